@@ -1,0 +1,67 @@
+"""The one error tree. `str(err)` is the message a user sees: where, what, and what to do.
+
+    MonitorError
+     ├── WatchlistError   the watchlist file is wrong (one or more problems, each with file:line)
+     ├── FetchError       a URL could not be fetched within the limits (URL + reason)
+     ├── ExtractError     a page is not an article we can read (URL + reason)
+     ├── StateError       the state folder or database cannot be used
+     └── DeliveryError    a digest could not be delivered (it stays pending and is retried)
+"""
+
+from __future__ import annotations
+
+
+class MonitorError(Exception):
+    """Base of every error monitor raises on purpose."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, *, where: str | None = None, hint: str | None = None):
+        self.message = message
+        self.where = where
+        self.hint = hint
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        text = f"{self.where}: {self.message}" if self.where else self.message
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+class WatchlistError(MonitorError):
+    """Every problem found in a watchlist, in one go."""
+
+    exit_code = 2
+
+    def __init__(self, problems: list[str]):
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+    def __str__(self) -> str:
+        return "\n".join(self.problems)
+
+
+class FetchError(MonitorError):
+    """A URL could not be fetched; `where` is the URL."""
+
+    def __init__(self, message: str, *, url: str, hint: str | None = None, status: int | None = None):
+        self.url = url
+        self.status = status
+        super().__init__(message, where=url, hint=hint)
+
+
+class ExtractError(MonitorError):
+    """A page is not an article we can read; `where` is the URL."""
+
+    def __init__(self, message: str, *, url: str, hint: str | None = None):
+        self.url = url
+        super().__init__(message, where=url, hint=hint)
+
+
+class StateError(MonitorError):
+    """The state folder or its database cannot be used."""
+
+
+class DeliveryError(MonitorError):
+    """A digest could not be delivered; it stays pending."""
