@@ -64,4 +64,15 @@ class StateError(MonitorError):
 
 
 class DeliveryError(MonitorError):
-    """A digest could not be delivered; it stays pending."""
+    """A digest could not be delivered; it stays pending.
+
+    `uncertain` is set when the server may have taken it (the connection dropped after the
+    message was sent): a retry then sends the same message, with the same Message-ID.
+    """
+
+    def __init__(
+        self, message: str, *, where: str | None = None, hint: str | None = None,
+        uncertain: bool = False,
+    ):
+        self.uncertain = uncertain
+        super().__init__(message, where=where, hint=hint)

@@ -1,0 +1,64 @@
+"""Score the reading stages on an evals folder laid out like ../shared/evals/dev.
+
+Prints a table per set, then as its last line one JSON object with the headline scores.
+Usage: scripts/eval [--data DIR] [--only e1|e2|e3] [--no-peers]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_DATA = HERE.parent.parent / "shared" / "evals" / "dev"
+KEYS = (
+    "e1_accuracy",
+    "e2_body_f1",
+    "e2_must_contain",
+    "e2_must_not_contain",
+    "e2_title",
+    "e3_precision",
+    "e3_recall",
+    "pages_per_s",
+)
+
+
+def _load(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, HERE / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="scripts/eval", description=__doc__)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="an evals folder")
+    parser.add_argument("--only", choices=["e1", "e2", "e3"], help="score one set")
+    parser.add_argument("--no-peers", action="store_true", help="skip cn2an and trafilatura")
+    args = parser.parse_args(argv)
+    if not args.data.is_dir():
+        print(f"scripts/eval: {args.data}: no such folder (pass --data DIR)", file=sys.stderr)
+        return 2
+    scores: dict[str, float | None] = dict.fromkeys(KEYS)
+    for name in ("e1", "e2", "e3"):
+        if args.only and args.only != name:
+            continue
+        module = _load(f"eval_{name}")
+        if name == "e2":
+            table, metrics = module.run(args.data, peers=not args.no_peers)
+        else:
+            table, metrics = module.run(args.data)
+        print(table)
+        print()
+        scores.update({k: v for k, v in metrics.items() if k in scores})
+    print(json.dumps(scores))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

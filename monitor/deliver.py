@@ -1,0 +1,93 @@
+"""Deliver a composed digest: an `.eml` file in the outbox, or SMTP (STARTTLS or SSL).
+
+Returns where it went; raises DeliveryError when it did not go, so the digest stays pending.
+The SMTP password comes from the environment variable the watchlist names, never the file.
+"""
+
+from __future__ import annotations
+
+import os
+import smtplib
+import ssl
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from pathlib import Path
+
+from monitor.errors import DeliveryError
+from monitor.models import Delivery
+
+
+def deliver(message: bytes, delivery: Delivery, *, outbox: Path, name: str) -> str:
+    """Send or file one digest; `name` is a stable file stem for the outbox."""
+    match delivery.method:
+        case "outbox":
+            return _to_outbox(message, outbox, name)
+        case "smtp":
+            return _by_smtp(message, delivery)
+
+
+def _to_outbox(message: bytes, outbox: Path, name: str) -> str:
+    path = outbox / f"{name}.eml"
+    try:
+        outbox.mkdir(parents=True, exist_ok=True)
+        if path.exists() and path.read_bytes() == message:
+            return str(path)  # delivered before a crash kept us from marking it
+        tmp = path.with_suffix(".eml.tmp")
+        tmp.write_bytes(message)
+        os.replace(tmp, path)  # a reader never sees half a message
+    except OSError as exc:
+        raise DeliveryError(
+            f"cannot write the digest: {exc.strerror}",
+            where=str(path),
+            hint="check the state folder's permissions and free space",
+        ) from exc
+    return str(path)
+
+
+def _by_smtp(message: bytes, delivery: Delivery) -> str:
+    settings = delivery.smtp
+    if settings is None:  # the watchlist validator refuses this; keep mypy and users safe
+        raise DeliveryError("delivery.method is smtp but delivery.smtp is missing")
+    password = None
+    if settings.password_env:
+        password = os.environ.get(settings.password_env)
+        if password is None:
+            raise DeliveryError(
+                f"the environment variable {settings.password_env} is not set",
+                where=f"smtp://{settings.host}:{settings.port}",
+                hint=f"export {settings.password_env}=... before running monitor",
+            )
+    msg: EmailMessage = message_from_bytes(message, policy=policy.SMTP)  # type: ignore[assignment]
+    where = f"smtp://{settings.host}:{settings.port}"
+    sending = False
+    try:
+        client: smtplib.SMTP
+        if settings.ssl:
+            client = smtplib.SMTP_SSL(
+                settings.host,
+                settings.port,
+                timeout=settings.timeout,
+                context=ssl.create_default_context(),
+            )
+        else:
+            client = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
+        with client:
+            if settings.starttls and not settings.ssl:
+                client.starttls(context=ssl.create_default_context())
+            if settings.username and password is not None:
+                client.login(settings.username, password)
+            sending = True
+            refused = client.send_message(msg)
+    except (OSError, smtplib.SMTPException) as exc:
+        # A server that answered with an error did not take the message; a connection that
+        # dropped or timed out mid-conversation may have delivered it.
+        dropped = isinstance(exc, smtplib.SMTPServerDisconnected | TimeoutError)
+        raise DeliveryError(
+            f"SMTP delivery failed: {exc or type(exc).__name__}",
+            where=where,
+            hint="the digest stays pending and is retried by the next run",
+            uncertain=sending and dropped,
+        ) from exc
+    note = f"; refused: {', '.join(refused)}" if refused else ""
+    # Some recipients accepted it: sending again would give them a second copy.
+    return f"{where} ({msg['Message-ID']}{note})"

@@ -1,0 +1,326 @@
+"""One pass: fetch what is due, discover new articles, read their figures, store them, and
+build and deliver a digest when one is due. `run_pass` reads top to bottom.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Literal
+
+import httpx
+
+from monitor import deliver as delivery
+from monitor import digest as digests
+from monitor import discover, extract, figures
+from monitor.errors import DeliveryError, ExtractError, FetchError
+from monitor.fetch import Fetcher
+from monitor.models import Article, Link, Page, Source, Target, Watchlist
+from monitor.schedule import parse_cron
+from monitor.state import Store, content_hash
+
+log = logging.getLogger("monitor")
+
+DigestMode = Literal["auto", "now", "never"]
+# A source fetched a little early still counts as due, so a cron line every 2h meets `every: 2h`.
+DUE_SLACK = timedelta(minutes=1)
+
+
+@dataclass
+class SourceResult:
+    source_id: str
+    ok: bool = True
+    error: str | None = None
+    links: int = 0
+    new: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    article_errors: list[str] = field(default_factory=list)
+    observations: int = 0
+
+
+@dataclass
+class PassReport:
+    now: datetime
+    sources: list[SourceResult] = field(default_factory=list)
+    skipped: int = 0  # not due yet
+    digests_built: list[int] = field(default_factory=list)
+    delivered: list[str] = field(default_factory=list)
+    delivery_errors: list[str] = field(default_factory=list)
+
+    @property
+    def observations(self) -> int:
+        return sum(r.observations for r in self.sources)
+
+    def summary(self) -> dict[str, object]:
+        """Counts for scripts and the benchmark harness."""
+        changed = [u for r in self.sources for u in r.changed]
+        return {
+            "new": sum(len(r.new) for r in self.sources),
+            "changed": len(changed),
+            "unchanged": sum(r.unchanged for r in self.sources),
+            "errors": sum((not r.ok) + len(r.article_errors) for r in self.sources),
+            "changed_urls": changed,
+            "observations": self.observations,
+            "sources_due": len(self.sources),
+            "sources_failed": sum(not r.ok for r in self.sources),
+            "digests": len(self.digests_built),
+            "delivered": self.delivered,
+            "delivery_errors": self.delivery_errors,
+        }
+
+
+def run_pass(
+    watchlist: Watchlist,
+    store: Store,
+    *,
+    now: datetime,
+    state_dir: Path,
+    digest: DigestMode = "auto",
+    all_sources: bool = False,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> PassReport:
+    """Fetch every due source, store what they say, then build and deliver a due digest."""
+    report = PassReport(now=now)
+    due = [s for s in watchlist.sources if s.enabled and (all_sources or _is_due(s, store, now))]
+    report.skipped = sum(s.enabled for s in watchlist.sources) - len(due)
+    report.sources = asyncio.run(_fetch_sources(watchlist, store, due, now, transport))
+    if digest == "now" or (digest == "auto" and _digest_due(watchlist, store, now)):
+        digest_id = _build_digest(watchlist, store, now=now, state_dir=state_dir)
+        if digest_id is not None:
+            report.digests_built.append(digest_id)
+    _deliver_pending(watchlist, store, now=now, state_dir=state_dir, report=report)
+    return report
+
+
+# --- fetching ---------------------------------------------------------------------------------
+
+
+def _is_due(source: Source, store: Store, now: datetime) -> bool:
+    health = store.health(source.id)
+    if health is None or health.last_fetch_at is None:
+        return True
+    return now - datetime.fromisoformat(health.last_fetch_at) >= source.every - DUE_SLACK
+
+
+async def _fetch_sources(
+    watchlist: Watchlist,
+    store: Store,
+    sources: Sequence[Source],
+    now: datetime,
+    transport: httpx.AsyncBaseTransport | None,
+) -> list[SourceResult]:
+    async with Fetcher(watchlist.limits, transport=transport) as fetcher:
+        return list(
+            await asyncio.gather(
+                *(_one_source(watchlist, store, fetcher, s, now) for s in sources)
+            )
+        )
+
+
+async def _one_source(
+    watchlist: Watchlist, store: Store, fetcher: Fetcher, source: Source, now: datetime
+) -> SourceResult:
+    """A broken source is recorded in its health and never stops the others."""
+    result = SourceResult(source.id)
+    try:
+        page = await fetcher.get(
+            source.url,
+            source=source,
+            validators=store.validators(source.url),
+            accept="feed" if source.type == "feed" else "html",
+        )
+        if source.type == "page":
+            await _read_page(watchlist, store, source, page, now, result)
+        else:
+            await _read_listing(watchlist, store, fetcher, source, page, now, result)
+    except (FetchError, ExtractError) as exc:
+        result.ok, result.error = False, str(exc)
+        status = exc.status if isinstance(exc, FetchError) else None
+        store.record_failure(source.id, source.url, at=now, error=exc.message, status=status)
+        log.warning("source %s failed: %s", source.id, exc)
+        return result
+    store.record_success(
+        source.id,
+        source.url,
+        at=now,
+        status=page.status,
+        links=None if source.type == "page" or page.not_modified else result.links,
+    )
+    return result
+
+
+async def _read_page(
+    watchlist: Watchlist, store: Store, source: Source, page: Page, now: datetime, result: SourceResult
+) -> None:
+    """A single page watched for changes: it is its own article."""
+    url = discover.canonical(page.requested_url)
+    if page.not_modified or store.article_hash(url) == content_hash(page.content):
+        result.unchanged += 1
+        store.save_validators(page)
+        return
+    known = store.article_hash(url) is not None
+    article = extract.extract(
+        page.content, url=url, content_type=page.content_type, body_selector=source.body,
+        tz=watchlist.timezone,
+    )
+    result.observations += _save(watchlist, store, source, article, page, now)
+    (result.changed if known else result.new).append(url)
+    store.save_validators(page)
+
+
+async def _read_listing(
+    watchlist: Watchlist,
+    store: Store,
+    fetcher: Fetcher,
+    source: Source,
+    page: Page,
+    now: datetime,
+    result: SourceResult,
+) -> None:
+    """A list page or feed: fetch the articles it links to that we have not seen."""
+    if page.not_modified:
+        result.unchanged += 1
+        store.save_validators(page)
+        return
+    links = discover.links(page, source, tz=watchlist.timezone)
+    result.links = len(links)
+    by_url: dict[str, Link] = {}
+    for link in links:
+        by_url.setdefault(discover.canonical(link.url), link)
+    known = store.known_articles(list(by_url))
+    fresh = [(u, lk) for u, lk in by_url.items() if u not in known][: source.max_articles]
+    outcomes = await asyncio.gather(
+        *(_read_article(watchlist, store, fetcher, source, u, lk, now) for u, lk in fresh)
+    )
+    for (url, _), outcome in zip(fresh, outcomes, strict=True):
+        if isinstance(outcome, str):
+            result.article_errors.append(outcome)
+        else:
+            result.new.append(url)
+            result.observations += outcome
+    result.unchanged += len(by_url) - len(fresh)
+    # Validators go last: a pass killed before this point reads the same listing again.
+    store.save_validators(page)
+
+
+async def _read_article(
+    watchlist: Watchlist,
+    store: Store,
+    fetcher: Fetcher,
+    source: Source,
+    url: str,
+    link: Link,
+    now: datetime,
+) -> int | str:
+    """The observations an article added, or the error that kept us from reading it."""
+    try:
+        page = await fetcher.get(link.url, source=source, accept="html")
+    except FetchError as exc:
+        log.warning("article %s: %s", url, exc)
+        return str(exc)  # not stored: the next pass tries again
+    try:
+        article = extract.extract(
+            page.content, url=url, content_type=page.content_type, body_selector=source.body,
+            tz=watchlist.timezone,
+        )
+    except ExtractError as exc:
+        log.info("not an article, remembered so it is not fetched again: %s", exc)
+        article = Article(url=url, title=link.title or url, published=link.published, text="")
+    if article.published is None and link.published is not None:
+        article = Article(article.url, article.title, link.published, article.text)
+    return _save(watchlist, store, source, article, page, now)
+
+
+def _save(
+    watchlist: Watchlist, store: Store, source: Source, article: Article, page: Page, now: datetime
+) -> int:
+    published = article.published.date() if article.published else None
+    found = figures.find_figures(article.text, watchlist.targets, published=published)
+    return store.save_article(
+        article,
+        source_id=source.id,
+        fetched_at=now,
+        digest=content_hash(page.content),
+        mentions=mentioned(article.text, watchlist.targets),
+        figures=found,
+    )
+
+
+def mentioned(text: str, targets: Sequence[Target]) -> list[str]:
+    """Targets whose keyword, and region where one is set, the article names."""
+    return [
+        t.id
+        for t in targets
+        if any(k in text for k in t.keywords)
+        and (not t.region or any(r in text for r in t.region))
+    ]
+
+
+# --- digest --------------------------------------------------------------------------------------
+
+LAST_DIGEST = "last_digest_at"
+
+
+def _digest_due(watchlist: Watchlist, store: Store, now: datetime) -> bool:
+    """Due when the digest's cron has fired since the last digest (or none was ever made)."""
+    last = store.get_fact(LAST_DIGEST)
+    if last is None:
+        return True
+    trigger = parse_cron(watchlist.digest.schedule, watchlist.timezone)
+    fire = trigger.get_next_fire_time(None, datetime.fromisoformat(last) + timedelta(seconds=1))
+    return fire is not None and fire <= now
+
+
+def _build_digest(
+    watchlist: Watchlist, store: Store, *, now: datetime, state_dir: Path
+) -> int | None:
+    """Build a digest of everything pending, record it and claim its contents atomically."""
+    # A digest that could not be delivered at all is folded into this one: one email, not two.
+    for stale in store.pending_digests():
+        if stale.last_outcome == "failed":
+            store.release_digest(stale.id)
+    last = store.get_fact(LAST_DIGEST)
+    model = digests.build(
+        watchlist,
+        store,
+        now=now,
+        period_start=datetime.fromisoformat(last) if last else None,
+    )
+    store.set_fact(LAST_DIGEST, now.isoformat())
+    if model.empty and not watchlist.digest.send_empty:
+        log.info("digest due but nothing to report: nothing sent")
+        return None
+    env = digests.environment(watchlist.path.parent)
+    message = digests.compose(model, watchlist, env)
+    return store.create_digest(
+        created_at=now,
+        period_start=model.period_start,
+        period_end=now,
+        message_id=str(message["Message-ID"]),
+        message=bytes(message),
+        observation_ids=model.observation_ids,
+        mention_keys=model.mention_keys,
+    )
+
+
+def _deliver_pending(
+    watchlist: Watchlist, store: Store, *, now: datetime, state_dir: Path, report: PassReport
+) -> None:
+    for record in store.pending_digests():
+        name = f"digest-{record.period_end[:10]}-{record.id:04d}"
+        try:
+            where = delivery.deliver(
+                record.message, watchlist.delivery, outbox=state_dir / "outbox", name=name
+            )
+        except DeliveryError as exc:
+            store.mark_failed(record.id, error=str(exc), uncertain=exc.uncertain)
+            report.delivery_errors.append(str(exc))
+            log.warning("digest %d not delivered: %s", record.id, exc)
+            continue
+        store.mark_delivered(record.id, at=now, location=where)
+        report.delivered.append(where)

@@ -1,0 +1,594 @@
+"""SQLite state under `state/`: source health, validators, articles, observations, digests.
+
+`Store.open(folder)` migrates the schema forward; every write is idempotent by key, so a pass
+that is killed and repeated neither loses nor duplicates anything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+from monitor.errors import StateError
+from monitor.models import Article, Figure, Page, Quantity, Validators
+
+DB_NAME = "monitor.db"
+
+# Each entry moves the schema from version i to i + 1; never edit one that has shipped.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE sources (
+        id TEXT PRIMARY KEY,
+        url TEXT NOT NULL,
+        last_fetch_at TEXT,
+        last_success_at TEXT,
+        last_status INTEGER,
+        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        last_links INTEGER
+    );
+    CREATE TABLE validators (
+        url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        content_hash TEXT,
+        checked_at TEXT
+    );
+    CREATE TABLE articles (
+        url TEXT PRIMARY KEY,
+        source_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        published TEXT,
+        fetched_at TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        story TEXT NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE INDEX articles_story ON articles(story);
+    CREATE TABLE digests (
+        id INTEGER PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        period_start TEXT,
+        period_end TEXT NOT NULL,
+        message_id TEXT NOT NULL UNIQUE,
+        message BLOB NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'delivered')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        last_outcome TEXT CHECK (last_outcome IN ('failed', 'unknown')),
+        delivered_at TEXT,
+        location TEXT
+    );
+    CREATE TABLE mentions (
+        target_id TEXT NOT NULL,
+        article_url TEXT NOT NULL REFERENCES articles(url),
+        digest_id INTEGER REFERENCES digests(id),
+        PRIMARY KEY (target_id, article_url)
+    );
+    CREATE TABLE observations (
+        id INTEGER PRIMARY KEY,
+        target_id TEXT NOT NULL,
+        article_url TEXT NOT NULL REFERENCES articles(url),
+        sentence TEXT NOT NULL,
+        fstart INTEGER NOT NULL,
+        fend INTEGER NOT NULL,
+        value TEXT NOT NULL,
+        value_high TEXT,
+        unit TEXT,
+        qualifier TEXT NOT NULL,
+        surface TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        scope TEXT NOT NULL,
+        period TEXT,
+        published TEXT,
+        observed_at TEXT NOT NULL,
+        digest_id INTEGER REFERENCES digests(id),
+        UNIQUE (target_id, article_url, sentence, fstart)
+    );
+    CREATE INDEX observations_pending ON observations(digest_id);
+    CREATE TABLE runs (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
+)
+
+
+@dataclass(frozen=True)
+class SourceHealth:
+    source_id: str
+    url: str
+    last_fetch_at: str | None
+    last_success_at: str | None
+    last_status: int | None
+    consecutive_failures: int
+    last_error: str | None
+    last_links: int | None
+
+
+@dataclass(frozen=True)
+class Observation:
+    """A stored figure with the article it came from."""
+
+    id: int
+    target_id: str
+    figure: Figure
+    article_url: str
+    article_title: str
+    source_id: str
+    story: str
+    published: datetime | None
+    observed_at: datetime
+    digest_id: int | None
+
+
+@dataclass(frozen=True)
+class Mention:
+    target_id: str
+    article_url: str
+    title: str
+    source_id: str
+    story: str
+    published: datetime | None
+
+
+@dataclass(frozen=True)
+class DigestRecord:
+    id: int
+    created_at: str
+    period_start: str | None
+    period_end: str
+    message_id: str
+    message: bytes
+    status: str
+    attempts: int
+    last_error: str | None
+    last_outcome: str | None
+    delivered_at: str | None
+    location: str | None
+
+
+def story_key(article: Article) -> str:
+    """The same story syndicated by several outlets shares this key: its normalised body."""
+    body = "".join(article.text.split())
+    return hashlib.sha256(body[:2000].encode()).hexdigest()[:24]
+
+
+def content_hash(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def _iso(dt: datetime | None) -> str | None:
+    return dt.isoformat() if dt else None
+
+
+def _dt(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+class Store:
+    """One SQLite database; open it with `Store.open(folder)` and close it when done."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path):
+        self.conn = conn
+        self.path = path
+
+    # --- opening and migrating -----------------------------------------------------------
+
+    @classmethod
+    def open(cls, folder: Path) -> Store:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StateError(
+                f"cannot create the state folder: {exc.strerror}",
+                where=str(folder),
+                hint="pass --state DIR with a folder you can write to",
+            ) from exc
+        path = folder / DB_NAME
+        try:
+            conn = sqlite3.connect(path, timeout=10, isolation_level=None)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            store = cls(conn, path)
+            store._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StateError(
+                f"the state database cannot be used: {exc}",
+                where=str(path),
+                hint="move it aside to start afresh, or restore it from a backup; nothing was changed",
+            ) from exc
+        return store
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        version = self.schema_version
+        if version > len(MIGRATIONS):
+            raise StateError(
+                f"the database has schema version {version}, newer than this monitor knows "
+                f"({len(MIGRATIONS)})",
+                where=str(self.path),
+                hint="upgrade monitor; nothing was changed",
+            )
+        for number in range(version, len(MIGRATIONS)):
+            with self.transaction():
+                for statement in MIGRATIONS[number].split(";"):
+                    if statement.strip():
+                        self.conn.execute(statement)
+                self.conn.execute(f"PRAGMA user_version = {number + 1}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # --- small key/value facts about runs ------------------------------------------------
+
+    def get_fact(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM runs WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else None
+
+    def set_fact(self, key: str, value: str) -> None:
+        with self.transaction() as tx:
+            tx.execute(
+                "INSERT INTO runs(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    # --- sources and validators ------------------------------------------------------------
+
+    def health(self, source_id: str) -> SourceHealth | None:
+        row = self.conn.execute("SELECT * FROM sources WHERE id = ?", (source_id,)).fetchone()
+        return _health(row) if row else None
+
+    def all_health(self) -> list[SourceHealth]:
+        return [_health(r) for r in self.conn.execute("SELECT * FROM sources ORDER BY id")]
+
+    def record_success(
+        self, source_id: str, url: str, *, at: datetime, status: int, links: int | None
+    ) -> None:
+        with self.transaction() as tx:
+            tx.execute(
+                """INSERT INTO sources(id, url, last_fetch_at, last_success_at, last_status,
+                       consecutive_failures, last_error, last_links)
+                   VALUES (?, ?, ?, ?, ?, 0, NULL, ?)
+                   ON CONFLICT(id) DO UPDATE SET url = excluded.url,
+                       last_fetch_at = excluded.last_fetch_at,
+                       last_success_at = excluded.last_success_at,
+                       last_status = excluded.last_status, consecutive_failures = 0,
+                       last_error = NULL,
+                       last_links = COALESCE(excluded.last_links, sources.last_links)""",
+                (source_id, url, at.isoformat(), at.isoformat(), status, links),
+            )
+
+    def record_failure(
+        self, source_id: str, url: str, *, at: datetime, error: str, status: int | None
+    ) -> None:
+        with self.transaction() as tx:
+            tx.execute(
+                """INSERT INTO sources(id, url, last_fetch_at, last_status,
+                       consecutive_failures, last_error)
+                   VALUES (?, ?, ?, ?, 1, ?)
+                   ON CONFLICT(id) DO UPDATE SET url = excluded.url,
+                       last_fetch_at = excluded.last_fetch_at,
+                       last_status = excluded.last_status,
+                       consecutive_failures = sources.consecutive_failures + 1,
+                       last_error = excluded.last_error""",
+                (source_id, url, at.isoformat(), status, error),
+            )
+
+    def validators(self, url: str) -> Validators | None:
+        row = self.conn.execute(
+            "SELECT etag, last_modified FROM validators WHERE url = ?", (url,)
+        ).fetchone()
+        return Validators(etag=row[0], last_modified=row[1]) if row else None
+
+    def last_content_hash(self, url: str) -> str | None:
+        row = self.conn.execute(
+            "SELECT content_hash FROM validators WHERE url = ?", (url,)
+        ).fetchone()
+        return str(row[0]) if row and row[0] else None
+
+    def save_validators(self, page: Page, *, url: str | None = None) -> None:
+        """Remember what the server said, keyed by the URL we asked for."""
+        key = url or page.requested_url
+        if page.not_modified:
+            with self.transaction() as tx:
+                tx.execute(
+                    "UPDATE validators SET checked_at = ? WHERE url = ?",
+                    (page.fetched_at.isoformat(), key),
+                )
+            return
+        with self.transaction() as tx:
+            tx.execute(
+                """INSERT INTO validators(url, etag, last_modified, content_hash, checked_at)
+                   VALUES (?, ?, ?, ?, ?)
+                   ON CONFLICT(url) DO UPDATE SET etag = excluded.etag,
+                       last_modified = excluded.last_modified,
+                       content_hash = excluded.content_hash, checked_at = excluded.checked_at""",
+                (
+                    key,
+                    page.validators.etag,
+                    page.validators.last_modified,
+                    content_hash(page.content),
+                    page.fetched_at.isoformat(),
+                ),
+            )
+
+    # --- articles, mentions, observations --------------------------------------------------
+
+    def known_articles(self, urls: Sequence[str]) -> set[str]:
+        known: set[str] = set()
+        for i in range(0, len(urls), 500):
+            chunk = list(urls[i : i + 500])
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(f"SELECT url FROM articles WHERE url IN ({marks})", chunk)
+            known.update(str(r[0]) for r in rows)
+        return known
+
+    def article_hash(self, url: str) -> str | None:
+        row = self.conn.execute("SELECT content_hash FROM articles WHERE url = ?", (url,)).fetchone()
+        return str(row[0]) if row else None
+
+    def save_article(
+        self,
+        article: Article,
+        *,
+        source_id: str,
+        fetched_at: datetime,
+        digest: str,
+        mentions: Sequence[str],
+        figures: Sequence[Figure],
+    ) -> int:
+        """Store an article with what it says of each target, in one transaction.
+
+        Returns how many observations were new. Saving the same article twice adds nothing;
+        a changed article (new `digest`) replaces its text and adds its new figures.
+        """
+        story = story_key(article)
+        published = _iso(article.published)
+        with self.transaction() as tx:
+            tx.execute(
+                """INSERT INTO articles(url, source_id, title, published, fetched_at,
+                       content_hash, story, text)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                   ON CONFLICT(url) DO UPDATE SET title = excluded.title,
+                       published = COALESCE(excluded.published, articles.published),
+                       fetched_at = excluded.fetched_at, content_hash = excluded.content_hash,
+                       story = excluded.story, text = excluded.text""",
+                (
+                    article.url,
+                    source_id,
+                    article.title,
+                    published,
+                    fetched_at.isoformat(),
+                    digest,
+                    story,
+                    article.text,
+                ),
+            )
+            for target_id in mentions:
+                tx.execute(
+                    "INSERT OR IGNORE INTO mentions(target_id, article_url) VALUES (?, ?)",
+                    (target_id, article.url),
+                )
+            added = 0
+            for fig in figures:
+                q = fig.quantity
+                cur = tx.execute(
+                    """INSERT OR IGNORE INTO observations(target_id, article_url, sentence,
+                           fstart, fend, value, value_high, unit, qualifier, surface, kind,
+                           scope, period, published, observed_at)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    (
+                        fig.target_id,
+                        article.url,
+                        fig.sentence,
+                        fig.start,
+                        fig.end,
+                        str(q.value),
+                        None if q.value_high is None else str(q.value_high),
+                        q.unit,
+                        q.qualifier,
+                        q.surface,
+                        fig.kind,
+                        fig.scope,
+                        fig.period,
+                        published,
+                        fetched_at.isoformat(),
+                    ),
+                )
+                added += cur.rowcount
+        return added
+
+    def observations(
+        self, *, target_id: str | None = None, pending: bool | None = None
+    ) -> list[Observation]:
+        """Observations oldest first; `pending` True: not yet in any digest."""
+        sql = """SELECT o.*, a.title AS a_title, a.source_id AS a_source, a.story AS a_story
+                 FROM observations o JOIN articles a ON a.url = o.article_url WHERE 1=1"""
+        args: list[object] = []
+        if target_id is not None:
+            sql += " AND o.target_id = ?"
+            args.append(target_id)
+        if pending is True:
+            sql += " AND o.digest_id IS NULL"
+        elif pending is False:
+            sql += " AND o.digest_id IS NOT NULL"
+        sql += " ORDER BY COALESCE(o.published, o.observed_at), o.id"
+        return [_observation(r) for r in self.conn.execute(sql, args)]
+
+    def reported_observations(self, target_id: str) -> list[Observation]:
+        """Observations already delivered in a digest, oldest first."""
+        rows = self.conn.execute(
+            """SELECT o.*, a.title AS a_title, a.source_id AS a_source, a.story AS a_story
+               FROM observations o JOIN articles a ON a.url = o.article_url
+               JOIN digests d ON d.id = o.digest_id
+               WHERE o.target_id = ? AND d.status = 'delivered'
+               ORDER BY COALESCE(o.published, o.observed_at), o.id""",
+            (target_id,),
+        )
+        return [_observation(r) for r in rows]
+
+    def pending_mentions(self) -> list[Mention]:
+        rows = self.conn.execute(
+            """SELECT m.target_id, m.article_url, a.title, a.source_id, a.story, a.published
+               FROM mentions m JOIN articles a ON a.url = m.article_url
+               WHERE m.digest_id IS NULL ORDER BY a.published, m.article_url"""
+        )
+        return [
+            Mention(r[0], r[1], r[2], r[3], r[4], _dt(r[5])) for r in rows
+        ]
+
+    # --- digests ---------------------------------------------------------------------------
+
+    def create_digest(
+        self,
+        *,
+        created_at: datetime,
+        period_start: datetime | None,
+        period_end: datetime,
+        message_id: str,
+        message: bytes,
+        observation_ids: Sequence[int],
+        mention_keys: Sequence[tuple[str, str]],
+    ) -> int:
+        """Record a built digest and claim what it covers, in one transaction."""
+        with self.transaction() as tx:
+            cur = tx.execute(
+                """INSERT INTO digests(created_at, period_start, period_end, message_id,
+                       message, status) VALUES (?, ?, ?, ?, ?, 'pending')""",
+                (
+                    created_at.isoformat(),
+                    _iso(period_start),
+                    period_end.isoformat(),
+                    message_id,
+                    message,
+                ),
+            )
+            digest_id = int(cur.lastrowid or 0)
+            tx.executemany(
+                "UPDATE observations SET digest_id = ? WHERE id = ? AND digest_id IS NULL",
+                [(digest_id, oid) for oid in observation_ids],
+            )
+            tx.executemany(
+                "UPDATE mentions SET digest_id = ? WHERE target_id = ? AND article_url = ? "
+                "AND digest_id IS NULL",
+                [(digest_id, t, u) for t, u in mention_keys],
+            )
+        return digest_id
+
+    def release_digest(self, digest_id: int) -> None:
+        """Forget an undelivered digest so its contents go into the next one."""
+        with self.transaction() as tx:
+            tx.execute("UPDATE observations SET digest_id = NULL WHERE digest_id = ?", (digest_id,))
+            tx.execute("UPDATE mentions SET digest_id = NULL WHERE digest_id = ?", (digest_id,))
+            tx.execute("DELETE FROM digests WHERE id = ? AND status = 'pending'", (digest_id,))
+
+    def pending_digests(self) -> list[DigestRecord]:
+        rows = self.conn.execute("SELECT * FROM digests WHERE status = 'pending' ORDER BY id")
+        return [_digest(r) for r in rows]
+
+    def digests(self) -> list[DigestRecord]:
+        return [_digest(r) for r in self.conn.execute("SELECT * FROM digests ORDER BY id")]
+
+    def mark_delivered(self, digest_id: int, *, at: datetime, location: str) -> None:
+        with self.transaction() as tx:
+            tx.execute(
+                """UPDATE digests SET status = 'delivered', delivered_at = ?, location = ?,
+                       attempts = attempts + 1, last_error = NULL, last_outcome = NULL
+                   WHERE id = ?""",
+                (at.isoformat(), location, digest_id),
+            )
+
+    def mark_failed(self, digest_id: int, *, error: str, uncertain: bool) -> None:
+        """`uncertain`: the server may have taken it (the connection dropped after DATA)."""
+        with self.transaction() as tx:
+            tx.execute(
+                "UPDATE digests SET attempts = attempts + 1, last_error = ?, last_outcome = ? "
+                "WHERE id = ?",
+                (error, "unknown" if uncertain else "failed", digest_id),
+            )
+
+
+def _health(row: sqlite3.Row) -> SourceHealth:
+    return SourceHealth(
+        source_id=row["id"],
+        url=row["url"],
+        last_fetch_at=row["last_fetch_at"],
+        last_success_at=row["last_success_at"],
+        last_status=row["last_status"],
+        consecutive_failures=row["consecutive_failures"],
+        last_error=row["last_error"],
+        last_links=row["last_links"],
+    )
+
+
+def _observation(row: sqlite3.Row) -> Observation:
+    quantity = Quantity(
+        value=Decimal(row["value"]),
+        unit=row["unit"],
+        qualifier=row["qualifier"],
+        value_high=Decimal(row["value_high"]) if row["value_high"] else None,
+        start=row["fstart"],
+        end=row["fend"],
+        surface=row["surface"],
+    )
+    figure = Figure(
+        target_id=row["target_id"],
+        quantity=quantity,
+        kind=row["kind"],
+        scope=row["scope"],
+        sentence=row["sentence"],
+        start=row["fstart"],
+        end=row["fend"],
+        period=row["period"],
+    )
+    observed = _dt(row["observed_at"])
+    assert observed is not None
+    return Observation(
+        id=row["id"],
+        target_id=row["target_id"],
+        figure=figure,
+        article_url=row["article_url"],
+        article_title=row["a_title"],
+        source_id=row["a_source"],
+        story=row["a_story"],
+        published=_dt(row["published"]),
+        observed_at=observed,
+        digest_id=row["digest_id"],
+    )
+
+
+def _digest(row: sqlite3.Row) -> DigestRecord:
+    return DigestRecord(
+        id=row["id"],
+        created_at=row["created_at"],
+        period_start=row["period_start"],
+        period_end=row["period_end"],
+        message_id=row["message_id"],
+        message=bytes(row["message"]),
+        status=row["status"],
+        attempts=row["attempts"],
+        last_error=row["last_error"],
+        last_outcome=row["last_outcome"],
+        delivered_at=row["delivered_at"],
+        location=row["location"],
+    )

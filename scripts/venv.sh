@@ -1,0 +1,19 @@
+# Sourced by the scripts here: make .venv (once) and install monitor with the extras named in
+# $EXTRAS into it, again only when pyproject.toml changed. Sets $PY.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="${MONITOR_VENV:-$ROOT/.venv}"
+PY="$VENV/bin/python"
+if [ ! -x "$PY" ]; then
+  echo "creating $VENV" >&2
+  python3 -m venv "$VENV"
+  "$PY" -m pip install -q --upgrade pip >&2
+fi
+stamp="$VENV/.monitor-installed-${EXTRAS:-base}"
+if [ ! -f "$stamp" ] || [ "$ROOT/pyproject.toml" -nt "$stamp" ]; then
+  spec="$ROOT"
+  [ -n "${EXTRAS:-}" ] && spec="$ROOT[$EXTRAS]"
+  echo "installing monitor${EXTRAS:+[$EXTRAS]} into $VENV" >&2
+  "$PY" -m pip install -q -e "$spec" >&2
+  touch "$stamp"
+fi

@@ -1,0 +1,103 @@
+"""deliver: outbox files and a real SMTP server (aiosmtpd) on loopback."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from email import message_from_bytes
+from pathlib import Path
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
+
+from monitor.deliver import deliver
+from monitor.errors import DeliveryError
+from monitor.models import Delivery, SmtpSettings
+
+MESSAGE = (
+    b"From: monitor@example.org\r\nTo: analyst@example.org\r\nSubject: test\r\n"
+    b"Message-ID: <digest-1@example.org>\r\n\r\nhello\r\n"
+)
+
+
+class Inbox:
+    def __init__(self) -> None:
+        self.messages: list[Envelope] = []
+
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        self.messages.append(envelope)
+        return "250 OK"
+
+
+def _authenticator(server: SMTP, session: Session, envelope: Envelope, mechanism: str,
+                   auth_data: object) -> AuthResult:
+    ok = isinstance(auth_data, LoginPassword) and auth_data.password == b"s3cret"
+    return AuthResult(success=ok)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[tuple[Inbox, int]]:
+    inbox = Inbox()
+    port = _free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port,
+                            authenticator=_authenticator, auth_require_tls=False)
+    controller.start()
+    yield inbox, port
+    controller.stop()
+
+
+def _smtp(port: int, **kw: object) -> Delivery:
+    return Delivery(method="smtp", smtp=SmtpSettings(host="127.0.0.1", port=port, starttls=False,
+                                                      timeout=1, **kw))  # type: ignore[arg-type]
+
+
+def test_outbox_writes_one_eml_and_is_idempotent(tmp_path: Path) -> None:
+    where = deliver(MESSAGE, Delivery(), outbox=tmp_path / "outbox", name="digest-1")
+    again = deliver(MESSAGE, Delivery(), outbox=tmp_path / "outbox", name="digest-1")
+    assert where == again == str(tmp_path / "outbox" / "digest-1.eml")
+    assert [p.name for p in (tmp_path / "outbox").iterdir()] == ["digest-1.eml"]
+    assert message_from_bytes(Path(where).read_bytes())["Message-ID"] == "<digest-1@example.org>"
+
+
+def test_smtp_delivers_with_password_from_environment(
+    smtp_server: tuple[Inbox, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inbox, port = smtp_server
+    monkeypatch.setenv("TEST_SMTP_PASSWORD", "s3cret")
+    where = deliver(MESSAGE, _smtp(port, username="me", password_env="TEST_SMTP_PASSWORD"),
+                    outbox=Path("unused"), name="x")
+    assert "<digest-1@example.org>" in where
+    (envelope,) = inbox.messages
+    assert envelope.rcpt_tos == ["analyst@example.org"]
+    assert b"hello" in envelope.original_content
+
+
+def test_wrong_password_is_a_delivery_error_that_names_the_server(
+    smtp_server: tuple[Inbox, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, port = smtp_server
+    monkeypatch.setenv("TEST_SMTP_PASSWORD", "wrong")
+    with pytest.raises(DeliveryError, match=f"smtp://127.0.0.1:{port}") as info:
+        deliver(MESSAGE, _smtp(port, username="me", password_env="TEST_SMTP_PASSWORD"),
+                outbox=Path("unused"), name="x")
+    assert not info.value.uncertain
+
+
+def test_missing_password_variable_says_what_to_export(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NOT_SET_ANYWHERE", raising=False)
+    with pytest.raises(DeliveryError, match="export NOT_SET_ANYWHERE"):
+        deliver(MESSAGE, _smtp(1, username="me", password_env="NOT_SET_ANYWHERE"),
+                outbox=Path("unused"), name="x")
+
+
+def test_server_down_is_a_certain_failure() -> None:
+    with pytest.raises(DeliveryError, match="SMTP delivery failed") as info:
+        deliver(MESSAGE, _smtp(_free_port()), outbox=Path("unused"), name="x")
+    assert not info.value.uncertain

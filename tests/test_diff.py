@@ -1,0 +1,120 @@
+"""diff: newest achieved figure against the last reported one, progress in the pledge's scope."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from monitor import diff
+from monitor.models import Pledge, Target
+from monitor.state import Observation, Store
+from tests.factories import CIRCLES, article, at, figure
+
+S422 = "截至目前，本市已建设验收422个一刻钟便民生活圈。"
+S501 = "截至目前，本市已建成501个一刻钟便民生活圈。"
+S80 = "今年本市将新建80个一刻钟便民生活圈。"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    s = Store.open(tmp_path)
+    yield s
+    s.close()
+
+
+def _observe(store: Store, url: str, sentence: str, surface: str, value: int, when: str,
+             **kw: object) -> list[Observation]:
+    store.save_article(article(url, sentence, when=when), source_id="bjgov",
+                       fetched_at=at(when), digest=url, mentions=["circles"],
+                       figures=[figure(sentence, surface, value, **kw)])  # type: ignore[arg-type]
+    return store.observations(pending=True)
+
+
+def _deliver(store: Store, observations: list[Observation]) -> None:
+    did = store.create_digest(created_at=at("2024-08-01 08:00"), period_start=None,
+                              period_end=at("2024-08-01 08:00"), message_id=f"<{observations}>",
+                              message=b"m", observation_ids=[o.id for o in observations],
+                              mention_keys=[])
+    store.mark_delivered(did, at=at("2024-08-01 08:00"), location="x")
+
+
+def test_first_achieved_figure_is_compared_with_the_baseline(store: Store) -> None:
+    pending = _observe(store, "http://a/1", S422, "422个", 422, "2024-07-16 09:00")
+    u = diff.update(CIRCLES, pending, [], today=date(2024, 7, 20))
+    assert (u.level, u.previous, u.previous_label, u.change) == (422, 360, "基数", 62)
+    assert u.progress is not None
+    assert u.progress.toward == 62
+    assert u.progress.percent == 78
+    assert u.progress.remaining == 18
+    assert u.progress.per_month_needed == Decimal("3.3")  # 18 over 164 days
+
+
+def test_next_figure_is_compared_with_the_last_reported(store: Store) -> None:
+    _deliver(store, _observe(store, "http://a/1", S422, "422个", 422, "2024-07-16 09:00"))
+    pending = _observe(store, "http://a/2", S501, "501个", 501, "2024-10-28 10:00")
+    u = diff.update(CIRCLES, pending, store.reported_observations("circles"),
+                    today=date(2024, 10, 31))
+    assert (u.level, u.previous, u.previous_label, u.change) == (501, 422, "上次报告", 79)
+    assert u.progress.percent == 176
+    assert u.progress.remaining is None
+
+
+def test_a_figure_said_new_that_exceeds_baseline_and_pledge_is_a_total(store: Store) -> None:
+    pending = _observe(store, "http://a/2", S501, "501个", 501, "2024-10-28 10:00", scope="new")
+    assert diff.update(CIRCLES, pending, [], today=date(2024, 10, 31)).level == 501
+
+
+def test_a_new_figure_below_the_baseline_adds_to_it(store: Store) -> None:
+    s = "今年以来，本市新建一刻钟便民生活圈45个。"
+    pending = _observe(store, "http://a/3", s, "45个", 45, "2024-06-01 10:00", scope="new")
+    u = diff.update(CIRCLES, pending, [], today=date(2024, 6, 2))
+    assert (u.level, u.progress.toward) == (405, 45)
+
+
+def test_pledges_alone_do_not_move_a_target(store: Store) -> None:
+    pending = _observe(store, "http://a/4", S80, "80个", 80, "2024-01-22 10:00",
+                       kind="pledge", scope="new")
+    u = diff.update(CIRCLES, pending, [], today=date(2024, 1, 23))
+    assert not u.moved
+    assert [e.observation.figure.value for e in u.others] == [80]
+
+
+def test_last_years_result_restated_is_not_progress(store: Store) -> None:
+    s = "2023年本市建成一刻钟便民生活圈360个。"
+    pending = _observe(store, "http://a/5", s, "360个", 360, "2024-01-22 10:00", period="2023")
+    assert not diff.update(CIRCLES, pending, [], today=date(2024, 1, 23)).moved
+
+
+def test_conflicting_figures_on_the_same_day_are_flagged(store: Store) -> None:
+    _observe(store, "http://a/6", S501, "501个", 501, "2024-10-28 10:00")
+    s = "截至目前，本市已建成510个一刻钟便民生活圈。"
+    pending = _observe(store, "http://b/6", s, "510个", 510, "2024-10-28 11:00")
+    u = diff.update(CIRCLES, pending, [], today=date(2024, 10, 31))
+    assert sorted(o.figure.value for o in u.conflicts) == [501, 510]
+
+
+def test_syndicated_story_is_one_item_with_two_links(store: Store) -> None:
+    for url, source in (("http://gov/1", "bjgov"), ("http://paper/1", "bjrb")):
+        store.save_article(article(url, S501, when="2024-10-28 10:00"), source_id=source,
+                           fetched_at=at("2024-10-28 12:00"), digest=url, mentions=["circles"],
+                           figures=[figure(S501, "501个", 501)])
+    u = diff.update(CIRCLES, store.observations(pending=True), [], today=date(2024, 10, 31))
+    assert len(u.achieved) == 1
+    assert {src for src, _ in u.achieved[0].links} == {"bjgov", "bjrb"}
+    assert not u.conflicts
+
+
+def test_rate_target_progress_is_level_against_pledge(store: Store) -> None:
+    target = Target(id="green", title="绿电占比25%", keywords=("绿电占比",), unit="%",
+                    pledge=Pledge(Decimal(25), "rate", by=date(2024, 12, 31),
+                                  announced=date(2024, 1, 22)))
+    s = "本市绿电占比达到22.5%。"
+    store.save_article(article("http://g/1", s), source_id="x", fetched_at=at("2024-07-16 10:00"),
+                       digest="g", mentions=["green"],
+                       figures=[figure(s, "22.5%", "22.5", target="green", unit="%",
+                                       scope="rate")])
+    u = diff.update(target, store.observations(pending=True), [], today=date(2024, 7, 20))
+    assert (u.level, u.progress.percent, u.change) == (Decimal("22.5"), 90, None)
