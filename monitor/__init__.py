@@ -1,4 +1,5 @@
 """monitor: watch news pages for follow-up coverage of policy pledges and mail a digest."""
 
 __version__ = "0.1.0"
-USER_AGENT = f"monitor/{__version__} (+https://github.com/monitor-pledges/monitor; policy-pledge news monitor)"
+# Names the tool and where to read about it, so a site's admin can tell who is calling.
+USER_AGENT = f"monitor/{__version__} (+https://github.com/monitor-pledges/monitor; news monitor)"

@@ -1,4 +1,4 @@
-"""The command line: `monitor run | check | try | status | history | demo`.
+"""The command line: `monitor run | daemon | check | try | status | history | demo`.
 
 `main(argv) -> int` owns stdout, stderr and exit codes: 0 OK, 1 runtime failure, 2 usage or
 configuration error. Library errors arrive as MonitorError and leave as one line.
@@ -18,10 +18,10 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from monitor import __version__, diff, extract, figures, pipeline, watchlist
-from monitor.errors import MonitorError
-from monitor.models import FetchLimits, Source, Watchlist
-from monitor.state import Store
+from monitor import __version__, diff, extract, figures, lock, pipeline, watchlist
+from monitor.errors import MonitorError, WatchlistError
+from monitor.models import FetchLimits, Source, Target, Watchlist
+from monitor.state import DigestRecord, Observation, SourceHealth, Store
 
 log = logging.getLogger("monitor")
 
@@ -58,6 +58,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--all", action="store_true", help="fetch every source, due or not")
     run.add_argument("--summary-json", type=Path, help="write the pass's counts to this file")
+    _wait_option(run)
+
+    daemon = sub.add_parser(
+        "daemon",
+        help="run on schedule: each source on its interval, the digest on its cron; "
+        "stops on SIGTERM, reloads watchlist edits",
+    )
+    _wait_option(daemon)
 
     sub.add_parser("check", help="validate the watchlist; exit 2 with every problem found")
 
@@ -77,6 +85,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _wait_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--wait",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="how long to wait for another monitor using the same state folder (default: 30)",
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -85,6 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         match args.command:
             case "run":
                 return _run(args)
+            case "daemon":
+                return _daemon(args)
             case "check":
                 return _check(args)
             case "try":
@@ -96,7 +116,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             case "demo":
                 from monitor import demo
 
-                return demo.main(state_dir=args.state or Path("state") / "demo", keep=args.keep)
+                state_dir = args.state or Path("state") / "demo"
+                # Beside the folder, not in it: the demo starts by deleting its folder.
+                with lock.hold(
+                    state_dir.parent / f"{state_dir.name}.lock", wait=0, what=str(state_dir)
+                ):
+                    lines = demo.run(state_dir=state_dir, keep=args.keep)
+                print("\n".join(lines))
+                return 0
+    except WatchlistError as exc:
+        print(str(exc), file=sys.stderr)  # already one "file:line: problem" per line
+        return exc.exit_code
     except MonitorError as exc:
         print(f"monitor: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -157,18 +187,15 @@ def _now(text: str | None, tz: ZoneInfo) -> datetime:
 def _run(args: argparse.Namespace) -> int:
     wl = watchlist.load(args.watchlist)
     state_dir = _state_dir(args, args.watchlist)
-    store = Store.open(state_dir)
-    try:
-        report = pipeline.run_pass(
-            wl,
-            store,
-            now=_now(args.now, wl.timezone),
-            state_dir=state_dir,
-            digest=args.digest,
-            all_sources=args.all,
-        )
-    finally:
-        store.close()
+    now = _now(args.now, wl.timezone)
+    with lock.hold(lock.lock_path(state_dir), wait=args.wait, what=str(state_dir)):
+        store = Store.open(state_dir)
+        try:
+            report = pipeline.run_pass(
+                wl, store, now=now, state_dir=state_dir, digest=args.digest, all_sources=args.all
+            )
+        finally:
+            store.close()
     summary = report.summary()
     if args.summary_json:
         args.summary_json.write_text(json.dumps(summary, ensure_ascii=False, indent=1))
@@ -182,6 +209,21 @@ def _run(args: argparse.Namespace) -> int:
     for error in report.delivery_errors:
         print(f"monitor: {error}", file=sys.stderr)
     return 1 if report.delivery_errors else 0
+
+
+def _daemon(args: argparse.Namespace) -> int:
+    from monitor import daemon
+
+    wl = watchlist.load(args.watchlist)
+    state_dir = _state_dir(args, args.watchlist)
+    if not args.quiet and not args.verbose:
+        log.setLevel(logging.INFO)  # the daemon's log is its only output
+    if "INVOCATION_ID" not in os.environ:  # not under systemd, whose journal stamps lines
+        for handler in log.handlers:
+            handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    with lock.hold(lock.lock_path(state_dir), wait=args.wait, what=str(state_dir)):
+        daemon.Daemon(wl, state_dir).serve(handle_signals=True)
+    return 0
 
 
 def _pass_line(report: pipeline.PassReport) -> str:
@@ -237,7 +279,13 @@ def _try(args: argparse.Namespace) -> int:
         mine = [f for f in found if f.target_id == target.id]
         print(f"\n[{target.id}] {target.title}: {len(mine)} figure(s)")
         for f in mine:
-            marked = f.sentence[: f.start] + "【" + f.sentence[f.start : f.end] + "】" + f.sentence[f.end :]
+            marked = (
+                f.sentence[: f.start]
+                + "【"
+                + f.sentence[f.start : f.end]
+                + "】"
+                + f.sentence[f.end :]
+            )
             print(
                 f"  {f.kind:8} {f.scope:10} {f.quantity.surface} = {f.value} {f.unit or ''} "
                 f"({f.qualifier}{', ' + f.period if f.period else ''})"
@@ -255,31 +303,78 @@ async def _fetch_one(limits: FetchLimits, source: Source):  # type: ignore[no-un
 
 def _status(args: argparse.Namespace) -> int:
     wl = watchlist.load(args.watchlist)
-    store = Store.open(_state_dir(args, args.watchlist))
+    state_dir = _state_dir(args, args.watchlist)
+    store = Store.open(state_dir)
+    now = datetime.now(wl.timezone)
     try:
+        holder = lock.holder(lock.lock_path(state_dir))
+        print(f"State: {state_dir}" + (f" (in use by pid {holder})" if holder else ""))
         print("Sources:")
         for source in wl.sources:
-            h = store.health(source.id)
-            if h is None:
-                print(f"  {source.id:24} never fetched")
-                continue
-            state = (
-                "BROKEN" if h.consecutive_failures >= wl.broken_after
-                else "failing" if h.consecutive_failures else "ok"
-            )
-            print(
-                f"  {source.id:24} {state:8} last fetch {h.last_fetch_at or '-'}, "
-                f"last success {h.last_success_at or '-'}"
-                + (f", {h.consecutive_failures} failures: {h.last_error}" if h.last_error else "")
-            )
-        print("Digests:")
-        for d in store.digests()[-10:]:
-            print(f"  #{d.id} {d.created_at[:16]} {d.status:9} {d.location or d.last_error or ''}")
-        pending = len(store.observations(pending=True))
-        print(f"Figures waiting for the next digest: {pending}")
+            print("  " + _source_line(source, store.health(source.id), wl.broken_after, now))
+        print(f"Digest: '{wl.digest.schedule}' ({wl.timezone.key}), by {wl.delivery.method}")
+        last = store.get_fact(pipeline.LAST_DIGEST)
+        trigger = pipeline.parse_cron(wl.digest.schedule, wl.timezone)
+        upcoming = trigger.get_next_fire_time(None, now)
+        print(f"  last built:     {_when(last)}")
+        print(f"  next due:       {_when(upcoming.isoformat() if upcoming else None)}")
+        records = store.digests()
+        delivered = [d for d in records if d.status == "delivered"]
+        if delivered:
+            d = delivered[-1]
+            print(f"  last delivered: #{d.id} {_when(d.delivered_at)} to {d.location}")
+        else:
+            print("  last delivered: never")
+        for d in store.pending_digests():
+            print(f"  pending:        {_pending_line(d)}")
+        figures_waiting = len(store.observations(pending=True))
+        articles_waiting = len({m.article_url for m in store.pending_mentions()})
+        print(
+            f"Waiting for the next digest: {figures_waiting} figure(s), "
+            f"{articles_waiting} article(s) naming a target"
+        )
     finally:
         store.close()
     return 0
+
+
+def _when(iso: str | None) -> str:
+    return iso[:16].replace("T", " ") if iso else "never"
+
+
+def _source_line(source: Source, h: SourceHealth | None, broken_after: int, now: datetime) -> str:
+    if not source.enabled:
+        return f"{source.id:24} disabled"
+    if h is None or h.last_fetch_at is None:
+        return f"{source.id:24} {'new':8} never fetched; next: due now"
+    state = (
+        "BROKEN"
+        if h.consecutive_failures >= broken_after
+        else "failing"
+        if h.consecutive_failures
+        else "ok"
+    )
+    after = datetime.fromisoformat(h.last_fetch_at) + source.every
+    upcoming = "due now" if after <= now else _when(after.isoformat())
+    line = f"{source.id:24} {state:8} last {_when(h.last_fetch_at)}, next {upcoming}"
+    if h.last_links == 0 and source.type == "list":
+        line += "; the list page showed no links (check `links:`)"
+    if h.consecutive_failures:
+        line += (
+            f"; {h.consecutive_failures} failure(s) in a row, last success "
+            f"{_when(h.last_success_at)}: {h.last_error}"
+        )
+    return line
+
+
+def _pending_line(d: DigestRecord) -> str:
+    line = f"#{d.id} built {_when(d.created_at)}, {d.attempts} attempt(s)"
+    match d.last_outcome:
+        case "unknown":
+            line += f"; the server may have it: resent as {d.message_id}"
+        case "failed":
+            line += "; not delivered: folded into the next digest"
+    return line + (f"; {d.last_error}" if d.last_error else "")
 
 
 def _history(args: argparse.Namespace) -> int:
@@ -288,21 +383,67 @@ def _history(args: argparse.Namespace) -> int:
     if not targets:
         known = ", ".join(t.id for t in wl.targets)
         raise MonitorError(f"no target '{args.target}'", hint=f"known targets: {known}")
+    names = {s.id: s.label for s in wl.sources}
     store = Store.open(_state_dir(args, args.watchlist))
     try:
-        for target in targets:
+        delivered = {d.id for d in store.digests() if d.status == "delivered"}
+        for n, target in enumerate(targets):
+            if n:
+                print()
             observations = store.observations(target_id=target.id)
+            print(f"[{target.id}] {target.title}")
+            print(f"  {_target_terms(target)}")
             level, progress = diff.latest_progress(
                 target, observations, today=datetime.now(wl.timezone).date()
             )
-            tail = f"; latest {level}, {progress.percent}% of the pledge" if progress else ""
-            print(f"[{target.id}] {target.title}{tail}")
+            if level is not None:
+                unit = target.unit or ""
+                tail = f", {progress.percent}% of the pledge" if progress else ""
+                print(f"  latest level: {level.normalize():f}{unit}{tail}")
+            if not observations:
+                print("  no figures yet")
             for o in observations:
-                when = (o.published or o.observed_at).date().isoformat()
-                print(
-                    f"  {when} {o.figure.kind:8} {o.figure.quantity.surface:10} "
-                    f"{o.article_title[:40]}  {o.article_url}"
-                )
+                print(_observation_lines(o, names, delivered))
     finally:
         store.close()
     return 0
+
+
+def _target_terms(target: Target) -> str:
+    parts = []
+    if target.pledge:
+        p = target.pledge
+        parts.append(
+            f"pledge {p.value.normalize():f}{target.unit or ''} ({p.scope})"
+            + (f" by {p.by}" if p.by else "")
+            + (f", announced {p.announced}" if p.announced else "")
+        )
+    if target.baseline:
+        b = target.baseline
+        parts.append(
+            f"baseline {b.value.normalize():f}{target.unit or ''}"
+            + (f" at {b.as_of}" if b.as_of else "")
+        )
+    return "; ".join(parts) or "no pledge recorded"
+
+
+def _observation_lines(o: Observation, names: dict[str, str], delivered: set[int]) -> str:
+    f = o.figure
+    when = (o.published or o.observed_at).date().isoformat()
+    status = (
+        f"reported in digest #{o.digest_id}"
+        if o.digest_id in delivered
+        else f"in digest #{o.digest_id}, not yet delivered"
+        if o.digest_id
+        else "not yet reported"
+    )
+    marked = f.sentence[: f.start] + "【" + f.sentence[f.start : f.end] + "】" + f.sentence[f.end :]
+    if len(marked) > 90:
+        lo = max(0, f.start - 40)
+        marked = ("…" if lo else "") + marked[lo : lo + 90] + "…"
+    return (
+        f"  {when}  {f.kind:8} {f.scope:10} {f.quantity.surface:12} {status}\n"
+        f"      {marked}\n"
+        f"      {o.article_title[:50]} · {names.get(o.source_id, o.source_id)}\n"
+        f"      {o.article_url}"
+    )

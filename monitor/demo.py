@@ -74,7 +74,12 @@ def load_site(path: Path = SITE / "site.yaml") -> DemoSite:
 
 _NAV = "".join(
     f'<li><a href="/{p}/">{name}</a></li>'
-    for p, name in [("bjgov", "首页"), ("bjgov", "要闻动态"), ("bjgov", "政务公开"), ("bjrb", "政策解读")]
+    for p, name in [
+        ("bjgov", "首页"),
+        ("bjgov", "要闻动态"),
+        ("bjgov", "政务公开"),
+        ("bjrb", "政策解读"),
+    ]
 )
 _FOOTER = (
     '<div class="footer"><p>主办：{name}　版权所有</p>'
@@ -216,50 +221,59 @@ def demo_watchlist(base: str) -> str:
 # --- the replay ---------------------------------------------------------------------------------
 
 
-def replay(state_dir: Path, *, keep: bool = False) -> list[pipeline.PassReport]:
-    """Run one pass per date of the timeline against the sample site; digests to the outbox."""
+def replay(
+    state_dir: Path, *, keep: bool = False, server: DemoServer | None = None
+) -> list[pipeline.PassReport]:
+    """Run one pass per date of the timeline against the sample site; digests to the outbox.
+
+    Without `server`, one is started for the replay and stopped after it.
+    """
     if state_dir.exists() and not keep:
         shutil.rmtree(state_dir)
     state_dir.mkdir(parents=True, exist_ok=True)
-    site = load_site()
-    server = DemoServer(site)
+    if server is None:
+        server = DemoServer(load_site())
+        with server.running():
+            return replay(state_dir, keep=True, server=server)
+    wl_path = state_dir / "watchlist.yaml"
+    wl_path.write_text(demo_watchlist(server.base), encoding="utf-8")
+    wl = watchlist.load(wl_path)
     reports = []
-    with server.running():
-        wl_path = state_dir / "watchlist.yaml"
-        wl_path.write_text(demo_watchlist(server.base), encoding="utf-8")
-        wl = watchlist.load(wl_path)
-        store = Store.open(state_dir)
-        try:
-            for moment in site.passes:
-                server.now = moment
-                reports.append(pipeline.run_pass(wl, store, now=moment, state_dir=state_dir))
-        finally:
-            store.close()
+    store = Store.open(state_dir)
+    try:
+        for moment in server.site.passes:
+            server.now = moment
+            reports.append(pipeline.run_pass(wl, store, now=moment, state_dir=state_dir))
+    finally:
+        store.close()
     return reports
 
 
-def main(*, state_dir: Path, keep: bool = False) -> int:
-    """The demo as the CLI runs it: replay, then say where the digests are and what they say."""
+def run(*, state_dir: Path, keep: bool = False) -> list[str]:
+    """The demo as the CLI runs it: replay, then the lines that say what the digests hold."""
     reports = replay(state_dir, keep=keep)
     wl = watchlist.load(state_dir / "watchlist.yaml")
+    lines = []
     for report in reports:
-        line = report.summary()
-        print(
-            f"{report.now:%Y-%m-%d}: {line['new']} new articles, {line['observations']} figures, "
-            f"{line['sources_failed']} source(s) failing; digest: "
-            + (", ".join(report.delivered) or "nothing to send")
+        counts = report.summary()
+        lines.append(
+            f"{report.now:%Y-%m-%d}: {counts['new']} new articles, "
+            f"{counts['observations']} figures, {counts['sources_failed']} source(s) failing; "
+            "digest: " + (", ".join(report.delivered) or "nothing to send")
         )
+    lines.append("")
+    lines.append("Progress as the digests reported it:")
     store = Store.open(state_dir)
     try:
-        print("\nProgress as the digests reported it:")
         for target in wl.targets:
             line = progress_line(target, store, today=reports[-1].now.date())
             if line:
-                print(f"  {target.title}: {line}")
+                lines.append(f"  {target.title}: {line}")
     finally:
         store.close()
-    print(f"\nDigests (.eml, open with any mail client): {state_dir / 'outbox'}")
-    return 0
+    lines.append("")
+    lines.append(f"Digests (.eml files, open with any mail client): {state_dir / 'outbox'}")
+    return lines
 
 
 def progress_line(target: Any, store: Store, *, today: Any) -> str | None:

@@ -86,7 +86,9 @@ def progress_of(level: Decimal, target: Target, *, today: date) -> Progress | No
     if remaining is not None and pledge.by and today < pledge.by:
         months = Decimal((pledge.by - today).days) / Decimal("30.44")
         if months > 0:
-            per_month = (remaining / max(months, Decimal(1))).quantize(Decimal("0.1"))
+            per_month = remaining / max(months, Decimal(1))
+            # 3.4个 a month reads well; 6256.4套 does not
+            per_month = per_month.quantize(Decimal("0.1") if per_month < 10 else Decimal("1"))
     return Progress(
         toward=toward,
         percent=percent,

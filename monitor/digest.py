@@ -113,7 +113,9 @@ def _coverage(mentions: list[Mention], titles: dict[str, str]) -> list[Coverage]
         )
         for (target_id, _), members in grouped.items()
     ]
-    return sorted(items, key=lambda c: (c.target_title, c.published or datetime.min.astimezone()))
+    return sorted(
+        items, key=lambda c: (c.target_title, c.published.isoformat() if c.published else "")
+    )
 
 
 def health_lines(watchlist: Watchlist, store: Store) -> list[HealthLine]:
@@ -154,7 +156,11 @@ def number(value: Decimal | int | None, unit: str | None = None) -> str:
     value = Decimal(value)
     text = _plain(value)
     if unit != "%":
-        for size, name in ((Decimal(10) ** 12, "万亿"), (Decimal(10) ** 8, "亿"), (Decimal(10**4), "万")):
+        for size, name in (
+            (Decimal(10) ** 12, "万亿"),
+            (Decimal(10) ** 8, "亿"),
+            (Decimal(10**4), "万"),
+        ):
             if abs(value) >= size and (value / size) == (value / size).quantize(Decimal("0.01")):
                 text = _plain(value / size) + name
                 break

@@ -1,11 +1,11 @@
 """The one error tree. `str(err)` is the message a user sees: where, what, and what to do.
 
-    MonitorError
-     ├── WatchlistError   the watchlist file is wrong (one or more problems, each with file:line)
-     ├── FetchError       a URL could not be fetched within the limits (URL + reason)
-     ├── ExtractError     a page is not an article we can read (URL + reason)
-     ├── StateError       the state folder or database cannot be used
-     └── DeliveryError    a digest could not be delivered (it stays pending and is retried)
+MonitorError
+ ├── WatchlistError   the watchlist file is wrong (one or more problems, each with file:line)
+ ├── FetchError       a URL could not be fetched within the limits (URL + reason)
+ ├── ExtractError     a page is not an article we can read (URL + reason)
+ ├── StateError       the state folder or database cannot be used
+ └── DeliveryError    a digest could not be delivered (it stays pending and is retried)
 """
 
 from __future__ import annotations
@@ -45,7 +45,9 @@ class WatchlistError(MonitorError):
 class FetchError(MonitorError):
     """A URL could not be fetched; `where` is the URL."""
 
-    def __init__(self, message: str, *, url: str, hint: str | None = None, status: int | None = None):
+    def __init__(
+        self, message: str, *, url: str, hint: str | None = None, status: int | None = None
+    ):
         self.url = url
         self.status = status
         super().__init__(message, where=url, hint=hint)
@@ -71,7 +73,11 @@ class DeliveryError(MonitorError):
     """
 
     def __init__(
-        self, message: str, *, where: str | None = None, hint: str | None = None,
+        self,
+        message: str,
+        *,
+        where: str | None = None,
+        hint: str | None = None,
         uncertain: bool = False,
     ):
         self.uncertain = uncertain

@@ -10,9 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Literal
-
-import httpx
+from typing import TYPE_CHECKING, Literal
 
 from monitor import deliver as delivery
 from monitor import digest as digests
@@ -22,6 +20,9 @@ from monitor.fetch import Fetcher
 from monitor.models import Article, Link, Page, Source, Target, Watchlist
 from monitor.schedule import parse_cron
 from monitor.state import Store, content_hash
+
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger("monitor")
 
@@ -82,18 +83,25 @@ def run_pass(
     state_dir: Path,
     digest: DigestMode = "auto",
     all_sources: bool = False,
+    only: Sequence[str] | None = None,
     transport: httpx.AsyncBaseTransport | None = None,
 ) -> PassReport:
-    """Fetch every due source, store what they say, then build and deliver a due digest."""
+    """Fetch every due source (or those named in `only`), store what they say, then build
+    a digest if one is due (`digest="now"` forces one) and deliver every pending digest.
+
+    `digest="never"` only fetches: it neither builds nor delivers, so that passes running side
+    by side (the daemon's per-source jobs) never send the same pending digest twice."""
     report = PassReport(now=now)
-    due = [s for s in watchlist.sources if s.enabled and (all_sources or _is_due(s, store, now))]
-    report.skipped = sum(s.enabled for s in watchlist.sources) - len(due)
+    candidates = [s for s in watchlist.sources if s.enabled and (only is None or s.id in only)]
+    due = [s for s in candidates if all_sources or _is_due(s, store, now)]
+    report.skipped = len(candidates) - len(due)
     report.sources = asyncio.run(_fetch_sources(watchlist, store, due, now, transport))
     if digest == "now" or (digest == "auto" and _digest_due(watchlist, store, now)):
         digest_id = _build_digest(watchlist, store, now=now, state_dir=state_dir)
         if digest_id is not None:
             report.digests_built.append(digest_id)
-    _deliver_pending(watchlist, store, now=now, state_dir=state_dir, report=report)
+    if digest != "never":
+        _deliver_pending(watchlist, store, now=now, state_dir=state_dir, report=report)
     return report
 
 
@@ -116,9 +124,7 @@ async def _fetch_sources(
 ) -> list[SourceResult]:
     async with Fetcher(watchlist.limits, transport=transport) as fetcher:
         return list(
-            await asyncio.gather(
-                *(_one_source(watchlist, store, fetcher, s, now) for s in sources)
-            )
+            await asyncio.gather(*(_one_source(watchlist, store, fetcher, s, now) for s in sources))
         )
 
 
@@ -155,7 +161,12 @@ async def _one_source(
 
 
 async def _read_page(
-    watchlist: Watchlist, store: Store, source: Source, page: Page, now: datetime, result: SourceResult
+    watchlist: Watchlist,
+    store: Store,
+    source: Source,
+    page: Page,
+    now: datetime,
+    result: SourceResult,
 ) -> None:
     """A single page watched for changes: it is its own article."""
     url = discover.canonical(page.requested_url)
@@ -165,7 +176,10 @@ async def _read_page(
         return
     known = store.article_hash(url) is not None
     article = extract.extract(
-        page.content, url=url, content_type=page.content_type, body_selector=source.body,
+        page.content,
+        url=url,
+        content_type=page.content_type,
+        body_selector=source.body,
         tz=watchlist.timezone,
     )
     result.observations += _save(watchlist, store, source, article, page, now)
@@ -225,7 +239,10 @@ async def _read_article(
         return str(exc)  # not stored: the next pass tries again
     try:
         article = extract.extract(
-            page.content, url=url, content_type=page.content_type, body_selector=source.body,
+            page.content,
+            url=url,
+            content_type=page.content_type,
+            body_selector=source.body,
             tz=watchlist.timezone,
         )
     except ExtractError as exc:
@@ -256,8 +273,7 @@ def mentioned(text: str, targets: Sequence[Target]) -> list[str]:
     return [
         t.id
         for t in targets
-        if any(k in text for k in t.keywords)
-        and (not t.region or any(r in text for r in t.region))
+        if any(k in text for k in t.keywords) and (not t.region or any(r in text for r in t.region))
     ]
 
 
@@ -280,20 +296,20 @@ def _build_digest(
     watchlist: Watchlist, store: Store, *, now: datetime, state_dir: Path
 ) -> int | None:
     """Build a digest of everything pending, record it and claim its contents atomically."""
-    # A digest that could not be delivered at all is folded into this one: one email, not two.
+    last = store.get_fact(LAST_DIGEST)
+    period_start = datetime.fromisoformat(last) if last else None
+    # A digest that certainly never reached the server is folded into this one, period and
+    # all: one email, not two. One that may have arrived ('unknown') is never rebuilt.
     for stale in store.pending_digests():
         if stale.last_outcome == "failed":
             store.release_digest(stale.id)
-    last = store.get_fact(LAST_DIGEST)
-    model = digests.build(
-        watchlist,
-        store,
-        now=now,
-        period_start=datetime.fromisoformat(last) if last else None,
-    )
-    store.set_fact(LAST_DIGEST, now.isoformat())
+            start = datetime.fromisoformat(stale.period_start) if stale.period_start else None
+            if period_start is not None and (start is None or start < period_start):
+                period_start = start
+    model = digests.build(watchlist, store, now=now, period_start=period_start)
     if model.empty and not watchlist.digest.send_empty:
         log.info("digest due but nothing to report: nothing sent")
+        store.set_fact(LAST_DIGEST, now.isoformat())
         return None
     env = digests.environment(watchlist.path.parent)
     message = digests.compose(model, watchlist, env)
@@ -305,6 +321,8 @@ def _build_digest(
         message=bytes(message),
         observation_ids=model.observation_ids,
         mention_keys=model.mention_keys,
+        # In the same transaction: a pass killed in between must build this digest again.
+        facts={LAST_DIGEST: now.isoformat()},
     )
 
 
@@ -318,7 +336,9 @@ def _deliver_pending(
                 record.message, watchlist.delivery, outbox=state_dir / "outbox", name=name
             )
         except DeliveryError as exc:
-            store.mark_failed(record.id, error=str(exc), uncertain=exc.uncertain)
+            # Once the server may have taken it, it stays this message: retried, never rebuilt.
+            uncertain = exc.uncertain or record.last_outcome == "unknown"
+            store.mark_failed(record.id, error=str(exc), uncertain=uncertain)
             report.delivery_errors.append(str(exc))
             log.warning("digest %d not delivered: %s", record.id, exc)
             continue

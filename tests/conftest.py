@@ -20,7 +20,9 @@ def _check(address: Any) -> None:
             ip = ipaddress.ip_address(host)
         except ValueError:
             if host != "localhost":
-                raise RuntimeError(f"test tried to reach {host!r}: only loopback is allowed") from None
+                raise RuntimeError(
+                    f"test tried to reach {host!r}: only loopback is allowed"
+                ) from None
             return
         if not ip.is_loopback:
             raise RuntimeError(f"test tried to reach {host}: only loopback is allowed")

@@ -30,8 +30,9 @@ class Inbox:
         return "250 OK"
 
 
-def _authenticator(server: SMTP, session: Session, envelope: Envelope, mechanism: str,
-                   auth_data: object) -> AuthResult:
+def _authenticator(
+    server: SMTP, session: Session, envelope: Envelope, mechanism: str, auth_data: object
+) -> AuthResult:
     ok = isinstance(auth_data, LoginPassword) and auth_data.password == b"s3cret"
     return AuthResult(success=ok)
 
@@ -46,16 +47,19 @@ def _free_port() -> int:
 def smtp_server() -> Iterator[tuple[Inbox, int]]:
     inbox = Inbox()
     port = _free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port,
-                            authenticator=_authenticator, auth_require_tls=False)
+    controller = Controller(
+        inbox, hostname="127.0.0.1", port=port, authenticator=_authenticator, auth_require_tls=False
+    )
     controller.start()
     yield inbox, port
     controller.stop()
 
 
 def _smtp(port: int, **kw: object) -> Delivery:
-    return Delivery(method="smtp", smtp=SmtpSettings(host="127.0.0.1", port=port, starttls=False,
-                                                      timeout=1, **kw))  # type: ignore[arg-type]
+    return Delivery(
+        method="smtp",
+        smtp=SmtpSettings(host="127.0.0.1", port=port, starttls=False, timeout=1, **kw),
+    )  # type: ignore[arg-type]
 
 
 def test_outbox_writes_one_eml_and_is_idempotent(tmp_path: Path) -> None:
@@ -71,8 +75,12 @@ def test_smtp_delivers_with_password_from_environment(
 ) -> None:
     inbox, port = smtp_server
     monkeypatch.setenv("TEST_SMTP_PASSWORD", "s3cret")
-    where = deliver(MESSAGE, _smtp(port, username="me", password_env="TEST_SMTP_PASSWORD"),
-                    outbox=Path("unused"), name="x")
+    where = deliver(
+        MESSAGE,
+        _smtp(port, username="me", password_env="TEST_SMTP_PASSWORD"),
+        outbox=Path("unused"),
+        name="x",
+    )
     assert "<digest-1@example.org>" in where
     (envelope,) = inbox.messages
     assert envelope.rcpt_tos == ["analyst@example.org"]
@@ -85,16 +93,24 @@ def test_wrong_password_is_a_delivery_error_that_names_the_server(
     _, port = smtp_server
     monkeypatch.setenv("TEST_SMTP_PASSWORD", "wrong")
     with pytest.raises(DeliveryError, match=f"smtp://127.0.0.1:{port}") as info:
-        deliver(MESSAGE, _smtp(port, username="me", password_env="TEST_SMTP_PASSWORD"),
-                outbox=Path("unused"), name="x")
+        deliver(
+            MESSAGE,
+            _smtp(port, username="me", password_env="TEST_SMTP_PASSWORD"),
+            outbox=Path("unused"),
+            name="x",
+        )
     assert not info.value.uncertain
 
 
 def test_missing_password_variable_says_what_to_export(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("NOT_SET_ANYWHERE", raising=False)
     with pytest.raises(DeliveryError, match="export NOT_SET_ANYWHERE"):
-        deliver(MESSAGE, _smtp(1, username="me", password_env="NOT_SET_ANYWHERE"),
-                outbox=Path("unused"), name="x")
+        deliver(
+            MESSAGE,
+            _smtp(1, username="me", password_env="NOT_SET_ANYWHERE"),
+            outbox=Path("unused"),
+            name="x",
+        )
 
 
 def test_server_down_is_a_certain_failure() -> None:

@@ -25,19 +25,30 @@ def store(tmp_path: Path) -> Store:
     s.close()
 
 
-def _observe(store: Store, url: str, sentence: str, surface: str, value: int, when: str,
-             **kw: object) -> list[Observation]:
-    store.save_article(article(url, sentence, when=when), source_id="bjgov",
-                       fetched_at=at(when), digest=url, mentions=["circles"],
-                       figures=[figure(sentence, surface, value, **kw)])  # type: ignore[arg-type]
+def _observe(
+    store: Store, url: str, sentence: str, surface: str, value: int, when: str, **kw: object
+) -> list[Observation]:
+    store.save_article(
+        article(url, sentence, when=when),
+        source_id="bjgov",
+        fetched_at=at(when),
+        digest=url,
+        mentions=["circles"],
+        figures=[figure(sentence, surface, value, **kw)],
+    )  # type: ignore[arg-type]
     return store.observations(pending=True)
 
 
 def _deliver(store: Store, observations: list[Observation]) -> None:
-    did = store.create_digest(created_at=at("2024-08-01 08:00"), period_start=None,
-                              period_end=at("2024-08-01 08:00"), message_id=f"<{observations}>",
-                              message=b"m", observation_ids=[o.id for o in observations],
-                              mention_keys=[])
+    did = store.create_digest(
+        created_at=at("2024-08-01 08:00"),
+        period_start=None,
+        period_end=at("2024-08-01 08:00"),
+        message_id=f"<{observations}>",
+        message=b"m",
+        observation_ids=[o.id for o in observations],
+        mention_keys=[],
+    )
     store.mark_delivered(did, at=at("2024-08-01 08:00"), location="x")
 
 
@@ -55,8 +66,9 @@ def test_first_achieved_figure_is_compared_with_the_baseline(store: Store) -> No
 def test_next_figure_is_compared_with_the_last_reported(store: Store) -> None:
     _deliver(store, _observe(store, "http://a/1", S422, "422个", 422, "2024-07-16 09:00"))
     pending = _observe(store, "http://a/2", S501, "501个", 501, "2024-10-28 10:00")
-    u = diff.update(CIRCLES, pending, store.reported_observations("circles"),
-                    today=date(2024, 10, 31))
+    u = diff.update(
+        CIRCLES, pending, store.reported_observations("circles"), today=date(2024, 10, 31)
+    )
     assert (u.level, u.previous, u.previous_label, u.change) == (501, 422, "上次报告", 79)
     assert u.progress.percent == 176
     assert u.progress.remaining is None
@@ -75,8 +87,9 @@ def test_a_new_figure_below_the_baseline_adds_to_it(store: Store) -> None:
 
 
 def test_pledges_alone_do_not_move_a_target(store: Store) -> None:
-    pending = _observe(store, "http://a/4", S80, "80个", 80, "2024-01-22 10:00",
-                       kind="pledge", scope="new")
+    pending = _observe(
+        store, "http://a/4", S80, "80个", 80, "2024-01-22 10:00", kind="pledge", scope="new"
+    )
     u = diff.update(CIRCLES, pending, [], today=date(2024, 1, 23))
     assert not u.moved
     assert [e.observation.figure.value for e in u.others] == [80]
@@ -98,9 +111,14 @@ def test_conflicting_figures_on_the_same_day_are_flagged(store: Store) -> None:
 
 def test_syndicated_story_is_one_item_with_two_links(store: Store) -> None:
     for url, source in (("http://gov/1", "bjgov"), ("http://paper/1", "bjrb")):
-        store.save_article(article(url, S501, when="2024-10-28 10:00"), source_id=source,
-                           fetched_at=at("2024-10-28 12:00"), digest=url, mentions=["circles"],
-                           figures=[figure(S501, "501个", 501)])
+        store.save_article(
+            article(url, S501, when="2024-10-28 10:00"),
+            source_id=source,
+            fetched_at=at("2024-10-28 12:00"),
+            digest=url,
+            mentions=["circles"],
+            figures=[figure(S501, "501个", 501)],
+        )
     u = diff.update(CIRCLES, store.observations(pending=True), [], today=date(2024, 10, 31))
     assert len(u.achieved) == 1
     assert {src for src, _ in u.achieved[0].links} == {"bjgov", "bjrb"}
@@ -108,13 +126,21 @@ def test_syndicated_story_is_one_item_with_two_links(store: Store) -> None:
 
 
 def test_rate_target_progress_is_level_against_pledge(store: Store) -> None:
-    target = Target(id="green", title="绿电占比25%", keywords=("绿电占比",), unit="%",
-                    pledge=Pledge(Decimal(25), "rate", by=date(2024, 12, 31),
-                                  announced=date(2024, 1, 22)))
+    target = Target(
+        id="green",
+        title="绿电占比25%",
+        keywords=("绿电占比",),
+        unit="%",
+        pledge=Pledge(Decimal(25), "rate", by=date(2024, 12, 31), announced=date(2024, 1, 22)),
+    )
     s = "本市绿电占比达到22.5%。"
-    store.save_article(article("http://g/1", s), source_id="x", fetched_at=at("2024-07-16 10:00"),
-                       digest="g", mentions=["green"],
-                       figures=[figure(s, "22.5%", "22.5", target="green", unit="%",
-                                       scope="rate")])
+    store.save_article(
+        article("http://g/1", s),
+        source_id="x",
+        fetched_at=at("2024-07-16 10:00"),
+        digest="g",
+        mentions=["green"],
+        figures=[figure(s, "22.5%", "22.5", target="green", unit="%", scope="rate")],
+    )
     u = diff.update(target, store.observations(pending=True), [], today=date(2024, 7, 20))
     assert (u.level, u.progress.percent, u.change) == (Decimal("22.5"), 90, None)

@@ -29,8 +29,14 @@ def test_fresh_database_is_at_the_latest_schema_version(store: Store) -> None:
 
 def test_reopening_migrates_nothing_and_keeps_data(tmp_path: Path) -> None:
     s = Store.open(tmp_path)
-    s.save_article(article("http://a/1", S1), source_id="x", fetched_at=at("2024-07-16 10:00"),
-                   digest="h", mentions=["circles"], figures=[figure(S1, "422个", 422)])
+    s.save_article(
+        article("http://a/1", S1),
+        source_id="x",
+        fetched_at=at("2024-07-16 10:00"),
+        digest="h",
+        mentions=["circles"],
+        figures=[figure(S1, "422个", 422)],
+    )
     s.close()
     s = Store.open(tmp_path)
     assert len(s.observations()) == 1
@@ -40,9 +46,14 @@ def test_reopening_migrates_nothing_and_keeps_data(tmp_path: Path) -> None:
 def test_saving_the_same_article_twice_changes_nothing(store: Store) -> None:
     fig = figure(S1, "422个", 422)
     for _ in range(2):
-        store.save_article(article("http://a/1", S1), source_id="x",
-                           fetched_at=at("2024-07-16 10:00"), digest="h",
-                           mentions=["circles"], figures=[fig])
+        store.save_article(
+            article("http://a/1", S1),
+            source_id="x",
+            fetched_at=at("2024-07-16 10:00"),
+            digest="h",
+            mentions=["circles"],
+            figures=[fig],
+        )
     assert len(store.observations()) == 1
     assert len(store.pending_mentions()) == 1
     assert store.known_articles(["http://a/1", "http://a/2"]) == {"http://a/1"}
@@ -51,21 +62,38 @@ def test_saving_the_same_article_twice_changes_nothing(store: Store) -> None:
 def test_observation_round_trips_exact_decimal(store: Store) -> None:
     s = "全年社会物流总额4.37万亿元，一刻钟便民生活圈持续完善。"
     fig = figure(s, "4.37万亿元", "4370000000000", unit="元")
-    store.save_article(article("http://a/2", s), source_id="x", fetched_at=at("2024-07-16 10:00"),
-                       digest="h", mentions=[], figures=[fig])
+    store.save_article(
+        article("http://a/2", s),
+        source_id="x",
+        fetched_at=at("2024-07-16 10:00"),
+        digest="h",
+        mentions=[],
+        figures=[fig],
+    )
     (obs,) = store.observations()
     assert str(obs.figure.value) == "4370000000000"
-    assert obs.figure.sentence[obs.figure.start:obs.figure.end] == "4.37万亿元"
+    assert obs.figure.sentence[obs.figure.start : obs.figure.end] == "4.37万亿元"
 
 
 def test_digest_claims_observations_and_release_gives_them_back(store: Store) -> None:
-    store.save_article(article("http://a/1", S1), source_id="x", fetched_at=at("2024-07-16 10:00"),
-                       digest="h", mentions=["circles"], figures=[figure(S1, "422个", 422)])
+    store.save_article(
+        article("http://a/1", S1),
+        source_id="x",
+        fetched_at=at("2024-07-16 10:00"),
+        digest="h",
+        mentions=["circles"],
+        figures=[figure(S1, "422个", 422)],
+    )
     (obs,) = store.observations(pending=True)
-    did = store.create_digest(created_at=at("2024-07-17 08:00"), period_start=None,
-                              period_end=at("2024-07-17 08:00"), message_id="<m1@x>",
-                              message=b"msg", observation_ids=[obs.id],
-                              mention_keys=[("circles", "http://a/1")])
+    did = store.create_digest(
+        created_at=at("2024-07-17 08:00"),
+        period_start=None,
+        period_end=at("2024-07-17 08:00"),
+        message_id="<m1@x>",
+        message=b"msg",
+        observation_ids=[obs.id],
+        mention_keys=[("circles", "http://a/1")],
+    )
     assert store.observations(pending=True) == []
     assert store.pending_mentions() == []
     assert [d.id for d in store.pending_digests()] == [did]
@@ -77,12 +105,24 @@ def test_digest_claims_observations_and_release_gives_them_back(store: Store) ->
 
 
 def test_reported_observations_only_after_delivery(store: Store) -> None:
-    store.save_article(article("http://a/1", S1), source_id="x", fetched_at=at("2024-07-16 10:00"),
-                       digest="h", mentions=[], figures=[figure(S1, "422个", 422)])
+    store.save_article(
+        article("http://a/1", S1),
+        source_id="x",
+        fetched_at=at("2024-07-16 10:00"),
+        digest="h",
+        mentions=[],
+        figures=[figure(S1, "422个", 422)],
+    )
     (obs,) = store.observations()
-    did = store.create_digest(created_at=at("2024-07-17 08:00"), period_start=None,
-                              period_end=at("2024-07-17 08:00"), message_id="<m2@x>",
-                              message=b"msg", observation_ids=[obs.id], mention_keys=[])
+    did = store.create_digest(
+        created_at=at("2024-07-17 08:00"),
+        period_start=None,
+        period_end=at("2024-07-17 08:00"),
+        message_id="<m2@x>",
+        message=b"msg",
+        observation_ids=[obs.id],
+        mention_keys=[],
+    )
     assert store.reported_observations("circles") == []
     store.mark_delivered(did, at=at("2024-07-17 08:01"), location="outbox")
     assert [o.id for o in store.reported_observations("circles")] == [obs.id]
@@ -90,8 +130,9 @@ def test_reported_observations_only_after_delivery(store: Store) -> None:
 
 def test_source_health_counts_failures_in_a_row_and_recovers(store: Store) -> None:
     for _ in range(3):
-        store.record_failure("s", "http://s/", at=at("2024-01-01 00:00"), error="HTTP 500",
-                             status=500)
+        store.record_failure(
+            "s", "http://s/", at=at("2024-01-01 00:00"), error="HTTP 500", status=500
+        )
     assert store.health("s").consecutive_failures == 3
     store.record_success("s", "http://s/", at=at("2024-01-02 00:00"), status=200, links=4)
     h = store.health("s")

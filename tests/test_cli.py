@@ -1,0 +1,89 @@
+"""CLI: exit codes, one-line errors, the shipped example watchlist, README commands."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from monitor.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+BAD = sorted((ROOT / "tests" / "data" / "watchlists" / "bad").glob("*.yaml"))
+
+
+def test_check_passes_on_the_shipped_example(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--watchlist", str(ROOT / "watchlist.yaml"), "check"]) == 0
+    assert "OK" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("path", BAD, ids=[p.stem for p in BAD])
+def test_check_exits_2_with_one_line_per_problem(
+    path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--watchlist", str(path), "check"]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert lines and all(re.match(r"(monitor: )?\S+\.yaml(:\d+)?: ", line) for line in lines), err
+
+
+def test_missing_watchlist_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--watchlist", str(tmp_path / "nope.yaml"), "run"]) == 2
+    err = capsys.readouterr().err
+    assert "nope.yaml" in err and "Traceback" not in err
+
+
+def test_bad_now_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(
+        [
+            "--watchlist",
+            str(ROOT / "watchlist.yaml"),
+            "--state",
+            str(tmp_path),
+            "run",
+            "--now",
+            "yesterday",
+            "--digest",
+            "never",
+        ]
+    )
+    assert code == 1
+    assert "2024-07-15T09:00" in capsys.readouterr().err
+
+
+def test_corrupt_state_is_one_line_and_untouched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "monitor.db").write_bytes(b"garbage" * 200)
+    code = main(["--watchlist", str(ROOT / "watchlist.yaml"), "--state", str(tmp_path), "status"])
+    assert code == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "monitor.db" in err
+    assert (tmp_path / "monitor.db").read_bytes() == b"garbage" * 200
+
+
+def test_python_dash_m_works() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "monitor", "--help"], capture_output=True, text=True, check=True
+    ).stdout
+    for command in ("run", "check", "try", "status", "history", "demo"):
+        assert command in out
+
+
+def test_readme_names_commands_that_exist() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for script in re.findall(r"^(scripts/\w+)", readme, flags=re.M):
+        assert (ROOT / script).exists(), script
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "scripts/test" in ci and "scripts/test" in readme
+    for command in re.findall(r"`monitor (\w+)", readme):
+        out = subprocess.run(
+            [sys.executable, "-m", "monitor", command, "--help"], capture_output=True, text=True
+        )
+        assert out.returncode == 0, command
