@@ -1,0 +1,240 @@
+"""Watchlist validation: the bad-file table, the good files, the shipped example and the docs."""
+
+from __future__ import annotations
+
+import re
+import sys
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from monitor import watchlist
+from monitor.errors import WatchlistError
+from monitor.schedule import parse_cron, parse_duration, parse_size
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data" / "watchlists"
+BAD = sorted((DATA / "bad").glob("*.yaml"))
+GOOD = sorted((DATA / "good").glob("*.yaml"))
+DOCS = ROOT / "docs" / "watchlist.md"
+AS_GIVEN = Path("watchlist.yaml")  # every problem is reported against the path as given
+
+MINIMAL = """\
+sources:
+  - id: bj-gov-news
+    url: https://www.beijing.gov.cn/ywdt/
+targets:
+  - id: circles
+    title: 北京2024年建设80个一刻钟便民生活圈
+    keywords: [便民生活圈]
+"""
+
+
+def problems(text: str) -> list[str]:
+    with pytest.raises(WatchlistError) as caught:
+        watchlist.loads(text, AS_GIVEN)
+    return caught.value.problems
+
+
+def expected(path: Path) -> list[str]:
+    return re.findall(r"^# expect: (.+)$", path.read_text(encoding="utf-8"), re.MULTILINE)
+
+
+def test_there_are_enough_bad_watchlists() -> None:
+    assert len(BAD) >= 20
+    assert all(expected(path) for path in BAD), "each bad watchlist names what it expects"
+
+
+@pytest.mark.parametrize("path", BAD, ids=[path.stem for path in BAD])
+def test_bad_watchlist_gives_exactly_the_expected_problems(path: Path) -> None:
+    found = problems(path.read_text(encoding="utf-8"))
+    wanted = expected(path)
+    assert len(found) == len(wanted), "\n".join(found)
+    for want, problem in zip(wanted, found, strict=True):
+        assert want in problem, f"expected {want!r}\n     got {problem!r}"
+        assert re.match(r"watchlist\.yaml:\d+: \S", problem)
+
+
+@pytest.mark.parametrize("path", GOOD, ids=[path.stem for path in GOOD])
+def test_good_watchlist_loads(path: Path) -> None:
+    loaded = watchlist.load(path)
+    assert loaded.sources
+    assert loaded.targets
+
+
+def test_the_example_watchlist_has_no_problems() -> None:
+    loaded = watchlist.load(ROOT / "watchlist.yaml")
+    assert len(loaded.targets) == 10
+    circles = next(t for t in loaded.targets if t.id == "bj-2024-convenience-circles")
+    assert circles.pledge is not None
+    assert circles.baseline is not None
+    assert (circles.pledge.value, circles.pledge.scope) == (Decimal(80), "new")
+    assert circles.baseline.value == Decimal(360)
+    assert loaded.delivery.method == "outbox"
+
+
+def docs_examples() -> list[str]:
+    return re.findall(r"^```yaml\n(.*?)^```", DOCS.read_text(encoding="utf-8"), re.S | re.M)
+
+
+@pytest.mark.parametrize("index", range(len(docs_examples())))
+def test_docs_examples_are_valid(index: int) -> None:
+    watchlist.loads(docs_examples()[index], Path(f"docs/watchlist.md#example-{index + 1}"))
+
+
+def test_docs_name_every_key() -> None:
+    text = DOCS.read_text(encoding="utf-8")
+    missing = [key for keys in watchlist.KEYS.values() for key in keys if f"`{key}`" not in text]
+    assert not missing, f"docs/watchlist.md does not document {missing}"
+    assert "## Common pitfalls" in text
+
+
+def test_problems_name_the_path_as_given(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(MINIMAL.replace("keywords: [便民生活圈]", "keywords: []"), encoding="utf-8")
+    with pytest.raises(WatchlistError) as caught:
+        watchlist.load(path)
+    assert caught.value.problems[0].startswith(f"{path}:7: keywords is empty")
+    assert str(caught.value) == "\n".join(caught.value.problems)
+
+
+def test_a_missing_file_says_what_to_do(tmp_path: Path) -> None:
+    with pytest.raises(WatchlistError, match="create one, or pass --watchlist") as caught:
+        watchlist.load(tmp_path / "nowhere.yaml")
+    assert str(tmp_path / "nowhere.yaml") in str(caught.value)
+    assert caught.value.exit_code == 2
+
+
+def test_minimal_watchlist_gets_the_documented_defaults() -> None:
+    loaded = watchlist.loads(MINIMAL, AS_GIVEN)
+    source, target = loaded.sources[0], loaded.targets[0]
+    assert str(loaded.timezone) == "Asia/Shanghai"
+    assert (source.type, source.every, source.per_host_delay) == ("list", timedelta(hours=6), 1.0)
+    assert (source.line, target.line) == (2, 5)
+    assert target.keywords == ("便民生活圈",)
+    assert (target.pledge, target.baseline, target.unit) == (None, None, None)
+    assert loaded.digest.schedule == "0 8 * * *"
+    assert loaded.delivery.method == "outbox"
+    assert loaded.broken_after == 3
+
+
+def test_defaults_apply_unless_a_source_overrides() -> None:
+    text = "defaults: {every: 1h30m, per_host_delay: 500ms, max_articles: 7, broken_after: 5}\n"
+    text += MINIMAL.replace("sources:\n", "sources:\n  - {id: own, url: 'https://a.example/',"
+                            " every: 2d, per_host_delay: 0s}\n")
+    loaded = watchlist.loads(text, AS_GIVEN)
+    own, inherited = loaded.sources
+    assert (own.every, own.per_host_delay, own.max_articles) == (timedelta(days=2), 0.0, 7)
+    assert (inherited.every, inherited.per_host_delay) == (timedelta(minutes=90), 0.5)
+    assert loaded.broken_after == 5
+
+
+def test_values_in_chinese_units_become_base_units() -> None:
+    text = MINIMAL + """\
+  - id: housing
+    title: 7万套保障性租赁住房
+    keywords: 保障性租赁住房
+    unit: 万套
+    pledge: {value: 7, by: 2024-12-31, announced: 2024-01-22, qualifier: about}
+  - id: credit
+    title: 4.37万亿
+    keywords: [贷款]
+    pledge: {value: 4.37万亿元, scope: cumulative}
+    baseline: {value: '4万亿', as_of: '2023-12-31'}
+"""
+    housing, credit = watchlist.loads(text, AS_GIVEN).targets[1:]
+    assert housing.unit == "套"
+    assert housing.keywords == ("保障性租赁住房",)
+    assert housing.pledge is not None
+    assert housing.pledge.value == Decimal(70000)
+    assert (housing.pledge.by, housing.pledge.qualifier) == (date(2024, 12, 31), "about")
+    assert credit.unit == "元"  # taken from the pledge, since the target names none
+    assert credit.pledge is not None
+    assert credit.baseline is not None
+    assert credit.pledge.value == Decimal("4.37E12")
+    assert (credit.baseline.value, credit.baseline.as_of) == (Decimal("4E12"), date(2023, 12, 31))
+
+
+def test_smtp_with_ssl_turns_starttls_off() -> None:
+    text = MINIMAL + """\
+digest: {to: analyst@example.org, from: monitor@example.org, send_empty: true}
+delivery:
+  method: smtp
+  smtp: {host: smtp.example.org, port: 465, ssl: true, password_env: MONITOR_SMTP_PASSWORD}
+limits: {max_bytes: 512KB, total_timeout: 2m, robots: false, max_redirects: 0}
+"""
+    loaded = watchlist.loads(text, AS_GIVEN)
+    smtp = loaded.delivery.smtp
+    assert smtp is not None
+    assert (smtp.host, smtp.port, smtp.ssl, smtp.starttls) == ("smtp.example.org", 465, True, False)
+    assert smtp.password_env == "MONITOR_SMTP_PASSWORD"
+    assert loaded.digest.to == ("analyst@example.org",)
+    assert (loaded.limits.max_bytes, loaded.limits.total_timeout) == (512_000, 120.0)
+    assert (loaded.limits.robots, loaded.limits.max_redirects) == (False, 0)
+
+
+def test_a_utf8_bom_is_not_a_problem() -> None:
+    assert watchlist.loads("\ufeff" + MINIMAL, AS_GIVEN).sources
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [("30m", 1800), ("2h", 7200), ("1d", 86400), ("1h30m", 5400), ("500ms", 0.5),
+     ("1.5s", 1.5), ("0s", 0)],
+)
+def test_parse_duration(text: str, seconds: float) -> None:
+    assert parse_duration(text).total_seconds() == seconds
+
+
+@pytest.mark.parametrize("text", ["5", "2 hours", "h", "1.h", "-1m", ""])
+def test_parse_duration_rejects(text: str) -> None:
+    with pytest.raises(ValueError, match="is not a duration"):
+        parse_duration(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "size"), [("5MB", 5_000_000), ("512KB", 512_000), ("1MiB", 1_048_576), ("10 B", 10)]
+)
+def test_parse_size(text: str, size: int) -> None:
+    assert parse_size(text) == size
+
+
+def test_parse_cron_names_the_fix() -> None:
+    from zoneinfo import ZoneInfo
+
+    assert parse_cron("*/30 8-18 * * mon-fri", ZoneInfo("Asia/Shanghai"))
+    with pytest.raises(ValueError, match='expected 5 fields, like "0 8 \\* \\* \\*"'):
+        parse_cron("0 8 * *", ZoneInfo("Asia/Shanghai"))
+
+
+@pytest.mark.parametrize("numerals", ["available", "missing"])
+def test_pledge_values_read_with_or_without_the_numerals_module(
+    numerals: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if numerals == "missing":
+        monkeypatch.setitem(sys.modules, "monitor.numerals", None)  # import now raises
+    text = MINIMAL.replace("keywords: [便民生活圈]", "keywords: [托位]\n    unit: 个\n"
+                           "    pledge: {value: 1万个}\n    baseline: {value: '2,500'}")
+    target = watchlist.loads(text, AS_GIVEN).targets[0]
+    assert target.pledge is not None
+    assert target.baseline is not None
+    assert (target.pledge.value, target.baseline.value) == (Decimal(10000), Decimal(2500))
+
+
+def test_problems_come_in_file_order_with_lines_of_their_keys() -> None:
+    text = MINIMAL.replace("    keywords: [便民生活圈]", "    keywords: 5")
+    text = "digest: {schedule: '0 8 * *'}\n" + text + "timezone: Mars/Base\n"
+    found = problems(text)
+    assert [problem.split(":")[1] for problem in found] == ["1", "8", "9"]
+    assert found[1].startswith("watchlist.yaml:8: keywords must be a list of text")
+    assert "timezone must be an IANA time zone name" in found[2]
+
+
+def test_source_and_target_lines_point_at_their_entries() -> None:
+    loaded = watchlist.load(ROOT / "watchlist.yaml")
+    lines = (ROOT / "watchlist.yaml").read_text(encoding="utf-8").splitlines()
+    entries = [(s.id, s.line) for s in loaded.sources] + [(t.id, t.line) for t in loaded.targets]
+    for ident, line in entries:
+        assert lines[line - 1].strip() == f"- id: {ident}"
