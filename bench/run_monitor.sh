@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Plug monitor into the shared loopback benchmark (../shared/bench, "Adding a tool"), so one run
+# measures monitor beside urlwatch and the stdlib floor on the same corpus.
+#
+#   bench/run_monitor.sh                       # N=2000, 3 reps, variants plain css discover
+#   VARIANTS=plain REPS=1 bench/run_monitor.sh
+#
+# Variants: plain (one `page` source per article), css (the same with the article's body
+# selector), discover (the list pages only: articles are found through them; in phase c the
+# lists are unchanged, so nothing is refetched and the expected change count is 0).
+# Politeness is opened wide for loopback and recorded with each run (see SETTINGS below).
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+SHARED=${BENCH_SHARED:-"$HERE/../../shared/bench"}
+. "$SHARED/lib.sh"
+
+ROOT="$(cd "$HERE/.." && pwd)"
+PY=${MONITOR_PY:-"$ROOT/.venv/bin/python"}
+VARIANTS=${VARIANTS:-"plain css discover"}
+CONCURRENCY=${CONCURRENCY:-16}          # requests in flight across all hosts
+PER_HOST=${PER_HOST:-16}                # the watchlist's maximum; all pages are on one host
+DELAY=${DELAY:-0s}                      # polite default is 1s; loopback needs none
+ROBOTS=${ROBOTS:-true}                  # kept on: one robots.txt request per pass (nginx: 404)
+SETTINGS="{\"concurrency\": $CONCURRENCY, \"per_host_concurrency\": $PER_HOST, \"per_host_delay\": \"$DELAY\", \"robots\": $ROBOTS}"
+
+VERSION=$(cd "$ROOT" && "$PY" -c 'import monitor; print(monitor.__version__)')
+bench_init monitor "$VERSION"
+trap 'bench_stop_server' EXIT
+
+# watchlist VARIANT OUT: the tool's input from the corpus manifest.
+watchlist() {
+  "$PY" - "$CORPUS/manifest.json" "$1" "$2" "$CONCURRENCY" "$PER_HOST" "$DELAY" "$ROBOTS" <<'PY'
+import json, sys
+manifest, variant, out, conc, per_host, delay, robots = sys.argv[1:]
+m = json.load(open(manifest, encoding="utf-8"))
+q = json.dumps  # JSON strings are valid YAML scalars, whatever they hold
+lines = [
+    "timezone: Asia/Shanghai",
+    f"limits: {{concurrency: {conc}, robots: {robots}}}",
+    f"defaults: {{per_host_concurrency: {per_host}, per_host_delay: {delay}, max_articles: 100}}",
+    "sources:",
+]
+if variant == "discover":
+    for k, lst in enumerate(m["lists"]):
+        lines.append(f"  - {{id: list-{k}, url: {q(lst['url'])}, type: list}}")
+else:
+    for a in m["articles"]:
+        body = f", body: {q(a['body_selector'])}" if variant == "css" else ""
+        lines.append(f"  - {{id: a{a['id']}, url: {q(a['url'])}, type: page{body}}}")
+# The corpus's sixteen indicators (make_corpus.py FACTS), so the first pass reads figures.
+targets = [
+    ("shenghuoquan", "一刻钟便民生活圈", "个"), ("tuowei", "普惠托位", "个"),
+    ("baozufang", "保障性租赁住房", "套"), ("laojiu", "老旧小区综合整治", "个"),
+    ("chongdian", "充电桩", "个"), ("koudai", "口袋公园", "处"), ("yanglao", "家庭照护床位", "张"),
+    ("xuewei", "中小学学位", "个"), ("dianti", "加装电梯", "部"), ("xiaoxiang", "背街小巷", "条"),
+    ("zhucan", "老年助餐点", "个"), ("jiuye", "城镇新增就业", "人"),
+    ("guidao", "轨道交通运营里程", "公里"), ("jianshen", "全民健身场地设施", "处"),
+    ("jiating", "家庭医生签约", "人"), ("gdp", "地区生产总值", "%"),
+]
+lines.append("targets:")
+for ident, keyword, unit in targets:
+    lines.append(f"  - {{id: {ident}, title: {q(keyword)}, keywords: [{q(keyword)}], unit: {q(unit)}}}")
+open(out, "w", encoding="utf-8").write("\n".join(lines) + "\n")
+PY
+}
+
+for rep in $(seq 1 "$REPS"); do
+  for variant in $VARIANTS; do
+    bench_reset_corpus
+    W="$RESULTS_DIR/work/$variant.r$rep"
+    rm -rf "$W"; mkdir -p "$W/home"
+    watchlist "$variant" "$W/watchlist.yaml"
+    (cd "$ROOT" && "$PY" -m monitor --watchlist "$W/watchlist.yaml" check >/dev/null)
+    run() {  # run PHASE EXPECT_NEW EXPECT_CHANGED [MUTATIONS]
+      # --all: every source is fetched each run whatever `every` says; --digest never: no mail.
+      bench_run "$variant" "$1" "$rep" "$2" "$3" -- env HOME="$W/home" \
+        XDG_CONFIG_HOME="$W/home/.config" XDG_CACHE_HOME="$W/home/.cache" \
+        "$PY" -m monitor -q --watchlist "$W/watchlist.yaml" --state "$W/state" \
+        run --all --digest never --summary-json "$W/summary.$1.json"
+      local check
+      check=$("$PY" "$SHARED/benchlib.py" summary-check --summary "$W/summary.$1.json" \
+        --phase "$1" ${4:+--mutations "$4"})
+      bench_extra "$("$PY" -c 'import json,sys; print(json.dumps({**json.loads(sys.argv[1]), **json.loads(sys.argv[2])}))' "$check" "$SETTINGS")"
+      echo "   $variant $1 r$rep: $check" >&2
+    }
+    run a_first "$N" 0
+    run b_unchanged 0 0
+    bench_mutate 1
+    if [ "$variant" = discover ]; then
+      run c_mutated 0 0            # lists unchanged: known articles are not refetched
+    else
+      run c_mutated 0 "$MUTATED" "$CORPUS/mutations.json"
+    fi
+  done
+done
+
+bench_finish

@@ -1,0 +1,596 @@
+"""Fetch pages politely and within stated limits: one httpx client per pass, robots.txt,
+per-host pacing, conditional GET, retries. `Fetcher.get(url) -> Page` (200 or 304) or FetchError.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import socket
+import zlib
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from types import TracebackType
+from typing import Literal
+from urllib.parse import urljoin
+
+import httpx
+from protego import Protego
+
+from monitor import USER_AGENT
+from monitor.errors import FetchError
+from monitor.models import FetchLimits, Page, Source, Validators
+
+Accept = Literal["html", "feed", "any"]
+
+# Retry-After beyond this is not waited for inside a pass: the URL fails with the time to come
+# back, and the next scheduled pass tries again. A minute keeps one slow host from holding a pass.
+RETRY_AFTER_CAP = 60.0
+# robots.txt is read up to this size; RFC 9309 asks crawlers to parse at least 500 KiB.
+ROBOTS_MAX_BYTES = 512_000
+# A robots.txt Crawl-delay raises the per-host delay, up to this many seconds, so that one site
+# asking for an hour between requests cannot stall a pass.
+CRAWL_DELAY_CAP = 30.0
+# Unread bodies up to this size (error pages, redirects) are read and dropped to keep the
+# connection alive; a bigger one costs less to abandon with its connection.
+DRAIN_BYTES = 65_536
+
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_ACCEPT_HEADERS: dict[Accept, str] = {
+    "html": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
+    "feed": (
+        "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.1"
+    ),
+    "any": "*/*",
+}
+# Bodies that are binary whatever the Content-Type says: servers do label images as text/html.
+_MAGIC = {
+    b"\x89PNG": "PNG image",
+    b"GIF8": "GIF image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"PK\x03\x04": "zip archive",
+    b"%PDF": "PDF document",
+    b"\x1f\x8b": "gzip archive",
+    b"Rar!": "rar archive",
+    b"\x7fELF": "executable",
+}
+
+
+@dataclass(frozen=True)
+class _Redirect:
+    location: str
+
+
+class _Retry(Exception):
+    """A transient failure: try again after `wait` seconds (None: the usual backoff)."""
+
+    def __init__(self, error: FetchError, wait: float | None = None):
+        super().__init__(str(error))
+        self.error = error
+        self.wait = wait
+
+
+class _Host:
+    """Politeness state for one host: how many requests at a time and how far apart they start."""
+
+    def __init__(self, concurrency: int, delay: float):
+        self.slots = asyncio.Semaphore(max(1, concurrency))
+        self.delay = max(0.0, delay)
+        self.next_start = 0.0  # event-loop time before which no request may start
+
+    async def turn(self) -> None:
+        # Reserve the next start time before sleeping, so that waiters queue up delay apart.
+        now = asyncio.get_running_loop().time()
+        start = max(now, self.next_start)
+        self.next_start = start + self.delay
+        if start > now:
+            await asyncio.sleep(start - now)
+
+    def defer(self, seconds: float) -> None:
+        now = asyncio.get_running_loop().time()
+        self.next_start = max(self.next_start, now + seconds)
+
+
+class Fetcher:
+    """One pass's HTTP: `async with Fetcher(limits) as f: page = await f.get(url, source=s)`.
+
+    Addresses are checked only on the real network: an injected `transport` (tests, replays)
+    decides itself where requests go, so there is nothing to resolve.
+    """
+
+    def __init__(
+        self,
+        limits: FetchLimits,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        clock: Callable[[], datetime] | None = None,
+        backoff: float = 1.0,  # seconds before the first retry, doubled for each further one
+    ):
+        self._limits = limits
+        self._transport = transport
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self._backoff = backoff
+        self._user_agent = limits.user_agent or USER_AGENT
+        self._client: httpx.AsyncClient | None = None
+        self._global = asyncio.Semaphore(max(1, limits.concurrency))
+        self._hosts: dict[str, _Host] = {}
+        self._robots: dict[str, Protego | str | None] = {}
+        self._robots_locks: dict[str, asyncio.Lock] = {}
+        self._addresses: dict[tuple[str, int], list[tuple[str, str | None]]] = {}
+
+    async def __aenter__(self) -> Fetcher:
+        limits = self._limits
+        self._client = httpx.AsyncClient(
+            transport=self._transport,
+            timeout=httpx.Timeout(
+                connect=limits.connect_timeout,
+                read=limits.read_timeout,
+                write=limits.read_timeout,
+                pool=limits.connect_timeout,
+            ),
+            limits=httpx.Limits(
+                max_connections=max(1, limits.concurrency),
+                max_keepalive_connections=max(1, limits.concurrency),
+            ),
+            # Only encodings we decompress ourselves, so the size limit applies as we inflate.
+            headers={"User-Agent": self._user_agent, "Accept-Encoding": "gzip, deflate"},
+            follow_redirects=False,  # each hop is checked: address, robots.txt, loop
+        )
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self._client is not None:
+            await self._client.aclose()
+            self._client = None
+
+    async def get(
+        self,
+        url: str,
+        *,
+        source: Source,
+        validators: Validators | None = None,
+        accept: Accept = "any",
+    ) -> Page:
+        """A 200 Page with its content, or a 304 Page without; FetchError for anything else."""
+        headers = {"Accept": _ACCEPT_HEADERS[accept]}
+        if validators is not None:
+            if validators.etag:
+                headers["If-None-Match"] = validators.etag
+            if validators.last_modified:
+                headers["If-Modified-Since"] = validators.last_modified
+        current = url
+        seen = {url}
+        for _hop in range(self._limits.max_redirects + 1):
+            outcome = await self._request(
+                current, source, headers, accept, self._limits.max_bytes, robots=self._limits.robots
+            )
+            if isinstance(outcome, Page):
+                if outcome.status == 304 and validators is not None:
+                    outcome = _keep_validators(outcome, validators)
+                return Page(
+                    url=outcome.url,
+                    requested_url=url,
+                    status=outcome.status,
+                    content=outcome.content,
+                    content_type=outcome.content_type,
+                    validators=outcome.validators,
+                    fetched_at=outcome.fetched_at,
+                )
+            if outcome.location in seen:
+                raise FetchError(
+                    f"redirect loop: {current} leads back to {outcome.location}",
+                    url=url,
+                    hint="the site redirects in a circle; check the URL in a browser",
+                )
+            seen.add(outcome.location)
+            current = outcome.location
+        raise FetchError(
+            f"too many redirects (more than {self._limits.max_redirects}), last to {current}",
+            url=url,
+            hint="use the final URL in the watchlist, or raise max_redirects",
+        )
+
+    # --- one hop ----------------------------------------------------------------------------
+
+    async def _request(
+        self,
+        url: str,
+        source: Source,
+        headers: dict[str, str],
+        accept: Accept | None,
+        limit: int,
+        *,
+        robots: bool,
+        truncate: bool = False,
+    ) -> Page | _Redirect:
+        target = _parse(url)
+        if self._transport is None:
+            await self._check_address(target, source)
+        if robots:
+            await self._check_robots(target, source)
+        host = self._host(target.host, source)
+        tries = self._limits.retries
+        for attempt in range(tries + 1):
+            try:
+                async with self._slot(host):
+                    try:
+                        async with asyncio.timeout(self._limits.total_timeout):
+                            return await self._exchange(target, headers, accept, limit, truncate)
+                    except TimeoutError:
+                        # Not retried: a server that cannot finish in the total time will not do
+                        # better at once, and retrying would triple what a slow drip costs us.
+                        raise FetchError(
+                            f"no complete answer within {self._limits.total_timeout:g} s",
+                            url=url,
+                            hint="too slow, or a drip; raise total_timeout if the site is slow",
+                        ) from None
+            except _Retry as retry:
+                if attempt == tries:
+                    raise retry.error from None
+                if retry.wait is not None:
+                    host.defer(retry.wait)  # the server asked: hold every request to this host
+                    await asyncio.sleep(retry.wait)
+                else:
+                    await asyncio.sleep(self._backoff * 2**attempt)
+        raise AssertionError("unreachable")  # the loop returns or raises
+
+    async def _exchange(
+        self,
+        target: httpx.URL,
+        headers: dict[str, str],
+        accept: Accept | None,
+        limit: int,
+        truncate: bool,
+    ) -> Page | _Redirect:
+        assert self._client is not None, "use Fetcher inside `async with`"
+        url = str(target)
+        try:
+            response = await self._client.send(
+                self._client.build_request("GET", target, headers=headers), stream=True
+            )
+        except httpx.TimeoutException as exc:
+            raise _Retry(FetchError(f"timed out ({type(exc).__name__})", url=url)) from None
+        except (httpx.NetworkError, httpx.RemoteProtocolError) as exc:
+            raise _Retry(
+                FetchError(f"connection failed: {exc or type(exc).__name__}", url=url)
+            ) from None
+        except httpx.HTTPError as exc:
+            raise FetchError(f"request failed: {exc or type(exc).__name__}", url=url) from None
+        try:
+            try:
+                outcome = await self._answer(response, url, accept, limit, truncate)
+            except (FetchError, _Retry):
+                await _drain(response)
+                raise
+            await _drain(response)
+            return outcome
+        except httpx.TimeoutException as exc:
+            raise _Retry(FetchError(f"timed out reading ({type(exc).__name__})", url=url)) from None
+        except (httpx.NetworkError, httpx.RemoteProtocolError) as exc:
+            raise _Retry(
+                FetchError(f"connection broke: {exc or type(exc).__name__}", url=url)
+            ) from None
+        finally:
+            await response.aclose()
+
+    async def _answer(
+        self,
+        response: httpx.Response,
+        url: str,
+        accept: Accept | None,  # None: take any body (robots.txt is read whatever its label)
+        limit: int,
+        truncate: bool,
+    ) -> Page | _Redirect:
+        status = response.status_code
+        content_type = response.headers.get("content-type")
+        validators = Validators(
+            etag=response.headers.get("etag"), last_modified=response.headers.get("last-modified")
+        )
+        if status in _REDIRECTS and response.headers.get("location"):
+            return _Redirect(urljoin(url, response.headers["location"].strip()))
+        if status == 304:
+            return Page(url, url, 304, b"", content_type, validators, self._clock())
+        if status == 429 or status >= 500:
+            raise self._retry_for(response, url)
+        if status >= 400:
+            raise FetchError(f"HTTP {status}", url=url, status=status, hint=_status_hint(status))
+        if not 200 <= status < 300:
+            raise FetchError(f"unexpected HTTP {status}", url=url, status=status)
+        if accept is not None and not _acceptable(content_type, accept):
+            raise FetchError(
+                f"content type {content_type!r} is not a {'page' if accept == 'html' else accept}",
+                url=url,
+                hint="monitor reads HTML pages and RSS/Atom feeds, not files",
+            )
+        length = response.headers.get("content-length", "")
+        encoding = response.headers.get("content-encoding", "identity").strip().lower()
+        if not truncate and encoding == "identity" and length.isdigit() and int(length) > limit:
+            raise _too_large(url, limit)
+        content = await _read(response, url, encoding, limit, truncate)
+        for magic, what in _MAGIC.items():
+            if accept is not None and content.startswith(magic):
+                raise FetchError(
+                    f"binary body ({what})", url=url, hint="monitor reads HTML pages and feeds"
+                )
+        return Page(url, url, status, content, content_type, validators, self._clock())
+
+    def _retry_for(self, response: httpx.Response, url: str) -> _Retry:
+        status = response.status_code
+        error = FetchError(f"HTTP {status}", url=url, status=status, hint=_status_hint(status))
+        wait = _retry_after(response.headers.get("retry-after"), self._clock())
+        if wait is not None and wait > RETRY_AFTER_CAP:
+            when = self._clock().astimezone(UTC).timestamp() + wait
+            at = datetime.fromtimestamp(when, UTC).strftime("%Y-%m-%d %H:%M UTC")
+            raise FetchError(
+                f"HTTP {status}: the server asks us to come back in {wait:.0f} s",
+                url=url,
+                status=status,
+                hint=f"retry after {at}; the next pass will try again",
+            )
+        return _Retry(error, wait)
+
+    # --- politeness -------------------------------------------------------------------------
+
+    def _host(self, name: str, source: Source) -> _Host:
+        # A host's pace is set by the first source that reaches it in this pass: sources that
+        # share a host share its limits rather than adding their allowances up.
+        host = self._hosts.get(name)
+        if host is None:
+            host = self._hosts[name] = _Host(source.per_host_concurrency, source.per_host_delay)
+        return host
+
+    @asynccontextmanager
+    async def _slot(self, host: _Host) -> AsyncIterator[None]:
+        # Wait for the host first, then take a global slot: a request queued behind a slow
+        # host's delay must not hold one of the global slots other hosts could use.
+        async with host.slots:
+            await host.turn()
+            async with self._global:
+                yield
+
+    async def _check_robots(self, target: httpx.URL, source: Source) -> None:
+        origin = f"{target.scheme}://{target.netloc.decode('ascii')}"
+        lock = self._robots_locks.setdefault(origin, asyncio.Lock())
+        async with lock:
+            if origin not in self._robots:
+                self._robots[origin] = await self._load_robots(origin, source, target.host)
+        rules = self._robots[origin]
+        if isinstance(rules, str):
+            raise FetchError(
+                f"robots.txt could not be read ({rules}), so the site counts as closed to robots",
+                url=str(target),
+                hint="RFC 9309: an unreachable robots.txt means disallow; the next pass retries",
+            )
+        if rules is not None and not rules.can_fetch(str(target), self._user_agent):
+            raise FetchError(
+                "robots.txt disallows this URL for monitor",
+                url=str(target),
+                hint="the site asks robots to keep out; choose another page or set robots: false",
+            )
+
+    async def _load_robots(self, origin: str, source: Source, host: str) -> Protego | str | None:
+        """Protego rules; None when there are none (allowed); a reason when unreachable."""
+        url = origin + "/robots.txt"
+        headers = {"Accept": "text/plain,*/*;q=0.1"}
+        try:
+            for _hop in range(5):  # RFC 9309: follow at least five redirects
+                outcome = await self._request(
+                    url,
+                    source,
+                    headers,
+                    None,
+                    ROBOTS_MAX_BYTES,
+                    robots=False,
+                    truncate=True,
+                )
+                if isinstance(outcome, Page):
+                    break
+                url = outcome.location
+            else:
+                return None  # too many redirects counts as unavailable (RFC 9309 §2.3.1.2)
+        except FetchError as error:
+            # Policy (RFC 9309 §2.3.1): 4xx means there are no rules, so everything is allowed;
+            # 5xx, 429, timeouts and broken connections mean "unreachable", so nothing is.
+            if error.status is not None and 400 <= error.status < 500 and error.status != 429:
+                return None
+            return error.message
+        rules = Protego.parse(outcome.content.decode("utf-8", errors="replace"))
+        delay = rules.crawl_delay(self._user_agent)
+        if delay:
+            hostrec = self._host(host, source)
+            hostrec.delay = max(hostrec.delay, min(float(delay), CRAWL_DELAY_CAP))
+        return rules
+
+    async def _check_address(self, target: httpx.URL, source: Source) -> None:
+        """Refuse private, loopback, link-local … addresses unless the source itself is on one."""
+        allowed = {kind for _, kind in await self._resolve(_parse(source.url), source.url)}
+        for address, kind in await self._resolve(target, str(target)):
+            if kind is not None and kind not in allowed:
+                raise FetchError(
+                    f"refused: {target.host} is at {address}, a {kind} address",
+                    url=str(target),
+                    hint="monitor reaches non-public addresses only for a source that is on one",
+                )
+
+    async def _resolve(self, target: httpx.URL, url: str) -> list[tuple[str, str | None]]:
+        port = target.port or (443 if target.scheme == "https" else 80)
+        key = (target.host, port)
+        if key not in self._addresses:
+            try:
+                ip = ipaddress.ip_address(target.host)
+                addresses = [str(ip)]
+            except ValueError:
+                try:
+                    # Bounded like a connect: a dead resolver must not hold the pass.
+                    async with asyncio.timeout(self._limits.connect_timeout):
+                        infos = await asyncio.get_running_loop().getaddrinfo(
+                            target.host, port, type=socket.SOCK_STREAM
+                        )
+                except (OSError, TimeoutError) as exc:
+                    raise FetchError(
+                        f"cannot resolve host {target.host}: {exc or 'timed out'}",
+                        url=url,
+                        hint="check the host name; DNS may be down",
+                    ) from None
+                addresses = sorted({str(info[4][0]) for info in infos})
+            self._addresses[key] = [(a, _address_kind(a)) for a in addresses]
+        return self._addresses[key]
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def _parse(url: str) -> httpx.URL:
+    try:
+        target = httpx.URL(url)
+    except httpx.InvalidURL as exc:
+        raise FetchError(f"not a valid URL: {exc}", url=url) from None
+    if target.scheme not in ("http", "https") or not target.host:
+        raise FetchError("only http:// and https:// URLs with a host can be fetched", url=url)
+    return target
+
+
+def _address_kind(address: str) -> str | None:
+    """What kind of non-public address this is, or None for a public one."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    # Order matters: 169.254/16 and 0.0.0.0 are also "private" in the ipaddress module.
+    if ip.is_loopback:
+        return "loopback"
+    if ip.is_unspecified:
+        return "unspecified"
+    if ip.is_link_local:
+        return "link-local"
+    if ip.is_multicast:
+        return "multicast"
+    if ip.is_private:
+        return "private"
+    if ip.is_reserved:
+        return "reserved"
+    if not ip.is_global:
+        return "non-global"
+    return None
+
+
+def _acceptable(content_type: str | None, accept: Accept) -> bool:
+    mime = (content_type or "").split(";", 1)[0].strip().lower()
+    if not mime:
+        return True  # unlabelled: the magic-number check after reading still catches binaries
+    xml = mime.endswith("xml")  # application/xml, text/xml, application/rss+xml …
+    match accept:
+        case "html":
+            # text/plain: legacy servers label whole sites that way
+            return mime in ("text/html", "application/xhtml+xml", "text/plain")
+        case "feed":
+            # text/html and text/plain: many feeds are served with a page's content type
+            return xml or mime in ("text/html", "text/plain")
+        case "any":
+            return mime.startswith("text/") or xml or mime.endswith("json")
+
+
+async def _read(
+    response: httpx.Response, url: str, encoding: str, limit: int, truncate: bool
+) -> bytes:
+    """The decompressed body, stopping as soon as it passes `limit` (a gzip bomb stops early)."""
+    inflater: zlib._Decompress | None
+    match encoding:
+        case "identity" | "":
+            inflater = None
+        case "gzip" | "x-gzip":
+            inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        case "deflate":
+            inflater = None  # chosen on the first bytes: zlib-wrapped or raw, servers differ
+        case _:
+            raise FetchError(f"unsupported Content-Encoding {encoding!r}", url=url)
+    body = bytearray()
+    try:
+        async for chunk in response.aiter_raw():
+            if encoding == "deflate" and inflater is None and chunk:
+                wrapped = len(chunk) < 2 or (
+                    chunk[0] & 0x0F == 8 and (chunk[0] << 8 | chunk[1]) % 31 == 0
+                )
+                inflater = zlib.decompressobj(zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
+            room = limit - len(body)
+            # max_length bounds what one chunk may expand to: memory stays within the limit.
+            piece = chunk if inflater is None else inflater.decompress(chunk, room + 1)
+            if len(piece) > room:
+                if truncate:
+                    body += piece[:room]
+                    return bytes(body)
+                raise _too_large(url, limit)
+            body += piece
+        if inflater is not None:
+            body += inflater.flush()[: max(0, limit - len(body))]
+    except zlib.error as exc:
+        raise FetchError(f"corrupt {encoding} body: {exc}", url=url) from None
+    return bytes(body)
+
+
+async def _drain(response: httpx.Response) -> None:
+    """Read the rest of a small unread body (304, redirect, error page) so that the connection
+    goes back to the pool; an unread body would make httpcore close it."""
+    if response.is_stream_consumed or response.is_closed:
+        return
+    seen = 0
+    try:
+        async for chunk in response.aiter_raw():
+            seen += len(chunk)
+            if seen > DRAIN_BYTES:
+                return  # cheaper to open a new connection than to read on
+    except httpx.HTTPError:
+        return
+
+
+def _too_large(url: str, limit: int) -> FetchError:
+    return FetchError(
+        f"body larger than {limit:,} bytes (max_bytes, counted after decompression)",
+        url=url,
+        hint="the page is too big or a decompression bomb; raise max_bytes if it is legitimate",
+    )
+
+
+def _retry_after(value: str | None, now: datetime) -> float | None:
+    """Seconds to wait from a Retry-After header (delay-seconds or HTTP date), or None."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)  # HTTP dates are GMT
+    return max(0.0, (when - now).total_seconds())
+
+
+def _keep_validators(page: Page, sent: Validators) -> Page:
+    # A 304 may omit the validators; the ones we sent are still the current ones then.
+    kept = Validators(
+        etag=page.validators.etag or sent.etag,
+        last_modified=page.validators.last_modified or sent.last_modified,
+    )
+    return Page(page.url, page.requested_url, 304, b"", page.content_type, kept, page.fetched_at)
+
+
+def _status_hint(status: int) -> str | None:
+    match status:
+        case 404 | 410:
+            return "the page is gone; check the URL in the watchlist"
+        case 401 | 403:
+            return "the site refuses us; it may block robots or need a login"
+        case 429:
+            return "the site asks us to slow down; raise per_host_delay"
+        case _ if status >= 500:
+            return "the server failed; it is retried next pass"
+    return None
