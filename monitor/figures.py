@@ -1,0 +1,442 @@
+"""The figures an article gives for watched targets: sentences naming a target, each number tied
+to the right target, with kind (pledge/achieved/mention), scope, qualifier and period.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from monitor import units
+from monitor.models import Figure, FigureKind, FigureScope, Quantity, Target
+from monitor.numerals import find_quantities
+
+_END = re.compile(r"[。！？；!?;\n]")
+_CLAUSE = re.compile(r"[，,、：:（）()]")
+_MAX_SENTENCE = 10_000  # longer is not a sentence (find_quantities reads none either)
+_LEAD = 300  # a region named this early in the article (dateline, lead) holds for all of it
+
+# Cues, read in the clause first and then in the sentence (see _kind for the order).
+_ACHIEVED = re.compile(
+    r"已|累计|截至|截止|目前|至今|(?<![比较同环从由])(?:去年|上年)|过去|以来|刚刚过去|五年来|上一年"
+)
+_PLEDGE = re.compile(
+    r"将(?!近)|计划|力争|(?<!全年主要)目标|(?<![于出合])预期|确保|(?<![主重需只必不纲])要(?![求素点闻])"
+    r"|拟|争取|预计|(?<!前)今年(?!以来)|明年|再(?=[减建新增完开投])|部署|工作任务|建议"
+)
+_DONE = re.compile(
+    r"建成|完成|达到|实现|竣工|验收|交付|开通|投用|投入使用|创历史新高|首次|保持在|稳定在"
+)
+_CUMULATIVE = re.compile(
+    r"累计|共计|共有|共建|总计|合计|总数|总量|达到|累积|保有|现有|已有|拥有|全市共"
+)
+_RATE_WORDS = re.compile(r"比例|比重|占比|率|增长|增速|增幅|涨幅")
+# A number after these is a reference to another value, not the figure itself.
+_REFERENCE = re.compile(r"(?<![同环占对无])比(?![例重率])|较(?:上年|去年|上月|同期|[12][0-9]{3})"
+                        r"|相比|高于|低于|原定|原计划|预定")
+# A clause that starts with these continues the previous clause's subject (…，增长6.1%).
+_CONTINUES = re.compile(
+    r"(?:近?[五十]年|过去[一五]年|[0-9]+年)?"
+    r"(?:同比|环比|比上年|比去年|年均|全年|今年|其中|并|且|已|已经|累计|共|将|计划|预计|力争|再|先|还|又"
+    r"|同时|拟|要)*"
+    r"(?:增长|增加|减少|下降|降低|提高|上涨|上升|达到|达|超过|突破|总量|规模|总额|总数|增速|增幅|涨幅"
+    r"|累计|共计|合计|建成|完成|新增|新建|建设|验收|开工|竣工|实现|为|约|近|保持|稳定在|控制在|提升|降至|升至"
+    r"|降到|升到|分别|发行|安排|下达|建(?!议)|改造|打造|培育|筹集)"
+)
+_SHARE_OF = ("占", "相当于")
+_LAST_YEAR = re.compile(r"(?<![比较同从由])(?:去年|上年)")
+_FROM = re.compile(r"[从由][^，,。；0-9]{0,4}$")
+_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年(?:度)?(上半年|下半年|一季度|前三季度)?")
+_HALF = {"上半年": "H1", "下半年": "H2", "一季度": "Q1", "前三季度": "Q1-Q3"}
+_PLAN = re.compile(r"“?(十[一二三四五六七八九]|[一二三四五六七八九])五”?(?:规划|时期|期间)")
+_FRAME_HEAD = re.compile(  # ——, 一、, 一是, （一）: what may precede an opening time phrase
+    r"(?:[\s—－]+|[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十0-9]+[）)])*"
+)
+_FRAME_PAST = re.compile(r"过去一年|过去五年|五年来|去年|上年|刚刚过去|今年以来")
+_FRAME_NOW = re.compile(r"今年(?!以来)|明年")
+
+
+@dataclass(frozen=True)
+class _Match:
+    start: int
+    end: int
+    targets: tuple[Target, ...]
+
+
+def find_figures(
+    text: str, targets: Sequence[Target], *, published: date | None = None
+) -> list[Figure]:
+    """Every figure `text` gives for one of `targets`, in reading order.
+
+    A sentence counts for a target when it holds one of its keywords, none of its `exclude`
+    words and, if the target names regions, a region word in the sentence, its paragraph or
+    the article's lead. `published` anchors 今年, 去年 and 过去五年 to years.
+    """
+    if not text or not targets:
+        return []
+    present = [t for t in targets if any(_first_part(k) in text for k in t.keywords if k)]
+    if not present:
+        return []
+    ends = [m.end() for m in _END.finditer(text)]
+    if not ends or ends[-1] < len(text):
+        ends.append(len(text))
+    reader = _Article(text, ends, published)
+    wanted: dict[int, list[Target]] = {}
+    for target in present:
+        for keyword in target.keywords:
+            part = _first_part(keyword)
+            if not part:
+                continue
+            pos = text.find(part)
+            while pos >= 0:
+                index = bisect_right(ends, pos)
+                bucket = wanted.setdefault(index, [])
+                if target not in bucket:
+                    bucket.append(target)
+                pos = text.find(part, ends[index] if index < len(ends) else len(text))
+    figures: list[Figure] = []
+    for index in sorted(wanted):
+        figures.extend(reader.sentence_figures(index, wanted[index]))
+    return figures
+
+
+def _first_part(keyword: str) -> str:
+    return keyword.split("…", 1)[0]
+
+
+class _Article:
+    """One article split into sentences, with the time frame each sentence is read in."""
+
+    def __init__(self, text: str, ends: list[int], published: date | None) -> None:
+        self.text = text
+        self.ends = ends
+        self.published = published
+        self._frames: dict[int, tuple[FigureKind | None, str | None]] = {}
+
+    def bounds(self, index: int) -> tuple[int, int]:
+        start = self.ends[index - 1] if index > 0 else 0
+        end = self.ends[index]
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    def sentence_figures(self, index: int, candidates: list[Target]) -> list[Figure]:
+        s0, s1 = self.bounds(index)
+        if s1 - s0 > _MAX_SENTENCE:
+            return []  # not a sentence: a table, a dump or an attack
+        sentence = self.text[s0:s1]
+        targets = [t for t in candidates if self._about(t, sentence, s0)]
+        if not targets:
+            return []
+        matches = _keyword_matches(sentence, targets)
+        if not matches:
+            return []
+        quantities = find_quantities(sentence)
+        if not quantities:
+            return []
+        cuts = [m.start() for m in _CLAUSE.finditer(sentence)]
+        by_clause: dict[int, list[_Match]] = {}
+        for m in matches:
+            by_clause.setdefault(bisect_right(cuts, m.start), []).append(m)
+        subjects = _clause_subjects(sentence, cuts, by_clause)
+        figures: list[Figure] = []
+        seen: set[str] = set()
+        if sentence.startswith("其中") and index > 0:
+            # 其中，…: the parts of a total the previous sentence gave
+            p0, p1 = self.bounds(index - 1)
+            before = self.text[p0:p1]
+            seen = {t.id for t in targets if any(_first_part(k) in before for k in t.keywords)}
+        periods: dict[int, str | None] = {}
+        for q in quantities:
+            clause = bisect_right(cuts, q.start)
+            c0 = cuts[clause - 1] + 1 if clause > 0 else 0
+            c1 = cuts[clause] if clause < len(cuts) else len(sentence)
+            if _is_reference(sentence, c0, c1, q):
+                continue
+            match = _attribute(q, by_clause.get(clause, []), subjects, clause)
+            if match is None:
+                continue
+            after_breakdown = sentence.rfind("其中", 0, q.start) >= 0
+            for target in match.targets:
+                if after_breakdown and target.id in seen:
+                    continue  # 其中…: a part of a total already reported for this target
+                # 551万农村贫困人口: a bare number right before the keyword counts its subject
+                after = "" if match.start == q.end else sentence[q.end : q.end + 1]
+                quantity = _fit_unit(q, target, after)
+                if quantity is None:
+                    continue
+                seen.add(target.id)
+                clause_text = sentence[c0:c1]
+                kind = self._kind(sentence, clause_text, index)
+                if clause not in periods:
+                    periods[clause] = (_period(clause_text, self.published)
+                                       or _period(sentence[:c1], self.published)
+                                       or self.frame(index)[1])
+                period = periods[clause]
+                if kind == "mention" and _ended(period, self.published):
+                    kind = "achieved"  # 上半年新增6000个, read in July: a result, not a plan
+                figures.append(Figure(
+                    target_id=target.id, quantity=quantity, kind=kind,
+                    scope=_scope(clause_text, quantity), sentence=sentence,
+                    start=q.start, end=q.end, period=period,
+                ))
+        return figures
+
+    def _about(self, target: Target, sentence: str, s0: int) -> bool:
+        if any(word and word in sentence for word in target.exclude):
+            return False
+        if not target.region:
+            return True
+        if any(word in sentence for word in target.region):
+            return True
+        p0 = self.text.rfind("\n", 0, s0) + 1
+        p1 = self.text.find("\n", s0)
+        paragraph = self.text[p0 : p1 if p1 >= 0 else len(self.text)]
+        lead = self.text[:_LEAD]
+        return any(word in paragraph or word in lead for word in target.region)
+
+    def _kind(self, sentence: str, clause: str, index: int) -> FigureKind:
+        if _ACHIEVED.search(clause):
+            return "achieved"
+        if _PLEDGE.search(clause):
+            return "pledge"
+        if _ACHIEVED.search(sentence):
+            return "achieved"
+        if _PLEDGE.search(sentence):
+            return "pledge"
+        year = _YEAR.search(sentence)
+        if year and self.published:
+            y = int(year.group(1))
+            if y < self.published.year:
+                return "achieved"
+            if y > self.published.year:
+                return "pledge"
+        frame = self.frame(index)[0]
+        if frame is not None:
+            return frame
+        if _DONE.search(clause):
+            return "achieved"
+        return "mention"
+
+    def frame(self, index: int) -> tuple[FigureKind | None, str | None]:
+        """The kind and period set by the nearest sentence at or before `index` that opens with
+        a time phrase (过去五年, 去年, 今年, 2019年…): a report's review or its plan."""
+        i = index
+        path: list[int] = []
+        found: tuple[FigureKind | None, str | None] = (None, None)
+        while i >= 0:
+            if i in self._frames:
+                found = self._frames[i]
+                break
+            path.append(i)
+            own = self._own_frame(i)
+            if own is not None:
+                found = own
+                self._frames[i] = own
+                path.pop()
+                break
+            i -= 1
+        for j in path:
+            self._frames[j] = found
+        return found
+
+    def _own_frame(self, index: int) -> tuple[FigureKind | None, str | None] | None:
+        s0, s1 = self.bounds(index)
+        head = _FRAME_HEAD.match(self.text, s0)
+        h = head.end() if head else s0
+        opening = self.text[h : min(s1, h + 12)]
+        sentence = self.text[h:s1]
+        period = _period(opening, self.published)
+        if _FRAME_PAST.match(opening):
+            return "achieved", period
+        plan = _PLAN.match(opening)
+        if plan and self.published and period:
+            first, last = (int(y) for y in period.split("-"))
+            if last < self.published.year:
+                return "achieved", period
+            if first >= self.published.year:
+                return "pledge", period
+        year = _YEAR.match(opening)
+        if year and self.published:
+            y = int(year.group(1))
+            if y < self.published.year:
+                return "achieved", period
+            if y > self.published.year:
+                return "pledge", period
+        if _FRAME_NOW.match(opening) or year:
+            # this year, opening a sentence: a plan unless the sentence reports a result
+            plan = _PLEDGE.search(sentence)
+            if _ACHIEVED.search(sentence) or (_DONE.search(sentence) and not plan):
+                return "achieved", period
+            return "pledge", period
+        return None
+
+
+def _keyword_matches(sentence: str, targets: list[Target]) -> list[_Match]:
+    """Keyword occurrences in the sentence; one inside a longer one (国内生产总值 inside
+    单位国内生产总值能耗) is the longer one's, and targets sharing a keyword share the match."""
+    spans: dict[tuple[int, int], list[Target]] = {}
+    for target in targets:
+        for keyword in target.keywords:
+            for a, b in _occurrences(sentence, keyword):
+                bucket = spans.setdefault((a, b), [])
+                if target not in bucket:
+                    bucket.append(target)
+    kept: list[tuple[int, int]] = []
+    reach = -1
+    for a, b in sorted(spans, key=lambda ab: (ab[0], -ab[1])):
+        if b <= reach:
+            continue  # inside an earlier, longer match
+        reach = b
+        if not sentence.endswith(_SHARE_OF, 0, a):  # 占国内生产总值比例: a share of it, not it
+            kept.append((a, b))
+    return [_Match(a, b, tuple(spans[(a, b)])) for a, b in kept]
+
+
+def _occurrences(sentence: str, keyword: str) -> list[tuple[int, int]]:
+    """Spans of `keyword` in the sentence; 增发…国债 matches 增发 and 国债 in one clause."""
+    parts = [p for p in keyword.split("…") if p]
+    if not parts:
+        return []
+    out: list[tuple[int, int]] = []
+    pos = sentence.find(parts[0])
+    while pos >= 0:
+        end = pos + len(parts[0])
+        ok = True
+        for part in parts[1:]:
+            nxt = sentence.find(part, end)
+            if nxt < 0 or _CLAUSE.search(sentence, end, nxt) or nxt - end > 12:
+                ok = False
+                break
+            end = nxt + len(part)
+        if ok:
+            out.append((pos, end))
+        pos = sentence.find(parts[0], pos + 1)
+    return out
+
+
+def _clause_subjects(
+    sentence: str, cuts: list[int], by_clause: dict[int, list[_Match]]
+) -> list[_Match | None]:
+    """For each clause, the keyword it is about: its own last one, or the previous clause's when
+    it opens by continuing it (…，增长6.1%; …，总量突破90万亿元)."""
+    subjects: list[_Match | None] = []
+    for k in range(len(cuts) + 1):
+        c0 = cuts[k - 1] + 1 if k > 0 else 0
+        own = by_clause.get(k)
+        if own:
+            subjects.append(own[-1])
+        elif subjects and _CONTINUES.match(sentence, c0):
+            subjects.append(subjects[-1])
+        else:
+            subjects.append(None)
+    return subjects
+
+
+def _attribute(
+    q: Quantity, own: list[_Match], subjects: list[_Match | None], clause: int
+) -> _Match | None:
+    """The keyword a number belongs to, among its clause's own (`own`): the one spanning it
+    (增发1万亿元国债), the nearest before it, else the first after it (发行1万亿元特别国债);
+    with none, the subject its clause continues."""
+    inside = [m for m in own if m.start <= q.start and q.end <= m.end]
+    if inside:
+        return inside[0]
+    before = [m for m in own if m.end <= q.start]
+    if before:
+        return max(before, key=lambda m: m.end)
+    after = [m for m in own if q.end <= m.start]
+    if after:
+        return min(after, key=lambda m: m.start)
+    return subjects[clause] if clause > 0 and not own else None
+
+
+def _is_reference(sentence: str, c0: int, c1: int, q: Quantity) -> bool:
+    """比去年增加5500亿元, 从54万亿元增加到…, 超过原定的近2万亿元: the number is a difference or
+    a starting point, not the figure. A growth rate after 比上年 is still the figure."""
+    if q.unit == "百分点":
+        return True
+    head = sentence[c0 : q.start]
+    refs = [m.group() for m in _REFERENCE.finditer(head)]
+    if refs and not (q.unit == "%" and refs[-1].startswith(("比", "较"))):
+        return True
+    tail = sentence[q.end : c1]
+    return bool(_FROM.search(head)) and ("到" in tail or "至" in tail)
+
+
+def _fit_unit(q: Quantity, target: Target, after: str) -> Quantity | None:
+    """The quantity if its unit is the target's (万套 is 套, 吨 is a mass like 斤); a bare number
+    takes the target's unit unless a noun follows it (8000万纳税人 counts taxpayers)."""
+    want = units.normalise(target.unit)
+    if want is None:
+        return q
+    have = units.normalise(q.unit)
+    if have == want or (have and units.convert(q.value, have, want) is not None):
+        return q
+    if have is None and want not in {"%", "百分点", "倍", "‰"} and not _is_han(after):
+        return replace(q, unit=want)
+    return None
+
+
+def _is_han(ch: str) -> bool:
+    return bool(ch) and "\u4e00" <= ch <= "\u9fff"
+
+
+def _scope(clause: str, q: Quantity) -> FigureScope:
+    if q.unit in {"%", "‰", "百分点"} or (q.unit is None and _RATE_WORDS.search(clause)):
+        return "rate"
+    if _CUMULATIVE.search(clause):
+        return "cumulative"
+    return "new"
+
+
+def _period(text: str, published: date | None) -> str | None:
+    """The period a sentence speaks of: 2024, 2024H1, 2016-2020 (十三五 or 过去五年)."""
+    if not text:
+        return None
+    years = list(_YEAR.finditer(text)) if "年" in text else []
+    if years:
+        last = years[-1]
+        return last.group(1) + _HALF.get(last.group(2) or "", "")
+    plan = _PLAN.search(text)
+    if plan:
+        n = _plan_number(plan.group(1))
+        first = 1953 + 5 * (n - 1) if n < 3 else 1966 + 5 * (n - 3)  # 1963-65 was no plan
+        return f"{first}-{first + 4}"
+    if published is None:
+        return None
+    y = published.year
+    if "过去五年" in text or "五年来" in text:
+        return f"{y - 5}-{y - 1}"
+    half = "H1" if "上半年" in text else "H2" if "下半年" in text else ""
+    if _LAST_YEAR.search(text) or "过去一年" in text:
+        return f"{y - 1}{half}"
+    if "今年" in text or half:
+        return f"{y}{half}"
+    if "明年" in text:
+        return str(y + 1)
+    return None
+
+
+def _ended(period: str | None, published: date | None) -> bool:
+    """Whether the period (2024, 2024H1, 2016-2020) was over when the article appeared."""
+    if not period or published is None:
+        return False
+    last = period.rpartition("-")[2]
+    if not last[:4].isdigit():
+        return False
+    year = int(last[:4])
+    end = date(year, 6, 30) if last.endswith("H1") else date(year, 12, 31)
+    return end < published
+
+
+def _plan_number(word: str) -> int:
+    digits = "一二三四五六七八九"
+    if word.startswith("十"):
+        return 10 + (digits.index(word[1]) + 1 if len(word) > 1 else 0)
+    return digits.index(word) + 1
