@@ -87,3 +87,33 @@ def test_readme_names_commands_that_exist() -> None:
             [sys.executable, "-m", "monitor", command, "--help"], capture_output=True, text=True
         )
         assert out.returncode == 0, command
+
+
+def test_try_shows_what_a_page_yields(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from monitor import demo
+
+    server = demo.DemoServer(demo.load_site())
+    server.now = server.site.passes[-1]
+    with server.running():
+        wl = tmp_path / "watchlist.yaml"
+        wl.write_text(demo.demo_watchlist(server.base), encoding="utf-8")
+        url = f"{server.base}/jxj/202407/t20240719_sme-h1.html"
+        code = main(["--watchlist", str(wl), "try", url, "--target", "specialized-smes"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "标题:  本市专精特新企业数量稳步增长" in out
+    assert "日期:  2024-07-19T10:00:00+08:00" in out
+    assert "achieved" in out and "8600家" in out
+    assert "【8600家】" in out
+
+
+def test_try_an_unreachable_url_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    code = main(["--watchlist", "/nonexistent/watchlist.yaml", "try", f"http://127.0.0.1:{port}/"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert f"127.0.0.1:{port}" in err and "Traceback" not in err
