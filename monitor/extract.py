@@ -1,0 +1,219 @@
+"""Read an article from page bytes: title, publication date and body paragraphs.
+
+One lexbor parse per page; the body is the block container that scores best on text and
+punctuation density against link density, its paragraphs kept in order, boilerplate dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from zoneinfo import ZoneInfo
+
+from selectolax.lexbor import LexborHTMLParser
+
+from monitor.blocks import Block, Walk, clean
+from monitor.charset import decode, for_parser
+from monitor.dates import META_KEYS, find_date
+from monitor.errors import ExtractError
+from monitor.models import Article
+
+__all__ = ["decode", "extract"]
+
+MAX_MARKUP = 20_000_000  # bytes; bigger is not an article, and parsing it would stall a pass
+# Tree building slows down with the square of the nesting depth (0.3 s at 20 000 levels): on a
+# page big enough to nest that deep, the depth is counted first.
+MAX_DEPTH = 3_000
+_DEPTH_CHECK_BYTES = 192_000  # below this, the worst nesting costs about a second to parse
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+_BINARY_MAGIC = (  # PDF, PNG, GIF, JPEG, ZIP (docx, xlsx), gzip, RAR, ELF
+    b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"Rar!", b"\x7fELF",
+)  # fmt: skip
+_TAG = re.compile(rb"<(/?)([A-Za-z][A-Za-z0-9]*)")
+_UNNESTED = frozenset(
+    b"br img input meta link hr area base col embed param source track wbr p li td th tr option "
+    b"dt dd".split()
+)
+# Lines that are never article text: copyright, licences, comment disclaimers, credits.
+_BOILERPLATE = re.compile(
+    r"版权所有|版权声明|copyright|©|all rights reserved|icp[备证]|公网安备|不良信息举报|举报电话|"
+    r"仅供其?表达个人看法|责任编辑|责编[:：]|本文来源[:：]|原标题[:：]",
+    re.IGNORECASE,
+)
+# Page chrome: dropped from short lines that are not sentences ("分享到：", "上一篇：…").
+_CHROME = re.compile(
+    r"编辑[:：]|分享到|扫一扫|扫描二维码|关注我们|相关新闻|相关阅读|相关文章|延伸阅读|推荐阅读|热门推荐|"
+    r"打印本页|关闭窗口|【纠错】|我要纠错|上一篇|下一篇|字号[:：]|点击量|浏览次数|阅读次数|返回顶部|"
+    r"加入收藏|设为首页|网站地图|联系我们"
+)
+_BYLINE = re.compile(
+    r"来源\s*[:：]|作者\s*[:：]|发布时间|发布日期|时间\s*[:：]|日期\s*[:：]|编辑\s*[:：]|浏览|阅读|点击"
+)
+_DATELIKE = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}")
+_DATETIME = re.compile(
+    r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d\d(?:[:：]\d\d)?)?"
+)
+# A credit line: "来源：新华社", "（编辑：张三）", "文/李四"
+_CREDIT = re.compile(r"[(（【\[]?(?:来源|作者|编辑|责编|记者|摄影|通讯员|撰文|文|图)\s*[:：/]")
+_TITLE_SPLIT = re.compile(r"\s*[_|｜–—]\s*|\s+[-－:：]\s+|-{2,}|(?<=\S)-(?=[^-]{2,12}$)")
+_SPACE = re.compile(r"\s+")
+# A short label: no digits (a table row), no sentence ending
+_LABEL = re.compile(r"[^0-9０-９。！？!?…]{1,10}")
+
+
+def extract(
+    content: bytes,
+    *,
+    url: str,
+    content_type: str | None = None,
+    body_selector: str | None = None,
+    tz: ZoneInfo = SHANGHAI,
+) -> Article:
+    """The article on a page; ExtractError for a page that is not one (binary, empty, huge...)."""
+    _refuse_non_article(content, url)
+    tree = LexborHTMLParser(for_parser(content, content_type))
+    head_title, og_title, meta = _head(tree)
+    root = tree.body
+    if root is None:
+        raise ExtractError("the page has no body", url=url)
+    walk = Walk(root)
+    if not walk.pieces:
+        raise ExtractError("the page holds no text", url=url, hint="is it rendered by JavaScript?")
+    title = _title(walk.headings(), head_title, og_title, meta)
+    containers: list[Block] = []
+    if body_selector:
+        chosen = tree.css_first(body_selector)
+        block = walk.element(chosen) if chosen is not None else None
+        if block is not None:
+            containers = [block]
+    if not containers:
+        containers = walk.best_container()
+    title_key = _SPACE.sub("", title)
+    paragraphs = walk.paragraphs(containers, lambda line: _is_body_line(line, title_key))
+    while len(paragraphs) > 1 and _LABEL.fullmatch(paragraphs[-1]):
+        paragraphs.pop()  # tab titles of a related-news box whose links were dropped
+    if not paragraphs:
+        raise ExtractError("no article text found", url=url, hint="set `body:` for this source")
+    published = find_date(meta, walk.dateline_text(title), url, tz)
+    return Article(url=url, title=title, published=published, text="\n".join(paragraphs))
+
+
+def _refuse_non_article(content: bytes, url: str) -> None:
+    if len(content) > MAX_MARKUP:
+        raise ExtractError(f"page too large ({len(content):,} bytes)", url=url)
+    if not content.strip():
+        raise ExtractError("empty page", url=url)
+    start = content[:1024]
+    if start.startswith(_BINARY_MAGIC) or (
+        b"\x00" in start and not start.startswith((b"\xff\xfe", b"\xfe\xff"))
+    ):
+        raise ExtractError("binary content, not an HTML page", url=url)
+    if (
+        len(content) > _DEPTH_CHECK_BYTES
+        and _nesting_bound(content) > MAX_DEPTH
+        and _nesting(content) > MAX_DEPTH
+    ):
+        raise ExtractError(f"markup nested more than {MAX_DEPTH:,} levels deep", url=url)
+
+
+def _nesting_bound(content: bytes, chunk: int = 32_768) -> int:
+    """An upper bound of the nesting depth from counts of "<" and "</" alone (fast, in C): the
+    tags opened so far, less those closed by the start of each chunk."""
+    bound = depth = 0
+    for start in range(0, len(content), chunk):
+        part = content[start : start + chunk]
+        closes = part.count(b"</")
+        opens = part.count(b"<") - closes
+        bound = max(bound, depth + opens)
+        depth += opens - closes
+    return bound
+
+
+def _nesting(content: bytes) -> int:
+    """Roughly how deep the elements nest: void and self-closing-in-practice tags do not count."""
+    depth = deepest = 0
+    for closing, name in _TAG.findall(content):
+        if closing:
+            depth = depth - 1 if depth else 0
+        elif name.lower() not in _UNNESTED:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
+def _head(tree: LexborHTMLParser) -> tuple[str, str, dict[str, str]]:
+    """<title>, og:title and the meta name/property → content map (a <time datetime> as "time")."""
+    title = ""
+    node = tree.css_first("title")
+    if node is not None:
+        title = clean(node.text())
+    meta: dict[str, str] = {}
+    head = tree.head
+    metas = head.css("meta[content]") if head is not None else []
+    for node in metas or tree.css("meta[content]"):
+        attrs = node.attributes
+        key = (
+            attrs.get("property")
+            or attrs.get("name")
+            or attrs.get("itemprop")
+            or attrs.get("http-equiv")
+        )
+        value = attrs.get("content")
+        if key and value:
+            meta.setdefault(key.strip().lower(), value.strip())
+    if not any(key in meta for key in META_KEYS):
+        time = tree.css_first("time[datetime]")
+        if time is not None and (value := time.attributes.get("datetime")):
+            meta["time"] = value.strip()
+    return title, clean(meta.get("og:title", "")), meta
+
+
+def _is_body_line(line: str, title_key: str) -> bool:
+    key = _SPACE.sub("", line)
+    if not key or key == title_key:
+        return False
+    if len(key) < 100 and _BOILERPLATE.search(line):
+        return False
+    if len(key) >= 80 or key.endswith(("。", "！", "？", "”")):
+        return True
+    if len(key) <= 2 and not key.isalnum():
+        return False  # "+1", "|", "»": counters and separators; a table's "8" stays
+    if _CHROME.search(key):
+        return False
+    if _DATELIKE.search(key) and (_BYLINE.search(key) or len(_DATETIME.sub("", key)) <= 6):
+        return False  # a dateline
+    return not (len(key) < 40 and _CREDIT.match(key))
+
+
+def _title(headings: list[str], head_title: str, og_title: str, meta: dict[str, str]) -> str:
+    """The headline: a heading that <title> or og:title names, else those minus the site name."""
+    cms_title = clean(meta.get("articletitle"))  # TRS and other government CMSs state it
+    if cms_title:
+        return cms_title
+    stems = [stem for stem in (_title_stem(head_title), og_title) if stem]
+    if og_title and _SPACE.sub("", og_title) in _SPACE.sub("", head_title):
+        stems.reverse()  # og:title is <title> without the site's decorations
+    best = ""
+    for heading in headings:
+        key = _SPACE.sub("", heading)
+        if len(key) < 4 or len(key) <= len(_SPACE.sub("", best)):
+            continue
+        for stem in stems:
+            stem_key = _SPACE.sub("", stem)
+            if stem_key in key or (key in stem_key and len(key) * 2 >= len(stem_key)):
+                best = heading
+                break
+    if best:
+        return best
+    if stems:
+        return stems[0]
+    return headings[0] if headings else ""
+
+
+def _title_stem(title: str) -> str:
+    """A <title> without its site name: the last part after a separator ("标题_栏目_网易财经",
+    "栏目 - 标题 - 网站名") names the site; of the rest, the longest part is the headline."""
+    parts = [part.strip() for part in _TITLE_SPLIT.split(title) if part and part.strip()]
+    if len(parts) > 1:
+        parts.pop()
+    return max(parts, key=len) if parts else title.strip()

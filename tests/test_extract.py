@@ -1,0 +1,381 @@
+"""extract: charset decoding, title, date and body on pages we wrote (tests/data/pages)."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from monitor import extract
+from monitor.charset import decode
+from monitor.dates import find_date, parse_date
+from monitor.errors import ExtractError
+
+PAGES = Path(__file__).parent / "data" / "pages"
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def page(name: str) -> bytes:
+    return (PAGES / name).read_bytes()
+
+
+# --- decode ----------------------------------------------------------------------------------
+
+
+def test_gbk_page_declaring_gb2312_decodes_as_gb18030() -> None:
+    content = page("gov_gbk_declares_gb2312.html")
+    with pytest.raises(UnicodeDecodeError):
+        content.decode("gb2312")  # 镕 is GBK, not GB2312: a strict gb2312 decoder fails
+    text = decode(content)
+    assert "朱镕基" in text
+    assert "\ufffd" not in text
+
+
+def test_utf8_page_declaring_gb2312_decodes_as_utf8() -> None:
+    text = decode(page("news_utf8_declares_gb2312.html"))
+    assert "普惠托位已达到1.2万个" in text
+
+
+def test_gbk_page_declaring_utf8_decodes_as_gbk() -> None:
+    text = decode(page("archive_gbk_declares_utf8.html"))
+    assert "全市城市画廊建设已完成六成" in text
+    assert "\ufffd" not in text
+
+
+@pytest.mark.parametrize(
+    ("content", "content_type", "expected"),
+    [
+        pytest.param(
+            "<p>北京</p>".encode("gbk"), "text/html; charset=GBK", "<p>北京</p>", id="http-charset"
+        ),
+        pytest.param(
+            "<p>北京</p>".encode("gbk"),
+            "text/html; charset=utf-8",
+            "<p>北京</p>",
+            id="http-charset-lies",
+        ),
+        pytest.param(b"\xef\xbb\xbf<p>\xe5\x8c\x97</p>", None, "<p>北</p>", id="utf8-bom"),
+        pytest.param(
+            b"\xff\xfe" + "<p>北京</p>".encode("utf-16-le"), None, "<p>北京</p>", id="utf16-bom"
+        ),
+        pytest.param(b"<p>plain ascii</p>", None, "<p>plain ascii</p>", id="ascii"),
+        pytest.param(b"", None, "", id="empty"),
+    ],
+)
+def test_decode(content: bytes, content_type: str | None, expected: str) -> None:
+    assert decode(content, content_type) == expected
+
+
+def test_utf8_with_one_stray_byte_stays_utf8() -> None:
+    text = ("<meta charset=gbk><p>" + "北京市保障性租赁住房" * 20 + "</p>").encode() + b"\xff"
+    decoded = decode(text)
+    assert "北京市保障性租赁住房" in decoded
+    assert decoded.count("\ufffd") == 1
+
+
+def test_decode_never_raises_on_noise() -> None:
+    noise = bytes(range(256)) * 50
+    assert isinstance(decode(noise, "text/html; charset=nonsense"), str)
+
+
+# --- whole pages -------------------------------------------------------------------------------
+
+CASES = {
+    "gov_gbk_declares_gb2312.html": {
+        "url": "https://www.beijing.gov.cn/ywdt/zwzt/202407/t20240718_3750001.html",
+        "title": "本市一刻钟便民生活圈建设取得阶段性进展",
+        "published": datetime(2024, 7, 18, 9, 30, tzinfo=SHANGHAI),
+        "contains": [
+            "全市累计建成一刻钟便民生活圈402个",
+            "一、补齐基本保障类业态",  # a subheading inside the article
+            "朝阳区 8 215",  # a table row, its cells on one line
+            "力争年底前全面完成年度目标",
+        ],
+        "absent": [
+            "版权所有",
+            "京ICP备",
+            "相关新闻",
+            "分享到",
+            "打印本页",
+            "当前位置",
+            "发布时间",
+            "政策文件",
+        ],
+    },
+    "news_utf8_declares_gb2312.html": {
+        "url": "https://news.example.cn/a/20241009/8812.html",
+        "title": "北京普惠托位已达1.2万个 提前完成年度目标",
+        "published": datetime(2024, 10, 9, 8, 15, tzinfo=SHANGHAI),
+        "contains": [
+            "全市普惠托位已达到1.2万个",
+            "收费标准进一步规范",
+            "每月收费原则上不超过3000元",
+        ],
+        "absent": [
+            "网友评论仅供",
+            "希望多建一些",
+            "相关阅读",
+            "热门排行",
+            "责任编辑",
+            "Copyright",
+            "分享到",
+        ],
+    },
+    "archive_gbk_declares_utf8.html": {
+        "url": "http://bj.example.cn/news/2024-10/08/c_1130201.htm",
+        "title": "全市城市画廊建设已完成六成",
+        "published": datetime(2024, 10, 8, 16, 2, 11, tzinfo=SHANGHAI),
+        "contains": [
+            "截至9月底已完成城市画廊61条",
+            "东城区、西城区已各完成8条",
+            "防止“重建设、轻管理”",
+        ],
+        "absent": ["今日推荐", "纠错", "ICP证", "All rights reserved", "北京频道"],
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_page(name: str) -> None:
+    case = CASES[name]
+    article = extract.extract(page(name), url=str(case["url"]))
+    assert article.url == case["url"]
+    assert article.title == case["title"]
+    assert article.published == case["published"]
+    for snippet in case["contains"]:  # type: ignore[attr-defined]
+        assert snippet in article.text
+    for snippet in case["absent"]:  # type: ignore[attr-defined]
+        assert snippet not in article.text
+    assert all(line == line.strip() and line for line in article.text.split("\n"))
+
+
+def test_paragraphs_keep_their_order() -> None:
+    text = extract.extract(page("gov_gbk_declares_gb2312.html"), url="https://x.cn/a.html").text
+    first, second = text.index("一、补齐基本保障类业态"), text.index("二、推动品质提升类业态发展")
+    assert text.index("记者从市商务局获悉") < first < text.index("朝阳区 8 215") < second
+
+
+def test_published_is_in_the_given_zone() -> None:
+    utc = ZoneInfo("UTC")
+    article = extract.extract(
+        page("news_utf8_declares_gb2312.html"), url="https://x.cn/a.html", tz=utc
+    )
+    assert article.published == datetime(2024, 10, 9, 0, 15, tzinfo=utc)
+    assert article.published is not None and article.published.tzinfo == utc
+
+
+LEAD = "本市今年将建设保障性租赁住房7万套，竣工8万套，目前各项工作进展顺利。"
+MORE = "市住房城乡建设委有关负责人表示，下一步将加快项目审批，推动项目尽快竣工交付。"
+COMMENT = "这个政策真好，希望能尽快落地，我们这些在北京打拼的年轻人太需要了，期待能申请到。"
+
+
+def _html(body: str, title: str = "保障性租赁住房建设进展顺利_示例网") -> bytes:
+    head = f"<head><meta charset='utf-8'><title>{title}</title></head>"
+    return f"<html>{head}<body>{body}</body></html>".encode()
+
+
+def test_a_long_comment_thread_does_not_win_over_a_short_article() -> None:
+    comments = "".join(
+        f"<div class='item'><a href='/u{i}'>网友{i}</a><p>{COMMENT}</p></div>" for i in range(15)
+    )
+    body = (
+        "<div class='main'><h1>保障性租赁住房建设进展顺利</h1>"
+        f"<div class='summary'><p>{LEAD}</p></div>"
+        f"<div class='content'><p>{MORE}</p><p>{MORE}</p></div>"
+        f"<div id='comments'>{comments}</div></div>"
+    )
+    article = extract.extract(_html(body), url="https://x.cn/a.html")
+    assert LEAD in article.text  # a lead paragraph in a sibling block belongs to the article
+    assert MORE in article.text
+    assert COMMENT not in article.text
+
+
+def test_text_split_by_br_in_one_div() -> None:
+    nav = "<div class='nav'><a href='/'>首页</a><a href='/n'>新闻</a></div>"
+    body = f"{nav}<div>{LEAD}<br><br>{MORE}<br>{MORE}</div>"
+    article = extract.extract(_html(body), url="https://x.cn/a.html")
+    assert article.text.split("\n") == [LEAD, MORE, MORE]
+
+
+def test_body_selector_overrides_the_scoring() -> None:
+    story = f"<p>{MORE}</p>" * 3
+    body = f"<div id='note'><p>{LEAD}</p></div><div id='story'>{story}</div>"
+    assert MORE in extract.extract(_html(body), url="https://x.cn/a.html").text
+    chosen = extract.extract(_html(body), url="https://x.cn/a.html", body_selector="#note")
+    assert chosen.text == LEAD
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "expected"),
+    [
+        pytest.param("<title>标题在这里很长_网易财经</title>", "", "标题在这里很长", id="suffix"),
+        pytest.param(
+            "<title>栏目 - 标题在这里很长的一条新闻 - 网站名</title>",
+            "",
+            "标题在这里很长的一条新闻",
+            id="dashes",
+        ),
+        pytest.param(
+            "<title>便民生活圈通知_北京市人民政府门户网站</title>",
+            "<h1>北京市人民政府门户网站</h1><h2>各区工作进展</h2>",
+            "便民生活圈通知",
+            id="logo-heading-is-not-the-title",
+        ),
+        pytest.param(
+            "<title>短标题_站名</title>",
+            "<h1>短标题：副题也在这里</h1>",
+            "短标题：副题也在这里",
+            id="heading-extends-title",
+        ),
+        pytest.param(
+            "<title>站名</title><meta property='og:title' content='一条新闻的标题'>",
+            "<h1>一条新闻的标题</h1>",
+            "一条新闻的标题",
+            id="og-title",
+        ),
+        pytest.param(
+            "<meta name='ArticleTitle' content='政务公开 标题'><title>x</title>",
+            "",
+            "政务公开 标题",
+            id="cms",
+        ),
+    ],
+)
+def test_title(head: str, body: str, expected: str) -> None:
+    html = f"<html><head><meta charset='utf-8'>{head}</head><body>{body}<p>{LEAD}</p></body></html>"
+    assert extract.extract(html.encode(), url="https://x.cn/a.html").title == expected
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("meta", "text", "url", "expected"),  # expected: the wall time in Shanghai
+    [
+        ({"article:published_time": "2024-01-22T23:40:00Z"}, "", "", (2024, 1, 23, 7, 40)),
+        ({"pubdate": "2024-01-23 07:40"}, "", "", (2024, 1, 23, 7, 40)),
+        (
+            {},
+            "首页 2023年12月1日 星期五\n标题\n发布时间：2024年1月23日 10时05分",
+            "",
+            (2024, 1, 23, 10, 5),
+        ),
+        ({}, "标题\n2024-01-23 07:40:12 来源：新华社", "", (2024, 1, 23, 7, 40, 12)),
+        ({}, "no date here", "https://www.gov.cn/zhengce/202401/t20240123_1.html", (2024, 1, 23)),
+        ({}, "", "http://www.news.cn/local/2024-01/23/c_1130.htm", (2024, 1, 23)),
+        ({}, "", "https://example.cn/2024/01/23/story.html", (2024, 1, 23)),
+        ({}, "", "https://example.cn/story.html", None),
+        ({"pubdate": "not a date"}, "2024-02-30 is impossible", "", None),
+    ],
+)
+def test_find_date(
+    meta: dict[str, str], text: str, url: str, expected: tuple[int, ...] | None
+) -> None:
+    found = find_date(meta, text, url, SHANGHAI)
+    assert found == (datetime(*expected, tzinfo=SHANGHAI) if expected else None)
+
+
+def test_parse_date_compact() -> None:
+    assert parse_date("20240123", SHANGHAI) == datetime(2024, 1, 23, tzinfo=SHANGHAI)
+
+
+# --- what is not an article --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        pytest.param(b"", id="empty"),
+        pytest.param(b"   \n\t ", id="blank"),
+        pytest.param(b"\x89PNG\r\n\x1a\n" + bytes(2000), id="png"),
+        pytest.param(b"%PDF-1.7\n" + bytes(2000), id="pdf"),
+        pytest.param(b"\x00\x01\x02garbage" * 100, id="binary"),
+        pytest.param(b"<html><body><script>var a = 1;</script></body></html>", id="no-text"),
+    ],
+)
+def test_not_an_article(content: bytes) -> None:
+    with pytest.raises(ExtractError) as raised:
+        extract.extract(content, url="https://x.cn/thing")
+    assert raised.value.url == "https://x.cn/thing"
+    assert "https://x.cn/thing" in str(raised.value)
+
+
+def test_a_list_page_is_not_an_article() -> None:
+    with pytest.raises(ExtractError, match="no article text"):
+        extract.extract(page("list_page.html"), url="https://x.cn/ywdt/")
+
+
+def test_huge_markup_is_refused_at_once() -> None:
+    huge = b"<div>" * (extract.MAX_MARKUP // 5 + 1)
+    started = time.perf_counter()
+    with pytest.raises(ExtractError, match="too large"):
+        extract.extract(huge, url="https://x.cn/huge")
+    assert time.perf_counter() - started < 1
+
+
+def test_deeply_nested_markup_does_not_hang() -> None:
+    nested = "<div>" * 10_000 + LEAD + "</div>" * 10_000
+    article = extract.extract(_html(nested), url="https://x.cn/deep")
+    assert article.text == LEAD
+
+
+def test_text_deep_below_its_container_does_not_hit_the_recursion_limit() -> None:
+    deep = "<div>" * 3000 + f"<p>{MORE}</p>" + "</div>" * 3000
+    body = f"<div class='content'><p>{LEAD}</p><p>{LEAD}</p><p>{LEAD}</p>{deep}</div>"
+    article = extract.extract(_html(body), url="https://x.cn/deep")
+    assert LEAD in article.text
+
+
+@pytest.mark.parametrize(
+    ("meta", "text", "expected"),
+    [
+        pytest.param(
+            {}, "今天是2024年1月25日 星期四\n标题\n2024-01-23 来源：本站", (2024, 1, 23), id="today"
+        ),
+        pytest.param(
+            {"publishdate": "2024-01-23"},
+            "标题\n2024年01月23日08:18 来源",
+            (2024, 1, 23, 8, 18),
+            id="time",
+        ),
+    ],
+)
+def test_dateline_details(meta: dict[str, str], text: str, expected: tuple[int, ...]) -> None:
+    assert find_date(meta, text, "", SHANGHAI) == datetime(*expected, tzinfo=SHANGHAI)
+
+
+def test_a_time_in_a_sentence_is_not_a_label() -> None:
+    text = "标题\n2020-11-23 10:22:14 出处：快科技\n北京时间2021年10月7日，飞船发射成功。"
+    assert find_date({}, text, "", SHANGHAI) == datetime(2020, 11, 23, 10, 22, 14, tzinfo=SHANGHAI)
+
+
+def test_hostile_nesting_is_refused_quickly() -> None:
+    nested = b"<html><body>" + b"<div><span>" * 200_000 + b"x" + b"</span></div>" * 200_000
+    started = time.perf_counter()
+    with pytest.raises(ExtractError, match="nested"):
+        extract.extract(nested, url="https://x.cn/nested")
+    assert time.perf_counter() - started < 2
+
+
+def test_og_title_inside_a_decorated_title_wins() -> None:
+    head = (
+        "<title>嫦娥五号为何复杂？一图看懂-航天,月球 ——快科技--科技改变未来</title>"
+        "<meta property='og:title' content='嫦娥五号为何复杂？一图看懂'>"
+    )
+    html = f"<html><head><meta charset='utf-8'>{head}</head><body><p>{LEAD}</p></body></html>"
+    assert (
+        extract.extract(html.encode(), url="https://x.cn/a").title == "嫦娥五号为何复杂？一图看懂"
+    )
+
+
+def test_tab_titles_of_a_trailing_link_box_are_dropped() -> None:
+    box = (
+        "<h3>重点推荐</h3><div><p><b>证券要闻</b></p>"
+        "<p><a href='/1'>沪指三周重挫近三成</a> <a href='/2'>券商齐聚证监会</a></p></div>"
+    )
+    body = f"<div class='content'><p>{LEAD}</p><p>{MORE}</p>{box}</div>"
+    article = extract.extract(_html(body), url="https://x.cn/a.html")
+    assert article.text.split("\n") == [LEAD, MORE]
