@@ -10,7 +10,6 @@ import os
 import smtplib
 import ssl
 from email import message_from_bytes, policy
-from email.message import EmailMessage
 from pathlib import Path
 
 from monitor.errors import DeliveryError
@@ -57,7 +56,7 @@ def _by_smtp(message: bytes, delivery: Delivery) -> str:
                 where=f"smtp://{settings.host}:{settings.port}",
                 hint=f"export {settings.password_env}=... before running monitor",
             )
-    msg: EmailMessage = message_from_bytes(message, policy=policy.SMTP)  # type: ignore[assignment]
+    msg = message_from_bytes(message, policy=policy.SMTP)
     where = f"smtp://{settings.host}:{settings.port}"
     sending = False
     try:
