@@ -2,8 +2,14 @@
 # Plug monitor into the shared loopback benchmark (../shared/bench, "Adding a tool"), so one run
 # measures monitor beside urlwatch and the stdlib floor on the same corpus.
 #
-#   bench/run_monitor.sh                       # N=2000, 3 reps, variants plain css discover
-#   VARIANTS=plain REPS=1 bench/run_monitor.sh
+#   bench/run_monitor.sh                 # monitor, urlwatch and the floor, N=2000, 3 reps, one table
+#   PEERS= VARIANTS=plain REPS=1 bench/run_monitor.sh            # monitor alone, quick
+#   N=10000 REPS=1 VARIANTS=plain UW_VARIANTS=css bench/run_monitor.sh
+#
+# Each repetition runs monitor (VARIANTS), then urlwatch (UW_VARIANTS, default "plain css") and
+# the stdlib floor, on the same pristine corpus and server; then one table of medians
+# (results.md) and the issue's bars as measured ratios (bars.md) land in RESULTS_DIR.
+# nginx and GNU time are installed with apt-get when missing (root only).
 #
 # Variants: plain (one `page` source per article), css (the same with the article's body
 # selector), discover (the list pages only: articles are found through them; in phase c the
@@ -12,6 +18,58 @@
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 SHARED=${BENCH_SHARED:-"$HERE/../../shared/bench"}
+
+# The harness wants nginx (its pyserve fallback serves :8088 only) and GNU time; neither
+# survives a fresh machine, so install them when missing.
+if [ -z "${_MONITOR_BENCH_CHILD:-}" ]; then
+  need=()
+  command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
+  /usr/bin/time -v true >/dev/null 2>&1 || need+=(time)
+  if [ ${#need[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      echo "[bench] installing ${need[*]}" >&2
+      apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >&2
+    else
+      echo "[bench] missing ${need[*]}: apt-get install -y ${need[*]} (as root)" >&2
+    fi
+  fi
+fi
+
+# One command, three tools: each repetition runs monitor, urlwatch and the floor back to back
+# (this script calls itself for monitor), then everything is summarised in one table.
+PEERS=${PEERS-"urlwatch floor"}
+if [ -z "${_MONITOR_BENCH_CHILD:-}" ] && [ -n "$PEERS" ]; then
+  REPS=${REPS:-3}
+  # Raw runs and tool state (urlwatch's cache alone is 100+ MB) stay in /tmp; the summary
+  # files are copied into bench/results/.
+  OUT=${RESULTS_DIR:-"/tmp/bench-results/all-$(date +%Y%m%dT%H%M%S)"}
+  SAVE=${SAVE_DIR:-"$HERE/results/$(date +%Y-%m-%d)-n${N:-2000}-$(echo ${VARIANTS:-all} | tr ' ' '+')"}
+  mkdir -p "$OUT" "$SAVE"
+  started=0
+  if ! "$SHARED/serve.sh" status >/dev/null 2>&1; then "$SHARED/serve.sh" start >&2; started=1; fi
+  trap '[ "$started" = 1 ] && "$SHARED/serve.sh" stop >&2 || true' EXIT
+  for rep in $(seq 1 "$REPS"); do
+    _MONITOR_BENCH_CHILD=1 REPS=1 RESULTS_DIR="$OUT/monitor.r$rep" "$0"
+    for peer in $PEERS; do
+      case $peer in
+        urlwatch) REPS=1 VARIANTS="${UW_VARIANTS:-plain css}" RESULTS_DIR="$OUT/urlwatch.r$rep" \
+                    "$SHARED/run_urlwatch.sh" ;;
+        floor) REPS=1 RESULTS_DIR="$OUT/floor.r$rep" "$SHARED/run_floor.sh" ;;
+      esac
+    done
+  done
+  cp "$OUT/monitor.r1/machine.json" "$OUT/machine.json"
+  cat "$OUT"/*.r*/results.jsonl > "$OUT/results.jsonl"
+  python3 "$SHARED/benchlib.py" summarize "$OUT/results.jsonl" --out "$OUT/results.md"
+  lists=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["lists"]))' \
+    /tmp/bench-corpus/manifest.json)
+  python3 "$HERE/compare.py" "$OUT/results.jsonl" --lists "$lists" --out "$OUT/bars.md"
+  cp "$OUT/results.md" "$OUT/results.jsonl" "$OUT/bars.md" "$OUT/machine.json" "$SAVE/"
+  cat "$OUT/results.md" "$OUT/bars.md"
+  echo "[bench] one table: $SAVE/results.md; bars: $SAVE/bars.md (raw: $OUT)" >&2
+  exit 0
+fi
+
 . "$SHARED/lib.sh"
 
 ROOT="$(cd "$HERE/.." && pwd)"

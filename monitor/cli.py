@@ -20,7 +20,8 @@ from zoneinfo import ZoneInfo
 
 from monitor import __version__, diff, extract, figures, lock, pipeline, watchlist
 from monitor.errors import MonitorError, WatchlistError
-from monitor.models import FetchLimits, Source, Target, Watchlist
+from monitor.models import FetchLimits, Page, Source, Target, Watchlist
+from monitor.schedule import parse_cron
 from monitor.state import DigestRecord, Observation, SourceHealth, Store
 
 log = logging.getLogger("monitor")
@@ -221,6 +222,10 @@ def _daemon(args: argparse.Namespace) -> int:
     if "INVOCATION_ID" not in os.environ:  # not under systemd, whose journal stamps lines
         for handler in log.handlers:
             handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    scheduler_log = logging.getLogger("apscheduler")  # e.g. "skipped: still running"
+    scheduler_log.handlers[:] = log.handlers
+    scheduler_log.setLevel(logging.WARNING)
+    scheduler_log.propagate = False
     with lock.hold(lock.lock_path(state_dir), wait=args.wait, what=str(state_dir)):
         daemon.Daemon(wl, state_dir).serve(handle_signals=True)
     return 0
@@ -245,7 +250,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _try(args: argparse.Namespace) -> int:
-    targets: tuple = ()
+    targets: tuple[Target, ...] = ()
     tz = ZoneInfo("Asia/Shanghai")
     limits = FetchLimits()
     if args.watchlist.exists():
@@ -294,7 +299,7 @@ def _try(args: argparse.Namespace) -> int:
     return 0
 
 
-async def _fetch_one(limits: FetchLimits, source: Source):  # type: ignore[no-untyped-def]
+async def _fetch_one(limits: FetchLimits, source: Source) -> Page:
     from monitor.fetch import Fetcher
 
     async with Fetcher(limits) as fetcher:
@@ -307,14 +312,15 @@ def _status(args: argparse.Namespace) -> int:
     store = Store.open(state_dir)
     now = datetime.now(wl.timezone)
     try:
-        holder = lock.holder(lock.lock_path(state_dir))
-        print(f"State: {state_dir}" + (f" (in use by pid {holder})" if holder else ""))
+        holder = lock.in_use(lock.lock_path(state_dir))
+        busy = f" (in use by pid {holder})" if holder else " (in use)" if holder == 0 else ""
+        print(f"State: {state_dir}{busy}")
         print("Sources:")
         for source in wl.sources:
             print("  " + _source_line(source, store.health(source.id), wl.broken_after, now))
         print(f"Digest: '{wl.digest.schedule}' ({wl.timezone.key}), by {wl.delivery.method}")
         last = store.get_fact(pipeline.LAST_DIGEST)
-        trigger = pipeline.parse_cron(wl.digest.schedule, wl.timezone)
+        trigger = parse_cron(wl.digest.schedule, wl.timezone)
         upcoming = trigger.get_next_fire_time(None, now)
         print(f"  last built:     {_when(last)}")
         print(f"  next due:       {_when(upcoming.isoformat() if upcoming else None)}")

@@ -5,26 +5,23 @@ per-host pacing, conditional GET, retries. `Fetcher.get(url) -> Page` (200 or 30
 from __future__ import annotations
 
 import asyncio
-import ipaddress
-import socket
-import zlib
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from types import TracebackType
-from typing import Literal
 from urllib.parse import urljoin
 
 import httpx
 from protego import Protego
 
 from monitor import USER_AGENT
+from monitor.body import MAGIC, Accept, acceptable, drain, read_body, too_large
 from monitor.errors import FetchError
 from monitor.models import FetchLimits, Page, Source, Validators
-
-Accept = Literal["html", "feed", "any"]
+from monitor.politeness import AddressGuard, HostPace
+from monitor.transport import transport_for_env
 
 # Retry-After beyond this is not waited for inside a pass: the URL fails with the time to come
 # back, and the next scheduled pass tries again. A minute keeps one slow host from holding a pass.
@@ -34,9 +31,6 @@ ROBOTS_MAX_BYTES = 512_000
 # A robots.txt Crawl-delay raises the per-host delay, up to this many seconds, so that one site
 # asking for an hour between requests cannot stall a pass.
 CRAWL_DELAY_CAP = 30.0
-# Unread bodies up to this size (error pages, redirects) are read and dropped to keep the
-# connection alive; a bigger one costs less to abandon with its connection.
-DRAIN_BYTES = 65_536
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _ACCEPT_HEADERS: dict[Accept, str] = {
@@ -45,17 +39,6 @@ _ACCEPT_HEADERS: dict[Accept, str] = {
         "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.1"
     ),
     "any": "*/*",
-}
-# Bodies that are binary whatever the Content-Type says: servers do label images as text/html.
-_MAGIC = {
-    b"\x89PNG": "PNG image",
-    b"GIF8": "GIF image",
-    b"\xff\xd8\xff": "JPEG image",
-    b"PK\x03\x04": "zip archive",
-    b"%PDF": "PDF document",
-    b"\x1f\x8b": "gzip archive",
-    b"Rar!": "rar archive",
-    b"\x7fELF": "executable",
 }
 
 
@@ -71,27 +54,6 @@ class _Retry(Exception):
         super().__init__(str(error))
         self.error = error
         self.wait = wait
-
-
-class _Host:
-    """Politeness state for one host: how many requests at a time and how far apart they start."""
-
-    def __init__(self, concurrency: int, delay: float):
-        self.slots = asyncio.Semaphore(max(1, concurrency))
-        self.delay = max(0.0, delay)
-        self.next_start = 0.0  # event-loop time before which no request may start
-
-    async def turn(self) -> None:
-        # Reserve the next start time before sleeping, so that waiters queue up delay apart.
-        now = asyncio.get_running_loop().time()
-        start = max(now, self.next_start)
-        self.next_start = start + self.delay
-        if start > now:
-            await asyncio.sleep(start - now)
-
-    def defer(self, seconds: float) -> None:
-        now = asyncio.get_running_loop().time()
-        self.next_start = max(self.next_start, now + seconds)
 
 
 class Fetcher:
@@ -116,15 +78,17 @@ class Fetcher:
         self._user_agent = limits.user_agent or USER_AGENT
         self._client: httpx.AsyncClient | None = None
         self._global = asyncio.Semaphore(max(1, limits.concurrency))
-        self._hosts: dict[str, _Host] = {}
+        self._hosts: dict[str, HostPace] = {}
         self._robots: dict[str, Protego | str | None] = {}
         self._robots_locks: dict[str, asyncio.Lock] = {}
-        self._addresses: dict[tuple[str, int], list[tuple[str, str | None]]] = {}
+        self._addresses = AddressGuard(limits.connect_timeout)
+        self._homes: dict[str, tuple[str, int, str]] = {}  # source URL → host, port, URL
 
     async def __aenter__(self) -> Fetcher:
         limits = self._limits
         self._client = httpx.AsyncClient(
-            transport=self._transport,
+            # Ours unless one was injected: httpx's pool costs ~4x the CPU per request.
+            transport=self._transport or transport_for_env(),
             timeout=httpx.Timeout(
                 connect=limits.connect_timeout,
                 read=limits.read_timeout,
@@ -268,9 +232,9 @@ class Fetcher:
             try:
                 outcome = await self._answer(response, url, accept, limit, truncate)
             except (FetchError, _Retry):
-                await _drain(response)
+                await drain(response)
                 raise
-            await _drain(response)
+            await drain(response)
             return outcome
         except httpx.TimeoutException as exc:
             raise _Retry(FetchError(f"timed out reading ({type(exc).__name__})", url=url)) from None
@@ -304,7 +268,7 @@ class Fetcher:
             raise FetchError(f"HTTP {status}", url=url, status=status, hint=_status_hint(status))
         if not 200 <= status < 300:
             raise FetchError(f"unexpected HTTP {status}", url=url, status=status)
-        if accept is not None and not _acceptable(content_type, accept):
+        if accept is not None and not acceptable(content_type, accept):
             raise FetchError(
                 f"content type {content_type!r} is not a {'page' if accept == 'html' else accept}",
                 url=url,
@@ -313,9 +277,9 @@ class Fetcher:
         length = response.headers.get("content-length", "")
         encoding = response.headers.get("content-encoding", "identity").strip().lower()
         if not truncate and encoding == "identity" and length.isdigit() and int(length) > limit:
-            raise _too_large(url, limit)
-        content = await _read(response, url, encoding, limit, truncate)
-        for magic, what in _MAGIC.items():
+            raise too_large(url, limit)
+        content = await read_body(response, url, encoding, limit, truncate)
+        for magic, what in MAGIC.items():
             if accept is not None and content.startswith(magic):
                 raise FetchError(
                     f"binary body ({what})", url=url, hint="monitor reads HTML pages and feeds"
@@ -339,16 +303,16 @@ class Fetcher:
 
     # --- politeness -------------------------------------------------------------------------
 
-    def _host(self, name: str, source: Source) -> _Host:
+    def _host(self, name: str, source: Source) -> HostPace:
         # A host's pace is set by the first source that reaches it in this pass: sources that
         # share a host share its limits rather than adding their allowances up.
         host = self._hosts.get(name)
         if host is None:
-            host = self._hosts[name] = _Host(source.per_host_concurrency, source.per_host_delay)
+            host = self._hosts[name] = HostPace(source.per_host_concurrency, source.per_host_delay)
         return host
 
     @asynccontextmanager
-    async def _slot(self, host: _Host) -> AsyncIterator[None]:
+    async def _slot(self, host: HostPace) -> AsyncIterator[None]:
         # Wait for the host first, then take a global slot: a request queued behind a slow
         # host's delay must not hold one of the global slots other hosts could use.
         async with host.slots:
@@ -411,38 +375,12 @@ class Fetcher:
 
     async def _check_address(self, target: httpx.URL, source: Source) -> None:
         """Refuse private, loopback, link-local … addresses unless the source itself is on one."""
-        allowed = {kind for _, kind in await self._resolve(_parse(source.url), source.url)}
-        for address, kind in await self._resolve(target, str(target)):
-            if kind is not None and kind not in allowed:
-                raise FetchError(
-                    f"refused: {target.host} is at {address}, a {kind} address",
-                    url=str(target),
-                    hint="monitor reaches non-public addresses only for a source that is on one",
-                )
-
-    async def _resolve(self, target: httpx.URL, url: str) -> list[tuple[str, str | None]]:
-        port = target.port or (443 if target.scheme == "https" else 80)
-        key = (target.host, port)
-        if key not in self._addresses:
-            try:
-                ip = ipaddress.ip_address(target.host)
-                addresses = [str(ip)]
-            except ValueError:
-                try:
-                    # Bounded like a connect: a dead resolver must not hold the pass.
-                    async with asyncio.timeout(self._limits.connect_timeout):
-                        infos = await asyncio.get_running_loop().getaddrinfo(
-                            target.host, port, type=socket.SOCK_STREAM
-                        )
-                except (OSError, TimeoutError) as exc:
-                    raise FetchError(
-                        f"cannot resolve host {target.host}: {exc or 'timed out'}",
-                        url=url,
-                        hint="check the host name; DNS may be down",
-                    ) from None
-                addresses = sorted({str(info[4][0]) for info in infos})
-            self._addresses[key] = [(a, _address_kind(a)) for a in addresses]
-        return self._addresses[key]
+        home = self._homes.get(source.url)
+        if home is None:
+            # A page source's URL is the target itself: no second parse.
+            parsed = target if str(target) == source.url else _parse(source.url)
+            home = self._homes[source.url] = (parsed.host, _port(parsed), source.url)
+        await self._addresses.check(target.host, _port(target), str(target), source=home)
 
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -456,106 +394,6 @@ def _parse(url: str) -> httpx.URL:
     if target.scheme not in ("http", "https") or not target.host:
         raise FetchError("only http:// and https:// URLs with a host can be fetched", url=url)
     return target
-
-
-def _address_kind(address: str) -> str | None:
-    """What kind of non-public address this is, or None for a public one."""
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    # Order matters: 169.254/16 and 0.0.0.0 are also "private" in the ipaddress module.
-    if ip.is_loopback:
-        return "loopback"
-    if ip.is_unspecified:
-        return "unspecified"
-    if ip.is_link_local:
-        return "link-local"
-    if ip.is_multicast:
-        return "multicast"
-    if ip.is_private:
-        return "private"
-    if ip.is_reserved:
-        return "reserved"
-    if not ip.is_global:
-        return "non-global"
-    return None
-
-
-def _acceptable(content_type: str | None, accept: Accept) -> bool:
-    mime = (content_type or "").split(";", 1)[0].strip().lower()
-    if not mime:
-        return True  # unlabelled: the magic-number check after reading still catches binaries
-    xml = mime.endswith("xml")  # application/xml, text/xml, application/rss+xml …
-    match accept:
-        case "html":
-            # text/plain: legacy servers label whole sites that way
-            return mime in ("text/html", "application/xhtml+xml", "text/plain")
-        case "feed":
-            # text/html and text/plain: many feeds are served with a page's content type
-            return xml or mime in ("text/html", "text/plain")
-        case "any":
-            return mime.startswith("text/") or xml or mime.endswith("json")
-
-
-async def _read(
-    response: httpx.Response, url: str, encoding: str, limit: int, truncate: bool
-) -> bytes:
-    """The decompressed body, stopping as soon as it passes `limit` (a gzip bomb stops early)."""
-    inflater: zlib._Decompress | None
-    match encoding:
-        case "identity" | "":
-            inflater = None
-        case "gzip" | "x-gzip":
-            inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        case "deflate":
-            inflater = None  # chosen on the first bytes: zlib-wrapped or raw, servers differ
-        case _:
-            raise FetchError(f"unsupported Content-Encoding {encoding!r}", url=url)
-    body = bytearray()
-    try:
-        async for chunk in response.aiter_raw():
-            if encoding == "deflate" and inflater is None and chunk:
-                wrapped = len(chunk) < 2 or (
-                    chunk[0] & 0x0F == 8 and (chunk[0] << 8 | chunk[1]) % 31 == 0
-                )
-                inflater = zlib.decompressobj(zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
-            room = limit - len(body)
-            # max_length bounds what one chunk may expand to: memory stays within the limit.
-            piece = chunk if inflater is None else inflater.decompress(chunk, room + 1)
-            if len(piece) > room:
-                if truncate:
-                    body += piece[:room]
-                    return bytes(body)
-                raise _too_large(url, limit)
-            body += piece
-        if inflater is not None:
-            body += inflater.flush()[: max(0, limit - len(body))]
-    except zlib.error as exc:
-        raise FetchError(f"corrupt {encoding} body: {exc}", url=url) from None
-    return bytes(body)
-
-
-async def _drain(response: httpx.Response) -> None:
-    """Read the rest of a small unread body (304, redirect, error page) so that the connection
-    goes back to the pool; an unread body would make httpcore close it."""
-    if response.is_stream_consumed or response.is_closed:
-        return
-    seen = 0
-    try:
-        async for chunk in response.aiter_raw():
-            seen += len(chunk)
-            if seen > DRAIN_BYTES:
-                return  # cheaper to open a new connection than to read on
-    except httpx.HTTPError:
-        return
-
-
-def _too_large(url: str, limit: int) -> FetchError:
-    return FetchError(
-        f"body larger than {limit:,} bytes (max_bytes, counted after decompression)",
-        url=url,
-        hint="the page is too big or a decompression bomb; raise max_bytes if it is legitimate",
-    )
 
 
 def _retry_after(value: str | None, now: datetime) -> float | None:
@@ -572,6 +410,10 @@ def _retry_after(value: str | None, now: datetime) -> float | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)  # HTTP dates are GMT
     return max(0.0, (when - now).total_seconds())
+
+
+def _port(target: httpx.URL) -> int:
+    return target.port or (443 if target.scheme == "https" else 80)
 
 
 def _keep_validators(page: Page, sent: Validators) -> Page:

@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING, Literal
 
 from monitor import deliver as delivery
 from monitor import digest as digests
-from monitor import discover, extract, figures
+from monitor import discover
+from monitor.body import Accept
 from monitor.errors import DeliveryError, ExtractError, FetchError
 from monitor.fetch import Fetcher
-from monitor.models import Article, Link, Page, Source, Target, Watchlist
+from monitor.models import Link, Page, Source, Validators, Watchlist
+from monitor.reading import Readers, Reading
 from monitor.schedule import parse_cron
 from monitor.state import Store, content_hash
 
@@ -122,34 +124,53 @@ async def _fetch_sources(
     now: datetime,
     transport: httpx.AsyncBaseTransport | None,
 ) -> list[SourceResult]:
-    async with Fetcher(watchlist.limits, transport=transport) as fetcher:
-        return list(
-            await asyncio.gather(*(_one_source(watchlist, store, fetcher, s, now) for s in sources))
-        )
+    fetcher = Fetcher(watchlist.limits, transport=transport)
+    async with fetcher, Readers(watchlist.limits.concurrency) as readers:
+        pass_ = _Pass(watchlist, store, fetcher, readers, now)
+        return list(await asyncio.gather(*(_one_source(pass_, s) for s in sources)))
 
 
-async def _one_source(
-    watchlist: Watchlist, store: Store, fetcher: Fetcher, source: Source, now: datetime
-) -> SourceResult:
+@dataclass(frozen=True)
+class _Pass:
+    """What every source in a pass shares."""
+
+    watchlist: Watchlist
+    store: Store
+    fetcher: Fetcher
+    readers: Readers
+    now: datetime
+
+
+async def _one_source(p: _Pass, source: Source) -> SourceResult:
     """A broken source is recorded in its health and never stops the others."""
     result = SourceResult(source.id)
+    store, now = p.store, p.now
     try:
-        page = await fetcher.get(
-            source.url,
-            source=source,
-            validators=store.validators(source.url),
-            accept="feed" if source.type == "feed" else "html",
-        )
         if source.type == "page":
-            await _read_page(watchlist, store, source, page, now, result)
-        else:
-            await _read_listing(watchlist, store, fetcher, source, page, now, result)
+            async with p.readers.turn():
+                page = await _get(p, source, store.validators(source.url))
+                reading = await _read_page(p, source, page)
+            # One commit for the article, its validators and the source's health: no await
+            # in between, so no other source's writes join it.
+            with store.transaction():
+                _store_page(p, source, page, reading, result)
+                _record_success(store, source, page, result, now)
+            return result
+        page = await _get(p, source, store.validators(source.url))
+        await _read_listing(p, source, page, result)
     except (FetchError, ExtractError) as exc:
         result.ok, result.error = False, str(exc)
         status = exc.status if isinstance(exc, FetchError) else None
         store.record_failure(source.id, source.url, at=now, error=exc.message, status=status)
         log.warning("source %s failed: %s", source.id, exc)
         return result
+    _record_success(store, source, page, result, now)
+    return result
+
+
+def _record_success(
+    store: Store, source: Source, page: Page, result: SourceResult, now: datetime
+) -> None:
     store.record_success(
         source.id,
         source.url,
@@ -157,60 +178,55 @@ async def _one_source(
         status=page.status,
         links=None if source.type == "page" or page.not_modified else result.links,
     )
-    return result
 
 
-async def _read_page(
-    watchlist: Watchlist,
-    store: Store,
-    source: Source,
-    page: Page,
-    now: datetime,
-    result: SourceResult,
-) -> None:
-    """A single page watched for changes: it is its own article."""
+async def _get(p: _Pass, source: Source, validators: Validators | None) -> Page:
+    accept: Accept = "feed" if source.type == "feed" else "html"
+    return await p.fetcher.get(source.url, source=source, validators=validators, accept=accept)
+
+
+async def _read_page(p: _Pass, source: Source, page: Page) -> tuple[str, Reading] | None:
+    """A single page watched for changes is its own article: its hash and what it says,
+    or None when it has not changed."""
+    if page.not_modified:
+        return None
+    digest = content_hash(page.content)
     url = discover.canonical(page.requested_url)
-    if page.not_modified or store.article_hash(url) == content_hash(page.content):
+    if p.store.article_hash(url) == digest:
+        return None
+    return digest, await _read(p, source, page, url)
+
+
+def _store_page(
+    p: _Pass, source: Source, page: Page, read: tuple[str, Reading] | None, result: SourceResult
+) -> None:
+    store = p.store
+    if read is None:
         result.unchanged += 1
         store.save_validators(page)
         return
-    known = store.article_hash(url) is not None
-    article = extract.extract(
-        page.content,
-        url=url,
-        content_type=page.content_type,
-        body_selector=source.body,
-        tz=watchlist.timezone,
-    )
-    result.observations += _save(watchlist, store, source, article, page, now)
-    (result.changed if known else result.new).append(url)
-    store.save_validators(page)
+    digest, reading = read
+    known = store.article_hash(reading.article.url) is not None
+    result.observations += _save(p, source, reading, digest)
+    (result.changed if known else result.new).append(reading.article.url)
+    store.save_validators(page, digest=digest)
 
 
-async def _read_listing(
-    watchlist: Watchlist,
-    store: Store,
-    fetcher: Fetcher,
-    source: Source,
-    page: Page,
-    now: datetime,
-    result: SourceResult,
-) -> None:
+async def _read_listing(p: _Pass, source: Source, page: Page, result: SourceResult) -> None:
     """A list page or feed: fetch the articles it links to that we have not seen."""
+    store = p.store
     if page.not_modified:
         result.unchanged += 1
         store.save_validators(page)
         return
-    links = discover.links(page, source, tz=watchlist.timezone)
+    links = discover.links(page, source, tz=p.watchlist.timezone)
     result.links = len(links)
     by_url: dict[str, Link] = {}
     for link in links:
         by_url.setdefault(discover.canonical(link.url), link)
     known = store.known_articles(list(by_url))
     fresh = [(u, lk) for u, lk in by_url.items() if u not in known][: source.max_articles]
-    outcomes = await asyncio.gather(
-        *(_read_article(watchlist, store, fetcher, source, u, lk, now) for u, lk in fresh)
-    )
+    outcomes = await asyncio.gather(*(_read_article(p, source, u, lk) for u, lk in fresh))
     for (url, _), outcome in zip(fresh, outcomes, strict=True):
         if isinstance(outcome, str):
             result.article_errors.append(outcome)
@@ -222,59 +238,44 @@ async def _read_listing(
     store.save_validators(page)
 
 
-async def _read_article(
-    watchlist: Watchlist,
-    store: Store,
-    fetcher: Fetcher,
-    source: Source,
-    url: str,
-    link: Link,
-    now: datetime,
-) -> int | str:
+async def _read_article(p: _Pass, source: Source, url: str, link: Link) -> int | str:
     """The observations an article added, or the error that kept us from reading it."""
-    try:
-        page = await fetcher.get(link.url, source=source, accept="html")
-    except FetchError as exc:
-        log.warning("article %s: %s", url, exc)
-        return str(exc)  # not stored: the next pass tries again
-    try:
-        article = extract.extract(
-            page.content,
-            url=url,
-            content_type=page.content_type,
-            body_selector=source.body,
-            tz=watchlist.timezone,
-        )
-    except ExtractError as exc:
-        log.info("not an article, remembered so it is not fetched again: %s", exc)
-        article = Article(url=url, title=link.title or url, published=link.published, text="")
-    if article.published is None and link.published is not None:
-        article = Article(article.url, article.title, link.published, article.text)
-    return _save(watchlist, store, source, article, page, now)
+    async with p.readers.turn():
+        try:
+            page = await p.fetcher.get(link.url, source=source, accept="html")
+        except FetchError as exc:
+            log.warning("article %s: %s", url, exc)
+            return str(exc)  # not stored: the next pass tries again
+        # With a link to stand in, a page that is no article is remembered as an empty one.
+        reading = await _read(p, source, page, url, link)
+    if not reading.article.text:
+        log.info("not an article, remembered so it is not fetched again: %s", url)
+    return _save(p, source, reading, content_hash(page.content))
 
 
-def _save(
-    watchlist: Watchlist, store: Store, source: Source, article: Article, page: Page, now: datetime
-) -> int:
-    published = article.published.date() if article.published else None
-    found = figures.find_figures(article.text, watchlist.targets, published=published)
-    return store.save_article(
-        article,
-        source_id=source.id,
-        fetched_at=now,
-        digest=content_hash(page.content),
-        mentions=mentioned(article.text, watchlist.targets),
-        figures=found,
+async def _read(
+    p: _Pass, source: Source, page: Page, url: str, link: Link | None = None
+) -> Reading:
+    return await p.readers.read(
+        page.content,
+        url=url,
+        content_type=page.content_type,
+        body=source.body,
+        tz=p.watchlist.timezone,
+        targets=p.watchlist.targets,
+        link=link,
     )
 
 
-def mentioned(text: str, targets: Sequence[Target]) -> list[str]:
-    """Targets whose keyword, and region where one is set, the article names."""
-    return [
-        t.id
-        for t in targets
-        if any(k in text for k in t.keywords) and (not t.region or any(r in text for r in t.region))
-    ]
+def _save(p: _Pass, source: Source, reading: Reading, digest: str) -> int:
+    return p.store.save_article(
+        reading.article,
+        source_id=source.id,
+        fetched_at=p.now,
+        digest=digest,
+        mentions=reading.mentions,
+        figures=reading.figures,
+    )
 
 
 # --- digest --------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,6 +19,7 @@ from monitor.errors import StateError
 from monitor.models import Article, Figure, Page, Quantity, Validators
 
 DB_NAME = "monitor.db"
+BUSY_TIMEOUT = 10.0  # seconds to wait for another writer before giving up with a StateError
 
 # Each entry moves the schema from version i to i + 1; never edit one that has shipped.
 MIGRATIONS: tuple[str, ...] = (
@@ -95,6 +96,11 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE runs (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
 )
+
+
+# By content, not by insertion: sources fetched concurrently save in any order, and a digest
+# rebuilt after a crash must read the same as the one an uninterrupted pass builds.
+_OBSERVATION_ORDER = "COALESCE(o.published, o.observed_at), o.article_url, o.sentence, o.fstart"
 
 
 @dataclass(frozen=True)
@@ -190,7 +196,7 @@ class Store:
             ) from exc
         path = folder / DB_NAME
         try:
-            conn = sqlite3.connect(path, timeout=10, isolation_level=None)
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
             conn.row_factory = sqlite3.Row
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
@@ -198,10 +204,12 @@ class Store:
             store = cls(conn, path)
             store._migrate()
         except sqlite3.DatabaseError as exc:
+            if _is_locked(exc):
+                raise _locked(path) from exc
             raise StateError(
                 f"the state database cannot be used: {exc}",
                 where=str(path),
-                hint="move it aside to start afresh, or restore it from a backup; nothing was changed",
+                hint="move it aside to start afresh, or restore a backup; nothing was changed",
             ) from exc
         return store
 
@@ -230,7 +238,17 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        self.conn.execute("BEGIN IMMEDIATE")
+        """BEGIN IMMEDIATE … COMMIT; inside another transaction, part of that one (all or
+        nothing together), so that a caller can make several writes one commit."""
+        if self.conn.in_transaction:
+            yield self.conn
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if _is_locked(exc):
+                raise _locked(self.path) from exc
+            raise
         try:
             yield self.conn
         except BaseException:
@@ -306,8 +324,11 @@ class Store:
         ).fetchone()
         return str(row[0]) if row and row[0] else None
 
-    def save_validators(self, page: Page, *, url: str | None = None) -> None:
-        """Remember what the server said, keyed by the URL we asked for."""
+    def save_validators(
+        self, page: Page, *, url: str | None = None, digest: str | None = None
+    ) -> None:
+        """Remember what the server said, keyed by the URL we asked for (`digest`: the
+        content's hash when the caller already has it)."""
         key = url or page.requested_url
         if page.not_modified:
             with self.transaction() as tx:
@@ -327,7 +348,7 @@ class Store:
                     key,
                     page.validators.etag,
                     page.validators.last_modified,
-                    content_hash(page.content),
+                    digest or content_hash(page.content),
                     page.fetched_at.isoformat(),
                 ),
             )
@@ -344,7 +365,9 @@ class Store:
         return known
 
     def article_hash(self, url: str) -> str | None:
-        row = self.conn.execute("SELECT content_hash FROM articles WHERE url = ?", (url,)).fetchone()
+        row = self.conn.execute(
+            "SELECT content_hash FROM articles WHERE url = ?", (url,)
+        ).fetchone()
         return str(row[0]) if row else None
 
     def save_article(
@@ -432,7 +455,7 @@ class Store:
             sql += " AND o.digest_id IS NULL"
         elif pending is False:
             sql += " AND o.digest_id IS NOT NULL"
-        sql += " ORDER BY COALESCE(o.published, o.observed_at), o.id"
+        sql += f" ORDER BY {_OBSERVATION_ORDER}"
         return [_observation(r) for r in self.conn.execute(sql, args)]
 
     def reported_observations(self, target_id: str) -> list[Observation]:
@@ -442,7 +465,8 @@ class Store:
                FROM observations o JOIN articles a ON a.url = o.article_url
                JOIN digests d ON d.id = o.digest_id
                WHERE o.target_id = ? AND d.status = 'delivered'
-               ORDER BY COALESCE(o.published, o.observed_at), o.id""",
+               ORDER BY """
+            + _OBSERVATION_ORDER,
             (target_id,),
         )
         return [_observation(r) for r in rows]
@@ -453,9 +477,7 @@ class Store:
                FROM mentions m JOIN articles a ON a.url = m.article_url
                WHERE m.digest_id IS NULL ORDER BY a.published, m.article_url"""
         )
-        return [
-            Mention(r[0], r[1], r[2], r[3], r[4], _dt(r[5])) for r in rows
-        ]
+        return [Mention(r[0], r[1], r[2], r[3], r[4], _dt(r[5])) for r in rows]
 
     # --- digests ---------------------------------------------------------------------------
 
@@ -469,9 +491,16 @@ class Store:
         message: bytes,
         observation_ids: Sequence[int],
         mention_keys: Sequence[tuple[str, str]],
+        facts: Mapping[str, str] | None = None,
     ) -> int:
-        """Record a built digest and claim what it covers, in one transaction."""
+        """Record a built digest and claim what it covers (and set `facts`), in one transaction."""
         with self.transaction() as tx:
+            for key, value in (facts or {}).items():
+                tx.execute(
+                    "INSERT INTO runs(key, value) VALUES (?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (key, value),
+                )
             cur = tx.execute(
                 """INSERT INTO digests(created_at, period_start, period_end, message_id,
                        message, status) VALUES (?, ?, ?, ?, ?, 'pending')""",
@@ -526,6 +555,18 @@ class Store:
                 "WHERE id = ?",
                 (error, "unknown" if uncertain else "failed", digest_id),
             )
+
+
+def _is_locked(exc: sqlite3.Error) -> bool:
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
+def _locked(path: Path) -> StateError:
+    return StateError(
+        f"the state database is locked by another program (waited {BUSY_TIMEOUT:g} s)",
+        where=str(path),
+        hint="close the program holding it (an sqlite3 shell?) and run again; nothing was changed",
+    )
 
 
 def _health(row: sqlite3.Row) -> SourceHealth:

@@ -11,11 +11,11 @@ PACKAGE = Path(__file__).resolve().parent.parent / "monitor"
 
 # module (or package prefix) → the only modules allowed to import it at run time
 OWNERS = {
-    "httpx": {"fetch"},
+    "httpx": {"fetch", "transport", "body"},  # HTTP lives in fetch and the two it splits off
     "sqlite3": {"state"},
     "smtplib": {"deliver"},
     "http.server": {"demo"},
-    "socket": {"fetch"},
+    "socket": {"politeness"},  # the address guard resolves hosts
     "subprocess": set(),
 }
 FORBIDDEN_NAMES = {"utils", "helpers", "common", "manager"}
