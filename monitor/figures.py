@@ -35,8 +35,10 @@ _CUMULATIVE = re.compile(
 )
 _RATE_WORDS = re.compile(r"比例|比重|占比|率|增长|增速|增幅|涨幅")
 # A number after these is a reference to another value, not the figure itself.
-_REFERENCE = re.compile(r"(?<![同环占对无])比(?![例重率])|较(?:上年|去年|上月|同期|[12][0-9]{3})"
-                        r"|相比|高于|低于|原定|原计划|预定")
+_REFERENCE = re.compile(
+    r"(?<![同环占对无])比(?![例重率])|较(?:上年|去年|上月|同期|[12][0-9]{3})"
+    r"|相比|高于|低于|原定|原计划|预定"
+)
 # A clause that starts with these continues the previous clause's subject (…，增长6.1%).
 _CONTINUES = re.compile(
     r"(?:近?[五十]年|过去[一五]年|[0-9]+年)?"
@@ -174,17 +176,26 @@ class _Article:
                 clause_text = sentence[c0:c1]
                 kind = self._kind(sentence, clause_text, index)
                 if clause not in periods:
-                    periods[clause] = (_period(clause_text, self.published)
-                                       or _period(sentence[:c1], self.published)
-                                       or self.frame(index)[1])
+                    periods[clause] = (
+                        _period(clause_text, self.published)
+                        or _period(sentence[:c1], self.published)
+                        or self.frame(index)[1]
+                    )
                 period = periods[clause]
                 if kind == "mention" and _ended(period, self.published):
                     kind = "achieved"  # 上半年新增6000个, read in July: a result, not a plan
-                figures.append(Figure(
-                    target_id=target.id, quantity=quantity, kind=kind,
-                    scope=_scope(clause_text, quantity), sentence=sentence,
-                    start=q.start, end=q.end, period=period,
-                ))
+                figures.append(
+                    Figure(
+                        target_id=target.id,
+                        quantity=quantity,
+                        kind=kind,
+                        scope=_scope(clause_text, quantity),
+                        sentence=sentence,
+                        start=q.start,
+                        end=q.end,
+                        period=period,
+                    )
+                )
         return figures
 
     def _about(self, target: Target, sentence: str, s0: int) -> bool:

@@ -14,9 +14,33 @@ from monitor.models import Qualifier, Quantity
 
 _WIDE = str.maketrans("０１２３４５６７８９．－～", "0123456789.-~")  # keeps every offset
 _DIGITS = {
-    "零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "二": 2, "两": 2, "兩": 2, "贰": 2, "貳": 2,
-    "三": 3, "叁": 3, "參": 3, "参": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6,
-    "陸": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
+    "零": 0,
+    "〇": 0,
+    "○": 0,
+    "一": 1,
+    "壹": 1,
+    "二": 2,
+    "两": 2,
+    "兩": 2,
+    "贰": 2,
+    "貳": 2,
+    "三": 3,
+    "叁": 3,
+    "參": 3,
+    "参": 3,
+    "四": 4,
+    "肆": 4,
+    "五": 5,
+    "伍": 5,
+    "六": 6,
+    "陆": 6,
+    "陸": 6,
+    "七": 7,
+    "柒": 7,
+    "八": 8,
+    "捌": 8,
+    "九": 9,
+    "玖": 9,
 }
 _SPOKEN = {"幺": 1, "洞": 0, "拐": 7}  # radio/phone readings, only in a whole-string digit sequence
 _TENS = {"廿": "二十", "卅": "三十", "卌": "四十"}
@@ -37,34 +61,96 @@ _MAX_SENTENCE = 10_000  # find_quantities reads a sentence; a longer text is not
 _WORD_BEFORE_ONE = "统唯之同单专划逐万"  # 统一部署, 唯一, 之一: 一 inside a word
 
 _PREFIX: tuple[tuple[str, Qualifier], ...] = (
-    ("大约", "about"), ("大概", "about"), ("约为", "about"), ("约合", "about"), ("约", "about"),
-    ("將近", "nearly"), ("将近", "nearly"), ("接近", "nearly"), ("近", "nearly"),
-    ("不超过", "at_most"), ("不到", "at_most"), ("不足", "at_most"), ("最多", "at_most"),
-    ("至多", "at_most"), ("超过", "at_least"), ("超過", "at_least"), ("逾", "at_least"),
-    ("至少", "at_least"), ("最少", "at_least"), ("多达", "at_least"), ("突破", "at_least"),
+    ("大约", "about"),
+    ("大概", "about"),
+    ("约为", "about"),
+    ("约合", "about"),
+    ("约", "about"),
+    ("將近", "nearly"),
+    ("将近", "nearly"),
+    ("接近", "nearly"),
+    ("近", "nearly"),
+    ("不超过", "at_most"),
+    ("不到", "at_most"),
+    ("不足", "at_most"),
+    ("最多", "at_most"),
+    ("至多", "at_most"),
+    ("超过", "at_least"),
+    ("超過", "at_least"),
+    ("逾", "at_least"),
+    ("至少", "at_least"),
+    ("最少", "at_least"),
+    ("多达", "at_least"),
+    ("突破", "at_least"),
     ("超", "at_least"),
 )
 _SUFFIX: tuple[tuple[str, Qualifier], ...] = (
-    ("（含）以上", "at_least"), ("(含)以上", "at_least"), ("以上", "at_least"),
+    ("（含）以上", "at_least"),
+    ("(含)以上", "at_least"),
+    ("以上", "at_least"),
     ("有余", "at_least"),
-    ("出头", "at_least"), ("以下", "at_most"), ("以内", "at_most"), ("左右", "about"),
+    ("出头", "at_least"),
+    ("以下", "at_most"),
+    ("以内", "at_most"),
+    ("左右", "about"),
     ("上下", "about"),
 )
 _SIGN = ("负", "負", "-", "−")
 _PREFIX_LAST = frozenset(w[-1] for w, _ in _PREFIX)  # cheap test before trying each word
 _SUFFIX_FIRST = frozenset(w[0] for w, _ in _SUFFIX)
-_CURRENCY_PREFIX = {"人民币": "元", "人民幣": "元", "港币": "港元", "港幣": "港元", "美元": "美元",
-                    "￥": "元", "¥": "元", "$": "美元", "US$": "美元", "HK$": "港元", "RMB": "元",
-                    "USD": "美元", "HKD": "港元", "CNY": "元", "EUR": "欧元"}
+_CURRENCY_PREFIX = {
+    "人民币": "元",
+    "人民幣": "元",
+    "港币": "港元",
+    "港幣": "港元",
+    "美元": "美元",
+    "￥": "元",
+    "¥": "元",
+    "$": "美元",
+    "US$": "美元",
+    "HK$": "港元",
+    "RMB": "元",
+    "USD": "美元",
+    "HKD": "港元",
+    "CNY": "元",
+    "EUR": "欧元",
+}
 _SUB_MONEY = {
-    "角": Decimal("0.1"), "毛": Decimal("0.1"), "毫": Decimal("0.1"), "分": Decimal("0.01"),
+    "角": Decimal("0.1"),
+    "毛": Decimal("0.1"),
+    "毫": Decimal("0.1"),
+    "分": Decimal("0.01"),
 }
 _LETTER_MAGNITUDE = {"k": 1000, "K": 1000, "w": 10**4, "W": 10**4, "M": 10**6}
 _PAIRS = {"对": 2, "對": 2, "双": 2, "雙": 2, "打": 12}
 _RANGE = "-~至到—"
 _NOT_AFTER = (
-    "年", "月", "日", "号", "號", "时", "時", "点", "點", "分", "秒", "世纪", "季度", "届",
-    "版", "期", "号线", "层", "楼", "分之", "份之", "大", "强", "热线", "号码", "路公交",
+    "年",
+    "月",
+    "日",
+    "号",
+    "號",
+    "时",
+    "時",
+    "点",
+    "點",
+    "分",
+    "秒",
+    "世纪",
+    "季度",
+    "届",
+    "版",
+    "期",
+    "号线",
+    "层",
+    "楼",
+    "分之",
+    "份之",
+    "大",
+    "强",
+    "热线",
+    "号码",
+    "路公交",
 )
 _NOT_BEFORE = ("第", "其", "初", "星期", "周", "礼拜", "No.", "#")
 _NOT_AFTER_RE = re.compile("|".join(map(re.escape, _NOT_AFTER)))
@@ -199,8 +285,13 @@ class _Reader:
         if len(run) > _MAX_RUN:
             return None
         value = _value(run)
-        while value is None and len(run) > 1 and (
-            units.read_unit(t, i + len(run) - 1) or (self.whole and t[i + len(run) - 1 :] in "两兩")
+        while (
+            value is None
+            and len(run) > 1
+            and (
+                units.read_unit(t, i + len(run) - 1)
+                or (self.whole and t[i + len(run) - 1 :] in "两兩")
+            )
         ):
             run = run[:-1]  # 二十五千克: the 千 belongs to the unit
             value = _value(run)
@@ -238,8 +329,9 @@ class _Reader:
                 end += 1
             elif ch in "个個" and t.startswith(("亿", "億"), end + 1) and value != 0:
                 end += 1  # 两个亿
-            elif ch in _LETTER_MAGNITUDE and (end + 1 >= len(t) or not t[end + 1].isalpha()
-                                              or t[end + 1] in "左上以"):
+            elif ch in _LETTER_MAGNITUDE and (
+                end + 1 >= len(t) or not t[end + 1].isalpha() or t[end + 1] in "左上以"
+            ):
                 scale *= _LETTER_MAGNITUDE[ch]
                 end += 1
             else:
@@ -275,8 +367,14 @@ class _Reader:
                 break
         if unit is None and end < len(t) and t[end] in "多余" and not self._is_word_after(end + 1):
             qualifier, end = "at_least", end + 1
-        q = Quantity(value=_tidy(value), unit=unit, qualifier=qualifier, start=start, end=end,
-                     surface=self.src[start:end])
+        q = Quantity(
+            value=_tidy(value),
+            unit=unit,
+            qualifier=qualifier,
+            start=start,
+            end=end,
+            surface=self.src[start:end],
+        )
         return q, start, end
 
     def _percent(self, i: int, lo: int) -> tuple[Quantity, int, int] | None:
@@ -299,8 +397,14 @@ class _Reader:
             if start - len(word) >= lo and self.t.startswith(word, start - len(word)):
                 qualifier, start = said, start - len(word)
                 break
-        q = Quantity(value=value, unit="%", qualifier=qualifier, start=start, end=inner.end,
-                     surface=self.src[start : inner.end])
+        q = Quantity(
+            value=value,
+            unit="%",
+            qualifier=qualifier,
+            start=start,
+            end=inner.end,
+            surface=self.src[start : inner.end],
+        )
         return q, start, inner.end
 
     def _is_word_after(self, k: int) -> bool:
@@ -538,8 +642,15 @@ def _with_range(reader: _Reader, q: Quantity, t: str) -> Quantity | None:
             low *= _BIG.get(ch, 1)
     if hi.value <= low:
         return None
-    return Quantity(value=low, unit=hi.unit or q.unit, qualifier="range", value_high=hi.value,
-                    start=q.start, end=hi.end, surface=reader.src[q.start : hi.end])
+    return Quantity(
+        value=low,
+        unit=hi.unit or q.unit,
+        qualifier="range",
+        value_high=hi.value,
+        start=q.start,
+        end=hi.end,
+        surface=reader.src[q.start : hi.end],
+    )
 
 
 def _is_figure(t: str, q: Quantity, i: int) -> bool:

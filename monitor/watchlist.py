@@ -44,18 +44,38 @@ DEFAULT_TIMEZONE = "Asia/Shanghai"
 KEYS: dict[str, tuple[str, ...]] = {
     "top": ("timezone", "defaults", "digest", "delivery", "sources", "targets", "limits"),
     "defaults": ("every", "per_host_concurrency", "per_host_delay", "max_articles", "broken_after"),
-    "limits": ("connect_timeout", "read_timeout", "total_timeout", "max_bytes", "max_redirects",
-               "concurrency", "retries", "robots", "user_agent"),
+    "limits": (
+        "connect_timeout",
+        "read_timeout",
+        "total_timeout",
+        "max_bytes",
+        "max_redirects",
+        "concurrency",
+        "retries",
+        "robots",
+        "user_agent",
+    ),
     "digest": ("schedule", "to", "from", "subject", "send_empty"),
     "delivery": ("method", "smtp"),
     "smtp": ("host", "port", "starttls", "ssl", "username", "password_env", "timeout"),
-    "source": ("id", "url", "type", "name", "links", "body", "every", "per_host_concurrency",
-               "per_host_delay", "allow_hosts", "max_articles", "enabled"),
+    "source": (
+        "id",
+        "url",
+        "type",
+        "name",
+        "links",
+        "body",
+        "every",
+        "per_host_concurrency",
+        "per_host_delay",
+        "allow_hosts",
+        "max_articles",
+        "enabled",
+    ),
     "target": ("id", "title", "keywords", "region", "exclude", "unit", "pledge", "baseline"),
     "pledge": ("value", "scope", "by", "announced", "qualifier"),
     "baseline": ("value", "as_of"),
 }
-
 
 
 class _Constructor(RoundTripConstructor):
@@ -81,8 +101,16 @@ class _Report:
 class _Map:
     """One mapping of the file, read key by key; each problem is filed with its key's line."""
 
-    def __init__(self, report: _Report, node: CommentedMap, where: str, keys: tuple[str, ...],
-                 line: int, *, forbidden: dict[str, str] | None = None):
+    def __init__(
+        self,
+        report: _Report,
+        node: CommentedMap,
+        where: str,
+        keys: tuple[str, ...],
+        line: int,
+        *,
+        forbidden: dict[str, str] | None = None,
+    ):
         self.report, self.node, self.where, self.line = report, node, where, line
         self.misspelt: set[str] = set()
         place = f" in {where}" if where else ""
@@ -131,14 +159,18 @@ class _Map:
         read = {key: self.get(key, convert) for key, convert in converters.items()}
         return {key: value for key, value in read.items() if value is not None}
 
-    def mapping(self, key: str, where: str, *,
-                forbidden: dict[str, str] | None = None) -> _Map | None:
+    def mapping(
+        self, key: str, where: str, *, forbidden: dict[str, str] | None = None
+    ) -> _Map | None:
         if key not in self.node:
             return None
         node = self.node[key]
         if not isinstance(node, CommentedMap):
-            self.report.add(self.line_of(key), f"{key} must be a mapping of keys like"
-                            f" {KEYS[key][0]}: ..., not {check.show(node)}{self.suffix}")
+            self.report.add(
+                self.line_of(key),
+                f"{key} must be a mapping of keys like"
+                f" {KEYS[key][0]}: ..., not {check.show(node)}{self.suffix}",
+            )
             return None
         return _Map(self.report, node, where, KEYS[key], self.line_of(key), forbidden=forbidden)
 
@@ -160,21 +192,35 @@ def _limits(section: _Map | None) -> FetchLimits:
     if section is None:
         return FetchLimits()
     timeout = check.seconds(timedelta(milliseconds=1), "a duration like 10s or 1m")
-    return FetchLimits(**section.values({
-        "connect_timeout": timeout, "read_timeout": timeout, "total_timeout": timeout,
-        "max_bytes": check.size, "max_redirects": check.integer(0, 20),
-        "concurrency": check.integer(1, 256), "retries": check.integer(0, 10),
-        "robots": check.boolean, "user_agent": check.text,
-    }))
+    return FetchLimits(
+        **section.values(
+            {
+                "connect_timeout": timeout,
+                "read_timeout": timeout,
+                "total_timeout": timeout,
+                "max_bytes": check.size,
+                "max_redirects": check.integer(0, 20),
+                "concurrency": check.integer(1, 256),
+                "retries": check.integer(0, 10),
+                "robots": check.boolean,
+                "user_agent": check.text,
+            }
+        )
+    )
 
 
 def _digest(section: _Map | None, zone: ZoneInfo) -> DigestSettings:
     if section is None:
         return DigestSettings()
-    settings = section.values({
-        "schedule": check.cron(zone), "to": check.emails, "from": check.email,
-        "subject": check.subject, "send_empty": check.boolean,
-    })
+    settings = section.values(
+        {
+            "schedule": check.cron(zone),
+            "to": check.emails,
+            "from": check.email,
+            "subject": check.subject,
+            "send_empty": check.boolean,
+        }
+    )
     if "from" in settings:
         settings["sender"] = settings.pop("from")
     return DigestSettings(**settings)
@@ -184,32 +230,47 @@ def _delivery(section: _Map | None, digest: DigestSettings, report: _Report) -> 
     if section is None:
         return Delivery()
     method = section.get("method", check.choice(("outbox", "smtp"))) or "outbox"
-    password = ("password must not be written in the watchlist: write the password in an"
-                " environment variable and name it with password_env, like"
-                " password_env: MONITOR_SMTP_PASSWORD")
+    password = (
+        "password must not be written in the watchlist: write the password in an"
+        " environment variable and name it with password_env, like"
+        " password_env: MONITOR_SMTP_PASSWORD"
+    )
     smtp_map = section.mapping("smtp", "delivery.smtp", forbidden={"password": password})
     smtp = None
     if smtp_map is not None:
         host = smtp_map.require("host", check.text, "add host: smtp.example.org")
-        options = smtp_map.values({
-            "port": check.integer(1, 65535), "starttls": check.boolean, "ssl": check.boolean,
-            "username": check.text, "password_env": check.env_name,
-            "timeout": check.seconds(timedelta(seconds=1), "a duration like 30s"),
-        })
+        options = smtp_map.values(
+            {
+                "port": check.integer(1, 65535),
+                "starttls": check.boolean,
+                "ssl": check.boolean,
+                "username": check.text,
+                "password_env": check.env_name,
+                "timeout": check.seconds(timedelta(seconds=1), "a duration like 30s"),
+            }
+        )
         if options.get("ssl") and "starttls" not in options:
             options["starttls"] = False  # ssl wraps the whole connection; no upgrade after it
         if options.get("ssl") and options.get("starttls"):
-            report.add(smtp_map.line_of("ssl"), "starttls and ssl cannot both be true: use"
-                       " ssl: true for port 465, or starttls: true for port 587 (in delivery.smtp)")
+            report.add(
+                smtp_map.line_of("ssl"),
+                "starttls and ssl cannot both be true: use"
+                " ssl: true for port 465, or starttls: true for port 587 (in delivery.smtp)",
+            )
         if host is not None:
             smtp = SmtpSettings(host=host, **options)
     if method == "smtp":
         if "smtp" not in section.node:
-            report.add(section.line_of("method"), "delivery method smtp needs smtp settings: add"
-                       " smtp: {host: smtp.example.org} under delivery, or use method: outbox")
+            report.add(
+                section.line_of("method"),
+                "delivery method smtp needs smtp settings: add"
+                " smtp: {host: smtp.example.org} under delivery, or use method: outbox",
+            )
         if not digest.to:
-            report.add(section.line_of("method"), "delivery method smtp needs recipients: add"
-                       " to: [you@example.org] under digest")
+            report.add(
+                section.line_of("method"),
+                "delivery method smtp needs recipients: add to: [you@example.org] under digest",
+            )
     return Delivery(method="smtp" if method == "smtp" else "outbox", smtp=smtp)
 
 
@@ -217,29 +278,43 @@ def _sources(top: _Map, defaults: dict[str, Any]) -> list[Source]:
     sources: list[Source] = []
     ids: dict[str, int] = {}
     urls: dict[str, tuple[str, int]] = {}
-    for item, where, line in _items(top, "sources", "source",
-                                    "add at least one source with an id and a url"):
+    for item, where, line in _items(
+        top, "sources", "source", "add at least one source with an id and a url"
+    ):
         entry = _Map(top.report, item, where, KEYS["source"], line)
         ident = entry.require("id", check.ident, "give it a short id like bj-gov-news")
-        url = entry.require("url", check.url,
-                            "add the page's address, like https://www.beijing.gov.cn/ywdt/")
-        own = entry.values({
-            **_source_settings(), "type": check.choice(("list", "feed", "page")),
-            "name": check.text, "links": check.selector, "body": check.selector,
-            "allow_hosts": check.hosts, "enabled": check.boolean,
-        })
+        url = entry.require(
+            "url", check.url, "add the page's address, like https://www.beijing.gov.cn/ywdt/"
+        )
+        own = entry.values(
+            {
+                **_source_settings(),
+                "type": check.choice(("list", "feed", "page")),
+                "name": check.text,
+                "links": check.selector,
+                "body": check.selector,
+                "allow_hosts": check.hosts,
+                "enabled": check.boolean,
+            }
+        )
         if ident is not None:
             if ident in ids:
-                top.report.add(entry.line_of("id"), f"duplicate source id '{ident}' (first at line"
-                               f" {ids[ident]}): give each source its own id")
+                top.report.add(
+                    entry.line_of("id"),
+                    f"duplicate source id '{ident}' (first at line"
+                    f" {ids[ident]}): give each source its own id",
+                )
             ids.setdefault(ident, line)
         if url is not None:
             parts = urlsplit(url)
             key = parts._replace(scheme=parts.scheme.lower(), netloc=parts.netloc.lower()).geturl()
             if key in urls:
                 first, first_line = urls[key]
-                top.report.add(entry.line_of("url"), f"{where} has the same url as source"
-                               f" '{first}' (line {first_line}): keep only one of them")
+                top.report.add(
+                    entry.line_of("url"),
+                    f"{where} has the same url as source"
+                    f" '{first}' (line {first_line}): keep only one of them",
+                )
             urls.setdefault(key, (ident or where, line))
         if ident is not None and url is not None:
             # The one place where defaults apply: the source's own settings win.
@@ -250,18 +325,25 @@ def _sources(top: _Map, defaults: dict[str, Any]) -> list[Source]:
 def _targets(top: _Map) -> list[Target]:
     targets: list[Target] = []
     ids: dict[str, int] = {}
-    for item, where, line in _items(top, "targets", "target",
-                                    "add at least one target with an id, a title and keywords"):
+    for item, where, line in _items(
+        top, "targets", "target", "add at least one target with an id, a title and keywords"
+    ):
         entry = _Map(top.report, item, where, KEYS["target"], line)
         ident = entry.require("id", check.ident, "give it a short id like bj-2024-childcare")
         title = entry.require("title", check.text, "say in a few words what was pledged")
-        keywords = entry.require("keywords", check.nonempty_texts,
-                                 "list the words articles about it use, like [普惠托位, 托位]")
+        keywords = entry.require(
+            "keywords",
+            check.nonempty_texts,
+            "list the words articles about it use, like [普惠托位, 托位]",
+        )
         own = entry.values({"region": check.texts, "exclude": check.texts, "unit": check.text})
         if ident is not None:
             if ident in ids:
-                top.report.add(entry.line_of("id"), f"duplicate target id '{ident}' (first at line"
-                               f" {ids[ident]}): give each target its own id")
+                top.report.add(
+                    entry.line_of("id"),
+                    f"duplicate target id '{ident}' (first at line"
+                    f" {ids[ident]}): give each target its own id",
+                )
             ids.setdefault(ident, line)
         factor, unit = check.split_unit(own["unit"]) if "unit" in own else (1, None)
         pledge_map = entry.mapping("pledge", f"target '{ident or where}', pledge")
@@ -270,10 +352,19 @@ def _targets(top: _Map) -> list[Target]:
         pledge = _pledge(pledge_map, factor, unit, units)
         baseline = _baseline(baseline_map, factor, unit, units)
         if ident is not None and title is not None and keywords is not None:
-            targets.append(Target(id=ident, title=title, keywords=keywords, line=line,
-                                  region=own.get("region", ()), exclude=own.get("exclude", ()),
-                                  unit=unit or (units[0] if units else None),
-                                  pledge=pledge, baseline=baseline))
+            targets.append(
+                Target(
+                    id=ident,
+                    title=title,
+                    keywords=keywords,
+                    line=line,
+                    region=own.get("region", ()),
+                    exclude=own.get("exclude", ()),
+                    unit=unit or (units[0] if units else None),
+                    pledge=pledge,
+                    baseline=baseline,
+                )
+            )
     return targets
 
 
@@ -288,8 +379,11 @@ def _value(section: _Map, factor: int, unit: str | None, units: list[str]) -> De
     written_factor, written_unit = check.split_unit(written)
     if unit is not None and written_unit != unit:
         shown = check.show(section.node["value"])
-        section.report.add(section.line_of("value"), f"value {shown} is in {written_unit} but the"
-                           f" target's unit is {unit}: make them agree{section.suffix}")
+        section.report.add(
+            section.line_of("value"),
+            f"value {shown} is in {written_unit} but the"
+            f" target's unit is {unit}: make them agree{section.suffix}",
+        )
         return None
     units.append(written_unit)
     return number * written_factor
@@ -300,18 +394,24 @@ def _pledge(section: _Map | None, factor: int, unit: str | None, units: list[str
         return None
     value = _value(section, factor, unit, units)
     dates = section.values({"by": check.iso_date, "announced": check.iso_date})
-    other = section.values({
-        "scope": check.choice(("new", "cumulative", "rate")),
-        "qualifier": check.choice(("exact", "about", "at_least", "at_most", "nearly")),
-    })
+    other = section.values(
+        {
+            "scope": check.choice(("new", "cumulative", "rate")),
+            "qualifier": check.choice(("exact", "about", "at_least", "at_most", "nearly")),
+        }
+    )
     if "by" in dates and "announced" in dates and dates["by"] < dates["announced"]:
-        section.report.add(section.line_of("by"), f"by {dates['by']} is before announced"
-                           f" {dates['announced']}: check both dates{section.suffix}")
+        section.report.add(
+            section.line_of("by"),
+            f"by {dates['by']} is before announced"
+            f" {dates['announced']}: check both dates{section.suffix}",
+        )
     return Pledge(value=value, **dates, **other) if value is not None else None
 
 
-def _baseline(section: _Map | None, factor: int, unit: str | None,
-              units: list[str]) -> Baseline | None:
+def _baseline(
+    section: _Map | None, factor: int, unit: str | None, units: list[str]
+) -> Baseline | None:
     if section is None:
         return None
     value = _value(section, factor, unit, units)
@@ -337,8 +437,10 @@ def _items(top: _Map, key: str, noun: str, fix: str) -> list[tuple[CommentedMap,
         ident = item.get("id") if isinstance(item, CommentedMap) else None
         where = f"{noun} '{ident}'" if isinstance(ident, str) else f"{noun} #{index + 1}"
         if not isinstance(item, CommentedMap):
-            top.report.add(line, f"{where} must be a mapping of keys, starting '- id: ...',"
-                           f" not {check.show(item)}")
+            top.report.add(
+                line,
+                f"{where} must be a mapping of keys, starting '- id: ...', not {check.show(item)}",
+            )
             continue
         items.append((item, where, line))
     return items
@@ -363,7 +465,7 @@ def _parse(text: str, report: _Report) -> Any:
         elif "'\\t'" in problem:
             hint = "indent with spaces, not tabs"
         elif "alias" in f"{problem} {err.context}":
-            hint = "quote values that start with * or &, like \"*/5 * * * *\""
+            hint = 'quote values that start with * or &, like "*/5 * * * *"'
         else:
             hint = "check the indentation, quotes and brackets on this line and the one before"
         report.add(line, f"YAML syntax error: {problem} ({hint})")
@@ -378,8 +480,11 @@ def loads(text: str, path: Path) -> Watchlist:
     root = _parse(text, report) if text.strip() else None
     if not isinstance(root, CommentedMap):
         shown = "empty" if root is None else f"{check.show(root)}, not a mapping of keys"
-        report.add(1, f"the watchlist is {shown}: it needs at least sources: and targets:"
-                   " (see docs/watchlist.md)")
+        report.add(
+            1,
+            f"the watchlist is {shown}: it needs at least sources: and targets:"
+            " (see docs/watchlist.md)",
+        )
         raise report.error()
     top = _Map(report, root, "", KEYS["top"], 1)
     zone = top.get("timezone", check.timezone) or ZoneInfo(DEFAULT_TIMEZONE)
@@ -396,8 +501,16 @@ def loads(text: str, path: Path) -> Watchlist:
     targets = _targets(top)
     if report.problems:
         raise report.error()
-    return Watchlist(path=path, timezone=zone, sources=tuple(sources), targets=tuple(targets),
-                     digest=digest, delivery=delivery, limits=limits, broken_after=broken_after)
+    return Watchlist(
+        path=path,
+        timezone=zone,
+        sources=tuple(sources),
+        targets=tuple(targets),
+        digest=digest,
+        delivery=delivery,
+        limits=limits,
+        broken_after=broken_after,
+    )
 
 
 def load(path: Path) -> Watchlist:
@@ -405,11 +518,13 @@ def load(path: Path) -> Watchlist:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise WatchlistError([f"{path}: no watchlist here: create one, or pass --watchlist"
-                              " with the file to use"]) from None
+        raise WatchlistError(
+            [f"{path}: no watchlist here: create one, or pass --watchlist with the file to use"]
+        ) from None
     except IsADirectoryError:
-        raise WatchlistError([f"{path}: is a folder, not a watchlist file: pass --watchlist"
-                              " with the file to use"]) from None
+        raise WatchlistError(
+            [f"{path}: is a folder, not a watchlist file: pass --watchlist with the file to use"]
+        ) from None
     except UnicodeDecodeError:
         raise WatchlistError([f"{path}: is not UTF-8 text: save it as UTF-8"]) from None
     except OSError as err:

@@ -28,8 +28,17 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NUMBER = re.compile(r"([+-]?\d+(?:,\d{3})*(?:\.\d+)?)\s*(万亿|亿|万)?\s*([^\d\s]{1,4})?")
 # Magnitudes written into a unit (万套) or after a number (4.37万亿); 千/百 alone are not
 # magnitudes here, since 千克 and 百分点 are units of their own.
-_MULTIPLIERS = (("万亿", 10**12), ("千亿", 10**11), ("百亿", 10**10), ("十亿", 10**9),
-                ("千万", 10**7), ("百万", 10**6), ("十万", 10**5), ("亿", 10**8), ("万", 10**4))
+_MULTIPLIERS = (
+    ("万亿", 10**12),
+    ("千亿", 10**11),
+    ("百亿", 10**10),
+    ("十亿", 10**9),
+    ("千万", 10**7),
+    ("百万", 10**6),
+    ("十万", 10**5),
+    ("亿", 10**8),
+    ("万", 10**4),
+)
 _DURATION_HINT = "a duration like 30m, 2h or 1d"
 
 
@@ -80,10 +89,15 @@ def integer(low: int, high: int | None = None) -> Callable[[Any], int]:
     span = f"from {low} to {high}" if high is not None else f"of at least {low}"
 
     def convert(value: Any) -> int:
-        if is_bool(value) or not isinstance(value, int) or value < low or (
-                high is not None and value > high):
+        if (
+            is_bool(value)
+            or not isinstance(value, int)
+            or value < low
+            or (high is not None and value > high)
+        ):
             raise Invalid(f"must be a whole number {span}, not {show(value)}")
         return int(value)
+
     return convert
 
 
@@ -98,12 +112,14 @@ def duration(minimum: timedelta, example: str = _DURATION_HINT) -> Callable[[Any
         if parsed < minimum:
             raise Invalid(f"must be at least {_format_duration(minimum)}, not {show(value)}")
         return parsed
+
     return convert
 
 
 def seconds(minimum: timedelta, example: str) -> Callable[[Any], float]:
     def convert(value: Any) -> float:
         return duration(minimum, example)(value).total_seconds()
+
     return convert
 
 
@@ -134,6 +150,7 @@ def choice(options: tuple[str, ...]) -> Callable[[Any], str]:
             hint = suggest(value, options) if isinstance(value, str) else ""
             raise Invalid(f"must be one of {', '.join(options)}, not {show(value)}{hint}")
         return str(value)
+
     return convert
 
 
@@ -167,8 +184,10 @@ def item_line(seq: CommentedSeq, index: int) -> int | None:
 
 def ident(value: Any) -> str:
     if not isinstance(value, str) or not _ID.fullmatch(value):
-        raise Invalid("must be lowercase letters, digits, '.', '_' or '-', starting with a letter"
-                      f" or digit, like bj-gov-news; not {show(value)}")
+        raise Invalid(
+            "must be lowercase letters, digits, '.', '_' or '-', starting with a letter"
+            f" or digit, like bj-gov-news; not {show(value)}"
+        )
     return str(value)
 
 
@@ -180,8 +199,10 @@ def url(value: Any) -> str:
     except ValueError:  # a bad port or a broken [IPv6] host
         good = False
     if not good:
-        raise Invalid("must be a full http:// or https:// address with a host, like"
-                      f" https://www.beijing.gov.cn/ywdt/; not {show(value)}")
+        raise Invalid(
+            "must be a full http:// or https:// address with a host, like"
+            f" https://www.beijing.gov.cn/ywdt/; not {show(value)}"
+        )
     return str(value).strip()
 
 
@@ -212,8 +233,10 @@ def emails(value: Any) -> tuple[str, ...]:
 
 def env_name(value: Any) -> str:
     if not isinstance(value, str) or not _ENV_NAME.fullmatch(value):
-        raise Invalid("must name an environment variable, like MONITOR_SMTP_PASSWORD (not hold"
-                      f" the password itself); not {show(value)}")
+        raise Invalid(
+            "must name an environment variable, like MONITOR_SMTP_PASSWORD (not hold"
+            f" the password itself); not {show(value)}"
+        )
     return str(value)
 
 
@@ -222,8 +245,10 @@ def subject(value: Any) -> str:
     try:
         written.format(date="2024-01-01")
     except (KeyError, IndexError, ValueError):
-        raise Invalid("may use only the placeholder {date}; write {{ and }} for literal braces,"
-                      f" not {show(value)}") from None
+        raise Invalid(
+            "may use only the placeholder {date}; write {{ and }} for literal braces,"
+            f" not {show(value)}"
+        ) from None
     return written
 
 
@@ -241,7 +266,7 @@ def selector(value: Any) -> str:
         except Exception:  # selectolax raises its own SelectolaxError on a bad selector
             bad = True
     if bad:
-        raise Invalid(f"{show(css)} is not a CSS selector: write one like \"ul.list a\"")
+        raise Invalid(f'{show(css)} is not a CSS selector: write one like "ul.list a"')
     return css
 
 
@@ -299,7 +324,7 @@ def split_unit(unit: str) -> tuple[int, str]:
     factor = 1
     for prefix, magnitude in _MULTIPLIERS:
         if unit.startswith(prefix) and len(unit) > len(prefix):
-            factor, unit = magnitude, unit[len(prefix):]
+            factor, unit = magnitude, unit[len(prefix) :]
             break
     try:  # the units module spells each unit one way (公斤 → 千克), as figures will
         normalise = importlib.import_module("monitor.units").normalise
@@ -317,4 +342,5 @@ def cron(zone: ZoneInfo) -> Callable[[Any], str]:
         except ValueError as err:
             raise Invalid(str(err)) from None
         return str(value)
+
     return convert

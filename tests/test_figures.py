@@ -19,8 +19,12 @@ TABLE: dict[str, Any] = YAML(typ="safe").load(
 )
 TARGETS = [
     Target(
-        id=t["id"], title=t["id"], keywords=tuple(t["keywords"]),
-        region=tuple(t.get("region", [])), exclude=tuple(t.get("exclude", [])), unit=t.get("unit"),
+        id=t["id"],
+        title=t["id"],
+        keywords=tuple(t["keywords"]),
+        region=tuple(t.get("region", [])),
+        exclude=tuple(t.get("exclude", [])),
+        unit=t.get("unit"),
     )
     for t in TABLE["targets"]
 ]

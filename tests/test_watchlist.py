@@ -122,8 +122,10 @@ def test_minimal_watchlist_gets_the_documented_defaults() -> None:
 
 def test_defaults_apply_unless_a_source_overrides() -> None:
     text = "defaults: {every: 1h30m, per_host_delay: 500ms, max_articles: 7, broken_after: 5}\n"
-    text += MINIMAL.replace("sources:\n", "sources:\n  - {id: own, url: 'https://a.example/',"
-                            " every: 2d, per_host_delay: 0s}\n")
+    text += MINIMAL.replace(
+        "sources:\n",
+        "sources:\n  - {id: own, url: 'https://a.example/', every: 2d, per_host_delay: 0s}\n",
+    )
     loaded = watchlist.loads(text, AS_GIVEN)
     own, inherited = loaded.sources
     assert (own.every, own.per_host_delay, own.max_articles) == (timedelta(days=2), 0.0, 7)
@@ -132,7 +134,9 @@ def test_defaults_apply_unless_a_source_overrides() -> None:
 
 
 def test_values_in_chinese_units_become_base_units() -> None:
-    text = MINIMAL + """\
+    text = (
+        MINIMAL
+        + """\
   - id: housing
     title: 7万套保障性租赁住房
     keywords: 保障性租赁住房
@@ -144,6 +148,7 @@ def test_values_in_chinese_units_become_base_units() -> None:
     pledge: {value: 4.37万亿元, scope: cumulative}
     baseline: {value: '4万亿', as_of: '2023-12-31'}
 """
+    )
     housing, credit = watchlist.loads(text, AS_GIVEN).targets[1:]
     assert housing.unit == "套"
     assert housing.keywords == ("保障性租赁住房",)
@@ -158,13 +163,16 @@ def test_values_in_chinese_units_become_base_units() -> None:
 
 
 def test_smtp_with_ssl_turns_starttls_off() -> None:
-    text = MINIMAL + """\
+    text = (
+        MINIMAL
+        + """\
 digest: {to: analyst@example.org, from: monitor@example.org, send_empty: true}
 delivery:
   method: smtp
   smtp: {host: smtp.example.org, port: 465, ssl: true, password_env: MONITOR_SMTP_PASSWORD}
 limits: {max_bytes: 512KB, total_timeout: 2m, robots: false, max_redirects: 0}
 """
+    )
     loaded = watchlist.loads(text, AS_GIVEN)
     smtp = loaded.delivery.smtp
     assert smtp is not None
@@ -181,8 +189,15 @@ def test_a_utf8_bom_is_not_a_problem() -> None:
 
 @pytest.mark.parametrize(
     ("text", "seconds"),
-    [("30m", 1800), ("2h", 7200), ("1d", 86400), ("1h30m", 5400), ("500ms", 0.5),
-     ("1.5s", 1.5), ("0s", 0)],
+    [
+        ("30m", 1800),
+        ("2h", 7200),
+        ("1d", 86400),
+        ("1h30m", 5400),
+        ("500ms", 0.5),
+        ("1.5s", 1.5),
+        ("0s", 0),
+    ],
 )
 def test_parse_duration(text: str, seconds: float) -> None:
     assert parse_duration(text).total_seconds() == seconds
@@ -215,8 +230,11 @@ def test_pledge_values_read_with_or_without_the_numerals_module(
 ) -> None:
     if numerals == "missing":
         monkeypatch.setitem(sys.modules, "monitor.numerals", None)  # import now raises
-    text = MINIMAL.replace("keywords: [便民生活圈]", "keywords: [托位]\n    unit: 个\n"
-                           "    pledge: {value: 1万个}\n    baseline: {value: '2,500'}")
+    text = MINIMAL.replace(
+        "keywords: [便民生活圈]",
+        "keywords: [托位]\n    unit: 个\n"
+        "    pledge: {value: 1万个}\n    baseline: {value: '2,500'}",
+    )
     target = watchlist.loads(text, AS_GIVEN).targets[0]
     assert target.pledge is not None
     assert target.baseline is not None
