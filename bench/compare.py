@@ -53,32 +53,62 @@ def bars(groups: dict[Key, list[dict[str, object]]], lists: int) -> list[str]:
 
     for variant in ("plain", "css"):
         r = ratio(wall("urlwatch", "css", "a_first"), wall("monitor", variant, "a_first"))
-        row(f"first pass ({variant}): urlwatch css ÷ monitor", r, "≥ 3×",
-            None if r is None else r >= 3, "{:.2f}×")
+        row(
+            f"first pass ({variant}): urlwatch css ÷ monitor",
+            r,
+            "≥ 3×",
+            None if r is None else r >= 3,
+            "{:.2f}×",
+        )
     for variant in ("plain", "css"):
         for peer in ("plain", "css"):
             peer_wall = wall("urlwatch", peer, "b_unchanged")
             r = ratio(peer_wall, wall("monitor", variant, "b_unchanged"))
-            row(f"unchanged ({variant}): urlwatch {peer} ÷ monitor", r, "≥ 10×",
-                None if r is None else r >= 10, "{:.2f}×")
+            row(
+                f"unchanged ({variant}): urlwatch {peer} ÷ monitor",
+                r,
+                "≥ 10×",
+                None if r is None else r >= 10,
+                "{:.2f}×",
+            )
         r = ratio(wall("monitor", variant, "b_unchanged"), wall("floor", "plain", "b_unchanged"))
-        row(f"unchanged ({variant}): monitor ÷ floor", r, "≤ 2×",
-            None if r is None else r <= 2, "{:.2f}×")
+        row(
+            f"unchanged ({variant}): monitor ÷ floor",
+            r,
+            "≤ 2×",
+            None if r is None else r <= 2,
+            "{:.2f}×",
+        )
     r = ratio(peak("monitor", "plain"), peak("urlwatch", "plain"))
-    row("peak RSS (plain): monitor ÷ urlwatch plain", r, "≤ 0.33",
-        None if r is None else r <= 1 / 3, "{:.2f}")
+    row(
+        "peak RSS (plain): monitor ÷ urlwatch plain",
+        r,
+        "≤ 0.33",
+        None if r is None else r <= 1 / 3,
+        "{:.2f}",
+    )
     for variant in ("plain", "css"):
         recs = groups.get(("monitor", variant, "c_mutated"), [])
         exact = [bool(x.get("changed_match_mutated")) for x in recs]
         if recs:
-            row(f"after 5 % mutated ({variant}): exactly the changed set, reps", sum(exact),
-                f"all {len(recs)}", all(exact), "{:.0f}")
+            row(
+                f"after 5 % mutated ({variant}): exactly the changed set, reps",
+                sum(exact),
+                f"all {len(recs)}",
+                all(exact),
+                "{:.0f}",
+            )
     recs = groups.get(("monitor", "discover", "b_unchanged"), [])
     if recs:
         asked = max(int(x.get("http_requests", 0)) for x in recs)  # type: ignore[call-overload]
         # the lists, plus robots.txt once per pass
-        row("discover, unchanged lists: requests in pass b (max)", asked,
-            f"≤ {lists} lists + robots.txt", asked <= lists + 1, "{:.0f}")
+        row(
+            "discover, unchanged lists: requests in pass b (max)",
+            asked,
+            f"≤ {lists} lists + robots.txt",
+            asked <= lists + 1,
+            "{:.0f}",
+        )
     return rows
 
 

@@ -149,18 +149,25 @@ class Readers:
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
-    # fork: workers start in milliseconds with every module already imported; spawn would
-    # import monitor again in each. Where fork is unavailable, the platform default is used.
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
     return ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_watch_parent, initargs=(os.getpid(),)
+        workers, mp_context=multiprocessing.get_context(_start_method()), initializer=_watch_parent
     )
 
 
-def _watch_parent(parent: int) -> None:
-    """In a worker: exit when the pass that started us is gone (killed, say), rather than wait
-    forever on a queue whose other end a forked sibling still holds open."""
+def _start_method() -> str | None:
+    # fork: workers start in milliseconds with every module already imported. But forking a
+    # process that runs other threads (the daemon's scheduler, asyncio's resolver) can copy a
+    # lock some thread holds; then workers come from a clean forkserver instead.
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else None
+
+
+def _watch_parent() -> None:
+    """In a worker: exit when the process that started us is gone (a pass killed, say), rather
+    than wait forever on a queue whose other end a forked sibling still holds open."""
+    parent = os.getppid()  # the pass, or the forkserver, which ends with the pass
 
     def watch() -> None:
         while os.getppid() == parent:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -10,7 +11,7 @@ import pytest
 
 from monitor.errors import ExtractError
 from monitor.models import Link, Target
-from monitor.reading import Readers, Reading, read
+from monitor.reading import Readers, Reading, _start_method, read
 
 TZ = ZoneInfo("Asia/Shanghai")
 TARGETS = (Target(id="shq", title="一刻钟便民生活圈", keywords=("一刻钟便民生活圈",), unit="个"),)
@@ -59,6 +60,20 @@ def test_workers_read_what_this_process_reads() -> None:
     assert first.mentions == ["shq"]
     assert [f.quantity.value for f in first.figures] == [501]
     assert inline[1][0] is ExtractError  # type: ignore[index]
+
+
+def test_workers_come_from_a_forkserver_when_other_threads_run() -> None:
+    # Forking beside a running thread could copy a lock it holds: a forkserver is used then.
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        assert _start_method() in ("forkserver", None)
+        pooled = read_all(0, [(PAGE, None)])
+    finally:
+        stop.set()
+        other.join()
+    assert pooled == read_all(10, [(PAGE, None)])
 
 
 @pytest.mark.parametrize("inline_pages", [10, 0], ids=["inline", "workers"])
