@@ -186,12 +186,14 @@ def _now(text: str | None, tz: ZoneInfo) -> datetime:
 
 
 def _run(args: argparse.Namespace) -> int:
-    wl = watchlist.load(args.watchlist)
+    if not args.watchlist.is_file():
+        watchlist.load(args.watchlist)  # says what is wrong, before a state folder is made
     state_dir = _state_dir(args, args.watchlist)
-    now = _now(args.now, wl.timezone)
     with lock.hold(lock.lock_path(state_dir), wait=args.wait, what=str(state_dir)):
         store = Store.open(state_dir)
         try:
+            wl = watchlist.load(args.watchlist, cache=store)
+            now = _now(args.now, wl.timezone)
             report = pipeline.run_pass(
                 wl, store, now=now, state_dir=state_dir, digest=args.digest, all_sources=args.all
             )

@@ -95,6 +95,9 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX observations_pending ON observations(digest_id);
     CREATE TABLE runs (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    """
+    CREATE TABLE cache (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+    """,
 )
 
 
@@ -269,6 +272,19 @@ class Store:
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
+
+    # --- a cache of derived data (the validated watchlist), safe to lose ---------------------
+
+    def get_cached(self, key: str) -> bytes | None:
+        row = self.conn.execute("SELECT value FROM cache WHERE key = ?", (key,)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def put_cached(self, key: str, value: bytes) -> None:
+        """Keep `value` under `key`, replacing what was kept under the same prefix."""
+        prefix = key.split(":", 1)[0] + ":"
+        with self.transaction() as tx:
+            tx.execute("DELETE FROM cache WHERE substr(key, 1, ?) = ?", (len(prefix), prefix))
+            tx.execute("INSERT INTO cache(key, value) VALUES (?, ?)", (key, value))
 
     # --- sources and validators ------------------------------------------------------------
 

@@ -7,13 +7,15 @@ whose problems read like a compiler's: `watchlist.yaml:14: unknown key 'evry' in
 from __future__ import annotations
 
 import difflib
+import hashlib
+import pickle
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -22,6 +24,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from monitor import __version__
 from monitor import watchlist_values as check
 from monitor.errors import WatchlistError
 from monitor.models import (
@@ -513,8 +516,42 @@ def loads(text: str, path: Path) -> Watchlist:
     )
 
 
-def load(path: Path) -> Watchlist:
-    """Read and validate the watchlist file at `path`."""
+class Cache(Protocol):
+    """Where a validated watchlist can be kept between runs (the state database)."""
+
+    def get_cached(self, key: str) -> bytes | None: ...
+
+    def put_cached(self, key: str, value: bytes) -> None: ...
+
+
+def load(path: Path, *, cache: Cache | None = None) -> Watchlist:
+    """Read and validate the watchlist file at `path`.
+
+    With `cache`, a file validated before (same text, same path, same monitor) is not parsed
+    again: a watchlist of thousands of sources takes a second to validate, a run from cron
+    every hour should not pay that each time.
+    """
+    text = _read(path)
+    if cache is None:
+        return loads(text, path)
+    key = (
+        "watchlist:"
+        + hashlib.sha256("\0".join((__version__, str(path.resolve()), text)).encode()).hexdigest()
+    )
+    kept = cache.get_cached(key)
+    if kept is not None:
+        try:
+            found = pickle.loads(kept)
+        except Exception:  # an unreadable cache entry is only a cache miss
+            found = None
+        if isinstance(found, Watchlist):
+            return found
+    result = loads(text, path)
+    cache.put_cached(key, pickle.dumps(result))
+    return result
+
+
+def _read(path: Path) -> str:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -529,4 +566,4 @@ def load(path: Path) -> Watchlist:
         raise WatchlistError([f"{path}: is not UTF-8 text: save it as UTF-8"]) from None
     except OSError as err:
         raise WatchlistError([f"{path}: cannot read the watchlist: {err.strerror}"]) from None
-    return loads(text, path)
+    return text

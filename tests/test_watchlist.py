@@ -256,3 +256,26 @@ def test_source_and_target_lines_point_at_their_entries() -> None:
     entries = [(s.id, s.line) for s in loaded.sources] + [(t.id, t.line) for t in loaded.targets]
     for ident, line in entries:
         assert lines[line - 1].strip() == f"- id: {ident}"
+
+
+def test_a_validated_watchlist_is_cached_until_the_file_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from monitor.state import Store
+
+    path = tmp_path / "watchlist.yaml"
+    path.write_text((ROOT / "watchlist.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    store = Store.open(tmp_path / "state")
+    try:
+        first = watchlist.load(path, cache=store)
+
+        def no_parse(text: str, where: Path) -> None:
+            raise AssertionError("parsed again")
+
+        monkeypatch.setattr(watchlist, "loads", no_parse)
+        assert watchlist.load(path, cache=store) == first
+        path.write_text(path.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+        with pytest.raises(AssertionError, match="parsed again"):
+            watchlist.load(path, cache=store)
+    finally:
+        store.close()
