@@ -586,16 +586,9 @@ def _locked(path: Path) -> StateError:
 
 
 def _health(row: sqlite3.Row) -> SourceHealth:
-    return SourceHealth(
-        source_id=row["id"],
-        url=row["url"],
-        last_fetch_at=row["last_fetch_at"],
-        last_success_at=row["last_success_at"],
-        last_status=row["last_status"],
-        consecutive_failures=row["consecutive_failures"],
-        last_error=row["last_error"],
-        last_links=row["last_links"],
-    )
+    fields = dict(row)
+    fields["source_id"] = fields.pop("id")
+    return SourceHealth(**fields)
 
 
 def _observation(row: sqlite3.Row) -> Observation:
@@ -635,17 +628,4 @@ def _observation(row: sqlite3.Row) -> Observation:
 
 
 def _digest(row: sqlite3.Row) -> DigestRecord:
-    return DigestRecord(
-        id=row["id"],
-        created_at=row["created_at"],
-        period_start=row["period_start"],
-        period_end=row["period_end"],
-        message_id=row["message_id"],
-        message=bytes(row["message"]),
-        status=row["status"],
-        attempts=row["attempts"],
-        last_error=row["last_error"],
-        last_outcome=row["last_outcome"],
-        delivered_at=row["delivered_at"],
-        location=row["location"],
-    )
+    return DigestRecord(**{**dict(row), "message": bytes(row["message"])})
