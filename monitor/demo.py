@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 from ruamel.yaml import YAML
 
 from monitor import diff, pipeline, watchlist
+from monitor.digest import number
 from monitor.state import Store
 
 SITE = Path(__file__).parent / "demo_site"
@@ -279,13 +280,14 @@ def run(*, state_dir: Path, keep: bool = False) -> list[str]:
 def progress_line(target: Any, store: Store, *, today: Any) -> str | None:
     """360 → 422 → 501, 176 % of the pledge: the levels each digest reported."""
     reported = store.reported_observations(target.id)
-    levels: list[str] = [str(target.baseline.value)] if target.baseline else []
+    unit = target.unit or ""
+    levels = [number(target.baseline.value, unit)] if target.baseline else []
     seen_digests: dict[int, Any] = {}
     for obs in reported:
         if obs.figure.kind == "achieved" and obs.digest_id is not None:
             seen_digests[obs.digest_id] = obs
     for obs in seen_digests.values():
-        levels.append(f"{diff.level_of(obs, target).normalize():f}")
+        levels.append(number(diff.level_of(obs, target), unit))
     if len(levels) < 2 and not seen_digests:
         return None
     _, progress = diff.latest_progress(target, reported, today=today)
