@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import ssl
 from collections.abc import Iterator
 from email import message_from_bytes
 from pathlib import Path
@@ -117,3 +118,45 @@ def test_server_down_is_a_certain_failure() -> None:
     with pytest.raises(DeliveryError, match="SMTP delivery failed") as info:
         deliver(MESSAGE, _smtp(_free_port()), outbox=Path("unused"), name="x")
     assert not info.value.uncertain
+
+
+TLS = Path(__file__).parent / "data" / "tls"  # a self-signed pair for 127.0.0.1, tests only
+
+
+def _tls_context() -> ssl.SSLContext:
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(TLS / "cert.pem", TLS / "key.pem")
+    return context
+
+
+@pytest.mark.parametrize("mode", ["starttls", "ssl"])
+def test_smtp_over_tls_verifies_the_server(mode: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    inbox = Inbox()
+    port = _free_port()
+    if mode == "starttls":
+        controller = Controller(
+            inbox,
+            hostname="127.0.0.1",
+            port=port,
+            tls_context=_tls_context(),
+            require_starttls=True,
+        )
+    else:
+        controller = Controller(inbox, hostname="127.0.0.1", port=port, ssl_context=_tls_context())
+    controller.start()
+    try:
+        settings = SmtpSettings(
+            host="127.0.0.1", port=port, starttls=mode == "starttls", ssl=mode == "ssl", timeout=5
+        )
+        # Our test certificate is trusted through the standard variable, as a user's CA would be.
+        monkeypatch.setenv("SSL_CERT_FILE", str(TLS / "cert.pem"))
+        deliver(MESSAGE, Delivery(method="smtp", smtp=settings), outbox=Path("unused"), name="x")
+        assert len(inbox.messages) == 1
+        monkeypatch.setenv("SSL_CERT_FILE", "/nonexistent")
+        with pytest.raises(DeliveryError, match=r"CERTIFICATE_VERIFY_FAILED|certificate"):
+            deliver(
+                MESSAGE, Delivery(method="smtp", smtp=settings), outbox=Path("unused"), name="x"
+            )
+        assert len(inbox.messages) == 1
+    finally:
+        controller.stop()
