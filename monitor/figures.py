@@ -21,12 +21,19 @@ _LEAD = 300  # a region named this early in the article (dateline, lead) holds f
 
 # Cues, read in the clause first and then in the sentence (see _kind for the order).
 _ACHIEVED = re.compile(
-    r"已|累计|截至|截止|目前|至今|(?<![比较同环从由])(?:去年|上年)|过去|以来|刚刚过去|五年来|上一年"
+    r"已|累计|截至|截止|目前|至今|(?<![比较同环从由])(?:去年|上年)|过去|以来|刚刚过去|五年来|一年来|上一年"
+    r"|超额完成"
+)
+# A target beaten or met is a result (超过全年预期目标, 落户目标顺利实现); read only where 目标 is.
+_TARGET_MET = re.compile(
+    r"超过[^，,。；]{0,8}目标|目标(?:任务)?(?:顺利|全面|如期|圆满|胜利|较好)(?:实现|完成)"
 )
 _PLEDGE = re.compile(
     r"将(?!近)|计划|力争|(?<!全年主要)目标|(?<![于出合])预期|确保|(?<![主重需只必不纲])要(?![求素点闻])"
     r"|拟|争取|预计|(?<!前)今年(?!以来)|明年|再(?=[减建新增完开投])|部署|工作任务|建议"
 )
+# 把涨幅控制在3%左右: an aim, not a result; read only where 把 is.
+_AIM = re.compile(r"把[^，,。；]{1,16}(?:控制|定|保持|稳定)在")
 _DONE = re.compile(
     r"建成|完成|达到|实现|竣工|验收|交付|开通|投用|投入使用|创历史新高|首次|保持在|稳定在"
 )
@@ -43,12 +50,20 @@ _REFERENCE = re.compile(
 _CONTINUES = re.compile(
     r"(?:近?[五十]年|过去[一五]年|[0-9]+年)?"
     r"(?:同比|环比|比上年|比去年|年均|全年|今年|其中|并|且|已|已经|累计|共|将|计划|预计|力争|再|先|还|又"
-    r"|同时|拟|要)*"
+    r"|同时|拟|要|基本|新)*"
     r"(?:增长|增加|减少|下降|降低|提高|上涨|上升|达到|达|超过|突破|总量|规模|总额|总数|增速|增幅|涨幅"
     r"|累计|共计|合计|建成|完成|新增|新建|建设|验收|开工|竣工|实现|为|约|近|保持|稳定在|控制在|提升|降至|升至"
     r"|降到|升到|分别|发行|安排|下达|建(?!议)|改造|打造|培育|筹集)"
 )
-_SHARE_OF = ("占", "相当于")
+_CHANGE = re.compile(r"(?:比[^，,、]{1,6})?(?:增加|减少|多|少)")
+_NOT_SIGN = "税减担"
+_CUT = re.compile(r"减|降|节约|节省")
+_PREDICATE = re.compile(r"(?:全部|已|均|都)?(?:实现|通过|完成|参加|纳入)")
+_SHARE_OF = ("占", "相当于", "单位")  # 占国内生产总值比重, 单位国内生产总值用水量
+_SHARE_NEXT = frozenset("中的比之占")
+_SHARE_AFTER = re.compile(r"中?的?(?:比重|比例|之比|占比)")  # 在国内生产总值中的比重
+# 城镇居民人均可支配收入, 农村居民消费价格: one group's figure, not the residents' as a whole
+_PART_OF_RESIDENTS = ("城镇", "农村")
 _LAST_YEAR = re.compile(r"(?<![比较同从由])(?:去年|上年)")
 _FROM = re.compile(r"[从由][^，,。；0-9]{0,4}$")
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年(?:度)?(上半年|下半年|一季度|前三季度)?")
@@ -57,8 +72,12 @@ _PLAN = re.compile(r"“?(十[一二三四五六七八九]|[一二三四五六�
 _FRAME_HEAD = re.compile(  # ——, 一、, 一是, （一）: what may precede an opening time phrase
     r"(?:[\s—－]+|[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十0-9]+[）)])*"
 )
-_FRAME_PAST = re.compile(r"过去一年|过去五年|五年来|去年|上年|刚刚过去|今年以来")
+_FRAME_PAST = re.compile(r"过去一年|一年来|过去五年|五年来|去年|上年|刚刚过去|今年以来")
 _FRAME_NOW = re.compile(r"今年(?!以来)|明年")
+# Every way the frames above can open, in one pattern: a quick test before reading them.
+_FRAME_OPENS = re.compile(
+    r"过去|一年来|五年来|去年|上年|刚刚过去|今年|明年|“?十?[一二三四五六七八九]五|(?:19|20)[0-9]{2}年"
+)
 
 
 @dataclass(frozen=True)
@@ -148,33 +167,44 @@ class _Article:
         subjects = _clause_subjects(sentence, cuts, by_clause)
         figures: list[Figure] = []
         seen: set[str] = set()
-        if sentence.startswith("其中") and index > 0:
-            # 其中，…: the parts of a total the previous sentence gave
-            p0, p1 = self.bounds(index - 1)
+        given: set[str] = set()  # targets this sentence has already given a figure for
+        breakdown = self._breakdown(index)
+        if breakdown is not None:
+            # 其中，…: the parts of a total an earlier sentence gave
+            p0, p1 = self.bounds(breakdown)
             before = self.text[p0:p1]
             seen = {t.id for t in targets if any(_first_part(k) in before for k in t.keywords)}
+        whole_part = breakdown is not None and not sentence.startswith("其中")
         periods: dict[int, str | None] = {}
+        kinds: dict[int, FigureKind] = {}
         for q in quantities:
+            q = _unsigned(sentence, q)
             clause = bisect_right(cuts, q.start)
             c0 = cuts[clause - 1] + 1 if clause > 0 else 0
             c1 = cuts[clause] if clause < len(cuts) else len(sentence)
-            if _is_reference(sentence, c0, c1, q):
+            own = by_clause.get(clause, [])
+            match = _attribute(sentence, q, own, subjects, clause)
+            if match is None or _is_reference(sentence, c0, c1, q, match):
                 continue
-            match = _attribute(q, by_clause.get(clause, []), subjects, clause)
-            if match is None:
-                continue
-            after_breakdown = sentence.rfind("其中", 0, q.start) >= 0
+            after_breakdown = whole_part or sentence.rfind("其中", 0, q.start) >= 0
+            change = not own and q.unit != "%" and bool(_CHANGE.match(sentence, c0))
             for target in match.targets:
                 if after_breakdown and target.id in seen:
                     continue  # 其中…: a part of a total already reported for this target
+                if change and target.id in given:
+                    continue  # 改造580万套，增加110万套: the rise over last year, not the figure
                 # 551万农村贫困人口: a bare number right before the keyword counts its subject
-                after = "" if match.start == q.end else sentence[q.end : q.end + 1]
+                counted = match.start == q.end or any(m.start == q.end for m in own)
+                after = "" if counted else sentence[q.end : q.end + 1]
                 quantity = _fit_unit(q, target, after)
                 if quantity is None:
                     continue
                 seen.add(target.id)
+                given.add(target.id)
                 clause_text = sentence[c0:c1]
-                kind = self._kind(sentence, clause_text, index)
+                if clause not in kinds:
+                    kinds[clause] = self._kind(sentence, clause_text, index)
+                kind = kinds[clause]
                 if clause not in periods:
                     periods[clause] = (
                         _period(clause_text, self.published)
@@ -198,6 +228,19 @@ class _Article:
                 )
         return figures
 
+    def _breakdown(self, index: int) -> int | None:
+        """The sentence whose total this one breaks down: the one before a 其中 sentence, also
+        for the parts after it up to the full stop (其中，中央…；地方…)."""
+        k = index
+        while k > 0 and index - k < 8:
+            start = self.ends[k - 1]
+            if self.text[start : start + 8].lstrip().startswith("其中"):
+                return k - 1
+            if self.text[start - 1] not in "；;":
+                return None
+            k -= 1
+        return None
+
     def _about(self, target: Target, sentence: str, s0: int) -> bool:
         if any(word and word in sentence for word in target.exclude):
             return False
@@ -212,14 +255,11 @@ class _Article:
         return any(word in paragraph or word in lead for word in target.region)
 
     def _kind(self, sentence: str, clause: str, index: int) -> FigureKind:
-        if _ACHIEVED.search(clause):
-            return "achieved"
-        if _PLEDGE.search(clause):
-            return "pledge"
-        if _ACHIEVED.search(sentence):
-            return "achieved"
-        if _PLEDGE.search(sentence):
-            return "pledge"
+        for text in (clause, sentence):
+            if _ACHIEVED.search(text) or ("目标" in text and _TARGET_MET.search(text)):
+                return "achieved"
+            if _PLEDGE.search(text) or ("把" in text and _AIM.search(text)):
+                return "pledge"
         year = _YEAR.search(sentence)
         if year and self.published:
             y = int(year.group(1))
@@ -260,6 +300,8 @@ class _Article:
         s0, s1 = self.bounds(index)
         head = _FRAME_HEAD.match(self.text, s0)
         h = head.end() if head else s0
+        if not _FRAME_OPENS.match(self.text, h, s1):
+            return None  # most sentences: no time phrase up front, so no need to read further
         opening = self.text[h : min(s1, h + 12)]
         sentence = self.text[h:s1]
         period = _period(opening, self.published)
@@ -281,11 +323,19 @@ class _Article:
                 return "pledge", period
         if _FRAME_NOW.match(opening) or year:
             # this year, opening a sentence: a plan unless the sentence reports a result
-            plan = _PLEDGE.search(sentence)
-            if _ACHIEVED.search(sentence) or (_DONE.search(sentence) and not plan):
+            planned = _pledged(sentence)
+            if _achieved(sentence) or (_DONE.search(sentence) and not planned):
                 return "achieved", period
             return "pledge", period
         return None
+
+
+def _achieved(text: str) -> bool:
+    return bool(_ACHIEVED.search(text) or ("目标" in text and _TARGET_MET.search(text)))
+
+
+def _pledged(text: str) -> bool:
+    return bool(_PLEDGE.search(text) or ("把" in text and _AIM.search(text)))
 
 
 def _keyword_matches(sentence: str, targets: list[Target]) -> list[_Match]:
@@ -304,8 +354,13 @@ def _keyword_matches(sentence: str, targets: list[Target]) -> list[_Match]:
         if b <= reach:
             continue  # inside an earlier, longer match
         reach = b
-        if not sentence.endswith(_SHARE_OF, 0, a):  # 占国内生产总值比例: a share of it, not it
-            kept.append((a, b))
+        if sentence.endswith(_SHARE_OF, 0, a) or (
+            sentence[b : b + 1] in _SHARE_NEXT and _SHARE_AFTER.match(sentence, b)
+        ):
+            continue  # 占国内生产总值比例, 与国内生产总值之比: a share of it, not it
+        if sentence.startswith("居民", a) and sentence.endswith(_PART_OF_RESIDENTS, 0, a):
+            continue
+        kept.append((a, b))
     return [_Match(a, b, tuple(spans[(a, b)])) for a, b in kept]
 
 
@@ -350,34 +405,54 @@ def _clause_subjects(
 
 
 def _attribute(
-    q: Quantity, own: list[_Match], subjects: list[_Match | None], clause: int
+    sentence: str, q: Quantity, own: list[_Match], subjects: list[_Match | None], clause: int
 ) -> _Match | None:
     """The keyword a number belongs to, among its clause's own (`own`): the one spanning it
-    (增发1万亿元国债), the nearest before it, else the first after it (发行1万亿元特别国债);
-    with none, the subject its clause continues."""
+    (增发1万亿元国债), the nearest before it, else the first after it (发行1万亿元特别国债) unless
+    that is only the people it counts and a later keyword says what they did (960万贫困人口实现
+    易地搬迁); with none, the subject its clause continues."""
     inside = [m for m in own if m.start <= q.start and q.end <= m.end]
     if inside:
         return inside[0]
     before = [m for m in own if m.end <= q.start]
     if before:
         return max(before, key=lambda m: m.end)
-    after = [m for m in own if q.end <= m.start]
+    after = sorted((m for m in own if q.end <= m.start), key=lambda m: m.start)
     if after:
-        return min(after, key=lambda m: m.start)
+        first = after[0]
+        if first.start == q.end and _PREDICATE.match(sentence, first.end):
+            for later in after[1:]:
+                if later.targets != first.targets:
+                    return later
+        return first
     return subjects[clause] if clause > 0 and not own else None
 
 
-def _is_reference(sentence: str, c0: int, c1: int, q: Quantity) -> bool:
+def _is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -> bool:
     """比去年增加5500亿元, 从54万亿元增加到…, 超过原定的近2万亿元: the number is a difference or
-    a starting point, not the figure. A growth rate after 比上年 is still the figure."""
+    a starting point, not the figure. A growth rate after 比上年 is still the figure, and so is
+    a cut named between the reference and the number (比改革前减轻企业负担5000亿元): a cut is
+    always measured from a baseline."""
     if q.unit == "百分点":
         return True
     head = sentence[c0 : q.start]
-    refs = [m.group() for m in _REFERENCE.finditer(head)]
-    if refs and not (q.unit == "%" and refs[-1].startswith(("比", "较"))):
-        return True
+    refs = list(_REFERENCE.finditer(head))
+    if refs and not (q.unit == "%" and refs[-1].group().startswith(("比", "较"))):
+        cut = c0 + refs[-1].end() <= match.start < q.start and bool(
+            _CUT.search(sentence, c0 + refs[-1].end(), match.end)
+        )
+        if not cut:
+            return True
     tail = sentence[q.end : c1]
     return bool(_FROM.search(head)) and ("到" in tail or "至" in tail)
+
+
+def _unsigned(sentence: str, q: Quantity) -> Quantity:
+    """税负5700亿元, 减负1万亿元: the 负 ends a word, it is no minus sign."""
+    if q.start > 0 and q.surface.startswith(("负", "負")) and sentence[q.start - 1] in _NOT_SIGN:
+        high = -q.value_high if q.value_high is not None else None
+        return replace(q, value=-q.value, value_high=high, start=q.start + 1, surface=q.surface[1:])
+    return q
 
 
 def _fit_unit(q: Quantity, target: Target, after: str) -> Quantity | None:
@@ -408,8 +483,8 @@ def _scope(clause: str, q: Quantity) -> FigureScope:
 
 def _period(text: str, published: date | None) -> str | None:
     """The period a sentence speaks of: 2024, 2024H1, 2016-2020 (十三五 or 过去五年)."""
-    if not text:
-        return None
+    if not text or ("年" not in text and "五" not in text):
+        return None  # every period below is written with 年, or is a plan (十三五)
     years = list(_YEAR.finditer(text)) if "年" in text else []
     if years:
         last = years[-1]
@@ -425,7 +500,7 @@ def _period(text: str, published: date | None) -> str | None:
     if "过去五年" in text or "五年来" in text:
         return f"{y - 5}-{y - 1}"
     half = "H1" if "上半年" in text else "H2" if "下半年" in text else ""
-    if _LAST_YEAR.search(text) or "过去一年" in text:
+    if _LAST_YEAR.search(text) or "过去一年" in text or "一年来" in text:
         return f"{y - 1}{half}"
     if "今年" in text or half:
         return f"{y}{half}"
