@@ -120,6 +120,8 @@ def test_cli_demo_prints_the_story(tmp_path: Path, capsys: pytest.CaptureFixture
     assert main(["--state", str(tmp_path / "demo"), "demo"]) == 0
     out = capsys.readouterr().out
     assert "360个 → 422个 → 501个, 176% of the pledge" in out
+    assert "新增普惠托位1万个: 6000个, 60% of the pledge" in out  # 上半年新增, read in July
+    assert "1.8万套 → 6.2万套, 89% of the pledge" in out
     assert str(tmp_path / "demo" / "outbox") in out
 
 
