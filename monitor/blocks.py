@@ -67,7 +67,8 @@ def _tag_ids() -> _TagIds:
 _FURNITURE = re.compile(
     r"comment|pinglun|disqus|reply|footer|\bfoot|copyright|banquan|\bnav|menu|breadcrumb|crumb|"
     r"sidebar|side-?bar|related|relate|xgxw|xgyd|recommend|tuijian|share|fenxiang|bdshare|jiathis|"
-    r"qrcode|erweima|\bewm|\bads?\b|advert|sponsor|\bgg\b|hot-?rank|\brank|\bpager|pagination",
+    r"qrcode|erweima|\bewm|\bads?\b|advert|sponsor|\bgg\b|hot-?rank|\brank|\bpager|pagination|"
+    r"shengming|shenming|mianze",  # 声明, 免责: a disclaimer box
     re.IGNORECASE,
 )
 # Words that lower a container's score but keep its text when it is not mostly links.

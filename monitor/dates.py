@@ -20,15 +20,17 @@ META_KEYS = (
 )  # fmt: skip
 _ISO = re.compile(
     r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+    r"(?:\s*[(（]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]?)?"  # 2023年11月4日 周六 14:20
     r"(?:[T\s]*(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?"
     r"(?:\s*(Z|[+-]\d\d:?\d\d))?"
 )
 _MIDNIGHT = time(0, 0)
-_WEEKDAY = re.compile(r"\s*(?:星期|周|礼拜)[一二三四五六日天]")
+_WEEKDAY = re.compile(r"\s*(?:星期|周|週|礼拜|禮拜)[一二三四五六日天]")
 _COMPACT = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?:(\d\d)(\d\d)(\d\d)?)?(?!\d)")
-# 发布时间：, 发布日期, 时间：; not 北京时间 in a sentence
+# 发布时间：, 发布日期, 时间：, 發佈時間：; not 北京时间 in a sentence
 _LABELLED = re.compile(
-    r"(?:(?:发布|发表|更新|成文|印发)(?:时间|日期)\s*[:：]?|(?:时间|日期)\s*[:：])\s*"
+    r"(?:(?:发布|發布|發佈|发表|發表|更新|成文|印发|印發)(?:时间|時間|日期)\s*[:：]?|"
+    r"(?:时间|時間|日期)\s*[:：])\s*"
 )
 _URL_DATE = re.compile(
     r"/((?:19|20)\d\d)[-/_]?(\d\d)[-/_]?(\d\d)(?=[/_.-]|$)|"
@@ -62,7 +64,7 @@ def _dateline(text: str, tz: ZoneInfo) -> datetime | None:
         if found:
             return found
     for match in _ISO.finditer(text):
-        if match.group(4) is None and _WEEKDAY.match(text, match.end()):
+        if _WEEKDAY.search(match.group(0)):  # a page header's today, its clock too
             continue
         found = _from_match(match, tz)
         if found is not None:

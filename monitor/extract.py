@@ -37,8 +37,14 @@ _UNNESTED = frozenset(
 # Lines that are never article text: copyright, licences, comment disclaimers, credits.
 _BOILERPLATE = re.compile(
     r"版权所有|版权声明|copyright|©|all rights reserved|icp[备证]|公网安备|不良信息举报|举报电话|"
-    r"仅供其?表达个人看法|责任编辑|责编[:：]|本文来源[:：]|原标题[:：]",
+    r"仅供其?表达个人看法|责任编辑|责编[:：]|本文来源[:：]|原标题[:：]|[(（]本文来自|"
+    r"更多.{0,12}请?下载.{0,12}(?:app|客户端)|不构成(?:任何)?投资建议|据此操作.{0,3}风险自担",
     re.IGNORECASE,
+)
+# A site's disclaimer, however long: "声明：本文仅代表作者个人观点，与本网无关。…"
+_DISCLAIMER = re.compile(
+    r"^[(（【\[]?(?:免责|特别|郑重|版权)?声明[:：]|仅代表作者(?:本人|个人)?观点|"
+    r"不代表本(?:网|站|报|刊|平台)的?(?:立场|观点)"
 )
 # Page chrome: dropped from short lines that are not sentences ("分享到：", "上一篇：…").
 _CHROME = re.compile(
@@ -54,8 +60,19 @@ _DATETIME = re.compile(
     r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d\d(?:[:：]\d\d)?)?"
 )
 # A credit line: "来源：新华社", "（编辑：张三）", "文/李四"
-_CREDIT = re.compile(r"[(（【\[]?(?:来源|作者|编辑|责编|记者|摄影|通讯员|撰文|文|图)\s*[:：/]")
+_CREDIT = re.compile(r"[(（【\[]?(?:来源|作者|编辑|责编|记者|摄影|通讯员|撰文|文|图|声明)\s*[:：/]")
+# Credits later in a short line: "办公室供稿 摄影/张三 编辑/李四"
+_CREDIT_INSIDE = re.compile(r"(?:摄影|编辑|责编|审核|校对|撰稿|采写|通讯员)\s*[:：/]|供稿(?:\s|$)")
+# Traditional characters of the words above, read as simplified (zh-TW and Hong Kong pages).
+_SIMPLIFIED = str.maketrans(
+    "權聲責編輯關聞閱讀薦熱掃們號點擊瀏覽頂設為頁網圖聯繫來發佈時間記攝訊員轉載糾錯閉資"
+    "僅個達舉報維碼標題備頻",
+    "权声责编辑关闻阅读荐热扫们号点击浏览顶设为页网图联系来发布时间记摄讯员转载纠错闭资"
+    "仅个达举报维码标题备频",
+)
+_TRADITIONAL = re.compile("[" + "".join(map(chr, _SIMPLIFIED)) + "]")
 _TITLE_SPLIT = re.compile(r"\s*[_|｜–—]\s*|\s+[-－:：]\s+|-{2,}|(?<=\S)-(?=[^-]{2,12}$)")
+_TITLE_GAP = frozenset(" _|｜-－–—:：")
 _SPACE = re.compile(r"\s+")
 # A short label: no digits (a table row), no sentence ending
 _LABEL = re.compile(r"[^0-9０-９。！？!?…]{1,10}")
@@ -79,7 +96,7 @@ def extract(
     walk = Walk(root)
     if not walk.pieces:
         raise ExtractError("the page holds no text", url=url, hint="is it rendered by JavaScript?")
-    title = _title(walk.headings(), head_title, og_title, meta)
+    title = _title(walk.headings(), head_title, og_title, meta) or _title_in_text(walk, head_title)
     containers: list[Block] = []
     if body_selector:
         chosen = tree.css_first(body_selector)
@@ -172,7 +189,12 @@ def _is_body_line(line: str, title_key: str) -> bool:
     key = _SPACE.sub("", line)
     if not key or key == title_key:
         return False
+    if _TRADITIONAL.search(key):  # a search is far cheaper than translating every line
+        line = line.translate(_SIMPLIFIED)
+        key = key.translate(_SIMPLIFIED)
     if len(key) < 100 and _BOILERPLATE.search(line):
+        return False
+    if len(key) < 300 and _DISCLAIMER.search(key):
         return False
     if len(key) >= 80 or key.endswith(("。", "！", "？", "”")):
         return True
@@ -182,7 +204,7 @@ def _is_body_line(line: str, title_key: str) -> bool:
         return False
     if _DATELIKE.search(key) and (_BYLINE.search(key) or len(_DATETIME.sub("", key)) <= 6):
         return False  # a dateline
-    return not (len(key) < 40 and _CREDIT.match(key))
+    return not (len(key) < 40 and (_CREDIT.match(key) or _CREDIT_INSIDE.search(line)))
 
 
 def _title(headings: list[str], head_title: str, og_title: str, meta: dict[str, str]) -> str:
@@ -191,7 +213,9 @@ def _title(headings: list[str], head_title: str, og_title: str, meta: dict[str, 
     if cms_title:
         return cms_title
     stems = [stem for stem in (_title_stem(head_title), og_title) if stem]
-    if og_title and _SPACE.sub("", og_title) in _SPACE.sub("", head_title):
+    og_key, head_key = _SPACE.sub("", og_title), _SPACE.sub("", head_title)
+    og_trimmed = bool(og_key) and og_key in head_key and og_key != head_key
+    if og_trimmed:
         stems.reverse()  # og:title is <title> without the site's decorations
     best = ""
     for heading in headings:
@@ -200,13 +224,47 @@ def _title(headings: list[str], head_title: str, og_title: str, meta: dict[str, 
             continue
         for stem in stems:
             stem_key = _SPACE.sub("", stem)
-            if stem_key in key or (key in stem_key and len(key) * 2 >= len(stem_key)):
+            if (stem_key in key and len(key) <= len(stem_key) * 2 + 4) or (
+                key in stem_key and len(key) * 2 >= len(stem_key)
+            ):  # not a logo's "站名_栏目_栏目" for the stem "站名" of "站名--标题"
                 best = heading
                 break
     if best:
         return best
-    if stems:
-        return stems[0]
+    if og_title and (og_trimmed or not head_key):
+        return og_title
+    return ""  # the caller looks for the headline in the page text
+
+
+def _title_in_text(walk: Walk, head_title: str) -> str:
+    """The headline when no h1/h2 states it: a text of the page that stands whole in <title>,
+    set off by separators or spaces ("标题 栏目_网站" splits nowhere the splitter trusts; in
+    "网站--标题" the site comes first); else <title> without its site name, else the first heading.
+    Where <title> ends with the text, a link or the page's first text is the site's logo."""
+    best = ""
+    limit = len(head_title)
+    for index, piece in enumerate(walk.pieces):
+        if piece is None or len(piece[0]) * 2 <= limit:
+            continue
+        text = piece[0].strip()
+        if len(text) * 2 <= limit or len(text) <= len(best) or text[:6] not in head_title:
+            continue
+        text = clean(text)
+        at = head_title.find(text) if len(text) < limit else -1  # all of <title> says nothing
+        end = at + len(text)
+        if at < 0 or (at and head_title[at - 1] not in _TITLE_GAP):
+            continue
+        if end < limit and head_title[end] not in _TITLE_GAP:
+            continue
+        if end == limit and (piece[2] or index == 0):
+            continue
+        best = text
+    if best:
+        return best
+    stem = _title_stem(head_title)
+    if stem:
+        return stem
+    headings = walk.headings()
     return headings[0] if headings else ""
 
 

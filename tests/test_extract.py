@@ -135,6 +135,53 @@ CASES = {
         ],
         "absent": ["今日推荐", "纠错", "ICP证", "All rights reserved", "北京频道"],
     },
+    # No h1/h2: the headline is a <div class="title">, and <title> adds the site after two spaces;
+    # the closing credits ("护理部供稿 摄影/… 编辑/…") are not article text.
+    "hospital_title_in_div.html": {
+        "url": "https://www.example-hospital.cn/xwdt/yydt/article_1182_1.shtml",
+        "title": "【健康科普】市中心医院举办2024年护理技能竞赛",
+        "published": datetime(2024, 5, 10, 16, 30, tzinfo=SHANGHAI),
+        "contains": [
+            "来自全院32个护理单元的64名护士参赛",
+            "急诊科李晓雯获得一等奖",
+            "把规范操作落实到每一次护理中",
+        ],
+        "absent": ["供稿", "摄影/", "编辑/", "医院简介", "来源：", "版权所有", "急救电话"],
+    },
+    # <title> names the site first ("站名--标题") and the logo's h1 repeats the site name: the
+    # headline is the page text that <title> ends with. Disclaimers (a box beside the body, a long
+    # "特别声明：…" paragraph) and the "download our app" note are dropped.
+    "finance_site_first_title.html": {
+        "url": "https://www.example-finance.cn/hg/1202.html",
+        "title": "央行开展3000亿元中期借贷便利操作 利率保持不变",
+        "published": datetime(2024, 5, 15, 9, 32, 18, tzinfo=SHANGHAI),
+        "contains": [
+            "中标利率2.50%，与上月持平",
+            "这是MLF连续第十五个月加量续作",
+            "同日，央行还开展了20亿元7天期逆回购操作",
+        ],
+        "absent": [
+            "不构成实质性投资建议",
+            "仅代表作者个人观点",
+            "本文来自",
+            "APP",
+            "相关新闻",
+            "精华文章",
+        ],
+    },
+    # A zh-TW blog: the chrome words are written in traditional characters (責任編輯, 版權所有),
+    # and the dateline puts the weekday between the date and the time.
+    "blog_zh_tw.html": {
+        "url": "https://travelnotes.example.tw/blog/post/4410",
+        "title": "台北一日遊：大稻埕老街散步路線",
+        "published": datetime(2023, 11, 4, 14, 20, tzinfo=SHANGHAI),
+        "contains": [
+            "清末因茶葉與布匹貿易而繁榮",
+            "中午在市場旁的小吃攤吃了一碗米粉湯",
+            "建議穿一雙好走的鞋",
+        ],
+        "absent": ["責任編輯", "版權所有", "延伸閱讀", "分享到", "上一篇", "留言", "熱門文章"],
+    },
 }
 
 
@@ -223,6 +270,18 @@ def test_body_selector_overrides_the_scoring() -> None:
             "<h1>北京市人民政府门户网站</h1><h2>各区工作进展</h2>",
             "便民生活圈通知",
             id="logo-heading-is-not-the-title",
+        ),
+        pytest.param(
+            "<title>一条较长的新闻标题在这里 栏目名称_站名</title>",
+            "<div class='title'>一条较长的新闻标题在这里</div>",
+            "一条较长的新闻标题在这里",
+            id="title-then-column-after-a-space",
+        ),
+        pytest.param(
+            "<title>站名--一条较长的新闻标题在这里</title>",
+            "<h1><a href='/'>站名_栏目_栏目_栏目</a></h1><div>一条较长的新闻标题在这里</div>",
+            "一条较长的新闻标题在这里",
+            id="site-first",
         ),
         pytest.param(
             "<title>短标题_站名</title>",
@@ -340,6 +399,12 @@ def test_text_deep_below_its_container_does_not_hit_the_recursion_limit() -> Non
             "标题\n2024年01月23日08:18 来源",
             (2024, 1, 23, 8, 18),
             id="time",
+        ),
+        pytest.param(
+            {},
+            "今天是2024年1月25日 星期四\n标题\n發佈時間：2023年11月04日 週六 14:20",
+            (2023, 11, 4, 14, 20),
+            id="weekday-before-time",
         ),
     ],
 )
