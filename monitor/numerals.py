@@ -47,30 +47,38 @@ _TENS = {"廿": "二十", "卅": "三十", "卌": "四十"}
 _SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _BIG = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 _POINT = "点點"
-_NUMERAL = set(_DIGITS) | set(_TENS) | set(_SMALL) | set(_BIG)
-_CN_CHARS = "".join(sorted(_NUMERAL))
+_CN_CHARS = "".join(sorted(set(_DIGITS) | set(_TENS) | set(_SMALL) | set(_BIG)))
+_NUMERAL = frozenset(_CN_CHARS)
 # One run of numeral material; classes only, so it is linear on any input.
 _RUN = re.compile(
     rf"(?:\.[0-9]+|[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|[{_CN_CHARS}]|[{_POINT}](?=[0-9{_CN_CHARS}]))+"
 )
 _ARABIC = re.compile(r"[0-9]+(?:[,，][0-9]{3})*(?:\.[0-9]+)?|\.[0-9]+")
 _ARABIC_DECIMAL = re.compile(r"([0-9]*\.[0-9]+)([" + "".join(_SMALL) + "".join(_BIG) + r"]*)")
+_FRACTION = re.compile(r"/([1-9][0-9]{0,5})(?![0-9.,/])")  # the denominator of 1/3
+_FRACTION_WORD = re.compile("分之|份之|又")
 _SUB_NUMBER = re.compile(rf"[0-9{''.join(_DIGITS)}十拾]+")
+_NOT_IN_UNIT = frozenset("的是了和与及在有为将从对，,。；;：:、！!？?（）()“”")  # 的人口 is no unit
 _MAX_RUN = 40  # no real figure is longer; anything longer is a code, a table or an attack
 _MAX_SENTENCE = 10_000  # find_quantities reads a sentence; a longer text is not one
 _WORD_BEFORE_ONE = "统唯之同单专划逐万"  # 统一部署, 唯一, 之一: 一 inside a word
 
 _PREFIX: tuple[tuple[str, Qualifier], ...] = (
     ("大约", "about"),
+    ("大約", "about"),
     ("大概", "about"),
     ("约为", "about"),
     ("约合", "about"),
     ("约", "about"),
+    ("約", "about"),
     ("將近", "nearly"),
     ("将近", "nearly"),
     ("接近", "nearly"),
     ("近", "nearly"),
     ("不超过", "at_most"),
+    ("不超過", "at_most"),
+    ("不高于", "at_most"),
+    ("不多于", "at_most"),
     ("不到", "at_most"),
     ("不足", "at_most"),
     ("最多", "at_most"),
@@ -79,6 +87,10 @@ _PREFIX: tuple[tuple[str, Qualifier], ...] = (
     ("超過", "at_least"),
     ("逾", "at_least"),
     ("至少", "at_least"),
+    ("起码", "at_least"),
+    ("起碼", "at_least"),
+    ("不少于", "at_least"),
+    ("不低于", "at_least"),
     ("最少", "at_least"),
     ("多达", "at_least"),
     ("突破", "at_least"),
@@ -92,10 +104,11 @@ _SUFFIX: tuple[tuple[str, Qualifier], ...] = (
     ("出头", "at_least"),
     ("以下", "at_most"),
     ("以内", "at_most"),
+    ("以內", "at_most"),
     ("左右", "about"),
     ("上下", "about"),
 )
-_SIGN = ("负", "負", "-", "−")
+_SIGN = ("负的", "負的", "零下", "负", "負", "-", "−")  # 负的百分之二十, 零下五度
 _PREFIX_LAST = frozenset(w[-1] for w, _ in _PREFIX)  # cheap test before trying each word
 _SUFFIX_FIRST = frozenset(w[0] for w, _ in _SUFFIX)
 _CURRENCY_PREFIX = {
@@ -104,6 +117,18 @@ _CURRENCY_PREFIX = {
     "港币": "港元",
     "港幣": "港元",
     "美元": "美元",
+    "新台币": "台币",
+    "新台幣": "台币",
+    "台币": "台币",
+    "台幣": "台币",
+    "NT$": "台币",
+    "A$": "澳元",
+    "€": "欧元",
+    "£": "英镑",
+    "₩": "韩元",
+    "₹": "印度卢布",
+    "₽": "卢布",
+    "JPY¥": "日元",
     "￥": "元",
     "¥": "元",
     "$": "美元",
@@ -120,8 +145,9 @@ _SUB_MONEY = {
     "毛": Decimal("0.1"),
     "毫": Decimal("0.1"),
     "分": Decimal("0.01"),
+    "仙": Decimal("0.01"),  # Cantonese cent: 五仙
 }
-_LETTER_MAGNITUDE = {"k": 1000, "K": 1000, "w": 10**4, "W": 10**4, "M": 10**6}
+_LETTER_MAGNITUDE = {"k": 1000, "K": 1000, "w": 10**4, "W": 10**4, "M": 10**6, "G": 10**9}
 _PAIRS = {"对": 2, "對": 2, "双": 2, "雙": 2, "打": 12}
 _RANGE = "-~至到—"
 _NOT_AFTER = (
@@ -207,11 +233,14 @@ def _cn_integer(part: str) -> Decimal | None:
                 return None  # 二十五千: 千 cannot follow 十 in one section (二十五千克 is 25 kg)
             section += (Decimal(1) if number is None else number) * v
             last_small = v
-        elif v == _BIG["亿"]:
-            total = (total + (section + (number or 0) or 1)) * v
-            section, last_small = Decimal(0), Decimal(10**5)
         else:
-            section = (section + (number or 0) or 1) * v
+            if number is not None and single and not zero and 10 < last_small < 10**5:
+                number *= last_small / 10  # 百二萬 = 120万, 三千五万 = 3500万, as 千一 = 1100
+            if v == _BIG["亿"]:
+                total = (total + (section + (number or 0) or 1)) * v
+                section = Decimal(0)
+            else:
+                section = (section + (number or 0) or 1) * v
             last_small = Decimal(10**5)
         number, zero, last_unit = None, False, v
     if number is not None:
@@ -266,45 +295,33 @@ class _Reader:
         self.whole = whole  # the whole string is one number: allow the forms prose makes ambiguous
         self.unit_at = 0  # where the unit of the last quantity read begins
 
-    def at(self, i: int, lo: int) -> tuple[Quantity, int, int] | None:
-        """The quantity whose number starts at i; `lo` bounds how far back a prefix may reach.
+    def at(
+        self, i: int, lo: int, m: re.Match[str] | None = None
+    ) -> tuple[Quantity, int, int] | None:
+        """The quantity whose number starts at i; `lo` bounds how far back a prefix may reach;
+        `m` is the run found at i, when the caller has searched for it already.
 
         Returns the quantity, where its surface starts (qualifier included) and where it ends.
         """
         t = self.t
         if t.startswith("百分", i) and not t.startswith("百分点", i):
             return self._percent(i, lo)
-        m = _RUN.match(t, i)
-        if not m:
+        number = self._number(i, m)
+        if number is None:
             return None
-        run_end = m.end()
-        # a trailing 点 belongs to a time (10点): give back what is not number
-        while run_end > i and t[run_end - 1] in _POINT:
-            run_end -= 1
-        run = t[i:run_end]
-        if len(run) > _MAX_RUN:
-            return None
-        value = _value(run)
-        while (
-            value is None
-            and len(run) > 1
-            and (
-                units.read_unit(t, i + len(run) - 1)
-                or (self.whole and t[i + len(run) - 1 :] in "两兩")
-            )
-        ):
-            run = run[:-1]  # 二十五千克: the 千 belongs to the unit
-            value = _value(run)
-        if value is None:
-            return None
-        end = i + len(run)
+        value, end = number
+        run = t[i:end]
+        if end < len(t) and t[end] in "分份又/":
+            fraction = self._fraction(value, run, end)  # 三分之一, 1/3, 一又二分之一
+            if fraction is not None:
+                value, end = fraction
         qualifier: Qualifier = "exact"
         start = i
         # sign
         j = start
         while j > lo and t[j - 1] == " ":
             j -= 1
-        for sign in _SIGN if j > lo and t[j - 1] in "负負-−" else ():
+        for sign in _SIGN if j > lo and t[j - 1] in "负負-−的下" else ():
             if t.startswith(sign, j - len(sign)) and j - len(sign) >= lo:
                 if sign in "-−" and j - 2 >= lo and t[j - 2].isdigit():
                     break  # 6-7 is a range, not a negative 7
@@ -329,9 +346,13 @@ class _Reader:
                 end += 1
             elif ch in "个個" and t.startswith(("亿", "億"), end + 1) and value != 0:
                 end += 1  # 两个亿
-            elif ch in _LETTER_MAGNITUDE and (
-                end + 1 >= len(t) or not t[end + 1].isalpha() or t[end + 1] in "左上以"
-            ):
+            elif ch == " " and self.whole and t[end + 1 : end + 2] in _BIG:
+                end += 1  # 177.1 亿元
+            elif (
+                ch in _LETTER_MAGNITUDE
+                and (end + 1 >= len(t) or not t[end + 1].isalpha() or t[end + 1] in "左上以")
+                and (ch != "G" or self.whole)
+            ):  # 5G in prose is a network, .0012G alone a number
                 scale *= _LETTER_MAGNITUDE[ch]
                 end += 1
             else:
@@ -344,6 +365,11 @@ class _Reader:
         if end < len(t) and t[end] == "成" and _is_cn(run) and value <= 10 and scale == 1:
             if not t.startswith("成不", end):
                 value, unit, end = value * 10, "%", end + 1
+                nxt = t[end + 1 : end + 2]
+                if t[end : end + 1] == "半":
+                    value, end = value + 5, end + 1  # 七成半 = 75 %
+                elif t[end : end + 1] in _DIGITS and (nxt not in _NUMERAL and nxt != "成"):
+                    value, end = value + _DIGITS[t[end]], end + 1  # 三成五 = 35 %
         elif end < len(t) and t[end] == "番" and start - 1 >= lo and t[start - 1] == "翻":
             value, unit, start, end = Decimal(2) ** int(value), "倍", start - 1, end + 1
         elif end < len(t) and t[end] in _PAIRS and self.whole:
@@ -353,13 +379,16 @@ class _Reader:
                 end += 1  # 10 HKD
         self.unit_at = end
         if unit is None:
-            got = self._unit(end)
-            if got:
-                unit, end = got
+            read = self._unit(end)
+            if read:
+                unit, end = read
                 value, end = self._sub_units(value, unit, end)
         # 半 after a unit or number: 三斤半, 一个半
         if end < len(t) and t[end] == "半" and scale == 1:
             value, end = value + Decimal("0.5"), end + 1
+            if unit == "个" and (measure := units.read_unit(t, end)):
+                self.unit_at = end
+                unit, end = measure  # 三个半小时: 3.5 小时, 个 only counted them
         # suffix qualifier
         for word, said in _SUFFIX if end < len(t) and t[end] in _SUFFIX_FIRST else ():
             if t.startswith(word, end):
@@ -377,12 +406,69 @@ class _Reader:
         )
         return q, start, end
 
+    def _number(self, i: int, m: re.Match[str] | None = None) -> tuple[Decimal, int] | None:
+        """The plain number (no magnitude after it) whose run starts at i, and where it ends."""
+        t = self.t
+        m = m or _RUN.match(t, i)
+        if not m:
+            return None
+        run_end = m.end()
+        # a trailing 点 belongs to a time (10点): give back what is not number
+        while run_end > i and t[run_end - 1] in _POINT:
+            run_end -= 1
+        run = t[i:run_end]
+        if len(run) > _MAX_RUN:
+            return None
+        value = _value(run)
+        while (
+            value is None
+            and len(run) > 1
+            and (
+                units.read_unit(t, i + len(run) - 1)
+                or (self.whole and t[i + len(run) - 1 :].rstrip("半") in "两兩")
+            )
+        ):
+            run = run[:-1]  # 二十五千克: the 千 belongs to the unit
+            value = _value(run)
+        return None if value is None else (value, i + len(run))
+
+    def _fraction(self, value: Decimal, run: str, end: int) -> tuple[Decimal, int] | None:
+        """A fraction whose denominator (or whole part, before 又) is the run just read:
+        三分之一, 100分之57, 1/3, 一又二分之一, 1又1/5. The value and where it ends."""
+        t = self.t
+        whole = Decimal(0)
+        if t.startswith("又", end) and end + 1 < len(t) and value >= 0:
+            got = self._number(end + 1)  # 三又五分之一: the whole part
+            if got is None:
+                return None
+            whole, (value, k) = value, got
+            run, end = t[end + 1 : k], k
+        if t.startswith(("分之", "份之"), end) and value > 0 and "." not in run:
+            got = self._number(end + 2)
+            if got is None or got[0] < 0:
+                return None
+            return whole + got[0] / value, got[1]
+        arabic = (
+            run.isdigit()
+            and t.startswith("/", end)
+            and (end - len(run) == 0 or t[end - len(run) - 1] not in "/.")
+        )
+        m = _FRACTION.match(t, end) if arabic else None
+        if m is None or "/" in t[m.end() : m.end() + 1]:
+            return None  # 2024/1/22 is a date, not a fraction
+        den = Decimal(m.group(1))
+        if not self.whole and value >= den:
+            return None  # in prose 3/1 is a score and 2023/24 a season; a fraction is proper
+        return whole + value / den, m.end()
+
     def _percent(self, i: int, lo: int) -> tuple[Quantity, int, int] | None:
         """百分之七十五, 百分之1, 百分三十: a percentage written in words."""
-        k = i + 3 if self.t.startswith("百分之", i) else i + 2
+        k = after = i + 3 if self.t.startswith("百分之", i) else i + 2
+        if self.t[k : k + 1] in ("负", "負", "-", "−"):
+            k += 1  # 百分之负三点八: the sign inside
         if k >= len(self.t) or not (_RUN.match(self.t, k)):
             return None
-        got = self.at(k, k)
+        got = self.at(k, after)
         if got is None or got[0].unit is not None:
             return None
         inner = got[0]
@@ -417,8 +503,8 @@ class _Reader:
             return got
         if self.whole and end < len(t):
             rest = t[end:].rstrip()
-            if rest in {"两", "兩"}:
-                return "两", len(t)
+            if rest in {"两", "兩", "两半", "兩半"}:
+                return "两", end + 1  # 二两, 九两半
         return None
 
     def _sub_units(self, value: Decimal, unit: str, end: int) -> tuple[Decimal, int]:
@@ -430,11 +516,13 @@ class _Reader:
             sub_values = {"两": Decimal("0.1"), "兩": Decimal("0.1")}
         else:
             return value, end
-        k = end
+        k = start = end
         last_scale: Decimal | None = None
+        zero = False
         while k < len(t):
             if t[k] in "零〇":
                 k += 1
+                zero = True
                 continue
             m = _SUB_NUMBER.match(t[k:])
             if not m:
@@ -454,15 +542,23 @@ class _Reader:
                 value += sub * last_scale
                 k = after + 1
                 end = k
-            elif m.end() == 1 and (last_scale is None or last_scale > Decimal("0.01")):
-                # 两毛五: the digit after 毛 is fen; 三块五: the digit after 块 is jiao
-                value += sub * (last_scale if last_scale is not None else 1) / 10
+            elif (
+                m.end() == 1
+                and (last_scale is None or last_scale > Decimal("0.01"))
+                and not t.startswith((".", "点", "點"), after)
+            ):
+                # 两毛五: the digit after 毛 is fen; 三块五: the digit after 块 is jiao;
+                # 三块零四: after a 零 it is fen
+                scale = last_scale if last_scale is not None else Decimal(1)
+                value += sub * scale / (100 if zero and last_scale is None else 10)
                 end = after
                 break
             else:
                 break
         if t.startswith(("整", "正"), end) and unit in units.CURRENCIES:
             end += 1
+        elif end > start and t.startswith(("钱", "錢"), end) and t[end - 1] in sub_values:
+            end += 1  # 六角七分钱
         return value, end
 
 
@@ -507,6 +603,15 @@ def parse_quantity(text: str) -> Quantity | None:
     begin = _number_start(t)
     if begin is None:
         return None
+    if t.startswith("每") and 1 < begin <= 4:  # 每小时十公里: a rate, its unit per 小时
+        q = parse_quantity(t[begin:])
+        if q is None or q.unit is None or q.qualifier != "exact":
+            return None
+        unit = units.CANONICAL.get(f"{q.unit}每{t[1:begin]}")
+        if unit is None:
+            return None
+        q = replace(q, unit=unit)
+        return replace(q, start=0, end=len(text.strip()), surface=text.strip())
     reader = _Reader(t, whole=True)
     got = reader.at(begin, 0)
     if got is None:
@@ -517,7 +622,12 @@ def parse_quantity(text: str) -> Quantity | None:
         rest = t[end:]
         if start != 0 or len(rest) > 8 or re.search(rf"[0-9%几幾数數{_CN_CHARS}]", rest):
             return None
-        if rest not in {"整", "正"}:
+        if any(ch in _NOT_IN_UNIT for ch in rest):
+            return None  # 60%的人口: a sentence that starts with its number, not one number
+        suffix = units.CANONICAL.get(rest)
+        if q.unit == "元" and suffix in units.CURRENCIES:
+            q = replace(q, unit=suffix)  # 3亿元人民币
+        elif rest not in {"整", "正"}:
             written = t[reader.unit_at :] if q.unit else rest  # 公里每小时: a unit and its rate
             q = replace(q, unit=units.CANONICAL.get(written, written))
     if (q.unit is None and currency) or (currency and q.unit == "元"):
@@ -528,6 +638,8 @@ def parse_quantity(text: str) -> Quantity | None:
 def _number_start(t: str) -> int | None:
     """Where the number begins after any sign and qualifier words."""
     for i, ch in enumerate(t[:12]):
+        if ch == "零" and t.startswith("零下", i):
+            continue  # 零下五度: below zero, a sign
         if ch.isdigit() or ch in _NUMERAL or (ch == "." and t[i + 1 : i + 2].isdigit()):
             return i
     return None
@@ -542,8 +654,14 @@ def _whole_forms(t: str) -> Quantity | None:
         if body.startswith(s):
             sign, body = Decimal(-1), body[len(s) :].lstrip()
             break
-    if body == "一半":
+    if body in {"一半", "1半"}:
         return Quantity(Decimal("0.5") * sign)
+    if (
+        len(body) > 1
+        and body[0] in _POINT
+        and all(ch in _DIGITS or ch in "0123456789" for ch in body[1:])
+    ):
+        return Quantity(sign * Decimal("0." + "".join(str(_DIGITS.get(ch, ch)) for ch in body[1:])))
     spoken = len(body) > 1 and any(ch in _SPOKEN for ch in body)
     if spoken and all(ch in _DIGITS or ch in _SPOKEN for ch in body):
         digits = "".join(str(_DIGITS.get(ch, _SPOKEN.get(ch))) for ch in body)
@@ -559,18 +677,21 @@ def _whole_forms(t: str) -> Quantity | None:
         if (sep != "分" or whole_s) and whole is not None and den and num is not None:
             return Quantity(sign * (whole + num / den))
     # money in sub-units only: 五分, 两角五分, 两毛五, 2角, 1分钱
-    body = body[:-1] if len(body) > 2 and body[-1] in "钱錢" and body[-2] in "角毛毫分" else body
-    m = re.fullmatch(rf"([0-9{''.join(_DIGITS)}十拾]+)([角毛毫分])(.*)", body)
+    body = body[:-1] if len(body) > 2 and body[-1] in "钱錢" and body[-2] in "角毛毫分仙" else body
+    m = re.fullmatch(rf"([0-9{''.join(_DIGITS)}十拾]+)([角毛毫分仙])(.*)", body)
     if m:
         probe = _Reader("0元" + body, whole=True)
         value, end = probe._sub_units(Decimal(0), "元", 2)
         if end == len(body) + 2:
             return Quantity(sign * value, "元")
-    m = re.fullmatch(r"(.+?)[个個]半", body)
+    # 一個半, 個半 (1.5); 個九 is Cantonese money (1.9 dollars); 个 says nothing of what is counted
+    m = re.fullmatch(rf"(.*?)(?:[个個]半|(個)([{''.join(_DIGITS)}]))", body)
     if m:
-        v = _value(m.group(1))
+        v = _value(m.group(1)) if m.group(1) else Decimal(1)
+        if v is not None and m.group(2):
+            return Quantity(sign * (v + Decimal(_DIGITS[m.group(3)]) / 10), "元")
         if v is not None:
-            return Quantity(sign * (v + Decimal("0.5")), "个")
+            return Quantity(sign * (v + Decimal("0.5")))
     if body.startswith("半") and len(body) > 1:
         unit = units.read_unit(body, 1)
         if unit and unit[1] == len(body):
@@ -599,7 +720,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if len(run) > _MAX_RUN or (len(run) == 1 and run in _DIGITS and not _may_count(t, i)):
             pos = m.end()  # 一刻钟, 统一, 三大: a lone Chinese digit with no measure word after it
             continue
-        got = reader.at(i, lo)
+        got = reader.at(i, lo, m)
         if got is None:
             pos = m.end()
             continue
@@ -616,8 +737,10 @@ def _may_count(t: str, i: int) -> bool:
     """Whether the lone Chinese digit at i can start a figure: a unit, 成, 番, 多/余 follows,
     or it is the number of 百分之 or 翻…番."""
     k = i + 1
-    if k < len(t) and (t[k] in "成番多余%半" or units.read_unit(t, k)):
+    if k < len(t) and (t[k] in "成番多余%半又" or units.read_unit(t, k)):
         return True
+    if t.startswith(("分之", "份之"), k):
+        return True  # 三分之一
     return t.endswith(("翻", "百分之", "百分"), 0, i)
 
 
@@ -664,11 +787,14 @@ def _is_figure(t: str, q: Quantity, i: int) -> bool:
         return False
     if bare and run[:1] == "0" and run[1:2].isdigit():
         return False  # 010-…: an area code or a serial, never a figure
-    words = _is_cn(run) and not t.startswith("百分", i)
-    if words and not any(ch in _DIGITS for ch in run) and run not in {"十", "拾"}:
-        return False  # 百姓, 千家万户, 上亿人: a magnitude alone is a word, not a figure
     if before and _NOT_BEFORE_RE.search(before):
         return False
+    if ("之" in q.surface or "又" in q.surface) and _FRACTION_WORD.search(q.surface):
+        return True  # 三分之一, 千分之五, 一又二分之一: a fraction, whatever its digits look like
+    words = _is_cn(run) and not t.startswith("百分", i)
+    counted = q.qualifier != "exact" and not bare and len(run) == 1  # 逾千人, 近万家
+    if words and not any(ch in _DIGITS for ch in run) and run not in {"十", "拾"} and not counted:
+        return False  # 百姓, 千家万户, 上亿人: a magnitude alone is a word, not a figure
     if before.endswith(("(", "（")) and after.startswith((")", "）")):
         return False  # (一), （3）: a list index
     # Latin letters glued to digits make a code: PM2.5, G20, 5G, COVID-19
@@ -681,7 +807,7 @@ def _is_figure(t: str, q: Quantity, i: int) -> bool:
             return False
         if bare and len(run) == 1 and run in _DIGITS and q.qualifier == "exact":
             return False  # 一是, 进一步, 三大攻坚战: a lone Chinese digit needs a measure word
-        if bare and run[:1] in _DIGITS and after[:1] in "是、．.":
+        if bare and run[:1] in _DIGITS and after[:1] and after[:1] in "是、．.":
             return False
         if all(ch in _DIGITS for ch in run) and len(run) > 1 and "." not in run:
             return False  # 二〇二四 (a year), 五六 (an estimate)
