@@ -56,7 +56,6 @@ _CONTINUES = re.compile(
     r"|降到|升到|分别|发行|安排|下达|建(?!议)|改造|打造|培育|筹集)"
 )
 _CHANGE = re.compile(r"(?:比[^，,、]{1,6})?(?:增加|减少|多|少)")
-_NOT_SIGN = "税减担"
 _CUT = re.compile(r"减|降|节约|节省")
 _PREDICATE = re.compile(r"(?:全部|已|均|都)?(?:实现|通过|完成|参加|纳入)")
 _SHARE_OF = ("占", "相当于", "单位")  # 占国内生产总值比重, 单位国内生产总值用水量
@@ -178,7 +177,6 @@ class _Article:
         periods: dict[int, str | None] = {}
         kinds: dict[int, FigureKind] = {}
         for q in quantities:
-            q = _unsigned(sentence, q)
             clause = bisect_right(cuts, q.start)
             c0 = cuts[clause - 1] + 1 if clause > 0 else 0
             c1 = cuts[clause] if clause < len(cuts) else len(sentence)
@@ -445,14 +443,6 @@ def _is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -
             return True
     tail = sentence[q.end : c1]
     return bool(_FROM.search(head)) and ("到" in tail or "至" in tail)
-
-
-def _unsigned(sentence: str, q: Quantity) -> Quantity:
-    """税负5700亿元, 减负1万亿元: the 负 ends a word, it is no minus sign."""
-    if q.start > 0 and q.surface.startswith(("负", "負")) and sentence[q.start - 1] in _NOT_SIGN:
-        high = -q.value_high if q.value_high is not None else None
-        return replace(q, value=-q.value, value_high=high, start=q.start + 1, surface=q.surface[1:])
-    return q
 
 
 def _fit_unit(q: Quantity, target: Target, after: str) -> Quantity | None:

@@ -109,6 +109,8 @@ _SUFFIX: tuple[tuple[str, Qualifier], ...] = (
     ("上下", "about"),
 )
 _SIGN = ("负的", "負的", "零下", "负", "負", "-", "−")  # 负的百分之二十, 零下五度
+# Before these, 负 is a word of its own (税负 tax burden, 减负 lighten the load, 肩负 shoulder…)
+_BURDEN = frozenset("税稅减減担擔肩背抱胜勝自辜欠身不正重")
 _PREFIX_LAST = frozenset(w[-1] for w, _ in _PREFIX)  # cheap test before trying each word
 _SUFFIX_FIRST = frozenset(w[0] for w, _ in _SUFFIX)
 _CURRENCY_PREFIX = {
@@ -325,6 +327,8 @@ class _Reader:
             if t.startswith(sign, j - len(sign)) and j - len(sign) >= lo:
                 if sign in "-−" and j - 2 >= lo and t[j - 2].isdigit():
                     break  # 6-7 is a range, not a negative 7
+                if sign in "负負" and j - 2 >= lo and t[j - 2] in _BURDEN:
+                    break  # 税负5700亿元, 减负300亿元: a burden, not a minus
                 value, start = -value, j - len(sign)
                 break
         # prefix qualifier
