@@ -372,8 +372,15 @@ class Walk:
     def dateline_text(self, title: str) -> str:
         """The page text from the headline on (where a dateline sits), else from the top."""
         parts: list[str] = []
+        last: Block | None = None
         for piece in self.pieces:
-            parts.append("\n" if piece is None else piece[0])
+            if piece is None or piece[1] is not last:
+                parts.append("\n")  # a line per block, so that a dateline stands on its own
+            if piece is not None:
+                parts.append(piece[0])
+                last = piece[1]
+            else:
+                last = None
         text = "".join(parts)
         if title:
             at = text.find(title[:12])

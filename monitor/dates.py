@@ -6,8 +6,9 @@ Returns an aware datetime in the watchlist's zone, or None when the page does no
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime, time
+from itertools import chain
 from zoneinfo import ZoneInfo
 
 META_KEYS = (
@@ -18,6 +19,12 @@ META_KEYS = (
     "sailthru.date", "parsely-pub-date", "weibo: article:create_at", "firstpublishedtime",
     "og:release_date", "release_date", "created", "date", "time",
 )  # fmt: skip
+# Dates of the last change: a page's date only when nothing else gives one, or the year that a
+# dateline without one ("发布时间：10-08 12:00") leaves out.
+MODIFIED_KEYS = (
+    "article:modified_time", "og:updated_time", "dateupdate", "datemodified", "dcterms.modified",
+    "weibo: article:update_at", "lastmod", "last-modified",
+)  # fmt: skip
 _ISO = re.compile(
     r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
     r"(?:\s*[(（]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]?)?"  # 2023年11月4日 周六 14:20
@@ -25,12 +32,24 @@ _ISO = re.compile(
     r"(?:\s*(Z|[+-]\d\d:?\d\d))?"
 )
 _MIDNIGHT = time(0, 0)
+_DATELINE_MAX = 80  # characters; a longer line is a paragraph, its dates are the story's
+_CLAUSE_MIN = 24  # characters; a line this long written in clauses (，。) is prose too
+_CLAUSE = re.compile("[，。；]")
+_META_DATE_NAME = re.compile(r"time|date", re.IGNORECASE)
+_META_NOT_PUBLISHED = re.compile(
+    r"modif|updat|expir|last|revisit|cache|valid|end|build", re.IGNORECASE
+)
 _WEEKDAY = re.compile(r"\s*(?:星期|周|週|礼拜|禮拜)[一二三四五六日天]")
 _COMPACT = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?:(\d\d)(\d\d)(\d\d)?)?(?!\d)")
 # 发布时间：, 发布日期, 时间：, 發佈時間：; not 北京时间 in a sentence
 _LABELLED = re.compile(
     r"(?:(?:发布|發布|發佈|发表|發表|更新|成文|印发|印發)(?:时间|時間|日期)\s*[:：]?|"
     r"(?:时间|時間|日期)\s*[:：])\s*"
+)
+# After a label only: 10-08 12:00, 10月8日 12:00
+_NO_YEAR = re.compile(
+    r"(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?![-/.]?\d)\s*日?"
+    r"(?:\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?"
 )
 _URL_DATE = re.compile(
     r"/((?:19|20)\d\d)[-/_]?(\d\d)[-/_]?(\d\d)(?=[/_.-]|$)|"
@@ -42,8 +61,7 @@ def find_date(meta: dict[str, str], text: str, url: str, tz: ZoneInfo) -> dateti
     """The date meta gives, else the page's dateline, else the URL's; a meta date without a time
     takes the time of a dateline on the same day."""
     shown = _dateline(text, tz)
-    for key in META_KEYS:
-        value = meta.get(key)
+    for value in chain((meta.get(key) for key in META_KEYS), _other_meta_dates(meta)):
         if value and (found := parse_date(value, tz)):
             if shown is not None and found.time() == _MIDNIGHT and shown.date() == found.date():
                 return shown
@@ -51,8 +69,33 @@ def find_date(meta: dict[str, str], text: str, url: str, tz: ZoneInfo) -> dateti
     if shown is not None:
         return shown
     in_url = _URL_DATE.search(url)
-    if in_url:
-        return _build([group for group in in_url.groups() if group is not None], tz)
+    from_url = (
+        _build([group for group in in_url.groups() if group is not None], tz) if in_url else None
+    )
+    modified = next(
+        (found for key in MODIFIED_KEYS if (found := parse_date(meta.get(key, ""), tz))), None
+    )
+    known = modified or from_url
+    if known is not None and (partial := _yearless_dateline(text, known, tz)) is not None:
+        return partial
+    return from_url or modified
+
+
+def _yearless_dateline(text: str, known: datetime, tz: ZoneInfo) -> datetime | None:
+    """A labelled dateline without its year ("发布时间：10-08 12:00"), in the year of a date the
+    page gives elsewhere (last change, URL) or the year before when that would be later; the
+    known date itself where it is the same day, being the more precise."""
+    for label in _LABELLED.finditer(text):
+        match = _NO_YEAR.match(text, label.end())
+        if match is None:
+            continue
+        month, day, *clock = match.groups()
+        if (int(month), int(day)) == (known.month, known.day):
+            return known
+        found = _build([str(known.year), month, day, *clock], tz)
+        if found is not None and found > known:
+            found = _build([str(known.year - 1), month, day, *clock], tz)
+        return found
     return None
 
 
@@ -66,10 +109,30 @@ def _dateline(text: str, tz: ZoneInfo) -> datetime | None:
     for match in _ISO.finditer(text):
         if _WEEKDAY.search(match.group(0)):  # a page header's today, its clock too
             continue
+        if _in_sentence(text, match):  # "2009年5月14日在南京逝世": the story's date, not the page's
+            continue
         found = _from_match(match, tz)
         if found is not None:
             return found
     return None
+
+
+def _in_sentence(text: str, match: re.Match[str]) -> bool:
+    """Whether a date sits in a long line of prose rather than on a dateline."""
+    start = text.rfind("\n", 0, match.start()) + 1
+    end = text.find("\n", match.end())
+    line = text[start : end if end >= 0 else len(text)].strip()
+    return len(line) > _DATELINE_MAX or (
+        len(line) > _CLAUSE_MIN and _CLAUSE.search(line) is not None
+    )
+
+
+def _other_meta_dates(meta: dict[str, str]) -> Iterator[str]:
+    """Values of the page's other meta tags named for a time or date ("apub:time", "pubtime"),
+    not those of a change, an expiry or a cache."""
+    for key, value in meta.items():
+        if _META_DATE_NAME.search(key) and not _META_NOT_PUBLISHED.search(key):
+            yield value
 
 
 def parse_date(value: str, tz: ZoneInfo) -> datetime | None:

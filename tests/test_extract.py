@@ -182,6 +182,32 @@ CASES = {
         ],
         "absent": ["責任編輯", "版權所有", "延伸閱讀", "分享到", "上一篇", "留言", "熱門文章"],
     },
+    # A self-media page: the dateline leaves out the year ("发布时间：03-08" + "09:15"), and only
+    # the date of the last change (itemprop dateUpdate) is in the head.
+    "selfmedia_yearless_dateline.html": {
+        "url": "https://www.example-media.cn/s?id=1759921",
+        "title": "老街区里的“共享菜园”：居民把闲置角落种成了风景",
+        "published": datetime(2023, 3, 8, 9, 15, 42, tzinfo=SHANGHAI),
+        "contains": [
+            "原本堆放杂物的楼间空地",
+            "认领一块地，也认领一份责任",
+            "老小区也能越住越舒心",
+        ],
+        "absent": ["作者最新文章", "旧厂房改造的图书馆", "相关文章", "意见反馈", "优质作者"],
+    },
+    # A portal whose sidebar splits the date over three divs (2023 / 06/02 / 19:45): the date is
+    # a meta tag named for a time; the body's own dates (1921年9月1日) are the story's.
+    "portal_date_in_meta_story_dates.html": {
+        "url": "https://news.example-portal.cn/omn/edu/20230602A0Q1X0.html",
+        "title": "老校友捐赠百年校史档案 见证一所乡村中学的变迁",
+        "published": datetime(2023, 6, 2, 20, 11, 5, tzinfo=SHANGHAI),
+        "contains": [
+            "捐赠者是这所中学1958届的老校友",
+            "一张照片里的五十个人",
+            "并在明年校庆期间向公众展出",
+        ],
+        "absent": ["免责声明", "相关推荐", "乡村学校里的“流动博物馆”", "分享"],
+    },
 }
 
 
@@ -444,3 +470,59 @@ def test_tab_titles_of_a_trailing_link_box_are_dropped() -> None:
     body = f"<div class='content'><p>{LEAD}</p><p>{MORE}</p>{box}</div>"
     article = extract.extract(_html(body), url="https://x.cn/a.html")
     assert article.text.split("\n") == [LEAD, MORE]
+
+
+def test_a_date_in_a_paragraph_is_the_storys_not_the_pages() -> None:
+    text = (
+        "标题\n记者 林舟\n潘老生于上海，1991年调任省文联副主席，1995年退休。他因病医治无效，"
+        "2009年5月14日在南京逝世，享年77岁，留下了一千余首儿童歌曲。"
+    )
+    assert find_date({}, text, "", SHANGHAI) is None
+    url = "https://example.cn/2019/09/07/story.html"
+    assert find_date({}, text, url, SHANGHAI) == datetime(2019, 9, 7, tzinfo=SHANGHAI)
+
+
+@pytest.mark.parametrize(
+    ("meta", "text", "url", "expected"),
+    [
+        pytest.param(
+            {"dateupdate": "2020-01-14 17:58:59"},
+            "标题\n发布时间：01-14 17:58",
+            "",
+            (2020, 1, 14, 17, 58, 59),
+            id="same-day-as-the-last-change",
+        ),
+        pytest.param(
+            {"article:modified_time": "2024-01-03T10:00:00+08:00"},
+            "标题\n发布时间：12月30日 08:30",
+            "",
+            (2023, 12, 30, 8, 30),
+            id="the-year-before-the-change",
+        ),
+        pytest.param(
+            {},
+            "标题\n发布日期：05-06",
+            "https://example.cn/2022/05/06/a.html",
+            (2022, 5, 6),
+            id="year-from-the-url",
+        ),
+        pytest.param(
+            {"article:modified_time": "2024-02-01 09:00"},
+            "标题",
+            "",
+            (2024, 2, 1, 9, 0),
+            id="only-the-last-change",
+        ),
+        pytest.param(
+            {"news:time": "2023-06-02 20:11:05", "expires": "2030-01-01"},
+            "",
+            "",
+            (2023, 6, 2, 20, 11, 5),
+            id="a-meta-named-for-a-time",
+        ),
+    ],
+)
+def test_dateline_without_its_year(
+    meta: dict[str, str], text: str, url: str, expected: tuple[int, ...]
+) -> None:
+    assert find_date(meta, text, url, SHANGHAI) == datetime(*expected, tzinfo=SHANGHAI)
