@@ -7,30 +7,38 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
+from functools import lru_cache
+from itertools import accumulate, count
+from operator import add
+from typing import NamedTuple
 
 from monitor import units
 from monitor.models import Figure, FigureKind, FigureScope, Quantity, Target
 from monitor.numerals import find_quantities
 
-_END = re.compile(r"[。！？；!?;\n]")
+_END_CHARS = "。！？；!?;\n"  # what ends a sentence
 _CLAUSE = re.compile(r"[，,、：:（）()]")
 _MAX_SENTENCE = 10_000  # longer is not a sentence (find_quantities reads none either)
 _LEAD = 300  # a region named this early in the article (dateline, lead) holds for all of it
 
 # Cues, read in the clause first and then in the sentence (see _kind for the order).
+# In these patterns every alternative starts with a letter and any look-behind comes after it
+# (去年(?<![比]去年) is (?<!比)去年): re then jumps from one possible first letter to the next
+# instead of trying every alternative at every place, ten times faster on a long sentence.
 _ACHIEVED = re.compile(
-    r"已|累计|截至|截止|目前|至今|(?<![比较同环从由])(?:去年|上年)|过去|以来|刚刚过去|五年来|一年来|上一年"
-    r"|超额完成"
+    r"已|累计|截至|截止|目前|至今|去年(?<![比较同环从由]去年)|上年(?<![比较同环从由]上年)|过去|以来"
+    r"|刚刚过去|五年来|一年来|上一年|超额完成"
 )
 # A target beaten or met is a result (超过全年预期目标, 落户目标顺利实现); read only where 目标 is.
 _TARGET_MET = re.compile(
     r"超过[^，,。；]{0,8}目标|目标(?:任务)?(?:顺利|全面|如期|圆满|胜利|较好)(?:实现|完成)"
 )
 _PLEDGE = re.compile(
-    r"将(?!近)|计划|力争|(?<!全年主要)目标|(?<![于出合])预期|确保|(?<![主重需只必不纲])要(?![求素点闻])"
-    r"|拟|争取|预计|(?<!前)今年(?!以来)|明年|再(?=[减建新增完开投])|部署|工作任务|建议"
+    r"将(?!近)|计划|力争|目标(?<!全年主要目标)|预(?<![于出合]预)期|确保"
+    r"|要(?<![主重需只必不纲]要)(?![求素点闻])|拟|争取|预计|今(?<!前今)年(?!以来)|明年"
+    r"|再(?=[减建新增完开投])|部署|工作任务|建议"
 )
 # 把涨幅控制在3%左右: an aim, not a result; read only where 把 is.
 _AIM = re.compile(r"把[^，,。；]{1,16}(?:控制|定|保持|稳定)在")
@@ -43,7 +51,7 @@ _CUMULATIVE = re.compile(
 _RATE_WORDS = re.compile(r"比例|比重|占比|率|增长|增速|增幅|涨幅")
 # A number after these is a reference to another value, not the figure itself.
 _REFERENCE = re.compile(
-    r"(?<![同环占对无])比(?![例重率])|较(?:上年|去年|上月|同期|[12][0-9]{3})"
+    r"比(?<![同环占对无]比)(?![例重率])|较(?:上年|去年|上月|同期|[12][0-9]{3})"
     r"|相比|高于|低于|原定|原计划|预定"
 )
 # A clause that starts with these continues the previous clause's subject (…，增长6.1%).
@@ -63,9 +71,11 @@ _SHARE_NEXT = frozenset("中的比之占")
 _SHARE_AFTER = re.compile(r"中?的?(?:比重|比例|之比|占比)")  # 在国内生产总值中的比重
 # 城镇居民人均可支配收入, 农村居民消费价格: one group's figure, not the residents' as a whole
 _PART_OF_RESIDENTS = ("城镇", "农村")
-_LAST_YEAR = re.compile(r"(?<![比较同从由])(?:去年|上年)")
+_LAST_YEAR = re.compile(r"去年(?<![比较同从由]去年)|上年(?<![比较同从由]上年)")
 _FROM = re.compile(r"[从由][^，,。；0-9]{0,4}$")
-_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年(?:度)?(上半年|下半年|一季度|前三季度)?")
+_YEAR = re.compile(  # (?<![0-9])((?:19|20)[0-9]{2})年, the look-behind after the first letter
+    r"((?:1(?<![0-9]1)9|2(?<![0-9]2)0)[0-9]{2})年(?:度)?(上半年|下半年|一季度|前三季度)?"
+)
 _HALF = {"上半年": "H1", "下半年": "H2", "一季度": "Q1", "前三季度": "Q1-Q3"}
 _PLAN = re.compile(r"“?(十[一二三四五六七八九]|[一二三四五六七八九])五”?(?:规划|时期|期间)")
 _FRAME_HEAD = re.compile(  # ——, 一、, 一是, （一）: what may precede an opening time phrase
@@ -79,8 +89,7 @@ _FRAME_OPENS = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class _Match:
+class _Match(NamedTuple):
     start: int
     end: int
     targets: tuple[Target, ...]
@@ -97,26 +106,24 @@ def find_figures(
     """
     if not text or not targets:
         return []
-    present = [t for t in targets if any(_first_part(k) in text for k in t.keywords if k)]
-    if not present:
+    first: list[tuple[Target, str, int]] = []  # each keyword's first place in the text
+    for target in targets:
+        for part in _first_parts(tuple(target.keywords)):
+            pos = text.find(part)
+            if pos >= 0:
+                first.append((target, part, pos))
+    if not first:
         return []
-    ends = [m.end() for m in _END.finditer(text)]
-    if not ends or ends[-1] < len(text):
-        ends.append(len(text))
+    ends = _sentence_ends(text)
     reader = _Article(text, ends, published)
     wanted: dict[int, list[Target]] = {}
-    for target in present:
-        for keyword in target.keywords:
-            part = _first_part(keyword)
-            if not part:
-                continue
-            pos = text.find(part)
-            while pos >= 0:
-                index = bisect_right(ends, pos)
-                bucket = wanted.setdefault(index, [])
-                if target not in bucket:
-                    bucket.append(target)
-                pos = text.find(part, ends[index] if index < len(ends) else len(text))
+    for target, part, pos in first:
+        while pos >= 0:
+            index = bisect_right(ends, pos)
+            bucket = wanted.setdefault(index, [])
+            if target not in bucket:
+                bucket.append(target)
+            pos = text.find(part, ends[index] if index < len(ends) else len(text))
     figures: list[Figure] = []
     for index in sorted(wanted):
         figures.extend(reader.sentence_figures(index, wanted[index]))
@@ -127,6 +134,32 @@ def _first_part(keyword: str) -> str:
     return keyword.split("…", 1)[0]
 
 
+@lru_cache(maxsize=4096)
+def _first_parts(keywords: tuple[str, ...]) -> tuple[str, ...]:
+    """The distinct, non-empty first parts of a target's keywords, in order."""
+    return tuple(dict.fromkeys(p for p in map(_first_part, keywords) if p))
+
+
+@lru_cache(maxsize=4096)
+def _parts(keyword: str) -> tuple[str, ...]:
+    """A keyword's parts: 增发…国债 is 增发 and 国债."""
+    return tuple(p for p in keyword.split("…") if p)
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Where each sentence ends (after its 。, ！, ；, newline…); the last ends with the text."""
+    ends: list[int] = []
+    for ch in _END_CHARS:
+        if ch in text:  # the offsets after each `ch`, from the lengths of the pieces between
+            pieces = text.split(ch)
+            pieces.pop()
+            ends.extend(map(add, accumulate(map(len, pieces)), count(1)))
+    ends.sort()
+    if not ends or ends[-1] < len(text):
+        ends.append(len(text))
+    return ends
+
+
 class _Article:
     """One article split into sentences, with the time frame each sentence is read in."""
 
@@ -135,6 +168,8 @@ class _Article:
         self.ends = ends
         self.published = published
         self._frames: dict[int, tuple[FigureKind | None, str | None]] = {}
+        self._cues: dict[int, FigureKind | None] = {}  # what each sentence's words say, by index
+        self._years: dict[int, FigureKind | None] = {}  # what the year each one names says
 
     def bounds(self, index: int) -> tuple[int, int]:
         start = self.ends[index - 1] if index > 0 else 0
@@ -186,20 +221,20 @@ class _Article:
                 continue
             after_breakdown = whole_part or sentence.rfind("其中", 0, q.start) >= 0
             change = not own and q.unit != "%" and bool(_CHANGE.match(sentence, c0))
+            # 551万农村贫困人口: a bare number right before the keyword counts its subject
+            counted = match.start == q.end or any(m.start == q.end for m in own)
+            after = "" if counted else sentence[q.end : q.end + 1]
+            clause_text = sentence[c0:c1]
             for target in match.targets:
                 if after_breakdown and target.id in seen:
                     continue  # 其中…: a part of a total already reported for this target
                 if change and target.id in given:
                     continue  # 改造580万套，增加110万套: the rise over last year, not the figure
-                # 551万农村贫困人口: a bare number right before the keyword counts its subject
-                counted = match.start == q.end or any(m.start == q.end for m in own)
-                after = "" if counted else sentence[q.end : q.end + 1]
                 quantity = _fit_unit(q, target, after)
                 if quantity is None:
                     continue
                 seen.add(target.id)
                 given.add(target.id)
-                clause_text = sentence[c0:c1]
                 if clause not in kinds:
                     kinds[clause] = self._kind(sentence, clause_text, index)
                 kind = kinds[clause]
@@ -253,24 +288,35 @@ class _Article:
         return any(word in paragraph or word in lead for word in target.region)
 
     def _kind(self, sentence: str, clause: str, index: int) -> FigureKind:
-        for text in (clause, sentence):
-            if _ACHIEVED.search(text) or ("目标" in text and _TARGET_MET.search(text)):
-                return "achieved"
-            if _PLEDGE.search(text) or ("把" in text and _AIM.search(text)):
-                return "pledge"
-        year = _YEAR.search(sentence)
-        if year and self.published:
-            y = int(year.group(1))
-            if y < self.published.year:
-                return "achieved"
-            if y > self.published.year:
-                return "pledge"
+        cue = _cue(clause)
+        if cue is None and clause != sentence:
+            if index not in self._cues:
+                self._cues[index] = _cue(sentence)
+            cue = self._cues[index]
+        if cue is not None:
+            return cue
+        if index not in self._years:  # once a sentence, not once a clause
+            self._years[index] = self._year_kind(sentence)
+        said = self._years[index]
+        if said is not None:
+            return said
         frame = self.frame(index)[0]
         if frame is not None:
             return frame
         if _DONE.search(clause):
             return "achieved"
         return "mention"
+
+    def _year_kind(self, sentence: str) -> FigureKind | None:
+        """A past year named in the sentence makes a result, a coming one a plan."""
+        year = _YEAR.search(sentence) if "年" in sentence else None
+        if year and self.published:
+            y = int(year.group(1))
+            if y < self.published.year:
+                return "achieved"
+            if y > self.published.year:
+                return "pledge"
+        return None
 
     def frame(self, index: int) -> tuple[FigureKind | None, str | None]:
         """The kind and period set by the nearest sentence at or before `index` that opens with
@@ -296,6 +342,8 @@ class _Article:
 
     def _own_frame(self, index: int) -> tuple[FigureKind | None, str | None] | None:
         s0, s1 = self.bounds(index)
+        if s0 == s1:
+            return None  # the blank between a full stop and a line break opens nothing
         head = _FRAME_HEAD.match(self.text, s0)
         h = head.end() if head else s0
         if not _FRAME_OPENS.match(self.text, h, s1):
@@ -326,6 +374,15 @@ class _Article:
                 return "achieved", period
             return "pledge", period
         return None
+
+
+def _cue(text: str) -> FigureKind | None:
+    """What the words of `text` say the figure is, if they do: achieved before pledge."""
+    if _ACHIEVED.search(text) or ("目标" in text and _TARGET_MET.search(text)):
+        return "achieved"
+    if _PLEDGE.search(text) or ("把" in text and _AIM.search(text)):
+        return "pledge"
+    return None
 
 
 def _achieved(text: str) -> bool:
@@ -364,7 +421,7 @@ def _keyword_matches(sentence: str, targets: list[Target]) -> list[_Match]:
 
 def _occurrences(sentence: str, keyword: str) -> list[tuple[int, int]]:
     """Spans of `keyword` in the sentence; 增发…国债 matches 增发 and 国债 in one clause."""
-    parts = [p for p in keyword.split("…") if p]
+    parts = _parts(keyword)
     if not parts:
         return []
     out: list[tuple[int, int]] = []

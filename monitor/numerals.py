@@ -13,6 +13,7 @@ from monitor import units
 from monitor.models import Qualifier, Quantity
 
 _WIDE = str.maketrans("０１２３４５６７８９．－～", "0123456789.-~")  # keeps every offset
+_WIDE_ANY = re.compile("[０-９．－～]")  # whether translating by _WIDE changes anything
 _DIGITS = {
     "零": 0,
     "〇": 0,
@@ -53,10 +54,17 @@ _NUMERAL = frozenset(_CN_CHARS)
 _RUN = re.compile(
     rf"(?:\.[0-9]+|[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|[{_CN_CHARS}]|[{_POINT}](?=[0-9{_CN_CHARS}]))+"
 )
+# Every letter a run can start with: a quick scan to where _RUN may match, which re does not
+# find quickly by itself (the run's repeated group hides its first letters from it).
+_RUN_FIRST = re.compile(rf"[.0-9{_CN_CHARS}{_POINT}]")
 _ARABIC = re.compile(r"[0-9]+(?:[,，][0-9]{3})*(?:\.[0-9]+)?|\.[0-9]+")
 _ARABIC_DECIMAL = re.compile(r"([0-9]*\.[0-9]+)([" + "".join(_SMALL) + "".join(_BIG) + r"]*)")
 _FRACTION = re.compile(r"/([1-9][0-9]{0,5})(?![0-9.,/])")  # the denominator of 1/3
 _FRACTION_WORD = re.compile("分之|份之|又")
+# 422, 7万, 1.5亿 need none of _value's general reading: Arabic digits, at most one magnitude
+_PLAIN = re.compile(r"([1-9][0-9]{0,17})([万亿]?)")
+_PLAIN_SCALE = {"": Decimal(1), "万": Decimal(_BIG["万"]), "亿": Decimal(_BIG["亿"])}
+_ONE = Decimal(1)
 _SUB_NUMBER = re.compile(rf"[0-9{''.join(_DIGITS)}十拾]+")
 _NOT_IN_UNIT = frozenset("的是了和与及在有为将从对，,。；;：:、！!？?（）()“”")  # 的人口 is no unit
 _MAX_RUN = 40  # no real figure is longer; anything longer is a code, a table or an attack
@@ -111,7 +119,9 @@ _SUFFIX: tuple[tuple[str, Qualifier], ...] = (
 _SIGN = ("负的", "負的", "零下", "负", "負", "-", "−")  # 负的百分之二十, 零下五度
 # Before these, 负 is a word of its own (税负 tax burden, 减负 lighten the load, 肩负 shoulder…)
 _BURDEN = frozenset("税稅减減担擔肩背抱胜勝自辜欠身不正重")
-_PREFIX_LAST = frozenset(w[-1] for w, _ in _PREFIX)  # cheap test before trying each word
+_PREFIX_LAST: dict[str, tuple[tuple[str, Qualifier], ...]] = {}  # by last letter, in order
+for _word, _said in _PREFIX:
+    _PREFIX_LAST[_word[-1]] = (*_PREFIX_LAST.get(_word[-1], ()), (_word, _said))
 _SUFFIX_FIRST = frozenset(w[0] for w, _ in _SUFFIX)
 _CURRENCY_PREFIX = {
     "人民币": "元",
@@ -152,6 +162,9 @@ _SUB_MONEY = {
 _LETTER_MAGNITUDE = {"k": 1000, "K": 1000, "w": 10**4, "W": 10**4, "M": 10**6, "G": 10**9}
 _PAIRS = {"对": 2, "對": 2, "双": 2, "雙": 2, "打": 12}
 _RANGE = "-~至到—"
+# What may follow a number's digits before its unit: 多/余, magnitudes (万, k), 个 (两个亿), a space
+_AFTER_DIGITS = frozenset("多余个個 ") | frozenset(_BIG) | frozenset(_LETTER_MAGNITUDE)
+_TENTHS_TIMES_PAIRS = frozenset("成番") | frozenset(_PAIRS)  # 三成, 翻两番, 一打
 _NOT_AFTER = (
     "年",
     "月",
@@ -254,6 +267,14 @@ def _cn_integer(part: str) -> Decimal | None:
 
 def _value(run: str) -> Decimal | None:
     """The value of a run of numeral characters (Arabic, Chinese, or both), or None."""
+    if run.isascii() and run.isdigit() and len(run) <= 20:
+        return Decimal(run)  # what _cn_integer gives, exactly: no context rounding at this size
+    if len(run) == 1 and run in _DIGITS:
+        return Decimal(_DIGITS[run])
+    plain = _PLAIN.fullmatch(run) if run.endswith(("万", "亿")) else None
+    if plain:
+        digits, magnitude = plain.groups()
+        return Decimal(digits) * _PLAIN_SCALE[magnitude]
     for ch, tens in _TENS.items():
         run = run.replace(ch, tens)
     point = next((i for i, c in enumerate(run) if c in _POINT), -1)
@@ -332,14 +353,14 @@ class _Reader:
                 value, start = -value, j - len(sign)
                 break
         # prefix qualifier
-        for word, said in _PREFIX if start > lo and t[start - 1] in _PREFIX_LAST else ():
+        for word, said in _PREFIX_LAST.get(t[start - 1], ()) if start > lo else ():
             if start - len(word) >= lo and t.startswith(word, start - len(word)):
                 qualifier, start = said, start - len(word)
                 break
         # 多/余 and magnitudes after the digits: 6800多万, 13亿多人, 8000多亿元
-        scale = Decimal(1)
+        scale = _ONE
         mags = ""
-        while end < len(t):
+        while end < len(t) and t[end] in _AFTER_DIGITS:
             ch = t[end]
             if ch in "多余" and end > i:
                 qualifier = "at_least"
@@ -366,7 +387,9 @@ class _Reader:
         value = (joined if value >= 0 else -joined) if joined is not None else value * scale
         unit: str | None = None
         # 成 as tenths (三成 = 30 %), 翻N番, pairs and dozens
-        if end < len(t) and t[end] == "成" and _is_cn(run) and value <= 10 and scale == 1:
+        if end >= len(t) or t[end] not in _TENTHS_TIMES_PAIRS:
+            pass  # most numbers: none of the three below
+        elif t[end] == "成" and _is_cn(run) and value <= 10 and scale == 1:
             if not t.startswith("成不", end):
                 value, unit, end = value * 10, "%", end + 1
                 nxt = t[end + 1 : end + 2]
@@ -374,19 +397,20 @@ class _Reader:
                     value, end = value + 5, end + 1  # 七成半 = 75 %
                 elif t[end : end + 1] in _DIGITS and (nxt not in _NUMERAL and nxt != "成"):
                     value, end = value + _DIGITS[t[end]], end + 1  # 三成五 = 35 %
-        elif end < len(t) and t[end] == "番" and start - 1 >= lo and t[start - 1] == "翻":
+        elif t[end] == "番" and start - 1 >= lo and t[start - 1] == "翻":
             value, unit, start, end = Decimal(2) ** int(value), "倍", start - 1, end + 1
-        elif end < len(t) and t[end] in _PAIRS and self.whole:
+        elif t[end] in _PAIRS and self.whole:
             value, end = value * _PAIRS[t[end]], end + 1
         if self.whole and unit is None:
             while end < len(t) - 1 and t[end] == " ":
                 end += 1  # 10 HKD
         self.unit_at = end
         if unit is None:
-            read = self._unit(end)
+            read = units.read_unit(t, end) or (self._unit(end) if self.whole else None)
             if read:
                 unit, end = read
-                value, end = self._sub_units(value, unit, end)
+                if unit in units.CURRENCIES or unit == "斤":  # the only units with sub-units
+                    value, end = self._sub_units(value, unit, end)
         # 半 after a unit or number: 三斤半, 一个半
         if end < len(t) and t[end] == "半" and scale == 1:
             value, end = value + Decimal("0.5"), end + 1
@@ -573,7 +597,7 @@ def _tidy(value: Decimal) -> Decimal:
 
 
 def _is_cn(run: str) -> bool:
-    return all(ch in _NUMERAL for ch in run)
+    return not run.strip(_CN_CHARS)  # every letter a Chinese numeral
 
 
 # --- public ------------------------------------------------------------------------------------
@@ -709,14 +733,18 @@ def find_quantities(text: str) -> list[Quantity]:
     and yields nothing (split it first, as find_figures does)."""
     if not text or len(text) > _MAX_SENTENCE:
         return []
-    t = text.translate(_WIDE)
+    t = text.translate(_WIDE) if _WIDE_ANY.search(text) else text
     reader = _Reader(t, whole=False, source=text)
     out: list[Quantity] = []
     lo = 0
     pos = 0
     n = len(t)
     while pos < n:
-        m = _RUN.search(t, pos)
+        first = _RUN_FIRST.search(t, pos)
+        if not first:
+            break
+        # a "." or 点 may start no number: then the next run is further on
+        m = _RUN.match(t, first.start()) or _RUN.search(t, first.start() + 1)
         if not m:
             break
         i = m.start()
@@ -730,7 +758,7 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         q = _with_range(reader, got[0], t) or got[0]
         end = q.end
-        if _is_figure(t, q, i):
+        if _is_figure(t, q, i, run):
             out.append(q)
             lo = end
         pos = max(end, i + 1)
@@ -780,10 +808,9 @@ def _with_range(reader: _Reader, q: Quantity, t: str) -> Quantity | None:
     )
 
 
-def _is_figure(t: str, q: Quantity, i: int) -> bool:
-    """False for what only looks like a figure: dates, years, ordinals, indices, phones, codes."""
-    run_m = _RUN.match(t, i)
-    run = run_m.group() if run_m else ""
+def _is_figure(t: str, q: Quantity, i: int, run: str) -> bool:
+    """False for what only looks like a figure: dates, years, ordinals, indices, phones, codes.
+    `run` is the run of numeral material at i."""
     after = t[q.end : q.end + 4]
     before = t[max(0, q.start - 2) : q.start]
     bare = q.unit is None
@@ -795,7 +822,8 @@ def _is_figure(t: str, q: Quantity, i: int) -> bool:
         return False
     if ("之" in q.surface or "又" in q.surface) and _FRACTION_WORD.search(q.surface):
         return True  # 三分之一, 千分之五, 一又二分之一: a fraction, whatever its digits look like
-    words = _is_cn(run) and not t.startswith("百分", i)
+    cn = _is_cn(run)
+    words = cn and not t.startswith("百分", i)
     counted = q.qualifier != "exact" and not bare and len(run) == 1  # 逾千人, 近万家
     if words and not any(ch in _DIGITS for ch in run) and run not in {"十", "拾"} and not counted:
         return False  # 百姓, 千家万户, 上亿人: a magnitude alone is a word, not a figure
@@ -806,7 +834,7 @@ def _is_figure(t: str, q: Quantity, i: int) -> bool:
         return False
     if q.end < len(t) and t[q.end].isascii() and t[q.end].isalpha():
         return False
-    if _is_cn(run):
+    if cn:
         if run == "一" and q.start > 0 and t[q.start - 1] in _WORD_BEFORE_ONE:
             return False
         if bare and len(run) == 1 and run in _DIGITS and q.qualifier == "exact":
