@@ -845,7 +845,8 @@ def _is_figure(t: str, q: Quantity, i: int, run: str) -> bool:
             return False  # 二〇二四 (a year), 五六 (an estimate)
     elif bare:
         digits = run.replace(",", "")
-        if "." not in digits and len(digits) >= 7 and "," not in run and q.value == int(digits):
+        phone_like = digits.isascii() and digits.isdigit() and len(digits) >= 7
+        if phone_like and "," not in run and q.value == int(digits):
             return False  # phone numbers, IDs, codes
         opens = q.start == 0 or t[q.start - 1] in "\n\r \t；;。，,：:（("
         if opens and len(run) <= 2 and run.isdigit() and after[:1] in "、.．":
