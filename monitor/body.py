@@ -10,8 +10,12 @@ from typing import Literal
 import httpx
 
 from monitor.errors import FetchError
+from monitor.transport import LeanResponse
 
 Accept = Literal["html", "feed", "any"]
+
+# A response from httpx's client (proxies, injected transports) or straight from ours.
+Response = httpx.Response | LeanResponse
 
 # Unread bodies up to this size (error pages, redirects) are read and dropped to keep the
 # connection alive; a bigger one costs less to abandon with its connection.
@@ -47,7 +51,7 @@ def acceptable(content_type: str | None, accept: Accept) -> bool:
 
 
 async def read_body(
-    response: httpx.Response, url: str, encoding: str, limit: int, truncate: bool
+    response: Response, url: str, encoding: str, limit: int, truncate: bool
 ) -> bytes:
     """The decompressed body, stopping as soon as it passes `limit` (a gzip bomb stops early)."""
     inflater: zlib._Decompress | None
@@ -84,7 +88,7 @@ async def read_body(
     return bytes(body)
 
 
-async def drain(response: httpx.Response) -> None:
+async def drain(response: Response) -> None:
     """Read the rest of a small unread body (304, redirect, error page) so that the connection
     goes back to the pool; an unread body would make httpcore close it."""
     if response.is_stream_consumed or response.is_closed:

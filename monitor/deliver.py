@@ -7,13 +7,16 @@ The SMTP password comes from the environment variable the watchlist names, never
 from __future__ import annotations
 
 import os
-import smtplib
 import ssl
 from email import message_from_bytes, policy
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from monitor.errors import DeliveryError
 from monitor.models import Delivery
+
+if TYPE_CHECKING:
+    import smtplib
 
 
 def deliver(message: bytes, delivery: Delivery, *, outbox: Path, name: str) -> str:
@@ -44,6 +47,10 @@ def _to_outbox(message: bytes, outbox: Path, name: str) -> str:
 
 
 def _by_smtp(message: bytes, delivery: Delivery) -> str:
+    # Imported here, not at the top: only SMTP delivery needs it, and every pass (fetch-only
+    # ones too) imports this module; smtplib and its email modules are ~6 ms of start-up.
+    import smtplib
+
     settings = delivery.smtp
     if settings is None:  # the watchlist validator refuses this; keep mypy and users safe
         raise DeliveryError("delivery.method is smtp but delivery.smtp is missing")

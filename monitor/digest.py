@@ -11,13 +11,14 @@ from decimal import Decimal
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
-
-import css_inline
-import jinja2
+from typing import TYPE_CHECKING
 
 from monitor import diff
 from monitor.models import Watchlist
 from monitor.state import Mention, Store
+
+if TYPE_CHECKING:
+    import jinja2
 
 PACKAGED_TEMPLATES = Path(__file__).parent / "templates"
 
@@ -181,6 +182,10 @@ def signed(value: Decimal | None, unit: str | None = None) -> str:
 
 def environment(watchlist_dir: Path | None) -> jinja2.Environment:
     """Templates beside the watchlist first (user-edited), the packaged copies second."""
+    # Imported here, not at the top: a fetch-only pass (`run --digest never`, the daemon's
+    # per-source jobs) never renders, and jinja2 is ~20 ms of its start-up.
+    import jinja2
+
     paths = []
     if watchlist_dir is not None and (watchlist_dir / "templates").is_dir():
         paths.append(str(watchlist_dir / "templates"))
@@ -202,6 +207,8 @@ def render(model: DigestModel, env: jinja2.Environment) -> tuple[str, str]:
     """The plain-text and HTML bodies; the HTML with its CSS inlined."""
     text = env.get_template("digest.txt.j2").render(d=model)
     html = env.get_template("digest.html.j2").render(d=model)
+    import css_inline  # here, not at the top: only a digest being rendered needs it
+
     return text, css_inline.inline(html)
 
 

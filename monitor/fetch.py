@@ -17,11 +17,11 @@ import httpx
 from protego import Protego
 
 from monitor import USER_AGENT
-from monitor.body import MAGIC, Accept, acceptable, drain, read_body, too_large
+from monitor.body import MAGIC, Accept, Response, acceptable, drain, read_body, too_large
 from monitor.errors import FetchError
 from monitor.models import FetchLimits, Page, Source, Validators
 from monitor.politeness import AddressGuard, HostPace
-from monitor.transport import transport_for_env
+from monitor.transport import LeanTransport, Timeouts, transport_for_env
 
 # Retry-After beyond this is not waited for inside a pass: the URL fails with the time to come
 # back, and the next scheduled pass tries again. A minute keeps one slow host from holding a pass.
@@ -77,6 +77,20 @@ class Fetcher:
         self._backoff = backoff
         self._user_agent = limits.user_agent or USER_AGENT
         self._client: httpx.AsyncClient | None = None
+        self._lean: LeanTransport | None = None  # called directly, without the client
+        self._timeouts: Timeouts = {
+            "connect": limits.connect_timeout,
+            "read": limits.read_timeout,
+            "write": limits.read_timeout,
+            "pool": limits.connect_timeout,
+        }
+        # Sent with every request, as httpx's client would send them (Host goes first).
+        self._base_headers = [
+            # Only encodings we decompress ourselves, so the size limit applies as we inflate.
+            (b"Accept-Encoding", b"gzip, deflate"),
+            (b"Connection", b"keep-alive"),
+            (b"User-Agent", self._user_agent.encode()),
+        ]
         self._global = asyncio.Semaphore(max(1, limits.concurrency))
         self._hosts: dict[str, HostPace] = {}
         self._robots: dict[str, Protego | str | None] = {}
@@ -86,15 +100,16 @@ class Fetcher:
 
     async def __aenter__(self) -> Fetcher:
         limits = self._limits
+        # Ours unless one was injected: httpx's pool costs ~4x the CPU per request.
+        transport = self._transport or transport_for_env()
+        if isinstance(transport, LeanTransport):
+            # Called directly: httpx's client layer (request and response models, cookie jar)
+            # cost more CPU per request than our whole transport. Nothing here needs cookies.
+            self._lean = transport
+            return self
         self._client = httpx.AsyncClient(
-            # Ours unless one was injected: httpx's pool costs ~4x the CPU per request.
-            transport=self._transport or transport_for_env(),
-            timeout=httpx.Timeout(
-                connect=limits.connect_timeout,
-                read=limits.read_timeout,
-                write=limits.read_timeout,
-                pool=limits.connect_timeout,
-            ),
+            transport=transport,
+            timeout=httpx.Timeout(**self._timeouts),
             limits=httpx.Limits(
                 max_connections=max(1, limits.concurrency),
                 max_keepalive_connections=max(1, limits.concurrency),
@@ -114,6 +129,9 @@ class Fetcher:
         if self._client is not None:
             await self._client.aclose()
             self._client = None
+        if self._lean is not None:
+            await self._lean.aclose()
+            self._lean = None
 
     async def get(
         self,
@@ -214,12 +232,18 @@ class Fetcher:
         limit: int,
         truncate: bool,
     ) -> Page | _Redirect:
-        assert self._client is not None, "use Fetcher inside `async with`"
         url = str(target)
+        response: Response
         try:
-            response = await self._client.send(
-                self._client.build_request("GET", target, headers=headers), stream=True
-            )
+            if self._lean is not None:
+                raw = [(b"Host", target.netloc), *self._base_headers]
+                raw += [(name.encode(), value.encode()) for name, value in headers.items()]
+                response = await self._lean.get(target, raw, self._timeouts)
+            else:
+                assert self._client is not None, "use Fetcher inside `async with`"
+                response = await self._client.send(
+                    self._client.build_request("GET", target, headers=headers), stream=True
+                )
         except httpx.TimeoutException as exc:
             raise _Retry(FetchError(f"timed out ({type(exc).__name__})", url=url)) from None
         except (httpx.NetworkError, httpx.RemoteProtocolError) as exc:
@@ -247,7 +271,7 @@ class Fetcher:
 
     async def _answer(
         self,
-        response: httpx.Response,
+        response: Response,
         url: str,
         accept: Accept | None,  # None: take any body (robots.txt is read whatever its label)
         limit: int,
@@ -286,7 +310,7 @@ class Fetcher:
                 )
         return Page(url, url, status, content, content_type, validators, self._clock())
 
-    def _retry_for(self, response: httpx.Response, url: str) -> _Retry:
+    def _retry_for(self, response: Response, url: str) -> _Retry:
         status = response.status_code
         error = FetchError(f"HTTP {status}", url=url, status=status, hint=_status_hint(status))
         wait = _retry_after(response.headers.get("retry-after"), self._clock())

@@ -42,9 +42,15 @@ class AddressGuard:
     def __init__(self, resolve_timeout: float):
         self._timeout = resolve_timeout
         self._cache: dict[tuple[str, int], Resolved] = {}
+        # (host, port, source's host, source's port) already checked and allowed: resolutions
+        # are cached for the pass, so the answer cannot change within it.
+        self._allowed: set[tuple[str, int, str, int]] = set()
 
     async def check(self, host: str, port: int, url: str, *, source: tuple[str, int, str]) -> None:
         """Raise FetchError if `host` is at a kind of non-public address `source` is not at."""
+        key = (host, port, source[0], source[1])
+        if key in self._allowed:
+            return
         allowed = {kind for _, kind in await self.resolve(*source)}
         for address, kind in await self.resolve(host, port, url):
             if kind is not None and kind not in allowed:
@@ -53,6 +59,7 @@ class AddressGuard:
                     url=url,
                     hint="monitor reaches non-public addresses only for a source that is on one",
                 )
+        self._allowed.add(key)
 
     async def resolve(self, host: str, port: int, url: str) -> Resolved:
         key = (host, port)

@@ -423,39 +423,41 @@ class Store:
                     article.text,
                 ),
             )
-            for target_id in mentions:
-                tx.execute(
-                    "INSERT OR IGNORE INTO mentions(target_id, article_url) VALUES (?, ?)",
-                    (target_id, article.url),
-                )
-            added = 0
-            for fig in figures:
-                q = fig.quantity
-                cur = tx.execute(
-                    """INSERT OR IGNORE INTO observations(target_id, article_url, sentence,
-                           fstart, fend, value, value_high, unit, qualifier, surface, kind,
-                           scope, period, published, observed_at)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            # executemany: one prepared statement for all rows (its rowcount is their sum).
+            tx.executemany(
+                "INSERT OR IGNORE INTO mentions(target_id, article_url) VALUES (?, ?)",
+                [(target_id, article.url) for target_id in mentions],
+            )
+            if not figures:
+                return 0
+            observed = fetched_at.isoformat()
+            cur = tx.executemany(
+                """INSERT OR IGNORE INTO observations(target_id, article_url, sentence,
+                       fstart, fend, value, value_high, unit, qualifier, surface, kind,
+                       scope, period, published, observed_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                [
                     (
                         fig.target_id,
                         article.url,
                         fig.sentence,
                         fig.start,
                         fig.end,
-                        str(q.value),
-                        None if q.value_high is None else str(q.value_high),
-                        q.unit,
-                        q.qualifier,
-                        q.surface,
+                        str(fig.quantity.value),
+                        None if fig.quantity.value_high is None else str(fig.quantity.value_high),
+                        fig.quantity.unit,
+                        fig.quantity.qualifier,
+                        fig.quantity.surface,
                         fig.kind,
                         fig.scope,
                         fig.period,
                         published,
-                        fetched_at.isoformat(),
-                    ),
-                )
-                added += cur.rowcount
-        return added
+                        observed,
+                    )
+                    for fig in figures
+                ],
+            )
+            return cur.rowcount
 
     def observations(
         self, *, target_id: str | None = None, pending: bool | None = None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import os
 import ssl
-from collections.abc import AsyncIterator, Awaitable
+from collections.abc import AsyncIterator, Awaitable, Mapping, Sequence
 from typing import TypeVar
 
 import httpx
@@ -27,6 +27,7 @@ MAX_IDLE_PER_ORIGIN = 32
 
 _T = TypeVar("_T")
 _Origin = tuple[bytes, bytes, int]
+Timeouts = Mapping[str, float | None]  # connect, read, write: seconds, as httpx passes them
 
 
 async def _within(awaitable: Awaitable[_T], seconds: float | None) -> _T:
@@ -36,6 +37,14 @@ async def _within(awaitable: Awaitable[_T], seconds: float | None) -> _T:
         return await awaitable
     async with asyncio.timeout(seconds):
         return await awaitable
+
+
+async def _read(reader: asyncio.StreamReader, size: int, seconds: float | None) -> bytes:
+    # Most of a page is already buffered when its head has been read: take it without
+    # arming a timer (a timer per read was ~10 % of a request's CPU).
+    if reader._buffer:  # type: ignore[attr-defined]  # see _Connection.usable
+        return await reader.read(size)
+    return await _within(reader.read(size), seconds)
 
 
 class _Connection:
@@ -90,14 +99,14 @@ class _Body(httpx.AsyncByteStream):
                     yield data
             elif self._left is not None:
                 while self._left:
-                    data = await _within(reader.read(min(self._left, READ_CHUNK)), self._timeout)
+                    data = await _read(reader, min(self._left, READ_CHUNK), self._timeout)
                     if not data:
                         raise httpx.RemoteProtocolError("connection closed before the body ended")
                     self._left -= len(data)
                     yield data
             else:
                 self._keep_alive = False  # the body ends where the connection does
-                while data := await _within(reader.read(READ_CHUNK), self._timeout):
+                while data := await _read(reader, READ_CHUNK, self._timeout):
                     yield data
             self._done = True
         except TimeoutError:
@@ -125,7 +134,7 @@ class _Body(httpx.AsyncByteStream):
                         return
             left = size
             while left:
-                data = await _within(reader.read(min(left, READ_CHUNK)), self._timeout)
+                data = await _read(reader, min(left, READ_CHUNK), self._timeout)
                 if not data:
                     raise httpx.RemoteProtocolError("connection closed inside a chunk")
                 left -= len(data)
@@ -154,17 +163,49 @@ class LeanTransport(httpx.AsyncBaseTransport):
         self._idle: dict[_Origin, list[_Connection]] = {}
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        url = request.url
+        status, http10, headers, stream = await self.send(
+            request.method,
+            request.url,
+            request.headers.raw,
+            request.extensions.get("timeout", {}),
+            body=await request.aread(),
+            has_length="content-length" in request.headers,
+        )
+        return httpx.Response(
+            status,
+            headers=headers,
+            stream=stream,
+            extensions={"http_version": b"HTTP/1.0" if http10 else b"HTTP/1.1"},
+        )
+
+    async def get(
+        self, url: httpx.URL, headers: Sequence[tuple[bytes, bytes]], timeouts: Timeouts
+    ) -> LeanResponse:
+        """GET `url` with exactly `headers` (Host included), without httpx's client: its
+        request and response models cost more CPU than the exchange itself (bench/README.md).
+        Redirects are not followed and no cookies are kept; the Fetcher needs neither."""
+        status, _, raw, stream = await self.send("GET", url, headers, timeouts)
+        return LeanResponse(status, _header_map(raw), stream)
+
+    async def send(
+        self,
+        method: str,
+        url: httpx.URL,
+        headers: Sequence[tuple[bytes, bytes]],
+        timeouts: Timeouts,
+        *,
+        body: bytes = b"",
+        has_length: bool = False,
+    ) -> tuple[int, bool, list[tuple[bytes, bytes]], _Body]:
+        """(status, is HTTP/1.0, headers, body stream) of one exchange."""
         scheme = url.raw_scheme
         if scheme not in (b"http", b"https"):
             raise httpx.UnsupportedProtocol(f"cannot fetch {scheme.decode('ascii', 'replace')}")
         port = url.port or (443 if scheme == b"https" else 80)
         origin = (scheme, url.raw_host, port)
-        timeouts = request.extensions.get("timeout", {})
-        body = await request.aread()
-        head = [b"%s %s HTTP/1.1\r\n" % (request.method.encode("ascii"), url.raw_path)]
-        head += [b"%s: %s\r\n" % (name, value) for name, value in request.headers.raw]
-        if body and "content-length" not in request.headers:
+        head = [b"%s %s HTTP/1.1\r\n" % (method.encode("ascii"), url.raw_path)]
+        head += [b"%s: %s\r\n" % (name, value) for name, value in headers]
+        if body and not has_length:
             head.append(b"Content-Length: %d\r\n" % len(body))
         head.append(b"\r\n")
         payload = b"".join(head) + body
@@ -178,7 +219,7 @@ class LeanTransport(httpx.AsyncBaseTransport):
                 break
             except (asyncio.IncompleteReadError, ConnectionError) as exc:
                 connection.close()
-                if reused and request.method in ("GET", "HEAD"):
+                if reused and method in ("GET", "HEAD"):
                     continue  # the server closed a kept-alive connection: go again on another
                 raise httpx.RemoteProtocolError(
                     f"server closed the connection without a response: {exc}"
@@ -187,19 +228,19 @@ class LeanTransport(httpx.AsyncBaseTransport):
                 connection.close()
                 raise
         try:
-            status, http10, headers = _parse_head(raw)
+            status, http10, fields = _parse_head(raw)
         except httpx.RemoteProtocolError:
             connection.close()
             raise
-        fields = {name.lower(): value for name, value in headers}
-        connection_header = fields.get(b"connection", b"").lower()
+        lowered = {name.lower(): value for name, value in fields}
+        connection_header = lowered.get(b"connection", b"").lower()
         keep_alive = not http10 and b"close" not in connection_header
-        chunked = b"chunked" in fields.get(b"transfer-encoding", b"").lower()
+        chunked = b"chunked" in lowered.get(b"transfer-encoding", b"").lower()
         length: int | None = None
-        if status in (204, 304) or status < 200 or request.method == "HEAD":
+        if status in (204, 304) or status < 200 or method == "HEAD":
             length = 0
-        elif not chunked and b"content-length" in fields:
-            value = fields[b"content-length"].strip()
+        elif not chunked and b"content-length" in lowered:
+            value = lowered[b"content-length"].strip()
             if not value.isdigit():
                 connection.close()
                 raise httpx.RemoteProtocolError(f"bad Content-Length {value[:40]!r}")
@@ -213,19 +254,13 @@ class LeanTransport(httpx.AsyncBaseTransport):
             keep_alive=keep_alive,
             read_timeout=timeouts.get("read"),
         )
-        return httpx.Response(
-            status,
-            headers=headers,
-            stream=stream,
-            extensions={"http_version": b"HTTP/1.0" if http10 else b"HTTP/1.1"},
-        )
+        return status, http10, fields, stream
 
-    async def _exchange(
-        self, connection: _Connection, payload: bytes, timeouts: dict[str, float | None]
-    ) -> bytes:
+    async def _exchange(self, connection: _Connection, payload: bytes, timeouts: Timeouts) -> bytes:
         try:
             connection.writer.write(payload)
-            await _within(connection.writer.drain(), timeouts.get("write"))
+            if connection.writer.transport.get_write_buffer_size():  # else all sent already
+                await _within(connection.writer.drain(), timeouts.get("write"))
         except TimeoutError:
             raise httpx.WriteTimeout("timed out sending the request") from None
         while True:
@@ -282,6 +317,53 @@ class LeanTransport(httpx.AsyncBaseTransport):
             for connection in connections:
                 connection.close()
         self._idle.clear()
+
+
+class LeanResponse:
+    """What the Fetcher reads of a response, as `LeanTransport.get` returns it: the subset of
+    httpx.Response that monitor uses (status_code, headers.get, aiter_raw, aclose)."""
+
+    __slots__ = ("_stream", "headers", "is_closed", "is_stream_consumed", "status_code")
+
+    def __init__(self, status: int, headers: dict[str, str], stream: _Body):
+        self.status_code = status
+        self.headers = headers  # lower-case names; repeated headers joined by ", " as httpx does
+        self._stream = stream
+        self.is_stream_consumed = False
+        self.is_closed = False
+
+    async def aiter_raw(self) -> AsyncIterator[bytes]:
+        """The body as it arrives, still content-encoded; then the connection is released."""
+        if self.is_stream_consumed or self.is_closed:
+            raise httpx.StreamConsumed()
+        self.is_stream_consumed = True
+        async for chunk in self._stream:
+            yield chunk
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        if not self.is_closed:
+            self.is_closed = True
+            await self._stream.aclose()
+
+
+def _header_map(fields: list[tuple[bytes, bytes]]) -> dict[str, str]:
+    headers: dict[str, str] = {}
+    for name, value in fields:
+        key, text = _text(name).lower(), _text(value)
+        headers[key] = f"{headers[key]}, {text}" if key in headers else text
+    return headers
+
+
+def _text(value: bytes) -> str:
+    # As httpx decodes header bytes: ASCII, else UTF-8, else Latin-1 (which never fails).
+    try:
+        return value.decode("ascii")
+    except UnicodeDecodeError:
+        try:
+            return value.decode("utf-8")
+        except UnicodeDecodeError:
+            return value.decode("latin-1")
 
 
 def _parse_head(raw: bytes) -> tuple[int, bool, list[tuple[bytes, bytes]]]:

@@ -31,8 +31,17 @@ LIMITS = FetchLimits(
 NOW = datetime(2024, 7, 15, 8, 0, tzinfo=UTC)
 
 
+@pytest.fixture(scope="module", autouse=True, params=["lean", "httpx"])
+def transport(request: pytest.FixtureRequest) -> Iterator[str]:
+    """Every case twice: our transport called directly, and httpx's client and pool (used
+    behind a proxy) must behave alike."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MONITOR_TRANSPORT", str(request.param))
+        yield str(request.param)
+
+
 @pytest.fixture(scope="module")
-def site() -> Iterator[HostileServer]:
+def site(transport: str) -> Iterator[HostileServer]:  # a fresh site (and hit counts) for each
     with hostile.serve("rules") as server:
         yield server
 

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
+import os
+import signal
+import subprocess
+import sys
 import threading
+import time
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from monitor.errors import ExtractError
+from monitor.errors import ExtractError, MonitorError
 from monitor.models import Link, Target
 from monitor.reading import Readers, Reading, _start_method, read
 
@@ -29,7 +36,7 @@ NOT_AN_ARTICLE = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 def read_all(inline_pages: int, pages: list[tuple[bytes, Link | None]]) -> list[object]:
     async def go() -> list[object]:
         out: list[object] = []
-        async with Readers(4, inline_pages=inline_pages) as readers:
+        async with Readers(4, tz=TZ, targets=TARGETS, inline_pages=inline_pages) as readers:
             for i, (content, link) in enumerate(pages):
                 async with readers.turn():
                     try:
@@ -39,8 +46,6 @@ def read_all(inline_pages: int, pages: list[tuple[bytes, Link | None]]) -> list[
                                 url=f"http://127.0.0.1/{i}.html",
                                 content_type="text/html",
                                 body=None,
-                                tz=TZ,
-                                targets=TARGETS,
                                 link=link,
                             )
                         )
@@ -99,3 +104,114 @@ def test_read_returns_extract_errors_as_values() -> None:
     )
     assert isinstance(outcome, tuple)
     assert outcome[0]  # the message, a plain value that crosses a process boundary
+
+
+def _one_read(readers: Readers, i: int = 0) -> object:
+    async def go() -> object:
+        async with readers.turn():
+            return await readers.read(
+                PAGE, url=f"http://127.0.0.1/{i}.html", content_type="text/html", body=None
+            )
+
+    return go()
+
+
+def test_workers_start_at_once_for_a_pass_of_new_pages_and_stop_with_it() -> None:
+    async def go() -> tuple[int, object]:
+        # expected_pages above inline_pages: workers start before the first page arrives,
+        # and every page goes to them.
+        async with Readers(4, tz=TZ, targets=TARGETS, expected_pages=100) as readers:
+            started = len(multiprocessing.active_children())
+            reading = await _one_read(readers)
+        return started, reading
+
+    started, reading = asyncio.run(go())
+    assert started >= 1
+    assert reading == read_all(10, [(PAGE, None)])[0]
+    assert multiprocessing.active_children() == []
+
+
+def test_a_worker_that_dies_fails_its_pages_with_a_clear_error() -> None:
+    async def go() -> None:
+        async with Readers(4, tz=TZ, targets=TARGETS, inline_pages=0) as readers:
+            await _one_read(readers)
+            for child in multiprocessing.active_children():
+                os.kill(child.pid or 0, signal.SIGKILL)
+
+            async def eight_pages() -> None:  # whichever worker a page goes to, it is gone
+                for i in range(8):
+                    await _one_read(readers, i)
+
+            with pytest.raises(MonitorError, match="reading worker stopped"):
+                await eight_pages()
+
+    asyncio.run(go())
+
+
+BUG_IN_A_WORKER = """
+import asyncio
+from zoneinfo import ZoneInfo
+from monitor import extract
+from monitor.reading import Readers
+
+def broken(*args, **kwargs):
+    raise ValueError("a bug")
+
+extract.extract = broken  # the workers fork from here, patch included
+
+async def main():
+    async with Readers(4, tz=ZoneInfo("UTC"), targets=(), inline_pages=0) as readers:
+        async with readers.turn():
+            await readers.read(b"<p>x</p>", url="http://127.0.0.1/1.html",
+                               content_type="text/html", body=None)
+
+try:
+    asyncio.run(main())
+except ValueError as exc:
+    print("raised:", exc)
+"""
+
+
+def test_a_bug_in_a_worker_is_raised_in_the_pass() -> None:
+    # A fresh interpreter has no other threads, so its workers fork and see the patch.
+    out = subprocess.run(
+        [sys.executable, "-c", BUG_IN_A_WORKER], capture_output=True, text=True, timeout=60
+    )
+    assert out.stdout.strip() == "raised: a bug", out.stderr
+
+
+WORKERS_THEN_WAIT = """
+import asyncio, multiprocessing, sys
+from zoneinfo import ZoneInfo
+from monitor.reading import Readers
+
+async def main():
+    async with Readers(4, tz=ZoneInfo("UTC"), targets=(), expected_pages=100):
+        print(" ".join(str(p.pid) for p in multiprocessing.active_children()), flush=True)
+        await asyncio.sleep(60)
+
+asyncio.run(main())
+"""
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has exited; only its parent's wait is missing
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_workers_exit_when_their_pass_is_killed() -> None:
+    with subprocess.Popen(
+        [sys.executable, "-c", WORKERS_THEN_WAIT], stdout=subprocess.PIPE, text=True
+    ) as pass_:
+        assert pass_.stdout is not None
+        workers = [int(pid) for pid in pass_.stdout.readline().split()]
+        assert workers
+        pass_.kill()
+    deadline = time.monotonic() + 5
+    while any(_running(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_running(w) for w in workers)

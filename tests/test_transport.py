@@ -59,6 +59,10 @@ ROUTES: dict[str, tuple[bytes, bool]] = {
     "/bad-header": (b"HTTP/1.1 200 OK\r\nno colon here\r\n\r\n", True),
     "/empty": (b"", True),
     "/idle-close": (_ok(), True),  # looks keep-alive, then the server hangs up
+    "/headers": (
+        _ok(extra=b'X-Seen: one\r\nx-seen: two\r\nETAG: "v2"\r\nX-Name: \xe4\xb8\xad\r\n'),
+        False,
+    ),
 }
 
 
@@ -251,6 +255,37 @@ def test_fetcher_turns_transport_failures_into_fetch_errors(raw: RawServer) -> N
     error = fetch(raw, "/truncated")
     assert isinstance(error, FetchError)
     assert "connection broke" in error.message
+
+
+def test_get_answers_with_the_headers_httpx_would_give(raw: RawServer) -> None:
+    """The Fetcher calls LeanTransport.get directly: its headers read as httpx's do."""
+
+    async def go() -> tuple[int, dict[str, str], bytes, httpx.Headers]:
+        transport = LeanTransport()
+        url = httpx.URL(raw.url("/headers"))
+        lean = await transport.get(url, [(b"Host", url.netloc)], {"read": 2.0})
+        body = b"".join([chunk async for chunk in lean.aiter_raw()])
+        async with httpx.AsyncClient(transport=transport) as client:
+            reference = (await client.get(url)).headers
+        return lean.status_code, lean.headers, body, reference
+
+    status, headers, body, reference = asyncio.run(go())
+    assert (status, body) == (200, BODY)
+    assert headers["x-seen"] == reference["x-seen"] == "one, two"
+    assert headers["etag"] == reference["etag"] == '"v2"'
+    assert headers["x-name"] == reference["x-name"] == "中"
+
+
+def test_fetcher_sends_what_httpx_sent(raw: RawServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    heads = []
+    for choice in ("lean", "httpx"):
+        monkeypatch.setenv("MONITOR_TRANSPORT", choice)
+        fetch(raw, "/length")
+        heads.append(raw.requests[-1].decode())
+    lean, through_httpx = ({line.lower() for line in h.split("\r\n")} for h in heads)
+    assert lean == through_httpx
+    assert f"host: 127.0.0.1:{raw.port}" in lean
+    assert "accept-encoding: gzip, deflate" in lean
 
 
 # --- choosing the transport -----------------------------------------------------------------
