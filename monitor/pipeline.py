@@ -16,7 +16,7 @@ from monitor import deliver as delivery
 from monitor import digest as digests
 from monitor import discover
 from monitor.body import Accept
-from monitor.errors import DeliveryError, ExtractError, FetchError
+from monitor.errors import DeliveryError, ExtractError, FetchError, StateError
 from monitor.fetch import Fetcher
 from monitor.models import Link, Page, Source, Validators, Watchlist
 from monitor.reading import Readers, Reading
@@ -125,8 +125,18 @@ async def _fetch_sources(
     transport: httpx.AsyncBaseTransport | None,
 ) -> list[SourceResult]:
     fetcher = Fetcher(watchlist.limits, transport=transport)
-    async with fetcher, Readers(watchlist.limits.concurrency) as readers:
-        pass_ = _Pass(watchlist, store, fetcher, readers, now)
+    # Each page source's article URL, spelled once; those never read before tell how many
+    # pages this pass will surely read, so that reading workers can start before they arrive.
+    articles = {s.url: discover.canonical(s.url) for s in sources if s.type == "page"}
+    new_pages = len(articles) - len(store.known_articles(list(articles.values())))
+    readers = Readers(
+        watchlist.limits.concurrency,
+        tz=watchlist.timezone,
+        targets=watchlist.targets,
+        expected_pages=new_pages,
+    )
+    async with fetcher, readers:
+        pass_ = _Pass(watchlist, store, fetcher, readers, now, articles)
         return list(await asyncio.gather(*(_one_source(pass_, s) for s in sources)))
 
 
@@ -139,6 +149,7 @@ class _Pass:
     fetcher: Fetcher
     readers: Readers
     now: datetime
+    articles: dict[str, str]  # a page source's URL → its article's (canonical) URL
 
 
 async def _one_source(p: _Pass, source: Source) -> SourceResult:
@@ -164,6 +175,14 @@ async def _one_source(p: _Pass, source: Source) -> SourceResult:
         store.record_failure(source.id, source.url, at=now, error=exc.message, status=status)
         log.warning("source %s failed: %s", source.id, exc)
         return result
+    except StateError:
+        raise  # the database itself: no use going on with the other sources
+    except Exception as exc:  # a bug met on this source's pages must not stop the others
+        result.ok, result.error = False, f"internal error: {type(exc).__name__}: {exc}"
+        store.record_failure(source.id, source.url, at=now, error=result.error, status=None)
+        log.error("source %s: %s; this is a bug: run with -v for details", source.id, result.error)
+        log.debug("the traceback of that bug", exc_info=True)
+        return result
     _record_success(store, source, page, result, now)
     return result
 
@@ -185,28 +204,32 @@ async def _get(p: _Pass, source: Source, validators: Validators | None) -> Page:
     return await p.fetcher.get(source.url, source=source, validators=validators, accept=accept)
 
 
-async def _read_page(p: _Pass, source: Source, page: Page) -> tuple[str, Reading] | None:
-    """A single page watched for changes is its own article: its hash and what it says,
-    or None when it has not changed."""
+async def _read_page(p: _Pass, source: Source, page: Page) -> tuple[str, Reading, bool] | None:
+    """A single page watched for changes is its own article: its hash, what it says and
+    whether it was known before, or None when it has not changed."""
     if page.not_modified:
         return None
     digest = content_hash(page.content)
-    url = discover.canonical(page.requested_url)
-    if p.store.article_hash(url) == digest:
+    url = p.articles.get(page.requested_url) or discover.canonical(page.requested_url)
+    known = p.store.article_hash(url)
+    if known == digest:
         return None
-    return digest, await _read(p, source, page, url)
+    return digest, await _read(p, source, page, url), known is not None
 
 
 def _store_page(
-    p: _Pass, source: Source, page: Page, read: tuple[str, Reading] | None, result: SourceResult
+    p: _Pass,
+    source: Source,
+    page: Page,
+    read: tuple[str, Reading, bool] | None,
+    result: SourceResult,
 ) -> None:
     store = p.store
     if read is None:
         result.unchanged += 1
         store.save_validators(page)
         return
-    digest, reading = read
-    known = store.article_hash(reading.article.url) is not None
+    digest, reading, known = read
     result.observations += _save(p, source, reading, digest)
     (result.changed if known else result.new).append(reading.article.url)
     store.save_validators(page, digest=digest)
@@ -261,8 +284,6 @@ async def _read(
         url=url,
         content_type=page.content_type,
         body=source.body,
-        tz=p.watchlist.timezone,
-        targets=p.watchlist.targets,
         link=link,
     )
 
