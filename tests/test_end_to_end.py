@@ -152,3 +152,25 @@ def test_cli_run_against_the_site(tmp_path: Path, capsys: pytest.CaptureFixture[
 
     counts = json.loads(summary.read_text())
     assert counts["new"] >= 6 and counts["errors"] == 1
+
+
+def test_a_bug_on_one_source_stops_no_other(
+    tmp_path: Path, server: demo.DemoServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from monitor import figures
+
+    real = figures.find_figures
+
+    def buggy(text: str, *args: object, **kwargs: object) -> object:
+        if "专精特新企业累计" in text:  # the GBK site's July article
+            raise ZeroDivisionError("a bug in reading")
+        return real(text, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(figures, "find_figures", buggy)
+    reports = demo.replay(tmp_path / "state", server=server)
+    july = reports[2]
+    failed = {r.source_id: r.error for r in july.sources if not r.ok}
+    assert set(failed) == {"jxj", "broken"}
+    assert "internal error: ZeroDivisionError: a bug in reading" in (failed["jxj"] or "")
+    assert july.summary()["new"] >= 2  # the other sources' articles were read and stored
+    assert "最新：422个" in _text(_digests(tmp_path / "state")[2])
