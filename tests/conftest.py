@@ -1,13 +1,16 @@
-"""Shared fixtures: a guard that refuses any connection that is not loopback."""
+"""Shared fixtures: a guard that refuses any connection that is not loopback; a fresh store."""
 
 from __future__ import annotations
 
 import ipaddress
 import socket
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
+
+from monitor.state import Store
 
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex
@@ -45,3 +48,11 @@ def _loopback_only() -> Iterator[None]:
     yield
     socket.socket.connect = _real_connect  # type: ignore[method-assign]
     socket.socket.connect_ex = _real_connect_ex  # type: ignore[method-assign]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """A fresh state database in the test's own folder."""
+    s = Store.open(tmp_path / "state")
+    yield s
+    s.close()

@@ -7,6 +7,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from monitor.models import Article, Baseline, Figure, Pledge, Quantity, Target
+from monitor.state import Store
 
 TZ = ZoneInfo("Asia/Shanghai")
 
@@ -43,3 +44,24 @@ def figure(
     start = sentence.index(surface)
     q = Quantity(Decimal(value), unit, "exact", None, start, start + len(surface), surface)
     return Figure(target, q, kind, scope, sentence, start, start + len(surface), period)  # type: ignore[arg-type]
+
+
+def save(
+    store: Store,
+    url: str,
+    text: str,
+    figures: list[Figure],
+    *,
+    mentions: list[str] | None = None,
+    source_id: str = "x",
+    when: str = "2024-07-16 10:00",
+) -> int:
+    """Store an article with its figures as the pipeline would; the new observations."""
+    return store.save_article(
+        article(url, text, when=when),
+        source_id=source_id,
+        fetched_at=at(when),
+        digest=url,
+        mentions=mentions if mentions is not None else [],
+        figures=figures,
+    )

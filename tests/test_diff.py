@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
-
-import pytest
 
 from monitor import diff
 from monitor.models import Pledge, Target
@@ -16,13 +13,6 @@ from tests.factories import CIRCLES, article, at, figure
 S422 = "截至目前，本市已建设验收422个一刻钟便民生活圈。"
 S501 = "截至目前，本市已建成501个一刻钟便民生活圈。"
 S80 = "今年本市将新建80个一刻钟便民生活圈。"
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    s = Store.open(tmp_path)
-    yield s
-    s.close()
 
 
 def _observe(

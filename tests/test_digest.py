@@ -7,8 +7,6 @@ from email import message_from_bytes, policy
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import pytest
-
 from monitor import digest
 from monitor.models import DigestSettings, Source, Watchlist
 from monitor.state import Store
@@ -28,13 +26,6 @@ def _watchlist(tmp_path: Path) -> Watchlist:
         targets=(CIRCLES,),
         digest=DigestSettings(to=("a@example.org",), sender="m@example.org", subject="进展 {date}"),
     )
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    s = Store.open(tmp_path / "state")
-    yield s
-    s.close()
 
 
 def test_number_formats_like_the_news_does() -> None:

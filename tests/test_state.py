@@ -9,16 +9,9 @@ import pytest
 
 from monitor.errors import StateError
 from monitor.state import MIGRATIONS, Store
-from tests.factories import article, at, figure
+from tests.factories import at, figure, save
 
 S1 = "本市已建设验收422个一刻钟便民生活圈。"
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    s = Store.open(tmp_path)
-    yield s
-    s.close()
 
 
 def test_fresh_database_is_at_the_latest_schema_version(store: Store) -> None:
@@ -29,14 +22,7 @@ def test_fresh_database_is_at_the_latest_schema_version(store: Store) -> None:
 
 def test_reopening_migrates_nothing_and_keeps_data(tmp_path: Path) -> None:
     s = Store.open(tmp_path)
-    s.save_article(
-        article("http://a/1", S1),
-        source_id="x",
-        fetched_at=at("2024-07-16 10:00"),
-        digest="h",
-        mentions=["circles"],
-        figures=[figure(S1, "422个", 422)],
-    )
+    save(s, "http://a/1", S1, [figure(S1, "422个", 422)], mentions=["circles"])
     s.close()
     s = Store.open(tmp_path)
     assert len(s.observations()) == 1
@@ -46,14 +32,7 @@ def test_reopening_migrates_nothing_and_keeps_data(tmp_path: Path) -> None:
 def test_saving_the_same_article_twice_changes_nothing(store: Store) -> None:
     fig = figure(S1, "422个", 422)
     for _ in range(2):
-        store.save_article(
-            article("http://a/1", S1),
-            source_id="x",
-            fetched_at=at("2024-07-16 10:00"),
-            digest="h",
-            mentions=["circles"],
-            figures=[fig],
-        )
+        save(store, "http://a/1", S1, [fig], mentions=["circles"])
     assert len(store.observations()) == 1
     assert len(store.pending_mentions()) == 1
     assert store.known_articles(["http://a/1", "http://a/2"]) == {"http://a/1"}
@@ -62,28 +41,14 @@ def test_saving_the_same_article_twice_changes_nothing(store: Store) -> None:
 def test_observation_round_trips_exact_decimal(store: Store) -> None:
     s = "全年社会物流总额4.37万亿元，一刻钟便民生活圈持续完善。"
     fig = figure(s, "4.37万亿元", "4370000000000", unit="元")
-    store.save_article(
-        article("http://a/2", s),
-        source_id="x",
-        fetched_at=at("2024-07-16 10:00"),
-        digest="h",
-        mentions=[],
-        figures=[fig],
-    )
+    save(store, "http://a/2", s, [fig], mentions=[])
     (obs,) = store.observations()
     assert str(obs.figure.value) == "4370000000000"
     assert obs.figure.sentence[obs.figure.start : obs.figure.end] == "4.37万亿元"
 
 
 def test_digest_claims_observations_and_release_gives_them_back(store: Store) -> None:
-    store.save_article(
-        article("http://a/1", S1),
-        source_id="x",
-        fetched_at=at("2024-07-16 10:00"),
-        digest="h",
-        mentions=["circles"],
-        figures=[figure(S1, "422个", 422)],
-    )
+    save(store, "http://a/1", S1, [figure(S1, "422个", 422)], mentions=["circles"])
     (obs,) = store.observations(pending=True)
     did = store.create_digest(
         created_at=at("2024-07-17 08:00"),
@@ -105,14 +70,7 @@ def test_digest_claims_observations_and_release_gives_them_back(store: Store) ->
 
 
 def test_reported_observations_only_after_delivery(store: Store) -> None:
-    store.save_article(
-        article("http://a/1", S1),
-        source_id="x",
-        fetched_at=at("2024-07-16 10:00"),
-        digest="h",
-        mentions=[],
-        figures=[figure(S1, "422个", 422)],
-    )
+    save(store, "http://a/1", S1, [figure(S1, "422个", 422)], mentions=[])
     (obs,) = store.observations()
     did = store.create_digest(
         created_at=at("2024-07-17 08:00"),
