@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from monitor.models import Target
 from monitor.state import Observation
+from monitor.units import normalise
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def _is_progress(obs: Observation, target: Target) -> bool:
     """An achieved figure about this pledge's period, not last year's restated result."""
     if obs.figure.kind != "achieved":
         return False
-    if target.unit and obs.figure.unit and _bare(obs.figure.unit) != _bare(target.unit):
+    if target.unit and obs.figure.unit and normalise(obs.figure.unit) != normalise(target.unit):
         return False
     period = obs.figure.period
     if period and target.pledge and target.pledge.announced:
@@ -111,10 +112,6 @@ def _is_progress(obs: Observation, target: Target) -> bool:
         if year.isdigit() and "-" not in period and int(year) < target.pledge.announced.year:
             return False
     return True
-
-
-def _bare(unit: str) -> str:
-    return unit.lstrip("万亿千百十")
 
 
 def _group(observations: Sequence[Observation]) -> list[Evidence]:

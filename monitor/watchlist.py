@@ -300,14 +300,7 @@ def _sources(top: _Map, defaults: dict[str, Any]) -> list[Source]:
                 "enabled": check.boolean,
             }
         )
-        if ident is not None:
-            if ident in ids:
-                top.report.add(
-                    entry.line_of("id"),
-                    f"duplicate source id '{ident}' (first at line"
-                    f" {ids[ident]}): give each source its own id",
-                )
-            ids.setdefault(ident, line)
+        _unique_id(entry, ident, line, ids, "source")
         if url is not None:
             parts = urlsplit(url)
             key = parts._replace(scheme=parts.scheme.lower(), netloc=parts.netloc.lower()).geturl()
@@ -325,6 +318,19 @@ def _sources(top: _Map, defaults: dict[str, Any]) -> list[Source]:
     return sources
 
 
+def _unique_id(entry: _Map, ident: str | None, line: int, ids: dict[str, int], noun: str) -> None:
+    """Report an id used before; remember where each id first appears."""
+    if ident is None:
+        return
+    if ident in ids:
+        entry.report.add(
+            entry.line_of("id"),
+            f"duplicate {noun} id '{ident}' (first at line {ids[ident]}):"
+            f" give each {noun} its own id",
+        )
+    ids.setdefault(ident, line)
+
+
 def _targets(top: _Map) -> list[Target]:
     targets: list[Target] = []
     ids: dict[str, int] = {}
@@ -340,14 +346,7 @@ def _targets(top: _Map) -> list[Target]:
             "list the words articles about it use, like [普惠托位, 托位]",
         )
         own = entry.values({"region": check.texts, "exclude": check.texts, "unit": check.text})
-        if ident is not None:
-            if ident in ids:
-                top.report.add(
-                    entry.line_of("id"),
-                    f"duplicate target id '{ident}' (first at line"
-                    f" {ids[ident]}): give each target its own id",
-                )
-            ids.setdefault(ident, line)
+        _unique_id(entry, ident, line, ids, "target")
         factor, unit = check.split_unit(own["unit"]) if "unit" in own else (1, None)
         pledge_map = entry.mapping("pledge", f"target '{ident or where}', pledge")
         baseline_map = entry.mapping("baseline", f"target '{ident or where}', baseline")
