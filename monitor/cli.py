@@ -18,10 +18,9 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from monitor import __version__, diff, extract, figures, lock, pipeline, watchlist
+from monitor import __version__, lock, pipeline, watchlist
 from monitor.errors import MonitorError, WatchlistError
 from monitor.models import FetchLimits, Page, Source, Target, Watchlist
-from monitor.schedule import parse_cron
 from monitor.state import DigestRecord, Observation, SourceHealth, Store
 
 log = logging.getLogger("monitor")
@@ -252,6 +251,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _try(args: argparse.Namespace) -> int:
+    from monitor import extract, figures  # commands import what they use: `run` starts faster
+
     targets: tuple[Target, ...] = ()
     tz = ZoneInfo("Asia/Shanghai")
     limits = FetchLimits()
@@ -309,6 +310,8 @@ async def _fetch_one(limits: FetchLimits, source: Source) -> Page:
 
 
 def _status(args: argparse.Namespace) -> int:
+    from monitor.schedule import parse_cron
+
     wl = watchlist.load(args.watchlist)
     state_dir = _state_dir(args, args.watchlist)
     store = Store.open(state_dir)
@@ -386,6 +389,8 @@ def _pending_line(d: DigestRecord) -> str:
 
 
 def _history(args: argparse.Namespace) -> int:
+    from monitor import diff
+
     wl = watchlist.load(args.watchlist)
     targets = [t for t in wl.targets if args.target in (None, t.id)]
     if not targets:

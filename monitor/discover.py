@@ -14,12 +14,11 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
-
 from monitor.models import Link, Page, Source
 
 if TYPE_CHECKING:
     import feedparser
+    from selectolax.lexbor import LexborNode
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -176,6 +175,8 @@ def _parse_feed_date(value: str, tz: ZoneInfo) -> datetime | None:
 
 
 def _list_links(page: Page, source: Source, text: str, tz: ZoneInfo) -> list[Link]:
+    from selectolax.lexbor import LexborHTMLParser  # a pass of unchanged pages parses no HTML
+
     tree = LexborHTMLParser(text)
     base = page.url
     base_node = tree.css_first("base[href]")

@@ -12,8 +12,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from monitor import deliver as delivery
-from monitor import digest as digests
 from monitor import discover
 from monitor.body import Accept
 from monitor.errors import DeliveryError, ExtractError, FetchError, StateError
@@ -318,6 +316,8 @@ def _build_digest(
     watchlist: Watchlist, store: Store, *, now: datetime, state_dir: Path
 ) -> int | None:
     """Build a digest of everything pending, record it and claim its contents atomically."""
+    from monitor import digest as digests  # a fetch-only pass (the daemon's) never needs it
+
     last = store.get_fact(LAST_DIGEST)
     period_start = datetime.fromisoformat(last) if last else None
     # A digest that certainly never reached the server is folded into this one, period and
@@ -351,7 +351,12 @@ def _build_digest(
 def _deliver_pending(
     watchlist: Watchlist, store: Store, *, now: datetime, state_dir: Path, report: PassReport
 ) -> None:
-    for record in store.pending_digests():
+    pending = store.pending_digests()
+    if not pending:
+        return
+    from monitor import deliver as delivery  # smtplib and ssl: only when there is mail
+
+    for record in pending:
         name = f"digest-{record.period_end[:10]}-{record.id:04d}"
         try:
             where = delivery.deliver(

@@ -23,7 +23,6 @@ from multiprocessing.process import BaseProcess
 from types import TracebackType
 from zoneinfo import ZoneInfo
 
-from monitor import extract, figures
 from monitor.errors import ExtractError, MonitorError
 from monitor.models import Article, Figure, Link, Target
 
@@ -61,6 +60,9 @@ def read(
 ) -> Reading | tuple[str, str | None]:
     """What a page says; for a page that is not an article, the ExtractError's message and
     hint (values, so they cross a process boundary), unless `link` stands in for it."""
+    # Imported when first needed: a pass with nothing new to read never pays for them.
+    from monitor import extract, figures
+
     try:
         article = extract.extract(
             content, url=url, content_type=content_type, body_selector=body, tz=tz
@@ -177,6 +179,8 @@ class Readers:
     async def _start(self) -> None:
         """One worker per core, each on two pipes: jobs go one way and readings come back,
         without the threads and queues of a ProcessPoolExecutor (~0.3 ms a page here)."""
+        from monitor import extract, figures  # noqa: F401  # once here, not in each worker
+
         context = multiprocessing.get_context(_start_method())
         forked = context.get_start_method() == "fork"
         ours: list[Connection] = []  # this process's ends: job writers, answer readers

@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from apscheduler.triggers.cron import CronTrigger
+if TYPE_CHECKING:
+    from apscheduler.triggers.cron import CronTrigger
 
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)(ms|d|h|m|s)")
 _DURATION = re.compile(r"(?:\d+(?:\.\d+)?(?:ms|d|h|m|s))+")
@@ -71,6 +73,9 @@ def parse_cron(text: str, timezone: ZoneInfo) -> CronTrigger:
             f"{text!r} is not a cron schedule: expected 5 fields, like {CRON_EXAMPLE}"
             " (minute hour day-of-month month day-of-week)"
         )
+    # Imported here: a pass that finds its watchlist in the cache never parses a schedule.
+    from apscheduler.triggers.cron import CronTrigger
+
     try:
         return CronTrigger.from_crontab(text, timezone=timezone)
     except ValueError as err:

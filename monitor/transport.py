@@ -12,7 +12,7 @@ import asyncio
 import os
 import ssl
 from collections.abc import AsyncIterator, Awaitable, Mapping, Sequence
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 import httpx
 
@@ -28,6 +28,21 @@ MAX_IDLE_PER_ORIGIN = 32
 _T = TypeVar("_T")
 _Origin = tuple[bytes, bytes, int]
 Timeouts = Mapping[str, float | None]  # connect, read, write: seconds, as httpx passes them
+
+
+class URLParts(Protocol):
+    """What the transport reads of a URL: httpx.URL has it, and so has the Fetcher's Target."""
+
+    @property
+    def raw_scheme(self) -> bytes: ...
+    @property
+    def raw_host(self) -> bytes: ...
+    @property
+    def host(self) -> str: ...
+    @property
+    def port(self) -> int | None: ...
+    @property
+    def raw_path(self) -> bytes: ...
 
 
 async def _within(awaitable: Awaitable[_T], seconds: float | None) -> _T:
@@ -179,7 +194,7 @@ class LeanTransport(httpx.AsyncBaseTransport):
         )
 
     async def get(
-        self, url: httpx.URL, headers: Sequence[tuple[bytes, bytes]], timeouts: Timeouts
+        self, url: URLParts, headers: Sequence[tuple[bytes, bytes]], timeouts: Timeouts
     ) -> LeanResponse:
         """GET `url` with exactly `headers` (Host included), without httpx's client: its
         request and response models cost more CPU than the exchange itself (bench/README.md).
@@ -190,7 +205,7 @@ class LeanTransport(httpx.AsyncBaseTransport):
     async def send(
         self,
         method: str,
-        url: httpx.URL,
+        url: URLParts,
         headers: Sequence[tuple[bytes, bytes]],
         timeouts: Timeouts,
         *,
@@ -293,7 +308,7 @@ class LeanTransport(httpx.AsyncBaseTransport):
             connection.close()
 
     async def _open(
-        self, url: httpx.URL, port: int, scheme: bytes, timeout: float | None
+        self, url: URLParts, port: int, scheme: bytes, timeout: float | None
     ) -> _Connection:
         context = None
         if scheme == b"https":

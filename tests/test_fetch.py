@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import random
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
+import httpx
 import pytest
 
 from monitor import USER_AGENT
 from monitor.errors import FetchError
-from monitor.fetch import Fetcher
+from monitor.fetch import Fetcher, _parse
 from monitor.models import FetchLimits, Page, Source, Validators
 from tests import hostile
 from tests.hostile import HostileServer
@@ -337,3 +339,29 @@ def test_one_connection_is_reused_across_requests() -> None:
         asyncio.run(go())
         assert len(fresh.hits) == 1 + 3 * 5
         assert len({h.port for h in fresh.hits}) == 1
+
+
+def test_urls_are_split_exactly_as_httpx_splits_them() -> None:
+    """The fast path for plain URLs must agree with httpx.URL on every part it reads."""
+
+    rng = random.Random(7)
+    pieces = [*"abcXYZ019-._~!$&'()*+,;=:@/?", "%2f", "%E4%B8%AD", "/./", "/../", "/..", "中", "#"]
+    hosts = ["a.com", "127.0.0.1", "b-c.d.org", "xn--fiqs8s.cn", "中国.cn", "A.com", "[::1]"]
+    ports = ["", ":80", ":443", ":8088", ":65535", ":70000"]
+    for _ in range(3000):
+        path = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        url = f"{rng.choice(['http', 'https'])}://{rng.choice(hosts)}{rng.choice(ports)}/{path}"
+        try:
+            expected: httpx.URL | None = httpx.URL(url)
+            if expected is not None and not expected.host:
+                expected = None
+        except (httpx.InvalidURL, ValueError):
+            expected = None
+        if expected is None:
+            with pytest.raises(FetchError):
+                _parse(url)
+            continue
+        got = _parse(url)
+        parts = ("scheme", "host", "raw_host", "port", "netloc", "raw_path")
+        assert str(got) == str(expected), url
+        assert [getattr(got, n) for n in parts] == [getattr(expected, n) for n in parts], url
