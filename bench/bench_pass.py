@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 PARTS = (  # first match wins: (part, substrings of "file:function")
-    ("watchlist (ruamel.yaml)", ("ruamel", "monitor/watchlist")),
+    ("watchlist (YAML)", ("yaml/", "monitor/watchlist", "monitor/yamlfile")),
     ("HTTP: httpx client", ("httpx/", "http/cookiejar", "email/", "urllib/parse")),
     ("HTTP: transport + sockets", ("monitor/transport", "asyncio/streams", "socket", "selector")),
     (

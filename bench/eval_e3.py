@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from ruamel.yaml import YAML  # noqa: E402
+import yaml  # noqa: E402
 
 from monitor.figures import find_figures  # noqa: E402 - needs the path set above
 from monitor.models import Figure, Target  # noqa: E402
@@ -39,7 +39,7 @@ class Found:
 
 def load_targets(path: Path = TARGETS) -> list[Target]:
     """One Target per indicator and unit (an indicator reported in 美元 or 元 lists both)."""
-    rows = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    rows = yaml.safe_load(path.read_text(encoding="utf-8"))
     out: list[Target] = []
     for row in rows:
         unit = row.get("unit")

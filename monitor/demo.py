@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from ruamel.yaml import YAML
+import yaml
 
 from monitor import diff, pipeline, watchlist
 from monitor.digest import number
@@ -51,7 +51,8 @@ class DemoSite:
 
 
 def load_site(path: Path = SITE / "site.yaml") -> DemoSite:
-    data: Any = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # LibYAML's, where PyYAML has it
+    data: Any = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
 
     def when(text: Any) -> datetime:
         return datetime.strptime(str(text), "%Y-%m-%d %H:%M").replace(tzinfo=TZ)

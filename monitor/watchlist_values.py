@@ -15,10 +15,8 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.scalarbool import ScalarBoolean
-
 from monitor.schedule import parse_cron, parse_duration, parse_size
+from monitor.yamlfile import LineList
 
 _ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
 _EMAIL = re.compile(r"[^@\s<>,;]+@[^@\s<>,;.][^@\s<>,;]*")
@@ -57,15 +55,15 @@ def show(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, str):
         return f"'{value}'"
-    if isinstance(value, CommentedSeq | list):
+    if isinstance(value, list):
         return "a list"
-    if isinstance(value, CommentedMap | dict):
+    if isinstance(value, dict):
         return "a mapping"
     return str(value)
 
 
 def is_bool(value: Any) -> bool:
-    return isinstance(value, bool | ScalarBoolean)
+    return isinstance(value, bool)
 
 
 def suggest(word: str, choices: Any) -> str:
@@ -158,7 +156,7 @@ def texts(value: Any) -> tuple[str, ...]:
     """A list of text, or one text as a one-item list."""
     if isinstance(value, str) and value.strip():
         return (value.strip(),)
-    if not isinstance(value, CommentedSeq):
+    if not isinstance(value, list):
         raise Invalid(f"must be a list of text like [北京, 本市], not {show(value)}")
     items = []
     for index, item in enumerate(value):
@@ -175,11 +173,9 @@ def nonempty_texts(value: Any) -> tuple[str, ...]:
     return items
 
 
-def item_line(seq: CommentedSeq, index: int) -> int | None:
-    try:
-        return int(seq.lc.item(index)[0]) + 1
-    except (KeyError, AttributeError, TypeError):
-        return None
+def item_line(seq: Any, index: int) -> int | None:
+    """The item's line, if `seq` came from the YAML parser (it is a LineList)."""
+    return seq.line_of(index) if isinstance(seq, LineList) else None
 
 
 def ident(value: Any) -> str:
@@ -226,7 +222,7 @@ def emails(value: Any) -> tuple[str, ...]:
         try:
             email(address)
         except Invalid as err:
-            err.line = item_line(value, index) if isinstance(value, CommentedSeq) else None
+            err.line = item_line(value, index)
             raise
     return addresses
 

@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ruamel.yaml import YAML
+import yaml
 
 from monitor.figures import find_figures
 from monitor.models import Target
 
-TABLE: dict[str, Any] = YAML(typ="safe").load(
+TABLE: dict[str, Any] = yaml.safe_load(
     (Path(__file__).parent / "data" / "figures.yaml").read_text(encoding="utf-8")
 )
 TARGETS = [

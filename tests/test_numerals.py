@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ruamel.yaml import YAML
+import yaml
 
 from monitor.numerals import find_quantities, parse_quantity
 
-TABLE: dict[str, Any] = YAML(typ="safe").load(
+TABLE: dict[str, Any] = yaml.safe_load(
     (Path(__file__).parent / "data" / "numerals.yaml").read_text(encoding="utf-8")
 )
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor import watchlist
+from monitor import watchlist, yamlfile
 from monitor.errors import WatchlistError
 from monitor.schedule import parse_cron, parse_duration, parse_size
 
@@ -279,3 +279,230 @@ def test_a_validated_watchlist_is_cached_until_the_file_changes(
             watchlist.load(path, cache=store)
     finally:
         store.close()
+
+
+# --- the YAML layer (monitor/yamlfile.py): typing, lines, and what YAML allows -----------------
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("true", True),
+        ("True", True),
+        ("TRUE", True),
+        ("false", False),
+        ("FALSE", False),
+        ("~", None),
+        ("null", None),
+        ("Null", None),
+        ("NULL", None),
+        ("", None),
+        ("12", 12),
+        ("-5", -5),
+        ("+7", 7),
+        ("010", 10),  # YAML 1.2: decimal, not octal
+        ("1_000", 1000),
+        ("0o17", 15),
+        ("-0o17", -15),
+        ("0x1F", 31),
+        ("+0x1F", 31),
+        ("0b101", 5),
+        ("1e3", 1000.0),
+        ("1.5", 1.5),
+        (".5", 0.5),
+        ("1.", 1.0),
+        (".inf", float("inf")),
+        ("-.Inf", float("-inf")),
+        # text, not a bool, a number or a date
+        ("yes", "yes"),
+        ("no", "no"),
+        ("on", "on"),
+        ("off", "off"),
+        ("y", "y"),
+        ("tRue", "tRue"),
+        ("nUll", "nUll"),
+        ('"true"', "true"),
+        ("'12'", "12"),
+        ('""', ""),
+        ("!!str 12", "12"),
+        ("!!str true", "true"),
+        ("2024-12-31", "2024-12-31"),
+        ("2024-01-22 10:30", "2024-01-22 10:30"),
+        ("2024-13-01", "2024-13-01"),
+        ("1,000", "1,000"),
+        ("12:30", "12:30"),
+        ("0B1", "0B1"),
+        ("_1", "_1"),
+        ("-_", "-_"),
+        ("0x_", "0x_"),
+        ("._", "._"),
+        ("1e", "1e"),
+        ("=", "="),
+        ("<<", "<<"),
+        ("4.37万亿", "4.37万亿"),
+    ],
+)
+def test_plain_values_are_typed_as_yaml_1_2_core_schema(written: str, value: object) -> None:
+    parsed = yamlfile.parse(f"v: {written}\n")["v"]
+    assert parsed == value
+    assert type(parsed) is type(value)
+
+
+def test_nan_and_block_scalars() -> None:
+    parsed = yamlfile.parse("n: .nan\nb: |\n  one\n  two\nf: >-\n  folded\n  text\n")
+    assert parsed["n"] != parsed["n"]
+    assert (parsed["b"], parsed["f"]) == ("one\ntwo\n", "folded text")
+
+
+def test_keys_and_items_know_their_lines() -> None:
+    text = (
+        "a: 1\r\nb:\r\n  - x\r\n  -\r\n    k: v\r\n  - [p,\r\n     q]\r\nc: {d: 1,\r\n  e: 2}\r\n"
+    )
+    parsed = yamlfile.parse(text)
+    assert [parsed.line_of(key) for key in "abc"] == [1, 2, 8]
+    assert parsed["b"].lines == [3, 5, 6]
+    assert parsed["b"][1].line_of("k") == 5
+    assert parsed["c"].line_of("e") == 9
+    assert parsed.line_of("missing") is None
+
+
+def test_keys_are_typed_like_values() -> None:
+    assert problems(MINIMAL + "true: 1\n")[0].startswith(
+        "watchlist.yaml:8: unknown key 'True' (expected one of: timezone,"
+    )
+    assert problems(MINIMAL + "1: x\n")[0].startswith(
+        "watchlist.yaml:8: unknown key '1' (expected one of: timezone,"
+    )
+
+
+def test_every_duplicate_key_is_a_problem_on_its_line() -> None:
+    text = MINIMAL.replace("    url:", "    name: a\n    name: b\n    url:") + "targets: []\n"
+    assert problems(text) == [
+        'watchlist.yaml:4: YAML syntax error: found duplicate key "name" with value "b"'
+        ' (original value: "a") (keep only one of them)',
+        'watchlist.yaml:10: YAML syntax error: found duplicate key "targets" with value "[]"'
+        " (original value: \"[{'id': 'circles', 'title': '北京2024年建设80个一刻钟便民生活圈',"
+        " 'keywords': ['便民生活圈']}]\") (keep only one of them)",
+    ]
+    assert problems("x: {a: 1, a: 2}\n")[0].startswith(
+        'watchlist.yaml:1: YAML syntax error: found duplicate key "a"'
+    )
+    # true and 1 are the same key to Python, as they were to the loader before
+    assert 'duplicate key "1"' in problems("true: 1\n1: 2\n")[0]
+
+
+def test_anchors_and_merge_keys() -> None:
+    text = """\
+defaults: {every: 2h}
+sources:
+  - &common {id: bj-gov-news, url: 'https://www.beijing.gov.cn/ywdt/', every: 3h, max_articles: 9}
+  - <<: *common
+    id: second
+    url: https://www.beijing.gov.cn/other/
+  - <<: [{every: 4h}, *common]
+    id: third
+    url: https://www.beijing.gov.cn/third/
+targets:
+  - &t {id: circles, title: 便民生活圈, keywords: &k [便民生活圈]}
+  - {id: again, title: again, keywords: *k}
+"""
+    _, second, third = watchlist.loads(text, AS_GIVEN).sources
+    assert (second.id, second.every, second.max_articles) == ("second", timedelta(hours=3), 9)
+    assert (third.every, third.max_articles, third.line) == (timedelta(hours=4), 9, 7)
+    reused = "a: &x 1\nb: *x\nc: &x 2\nd: *x\n"  # a reused &anchor is legal YAML
+    assert yamlfile.parse(reused) == {"a": 1, "b": 1, "c": 2, "d": 2}
+    assert yamlfile.parse("a: &bj/gov.v1 [1]\nb: *bj/gov.v1\n") == {"a": [1], "b": [1]}
+
+
+def test_a_merged_key_is_reported_at_the_line_of_the_mapping_it_is_merged_into() -> None:
+    text = MINIMAL.replace(
+        "sources:\n",
+        "sources:\n  - <<: &bad {every: 5}\n    id: own\n    url: https://a.example/\n",
+    )
+    assert problems(text) == [
+        "watchlist.yaml:2: every must be a duration like 30m, 2h or 1d, not 5 (in source 'own')"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("a: !!int 12\n", "watchlist.yaml:1: YAML tag !!int is not used in a watchlist"),
+        ("a: 1\nb: !!timestamp 2024-01-01\n", "watchlist.yaml:2: YAML tag !!timestamp is not"),
+        ("a: !!set {x}\n", "watchlist.yaml:1: YAML tag !!set is not used in a watchlist"),
+        ("a:\n  <<: 5\n", "watchlist.yaml:2: YAML syntax error: expected a mapping or list"),
+        ("a: &x {<<: *x}\n", "watchlist.yaml:1: YAML alias loop:"),
+        ("a: &x [*x]\n", "watchlist.yaml:1: YAML alias loop:"),
+        (
+            "a: {<<: {x: 1}, <<: {y: 2}}\n",
+            "watchlist.yaml:1: YAML syntax error: found duplicate merge",
+        ),
+        ("? [a, b]\n: 1\n", "watchlist.yaml:1: a key must be a word like id or url, not a list"),
+        ("a: *nope\n", "watchlist.yaml:1: YAML syntax error: found undefined alias 'nope' (quote"),
+        (
+            "a: 1\nb: 2\nc: \x01\n",
+            "watchlist.yaml:3: YAML syntax error: unacceptable character #x0001",
+        ),
+        ("a: \ud800\n", "watchlist.yaml:1: YAML syntax error: unacceptable character #xd800"),
+        (
+            "a: " + "[" * 2000 + "]" * 2000,
+            "watchlist.yaml:1: YAML syntax error: lists and mappings",
+        ),
+        ("a: 1\n---\nb: 2\n", "watchlist.yaml:2: YAML syntax error: but found another document"),
+        ("a: b: c\n", "watchlist.yaml:1: YAML syntax error: mapping values are not allowed here"),
+        ("a:\tb\n", "watchlist.yaml:1: YAML syntax error: found character '\\t' that cannot start"),
+    ],
+)
+def test_yaml_that_cannot_be_read_is_one_problem_per_place(text: str, problem: str) -> None:
+    found = problems(text)
+    assert found[0].startswith(problem), found
+    assert all("\n" not in line for line in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\x00",
+        "\t",
+        "*",
+        "&",
+        "!",
+        "{",
+        "]",
+        "? ",
+        ": x",
+        "- - -",
+        "%YAML 1.1\n---\na: yes",
+        "<<: 1",
+        "a: !<tag:x> 1",
+        "'",
+        '"\\q"',
+        "|\n x",
+        "&a [*a, *a]",
+        "a:\n\t- b",
+        "\ufeff\ufeff",
+    ],
+)
+def test_no_text_makes_a_traceback(text: str) -> None:
+    found = problems(text)  # none of these is a watchlist: each is a problem, not a crash
+    assert found
+    assert all(re.match(r"watchlist\.yaml:\d+: \S", problem) for problem in found)
+
+
+def test_tabs_in_quotes_and_between_flow_items_are_fine() -> None:
+    text = MINIMAL.replace("keywords: [便民生活圈]", 'keywords: [便民生活圈,\t"一刻\t钟"]')
+    assert watchlist.loads(text, AS_GIVEN).targets[0].keywords == ("便民生活圈", "一刻\t钟")
+
+
+@pytest.mark.parametrize("path", [*GOOD, ROOT / "watchlist.yaml"], ids=lambda path: path.stem)
+def test_without_libyaml_the_result_is_the_same(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = path.read_text(encoding="utf-8")
+    with_libyaml = watchlist.loads(text, path)
+    monkeypatch.setattr(yamlfile, "_CComposer", None)
+    assert watchlist.loads(text, path) == with_libyaml
+    assert problems(MINIMAL + "\tbad: 1\n") == [
+        "watchlist.yaml:8: YAML syntax error: found character '\\t' that cannot start any token"
+        " (indent with spaces, not tabs)"
+    ]
