@@ -82,6 +82,9 @@ ROBOTS=${ROBOTS:-true}                  # kept on: one robots.txt request per pa
 SETTINGS="{\"concurrency\": $CONCURRENCY, \"per_host_concurrency\": $PER_HOST, \"per_host_delay\": \"$DELAY\", \"robots\": $ROBOTS}"
 
 VERSION=$(cd "$ROOT" && "$PY" -c 'import monitor; print(monitor.__version__)')
+# Bytecode as an installed package has it (urlwatch's was compiled by pip): with
+# PYTHONDONTWRITEBYTECODE set, an editable install would compile every module at each start.
+"$PY" -m compileall -q "$ROOT/monitor" >/dev/null
 bench_init monitor "$VERSION"
 trap 'bench_stop_server' EXIT
 

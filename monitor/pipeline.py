@@ -29,6 +29,7 @@ log = logging.getLogger("monitor")
 DigestMode = Literal["auto", "now", "never"]
 # A source fetched a little early still counts as due, so a cron line every 2h meets `every: 2h`.
 DUE_SLACK = timedelta(minutes=1)
+UNCHANGED_BATCH = 256  # sources that answered 304, written in one transaction
 
 
 @dataclass
@@ -133,9 +134,12 @@ async def _fetch_sources(
         targets=watchlist.targets,
         expected_pages=new_pages,
     )
+    validators = store.validators_for([s.url for s in sources])
     async with fetcher, readers:
-        pass_ = _Pass(watchlist, store, fetcher, readers, now, articles)
-        return list(await asyncio.gather(*(_one_source(pass_, s) for s in sources)))
+        pass_ = _Pass(watchlist, store, fetcher, readers, now, articles, validators)
+        results = list(await asyncio.gather(*(_one_source(pass_, s) for s in sources)))
+    pass_.flush_unchanged()
+    return results
 
 
 @dataclass(frozen=True)
@@ -148,6 +152,20 @@ class _Pass:
     readers: Readers
     now: datetime
     articles: dict[str, str]  # a page source's URL → its article's (canonical) URL
+    validators: dict[str, Validators]  # what the sources' servers said last time, by URL
+    # Sources that answered 304, written in batches: losing a batch to a crash only means
+    # those sources are fetched again, with the same answer.
+    unchanged: list[tuple[str, Page]] = field(default_factory=list)
+
+    def add_unchanged(self, source: Source, page: Page) -> None:
+        self.unchanged.append((source.id, page))
+        if len(self.unchanged) >= UNCHANGED_BATCH:
+            self.flush_unchanged()
+
+    def flush_unchanged(self) -> None:
+        if self.unchanged:
+            self.store.record_unchanged(self.unchanged, at=self.now)
+            self.unchanged.clear()
 
 
 async def _one_source(p: _Pass, source: Source) -> SourceResult:
@@ -157,7 +175,11 @@ async def _one_source(p: _Pass, source: Source) -> SourceResult:
     try:
         if source.type == "page":
             async with p.readers.turn():
-                page = await _get(p, source, store.validators(source.url))
+                page = await _get(p, source, p.validators.get(source.url))
+                if page.not_modified:
+                    result.unchanged += 1
+                    p.add_unchanged(source, page)
+                    return result
                 reading = await _read_page(p, source, page)
             # One commit for the article, its validators and the source's health: no await
             # in between, so no other source's writes join it.
@@ -165,7 +187,11 @@ async def _one_source(p: _Pass, source: Source) -> SourceResult:
                 _store_page(p, source, page, reading, result)
                 _record_success(store, source, page, result, now)
             return result
-        page = await _get(p, source, store.validators(source.url))
+        page = await _get(p, source, p.validators.get(source.url))
+        if page.not_modified:
+            result.unchanged += 1
+            p.add_unchanged(source, page)
+            return result
         await _read_listing(p, source, page, result)
     except (FetchError, ExtractError) as exc:
         result.ok, result.error = False, str(exc)
@@ -204,9 +230,7 @@ async def _get(p: _Pass, source: Source, validators: Validators | None) -> Page:
 
 async def _read_page(p: _Pass, source: Source, page: Page) -> tuple[str, Reading, bool] | None:
     """A single page watched for changes is its own article: its hash, what it says and
-    whether it was known before, or None when it has not changed."""
-    if page.not_modified:
-        return None
+    whether it was known before, or None when its content is the same (a 200 after all)."""
     digest = content_hash(page.content)
     url = p.articles.get(page.requested_url) or discover.canonical(page.requested_url)
     known = p.store.article_hash(url)
@@ -236,10 +260,6 @@ def _store_page(
 async def _read_listing(p: _Pass, source: Source, page: Page, result: SourceResult) -> None:
     """A list page or feed: fetch the articles it links to that we have not seen."""
     store = p.store
-    if page.not_modified:
-        result.unchanged += 1
-        store.save_validators(page)
-        return
     links = discover.links(page, source, tz=p.watchlist.timezone)
     result.links = len(links)
     by_url: dict[str, Link] = {}

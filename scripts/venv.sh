@@ -17,3 +17,7 @@ if [ ! -f "$stamp" ] || [ "$ROOT/pyproject.toml" -nt "$stamp" ]; then
   "$PY" -m pip install -q -e "$spec" >&2
   touch "$stamp"
 fi
+# An editable install compiles no bytecode, and where PYTHONDONTWRITEBYTECODE is set (as in some
+# CI and sandbox shells) every run would compile each module again (~40 ms a start); compile
+# what changed, as `pip install` of a wheel does. Quiet and quick when nothing changed.
+"$PY" -m compileall -q "$ROOT/monitor" >/dev/null || true

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from monitor.errors import StateError
+from monitor.models import Page, Validators
 from monitor.state import MIGRATIONS, Store
 from tests.factories import at, figure, save
 
@@ -111,3 +112,33 @@ def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(StateError, match="newer than this monitor knows"):
         Store.open(tmp_path)
+
+
+def _page(url: str, status: int, when: str, etag: str | None = None) -> Page:
+    content = b"" if status == 304 else b"<p>x</p>"
+    return Page(url, url, status, content, "text/html", Validators(etag, None), at(when))
+
+
+def test_validators_of_many_urls_come_back_in_one_map(store: Store) -> None:
+    urls = [f"http://a.test/{n}" for n in range(1200)]  # more than one query's worth
+    for n, url in enumerate(urls[:1100]):
+        store.save_validators(_page(url, 200, "2024-07-16 09:00", etag=f'"e{n}"'))
+    found = store.validators_for(urls)
+    assert len(found) == 1100
+    assert found["http://a.test/7"] == Validators('"e7"', None)
+    assert "http://a.test/1150" not in found
+
+
+def test_unchanged_sources_are_recorded_in_one_batch(store: Store) -> None:
+    store.save_validators(_page("http://a.test/1", 200, "2024-07-16 09:00", etag='"x"'))
+    store.record_failure("a1", "http://a.test/1", at=at("2024-07-16 09:00"), error="e", status=None)
+    pages = [("a1", _page("http://a.test/1", 304, "2024-07-17 09:00"))]
+    pages.append(("a2", _page("http://a.test/2", 304, "2024-07-17 09:00")))
+    store.record_unchanged(pages, at=at("2024-07-17 09:00"))
+    health = store.health("a1")
+    assert health is not None and health.consecutive_failures == 0
+    assert health.last_success_at == at("2024-07-17 09:00").isoformat()
+    assert store.health("a2") is not None
+    checked = store.conn.execute("SELECT checked_at FROM validators WHERE url = 'http://a.test/1'")
+    assert checked.fetchone()[0] == at("2024-07-17 09:00").isoformat()
+    assert store.validators("http://a.test/1") == Validators('"x"', None)  # kept as they were
