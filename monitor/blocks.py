@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from itertools import accumulate
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -18,6 +18,8 @@ _DROP = frozenset([
     "script", "style", "noscript", "iframe", "svg", "template", "textarea", "select", "option",
     "button", "object", "embed", "canvas", "video", "audio", "map", "head",
 ])  # fmt: skip
+# What a block's score is divided by for the block, its parent, grandparent and so on up
+_SHARES = (1, 1, 2, 9, 12)
 _MAX_BONUS = 1.25  # the most a positive class/id hint multiplies a score by
 # Inline tags: their text belongs to the paragraph of the block around them.
 _INLINE = frozenset([
@@ -50,6 +52,7 @@ class _TagIds:
         self.comment = sample.last_child.tag_id
         self.link = known["a"]
         self.drop = frozenset(known[name] for name in _DROP if name in known)
+        self.unread = self.drop | {self.comment}  # what the walk skips, subtree and all
         self.inline = frozenset(known[name] for name in _INLINE if name in known)
         self.furniture = frozenset(known[name] for name in _FURNITURE_TAGS)
         self.headings = frozenset(known[name] for name in _HEADINGS)
@@ -84,27 +87,26 @@ _POSITIVE = re.compile(
     r"\bnews|zhengwen|\bzw\b|endtext|\btrs|\bpage-?content|\bmiddle|\bcenter|\bwenzhang",
     re.IGNORECASE,
 )
-_SPACE = re.compile(r"\s+")
-_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 
 
 class Block:
     """A block element: its own inline text, and what its whole subtree adds up to."""
 
-    # Counters default at class level: most blocks never hold text, so their instances stay small.
-    own_text = 0
-    own_link = 0
-    own_punct = 0
-    score = 0.0
-    end = -1  # pieces[start:end] are this subtree's text; end is found when first needed
-    hints: str | None = None  # class and id, lowercased; read when first needed
-    furniture: bool | None = None  # nav, footer, comments, share bar…; decided when first needed
+    __slots__ = (  # attributes in slots: cheaper to make, set and read than a __dict__
+        "end", "furniture", "hints", "node", "own_link", "own_punct", "own_text", "parent", "score",
+        "start", "tag",
+    )  # fmt: skip
 
     def __init__(self, node: LexborNode, tag: int, parent: Block | None, start: int) -> None:
         self.node = node
         self.tag = tag
         self.parent = parent
         self.start = start
+        self.end = -1  # pieces[start:end] are this subtree's text, once the walk has closed it
+        self.own_text = self.own_link = self.own_punct = 0
+        self.score = 0.0
+        self.hints: str | None = None  # class and id, lowercased; read when first needed
+        self.furniture: bool | None = None  # nav, footer, share bar…; decided when first needed
 
     def hint_text(self) -> str:
         if self.hints is None:
@@ -116,9 +118,7 @@ class Block:
 
     def is_furniture(self) -> bool:
         if self.furniture is None:
-            self.furniture = self.tag in _tag_ids().furniture or _matches(
-                _FURNITURE, self.hint_text()
-            )
+            self.furniture = self.tag in _tag_ids().furniture or _furniture_hints(self.hint_text())
         return self.furniture
 
 
@@ -126,100 +126,91 @@ class Walk:
     """One depth-first pass: inline text pieces in document order, attributed to their blocks."""
 
     def __init__(self, root: LexborNode) -> None:
-        self.ids = ids = _tag_ids()
-        self.elements: dict[int, Block] = {}  # mem_id of any element → its nearest block
-        self.blocks: list[Block] = []  # blocks holding text, in document order
+        self.ids = _tag_ids()
+        self.all_blocks: list[Block] = []  # in document order
+        self.blocks: list[Block] = []  # blocks holding text, in document order of their text
         # (text, its block, inside a link) in document order; None stands for a <br>
         self.pieces: list[tuple[str, Block, bool] | None] = []
-        self.root_id = root.mem_id
-        # mem_id of an element → index of the first piece at or after it
-        self._starts: dict[int, int] = {}
         self._sizes: list[int] = []  # characters in each piece, whitespace aside
         self._chars: list[int] = []  # running totals of text and link characters, made on demand
         self._link_chars: list[int] = []
         self._under: dict[int, bool] = {}
-        elements, blocks, pieces, starts = self.elements, self.blocks, self.pieces, self._starts
-        sizes = self._sizes
-        links: set[int] = set()  # mem_ids of elements inside an <a>
+        self._read(root)
+
+    def _read(self, root: LexborNode) -> None:
+        """Walk root's subtree with a stack of the open elements' child iterators. The stack
+        knows each node's block and whether it is inside a link (asking lexbor for node.parent
+        would make a Python object per node), closes each block where its text ends, and never
+        enters a dropped element."""
+        ids = self.ids
+        all_blocks, blocks, pieces, sizes = self.all_blocks, self.blocks, self.pieces, self._sizes
         count = str.count  # commas and full stops: what readability counts, in Chinese
-        text_id, comment_id, link_id, max_known = ids.text, ids.comment, ids.link, ids.max_known
-        drop, inline, breaks = ids.drop, ids.inline, ids.breaks
-        elements[self.root_id] = Block(root, root.tag_id, None, 0)
-        nodes = root.traverse(include_text=True, skip_empty=True)
-        next(nodes)  # the root itself
-        for node in nodes:
-            tag = node.tag_id
-            if tag == text_id:
-                text = node.text_content
-                if not text:
-                    continue
-                size = len(text.strip())  # no-break and ideographic spaces too
-                if not size:
-                    continue
-                parent_id = node.parent.mem_id  # type: ignore[union-attr]  # text always has one
-                block = elements.get(parent_id)
-                if block is None:  # inside a dropped element
-                    continue
-                if not block.own_text and not block.own_link:
-                    blocks.append(block)
-                in_link = parent_id in links
-                pieces.append((text, block, in_link))
-                sizes.append(size)
-                if in_link:
-                    block.own_link += size
-                else:
-                    block.own_text += size
-                    block.own_punct += count(text, "，") + count(text, "。")
-            elif tag != comment_id and tag not in drop:
-                parent_id = node.parent.mem_id  # type: ignore[union-attr]
-                up = elements.get(parent_id)
-                if up is None:  # inside a dropped element
-                    continue
-                node_id = node.mem_id
-                starts[node_id] = len(pieces)
-                if tag == link_id or parent_id in links:
-                    links.add(node_id)
-                if tag in inline or (tag > max_known and node.tag in _INLINE):
-                    elements[node_id] = up
-                    continue
-                elements[node_id] = Block(node, tag, up, len(pieces))
-                if tag in breaks:
-                    pieces.append(None)
-                    sizes.append(0)
+        text_id, link_id, max_known = ids.text, ids.link, ids.max_known
+        unread, inline, breaks = ids.unread, ids.inline, ids.breaks
+        block = Block(root, root.tag_id, None, 0)
+        closing: Block | None = block  # the block the open element closes; None for inline ones
+        all_blocks.append(block)
+        in_link = False
+        children = root.iter(True, True)  # text too, but not whitespace alone
+        stack: list[tuple[Iterator[LexborNode], Block, bool, Block | None]] = []
+        while True:
+            for node in children:
+                tag = node.tag_id
+                if tag == text_id:
+                    text = node.text_content
+                    if not text:
+                        continue
+                    size = len(text.strip())  # no-break and ideographic spaces too
+                    if not size:
+                        continue
+                    if not block.own_text and not block.own_link:
+                        blocks.append(block)
+                    pieces.append((text, block, in_link))
+                    sizes.append(size)
+                    if in_link:
+                        block.own_link += size
+                    else:
+                        block.own_text += size
+                        block.own_punct += count(text, "，") + count(text, "。")
+                elif tag not in unread:  # an element to enter
+                    stack.append((children, block, in_link, closing))
+                    if tag in inline or (tag > max_known and node.tag in _INLINE):
+                        closing = None
+                        in_link = in_link or tag == link_id
+                    else:
+                        block = closing = Block(node, tag, block, len(pieces))
+                        all_blocks.append(block)
+                        if tag in breaks:
+                            pieces.append(None)
+                            sizes.append(0)
+                    children = node.iter(True, True)
+                    break
+            else:  # the children are done: the element closes
+                if closing is not None:
+                    closing.end = len(pieces)
+                if not stack:
+                    return
+                children, block, in_link, closing = stack.pop()
 
     def element(self, node: LexborNode) -> Block | None:
-        """The block record for an element of the walked tree."""
-        return self.elements.get(node.mem_id)
-
-    def end(self, block: Block) -> int:
-        """Where block's subtree ends in pieces: the start of what follows it in the document."""
-        if block.end >= 0:
-            return block.end
-        node: LexborNode | None = block.node
-        found = len(self.pieces)
-        texts = 0  # text nodes between the subtree and the next known element: one piece each
-        while node is not None and node.mem_id != self.root_id:
-            sibling = node.next
-            while sibling is not None:
-                if sibling.is_text_node:
-                    content = sibling.text_content
-                    if content and not content.isspace():
-                        texts += 1
-                else:
-                    start = self._starts.get(sibling.mem_id)
-                    if start is not None:
-                        found = start
-                        node = None
-                        break
-                sibling = sibling.next
-            else:
-                node = node.parent
-        block.end = found - texts
-        return block.end
+        """The block of an element of the walked tree, for an inline one the block around it;
+        None for an element outside the tree or inside a dropped one."""
+        if not node.is_element_node:
+            return None
+        by_node = {block.node.mem_id: block for block in self.all_blocks}
+        at: LexborNode | None = node
+        while at is not None:  # up to the nearest block, unless a dropped element comes first
+            block = by_node.get(at.mem_id)
+            if block is not None:
+                return block
+            if at.tag_id in self.ids.drop:
+                return None
+            at = at.parent
+        return None
 
     def totals(self, block: Block) -> tuple[int, int]:
         """Characters of text and of link text in block's subtree."""
-        end = self.end(block)
+        end = block.end
         if not self._chars:
             pieces, sizes = self.pieces, self._sizes
             links = [
@@ -241,16 +232,16 @@ class Walk:
                 continue
             density = block.own_link / (text + block.own_link)
             score = (1 + block.own_punct + min(text / 40, 5)) * (1 - density) ** 2
-            level = 0
             ancestor: Block | None = block
-            while ancestor is not None and level < 5:
+            for share in _SHARES:
+                if ancestor is None:
+                    break
                 if skip_furniture and ancestor.is_furniture():
                     break  # comments and related lists say nothing about where the article is
                 if not ancestor.score:
                     scored.append(ancestor)
-                ancestor.score += score / (1 if level < 2 else 2 if level == 2 else level * 3)
+                ancestor.score += score / share
                 ancestor = ancestor.parent
-                level += 1
         if not scored:
             if skip_furniture:
                 return self.best_container(skip_furniture=False)
@@ -280,7 +271,7 @@ class Walk:
             if (
                 link * 4 < text
                 and not block.is_furniture()
-                and not _matches(_NEGATIVE, block.hint_text())
+                and not _negative_hints(block.hint_text())
             ):
                 chosen.append(block)
         chosen.sort(key=_by_start)
@@ -295,9 +286,9 @@ class Walk:
             score *= 0.2
         hints = element.hint_text()
         if hints.strip():
-            if _matches(_NEGATIVE, hints):
+            if _negative_hints(hints):
                 score *= 0.5
-            if _matches(_POSITIVE, hints):
+            if _positive_hints(hints):
                 score *= _MAX_BONUS
         return score
 
@@ -311,7 +302,7 @@ class Walk:
             current: Block | None = None
             row: Block | None = None  # the table row the last line came from
             keep = False
-            for piece in [*self.pieces[container.start : self.end(container)], None]:
+            for piece in [*self.pieces[container.start : container.end], None]:
                 if piece is not None and piece[1] is current:
                     if keep:
                         parts.append(piece[0])
@@ -355,7 +346,7 @@ class Walk:
                 break
             path.append(node)
             if node.is_furniture() or (
-                _matches(_NEGATIVE, node.hint_text()) and _link_heavy(self.totals(node))
+                _negative_hints(node.hint_text()) and _link_heavy(self.totals(node))
             ):
                 break
             node = node.parent
@@ -374,13 +365,14 @@ class Walk:
         parts: list[str] = []
         last: Block | None = None
         for piece in self.pieces:
-            if piece is None or piece[1] is not last:
-                parts.append("\n")  # a line per block, so that a dateline stands on its own
-            if piece is not None:
-                parts.append(piece[0])
-                last = piece[1]
-            else:
+            if piece is None:
+                parts.append("\n")
                 last = None
+                continue
+            if piece[1] is not last:
+                parts.append("\n")  # a line per block, so that a dateline stands on its own
+                last = piece[1]
+            parts.append(piece[0])
         text = "".join(parts)
         if title:
             at = text.find(title[:12])
@@ -402,20 +394,35 @@ def _by_start(block: Block) -> int:
     return block.start
 
 
-@functools.lru_cache(maxsize=8192)
-def _matches(pattern: re.Pattern[str], hints: str) -> bool:
-    return bool(hints) and pattern.search(hints) is not None
+def _searcher(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    """Whether pattern occurs in a class/id text, remembered per text: a site's pages repeat their
+    class names. (One cache per pattern: hashing a compiled pattern hashes all its code.)"""
+
+    @functools.lru_cache(maxsize=4096)
+    def search(hints: str) -> bool:
+        return bool(hints) and pattern.search(hints) is not None
+
+    return search
+
+
+_furniture_hints = _searcher(_FURNITURE)
+_negative_hints = _searcher(_NEGATIVE)
+_positive_hints = _searcher(_POSITIVE)
 
 
 def _join(parts: list[str]) -> str:
     text = parts[0]
     for part in parts[1:]:
-        if text and part and _ASCII_WORD.match(text[-1]) and _ASCII_WORD.match(part[0]):
+        if text and part and _is_ascii_word(text[-1]) and _is_ascii_word(part[0]):
             text += " "
         text += part
-    return _SPACE.sub(" ", text).strip()
+    return clean(text)
+
+
+def _is_ascii_word(char: str) -> bool:
+    return char.isascii() and char.isalnum()  # [A-Za-z0-9], without a regex call
 
 
 def clean(text: str | None) -> str:
     """Whitespace runs as one space, trimmed."""
-    return _SPACE.sub(" ", text or "").strip()
+    return " ".join(text.split()) if text else ""  # split() cuts at what \s matches

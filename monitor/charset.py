@@ -83,14 +83,30 @@ def decode(content: bytes, content_type: str | None = None) -> str:
     try:
         return content.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        return _decode_not_utf8(content, content_type)
+
+
+def for_parser(content: bytes, content_type: str | None = None) -> str | bytes:
+    """What to hand lexbor: the bytes themselves when they are UTF-8 (it reads those natively,
+    which spares a decode and an encode), else the text `decode` makes of them."""
+    if content.startswith(_BOM_STARTS):
+        return decode(content, content_type)
+    try:
+        content.decode("utf-8")
+    except UnicodeDecodeError:  # not decode(): its second try would copy content into an error
+        return _decode_not_utf8(content, content_type)
+    return content
+
+
+def _decode_not_utf8(content: bytes, content_type: str | None) -> str:
+    """decode's answer for bytes without a BOM that are not UTF-8."""
     claim = declared(content, content_type)
-    high = len(content.translate(None, _ASCII))
     if claim and claim != "utf-8" and claim not in _SINGLE_BYTE:
         try:
             return content.decode(claim)
         except UnicodeDecodeError:
             pass
+    high = len(content.translate(None, _ASCII))  # non-ASCII bytes: counted only when needed
     text = content.decode("utf-8", "replace")
     if _clean(text, high):
         return text
@@ -103,19 +119,6 @@ def decode(content: bytes, content_type: str | None = None) -> str:
             if _clean(guess, high):
                 return guess
     return _detect(content) or text
-
-
-def for_parser(content: bytes, content_type: str | None = None) -> str | bytes:
-    """What to hand lexbor: the bytes themselves when they are UTF-8 (it reads those natively,
-    which spares a decode and an encode), else the text `decode` makes of them."""
-    if not content.startswith(_BOM_STARTS):
-        try:
-            content.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
-        else:
-            return content
-    return decode(content, content_type)
 
 
 def _clean(text: str, high: int) -> bool:

@@ -6,7 +6,7 @@ Returns an aware datetime in the watchlist's zone, or None when the page does no
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime, time
 from itertools import chain
 from zoneinfo import ZoneInfo
@@ -46,6 +46,9 @@ _LABELLED = re.compile(
     r"(?:(?:发布|發布|發佈|发表|發表|更新|成文|印发|印發)(?:时间|時間|日期)\s*[:：]?|"
     r"(?:时间|時間|日期)\s*[:：])\s*"
 )
+# The characters a _LABELLED match can start with. The regex engine finds no such start in the
+# pattern by itself, so it would try the pattern at every position of a page's text.
+_LABEL_START = re.compile("[发發更成印时時日]")
 # After a label only: 10-08 12:00, 10月8日 12:00
 _NO_YEAR = re.compile(
     r"(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?![-/.]?\d)\s*日?"
@@ -57,15 +60,34 @@ _URL_DATE = re.compile(
 )
 
 
-def find_date(meta: dict[str, str], text: str, url: str, tz: ZoneInfo) -> datetime | None:
+def find_date(
+    meta: dict[str, str], text: str | Callable[[], str], url: str, tz: ZoneInfo
+) -> datetime | None:
     """The date meta gives, else the page's dateline, else the URL's; a meta date without a time
-    takes the time of a dateline on the same day."""
-    shown = _dateline(text, tz)
+    takes the time of a dateline on the same day. text: the page's text, or a function making it
+    (a meta date with a time of day needs none)."""
+    found = _meta_date(meta, tz)
+    if found is not None and found.time() != _MIDNIGHT:
+        return found
+    return _shown_date(found, meta, text if isinstance(text, str) else text(), url, tz)
+
+
+def _meta_date(meta: dict[str, str], tz: ZoneInfo) -> datetime | None:
     for value in chain((meta.get(key) for key in META_KEYS), _other_meta_dates(meta)):
         if value and (found := parse_date(value, tz)):
-            if shown is not None and found.time() == _MIDNIGHT and shown.date() == found.date():
-                return shown
             return found
+    return None
+
+
+def _shown_date(
+    in_meta: datetime | None, meta: dict[str, str], text: str, url: str, tz: ZoneInfo
+) -> datetime | None:
+    """The date from the page's text, given the meta date without a time of day (or None): the
+    dateline where it falls on the meta date's day, else the meta date; without a meta date,
+    the dateline, else a yearless one placed by the last change or the URL, else either."""
+    shown = _dateline(text, tz)
+    if in_meta is not None:
+        return shown if shown is not None and shown.date() == in_meta.date() else in_meta
     if shown is not None:
         return shown
     in_url = _URL_DATE.search(url)
@@ -85,7 +107,7 @@ def _yearless_dateline(text: str, known: datetime, tz: ZoneInfo) -> datetime | N
     """A labelled dateline without its year ("发布时间：10-08 12:00"), in the year of a date the
     page gives elsewhere (last change, URL) or the year before when that would be later; the
     known date itself where it is the same day, being the more precise."""
-    for label in _LABELLED.finditer(text):
+    for label in _labels(text):
         match = _NO_YEAR.match(text, label.end())
         if match is None:
             continue
@@ -99,10 +121,22 @@ def _yearless_dateline(text: str, known: datetime, tz: ZoneInfo) -> datetime | N
     return None
 
 
+def _labels(text: str) -> Iterator[re.Match[str]]:
+    """What _LABELLED.finditer(text) gives, trying the pattern only where a label can start."""
+    at = 0
+    while (cue := _LABEL_START.search(text, at)) is not None:
+        label = _LABELLED.match(text, cue.start())
+        if label is None:
+            at = cue.start() + 1
+        else:
+            yield label
+            at = label.end()
+
+
 def _dateline(text: str, tz: ZoneInfo) -> datetime | None:
     """A labelled date (发布时间：…), else the first date that is not a page header's "today"
     (2024年1月23日 星期二)."""
-    for label in _LABELLED.finditer(text):
+    for label in _labels(text):
         found = _from_match(_ISO.match(text, label.end()), tz)
         if found:
             return found

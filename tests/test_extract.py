@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from monitor import extract
+from monitor import dates, extract
 from monitor.charset import decode
 from monitor.dates import find_date, parse_date
 from monitor.errors import ExtractError
@@ -282,6 +282,27 @@ def test_body_selector_overrides_the_scoring() -> None:
 
 
 @pytest.mark.parametrize(
+    ("selector", "chosen"),
+    [
+        pytest.param("#mark", f"{LEAD}{MORE}", id="an-inline-element-reads-its-block"),
+        pytest.param("#hidden", None, id="inside-a-dropped-element-scores"),
+        pytest.param("title", None, id="outside-the-body-scores"),
+    ],
+)
+def test_body_selector_on_an_element_without_a_block_of_its_own(
+    selector: str, chosen: str | None
+) -> None:
+    body = (
+        f"<div id='story'>{f'<p>{MORE}</p>' * 3}</div>"
+        f"<div><p><b id='mark'>{LEAD}</b>{MORE}</p></div>"
+        f"<noscript><div id='hidden'>{LEAD}</div></noscript>"
+    )
+    scored = extract.extract(_html(body), url="https://x.cn/a.html").text
+    article = extract.extract(_html(body), url="https://x.cn/a.html", body_selector=selector)
+    assert article.text == (chosen or scored)
+
+
+@pytest.mark.parametrize(
     ("head", "body", "expected"),
     [
         pytest.param("<title>标题在这里很长_网易财经</title>", "", "标题在这里很长", id="suffix"),
@@ -361,6 +382,39 @@ def test_find_date(
 ) -> None:
     found = find_date(meta, text, url, SHANGHAI)
     assert found == (datetime(*expected, tzinfo=SHANGHAI) if expected else None)
+
+
+def test_find_date_makes_the_page_text_only_when_meta_lacks_a_time() -> None:
+    asked: list[bool] = []
+
+    def text() -> str:
+        asked.append(True)
+        return "发布时间：2024-01-23 10:05"
+
+    assert find_date({"pubdate": "2024-01-23 07:40"}, text, "", SHANGHAI) == datetime(
+        2024, 1, 23, 7, 40, tzinfo=SHANGHAI
+    )
+    assert not asked
+    assert find_date({"pubdate": "2024-01-23"}, text, "", SHANGHAI) == datetime(
+        2024, 1, 23, 10, 5, tzinfo=SHANGHAI
+    )
+    assert asked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "发布时间：时间：日期",
+        "印发日期 成文日期：x",
+        "时间日期：发布发表时间",
+        "更新 时间：",
+        "日日期：",
+        "",
+    ],
+)
+def test_labels_are_those_the_pattern_finds(text: str) -> None:
+    found = [label.span() for label in dates._labels(text)]
+    assert found == [label.span() for label in dates._LABELLED.finditer(text)]
 
 
 def test_parse_date_compact() -> None:
