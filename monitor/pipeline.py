@@ -19,7 +19,7 @@ from monitor.fetch import Fetcher
 from monitor.models import Link, Page, Source, Validators, Watchlist
 from monitor.reading import Readers, Reading
 from monitor.schedule import parse_cron
-from monitor.state import Store, content_hash
+from monitor.state import Batch, Store, content_hash
 
 if TYPE_CHECKING:
     import httpx
@@ -135,10 +135,11 @@ async def _fetch_sources(
         expected_pages=new_pages,
     )
     validators = store.validators_for([s.url for s in sources])
-    async with fetcher, readers:
-        pass_ = _Pass(watchlist, store, fetcher, readers, now, articles, validators)
-        results = list(await asyncio.gather(*(_one_source(pass_, s) for s in sources)))
-    pass_.flush_unchanged()
+    with store.batch() as writes:
+        async with fetcher, readers:
+            pass_ = _Pass(watchlist, store, fetcher, readers, now, articles, validators, writes)
+            results = list(await asyncio.gather(*(_one_source(pass_, s) for s in sources)))
+        pass_.flush_unchanged()
     return results
 
 
@@ -153,6 +154,9 @@ class _Pass:
     now: datetime
     articles: dict[str, str]  # a page source's URL → its article's (canonical) URL
     validators: dict[str, Validators]  # what the sources' servers said last time, by URL
+    # Each source's writes (an article's, a failure's) are a unit that stands or falls whole;
+    # units are committed in batches. A unit never awaits.
+    writes: Batch
     # Sources that answered 304, written in batches: losing a batch to a crash only means
     # those sources are fetched again, with the same answer.
     unchanged: list[tuple[str, Page]] = field(default_factory=list)
@@ -164,7 +168,8 @@ class _Pass:
 
     def flush_unchanged(self) -> None:
         if self.unchanged:
-            self.store.record_unchanged(self.unchanged, at=self.now)
+            with self.writes.unit():
+                self.store.record_unchanged(self.unchanged, at=self.now)
             self.unchanged.clear()
 
 
@@ -181,9 +186,8 @@ async def _one_source(p: _Pass, source: Source) -> SourceResult:
                     p.add_unchanged(source, page)
                     return result
                 reading = await _read_page(p, source, page)
-            # One commit for the article, its validators and the source's health: no await
-            # in between, so no other source's writes join it.
-            with store.transaction():
+            # The article, its validators and the source's health stand or fall together.
+            with p.writes.unit():
                 _store_page(p, source, page, reading, result)
                 _record_success(store, source, page, result, now)
             return result
@@ -193,22 +197,27 @@ async def _one_source(p: _Pass, source: Source) -> SourceResult:
             p.add_unchanged(source, page)
             return result
         await _read_listing(p, source, page, result)
+        with p.writes.unit():
+            # Validators go last: a pass killed before this point reads the listing again.
+            store.save_validators(page)
+            _record_success(store, source, page, result, now)
+        return result
     except (FetchError, ExtractError) as exc:
         result.ok, result.error = False, str(exc)
         status = exc.status if isinstance(exc, FetchError) else None
-        store.record_failure(source.id, source.url, at=now, error=exc.message, status=status)
+        with p.writes.unit():
+            store.record_failure(source.id, source.url, at=now, error=exc.message, status=status)
         log.warning("source %s failed: %s", source.id, exc)
         return result
     except StateError:
         raise  # the database itself: no use going on with the other sources
     except Exception as exc:  # a bug met on this source's pages must not stop the others
         result.ok, result.error = False, f"internal error: {type(exc).__name__}: {exc}"
-        store.record_failure(source.id, source.url, at=now, error=result.error, status=None)
+        with p.writes.unit():
+            store.record_failure(source.id, source.url, at=now, error=result.error, status=None)
         log.error("source %s: %s; this is a bug: run with -v for details", source.id, result.error)
         log.debug("the traceback of that bug", exc_info=True)
         return result
-    _record_success(store, source, page, result, now)
-    return result
 
 
 def _record_success(
@@ -275,8 +284,6 @@ async def _read_listing(p: _Pass, source: Source, page: Page, result: SourceResu
             result.new.append(url)
             result.observations += outcome
     result.unchanged += len(by_url) - len(fresh)
-    # Validators go last: a pass killed before this point reads the same listing again.
-    store.save_validators(page)
 
 
 async def _read_article(p: _Pass, source: Source, url: str, link: Link) -> int | str:
@@ -291,7 +298,8 @@ async def _read_article(p: _Pass, source: Source, url: str, link: Link) -> int |
         reading = await _read(p, source, page, url, link)
     if not reading.article.text:
         log.info("not an article, remembered so it is not fetched again: %s", url)
-    return _save(p, source, reading, content_hash(page.content))
+    with p.writes.unit():
+        return _save(p, source, reading, content_hash(page.content))
 
 
 async def _read(

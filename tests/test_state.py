@@ -9,7 +9,7 @@ import pytest
 
 from monitor.errors import StateError
 from monitor.models import Page, Validators
-from monitor.state import MIGRATIONS, Store
+from monitor.state import MIGRATIONS, Batch, Store
 from tests.factories import at, figure, save
 
 S1 = "本市已建设验收422个一刻钟便民生活圈。"
@@ -142,3 +142,63 @@ def test_unchanged_sources_are_recorded_in_one_batch(store: Store) -> None:
     checked = store.conn.execute("SELECT checked_at FROM validators WHERE url = 'http://a.test/1'")
     assert checked.fetchone()[0] == at("2024-07-17 09:00").isoformat()
     assert store.validators("http://a.test/1") == Validators('"x"', None)  # kept as they were
+
+
+def _committed_health(path: Path) -> set[str]:
+    """Source ids another connection sees: only what was committed."""
+    with sqlite3.connect(path / "monitor.db") as other:
+        return {row[0] for row in other.execute("SELECT id FROM sources")}
+
+
+def _fail(store: Store, ident: str) -> None:
+    store.record_failure(ident, f"http://{ident}/", at=at("2024-01-01"), error="e", status=500)
+
+
+def _broken_unit(store: Store, writes: Batch) -> None:
+    with writes.unit():
+        _fail(store, "broken")
+        raise RuntimeError("a bug in the middle of a unit")
+
+
+def _interrupted(store: Store) -> None:
+    with store.batch(units=2, seconds=60) as writes:
+        for ident in ("a", "b", "c"):
+            with writes.unit():
+                _fail(store, ident)
+        raise KeyboardInterrupt
+
+
+def test_a_batch_commits_every_few_units_and_a_failed_unit_alone_is_undone(tmp_path: Path) -> None:
+    store = Store.open(tmp_path)
+    with store.batch(units=3, seconds=60) as writes:
+        for ident in ("a", "b"):
+            with writes.unit():
+                _fail(store, ident)
+        assert _committed_health(tmp_path) == set()  # two units: not committed yet
+        with pytest.raises(RuntimeError):
+            _broken_unit(store, writes)
+        with writes.unit():
+            _fail(store, "c")
+        assert _committed_health(tmp_path) == {"a", "b", "c"}  # the third unit committed
+        with writes.unit():
+            _fail(store, "d")
+    assert _committed_health(tmp_path) == {"a", "b", "c", "d"}  # the rest, at the end
+    store.close()
+
+
+def test_a_batch_left_by_an_error_keeps_only_what_was_committed(tmp_path: Path) -> None:
+    store = Store.open(tmp_path)
+    with pytest.raises(KeyboardInterrupt):
+        _interrupted(store)
+    assert _committed_health(tmp_path) == {"a", "b"}
+    assert store.health("c") is None  # rolled back, not left open
+    store.close()
+
+
+def test_a_batch_holds_the_write_lock_no_longer_than_its_seconds(tmp_path: Path) -> None:
+    store = Store.open(tmp_path)
+    with store.batch(units=1000, seconds=0) as writes:
+        with writes.unit():
+            _fail(store, "a")
+        assert _committed_health(tmp_path) == {"a"}
+    store.close()
