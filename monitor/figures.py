@@ -11,12 +11,12 @@ from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from itertools import accumulate, count
-from operator import add
+from operator import add, attrgetter
 from typing import NamedTuple
 
 from monitor import units
 from monitor.models import Figure, FigureKind, FigureScope, Quantity, Target
-from monitor.numerals import find_quantities
+from monitor.numerals import find_quantities, frozen, may_hold_quantities
 
 _END_CHARS = "。！？；!?;\n"  # what ends a sentence
 _CLAUSE = re.compile(r"[，,、：:（）()]")
@@ -55,13 +55,21 @@ _REFERENCE = re.compile(
     r"|相比|高于|低于|原定|原计划|预定"
 )
 # A clause that starts with these continues the previous clause's subject (…，增长6.1%).
+_CONTINUE_WHEN = r"近?[五十]年|过去[一五]年|[0-9]+年"
+_CONTINUE_HOW = (
+    "同比|环比|比上年|比去年|年均|全年|今年|其中|并|且|已|已经|累计|共|将|计划|预计|力争|再|先|还|又"
+    "|同时|拟|要|基本|新"
+)
+_CONTINUE_VERB = (
+    "增长|增加|减少|下降|降低|提高|上涨|上升|达到|达|超过|突破|总量|规模|总额|总数|增速|增幅|涨幅"
+    "|累计|共计|合计|建成|完成|新增|新建|建设|验收|开工|竣工|实现|为|约|近|保持|稳定在|控制在|提升|降至|升至"
+    "|降到|升到|分别|发行|安排|下达|建(?!议)|改造|打造|培育|筹集"
+)
 _CONTINUES = re.compile(
-    r"(?:近?[五十]年|过去[一五]年|[0-9]+年)?"
-    r"(?:同比|环比|比上年|比去年|年均|全年|今年|其中|并|且|已|已经|累计|共|将|计划|预计|力争|再|先|还|又"
-    r"|同时|拟|要|基本|新)*"
-    r"(?:增长|增加|减少|下降|降低|提高|上涨|上升|达到|达|超过|突破|总量|规模|总额|总数|增速|增幅|涨幅"
-    r"|累计|共计|合计|建成|完成|新增|新建|建设|验收|开工|竣工|实现|为|约|近|保持|稳定在|控制在|提升|降至|升至"
-    r"|降到|升到|分别|发行|安排|下达|建(?!议)|改造|打造|培育|筹集)"
+    # the letters a continuation can start with, looked at first: most clauses fail there
+    "(?=[近五十过0-9"
+    + "".join(sorted({word[0] for word in f"{_CONTINUE_HOW}|{_CONTINUE_VERB}".split("|")}))
+    + f"])(?:{_CONTINUE_WHEN})?(?:{_CONTINUE_HOW})*(?:{_CONTINUE_VERB})"
 )
 _CHANGE = re.compile(r"(?:比[^，,、]{1,6})?(?:增加|减少|多|少)")
 _CUT = re.compile(r"减|降|节约|节省")
@@ -88,11 +96,33 @@ _FRAME_OPENS = re.compile(
     r"过去|一年来|五年来|去年|上年|刚刚过去|今年|明年|“?十?[一二三四五六七八九]五|(?:19|20)[0-9]{2}年"
 )
 
+# The letters a sentence opening a frame can start with: a space (bounds() skips it; every one
+# str.isspace knows is below U+3001), those _FRAME_HEAD starts with (—, 一、, （一）) and those
+# _FRAME_OPENS does (去年, 2019年), but for “, which opens one only before _PLAN_NTH (“十四五”).
+# Not a line break: a sentence starting with one is only that (after a full stop), a blank.
+_SPACES = frozenset(filter(str.isspace, map(chr, range(0x3001)))) - {"\n"}
+_MAY_OPEN = _SPACES | frozenset("—－（(一二三四五六七八九十" + "过去上刚今明12")
+_PLAN_NTH = "十一二三四五六七八九"
+
 
 class _Match(NamedTuple):
     start: int
     end: int
     targets: tuple[Target, ...]
+
+
+_match_start = attrgetter("start")  # read in C: no generator or lambda for each number
+
+
+class _Read(NamedTuple):
+    """A sentence naming targets, read up to its numbers."""
+
+    at: int  # its place among the article's sentences
+    text: str
+    targets: list[Target]  # those it is about
+    cuts: list[int]  # where its clauses break (at a ，、：…)
+    by_clause: dict[int, list[_Match]]  # its keywords, by clause
+    quantities: list[Quantity]  # the numbers in clauses a keyword is the subject of
 
 
 def find_figures(
@@ -107,15 +137,15 @@ def find_figures(
     if not text or not targets:
         return []
     first: list[tuple[Target, str, int]] = []  # each keyword's first place in the text
-    for target in targets:
-        for part in _first_parts(tuple(target.keywords)):
-            pos = text.find(part)
-            if pos >= 0:
-                first.append((target, part, pos))
+    plan = _plan(targets)
+    for target, part in plan.words:
+        pos = text.find(part)
+        if pos >= 0:
+            first.append((target, part, pos))
     if not first:
         return []
     ends = _sentence_ends(text)
-    reader = _Article(text, ends, published)
+    reader = _Article(text, ends, published, plan.plain)
     wanted: dict[int, list[Target]] = {}
     for target, part, pos in first:
         while pos >= 0:
@@ -124,10 +154,40 @@ def find_figures(
             if target not in bucket:
                 bucket.append(target)
             pos = text.find(part, ends[index] if index < len(ends) else len(text))
+    # Every sentence is read first, then their figures are made: each step's code runs for all
+    # sentences back to back, which is quicker than taking one sentence through both in turn.
+    read = [r for i in sorted(wanted) if (r := reader.read(i, wanted[i])) is not None]
     figures: list[Figure] = []
-    for index in sorted(wanted):
-        figures.extend(reader.sentence_figures(index, wanted[index]))
+    for r in read:
+        figures.extend(reader.figures(r))
     return figures
+
+
+class _Plan(NamedTuple):
+    """What find_figures looks for, the same for every article of a pass."""
+
+    words: list[tuple[Target, str]]  # each target with the first part of each of its keywords
+    plain: bool  # no target has exclude or region words: a sentence naming one is about it
+
+
+# Plans by the identity of a tuple of targets: a pass reads every article for the same targets,
+# and a reading worker is given them once, as a tuple (see reading.py).
+_PLANS: dict[int, tuple[Sequence[Target], _Plan]] = {}
+
+
+def _plan(targets: Sequence[Target]) -> _Plan:
+    kept = _PLANS.get(id(targets))
+    if kept is not None and kept[0] is targets:
+        return kept[1]
+    plan = _Plan(
+        words=[(t, part) for t in targets for part in _first_parts(tuple(t.keywords))],
+        plain=not any(t.exclude or t.region for t in targets),
+    )
+    if isinstance(targets, tuple):  # a list may change from one call to the next
+        if len(_PLANS) >= 8:
+            _PLANS.clear()
+        _PLANS[id(targets)] = (targets, plan)
+    return plan
 
 
 def _first_part(keyword: str) -> str:
@@ -163,11 +223,12 @@ def _sentence_ends(text: str) -> list[int]:
 class _Article:
     """One article split into sentences, with the time frame each sentence is read in."""
 
-    def __init__(self, text: str, ends: list[int], published: date | None) -> None:
+    def __init__(self, text: str, ends: list[int], published: date | None, plain: bool) -> None:
         self.text = text
         self.ends = ends
         self.published = published
-        self._frames: dict[int, tuple[FigureKind | None, str | None]] = {}
+        self.plain = plain  # no target has exclude or region words
+        self._frames: dict[int, tuple[FigureKind | None, str | None]] = {}  # by sentence asked
         self._cues: dict[int, FigureKind | None] = {}  # what each sentence's words say, by index
         self._years: dict[int, FigureKind | None] = {}  # what the year each one names says
 
@@ -180,51 +241,55 @@ class _Article:
             end -= 1
         return start, end
 
-    def sentence_figures(self, index: int, candidates: list[Target]) -> list[Figure]:
+    def read(self, index: int, candidates: list[Target]) -> _Read | None:
+        """The sentence at `index` read up to its numbers, if it may give a figure for one of
+        `candidates` (the targets whose keyword it holds)."""
         s0, s1 = self.bounds(index)
         if s1 - s0 > _MAX_SENTENCE:
-            return []  # not a sentence: a table, a dump or an attack
+            return None  # not a sentence: a table, a dump or an attack
         sentence = self.text[s0:s1]
-        targets = [t for t in candidates if self._about(t, sentence, s0)]
-        if not targets:
-            return []
-        matches = _keyword_matches(sentence, targets)
+        if not may_hold_quantities(sentence):
+            return None  # a sentence naming a target without a number in it: a common one
+        if self.plain:
+            targets = candidates  # a sentence naming one of them is about it
+        else:
+            targets = [t for t in candidates if self._about(t, sentence, s0)]
+        matches = _keyword_matches(sentence, targets) if targets else []
         if not matches:
-            return []
-        quantities = find_quantities(sentence)
-        if not quantities:
-            return []
-        cuts = [m.start() for m in _CLAUSE.finditer(sentence)]
+            return None
+        cuts = list(map(re.Match.start, _CLAUSE.finditer(sentence)))
         by_clause: dict[int, list[_Match]] = {}
         for m in matches:
             by_clause.setdefault(bisect_right(cuts, m.start), []).append(m)
-        subjects = _clause_subjects(sentence, cuts, by_clause)
-        figures: list[Figure] = []
-        seen: set[str] = set()
+        quantities = find_quantities(sentence, *_about_span(sentence, cuts, by_clause))
+        if not quantities:
+            return None
+        return _Read(index, sentence, targets, cuts, by_clause, quantities)
+
+    def figures(self, read: _Read) -> list[Figure]:
+        """The figures a read sentence gives: each number tied to the targets of its keyword."""
+        sentence, cuts = read.text, read.cuts
+        seen, whole_part = self._total_before(read)
         given: set[str] = set()  # targets this sentence has already given a figure for
-        breakdown = self._breakdown(index)
-        if breakdown is not None:
-            # 其中，…: the parts of a total an earlier sentence gave
-            p0, p1 = self.bounds(breakdown)
-            before = self.text[p0:p1]
-            seen = {t.id for t in targets if any(_first_part(k) in before for k in t.keywords)}
-        whole_part = breakdown is not None and not sentence.startswith("其中")
-        periods: dict[int, str | None] = {}
-        kinds: dict[int, FigureKind] = {}
-        for q in quantities:
+        when: dict[int, tuple[FigureKind, str | None]] = {}  # kind and period, by clause
+        figures: list[Figure] = []
+        for q in read.quantities:
             clause = bisect_right(cuts, q.start)
             c0 = cuts[clause - 1] + 1 if clause > 0 else 0
             c1 = cuts[clause] if clause < len(cuts) else len(sentence)
-            own = by_clause.get(clause, [])
-            match = _attribute(sentence, q, own, subjects, clause)
+            own = read.by_clause.get(clause, [])
+            # a clause without a keyword of its own may continue the previous clause's subject
+            if own:
+                match = _attribute(sentence, q, own)
+            else:
+                match = _subject(sentence, cuts, read.by_clause, clause)
             if match is None or _is_reference(sentence, c0, c1, q, match):
                 continue
             after_breakdown = whole_part or sentence.rfind("其中", 0, q.start) >= 0
             change = not own and q.unit != "%" and bool(_CHANGE.match(sentence, c0))
             # 551万农村贫困人口: a bare number right before the keyword counts its subject
-            counted = match.start == q.end or any(m.start == q.end for m in own)
+            counted = match.start == q.end or q.end in map(_match_start, own)
             after = "" if counted else sentence[q.end : q.end + 1]
-            clause_text = sentence[c0:c1]
             for target in match.targets:
                 if after_breakdown and target.id in seen:
                     continue  # 其中…: a part of a total already reported for this target
@@ -235,24 +300,16 @@ class _Article:
                     continue
                 seen.add(target.id)
                 given.add(target.id)
-                if clause not in kinds:
-                    kinds[clause] = self._kind(sentence, clause_text, index)
-                kind = kinds[clause]
-                if clause not in periods:
-                    periods[clause] = (
-                        _period(clause_text, self.published)
-                        or _period(sentence[:c1], self.published)
-                        or self.frame(index)[1]
-                    )
-                period = periods[clause]
-                if kind == "mention" and _ended(period, self.published):
-                    kind = "achieved"  # 上半年新增6000个, read in July: a result, not a plan
+                if clause not in when:
+                    when[clause] = self._when(sentence, c0, c1, read.at)
+                kind, period = when[clause]
                 figures.append(
-                    Figure(
+                    frozen(
+                        Figure,
                         target_id=target.id,
                         quantity=quantity,
                         kind=kind,
-                        scope=_scope(clause_text, quantity),
+                        scope=_scope(sentence[c0:c1], quantity),
                         sentence=sentence,
                         start=q.start,
                         end=q.end,
@@ -260,6 +317,30 @@ class _Article:
                     )
                 )
         return figures
+
+    def _total_before(self, read: _Read) -> tuple[set[str], bool]:
+        """For a sentence breaking down a total an earlier one gave (其中，…): the targets that
+        one named, and whether this whole sentence is among the parts; else none and False."""
+        breakdown = self._breakdown(read.at)
+        if breakdown is None:
+            return set(), False
+        p0, p1 = self.bounds(breakdown)
+        before = self.text[p0:p1]
+        seen = {t.id for t in read.targets if any(_first_part(k) in before for k in t.keywords)}
+        return seen, not read.text.startswith("其中")
+
+    def _when(self, sentence: str, c0: int, c1: int, index: int) -> tuple[FigureKind, str | None]:
+        """The kind and period of the figures in the clause sentence[c0:c1]."""
+        clause = sentence[c0:c1]
+        kind = self._kind(sentence, clause, index)
+        period = (
+            _period(clause, self.published)
+            or _period(sentence[:c1], self.published)
+            or self.frame(index)[1]
+        )
+        if kind == "mention" and _ended(period, self.published):
+            kind = "achieved"  # 上半年新增6000个, read in July: a result, not a plan
+        return kind, period
 
     def _breakdown(self, index: int) -> int | None:
         """The sentence whose total this one breaks down: the one before a 其中 sentence, also
@@ -321,23 +402,23 @@ class _Article:
     def frame(self, index: int) -> tuple[FigureKind | None, str | None]:
         """The kind and period set by the nearest sentence at or before `index` that opens with
         a time phrase (过去五年, 去年, 今年, 2019年…): a report's review or its plan."""
-        i = index
-        path: list[int] = []
+        frames, text, ends = self._frames, self.text, self.ends
         found: tuple[FigureKind | None, str | None] = (None, None)
+        i = index
         while i >= 0:
-            if i in self._frames:
-                found = self._frames[i]
+            if i in frames:  # asked before: its frame holds here, none opening in between
+                found = frames[i]
                 break
-            path.append(i)
-            own = self._own_frame(i)
-            if own is not None:
-                found = own
-                self._frames[i] = own
-                path.pop()
-                break
+            # most sentences start with a letter no frame opens with: no need to read them
+            start = ends[i - 1] if i > 0 else 0
+            first = text[start]
+            if first in _MAY_OPEN or (first == "“" and text[start + 1 : start + 2] in _PLAN_NTH):
+                own = self._own_frame(i)
+                if own is not None:
+                    found = own
+                    break
             i -= 1
-        for j in path:
-            self._frames[j] = found
+        frames[index] = found
         return found
 
     def _own_frame(self, index: int) -> tuple[FigureKind | None, str | None] | None:
@@ -369,8 +450,7 @@ class _Article:
                 return "pledge", period
         if _FRAME_NOW.match(opening) or year:
             # this year, opening a sentence: a plan unless the sentence reports a result
-            planned = _pledged(sentence)
-            if _achieved(sentence) or (_DONE.search(sentence) and not planned):
+            if _achieved(sentence) or (_DONE.search(sentence) and not _pledged(sentence)):
                 return "achieved", period
             return "pledge", period
         return None
@@ -403,9 +483,9 @@ def _keyword_matches(sentence: str, targets: list[Target]) -> list[_Match]:
                 bucket = spans.setdefault((a, b), [])
                 if target not in bucket:
                     bucket.append(target)
-    kept: list[tuple[int, int]] = []
+    matches: list[_Match] = []
     reach = -1
-    for a, b in sorted(spans, key=lambda ab: (ab[0], -ab[1])):
+    for a, b in sorted(spans, key=_longest_first) if len(spans) > 1 else spans:
         if b <= reach:
             continue  # inside an earlier, longer match
         reach = b
@@ -415,13 +495,29 @@ def _keyword_matches(sentence: str, targets: list[Target]) -> list[_Match]:
             continue  # 占国内生产总值比例, 与国内生产总值之比: a share of it, not it
         if sentence.startswith("居民", a) and sentence.endswith(_PART_OF_RESIDENTS, 0, a):
             continue
-        kept.append((a, b))
-    return [_Match(a, b, tuple(spans[(a, b)])) for a, b in kept]
+        matches.append(_Match(a, b, tuple(spans[a, b])))
+    return matches
+
+
+def _longest_first(span: tuple[int, int]) -> tuple[int, int]:
+    return span[0], -span[1]
 
 
 def _occurrences(sentence: str, keyword: str) -> list[tuple[int, int]]:
     """Spans of `keyword` in the sentence; 增发…国债 matches 增发 and 国债 in one clause."""
-    parts = _parts(keyword)
+    if "…" in keyword:
+        return _joined_occurrences(sentence, _parts(keyword))
+    out: list[tuple[int, int]] = []  # most keywords: one word, wherever it is
+    pos = sentence.find(keyword) if keyword else -1
+    while pos >= 0:
+        out.append((pos, pos + len(keyword)))
+        pos = sentence.find(keyword, pos + 1)
+    return out
+
+
+def _joined_occurrences(sentence: str, parts: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Spans from the first of `parts` to the last, each part within 12 letters of the one
+    before and no clause break between them."""
     if not parts:
         return []
     out: list[tuple[int, int]] = []
@@ -441,37 +537,44 @@ def _occurrences(sentence: str, keyword: str) -> list[tuple[int, int]]:
     return out
 
 
-def _clause_subjects(
-    sentence: str, cuts: list[int], by_clause: dict[int, list[_Match]]
-) -> list[_Match | None]:
-    """For each clause, the keyword it is about: its own last one, or the previous clause's when
-    it opens by continuing it (…，增长6.1%; …，总量突破90万亿元)."""
-    subjects: list[_Match | None] = []
-    for k in range(len(cuts) + 1):
-        c0 = cuts[k - 1] + 1 if k > 0 else 0
-        own = by_clause.get(k)
-        if own:
-            subjects.append(own[-1])
-        elif subjects and _CONTINUES.match(sentence, c0):
-            subjects.append(subjects[-1])
-        else:
-            subjects.append(None)
-    return subjects
-
-
-def _attribute(
-    sentence: str, q: Quantity, own: list[_Match], subjects: list[_Match | None], clause: int
+def _subject(
+    sentence: str, cuts: list[int], by_clause: dict[int, list[_Match]], clause: int
 ) -> _Match | None:
+    """The keyword a clause is about: its own last one, or the previous clause's when it opens by
+    continuing it (…，增长6.1%; …，总量突破90万亿元)."""
+    while not by_clause.get(clause):
+        if clause == 0 or not _CONTINUES.match(sentence, cuts[clause - 1] + 1):
+            return None
+        clause -= 1
+    return by_clause[clause][-1]
+
+
+def _about_span(
+    sentence: str, cuts: list[int], by_clause: dict[int, list[_Match]]
+) -> tuple[int, int]:
+    """From the first clause with a keyword to the end of the last clause with a subject (see
+    _subject): a number elsewhere belongs to no keyword, so it need not be read at all."""
+    first, last = min(by_clause), max(by_clause)
+    while last < len(cuts) and _CONTINUES.match(sentence, cuts[last] + 1):
+        last += 1
+    start = cuts[first - 1] + 1 if first > 0 else 0
+    stop = cuts[last] if last < len(cuts) else len(sentence)
+    return start, stop
+
+
+def _attribute(sentence: str, q: Quantity, own: list[_Match]) -> _Match | None:
     """The keyword a number belongs to, among its clause's own (`own`): the one spanning it
     (增发1万亿元国债), the nearest before it, else the first after it (发行1万亿元特别国债) unless
     that is only the people it counts and a later keyword says what they did (960万贫困人口实现
-    易地搬迁); with none, the subject its clause continues."""
-    inside = [m for m in own if m.start <= q.start and q.end <= m.end]
-    if inside:
-        return inside[0]
-    before = [m for m in own if m.end <= q.start]
-    if before:
-        return max(before, key=lambda m: m.end)
+    易地搬迁)."""
+    nearest: _Match | None = None  # the one ending last before the number
+    for m in own:
+        if m.start <= q.start and q.end <= m.end:
+            return m
+        if m.end <= q.start and (nearest is None or m.end > nearest.end):
+            nearest = m
+    if nearest is not None:
+        return nearest
     after = sorted((m for m in own if q.end <= m.start), key=lambda m: m.start)
     if after:
         first = after[0]
@@ -480,7 +583,7 @@ def _attribute(
                 if later.targets != first.targets:
                     return later
         return first
-    return subjects[clause] if clause > 0 and not own else None
+    return None
 
 
 def _is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -> bool:
@@ -491,7 +594,7 @@ def _is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -
     if q.unit == "百分点":
         return True
     head = sentence[c0 : q.start]
-    refs = list(_REFERENCE.finditer(head))
+    refs = list(_REFERENCE.finditer(head)) if _REFERENCE.search(head) else []  # mostly none
     if refs and not (q.unit == "%" and refs[-1].group().startswith(("比", "较"))):
         cut = c0 + refs[-1].end() <= match.start < q.start and bool(
             _CUT.search(sentence, c0 + refs[-1].end(), match.end)
@@ -499,7 +602,7 @@ def _is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -
         if not cut:
             return True
     tail = sentence[q.end : c1]
-    return bool(_FROM.search(head)) and ("到" in tail or "至" in tail)
+    return ("到" in tail or "至" in tail) and bool(_FROM.search(head))
 
 
 def _fit_unit(q: Quantity, target: Target, after: str) -> Quantity | None:

@@ -8,10 +8,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal
+from typing import Any, TypeVar
 
 from monitor import units
 from monitor.models import Qualifier, Quantity
 
+_T = TypeVar("_T")
 _WIDE = str.maketrans("０１２３４５６７８９．－～", "0123456789.-~")  # keeps every offset
 _WIDE_ANY = re.compile("[０-９．－～]")  # whether translating by _WIDE changes anything
 _DIGITS = {
@@ -57,6 +59,8 @@ _RUN = re.compile(
 # Every letter a run can start with: a quick scan to where _RUN may match, which re does not
 # find quickly by itself (the run's repeated group hides its first letters from it).
 _RUN_FIRST = re.compile(rf"[.0-9{_CN_CHARS}{_POINT}]")
+# The same letters as written, full-width digits too: a text with none of them holds no number.
+_ANY_FIRST = re.compile(rf"[.0-9０-９．{_CN_CHARS}{_POINT}]")
 _ARABIC = re.compile(r"[0-9]+(?:[,，][0-9]{3})*(?:\.[0-9]+)?|\.[0-9]+")
 _ARABIC_DECIMAL = re.compile(r"([0-9]*\.[0-9]+)([" + "".join(_SMALL) + "".join(_BIG) + r"]*)")
 _FRACTION = re.compile(r"/([1-9][0-9]{0,5})(?![0-9.,/])")  # the denominator of 1/3
@@ -69,6 +73,9 @@ _SUB_NUMBER = re.compile(rf"[0-9{''.join(_DIGITS)}十拾]+")
 _NOT_IN_UNIT = frozenset("的是了和与及在有为将从对，,。；;：:、！!？?（）()“”")  # 的人口 is no unit
 _MAX_RUN = 40  # no real figure is longer; anything longer is a code, a table or an attack
 _MAX_SENTENCE = 10_000  # find_quantities reads a sentence; a longer text is not one
+# Letters no figure holds, nor the words read before its number (signs, 约, 超过): clause and
+# sentence breaks. find_quantities may read from one to the next with the same result.
+_BREAKS = frozenset("，、：:；;。！？!?\n")
 _WORD_BEFORE_ONE = "统唯之同单专划逐万"  # 统一部署, 唯一, 之一: 一 inside a word
 
 _PREFIX: tuple[tuple[str, Qualifier], ...] = (
@@ -123,6 +130,10 @@ _PREFIX_LAST: dict[str, tuple[tuple[str, Qualifier], ...]] = {}  # by last lette
 for _word, _said in _PREFIX:
     _PREFIX_LAST[_word[-1]] = (*_PREFIX_LAST.get(_word[-1], ()), (_word, _said))
 _SUFFIX_FIRST = frozenset(w[0] for w, _ in _SUFFIX)
+# The letters right before a number that may start its sign or qualifier (a space before a sign)
+_BEFORE_NUMBER = frozenset(" 负負-−的下") | frozenset(_PREFIX_LAST)
+# and those right after its unit (or number) that may start more of it (半, 以上, 多)
+_AFTER_UNIT = frozenset("半多余") | _SUFFIX_FIRST
 _CURRENCY_PREFIX = {
     "人民币": "元",
     "人民幣": "元",
@@ -196,6 +207,15 @@ _NOT_AFTER = (
 _NOT_BEFORE = ("第", "其", "初", "星期", "周", "礼拜", "No.", "#")
 _NOT_AFTER_RE = re.compile("|".join(map(re.escape, _NOT_AFTER)))
 _NOT_BEFORE_RE = re.compile("(?:" + "|".join(map(re.escape, _NOT_BEFORE)) + ")$")
+
+
+def frozen(cls: type[_T], **fields: Any) -> _T:
+    """The frozen dataclass `cls` with `fields`, every one of them, built without its __init__:
+    that sets each field through object.__setattr__, three times slower (a fifth of reading a
+    number). Only for dataclasses without __post_init__ or __slots__, as Quantity and Figure."""
+    obj = object.__new__(cls)
+    obj.__dict__.update(fields)
+    return obj
 
 
 # --- reading one number ------------------------------------------------------------------------
@@ -275,6 +295,9 @@ def _value(run: str) -> Decimal | None:
     if plain:
         digits, magnitude = plain.groups()
         return Decimal(digits) * _PLAIN_SCALE[magnitude]
+    decimal = _ARABIC_DECIMAL.fullmatch(run) if "." in run else None
+    if decimal:  # 26.1万 (no 廿 or 点 in it to rewrite first): as read below, sooner
+        return _scaled(Decimal(decimal.group(1)), decimal.group(2))
     for ch, tens in _TENS.items():
         run = run.replace(ch, tens)
     point = next((i for i, c in enumerate(run) if c in _POINT), -1)
@@ -312,7 +335,7 @@ def _scaled(value: Decimal, magnitudes: str) -> Decimal | None:
 class _Reader:
     """Reads one quantity (qualifier, sign, number, magnitude, unit, sub-units) at a position."""
 
-    def __init__(self, text: str, *, whole: bool, source: str | None = None) -> None:
+    def __init__(self, text: str, whole: bool, source: str | None = None) -> None:
         self.t = text
         self.src = text if source is None else source  # as written, for surfaces
         self.whole = whole  # the whole string is one number: allow the forms prose makes ambiguous
@@ -340,23 +363,8 @@ class _Reader:
                 value, end = fraction
         qualifier: Qualifier = "exact"
         start = i
-        # sign
-        j = start
-        while j > lo and t[j - 1] == " ":
-            j -= 1
-        for sign in _SIGN if j > lo and t[j - 1] in "负負-−的下" else ():
-            if t.startswith(sign, j - len(sign)) and j - len(sign) >= lo:
-                if sign in "-−" and j - 2 >= lo and t[j - 2].isdigit():
-                    break  # 6-7 is a range, not a negative 7
-                if sign in "负負" and j - 2 >= lo and t[j - 2] in _BURDEN:
-                    break  # 税负5700亿元, 减负300亿元: a burden, not a minus
-                value, start = -value, j - len(sign)
-                break
-        # prefix qualifier
-        for word, said in _PREFIX_LAST.get(t[start - 1], ()) if start > lo else ():
-            if start - len(word) >= lo and t.startswith(word, start - len(word)):
-                qualifier, start = said, start - len(word)
-                break
+        if i > lo and t[i - 1] in _BEFORE_NUMBER:  # most numbers: no sign, no qualifier word
+            value, start, qualifier = self._signed(value, i, lo)
         # 多/余 and magnitudes after the digits: 6800多万, 13亿多人, 8000多亿元
         scale = _ONE
         mags = ""
@@ -411,28 +419,59 @@ class _Reader:
                 unit, end = read
                 if unit in units.CURRENCIES or unit == "斤":  # the only units with sub-units
                     value, end = self._sub_units(value, unit, end)
-        # 半 after a unit or number: 三斤半, 一个半
+        if t[end : end + 1] in _AFTER_UNIT:  # most quantities: nothing more after the unit
+            value, unit, end, qualifier = self._after_unit(value, unit, end, scale, qualifier)
+        q = frozen(
+            Quantity,
+            value=_tidy(value),
+            unit=unit,
+            qualifier=qualifier,
+            value_high=None,
+            start=start,
+            end=end,
+            surface=self.src[start:end],
+        )
+        return q, start, end
+
+    def _signed(self, value: Decimal, i: int, lo: int) -> tuple[Decimal, int, Qualifier]:
+        """The sign (负, -) and the qualifier word (约, 超过) before the number at i, reaching
+        back no further than lo: the value signed, where the quantity starts, the qualifier."""
+        t = self.t
+        qualifier: Qualifier = "exact"
+        start = j = i
+        while j > lo and t[j - 1] == " ":
+            j -= 1
+        for sign in _SIGN if j > lo and t[j - 1] in "负負-−的下" else ():
+            if t.startswith(sign, j - len(sign)) and j - len(sign) >= lo:
+                if sign in "-−" and j - 2 >= lo and t[j - 2].isdigit():
+                    break  # 6-7 is a range, not a negative 7
+                if sign in "负負" and j - 2 >= lo and t[j - 2] in _BURDEN:
+                    break  # 税负5700亿元, 减负300亿元: a burden, not a minus
+                value, start = -value, j - len(sign)
+                break
+        for word, said in _PREFIX_LAST.get(t[start - 1], ()) if start > lo else ():
+            if start - len(word) >= lo and t.startswith(word, start - len(word)):
+                qualifier, start = said, start - len(word)
+                break
+        return value, start, qualifier
+
+    def _after_unit(
+        self, value: Decimal, unit: str | None, end: int, scale: Decimal, qualifier: Qualifier
+    ) -> tuple[Decimal, str | None, int, Qualifier]:
+        """半 (三斤半, 一个半), a qualifier (以上, 左右) and 多 after the unit or the number."""
+        t = self.t
         if end < len(t) and t[end] == "半" and scale == 1:
             value, end = value + Decimal("0.5"), end + 1
             if unit == "个" and (measure := units.read_unit(t, end)):
                 self.unit_at = end
                 unit, end = measure  # 三个半小时: 3.5 小时, 个 only counted them
-        # suffix qualifier
         for word, said in _SUFFIX if end < len(t) and t[end] in _SUFFIX_FIRST else ():
             if t.startswith(word, end):
                 qualifier, end = said, end + len(word)
                 break
         if unit is None and end < len(t) and t[end] in "多余" and not self._is_word_after(end + 1):
             qualifier, end = "at_least", end + 1
-        q = Quantity(
-            value=_tidy(value),
-            unit=unit,
-            qualifier=qualifier,
-            start=start,
-            end=end,
-            surface=self.src[start:end],
-        )
-        return q, start, end
+        return value, unit, end, qualifier
 
     def _number(self, i: int, m: re.Match[str] | None = None) -> tuple[Decimal, int] | None:
         """The plain number (no magnitude after it) whose run starts at i, and where it ends."""
@@ -597,6 +636,8 @@ def _tidy(value: Decimal) -> Decimal:
 
 
 def _is_cn(run: str) -> bool:
+    if run and run[0] not in _NUMERAL:
+        return False  # most runs start with a digit: no need to read them through
     return not run.strip(_CN_CHARS)  # every letter a Chinese numeral
 
 
@@ -727,25 +768,47 @@ def _whole_forms(t: str) -> Quantity | None:
     return None
 
 
-def find_quantities(text: str) -> list[Quantity]:
+def may_hold_quantities(text: str) -> bool:
+    """False when `text` has nothing a number starts with, so find_quantities finds nothing: a
+    quick test for a caller with work to do before reading the numbers."""
+    return _ANY_FIRST.search(text) is not None
+
+
+def find_quantities(text: str, start: int = 0, stop: int | None = None) -> list[Quantity]:
     """Every figure in the sentence `text` with its span; dates, years, indices, ordinals, phones
     and times are not figures and are left out. A text over 10 000 characters is not a sentence
-    and yields nothing (split it first, as find_figures does)."""
+    and yields nothing (split it first, as find_figures does).
+
+    With `start` and `stop`, only those whose span starts in text[start:stop], as read in the
+    whole sentence; quickly when text[start - 1] and text[stop] are breaks (，、：。…), as between
+    clauses, since then only that part is read.
+    """
     if not text or len(text) > _MAX_SENTENCE:
         return []
     t = text.translate(_WIDE) if _WIDE_ANY.search(text) else text
-    reader = _Reader(t, whole=False, source=text)
+    stop = len(t) if stop is None else stop
+    # No figure spans a break, nor do the words read before its number (约, 负): reading after
+    # one finds what reading from the start does there, and nothing after one starts before it.
+    begin = start if start == 0 or t[start - 1] in _BREAKS else 0
+    end = stop if stop < len(t) and t[stop] in _BREAKS else len(t)
+    found = _read_all(_Reader(t, False, text), begin, end)  # False: a sentence, not one number
+    if begin == start and end == stop:
+        return found
+    return [q for q in found if start <= q.start < stop]
+
+
+def _read_all(reader: _Reader, pos: int, end: int) -> list[Quantity]:
+    """The figures whose runs of numerals start in t[pos:end], in order."""
+    t = reader.t
     out: list[Quantity] = []
-    lo = 0
-    pos = 0
-    n = len(t)
-    while pos < n:
-        first = _RUN_FIRST.search(t, pos)
+    lo = pos
+    while pos < end:
+        first = _RUN_FIRST.search(t, pos, end)
         if not first:
             break
         # a "." or 点 may start no number: then the next run is further on
         m = _RUN.match(t, first.start()) or _RUN.search(t, first.start() + 1)
-        if not m:
+        if not m or m.start() >= end:
             break
         i = m.start()
         run = m.group()
@@ -757,11 +820,10 @@ def find_quantities(text: str) -> list[Quantity]:
             pos = m.end()
             continue
         q = _with_range(reader, got[0], t) or got[0]
-        end = q.end
         if _is_figure(t, q, i, run):
             out.append(q)
-            lo = end
-        pos = max(end, i + 1)
+            lo = q.end
+        pos = max(q.end, i + 1)
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import FrozenInstanceError
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,8 @@ from typing import Any
 import pytest
 import yaml
 
-from monitor.numerals import find_quantities, parse_quantity
+from monitor.models import Figure, Quantity
+from monitor.numerals import find_quantities, frozen, may_hold_quantities, parse_quantity
 
 TABLE: dict[str, Any] = yaml.safe_load(
     (Path(__file__).parent / "data" / "numerals.yaml").read_text(encoding="utf-8")
@@ -74,3 +76,53 @@ def test_bad_input_is_quick(text: str) -> None:
     assert parse_quantity(text) is None
     find_quantities(text)
     assert time.perf_counter() - started < 3.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "约5万人，超过3万人、不足-4个：负的5个（含）以上，共1,234,567元，翻两番",
+        "2024年3月，1.5万个、三分之一，5至6万元；7-8个，比上年增长6.1%",
+        "全市 - 5个, 约 6个:10:30，(3)2个，百分之负三，１２万人",
+    ],
+)
+def test_a_part_reads_as_in_the_whole(text: str) -> None:
+    """find_quantities(text, start, stop) gives what the whole sentence gives there, wherever
+    start and stop are (quickly at breaks: it reads from one to the next)."""
+    whole = find_quantities(text)
+    assert len(whole) >= 5
+    for start in range(len(text) + 1):
+        for stop in range(start, len(text) + 1):
+            want = [q for q in whole if start <= q.start < stop]
+            assert find_quantities(text, start, stop) == want, (start, stop)
+
+
+def test_may_hold_quantities() -> None:
+    assert may_hold_quantities("共１２个")  # full-width digits
+    assert may_hold_quantities("七成")
+    assert not may_hold_quantities("着力优化背街小巷精细化治理")
+    assert not find_quantities("着力优化背街小巷精细化治理")
+
+
+def test_frozen_builds_what_init_builds() -> None:
+    fields: dict[str, Any] = {
+        "value": Decimal("1.5"),
+        "unit": "个",
+        "qualifier": "about",
+        "value_high": None,
+        "start": 1,
+        "end": 5,
+        "surface": "约1.5个",
+    }
+    q = frozen(Quantity, **fields)
+    assert q == Quantity(**fields)
+    assert (repr(q), hash(q)) == (repr(Quantity(**fields)), hash(Quantity(**fields)))
+    with pytest.raises(FrozenInstanceError):
+        q.unit = "套"  # type: ignore[misc]
+    figure = {"target_id": "t", "quantity": q, "kind": "pledge", "scope": "new", "sentence": "s"}
+    figure |= {"start": 1, "end": 5, "period": None}
+    assert frozen(Figure, **figure) == Figure(**figure)
+    # what building without __init__ takes for granted
+    for cls in (Quantity, Figure):
+        assert not hasattr(cls, "__post_init__")
+        assert not hasattr(cls, "__slots__")
