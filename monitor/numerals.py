@@ -50,10 +50,12 @@ _TENS = {"廿": "二十", "卅": "三十", "卌": "四十"}
 _SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _BIG = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 _POINT = "点點"
+_MAX_DOUBLINGS = 64  # 翻N番 is 2**N times; a bigger N is no figure (and overflows Decimal)
 _CN_CHARS = "".join(sorted(set(_DIGITS) | set(_TENS) | set(_SMALL) | set(_BIG)))
 _NUMERAL = frozenset(_CN_CHARS)
 # One run of numeral material; classes only, so it is linear on any input.
 _RUN = re.compile(
+    rf"(?![{_POINT}])"  # 点 is a decimal point inside a run, never its start: 助餐点307个
     rf"(?:\.[0-9]+|[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|[{_CN_CHARS}]|[{_POINT}](?=[0-9{_CN_CHARS}]))+"
 )
 # Every letter a run can start with: a quick scan to where _RUN may match, which re does not
@@ -405,7 +407,9 @@ class _Reader:
                     value, end = value + 5, end + 1  # 七成半 = 75 %
                 elif t[end : end + 1] in _DIGITS and (nxt not in _NUMERAL and nxt != "成"):
                     value, end = value + _DIGITS[t[end]], end + 1  # 三成五 = 35 %
-        elif t[end] == "番" and start - 1 >= lo and t[start - 1] == "翻":
+        elif (
+            t[end] == "番" and start - 1 >= lo and t[start - 1] == "翻" and value <= _MAX_DOUBLINGS
+        ):
             value, unit, start, end = Decimal(2) ** int(value), "倍", start - 1, end + 1
         elif t[end] in _PAIRS and self.whole:
             value, end = value * _PAIRS[t[end]], end + 1
