@@ -127,7 +127,8 @@ async def _fetch_sources(
     # Each page source's article URL, spelled once; those never read before tell how many
     # pages this pass will surely read, so that reading workers can start before they arrive.
     articles = {s.url: discover.canonical(s.url) for s in sources if s.type == "page"}
-    new_pages = len(articles) - len(store.known_articles(list(articles.values())))
+    known = store.known_articles(list(articles.values()))
+    new_pages = len(articles) - len(known)
     readers = Readers(
         watchlist.limits.concurrency,
         tz=watchlist.timezone,
@@ -137,7 +138,9 @@ async def _fetch_sources(
     validators = store.validators_for([s.url for s in sources])
     with store.batch() as writes:
         async with fetcher, readers:
-            pass_ = _Pass(watchlist, store, fetcher, readers, now, articles, validators, writes)
+            pass_ = _Pass(
+                watchlist, store, fetcher, readers, now, articles, known, validators, writes
+            )
             results = list(await asyncio.gather(*(_one_source(pass_, s) for s in sources)))
         pass_.flush_unchanged()
     return results
@@ -153,6 +156,9 @@ class _Pass:
     readers: Readers
     now: datetime
     articles: dict[str, str]  # a page source's URL → its article's (canonical) URL
+    # Which of those were stored before the pass, and any article stored during it: a page
+    # whose article is in neither is new without asking the database.
+    known: set[str]
     validators: dict[str, Validators]  # what the sources' servers said last time, by URL
     # Each source's writes (an article's, a failure's) are a unit that stands or falls whole;
     # units are committed in batches. A unit never awaits.
@@ -241,8 +247,11 @@ async def _read_page(p: _Pass, source: Source, page: Page) -> tuple[str, Reading
     """A single page watched for changes is its own article: its hash, what it says and
     whether it was known before, or None when its content is the same (a 200 after all)."""
     digest = content_hash(page.content)
-    url = p.articles.get(page.requested_url) or discover.canonical(page.requested_url)
-    known = p.store.article_hash(url)
+    url = p.articles.get(page.requested_url)
+    if url is None:  # not one of the pass's page sources (not seen in a pass, but cheap)
+        url = discover.canonical(page.requested_url)
+        p.known.add(url)  # unknown to the snapshot: ask the database
+    known = p.store.article_hash(url) if url in p.known else None
     if known == digest:
         return None
     return digest, await _read(p, source, page, url), known is not None
@@ -315,6 +324,7 @@ async def _read(
 
 
 def _save(p: _Pass, source: Source, reading: Reading, digest: str) -> int:
+    p.known.add(reading.article.url)
     return p.store.save_article(
         reading.article,
         source_id=source.id,
