@@ -43,7 +43,7 @@ if [ -z "${_MONITOR_BENCH_CHILD:-}" ] && [ -n "$PEERS" ]; then
   # Raw runs and tool state (urlwatch's cache alone is 100+ MB) stay in /tmp; the summary
   # files are copied into bench/results/.
   OUT=${RESULTS_DIR:-"/tmp/bench-results/all-$(date +%Y%m%dT%H%M%S)"}
-  SAVE=${SAVE_DIR:-"$HERE/results/$(date +%Y-%m-%d)-n${N:-2000}-$(echo ${VARIANTS:-all} | tr ' ' '+')"}
+  SAVE=${SAVE_DIR:-"$HERE/results/$(date +%Y-%m-%dT%H%M)-n${N:-2000}-$(echo ${VARIANTS:-all} | tr ' ' '+')"}
   mkdir -p "$OUT" "$SAVE"
   started=0
   if ! "$SHARED/serve.sh" status >/dev/null 2>&1; then "$SHARED/serve.sh" start >&2; started=1; fi
