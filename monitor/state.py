@@ -422,15 +422,8 @@ class Store:
 
     def validators_for(self, urls: Sequence[str]) -> dict[str, Validators]:
         """The validators of many URLs in a few queries (one per 500), for a pass's start."""
-        found: dict[str, Validators] = {}
-        for i in range(0, len(urls), 500):
-            chunk = list(urls[i : i + 500])
-            marks = ",".join("?" * len(chunk))
-            rows = self.conn.execute(
-                f"SELECT url, etag, last_modified FROM validators WHERE url IN ({marks})", chunk
-            )
-            found.update((row[0], Validators(etag=row[1], last_modified=row[2])) for row in rows)
-        return found
+        rows = self._rows_for("SELECT url, etag, last_modified FROM validators", urls)
+        return {row[0]: Validators(etag=row[1], last_modified=row[2]) for row in rows}
 
     def last_content_hash(self, url: str) -> str | None:
         row = self.conn.execute(
@@ -470,13 +463,15 @@ class Store:
     # --- articles, mentions, observations --------------------------------------------------
 
     def known_articles(self, urls: Sequence[str]) -> set[str]:
-        known: set[str] = set()
+        return {str(row[0]) for row in self._rows_for("SELECT url FROM articles", urls)}
+
+    def _rows_for(self, select: str, urls: Sequence[str]) -> Iterator[sqlite3.Row]:
+        """`select ... WHERE url IN (urls)`, 500 URLs a query (SQLite limits the parameters)."""
         for i in range(0, len(urls), 500):
             chunk = list(urls[i : i + 500])
-            marks = ",".join("?" * len(chunk))
-            rows = self.conn.execute(f"SELECT url FROM articles WHERE url IN ({marks})", chunk)
-            known.update(str(r[0]) for r in rows)
-        return known
+            yield from self.conn.execute(
+                f"{select} WHERE url IN ({','.join('?' * len(chunk))})", chunk
+            )
 
     def article_hash(self, url: str) -> str | None:
         row = self.conn.execute(
