@@ -25,10 +25,10 @@ if str(ROOT) not in sys.path:
 from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 
 from bench.eval_e2 import DEFAULT_DATA, load  # noqa: E402
-from monitor import extract  # noqa: E402
-from monitor.blocks import Walk  # noqa: E402
-from monitor.charset import decode, for_parser  # noqa: E402
 from monitor.errors import ExtractError  # noqa: E402
+from monitor.pages import extract  # noqa: E402
+from monitor.pages.blocks import Walk  # noqa: E402
+from monitor.pages.charset import decode, for_parser  # noqa: E402
 
 REPEAT = 5
 T = TypeVar("T")

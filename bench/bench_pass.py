@@ -82,8 +82,10 @@ def main() -> None:
     started, cpu0 = time.perf_counter(), time.process_time()
     profile = cProfile.Profile(time.process_time)
     profile.enable()
-    from monitor import pipeline, reading, watchlist
-    from monitor.state import Store
+    from monitor import pipeline
+    from monitor.config import watchlist
+    from monitor.figures import reading
+    from monitor.store.state import Store
 
     if args.inline:
         reading.Readers.__init__.__kwdefaults__["inline_pages"] = 10**9  # type: ignore[index]

@@ -25,7 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from monitor import demo, lock  # noqa: E402  (after the path is set, so the working tree is used)
+from monitor import demo  # noqa: E402  (after the path is set, so the working tree is used)
+from monitor.store import lock  # noqa: E402
 
 Snapshot = dict[str, Counter[tuple[object, ...]]]
 # The MIME boundary is random in each build of the same message; the content is what counts.

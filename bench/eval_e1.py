@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from monitor import units  # noqa: E402 - needs the path set above
-from monitor.numerals import find_quantities, parse_quantity  # noqa: E402
+from monitor.figures import units  # noqa: E402 - needs the path set above
+from monitor.figures.numerals import find_quantities, parse_quantity  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "evals" / "dev"
 _TOLERANCE = Decimal("1e-9")

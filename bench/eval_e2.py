@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from monitor import extract as extract_module  # noqa: E402 - needs the path set above
+from monitor.pages import extract as extract_module  # noqa: E402 - needs the path set above
 from monitor.errors import ExtractError  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "evals" / "dev"

@@ -18,10 +18,12 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from monitor import __version__, lock, pipeline, watchlist
+from monitor import __version__, pipeline
+from monitor.config import watchlist
 from monitor.errors import MonitorError, WatchlistError
 from monitor.models import FetchLimits, Page, Source, Target, Watchlist
-from monitor.state import DigestRecord, Observation, SourceHealth, Store
+from monitor.store import lock
+from monitor.store.state import DigestRecord, Observation, SourceHealth, Store
 
 log = logging.getLogger("monitor")
 
@@ -251,7 +253,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _try(args: argparse.Namespace) -> int:
-    from monitor import extract, figures  # commands import what they use: `run` starts faster
+    from monitor.figures import reader as figures
+    from monitor.pages import extract  # commands import what they use: `run` starts faster
 
     targets: tuple[Target, ...] = ()
     tz = ZoneInfo("Asia/Shanghai")
@@ -303,14 +306,14 @@ def _try(args: argparse.Namespace) -> int:
 
 
 async def _fetch_one(limits: FetchLimits, source: Source) -> Page:
-    from monitor.fetch import Fetcher
+    from monitor.fetching.fetch import Fetcher
 
     async with Fetcher(limits) as fetcher:
         return await fetcher.get(source.url, source=source, accept="html")
 
 
 def _status(args: argparse.Namespace) -> int:
-    from monitor.schedule import parse_cron
+    from monitor.config.schedule import parse_cron
 
     wl = watchlist.load(args.watchlist)
     state_dir = _state_dir(args, args.watchlist)
@@ -389,7 +392,7 @@ def _pending_line(d: DigestRecord) -> str:
 
 
 def _history(args: argparse.Namespace) -> int:
-    from monitor import diff
+    from monitor.report import diff
 
     wl = watchlist.load(args.watchlist)
     targets = [t for t in wl.targets if args.target in (None, t.id)]

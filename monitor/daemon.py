@@ -18,11 +18,12 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.combining import OrTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from monitor import pipeline, watchlist
+from monitor import pipeline
+from monitor.config import watchlist
+from monitor.config.schedule import parse_cron
 from monitor.errors import MonitorError, WatchlistError
 from monitor.models import Watchlist
-from monitor.schedule import parse_cron
-from monitor.state import Store
+from monitor.store.state import Store
 
 if TYPE_CHECKING:
     import httpx

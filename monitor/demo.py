@@ -22,9 +22,11 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
-from monitor import diff, pipeline, watchlist
-from monitor.digest import number
-from monitor.state import Store
+from monitor import pipeline
+from monitor.config import watchlist
+from monitor.report import diff
+from monitor.report.digest import number
+from monitor.store.state import Store
 
 SITE = Path(__file__).parent / "demo_site"
 TZ = ZoneInfo("Asia/Shanghai")

@@ -12,14 +12,14 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from monitor import discover
-from monitor.body import Accept
+from monitor.config.schedule import parse_cron
 from monitor.errors import DeliveryError, ExtractError, FetchError, StateError
-from monitor.fetch import Fetcher
+from monitor.fetching.body import Accept
+from monitor.fetching.fetch import Fetcher
+from monitor.figures.reading import Readers, Reading
 from monitor.models import Link, Page, Source, Validators, Watchlist
-from monitor.reading import Readers, Reading
-from monitor.schedule import parse_cron
-from monitor.state import Batch, Store, content_hash
+from monitor.pages import discover
+from monitor.store.state import Batch, Store, content_hash
 
 if TYPE_CHECKING:
     import httpx
@@ -354,7 +354,7 @@ def _build_digest(
     watchlist: Watchlist, store: Store, *, now: datetime, state_dir: Path
 ) -> int | None:
     """Build a digest of everything pending, record it and claim its contents atomically."""
-    from monitor import digest as digests  # a fetch-only pass (the daemon's) never needs it
+    from monitor.report import digest as digests  # a fetch-only pass (the daemon's) never needs it
 
     last = store.get_fact(LAST_DIGEST)
     period_start = datetime.fromisoformat(last) if last else None
@@ -392,7 +392,7 @@ def _deliver_pending(
     pending = store.pending_digests()
     if not pending:
         return
-    from monitor import deliver as delivery  # smtplib and ssl: only when there is mail
+    from monitor.report import deliver as delivery  # smtplib and ssl: only when there is mail
 
     for record in pending:
         name = f"digest-{record.period_end[:10]}-{record.id:04d}"

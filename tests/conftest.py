@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from monitor.state import Store
+from monitor.store.state import Store
 
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex

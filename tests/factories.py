@@ -7,7 +7,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from monitor.models import Article, Baseline, Figure, Pledge, Quantity, Target
-from monitor.state import Store
+from monitor.store.state import Store
 
 TZ = ZoneInfo("Asia/Shanghai")
 

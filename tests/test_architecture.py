@@ -34,10 +34,11 @@ def _runtime_imports(tree: ast.Module) -> set[str]:
     return names
 
 
-MODULES = sorted(p for p in PACKAGE.glob("*.py"))
+MODULES = sorted(PACKAGE.rglob("*.py"))
+IDS = [str(p.relative_to(PACKAGE).with_suffix("")) for p in MODULES]
 
 
-@pytest.mark.parametrize("path", MODULES, ids=[p.stem for p in MODULES])
+@pytest.mark.parametrize("path", MODULES, ids=IDS)
 def test_outside_world_is_touched_only_at_the_edges(path: Path) -> None:
     imports = _runtime_imports(ast.parse(path.read_text(encoding="utf-8")))
     for module, owners in OWNERS.items():
@@ -45,7 +46,7 @@ def test_outside_world_is_touched_only_at_the_edges(path: Path) -> None:
             assert path.stem in owners, f"{path.name} imports {module}; only {owners} may"
 
 
-@pytest.mark.parametrize("path", MODULES, ids=[p.stem for p in MODULES])
+@pytest.mark.parametrize("path", MODULES, ids=IDS)
 def test_only_the_cli_prints(path: Path) -> None:
     if path.stem == "cli":
         return
@@ -56,8 +57,9 @@ def test_only_the_cli_prints(path: Path) -> None:
 
 def test_module_names_read_as_the_flow() -> None:
     assert not {p.stem for p in MODULES} & FORBIDDEN_NAMES
+    assert not {p.name for p in PACKAGE.iterdir() if p.is_dir()} & FORBIDDEN_NAMES
 
 
-@pytest.mark.parametrize("path", MODULES, ids=[p.stem for p in MODULES])
+@pytest.mark.parametrize("path", MODULES, ids=IDS)
 def test_every_module_says_what_it_does(path: Path) -> None:
     assert ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from monitor import state
 from monitor.cli import main
 from monitor.errors import StateError
-from monitor.state import MIGRATIONS, Store
+from monitor.store import state
+from monitor.store.state import MIGRATIONS, Store
 from tests.factories import article, at, figure
 
 ROOT = Path(__file__).resolve().parent.parent

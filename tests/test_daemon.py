@@ -19,10 +19,12 @@ from pathlib import Path
 import httpx
 import pytest
 
-from monitor import demo, lock, watchlist
+from monitor import demo
+from monitor.config import watchlist
 from monitor.daemon import DIGEST_JOB, SOURCE_JOB, Daemon, Timing, digest_trigger
 from monitor.models import Watchlist
-from monitor.state import Store
+from monitor.store import lock
+from monitor.store.state import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 FAST = Timing(reload_every=0.1, retry_every=timedelta(seconds=0.2))

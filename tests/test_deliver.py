@@ -12,9 +12,9 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
-from monitor.deliver import deliver
 from monitor.errors import DeliveryError
 from monitor.models import Delivery, SmtpSettings
+from monitor.report.deliver import deliver
 
 MESSAGE = (
     b"From: monitor@example.org\r\nTo: analyst@example.org\r\nSubject: test\r\n"

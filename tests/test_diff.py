@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from monitor import diff
 from monitor.models import Pledge, Target
-from monitor.state import Observation, Store
+from monitor.report import diff
+from monitor.store.state import Observation, Store
 from tests.factories import CIRCLES, article, at, figure
 
 S422 = "截至目前，本市已建设验收422个一刻钟便民生活圈。"

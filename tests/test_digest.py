@@ -7,9 +7,9 @@ from email import message_from_bytes, policy
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from monitor import digest
 from monitor.models import DigestSettings, Source, Watchlist
-from monitor.state import Store
+from monitor.report import digest
+from monitor.store.state import Store
 from tests.factories import CIRCLES, article, at, figure
 
 S422 = "截至目前，本市已建设验收422个一刻钟便民生活圈。"

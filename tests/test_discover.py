@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from monitor import discover
-from monitor.fetch import Fetcher
+from monitor.fetching.fetch import Fetcher
 from monitor.models import FetchLimits, Link, Page, Source, SourceType, Validators
+from monitor.pages import discover
 from tests import hostile
 from tests.hostile import HostileServer
 

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from monitor import demo, pipeline, watchlist
+from monitor import demo, pipeline
 from monitor.cli import main
-from monitor.state import Store
+from monitor.config import watchlist
+from monitor.store.state import Store
 
 
 def _digests(state: Path) -> list[EmailMessage]:
@@ -157,7 +158,7 @@ def test_cli_run_against_the_site(tmp_path: Path, capsys: pytest.CaptureFixture[
 def test_a_bug_on_one_source_stops_no_other(
     tmp_path: Path, server: demo.DemoServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from monitor import figures
+    from monitor.figures import reader as figures
 
     real = figures.find_figures
 

@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from monitor import dates, extract
-from monitor.charset import decode
-from monitor.dates import find_date, parse_date
 from monitor.errors import ExtractError
+from monitor.pages import dates, extract
+from monitor.pages.charset import decode
+from monitor.pages.dates import find_date, parse_date
 
 PAGES = Path(__file__).parent / "data" / "pages"
 SHANGHAI = ZoneInfo("Asia/Shanghai")

@@ -15,7 +15,7 @@ import pytest
 
 from monitor import USER_AGENT
 from monitor.errors import FetchError
-from monitor.fetch import Fetcher, _parse
+from monitor.fetching.fetch import Fetcher, _parse
 from monitor.models import FetchLimits, Page, Source, Validators
 from tests import hostile
 from tests.hostile import HostileServer
@@ -122,7 +122,7 @@ def test_redirects_are_followed_and_both_urls_kept(site: HostileServer) -> None:
 
 
 def test_wrong_charset_bytes_are_kept_for_decode(site: HostileServer) -> None:
-    from monitor.extract import decode
+    from monitor.pages.extract import decode
 
     page = fetch(site, "/gbk-lies.html", accept="html")
     assert page.content == hostile.ARTICLE.encode("gbk")  # fetch never decodes

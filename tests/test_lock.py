@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from monitor import lock
 from monitor.cli import main
 from monitor.errors import StateError
+from monitor.store import lock
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -56,7 +56,7 @@ def test_a_waiting_holder_gets_the_lock_when_it_is_released(tmp_path: Path) -> N
 def test_a_killed_holders_lock_is_taken_over(tmp_path: Path) -> None:
     path = lock.lock_path(tmp_path)
     code = (
-        "import sys, time; from pathlib import Path; from monitor import lock\n"
+        "import sys, time; from pathlib import Path; from monitor.store import lock\n"
         "with lock.hold(Path(sys.argv[1]), wait=0):\n"
         "    print('held', flush=True); time.sleep(60)\n"
     )

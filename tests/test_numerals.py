@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 import yaml
 
+from monitor.figures.numerals import find_quantities, frozen, may_hold_quantities, parse_quantity
 from monitor.models import Figure, Quantity
-from monitor.numerals import find_quantities, frozen, may_hold_quantities, parse_quantity
 
 TABLE: dict[str, Any] = yaml.safe_load(
     (Path(__file__).parent / "data" / "numerals.yaml").read_text(encoding="utf-8")

@@ -15,9 +15,10 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
-from monitor import demo, pipeline, watchlist
+from monitor import demo, pipeline
+from monitor.config import watchlist
 from monitor.models import Delivery, SmtpSettings, Watchlist
-from monitor.state import Store
+from monitor.store.state import Store
 
 
 class Inbox:

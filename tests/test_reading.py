@@ -17,8 +17,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from monitor.errors import ExtractError, MonitorError
+from monitor.figures.reading import Readers, Reading, _start_method, read
 from monitor.models import Link, Target
-from monitor.reading import Readers, Reading, _start_method, read
 
 TZ = ZoneInfo("Asia/Shanghai")
 TARGETS = (Target(id="shq", title="一刻钟便民生活圈", keywords=("一刻钟便民生活圈",), unit="个"),)
@@ -151,8 +151,8 @@ def test_a_worker_that_dies_fails_its_pages_with_a_clear_error() -> None:
 BUG_IN_A_WORKER = """
 import asyncio
 from zoneinfo import ZoneInfo
-from monitor import extract
-from monitor.reading import Readers
+from monitor.pages import extract
+from monitor.figures.reading import Readers
 
 def broken(*args, **kwargs):
     raise ValueError("a bug")
@@ -183,7 +183,7 @@ def test_a_bug_in_a_worker_is_raised_in_the_pass() -> None:
 WORKERS_THEN_WAIT = """
 import asyncio, multiprocessing, sys
 from zoneinfo import ZoneInfo
-from monitor.reading import Readers
+from monitor.figures.reading import Readers
 
 async def main():
     async with Readers(4, tz=ZoneInfo("UTC"), targets=(), expected_pages=100):

@@ -9,7 +9,7 @@ import pytest
 
 from monitor.errors import StateError
 from monitor.models import Page, Validators
-from monitor.state import MIGRATIONS, Batch, Store
+from monitor.store.state import MIGRATIONS, Batch, Store
 from tests.factories import at, figure, save
 
 S1 = "本市已建设验收422个一刻钟便民生活圈。"

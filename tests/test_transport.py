@@ -17,9 +17,9 @@ import httpx
 import pytest
 
 from monitor.errors import FetchError, MonitorError
-from monitor.fetch import Fetcher
+from monitor.fetching.fetch import Fetcher
+from monitor.fetching.transport import LeanTransport, transport_for_env
 from monitor.models import FetchLimits, Source
-from monitor.transport import LeanTransport, transport_for_env
 
 BODY = "<html><body><p>本市已建成501个一刻钟便民生活圈。</p></body></html>".encode()
 

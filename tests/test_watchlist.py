@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from monitor import watchlist, yamlfile
+from monitor.config import watchlist, yamlfile
+from monitor.config.schedule import parse_cron, parse_duration, parse_size
 from monitor.errors import WatchlistError
-from monitor.schedule import parse_cron, parse_duration, parse_size
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data" / "watchlists"
@@ -229,7 +229,7 @@ def test_pledge_values_read_with_or_without_the_numerals_module(
     numerals: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if numerals == "missing":
-        monkeypatch.setitem(sys.modules, "monitor.numerals", None)  # import now raises
+        monkeypatch.setitem(sys.modules, "monitor.figures.numerals", None)  # import now raises
     text = MINIMAL.replace(
         "keywords: [便民生活圈]",
         "keywords: [托位]\n    unit: 个\n"
@@ -261,7 +261,7 @@ def test_source_and_target_lines_point_at_their_entries() -> None:
 def test_a_validated_watchlist_is_cached_until_the_file_changes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from monitor.state import Store
+    from monitor.store.state import Store
 
     path = tmp_path / "watchlist.yaml"
     path.write_text((ROOT / "watchlist.yaml").read_text(encoding="utf-8"), encoding="utf-8")

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+from monitor.figures.units import normalise
 from monitor.models import Target
-from monitor.state import Observation
-from monitor.units import normalise
+from monitor.store.state import Observation
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from monitor.schedule import parse_cron, parse_duration, parse_size
-from monitor.yamlfile import LineList
+from monitor.config.schedule import parse_cron, parse_duration, parse_size
+from monitor.config.yamlfile import LineList
 
 _ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
 _EMAIL = re.compile(r"[^@\s<>,;]+@[^@\s<>,;.][^@\s<>,;]*")
@@ -300,7 +300,7 @@ def quantity(value: Any) -> tuple[Decimal, str | None]:
 
 def _read_quantity(written: str) -> tuple[Decimal | None, str | None]:
     try:
-        parse = getattr(importlib.import_module("monitor.numerals"), "parse_quantity", None)
+        parse = getattr(importlib.import_module("monitor.figures.numerals"), "parse_quantity", None)
         parsed = parse(written) if parse is not None else None
     except Exception:  # another stage's module: whatever it does, fall back to plain numbers
         parsed = None
@@ -323,7 +323,7 @@ def split_unit(unit: str) -> tuple[int, str]:
             factor, unit = magnitude, unit[len(prefix) :]
             break
     try:  # the units module spells each unit one way (公斤 → 千克), as figures will
-        normalise = importlib.import_module("monitor.units").normalise
+        normalise = importlib.import_module("monitor.figures.units").normalise
         return factor, str(normalise(unit) or unit)
     except (ImportError, AttributeError):
         return factor, unit

@@ -13,14 +13,14 @@ from email.utils import format_datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from monitor import diff
 from monitor.models import Watchlist
-from monitor.state import Mention, Store
+from monitor.report import diff
+from monitor.store.state import Mention, Store
 
 if TYPE_CHECKING:
     import jinja2
 
-PACKAGED_TEMPLATES = Path(__file__).parent / "templates"
+PACKAGED_TEMPLATES = Path(__file__).parent.parent / "templates"
 
 
 @dataclass(frozen=True)

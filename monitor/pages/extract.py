@@ -11,11 +11,11 @@ from zoneinfo import ZoneInfo
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from monitor.blocks import Block, Walk, clean
-from monitor.charset import decode, for_parser
-from monitor.dates import META_KEYS, find_date
 from monitor.errors import ExtractError
 from monitor.models import Article
+from monitor.pages.blocks import Block, Walk, clean
+from monitor.pages.charset import decode, for_parser
+from monitor.pages.dates import META_KEYS, find_date
 
 __all__ = ["decode", "extract"]
 

@@ -10,7 +10,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from monitor import units
+from monitor.figures import units
 from monitor.models import Qualifier, Quantity
 
 _T = TypeVar("_T")

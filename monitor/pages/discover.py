@@ -68,7 +68,7 @@ def links(
             return _feed_links(page, source, tz)
         case "list":
             if text is None:
-                from monitor.extract import decode  # charset rules live with extract
+                from monitor.pages.charset import decode
 
                 text = decode(page.content, page.content_type)
             return _list_links(page, source, text, tz)

@@ -18,8 +18,9 @@ from typing import Any, Protocol, TypeVar
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from monitor import __version__, yamlfile
-from monitor import watchlist_values as check
+from monitor import __version__
+from monitor.config import watchlist_values as check
+from monitor.config import yamlfile
 from monitor.errors import WatchlistError
 from monitor.models import (
     Baseline,

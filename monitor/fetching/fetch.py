@@ -18,11 +18,11 @@ import httpx
 from protego import Protego
 
 from monitor import USER_AGENT
-from monitor.body import MAGIC, Accept, Response, acceptable, drain, read_body, too_large
 from monitor.errors import FetchError
+from monitor.fetching.body import MAGIC, Accept, Response, acceptable, drain, read_body, too_large
+from monitor.fetching.politeness import AddressGuard, HostPace
+from monitor.fetching.transport import LeanTransport, Timeouts, transport_for_env
 from monitor.models import FetchLimits, Page, Source, Validators
-from monitor.politeness import AddressGuard, HostPace
-from monitor.transport import LeanTransport, Timeouts, transport_for_env
 
 # Retry-After beyond this is not waited for inside a pass: the URL fails with the time to come
 # back, and the next scheduled pass tries again. A minute keeps one slow host from holding a pass.

@@ -14,9 +14,9 @@ from itertools import accumulate, count
 from operator import add, attrgetter
 from typing import NamedTuple
 
-from monitor import units
+from monitor.figures import units
+from monitor.figures.numerals import find_quantities, frozen, may_hold_quantities
 from monitor.models import Figure, FigureKind, FigureScope, Quantity, Target
-from monitor.numerals import find_quantities, frozen, may_hold_quantities
 
 _END_CHARS = "。！？；!?;\n"  # what ends a sentence
 _CLAUSE = re.compile(r"[，,、：:（）()]")

@@ -62,7 +62,8 @@ def read(
     """What a page says; for a page that is not an article, the ExtractError's message and
     hint (values, so they cross a process boundary), unless `link` stands in for it."""
     # Imported when first needed: a pass with nothing new to read never pays for them.
-    from monitor import extract, figures
+    from monitor.figures import reader as figures
+    from monitor.pages import extract
 
     try:
         article = extract.extract(
@@ -180,7 +181,7 @@ class Readers:
     async def _start(self) -> None:
         """One worker per core, each on two pipes: jobs go one way and readings come back,
         without the threads and queues of a ProcessPoolExecutor (~0.3 ms a page here)."""
-        from monitor import extract, figures  # noqa: F401  # once here, not in each worker
+        from monitor.pages import extract  # noqa: F401  # once here, not in each worker
 
         context = multiprocessing.get_context(_start_method())
         forked = context.get_start_method() == "fork"
