@@ -1,4 +1,5 @@
-"""Import rules from STYLE.md: only fetch, state and deliver touch the outside world."""
+"""Import rules from STYLE.md: stages import only the stages below them, and only fetching,
+store and report.deliver touch the outside world."""
 
 from __future__ import annotations
 
@@ -9,41 +10,137 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "monitor"
 
-# module (or package prefix) → the only modules allowed to import it at run time
+# The flow, bottom to top: a stage may import the stages before it, never those after it.
+STAGES = ("config", "fetching", "pages", "figures", "store", "report")
+BASE = {"monitor", "monitor.models", "monitor.errors"}  # importable by every module
+RUN = {"pipeline", "daemon", "demo", "cli", "__main__"}  # the run on top: may import anything
+
+# module (or package prefix) → the only monitor modules (dotted, or a stage with a dot) allowed
+# to import it at run time
 OWNERS = {
-    "httpx": {"fetch", "transport", "body"},  # HTTP lives in fetch and the two it splits off
-    "sqlite3": {"state"},
-    "smtplib": {"deliver"},
+    "httpx": {"fetching."},  # HTTP lives in the fetching stage
+    "socket": {"fetching."},  # the address guard resolves hosts
+    "sqlite3": {"store."},
+    "smtplib": {"report.deliver"},
     "http.server": {"demo"},
-    "socket": {"politeness"},  # the address guard resolves hosts
     "subprocess": set(),
 }
 FORBIDDEN_NAMES = {"utils", "helpers", "common", "manager"}
 
+MODULES = sorted(PACKAGE.rglob("*.py"))
 
-def _runtime_imports(tree: ast.Module) -> set[str]:
+
+def _name(path: Path) -> str:
+    """monitor/figures/reader.py → figures.reader; monitor/figures/__init__.py → figures."""
+    parts = path.relative_to(PACKAGE).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts) or "__init__"
+
+
+IDS = [_name(p) for p in MODULES]
+
+
+def _imports(tree: ast.Module, *, runtime: bool) -> set[str]:
+    """Every module `tree` imports, in functions too; `runtime` leaves out TYPE_CHECKING blocks.
+    `from monitor import x` counts as `monitor.x` when x is a module or a stage."""
+    skipped: set[int] = set()
+    if runtime:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+                skipped.update(id(n) for stmt in node.body for n in ast.walk(stmt))
     names: set[str] = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
-            node.body = []  # imports for type checking only are not run
-    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
         if isinstance(node, ast.Import):
             names.update(a.name for a in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module)
+            if node.module == "monitor":  # `from monitor import figures` imports monitor.figures
+                names.update(f"monitor.{a.name}" for a in node.names if _is_module(a.name))
     return names
 
 
-MODULES = sorted(PACKAGE.rglob("*.py"))
-IDS = [str(p.relative_to(PACKAGE).with_suffix("")) for p in MODULES]
+def _is_module(name: str) -> bool:
+    return (PACKAGE / f"{name}.py").is_file() or (PACKAGE / name).is_dir()
+
+
+def _stage(module: str) -> str | None:
+    """The stage a dotted name inside the package belongs to (figures.reader → figures)."""
+    first = module.split(".")[0]
+    return first if first in STAGES else None
+
+
+def upward_imports(name: str, source: str) -> list[str]:
+    """The monitor modules that module `name` (e.g. "pages.extract") imports against the flow."""
+    stage = _stage(name)
+    if name in RUN or name == "__init__":
+        return []
+    allowed = set(STAGES[: STAGES.index(stage) + 1]) if stage else set()
+    wrong = []
+    for imported in sorted(_imports(ast.parse(source), runtime=False)):
+        if imported in BASE or not imported.startswith("monitor."):
+            continue
+        inner = imported.removeprefix("monitor.")
+        target = _stage(inner)
+        if target is None and inner.split(".")[0] in {"models", "errors"}:
+            continue
+        if target not in allowed:
+            wrong.append(imported)
+    return wrong
+
+
+def outside_world(name: str, source: str) -> list[str]:
+    """The outside-world modules that module `name` imports at run time without owning them."""
+    imports = _imports(ast.parse(source), runtime=True)
+    wrong = []
+    for module, owners in OWNERS.items():
+        touches = any(i == module or i.startswith(module + ".") for i in imports)
+        owns = any(name == o or (o.endswith(".") and name.startswith(o)) for o in owners)
+        if touches and not owns:
+            wrong.append(module)
+    return wrong
+
+
+@pytest.mark.parametrize("path", MODULES, ids=IDS)
+def test_a_stage_imports_only_the_stages_below_it(path: Path) -> None:
+    assert upward_imports(_name(path), path.read_text(encoding="utf-8")) == []
 
 
 @pytest.mark.parametrize("path", MODULES, ids=IDS)
 def test_outside_world_is_touched_only_at_the_edges(path: Path) -> None:
-    imports = _runtime_imports(ast.parse(path.read_text(encoding="utf-8")))
-    for module, owners in OWNERS.items():
-        if any(name == module or name.startswith(module + ".") for name in imports):
-            assert path.stem in owners, f"{path.name} imports {module}; only {owners} may"
+    assert outside_world(_name(path), path.read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "source", "wrong"),
+    [
+        ("config.watchlist", "from monitor.store import Store", ["monitor.store"]),
+        ("pages.extract", "def f():\n    from monitor import figures", ["monitor.figures"]),
+        ("figures.reader", "import monitor.report.digest", ["monitor.report.digest"]),
+        ("models", "from monitor.config import watchlist", ["monitor.config"]),
+        ("report.digest", "from monitor.store.state import Store", []),
+        ("figures.reader", "from monitor.figures import units\nfrom monitor import models", []),
+        ("pipeline", "from monitor.report import digest", []),
+    ],
+)
+def test_the_flow_rule_catches_an_upward_import(name: str, source: str, wrong: list[str]) -> None:
+    assert upward_imports(name, source) == wrong
+
+
+@pytest.mark.parametrize(
+    ("name", "source", "wrong"),
+    [
+        ("pages.extract", "import httpx", ["httpx"]),
+        ("report.digest", "import smtplib", ["smtplib"]),
+        ("figures.reader", "def f():\n    import sqlite3", ["sqlite3"]),
+        ("store.lock", "from http.server import HTTPServer", ["http.server"]),
+        ("fetching.body", "import httpx", []),
+        ("report.deliver", "import smtplib", []),
+        ("pipeline", "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import httpx", []),
+    ],
+)
+def test_the_owners_rule_catches_a_stray_import(name: str, source: str, wrong: list[str]) -> None:
+    assert outside_world(name, source) == wrong
 
 
 @pytest.mark.parametrize("path", MODULES, ids=IDS)
@@ -58,6 +155,10 @@ def test_only_the_cli_prints(path: Path) -> None:
 def test_module_names_read_as_the_flow() -> None:
     assert not {p.stem for p in MODULES} & FORBIDDEN_NAMES
     assert not {p.name for p in PACKAGE.iterdir() if p.is_dir()} & FORBIDDEN_NAMES
+
+
+def test_each_stage_is_a_package() -> None:
+    assert {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file()} == set(STAGES)
 
 
 @pytest.mark.parametrize("path", MODULES, ids=IDS)
