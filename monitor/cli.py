@@ -23,7 +23,8 @@ from monitor.config import watchlist
 from monitor.errors import MonitorError, WatchlistError
 from monitor.models import FetchLimits, Page, Source, Target, Watchlist
 from monitor.store import lock
-from monitor.store.state import DigestRecord, Observation, SourceHealth, Store
+from monitor.store.records import DigestRecord, Observation, SourceHealth
+from monitor.store.state import Store
 
 log = logging.getLogger("monitor")
 

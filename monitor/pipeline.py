@@ -19,7 +19,8 @@ from monitor.fetching.fetch import Fetcher
 from monitor.figures.reading import Readers, Reading
 from monitor.models import Link, Page, Source, Validators, Watchlist
 from monitor.pages import discover
-from monitor.store.state import Batch, Store, content_hash
+from monitor.store.batch import Batch
+from monitor.store.state import Store, content_hash
 
 if TYPE_CHECKING:
     import httpx

@@ -13,7 +13,8 @@ import pytest
 from monitor.cli import main
 from monitor.errors import StateError
 from monitor.store import state
-from monitor.store.state import MIGRATIONS, Store
+from monitor.store.schema import MIGRATIONS
+from monitor.store.state import Store
 from tests.factories import article, at, figure
 
 ROOT = Path(__file__).resolve().parent.parent

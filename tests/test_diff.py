@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from monitor.models import Pledge, Target
 from monitor.report import diff
-from monitor.store.state import Observation, Store
+from monitor.store.records import Observation
+from monitor.store.state import Store
 from tests.factories import CIRCLES, article, at, figure
 
 S422 = "截至目前，本市已建设验收422个一刻钟便民生活圈。"

@@ -9,7 +9,9 @@ import pytest
 
 from monitor.errors import StateError
 from monitor.models import Page, Validators
-from monitor.store.state import MIGRATIONS, Batch, Store
+from monitor.store.batch import Batch
+from monitor.store.schema import MIGRATIONS
+from monitor.store.state import Store
 from tests.factories import at, figure, save
 
 S1 = "本市已建设验收422个一刻钟便民生活圈。"

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from monitor.figures.units import normalise
 from monitor.models import Target
-from monitor.store.state import Observation
+from monitor.store.records import Observation
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from monitor.models import Watchlist
 from monitor.report import diff
-from monitor.store.state import Mention, Store
+from monitor.store.records import Mention
+from monitor.store.state import Store
 
 if TYPE_CHECKING:
     import jinja2

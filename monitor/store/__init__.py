@@ -7,8 +7,9 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from monitor.store.batch import Batch
     from monitor.store.lock import hold
-    from monitor.store.state import Batch, Store, content_hash
+    from monitor.store.state import Store, content_hash
 
 __all__ = [
     "Batch",
@@ -18,7 +19,7 @@ __all__ = [
 ]
 
 _HOMES = {
-    "Batch": "state",
+    "Batch": "batch",
     "Store": "state",
     "content_hash": "state",
     "hold": "lock",

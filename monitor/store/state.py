@@ -1,164 +1,37 @@
 """SQLite state under `state/`: source health, validators, articles, observations, digests.
 
-`Store.open(folder)` migrates the schema forward; every write is idempotent by key, so a pass
-that is killed and repeated neither loses nor duplicates anything.
+`Store.open(folder)` migrates the schema forward (schema.py); every write is idempotent by key,
+so a pass that is killed and repeated neither loses nor duplicates anything. The records it
+returns are in records.py, the batching of a pass's writes in batch.py.
 """
 
 from __future__ import annotations
 
 import hashlib
 import sqlite3
-import time
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from contextlib import contextmanager
 from datetime import datetime
-from decimal import Decimal
 from pathlib import Path
 
 from monitor.errors import StateError
-from monitor.models import Article, Figure, Page, Quantity, Validators
-
-DB_NAME = "monitor.db"
-BUSY_TIMEOUT = 10.0  # seconds to wait for another writer before giving up with a StateError
-
-# Each entry moves the schema from version i to i + 1; never edit one that has shipped.
-MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE sources (
-        id TEXT PRIMARY KEY,
-        url TEXT NOT NULL,
-        last_fetch_at TEXT,
-        last_success_at TEXT,
-        last_status INTEGER,
-        consecutive_failures INTEGER NOT NULL DEFAULT 0,
-        last_error TEXT,
-        last_links INTEGER
-    );
-    CREATE TABLE validators (
-        url TEXT PRIMARY KEY,
-        etag TEXT,
-        last_modified TEXT,
-        content_hash TEXT,
-        checked_at TEXT
-    );
-    CREATE TABLE articles (
-        url TEXT PRIMARY KEY,
-        source_id TEXT NOT NULL,
-        title TEXT NOT NULL,
-        published TEXT,
-        fetched_at TEXT NOT NULL,
-        content_hash TEXT NOT NULL,
-        story TEXT NOT NULL,
-        text TEXT NOT NULL
-    );
-    CREATE INDEX articles_story ON articles(story);
-    CREATE TABLE digests (
-        id INTEGER PRIMARY KEY,
-        created_at TEXT NOT NULL,
-        period_start TEXT,
-        period_end TEXT NOT NULL,
-        message_id TEXT NOT NULL UNIQUE,
-        message BLOB NOT NULL,
-        status TEXT NOT NULL CHECK (status IN ('pending', 'delivered')),
-        attempts INTEGER NOT NULL DEFAULT 0,
-        last_error TEXT,
-        last_outcome TEXT CHECK (last_outcome IN ('failed', 'unknown')),
-        delivered_at TEXT,
-        location TEXT
-    );
-    CREATE TABLE mentions (
-        target_id TEXT NOT NULL,
-        article_url TEXT NOT NULL REFERENCES articles(url),
-        digest_id INTEGER REFERENCES digests(id),
-        PRIMARY KEY (target_id, article_url)
-    );
-    CREATE TABLE observations (
-        id INTEGER PRIMARY KEY,
-        target_id TEXT NOT NULL,
-        article_url TEXT NOT NULL REFERENCES articles(url),
-        sentence TEXT NOT NULL,
-        fstart INTEGER NOT NULL,
-        fend INTEGER NOT NULL,
-        value TEXT NOT NULL,
-        value_high TEXT,
-        unit TEXT,
-        qualifier TEXT NOT NULL,
-        surface TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        scope TEXT NOT NULL,
-        period TEXT,
-        published TEXT,
-        observed_at TEXT NOT NULL,
-        digest_id INTEGER REFERENCES digests(id),
-        UNIQUE (target_id, article_url, sentence, fstart)
-    );
-    CREATE INDEX observations_pending ON observations(digest_id);
-    CREATE TABLE runs (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    """,
-    """
-    CREATE TABLE cache (key TEXT PRIMARY KEY, value BLOB NOT NULL);
-    """,
+from monitor.models import Article, Figure, Page, Validators
+from monitor.store.batch import BATCH_SECONDS, BATCH_UNITS, Batch
+from monitor.store.records import (
+    DigestRecord,
+    Mention,
+    Observation,
+    SourceHealth,
+    digest_of,
+    from_iso,
+    health_of,
+    observation_of,
 )
-
+from monitor.store.schema import BUSY_TIMEOUT, CHECKPOINT_PAGES, DB_NAME, MIGRATIONS
 
 # By content, not by insertion: sources fetched concurrently save in any order, and a digest
 # rebuilt after a crash must read the same as the one an uninterrupted pass builds.
 _OBSERVATION_ORDER = "COALESCE(o.published, o.observed_at), o.article_url, o.sentence, o.fstart"
-
-
-@dataclass(frozen=True)
-class SourceHealth:
-    source_id: str
-    url: str
-    last_fetch_at: str | None
-    last_success_at: str | None
-    last_status: int | None
-    consecutive_failures: int
-    last_error: str | None
-    last_links: int | None
-
-
-@dataclass(frozen=True)
-class Observation:
-    """A stored figure with the article it came from."""
-
-    id: int
-    target_id: str
-    figure: Figure
-    article_url: str
-    article_title: str
-    source_id: str
-    story: str
-    published: datetime | None
-    observed_at: datetime
-    digest_id: int | None
-
-
-@dataclass(frozen=True)
-class Mention:
-    target_id: str
-    article_url: str
-    title: str
-    source_id: str
-    story: str
-    published: datetime | None
-
-
-@dataclass(frozen=True)
-class DigestRecord:
-    id: int
-    created_at: str
-    period_start: str | None
-    period_end: str
-    message_id: str
-    message: bytes
-    status: str
-    attempts: int
-    last_error: str | None
-    last_outcome: str | None
-    delivered_at: str | None
-    location: str | None
 
 
 def story_key(article: Article) -> str:
@@ -175,10 +48,6 @@ def _iso(dt: datetime | None) -> str | None:
     return dt.isoformat() if dt else None
 
 
-def _dt(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None
-
-
 # A fetch that worked: the source's health is reset, its counters and time brought up to date.
 _SUCCESS = """INSERT INTO sources(id, url, last_fetch_at, last_success_at, last_status,
         consecutive_failures, last_error, last_links)
@@ -189,61 +58,6 @@ _SUCCESS = """INSERT INTO sources(id, url, last_fetch_at, last_success_at, last_
         last_status = excluded.last_status, consecutive_failures = 0,
         last_error = NULL,
         last_links = COALESCE(excluded.last_links, sources.last_links)"""
-
-
-CHECKPOINT_PAGES = 10_000  # WAL pages (4 KiB) written before SQLite copies them into the file
-
-
-BATCH_UNITS = 64  # units of writes (a source, an article) committed together in a pass
-BATCH_SECONDS = 0.2  # longest a batch holds the database's write lock
-
-
-class Batch:
-    """Units of writes that each stand or fall whole (a savepoint each), committed together
-    every `units` units or `seconds`, whichever comes first: a commit per article was a third
-    of a first pass's database time (bench/README.md). What a crash loses is the last
-    uncommitted units, whose pages are fetched and read again by the next pass.
-
-    A unit must not await: the connection, and so the open transaction, is the pass's.
-    """
-
-    def __init__(self, store: Store, units: int, seconds: float):
-        self.store, self.units, self.seconds = store, units, seconds
-        self._done = 0
-        self._since = 0.0
-
-    @contextmanager
-    def unit(self) -> Iterator[None]:
-        conn = self.store.conn
-        if not conn.in_transaction:
-            self.store.begin()
-            self._done, self._since = 0, time.monotonic()
-        conn.execute("SAVEPOINT unit")
-        try:
-            yield
-        except BaseException:
-            conn.execute("ROLLBACK TO unit")
-            conn.execute("RELEASE unit")
-            raise
-        conn.execute("RELEASE unit")
-        self._done += 1
-        if self._done >= self.units or time.monotonic() - self._since >= self.seconds:
-            self.commit()
-
-    def commit(self) -> None:
-        if self.store.conn.in_transaction:
-            self.store.conn.execute("COMMIT")
-
-    def __enter__(self) -> Batch:
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
-        """Commit what is left; after an error, roll the open units back instead."""
-        if kind is None:
-            self.commit()
-        elif self.store.conn.in_transaction:
-            with suppress(sqlite3.Error):  # the error may be the database's own
-                self.store.conn.execute("ROLLBACK")
 
 
 class Store:
@@ -369,10 +183,10 @@ class Store:
 
     def health(self, source_id: str) -> SourceHealth | None:
         row = self.conn.execute("SELECT * FROM sources WHERE id = ?", (source_id,)).fetchone()
-        return _health(row) if row else None
+        return health_of(row) if row else None
 
-    def all_health(self) -> list[SourceHealth]:
-        return [_health(r) for r in self.conn.execute("SELECT * FROM sources ORDER BY id")]
+    def allhealth_of(self) -> list[SourceHealth]:
+        return [health_of(r) for r in self.conn.execute("SELECT * FROM sources ORDER BY id")]
 
     def record_success(
         self, source_id: str, url: str, *, at: datetime, status: int, links: int | None
@@ -567,7 +381,7 @@ class Store:
         elif pending is False:
             sql += " AND o.digest_id IS NOT NULL"
         sql += f" ORDER BY {_OBSERVATION_ORDER}"
-        return [_observation(r) for r in self.conn.execute(sql, args)]
+        return [observation_of(r) for r in self.conn.execute(sql, args)]
 
     def reported_observations(self, target_id: str) -> list[Observation]:
         """Observations already delivered in a digest, oldest first."""
@@ -580,7 +394,7 @@ class Store:
             + _OBSERVATION_ORDER,
             (target_id,),
         )
-        return [_observation(r) for r in rows]
+        return [observation_of(r) for r in rows]
 
     def pending_mentions(self) -> list[Mention]:
         rows = self.conn.execute(
@@ -588,7 +402,7 @@ class Store:
                FROM mentions m JOIN articles a ON a.url = m.article_url
                WHERE m.digest_id IS NULL ORDER BY a.published, m.article_url"""
         )
-        return [Mention(r[0], r[1], r[2], r[3], r[4], _dt(r[5])) for r in rows]
+        return [Mention(r[0], r[1], r[2], r[3], r[4], from_iso(r[5])) for r in rows]
 
     # --- digests ---------------------------------------------------------------------------
 
@@ -644,10 +458,10 @@ class Store:
 
     def pending_digests(self) -> list[DigestRecord]:
         rows = self.conn.execute("SELECT * FROM digests WHERE status = 'pending' ORDER BY id")
-        return [_digest(r) for r in rows]
+        return [digest_of(r) for r in rows]
 
     def digests(self) -> list[DigestRecord]:
-        return [_digest(r) for r in self.conn.execute("SELECT * FROM digests ORDER BY id")]
+        return [digest_of(r) for r in self.conn.execute("SELECT * FROM digests ORDER BY id")]
 
     def mark_delivered(self, digest_id: int, *, at: datetime, location: str) -> None:
         with self.transaction() as tx:
@@ -678,49 +492,3 @@ def _locked(path: Path) -> StateError:
         where=str(path),
         hint="close the program holding it (an sqlite3 shell?) and run again; nothing was changed",
     )
-
-
-def _health(row: sqlite3.Row) -> SourceHealth:
-    fields = dict(row)
-    fields["source_id"] = fields.pop("id")
-    return SourceHealth(**fields)
-
-
-def _observation(row: sqlite3.Row) -> Observation:
-    quantity = Quantity(
-        value=Decimal(row["value"]),
-        unit=row["unit"],
-        qualifier=row["qualifier"],
-        value_high=Decimal(row["value_high"]) if row["value_high"] else None,
-        start=row["fstart"],
-        end=row["fend"],
-        surface=row["surface"],
-    )
-    figure = Figure(
-        target_id=row["target_id"],
-        quantity=quantity,
-        kind=row["kind"],
-        scope=row["scope"],
-        sentence=row["sentence"],
-        start=row["fstart"],
-        end=row["fend"],
-        period=row["period"],
-    )
-    observed = _dt(row["observed_at"])
-    assert observed is not None
-    return Observation(
-        id=row["id"],
-        target_id=row["target_id"],
-        figure=figure,
-        article_url=row["article_url"],
-        article_title=row["a_title"],
-        source_id=row["a_source"],
-        story=row["a_story"],
-        published=_dt(row["published"]),
-        observed_at=observed,
-        digest_id=row["digest_id"],
-    )
-
-
-def _digest(row: sqlite3.Row) -> DigestRecord:
-    return DigestRecord(**{**dict(row), "message": bytes(row["message"])})

@@ -1,0 +1,88 @@
+"""The state database's schema: its file name, how long to wait for a writer, and the
+migrations that move it forward one version at a time (`Store.open` runs them)."""
+
+from __future__ import annotations
+
+DB_NAME = "monitor.db"
+BUSY_TIMEOUT = 10.0  # seconds to wait for another writer before giving up with a StateError
+
+CHECKPOINT_PAGES = 10_000  # WAL pages (4 KiB) written before SQLite copies them into the file
+
+# Each entry moves the schema from version i to i + 1; never edit one that has shipped.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE sources (
+        id TEXT PRIMARY KEY,
+        url TEXT NOT NULL,
+        last_fetch_at TEXT,
+        last_success_at TEXT,
+        last_status INTEGER,
+        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        last_links INTEGER
+    );
+    CREATE TABLE validators (
+        url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        content_hash TEXT,
+        checked_at TEXT
+    );
+    CREATE TABLE articles (
+        url TEXT PRIMARY KEY,
+        source_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        published TEXT,
+        fetched_at TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        story TEXT NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE INDEX articles_story ON articles(story);
+    CREATE TABLE digests (
+        id INTEGER PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        period_start TEXT,
+        period_end TEXT NOT NULL,
+        message_id TEXT NOT NULL UNIQUE,
+        message BLOB NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'delivered')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        last_outcome TEXT CHECK (last_outcome IN ('failed', 'unknown')),
+        delivered_at TEXT,
+        location TEXT
+    );
+    CREATE TABLE mentions (
+        target_id TEXT NOT NULL,
+        article_url TEXT NOT NULL REFERENCES articles(url),
+        digest_id INTEGER REFERENCES digests(id),
+        PRIMARY KEY (target_id, article_url)
+    );
+    CREATE TABLE observations (
+        id INTEGER PRIMARY KEY,
+        target_id TEXT NOT NULL,
+        article_url TEXT NOT NULL REFERENCES articles(url),
+        sentence TEXT NOT NULL,
+        fstart INTEGER NOT NULL,
+        fend INTEGER NOT NULL,
+        value TEXT NOT NULL,
+        value_high TEXT,
+        unit TEXT,
+        qualifier TEXT NOT NULL,
+        surface TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        scope TEXT NOT NULL,
+        period TEXT,
+        published TEXT,
+        observed_at TEXT NOT NULL,
+        digest_id INTEGER REFERENCES digests(id),
+        UNIQUE (target_id, article_url, sentence, fstart)
+    );
+    CREATE INDEX observations_pending ON observations(digest_id);
+    CREATE TABLE runs (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
+    """
+    CREATE TABLE cache (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+    """,
+)
