@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 import yaml
 
-from monitor.figures.numerals import find_quantities, frozen, may_hold_quantities, parse_quantity
+from monitor.figures.numeral_reader import frozen
+from monitor.figures.numerals import find_quantities, may_hold_quantities, parse_quantity
 from monitor.models import Figure, Quantity
 
 TABLE: dict[str, Any] = yaml.safe_load(

@@ -15,7 +15,8 @@ from operator import add, attrgetter
 from typing import NamedTuple
 
 from monitor.figures import units
-from monitor.figures.numerals import find_quantities, frozen, may_hold_quantities
+from monitor.figures.numeral_reader import frozen
+from monitor.figures.numerals import find_quantities, may_hold_quantities
 from monitor.models import Figure, FigureKind, FigureScope, Quantity, Target
 
 _END_CHARS = "。！？；!?;\n"  # what ends a sentence
