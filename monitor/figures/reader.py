@@ -1,5 +1,6 @@
 """The figures an article gives for watched targets: sentences naming a target, each number tied
-to the right target, with kind (pledge/achieved/mention), scope, qualifier and period.
+to the right target, with kind (pledge/achieved/mention), scope, qualifier and period. Which
+target a number is about is in attribution.py; the words that give kind and period in cues.py.
 """
 
 from __future__ import annotations
@@ -7,112 +8,49 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
-from functools import lru_cache
 from itertools import accumulate, count
-from operator import add, attrgetter
+from operator import add
 from typing import NamedTuple
 
-from monitor.figures import units
+from monitor.figures.attribution import (
+    _about_span,
+    _attribute,
+    _first_part,
+    _fit_unit,
+    _is_reference,
+    _keyword_matches,
+    _Match,
+    _match_start,
+    _plan,
+    _subject,
+)
+from monitor.figures.cues import (
+    _CHANGE,
+    _CLAUSE,
+    _DONE,
+    _FRAME_HEAD,
+    _FRAME_NOW,
+    _FRAME_OPENS,
+    _FRAME_PAST,
+    _MAY_OPEN,
+    _PLAN,
+    _PLAN_NTH,
+    _YEAR,
+    _achieved,
+    _cue,
+    _ended,
+    _period,
+    _pledged,
+    _scope,
+)
 from monitor.figures.numeral_reader import frozen
 from monitor.figures.numerals import find_quantities, may_hold_quantities
-from monitor.models import Figure, FigureKind, FigureScope, Quantity, Target
+from monitor.models import Figure, FigureKind, Quantity, Target
 
 _END_CHARS = "。！？；!?;\n"  # what ends a sentence
-_CLAUSE = re.compile(r"[，,、：:（）()]")
 _MAX_SENTENCE = 10_000  # longer is not a sentence (find_quantities reads none either)
 _LEAD = 300  # a region named this early in the article (dateline, lead) holds for all of it
-
-# Cues, read in the clause first and then in the sentence (see _kind for the order).
-# In these patterns every alternative starts with a letter and any look-behind comes after it
-# (去年(?<![比]去年) is (?<!比)去年): re then jumps from one possible first letter to the next
-# instead of trying every alternative at every place, ten times faster on a long sentence.
-_ACHIEVED = re.compile(
-    r"已|累计|截至|截止|目前|至今|去年(?<![比较同环从由]去年)|上年(?<![比较同环从由]上年)|过去|以来"
-    r"|刚刚过去|五年来|一年来|上一年|超额完成"
-)
-# A target beaten or met is a result (超过全年预期目标, 落户目标顺利实现); read only where 目标 is.
-_TARGET_MET = re.compile(
-    r"超过[^，,。；]{0,8}目标|目标(?:任务)?(?:顺利|全面|如期|圆满|胜利|较好)(?:实现|完成)"
-)
-_PLEDGE = re.compile(
-    r"将(?!近)|计划|力争|目标(?<!全年主要目标)|预(?<![于出合]预)期|确保"
-    r"|要(?<![主重需只必不纲]要)(?![求素点闻])|拟|争取|预计|今(?<!前今)年(?!以来)|明年"
-    r"|再(?=[减建新增完开投])|部署|工作任务|建议"
-)
-# 把涨幅控制在3%左右: an aim, not a result; read only where 把 is.
-_AIM = re.compile(r"把[^，,。；]{1,16}(?:控制|定|保持|稳定)在")
-_DONE = re.compile(
-    r"建成|完成|达到|实现|竣工|验收|交付|开通|投用|投入使用|创历史新高|首次|保持在|稳定在"
-)
-_CUMULATIVE = re.compile(
-    r"累计|共计|共有|共建|总计|合计|总数|总量|达到|累积|保有|现有|已有|拥有|全市共"
-)
-_RATE_WORDS = re.compile(r"比例|比重|占比|率|增长|增速|增幅|涨幅")
-# A number after these is a reference to another value, not the figure itself.
-_REFERENCE = re.compile(
-    r"比(?<![同环占对无]比)(?![例重率])|较(?:上年|去年|上月|同期|[12][0-9]{3})"
-    r"|相比|高于|低于|原定|原计划|预定"
-)
-# A clause that starts with these continues the previous clause's subject (…，增长6.1%).
-_CONTINUE_WHEN = r"近?[五十]年|过去[一五]年|[0-9]+年"
-_CONTINUE_HOW = (
-    "同比|环比|比上年|比去年|年均|全年|今年|其中|并|且|已|已经|累计|共|将|计划|预计|力争|再|先|还|又"
-    "|同时|拟|要|基本|新"
-)
-_CONTINUE_VERB = (
-    "增长|增加|减少|下降|降低|提高|上涨|上升|达到|达|超过|突破|总量|规模|总额|总数|增速|增幅|涨幅"
-    "|累计|共计|合计|建成|完成|新增|新建|建设|验收|开工|竣工|实现|为|约|近|保持|稳定在|控制在|提升|降至|升至"
-    "|降到|升到|分别|发行|安排|下达|建(?!议)|改造|打造|培育|筹集"
-)
-_CONTINUES = re.compile(
-    # the letters a continuation can start with, looked at first: most clauses fail there
-    "(?=[近五十过0-9"
-    + "".join(sorted({word[0] for word in f"{_CONTINUE_HOW}|{_CONTINUE_VERB}".split("|")}))
-    + f"])(?:{_CONTINUE_WHEN})?(?:{_CONTINUE_HOW})*(?:{_CONTINUE_VERB})"
-)
-_CHANGE = re.compile(r"(?:比[^，,、]{1,6})?(?:增加|减少|多|少)")
-_CUT = re.compile(r"减|降|节约|节省")
-_PREDICATE = re.compile(r"(?:全部|已|均|都)?(?:实现|通过|完成|参加|纳入)")
-_SHARE_OF = ("占", "相当于", "单位")  # 占国内生产总值比重, 单位国内生产总值用水量
-_SHARE_NEXT = frozenset("中的比之占")
-_SHARE_AFTER = re.compile(r"中?的?(?:比重|比例|之比|占比)")  # 在国内生产总值中的比重
-# 城镇居民人均可支配收入, 农村居民消费价格: one group's figure, not the residents' as a whole
-_PART_OF_RESIDENTS = ("城镇", "农村")
-_LAST_YEAR = re.compile(r"去年(?<![比较同从由]去年)|上年(?<![比较同从由]上年)")
-_FROM = re.compile(r"[从由][^，,。；0-9]{0,4}$")
-_YEAR = re.compile(  # (?<![0-9])((?:19|20)[0-9]{2})年, the look-behind after the first letter
-    r"((?:1(?<![0-9]1)9|2(?<![0-9]2)0)[0-9]{2})年(?:度)?(上半年|下半年|一季度|前三季度)?"
-)
-_HALF = {"上半年": "H1", "下半年": "H2", "一季度": "Q1", "前三季度": "Q1-Q3"}
-_PLAN = re.compile(r"“?(十[一二三四五六七八九]|[一二三四五六七八九])五”?(?:规划|时期|期间)")
-_FRAME_HEAD = re.compile(  # ——, 一、, 一是, （一）: what may precede an opening time phrase
-    r"(?:[\s—－]+|[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十0-9]+[）)])*"
-)
-_FRAME_PAST = re.compile(r"过去一年|一年来|过去五年|五年来|去年|上年|刚刚过去|今年以来")
-_FRAME_NOW = re.compile(r"今年(?!以来)|明年")
-# Every way the frames above can open, in one pattern: a quick test before reading them.
-_FRAME_OPENS = re.compile(
-    r"过去|一年来|五年来|去年|上年|刚刚过去|今年|明年|“?十?[一二三四五六七八九]五|(?:19|20)[0-9]{2}年"
-)
-
-# The letters a sentence opening a frame can start with: a space (bounds() skips it; every one
-# str.isspace knows is below U+3001), those _FRAME_HEAD starts with (—, 一、, （一）) and those
-# _FRAME_OPENS does (去年, 2019年), but for “, which opens one only before _PLAN_NTH (“十四五”).
-# Not a line break: a sentence starting with one is only that (after a full stop), a blank.
-_SPACES = frozenset(filter(str.isspace, map(chr, range(0x3001)))) - {"\n"}
-_MAY_OPEN = _SPACES | frozenset("—－（(一二三四五六七八九十" + "过去上刚今明12")
-_PLAN_NTH = "十一二三四五六七八九"
-
-
-class _Match(NamedTuple):
-    start: int
-    end: int
-    targets: tuple[Target, ...]
-
-
-_match_start = attrgetter("start")  # read in C: no generator or lambda for each number
 
 
 class _Read(NamedTuple):
@@ -162,49 +100,6 @@ def find_figures(
     for r in read:
         figures.extend(reader.figures(r))
     return figures
-
-
-class _Plan(NamedTuple):
-    """What find_figures looks for, the same for every article of a pass."""
-
-    words: list[tuple[Target, str]]  # each target with the first part of each of its keywords
-    plain: bool  # no target has exclude or region words: a sentence naming one is about it
-
-
-# Plans by the identity of a tuple of targets: a pass reads every article for the same targets,
-# and a reading worker is given them once, as a tuple (see reading.py).
-_PLANS: dict[int, tuple[Sequence[Target], _Plan]] = {}
-
-
-def _plan(targets: Sequence[Target]) -> _Plan:
-    kept = _PLANS.get(id(targets))
-    if kept is not None and kept[0] is targets:
-        return kept[1]
-    plan = _Plan(
-        words=[(t, part) for t in targets for part in _first_parts(tuple(t.keywords))],
-        plain=not any(t.exclude or t.region for t in targets),
-    )
-    if isinstance(targets, tuple):  # a list may change from one call to the next
-        if len(_PLANS) >= 8:
-            _PLANS.clear()
-        _PLANS[id(targets)] = (targets, plan)
-    return plan
-
-
-def _first_part(keyword: str) -> str:
-    return keyword.split("…", 1)[0]
-
-
-@lru_cache(maxsize=4096)
-def _first_parts(keywords: tuple[str, ...]) -> tuple[str, ...]:
-    """The distinct, non-empty first parts of a target's keywords, in order."""
-    return tuple(dict.fromkeys(p for p in map(_first_part, keywords) if p))
-
-
-@lru_cache(maxsize=4096)
-def _parts(keyword: str) -> tuple[str, ...]:
-    """A keyword's parts: 增发…国债 is 增发 and 国债."""
-    return tuple(p for p in keyword.split("…") if p)
 
 
 def _sentence_ends(text: str) -> list[int]:
@@ -455,225 +350,3 @@ class _Article:
                 return "achieved", period
             return "pledge", period
         return None
-
-
-def _cue(text: str) -> FigureKind | None:
-    """What the words of `text` say the figure is, if they do: achieved before pledge."""
-    if _ACHIEVED.search(text) or ("目标" in text and _TARGET_MET.search(text)):
-        return "achieved"
-    if _PLEDGE.search(text) or ("把" in text and _AIM.search(text)):
-        return "pledge"
-    return None
-
-
-def _achieved(text: str) -> bool:
-    return bool(_ACHIEVED.search(text) or ("目标" in text and _TARGET_MET.search(text)))
-
-
-def _pledged(text: str) -> bool:
-    return bool(_PLEDGE.search(text) or ("把" in text and _AIM.search(text)))
-
-
-def _keyword_matches(sentence: str, targets: list[Target]) -> list[_Match]:
-    """Keyword occurrences in the sentence; one inside a longer one (国内生产总值 inside
-    单位国内生产总值能耗) is the longer one's, and targets sharing a keyword share the match."""
-    spans: dict[tuple[int, int], list[Target]] = {}
-    for target in targets:
-        for keyword in target.keywords:
-            for a, b in _occurrences(sentence, keyword):
-                bucket = spans.setdefault((a, b), [])
-                if target not in bucket:
-                    bucket.append(target)
-    matches: list[_Match] = []
-    reach = -1
-    for a, b in sorted(spans, key=_longest_first) if len(spans) > 1 else spans:
-        if b <= reach:
-            continue  # inside an earlier, longer match
-        reach = b
-        if sentence.endswith(_SHARE_OF, 0, a) or (
-            sentence[b : b + 1] in _SHARE_NEXT and _SHARE_AFTER.match(sentence, b)
-        ):
-            continue  # 占国内生产总值比例, 与国内生产总值之比: a share of it, not it
-        if sentence.startswith("居民", a) and sentence.endswith(_PART_OF_RESIDENTS, 0, a):
-            continue
-        matches.append(_Match(a, b, tuple(spans[a, b])))
-    return matches
-
-
-def _longest_first(span: tuple[int, int]) -> tuple[int, int]:
-    return span[0], -span[1]
-
-
-def _occurrences(sentence: str, keyword: str) -> list[tuple[int, int]]:
-    """Spans of `keyword` in the sentence; 增发…国债 matches 增发 and 国债 in one clause."""
-    if "…" in keyword:
-        return _joined_occurrences(sentence, _parts(keyword))
-    out: list[tuple[int, int]] = []  # most keywords: one word, wherever it is
-    pos = sentence.find(keyword) if keyword else -1
-    while pos >= 0:
-        out.append((pos, pos + len(keyword)))
-        pos = sentence.find(keyword, pos + 1)
-    return out
-
-
-def _joined_occurrences(sentence: str, parts: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Spans from the first of `parts` to the last, each part within 12 letters of the one
-    before and no clause break between them."""
-    if not parts:
-        return []
-    out: list[tuple[int, int]] = []
-    pos = sentence.find(parts[0])
-    while pos >= 0:
-        end = pos + len(parts[0])
-        ok = True
-        for part in parts[1:]:
-            nxt = sentence.find(part, end)
-            if nxt < 0 or _CLAUSE.search(sentence, end, nxt) or nxt - end > 12:
-                ok = False
-                break
-            end = nxt + len(part)
-        if ok:
-            out.append((pos, end))
-        pos = sentence.find(parts[0], pos + 1)
-    return out
-
-
-def _subject(
-    sentence: str, cuts: list[int], by_clause: dict[int, list[_Match]], clause: int
-) -> _Match | None:
-    """The keyword a clause is about: its own last one, or the previous clause's when it opens by
-    continuing it (…，增长6.1%; …，总量突破90万亿元)."""
-    while not by_clause.get(clause):
-        if clause == 0 or not _CONTINUES.match(sentence, cuts[clause - 1] + 1):
-            return None
-        clause -= 1
-    return by_clause[clause][-1]
-
-
-def _about_span(
-    sentence: str, cuts: list[int], by_clause: dict[int, list[_Match]]
-) -> tuple[int, int]:
-    """From the first clause with a keyword to the end of the last clause with a subject (see
-    _subject): a number elsewhere belongs to no keyword, so it need not be read at all."""
-    first, last = min(by_clause), max(by_clause)
-    while last < len(cuts) and _CONTINUES.match(sentence, cuts[last] + 1):
-        last += 1
-    start = cuts[first - 1] + 1 if first > 0 else 0
-    stop = cuts[last] if last < len(cuts) else len(sentence)
-    return start, stop
-
-
-def _attribute(sentence: str, q: Quantity, own: list[_Match]) -> _Match | None:
-    """The keyword a number belongs to, among its clause's own (`own`): the one spanning it
-    (增发1万亿元国债), the nearest before it, else the first after it (发行1万亿元特别国债) unless
-    that is only the people it counts and a later keyword says what they did (960万贫困人口实现
-    易地搬迁)."""
-    nearest: _Match | None = None  # the one ending last before the number
-    for m in own:
-        if m.start <= q.start and q.end <= m.end:
-            return m
-        if m.end <= q.start and (nearest is None or m.end > nearest.end):
-            nearest = m
-    if nearest is not None:
-        return nearest
-    after = sorted((m for m in own if q.end <= m.start), key=lambda m: m.start)
-    if after:
-        first = after[0]
-        if first.start == q.end and _PREDICATE.match(sentence, first.end):
-            for later in after[1:]:
-                if later.targets != first.targets:
-                    return later
-        return first
-    return None
-
-
-def _is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -> bool:
-    """比去年增加5500亿元, 从54万亿元增加到…, 超过原定的近2万亿元: the number is a difference or
-    a starting point, not the figure. A growth rate after 比上年 is still the figure, and so is
-    a cut named between the reference and the number (比改革前减轻企业负担5000亿元): a cut is
-    always measured from a baseline."""
-    if q.unit == "百分点":
-        return True
-    head = sentence[c0 : q.start]
-    refs = list(_REFERENCE.finditer(head)) if _REFERENCE.search(head) else []  # mostly none
-    if refs and not (q.unit == "%" and refs[-1].group().startswith(("比", "较"))):
-        cut = c0 + refs[-1].end() <= match.start < q.start and bool(
-            _CUT.search(sentence, c0 + refs[-1].end(), match.end)
-        )
-        if not cut:
-            return True
-    tail = sentence[q.end : c1]
-    return ("到" in tail or "至" in tail) and bool(_FROM.search(head))
-
-
-def _fit_unit(q: Quantity, target: Target, after: str) -> Quantity | None:
-    """The quantity if its unit is the target's (万套 is 套, 吨 is a mass like 斤); a bare number
-    takes the target's unit unless a noun follows it (8000万纳税人 counts taxpayers)."""
-    want = units.normalise(target.unit)
-    if want is None:
-        return q
-    have = units.normalise(q.unit)
-    if have == want or (have and units.convert(q.value, have, want) is not None):
-        return q
-    if have is None and want not in {"%", "百分点", "倍", "‰"} and not _is_han(after):
-        return replace(q, unit=want)
-    return None
-
-
-def _is_han(ch: str) -> bool:
-    return bool(ch) and "\u4e00" <= ch <= "\u9fff"
-
-
-def _scope(clause: str, q: Quantity) -> FigureScope:
-    if q.unit in {"%", "‰", "百分点"} or (q.unit is None and _RATE_WORDS.search(clause)):
-        return "rate"
-    if _CUMULATIVE.search(clause):
-        return "cumulative"
-    return "new"
-
-
-def _period(text: str, published: date | None) -> str | None:
-    """The period a sentence speaks of: 2024, 2024H1, 2016-2020 (十三五 or 过去五年)."""
-    if not text or ("年" not in text and "五" not in text):
-        return None  # every period below is written with 年, or is a plan (十三五)
-    years = list(_YEAR.finditer(text)) if "年" in text else []
-    if years:
-        last = years[-1]
-        return last.group(1) + _HALF.get(last.group(2) or "", "")
-    plan = _PLAN.search(text)
-    if plan:
-        n = _plan_number(plan.group(1))
-        first = 1953 + 5 * (n - 1) if n < 3 else 1966 + 5 * (n - 3)  # 1963-65 was no plan
-        return f"{first}-{first + 4}"
-    if published is None:
-        return None
-    y = published.year
-    if "过去五年" in text or "五年来" in text:
-        return f"{y - 5}-{y - 1}"
-    half = "H1" if "上半年" in text else "H2" if "下半年" in text else ""
-    if _LAST_YEAR.search(text) or "过去一年" in text or "一年来" in text:
-        return f"{y - 1}{half}"
-    if "今年" in text or half:
-        return f"{y}{half}"
-    if "明年" in text:
-        return str(y + 1)
-    return None
-
-
-def _ended(period: str | None, published: date | None) -> bool:
-    """Whether the period (2024, 2024H1, 2016-2020) was over when the article appeared."""
-    if not period or published is None:
-        return False
-    last = period.rpartition("-")[2]
-    if not last[:4].isdigit():
-        return False
-    year = int(last[:4])
-    end = date(year, 6, 30) if last.endswith("H1") else date(year, 12, 31)
-    return end < published
-
-
-def _plan_number(word: str) -> int:
-    digits = "一二三四五六七八九"
-    if word.startswith("十"):
-        return 10 + (digits.index(word[1]) + 1 if len(word) > 1 else 0)
-    return digits.index(word) + 1

@@ -1,0 +1,227 @@
+"""Which target a number is about: each target's keywords found in a sentence, the keyword a
+number belongs to, and whether the number is the figure itself or a reference to another."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
+from operator import attrgetter
+from typing import NamedTuple
+
+from monitor.figures import units
+from monitor.figures.cues import (
+    _CLAUSE,
+    _CONTINUES,
+    _CUT,
+    _FROM,
+    _PART_OF_RESIDENTS,
+    _PREDICATE,
+    _REFERENCE,
+    _SHARE_AFTER,
+    _SHARE_NEXT,
+    _SHARE_OF,
+)
+from monitor.models import Quantity, Target
+
+
+class _Match(NamedTuple):
+    start: int
+    end: int
+    targets: tuple[Target, ...]
+
+
+_match_start = attrgetter("start")  # read in C: no generator or lambda for each number
+
+
+class _Plan(NamedTuple):
+    """What find_figures looks for, the same for every article of a pass."""
+
+    words: list[tuple[Target, str]]  # each target with the first part of each of its keywords
+    plain: bool  # no target has exclude or region words: a sentence naming one is about it
+
+
+# Plans by the identity of a tuple of targets: a pass reads every article for the same targets,
+# and a reading worker is given them once, as a tuple (see reading.py).
+_PLANS: dict[int, tuple[Sequence[Target], _Plan]] = {}
+
+
+def _plan(targets: Sequence[Target]) -> _Plan:
+    kept = _PLANS.get(id(targets))
+    if kept is not None and kept[0] is targets:
+        return kept[1]
+    plan = _Plan(
+        words=[(t, part) for t in targets for part in _first_parts(tuple(t.keywords))],
+        plain=not any(t.exclude or t.region for t in targets),
+    )
+    if isinstance(targets, tuple):  # a list may change from one call to the next
+        if len(_PLANS) >= 8:
+            _PLANS.clear()
+        _PLANS[id(targets)] = (targets, plan)
+    return plan
+
+
+def _first_part(keyword: str) -> str:
+    return keyword.split("…", 1)[0]
+
+
+@lru_cache(maxsize=4096)
+def _first_parts(keywords: tuple[str, ...]) -> tuple[str, ...]:
+    """The distinct, non-empty first parts of a target's keywords, in order."""
+    return tuple(dict.fromkeys(p for p in map(_first_part, keywords) if p))
+
+
+@lru_cache(maxsize=4096)
+def _parts(keyword: str) -> tuple[str, ...]:
+    """A keyword's parts: 增发…国债 is 增发 and 国债."""
+    return tuple(p for p in keyword.split("…") if p)
+
+
+def _keyword_matches(sentence: str, targets: list[Target]) -> list[_Match]:
+    """Keyword occurrences in the sentence; one inside a longer one (国内生产总值 inside
+    单位国内生产总值能耗) is the longer one's, and targets sharing a keyword share the match."""
+    spans: dict[tuple[int, int], list[Target]] = {}
+    for target in targets:
+        for keyword in target.keywords:
+            for a, b in _occurrences(sentence, keyword):
+                bucket = spans.setdefault((a, b), [])
+                if target not in bucket:
+                    bucket.append(target)
+    matches: list[_Match] = []
+    reach = -1
+    for a, b in sorted(spans, key=_longest_first) if len(spans) > 1 else spans:
+        if b <= reach:
+            continue  # inside an earlier, longer match
+        reach = b
+        if sentence.endswith(_SHARE_OF, 0, a) or (
+            sentence[b : b + 1] in _SHARE_NEXT and _SHARE_AFTER.match(sentence, b)
+        ):
+            continue  # 占国内生产总值比例, 与国内生产总值之比: a share of it, not it
+        if sentence.startswith("居民", a) and sentence.endswith(_PART_OF_RESIDENTS, 0, a):
+            continue
+        matches.append(_Match(a, b, tuple(spans[a, b])))
+    return matches
+
+
+def _longest_first(span: tuple[int, int]) -> tuple[int, int]:
+    return span[0], -span[1]
+
+
+def _occurrences(sentence: str, keyword: str) -> list[tuple[int, int]]:
+    """Spans of `keyword` in the sentence; 增发…国债 matches 增发 and 国债 in one clause."""
+    if "…" in keyword:
+        return _joined_occurrences(sentence, _parts(keyword))
+    out: list[tuple[int, int]] = []  # most keywords: one word, wherever it is
+    pos = sentence.find(keyword) if keyword else -1
+    while pos >= 0:
+        out.append((pos, pos + len(keyword)))
+        pos = sentence.find(keyword, pos + 1)
+    return out
+
+
+def _joined_occurrences(sentence: str, parts: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Spans from the first of `parts` to the last, each part within 12 letters of the one
+    before and no clause break between them."""
+    if not parts:
+        return []
+    out: list[tuple[int, int]] = []
+    pos = sentence.find(parts[0])
+    while pos >= 0:
+        end = pos + len(parts[0])
+        ok = True
+        for part in parts[1:]:
+            nxt = sentence.find(part, end)
+            if nxt < 0 or _CLAUSE.search(sentence, end, nxt) or nxt - end > 12:
+                ok = False
+                break
+            end = nxt + len(part)
+        if ok:
+            out.append((pos, end))
+        pos = sentence.find(parts[0], pos + 1)
+    return out
+
+
+def _subject(
+    sentence: str, cuts: list[int], by_clause: dict[int, list[_Match]], clause: int
+) -> _Match | None:
+    """The keyword a clause is about: its own last one, or the previous clause's when it opens by
+    continuing it (…，增长6.1%; …，总量突破90万亿元)."""
+    while not by_clause.get(clause):
+        if clause == 0 or not _CONTINUES.match(sentence, cuts[clause - 1] + 1):
+            return None
+        clause -= 1
+    return by_clause[clause][-1]
+
+
+def _about_span(
+    sentence: str, cuts: list[int], by_clause: dict[int, list[_Match]]
+) -> tuple[int, int]:
+    """From the first clause with a keyword to the end of the last clause with a subject (see
+    _subject): a number elsewhere belongs to no keyword, so it need not be read at all."""
+    first, last = min(by_clause), max(by_clause)
+    while last < len(cuts) and _CONTINUES.match(sentence, cuts[last] + 1):
+        last += 1
+    start = cuts[first - 1] + 1 if first > 0 else 0
+    stop = cuts[last] if last < len(cuts) else len(sentence)
+    return start, stop
+
+
+def _attribute(sentence: str, q: Quantity, own: list[_Match]) -> _Match | None:
+    """The keyword a number belongs to, among its clause's own (`own`): the one spanning it
+    (增发1万亿元国债), the nearest before it, else the first after it (发行1万亿元特别国债) unless
+    that is only the people it counts and a later keyword says what they did (960万贫困人口实现
+    易地搬迁)."""
+    nearest: _Match | None = None  # the one ending last before the number
+    for m in own:
+        if m.start <= q.start and q.end <= m.end:
+            return m
+        if m.end <= q.start and (nearest is None or m.end > nearest.end):
+            nearest = m
+    if nearest is not None:
+        return nearest
+    after = sorted((m for m in own if q.end <= m.start), key=lambda m: m.start)
+    if after:
+        first = after[0]
+        if first.start == q.end and _PREDICATE.match(sentence, first.end):
+            for later in after[1:]:
+                if later.targets != first.targets:
+                    return later
+        return first
+    return None
+
+
+def _is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -> bool:
+    """比去年增加5500亿元, 从54万亿元增加到…, 超过原定的近2万亿元: the number is a difference or
+    a starting point, not the figure. A growth rate after 比上年 is still the figure, and so is
+    a cut named between the reference and the number (比改革前减轻企业负担5000亿元): a cut is
+    always measured from a baseline."""
+    if q.unit == "百分点":
+        return True
+    head = sentence[c0 : q.start]
+    refs = list(_REFERENCE.finditer(head)) if _REFERENCE.search(head) else []  # mostly none
+    if refs and not (q.unit == "%" and refs[-1].group().startswith(("比", "较"))):
+        cut = c0 + refs[-1].end() <= match.start < q.start and bool(
+            _CUT.search(sentence, c0 + refs[-1].end(), match.end)
+        )
+        if not cut:
+            return True
+    tail = sentence[q.end : c1]
+    return ("到" in tail or "至" in tail) and bool(_FROM.search(head))
+
+
+def _fit_unit(q: Quantity, target: Target, after: str) -> Quantity | None:
+    """The quantity if its unit is the target's (万套 is 套, 吨 is a mass like 斤); a bare number
+    takes the target's unit unless a noun follows it (8000万纳税人 counts taxpayers)."""
+    want = units.normalise(target.unit)
+    if want is None:
+        return q
+    have = units.normalise(q.unit)
+    if have == want or (have and units.convert(q.value, have, want) is not None):
+        return q
+    if have is None and want not in {"%", "百分点", "倍", "‰"} and not _is_han(after):
+        return replace(q, unit=want)
+    return None
+
+
+def _is_han(ch: str) -> bool:
+    return bool(ch) and "\u4e00" <= ch <= "\u9fff"

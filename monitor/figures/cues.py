@@ -1,0 +1,164 @@
+"""The words that say what a figure is: achieved or pledged (已建成, 将新建), total or new or a
+rate, and the period it covers (2024年, 上半年, “十四五”), read around a number in a sentence."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from monitor.models import FigureKind, FigureScope, Quantity
+
+_CLAUSE = re.compile(r"[，,、：:（）()]")  # what breaks a sentence into clauses
+
+# Cues, read in the clause first and then in the sentence (see _kind for the order).
+# In these patterns every alternative starts with a letter and any look-behind comes after it
+# (去年(?<![比]去年) is (?<!比)去年): re then jumps from one possible first letter to the next
+# instead of trying every alternative at every place, ten times faster on a long sentence.
+_ACHIEVED = re.compile(
+    r"已|累计|截至|截止|目前|至今|去年(?<![比较同环从由]去年)|上年(?<![比较同环从由]上年)|过去|以来"
+    r"|刚刚过去|五年来|一年来|上一年|超额完成"
+)
+# A target beaten or met is a result (超过全年预期目标, 落户目标顺利实现); read only where 目标 is.
+_TARGET_MET = re.compile(
+    r"超过[^，,。；]{0,8}目标|目标(?:任务)?(?:顺利|全面|如期|圆满|胜利|较好)(?:实现|完成)"
+)
+_PLEDGE = re.compile(
+    r"将(?!近)|计划|力争|目标(?<!全年主要目标)|预(?<![于出合]预)期|确保"
+    r"|要(?<![主重需只必不纲]要)(?![求素点闻])|拟|争取|预计|今(?<!前今)年(?!以来)|明年"
+    r"|再(?=[减建新增完开投])|部署|工作任务|建议"
+)
+# 把涨幅控制在3%左右: an aim, not a result; read only where 把 is.
+_AIM = re.compile(r"把[^，,。；]{1,16}(?:控制|定|保持|稳定)在")
+_DONE = re.compile(
+    r"建成|完成|达到|实现|竣工|验收|交付|开通|投用|投入使用|创历史新高|首次|保持在|稳定在"
+)
+_CUMULATIVE = re.compile(
+    r"累计|共计|共有|共建|总计|合计|总数|总量|达到|累积|保有|现有|已有|拥有|全市共"
+)
+_RATE_WORDS = re.compile(r"比例|比重|占比|率|增长|增速|增幅|涨幅")
+# A number after these is a reference to another value, not the figure itself.
+_REFERENCE = re.compile(
+    r"比(?<![同环占对无]比)(?![例重率])|较(?:上年|去年|上月|同期|[12][0-9]{3})"
+    r"|相比|高于|低于|原定|原计划|预定"
+)
+# A clause that starts with these continues the previous clause's subject (…，增长6.1%).
+_CONTINUE_WHEN = r"近?[五十]年|过去[一五]年|[0-9]+年"
+_CONTINUE_HOW = (
+    "同比|环比|比上年|比去年|年均|全年|今年|其中|并|且|已|已经|累计|共|将|计划|预计|力争|再|先|还|又"
+    "|同时|拟|要|基本|新"
+)
+_CONTINUE_VERB = (
+    "增长|增加|减少|下降|降低|提高|上涨|上升|达到|达|超过|突破|总量|规模|总额|总数|增速|增幅|涨幅"
+    "|累计|共计|合计|建成|完成|新增|新建|建设|验收|开工|竣工|实现|为|约|近|保持|稳定在|控制在|提升|降至|升至"
+    "|降到|升到|分别|发行|安排|下达|建(?!议)|改造|打造|培育|筹集"
+)
+_CONTINUES = re.compile(
+    # the letters a continuation can start with, looked at first: most clauses fail there
+    "(?=[近五十过0-9"
+    + "".join(sorted({word[0] for word in f"{_CONTINUE_HOW}|{_CONTINUE_VERB}".split("|")}))
+    + f"])(?:{_CONTINUE_WHEN})?(?:{_CONTINUE_HOW})*(?:{_CONTINUE_VERB})"
+)
+_CHANGE = re.compile(r"(?:比[^，,、]{1,6})?(?:增加|减少|多|少)")
+_CUT = re.compile(r"减|降|节约|节省")
+_PREDICATE = re.compile(r"(?:全部|已|均|都)?(?:实现|通过|完成|参加|纳入)")
+_SHARE_OF = ("占", "相当于", "单位")  # 占国内生产总值比重, 单位国内生产总值用水量
+_SHARE_NEXT = frozenset("中的比之占")
+_SHARE_AFTER = re.compile(r"中?的?(?:比重|比例|之比|占比)")  # 在国内生产总值中的比重
+# 城镇居民人均可支配收入, 农村居民消费价格: one group's figure, not the residents' as a whole
+_PART_OF_RESIDENTS = ("城镇", "农村")
+_LAST_YEAR = re.compile(r"去年(?<![比较同从由]去年)|上年(?<![比较同从由]上年)")
+_FROM = re.compile(r"[从由][^，,。；0-9]{0,4}$")
+_YEAR = re.compile(  # (?<![0-9])((?:19|20)[0-9]{2})年, the look-behind after the first letter
+    r"((?:1(?<![0-9]1)9|2(?<![0-9]2)0)[0-9]{2})年(?:度)?(上半年|下半年|一季度|前三季度)?"
+)
+_HALF = {"上半年": "H1", "下半年": "H2", "一季度": "Q1", "前三季度": "Q1-Q3"}
+_PLAN = re.compile(r"“?(十[一二三四五六七八九]|[一二三四五六七八九])五”?(?:规划|时期|期间)")
+_FRAME_HEAD = re.compile(  # ——, 一、, 一是, （一）: what may precede an opening time phrase
+    r"(?:[\s—－]+|[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十0-9]+[）)])*"
+)
+_FRAME_PAST = re.compile(r"过去一年|一年来|过去五年|五年来|去年|上年|刚刚过去|今年以来")
+_FRAME_NOW = re.compile(r"今年(?!以来)|明年")
+# Every way the frames above can open, in one pattern: a quick test before reading them.
+_FRAME_OPENS = re.compile(
+    r"过去|一年来|五年来|去年|上年|刚刚过去|今年|明年|“?十?[一二三四五六七八九]五|(?:19|20)[0-9]{2}年"
+)
+
+# The letters a sentence opening a frame can start with: a space (bounds() skips it; every one
+# str.isspace knows is below U+3001), those _FRAME_HEAD starts with (—, 一、, （一）) and those
+# _FRAME_OPENS does (去年, 2019年), but for “, which opens one only before _PLAN_NTH (“十四五”).
+# Not a line break: a sentence starting with one is only that (after a full stop), a blank.
+_SPACES = frozenset(filter(str.isspace, map(chr, range(0x3001)))) - {"\n"}
+_MAY_OPEN = _SPACES | frozenset("—－（(一二三四五六七八九十" + "过去上刚今明12")
+_PLAN_NTH = "十一二三四五六七八九"
+
+
+def _cue(text: str) -> FigureKind | None:
+    """What the words of `text` say the figure is, if they do: achieved before pledge."""
+    if _ACHIEVED.search(text) or ("目标" in text and _TARGET_MET.search(text)):
+        return "achieved"
+    if _PLEDGE.search(text) or ("把" in text and _AIM.search(text)):
+        return "pledge"
+    return None
+
+
+def _achieved(text: str) -> bool:
+    return bool(_ACHIEVED.search(text) or ("目标" in text and _TARGET_MET.search(text)))
+
+
+def _pledged(text: str) -> bool:
+    return bool(_PLEDGE.search(text) or ("把" in text and _AIM.search(text)))
+
+
+def _scope(clause: str, q: Quantity) -> FigureScope:
+    if q.unit in {"%", "‰", "百分点"} or (q.unit is None and _RATE_WORDS.search(clause)):
+        return "rate"
+    if _CUMULATIVE.search(clause):
+        return "cumulative"
+    return "new"
+
+
+def _period(text: str, published: date | None) -> str | None:
+    """The period a sentence speaks of: 2024, 2024H1, 2016-2020 (十三五 or 过去五年)."""
+    if not text or ("年" not in text and "五" not in text):
+        return None  # every period below is written with 年, or is a plan (十三五)
+    years = list(_YEAR.finditer(text)) if "年" in text else []
+    if years:
+        last = years[-1]
+        return last.group(1) + _HALF.get(last.group(2) or "", "")
+    plan = _PLAN.search(text)
+    if plan:
+        n = _plan_number(plan.group(1))
+        first = 1953 + 5 * (n - 1) if n < 3 else 1966 + 5 * (n - 3)  # 1963-65 was no plan
+        return f"{first}-{first + 4}"
+    if published is None:
+        return None
+    y = published.year
+    if "过去五年" in text or "五年来" in text:
+        return f"{y - 5}-{y - 1}"
+    half = "H1" if "上半年" in text else "H2" if "下半年" in text else ""
+    if _LAST_YEAR.search(text) or "过去一年" in text or "一年来" in text:
+        return f"{y - 1}{half}"
+    if "今年" in text or half:
+        return f"{y}{half}"
+    if "明年" in text:
+        return str(y + 1)
+    return None
+
+
+def _ended(period: str | None, published: date | None) -> bool:
+    """Whether the period (2024, 2024H1, 2016-2020) was over when the article appeared."""
+    if not period or published is None:
+        return False
+    last = period.rpartition("-")[2]
+    if not last[:4].isdigit():
+        return False
+    year = int(last[:4])
+    end = date(year, 6, 30) if last.endswith("H1") else date(year, 12, 31)
+    return end < published
+
+
+def _plan_number(word: str) -> int:
+    digits = "一二三四五六七八九"
+    if word.startswith("十"):
+        return 10 + (digits.index(word[1]) + 1 if len(word) > 1 else 0)
+    return digits.index(word) + 1
