@@ -21,22 +21,32 @@ from datetime import datetime
 from pathlib import Path
 
 PARTS = (  # first match wins: (part, substrings of "file:function")
-    ("watchlist (YAML)", ("yaml/", "monitor/watchlist", "monitor/yamlfile")),
+    ("watchlist (YAML)", ("yaml/", "monitor/config/watchlist", "monitor/config/yamlfile")),
     ("HTTP: httpx client", ("httpx/", "http/cookiejar", "email/", "urllib/parse")),
-    ("HTTP: transport + sockets", ("monitor/transport", "asyncio/streams", "socket", "selector")),
+    (
+        "HTTP: transport + sockets",
+        ("monitor/fetching/transport", "asyncio/streams", "socket", "selector"),
+    ),
     (
         "HTTP: fetch/body/politeness",
-        ("monitor/fetch", "monitor/body", "monitor/politeness", "protego", "zlib", "ipaddress"),
+        (
+            "monitor/fetching/fetch",
+            "monitor/fetching/body",
+            "monitor/fetching/politeness",
+            "protego",
+            "zlib",
+            "ipaddress",
+        ),
     ),
-    ("SQLite + state", ("sqlite3", "monitor/state")),
+    ("SQLite + state", ("sqlite3", "monitor/store/")),
     ("content hash", ("openssl_sha256", "hashlib")),
     (
         "extract",
         (
-            "monitor/extract",
-            "monitor/blocks",
-            "monitor/charset",
-            "monitor/dates",
+            "monitor/pages/extract",
+            "monitor/pages/blocks",
+            "monitor/pages/charset",
+            "monitor/pages/dates",
             "selectolax",
             "charset_normalizer",
             "lexbor",
@@ -45,8 +55,8 @@ PARTS = (  # first match wins: (part, substrings of "file:function")
     (
         "reading hand-off (pickle, pipes)",
         (
-            "monitor/reading.py:_collect",
-            "monitor/reading.py:submit",
+            "monitor/figures/reading.py:_collect",
+            "monitor/figures/reading.py:submit",
             "multiprocessing",
             "pickle",
             "posix.write",
@@ -54,8 +64,8 @@ PARTS = (  # first match wins: (part, substrings of "file:function")
             "unix_events",
         ),
     ),
-    ("figures", ("monitor/figures", "monitor/numerals", "monitor/units", "monitor/reading")),
-    ("discover (canonical URLs)", ("monitor/discover",)),
+    ("figures", ("monitor/figures/",)),
+    ("discover (canonical URLs)", ("monitor/pages/discover",)),
     ("asyncio loop", ("asyncio/",)),
     ("pipeline", ("monitor/pipeline",)),
 )

@@ -281,7 +281,7 @@ def test_a_validated_watchlist_is_cached_until_the_file_changes(
         store.close()
 
 
-# --- the YAML layer (monitor/yamlfile.py): typing, lines, and what YAML allows -----------------
+# --- the YAML layer (monitor/config/yamlfile.py): typing, lines, and what YAML allows ----------
 
 
 @pytest.mark.parametrize(
