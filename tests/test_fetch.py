@@ -15,7 +15,8 @@ import pytest
 
 from monitor import USER_AGENT
 from monitor.errors import FetchError
-from monitor.fetching.fetch import Fetcher, _parse
+from monitor.fetching.fetch import Fetcher
+from monitor.fetching.urls import parse_url
 from monitor.models import FetchLimits, Page, Source, Validators
 from tests import hostile
 from tests.hostile import HostileServer
@@ -359,9 +360,9 @@ def test_urls_are_split_exactly_as_httpx_splits_them() -> None:
             expected = None
         if expected is None:
             with pytest.raises(FetchError):
-                _parse(url)
+                parse_url(url)
             continue
-        got = _parse(url)
+        got = parse_url(url)
         parts = ("scheme", "host", "raw_host", "port", "netloc", "raw_path")
         assert str(got) == str(expected), url
         assert [getattr(got, n) for n in parts] == [getattr(expected, n) for n in parts], url

@@ -5,7 +5,6 @@ per-host pacing, conditional GET, retries. `Fetcher.get(url) -> Page` (200 or 30
 from __future__ import annotations
 
 import asyncio
-import re
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from monitor.errors import FetchError
 from monitor.fetching.body import MAGIC, Accept, Response, acceptable, drain, read_body, too_large
 from monitor.fetching.politeness import AddressGuard, HostPace
 from monitor.fetching.transport import LeanTransport, Timeouts, transport_for_env
+from monitor.fetching.urls import Target, parse_url, port_of
 from monitor.models import FetchLimits, Page, Source, Validators
 
 # Retry-After beyond this is not waited for inside a pass: the URL fails with the time to come
@@ -194,7 +194,7 @@ class Fetcher:
         robots: bool,
         truncate: bool = False,
     ) -> Page | _Redirect:
-        target = _parse(url)
+        target = parse_url(url)
         if self._transport is None:
             await self._check_address(target, source)
         if robots:
@@ -404,65 +404,12 @@ class Fetcher:
         home = self._homes.get(source.url)
         if home is None:
             # A page source's URL is the target itself: no second parse.
-            parsed = target if str(target) == source.url else _parse(source.url)
-            home = self._homes[source.url] = (parsed.host, _port(parsed), source.url)
-        await self._addresses.check(target.host, _port(target), str(target), source=home)
+            parsed = target if str(target) == source.url else parse_url(source.url)
+            home = self._homes[source.url] = (parsed.host, port_of(parsed), source.url)
+        await self._addresses.check(target.host, port_of(target), str(target), source=home)
 
 
 # --- helpers ------------------------------------------------------------------------------------
-
-
-# A URL httpx would leave exactly as written: lower-case scheme and host, a port that is not
-# the default, only characters that need no quoting, no dot segments. Such a URL (nearly every
-# one a pass meets) is split by this pattern; any other goes through httpx.URL's normalising
-# parser, ~15-40 µs a URL.
-_PLAIN_URL = re.compile(
-    r"(https?)://([a-z0-9](?:[a-z0-9.-]*[a-z0-9])?)(?::([1-9][0-9]{0,4}))?"
-    r"((?:/(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})*)*)"
-    r"(\?(?:[A-Za-z0-9._~!$&'()*+,;=:@/?-]|%[0-9A-Fa-f]{2})*)?"
-)
-_DOT_SEGMENT = re.compile(r"/\.\.?(?:/|\?|$)")
-_DEFAULT_PORTS = {"http": 80, "https": 443}
-
-
-class Target:
-    """A URL to fetch, split as the transport and the checks read it (a subset of httpx.URL)."""
-
-    __slots__ = ("host", "netloc", "port", "raw_host", "raw_path", "raw_scheme", "scheme", "text")
-
-    def __init__(
-        self, text: str, scheme: str, host: str, raw_host: bytes, port: int | None, netloc: bytes
-    ) -> None:
-        self.text, self.scheme, self.raw_scheme = text, scheme, scheme.encode("ascii")
-        self.host, self.raw_host, self.port, self.netloc = host, raw_host, port, netloc
-        self.raw_path = b"/"
-
-    def __str__(self) -> str:
-        return self.text
-
-
-def _parse(url: str) -> Target:
-    plain = _PLAIN_URL.fullmatch(url)
-    # httpx shows an IDNA host ("xn--...") decoded: those take the slow path.
-    if plain is not None and not _DOT_SEGMENT.search(url, plain.start(4)) and "xn--" not in url:
-        scheme, host, port_text, path, query = plain.groups()
-        port = int(port_text) if port_text else None
-        if port is None or (port <= 65535 and port != _DEFAULT_PORTS[scheme]):
-            raw_host = host.encode("ascii")
-            netloc = raw_host if port is None else b"%s:%d" % (raw_host, port)
-            target = Target(url, scheme, host, raw_host, port, netloc)
-            target.raw_path = ((path or "/") + (query or "")).encode("ascii")
-            return target
-    try:
-        parsed = httpx.URL(url)
-        host = parsed.host  # decodes an IDNA host, which may fail
-    except (httpx.InvalidURL, ValueError) as exc:
-        raise FetchError(f"not a valid URL: {exc}", url=url) from None
-    if parsed.scheme not in ("http", "https") or not host:
-        raise FetchError("only http:// and https:// URLs with a host can be fetched", url=url)
-    target = Target(str(parsed), parsed.scheme, host, parsed.raw_host, parsed.port, parsed.netloc)
-    target.raw_path = parsed.raw_path
-    return target
 
 
 def _retry_after(value: str | None, now: datetime) -> float | None:
@@ -479,10 +426,6 @@ def _retry_after(value: str | None, now: datetime) -> float | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)  # HTTP dates are GMT
     return max(0.0, (when - now).total_seconds())
-
-
-def _port(target: Target) -> int:
-    return target.port or (443 if target.scheme == "https" else 80)
 
 
 def _keep_validators(page: Page, sent: Validators) -> Page:
