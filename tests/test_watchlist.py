@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor.config import watchlist, yamlfile
+from monitor.config import keys, watchlist, yamlfile
 from monitor.config.schedule import parse_cron, parse_duration, parse_size
 from monitor.errors import WatchlistError
 
@@ -86,7 +86,7 @@ def test_docs_examples_are_valid(index: int) -> None:
 
 def test_docs_name_every_key() -> None:
     text = DOCS.read_text(encoding="utf-8")
-    missing = [key for keys in watchlist.KEYS.values() for key in keys if f"`{key}`" not in text]
+    missing = [key for keys in keys.KEYS.values() for key in keys if f"`{key}`" not in text]
     assert not missing, f"docs/watchlist.md does not document {missing}"
     assert "## Common pitfalls" in text
 
