@@ -13,6 +13,7 @@ from itertools import accumulate, count
 from operator import add
 from typing import NamedTuple
 
+from monitor.figures import units
 from monitor.figures.attribution import (
     _about_span,
     _attribute,
@@ -42,21 +43,46 @@ from monitor.figures.cues import (
     _ended,
     _period,
     _pledged,
-    _scope,
 )
+from monitor.figures.measures import is_fall, percent_measure, scope_of, under_way
 from monitor.figures.numeral_reader import frozen
 from monitor.figures.numerals import find_quantities, may_hold_quantities
+from monitor.figures.places import is_national, mentions, speaks_for
 from monitor.models import Figure, FigureKind, Quantity, Target
 
 _END_CHARS = "。！？；!?;\n"  # what ends a sentence
 _MAX_SENTENCE = 10_000  # longer is not a sentence (find_quantities reads none either)
 _LEAD = 300  # a region named this early in the article (dateline, lead) holds for all of it
+_RATE_UNITS = frozenset({"%", "‰", "百分点"})
+_PLEDGED_SHARE = re.compile(r"力争|确保|争取|将|计划|目标是|要")  # 力争完成年度任务的100%
+_SHORT_ASIDE = 4  # （间）, (户): a note on the unit, not a clause of its own
+
+
+def _clause_cuts(sentence: str) -> list[int]:
+    """Where the sentence's clauses break (at ，、：and brackets), but for a short bracketed
+    note on a unit (204万套（间）的任务…), which leaves the clause whole."""
+    cuts = list(map(re.Match.start, _CLAUSE.finditer(sentence)))
+    if "（" not in sentence and "(" not in sentence:
+        return cuts
+    kept: list[int] = []
+    skip = -1
+    for i, at in enumerate(cuts):
+        if at <= skip:
+            continue
+        closing = cuts[i + 1] if i + 1 < len(cuts) else -1
+        short = 0 < closing - at - 1 <= _SHORT_ASIDE
+        if short and sentence[at] in "（(" and sentence[closing] in "）)":
+            skip = closing
+            continue
+        kept.append(at)
+    return kept
 
 
 class _Read(NamedTuple):
     """A sentence naming targets, read up to its numbers."""
 
     at: int  # its place among the article's sentences
+    s0: int  # where it starts in the article
     text: str
     targets: list[Target]  # those it is about
     cuts: list[int]  # where its clauses break (at a ，、：…)
@@ -153,14 +179,14 @@ class _Article:
         matches = _keyword_matches(sentence, targets) if targets else []
         if not matches:
             return None
-        cuts = list(map(re.Match.start, _CLAUSE.finditer(sentence)))
+        cuts = _clause_cuts(sentence)
         by_clause: dict[int, list[_Match]] = {}
         for m in matches:
             by_clause.setdefault(bisect_right(cuts, m.start), []).append(m)
         quantities = find_quantities(sentence, *_about_span(sentence, cuts, by_clause))
         if not quantities:
             return None
-        return _Read(index, sentence, targets, cuts, by_clause, quantities)
+        return _Read(index, s0, sentence, targets, cuts, by_clause, quantities)
 
     def figures(self, read: _Read) -> list[Figure]:
         """The figures a read sentence gives: each number tied to the targets of its keyword."""
@@ -186,33 +212,65 @@ class _Article:
             # 551万农村贫困人口: a bare number right before the keyword counts its subject
             counted = match.start == q.end or q.end in map(_match_start, own)
             after = "" if counted else sentence[q.end : q.end + 1]
+            head = sentence[c0 : q.start]
             for target in match.targets:
                 if after_breakdown and target.id in seen:
                     continue  # 其中…: a part of a total already reported for this target
                 if change and target.id in given:
                     continue  # 改造580万套，增加110万套: the rise over last year, not the figure
-                quantity = _fit_unit(q, target, after)
+                measure = None
+                if q.unit == "%" and units.normalise(target.unit) not in _RATE_UNITS:
+                    # a count target's own %: progress toward its pledge, or its growth
+                    measure = percent_measure(head)
+                    if measure is None:
+                        continue  # 占移动基站总数26.9%: a share of something else
+                    quantity: Quantity | None = q
+                else:
+                    quantity = _fit_unit(q, target, after)
                 if quantity is None:
                     continue
+                if target.region and not self._speaks_for(target, sentence, read.s0, q.start):
+                    continue  # 在福州，…: another region's figure
                 seen.add(target.id)
                 given.add(target.id)
                 if clause not in when:
                     when[clause] = self._when(sentence, c0, c1, read.at)
                 kind, period = when[clause]
+                if measure == "share_of_pledge" and not _PLEDGED_SHARE.search(head):
+                    kind = "achieved"  # 完成年度任务的83%: progress so far
+                scope = measure or scope_of(sentence, c0, c1, quantity)
+                fall = scope == "rate" and is_fall(head)
                 figures.append(
                     frozen(
                         Figure,
                         target_id=target.id,
                         quantity=quantity,
                         kind=kind,
-                        scope=_scope(sentence[c0:c1], quantity),
+                        scope=scope,
                         sentence=sentence,
                         start=q.start,
                         end=q.end,
                         period=period,
+                        direction="down" if fall else None,
                     )
                 )
         return figures
+
+    def _speaks_for(self, target: Target, sentence: str, s0: int, at: int) -> bool:
+        """Whether the number at `at` in the sentence speaks for the target's region: the last
+        region word before it decides (在福州，…), else one later in the sentence, the paragraph
+        before it, the article's lead; with none named anywhere, only a national target."""
+        regions = target.region
+        said = speaks_for(mentions(sentence, regions, 0, at), regions)
+        if said is None:
+            found = mentions(sentence, regions, at)
+            said = speaks_for(found[:1], regions)
+        if said is None:
+            p0 = self.text.rfind("\n", 0, s0) + 1
+            said = speaks_for(mentions(self.text, regions, p0, s0), regions)
+        if said is None:
+            said = speaks_for(mentions(self.text[:_LEAD], regions)[:1], regions)
+        return is_national(regions) if said is None else said
 
     def _total_before(self, read: _Read) -> tuple[set[str], bool]:
         """For a sentence breaking down a total an earlier one gave (其中，…): the targets that
@@ -254,8 +312,8 @@ class _Article:
     def _about(self, target: Target, sentence: str, s0: int) -> bool:
         if any(word and word in sentence for word in target.exclude):
             return False
-        if not target.region:
-            return True
+        if not target.region or is_national(target.region):
+            return True  # a national target speaks for wherever no other place is named
         if any(word in sentence for word in target.region):
             return True
         p0 = self.text.rfind("\n", 0, s0) + 1
@@ -266,6 +324,8 @@ class _Article:
 
     def _kind(self, sentence: str, clause: str, index: int) -> FigureKind:
         cue = _cue(clause)
+        if cue is None and under_way(sentence, self.published):
+            cue = "achieved"  # 1—10月份, 前三季度, 截至7月底: the period is under way
         if cue is None and clause != sentence:
             if index not in self._cues:
                 self._cues[index] = _cue(sentence)
