@@ -25,6 +25,7 @@ from monitor.figures.attribution import (
     _match_start,
     _plan,
     _subject,
+    counts_other,
 )
 from monitor.figures.cues import (
     _CHANGE,
@@ -54,7 +55,14 @@ _END_CHARS = "。！？；!?;\n"  # what ends a sentence
 _MAX_SENTENCE = 10_000  # longer is not a sentence (find_quantities reads none either)
 _LEAD = 300  # a region named this early in the article (dateline, lead) holds for all of it
 _RATE_UNITS = frozenset({"%", "‰", "百分点"})
-_PLEDGED_SHARE = re.compile(r"力争|确保|争取|将|计划|目标是|要")  # 力争完成年度任务的100%
+# 力争完成年度任务的100% is a pledge; 完成年度计划的77% is progress
+_PLEDGED_SHARE = re.compile(
+    r"(?:力争|确保|争取|将|计划|目标是|要)[^，,。；]{0,4}(?:完成|实现|达到)"
+)
+# 204万套（间）的任务, 5万套的年度目标: the number is the size of the plan
+_TASK_AFTER = re.compile(
+    r"(?:（[^）]{1,4}）|\([^)]{1,4}\))?(?:的(?:年度|全年)?(?:建设|改造)?(?:目标)?任务|的(?:年度)?目标|的计划)"
+)
 _SHORT_ASIDE = 4  # （间）, (户): a note on the unit, not a clause of its own
 
 
@@ -76,6 +84,18 @@ def _clause_cuts(sentence: str) -> list[int]:
             continue
         kept.append(at)
     return kept
+
+
+_THIS_YEAR = re.compile(r"今年|明年|全年|年度")
+_BY_YEAR = re.compile(r"(?:到|至)((?:19|20)[0-9]{2})年")
+
+
+def _coming_year(clause: str, now: int) -> bool:
+    """到2025年 naming this or a later year: a goal for then (not 截至2025年, a date passed)."""
+    found = _BY_YEAR.search(clause) if "年" in clause else None
+    return bool(
+        found and int(found.group(1)) >= now and clause[found.start() - 1 : found.start()] != "截"
+    )
 
 
 class _Read(NamedTuple):
@@ -207,13 +227,18 @@ class _Article:
                 match = _subject(sentence, cuts, read.by_clause, clause)
             if match is None or _is_reference(sentence, c0, c1, q, match):
                 continue
+            if not own and "“" in sentence[c0 : q.start]:
+                continue  # …，累计开办“爱心托管班”1.9万个: a clause naming its own thing
             after_breakdown = whole_part or sentence.rfind("其中", 0, q.start) >= 0
             change = not own and q.unit != "%" and bool(_CHANGE.match(sentence, c0))
             # 551万农村贫困人口: a bare number right before the keyword counts its subject
             counted = match.start == q.end or q.end in map(_match_start, own)
             after = "" if counted else sentence[q.end : q.end + 1]
             head = sentence[c0 : q.start]
+            task = bool(_TASK_AFTER.match(sentence, q.end))  # 204万套的任务: the plan's size
             for target in match.targets:
+                if counts_other(sentence, q, target):
+                    continue  # 210个试点地区, 覆盖534个社区: a count of another noun
                 if after_breakdown and target.id in seen:
                     continue  # 其中…: a part of a total already reported for this target
                 if change and target.id in given:
@@ -238,6 +263,8 @@ class _Article:
                 kind, period = when[clause]
                 if measure == "share_of_pledge" and not _PLEDGED_SHARE.search(head):
                     kind = "achieved"  # 完成年度任务的83%: progress so far
+                elif task and measure is None:
+                    kind = "pledge"
                 scope = measure or scope_of(sentence, c0, c1, quantity)
                 fall = scope == "rate" and is_fall(head)
                 figures.append(
@@ -258,13 +285,17 @@ class _Article:
 
     def _speaks_for(self, target: Target, sentence: str, s0: int, at: int) -> bool:
         """Whether the number at `at` in the sentence speaks for the target's region: the last
-        region word before it decides (在福州，…), else one later in the sentence, the paragraph
-        before it, the article's lead; with none named anywhere, only a national target."""
+        region word before it decides (在福州，…), else one later in the sentence; for a regional
+        target also the paragraph before it and the article's lead."""
         regions = target.region
         said = speaks_for(mentions(sentence, regions, 0, at), regions)
         if said is None:
             found = mentions(sentence, regions, at)
             said = speaks_for(found[:1], regions)
+        if said is None and is_national(regions):
+            # a sentence naming no place: a national figure. An earlier sentence's place is
+            # as often a speaker's or a meeting's as the subject's, so it does not carry over.
+            return True
         if said is None:
             p0 = self.text.rfind("\n", 0, s0) + 1
             said = speaks_for(mentions(self.text, regions, p0, s0), regions)
@@ -323,9 +354,14 @@ class _Article:
         return any(word in paragraph or word in lead for word in target.region)
 
     def _kind(self, sentence: str, clause: str, index: int) -> FigureKind:
+        if self.published and _coming_year(clause, self.published.year):
+            return "pledge"  # 到2025年…达到4.5个
         cue = _cue(clause)
-        if cue is None and under_way(sentence, self.published):
-            cue = "achieved"  # 1—10月份, 前三季度, 截至7月底: the period is under way
+        # 1—10月份, 前三季度, 截至7月底: the period is under way; a bare 今年 does not make it
+        # a plan (截至7月底，各地今年新开工…4.22万个)
+        weak = cue is None or _cue(_THIS_YEAR.sub("", clause)) is None
+        if cue != "achieved" and weak and under_way(sentence, self.published):
+            cue = "achieved"
         if cue is None and clause != sentence:
             if index not in self._cues:
                 self._cues[index] = _cue(sentence)
