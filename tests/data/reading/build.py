@@ -6,7 +6,7 @@
 `followups.src` holds the sentences. A section line `[class NAME]` sets the class of the items
 below it. An item starts with a header line `* TARGET PUBLISHED [h] [!NOTHING_REASON]` (`h`: the
 text is a headline); then `< ...` is context_before, `> ...` context_after and the one line with
-no prefix is the text. In the text, 【figure|spec】 marks an expected figure and 〔figure|reason〕 a
+no prefix is the text. In the text, 【figure|spec】 marks an expected figure and 〖figure|reason〗 a
 decoy; the marks are removed and the offsets computed. A spec is space-separated tokens:
 `p`/`a` kind (pledge, achieved); `n`/`c`/`r`/`s` scope (new, cumulative, rate, share_of_pledge);
 a period (`2024`, `2021-2025`, `to2024-09`; default: the published year, `to` it when cumulative);
@@ -107,7 +107,7 @@ _AT_MOST = ("不超过", "以内", "以下", "不到", "不高于")
 _NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[零〇一二两三四五六七八九十百千]+")
 _TRAILING = ("以上", "左右", "以内", "以下", "多", "余", "上下")
 _LEADING = ("超过", "约", "近", "突破", "超", "逾", "不少于", "不超过", "接近", "大约")
-_MARK = re.compile(r"【([^|】]+)\|([^】]*)】|〔([^|〕]+)\|([^〕]*)〕")
+_MARK = re.compile(r"【([^|】]+)\|([^】]*)】|〖([^|〗]+)\|([^〗]*)〗")
 
 
 def chinese_int(text: str) -> int:
@@ -255,7 +255,7 @@ def parse_text(line: str, head: Header, unit: str | None) -> tuple[str, list[Any
         text += figure
         pos = match.end()
     text += line[pos:]
-    if "【" in text or "〔" in text or "|" in text:
+    if "【" in text or "〖" in text or "|" in text:
         raise ValueError(f"a mark is not closed in {line}")
     return text, expected, decoys
 
