@@ -1,7 +1,7 @@
 """Build the team's reading corpus from its sources; offsets and values are computed, never typed.
 
-    python tests/data/reading/build.py          # writes followups.jsonl, tables.jsonl, tables/*.html
-    python tests/data/reading/build.py --show   # also prints every figure as read, to review labels
+    python tests/data/reading/build.py         # followups.jsonl, tables.jsonl, tables/*.html
+    python tests/data/reading/build.py --show  # also prints every figure as read, to review
 
 `followups.src` holds the sentences. A section line `[class NAME]` sets the class of the items
 below it. An item starts with a header line `* TARGET PUBLISHED [h] [!NOTHING_REASON]` (`h`: the
@@ -270,7 +270,9 @@ def build_followups(source: str, units: dict[str, str | None]) -> list[dict[str,
             return
         words = block[0][1:].split()
         nothing = next((w[1:] for w in words if w.startswith("!")), None)
-        head = Header(words[0], words[1], cls, "headline" if "h" in words[2:] else "sentence", nothing)
+        head = Header(
+            words[0], words[1], cls, "headline" if "h" in words[2:] else "sentence", nothing
+        )
         before = " ".join(b[1:].strip() for b in block[1:] if b.startswith("<"))
         after = " ".join(b[1:].strip() for b in block[1:] if b.startswith(">"))
         lines = [b for b in block[1:] if not b.startswith(("<", ">"))]
@@ -336,16 +338,20 @@ def render_table(table: dict[str, Any]) -> str:
     for row in table["rows"]:
         rows.append("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>")
     caption = table.get("caption", "")
-    unit_line = f'<p class="unit">{html.escape(table["unit_note"])}</p>' if "unit_note" in table else ""
+    unit_line = (
+        f'<p class="unit">{html.escape(table["unit_note"])}</p>' if "unit_note" in table else ""
+    )
     paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in table["paragraphs"])
     body = "\n".join(rows)
     return (
-        f"<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n{meta}\n"
+        f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n{meta}\n'
         f"<title>{html.escape(table['title'])}_{html.escape(table['site'])}</title>\n"
         f"<style>{style}</style>\n</head>\n<body>\n"
-        f'<div class="nav"><a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; 工作动态</div>\n'
+        '<div class="nav"><a href="/">首页</a> &gt; '
+        '<a href="/zwgk/">政务公开</a> &gt; 工作动态</div>\n'
         f'<div id="main">\n<h1>{html.escape(table["title"])}</h1>\n'
-        f'<div class="info">发布时间：{table["published"]}　来源：{html.escape(table["site"])}</div>\n'
+        f'<div class="info">发布时间：{table["published"]}　'
+        f"来源：{html.escape(table['site'])}</div>\n"
         f"{paragraphs}\n"
         f"<h3>{html.escape(caption)}</h3>\n{unit_line}\n<table{cls}>\n{body}\n</table>\n"
         f"{''.join(f'<p>{html.escape(p)}</p>' for p in table.get('after', []))}\n"
@@ -379,7 +385,9 @@ def build_tables(
             for exp in label["expected"]:
                 figure = _cell(table, exp["row"], exp["column"])
                 cell_unit = exp.get("unit") or units[target]
-                value, unit, qualifier, high = read_figure(figure + (exp.get("suffix") or ""), cell_unit)
+                value, unit, qualifier, high = read_figure(
+                    figure + (exp.get("suffix") or ""), cell_unit
+                )
                 if "factor" in exp:
                     value *= Decimal(exp["factor"])
                 if exp["scope"] in ("rate", "share_of_pledge"):
