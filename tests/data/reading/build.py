@@ -135,6 +135,7 @@ def read_figure(figure: str, target_unit: str | None) -> tuple[Decimal, str | No
         word = match.group()
         value = Decimal(word.replace(",", "")) if word[0].isdigit() else Decimal(chinese_int(word))
         rest = figure[match.end() :]
+        rest = rest[1:] if rest[:1] in ("多", "余") and rest[1:2] in ("万", "亿") else rest
         for big, factor in _BIG:
             if rest.startswith(big):
                 value *= factor
@@ -276,6 +277,8 @@ def build_followups(source: str, units: dict[str, str | None]) -> list[dict[str,
         before = " ".join(b[1:].strip() for b in block[1:] if b.startswith("<"))
         after = " ".join(b[1:].strip() for b in block[1:] if b.startswith(">"))
         lines = [b for b in block[1:] if not b.startswith(("<", ">"))]
+        if any(mark in before + after for mark in ("【", "〖", "|")):
+            raise ValueError(f"context is plain text, without marks: {block[0]!r}")
         if len(lines) != 1:
             raise ValueError(f"one text line wanted in item {block[0]!r}: {lines}")
         if head.target not in units:
