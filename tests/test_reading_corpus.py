@@ -7,7 +7,6 @@ a generated file is out of date with them (run `python tests/data/reading/build.
 
 from __future__ import annotations
 
-import importlib
 import importlib.util
 import itertools
 import json
@@ -22,6 +21,8 @@ from typing import Any
 
 import pytest
 import yaml
+
+from monitor.config.watchlist import loads
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "reading"
@@ -85,16 +86,6 @@ TARGETS: list[dict[str, Any]] = yaml.safe_load((DATA / "targets.yaml").read_text
 TARGET_IDS = {t["id"] for t in TARGETS}
 
 
-def _loads() -> Any:
-    """monitor's own watchlist validator, wherever main keeps it."""
-    for name in ("monitor.config.watchlist", "monitor.watchlist"):
-        try:
-            return importlib.import_module(name).loads
-        except ImportError:
-            continue
-    raise AssertionError("monitor's watchlist module (with loads) was not found")
-
-
 def _build_module() -> ModuleType:
     spec = importlib.util.spec_from_file_location("reading_corpus_build", DATA / "build.py")
     assert spec is not None and spec.loader is not None
@@ -117,7 +108,7 @@ def test_targets_validate_as_a_watchlist() -> None:
     path = DATA / "targets.yaml"
     text = path.read_text(encoding="utf-8")
     text += '\nsources:\n  - {id: placeholder, url: "http://127.0.0.1/"}\n'
-    watchlist = _loads()(text, path)
+    watchlist = loads(text, path)
     assert {t.id for t in watchlist.targets} == TARGET_IDS
     assert len(TARGET_IDS) == len(TARGETS)
 
