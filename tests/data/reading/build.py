@@ -152,7 +152,7 @@ def read_figure(figure: str, target_unit: str | None) -> tuple[Decimal, str | No
         unit = "%"
     qualifier = "exact"
     between = figure[numbers[0].end() : numbers[1].start()] if len(numbers) > 1 else ""
-    if len(numbers) > 1 and re.fullmatch(r"[万亿个%]*(?:至|到|-|～|~)", between):
+    if len(numbers) > 1 and re.fullmatch(r"[万亿个%]*(?:至|到|-|—|－|～|~)", between):
         qualifier = "range"
     elif any(w in figure for w in _AT_MOST):
         qualifier = "at_most"
