@@ -332,7 +332,7 @@ def _status(args: argparse.Namespace) -> int:
         trigger = parse_cron(wl.digest.schedule, wl.timezone)
         upcoming = trigger.get_next_fire_time(None, now)
         print(f"  last built:     {_when(last)}")
-        print(f"  next due:       {_when(upcoming.isoformat() if upcoming else None)}")
+        print(f"  next due:       {_next_digest(upcoming, wl.timezone)}")
         records = store.digests()
         delivered = [d for d in records if d.status == "delivered"]
         if delivered:
@@ -351,6 +351,16 @@ def _status(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return 0
+
+
+def _next_digest(moment: datetime | None, tz: ZoneInfo) -> str:
+    """'2024-07-26 08:00 Friday (Asia/Shanghai)': the weekday, so that a weekly schedule can be
+    checked at a glance, and the zone the cron is read in."""
+    if moment is None:
+        return "never"
+    local = moment.astimezone(tz)
+    day = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    return f"{local:%Y-%m-%d %H:%M} {day[local.weekday()]} ({tz.key})"
 
 
 def _when(iso: str | None) -> str:
