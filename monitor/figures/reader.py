@@ -45,7 +45,13 @@ from monitor.figures.cues import (
     _period,
     _pledged,
 )
-from monitor.figures.measures import is_fall, percent_measure, scope_of, under_way
+from monitor.figures.measures import (
+    _PART_OF_YEAR,
+    is_fall,
+    percent_measure,
+    scope_of,
+    under_way,
+)
 from monitor.figures.numeral_reader import frozen
 from monitor.figures.numerals import find_quantities, may_hold_quantities
 from monitor.figures.places import is_national, mentions, speaks_for
@@ -87,6 +93,10 @@ def _clause_cuts(sentence: str) -> list[int]:
 
 
 _THIS_YEAR = re.compile(r"今年|明年|全年|年度")
+_FRAME_NEXT = re.compile(r"明年")
+_PLAN_SEASON_ENDS = 3  # the month by which a year's work reports and plans are published
+# what a clause reporting work says it did (新建, 筹集, 开工 …), when no cue says when
+_DOING = re.compile(r"新建|新增|新开工|开工|筹集|改造|发行|建设|增至|突破|超过|达|提供|有")
 _BY_YEAR = re.compile(r"(?:到|至)((?:19|20)[0-9]{2})年")
 
 
@@ -376,9 +386,19 @@ class _Article:
         frame = self.frame(index)[0]
         if frame is not None:
             return frame
-        if _DONE.search(clause):
+        if "今年" in sentence and not self._past_plan_season():
+            return "pledge"  # 今年新建X in the plan season: what the year is to bring
+        if _PART_OF_YEAR.search(sentence) and not under_way(sentence, self.published):
+            return "mention"  # 上半年新增6000个, read in March: neither plan nor result yet
+        if _DONE.search(clause) or _DOING.search(clause):
+            # a clause that does something, with no word of the future: news reports results
             return "achieved"
         return "mention"
+
+    def _past_plan_season(self) -> bool:
+        """Whether the year's plans are out when the article appeared: work reports and plans
+        come by March; after that, 今年新建X with no word of the future reports what was done."""
+        return self.published is not None and self.published.month > _PLAN_SEASON_ENDS
 
     def _year_kind(self, sentence: str) -> FigureKind | None:
         """A past year named in the sentence makes a result, a coming one a plan."""
@@ -441,8 +461,11 @@ class _Article:
             if y > self.published.year:
                 return "pledge", period
         if _FRAME_NOW.match(opening) or year:
-            # this year, opening a sentence: a plan unless the sentence reports a result
-            if _achieved(sentence) or (_DONE.search(sentence) and not _pledged(sentence)):
+            # this year, opening a sentence: a plan unless the sentence reports a result, or
+            # says nothing of the future once the year's plans are out (published after March)
+            if _achieved(sentence):
                 return "achieved", period
-            return "pledge", period
+            if _pledged(sentence) or _FRAME_NEXT.match(opening) or not self._past_plan_season():
+                return "pledge", period
+            return "achieved", period
         return None
