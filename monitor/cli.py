@@ -83,6 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="replay a bundled sample news site; digests to the outbox")
     demo.add_argument(
+        "--dir",
+        type=Path,
+        help="the demo's own folder (default: demo/ in the state folder); a folder holding "
+        "anything the demo did not make is refused",
+    )
+    demo.add_argument(
         "--keep", action="store_true", help="keep the demo's earlier state instead of starting anew"
     )
     return parser
@@ -117,16 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             case "history":
                 return _history(args)
             case "demo":
-                from monitor import demo
-
-                state_dir = args.state or Path("state") / "demo"
-                # Beside the folder, not in it: the demo starts by deleting its folder.
-                with lock.hold(
-                    state_dir.parent / f"{state_dir.name}.lock", wait=0, what=str(state_dir)
-                ):
-                    lines = demo.run(state_dir=state_dir, keep=args.keep)
-                print("\n".join(lines))
-                return 0
+                return _demo(args)
     except WatchlistError as exc:
         print(str(exc), file=sys.stderr)  # already one "file:line: problem" per line
         return exc.exit_code
@@ -235,6 +232,14 @@ def _daemon(args: argparse.Namespace) -> int:
     return 0
 
 
+def _demo(args: argparse.Namespace) -> int:
+    from monitor import demo
+
+    folder = args.dir or _state_dir(args, args.watchlist) / "demo"
+    print("\n".join(demo.run(state_dir=folder, keep=args.keep)))
+    return 0
+
+
 def _pass_line(report: pipeline.PassReport) -> str:
     s = report.summary()
     return (
@@ -332,7 +337,7 @@ def _status(args: argparse.Namespace) -> int:
         trigger = parse_cron(wl.digest.schedule, wl.timezone)
         upcoming = trigger.get_next_fire_time(None, now)
         print(f"  last built:     {_when(last)}")
-        print(f"  next due:       {_when(upcoming.isoformat() if upcoming else None)}")
+        print(f"  next due:       {_next_digest(upcoming, wl.timezone)}")
         records = store.digests()
         delivered = [d for d in records if d.status == "delivered"]
         if delivered:
@@ -351,6 +356,16 @@ def _status(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return 0
+
+
+def _next_digest(moment: datetime | None, tz: ZoneInfo) -> str:
+    """'2024-07-26 08:00 Friday (Asia/Shanghai)': the weekday, so that a weekly schedule can be
+    checked at a glance, and the zone the cron is read in."""
+    if moment is None:
+        return "never"
+    local = moment.astimezone(tz)
+    day = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    return f"{local:%Y-%m-%d %H:%M} {day[local.weekday()]} ({tz.key})"
 
 
 def _when(iso: str | None) -> str:
