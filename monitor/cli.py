@@ -87,6 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="replay a bundled sample news site; digests to the outbox")
     demo.add_argument(
+        "--dir",
+        type=Path,
+        help="the demo's own folder (default: demo/ in the state folder); a folder holding "
+        "anything the demo did not make is refused",
+    )
+    demo.add_argument(
         "--keep", action="store_true", help="keep the demo's earlier state instead of starting anew"
     )
     return parser
@@ -121,16 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             case "history":
                 return _history(args)
             case "demo":
-                from monitor import demo
-
-                state_dir = args.state or Path("state") / "demo"
-                # Beside the folder, not in it: the demo starts by deleting its folder.
-                with lock.hold(
-                    state_dir.parent / f"{state_dir.name}.lock", wait=0, what=str(state_dir)
-                ):
-                    lines = demo.run(state_dir=state_dir, keep=args.keep)
-                print("\n".join(lines))
-                return 0
+                return _demo(args)
     except WatchlistError as exc:
         print(str(exc), file=sys.stderr)  # already one "file:line: problem" per line
         return exc.exit_code
@@ -268,6 +265,14 @@ def _daemon(args: argparse.Namespace) -> int:
     scheduler_log.propagate = False
     with lock.hold(lock.lock_path(state_dir), wait=args.wait, what=str(state_dir)):
         daemon.Daemon(wl, state_dir).serve(handle_signals=True)
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from monitor import demo
+
+    folder = args.dir or _state_dir(args, args.watchlist) / "demo"
+    print("\n".join(demo.run(state_dir=folder, keep=args.keep)))
     return 0
 
 
