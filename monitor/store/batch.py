@@ -9,6 +9,7 @@ from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING
 
 from monitor.errors import StateError
+from monitor.store.faults import state_error
 
 if TYPE_CHECKING:
     from monitor.store.state import Store
@@ -38,7 +39,7 @@ class Batch:
     def unit(self) -> Iterator[None]:
         conn = self.store.conn
         if self._lost is not None:
-            raise StateError(
+            raise state_error(self._lost, self.store.path) or StateError(
                 f"an earlier write of this pass failed: {self._lost}",
                 where=str(self.store.path),
                 hint="nothing more is written in this pass; the next run does its work again",
