@@ -159,8 +159,8 @@ def _monitor(tmp_path: Path, url: str, *args: str) -> int:
     return main(["--watchlist", str(wl), "--state", str(tmp_path / "state"), *args])
 
 
-def _run(tmp_path: Path, url: str, capsys: pytest.CaptureFixture[str]) -> list[str]:
-    assert _monitor(tmp_path, url, "run", "--all", "--digest", "never") == 0
+def _run(tmp_path: Path, url: str, capsys: pytest.CaptureFixture[str], code: int = 0) -> list[str]:
+    assert _monitor(tmp_path, url, "run", "--all", "--digest", "never") == code
     return capsys.readouterr().out.splitlines()
 
 
@@ -212,7 +212,7 @@ def test_https_with_an_untrusted_certificate_fails_the_source_in_one_line(
 ) -> None:
     monkeypatch.delenv("SSL_CERT_FILE", raising=False)
     monkeypatch.delenv("SSL_CERT_DIR", raising=False)
-    out = _run(tmp_path, https_site.url(host="localhost"), capsys)
+    out = _run(tmp_path, https_site.url(host="localhost"), capsys, code=3)  # a source failed
     assert "1 failed" in out[0]
     (failure,) = [line for line in out if line.startswith("source bj-page failed")]
     assert "the TLS certificate is not trusted: self-signed certificate" in failure
