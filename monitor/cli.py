@@ -91,6 +91,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="replay a bundled sample news site; digests to the outbox")
     demo.add_argument(
+        "--dir",
+        type=Path,
+        help="the demo's own folder (default: demo/ in the state folder); a folder holding "
+        "anything the demo did not make is refused",
+    )
+    demo.add_argument(
         "--keep", action="store_true", help="keep the demo's earlier state instead of starting anew"
     )
     return parser
@@ -127,16 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             case "reject" | "accept":
                 return _verdict(args)
             case "demo":
-                from monitor import demo
-
-                state_dir = args.state or Path("state") / "demo"
-                # Beside the folder, not in it: the demo starts by deleting its folder.
-                with lock.hold(
-                    state_dir.parent / f"{state_dir.name}.lock", wait=0, what=str(state_dir)
-                ):
-                    lines = demo.run(state_dir=state_dir, keep=args.keep)
-                print("\n".join(lines))
-                return 0
+                return _demo(args)
     except WatchlistError as exc:
         print(str(exc), file=sys.stderr)  # already one "file:line: problem" per line
         return exc.exit_code
@@ -245,6 +242,14 @@ def _daemon(args: argparse.Namespace) -> int:
     return 0
 
 
+def _demo(args: argparse.Namespace) -> int:
+    from monitor import demo
+
+    folder = args.dir or _state_dir(args, args.watchlist) / "demo"
+    print("\n".join(demo.run(state_dir=folder, keep=args.keep)))
+    return 0
+
+
 def _pass_line(report: pipeline.PassReport) -> str:
     s = report.summary()
     return (
@@ -262,7 +267,7 @@ def _check(args: argparse.Namespace) -> int:
         f"{args.watchlist}: OK: {len(wl.sources)} sources, {len(wl.targets)} targets, "
         f"digest '{wl.digest.schedule}' ({wl.timezone.key}), delivery {wl.delivery.method}"
     )
-    for line in advice.warnings(args.watchlist, wl, now=datetime.now(wl.timezone)):
+    for line in advice.warnings(args.watchlist, wl):
         print(line)
     return 0
 
@@ -346,7 +351,7 @@ def _status(args: argparse.Namespace) -> int:
         trigger = parse_cron(wl.digest.schedule, wl.timezone)
         upcoming = trigger.get_next_fire_time(None, now)
         print(f"  last built:     {_when(last)}")
-        print(f"  next due:       {_when(upcoming.isoformat() if upcoming else None)}")
+        print(f"  next due:       {_next_digest(upcoming, wl.timezone)}")
         records = store.digests()
         delivered = [d for d in records if d.status == "delivered"]
         if delivered:
@@ -365,6 +370,16 @@ def _status(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return 0
+
+
+def _next_digest(moment: datetime | None, tz: ZoneInfo) -> str:
+    """'2024-07-26 08:00 Friday (Asia/Shanghai)': the weekday, so that a weekly schedule can be
+    checked at a glance, and the zone the cron is read in."""
+    if moment is None:
+        return "never"
+    local = moment.astimezone(tz)
+    day = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    return f"{local:%Y-%m-%d %H:%M} {day[local.weekday()]} ({tz.key})"
 
 
 def _when(iso: str | None) -> str:

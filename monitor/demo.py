@@ -24,9 +24,11 @@ import yaml
 
 from monitor import pipeline
 from monitor.config import watchlist
+from monitor.errors import StateError
 from monitor.report import diff
 from monitor.report.numbers import number
-from monitor.store import verdicts
+from monitor.store import lock, verdicts
+from monitor.store.schema import DB_NAME
 from monitor.store.state import Store
 
 SITE = Path(__file__).parent / "demo_site"
@@ -249,34 +251,76 @@ def demo_watchlist(base: str) -> str:
 # --- the replay ---------------------------------------------------------------------------------
 
 
+MARK = ".monitor-demo"  # written into a folder the demo made; only such a folder is reset
+_MADE = (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", "outbox", "watchlist.yaml")
+
+
+def refuse_foreign(folder: Path) -> None:
+    """Raise StateError unless `folder` is new, empty, or one the demo marked as its own: a
+    folder with a state database, another program's lock or anything else in it is not the
+    demo's to reset. Checked before the demo writes anything, its lock included."""
+    if folder.exists() and not folder.is_dir():
+        raise StateError(
+            "is a file, not a folder", where=str(folder), hint="pass --dir with a new folder"
+        )
+    if not folder.is_dir() or (folder / MARK).is_file() or not any(folder.iterdir()):
+        return
+    holder = lock.in_use(lock.lock_path(folder))
+    if holder is not None:
+        what = "is in use by another monitor" + (f" (pid {holder})" if holder else "")
+    elif (folder / DB_NAME).exists():
+        what = "holds a monitor state database"
+    else:
+        what = "is not empty"
+    raise StateError(
+        f"{what}, and the demo works only in a folder of its own",
+        where=str(folder),
+        hint="pass --dir with a new or empty folder",
+    )
+
+
+def reset(folder: Path, *, keep: bool) -> None:
+    """Mark `folder` as the demo's and, unless `keep`, delete what an earlier demo made there
+    (its database, outbox and watchlist); nothing else in it is touched."""
+    (folder / MARK).write_text(
+        "This folder was made by `monitor demo`, which resets it on each run.\n", encoding="utf-8"
+    )
+    if keep:
+        return
+    for name in _MADE:
+        made = folder / name
+        if made.is_dir() and not made.is_symlink():
+            shutil.rmtree(made)
+        elif made.exists() or made.is_symlink():
+            made.unlink()
+
+
 def replay(
     state_dir: Path, *, keep: bool = False, server: DemoServer | None = None
 ) -> list[pipeline.PassReport]:
     """Run one pass per date of the timeline against the sample site; digests to the outbox.
 
-    Without `server`, one is started for the replay and stopped after it.
+    `state_dir` is the demo's own folder (see `claim`); without `server`, one is started for
+    the replay and stopped after it.
     """
-    if state_dir.exists() and not keep:
-        shutil.rmtree(state_dir)
-    state_dir.mkdir(parents=True, exist_ok=True)
     if server is None:
         server = DemoServer(load_site())
         with server.running():
-            return replay(state_dir, keep=True, server=server)
-    wl_path = state_dir / "watchlist.yaml"
-    wl_path.write_text(demo_watchlist(server.base), encoding="utf-8")
-    wl = watchlist.load(wl_path)
-    reports = []
-    store = Store.open(state_dir)
-    try:
-        for moment in server.site.passes:
-            server.now = moment
-            reports.append(pipeline.run_pass(wl, store, now=moment, state_dir=state_dir))
-            for decided in server.site.verdicts:
-                if decided.after == moment:
-                    _decide(store, server.site, decided)
-    finally:
-        store.close()
+            return replay(state_dir, keep=keep, server=server)
+    refuse_foreign(state_dir)
+    with lock.hold(lock.lock_path(state_dir), wait=0, what=str(state_dir)):
+        reset(state_dir, keep=keep)
+        wl_path = state_dir / "watchlist.yaml"
+        wl_path.write_text(demo_watchlist(server.base), encoding="utf-8")
+        wl = watchlist.load(wl_path)
+        with Store.open(state_dir) as store:
+            reports = []
+            for moment in server.site.passes:
+                server.now = moment
+                reports.append(pipeline.run_pass(wl, store, now=moment, state_dir=state_dir))
+                for decided in server.site.verdicts:
+                    if decided.after == moment:
+                        _decide(store, server.site, decided)
     return reports
 
 
@@ -294,32 +338,29 @@ def run(*, state_dir: Path, keep: bool = False) -> list[str]:
     reports = replay(state_dir, keep=keep)
     wl = watchlist.load(state_dir / "watchlist.yaml")
     lines = []
-    store = Store.open(state_dir)
-    try:
-        decided = {(v.after, v.article): v for v in load_site().verdicts}
-        for report in reports:
-            counts = report.summary()
-            lines.append(
-                f"{report.now:%Y-%m-%d}: {counts['new']} new articles, "
-                f"{counts['observations']} figures, {counts['sources_failed']} source(s) failing; "
-                "digest: " + (", ".join(report.delivered) or "nothing to send")
-            )
-            for (after, article), v in decided.items():
-                if after == report.now:
-                    word = "rejected" if v.reject else "accepted"
-                    lines.append(
-                        f"  then the analyst {word} {v.surface} ({article})"
-                        + (f": {v.reject}" if v.reject else "")
-                        + " — as `monitor reject ID --why TEXT` does"
-                    )
-        lines.append("")
-        lines.append("Progress as the digests reported it (rejected figures left out):")
+    decided = {(v.after, v.article): v for v in load_site().verdicts}
+    for report in reports:
+        counts = report.summary()
+        lines.append(
+            f"{report.now:%Y-%m-%d}: {counts['new']} new articles, "
+            f"{counts['observations']} figures, {counts['sources_failed']} source(s) failing; "
+            "digest: " + (", ".join(report.delivered) or "nothing to send")
+        )
+        for (after, article), v in decided.items():
+            if after == report.now:
+                word = "rejected" if v.reject else "accepted"
+                lines.append(
+                    f"  then the analyst {word} {v.surface} ({article})"
+                    + (f": {v.reject}" if v.reject else "")
+                    + " — as `monitor reject ID --why TEXT` does"
+                )
+    lines.append("")
+    lines.append("Progress as the digests reported it (rejected figures left out):")
+    with Store.open(state_dir) as store:
         for target in wl.targets:
             line = progress_line(target, store, today=reports[-1].now.date())
             if line:
                 lines.append(f"  {target.title}: {line}")
-    finally:
-        store.close()
     lines.append("")
     lines.append(f"Digests (.eml files, open with any mail client): {state_dir / 'outbox'}")
     return lines

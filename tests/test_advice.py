@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 RISKY = """\
 timezone: Asia/Shanghai
-digest: {schedule: "0 8 30 2 *", to: [a@example.org], from: "政策监测 <monitor@example.org>"}
+digest: {schedule: "0 8 * * *", to: [a@example.org], from: "政策监测 <monitor@example.org>"}
 sources:
   - {id: s, url: "https://www.beijing.gov.cn/ywdt/"}
 targets:
@@ -39,7 +39,6 @@ def test_each_risk_is_one_warning_line_and_exit_0(
     lines = capsys.readouterr().out.strip().splitlines()
     warned = [line for line in lines if ": warning: " in line]
     assert [line.split(": warning: ")[0] for line in warned] == [
-        f"{path}:2",
         f"{path}:6",
         f"{path}:6",
         f"{path}:9",
@@ -47,12 +46,20 @@ def test_each_risk_is_one_warning_line_and_exit_0(
         f"{path}:11",
     ]
     text = "\n".join(warned)
-    assert "'0 8 30 2 *' never fires" in text
     assert "counts in 人; figures in 名、位" in text
     assert "keyword 高校畢業生 has traditional characters (畢業)" in text
     assert "region: [] which limits nothing" in text
     assert "exclude word 生活圈 is in its keyword 便民生活圈" in text
     assert "pledge value -5 is negative" in text
+
+
+def test_a_cron_line_that_never_fires_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "watchlist.yaml"
+    path.write_text(RISKY.replace('"0 8 * * *"', '"0 8 30 2 *"'), encoding="utf-8")
+    assert main(["--watchlist", str(path), "check"]) == 2
+    assert f"{path}:2: schedule '0 8 30 2 *'" in capsys.readouterr().err
 
 
 def test_traditional_keywords_are_fine_for_hong_kong(

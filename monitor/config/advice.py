@@ -1,17 +1,14 @@
 """Authoring warnings for `monitor check`: a watchlist that loads but would quietly miss what
 its author wants (a unit whose measure-word family reads otherwise, traditional characters in
-a mainland watchlist, an exclude word that is a keyword, `region: []`, a digest cron line that
-never fires, a negative pledge). Takes the file's path and its validated watchlist; returns
-one line per warning, `file:line: warning: ...`."""
+a mainland watchlist, an exclude word inside a keyword, `region: []`, a negative pledge).
+Takes the file's path and its validated watchlist; returns `file:line: warning: ...` lines."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from monitor.config import yamlfile
-from monitor.config.schedule import parse_cron
 from monitor.models import Target, Watchlist
 
 # Measure words that count the same things: a target in 人 misses 近3万名 and 200位.
@@ -33,7 +30,7 @@ TRADITIONAL_PLACES = ("香港", "澳门", "澳門", "台湾", "台灣", "臺灣"
 TRADITIONAL_ZONES = ("Asia/Hong_Kong", "Asia/Macau", "Asia/Taipei")
 
 
-def warnings(path: Path, wl: Watchlist, *, now: datetime) -> list[str]:
+def warnings(path: Path, wl: Watchlist) -> list[str]:
     """Every authoring warning for the watchlist at `path`, in file order."""
     found: list[tuple[int, str]] = []
     raw = _raw_targets(path)
@@ -49,19 +46,6 @@ def warnings(path: Path, wl: Watchlist, *, now: datetime) -> list[str]:
                     " its coverage names (北京, 本市), or remove the key",
                 )
             )
-    try:
-        trigger = parse_cron(wl.digest.schedule, wl.timezone)
-        never = trigger.get_next_fire_time(None, now) is None
-    except ValueError:  # the validator has said so already
-        never = False
-    if never:
-        found.append(
-            (
-                _digest_line(path),
-                f"digest schedule '{wl.digest.schedule}' never fires (no such date):"
-                " no digest would ever be built; write a date that exists, like '0 8 * * *'",
-            )
-        )
     return [f"{path}:{line}: warning: {text}" for line, text in sorted(found, key=lambda f: f[0])]
 
 
@@ -113,14 +97,3 @@ def _raw_targets(path: Path) -> dict[str, Any]:
         for item in (items if isinstance(items, list) else [])
         if isinstance(item, yamlfile.LineMap)
     }
-
-
-def _digest_line(path: Path) -> int:
-    try:
-        root = yamlfile.parse(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, yamlfile.YamlProblems):
-        return 1
-    digest = root.get("digest") if isinstance(root, yamlfile.LineMap) else None
-    if isinstance(digest, yamlfile.LineMap):
-        return digest.line_of("schedule") or root.line_of("digest") or 1
-    return 1

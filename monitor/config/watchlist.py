@@ -7,15 +7,14 @@ The keys and the reading of one mapping are in keys.py, each section's record in
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
-import pickle
 from pathlib import Path
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-from monitor import __version__
+from monitor.config import kept, yamlfile
 from monitor.config import watchlist_values as check
-from monitor.config import yamlfile
 from monitor.config.keys import KEYS, Report, Section
 from monitor.config.sections import (
     read_delivery,
@@ -90,27 +89,20 @@ class Cache(Protocol):
 def load(path: Path, *, cache: Cache | None = None) -> Watchlist:
     """Read and validate the watchlist file at `path`.
 
-    With `cache`, a file validated before (same text, same path, same monitor) is not parsed
-    again: a watchlist of thousands of sources still takes tens of milliseconds to validate,
-    and a run from cron every hour need not pay that each time.
+    With `cache`, a file validated before (the same text, by the same validator code) is not
+    parsed again: a watchlist of thousands of sources still takes tens of milliseconds to
+    validate, and a run from cron every hour need not pay that each time.
     """
     text = _read(path)
     if cache is None:
         return loads(text, path)
-    key = (
-        "watchlist:"
-        + hashlib.sha256("\0".join((__version__, str(path.resolve()), text)).encode()).hexdigest()
-    )
-    kept = cache.get_cached(key)
-    if kept is not None:
-        try:
-            found = pickle.loads(kept)
-        except Exception:  # an unreadable cache entry is only a cache miss
-            found = None
-        if isinstance(found, Watchlist):
-            return found
+    key = "watchlist:" + hashlib.sha256(f"{kept.validator_version()}\0{text}".encode()).hexdigest()
+    data = cache.get_cached(key)
+    found = kept.loads(data) if data is not None else None
+    if found is not None:
+        return dataclasses.replace(found, path=path)
     result = loads(text, path)
-    cache.put_cached(key, pickle.dumps(result))
+    cache.put_cached(key, kept.dumps(result))
     return result
 
 

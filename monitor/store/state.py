@@ -61,7 +61,7 @@ _SUCCESS = """INSERT INTO sources(id, url, last_fetch_at, last_success_at, last_
 
 
 class Store:
-    """One SQLite database; open it with `Store.open(folder)` and close it when done."""
+    """One SQLite database: `with Store.open(folder) as store:` closes it when the block ends."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path):
         self.conn = conn
@@ -103,6 +103,12 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
     @property
     def schema_version(self) -> int:
