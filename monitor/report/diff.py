@@ -26,7 +26,15 @@ from monitor.report.levels import (
 from monitor.report.plausibility import Check
 from monitor.store.records import Observation
 
-__all__ = ["Evidence", "Flagged", "Progress", "TargetUpdate", "latest_progress", "level_of"]
+__all__ = [
+    "Evidence",
+    "Flagged",
+    "Progress",
+    "TargetUpdate",
+    "is_progress",
+    "latest_progress",
+    "level_of",
+]
 
 EVIDENCE_SHOWN = 3  # quotes per target; the rest are counted (另有 N 篇)
 

@@ -64,8 +64,10 @@ def is_progress(obs: Observation, target: Target) -> bool:
     """An achieved level about this pledge's period, not last year's restated result, nor a
     share of the pledge (完成全年任务的88.6% is progress said as a %, not a level)."""
     fig = obs.figure
-    if fig.kind != "achieved" or str(fig.scope) == SHARE_OF_PLEDGE:
+    if fig.kind != "achieved" or fig.scope == SHARE_OF_PLEDGE:
         return False
+    if fig.scope == "rate" and target.unit != "%":
+        return False  # 同比增长12% of a count target: about the level, never a level itself
     if target.unit and fig.unit and normalise(fig.unit) != normalise(target.unit):
         return False
     period = fig.period
