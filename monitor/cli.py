@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 from monitor import __version__, pipeline
 from monitor.config import watchlist
 from monitor.errors import MonitorError, UsageError, WatchlistError
-from monitor.models import FetchLimits, Page, Source, Target, Watchlist
+from monitor.models import SHANGHAI, FetchLimits, Page, Source, Target, Watchlist
 from monitor.store import lock
 from monitor.store.faults import state_error
 from monitor.store.records import DigestRecord, Observation, SourceHealth
@@ -232,7 +232,12 @@ def _run(args: argparse.Namespace) -> int:
             wl = watchlist.load(args.watchlist, cache=store)
             now = _now(args.now, wl.timezone)
             report = pipeline.run_pass(
-                wl, store, now=now, state_dir=state_dir, digest=args.digest, all_sources=args.all
+                wl,
+                store,
+                now=now,
+                state_dir=state_dir,
+                digest_mode=args.digest,
+                all_sources=args.all,
             )
         finally:
             store.close()
@@ -313,7 +318,7 @@ def _try(args: argparse.Namespace) -> int:
     from monitor.pages import extract  # commands import what they use: `run` starts faster
 
     targets: tuple[Target, ...] = ()
-    tz = ZoneInfo("Asia/Shanghai")
+    tz = SHANGHAI
     limits = FetchLimits()
     if args.watchlist.exists():
         wl: Watchlist = watchlist.load(args.watchlist)

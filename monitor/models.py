@@ -20,6 +20,9 @@ FigureScope = Literal["cumulative", "new", "rate", "share_of_pledge"]
 Direction = Literal["up", "down"]
 Qualifier = Literal["exact", "about", "at_least", "at_most", "nearly", "range"]
 
+# The zone Chinese news is dated in: a watchlist's default, and a page read without one.
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
 
 # --- the watchlist ---------------------------------------------------------------------------
 
