@@ -203,8 +203,7 @@ class Daemon:
         """One pass with its own connection; a failure is logged and the daemon goes on."""
         wl, now = self.watchlist, self.clock()
         try:
-            store = Store.open(self.state_dir)
-            try:
+            with Store.open(self.state_dir) as store:
                 report = pipeline.run_pass(
                     wl,
                     store,
@@ -215,8 +214,6 @@ class Daemon:
                     only=only,
                     transport=self.transport,
                 )
-            finally:
-                store.close()
         except MonitorError as exc:
             log.error("%s: %s", job, exc)
             return

@@ -300,63 +300,28 @@ class Store:
         Returns how many observations were new. Saving the same article twice adds nothing;
         a changed article (a new `content_hash`) replaces its text and adds its new figures.
         """
-        story = story_key(article)
-        published = _iso(article.published)
+        url, published = article.url, _iso(article.published)
         with self.transaction() as tx:
             tx.execute(
-                """INSERT INTO articles(url, source_id, title, published, fetched_at,
-                       content_hash, story, text)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                   ON CONFLICT(url) DO UPDATE SET title = excluded.title,
-                       published = COALESCE(excluded.published, articles.published),
-                       fetched_at = excluded.fetched_at, content_hash = excluded.content_hash,
-                       story = excluded.story, text = excluded.text""",
+                _ARTICLE,
                 (
-                    article.url,
+                    url,
                     source_id,
                     article.title,
                     published,
                     fetched_at.isoformat(),
                     content_hash,
-                    story,
+                    story_key(article),
                     article.text,
                 ),
             )
             # executemany: one prepared statement for all rows (its rowcount is their sum).
-            tx.executemany(
-                "INSERT OR IGNORE INTO mentions(target_id, article_url) VALUES (?, ?)",
-                [(target_id, article.url) for target_id in mentions],
-            )
+            tx.executemany(_MENTION, [(target_id, url) for target_id in mentions])
             if not figures:
                 return 0
             observed = fetched_at.isoformat()
-            cur = tx.executemany(
-                """INSERT OR IGNORE INTO observations(target_id, article_url, sentence,
-                       fstart, fend, value, value_high, unit, qualifier, surface, kind,
-                       scope, period, published, observed_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                [
-                    (
-                        fig.target_id,
-                        article.url,
-                        fig.sentence,
-                        fig.start,
-                        fig.end,
-                        str(fig.quantity.value),
-                        None if fig.quantity.value_high is None else str(fig.quantity.value_high),
-                        fig.quantity.unit,
-                        fig.quantity.qualifier,
-                        fig.quantity.surface,
-                        fig.kind,
-                        fig.scope,
-                        fig.period,
-                        published,
-                        observed,
-                    )
-                    for fig in figures
-                ],
-            )
-            return cur.rowcount
+            rows = [_observation_row(fig, url, published, observed) for fig in figures]
+            return tx.executemany(_OBSERVATION, rows).rowcount
 
     def observations(
         self, *, target_id: str | None = None, pending: bool | None = None
@@ -473,6 +438,44 @@ class Store:
                 "WHERE id = ?",
                 (error, "unknown" if uncertain else "failed", digest_id),
             )
+
+
+_ARTICLE = """INSERT INTO articles(url, source_id, title, published, fetched_at, content_hash,
+                  story, text)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+              ON CONFLICT(url) DO UPDATE SET title = excluded.title,
+                  published = COALESCE(excluded.published, articles.published),
+                  fetched_at = excluded.fetched_at, content_hash = excluded.content_hash,
+                  story = excluded.story, text = excluded.text"""
+_MENTION = "INSERT OR IGNORE INTO mentions(target_id, article_url) VALUES (?, ?)"
+_OBSERVATION = """INSERT OR IGNORE INTO observations(target_id, article_url, sentence, fstart,
+                      fend, value, value_high, unit, qualifier, surface, kind, scope, period,
+                      published, observed_at)
+                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+
+
+def _observation_row(
+    fig: Figure, url: str, published: str | None, observed: str
+) -> tuple[object, ...]:
+    q = fig.quantity
+    high = None if q.value_high is None else str(q.value_high)
+    return (
+        fig.target_id,
+        url,
+        fig.sentence,
+        fig.start,
+        fig.end,
+        str(q.value),
+        high,
+        q.unit,
+        q.qualifier,
+        q.surface,
+        fig.kind,
+        fig.scope,
+        fig.period,
+        published,
+        observed,
+    )
 
 
 def _is_locked(exc: sqlite3.Error) -> bool:
