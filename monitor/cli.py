@@ -1,4 +1,5 @@
-"""The command line: `monitor run | daemon | check | try | status | history | demo`.
+"""The command line: `monitor run | daemon | check | try | status | history | demo`, and
+(cli_out.py) `export | report | test-send`.
 
 `main(argv) -> int` owns stdout, stderr and exit codes: 0 OK, 1 runtime failure, 2 usage or
 configuration error. Library errors arrive as MonitorError and leave as one line.
@@ -18,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from monitor import __version__, pipeline
+from monitor import __version__, cli_out, pipeline
 from monitor.config import watchlist
 from monitor.errors import MonitorError, WatchlistError
 from monitor.models import FetchLimits, Page, Source, Target, Watchlist
@@ -80,6 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("status", help="source health and digests")
     history = sub.add_parser("history", help="each target's figures over time")
     history.add_argument("target", nargs="?", help="a target id (default: all)")
+    history.add_argument(
+        "--format", choices=["text", "csv", "json"], default="text", help="csv and json: as export"
+    )
+    cli_out.add_parsers(sub)
 
     demo = sub.add_parser("demo", help="replay a bundled sample news site; digests to the outbox")
     demo.add_argument(
@@ -115,7 +120,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             case "status":
                 return _status(args)
             case "history":
-                return _history(args)
+                return _history(args) if args.format == "text" else cli_out.history(args)
+            case "export":
+                return cli_out.export(args)
+            case "report":
+                return cli_out.report(args)
+            case "test-send":
+                return cli_out.test_send(args)
             case "demo":
                 from monitor import demo
 
@@ -342,6 +353,9 @@ def _status(args: argparse.Namespace) -> int:
             print("  last delivered: never")
         for d in store.pending_digests():
             print(f"  pending:        {_pending_line(d)}")
+        if wl.delivery.channels:
+            print("Channels: " + ", ".join(c.id for c in wl.delivery.channels))
+            print("\n".join(cli_out.channel_lines(store)) or "  nothing sent yet")
         figures_waiting = len(store.observations(pending=True))
         articles_waiting = len({m.article_url for m in store.pending_mentions()})
         print(

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from monitor import __version__
 from monitor.config import watchlist_values as check
 from monitor.config import yamlfile
+from monitor.config.channels import read_report
 from monitor.config.keys import KEYS, Report, Section
 from monitor.config.sections import (
     read_delivery,
@@ -65,6 +66,7 @@ def loads(text: str, path: Path) -> Watchlist:
     delivery = read_delivery(top.mapping("delivery", "delivery"), digest, report)
     sources = read_sources(top, defaults)
     targets = read_targets(top)
+    report_settings = read_report(top.mapping("report", "report"), path)
     if report.problems:
         raise report.error()
     return Watchlist(
@@ -76,6 +78,7 @@ def loads(text: str, path: Path) -> Watchlist:
         delivery=delivery,
         limits=limits,
         broken_after=broken_after,
+        report=report_settings,
     )
 
 

@@ -128,6 +128,15 @@ def _group(observations: Sequence[Observation]) -> list[Evidence]:
     return items
 
 
+# Public names for the board and the report, which read figures the same way the digest does.
+def is_progress(obs: Observation, target: Target) -> bool:
+    return _is_progress(obs, target)
+
+
+def when(obs: Observation) -> datetime:
+    return _when(obs)
+
+
 def _day(obs: Observation) -> date:
     return (obs.published or obs.observed_at).date()
 

@@ -57,6 +57,7 @@ class DigestModel:
     source_names: dict[str, str]
     observation_ids: tuple[int, ...]
     mention_keys: tuple[tuple[str, str], ...]
+    report_url: str | None = None  # the published report, when the watchlist names it
 
     @property
     def empty(self) -> bool:
@@ -99,6 +100,7 @@ def build(
         source_names=names,
         observation_ids=tuple(ids),
         mention_keys=tuple((m.target_id, m.article_url) for m in mentions),
+        report_url=watchlist.report.url,
     )
 
 
