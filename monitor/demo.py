@@ -24,8 +24,11 @@ import yaml
 
 from monitor import pipeline
 from monitor.config import watchlist
+from monitor.errors import StateError
 from monitor.report import diff, site
 from monitor.report.digest import number
+from monitor.store import lock
+from monitor.store.schema import DB_NAME
 from monitor.store.state import Store
 
 SITE = Path(__file__).parent / "demo_site"
@@ -225,31 +228,73 @@ def demo_watchlist(base: str) -> str:
 # --- the replay ---------------------------------------------------------------------------------
 
 
+MARK = ".monitor-demo"  # written into a folder the demo made; only such a folder is reset
+_MADE = (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", "outbox", "watchlist.yaml")
+
+
+def refuse_foreign(folder: Path) -> None:
+    """Raise StateError unless `folder` is new, empty, or one the demo marked as its own: a
+    folder with a state database, another program's lock or anything else in it is not the
+    demo's to reset. Checked before the demo writes anything, its lock included."""
+    if folder.exists() and not folder.is_dir():
+        raise StateError(
+            "is a file, not a folder", where=str(folder), hint="pass --dir with a new folder"
+        )
+    if not folder.is_dir() or (folder / MARK).is_file() or not any(folder.iterdir()):
+        return
+    holder = lock.in_use(lock.lock_path(folder))
+    if holder is not None:
+        what = "is in use by another monitor" + (f" (pid {holder})" if holder else "")
+    elif (folder / DB_NAME).exists():
+        what = "holds a monitor state database"
+    else:
+        what = "is not empty"
+    raise StateError(
+        f"{what}, and the demo works only in a folder of its own",
+        where=str(folder),
+        hint="pass --dir with a new or empty folder",
+    )
+
+
+def reset(folder: Path, *, keep: bool) -> None:
+    """Mark `folder` as the demo's and, unless `keep`, delete what an earlier demo made there
+    (its database, outbox and watchlist); nothing else in it is touched."""
+    (folder / MARK).write_text(
+        "This folder was made by `monitor demo`, which resets it on each run.\n", encoding="utf-8"
+    )
+    if keep:
+        return
+    for name in _MADE:
+        made = folder / name
+        if made.is_dir() and not made.is_symlink():
+            shutil.rmtree(made)
+        elif made.exists() or made.is_symlink():
+            made.unlink()
+
+
 def replay(
     state_dir: Path, *, keep: bool = False, server: DemoServer | None = None
 ) -> list[pipeline.PassReport]:
     """Run one pass per date of the timeline against the sample site; digests to the outbox.
 
-    Without `server`, one is started for the replay and stopped after it.
+    `state_dir` is the demo's own folder (see `claim`); without `server`, one is started for
+    the replay and stopped after it.
     """
-    if state_dir.exists() and not keep:
-        shutil.rmtree(state_dir)
-    state_dir.mkdir(parents=True, exist_ok=True)
     if server is None:
         server = DemoServer(load_site())
         with server.running():
-            return replay(state_dir, keep=True, server=server)
-    wl_path = state_dir / "watchlist.yaml"
-    wl_path.write_text(demo_watchlist(server.base), encoding="utf-8")
-    wl = watchlist.load(wl_path)
-    reports = []
-    store = Store.open(state_dir)
-    try:
-        for moment in server.site.passes:
-            server.now = moment
-            reports.append(pipeline.run_pass(wl, store, now=moment, state_dir=state_dir))
-    finally:
-        store.close()
+            return replay(state_dir, keep=keep, server=server)
+    refuse_foreign(state_dir)
+    with lock.hold(lock.lock_path(state_dir), wait=0, what=str(state_dir)):
+        reset(state_dir, keep=keep)
+        wl_path = state_dir / "watchlist.yaml"
+        wl_path.write_text(demo_watchlist(server.base), encoding="utf-8")
+        wl = watchlist.load(wl_path)
+        with Store.open(state_dir) as store:
+            reports = []
+            for moment in server.site.passes:
+                server.now = moment
+                reports.append(pipeline.run_pass(wl, store, now=moment, state_dir=state_dir))
     return reports
 
 
@@ -268,15 +313,12 @@ def run(*, state_dir: Path, keep: bool = False) -> list[str]:
         )
     lines.append("")
     lines.append("Progress as the digests reported it:")
-    store = Store.open(state_dir)
-    try:
+    with Store.open(state_dir) as store:
         for target in wl.targets:
             line = progress_line(target, store, today=reports[-1].now.date())
             if line:
                 lines.append(f"  {target.title}: {line}")
         written = site.write(wl, store, out=state_dir / "report", now=reports[-1].now)
-    finally:
-        store.close()
     lines.append("")
     lines.append(f"Digests (.eml files, open with any mail client): {state_dir / 'outbox'}")
     lines.append(f"Report with charts (open in a browser): {written.index}")
@@ -290,7 +332,7 @@ def progress_line(target: Any, store: Store, *, today: Any) -> str | None:
     levels = [number(target.baseline.value, unit)] if target.baseline else []
     seen_digests: dict[int, Any] = {}
     for obs in reported:
-        if obs.figure.kind == "achieved" and obs.digest_id is not None:
+        if diff.is_progress(obs, target) and obs.digest_id is not None:
             seen_digests[obs.digest_id] = obs
     for obs in seen_digests.values():
         levels.append(number(diff.level_of(obs, target), unit))

@@ -118,7 +118,7 @@ def test_a_second_run_over_unchanged_sources_sends_nothing(replayed, server) -> 
 
 
 def test_cli_demo_prints_the_story(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--state", str(tmp_path / "demo"), "demo"]) == 0
+    assert main(["demo", "--dir", str(tmp_path / "demo")]) == 0
     out = capsys.readouterr().out
     assert "360个 → 422个 → 501个, 176% of the pledge" in out
     assert "新增普惠托位1万个: 6000个, 60% of the pledge" in out  # 上半年新增, read in July
@@ -145,9 +145,10 @@ def test_cli_run_against_the_site(tmp_path: Path, capsys: pytest.CaptureFixture[
                 str(summary),
             ]
         )
-    assert code == 0
+    assert code == 3  # the demo site's broken source failed: cron is told
     out = capsys.readouterr().out
     assert "digest delivered:" in out
+    assert "source broken failed:" in out
     assert (tmp_path / "state" / "outbox").is_dir()
     import json
 

@@ -208,6 +208,89 @@ CASES = {
         ],
         "absent": ["免责声明", "相关推荐", "乡村学校里的“流动博物馆”", "分享"],
     },
+    # The team's own pages for articles that live in script data (issue 15): the HTML body
+    # holds only links and a loading shell.
+    "script_next_data.html": {  # Next.js: HTML in JSON, \u escapes and &ldquo; entities
+        "url": "https://news.example-city.cn/local/88004",
+        "title": "养老服务驿站今年新增120家",
+        "published": datetime(2024, 6, 12, 8, 30, tzinfo=SHANGHAI),
+        "contains": [
+            "全市已建成养老服务驿站1429家",
+            "覆盖“一刻钟”服务圈的社区比例达到76%",
+            "驿站将提供助餐、助洁、助浴等基本服务",
+            "力争年底前全部投入运营",
+        ],
+        "absent": ["责任编辑", "地铁新线", "<p>", "\\u", "&ldquo;", "正在加载"],
+    },
+    "script_json_ld.html": {  # JSON-LD articleBody in an @graph; headline longer than <title>
+        "url": "https://water.example.cn/news/3112",
+        "title": "河湖长制落实情况通报：全年巡河超过三万次",
+        "published": datetime(2024, 3, 22, 15, 40, tzinfo=SHANGHAI),
+        "contains": ["全年各级河湖长累计巡河3.2万次", "今年，全市将再建设美丽河湖15条"],
+        "absent": ["本文来源", "版权所有", "首页"],
+    },
+    "script_nuxt_payload.html": {  # Nuxt 3: values by index in one flat array
+        "url": "https://commerce.example.cn/article/5521",
+        "title": "夜间经济集聚区增至十二个",
+        "published": datetime(2024, 8, 16, 19, 5, tzinfo=SHANGHAI),
+        "contains": [
+            "全市总数增至12个",
+            "集聚区夜间客流同比增长17%",
+            "还将推出夜间消费地图",
+        ],
+        "absent": ["通知公告", "ShallowReactive"],
+    },
+    "script_nuxt2_literals.html": {  # Nuxt 2: a JavaScript object, not JSON; \u003C tags
+        "url": "https://www.example-morning.cn/traffic/T3ZK91",
+        "title": "新能源公交车占比提高到九成",
+        "published": datetime(2024, 9, 3, 10, 12, 45, tzinfo=SHANGHAI),
+        "contains": [
+            "全市新能源公交车已达到2.1万辆",
+            "全部为纯电动车型，充电桩配套同步建设",
+            "基本实现新能源化",
+        ],
+        "absent": ["机场线加开夜班车", "<p>", "u003C"],
+    },
+    "script_state_gbk.html": {  # a GBK page's window.__INITIAL_STATE__, a Unix time as date
+        "url": "http://www.example-district.cn/zw/5530.html",
+        "title": "区政务服务中心推行“一窗通办”",
+        "published": datetime(2024, 6, 4, 9, 0, tzinfo=SHANGHAI),
+        "contains": [
+            "推行“一窗通办”改革",
+            "平均跑动次数由2.3次减少到0.6次",
+            "更多事项“掌上办” “就近办”",
+        ],
+        "absent": ["转载请注明", "&nbsp;", "&ldquo;"],
+    },
+    # A lead (核心提示) above the body container; reprint, source and editor lines at its end; a
+    # listen button and an icon inside the h1, whose dash <title> writes as "-"
+    "lead_button_heading_credits.html": {
+        "url": "https://www.example-jinghua.cn/bj/20240418/5521.html",
+        "title": "城市更新行动——记老城区改造三年",
+        "published": datetime(2024, 4, 18, 7, 30, tzinfo=SHANGHAI),
+        "contains": [
+            "三年来，老城区完成平房院落修缮整治近千处",
+            "累计完成平房院落修缮整治986处",
+            "推动街区功能和人居环境同步提升",
+        ],
+        "absent": ["核心提示", "来源：", "本文转自", "不得转载", "责任编辑", "相关新闻", "听新闻"],
+    },
+    # No date on the page but a script variable's (not the server's "now" beside it)
+    "date_in_script_variable.html": {
+        "url": "https://sports.example-district.cn/gzdt/content_77120.html",
+        "title": "全民健身步道新增百公里",
+        "published": datetime(2024, 2, 27, 16, 45, tzinfo=SHANGHAI),
+        "contains": ["新建改造全民健身步道103公里", "今年还将新建步道50公里"],
+        "absent": ["主办"],
+    },
+    # No date on the page, none in <meta>: JSON-LD's datePublished
+    "date_in_json_ld.html": {
+        "url": "https://cg.example.cn/jb/8861.html",
+        "title": "垃圾分类居民知晓率达到98%",
+        "published": datetime(2024, 5, 9, 11, 20, tzinfo=SHANGHAI),
+        "contains": ["知晓率达到98%", "巩固分类成效"],
+        "absent": ["简报"],
+    },
 }
 
 

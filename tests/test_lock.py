@@ -125,14 +125,18 @@ def test_cli_daemon_refuses_a_busy_state_folder(
     assert "another monitor" in capsys.readouterr().err
 
 
-def test_demo_locks_beside_its_own_folder(
+def test_demo_refuses_its_folder_while_another_demo_holds_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     demo_dir = tmp_path / "demo"
-    with lock.hold(tmp_path / "demo.lock", wait=0):
-        assert main(["--state", str(demo_dir), "demo"]) == 1
-    assert "another monitor" in capsys.readouterr().err
-    assert not demo_dir.exists()
+    demo_dir.mkdir()
+    (demo_dir / ".monitor-demo").write_text("made by the demo\n")
+    with lock.hold(lock.lock_path(demo_dir), wait=0):
+        assert main(["demo", "--dir", str(demo_dir)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.splitlines() == [err]
+    assert f"another monitor (pid {os.getpid()}) is using {demo_dir}" in err
+    assert sorted(p.name for p in demo_dir.iterdir()) == [".monitor-demo", "monitor.lock"]
 
 
 def test_in_use_sees_a_live_holder_only(tmp_path: Path) -> None:

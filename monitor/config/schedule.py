@@ -1,4 +1,5 @@
-"""Schedules as written in a watchlist: durations (30m, 1h30m, 500ms), sizes (5MB), cron strings.
+"""Schedules as written in a watchlist: durations (30m, 1h30m, 500ms), sizes (5MB), cron strings
+(the cron reading itself is in cron.py).
 
 Pure parsing: each function takes the text and returns a value, or raises ValueError whose
 message says what was expected, ready to put after `file:line:`.
@@ -9,11 +10,10 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
-if TYPE_CHECKING:
-    from apscheduler.triggers.cron import CronTrigger
+from monitor.config.cron import CRON_EXAMPLE, parse_cron
+
+__all__ = ["CRON_EXAMPLE", "parse_cron", "parse_duration", "parse_size"]
 
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)(ms|d|h|m|s)")
 _DURATION = re.compile(r"(?:\d+(?:\.\d+)?(?:ms|d|h|m|s))+")
@@ -35,8 +35,6 @@ _SIZE_FACTORS = {
     "mib": 1024**2,
     "gib": 1024**3,
 }
-
-CRON_EXAMPLE = '"0 8 * * *"'
 
 
 def parse_duration(text: str) -> timedelta:
@@ -63,20 +61,3 @@ def parse_size(text: str) -> int:
     except InvalidOperation:  # pragma: no cover - the pattern only lets decimals through
         raise ValueError(f"{text!r} is not a size") from None
     return int(number * _SIZE_FACTORS[match.group(2).lower()])
-
-
-def parse_cron(text: str, timezone: ZoneInfo) -> CronTrigger:
-    """A 5-field crontab line (minute hour day month weekday) as an APScheduler trigger."""
-    fields = text.split()
-    if len(fields) != 5:
-        raise ValueError(
-            f"{text!r} is not a cron schedule: expected 5 fields, like {CRON_EXAMPLE}"
-            " (minute hour day-of-month month day-of-week)"
-        )
-    # Imported here: a pass that finds its watchlist in the cache never parses a schedule.
-    from apscheduler.triggers.cron import CronTrigger
-
-    try:
-        return CronTrigger.from_crontab(text, timezone=timezone)
-    except ValueError as err:
-        raise ValueError(f"{text!r} is not a cron schedule: {err}; like {CRON_EXAMPLE}") from None

@@ -7,15 +7,16 @@ The keys and the reading of one mapping are in keys.py, each section's record in
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
-import pickle
+import os
+import stat
 from pathlib import Path
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-from monitor import __version__
+from monitor.config import kept, yamlfile
 from monitor.config import watchlist_values as check
-from monitor.config import yamlfile
 from monitor.config.channels import read_report
 from monitor.config.keys import KEYS, Report, Section
 from monitor.config.sections import (
@@ -30,6 +31,8 @@ from monitor.errors import WatchlistError
 from monitor.models import Watchlist
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
+# Far above any real watchlist (10,000 sources are about 1 MiB); a bigger file is the wrong one.
+MAX_WATCHLIST_BYTES = 16 * 2**20
 
 
 def _parse(text: str, report: Report) -> Any:
@@ -93,43 +96,67 @@ class Cache(Protocol):
 def load(path: Path, *, cache: Cache | None = None) -> Watchlist:
     """Read and validate the watchlist file at `path`.
 
-    With `cache`, a file validated before (same text, same path, same monitor) is not parsed
-    again: a watchlist of thousands of sources still takes tens of milliseconds to validate,
-    and a run from cron every hour need not pay that each time.
+    With `cache`, a file validated before (the same text, by the same validator code) is not
+    parsed again: a watchlist of thousands of sources still takes tens of milliseconds to
+    validate, and a run from cron every hour need not pay that each time.
     """
     text = _read(path)
     if cache is None:
         return loads(text, path)
-    key = (
-        "watchlist:"
-        + hashlib.sha256("\0".join((__version__, str(path.resolve()), text)).encode()).hexdigest()
-    )
-    kept = cache.get_cached(key)
-    if kept is not None:
-        try:
-            found = pickle.loads(kept)
-        except Exception:  # an unreadable cache entry is only a cache miss
-            found = None
-        if isinstance(found, Watchlist):
-            return found
+    key = "watchlist:" + hashlib.sha256(f"{kept.validator_version()}\0{text}".encode()).hexdigest()
+    data = cache.get_cached(key)
+    found = kept.loads(data) if data is not None else None
+    if found is not None:
+        return dataclasses.replace(found, path=path)
     result = loads(text, path)
-    cache.put_cached(key, pickle.dumps(result))
+    cache.put_cached(key, kept.dumps(result))
     return result
 
 
 def _read(path: Path) -> str:
+    """The file's text: a regular file of at most MAX_WATCHLIST_BYTES, read without blocking
+    (a FIFO would hang a run, /dev/zero would fill its memory)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
         raise WatchlistError(
             [f"{path}: no watchlist here: create one, or pass --watchlist with the file to use"]
         ) from None
     except IsADirectoryError:
-        raise WatchlistError(
-            [f"{path}: is a folder, not a watchlist file: pass --watchlist with the file to use"]
-        ) from None
+        raise _not_a_file(path, "a folder") from None
+    except OSError as err:
+        raise WatchlistError([f"{path}: cannot read the watchlist: {err.strerror}"]) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise _not_a_file(path, "a folder")
+        if not stat.S_ISREG(info.st_mode):
+            raise _not_a_file(path, "a device, pipe or socket")
+        if info.st_size > MAX_WATCHLIST_BYTES:
+            raise _too_big(path)
+        with os.fdopen(fd, "rb", closefd=False) as file:
+            data = file.read(MAX_WATCHLIST_BYTES + 1)
+        if len(data) > MAX_WATCHLIST_BYTES:  # it grew while we looked
+            raise _too_big(path)
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         raise WatchlistError([f"{path}: is not UTF-8 text: save it as UTF-8"]) from None
     except OSError as err:
         raise WatchlistError([f"{path}: cannot read the watchlist: {err.strerror}"]) from None
-    return text
+    finally:
+        os.close(fd)
+
+
+def _not_a_file(path: Path, what: str) -> WatchlistError:
+    return WatchlistError(
+        [f"{path}: is {what}, not a watchlist file: pass --watchlist with the file to use"]
+    )
+
+
+def _too_big(path: Path) -> WatchlistError:
+    return WatchlistError(
+        [
+            f"{path}: is larger than {MAX_WATCHLIST_BYTES // 2**20} MiB, too large for a"
+            " watchlist: is it the right file?"
+        ]
+    )

@@ -59,6 +59,7 @@ class _TagIds:
         self.top_headings = frozenset(known[name] for name in _TOP_HEADINGS)
         self.cells = frozenset(known[name] for name in _CELLS)
         self.breaks = frozenset(known[name] for name in _BREAKS)
+        self.script = known["script"]
 
 
 @functools.cache
@@ -135,6 +136,7 @@ class Walk:
         self._chars: list[int] = []  # running totals of text and link characters, made on demand
         self._link_chars: list[int] = []
         self._under: dict[int, bool] = {}
+        self.scripts: list[LexborNode] = []  # the <script> elements, unread, for script data
         self._read(root)
 
     def _read(self, root: LexborNode) -> None:
@@ -144,6 +146,7 @@ class Walk:
         enters a dropped element."""
         ids = self.ids
         all_blocks, blocks, pieces, sizes = self.all_blocks, self.blocks, self.pieces, self._sizes
+        scripts, script_id = self.scripts, ids.script
         count = str.count  # commas and full stops: what readability counts, in Chinese
         text_id, link_id, max_known = ids.text, ids.link, ids.max_known
         unread, inline, breaks = ids.unread, ids.inline, ids.breaks
@@ -185,6 +188,8 @@ class Walk:
                             sizes.append(0)
                     children = node.iter(True, True)
                     break
+                elif tag == script_id:
+                    scripts.append(node)
             else:  # the children are done: the element closes
                 if closing is not None:
                     closing.end = len(pieces)
@@ -354,11 +359,9 @@ class Walk:
             under[id(step)] = result
         return result
 
-    def headings(self) -> list[str]:
-        """Text of the h1 and h2 elements, in document order."""
-        return [
-            clean(block.node.text()) for block in self.blocks if block.tag in self.ids.top_headings
-        ]
+    def headings(self) -> list[LexborNode]:
+        """The h1 and h2 elements that hold text, in document order."""
+        return [block.node for block in self.blocks if block.tag in self.ids.top_headings]
 
     def dateline_text(self, title: str) -> str:
         """The page text from the headline on (where a dateline sits), else from the top."""

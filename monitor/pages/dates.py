@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime, time
 from itertools import chain
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 META_KEYS = (
@@ -60,16 +61,32 @@ _URL_DATE = re.compile(
 )
 
 
+class ScriptDates(Protocol):
+    """What a page's scripts say of its date: JSON-LD's datePublished, a script variable's."""
+
+    def declared(self) -> str: ...
+
+    def date_variable(self) -> datetime | None: ...
+
+
 def find_date(
-    meta: dict[str, str], text: str | Callable[[], str], url: str, tz: ZoneInfo
+    meta: dict[str, str],
+    text: str | Callable[[], str],
+    url: str,
+    tz: ZoneInfo,
+    *,
+    scripts: ScriptDates | None = None,
 ) -> datetime | None:
-    """The date meta gives, else the page's dateline, else the URL's; a meta date without a time
-    takes the time of a dateline on the same day. text: the page's text, or a function making it
-    (a meta date with a time of day needs none)."""
+    """The date meta (or JSON-LD) gives, else the page's dateline, else one a script sets, else
+    the URL's; a meta date without a time takes the time of a dateline on the same day. text:
+    the page's text, or a function making it (a meta date with a time of day needs none)."""
     found = _meta_date(meta, tz)
+    if found is None and scripts is not None:
+        found = parse_date(scripts.declared(), tz)
     if found is not None and found.time() != _MIDNIGHT:
         return found
-    return _shown_date(found, meta, text if isinstance(text, str) else text(), url, tz)
+    text = text if isinstance(text, str) else text()
+    return _shown_date(found, meta, text, url, tz, scripts)
 
 
 def _meta_date(meta: dict[str, str], tz: ZoneInfo) -> datetime | None:
@@ -80,7 +97,12 @@ def _meta_date(meta: dict[str, str], tz: ZoneInfo) -> datetime | None:
 
 
 def _shown_date(
-    in_meta: datetime | None, meta: dict[str, str], text: str, url: str, tz: ZoneInfo
+    in_meta: datetime | None,
+    meta: dict[str, str],
+    text: str,
+    url: str,
+    tz: ZoneInfo,
+    scripts: ScriptDates | None,
 ) -> datetime | None:
     """The date from the page's text, given the meta date without a time of day (or None): the
     dateline where it falls on the meta date's day, else the meta date; without a meta date,
@@ -90,6 +112,8 @@ def _shown_date(
         return shown if shown is not None and shown.date() == in_meta.date() else in_meta
     if shown is not None:
         return shown
+    if scripts is not None and (scripted := scripts.date_variable()) is not None:
+        return scripted
     in_url = _URL_DATE.search(url)
     from_url = (
         _build([group for group in in_url.groups() if group is not None], tz) if in_url else None

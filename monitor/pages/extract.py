@@ -13,9 +13,12 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from monitor.errors import ExtractError
 from monitor.models import Article
+from monitor.pages import titles
 from monitor.pages.blocks import Block, Walk, clean
 from monitor.pages.charset import decode, for_parser
 from monitor.pages.dates import META_KEYS, find_date
+from monitor.pages.leads import lead
+from monitor.pages.scripted import ScriptArticle, Scripts
 
 __all__ = ["decode", "extract"]
 
@@ -52,6 +55,15 @@ _DISCLAIMER_LABEL = re.compile(r"[(（【\[]?(?:免责|特别|郑重|版权)?声
 _DISCLAIMER = re.compile(
     r"仅代表作者(?:本人|个人)?观点|不代表本(?:网|站|报|刊|平台)的?(?:立场|观点)"
 )
+# A reprint notice, as the line's opening: "转载请注明出处", "未经授权不得转载", "本文转自…". (A
+# columnist's "本文为某某授权本网发布，转载请注明出处。" is the column's own closing: it stays.)
+_REPRINT = re.compile(
+    r"[(（【\[]?(?:(?:未经|严禁|禁止|不得|谢绝|请勿|如需|欢迎).{0,12}转载|转载.{0,12}(?:注明|请|须|授权|联系)|"
+    r"本文(?:转自|转载自|系转载)|转自|转载自|原文链接|原文地址)"
+)
+# A source line: "来源：新华社 2024-05-01", "（稿源：北京日报）"
+_SOURCE_LINE = re.compile(r"[(（【\[]?\s*(?:文章|信息|新闻)?(?:来源|稿源|出处)\s*[:：]")
+_SOURCE_MAX = 80  # characters: a longer line is a sentence
 # Page chrome: dropped from short lines that are not sentences ("分享到：", "上一篇：…").
 _CHROME = re.compile(
     r"编辑[:：]|分享到|扫一扫|扫描二维码|关注我们|相关新闻|相关阅读|相关文章|延伸阅读|推荐阅读|热门推荐|"
@@ -77,9 +89,10 @@ _SIMPLIFIED = str.maketrans(
     "仅个达举报维码标题备频",
 )
 _TRADITIONAL = re.compile("[" + "".join(map(chr, _SIMPLIFIED)) + "]")
-_TITLE_SPLIT = re.compile(r"\s*[_|｜–—]\s*|\s+[-－:：]\s+|-{2,}|(?<=\S)-(?=[^-]{2,12}$)")
-_TITLE_GAP = frozenset(" _|｜-－–—:：")
 _SPACE = re.compile(r"\s+")
+_WORDS = re.compile(r"[\W_]+")  # what a comparison of wordings leaves out: punctuation, spaces
+_REPEATED = 0.6  # a lead whose character pairs are this much in the body is an excerpt of it
+_THIN = 500  # characters of body text: less, and the scripts may hold the whole article
 # A short label: no digits (a table row), no sentence ending
 _LABEL = re.compile(r"[^0-9０-９。！？!?…]{1,10}")
 
@@ -94,15 +107,67 @@ def extract(
 ) -> Article:
     """The article on a page; ExtractError for a page that is not one (binary, empty, huge...)."""
     _refuse_non_article(content, url)
-    tree = LexborHTMLParser(for_parser(content, content_type))
-    head_title, og_title, meta = _head(tree)
+    markup = for_parser(content, content_type)
+    tree = LexborHTMLParser(markup)
+    head_title, og_title, meta, head_scripts = _head(tree)
     root = tree.body
     if root is None:
         raise ExtractError("the page has no body", url=url)
     walk = Walk(root)
-    if not walk.pieces:
-        raise ExtractError("the page holds no text", url=url, hint="is it rendered by JavaScript?")
-    title = _title(walk.headings(), head_title, og_title, meta) or _title_in_text(walk, head_title)
+    scripts = Scripts(head_scripts + walk.scripts, tz, markup=markup)
+    headings = [titles.heading_text(node) for node in walk.headings()]
+    title = titles.choose(headings, head_title, og_title, meta)
+    if not title and not og_title and (headline := scripts.ld_value("headline")):
+        title = titles.choose(headings, head_title, headline, meta)  # JSON-LD's og:title
+    title = title or titles.in_text(walk, head_title)
+    paragraphs: list[str] = []
+    if walk.pieces:
+        paragraphs = _body(walk, tree, body_selector, title)
+    published = None
+    shown = sum(map(len, paragraphs))
+    if shown < _THIN:  # the article may live in the page's script data
+        found = scripts.article()
+        if (
+            found is not None
+            and found.size > shown * 1.5
+            and (not paragraphs or _continues(found, paragraphs, title, head_title))
+        ):
+            title_key = _SPACE.sub("", title)
+            paragraphs = [line for line in found.paragraphs if _is_body_line(line, title_key)]
+            if found.title and _same_story(found.title, title, head_title):
+                title = found.title
+            published = found.published
+    if not paragraphs:
+        if not walk.pieces:
+            raise ExtractError(
+                "the page holds no text",
+                url=url,
+                hint="is it rendered by JavaScript? try render: browser",
+            )
+        raise ExtractError("no article text found", url=url, hint="set `body:` for this source")
+    if published is None:
+        published = find_date(meta, lambda: walk.dateline_text(title), url, tz, scripts=scripts)
+    return Article(url=url, title=title, published=published, text="\n".join(paragraphs))
+
+
+def _continues(found: ScriptArticle, shown: list[str], title: str, head_title: str) -> bool:
+    """Is a script's article the one whose little the markup shows: its title is the page's,
+    or its text holds the shown text's opening?"""
+    if found.title and title and _same_story(found.title, title, head_title):
+        return True
+    opening = shown[0][:12]
+    return len(opening) >= 6 and any(opening in line for line in found.paragraphs)
+
+
+def _same_story(script_title: str, title: str, head_title: str) -> bool:
+    """Is the title beside a script's article this page's headline, the one found in the
+    markup (or <title>) being the same or a part of it?"""
+    written = titles.key(script_title)
+    return not title or titles.key(title) in written or written in titles.key(head_title)
+
+
+def _body(walk: Walk, tree: LexborHTMLParser, body_selector: str | None, title: str) -> list[str]:
+    """The body's paragraphs from the page's markup, its lead first; [] if none."""
     containers: list[Block] = []
     if body_selector:
         chosen = tree.css_first(body_selector)
@@ -112,13 +177,30 @@ def extract(
     if not containers:
         containers = walk.best_container()
     title_key = _SPACE.sub("", title)
-    paragraphs = walk.paragraphs(containers, lambda line: _is_body_line(line, title_key))
+
+    def keep(line: str) -> bool:
+        return _is_body_line(line, title_key)
+
+    paragraphs = walk.paragraphs(containers, keep)
     while len(paragraphs) > 1 and _LABEL.fullmatch(paragraphs[-1]):
         paragraphs.pop()  # tab titles of a related-news box whose links were dropped
-    if not paragraphs:
-        raise ExtractError("no article text found", url=url, hint="set `body:` for this source")
-    published = find_date(meta, lambda: walk.dateline_text(title), url, tz)
-    return Article(url=url, title=title, published=published, text="\n".join(paragraphs))
+    if paragraphs:
+        opening = lead(walk, containers, keep)
+        if opening and not _repeats(opening, paragraphs):
+            paragraphs[:0] = opening
+    return paragraphs
+
+
+def _repeats(lead: list[str], body: list[str]) -> bool:
+    """Does the body already say what the lead says (an excerpt of it, or nearly)? By the
+    share of the lead's character pairs that the body holds too."""
+    said = _WORDS.sub("", "".join(lead))
+    text = _WORDS.sub("", "".join(body))
+    pairs = {said[i : i + 2] for i in range(len(said) - 1)}
+    if not pairs:
+        return True
+    known = {text[i : i + 2] for i in range(len(text) - 1)}
+    return len(pairs & known) >= len(pairs) * _REPEATED
 
 
 def _refuse_non_article(content: bytes, url: str) -> None:
@@ -164,9 +246,10 @@ def _nesting(content: bytes) -> int:
     return deepest
 
 
-def _head(tree: LexborHTMLParser) -> tuple[str, str, dict[str, str]]:
-    """<title>, og:title and the meta name/property → content map (a <time datetime> as "time")."""
-    node, metas = _in_head(tree.head)
+def _head(tree: LexborHTMLParser) -> tuple[str, str, dict[str, str], list[LexborNode]]:
+    """<title>, og:title, the meta name/property → content map (a <time datetime> as "time") and
+    the <script> elements of <head>."""
+    node, metas, scripts = _in_head(tree.head)
     if node is None:
         node = tree.css_first("title")
     title = clean(node.text()) if node is not None else ""
@@ -187,23 +270,28 @@ def _head(tree: LexborHTMLParser) -> tuple[str, str, dict[str, str]]:
         time = tree.css_first("time[datetime]")
         if time is not None and (value := time.attributes.get("datetime")):
             meta["time"] = value.strip()
-    return title, clean(meta.get("og:title", "")), meta
+    return title, clean(meta.get("og:title", "")), meta, scripts
 
 
-def _in_head(head: LexborNode | None) -> tuple[LexborNode | None, list[dict[str, str | None]]]:
-    """The first <title> in <head>, and the attributes of its <meta content> elements: walking
-    its few elements costs less than setting up lexbor's CSS engine for the page."""
+def _in_head(
+    head: LexborNode | None,
+) -> tuple[LexborNode | None, list[dict[str, str | None]], list[LexborNode]]:
+    """The first <title> in <head>, the attributes of its <meta content> elements and its
+    scripts: walking its few elements costs less than setting up lexbor's CSS engine."""
     title = None
     metas = []
+    scripts = []
     for node in head.traverse() if head is not None else ():
         tag = node.tag
         if tag == "meta":
             attrs = node.attributes
             if "content" in attrs:
                 metas.append(attrs)
+        elif tag == "script":
+            scripts.append(node)
         elif tag == "title" and title is None:
             title = node
-    return title, metas
+    return title, metas, scripts
 
 
 def _is_body_line(line: str, title_key: str) -> bool:
@@ -215,7 +303,9 @@ def _is_body_line(line: str, title_key: str) -> bool:
         key = key.translate(_SIMPLIFIED)
     if len(key) < 100 and _is_boilerplate(line):
         return False
-    if len(key) < 300 and _is_disclaimer(key):
+    if len(key) < 300 and (_is_disclaimer(key) or _is_reprint(key)):
+        return False
+    if len(key) < _SOURCE_MAX and _SOURCE_LINE.match(key):
         return False
     if len(key) >= 80 or key.endswith(("。", "！", "？", "”")):
         return True
@@ -234,78 +324,12 @@ def _is_boilerplate(line: str) -> bool:
     return _LATIN_CUE.search(line) is not None and _BOILERPLATE_LATIN.search(line) is not None
 
 
+def _is_reprint(key: str) -> bool:
+    return ("转" in key or "原文" in key) and _REPRINT.match(key) is not None
+
+
 def _is_disclaimer(key: str) -> bool:
     if _DISCLAIMER_LABEL.match(key):
         return True
     # Both sentences say 代表: looking for it first spares a search at every 不 of a line.
     return "代表" in key and _DISCLAIMER.search(key) is not None
-
-
-def _title(headings: list[str], head_title: str, og_title: str, meta: dict[str, str]) -> str:
-    """The headline: a heading that <title> or og:title names, else those minus the site name."""
-    cms_title = clean(meta.get("articletitle"))  # TRS and other government CMSs state it
-    if cms_title:
-        return cms_title
-    stems = [stem for stem in (_title_stem(head_title), og_title) if stem]
-    og_key, head_key = _SPACE.sub("", og_title), _SPACE.sub("", head_title)
-    og_trimmed = bool(og_key) and og_key in head_key and og_key != head_key
-    if og_trimmed:
-        stems.reverse()  # og:title is <title> without the site's decorations
-    best = ""
-    for heading in headings:
-        key = _SPACE.sub("", heading)
-        if len(key) < 4 or len(key) <= len(_SPACE.sub("", best)):
-            continue
-        for stem in stems:
-            stem_key = _SPACE.sub("", stem)
-            if (stem_key in key and len(key) <= len(stem_key) * 2 + 4) or (
-                key in stem_key and len(key) * 2 >= len(stem_key)
-            ):  # not a logo's "站名_栏目_栏目" for the stem "站名" of "站名--标题"
-                best = heading
-                break
-    if best:
-        return best
-    if og_title and (og_trimmed or not head_key):
-        return og_title
-    return ""  # the caller looks for the headline in the page text
-
-
-def _title_in_text(walk: Walk, head_title: str) -> str:
-    """The headline when no h1/h2 states it: a text of the page that stands whole in <title>,
-    set off by separators or spaces ("标题 栏目_网站" splits nowhere the splitter trusts; in
-    "网站--标题" the site comes first); else <title> without its site name, else the first heading.
-    Where <title> ends with the text, a link or the page's first text is the site's logo."""
-    best = ""
-    limit = len(head_title)
-    for index, piece in enumerate(walk.pieces):
-        if piece is None or len(piece[0]) * 2 <= limit:
-            continue
-        text = piece[0].strip()
-        if len(text) * 2 <= limit or len(text) <= len(best) or text[:6] not in head_title:
-            continue
-        text = clean(text)
-        at = head_title.find(text) if len(text) < limit else -1  # all of <title> says nothing
-        end = at + len(text)
-        if at < 0 or (at and head_title[at - 1] not in _TITLE_GAP):
-            continue
-        if end < limit and head_title[end] not in _TITLE_GAP:
-            continue
-        if end == limit and (piece[2] or index == 0):
-            continue
-        best = text
-    if best:
-        return best
-    stem = _title_stem(head_title)
-    if stem:
-        return stem
-    headings = walk.headings()
-    return headings[0] if headings else ""
-
-
-def _title_stem(title: str) -> str:
-    """A <title> without its site name: the last part after a separator ("标题_栏目_网易财经",
-    "栏目 - 标题 - 网站名") names the site; of the rest, the longest part is the headline."""
-    parts = [part.strip() for part in _TITLE_SPLIT.split(title) if part and part.strip()]
-    if len(parts) > 1:
-        parts.pop()
-    return max(parts, key=len) if parts else title.strip()

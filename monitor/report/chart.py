@@ -67,7 +67,7 @@ def data(
     for obs, status in observations:
         fig = obs.figure
         key = (obs.story, str(fig.value), fig.kind)
-        if key in seen or fig.kind == "mention":
+        if key in seen or fig.kind == "mention" or fig.scope == "share_of_pledge":
             continue
         if target.unit and fig.unit and normalise(fig.unit) != normalise(target.unit):
             continue
