@@ -383,7 +383,7 @@ def _build_digest(
     if watchlist.delivery.channels:
         from monitor.report import channels
 
-        chat = channels.short_form(model, watchlist, store, env)
+        chat = channels.short_form(model, watchlist, env)
     return store.create_digest(
         created_at=now,
         period_start=model.period_start,
@@ -392,6 +392,7 @@ def _build_digest(
         message=bytes(message),
         observation_ids=model.observation_ids,
         mention_keys=model.mention_keys,
+        correction_ids=model.correction_ids,
         # In the same transaction: a pass killed in between must build this digest again.
         facts={LAST_DIGEST: now.isoformat()},
         chat=chat,

@@ -18,7 +18,7 @@ from monitor import demo
 from monitor.cli import main
 from monitor.config import watchlist
 from monitor.models import Watchlist
-from monitor.report import chart
+from monitor.report import chart, export
 from monitor.store import stream
 from monitor.store.state import Store
 
@@ -38,11 +38,10 @@ def wl(demo_state: Path) -> Watchlist:
 
 def _expected_dots(wl: Watchlist, state: Path, target_id: str) -> int:
     target = next(t for t in wl.targets if t.id == target_id)
-    store = Store.open(state)
-    try:
-        rows = list(stream.observations(store, target_ids=(target_id,)))
-    finally:
-        store.close()
+    with Store.open(state) as store:
+        observations = list(stream.observations(store, target_ids=(target_id,)))
+    doubted = export.unconfirmed(target, observations)
+    rows = [(o, export.status_of(o, doubted)) for o in observations]
     return chart.data(target, rows, {}).dots
 
 

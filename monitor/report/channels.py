@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from monitor.errors import DeliveryError
 from monitor.models import Channel, Watchlist
-from monitor.report import board
 from monitor.report.digest import DigestModel
 from monitor.store import channel_log
 from monitor.store.state import Store
@@ -35,17 +34,9 @@ class ChannelReport:
     errors: list[str] = field(default_factory=list)
 
 
-def short_form(
-    model: DigestModel, watchlist: Watchlist, store: Store, env: jinja2.Environment
-) -> str:
+def short_form(model: DigestModel, watchlist: Watchlist, env: jinja2.Environment) -> str:
     """The chat message: the board and what moved, with links (template chat.md.j2)."""
-    today = model.generated_at.date()
-    lines = [
-        board.line(t, store.observations(target_id=t.id), today=today) for t in watchlist.targets
-    ]
-    text = env.get_template("chat.md.j2").render(
-        d=model, board=lines, report_url=watchlist.report.url
-    )
+    text = env.get_template("chat.md.j2").render(d=model, report_url=watchlist.report.url)
     text = text.strip() + "\n"
     if len(text) > MAX_CHARS:  # cut at a line, and say where the rest is
         cut = text.rfind("\n", 0, MAX_CHARS - 80)
@@ -147,7 +138,7 @@ def send_sample(
         raise DeliveryError(f"no channel '{only}'", hint=f"channels in the watchlist: {known}")
     model = build(watchlist, store, now=now, period_start=None)
     body = "【测试消息】monitor 渠道测试，以下为当前内容示例。\n\n" + short_form(
-        model, watchlist, store, env
+        model, watchlist, env
     )
     results: list[tuple[str, str | None]] = []
     for channel in channels:

@@ -12,8 +12,7 @@ from typing import Any
 
 from monitor.figures.units import normalise
 from monitor.models import Target
-from monitor.report import diff
-from monitor.report.board import goal_level
+from monitor.report.levels import is_progress, level_of, when
 from monitor.store.records import Observation
 
 # Past this many points a series is drawn as a line alone: at 800 px dots would merge, and a
@@ -58,6 +57,16 @@ class ChartData:
         return sum(len(p) for p in self.points.values())
 
 
+def goal_level(target: Target) -> Decimal | None:
+    """The level that meets the pledge: baseline plus a pledge of new ones, or the pledge."""
+    pledge = target.pledge
+    if pledge is None:
+        return None
+    if pledge.scope == "new" and target.baseline is not None:
+        return target.baseline.value + pledge.value
+    return pledge.value
+
+
 def data(
     target: Target, observations: Sequence[tuple[Observation, str]], names: dict[str, str]
 ) -> ChartData:
@@ -71,7 +80,7 @@ def data(
             continue
         if target.unit and fig.unit and normalise(fig.unit) != normalise(target.unit):
             continue
-        if fig.kind == "achieved" and not diff.is_progress(obs, target):
+        if fig.kind == "achieved" and not is_progress(obs, target):
             continue
         seen.add(key)
         series = (
@@ -83,9 +92,9 @@ def data(
             if fig.kind == "achieved"
             else "目标表述"
         )
-        at = diff.when(obs)
+        at = when(obs)
         label = f"{at:%Y-%m-%d} {fig.quantity.surface} · {names.get(obs.source_id, obs.source_id)}"
-        points[series].append(Point(at=at, level=diff.level_of(obs, target), label=label))
+        points[series].append(Point(at=at, level=level_of(obs, target), label=label))
     for members in points.values():
         members.sort(key=lambda p: p.at)
     pledge_line: list[tuple[datetime, Decimal]] = []

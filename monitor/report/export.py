@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import Literal, TextIO
 
-from monitor.models import Watchlist
+from monitor.models import Target, Watchlist
+from monitor.report import plausibility
+from monitor.report.levels import is_progress
 from monitor.store import stream
 from monitor.store.records import Observation
 from monitor.store.state import Store
@@ -54,11 +56,30 @@ def rows(
     since: datetime | None = None,
     target_ids: tuple[str, ...] | None = None,
 ) -> Iterator[dict[str, str | None]]:
-    """Each observation as a row of COLUMNS, text values, in the order they were stored."""
+    """Each observation as a row of COLUMNS, text values, in the order they were stored.
+
+    Which figures wait as 待核实 is worked out one target at a time first (only their ids are
+    kept); then every row streams from the database.
+    """
     titles = {t.id: t.title for t in watchlist.targets}
     names = {s.id: s.label for s in watchlist.sources}
-    for obs, status in stream.observations(store, since=since, target_ids=target_ids):
-        yield _row(obs, status, titles, names)
+    doubted: set[int] = set()
+    for target in watchlist.targets:
+        if target_ids is None or target.id in target_ids:
+            doubted |= unconfirmed(target, store.observations(target_id=target.id))
+    for obs in stream.observations(store, since=since, target_ids=target_ids):
+        yield _row(obs, status_of(obs, doubted), titles, names)
+
+
+def unconfirmed(target: Target, observations: Sequence[Observation]) -> set[int]:
+    """The ids of the achieved figures that wait as 待核实, as the digest judges them."""
+    progress = [o for o in observations if is_progress(o, target) and not o.rejected]
+    checks = plausibility.assess(target, progress)
+    return {o.id for o in progress if not checks[o.id].confirmed and o.verdict != "accepted"}
+
+
+def status_of(obs: Observation, doubted: set[int]) -> str:
+    return "rejected" if obs.rejected else "待核实" if obs.id in doubted else "reported"
 
 
 def _row(

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from monitor.errors import MonitorError
 from monitor.models import Source, Target, Watchlist
-from monitor.report import board, chart
+from monitor.report import board, chart, export
 from monitor.report.digest import environment
 from monitor.store import stream
 from monitor.store.records import Observation, SourceHealth
@@ -81,9 +81,11 @@ def write(watchlist: Watchlist, store: Store, *, out: Path, now: datetime) -> Wr
     lines: list[board.BoardLine] = []
     written: list[Path] = []
     for target in watchlist.targets:
-        rows = list(stream.observations(store, target_ids=(target.id,)))
-        line = board.line(target, [o for o, status in rows if status != "rejected"], today=today)
+        observations = list(stream.observations(store, target_ids=(target.id,)))
+        line = board.line_for(target, observations, None, today=today)
         lines.append(line)
+        doubted = export.unconfirmed(target, observations)
+        rows = [(o, export.status_of(o, doubted)) for o in observations]
         page = _target_page(line, rows, names)
         html = env.get_template("report_target.html.j2").render(
             p=page, generated_at=now, title=watchlist.digest.subject.split("{")[0].strip()
@@ -95,6 +97,7 @@ def write(watchlist: Watchlist, store: Store, *, out: Path, now: datetime) -> Wr
         health=_health(watchlist, store),
         generated_at=now,
         page_name=page_name,
+        goal=chart.goal_level,
         title=watchlist.digest.subject.split("{")[0].strip(),
     )
     return Written(index=_save(out / "index.html", index), pages=tuple(written))

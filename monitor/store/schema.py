@@ -85,6 +85,16 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE cache (key TEXT PRIMARY KEY, value BLOB NOT NULL);
     """,
+    # An analyst's verdict on a figure (`monitor reject|accept ID`), and the digest that
+    # carried the 更正 line for a rejected figure an earlier digest had reported. Columns are
+    # only added: every row is kept, and an older state folder upgrades in place.
+    """
+    ALTER TABLE observations ADD COLUMN verdict TEXT
+        CHECK (verdict IS NULL OR verdict IN ('rejected', 'accepted'));
+    ALTER TABLE observations ADD COLUMN verdict_why TEXT;
+    ALTER TABLE observations ADD COLUMN verdict_at TEXT;
+    ALTER TABLE observations ADD COLUMN corrected_in INTEGER REFERENCES digests(id);
+    """,
     # Chat channels: a digest's short form, and each channel's delivery of it on its own row,
     # so that a channel that is down is retried alone and one that took it is never sent it again.
     # Digests from before this version have no short form and no rows: no channel sends them.

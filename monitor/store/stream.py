@@ -11,16 +11,12 @@ from monitor.store.records import Observation, observation_of
 if TYPE_CHECKING:
     from monitor.store.state import Store
 
-# What a figure's status is called where it is shown; a database from before statuses existed
-# holds only figures as reported.
-STATUS_NAMES = {"unconfirmed": "待核实", "rejected": "rejected"}
-
 
 def observations(
     store: Store, *, since: datetime | None = None, target_ids: tuple[str, ...] | None = None
-) -> Iterator[tuple[Observation, str]]:
-    """Each observation with its status, in id order (the order they were stored in, which
-    needs no sort: SQLite walks the table and nothing is held but the current row)."""
+) -> Iterator[Observation]:
+    """Each observation in id order (the order they were stored in, which needs no sort:
+    SQLite walks the table and nothing is held but the current row)."""
     sql = """SELECT o.*, a.title AS a_title, a.source_id AS a_source, a.story AS a_story
              FROM observations o JOIN articles a ON a.url = o.article_url WHERE 1=1"""
     args: list[object] = []
@@ -30,10 +26,5 @@ def observations(
     if target_ids is not None:
         sql += f" AND o.target_id IN ({','.join('?' * len(target_ids))})"
         args.extend(target_ids)
-    cursor = store.conn.execute(sql + " ORDER BY o.id", args)
-    has_status: bool | None = None
-    for row in cursor:
-        if has_status is None:
-            has_status = "status" in row.keys()  # noqa: SIM118 (`in row` looks at values)
-        raw = row["status"] if has_status else None
-        yield observation_of(row), STATUS_NAMES.get(raw or "", "reported")
+    for row in store.conn.execute(sql + " ORDER BY o.id", args):
+        yield observation_of(row)
