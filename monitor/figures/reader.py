@@ -28,20 +28,30 @@ from monitor.figures.attribution import (
     counts_other,
 )
 from monitor.figures.cues import (
+    _ACHIEVED,
     _CHANGE,
     _CLAUSE,
+    _PLEDGE,
 )
 from monitor.figures.frames import Frames
 from monitor.figures.measures import is_fall, percent_measure, scope_of
 from monitor.figures.numeral_reader import frozen
 from monitor.figures.numerals import find_quantities, may_hold_quantities
 from monitor.figures.places import is_national, mentions, speaks_for
-from monitor.models import Figure, FigureKind, Quantity, Target
+from monitor.models import Figure, FigureKind, FigureScope, Quantity, Seen, Target
 
 _END_CHARS = "。！？；!?;\n"  # what ends a sentence
 _MAX_SENTENCE = 10_000  # longer is not a sentence (find_quantities reads none either)
 _LEAD = 300  # a region named this early in the article (dateline, lead) holds for all of it
 _RATE_UNITS = frozenset({"%", "‰", "百分点"})
+_KIND_WORDS = {  # the words shown as what made a figure's kind (`try --explain`)
+    "achieved": re.compile(
+        _ACHIEVED.pattern
+        + r"|[0-9一二三四五六七八九十]+\s*[—\-–至]\s*[0-9一二三四五六七八九十]+月"
+        + r"|前[一二三]季度|上半年"
+    ),
+    "pledge": re.compile(_PLEDGE.pattern + r"|到(?:19|20)[0-9]{2}年|的(?:年度)?(?:目标)?任务"),
+}
 # 力争完成年度任务的100% is a pledge; 完成年度计划的77% is progress
 _PLEDGED_SHARE = re.compile(
     r"(?:力争|确保|争取|将|计划|目标是|要)[^，,。；]{0,4}(?:完成|实现|达到)"
@@ -71,6 +81,28 @@ def _clause_cuts(sentence: str) -> list[int]:
             continue
         kept.append(at)
     return kept
+
+
+def _unit_differs(q: Quantity, target: Target, after: str) -> str:
+    if q.unit is None:
+        return f"a bare number before a noun ({after}…), not in the target's unit {target.unit}"
+    return f"unit {q.unit} is not the target's {target.unit}"
+
+
+def _why(
+    sentence: str,
+    clause: str,
+    match: _Match,
+    listed: str | None,
+    kind: FigureKind,
+    scope: FigureScope,
+) -> str:
+    """Why a figure was read as it was: the noun it counts, the word that made its kind."""
+    noun = listed or sentence[match.start : match.end] or "the clause's subject"
+    cue = _KIND_WORDS[kind].search(clause) if kind in _KIND_WORDS else None
+    cue = cue or (_KIND_WORDS[kind].search(sentence) if kind in _KIND_WORDS else None)
+    said = f" (by '{cue.group()}')" if cue else " (by the time frame)"
+    return f"noun: {noun}; {kind}{said}; scope: {scope}"
 
 
 def _listed(noun: str, targets: list[Target], q: Quantity) -> _Match | None:
@@ -129,6 +161,72 @@ def find_figures(
     return figures
 
 
+def find_article_figures(
+    title: str, text: str, targets: Sequence[Target], *, published: date | None = None
+) -> list[Figure]:
+    """The figures of an article, its headline read as its first sentence (dated like it)."""
+    return find_figures(_with_title(title, text), targets, published=published)
+
+
+def _with_title(title: str, text: str) -> str:
+    title = title.strip()
+    if not title or text.lstrip().startswith(title):
+        return text
+    return f"{title}\n{text}"
+
+
+def explain(
+    title: str, text: str, targets: Sequence[Target], *, published: date | None = None
+) -> list[Seen]:
+    """Every number in each sentence that names a target (headline first), with the figure it
+    became or why it was dropped: what `monitor try --explain` shows."""
+    text = _with_title(title, text)
+    ends = _sentence_ends(text)
+    plan = _plan(targets)
+    reader = _Article(text, ends, published, plan.plain)
+    seen: list[Seen] = []
+    for index in range(len(ends)):
+        s0, s1 = reader.bounds(index)
+        sentence = text[s0:s1]
+        named = [t for t in targets if any(_first_part(k) in sentence for k in t.keywords)]
+        if not named or s1 - s0 > _MAX_SENTENCE:
+            continue
+        numbers = find_quantities(sentence)
+        about = [t for t in named if reader.plain or reader._about(t, sentence, s0)]
+        for target in named:
+            if target not in about:
+                why = _not_about(target, sentence)
+                seen.extend(
+                    Seen(sentence, q.start, q.end, q.surface, target.id, None, why) for q in numbers
+                )
+        r = reader.read(index, about) if about else None
+        trace: list[Seen] = []
+        made = reader.figures(r, trace) if r is not None else []
+        made_at = {(f.start, f.target_id): f for f in made}
+        traced = {(x.start, x.target_id) for x in trace}
+        for q in numbers:
+            for target in about:
+                key = (q.start, target.id)
+                if key in made_at:
+                    f = made_at[key]
+                    seen.append(Seen(sentence, q.start, q.end, q.surface, target.id, f, f.why))
+                elif key not in traced and (q.start, None) not in traced:
+                    why = "outside the clauses about the target (no keyword, nothing continues one)"
+                    seen.append(Seen(sentence, q.start, q.end, q.surface, target.id, None, why))
+        seen.extend(trace)
+    seen.sort(key=lambda x: (text.find(x.sentence), x.start))
+    return seen
+
+
+def _not_about(target: Target, sentence: str) -> str:
+    word = next((w for w in target.exclude if w and w in sentence), None)
+    if word:
+        return f"the sentence holds the exclude word '{word}'"
+    return (
+        f"no region word of the target ({'、'.join(target.region)}) in the sentence or its context"
+    )
+
+
 def _sentence_ends(text: str) -> list[int]:
     """Where each sentence ends (after its 。, ！, ；, newline…); the last ends with the text."""
     ends: list[int] = []
@@ -179,9 +277,16 @@ class _Article(Frames):
             return None
         return _Read(index, s0, sentence, targets, cuts, by_clause, quantities)
 
-    def figures(self, read: _Read) -> list[Figure]:
-        """The figures a read sentence gives: each number tied to the targets of its keyword."""
+    def figures(self, read: _Read, trace: list[Seen] | None = None) -> list[Figure]:
+        """The figures a read sentence gives: each number tied to the targets of its keyword;
+        with `trace`, each number dropped is added to it with the reason."""
         sentence, cuts = read.text, read.cuts
+
+        def drop(q: Quantity, target: Target | None, why: str) -> None:
+            if trace is not None:
+                tid = target.id if target else None
+                trace.append(Seen(sentence, q.start, q.end, q.surface, tid, None, why))
+
         seen, whole_part = self._total_before(read)
         given: set[str] = set()  # targets this sentence has already given a figure for
         when: dict[int, tuple[FigureKind, str | None]] = {}  # kind and period, by clause
@@ -200,10 +305,16 @@ class _Article(Frames):
                 match = _attribute(sentence, q, own)
             else:
                 match = _subject(sentence, cuts, read.by_clause, clause)
-            if match is None or _is_reference(sentence, c0, c1, q, match):
+            if match is None:
+                drop(q, None, "no target noun in its clause, nor one the clause goes on with")
+                continue
+            if _is_reference(sentence, c0, c1, q, match):
+                drop(q, None, "a reference value (比…, 较…, 从…到…), not the figure")
                 continue
             if not own and "“" in sentence[c0 : q.start]:
-                continue  # …，累计开办“爱心托管班”1.9万个: a clause naming its own thing
+                # …，累计开办“爱心托管班”1.9万个: a clause naming its own thing
+                drop(q, None, "its clause names a thing of its own (“…”)")
+                continue
             after_breakdown = whole_part or sentence.rfind("其中", 0, q.start) >= 0
             change = not own and q.unit != "%" and bool(_CHANGE.match(sentence, c0))
             # 551万农村贫困人口: a bare number right before the keyword counts its subject
@@ -213,23 +324,33 @@ class _Article(Frames):
             task = bool(_TASK_AFTER.match(sentence, q.end))  # 204万套的任务: the plan's size
             for target in match.targets:
                 if counts_other(sentence, q, target):
-                    continue  # 210个试点地区, 覆盖534个社区: a count of another noun
+                    # 210个试点地区, 覆盖534个社区: a count of another noun
+                    drop(q, target, f"counts another noun ({sentence[q.end : q.end + 6]}…)")
+                    continue
                 if after_breakdown and target.id in seen:
-                    continue  # 其中…: a part of a total already reported for this target
+                    # 其中…: a part of a total already reported for this target
+                    drop(q, target, "a part of a breakdown (其中…) of a total already read")
+                    continue
                 if change and target.id in given:
-                    continue  # 改造580万套，增加110万套: the rise over last year, not the figure
+                    # 改造580万套，增加110万套: the rise over last year, not the figure
+                    drop(q, target, "a change over an earlier figure (增加…), not the level")
+                    continue
                 measure = None
                 if q.unit == "%" and units.normalise(target.unit) not in _RATE_UNITS:
                     # a count target's own %: progress toward its pledge, or its growth
                     measure = percent_measure(head)
                     if measure is None:
-                        continue  # 占移动基站总数26.9%: a share of something else
+                        # 占移动基站总数26.9%: a share of something else
+                        drop(q, target, "a share of another total, not progress or growth")
+                        continue
                     quantity: Quantity | None = q
                 else:
                     quantity = _fit_unit(q, target, after)
                 if quantity is None:
+                    drop(q, target, _unit_differs(q, target, after))
                     continue
                 if target.region and not self._speaks_for(target, sentence, read.s0, q.start):
+                    drop(q, target, "another region's or body's figure (在福州，…; 中国移动…)")
                     continue  # 在福州，…: another region's figure
                 seen.add(target.id)
                 given.add(target.id)
@@ -254,6 +375,9 @@ class _Article(Frames):
                         end=q.end,
                         period=period,
                         direction="down" if fall else None,
+                        why=_why(
+                            sentence, sentence[c0:c1], match, paired.get(q.start), kind, scope
+                        ),
                     )
                 )
         return figures
