@@ -278,6 +278,12 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
     window = sentence[q.end : q.end + _REACH + 12]
     for keyword in target.keywords:
         at = window.find(_first_part(keyword))
-        if 0 <= at <= _REACH and not _CLAUSE.search(window, 0, at):
+        # 40多个高品质“一刻钟”便民生活圈: the keyword is the noun, with no break or verb before it
+        reached = 0 <= at <= _REACH and not _CLAUSE.search(window, 0, at)
+        if reached and not _VERB_BETWEEN.search(window, 0, at):
             return False
-    return True
+    return True  # 58个试点城市共建成口袋公园…: another noun, then the verb
+
+
+# A verb between a count and a later keyword: the count was the subject's (58个试点城市共建成…)
+_VERB_BETWEEN = re.compile(r"共|已|将|建|完成|开工|实现|达|新增|改造|覆盖|累计|计划|有|提供|是")

@@ -9,6 +9,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 from itertools import accumulate, count
 from operator import add
 from typing import NamedTuple
@@ -44,6 +45,7 @@ _END_CHARS = "。！？；!?;\n"  # what ends a sentence
 _MAX_SENTENCE = 10_000  # longer is not a sentence (find_quantities reads none either)
 _LEAD = 300  # a region named this early in the article (dateline, lead) holds for all of it
 _RATE_UNITS = frozenset({"%", "‰", "百分点"})
+_CLAUSE_END = re.compile(r"[，,；;。]")
 _KIND_WORDS = {  # the words shown as what made a figure's kind (`try --explain`)
     "achieved": re.compile(
         _ACHIEVED.pattern
@@ -99,10 +101,15 @@ def _why(
 ) -> str:
     """Why a figure was read as it was: the noun it counts, the word that made its kind."""
     noun = listed or sentence[match.start : match.end] or "the clause's subject"
-    cue = _KIND_WORDS[kind].search(clause) if kind in _KIND_WORDS else None
-    cue = cue or (_KIND_WORDS[kind].search(sentence) if kind in _KIND_WORDS else None)
-    said = f" (by '{cue.group()}')" if cue else " (by the time frame)"
+    cue = _cue_word(clause, kind) or _cue_word(sentence, kind)
+    said = f" (by '{cue}')" if cue else " (by the time frame)"
     return f"noun: {noun}; {kind}{said}; scope: {scope}"
+
+
+@lru_cache(maxsize=256)
+def _cue_word(text: str, kind: FigureKind) -> str | None:
+    found = _KIND_WORDS[kind].search(text) if kind in _KIND_WORDS else None
+    return found.group() if found else None
 
 
 def _listed(noun: str, targets: list[Target], q: Quantity) -> _Match | None:
@@ -164,8 +171,14 @@ def find_figures(
 def find_article_figures(
     title: str, text: str, targets: Sequence[Target], *, published: date | None = None
 ) -> list[Figure]:
-    """The figures of an article, its headline read as its first sentence (dated like it)."""
-    return find_figures(_with_title(title, text), targets, published=published)
+    """The figures of an article, its headline read as its first sentence (dated like it); a
+    headline figure the body restates is left to the body, whose sentence says more."""
+    found = find_figures(_with_title(title, text), targets, published=published)
+    head = title.strip()
+    if not head or not any(f.sentence == head for f in found):
+        return found
+    in_body = {(f.target_id, f.value, f.kind) for f in found if f.sentence != head}
+    return [f for f in found if f.sentence != head or (f.target_id, f.value, f.kind) not in in_body]
 
 
 def _with_title(title: str, text: str) -> str:
@@ -388,8 +401,9 @@ class _Article(Frames):
         target also the paragraph before it and the article's lead."""
         regions = target.region
         said = speaks_for(mentions(sentence, regions, 0, at), regions)
-        if said is None:
-            found = mentions(sentence, regions, at)
+        if said is None:  # a place later in the number's own clause (…100个的杭州)
+            end = _CLAUSE_END.search(sentence, at)
+            found = mentions(sentence, regions, at, end.start() if end else len(sentence))
             said = speaks_for(found[:1], regions)
         if said is None and is_national(regions):
             # a sentence naming no place: a national figure. An earlier sentence's place is
@@ -398,8 +412,8 @@ class _Article(Frames):
         if said is None:
             p0 = self.text.rfind("\n", 0, s0) + 1
             said = speaks_for(mentions(self.text, regions, p0, s0), regions)
-        if said is None:
-            said = speaks_for(mentions(self.text[:_LEAD], regions)[:1], regions)
+        if said is None:  # the article's lead, before this sentence
+            said = speaks_for(mentions(self.text[: min(_LEAD, s0)], regions)[:1], regions)
         return is_national(regions) if said is None else said
 
     def _total_before(self, read: _Read) -> tuple[set[str], bool]:
