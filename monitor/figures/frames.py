@@ -88,10 +88,14 @@ class Frames:
         if self.published and _coming_year(clause, self.published.year):
             return "pledge"  # 到2025年…达到4.5个
         cue = _cue(clause)
-        if cue == "pledge" and "预计" in clause and _cue(clause.replace("预计", "")) is None:
-            # 预计增长5.8%左右 in a review of a year gone by: a preliminary result
-            if self._year_kind(sentence) == "achieved" or self.frame(index)[0] == "achieved":
-                return "achieved"
+        # 预计增长5.8%左右 in a review of a year gone by: a preliminary result
+        expected = cue == "pledge" and "预计" in clause
+        if (
+            expected
+            and _cue(clause.replace("预计", "")) is None
+            and self._reviewed(sentence, index)
+        ):
+            return "achieved"
         # 1—10月份, 前三季度, 截至7月底: the period is under way; a bare 今年 does not make it
         # a plan (截至7月底，各地今年新开工…4.22万个)
         weak = cue is None or _cue(_THIS_YEAR.sub("", clause)) is None
@@ -161,6 +165,10 @@ class Frames:
             i -= 1
         frames[index] = found
         return found
+
+    def _reviewed(self, sentence: str, index: int) -> bool:
+        """Whether the sentence speaks of a past year or stands in a review's frame."""
+        return self._year_kind(sentence) == "achieved" or self.frame(index)[0] == "achieved"
 
     def _headings(self) -> dict[int, tuple[FigureKind | None, str | None]]:
         """The sentences holding a report's section heading, by index, with the frame each
