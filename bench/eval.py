@@ -49,7 +49,9 @@ def _load(name: str) -> ModuleType:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/eval", description=__doc__)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="an evals folder")
-    parser.add_argument("--only", choices=["e1", "e2", "e3", "e7", "team", "tables"], help="score one set")
+    parser.add_argument(
+        "--only", choices=["e1", "e2", "e3", "e7", "team", "tables"], help="score one set"
+    )
     parser.add_argument("--no-peers", action="store_true", help="skip cn2an and trafilatura")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
@@ -60,9 +62,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.only and args.only != name:
             continue
         if name in ("team", "tables"):  # the team's own corpus, in the repository: not --data
-            table, metrics = _load("eval_e7").run_team() if name == "team" else _load(
-                "eval_tables"
-            ).run()
+            table, metrics = (
+                _load("eval_e7").run_team() if name == "team" else _load("eval_tables").run()
+            )
             print(table)
             print()
             scores.update({k: v for k, v in metrics.items() if k in scores})

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from decimal import Decimal
 from typing import Literal, NamedTuple
 
 from monitor.figures import units
@@ -32,12 +33,16 @@ _ACHIEVED = re.compile(
 )
 _PLEDGE = re.compile(r"任务|目标|计划|预算|规划|指标值")
 _STOCK = re.compile(r"累计|总数|总量|总规模|保有量|存量|总里程")
-_IN_PERIOD = re.compile(r"以来|[0-9０-９一二三四五六七八九十]+月|季度|今年|本年|当年|年度|全年|半年|年内")
+_IN_PERIOD = re.compile(
+    r"以来|[0-9０-９一二三四五六七八九十]+月|季度|今年|本年|当年|年度|全年|半年|年内"
+)
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年?")
 _HEADER_UNIT = re.compile(r"[（(]([^（）()]{1,8})[)）]\s*$")
 _PERCENT = re.compile(r"[%％]")
 # A row of the whole: 合计, 全省合计, 总计, 全市
-_TOTAL = re.compile(r"(?:全国|全省|全市|全区|全县|全州|总体)?(?:合计|总计|小计|共计|总体)|全国|全省|全市")
+_TOTAL = re.compile(
+    r"(?:全国|全省|全市|全区|全县|全州|总体)?(?:合计|总计|小计|共计|总体)|全国|全省|全市"
+)
 _PART = re.compile(r"其中|包括|含[:：]|[(（]?[0-9一二三四五六七八九十]+[)）]")
 _DIGIT_FIRST = re.compile(r"[-+－＋−]?\s*[0-9０-９.]")  # a number cell; 一般公共预算 is a label
 _SIGN = re.compile(r"^\s*([-+－＋−])\s*")
@@ -66,7 +71,9 @@ def find_table_figures(
     labels = [i for i, c in enumerate(columns) if c.role == "label"]
     if not labels or not any(c.role in ("pledge", "achieved", "share", "rate") for c in columns):
         return []
-    period = _period(table.caption) or _period(title) or (str(published.year) if published else None)
+    period = (
+        _period(table.caption) or _period(title) or (str(published.year) if published else None)
+    )
     figures: list[Figure] = []
     for target in targets:
         for row in _rows_for(table, target, labels, title, lead):
@@ -231,6 +238,8 @@ def _row_figures(
     row_unit = next((row[i] for i, c in enumerate(columns) if c.role == "unit" and row[i]), None)
     notes = re.split(r"[、,，/]", table.unit) if table.unit else []
     note_amount = next((u for u in notes if u and not _PERCENT.fullmatch(u)), None)
+    if not _same_measure(row_unit or note_amount, target):
+        return []  # 充电桩建设资金 in 万元 is no count of 充电桩, nor is its growth rate
     out: list[Figure] = []
     for i, column in enumerate(columns):
         if column.role not in ("pledge", "achieved", "share", "rate") or i not in spans:
@@ -244,7 +253,11 @@ def _row_figures(
         start, end = spans[i]
         kind: FigureKind = "pledge" if column.role == "pledge" else "achieved"
         scope = column.scope or "new"
-        if column.role == "pledge" and target.pledge and target.pledge.scope in ("new", "cumulative"):
+        if (
+            column.role == "pledge"
+            and target.pledge
+            and target.pledge.scope in ("new", "cumulative")
+        ):
             scope = "cumulative" if column.scope == "cumulative" else target.pledge.scope
         head = table.header[i]
         out.append(
@@ -270,6 +283,17 @@ def _row_figures(
             )
         )
     return out
+
+
+def _same_measure(written: str | None, target: Target) -> bool:
+    """Can a row whose amounts are in `written` count the target (万元 cannot count 个)?"""
+    if not written or not target.unit or _PERCENT.fullmatch(written):
+        return True
+    read = parse_quantity("1" + written)
+    have, want = (read.unit if read else None), units.normalise(target.unit)
+    if have is None or want is None or have == want or units.same_family(have, want):
+        return True
+    return units.convert(Decimal(1), have, want) is not None
 
 
 def _render(
@@ -322,4 +346,3 @@ def _with_unit(quantity: Quantity, unit: str | None) -> Quantity:
     return Quantity(
         quantity.value, unit, quantity.qualifier, quantity.value_high, 0, 0, quantity.surface
     )
-
