@@ -21,7 +21,7 @@ if str(ROOT) not in sys.path:
 
 from bench.eval_e7 import Result, Tally, _same_value, _show, load_items, load_targets  # noqa: E402
 from bench.eval_e7 import table as render  # noqa: E402
-from monitor.figures.tables import find_article_figures  # noqa: E402
+from monitor.figures.tables import article_figures  # noqa: E402
 from monitor.models import Figure  # noqa: E402
 from monitor.pages.extract import extract  # noqa: E402
 
@@ -55,7 +55,7 @@ def read_page(item: dict[str, Any], folder: Path, targets: dict[str, Any]) -> li
     content = (folder / item["file"]).read_bytes()
     article = extract(content, url=f"http://127.0.0.1/{item['file']}")
     published = date.fromisoformat(item["published"]) if item.get("published") else None
-    found = find_article_figures(article, (targets[item["target"]],), published=published)
+    found = article_figures(article, (targets[item["target"]],), published=published)
     return [fig for fig in found if cell_of(fig) is not None]
 
 

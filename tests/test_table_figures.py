@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor.figures.tables import find_article_figures, find_table_figures
+from monitor.figures.tables import article_figures, find_table_figures
 from monitor.models import Figure, Pledge, Table, Target
 from monitor.pages.extract import extract
 
@@ -44,7 +44,7 @@ def read_page(name: str, *targets: Target) -> list[Figure]:
     assert page.published is not None
     return [
         f
-        for f in find_article_figures(page, targets, published=page.published.date())
+        for f in article_figures(page, targets, published=page.published.date())
         if " | " in f.sentence  # the table's, not the text's
     ]
 
@@ -156,7 +156,7 @@ def test_a_row_the_target_excludes() -> None:
 
 def test_the_text_does_not_read_the_cells_again() -> None:
     page = extract((OURS / "jc-housing-gbk.html").read_bytes(), url="http://127.0.0.1/")
-    found = find_article_figures(page, [HOUSING], published=date(2025, 7, 12))
+    found = article_figures(page, [HOUSING], published=date(2025, 7, 12))
     assert sorted(f.sentence[f.start : f.end] for f in found) == [
         "1.05",
         "1.9",

@@ -77,7 +77,7 @@ def read(
     if link is not None and article.published is None and link.published is not None:
         article = replace(article, published=link.published)
     published = article.published.date() if article.published else None
-    found = tables.find_article_figures(article, targets, published=published)
+    found = tables.article_figures(article, targets, published=published)
     text = "\n".join([article.text, *map(tables.table_text, article.tables)])
     return Reading(article, found, mentioned(text, targets))
 

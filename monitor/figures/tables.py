@@ -81,13 +81,14 @@ def find_table_figures(
     return figures
 
 
-def find_article_figures(
+def article_figures(
     article: Article, targets: Sequence[Target], *, published: date | None
 ) -> list[Figure]:
-    """The figures of an article's text (find_figures) and then of its tables."""
-    from monitor.figures.reader import find_figures
+    """The figures of an article: its headline and text (reader.find_article_figures), then
+    its tables."""
+    from monitor.figures.reader import find_article_figures
 
-    found = find_figures(article.text, targets, published=published)
+    found = find_article_figures(article.title, article.text, targets, published=published)
     for table in article.tables:
         found.extend(
             find_table_figures(
