@@ -19,6 +19,9 @@ FigureKind = Literal["pledge", "achieved", "mention"]
 FigureScope = Literal["cumulative", "new", "rate", "share_of_pledge"]
 Direction = Literal["up", "down"]
 Qualifier = Literal["exact", "about", "at_least", "at_most", "nearly", "range"]
+# What a number is: an amount of something (the usual), a span of time (7个月, 3天), a date
+# (2009 年3 月), or a share of a group of people (三分之一的居民): the last three count no target.
+QuantityKind = Literal["amount", "duration", "date", "fraction_of_people"]
 
 # The zone Chinese news is dated in: a watchlist's default, and a page read without one.
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -34,6 +37,8 @@ class FetchLimits:
     connect_timeout: float = 10.0  # seconds
     read_timeout: float = 20.0  # seconds between bytes
     total_timeout: float = 60.0  # seconds for the whole exchange, slow drips included
+    # seconds for a source's whole share of a pass: its page, discovery and every article
+    source_timeout: float = 600.0
     max_bytes: int = 5_000_000  # decompressed body; a gzip bomb stops here
     max_redirects: int = 5
     concurrency: int = 16  # requests in flight across all hosts
@@ -112,9 +117,26 @@ class DigestSettings:
 
 
 @dataclass(frozen=True)
+class Channel:
+    """A chat channel or webhook, by Apprise URL (wecombot://, dingtalk://, json://, …)."""
+
+    id: str
+    url: str  # "{secret}" in it stands for the value of the variable secret_env names
+    secret_env: str | None = None  # the *name* of an environment variable, never the token
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Delivery:
     method: DeliveryMethod = "outbox"
     smtp: SmtpSettings | None = None
+    channels: tuple[Channel, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    url: str | None = None  # where the report is published: the digest links to it
+    dir: Path | None = None  # where `monitor run` rewrites the report after each digest
 
 
 @dataclass(frozen=True)
@@ -127,6 +149,7 @@ class Watchlist:
     delivery: Delivery = field(default_factory=Delivery)
     limits: FetchLimits = field(default_factory=FetchLimits)
     broken_after: int = 3  # failures in a row before a source is reported broken
+    report: ReportSettings = field(default_factory=ReportSettings)
 
 
 # --- fetch and discover ------------------------------------------------------------------------
@@ -170,11 +193,25 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Table:
+    """A data table of an article, its merged cells spread over the rows and columns they span.
+
+    `header` is one text per column, the header rows joined by "|" ("2024年|完成数"); `unit` is
+    the table's own note (单位：亿元 → "亿元", 单位：万亩、% → "万亩、%")."""
+
+    caption: str
+    unit: str | None
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
 class Article:
     url: str
     title: str
     published: datetime | None  # aware, in the watchlist's zone
-    text: str  # body paragraphs joined by "\n"
+    text: str  # body paragraphs joined by "\n"; the cells of `tables` are not in it
+    tables: tuple[Table, ...] = ()  # the data tables in or beside the body
 
 
 # --- numerals and figures -------------------------------------------------------------------
@@ -191,6 +228,7 @@ class Quantity:
     start: int = 0  # span in the text it was read from
     end: int = 0
     surface: str = ""  # the text as written, e.g. "1万个"
+    kind: QuantityKind = "amount"  # a duration, date or share of people is no amount
 
 
 @dataclass(frozen=True)
@@ -219,3 +257,17 @@ class Figure:
     @property
     def qualifier(self) -> Qualifier:
         return self.quantity.qualifier
+
+
+@dataclass(frozen=True)
+class Seen:
+    """A number met in a sentence that names a target, and what became of it: the figure it
+    was read as, or why it was dropped (`monitor try --explain`)."""
+
+    sentence: str
+    start: int  # the number's span in `sentence`
+    end: int
+    surface: str
+    target_id: str | None  # None: the sentence was dropped before any target was weighed
+    figure: Figure | None
+    why: str

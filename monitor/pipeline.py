@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from monitor.config.schedule import parse_cron
-from monitor.errors import DeliveryError, ExtractError, FetchError, StateError
+from monitor.errors import DeliveryError, ExtractError, FetchError, MonitorError, StateError
 from monitor.fetching.body import Accept
 from monitor.fetching.fetch import Fetcher
 from monitor.figures.reading import Readers, Reading
 from monitor.models import Link, Page, Source, Validators, Watchlist
 from monitor.pages import discover
+from monitor.store import channel_log
 from monitor.store.batch import Batch
 from monitor.store.faults import state_error
 from monitor.store.state import Store, hash_content
@@ -183,13 +184,24 @@ class _Pass:
 
 
 async def _one_source(p: _Pass, source: Source) -> SourceResult:
-    """A broken source is recorded in its health and never stops the others."""
+    """A broken source is recorded in its health and never stops the others; nor does a slow
+    one: its whole time (list page, discovery, articles) is bounded by limits.source_timeout."""
     result = SourceResult(source.id)
+    budget = p.watchlist.limits.source_timeout
     try:
-        if source.type == "page":
-            await _watch_page(p, source, result)
-        else:
-            await _follow_listing(p, source, result)
+        try:
+            async with asyncio.timeout(budget):
+                if source.type == "page":
+                    await _watch_page(p, source, result)
+                else:
+                    await _follow_listing(p, source, result)
+        except TimeoutError:
+            raise FetchError(
+                f"the source took longer than {budget:g} s in all (limits.source_timeout)",
+                url=source.url,
+                hint="the articles read so far are kept, the rest are read next pass;"
+                " raise source_timeout for a slow site",
+            ) from None
     except (FetchError, ExtractError) as exc:
         status = exc.status if isinstance(exc, FetchError) else None
         _record_failure(p, source, result, str(exc), exc.message, status)
@@ -293,11 +305,13 @@ async def _read_page(p: _Pass, source: Source, page: Page) -> _PageRead | None:
 async def _read_listing(p: _Pass, source: Source, page: Page, result: SourceResult) -> None:
     """A list page or feed: fetch the articles it links to that we have not seen."""
     store = p.store
-    links = discover.links(page, source, tz=p.watchlist.timezone)
+    # In a thread: a list page of 100,000 links takes a second or two to read, in which the
+    # other sources' answers keep arriving, and the source's time bound can still fire.
+    links = await asyncio.to_thread(discover.links, page, source, tz=p.watchlist.timezone)
     result.links = len(links)
     by_url: dict[str, Link] = {}
     for link in links:
-        by_url.setdefault(discover.canonical(link.url), link)
+        by_url.setdefault(link.url, link)  # canonical already: discover spells them so
     known = store.known_articles(list(by_url))
     fresh = [(u, lk) for u, lk in by_url.items() if u not in known][: source.max_articles]
     outcomes = await asyncio.gather(*(_read_article(p, source, u, lk) for u, lk in fresh))
@@ -375,8 +389,9 @@ def _build_digest(
     period_start = datetime.fromisoformat(last) if last else None
     # A digest that certainly never reached the server is folded into this one, period and
     # all: one email, not two. One that may have arrived ('unknown') is never rebuilt.
+    # Nor is one that a chat channel already took: that channel would get it twice.
     for stale in store.pending_digests():
-        if stale.last_outcome == "failed":
+        if stale.last_outcome == "failed" and not channel_log.any_delivered(store, stale.id):
             store.release_digest(stale.id)
             start = datetime.fromisoformat(stale.period_start) if stale.period_start else None
             if period_start is not None and (start is None or start < period_start):
@@ -388,6 +403,11 @@ def _build_digest(
         return None
     env = digests.environment(watchlist.path.parent)
     message = digests.compose(model, watchlist, env)
+    chat = None
+    if watchlist.delivery.channels:
+        from monitor.report import channels
+
+        chat = channels.short_form(model, watchlist, env)
     return store.create_digest(
         created_at=now,
         period_start=model.period_start,
@@ -399,10 +419,31 @@ def _build_digest(
         correction_ids=model.correction_ids,
         # In the same transaction: a pass killed in between must build this digest again.
         facts={LAST_DIGEST: now.isoformat()},
+        chat=chat,
+        channels=[c.id for c in watchlist.delivery.channels],
     )
 
 
 def _deliver_pending(
+    watchlist: Watchlist, store: Store, *, now: datetime, state_dir: Path, report: PassReport
+) -> None:
+    _deliver_mail(watchlist, store, now=now, state_dir=state_dir, report=report)
+    if watchlist.delivery.channels:  # after the mail, and whatever became of it
+        from monitor.report import channels
+
+        sent = channels.deliver_pending(watchlist, store, now=now)
+        report.delivered.extend(sent.delivered)
+        report.delivery_errors.extend(sent.errors)
+    if report.digests_built and watchlist.report.dir is not None:
+        from monitor.report import site
+
+        try:
+            site.write(watchlist, store, out=watchlist.report.dir, now=now)
+        except MonitorError as exc:
+            report.delivery_errors.append(str(exc))
+
+
+def _deliver_mail(
     watchlist: Watchlist, store: Store, *, now: datetime, state_dir: Path, report: PassReport
 ) -> None:
     pending = store.pending_digests()

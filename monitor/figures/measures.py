@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from monitor.models import FigureScope, Quantity
 
@@ -30,7 +31,7 @@ _FALL = re.compile(r"(?:下降|减少|降低|回落|下滑|下跌|暴跌|缩减)
 
 # A level, not the period's additions: 总数达222万个, 托位数增至14.6万个, 累计数量达到…
 _STOCK = re.compile(
-    r"总(?:数|量|里程|规模|面积|容量|额|计)|保有量|增至|增加到|增长到|达到|共有|全国有|已有|现有|拥有"
+    r"总(?:数|量|里程|规模|面积|容量|额|计)|保有量|装机|增至|增加到|增长到|达到|共有|全国有|已有|现有|拥有"
     r"|共(?:计|建|完成|改造|开工|开通|建成|建设|实施)|数(?:已经?)?(?:达到?|超过|突破|约|近|为)"
 )
 # …but a count of this year's work stays an addition: 新开工数量已达2.43万个, 新增就业人数
@@ -45,7 +46,7 @@ _IN_YEAR = re.compile(
 )
 _SPAN = re.compile(r"以来|年来|期间|时期")
 _AS_OF_STOCK = re.compile(
-    r"(?:截至|截止|到)[^，,。；]{0,8}(?:年底|年末|目前|现在|底前|[0-9]{4}年)|^目前"
+    r"(?:截至|截止)[^，,。；]{0,8}(?:年底|年末|目前|现在|底前|[0-9]{4}年)|^目前"
 )
 
 # A time phrase saying the period is under way or over: a result, not a plan.
@@ -91,17 +92,40 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     for m in _STOCK.finditer(clause):
         if not _FLOW_BEFORE_STOCK.search(clause, 0, m.start()):
             return "cumulative"
-    if _IN_YEAR.search(sentence) or _SPAN.search(sentence[: q.start]):
+    if _in_year(sentence) or _span_before(sentence, q.start):
         return "new"
     if _CUMULATIVE.search(clause) or _CUMULATIVE.search(sentence, 0, c0):
         return "cumulative"
     if _LEVEL_VERB.search(head):
         return "cumulative"
-    if _AS_OF_STOCK.search(sentence) and "已" in sentence[: q.start]:
+    if _as_of_stock(sentence) and "已" in sentence[: q.start]:
         return "cumulative"
     return "new"
 
 
+# Per sentence, not per number: a long sentence with many numbers is read in linear time.
+@lru_cache(maxsize=256)
+def _in_year(sentence: str) -> bool:
+    return bool(_IN_YEAR.search(sentence))
+
+
+@lru_cache(maxsize=256)
+def _as_of_stock(sentence: str) -> bool:
+    return bool(_AS_OF_STOCK.search(sentence))
+
+
+def _span_before(sentence: str, at: int) -> bool:
+    first = _first_span(sentence)
+    return 0 <= first < at
+
+
+@lru_cache(maxsize=256)
+def _first_span(sentence: str) -> int:
+    found = _SPAN.search(sentence)
+    return found.start() if found else -1
+
+
+@lru_cache(maxsize=256)
 def under_way(text: str, published: date | None) -> bool:
     """A time phrase in `text` that says the figure covers time already past: 1—10月份, 前八个月,
     截至7月底, 同比, 提前完成; or a part of the year (上半年, 前三季度) over when published."""
