@@ -68,7 +68,7 @@ def wait_for_lock(proc: subprocess.Popen[bytes], state: Path) -> None:
 
 def finish(proc: subprocess.Popen[bytes], what: str) -> None:
     _, err = proc.communicate()
-    if proc.returncode != 0:
+    if proc.returncode not in (0, 3):  # 3: a source failed (the demo site has a broken one)
         raise SystemExit(f"crash_test: {what} exited {proc.returncode}: {err.decode()[-500:]}")
 
 

@@ -2,8 +2,8 @@
 its one target, scored as the evals README suggests for E7.
 
 `run(data_dir)` returns a printable table and {"e7_precision", "e7_recall", "e7_swaps"};
-`score_set(items, targets)` scores any set in the same shape (the team corpus in
-tests/data/reading uses it). `python bench/eval_e7.py [DIR] [-v]` prints the table and the misses.
+`score_set(items, targets)` scores any set in the same shape; `run_team()` the team's corpus in
+tests/data/reading. `python bench/eval_e7.py [DIR] [--team] [-v]` prints the table (and misses).
 """
 
 from __future__ import annotations
@@ -216,12 +216,34 @@ def run(data_dir: Path = DEFAULT_DATA, *, verbose: bool = True) -> tuple[str, di
     }
 
 
+TEAM = ROOT / "tests" / "data" / "reading"
+
+
+def run_team(folder: Path = TEAM, *, verbose: bool = False) -> tuple[str, dict[str, float]]:
+    """The team's own corpus (tests/data/reading), scored as E7, by class as well."""
+    items = load_items(folder / "followups.jsonl")
+    targets = load_targets(folder / "targets.yaml")
+    result = score_set(items, targets)
+    t = result.total
+    out = table("TEAM corpus, written by the team (strict as E7)", result)
+    if verbose:
+        out += "\n" + "\n".join(result.notes)
+    return out, {
+        "team_precision": round(t.right / t.read, 4) if t.read else 0.0,
+        "team_recall": round(t.found / t.expected, 4) if t.expected else 0.0,
+        "team_swaps": t.swaps,
+    }
+
+
 def _show(fig: Figure) -> str:
     return f"{fig.kind} {fig.scope} {fig.value} {fig.unit or ''} {fig.qualifier}".replace("  ", " ")
 
 
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("-")]
-    report, metrics = run(Path(args[0]) if args else DEFAULT_DATA, verbose="-v" in sys.argv)
+    if "--team" in sys.argv:
+        report, metrics = run_team(verbose="-v" in sys.argv)
+    else:
+        report, metrics = run(Path(args[0]) if args else DEFAULT_DATA, verbose="-v" in sys.argv)
     print(report)
     print(json.dumps(metrics))

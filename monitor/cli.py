@@ -20,13 +20,17 @@ from zoneinfo import ZoneInfo
 
 from monitor import __version__, pipeline
 from monitor.config import watchlist
-from monitor.errors import MonitorError, WatchlistError
+from monitor.errors import MonitorError, UsageError, WatchlistError
 from monitor.models import FetchLimits, Page, Source, Target, Watchlist
 from monitor.store import lock
+from monitor.store.faults import state_error
 from monitor.store.records import DigestRecord, Observation, SourceHealth
 from monitor.store.state import Store
 
 log = logging.getLogger("monitor")
+
+EXIT_SOURCES_FAILED = 3  # `run`: the pass went through, but a source failed (cron should tell)
+EXIT_PIPE = 141  # stdout was closed early (| head), as a shell reports a process ended by SIGPIPE
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -138,7 +142,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("monitor: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `monitor history | head`: the reader has what it wanted
+        _drop_stdout()
+        return EXIT_PIPE
     except Exception as exc:  # a bug: say so in one line, details with -v
+        fault = state_error(exc, _state_dir(args, args.watchlist))
+        if fault is not None:  # a full disk, a damaged database: the user's to fix
+            print(f"monitor: {fault}", file=sys.stderr)
+            return fault.exit_code
         if args.verbose:
             traceback.print_exc()
         print(
@@ -152,7 +163,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def console() -> None:
-    sys.exit(main())
+    code = main()
+    try:
+        sys.stdout.flush()  # what is still buffered, while a closed pipe can still be caught
+    except BrokenPipeError:
+        _drop_stdout()
+        code = code or EXIT_PIPE
+    sys.exit(code)
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush finds no broken pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # not a real file (a test's capture): nothing to flush
+        pass
+    finally:
+        os.close(devnull)
 
 
 def _configure_logging(verbose: bool, quiet: bool) -> None:
@@ -178,7 +206,7 @@ def _now(text: str | None, tz: ZoneInfo) -> datetime:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        raise MonitorError(
+        raise UsageError(
             f"--now {text!r} is not a time", hint="write it like 2024-07-15T09:00"
         ) from None
     if moment.tzinfo is None:
@@ -215,7 +243,15 @@ def _run(args: argparse.Namespace) -> int:
                 print(f"source {result.source_id} failed: {result.error}")
     for error in report.delivery_errors:
         print(f"monitor: {error}", file=sys.stderr)
-    return 1 if report.delivery_errors else 0
+    if report.delivery_errors:
+        return 1
+    failed = [r for r in report.sources if not r.ok]
+    if failed:
+        if args.quiet:  # stdout said nothing: the cron mail still names them
+            for result in failed:
+                print(f"monitor: source {result.source_id} failed: {result.error}", file=sys.stderr)
+        return EXIT_SOURCES_FAILED
+    return 0
 
 
 def _daemon(args: argparse.Namespace) -> int:
@@ -277,7 +313,7 @@ def _try(args: argparse.Namespace) -> int:
             targets = tuple(t for t in wl.targets if t.id == args.target)
             if not targets:
                 known = ", ".join(t.id for t in wl.targets)
-                raise MonitorError(f"no target '{args.target}'", hint=f"known targets: {known}")
+                raise UsageError(f"no target '{args.target}'", hint=f"known targets: {known}")
     source = Source(
         id="try",
         url=args.url,
@@ -426,7 +462,7 @@ def _history(args: argparse.Namespace) -> int:
     targets = [t for t in wl.targets if args.target in (None, t.id)]
     if not targets:
         known = ", ".join(t.id for t in wl.targets)
-        raise MonitorError(f"no target '{args.target}'", hint=f"known targets: {known}")
+        raise UsageError(f"no target '{args.target}'", hint=f"known targets: {known}")
     names = {s.id: s.label for s in wl.sources}
     store = Store.open(_state_dir(args, args.watchlist))
     try:

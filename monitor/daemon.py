@@ -23,6 +23,7 @@ from monitor.config import watchlist
 from monitor.config.schedule import parse_cron
 from monitor.errors import MonitorError, WatchlistError
 from monitor.models import Watchlist
+from monitor.store.faults import state_error
 from monitor.store.state import Store
 
 if TYPE_CHECKING:
@@ -216,7 +217,10 @@ class Daemon:
         except MonitorError as exc:
             log.error("%s: %s", job, exc)
             return
-        except Exception:  # a bug: keep the other jobs running, and say where it was
+        except Exception as exc:  # a bug: keep the other jobs running, and say where it was
+            if (fault := state_error(exc, self.state_dir)) is not None:
+                log.error("%s: %s", job, fault)  # the disk, not the code: one line
+                return
             log.exception("%s: internal error (a bug: please report it)", job)
             return
         self.done.append(PassDone(job, now, report))

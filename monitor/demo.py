@@ -329,7 +329,7 @@ def progress_line(target: Any, store: Store, *, today: Any) -> str | None:
     levels = [number(target.baseline.value, unit)] if target.baseline else []
     seen_digests: dict[int, Any] = {}
     for obs in reported:
-        if obs.figure.kind == "achieved" and obs.digest_id is not None:
+        if diff.is_progress(obs, target) and obs.digest_id is not None:
             seen_digests[obs.digest_id] = obs
     for obs in seen_digests.values():
         levels.append(number(diff.level_of(obs, target), unit))

@@ -2,6 +2,7 @@
 
 MonitorError
  ├── WatchlistError   the watchlist file is wrong (one or more problems, each with file:line)
+ ├── UsageError       the command line names something that is not there (a target id)
  ├── FetchError       a URL could not be fetched within the limits (URL + reason)
  ├── ExtractError     a page is not an article we can read (URL + reason)
  ├── StateError       the state folder or database cannot be used
@@ -9,6 +10,9 @@ MonitorError
 """
 
 from __future__ import annotations
+
+# Control characters as their escapes (\r, \n, \x1b), so that a problem is always one line.
+_ESCAPES = {c: repr(chr(c))[1:-1] for c in (*range(0x20), 0x7F, 0x85, 0x2028, 0x2029) if c != 0x09}
 
 
 class MonitorError(Exception):
@@ -35,11 +39,18 @@ class WatchlistError(MonitorError):
     exit_code = 2
 
     def __init__(self, problems: list[str]):
-        self.problems = list(problems)
+        # One line each, whatever a quoted value held: a line break shows as \r or \n.
+        self.problems = [p.translate(_ESCAPES) for p in problems]
         super().__init__("\n".join(self.problems))
 
     def __str__(self) -> str:
         return "\n".join(self.problems)
+
+
+class UsageError(MonitorError):
+    """The command line asks for something that does not exist, like an unknown target id."""
+
+    exit_code = 2
 
 
 class FetchError(MonitorError):

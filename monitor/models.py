@@ -17,7 +17,8 @@ SourceType = Literal["list", "feed", "page"]
 RenderMode = Literal["http", "browser"]  # browser: headless Chromium runs the page's scripts
 DeliveryMethod = Literal["outbox", "smtp"]
 FigureKind = Literal["pledge", "achieved", "mention"]
-FigureScope = Literal["cumulative", "new", "rate"]
+FigureScope = Literal["cumulative", "new", "rate", "share_of_pledge"]
+Direction = Literal["up", "down"]
 Qualifier = Literal["exact", "about", "at_least", "at_most", "nearly", "range"]
 
 
@@ -203,6 +204,8 @@ class Figure:
     start: int  # the figure's span inside `sentence`
     end: int
     period: str | None = None  # "2024", "2024H1", "2016-2020" where the sentence says
+    direction: Direction | None = None  # "down" for a fall (下降3%): the value stays positive
+    why: str = ""  # what bound it: the noun phrase, the frame cue and the scope cue
 
     @property
     def value(self) -> Decimal:

@@ -20,6 +20,7 @@ from monitor.figures.reading import Readers, Reading
 from monitor.models import Link, Page, Source, Validators, Watchlist
 from monitor.pages import discover
 from monitor.store.batch import Batch
+from monitor.store.faults import state_error
 from monitor.store.state import Store, content_hash
 
 if TYPE_CHECKING:
@@ -219,6 +220,8 @@ async def _one_source(p: _Pass, source: Source) -> SourceResult:
     except StateError:
         raise  # the database itself: no use going on with the other sources
     except Exception as exc:  # a bug met on this source's pages must not stop the others
+        if (fault := state_error(exc, store.path)) is not None:
+            raise fault from exc  # a full disk, a damaged page: the same for every source
         result.ok, result.error = False, f"internal error: {type(exc).__name__}: {exc}"
         with p.writes.unit():
             store.record_failure(source.id, source.url, at=now, error=result.error, status=None)

@@ -53,7 +53,7 @@ def test_bad_now_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[
             "never",
         ]
     )
-    assert code == 1
+    assert code == 2
     assert "2024-07-15T09:00" in capsys.readouterr().err
 
 

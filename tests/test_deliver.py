@@ -160,3 +160,30 @@ def test_smtp_over_tls_verifies_the_server(mode: str, monkeypatch: pytest.Monkey
         assert len(inbox.messages) == 1
     finally:
         controller.stop()
+
+
+def test_a_non_ascii_password_is_one_clear_line_before_connecting(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("TEST_SMTP_PASSWORD", "密码s3cret")
+    with pytest.raises(DeliveryError, match="characters other than ASCII") as info:
+        # port 1: nothing listens there; the check comes before any connection
+        deliver(
+            MESSAGE,
+            _smtp(1, username="me", password_env="TEST_SMTP_PASSWORD"),
+            outbox=Path("unused"),
+            name="x",
+        )
+    assert "TEST_SMTP_PASSWORD" in str(info.value) and "密码" not in str(info.value)
+    assert not info.value.uncertain
+
+
+def test_the_outbox_never_replaces_another_digests_file(tmp_path: Path) -> None:
+    outbox = tmp_path / "outbox"
+    outbox.mkdir()
+    (outbox / "digest-1.eml").write_bytes(b"an older digest, delivered")
+    where = deliver(MESSAGE, Delivery(), outbox=outbox, name="digest-1")
+    assert where == str(outbox / "digest-1-2.eml")
+    assert (outbox / "digest-1.eml").read_bytes() == b"an older digest, delivered"
+    assert deliver(MESSAGE, Delivery(), outbox=outbox, name="digest-1") == where  # idempotent
+    assert sorted(p.name for p in outbox.iterdir()) == ["digest-1-2.eml", "digest-1.eml"]

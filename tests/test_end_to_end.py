@@ -145,9 +145,10 @@ def test_cli_run_against_the_site(tmp_path: Path, capsys: pytest.CaptureFixture[
                 str(summary),
             ]
         )
-    assert code == 0
+    assert code == 3  # the demo site's broken source failed: cron is told
     out = capsys.readouterr().out
     assert "digest delivered:" in out
+    assert "source broken failed:" in out
     assert (tmp_path / "state" / "outbox").is_dir()
     import json
 

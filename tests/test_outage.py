@@ -263,4 +263,4 @@ def test_status_shows_the_pending_digest_and_history_the_evidence(
     assert "2024-07-16  achieved" in out and "in digest #1, not yet delivered" in out
     assert "【422个】" in out
     assert f"{site.base}/bjgov/202407/t20240716_circles-422.html" in out
-    assert main([*args, "history", "nope"]) == 1
+    assert main([*args, "history", "nope"]) == 2  # a usage error

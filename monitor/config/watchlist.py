@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
+import stat
 from pathlib import Path
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
@@ -28,6 +30,8 @@ from monitor.errors import WatchlistError
 from monitor.models import Watchlist
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
+# Far above any real watchlist (10,000 sources are about 1 MiB); a bigger file is the wrong one.
+MAX_WATCHLIST_BYTES = 16 * 2**20
 
 
 def _parse(text: str, report: Report) -> Any:
@@ -107,18 +111,49 @@ def load(path: Path, *, cache: Cache | None = None) -> Watchlist:
 
 
 def _read(path: Path) -> str:
+    """The file's text: a regular file of at most MAX_WATCHLIST_BYTES, read without blocking
+    (a FIFO would hang a run, /dev/zero would fill its memory)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
         raise WatchlistError(
             [f"{path}: no watchlist here: create one, or pass --watchlist with the file to use"]
         ) from None
     except IsADirectoryError:
-        raise WatchlistError(
-            [f"{path}: is a folder, not a watchlist file: pass --watchlist with the file to use"]
-        ) from None
+        raise _not_a_file(path, "a folder") from None
+    except OSError as err:
+        raise WatchlistError([f"{path}: cannot read the watchlist: {err.strerror}"]) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise _not_a_file(path, "a folder")
+        if not stat.S_ISREG(info.st_mode):
+            raise _not_a_file(path, "a device, pipe or socket")
+        if info.st_size > MAX_WATCHLIST_BYTES:
+            raise _too_big(path)
+        with os.fdopen(fd, "rb", closefd=False) as file:
+            data = file.read(MAX_WATCHLIST_BYTES + 1)
+        if len(data) > MAX_WATCHLIST_BYTES:  # it grew while we looked
+            raise _too_big(path)
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         raise WatchlistError([f"{path}: is not UTF-8 text: save it as UTF-8"]) from None
     except OSError as err:
         raise WatchlistError([f"{path}: cannot read the watchlist: {err.strerror}"]) from None
-    return text
+    finally:
+        os.close(fd)
+
+
+def _not_a_file(path: Path, what: str) -> WatchlistError:
+    return WatchlistError(
+        [f"{path}: is {what}, not a watchlist file: pass --watchlist with the file to use"]
+    )
+
+
+def _too_big(path: Path) -> WatchlistError:
+    return WatchlistError(
+        [
+            f"{path}: is larger than {MAX_WATCHLIST_BYTES // 2**20} MiB, too large for a"
+            " watchlist: is it the right file?"
+        ]
+    )

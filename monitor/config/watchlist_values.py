@@ -20,6 +20,7 @@ from monitor.config.yamlfile import LineList
 
 _ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
 _EMAIL = re.compile(r"[^@\s<>,;]+@[^@\s<>,;.][^@\s<>,;]*")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")  # breaks and controls: not in headers
 _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _HOST = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -54,7 +55,7 @@ def show(value: Any) -> str:
     if is_bool(value):
         return "true" if value else "false"
     if isinstance(value, str):
-        return f"'{value}'"
+        return repr(value) if _CONTROL.search(value) else f"'{value}'"  # one line, always
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -99,7 +100,12 @@ def integer(low: int, high: int | None = None) -> Callable[[Any], int]:
     return convert
 
 
-def duration(minimum: timedelta, example: str = _DURATION_HINT) -> Callable[[Any], timedelta]:
+def duration(
+    minimum: timedelta, example: str = _DURATION_HINT, maximum: timedelta = timedelta(days=366)
+) -> Callable[[Any], timedelta]:
+    """A duration between `minimum` and `maximum`: beyond a year (or the key's own bound) a
+    value is a typo, and a huge one would overflow the scheduler's clock arithmetic."""
+
     def convert(value: Any) -> timedelta:
         try:
             if not isinstance(value, str):
@@ -107,22 +113,32 @@ def duration(minimum: timedelta, example: str = _DURATION_HINT) -> Callable[[Any
             parsed = parse_duration(value)
         except ValueError:
             raise Invalid(f"must be {example}, not {show(value)}") from None
+        except OverflowError:
+            parsed = timedelta.max
         if parsed < minimum:
             raise Invalid(f"must be at least {_format_duration(minimum)}, not {show(value)}")
+        if parsed > maximum:
+            raise Invalid(f"must be at most {_format_duration(maximum)}, not {show(value)}")
         return parsed
 
     return convert
 
 
-def seconds(minimum: timedelta, example: str) -> Callable[[Any], float]:
+def seconds(
+    minimum: timedelta, example: str, maximum: timedelta = timedelta(hours=1)
+) -> Callable[[Any], float]:
     def convert(value: Any) -> float:
-        return duration(minimum, example)(value).total_seconds()
+        return duration(minimum, example, maximum)(value).total_seconds()
 
     return convert
 
 
 def _format_duration(span: timedelta) -> str:
     total = span.total_seconds()
+    if total >= 86400 and total % 86400 == 0:
+        return f"{int(total // 86400)}d"
+    if total >= 3600 and total % 3600 == 0:
+        return f"{int(total // 3600)}h"
     if total >= 60 and total % 60 == 0:
         return f"{int(total // 60)}m"
     return f"{total:g}s" if total >= 1 else f"{int(total * 1000)}ms"
@@ -211,6 +227,8 @@ def hosts(value: Any) -> tuple[str, ...]:
 
 
 def email(value: Any) -> str:
+    if isinstance(value, str) and _CONTROL.search(value.strip()):
+        raise Invalid(f"must be one address on one line, not {show(value)}")
     if not isinstance(value, str) or not _EMAIL.fullmatch(value.strip()):
         raise Invalid(f"must be an email address like analyst@example.org, not {show(value)}")
     return value.strip()
@@ -238,6 +256,12 @@ def env_name(value: Any) -> str:
 
 def subject(value: Any) -> str:
     written = text(value)
+    if _CONTROL.search(written):
+        # A line break in a mail header would end it: every digest would then fail to send.
+        raise Invalid(
+            "must be one line: no line breaks or control characters (a folded YAML string?),"
+            f" not {show(value)}"
+        )
     try:
         written.format(date="2024-01-01")
     except (KeyError, IndexError, ValueError):

@@ -5,6 +5,7 @@ per-host pacing, conditional GET, retries. `Fetcher.get(url) -> Page` (200 or 30
 from __future__ import annotations
 
 import asyncio
+import ssl
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -20,8 +21,8 @@ from protego import Protego
 from monitor import USER_AGENT
 from monitor.errors import FetchError
 from monitor.fetching.body import MAGIC, Accept, Response, acceptable, drain, read_body, too_large
-from monitor.fetching.politeness import AddressGuard, HostPace
-from monitor.fetching.transport import LeanTransport, Timeouts, transport_for_env
+from monitor.fetching.politeness import AddressGuard, HostPace, Resolver, resolve_host
+from monitor.fetching.transport import LeanTransport, Timeouts, proxy_in_env, transport_for_env
 from monitor.fetching.urls import Target, parse_url, port_of
 from monitor.models import FetchLimits, Page, Source, Validators
 
@@ -64,8 +65,9 @@ class _Retry(Exception):
 class Fetcher:
     """One pass's HTTP: `async with Fetcher(limits) as f: page = await f.get(url, source=s)`.
 
-    Addresses are checked only on the real network: an injected `transport` (tests, replays)
-    decides itself where requests go, so there is nothing to resolve.
+    Every request's host is checked by the address guard, whatever the transport, and the
+    connection goes to the address that was checked (behind a proxy, the proxy connects).
+    `resolver` answers a host's addresses (the system's resolver by default).
     """
 
     def __init__(
@@ -75,6 +77,7 @@ class Fetcher:
         transport: httpx.AsyncBaseTransport | None = None,
         clock: Callable[[], datetime] | None = None,
         backoff: float = 1.0,  # seconds before the first retry, doubled for each further one
+        resolver: Resolver = resolve_host,
     ):
         self._limits = limits
         self._transport = transport
@@ -100,7 +103,8 @@ class Fetcher:
         self._hosts: dict[str, HostPace] = {}
         self._robots: dict[str, Protego | str | None] = {}
         self._robots_locks: dict[str, asyncio.Lock] = {}
-        self._addresses = AddressGuard(limits.connect_timeout)
+        self._addresses = AddressGuard(limits.connect_timeout, resolver=resolver)
+        self._pinned = True  # requests go to checked addresses (not through a proxy)
         self._homes: dict[str, tuple[str, int, str]] = {}  # source URL → host, port, URL
         self._renderer: Renderer | None = None  # headless Chromium, for `render: browser`
 
@@ -111,8 +115,10 @@ class Fetcher:
         if isinstance(transport, LeanTransport):
             # Called directly: httpx's client layer (request and response models, cookie jar)
             # cost more CPU per request than our whole transport. Nothing here needs cookies.
+            transport.addresses = self._addresses.addresses
             self._lean = transport
             return self
+        self._pinned = self._transport is not None or not proxy_in_env()
         self._client = httpx.AsyncClient(
             transport=transport,
             timeout=httpx.Timeout(**self._timeouts),
@@ -223,8 +229,7 @@ class Fetcher:
         truncate: bool = False,
     ) -> Page | _Redirect:
         target = parse_url(url)
-        if self._transport is None:
-            await self._check_address(target, source)
+        await self._check_address(target, source)
         if robots:
             await self._check_robots(target, source)
         host = self._host(target.host, source)
@@ -269,18 +274,9 @@ class Fetcher:
                 raw += [(name.encode(), value.encode()) for name, value in headers.items()]
                 response = await self._lean.get(target, raw, self._timeouts)
             else:
-                assert self._client is not None, "use Fetcher inside `async with`"
-                response = await self._client.send(
-                    self._client.build_request("GET", url, headers=headers), stream=True
-                )
-        except httpx.TimeoutException as exc:
-            raise _Retry(FetchError(f"timed out ({type(exc).__name__})", url=url)) from None
-        except (httpx.NetworkError, httpx.RemoteProtocolError) as exc:
-            raise _Retry(
-                FetchError(f"connection failed: {exc or type(exc).__name__}", url=url)
-            ) from None
+                response = await self._send(target, headers)
         except httpx.HTTPError as exc:
-            raise FetchError(f"request failed: {exc or type(exc).__name__}", url=url) from None
+            raise _failure(exc, url, reading=False) from None
         try:
             try:
                 outcome = await self._answer(response, url, accept, limit, truncate)
@@ -289,14 +285,23 @@ class Fetcher:
                 raise
             await drain(response)
             return outcome
-        except httpx.TimeoutException as exc:
-            raise _Retry(FetchError(f"timed out reading ({type(exc).__name__})", url=url)) from None
-        except (httpx.NetworkError, httpx.RemoteProtocolError) as exc:
-            raise _Retry(
-                FetchError(f"connection broke: {exc or type(exc).__name__}", url=url)
-            ) from None
+        except httpx.HTTPError as exc:
+            raise _failure(exc, url, reading=True) from None
         finally:
             await response.aclose()
+
+    async def _send(self, target: Target, headers: dict[str, str]) -> httpx.Response:
+        """The exchange through httpx's client, at the checked address: the URL names the
+        address, while the Host header and TLS (SNI, the certificate) keep the host's name."""
+        assert self._client is not None, "use Fetcher inside `async with`"
+        request = self._client.build_request("GET", str(target), headers=headers)
+        if self._pinned:
+            # httpx's pool tries one address; the lean transport tries each in turn.
+            address = (await self._addresses.addresses(target.host, port_of(target)))[0]
+            if address != target.host:
+                request.url = request.url.copy_with(host=address)
+                request.extensions["sni_hostname"] = target.host
+        return await self._client.send(request, stream=True)
 
     async def _answer(
         self,
@@ -414,6 +419,8 @@ class Fetcher:
                 url = outcome.location
             else:
                 return None  # too many redirects counts as unavailable (RFC 9309 §2.3.1.2)
+        except _Untrusted:
+            raise  # the site's own failure, not its robots.txt's: say so
         except FetchError as error:
             # Policy (RFC 9309 §2.3.1): 4xx means there are no rules, so everything is allowed;
             # 5xx, 429, timeouts and broken connections mean "unreachable", so nothing is.
@@ -438,6 +445,40 @@ class Fetcher:
 
 
 # --- helpers ------------------------------------------------------------------------------------
+
+# How httpx's failures read, in one place: the first kind that matches says what happened
+# before the response arrived and while its body was read, and whether another try may help.
+_FAILURES: tuple[tuple[type[httpx.HTTPError], str, str, bool], ...] = (
+    (httpx.TimeoutException, "timed out", "timed out reading", True),
+    (httpx.NetworkError, "connection failed", "connection broke", True),
+    (httpx.RemoteProtocolError, "connection failed", "connection broke", True),
+    (httpx.HTTPError, "request failed", "request failed", False),
+)
+
+
+class _Untrusted(FetchError):
+    """The server's TLS certificate did not verify: no retry, and robots.txt counts as
+    unreadable for this reason only, never as "unreachable"."""
+
+
+def _failure(exc: httpx.HTTPError, url: str, *, reading: bool) -> FetchError | _Retry:
+    cause: BaseException | None = exc
+    while cause is not None and not isinstance(cause, ssl.SSLCertVerificationError):
+        cause = cause.__cause__ or cause.__context__
+    if isinstance(cause, ssl.SSLCertVerificationError):
+        return _Untrusted(
+            f"the TLS certificate is not trusted: {cause.verify_message}",
+            url=url,
+            hint="if the site's certificate comes from your own CA, set SSL_CERT_FILE to a "
+            "bundle that holds it",
+        )
+    _, before, during, retried = next(f for f in _FAILURES if isinstance(exc, f[0]))
+    what = during if reading else before
+    if isinstance(exc, httpx.TimeoutException):
+        error = FetchError(f"{what} ({type(exc).__name__})", url=url)
+    else:
+        error = FetchError(f"{what}: {exc or type(exc).__name__}", url=url)
+    return _Retry(error) if retried else error
 
 
 def _retry_after(value: str | None, now: datetime) -> float | None:

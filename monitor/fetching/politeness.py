@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+from collections.abc import Awaitable, Callable
 
 from monitor.errors import FetchError
 
@@ -36,15 +37,31 @@ class HostPace:
         self.next_start = max(self.next_start, now + seconds)
 
 
-class AddressGuard:
-    """Resolves each host once per pass and refuses non-public addresses a source is not on."""
+Resolver = Callable[[str, int], Awaitable[list[str]]]  # host, port → its addresses
 
-    def __init__(self, resolve_timeout: float):
+
+async def resolve_host(host: str, port: int) -> list[str]:
+    """The addresses `host` has, as the system's resolver answers (hosts file, DNS)."""
+    infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return [str(info[4][0]) for info in infos]
+
+
+class AddressGuard:
+    """Resolves each host once per pass and refuses non-public addresses a source is not on.
+
+    The transport connects to `addresses(host, port)`, the very addresses that were checked,
+    and never asks the resolver again: a name cannot point elsewhere between the check and the
+    connection (DNS rebinding).
+    """
+
+    def __init__(self, resolve_timeout: float, *, resolver: Resolver = resolve_host):
         self._timeout = resolve_timeout
+        self._resolver = resolver
         self._cache: dict[tuple[str, int], Resolved] = {}
         # (host, port, source's host, source's port) already checked and allowed: resolutions
         # are cached for the pass, so the answer cannot change within it.
         self._allowed: set[tuple[str, int, str, int]] = set()
+        self._checked: set[tuple[str, int]] = set()  # hosts allowed for at least one source
 
     async def check(self, host: str, port: int, url: str, *, source: tuple[str, int, str]) -> None:
         """Raise FetchError if `host` is at a kind of non-public address `source` is not at."""
@@ -60,6 +77,14 @@ class AddressGuard:
                     hint="monitor reaches non-public addresses only for a source that is on one",
                 )
         self._allowed.add(key)
+        self._checked.add((host, port))
+
+    async def addresses(self, host: str, port: int) -> list[str]:
+        """The addresses `check` allowed for `host`, to connect to; an OSError for a host that
+        was not checked (the transport was asked for a URL the Fetcher did not send)."""
+        if (host, port) not in self._checked:
+            raise OSError(f"{host}:{port} was not checked by the address guard")
+        return [address for address, _ in self._cache[(host, port)]]
 
     async def resolve(self, host: str, port: int, url: str) -> Resolved:
         key = (host, port)
@@ -70,16 +95,16 @@ class AddressGuard:
                 try:
                     # Bounded like a connect: a dead resolver must not hold the pass.
                     async with asyncio.timeout(self._timeout):
-                        infos = await asyncio.get_running_loop().getaddrinfo(
-                            host, port, type=socket.SOCK_STREAM
-                        )
+                        # In the resolver's order of preference, which connections follow.
+                        addresses = list(dict.fromkeys(await self._resolver(host, port)))
                 except (OSError, TimeoutError) as exc:
                     raise FetchError(
                         f"cannot resolve host {host}: {exc or 'timed out'}",
                         url=url,
                         hint="check the host name; DNS may be down",
                     ) from None
-                addresses = sorted({str(info[4][0]) for info in infos})
+                if not addresses:
+                    raise FetchError(f"host {host} has no address", url=url) from None
             self._cache[key] = [(a, address_kind(a)) for a in addresses]
         return self._cache[key]
 

@@ -17,6 +17,7 @@ from typing import Protocol, TypeVar
 import httpx
 
 from monitor.errors import MonitorError
+from monitor.fetching.politeness import Resolver
 
 # Longest response head (status line and headers) we read; a longer one is refused.
 MAX_HEAD_BYTES = 65_536
@@ -24,6 +25,8 @@ MAX_HEAD_BYTES = 65_536
 READ_CHUNK = 65_536
 # Idle connections kept per origin; the Fetcher's concurrency limit keeps fewer busy anyway.
 MAX_IDLE_PER_ORIGIN = 32
+# Seconds a closing pass waits for its idle connections to finish closing (TLS's close_notify).
+CLOSE_WAIT = 1.0
 
 _T = TypeVar("_T")
 _Origin = tuple[bytes, bytes, int]
@@ -71,6 +74,13 @@ class _Connection:
 
     def close(self) -> None:
         self.writer.close()
+
+    async def closed(self) -> None:
+        try:
+            async with asyncio.timeout(CLOSE_WAIT):
+                await self.writer.wait_closed()
+        except (OSError, TimeoutError):
+            pass  # closing anyway: nothing more to do for it
 
     @property
     def usable(self) -> bool:
@@ -173,8 +183,13 @@ class LeanTransport(httpx.AsyncBaseTransport):
     It never limits how many connections are open: the Fetcher's concurrency limits do that.
     """
 
-    def __init__(self, *, ssl_context: ssl.SSLContext | None = None):
+    def __init__(
+        self, *, ssl_context: ssl.SSLContext | None = None, addresses: Resolver | None = None
+    ):
         self._ssl_context = ssl_context
+        # Where a host may be reached: the Fetcher's address guard, so that a connection goes
+        # to an address that was checked. Without it, the system's resolver is asked.
+        self.addresses = addresses
         self._idle: dict[_Origin, list[_Connection]] = {}
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
@@ -313,25 +328,49 @@ class LeanTransport(httpx.AsyncBaseTransport):
         context = None
         if scheme == b"https":
             if self._ssl_context is None:
-                # certifi's bundle, as httpx uses; made only when a pass meets its first https URL
+                # certifi's bundle (or $SSL_CERT_FILE), as httpx uses; made only when a pass
+                # meets its first https URL
                 self._ssl_context = httpx.create_ssl_context()
             context = self._ssl_context
         try:
-            reader, writer = await _within(
-                asyncio.open_connection(url.host, port, ssl=context, limit=MAX_HEAD_BYTES),
-                timeout,
-            )
+            return await _within(self._connect(url.host, port, context), timeout)
         except TimeoutError:
             raise httpx.ConnectTimeout(f"no connection to {url.host}:{port} in time") from None
+        except ssl.SSLCertVerificationError as exc:
+            raise httpx.ConnectError(f"certificate not trusted: {exc.verify_message}") from exc
         except (OSError, ssl.SSLError) as exc:
             raise httpx.ConnectError(str(exc) or type(exc).__name__) from None
-        return _Connection(reader, writer)
+
+    async def _connect(self, host: str, port: int, context: ssl.SSLContext | None) -> _Connection:
+        """A connection to the first of the host's addresses that answers; TLS checks the
+        certificate against the host's name, whichever address it came from."""
+        addresses = await self.addresses(host, port) if self.addresses else [host]
+        for n, address in enumerate(addresses):
+            try:
+                reader, writer = await asyncio.open_connection(
+                    address,
+                    port,
+                    ssl=context,
+                    server_hostname=host if context is not None else None,
+                    limit=MAX_HEAD_BYTES,
+                )
+            except ssl.SSLError:
+                raise  # the server answered: another address of it would say the same
+            except OSError:
+                if n == len(addresses) - 1:
+                    raise
+                continue
+            return _Connection(reader, writer)
+        raise OSError(f"{host} has no address")
 
     async def aclose(self) -> None:
-        for connections in self._idle.values():
-            for connection in connections:
-                connection.close()
+        idle = [connection for connections in self._idle.values() for connection in connections]
         self._idle.clear()
+        for connection in idle:
+            connection.close()
+        # A TLS connection closes in a few more steps (close_notify): let them finish, briefly,
+        # so that none is left half-closed when the event loop ends.
+        await asyncio.gather(*(connection.closed() for connection in idle))
 
 
 class LeanResponse:
@@ -408,7 +447,12 @@ def transport_for_env() -> httpx.AsyncBaseTransport | None:
         raise MonitorError(
             f"MONITOR_TRANSPORT={choice!r} is not a transport", hint="use 'lean' or 'httpx'"
         )
-    proxies = ("http_proxy", "https_proxy", "all_proxy")
-    if any(os.environ.get(name) or os.environ.get(name.upper()) for name in proxies):
+    if proxy_in_env():
         return None  # httpx reads proxy settings (and NO_PROXY) from the environment
     return LeanTransport()
+
+
+def proxy_in_env() -> bool:
+    """Whether the environment names an HTTP proxy, which httpx's client would then use."""
+    proxies = ("http_proxy", "https_proxy", "all_proxy")
+    return any(os.environ.get(name) or os.environ.get(name.upper()) for name in proxies)

@@ -218,10 +218,43 @@ def _fit_unit(q: Quantity, target: Target, after: str) -> Quantity | None:
     have = units.normalise(q.unit)
     if have == want or (have and units.convert(q.value, have, want) is not None):
         return q
-    if have is None and want not in {"%", "百分点", "倍", "‰"} and not _is_han(after):
+    if units.same_family(have, want):
+        return q  # 2100万户 for a target in 套
+    if (
+        have is None
+        and want not in {"%", "百分点", "倍", "‰"}
+        and (after == "的" or not _is_han(after))
+    ):
         return replace(q, unit=want)
     return None
 
 
 def _is_han(ch: str) -> bool:
     return bool(ch) and "\u4e00" <= ch <= "\u9fff"
+
+
+# What may follow a count without making it a count of another noun: punctuation, qualifiers,
+# particles and the words that open the next phrase (21个，…; 6000个以上; 3万户的…).
+_AFTER_COUNT_OK = frozenset(
+    "，,。；;：:、）)（(”“’‘》《 \n\t…—－-"
+    "和与及或等以左右上下内外多余其已将也均都并且是为在到至比较同占约近超"
+)
+_REACH = 12  # how far after a count a target's keyword may follow as its noun (40多个高品质“…”X)
+_PERCENT_UNITS = frozenset({"%", "‰", "百分点"})
+
+
+def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
+    """A count followed by a noun that is not the target's counts that noun: 210个试点地区,
+    覆盖534个社区, 7个月. A keyword of the target within reach, with no break before it, makes
+    the noun the target's own (4.2万个5G基站, 40多个高品质“一刻钟”便民生活圈)."""
+    if q.unit is None or q.unit in _PERCENT_UNITS or units.normalise(q.unit) in units.CURRENCIES:
+        return False  # bare numbers are weighed in _fit_unit; money is followed by its use
+    nxt = sentence[q.end : q.end + 1]
+    if not nxt or nxt in _AFTER_COUNT_OK or not _is_han(nxt):
+        return False
+    window = sentence[q.end : q.end + _REACH + 12]
+    for keyword in target.keywords:
+        at = window.find(_first_part(keyword))
+        if 0 <= at <= _REACH and not _CLAUSE.search(window, 0, at):
+            return False
+    return True

@@ -13,6 +13,7 @@ from itertools import accumulate, count
 from operator import add
 from typing import NamedTuple
 
+from monitor.figures import units
 from monitor.figures.attribution import (
     _about_span,
     _attribute,
@@ -24,6 +25,7 @@ from monitor.figures.attribution import (
     _match_start,
     _plan,
     _subject,
+    counts_other,
 )
 from monitor.figures.cues import (
     _CHANGE,
@@ -42,21 +44,75 @@ from monitor.figures.cues import (
     _ended,
     _period,
     _pledged,
-    _scope,
+)
+from monitor.figures.measures import (
+    _PART_OF_YEAR,
+    is_fall,
+    percent_measure,
+    scope_of,
+    under_way,
 )
 from monitor.figures.numeral_reader import frozen
 from monitor.figures.numerals import find_quantities, may_hold_quantities
+from monitor.figures.places import is_national, mentions, speaks_for
 from monitor.models import Figure, FigureKind, Quantity, Target
 
 _END_CHARS = "。！？；!?;\n"  # what ends a sentence
 _MAX_SENTENCE = 10_000  # longer is not a sentence (find_quantities reads none either)
 _LEAD = 300  # a region named this early in the article (dateline, lead) holds for all of it
+_RATE_UNITS = frozenset({"%", "‰", "百分点"})
+# 力争完成年度任务的100% is a pledge; 完成年度计划的77% is progress
+_PLEDGED_SHARE = re.compile(
+    r"(?:力争|确保|争取|将|计划|目标是|要)[^，,。；]{0,4}(?:完成|实现|达到)"
+)
+# 204万套（间）的任务, 5万套的年度目标: the number is the size of the plan
+_TASK_AFTER = re.compile(
+    r"(?:（[^）]{1,4}）|\([^)]{1,4}\))?(?:的(?:年度|全年)?(?:建设|改造)?(?:目标)?任务|的(?:年度)?目标|的计划)"
+)
+_SHORT_ASIDE = 4  # （间）, (户): a note on the unit, not a clause of its own
+
+
+def _clause_cuts(sentence: str) -> list[int]:
+    """Where the sentence's clauses break (at ，、：and brackets), but for a short bracketed
+    note on a unit (204万套（间）的任务…), which leaves the clause whole."""
+    cuts = list(map(re.Match.start, _CLAUSE.finditer(sentence)))
+    if "（" not in sentence and "(" not in sentence:
+        return cuts
+    kept: list[int] = []
+    skip = -1
+    for i, at in enumerate(cuts):
+        if at <= skip:
+            continue
+        closing = cuts[i + 1] if i + 1 < len(cuts) else -1
+        short = 0 < closing - at - 1 <= _SHORT_ASIDE
+        if short and sentence[at] in "（(" and sentence[closing] in "）)":
+            skip = closing
+            continue
+        kept.append(at)
+    return kept
+
+
+_THIS_YEAR = re.compile(r"今年|明年|全年|年度")
+_FRAME_NEXT = re.compile(r"明年")
+_PLAN_SEASON_ENDS = 3  # the month by which a year's work reports and plans are published
+# what a clause reporting work says it did (新建, 筹集, 开工 …), when no cue says when
+_DOING = re.compile(r"新建|新增|新开工|开工|筹集|改造|发行|建设|增至|突破|超过|达|提供|有")
+_BY_YEAR = re.compile(r"(?:到|至)((?:19|20)[0-9]{2})年")
+
+
+def _coming_year(clause: str, now: int) -> bool:
+    """到2025年 naming this or a later year: a goal for then (not 截至2025年, a date passed)."""
+    found = _BY_YEAR.search(clause) if "年" in clause else None
+    return bool(
+        found and int(found.group(1)) >= now and clause[found.start() - 1 : found.start()] != "截"
+    )
 
 
 class _Read(NamedTuple):
     """A sentence naming targets, read up to its numbers."""
 
     at: int  # its place among the article's sentences
+    s0: int  # where it starts in the article
     text: str
     targets: list[Target]  # those it is about
     cuts: list[int]  # where its clauses break (at a ，、：…)
@@ -153,14 +209,14 @@ class _Article:
         matches = _keyword_matches(sentence, targets) if targets else []
         if not matches:
             return None
-        cuts = list(map(re.Match.start, _CLAUSE.finditer(sentence)))
+        cuts = _clause_cuts(sentence)
         by_clause: dict[int, list[_Match]] = {}
         for m in matches:
             by_clause.setdefault(bisect_right(cuts, m.start), []).append(m)
         quantities = find_quantities(sentence, *_about_span(sentence, cuts, by_clause))
         if not quantities:
             return None
-        return _Read(index, sentence, targets, cuts, by_clause, quantities)
+        return _Read(index, s0, sentence, targets, cuts, by_clause, quantities)
 
     def figures(self, read: _Read) -> list[Figure]:
         """The figures a read sentence gives: each number tied to the targets of its keyword."""
@@ -181,38 +237,81 @@ class _Article:
                 match = _subject(sentence, cuts, read.by_clause, clause)
             if match is None or _is_reference(sentence, c0, c1, q, match):
                 continue
+            if not own and "“" in sentence[c0 : q.start]:
+                continue  # …，累计开办“爱心托管班”1.9万个: a clause naming its own thing
             after_breakdown = whole_part or sentence.rfind("其中", 0, q.start) >= 0
             change = not own and q.unit != "%" and bool(_CHANGE.match(sentence, c0))
             # 551万农村贫困人口: a bare number right before the keyword counts its subject
             counted = match.start == q.end or q.end in map(_match_start, own)
             after = "" if counted else sentence[q.end : q.end + 1]
+            head = sentence[c0 : q.start]
+            task = bool(_TASK_AFTER.match(sentence, q.end))  # 204万套的任务: the plan's size
             for target in match.targets:
+                if counts_other(sentence, q, target):
+                    continue  # 210个试点地区, 覆盖534个社区: a count of another noun
                 if after_breakdown and target.id in seen:
                     continue  # 其中…: a part of a total already reported for this target
                 if change and target.id in given:
                     continue  # 改造580万套，增加110万套: the rise over last year, not the figure
-                quantity = _fit_unit(q, target, after)
+                measure = None
+                if q.unit == "%" and units.normalise(target.unit) not in _RATE_UNITS:
+                    # a count target's own %: progress toward its pledge, or its growth
+                    measure = percent_measure(head)
+                    if measure is None:
+                        continue  # 占移动基站总数26.9%: a share of something else
+                    quantity: Quantity | None = q
+                else:
+                    quantity = _fit_unit(q, target, after)
                 if quantity is None:
                     continue
+                if target.region and not self._speaks_for(target, sentence, read.s0, q.start):
+                    continue  # 在福州，…: another region's figure
                 seen.add(target.id)
                 given.add(target.id)
                 if clause not in when:
                     when[clause] = self._when(sentence, c0, c1, read.at)
                 kind, period = when[clause]
+                if measure == "share_of_pledge" and not _PLEDGED_SHARE.search(head):
+                    kind = "achieved"  # 完成年度任务的83%: progress so far
+                elif task and measure is None:
+                    kind = "pledge"
+                scope = measure or scope_of(sentence, c0, c1, quantity)
+                fall = scope == "rate" and is_fall(head)
                 figures.append(
                     frozen(
                         Figure,
                         target_id=target.id,
                         quantity=quantity,
                         kind=kind,
-                        scope=_scope(sentence[c0:c1], quantity),
+                        scope=scope,
                         sentence=sentence,
                         start=q.start,
                         end=q.end,
                         period=period,
+                        direction="down" if fall else None,
                     )
                 )
         return figures
+
+    def _speaks_for(self, target: Target, sentence: str, s0: int, at: int) -> bool:
+        """Whether the number at `at` in the sentence speaks for the target's region: the last
+        region word before it decides (在福州，…), else one later in the sentence; for a regional
+        target also the paragraph before it and the article's lead."""
+        regions = target.region
+        said = speaks_for(mentions(sentence, regions, 0, at), regions)
+        if said is None:
+            found = mentions(sentence, regions, at)
+            said = speaks_for(found[:1], regions)
+        if said is None and is_national(regions):
+            # a sentence naming no place: a national figure. An earlier sentence's place is
+            # as often a speaker's or a meeting's as the subject's, so it does not carry over.
+            return True
+        if said is None:
+            p0 = self.text.rfind("\n", 0, s0) + 1
+            said = speaks_for(mentions(self.text, regions, p0, s0), regions)
+        if said is None:
+            said = speaks_for(mentions(self.text[:_LEAD], regions)[:1], regions)
+        return is_national(regions) if said is None else said
 
     def _total_before(self, read: _Read) -> tuple[set[str], bool]:
         """For a sentence breaking down a total an earlier one gave (其中，…): the targets that
@@ -254,8 +353,8 @@ class _Article:
     def _about(self, target: Target, sentence: str, s0: int) -> bool:
         if any(word and word in sentence for word in target.exclude):
             return False
-        if not target.region:
-            return True
+        if not target.region or is_national(target.region):
+            return True  # a national target speaks for wherever no other place is named
         if any(word in sentence for word in target.region):
             return True
         p0 = self.text.rfind("\n", 0, s0) + 1
@@ -265,7 +364,14 @@ class _Article:
         return any(word in paragraph or word in lead for word in target.region)
 
     def _kind(self, sentence: str, clause: str, index: int) -> FigureKind:
+        if self.published and _coming_year(clause, self.published.year):
+            return "pledge"  # 到2025年…达到4.5个
         cue = _cue(clause)
+        # 1—10月份, 前三季度, 截至7月底: the period is under way; a bare 今年 does not make it
+        # a plan (截至7月底，各地今年新开工…4.22万个)
+        weak = cue is None or _cue(_THIS_YEAR.sub("", clause)) is None
+        if cue != "achieved" and weak and under_way(sentence, self.published):
+            cue = "achieved"
         if cue is None and clause != sentence:
             if index not in self._cues:
                 self._cues[index] = _cue(sentence)
@@ -280,9 +386,19 @@ class _Article:
         frame = self.frame(index)[0]
         if frame is not None:
             return frame
-        if _DONE.search(clause):
+        if "今年" in sentence and not self._past_plan_season():
+            return "pledge"  # 今年新建X in the plan season: what the year is to bring
+        if _PART_OF_YEAR.search(sentence) and not under_way(sentence, self.published):
+            return "mention"  # 上半年新增6000个, read in March: neither plan nor result yet
+        if _DONE.search(clause) or _DOING.search(clause):
+            # a clause that does something, with no word of the future: news reports results
             return "achieved"
         return "mention"
+
+    def _past_plan_season(self) -> bool:
+        """Whether the year's plans are out when the article appeared: work reports and plans
+        come by March; after that, 今年新建X with no word of the future reports what was done."""
+        return self.published is not None and self.published.month > _PLAN_SEASON_ENDS
 
     def _year_kind(self, sentence: str) -> FigureKind | None:
         """A past year named in the sentence makes a result, a coming one a plan."""
@@ -345,8 +461,11 @@ class _Article:
             if y > self.published.year:
                 return "pledge", period
         if _FRAME_NOW.match(opening) or year:
-            # this year, opening a sentence: a plan unless the sentence reports a result
-            if _achieved(sentence) or (_DONE.search(sentence) and not _pledged(sentence)):
+            # this year, opening a sentence: a plan unless the sentence reports a result, or
+            # says nothing of the future once the year's plans are out (published after March)
+            if _achieved(sentence):
                 return "achieved", period
-            return "pledge", period
+            if _pledged(sentence) or _FRAME_NEXT.match(opening) or not self._past_plan_season():
+                return "pledge", period
+            return "achieved", period
         return None

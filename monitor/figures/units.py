@@ -212,6 +212,18 @@ def normalise(unit: str | None) -> str | None:
     return CANONICAL.get(unit, unit)
 
 
+# Measure words that count the same things: 人/名/位 people, 套/户/间 homes, 个/台 installations
+# (充电桩1188万台 for a target in 个). A family is one unit; 人次 or 座 are not in one.
+_FAMILIES = (frozenset({"人", "名", "位"}), frozenset({"套", "户", "间"}), frozenset({"个", "台"}))
+_FAMILY_OF = {word: family for family in _FAMILIES for word in family}
+
+
+def same_family(a: str | None, b: str | None) -> bool:
+    """Whether two canonical measure words count the same kind of thing (人 and 名, 套 and 户)."""
+    family = _FAMILY_OF.get(a or "")
+    return family is not None and b in family
+
+
 def convert(value: Decimal, unit: str | None, to: str | None) -> Decimal | None:
     """`value` in `unit` expressed in `to`, or None when the two do not measure the same thing."""
     a, b = normalise(unit), normalise(to)

@@ -6,6 +6,7 @@ The SMTP password comes from the environment variable the watchlist names, never
 
 from __future__ import annotations
 
+import errno
 import os
 import ssl
 from email import message_from_bytes, policy
@@ -18,6 +19,8 @@ from monitor.models import Delivery
 if TYPE_CHECKING:
     import smtplib
 
+MAX_NAMES = 1000  # files tried for one digest's name in the outbox
+
 
 def deliver(message: bytes, delivery: Delivery, *, outbox: Path, name: str) -> str:
     """Send or file one digest; `name` is a stable file stem for the outbox."""
@@ -29,21 +32,55 @@ def deliver(message: bytes, delivery: Delivery, *, outbox: Path, name: str) -> s
 
 
 def _to_outbox(message: bytes, outbox: Path, name: str) -> str:
+    """Write `name`.eml, or `name`-2.eml… when that name holds another message (a state
+    database moved aside numbers its digests from 1 again): a file there is never replaced."""
     path = outbox / f"{name}.eml"
     try:
         outbox.mkdir(parents=True, exist_ok=True)
-        if path.exists() and path.read_bytes() == message:
-            return str(path)  # delivered before a crash kept us from marking it
-        tmp = path.with_suffix(".eml.tmp")
-        tmp.write_bytes(message)
-        os.replace(tmp, path)  # a reader never sees half a message
+        for n in range(1, MAX_NAMES + 1):
+            path = outbox / (f"{name}.eml" if n == 1 else f"{name}-{n}.eml")
+            try:
+                if path.read_bytes() == message:
+                    return str(path)  # delivered before a crash kept us from marking it
+                continue  # another digest's file
+            except FileNotFoundError:
+                pass
+            if _create(path, message):
+                return str(path)
     except OSError as exc:
         raise DeliveryError(
             f"cannot write the digest: {exc.strerror}",
             where=str(path),
             hint="check the state folder's permissions and free space",
         ) from exc
-    return str(path)
+    raise DeliveryError(
+        f"{MAX_NAMES} files named {name}*.eml are there already",
+        where=str(outbox),
+        hint="move the old digests out of the outbox",
+    )
+
+
+def _create(path: Path, message: bytes) -> bool:
+    """Put `message` at `path` whole, unless a file is there (then False): written aside and
+    hard-linked in, so that a reader never sees half a message and nothing is replaced."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(message)
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK):
+            raise
+        # A file system without hard links: exclusive create, which never replaces either.
+        try:
+            with path.open("xb") as file:
+                file.write(message)
+        except FileExistsError:
+            return False
+    finally:
+        tmp.unlink(missing_ok=True)
+    return True
 
 
 def _by_smtp(message: bytes, delivery: Delivery) -> str:
@@ -63,8 +100,17 @@ def _by_smtp(message: bytes, delivery: Delivery) -> str:
                 where=f"smtp://{settings.host}:{settings.port}",
                 hint=f"export {settings.password_env}=... before running monitor",
             )
-    msg = message_from_bytes(message, policy=policy.SMTP)
     where = f"smtp://{settings.host}:{settings.port}"
+    for what, value in (("username", settings.username), (settings.password_env, password)):
+        if value is not None and not value.isascii():
+            # smtplib's AUTH sends ASCII only; failing here is certain and before any connection.
+            raise DeliveryError(
+                f"the SMTP {what if what == 'username' else 'password in ' + str(what)} has"
+                " characters other than ASCII, which SMTP login cannot carry",
+                where=where,
+                hint="use an ASCII password (an app password from the mail provider works)",
+            )
+    msg = message_from_bytes(message, policy=policy.SMTP)
     sending = False
     try:
         client: smtplib.SMTP

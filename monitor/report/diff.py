@@ -100,10 +100,12 @@ def progress_of(level: Decimal, target: Target, *, today: date) -> Progress | No
     )
 
 
-def _is_progress(obs: Observation, target: Target) -> bool:
+def is_progress(obs: Observation, target: Target) -> bool:
     """An achieved figure about this pledge's period, not last year's restated result."""
     if obs.figure.kind != "achieved":
         return False
+    if obs.figure.scope == "share_of_pledge" or (obs.figure.scope == "rate" and target.unit != "%"):
+        return False  # 完成年度任务的60%, 同比增长12%: about the level, never a level itself
     if target.unit and obs.figure.unit and normalise(obs.figure.unit) != normalise(target.unit):
         return False
     period = obs.figure.period
@@ -144,14 +146,14 @@ def update(
     today: date,
 ) -> TargetUpdate:
     """What this target's pending observations say against what was reported before."""
-    progress_obs = [o for o in pending if _is_progress(o, target)]
+    progress_obs = [o for o in pending if is_progress(o, target)]
     others = [o for o in pending if o not in progress_obs]
     latest = max(progress_obs, key=lambda o: (_when(o), level_of(o, target)), default=None)
     level = level_of(latest, target) if latest else None
 
     previous: Decimal | None = None
     previous_label: str | None = None
-    earlier = [o for o in reported if _is_progress(o, target)]
+    earlier = [o for o in reported if is_progress(o, target)]
     if earlier:
         last = max(earlier, key=lambda o: (_when(o), level_of(o, target)))
         previous, previous_label = level_of(last, target), "上次报告"
@@ -183,7 +185,7 @@ def latest_progress(
     target: Target, observations: Sequence[Observation], *, today: date
 ) -> tuple[Decimal | None, Progress | None]:
     """The newest level among all observations, and its progress: for status and history."""
-    progress_obs = [o for o in observations if _is_progress(o, target)]
+    progress_obs = [o for o in observations if is_progress(o, target)]
     if not progress_obs:
         return None, None
     last = max(progress_obs, key=lambda o: (_when(o), level_of(o, target)))

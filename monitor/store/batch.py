@@ -8,6 +8,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING
 
+from monitor.errors import StateError
+from monitor.store.faults import state_error
+
 if TYPE_CHECKING:
     from monitor.store.state import Store
 
@@ -28,17 +31,29 @@ class Batch:
         self.store, self.units, self.seconds = store, units, seconds
         self._done = 0
         self._since = 0.0
+        # Set when SQLite rolled the whole open transaction back (a full disk does): the units
+        # before it are gone, so no later unit may commit as if they were there.
+        self._lost: BaseException | None = None
 
     @contextmanager
     def unit(self) -> Iterator[None]:
         conn = self.store.conn
+        if self._lost is not None:
+            raise state_error(self._lost, self.store.path) or StateError(
+                f"an earlier write of this pass failed: {self._lost}",
+                where=str(self.store.path),
+                hint="nothing more is written in this pass; the next run does its work again",
+            )
         if not conn.in_transaction:
             self.store.begin()
             self._done, self._since = 0, time.monotonic()
         conn.execute("SAVEPOINT unit")
         try:
             yield
-        except BaseException:
+        except BaseException as exc:
+            if not conn.in_transaction:  # SQLite ended the transaction itself
+                self._lost = exc
+                raise
             conn.execute("ROLLBACK TO unit")
             conn.execute("RELEASE unit")
             raise

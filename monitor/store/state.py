@@ -17,6 +17,7 @@ from pathlib import Path
 from monitor.errors import StateError
 from monitor.models import Article, Figure, Page, Validators
 from monitor.store.batch import BATCH_SECONDS, BATCH_UNITS, Batch
+from monitor.store.faults import state_error
 from monitor.store.records import (
     DigestRecord,
     Mention,
@@ -80,6 +81,7 @@ class Store:
                 hint="pass --state DIR with a folder you can write to",
             ) from exc
         path = folder / DB_NAME
+        conn: sqlite3.Connection | None = None
         try:
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
             conn.row_factory = sqlite3.Row
@@ -91,10 +93,14 @@ class Store:
             conn.execute("PRAGMA foreign_keys=ON")
             store = cls(conn, path)
             store._migrate()
-        except sqlite3.DatabaseError as exc:
+        except BaseException as exc:
+            if conn is not None:
+                conn.close()  # not left for the garbage collector (Python 3.13 warns of it)
+            if not isinstance(exc, sqlite3.DatabaseError):
+                raise
             if _is_locked(exc):
                 raise _locked(path) from exc
-            raise StateError(
+            raise state_error(exc, path, untouched=True) or StateError(
                 f"the state database cannot be used: {exc}",
                 where=str(path),
                 hint="move it aside to start afresh, or restore a backup; nothing was changed",
@@ -145,7 +151,8 @@ class Store:
         try:
             yield self.conn
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:  # SQLite may have rolled back already (a full disk)
+                self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
 

@@ -1,0 +1,118 @@
+"""What a number measures for a target: a level or an addition (scope), a growth rate, or
+progress as a share of the pledge (完成年度任务的83%); and whether a time phrase says the
+period is already under way (1—10月份, 前三季度, 截至7月底), which makes a result."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from monitor.models import FigureScope, Quantity
+
+_PERCENT = frozenset({"%", "‰", "百分点"})
+
+# A share of the plan: 完成年度目标任务的83%, 占全年额度的93%, 任务目前已完成72%, 开工率达到77%.
+_PLAN_WORD = r"(?:任务|目标|计划|额度|规划|指标)"
+_SHARE_OF_PLAN = re.compile(
+    r"(?:(?:完成|占|达到|达|实现)了?[^，,。；：:]{0,20}?" + _PLAN_WORD + r"[^，,。；：:]{0,6}?"
+    r"|" + _PLAN_WORD + r"[^，,。；：:]{0,8}?(?:完成|进度)(?:了|达到?|超过|为)?[^，,。；：:]{0,3}?"
+    r"|(?:完成率|开工率|竣工率|执行率|进度)(?:已|已经)?(?:达到|达|为|超过)?了?)$"
+)
+# A growth rate of the counted thing: 同比增长49.4%, 比“十三五”末提高了125%, 超过计划开工量6%.
+# Only a comparison makes it one (同比, 比…, 较…): a work report's bare 增长6.5% of a 元 target is
+# the plan for its growth, which a watchlist tracks as a target of its own, in %.
+_GROWTH = re.compile(
+    r"(?:(?:同比|环比|比[^，,。；]{0,10}?|较[^，,。；]{0,8}?)"
+    r"(?:增长|增加|提高|提升|上升|上涨|下降|减少|降低|回落|下滑)|超出|超过计划[^，,。；]{0,6}?)了?"
+    r"(?:约|近|超过|达)?$"
+)
+_FALL = re.compile(r"(?:下降|减少|降低|回落|下滑|下跌|暴跌|缩减)了?(?:约|近|超过|达)?$")
+
+# A level, not the period's additions: 总数达222万个, 托位数增至14.6万个, 累计数量达到…
+_STOCK = re.compile(
+    r"总(?:数|量|里程|规模|面积|容量|额|计)|保有量|增至|增加到|增长到|达到|共有|全国有|已有|现有|拥有"
+    r"|共(?:计|建|完成|改造|开工|开通|建成|建设|实施)|数(?:已经?)?(?:达到?|超过|突破|约|近|为)"
+)
+# …but a count of this year's work stays an addition: 新开工数量已达2.43万个, 新增就业人数
+_FLOW_BEFORE_STOCK = re.compile(r"新[^，,。；]{0,5}$")
+_CUMULATIVE = re.compile(r"累计|累积|合计|至今|历年")
+_LEVEL_VERB = re.compile(r"(?:已|已经)?达$")  # 建成充电桩达2万个
+# The period is the year (or a span) the additions were made in: 今年累计完成, “十四五”以来累计…
+_IN_YEAR = re.compile(
+    r"(?<!截至)(?<!截止)(?<!到)今年(?![0-9一二三四五六七八九十]+月)|全年|年内|当年|本年"
+    r"|[0-9一二三四五六七八九十]{1,2}\s*[—\-–－~～至到]\s*[0-9一二三四五六七八九十]{1,2}\s*月"
+    r"|前[一二三四五六七八九十两0-9]{1,2}个?月|前[一二三]季度|[一二三四]季度|上半年|下半年"
+)
+_SPAN = re.compile(r"以来|年来|期间|时期")
+_AS_OF_STOCK = re.compile(
+    r"(?:截至|截止|到)[^，,。；]{0,8}(?:年底|年末|目前|现在|底前|[0-9]{4}年)|^目前"
+)
+
+# A time phrase saying the period is under way or over: a result, not a plan.
+_TO_DATE = re.compile(
+    r"[0-9一二三四五六七八九十]{1,2}\s*[—\-–－~～至到]\s*[0-9一二三四五六七八九十]{1,2}\s*月"
+    r"|前[一二三四五六七八九十两0-9]{1,2}个?月|截至|截止|今年以来|同比|环比|提前完成|超额完成"
+)
+_PART_OF_YEAR = re.compile(r"(上半年|下半年|前三季度|一季度|二季度|三季度|四季度)")
+_PART_END = {
+    "一季度": (3, 31),
+    "上半年": (6, 30),
+    "二季度": (6, 30),
+    "前三季度": (9, 30),
+    "三季度": (9, 30),
+    "下半年": (12, 31),
+    "四季度": (12, 31),
+}
+
+
+def percent_measure(head: str) -> FigureScope | None:
+    """For a % number of a count target, what the words before it (`head`, from the clause
+    start) make it: progress toward the pledge, a growth rate, or None (a share of something
+    else: 占移动基站总数26.9%)."""
+    if _SHARE_OF_PLAN.search(head):
+        return "share_of_pledge"
+    if _GROWTH.search(head):
+        return "rate"
+    return None
+
+
+def is_fall(head: str) -> bool:
+    """下降30%: the words before the number say it went down."""
+    return bool(_FALL.search(head))
+
+
+def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
+    """A level (cumulative) or the period's additions (new), from the clause and its sentence;
+    rates for % numbers and bare numbers under rate words."""
+    clause = sentence[c0:c1]
+    if q.unit in _PERCENT:
+        return "rate"
+    head = sentence[c0 : q.start]
+    for m in _STOCK.finditer(clause):
+        if not _FLOW_BEFORE_STOCK.search(clause, 0, m.start()):
+            return "cumulative"
+    if _IN_YEAR.search(sentence) or _SPAN.search(sentence[: q.start]):
+        return "new"
+    if _CUMULATIVE.search(clause) or _CUMULATIVE.search(sentence, 0, c0):
+        return "cumulative"
+    if _LEVEL_VERB.search(head):
+        return "cumulative"
+    if _AS_OF_STOCK.search(sentence) and "已" in sentence[: q.start]:
+        return "cumulative"
+    return "new"
+
+
+def under_way(text: str, published: date | None) -> bool:
+    """A time phrase in `text` that says the figure covers time already past: 1—10月份, 前八个月,
+    截至7月底, 同比, 提前完成; or a part of the year (上半年, 前三季度) over when published."""
+    if _TO_DATE.search(text):
+        return True
+    part = _PART_OF_YEAR.search(text)
+    if part is None:
+        return False
+    if published is None:
+        return True
+    month, day = _PART_END[part.group(1)]
+    year = re.search(r"((?:19|20)[0-9]{2})年" + part.group(1), text)
+    end = date(int(year.group(1)) if year else published.year, month, day)
+    return end <= published

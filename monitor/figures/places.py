@@ -1,0 +1,100 @@
+"""Which region a number speaks for: the nearest place named before it (在福州，…; 上海提出…；
+广州提出…), else the paragraph's or the article's; national words (全国, 我国) for the country.
+A figure counts for a target only when that region is the target's."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+# The country as a whole. A target whose regions include one of these is a national target.
+NATIONAL = ("全国", "我国", "中国", "各地", "全国各地", "国家", "全省份")
+
+# Provinces, autonomous regions and the larger cities: a place named here that is not one of a
+# target's regions makes the figure another region's. Names that are common words or parts of
+# names (中山, 开封 …) are left out on purpose: a missed place costs less than a false one.
+_PROVINCES = (
+    "北京 天津 上海 重庆 河北 山西 内蒙古 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北"
+    " 湖南 广东 广西 海南 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆 香港 澳门 台湾"
+)
+_CITIES = (
+    "石家庄 太原 呼和浩特 沈阳 大连 长春 哈尔滨 南京 苏州 无锡 常州"
+    " 南通 徐州 杭州 宁波 温州 绍兴 嘉兴 金华 台州 合肥 芜湖 福州 厦门"
+    " 泉州 南昌 赣州 济南 青岛 烟台 潍坊 临沂 郑州 洛阳 武汉 宜昌 襄阳"
+    " 长沙 株洲 岳阳 广州 深圳 珠海 佛山 东莞 惠州 汕头 湛江 南宁 柳州"
+    " 桂林 海口 三亚 成都 绵阳 宜宾 贵阳 遵义 昆明 拉萨 西安 咸阳 兰州"
+    " 西宁 银川 乌鲁木齐 唐山 保定 邯郸 大同 包头 鄂尔多斯 鞍山 吉林市"
+    " 齐齐哈尔 大庆 扬州 盐城 镇江 泰州 宿迁 连云港 淮安 湖州 舟山 丽水"
+    " 衢州 蚌埠 阜阳 漳州 莆田 九江 淄博 济宁 泰安 威海 德州 聊城 滨州"
+    " 菏泽 枣庄 开封市 新乡 南阳 商丘 信阳 荆州 十堰 黄石 孝感 衡阳"
+    " 常德 邵阳 江门 肇庆 清远 韶关 梅州 茂名 揭阳 钦州 玉林 凉山 南充"
+    " 泸州 德阳 乐山 达州 六盘水 曲靖 大理 丽江 延安 榆林 宝鸡 天水"
+    " 酒泉 喀什 伊犁 雄安 浦东 滨海新区 两江新区"
+)
+PLACES = tuple(dict.fromkeys((_PROVINCES + " " + _CITIES).split()))
+# A company's figure is a part of the nation's or a region's (中国移动已建成14万个5G基站).
+_ENTITIES = r"中国(?:移动|电信|联通|铁塔|广电)|国家电网|南方电网|[\u4e00-\u9fff]{2,6}(?:公司|集团)"
+
+
+class Mention:
+    """A region word at `start` in a text: the target's own, the nation, or another place."""
+
+    __slots__ = ("kind", "start", "word")
+
+    def __init__(self, start: int, word: str, kind: str) -> None:
+        self.start, self.word, self.kind = start, word, kind
+
+
+def is_national(regions: Sequence[str]) -> bool:
+    return any(word in NATIONAL for word in regions)
+
+
+@lru_cache(maxsize=256)
+def _pattern(regions: tuple[str, ...]) -> re.Pattern[str]:
+    words = sorted({*regions, *NATIONAL, *PLACES}, key=len, reverse=True)
+    return re.compile(_ENTITIES + "|" + "|".join(map(re.escape, words)))
+
+
+def _kind(word: str, regions: tuple[str, ...]) -> str:
+    if word in regions or any(word in r or r in word for r in regions if r not in NATIONAL):
+        return "own"  # 北京 for a target in 北京市, 高速公路服务区 for itself
+    if word in NATIONAL:
+        return "nation"
+    return "place"
+
+
+# 新华社北京3月5日电: a dateline names where the story was filed, not what it is about
+_DATELINE = re.compile(r"\s*[0-9０-９一二三四五六七八九十]{1,2}月")
+# words that name the nation in a national target's text but in a regional one mostly name an
+# agency (国家统计局, 中国移动) whose figure may well be regional
+_AGENCY_WORDS = frozenset({"国家", "中国"})
+
+
+def mentions(text: str, regions: tuple[str, ...], start: int = 0, end: int = -1) -> list[Mention]:
+    """Region words in text[start:end], in order, each marked own / nation / place."""
+    stop = len(text) if end < 0 else end
+    national = is_national(regions)
+    out: list[Mention] = []
+    for m in _pattern(regions).finditer(text, start, stop):
+        word = m.group()
+        if _DATELINE.match(text, m.end()):
+            continue
+        if not national and word in _AGENCY_WORDS:
+            continue
+        out.append(Mention(m.start(), word, _kind(word, regions)))
+    return out
+
+
+def speaks_for(found: list[Mention], regions: tuple[str, ...]) -> bool | None:
+    """Whether the last mention in `found` is the target's region: True (its own, or the nation
+    for a national target), False (another place, or the nation for a regional target), None
+    when nothing was named."""
+    if not found:
+        return None
+    last = found[-1].kind
+    if last == "own":
+        return True
+    if last == "nation":
+        return is_national(regions)
+    return False
