@@ -1,4 +1,5 @@
-"""The command line: `monitor run | daemon | check | try | status | history | demo`.
+"""The command line: `monitor run | daemon | check | try | status | history | reject | accept |
+demo`.
 
 `main(argv) -> int` owns stdout, stderr and exit codes: 0 OK, 1 runtime failure, 2 usage or
 configuration error. Library errors arrive as MonitorError and leave as one line.
@@ -87,8 +88,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     sub.add_parser("status", help="source health and digests")
-    history = sub.add_parser("history", help="each target's figures over time")
+    history = sub.add_parser("history", help="each target's figures over time, with their ids")
     history.add_argument("target", nargs="?", help="a target id (default: all)")
+    reject = sub.add_parser(
+        "reject", help="mark a figure wrong: kept but struck; the next digest carries 更正"
+    )
+    reject.add_argument("id", type=int, help="the figure's id (#12 in history and the digest)")
+    reject.add_argument("--why", help="a short reason, shown in the 更正 line")
+    accept = sub.add_parser("accept", help="confirm a figure, e.g. one shown as 待核实")
+    accept.add_argument("id", type=int, help="the figure's id (#12 in history and the digest)")
 
     demo = sub.add_parser("demo", help="replay a bundled sample news site; digests to the outbox")
     demo.add_argument(
@@ -131,6 +139,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _status(args)
             case "history":
                 return _history(args)
+            case "reject" | "accept":
+                return _verdict(args)
             case "demo":
                 return _demo(args)
     except WatchlistError as exc:
@@ -291,11 +301,15 @@ def _pass_line(report: pipeline.PassReport) -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from monitor.config import advice
+
     wl = watchlist.load(args.watchlist)
     print(
         f"{args.watchlist}: OK: {len(wl.sources)} sources, {len(wl.targets)} targets, "
         f"digest '{wl.digest.schedule}' ({wl.timezone.key}), delivery {wl.delivery.method}"
     )
+    for line in advice.warnings(args.watchlist, wl):
+        print(line)
     return 0
 
 
@@ -395,7 +409,7 @@ def _status(args: argparse.Namespace) -> int:
             print("  last delivered: never")
         for d in store.pending_digests():
             print(f"  pending:        {_pending_line(d)}")
-        figures_waiting = len(store.observations(pending=True))
+        figures_waiting = sum(not o.rejected for o in store.observations(pending=True))
         articles_waiting = len({m.article_url for m in store.pending_mentions()})
         print(
             f"Waiting for the next digest: {figures_waiting} figure(s), "
@@ -482,10 +496,36 @@ def _history(args: argparse.Namespace) -> int:
                 print(f"  latest level: {level.normalize():f}{unit}{tail}")
             if not observations:
                 print("  no figures yet")
+            checks = _checks(target, observations)
             for o in observations:
-                print(_observation_lines(o, names, delivered))
+                print(_observation_lines(o, names, delivered, checks.get(o.id)))
     finally:
         store.close()
+    return 0
+
+
+def _verdict(args: argparse.Namespace) -> int:
+    from monitor.store import verdicts
+
+    wl = watchlist.load(args.watchlist)
+    store = Store.open(_state_dir(args, args.watchlist))
+    try:
+        verdict: verdicts.Verdict = "rejected" if args.command == "reject" else "accepted"
+        why = getattr(args, "why", None)
+        obs = verdicts.set_verdict(store, args.id, verdict, why=why, at=datetime.now(wl.timezone))
+    finally:
+        store.close()
+    f = obs.figure
+    print(f"#{obs.id} {verdict}: {f.quantity.surface} for {obs.target_id} ({obs.article_url})")
+    if verdict == "rejected":
+        follow = (
+            "the next digest carries a 更正 line and recomputes progress without it"
+            if obs.digest_id is not None
+            else "it was in no digest yet and will not be in one"
+        )
+    else:
+        follow = "it counts as confirmed from the next digest on"
+    print(f"  {follow}; nothing is deleted (`monitor history {obs.target_id}` shows it)")
     return 0
 
 
@@ -507,7 +547,28 @@ def _target_terms(target: Target) -> str:
     return "; ".join(parts) or "no pledge recorded"
 
 
-def _observation_lines(o: Observation, names: dict[str, str], delivered: set[int]) -> str:
+def _checks(target: Target, observations: list[Observation]) -> dict[int, str]:
+    """Each achieved figure's standing now: what waits as 待核实, and why."""
+    from monitor.report import levels, plausibility
+
+    progress = [o for o in observations if levels.is_progress(o, target)]
+    return {
+        oid: f"unconfirmed (待核实: {check.reason})"
+        if not check.confirmed
+        else f"corroborated ({check.reason})"
+        if check.status == "corroborated"
+        else ""
+        for oid, check in plausibility.assess(target, progress).items()
+    }
+
+
+def _struck(text: str) -> str:
+    return "".join(ch + "\u0336" for ch in text)
+
+
+def _observation_lines(
+    o: Observation, names: dict[str, str], delivered: set[int], check: str | None = None
+) -> str:
     f = o.figure
     when = (o.published or o.observed_at).date().isoformat()
     status = (
@@ -517,12 +578,22 @@ def _observation_lines(o: Observation, names: dict[str, str], delivered: set[int
         if o.digest_id
         else "not yet reported"
     )
+    surface = f.quantity.surface
+    if o.rejected:
+        surface = _struck(surface)
+        status = "REJECTED" + (f" ({o.verdict_why})" if o.verdict_why else "") + f"; {status}"
+        if o.corrected_in:
+            status += f"; corrected in digest #{o.corrected_in}"
+    elif o.verdict == "accepted":
+        status = f"accepted; {status}"
+    elif check:
+        status = f"{check}; {status}"
     marked = f.sentence[: f.start] + "【" + f.sentence[f.start : f.end] + "】" + f.sentence[f.end :]
     if len(marked) > 90:
         lo = max(0, f.start - 40)
         marked = ("…" if lo else "") + marked[lo : lo + 90] + "…"
     return (
-        f"  {when}  {f.kind:8} {f.scope:10} {f.quantity.surface:12} {status}\n"
+        f"  #{o.id:<5} {when}  {f.kind:8} {f.scope:10} {surface:12} {status}\n"
         f"      {marked}\n"
         f"      {o.article_title[:50]} · {names.get(o.source_id, o.source_id)}\n"
         f"      {o.article_url}"

@@ -26,8 +26,8 @@ from monitor import pipeline
 from monitor.config import watchlist
 from monitor.errors import StateError
 from monitor.report import diff
-from monitor.report.digest import number
-from monitor.store import lock
+from monitor.report.numbers import number
+from monitor.store import lock, verdicts
 from monitor.store.schema import DB_NAME
 from monitor.store.state import Store
 
@@ -49,10 +49,21 @@ class DemoArticle:
 
 
 @dataclass(frozen=True)
+class DemoVerdict:
+    """What the demo's analyst decides after a pass: reject (with why) or accept a figure."""
+
+    after: datetime
+    article: str
+    surface: str
+    reject: str | None  # the reason; None: accept
+
+
+@dataclass(frozen=True)
 class DemoSite:
     outlets: dict[str, dict[str, str]]
     articles: tuple[DemoArticle, ...]
     passes: tuple[datetime, ...]
+    verdicts: tuple[DemoVerdict, ...] = ()
 
 
 def load_site(path: Path = SITE / "site.yaml") -> DemoSite:
@@ -72,8 +83,20 @@ def load_site(path: Path = SITE / "site.yaml") -> DemoSite:
         )
         for a in data["articles"]
     )
+    verdicts = tuple(
+        DemoVerdict(
+            after=when(v["after"]),
+            article=v["article"],
+            surface=v["surface"],
+            reject=v.get("reject"),
+        )
+        for v in data.get("verdicts", ())
+    )
     return DemoSite(
-        outlets=data["outlets"], articles=articles, passes=tuple(when(p) for p in data["passes"])
+        outlets=data["outlets"],
+        articles=articles,
+        passes=tuple(when(p) for p in data["passes"]),
+        verdicts=verdicts,
     )
 
 
@@ -295,7 +318,19 @@ def replay(
             for moment in server.site.passes:
                 server.now = moment
                 reports.append(pipeline.run_pass(wl, store, now=moment, state_dir=state_dir))
+                for decided in server.site.verdicts:
+                    if decided.after == moment:
+                        _decide(store, server.site, decided)
     return reports
+
+
+def _decide(store: Store, site: DemoSite, decided: DemoVerdict) -> None:
+    """`monitor reject|accept ID` for the figure a demo verdict names."""
+    path = next(a.path for a in site.articles if a.id == decided.article)
+    for obs in store.observations():
+        if obs.article_url.endswith(path) and obs.figure.quantity.surface == decided.surface:
+            verdict: verdicts.Verdict = "accepted" if decided.reject is None else "rejected"
+            verdicts.set_verdict(store, obs.id, verdict, why=decided.reject, at=decided.after)
 
 
 def run(*, state_dir: Path, keep: bool = False) -> list[str]:
@@ -303,6 +338,7 @@ def run(*, state_dir: Path, keep: bool = False) -> list[str]:
     reports = replay(state_dir, keep=keep)
     wl = watchlist.load(state_dir / "watchlist.yaml")
     lines = []
+    decided = {(v.after, v.article): v for v in load_site().verdicts}
     for report in reports:
         counts = report.summary()
         lines.append(
@@ -310,8 +346,16 @@ def run(*, state_dir: Path, keep: bool = False) -> list[str]:
             f"{counts['observations']} figures, {counts['sources_failed']} source(s) failing; "
             "digest: " + (", ".join(report.delivered) or "nothing to send")
         )
+        for (after, article), v in decided.items():
+            if after == report.now:
+                word = "rejected" if v.reject else "accepted"
+                lines.append(
+                    f"  then the analyst {word} {v.surface} ({article})"
+                    + (f": {v.reject}" if v.reject else "")
+                    + " — as `monitor reject ID --why TEXT` does"
+                )
     lines.append("")
-    lines.append("Progress as the digests reported it:")
+    lines.append("Progress as the digests reported it (rejected figures left out):")
     with Store.open(state_dir) as store:
         for target in wl.targets:
             line = progress_line(target, store, today=reports[-1].now.date())
@@ -323,18 +367,21 @@ def run(*, state_dir: Path, keep: bool = False) -> list[str]:
 
 
 def progress_line(target: Any, store: Store, *, today: Any) -> str | None:
-    """360 → 422 → 501, 176 % of the pledge: the levels each digest reported."""
-    reported = store.reported_observations(target.id)
+    """360 → 422 → 501, 176 % of the pledge: the confirmed level after each digest."""
+    reported = [o for o in store.reported_observations(target.id) if not o.rejected]
     unit = target.unit or ""
     levels = [number(target.baseline.value, unit)] if target.baseline else []
-    seen_digests: dict[int, Any] = {}
-    for obs in reported:
-        if diff.is_progress(obs, target) and obs.digest_id is not None:
-            seen_digests[obs.digest_id] = obs
-    for obs in seen_digests.values():
-        levels.append(number(diff.level_of(obs, target), unit))
-    if len(levels) < 2 and not seen_digests:
+    moved = False
+    for digest_id in sorted({o.digest_id for o in reported if o.digest_id is not None}):
+        upto = [o for o in reported if o.digest_id is not None and o.digest_id <= digest_id]
+        last = diff.latest_confirmed(target, upto)
+        if last is not None:
+            moved = True
+            shown = number(diff.level_of(last, target), unit)
+            if not levels or levels[-1] != shown:
+                levels.append(shown)
+    if not moved:
         return None
     _, progress = diff.latest_progress(target, reported, today=today)
     tail = f", {progress.percent}% of the pledge" if progress else ""
-    return " → ".join(dict.fromkeys(levels)) + tail
+    return " → ".join(levels) + tail

@@ -385,6 +385,7 @@ def _build_digest(
         message=bytes(message),
         observation_ids=model.observation_ids,
         mention_keys=model.mention_keys,
+        correction_ids=model.correction_ids,
         # In the same transaction: a pass killed in between must build this digest again.
         facts={LAST_DIGEST: now.isoformat()},
     )

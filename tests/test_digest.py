@@ -83,3 +83,84 @@ def test_templates_beside_the_watchlist_win(tmp_path: Path) -> None:
     assert env.get_template("digest.txt.j2").render(d=type("D", (), {"title": "T"})) == "自定义 T"
     fallback = env.get_template("digest.html.j2").filename
     assert fallback is not None and Path(fallback).parent == digest.PACKAGED_TEMPLATES
+
+
+def test_computed_amounts_read_in_their_own_magnitude() -> None:
+    from decimal import Decimal
+
+    from monitor.report.numbers import approx, qualified
+
+    assert approx(Decimal("110000123"), "元") == "1.1亿元"
+    assert approx(Decimal("62560"), "套") == "6.26万套"
+    assert approx(Decimal("6256.4"), "套") == "6256套"
+    assert approx(Decimal("3.43"), "个") == "3.4个"
+    assert digest.signed(Decimal(-150), "家") == "−150家"
+    assert qualified(Decimal(30000), "名", "nearly") == "近3万名"
+    assert qualified(Decimal(6000), "个", "at_least") == "超6000个"
+
+
+def test_subject_placeholders_sender_name_and_mail_headers(tmp_path: Path, store: Store) -> None:
+    from dataclasses import replace
+
+    wl = _watchlist(tmp_path)
+    wl = replace(
+        wl,
+        digest=DigestSettings(
+            to=("a@example.org",),
+            sender="政策监测 <monitor@example.org>",
+            subject="{date}：{moved} 项变化（{board}）",
+        ),
+    )
+    store.save_article(
+        article("http://127.0.0.1/a/1.html", S422),
+        source_id="bjgov",
+        fetched_at=at("2024-07-16 10:00"),
+        digest="h",
+        mentions=["circles"],
+        figures=[figure(S422, "422个", 422)],
+    )
+    model = digest.build(wl, store, now=at("2024-07-17 08:00"), period_start=None)
+    parsed = message_from_bytes(
+        bytes(digest.compose(model, wl, digest.environment(None))), policy=policy.default
+    )
+    assert parsed["Subject"] == "2024-07-17：1 项变化（1 项有进展）"
+    assert parsed["From"].addresses[0].display_name == "政策监测"
+    assert parsed["From"].addresses[0].addr_spec == "monitor@example.org"
+    assert parsed["Message-ID"].endswith("@example.org>")
+    assert parsed["Auto-Submitted"] == "auto-generated"
+    text = parsed.get_body(("plain",)).get_content()
+    assert text.splitlines()[0] == "1 项有进展：北京2024年新建80个一刻钟便民生活圈 422个"
+    assert "「截至目前，本市已建设验收【422个】一刻钟便民生活圈。」" in text
+
+
+def test_evidence_is_capped_at_three_quotes(tmp_path: Path, store: Store) -> None:
+    wl = _watchlist(tmp_path)
+    for n in range(5):
+        s = f"截至目前，本市已建设验收{420 + n}个一刻钟便民生活圈，第{n}篇。"
+        store.save_article(
+            article(f"http://127.0.0.1/a/{n}.html", s, when=f"2024-07-1{n} 09:00"),
+            source_id="bjgov",
+            fetched_at=at("2024-07-16 10:00"),
+            digest=f"h{n}",
+            mentions=["circles"],
+            figures=[figure(s, f"{420 + n}个", 420 + n)],
+        )
+    model = digest.build(wl, store, now=at("2024-07-20 08:00"), period_start=None)
+    text, html = digest.render(model, digest.environment(None))
+    assert text.count("」\n    —— ") == 3
+    assert "另有 2 篇报道给出数字" in text and "另有 2 篇报道给出数字" in html
+    assert "最新：424个" in text  # the newest
+
+
+def test_from_with_a_display_name_is_a_valid_watchlist() -> None:
+    from monitor.config import watchlist
+
+    text = """\
+digest: {to: [a@example.org], from: "政策监测 <monitor@example.org>", subject: "{date} {board}"}
+sources:
+  - {id: s, url: "https://www.beijing.gov.cn/ywdt/"}
+targets:
+  - {id: t, title: T, keywords: [便民生活圈]}
+"""
+    wl = watchlist.loads(text, Path("w.yaml"))
+    assert wl.digest.sender == "政策监测 <monitor@example.org>"

@@ -47,8 +47,8 @@ def replayed(
 
 def test_one_digest_per_period(replayed: tuple[Path, list[pipeline.PassReport]]) -> None:
     state, reports = replayed
-    assert len(reports) == 4
-    assert len(_digests(state)) == 4
+    assert len(reports) == 5
+    assert len(_digests(state)) == 5
     assert all(len(r.delivered) == 1 for r in reports)
 
 
@@ -58,7 +58,7 @@ def test_july_digest_reports_422_against_the_baseline(replayed) -> None:  # type
     assert "北京2024年新建80个一刻钟便民生活圈" in july
     assert "最新：422个（基数 360个，+62个）" in july
     assert "进度：78%" in july
-    assert "本市已建设验收422个一刻钟便民生活圈" in july
+    assert "本市已建设验收【422个】一刻钟便民生活圈" in july
     assert "/bjgov/202407/t20240716_circles-422.html" in july
 
 
@@ -71,7 +71,7 @@ def test_october_digest_reports_501_with_both_outlets(replayed) -> None:  # type
     section = text.split("■ 北京2024年新建80个一刻钟便民生活圈")[1].split("■")[0]
     assert "北京市人民政府 · 要闻动态：http://127.0.0.1" in section
     assert "北京日报：http://127.0.0.1" in section
-    assert section.count("本市已建成501个一刻钟便民生活圈") == 1  # syndicated: one item
+    assert section.count("本市已建成【501个】一刻钟便民生活圈") == 1  # syndicated: one item
     assert "<mark" in _html(october)
 
 
@@ -86,7 +86,7 @@ def test_other_targets_move_too(replayed) -> None:  # type: ignore[no-untyped-de
 def test_gbk_legacy_site_reads_as_chinese(replayed) -> None:  # type: ignore[no-untyped-def]
     state, _ = replayed
     july = _text(_digests(state)[2])
-    assert "本市专精特新企业累计达到8600家" in july
+    assert "本市专精特新企业累计达到【8600家】" in july
     assert "010-55579000" not in july.split("专精特新")[0]  # a phone number is no figure
 
 
@@ -112,7 +112,7 @@ def test_a_second_run_over_unchanged_sources_sends_nothing(replayed, server) -> 
         store.close()
     assert again.summary()["new"] == 0
     assert again.digests_built == [] and again.delivered == []
-    assert len(_digests(state)) == 4
+    assert len(_digests(state)) == 5
     listed = [status for path, status in server.requests if path.endswith(".html")]
     assert listed and all(status != 200 for status in listed if status != 500)
 
@@ -123,6 +123,8 @@ def test_cli_demo_prints_the_story(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "360个 → 422个 → 501个, 176% of the pledge" in out
     assert "新增普惠托位1万个: 6000个, 60% of the pledge" in out  # 上半年新增, read in July
     assert "1.8万套 → 6.2万套, 89% of the pledge" in out
+    assert "7180家 → 8600家 → 8450家, 84% of the pledge" in out  # 8450 once corroborated
+    assert "then the analyst rejected 9200个 (childcare-total)" in out
     assert str(tmp_path / "demo" / "outbox") in out
 
 

@@ -63,7 +63,7 @@ def read_digest(section: Section | None, zone: ZoneInfo) -> DigestSettings:
         {
             "schedule": check.cron(zone),
             "to": check.emails,
-            "from": check.email,
+            "from": check.sender,
             "subject": check.subject,
             "send_empty": check.boolean,
         }

@@ -19,6 +19,7 @@ from monitor.config.schedule import parse_cron, parse_duration, parse_size
 from monitor.config.yamlfile import LineList
 
 _ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
+_NAMED = re.compile(r"(?P<name>[^<>]*)<(?P<address>[^<>\s]+)>")
 _EMAIL = re.compile(r"[^@\s<>,;]+@[^@\s<>,;.][^@\s<>,;]*")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")  # breaks and controls: not in headers
 _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -234,6 +235,24 @@ def email(value: Any) -> str:
     return value.strip()
 
 
+def sender(value: Any) -> str:
+    """An address, or a display name and an address: 政策监测 <monitor@example.org>."""
+    if isinstance(value, str) and _CONTROL.search(value.strip()):
+        return email(value)  # says it must be one line
+    if isinstance(value, str):
+        named = _NAMED.fullmatch(value.strip())
+        if named and _EMAIL.fullmatch(named["address"]):
+            name = named["name"].strip().strip('"').strip()
+            return f"{name} <{named['address']}>" if name else named["address"]
+    try:
+        return email(value)
+    except Invalid:
+        raise Invalid(
+            "must be an email address like monitor@example.org, or a name and an address"
+            f" like 政策监测 <monitor@example.org>; not {show(value)}"
+        ) from None
+
+
 def emails(value: Any) -> tuple[str, ...]:
     addresses = texts(value)
     for index, address in enumerate(addresses):
@@ -263,10 +282,11 @@ def subject(value: Any) -> str:
             f" not {show(value)}"
         )
     try:
-        written.format(date="2024-01-01")
+        written.format(date="2024-01-01", moved=3, board="3 项有进展")
     except (KeyError, IndexError, ValueError):
         raise Invalid(
-            "may use only the placeholder {date}; write {{ and }} for literal braces,"
+            "may use only the placeholders {date}, {moved} and {board}; write {{ and }} for"
+            " literal braces,"
             f" not {show(value)}"
         ) from None
     return written

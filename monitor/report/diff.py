@@ -1,19 +1,42 @@
-"""Per target: the newest achieved figure against the last one reported, and progress.
+"""Per target: the newest confirmed achieved figure against the last one reported, progress,
+and the figures that wait as 待核实.
 
 Takes a target with its pending and already-reported observations; returns a `TargetUpdate`
 (change, progress toward the pledge in the pledge's own scope, pace needed by the deadline).
+Rejected figures count for nothing; doubted ones (plausibility.py) neither become the latest
+level nor move the bar until they are corroborated.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
-from monitor.figures.units import normalise
 from monitor.models import Target
+from monitor.report import plausibility
+from monitor.report.levels import (
+    Progress,
+    is_progress,
+    level_of,
+    progress_of,
+    when,
+)
+from monitor.report.plausibility import Check
 from monitor.store.records import Observation
+
+__all__ = [
+    "Evidence",
+    "Flagged",
+    "Progress",
+    "TargetUpdate",
+    "is_progress",
+    "latest_progress",
+    "level_of",
+]
+
+EVIDENCE_SHOWN = 3  # quotes per target; the rest are counted (另有 N 篇)
 
 
 @dataclass(frozen=True)
@@ -25,95 +48,40 @@ class Evidence:
 
 
 @dataclass(frozen=True)
-class Progress:
-    toward: Decimal  # the amount that counts toward the pledge, in the pledge's scope
-    percent: Decimal
-    remaining: Decimal | None  # None when met
-    per_month_needed: Decimal | None  # when behind and the deadline is ahead
-    expected_percent: Decimal | None  # where a steady pace would be by now
-    deadline: date | None
+class Flagged:
+    """A figure shown as 待核实, with why."""
+
+    evidence: Evidence
+    check: Check
 
 
 @dataclass(frozen=True)
 class TargetUpdate:
     target: Target
-    latest: Observation | None  # the newest achieved figure in this period
+    latest: Observation | None  # the newest confirmed achieved figure in this period
     level: Decimal | None  # latest read as a level (cumulative total, or the rate)
     previous: Decimal | None  # the last level reported, or the baseline
     previous_label: str | None  # "上次报告" / "基数"
     change: Decimal | None
     progress: Progress | None
-    achieved: tuple[Evidence, ...]  # each story with an achieved figure, newest first
-    others: tuple[Evidence, ...]  # pledges and mentions restated, oldest first
-    conflicts: tuple[Observation, ...]  # different achieved levels reported on the same day
+    achieved: tuple[Evidence, ...]  # the best stories with a confirmed figure, newest first
+    others: tuple[Evidence, ...]  # pledges, mentions and shares of the pledge, oldest first
+    conflicts: tuple[Observation, ...]  # articles of one day that give different levels
+    more_achieved: int = 0  # stories with a confirmed figure beyond those shown (另有 N 篇)
+    unconfirmed: tuple[Flagged, ...] = ()  # new figures that wait as 待核实
+    corroborated: tuple[Flagged, ...] = ()  # figures reported as 待核实 before, now confirmed
 
     @property
     def moved(self) -> bool:
         return self.latest is not None
 
+    @property
+    def flagged(self) -> bool:
+        return bool(self.unconfirmed)
 
-def level_of(obs: Observation, target: Target) -> Decimal:
-    """The figure as a level comparable across reports: a cumulative total, or the rate.
-
-    A figure said to be "new" that already exceeds both the baseline and the pledge cannot be
-    the period's additions (建成501个 against a pledge of 80 new from 360): it is read as the
-    cumulative total the outlet meant.
-    """
-    fig = obs.figure
-    value = fig.value
-    baseline = target.baseline.value if target.baseline else None
-    if fig.scope == "rate" or baseline is None or fig.scope == "cumulative":
-        return value
-    pledge = target.pledge.value if target.pledge else None
-    if value >= baseline and (pledge is None or value > pledge):
-        return value
-    return baseline + value
-
-
-def progress_of(level: Decimal, target: Target, *, today: date) -> Progress | None:
-    pledge = target.pledge
-    if pledge is None or pledge.value == 0:
-        return None
-    toward = level
-    if pledge.scope == "new" and target.baseline is not None:
-        toward = level - target.baseline.value
-    percent = (toward / pledge.value * 100).quantize(Decimal("1"))
-    remaining = pledge.value - toward if toward < pledge.value else None
-    per_month = expected = None
-    if pledge.by and pledge.announced and pledge.by > pledge.announced:
-        span = (pledge.by - pledge.announced).days
-        elapsed = min(max((today - pledge.announced).days, 0), span)
-        expected = (Decimal(elapsed) / Decimal(span) * 100).quantize(Decimal("1"))
-    if remaining is not None and pledge.by and today < pledge.by:
-        months = Decimal((pledge.by - today).days) / Decimal("30.44")
-        if months > 0:
-            per_month = remaining / max(months, Decimal(1))
-            # 3.4个 a month reads well; 6256.4套 does not
-            per_month = per_month.quantize(Decimal("0.1") if per_month < 10 else Decimal("1"))
-    return Progress(
-        toward=toward,
-        percent=percent,
-        remaining=remaining,
-        per_month_needed=per_month,
-        expected_percent=expected,
-        deadline=pledge.by,
-    )
-
-
-def is_progress(obs: Observation, target: Target) -> bool:
-    """An achieved figure about this pledge's period, not last year's restated result."""
-    if obs.figure.kind != "achieved":
-        return False
-    if obs.figure.scope == "share_of_pledge" or (obs.figure.scope == "rate" and target.unit != "%"):
-        return False  # 完成年度任务的60%, 同比增长12%: about the level, never a level itself
-    if target.unit and obs.figure.unit and normalise(obs.figure.unit) != normalise(target.unit):
-        return False
-    period = obs.figure.period
-    if period and target.pledge and target.pledge.announced:
-        year = period[:4]
-        if year.isdigit() and "-" not in period and int(year) < target.pledge.announced.year:
-            return False
-    return True
+    @property
+    def unit(self) -> str | None:
+        return self.target.unit or (self.latest.figure.unit if self.latest else None)
 
 
 def _group(observations: Sequence[Observation]) -> list[Evidence]:
@@ -130,12 +98,8 @@ def _group(observations: Sequence[Observation]) -> list[Evidence]:
     return items
 
 
-def _day(obs: Observation) -> date:
-    return (obs.published or obs.observed_at).date()
-
-
-def _when(obs: Observation) -> datetime:
-    return obs.published or obs.observed_at
+def _newest(observations: Sequence[Observation], target: Target) -> Observation | None:
+    return max(observations, key=lambda o: (when(o), level_of(o, target)), default=None)
 
 
 def update(
@@ -146,27 +110,28 @@ def update(
     today: date,
 ) -> TargetUpdate:
     """What this target's pending observations say against what was reported before."""
+    pending = [o for o in pending if not o.rejected]
+    reported = [o for o in reported if not o.rejected]
     progress_obs = [o for o in pending if is_progress(o, target)]
+    earlier = [o for o in reported if is_progress(o, target)]
     others = [o for o in pending if o not in progress_obs]
-    latest = max(progress_obs, key=lambda o: (_when(o), level_of(o, target)), default=None)
+    checks = plausibility.assess(target, [*earlier, *progress_obs])
+    before = plausibility.assess(target, earlier)  # as the last digest saw them
+    confirmed = [o for o in progress_obs if checks[o.id].confirmed]
+    doubted = [o for o in progress_obs if not checks[o.id].confirmed]
+    latest = _newest(confirmed, target)
     level = level_of(latest, target) if latest else None
 
     previous: Decimal | None = None
     previous_label: str | None = None
-    earlier = [o for o in reported if is_progress(o, target)]
-    if earlier:
-        last = max(earlier, key=lambda o: (_when(o), level_of(o, target)))
+    last = _newest([o for o in earlier if before[o.id].confirmed], target)
+    if last is not None:
         previous, previous_label = level_of(last, target), "上次报告"
     elif target.baseline is not None:
         previous, previous_label = target.baseline.value, "基数"
 
-    conflicts: list[Observation] = []
-    if latest is not None:
-        same_day = [o for o in progress_obs if _day(o) == _day(latest)]
-        if len({level_of(o, target) for o in same_day}) > 1:
-            conflicts = same_day
-
-    achieved = sorted(_group(progress_obs), key=lambda e: _when(e.observation), reverse=True)
+    achieved = sorted(_group(confirmed), key=_best, reverse=True)
+    now_confirmed = [o for o in earlier if not before[o.id].confirmed and checks[o.id].confirmed]
     return TargetUpdate(
         target=target,
         latest=latest,
@@ -175,19 +140,36 @@ def update(
         previous_label=previous_label if latest is not None else None,
         change=(level - previous) if (level is not None and previous is not None) else None,
         progress=progress_of(level, target, today=today) if level is not None else None,
-        achieved=tuple(achieved),
-        others=tuple(sorted(_group(others), key=lambda e: _when(e.observation))),
-        conflicts=tuple(conflicts),
+        achieved=tuple(achieved[:EVIDENCE_SHOWN]),
+        more_achieved=max(len(achieved) - EVIDENCE_SHOWN, 0),
+        others=tuple(sorted(_group(others), key=lambda e: when(e.observation))),
+        conflicts=tuple(plausibility.disputes(target, progress_obs)),
+        unconfirmed=tuple(
+            Flagged(e, checks[e.observation.id])
+            for e in sorted(_group(doubted), key=lambda e: when(e.observation))
+        ),
+        corroborated=tuple(Flagged(e, checks[e.observation.id]) for e in _group(now_confirmed)),
     )
+
+
+def _best(e: Evidence) -> tuple[object, ...]:
+    """The best quotes first: the newest, then the one most outlets ran."""
+    return (when(e.observation), len(e.links), -e.observation.id)
 
 
 def latest_progress(
     target: Target, observations: Sequence[Observation], *, today: date
 ) -> tuple[Decimal | None, Progress | None]:
-    """The newest level among all observations, and its progress: for status and history."""
-    progress_obs = [o for o in observations if is_progress(o, target)]
-    if not progress_obs:
+    """The newest confirmed level among all observations, and its progress."""
+    last = latest_confirmed(target, observations)
+    if last is None:
         return None, None
-    last = max(progress_obs, key=lambda o: (_when(o), level_of(o, target)))
     level = level_of(last, target)
     return level, progress_of(level, target, today=today)
+
+
+def latest_confirmed(target: Target, observations: Sequence[Observation]) -> Observation | None:
+    """The newest achieved figure that is neither rejected nor waiting as 待核实."""
+    progress_obs = [o for o in observations if is_progress(o, target) and not o.rejected]
+    checks = plausibility.assess(target, progress_obs)
+    return _newest([o for o in progress_obs if checks[o.id].confirmed], target)

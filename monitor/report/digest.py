@@ -5,22 +5,27 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
 from email.message import EmailMessage
-from email.utils import format_datetime
+from email.utils import format_datetime, parseaddr
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from monitor.models import Watchlist
-from monitor.report import diff
-from monitor.store.records import Mention
+from monitor.report import board, diff
+from monitor.report.numbers import approx, number, qualified, signed
+
+__all__ = ["DigestModel", "build", "compose", "environment", "number", "render", "signed"]
+from monitor.store import verdicts
+from monitor.store.records import Mention, Observation
 from monitor.store.state import Store
 
 if TYPE_CHECKING:
     import jinja2
 
+_FIGURE_ID = re.compile(r"#\d+")
 PACKAGED_TEMPLATES = Path(__file__).parent.parent / "templates"
 
 
@@ -45,6 +50,15 @@ class HealthLine:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A figure an earlier digest reported and an analyst has since rejected (更正)."""
+
+    target_title: str
+    observation: Observation
+    reported_on: datetime | None  # when the digest that reported it was built
+
+
+@dataclass(frozen=True)
 class DigestModel:
     title: str
     generated_at: datetime
@@ -57,10 +71,23 @@ class DigestModel:
     source_names: dict[str, str]
     observation_ids: tuple[int, ...]
     mention_keys: tuple[tuple[str, str], ...]
+    board: tuple[board.BoardLine, ...] = ()  # every target, in watchlist order
+    corrections: tuple[Correction, ...] = ()
+    summary: str = ""  # one line for the inbox preview: 2 项有进展，1 项待核实：…
+    board_summary: str = ""  # 2 项有进展，1 项待核实 (the subject's {board})
+    first: bool = False  # the watchlist's first digest: the board shows baselines and pledges
 
     @property
     def empty(self) -> bool:
-        return not (self.updates or self.others or self.coverage)
+        return not (self.updates or self.others or self.coverage or self.corrections)
+
+    @property
+    def moved(self) -> int:
+        return sum(1 for u in self.updates if u.moved)
+
+    @property
+    def correction_ids(self) -> tuple[int, ...]:
+        return tuple(c.observation.id for c in self.corrections)
 
 
 def build(
@@ -70,16 +97,21 @@ def build(
     today = now.date()
     updates: list[diff.TargetUpdate] = []
     others: list[diff.TargetUpdate] = []
+    lines: list[board.BoardLine] = []
     ids: list[int] = []
     with_figures: set[tuple[str, str]] = set()
     for target in watchlist.targets:
-        pending = store.observations(target_id=target.id, pending=True)
-        if not pending:
-            continue
-        ids.extend(o.id for o in pending)
-        with_figures.update((target.id, o.article_url) for o in pending)
-        upd = diff.update(target, pending, store.reported_observations(target.id), today=today)
-        (updates if upd.moved else others).append(upd)
+        everything = store.observations(target_id=target.id)
+        # A figure rejected before any digest reported it is left out, and stays unclaimed.
+        pending = [o for o in everything if o.digest_id is None and not o.rejected]
+        upd = None
+        if pending:
+            ids.extend(o.id for o in pending)
+            with_figures.update((target.id, o.article_url) for o in pending)
+            reported = store.reported_observations(target.id)
+            upd = diff.update(target, pending, reported, today=today)
+            (updates if upd.moved or upd.flagged else others).append(upd)
+        lines.append(board.line_for(target, everything, upd, today=today))
 
     names = {s.id: s.label for s in watchlist.sources}
     titles = {t.id: t.title for t in watchlist.targets}
@@ -87,8 +119,23 @@ def build(
     coverage = _coverage(
         [m for m in mentions if (m.target_id, m.article_url) not in with_figures], titles
     )
+    corrections = [
+        Correction(titles[o.target_id], o, verdicts.reported_in(store, o.digest_id or 0))
+        for o in verdicts.corrections_due(store)
+        if o.target_id in titles
+    ]
+    short = board.summary(lines, len(corrections))
+    moved = [u for u in updates if u.moved]
+    headline = "；".join(
+        f"{u.target.title} {qualified(u.level, u.unit, u.latest.figure.qualifier)}"
+        for u in moved[:2]
+        if u.latest is not None
+    )
+    subject = watchlist.digest.subject.format_map(
+        {"date": now.strftime("%Y-%m-%d"), "moved": len(moved), "board": short}
+    )
     return DigestModel(
-        title=watchlist.digest.subject.replace("{date}", now.strftime("%Y-%m-%d")),
+        title=subject,
         generated_at=now,
         period_start=period_start,
         period_end=now,
@@ -99,6 +146,11 @@ def build(
         source_names=names,
         observation_ids=tuple(ids),
         mention_keys=tuple((m.target_id, m.article_url) for m in mentions),
+        board=tuple(lines),
+        corrections=tuple(corrections),
+        summary=short + (f"：{headline}" if headline else ""),
+        board_summary=short,
+        first=not verdicts.any_digest(store),
     )
 
 
@@ -151,36 +203,6 @@ def health_lines(watchlist: Watchlist, store: Store) -> list[HealthLine]:
 # --- rendering ---------------------------------------------------------------------------------
 
 
-def number(value: Decimal | int | None, unit: str | None = None) -> str:
-    """501 → 501, 10000 → 1万, 4370000000000 → 4.37万亿; the unit appended."""
-    if value is None:
-        return "—"
-    value = Decimal(value)
-    text = _plain(value)
-    if unit != "%":
-        for size, name in (
-            (Decimal(10) ** 12, "万亿"),
-            (Decimal(10) ** 8, "亿"),
-            (Decimal(10**4), "万"),
-        ):
-            if abs(value) >= size and (value / size) == (value / size).quantize(Decimal("0.01")):
-                text = _plain(value / size) + name
-                break
-    return text + (unit or "")
-
-
-def _plain(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return text
-
-
-def signed(value: Decimal | None, unit: str | None = None) -> str:
-    if value is None:
-        return ""
-    sign = "+" if value > 0 else ("±" if value == 0 else "−")
-    return sign + number(abs(value), unit)
-
-
 def environment(watchlist_dir: Path | None) -> jinja2.Environment:
     """Templates beside the watchlist first (user-edited), the packaged copies second."""
     # Imported here, not at the top: a fetch-only pass (`run --digest never`, the daemon's
@@ -200,8 +222,17 @@ def environment(watchlist_dir: Path | None) -> jinja2.Environment:
     )
     env.filters["number"] = number
     env.filters["signed"] = signed
+    env.filters["approx"] = approx
+    env.filters["qualified"] = qualified
+    env.filters["marked"] = marked
     env.filters["date"] = lambda d: d.strftime("%Y-%m-%d") if d else "日期不详"
     return env
+
+
+def marked(obs: Observation, left: str = "【", right: str = "】") -> str:
+    """The quote with its figure marked: …本市已建成【501个】一刻钟便民生活圈。"""
+    f = obs.figure
+    return f.sentence[: f.start] + left + f.sentence[f.start : f.end] + right + f.sentence[f.end :]
 
 
 def render(model: DigestModel, env: jinja2.Environment) -> tuple[str, str]:
@@ -216,14 +247,20 @@ def render(model: DigestModel, env: jinja2.Environment) -> tuple[str, str]:
 def compose(model: DigestModel, watchlist: Watchlist, env: jinja2.Environment) -> EmailMessage:
     """One email with a Message-ID derived from its content, stable across retries."""
     text, html = render(model, env)
-    digest = hashlib.sha256((text + model.period_end.isoformat()).encode()).hexdigest()[:20]
+    # Not from the figures' ids (#12): two runs that store the same figures in another order
+    # build the same digest, and a retry must keep its Message-ID.
+    stable = _FIGURE_ID.sub("#", text) + model.period_end.isoformat()
+    digest = hashlib.sha256(stable.encode()).hexdigest()[:20]
     msg = EmailMessage()
     msg["Subject"] = model.title
-    msg["From"] = watchlist.digest.sender
+    msg["From"] = watchlist.digest.sender  # may carry a display name: 政策监测 <m@example.org>
     msg["To"] = ", ".join(watchlist.digest.to) or watchlist.digest.sender
     msg["Date"] = format_datetime(model.generated_at)
-    domain = watchlist.digest.sender.rpartition("@")[2] or "monitor.local"
+    address = parseaddr(watchlist.digest.sender)[1] or watchlist.digest.sender
+    domain = address.rpartition("@")[2] or "monitor.local"
     msg["Message-ID"] = f"<digest-{digest}@{domain}>"
+    # RFC 3834: no vacation replies or bounces-to-bounces for a machine's mail.
+    msg["Auto-Submitted"] = "auto-generated"
     msg.set_content(text)
     msg.add_alternative(html, subtype="html")
     return msg

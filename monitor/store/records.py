@@ -37,6 +37,13 @@ class Observation:
     published: datetime | None
     observed_at: datetime
     digest_id: int | None
+    verdict: str | None = None  # rejected | accepted, by `monitor reject|accept ID`
+    verdict_why: str | None = None
+    corrected_in: int | None = None  # the digest that carried its 更正 line
+
+    @property
+    def rejected(self) -> bool:
+        return self.verdict == "rejected"
 
 
 @dataclass(frozen=True)
@@ -108,6 +115,9 @@ def observation_of(row: sqlite3.Row) -> Observation:
         published=from_iso(row["published"]),
         observed_at=observed,
         digest_id=row["digest_id"],
+        verdict=row["verdict"],
+        verdict_why=row["verdict_why"],
+        corrected_in=row["corrected_in"],
     )
 
 

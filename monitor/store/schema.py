@@ -85,4 +85,14 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE cache (key TEXT PRIMARY KEY, value BLOB NOT NULL);
     """,
+    # An analyst's verdict on a figure (`monitor reject|accept ID`), and the digest that
+    # carried the 更正 line for a rejected figure an earlier digest had reported. Columns are
+    # only added: every row is kept, and an older state folder upgrades in place.
+    """
+    ALTER TABLE observations ADD COLUMN verdict TEXT
+        CHECK (verdict IS NULL OR verdict IN ('rejected', 'accepted'));
+    ALTER TABLE observations ADD COLUMN verdict_why TEXT;
+    ALTER TABLE observations ADD COLUMN verdict_at TEXT;
+    ALTER TABLE observations ADD COLUMN corrected_in INTEGER REFERENCES digests(id);
+    """,
 )

@@ -430,8 +430,12 @@ class Store:
         observation_ids: Sequence[int],
         mention_keys: Sequence[tuple[str, str]],
         facts: Mapping[str, str] | None = None,
+        correction_ids: Sequence[int] = (),
     ) -> int:
-        """Record a built digest and claim what it covers (and set `facts`), in one transaction."""
+        """Record a built digest and claim what it covers (and set `facts`), in one transaction.
+
+        `correction_ids`: rejected figures an earlier digest reported, corrected (更正) in this one.
+        """
         with self.transaction() as tx:
             for key, value in (facts or {}).items():
                 tx.execute(
@@ -460,6 +464,10 @@ class Store:
                 "AND digest_id IS NULL",
                 [(digest_id, t, u) for t, u in mention_keys],
             )
+            tx.executemany(
+                "UPDATE observations SET corrected_in = ? WHERE id = ? AND corrected_in IS NULL",
+                [(digest_id, oid) for oid in correction_ids],
+            )
         return digest_id
 
     def release_digest(self, digest_id: int) -> None:
@@ -467,6 +475,9 @@ class Store:
         with self.transaction() as tx:
             tx.execute("UPDATE observations SET digest_id = NULL WHERE digest_id = ?", (digest_id,))
             tx.execute("UPDATE mentions SET digest_id = NULL WHERE digest_id = ?", (digest_id,))
+            tx.execute(
+                "UPDATE observations SET corrected_in = NULL WHERE corrected_in = ?", (digest_id,)
+            )
             tx.execute("DELETE FROM digests WHERE id = ? AND status = 'pending'", (digest_id,))
 
     def pending_digests(self) -> list[DigestRecord]:

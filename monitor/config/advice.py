@@ -1,0 +1,99 @@
+"""Authoring warnings for `monitor check`: a watchlist that loads but would quietly miss what
+its author wants (a unit whose measure-word family reads otherwise, traditional characters in
+a mainland watchlist, an exclude word inside a keyword, `region: []`, a negative pledge).
+Takes the file's path and its validated watchlist; returns `file:line: warning: ...` lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from monitor.config import yamlfile
+from monitor.models import Target, Watchlist
+
+# Measure words that count the same things: a target in 人 misses 近3万名 and 200位.
+FAMILIES = (("人", "名", "位"),)
+# Characters written only in traditional Chinese (their simplified forms differ); a keyword
+# holding one never matches mainland coverage, which is in simplified characters.
+TRADITIONAL = frozenset(
+    "這們個來區務發經會國電車門書長開關見業設計畫總體點數為產實現進與對應網絡綠級線標環築項協際"
+    "陽陰雲傳價億兒兩冊寫農幾劃動勞勢醫華單衛廠廣張當從復擔擴據無東樂歲歷氣漢滿濟熱燈營牆獨"
+    "獲盡監眾礎禮種穩積競筆籃納紀約組結給統綜維繼續義聽職腦臨艱節範藥處號術補裝製複規視覽觀"
+    "訂認討訓記許評試詢該詳語說調請論證識議讓豐貝負財貢貨質購費資賽贊軍軌輕載輸轉辦運過達遠"
+    "適選還邊鄉釋鐵錢銀銷鎮間閱陸陳隊階隨險隱雖雙雜難靜韓頁頂順須預領頭題額風飛飯館馬駕驗"
+    "鬥魚鳥黨齊龍園圖團壓奮學寶層屬帶幣廳彈懷戰擇斷時條極構樣機檢權歡殘樓湯準溫灣燒爭狀療"
+    "畢盤碼確窮細終練縣縮罰聯聲脫興舉舊藝萬蓋蘇衝覺親讀變貧貿賣買趕跡躍輛輪遲鋼錄鍵閉陣雞"
+    "響養餘鬧麥黃後裡專託慶創舖鋪遊類營"
+)
+# Places whose coverage is written in traditional characters.
+TRADITIONAL_PLACES = ("香港", "澳门", "澳門", "台湾", "台灣", "臺灣", "台北", "臺北")
+TRADITIONAL_ZONES = ("Asia/Hong_Kong", "Asia/Macau", "Asia/Taipei")
+
+
+def warnings(path: Path, wl: Watchlist) -> list[str]:
+    """Every authoring warning for the watchlist at `path`, in file order."""
+    found: list[tuple[int, str]] = []
+    raw = _raw_targets(path)
+    mainland = wl.timezone.key not in TRADITIONAL_ZONES
+    for target in wl.targets:
+        found.extend((target.line, text) for text in _target_warnings(target, mainland))
+        entry = raw.get(target.id)
+        if entry is not None and entry.get("region", None) == []:
+            found.append(
+                (
+                    entry.line_of("region") or target.line,
+                    f"target '{target.id}' has region: [] which limits nothing: list the places"
+                    " its coverage names (北京, 本市), or remove the key",
+                )
+            )
+    return [f"{path}:{line}: warning: {text}" for line, text in sorted(found, key=lambda f: f[0])]
+
+
+def _target_warnings(target: Target, mainland: bool) -> list[str]:
+    said = []
+    for family in FAMILIES:
+        if target.unit in family:
+            others = "、".join(u for u in family if u != target.unit)
+            said.append(
+                f"target '{target.id}' counts in {target.unit}; figures in {others}"
+                f" (近3万{family[1]}) are not read as its figures: if its coverage counts in"
+                " those, track them with a target of that unit"
+            )
+    places = (*target.region, *target.keywords)
+    if mainland and not any(p in word for p in TRADITIONAL_PLACES for word in places):
+        for word in target.keywords:
+            chars = "".join(dict.fromkeys(ch for ch in word if ch in TRADITIONAL))
+            if chars:
+                said.append(
+                    f"target '{target.id}': keyword {word} has traditional characters ({chars})"
+                    " but mainland coverage is written in simplified ones: write it as the"
+                    " articles do"
+                )
+    for word in target.exclude:
+        hits = [k for k in target.keywords if word in k]
+        if hits:
+            said.append(
+                f"target '{target.id}': exclude word {word} is in its keyword {hits[0]}, so no"
+                " sentence can count for it: remove it from exclude"
+            )
+    for name, section in (("pledge", target.pledge), ("baseline", target.baseline)):
+        if section is not None and section.value < 0:
+            said.append(
+                f"target '{target.id}': the {name} value {section.value} is negative: write"
+                " the amount (a fall to reach belongs in the title)"
+            )
+    return said
+
+
+def _raw_targets(path: Path) -> dict[str, Any]:
+    """Each target's entry as written (a LineMap), by id: for what the Target record drops."""
+    try:
+        root = yamlfile.parse(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, yamlfile.YamlProblems):
+        return {}
+    items = root.get("targets") if isinstance(root, dict) else None
+    return {
+        str(item.get("id")): item
+        for item in (items if isinstance(items, list) else [])
+        if isinstance(item, yamlfile.LineMap)
+    }

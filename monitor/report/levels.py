@@ -1,0 +1,143 @@
+"""A target's figures read as levels: which achieved figures count as progress, the level each
+gives (a cumulative total, or the rate), whether two levels agree within rounding, and
+progress toward the pledge in the pledge's own scope with the pace needed by its deadline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from monitor.figures.units import normalise
+from monitor.models import Target
+from monitor.store.records import Observation
+
+# A % that is progress as a share of the pledge (完成年度任务的83%): never a level.
+SHARE_OF_PLEDGE = "share_of_pledge"
+# Two reports of one level agree within rounding (6.2万 and 61,800), or within this much more
+# when either is approximate (近3万, 超6000).
+EXACT_TOLERANCE = Decimal("0.01")
+LOOSE_TOLERANCE = Decimal("0.05")
+
+
+@dataclass(frozen=True)
+class Progress:
+    toward: Decimal  # the amount that counts toward the pledge, in the pledge's scope
+    percent: Decimal
+    remaining: Decimal | None  # None when met
+    per_month_needed: Decimal | None  # when behind and the deadline is ahead
+    expected_percent: Decimal | None  # where a steady pace would be by now
+    deadline: date | None
+
+
+def when(obs: Observation) -> datetime:
+    return obs.published or obs.observed_at
+
+
+def day(obs: Observation) -> date:
+    return when(obs).date()
+
+
+def level_of(obs: Observation, target: Target) -> Decimal:
+    """The figure as a level comparable across reports: a cumulative total, or the rate.
+
+    A figure said to be "new" that already exceeds both the baseline and the pledge cannot be
+    the period's additions (建成501个 against a pledge of 80 new from 360): it is read as the
+    cumulative total the outlet meant.
+    """
+    fig = obs.figure
+    value = fig.value
+    baseline = target.baseline.value if target.baseline else None
+    if fig.scope == "rate" or baseline is None or fig.scope == "cumulative":
+        return value
+    pledge = target.pledge.value if target.pledge else None
+    if value >= baseline and (pledge is None or value > pledge):
+        return value
+    return baseline + value
+
+
+def is_rate(target: Target) -> bool:
+    return (target.pledge is not None and target.pledge.scope == "rate") or target.unit == "%"
+
+
+def is_progress(obs: Observation, target: Target) -> bool:
+    """An achieved level about this pledge's period, not last year's restated result, nor a
+    share of the pledge (完成全年任务的88.6% is progress said as a %, not a level)."""
+    fig = obs.figure
+    if fig.kind != "achieved" or fig.scope == SHARE_OF_PLEDGE:
+        return False
+    if fig.scope == "rate" and target.unit != "%":
+        return False  # 同比增长12% of a count target: about the level, never a level itself
+    if target.unit and fig.unit and normalise(fig.unit) != normalise(target.unit):
+        return False
+    period = fig.period
+    if period and target.pledge and target.pledge.announced:
+        year = period[:4]
+        if year.isdigit() and "-" not in period and int(year) < target.pledge.announced.year:
+            return False
+    return True
+
+
+def agree(a: Observation, b: Observation, target: Target) -> bool:
+    """Do two reports give one level, within rounding and their qualifiers (近3万 ≈ 29,800)?"""
+    x, y = level_of(a, target), level_of(b, target)
+    if x == y:
+        return True
+    loose = a.figure.qualifier != "exact" or b.figure.qualifier != "exact"
+    tolerance = LOOSE_TOLERANCE if loose else EXACT_TOLERANCE
+    return abs(x - y) <= max(abs(x), abs(y)) * tolerance
+
+
+def pledged_amount(target: Target) -> Decimal | None:
+    """How much the pledge adds: its value when new, the gap from the baseline when cumulative."""
+    pledge = target.pledge
+    if pledge is None or is_rate(target):
+        return None
+    if pledge.scope == "new":
+        return pledge.value
+    if target.baseline is not None and pledge.value > target.baseline.value:
+        return pledge.value - target.baseline.value
+    return None
+
+
+def progress_of(level: Decimal, target: Target, *, today: date) -> Progress | None:
+    pledge = target.pledge
+    if pledge is None or pledge.value == 0:
+        return None
+    toward = level
+    if pledge.scope == "new" and target.baseline is not None:
+        toward = level - target.baseline.value
+    percent = (toward / pledge.value * 100).quantize(Decimal("1"))
+    remaining = pledge.value - toward if toward < pledge.value else None
+    per_month = None
+    expected = expected_percent(target, today=today)
+    if remaining is not None and pledge.by and today < pledge.by:
+        months = Decimal((pledge.by - today).days) / Decimal("30.44")
+        if months > 0:
+            per_month = remaining / max(months, Decimal(1))
+            # 3.4个 a month reads well; 6256.4套 does not
+            per_month = per_month.quantize(Decimal("0.1") if per_month < 10 else Decimal("1"))
+    return Progress(
+        toward=toward,
+        percent=percent,
+        remaining=remaining,
+        per_month_needed=per_month,
+        expected_percent=expected,
+        deadline=pledge.by,
+    )
+
+
+def expected_percent(target: Target, *, today: date) -> Decimal | None:
+    """Where steady progress from the announcement to the deadline would be by `today`."""
+    pledge = target.pledge
+    if pledge is None or not (pledge.by and pledge.announced and pledge.by > pledge.announced):
+        return None
+    span = (pledge.by - pledge.announced).days
+    elapsed = min(max((today - pledge.announced).days, 0), span)
+    share = Decimal(elapsed) / Decimal(span)
+    start = target.baseline.value if target.baseline else None
+    if pledge.scope == "cumulative" and start is not None and 0 < start < pledge.value:
+        # A total to reach from the baseline: the bar runs from 0, so steady progress starts
+        # where the baseline stands (7180 of 10000 is 72 % on the first day).
+        share = (start + (pledge.value - start) * share) / pledge.value
+    return (share * 100).quantize(Decimal("1"))
