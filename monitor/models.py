@@ -116,9 +116,26 @@ class DigestSettings:
 
 
 @dataclass(frozen=True)
+class Channel:
+    """A chat channel or webhook, by Apprise URL (wecombot://, dingtalk://, json://, …)."""
+
+    id: str
+    url: str  # "{secret}" in it stands for the value of the variable secret_env names
+    secret_env: str | None = None  # the *name* of an environment variable, never the token
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Delivery:
     method: DeliveryMethod = "outbox"
     smtp: SmtpSettings | None = None
+    channels: tuple[Channel, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    url: str | None = None  # where the report is published: the digest links to it
+    dir: Path | None = None  # where `monitor run` rewrites the report after each digest
 
 
 @dataclass(frozen=True)
@@ -131,6 +148,7 @@ class Watchlist:
     delivery: Delivery = field(default_factory=Delivery)
     limits: FetchLimits = field(default_factory=FetchLimits)
     broken_after: int = 3  # failures in a row before a source is reported broken
+    report: ReportSettings = field(default_factory=ReportSettings)
 
 
 # --- fetch and discover ------------------------------------------------------------------------
@@ -174,11 +192,25 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Table:
+    """A data table of an article, its merged cells spread over the rows and columns they span.
+
+    `header` is one text per column, the header rows joined by "|" ("2024年|完成数"); `unit` is
+    the table's own note (单位：亿元 → "亿元", 单位：万亩、% → "万亩、%")."""
+
+    caption: str
+    unit: str | None
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
 class Article:
     url: str
     title: str
     published: datetime | None  # aware, in the watchlist's zone
-    text: str  # body paragraphs joined by "\n"
+    text: str  # body paragraphs joined by "\n"; the cells of `tables` are not in it
+    tables: tuple[Table, ...] = ()  # the data tables in or beside the body
 
 
 # --- numerals and figures -------------------------------------------------------------------
