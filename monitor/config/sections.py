@@ -148,6 +148,7 @@ def read_sources(top: Section, defaults: dict[str, Any]) -> list[Source]:
                 "body": check.selector,
                 "render": check.choice(("http", "browser")),
                 "allow_hosts": check.hosts,
+                "region": check.texts,
                 "enabled": check.boolean,
             }
         )
