@@ -220,3 +220,17 @@ class Figure:
     @property
     def qualifier(self) -> Qualifier:
         return self.quantity.qualifier
+
+
+@dataclass(frozen=True)
+class Seen:
+    """A number met in a sentence that names a target, and what became of it: the figure it
+    was read as, or why it was dropped (`monitor try --explain`)."""
+
+    sentence: str
+    start: int  # the number's span in `sentence`
+    end: int
+    surface: str
+    target_id: str | None  # None: the sentence was dropped before any target was weighed
+    figure: Figure | None
+    why: str
