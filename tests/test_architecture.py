@@ -13,7 +13,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "monitor"
 # The flow, bottom to top: a stage may import the stages before it, never those after it.
 STAGES = ("config", "fetching", "pages", "figures", "store", "report")
 BASE = {"monitor", "monitor.models", "monitor.errors"}  # importable by every module
-RUN = {"pipeline", "daemon", "demo", "cli", "__main__"}  # the run on top: may import anything
+# the run on top: may import anything
+RUN = {"pipeline", "daemon", "demo", "probe", "cli", "__main__"}
 
 # module (or package prefix) → the only monitor modules (dotted, or a stage with a dot) allowed
 # to import it at run time
