@@ -58,6 +58,7 @@ def test_no_targets_no_figures() -> None:
     ],
     ids=["10MB digits", "keyword then 2MB digits", "a keyword in every clause", "9000 chars so"],
 )
+@pytest.mark.perf
 def test_bad_input_is_quick(text: str) -> None:
     started = time.perf_counter()
     find_figures(text, TARGETS)

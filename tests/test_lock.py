@@ -34,22 +34,20 @@ def test_a_second_holder_is_refused_with_the_first_ones_pid(tmp_path: Path) -> N
 
 def test_a_waiting_holder_gets_the_lock_when_it_is_released(tmp_path: Path) -> None:
     path = lock.lock_path(tmp_path)
-    released = threading.Event()
+    leaving = threading.Event()
 
     def first() -> None:
         with lock.hold(path, wait=0):
             started.set()
             time.sleep(0.3)
-        released.set()
+            leaving.set()  # inside the block: set before the lock is let go, never after
 
     started = threading.Event()
     thread = threading.Thread(target=first)
     thread.start()
-    started.wait(5)
-    t0 = time.monotonic()
+    assert started.wait(5)
     with lock.hold(path, wait=5):
-        assert released.is_set()
-    assert time.monotonic() - t0 < 3
+        assert leaving.is_set()  # it waited for the first holder
     thread.join()
 
 
@@ -98,7 +96,7 @@ def test_cli_run_waits_then_exits_1_with_one_line(
         )
         waited = time.monotonic() - t0
     assert code == 1
-    assert 0.5 <= waited < 5
+    assert waited >= 0.5  # it waited as long as asked before giving up
     err = capsys.readouterr().err.strip()
     assert err.splitlines() == [err]
     assert err.startswith(f"monitor: another monitor (pid {os.getpid()}) is using {state}; ")

@@ -72,6 +72,7 @@ def test_spans_point_into_the_text() -> None:
         "9600 chars of mixed scripts",
     ],
 )
+@pytest.mark.perf
 def test_bad_input_is_quick(text: str) -> None:
     started = time.perf_counter()
     assert parse_quantity(text) is None

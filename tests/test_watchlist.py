@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -224,21 +223,45 @@ def test_parse_cron_names_the_fix() -> None:
         parse_cron("0 8 * *", ZoneInfo("Asia/Shanghai"))
 
 
-@pytest.mark.parametrize("numerals", ["available", "missing"])
-def test_pledge_values_read_with_or_without_the_numerals_module(
-    numerals: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    if numerals == "missing":
-        monkeypatch.setitem(sys.modules, "monitor.figures.numerals", None)  # import now raises
+@pytest.mark.parametrize(
+    ("written", "value", "unit"),
+    [
+        ("80", Decimal(80), None),
+        ("'2,500'", Decimal(2500), None),
+        ("1万个", Decimal(10000), "个"),
+        ("4.37万亿", Decimal("4.37E12"), None),
+        ("7万套", Decimal(70000), "套"),
+        ("5千万元", Decimal(5 * 10**7), "元"),
+        ("25%", Decimal(25), "%"),
+        ("3万公斤", Decimal(30000), "千克"),  # spelt as figures spell it
+        ("2千克", Decimal(2), "千克"),  # 千 alone is no magnitude: 千克 is a unit
+        ("5个百分点", Decimal(5), "百分点"),
+        ("'1,000印度卢布'", Decimal(1000), "印度卢比"),
+    ],
+)
+def test_pledge_values_are_read_in_base_units(written: str, value: Decimal, unit: str) -> None:
     text = MINIMAL.replace(
-        "keywords: [便民生活圈]",
-        "keywords: [托位]\n    unit: 个\n"
-        "    pledge: {value: 1万个}\n    baseline: {value: '2,500'}",
+        "keywords: [便民生活圈]", f"keywords: [便民生活圈]\n    pledge: {{value: {written}}}"
     )
     target = watchlist.loads(text, AS_GIVEN).targets[0]
     assert target.pledge is not None
-    assert target.baseline is not None
-    assert (target.pledge.value, target.baseline.value) == (Decimal(10000), Decimal(2500))
+    assert (target.pledge.value, target.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("written", "says"),
+    [
+        ("两万", "value must be a number like 80, 1万 or 4.37万亿, not '两万'"),
+        ("80左右", "write a word like 约, 近 or 以上 as qualifier: (about, nearly, at_least …)"),
+        ("约80", "not '约80': write a word like 约"),
+    ],
+)
+def test_pledge_values_in_words_or_with_a_qualifier_are_refused(written: str, says: str) -> None:
+    text = MINIMAL.replace(
+        "keywords: [便民生活圈]", f"keywords: [便民生活圈]\n    pledge: {{value: {written}}}"
+    )
+    (problem,) = problems(text)
+    assert problem.startswith("watchlist.yaml:8: ") and says in problem
 
 
 def test_problems_come_in_file_order_with_lines_of_their_keys() -> None:

@@ -21,12 +21,13 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
-from monitor import models
+from monitor import models, units
 from monitor.models import Watchlist
 
 # What decides whether a watchlist is valid and what it reads as: this stage's code, the records
-# it builds, and the libraries whose answers it takes (YAML, cron, CSS selectors).
-_CODE = (Path(__file__).parent, Path(models.__file__))
+# it builds, the spelling of units, and the libraries whose answers it takes (YAML, cron, CSS
+# selectors).
+_CODE = (Path(__file__).parent, Path(models.__file__), Path(units.__file__))
 _LIBRARIES = ("PyYAML", "APScheduler", "selectolax")
 
 

@@ -6,7 +6,6 @@ A wrong value raises Invalid, whose message follows the key's name and says what
 from __future__ import annotations
 
 import difflib
-import importlib
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -17,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from monitor.config.schedule import parse_cron, parse_duration, parse_size
 from monitor.config.yamlfile import LineList
+from monitor.units import normalise
 
 _ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
 _NAMED = re.compile(r"(?P<name>[^<>]*)<(?P<address>[^<>\s]+)>")
@@ -25,7 +25,6 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")  # breaks and controls
 _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _HOST = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_NUMBER = re.compile(r"([+-]?\d+(?:,\d{3})*(?:\.\d+)?)\s*(万亿|亿|万)?\s*([^\d\s]{1,4})?")
 # Magnitudes written into a unit (万套) or after a number (4.37万亿); 千/百 alone are not
 # magnitudes here, since 千克 and 百分点 are units of their own.
 _MULTIPLIERS = (
@@ -39,6 +38,11 @@ _MULTIPLIERS = (
     ("亿", 10**8),
     ("万", 10**4),
 )
+# A value as the watchlist writes it: digits (1,244 or 4.37), a magnitude, a unit (个, 万套, %).
+_MAGNITUDES = "|".join(word for word, _ in _MULTIPLIERS)
+_NUMBER = re.compile(rf"([+-]?\d+(?:,\d{{3}})*(?:\.\d+)?)\s*({_MAGNITUDES})?\s*([^\d\s]{{1,6}})?")
+# Words that qualify a value rather than count it (约80, 80左右): they belong in `qualifier:`.
+_QUALIFIER = re.compile(r"左右|上下|以上|以下|约|近|超过?|逾|余|多|不少于|不低于|至少|力争")
 _DURATION_HINT = "a duration like 30m, 2h or 1d"
 
 
@@ -296,15 +300,12 @@ def selector(value: Any) -> str:
     css = text(value)
     # lexbor closes an unclosed [ or ( at the end, as CSS allows; in a watchlist it is a typo.
     bad = any(css.count(a) != css.count(b) for a, b in ("[]", "()"))
+    from selectolax.lexbor import LexborHTMLParser, SelectolaxError  # only for a selector
+
     try:
-        from selectolax.lexbor import LexborHTMLParser
-    except ImportError:  # pragma: no cover - selectolax is a dependency; keep a basic check
-        bad = bad or css.endswith((">", "+", "~", ","))
-    else:
-        try:
-            LexborHTMLParser("<p></p>").css(css)
-        except Exception:  # selectolax raises its own SelectolaxError on a bad selector
-            bad = True
+        LexborHTMLParser("<p></p>").css(css)
+    except SelectolaxError:
+        bad = True
     if bad:
         raise Invalid(f'{show(css)} is not a CSS selector: write one like "ul.list a"')
     return css
@@ -335,42 +336,29 @@ def quantity(value: Any) -> tuple[Decimal, str | None]:
     unit: str | None = None
     if isinstance(value, int | float) and not is_bool(value):
         number = Decimal(str(value))
-    elif isinstance(value, str):
-        number, unit = _read_quantity(value.strip())
+    elif isinstance(value, str) and (match := _NUMBER.fullmatch(value.strip())):
+        factor = dict(_MULTIPLIERS).get(match.group(2) or "", 1)
+        number = Decimal(match.group(1).replace(",", "")) * factor
+        unit = match.group(3)
+    if isinstance(value, str) and _QUALIFIER.search(value):
+        raise Invalid(
+            f"must be a number like 80, 1万 or 4.37万亿, not {show(value)}: write a word like"
+            " 约, 近 or 以上 as qualifier: (about, nearly, at_least …)"
+        )
     if number is None or not number.is_finite():
         raise Invalid(f"must be a number like 80, 1万 or 4.37万亿, not {show(value)}")
     return number, unit
 
 
-def _read_quantity(written: str) -> tuple[Decimal | None, str | None]:
-    try:
-        parse = getattr(importlib.import_module("monitor.figures.numerals"), "parse_quantity", None)
-        parsed = parse(written) if parse is not None else None
-    except Exception:  # another stage's module: whatever it does, fall back to plain numbers
-        parsed = None
-    value = getattr(parsed, "value", None)
-    if isinstance(value, Decimal) and getattr(parsed, "surface", written) == written:
-        unit = getattr(parsed, "unit", None)
-        return value, unit if isinstance(unit, str) and unit else None
-    match = _NUMBER.fullmatch(written)
-    if not match:
-        return None, None
-    factor = dict(_MULTIPLIERS).get(match.group(2) or "", 1)
-    return Decimal(match.group(1).replace(",", "")) * factor, match.group(3)
-
-
 def split_unit(unit: str) -> tuple[int, str]:
-    """万套 → (10000, 套): a magnitude in a unit moves into the value; the rest is canonical."""
+    """万套 → (10000, 套): a magnitude in a unit moves into the value; the rest is spelt as
+    figures spell it (公斤 → 千克)."""
     factor = 1
     for prefix, magnitude in _MULTIPLIERS:
         if unit.startswith(prefix) and len(unit) > len(prefix):
             factor, unit = magnitude, unit[len(prefix) :]
             break
-    try:  # the units module spells each unit one way (公斤 → 千克), as figures will
-        normalise = importlib.import_module("monitor.figures.units").normalise
-        return factor, str(normalise(unit) or unit)
-    except (ImportError, AttributeError):
-        return factor, unit
+    return factor, normalise(unit) or unit
 
 
 def cron(zone: ZoneInfo) -> Callable[[Any], str]:
