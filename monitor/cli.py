@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 from monitor import __version__, pipeline
 from monitor.config import watchlist
 from monitor.errors import MonitorError, UsageError, WatchlistError
-from monitor.models import FetchLimits, Page, Source, Target, Watchlist
+from monitor.models import FetchLimits, Page, Seen, Source, Target, Watchlist
 from monitor.store import lock
 from monitor.store.faults import state_error
 from monitor.store.records import DigestRecord, Observation, SourceHealth
@@ -85,6 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
     try_.add_argument("url", metavar="URL|SOURCE_ID")
     try_.add_argument("--target", help="only this target's figures")
     try_.add_argument("--body", help="a CSS selector for the article body")
+    try_.add_argument(
+        "--explain",
+        action="store_true",
+        help="every number in each sentence naming a target: the figure it became, or why not",
+    )
 
     sub.add_parser("status", help="source health and digests")
     history = sub.add_parser("history", help="each target's figures over time, with their ids")
@@ -351,7 +356,10 @@ def _try(args: argparse.Namespace) -> int:
         print("(no watchlist targets: pass --watchlist to see figures)")
         return 0
     published = article.published.date() if article.published else None
-    found = figures.find_figures(article.text, targets, published=published)
+    if args.explain:
+        _explain(figures.explain(article.title, article.text, targets, published=published))
+        return 0
+    found = figures.find_article_figures(article.title, article.text, targets, published=published)
     for target in targets:
         mine = [f for f in found if f.target_id == target.id]
         print(f"\n[{target.id}] {target.title}: {len(mine)} figure(s)")
@@ -419,6 +427,25 @@ def _try_listing(args: argparse.Namespace, source: Source) -> int:
         )
         print(f"monitor: {fix}", file=sys.stderr)
     return 0
+
+
+def _explain(seen: Sequence[Seen]) -> None:
+    """Each sentence naming a target once, then each number in it and what became of it."""
+    if not seen:
+        print("\nno sentence names a target's keyword: check the keywords (and `exclude`)")
+        return
+    sentence = None
+    for x in seen:
+        if x.sentence != sentence:
+            sentence = x.sentence
+            print(f"\n  | {sentence[:300]}")
+        target = f"[{x.target_id}] " if x.target_id else ""
+        if x.figure is not None:
+            f = x.figure
+            got = f"{f.kind} {f.scope} {f.value} {f.unit or ''}".rstrip()
+            print(f"    {x.surface:12} {target}→ {got}  ({x.why})")
+        else:
+            print(f"    {x.surface:12} {target}dropped: {x.why}")
 
 
 async def _fetch_one(limits: FetchLimits, source: Source) -> Page:

@@ -19,6 +19,9 @@ FigureKind = Literal["pledge", "achieved", "mention"]
 FigureScope = Literal["cumulative", "new", "rate", "share_of_pledge"]
 Direction = Literal["up", "down"]
 Qualifier = Literal["exact", "about", "at_least", "at_most", "nearly", "range"]
+# What a number is: an amount of something (the usual), a span of time (7个月, 3天), a date
+# (2009 年3 月), or a share of a group of people (三分之一的居民): the last three count no target.
+QuantityKind = Literal["amount", "duration", "date", "fraction_of_people"]
 
 
 # --- the watchlist ---------------------------------------------------------------------------
@@ -188,6 +191,7 @@ class Quantity:
     start: int = 0  # span in the text it was read from
     end: int = 0
     surface: str = ""  # the text as written, e.g. "1万个"
+    kind: QuantityKind = "amount"  # a duration, date or share of people is no amount
 
 
 @dataclass(frozen=True)
@@ -216,3 +220,17 @@ class Figure:
     @property
     def qualifier(self) -> Qualifier:
         return self.quantity.qualifier
+
+
+@dataclass(frozen=True)
+class Seen:
+    """A number met in a sentence that names a target, and what became of it: the figure it
+    was read as, or why it was dropped (`monitor try --explain`)."""
+
+    sentence: str
+    start: int  # the number's span in `sentence`
+    end: int
+    surface: str
+    target_id: str | None  # None: the sentence was dropped before any target was weighed
+    figure: Figure | None
+    why: str

@@ -117,3 +117,22 @@ def test_try_an_unreachable_url_is_one_line(capsys: pytest.CaptureFixture[str]) 
     err = capsys.readouterr().err
     assert code == 1
     assert f"127.0.0.1:{port}" in err and "Traceback" not in err
+
+
+def test_try_explain_says_what_became_of_each_number(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from monitor import demo
+
+    server = demo.DemoServer(demo.load_site())
+    server.now = server.site.passes[-1]
+    with server.running():
+        wl = tmp_path / "watchlist.yaml"
+        wl.write_text(demo.demo_watchlist(server.base), encoding="utf-8")
+        url = f"{server.base}/jxj/202407/t20240719_sme-h1.html"
+        code = main(["--watchlist", str(wl), "try", url, "--explain"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "  | 截至6月底，本市专精特新企业累计达到8600家" in out  # the sentence, once
+    assert re.search(r"8600家 +\[specialized-smes\] → achieved cumulative 8600 家 +\(noun: ", out)
+    assert re.search(r"1420家 +\[specialized-smes\] dropped: ", out)

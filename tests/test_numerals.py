@@ -13,6 +13,7 @@ import yaml
 
 from monitor.figures.numeral_reader import frozen
 from monitor.figures.numerals import find_quantities, may_hold_quantities, parse_quantity
+from monitor.figures.units import convert, normalise
 from monitor.models import Figure, Quantity
 
 TABLE: dict[str, Any] = yaml.safe_load(
@@ -43,6 +44,65 @@ def test_find_quantities(case: dict[str, Any]) -> None:
     assert [q.surface for q in found] == case["want"]
     for q in found:
         assert case["text"][q.start : q.end] == q.surface
+
+
+def _read(case: dict[str, Any], every: bool) -> None:
+    found = find_quantities(case["text"], every=every)
+    got = [
+        {
+            "surface": q.surface,
+            "value": str(q.value),
+            "unit": q.unit,
+            "qualifier": q.qualifier,
+            "kind": q.kind,
+        }
+        for q in found
+    ]
+    want = [
+        {"qualifier": "exact", "kind": "amount", "unit": None} | dict(w, value=str(w["value"]))
+        for w in case["want"]
+    ]
+    assert got == want
+    for q in found:
+        assert case["text"][q.start : q.end] == q.surface
+
+
+@pytest.mark.parametrize(
+    "case", TABLE["find_read"], ids=[c["text"][:24] for c in TABLE["find_read"]]
+)
+def test_find_reads_value_unit_and_kind(case: dict[str, Any]) -> None:
+    _read(case, every=False)
+
+
+@pytest.mark.parametrize(
+    "case", TABLE["find_every"], ids=[c["text"][:24] for c in TABLE["find_every"]]
+)
+def test_find_every_marks_durations_and_dates(case: dict[str, Any]) -> None:
+    _read(case, every=True)
+    amounts = [q for q in find_quantities(case["text"]) if q.kind == "amount"]
+    assert amounts == [q for q in find_quantities(case["text"], every=True) if q.kind == "amount"]
+
+
+@pytest.mark.parametrize("written", sorted(TABLE["normalise"]))
+def test_normalise(written: str) -> None:
+    assert normalise(written) == TABLE["normalise"][written]
+
+
+@pytest.mark.parametrize("case", TABLE["convert"], ids=lambda c: f"{c['from']}->{c['to']}")
+def test_convert(case: dict[str, Any]) -> None:
+    got = convert(Decimal(case["value"]), case["from"], case["to"])
+    assert got == (None if case["want"] is None else Decimal(case["want"]))
+
+
+def test_a_duration_is_never_a_count() -> None:
+    """7个月 is seven months, never 7 个: with every=True it comes marked, else not at all."""
+    text = "创7个月以来新高，新建站点7个"
+    assert [(q.surface, q.unit, q.kind) for q in find_quantities(text)] == [("7个", "个", "amount")]
+    marked = find_quantities(text, every=True)
+    assert [(q.surface, q.unit, q.kind) for q in marked] == [
+        ("7个月", "月", "duration"),
+        ("7个", "个", "amount"),
+    ]
 
 
 def test_spans_point_into_the_text() -> None:
@@ -86,6 +146,7 @@ def test_bad_input_is_quick(text: str) -> None:
         "约5万人，超过3万人、不足-4个：负的5个（含）以上，共1,234,567元，翻两番",
         "2024年3月，1.5万个、三分之一，5至6万元；7-8个，比上年增长6.1%",
         "全市 - 5个, 约 6个:10:30，(3)2个，百分之负三，１２万人",
+        "创7个月新高，近一半、半数以上，2009 年3 月建成 120 套，3亿千瓦，2/3受访者",
     ],
 )
 def test_a_part_reads_as_in_the_whole(text: str) -> None:

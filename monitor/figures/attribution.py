@@ -3,6 +3,7 @@ number belongs to, and whether the number is the figure itself or a reference to
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -22,7 +23,29 @@ from monitor.figures.cues import (
     _SHARE_NEXT,
     _SHARE_OF,
 )
+from monitor.figures.places import NATIONAL, PLACES
 from monitor.models import Quantity, Target
+
+# A clause opening with a place goes on with the subject for that place: …，其中深圳7.6万个;
+# …，郑州新增7.1万个; …，今年长沙已建成27个. Its figure then speaks for that place.
+_PLACE_LEAD = re.compile(
+    r"(?:其中|而|在|今年|去年)?(?:"
+    + "|".join(sorted(map(re.escape, {*PLACES, *NATIONAL}), key=len, reverse=True))
+    + r")(?:市|省|区|县|州)?(?:今年|去年|全年|以来|今年以来)?"
+)
+_NUMBER_START = re.compile(r"[约近超逾0-9一二三四五六七八九十两]")
+
+
+def continues(sentence: str, at: int) -> bool:
+    """Whether the clause starting at `at` goes on with the subject of the clause before it: it
+    opens with a continuation (同比增长, 累计, 其中…), or a place and then one or a number."""
+    if _CONTINUES.match(sentence, at):
+        return True
+    place = _PLACE_LEAD.match(sentence, at)
+    if place is None:
+        return False
+    end = place.end()
+    return bool(_CONTINUES.match(sentence, end) or _NUMBER_START.match(sentence, end))
 
 
 class _Match(NamedTuple):
@@ -147,7 +170,7 @@ def _subject(
     """The keyword a clause is about: its own last one, or the previous clause's when it opens by
     continuing it (…，增长6.1%; …，总量突破90万亿元)."""
     while not by_clause.get(clause):
-        if clause == 0 or not _CONTINUES.match(sentence, cuts[clause - 1] + 1):
+        if clause == 0 or not continues(sentence, cuts[clause - 1] + 1):
             return None
         clause -= 1
     return by_clause[clause][-1]
@@ -159,7 +182,7 @@ def _about_span(
     """From the first clause with a keyword to the end of the last clause with a subject (see
     _subject): a number elsewhere belongs to no keyword, so it need not be read at all."""
     first, last = min(by_clause), max(by_clause)
-    while last < len(cuts) and _CONTINUES.match(sentence, cuts[last] + 1):
+    while last < len(cuts) and continues(sentence, cuts[last] + 1):
         last += 1
     start = cuts[first - 1] + 1 if first > 0 else 0
     stop = cuts[last] if last < len(cuts) else len(sentence)
@@ -255,6 +278,12 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
     window = sentence[q.end : q.end + _REACH + 12]
     for keyword in target.keywords:
         at = window.find(_first_part(keyword))
-        if 0 <= at <= _REACH and not _CLAUSE.search(window, 0, at):
+        # 40多个高品质“一刻钟”便民生活圈: the keyword is the noun, with no break or verb before it
+        reached = 0 <= at <= _REACH and not _CLAUSE.search(window, 0, at)
+        if reached and not _VERB_BETWEEN.search(window, 0, at):
             return False
-    return True
+    return True  # 58个试点城市共建成口袋公园…: another noun, then the verb
+
+
+# A verb between a count and a later keyword: the count was the subject's (58个试点城市共建成…)
+_VERB_BETWEEN = re.compile(r"共|已|将|建|完成|开工|实现|达|新增|改造|覆盖|累计|计划|有|提供|是")

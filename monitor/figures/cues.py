@@ -38,7 +38,7 @@ _CUMULATIVE = re.compile(
 _RATE_WORDS = re.compile(r"比例|比重|占比|率|增长|增速|增幅|涨幅")
 # A number after these is a reference to another value, not the figure itself.
 _REFERENCE = re.compile(
-    r"比(?<![同环占对无]比)(?![例重率])|较(?:上年|去年|上月|同期|[12][0-9]{3})"
+    r"比(?<![同环占对无]比)(?![例重率如])|较(?:上年|去年|上月|同期|[12][0-9]{3})"
     r"|相比|高于|低于|原定|原计划|预定"
 )
 # A clause that starts with these continues the previous clause's subject (…，增长6.1%).

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from monitor.models import FigureScope, Quantity
 
@@ -91,17 +92,40 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     for m in _STOCK.finditer(clause):
         if not _FLOW_BEFORE_STOCK.search(clause, 0, m.start()):
             return "cumulative"
-    if _IN_YEAR.search(sentence) or _SPAN.search(sentence[: q.start]):
+    if _in_year(sentence) or _span_before(sentence, q.start):
         return "new"
     if _CUMULATIVE.search(clause) or _CUMULATIVE.search(sentence, 0, c0):
         return "cumulative"
     if _LEVEL_VERB.search(head):
         return "cumulative"
-    if _AS_OF_STOCK.search(sentence) and "已" in sentence[: q.start]:
+    if _as_of_stock(sentence) and "已" in sentence[: q.start]:
         return "cumulative"
     return "new"
 
 
+# Per sentence, not per number: a long sentence with many numbers is read in linear time.
+@lru_cache(maxsize=256)
+def _in_year(sentence: str) -> bool:
+    return bool(_IN_YEAR.search(sentence))
+
+
+@lru_cache(maxsize=256)
+def _as_of_stock(sentence: str) -> bool:
+    return bool(_AS_OF_STOCK.search(sentence))
+
+
+def _span_before(sentence: str, at: int) -> bool:
+    first = _first_span(sentence)
+    return 0 <= first < at
+
+
+@lru_cache(maxsize=256)
+def _first_span(sentence: str) -> int:
+    found = _SPAN.search(sentence)
+    return found.start() if found else -1
+
+
+@lru_cache(maxsize=256)
 def under_way(text: str, published: date | None) -> bool:
     """A time phrase in `text` that says the figure covers time already past: 1—10月份, 前八个月,
     截至7月底, 同比, 提前完成; or a part of the year (上半年, 前三季度) over when published."""

@@ -102,8 +102,8 @@ class _Reader:
                 end += 1
             elif ch in "个個" and t.startswith(("亿", "億"), end + 1) and value != 0:
                 end += 1  # 两个亿
-            elif ch == " " and self.whole and t[end + 1 : end + 2] in _BIG:
-                end += 1  # 177.1 亿元
+            elif ch == " " and t[end + 1 : end + 2] in _BIG and (self.whole or run.isascii()):
+                end += 1  # 177.1 亿元, 约 35 万人
             elif (
                 ch in _LETTER_MAGNITUDE
                 and (end + 1 >= len(t) or not t[end + 1].isalpha() or t[end + 1] in "左上以")
@@ -128,15 +128,20 @@ class _Reader:
                     value, end = value + 5, end + 1  # 七成半 = 75 %
                 elif t[end : end + 1] in _DIGITS and (nxt not in _NUMERAL and nxt != "成"):
                     value, end = value + _DIGITS[t[end]], end + 1  # 三成五 = 35 %
+                elif t[end : end + 1] in ("多", "余") and qualifier == "exact":
+                    qualifier, end = "at_least", end + 1  # 三成多 = 30 % at least
         elif (
             t[end] == "番" and start - 1 >= lo and t[start - 1] == "翻" and value <= _MAX_DOUBLINGS
         ):
             value, unit, start, end = Decimal(2) ** int(value), "倍", start - 1, end + 1
         elif t[end] in _PAIRS and self.whole:
             value, end = value * _PAIRS[t[end]], end + 1
-        if self.whole and unit is None:
-            while end < len(t) - 1 and t[end] == " ":
-                end += 1  # 10 HKD
+        if unit is None and end < len(t) - 1 and t[end] == " ":
+            if self.whole:
+                while end < len(t) - 1 and t[end] == " ":
+                    end += 1  # 10 HKD
+            elif run.isascii() and units.read_unit(t, end + 1 + (t[end + 1] == " ")):
+                end += 1 + (t[end + 1] == " ")  # 建成 120 套: a page that spaces its digits
         self.unit_at = end
         if unit is None:
             read = units.read_unit(t, end) or (self._unit(end) if self.whole else None)
@@ -174,10 +179,14 @@ class _Reader:
                     break  # 税负5700亿元, 减负300亿元: a burden, not a minus
                 value, start = -value, j - len(sign)
                 break
+        if start == i:
+            start = j  # 约 35 万人: a qualifier word may stand a space away
         for word, said in _PREFIX_LAST.get(t[start - 1], ()) if start > lo else ():
             if start - len(word) >= lo and t.startswith(word, start - len(word)):
                 qualifier, start = said, start - len(word)
                 break
+        else:
+            start = i if start == j else start  # no word: the quantity starts at its number
         return value, start, qualifier
 
     def _after_unit(
@@ -185,7 +194,7 @@ class _Reader:
     ) -> tuple[Decimal, str | None, int, Qualifier]:
         """半 (三斤半, 一个半), a qualifier (以上, 左右) and 多 after the unit or the number."""
         t = self.t
-        if end < len(t) and t[end] == "半" and scale == 1:
+        if end < len(t) and t[end] == "半" and scale == 1 and (unit or self.whole):
             value, end = value + Decimal("0.5"), end + 1
             if unit == "个" and (measure := units.read_unit(t, end)):
                 self.unit_at = end
@@ -212,6 +221,14 @@ class _Reader:
         if len(run) > _MAX_RUN:
             return None
         value = _value(run)
+        if (
+            len(run) > 1
+            and run[-1] in "千仟"
+            and (run[-2] in _BIG or run[-2].isdigit())
+            and units.read_unit(t, i + len(run) - 1)
+        ):
+            run = run[:-1]  # 3亿千瓦, 1000千瓦, 1.2万千米: the 千 belongs to the unit
+            value = _value(run)
         while (
             value is None
             and len(run) > 1

@@ -20,14 +20,12 @@ from monitor.figures.magnitudes import (
     _POINT,
     _RUN,
     _SPOKEN,
-    _is_cn,
     _value,
 )
+from monitor.figures.numeral_kinds import classify, halves, kept
 from monitor.figures.numeral_reader import _Reader
 from monitor.figures.qualifiers import (
     _CURRENCY_PREFIX,
-    _NOT_AFTER_RE,
-    _NOT_BEFORE_RE,
     _RANGE,
     _SIGN,
 )
@@ -62,7 +60,7 @@ def parse_quantity(text: str) -> Quantity | None:
     t = re.sub(r"(?<=[0-9])，(?=[0-9]{3}(?![0-9]))", ",", text.translate(_WIDE).strip())
     if not t:
         return None
-    special = _whole_forms(t)
+    special = _whole_forms(t) or _whole_half(t)
     if special is not None:
         return replace(special, start=0, end=len(t), surface=text.strip())
     currency: str | None = None
@@ -109,6 +107,12 @@ def parse_quantity(text: str) -> Quantity | None:
     if (q.unit is None and currency) or (currency and q.unit == "元"):
         q = replace(q, unit=currency)
     return replace(q, start=0, end=len(text.strip()), surface=text.strip())
+
+
+def _whole_half(t: str) -> Quantity | None:
+    """半数以上, 过半, 近半数: 50 % (一半 alone is 0.5, read by _whole_forms)."""
+    found = halves(t, t, 0, len(t)) if "半" in t else []
+    return found[0] if len(found) == 1 and found[0].end - found[0].start == len(t) else None
 
 
 def _number_start(t: str) -> int | None:
@@ -181,10 +185,17 @@ def may_hold_quantities(text: str) -> bool:
     return _ANY_FIRST.search(text) is not None
 
 
-def find_quantities(text: str, start: int = 0, stop: int | None = None) -> list[Quantity]:
+def find_quantities(
+    text: str, start: int = 0, stop: int | None = None, *, every: bool = False
+) -> list[Quantity]:
     """Every figure in the sentence `text` with its span; dates, years, indices, ordinals, phones
     and times are not figures and are left out. A text over 10 000 characters is not a sentence
     and yields nothing (split it first, as find_figures does).
+
+    Each quantity's `kind` says what it is: an amount; a share of people (三分之一的居民, a
+    fraction of a group, not an amount of the thing); a duration in days or hours (3个工作日,
+    两个小时, kept since a target may be measured in them). Durations in weeks, months or years
+    (7个月, 未来5年) and dates (2009 年3 月) are left out, or with `every` kept, marked so.
 
     With `start` and `stop`, only those whose span starts in text[start:stop], as read in the
     whole sentence; quickly when text[start - 1] and text[stop] are breaks (，、：。…), as between
@@ -198,15 +209,17 @@ def find_quantities(text: str, start: int = 0, stop: int | None = None) -> list[
     # one finds what reading from the start does there, and nothing after one starts before it.
     begin = start if start == 0 or t[start - 1] in _BREAKS else 0
     end = stop if stop < len(t) and t[stop] in _BREAKS else len(t)
-    found = _read_all(_Reader(t, False, text), begin, end)  # False: a sentence, not one number
+    found = _read_all(_Reader(t, False, text), begin, end, every)  # False: a sentence
     if begin == start and end == stop:
         return found
     return [q for q in found if start <= q.start < stop]
 
 
-def _read_all(reader: _Reader, pos: int, end: int) -> list[Quantity]:
-    """The figures whose runs of numerals start in t[pos:end], in order."""
+def _read_all(reader: _Reader, pos: int, end: int, every: bool) -> list[Quantity]:
+    """The figures whose runs of numerals start in t[pos:end], in order; with `every`, also the
+    durations and dates that are no figure, marked by their kind."""
     t = reader.t
+    first_pos = pos
     out: list[Quantity] = []
     lo = pos
     while pos < end:
@@ -222,15 +235,29 @@ def _read_all(reader: _Reader, pos: int, end: int) -> list[Quantity]:
         if len(run) > _MAX_RUN or (len(run) == 1 and run in _DIGITS and not _may_count(t, i)):
             pos = m.end()  # 一刻钟, 统一, 三大: a lone Chinese digit with no measure word after it
             continue
+        if run == "一" and t.startswith("半", m.end()):
+            pos = m.end()  # 一半, 近一半: a half, read by halves() below
+            continue
         got = reader.at(i, lo, m)
         if got is None:
             pos = m.end()
             continue
         q = _with_range(reader, got[0], t) or got[0]
-        if _is_figure(t, q, i, run):
-            out.append(q)
-            lo = q.end
+        read = classify(t, reader.src, q, i, run)
+        if read is not None:
+            q = read
+            if kept(q, every):
+                out.append(q)
+                lo = q.end
         pos = max(q.end, i + 1)
+    if t.find("半", first_pos, end) >= 0:  # 半数以上, 过半: a half in words
+        taken = [(q.start, q.end) for q in out]
+        more = [
+            h
+            for h in halves(t, reader.src, first_pos, end)
+            if not any(a < h.end and h.start < b for a, b in taken)
+        ]
+        out = sorted(out + more, key=lambda q: q.start) if more else out
     return out
 
 
@@ -275,53 +302,3 @@ def _with_range(reader: _Reader, q: Quantity, t: str) -> Quantity | None:
         end=hi.end,
         surface=reader.src[q.start : hi.end],
     )
-
-
-def _is_figure(t: str, q: Quantity, i: int, run: str) -> bool:
-    """False for what only looks like a figure: dates, years, ordinals, indices, phones, codes.
-    `run` is the run of numeral material at i."""
-    after = t[q.end : q.end + 4]
-    before = t[max(0, q.start - 2) : q.start]
-    bare = q.unit is None
-    if q.unit is None and _NOT_AFTER_RE.match(t, q.end):
-        return False
-    if bare and run[:1] == "0" and run[1:2].isdigit():
-        return False  # 010-…: an area code or a serial, never a figure
-    if before and _NOT_BEFORE_RE.search(before):
-        return False
-    if ("之" in q.surface or "又" in q.surface) and _FRACTION_WORD.search(q.surface):
-        return True  # 三分之一, 千分之五, 一又二分之一: a fraction, whatever its digits look like
-    cn = _is_cn(run)
-    words = cn and not t.startswith("百分", i)
-    counted = q.qualifier != "exact" and not bare and len(run) == 1  # 逾千人, 近万家
-    if words and not any(ch in _DIGITS for ch in run) and run not in {"十", "拾"} and not counted:
-        return False  # 百姓, 千家万户, 上亿人: a magnitude alone is a word, not a figure
-    if before.endswith(("(", "（")) and after.startswith((")", "）")):
-        return False  # (一), （3）: a list index
-    # Latin letters glued to digits make a code: PM2.5, G20, 5G, COVID-19
-    if q.start > 0 and t[q.start - 1].isascii() and t[q.start - 1].isalpha():
-        return False
-    if q.end < len(t) and t[q.end].isascii() and t[q.end].isalpha():
-        return False
-    if cn:
-        if run == "一" and q.start > 0 and t[q.start - 1] in _WORD_BEFORE_ONE:
-            return False
-        if bare and len(run) == 1 and run in _DIGITS and q.qualifier == "exact":
-            return False  # 一是, 进一步, 三大攻坚战: a lone Chinese digit needs a measure word
-        if bare and run[:1] in _DIGITS and after[:1] and after[:1] in "是、．.":
-            return False
-        if all(ch in _DIGITS for ch in run) and len(run) > 1 and "." not in run:
-            return False  # 二〇二四 (a year), 五六 (an estimate)
-    elif bare:
-        digits = run.replace(",", "")
-        phone_like = digits.isascii() and digits.isdigit() and len(digits) >= 7
-        if phone_like and "," not in run and q.value == int(digits):
-            return False  # phone numbers, IDs, codes
-        opens = q.start == 0 or t[q.start - 1] in "\n\r \t；;。，,：:（("
-        if opens and len(run) <= 2 and run.isdigit() and after[:1] in "、.．":
-            return False  # 1. or 1、 opening a line or a clause: a list index
-        if t.startswith(("-", ":", "：", "/", "."), q.end) and t[q.end + 1 : q.end + 2].isdigit():
-            return False  # 010-12345678, 10:30, 2024/1/22, 2024.1.22, v1.2.3
-    if q.value_high is not None and q.unit is None and after.startswith("年"):
-        return False
-    return not (q.unit is None and q.start > 0 and t[q.start - 1] in "-:/：")

@@ -5,6 +5,7 @@ A figure counts for a target only when that region is the target's."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -74,16 +75,27 @@ _AGENCY_WORDS = frozenset({"国家", "中国"})
 def mentions(text: str, regions: tuple[str, ...], start: int = 0, end: int = -1) -> list[Mention]:
     """Region words in text[start:end], in order, each marked own / nation / place."""
     stop = len(text) if end < 0 else end
+    found = _all_mentions(text, regions)
+    return list(found[bisect_left(found, start, key=_start) : bisect_left(found, stop, key=_start)])
+
+
+def _start(m: Mention) -> int:
+    return m.start
+
+
+@lru_cache(maxsize=64)
+def _all_mentions(text: str, regions: tuple[str, ...]) -> tuple[Mention, ...]:
+    """Every region word in `text` (a sentence or an article, asked about once per number)."""
     national = is_national(regions)
     out: list[Mention] = []
-    for m in _pattern(regions).finditer(text, start, stop):
+    for m in _pattern(regions).finditer(text):
         word = m.group()
         if _DATELINE.match(text, m.end()):
             continue
         if not national and word in _AGENCY_WORDS:
             continue
         out.append(Mention(m.start(), word, _kind(word, regions)))
-    return out
+    return tuple(out)
 
 
 def speaks_for(found: list[Mention], regions: tuple[str, ...]) -> bool | None:

@@ -9,11 +9,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 from itertools import accumulate, count
 from operator import add
 from typing import NamedTuple
 
-from monitor.figures import units
+from monitor.figures import lists, units
 from monitor.figures.attribution import (
     _about_span,
     _attribute,
@@ -28,39 +29,31 @@ from monitor.figures.attribution import (
     counts_other,
 )
 from monitor.figures.cues import (
+    _ACHIEVED,
     _CHANGE,
     _CLAUSE,
-    _DONE,
-    _FRAME_HEAD,
-    _FRAME_NOW,
-    _FRAME_OPENS,
-    _FRAME_PAST,
-    _MAY_OPEN,
-    _PLAN,
-    _PLAN_NTH,
-    _YEAR,
-    _achieved,
-    _cue,
-    _ended,
-    _period,
-    _pledged,
+    _PLEDGE,
 )
-from monitor.figures.measures import (
-    _PART_OF_YEAR,
-    is_fall,
-    percent_measure,
-    scope_of,
-    under_way,
-)
+from monitor.figures.frames import Frames
+from monitor.figures.measures import is_fall, percent_measure, scope_of
 from monitor.figures.numeral_reader import frozen
 from monitor.figures.numerals import find_quantities, may_hold_quantities
 from monitor.figures.places import is_national, mentions, speaks_for
-from monitor.models import Figure, FigureKind, Quantity, Target
+from monitor.models import Figure, FigureKind, FigureScope, Quantity, Seen, Target
 
 _END_CHARS = "。！？；!?;\n"  # what ends a sentence
 _MAX_SENTENCE = 10_000  # longer is not a sentence (find_quantities reads none either)
 _LEAD = 300  # a region named this early in the article (dateline, lead) holds for all of it
 _RATE_UNITS = frozenset({"%", "‰", "百分点"})
+_CLAUSE_END = re.compile(r"[，,；;。]")
+_KIND_WORDS = {  # the words shown as what made a figure's kind (`try --explain`)
+    "achieved": re.compile(
+        _ACHIEVED.pattern
+        + r"|[0-9一二三四五六七八九十]+\s*[—\-–至]\s*[0-9一二三四五六七八九十]+月"
+        + r"|前[一二三]季度|上半年"
+    ),
+    "pledge": re.compile(_PLEDGE.pattern + r"|到(?:19|20)[0-9]{2}年|的(?:年度)?(?:目标)?任务"),
+}
 # 力争完成年度任务的100% is a pledge; 完成年度计划的77% is progress
 _PLEDGED_SHARE = re.compile(
     r"(?:力争|确保|争取|将|计划|目标是|要)[^，,。；]{0,4}(?:完成|实现|达到)"
@@ -92,20 +85,37 @@ def _clause_cuts(sentence: str) -> list[int]:
     return kept
 
 
-_THIS_YEAR = re.compile(r"今年|明年|全年|年度")
-_FRAME_NEXT = re.compile(r"明年")
-_PLAN_SEASON_ENDS = 3  # the month by which a year's work reports and plans are published
-# what a clause reporting work says it did (新建, 筹集, 开工 …), when no cue says when
-_DOING = re.compile(r"新建|新增|新开工|开工|筹集|改造|发行|建设|增至|突破|超过|达|提供|有")
-_BY_YEAR = re.compile(r"(?:到|至)((?:19|20)[0-9]{2})年")
+def _unit_differs(q: Quantity, target: Target, after: str) -> str:
+    if q.unit is None:
+        return f"a bare number before a noun ({after}…), not in the target's unit {target.unit}"
+    return f"unit {q.unit} is not the target's {target.unit}"
 
 
-def _coming_year(clause: str, now: int) -> bool:
-    """到2025年 naming this or a later year: a goal for then (not 截至2025年, a date passed)."""
-    found = _BY_YEAR.search(clause) if "年" in clause else None
-    return bool(
-        found and int(found.group(1)) >= now and clause[found.start() - 1 : found.start()] != "截"
-    )
+def _why(
+    sentence: str,
+    clause: str,
+    match: _Match,
+    listed: str | None,
+    kind: FigureKind,
+    scope: FigureScope,
+) -> str:
+    """Why a figure was read as it was: the noun it counts, the word that made its kind."""
+    noun = listed or sentence[match.start : match.end] or "the clause's subject"
+    cue = _cue_word(clause, kind) or _cue_word(sentence, kind)
+    said = f" (by '{cue}')" if cue else " (by the time frame)"
+    return f"noun: {noun}; {kind}{said}; scope: {scope}"
+
+
+@lru_cache(maxsize=256)
+def _cue_word(text: str, kind: FigureKind) -> str | None:
+    found = _KIND_WORDS[kind].search(text) if kind in _KIND_WORDS else None
+    return found.group() if found else None
+
+
+def _listed(noun: str, targets: list[Target], q: Quantity) -> _Match | None:
+    """The targets whose keyword the noun paired with `q` in a 分别 list holds."""
+    mine = tuple(t for t in targets if any(_first_part(k) in noun for k in t.keywords))
+    return _Match(q.start, q.start, mine) if mine else None
 
 
 class _Read(NamedTuple):
@@ -158,6 +168,78 @@ def find_figures(
     return figures
 
 
+def find_article_figures(
+    title: str, text: str, targets: Sequence[Target], *, published: date | None = None
+) -> list[Figure]:
+    """The figures of an article, its headline read as its first sentence (dated like it); a
+    headline figure the body restates is left to the body, whose sentence says more."""
+    found = find_figures(_with_title(title, text), targets, published=published)
+    head = title.strip()
+    if not head or not any(f.sentence == head for f in found):
+        return found
+    in_body = {(f.target_id, f.value, f.kind) for f in found if f.sentence != head}
+    return [f for f in found if f.sentence != head or (f.target_id, f.value, f.kind) not in in_body]
+
+
+def _with_title(title: str, text: str) -> str:
+    title = title.strip()
+    if not title or text.lstrip().startswith(title):
+        return text
+    return f"{title}\n{text}"
+
+
+def explain(
+    title: str, text: str, targets: Sequence[Target], *, published: date | None = None
+) -> list[Seen]:
+    """Every number in each sentence that names a target (headline first), with the figure it
+    became or why it was dropped: what `monitor try --explain` shows."""
+    text = _with_title(title, text)
+    ends = _sentence_ends(text)
+    plan = _plan(targets)
+    reader = _Article(text, ends, published, plan.plain)
+    seen: list[Seen] = []
+    for index in range(len(ends)):
+        s0, s1 = reader.bounds(index)
+        sentence = text[s0:s1]
+        named = [t for t in targets if any(_first_part(k) in sentence for k in t.keywords)]
+        if not named or s1 - s0 > _MAX_SENTENCE:
+            continue
+        numbers = find_quantities(sentence)
+        about = [t for t in named if reader.plain or reader._about(t, sentence, s0)]
+        for target in named:
+            if target not in about:
+                why = _not_about(target, sentence)
+                seen.extend(
+                    Seen(sentence, q.start, q.end, q.surface, target.id, None, why) for q in numbers
+                )
+        r = reader.read(index, about) if about else None
+        trace: list[Seen] = []
+        made = reader.figures(r, trace) if r is not None else []
+        made_at = {(f.start, f.target_id): f for f in made}
+        traced = {(x.start, x.target_id) for x in trace}
+        for q in numbers:
+            for target in about:
+                key = (q.start, target.id)
+                if key in made_at:
+                    f = made_at[key]
+                    seen.append(Seen(sentence, q.start, q.end, q.surface, target.id, f, f.why))
+                elif key not in traced and (q.start, None) not in traced:
+                    why = "outside the clauses about the target (no keyword, nothing continues one)"
+                    seen.append(Seen(sentence, q.start, q.end, q.surface, target.id, None, why))
+        seen.extend(trace)
+    seen.sort(key=lambda x: (text.find(x.sentence), x.start))
+    return seen
+
+
+def _not_about(target: Target, sentence: str) -> str:
+    word = next((w for w in target.exclude if w and w in sentence), None)
+    if word:
+        return f"the sentence holds the exclude word '{word}'"
+    return (
+        f"no region word of the target ({'、'.join(target.region)}) in the sentence or its context"
+    )
+
+
 def _sentence_ends(text: str) -> list[int]:
     """Where each sentence ends (after its 。, ！, ；, newline…); the last ends with the text."""
     ends: list[int] = []
@@ -172,26 +254,12 @@ def _sentence_ends(text: str) -> list[int]:
     return ends
 
 
-class _Article:
-    """One article split into sentences, with the time frame each sentence is read in."""
+class _Article(Frames):
+    """One article split into sentences: which targets each names, and their figures."""
 
     def __init__(self, text: str, ends: list[int], published: date | None, plain: bool) -> None:
-        self.text = text
-        self.ends = ends
-        self.published = published
+        super().__init__(text, ends, published)
         self.plain = plain  # no target has exclude or region words
-        self._frames: dict[int, tuple[FigureKind | None, str | None]] = {}  # by sentence asked
-        self._cues: dict[int, FigureKind | None] = {}  # what each sentence's words say, by index
-        self._years: dict[int, FigureKind | None] = {}  # what the year each one names says
-
-    def bounds(self, index: int) -> tuple[int, int]:
-        start = self.ends[index - 1] if index > 0 else 0
-        end = self.ends[index]
-        while start < end and self.text[start].isspace():
-            start += 1
-        while end > start and self.text[end - 1].isspace():
-            end -= 1
-        return start, end
 
     def read(self, index: int, candidates: list[Target]) -> _Read | None:
         """The sentence at `index` read up to its numbers, if it may give a figure for one of
@@ -213,32 +281,53 @@ class _Article:
         by_clause: dict[int, list[_Match]] = {}
         for m in matches:
             by_clause.setdefault(bisect_right(cuts, m.start), []).append(m)
-        quantities = find_quantities(sentence, *_about_span(sentence, cuts, by_clause))
+        a0, a1 = _about_span(sentence, cuts, by_clause)
+        listed = lists.span(sentence) if "分别" in sentence else None
+        if listed:
+            a0, a1 = min(a0, listed[0]), max(a1, listed[1])
+        quantities = find_quantities(sentence, a0, a1)
         if not quantities:
             return None
         return _Read(index, s0, sentence, targets, cuts, by_clause, quantities)
 
-    def figures(self, read: _Read) -> list[Figure]:
-        """The figures a read sentence gives: each number tied to the targets of its keyword."""
+    def figures(self, read: _Read, trace: list[Seen] | None = None) -> list[Figure]:
+        """The figures a read sentence gives: each number tied to the targets of its keyword;
+        with `trace`, each number dropped is added to it with the reason."""
         sentence, cuts = read.text, read.cuts
+
+        def drop(q: Quantity, target: Target | None, why: str) -> None:
+            if trace is not None:
+                tid = target.id if target else None
+                trace.append(Seen(sentence, q.start, q.end, q.surface, tid, None, why))
+
         seen, whole_part = self._total_before(read)
         given: set[str] = set()  # targets this sentence has already given a figure for
         when: dict[int, tuple[FigureKind, str | None]] = {}  # kind and period, by clause
         figures: list[Figure] = []
+        paired = lists.pairs(sentence, read.quantities) if "分别" in sentence else {}
         for q in read.quantities:
             clause = bisect_right(cuts, q.start)
             c0 = cuts[clause - 1] + 1 if clause > 0 else 0
             c1 = cuts[clause] if clause < len(cuts) else len(sentence)
             own = read.by_clause.get(clause, [])
             # a clause without a keyword of its own may continue the previous clause's subject
-            if own:
+            if q.start in paired:
+                match = _listed(paired[q.start], read.targets, q)
+                own = [match] if match else []
+            elif own:
                 match = _attribute(sentence, q, own)
             else:
                 match = _subject(sentence, cuts, read.by_clause, clause)
-            if match is None or _is_reference(sentence, c0, c1, q, match):
+            if match is None:
+                drop(q, None, "no target noun in its clause, nor one the clause goes on with")
+                continue
+            if _is_reference(sentence, c0, c1, q, match):
+                drop(q, None, "a reference value (比…, 较…, 从…到…), not the figure")
                 continue
             if not own and "“" in sentence[c0 : q.start]:
-                continue  # …，累计开办“爱心托管班”1.9万个: a clause naming its own thing
+                # …，累计开办“爱心托管班”1.9万个: a clause naming its own thing
+                drop(q, None, "its clause names a thing of its own (“…”)")
+                continue
             after_breakdown = whole_part or sentence.rfind("其中", 0, q.start) >= 0
             change = not own and q.unit != "%" and bool(_CHANGE.match(sentence, c0))
             # 551万农村贫困人口: a bare number right before the keyword counts its subject
@@ -248,28 +337,38 @@ class _Article:
             task = bool(_TASK_AFTER.match(sentence, q.end))  # 204万套的任务: the plan's size
             for target in match.targets:
                 if counts_other(sentence, q, target):
-                    continue  # 210个试点地区, 覆盖534个社区: a count of another noun
+                    # 210个试点地区, 覆盖534个社区: a count of another noun
+                    drop(q, target, f"counts another noun ({sentence[q.end : q.end + 6]}…)")
+                    continue
                 if after_breakdown and target.id in seen:
-                    continue  # 其中…: a part of a total already reported for this target
+                    # 其中…: a part of a total already reported for this target
+                    drop(q, target, "a part of a breakdown (其中…) of a total already read")
+                    continue
                 if change and target.id in given:
-                    continue  # 改造580万套，增加110万套: the rise over last year, not the figure
+                    # 改造580万套，增加110万套: the rise over last year, not the figure
+                    drop(q, target, "a change over an earlier figure (增加…), not the level")
+                    continue
                 measure = None
                 if q.unit == "%" and units.normalise(target.unit) not in _RATE_UNITS:
                     # a count target's own %: progress toward its pledge, or its growth
                     measure = percent_measure(head)
                     if measure is None:
-                        continue  # 占移动基站总数26.9%: a share of something else
+                        # 占移动基站总数26.9%: a share of something else
+                        drop(q, target, "a share of another total, not progress or growth")
+                        continue
                     quantity: Quantity | None = q
                 else:
                     quantity = _fit_unit(q, target, after)
                 if quantity is None:
+                    drop(q, target, _unit_differs(q, target, after))
                     continue
                 if target.region and not self._speaks_for(target, sentence, read.s0, q.start):
+                    drop(q, target, "another region's or body's figure (在福州，…; 中国移动…)")
                     continue  # 在福州，…: another region's figure
                 seen.add(target.id)
                 given.add(target.id)
                 if clause not in when:
-                    when[clause] = self._when(sentence, c0, c1, read.at)
+                    when[clause] = self.when(sentence, c0, c1, read.at)
                 kind, period = when[clause]
                 if measure == "share_of_pledge" and not _PLEDGED_SHARE.search(head):
                     kind = "achieved"  # 完成年度任务的83%: progress so far
@@ -289,6 +388,9 @@ class _Article:
                         end=q.end,
                         period=period,
                         direction="down" if fall else None,
+                        why=_why(
+                            sentence, sentence[c0:c1], match, paired.get(q.start), kind, scope
+                        ),
                     )
                 )
         return figures
@@ -299,8 +401,9 @@ class _Article:
         target also the paragraph before it and the article's lead."""
         regions = target.region
         said = speaks_for(mentions(sentence, regions, 0, at), regions)
-        if said is None:
-            found = mentions(sentence, regions, at)
+        if said is None:  # a place later in the number's own clause (…100个的杭州)
+            end = _CLAUSE_END.search(sentence, at)
+            found = mentions(sentence, regions, at, end.start() if end else len(sentence))
             said = speaks_for(found[:1], regions)
         if said is None and is_national(regions):
             # a sentence naming no place: a national figure. An earlier sentence's place is
@@ -309,8 +412,8 @@ class _Article:
         if said is None:
             p0 = self.text.rfind("\n", 0, s0) + 1
             said = speaks_for(mentions(self.text, regions, p0, s0), regions)
-        if said is None:
-            said = speaks_for(mentions(self.text[:_LEAD], regions)[:1], regions)
+        if said is None:  # the article's lead, before this sentence
+            said = speaks_for(mentions(self.text[: min(_LEAD, s0)], regions)[:1], regions)
         return is_national(regions) if said is None else said
 
     def _total_before(self, read: _Read) -> tuple[set[str], bool]:
@@ -323,19 +426,6 @@ class _Article:
         before = self.text[p0:p1]
         seen = {t.id for t in read.targets if any(_first_part(k) in before for k in t.keywords)}
         return seen, not read.text.startswith("其中")
-
-    def _when(self, sentence: str, c0: int, c1: int, index: int) -> tuple[FigureKind, str | None]:
-        """The kind and period of the figures in the clause sentence[c0:c1]."""
-        clause = sentence[c0:c1]
-        kind = self._kind(sentence, clause, index)
-        period = (
-            _period(clause, self.published)
-            or _period(sentence[:c1], self.published)
-            or self.frame(index)[1]
-        )
-        if kind == "mention" and _ended(period, self.published):
-            kind = "achieved"  # 上半年新增6000个, read in July: a result, not a plan
-        return kind, period
 
     def _breakdown(self, index: int) -> int | None:
         """The sentence whose total this one breaks down: the one before a 其中 sentence, also
@@ -362,110 +452,3 @@ class _Article:
         paragraph = self.text[p0 : p1 if p1 >= 0 else len(self.text)]
         lead = self.text[:_LEAD]
         return any(word in paragraph or word in lead for word in target.region)
-
-    def _kind(self, sentence: str, clause: str, index: int) -> FigureKind:
-        if self.published and _coming_year(clause, self.published.year):
-            return "pledge"  # 到2025年…达到4.5个
-        cue = _cue(clause)
-        # 1—10月份, 前三季度, 截至7月底: the period is under way; a bare 今年 does not make it
-        # a plan (截至7月底，各地今年新开工…4.22万个)
-        weak = cue is None or _cue(_THIS_YEAR.sub("", clause)) is None
-        if cue != "achieved" and weak and under_way(sentence, self.published):
-            cue = "achieved"
-        if cue is None and clause != sentence:
-            if index not in self._cues:
-                self._cues[index] = _cue(sentence)
-            cue = self._cues[index]
-        if cue is not None:
-            return cue
-        if index not in self._years:  # once a sentence, not once a clause
-            self._years[index] = self._year_kind(sentence)
-        said = self._years[index]
-        if said is not None:
-            return said
-        frame = self.frame(index)[0]
-        if frame is not None:
-            return frame
-        if "今年" in sentence and not self._past_plan_season():
-            return "pledge"  # 今年新建X in the plan season: what the year is to bring
-        if _PART_OF_YEAR.search(sentence) and not under_way(sentence, self.published):
-            return "mention"  # 上半年新增6000个, read in March: neither plan nor result yet
-        if _DONE.search(clause) or _DOING.search(clause):
-            # a clause that does something, with no word of the future: news reports results
-            return "achieved"
-        return "mention"
-
-    def _past_plan_season(self) -> bool:
-        """Whether the year's plans are out when the article appeared: work reports and plans
-        come by March; after that, 今年新建X with no word of the future reports what was done."""
-        return self.published is not None and self.published.month > _PLAN_SEASON_ENDS
-
-    def _year_kind(self, sentence: str) -> FigureKind | None:
-        """A past year named in the sentence makes a result, a coming one a plan."""
-        year = _YEAR.search(sentence) if "年" in sentence else None
-        if year and self.published:
-            y = int(year.group(1))
-            if y < self.published.year:
-                return "achieved"
-            if y > self.published.year:
-                return "pledge"
-        return None
-
-    def frame(self, index: int) -> tuple[FigureKind | None, str | None]:
-        """The kind and period set by the nearest sentence at or before `index` that opens with
-        a time phrase (过去五年, 去年, 今年, 2019年…): a report's review or its plan."""
-        frames, text, ends = self._frames, self.text, self.ends
-        found: tuple[FigureKind | None, str | None] = (None, None)
-        i = index
-        while i >= 0:
-            if i in frames:  # asked before: its frame holds here, none opening in between
-                found = frames[i]
-                break
-            # most sentences start with a letter no frame opens with: no need to read them
-            start = ends[i - 1] if i > 0 else 0
-            first = text[start]
-            if first in _MAY_OPEN or (first == "“" and text[start + 1 : start + 2] in _PLAN_NTH):
-                own = self._own_frame(i)
-                if own is not None:
-                    found = own
-                    break
-            i -= 1
-        frames[index] = found
-        return found
-
-    def _own_frame(self, index: int) -> tuple[FigureKind | None, str | None] | None:
-        s0, s1 = self.bounds(index)
-        if s0 == s1:
-            return None  # the blank between a full stop and a line break opens nothing
-        head = _FRAME_HEAD.match(self.text, s0)
-        h = head.end() if head else s0
-        if not _FRAME_OPENS.match(self.text, h, s1):
-            return None  # most sentences: no time phrase up front, so no need to read further
-        opening = self.text[h : min(s1, h + 12)]
-        sentence = self.text[h:s1]
-        period = _period(opening, self.published)
-        if _FRAME_PAST.match(opening):
-            return "achieved", period
-        plan = _PLAN.match(opening)
-        if plan and self.published and period:
-            first, last = (int(y) for y in period.split("-"))
-            if last < self.published.year:
-                return "achieved", period
-            if first >= self.published.year:
-                return "pledge", period
-        year = _YEAR.match(opening)
-        if year and self.published:
-            y = int(year.group(1))
-            if y < self.published.year:
-                return "achieved", period
-            if y > self.published.year:
-                return "pledge", period
-        if _FRAME_NOW.match(opening) or year:
-            # this year, opening a sentence: a plan unless the sentence reports a result, or
-            # says nothing of the future once the year's plans are out (published after March)
-            if _achieved(sentence):
-                return "achieved", period
-            if _pledged(sentence) or _FRAME_NEXT.match(opening) or not self._past_plan_season():
-                return "pledge", period
-            return "achieved", period
-        return None

@@ -77,7 +77,7 @@ def read(
     if link is not None and article.published is None and link.published is not None:
         article = Article(article.url, article.title, link.published, article.text)
     published = article.published.date() if article.published else None
-    found = figures.find_figures(article.text, targets, published=published)
+    found = figures.find_article_figures(article.title, article.text, targets, published=published)
     return Reading(article, found, mentioned(article.text, targets))
 
 

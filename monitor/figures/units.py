@@ -40,6 +40,16 @@ _CONVERT: dict[str, tuple[str, Decimal]] = {
     "吨": ("mass", Decimal(1_000_000)),
     "米": ("length", Decimal(1)),
     "千米": ("length", Decimal(1000)),
+    "平方米": ("area", Decimal(1)),
+    "公顷": ("area", Decimal(10_000)),
+    "平方公里": ("area", Decimal(1_000_000)),
+    "千瓦": ("power", Decimal(1)),
+    "兆瓦": ("power", Decimal(1000)),
+    "吉瓦": ("power", Decimal(1_000_000)),
+    "千瓦时": ("energy", Decimal(1)),
+    "兆瓦时": ("energy", Decimal(1000)),
+    "微克/立方米": ("concentration", Decimal(1)),
+    "毫克/立方米": ("concentration", Decimal(1000)),
 }
 
 _BY_FIRST: dict[str, list[str]] = {}

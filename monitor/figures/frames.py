@@ -1,0 +1,183 @@
+"""The time frame of a figure: pledge or achieved, and the period, from the words of its clause
+and sentence (已, 将, 截至7月底, 到2025年), the year it names, the season it was published in,
+and the frame a report's section opens with (过去一年…, 今年…): its review or its plan."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from monitor.figures.cues import (
+    _DONE,
+    _FRAME_HEAD,
+    _FRAME_NOW,
+    _FRAME_OPENS,
+    _FRAME_PAST,
+    _MAY_OPEN,
+    _PLAN,
+    _PLAN_NTH,
+    _YEAR,
+    _achieved,
+    _cue,
+    _ended,
+    _period,
+    _pledged,
+)
+from monitor.figures.measures import _PART_OF_YEAR, under_way
+from monitor.models import FigureKind
+
+_THIS_YEAR = re.compile(r"今年|明年|全年|年度")
+_FRAME_NEXT = re.compile(r"明年")
+_PLAN_SEASON_ENDS = 3  # the month by which a year's work reports and plans are published
+# what a clause reporting work says it did (新建, 筹集, 开工 …), when no cue says when
+_DOING = re.compile(r"新建|新增|新开工|开工|筹集|改造|发行|建设|增至|突破|超过|达|提供|有")
+_BY_YEAR = re.compile(r"(?:到|至)((?:19|20)[0-9]{2})年")
+
+
+def _coming_year(clause: str, now: int) -> bool:
+    """到2025年 naming this or a later year: a goal for then (not 截至2025年, a date passed)."""
+    found = _BY_YEAR.search(clause) if "年" in clause else None
+    return bool(
+        found and int(found.group(1)) >= now and clause[found.start() - 1 : found.start()] != "截"
+    )
+
+
+class Frames:
+    """An article's sentences with the kind and period each clause's figures are read in."""
+
+    def __init__(self, text: str, ends: list[int], published: date | None) -> None:
+        self.text = text
+        self.ends = ends
+        self.published = published
+        self._frames: dict[int, tuple[FigureKind | None, str | None]] = {}  # by sentence asked
+        self._cues: dict[int, FigureKind | None] = {}  # what each sentence's words say, by index
+        self._years: dict[int, FigureKind | None] = {}  # what the year each one names says
+
+    def bounds(self, index: int) -> tuple[int, int]:
+        start = self.ends[index - 1] if index > 0 else 0
+        end = self.ends[index]
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    def when(self, sentence: str, c0: int, c1: int, index: int) -> tuple[FigureKind, str | None]:
+        """The kind and period of the figures in the clause sentence[c0:c1]."""
+        clause = sentence[c0:c1]
+        kind = self._kind(sentence, clause, index)
+        period = (
+            _period(clause, self.published)
+            or _period(sentence[:c1], self.published)
+            or self.frame(index)[1]
+        )
+        if kind == "mention" and _ended(period, self.published):
+            kind = "achieved"  # 上半年新增6000个, read in July: a result, not a plan
+        return kind, period
+
+    def _kind(self, sentence: str, clause: str, index: int) -> FigureKind:
+        if self.published and _coming_year(clause, self.published.year):
+            return "pledge"  # 到2025年…达到4.5个
+        cue = _cue(clause)
+        # 1—10月份, 前三季度, 截至7月底: the period is under way; a bare 今年 does not make it
+        # a plan (截至7月底，各地今年新开工…4.22万个)
+        weak = cue is None or _cue(_THIS_YEAR.sub("", clause)) is None
+        if cue != "achieved" and weak and under_way(sentence, self.published):
+            cue = "achieved"
+        if cue is None and clause != sentence:
+            if index not in self._cues:
+                self._cues[index] = _cue(sentence)
+            cue = self._cues[index]
+        if cue is not None:
+            return cue
+        if index not in self._years:  # once a sentence, not once a clause
+            self._years[index] = self._year_kind(sentence)
+        said = self._years[index]
+        if said is not None:
+            return said
+        frame = self.frame(index)[0]
+        if frame is not None:
+            return frame
+        if "今年" in sentence and not self._past_plan_season():
+            return "pledge"  # 今年新建X in the plan season: what the year is to bring
+        if _PART_OF_YEAR.search(sentence) and not under_way(sentence, self.published):
+            return "mention"  # 上半年新增6000个, read in March: neither plan nor result yet
+        if _DONE.search(clause) or _DOING.search(clause):
+            # a clause that does something, with no word of the future: news reports results
+            return "achieved"
+        return "mention"
+
+    def _past_plan_season(self) -> bool:
+        """Whether the year's plans are out when the article appeared: work reports and plans
+        come by March; after that, 今年新建X with no word of the future reports what was done."""
+        return self.published is not None and self.published.month > _PLAN_SEASON_ENDS
+
+    def _year_kind(self, sentence: str) -> FigureKind | None:
+        """A past year named in the sentence makes a result, a coming one a plan."""
+        year = _YEAR.search(sentence) if "年" in sentence else None
+        if year and self.published:
+            y = int(year.group(1))
+            if y < self.published.year:
+                return "achieved"
+            if y > self.published.year:
+                return "pledge"
+        return None
+
+    def frame(self, index: int) -> tuple[FigureKind | None, str | None]:
+        """The kind and period set by the nearest sentence at or before `index` that opens with
+        a time phrase (过去五年, 去年, 今年, 2019年…): a report's review or its plan."""
+        frames, text, ends = self._frames, self.text, self.ends
+        found: tuple[FigureKind | None, str | None] = (None, None)
+        i = index
+        while i >= 0:
+            if i in frames:  # asked before: its frame holds here, none opening in between
+                found = frames[i]
+                break
+            # most sentences start with a letter no frame opens with: no need to read them
+            start = ends[i - 1] if i > 0 else 0
+            first = text[start]
+            if first in _MAY_OPEN or (first == "“" and text[start + 1 : start + 2] in _PLAN_NTH):
+                own = self._own_frame(i)
+                if own is not None:
+                    found = own
+                    break
+            i -= 1
+        frames[index] = found
+        return found
+
+    def _own_frame(self, index: int) -> tuple[FigureKind | None, str | None] | None:
+        s0, s1 = self.bounds(index)
+        if s0 == s1:
+            return None  # the blank between a full stop and a line break opens nothing
+        head = _FRAME_HEAD.match(self.text, s0)
+        h = head.end() if head else s0
+        if not _FRAME_OPENS.match(self.text, h, s1):
+            return None  # most sentences: no time phrase up front, so no need to read further
+        opening = self.text[h : min(s1, h + 12)]
+        sentence = self.text[h:s1]
+        period = _period(opening, self.published)
+        if _FRAME_PAST.match(opening):
+            return "achieved", period
+        plan = _PLAN.match(opening)
+        if plan and self.published and period:
+            first, last = (int(y) for y in period.split("-"))
+            if last < self.published.year:
+                return "achieved", period
+            if first >= self.published.year:
+                return "pledge", period
+        year = _YEAR.match(opening)
+        if year and self.published:
+            y = int(year.group(1))
+            if y < self.published.year:
+                return "achieved", period
+            if y > self.published.year:
+                return "pledge", period
+        if _FRAME_NOW.match(opening) or year:
+            # this year, opening a sentence: a plan unless the sentence reports a result, or
+            # says nothing of the future once the year's plans are out (published after March)
+            if _achieved(sentence):
+                return "achieved", period
+            if _pledged(sentence) or _FRAME_NEXT.match(opening) or not self._past_plan_season():
+                return "pledge", period
+            return "achieved", period
+        return None

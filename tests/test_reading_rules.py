@@ -1,0 +1,61 @@
+"""Table tests for the reading rules (tests/data/reading_rules.yaml): binding, frame, scope and
+period, region, units and headlines, each from sentences the team wrote; and the explanation."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from monitor.figures.reader import explain, find_article_figures
+from monitor.models import Target
+
+TABLE: dict[str, Any] = yaml.safe_load(
+    (Path(__file__).parent / "data" / "reading_rules.yaml").read_text(encoding="utf-8")
+)
+TARGETS = [
+    Target(
+        id=t["id"],
+        title=t["id"],
+        keywords=tuple(t["keywords"]),
+        region=tuple(t.get("region", [])),
+        unit=t.get("unit"),
+    )
+    for t in TABLE["targets"]
+]
+
+
+@pytest.mark.parametrize("case", TABLE["cases"], ids=[c["id"] for c in TABLE["cases"]])
+def test_reading_rule(case: dict[str, Any]) -> None:
+    published = case.get("published", date(2024, 9, 20))
+    got = find_article_figures(case.get("title", ""), case["text"], TARGETS, published=published)
+    shown = [(f.target_id, f.quantity.surface, f.kind, f.scope) for f in got]
+    assert len(got) == len(case["want"]), shown
+    for fig, want in zip(got, case["want"], strict=True):
+        assert fig.target_id == want["target"], shown
+        assert fig.value == Decimal(want["value"]), shown
+        assert fig.sentence[fig.start : fig.end] == fig.quantity.surface
+        for name in ("unit", "kind", "scope", "qualifier", "period", "direction"):
+            if name in want:
+                assert getattr(fig, name) == want[name], (name, shown)
+        assert fig.why.startswith("noun: ")
+
+
+def test_explain_gives_each_number_its_fate() -> None:
+    text = "截至8月底，全国58个试点城市共建成口袋公园2.1万个。在温州，已建成口袋公园900个。"
+    seen = explain("", text, [t for t in TARGETS if t.id == "cn-parks"], published=date(2024, 9, 1))
+    fates = {x.surface: (x.figure.kind if x.figure else x.why) for x in seen}
+    assert fates["2.1万个"] == "achieved"
+    assert "counts another noun" in str(fates["58个"])
+    assert "another region" in str(fates["900个"])
+    assert all(x.target_id == "cn-parks" for x in seen)
+
+
+def test_explain_says_why_a_sentence_was_left_out() -> None:
+    target = Target(id="t", title="t", keywords=("口袋公园",), region=("杭州",), exclude=("规划",))
+    seen = explain("", "规划建设口袋公园300个。", [target], published=date(2024, 9, 1))
+    assert [x.why for x in seen] == ["the sentence holds the exclude word '规划'"]
