@@ -34,6 +34,8 @@ class FetchLimits:
     connect_timeout: float = 10.0  # seconds
     read_timeout: float = 20.0  # seconds between bytes
     total_timeout: float = 60.0  # seconds for the whole exchange, slow drips included
+    # seconds for a source's whole share of a pass: its page, discovery and every article
+    source_timeout: float = 600.0
     max_bytes: int = 5_000_000  # decompressed body; a gzip bomb stops here
     max_redirects: int = 5
     concurrency: int = 16  # requests in flight across all hosts

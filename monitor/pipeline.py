@@ -182,34 +182,22 @@ class _Pass:
 
 
 async def _one_source(p: _Pass, source: Source) -> SourceResult:
-    """A broken source is recorded in its health and never stops the others."""
+    """A broken source is recorded in its health and never stops the others; nor does a slow
+    one: its whole time (list page, discovery, articles) is bounded by limits.source_timeout."""
     result = SourceResult(source.id)
     store, now = p.store, p.now
+    budget = p.watchlist.limits.source_timeout
     try:
-        if source.type == "page":
-            async with p.readers.turn():
-                page = await _get(p, source, p.validators.get(source.url))
-                if page.not_modified:
-                    result.unchanged += 1
-                    p.add_unchanged(source, page)
-                    return result
-                reading = await _read_page(p, source, page)
-            # The article, its validators and the source's health stand or fall together.
-            with p.writes.unit():
-                _store_page(p, source, page, reading, result)
-                _record_success(store, source, page, result, now)
-            return result
-        page = await _get(p, source, p.validators.get(source.url))
-        if page.not_modified:
-            result.unchanged += 1
-            p.add_unchanged(source, page)
-            return result
-        await _read_listing(p, source, page, result)
-        with p.writes.unit():
-            # Validators go last: a pass killed before this point reads the listing again.
-            store.save_validators(page)
-            _record_success(store, source, page, result, now)
-        return result
+        try:
+            async with asyncio.timeout(budget):
+                return await _source(p, source, result)
+        except TimeoutError:
+            raise FetchError(
+                f"the source took longer than {budget:g} s in all (limits.source_timeout)",
+                url=source.url,
+                hint="the articles read so far are kept, the rest are read next pass;"
+                " raise source_timeout for a slow site",
+            ) from None
     except (FetchError, ExtractError) as exc:
         result.ok, result.error = False, str(exc)
         status = exc.status if isinstance(exc, FetchError) else None
@@ -228,6 +216,34 @@ async def _one_source(p: _Pass, source: Source) -> SourceResult:
         log.error("source %s: %s; this is a bug: run with -v for details", source.id, result.error)
         log.debug("the traceback of that bug", exc_info=True)
         return result
+
+
+async def _source(p: _Pass, source: Source, result: SourceResult) -> SourceResult:
+    store, now = p.store, p.now
+    if source.type == "page":
+        async with p.readers.turn():
+            page = await _get(p, source, p.validators.get(source.url))
+            if page.not_modified:
+                result.unchanged += 1
+                p.add_unchanged(source, page)
+                return result
+            reading = await _read_page(p, source, page)
+        # The article, its validators and the source's health stand or fall together.
+        with p.writes.unit():
+            _store_page(p, source, page, reading, result)
+            _record_success(store, source, page, result, now)
+        return result
+    page = await _get(p, source, p.validators.get(source.url))
+    if page.not_modified:
+        result.unchanged += 1
+        p.add_unchanged(source, page)
+        return result
+    await _read_listing(p, source, page, result)
+    with p.writes.unit():
+        # Validators go last: a pass killed before this point reads the listing again.
+        store.save_validators(page)
+        _record_success(store, source, page, result, now)
+    return result
 
 
 def _record_success(
@@ -282,11 +298,13 @@ def _store_page(
 async def _read_listing(p: _Pass, source: Source, page: Page, result: SourceResult) -> None:
     """A list page or feed: fetch the articles it links to that we have not seen."""
     store = p.store
-    links = discover.links(page, source, tz=p.watchlist.timezone)
+    # In a thread: a list page of 100,000 links takes a second or two to read, in which the
+    # other sources' answers keep arriving, and the source's time bound can still fire.
+    links = await asyncio.to_thread(discover.links, page, source, tz=p.watchlist.timezone)
     result.links = len(links)
     by_url: dict[str, Link] = {}
     for link in links:
-        by_url.setdefault(discover.canonical(link.url), link)
+        by_url.setdefault(link.url, link)  # canonical already: discover spells them so
     known = store.known_articles(list(by_url))
     fresh = [(u, lk) for u, lk in by_url.items() if u not in known][: source.max_articles]
     outcomes = await asyncio.gather(*(_read_article(p, source, u, lk) for u, lk in fresh))

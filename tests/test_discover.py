@@ -200,3 +200,31 @@ def test_fetch_then_discover(site: HostileServer, path: str, type: SourceType, c
     found = discover.links(asyncio.run(go()), src)
     assert len(found) == count
     assert all(link.url.startswith(site.url("/")) and link.title for link in found)
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "/a/b.html",
+        "/a/b.html?utm_source=x&id=3#top",
+        "/a/../b.html",
+        "/x/./y",
+        "/a/b c.html",
+        "/a?",
+        "/a#x?y",
+        "/%E4%B8%AD.html",
+        "/a\tb",
+        "/a\\b",
+        "/?spm=1&&q=2",
+        "/ywdt/202407/t20240715_422.html",
+    ],
+)
+def test_the_quick_path_for_rooted_links_spells_them_as_urljoin_does(href: str) -> None:
+    from urllib.parse import urlsplit
+
+    from monitor.pages.discover import _absolute_parts, _canonical
+
+    base = "https://WWW.Example.gov.cn:443/ywdt/list.html?page=2"
+    start = urlsplit(_canonical(base)[0])
+    origin = (f"{start.scheme}://{start.netloc}", start.hostname or "")
+    assert _absolute_parts(base, origin, href) == _absolute_parts(base, None, href)

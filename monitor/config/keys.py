@@ -23,6 +23,7 @@ KEYS: dict[str, tuple[str, ...]] = {
         "connect_timeout",
         "read_timeout",
         "total_timeout",
+        "source_timeout",
         "max_bytes",
         "max_redirects",
         "concurrency",

@@ -45,6 +45,9 @@ def read_limits(section: Section | None) -> FetchLimits:
                 "connect_timeout": timeout,
                 "read_timeout": timeout,
                 "total_timeout": timeout,
+                "source_timeout": check.seconds(
+                    timedelta(seconds=1), "a duration like 10m", timedelta(hours=6)
+                ),
                 "max_bytes": check.size,
                 "max_redirects": check.integer(0, 20),
                 "concurrency": check.integer(1, 256),

@@ -41,6 +41,9 @@ _FURNITURE = re.compile(
 _PAGER_TEXT = re.compile(
     r"^(首页|尾页|上一页|下一页|更多|more|next|prev|previous|»|«)", re.IGNORECASE
 )
+# A rooted path with nothing urljoin or urlsplit would change: no dot segments, backslashes,
+# or tabs and line breaks (which urlsplit drops).
+_PLAIN_PATH = re.compile(r"(?!.*/\.)[^\\\t\r\n]*").fullmatch
 _PAGE_EXT = re.compile(r"\.(s?html?|php|aspx?|jsp)$", re.IGNORECASE)
 _DOC_EXT = re.compile(
     r"\.(pdf|docx?|xlsx?|pptx?|wps|zip|rar|7z|jpe?g|png|gif|webp|mp4|mp3|exe|apk)$", re.IGNORECASE
@@ -76,26 +79,30 @@ def links(
 
 def canonical(url: str) -> str:
     """Lowercase scheme and host, no fragment, no default port, no tracking parameters."""
+    return _canonical(url)[0]
+
+
+def _canonical(url: str) -> tuple[str, str, str]:
+    """The canonical URL with its host and path, from one split (a list page has thousands)."""
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()
-    if ":" in host:
-        host = f"[{host}]"
+    shown = f"[{host}]" if ":" in host else host
     try:
         port = parts.port
     except ValueError:
         port = None
-    netloc = host if port is None or port == _DEFAULT_PORTS.get(scheme) else f"{host}:{port}"
+    netloc = shown if port is None or port == _DEFAULT_PORTS.get(scheme) else f"{shown}:{port}"
     if "@" in parts.netloc:
         netloc = parts.netloc.rsplit("@", 1)[0] + "@" + netloc
     # Filter the raw pairs rather than re-encoding them: the server sees the query it printed.
-    query = "&".join(
-        pair
-        for pair in parts.query.split("&")
-        if pair and not _TRACKING.match(pair.split("=", 1)[0])
-    )
+    query = parts.query
+    if query:
+        query = "&".join(
+            pair for pair in query.split("&") if pair and not _TRACKING.match(pair.split("=", 1)[0])
+        )
     path = parts.path or ("/" if netloc else "")
-    return urlunsplit((scheme, netloc, path, query, ""))
+    return urlunsplit((scheme, netloc, path, query, "")), host, path
 
 
 def on_site(url: str, source: Source) -> bool:
@@ -104,15 +111,16 @@ def on_site(url: str, source: Source) -> bool:
     The site is the source's host with a leading "www." dropped: www.beijing.gov.cn admits
     fgw.beijing.gov.cn but not gov.cn. Without a public-suffix list this is the safe reading.
     """
-    host = (urlsplit(url).hostname or "").lower()
-    if not host:
-        return False
+    return _host_on_site((urlsplit(url).hostname or "").lower(), _sites(source))
+
+
+def _sites(source: Source) -> list[str]:
     sites = [urlsplit(source.url).hostname or "", *source.allow_hosts]
-    for site in sites:
-        site = site.lower().removeprefix("www.")
-        if site and (host == site or host.endswith("." + site)):
-            return True
-    return False
+    return [site.lower().removeprefix("www.") for site in sites if site]
+
+
+def _host_on_site(host: str, sites: list[str]) -> bool:
+    return bool(host) and any(host == site or host.endswith("." + site) for site in sites)
 
 
 # --- feeds ----------------------------------------------------------------------------------
@@ -182,59 +190,128 @@ def _list_links(page: Page, source: Source, text: str, tz: ZoneInfo) -> list[Lin
     base_node = tree.css_first("base[href]")
     if base_node is not None:
         base = urljoin(page.url, base_node.attributes.get("href") or "")
+    every = tree.css("a[href]")
+    shape = _Shape(every)
     if source.links:
         anchors = []
         for node in tree.css(source.links):
             anchors.extend([node] if node.tag == "a" else node.css("a[href]"))
         chosen = anchors  # the user's selector decides; no headline guessing
     else:
-        chosen = [a for a in tree.css("a[href]") if not _in_furniture(a)]
+        chosen = [a for a in every if not shape.in_furniture(a)]
     now = page.fetched_at.astimezone(tz)
+    sites = _sites(source)
+    start = urlsplit(_canonical(base)[0])
+    origin = (f"{start.scheme}://{start.netloc}", start.hostname or "")
     found: dict[str, Link] = {}
     for anchor in chosen:
-        url = _absolute(base, anchor.attributes.get("href") or "")
-        if url is None or _DOC_EXT.search(urlsplit(url).path) or not on_site(url, source):
+        absolute = _absolute_parts(base, origin, anchor.attributes.get("href") or "")
+        if absolute is None:
+            continue
+        url, host, path = absolute
+        if _DOC_EXT.search(path) or not _host_on_site(host, sites):
             continue
         title = _title(anchor)
-        if not source.links and not (_looks_like_headline(title) and _looks_like_article(url)):
+        if not source.links and not (_looks_like_headline(title) and _looks_like_article(path)):
             continue
         if url in found:
             # Keep the first position; a later anchor (text beside a thumbnail) may fill gaps.
             first = found[url]
             if first.title is None or first.published is None:
                 found[url] = Link(
-                    url, first.title or title, first.published or _date_beside(anchor, now, tz)
+                    url,
+                    first.title or title,
+                    first.published or _date_beside(anchor, shape, now, tz),
                 )
             continue
-        found[url] = Link(url=url, title=title, published=_date_beside(anchor, now, tz))
+        found[url] = Link(url=url, title=title, published=_date_beside(anchor, shape, now, tz))
     return list(found.values())
 
 
+class _Shape:
+    """What the link loop asks of a node's ancestors, worked out once per page so that the
+    loop stays linear in links (asking each link's block anew was quadratic when thousands of
+    links share one parent: 8,000 links took 10 s).
+
+    `links(node)`: 0, 1, or 2 for "more than one" `a[href]` inside it; `in_furniture(node)`:
+    whether an ancestor is navigation, a footer or a pager (each ancestor judged once).
+    """
+
+    def __init__(self, anchors: list[LexborNode]):
+        self._links: dict[int, int] = {}
+        self._furniture: dict[int, bool] = {}
+        for anchor in anchors:
+            # Climb while the count changes: once a block holds two links, all around it do.
+            node: LexborNode | None = anchor
+            while node is not None:
+                seen = self._links.get(node.mem_id, 0)
+                if seen >= 2:
+                    break
+                self._links[node.mem_id] = seen + 1
+                node = node.parent
+
+    def links(self, node: LexborNode) -> int:
+        return self._links.get(node.mem_id, 0)
+
+    def in_furniture(self, node: LexborNode) -> bool:
+        path: list[int] = []
+        parent = node.parent
+        verdict = False
+        while parent is not None and parent.tag not in ("body", "html"):
+            known = self._furniture.get(parent.mem_id)
+            if known is not None:
+                verdict = known
+                break
+            path.append(parent.mem_id)
+            if _is_furniture(parent):
+                verdict = True
+                break
+            parent = parent.parent
+        # Every node on the way shares the verdict of the first furniture (or known) above it.
+        for ident in path:
+            self._furniture[ident] = verdict
+        return verdict
+
+
 def _absolute(base: str, href: str) -> str | None:
+    found = _absolute_parts(base, None, href)
+    return found[0] if found else None
+
+
+def _absolute_parts(
+    base: str, origin: tuple[str, str] | None, href: str
+) -> tuple[str, str, str] | None:
+    """`href` on a page at `base` as (canonical URL, host, path), or None for javascript:,
+    mailto: and the like; `origin` (base's canonical scheme://host, and host) makes "/path" links,
+    most of a list page's, quick: they need no splitting beyond their query."""
     href = href.strip()
     if not href or href.startswith("#"):
         return None
+    if origin and href.startswith("/") and not href.startswith("//") and _PLAIN_PATH(href):
+        path, _, query = href.partition("#")[0].partition("?")
+        if query:
+            query = "&".join(
+                p for p in query.split("&") if p and not _TRACKING.match(p.split("=", 1)[0])
+            )
+        return origin[0] + path + ("?" + query if query else ""), origin[1], path
     try:
         url = urljoin(base, href)
     except ValueError:
         return None
     if urlsplit(url).scheme not in ("http", "https"):
         return None  # javascript:, mailto:, tel:, data:
-    return canonical(url)
+    try:
+        return _canonical(url)
+    except ValueError:
+        return None
 
 
-def _in_furniture(node: LexborNode) -> bool:
-    parent = node.parent
-    while parent is not None and parent.tag not in ("body", "html"):
-        if parent.tag in _FURNITURE_TAGS:
-            return True
-        attrs = parent.attributes
-        words = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".replace("_", "-")
-        for word in re.split(r"[\s-]+", words):
-            if word and _FURNITURE.match(word):
-                return True
-        parent = parent.parent
-    return False
+def _is_furniture(node: LexborNode) -> bool:
+    if node.tag in _FURNITURE_TAGS:
+        return True
+    attrs = node.attributes
+    words = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".replace("_", "-")
+    return any(word and _FURNITURE.match(word) for word in re.split(r"[\s-]+", words))
 
 
 def _title(anchor: LexborNode) -> str | None:
@@ -256,8 +333,7 @@ def _looks_like_headline(title: str | None) -> bool:
     )
 
 
-def _looks_like_article(url: str) -> bool:
-    path = urlsplit(url).path
+def _looks_like_article(path: str) -> bool:
     name = path.rsplit("/", 1)[-1]
     stem = _PAGE_EXT.sub("", name)
     if not name or _INDEX_STEM.search(stem):
@@ -265,14 +341,14 @@ def _looks_like_article(url: str) -> bool:
     return bool(_PAGE_EXT.search(name) or _ARTICLE_PATH.search(path))
 
 
-def _date_beside(anchor: LexborNode, now: datetime, tz: ZoneInfo) -> datetime | None:
+def _date_beside(anchor: LexborNode, shape: _Shape, now: datetime, tz: ZoneInfo) -> datetime | None:
     """The date printed next to a link in its list item, row or block, if there is one."""
     own = anchor.text(deep=True) or ""
     node = anchor.parent
     for _ in range(DATE_LEVELS):
         if node is None or node.tag in ("body", "html"):
             return None
-        if len(node.css("a[href]")) > 1:
+        if shape.links(node) > 1:
             return None  # the block holds other links: a date in it may be theirs
         around = (node.text(deep=True) or "").replace(own, " ", 1)
         when = _read_date(around, now, tz)

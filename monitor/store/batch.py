@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -24,6 +25,12 @@ class Batch:
     of a first pass's database time (bench/README.md). What a crash loses is the last
     uncommitted units, whose pages are fetched and read again by the next pass.
 
+    Never across a network wait: in an event loop, a unit also schedules a commit for the
+    loop's next turn, which comes before the loop blocks on sockets again. Units finishing in
+    one burst (answers that arrived together) still share a commit, and another process or
+    daemon job waiting for the write lock gets it as soon as this pass waits on the network
+    (holding it across those waits made concurrent daemon jobs fail with "locked").
+
     A unit must not await: the connection, and so the open transaction, is the pass's.
     """
 
@@ -34,6 +41,7 @@ class Batch:
         # Set when SQLite rolled the whole open transaction back (a full disk does): the units
         # before it are gone, so no later unit may commit as if they were there.
         self._lost: BaseException | None = None
+        self._scheduled = False  # a commit waits for the event loop's next turn
 
     @contextmanager
     def unit(self) -> Iterator[None]:
@@ -61,18 +69,40 @@ class Batch:
         self._done += 1
         if self._done >= self.units or time.monotonic() - self._since >= self.seconds:
             self.commit()
+        elif not self._scheduled:
+            try:
+                loop = asyncio.get_running_loop()
+            except RuntimeError:  # not in an event loop: nothing to wait for but the caller
+                return
+            self._scheduled = True
+            loop.call_soon(self._commit_soon)
 
     def commit(self) -> None:
         if self.store.conn.in_transaction:
             self.store.conn.execute("COMMIT")
+
+    def _commit_soon(self) -> None:
+        """The loop's next turn: commit what the units of this turn wrote."""
+        self._scheduled = False
+        if self._lost is not None:
+            return
+        try:
+            self.commit()
+        except sqlite3.Error as exc:  # a callback cannot raise: the next unit, or the end, will
+            self._lost = exc
 
     def __enter__(self) -> Batch:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
         """Commit what is left; after an error, roll the open units back instead."""
-        if kind is None:
+        if kind is None and self._lost is None:
             self.commit()
-        elif self.store.conn.in_transaction:
+            return
+        if self.store.conn.in_transaction:
             with suppress(sqlite3.Error):  # the error may be the database's own
                 self.store.conn.execute("ROLLBACK")
+        if kind is None and self._lost is not None:  # a scheduled commit failed
+            raise state_error(self._lost, self.store.path) or StateError(
+                f"a write of this pass failed: {self._lost}", where=str(self.store.path)
+            )
