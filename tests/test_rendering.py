@@ -3,7 +3,7 @@ and 390 px wide, and the board's bars must be in the first screen.
 
 Chromium's own command line (`--headless --screenshot --window-size`) takes the picture: no
 DevTools client to keep in step with the browser, and the check reads the pixels a person
-would see. `.ci/run` installs Debian's `chromium` when it is missing; elsewhere, without a
+would see. `scripts/test` installs Debian's `chromium` when it is missing; elsewhere, without a
 browser, these tests skip unless MONITOR_REQUIRE_BROWSER=1 (as CI sets it). Set
 MONITOR_SCREENSHOTS=DIR to keep the pictures.
 """
@@ -32,7 +32,7 @@ def _browser() -> str:
     )
     if found is None:
         if os.environ.get("MONITOR_REQUIRE_BROWSER") == "1":
-            pytest.fail("no chromium: `apt-get install -y chromium` (.ci/run does it)")
+            pytest.fail("no chromium: `apt-get install -y chromium` (scripts/test does it as root)")
         pytest.skip("no chromium here (apt-get install -y chromium); CI requires it")
     return found
 
