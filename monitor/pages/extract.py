@@ -140,7 +140,7 @@ def extract(
             if found.title and _same_story(found.title, title, head_title):
                 title = found.title
             published = found.published
-    if not paragraphs:
+    if not paragraphs and not tables:  # a page of one table and no prose is an article
         if not walk.pieces:
             raise ExtractError(
                 "the page holds no text",
