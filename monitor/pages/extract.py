@@ -114,7 +114,7 @@ def extract(
     if root is None:
         raise ExtractError("the page has no body", url=url)
     walk = Walk(root)
-    scripts = Scripts(head_scripts + walk.scripts, tz, markup=markup)
+    scripts = Scripts(head_scripts + walk.scripts, tz)
     headings = [titles.heading_text(node) for node in walk.headings()]
     title = titles.choose(headings, head_title, og_title, meta)
     if not title and not og_title and (headline := scripts.ld_value("headline")):
