@@ -179,7 +179,8 @@ def main() -> int:
         best = min(times)
         print(
             f"report: {best:.2f} s best of {args.repeat} ({', '.join(f'{t:.2f}' for t in times)}"
-            f"; CPU {min(cpu):.2f} s); index.html {index / 1024:.0f} KiB; {len(written.pages)} target pages, "
+            f"; CPU {min(cpu):.2f} s); index.html {index / 1024:.0f} KiB; "
+            f"{len(written.pages)} target pages, "
             f"{pages / len(written.pages) / 1024:.0f} KiB each on average"
         )
         if args.targets == 100 and args.per_target == 1000:
