@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -79,6 +80,12 @@ def test_csv_opens_in_a_spreadsheet_with_every_column(wl: Watchlist, filled: Sto
     second = dict(zip(rows[0], rows[2], strict=True))
     assert second["value"] == "4370000000000"  # exact, not 4.37E+12
     assert second["outlet"] == "elsewhere"  # a source no longer in the watchlist: its id
+
+
+def test_every_column_is_documented_in_order() -> None:
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "report.md").read_text("utf-8")
+    documented = re.findall(r"^\| `([a-z_]+)` \|", docs, re.MULTILINE)
+    assert tuple(documented) == export.COLUMNS
 
 
 def test_json_is_one_array_with_exact_numbers(wl: Watchlist, filled: Store) -> None:
