@@ -19,8 +19,8 @@ from monitor.store.records import Observation
 # dot with its tooltip is most of pygal's time and of the page's weight (bench/bench_report.py).
 MAX_DOTS = 300
 # Such a line goes through at most this many of its points (the last of each equal share, and
-# always the newest): a plot 700 px wide shows no more, and pygal spends ~60 µs a point.
-LINE_POINTS = 200
+# always the newest): a plot 700 px wide shows little more, and pygal spends ~60 µs a point.
+LINE_POINTS = 120
 FONTS = (
     '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", '
     '"Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif'
