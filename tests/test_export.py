@@ -97,6 +97,13 @@ def test_json_is_one_array_with_exact_numbers(wl: Watchlist, filled: Store) -> N
     assert data[0]["value_high"] is None and data[1]["surface"] == "4.37万亿元"
 
 
+def test_json_numbers_read_back_exactly() -> None:
+    assert export._exact("4370000000000") == 4370000000000
+    assert export._exact("0.1") == 0.1 and export._exact("5.5") == 5.5
+    assert export._exact("0.12345678901234567890") == "0.12345678901234567890"  # no float has it
+    assert export._exact(None) is None
+
+
 def test_an_empty_export_is_still_well_formed(wl: Watchlist, store: Store) -> None:
     out = io.StringIO()
     assert export.write(out, export.rows(wl, store), "json") == 0
