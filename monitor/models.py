@@ -14,6 +14,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 SourceType = Literal["list", "feed", "page"]
+RenderMode = Literal["http", "browser"]  # browser: headless Chromium runs the page's scripts
 DeliveryMethod = Literal["outbox", "smtp"]
 FigureKind = Literal["pledge", "achieved", "mention"]
 FigureScope = Literal["cumulative", "new", "rate", "share_of_pledge"]
@@ -52,10 +53,12 @@ class Source:
     name: str = ""
     links: str | None = None  # CSS selector for article links on a list page
     body: str | None = None  # CSS selector for the article body, where the general method fails
+    render: RenderMode = "http"  # browser: pages built by scripts, rendered by headless Chromium
     every: timedelta = timedelta(hours=6)
     per_host_concurrency: int = 2
     per_host_delay: float = 1.0  # seconds between two requests to one host
     allow_hosts: tuple[str, ...] = ()  # hosts besides the source's own that links may go to
+    region: tuple[str, ...] = ()  # what its articles speak for when they name no place (全国)
     max_articles: int = 50  # new articles fetched per pass, newest first
     enabled: bool = True
     line: int = 0  # where it starts in the watchlist file

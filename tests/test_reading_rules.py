@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from monitor.figures.reader import explain, find_article_figures
-from monitor.models import Target
+from monitor.models import Pledge, Target
 
 TABLE: dict[str, Any] = yaml.safe_load(
     (Path(__file__).parent / "data" / "reading_rules.yaml").read_text(encoding="utf-8")
@@ -24,6 +24,13 @@ TARGETS = [
         keywords=tuple(t["keywords"]),
         region=tuple(t.get("region", [])),
         unit=t.get("unit"),
+        pledge=Pledge(
+            value=Decimal(t["pledge"]["value"]),
+            by=t["pledge"]["by"],
+            announced=t["pledge"].get("announced"),
+        )
+        if "pledge" in t
+        else None,
     )
     for t in TABLE["targets"]
 ]
@@ -32,7 +39,9 @@ TARGETS = [
 @pytest.mark.parametrize("case", TABLE["cases"], ids=[c["id"] for c in TABLE["cases"]])
 def test_reading_rule(case: dict[str, Any]) -> None:
     published = case.get("published", date(2024, 9, 20))
-    got = find_article_figures(case.get("title", ""), case["text"], TARGETS, published=published)
+    region = tuple(case.get("region", ()))
+    title = case.get("title", "")
+    got = find_article_figures(title, case["text"], TARGETS, published=published, region=region)
     shown = [(f.target_id, f.quantity.surface, f.kind, f.scope) for f in got]
     assert len(got) == len(case["want"]), shown
     for fig, want in zip(got, case["want"], strict=True):
@@ -55,7 +64,10 @@ def test_explain_gives_each_number_its_fate() -> None:
     assert all(x.target_id == "cn-parks" for x in seen)
 
 
-def test_explain_says_why_a_sentence_was_left_out() -> None:
-    target = Target(id="t", title="t", keywords=("口袋公园",), region=("杭州",), exclude=("规划",))
-    seen = explain("", "规划建设口袋公园300个。", [target], published=date(2024, 9, 1))
-    assert [x.why for x in seen] == ["the sentence holds the exclude word '规划'"]
+def test_exclude_words_rule_out_their_clause_only() -> None:
+    target = Target(id="t", title="t", keywords=("托位",), exclude=("每千人口",), unit="个")
+    text = "截至去年底，全国提供托位约360万个，每千人口托位数约2.6个。"
+    seen = explain("", text, [target], published=date(2024, 9, 1))
+    fates = {x.surface: (x.figure.value if x.figure else x.why) for x in seen}
+    assert fates["约360万个"] == 3600000
+    assert fates["约2.6个"] == "its clause holds the exclude word '每千人口'"

@@ -46,6 +46,8 @@ _MAX_SENTENCE = 10_000  # longer is not a sentence (find_quantities reads none e
 _LEAD = 300  # a region named this early in the article (dateline, lead) holds for all of it
 _RATE_UNITS = frozenset({"%", "‰", "百分点"})
 _CLAUSE_END = re.compile(r"[，,；;。]")
+# a quoted name in a clause: a thing of its own (“爱心托管班”), but not a plan's (“十三五”)
+_NAMED = re.compile(r"“(?!十?[一二三四五六七八九]五”)[^”]{2,}”")
 _KIND_WORDS = {  # the words shown as what made a figure's kind (`try --explain`)
     "achieved": re.compile(
         _ACHIEVED.pattern
@@ -83,6 +85,55 @@ def _clause_cuts(sentence: str) -> list[int]:
             continue
         kept.append(at)
     return kept
+
+
+def _other_period(target: Target, period: str | None, scope: FigureScope) -> str | None:
+    """Why a figure of another period than the pledge's is not this target's (2023 for a pledge
+    announced in 2024; next year's plan), or None. The pledge's period runs from the year it was
+    announced to its deadline."""
+    pledge = target.pledge
+    if pledge is None or pledge.by is None or not period or pledge.scope != "new":
+        return None
+    if pledge.announced is None:
+        return None  # a pledge whose start is unknown may be any year's (全国城镇新增就业（年度）)
+    start, end = pledge.announced.year, pledge.by.year
+    years = _years_of(period)
+    if years is None:
+        return None
+    first, last = years
+    if last < start or (first > end and scope != "cumulative"):
+        return f"another period ({period}) than the pledge's ({start}-{end})"
+    return None
+
+
+def _years_of(period: str) -> tuple[int, int] | None:
+    """The first and last year of a period as the reader writes it: 2024, 2024H1, 2016-2020."""
+    parts = [p[:4] for p in period.split("-")]
+    if not all(p.isdigit() for p in parts):
+        return None
+    return int(parts[0]), int(parts[-1])
+
+
+def _as_percent(q: Quantity) -> Quantity | None:
+    """The number as a percentage if it is one: 83%, or a fraction (三分之一 → 33.3…%)."""
+    if q.unit == "%":
+        return q
+    if q.unit is None and "分之" in q.surface and 0 < q.value <= 1:
+        return frozen(Quantity, **{**q.__dict__, "value": q.value * 100, "unit": "%"})
+    return None
+
+
+def _excluded(target: Target, *clauses: str) -> str | None:
+    """The target's exclude word in the number's clause or its keyword's, if one is there."""
+    for word in target.exclude:
+        if word and any(word in clause for clause in clauses):
+            return word
+    return None
+
+
+def _clause_of(sentence: str, cuts: list[int], match: _Match) -> str:
+    k = bisect_right(cuts, match.start)
+    return sentence[cuts[k - 1] + 1 if k > 0 else 0 : cuts[k] if k < len(cuts) else len(sentence)]
 
 
 def _unit_differs(q: Quantity, target: Target, after: str) -> str:
@@ -131,13 +182,18 @@ class _Read(NamedTuple):
 
 
 def find_figures(
-    text: str, targets: Sequence[Target], *, published: date | None = None
+    text: str,
+    targets: Sequence[Target],
+    *,
+    published: date | None = None,
+    region: tuple[str, ...] = (),
 ) -> list[Figure]:
     """Every figure `text` gives for one of `targets`, in reading order.
 
     A sentence counts for a target when it holds one of its keywords, none of its `exclude`
     words and, if the target names regions, a region word in the sentence, its paragraph or
-    the article's lead. `published` anchors 今年, 去年 and 过去五年 to years.
+    the article's lead, or the source's `region` when the text names none. `published` anchors
+    今年, 去年 and 过去五年 to years.
     """
     if not text or not targets:
         return []
@@ -150,7 +206,7 @@ def find_figures(
     if not first:
         return []
     ends = _sentence_ends(text)
-    reader = _Article(text, ends, published, plan.plain)
+    reader = _Article(text, ends, published, plan.plain, region)
     wanted: dict[int, list[Target]] = {}
     for target, part, pos in first:
         while pos >= 0:
@@ -169,11 +225,16 @@ def find_figures(
 
 
 def find_article_figures(
-    title: str, text: str, targets: Sequence[Target], *, published: date | None = None
+    title: str,
+    text: str,
+    targets: Sequence[Target],
+    *,
+    published: date | None = None,
+    region: tuple[str, ...] = (),
 ) -> list[Figure]:
     """The figures of an article, its headline read as its first sentence (dated like it); a
     headline figure the body restates is left to the body, whose sentence says more."""
-    found = find_figures(_with_title(title, text), targets, published=published)
+    found = find_figures(_with_title(title, text), targets, published=published, region=region)
     head = title.strip()
     if not head or not any(f.sentence == head for f in found):
         return found
@@ -232,9 +293,6 @@ def explain(
 
 
 def _not_about(target: Target, sentence: str) -> str:
-    word = next((w for w in target.exclude if w and w in sentence), None)
-    if word:
-        return f"the sentence holds the exclude word '{word}'"
     return (
         f"no region word of the target ({'、'.join(target.region)}) in the sentence or its context"
     )
@@ -257,9 +315,17 @@ def _sentence_ends(text: str) -> list[int]:
 class _Article(Frames):
     """One article split into sentences: which targets each names, and their figures."""
 
-    def __init__(self, text: str, ends: list[int], published: date | None, plain: bool) -> None:
+    def __init__(
+        self,
+        text: str,
+        ends: list[int],
+        published: date | None,
+        plain: bool,
+        region: tuple[str, ...] = (),
+    ) -> None:
         super().__init__(text, ends, published)
         self.plain = plain  # no target has exclude or region words
+        self.region = region  # what the source's articles speak for when they name no place
 
     def read(self, index: int, candidates: list[Target]) -> _Read | None:
         """The sentence at `index` read up to its numbers, if it may give a figure for one of
@@ -324,7 +390,7 @@ class _Article(Frames):
             if _is_reference(sentence, c0, c1, q, match):
                 drop(q, None, "a reference value (比…, 较…, 从…到…), not the figure")
                 continue
-            if not own and "“" in sentence[c0 : q.start]:
+            if not own and _NAMED.search(sentence, c0, q.start):
                 # …，累计开办“爱心托管班”1.9万个: a clause naming its own thing
                 drop(q, None, "its clause names a thing of its own (“…”)")
                 continue
@@ -336,6 +402,10 @@ class _Article(Frames):
             head = sentence[c0 : q.start]
             task = bool(_TASK_AFTER.match(sentence, q.end))  # 204万套的任务: the plan's size
             for target in match.targets:
+                word = _excluded(target, sentence[c0:c1], _clause_of(sentence, cuts, match))
+                if word:
+                    drop(q, target, f"its clause holds the exclude word '{word}'")
+                    continue
                 if counts_other(sentence, q, target):
                     # 210个试点地区, 覆盖534个社区: a count of another noun
                     drop(q, target, f"counts another noun ({sentence[q.end : q.end + 6]}…)")
@@ -349,14 +419,15 @@ class _Article(Frames):
                     drop(q, target, "a change over an earlier figure (增加…), not the level")
                     continue
                 measure = None
-                if q.unit == "%" and units.normalise(target.unit) not in _RATE_UNITS:
+                share = _as_percent(q)  # 三分之一 is 33.3 %
+                if share is not None and units.normalise(target.unit) not in _RATE_UNITS:
                     # a count target's own %: progress toward its pledge, or its growth
                     measure = percent_measure(head)
                     if measure is None:
                         # 占移动基站总数26.9%: a share of something else
                         drop(q, target, "a share of another total, not progress or growth")
                         continue
-                    quantity: Quantity | None = q
+                    quantity: Quantity | None = share
                 else:
                     quantity = _fit_unit(q, target, after)
                 if quantity is None:
@@ -370,6 +441,10 @@ class _Article(Frames):
                 if clause not in when:
                     when[clause] = self.when(sentence, c0, c1, read.at)
                 kind, period = when[clause]
+                other = _other_period(target, period, scope_of(sentence, c0, c1, quantity))
+                if other:
+                    drop(q, target, other)
+                    continue
                 if measure == "share_of_pledge" and not _PLEDGED_SHARE.search(head):
                     kind = "achieved"  # 完成年度任务的83%: progress so far
                 elif task and measure is None:
@@ -406,15 +481,24 @@ class _Article(Frames):
             found = mentions(sentence, regions, at, end.start() if end else len(sentence))
             said = speaks_for(found[:1], regions)
         if said is None and is_national(regions):
-            # a sentence naming no place: a national figure. An earlier sentence's place is
-            # as often a speaker's or a meeting's as the subject's, so it does not carry over.
-            return True
+            # a sentence naming no place: a national figure (unless the source speaks for a
+            # region). An earlier sentence's place is as often a speaker's or a meeting's as
+            # the subject's, so it does not carry over.
+            return self._source_speaks_for(regions) is not False
         if said is None:
             p0 = self.text.rfind("\n", 0, s0) + 1
             said = speaks_for(mentions(self.text, regions, p0, s0), regions)
         if said is None:  # the article's lead, before this sentence
             said = speaks_for(mentions(self.text[: min(_LEAD, s0)], regions)[:1], regions)
+        if said is None:
+            said = self._source_speaks_for(regions)
         return is_national(regions) if said is None else said
+
+    def _source_speaks_for(self, regions: tuple[str, ...]) -> bool | None:
+        """What the source's own region (`region:` on a source) says, if it gives one."""
+        if not self.region:
+            return None
+        return speaks_for(mentions("、".join(self.region), regions)[:1], regions)
 
     def _total_before(self, read: _Read) -> tuple[set[str], bool]:
         """For a sentence breaking down a total an earlier one gave (其中，…): the targets that
@@ -441,11 +525,11 @@ class _Article(Frames):
         return None
 
     def _about(self, target: Target, sentence: str, s0: int) -> bool:
-        if any(word and word in sentence for word in target.exclude):
-            return False
         if not target.region or is_national(target.region):
             return True  # a national target speaks for wherever no other place is named
         if any(word in sentence for word in target.region):
+            return True
+        if self.region and self._source_speaks_for(target.region):
             return True
         p0 = self.text.rfind("\n", 0, s0) + 1
         p1 = self.text.find("\n", s0)

@@ -5,6 +5,7 @@ the subject's `{board}` and the body's opening line use."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -38,6 +39,20 @@ class BoardLine:
         if self.progress is None:
             return Decimal(0)
         return min(max(self.progress.percent, Decimal(0)), Decimal(100))
+
+    @property
+    def bar_cells(self) -> list[tuple[int, str]]:
+        """The HTML bar as table cells of whole percentages, (width, "fill" | "empty" |
+        "mark"), left to right: a one-percent dark cell marks steady progress by now. Table
+        cells, not positioned boxes: Outlook desktop lays out tables and nothing else."""
+        fill = int(self.fill)
+        mark = None if self.marker is None else min(int(self.marker), 99)
+        edges = sorted({0, fill, 100} | ({mark, mark + 1} if mark is not None else set()))
+        cells: list[tuple[int, str]] = []
+        for lo, hi in itertools.pairwise(edges):
+            kind = "mark" if lo == mark else "fill" if lo < fill else "empty"
+            cells.append((hi - lo, kind))
+        return cells
 
     @property
     def text_bar(self) -> str:
@@ -117,7 +132,7 @@ def _status(
     return "进度正常"
 
 
-def summary(board: Sequence[BoardLine], corrections: int) -> str:
+def summary(board: Sequence[BoardLine], corrections: int, *, first: bool = False) -> str:
     """3 项有进展，1 项待核实，1 项落后 — for the subject's {board} and the inbox preview."""
     moved = sum(1 for b in board if b.moved)
     doubted = sum(1 for b in board if b.unconfirmed)
@@ -129,4 +144,6 @@ def summary(board: Sequence[BoardLine], corrections: int) -> str:
         parts.append(f"{corrections} 条更正")
     if behind:
         parts.append(f"{behind} 项落后或逾期")
+    if first and not parts:
+        return f"首份摘要：{len(board)} 项目标的基数与目标"
     return "，".join(parts) or "暂无新进展"
