@@ -5,12 +5,10 @@ per-host pacing, conditional GET, retries. `Fetcher.get(url) -> Page` (200 or 30
 from __future__ import annotations
 
 import asyncio
-import ssl
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from types import TracebackType
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
@@ -21,6 +19,7 @@ from protego import Protego
 from monitor import USER_AGENT
 from monitor.errors import FetchError
 from monitor.fetching.body import MAGIC, Accept, Response, acceptable, drain, read_body, too_large
+from monitor.fetching.failures import Retry, Untrusted, failure, retry_after, status_hint
 from monitor.fetching.politeness import AddressGuard, HostPace, Resolver, resolve_host
 from monitor.fetching.transport import LeanTransport, Timeouts, proxy_in_env, transport_for_env
 from monitor.fetching.urls import Target, parse_url, port_of
@@ -51,15 +50,6 @@ _ACCEPT_HEADERS: dict[Accept, str] = {
 @dataclass(frozen=True)
 class _Redirect:
     location: str
-
-
-class _Retry(Exception):
-    """A transient failure: try again after `wait` seconds (None: the usual backoff)."""
-
-    def __init__(self, error: FetchError, wait: float | None = None):
-        super().__init__(str(error))
-        self.error = error
-        self.wait = wait
 
 
 class Fetcher:
@@ -248,7 +238,7 @@ class Fetcher:
                             url=url,
                             hint="too slow, or a drip; raise total_timeout if the site is slow",
                         ) from None
-            except _Retry as retry:
+            except Retry as retry:
                 if attempt == tries:
                     raise retry.error from None
                 if retry.wait is not None:
@@ -276,17 +266,17 @@ class Fetcher:
             else:
                 response = await self._send(target, headers)
         except httpx.HTTPError as exc:
-            raise _failure(exc, url, reading=False) from None
+            raise failure(exc, url, reading=False) from None
         try:
             try:
                 outcome = await self._answer(response, url, accept, limit, truncate)
-            except (FetchError, _Retry):
+            except (FetchError, Retry):
                 await drain(response)
                 raise
             await drain(response)
             return outcome
         except httpx.HTTPError as exc:
-            raise _failure(exc, url, reading=True) from None
+            raise failure(exc, url, reading=True) from None
         finally:
             await response.aclose()
 
@@ -323,7 +313,7 @@ class Fetcher:
         if status == 429 or status >= 500:
             raise self._retry_for(response, url)
         if status >= 400:
-            raise FetchError(f"HTTP {status}", url=url, status=status, hint=_status_hint(status))
+            raise FetchError(f"HTTP {status}", url=url, status=status, hint=status_hint(status))
         if not 200 <= status < 300:
             raise FetchError(f"unexpected HTTP {status}", url=url, status=status)
         if accept is not None and not acceptable(content_type, accept):
@@ -344,10 +334,10 @@ class Fetcher:
                 )
         return Page(url, url, status, content, content_type, validators, self._clock())
 
-    def _retry_for(self, response: Response, url: str) -> _Retry:
+    def _retry_for(self, response: Response, url: str) -> Retry:
         status = response.status_code
-        error = FetchError(f"HTTP {status}", url=url, status=status, hint=_status_hint(status))
-        wait = _retry_after(response.headers.get("retry-after"), self._clock())
+        error = FetchError(f"HTTP {status}", url=url, status=status, hint=status_hint(status))
+        wait = retry_after(response.headers.get("retry-after"), self._clock())
         if wait is not None and wait > RETRY_AFTER_CAP:
             when = self._clock().astimezone(UTC).timestamp() + wait
             at = datetime.fromtimestamp(when, UTC).strftime("%Y-%m-%d %H:%M UTC")
@@ -357,7 +347,7 @@ class Fetcher:
                 status=status,
                 hint=f"retry after {at}; the next pass will try again",
             )
-        return _Retry(error, wait)
+        return Retry(error, wait)
 
     # --- politeness -------------------------------------------------------------------------
 
@@ -419,7 +409,7 @@ class Fetcher:
                 url = outcome.location
             else:
                 return None  # too many redirects counts as unavailable (RFC 9309 §2.3.1.2)
-        except _Untrusted:
+        except Untrusted:
             raise  # the site's own failure, not its robots.txt's: say so
         except FetchError as error:
             # Policy (RFC 9309 §2.3.1): 4xx means there are no rules, so everything is allowed;
@@ -446,56 +436,6 @@ class Fetcher:
 
 # --- helpers ------------------------------------------------------------------------------------
 
-# How httpx's failures read, in one place: the first kind that matches says what happened
-# before the response arrived and while its body was read, and whether another try may help.
-_FAILURES: tuple[tuple[type[httpx.HTTPError], str, str, bool], ...] = (
-    (httpx.TimeoutException, "timed out", "timed out reading", True),
-    (httpx.NetworkError, "connection failed", "connection broke", True),
-    (httpx.RemoteProtocolError, "connection failed", "connection broke", True),
-    (httpx.HTTPError, "request failed", "request failed", False),
-)
-
-
-class _Untrusted(FetchError):
-    """The server's TLS certificate did not verify: no retry, and robots.txt counts as
-    unreadable for this reason only, never as "unreachable"."""
-
-
-def _failure(exc: httpx.HTTPError, url: str, *, reading: bool) -> FetchError | _Retry:
-    cause: BaseException | None = exc
-    while cause is not None and not isinstance(cause, ssl.SSLCertVerificationError):
-        cause = cause.__cause__ or cause.__context__
-    if isinstance(cause, ssl.SSLCertVerificationError):
-        return _Untrusted(
-            f"the TLS certificate is not trusted: {cause.verify_message}",
-            url=url,
-            hint="if the site's certificate comes from your own CA, set SSL_CERT_FILE to a "
-            "bundle that holds it",
-        )
-    _, before, during, retried = next(f for f in _FAILURES if isinstance(exc, f[0]))
-    what = during if reading else before
-    if isinstance(exc, httpx.TimeoutException):
-        error = FetchError(f"{what} ({type(exc).__name__})", url=url)
-    else:
-        error = FetchError(f"{what}: {exc or type(exc).__name__}", url=url)
-    return _Retry(error) if retried else error
-
-
-def _retry_after(value: str | None, now: datetime) -> float | None:
-    """Seconds to wait from a Retry-After header (delay-seconds or HTTP date), or None."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)  # HTTP dates are GMT
-    return max(0.0, (when - now).total_seconds())
-
 
 def _keep_validators(page: Page, sent: Validators) -> Page:
     # A 304 may omit the validators; the ones we sent are still the current ones then.
@@ -504,16 +444,3 @@ def _keep_validators(page: Page, sent: Validators) -> Page:
         last_modified=page.validators.last_modified or sent.last_modified,
     )
     return Page(page.url, page.requested_url, 304, b"", page.content_type, kept, page.fetched_at)
-
-
-def _status_hint(status: int) -> str | None:
-    match status:
-        case 404 | 410:
-            return "the page is gone; check the URL in the watchlist"
-        case 401 | 403:
-            return "the site refuses us; it may block robots or need a login"
-        case 429:
-            return "the site asks us to slow down; raise per_host_delay"
-        case _ if status >= 500:
-            return "the server failed; it is retried next pass"
-    return None

@@ -17,6 +17,7 @@ from typing import Protocol, TypeVar
 import httpx
 
 from monitor.errors import MonitorError
+from monitor.fetching import http1
 from monitor.fetching.politeness import Resolver
 
 # Longest response head (status line and headers) we read; a longer one is refused.
@@ -215,7 +216,7 @@ class LeanTransport(httpx.AsyncBaseTransport):
         request and response models cost more CPU than the exchange itself (bench/README.md).
         Redirects are not followed and no cookies are kept; the Fetcher needs neither."""
         status, _, raw, stream = await self.send("GET", url, headers, timeouts)
-        return LeanResponse(status, _header_map(raw), stream)
+        return LeanResponse(status, http1.header_map(raw), stream)
 
     async def send(
         self,
@@ -233,7 +234,7 @@ class LeanTransport(httpx.AsyncBaseTransport):
             raise httpx.UnsupportedProtocol(f"cannot fetch {scheme.decode('ascii', 'replace')}")
         port = url.port or (443 if scheme == b"https" else 80)
         origin = (scheme, url.raw_host, port)
-        payload = _request(method, url.raw_path, headers, body, has_length)
+        payload = http1.request(method, url.raw_path, headers, body, has_length)
         while True:
             connection = self._take(origin)
             reused = connection is not None
@@ -253,8 +254,8 @@ class LeanTransport(httpx.AsyncBaseTransport):
                 connection.close()
                 raise
         try:
-            status, http10, fields = _parse_head(raw)
-            length, chunked, keep_alive = _framing(method, status, http10, fields)
+            status, http10, fields = http1.parse_head(raw)
+            length, chunked, keep_alive = http1.framing(method, status, http10, fields)
         except httpx.RemoteProtocolError:
             connection.close()
             raise
@@ -382,72 +383,6 @@ class LeanResponse:
         if not self.is_closed:
             self.is_closed = True
             await self._stream.aclose()
-
-
-def _header_map(fields: list[tuple[bytes, bytes]]) -> dict[str, str]:
-    headers: dict[str, str] = {}
-    for name, value in fields:
-        key, text = _text(name).lower(), _text(value)
-        headers[key] = f"{headers[key]}, {text}" if key in headers else text
-    return headers
-
-
-def _text(value: bytes) -> str:
-    # As httpx decodes header bytes: ASCII, else UTF-8, else Latin-1 (which never fails).
-    try:
-        return value.decode("ascii")
-    except UnicodeDecodeError:
-        try:
-            return value.decode("utf-8")
-        except UnicodeDecodeError:
-            return value.decode("latin-1")
-
-
-def _request(
-    method: str, path: bytes, headers: Sequence[tuple[bytes, bytes]], body: bytes, has_length: bool
-) -> bytes:
-    """The request as sent: request line, headers (a Content-Length for a body), body."""
-    head = [b"%s %s HTTP/1.1\r\n" % (method.encode("ascii"), path)]
-    head += [b"%s: %s\r\n" % (name, value) for name, value in headers]
-    if body and not has_length:
-        head.append(b"Content-Length: %d\r\n" % len(body))
-    head.append(b"\r\n")
-    return b"".join(head) + body
-
-
-def _framing(
-    method: str, status: int, http10: bool, fields: list[tuple[bytes, bytes]]
-) -> tuple[int | None, bool, bool]:
-    """Where the body ends and what becomes of the connection: (length, None when chunked or
-    read to the close; chunked; keep-alive)."""
-    lowered = {name.lower(): value for name, value in fields}
-    keep_alive = not http10 and b"close" not in lowered.get(b"connection", b"").lower()
-    chunked = b"chunked" in lowered.get(b"transfer-encoding", b"").lower()
-    if status in (204, 304) or status < 200 or method == "HEAD":
-        return 0, False, keep_alive
-    if not chunked and b"content-length" in lowered:
-        value = lowered[b"content-length"].strip()
-        if not value.isdigit():
-            raise httpx.RemoteProtocolError(f"bad Content-Length {value[:40]!r}")
-        return int(value), False, keep_alive
-    return None, chunked, keep_alive
-
-
-def _parse_head(raw: bytes) -> tuple[int, bool, list[tuple[bytes, bytes]]]:
-    """(status, is HTTP/1.0, headers) from a response head ending in CRLF CRLF."""
-    lines = raw.split(b"\r\n")
-    parts = lines[0].split(b" ", 2)
-    if len(parts) < 2 or not parts[0].startswith(b"HTTP/1.") or not parts[1].isdigit():
-        raise httpx.RemoteProtocolError(f"not an HTTP/1.x response: {lines[0][:60]!r}")
-    headers: list[tuple[bytes, bytes]] = []
-    for line in lines[1:]:
-        if not line:
-            continue
-        name, colon, value = line.partition(b":")
-        if not colon or not name or name != name.strip():
-            raise httpx.RemoteProtocolError(f"malformed header line {line[:60]!r}")
-        headers.append((name, value.strip()))
-    return int(parts[1]), parts[0] == b"HTTP/1.0", headers
 
 
 def transport_for_env() -> httpx.AsyncBaseTransport | None:

@@ -1,0 +1,76 @@
+"""HTTP/1.1 on the wire, for the lean transport: the request's bytes, the response head read
+into (status, HTTP/1.0?, headers), where the body ends, and headers as httpx decodes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import httpx
+
+
+def header_map(fields: list[tuple[bytes, bytes]]) -> dict[str, str]:
+    """Lower-case names; repeated headers joined by ", " as httpx does."""
+    headers: dict[str, str] = {}
+    for name, value in fields:
+        key, shown = _text(name).lower(), _text(value)
+        headers[key] = f"{headers[key]}, {shown}" if key in headers else shown
+    return headers
+
+
+def _text(value: bytes) -> str:
+    # As httpx decodes header bytes: ASCII, else UTF-8, else Latin-1 (which never fails).
+    try:
+        return value.decode("ascii")
+    except UnicodeDecodeError:
+        try:
+            return value.decode("utf-8")
+        except UnicodeDecodeError:
+            return value.decode("latin-1")
+
+
+def request(
+    method: str, path: bytes, headers: Sequence[tuple[bytes, bytes]], body: bytes, has_length: bool
+) -> bytes:
+    """The request as sent: request line, headers (a Content-Length for a body), body."""
+    head = [b"%s %s HTTP/1.1\r\n" % (method.encode("ascii"), path)]
+    head += [b"%s: %s\r\n" % (name, value) for name, value in headers]
+    if body and not has_length:
+        head.append(b"Content-Length: %d\r\n" % len(body))
+    head.append(b"\r\n")
+    return b"".join(head) + body
+
+
+def framing(
+    method: str, status: int, http10: bool, fields: list[tuple[bytes, bytes]]
+) -> tuple[int | None, bool, bool]:
+    """Where the body ends and what becomes of the connection: (length, None when chunked or
+    read to the close; chunked; keep-alive)."""
+    lowered = {name.lower(): value for name, value in fields}
+    keep_alive = not http10 and b"close" not in lowered.get(b"connection", b"").lower()
+    chunked = b"chunked" in lowered.get(b"transfer-encoding", b"").lower()
+    if status in (204, 304) or status < 200 or method == "HEAD":
+        return 0, False, keep_alive
+    if not chunked and b"content-length" in lowered:
+        value = lowered[b"content-length"].strip()
+        if not value.isdigit():
+            raise httpx.RemoteProtocolError(f"bad Content-Length {value[:40]!r}")
+        return int(value), False, keep_alive
+    return None, chunked, keep_alive
+
+
+def parse_head(raw: bytes) -> tuple[int, bool, list[tuple[bytes, bytes]]]:
+    """(status, is HTTP/1.0, headers) from a response head ending in CRLF CRLF."""
+    lines = raw.split(b"\r\n")
+    parts = lines[0].split(b" ", 2)
+    if len(parts) < 2 or not parts[0].startswith(b"HTTP/1.") or not parts[1].isdigit():
+        raise httpx.RemoteProtocolError(f"not an HTTP/1.x response: {lines[0][:60]!r}")
+    headers: list[tuple[bytes, bytes]] = []
+    for line in lines[1:]:
+        if not line:
+            continue
+        name, colon, value = line.partition(b":")
+        if not colon or not name or name != name.strip():
+            raise httpx.RemoteProtocolError(f"malformed header line {line[:60]!r}")
+        headers.append((name, value.strip()))
+    return int(parts[1]), parts[0] == b"HTTP/1.0", headers
