@@ -476,6 +476,8 @@ def _source_line(source: Source, h: SourceHealth | None, broken_after: int, now:
 
 def _pending_line(d: DigestRecord) -> str:
     line = f"#{d.id} built {_when(d.created_at)}, {d.attempts} attempt(s)"
+    if d.sending_at and d.last_outcome is None:
+        line += f"; a run stopped while delivering it ({_when(d.sending_at)}): sent again as it was"
     match d.last_outcome:
         case "unknown":
             line += f"; the server may have it: resent as {d.message_id}"

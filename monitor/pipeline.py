@@ -419,16 +419,35 @@ def _deliver_pending(
 
     for record in pending:
         name = f"digest-{record.period_end[:10]}-{record.id:04d}"
+        if record.sending_at and record.last_outcome is None:
+            # A run stopped while sending it: the server may have it. Sent again, the same
+            # message with the same Message-ID (mail clients show one); the outbox finds its
+            # own file and writes no second one.
+            log.warning(
+                "digest %d: a run stopped while delivering it at %s; delivering it again as %s",
+                record.id,
+                record.sending_at,
+                record.message_id,
+            )
+        store.mark_sending(record.id, at=now)
+
+        def accepted(where: str, digest_id: int = record.id) -> None:
+            store.mark_delivered(digest_id, at=now, location=where)
+
         try:
             where = delivery.deliver(
-                record.message, watchlist.delivery, outbox=state_dir / "outbox", name=name
+                record.message,
+                watchlist.delivery,
+                outbox=state_dir / "outbox",
+                name=name,
+                accepted=accepted,
             )
         except DeliveryError as exc:
             # Once the server may have taken it, it stays this message: retried, never rebuilt.
-            uncertain = exc.uncertain or record.last_outcome == "unknown"
+            interrupted = record.sending_at is not None and record.last_outcome is None
+            uncertain = exc.uncertain or record.last_outcome == "unknown" or interrupted
             store.mark_failed(record.id, error=str(exc), uncertain=uncertain)
             report.delivery_errors.append(str(exc))
             log.warning("digest %d not delivered: %s", record.id, exc)
             continue
-        store.mark_delivered(record.id, at=now, location=where)
         report.delivered.append(where)

@@ -70,6 +70,7 @@ class DigestRecord:
     last_outcome: str | None
     delivered_at: str | None
     location: str | None
+    sending_at: str | None = None  # a delivery attempt began then (cleared by its outcome)
 
 
 def from_iso(text: str | None) -> datetime | None:

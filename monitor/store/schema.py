@@ -95,4 +95,9 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE observations ADD COLUMN verdict_at TEXT;
     ALTER TABLE observations ADD COLUMN corrected_in INTEGER REFERENCES digests(id);
     """,
+    # When a delivery attempt began: set before the message goes out, so that the next run
+    # knows a run stopped in the middle of sending it (see docs/running.md, "exactly once").
+    """
+    ALTER TABLE digests ADD COLUMN sending_at TEXT;
+    """,
 )
