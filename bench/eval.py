@@ -1,7 +1,7 @@
 """Score the reading stages on an evals folder laid out like ../shared/evals/dev.
 
 Prints a table per set, then as its last line one JSON object with the headline scores.
-Usage: scripts/eval [--data DIR] [--only e1|e2|e3|e7|team] [--no-peers]
+Usage: scripts/eval [--data DIR] [--only e1|e2|e3|e7|team|tables] [--no-peers]
 """
 
 from __future__ import annotations
@@ -30,6 +30,9 @@ KEYS = (
     "team_precision",
     "team_recall",
     "team_swaps",
+    "tables_precision",
+    "tables_recall",
+    "tables_swaps",
     "pages_per_s",
 )
 
@@ -46,18 +49,22 @@ def _load(name: str) -> ModuleType:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/eval", description=__doc__)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="an evals folder")
-    parser.add_argument("--only", choices=["e1", "e2", "e3", "e7", "team"], help="score one set")
+    parser.add_argument(
+        "--only", choices=["e1", "e2", "e3", "e7", "team", "tables"], help="score one set"
+    )
     parser.add_argument("--no-peers", action="store_true", help="skip cn2an and trafilatura")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(f"scripts/eval: {args.data}: no such folder (pass --data DIR)", file=sys.stderr)
         return 2
     scores: dict[str, float | None] = dict.fromkeys(KEYS)
-    for name in ("e1", "e2", "e3", "e7", "team"):
+    for name in ("e1", "e2", "e3", "e7", "team", "tables"):
         if args.only and args.only != name:
             continue
-        if name == "team":  # the team's own corpus, in the repository: not under --data
-            table, metrics = _load("eval_e7").run_team()
+        if name in ("team", "tables"):  # the team's own corpus, in the repository: not --data
+            table, metrics = (
+                _load("eval_e7").run_team() if name == "team" else _load("eval_tables").run()
+            )
             print(table)
             print()
             scores.update({k: v for k, v in metrics.items() if k in scores})

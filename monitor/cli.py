@@ -315,6 +315,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _try(args: argparse.Namespace) -> int:
     from monitor.figures import reader as figures
+    from monitor.figures import tables
     from monitor.pages import extract  # commands import what they use: `run` starts faster
 
     targets: tuple[Target, ...] = ()
@@ -342,6 +343,9 @@ def _try(args: argparse.Namespace) -> int:
         print(f"  | {line[:120]}")
     if len(lines) > 8:
         print(f"  | … {len(lines) - 8} more")
+    for table in article.tables:
+        print(f"表格:  {table.caption or '(no caption)'}: {len(table.rows)} rows")
+        print(f"  | {' | '.join(table.header)[:120]}")
     if not targets:
         print("(no watchlist targets: pass --watchlist to see figures)")
         return 0
@@ -349,7 +353,7 @@ def _try(args: argparse.Namespace) -> int:
     if args.explain:
         _explain(figures.explain(article.title, article.text, targets, published=published))
         return 0
-    found = figures.find_article_figures(article.title, article.text, targets, published=published)
+    found = tables.article_figures(article, targets, published=published)
     for target in targets:
         mine = [f for f in found if f.target_id == target.id]
         print(f"\n[{target.id}] {target.title}: {len(mine)} figure(s)")

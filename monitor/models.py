@@ -172,11 +172,25 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Table:
+    """A data table of an article, its merged cells spread over the rows and columns they span.
+
+    `header` is one text per column, the header rows joined by "|" ("2024年|完成数"); `unit` is
+    the table's own note (单位：亿元 → "亿元", 单位：万亩、% → "万亩、%")."""
+
+    caption: str
+    unit: str | None
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
 class Article:
     url: str
     title: str
     published: datetime | None  # aware, in the watchlist's zone
-    text: str  # body paragraphs joined by "\n"
+    text: str  # body paragraphs joined by "\n"; the cells of `tables` are not in it
+    tables: tuple[Table, ...] = ()  # the data tables in or beside the body
 
 
 # --- numerals and figures -------------------------------------------------------------------

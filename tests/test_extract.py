@@ -91,7 +91,6 @@ CASES = {
         "contains": [
             "全市累计建成一刻钟便民生活圈402个",
             "一、补齐基本保障类业态",  # a subheading inside the article
-            "朝阳区 8 215",  # a table row, its cells on one line
             "力争年底前全面完成年度目标",
         ],
         "absent": [
@@ -308,10 +307,15 @@ def test_page(name: str) -> None:
     assert all(line == line.strip() and line for line in article.text.split("\n"))
 
 
-def test_paragraphs_keep_their_order() -> None:
-    text = extract.extract(page("gov_gbk_declares_gb2312.html"), url="https://x.cn/a.html").text
+def test_paragraphs_keep_their_order_and_a_table_is_read_apart() -> None:
+    article = extract.extract(page("gov_gbk_declares_gb2312.html"), url="https://x.cn/a.html")
+    text = article.text
     first, second = text.index("一、补齐基本保障类业态"), text.index("二、推动品质提升类业态发展")
-    assert text.index("记者从市商务局获悉") < first < text.index("朝阳区 8 215") < second
+    assert text.index("记者从市商务局获悉") < first < second
+    (table,) = article.tables  # its cells are a table's, not a run of numbers in the text
+    assert table.header == ("区", "新建生活圈（个）", "新增网点（个）")
+    assert table.rows[0] == ("朝阳区", "8", "215")
+    assert "朝阳区" not in text
 
 
 def test_published_is_in_the_given_zone() -> None:

@@ -204,3 +204,19 @@ def test_a_batch_holds_the_write_lock_no_longer_than_its_seconds(tmp_path: Path)
             _fail(store, "a")
         assert _committed_health(tmp_path) == {"a"}
     store.close()
+
+
+def test_two_reports_that_differ_in_their_tables_alone_are_two_stories() -> None:
+    from monitor.models import Article, Table
+    from monitor.store.state import story_key
+
+    text = "现将各地建设进度通报如下。"
+
+    def report(done: str) -> Article:
+        table = Table("进度表", None, ("地区", "完成"), (("全省", done),))
+        return Article("http://127.0.0.1/a", "通报", None, text, (table,))
+
+    plain = Article("http://127.0.0.1/a", "通报", None, text)
+    assert story_key(report("90")) != story_key(report("95"))
+    assert story_key(report("90")) == story_key(report("90"))
+    assert story_key(plain) == story_key(Article("http://127.0.0.1/b", "通报", None, text))

@@ -272,10 +272,17 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
     the noun the target's own (4.2万个5G基站, 40多个高品质“一刻钟”便民生活圈)."""
     if q.unit is None or q.unit in _PERCENT_UNITS or units.normalise(q.unit) in units.CURRENCIES:
         return False  # bare numbers are weighed in _fit_unit; money is followed by its use
-    nxt = sentence[q.end : q.end + 1]
+    at = q.end
+    if sentence.startswith(
+        "的", at
+    ):  # 150万套的任务 is the plan's size; 84.8万户的住房 counts 住房
+        if _PLAN_NOUN.match(sentence, at + 1):
+            return False
+        at += 1
+    nxt = sentence[at : at + 1]
     if not nxt or nxt in _AFTER_COUNT_OK or not _is_han(nxt):
         return False
-    window = sentence[q.end : q.end + _REACH + 12]
+    window = sentence[at : at + _REACH + 12]
     for keyword in target.keywords:
         at = window.find(_first_part(keyword))
         # 40多个高品质“一刻钟”便民生活圈: the keyword is the noun, with no break or verb before it
@@ -285,5 +292,6 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
     return True  # 58个试点城市共建成口袋公园…: another noun, then the verb
 
 
+_PLAN_NOUN = re.compile(r"(?:年度|全年|建设|改造)?(?:目标)?(?:任务|目标|计划)")
 # A verb between a count and a later keyword: the count was the subject's (58个试点城市共建成…)
 _VERB_BETWEEN = re.compile(r"共|已|将|建|完成|开工|实现|达|新增|改造|覆盖|累计|计划|有|提供|是")

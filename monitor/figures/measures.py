@@ -46,7 +46,7 @@ _IN_YEAR = re.compile(
 )
 _SPAN = re.compile(r"以来|年来|期间|时期")
 _AS_OF_STOCK = re.compile(
-    r"(?:截至|截止|到)[^，,。；]{0,8}(?:年底|年末|目前|现在|底前|[0-9]{4}年)|^目前"
+    r"(?:截至|截止)[^，,。；]{0,8}(?:年底|年末|目前|现在|底前|[0-9]{4}年)|^目前"
 )
 
 # A time phrase saying the period is under way or over: a result, not a plan.

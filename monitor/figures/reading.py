@@ -17,7 +17,7 @@ import threading
 from collections import deque
 from collections.abc import Sequence
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from types import TracebackType
@@ -62,7 +62,7 @@ def read(
     """What a page says; for a page that is not an article, the ExtractError's message and
     hint (values, so they cross a process boundary), unless `link` stands in for it."""
     # Imported when first needed: a pass with nothing new to read never pays for them.
-    from monitor.figures import reader as figures
+    from monitor.figures import tables
     from monitor.pages import extract
 
     try:
@@ -75,10 +75,11 @@ def read(
         # A linked page that is no article is remembered, so it is not fetched again.
         article = Article(url=url, title=link.title or url, published=link.published, text="")
     if link is not None and article.published is None and link.published is not None:
-        article = Article(article.url, article.title, link.published, article.text)
+        article = replace(article, published=link.published)
     published = article.published.date() if article.published else None
-    found = figures.find_article_figures(article.title, article.text, targets, published=published)
-    return Reading(article, found, mentioned(article.text, targets))
+    found = tables.article_figures(article, targets, published=published)
+    text = "\n".join([article.text, *map(tables.table_text, article.tables)])
+    return Reading(article, found, mentioned(text, targets))
 
 
 def mentioned(text: str, targets: Sequence[Target]) -> list[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -297,9 +297,15 @@ class Walk:
                 score *= _MAX_BONUS
         return score
 
-    def paragraphs(self, containers: list[Block], keep_line: Callable[[str], bool]) -> list[str]:
+    def paragraphs(
+        self,
+        containers: list[Block],
+        keep_line: Callable[[str], bool],
+        leave_out: Sequence[Block] = (),
+    ) -> list[str]:
         """The containers' paragraphs in order, without link lists or furniture, and only the
-        lines keep_line accepts; the cells of a table row share a line."""
+        lines keep_line accepts; the cells of a table row share a line. The text of the blocks
+        in leave_out (tables read apart) is not in them."""
         out: list[str] = []
         for container in containers:
             self._under.clear()
@@ -307,7 +313,7 @@ class Walk:
             current: Block | None = None
             row: Block | None = None  # the table row the last line came from
             keep = False
-            for piece in [*self.pieces[container.start : container.end], None]:
+            for piece in [*self._pieces_in(container, leave_out), None]:
                 if piece is not None and piece[1] is current:
                     if keep:
                         parts.append(piece[0])
@@ -333,6 +339,22 @@ class Walk:
                 keep = current.own_text >= current.own_link and self._inside(current, container)
                 if keep:
                     parts.append(text)
+        return out
+
+    def _pieces_in(
+        self, container: Block, leave_out: Sequence[Block]
+    ) -> list[tuple[str, Block, bool] | None]:
+        """The pieces of container's subtree, each block of leave_out in it a break instead."""
+        start, end = container.start, container.end
+        cuts = sorted((b.start, b.end) for b in leave_out if start <= b.start and b.end <= end)
+        if not cuts:
+            return self.pieces[start:end]
+        out: list[tuple[str, Block, bool] | None] = []
+        for cut_start, cut_end in cuts:
+            out.extend(self.pieces[start:cut_start])
+            out.append(None)
+            start = max(start, cut_end)
+        out.extend(self.pieces[start:end])
         return out
 
     def _inside(self, block: Block, container: Block) -> bool:

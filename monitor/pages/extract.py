@@ -12,13 +12,14 @@ from zoneinfo import ZoneInfo
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from monitor.errors import ExtractError
-from monitor.models import Article
+from monitor.models import Article, Table
 from monitor.pages import titles
 from monitor.pages.blocks import Block, Walk, clean
 from monitor.pages.charset import decode, for_parser
 from monitor.pages.dates import META_KEYS, find_date
 from monitor.pages.leads import lead
 from monitor.pages.scripted import ScriptArticle, Scripts
+from monitor.pages.tables import read_tables
 
 __all__ = ["decode", "extract"]
 
@@ -121,8 +122,9 @@ def extract(
         title = titles.choose(headings, head_title, headline, meta)  # JSON-LD's og:title
     title = title or titles.in_text(walk, head_title)
     paragraphs: list[str] = []
+    tables: list[Table] = []
     if walk.pieces:
-        paragraphs = _body(walk, tree, body_selector, title)
+        paragraphs, tables = _body(walk, tree, body_selector, title)
     published = None
     shown = sum(map(len, paragraphs))
     if shown < _THIN:  # the article may live in the page's script data
@@ -134,6 +136,7 @@ def extract(
         ):
             title_key = _SPACE.sub("", title)
             paragraphs = [line for line in found.paragraphs if _is_body_line(line, title_key)]
+            tables = []
             if found.title and _same_story(found.title, title, head_title):
                 title = found.title
             published = found.published
@@ -147,7 +150,9 @@ def extract(
         raise ExtractError("no article text found", url=url, hint="set `body:` for this source")
     if published is None:
         published = find_date(meta, lambda: walk.dateline_text(title), url, tz, scripts=scripts)
-    return Article(url=url, title=title, published=published, text="\n".join(paragraphs))
+    return Article(
+        url=url, title=title, published=published, text="\n".join(paragraphs), tables=tuple(tables)
+    )
 
 
 def _continues(found: ScriptArticle, shown: list[str], title: str, head_title: str) -> bool:
@@ -166,8 +171,11 @@ def _same_story(script_title: str, title: str, head_title: str) -> bool:
     return not title or titles.key(title) in written or written in titles.key(head_title)
 
 
-def _body(walk: Walk, tree: LexborHTMLParser, body_selector: str | None, title: str) -> list[str]:
-    """The body's paragraphs from the page's markup, its lead first; [] if none."""
+def _body(
+    walk: Walk, tree: LexborHTMLParser, body_selector: str | None, title: str
+) -> tuple[list[str], list[Table]]:
+    """The body's paragraphs from the page's markup, its lead first ([] if none), and the data
+    tables in or beside it, whose cells the paragraphs leave out."""
     containers: list[Block] = []
     if body_selector:
         chosen = tree.css_first(body_selector)
@@ -181,14 +189,15 @@ def _body(walk: Walk, tree: LexborHTMLParser, body_selector: str | None, title: 
     def keep(line: str) -> bool:
         return _is_body_line(line, title_key)
 
-    paragraphs = walk.paragraphs(containers, keep)
+    tables, read = read_tables(walk, containers)
+    paragraphs = walk.paragraphs(containers, keep, read)
     while len(paragraphs) > 1 and _LABEL.fullmatch(paragraphs[-1]):
         paragraphs.pop()  # tab titles of a related-news box whose links were dropped
     if paragraphs:
         opening = lead(walk, containers, keep)
         if opening and not _repeats(opening, paragraphs):
             paragraphs[:0] = opening
-    return paragraphs
+    return paragraphs, tables
 
 
 def _repeats(lead: list[str], body: list[str]) -> bool:

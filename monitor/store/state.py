@@ -36,8 +36,10 @@ _OBSERVATION_ORDER = "COALESCE(o.published, o.observed_at), o.article_url, o.sen
 
 
 def story_key(article: Article) -> str:
-    """The same story syndicated by several outlets shares this key: its normalised body."""
-    body = "".join(article.text.split())
+    """The same story syndicated by several outlets shares this key: its normalised body (its
+    tables' cells too: two monthly reports may differ in their tables alone)."""
+    cells = "".join(cell for table in article.tables for row in table.rows for cell in row)
+    body = "".join(article.text.split())[: 2000 - min(len(cells), 1000)] + cells
     return hashlib.sha256(body[:2000].encode()).hexdigest()[:24]
 
 

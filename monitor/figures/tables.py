@@ -1,0 +1,349 @@
+"""The figures a data table gives for watched targets: each row bound by its label (or, when the
+rows are places or parts of one measure, by the caption and the row of the whole), each column
+read from its header: 年度任务/目标/计划 the pledge, 完成数/实际 the result, 完成率 a share of the
+pledge, 同比增长 a rate, 序号 nothing. A figure quotes its row as one line, the cell marked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Literal, NamedTuple
+
+from monitor.figures import units
+from monitor.figures.numerals import parse_quantity
+from monitor.figures.places import mentions, speaks_for
+from monitor.models import Article, Figure, FigureKind, FigureScope, Quantity, Table, Target
+
+Role = Literal["index", "unit", "label", "pledge", "achieved", "share", "rate", "none"]
+
+_INDEX = re.compile(r"(?:序号|编号|序|排名|排序|名次|No\.?|NO\.?)")
+_UNIT_COLUMN = re.compile(r"(?:计量)?单位")
+_RATE = re.compile(r"同比|环比|增长|增速|增幅|增减|±|比上年|比去年|较上年|较去年|变动|变化")
+_SHARE = re.compile(
+    r"完成率|进度|占.{0,6}(?:%|％|比|计划|任务|目标|预算)|比例|比重|[开完竣]工率|执行率|到位率|"
+    r"达成率|建成率|完成比"
+)
+_PLEDGE_FIRST = re.compile(r"计划完成|目标任务|任务数|计划数|目标值|预算数|预期")
+_ACHIEVED = re.compile(
+    r"完成|实际|实现|已|建成|开工|竣工|完工|累计|新建|新增|到位|达到|执行|实绩|[0-9０-９]{1,2}月|"
+    r"上半年|下半年|[一二三四]季度|前三季度"
+)
+_PLEDGE = re.compile(r"任务|目标|计划|预算|规划|指标值")
+_STOCK = re.compile(r"累计|总数|总量|总规模|保有量|存量|总里程")
+_IN_PERIOD = re.compile(
+    r"以来|[0-9０-９一二三四五六七八九十]+月|季度|今年|本年|当年|年度|全年|半年|年内"
+)
+_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年?")
+_HEADER_UNIT = re.compile(r"[（(]([^（）()]{1,8})[)）]\s*$")
+_PERCENT = re.compile(r"[%％]")
+# A row of the whole: 合计, 全省合计, 总计, 全市
+_TOTAL = re.compile(
+    r"(?:全国|全省|全市|全区|全县|全州|总体)?(?:合计|总计|小计|共计|总体)|全国|全省|全市"
+)
+_PART = re.compile(r"其中|包括|含[:：]|[(（]?[0-9一二三四五六七八九十]+[)）]")
+_DIGIT_FIRST = re.compile(r"[-+－＋−]?\s*[0-9０-９.]")  # a number cell; 一般公共预算 is a label
+_SIGN = re.compile(r"^\s*([-+－＋−])\s*")
+_LEAD = 300  # characters of the article's text that may name its region
+
+
+class _Column(NamedTuple):
+    role: Role
+    scope: FigureScope | None
+    unit: str | None  # as the header writes it: 万人, 套, %
+    period: str | None
+
+
+def find_table_figures(
+    table: Table,
+    targets: Sequence[Target],
+    *,
+    published: date | None,
+    title: str,
+    lead: str = "",
+) -> list[Figure]:
+    """Every figure `table` gives for one of `targets`, row by row, left to right."""
+    if not table.rows or not targets:
+        return []
+    columns = _columns(table, published)
+    labels = [i for i, c in enumerate(columns) if c.role == "label"]
+    if not labels or not any(c.role in ("pledge", "achieved", "share", "rate") for c in columns):
+        return []
+    period = (
+        _period(table.caption) or _period(title) or (str(published.year) if published else None)
+    )
+    figures: list[Figure] = []
+    for target in targets:
+        for row in _rows_for(table, target, labels, title, lead):
+            figures.extend(_row_figures(table, row, columns, labels, target, period))
+    return figures
+
+
+def article_figures(
+    article: Article, targets: Sequence[Target], *, published: date | None
+) -> list[Figure]:
+    """The figures of an article: its headline and text (reader.find_article_figures), then
+    its tables."""
+    from monitor.figures.reader import find_article_figures
+
+    found = find_article_figures(article.title, article.text, targets, published=published)
+    for table in article.tables:
+        found.extend(
+            find_table_figures(
+                table, targets, published=published, title=article.title, lead=article.text[:_LEAD]
+            )
+        )
+    return found
+
+
+def table_text(table: Table) -> str:
+    """The table's words as lines: caption, header, rows (for finding which targets it names)."""
+    lines = [table.caption, " ".join(table.header), *(" ".join(row) for row in table.rows)]
+    return "\n".join(lines)
+
+
+def _columns(table: Table, published: date | None) -> list[_Column]:
+    out: list[_Column] = []
+    for i, head in enumerate(table.header):
+        cells = [row[i] for row in table.rows if i < len(row) and row[i]]
+        numbers = sum(_DIGIT_FIRST.match(c) is not None for c in cells)
+        if _INDEX.fullmatch(head):
+            out.append(_Column("index", None, None, None))
+        elif _UNIT_COLUMN.fullmatch(head):
+            out.append(_Column("unit", None, None, None))
+        elif cells and numbers * 2 < len(cells):
+            out.append(_Column("label", None, None, None))
+        else:
+            out.append(_role(head, published))
+    return out
+
+
+def _role(head: str, published: date | None) -> _Column:
+    """What a value column holds, from its header: role, scope, written unit, period."""
+    unit = _header_unit(head)
+    words = _HEADER_UNIT.sub("", head)
+    year = _YEAR.search(words)
+    period = year.group(1) if year else None
+    if _RATE.search(words):
+        kind: Role = "pledge" if _PLEDGE_FIRST.search(words) else "rate"
+        return _Column(kind, "rate", "%", period)
+    if _SHARE.search(words):
+        return _Column("share", "share_of_pledge", "%", period)
+    if _PLEDGE_FIRST.search(words) or (_PLEDGE.search(words) and not _ACHIEVED.search(words)):
+        scope: FigureScope = "cumulative" if _STOCK.search(words) else "new"
+        return _Column("pledge", scope, unit, period)
+    if _ACHIEVED.search(words) or (period and published and int(period) < published.year):
+        stock = _STOCK.search(words) and not _IN_PERIOD.search(words.replace("累计", "", 1))
+        return _Column("achieved", "cumulative" if stock else "new", unit, period)
+    return _Column("none", None, unit, period)
+
+
+def _header_unit(head: str) -> str | None:
+    found = _HEADER_UNIT.search(head)
+    if found:
+        written = re.split(r"[/、,，]", found.group(1))[0].strip()
+        if _PERCENT.fullmatch(written) or units.normalise(written) in units.CANONICAL.values():
+            return "%" if _PERCENT.fullmatch(written) else written
+    if head.rstrip().endswith(("%", "％")):
+        return "%"
+    return None
+
+
+def _period(text: str) -> str | None:
+    found = _YEAR.search(text)
+    return found.group(1) if found else None
+
+
+def _label(row: tuple[str, ...], labels: list[int]) -> str:
+    """The row's label: its last label cell with text (the most specific one)."""
+    for i in reversed(labels):
+        if i < len(row) and row[i]:
+            return row[i]
+    return ""
+
+
+def _names(text: str, target: Target) -> bool:
+    """Does text hold one of target's keywords (each part of a 保障性…住房 in order)?"""
+    for keyword in target.keywords:
+        at = 0
+        for part in keyword.split("…"):
+            at = text.find(part, at) if part else at
+            if at < 0:
+                break
+            at += len(part)
+        else:
+            return True
+    return False
+
+
+def _rows_for(
+    table: Table, target: Target, labels: list[int], title: str, lead: str
+) -> list[tuple[str, ...]]:
+    """The rows that count the target: a row labelled with its keyword; or, when the caption or
+    title names the measure and the rows are its places or parts, the row of the whole."""
+    if any(word and word in text for word in target.exclude for text in (table.caption, title)):
+        return []
+    rows = [(row, _label(row, labels)) for row in table.rows]
+    named = [
+        (row, label)
+        for row, label in rows
+        if label and not _PART.match(label) and _names(" ".join(row[i] for i in labels), target)
+    ]
+    whole: list[tuple[tuple[str, ...], str]] = []
+    if _names(table.caption, target) or _names(title, target):
+        whole = [
+            (row, label)
+            for row, label in rows
+            if _TOTAL.fullmatch(label) and _region_ok(label, table.caption, title, lead, target)
+        ]
+        if not whole and target.region:
+            whole = [(row, label) for row, label in rows if _is_own(label, target)]
+        if whole or len(named) > 1:
+            named = []  # the named rows are parts (区域级绿道) of the whole
+    return [
+        row
+        for row, label in whole + named
+        if not any(word and word in label for word in target.exclude)
+        and _region_ok(label, table.caption, title, lead, target)
+    ]
+
+
+def _is_own(label: str, target: Target) -> bool:
+    found = mentions(label, target.region)
+    return bool(found) and speaks_for(found, target.region) is True
+
+
+def _region_ok(label: str, caption: str, title: str, lead: str, target: Target) -> bool:
+    """The nearest place named (the row label, the caption, the title, the lead) is the
+    target's; a target without regions takes every row."""
+    if not target.region:
+        return True
+    for text in (label, caption, title, lead):
+        said = speaks_for(mentions(text, target.region), target.region)
+        if said is not None:
+            return said
+    return False
+
+
+def _row_figures(
+    table: Table,
+    row: tuple[str, ...],
+    columns: list[_Column],
+    labels: list[int],
+    target: Target,
+    period: str | None,
+) -> list[Figure]:
+    sentence, spans = _render(table, row, columns, labels)
+    row_unit = next((row[i] for i, c in enumerate(columns) if c.role == "unit" and row[i]), None)
+    notes = re.split(r"[、,，/]", table.unit) if table.unit else []
+    note_amount = next((u for u in notes if u and not _PERCENT.fullmatch(u)), None)
+    if not _same_measure(row_unit or note_amount, target):
+        return []  # 充电桩建设资金 in 万元 is no count of 充电桩, nor is its growth rate
+    out: list[Figure] = []
+    for i, column in enumerate(columns):
+        if column.role not in ("pledge", "achieved", "share", "rate") or i not in spans:
+            continue
+        percent = column.role in ("share", "rate")
+        written = "%" if percent else (column.unit or row_unit or note_amount)
+        read = _cell(row[i], written, target, percent=percent)
+        if read is None:
+            continue
+        quantity, direction = read
+        start, end = spans[i]
+        kind: FigureKind = "pledge" if column.role == "pledge" else "achieved"
+        scope = column.scope or "new"
+        if (
+            column.role == "pledge"
+            and target.pledge
+            and target.pledge.scope in ("new", "cumulative")
+        ):
+            scope = "cumulative" if column.scope == "cumulative" else target.pledge.scope
+        head = table.header[i]
+        out.append(
+            Figure(
+                target_id=target.id,
+                quantity=Quantity(
+                    quantity.value,
+                    quantity.unit,
+                    quantity.qualifier,
+                    quantity.value_high,
+                    start,
+                    end,
+                    row[i],
+                ),
+                kind=kind,
+                scope=scope,
+                sentence=sentence,
+                start=start,
+                end=end,
+                period=column.period or period,
+                direction=direction,
+                why=f"table row {_label(row, labels)!r}, column {head!r}: {column.role}",
+            )
+        )
+    return out
+
+
+def _same_measure(written: str | None, target: Target) -> bool:
+    """Can a row whose amounts are in `written` count the target (万元 cannot count 个)?"""
+    if not written or not target.unit or _PERCENT.fullmatch(written):
+        return True
+    read = parse_quantity("1" + written)
+    have, want = (read.unit if read else None), units.normalise(target.unit)
+    if have is None or want is None or have == want or units.same_family(have, want):
+        return True
+    return units.convert(Decimal(1), have, want) is not None
+
+
+def _render(
+    table: Table, row: tuple[str, ...], columns: list[_Column], labels: list[int]
+) -> tuple[str, dict[int, tuple[int, int]]]:
+    """The row as one line, "label | header: cell | …", and each cell's span in it."""
+    text = _label(row, labels)
+    spans: dict[int, tuple[int, int]] = {}
+    for i, column in enumerate(columns):
+        if column.role in ("index", "label") or i >= len(row) or not row[i]:
+            continue
+        text += f" | {table.header[i] or '—'}: "
+        spans[i] = (len(text), len(text) + len(row[i]))
+        text += row[i]
+    return text, spans
+
+
+def _cell(
+    cell: str, written: str | None, target: Target, *, percent: bool
+) -> tuple[Quantity, Literal["down"] | None] | None:
+    """The cell's quantity in the target's unit (a % for shares and rates) and whether it is a
+    fall; None for an empty cell, a dash, or an amount in another unit."""
+    sign = _SIGN.match(cell)
+    bare = cell[sign.end() :] if sign else cell
+    quantity = parse_quantity(bare)
+    if quantity is None:
+        return None
+    if quantity.unit is None and written:
+        with_unit = parse_quantity(bare + written)
+        if with_unit is not None and with_unit.unit is not None:
+            quantity = with_unit
+    down: Literal["down"] | None = "down" if sign and sign.group(1) in "-－−" else None
+    if percent:
+        if quantity.unit not in (None, "%"):
+            return None
+        return _with_unit(quantity, "%"), down
+    want = units.normalise(target.unit)
+    have = quantity.unit
+    if have is None or want is None:
+        return _with_unit(quantity, want or have), down
+    if have == want or units.same_family(have, want):
+        return _with_unit(quantity, want), down
+    value = units.convert(quantity.value, have, want)
+    if value is None:
+        return None
+    return Quantity(value, want, quantity.qualifier, None, 0, 0, quantity.surface), down
+
+
+def _with_unit(quantity: Quantity, unit: str | None) -> Quantity:
+    return Quantity(
+        quantity.value, unit, quantity.qualifier, quantity.value_high, 0, 0, quantity.surface
+    )

@@ -1,0 +1,274 @@
+"""Read the data tables of an article: each <table> in or beside the body that holds figures, as
+a Table of caption, unit note, flattened header and rows, merged cells (colspan, rowspan) spread
+over the places they cover. Layout tables (nested, long cells, no numbers) are left alone.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from monitor.models import Table
+from monitor.pages.blocks import Block, Walk, clean
+
+MAX_ROWS = 1000  # a data table in an article is far smaller; past this it is a listing
+MAX_COLUMNS = 40
+MAX_SPAN = 100  # a colspan or rowspan above this is markup gone wrong, not a merged cell
+_MAX_CELL = 200  # characters: a longer cell is a paragraph laid out in a table
+_MAX_CAPTION = 80  # characters: a longer line above the table is a paragraph, not its title
+_HEADER_ROWS = 3  # at most this many rows of header cells without <th>
+_NEAR = 3  # levels: a table this close below the body container's parent sits beside the body
+
+# A cell that is a number: 1,244 / 82% / -6.8 / 2.26万 / ＋3.4
+_NUMBER = re.compile(r"[-+－＋−—–]?\s*[0-9０-９][0-9０-９,，.．]*\s*(?:[%％‰]|万|亿|万亿)?")
+_UNIT_NOTE = re.compile(r"[(（]?\s*(?:计量)?单位\s*[:：]\s*([^）)\s，,；;。]{1,20})")
+_SENTENCE_END = ("。", "；", "！", "？")
+
+
+class _Ids:
+    """Lexbor's numbers for the table tags: comparing ints is cheaper than making tag names."""
+
+    def __init__(self) -> None:
+        parser = LexborHTMLParser("")
+        self.table = parser.create_node("table").tag_id
+        self.row = parser.create_node("tr").tag_id
+        self.cells = frozenset({parser.create_node("td").tag_id, parser.create_node("th").tag_id})
+        self.head_cell = parser.create_node("th").tag_id
+        self.groups = frozenset(parser.create_node(t).tag_id for t in ("thead", "tbody", "tfoot"))
+        self.thead = parser.create_node("thead").tag_id
+        self.caption = parser.create_node("caption").tag_id
+        self.text = LexborHTMLParser("<p>x</p>").css_first("p").first_child.tag_id  # type: ignore[union-attr]
+
+
+@functools.cache
+def _ids() -> _Ids:
+    return _Ids()
+
+
+def read_tables(walk: Walk, containers: list[Block]) -> tuple[list[Table], list[Block]]:
+    """The data tables in or beside the containers, and the blocks of those inside them (whose
+    cells the body text leaves out)."""
+    table_id = _ids().table
+    found = [block for block in walk.all_blocks if block.tag == table_id]
+    if not found or not containers:
+        return [], []
+    tables: list[Table] = []
+    inside: list[Block] = []
+    for block in found:
+        if any(_contains(block, other) for other in found if other is not block):
+            continue  # a table holding a table lays out the page
+        within = any(_contains(c, block) and c is not block for c in containers)
+        if not within and not _beside(block, containers):
+            continue
+        table = read_table(block.node)
+        if table is None:
+            continue
+        tables.append(table)
+        if within:
+            inside.append(block)
+    return tables, inside
+
+
+def _contains(outer: Block, inner: Block) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end and inner.end >= 0
+
+
+def _beside(block: Block, containers: list[Block]) -> bool:
+    """Is the table within a few levels below a container's parent, without holding it?"""
+    parents = {id(c.parent) for c in containers if c.parent is not None and c.parent.parent}
+    if any(_contains(block, c) for c in containers):
+        return False
+    at: Block | None = block.parent
+    for _ in range(_NEAR):
+        if at is None:
+            return False
+        if id(at) in parents:
+            return True
+        at = at.parent
+    return False
+
+
+def read_table(node: LexborNode) -> Table | None:
+    """A <table> element as a Table; None for a layout table or one without figures."""
+    ids = _ids()
+    caption, rows = "", []  # rows: (cells as (text, colspan, rowspan), all header cells)
+    for child in node.iter():
+        tag = child.tag_id
+        if tag == ids.caption:
+            caption = clean(child.text())
+        elif tag == ids.row:
+            rows.append(_row(child, head=False))
+        elif tag in ids.groups:
+            head = tag == ids.thead
+            rows.extend(_row(tr, head=head) for tr in child.iter() if tr.tag_id == ids.row)
+        if len(rows) > MAX_ROWS:
+            return None
+    grid, heads = _grid(rows)
+    if len(grid) < 2 or len(grid[0]) < 2:
+        return None
+    if any(len(cell) > _MAX_CELL for row in grid for cell in row):
+        return None
+    note, above = _above(node)
+    # Rows of one merged cell across the table are its title or its unit note.
+    while grid and len(set(grid[0])) == 1:
+        text = grid.pop(0)[0]
+        heads.pop(0)
+        note = note or _unit_note(text)
+        if not caption and not _unit_note(text):
+            caption = text
+    caption = caption or above
+    note = note or _unit_note(caption)
+    count = _header_rows(grid, heads)
+    header = tuple(_flatten(grid[:count], column) for column in range(len(grid[0])))
+    body = tuple(tuple(row) for row in grid[count:] if any(row))
+    if not body or not any(_is_number(cell) for row in body for cell in row):
+        return None
+    return Table(caption=caption, unit=note, header=header, rows=body)
+
+
+def _row(tr: LexborNode, *, head: bool) -> tuple[list[tuple[str, int, int]], bool]:
+    ids = _ids()
+    cells: list[tuple[str, int, int]] = []
+    all_th = True
+    for cell in tr.iter():
+        if cell.tag_id not in ids.cells:
+            continue
+        all_th = all_th and cell.tag_id == ids.head_cell
+        attrs = cell.attributes
+        cells.append((clean(cell.text()), _span(attrs.get("colspan")), _span(attrs.get("rowspan"))))
+        if len(cells) >= MAX_COLUMNS:
+            break
+    return cells, head or (all_th and bool(cells))
+
+
+def _span(value: str | None) -> int:
+    digits = re.match(r"\s*([0-9]+)", value or "")
+    return min(max(int(digits.group(1)), 1), MAX_SPAN) if digits else 1
+
+
+def _grid(
+    rows: list[tuple[list[tuple[str, int, int]], bool]],
+) -> tuple[list[list[str]], list[bool]]:
+    """The rows with each merged cell's text in every place it covers, all as wide as the
+    widest; and whether each row is a header row."""
+    grid: list[list[str]] = []
+    heads: list[bool] = []
+    left: dict[int, int] = {}  # column → rows below that a merged cell above still covers
+    above: dict[int, str] = {}  # column → that cell's text
+    for cells, head in rows:
+        if not cells and not left:
+            continue
+        line: list[str] = []
+        for text, colspan, rowspan in cells:
+            _carry(line, left, above)
+            for _ in range(colspan):
+                if len(line) >= MAX_COLUMNS:
+                    break
+                if rowspan > 1:
+                    left[len(line)], above[len(line)] = rowspan - 1, text
+                line.append(text)
+        _carry(line, left, above)
+        while left and max(left) >= len(line):  # covered places right of the row's own cells
+            if len(line) not in left:
+                line.append("")
+            _carry(line, left, above)
+        grid.append(line)
+        heads.append(head)
+    width = max((len(line) for line in grid), default=0)
+    for line in grid:
+        line.extend([""] * (width - len(line)))
+    return grid, heads
+
+
+def _carry(line: list[str], left: dict[int, int], above: dict[int, str]) -> None:
+    """Fill the places at the end of line that merged cells of rows above cover."""
+    while len(line) in left:
+        column = len(line)
+        line.append(above[column])
+        left[column] -= 1
+        if not left[column]:
+            del left[column]
+
+
+def _header_rows(grid: list[list[str]], heads: list[bool]) -> int:
+    """How many rows at the top are header rows: those of <th> cells (or in <thead>); without
+    them, the top rows holding no number, when rows with numbers follow."""
+    count = 0
+    while count < len(grid) - 1 and heads[count]:
+        count += 1
+    if count:
+        return count
+    while (
+        count < min(_HEADER_ROWS, len(grid) - 1)
+        and any(grid[count])
+        and not any(_is_number(cell) for cell in grid[count])
+    ):
+        count += 1
+    return count
+
+
+def _flatten(rows: list[list[str]], column: int) -> str:
+    """A column's header cells from the top down, each once: "2024年|完成数"."""
+    parts: list[str] = []
+    for row in rows:
+        text = row[column]
+        if text and (not parts or parts[-1] != text):
+            parts.append(text)
+    return "|".join(parts)
+
+
+def _is_number(text: str) -> bool:
+    return bool(text) and _NUMBER.fullmatch(text) is not None
+
+
+def _unit_note(text: str) -> str | None:
+    found = _UNIT_NOTE.search(text)
+    return found.group(1) if found else None
+
+
+def _above(node: LexborNode) -> tuple[str | None, str]:
+    """The unit note and the caption written just above the table (a heading, a short line),
+    looking past a wrapper that holds the table alone."""
+    at: LexborNode | None = node
+    for _ in range(3):  # out of <div class="table-wrap"><table>…
+        if at is None or _previous(at) is not None or at.parent is None:
+            break
+        at = at.parent
+    note: str | None = None
+    caption = ""
+    sibling = _previous(at) if at is not None else None
+    for _ in range(2):
+        if sibling is None:
+            break
+        text = clean(sibling.text())
+        if not text or len(text) > _MAX_CAPTION or text.endswith(_SENTENCE_END):
+            break
+        unit = _unit_note(text)
+        if unit and note is None:
+            note = unit
+            rest = _UNIT_NOTE.sub("", text).strip("（）() ")
+            if rest:
+                caption = rest
+                break
+        else:
+            caption = text
+            break
+        sibling = _previous(sibling)
+    return note, caption
+
+
+def _previous(node: LexborNode) -> LexborNode | None:
+    """The element before node among its siblings (text between them aside); None at the start
+    or after text that is not whitespace."""
+    sibling = node.prev
+    text_id = _ids().text
+    while sibling is not None:
+        if sibling.tag_id == text_id:
+            if (sibling.text_content or "").strip():
+                return None
+        elif sibling.is_element_node:
+            return sibling
+        sibling = sibling.prev
+    return None
