@@ -43,14 +43,14 @@ def test_an_old_state_database_upgrades_in_place_and_keeps_every_row(tmp_path: P
     _old_database(tmp_path / "state")
     store = Store.open(tmp_path / "state")
     try:
-        assert store.schema_version == len(MIGRATIONS) == 3
+        assert store.schema_version == len(MIGRATIONS) >= 3  # later migrations may follow
         (obs,) = store.observations()
         assert (obs.figure.quantity.surface, obs.verdict, obs.corrected_in) == ("422个", None, None)
     finally:
         store.close()
     again = Store.open(tmp_path / "state")  # opening again changes nothing
     try:
-        assert again.schema_version == 3 and len(again.observations()) == 1
+        assert again.schema_version == len(MIGRATIONS) and len(again.observations()) == 1
     finally:
         again.close()
 
