@@ -5,6 +5,7 @@ and the frame a report's section opens with (过去一年…, 今年…): its re
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 
 from monitor.figures.cues import (
@@ -42,6 +43,13 @@ def _coming_year(clause: str, now: int) -> bool:
     )
 
 
+# A report's section heading: 一、2024年工作回顾 (a review), 二、2025年重点工作 (a plan).
+_HEADING = re.compile(
+    r"((?:19|20)[0-9]{2})?年?(?:(工作回顾|过去一年|过去五年)"
+    r"|(?:主要预期目标|主要目标任务|重点工作|工作安排|重点任务|主要任务))(?=[。\s：:]|$)"
+)
+
+
 class Frames:
     """An article's sentences with the kind and period each clause's figures are read in."""
 
@@ -52,6 +60,7 @@ class Frames:
         self._frames: dict[int, tuple[FigureKind | None, str | None]] = {}  # by sentence asked
         self._cues: dict[int, FigureKind | None] = {}  # what each sentence's words say, by index
         self._years: dict[int, FigureKind | None] = {}  # what the year each one names says
+        self._heading_frames: dict[int, tuple[FigureKind | None, str | None]] | None = None
 
     def bounds(self, index: int) -> tuple[int, int]:
         start = self.ends[index - 1] if index > 0 else 0
@@ -79,6 +88,14 @@ class Frames:
         if self.published and _coming_year(clause, self.published.year):
             return "pledge"  # 到2025年…达到4.5个
         cue = _cue(clause)
+        # 预计增长5.8%左右 in a review of a year gone by: a preliminary result
+        expected = cue == "pledge" and "预计" in clause
+        if (
+            expected
+            and _cue(clause.replace("预计", "")) is None
+            and self._reviewed(sentence, index)
+        ):
+            return "achieved"
         # 1—10月份, 前三季度, 截至7月底: the period is under way; a bare 今年 does not make it
         # a plan (截至7月底，各地今年新开工…4.22万个)
         weak = cue is None or _cue(_THIS_YEAR.sub("", clause)) is None
@@ -133,6 +150,10 @@ class Frames:
             if i in frames:  # asked before: its frame holds here, none opening in between
                 found = frames[i]
                 break
+            heading = self._headings().get(i)
+            if heading is not None:  # 二、2024年重点工作; 一、2023年工作回顾
+                found = heading
+                break
             # most sentences start with a letter no frame opens with: no need to read them
             start = ends[i - 1] if i > 0 else 0
             first = text[start]
@@ -144,6 +165,27 @@ class Frames:
             i -= 1
         frames[index] = found
         return found
+
+    def _reviewed(self, sentence: str, index: int) -> bool:
+        """Whether the sentence speaks of a past year or stands in a review's frame."""
+        return self._year_kind(sentence) == "achieved" or self.frame(index)[0] == "achieved"
+
+    def _headings(self) -> dict[int, tuple[FigureKind | None, str | None]]:
+        """The sentences holding a report's section heading, by index, with the frame each
+        opens: a review (工作回顾) holds results, a plan (重点工作, 主要预期目标) pledges."""
+        if self._heading_frames is None:
+            self._heading_frames = {}
+            for m in _HEADING.finditer(self.text):
+                index = bisect_right(self.ends, m.start())
+                if index >= len(self.ends) or index in self._heading_frames:
+                    continue
+                year = m.group(1)
+                period = year or None
+                if m.group(2):  # a review
+                    self._heading_frames[index] = ("achieved", period)
+                else:
+                    self._heading_frames[index] = ("pledge", period)
+        return self._heading_frames
 
     def _own_frame(self, index: int) -> tuple[FigureKind | None, str | None] | None:
         s0, s1 = self.bounds(index)
