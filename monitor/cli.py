@@ -1,5 +1,5 @@
 """The command line: `monitor run | daemon | check | try | status | history | reject | accept |
-demo`.
+demo`, and (cli_out.py) `export | report | test-send`.
 
 `main(argv) -> int` owns stdout, stderr and exit codes: 0 OK, 1 runtime failure, 2 usage or
 configuration error. Library errors arrive as MonitorError and leave as one line.
@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from monitor import __version__, pipeline
+from monitor import __version__, cli_out, pipeline
 from monitor.config import watchlist
 from monitor.errors import MonitorError, UsageError, WatchlistError
 from monitor.models import FetchLimits, Page, Seen, Source, Target, Watchlist
@@ -90,6 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("status", help="source health and digests")
     history = sub.add_parser("history", help="each target's figures over time, with their ids")
     history.add_argument("target", nargs="?", help="a target id (default: all)")
+    history.add_argument(
+        "--format", choices=["text", "csv", "json"], default="text", help="csv and json: as export"
+    )
     reject = sub.add_parser(
         "reject", help="mark a figure wrong: kept but struck; the next digest carries 更正"
     )
@@ -97,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     reject.add_argument("--why", help="a short reason, shown in the 更正 line")
     accept = sub.add_parser("accept", help="confirm a figure, e.g. one shown as 待核实")
     accept.add_argument("id", type=int, help="the figure's id (#12 in history and the digest)")
+    cli_out.add_parsers(sub)
 
     demo = sub.add_parser("demo", help="replay a bundled sample news site; digests to the outbox")
     demo.add_argument(
@@ -138,9 +142,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             case "status":
                 return _status(args)
             case "history":
-                return _history(args)
+                return _history(args) if args.format == "text" else cli_out.history(args)
             case "reject" | "accept":
                 return _verdict(args)
+            case "export":
+                return cli_out.export(args)
+            case "report":
+                return cli_out.report(args)
+            case "test-send":
+                return cli_out.test_send(args)
             case "demo":
                 return _demo(args)
     except WatchlistError as exc:
@@ -428,6 +438,9 @@ def _status(args: argparse.Namespace) -> int:
             print("  last delivered: never")
         for d in store.pending_digests():
             print(f"  pending:        {_pending_line(d)}")
+        if wl.delivery.channels:
+            print("Channels: " + ", ".join(c.id for c in wl.delivery.channels))
+            print("\n".join(cli_out.channel_lines(store)) or "  nothing sent yet")
         figures_waiting = sum(not o.rejected for o in store.observations(pending=True))
         articles_waiting = len({m.article_url for m in store.pending_mentions()})
         print(

@@ -25,7 +25,7 @@ import yaml
 from monitor import pipeline
 from monitor.config import watchlist
 from monitor.errors import StateError
-from monitor.report import diff
+from monitor.report import diff, site
 from monitor.report.numbers import number
 from monitor.store import lock, verdicts
 from monitor.store.schema import DB_NAME
@@ -334,7 +334,8 @@ def _decide(store: Store, site: DemoSite, decided: DemoVerdict) -> None:
 
 
 def run(*, state_dir: Path, keep: bool = False) -> list[str]:
-    """The demo as the CLI runs it: replay, then the lines that say what the digests hold."""
+    """The demo as the CLI runs it: replay, write the report, then the lines that say what the
+    digests hold and where the digests and the report are."""
     reports = replay(state_dir, keep=keep)
     wl = watchlist.load(state_dir / "watchlist.yaml")
     lines = []
@@ -361,8 +362,10 @@ def run(*, state_dir: Path, keep: bool = False) -> list[str]:
             line = progress_line(target, store, today=reports[-1].now.date())
             if line:
                 lines.append(f"  {target.title}: {line}")
+        written = site.write(wl, store, out=state_dir / "report", now=reports[-1].now)
     lines.append("")
     lines.append(f"Digests (.eml files, open with any mail client): {state_dir / 'outbox'}")
+    lines.append(f"Report with charts (open in a browser): {written.index}")
     return lines
 
 

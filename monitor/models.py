@@ -114,9 +114,26 @@ class DigestSettings:
 
 
 @dataclass(frozen=True)
+class Channel:
+    """A chat channel or webhook, by Apprise URL (wecombot://, dingtalk://, json://, …)."""
+
+    id: str
+    url: str  # "{secret}" in it stands for the value of the variable secret_env names
+    secret_env: str | None = None  # the *name* of an environment variable, never the token
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Delivery:
     method: DeliveryMethod = "outbox"
     smtp: SmtpSettings | None = None
+    channels: tuple[Channel, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    url: str | None = None  # where the report is published: the digest links to it
+    dir: Path | None = None  # where `monitor run` rewrites the report after each digest
 
 
 @dataclass(frozen=True)
@@ -129,6 +146,7 @@ class Watchlist:
     delivery: Delivery = field(default_factory=Delivery)
     limits: FetchLimits = field(default_factory=FetchLimits)
     broken_after: int = 3  # failures in a row before a source is reported broken
+    report: ReportSettings = field(default_factory=ReportSettings)
 
 
 # --- fetch and discover ------------------------------------------------------------------------

@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from monitor.config.schedule import parse_cron
-from monitor.errors import DeliveryError, ExtractError, FetchError, StateError
+from monitor.errors import DeliveryError, ExtractError, FetchError, MonitorError, StateError
 from monitor.fetching.body import Accept
 from monitor.fetching.fetch import Fetcher
 from monitor.figures.reading import Readers, Reading
 from monitor.models import Link, Page, Source, Validators, Watchlist
 from monitor.pages import discover
+from monitor.store import channel_log
 from monitor.store.batch import Batch
 from monitor.store.faults import state_error
 from monitor.store.state import Store, content_hash
@@ -382,8 +383,9 @@ def _build_digest(
     period_start = datetime.fromisoformat(last) if last else None
     # A digest that certainly never reached the server is folded into this one, period and
     # all: one email, not two. One that may have arrived ('unknown') is never rebuilt.
+    # Nor is one that a chat channel already took: that channel would get it twice.
     for stale in store.pending_digests():
-        if stale.last_outcome == "failed":
+        if stale.last_outcome == "failed" and not channel_log.any_delivered(store, stale.id):
             store.release_digest(stale.id)
             start = datetime.fromisoformat(stale.period_start) if stale.period_start else None
             if period_start is not None and (start is None or start < period_start):
@@ -395,6 +397,11 @@ def _build_digest(
         return None
     env = digests.environment(watchlist.path.parent)
     message = digests.compose(model, watchlist, env)
+    chat = None
+    if watchlist.delivery.channels:
+        from monitor.report import channels
+
+        chat = channels.short_form(model, watchlist, env)
     return store.create_digest(
         created_at=now,
         period_start=model.period_start,
@@ -406,10 +413,31 @@ def _build_digest(
         correction_ids=model.correction_ids,
         # In the same transaction: a pass killed in between must build this digest again.
         facts={LAST_DIGEST: now.isoformat()},
+        chat=chat,
+        channels=[c.id for c in watchlist.delivery.channels],
     )
 
 
 def _deliver_pending(
+    watchlist: Watchlist, store: Store, *, now: datetime, state_dir: Path, report: PassReport
+) -> None:
+    _deliver_mail(watchlist, store, now=now, state_dir=state_dir, report=report)
+    if watchlist.delivery.channels:  # after the mail, and whatever became of it
+        from monitor.report import channels
+
+        sent = channels.deliver_pending(watchlist, store, now=now)
+        report.delivered.extend(sent.delivered)
+        report.delivery_errors.extend(sent.errors)
+    if report.digests_built and watchlist.report.dir is not None:
+        from monitor.report import site
+
+        try:
+            site.write(watchlist, store, out=watchlist.report.dir, now=now)
+        except MonitorError as exc:
+            report.delivery_errors.append(str(exc))
+
+
+def _deliver_mail(
     watchlist: Watchlist, store: Store, *, now: datetime, state_dir: Path, report: PassReport
 ) -> None:
     pending = store.pending_digests()

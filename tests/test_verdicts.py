@@ -43,7 +43,7 @@ def test_an_old_state_database_upgrades_in_place_and_keeps_every_row(tmp_path: P
     _old_database(tmp_path / "state")
     store = Store.open(tmp_path / "state")
     try:
-        assert store.schema_version == len(MIGRATIONS) >= 3  # later migrations may follow
+        assert store.schema_version == len(MIGRATIONS) >= 3  # verdicts are version 3
         (obs,) = store.observations()
         assert (obs.figure.quantity.surface, obs.verdict, obs.corrected_in) == ("422个", None, None)
     finally:

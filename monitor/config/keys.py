@@ -17,7 +17,16 @@ T = TypeVar("T")
 
 # Every key the file may hold, by section; anything else is an unknown key.
 KEYS: dict[str, tuple[str, ...]] = {
-    "top": ("timezone", "defaults", "digest", "delivery", "sources", "targets", "limits"),
+    "top": (
+        "timezone",
+        "defaults",
+        "digest",
+        "delivery",
+        "sources",
+        "targets",
+        "limits",
+        "report",
+    ),
     "defaults": ("every", "per_host_concurrency", "per_host_delay", "max_articles", "broken_after"),
     "limits": (
         "connect_timeout",
@@ -32,7 +41,9 @@ KEYS: dict[str, tuple[str, ...]] = {
         "user_agent",
     ),
     "digest": ("schedule", "to", "from", "subject", "send_empty"),
-    "delivery": ("method", "smtp"),
+    "delivery": ("method", "smtp", "channels"),
+    "channel": ("id", "url", "secret_env"),
+    "report": ("url", "dir"),
     "smtp": ("host", "port", "starttls", "ssl", "username", "password_env", "timeout"),
     "source": (
         "id",

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from monitor.config import watchlist_values as check
 from monitor.config import yamlfile
+from monitor.config.channels import read_channels
 from monitor.config.keys import KEYS, Report, Section
 from monitor.models import (
     Baseline,
@@ -121,7 +122,9 @@ def read_delivery(section: Section | None, digest: DigestSettings, report: Repor
                 section.line_of("method"),
                 "delivery method smtp needs recipients: add to: [you@example.org] under digest",
             )
-    return Delivery(method="smtp" if method == "smtp" else "outbox", smtp=smtp)
+    return Delivery(
+        method="smtp" if method == "smtp" else "outbox", smtp=smtp, channels=read_channels(section)
+    )
 
 
 def read_sources(top: Section, defaults: dict[str, Any]) -> list[Source]:

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from monitor.config import kept, yamlfile
 from monitor.config import watchlist_values as check
+from monitor.config.channels import read_report
 from monitor.config.keys import KEYS, Report, Section
 from monitor.config.sections import (
     read_delivery,
@@ -68,6 +69,7 @@ def loads(text: str, path: Path) -> Watchlist:
     delivery = read_delivery(top.mapping("delivery", "delivery"), digest, report)
     sources = read_sources(top, defaults)
     targets = read_targets(top)
+    report_settings = read_report(top.mapping("report", "report"), path)
     if report.problems:
         raise report.error()
     return Watchlist(
@@ -79,6 +81,7 @@ def loads(text: str, path: Path) -> Watchlist:
         delivery=delivery,
         limits=limits,
         broken_after=broken_after,
+        report=report_settings,
     )
 
 

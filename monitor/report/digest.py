@@ -76,6 +76,7 @@ class DigestModel:
     summary: str = ""  # one line for the inbox preview: 2 项有进展，1 项待核实：…
     board_summary: str = ""  # 2 项有进展，1 项待核实 (the subject's {board})
     first: bool = False  # the watchlist's first digest: the board shows baselines and pledges
+    report_url: str | None = None  # the published report, when the watchlist names it
 
     @property
     def empty(self) -> bool:
@@ -151,6 +152,7 @@ def build(
         summary=short + (f"：{headline}" if headline else ""),
         board_summary=short,
         first=not verdicts.any_digest(store),
+        report_url=watchlist.report.url,
     )
 
 

@@ -70,6 +70,7 @@ class DigestRecord:
     last_outcome: str | None
     delivered_at: str | None
     location: str | None
+    chat: str | None = None  # the short form for chat channels (None before schema version 3)
     sending_at: str | None = None  # a delivery attempt began then (cleared by its outcome)
 
 

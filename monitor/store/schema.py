@@ -95,6 +95,22 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE observations ADD COLUMN verdict_at TEXT;
     ALTER TABLE observations ADD COLUMN corrected_in INTEGER REFERENCES digests(id);
     """,
+    # Chat channels: a digest's short form, and each channel's delivery of it on its own row,
+    # so that a channel that is down is retried alone and one that took it is never sent it again.
+    # Digests from before this version have no short form and no rows: no channel sends them.
+    """
+    ALTER TABLE digests ADD COLUMN chat TEXT;
+    CREATE TABLE channel_deliveries (
+        digest_id INTEGER NOT NULL REFERENCES digests(id) ON DELETE CASCADE,
+        channel TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'delivered')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        last_try_at TEXT,
+        delivered_at TEXT,
+        PRIMARY KEY (digest_id, channel)
+    );
+    """,
     # When a delivery attempt began: set before the message goes out, so that the next run
     # knows a run stopped in the middle of sending it (see docs/running.md, "exactly once").
     """

@@ -433,10 +433,13 @@ class Store:
         mention_keys: Sequence[tuple[str, str]],
         facts: Mapping[str, str] | None = None,
         correction_ids: Sequence[int] = (),
+        chat: str | None = None,
+        channels: Sequence[str] = (),
     ) -> int:
         """Record a built digest and claim what it covers (and set `facts`), in one transaction.
 
         `correction_ids`: rejected figures an earlier digest reported, corrected (更正) in this one.
+        With `chat`, its short form for chat channels, pending for each of `channels`.
         """
         with self.transaction() as tx:
             for key, value in (facts or {}).items():
@@ -447,16 +450,22 @@ class Store:
                 )
             cur = tx.execute(
                 """INSERT INTO digests(created_at, period_start, period_end, message_id,
-                       message, status) VALUES (?, ?, ?, ?, ?, 'pending')""",
+                       message, status, chat) VALUES (?, ?, ?, ?, ?, 'pending', ?)""",
                 (
                     created_at.isoformat(),
                     _iso(period_start),
                     period_end.isoformat(),
                     message_id,
                     message,
+                    chat,
                 ),
             )
             digest_id = int(cur.lastrowid or 0)
+            tx.executemany(
+                "INSERT INTO channel_deliveries(digest_id, channel, status) "
+                "VALUES (?, ?, 'pending')",
+                [(digest_id, name) for name in channels if chat is not None],
+            )
             tx.executemany(
                 "UPDATE observations SET digest_id = ? WHERE id = ? AND digest_id IS NULL",
                 [(digest_id, oid) for oid in observation_ids],
