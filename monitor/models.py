@@ -56,6 +56,7 @@ class Source:
     per_host_concurrency: int = 2
     per_host_delay: float = 1.0  # seconds between two requests to one host
     allow_hosts: tuple[str, ...] = ()  # hosts besides the source's own that links may go to
+    region: tuple[str, ...] = ()  # what its articles speak for when they name no place (全国)
     max_articles: int = 50  # new articles fetched per pass, newest first
     enabled: bool = True
     line: int = 0  # where it starts in the watchlist file

@@ -343,6 +343,7 @@ async def _read(
         content_type=page.content_type,
         body=source.body,
         link=link,
+        region=source.region,
     )
 
 

@@ -32,7 +32,9 @@ TARGETS = [
 @pytest.mark.parametrize("case", TABLE["cases"], ids=[c["id"] for c in TABLE["cases"]])
 def test_reading_rule(case: dict[str, Any]) -> None:
     published = case.get("published", date(2024, 9, 20))
-    got = find_article_figures(case.get("title", ""), case["text"], TARGETS, published=published)
+    region = tuple(case.get("region", ()))
+    title = case.get("title", "")
+    got = find_article_figures(title, case["text"], TARGETS, published=published, region=region)
     shown = [(f.target_id, f.quantity.surface, f.kind, f.scope) for f in got]
     assert len(got) == len(case["want"]), shown
     for fig, want in zip(got, case["want"], strict=True):

@@ -56,6 +56,7 @@ KEYS: dict[str, tuple[str, ...]] = {
         "per_host_concurrency",
         "per_host_delay",
         "allow_hosts",
+        "region",
         "max_articles",
         "enabled",
     ),

@@ -147,6 +147,7 @@ def read_sources(top: Section, defaults: dict[str, Any]) -> list[Source]:
                 "links": check.selector,
                 "body": check.selector,
                 "allow_hosts": check.hosts,
+                "region": check.texts,
                 "enabled": check.boolean,
             }
         )

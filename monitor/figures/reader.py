@@ -131,13 +131,18 @@ class _Read(NamedTuple):
 
 
 def find_figures(
-    text: str, targets: Sequence[Target], *, published: date | None = None
+    text: str,
+    targets: Sequence[Target],
+    *,
+    published: date | None = None,
+    region: tuple[str, ...] = (),
 ) -> list[Figure]:
     """Every figure `text` gives for one of `targets`, in reading order.
 
     A sentence counts for a target when it holds one of its keywords, none of its `exclude`
     words and, if the target names regions, a region word in the sentence, its paragraph or
-    the article's lead. `published` anchors 今年, 去年 and 过去五年 to years.
+    the article's lead, or the source's `region` when the text names none. `published` anchors
+    今年, 去年 and 过去五年 to years.
     """
     if not text or not targets:
         return []
@@ -150,7 +155,7 @@ def find_figures(
     if not first:
         return []
     ends = _sentence_ends(text)
-    reader = _Article(text, ends, published, plan.plain)
+    reader = _Article(text, ends, published, plan.plain, region)
     wanted: dict[int, list[Target]] = {}
     for target, part, pos in first:
         while pos >= 0:
@@ -169,11 +174,16 @@ def find_figures(
 
 
 def find_article_figures(
-    title: str, text: str, targets: Sequence[Target], *, published: date | None = None
+    title: str,
+    text: str,
+    targets: Sequence[Target],
+    *,
+    published: date | None = None,
+    region: tuple[str, ...] = (),
 ) -> list[Figure]:
     """The figures of an article, its headline read as its first sentence (dated like it); a
     headline figure the body restates is left to the body, whose sentence says more."""
-    found = find_figures(_with_title(title, text), targets, published=published)
+    found = find_figures(_with_title(title, text), targets, published=published, region=region)
     head = title.strip()
     if not head or not any(f.sentence == head for f in found):
         return found
@@ -257,9 +267,17 @@ def _sentence_ends(text: str) -> list[int]:
 class _Article(Frames):
     """One article split into sentences: which targets each names, and their figures."""
 
-    def __init__(self, text: str, ends: list[int], published: date | None, plain: bool) -> None:
+    def __init__(
+        self,
+        text: str,
+        ends: list[int],
+        published: date | None,
+        plain: bool,
+        region: tuple[str, ...] = (),
+    ) -> None:
         super().__init__(text, ends, published)
         self.plain = plain  # no target has exclude or region words
+        self.region = region  # what the source's articles speak for when they name no place
 
     def read(self, index: int, candidates: list[Target]) -> _Read | None:
         """The sentence at `index` read up to its numbers, if it may give a figure for one of
@@ -406,15 +424,24 @@ class _Article(Frames):
             found = mentions(sentence, regions, at, end.start() if end else len(sentence))
             said = speaks_for(found[:1], regions)
         if said is None and is_national(regions):
-            # a sentence naming no place: a national figure. An earlier sentence's place is
-            # as often a speaker's or a meeting's as the subject's, so it does not carry over.
-            return True
+            # a sentence naming no place: a national figure (unless the source speaks for a
+            # region). An earlier sentence's place is as often a speaker's or a meeting's as
+            # the subject's, so it does not carry over.
+            return self._source_speaks_for(regions) is not False
         if said is None:
             p0 = self.text.rfind("\n", 0, s0) + 1
             said = speaks_for(mentions(self.text, regions, p0, s0), regions)
         if said is None:  # the article's lead, before this sentence
             said = speaks_for(mentions(self.text[: min(_LEAD, s0)], regions)[:1], regions)
+        if said is None:
+            said = self._source_speaks_for(regions)
         return is_national(regions) if said is None else said
+
+    def _source_speaks_for(self, regions: tuple[str, ...]) -> bool | None:
+        """What the source's own region (`region:` on a source) says, if it gives one."""
+        if not self.region:
+            return None
+        return speaks_for(mentions("、".join(self.region), regions)[:1], regions)
 
     def _total_before(self, read: _Read) -> tuple[set[str], bool]:
         """For a sentence breaking down a total an earlier one gave (其中，…): the targets that
@@ -446,6 +473,8 @@ class _Article(Frames):
         if not target.region or is_national(target.region):
             return True  # a national target speaks for wherever no other place is named
         if any(word in sentence for word in target.region):
+            return True
+        if self.region and self._source_speaks_for(target.region):
             return True
         p0 = self.text.rfind("\n", 0, s0) + 1
         p1 = self.text.find("\n", s0)

@@ -58,6 +58,7 @@ def read(
     tz: ZoneInfo,
     targets: Sequence[Target],
     link: Link | None = None,
+    region: tuple[str, ...] = (),
 ) -> Reading | tuple[str, str | None]:
     """What a page says; for a page that is not an article, the ExtractError's message and
     hint (values, so they cross a process boundary), unless `link` stands in for it."""
@@ -77,7 +78,7 @@ def read(
     if link is not None and article.published is None and link.published is not None:
         article = replace(article, published=link.published)
     published = article.published.date() if article.published else None
-    found = tables.article_figures(article, targets, published=published)
+    found = tables.article_figures(article, targets, published=published, region=region)
     text = "\n".join([article.text, *map(tables.table_text, article.tables)])
     return Reading(article, found, mentioned(text, targets))
 
@@ -91,9 +92,10 @@ def mentioned(text: str, targets: Sequence[Target]) -> list[str]:
     ]
 
 
-# A job, as it crosses to a worker: content, url, content type, body selector, link. The
-# time zone and targets are the same for every page of a pass: a worker gets them once.
-_Job = tuple[bytes, str, str | None, str | None, Link | None]
+# A job, as it crosses to a worker: content, url, content type, body selector, link and the
+# source's region. The time zone and targets are the same for every page of a pass: a worker
+# gets them once.
+_Job = tuple[bytes, str, str | None, str | None, Link | None, tuple[str, ...]]
 _Outcome = Reading | tuple[str, str | None]
 
 
@@ -155,6 +157,7 @@ class Readers:
         content_type: str | None,
         body: str | None,
         link: Link | None = None,
+        region: tuple[str, ...] = (),
     ) -> Reading:
         """The page's Reading; ExtractError for a page that is not an article (no `link`)."""
         outcome: _Outcome
@@ -168,11 +171,12 @@ class Readers:
                 tz=self._tz,
                 targets=self._targets,
                 link=link,
+                region=region,
             )
         else:
             if not self._workers:
                 await self._start()
-            job: _Job = (content, url, content_type, body, link)
+            job: _Job = (content, url, content_type, body, link, region)
             outcome = await min(self._workers, key=_load).submit(job)
         if isinstance(outcome, Reading):
             return outcome
@@ -324,7 +328,7 @@ def _serve(
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the pass; the pass stops us
     while True:
         try:
-            content, url, content_type, body, link = pickle.loads(jobs.recv_bytes())
+            content, url, content_type, body, link, region = pickle.loads(jobs.recv_bytes())
         except (EOFError, OSError):
             return  # the pass is over, or gone
         answer: object
@@ -337,6 +341,7 @@ def _serve(
                 tz=tz,
                 targets=targets,
                 link=link,
+                region=region,
             )
         except Exception as exc:  # a bug in reading: the pass reports it as its own
             answer = exc

@@ -82,13 +82,19 @@ def find_table_figures(
 
 
 def article_figures(
-    article: Article, targets: Sequence[Target], *, published: date | None
+    article: Article,
+    targets: Sequence[Target],
+    *,
+    published: date | None,
+    region: tuple[str, ...] = (),
 ) -> list[Figure]:
     """The figures of an article: its headline and text (reader.find_article_figures), then
     its tables."""
     from monitor.figures.reader import find_article_figures
 
-    found = find_article_figures(article.title, article.text, targets, published=published)
+    found = find_article_figures(
+        article.title, article.text, targets, published=published, region=region
+    )
     for table in article.tables:
         found.extend(
             find_table_figures(

@@ -1,0 +1,43 @@
+"""The reading quality gate: the team corpus and E7 scored as scripts/eval scores them, against
+the floors pinned in bench/reading_floors.yaml."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+FLOORS: dict[str, Any] = yaml.safe_load((ROOT / "bench" / "reading_floors.yaml").read_text("utf-8"))
+E7 = ROOT.parent / "shared" / "evals" / "dev"
+
+
+def _scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("eval_e7", ROOT / "bench" / "eval_e7.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["eval_e7"] = module  # its dataclasses look themselves up here
+    spec.loader.exec_module(module)
+    return module
+
+
+def _check(metrics: dict[str, float], prefix: str, floors: dict[str, float]) -> None:
+    assert metrics[f"{prefix}_precision"] >= floors["precision"], metrics
+    assert metrics[f"{prefix}_recall"] >= floors["recall"], metrics
+    assert metrics[f"{prefix}_swaps"] <= floors["swaps"], metrics
+
+
+def test_team_corpus_holds_its_floors() -> None:
+    _, metrics = _scorer().run_team()
+    _check(metrics, "team", FLOORS["team"])
+
+
+@pytest.mark.skipif(not (E7 / "e7_followups.jsonl").exists(), reason="no ../shared/evals/dev here")
+def test_e7_holds_its_floors() -> None:
+    _, metrics = _scorer().run(E7, verbose=False)
+    _check(metrics, "e7", FLOORS["e7"])
