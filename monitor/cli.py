@@ -82,6 +82,11 @@ def build_parser() -> argparse.ArgumentParser:
     try_.add_argument("--target", help="only this target's figures")
     try_.add_argument("--body", help="a CSS selector for the article body")
     try_.add_argument(
+        "--render",
+        action="store_true",
+        help="fetch with headless Chromium, running the page's scripts (as render: browser)",
+    )
+    try_.add_argument(
         "--explain",
         action="store_true",
         help="every number in each sentence naming a target: the figure it became, or why not",
@@ -339,7 +344,14 @@ def _try(args: argparse.Namespace) -> int:
             if not targets:
                 known = ", ".join(t.id for t in wl.targets)
                 raise UsageError(f"no target '{args.target}'", hint=f"known targets: {known}")
-    source = Source(id="try", url=args.url, type="page", body=args.body, per_host_delay=0)
+    source = Source(
+        id="try",
+        url=args.url,
+        type="page",
+        body=args.body,
+        render="browser" if args.render else "http",
+        per_host_delay=0,
+    )
     page = asyncio.run(_fetch_one(limits, source))
     article = extract.extract(
         page.content, url=page.url, content_type=page.content_type, body_selector=args.body, tz=tz

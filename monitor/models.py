@@ -14,6 +14,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 SourceType = Literal["list", "feed", "page"]
+RenderMode = Literal["http", "browser"]  # browser: headless Chromium runs the page's scripts
 DeliveryMethod = Literal["outbox", "smtp"]
 FigureKind = Literal["pledge", "achieved", "mention"]
 FigureScope = Literal["cumulative", "new", "rate", "share_of_pledge"]
@@ -52,6 +53,7 @@ class Source:
     name: str = ""
     links: str | None = None  # CSS selector for article links on a list page
     body: str | None = None  # CSS selector for the article body, where the general method fails
+    render: RenderMode = "http"  # browser: pages built by scripts, rendered by headless Chromium
     every: timedelta = timedelta(hours=6)
     per_host_concurrency: int = 2
     per_host_delay: float = 1.0  # seconds between two requests to one host

@@ -52,6 +52,7 @@ KEYS: dict[str, tuple[str, ...]] = {
         "name",
         "links",
         "body",
+        "render",
         "every",
         "per_host_concurrency",
         "per_host_delay",

@@ -146,12 +146,19 @@ def read_sources(top: Section, defaults: dict[str, Any]) -> list[Source]:
                 "name": check.text,
                 "links": check.selector,
                 "body": check.selector,
+                "render": check.choice(("http", "browser")),
                 "allow_hosts": check.hosts,
                 "region": check.texts,
                 "enabled": check.boolean,
             }
         )
         _unique_id(entry, ident, line, ids, "source")
+        if own.get("render") == "browser" and own.get("type") == "feed":
+            top.report.add(
+                entry.line_of("render"),
+                f"render: browser is for list and page sources, not a feed (in {where}):"
+                " a feed is data that no script builds; remove render",
+            )
         if url is not None:
             parts = urlsplit(url)
             key = parts._replace(scheme=parts.scheme.lower(), netloc=parts.netloc.lower()).geturl()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from types import TracebackType
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 import httpx
@@ -24,6 +25,9 @@ from monitor.fetching.politeness import AddressGuard, HostPace, Resolver, resolv
 from monitor.fetching.transport import LeanTransport, Timeouts, proxy_in_env, transport_for_env
 from monitor.fetching.urls import Target, parse_url, port_of
 from monitor.models import FetchLimits, Page, Source, Validators
+
+if TYPE_CHECKING:
+    from monitor.fetching.browser import Renderer
 
 # Retry-After beyond this is not waited for inside a pass: the URL fails with the time to come
 # back, and the next scheduled pass tries again. A minute keeps one slow host from holding a pass.
@@ -102,6 +106,7 @@ class Fetcher:
         self._addresses = AddressGuard(limits.connect_timeout, resolver=resolver)
         self._pinned = True  # requests go to checked addresses (not through a proxy)
         self._homes: dict[str, tuple[str, int, str]] = {}  # source URL → host, port, URL
+        self._renderer: Renderer | None = None  # headless Chromium, for `render: browser`
 
     async def __aenter__(self) -> Fetcher:
         limits = self._limits
@@ -139,6 +144,9 @@ class Fetcher:
         if self._lean is not None:
             await self._lean.aclose()
             self._lean = None
+        if self._renderer is not None:
+            await self._renderer.aclose()
+            self._renderer = None
 
     async def get(
         self,
@@ -148,7 +156,10 @@ class Fetcher:
         validators: Validators | None = None,
         accept: Accept = "any",
     ) -> Page:
-        """A 200 Page with its content, or a 304 Page without; FetchError for anything else."""
+        """A 200 Page with its content, or a 304 Page without; FetchError for anything else.
+        A source with `render: browser` has its pages rendered by headless Chromium."""
+        if source.render == "browser" and accept == "html":
+            return await self._render(url, source)
         headers = {"Accept": _ACCEPT_HEADERS[accept]}
         if validators is not None:
             if validators.etag:
@@ -186,6 +197,23 @@ class Fetcher:
             url=url,
             hint="use the final URL in the watchlist, or raise max_redirects",
         )
+
+    async def _render(self, url: str, source: Source) -> Page:
+        """The page after its scripts ran, within the same limits and politeness as a GET
+        (monitor/fetching/browser.py says how)."""
+        from monitor.fetching.browser import Renderer
+
+        async def guard(request_url: str, kind: str) -> None:
+            target = parse_url(request_url)
+            await self._check_address(target, source)  # the browser goes out on its own
+            if self._limits.robots and kind in ("document", "xhr", "fetch"):  # content, not code
+                await self._check_robots(target, source)
+
+        await guard(url, "document")
+        if self._renderer is None:
+            self._renderer = Renderer(self._user_agent, self._clock)
+        async with self._slot(self._host(parse_url(url).host, source)):
+            return await self._renderer.render(url, limits=self._limits, guard=guard)
 
     # --- one hop ----------------------------------------------------------------------------
 

@@ -147,7 +147,11 @@ def extract(
                 url=url,
                 hint="is it rendered by JavaScript? try render: browser",
             )
-        raise ExtractError("no article text found", url=url, hint="set `body:` for this source")
+        raise ExtractError(
+            "no article text found",
+            url=url,
+            hint="set `body:` for this source; if its scripts build the page, try render: browser",
+        )
     if published is None:
         published = find_date(meta, lambda: walk.dateline_text(title), url, tz, scripts=scripts)
     return Article(
