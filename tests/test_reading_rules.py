@@ -57,7 +57,10 @@ def test_explain_gives_each_number_its_fate() -> None:
     assert all(x.target_id == "cn-parks" for x in seen)
 
 
-def test_explain_says_why_a_sentence_was_left_out() -> None:
-    target = Target(id="t", title="t", keywords=("口袋公园",), region=("杭州",), exclude=("规划",))
-    seen = explain("", "规划建设口袋公园300个。", [target], published=date(2024, 9, 1))
-    assert [x.why for x in seen] == ["the sentence holds the exclude word '规划'"]
+def test_exclude_words_rule_out_their_clause_only() -> None:
+    target = Target(id="t", title="t", keywords=("托位",), exclude=("每千人口",), unit="个")
+    text = "截至去年底，全国提供托位约360万个，每千人口托位数约2.6个。"
+    seen = explain("", text, [target], published=date(2024, 9, 1))
+    fates = {x.surface: (x.figure.value if x.figure else x.why) for x in seen}
+    assert fates["约360万个"] == 3600000
+    assert fates["约2.6个"] == "its clause holds the exclude word '每千人口'"

@@ -1,6 +1,7 @@
 """Authoring warnings for `monitor check`: a watchlist that loads but would quietly miss what
-its author wants (a unit whose measure-word family reads otherwise, traditional characters in
-a mainland watchlist, an exclude word inside a keyword, `region: []`, a negative pledge).
+its author wants (traditional characters in a mainland watchlist, an exclude word inside a
+keyword, `region: []`, a negative pledge). Measure words of one family (人/名/位, 套/户/间,
+个/台) need no warning: the reader reads them as one unit.
 Takes the file's path and its validated watchlist; returns `file:line: warning: ...` lines."""
 
 from __future__ import annotations
@@ -11,8 +12,6 @@ from typing import Any
 from monitor.config import yamlfile
 from monitor.models import Target, Watchlist
 
-# Measure words that count the same things: a target in 人 misses 近3万名 and 200位.
-FAMILIES = (("人", "名", "位"),)
 # Characters written only in traditional Chinese (their simplified forms differ); a keyword
 # holding one never matches mainland coverage, which is in simplified characters.
 TRADITIONAL = frozenset(
@@ -51,14 +50,6 @@ def warnings(path: Path, wl: Watchlist) -> list[str]:
 
 def _target_warnings(target: Target, mainland: bool) -> list[str]:
     said = []
-    for family in FAMILIES:
-        if target.unit in family:
-            others = "、".join(u for u in family if u != target.unit)
-            said.append(
-                f"target '{target.id}' counts in {target.unit}; figures in {others}"
-                f" (近3万{family[1]}) are not read as its figures: if its coverage counts in"
-                " those, track them with a target of that unit"
-            )
     places = (*target.region, *target.keywords)
     if mainland and not any(p in word for p in TRADITIONAL_PLACES for word in places):
         for word in target.keywords:

@@ -36,7 +36,7 @@ _STOCK = re.compile(
 )
 # …but a count of this year's work stays an addition: 新开工数量已达2.43万个, 新增就业人数
 _FLOW_BEFORE_STOCK = re.compile(r"新[^，,。；]{0,5}$")
-_CUMULATIVE = re.compile(r"累计|累积|合计|至今|历年")
+_CUMULATIVE = re.compile(r"累计|累积|合计|至(?<!截至)今|历年")  # not 截至今年
 _LEVEL_VERB = re.compile(r"(?:已|已经)?达$")  # 建成充电桩达2万个
 # The period is the year (or a span) the additions were made in: 今年累计完成, “十四五”以来累计…
 _IN_YEAR = re.compile(

@@ -46,6 +46,8 @@ _MAX_SENTENCE = 10_000  # longer is not a sentence (find_quantities reads none e
 _LEAD = 300  # a region named this early in the article (dateline, lead) holds for all of it
 _RATE_UNITS = frozenset({"%", "‰", "百分点"})
 _CLAUSE_END = re.compile(r"[，,；;。]")
+# a quoted name in a clause: a thing of its own (“爱心托管班”), but not a plan's (“十三五”)
+_NAMED = re.compile(r"“(?!十?[一二三四五六七八九]五”)[^”]{2,}”")
 _KIND_WORDS = {  # the words shown as what made a figure's kind (`try --explain`)
     "achieved": re.compile(
         _ACHIEVED.pattern
@@ -83,6 +85,19 @@ def _clause_cuts(sentence: str) -> list[int]:
             continue
         kept.append(at)
     return kept
+
+
+def _excluded(target: Target, *clauses: str) -> str | None:
+    """The target's exclude word in the number's clause or its keyword's, if one is there."""
+    for word in target.exclude:
+        if word and any(word in clause for clause in clauses):
+            return word
+    return None
+
+
+def _clause_of(sentence: str, cuts: list[int], match: _Match) -> str:
+    k = bisect_right(cuts, match.start)
+    return sentence[cuts[k - 1] + 1 if k > 0 else 0 : cuts[k] if k < len(cuts) else len(sentence)]
 
 
 def _unit_differs(q: Quantity, target: Target, after: str) -> str:
@@ -242,9 +257,6 @@ def explain(
 
 
 def _not_about(target: Target, sentence: str) -> str:
-    word = next((w for w in target.exclude if w and w in sentence), None)
-    if word:
-        return f"the sentence holds the exclude word '{word}'"
     return (
         f"no region word of the target ({'、'.join(target.region)}) in the sentence or its context"
     )
@@ -342,7 +354,7 @@ class _Article(Frames):
             if _is_reference(sentence, c0, c1, q, match):
                 drop(q, None, "a reference value (比…, 较…, 从…到…), not the figure")
                 continue
-            if not own and "“" in sentence[c0 : q.start]:
+            if not own and _NAMED.search(sentence, c0, q.start):
                 # …，累计开办“爱心托管班”1.9万个: a clause naming its own thing
                 drop(q, None, "its clause names a thing of its own (“…”)")
                 continue
@@ -354,6 +366,10 @@ class _Article(Frames):
             head = sentence[c0 : q.start]
             task = bool(_TASK_AFTER.match(sentence, q.end))  # 204万套的任务: the plan's size
             for target in match.targets:
+                word = _excluded(target, sentence[c0:c1], _clause_of(sentence, cuts, match))
+                if word:
+                    drop(q, target, f"its clause holds the exclude word '{word}'")
+                    continue
                 if counts_other(sentence, q, target):
                     # 210个试点地区, 覆盖534个社区: a count of another noun
                     drop(q, target, f"counts another noun ({sentence[q.end : q.end + 6]}…)")
@@ -468,8 +484,6 @@ class _Article(Frames):
         return None
 
     def _about(self, target: Target, sentence: str, s0: int) -> bool:
-        if any(word and word in sentence for word in target.exclude):
-            return False
         if not target.region or is_national(target.region):
             return True  # a national target speaks for wherever no other place is named
         if any(word in sentence for word in target.region):
