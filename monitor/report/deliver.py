@@ -50,8 +50,12 @@ def _to_outbox(message: bytes, outbox: Path, name: str) -> str:
     """Write `name`.eml, or `name`-2.eml… when that name holds another message (a state
     database moved aside numbers its digests from 1 again): a file there is never replaced."""
     path = outbox / f"{name}.eml"
+    # One name aside per digest, not per process: what a run killed while writing left there
+    # is cleared by the next delivery of the same digest.
+    tmp = outbox / f".{name}.tmp"
     try:
         outbox.mkdir(parents=True, exist_ok=True)
+        tmp.unlink(missing_ok=True)
         for n in range(1, MAX_NAMES + 1):
             path = outbox / (f"{name}.eml" if n == 1 else f"{name}-{n}.eml")
             try:
@@ -60,7 +64,7 @@ def _to_outbox(message: bytes, outbox: Path, name: str) -> str:
                 continue  # another digest's file
             except FileNotFoundError:
                 pass
-            if _create(path, message):
+            if _create(path, message, tmp):
                 return str(path)
     except OSError as exc:
         raise DeliveryError(
@@ -75,10 +79,9 @@ def _to_outbox(message: bytes, outbox: Path, name: str) -> str:
     )
 
 
-def _create(path: Path, message: bytes) -> bool:
+def _create(path: Path, message: bytes, tmp: Path) -> bool:
     """Put `message` at `path` whole, unless a file is there (then False): written aside and
     hard-linked in, so that a reader never sees half a message and nothing is replaced."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_bytes(message)
     try:
         os.link(tmp, path)
