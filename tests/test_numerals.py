@@ -189,3 +189,36 @@ def test_frozen_builds_what_init_builds() -> None:
     for cls in (Quantity, Figure):
         assert not hasattr(cls, "__post_init__")
         assert not hasattr(cls, "__slots__")
+
+
+WATCHLIST = """
+sources:
+  - id: energy-news
+    url: https://energy.example.org/news/
+targets:
+  - id: solar
+    title: 光伏装机新增1000万千瓦
+    keywords: 光伏装机
+    unit: 万千瓦
+    pledge: {value: 1000, scope: new}
+  - id: air
+    title: PM2.5浓度控制在37微克/立方米以内
+    keywords: PM2.5平均浓度
+    unit: 微克/立方米
+"""
+
+
+def test_a_watchlist_unit_with_a_magnitude_meets_the_figures() -> None:
+    """unit: 万千瓦 and 1000万千瓦 in the text meet in 千瓦, the value in 千瓦 (not 1000001000
+    with no unit, as 千 read as a numeral made it); 微克/立方米 is a unit of its own."""
+    from monitor.config.watchlist import loads
+    from monitor.figures import find_figures
+
+    watchlist = loads(WATCHLIST, Path("watchlist.yaml"))
+    solar, air = watchlist.targets
+    assert air.unit == "微克/立方米"
+    assert solar.unit == "千瓦" and solar.pledge is not None
+    assert solar.pledge.value == Decimal(10_000_000)
+    text = "今年新增光伏装机1000万千瓦。全市PM2.5平均浓度为35微克/立方米。"
+    got = {(f.target_id, f.value, f.unit) for f in find_figures(text, watchlist.targets)}
+    assert got == {("solar", Decimal(10_000_000), "千瓦"), ("air", Decimal(35), "微克/立方米")}

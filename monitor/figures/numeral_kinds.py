@@ -164,6 +164,8 @@ def _is_figure(t: str, q: Quantity, i: int, run: str, before: str, after: str) -
             return False  # phone numbers, IDs, codes
         if opens and len(run) <= 2 and run.isdigit() and after[:1] in "、.．)）":
             return False  # 1. or 1、 or 1） opening a line or a clause: a list index
+        if (q.start == 0 or t[q.start - 1] in "\n\r") and run.isdigit() and after[:1] in " \t　":
+            return False  # "3 新建社区食堂": a row's number opening a line of a table
         if t.startswith(("-", ":", "：", "/", "."), q.end) and t[q.end + 1 : q.end + 2].isdigit():
             return False  # 010-12345678, 10:30, 2024/1/22, 2024.1.22, v1.2.3
     if q.value_high is not None and q.unit is None and after.startswith("年"):
