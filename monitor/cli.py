@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import logging
 import os
+import shutil
 import sys
+import tempfile
 import traceback
 from collections.abc import Sequence
 from datetime import datetime
@@ -121,7 +124,26 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--keep", action="store_true", help="keep the demo's earlier state instead of starting anew"
     )
+    _globals_after_the_command(sub)
     return parser
+
+
+def _globals_after_the_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`monitor run -q --state X` as well as `monitor -q --state X run`: each command takes the
+    global options too, and sets them only when given (SUPPRESS), so neither place wins by
+    default over the other."""
+    for command in sub.choices.values():
+        for flags, options in (
+            (("--watchlist",), {"type": Path}),
+            (("--state",), {"type": Path}),
+            (("-v", "--verbose"), {"action": "store_true"}),
+            (("-q", "--quiet"), {"action": "store_true"}),
+        ):
+            # the command may have an option of that name itself: it keeps its own
+            with contextlib.suppress(argparse.ArgumentError):
+                command.add_argument(
+                    *flags, default=argparse.SUPPRESS, help=argparse.SUPPRESS, **options
+                )
 
 
 def _wait_option(parser: argparse.ArgumentParser) -> None:
@@ -486,11 +508,13 @@ def _status(args: argparse.Namespace) -> int:
 
     wl = watchlist.load(args.watchlist)
     state_dir = _state_dir(args, args.watchlist)
-    store = Store.open(state_dir)
+    store, found = _reading_store(state_dir)
     now = datetime.now(wl.timezone)
     try:
         holder = lock.in_use(lock.lock_path(state_dir))
         busy = f" (in use by pid {holder})" if holder else " (in use)" if holder == 0 else ""
+        if not found:
+            busy = " (no state database yet: nothing fetched; `monitor run` makes it)"
         print(f"State: {state_dir}{busy}")
         print("Sources:")
         for source in wl.sources:
@@ -522,6 +546,26 @@ def _status(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return 0
+
+
+def _reading_store(state_dir: Path) -> tuple[Store, bool]:
+    """The state folder's store for a command that only reads (status, history), and whether
+    it was there: a folder without a database gets none made in it (a mistyped --state must
+    not leave an empty database behind); an empty one in a temporary folder stands in."""
+    from monitor.store.schema import DB_NAME
+
+    if (state_dir / DB_NAME).is_file():
+        return Store.open(state_dir), True
+    scratch = Path(tempfile.mkdtemp(prefix="monitor-empty-"))
+    store = Store.open(scratch)
+    close = store.close
+
+    def close_and_remove() -> None:
+        close()
+        shutil.rmtree(scratch, ignore_errors=True)
+
+    store.close = close_and_remove  # type: ignore[method-assign]
+    return store, False
 
 
 def _next_digest(moment: datetime | None, tz: ZoneInfo) -> str:
@@ -584,7 +628,10 @@ def _history(args: argparse.Namespace) -> int:
         known = ", ".join(t.id for t in wl.targets)
         raise UsageError(f"no target '{args.target}'", hint=f"known targets: {known}")
     names = {s.id: s.label for s in wl.sources}
-    store = Store.open(_state_dir(args, args.watchlist))
+    state_dir = _state_dir(args, args.watchlist)
+    store, found = _reading_store(state_dir)
+    if not found:
+        print(f"monitor: no state database in {state_dir} yet (check --state)", file=sys.stderr)
     try:
         delivered = {d.id for d in store.digests() if d.status == "delivered"}
         for n, target in enumerate(targets):
