@@ -19,7 +19,7 @@ SENTENCE = "今年全市新增公共充电桩一万个，覆盖所有街道乡�
 
 def scripts(markup: str) -> Scripts:
     tree = LexborHTMLParser(markup)
-    return Scripts(tree.css("script"), SHANGHAI, markup=markup)
+    return Scripts(tree.css("script"), SHANGHAI)
 
 
 def shell(script: str, *, title: str = "充电桩建设提速_新闻网") -> bytes:
@@ -54,6 +54,15 @@ def test_paragraph_lists_count_as_one_text() -> None:
 def test_html_in_json_becomes_lines_without_tags_or_entities() -> None:
     body = "<p>第一段&ldquo;引号&rdquo;。</p><script>x()</script><p>第二段&amp;符号<br>第三段</p>"
     assert paragraphs_of(body) == ["第一段“引号”。", "第二段&符号", "第三段"]
+
+
+def test_javascript_escapes_and_entities_in_a_literal() -> None:
+    text = "\\x3Cp\\x3E" + SENTENCE * 2 + "&ldquo;引号&rdquo;\\x3C/p\\x3E"
+    script = f'<script>render({{title: "充电桩&amp;建设", body: "{text}"}});</script>'
+    found = scripts(script).article()
+    assert found is not None
+    assert found.paragraphs == (SENTENCE * 2 + "“引号”",)
+    assert found.title == "充电桩&建设"
 
 
 def test_markup_with_an_article_keeps_it_over_script_data() -> None:
