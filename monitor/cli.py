@@ -22,7 +22,8 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from monitor import __version__, cli_out, pipeline
+from monitor import __version__, cli_out, cli_terminal, pipeline
+from monitor.cli_terminal import source_bar
 from monitor.config import watchlist
 from monitor.errors import MonitorError, UsageError, WatchlistError
 from monitor.models import FetchLimits, Page, Seen, Source, Target, Watchlist
@@ -41,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="monitor",
         description="Watch news pages for follow-up coverage of policy pledges; mail a digest.",
+        epilog="New here? `monitor init DIR` writes a starter watchlist. The documentation ships "
+        "with monitor: `monitor docs` lists it, `monitor docs watchlist` has every key.",
     )
     parser.add_argument("--version", action="version", version=f"monitor {__version__}")
     parser.add_argument(
@@ -113,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     accept = sub.add_parser("accept", help="confirm a figure, e.g. one shown as 待核实")
     accept.add_argument("id", type=int, help="the figure's id (#12 in history and the digest)")
     cli_out.add_parsers(sub)
+    cli_terminal.add_parsers(sub)
 
     demo = sub.add_parser("demo", help="replay a bundled sample news site; digests to the outbox")
     demo.add_argument(
@@ -184,6 +188,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return cli_out.test_send(args)
             case "demo":
                 return _demo(args)
+            case "init":
+                print("\n".join(cli_terminal.init(args.dir)))
+                return 0
+            case "docs":
+                print(cli_terminal.docs(args.name))
+                return 0
+            case "schema":
+                print(cli_terminal.schema_text(), end="")
+                return 0
     except WatchlistError as exc:
         print(str(exc), file=sys.stderr)  # already one "file:line: problem" per line
         return exc.exit_code
@@ -277,9 +290,16 @@ def _run(args: argparse.Namespace) -> int:
         try:
             wl = watchlist.load(args.watchlist, cache=store)
             now = _now(args.now, wl.timezone)
-            report = pipeline.run_pass(
-                wl, store, now=now, state_dir=state_dir, digest=args.digest, all_sources=args.all
-            )
+            with source_bar(args.quiet) as bar:
+                report = pipeline.run_pass(
+                    wl,
+                    store,
+                    now=now,
+                    state_dir=state_dir,
+                    digest=args.digest,
+                    all_sources=args.all,
+                    progress=bar,
+                )
         finally:
             store.close()
     summary = report.summary()
