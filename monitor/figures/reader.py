@@ -485,20 +485,20 @@ class _Article(Frames):
                 if target.region and not self._speaks_for(target, sentence, read.s0, q.start):
                     drop(q, target, "another region's or body's figure (在福州，…; 中国移动…)")
                     continue  # 在福州，…: another region's figure
-                seen.add(target.id)
-                given.add(target.id)
                 if clause not in when:
                     when[clause] = self.when(sentence, c0, c1, read.at)
                 kind, period = when[clause]
-                other = _other_period(target, period, scope_of(sentence, c0, c1, quantity))
+                scope = measure or scope_of(sentence, c0, c1, quantity)
+                other = _other_period(target, period, scope)
                 if other:
                     drop(q, target, other)
                     continue
+                seen.add(target.id)
+                given.add(target.id)
                 if measure == "share_of_pledge" and not _PLEDGED_SHARE.search(head):
                     kind = "achieved"  # 完成年度任务的83%: progress so far
                 elif task and measure is None:
                     kind = "pledge"
-                scope = measure or scope_of(sentence, c0, c1, quantity)
                 fall = scope == "rate" and is_fall(head)
                 figures.append(
                     frozen(
