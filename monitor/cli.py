@@ -333,7 +333,6 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _try(args: argparse.Namespace) -> int:
-    from monitor.figures import reader as figures
     from monitor.figures import tables
     from monitor.pages import extract  # commands import what they use: `run` starts faster
 
@@ -383,7 +382,9 @@ def _try(args: argparse.Namespace) -> int:
         return 0
     published = article.published.date() if article.published else None
     if args.explain:
-        _explain(figures.explain(article.title, article.text, targets, published=published))
+        from monitor.figures.explain import explain
+
+        _explain(explain(article.title, article.text, targets, published=published))
         return 0
     found = tables.article_figures(article, targets, published=published)
     for target in targets:
