@@ -77,8 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("check", help="validate the watchlist; exit 2 with every problem found")
 
-    try_ = sub.add_parser("try", help="show what a page yields: title, date, text, figures")
-    try_.add_argument("url")
+    try_ = sub.add_parser(
+        "try",
+        help="show what a page yields (title, date, text, figures), or what links a list or"
+        " feed source of the watchlist yields and which are new",
+    )
+    try_.add_argument("url", metavar="URL|SOURCE_ID")
     try_.add_argument("--target", help="only this target's figures")
     try_.add_argument("--body", help="a CSS selector for the article body")
     try_.add_argument(
@@ -333,6 +337,12 @@ def _try(args: argparse.Namespace) -> int:
     from monitor.figures import tables
     from monitor.pages import extract  # commands import what they use: `run` starts faster
 
+    if "://" not in args.url and args.watchlist.exists():
+        named = _source_named(args)
+        if named.type != "page":
+            return _try_listing(args, named)
+        args.url, args.body = named.url, args.body or named.body
+
     targets: tuple[Target, ...] = ()
     tz = ZoneInfo("Asia/Shanghai")
     limits = FetchLimits()
@@ -392,6 +402,56 @@ def _try(args: argparse.Namespace) -> int:
                 f"({f.qualifier}{', ' + f.period if f.period else ''})"
             )
             print(f"    {marked[:200]}")
+    return 0
+
+
+def _source_named(args: argparse.Namespace) -> Source:
+    wl = watchlist.load(args.watchlist)
+    for source in wl.sources:
+        if source.id == args.url:
+            return source
+    known = ", ".join(s.id for s in wl.sources)
+    raise UsageError(
+        f"'{args.url}' is neither a URL nor a source of {args.watchlist}",
+        hint=f"give a URL like https://… or one of: {known}",
+    )
+
+
+def _try_listing(args: argparse.Namespace, source: Source) -> int:
+    """The links a list or feed source yields now, marked new or already read."""
+    from monitor import probe
+
+    wl = watchlist.load(args.watchlist)
+    state_dir = _state_dir(args, args.watchlist)
+    found = asyncio.run(probe.listing(wl, source, state_dir=state_dir))
+    how = (
+        f"links: {source.links!r}"
+        if source.links
+        else "no links: selector (monitor finds the headlines itself)"
+    )
+    if source.type == "feed":
+        how = "feed entries"
+    print(f"Source: {source.id} ({source.type}) {found.page.url}")
+    print(f"Links:  {how}")
+    state = "" if found.state_found else f" (no state in {state_dir} yet: all are new)"
+    print(
+        f"{len(found.links)} link(s): {len(found.new)} new, "
+        f"{len(found.links) - len(found.new)} already read{state}"
+    )
+    for link in found.links:
+        mark = "known" if link.url in found.known else "NEW"
+        when = link.published.date().isoformat() if link.published else "          "
+        print(f"  {mark:5}  {when}  {link.title or '(no title)'}")
+        print(f"         {link.url}")
+    if len(found.new) > source.max_articles:
+        print(f"(a pass reads at most {source.max_articles} new articles: max_articles)")
+    if not found.links:
+        fix = (
+            f"the selector {source.links!r} matched no article link: check it against the page"
+            if source.links
+            else "no headline links found: give a CSS selector in links:, like 'ul.list a'"
+        )
+        print(f"monitor: {fix}", file=sys.stderr)
     return 0
 
 

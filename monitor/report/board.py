@@ -5,6 +5,7 @@ the subject's `{board}` and the body's opening line use."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -38,6 +39,20 @@ class BoardLine:
         if self.progress is None:
             return Decimal(0)
         return min(max(self.progress.percent, Decimal(0)), Decimal(100))
+
+    @property
+    def bar_cells(self) -> list[tuple[int, str]]:
+        """The HTML bar as table cells of whole percentages, (width, "fill" | "empty" |
+        "mark"), left to right: a one-percent dark cell marks steady progress by now. Table
+        cells, not positioned boxes: Outlook desktop lays out tables and nothing else."""
+        fill = int(self.fill)
+        mark = None if self.marker is None else min(int(self.marker), 99)
+        edges = sorted({0, fill, 100} | ({mark, mark + 1} if mark is not None else set()))
+        cells: list[tuple[int, str]] = []
+        for lo, hi in itertools.pairwise(edges):
+            kind = "mark" if lo == mark else "fill" if lo < fill else "empty"
+            cells.append((hi - lo, kind))
+        return cells
 
     @property
     def text_bar(self) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from monitor.errors import MonitorError
+from monitor.errors import UsageError
 from monitor.store.records import Observation, observation_of
 from monitor.store.state import Store
 
@@ -21,13 +21,11 @@ def observation(store: Store, observation_id: int) -> Observation:
     """One stored figure by its id (as `monitor history` and the digest show it)."""
     row = store.conn.execute(f"{_SELECT} WHERE o.id = ?", (observation_id,)).fetchone()
     if row is None:
-        err = MonitorError(
+        raise UsageError(
             f"no figure #{observation_id} in the state database",
             where=str(store.path),
             hint="`monitor history` lists every figure with its id",
         )
-        err.exit_code = 2  # a wrong id is a usage error
-        raise err
     return observation_of(row)
 
 
