@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from monitor.figures.reader import explain, find_article_figures
-from monitor.models import Target
+from monitor.models import Pledge, Target
 
 TABLE: dict[str, Any] = yaml.safe_load(
     (Path(__file__).parent / "data" / "reading_rules.yaml").read_text(encoding="utf-8")
@@ -24,6 +24,13 @@ TARGETS = [
         keywords=tuple(t["keywords"]),
         region=tuple(t.get("region", [])),
         unit=t.get("unit"),
+        pledge=Pledge(
+            value=Decimal(t["pledge"]["value"]),
+            by=t["pledge"]["by"],
+            announced=t["pledge"].get("announced"),
+        )
+        if "pledge" in t
+        else None,
     )
     for t in TABLE["targets"]
 ]

@@ -87,6 +87,33 @@ def _clause_cuts(sentence: str) -> list[int]:
     return kept
 
 
+def _other_period(target: Target, period: str | None, scope: FigureScope) -> str | None:
+    """Why a figure of another period than the pledge's is not this target's (2023 for a pledge
+    announced in 2024; next year's plan), or None. The pledge's period runs from the year it was
+    announced to its deadline."""
+    pledge = target.pledge
+    if pledge is None or pledge.by is None or not period or pledge.scope != "new":
+        return None
+    if pledge.announced is None:
+        return None  # a pledge whose start is unknown may be any year's (全国城镇新增就业（年度）)
+    start, end = pledge.announced.year, pledge.by.year
+    years = _years_of(period)
+    if years is None:
+        return None
+    first, last = years
+    if last < start or (first > end and scope != "cumulative"):
+        return f"another period ({period}) than the pledge's ({start}-{end})"
+    return None
+
+
+def _years_of(period: str) -> tuple[int, int] | None:
+    """The first and last year of a period as the reader writes it: 2024, 2024H1, 2016-2020."""
+    parts = [p[:4] for p in period.split("-")]
+    if not all(p.isdigit() for p in parts):
+        return None
+    return int(parts[0]), int(parts[-1])
+
+
 def _excluded(target: Target, *clauses: str) -> str | None:
     """The target's exclude word in the number's clause or its keyword's, if one is there."""
     for word in target.exclude:
@@ -404,6 +431,10 @@ class _Article(Frames):
                 if clause not in when:
                     when[clause] = self.when(sentence, c0, c1, read.at)
                 kind, period = when[clause]
+                other = _other_period(target, period, scope_of(sentence, c0, c1, quantity))
+                if other:
+                    drop(q, target, other)
+                    continue
                 if measure == "share_of_pledge" and not _PLEDGED_SHARE.search(head):
                     kind = "achieved"  # 完成年度任务的83%: progress so far
                 elif task and measure is None:
