@@ -347,6 +347,7 @@ def run(*, state_dir: Path, keep: bool = False) -> list[str]:
             f"{counts['observations']} figures, {counts['sources_failed']} source(s) failing; "
             "digest: " + (", ".join(report.delivered) or "nothing to send")
         )
+        lines.extend(f"  subject: {_subject(where)}" for where in report.delivered)
         for (after, article), v in decided.items():
             if after == report.now:
                 word = "rejected" if v.reject else "accepted"
@@ -367,6 +368,16 @@ def run(*, state_dir: Path, keep: bool = False) -> list[str]:
     lines.append(f"Digests (.eml files, open with any mail client): {state_dir / 'outbox'}")
     lines.append(f"Report with charts (open in a browser): {written.index}")
     return lines
+
+
+def _subject(where: str) -> str:
+    """The subject of a digest in the outbox (it says what moved, what waits, what was fixed)."""
+    from email import message_from_bytes, policy
+
+    path = Path(where)
+    if not path.is_file():
+        return "(sent by SMTP)"
+    return str(message_from_bytes(path.read_bytes(), policy=policy.default)["Subject"])
 
 
 def progress_line(target: Any, store: Store, *, today: Any) -> str | None:

@@ -164,3 +164,27 @@ targets:
 """
     wl = watchlist.loads(text, Path("w.yaml"))
     assert wl.digest.sender == "政策监测 <monitor@example.org>"
+
+
+def test_a_pledge_read_in_the_period_shows_though_the_target_moved(
+    tmp_path: Path, store: Store
+) -> None:
+    wl = _watchlist(tmp_path)
+    s80 = "明年本市将再新建100个一刻钟便民生活圈。"
+    store.save_article(
+        article("http://127.0.0.1/a/1.html", S422 + s80),
+        source_id="bjgov",
+        fetched_at=at("2024-07-16 10:00"),
+        digest="h",
+        mentions=["circles"],
+        figures=[
+            figure(S422, "422个", 422),
+            figure(s80, "100个", 100, kind="pledge", scope="new"),
+        ],
+    )
+    model = digest.build(wl, store, now=at("2024-07-17 08:00"), period_start=None)
+    text, html = digest.render(model, digest.environment(None))
+    section = text.split("■ 北京2024年新建80个一刻钟便民生活圈")[1]
+    assert "最新：422个" in section
+    assert "目标表述 #" in section and "【100个】" in section
+    assert "目标表述" in html and re.search(r"<mark[^>]*>100个</mark>", html)

@@ -125,6 +125,8 @@ def test_cli_demo_prints_the_story(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "1.8万套 → 6.2万套, 89% of the pledge" in out
     assert "7180家 → 8600家 → 8450家, 84% of the pledge" in out  # 8450 once corroborated
     assert "then the analyst rejected 9200个 (childcare-total)" in out
+    assert "subject: 北京2024年政策目标进展 2024-10-31：3 项有进展，1 项待核实" in out
+    assert "subject: 北京2024年政策目标进展 2024-01-23：首份摘要：10 项目标的基数与目标" in out
     assert str(tmp_path / "demo" / "outbox") in out
 
 

@@ -153,3 +153,17 @@ def test_cli_reject_an_unknown_id_is_one_line_exit_2(
     assert main(["--watchlist", str(wl), "--state", str(tmp_path / "s"), "reject", "99"]) == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "no figure #99" in err and "monitor history" in err
+
+
+def test_the_verdict_columns_are_added_once_though_the_version_is_set_back(
+    tmp_path: Path,
+) -> None:
+    with Store.open(tmp_path / "state") as store:
+        save(store, "http://a/1", S422, [figure(S422, "422个", 422)], mentions=["circles"])
+        (obs,) = store.observations()
+        verdicts.set_verdict(store, obs.id, "rejected", why="误读", at=at("2024-07-18 08:00"))
+        store.conn.execute("PRAGMA user_version = 2")  # as if the upgrade had not been recorded
+    with Store.open(tmp_path / "state") as store:
+        (obs,) = store.observations()
+        assert (obs.verdict, obs.verdict_why) == ("rejected", "误读")
+        assert store.schema_version == len(MIGRATIONS)

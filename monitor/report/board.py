@@ -132,7 +132,7 @@ def _status(
     return "进度正常"
 
 
-def summary(board: Sequence[BoardLine], corrections: int) -> str:
+def summary(board: Sequence[BoardLine], corrections: int, *, first: bool = False) -> str:
     """3 项有进展，1 项待核实，1 项落后 — for the subject's {board} and the inbox preview."""
     moved = sum(1 for b in board if b.moved)
     doubted = sum(1 for b in board if b.unconfirmed)
@@ -144,4 +144,6 @@ def summary(board: Sequence[BoardLine], corrections: int) -> str:
         parts.append(f"{corrections} 条更正")
     if behind:
         parts.append(f"{behind} 项落后或逾期")
+    if first and not parts:
+        return f"首份摘要：{len(board)} 项目标的基数与目标"
     return "，".join(parts) or "暂无新进展"

@@ -125,7 +125,8 @@ def build(
         for o in verdicts.corrections_due(store)
         if o.target_id in titles
     ]
-    short = board.summary(lines, len(corrections))
+    first = not verdicts.any_digest(store)
+    short = board.summary(lines, len(corrections), first=first)
     moved = [u for u in updates if u.moved]
     headline = "；".join(
         f"{u.target.title} {qualified(u.level, u.unit, u.latest.figure.qualifier)}"
@@ -151,7 +152,7 @@ def build(
         corrections=tuple(corrections),
         summary=short + (f"：{headline}" if headline else ""),
         board_summary=short,
-        first=not verdicts.any_digest(store),
+        first=first,
         report_url=watchlist.report.url,
     )
 
@@ -227,8 +228,17 @@ def environment(watchlist_dir: Path | None) -> jinja2.Environment:
     env.filters["approx"] = approx
     env.filters["qualified"] = qualified
     env.filters["marked"] = marked
+    env.filters["label"] = label
     env.filters["date"] = lambda d: d.strftime("%Y-%m-%d") if d else "日期不详"
     return env
+
+
+def label(obs: Observation) -> str:
+    """What a figure that is not a new level is: 目标表述, 完成比例, 其他数据 or 提及."""
+    fig = obs.figure
+    if fig.scope == "share_of_pledge":
+        return "完成比例"
+    return {"pledge": "目标表述", "achieved": "其他数据"}.get(fig.kind, "提及")
 
 
 def marked(obs: Observation, left: str = "【", right: str = "】") -> str:

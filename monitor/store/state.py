@@ -8,6 +8,7 @@ returns are in records.py, the batching of a pass's writes in batch.py.
 from __future__ import annotations
 
 import hashlib
+import re
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -134,9 +135,21 @@ class Store:
         for number in range(version, len(MIGRATIONS)):
             with self.transaction():
                 for statement in MIGRATIONS[number].split(";"):
+                    if self._done_before(statement):
+                        continue  # run before (a version number set back): again, it would fail
                     if statement.strip():
                         self.conn.execute(statement)
                 self.conn.execute(f"PRAGMA user_version = {number + 1}")
+
+    def _done_before(self, statement: str) -> bool:
+        """A column, table or index the statement adds is there already."""
+        if added := _ADD_COLUMN.match(statement):
+            rows = self.conn.execute(f"PRAGMA table_info({added[1]})")
+            return any(row[1] == added[2] for row in rows)
+        if created := _CREATE.match(statement):
+            found = "SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?"
+            return bool(self.conn.execute(found, (created[1].lower(), created[2])).fetchone())
+        return False
 
     def batch(self, *, units: int = BATCH_UNITS, seconds: float = BATCH_SECONDS) -> Batch:
         """Many small units of writes, committed together: see Batch."""
@@ -515,6 +528,10 @@ class Store:
                 "WHERE id = ?",
                 (error, "unknown" if uncertain else "failed", digest_id),
             )
+
+
+_ADD_COLUMN = re.compile(r"\s*ALTER TABLE (\w+) ADD COLUMN (\w+)", re.IGNORECASE)
+_CREATE = re.compile(r"\s*CREATE (TABLE|INDEX) (\w+)", re.IGNORECASE)
 
 
 def _is_locked(exc: sqlite3.Error) -> bool:
