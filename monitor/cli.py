@@ -659,7 +659,7 @@ def _checks(target: Target, observations: list[Observation]) -> dict[int, str]:
     return {
         oid: f"unconfirmed (待核实: {check.reason})"
         if not check.confirmed
-        else f"corroborated ({check.reason})"
+        else f"corroborated by #{check.by.id if check.by else '?'} (doubted: {check.reason})"
         if check.status == "corroborated"
         else ""
         for oid, check in plausibility.assess(target, progress).items()

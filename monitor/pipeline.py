@@ -328,7 +328,7 @@ async def _read_article(p: _Pass, source: Source, url: str, link: Link) -> int |
             return str(exc)  # not stored: the next pass tries again
         # With a link to stand in, a page that is no article is remembered as an empty one.
         reading = await _read(p, source, page, url, link)
-    if not reading.article.text:
+    if not reading.article.text and not reading.article.tables:
         log.info("not an article, remembered so it is not fetched again: %s", url)
     with p.writes.unit():
         return _save(p, source, reading, content_hash(page.content))

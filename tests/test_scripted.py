@@ -19,7 +19,7 @@ SENTENCE = "今年全市新增公共充电桩一万个，覆盖所有街道乡�
 
 def scripts(markup: str) -> Scripts:
     tree = LexborHTMLParser(markup)
-    return Scripts(tree.css("script"), SHANGHAI, markup=markup)
+    return Scripts(tree.css("script"), SHANGHAI)
 
 
 def shell(script: str, *, title: str = "充电桩建设提速_新闻网") -> bytes:

@@ -124,8 +124,9 @@ def test_caption_with_its_unit_note() -> None:
         "<table><tr><td>项目</td><td>数量</td></tr></table>",  # a header, no rows
         "<table><tr><td>说明</td><td>" + "很长的一段文字，" * 40 + "</td></tr>"
         "<tr><td>1</td><td>2</td></tr></table>",  # a paragraph laid out in a cell
+        "<table><tr><td colspan=2>燕赵新闻</td></tr><tr><td colspan=2>12</td></tr></table>",
     ],
-    ids=["no-numbers", "one-column", "no-body", "long-cell"],
+    ids=["no-numbers", "one-column", "no-body", "long-cell", "merged-rows-only"],
 )
 def test_tables_that_hold_no_figures_are_not_read(markup: str) -> None:
     assert table(markup) is None
@@ -142,3 +143,18 @@ def test_a_hostile_colspan_is_capped() -> None:
 def test_a_page_without_tables_has_none() -> None:
     content = (HERE / "pages" / "news_utf8_declares_gb2312.html").read_bytes()
     assert extract(content, url="http://127.0.0.1/").tables == ()
+
+
+def test_a_page_that_is_one_table_is_an_article_without_prose() -> None:
+    content = (
+        "<html><head><title>民生实事进展</title></head><body>"
+        "<div class=nav><a href=/>首页</a></div>"
+        "<div id=main><table><tr><th>项目名称及建设内容</th><th>年度目标</th><th>完成数</th></tr>"
+        "<tr><td>新建社区食堂，覆盖城区。</td><td>50</td><td>41</td></tr>"
+        "<tr><td>新增普惠托位，覆盖全市。</td><td>300</td><td>120</td></tr></table></div></body></html>"
+    ).encode()
+    page = extract(content, url="http://127.0.0.1/")
+    assert page.text == ""
+    (read,) = page.tables
+    assert read.caption == ""  # the menu above is no caption
+    assert read.rows[1] == ("新增普惠托位，覆盖全市。", "300", "120")

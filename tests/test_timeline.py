@@ -131,6 +131,9 @@ def test_history_shows_ids_and_strikes_the_rejected(
     assert "REJECTED (托位总数含往年存量，不是今年新增)" in out
     assert re.search(r"#\d+ +2024-07-18", out)
     assert "latest level: 6000个, 60% of the pledge" in out
+    assert main(["--watchlist", wl, "--state", str(state), "history", "specialized-smes"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"8450家 +corroborated by #\d+ \(doubted: 累计数低于此前的8600家", out)
 
 
 def test_ids_in_the_text_part_are_the_ones_reject_takes(state: Path) -> None:

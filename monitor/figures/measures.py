@@ -24,16 +24,24 @@ _SHARE_OF_PLAN = re.compile(
 # the plan for its growth, which a watchlist tracks as a target of its own, in %.
 _GROWTH = re.compile(
     r"(?:(?:同比|环比|比[^，,。；]{0,10}?|较[^，,。；]{0,8}?)"
-    r"(?:增长|增加|提高|提升|上升|上涨|下降|减少|降低|回落|下滑)|超出|超过计划[^，,。；]{0,6}?)了?"
+    r"(?:增长|增加|提高|提升|上升|上涨|回升|下降|减少|降低|回落|下滑|下跌|暴跌)|超出|超过计划[^，,。；]{0,6}?)了?"
     r"(?:约|近|超过|达)?$"
 )
 _FALL = re.compile(r"(?:下降|减少|降低|回落|下滑|下跌|暴跌|缩减)了?(?:约|近|超过|达)?$")
 
-# A level, not the period's additions: 总数达222万个, 托位数增至14.6万个, 累计数量达到…
+# A level, not the period's additions: 总数达222万个, 托位数达4.73个, 光伏装机…; strong enough
+# to hold against a year named elsewhere in the sentence.
 _STOCK = re.compile(
-    r"总(?:数|量|里程|规模|面积|容量|额|计)|保有量|装机|增至|增加到|增长到|达到|共有|全国有|已有|现有|拥有"
-    r"|共(?:计|建|完成|改造|开工|开通|建成|建设|实施)|数(?:已经?)?(?:达到?|超过|突破|约|近|为)"
+    r"总(?:数|量|里程|规模|面积|容量|额)|保有量|装机|共有|全国有|已有|现有|拥有"
+    r"|数(?:已经?)?(?:达到?|超过|突破|约|近|为)"
 )
+# …and verbs that make one unless the clause is the year's work (今年累计达到…, 1至10月累计…)
+_STOCK_VERB = re.compile(
+    r"增至|增加到|增长到|达到|总计|共(?:计|建|完成|改造|开工|开通|建成|建设|实施)"
+)
+# 已建成X with no period at all: a running total
+_DONE_SO_FAR = re.compile(r"已(?:经)?(?:累计)?(?:建成|建设|完成|开通|改造|实施)")
+_YEAR_WORDS = re.compile(r"年度|全年|年内|今年|当年|[0-9]{4}\s*年|去年|上年")
 # …but a count of this year's work stays an addition: 新开工数量已达2.43万个, 新增就业人数
 _FLOW_BEFORE_STOCK = re.compile(r"新[^，,。；]{0,5}$")
 _CUMULATIVE = re.compile(r"累计|累积|合计|至(?<!截至)今|历年")  # not 截至今年
@@ -92,15 +100,29 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     for m in _STOCK.finditer(clause):
         if not _FLOW_BEFORE_STOCK.search(clause, 0, m.start()):
             return "cumulative"
-    if _in_year(sentence) or _span_before(sentence, q.start):
+    # the year's work: said in this clause, or by a time phrase opening the sentence (今年1—6月，…)
+    opening = sentence[: _opening_end(sentence)]
+    if _IN_YEAR.search(clause) or _IN_YEAR.search(opening):
         return "new"
-    if _CUMULATIVE.search(clause) or _CUMULATIVE.search(sentence, 0, c0):
+    if _SPAN.search(head) or _SPAN.search(opening):  # 2021年以来累计…: new over the span
+        return "new"
+    if _STOCK_VERB.search(clause) or _CUMULATIVE.search(clause):
         return "cumulative"
-    if _LEVEL_VERB.search(head):
+    if _in_year(sentence):
+        return "new"
+    if _CUMULATIVE.search(sentence, 0, c0) or _LEVEL_VERB.search(head):
         return "cumulative"
     if _as_of_stock(sentence) and "已" in sentence[: q.start]:
         return "cumulative"
+    if _DONE_SO_FAR.search(clause) and not _YEAR_WORDS.search(sentence):
+        return "cumulative"  # 福州已建成口袋公园1500多个: no period named, a running total
     return "new"
+
+
+def _opening_end(sentence: str) -> int:
+    """Where a sentence's opening phrase (今年1—6月，) ends: its first comma, if near."""
+    comma = sentence.find("，", 0, 11)
+    return comma if comma >= 0 else 0
 
 
 # Per sentence, not per number: a long sentence with many numbers is read in linear time.
@@ -112,17 +134,6 @@ def _in_year(sentence: str) -> bool:
 @lru_cache(maxsize=256)
 def _as_of_stock(sentence: str) -> bool:
     return bool(_AS_OF_STOCK.search(sentence))
-
-
-def _span_before(sentence: str, at: int) -> bool:
-    first = _first_span(sentence)
-    return 0 <= first < at
-
-
-@lru_cache(maxsize=256)
-def _first_span(sentence: str) -> int:
-    found = _SPAN.search(sentence)
-    return found.start() if found else -1
 
 
 @lru_cache(maxsize=256)

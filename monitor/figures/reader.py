@@ -114,6 +114,15 @@ def _years_of(period: str) -> tuple[int, int] | None:
     return int(parts[0]), int(parts[-1])
 
 
+def _as_percent(q: Quantity) -> Quantity | None:
+    """The number as a percentage if it is one: 83%, or a fraction (三分之一 → 33.3…%)."""
+    if q.unit == "%":
+        return q
+    if q.unit is None and "分之" in q.surface and 0 < q.value <= 1:
+        return frozen(Quantity, **{**q.__dict__, "value": q.value * 100, "unit": "%"})
+    return None
+
+
 def _excluded(target: Target, *clauses: str) -> str | None:
     """The target's exclude word in the number's clause or its keyword's, if one is there."""
     for word in target.exclude:
@@ -410,14 +419,15 @@ class _Article(Frames):
                     drop(q, target, "a change over an earlier figure (增加…), not the level")
                     continue
                 measure = None
-                if q.unit == "%" and units.normalise(target.unit) not in _RATE_UNITS:
+                share = _as_percent(q)  # 三分之一 is 33.3 %
+                if share is not None and units.normalise(target.unit) not in _RATE_UNITS:
                     # a count target's own %: progress toward its pledge, or its growth
                     measure = percent_measure(head)
                     if measure is None:
                         # 占移动基站总数26.9%: a share of something else
                         drop(q, target, "a share of another total, not progress or growth")
                         continue
-                    quantity: Quantity | None = q
+                    quantity: Quantity | None = share
                 else:
                     quantity = _fit_unit(q, target, after)
                 if quantity is None:

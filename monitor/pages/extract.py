@@ -115,7 +115,7 @@ def extract(
     if root is None:
         raise ExtractError("the page has no body", url=url)
     walk = Walk(root)
-    scripts = Scripts(head_scripts + walk.scripts, tz, markup=markup)
+    scripts = Scripts(head_scripts + walk.scripts, tz)
     headings = [titles.heading_text(node) for node in walk.headings()]
     title = titles.choose(headings, head_title, og_title, meta)
     if not title and not og_title and (headline := scripts.ld_value("headline")):
@@ -140,7 +140,7 @@ def extract(
             if found.title and _same_story(found.title, title, head_title):
                 title = found.title
             published = found.published
-    if not paragraphs:
+    if not paragraphs and not tables:  # a page of one table and no prose is an article
         if not walk.pieces:
             raise ExtractError(
                 "the page holds no text",

@@ -81,10 +81,9 @@ class ScriptArticle:
 class Scripts:
     """The scripts of one page (their elements from the walk), read only when asked."""
 
-    def __init__(self, nodes: list[LexborNode], tz: ZoneInfo, *, markup: str | bytes = "ld+json"):
+    def __init__(self, nodes: list[LexborNode], tz: ZoneInfo):
         self._nodes = nodes
         self._tz = tz
-        self._markup = markup  # the page's markup: no "ld+json" in it, no scripts to read for it
         self._texts: list[tuple[str, str, str]] | None = None
         self._ld: list[dict[str, Any]] | None = None
 
@@ -106,11 +105,9 @@ class Scripts:
         """The JSON-LD objects of article types, in page order (@graph and lists unfolded)."""
         if self._ld is None:
             self._ld = []
-            markup = self._markup
-            if (b"ld+json" in markup) if isinstance(markup, bytes) else ("ld+json" in markup):
-                for kind, _, text in self.texts():
-                    if "ld+json" in kind:
-                        self._ld += _ld_articles(_loads(text))
+            for node in self._nodes:  # its type first: texting every script costs far more
+                if "ld+json" in (node.attributes.get("type") or "").lower():
+                    self._ld += _ld_articles(_loads(node.text(deep=True)))
         return self._ld
 
     def ld_value(self, key: str) -> str:

@@ -118,6 +118,8 @@ def read_table(node: LexborNode) -> Table | None:
         note = note or _unit_note(text)
         if not caption and not _unit_note(text):
             caption = text
+    if len(grid) < 2:
+        return None
     caption = caption or above
     note = note or _unit_note(caption)
     count = _header_rows(grid, heads)
@@ -243,7 +245,12 @@ def _above(node: LexborNode) -> tuple[str | None, str]:
         if sibling is None:
             break
         text = clean(sibling.text())
-        if not text or len(text) > _MAX_CAPTION or text.endswith(_SENTENCE_END):
+        if (
+            not text
+            or len(text) > _MAX_CAPTION
+            or text.endswith(_SENTENCE_END)
+            or _has_link(sibling)  # a menu or a breadcrumb, not a title
+        ):
             break
         unit = _unit_note(text)
         if unit and note is None:
@@ -257,6 +264,10 @@ def _above(node: LexborNode) -> tuple[str | None, str]:
             break
         sibling = _previous(sibling)
     return note, caption
+
+
+def _has_link(node: LexborNode) -> bool:
+    return node.tag == "a" or any(child.tag == "a" for child in node.traverse())
 
 
 def _previous(node: LexborNode) -> LexborNode | None:

@@ -43,6 +43,9 @@ def key(text: str) -> str:
 
 def heading_text(node: LexborNode) -> str:
     """A heading's text without the buttons, icons and controls inside it."""
+    if next(node.iter(), None) is None:  # text alone, as most headings are
+        text = node.text()
+        return clean(_PRIVATE_USE.sub("", text) if _PRIVATE_USE.search(text) else text)
     parts: list[str] = []
     stack: list[Iterator[LexborNode]] = [node.iter(include_text=True)]
     while stack:
