@@ -82,7 +82,7 @@ def test_readme_names_commands_that_exist() -> None:
         assert (ROOT / script).exists(), script
     ci = (ROOT / ".ci" / "run").read_text()
     assert "scripts/test" in ci and "scripts/test" in readme
-    for command in re.findall(r"`monitor (\w+)", readme):
+    for command in re.findall(r"`monitor ([\w-]+)", readme):
         out = subprocess.run(
             [sys.executable, "-m", "monitor", command, "--help"], capture_output=True, text=True
         )

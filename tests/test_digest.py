@@ -188,3 +188,25 @@ def test_a_pledge_read_in_the_period_shows_though_the_target_moved(
     assert "最新：422个" in section
     assert "目标表述 #" in section and "【100个】" in section
     assert "目标表述" in html and re.search(r"<mark[^>]*>100个</mark>", html)
+
+
+def test_docs_name_every_template_variable() -> None:
+    """docs/templates.md documents every field and property a template can use."""
+    import dataclasses
+
+    from monitor.report import board, diff
+
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "templates.md").read_text("utf-8")
+    missing = []
+    for prefix, cls in (
+        ("d", digest.DigestModel),
+        ("b", board.BoardLine),
+        ("u", diff.TargetUpdate),
+    ):
+        names = [f.name for f in dataclasses.fields(cls)]
+        names += [n for n, v in vars(cls).items() if isinstance(v, property)]
+        internal = {"observation_ids", "mention_keys", "correction_ids", "empty"}
+        missing += [
+            f"{prefix}.{n}" for n in names if n not in internal and f"{prefix}.{n}" not in docs
+        ]
+    assert not missing, f"docs/templates.md does not document {missing}"

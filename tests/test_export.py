@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -81,6 +82,12 @@ def test_csv_opens_in_a_spreadsheet_with_every_column(wl: Watchlist, filled: Sto
     assert second["outlet"] == "elsewhere"  # a source no longer in the watchlist: its id
 
 
+def test_every_column_is_documented_in_order() -> None:
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "report.md").read_text("utf-8")
+    documented = re.findall(r"^\| `([a-z_]+)` \|", docs, re.MULTILINE)
+    assert tuple(documented) == export.COLUMNS
+
+
 def test_json_is_one_array_with_exact_numbers(wl: Watchlist, filled: Store) -> None:
     out = io.StringIO()
     export.write(out, export.rows(wl, filled), "json")
@@ -88,6 +95,13 @@ def test_json_is_one_array_with_exact_numbers(wl: Watchlist, filled: Store) -> N
     assert [d["value"] for d in data] == [422, 4370000000000]
     assert list(data[0]) == list(export.COLUMNS)
     assert data[0]["value_high"] is None and data[1]["surface"] == "4.37万亿元"
+
+
+def test_json_numbers_read_back_exactly() -> None:
+    assert export._exact("4370000000000") == 4370000000000
+    assert export._exact("0.1") == 0.1 and export._exact("5.5") == 5.5
+    assert export._exact("0.12345678901234567890") == "0.12345678901234567890"  # no float has it
+    assert export._exact(None) is None
 
 
 def test_an_empty_export_is_still_well_formed(wl: Watchlist, store: Store) -> None:

@@ -20,7 +20,7 @@ TABLE: dict[str, Any] = yaml.safe_load(
 TARGETS = [
     Target(
         id=t["id"],
-        title=t["id"],
+        title=t.get("title", t["id"]),
         keywords=tuple(t["keywords"]),
         region=tuple(t.get("region", [])),
         unit=t.get("unit"),

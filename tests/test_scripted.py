@@ -56,6 +56,15 @@ def test_html_in_json_becomes_lines_without_tags_or_entities() -> None:
     assert paragraphs_of(body) == ["第一段“引号”。", "第二段&符号", "第三段"]
 
 
+def test_javascript_escapes_and_entities_in_a_literal() -> None:
+    text = "\\x3Cp\\x3E" + SENTENCE * 2 + "&ldquo;引号&rdquo;\\x3C/p\\x3E"
+    script = f'<script>render({{title: "充电桩&amp;建设", body: "{text}"}});</script>'
+    found = scripts(script).article()
+    assert found is not None
+    assert found.paragraphs == (SENTENCE * 2 + "“引号”",)
+    assert found.title == "充电桩&建设"
+
+
 def test_markup_with_an_article_keeps_it_over_script_data() -> None:
     body = "".join(f"<p>{SENTENCE}{n}</p>" for n in range(12))
     other = "另一篇文章的内容，比页面上的正文更长。" * 60

@@ -164,20 +164,21 @@ class Renderer:
                     url=url,
                     hint=_INSTALL_CHROMIUM,
                 )
-            playwright = await async_playwright().start()
+            # Kept at once: a pass that times out while Chromium starts still stops the driver
+            # (and the browser it started) in aclose.
+            self._playwright = playwright = await async_playwright().start()
             try:
                 # The system's Chromium: Playwright's own browser builds are never downloaded.
                 self._browser = await playwright.chromium.launch(
                     executable_path=executable, headless=True, args=["--disable-gpu"]
                 )
             except PlaywrightError as error:
-                await playwright.stop()
+                await self.aclose()
                 raise FetchError(
                     f"Chromium at {executable} did not start: {_first_line(error)}",
                     url=url,
                     hint=_INSTALL_CHROMIUM,
                 ) from None
-            self._playwright = playwright
             return self._browser
 
     async def aclose(self) -> None:

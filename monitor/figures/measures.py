@@ -74,6 +74,30 @@ _PART_END = {
 }
 
 
+# The stage of work a count is of, where a target counts one stage (新开工 vs 基本建成).
+# Only starts and completions are told apart: coverage reports both of one programme side by side
+# (新开工580万套，基本建成360万套), and a target of one never takes the other.
+_STAGES = (
+    ("开工", re.compile(r"开工")),
+    ("建成", re.compile(r"基本建成|建成|竣工|完工")),
+)
+_ANY_STAGE = re.compile("|".join(p.pattern for _, p in _STAGES))
+
+
+def stage_of(text: str) -> str | None:
+    """The stage a target's title names (全国城镇保障性安居工程新开工 → 开工), if one."""
+    for name, pattern in _STAGES:
+        if pattern.search(text):
+            return name
+    return None
+
+
+def stage_before(sentence: str, at: int) -> str | None:
+    """The stage named last before `at` (新开工580万套，基本建成【360万套】 gives 建成)."""
+    found = list(_ANY_STAGE.finditer(sentence, 0, at))
+    return stage_of(found[-1].group()) if found else None
+
+
 def percent_measure(head: str) -> FigureScope | None:
     """For a % number of a count target, what the words before it (`head`, from the clause
     start) make it: progress toward the pledge, a growth rate, or None (a share of something

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from monitor.figures import lists, units
 from monitor.figures.attribution import (
+    _NUMBER_START,
     _about_span,
     _attribute,
     _first_part,
@@ -26,6 +27,7 @@ from monitor.figures.attribution import (
     _match_start,
     _plan,
     _subject,
+    continues,
     counts_other,
 )
 from monitor.figures.cues import (
@@ -35,7 +37,13 @@ from monitor.figures.cues import (
     _PLEDGE,
 )
 from monitor.figures.frames import Frames
-from monitor.figures.measures import is_fall, percent_measure, scope_of
+from monitor.figures.measures import (
+    is_fall,
+    percent_measure,
+    scope_of,
+    stage_before,
+    stage_of,
+)
 from monitor.figures.numeral_reader import frozen
 from monitor.figures.numerals import find_quantities, may_hold_quantities
 from monitor.figures.places import is_national, mentions, speaks_for
@@ -217,7 +225,9 @@ def find_figures(
             pos = text.find(part, ends[index] if index < len(ends) else len(text))
     # Every sentence is read first, then their figures are made: each step's code runs for all
     # sentences back to back, which is quicker than taking one sentence through both in turn.
-    read = [r for i in sorted(wanted) if (r := reader.read(i, wanted[i])) is not None]
+    carried = _carried(text, ends, wanted)
+    wanted.update(carried)
+    read = [r for i in sorted(wanted) if (r := reader.read(i, wanted[i], i in carried)) is not None]
     figures: list[Figure] = []
     for r in read:
         figures.extend(reader.figures(r))
@@ -298,6 +308,36 @@ def _not_about(target: Target, sentence: str) -> str:
     )
 
 
+# What a part after a semicolon may open with and still go on with the subject before it:
+# a time phrase, a place, then a continuation (…；“十四五”以来全省累计筹集63万套).
+_CARRY_TIME = re.compile(
+    r"(?:“?十?[一二三四五六七八九]五”?(?:以来|期间)|(?:19|20)[0-9]{2}年(?:以来)?|今年(?:以来)?|去年"
+    r"|前三季度|上半年|[一二三四]季度|截[至止][^，,；;。]{1,8}?(?=[，,]|已|累计))?[，,]?"
+    r"(?:全省|全市|全国|全区)?"
+)
+
+
+def _carried(
+    text: str, ends: list[int], wanted: dict[int, list[Target]]
+) -> dict[int, list[Target]]:
+    """Sentences after a semicolon that name no target but go on with the one before."""
+    out: dict[int, list[Target]] = {}
+    for index in sorted(wanted):
+        k = index
+        while k + 1 < len(ends) and text[ends[k] - 1] in "；;" and k + 1 not in wanted:
+            start = ends[k]
+            lead = _CARRY_TIME.match(text, start)
+            at = lead.end() if lead else start
+            if not (
+                continues(text, at)
+                or (lead and lead.end() > start and _NUMBER_START.match(text, at))
+            ):
+                break
+            out[k + 1] = wanted[index]
+            k += 1
+    return out
+
+
 def _sentence_ends(text: str) -> list[int]:
     """Where each sentence ends (after its 。, ！, ；, newline…); the last ends with the text."""
     ends: list[int] = []
@@ -327,7 +367,7 @@ class _Article(Frames):
         self.plain = plain  # no target has exclude or region words
         self.region = region  # what the source's articles speak for when they name no place
 
-    def read(self, index: int, candidates: list[Target]) -> _Read | None:
+    def read(self, index: int, candidates: list[Target], carried: bool = False) -> _Read | None:
         """The sentence at `index` read up to its numbers, if it may give a figure for one of
         `candidates` (the targets whose keyword it holds)."""
         s0, s1 = self.bounds(index)
@@ -341,6 +381,9 @@ class _Article(Frames):
         else:
             targets = [t for t in candidates if self._about(t, sentence, s0)]
         matches = _keyword_matches(sentence, targets) if targets else []
+        if not matches and carried and targets:
+            # …；“十四五”以来累计筹集63万套: the part after a semicolon goes on with the subject
+            matches = [_Match(0, 0, tuple(targets))]
         if not matches:
             return None
         cuts = _clause_cuts(sentence)
@@ -405,6 +448,12 @@ class _Article(Frames):
                 word = _excluded(target, sentence[c0:c1], _clause_of(sentence, cuts, match))
                 if word:
                     drop(q, target, f"its clause holds the exclude word '{word}'")
+                    continue
+                stage = stage_of(target.title)
+                said = stage_before(sentence, q.start) if stage else None
+                if stage and said and said != stage:
+                    # 新开工580万套，基本建成360万套: a target of starts takes no completions
+                    drop(q, target, f"another stage ({said}) than the target's ({stage})")
                     continue
                 if counts_other(sentence, q, target):
                     # 210个试点地区, 覆盖534个社区: a count of another noun
@@ -480,6 +529,10 @@ class _Article(Frames):
             end = _CLAUSE_END.search(sentence, at)
             found = mentions(sentence, regions, at, end.start() if end else len(sentence))
             said = speaks_for(found[:1], regions)
+        if said is None and s0 > 0 and self.text[s0 - 1] in "；;":
+            # after a semicolon: the place named before it in the same full sentence holds
+            run = max(self.text.rfind(c, 0, s0 - 1) for c in "。！？!?\n") + 1
+            said = speaks_for(mentions(self.text, regions, run, s0), regions)
         if said is None and is_national(regions):
             # a sentence naming no place: a national figure (unless the source speaks for a
             # region). An earlier sentence's place is as often a speaker's or a meeting's as

@@ -138,17 +138,20 @@ def _json(out: TextIO, records: Iterable[dict[str, str | None]]) -> int:
     count = 0
     out.write("[")
     for record in records:
-        fields = []
-        for column in COLUMNS:
-            value = record[column]
-            if value is None:
-                text = "null"
-            elif column in _NUMBERS:
-                text = value  # already an exact decimal literal
-            else:
-                text = json.dumps(value, ensure_ascii=False)
-            fields.append(f'"{column}": {text}')
-        out.write(("," if count else "") + "\n{" + ", ".join(fields) + "}")
+        item: dict[str, object] = dict(record)
+        for column in _NUMBERS:
+            item[column] = _exact(record[column])
+        out.write(("," if count else "") + "\n" + json.dumps(item, ensure_ascii=False))
         count += 1
     out.write("\n]\n")
     return count
+
+
+def _exact(text: str | None) -> int | float | str | None:
+    """A JSON number that reads back as exactly this decimal; the text where none does."""
+    if text is None:
+        return None
+    if "." not in text:
+        return int(text)  # Python writes integers of any size exactly
+    number = float(text)
+    return number if Decimal(repr(number)) == Decimal(text) else text

@@ -53,11 +53,14 @@ def assess(target: Target, observations: Sequence[Observation]) -> dict[int, Che
     items = sorted((o for o in observations if not o.rejected), key=lambda o: (when(o), o.id))
     known = _baseline(target)
     checks: dict[int, Check] = {}
+    # A dispute is within one day: each figure is compared with its day's only (all with all,
+    # the 1,000 figures of one target took seconds; bench/bench_report.py).
+    same_day = _by_day(items)
     for obs in items:
         if obs.verdict == "accepted":
             checks[obs.id] = Check("accepted")
         else:
-            reasons = _reasons(target, obs, known) + _disputes(target, obs, items)
+            reasons = _reasons(target, obs, known) + _disputes(target, obs, same_day[day(obs)])
             if not reasons:
                 checks[obs.id] = Check("ok")
             else:
@@ -72,7 +75,15 @@ def assess(target: Target, observations: Sequence[Observation]) -> dict[int, Che
 def disputes(target: Target, observations: Sequence[Observation]) -> list[Observation]:
     """Those of `observations` that another article on the same day contradicts."""
     live = [o for o in observations if not o.rejected]
-    return [o for o in live if _disputes(target, o, live)]
+    same_day = _by_day(live)
+    return [o for o in live if _disputes(target, o, same_day[day(o)])]
+
+
+def _by_day(observations: Sequence[Observation]) -> dict[date, list[Observation]]:
+    days: dict[date, list[Observation]] = {}
+    for obs in observations:
+        days.setdefault(day(obs), []).append(obs)
+    return days
 
 
 def _baseline(target: Target) -> _Known | None:
