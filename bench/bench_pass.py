@@ -106,7 +106,7 @@ def main() -> None:
         store,
         now=datetime.now(wl.timezone),
         state_dir=args.state,
-        digest="never",
+        digest_mode="never",
         all_sources=True,
     )
     store.close()

@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 from monitor import __version__, cli_out, pipeline
 from monitor.config import watchlist
 from monitor.errors import MonitorError, UsageError, WatchlistError
-from monitor.models import FetchLimits, Page, Seen, Source, Target, Watchlist
+from monitor.models import SHANGHAI, FetchLimits, Page, Seen, Source, Target, Watchlist
 from monitor.store import lock
 from monitor.store.faults import state_error
 from monitor.store.records import DigestRecord, Observation, SourceHealth
@@ -55,7 +55,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
     parser.add_argument("-q", "--quiet", action="store_true", help="log only errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    _passes(sub)
+    _looks(sub)
+    _demo_command(sub)
+    return parser
 
+
+def _passes(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The commands that run passes: run, daemon."""
     run = sub.add_parser("run", help="one pass: fetch what is due, deliver a digest if due")
     run.add_argument("--now", help="pretend it is this time (ISO 8601), for replays and tests")
     run.add_argument(
@@ -75,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _wait_option(daemon)
 
+
+def _looks(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The commands that look at the watchlist, a page or the state, or correct a figure."""
     sub.add_parser("check", help="validate the watchlist; exit 2 with every problem found")
 
     try_ = sub.add_parser(
@@ -111,6 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
     accept.add_argument("id", type=int, help="the figure's id (#12 in history and the digest)")
     cli_out.add_parsers(sub)
 
+
+def _demo_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     demo = sub.add_parser("demo", help="replay a bundled sample news site; digests to the outbox")
     demo.add_argument(
         "--dir",
@@ -121,7 +133,6 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--keep", action="store_true", help="keep the demo's earlier state instead of starting anew"
     )
-    return parser
 
 
 def _wait_option(parser: argparse.ArgumentParser) -> None:
@@ -250,16 +261,18 @@ def _run(args: argparse.Namespace) -> int:
     if not args.watchlist.is_file():
         watchlist.load(args.watchlist)  # says what is wrong, before a state folder is made
     state_dir = _state_dir(args, args.watchlist)
-    with lock.hold(lock.lock_path(state_dir), wait=args.wait, what=str(state_dir)):
-        store = Store.open(state_dir)
-        try:
-            wl = watchlist.load(args.watchlist, cache=store)
-            now = _now(args.now, wl.timezone)
-            report = pipeline.run_pass(
-                wl, store, now=now, state_dir=state_dir, digest=args.digest, all_sources=args.all
-            )
-        finally:
-            store.close()
+    held = lock.hold(lock.lock_path(state_dir), wait=args.wait, what=str(state_dir))
+    with held, Store.open(state_dir) as store:
+        wl = watchlist.load(args.watchlist, cache=store)
+        now = _now(args.now, wl.timezone)
+        report = pipeline.run_pass(
+            wl,
+            store,
+            now=now,
+            state_dir=state_dir,
+            digest_mode=args.digest,
+            all_sources=args.all,
+        )
     summary = report.summary()
     if args.summary_json:
         args.summary_json.write_text(json.dumps(summary, ensure_ascii=False, indent=1))
@@ -333,7 +346,6 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _try(args: argparse.Namespace) -> int:
-    from monitor.figures import reader as figures
     from monitor.figures import tables
     from monitor.pages import extract  # commands import what they use: `run` starts faster
 
@@ -344,7 +356,7 @@ def _try(args: argparse.Namespace) -> int:
         args.url, args.body = named.url, args.body or named.body
 
     targets: tuple[Target, ...] = ()
-    tz = ZoneInfo("Asia/Shanghai")
+    tz = SHANGHAI
     limits = FetchLimits()
     if args.watchlist.exists():
         wl: Watchlist = watchlist.load(args.watchlist)
@@ -383,7 +395,9 @@ def _try(args: argparse.Namespace) -> int:
         return 0
     published = article.published.date() if article.published else None
     if args.explain:
-        _explain(figures.explain(article.title, article.text, targets, published=published))
+        from monitor.figures.explain import explain
+
+        _explain(explain(article.title, article.text, targets, published=published))
         return 0
     found = tables.article_figures(article, targets, published=published)
     for target in targets:
@@ -582,8 +596,7 @@ def _history(args: argparse.Namespace) -> int:
         known = ", ".join(t.id for t in wl.targets)
         raise UsageError(f"no target '{args.target}'", hint=f"known targets: {known}")
     names = {s.id: s.label for s in wl.sources}
-    store = Store.open(_state_dir(args, args.watchlist))
-    try:
+    with Store.open(_state_dir(args, args.watchlist)) as store:
         delivered = {d.id for d in store.digests() if d.status == "delivered"}
         for n, target in enumerate(targets):
             if n:
@@ -603,8 +616,6 @@ def _history(args: argparse.Namespace) -> int:
             checks = _checks(target, observations)
             for o in observations:
                 print(_observation_lines(o, names, delivered, checks.get(o.id)))
-    finally:
-        store.close()
     return 0
 
 
@@ -612,13 +623,10 @@ def _verdict(args: argparse.Namespace) -> int:
     from monitor.store import verdicts
 
     wl = watchlist.load(args.watchlist)
-    store = Store.open(_state_dir(args, args.watchlist))
-    try:
+    with Store.open(_state_dir(args, args.watchlist)) as store:
         verdict: verdicts.Verdict = "rejected" if args.command == "reject" else "accepted"
         why = getattr(args, "why", None)
         obs = verdicts.set_verdict(store, args.id, verdict, why=why, at=datetime.now(wl.timezone))
-    finally:
-        store.close()
     f = obs.figure
     print(f"#{obs.id} {verdict}: {f.quantity.surface} for {obs.target_id} ({obs.article_url})")
     if verdict == "rejected":

@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import signal
 import threading
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -34,6 +35,7 @@ log = logging.getLogger("monitor")
 Clock = Callable[[], datetime]
 DIGEST_JOB = "digest"
 SOURCE_JOB = "source:"
+DONE_KEPT = 200  # passes remembered in Daemon.done
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,8 @@ class Daemon:
         self.timing = timing or Timing()
         self.transport = transport
         self.clock: Clock = clock or (lambda: datetime.now(self.watchlist.timezone))
-        self.done: list[PassDone] = []  # what ran, for tests and status lines
+        # What ran lately, for tests and status lines; bounded, as a daemon runs for months.
+        self.done: deque[PassDone] = deque(maxlen=DONE_KEPT)
         self._stamp = _stamp(wl.path)
         self._stop = threading.Event()
         # coalesce + max_instances=1: after a sleep or a slow pass each job runs once, not once
@@ -193,27 +196,24 @@ class Daemon:
         self,
         job: str,
         only: Sequence[str] | None,
-        digest: pipeline.DigestMode,
+        digest_mode: pipeline.DigestMode,
         *,
         all_sources: bool,
     ) -> None:
         """One pass with its own connection; a failure is logged and the daemon goes on."""
         wl, now = self.watchlist, self.clock()
         try:
-            store = Store.open(self.state_dir)
-            try:
+            with Store.open(self.state_dir) as store:
                 report = pipeline.run_pass(
                     wl,
                     store,
                     now=now,
                     state_dir=self.state_dir,
-                    digest=digest,
+                    digest_mode=digest_mode,
                     all_sources=all_sources,
                     only=only,
                     transport=self.transport,
                 )
-            finally:
-                store.close()
         except MonitorError as exc:
             log.error("%s: %s", job, exc)
             return

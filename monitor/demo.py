@@ -18,13 +18,13 @@ from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import yaml
 
 from monitor import pipeline
 from monitor.config import watchlist
 from monitor.errors import StateError
+from monitor.models import SHANGHAI
 from monitor.report import diff, site
 from monitor.report.numbers import number
 from monitor.store import lock, verdicts
@@ -32,7 +32,6 @@ from monitor.store.schema import DB_NAME
 from monitor.store.state import Store
 
 SITE = Path(__file__).parent / "demo_site"
-TZ = ZoneInfo("Asia/Shanghai")
 
 
 @dataclass(frozen=True)
@@ -71,7 +70,7 @@ def load_site(path: Path = SITE / "site.yaml") -> DemoSite:
     data: Any = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
 
     def when(text: Any) -> datetime:
-        return datetime.strptime(str(text), "%Y-%m-%d %H:%M").replace(tzinfo=TZ)
+        return datetime.strptime(str(text), "%Y-%m-%d %H:%M").replace(tzinfo=SHANGHAI)
 
     articles = tuple(
         DemoArticle(

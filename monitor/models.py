@@ -24,6 +24,9 @@ Qualifier = Literal["exact", "about", "at_least", "at_most", "nearly", "range"]
 # (2009 年3 月), or a share of a group of people (三分之一的居民): the last three count no target.
 QuantityKind = Literal["amount", "duration", "date", "fraction_of_people"]
 
+# The zone Chinese news is dated in: a watchlist's default, and a page read without one.
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
 
 # --- the watchlist ---------------------------------------------------------------------------
 

@@ -22,7 +22,7 @@ from monitor.pages import discover
 from monitor.store import channel_log
 from monitor.store.batch import Batch
 from monitor.store.faults import state_error
-from monitor.store.state import Store, content_hash
+from monitor.store.state import Store, hash_content
 
 if TYPE_CHECKING:
     import httpx
@@ -85,26 +85,26 @@ def run_pass(
     *,
     now: datetime,
     state_dir: Path,
-    digest: DigestMode = "auto",
+    digest_mode: DigestMode = "auto",
     all_sources: bool = False,
     only: Sequence[str] | None = None,
     transport: httpx.AsyncBaseTransport | None = None,
 ) -> PassReport:
     """Fetch every due source (or those named in `only`), store what they say, then build
-    a digest if one is due (`digest="now"` forces one) and deliver every pending digest.
+    a digest if one is due (`digest_mode="now"` forces one) and deliver every pending digest.
 
-    `digest="never"` only fetches: it neither builds nor delivers, so that passes running side
+    `digest_mode="never"` only fetches: it neither builds nor delivers, so that passes running side
     by side (the daemon's per-source jobs) never send the same pending digest twice."""
     report = PassReport(now=now)
     candidates = [s for s in watchlist.sources if s.enabled and (only is None or s.id in only)]
     due = [s for s in candidates if all_sources or _is_due(s, store, now)]
     report.skipped = len(candidates) - len(due)
     report.sources = asyncio.run(_fetch_sources(watchlist, store, due, now, transport))
-    if digest == "now" or (digest == "auto" and _digest_due(watchlist, store, now)):
+    if digest_mode == "now" or (digest_mode == "auto" and _digest_due(watchlist, store, now)):
         digest_id = _build_digest(watchlist, store, now=now, state_dir=state_dir)
         if digest_id is not None:
             report.digests_built.append(digest_id)
-    if digest != "never":
+    if digest_mode != "never":
         _deliver_pending(watchlist, store, now=now, state_dir=state_dir, report=report)
     return report
 
@@ -149,9 +149,10 @@ async def _fetch_sources(
     return results
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Pass:
-    """What every source in a pass shares."""
+    """What every source in a pass shares: its handles, and what the pass learns as it goes
+    (`known` grows, `unchanged` fills and empties)."""
 
     watchlist: Watchlist
     store: Store
@@ -186,12 +187,14 @@ async def _one_source(p: _Pass, source: Source) -> SourceResult:
     """A broken source is recorded in its health and never stops the others; nor does a slow
     one: its whole time (list page, discovery, articles) is bounded by limits.source_timeout."""
     result = SourceResult(source.id)
-    store, now = p.store, p.now
     budget = p.watchlist.limits.source_timeout
     try:
         try:
             async with asyncio.timeout(budget):
-                return await _source(p, source, result)
+                if source.type == "page":
+                    await _watch_page(p, source, result)
+                else:
+                    await _follow_listing(p, source, result)
         except TimeoutError:
             raise FetchError(
                 f"the source took longer than {budget:g} s in all (limits.source_timeout)",
@@ -200,100 +203,103 @@ async def _one_source(p: _Pass, source: Source) -> SourceResult:
                 " raise source_timeout for a slow site",
             ) from None
     except (FetchError, ExtractError) as exc:
-        result.ok, result.error = False, str(exc)
         status = exc.status if isinstance(exc, FetchError) else None
-        with p.writes.unit():
-            store.record_failure(source.id, source.url, at=now, error=exc.message, status=status)
+        _record_failure(p, source, result, str(exc), exc.message, status)
         log.warning("source %s failed: %s", source.id, exc)
-        return result
     except StateError:
         raise  # the database itself: no use going on with the other sources
     except Exception as exc:  # a bug met on this source's pages must not stop the others
-        if (fault := state_error(exc, store.path)) is not None:
+        if (fault := state_error(exc, p.store.path)) is not None:
             raise fault from exc  # a full disk, a damaged page: the same for every source
-        result.ok, result.error = False, f"internal error: {type(exc).__name__}: {exc}"
-        with p.writes.unit():
-            store.record_failure(source.id, source.url, at=now, error=result.error, status=None)
-        log.error("source %s: %s; this is a bug: run with -v for details", source.id, result.error)
+        error = f"internal error: {type(exc).__name__}: {exc}"
+        _record_failure(p, source, result, error, error, None)
+        log.error("source %s: %s; this is a bug: run with -v for details", source.id, error)
         log.debug("the traceback of that bug", exc_info=True)
-        return result
-
-
-async def _source(p: _Pass, source: Source, result: SourceResult) -> SourceResult:
-    store, now = p.store, p.now
-    if source.type == "page":
-        async with p.readers.turn():
-            page = await _get(p, source, p.validators.get(source.url))
-            if page.not_modified:
-                result.unchanged += 1
-                p.add_unchanged(source, page)
-                return result
-            reading = await _read_page(p, source, page)
-        # The article, its validators and the source's health stand or fall together.
-        with p.writes.unit():
-            _store_page(p, source, page, reading, result)
-            _record_success(store, source, page, result, now)
-        return result
-    page = await _get(p, source, p.validators.get(source.url))
-    if page.not_modified:
-        result.unchanged += 1
-        p.add_unchanged(source, page)
-        return result
-    await _read_listing(p, source, page, result)
-    with p.writes.unit():
-        # Validators go last: a pass killed before this point reads the listing again.
-        store.save_validators(page)
-        _record_success(store, source, page, result, now)
     return result
 
 
-def _record_success(
-    store: Store, source: Source, page: Page, result: SourceResult, now: datetime
-) -> None:
-    store.record_success(
+async def _watch_page(p: _Pass, source: Source, result: SourceResult) -> None:
+    """A page source: the page is its own article, read again when its content changes."""
+    async with p.readers.turn():
+        page = await _get(p, source)
+        if page.not_modified:
+            result.unchanged += 1
+            p.add_unchanged(source, page)
+            return
+        read = await _read_page(p, source, page)
+    # The article, its validators and the source's health stand or fall together.
+    with p.writes.unit():
+        if read is None:
+            result.unchanged += 1
+            p.store.save_validators(page)
+        else:
+            result.observations += _save(p, source, read.reading, read.content_hash)
+            (result.changed if read.known_before else result.new).append(read.reading.article.url)
+            p.store.save_validators(page, content_hash=read.content_hash)
+        _record_success(p, source, page, result)
+
+
+async def _follow_listing(p: _Pass, source: Source, result: SourceResult) -> None:
+    """A list page or feed: the articles it links to that are new are fetched and read."""
+    page = await _get(p, source)
+    if page.not_modified:
+        result.unchanged += 1
+        p.add_unchanged(source, page)
+        return
+    await _read_listing(p, source, page, result)
+    with p.writes.unit():
+        # Validators go last: a pass killed before this point reads the listing again.
+        p.store.save_validators(page)
+        _record_success(p, source, page, result)
+
+
+def _record_success(p: _Pass, source: Source, page: Page, result: SourceResult) -> None:
+    p.store.record_success(
         source.id,
         source.url,
-        at=now,
+        at=p.now,
         status=page.status,
         links=None if source.type == "page" or page.not_modified else result.links,
     )
 
 
-async def _get(p: _Pass, source: Source, validators: Validators | None) -> Page:
+def _record_failure(
+    p: _Pass, source: Source, result: SourceResult, shown: str, stored: str, status: int | None
+) -> None:
+    """The source failed: `shown` in the pass's report, `stored` in its health."""
+    result.ok, result.error = False, shown
+    with p.writes.unit():
+        p.store.record_failure(source.id, source.url, at=p.now, error=stored, status=status)
+
+
+async def _get(p: _Pass, source: Source) -> Page:
     accept: Accept = "feed" if source.type == "feed" else "html"
+    validators = p.validators.get(source.url)
     return await p.fetcher.get(source.url, source=source, validators=validators, accept=accept)
 
 
-async def _read_page(p: _Pass, source: Source, page: Page) -> tuple[str, Reading, bool] | None:
-    """A single page watched for changes is its own article: its hash, what it says and
-    whether it was known before, or None when its content is the same (a 200 after all)."""
-    digest = content_hash(page.content)
+@dataclass(frozen=True)
+class _PageRead:
+    """A page source's page, read: its content's hash, what it says, and whether its article
+    was stored before (then it changed)."""
+
+    content_hash: str
+    reading: Reading
+    known_before: bool
+
+
+async def _read_page(p: _Pass, source: Source, page: Page) -> _PageRead | None:
+    """The page read as its own article, or None when its content is the one stored (a 200
+    that changed nothing)."""
+    content_hash = hash_content(page.content)
     url = p.articles.get(page.requested_url)
     if url is None:  # not one of the pass's page sources (not seen in a pass, but cheap)
         url = discover.canonical(page.requested_url)
         p.known.add(url)  # unknown to the snapshot: ask the database
-    known = p.store.article_hash(url) if url in p.known else None
-    if known == digest:
+    stored = p.store.article_hash(url) if url in p.known else None
+    if stored == content_hash:
         return None
-    return digest, await _read(p, source, page, url), known is not None
-
-
-def _store_page(
-    p: _Pass,
-    source: Source,
-    page: Page,
-    read: tuple[str, Reading, bool] | None,
-    result: SourceResult,
-) -> None:
-    store = p.store
-    if read is None:
-        result.unchanged += 1
-        store.save_validators(page)
-        return
-    digest, reading, known = read
-    result.observations += _save(p, source, reading, digest)
-    (result.changed if known else result.new).append(reading.article.url)
-    store.save_validators(page, digest=digest)
+    return _PageRead(content_hash, await _read(p, source, page, url), stored is not None)
 
 
 async def _read_listing(p: _Pass, source: Source, page: Page, result: SourceResult) -> None:
@@ -331,7 +337,7 @@ async def _read_article(p: _Pass, source: Source, url: str, link: Link) -> int |
     if not reading.article.text and not reading.article.tables:
         log.info("not an article, remembered so it is not fetched again: %s", url)
     with p.writes.unit():
-        return _save(p, source, reading, content_hash(page.content))
+        return _save(p, source, reading, hash_content(page.content))
 
 
 async def _read(
@@ -347,13 +353,13 @@ async def _read(
     )
 
 
-def _save(p: _Pass, source: Source, reading: Reading, digest: str) -> int:
+def _save(p: _Pass, source: Source, reading: Reading, content_hash: str) -> int:
     p.known.add(reading.article.url)
     return p.store.save_article(
         reading.article,
         source_id=source.id,
         fetched_at=p.now,
-        digest=digest,
+        content_hash=content_hash,
         mentions=reading.mentions,
         figures=reading.figures,
     )

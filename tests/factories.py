@@ -61,7 +61,7 @@ def save(
         article(url, text, when=when),
         source_id=source_id,
         fetched_at=at(when),
-        digest=url,
+        content_hash=url,
         mentions=mentions if mentions is not None else [],
         figures=figures,
     )

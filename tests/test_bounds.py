@@ -143,7 +143,7 @@ def _pass_within_bounds(tmp_path: Path, site: Site, ids: tuple[str, ...]) -> Non
     store = Store.open(state)
     started = time.monotonic()
     try:
-        report = pipeline.run_pass(wl, store, now=NOW, state_dir=state, digest="never")
+        report = pipeline.run_pass(wl, store, now=NOW, state_dir=state, digest_mode="never")
     finally:
         store.close()
     seconds = time.monotonic() - started

@@ -224,7 +224,9 @@ targets:
     store = Store.open(tmp_path / "state")
     try:
         now = datetime(2024, 10, 10, 8, tzinfo=SHANGHAI)
-        report = pipeline.run_pass(wl, store, now=now, state_dir=tmp_path / "state", digest="never")
+        report = pipeline.run_pass(
+            wl, store, now=now, state_dir=tmp_path / "state", digest_mode="never"
+        )
         result = report.sources[0]
         assert result.ok, result.error
         assert sorted(url.rsplit("/", 1)[-1] for url in result.new) == ["1", "2"]

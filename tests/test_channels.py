@@ -16,7 +16,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
-from monitor import demo, pipeline
+from monitor import cli_out, demo, pipeline
 from monitor.cli import main
 from monitor.config import watchlist
 from monitor.errors import DeliveryError
@@ -110,7 +110,7 @@ def _pass(wl: Watchlist, state: Path, site: demo.DemoServer, i: int) -> pipeline
     site.now = demo.load_site().passes[i]
     store = Store.open(state)
     try:
-        return pipeline.run_pass(wl, store, now=site.now, state_dir=state, digest="now")
+        return pipeline.run_pass(wl, store, now=site.now, state_dir=state, digest_mode="now")
     finally:
         store.close()
 
@@ -164,6 +164,9 @@ def test_a_channel_that_is_down_is_retried_alone_and_nothing_is_sent_twice(
         later = [r for digest_rows in rows for r in digest_rows if r.channel == "later"]
         # Once a channel failed in a pass, its later digests wait for the next pass untried.
         assert [r.attempts for r in later] == [3, 1, 1]
+        lines = cli_out.channel_lines(store)  # what `monitor status` shows
+        assert len(lines) == 6 and all(" sent " in line for line in lines)
+        assert lines[0].startswith("  digest #1 to later: sent 2024-10-31")  # when it came back
     finally:
         store.close()
 

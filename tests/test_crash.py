@@ -88,7 +88,7 @@ def test_an_older_database_keeps_its_data_through_the_migrations(
             article("http://a/1", S1),
             source_id="x",
             fetched_at=at("2024-07-16 10:00"),
-            digest="h",
+            content_hash="h",
             mentions=[],
             figures=[figure(S1, "422个", 422)],
         )

@@ -283,3 +283,17 @@ def test_sigterm_stops_the_cli_daemon_cleanly(tmp_path: Path, site: demo.DemoSer
     log = "".join(lines) + rest
     assert "daemon started" in log and "daemon stopped" in log and "Traceback" not in log
     assert lock.holder(lock.lock_path(state)) is None
+
+
+def test_the_passes_remembered_are_bounded(
+    tmp_path: Path, site: demo.DemoServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from monitor import daemon as daemons
+
+    monkeypatch.setattr(daemons, "DONE_KEPT", 3)
+    wl_path = tmp_path / "watchlist.yaml"
+    _write(wl_path, site.base)
+    daemon = Daemon(watchlist.load(wl_path), tmp_path / "state", clock=lambda: PASSES[0])
+    for n in range(5):
+        daemon._pass(f"job{n}", [], "never", all_sources=False)  # no source: a quick pass
+    assert [d.job for d in daemon.done] == ["job2", "job3", "job4"]

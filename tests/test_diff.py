@@ -23,7 +23,7 @@ def _observe(
         article(url, sentence, when=when),
         source_id="bjgov",
         fetched_at=at(when),
-        digest=url,
+        content_hash=url,
         mentions=["circles"],
         figures=[figure(sentence, surface, value, **kw)],
     )  # type: ignore[arg-type]
@@ -106,7 +106,7 @@ def test_syndicated_story_is_one_item_with_two_links(store: Store) -> None:
             article(url, S501, when="2024-10-28 10:00"),
             source_id=source,
             fetched_at=at("2024-10-28 12:00"),
-            digest=url,
+            content_hash=url,
             mentions=["circles"],
             figures=[figure(S501, "501个", 501)],
         )
@@ -129,7 +129,7 @@ def test_rate_target_progress_is_level_against_pledge(store: Store) -> None:
         article("http://g/1", s),
         source_id="x",
         fetched_at=at("2024-07-16 10:00"),
-        digest="g",
+        content_hash="g",
         mentions=["green"],
         figures=[figure(s, "22.5%", "22.5", target="green", unit="%", scope="rate")],
     )

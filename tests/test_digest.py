@@ -45,7 +45,7 @@ def test_digest_email_carries_the_change_quote_and_link(tmp_path: Path, store: S
         article("http://127.0.0.1/a/1.html", S422, title="北京<b>验收</b>422个"),
         source_id="bjgov",
         fetched_at=at("2024-07-16 10:00"),
-        digest="h",
+        content_hash="h",
         mentions=["circles"],
         figures=[figure(S422, "422个", 422)],
     )
@@ -115,7 +115,7 @@ def test_subject_placeholders_sender_name_and_mail_headers(tmp_path: Path, store
         article("http://127.0.0.1/a/1.html", S422),
         source_id="bjgov",
         fetched_at=at("2024-07-16 10:00"),
-        digest="h",
+        content_hash="h",
         mentions=["circles"],
         figures=[figure(S422, "422个", 422)],
     )
@@ -141,7 +141,7 @@ def test_evidence_is_capped_at_three_quotes(tmp_path: Path, store: Store) -> Non
             article(f"http://127.0.0.1/a/{n}.html", s, when=f"2024-07-1{n} 09:00"),
             source_id="bjgov",
             fetched_at=at("2024-07-16 10:00"),
-            digest=f"h{n}",
+            content_hash=f"h{n}",
             mentions=["circles"],
             figures=[figure(s, f"{420 + n}个", 420 + n)],
         )
@@ -166,6 +166,25 @@ targets:
     assert wl.digest.sender == "政策监测 <monitor@example.org>"
 
 
+def test_literal_braces_in_the_subject_come_out_single(tmp_path: Path, store: Store) -> None:
+    """The validator tells users to write {{ and }} for a brace: the subject must show one."""
+    from monitor.config import watchlist
+
+    text = """\
+digest: {to: [a@example.org], subject: "{{周报}} {date} {{{moved}}}"}
+sources:
+  - {id: s, url: "https://www.beijing.gov.cn/ywdt/"}
+targets:
+  - {id: t, title: T, keywords: [便民生活圈]}
+"""
+    wl = watchlist.loads(text, tmp_path / "watchlist.yaml")
+    model = digest.build(wl, store, now=at("2024-07-17 08:00"), period_start=None)
+    parsed = message_from_bytes(
+        bytes(digest.compose(model, wl, digest.environment(None))), policy=policy.default
+    )
+    assert parsed["Subject"] == "{周报} 2024-07-17 {0}"
+
+
 def test_a_pledge_read_in_the_period_shows_though_the_target_moved(
     tmp_path: Path, store: Store
 ) -> None:
@@ -175,7 +194,7 @@ def test_a_pledge_read_in_the_period_shows_though_the_target_moved(
         article("http://127.0.0.1/a/1.html", S422 + s80),
         source_id="bjgov",
         fetched_at=at("2024-07-16 10:00"),
-        digest="h",
+        content_hash="h",
         mentions=["circles"],
         figures=[
             figure(S422, "422个", 422),

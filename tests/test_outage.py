@@ -60,7 +60,7 @@ def _pass(wl: Watchlist, state: Path, site: demo.DemoServer, i: int) -> pipeline
     site.now = demo.load_site().passes[i]
     store = Store.open(state)
     try:
-        return pipeline.run_pass(wl, store, now=site.now, state_dir=state, digest="now")
+        return pipeline.run_pass(wl, store, now=site.now, state_dir=state, digest_mode="now")
     finally:
         store.close()
 

@@ -47,7 +47,7 @@ def _say(
         article(url, text, when=when),
         source_id=source,
         fetched_at=at(when),
-        digest=url,
+        content_hash=url,
         mentions=[target],
         figures=[figure(text, surface, value, target=target, unit=unit, **kw)],  # type: ignore[arg-type]
     )

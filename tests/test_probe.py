@@ -31,7 +31,7 @@ def test_a_list_source_shows_its_links_new_and_known(
         state = wl_path.parent / "state"
         server.now = server.site.passes[2]  # July: the state reads what was out by then
         with Store.open(state) as store:
-            pipeline.run_pass(wl, store, now=server.now, state_dir=state, digest="never")
+            pipeline.run_pass(wl, store, now=server.now, state_dir=state, digest_mode="never")
         server.now = server.site.passes[3]  # October: two more on the list page
         assert main(["--watchlist", str(wl_path), "try", "bjgov"]) == 0
     out = capsys.readouterr().out

@@ -13,7 +13,6 @@ import os
 import stat
 from pathlib import Path
 from typing import Any, Protocol
-from zoneinfo import ZoneInfo
 
 from monitor.config import kept, yamlfile
 from monitor.config import watchlist_values as check
@@ -28,9 +27,8 @@ from monitor.config.sections import (
     source_settings,
 )
 from monitor.errors import WatchlistError
-from monitor.models import Watchlist
+from monitor.models import SHANGHAI, Watchlist
 
-DEFAULT_TIMEZONE = "Asia/Shanghai"
 # Far above any real watchlist (10,000 sources are about 1 MiB); a bigger file is the wrong one.
 MAX_WATCHLIST_BYTES = 16 * 2**20
 
@@ -57,7 +55,7 @@ def loads(text: str, path: Path) -> Watchlist:
         )
         raise report.error()
     top = Section(report, root, "", KEYS["top"], 1)
-    zone = top.get("timezone", check.timezone) or ZoneInfo(DEFAULT_TIMEZONE)
+    zone = top.get("timezone", check.timezone) or SHANGHAI
     defaults_map = top.mapping("defaults", "defaults")
     defaults: dict[str, Any] = {}
     broken_after = 3

@@ -233,12 +233,7 @@ class LeanTransport(httpx.AsyncBaseTransport):
             raise httpx.UnsupportedProtocol(f"cannot fetch {scheme.decode('ascii', 'replace')}")
         port = url.port or (443 if scheme == b"https" else 80)
         origin = (scheme, url.raw_host, port)
-        head = [b"%s %s HTTP/1.1\r\n" % (method.encode("ascii"), url.raw_path)]
-        head += [b"%s: %s\r\n" % (name, value) for name, value in headers]
-        if body and not has_length:
-            head.append(b"Content-Length: %d\r\n" % len(body))
-        head.append(b"\r\n")
-        payload = b"".join(head) + body
+        payload = _request(method, url.raw_path, headers, body, has_length)
         while True:
             connection = self._take(origin)
             reused = connection is not None
@@ -259,28 +254,16 @@ class LeanTransport(httpx.AsyncBaseTransport):
                 raise
         try:
             status, http10, fields = _parse_head(raw)
+            length, chunked, keep_alive = _framing(method, status, http10, fields)
         except httpx.RemoteProtocolError:
             connection.close()
             raise
-        lowered = {name.lower(): value for name, value in fields}
-        connection_header = lowered.get(b"connection", b"").lower()
-        keep_alive = not http10 and b"close" not in connection_header
-        chunked = b"chunked" in lowered.get(b"transfer-encoding", b"").lower()
-        length: int | None = None
-        if status in (204, 304) or status < 200 or method == "HEAD":
-            length = 0
-        elif not chunked and b"content-length" in lowered:
-            value = lowered[b"content-length"].strip()
-            if not value.isdigit():
-                connection.close()
-                raise httpx.RemoteProtocolError(f"bad Content-Length {value[:40]!r}")
-            length = int(value)
         stream = _Body(
             self,
             origin,
             connection,
             length=length,
-            chunked=chunked and length is None,
+            chunked=chunked,
             keep_alive=keep_alive,
             read_timeout=timeouts.get("read"),
         )
@@ -418,6 +401,36 @@ def _text(value: bytes) -> str:
             return value.decode("utf-8")
         except UnicodeDecodeError:
             return value.decode("latin-1")
+
+
+def _request(
+    method: str, path: bytes, headers: Sequence[tuple[bytes, bytes]], body: bytes, has_length: bool
+) -> bytes:
+    """The request as sent: request line, headers (a Content-Length for a body), body."""
+    head = [b"%s %s HTTP/1.1\r\n" % (method.encode("ascii"), path)]
+    head += [b"%s: %s\r\n" % (name, value) for name, value in headers]
+    if body and not has_length:
+        head.append(b"Content-Length: %d\r\n" % len(body))
+    head.append(b"\r\n")
+    return b"".join(head) + body
+
+
+def _framing(
+    method: str, status: int, http10: bool, fields: list[tuple[bytes, bytes]]
+) -> tuple[int | None, bool, bool]:
+    """Where the body ends and what becomes of the connection: (length, None when chunked or
+    read to the close; chunked; keep-alive)."""
+    lowered = {name.lower(): value for name, value in fields}
+    keep_alive = not http10 and b"close" not in lowered.get(b"connection", b"").lower()
+    chunked = b"chunked" in lowered.get(b"transfer-encoding", b"").lower()
+    if status in (204, 304) or status < 200 or method == "HEAD":
+        return 0, False, keep_alive
+    if not chunked and b"content-length" in lowered:
+        value = lowered[b"content-length"].strip()
+        if not value.isdigit():
+            raise httpx.RemoteProtocolError(f"bad Content-Length {value[:40]!r}")
+        return int(value), False, keep_alive
+    return None, chunked, keep_alive
 
 
 def _parse_head(raw: bytes) -> tuple[int, bool, list[tuple[bytes, bytes]]]:

@@ -14,13 +14,12 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
-from monitor.models import Link, Page, Source
+from monitor.models import SHANGHAI, Link, Page, Source
 
 if TYPE_CHECKING:
     import feedparser
     from selectolax.lexbor import LexborNode
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 # Shorter anchor texts are menu items ("首页", "更多"), not headlines.
 MIN_TITLE_CHARS = 6

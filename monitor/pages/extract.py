@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from monitor.errors import ExtractError
-from monitor.models import Article, Table
+from monitor.models import SHANGHAI, Article, Table
 from monitor.pages import titles
 from monitor.pages.blocks import Block, Walk, clean
 from monitor.pages.charset import decode, for_parser
@@ -28,7 +28,6 @@ MAX_MARKUP = 20_000_000  # bytes; bigger is not an article, and parsing it would
 # page big enough to nest that deep, the depth is counted first.
 MAX_DEPTH = 3_000
 _DEPTH_CHECK_BYTES = 192_000  # below this, the worst nesting costs about a second to parse
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 _BINARY_MAGIC = (  # PDF, PNG, GIF, JPEG, ZIP (docx, xlsx), gzip, RAR, ELF
     b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"Rar!", b"\x7fELF",

@@ -97,7 +97,8 @@ def data(
         )
         at = when(obs)
         label = f"{at:%Y-%m-%d} {fig.quantity.surface} · {names.get(obs.source_id, obs.source_id)}"
-        points[series].append(Point(at=at, level=level_of(obs, target), label=label))
+        level = _pledge_level(obs, target) if fig.kind == "pledge" else level_of(obs, target)
+        points[series].append(Point(at=at, level=level, label=label))
     for members in points.values():
         members.sort(key=lambda p: p.at)
     pledge_line: list[tuple[datetime, Decimal]] = []
@@ -113,6 +114,16 @@ def data(
             base = target.baseline.value if target.baseline else Decimal(0)
             pace_line = [(start, base), (end, goal)]
     return ChartData(points=points, pledge=pledge_line, pace=pace_line)
+
+
+def _pledge_level(obs: Observation, target: Target) -> Decimal:
+    """A restated pledge as the level it aims at, read in the target's own pledge (总数超过1万家
+    is a total, whatever scope its sentence suggests; 新建80个 adds to the baseline)."""
+    value = obs.figure.value
+    pledge, baseline = target.pledge, target.baseline
+    if pledge is not None and pledge.scope == "new" and baseline is not None:
+        return baseline.value + value if value < baseline.value else value
+    return value
 
 
 def _first_day(points: dict[str, list[Point]]) -> date | None:

@@ -9,19 +9,19 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from monitor.store.batch import Batch
     from monitor.store.lock import hold
-    from monitor.store.state import Store, content_hash
+    from monitor.store.state import Store, hash_content
 
 __all__ = [
     "Batch",
     "Store",
-    "content_hash",
+    "hash_content",
     "hold",
 ]
 
 _HOMES = {
     "Batch": "batch",
     "Store": "state",
-    "content_hash": "state",
+    "hash_content": "state",
     "hold": "lock",
 }
 

@@ -83,6 +83,11 @@ def health_of(row: sqlite3.Row) -> SourceHealth:
     return SourceHealth(**fields)
 
 
+# The rows observation_of reads: each observation with its article's title, source and story.
+OBSERVATIONS = """SELECT o.*, a.title AS a_title, a.source_id AS a_source, a.story AS a_story
+                  FROM observations o JOIN articles a ON a.url = o.article_url"""
+
+
 def observation_of(row: sqlite3.Row) -> Observation:
     quantity = Quantity(
         value=Decimal(row["value"]),

@@ -20,6 +20,7 @@ from monitor.models import Article, Figure, Page, Validators
 from monitor.store.batch import BATCH_SECONDS, BATCH_UNITS, Batch
 from monitor.store.faults import state_error
 from monitor.store.records import (
+    OBSERVATIONS,
     DigestRecord,
     Mention,
     Observation,
@@ -31,6 +32,9 @@ from monitor.store.records import (
 )
 from monitor.store.schema import BUSY_TIMEOUT, CHECKPOINT_PAGES, DB_NAME, MIGRATIONS
 
+_SET_FACT = """INSERT INTO runs(key, value) VALUES (?, ?)
+               ON CONFLICT(key) DO UPDATE SET value = excluded.value"""
+_CHECKED = "UPDATE validators SET checked_at = ? WHERE url = ?"  # a 304: the validators hold
 # By content, not by insertion: sources fetched concurrently save in any order, and a digest
 # rebuilt after a crash must read the same as the one an uninterrupted pass builds.
 _OBSERVATION_ORDER = "COALESCE(o.published, o.observed_at), o.article_url, o.sentence, o.fstart"
@@ -44,7 +48,7 @@ def story_key(article: Article) -> str:
     return hashlib.sha256(body[:2000].encode()).hexdigest()[:24]
 
 
-def content_hash(content: bytes) -> str:
+def hash_content(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
@@ -188,11 +192,7 @@ class Store:
 
     def set_fact(self, key: str, value: str) -> None:
         with self.transaction() as tx:
-            tx.execute(
-                "INSERT INTO runs(key, value) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (key, value),
-            )
+            tx.execute(_SET_FACT, (key, value))
 
     # --- a cache of derived data (the validated watchlist), safe to lose ---------------------
 
@@ -213,9 +213,6 @@ class Store:
         row = self.conn.execute("SELECT * FROM sources WHERE id = ?", (source_id,)).fetchone()
         return health_of(row) if row else None
 
-    def allhealth_of(self) -> list[SourceHealth]:
-        return [health_of(r) for r in self.conn.execute("SELECT * FROM sources ORDER BY id")]
-
     def record_success(
         self, source_id: str, url: str, *, at: datetime, status: int, links: int | None
     ) -> None:
@@ -229,8 +226,7 @@ class Store:
         when = at.isoformat()
         with self.transaction() as tx:
             tx.executemany(
-                "UPDATE validators SET checked_at = ? WHERE url = ?",
-                [(page.fetched_at.isoformat(), page.requested_url) for _, page in pages],
+                _CHECKED, [(page.fetched_at.isoformat(), page.requested_url) for _, page in pages]
             )
             tx.executemany(
                 _SUCCESS,
@@ -256,35 +252,18 @@ class Store:
                 (source_id, url, at.isoformat(), status, error),
             )
 
-    def validators(self, url: str) -> Validators | None:
-        row = self.conn.execute(
-            "SELECT etag, last_modified FROM validators WHERE url = ?", (url,)
-        ).fetchone()
-        return Validators(etag=row[0], last_modified=row[1]) if row else None
-
     def validators_for(self, urls: Sequence[str]) -> dict[str, Validators]:
         """The validators of many URLs in a few queries (one per 500), for a pass's start."""
         rows = self._rows_for("SELECT url, etag, last_modified FROM validators", urls)
         return {row[0]: Validators(etag=row[1], last_modified=row[2]) for row in rows}
 
-    def last_content_hash(self, url: str) -> str | None:
-        row = self.conn.execute(
-            "SELECT content_hash FROM validators WHERE url = ?", (url,)
-        ).fetchone()
-        return str(row[0]) if row and row[0] else None
-
-    def save_validators(
-        self, page: Page, *, url: str | None = None, digest: str | None = None
-    ) -> None:
-        """Remember what the server said, keyed by the URL we asked for (`digest`: the
+    def save_validators(self, page: Page, *, content_hash: str | None = None) -> None:
+        """Remember what the server said, keyed by the URL we asked for (`content_hash`: the
         content's hash when the caller already has it)."""
-        key = url or page.requested_url
+        key = page.requested_url
         if page.not_modified:
             with self.transaction() as tx:
-                tx.execute(
-                    "UPDATE validators SET checked_at = ? WHERE url = ?",
-                    (page.fetched_at.isoformat(), key),
-                )
+                tx.execute(_CHECKED, (page.fetched_at.isoformat(), key))
             return
         with self.transaction() as tx:
             tx.execute(
@@ -297,7 +276,7 @@ class Store:
                     key,
                     page.validators.etag,
                     page.validators.last_modified,
-                    digest or content_hash(page.content),
+                    content_hash or hash_content(page.content),
                     page.fetched_at.isoformat(),
                 ),
             )
@@ -327,79 +306,43 @@ class Store:
         *,
         source_id: str,
         fetched_at: datetime,
-        digest: str,
+        content_hash: str,
         mentions: Sequence[str],
         figures: Sequence[Figure],
     ) -> int:
         """Store an article with what it says of each target, in one transaction.
 
         Returns how many observations were new. Saving the same article twice adds nothing;
-        a changed article (new `digest`) replaces its text and adds its new figures.
+        a changed article (a new `content_hash`) replaces its text and adds its new figures.
         """
-        story = story_key(article)
-        published = _iso(article.published)
+        url, published = article.url, _iso(article.published)
         with self.transaction() as tx:
             tx.execute(
-                """INSERT INTO articles(url, source_id, title, published, fetched_at,
-                       content_hash, story, text)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                   ON CONFLICT(url) DO UPDATE SET title = excluded.title,
-                       published = COALESCE(excluded.published, articles.published),
-                       fetched_at = excluded.fetched_at, content_hash = excluded.content_hash,
-                       story = excluded.story, text = excluded.text""",
+                _ARTICLE,
                 (
-                    article.url,
+                    url,
                     source_id,
                     article.title,
                     published,
                     fetched_at.isoformat(),
-                    digest,
-                    story,
+                    content_hash,
+                    story_key(article),
                     article.text,
                 ),
             )
             # executemany: one prepared statement for all rows (its rowcount is their sum).
-            tx.executemany(
-                "INSERT OR IGNORE INTO mentions(target_id, article_url) VALUES (?, ?)",
-                [(target_id, article.url) for target_id in mentions],
-            )
+            tx.executemany(_MENTION, [(target_id, url) for target_id in mentions])
             if not figures:
                 return 0
             observed = fetched_at.isoformat()
-            cur = tx.executemany(
-                """INSERT OR IGNORE INTO observations(target_id, article_url, sentence,
-                       fstart, fend, value, value_high, unit, qualifier, surface, kind,
-                       scope, period, published, observed_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                [
-                    (
-                        fig.target_id,
-                        article.url,
-                        fig.sentence,
-                        fig.start,
-                        fig.end,
-                        str(fig.quantity.value),
-                        None if fig.quantity.value_high is None else str(fig.quantity.value_high),
-                        fig.quantity.unit,
-                        fig.quantity.qualifier,
-                        fig.quantity.surface,
-                        fig.kind,
-                        fig.scope,
-                        fig.period,
-                        published,
-                        observed,
-                    )
-                    for fig in figures
-                ],
-            )
-            return cur.rowcount
+            rows = [_observation_row(fig, url, published, observed) for fig in figures]
+            return tx.executemany(_OBSERVATION, rows).rowcount
 
     def observations(
         self, *, target_id: str | None = None, pending: bool | None = None
     ) -> list[Observation]:
         """Observations oldest first; `pending` True: not yet in any digest."""
-        sql = """SELECT o.*, a.title AS a_title, a.source_id AS a_source, a.story AS a_story
-                 FROM observations o JOIN articles a ON a.url = o.article_url WHERE 1=1"""
+        sql = f"{OBSERVATIONS} WHERE 1=1"
         args: list[object] = []
         if target_id is not None:
             sql += " AND o.target_id = ?"
@@ -414,12 +357,8 @@ class Store:
     def reported_observations(self, target_id: str) -> list[Observation]:
         """Observations already delivered in a digest, oldest first."""
         rows = self.conn.execute(
-            """SELECT o.*, a.title AS a_title, a.source_id AS a_source, a.story AS a_story
-               FROM observations o JOIN articles a ON a.url = o.article_url
-               JOIN digests d ON d.id = o.digest_id
-               WHERE o.target_id = ? AND d.status = 'delivered'
-               ORDER BY """
-            + _OBSERVATION_ORDER,
+            f"""{OBSERVATIONS} JOIN digests d ON d.id = o.digest_id
+                WHERE o.target_id = ? AND d.status = 'delivered' ORDER BY {_OBSERVATION_ORDER}""",
             (target_id,),
         )
         return [observation_of(r) for r in rows]
@@ -455,12 +394,7 @@ class Store:
         With `chat`, its short form for chat channels, pending for each of `channels`.
         """
         with self.transaction() as tx:
-            for key, value in (facts or {}).items():
-                tx.execute(
-                    "INSERT INTO runs(key, value) VALUES (?, ?) "
-                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                    (key, value),
-                )
+            tx.executemany(_SET_FACT, list((facts or {}).items()))
             cur = tx.execute(
                 """INSERT INTO digests(created_at, period_start, period_end, message_id,
                        message, status, chat) VALUES (?, ?, ?, ?, ?, 'pending', ?)""",
@@ -528,6 +462,44 @@ class Store:
                 "WHERE id = ?",
                 (error, "unknown" if uncertain else "failed", digest_id),
             )
+
+
+_ARTICLE = """INSERT INTO articles(url, source_id, title, published, fetched_at, content_hash,
+                  story, text)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+              ON CONFLICT(url) DO UPDATE SET title = excluded.title,
+                  published = COALESCE(excluded.published, articles.published),
+                  fetched_at = excluded.fetched_at, content_hash = excluded.content_hash,
+                  story = excluded.story, text = excluded.text"""
+_MENTION = "INSERT OR IGNORE INTO mentions(target_id, article_url) VALUES (?, ?)"
+_OBSERVATION = """INSERT OR IGNORE INTO observations(target_id, article_url, sentence, fstart,
+                      fend, value, value_high, unit, qualifier, surface, kind, scope, period,
+                      published, observed_at)
+                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+
+
+def _observation_row(
+    fig: Figure, url: str, published: str | None, observed: str
+) -> tuple[object, ...]:
+    q = fig.quantity
+    high = None if q.value_high is None else str(q.value_high)
+    return (
+        fig.target_id,
+        url,
+        fig.sentence,
+        fig.start,
+        fig.end,
+        str(q.value),
+        high,
+        q.unit,
+        q.qualifier,
+        q.surface,
+        fig.kind,
+        fig.scope,
+        fig.period,
+        published,
+        observed,
+    )
 
 
 _ADD_COLUMN = re.compile(r"\s*ALTER TABLE (\w+) ADD COLUMN (\w+)", re.IGNORECASE)

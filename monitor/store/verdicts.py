@@ -8,18 +8,15 @@ from datetime import datetime
 from typing import Literal
 
 from monitor.errors import UsageError
-from monitor.store.records import Observation, observation_of
+from monitor.store.records import OBSERVATIONS, Observation, observation_of
 from monitor.store.state import Store
 
 Verdict = Literal["rejected", "accepted"]
 
-_SELECT = """SELECT o.*, a.title AS a_title, a.source_id AS a_source, a.story AS a_story
-             FROM observations o JOIN articles a ON a.url = o.article_url"""
-
 
 def observation(store: Store, observation_id: int) -> Observation:
     """One stored figure by its id (as `monitor history` and the digest show it)."""
-    row = store.conn.execute(f"{_SELECT} WHERE o.id = ?", (observation_id,)).fetchone()
+    row = store.conn.execute(f"{OBSERVATIONS} WHERE o.id = ?", (observation_id,)).fetchone()
     if row is None:
         raise UsageError(
             f"no figure #{observation_id} in the state database",
@@ -45,7 +42,7 @@ def set_verdict(
 def corrections_due(store: Store) -> list[Observation]:
     """Rejected figures that a delivered digest reported and no digest has corrected yet."""
     rows = store.conn.execute(
-        f"""{_SELECT} JOIN digests d ON d.id = o.digest_id
+        f"""{OBSERVATIONS} JOIN digests d ON d.id = o.digest_id
             WHERE o.verdict = 'rejected' AND o.corrected_in IS NULL AND d.status = 'delivered'
             ORDER BY o.target_id, o.id"""
     )
