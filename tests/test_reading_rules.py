@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 import yaml
 
-from monitor.figures.reader import explain, find_article_figures
+from monitor.figures.explain import explain
+from monitor.figures.reader import find_article_figures
 from monitor.models import Pledge, Target
 
 TABLE: dict[str, Any] = yaml.safe_load(

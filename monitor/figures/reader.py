@@ -1,6 +1,7 @@
 """The figures an article gives for watched targets: sentences naming a target, each number tied
 to the right target, with kind (pledge/achieved/mention), scope, qualifier and period. Which
-target a number is about is in attribution.py; the words that give kind and period in cues.py.
+target a number is about is in attribution.py, the checks each number passes in checks.py, the
+time frame in frames.py, sentences and clauses in sentences.py; `try --explain` in explain.py.
 """
 
 from __future__ import annotations
@@ -9,14 +10,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import date
-from functools import lru_cache
-from itertools import accumulate, count
-from operator import add
 from typing import NamedTuple
 
 from monitor.figures import lists, units
 from monitor.figures.attribution import (
-    _NUMBER_START,
     _about_span,
     _attribute,
     _first_part,
@@ -27,14 +24,23 @@ from monitor.figures.attribution import (
     _match_start,
     _plan,
     _subject,
-    continues,
     counts_other,
 )
+from monitor.figures.checks import (
+    _NAMED,
+    _PLEDGED_SHARE,
+    _RATE_UNITS,
+    _TASK_AFTER,
+    _as_percent,
+    _clause_of,
+    _excluded,
+    _listed,
+    _other_period,
+    _unit_differs,
+    _why,
+)
 from monitor.figures.cues import (
-    _ACHIEVED,
     _CHANGE,
-    _CLAUSE,
-    _PLEDGE,
 )
 from monitor.figures.frames import Frames
 from monitor.figures.measures import (
@@ -47,134 +53,17 @@ from monitor.figures.measures import (
 from monitor.figures.numeral_reader import frozen
 from monitor.figures.numerals import find_quantities, may_hold_quantities
 from monitor.figures.places import is_national, mentions, speaks_for
-from monitor.models import Figure, FigureKind, FigureScope, Quantity, Seen, Target
+from monitor.figures.sentences import (
+    _MAX_SENTENCE,
+    carried,
+    clause_cuts,
+    sentence_ends,
+    with_title,
+)
+from monitor.models import Figure, FigureKind, Quantity, Seen, Target
 
-_END_CHARS = "。！？；!?;\n"  # what ends a sentence
-_MAX_SENTENCE = 10_000  # longer is not a sentence (find_quantities reads none either)
 _LEAD = 300  # a region named this early in the article (dateline, lead) holds for all of it
-_RATE_UNITS = frozenset({"%", "‰", "百分点"})
 _CLAUSE_END = re.compile(r"[，,；;。]")
-# a quoted name in a clause: a thing of its own (“爱心托管班”), but not a plan's (“十三五”)
-_NAMED = re.compile(r"“(?!十?[一二三四五六七八九]五”)[^”]{2,}”")
-_KIND_WORDS = {  # the words shown as what made a figure's kind (`try --explain`)
-    "achieved": re.compile(
-        _ACHIEVED.pattern
-        + r"|[0-9一二三四五六七八九十]+\s*[—\-–至]\s*[0-9一二三四五六七八九十]+月"
-        + r"|前[一二三]季度|上半年"
-    ),
-    "pledge": re.compile(_PLEDGE.pattern + r"|到(?:19|20)[0-9]{2}年|的(?:年度)?(?:目标)?任务"),
-}
-# 力争完成年度任务的100% is a pledge; 完成年度计划的77% is progress
-_PLEDGED_SHARE = re.compile(
-    r"(?:力争|确保|争取|将|计划|目标是|要)[^，,。；]{0,4}(?:完成|实现|达到)"
-)
-# 204万套（间）的任务, 5万套的年度目标: the number is the size of the plan
-_TASK_AFTER = re.compile(
-    r"(?:（[^）]{1,4}）|\([^)]{1,4}\))?(?:的(?:年度|全年)?(?:建设|改造)?(?:目标)?任务|的(?:年度)?目标|的计划)"
-)
-_SHORT_ASIDE = 4  # （间）, (户): a note on the unit, not a clause of its own
-
-
-def _clause_cuts(sentence: str) -> list[int]:
-    """Where the sentence's clauses break (at ，、：and brackets), but for a short bracketed
-    note on a unit (204万套（间）的任务…), which leaves the clause whole."""
-    cuts = list(map(re.Match.start, _CLAUSE.finditer(sentence)))
-    if "（" not in sentence and "(" not in sentence:
-        return cuts
-    kept: list[int] = []
-    skip = -1
-    for i, at in enumerate(cuts):
-        if at <= skip:
-            continue
-        closing = cuts[i + 1] if i + 1 < len(cuts) else -1
-        short = 0 < closing - at - 1 <= _SHORT_ASIDE
-        if short and sentence[at] in "（(" and sentence[closing] in "）)":
-            skip = closing
-            continue
-        kept.append(at)
-    return kept
-
-
-def _other_period(target: Target, period: str | None, scope: FigureScope) -> str | None:
-    """Why a figure of another period than the pledge's is not this target's (2023 for a pledge
-    announced in 2024; next year's plan), or None. The pledge's period runs from the year it was
-    announced to its deadline."""
-    pledge = target.pledge
-    if pledge is None or pledge.by is None or not period or pledge.scope != "new":
-        return None
-    if pledge.announced is None:
-        return None  # a pledge whose start is unknown may be any year's (全国城镇新增就业（年度）)
-    start, end = pledge.announced.year, pledge.by.year
-    years = _years_of(period)
-    if years is None:
-        return None
-    first, last = years
-    if last < start or (first > end and scope != "cumulative"):
-        return f"another period ({period}) than the pledge's ({start}-{end})"
-    return None
-
-
-def _years_of(period: str) -> tuple[int, int] | None:
-    """The first and last year of a period as the reader writes it: 2024, 2024H1, 2016-2020."""
-    parts = [p[:4] for p in period.split("-")]
-    if not all(p.isdigit() for p in parts):
-        return None
-    return int(parts[0]), int(parts[-1])
-
-
-def _as_percent(q: Quantity) -> Quantity | None:
-    """The number as a percentage if it is one: 83%, or a fraction (三分之一 → 33.3…%)."""
-    if q.unit == "%":
-        return q
-    if q.unit is None and "分之" in q.surface and 0 < q.value <= 1:
-        return frozen(Quantity, **{**q.__dict__, "value": q.value * 100, "unit": "%"})
-    return None
-
-
-def _excluded(target: Target, *clauses: str) -> str | None:
-    """The target's exclude word in the number's clause or its keyword's, if one is there."""
-    for word in target.exclude:
-        if word and any(word in clause for clause in clauses):
-            return word
-    return None
-
-
-def _clause_of(sentence: str, cuts: list[int], match: _Match) -> str:
-    k = bisect_right(cuts, match.start)
-    return sentence[cuts[k - 1] + 1 if k > 0 else 0 : cuts[k] if k < len(cuts) else len(sentence)]
-
-
-def _unit_differs(q: Quantity, target: Target, after: str) -> str:
-    if q.unit is None:
-        return f"a bare number before a noun ({after}…), not in the target's unit {target.unit}"
-    return f"unit {q.unit} is not the target's {target.unit}"
-
-
-def _why(
-    sentence: str,
-    clause: str,
-    match: _Match,
-    listed: str | None,
-    kind: FigureKind,
-    scope: FigureScope,
-) -> str:
-    """Why a figure was read as it was: the noun it counts, the word that made its kind."""
-    noun = listed or sentence[match.start : match.end] or "the clause's subject"
-    cue = _cue_word(clause, kind) or _cue_word(sentence, kind)
-    said = f" (by '{cue}')" if cue else " (by the time frame)"
-    return f"noun: {noun}; {kind}{said}; scope: {scope}"
-
-
-@lru_cache(maxsize=256)
-def _cue_word(text: str, kind: FigureKind) -> str | None:
-    found = _KIND_WORDS[kind].search(text) if kind in _KIND_WORDS else None
-    return found.group() if found else None
-
-
-def _listed(noun: str, targets: list[Target], q: Quantity) -> _Match | None:
-    """The targets whose keyword the noun paired with `q` in a 分别 list holds."""
-    mine = tuple(t for t in targets if any(_first_part(k) in noun for k in t.keywords))
-    return _Match(q.start, q.start, mine) if mine else None
 
 
 class _Read(NamedTuple):
@@ -213,7 +102,7 @@ def find_figures(
             first.append((target, part, pos))
     if not first:
         return []
-    ends = _sentence_ends(text)
+    ends = sentence_ends(text)
     reader = _Article(text, ends, published, plan.plain, region)
     wanted: dict[int, list[Target]] = {}
     for target, part, pos in first:
@@ -225,9 +114,11 @@ def find_figures(
             pos = text.find(part, ends[index] if index < len(ends) else len(text))
     # Every sentence is read first, then their figures are made: each step's code runs for all
     # sentences back to back, which is quicker than taking one sentence through both in turn.
-    carried = _carried(text, ends, wanted)
-    wanted.update(carried)
-    read = [r for i in sorted(wanted) if (r := reader.read(i, wanted[i], i in carried)) is not None]
+    going_on = carried(text, ends, wanted)
+    wanted.update(going_on)
+    read = [
+        r for i in sorted(wanted) if (r := reader.read(i, wanted[i], i in going_on)) is not None
+    ]
     figures: list[Figure] = []
     for r in read:
         figures.extend(reader.figures(r))
@@ -244,112 +135,12 @@ def find_article_figures(
 ) -> list[Figure]:
     """The figures of an article, its headline read as its first sentence (dated like it); a
     headline figure the body restates is left to the body, whose sentence says more."""
-    found = find_figures(_with_title(title, text), targets, published=published, region=region)
+    found = find_figures(with_title(title, text), targets, published=published, region=region)
     head = title.strip()
     if not head or not any(f.sentence == head for f in found):
         return found
     in_body = {(f.target_id, f.value, f.kind) for f in found if f.sentence != head}
     return [f for f in found if f.sentence != head or (f.target_id, f.value, f.kind) not in in_body]
-
-
-def _with_title(title: str, text: str) -> str:
-    title = title.strip()
-    if not title or text.lstrip().startswith(title):
-        return text
-    return f"{title}\n{text}"
-
-
-def explain(
-    title: str, text: str, targets: Sequence[Target], *, published: date | None = None
-) -> list[Seen]:
-    """Every number in each sentence that names a target (headline first), with the figure it
-    became or why it was dropped: what `monitor try --explain` shows."""
-    text = _with_title(title, text)
-    ends = _sentence_ends(text)
-    plan = _plan(targets)
-    reader = _Article(text, ends, published, plan.plain)
-    seen: list[Seen] = []
-    for index in range(len(ends)):
-        s0, s1 = reader.bounds(index)
-        sentence = text[s0:s1]
-        named = [t for t in targets if any(_first_part(k) in sentence for k in t.keywords)]
-        if not named or s1 - s0 > _MAX_SENTENCE:
-            continue
-        numbers = find_quantities(sentence)
-        about = [t for t in named if reader.plain or reader._about(t, sentence, s0)]
-        for target in named:
-            if target not in about:
-                why = _not_about(target, sentence)
-                seen.extend(
-                    Seen(sentence, q.start, q.end, q.surface, target.id, None, why) for q in numbers
-                )
-        r = reader.read(index, about) if about else None
-        trace: list[Seen] = []
-        made = reader.figures(r, trace) if r is not None else []
-        made_at = {(f.start, f.target_id): f for f in made}
-        traced = {(x.start, x.target_id) for x in trace}
-        for q in numbers:
-            for target in about:
-                key = (q.start, target.id)
-                if key in made_at:
-                    f = made_at[key]
-                    seen.append(Seen(sentence, q.start, q.end, q.surface, target.id, f, f.why))
-                elif key not in traced and (q.start, None) not in traced:
-                    why = "outside the clauses about the target (no keyword, nothing continues one)"
-                    seen.append(Seen(sentence, q.start, q.end, q.surface, target.id, None, why))
-        seen.extend(trace)
-    seen.sort(key=lambda x: (text.find(x.sentence), x.start))
-    return seen
-
-
-def _not_about(target: Target, sentence: str) -> str:
-    return (
-        f"no region word of the target ({'、'.join(target.region)}) in the sentence or its context"
-    )
-
-
-# What a part after a semicolon may open with and still go on with the subject before it:
-# a time phrase, a place, then a continuation (…；“十四五”以来全省累计筹集63万套).
-_CARRY_TIME = re.compile(
-    r"(?:“?十?[一二三四五六七八九]五”?(?:以来|期间)|(?:19|20)[0-9]{2}年(?:以来)?|今年(?:以来)?|去年"
-    r"|前三季度|上半年|[一二三四]季度|截[至止][^，,；;。]{1,8}?(?=[，,]|已|累计))?[，,]?"
-    r"(?:全省|全市|全国|全区)?"
-)
-
-
-def _carried(
-    text: str, ends: list[int], wanted: dict[int, list[Target]]
-) -> dict[int, list[Target]]:
-    """Sentences after a semicolon that name no target but go on with the one before."""
-    out: dict[int, list[Target]] = {}
-    for index in sorted(wanted):
-        k = index
-        while k + 1 < len(ends) and text[ends[k] - 1] in "；;" and k + 1 not in wanted:
-            start = ends[k]
-            lead = _CARRY_TIME.match(text, start)
-            at = lead.end() if lead else start
-            if not (
-                continues(text, at)
-                or (lead and lead.end() > start and _NUMBER_START.match(text, at))
-            ):
-                break
-            out[k + 1] = wanted[index]
-            k += 1
-    return out
-
-
-def _sentence_ends(text: str) -> list[int]:
-    """Where each sentence ends (after its 。, ！, ；, newline…); the last ends with the text."""
-    ends: list[int] = []
-    for ch in _END_CHARS:
-        if ch in text:  # the offsets after each `ch`, from the lengths of the pieces between
-            pieces = text.split(ch)
-            pieces.pop()
-            ends.extend(map(add, accumulate(map(len, pieces)), count(1)))
-    ends.sort()
-    if not ends or ends[-1] < len(text):
-        ends.append(len(text))
-    return ends
 
 
 class _Article(Frames):
@@ -386,7 +177,7 @@ class _Article(Frames):
             matches = [_Match(0, 0, tuple(targets))]
         if not matches:
             return None
-        cuts = _clause_cuts(sentence)
+        cuts = clause_cuts(sentence)
         by_clause: dict[int, list[_Match]] = {}
         for m in matches:
             by_clause.setdefault(bisect_right(cuts, m.start), []).append(m)
@@ -485,20 +276,20 @@ class _Article(Frames):
                 if target.region and not self._speaks_for(target, sentence, read.s0, q.start):
                     drop(q, target, "another region's or body's figure (在福州，…; 中国移动…)")
                     continue  # 在福州，…: another region's figure
-                seen.add(target.id)
-                given.add(target.id)
                 if clause not in when:
                     when[clause] = self.when(sentence, c0, c1, read.at)
                 kind, period = when[clause]
-                other = _other_period(target, period, scope_of(sentence, c0, c1, quantity))
+                scope = measure or scope_of(sentence, c0, c1, quantity)
+                other = _other_period(target, period, scope)
                 if other:
                     drop(q, target, other)
                     continue
+                seen.add(target.id)
+                given.add(target.id)
                 if measure == "share_of_pledge" and not _PLEDGED_SHARE.search(head):
                     kind = "achieved"  # 完成年度任务的83%: progress so far
                 elif task and measure is None:
                     kind = "pledge"
-                scope = measure or scope_of(sentence, c0, c1, quantity)
                 fall = scope == "rate" and is_fall(head)
                 figures.append(
                     frozen(

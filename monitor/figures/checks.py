@@ -1,0 +1,116 @@
+"""The checks one number passes before it is a target's figure, and what a figure says of
+itself: another period than the pledge's, an exclude word in its clause, a fraction read as a
+share, the size of a plan (204万套的任务), and why it was read as it was (`try --explain`)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from monitor.figures.attribution import _first_part, _Match
+from monitor.figures.cues import _ACHIEVED, _PLEDGE
+from monitor.figures.numeral_reader import frozen
+from monitor.models import FigureKind, FigureScope, Quantity, Target
+
+_RATE_UNITS = frozenset({"%", "‰", "百分点"})
+# a quoted name in a clause: a thing of its own (“爱心托管班”), but not a plan's (“十三五”)
+_NAMED = re.compile(r"“(?!十?[一二三四五六七八九]五”)[^”]{2,}”")
+_KIND_WORDS = {  # the words shown as what made a figure's kind (`try --explain`)
+    "achieved": re.compile(
+        _ACHIEVED.pattern
+        + r"|[0-9一二三四五六七八九十]+\s*[—\-–至]\s*[0-9一二三四五六七八九十]+月"
+        + r"|前[一二三]季度|上半年"
+    ),
+    "pledge": re.compile(_PLEDGE.pattern + r"|到(?:19|20)[0-9]{2}年|的(?:年度)?(?:目标)?任务"),
+}
+# 力争完成年度任务的100% is a pledge; 完成年度计划的77% is progress
+_PLEDGED_SHARE = re.compile(
+    r"(?:力争|确保|争取|将|计划|目标是|要)[^，,。；]{0,4}(?:完成|实现|达到)"
+)
+# 204万套（间）的任务, 5万套的年度目标: the number is the size of the plan
+_TASK_AFTER = re.compile(
+    r"(?:（[^）]{1,4}）|\([^)]{1,4}\))?(?:的(?:年度|全年)?(?:建设|改造)?(?:目标)?任务|的(?:年度)?目标|的计划)"
+)
+
+
+def _other_period(target: Target, period: str | None, scope: FigureScope) -> str | None:
+    """Why a figure of another period than the pledge's is not this target's (2023 for a pledge
+    announced in 2024; next year's plan), or None. The pledge's period runs from the year it was
+    announced to its deadline."""
+    pledge = target.pledge
+    if pledge is None or pledge.by is None or not period or pledge.scope != "new":
+        return None
+    if pledge.announced is None:
+        return None  # a pledge whose start is unknown may be any year's (全国城镇新增就业（年度）)
+    start, end = pledge.announced.year, pledge.by.year
+    years = _years_of(period)
+    if years is None:
+        return None
+    first, last = years
+    if last < start or (first > end and scope != "cumulative"):
+        return f"another period ({period}) than the pledge's ({start}-{end})"
+    return None
+
+
+def _years_of(period: str) -> tuple[int, int] | None:
+    """The first and last year of a period as the reader writes it: 2024, 2024H1, 2016-2020."""
+    parts = [p[:4] for p in period.split("-")]
+    if not all(p.isdigit() for p in parts):
+        return None
+    return int(parts[0]), int(parts[-1])
+
+
+def _as_percent(q: Quantity) -> Quantity | None:
+    """The number as a percentage if it is one: 83%, or a fraction (三分之一 → 33.3…%)."""
+    if q.unit == "%":
+        return q
+    if q.unit is None and "分之" in q.surface and 0 < q.value <= 1:
+        return frozen(Quantity, **{**q.__dict__, "value": q.value * 100, "unit": "%"})
+    return None
+
+
+def _excluded(target: Target, *clauses: str) -> str | None:
+    """The target's exclude word in the number's clause or its keyword's, if one is there."""
+    for word in target.exclude:
+        if word and any(word in clause for clause in clauses):
+            return word
+    return None
+
+
+def _clause_of(sentence: str, cuts: list[int], match: _Match) -> str:
+    k = bisect_right(cuts, match.start)
+    return sentence[cuts[k - 1] + 1 if k > 0 else 0 : cuts[k] if k < len(cuts) else len(sentence)]
+
+
+def _unit_differs(q: Quantity, target: Target, after: str) -> str:
+    if q.unit is None:
+        return f"a bare number before a noun ({after}…), not in the target's unit {target.unit}"
+    return f"unit {q.unit} is not the target's {target.unit}"
+
+
+def _why(
+    sentence: str,
+    clause: str,
+    match: _Match,
+    listed: str | None,
+    kind: FigureKind,
+    scope: FigureScope,
+) -> str:
+    """Why a figure was read as it was: the noun it counts, the word that made its kind."""
+    noun = listed or sentence[match.start : match.end] or "the clause's subject"
+    cue = _cue_word(clause, kind) or _cue_word(sentence, kind)
+    said = f" (by '{cue}')" if cue else " (by the time frame)"
+    return f"noun: {noun}; {kind}{said}; scope: {scope}"
+
+
+@lru_cache(maxsize=256)
+def _cue_word(text: str, kind: FigureKind) -> str | None:
+    found = _KIND_WORDS[kind].search(text) if kind in _KIND_WORDS else None
+    return found.group() if found else None
+
+
+def _listed(noun: str, targets: list[Target], q: Quantity) -> _Match | None:
+    """The targets whose keyword the noun paired with `q` in a 分别 list holds."""
+    mine = tuple(t for t in targets if any(_first_part(k) in noun for k in t.keywords))
+    return _Match(q.start, q.start, mine) if mine else None

@@ -1,0 +1,62 @@
+"""`monitor try --explain`: every number in each sentence that names a target, with the figure
+it became or why it was dropped."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from monitor.figures.attribution import _first_part, _plan
+from monitor.figures.numerals import find_quantities
+from monitor.figures.reader import _Article
+from monitor.figures.sentences import _MAX_SENTENCE, sentence_ends, with_title
+from monitor.models import Seen, Target
+
+
+def explain(
+    title: str, text: str, targets: Sequence[Target], *, published: date | None = None
+) -> list[Seen]:
+    """Every number in each sentence that names a target (headline first), with the figure it
+    became or why it was dropped: what `monitor try --explain` shows."""
+    text = with_title(title, text)
+    ends = sentence_ends(text)
+    plan = _plan(targets)
+    reader = _Article(text, ends, published, plan.plain)
+    seen: list[Seen] = []
+    for index in range(len(ends)):
+        s0, s1 = reader.bounds(index)
+        sentence = text[s0:s1]
+        named = [t for t in targets if any(_first_part(k) in sentence for k in t.keywords)]
+        if not named or s1 - s0 > _MAX_SENTENCE:
+            continue
+        numbers = find_quantities(sentence)
+        about = [t for t in named if reader.plain or reader._about(t, sentence, s0)]
+        for target in named:
+            if target not in about:
+                why = _not_about(target, sentence)
+                seen.extend(
+                    Seen(sentence, q.start, q.end, q.surface, target.id, None, why) for q in numbers
+                )
+        r = reader.read(index, about) if about else None
+        trace: list[Seen] = []
+        made = reader.figures(r, trace) if r is not None else []
+        made_at = {(f.start, f.target_id): f for f in made}
+        traced = {(x.start, x.target_id) for x in trace}
+        for q in numbers:
+            for target in about:
+                key = (q.start, target.id)
+                if key in made_at:
+                    f = made_at[key]
+                    seen.append(Seen(sentence, q.start, q.end, q.surface, target.id, f, f.why))
+                elif key not in traced and (q.start, None) not in traced:
+                    why = "outside the clauses about the target (no keyword, nothing continues one)"
+                    seen.append(Seen(sentence, q.start, q.end, q.surface, target.id, None, why))
+        seen.extend(trace)
+    seen.sort(key=lambda x: (text.find(x.sentence), x.start))
+    return seen
+
+
+def _not_about(target: Target, sentence: str) -> str:
+    return (
+        f"no region word of the target ({'、'.join(target.region)}) in the sentence or its context"
+    )

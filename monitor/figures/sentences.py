@@ -1,0 +1,86 @@
+"""An article's sentences and clauses: where sentences end (。！？；and line breaks), where
+clauses break (，、：and brackets, but for a short note on a unit), the headline read as the first
+sentence, and the parts after a semicolon that go on with the subject before them."""
+
+from __future__ import annotations
+
+import re
+from itertools import accumulate, count
+from operator import add
+
+from monitor.figures.attribution import _NUMBER_START, continues
+from monitor.figures.cues import _CLAUSE
+from monitor.models import Target
+
+_END_CHARS = "。！？；!?;\n"  # what ends a sentence
+_MAX_SENTENCE = 10_000  # longer is not a sentence (find_quantities reads none either)
+_SHORT_ASIDE = 4  # （间）, (户): a note on the unit, not a clause of its own
+
+
+def clause_cuts(sentence: str) -> list[int]:
+    """Where the sentence's clauses break (at ，、：and brackets), but for a short bracketed
+    note on a unit (204万套（间）的任务…), which leaves the clause whole."""
+    cuts = list(map(re.Match.start, _CLAUSE.finditer(sentence)))
+    if "（" not in sentence and "(" not in sentence:
+        return cuts
+    kept: list[int] = []
+    skip = -1
+    for i, at in enumerate(cuts):
+        if at <= skip:
+            continue
+        closing = cuts[i + 1] if i + 1 < len(cuts) else -1
+        short = 0 < closing - at - 1 <= _SHORT_ASIDE
+        if short and sentence[at] in "（(" and sentence[closing] in "）)":
+            skip = closing
+            continue
+        kept.append(at)
+    return kept
+
+
+def with_title(title: str, text: str) -> str:
+    title = title.strip()
+    if not title or text.lstrip().startswith(title):
+        return text
+    return f"{title}\n{text}"
+
+
+# What a part after a semicolon may open with and still go on with the subject before it:
+# a time phrase, a place, then a continuation (…；“十四五”以来全省累计筹集63万套).
+_CARRY_TIME = re.compile(
+    r"(?:“?十?[一二三四五六七八九]五”?(?:以来|期间)|(?:19|20)[0-9]{2}年(?:以来)?|今年(?:以来)?|去年"
+    r"|前三季度|上半年|[一二三四]季度|截[至止][^，,；;。]{1,8}?(?=[，,]|已|累计))?[，,]?"
+    r"(?:全省|全市|全国|全区)?"
+)
+
+
+def carried(text: str, ends: list[int], wanted: dict[int, list[Target]]) -> dict[int, list[Target]]:
+    """Sentences after a semicolon that name no target but go on with the one before."""
+    out: dict[int, list[Target]] = {}
+    for index in sorted(wanted):
+        k = index
+        while k + 1 < len(ends) and text[ends[k] - 1] in "；;" and k + 1 not in wanted:
+            start = ends[k]
+            lead = _CARRY_TIME.match(text, start)
+            at = lead.end() if lead else start
+            if not (
+                continues(text, at)
+                or (lead and lead.end() > start and _NUMBER_START.match(text, at))
+            ):
+                break
+            out[k + 1] = wanted[index]
+            k += 1
+    return out
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Where each sentence ends (after its 。, ！, ；, newline…); the last ends with the text."""
+    ends: list[int] = []
+    for ch in _END_CHARS:
+        if ch in text:  # the offsets after each `ch`, from the lengths of the pieces between
+            pieces = text.split(ch)
+            pieces.pop()
+            ends.extend(map(add, accumulate(map(len, pieces)), count(1)))
+    ends.sort()
+    if not ends or ends[-1] < len(text):
+        ends.append(len(text))
+    return ends
