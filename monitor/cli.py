@@ -9,17 +9,21 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import logging
 import os
+import shutil
 import sys
+import tempfile
 import traceback
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from monitor import __version__, cli_out, pipeline
+from monitor import __version__, cli_out, cli_terminal, pipeline
+from monitor.cli_terminal import source_bar
 from monitor.config import watchlist
 from monitor.errors import MonitorError, UsageError, WatchlistError
 from monitor.models import SHANGHAI, FetchLimits, Page, Seen, Source, Target, Watchlist
@@ -38,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="monitor",
         description="Watch news pages for follow-up coverage of policy pledges; mail a digest.",
+        epilog="New here? `monitor init DIR` writes a starter watchlist. The documentation ships "
+        "with monitor: `monitor docs` lists it, `monitor docs watchlist` has every key.",
     )
     parser.add_argument("--version", action="version", version=f"monitor {__version__}")
     parser.add_argument(
@@ -58,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     _passes(sub)
     _looks(sub)
     _demo_command(sub)
+    _globals_after_the_command(sub)
     return parser
 
 
@@ -120,6 +127,7 @@ def _looks(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     accept = sub.add_parser("accept", help="confirm a figure, e.g. one shown as 待核实")
     accept.add_argument("id", type=int, help="the figure's id (#12 in history and the digest)")
     cli_out.add_parsers(sub)
+    cli_terminal.add_parsers(sub)
 
 
 def _demo_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -133,6 +141,24 @@ def _demo_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     demo.add_argument(
         "--keep", action="store_true", help="keep the demo's earlier state instead of starting anew"
     )
+
+
+def _globals_after_the_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`monitor run -q --state X` as well as `monitor -q --state X run`: each command takes the
+    global options too, and sets them only when given (SUPPRESS), so neither place wins by
+    default over the other."""
+    for command in sub.choices.values():
+        for flags, options in (
+            (("--watchlist",), {"type": Path}),
+            (("--state",), {"type": Path}),
+            (("-v", "--verbose"), {"action": "store_true"}),
+            (("-q", "--quiet"), {"action": "store_true"}),
+        ):
+            # the command may have an option of that name itself: it keeps its own
+            with contextlib.suppress(argparse.ArgumentError):
+                command.add_argument(
+                    *flags, default=argparse.SUPPRESS, help=argparse.SUPPRESS, **options
+                )
 
 
 def _wait_option(parser: argparse.ArgumentParser) -> None:
@@ -173,6 +199,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return cli_out.test_send(args)
             case "demo":
                 return _demo(args)
+            case "init":
+                print("\n".join(cli_terminal.init(args.dir)))
+                return 0
+            case "docs":
+                print(cli_terminal.docs(args.name))
+                return 0
+            case "schema":
+                print(cli_terminal.schema_text(), end="")
+                return 0
     except WatchlistError as exc:
         print(str(exc), file=sys.stderr)  # already one "file:line: problem" per line
         return exc.exit_code
@@ -265,14 +300,16 @@ def _run(args: argparse.Namespace) -> int:
     with held, Store.open(state_dir) as store:
         wl = watchlist.load(args.watchlist, cache=store)
         now = _now(args.now, wl.timezone)
-        report = pipeline.run_pass(
-            wl,
-            store,
-            now=now,
-            state_dir=state_dir,
-            digest_mode=args.digest,
-            all_sources=args.all,
-        )
+        with source_bar(args.quiet) as bar:
+            report = pipeline.run_pass(
+                wl,
+                store,
+                now=now,
+                state_dir=state_dir,
+                digest_mode=args.digest,
+                all_sources=args.all,
+                progress=bar,
+            )
     summary = report.summary()
     if args.summary_json:
         args.summary_json.write_text(json.dumps(summary, ensure_ascii=False, indent=1))
@@ -500,11 +537,13 @@ def _status(args: argparse.Namespace) -> int:
 
     wl = watchlist.load(args.watchlist)
     state_dir = _state_dir(args, args.watchlist)
-    store = Store.open(state_dir)
+    store, found = _reading_store(state_dir)
     now = datetime.now(wl.timezone)
     try:
         holder = lock.in_use(lock.lock_path(state_dir))
         busy = f" (in use by pid {holder})" if holder else " (in use)" if holder == 0 else ""
+        if not found:
+            busy = " (no state database yet: nothing fetched; `monitor run` makes it)"
         print(f"State: {state_dir}{busy}")
         print("Sources:")
         for source in wl.sources:
@@ -536,6 +575,26 @@ def _status(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return 0
+
+
+def _reading_store(state_dir: Path) -> tuple[Store, bool]:
+    """The state folder's store for a command that only reads (status, history), and whether
+    it was there: a folder without a database gets none made in it (a mistyped --state must
+    not leave an empty database behind); an empty one in a temporary folder stands in."""
+    from monitor.store.schema import DB_NAME
+
+    if (state_dir / DB_NAME).is_file():
+        return Store.open(state_dir), True
+    scratch = Path(tempfile.mkdtemp(prefix="monitor-empty-"))
+    store = Store.open(scratch)
+    close = store.close
+
+    def close_and_remove() -> None:
+        close()
+        shutil.rmtree(scratch, ignore_errors=True)
+
+    store.close = close_and_remove  # type: ignore[method-assign]
+    return store, False
 
 
 def _next_digest(moment: datetime | None, tz: ZoneInfo) -> str:
@@ -579,6 +638,8 @@ def _source_line(source: Source, h: SourceHealth | None, broken_after: int, now:
 
 def _pending_line(d: DigestRecord) -> str:
     line = f"#{d.id} built {_when(d.created_at)}, {d.attempts} attempt(s)"
+    if d.sending_at and d.last_outcome is None:
+        line += f"; a run stopped while delivering it ({_when(d.sending_at)}): sent again as it was"
     match d.last_outcome:
         case "unknown":
             line += f"; the server may have it: resent as {d.message_id}"
@@ -596,7 +657,11 @@ def _history(args: argparse.Namespace) -> int:
         known = ", ".join(t.id for t in wl.targets)
         raise UsageError(f"no target '{args.target}'", hint=f"known targets: {known}")
     names = {s.id: s.label for s in wl.sources}
-    with Store.open(_state_dir(args, args.watchlist)) as store:
+    state_dir = _state_dir(args, args.watchlist)
+    store, found = _reading_store(state_dir)
+    if not found:
+        print(f"monitor: no state database in {state_dir} yet (check --state)", file=sys.stderr)
+    with store:
         delivered = {d.id for d in store.digests() if d.status == "delivered"}
         for n, target in enumerate(targets):
             if n:

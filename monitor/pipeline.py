@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from monitor.config.schedule import parse_cron
 from monitor.errors import DeliveryError, ExtractError, FetchError, MonitorError, StateError
@@ -79,6 +79,14 @@ class PassReport:
         }
 
 
+class Progress(Protocol):
+    """Told how many sources a pass fetches, then of each as it is done (a terminal's bar)."""
+
+    def start(self, total: int) -> None: ...
+
+    def advance(self, result: SourceResult) -> None: ...
+
+
 def run_pass(
     watchlist: Watchlist,
     store: Store,
@@ -89,6 +97,7 @@ def run_pass(
     all_sources: bool = False,
     only: Sequence[str] | None = None,
     transport: httpx.AsyncBaseTransport | None = None,
+    progress: Progress | None = None,
 ) -> PassReport:
     """Fetch every due source (or those named in `only`), store what they say, then build
     a digest if one is due (`digest_mode="now"` forces one) and deliver every pending digest.
@@ -99,7 +108,9 @@ def run_pass(
     candidates = [s for s in watchlist.sources if s.enabled and (only is None or s.id in only)]
     due = [s for s in candidates if all_sources or _is_due(s, store, now)]
     report.skipped = len(candidates) - len(due)
-    report.sources = asyncio.run(_fetch_sources(watchlist, store, due, now, transport))
+    if progress is not None:
+        progress.start(len(due))
+    report.sources = asyncio.run(_fetch_sources(watchlist, store, due, now, transport, progress))
     if digest_mode == "now" or (digest_mode == "auto" and _digest_due(watchlist, store, now)):
         digest_id = _build_digest(watchlist, store, now=now, state_dir=state_dir)
         if digest_id is not None:
@@ -125,6 +136,7 @@ async def _fetch_sources(
     sources: Sequence[Source],
     now: datetime,
     transport: httpx.AsyncBaseTransport | None,
+    progress: Progress | None = None,
 ) -> list[SourceResult]:
     fetcher = Fetcher(watchlist.limits, transport=transport)
     # Each page source's article URL, spelled once; those never read before tell how many
@@ -144,7 +156,14 @@ async def _fetch_sources(
             pass_ = _Pass(
                 watchlist, store, fetcher, readers, now, articles, known, validators, writes
             )
-            results = list(await asyncio.gather(*(_one_source(pass_, s) for s in sources)))
+
+            async def counted(source: Source) -> SourceResult:
+                result = await _one_source(pass_, source)
+                if progress is not None:
+                    progress.advance(result)
+                return result
+
+            results = list(await asyncio.gather(*(counted(s) for s in sources)))
         pass_.flush_unchanged()
     return results
 
@@ -454,16 +473,35 @@ def _deliver_mail(
 
     for record in pending:
         name = f"digest-{record.period_end[:10]}-{record.id:04d}"
+        if record.sending_at and record.last_outcome is None:
+            # A run stopped while sending it: the server may have it. Sent again, the same
+            # message with the same Message-ID (mail clients show one); the outbox finds its
+            # own file and writes no second one.
+            log.warning(
+                "digest %d: a run stopped while delivering it at %s; delivering it again as %s",
+                record.id,
+                record.sending_at,
+                record.message_id,
+            )
+        store.mark_sending(record.id, at=now)
+
+        def accepted(where: str, digest_id: int = record.id) -> None:
+            store.mark_delivered(digest_id, at=now, location=where)
+
         try:
             where = delivery.deliver(
-                record.message, watchlist.delivery, outbox=state_dir / "outbox", name=name
+                record.message,
+                watchlist.delivery,
+                outbox=state_dir / "outbox",
+                name=name,
+                accepted=accepted,
             )
         except DeliveryError as exc:
             # Once the server may have taken it, it stays this message: retried, never rebuilt.
-            uncertain = exc.uncertain or record.last_outcome == "unknown"
+            interrupted = record.sending_at is not None and record.last_outcome is None
+            uncertain = exc.uncertain or record.last_outcome == "unknown" or interrupted
             store.mark_failed(record.id, error=str(exc), uncertain=uncertain)
             report.delivery_errors.append(str(exc))
             log.warning("digest %d not delivered: %s", record.id, exc)
             continue
-        store.mark_delivered(record.id, at=now, location=where)
         report.delivered.append(where)

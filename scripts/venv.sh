@@ -6,7 +6,7 @@ VENV="${MONITOR_VENV:-$ROOT/.venv}"
 PY="$VENV/bin/python"
 if [ ! -x "$PY" ]; then
   echo "creating $VENV" >&2
-  python3 -m venv "$VENV"
+  "${MONITOR_PYTHON:-python3}" -m venv "$VENV"  # MONITOR_PYTHON: another interpreter (CI: 3.13)
   "$PY" -m pip install -q --upgrade pip >&2
 fi
 stamp="$VENV/.monitor-installed-${EXTRAS:-base}"

@@ -136,3 +136,28 @@ def test_try_explain_says_what_became_of_each_number(
     assert "  | 截至6月底，本市专精特新企业累计达到8600家" in out  # the sentence, once
     assert re.search(r"8600家 +\[specialized-smes\] → achieved cumulative 8600 家 +\(noun: ", out)
     assert re.search(r"1420家 +\[specialized-smes\] dropped: ", out)
+
+
+def test_status_and_history_make_no_database_in_a_wrong_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    wrong = tmp_path / "typo"
+    args = ["--watchlist", str(ROOT / "watchlist.yaml"), "--state", str(wrong)]
+    assert main([*args, "status"]) == 0
+    assert "no state database yet" in capsys.readouterr().out
+    assert main([*args, "history"]) == 0
+    assert f"no state database in {wrong}" in capsys.readouterr().err
+    assert not wrong.exists()
+
+
+def test_global_options_work_after_the_command_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = main(["--watchlist", str(ROOT / "watchlist.yaml"), "-q", "check"])
+    out_before = capsys.readouterr().out
+    after = main(["check", "--watchlist", str(ROOT / "watchlist.yaml"), "-q"])
+    assert before == after == 0
+    assert capsys.readouterr().out == out_before
+    state = tmp_path / "s"
+    assert main(["status", "--state", str(state), "--watchlist", str(ROOT / "watchlist.yaml")]) == 0
+    assert f"State: {state}" in capsys.readouterr().out

@@ -192,3 +192,18 @@ def test_cli_run_on_a_locked_database_exits_1_with_one_line_and_writes_nothing(
     err = [line for line in capsys.readouterr().err.splitlines() if line.startswith("monitor:")]
     assert len(err) == 1 and "locked by another program" in err[0], err
     assert _rows(state_dir) == before
+
+
+def test_smtp_kills_lose_nothing_and_resend_only_what_the_window_left_open() -> None:
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "smtp_kill_test.py"), "--kills", "4", "--seed", "5"],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    print("\n" + out.stdout)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "lost or rebuilt: 0" in out.stdout
+    window = next(x for x in out.stdout.splitlines() if x.startswith("window"))
+    # a kill between the server's taking the message and its "250 OK": one resend each, same id
+    assert "5 digests received, copies per digest: 5 with 2" in window, window

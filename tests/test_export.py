@@ -8,6 +8,7 @@ import io
 import json
 import re
 import sqlite3
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -48,7 +49,7 @@ def wl(tmp_path: Path) -> Watchlist:
 
 
 @pytest.fixture
-def filled(tmp_path: Path, wl: Watchlist) -> Store:
+def filled(tmp_path: Path, wl: Watchlist) -> Iterator[Store]:
     store = Store.open(tmp_path / "state")
     save(
         store,
@@ -60,7 +61,8 @@ def filled(tmp_path: Path, wl: Watchlist) -> Store:
     )
     debt = figure(S2, "4.37万亿元", "4370000000000", target="debt", unit="元", scope="new")
     save(store, "http://a/2", S2, [debt], source_id="elsewhere", when="2024-03-05 09:00")
-    return store
+    yield store
+    store.close()  # Python 3.13 warns of a connection left to the garbage collector
 
 
 def test_csv_opens_in_a_spreadsheet_with_every_column(wl: Watchlist, filled: Store) -> None:

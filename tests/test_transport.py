@@ -246,7 +246,7 @@ def fetch(raw: RawServer, path: str, **limits: float) -> object:
 def test_fetcher_uses_the_lean_transport_and_inflates_gzip(
     raw: RawServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.delenv("MONITOR_TRANSPORT", raising=False)
+    monkeypatch.setenv("MONITOR_TRANSPORT", "lean")
     page = fetch(raw, "/gzip")
     assert getattr(page, "content", None) == BODY
 
@@ -294,11 +294,11 @@ def test_fetcher_sends_what_httpx_sent(raw: RawServer, monkeypatch: pytest.Monke
 @pytest.mark.parametrize(
     ("env", "lean"),
     [
-        ({}, True),
+        ({}, False),  # httpx's own pool: the lean one reads some odd answers otherwise
         ({"MONITOR_TRANSPORT": "lean"}, True),
         ({"MONITOR_TRANSPORT": "httpx"}, False),
-        ({"HTTPS_PROXY": "http://127.0.0.1:3128"}, False),
-        ({"all_proxy": "socks5://127.0.0.1:1080"}, False),
+        ({"MONITOR_TRANSPORT": "lean", "HTTPS_PROXY": "http://127.0.0.1:3128"}, False),
+        ({"MONITOR_TRANSPORT": "lean", "all_proxy": "socks5://127.0.0.1:1080"}, False),
     ],
 )
 def test_transport_choice_follows_the_environment(

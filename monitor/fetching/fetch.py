@@ -5,7 +5,9 @@ per-host pacing, conditional GET, retries. `Fetcher.get(url) -> Page` (200 or 30
 from __future__ import annotations
 
 import asyncio
+import logging
 import ssl
+import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -25,6 +27,8 @@ from monitor.fetching.politeness import AddressGuard, HostPace, Resolver, resolv
 from monitor.fetching.transport import LeanTransport, Timeouts, proxy_in_env, transport_for_env
 from monitor.fetching.urls import Target, parse_url, port_of
 from monitor.models import FetchLimits, Page, Source, Validators
+
+log = logging.getLogger("monitor")
 
 if TYPE_CHECKING:
     from monitor.fetching.browser import Renderer
@@ -157,7 +161,29 @@ class Fetcher:
         accept: Accept = "any",
     ) -> Page:
         """A 200 Page with its content, or a 304 Page without; FetchError for anything else.
-        A source with `render: browser` has its pages rendered by headless Chromium."""
+        A source with `render: browser` has its pages rendered by headless Chromium.
+        With -v (debug logging) each fetch is logged with its status and time."""
+        if not log.isEnabledFor(logging.DEBUG):
+            return await self._get(url, source=source, validators=validators, accept=accept)
+        started = time.monotonic()
+        try:
+            page = await self._get(url, source=source, validators=validators, accept=accept)
+        except FetchError as exc:
+            log.debug("GET %s failed in %.2f s: %s", url, time.monotonic() - started, exc.message)
+            raise
+        log.debug(
+            "GET %s %d, %d bytes in %.2f s%s",
+            url,
+            page.status,
+            len(page.content),
+            time.monotonic() - started,
+            f" (from {page.url})" if page.url != url else "",
+        )
+        return page
+
+    async def _get(
+        self, url: str, *, source: Source, validators: Validators | None, accept: Accept
+    ) -> Page:
         if source.render == "browser" and accept == "html":
             return await self._render(url, source)
         headers = {"Accept": _ACCEPT_HEADERS[accept]}

@@ -2,8 +2,10 @@
 Content-Length, chunked and read-to-close bodies; failures raised as httpx exceptions.
 
 httpx's own pool (httpcore) costs about 1.2-1.8 ms of CPU per request; this one about 0.3 ms
-(bench/README.md). It speaks no proxies and no HTTP/2: `transport_for_env()` falls back to the
-httpx pool when a proxy is configured or MONITOR_TRANSPORT=httpx asks for it.
+(bench/README.md). It is not the default: it reads some odd answers otherwise than httpx does
+(bare-LF header lines, obs-folded headers, a Content-Length list, two Content-Lengths that
+differ; tests/test_odd_responses.py). MONITOR_TRANSPORT=lean chooses it; it speaks no proxies
+and no HTTP/2, so a proxy in the environment still means httpx's pool.
 """
 
 from __future__ import annotations
@@ -451,9 +453,9 @@ def _parse_head(raw: bytes) -> tuple[int, bool, list[tuple[bytes, bytes]]]:
 
 
 def transport_for_env() -> httpx.AsyncBaseTransport | None:
-    """The lean transport, or None (httpx's own pool) when a proxy is configured in the
-    environment or MONITOR_TRANSPORT=httpx asks for httpx's pool."""
-    choice = os.environ.get("MONITOR_TRANSPORT", "lean").strip().lower()
+    """None (httpx's own pool, the default), or the lean transport when MONITOR_TRANSPORT=lean
+    asks for it and no proxy is configured in the environment."""
+    choice = os.environ.get("MONITOR_TRANSPORT", "httpx").strip().lower()
     if choice == "httpx":
         return None
     if choice != "lean":

@@ -92,8 +92,6 @@ def parse_quantity(text: str) -> Quantity | None:
         return None
     q = _with_range(reader, got[0], t) or got[0]
     start, end = q.start, q.end
-    if q.unit and units.CANONICAL.get(t[reader.unit_at :]) == q.unit and start == 0:
-        end = len(t)  # 1200套（间）: the unit with its note in brackets
     if start != 0 or end != len(t):
         rest = t[end:]
         if start != 0 or len(rest) > 8 or re.search(rf"[0-9%几幾数數{_CN_CHARS}]", rest):

@@ -52,12 +52,9 @@ _CONVERT: dict[str, tuple[str, Decimal]] = {
     "毫克/立方米": ("concentration", Decimal(1000)),
 }
 
-# Spellings with a bracketed note (套（间）) name a unit in a watchlist; in text the reader takes
-# the note as an aside after the unit (204万套（间）的任务), so reading stops before the bracket.
 _BY_FIRST: dict[str, list[str]] = {}
 for _word in sorted(CANONICAL, key=len, reverse=True):
-    if "（" not in _word and "(" not in _word:
-        _BY_FIRST.setdefault(_word[0], []).append(_word)
+    _BY_FIRST.setdefault(_word[0], []).append(_word)  # 套（间） before 套: the note in the surface
 
 
 def read_unit(text: str, i: int) -> tuple[str, int] | None:

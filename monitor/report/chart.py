@@ -4,6 +4,7 @@ as an SVG drawn by pygal on the server (no script, no network when viewed)."""
 from __future__ import annotations
 
 import sys
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -200,7 +201,15 @@ def svg(chart: ChartData, *, title: str, unit: str | None, chart_id: str = "char
         stroke_style={"width": 1.5, "dasharray": "2,4"},
     )
     plot.uuid = chart_id  # pygal's random one would change every page on every run
-    tree = plot.render_tree()
+    with warnings.catch_warnings():
+        # pygal's date axis calls datetime.utcfromtimestamp, deprecated since Python 3.12; our
+        # own x_value_formatter prints the dates, so the call's result is not what shows
+        warnings.filterwarnings("ignore", r".*utcfromtimestamp", DeprecationWarning)
+        tree = plot.render_tree()
+    # pygal's config for its tooltips script: unused here. pygal builds the tree with lxml when
+    # it is installed and with the standard library's ElementTree when not: only `iter` and
+    # `remove`, which both have (lxml alone has getparent).
+    parents = {child: parent for parent in tree.iter() for child in parent}
     for script in [e for e in tree.iter() if str(e.tag).endswith("script")]:
-        script.getparent().remove(script)  # pygal's config for its tooltips script: unused here
+        parents[script].remove(script)
     return str(pygal_etree.etree.tostring(tree, encoding="unicode"))

@@ -9,6 +9,8 @@ from __future__ import annotations
 import errno
 import os
 import ssl
+from collections.abc import Callable
+from contextlib import suppress
 from email import message_from_bytes, policy
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,21 +24,38 @@ if TYPE_CHECKING:
 MAX_NAMES = 1000  # files tried for one digest's name in the outbox
 
 
-def deliver(message: bytes, delivery: Delivery, *, outbox: Path, name: str) -> str:
-    """Send or file one digest; `name` is a stable file stem for the outbox."""
+def deliver(
+    message: bytes,
+    delivery: Delivery,
+    *,
+    outbox: Path,
+    name: str,
+    accepted: Callable[[str], None] | None = None,
+) -> str:
+    """Send or file one digest; `name` is a stable file stem for the outbox. `accepted(where)`
+    is called the moment the message is the server's (or in its file), before the SMTP
+    session is closed: the caller records the delivery there, so that the window in which the
+    server has a message the state does not know of is one reply and one commit long."""
     match delivery.method:
         case "outbox":
-            return _to_outbox(message, outbox, name)
+            where = _to_outbox(message, outbox, name)
+            if accepted is not None:
+                accepted(where)
+            return where
         case "smtp":
-            return _by_smtp(message, delivery)
+            return _by_smtp(message, delivery, accepted)
 
 
 def _to_outbox(message: bytes, outbox: Path, name: str) -> str:
     """Write `name`.eml, or `name`-2.eml… when that name holds another message (a state
     database moved aside numbers its digests from 1 again): a file there is never replaced."""
     path = outbox / f"{name}.eml"
+    # One name aside per digest, not per process: what a run killed while writing left there
+    # is cleared by the next delivery of the same digest.
+    tmp = outbox / f".{name}.tmp"
     try:
         outbox.mkdir(parents=True, exist_ok=True)
+        tmp.unlink(missing_ok=True)
         for n in range(1, MAX_NAMES + 1):
             path = outbox / (f"{name}.eml" if n == 1 else f"{name}-{n}.eml")
             try:
@@ -45,7 +64,7 @@ def _to_outbox(message: bytes, outbox: Path, name: str) -> str:
                 continue  # another digest's file
             except FileNotFoundError:
                 pass
-            if _create(path, message):
+            if _create(path, message, tmp):
                 return str(path)
     except OSError as exc:
         raise DeliveryError(
@@ -60,10 +79,9 @@ def _to_outbox(message: bytes, outbox: Path, name: str) -> str:
     )
 
 
-def _create(path: Path, message: bytes) -> bool:
+def _create(path: Path, message: bytes, tmp: Path) -> bool:
     """Put `message` at `path` whole, unless a file is there (then False): written aside and
     hard-linked in, so that a reader never sees half a message and nothing is replaced."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_bytes(message)
     try:
         os.link(tmp, path)
@@ -83,7 +101,9 @@ def _create(path: Path, message: bytes) -> bool:
     return True
 
 
-def _by_smtp(message: bytes, delivery: Delivery) -> str:
+def _by_smtp(
+    message: bytes, delivery: Delivery, accepted: Callable[[str], None] | None = None
+) -> str:
     # Imported here, not at the top: only SMTP delivery needs it, and every pass (fetch-only
     # ones too) imports this module; smtplib and its email modules are ~6 ms of start-up.
     import smtplib
@@ -123,13 +143,16 @@ def _by_smtp(message: bytes, delivery: Delivery) -> str:
             )
         else:
             client = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
-        with client:
+        try:
             if settings.starttls and not settings.ssl:
                 client.starttls(context=ssl.create_default_context())
             if settings.username and password is not None:
                 client.login(settings.username, password)
             sending = True
             refused = client.send_message(msg)
+        except BaseException:
+            client.close()
+            raise
     except (OSError, smtplib.SMTPException) as exc:
         # A server that answered with an error did not take the message; a connection that
         # dropped or timed out mid-conversation may have delivered it.
@@ -142,4 +165,12 @@ def _by_smtp(message: bytes, delivery: Delivery) -> str:
         ) from exc
     note = f"; refused: {', '.join(refused)}" if refused else ""
     # Some recipients accepted it: sending again would give them a second copy.
-    return f"{where} ({msg['Message-ID']}{note})"
+    location = f"{where} ({msg['Message-ID']}{note})"
+    try:
+        if accepted is not None:
+            accepted(location)  # before QUIT: its round trip is no part of the window
+    finally:
+        with suppress(OSError, smtplib.SMTPException):
+            client.quit()
+        client.close()
+    return location

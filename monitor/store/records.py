@@ -71,6 +71,7 @@ class DigestRecord:
     delivered_at: str | None
     location: str | None
     chat: str | None = None  # the short form for chat channels (None before schema version 3)
+    sending_at: str | None = None  # a delivery attempt began then (cleared by its outcome)
 
 
 def from_iso(text: str | None) -> datetime | None:

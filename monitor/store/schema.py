@@ -111,4 +111,9 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (digest_id, channel)
     );
     """,
+    # When a delivery attempt began: set before the message goes out, so that the next run
+    # knows a run stopped in the middle of sending it (see docs/running.md, "exactly once").
+    """
+    ALTER TABLE digests ADD COLUMN sending_at TEXT;
+    """,
 )

@@ -445,11 +445,20 @@ class Store:
     def digests(self) -> list[DigestRecord]:
         return [digest_of(r) for r in self.conn.execute("SELECT * FROM digests ORDER BY id")]
 
+    def mark_sending(self, digest_id: int, *, at: datetime) -> None:
+        """Committed before the message goes out: a run killed while sending leaves this, and
+        the next run knows the server may have the message."""
+        with self.transaction() as tx:
+            tx.execute(
+                "UPDATE digests SET sending_at = ? WHERE id = ?", (at.isoformat(), digest_id)
+            )
+
     def mark_delivered(self, digest_id: int, *, at: datetime, location: str) -> None:
         with self.transaction() as tx:
             tx.execute(
                 """UPDATE digests SET status = 'delivered', delivered_at = ?, location = ?,
-                       attempts = attempts + 1, last_error = NULL, last_outcome = NULL
+                       attempts = attempts + 1, last_error = NULL, last_outcome = NULL,
+                       sending_at = NULL
                    WHERE id = ?""",
                 (at.isoformat(), location, digest_id),
             )
@@ -458,8 +467,8 @@ class Store:
         """`uncertain`: the server may have taken it (the connection dropped after DATA)."""
         with self.transaction() as tx:
             tx.execute(
-                "UPDATE digests SET attempts = attempts + 1, last_error = ?, last_outcome = ? "
-                "WHERE id = ?",
+                "UPDATE digests SET attempts = attempts + 1, last_error = ?, last_outcome = ?, "
+                "sending_at = NULL WHERE id = ?",
                 (error, "unknown" if uncertain else "failed", digest_id),
             )
 
