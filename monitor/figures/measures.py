@@ -44,6 +44,9 @@ _DONE_SO_FAR = re.compile(r"已(?:经)?(?:累计)?(?:建成|建设|完成|开通
 _YEAR_WORDS = re.compile(r"年度|全年|年内|今年|当年|[0-9]{4}\s*年|去年|上年")
 # …but a count of this year's work stays an addition: 新开工数量已达2.43万个, 新增就业人数
 _FLOW_BEFORE_STOCK = re.compile(r"新[^，,。；]{0,5}$")
+# Concentrations and averages per head are levels (PM2.5浓度35微克/立方米, 每千人口托位数4.1个).
+_LEVEL_UNITS = frozenset({"微克/立方米", "毫克/立方米"})
+_PER_HEAD = re.compile(r"每(?:千|万|百|十万)?(?:人|人口|户|平方公里)|平均|人均")
 _CUMULATIVE = re.compile(r"累计|累积|合计|至(?<!截至)今|历年")  # not 截至今年
 _LEVEL_VERB = re.compile(r"(?:已|已经)?达$")  # 建成充电桩达2万个
 # The period is the year (or a span) the additions were made in: 今年累计完成, “十四五”以来累计…
@@ -121,6 +124,8 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     if q.unit in _PERCENT:
         return "rate"
     head = sentence[c0 : q.start]
+    if q.unit in _LEVEL_UNITS or _PER_HEAD.search(head):
+        return "cumulative"  # 浓度35微克/立方米, 每千人口托位数4.1个: a level, never an addition
     for m in _STOCK.finditer(clause):
         if not _FLOW_BEFORE_STOCK.search(clause, 0, m.start()):
             return "cumulative"
