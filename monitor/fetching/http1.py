@@ -4,6 +4,7 @@ into (status, HTTP/1.0?, headers), where the body ends, and headers as httpx dec
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 
 import httpx
@@ -52,16 +53,25 @@ def framing(
     if status in (204, 304) or status < 200 or method == "HEAD":
         return 0, False, keep_alive
     if not chunked and b"content-length" in lowered:
-        value = lowered[b"content-length"].strip()
-        if not value.isdigit():
+        # every Content-Length, and each item of a list (5, 5), must say the same (as h11 asks)
+        said = {
+            item.strip()
+            for name, value in fields
+            if name.lower() == b"content-length"
+            for item in value.split(b",")
+        }
+        value = b",".join(sorted(said))
+        if len(said) != 1 or not value.isdigit():
             raise httpx.RemoteProtocolError(f"bad Content-Length {value[:40]!r}")
         return int(value), False, keep_alive
     return None, chunked, keep_alive
 
 
 def parse_head(raw: bytes) -> tuple[int, bool, list[tuple[bytes, bytes]]]:
-    """(status, is HTTP/1.0, headers) from a response head ending in CRLF CRLF."""
-    lines = raw.split(b"\r\n")
+    """(status, is HTTP/1.0, headers) from a response head; lines end in CRLF or in LF alone,
+    and an obs-folded line (starting with a space or tab) goes on with the header before it,
+    as httpx (h11) reads them."""
+    lines = [line.removesuffix(b"\r") for line in raw.split(b"\n")]
     parts = lines[0].split(b" ", 2)
     if len(parts) < 2 or not parts[0].startswith(b"HTTP/1.") or not parts[1].isdigit():
         raise httpx.RemoteProtocolError(f"not an HTTP/1.x response: {lines[0][:60]!r}")
@@ -69,8 +79,36 @@ def parse_head(raw: bytes) -> tuple[int, bool, list[tuple[bytes, bytes]]]:
     for line in lines[1:]:
         if not line:
             continue
+        if line[:1] in (b" ", b"\t"):
+            if not headers:
+                raise httpx.RemoteProtocolError(f"a continuation line first {line[:60]!r}")
+            name, value = headers[-1]
+            headers[-1] = (name, (value + b" " + line.strip()).strip())
+            continue
         name, colon, value = line.partition(b":")
         if not colon or not name or name != name.strip():
             raise httpx.RemoteProtocolError(f"malformed header line {line[:60]!r}")
         headers.append((name, value.strip()))
     return int(parts[1]), parts[0] == b"HTTP/1.0", headers
+
+
+async def read_head(reader: asyncio.StreamReader, limit: int) -> bytes:
+    """A response head up to its blank line, whether its lines end in CRLF or in LF alone (as
+    httpx reads them), without the blank line; at most `limit` bytes."""
+    lines: list[bytes] = []
+    size = 0
+    while True:
+        try:
+            line = await reader.readline()
+        except ValueError:  # one line past the reader's own limit
+            raise httpx.RemoteProtocolError(f"response head larger than {limit} bytes") from None
+        if not line.endswith(b"\n"):
+            raise asyncio.IncompleteReadError(b"".join(lines) + line, None)
+        if line in (b"\r\n", b"\n"):
+            if lines:
+                return b"".join(lines)
+            continue
+        size += len(line)
+        if size > limit:
+            raise httpx.RemoteProtocolError(f"response head larger than {limit} bytes")
+        lines.append(line)

@@ -2,10 +2,11 @@
 Content-Length, chunked and read-to-close bodies; failures raised as httpx exceptions.
 
 httpx's own pool (httpcore) costs about 1.2-1.8 ms of CPU per request; this one about 0.3 ms
-(bench/README.md). It is not the default: it reads some odd answers otherwise than httpx does
-(bare-LF header lines, obs-folded headers, a Content-Length list, two Content-Lengths that
-differ; tests/test_odd_responses.py). MONITOR_TRANSPORT=lean chooses it; it speaks no proxies
-and no HTTP/2, so a proxy in the environment still means httpx's pool.
+(bench/README.md). It is the default because it reads every odd answer of the differential
+suite as httpx does (bare-LF and folded header lines, Content-Length lists and duplicates, 1xx
+before the answer, close-delimited bodies, trailers…; tests/test_odd_responses.py).
+MONITOR_TRANSPORT=httpx chooses httpx's pool; it speaks no proxies and no HTTP/2, so a proxy in
+the environment still means httpx's pool.
 """
 
 from __future__ import annotations
@@ -281,11 +282,9 @@ class LeanTransport(httpx.AsyncBaseTransport):
             raise httpx.WriteTimeout("timed out sending the request") from None
         while True:
             try:
-                raw = await _within(connection.reader.readuntil(b"\r\n\r\n"), timeouts.get("read"))
-            except asyncio.LimitOverrunError:
-                raise httpx.RemoteProtocolError(
-                    f"response head larger than {MAX_HEAD_BYTES} bytes"
-                ) from None
+                raw = await _within(
+                    http1.read_head(connection.reader, MAX_HEAD_BYTES), timeouts.get("read")
+                )
             except TimeoutError:
                 raise httpx.ReadTimeout("timed out waiting for the response") from None
             # An interim 1xx (100 Continue, 103 Early Hints) is followed by the real response.
@@ -388,9 +387,9 @@ class LeanResponse:
 
 
 def transport_for_env() -> httpx.AsyncBaseTransport | None:
-    """None (httpx's own pool, the default), or the lean transport when MONITOR_TRANSPORT=lean
-    asks for it and no proxy is configured in the environment."""
-    choice = os.environ.get("MONITOR_TRANSPORT", "httpx").strip().lower()
+    """The lean transport (the default), or None (httpx's own pool) when MONITOR_TRANSPORT=httpx
+    asks for it or a proxy is configured in the environment."""
+    choice = os.environ.get("MONITOR_TRANSPORT", "lean").strip().lower()
     if choice == "httpx":
         return None
     if choice != "lean":
