@@ -202,18 +202,9 @@ def table(name: str, result: Result) -> str:
 
 
 def run(data_dir: Path = DEFAULT_DATA, *, verbose: bool = True) -> tuple[str, dict[str, float]]:
-    items = load_items(data_dir / "e7_followups.jsonl")
-    targets = load_targets(data_dir / "e7_targets.yaml")
-    result = score_set(items, targets)
-    t = result.total
-    out = table("E7 follow-up news (strict: value, kind, scope, span)", result)
-    if verbose:
-        out += "\n" + "\n".join(result.notes)
-    return out, {
-        "e7_precision": round(t.right / t.read, 4) if t.read else 0.0,
-        "e7_recall": round(t.found / t.expected, 4) if t.expected else 0.0,
-        "e7_swaps": t.swaps,
-    }
+    name = "E7 follow-up news (strict: value, kind, scope, span)"
+    items, targets = data_dir / "e7_followups.jsonl", data_dir / "e7_targets.yaml"
+    return _scored(name, "e7", items, targets, verbose)
 
 
 TEAM = ROOT / "tests" / "data" / "reading"
@@ -221,17 +212,22 @@ TEAM = ROOT / "tests" / "data" / "reading"
 
 def run_team(folder: Path = TEAM, *, verbose: bool = False) -> tuple[str, dict[str, float]]:
     """The team's own corpus (tests/data/reading), scored as E7, by class as well."""
-    items = load_items(folder / "followups.jsonl")
-    targets = load_targets(folder / "targets.yaml")
-    result = score_set(items, targets)
+    name = "TEAM corpus, written by the team (strict as E7)"
+    return _scored(name, "team", folder / "followups.jsonl", folder / "targets.yaml", verbose)
+
+
+def _scored(
+    name: str, prefix: str, items: Path, targets: Path, verbose: bool
+) -> tuple[str, dict[str, float]]:
+    result = score_set(load_items(items), load_targets(targets))
     t = result.total
-    out = table("TEAM corpus, written by the team (strict as E7)", result)
+    out = table(name, result)
     if verbose:
         out += "\n" + "\n".join(result.notes)
     return out, {
-        "team_precision": round(t.right / t.read, 4) if t.read else 0.0,
-        "team_recall": round(t.found / t.expected, 4) if t.expected else 0.0,
-        "team_swaps": t.swaps,
+        f"{prefix}_precision": round(t.right / t.read, 4) if t.read else 0.0,
+        f"{prefix}_recall": round(t.found / t.expected, 4) if t.expected else 0.0,
+        f"{prefix}_swaps": t.swaps,
     }
 
 

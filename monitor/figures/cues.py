@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from monitor.models import FigureKind, FigureScope, Quantity
+from monitor.models import FigureKind
 
 _CLAUSE = re.compile(r"[，,、：:（）()]")  # what breaks a sentence into clauses
 
@@ -32,19 +32,19 @@ _AIM = re.compile(r"把[^，,。；]{1,16}(?:控制|定|保持|稳定)在")
 _DONE = re.compile(
     r"建成|完成|达到|实现|竣工|验收|交付|开通|投用|投入使用|创历史新高|首次|保持在|稳定在"
 )
-_CUMULATIVE = re.compile(
-    r"累计|共计|共有|共建|总计|合计|总数|总量|达到|累积|保有|现有|已有|拥有|全市共"
-)
-_RATE_WORDS = re.compile(r"比例|比重|占比|率|增长|增速|增幅|涨幅")
 # A number after these is a reference to another value, not the figure itself.
 _REFERENCE = re.compile(
     r"比(?<![同环占对无]比)(?![例重率如])|较(?:上年|去年|上月|同期|[12][0-9]{3})"
     r"|相比|高于|低于|原定|原计划|预定"
 )
+# Months from one to another (1—10月, 1至7月): the year's work so far.
+MONTH_SPAN = (
+    r"[0-9一二三四五六七八九十]{1,2}\s*[—\-–－~～至到]\s*[0-9一二三四五六七八九十]{1,2}\s*月"
+)
 # A clause that starts with these continues the previous clause's subject (…，增长6.1%).
 _CONTINUE_WHEN = (
     r"近?[五十]年|过去[一五]年|[0-9]+年|截[至止][^，,。；]{0,8}?(?=已|累计|共|完成|新|达)|目前"
-    r"|[0-9一二三四五六七八九十]{1,2}\s*[—\-–－~～至到]\s*[0-9一二三四五六七八九十]{1,2}\s*月份?"
+    r"|" + MONTH_SPAN + "份?"
     r"|前[一二三四五六七八九十两0-9]{1,2}个?月|上半年|前三季度|[一二三四]季度"
     r"|比[^，,。；]{1,10}?(?=增长|提高|增加|下降|减少|降低|上升)"
 )
@@ -113,14 +113,6 @@ def _achieved(text: str) -> bool:
 
 def _pledged(text: str) -> bool:
     return bool(_PLEDGE.search(text) or ("把" in text and _AIM.search(text)))
-
-
-def _scope(clause: str, q: Quantity) -> FigureScope:
-    if q.unit in {"%", "‰", "百分点"} or (q.unit is None and _RATE_WORDS.search(clause)):
-        return "rate"
-    if _CUMULATIVE.search(clause):
-        return "cumulative"
-    return "new"
 
 
 def _period(text: str, published: date | None) -> str | None:

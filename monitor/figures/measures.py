@@ -8,6 +8,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from monitor.figures.cues import MONTH_SPAN
 from monitor.models import FigureScope, Quantity
 
 _PERCENT = frozenset({"%", "‰", "百分点"})
@@ -52,8 +53,9 @@ _LEVEL_VERB = re.compile(r"(?:已|已经)?达$")  # 建成充电桩达2万个
 # The period is the year (or a span) the additions were made in: 今年累计完成, “十四五”以来累计…
 _IN_YEAR = re.compile(
     r"(?<!截至)(?<!截止)(?<!到)今年(?![0-9一二三四五六七八九十]+月)|全年|年内|当年|本年"
-    r"|[0-9一二三四五六七八九十]{1,2}\s*[—\-–－~～至到]\s*[0-9一二三四五六七八九十]{1,2}\s*月"
-    r"|前[一二三四五六七八九十两0-9]{1,2}个?月|前[一二三]季度|[一二三四]季度|上半年|下半年"
+    r"|"
+    + MONTH_SPAN
+    + r"|前[一二三四五六七八九十两0-9]{1,2}个?月|前[一二三]季度|[一二三四]季度|上半年|下半年"
 )
 _SPAN = re.compile(r"以来|年来|期间|时期")
 _AS_OF_STOCK = re.compile(
@@ -62,8 +64,8 @@ _AS_OF_STOCK = re.compile(
 
 # A time phrase saying the period is under way or over: a result, not a plan.
 _TO_DATE = re.compile(
-    r"[0-9一二三四五六七八九十]{1,2}\s*[—\-–－~～至到]\s*[0-9一二三四五六七八九十]{1,2}\s*月"
-    r"|前[一二三四五六七八九十两0-9]{1,2}个?月|截至|截止|今年以来|同比|环比|提前完成|超额完成"
+    MONTH_SPAN
+    + r"|前[一二三四五六七八九十两0-9]{1,2}个?月|截至|截止|今年以来|同比|环比|提前完成|超额完成"
 )
 _PART_OF_YEAR = re.compile(r"(上半年|下半年|前三季度|一季度|二季度|三季度|四季度)")
 _PART_END = {
