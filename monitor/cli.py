@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from monitor import __version__, cli_out, cli_terminal, pipeline
+from monitor import __version__, cli_out, cli_terminal, dispatch, pipeline
 from monitor.cli_terminal import source_bar
 from monitor.config import watchlist
 from monitor.errors import MonitorError, UsageError, WatchlistError
@@ -549,7 +549,7 @@ def _status(args: argparse.Namespace) -> int:
         for source in wl.sources:
             print("  " + _source_line(source, store.health(source.id), wl.broken_after, now))
         print(f"Digest: '{wl.digest.schedule}' ({wl.timezone.key}), by {wl.delivery.method}")
-        last = store.get_fact(pipeline.LAST_DIGEST)
+        last = store.get_fact(dispatch.LAST_DIGEST)
         trigger = parse_cron(wl.digest.schedule, wl.timezone)
         upcoming = trigger.get_next_fire_time(None, now)
         print(f"  last built:     {_when(last)}")

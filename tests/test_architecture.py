@@ -14,7 +14,18 @@ PACKAGE = Path(__file__).resolve().parent.parent / "monitor"
 STAGES = ("config", "fetching", "pages", "figures", "store", "report")
 BASE = {"monitor", "monitor.models", "monitor.errors", "monitor.units"}  # importable by all
 # the run on top: may import anything
-RUN = {"pipeline", "daemon", "demo", "probe", "cli", "cli_out", "cli_terminal", "__main__"}
+RUN = {
+    "pipeline",
+    "worker",  # one source's work in a pass (from pipeline)
+    "dispatch",  # the digest's side of a pass: build when due, deliver (from pipeline)
+    "daemon",
+    "demo",
+    "probe",
+    "cli",
+    "cli_out",
+    "cli_terminal",
+    "__main__",
+}
 
 # module (or package prefix) → the only monitor modules (dotted, or a stage with a dot) allowed
 # to import it at run time
