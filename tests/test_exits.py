@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from monitor import demo, pipeline
-from monitor.cli import EXIT_PIPE, EXIT_SOURCES_FAILED, main
+from monitor.cli import EXIT_PIPE, main
+from monitor.cli_run import EXIT_SOURCES_FAILED
 from monitor.config import watchlist
 from monitor.config.watchlist import MAX_WATCHLIST_BYTES
 from monitor.errors import StateError
