@@ -20,6 +20,7 @@ RUN = {
     "dispatch",  # the digest's side of a pass: build when due, deliver (from pipeline)
     "daemon",
     "demo",
+    "demo_replay",  # `monitor demo`: the replay of the sample site's timeline (from demo)
     "probe",
     "cli",
     "cli_args",  # the command line's parser and what its global options name (from cli)
