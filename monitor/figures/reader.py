@@ -280,7 +280,7 @@ class _Article(Frames):
                     when[clause] = self.when(sentence, c0, c1, read.at)
                 kind, period = when[clause]
                 scope = measure or scope_of(sentence, c0, c1, quantity)
-                other = _other_period(target, period, scope)
+                other = _other_period(target, period, scope, kind)
                 if other:
                     drop(q, target, other)
                     continue
