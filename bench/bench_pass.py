@@ -67,7 +67,7 @@ PARTS = (  # first match wins: (part, substrings of "file:function")
     ("figures", ("monitor/figures/",)),
     ("discover (canonical URLs)", ("monitor/pages/discover",)),
     ("asyncio loop", ("asyncio/",)),
-    ("pipeline", ("monitor/pipeline",)),
+    ("pipeline", ("monitor/pipeline", "monitor/worker", "monitor/dispatch")),
 )
 
 

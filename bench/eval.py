@@ -1,7 +1,9 @@
 """Score the reading stages on an evals folder laid out like ../shared/evals/dev.
 
 Prints a table per set, then as its last line one JSON object with the headline scores.
-Usage: scripts/eval [--data DIR] [--only e1|e2|e3|e7|team|tables] [--no-peers]
+Usage: scripts/eval [--data DIR] [--only e1|e2|e3|e7|team|tables] [--no-peers] [--corpus DIR]
+`--corpus DIR` scores another folder laid out like tests/data/reading (a held-out set) as the team
+corpus (and its tables, if it has tables.jsonl); built first with its build.py --dir DIR.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from types import ModuleType
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_DATA = HERE.parent.parent / "shared" / "evals" / "dev"
+TEAM = HERE.parent / "tests" / "data" / "reading"
 KEYS = (
     "e1_accuracy",
     "e2_body_f1",
@@ -46,6 +49,21 @@ def _load(name: str) -> ModuleType:
     return module
 
 
+def _stale(folder: Path) -> str | None:
+    """The first generated file of a corpus folder that its build.py would write otherwise."""
+    spec = importlib.util.spec_from_file_location("reading_corpus_build", TEAM / "build.py")
+    assert spec and spec.loader
+    build = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = build  # its dataclasses look their module up here
+    spec.loader.exec_module(build)
+    files: dict[str, bytes] = build.build(folder.resolve())
+    for name, data in files.items():
+        path = folder / name
+        if not path.is_file() or path.read_bytes() != data:
+            return str(name)
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/eval", description=__doc__)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="an evals folder")
@@ -53,17 +71,42 @@ def main(argv: list[str] | None = None) -> int:
         "--only", choices=["e1", "e2", "e3", "e7", "team", "tables"], help="score one set"
     )
     parser.add_argument("--no-peers", action="store_true", help="skip cn2an and trafilatura")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=TEAM,
+        help="a folder laid out like tests/data/reading, scored as team (and tables)",
+    )
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(f"scripts/eval: {args.data}: no such folder (pass --data DIR)", file=sys.stderr)
+        return 2
+    if not (args.corpus / "followups.jsonl").is_file():
+        print(
+            f"scripts/eval: {args.corpus}: no followups.jsonl there "
+            f"(run python tests/data/reading/build.py --dir {args.corpus})",
+            file=sys.stderr,
+        )
+        return 2
+    if args.corpus.resolve() != TEAM.resolve() and (stale := _stale(args.corpus)):
+        print(
+            f"scripts/eval: {args.corpus}: {stale} is older than its sources "
+            f"(run python tests/data/reading/build.py --dir {args.corpus})",
+            file=sys.stderr,
+        )
         return 2
     scores: dict[str, float | None] = dict.fromkeys(KEYS)
     for name in ("e1", "e2", "e3", "e7", "team", "tables"):
         if args.only and args.only != name:
             continue
-        if name in ("team", "tables"):  # the team's own corpus, in the repository: not --data
+        if name in ("team", "tables"):  # the team's own corpus (or --corpus): not --data
+            if name == "tables" and not (args.corpus / "tables.jsonl").is_file():
+                print(f"TABLES: {args.corpus} has no tables.jsonl, not scored\n")
+                continue
             table, metrics = (
-                _load("eval_e7").run_team() if name == "team" else _load("eval_tables").run()
+                _load("eval_e7").run_team(args.corpus)
+                if name == "team"
+                else _load("eval_tables").run(args.corpus)
             )
             print(table)
             print()

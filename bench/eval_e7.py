@@ -3,7 +3,8 @@ its one target, scored as the evals README suggests for E7.
 
 `run(data_dir)` returns a printable table and {"e7_precision", "e7_recall", "e7_swaps"};
 `score_set(items, targets)` scores any set in the same shape; `run_team()` the team's corpus in
-tests/data/reading. `python bench/eval_e7.py [DIR] [--team] [-v]` prints the table (and misses).
+tests/data/reading (or `run_team(folder)` one laid out like it). `python bench/eval_e7.py [DIR]
+[--team] [-v]` prints the table (and misses).
 """
 
 from __future__ import annotations
@@ -211,8 +212,11 @@ TEAM = ROOT / "tests" / "data" / "reading"
 
 
 def run_team(folder: Path = TEAM, *, verbose: bool = False) -> tuple[str, dict[str, float]]:
-    """The team's own corpus (tests/data/reading), scored as E7, by class as well."""
+    """The team's own corpus (tests/data/reading), or another folder laid out like it (a
+    held-out set), scored as E7, by class as well."""
     name = "TEAM corpus, written by the team (strict as E7)"
+    if folder.resolve() != TEAM.resolve():
+        name = f"TEAM-LAYOUT corpus {folder.resolve()} (strict as E7)"
     return _scored(name, "team", folder / "followups.jsonl", folder / "targets.yaml", verbose)
 
 

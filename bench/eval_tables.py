@@ -3,8 +3,9 @@ each page extracted by monitor's extractor, its figures for the labelled target 
 pipeline reads them, scored like E7: a figure is right when value (1e-9 relative), kind and
 scope agree and it sits in the labelled row and column.
 
-`run(folder)` returns a printable table and {"tables_precision", "tables_recall",
-"tables_swaps"}. `python bench/eval_tables.py [-v]` prints them (and misses, with -v).
+`run(folder)` (this folder or another laid out like it) returns a printable table and
+{"tables_precision", "tables_recall", "tables_swaps"}. `python bench/eval_tables.py [-v]` prints
+them (and misses, with -v).
 """
 
 from __future__ import annotations
@@ -104,7 +105,10 @@ def run(folder: Path = TEAM, *, verbose: bool = False) -> tuple[str, dict[str, f
     targets = load_targets(folder / "targets.yaml")
     result = score(items, folder, targets)
     t = result.total
-    out = render("TABLES the team's progress tables (value, kind, scope, row, column)", result)
+    name = "TABLES the team's progress tables (value, kind, scope, row, column)"
+    if folder.resolve() != TEAM.resolve():
+        name = f"TABLES in {folder.resolve()} (value, kind, scope, row, column)"
+    out = render(name, result)
     if verbose:
         out += "\n" + "\n".join(result.notes)
     return out, {

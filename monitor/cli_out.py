@@ -35,9 +35,9 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
 
 def state_dir(args: argparse.Namespace) -> Path:
-    from monitor.cli import _state_dir
+    from monitor.cli_args import state_dir  # cli_args imports this module for its parsers
 
-    return _state_dir(args, args.watchlist)
+    return state_dir(args, args.watchlist)
 
 
 @contextmanager

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from monitor.errors import UsageError
 
 if TYPE_CHECKING:
-    from monitor.pipeline import SourceResult
+    from monitor.worker import SourceResult
 
 
 class SourceBar:

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from monitor import pipeline
+from monitor import dispatch
 from monitor.cli import main
 from monitor.config import watchlist
 from monitor.config.cron import parse_cron
@@ -127,11 +127,11 @@ def test_run_and_daemon_read_weekdays_the_crontab_way(tmp_path: Path) -> None:
     saturday = datetime(2024, 7, 27, 9, 0, tzinfo=TZ)
     store = Store.open(tmp_path / "state")
     try:
-        store.set_fact(pipeline.LAST_DIGEST, datetime(2024, 7, 26, 8, 0, tzinfo=TZ).isoformat())
+        store.set_fact(dispatch.LAST_DIGEST, datetime(2024, 7, 26, 8, 0, tzinfo=TZ).isoformat())
         # Friday's digest was built: nothing is due on Saturday or Sunday, Monday 08:00 is
-        assert not pipeline._digest_due(wl, store, saturday)
-        assert not pipeline._digest_due(wl, store, saturday + timedelta(days=1))
-        assert pipeline._digest_due(wl, store, saturday + timedelta(days=2))
+        assert not dispatch.digest_due(wl, store, saturday)
+        assert not dispatch.digest_due(wl, store, saturday + timedelta(days=1))
+        assert dispatch.digest_due(wl, store, saturday + timedelta(days=2))
     finally:
         store.close()
     cron, _ = digest_trigger(wl, timedelta(minutes=10)).triggers

@@ -18,10 +18,12 @@ from pathlib import Path
 import pytest
 
 from monitor import demo, pipeline
-from monitor.cli import EXIT_PIPE, EXIT_SOURCES_FAILED, main
+from monitor.cli import EXIT_PIPE, main
+from monitor.cli_run import EXIT_SOURCES_FAILED
 from monitor.config import watchlist
 from monitor.config.watchlist import MAX_WATCHLIST_BYTES
 from monitor.errors import StateError
+from monitor.pages import discover
 from monitor.store.faults import state_error
 from monitor.store.state import Store
 
@@ -85,7 +87,7 @@ def test_an_internal_error_on_every_source_is_not_exit_0(
     def bug(*args: object, **kwargs: object) -> object:
         raise ZeroDivisionError("a bug in discovery")
 
-    monkeypatch.setattr(pipeline.discover, "links", bug)
+    monkeypatch.setattr(discover, "links", bug)
     assert _run(_watchlist(tmp_path, site, broken=False), "--digest", "never") == 3
     assert "internal error: ZeroDivisionError" in capsys.readouterr().err
 

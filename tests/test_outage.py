@@ -15,7 +15,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
-from monitor import demo, pipeline
+from monitor import demo, dispatch, pipeline
 from monitor.config import watchlist
 from monitor.models import Delivery, SmtpSettings, Watchlist
 from monitor.store.state import Store
@@ -223,8 +223,7 @@ def test_the_resent_message_is_byte_for_byte_the_first(
         server.drop = False
         store = Store.open(state)
         try:
-            report = pipeline.PassReport(now=site.now)
-            pipeline._deliver_pending(wl, store, now=site.now, state_dir=state, report=report)
+            dispatch.deliver_pending(wl, store, now=site.now, state_dir=state, built=False)
         finally:
             store.close()
     finally:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import itertools
 import json
+import os
 import re
 import sys
 from collections import Counter
@@ -259,12 +260,22 @@ def _texts(row: dict[str, Any]) -> list[str]:
     return [row.get(k) or "" for k in ("text", "context_before", "context_after")]
 
 
+# Another folder laid out like this one (a held-out set) is checked too when this names it:
+# READING_CORPUS=DIR pytest tests/test_reading_corpus.py -k copied
+OTHER = os.environ.get("READING_CORPUS")
+CORPORA = [DATA] + ([Path(OTHER).resolve()] if OTHER else [])
+
+
 @pytest.mark.skipif(not (E7_DEV / "e7_followups.jsonl").exists(), reason="no E7 dev set here")
-def test_nothing_is_copied_from_the_e7_dev_set() -> None:
+@pytest.mark.parametrize("folder", CORPORA, ids=[str(f) for f in CORPORA])
+def test_nothing_is_copied_from_the_e7_dev_set(folder: Path) -> None:
     dev = [json.loads(r) for r in (E7_DEV / "e7_followups.jsonl").read_text("utf-8").splitlines()]
     theirs = {t for row in dev for t in _texts(row) if t}
     runs = {t[i : i + SHARED] for t in theirs for i in range(len(t) - SHARED + 1)}
-    for item in ITEMS:
+    rows = (folder / "followups.jsonl").read_text(encoding="utf-8").splitlines()
+    items = [json.loads(row) for row in rows if row.strip()]
+    assert items, f"{folder}: no items"
+    for item in items:
         for text in _texts(item):
             assert text not in theirs, f"{item['id']} equals an E7 dev text"
             shared = [text[i : i + SHARED] for i in range(len(text) - SHARED + 1)]

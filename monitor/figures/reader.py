@@ -1,14 +1,15 @@
 """The figures an article gives for watched targets: sentences naming a target, each number tied
 to the right target, with kind (pledge/achieved/mention), scope, qualifier and period. Which
 target a number is about is in attribution.py, the checks each number passes in checks.py, the
-time frame in frames.py, sentences and clauses in sentences.py; `try --explain` in explain.py.
+time frame in frames.py, the region a number speaks for in regional.py, sentences and clauses in
+sentences.py; `try --explain` in explain.py.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
@@ -42,7 +43,6 @@ from monitor.figures.checks import (
 from monitor.figures.cues import (
     _CHANGE,
 )
-from monitor.figures.frames import Frames
 from monitor.figures.measures import (
     is_fall,
     percent_measure,
@@ -52,7 +52,7 @@ from monitor.figures.measures import (
 )
 from monitor.figures.numeral_reader import frozen
 from monitor.figures.numerals import find_quantities, may_hold_quantities
-from monitor.figures.places import is_national, mentions, speaks_for
+from monitor.figures.regional import Regional
 from monitor.figures.sentences import (
     _MAX_SENTENCE,
     carried,
@@ -60,10 +60,7 @@ from monitor.figures.sentences import (
     sentence_ends,
     with_title,
 )
-from monitor.models import Figure, FigureKind, Quantity, Seen, Target
-
-_LEAD = 300  # a region named this early in the article (dateline, lead) holds for all of it
-_CLAUSE_END = re.compile(r"[，,；;。]")
+from monitor.models import Figure, FigureKind, FigureScope, Quantity, Seen, Target
 
 
 class _Read(NamedTuple):
@@ -76,6 +73,39 @@ class _Read(NamedTuple):
     cuts: list[int]  # where its clauses break (at a ，、：…)
     by_clause: dict[int, list[_Match]]  # its keywords, by clause
     quantities: list[Quantity]  # the numbers in clauses a keyword is the subject of
+
+
+class _Number(NamedTuple):
+    """A number of a read sentence, placed in its clause and tied to a keyword."""
+
+    q: Quantity
+    clause: int  # which clause of the sentence it is in
+    c0: int  # where that clause starts
+    c1: int  # and ends
+    match: _Match  # the keyword it belongs to
+    after_breakdown: bool  # after a 其中 (or in a sentence of parts)
+    change: bool  # its clause says a rise (增加…) and names no thing of its own
+    after: str  # the character after it, unless it counts the keyword right after it
+    head: str  # its clause up to it
+    task: bool  # 204万套的任务: the size of the plan
+
+
+@dataclass
+class _Making:
+    """One read sentence's figures being made: the targets given so far, and each drop."""
+
+    read: _Read
+    trace: list[Seen] | None
+    seen: set[str]  # targets whose total an earlier sentence (or number) gave
+    whole_part: bool  # the whole sentence is among the parts of a total (其中，…；…)
+    paired: dict[int, str]  # in a 分别 list, each number's noun
+    given: set[str] = field(default_factory=set)  # targets given a figure by this sentence
+    when: dict[int, tuple[FigureKind, str | None]] = field(default_factory=dict)  # by clause
+
+    def drop(self, q: Quantity, target: Target | None, why: str) -> None:
+        if self.trace is not None:
+            tid = target.id if target else None
+            self.trace.append(Seen(self.read.text, q.start, q.end, q.surface, tid, None, why))
 
 
 def find_figures(
@@ -143,7 +173,7 @@ def find_article_figures(
     return [f for f in found if f.sentence != head or (f.target_id, f.value, f.kind) not in in_body]
 
 
-class _Article(Frames):
+class _Article(Regional):
     """One article split into sentences: which targets each names, and their figures."""
 
     def __init__(
@@ -154,9 +184,8 @@ class _Article(Frames):
         plain: bool,
         region: tuple[str, ...] = (),
     ) -> None:
-        super().__init__(text, ends, published)
+        super().__init__(text, ends, published, region)
         self.plain = plain  # no target has exclude or region words
-        self.region = region  # what the source's articles speak for when they name no place
 
     def read(self, index: int, candidates: list[Target], carried: bool = False) -> _Read | None:
         """The sentence at `index` read up to its numbers, if it may give a figure for one of
@@ -193,156 +222,151 @@ class _Article(Frames):
     def figures(self, read: _Read, trace: list[Seen] | None = None) -> list[Figure]:
         """The figures a read sentence gives: each number tied to the targets of its keyword;
         with `trace`, each number dropped is added to it with the reason."""
-        sentence, cuts = read.text, read.cuts
-
-        def drop(q: Quantity, target: Target | None, why: str) -> None:
-            if trace is not None:
-                tid = target.id if target else None
-                trace.append(Seen(sentence, q.start, q.end, q.surface, tid, None, why))
-
         seen, whole_part = self._total_before(read)
-        given: set[str] = set()  # targets this sentence has already given a figure for
-        when: dict[int, tuple[FigureKind, str | None]] = {}  # kind and period, by clause
+        paired = lists.pairs(read.text, read.quantities) if "分别" in read.text else {}
+        making = _Making(read, trace, seen, whole_part, paired)
         figures: list[Figure] = []
-        paired = lists.pairs(sentence, read.quantities) if "分别" in sentence else {}
         for q in read.quantities:
-            clause = bisect_right(cuts, q.start)
-            c0 = cuts[clause - 1] + 1 if clause > 0 else 0
-            c1 = cuts[clause] if clause < len(cuts) else len(sentence)
-            own = read.by_clause.get(clause, [])
-            # a clause without a keyword of its own may continue the previous clause's subject
-            if q.start in paired:
-                match = _listed(paired[q.start], read.targets, q)
-                own = [match] if match else []
-            elif own:
-                match = _attribute(sentence, q, own)
-            else:
-                match = _subject(sentence, cuts, read.by_clause, clause)
-            if match is None:
-                drop(q, None, "no target noun in its clause, nor one the clause goes on with")
+            number = self._place(making, q)
+            if number is None:
                 continue
-            if _is_reference(sentence, c0, c1, q, match):
-                drop(q, None, "a reference value (比…, 较…, 从…到…), not the figure")
-                continue
-            if not own and _NAMED.search(sentence, c0, q.start):
-                # …，累计开办“爱心托管班”1.9万个: a clause naming its own thing
-                drop(q, None, "its clause names a thing of its own (“…”)")
-                continue
-            after_breakdown = whole_part or sentence.rfind("其中", 0, q.start) >= 0
-            change = not own and q.unit != "%" and bool(_CHANGE.match(sentence, c0))
-            # 551万农村贫困人口: a bare number right before the keyword counts its subject
-            counted = match.start == q.end or q.end in map(_match_start, own)
-            after = "" if counted else sentence[q.end : q.end + 1]
-            head = sentence[c0 : q.start]
-            task = bool(_TASK_AFTER.match(sentence, q.end))  # 204万套的任务: the plan's size
-            for target in match.targets:
-                word = _excluded(target, sentence[c0:c1], _clause_of(sentence, cuts, match))
-                if word:
-                    drop(q, target, f"its clause holds the exclude word '{word}'")
-                    continue
-                stage = stage_of(target.title)
-                said = stage_before(sentence, q.start) if stage else None
-                if stage and said and said != stage:
-                    # 新开工580万套，基本建成360万套: a target of starts takes no completions
-                    drop(q, target, f"another stage ({said}) than the target's ({stage})")
-                    continue
-                if counts_other(sentence, q, target):
-                    # 210个试点地区, 覆盖534个社区: a count of another noun
-                    drop(q, target, f"counts another noun ({sentence[q.end : q.end + 6]}…)")
-                    continue
-                if after_breakdown and target.id in seen:
-                    # 其中…: a part of a total already reported for this target
-                    drop(q, target, "a part of a breakdown (其中…) of a total already read")
-                    continue
-                if change and target.id in given:
-                    # 改造580万套，增加110万套: the rise over last year, not the figure
-                    drop(q, target, "a change over an earlier figure (增加…), not the level")
-                    continue
-                measure = None
-                share = _as_percent(q)  # 三分之一 is 33.3 %
-                if share is not None and units.normalise(target.unit) not in _RATE_UNITS:
-                    # a count target's own %: progress toward its pledge, or its growth
-                    measure = percent_measure(head)
-                    if measure is None:
-                        # 占移动基站总数26.9%: a share of something else
-                        drop(q, target, "a share of another total, not progress or growth")
-                        continue
-                    quantity: Quantity | None = share
-                else:
-                    quantity = _fit_unit(q, target, after)
-                if quantity is None:
-                    drop(q, target, _unit_differs(q, target, after))
-                    continue
-                if target.region and not self._speaks_for(target, sentence, read.s0, q.start):
-                    drop(q, target, "another region's or body's figure (在福州，…; 中国移动…)")
-                    continue  # 在福州，…: another region's figure
-                if clause not in when:
-                    when[clause] = self.when(sentence, c0, c1, read.at)
-                kind, period = when[clause]
-                scope = measure or scope_of(sentence, c0, c1, quantity)
-                other = _other_period(target, period, scope, kind)
-                if other:
-                    drop(q, target, other)
-                    continue
-                seen.add(target.id)
-                given.add(target.id)
-                if measure == "share_of_pledge" and not _PLEDGED_SHARE.search(head):
-                    kind = "achieved"  # 完成年度任务的83%: progress so far
-                elif task and measure is None:
-                    kind = "pledge"
-                fall = scope == "rate" and is_fall(head)
-                figures.append(
-                    frozen(
-                        Figure,
-                        target_id=target.id,
-                        quantity=quantity,
-                        kind=kind,
-                        scope=scope,
-                        sentence=sentence,
-                        start=q.start,
-                        end=q.end,
-                        period=period,
-                        direction="down" if fall else None,
-                        why=_why(
-                            sentence, sentence[c0:c1], match, paired.get(q.start), kind, scope
-                        ),
-                    )
-                )
+            for target in number.match.targets:
+                figure = self._figure(making, number, target)
+                if figure is not None:
+                    figures.append(figure)
         return figures
 
-    def _speaks_for(self, target: Target, sentence: str, s0: int, at: int) -> bool:
-        """Whether the number at `at` in the sentence speaks for the target's region: the last
-        region word before it decides (在福州，…), else one later in the sentence; for a regional
-        target also the paragraph before it and the article's lead."""
-        regions = target.region
-        said = speaks_for(mentions(sentence, regions, 0, at), regions)
-        if said is None:  # a place later in the number's own clause (…100个的杭州)
-            end = _CLAUSE_END.search(sentence, at)
-            found = mentions(sentence, regions, at, end.start() if end else len(sentence))
-            said = speaks_for(found[:1], regions)
-        if said is None and s0 > 0 and self.text[s0 - 1] in "；;":
-            # after a semicolon: the place named before it in the same full sentence holds
-            run = max(self.text.rfind(c, 0, s0 - 1) for c in "。！？!?\n") + 1
-            said = speaks_for(mentions(self.text, regions, run, s0), regions)
-        if said is None and is_national(regions):
-            # a sentence naming no place: a national figure (unless the source speaks for a
-            # region). An earlier sentence's place is as often a speaker's or a meeting's as
-            # the subject's, so it does not carry over.
-            return self._source_speaks_for(regions) is not False
-        if said is None:
-            p0 = self.text.rfind("\n", 0, s0) + 1
-            said = speaks_for(mentions(self.text, regions, p0, s0), regions)
-        if said is None:  # the article's lead, before this sentence
-            said = speaks_for(mentions(self.text[: min(_LEAD, s0)], regions)[:1], regions)
-        if said is None:
-            said = self._source_speaks_for(regions)
-        return is_national(regions) if said is None else said
-
-    def _source_speaks_for(self, regions: tuple[str, ...]) -> bool | None:
-        """What the source's own region (`region:` on a source) says, if it gives one."""
-        if not self.region:
+    def _place(self, making: _Making, q: Quantity) -> _Number | None:
+        """The number in its clause, tied to the keyword it belongs to; None (and why, in the
+        trace) when no keyword owns it or it is no figure of one."""
+        read = making.read
+        sentence, cuts = read.text, read.cuts
+        clause = bisect_right(cuts, q.start)
+        c0 = cuts[clause - 1] + 1 if clause > 0 else 0
+        c1 = cuts[clause] if clause < len(cuts) else len(sentence)
+        own = read.by_clause.get(clause, [])
+        # a clause without a keyword of its own may continue the previous clause's subject
+        if q.start in making.paired:
+            match = _listed(making.paired[q.start], read.targets, q)
+            own = [match] if match else []
+        elif own:
+            match = _attribute(sentence, q, own)
+        else:
+            match = _subject(sentence, cuts, read.by_clause, clause)
+        if match is None:
+            making.drop(q, None, "no target noun in its clause, nor one the clause goes on with")
             return None
-        return speaks_for(mentions("、".join(self.region), regions)[:1], regions)
+        if _is_reference(sentence, c0, c1, q, match):
+            making.drop(q, None, "a reference value (比…, 较…, 从…到…), not the figure")
+            return None
+        if not own and _NAMED.search(sentence, c0, q.start):
+            # …，累计开办“爱心托管班”1.9万个: a clause naming its own thing
+            making.drop(q, None, "its clause names a thing of its own (“…”)")
+            return None
+        # 551万农村贫困人口: a bare number right before the keyword counts its subject
+        counted = match.start == q.end or q.end in map(_match_start, own)
+        return _Number(
+            q,
+            clause,
+            c0,
+            c1,
+            match,
+            after_breakdown=making.whole_part or sentence.rfind("其中", 0, q.start) >= 0,
+            change=not own and q.unit != "%" and bool(_CHANGE.match(sentence, c0)),
+            after="" if counted else sentence[q.end : q.end + 1],
+            head=sentence[c0 : q.start],
+            task=bool(_TASK_AFTER.match(sentence, q.end)),  # 204万套的任务: the plan's size
+        )
+
+    def _refused(self, making: _Making, n: _Number, target: Target) -> str | None:
+        """Why the number is no figure of this target, before its unit is looked at, or None."""
+        sentence, q = making.read.text, n.q
+        clause = _clause_of(sentence, making.read.cuts, n.match)
+        word = _excluded(target, sentence[n.c0 : n.c1], clause)
+        if word:
+            return f"its clause holds the exclude word '{word}'"
+        stage = stage_of(target.title)
+        said = stage_before(sentence, q.start) if stage else None
+        if stage and said and said != stage:
+            # 新开工580万套，基本建成360万套: a target of starts takes no completions
+            return f"another stage ({said}) than the target's ({stage})"
+        if counts_other(sentence, q, target):
+            # 210个试点地区, 覆盖534个社区: a count of another noun
+            return f"counts another noun ({sentence[q.end : q.end + 6]}…)"
+        if n.after_breakdown and target.id in making.seen:
+            # 其中…: a part of a total already reported for this target
+            return "a part of a breakdown (其中…) of a total already read"
+        if n.change and target.id in making.given:
+            # 改造580万套，增加110万套: the rise over last year, not the figure
+            return "a change over an earlier figure (增加…), not the level"
+        return None
+
+    def _measured(
+        self, making: _Making, n: _Number, target: Target
+    ) -> tuple[Quantity, FigureScope | None] | None:
+        """The number in the target's terms: a count in its unit, or a count target's own %
+        with what it measures (progress toward the pledge, growth); None (and why) if neither,
+        or if it speaks for another region."""
+        why = self._refused(making, n, target)
+        if why:
+            making.drop(n.q, target, why)
+            return None
+        measure = None
+        share = _as_percent(n.q)  # 三分之一 is 33.3 %
+        if share is not None and units.normalise(target.unit) not in _RATE_UNITS:
+            measure = percent_measure(n.head)
+            if measure is None:
+                # 占移动基站总数26.9%: a share of something else
+                making.drop(n.q, target, "a share of another total, not progress or growth")
+                return None
+            quantity: Quantity | None = share
+        else:
+            quantity = _fit_unit(n.q, target, n.after)
+        if quantity is None:
+            making.drop(n.q, target, _unit_differs(n.q, target, n.after))
+            return None
+        read = making.read
+        if target.region and not self._speaks_for(target, read.text, read.s0, n.q.start):
+            making.drop(n.q, target, "another region's or body's figure (在福州，…; 中国移动…)")
+            return None  # 在福州，…: another region's figure
+        return quantity, measure
+
+    def _figure(self, making: _Making, n: _Number, target: Target) -> Figure | None:
+        """The figure the number gives for the target, with its kind, scope and period."""
+        measured = self._measured(making, n, target)
+        if measured is None:
+            return None
+        quantity, measure = measured
+        read, sentence = making.read, making.read.text
+        if n.clause not in making.when:
+            making.when[n.clause] = self.when(sentence, n.c0, n.c1, read.at)
+        kind, period = making.when[n.clause]
+        scope = measure or scope_of(sentence, n.c0, n.c1, quantity)
+        other = _other_period(target, period, scope, kind)
+        if other:
+            making.drop(n.q, target, other)
+            return None
+        making.seen.add(target.id)
+        making.given.add(target.id)
+        if measure == "share_of_pledge" and not _PLEDGED_SHARE.search(n.head):
+            kind = "achieved"  # 完成年度任务的83%: progress so far
+        elif n.task and measure is None:
+            kind = "pledge"
+        fall = scope == "rate" and is_fall(n.head)
+        noun = making.paired.get(n.q.start)
+        return frozen(
+            Figure,
+            target_id=target.id,
+            quantity=quantity,
+            kind=kind,
+            scope=scope,
+            sentence=sentence,
+            start=n.q.start,
+            end=n.q.end,
+            period=period,
+            direction="down" if fall else None,
+            why=_why(sentence, sentence[n.c0 : n.c1], n.match, noun, kind, scope),
+        )
 
     def _total_before(self, read: _Read) -> tuple[set[str], bool]:
         """For a sentence breaking down a total an earlier one gave (其中，…): the targets that
@@ -367,16 +391,3 @@ class _Article(Frames):
                 return None
             k -= 1
         return None
-
-    def _about(self, target: Target, sentence: str, s0: int) -> bool:
-        if not target.region or is_national(target.region):
-            return True  # a national target speaks for wherever no other place is named
-        if any(word in sentence for word in target.region):
-            return True
-        if self.region and self._source_speaks_for(target.region):
-            return True
-        p0 = self.text.rfind("\n", 0, s0) + 1
-        p1 = self.text.find("\n", s0)
-        paragraph = self.text[p0 : p1 if p1 >= 0 else len(self.text)]
-        lead = self.text[:_LEAD]
-        return any(word in paragraph or word in lead for word in target.region)

@@ -2,6 +2,10 @@
 
     python tests/data/reading/build.py         # followups.jsonl, tables.jsonl, tables/*.html
     python tests/data/reading/build.py --show  # also prints every figure as read, to review
+    python tests/data/reading/build.py --dir DIR  # another corpus laid out like this folder
+
+A folder given with `--dir` holds the same sources (targets.yaml, followups.src and, if it has
+tables, tables.yaml) and gets the same generated files.
 
 `followups.src` holds the sentences. A section line `[class NAME]` sets the class of the items
 below it. An item starts with a header line `* TARGET PUBLISHED [h] [!NOTHING_REASON]` (`h`: the
@@ -419,8 +423,8 @@ def build_tables(
 # --- all of it ----------------------------------------------------------------------------------
 
 
-def target_units() -> dict[str, str | None]:
-    data = yaml.safe_load((HERE / "targets.yaml").read_text(encoding="utf-8"))
+def target_units(folder: Path = HERE) -> dict[str, str | None]:
+    data = yaml.safe_load((folder / "targets.yaml").read_text(encoding="utf-8"))
     return {t["id"]: t.get("unit") for t in data["targets"]}
 
 
@@ -428,22 +432,41 @@ def dumps(items: list[dict[str, Any]]) -> str:
     return "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items)
 
 
-def build() -> dict[str, bytes]:
-    """Every generated file, by its path relative to this folder."""
-    units = target_units()
-    source = (HERE / "followups.src").read_text(encoding="utf-8")
+def build(folder: Path = HERE) -> dict[str, bytes]:
+    """Every generated file, by its path relative to `folder` (this one unless told)."""
+    units = target_units(folder)
+    source = (folder / "followups.src").read_text(encoding="utf-8")
     out = {"followups.jsonl": dumps(build_followups(source, units)).encode("utf-8")}
-    spec = yaml.safe_load((HERE / "tables.yaml").read_text(encoding="utf-8"))
-    lines, files = build_tables(spec["tables"], units)
-    out["tables.jsonl"] = dumps(lines).encode("utf-8")
-    out |= files
+    if folder == HERE or (folder / "tables.yaml").exists():  # this folder's tables are required
+        spec = yaml.safe_load((folder / "tables.yaml").read_text(encoding="utf-8"))
+        lines, files = build_tables(spec["tables"], units)
+        out["tables.jsonl"] = dumps(lines).encode("utf-8")
+        out |= files
     return out
 
 
+def _folder(argv: list[str]) -> Path:
+    """The folder named by `--dir DIR`, else this one."""
+    if "--dir" not in argv:
+        return HERE
+    at = argv.index("--dir")
+    if at + 1 >= len(argv):
+        sys.exit("build.py: --dir needs a folder (one holding targets.yaml and followups.src)")
+    folder = Path(argv[at + 1]).resolve()
+    missing = [n for n in ("targets.yaml", "followups.src") if not (folder / n).is_file()]
+    if missing:
+        sys.exit(f"build.py: {folder}: no {' or '.join(missing)} there (see README.md beside me)")
+    return folder
+
+
 def main() -> None:
-    files = build()
+    folder = _folder(sys.argv[1:])
+    try:
+        files = build(folder)
+    except ValueError as err:
+        sys.exit(f"build.py: {folder}: {err}")
     for name, data in files.items():
-        path = HERE / name
+        path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
     if "--show" in sys.argv:
@@ -462,7 +485,7 @@ def main() -> None:
                     e["qualifier"],
                     e.get("as_of", ""),
                 )
-    print(f"wrote {len(files)} files")
+    print(f"wrote {len(files)} files" + (f" in {folder}" if folder != HERE else ""))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,97 @@
+"""The commands that run passes: `run` (one pass, for cron), `daemon` (passes on schedule) and
+`demo` (a year of passes over the bundled sample site)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+
+from monitor import cli_args, pipeline
+from monitor.cli_terminal import source_bar
+from monitor.config import watchlist
+from monitor.store import lock
+from monitor.store.state import Store
+
+log = logging.getLogger("monitor")
+
+EXIT_SOURCES_FAILED = 3  # `run`: the pass went through, but a source failed (cron should tell)
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.watchlist.is_file():
+        watchlist.load(args.watchlist)  # says what is wrong, before a state folder is made
+    state_dir = cli_args.state_dir(args, args.watchlist)
+    held = lock.hold(lock.lock_path(state_dir), wait=args.wait, what=str(state_dir))
+    with held, Store.open(state_dir) as store:
+        wl = watchlist.load(args.watchlist, cache=store)
+        now = cli_args.now(args.now, wl.timezone)
+        with source_bar(args.quiet) as bar:
+            report = pipeline.run_pass(
+                wl,
+                store,
+                now=now,
+                state_dir=state_dir,
+                digest_mode=args.digest,
+                all_sources=args.all,
+                progress=bar,
+            )
+    summary = report.summary()
+    if args.summary_json:
+        args.summary_json.write_text(json.dumps(summary, ensure_ascii=False, indent=1))
+    if not args.quiet:
+        print(_pass_line(report))
+        for where in report.delivered:
+            print(f"digest delivered: {where}")
+        for result in report.sources:
+            if not result.ok:
+                print(f"source {result.source_id} failed: {result.error}")
+    for error in report.delivery_errors:
+        print(f"monitor: {error}", file=sys.stderr)
+    if report.delivery_errors:
+        return 1
+    failed = [r for r in report.sources if not r.ok]
+    if failed:
+        if args.quiet:  # stdout said nothing: the cron mail still names them
+            for result in failed:
+                print(f"monitor: source {result.source_id} failed: {result.error}", file=sys.stderr)
+        return EXIT_SOURCES_FAILED
+    return 0
+
+
+def serve(args: argparse.Namespace) -> int:
+    from monitor import daemon
+
+    wl = watchlist.load(args.watchlist)
+    state_dir = cli_args.state_dir(args, args.watchlist)
+    if not args.quiet and not args.verbose:
+        log.setLevel(logging.INFO)  # the daemon's log is its only output
+    if "INVOCATION_ID" not in os.environ:  # not under systemd, whose journal stamps lines
+        for handler in log.handlers:
+            handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    scheduler_log = logging.getLogger("apscheduler")  # e.g. "skipped: still running"
+    scheduler_log.handlers[:] = log.handlers
+    scheduler_log.setLevel(logging.WARNING)
+    scheduler_log.propagate = False
+    with lock.hold(lock.lock_path(state_dir), wait=args.wait, what=str(state_dir)):
+        daemon.Daemon(wl, state_dir).serve(handle_signals=True)
+    return 0
+
+
+def replay_demo(args: argparse.Namespace) -> int:
+    from monitor import demo
+
+    folder = args.dir or cli_args.state_dir(args, args.watchlist) / "demo"
+    print("\n".join(demo.run(state_dir=folder, keep=args.keep)))
+    return 0
+
+
+def _pass_line(report: pipeline.PassReport) -> str:
+    s = report.summary()
+    return (
+        f"{s['sources_due']} sources fetched ({report.skipped} not due, "
+        f"{s['sources_failed']} failed): {s['new']} new articles, {s['changed']} changed, "
+        f"{s['observations']} new figures; {len(report.digests_built)} digest(s) built"
+    )
