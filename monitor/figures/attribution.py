@@ -23,29 +23,50 @@ from monitor.figures.cues import (
     _SHARE_NEXT,
     _SHARE_OF,
 )
-from monitor.figures.places import NATIONAL, PLACES
+from monitor.figures.places import GENERIC, NATIONAL, PLACES
 from monitor.models import Quantity, Target
 
 # A clause opening with a place goes on with the subject for that place: …，其中深圳7.6万个;
-# …，郑州新增7.1万个; …，今年长沙已建成27个. Its figure then speaks for that place.
+# …，郑州新增7.1万个; …，今年长沙已建成27个; …，全市今年已建成58个. Its figure then speaks
+# for that place.
 _PLACE_LEAD = re.compile(
     r"(?:其中|而|在|今年|去年)?(?:"
-    + "|".join(sorted(map(re.escape, {*PLACES, *NATIONAL}), key=len, reverse=True))
-    + r")(?:市|省|区|县|州)?(?:今年|去年|全年|以来|今年以来)?"
+    + "|".join(sorted(map(re.escape, {*PLACES, *NATIONAL, *GENERIC}), key=len, reverse=True))
+    + r")(?:市|省|区|县|州)?(?:今年以来|今年|去年|全年|以来)?"
 )
 _NUMBER_START = re.compile(r"[约近超逾0-9一二三四五六七八九十两]")
+# what a place takes on of a whole the clause before named (…任务4500万亩，河南承担620万亩)
+_TAKES_ON = re.compile(r"(?:承担|分担|分得|分到|负责)(?=[约近超逾0-9一二三四五六七八九十两])")
+_TAKES_ON_END = re.compile(r"(?:承担|分担|分得|分到)(?:任务)?$")
+
+
+def takes_on(head: str) -> bool:
+    """Whether a clause up to its number (`head`) gives a place's share of a task (山东承担): the
+    size of a plan, not work done."""
+    return bool(_TAKES_ON_END.search(head))
 
 
 def continues(sentence: str, at: int) -> bool:
     """Whether the clause starting at `at` goes on with the subject of the clause before it: it
-    opens with a continuation (同比增长, 累计, 其中…), or a place and then one or a number."""
+    opens with a continuation (同比增长, 累计, 其中…), or a place and then one, its share of
+    the whole (承担…) or a number."""
     if _CONTINUES.match(sentence, at):
         return True
     place = _PLACE_LEAD.match(sentence, at)
     if place is None:
         return False
     end = place.end()
-    return bool(_CONTINUES.match(sentence, end) or _NUMBER_START.match(sentence, end))
+    return bool(
+        _CONTINUES.match(sentence, end)
+        or _NUMBER_START.match(sentence, end)
+        or _TAKES_ON.match(sentence, end)
+    )
+
+
+def _is_part(sentence: str, at: int) -> bool:
+    """A clause opening with 其中 names a part of the last total, however many remarks
+    (…，居全国首位，其中合肥5.3万个) stand between."""
+    return sentence.startswith("其中", at)
 
 
 class _Match(NamedTuple):
@@ -170,7 +191,13 @@ def _subject(
     """The keyword a clause is about: its own last one, or the previous clause's when it opens by
     continuing it (…，增长6.1%; …，总量突破90万亿元)."""
     while not by_clause.get(clause):
-        if clause == 0 or not continues(sentence, cuts[clause - 1] + 1):
+        if clause == 0:
+            return None
+        at = cuts[clause - 1] + 1
+        if _is_part(sentence, at):
+            earlier = [k for k in by_clause if k < clause and by_clause[k]]
+            return by_clause[max(earlier)][-1] if earlier else None
+        if not continues(sentence, at):
             return None
         clause -= 1
     return by_clause[clause][-1]
@@ -182,11 +209,20 @@ def _about_span(
     """From the first clause with a keyword to the end of the last clause with a subject (see
     _subject): a number elsewhere belongs to no keyword, so it need not be read at all."""
     first, last = min(by_clause), max(by_clause)
-    while last < len(cuts) and continues(sentence, cuts[last] + 1):
-        last += 1
+    k = last
+    while k < len(cuts):
+        if continues(sentence, cuts[k] + 1) or _is_part(sentence, cuts[k] + 1):
+            last = k + 1
+        elif any(c.isdigit() for c in sentence[cuts[k] + 1 : _end(cuts, k + 1, sentence)]):
+            break  # a remark without a number (…，居全国首位，其中…) is passed over
+        k += 1
     start = cuts[first - 1] + 1 if first > 0 else 0
     stop = cuts[last] if last < len(cuts) else len(sentence)
     return start, stop
+
+
+def _end(cuts: list[int], clause: int, sentence: str) -> int:
+    return cuts[clause] if clause < len(cuts) else len(sentence)
 
 
 def _attribute(sentence: str, q: Quantity, own: list[_Match]) -> _Match | None:

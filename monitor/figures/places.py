@@ -11,6 +11,8 @@ from functools import lru_cache
 
 # The country as a whole. A target whose regions include one of these is a national target.
 NATIONAL = ("全国", "我国", "中国", "各地", "全国各地", "国家", "全省份")
+# Words for "this place" whose place is the one the text is about (全市 in a 杭州 story).
+GENERIC = ("全市", "全省", "全区", "全县", "本市", "本省", "本区")
 
 # Provinces, autonomous regions and the larger cities: a place named here that is not one of a
 # target's regions makes the figure another region's. Names that are common words or parts of

@@ -26,6 +26,7 @@ from monitor.figures.attribution import (
     _plan,
     _subject,
     counts_other,
+    takes_on,
 )
 from monitor.figures.checks import (
     _NAMED,
@@ -56,6 +57,7 @@ from monitor.figures.regional import Regional
 from monitor.figures.sentences import (
     _MAX_SENTENCE,
     carried,
+    clause_bounds,
     clause_cuts,
     sentence_ends,
     with_title,
@@ -242,8 +244,7 @@ class _Article(Regional):
         read = making.read
         sentence, cuts = read.text, read.cuts
         clause = bisect_right(cuts, q.start)
-        c0 = cuts[clause - 1] + 1 if clause > 0 else 0
-        c1 = cuts[clause] if clause < len(cuts) else len(sentence)
+        c0, c1 = clause_bounds(cuts, clause, len(sentence))
         own = read.by_clause.get(clause, [])
         # a clause without a keyword of its own may continue the previous clause's subject
         if q.start in making.paired:
@@ -275,7 +276,8 @@ class _Article(Regional):
             change=not own and q.unit != "%" and bool(_CHANGE.match(sentence, c0)),
             after="" if counted else sentence[q.end : q.end + 1],
             head=sentence[c0 : q.start],
-            task=bool(_TASK_AFTER.match(sentence, q.end)),  # 204万套的任务: the plan's size
+            # 204万套的任务, 山东承担450万亩: the plan's size
+            task=bool(_TASK_AFTER.match(sentence, q.end)) or takes_on(sentence[c0 : q.start]),
         )
 
     def _refused(self, making: _Making, n: _Number, target: Target) -> str | None:
@@ -338,10 +340,15 @@ class _Article(Regional):
             return None
         quantity, measure = measured
         read, sentence = making.read, making.read.text
-        if n.clause not in making.when:
-            making.when[n.clause] = self.when(sentence, n.c0, n.c1, read.at)
-        kind, period = making.when[n.clause]
-        scope = measure or scope_of(sentence, n.c0, n.c1, quantity)
+        clause, c0, c1 = n.clause, n.c0, n.c1
+        if sentence.startswith("其中", c0) and n.match.end <= c0:
+            # 其中合肥5.3万个: a part is read in the frame and scope of its total's clause
+            clause = bisect_right(read.cuts, n.match.start)
+            c0, c1 = clause_bounds(read.cuts, clause, len(sentence))
+        if clause not in making.when:
+            making.when[clause] = self.when(sentence, c0, c1, read.at)
+        kind, period = making.when[clause]
+        scope = measure or scope_of(sentence, c0, c1, quantity)
         other = _other_period(target, period, scope, kind)
         if other:
             making.drop(n.q, target, other)

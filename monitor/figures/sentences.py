@@ -84,3 +84,10 @@ def sentence_ends(text: str) -> list[int]:
     if not ends or ends[-1] < len(text):
         ends.append(len(text))
     return ends
+
+
+def clause_bounds(cuts: list[int], clause: int, length: int) -> tuple[int, int]:
+    """Where clause number `clause` of a sentence `length` long starts and ends."""
+    return (cuts[clause - 1] + 1 if clause > 0 else 0), (
+        cuts[clause] if clause < len(cuts) else length
+    )

@@ -1,0 +1,51 @@
+"""Table tests for binding (tests/data/binding.yaml): each number tied to the noun it counts and
+the region it speaks for, and every number that gives nothing dropped with its reason."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from monitor.figures.explain import explain
+from monitor.figures.reader import find_article_figures
+from monitor.models import Target
+
+TABLE: dict[str, Any] = yaml.safe_load(
+    (Path(__file__).parent / "data" / "binding.yaml").read_text(encoding="utf-8")
+)
+TARGETS = [
+    Target(
+        id=t["id"],
+        title=t.get("title", t["id"]),
+        keywords=tuple(t["keywords"]),
+        region=tuple(t.get("region", [])),
+        unit=t.get("unit"),
+    )
+    for t in TABLE["targets"]
+]
+
+
+@pytest.mark.parametrize("case", TABLE["cases"], ids=[c["id"] for c in TABLE["cases"]])
+def test_binding(case: dict[str, Any]) -> None:
+    published = case.get("published", date(2024, 9, 20))
+    title = case.get("title", "")
+    got = find_article_figures(title, case["text"], TARGETS, published=published)
+    shown = [(f.target_id, f.quantity.surface, f.kind, f.scope) for f in got]
+    assert len(got) == len(case.get("want", [])), shown
+    for fig, want in zip(got, case.get("want", []), strict=True):
+        assert fig.target_id == want["target"], shown
+        assert fig.value == Decimal(want["value"]), shown
+        for name in ("kind", "scope"):
+            if name in want:
+                assert getattr(fig, name) == want[name], (name, shown)
+    if "dropped" in case:
+        seen = explain(title, case["text"], TARGETS, published=published)
+        for surface, because in case["dropped"].items():
+            whys = [s.why for s in seen if s.surface == str(surface) and s.figure is None]
+            assert whys, f"{surface}: not seen, or read as a figure"
+            assert any(because in why for why in whys), (surface, whys)
