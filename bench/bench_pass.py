@@ -25,12 +25,20 @@ PARTS = (  # first match wins: (part, substrings of "file:function")
     ("HTTP: httpx client", ("httpx/", "http/cookiejar", "email/", "urllib/parse")),
     (
         "HTTP: transport + sockets",
-        ("monitor/fetching/transport", "asyncio/streams", "socket", "selector"),
+        (
+            "monitor/fetching/transport",
+            "monitor/fetching/connection",
+            "asyncio/streams",
+            "socket",
+            "selector",
+        ),
     ),
     (
         "HTTP: fetch/body/politeness",
         (
             "monitor/fetching/fetch",
+            "monitor/fetching/answer",
+            "monitor/fetching/robots",
             "monitor/fetching/body",
             "monitor/fetching/politeness",
             "protego",

@@ -23,7 +23,7 @@ import pytest
 from monitor import pipeline
 from monitor.config import watchlist
 from monitor.daemon import Daemon
-from monitor.store import state as state_module
+from monitor.store import database
 from monitor.store.state import Store
 
 NOW = datetime(2024, 7, 22, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -172,7 +172,7 @@ def test_daemon_jobs_firing_together_all_store_what_they_read(
 ) -> None:
     # A short wait for the write lock: a pass that held it across a 2.5 s article fetch would
     # make the fast jobs give up, as they did after 10 s in a real daemon.
-    monkeypatch.setattr(state_module, "BUSY_TIMEOUT", 1.0)
+    monkeypatch.setattr(database, "BUSY_TIMEOUT", 1.0)
     path = _watchlist(tmp_path, site.base, ("slow", *FAST_SOURCES), "1h")
     state = tmp_path / "state"
     daemon = Daemon(watchlist.load(path), state)

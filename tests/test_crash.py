@@ -12,7 +12,7 @@ import pytest
 
 from monitor.cli import main
 from monitor.errors import StateError
-from monitor.store import state
+from monitor.store import database
 from monitor.store.schema import MIGRATIONS
 from monitor.store.state import Store
 from tests.factories import article, at, figure
@@ -140,7 +140,7 @@ def test_a_locked_database_is_a_state_error_after_the_busy_timeout(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     Store.open(tmp_path).close()
-    monkeypatch.setattr(state, "BUSY_TIMEOUT", 0.3)
+    monkeypatch.setattr(database, "BUSY_TIMEOUT", 0.3)
     other = sqlite3.connect(tmp_path / "monitor.db", isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")
     try:
@@ -158,7 +158,7 @@ def test_a_locked_database_is_a_state_error_after_the_busy_timeout(
 def test_a_database_locked_before_it_was_ever_opened_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(state, "BUSY_TIMEOUT", 0.3)
+    monkeypatch.setattr(database, "BUSY_TIMEOUT", 0.3)
     other = sqlite3.connect(tmp_path / "monitor.db", isolation_level=None)  # rollback journal
     other.execute("CREATE TABLE mine(x)")
     other.execute("BEGIN EXCLUSIVE")
@@ -180,7 +180,7 @@ def test_cli_run_on_a_locked_database_exits_1_with_one_line_and_writes_nothing(
     state_dir = tmp_path / "state"
     Store.open(state_dir).close()
     before = _rows(state_dir)
-    monkeypatch.setattr(state, "BUSY_TIMEOUT", 0.3)
+    monkeypatch.setattr(database, "BUSY_TIMEOUT", 0.3)
     other = sqlite3.connect(state_dir / "monitor.db", isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")
     try:

@@ -10,7 +10,7 @@ from typing import Literal
 import httpx
 
 from monitor.errors import FetchError
-from monitor.fetching.transport import LeanResponse
+from monitor.fetching.connection import LeanResponse
 
 Accept = Literal["html", "feed", "any"]
 

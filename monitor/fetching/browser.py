@@ -83,55 +83,10 @@ class Renderer:
     async def _visit(
         self, context: Any, url: str, max_bytes: int, deadline: float, guard: Guard
     ) -> Page:
-        from playwright.async_api import Error as PlaywrightError
-        from playwright.async_api import TimeoutError as PlaywrightTimeout
-
-        refused: dict[str, FetchError] = {}
-
-        async def route(route: Route, request: Request) -> None:
-            kind = request.resource_type
-            if kind in _SKIPPED or not request.url.startswith(("http://", "https://")):
-                await route.abort("blockedbyclient")
-                return
-            try:
-                await guard(request.url, kind)
-            except FetchError as error:
-                refused[request.url] = error
-                await route.abort("blockedbyclient")
-                return
-            await route.continue_()
-
-        await context.route("**/*", route)
+        refused = await _guarded(context, guard)
         page = await context.new_page()
-        loop = asyncio.get_running_loop()
-        try:
-            response = await page.goto(url, wait_until="load", timeout=_ms(deadline - loop.time()))
-        except PlaywrightTimeout:
-            raise FetchError("the page did not finish loading in time", url=url) from None
-        except PlaywrightError as error:
-            if refused:  # the page, or a redirect of it, was refused by robots.txt or the guard
-                raise next(iter(refused.values())) from None
-            raise FetchError(
-                f"the browser could not load it: {_first_line(error)}", url=url
-            ) from None
-        if response is None:
-            raise FetchError("the browser got no response", url=url)
-        if response.status >= 400:
-            raise FetchError(f"HTTP {response.status}", url=url, status=response.status)
-        content_type = response.headers.get("content-type")
-        if not acceptable(content_type, "html"):
-            raise FetchError(
-                f"content type {content_type!r} is not a page",
-                url=url,
-                hint="render: browser reads HTML pages, not files",
-            )
-        settle = min(SETTLE_SECONDS, deadline - loop.time())
-        if settle > 0:
-            # Scripts that fetch the article or the links: wait until the network is quiet; a
-            # page that keeps polling is taken as it stands.
-            with contextlib.suppress(PlaywrightTimeout):
-                await page.wait_for_load_state("networkidle", timeout=_ms(settle))
-        content = (await page.content()).encode("utf-8")
+        await _load(page, url, deadline, refused)
+        content = await _settled_html(page, deadline)
         if len(content) > max_bytes:
             raise too_large(url, max_bytes)
         return Page(
@@ -188,6 +143,68 @@ class Renderer:
         if self._playwright is not None:
             await self._playwright.stop()
             self._playwright = None
+
+
+async def _guarded(context: Any, guard: Guard) -> dict[str, FetchError]:
+    """Every request of the context passes `guard` or is aborted; the refusals, by URL, are
+    returned (filled in as the page loads). Resources a reader never needs are not fetched."""
+    refused: dict[str, FetchError] = {}
+
+    async def route(route: Route, request: Request) -> None:
+        kind = request.resource_type
+        if kind in _SKIPPED or not request.url.startswith(("http://", "https://")):
+            await route.abort("blockedbyclient")
+            return
+        try:
+            await guard(request.url, kind)
+        except FetchError as error:
+            refused[request.url] = error
+            await route.abort("blockedbyclient")
+            return
+        await route.continue_()
+
+    await context.route("**/*", route)
+    return refused
+
+
+async def _load(page: Any, url: str, deadline: float, refused: dict[str, FetchError]) -> None:
+    """Load `url` in the tab up to its load event: FetchError unless it is an HTML page that
+    answered below 400 (the guard's own reason when it refused the page or a redirect of it)."""
+    from playwright.async_api import Error as PlaywrightError
+    from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+    loop = asyncio.get_running_loop()
+    try:
+        response = await page.goto(url, wait_until="load", timeout=_ms(deadline - loop.time()))
+    except PlaywrightTimeout:
+        raise FetchError("the page did not finish loading in time", url=url) from None
+    except PlaywrightError as error:
+        if refused:  # the page, or a redirect of it, was refused by robots.txt or the guard
+            raise next(iter(refused.values())) from None
+        raise FetchError(f"the browser could not load it: {_first_line(error)}", url=url) from None
+    if response is None:
+        raise FetchError("the browser got no response", url=url)
+    if response.status >= 400:
+        raise FetchError(f"HTTP {response.status}", url=url, status=response.status)
+    content_type = response.headers.get("content-type")
+    if not acceptable(content_type, "html"):
+        raise FetchError(
+            f"content type {content_type!r} is not a page",
+            url=url,
+            hint="render: browser reads HTML pages, not files",
+        )
+
+
+async def _settled_html(page: Any, deadline: float) -> bytes:
+    """The DOM as UTF-8 HTML once the page's scripts have stopped fetching (the links, the
+    article text), or as it stands when they keep polling past SETTLE_SECONDS or the deadline."""
+    from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+    settle = min(SETTLE_SECONDS, deadline - asyncio.get_running_loop().time())
+    if settle > 0:
+        with contextlib.suppress(PlaywrightTimeout):
+            await page.wait_for_load_state("networkidle", timeout=_ms(settle))
+    return str(await page.content()).encode("utf-8")
 
 
 def _ms(seconds: float) -> float:

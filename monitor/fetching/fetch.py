@@ -9,20 +9,19 @@ import logging
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin
 
 import httpx
-from protego import Protego
 
 from monitor import USER_AGENT
 from monitor.errors import FetchError
-from monitor.fetching.body import MAGIC, Accept, Response, acceptable, drain, read_body, too_large
-from monitor.fetching.failures import Retry, Untrusted, failure, retry_after, status_hint
+from monitor.fetching.answer import Redirect, answer, keep_validators
+from monitor.fetching.body import Accept, Response, drain
+from monitor.fetching.failures import Retry, failure
 from monitor.fetching.politeness import AddressGuard, HostPace, Resolver, resolve_host
+from monitor.fetching.robots import ROBOTS_MAX_BYTES, Robots
 from monitor.fetching.transport import LeanTransport, Timeouts, proxy_in_env, transport_for_env
 from monitor.fetching.urls import Target, parse_url, port_of
 from monitor.models import FetchLimits, Page, Source, Validators
@@ -32,16 +31,6 @@ log = logging.getLogger("monitor")
 if TYPE_CHECKING:
     from monitor.fetching.browser import Renderer
 
-# Retry-After beyond this is not waited for inside a pass: the URL fails with the time to come
-# back, and the next scheduled pass tries again. A minute keeps one slow host from holding a pass.
-RETRY_AFTER_CAP = 60.0
-# robots.txt is read up to this size; RFC 9309 asks crawlers to parse at least 500 KiB.
-ROBOTS_MAX_BYTES = 512_000
-# A robots.txt Crawl-delay raises the per-host delay, up to this many seconds, so that one site
-# asking for an hour between requests cannot stall a pass.
-CRAWL_DELAY_CAP = 30.0
-
-_REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _ACCEPT_HEADERS: dict[Accept, str] = {
     "html": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
     "feed": (
@@ -49,11 +38,6 @@ _ACCEPT_HEADERS: dict[Accept, str] = {
     ),
     "any": "*/*",
 }
-
-
-@dataclass(frozen=True)
-class _Redirect:
-    location: str
 
 
 class Fetcher:
@@ -95,8 +79,7 @@ class Fetcher:
         ]
         self._global = asyncio.Semaphore(max(1, limits.concurrency))
         self._hosts: dict[str, HostPace] = {}
-        self._robots: dict[str, Protego | str | None] = {}
-        self._robots_locks: dict[str, asyncio.Lock] = {}
+        self._robots = Robots(self._user_agent, self._robots_hop, self._host)
         self._addresses = AddressGuard(limits.connect_timeout, resolver=resolver)
         self._pinned = True  # requests go to checked addresses (not through a proxy)
         self._homes: dict[str, tuple[str, int, str]] = {}  # source URL → host, port, URL
@@ -190,7 +173,7 @@ class Fetcher:
             )
             if isinstance(outcome, Page):
                 if outcome.status == 304 and validators is not None:
-                    outcome = _keep_validators(outcome, validators)
+                    outcome = keep_validators(outcome, validators)
                 return Page(
                     url=outcome.url,
                     requested_url=url,
@@ -223,7 +206,7 @@ class Fetcher:
             target = parse_url(request_url)
             await self._check_address(target, source)  # the browser goes out on its own
             if self._limits.robots and kind in ("document", "xhr", "fetch"):  # content, not code
-                await self._check_robots(target, source)
+                await self._robots.check(target, source)
 
         await guard(url, "document")
         if self._renderer is None:
@@ -243,11 +226,11 @@ class Fetcher:
         *,
         robots: bool,
         truncate: bool = False,
-    ) -> Page | _Redirect:
+    ) -> Page | Redirect:
         target = parse_url(url)
         await self._check_address(target, source)
         if robots:
-            await self._check_robots(target, source)
+            await self._robots.check(target, source)
         host = self._host(target.host, source)
         tries = self._limits.retries
         for attempt in range(tries + 1):
@@ -274,6 +257,13 @@ class Fetcher:
                     await asyncio.sleep(self._backoff * 2**attempt)
         raise AssertionError("unreachable")  # the loop returns or raises
 
+    async def _robots_hop(self, url: str, source: Source) -> Page | Redirect:
+        """One hop of robots.txt for Robots: any content type, cut at its size limit."""
+        headers = {"Accept": "text/plain,*/*;q=0.1"}
+        return await self._request(
+            url, source, headers, None, ROBOTS_MAX_BYTES, robots=False, truncate=True
+        )
+
     async def _exchange(
         self,
         target: Target,
@@ -281,7 +271,7 @@ class Fetcher:
         accept: Accept | None,
         limit: int,
         truncate: bool,
-    ) -> Page | _Redirect:
+    ) -> Page | Redirect:
         url = str(target)
         response: Response
         try:
@@ -295,7 +285,7 @@ class Fetcher:
             raise failure(exc, url, reading=False) from None
         try:
             try:
-                outcome = await self._answer(response, url, accept, limit, truncate)
+                outcome = await answer(response, url, accept, limit, truncate, self._clock)
             except (FetchError, Retry):
                 await drain(response)
                 raise
@@ -319,62 +309,6 @@ class Fetcher:
                 request.extensions["sni_hostname"] = target.host
         return await self._client.send(request, stream=True)
 
-    async def _answer(
-        self,
-        response: Response,
-        url: str,
-        accept: Accept | None,  # None: take any body (robots.txt is read whatever its label)
-        limit: int,
-        truncate: bool,
-    ) -> Page | _Redirect:
-        status = response.status_code
-        content_type = response.headers.get("content-type")
-        validators = Validators(
-            etag=response.headers.get("etag"), last_modified=response.headers.get("last-modified")
-        )
-        if status in _REDIRECTS and response.headers.get("location"):
-            return _Redirect(urljoin(url, response.headers["location"].strip()))
-        if status == 304:
-            return Page(url, url, 304, b"", content_type, validators, self._clock())
-        if status == 429 or status >= 500:
-            raise self._retry_for(response, url)
-        if status >= 400:
-            raise FetchError(f"HTTP {status}", url=url, status=status, hint=status_hint(status))
-        if not 200 <= status < 300:
-            raise FetchError(f"unexpected HTTP {status}", url=url, status=status)
-        if accept is not None and not acceptable(content_type, accept):
-            raise FetchError(
-                f"content type {content_type!r} is not a {'page' if accept == 'html' else accept}",
-                url=url,
-                hint="monitor reads HTML pages and RSS/Atom feeds, not files",
-            )
-        length = response.headers.get("content-length", "")
-        encoding = response.headers.get("content-encoding", "identity").strip().lower()
-        if not truncate and encoding == "identity" and length.isdigit() and int(length) > limit:
-            raise too_large(url, limit)
-        content = await read_body(response, url, encoding, limit, truncate)
-        for magic, what in MAGIC.items():
-            if accept is not None and content.startswith(magic):
-                raise FetchError(
-                    f"binary body ({what})", url=url, hint="monitor reads HTML pages and feeds"
-                )
-        return Page(url, url, status, content, content_type, validators, self._clock())
-
-    def _retry_for(self, response: Response, url: str) -> Retry:
-        status = response.status_code
-        error = FetchError(f"HTTP {status}", url=url, status=status, hint=status_hint(status))
-        wait = retry_after(response.headers.get("retry-after"), self._clock())
-        if wait is not None and wait > RETRY_AFTER_CAP:
-            when = self._clock().astimezone(UTC).timestamp() + wait
-            at = datetime.fromtimestamp(when, UTC).strftime("%Y-%m-%d %H:%M UTC")
-            raise FetchError(
-                f"HTTP {status}: the server asks us to come back in {wait:.0f} s",
-                url=url,
-                status=status,
-                hint=f"retry after {at}; the next pass will try again",
-            )
-        return Retry(error, wait)
-
     # --- politeness -------------------------------------------------------------------------
 
     def _host(self, name: str, source: Source) -> HostPace:
@@ -394,62 +328,6 @@ class Fetcher:
             async with self._global:
                 yield
 
-    async def _check_robots(self, target: Target, source: Source) -> None:
-        origin = f"{target.scheme}://{target.netloc.decode('ascii')}"
-        if origin not in self._robots:  # read once per pass: the first request waits for it
-            lock = self._robots_locks.setdefault(origin, asyncio.Lock())
-            async with lock:
-                if origin not in self._robots:
-                    self._robots[origin] = await self._load_robots(origin, source, target.host)
-        rules = self._robots[origin]
-        if isinstance(rules, str):
-            raise FetchError(
-                f"robots.txt could not be read ({rules}), so the site counts as closed to robots",
-                url=str(target),
-                hint="RFC 9309: an unreachable robots.txt means disallow; the next pass retries",
-            )
-        if rules is not None and not rules.can_fetch(str(target), self._user_agent):
-            raise FetchError(
-                "robots.txt disallows this URL for monitor",
-                url=str(target),
-                hint="the site asks robots to keep out; choose another page or set robots: false",
-            )
-
-    async def _load_robots(self, origin: str, source: Source, host: str) -> Protego | str | None:
-        """Protego rules; None when there are none (allowed); a reason when unreachable."""
-        url = origin + "/robots.txt"
-        headers = {"Accept": "text/plain,*/*;q=0.1"}
-        try:
-            for _hop in range(5):  # RFC 9309: follow at least five redirects
-                outcome = await self._request(
-                    url,
-                    source,
-                    headers,
-                    None,
-                    ROBOTS_MAX_BYTES,
-                    robots=False,
-                    truncate=True,
-                )
-                if isinstance(outcome, Page):
-                    break
-                url = outcome.location
-            else:
-                return None  # too many redirects counts as unavailable (RFC 9309 §2.3.1.2)
-        except Untrusted:
-            raise  # the site's own failure, not its robots.txt's: say so
-        except FetchError as error:
-            # Policy (RFC 9309 §2.3.1): 4xx means there are no rules, so everything is allowed;
-            # 5xx, 429, timeouts and broken connections mean "unreachable", so nothing is.
-            if error.status is not None and 400 <= error.status < 500 and error.status != 429:
-                return None
-            return error.message
-        rules = Protego.parse(outcome.content.decode("utf-8", errors="replace"))
-        delay = rules.crawl_delay(self._user_agent)
-        if delay:
-            hostrec = self._host(host, source)
-            hostrec.delay = max(hostrec.delay, min(float(delay), CRAWL_DELAY_CAP))
-        return rules
-
     async def _check_address(self, target: Target, source: Source) -> None:
         """Refuse private, loopback, link-local … addresses unless the source itself is on one."""
         home = self._homes.get(source.url)
@@ -458,15 +336,3 @@ class Fetcher:
             parsed = target if str(target) == source.url else parse_url(source.url)
             home = self._homes[source.url] = (parsed.host, port_of(parsed), source.url)
         await self._addresses.check(target.host, port_of(target), str(target), source=home)
-
-
-# --- helpers ------------------------------------------------------------------------------------
-
-
-def _keep_validators(page: Page, sent: Validators) -> Page:
-    # A 304 may omit the validators; the ones we sent are still the current ones then.
-    kept = Validators(
-        etag=page.validators.etag or sent.etag,
-        last_modified=page.validators.last_modified or sent.last_modified,
-    )
-    return Page(page.url, page.requested_url, 304, b"", page.content_type, kept, page.fetched_at)

@@ -64,8 +64,19 @@ _MAX_RUN = 40  # no real figure is longer; anything longer is a code, a table or
 
 def _cn_integer(part: str) -> Decimal | None:
     """一亿零五百万, 千一, 1万600, 两千零十二 → their value; None when the run is not one number."""
-    if not part:
+    tokens = _tokens(part) if part else None
+    if tokens is None:
         return None
+    if all(k in "dz" for k, _ in tokens):  # 一二三, 一七二零: read digit by digit
+        if len(tokens) > 1 and any(ch in "两兩" for ch in part):
+            return None  # nobody reads 2 as 两 digit by digit: 二两 is two liang
+        return Decimal("".join(str(int(v)) for _, v in tokens))
+    return _sections(tokens)
+
+
+def _tokens(part: str) -> list[tuple[str, Decimal]] | None:
+    """The run as (kind, value) tokens: n an Arabic number, d a digit, z a zero, s 十百千,
+    b 万亿; None at a character that is no numeral."""
     tokens: list[tuple[str, Decimal]] = []
     i = 0
     while i < len(part):
@@ -86,10 +97,12 @@ def _cn_integer(part: str) -> Decimal | None:
         else:
             return None
         i += 1
-    if all(k in "dz" for k, _ in tokens):  # 一二三, 一七二零: read digit by digit
-        if len(tokens) > 1 and any(ch in "两兩" for ch in part):
-            return None  # nobody reads 2 as 两 digit by digit: 二两 is two liang
-        return Decimal("".join(str(int(v)) for _, v in tokens))
+    return tokens
+
+
+def _sections(tokens: list[tuple[str, Decimal]]) -> Decimal | None:
+    """The value of tokens that name magnitudes: each section (below 万, below 亿) summed and
+    scaled; None when they make no one number."""
     total = section = Decimal(0)
     number: Decimal | None = None
     single = zero = False

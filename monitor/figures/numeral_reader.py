@@ -18,7 +18,6 @@ from monitor.figures.magnitudes import (
     _ONE,
     _POINT,
     _RUN,
-    _SUB_NUMBER,
     _is_cn,
     _tidy,
     _value,
@@ -33,11 +32,11 @@ from monitor.figures.qualifiers import (
     _PREFIX,
     _PREFIX_LAST,
     _SIGN,
-    _SUB_MONEY,
     _SUFFIX,
     _SUFFIX_FIRST,
     _TENTHS_TIMES_PAIRS,
 )
+from monitor.figures.sub_units import sub_units
 from monitor.models import Qualifier, Quantity
 
 _T = TypeVar("_T")
@@ -88,7 +87,41 @@ class _Reader:
         start = i
         if i > lo and t[i - 1] in _BEFORE_NUMBER:  # most numbers: no sign, no qualifier word
             value, start, qualifier = self._signed(value, i, lo)
-        # 多/余 and magnitudes after the digits: 6800多万, 13亿多人, 8000多亿元
+        scale, mags = _ONE, ""
+        if end < len(t) and t[end] in _AFTER_DIGITS:  # 6800多万, 13亿多人, 8000多亿元
+            end, scale, mags, qualifier = self._after_digits(value, run, i, end, qualifier)
+        # 1亿3千多万 is 1亿 + 3千万: the magnitude after 多 belongs to the last section only
+        joined = _value(run + mags) if mags and any(ch in _BIG for ch in run) else None
+        value = (joined if value >= 0 else -joined) if joined is not None else value * scale
+        unit: str | None = None
+        if end < len(t) and t[end] in _TENTHS_TIMES_PAIRS:  # most numbers: none of these
+            value, unit, start, end, qualifier = self._tenths_times_pairs(
+                value, run, scale, lo, start, end, qualifier
+            )
+        if unit is None:
+            value, unit, end = self._unit_after(value, run, end)
+        else:
+            self.unit_at = end
+        if t[end : end + 1] in _AFTER_UNIT:  # most quantities: nothing more after the unit
+            value, unit, end, qualifier = self._after_unit(value, unit, end, scale, qualifier)
+        q = frozen(
+            Quantity,
+            value=_tidy(value),
+            unit=unit,
+            qualifier=qualifier,
+            value_high=None,
+            start=start,
+            end=end,
+            surface=self.src[start:end],
+        )
+        return q, start, end
+
+    def _after_digits(
+        self, value: Decimal, run: str, i: int, end: int, qualifier: Qualifier
+    ) -> tuple[int, Decimal, str, Qualifier]:
+        """多/余 and magnitudes after the digits of the run from i to end: where they end, the
+        scale they make, the 万/亿 among them and the qualifier (多 makes it at_least)."""
+        t = self.t
         scale = _ONE
         mags = ""
         while end < len(t) and t[end] in _AFTER_DIGITS:
@@ -113,14 +146,23 @@ class _Reader:
                 end += 1
             else:
                 break
-        # 1亿3千多万 is 1亿 + 3千万: the magnitude after 多 belongs to the last section only
-        joined = _value(run + mags) if mags and any(ch in _BIG for ch in run) else None
-        value = (joined if value >= 0 else -joined) if joined is not None else value * scale
+        return end, scale, mags, qualifier
+
+    def _tenths_times_pairs(
+        self,
+        value: Decimal,
+        run: str,
+        scale: Decimal,
+        lo: int,
+        start: int,
+        end: int,
+        qualifier: Qualifier,
+    ) -> tuple[Decimal, str | None, int, int, Qualifier]:
+        """成 as tenths (三成 = 30 %), 翻N番 (2**N 倍) and pairs or dozens after the number:
+        the value, the unit they make (None for pairs), where the quantity starts and ends."""
+        t = self.t
         unit: str | None = None
-        # 成 as tenths (三成 = 30 %), 翻N番, pairs and dozens
-        if end >= len(t) or t[end] not in _TENTHS_TIMES_PAIRS:
-            pass  # most numbers: none of the three below
-        elif t[end] == "成" and _is_cn(run) and value <= 10 and scale == 1:
+        if t[end] == "成" and _is_cn(run) and value <= 10 and scale == 1:
             if not t.startswith("成不", end):
                 value, unit, end = value * 10, "%", end + 1
                 nxt = t[end + 1 : end + 2]
@@ -136,32 +178,26 @@ class _Reader:
             value, unit, start, end = Decimal(2) ** int(value), "倍", start - 1, end + 1
         elif t[end] in _PAIRS and self.whole:
             value, end = value * _PAIRS[t[end]], end + 1
-        if unit is None and end < len(t) - 1 and t[end] == " ":
+        return value, unit, start, end, qualifier
+
+    def _unit_after(self, value: Decimal, run: str, end: int) -> tuple[Decimal, str | None, int]:
+        """The unit after the number ending at end (a space away when the page spaces its
+        digits), with its sub-units (三元五角, 六斤八两): the value, the unit, where it ends."""
+        t = self.t
+        if end < len(t) - 1 and t[end] == " ":
             if self.whole:
                 while end < len(t) - 1 and t[end] == " ":
                     end += 1  # 10 HKD
             elif run.isascii() and units.read_unit(t, end + 1 + (t[end + 1] == " ")):
                 end += 1 + (t[end + 1] == " ")  # 建成 120 套: a page that spaces its digits
         self.unit_at = end
-        if unit is None:
-            read = units.read_unit(t, end) or (self._unit(end) if self.whole else None)
-            if read:
-                unit, end = read
-                if unit in units.CURRENCIES or unit == "斤":  # the only units with sub-units
-                    value, end = self._sub_units(value, unit, end)
-        if t[end : end + 1] in _AFTER_UNIT:  # most quantities: nothing more after the unit
-            value, unit, end, qualifier = self._after_unit(value, unit, end, scale, qualifier)
-        q = frozen(
-            Quantity,
-            value=_tidy(value),
-            unit=unit,
-            qualifier=qualifier,
-            value_high=None,
-            start=start,
-            end=end,
-            surface=self.src[start:end],
-        )
-        return q, start, end
+        read = units.read_unit(t, end) or (self._unit(end) if self.whole else None)
+        if not read:
+            return value, None, end
+        unit, end = read
+        if unit in units.CURRENCIES or unit == "斤":  # the only units with sub-units
+            value, end = self._sub_units(value, unit, end)
+        return value, unit, end
 
     def _signed(self, value: Decimal, i: int, lo: int) -> tuple[Decimal, int, Qualifier]:
         """The sign (负, -) and the qualifier word (约, 超过) before the number at i, reaching
@@ -317,55 +353,5 @@ class _Reader:
         return None
 
     def _sub_units(self, value: Decimal, unit: str, end: int) -> tuple[Decimal, int]:
-        """Sub-units after 元 (壹元零壹分, 两毛五) or 斤 (六斤八两), and 整 after money."""
-        t = self.t
-        if unit in units.CURRENCIES:
-            sub_values = _SUB_MONEY
-        elif unit == "斤":
-            sub_values = {"两": Decimal("0.1"), "兩": Decimal("0.1")}
-        else:
-            return value, end
-        k = start = end
-        last_scale: Decimal | None = None
-        zero = False
-        while k < len(t):
-            if t[k] in "零〇":
-                k += 1
-                zero = True
-                continue
-            m = _SUB_NUMBER.match(t[k:])
-            if not m:
-                break
-            length = m.end()
-            while length > 1 and (k + length >= len(t) or t[k + length] not in sub_values):
-                length -= 1  # 八两: the 两 is the unit here, not the digit
-            if k + length < len(t) and t[k + length] in sub_values:
-                m = re.match(rf"[0-9{''.join(_DIGITS)}十拾]{{{length}}}", t[k:])
-                assert m is not None
-            sub = _value(m.group())
-            after = k + m.end()
-            if sub is None:
-                break
-            if after < len(t) and t[after] in sub_values and t[after] != "两" * (unit != "斤"):
-                last_scale = sub_values[t[after]]
-                value += sub * last_scale
-                k = after + 1
-                end = k
-            elif (
-                m.end() == 1
-                and (last_scale is None or last_scale > Decimal("0.01"))
-                and not t.startswith((".", "点", "點"), after)
-            ):
-                # 两毛五: the digit after 毛 is fen; 三块五: the digit after 块 is jiao;
-                # 三块零四: after a 零 it is fen
-                scale = last_scale if last_scale is not None else Decimal(1)
-                value += sub * scale / (100 if zero and last_scale is None else 10)
-                end = after
-                break
-            else:
-                break
-        if t.startswith(("整", "正"), end) and unit in units.CURRENCIES:
-            end += 1
-        elif end > start and t.startswith(("钱", "錢"), end) and t[end - 1] in sub_values:
-            end += 1  # 六角七分钱
-        return value, end
+        """Sub-units after the unit ending at `end` (sub_units.py; numerals.py asks too)."""
+        return sub_units(self.t, value, unit, end)

@@ -1,17 +1,15 @@
 """The figures an article gives for watched targets: sentences naming a target, each number tied
 to the right target, with kind (pledge/achieved/mention), scope, qualifier and period. Which
-target a number is about is in attribution.py, the checks each number passes in checks.py, the
-time frame in frames.py, the region a number speaks for in regional.py, sentences and clauses in
-sentences.py; `try --explain` in explain.py.
+target a number is about is in attribution.py, the noun it counts in nouns.py and binding.py, the
+checks each number passes in checks.py, the time frame in frames.py, the region a number speaks
+for in regional.py, sentences and clauses in sentences.py; `try --explain` in explain.py.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
-from typing import NamedTuple
 
 from monitor.figures import lists, units
 from monitor.figures.attribution import (
@@ -25,17 +23,15 @@ from monitor.figures.attribution import (
     _match_start,
     _plan,
     _subject,
-    counts_other,
     takes_on,
 )
+from monitor.figures.binding import Making, Number, Read, rate_of, refused
 from monitor.figures.checks import (
     _NAMED,
     _PLEDGED_SHARE,
     _RATE_UNITS,
     _TASK_AFTER,
     _as_percent,
-    _clause_of,
-    _excluded,
     _listed,
     _other_period,
     _unit_differs,
@@ -48,9 +44,8 @@ from monitor.figures.measures import (
     is_fall,
     percent_measure,
     scope_of,
-    stage_before,
-    stage_of,
 )
+from monitor.figures.nouns import own_noun
 from monitor.figures.numeral_reader import frozen
 from monitor.figures.numerals import find_quantities, may_hold_quantities
 from monitor.figures.regional import Regional
@@ -62,52 +57,7 @@ from monitor.figures.sentences import (
     sentence_ends,
     with_title,
 )
-from monitor.models import Figure, FigureKind, FigureScope, Quantity, Seen, Target
-
-
-class _Read(NamedTuple):
-    """A sentence naming targets, read up to its numbers."""
-
-    at: int  # its place among the article's sentences
-    s0: int  # where it starts in the article
-    text: str
-    targets: list[Target]  # those it is about
-    cuts: list[int]  # where its clauses break (at a ，、：…)
-    by_clause: dict[int, list[_Match]]  # its keywords, by clause
-    quantities: list[Quantity]  # the numbers in clauses a keyword is the subject of
-
-
-class _Number(NamedTuple):
-    """A number of a read sentence, placed in its clause and tied to a keyword."""
-
-    q: Quantity
-    clause: int  # which clause of the sentence it is in
-    c0: int  # where that clause starts
-    c1: int  # and ends
-    match: _Match  # the keyword it belongs to
-    after_breakdown: bool  # after a 其中 (or in a sentence of parts)
-    change: bool  # its clause says a rise (增加…) and names no thing of its own
-    after: str  # the character after it, unless it counts the keyword right after it
-    head: str  # its clause up to it
-    task: bool  # 204万套的任务: the size of the plan
-
-
-@dataclass
-class _Making:
-    """One read sentence's figures being made: the targets given so far, and each drop."""
-
-    read: _Read
-    trace: list[Seen] | None
-    seen: set[str]  # targets whose total an earlier sentence (or number) gave
-    whole_part: bool  # the whole sentence is among the parts of a total (其中，…；…)
-    paired: dict[int, str]  # in a 分别 list, each number's noun
-    given: set[str] = field(default_factory=set)  # targets given a figure by this sentence
-    when: dict[int, tuple[FigureKind, str | None]] = field(default_factory=dict)  # by clause
-
-    def drop(self, q: Quantity, target: Target | None, why: str) -> None:
-        if self.trace is not None:
-            tid = target.id if target else None
-            self.trace.append(Seen(self.read.text, q.start, q.end, q.surface, tid, None, why))
+from monitor.models import Figure, FigureScope, Quantity, Seen, Target
 
 
 def find_figures(
@@ -189,7 +139,7 @@ class _Article(Regional):
         super().__init__(text, ends, published, region)
         self.plain = plain  # no target has exclude or region words
 
-    def read(self, index: int, candidates: list[Target], carried: bool = False) -> _Read | None:
+    def read(self, index: int, candidates: list[Target], carried: bool = False) -> Read | None:
         """The sentence at `index` read up to its numbers, if it may give a figure for one of
         `candidates` (the targets whose keyword it holds)."""
         s0, s1 = self.bounds(index)
@@ -219,14 +169,14 @@ class _Article(Regional):
         quantities = find_quantities(sentence, a0, a1)
         if not quantities:
             return None
-        return _Read(index, s0, sentence, targets, cuts, by_clause, quantities)
+        return Read(index, s0, sentence, targets, cuts, by_clause, quantities)
 
-    def figures(self, read: _Read, trace: list[Seen] | None = None) -> list[Figure]:
+    def figures(self, read: Read, trace: list[Seen] | None = None) -> list[Figure]:
         """The figures a read sentence gives: each number tied to the targets of its keyword;
         with `trace`, each number dropped is added to it with the reason."""
         seen, whole_part = self._total_before(read)
         paired = lists.pairs(read.text, read.quantities) if "分别" in read.text else {}
-        making = _Making(read, trace, seen, whole_part, paired)
+        making = Making(read, trace, seen, whole_part, paired)
         figures: list[Figure] = []
         for q in read.quantities:
             number = self._place(making, q)
@@ -238,7 +188,7 @@ class _Article(Regional):
                     figures.append(figure)
         return figures
 
-    def _place(self, making: _Making, q: Quantity) -> _Number | None:
+    def _place(self, making: Making, q: Quantity) -> Number | None:
         """The number in its clause, tied to the keyword it belongs to; None (and why, in the
         trace) when no keyword owns it or it is no figure of one."""
         read = making.read
@@ -264,9 +214,17 @@ class _Article(Regional):
             # …，累计开办“爱心托管班”1.9万个: a clause naming its own thing
             making.drop(q, None, "its clause names a thing of its own (“…”)")
             return None
+        noun = None
+        if not own and q.unit != "%" and _as_percent(q) is None:
+            words = tuple(k for t in match.targets for k in t.keywords)
+            noun = own_noun(sentence[c0 : q.start], words)
+        if noun:
+            # …，新增便民理发点300余个: a clause going on after the target names its own noun
+            making.drop(q, None, f"counts another noun named in its clause ({noun})")
+            return None
         # 551万农村贫困人口: a bare number right before the keyword counts its subject
         counted = match.start == q.end or q.end in map(_match_start, own)
-        return _Number(
+        return Number(
             q,
             clause,
             c0,
@@ -280,36 +238,13 @@ class _Article(Regional):
             task=bool(_TASK_AFTER.match(sentence, q.end)) or takes_on(sentence[c0 : q.start]),
         )
 
-    def _refused(self, making: _Making, n: _Number, target: Target) -> str | None:
-        """Why the number is no figure of this target, before its unit is looked at, or None."""
-        sentence, q = making.read.text, n.q
-        clause = _clause_of(sentence, making.read.cuts, n.match)
-        word = _excluded(target, sentence[n.c0 : n.c1], clause)
-        if word:
-            return f"its clause holds the exclude word '{word}'"
-        stage = stage_of(target.title)
-        said = stage_before(sentence, q.start) if stage else None
-        if stage and said and said != stage:
-            # 新开工580万套，基本建成360万套: a target of starts takes no completions
-            return f"another stage ({said}) than the target's ({stage})"
-        if counts_other(sentence, q, target):
-            # 210个试点地区, 覆盖534个社区: a count of another noun
-            return f"counts another noun ({sentence[q.end : q.end + 6]}…)"
-        if n.after_breakdown and target.id in making.seen:
-            # 其中…: a part of a total already reported for this target
-            return "a part of a breakdown (其中…) of a total already read"
-        if n.change and target.id in making.given:
-            # 改造580万套，增加110万套: the rise over last year, not the figure
-            return "a change over an earlier figure (增加…), not the level"
-        return None
-
     def _measured(
-        self, making: _Making, n: _Number, target: Target
+        self, making: Making, n: Number, target: Target
     ) -> tuple[Quantity, FigureScope | None] | None:
         """The number in the target's terms: a count in its unit, or a count target's own %
         with what it measures (progress toward the pledge, growth); None (and why) if neither,
         or if it speaks for another region."""
-        why = self._refused(making, n, target)
+        why = refused(making, n, target)
         if why:
             making.drop(n.q, target, why)
             return None
@@ -320,6 +255,11 @@ class _Article(Regional):
             if measure is None:
                 # 占移动基站总数26.9%: a share of something else
                 making.drop(n.q, target, "a share of another total, not progress or growth")
+                return None
+            other = rate_of(making, n) if measure == "rate" else None
+            if other:
+                # 5G基站单站功耗同比下降12%: the rate of another measure of the thing
+                making.drop(n.q, target, f"a rate of another measure ({other}), not the count")
                 return None
             quantity: Quantity | None = share
         else:
@@ -333,7 +273,7 @@ class _Article(Regional):
             return None  # 在福州，…: another region's figure
         return quantity, measure
 
-    def _figure(self, making: _Making, n: _Number, target: Target) -> Figure | None:
+    def _figure(self, making: Making, n: Number, target: Target) -> Figure | None:
         """The figure the number gives for the target, with its kind, scope and period."""
         measured = self._measured(making, n, target)
         if measured is None:
@@ -375,7 +315,7 @@ class _Article(Regional):
             why=_why(sentence, sentence[n.c0 : n.c1], n.match, noun, kind, scope),
         )
 
-    def _total_before(self, read: _Read) -> tuple[set[str], bool]:
+    def _total_before(self, read: Read) -> tuple[set[str], bool]:
         """For a sentence breaking down a total an earlier one gave (其中，…): the targets that
         one named, and whether this whole sentence is among the parts; else none and False."""
         breakdown = self._breakdown(read.at)

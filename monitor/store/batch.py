@@ -13,7 +13,7 @@ from monitor.errors import StateError
 from monitor.store.faults import state_error
 
 if TYPE_CHECKING:
-    from monitor.store.state import Store
+    from monitor.store.database import Database
 
 BATCH_UNITS = 64  # units of writes (a source, an article) committed together in a pass
 BATCH_SECONDS = 0.2  # longest a batch holds the database's write lock
@@ -40,7 +40,7 @@ class Batch:
     A unit must not await: the connection, and so the open transaction, is the pass's.
     """
 
-    def __init__(self, store: Store, units: int, seconds: float):
+    def __init__(self, store: Database, units: int, seconds: float):
         self.store, self.units, self.seconds = store, units, seconds
         self._done = 0
         self._since = 0.0

@@ -1,0 +1,97 @@
+"""One read sentence's numbers on their way to figures: a number placed in its clause and tied
+to a keyword (`Number`), the sentence's figures being made (`Making`), and the checks that
+refuse a number for a target before its unit is weighed: another noun, another measure, a part.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from monitor.figures.attribution import _Match, counts_other
+from monitor.figures.checks import _clause_of, _excluded
+from monitor.figures.measures import stage_before, stage_of
+from monitor.figures.nouns import other_measure, per_head
+from monitor.models import FigureKind, Quantity, Seen, Target
+
+
+class Read(NamedTuple):
+    """A sentence naming targets, read up to its numbers."""
+
+    at: int  # its place among the article's sentences
+    s0: int  # where it starts in the article
+    text: str
+    targets: list[Target]  # those it is about
+    cuts: list[int]  # where its clauses break (at a ，、：…)
+    by_clause: dict[int, list[_Match]]  # its keywords, by clause
+    quantities: list[Quantity]  # the numbers in clauses a keyword is the subject of
+
+
+class Number(NamedTuple):
+    """A number of a read sentence, placed in its clause and tied to a keyword."""
+
+    q: Quantity
+    clause: int  # which clause of the sentence it is in
+    c0: int  # where that clause starts
+    c1: int  # and ends
+    match: _Match  # the keyword it belongs to
+    after_breakdown: bool  # after a 其中 (or in a sentence of parts)
+    change: bool  # its clause says a rise (增加…) and names no thing of its own
+    after: str  # the character after it, unless it counts the keyword right after it
+    head: str  # its clause up to it
+    task: bool  # 204万套的任务: the size of the plan
+
+
+@dataclass
+class Making:
+    """One read sentence's figures being made: the targets given so far, and each drop."""
+
+    read: Read
+    trace: list[Seen] | None
+    seen: set[str]  # targets whose total an earlier sentence (or number) gave
+    whole_part: bool  # the whole sentence is among the parts of a total (其中，…；…)
+    paired: dict[int, str]  # in a 分别 list, each number's noun
+    given: set[str] = field(default_factory=set)  # targets given a figure by this sentence
+    when: dict[int, tuple[FigureKind, str | None]] = field(default_factory=dict)  # by clause
+
+    def drop(self, q: Quantity, target: Target | None, why: str) -> None:
+        if self.trace is not None:
+            tid = target.id if target else None
+            self.trace.append(Seen(self.read.text, q.start, q.end, q.surface, tid, None, why))
+
+
+def refused(making: Making, n: Number, target: Target) -> str | None:
+    """Why the number is no figure of this target, before its unit is looked at, or None."""
+    sentence, q = making.read.text, n.q
+    clause = _clause_of(sentence, making.read.cuts, n.match)
+    word = _excluded(target, sentence[n.c0 : n.c1], clause)
+    if word:
+        return f"its clause holds the exclude word '{word}'"
+    stage = stage_of(target.title)
+    said = stage_before(sentence, q.start) if stage else None
+    if stage and said and said != stage:
+        # 新开工580万套，基本建成360万套: a target of starts takes no completions
+        return f"another stage ({said}) than the target's ({stage})"
+    if counts_other(sentence, q, target):
+        # 210个试点地区, 覆盖534个社区: a count of another noun
+        return f"counts another noun ({sentence[q.end : q.end + 6]}…)"
+    if n.after_breakdown and target.id in making.seen:
+        # 其中…: a part of a total already reported for this target
+        return "a part of a breakdown (其中…) of a total already read"
+    per = per_head(n.head, target.title + "".join(target.keywords))
+    if per:
+        return f"a figure per head ({per}…), not the count"
+    if n.change and target.id in making.given:
+        # 改造580万套，增加110万套: the rise over last year, not the figure
+        return "a change over an earlier figure (增加…), not the level"
+    return None
+
+
+def rate_of(making: Making, n: Number) -> str | None:
+    """What a rate in the number's clause measures when that is not the thing counted."""
+    sentence = making.read.text
+    start = n.match.end if n.c0 <= n.match.end <= n.q.start else n.c0
+    for q in making.read.quantities:  # …总数达1281.8万台 同比增长49.1%: after the last one
+        if start <= q.start and q.end <= n.q.start:
+            start = q.end
+    return other_measure(sentence[start : n.q.start])
