@@ -5,6 +5,8 @@ refuse a number for a target before its unit is weighed: another noun, another m
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -13,6 +15,24 @@ from monitor.figures.checks import _clause_of, _excluded
 from monitor.figures.measures import stage_before, stage_of
 from monitor.figures.nouns import other_measure, per_head
 from monitor.models import FigureKind, Quantity, Seen, Target
+
+# A clause opening with these gives a part of the total before it (其中…, 包括…, 含…)
+_PART = re.compile(r"\s*(?:其中|包括|内含|含)")
+# A clause after the parts that names the whole again (…，累计建成7.3万个; …，全省共…)
+_WHOLE_AGAIN = re.compile(r"\s*(?:累计|总计|合计|共计|总数|总量|全年|全省|全市|全区|全县|全国|共)")
+
+
+def in_part(sentence: str, cuts: list[int], at: int) -> bool:
+    """Whether the number at `at` is among the parts of a total: after a 其中 (or a clause that
+    opens with 包括/含), with no clause between naming the whole again."""
+    clause = bisect_right(cuts, at)
+    starts = [0, *(c + 1 for c in cuts[:clause])]
+    for start in reversed(starts):
+        if _PART.match(sentence, start):
+            return True
+        if _WHOLE_AGAIN.match(sentence, start):
+            return False
+    return sentence.rfind("其中", 0, at) >= 0  # …全市其中… inside a clause
 
 
 class Read(NamedTuple):
@@ -40,6 +60,7 @@ class Number(NamedTuple):
     after: str  # the character after it, unless it counts the keyword right after it
     head: str  # its clause up to it
     task: bool  # 204万套的任务: the size of the plan
+    place: str | None = None  # in a 分别 list of places, the number's own (杭州、温州分别…)
 
 
 @dataclass
@@ -50,7 +71,7 @@ class Making:
     trace: list[Seen] | None
     seen: set[str]  # targets whose total an earlier sentence (or number) gave
     whole_part: bool  # the whole sentence is among the parts of a total (其中，…；…)
-    paired: dict[int, str]  # in a 分别 list, each number's noun
+    paired: dict[int, tuple[str, tuple[str, ...]]]  # in a 分别 list, each number's item, all items
     given: set[str] = field(default_factory=set)  # targets given a figure by this sentence
     when: dict[int, tuple[FigureKind, str | None]] = field(default_factory=dict)  # by clause
 

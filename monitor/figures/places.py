@@ -36,6 +36,21 @@ _CITIES = (
     " 酒泉 喀什 伊犁 雄安 浦东 滨海新区 两江新区"
 )
 PLACES = tuple(dict.fromkeys((_PROVINCES + " " + _CITIES).split()))
+_MUNICIPALITIES = frozenset(("北京", "天津", "上海", "重庆"))
+_PROVINCE_SET = frozenset(_PROVINCES.split()) - _MUNICIPALITIES
+_CITY_SET = frozenset(_CITIES.split()) | _MUNICIPALITIES
+
+
+def same_level(generic: str, place: str) -> bool:
+    """Whether a named place is of the level a generic word speaks of: 宁波 for 全市, 江苏 for
+    全省 (全区 and 全县 are left alone: a district's name is rarely in PLACES)."""
+    if generic.endswith("市"):
+        return place in _CITY_SET
+    if generic.endswith("省"):
+        return place in _PROVINCE_SET
+    return False
+
+
 # A company's figure is a part of the nation's or a region's (中国移动已建成14万个5G基站).
 _ENTITIES = r"中国(?:移动|电信|联通|铁塔|广电)|国家电网|南方电网|[\u4e00-\u9fff]{2,6}(?:公司|集团)"
 

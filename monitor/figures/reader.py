@@ -25,7 +25,7 @@ from monitor.figures.attribution import (
     _subject,
     takes_on,
 )
-from monitor.figures.binding import Making, Number, Read, rate_of, refused
+from monitor.figures.binding import Making, Number, Read, in_part, rate_of, refused
 from monitor.figures.checks import (
     _NAMED,
     _PLEDGED_SHARE,
@@ -48,6 +48,7 @@ from monitor.figures.measures import (
 from monitor.figures.nouns import own_noun
 from monitor.figures.numeral_reader import frozen
 from monitor.figures.numerals import find_quantities, may_hold_quantities
+from monitor.figures.places import mentions, speaks_for
 from monitor.figures.regional import Regional
 from monitor.figures.sentences import (
     _MAX_SENTENCE,
@@ -175,7 +176,7 @@ class _Article(Regional):
         """The figures a read sentence gives: each number tied to the targets of its keyword;
         with `trace`, each number dropped is added to it with the reason."""
         seen, whole_part = self._total_before(read)
-        paired = lists.pairs(read.text, read.quantities) if "分别" in read.text else {}
+        paired = lists.listed(read.text, read.quantities) if "分别" in read.text else {}
         making = Making(read, trace, seen, whole_part, paired)
         figures: list[Figure] = []
         for q in read.quantities:
@@ -196,10 +197,14 @@ class _Article(Regional):
         clause = bisect_right(cuts, q.start)
         c0, c1 = clause_bounds(cuts, clause, len(sentence))
         own = read.by_clause.get(clause, [])
+        place = None
         # a clause without a keyword of its own may continue the previous clause's subject
         if q.start in making.paired:
-            match = _listed(making.paired[q.start], read.targets, q)
-            own = [match] if match else []
+            match, place, why = self._in_list(making, q)
+            if why:
+                making.drop(q, None, why)
+                return None
+            own = [match] if match and not place else own
         elif own:
             match = _attribute(sentence, q, own)
         else:
@@ -230,13 +235,34 @@ class _Article(Regional):
             c0,
             c1,
             match,
-            after_breakdown=making.whole_part or sentence.rfind("其中", 0, q.start) >= 0,
+            after_breakdown=making.whole_part or in_part(sentence, cuts, q.start),
             change=not own and q.unit != "%" and bool(_CHANGE.match(sentence, c0)),
             after="" if counted else sentence[q.end : q.end + 1],
             head=sentence[c0 : q.start],
             # 204万套的任务, 山东承担450万亩: the plan's size
             task=bool(_TASK_AFTER.match(sentence, q.end)) or takes_on(sentence[c0 : q.start]),
+            place=place,
         )
+
+    def _in_list(self, making: Making, q: Quantity) -> tuple[_Match | None, str | None, str | None]:
+        """For a number of a 分别 list: the keyword it belongs to, the place it speaks for when
+        the list is of places, or why it gives nothing (a list of one noun's parts)."""
+        read = making.read
+        sentence = read.text
+        item, items = making.paired[q.start]
+        regions = tuple(r for t in read.targets for r in t.region)
+        places = [lists.place_of(i, regions) for i in items]
+        if len(items) > 1 and all(places):
+            # 杭州、温州分别新建口袋公园74个、41个: the noun after 分别, each value its place's
+            said = sentence.rfind("分别", 0, q.start)
+            after = [m for ms in read.by_clause.values() for m in ms if said < m.start < q.start]
+            found = max(after, key=_match_start) if after else None
+            return found, places[items.index(item)], None
+        keyed = [i for i in items if _listed(i, read.targets, q)]
+        if keyed == [items[-1]] and lists.modified(items[-1], read.targets):
+            # 城市和农村的托位分别…, 城乡居民人均可支配收入分别…: one noun's parts, not it
+            return None, None, f"one part's value in a 分别 list of parts ({'、'.join(items)})"
+        return _listed(item, read.targets, q), None, None
 
     def _measured(
         self, making: Making, n: Number, target: Target
@@ -268,7 +294,12 @@ class _Article(Regional):
             making.drop(n.q, target, _unit_differs(n.q, target, n.after))
             return None
         read = making.read
-        if target.region and not self._speaks_for(target, read.text, read.s0, n.q.start):
+        said = speaks_for(mentions(n.place, target.region)[:1], target.region) if n.place else None
+        if said is False or (
+            target.region
+            and said is None
+            and not self._speaks_for(target, read.text, read.s0, n.q.start)
+        ):
             making.drop(n.q, target, "another region's or body's figure (在福州，…; 中国移动…)")
             return None  # 在福州，…: another region's figure
         return quantity, measure
@@ -300,7 +331,7 @@ class _Article(Regional):
         elif n.task and measure is None:
             kind = "pledge"
         fall = scope == "rate" and is_fall(n.head)
-        noun = making.paired.get(n.q.start)
+        noun = making.paired[n.q.start][0] if n.q.start in making.paired else None
         return frozen(
             Figure,
             target_id=target.id,
