@@ -331,7 +331,7 @@ class _Article(Regional):
         scope = measure or scope_of(sentence, c0, c1, quantity)
         if n.period_part and scope == "cumulative" and "累计" not in sentence[c0:c1]:
             scope = "new"  # 其中2023年筹集2.3万套: what that period added
-        other = _other_period(target, period, scope)
+        other = _other_period(target, period, scope, kind)
         if other:
             making.drop(n.q, target, other)
             return None
