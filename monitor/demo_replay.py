@@ -20,7 +20,7 @@ from monitor.store.schema import DB_NAME
 from monitor.store.state import Store
 
 MARK = ".monitor-demo"  # written into a folder the demo made; only such a folder is reset
-_MADE = (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", "outbox", "watchlist.yaml")
+_MADE = (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", "outbox", "report", "watchlist.yaml")
 
 
 def refuse_foreign(folder: Path) -> None:
@@ -36,6 +36,14 @@ def refuse_foreign(folder: Path) -> None:
     holder = lock.in_use(lock.lock_path(folder))
     if holder is not None:
         what = "is in use by another monitor" + (f" (pid {holder})" if holder else "")
+    elif _older_demo(folder):
+        raise StateError(
+            "holds no demo mark but looks like an older demo's folder (its database, outbox and"
+            " watchlist only)",
+            where=str(folder),
+            hint=f"if it is, delete it (rm -r {folder}) and run the demo again, or pass --dir"
+            " with a new or empty folder",
+        )
     elif (folder / DB_NAME).exists():
         what = "holds a monitor state database"
     else:
@@ -45,6 +53,13 @@ def refuse_foreign(folder: Path) -> None:
         where=str(folder),
         hint="pass --dir with a new or empty folder",
     )
+
+
+def _older_demo(folder: Path) -> bool:
+    """True when `folder` holds what a demo makes and nothing else, as demos before the mark
+    left it: the user may know it as theirs to delete, the demo cannot be sure."""
+    names = {p.name for p in folder.iterdir()} - {lock.lock_path(folder).name}
+    return names <= set(_MADE) and {DB_NAME, "outbox", "watchlist.yaml"} <= names
 
 
 def reset(folder: Path, *, keep: bool) -> None:
