@@ -217,6 +217,9 @@ def _about_span(
         elif any(c.isdigit() for c in sentence[cuts[k] + 1 : _end(cuts, k + 1, sentence)]):
             break  # a remark without a number (…，居全国首位，其中…) is passed over
         k += 1
+    for k in range(last, len(cuts)):  # …，惠及居民215万户，其中今年新开工5260个: a later part
+        if _is_part(sentence, cuts[k] + 1):
+            last = k + 1
     start = cuts[first - 1] + 1 if first > 0 else 0
     stop = cuts[last] if last < len(cuts) else len(sentence)
     return start, stop
