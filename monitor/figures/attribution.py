@@ -23,6 +23,7 @@ from monitor.figures.cues import (
     _SHARE_AFTER,
     _SHARE_NEXT,
     _SHARE_OF,
+    PLAN_AFTER,
 )
 from monitor.figures.places import GENERIC, NATIONAL, PLACES
 from monitor.models import Quantity, Target
@@ -368,6 +369,8 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
     if q.unit is None or q.unit in _PERCENT_UNITS or units.normalise(q.unit) in units.CURRENCIES:
         return False  # bare numbers are weighed in _fit_unit; money is followed by its use
     at = q.end
+    if PLAN_AFTER.match(sentence, at):
+        return False  # 7万套目标, 8000万亩的年度建设任务: the plan's size, not another noun
     if sentence.startswith(
         "的", at
     ):  # 150万套的任务 is the plan's size; 84.8万户的住房 counts 住房

@@ -42,12 +42,12 @@ from monitor.figures.checks import (
     _NAMED,
     _PLEDGED_SHARE,
     _RATE_UNITS,
-    _TASK_AFTER,
     _as_percent,
     _listed,
     _other_period,
     _unit_differs,
     _why,
+    plan_size,
 )
 from monitor.figures.cues import (
     _CHANGE,
@@ -263,7 +263,7 @@ class _Article(Regional):
             after="" if counted else sentence[q.end : q.end + 1],
             head=sentence[c0 : q.start],
             # 204万套的任务, 山东承担450万亩: the plan's size
-            task=bool(_TASK_AFTER.match(sentence, q.end))
+            task=plan_size(sentence, c0, q.start, q.end)
             or restated
             or takes_on(sentence[c0 : q.start]),
             place=place,
