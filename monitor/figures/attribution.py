@@ -22,6 +22,7 @@ from monitor.figures.cues import (
     _SHARE_AFTER,
     _SHARE_NEXT,
     _SHARE_OF,
+    PLAN_AFTER,
 )
 from monitor.figures.places import GENERIC, NATIONAL, PLACES
 from monitor.models import Quantity, Target
@@ -216,6 +217,9 @@ def _about_span(
         elif any(c.isdigit() for c in sentence[cuts[k] + 1 : _end(cuts, k + 1, sentence)]):
             break  # a remark without a number (…，居全国首位，其中…) is passed over
         k += 1
+    for k in range(last, len(cuts)):  # …，惠及居民215万户，其中今年新开工5260个: a later part
+        if _is_part(sentence, cuts[k] + 1):
+            last = k + 1
     start = cuts[first - 1] + 1 if first > 0 else 0
     stop = cuts[last] if last < len(cuts) else len(sentence)
     return start, stop
@@ -309,6 +313,8 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
     if q.unit is None or q.unit in _PERCENT_UNITS or units.normalise(q.unit) in units.CURRENCIES:
         return False  # bare numbers are weighed in _fit_unit; money is followed by its use
     at = q.end
+    if PLAN_AFTER.match(sentence, at):
+        return False  # 7万套目标, 8000万亩的年度建设任务: the plan's size, not another noun
     if sentence.startswith(
         "的", at
     ):  # 150万套的任务 is the plan's size; 84.8万户的住房 counts 住房

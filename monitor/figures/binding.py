@@ -22,6 +22,23 @@ _PART = re.compile(r"\s*(?:其中|包括|内含|含)")
 _WHOLE_AGAIN = re.compile(r"\s*(?:累计|总计|合计|共计|总数|总量|全年|全省|全市|全区|全县|全国|共)")
 
 
+# A part named by its period (其中今年新增…, 其中三季度增长…): the period's own figure, not a subset
+_PERIOD_PART = re.compile(
+    r"\s*(?:其中|包括)(?:今年|去年|当年|本年|(?:19|20)[0-9]{2}\s*年|[一二三四]季度|上半年|下半年"
+    r"|[0-9一二三四五六七八九十]{1,2}\s*月)"
+)
+
+
+def period_part(sentence: str, cuts: list[int], at: int) -> bool:
+    """Whether the number at `at` is in a part named by its period (其中今年新开工5260个)."""
+    clause = bisect_right(cuts, at)
+    starts = [0, *(c + 1 for c in cuts[:clause])]
+    for start in reversed(starts):
+        if _PART.match(sentence, start):
+            return bool(_PERIOD_PART.match(sentence, start))
+    return False
+
+
 def in_part(sentence: str, cuts: list[int], at: int) -> bool:
     """Whether the number at `at` is among the parts of a total: after a 其中 (or a clause that
     opens with 包括/含), with no clause between naming the whole again."""
@@ -61,6 +78,7 @@ class Number(NamedTuple):
     head: str  # its clause up to it
     task: bool  # 204万套的任务: the size of the plan
     place: str | None = None  # in a 分别 list of places, the number's own (杭州、温州分别…)
+    period_part: bool = False  # a part named by its period (其中今年…): the period's own figure
 
 
 @dataclass
@@ -96,9 +114,13 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     if counts_other(sentence, q, target):
         # 210个试点地区, 覆盖534个社区: a count of another noun
         return f"counts another noun ({sentence[q.end : q.end + 6]}…)"
-    if n.after_breakdown and target.id in making.seen:
+    if n.after_breakdown and target.id in making.seen and not n.period_part:
         # 其中…: a part of a total already reported for this target
         return "a part of a breakdown (其中…) of a total already read"
+    kind = subset_before(sentence, making.read.cuts, n.match, target)
+    if kind:
+        # 小微企业新增减税降费, 退役军人等重点群体新增就业: one kind's figure, not the whole
+        return f"a subset ({kind}), not the whole"
     per = per_head(n.head, target.title + "".join(target.keywords))
     if per:
         return f"a figure per head ({per}…), not the count"
@@ -116,3 +138,26 @@ def rate_of(making: Making, n: Number) -> str | None:
         if start <= q.start and q.end <= n.q.start:
             start = q.end
     return other_measure(sentence[start : n.q.start])
+
+
+# Kinds of firms, people and households a figure may be given for (a subset of the whole): a
+# modifier naming who benefits, just before the keyword (小微企业新增减税降费).
+_KIND = re.compile(
+    r"(?:(?:民营|小微|中小|国有|外资|私营|个体|规上|规模以上)(?:企业|工商户|经营主体)"
+    r"|(?:城镇|农村|城市|乡村)居民|[\u4e00-\u9fff]{1,6}群体|高校毕业生|退役军人|农民工|脱贫人口)"
+    r"(?:累计|今年|已|的|共|新增|享受|获得)*$"
+)
+
+_KIND_TAIL = re.compile(r"(?:累计|今年|已|的|共|新增|享受|获得)+$")
+
+
+def subset_before(sentence: str, cuts: list[int], match: _Match, target: Target) -> str | None:
+    """The kind of firm or people just before the keyword (小微企业, 重点群体), if one is there
+    and the target's title does not name it: the figure is that kind's, a part of the whole."""
+    k = bisect_right(cuts, match.start)
+    before = sentence[cuts[k - 1] + 1 if k > 0 else 0 : match.start]
+    found = _KIND.search(before[-14:])
+    if found is None:
+        return None
+    kind = _KIND_TAIL.sub("", found.group())
+    return None if kind in target.title else kind

@@ -9,7 +9,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from monitor.figures.attribution import _first_part, _Match
-from monitor.figures.cues import _ACHIEVED, _PLEDGE
+from monitor.figures.cues import _ACHIEVED, _PLEDGE, PLAN_AFTER
 from monitor.figures.numeral_reader import frozen
 from monitor.models import FigureKind, FigureScope, Quantity, Target
 
@@ -29,9 +29,14 @@ _PLEDGED_SHARE = re.compile(
     r"(?:力争|确保|争取|将|计划|目标是|要)[^，,。；]{0,4}(?:完成|实现|达到)"
 )
 # 204万套（间）的任务, 5万套的年度目标: the number is the size of the plan
-_TASK_AFTER = re.compile(
-    r"(?:（[^）]{1,4}）|\([^)]{1,4}\))?(?:的(?:年度|全年)?(?:建设|改造)?(?:目标)?任务|的(?:年度)?目标|的计划)"
-)
+# 计划新建的100个口袋公园, 拟改造的300个小区: the number inside what a plan is to do
+_PLANNED_BEFORE = re.compile(r"(?:计划|拟|将)[^，,。；已]{0,8}的$")
+
+
+def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:
+    """Whether the number at sentence[start:end] is the size of a plan: 204万套的任务, 7万套目标,
+    计划新建的100个口袋公园."""
+    return bool(PLAN_AFTER.match(sentence, end) or _PLANNED_BEFORE.search(sentence, c0, start))
 
 
 def _other_period(

@@ -14,18 +14,20 @@ from monitor.models import FigureScope, Quantity
 _PERCENT = frozenset({"%", "‰", "百分点"})
 
 # A share of the plan: 完成年度目标任务的83%, 占全年额度的93%, 任务目前已完成72%, 开工率达到77%.
-_PLAN_WORD = r"(?:任务|目标|计划|额度|规划|指标)"
+_PLAN_WORD = r"(?:任务|目标|计划|额度|规划|指标|预算)"
 _SHARE_OF_PLAN = re.compile(
     r"(?:(?:完成|占|达到|达|实现)了?[^，,。；：:]{0,20}?" + _PLAN_WORD + r"[^，,。；：:]{0,6}?"
     r"|" + _PLAN_WORD + r"[^，,。；：:]{0,8}?(?:完成|进度)(?:了|达到?|超过|为)?[^，,。；：:]{0,3}?"
-    r"|(?:完成率|开工率|竣工率|执行率|进度)(?:已|已经)?(?:达到|达|为|超过)?了?)$"
+    r"|(?:完成率|开工率|竣工率|完工率|建成率|执行率|进度)(?:已|已经)?(?:达到|达|为|超过)?了?)$"
 )
-# A growth rate of the counted thing: 同比增长49.4%, 比“十三五”末提高了125%, 超过计划开工量6%.
+# A growth rate of the counted thing: 同比增长49.4%, 比“十三五”末提高了125%, 超过计划开工量6%,
+# 累计下降47.9% (since the base year named), 同比改善4.8% (a concentration's fall).
 # Only a comparison makes it one (同比, 比…, 较…): a work report's bare 增长6.5% of a 元 target is
 # the plan for its growth, which a watchlist tracks as a target of its own, in %.
 _GROWTH = re.compile(
-    r"(?:(?:同比|环比|比[^，,。；]{0,10}?|较[^，,。；]{0,8}?)"
-    r"(?:增长|增加|提高|提升|上升|上涨|回升|下降|减少|降低|回落|下滑|下跌|暴跌)|超出|超过计划[^，,。；]{0,6}?)了?"
+    r"(?:(?:同比|环比|累计|比[^，,。；]{0,10}?|较[^，,。；]{0,8}?)"
+    r"(?:增长|增加|提高|提升|上升|上涨|回升|下降|减少|降低|回落|下滑|下跌|暴跌|改善)"
+    r"|超出|超过计划[^，,。；]{0,6}?)了?"
     r"(?:约|近|超过|达)?$"
 )
 _FALL = re.compile(r"(?:下降|减少|降低|回落|下滑|下跌|暴跌|缩减)了?(?:约|近|超过|达)?$")

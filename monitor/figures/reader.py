@@ -25,17 +25,25 @@ from monitor.figures.attribution import (
     _subject,
     takes_on,
 )
-from monitor.figures.binding import Making, Number, Read, in_part, rate_of, refused
+from monitor.figures.binding import (
+    Making,
+    Number,
+    Read,
+    in_part,
+    period_part,
+    rate_of,
+    refused,
+)
 from monitor.figures.checks import (
     _NAMED,
     _PLEDGED_SHARE,
     _RATE_UNITS,
-    _TASK_AFTER,
     _as_percent,
     _listed,
     _other_period,
     _unit_differs,
     _why,
+    plan_size,
 )
 from monitor.figures.cues import (
     _CHANGE,
@@ -240,8 +248,9 @@ class _Article(Regional):
             after="" if counted else sentence[q.end : q.end + 1],
             head=sentence[c0 : q.start],
             # 204万套的任务, 山东承担450万亩: the plan's size
-            task=bool(_TASK_AFTER.match(sentence, q.end)) or takes_on(sentence[c0 : q.start]),
+            task=plan_size(sentence, c0, q.start, q.end) or takes_on(sentence[c0 : q.start]),
             place=place,
+            period_part=period_part(sentence, cuts, q.start),
         )
 
     def _in_list(self, making: Making, q: Quantity) -> tuple[_Match | None, str | None, str | None]:
@@ -312,7 +321,7 @@ class _Article(Regional):
         quantity, measure = measured
         read, sentence = making.read, making.read.text
         clause, c0, c1 = n.clause, n.c0, n.c1
-        if sentence.startswith("其中", c0) and n.match.end <= c0:
+        if sentence.startswith("其中", c0) and n.match.end <= c0 and not n.period_part:
             # 其中合肥5.3万个: a part is read in the frame and scope of its total's clause
             clause = bisect_right(read.cuts, n.match.start)
             c0, c1 = clause_bounds(read.cuts, clause, len(sentence))
@@ -320,6 +329,8 @@ class _Article(Regional):
             making.when[clause] = self.when(sentence, c0, c1, read.at)
         kind, period = making.when[clause]
         scope = measure or scope_of(sentence, c0, c1, quantity)
+        if n.period_part and scope == "cumulative" and "累计" not in sentence[c0:c1]:
+            scope = "new"  # 其中2023年筹集2.3万套: what that period added
         other = _other_period(target, period, scope, kind)
         if other:
             making.drop(n.q, target, other)
