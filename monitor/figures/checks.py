@@ -40,12 +40,17 @@ def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:
 
 
 def _other_period(
-    target: Target, period: str | None, scope: FigureScope, kind: FigureKind = "achieved"
+    target: Target,
+    period: str | None,
+    scope: FigureScope,
+    kind: FigureKind = "achieved",
 ) -> str | None:
     """Why a figure of another period than the target's is not its figure (2023 for a pledge
     announced in 2024; next year's plan), or None. The target's period runs from the year its
-    pledge was announced (or the year its title names) to its deadline; a target with no
-    pledge but a year in its title (全国2022年新增减税降费) is of that year."""
+    pledge was announced to its deadline; a target with no pledge but a year in its title
+    (全国2022年新增减税降费) is of that year. A pledge whose announcement is not known has no
+    start: real coverage of 全国2025年…改造2.5万个 is followed from the programme's first
+    years (E7 labels them), so only later periods are out."""
     span = _target_years(target)
     if span is None or not period:
         return None
@@ -73,8 +78,7 @@ def _target_years(target: Target) -> tuple[int | None, int] | None:
     pledge = target.pledge
     if pledge is not None and pledge.scope == "cumulative":
         return None
-    named = _TITLE_YEAR.search(target.title)
-    title_year = int(named.group(1)) if named else None
+    title_year = _title_year(target)
     if pledge is not None and pledge.by is not None:
         # a pledge announced at an unknown time may be followed from any earlier year (real
         # coverage of 全国2025年…改造2.5万个 reports 2021's work too): only later ones are out
@@ -82,6 +86,11 @@ def _target_years(target: Target) -> tuple[int | None, int] | None:
     if pledge is None and title_year is not None:
         return title_year, title_year
     return None
+
+
+def _title_year(target: Target) -> int | None:
+    named = _TITLE_YEAR.search(target.title)
+    return int(named.group(1)) if named else None
 
 
 def _years_of(period: str) -> tuple[int, int] | None:

@@ -41,6 +41,8 @@ _PLEDGE = re.compile(
     r"将(?!近)|计(?<![成过比较定原]计)(?<!全年计)(?<!年度计)划|提(?<!前提)出(?!了)|力争|目标(?<!全年主要目标)|预(?<![于出合]预)期|确保"
     r"|要(?<![主重需只必不纲]要)(?![求素点闻])|拟|争取|预计|有望|明年"
     r"|再(?=[减建新增完开投])|部署|工作任务|建议|安排(?!部署)"
+    # a plan handed down (年度任务已分解到各市, 目标任务下达): what it holds is to be done
+    r"|(?:任务|目标|计划)[^，,。；已]{0,8}?(?:分解|下达)"
     # a plan document cited as the source: 《…工作方案》明确, 印发…工作要点
     r"|《[^》]{2,40}?(?:方案|计划|要点|规划)(?:的通知)?》|印发[^，,。；]{0,24}?(?:方案|计划|要点)"
 )
@@ -172,6 +174,9 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
     years = list(_YEAR.finditer(text)) if "年" in text else []
     if years:
         last = years[-1]
+        since = text.startswith("以来", last.end())
+        if since and published and int(last.group(1)) < published.year:
+            return f"{last.group(1)}-{published.year}"  # 2021年以来累计…: the span to now
         return last.group(1) + _HALF.get(last.group(2) or "", "")
     plan = _PLAN.search(text)
     if plan:
