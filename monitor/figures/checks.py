@@ -9,7 +9,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from monitor.figures.attribution import _first_part, _Match
-from monitor.figures.cues import _ACHIEVED, _PLEDGE
+from monitor.figures.cues import _ACHIEVED, _PLEDGE, PLAN_AFTER
 from monitor.figures.numeral_reader import frozen
 from monitor.models import FigureKind, FigureScope, Quantity, Target
 
@@ -29,18 +29,28 @@ _PLEDGED_SHARE = re.compile(
     r"(?:力争|确保|争取|将|计划|目标是|要)[^，,。；]{0,4}(?:完成|实现|达到)"
 )
 # 204万套（间）的任务, 5万套的年度目标: the number is the size of the plan
-_TASK_AFTER = re.compile(
-    r"(?:（[^）]{1,4}）|\([^)]{1,4}\))?(?:的(?:年度|全年)?(?:建设|改造)?(?:目标)?任务|的(?:年度)?目标|的计划)"
-)
+# 计划新建的100个口袋公园, 拟改造的300个小区: the number inside what a plan is to do
+_PLANNED_BEFORE = re.compile(r"(?:计划|拟|将)[^，,。；已]{0,8}的$")
+
+
+def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:
+    """Whether the number at sentence[start:end] is the size of a plan: 204万套的任务, 7万套目标,
+    计划新建的100个口袋公园."""
+    return bool(PLAN_AFTER.match(sentence, end) or _PLANNED_BEFORE.search(sentence, c0, start))
 
 
 def _other_period(
-    target: Target, period: str | None, scope: FigureScope, kind: FigureKind = "achieved"
+    target: Target,
+    period: str | None,
+    scope: FigureScope,
+    kind: FigureKind = "achieved",
 ) -> str | None:
     """Why a figure of another period than the target's is not its figure (2023 for a pledge
     announced in 2024; next year's plan), or None. The target's period runs from the year its
-    pledge was announced (or the year its title names) to its deadline; a target with no
-    pledge but a year in its title (全国2022年新增减税降费) is of that year."""
+    pledge was announced to its deadline; a target with no pledge but a year in its title
+    (全国2022年新增减税降费) is of that year. A pledge whose announcement is not known has no
+    start: real coverage of 全国2025年…改造2.5万个 is followed from the programme's first
+    years (E7 labels them), so only later periods are out."""
     span = _target_years(target)
     if span is None or not period:
         return None
@@ -68,8 +78,7 @@ def _target_years(target: Target) -> tuple[int | None, int] | None:
     pledge = target.pledge
     if pledge is not None and pledge.scope == "cumulative":
         return None
-    named = _TITLE_YEAR.search(target.title)
-    title_year = int(named.group(1)) if named else None
+    title_year = _title_year(target)
     if pledge is not None and pledge.by is not None:
         # a pledge announced at an unknown time may be followed from any earlier year (real
         # coverage of 全国2025年…改造2.5万个 reports 2021's work too): only later ones are out
@@ -77,6 +86,11 @@ def _target_years(target: Target) -> tuple[int | None, int] | None:
     if pledge is None and title_year is not None:
         return title_year, title_year
     return None
+
+
+def _title_year(target: Target) -> int | None:
+    named = _TITLE_YEAR.search(target.title)
+    return int(named.group(1)) if named else None
 
 
 def _years_of(period: str) -> tuple[int, int] | None:

@@ -41,6 +41,8 @@ _PLEDGE = re.compile(
     r"将(?!近)|计(?<![成过比较定原]计)(?<!全年计)(?<!年度计)划|提(?<!前提)出(?!了)|力争|目标(?<!全年主要目标)|预(?<![于出合]预)期|确保"
     r"|要(?<![主重需只必不纲]要)(?![求素点闻])|拟|争取|预计|有望|明年"
     r"|再(?=[减建新增完开投])|部署|工作任务|建议|安排(?!部署)"
+    # a plan handed down (年度任务已分解到各市, 目标任务下达): what it holds is to be done
+    r"|(?:任务|目标|计划)[^，,。；已]{0,8}?(?:分解|下达)"
     # a plan document cited as the source: 《…工作方案》明确, 印发…工作要点
     r"|《[^》]{2,40}?(?:方案|计划|要点|规划)(?:的通知)?》|印发[^，,。；]{0,24}?(?:方案|计划|要点)"
 )
@@ -54,6 +56,11 @@ _REFERENCE = re.compile(
     r"比(?<![同环占对无]比)(?![例重率如])|较(?:上年|去年|上月|同期|[12][0-9]{3})"
     r"|相比|高于|低于|原定|原计划|预定"
 )
+# What follows a number that is the size of a plan: 204万套（间）的任务, 8000万亩的年度建设任务,
+# 2万个的民生实事任务, 确保全年7万套目标按期完成.
+PLAN_AFTER = re.compile(
+    r"(?:（[^）]{1,4}）|\([^)]{1,4}\))?(?:的[^，,。；的]{0,6}?(?:任务|目标|计划)|(?:年度|全年)?目标)"
+)
 # Months from one to another (1—10月, 1至7月): the year's work so far.
 MONTH_SPAN = (
     r"[0-9一二三四五六七八九十]{1,2}\s*[—\-–－~～至到]\s*[0-9一二三四五六七八九十]{1,2}\s*月"
@@ -63,17 +70,19 @@ _CONTINUE_WHEN = (
     r"近?[五十]年|过去[一五]年|[0-9]+年|截[至止][^，,。；]{0,8}?(?=已|累计|共|完成|新|达)|目前"
     r"|" + MONTH_SPAN + "份?"
     r"|前[一二三四五六七八九十两0-9]{1,2}个?月|上半年|前三季度|[一二三四]季度"
-    r"|比[^，,。；]{1,10}?(?=增长|提高|增加|下降|减少|降低|上升)"
+    r"|比[^，,。；]{1,10}?(?=增长|提高|增加|下降|减少|降低|上升|净增)"
 )
 _CONTINUE_HOW = (
     "同比|环比|比上年|比去年|年均|全年|今年|其中|并|且|已|已经|累计|共|将|计划|预计|力争|再|先|还|又"
-    "|同时|拟|要|基本|新"
+    "|同时|拟|要|基本|新|确保|争取|超额|提前|实际"
 )
 _CONTINUE_VERB = (
     "增长|增加|减少|下降|降低|提高|上涨|上升|回升|回落|下滑|下跌|暴跌|改善|达到|达|超过|突破|总量|规模|总额|总数|增速|增幅|涨幅"
     "|累计|共计|合计|建成|完成|新增|新建|建设|验收|开工|竣工|完工|实现|为|约|近|保持|稳定在|控制在|提升|降至|升至"
     "|降到|升到|分别|发行|安排|下达|建(?!议)|改造|打造|培育|筹集|占[^，,。；]{0,10}?(?:任务|目标|计划|额度)|提供|总长|全长|长度"
-    "|(?:全年|年度)?(?:目标)?任务[^，,。；]{0,6}?完成"
+    "|(?:全年|年度)?(?:目标)?任务[^，,。；]{0,6}?完成|净增"
+    # the clause restates the plan (…，确保全年7万套目标按期完成): its number is the plan's size
+    "|[^，,。；]{0,12}?目标(?:任务)?[^，,。；]{0,4}?(?:完成|实现)"
 )
 _CONTINUES = re.compile(
     # the letters a continuation can start with, looked at first: most clauses fail there
@@ -165,6 +174,9 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
     years = list(_YEAR.finditer(text)) if "年" in text else []
     if years:
         last = years[-1]
+        since = text.startswith("以来", last.end())
+        if since and published and int(last.group(1)) < published.year:
+            return f"{last.group(1)}-{published.year}"  # 2021年以来累计…: the span to now
         return last.group(1) + _HALF.get(last.group(2) or "", "")
     plan = _PLAN.search(text)
     if plan:

@@ -42,6 +42,7 @@ _OWN_TIME = re.compile(
 )
 _PIECES = re.compile(r"[^，,；;：:]+")
 _CLOSING_DAYS = 31  # a part of the year reported in its last month is reported as done
+_YEAR_END_NEWS = 2  # the months a year's own figures are published in, after it ended
 # a year that is no time of the figure's: 2000年底前建成的 (a noun's), 到2025年底前 (a deadline)
 _MODIFIER_YEAR = re.compile(r"[底末]?(?:以?前|之前)")
 
@@ -122,7 +123,19 @@ class Frames:
         if kind == "mention" and _ended(period, self.published, _CLOSING_DAYS):
             # 上半年新增6000个, read in July (or in its last weeks): a result, not a plan
             kind = "achieved"
+        elif kind == "mention" and self._year_just_ended(sentence[:c1]):
+            # 全年全省产值超五千亿, read in January with no word of the future: the year
+            # just ended, whose figures come out then
+            kind, period = "achieved", str(self.published.year - 1) if self.published else period
         return kind, period
+
+    def _year_just_ended(self, text: str) -> bool:
+        return (
+            self.published is not None
+            and self.published.month <= _YEAR_END_NEWS
+            and "全年" in text
+            and "今年" not in text
+        )
 
     def _kind(self, sentence: str, clause: str, index: int, before: str = "") -> FigureKind:
         if self.published and _coming_year(clause, self.published.year):
