@@ -110,6 +110,7 @@ _STAGES = (
 _ANY_STAGE = re.compile("|".join(p.pattern for _, p in _STAGES))
 
 
+@lru_cache(maxsize=1024)  # asked for each number and target with the target's title
 def stage_of(text: str) -> str | None:
     """The stage a target's title names (全国城镇保障性安居工程新开工 → 开工), if one."""
     for name, pattern in _STAGES:
