@@ -63,6 +63,7 @@ _FLOW_BEFORE_STOCK = re.compile(
 _ADDITION = re.compile(
     r"新增|新建|新开|新注册|开工|完工|竣工|建成|建设|完成|改造|筹集|实现|净增|增加|增长|减少|下降"
     r"|提高|发放|实施|培育|引进|招引|签约|投放|开通|销售|接待|发行|提供|安排|交付|验收|投用|办理"
+    r"|改建|扩建|修建|铺设|种植|造林|治理|整治|安置|吸纳|就业|创业|招聘|培训|帮扶|新改建"
 )
 _PLAN = re.compile(r"计划|将|要|力争|确保|目标|拟|预计")  # …正计划将总长2800多公里的…: not a level
 _AS_OF = re.compile(r"(?:截至|截止)[^，,。；]{0,10}(?:底|末|目前|现在)|^目前")
@@ -184,7 +185,10 @@ def _a_level(sentence: str, c0: int, clause: str, head: str) -> bool:
         return False
     if _AS_OF.search(sentence, 0, max(c0, 1)) or _AS_OF.search(clause):
         return True
-    return c0 > _opening_end(sentence) and bool(_STOCK_VERB.search(clause))
+    opening = sentence[: _opening_end(sentence)]
+    if _IN_YEAR.search(opening):
+        return False  # 1至10月，…累计达到11.3万人: the year's work so far
+    return c0 > len(opening) and bool(_STOCK_VERB.search(clause))
 
 
 @lru_cache(maxsize=256)
