@@ -79,7 +79,7 @@ _IN_YEAR = re.compile(
     + MONTH_SPAN
     + r"|前[一二三四五六七八九十两0-9]{1,2}个?月|前[一二三]季度|[一二三四]季度|上半年|下半年"
 )
-_SPAN = re.compile(r"以来|年来|期间|时期")
+_SPAN = re.compile(r"(?<![近多几])(?:以来|年来)|期间|时期")  # not 近年来: no start given
 _AS_OF_STOCK = re.compile(
     r"(?:截至|截止)[^，,。；]{0,8}(?:年底|年末|目前|现在|底前|[0-9]{4}年)|^目前"
 )
