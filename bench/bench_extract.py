@@ -29,6 +29,7 @@ from monitor.errors import ExtractError  # noqa: E402
 from monitor.pages import extract  # noqa: E402
 from monitor.pages.blocks import Walk  # noqa: E402
 from monitor.pages.charset import decode, for_parser  # noqa: E402
+from monitor.pages.scoring import best_container  # noqa: E402
 
 REPEAT = 5
 T = TypeVar("T")
@@ -74,7 +75,7 @@ def _walk(tree: LexborHTMLParser) -> Walk | None:
 
 def _scored(tree: LexborHTMLParser) -> object:
     walk = _walk(tree)
-    return walk.best_container() if walk is not None else None
+    return best_container(walk) if walk is not None else None
 
 
 def _extract(content: bytes, body_selector: str | None = None) -> object:

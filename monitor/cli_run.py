@@ -81,10 +81,10 @@ def serve(args: argparse.Namespace) -> int:
 
 
 def replay_demo(args: argparse.Namespace) -> int:
-    from monitor import demo
+    from monitor import demo_replay
 
     folder = args.dir or cli_args.state_dir(args, args.watchlist) / "demo"
-    print("\n".join(demo.run(state_dir=folder, keep=args.keep)))
+    print("\n".join(demo_replay.run(state_dir=folder, keep=args.keep)))
     return 0
 
 

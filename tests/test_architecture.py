@@ -20,6 +20,7 @@ RUN = {
     "dispatch",  # the digest's side of a pass: build when due, deliver (from pipeline)
     "daemon",
     "demo",
+    "demo_replay",  # `monitor demo`: the replay of the sample site's timeline (from demo)
     "probe",
     "cli",
     "cli_args",  # the command line's parser and what its global options name (from cli)
@@ -204,3 +205,67 @@ def test_each_stage_is_a_package() -> None:
 @pytest.mark.parametrize("path", MODULES, ids=IDS)
 def test_every_module_says_what_it_does(path: Path) -> None:
     assert ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))
+
+
+# Size: a function past MAX_FUNCTION_LINES or a module past MAX_MODULE_LINES is a prompt to split
+# it along its seams (STYLE.md). A function's lines run from its `def` to its last line.
+MAX_FUNCTION_LINES = 60
+MAX_MODULE_LINES = 400
+# Today's offenders, each being split by its owner: remove an entry when it is split (the test
+# below fails while a split one is still listed), never add one.
+LONG_FUNCTIONS: set[str] = set()
+LONG_MODULES: set[str] = set()
+
+
+def long_functions(name: str, source: str, most: int = MAX_FUNCTION_LINES) -> dict[str, int]:
+    """Each function (and method, nested ones too) of `source` longer than `most` lines, named
+    `module:Class.function`, with its length."""
+    found: dict[str, int] = {}
+
+    def visit(node: ast.AST, prefix: str) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                qualified = f"{prefix}{child.name}"
+                length = (child.end_lineno or child.lineno) - child.lineno + 1
+                if not isinstance(child, ast.ClassDef) and length > most:
+                    found[f"{name}:{qualified}"] = length
+                visit(child, qualified + ".")
+            else:
+                visit(child, prefix)
+
+    visit(ast.parse(source), "")
+    return found
+
+
+def _sizes() -> tuple[dict[str, int], dict[str, int]]:
+    functions: dict[str, int] = {}
+    modules: dict[str, int] = {}
+    for path in MODULES:
+        source = path.read_text(encoding="utf-8")
+        functions.update(long_functions(_name(path), source))
+        if (lines := len(source.splitlines())) > MAX_MODULE_LINES:
+            modules[_name(path)] = lines
+    return functions, modules
+
+
+def test_functions_and_modules_stay_short() -> None:
+    functions, modules = _sizes()
+    assert {f: n for f, n in functions.items() if f not in LONG_FUNCTIONS} == {}, (
+        f"split these along their seams (at most {MAX_FUNCTION_LINES} lines a function)"
+    )
+    assert {m: n for m, n in modules.items() if m not in LONG_MODULES} == {}, (
+        f"split these modules along their seams (at most {MAX_MODULE_LINES} lines)"
+    )
+
+
+def test_the_allow_list_only_shrinks() -> None:
+    functions, modules = _sizes()
+    assert LONG_FUNCTIONS - set(functions) == set(), "short now: remove from LONG_FUNCTIONS"
+    assert LONG_MODULES - set(modules) == set(), "short now: remove from LONG_MODULES"
+
+
+def test_the_size_rule_catches_a_long_method() -> None:
+    body = "\n".join(f"        x = {i}" for i in range(60))
+    source = f"class A:\n    def short(self):\n        pass\n\n    def long(self):\n{body}\n"
+    assert long_functions("stage.module", source) == {"stage.module:A.long": 61}
+    assert long_functions("stage.module", source, most=61) == {}

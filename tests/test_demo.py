@@ -111,3 +111,18 @@ def test_a_second_demo_resets_only_what_the_first_made(
     assert (folder / "notes.txt").read_text() == "written by the user"
     assert main(["demo", "--dir", str(folder), "--keep"]) == 0
     assert "0 new articles" in capsys.readouterr().out.splitlines()[0]  # nothing new to see
+
+
+def test_a_folder_an_older_demo_made_without_its_mark_is_refused_with_how_to_reuse_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "demo"
+    folder.mkdir()
+    assert main(["demo", "--dir", str(folder)]) == 0
+    capsys.readouterr()
+    (folder / ".monitor-demo").unlink()  # demos before the mark left just their own files
+    before = _files(folder)
+    assert main(["demo", "--dir", str(folder)]) == 1
+    err = _one_line(capsys)
+    assert "looks like an older demo's folder" in err and f"rm -r {folder}" in err
+    assert _files(folder) == before  # still not the demo's to delete: the user decides

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor import demo, pipeline
+from monitor import demo, demo_replay, pipeline
 from monitor.cli import main
 from monitor.config import watchlist
 from monitor.store.state import Store
@@ -42,7 +42,7 @@ def replayed(
     tmp_path_factory: pytest.TempPathFactory, server: demo.DemoServer
 ) -> tuple[Path, list[pipeline.PassReport]]:
     state = tmp_path_factory.mktemp("demo")
-    return state, demo.replay(state, server=server)
+    return state, demo_replay.replay(state, server=server)
 
 
 def test_one_digest_per_period(replayed: tuple[Path, list[pipeline.PassReport]]) -> None:
@@ -173,7 +173,7 @@ def test_a_bug_on_one_source_stops_no_other(
         return real(text, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(figures, "find_figures", buggy)
-    reports = demo.replay(tmp_path / "state", server=server)
+    reports = demo_replay.replay(tmp_path / "state", server=server)
     july = reports[2]
     failed = {r.source_id: r.error for r in july.sources if not r.ok}
     assert set(failed) == {"jxj", "broken"}

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor import demo
+from monitor import demo_replay
 
 # filled, empty, the pace marker (digest.html.j2)
 BAR_COLORS = ((0x2A, 0xA8, 0x76), (0xE3, 0xE3, 0xE3), (0x33, 0x33, 0x33))
@@ -40,7 +40,7 @@ def _browser() -> str:
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     state = tmp_path_factory.mktemp("rendering")
-    demo.replay(state)
+    demo_replay.replay(state)
     out = []
     for n, eml in enumerate(sorted((state / "outbox").glob("*.eml"))):
         msg = message_from_bytes(eml.read_bytes(), policy=policy.default)

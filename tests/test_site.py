@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from monitor import demo
+from monitor import demo_replay
 from monitor.cli import main
 from monitor.config import watchlist
 from monitor.models import Watchlist
@@ -26,7 +26,7 @@ from monitor.store.state import Store
 @pytest.fixture(scope="module")
 def demo_state(tmp_path_factory: pytest.TempPathFactory) -> Path:
     state = tmp_path_factory.mktemp("demo") / "state"
-    lines = demo.run(state_dir=state)
+    lines = demo_replay.run(state_dir=state)
     assert lines[-1] == f"Report with charts (open in a browser): {state / 'report' / 'index.html'}"
     return state
 

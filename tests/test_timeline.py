@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor import demo
+from monitor import demo_replay
 from monitor.cli import main
 from monitor.store import verdicts
 from monitor.store.state import Store
@@ -20,7 +20,7 @@ from monitor.store.state import Store
 @pytest.fixture(scope="module")
 def state(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("timeline")
-    demo.replay(folder)
+    demo_replay.replay(folder)
     return folder
 
 

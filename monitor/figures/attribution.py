@@ -22,7 +22,9 @@ from monitor.figures.cues import (
     _SHARE_AFTER,
     _SHARE_NEXT,
     _SHARE_OF,
+    PLAN_AFTER,
 )
+from monitor.figures.keywords import _HEAD, _first_part, _split_pattern, _splittable
 from monitor.figures.places import GENERIC, NATIONAL, PLACES
 from monitor.models import Quantity, Target
 
@@ -38,6 +40,26 @@ _NUMBER_START = re.compile(r"[约近超逾0-9一二三四五六七八九十两]"
 # what a place takes on of a whole the clause before named (…任务4500万亩，河南承担620万亩)
 _TAKES_ON = re.compile(r"(?:承担|分担|分得|分到|负责)(?=[约近超逾0-9一二三四五六七八九十两])")
 _TAKES_ON_END = re.compile(r"(?:承担|分担|分得|分到)(?:任务)?$")
+
+
+# …，全年新建50个的目标有望提前完成; …，超额完成了700万亩的年度建设任务: a number followed by the
+# plan's own noun restates the subject's pledge, whatever the clause opens with.
+_RESTATES = re.compile(
+    r"(?:（[^）]{1,4}）|\([^)]{1,4}\))?(?:以上|左右)?的?(?:年度|全年)?(?:建设|改造|民生实事)?"
+    r"(?:目标|任务)(?!完成率|进度)"
+)
+PLAN_NOUNS = ("目标", "任务")
+
+
+def restates(sentence: str, at: int) -> bool:
+    """Whether the number ending at `at` is followed by the plan's noun (600部的目标)."""
+    return bool(_RESTATES.match(sentence, at))
+
+
+def last_match(by_clause: dict[int, list[_Match]], before: int) -> _Match | None:
+    """The sentence's last keyword before `before`, whatever clause it is in."""
+    found = [m for ms in by_clause.values() for m in ms if m.end <= before]
+    return max(found, key=_match_start) if found else None
 
 
 def takes_on(head: str) -> bool:
@@ -83,6 +105,7 @@ class _Plan(NamedTuple):
 
     words: list[tuple[Target, str]]  # each target with the first part of each of its keywords
     plain: bool  # no target has exclude or region words: a sentence naming one is about it
+    splits: list[tuple[Target, str]]  # each target with each keyword an aspect word may split
 
 
 # Plans by the identity of a tuple of targets: a pass reads every article for the same targets,
@@ -97,16 +120,13 @@ def _plan(targets: Sequence[Target]) -> _Plan:
     plan = _Plan(
         words=[(t, part) for t in targets for part in _first_parts(tuple(t.keywords))],
         plain=not any(t.exclude or t.region for t in targets),
+        splits=[(t, k) for t in targets for k in dict.fromkeys(t.keywords) if _splittable(k)],
     )
     if isinstance(targets, tuple):  # a list may change from one call to the next
         if len(_PLANS) >= 8:
             _PLANS.clear()
         _PLANS[id(targets)] = (targets, plan)
     return plan
-
-
-def _first_part(keyword: str) -> str:
-    return keyword.split("…", 1)[0]
 
 
 @lru_cache(maxsize=4096)
@@ -160,6 +180,9 @@ def _occurrences(sentence: str, keyword: str) -> list[tuple[int, int]]:
     while pos >= 0:
         out.append((pos, pos + len(keyword)))
         pos = sentence.find(keyword, pos + 1)
+    if _splittable(keyword) and keyword[-_HEAD:] in sentence and keyword[:-_HEAD] in sentence:
+        out.extend(m.span() for m in _split_pattern(keyword).finditer(sentence))
+        out.sort()
     return out
 
 
@@ -216,6 +239,9 @@ def _about_span(
         elif any(c.isdigit() for c in sentence[cuts[k] + 1 : _end(cuts, k + 1, sentence)]):
             break  # a remark without a number (…，居全国首位，其中…) is passed over
         k += 1
+    for k in range(last, len(cuts)):  # …，惠及居民215万户，其中今年新开工5260个: a later part
+        if _is_part(sentence, cuts[k] + 1):
+            last = k + 1
     start = cuts[first - 1] + 1 if first > 0 else 0
     stop = cuts[last] if last < len(cuts) else len(sentence)
     return start, stop
@@ -249,6 +275,10 @@ def _attribute(sentence: str, q: Quantity, own: list[_Match]) -> _Match | None:
     return None
 
 
+# A rise since the end of last year is the year's addition (比上年末净增71.2万个)
+_SINCE_YEAR_END = re.compile(r"(?:比|较)(?:上年|去年)(?:末|底)(?:净增|新增|增加)了?$")
+
+
 def _is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -> bool:
     """比去年增加5500亿元, 从54万亿元增加到…, 超过原定的近2万亿元: the number is a difference or
     a starting point, not the figure. A growth rate after 比上年 is still the figure, and so is
@@ -257,6 +287,8 @@ def _is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -
     if q.unit == "百分点":
         return True
     head = sentence[c0 : q.start]
+    if _SINCE_YEAR_END.search(head):
+        return False  # 比上年末净增6200个: what the year has added so far, not a reference
     refs = list(_REFERENCE.finditer(head)) if _REFERENCE.search(head) else []  # mostly none
     if refs and not (q.unit == "%" and refs[-1].group().startswith(("比", "较"))):
         cut = c0 + refs[-1].end() <= match.start < q.start and bool(
@@ -309,6 +341,8 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
     if q.unit is None or q.unit in _PERCENT_UNITS or units.normalise(q.unit) in units.CURRENCIES:
         return False  # bare numbers are weighed in _fit_unit; money is followed by its use
     at = q.end
+    if PLAN_AFTER.match(sentence, at):
+        return False  # 7万套目标, 8000万亩的年度建设任务: the plan's size, not another noun
     if sentence.startswith(
         "的", at
     ):  # 150万套的任务 is the plan's size; 84.8万户的住房 counts 住房
@@ -328,6 +362,6 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
     return True  # 58个试点城市共建成口袋公园…: another noun, then the verb
 
 
-_PLAN_NOUN = re.compile(r"(?:年度|全年|建设|改造)?(?:目标)?(?:任务|目标|计划)")
+_PLAN_NOUN = re.compile(r"(?:年度|全年)?(?:建设|改造)?(?:目标)?(?:任务|目标|计划)")
 # A verb between a count and a later keyword: the count was the subject's (58个试点城市共建成…)
 _VERB_BETWEEN = re.compile(r"共|已|将|建|完成|开工|实现|达|新增|改造|覆盖|累计|计划|有|提供|是")

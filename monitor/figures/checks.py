@@ -8,8 +8,9 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from monitor.figures.attribution import _first_part, _Match
-from monitor.figures.cues import _ACHIEVED, _PLEDGE
+from monitor.figures.attribution import _Match
+from monitor.figures.cues import _ACHIEVED, _PLEDGE, PLAN_AFTER
+from monitor.figures.keywords import _first_part
 from monitor.figures.numeral_reader import frozen
 from monitor.models import FigureKind, FigureScope, Quantity, Target
 
@@ -29,34 +30,74 @@ _PLEDGED_SHARE = re.compile(
     r"(?:力争|确保|争取|将|计划|目标是|要)[^，,。；]{0,4}(?:完成|实现|达到)"
 )
 # 204万套（间）的任务, 5万套的年度目标: the number is the size of the plan
-_TASK_AFTER = re.compile(
-    r"(?:（[^）]{1,4}）|\([^)]{1,4}\))?(?:的(?:年度|全年)?(?:建设|改造)?(?:目标)?任务|的(?:年度)?目标|的计划)"
-)
+# 计划新建的100个口袋公园, 拟改造的300个小区: the number inside what a plan is to do
+_PLANNED_BEFORE = re.compile(r"(?:计划|拟|将)[^，,。；已]{0,8}的$")
 
 
-def _other_period(target: Target, period: str | None, scope: FigureScope) -> str | None:
-    """Why a figure of another period than the pledge's is not this target's (2023 for a pledge
-    announced in 2024; next year's plan), or None. The pledge's period runs from the year it was
-    announced to its deadline."""
-    pledge = target.pledge
-    if pledge is None or pledge.by is None or not period or pledge.scope != "new":
+def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:
+    """Whether the number at sentence[start:end] is the size of a plan: 204万套的任务, 7万套目标,
+    计划新建的100个口袋公园."""
+    return bool(PLAN_AFTER.match(sentence, end) or _PLANNED_BEFORE.search(sentence, c0, start))
+
+
+def _other_period(
+    target: Target,
+    period: str | None,
+    scope: FigureScope,
+    kind: FigureKind = "achieved",
+) -> str | None:
+    """Why a figure of another period than the target's is not its figure (2023 for a pledge
+    announced in 2024; next year's plan), or None. The target's period runs from the year its
+    pledge was announced to its deadline; a target with no pledge but a year in its title
+    (全国2022年新增减税降费) is of that year. A pledge whose announcement is not known has no
+    start: real coverage of 全国2025年…改造2.5万个 is followed from the programme's first
+    years (E7 labels them), so only later periods are out."""
+    span = _target_years(target)
+    if span is None or not period:
         return None
-    if pledge.announced is None:
-        return None  # a pledge whose start is unknown may be any year's (全国城镇新增就业（年度）)
-    start, end = pledge.announced.year, pledge.by.year
     years = _years_of(period)
     if years is None:
         return None
-    first, last = years
-    if last < start or (first > end and scope != "cumulative"):
-        return f"another period ({period}) than the pledge's ({start}-{end})"
+    (start, end), (first, last) = span, years
+    shown = f"{start or '…'}-{end}"
+    if start is not None and last < start:
+        return f"another period ({period}) than the target's ({shown})"
+    if first > end and (scope != "cumulative" or kind == "pledge"):
+        # a later stock still counts (a running total); a later plan or year's work does not
+        return f"another period ({period}) than the target's ({shown})"
     return None
+
+
+_TITLE_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年(?!以来|来)")
+
+
+@lru_cache(maxsize=256)
+def _target_years(target: Target) -> tuple[int | None, int] | None:
+    """The first and last year of the target's period, if it has one: its pledge's (announced,
+    if known, to deadline), else the year its title names. A pledge to reach a total by a date
+    has none."""
+    pledge = target.pledge
+    if pledge is not None and pledge.scope == "cumulative":
+        return None
+    title_year = _title_year(target)
+    if pledge is not None and pledge.by is not None:
+        # a pledge announced at an unknown time may be followed from any earlier year (real
+        # coverage of 全国2025年…改造2.5万个 reports 2021's work too): only later ones are out
+        return (pledge.announced.year if pledge.announced else None), pledge.by.year
+    if pledge is None and title_year is not None:
+        return title_year, title_year
+    return None
+
+
+def _title_year(target: Target) -> int | None:
+    named = _TITLE_YEAR.search(target.title)
+    return int(named.group(1)) if named else None
 
 
 def _years_of(period: str) -> tuple[int, int] | None:
     """The first and last year of a period as the reader writes it: 2024, 2024H1, 2016-2020."""
-    parts = [p[:4] for p in period.split("-")]
-    if not all(p.isdigit() for p in parts):
+    parts = [p[:4] for p in period.split("-") if p[:1].isdigit()]  # 2024Q1-Q3 is of 2024
+    if not parts or not all(p.isdigit() for p in parts):
         return None
     return int(parts[0]), int(parts[-1])
 

@@ -4,7 +4,7 @@ rate, and the period it covers (2024年, 上半年, “十四五”), read aroun
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from monitor.models import FigureKind
 
@@ -16,16 +16,35 @@ _CLAUSE = re.compile(r"[，,、：:（）()]")  # what breaks a sentence into cl
 # instead of trying every alternative at every place, ten times faster on a long sentence.
 _ACHIEVED = re.compile(
     r"已|累计|截至|截止|目前|至今|去年(?<![比较同环从由]去年)|上年(?<![比较同环从由]上年)|过去|以来"
-    r"|刚刚过去|五年来|一年来|上一年|超额完成"
+    r"|刚刚过去|五年来|一年来|上一年|超额完成|实际(?!上)"
 )
-# A target beaten or met is a result (超过全年预期目标, 落户目标顺利实现); read only where 目标 is.
+# A target beaten or met is a result (超过全年预期目标, 落户目标顺利实现, 好于预期目标, 提前实现
+# “十四五”目标, 完成年度目标的108%, 实现了年初确定的…目标): the plan is the object of a verb of
+# completion, a noun, not a pledge. Read only where 目标/任务/计划 is, and not under a modal
+# (确保完成全年目标, 力争实现…的目标 are pledges: see _met).
 _TARGET_MET = re.compile(
-    r"超过[^，,。；]{0,8}目标|目标(?:任务)?(?:顺利|全面|如期|圆满|胜利|较好)(?:实现|完成)"
+    r"(?:超过|好于|高于|超出|优于)[^，,。；]{0,8}目标"
+    r"|目标(?:任务)?(?:顺利|全面|如期|圆满|胜利|较好)(?:实现|完成)"
+    r"|(?:提前|超额)(?:完成|实现)了?[^，,。；]{0,12}?(?:目标|任务|计划)"
+    r"|(?:完成|实现)了?[^，,。；0-9]{0,12}?(?:目标|任务|计划)(?:任务)?的?[0-9一二三四五六七八九十百]"
+    r"|实现了[^，,。；]{0,16}?目标"
 )
+# The words that put what follows under a plan (力争实现…目标, 确保累计完成…): modals of intent.
+_MODAL = re.compile(
+    r"将(?!近)|力争|确保|争取|拟|预计|有望|可望|计(?<![成过比较定原]计)(?<!全年计)(?<!年度计)划"
+    r"|要(?<![主重需只必不纲]要)(?![求素点闻])"
+)
+# Achieved cues that only say "so far" or "in all" (累计, 截至): under a modal they are a plan's
+# (力争累计完工5000部, 计划到年底累计建成); 已, 去年 and the like are not.
+_SO_FAR = frozenset({"累计", "截至", "截止", "目前", "至今", "以来"})
 _PLEDGE = re.compile(
     r"将(?!近)|计(?<![成过比较定原]计)(?<!全年计)(?<!年度计)划|提(?<!前提)出(?!了)|力争|目标(?<!全年主要目标)|预(?<![于出合]预)期|确保"
     r"|要(?<![主重需只必不纲]要)(?![求素点闻])|拟|争取|预计|有望|明年"
-    r"|再(?=[减建新增完开投])|部署|工作任务|建议"
+    r"|再(?=[减建新增完开投])|部署|工作任务|建议|安排(?!部署)"
+    # a plan handed down (年度任务已分解到各市, 目标任务下达): what it holds is to be done
+    r"|(?:任务|目标|计划)[^，,。；已]{0,8}?(?:分解|下达)"
+    # a plan document cited as the source: 《…工作方案》明确, 印发…工作要点
+    r"|《[^》]{2,40}?(?:方案|计划|要点|规划)(?:的通知)?》|印发[^，,。；]{0,24}?(?:方案|计划|要点)"
 )
 # 把涨幅控制在3%左右: an aim, not a result; read only where 把 is.
 _AIM = re.compile(r"把[^，,。；]{1,16}(?:控制|定|保持|稳定)在")
@@ -37,6 +56,11 @@ _REFERENCE = re.compile(
     r"比(?<![同环占对无]比)(?![例重率如])|较(?:上年|去年|上月|同期|[12][0-9]{3})"
     r"|相比|高于|低于|原定|原计划|预定"
 )
+# What follows a number that is the size of a plan: 204万套（间）的任务, 8000万亩的年度建设任务,
+# 2万个的民生实事任务, 确保全年7万套目标按期完成.
+PLAN_AFTER = re.compile(
+    r"(?:（[^）]{1,4}）|\([^)]{1,4}\))?(?:的[^，,。；的]{0,6}?(?:任务|目标|计划)|(?:年度|全年)?目标)"
+)
 # Months from one to another (1—10月, 1至7月): the year's work so far.
 MONTH_SPAN = (
     r"[0-9一二三四五六七八九十]{1,2}\s*[—\-–－~～至到]\s*[0-9一二三四五六七八九十]{1,2}\s*月"
@@ -46,21 +70,24 @@ _CONTINUE_WHEN = (
     r"近?[五十]年|过去[一五]年|[0-9]+年|截[至止][^，,。；]{0,8}?(?=已|累计|共|完成|新|达)|目前"
     r"|" + MONTH_SPAN + "份?"
     r"|前[一二三四五六七八九十两0-9]{1,2}个?月|上半年|前三季度|[一二三四]季度"
-    r"|比[^，,。；]{1,10}?(?=增长|提高|增加|下降|减少|降低|上升)"
+    r"|比[^，,。；]{1,10}?(?=增长|提高|增加|下降|减少|降低|上升|净增)"
+    r"|“?十[一二三四五]五”?(?:以来|期间)"
 )
 _CONTINUE_HOW = (
     "同比|环比|比上年|比去年|年均|全年|今年|其中|并|且|已|已经|累计|共|将|计划|预计|力争|再|先|还|又"
-    "|同时|拟|要|基本|新"
+    "|同时|拟|要|基本|新|确保|争取|超额|提前|实际"
 )
 _CONTINUE_VERB = (
-    "增长|增加|减少|下降|降低|提高|上涨|上升|回升|回落|下滑|下跌|暴跌|达到|达|超过|突破|总量|规模|总额|总数|增速|增幅|涨幅"
-    "|累计|共计|合计|建成|完成|新增|新建|建设|验收|开工|竣工|实现|为|约|近|保持|稳定在|控制在|提升|降至|升至"
+    "增长|增加|减少|下降|降低|提高|上涨|上升|回升|回落|下滑|下跌|暴跌|改善|达到|达|超过|突破|总量|规模|总额|总数|增速|增幅|涨幅"
+    "|累计|共计|合计|建成|完成|新增|新建|建设|验收|开工|竣工|完工|实现|为|约|近|保持|稳定在|控制在|提升|降至|升至"
     "|降到|升到|分别|发行|安排|下达|建(?!议)|改造|打造|培育|筹集|占[^，,。；]{0,10}?(?:任务|目标|计划|额度)|提供|总长|全长|长度"
-    "|(?:全年|年度)?(?:目标)?任务[^，,。；]{0,6}?完成"
+    "|比[^，,。；]{1,10}?(?:多|少)(?=[0-9])|(?:全年|年度)?(?:目标)?任务[^，,。；]{0,6}?完成|净增"
+    # the clause restates the plan (…，确保全年7万套目标按期完成): its number is the plan's size
+    "|[^，,。；]{0,12}?目标(?:任务)?[^，,。；]{0,4}?(?:完成|实现)"
 )
 _CONTINUES = re.compile(
     # the letters a continuation can start with, looked at first: most clauses fail there
-    "(?=[近五十过0-9截目上前一二三四比全年任"
+    "(?=[近五十过0-9截目上前一二三四比全年任“"
     + "".join(sorted({word[0] for word in f"{_CONTINUE_HOW}|{_CONTINUE_VERB}".split("|")}))
     + f"])(?:{_CONTINUE_WHEN})?(?:{_CONTINUE_HOW})*(?:{_CONTINUE_VERB})"
 )
@@ -99,29 +126,58 @@ _PLAN_NTH = "十一二三四五六七八九"
 
 
 def _cue(text: str) -> FigureKind | None:
-    """What the words of `text` say the figure is, if they do: achieved before pledge."""
-    if _ACHIEVED.search(text) or ("目标" in text and _TARGET_MET.search(text)):
+    """What the words of `text` say the figure is, if they do: achieved before pledge, but a
+    modal rules over the words that only say "so far" (力争累计完工5000部 is a plan)."""
+    if _achieved(text):
+        if _MODAL.search(text) and _only_so_far(text):
+            return "pledge"
         return "achieved"
     if _PLEDGE.search(text) or ("把" in text and _AIM.search(text)):
         return "pledge"
     return None
 
 
+def _only_so_far(text: str) -> bool:
+    """Whether every achieved cue in `text` is one of _SO_FAR (累计, 截至…), no target met."""
+    return all(m.group() in _SO_FAR for m in _ACHIEVED.finditer(text)) and not _met(text)
+
+
+def _met(text: str) -> bool:
+    """Whether `text` says a target was met or beaten (提前完成全年目标), not under a modal."""
+    if "目标" not in text and "任务" not in text and "计划" not in text:
+        return False
+    for m in _TARGET_MET.finditer(text):
+        start = max(text.rfind(c, 0, m.start()) for c in "，,。；;") + 1
+        if not _MODAL.search(text, start, m.start()):
+            return True
+    return False
+
+
 def _achieved(text: str) -> bool:
-    return bool(_ACHIEVED.search(text) or ("目标" in text and _TARGET_MET.search(text)))
+    return bool(_ACHIEVED.search(text) or _met(text))
 
 
 def _pledged(text: str) -> bool:
     return bool(_PLEDGE.search(text) or ("把" in text and _AIM.search(text)))
 
 
-def _period(text: str, published: date | None) -> str | None:
-    """The period a sentence speaks of: 2024, 2024H1, 2016-2020 (十三五 or 过去五年)."""
-    if not text or ("年" not in text and "五" not in text):
-        return None  # every period below is written with 年, or is a plan (十三五)
+def _period(text: str, published: date | None, relative: bool = True) -> str | None:
+    """The period a sentence speaks of: 2024, 2024H1, 2016-2020 (十三五 or 过去五年); with
+    `relative`, also the year a text speaks of without naming it (全年, 截至9月底, 前三季度):
+    the year published in, unless a frame (2023年工作回顾) says another."""
+    if not text:
+        return None
+    if "年" not in text and "五" not in text:
+        # every period below is written with 年, or is a plan (十三五); but for months
+        if relative and ("月" in text or "季度" in text):
+            return _months_period(text, published)
+        return None
     years = list(_YEAR.finditer(text)) if "年" in text else []
     if years:
         last = years[-1]
+        since = text.startswith("以来", last.end())
+        if since and published and int(last.group(1)) < published.year:
+            return f"{last.group(1)}-{published.year}"  # 2021年以来累计…: the span to now
         return last.group(1) + _HALF.get(last.group(2) or "", "")
     plan = _PLAN.search(text)
     if plan:
@@ -140,19 +196,51 @@ def _period(text: str, published: date | None) -> str | None:
         return f"{y}{half}"
     if "明年" in text:
         return str(y + 1)
-    return None
+    if not relative:
+        return None
+    if _THE_YEAR.search(text):
+        return str(y)  # 全年新建216家, 年内完工: the year published in
+    return _months_period(text, published)
 
 
-def _ended(period: str | None, published: date | None) -> bool:
-    """Whether the period (2024, 2024H1, 2016-2020) was over when the article appeared."""
+_THE_YEAR = re.compile(r"全年|年内|本年|当年")
+# 截至9月底, 1—10月, 前11个月, 前三季度: a time so far in a year the text does not name
+_MONTHS = re.compile(
+    r"(?:截至|截止|到)\s*([0-9一二三四五六七八九十]{1,2})\s*月"
+    r"|[0-9一二三四五六七八九十]{1,2}\s*[—\-–－~～至到]\s*([0-9一二三四五六七八九十]{1,2})\s*月"
+    r"|前[0-9一二三四五六七八九十两]{1,2}个?月|(前三季度|一季度)|[二三四]季度"
+)
+_CN_MONTH = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")} | {"十一": 11, "十二": 12}
+
+
+def _months_period(text: str, published: date | None) -> str | None:
+    """The year of a month or quarter named without one: the year published in, or the year
+    before when the month is still to come then (截至12月底, read in January)."""
+    found = _MONTHS.search(text) if published is not None else None
+    if found is None or published is None:
+        return None
+    month = found.group(1) or found.group(2)
+    n = int(month) if month and month.isdigit() else _CN_MONTH.get(month or "", 0)
+    year = published.year - 1 if n > published.month else published.year
+    return f"{year}{_HALF.get(found.group(3) or '', '')}"
+
+
+def _ended(period: str | None, published: date | None, closing: int = 0) -> bool:
+    """Whether the period (2024, 2024H1, 2016-2020) was over when the article appeared, or, with
+    `closing`, in its last that many days (a half reported in late June is reported as done)."""
     if not period or published is None:
         return False
     last = period.rpartition("-")[2]
-    if not last[:4].isdigit():
+    digits = last[:4] if last[:4].isdigit() else period[:4]  # 2024Q1-Q3 ends in 2024
+    if not digits.isdigit():
         return False
-    year = int(last[:4])
-    end = date(year, 6, 30) if last.endswith("H1") else date(year, 12, 31)
-    return end < published
+    year = int(digits)
+    part = last[4:] if last[:4].isdigit() else last
+    end = _PART_ENDS.get(part, date(year, 12, 31)).replace(year=year)
+    return end - timedelta(days=closing) < published
+
+
+_PART_ENDS = {"H1": date(2000, 6, 30), "Q1": date(2000, 3, 31), "Q3": date(2000, 9, 30)}
 
 
 def _plan_number(word: str) -> int:

@@ -35,6 +35,40 @@ _DOING = re.compile(r"新建|新增|新开工|开工|筹集|改造|发行|建设
 _BY_YEAR = re.compile(r"(?:到|至)((?:19|20)[0-9]{2})年")
 
 
+# A clause that opens with a time of its own (去年全省已新增9860张, 2023年新建…): its cues
+# speak for it alone. A bare time phrase (去年，…) opens what follows: see _without_own_times.
+_OWN_TIME = re.compile(
+    r"(?:去年|上年|前年|明年|过去|(?:19|20)[0-9]{2}\s*年(?![底末]?(?:以?前|之前)))"
+)
+_PIECES = re.compile(r"[^，,；;：:]+")
+_CLOSING_DAYS = 31  # a part of the year reported in its last month is reported as done
+_YEAR_END_NEWS = 2  # the months a year's own figures are published in, after it ended
+# a year that is no time of the figure's: 2000年底前建成的 (a noun's), 到2025年底前 (a deadline)
+_MODIFIER_YEAR = re.compile(r"[底末]?(?:以?前|之前)")
+
+
+def _without_own_times(sentence: str) -> str:
+    """The sentence without the clauses that speak of a time of their own and give a figure of
+    their own (…，去年全省已新增9860张): what the rest of it says, for a clause with no cue."""
+    if not _OWN_TIME.search(sentence):
+        return sentence
+    kept = []
+    for piece in _PIECES.finditer(sentence):
+        text = piece.group()
+        if _OWN_TIME.match(text.lstrip("　 ")) and any(c.isdigit() for c in text[4:]):
+            continue
+        kept.append(text)
+    return "，".join(kept)
+
+
+def _frame_year(sentence: str) -> re.Match[str] | None:
+    """The first year in the sentence that dates what it says, not a noun or a deadline."""
+    for year in _YEAR.finditer(sentence):
+        if year.group(2) or not _MODIFIER_YEAR.match(sentence, year.end()):
+            return year
+    return None
+
+
 def _coming_year(clause: str, now: int) -> bool:
     """到2025年 naming this or a later year: a goal for then (not 截至2025年, a date passed)."""
     found = _BY_YEAR.search(clause) if "年" in clause else None
@@ -79,17 +113,31 @@ class Frames:
     def when(self, sentence: str, c0: int, c1: int, index: int) -> tuple[FigureKind, str | None]:
         """The kind and period of the figures in the clause sentence[c0:c1]."""
         clause = sentence[c0:c1]
-        kind = self._kind(sentence, clause, index)
+        kind = self._kind(sentence, clause, index, sentence[:c1])
         period = (
-            _period(clause, self.published)
-            or _period(sentence[:c1], self.published)
+            _period(clause, self.published, relative=False)
+            or _period(sentence[:c1], self.published, relative=False)
             or self.frame(index)[1]
+            or _period(sentence[:c1], self.published)  # 全年, 截至9月底: the year published in
         )
-        if kind == "mention" and _ended(period, self.published):
-            kind = "achieved"  # 上半年新增6000个, read in July: a result, not a plan
+        if kind == "mention" and _ended(period, self.published, _CLOSING_DAYS):
+            # 上半年新增6000个, read in July (or in its last weeks): a result, not a plan
+            kind = "achieved"
+        elif kind == "mention" and self._year_just_ended(sentence[:c1]):
+            # 全年全省产值超五千亿, read in January with no word of the future: the year
+            # just ended, whose figures come out then
+            kind, period = "achieved", str(self.published.year - 1) if self.published else period
         return kind, period
 
-    def _kind(self, sentence: str, clause: str, index: int) -> FigureKind:
+    def _year_just_ended(self, text: str) -> bool:
+        return (
+            self.published is not None
+            and self.published.month <= _YEAR_END_NEWS
+            and "全年" in text
+            and "今年" not in text
+        )
+
+    def _kind(self, sentence: str, clause: str, index: int, before: str = "") -> FigureKind:
         if self.published and _coming_year(clause, self.published.year):
             return "pledge"  # 到2025年…达到4.5个
         cue = _cue(clause)
@@ -106,15 +154,21 @@ class Frames:
         weak = cue is None or _cue(_THIS_YEAR.sub("", clause)) is None
         if cue != "achieved" and weak and under_way(sentence, self.published):
             cue = "achieved"
-        if cue is None and clause != sentence:
+        own_time = clause != sentence and _OWN_TIME.match(clause.lstrip("　 "))
+        if cue is None and clause != sentence and not own_time:
+            # the sentence's other clauses, but for those that speak of a time of their own
+            # (…，今年新增1万张，去年全省已新增9860张: 去年 does not make the 1万张 a result)
             if index not in self._cues:
-                self._cues[index] = _cue(sentence)
+                self._cues[index] = _cue(_without_own_times(sentence))
             cue = self._cues[index]
         if cue is not None:
             return cue
-        if index not in self._years:  # once a sentence, not once a clause
-            self._years[index] = self._year_kind(sentence)
-        said = self._years[index]
+        if own_time:
+            said = self._year_kind(clause)
+        else:
+            if index not in self._years:  # once a sentence, not once a clause
+                self._years[index] = self._year_kind(sentence)
+            said = self._years[index]
         if said is not None:
             return said
         frame = self.frame(index)[0]
@@ -124,8 +178,13 @@ class Frames:
             return "pledge"  # 今年新建X in the plan season: what the year is to bring
         if _PART_OF_YEAR.search(sentence) and not under_way(sentence, self.published):
             return "mention"  # 上半年新增6000个, read in March: neither plan nor result yet
-        if _DONE.search(clause) or _DOING.search(clause):
-            # a clause that does something, with no word of the future: news reports results
+        if _DONE.search(before) or _DOING.search(before):
+            # a clause that does something, or goes on with one that did (…建成绿道1.25万公里，
+            # 其中成都8420公里), with no word of the future: news reports results
+            return "achieved"
+        if "今年" in sentence:
+            # 今年新改建农村公路1.12万公里 once the year's plans are out, with no word of the
+            # future: what the year has brought so far
             return "achieved"
         return "mention"
 
@@ -135,8 +194,9 @@ class Frames:
         return self.published is not None and self.published.month > _PLAN_SEASON_ENDS
 
     def _year_kind(self, sentence: str) -> FigureKind | None:
-        """A past year named in the sentence makes a result, a coming one a plan."""
-        year = _YEAR.search(sentence) if "年" in sentence else None
+        """A past year named in the sentence makes a result, a coming one a plan; not a year
+        inside a noun phrase (2000年底前建成的老旧小区) or a deadline (…年底前)."""
+        year = _frame_year(sentence) if "年" in sentence else None
         if year and self.published:
             y = int(year.group(1))
             if y < self.published.year:
@@ -188,7 +248,8 @@ class Frames:
                 if index >= len(self.ends) or index in self._heading_frames:
                     continue
                 year = m.group(1)
-                period = year or None
+                line = self.text[self.text.rfind("\n", 0, m.start()) + 1 : m.end()]
+                period = year or _period(line, self.published)  # 一、过去五年工作回顾
                 if m.group(2):  # a review
                     self._heading_frames[index] = ("achieved", period)
                 else:

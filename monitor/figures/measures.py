@@ -14,18 +14,20 @@ from monitor.models import FigureScope, Quantity
 _PERCENT = frozenset({"%", "‰", "百分点"})
 
 # A share of the plan: 完成年度目标任务的83%, 占全年额度的93%, 任务目前已完成72%, 开工率达到77%.
-_PLAN_WORD = r"(?:任务|目标|计划|额度|规划|指标)"
+_PLAN_WORD = r"(?:任务|目标|计划|额度|规划|指标|预算)"
 _SHARE_OF_PLAN = re.compile(
     r"(?:(?:完成|占|达到|达|实现)了?[^，,。；：:]{0,20}?" + _PLAN_WORD + r"[^，,。；：:]{0,6}?"
     r"|" + _PLAN_WORD + r"[^，,。；：:]{0,8}?(?:完成|进度)(?:了|达到?|超过|为)?[^，,。；：:]{0,3}?"
-    r"|(?:完成率|开工率|竣工率|执行率|进度)(?:已|已经)?(?:达到|达|为|超过)?了?)$"
+    r"|(?:完成率|开工率|竣工率|完工率|建成率|执行率|进度)(?:已|已经)?(?:达到|达|为|超过)?了?)$"
 )
-# A growth rate of the counted thing: 同比增长49.4%, 比“十三五”末提高了125%, 超过计划开工量6%.
+# A growth rate of the counted thing: 同比增长49.4%, 比“十三五”末提高了125%, 超过计划开工量6%,
+# 累计下降47.9% (since the base year named), 同比改善4.8% (a concentration's fall).
 # Only a comparison makes it one (同比, 比…, 较…): a work report's bare 增长6.5% of a 元 target is
 # the plan for its growth, which a watchlist tracks as a target of its own, in %.
 _GROWTH = re.compile(
-    r"(?:(?:同比|环比|比[^，,。；]{0,10}?|较[^，,。；]{0,8}?)"
-    r"(?:增长|增加|提高|提升|上升|上涨|回升|下降|减少|降低|回落|下滑|下跌|暴跌)|超出|超过计划[^，,。；]{0,6}?)了?"
+    r"(?:(?:同比|环比|累计|比[^，,。；]{0,10}?|较[^，,。；]{0,8}?)"
+    r"(?:增长|增加|提高|提升|上升|上涨|回升|下降|减少|降低|回落|下滑|下跌|暴跌|改善)"
+    r"|超出|超过计划[^，,。；]{0,6}?)了?"
     r"(?:约|近|超过|达)?$"
 )
 _FALL = re.compile(r"(?:下降|减少|降低|回落|下滑|下跌|暴跌|缩减)了?(?:约|近|超过|达)?$")
@@ -36,6 +38,14 @@ _STOCK = re.compile(
     r"总(?:数|量|里程|规模|面积|容量|额)|保有量|装机|共有|全国有|已有|现有|拥有"
     r"|数(?:已经?)?(?:达到?|超过|突破|约|近|为)"
 )
+# A flow is measured over a period, never held: a year's output, trade, revenue or sales is the
+# period's, however total its noun (总产量, 进出口总额, 社会消费品零售总额, 旅游总收入).
+_FLOW = re.compile(
+    r"产量|产值|发电量|用电量|收入|营收|进出口|出口额|进口额|销售额|销量|成交额|交易额|零售总额"
+    r"|增加值|吞吐量|货运量|客运量|接待游客|游客量"
+)
+_NAMED_YEAR = re.compile(r"(?<!截至)(?<!截止)(?<!到)(?<!至)[0-9]{4}\s*年(?![底末]|[0-9]{1,2}月底)")
+_LAST_YEAR = re.compile(r"去年|上年度|上一年")
 # …and verbs that make one unless the clause is the year's work (今年累计达到…, 1至10月累计…)
 _STOCK_VERB = re.compile(
     r"增至|增加到|增长到|达到|总计|共(?:计|建|完成|改造|开工|开通|建成|建设|实施)"
@@ -44,7 +54,19 @@ _STOCK_VERB = re.compile(
 _DONE_SO_FAR = re.compile(r"已(?:经)?(?:累计)?(?:建成|建设|完成|开通|改造|实施)")
 _YEAR_WORDS = re.compile(r"年度|全年|年内|今年|当年|[0-9]{4}\s*年|去年|上年")
 # …but a count of this year's work stays an addition: 新开工数量已达2.43万个, 新增就业人数
-_FLOW_BEFORE_STOCK = re.compile(r"新[^，,。；]{0,5}$")
+# (新能源汽车保有量, 新型储能装机: 新 naming a kind of thing, not an addition)
+_FLOW_BEFORE_STOCK = re.compile(
+    r"新(?!能源|型|兴|区|城|疆|华|时代|材料|质|一代|业态|市民|农村)[^，,。；]{0,5}$"
+)
+# Words of work done or things added in the period: a clause with none of them before its number
+# (截至8月底，千兆宽带用户365万户; …，全省节水灌溉面积达到2710万亩) states a level.
+_ADDITION = re.compile(
+    r"新增|新建|新开|新注册|开工|完工|竣工|建成|建设|完成|改造|筹集|实现|净增|增加|增长|减少|下降"
+    r"|提高|发放|实施|培育|引进|招引|签约|投放|开通|销售|接待|发行|提供|安排|交付|验收|投用|办理"
+    r"|改建|扩建|修建|铺设|种植|造林|治理|整治|安置|吸纳|就业|创业|招聘|培训|帮扶|新改建"
+)
+_PLAN = re.compile(r"计划|将|要|力争|确保|目标|拟|预计")  # …正计划将总长2800多公里的…: not a level
+_AS_OF = re.compile(r"(?:截至|截止)[^，,。；]{0,10}(?:底|末|目前|现在)|^目前")
 # Concentrations and averages per head are levels (PM2.5浓度35微克/立方米, 每千人口托位数4.1个).
 _LEVEL_UNITS = frozenset({"微克/立方米", "毫克/立方米"})
 _PER_HEAD = re.compile(r"每(?:千|万|百|十万)?(?:人|人口|户|平方公里)|平均|人均")
@@ -57,7 +79,7 @@ _IN_YEAR = re.compile(
     + MONTH_SPAN
     + r"|前[一二三四五六七八九十两0-9]{1,2}个?月|前[一二三]季度|[一二三四]季度|上半年|下半年"
 )
-_SPAN = re.compile(r"以来|年来|期间|时期")
+_SPAN = re.compile(r"(?<![近多几])(?:以来|年来)|期间|时期")  # not 近年来: no start given
 _AS_OF_STOCK = re.compile(
     r"(?:截至|截止)[^，,。；]{0,8}(?:年底|年末|目前|现在|底前|[0-9]{4}年)|^目前"
 )
@@ -89,6 +111,7 @@ _STAGES = (
 _ANY_STAGE = re.compile("|".join(p.pattern for _, p in _STAGES))
 
 
+@lru_cache(maxsize=1024)  # asked for each number and target with the target's title
 def stage_of(text: str) -> str | None:
     """The stage a target's title names (全国城镇保障性安居工程新开工 → 开工), if one."""
     for name, pattern in _STAGES:
@@ -128,9 +151,13 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     head = sentence[c0 : q.start]
     if q.unit in _LEVEL_UNITS or _PER_HEAD.search(head):
         return "cumulative"  # 浓度35微克/立方米, 每千人口托位数4.1个: a level, never an addition
+    if _FLOW.search(head) and _flow_period(sentence):
+        return "new"  # 前三季度进出口总额, 2024年粮食总产量: what flowed in the period
     for m in _STOCK.finditer(clause):
         if not _FLOW_BEFORE_STOCK.search(clause, 0, m.start()):
             return "cumulative"
+    if _a_level(sentence, c0, clause, head):
+        return "cumulative"
     # the year's work: said in this clause, or by a time phrase opening the sentence (今年1—6月，…)
     opening = sentence[: _opening_end(sentence)]
     if _IN_YEAR.search(clause) or _IN_YEAR.search(opening):
@@ -148,6 +175,29 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     if _DONE_SO_FAR.search(clause) and not _YEAR_WORDS.search(sentence):
         return "cumulative"  # 福州已建成口袋公园1500多个: no period named, a running total
     return "new"
+
+
+def _a_level(sentence: str, c0: int, clause: str, head: str) -> bool:
+    """A clause naming no work done nor the year that states where a thing stands: at a date
+    (截至8月底，千兆宽带用户365万户) or with a level verb after the sentence's opening
+    (2021年以来…，全省节水灌溉面积达到2710万亩)."""
+    if _ADDITION.search(clause) or _IN_YEAR.search(clause) or _PLAN.search(head):
+        return False
+    if _AS_OF.search(sentence, 0, max(c0, 1)) or _AS_OF.search(clause):
+        return True
+    opening = sentence[: _opening_end(sentence)]
+    if _IN_YEAR.search(opening):
+        return False  # 1至10月，…累计达到11.3万人: the year's work so far
+    return c0 > len(opening) and bool(_STOCK_VERB.search(clause))
+
+
+@lru_cache(maxsize=256)
+def _flow_period(sentence: str) -> bool:
+    """The sentence names a period a flow is measured over (2024年, 全年, 前三季度, 1—8月), not
+    a point in time (截至2024年底)."""
+    return bool(
+        _IN_YEAR.search(sentence) or _NAMED_YEAR.search(sentence) or _LAST_YEAR.search(sentence)
+    )
 
 
 def _opening_end(sentence: str) -> int:

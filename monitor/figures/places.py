@@ -35,7 +35,27 @@ _CITIES = (
     " 泸州 德阳 乐山 达州 六盘水 曲靖 大理 丽江 延安 榆林 宝鸡 天水"
     " 酒泉 喀什 伊犁 雄安 浦东 滨海新区 两江新区"
 )
-PLACES = tuple(dict.fromkeys((_PROVINCES + " " + _CITIES).split()))
+# Groups of provinces: a figure for one is neither the nation's nor a member's
+_GROUPS = (
+    "长三角 珠三角 京津冀 粤港澳大湾区 成渝地区 西北地区 东北地区 西南地区 华北地区 华东地区"
+    " 华南地区 华中地区 中部地区 西部地区 东部地区 西北五省 东北三省"
+)
+PLACES = tuple(dict.fromkeys((_PROVINCES + " " + _CITIES + " " + _GROUPS).split()))
+_MUNICIPALITIES = frozenset(("北京", "天津", "上海", "重庆"))
+_PROVINCE_SET = frozenset(_PROVINCES.split()) - _MUNICIPALITIES
+_CITY_SET = frozenset(_CITIES.split()) | _MUNICIPALITIES
+
+
+def same_level(generic: str, place: str) -> bool:
+    """Whether a named place is of the level a generic word speaks of: 宁波 for 全市, 江苏 for
+    全省 (全区 and 全县 are left alone: a district's name is rarely in PLACES)."""
+    if generic.endswith("市"):
+        return place in _CITY_SET
+    if generic.endswith("省"):
+        return place in _PROVINCE_SET
+    return False
+
+
 # A company's figure is a part of the nation's or a region's (中国移动已建成14万个5G基站).
 _ENTITIES = r"中国(?:移动|电信|联通|铁塔|广电)|国家电网|南方电网|[\u4e00-\u9fff]{2,6}(?:公司|集团)"
 

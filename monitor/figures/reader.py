@@ -1,23 +1,21 @@
 """The figures an article gives for watched targets: sentences naming a target, each number tied
 to the right target, with kind (pledge/achieved/mention), scope, qualifier and period. Which
-target a number is about is in attribution.py, the checks each number passes in checks.py, the
-time frame in frames.py, the region a number speaks for in regional.py, sentences and clauses in
-sentences.py; `try --explain` in explain.py.
+target a number is about is in attribution.py, the noun it counts in nouns.py and binding.py, the
+checks each number passes in checks.py, the time frame in frames.py, the region a number speaks
+for in regional.py, sentences and clauses in sentences.py; `try --explain` in explain.py.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
-from typing import NamedTuple
 
 from monitor.figures import lists, units
 from monitor.figures.attribution import (
+    PLAN_NOUNS,
     _about_span,
     _attribute,
-    _first_part,
     _fit_unit,
     _is_reference,
     _keyword_matches,
@@ -25,34 +23,43 @@ from monitor.figures.attribution import (
     _match_start,
     _plan,
     _subject,
-    counts_other,
+    last_match,
+    restates,
     takes_on,
+)
+from monitor.figures.binding import (
+    Making,
+    Number,
+    Read,
+    in_part,
+    period_part,
+    rate_of,
+    refused,
 )
 from monitor.figures.checks import (
     _NAMED,
     _PLEDGED_SHARE,
     _RATE_UNITS,
-    _TASK_AFTER,
     _as_percent,
-    _clause_of,
-    _excluded,
     _listed,
     _other_period,
     _unit_differs,
     _why,
+    plan_size,
 )
 from monitor.figures.cues import (
     _CHANGE,
 )
+from monitor.figures.keywords import _first_part, split_sentences
 from monitor.figures.measures import (
     is_fall,
     percent_measure,
     scope_of,
-    stage_before,
-    stage_of,
 )
+from monitor.figures.nouns import own_noun
 from monitor.figures.numeral_reader import frozen
 from monitor.figures.numerals import find_quantities, may_hold_quantities
+from monitor.figures.places import mentions, speaks_for
 from monitor.figures.regional import Regional
 from monitor.figures.sentences import (
     _MAX_SENTENCE,
@@ -62,52 +69,7 @@ from monitor.figures.sentences import (
     sentence_ends,
     with_title,
 )
-from monitor.models import Figure, FigureKind, FigureScope, Quantity, Seen, Target
-
-
-class _Read(NamedTuple):
-    """A sentence naming targets, read up to its numbers."""
-
-    at: int  # its place among the article's sentences
-    s0: int  # where it starts in the article
-    text: str
-    targets: list[Target]  # those it is about
-    cuts: list[int]  # where its clauses break (at a ，、：…)
-    by_clause: dict[int, list[_Match]]  # its keywords, by clause
-    quantities: list[Quantity]  # the numbers in clauses a keyword is the subject of
-
-
-class _Number(NamedTuple):
-    """A number of a read sentence, placed in its clause and tied to a keyword."""
-
-    q: Quantity
-    clause: int  # which clause of the sentence it is in
-    c0: int  # where that clause starts
-    c1: int  # and ends
-    match: _Match  # the keyword it belongs to
-    after_breakdown: bool  # after a 其中 (or in a sentence of parts)
-    change: bool  # its clause says a rise (增加…) and names no thing of its own
-    after: str  # the character after it, unless it counts the keyword right after it
-    head: str  # its clause up to it
-    task: bool  # 204万套的任务: the size of the plan
-
-
-@dataclass
-class _Making:
-    """One read sentence's figures being made: the targets given so far, and each drop."""
-
-    read: _Read
-    trace: list[Seen] | None
-    seen: set[str]  # targets whose total an earlier sentence (or number) gave
-    whole_part: bool  # the whole sentence is among the parts of a total (其中，…；…)
-    paired: dict[int, str]  # in a 分别 list, each number's noun
-    given: set[str] = field(default_factory=set)  # targets given a figure by this sentence
-    when: dict[int, tuple[FigureKind, str | None]] = field(default_factory=dict)  # by clause
-
-    def drop(self, q: Quantity, target: Target | None, why: str) -> None:
-        if self.trace is not None:
-            tid = target.id if target else None
-            self.trace.append(Seen(self.read.text, q.start, q.end, q.surface, tid, None, why))
+from monitor.models import Figure, FigureScope, Quantity, Seen, Target
 
 
 def find_figures(
@@ -132,7 +94,7 @@ def find_figures(
         pos = text.find(part)
         if pos >= 0:
             first.append((target, part, pos))
-    if not first:
+    if not first and not plan.splits:
         return []
     ends = sentence_ends(text)
     reader = _Article(text, ends, published, plan.plain, region)
@@ -144,6 +106,11 @@ def find_figures(
             if target not in bucket:
                 bucket.append(target)
             pos = text.find(part, ends[index] if index < len(ends) else len(text))
+    for target, keyword in plan.splits:  # 光伏新增装机 for 光伏装机
+        for index in split_sentences(text, ends, keyword):
+            bucket = wanted.setdefault(index, [])
+            if target not in bucket:
+                bucket.append(target)
     # Every sentence is read first, then their figures are made: each step's code runs for all
     # sentences back to back, which is quicker than taking one sentence through both in turn.
     going_on = carried(text, ends, wanted)
@@ -189,7 +156,7 @@ class _Article(Regional):
         super().__init__(text, ends, published, region)
         self.plain = plain  # no target has exclude or region words
 
-    def read(self, index: int, candidates: list[Target], carried: bool = False) -> _Read | None:
+    def read(self, index: int, candidates: list[Target], carried: bool = False) -> Read | None:
         """The sentence at `index` read up to its numbers, if it may give a figure for one of
         `candidates` (the targets whose keyword it holds)."""
         s0, s1 = self.bounds(index)
@@ -213,20 +180,23 @@ class _Article(Regional):
         for m in matches:
             by_clause.setdefault(bisect_right(cuts, m.start), []).append(m)
         a0, a1 = _about_span(sentence, cuts, by_clause)
+        plan_at = min((at for w in PLAN_NOUNS if (at := sentence.find(w, a1)) >= 0), default=-1)
+        if plan_at >= 0:  # …，全年新建50个的目标…: a later clause restating the pledge
+            a1 = clause_bounds(cuts, bisect_right(cuts, plan_at), len(sentence))[1]
         listed = lists.span(sentence) if "分别" in sentence else None
         if listed:
             a0, a1 = min(a0, listed[0]), max(a1, listed[1])
         quantities = find_quantities(sentence, a0, a1)
         if not quantities:
             return None
-        return _Read(index, s0, sentence, targets, cuts, by_clause, quantities)
+        return Read(index, s0, sentence, targets, cuts, by_clause, quantities)
 
-    def figures(self, read: _Read, trace: list[Seen] | None = None) -> list[Figure]:
+    def figures(self, read: Read, trace: list[Seen] | None = None) -> list[Figure]:
         """The figures a read sentence gives: each number tied to the targets of its keyword;
         with `trace`, each number dropped is added to it with the reason."""
         seen, whole_part = self._total_before(read)
-        paired = lists.pairs(read.text, read.quantities) if "分别" in read.text else {}
-        making = _Making(read, trace, seen, whole_part, paired)
+        paired = lists.listed(read.text, read.quantities) if "分别" in read.text else {}
+        making = Making(read, trace, seen, whole_part, paired)
         figures: list[Figure] = []
         for q in read.quantities:
             number = self._place(making, q)
@@ -238,7 +208,7 @@ class _Article(Regional):
                     figures.append(figure)
         return figures
 
-    def _place(self, making: _Making, q: Quantity) -> _Number | None:
+    def _place(self, making: Making, q: Quantity) -> Number | None:
         """The number in its clause, tied to the keyword it belongs to; None (and why, in the
         trace) when no keyword owns it or it is no figure of one."""
         read = making.read
@@ -246,14 +216,21 @@ class _Article(Regional):
         clause = bisect_right(cuts, q.start)
         c0, c1 = clause_bounds(cuts, clause, len(sentence))
         own = read.by_clause.get(clause, [])
+        place = None
         # a clause without a keyword of its own may continue the previous clause's subject
         if q.start in making.paired:
-            match = _listed(making.paired[q.start], read.targets, q)
-            own = [match] if match else []
+            match, place, why = self._in_list(making, q)
+            if why:
+                making.drop(q, None, why)
+                return None
+            own = [match] if match and not place else own
         elif own:
             match = _attribute(sentence, q, own)
         else:
             match = _subject(sentence, cuts, read.by_clause, clause)
+        restated = not own and restates(sentence, q.end)
+        if match is None and restated:
+            match = last_match(read.by_clause, q.start)  # …，全年完成600部的目标…
         if match is None:
             making.drop(q, None, "no target noun in its clause, nor one the clause goes on with")
             return None
@@ -264,52 +241,61 @@ class _Article(Regional):
             # …，累计开办“爱心托管班”1.9万个: a clause naming its own thing
             making.drop(q, None, "its clause names a thing of its own (“…”)")
             return None
+        noun = None
+        if not own and q.unit != "%" and _as_percent(q) is None:
+            words = tuple(k for t in match.targets for k in t.keywords)
+            noun = own_noun(sentence[c0 : q.start], words)
+        if noun:
+            # …，新增便民理发点300余个: a clause going on after the target names its own noun
+            making.drop(q, None, f"counts another noun named in its clause ({noun})")
+            return None
         # 551万农村贫困人口: a bare number right before the keyword counts its subject
         counted = match.start == q.end or q.end in map(_match_start, own)
-        return _Number(
+        return Number(
             q,
             clause,
             c0,
             c1,
             match,
-            after_breakdown=making.whole_part or sentence.rfind("其中", 0, q.start) >= 0,
+            after_breakdown=making.whole_part or in_part(sentence, cuts, q.start),
             change=not own and q.unit != "%" and bool(_CHANGE.match(sentence, c0)),
             after="" if counted else sentence[q.end : q.end + 1],
             head=sentence[c0 : q.start],
             # 204万套的任务, 山东承担450万亩: the plan's size
-            task=bool(_TASK_AFTER.match(sentence, q.end)) or takes_on(sentence[c0 : q.start]),
+            task=plan_size(sentence, c0, q.start, q.end)
+            or restated
+            or takes_on(sentence[c0 : q.start]),
+            place=place,
+            period_part=period_part(sentence, cuts, q.start),
         )
 
-    def _refused(self, making: _Making, n: _Number, target: Target) -> str | None:
-        """Why the number is no figure of this target, before its unit is looked at, or None."""
-        sentence, q = making.read.text, n.q
-        clause = _clause_of(sentence, making.read.cuts, n.match)
-        word = _excluded(target, sentence[n.c0 : n.c1], clause)
-        if word:
-            return f"its clause holds the exclude word '{word}'"
-        stage = stage_of(target.title)
-        said = stage_before(sentence, q.start) if stage else None
-        if stage and said and said != stage:
-            # 新开工580万套，基本建成360万套: a target of starts takes no completions
-            return f"another stage ({said}) than the target's ({stage})"
-        if counts_other(sentence, q, target):
-            # 210个试点地区, 覆盖534个社区: a count of another noun
-            return f"counts another noun ({sentence[q.end : q.end + 6]}…)"
-        if n.after_breakdown and target.id in making.seen:
-            # 其中…: a part of a total already reported for this target
-            return "a part of a breakdown (其中…) of a total already read"
-        if n.change and target.id in making.given:
-            # 改造580万套，增加110万套: the rise over last year, not the figure
-            return "a change over an earlier figure (增加…), not the level"
-        return None
+    def _in_list(self, making: Making, q: Quantity) -> tuple[_Match | None, str | None, str | None]:
+        """For a number of a 分别 list: the keyword it belongs to, the place it speaks for when
+        the list is of places, or why it gives nothing (a list of one noun's parts)."""
+        read = making.read
+        sentence = read.text
+        item, items = making.paired[q.start]
+        regions = tuple(r for t in read.targets for r in t.region)
+        places = [lists.place_of(i, regions) for i in items]
+        if len(items) > 1 and all(places):
+            # 杭州、温州分别新建口袋公园74个、41个: the noun after 分别, each value its place's
+            said = sentence.rfind("分别", 0, q.start)
+            after = [m for ms in read.by_clause.values() for m in ms if said < m.start < q.start]
+            found = max(after, key=_match_start) if after else None
+            return found, places[items.index(item)], None
+        keyed = [i for i in items if _listed(i, read.targets, q)]
+        if keyed == [items[-1]] and lists.modified(items[-1], read.targets):
+            # 城市和农村的托位分别…, 城乡居民人均可支配收入分别…: one noun's parts, not it
+            return None, None, f"one part's value in a 分别 list of parts ({'、'.join(items)})"
+        return _listed(item, read.targets, q), None, None
 
     def _measured(
-        self, making: _Making, n: _Number, target: Target
+        self, making: Making, n: Number, target: Target
     ) -> tuple[Quantity, FigureScope | None] | None:
         """The number in the target's terms: a count in its unit, or a count target's own %
         with what it measures (progress toward the pledge, growth); None (and why) if neither,
         or if it speaks for another region."""
-        why = self._refused(making, n, target)
+        why = refused(making, n, target)
         if why:
             making.drop(n.q, target, why)
             return None
@@ -321,6 +307,11 @@ class _Article(Regional):
                 # 占移动基站总数26.9%: a share of something else
                 making.drop(n.q, target, "a share of another total, not progress or growth")
                 return None
+            other = rate_of(making, n) if measure == "rate" else None
+            if other:
+                # 5G基站单站功耗同比下降12%: the rate of another measure of the thing
+                making.drop(n.q, target, f"a rate of another measure ({other}), not the count")
+                return None
             quantity: Quantity | None = share
         else:
             quantity = _fit_unit(n.q, target, n.after)
@@ -328,12 +319,17 @@ class _Article(Regional):
             making.drop(n.q, target, _unit_differs(n.q, target, n.after))
             return None
         read = making.read
-        if target.region and not self._speaks_for(target, read.text, read.s0, n.q.start):
+        said = speaks_for(mentions(n.place, target.region)[:1], target.region) if n.place else None
+        if said is False or (
+            target.region
+            and said is None
+            and not self._speaks_for(target, read.text, read.s0, n.q.start)
+        ):
             making.drop(n.q, target, "another region's or body's figure (在福州，…; 中国移动…)")
             return None  # 在福州，…: another region's figure
         return quantity, measure
 
-    def _figure(self, making: _Making, n: _Number, target: Target) -> Figure | None:
+    def _figure(self, making: Making, n: Number, target: Target) -> Figure | None:
         """The figure the number gives for the target, with its kind, scope and period."""
         measured = self._measured(making, n, target)
         if measured is None:
@@ -341,7 +337,7 @@ class _Article(Regional):
         quantity, measure = measured
         read, sentence = making.read, making.read.text
         clause, c0, c1 = n.clause, n.c0, n.c1
-        if sentence.startswith("其中", c0) and n.match.end <= c0:
+        if sentence.startswith("其中", c0) and n.match.end <= c0 and not n.period_part:
             # 其中合肥5.3万个: a part is read in the frame and scope of its total's clause
             clause = bisect_right(read.cuts, n.match.start)
             c0, c1 = clause_bounds(read.cuts, clause, len(sentence))
@@ -349,7 +345,9 @@ class _Article(Regional):
             making.when[clause] = self.when(sentence, c0, c1, read.at)
         kind, period = making.when[clause]
         scope = measure or scope_of(sentence, c0, c1, quantity)
-        other = _other_period(target, period, scope)
+        if n.period_part and scope == "cumulative" and "累计" not in sentence[c0:c1]:
+            scope = "new"  # 其中2023年筹集2.3万套: what that period added
+        other = _other_period(target, period, scope, kind)
         if other:
             making.drop(n.q, target, other)
             return None
@@ -360,7 +358,7 @@ class _Article(Regional):
         elif n.task and measure is None:
             kind = "pledge"
         fall = scope == "rate" and is_fall(n.head)
-        noun = making.paired.get(n.q.start)
+        noun = making.paired[n.q.start][0] if n.q.start in making.paired else None
         return frozen(
             Figure,
             target_id=target.id,
@@ -375,7 +373,7 @@ class _Article(Regional):
             why=_why(sentence, sentence[n.c0 : n.c1], n.match, noun, kind, scope),
         )
 
-    def _total_before(self, read: _Read) -> tuple[set[str], bool]:
+    def _total_before(self, read: Read) -> tuple[set[str], bool]:
         """For a sentence breaking down a total an earlier one gave (其中，…): the targets that
         one named, and whether this whole sentence is among the parts; else none and False."""
         breakdown = self._breakdown(read.at)

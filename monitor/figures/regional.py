@@ -8,7 +8,15 @@ import re
 from datetime import date
 
 from monitor.figures.frames import Frames
-from monitor.figures.places import is_national, mentions, speaks_for
+from monitor.figures.places import (
+    GENERIC,
+    NATIONAL,
+    Mention,
+    is_national,
+    mentions,
+    same_level,
+    speaks_for,
+)
 from monitor.models import Target
 
 _LEAD = 300  # a region named this early in the article (dateline, lead) holds for all of it
@@ -29,7 +37,14 @@ class Regional(Frames):
         region word before it decides (在福州，…), else one later in the sentence; for a regional
         target also the paragraph before it and the article's lead."""
         regions = target.region
-        said = speaks_for(mentions(sentence, regions, 0, at), regions)
+        before = mentions(sentence, regions, 0, at)
+        said = speaks_for(before, regions)
+        if (
+            said
+            and before[-1].word in GENERIC
+            and self._elsewhere(before[-1], sentence, s0, regions)
+        ):
+            return False  # 在温州，…。全市今年新建52个: 全市 is 温州
         if said is None:  # a place later in the number's own clause (…100个的杭州)
             end = _CLAUSE_END.search(sentence, at)
             found = mentions(sentence, regions, at, end.start() if end else len(sentence))
@@ -51,6 +66,24 @@ class Regional(Frames):
         if said is None:
             said = self._source_speaks_for(regions)
         return is_national(regions) if said is None else said
+
+    def _elsewhere(
+        self, generic: Mention, sentence: str, s0: int, regions: tuple[str, ...]
+    ) -> bool:
+        """Whether a generic word (全市, 本省) speaks of another place: the nearest place named
+        before it, in its sentence or earlier in its paragraph, is another one of its level."""
+        p0 = self.text.rfind("\n", 0, s0) + 1
+        earlier = [  # every place word, whatever the target (mentions of no regions)
+            *mentions(self.text, (), p0, s0),
+            *mentions(sentence, (), 0, generic.start),
+        ]
+        named = [r for r in regions if r not in GENERIC and r not in NATIONAL]
+        for m in reversed(earlier):
+            if any(m.word in r or r in m.word for r in named):
+                return False
+            if same_level(generic.word, m.word):
+                return True
+        return False
 
     def _source_speaks_for(self, regions: tuple[str, ...]) -> bool | None:
         """What the source's own region (`region:` on a source) says, if it gives one."""

@@ -74,8 +74,19 @@ def find_table_figures(
     period = (
         _period(table.caption) or _period(title) or (str(published.year) if published else None)
     )
+    # Every place a target's row is found by (the caption, the title, a row's label cells),
+    # searched once: a target that none of them names has no row here.
+    labelled = "\n".join(
+        [
+            table.caption,
+            title,
+            *(" ".join(row[i] for i in labels if i < len(row)) for row in table.rows),
+        ]
+    )
     figures: list[Figure] = []
     for target in targets:
+        if not _names(labelled, target):
+            continue
         for row in _rows_for(table, target, labels, title, lead):
             figures.extend(_row_figures(table, row, columns, labels, target, period))
     return figures

@@ -1,26 +1,25 @@
-"""Walk a parsed page into blocks of text, and score which container holds the article.
+"""Walk a parsed page into blocks of text, and read a container's paragraphs.
 
-Text and link characters, commas and full stops per block element, readability-style scores
-passed up to the ancestors, link density and class/id hints; then the paragraphs of a container.
+Text and link characters, commas and full stops per block element, in one depth-first pass
+(scoring.py picks the container that holds the article from them); then the paragraphs of a
+container, without link lists or page furniture.
 """
 
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from monitor.pages.hints import furniture_hints, negative_hints
 
 # Elements whose text is never article text.
 _DROP = frozenset([
     "script", "style", "noscript", "iframe", "svg", "template", "textarea", "select", "option",
     "button", "object", "embed", "canvas", "video", "audio", "map", "head",
 ])  # fmt: skip
-# What a block's score is divided by for the block, its parent, grandparent and so on up
-_SHARES = (1, 1, 2, 9, 12)
-_MAX_BONUS = 1.25  # the most a positive class/id hint multiplies a score by
 # Inline tags: their text belongs to the paragraph of the block around them.
 _INLINE = frozenset([
     "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em",
@@ -67,29 +66,6 @@ def _tag_ids() -> _TagIds:
     return _TagIds()
 
 
-# Class/id words for page furniture: text under such an element never counts as the article's.
-_FURNITURE = re.compile(
-    r"comment|pinglun|disqus|reply|footer|\bfoot|copyright|banquan|\bnav|menu|breadcrumb|crumb|"
-    r"sidebar|side-?bar|related|relate|xgxw|xgyd|recommend|tuijian|share|fenxiang|bdshare|jiathis|"
-    r"qrcode|erweima|\bewm|\bads?\b|advert|sponsor|\bgg\b|hot-?rank|\brank|\bpager|pagination|"
-    r"shengming|shenming|mianze",  # 声明, 免责: a disclaimer box
-    re.IGNORECASE,
-)
-# Words that lower a container's score but keep its text when it is not mostly links.
-_NEGATIVE = re.compile(
-    r"side\b|\baside|\brec\b|\bhot|social|\bsns|weixin|wechat|\btags?\b|keyword|promo|banner|\btool|"
-    r"print|login|subscribe|page-?nav|\bmore\b|widget|popup|modal|\bbottom|\btop\b|header|masthead|"
-    r"logo|\bsearch|\blink|friend|\bnotice|statement|disclaimer|\bauthor|\beditor|\bsource|\binfo\b|"
-    r"\bmeta\b|\bdate\b|\btime\b|\bzan\b|\blike\b|\bvote|survey",
-    re.IGNORECASE,
-)
-_POSITIVE = re.compile(
-    r"article|content|\bcont\b|\bcon\b|\btext|\bbody|\bmain|\bpost|entry|detail|story|"
-    r"\bnews|zhengwen|\bzw\b|endtext|\btrs|\bpage-?content|\bmiddle|\bcenter|\bwenzhang",
-    re.IGNORECASE,
-)
-
-
 class Block:
     """A block element: its own inline text, and what its whole subtree adds up to."""
 
@@ -119,7 +95,7 @@ class Block:
 
     def is_furniture(self) -> bool:
         if self.furniture is None:
-            self.furniture = self.tag in _tag_ids().furniture or _furniture_hints(self.hint_text())
+            self.furniture = self.tag in _tag_ids().furniture or furniture_hints(self.hint_text())
         return self.furniture
 
 
@@ -226,77 +202,6 @@ class Walk:
         chars, link_chars, start = self._chars, self._link_chars, block.start
         return chars[end] - chars[start], link_chars[end] - link_chars[start]
 
-    def best_container(self, *, skip_furniture: bool = True) -> list[Block]:
-        """The block whose subtree holds the most article-like text, with any sibling blocks
-        that continue it (a lead paragraph apart from the body); empty if nothing scores."""
-        scored: list[Block] = []
-        headings = self.ids.headings
-        for block in self.blocks:
-            text = block.own_text
-            if text < 8 or block.tag in headings:
-                continue
-            density = block.own_link / (text + block.own_link)
-            score = (1 + block.own_punct + min(text / 40, 5)) * (1 - density) ** 2
-            ancestor: Block | None = block
-            for share in _SHARES:
-                if ancestor is None:
-                    break
-                if skip_furniture and ancestor.is_furniture():
-                    break  # comments and related lists say nothing about where the article is
-                if not ancestor.score:
-                    scored.append(ancestor)
-                ancestor.score += score / share
-                ancestor = ancestor.parent
-        if not scored:
-            if skip_furniture:
-                return self.best_container(skip_furniture=False)
-            return []
-        scored.sort(key=_by_score, reverse=True)
-        best = scored[0]
-        best_score = 0.0
-        for candidate in scored:
-            if candidate.score * _MAX_BONUS <= best_score:
-                break
-            final = self._final_score(candidate)
-            if final > best_score:
-                best, best_score = candidate, final
-        return self._with_siblings(best, scored)
-
-    def _with_siblings(self, best: Block, scored: list[Block]) -> list[Block]:
-        """best, and its siblings that score like article text: few links, not furniture."""
-        parent = best.parent
-        if parent is None:
-            return [best]
-        threshold = best.score * 0.2
-        chosen = [best]
-        for block in scored:
-            if block.parent is not parent or block is best or block.score < threshold:
-                continue
-            text, link = self.totals(block)
-            if (
-                link * 4 < text
-                and not block.is_furniture()
-                and not _negative_hints(block.hint_text())
-            ):
-                chosen.append(block)
-        chosen.sort(key=_by_start)
-        return chosen
-
-    def _final_score(self, element: Block) -> float:
-        text, link = self.totals(element)
-        if element.score <= 0 or text <= 0:
-            return 0.0
-        score = element.score * (1 - link / text)
-        if element.is_furniture():
-            score *= 0.2
-        hints = element.hint_text()
-        if hints.strip():
-            if _negative_hints(hints):
-                score *= 0.5
-            if _positive_hints(hints):
-                score *= _MAX_BONUS
-        return score
-
     def paragraphs(
         self,
         containers: list[Block],
@@ -373,7 +278,7 @@ class Walk:
                 break
             path.append(node)
             if node.is_furniture() or (
-                _negative_hints(node.hint_text()) and _link_heavy(self.totals(node))
+                negative_hints(node.hint_text()) and _link_heavy(self.totals(node))
             ):
                 break
             node = node.parent
@@ -406,33 +311,9 @@ class Walk:
         return text[:6000]
 
 
-def _by_score(block: Block) -> float:
-    return block.score
-
-
 def _link_heavy(totals: tuple[int, int]) -> bool:
     text, link = totals
     return link * 3 > text
-
-
-def _by_start(block: Block) -> int:
-    return block.start
-
-
-def _searcher(pattern: re.Pattern[str]) -> Callable[[str], bool]:
-    """Whether pattern occurs in a class/id text, remembered per text: a site's pages repeat their
-    class names. (One cache per pattern: hashing a compiled pattern hashes all its code.)"""
-
-    @functools.lru_cache(maxsize=4096)
-    def search(hints: str) -> bool:
-        return bool(hints) and pattern.search(hints) is not None
-
-    return search
-
-
-_furniture_hints = _searcher(_FURNITURE)
-_negative_hints = _searcher(_NEGATIVE)
-_positive_hints = _searcher(_POSITIVE)
 
 
 def _join(parts: list[str]) -> str:

@@ -18,6 +18,7 @@ from monitor.pages.blocks import Block, Walk, clean
 from monitor.pages.charset import decode, for_parser
 from monitor.pages.dates import META_KEYS, find_date
 from monitor.pages.leads import lead
+from monitor.pages.scoring import best_container
 from monitor.pages.scripted import ScriptArticle, Scripts
 from monitor.pages.tables import read_tables
 
@@ -186,7 +187,7 @@ def _body(
         if block is not None:
             containers = [block]
     if not containers:
-        containers = walk.best_container()
+        containers = best_container(walk)
     title_key = _SPACE.sub("", title)
 
     def keep(line: str) -> bool:

@@ -144,12 +144,19 @@ def _thinned(points: list[Point], most: int) -> list[Point]:
 
 def svg(chart: ChartData, *, title: str, unit: str | None, chart_id: str = "chart") -> str:
     """The chart as an SVG element to inline in a page (or save as a file for mail)."""
+    plot = _plot(title, unit)
+    _add_series(plot, chart)
+    plot.uuid = chart_id  # pygal's random one would change every page on every run
+    return _rendered(plot)
+
+
+def _plot(title: str, unit: str | None) -> Any:
+    """An empty pygal date-line chart in the report's style, with nothing that needs a script."""
     import pygal  # here, not at the top: only the report draws charts (~40 ms to import)
 
     # pygal puts a finder for its map plugins (pygal.maps.*, unused here) on sys.meta_path; it
     # has no find_spec, so every later import that misses warns (ImportWarning): take it off.
     sys.meta_path[:] = [f for f in sys.meta_path if type(f).__name__ != "PluginImportFixer"]
-    from pygal import etree as pygal_etree
     from pygal.style import Style
 
     style = Style(
@@ -162,7 +169,7 @@ def svg(chart: ChartData, *, title: str, unit: str | None, chart_id: str = "char
         label_font_size=11,
         tooltip_font_size=12,
     )
-    plot = pygal.DateTimeLine(
+    return pygal.DateTimeLine(
         style=style,
         width=800,
         height=380,
@@ -178,6 +185,11 @@ def svg(chart: ChartData, *, title: str, unit: str | None, chart_id: str = "char
         dots_size=4,
         no_data_text="暂无数字",
     )
+
+
+def _add_series(plot: Any, chart: ChartData) -> None:
+    """The figures' four series (dots, or a thinned line past MAX_DOTS), then the pledge line
+    and the steady-pace line."""
     for name, _ in SERIES[:4]:
         series = chart.points[name]
         shown = series if len(series) <= MAX_DOTS else _thinned(series, LINE_POINTS)
@@ -200,7 +212,11 @@ def svg(chart: ChartData, *, title: str, unit: str | None, chart_id: str = "char
         show_dots=False,
         stroke_style={"width": 1.5, "dasharray": "2,4"},
     )
-    plot.uuid = chart_id  # pygal's random one would change every page on every run
+
+
+def _rendered(plot: Any) -> str:
+    from pygal import etree as pygal_etree
+
     with warnings.catch_warnings():
         # pygal's date axis calls datetime.utcfromtimestamp, deprecated since Python 3.12; our
         # own x_value_formatter prints the dates, so the call's result is not what shows

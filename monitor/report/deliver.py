@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from monitor.errors import DeliveryError
-from monitor.models import Delivery
+from monitor.models import Delivery, SmtpSettings
 
 if TYPE_CHECKING:
     import smtplib
@@ -111,25 +111,8 @@ def _by_smtp(
     settings = delivery.smtp
     if settings is None:  # the watchlist validator refuses this; keep mypy and users safe
         raise DeliveryError("delivery.method is smtp but delivery.smtp is missing")
-    password = None
-    if settings.password_env:
-        password = os.environ.get(settings.password_env)
-        if password is None:
-            raise DeliveryError(
-                f"the environment variable {settings.password_env} is not set",
-                where=f"smtp://{settings.host}:{settings.port}",
-                hint=f"export {settings.password_env}=... before running monitor",
-            )
+    password = _password(settings)
     where = f"smtp://{settings.host}:{settings.port}"
-    for what, value in (("username", settings.username), (settings.password_env, password)):
-        if value is not None and not value.isascii():
-            # smtplib's AUTH sends ASCII only; failing here is certain and before any connection.
-            raise DeliveryError(
-                f"the SMTP {what if what == 'username' else 'password in ' + str(what)} has"
-                " characters other than ASCII, which SMTP login cannot carry",
-                where=where,
-                hint="use an ASCII password (an app password from the mail provider works)",
-            )
     msg = message_from_bytes(message, policy=policy.SMTP)
     sending = False
     try:
@@ -174,3 +157,28 @@ def _by_smtp(
             client.quit()
         client.close()
     return location
+
+
+def _password(settings: SmtpSettings) -> str | None:
+    """The password from the environment variable the watchlist names (None when it names
+    none); DeliveryError, before any connection, when it is unset or the login is not ASCII."""
+    where = f"smtp://{settings.host}:{settings.port}"
+    password = None
+    if settings.password_env:
+        password = os.environ.get(settings.password_env)
+        if password is None:
+            raise DeliveryError(
+                f"the environment variable {settings.password_env} is not set",
+                where=where,
+                hint=f"export {settings.password_env}=... before running monitor",
+            )
+    for what, value in (("username", settings.username), (settings.password_env, password)):
+        if value is not None and not value.isascii():
+            # smtplib's AUTH sends ASCII only; failing here is certain and before any connection.
+            raise DeliveryError(
+                f"the SMTP {what if what == 'username' else 'password in ' + str(what)} has"
+                " characters other than ASCII, which SMTP login cannot carry",
+                where=where,
+                hint="use an ASCII password (an app password from the mail provider works)",
+            )
+    return password

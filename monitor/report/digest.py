@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, parseaddr
 from pathlib import Path
@@ -95,30 +95,12 @@ def build(
     watchlist: Watchlist, store: Store, *, now: datetime, period_start: datetime | None
 ) -> DigestModel:
     """Everything pending in the store, as a digest model (nothing is claimed yet)."""
-    today = now.date()
-    updates: list[diff.TargetUpdate] = []
-    others: list[diff.TargetUpdate] = []
-    lines: list[board.BoardLine] = []
-    ids: list[int] = []
-    with_figures: set[tuple[str, str]] = set()
-    for target in watchlist.targets:
-        everything = store.observations(target_id=target.id)
-        # A figure rejected before any digest reported it is left out, and stays unclaimed.
-        pending = [o for o in everything if o.digest_id is None and not o.rejected]
-        upd = None
-        if pending:
-            ids.extend(o.id for o in pending)
-            with_figures.update((target.id, o.article_url) for o in pending)
-            reported = store.reported_observations(target.id)
-            upd = diff.update(target, pending, reported, today=today)
-            (updates if upd.moved or upd.flagged else others).append(upd)
-        lines.append(board.line_for(target, everything, upd, today=today))
-
+    found = _pending_figures(watchlist, store, now.date())
     names = {s.id: s.label for s in watchlist.sources}
     titles = {t.id: t.title for t in watchlist.targets}
     mentions = [m for m in store.pending_mentions() if m.target_id in titles]
     coverage = _coverage(
-        [m for m in mentions if (m.target_id, m.article_url) not in with_figures], titles
+        [m for m in mentions if (m.target_id, m.article_url) not in found.with_figures], titles
     )
     corrections = [
         Correction(titles[o.target_id], o, verdicts.reported_in(store, o.digest_id or 0))
@@ -126,8 +108,8 @@ def build(
         if o.target_id in titles
     ]
     first = not verdicts.any_digest(store)
-    short = board.summary(lines, len(corrections), first=first)
-    moved = [u for u in updates if u.moved]
+    short = board.summary(found.lines, len(corrections), first=first)
+    moved = [u for u in found.updates if u.moved]
     headline = "；".join(
         f"{u.target.title} {qualified(u.level, u.unit, u.latest.figure.qualifier)}"
         for u in moved[:2]
@@ -141,20 +123,49 @@ def build(
         generated_at=now,
         period_start=period_start,
         period_end=now,
-        updates=tuple(updates),
-        others=tuple(others),
+        updates=tuple(found.updates),
+        others=tuple(found.others),
         coverage=tuple(coverage),
         health=tuple(health_lines(watchlist, store)),
         source_names=names,
-        observation_ids=tuple(ids),
+        observation_ids=tuple(found.ids),
         mention_keys=tuple((m.target_id, m.article_url) for m in mentions),
-        board=tuple(lines),
+        board=tuple(found.lines),
         corrections=tuple(corrections),
         summary=short + (f"：{headline}" if headline else ""),
         board_summary=short,
         first=first,
         report_url=watchlist.report.url,
     )
+
+
+@dataclass
+class _Pending:
+    """What the targets' pending figures make of a digest: the updates that moved or are
+    flagged, the others, every target's board line, and which figures and articles it holds."""
+
+    updates: list[diff.TargetUpdate] = field(default_factory=list)
+    others: list[diff.TargetUpdate] = field(default_factory=list)
+    lines: list[board.BoardLine] = field(default_factory=list)
+    ids: list[int] = field(default_factory=list)
+    with_figures: set[tuple[str, str]] = field(default_factory=set)  # (target, article URL)
+
+
+def _pending_figures(watchlist: Watchlist, store: Store, today: date) -> _Pending:
+    found = _Pending()
+    for target in watchlist.targets:
+        everything = store.observations(target_id=target.id)
+        # A figure rejected before any digest reported it is left out, and stays unclaimed.
+        pending = [o for o in everything if o.digest_id is None and not o.rejected]
+        upd = None
+        if pending:
+            found.ids.extend(o.id for o in pending)
+            found.with_figures.update((target.id, o.article_url) for o in pending)
+            reported = store.reported_observations(target.id)
+            upd = diff.update(target, pending, reported, today=today)
+            (found.updates if upd.moved or upd.flagged else found.others).append(upd)
+        found.lines.append(board.line_for(target, everything, upd, today=today))
+    return found
 
 
 def _coverage(mentions: list[Mention], titles: dict[str, str]) -> list[Coverage]:

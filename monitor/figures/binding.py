@@ -1,0 +1,172 @@
+"""One read sentence's numbers on their way to figures: a number placed in its clause and tied
+to a keyword (`Number`), the sentence's figures being made (`Making`), and the checks that
+refuse a number for a target before its unit is weighed: another noun, another measure, a part.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from monitor.figures.attribution import _Match, counts_other
+from monitor.figures.checks import _clause_of, _excluded
+from monitor.figures.measures import stage_before, stage_of
+from monitor.figures.nouns import other_measure, per_head
+from monitor.models import FigureKind, Quantity, Seen, Target
+
+# A clause opening with these gives a part of the total before it (其中…, 包括…, 含…)
+_PART = re.compile(r"\s*(?:其中|包括|内含|含)")
+# A clause after the parts that names the whole again (…，累计建成7.3万个; …，全省共…)
+_WHOLE_AGAIN = re.compile(r"\s*(?:累计|总计|合计|共计|总数|总量|全年|全省|全市|全区|全县|全国|共)")
+
+
+# A part named by its period (其中今年新增…, 其中三季度增长…): the period's own figure, not a subset
+_PERIOD_PART = re.compile(
+    r"\s*(?:其中|包括)(?:今年|去年|当年|本年|(?:19|20)[0-9]{2}\s*年|[一二三四]季度|上半年|下半年"
+    r"|[0-9一二三四五六七八九十]{1,2}\s*月)"
+)
+
+
+def period_part(sentence: str, cuts: list[int], at: int) -> bool:
+    """Whether the number at `at` is in a part named by its period (其中今年新开工5260个)."""
+    if "其中" not in sentence and "包括" not in sentence:
+        return False  # most sentences: read in C, no loop
+    clause = bisect_right(cuts, at)
+    starts = [0, *(c + 1 for c in cuts[:clause])]
+    for start in reversed(starts):
+        if _PART.match(sentence, start):
+            return bool(_PERIOD_PART.match(sentence, start))
+        if _WHOLE_AGAIN.match(sentence, start):
+            return False  # …，全省…达到2710万亩: the whole again, past the part
+    return False
+
+
+def in_part(sentence: str, cuts: list[int], at: int) -> bool:
+    """Whether the number at `at` is among the parts of a total: after a 其中 (or a clause that
+    opens with 包括/含), with no clause between naming the whole again."""
+    if "其中" not in sentence and "包括" not in sentence and "含" not in sentence:
+        return False
+    clause = bisect_right(cuts, at)
+    starts = [0, *(c + 1 for c in cuts[:clause])]
+    for start in reversed(starts):
+        if _PART.match(sentence, start):
+            return True
+        if _WHOLE_AGAIN.match(sentence, start):
+            return False
+    return sentence.rfind("其中", 0, at) >= 0  # …全市其中… inside a clause
+
+
+class Read(NamedTuple):
+    """A sentence naming targets, read up to its numbers."""
+
+    at: int  # its place among the article's sentences
+    s0: int  # where it starts in the article
+    text: str
+    targets: list[Target]  # those it is about
+    cuts: list[int]  # where its clauses break (at a ，、：…)
+    by_clause: dict[int, list[_Match]]  # its keywords, by clause
+    quantities: list[Quantity]  # the numbers in clauses a keyword is the subject of
+
+
+class Number(NamedTuple):
+    """A number of a read sentence, placed in its clause and tied to a keyword."""
+
+    q: Quantity
+    clause: int  # which clause of the sentence it is in
+    c0: int  # where that clause starts
+    c1: int  # and ends
+    match: _Match  # the keyword it belongs to
+    after_breakdown: bool  # after a 其中 (or in a sentence of parts)
+    change: bool  # its clause says a rise (增加…) and names no thing of its own
+    after: str  # the character after it, unless it counts the keyword right after it
+    head: str  # its clause up to it
+    task: bool  # 204万套的任务: the size of the plan
+    place: str | None = None  # in a 分别 list of places, the number's own (杭州、温州分别…)
+    period_part: bool = False  # a part named by its period (其中今年…): the period's own figure
+
+
+@dataclass
+class Making:
+    """One read sentence's figures being made: the targets given so far, and each drop."""
+
+    read: Read
+    trace: list[Seen] | None
+    seen: set[str]  # targets whose total an earlier sentence (or number) gave
+    whole_part: bool  # the whole sentence is among the parts of a total (其中，…；…)
+    paired: dict[int, tuple[str, tuple[str, ...]]]  # in a 分别 list, each number's item, all items
+    given: set[str] = field(default_factory=set)  # targets given a figure by this sentence
+    when: dict[int, tuple[FigureKind, str | None]] = field(default_factory=dict)  # by clause
+
+    def drop(self, q: Quantity, target: Target | None, why: str) -> None:
+        if self.trace is not None:
+            tid = target.id if target else None
+            self.trace.append(Seen(self.read.text, q.start, q.end, q.surface, tid, None, why))
+
+
+def refused(making: Making, n: Number, target: Target) -> str | None:
+    """Why the number is no figure of this target, before its unit is looked at, or None."""
+    sentence, q = making.read.text, n.q
+    clause = _clause_of(sentence, making.read.cuts, n.match)
+    word = _excluded(target, sentence[n.c0 : n.c1], clause)
+    if word:
+        return f"its clause holds the exclude word '{word}'"
+    stage = stage_of(target.title)
+    said = stage_before(sentence, q.start) if stage else None
+    if stage and said and said != stage:
+        # 新开工580万套，基本建成360万套: a target of starts takes no completions
+        return f"another stage ({said}) than the target's ({stage})"
+    if counts_other(sentence, q, target):
+        # 210个试点地区, 覆盖534个社区: a count of another noun
+        return f"counts another noun ({sentence[q.end : q.end + 6]}…)"
+    if n.after_breakdown and target.id in making.seen and not n.period_part:
+        # 其中…: a part of a total already reported for this target
+        return "a part of a breakdown (其中…) of a total already read"
+    kind = subset_before(sentence, making.read.cuts, n.match, target)
+    if kind:
+        # 小微企业新增减税降费, 退役军人等重点群体新增就业: one kind's figure, not the whole
+        return f"a subset ({kind}), not the whole"
+    per = per_head(n.head, target.title + "".join(target.keywords))
+    if per:
+        return f"a figure per head ({per}…), not the count"
+    if n.change and target.id in making.given:
+        # 改造580万套，增加110万套: the rise over last year, not the figure
+        return "a change over an earlier figure (增加…), not the level"
+    return None
+
+
+def rate_of(making: Making, n: Number) -> str | None:
+    """What a rate in the number's clause measures when that is not the thing counted."""
+    sentence = making.read.text
+    start = n.match.end if n.c0 <= n.match.end <= n.q.start else n.c0
+    for q in making.read.quantities:  # …总数达1281.8万台 同比增长49.1%: after the last one
+        if start <= q.start and q.end <= n.q.start:
+            start = q.end
+    return other_measure(sentence[start : n.q.start])
+
+
+# Kinds of firms, people and households a figure may be given for (a subset of the whole): a
+# modifier naming who benefits, just before the keyword (小微企业新增减税降费).
+_KIND = re.compile(
+    r"(?:(?:民营|小微|中小|国有|外资|私营|个体|规上|规模以上)(?:企业|工商户|经营主体)"
+    r"|(?:城镇|农村|城市|乡村)居民|[\u4e00-\u9fff]{1,6}群体|高校毕业生|退役军人|农民工|脱贫人口)"
+    r"(?:累计|今年|已|的|共|新增|享受|获得)*$"
+)
+
+_KIND_WORDS = ("企业", "工商户", "主体", "居民", "群体", "毕业生", "军人", "农民工", "人口")
+_KIND_TAIL = re.compile(r"(?:累计|今年|已|的|共|新增|享受|获得)+$")
+
+
+def subset_before(sentence: str, cuts: list[int], match: _Match, target: Target) -> str | None:
+    """The kind of firm or people just before the keyword (小微企业, 重点群体), if one is there
+    and the target's title does not name it: the figure is that kind's, a part of the whole."""
+    k = bisect_right(cuts, match.start)
+    before = sentence[max(cuts[k - 1] + 1 if k > 0 else 0, match.start - 14) : match.start]
+    if not any(word in before for word in _KIND_WORDS):
+        return None  # most keywords: nothing of the kind before them
+    found = _KIND.search(before)
+    if found is None:
+        return None
+    kind = _KIND_TAIL.sub("", found.group())
+    return None if kind in target.title else kind

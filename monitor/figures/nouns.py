@@ -1,0 +1,86 @@
+"""What noun a number counts, read from the words between its verb (or keyword) and itself: a
+clause that names a noun of its own (…，新增便民理发点300余个), a rate of another measure of the
+thing (5G基站单站功耗同比下降12%), a figure per head of population (每千人口托位3.2个)."""
+
+from __future__ import annotations
+
+import re
+
+# The verbs a count follows in coverage of work done or planned; the words after the last of
+# them, up to the number, name what is counted (新增和改造便民理发点300余个).
+_VERB = re.compile(
+    r"新增|新建|新开工|开工|完工|竣工|建成|建设|完成|改造|改扩建|提升|筹集|发行|提供|安排|下达"
+    r"|打造|培育|实施|达到|突破|超过|增至|累计|共计|合计|净增|增长|增加|减少|下降|提高|承担|分得"
+    r"|投入|带动|配套|惠及|覆盖|吸引|服务|帮助|解决|带来|节约|创造|拉动"
+    r"|验收|交付|投用|投入使用|投运|投产|并网|开通|上线|挂牌|认定|启动|开放|落地|签约|推进|建起"
+    r"|新开|开设|开办|设立|建立|成立|创建|创成|评定|命名|授牌|改建|扩建|修建|铺设|种植|栽植|治理"
+    r"|整治|消除|修复|收储|供应|发放|出让|销售|签订|引进|招引|入驻|入库|运营|纳入|获批|批复|核准"
+    r"|备案|登记|办理|安置|搬迁|转移|帮扶|救助|资助|落实|形成|出台|保障|上马|布局|布设|投放|更新"
+)
+# words between a verb and its number that name nothing (建成了约, 新增各类, 达到近)
+_FILLER = re.compile(
+    r"^(?:了|约|近|超|逾|达|为|共|总计|各类|各种|和|及|并|再|又|已|的|年度|全年|今年|当年|年内)+"
+)
+_FILLER_END = re.compile(
+    r"(?:了|约|近|超过|超|逾|达到|达|为|共|总计|已经|已|均|的|年度|全年|今年|当年|年内)+$"
+)
+# the plan's own words (完成全年目标任务的三分之一): a share of the pledge, weighed elsewhere
+_PLAN_WORDS = ("任务", "目标", "计划", "额度")
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def own_noun(head: str, keywords: tuple[str, ...]) -> str | None:
+    """The noun a clause without the target's keyword names for its number (`head`: the clause
+    up to the number): the words after its last verb, if they are a word of their own; None when
+    the verb is followed by the number (…，累计建成214个), by a measure of the thing itself
+    (新开工数量已达), by the keywords' own noun (改造各类棚户区) or no verb is there."""
+    verbs = list(_VERB.finditer(head))
+    if not verbs:
+        return None
+    rest = _FILLER_END.sub("", _FILLER.sub("", head[verbs[-1].end() :]))
+    if rest.endswith(("率", *_PLAN_WORDS)) or not _HAN_WORD.search(rest):
+        return None  # 开工率: a rate of the work itself, weighed as a %
+    if _SAME_MEASURE.fullmatch(rest) or any(rest in k or k in rest for k in keywords):
+        return None
+    return rest
+
+
+# What is measured of the thing itself when a rate follows its keyword (5G基站数量同比增长31%)
+_SAME_MEASURE = re.compile(
+    r"(?:的)?(?:建设|累计|新增|新建)?(?:数量|总数|总量|个数|数|规模|容量|装机容量|装机|总里程|里程"
+    r"|面积|保有量|存量|产量|总额|额|总规模|平均浓度|浓度)?$"
+)
+_RATE_VERB_END = re.compile(
+    r"(?:同比|环比|比上年|比去年|较上年|较去年|年均|全年|累计|分别|已|均)*"
+    r"(?:增长|下降|提高|上升|降低|减少|增加|回落|改善|提升|增速为|增幅为|增速|增幅)(?:了|约|达|为)*$"
+)
+
+_REFERENCE_END = re.compile(r"[比较与][^，,。；;]*$")  # 游客量比去年: the measure is before it
+
+
+def other_measure(between: str) -> str | None:
+    """For a rate after the target's keyword, the measure it is a rate of when that is not the
+    thing itself (`between`: the words from the keyword to the number): 单站功耗, 周末游客量."""
+    verb = _RATE_VERB_END.search(between)
+    if verb is None:
+        return None
+    measure = _REFERENCE_END.sub("", between[: verb.start()])
+    if _SAME_MEASURE.fullmatch(measure):
+        return None
+    found = _HAN_WORD.search(measure)
+    return measure if found else None
+
+
+# a figure per head of population or per household (每千人口, 千人口, 人均, 户均)
+_PER_HEAD = re.compile(r"每?[千万百十]人口|每(?:[千万百十一])?(?:人|户|名)|人均|户均|每平方公里")
+
+
+def per_head(head: str, target_words: str) -> str | None:
+    """The words making the number a figure per head (每千人口托位3.2个), unless the target's own
+    title or keywords (`target_words`) are such a figure."""
+    if "人" not in head and "户" not in head and "平方公里" not in head:
+        return None  # every per-head phrase names people, households or an area
+    found = _PER_HEAD.search(head)
+    if found is None or _PER_HEAD.search(target_words):
+        return None
+    return found.group()

@@ -1,0 +1,83 @@
+"""Table tests for the frame and period rules (tests/data/frames.yaml): pledge or result from
+tense, aspect and the document's structure, and the period a figure is of, each from sentences
+the team wrote."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from monitor.figures.cues import _ended, _period
+from monitor.figures.reader import find_article_figures
+from monitor.models import Pledge, Target
+
+TABLE: dict[str, Any] = yaml.safe_load(
+    (Path(__file__).parent / "data" / "frames.yaml").read_text(encoding="utf-8")
+)
+TARGETS = [
+    Target(
+        id=t["id"],
+        title=t.get("title", t["id"]),
+        keywords=tuple(t["keywords"]),
+        region=tuple(t.get("region", [])),
+        unit=t.get("unit"),
+        pledge=Pledge(
+            value=Decimal(str(t["pledge"]["value"])),
+            scope=t["pledge"].get("scope", "new"),
+            by=t["pledge"]["by"],
+            announced=t["pledge"].get("announced"),
+        )
+        if "pledge" in t
+        else None,
+    )
+    for t in TABLE["targets"]
+]
+ALONE = {t["id"] for t in TABLE["targets"] if t.get("alone")}
+
+
+@pytest.mark.parametrize("case", TABLE["cases"], ids=[c["id"] for c in TABLE["cases"]])
+def test_frame_rule(case: dict[str, Any]) -> None:
+    named = case.get("targets")
+    targets = [t for t in TARGETS if (t.id in named if named else t.id not in ALONE)]
+    got = find_article_figures(
+        case.get("title", ""), case["text"], targets, published=case["published"]
+    )
+    shown = [(f.target_id, f.quantity.surface, f.kind, f.scope, f.period) for f in got]
+    assert len(got) == len(case["want"]), shown
+    for fig, want in zip(got, case["want"], strict=True):
+        assert fig.target_id == want["target"], shown
+        assert fig.value == Decimal(want["value"]), shown
+        for name in ("unit", "kind", "scope", "period"):
+            if name in want:
+                assert getattr(fig, name) == want[name], (name, shown)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "relative", "period"),
+    [
+        ("截至9月底，全市已建成", date(2024, 10, 1), True, "2024"),
+        ("1—12月，全市新增", date(2025, 1, 20), True, "2024"),
+        ("前三季度", date(2024, 10, 20), True, "2024Q1-Q3"),
+        ("全年新建", date(2024, 12, 20), True, "2024"),
+        ("全年新建", date(2024, 12, 20), False, None),  # a frame may say which year
+        ("今年以来", date(2024, 12, 20), False, "2024"),
+        ("过去五年工作回顾", date(2023, 1, 12), True, "2018-2022"),
+    ],
+)
+def test_period_of_a_year_not_named(
+    text: str, published: date, relative: bool, period: str | None
+) -> None:
+    assert _period(text, published, relative) == period
+
+
+def test_a_part_of_the_year_ends_in_its_last_weeks() -> None:
+    assert not _ended("2024H1", date(2024, 6, 10))
+    assert _ended("2024H1", date(2024, 6, 10), closing=31)
+    assert not _ended("2024H1", date(2024, 5, 20), closing=31)
+    assert _ended("2024Q1-Q3", date(2024, 10, 2))
+    assert not _ended("2024Q1-Q3", date(2024, 9, 2))
