@@ -341,6 +341,9 @@ class _Article(Regional):
             kind = "achieved"  # 完成年度任务的83%: progress so far
         elif n.task and measure is None:
             kind = "pledge"
+        if kind == "mention":  # a guess would cost more than a miss: see frames.Frames.when
+            making.drop(n.q, target, "its frame is unclear: no word of plan or result, no date")
+            return None
         fall = scope == "rate" and is_fall(n.head)
         noun = making.paired[n.q.start][0] if n.q.start in making.paired else None
         return frozen(
