@@ -30,7 +30,7 @@ ARTICLE = """<!doctype html><html><head><meta charset="utf-8">
 <div class="article"><h1>本市一刻钟便民生活圈建设提速</h1>
 <div class="info">发布时间：2024-10-20 09:00　来源：北京市商务局</div>
 <div id="zoom"><p>记者从市商务局获悉，截至目前，本市已建成一刻钟便民生活圈{built}个，
-超额完成全年新建80个的目标任务，便民服务网点持续增加，居民生活更加方便。</p>
+提前完成全年目标任务，便民服务网点持续增加，居民生活更加方便。</p>
 <p>下一步，本市将继续完善社区商业设施，推动生活服务业提质升级，让群众在家门口享受更多便利。</p>
 </div></div><div class="footer">主办：北京市人民政府办公厅</div></body></html>"""
 WATCHLIST = """\

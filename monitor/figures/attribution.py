@@ -4,6 +4,7 @@ number belongs to, and whether the number is the figure itself or a reference to
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -39,6 +40,26 @@ _NUMBER_START = re.compile(r"[约近超逾0-9一二三四五六七八九十两]"
 # what a place takes on of a whole the clause before named (…任务4500万亩，河南承担620万亩)
 _TAKES_ON = re.compile(r"(?:承担|分担|分得|分到|负责)(?=[约近超逾0-9一二三四五六七八九十两])")
 _TAKES_ON_END = re.compile(r"(?:承担|分担|分得|分到)(?:任务)?$")
+
+
+# …，全年新建50个的目标有望提前完成; …，超额完成了700万亩的年度建设任务: a number followed by the
+# plan's own noun restates the subject's pledge, whatever the clause opens with.
+_RESTATES = re.compile(
+    r"(?:（[^）]{1,4}）|\([^)]{1,4}\))?(?:以上|左右)?的?(?:年度|全年)?(?:建设|改造|民生实事)?"
+    r"(?:目标|任务)(?!完成率|进度)"
+)
+PLAN_NOUNS = ("目标", "任务")
+
+
+def restates(sentence: str, at: int) -> bool:
+    """Whether the number ending at `at` is followed by the plan's noun (600部的目标)."""
+    return bool(_RESTATES.match(sentence, at))
+
+
+def last_match(by_clause: dict[int, list[_Match]], before: int) -> _Match | None:
+    """The sentence's last keyword before `before`, whatever clause it is in."""
+    found = [m for ms in by_clause.values() for m in ms if m.end <= before]
+    return max(found, key=_match_start) if found else None
 
 
 def takes_on(head: str) -> bool:
@@ -84,6 +105,7 @@ class _Plan(NamedTuple):
 
     words: list[tuple[Target, str]]  # each target with the first part of each of its keywords
     plain: bool  # no target has exclude or region words: a sentence naming one is about it
+    splits: list[tuple[Target, str]]  # each target with each keyword an aspect word may split
 
 
 # Plans by the identity of a tuple of targets: a pass reads every article for the same targets,
@@ -98,6 +120,7 @@ def _plan(targets: Sequence[Target]) -> _Plan:
     plan = _Plan(
         words=[(t, part) for t in targets for part in _first_parts(tuple(t.keywords))],
         plain=not any(t.exclude or t.region for t in targets),
+        splits=[(t, k) for t in targets for k in dict.fromkeys(t.keywords) if _splittable(k)],
     )
     if isinstance(targets, tuple):  # a list may change from one call to the next
         if len(_PLANS) >= 8:
@@ -114,6 +137,36 @@ def _first_part(keyword: str) -> str:
 def _first_parts(keywords: tuple[str, ...]) -> tuple[str, ...]:
     """The distinct, non-empty first parts of a target's keywords, in order."""
     return tuple(dict.fromkeys(p for p in map(_first_part, keywords) if p))
+
+
+# An aspect word inside a compound keyword (光伏新增装机, 光伏累计装机 for 光伏装机): the compound's
+# head noun (its last two letters) keeps what is counted, the word says which figure it is.
+_ASPECT = "新增|累计|新|总|并网|在建"
+_HEAD = 2
+
+
+def split_sentences(text: str, ends: list[int], keyword: str) -> list[int]:
+    """The sentences (by index, `ends` their ends) naming the keyword split by an aspect word
+    (光伏新增装机 for 光伏装机)."""
+    # the pattern opens with the keyword's first letters: the scan for them runs in C
+    return [bisect_right(ends, m.start()) for m in _split_pattern(keyword).finditer(text)]
+
+
+def _splittable(keyword: str) -> bool:
+    return len(keyword) >= 4 and "…" not in keyword and not keyword.isascii()
+
+
+@lru_cache(maxsize=1024)
+def _split_pattern(keyword: str) -> re.Pattern[str]:
+    head, tail = keyword[:-_HEAD], keyword[-_HEAD:]
+    return re.compile(f"{re.escape(head)}(?:{_ASPECT})+{re.escape(tail)}")
+
+
+def named_in(sentence: str, keyword: str) -> bool:
+    """Whether the sentence names the keyword, or the keyword split by an aspect word."""
+    if _first_part(keyword) in sentence:
+        return True
+    return _splittable(keyword) and bool(_split_pattern(keyword).search(sentence))
 
 
 @lru_cache(maxsize=4096)
@@ -161,6 +214,9 @@ def _occurrences(sentence: str, keyword: str) -> list[tuple[int, int]]:
     while pos >= 0:
         out.append((pos, pos + len(keyword)))
         pos = sentence.find(keyword, pos + 1)
+    if _splittable(keyword) and keyword[-_HEAD:] in sentence and keyword[:-_HEAD] in sentence:
+        out.extend(m.span() for m in _split_pattern(keyword).finditer(sentence))
+        out.sort()
     return out
 
 
@@ -334,6 +390,6 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
     return True  # 58个试点城市共建成口袋公园…: another noun, then the verb
 
 
-_PLAN_NOUN = re.compile(r"(?:年度|全年|建设|改造)?(?:目标)?(?:任务|目标|计划)")
+_PLAN_NOUN = re.compile(r"(?:年度|全年)?(?:建设|改造)?(?:目标)?(?:任务|目标|计划)")
 # A verb between a count and a later keyword: the count was the subject's (58个试点城市共建成…)
 _VERB_BETWEEN = re.compile(r"共|已|将|建|完成|开工|实现|达|新增|改造|覆盖|累计|计划|有|提供|是")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from monitor.figures.attribution import _first_part, _plan
+from monitor.figures.attribution import _plan, named_in
 from monitor.figures.numerals import find_quantities
 from monitor.figures.reader import _Article
 from monitor.figures.sentences import _MAX_SENTENCE, sentence_ends, with_title
@@ -26,7 +26,7 @@ def explain(
     for index in range(len(ends)):
         s0, s1 = reader.bounds(index)
         sentence = text[s0:s1]
-        named = [t for t in targets if any(_first_part(k) in sentence for k in t.keywords)]
+        named = [t for t in targets if any(named_in(sentence, k) for k in t.keywords)]
         if not named or s1 - s0 > _MAX_SENTENCE:
             continue
         numbers = find_quantities(sentence)

@@ -38,6 +38,14 @@ _STOCK = re.compile(
     r"总(?:数|量|里程|规模|面积|容量|额)|保有量|装机|共有|全国有|已有|现有|拥有"
     r"|数(?:已经?)?(?:达到?|超过|突破|约|近|为)"
 )
+# A flow is measured over a period, never held: a year's output, trade, revenue or sales is the
+# period's, however total its noun (总产量, 进出口总额, 社会消费品零售总额, 旅游总收入).
+_FLOW = re.compile(
+    r"产量|产值|发电量|用电量|收入|营收|进出口|出口额|进口额|销售额|销量|成交额|交易额|零售总额"
+    r"|增加值|吞吐量|货运量|客运量|接待游客|游客量"
+)
+_NAMED_YEAR = re.compile(r"(?<!截至)(?<!截止)(?<!到)(?<!至)[0-9]{4}\s*年(?![底末]|[0-9]{1,2}月底)")
+_LAST_YEAR = re.compile(r"去年|上年度|上一年")
 # …and verbs that make one unless the clause is the year's work (今年累计达到…, 1至10月累计…)
 _STOCK_VERB = re.compile(
     r"增至|增加到|增长到|达到|总计|共(?:计|建|完成|改造|开工|开通|建成|建设|实施)"
@@ -91,6 +99,7 @@ _STAGES = (
 _ANY_STAGE = re.compile("|".join(p.pattern for _, p in _STAGES))
 
 
+@lru_cache(maxsize=1024)  # asked for each number and target with the target's title
 def stage_of(text: str) -> str | None:
     """The stage a target's title names (全国城镇保障性安居工程新开工 → 开工), if one."""
     for name, pattern in _STAGES:
@@ -130,6 +139,8 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     head = sentence[c0 : q.start]
     if q.unit in _LEVEL_UNITS or _PER_HEAD.search(head):
         return "cumulative"  # 浓度35微克/立方米, 每千人口托位数4.1个: a level, never an addition
+    if _FLOW.search(head) and _flow_period(sentence):
+        return "new"  # 前三季度进出口总额, 2024年粮食总产量: what flowed in the period
     for m in _STOCK.finditer(clause):
         if not _FLOW_BEFORE_STOCK.search(clause, 0, m.start()):
             return "cumulative"
@@ -150,6 +161,15 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     if _DONE_SO_FAR.search(clause) and not _YEAR_WORDS.search(sentence):
         return "cumulative"  # 福州已建成口袋公园1500多个: no period named, a running total
     return "new"
+
+
+@lru_cache(maxsize=256)
+def _flow_period(sentence: str) -> bool:
+    """The sentence names a period a flow is measured over (2024年, 全年, 前三季度, 1—8月), not
+    a point in time (截至2024年底)."""
+    return bool(
+        _IN_YEAR.search(sentence) or _NAMED_YEAR.search(sentence) or _LAST_YEAR.search(sentence)
+    )
 
 
 def _opening_end(sentence: str) -> int:

@@ -74,6 +74,8 @@ _PER_HEAD = re.compile(r"每?[千万百十]人口|每(?:[千万百十一])?(?:�
 def per_head(head: str, target_words: str) -> str | None:
     """The words making the number a figure per head (每千人口托位3.2个), unless the target's own
     title or keywords (`target_words`) are such a figure."""
+    if "人" not in head and "户" not in head and "平方公里" not in head:
+        return None  # every per-head phrase names people, households or an area
     found = _PER_HEAD.search(head)
     if found is None or _PER_HEAD.search(target_words):
         return None

@@ -13,6 +13,7 @@ from datetime import date
 
 from monitor.figures import lists, units
 from monitor.figures.attribution import (
+    PLAN_NOUNS,
     _about_span,
     _attribute,
     _first_part,
@@ -23,6 +24,9 @@ from monitor.figures.attribution import (
     _match_start,
     _plan,
     _subject,
+    last_match,
+    restates,
+    split_sentences,
     takes_on,
 )
 from monitor.figures.binding import (
@@ -91,7 +95,7 @@ def find_figures(
         pos = text.find(part)
         if pos >= 0:
             first.append((target, part, pos))
-    if not first:
+    if not first and not plan.splits:
         return []
     ends = sentence_ends(text)
     reader = _Article(text, ends, published, plan.plain, region)
@@ -103,6 +107,11 @@ def find_figures(
             if target not in bucket:
                 bucket.append(target)
             pos = text.find(part, ends[index] if index < len(ends) else len(text))
+    for target, keyword in plan.splits:  # 光伏新增装机 for 光伏装机
+        for index in split_sentences(text, ends, keyword):
+            bucket = wanted.setdefault(index, [])
+            if target not in bucket:
+                bucket.append(target)
     # Every sentence is read first, then their figures are made: each step's code runs for all
     # sentences back to back, which is quicker than taking one sentence through both in turn.
     going_on = carried(text, ends, wanted)
@@ -172,6 +181,9 @@ class _Article(Regional):
         for m in matches:
             by_clause.setdefault(bisect_right(cuts, m.start), []).append(m)
         a0, a1 = _about_span(sentence, cuts, by_clause)
+        plan_at = min((at for w in PLAN_NOUNS if (at := sentence.find(w, a1)) >= 0), default=-1)
+        if plan_at >= 0:  # …，全年新建50个的目标…: a later clause restating the pledge
+            a1 = clause_bounds(cuts, bisect_right(cuts, plan_at), len(sentence))[1]
         listed = lists.span(sentence) if "分别" in sentence else None
         if listed:
             a0, a1 = min(a0, listed[0]), max(a1, listed[1])
@@ -217,6 +229,9 @@ class _Article(Regional):
             match = _attribute(sentence, q, own)
         else:
             match = _subject(sentence, cuts, read.by_clause, clause)
+        restated = not own and restates(sentence, q.end)
+        if match is None and restated:
+            match = last_match(read.by_clause, q.start)  # …，全年完成600部的目标…
         if match is None:
             making.drop(q, None, "no target noun in its clause, nor one the clause goes on with")
             return None
@@ -248,7 +263,9 @@ class _Article(Regional):
             after="" if counted else sentence[q.end : q.end + 1],
             head=sentence[c0 : q.start],
             # 204万套的任务, 山东承担450万亩: the plan's size
-            task=plan_size(sentence, c0, q.start, q.end) or takes_on(sentence[c0 : q.start]),
+            task=plan_size(sentence, c0, q.start, q.end)
+            or restated
+            or takes_on(sentence[c0 : q.start]),
             place=place,
             period_part=period_part(sentence, cuts, q.start),
         )

@@ -1,0 +1,42 @@
+"""Table tests for scope (tests/data/scope.yaml): a flow over a named period is the period's,
+a stock a level, whatever 总 the noun carries."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from monitor.figures.reader import find_article_figures
+from monitor.models import Target
+
+TABLE: dict[str, Any] = yaml.safe_load(
+    (Path(__file__).parent / "data" / "scope.yaml").read_text(encoding="utf-8")
+)
+TARGETS = [
+    Target(
+        id=t["id"],
+        title=t["id"],
+        keywords=tuple(t["keywords"]),
+        region=tuple(t["region"]),
+        unit=t["unit"],
+    )
+    for t in TABLE["targets"]
+]
+
+
+@pytest.mark.parametrize("case", TABLE["cases"], ids=[c["id"] for c in TABLE["cases"]])
+def test_scope(case: dict[str, Any]) -> None:
+    published: date = case["published"]
+    got = find_article_figures("", case["text"], TARGETS, published=published)
+    shown = [(f.target_id, f.quantity.surface, f.kind, f.scope) for f in got]
+    assert len(got) == len(case["want"]), shown
+    for fig, want in zip(got, case["want"], strict=True):
+        assert (fig.target_id, fig.value) == (want["target"], Decimal(str(want["value"]))), shown
+        for name in ("kind", "scope"):
+            if name in want:
+                assert getattr(fig, name) == want[name], (name, shown)
