@@ -1,9 +1,10 @@
 """Score the reading stages on an evals folder laid out like ../shared/evals/dev.
 
 Prints a table per set, then as its last line one JSON object with the headline scores.
-Usage: scripts/eval [--data DIR] [--only e1|e2|e3|e7|team|tables] [--no-peers] [--corpus DIR]
+Usage: scripts/eval [--data DIR] [--only e1|e2|e3|e7|team|team_b|tables] [--no-peers] [--corpus DIR]
 `--corpus DIR` scores another folder laid out like tests/data/reading (a held-out set) as the team
 corpus (and its tables, if it has tables.jsonl); built first with its build.py --dir DIR.
+`team_b` is corpus B (tests/data/reading_b, by a second author), always scored as its own set.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from types import ModuleType
 HERE = Path(__file__).resolve().parent
 DEFAULT_DATA = HERE.parent.parent / "shared" / "evals" / "dev"
 TEAM = HERE.parent / "tests" / "data" / "reading"
+TEAM_B = HERE.parent / "tests" / "data" / "reading_b"
+SETS = ("e1", "e2", "e3", "e7", "team", "team_b", "tables")
 KEYS = (
     "e1_accuracy",
     "e2_body_f1",
@@ -33,6 +36,9 @@ KEYS = (
     "team_precision",
     "team_recall",
     "team_swaps",
+    "team_b_precision",
+    "team_b_recall",
+    "team_b_swaps",
     "tables_precision",
     "tables_recall",
     "tables_swaps",
@@ -67,9 +73,7 @@ def _stale(folder: Path) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/eval", description=__doc__)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="an evals folder")
-    parser.add_argument(
-        "--only", choices=["e1", "e2", "e3", "e7", "team", "tables"], help="score one set"
-    )
+    parser.add_argument("--only", choices=SETS, help="score one set")
     parser.add_argument("--no-peers", action="store_true", help="skip cn2an and trafilatura")
     parser.add_argument(
         "--corpus",
@@ -96,8 +100,21 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     scores: dict[str, float | None] = dict.fromkeys(KEYS)
-    for name in ("e1", "e2", "e3", "e7", "team", "tables"):
+    for name in SETS:
         if args.only and args.only != name:
+            continue
+        if name == "team_b":  # corpus B: its own folder, whatever --corpus says
+            if stale := _stale(TEAM_B):
+                print(
+                    f"scripts/eval: {TEAM_B}: {stale} is older than its sources "
+                    f"(run python tests/data/reading/build.py --dir {TEAM_B})",
+                    file=sys.stderr,
+                )
+                return 2
+            table, metrics = _load("eval_e7").run_team_b()
+            print(table)
+            print()
+            scores.update({k: v for k, v in metrics.items() if k in scores})
             continue
         if name in ("team", "tables"):  # the team's own corpus (or --corpus): not --data
             if name == "tables" and not (args.corpus / "tables.jsonl").is_file():

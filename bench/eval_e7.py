@@ -3,8 +3,9 @@ its one target, scored as the evals README suggests for E7.
 
 `run(data_dir)` returns a printable table and {"e7_precision", "e7_recall", "e7_swaps"};
 `score_set(items, targets)` scores any set in the same shape; `run_team()` the team's corpus in
-tests/data/reading (or `run_team(folder)` one laid out like it). `python bench/eval_e7.py [DIR]
-[--team] [-v]` prints the table (and misses).
+tests/data/reading (or `run_team(folder)` one laid out like it), `run_team_b()` corpus B in
+tests/data/reading_b. `python bench/eval_e7.py [DIR] [--team|--team-b] [-v]` prints the table
+(and misses).
 """
 
 from __future__ import annotations
@@ -209,15 +210,26 @@ def run(data_dir: Path = DEFAULT_DATA, *, verbose: bool = True) -> tuple[str, di
 
 
 TEAM = ROOT / "tests" / "data" / "reading"
+# corpus B: the same layout, written by a second author (tests/data/reading_b/README.md)
+TEAM_B = ROOT / "tests" / "data" / "reading_b"
 
 
-def run_team(folder: Path = TEAM, *, verbose: bool = False) -> tuple[str, dict[str, float]]:
+def run_team(
+    folder: Path = TEAM, *, verbose: bool = False, prefix: str = "team"
+) -> tuple[str, dict[str, float]]:
     """The team's own corpus (tests/data/reading), or another folder laid out like it (a
-    held-out set), scored as E7, by class as well."""
+    held-out set), scored as E7, by class as well; its keys start with `prefix`."""
     name = "TEAM corpus, written by the team (strict as E7)"
-    if folder.resolve() != TEAM.resolve():
+    if folder.resolve() == TEAM_B.resolve():
+        name = "TEAM_B corpus tests/data/reading_b, by a second author (strict as E7)"
+    elif folder.resolve() != TEAM.resolve():
         name = f"TEAM-LAYOUT corpus {folder.resolve()} (strict as E7)"
-    return _scored(name, "team", folder / "followups.jsonl", folder / "targets.yaml", verbose)
+    return _scored(name, prefix, folder / "followups.jsonl", folder / "targets.yaml", verbose)
+
+
+def run_team_b(*, verbose: bool = False) -> tuple[str, dict[str, float]]:
+    """Corpus B (tests/data/reading_b), scored as the team corpus: keys team_b_*."""
+    return run_team(TEAM_B, verbose=verbose, prefix="team_b")
 
 
 def _scored(
@@ -243,6 +255,8 @@ if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("-")]
     if "--team" in sys.argv:
         report, metrics = run_team(verbose="-v" in sys.argv)
+    elif "--team-b" in sys.argv:
+        report, metrics = run_team_b(verbose="-v" in sys.argv)
     else:
         report, metrics = run(Path(args[0]) if args else DEFAULT_DATA, verbose="-v" in sys.argv)
     print(report)

@@ -27,6 +27,7 @@ from monitor.config.watchlist import loads
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "reading"
+DATA_B = ROOT / "tests" / "data" / "reading_b"  # corpus B, by a second author, same layout
 E7_DEV = ROOT.parent / "shared" / "evals" / "dev"
 
 CLASSES = {
@@ -74,8 +75,8 @@ AS_OF = re.compile(r"\d{4}-\d{2}")
 SHARED = 20  # a run of this many characters in common with an E7 dev text counts as copied
 
 
-def _lines(name: str) -> list[dict[str, Any]]:
-    rows = (DATA / name).read_text(encoding="utf-8").splitlines()
+def _lines(name: str, folder: Path = DATA) -> list[dict[str, Any]]:
+    rows = (folder / name).read_text(encoding="utf-8").splitlines()
     return [json.loads(row) for row in rows if row.strip()]
 
 
@@ -210,8 +211,8 @@ class _Cells(HTMLParser):
             self.cell.append(data)
 
 
-def _page(name: str) -> tuple[str, list[list[str]]]:
-    raw = (DATA / name).read_bytes()
+def _page(name: str, folder: Path = DATA) -> tuple[str, list[list[str]]]:
+    raw = (folder / name).read_bytes()
     declared = re.search(rb"charset=\"?([\w-]+)", raw)
     assert declared, f"{name} declares no charset"
     charset = declared.group(1).decode("ascii").lower()
@@ -222,10 +223,14 @@ def _page(name: str) -> tuple[str, list[list[str]]]:
 
 @pytest.mark.parametrize("table", TABLES, ids=[t["id"] for t in TABLES])
 def test_table(table: dict[str, Any]) -> None:
+    _check_table(table, DATA)
+
+
+def _check_table(table: dict[str, Any], folder: Path) -> None:
     where = table["id"]
     assert re.fullmatch(r"tb-\d{4}", where)
     date.fromisoformat(table["published"])
-    _, rows = _page(table["file"])
+    _, rows = _page(table["file"], folder)
     header, body = rows[0], rows[1:]
 
     def cell(row: str, column: str) -> str:
@@ -256,6 +261,40 @@ def test_generated_files_are_up_to_date_with_their_sources() -> None:
     assert pages == {n for n in built if n.startswith("tables/")}, "a page has no source"
 
 
+# --- corpus B (tests/data/reading_b): well formed and built from its sources, like this one ---
+ITEMS_B = _lines("followups.jsonl", DATA_B)
+TABLES_B = _lines("tables.jsonl", DATA_B)
+
+
+@pytest.mark.parametrize("item", ITEMS_B, ids=[i["id"] for i in ITEMS_B])
+def test_corpus_b_item(item: dict[str, Any]) -> None:
+    test_item(item)
+
+
+@pytest.mark.parametrize("table", TABLES_B, ids=[t["id"] for t in TABLES_B])
+def test_corpus_b_table(table: dict[str, Any]) -> None:
+    _check_table(table, DATA_B)
+
+
+def test_corpus_b_targets_validate_and_every_item_names_one() -> None:
+    path = DATA_B / "targets.yaml"
+    text = path.read_text(encoding="utf-8") + '\nsources:\n  - {id: s, url: "http://127.0.0.1/"}\n'
+    ids = {t.id for t in loads(text, path).targets}
+    assert {row["target"] for row in ITEMS_B + TABLES_B} <= ids
+    assert Counter(i["id"] for i in ITEMS_B + TABLES_B).most_common(1)[0][1] == 1
+    assert {i["class"] for i in ITEMS_B} == CLASSES
+
+
+def test_corpus_b_is_up_to_date_with_its_sources() -> None:
+    built: dict[str, bytes] = _build_module().build(DATA_B)
+    for name, data in built.items():
+        assert (DATA_B / name).read_bytes() == data, (
+            f"reading_b/{name} is stale: run build.py --dir"
+        )
+    pages = {f"tables/{p.name}" for p in (DATA_B / "tables").glob("*.html")}
+    assert pages == {n for n in built if n.startswith("tables/")}, "a page has no source"
+
+
 def _texts(row: dict[str, Any]) -> list[str]:
     return [row.get(k) or "" for k in ("text", "context_before", "context_after")]
 
@@ -263,7 +302,7 @@ def _texts(row: dict[str, Any]) -> list[str]:
 # Another folder laid out like this one (a held-out set) is checked too when this names it:
 # READING_CORPUS=DIR pytest tests/test_reading_corpus.py -k copied
 OTHER = os.environ.get("READING_CORPUS")
-CORPORA = [DATA] + ([Path(OTHER).resolve()] if OTHER else [])
+CORPORA = [DATA, DATA_B] + ([Path(OTHER).resolve()] if OTHER else [])
 
 
 @pytest.mark.skipif(not (E7_DEV / "e7_followups.jsonl").exists(), reason="no E7 dev set here")

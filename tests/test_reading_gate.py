@@ -1,5 +1,5 @@
-"""The reading quality gate: the team corpus and E7 scored as scripts/eval scores them, against
-the floors pinned in bench/reading_floors.yaml."""
+"""The reading quality gate: the team corpus, corpus B and E7 scored as scripts/eval scores them,
+against the floors pinned in bench/reading_floors.yaml."""
 
 from __future__ import annotations
 
@@ -35,6 +35,12 @@ def _check(metrics: dict[str, float], prefix: str, floors: dict[str, float]) -> 
 def test_team_corpus_holds_its_floors() -> None:
     _, metrics = _scorer().run_team()
     _check(metrics, "team", FLOORS["team"])
+
+
+def test_corpus_b_holds_its_floors() -> None:
+    """tests/data/reading_b, written by a second author: wording the reader was not tuned on."""
+    _, metrics = _scorer().run_team_b()
+    _check(metrics, "team_b", FLOORS["team_b"])
 
 
 @pytest.mark.skipif(not (E7 / "e7_followups.jsonl").exists(), reason="no ../shared/evals/dev here")
