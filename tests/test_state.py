@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from pathlib import Path
 
@@ -205,6 +206,32 @@ def test_a_batch_holds_the_write_lock_no_longer_than_its_seconds(tmp_path: Path)
             _fail(store, "a")
         assert _committed_health(tmp_path) == {"a"}
     store.close()
+
+
+def test_in_a_pass_units_of_the_next_turns_share_a_commit_made_before_any_wait(
+    tmp_path: Path,
+) -> None:
+    store = Store.open(tmp_path)
+
+    async def units_then_a_wait() -> tuple[set[str], set[str], bool]:
+        with store.batch(units=1000, seconds=60) as writes:
+            for ident in ("a", "b", "c"):  # one unit a turn, as answers that arrive one by one
+                with writes.unit():
+                    _fail(store, ident)
+                await asyncio.sleep(0)
+            pending = _committed_health(tmp_path)
+            await asyncio.sleep(0.05)  # a network wait: the commit comes before it
+            waiting = _committed_health(tmp_path)
+            with sqlite3.connect(tmp_path / "monitor.db", timeout=0) as other:
+                other.execute("BEGIN IMMEDIATE")  # the write lock is free while the pass waits
+                other.rollback()
+                free = True
+        return pending, waiting, free
+
+    pending, waiting, free = asyncio.run(units_then_a_wait())
+    store.close()
+    assert pending == set()  # three turns: one commit, still to come
+    assert waiting == {"a", "b", "c"} and free
 
 
 def test_two_reports_that_differ_in_their_tables_alone_are_two_stories() -> None:

@@ -4,7 +4,6 @@ number belongs to, and whether the number is the figure itself or a reference to
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -25,6 +24,7 @@ from monitor.figures.cues import (
     _SHARE_OF,
     PLAN_AFTER,
 )
+from monitor.figures.keywords import _HEAD, _first_part, _split_pattern, _splittable
 from monitor.figures.places import GENERIC, NATIONAL, PLACES
 from monitor.models import Quantity, Target
 
@@ -129,44 +129,10 @@ def _plan(targets: Sequence[Target]) -> _Plan:
     return plan
 
 
-def _first_part(keyword: str) -> str:
-    return keyword.split("…", 1)[0]
-
-
 @lru_cache(maxsize=4096)
 def _first_parts(keywords: tuple[str, ...]) -> tuple[str, ...]:
     """The distinct, non-empty first parts of a target's keywords, in order."""
     return tuple(dict.fromkeys(p for p in map(_first_part, keywords) if p))
-
-
-# An aspect word inside a compound keyword (光伏新增装机, 光伏累计装机 for 光伏装机): the compound's
-# head noun (its last two letters) keeps what is counted, the word says which figure it is.
-_ASPECT = "新增|累计|新|总|并网|在建"
-_HEAD = 2
-
-
-def split_sentences(text: str, ends: list[int], keyword: str) -> list[int]:
-    """The sentences (by index, `ends` their ends) naming the keyword split by an aspect word
-    (光伏新增装机 for 光伏装机)."""
-    # the pattern opens with the keyword's first letters: the scan for them runs in C
-    return [bisect_right(ends, m.start()) for m in _split_pattern(keyword).finditer(text)]
-
-
-def _splittable(keyword: str) -> bool:
-    return len(keyword) >= 4 and "…" not in keyword and not keyword.isascii()
-
-
-@lru_cache(maxsize=1024)
-def _split_pattern(keyword: str) -> re.Pattern[str]:
-    head, tail = keyword[:-_HEAD], keyword[-_HEAD:]
-    return re.compile(f"{re.escape(head)}(?:{_ASPECT})+{re.escape(tail)}")
-
-
-def named_in(sentence: str, keyword: str) -> bool:
-    """Whether the sentence names the keyword, or the keyword split by an aspect word."""
-    if _first_part(keyword) in sentence:
-        return True
-    return _splittable(keyword) and bool(_split_pattern(keyword).search(sentence))
 
 
 @lru_cache(maxsize=4096)
@@ -309,6 +275,10 @@ def _attribute(sentence: str, q: Quantity, own: list[_Match]) -> _Match | None:
     return None
 
 
+# A rise since the end of last year is the year's addition (比上年末净增71.2万个)
+_SINCE_YEAR_END = re.compile(r"(?:比|较)(?:上年|去年)(?:末|底)(?:净增|新增|增加)了?$")
+
+
 def _is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -> bool:
     """比去年增加5500亿元, 从54万亿元增加到…, 超过原定的近2万亿元: the number is a difference or
     a starting point, not the figure. A growth rate after 比上年 is still the figure, and so is
@@ -317,6 +287,8 @@ def _is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -
     if q.unit == "百分点":
         return True
     head = sentence[c0 : q.start]
+    if _SINCE_YEAR_END.search(head):
+        return False  # 比上年末净增6200个: what the year has added so far, not a reference
     refs = list(_REFERENCE.finditer(head)) if _REFERENCE.search(head) else []  # mostly none
     if refs and not (q.unit == "%" and refs[-1].group().startswith(("比", "较"))):
         cut = c0 + refs[-1].end() <= match.start < q.start and bool(

@@ -38,6 +38,8 @@ def period_part(sentence: str, cuts: list[int], at: int) -> bool:
     for start in reversed(starts):
         if _PART.match(sentence, start):
             return bool(_PERIOD_PART.match(sentence, start))
+        if _WHOLE_AGAIN.match(sentence, start):
+            return False  # …，全省…达到2710万亩: the whole again, past the part
     return False
 
 

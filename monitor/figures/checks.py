@@ -8,8 +8,9 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from monitor.figures.attribution import _first_part, _Match
+from monitor.figures.attribution import _Match
 from monitor.figures.cues import _ACHIEVED, _PLEDGE, PLAN_AFTER
+from monitor.figures.keywords import _first_part
 from monitor.figures.numeral_reader import frozen
 from monitor.models import FigureKind, FigureScope, Quantity, Target
 

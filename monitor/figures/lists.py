@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from monitor.figures.attribution import _first_part
+from monitor.figures.keywords import _first_part
 from monitor.figures.places import mentions
 from monitor.models import Quantity, Target
 

@@ -18,8 +18,12 @@ _VERB = re.compile(
     r"|备案|登记|办理|安置|搬迁|转移|帮扶|救助|资助|落实|形成|出台|保障|上马|布局|布设|投放|更新"
 )
 # words between a verb and its number that name nothing (建成了约, 新增各类, 达到近)
-_FILLER = re.compile(r"^(?:了|约|近|超|逾|达|为|共|总计|各类|各种|和|及|并|再|又|已|的)+")
-_FILLER_END = re.compile(r"(?:了|约|近|超过|超|逾|达到|达|为|共|总计|已经|已|均|的)+$")
+_FILLER = re.compile(
+    r"^(?:了|约|近|超|逾|达|为|共|总计|各类|各种|和|及|并|再|又|已|的|年度|全年|今年|当年|年内)+"
+)
+_FILLER_END = re.compile(
+    r"(?:了|约|近|超过|超|逾|达到|达|为|共|总计|已经|已|均|的|年度|全年|今年|当年|年内)+$"
+)
 # the plan's own words (完成全年目标任务的三分之一): a share of the pledge, weighed elsewhere
 _PLAN_WORDS = ("任务", "目标", "计划", "额度")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")

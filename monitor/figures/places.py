@@ -35,7 +35,12 @@ _CITIES = (
     " 泸州 德阳 乐山 达州 六盘水 曲靖 大理 丽江 延安 榆林 宝鸡 天水"
     " 酒泉 喀什 伊犁 雄安 浦东 滨海新区 两江新区"
 )
-PLACES = tuple(dict.fromkeys((_PROVINCES + " " + _CITIES).split()))
+# Groups of provinces: a figure for one is neither the nation's nor a member's
+_GROUPS = (
+    "长三角 珠三角 京津冀 粤港澳大湾区 成渝地区 西北地区 东北地区 西南地区 华北地区 华东地区"
+    " 华南地区 华中地区 中部地区 西部地区 东部地区 西北五省 东北三省"
+)
+PLACES = tuple(dict.fromkeys((_PROVINCES + " " + _CITIES + " " + _GROUPS).split()))
 _MUNICIPALITIES = frozenset(("北京", "天津", "上海", "重庆"))
 _PROVINCE_SET = frozenset(_PROVINCES.split()) - _MUNICIPALITIES
 _CITY_SET = frozenset(_CITIES.split()) | _MUNICIPALITIES

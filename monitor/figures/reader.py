@@ -16,7 +16,6 @@ from monitor.figures.attribution import (
     PLAN_NOUNS,
     _about_span,
     _attribute,
-    _first_part,
     _fit_unit,
     _is_reference,
     _keyword_matches,
@@ -26,7 +25,6 @@ from monitor.figures.attribution import (
     _subject,
     last_match,
     restates,
-    split_sentences,
     takes_on,
 )
 from monitor.figures.binding import (
@@ -50,6 +48,7 @@ from monitor.figures.checks import (
     plan_size,
 )
 from monitor.figures.cues import _CHANGE
+from monitor.figures.keywords import _first_part, split_sentences
 from monitor.figures.measures import (
     is_fall,
     percent_measure,

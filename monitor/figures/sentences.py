@@ -17,10 +17,16 @@ _MAX_SENTENCE = 10_000  # longer is not a sentence (find_quantities reads none e
 _SHORT_ASIDE = 4  # （间）, (户): a note on the unit, not a clause of its own
 
 
+# a space between two Chinese letters (not a date's 2021 年9 月) breaks a headline's clauses
+_HEADLINE_BREAK = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])")
+
+
 def clause_cuts(sentence: str) -> list[int]:
     """Where the sentence's clauses break (at ，、：and brackets), but for a short bracketed
     note on a unit (204万套（间）的任务…), which leaves the clause whole."""
     cuts = list(map(re.Match.start, _CLAUSE.finditer(sentence)))
+    if " " in sentence or "\u3000" in sentence:  # a headline's clauses: 新建4100个 累计建成3.2万个
+        cuts = sorted([*cuts, *(m.start() for m in _HEADLINE_BREAK.finditer(sentence))])
     if "（" not in sentence and "(" not in sentence:
         return cuts
     kept: list[int] = []
