@@ -54,7 +54,19 @@ _STOCK_VERB = re.compile(
 _DONE_SO_FAR = re.compile(r"已(?:经)?(?:累计)?(?:建成|建设|完成|开通|改造|实施)")
 _YEAR_WORDS = re.compile(r"年度|全年|年内|今年|当年|[0-9]{4}\s*年|去年|上年")
 # …but a count of this year's work stays an addition: 新开工数量已达2.43万个, 新增就业人数
-_FLOW_BEFORE_STOCK = re.compile(r"新[^，,。；]{0,5}$")
+# (新能源汽车保有量, 新型储能装机: 新 naming a kind of thing, not an addition)
+_FLOW_BEFORE_STOCK = re.compile(
+    r"新(?!能源|型|兴|区|城|疆|华|时代|材料|质|一代|业态|市民|农村)[^，,。；]{0,5}$"
+)
+# Words of work done or things added in the period: a clause with none of them before its number
+# (截至8月底，千兆宽带用户365万户; …，全省节水灌溉面积达到2710万亩) states a level.
+_ADDITION = re.compile(
+    r"新增|新建|新开|新注册|开工|完工|竣工|建成|建设|完成|改造|筹集|实现|净增|增加|增长|减少|下降"
+    r"|提高|发放|实施|培育|引进|招引|签约|投放|开通|销售|接待|发行|提供|安排|交付|验收|投用|办理"
+    r"|改建|扩建|修建|铺设|种植|造林|治理|整治|安置|吸纳|就业|创业|招聘|培训|帮扶|新改建"
+)
+_PLAN = re.compile(r"计划|将|要|力争|确保|目标|拟|预计")  # …正计划将总长2800多公里的…: not a level
+_AS_OF = re.compile(r"(?:截至|截止)[^，,。；]{0,10}(?:底|末|目前|现在)|^目前")
 # Concentrations and averages per head are levels (PM2.5浓度35微克/立方米, 每千人口托位数4.1个).
 _LEVEL_UNITS = frozenset({"微克/立方米", "毫克/立方米"})
 _PER_HEAD = re.compile(r"每(?:千|万|百|十万)?(?:人|人口|户|平方公里)|平均|人均")
@@ -144,6 +156,8 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     for m in _STOCK.finditer(clause):
         if not _FLOW_BEFORE_STOCK.search(clause, 0, m.start()):
             return "cumulative"
+    if _a_level(sentence, c0, clause, head):
+        return "cumulative"
     # the year's work: said in this clause, or by a time phrase opening the sentence (今年1—6月，…)
     opening = sentence[: _opening_end(sentence)]
     if _IN_YEAR.search(clause) or _IN_YEAR.search(opening):
@@ -161,6 +175,20 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     if _DONE_SO_FAR.search(clause) and not _YEAR_WORDS.search(sentence):
         return "cumulative"  # 福州已建成口袋公园1500多个: no period named, a running total
     return "new"
+
+
+def _a_level(sentence: str, c0: int, clause: str, head: str) -> bool:
+    """A clause naming no work done nor the year that states where a thing stands: at a date
+    (截至8月底，千兆宽带用户365万户) or with a level verb after the sentence's opening
+    (2021年以来…，全省节水灌溉面积达到2710万亩)."""
+    if _ADDITION.search(clause) or _IN_YEAR.search(clause) or _PLAN.search(head):
+        return False
+    if _AS_OF.search(sentence, 0, max(c0, 1)) or _AS_OF.search(clause):
+        return True
+    opening = sentence[: _opening_end(sentence)]
+    if _IN_YEAR.search(opening):
+        return False  # 1至10月，…累计达到11.3万人: the year's work so far
+    return c0 > len(opening) and bool(_STOCK_VERB.search(clause))
 
 
 @lru_cache(maxsize=256)
