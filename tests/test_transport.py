@@ -5,18 +5,24 @@ the httpx exception that fetch already handles."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import gzip
 import socketserver
+import ssl
 import threading
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import httpx
 import pytest
 
 from monitor.errors import FetchError, MonitorError
+from monitor.fetching import connection
 from monitor.fetching.fetch import Fetcher
 from monitor.fetching.transport import LeanTransport, transport_for_env
 from monitor.models import FetchLimits, Source
@@ -286,6 +292,67 @@ def test_fetcher_sends_what_httpx_sent(raw: RawServer, monkeypatch: pytest.Monke
     assert lean == through_httpx
     assert f"host: 127.0.0.1:{raw.port}" in lean
     assert "accept-encoding: gzip, deflate" in lean
+
+
+# --- closing ---------------------------------------------------------------------------------
+
+TLS = Path(__file__).parent / "data" / "tls"  # a self-signed pair for 127.0.0.1, tests only
+
+
+class _SlowToClose(BaseHTTPRequestHandler):
+    """Answers, then keeps its thread busy before it reads the client's close (as a server
+    thread does that gets no time on a loaded machine)."""
+
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(BODY)))
+        self.end_headers()
+        self.wfile.write(BODY)
+        time.sleep(1.0)
+
+    def log_message(self, format: str, *args: object) -> None:
+        return
+
+
+def test_a_tls_connection_is_closed_when_the_pass_ends_though_the_server_is_slow_to_close(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Before, the pass gave up waiting for the close and left the socket open; the garbage
+    # collector warned of it later, in whichever test it ran (ResourceWarning: unclosed socket).
+    monkeypatch.setattr(connection, "CLOSE_WAIT", 0.2)
+    monkeypatch.setenv("SSL_CERT_FILE", str(TLS / "cert.pem"))
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(TLS / "cert.pem", TLS / "key.pem")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _SlowToClose)
+    server.daemon_threads = True
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    port = server.server_address[1]
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}).start()
+    url = f"https://127.0.0.1:{port}/"
+
+    async def go() -> int:
+        async with Fetcher(FetchLimits(robots=False), transport=LeanTransport()) as fetcher:
+            page = await fetcher.get(url, source=Source(id="t", url=url, per_host_delay=0.0))
+            return page.status
+
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ResourceWarning)
+            assert asyncio.run(go()) == 200
+            gc.collect()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert [str(w.message) for w in caught if _to_port(w, port)] == []
+
+
+def _to_port(caught: warnings.WarningMessage, port: int) -> bool:
+    """A ResourceWarning for a socket, or the transport around it, connected to `port`."""
+    peer = getattr(caught.source, "get_extra_info", lambda _: None)("peername")
+    return f"127.0.0.1', {port})" in str(caught.message) or (peer is not None and peer[1] == port)
 
 
 # --- choosing the transport -----------------------------------------------------------------

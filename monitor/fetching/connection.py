@@ -46,14 +46,20 @@ class Connection:
         self.writer = writer
 
     def close(self) -> None:
-        self.writer.close()
+        """Drop it: the socket closes at the loop's next turn, TLS too, without waiting for the
+        server's close_notify (a pass that ended first left such sockets open, and the garbage
+        collector warned of them later, anywhere)."""
+        self.writer.transport.abort()
 
-    async def closed(self) -> None:
+    async def aclose(self) -> None:
+        """Close it politely (TLS's close_notify), waiting CLOSE_WAIT at most; then drop it."""
+        self.writer.close()
         try:
             async with asyncio.timeout(CLOSE_WAIT):
                 await self.writer.wait_closed()
         except (OSError, TimeoutError):
-            pass  # closing anyway: nothing more to do for it
+            self.close()  # a server too slow to answer: the socket is closed all the same
+            await asyncio.sleep(0)  # the turn that closes it
 
     @property
     def usable(self) -> bool:
@@ -88,11 +94,9 @@ class IdleConnections:
     async def aclose(self) -> None:
         idle = [connection for connections in self._idle.values() for connection in connections]
         self._idle.clear()
-        for connection in idle:
-            connection.close()
         # A TLS connection closes in a few more steps (close_notify): let them finish, briefly,
         # so that none is left half-closed when the event loop ends.
-        await asyncio.gather(*(connection.closed() for connection in idle))
+        await asyncio.gather(*(connection.aclose() for connection in idle))
 
 
 class Body(httpx.AsyncByteStream):
