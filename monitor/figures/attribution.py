@@ -352,6 +352,8 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
     nxt = sentence[at : at + 1]
     if not nxt or nxt in _AFTER_COUNT_OK or not _is_han(nxt):
         return False
+    if _PLACE_CLASS.match(sentence, at):
+        return True  # 17个省区市贫困县, 11个设区市社区食堂: a count of places
     window = sentence[at : at + _REACH + 12]
     for keyword in target.keywords:
         at = window.find(_first_part(keyword))
@@ -362,6 +364,10 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
     return True  # 58个试点城市共建成口袋公园…: another noun, then the verb
 
 
+# Classes of places a count may count before the target's noun (23个省份5G基站…)
+_PLACE_CLASS = re.compile(
+    r"省区市|省（区、市）|省份|省区|省市|地市|设区市|城市|市县|县市|区县|县区|地区"
+)
 _PLAN_NOUN = re.compile(r"(?:年度|全年)?(?:建设|改造)?(?:目标)?(?:任务|目标|计划)")
 # A verb between a count and a later keyword: the count was the subject's (58个试点城市共建成…)
 _VERB_BETWEEN = re.compile(r"共|已|将|建|完成|开工|实现|达|新增|改造|覆盖|累计|计划|有|提供|是")

@@ -127,9 +127,14 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     if kind:
         # 小微企业新增减税降费, 退役军人等重点群体新增就业: one kind's figure, not the whole
         return f"a subset ({kind}), not the whole"
-    per = per_head(n.head, target.title + "".join(target.keywords))
+    words = target.title + "".join(target.keywords)
+    per = per_head(n.head, words)
     if per:
         return f"a figure per head ({per}…), not the count"
+    own_clause = n.c0 <= n.match.start < n.c1
+    if own_clause and q.unit != "%" and per_head(words, "") and not per_head(n.head, ""):
+        # 提供托位数约350万个 for a target of 每千人口托位数: the count, not the figure per head
+        return "a count, not the figure per head the target tracks"
     if n.change and target.id in making.given:
         # 改造580万套，增加110万套: the rise over last year, not the figure
         return "a change over an earlier figure (增加…), not the level"

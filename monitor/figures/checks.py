@@ -40,6 +40,17 @@ def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:
     return bool(PLAN_AFTER.match(sentence, end) or _PLANNED_BEFORE.search(sentence, c0, start))
 
 
+def _out_of_frame(
+    target: Target, period: str | None, scope: FigureScope, kind: FigureKind
+) -> str | None:
+    """Why a figure is not given in the frame it was read in: its frame is unclear (kind
+    mention: no word of plan or result, no dated frame; a guess costs more than a miss), or it
+    is of another period than the target's."""
+    if kind == "mention":
+        return "its frame is unclear: no word of plan or result, no date"
+    return _other_period(target, period, scope, kind)
+
+
 def _other_period(
     target: Target,
     period: str | None,

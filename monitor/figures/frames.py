@@ -31,7 +31,10 @@ _THIS_YEAR = re.compile(r"今年|明年|全年|年度")
 _FRAME_NEXT = re.compile(r"明年")
 _PLAN_SEASON_ENDS = 3  # the month by which a year's work reports and plans are published
 # what a clause reporting work says it did (新建, 筹集, 开工 …), when no cue says when
-_DOING = re.compile(r"新建|新增|新开工|开工|筹集|改造|发行|建设|增至|突破|超过|达|提供|有")
+_DOING = re.compile(
+    r"新建|新增|新开工|开工|筹集|改造|发行|建设|增至|突破|超过|达|提供|有"
+    r"|(?:增加|增长|提高|提升|上升|下降|减少|降低)(?:到|至)|[降升]至"  # 从360个增加到501个
+)
 _BY_YEAR = re.compile(r"(?:到|至)((?:19|20)[0-9]{2})年")
 
 

@@ -42,14 +42,12 @@ from monitor.figures.checks import (
     _RATE_UNITS,
     _as_percent,
     _listed,
-    _other_period,
+    _out_of_frame,
     _unit_differs,
     _why,
     plan_size,
 )
-from monitor.figures.cues import (
-    _CHANGE,
-)
+from monitor.figures.cues import _CHANGE
 from monitor.figures.keywords import _first_part, split_sentences
 from monitor.figures.measures import (
     is_fall,
@@ -347,16 +345,16 @@ class _Article(Regional):
         scope = measure or scope_of(sentence, c0, c1, quantity)
         if n.period_part and scope == "cumulative" and "累计" not in sentence[c0:c1]:
             scope = "new"  # 其中2023年筹集2.3万套: what that period added
-        other = _other_period(target, period, scope, kind)
+        if measure == "share_of_pledge" and not _PLEDGED_SHARE.search(n.head):
+            kind = "achieved"  # 完成年度任务的83%: progress so far
+        elif n.task and measure is None:
+            kind = "pledge"
+        other = _out_of_frame(target, period, scope, kind)  # another period, or no frame
         if other:
             making.drop(n.q, target, other)
             return None
         making.seen.add(target.id)
         making.given.add(target.id)
-        if measure == "share_of_pledge" and not _PLEDGED_SHARE.search(n.head):
-            kind = "achieved"  # 完成年度任务的83%: progress so far
-        elif n.task and measure is None:
-            kind = "pledge"
         fall = scope == "rate" and is_fall(n.head)
         noun = making.paired[n.q.start][0] if n.q.start in making.paired else None
         return frozen(
