@@ -31,7 +31,10 @@ _PLEDGED_SHARE = re.compile(
 )
 # 204万套（间）的任务, 5万套的年度目标: the number is the size of the plan
 # 计划新建的100个口袋公园, 拟改造的300个小区: the number inside what a plan is to do
-_PLANNED_BEFORE = re.compile(r"(?:计划|拟|将)[^，,。；已]{0,8}的$")
+# …, and 新建充电桩的任务是500个, 新增床位的任务5000张: the number the plan is
+_PLANNED_BEFORE = re.compile(
+    r"(?:计划|拟|将)[^，,。；已]{0,8}的$|的(?:年度|全年)?(?:建设)?(?:任务|目标|计划)(?:是|为)?$"
+)
 
 
 def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:

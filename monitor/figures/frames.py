@@ -85,7 +85,7 @@ _REVIEW_HEADINGS = ("工作回顾", "过去一年", "过去五年")
 _PLAN_HEADINGS = ("主要预期目标", "主要目标任务", "重点工作", "工作安排", "重点任务", "主要任务")
 _HEADING = re.compile(
     rf"((?:19|20)[0-9]{{2}})?年?(?:({'|'.join(_REVIEW_HEADINGS)})"
-    rf"|(?:{'|'.join(_PLAN_HEADINGS)}))(?=[。\s：:]|$)"
+    rf"|(?:{'|'.join(_PLAN_HEADINGS)}))(?=是?[。\s：:]|$)"  # 今年主要预期目标是：
 )
 # Looked for before the pattern: it may match anywhere, so a search tries every place in the
 # text (a tenth of an article's reading); most articles hold none of these words.
