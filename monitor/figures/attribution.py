@@ -38,8 +38,10 @@ _PLACE_LEAD = re.compile(
 )
 _NUMBER_START = re.compile(r"[约近超逾0-9一二三四五六七八九十两]")
 # what a place takes on of a whole the clause before named (…任务4500万亩，河南承担620万亩)
-_TAKES_ON = re.compile(r"(?:承担|分担|分得|分到|负责)(?=[约近超逾0-9一二三四五六七八九十两])")
-_TAKES_ON_END = re.compile(r"(?:承担|分担|分得|分到)(?:任务)?$")
+_TAKES_ON = re.compile(
+    r"(?:承担|分担|分得|分到|负责)(?:的)?(?:任务|目标)?(?:为|是)?(?=[约近超逾0-9一二三四五六七八九十两])"
+)
+_TAKES_ON_END = re.compile(r"(?:承担|分担|分得|分到)(?:的)?(?:任务|目标)?(?:为|是)?$")
 
 
 # …，全年新建50个的目标有望提前完成; …，超额完成了700万亩的年度建设任务: a number followed by the

@@ -31,7 +31,7 @@ from monitor.figures.binding import (
     Making,
     Number,
     Read,
-    in_part,
+    breaks_down,
     period_part,
     rate_of,
     refused,
@@ -255,7 +255,7 @@ class _Article(Regional):
             c0,
             c1,
             match,
-            after_breakdown=making.whole_part or in_part(sentence, cuts, q.start),
+            after_breakdown=breaks_down(making, clause, q.start),
             change=not own and q.unit != "%" and bool(_CHANGE.match(sentence, c0)),
             after="" if counted else sentence[q.end : q.end + 1],
             head=sentence[c0 : q.start],
@@ -305,7 +305,7 @@ class _Article(Regional):
                 # 占移动基站总数26.9%: a share of something else
                 making.drop(n.q, target, "a share of another total, not progress or growth")
                 return None
-            other = rate_of(making, n) if measure == "rate" else None
+            other = rate_of(making, n, target) if measure == "rate" else None
             if other:
                 # 5G基站单站功耗同比下降12%: the rate of another measure of the thing
                 making.drop(n.q, target, f"a rate of another measure ({other}), not the count")
