@@ -164,6 +164,10 @@ class Frames:
             if index not in self._cues:
                 self._cues[index] = _cue(_without_own_times(sentence))
             cue = self._cues[index]
+            if cue == "pledge" and _cue(_without_own_times(before)) != "pledge":
+                # a modal governs what follows it, not a clause before it (…就业12.6万人，
+                # 今年力争达到13万人: the 12.6万 is no plan)
+                cue = None
         if cue is not None:
             return cue
         if own_time:
