@@ -60,6 +60,15 @@ def test_first_digest_shows_baselines_and_pledges_as_a_board(state: Path) -> Non
     assert 'id="board"' in html and "全部目标一览（基数与目标）" in _plain_html(html)
 
 
+def test_the_first_digest_quotes_each_pledge_the_work_report_states(state: Path) -> None:
+    text, _ = _parts(state, 0)
+    for title, quoted in (
+        ("建设100条城市画廊", "【100条】城市画廊"),  # 城市 opens the noun: no count of cities
+        ("打造20个无界公园", "【20个】无界公园"),
+    ):
+        assert quoted in _section(text, title), title
+
+
 def test_the_board_opens_every_digest_with_every_target(state: Path) -> None:
     for n in range(5):
         text, html = _parts(state, n)

@@ -354,6 +354,8 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
     nxt = sentence[at : at + 1]
     if not nxt or nxt in _AFTER_COUNT_OK or not _is_han(nxt):
         return False
+    if any(sentence.startswith(k, at) for k in target.keywords):
+        return False  # 100条城市画廊: the keyword itself, though it opens like a place class
     if _PLACE_CLASS.match(sentence, at):
         return True  # 17个省区市贫困县, 11个设区市社区食堂: a count of places
     window = sentence[at : at + _REACH + 12]
