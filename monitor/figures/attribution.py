@@ -38,8 +38,10 @@ _PLACE_LEAD = re.compile(
 )
 _NUMBER_START = re.compile(r"[约近超逾0-9一二三四五六七八九十两]")
 # what a place takes on of a whole the clause before named (…任务4500万亩，河南承担620万亩)
-_TAKES_ON = re.compile(r"(?:承担|分担|分得|分到|负责)(?=[约近超逾0-9一二三四五六七八九十两])")
-_TAKES_ON_END = re.compile(r"(?:承担|分担|分得|分到)(?:任务)?$")
+_TAKES_ON = re.compile(
+    r"(?:承担|分担|分得|分到|负责)(?:的)?(?:任务|目标)?(?:为|是)?(?=[约近超逾0-9一二三四五六七八九十两])"
+)
+_TAKES_ON_END = re.compile(r"(?:承担|分担|分得|分到)(?:的)?(?:任务|目标)?(?:为|是)?$")
 
 
 # …，全年新建50个的目标有望提前完成; …，超额完成了700万亩的年度建设任务: a number followed by the
@@ -352,6 +354,8 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
     nxt = sentence[at : at + 1]
     if not nxt or nxt in _AFTER_COUNT_OK or not _is_han(nxt):
         return False
+    if _PLACE_CLASS.match(sentence, at):
+        return True  # 17个省区市贫困县, 11个设区市社区食堂: a count of places
     window = sentence[at : at + _REACH + 12]
     for keyword in target.keywords:
         at = window.find(_first_part(keyword))
@@ -362,6 +366,10 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
     return True  # 58个试点城市共建成口袋公园…: another noun, then the verb
 
 
+# Classes of places a count may count before the target's noun (23个省份5G基站…)
+_PLACE_CLASS = re.compile(
+    r"省区市|省（区、市）|省份|省区|省市|地市|设区市|城市|市县|县市|区县|县区|地区"
+)
 _PLAN_NOUN = re.compile(r"(?:年度|全年)?(?:建设|改造)?(?:目标)?(?:任务|目标|计划)")
 # A verb between a count and a later keyword: the count was the subject's (58个试点城市共建成…)
 _VERB_BETWEEN = re.compile(r"共|已|将|建|完成|开工|实现|达|新增|改造|覆盖|累计|计划|有|提供|是")

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from monitor.figures.attribution import _Match, counts_other
 from monitor.figures.checks import _clause_of, _excluded
 from monitor.figures.measures import stage_before, stage_of
-from monitor.figures.nouns import other_measure, per_head
+from monitor.figures.nouns import measure_before, other_measure, per_head
 from monitor.models import FigureKind, Quantity, Seen, Target
 
 # A clause opening with these gives a part of the total before it (其中…, 包括…, 含…)
@@ -41,6 +41,37 @@ def period_part(sentence: str, cuts: list[int], at: int) -> bool:
         if _WHOLE_AGAIN.match(sentence, start):
             return False  # …，全省…达到2710万亩: the whole again, past the part
     return False
+
+
+def _part_start(sentence: str, cuts: list[int], at: int) -> int | None:
+    """Where the part clause (其中…, 包括…) the number at `at` is in or goes on from starts."""
+    clause = bisect_right(cuts, at)
+    for start in reversed([0, *(c + 1 for c in cuts[:clause])]):
+        if _PART.match(sentence, start):
+            return start
+    return None
+
+
+def own_place_part(sentence: str, cuts: list[int], at: int, regions: tuple[str, ...]) -> bool:
+    """Whether the number is in a part named by the target's own place (全省…，其中南京64公里):
+    for that place's target it is the figure itself, not a part."""
+    if "其中" not in sentence:
+        return False
+    start = _part_start(sentence, cuts, at)
+    if start is None:
+        return False
+    opening = sentence[start : start + 12].lstrip()[2:]
+    return any(opening.startswith(r) for r in regions if r not in _WHOLE_WORDS)
+
+
+_WHOLE_WORDS = frozenset(("全市", "全省", "全区", "全县", "本市", "本省", "全国", "我国", "各地"))
+# …，新建的5G基站中室内基站900个; 新建绿道里滨水绿道有22公里: the noun named again with 中/里
+_INSIDE = re.compile(r"的?(?:当中|之中|中|里)(?![国心小央部山华东西南北])")
+
+
+def named_part(sentence: str, own: list[_Match], at: int) -> bool:
+    """Whether the number's clause names the noun again and then a part of it (…的X中, X里)."""
+    return any(m.end < at and _INSIDE.match(sentence, m.end) for m in own)
 
 
 def in_part(sentence: str, cuts: list[int], at: int) -> bool:
@@ -120,25 +151,41 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     if counts_other(sentence, q, target):
         # 210个试点地区, 覆盖534个社区: a count of another noun
         return f"counts another noun ({sentence[q.end : q.end + 6]}…)"
-    if n.after_breakdown and target.id in making.seen and not n.period_part:
+    regions = target.region
+    if (
+        n.after_breakdown
+        and target.id in making.seen
+        and not n.period_part
+        and not own_place_part(sentence, making.read.cuts, q.start, regions)
+    ):
         # 其中…: a part of a total already reported for this target
         return "a part of a breakdown (其中…) of a total already read"
     kind = subset_before(sentence, making.read.cuts, n.match, target)
     if kind:
         # 小微企业新增减税降费, 退役军人等重点群体新增就业: one kind's figure, not the whole
         return f"a subset ({kind}), not the whole"
-    per = per_head(n.head, target.title + "".join(target.keywords))
+    words = target.title + "".join(target.keywords)
+    per = per_head(n.head, words)
     if per:
         return f"a figure per head ({per}…), not the count"
+    own_clause = n.c0 <= n.match.start < n.c1
+    if own_clause and q.unit != "%" and per_head(words, "") and not per_head(n.head, ""):
+        # 提供托位数约350万个 for a target of 每千人口托位数: the count, not the figure per head
+        return "a count, not the figure per head the target tracks"
     if n.change and target.id in making.given:
         # 改造580万套，增加110万套: the rise over last year, not the figure
         return "a change over an earlier figure (增加…), not the level"
     return None
 
 
-def rate_of(making: Making, n: Number) -> str | None:
+def rate_of(making: Making, n: Number, target: Target) -> str | None:
     """What a rate in the number's clause measures when that is not the thing counted."""
     sentence = making.read.text
+    if not n.c0 <= n.match.end <= n.q.start:
+        # …充电量达1.9亿千瓦时，同比增长37%: the rate of what the clause before measured
+        named = measure_before(sentence, n.match.end, making.read.quantities, target.unit)
+        if named:
+            return named
     start = n.match.end if n.c0 <= n.match.end <= n.q.start else n.c0
     for q in making.read.quantities:  # …总数达1281.8万台 同比增长49.1%: after the last one
         if start <= q.start and q.end <= n.q.start:
@@ -170,3 +217,14 @@ def subset_before(sentence: str, cuts: list[int], match: _Match, target: Target)
         return None
     kind = _KIND_TAIL.sub("", found.group())
     return None if kind in target.title else kind
+
+
+def breaks_down(making: Making, clause: int, at: int) -> bool:
+    """Whether the number at `at` (in clause number `clause`) is among the parts of a total: the
+    sentence breaks one down (其中，…), a 其中/包括 clause, or the noun named again (…的X中)."""
+    read = making.read
+    return (
+        making.whole_part
+        or in_part(read.text, read.cuts, at)
+        or named_part(read.text, read.by_clause.get(clause, []), at)
+    )

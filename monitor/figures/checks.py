@@ -31,13 +31,27 @@ _PLEDGED_SHARE = re.compile(
 )
 # 204万套（间）的任务, 5万套的年度目标: the number is the size of the plan
 # 计划新建的100个口袋公园, 拟改造的300个小区: the number inside what a plan is to do
-_PLANNED_BEFORE = re.compile(r"(?:计划|拟|将)[^，,。；已]{0,8}的$")
+# …, and 新建充电桩的任务是500个, 新增床位的任务5000张: the number the plan is
+_PLANNED_BEFORE = re.compile(
+    r"(?:计划|拟|将)[^，,。；已]{0,8}的$|的(?:年度|全年)?(?:建设)?(?:任务|目标|计划)(?:是|为)?$"
+)
 
 
 def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:
     """Whether the number at sentence[start:end] is the size of a plan: 204万套的任务, 7万套目标,
     计划新建的100个口袋公园."""
     return bool(PLAN_AFTER.match(sentence, end) or _PLANNED_BEFORE.search(sentence, c0, start))
+
+
+def _out_of_frame(
+    target: Target, period: str | None, scope: FigureScope, kind: FigureKind
+) -> str | None:
+    """Why a figure is not given in the frame it was read in: its frame is unclear (kind
+    mention: no word of plan or result, no dated frame; a guess costs more than a miss), or it
+    is of another period than the target's."""
+    if kind == "mention":
+        return "its frame is unclear: no word of plan or result, no date"
+    return _other_period(target, period, scope, kind)
 
 
 def _other_period(

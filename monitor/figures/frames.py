@@ -31,7 +31,10 @@ _THIS_YEAR = re.compile(r"今年|明年|全年|年度")
 _FRAME_NEXT = re.compile(r"明年")
 _PLAN_SEASON_ENDS = 3  # the month by which a year's work reports and plans are published
 # what a clause reporting work says it did (新建, 筹集, 开工 …), when no cue says when
-_DOING = re.compile(r"新建|新增|新开工|开工|筹集|改造|发行|建设|增至|突破|超过|达|提供|有")
+_DOING = re.compile(
+    r"新建|新增|新开工|开工|筹集|改造|发行|建设|增至|突破|超过|达|提供|有"
+    r"|(?:增加|增长|提高|提升|上升|下降|减少|降低)(?:到|至)|[降升]至"  # 从360个增加到501个
+)
 _BY_YEAR = re.compile(r"(?:到|至)((?:19|20)[0-9]{2})年")
 
 
@@ -82,7 +85,7 @@ _REVIEW_HEADINGS = ("工作回顾", "过去一年", "过去五年")
 _PLAN_HEADINGS = ("主要预期目标", "主要目标任务", "重点工作", "工作安排", "重点任务", "主要任务")
 _HEADING = re.compile(
     rf"((?:19|20)[0-9]{{2}})?年?(?:({'|'.join(_REVIEW_HEADINGS)})"
-    rf"|(?:{'|'.join(_PLAN_HEADINGS)}))(?=[。\s：:]|$)"
+    rf"|(?:{'|'.join(_PLAN_HEADINGS)}))(?=是?[。\s：:]|$)"  # 今年主要预期目标是：
 )
 # Looked for before the pattern: it may match anywhere, so a search tries every place in the
 # text (a tenth of an article's reading); most articles hold none of these words.
@@ -161,6 +164,10 @@ class Frames:
             if index not in self._cues:
                 self._cues[index] = _cue(_without_own_times(sentence))
             cue = self._cues[index]
+            if cue == "pledge" and _cue(_without_own_times(before)) != "pledge":
+                # a modal governs what follows it, not a clause before it (…就业12.6万人，
+                # 今年力争达到13万人: the 12.6万 is no plan)
+                cue = None
         if cue is not None:
             return cue
         if own_time:

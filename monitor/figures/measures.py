@@ -36,7 +36,7 @@ _FALL = re.compile(r"(?:下降|减少|降低|回落|下滑|下跌|暴跌|缩减)
 # to hold against a year named elsewhere in the sentence.
 _STOCK = re.compile(
     r"总(?:数|量|里程|规模|面积|容量|额)|保有量|装机|共有|全国有|已有|现有|拥有"
-    r"|数(?:已经?)?(?:达到?|超过|突破|约|近|为)"
+    r"|数量?(?:已经?)?(?:达到?|超过|突破|约|近|为)"
 )
 # A flow is measured over a period, never held: a year's output, trade, revenue or sales is the
 # period's, however total its noun (总产量, 进出口总额, 社会消费品零售总额, 旅游总收入).

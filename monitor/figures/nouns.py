@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import re
 
+from monitor.figures import units
+from monitor.models import Quantity
+
 # The verbs a count follows in coverage of work done or planned; the words after the last of
 # them, up to the number, name what is counted (新增和改造便民理发点300余个).
 _VERB = re.compile(
@@ -69,6 +72,27 @@ def other_measure(between: str) -> str | None:
         return None
     found = _HAN_WORD.search(measure)
     return measure if found else None
+
+
+_LEVEL_VERB_END = re.compile(r"(?:累计|共|已|达到|达|为|突破|超过|约|近|总计)+$")
+
+
+def measure_before(
+    sentence: str, after: int, quantities: list[Quantity], unit: str | None
+) -> str | None:
+    """What the clause with the keyword measured, when its first number after `after` is in a
+    unit foreign to the target's (5G基站承载流量达3.2亿GB for a count in 个): a rate going on
+    from that clause is that measure's."""
+    first = next((q for q in quantities if q.start >= after), None)
+    if first is None or first.unit in (None, "%") or unit is None:
+        return None
+    have, want = units.normalise(first.unit), units.normalise(unit)
+    if have == want or units.same_family(have, want):
+        return None
+    if have and want and units.convert(first.value, have, want) is not None:
+        return None
+    measure = _LEVEL_VERB_END.sub("", sentence[after : first.start])
+    return measure if _HAN_WORD.search(measure) else first.unit
 
 
 # a figure per head of population or per household (每千人口, 千人口, 人均, 户均)

@@ -31,7 +31,7 @@ from monitor.figures.binding import (
     Making,
     Number,
     Read,
-    in_part,
+    breaks_down,
     period_part,
     rate_of,
     refused,
@@ -42,14 +42,12 @@ from monitor.figures.checks import (
     _RATE_UNITS,
     _as_percent,
     _listed,
-    _other_period,
+    _out_of_frame,
     _unit_differs,
     _why,
     plan_size,
 )
-from monitor.figures.cues import (
-    _CHANGE,
-)
+from monitor.figures.cues import _CHANGE
 from monitor.figures.keywords import _first_part, split_sentences
 from monitor.figures.measures import (
     is_fall,
@@ -257,7 +255,7 @@ class _Article(Regional):
             c0,
             c1,
             match,
-            after_breakdown=making.whole_part or in_part(sentence, cuts, q.start),
+            after_breakdown=breaks_down(making, clause, q.start),
             change=not own and q.unit != "%" and bool(_CHANGE.match(sentence, c0)),
             after="" if counted else sentence[q.end : q.end + 1],
             head=sentence[c0 : q.start],
@@ -307,7 +305,7 @@ class _Article(Regional):
                 # 占移动基站总数26.9%: a share of something else
                 making.drop(n.q, target, "a share of another total, not progress or growth")
                 return None
-            other = rate_of(making, n) if measure == "rate" else None
+            other = rate_of(making, n, target) if measure == "rate" else None
             if other:
                 # 5G基站单站功耗同比下降12%: the rate of another measure of the thing
                 making.drop(n.q, target, f"a rate of another measure ({other}), not the count")
@@ -347,16 +345,16 @@ class _Article(Regional):
         scope = measure or scope_of(sentence, c0, c1, quantity)
         if n.period_part and scope == "cumulative" and "累计" not in sentence[c0:c1]:
             scope = "new"  # 其中2023年筹集2.3万套: what that period added
-        other = _other_period(target, period, scope, kind)
+        if measure == "share_of_pledge" and not _PLEDGED_SHARE.search(n.head):
+            kind = "achieved"  # 完成年度任务的83%: progress so far
+        elif n.task and measure is None:
+            kind = "pledge"
+        other = _out_of_frame(target, period, scope, kind)  # another period, or no frame
         if other:
             making.drop(n.q, target, other)
             return None
         making.seen.add(target.id)
         making.given.add(target.id)
-        if measure == "share_of_pledge" and not _PLEDGED_SHARE.search(n.head):
-            kind = "achieved"  # 完成年度任务的83%: progress so far
-        elif n.task and measure is None:
-            kind = "pledge"
         fall = scope == "rate" and is_fall(n.head)
         noun = making.paired[n.q.start][0] if n.q.start in making.paired else None
         return frozen(
