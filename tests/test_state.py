@@ -225,7 +225,7 @@ def test_in_a_pass_units_of_the_next_turns_share_a_commit_made_before_any_wait(
             pending = _committed_health(tmp_path)
             await asyncio.sleep(0.05)  # a network wait: the commit comes before it
             waiting = _committed_health(tmp_path)
-            with sqlite3.connect(tmp_path / "monitor.db", timeout=0) as other:
+            with closing(sqlite3.connect(tmp_path / "monitor.db", timeout=0)) as other:
                 other.execute("BEGIN IMMEDIATE")  # the write lock is free while the pass waits
                 other.rollback()
                 free = True
