@@ -114,3 +114,20 @@ def test_eval_without_corpus_scores_the_team_corpus(capsys: pytest.CaptureFixtur
     assert _eval().main(["--only", "team"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("TEAM corpus, written by the team")
+
+
+def test_the_repositorys_corpora_are_scored_without_the_evals_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A clone with no ../shared/evals beside it (CI's checkout) still scores its own corpora;
+    only a set read from --data asks for the folder."""
+    missing = str(tmp_path / "no-evals")
+    assert _eval().main(["--data", missing, "--only", "team"]) == 0
+    assert capsys.readouterr().out.startswith("TEAM corpus")
+    assert _eval().main(["--data", missing, "--only", "e7"]) == 2
+    assert f"{missing}: no such folder (pass --data DIR)" in capsys.readouterr().err
+    assert _eval().main(["--data", missing, "--no-peers"]) == 0
+    captured = capsys.readouterr()
+    assert "E1-E3 and E7 are not scored" in captured.err
+    scores = json.loads(captured.out.splitlines()[-1])
+    assert scores["team_precision"] is not None and scores["e7_precision"] is None
