@@ -6,37 +6,15 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from monitor.figures.cues import _ended, _period
 from monitor.figures.reader import find_article_figures
-from monitor.models import Pledge, Target
+from tests.reading_tables import load
 
-TABLE: dict[str, Any] = yaml.safe_load(
-    (Path(__file__).parent / "data" / "frames.yaml").read_text(encoding="utf-8")
-)
-TARGETS = [
-    Target(
-        id=t["id"],
-        title=t.get("title", t["id"]),
-        keywords=tuple(t["keywords"]),
-        region=tuple(t.get("region", [])),
-        unit=t.get("unit"),
-        pledge=Pledge(
-            value=Decimal(str(t["pledge"]["value"])),
-            scope=t["pledge"].get("scope", "new"),
-            by=t["pledge"]["by"],
-            announced=t["pledge"].get("announced"),
-        )
-        if "pledge" in t
-        else None,
-    )
-    for t in TABLE["targets"]
-]
+TABLE, TARGETS = load("frames")
 ALONE = {t["id"] for t in TABLE["targets"] if t.get("alone")}
 
 

@@ -5,36 +5,16 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from monitor.figures.explain import explain
 from monitor.figures.reader import find_article_figures
-from monitor.models import Pledge, Target
+from monitor.models import Target
+from tests.reading_tables import load
 
-TABLE: dict[str, Any] = yaml.safe_load(
-    (Path(__file__).parent / "data" / "reading_rules.yaml").read_text(encoding="utf-8")
-)
-TARGETS = [
-    Target(
-        id=t["id"],
-        title=t.get("title", t["id"]),
-        keywords=tuple(t["keywords"]),
-        region=tuple(t.get("region", [])),
-        unit=t.get("unit"),
-        pledge=Pledge(
-            value=Decimal(t["pledge"]["value"]),
-            by=t["pledge"]["by"],
-            announced=t["pledge"].get("announced"),
-        )
-        if "pledge" in t
-        else None,
-    )
-    for t in TABLE["targets"]
-]
+TABLE, TARGETS = load("reading_rules")
 
 
 @pytest.mark.parametrize("case", TABLE["cases"], ids=[c["id"] for c in TABLE["cases"]])

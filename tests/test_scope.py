@@ -5,28 +5,14 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from monitor.figures.reader import find_article_figures
-from monitor.models import Target
+from tests.reading_tables import load
 
-TABLE: dict[str, Any] = yaml.safe_load(
-    (Path(__file__).parent / "data" / "scope.yaml").read_text(encoding="utf-8")
-)
-TARGETS = [
-    Target(
-        id=t["id"],
-        title=t["id"],
-        keywords=tuple(t["keywords"]),
-        region=tuple(t["region"]),
-        unit=t["unit"],
-    )
-    for t in TABLE["targets"]
-]
+TABLE, TARGETS = load("scope")
 
 
 @pytest.mark.parametrize("case", TABLE["cases"], ids=[c["id"] for c in TABLE["cases"]])
