@@ -30,7 +30,7 @@ _TARGET_MET = re.compile(
     r"|(?:实现|完成)了[^，,。；]{0,16}?目标"  # 完成了省定70%的目标: the perfective, a result
 )
 # The words that put what follows under a plan (力争实现…目标, 确保累计完成…): modals of intent.
-_MODAL = re.compile(
+MODAL = re.compile(
     r"将(?!近)|力争|确保|争取|拟|预计|有望|可望|计(?<![成过比较定原]计)(?<!全年计)(?<!年度计)划"
     r"|要(?<![主重需只必不纲]要)(?![求素点闻])"
 )
@@ -129,7 +129,7 @@ def _cue(text: str) -> FigureKind | None:
     """What the words of `text` say the figure is, if they do: achieved before pledge, but a
     modal rules over the words that only say "so far" (力争累计完工5000部 is a plan)."""
     if _achieved(text):
-        if _MODAL.search(text) and _only_so_far(text):
+        if MODAL.search(text) and _only_so_far(text):
             return "pledge"
         return "achieved"
     if _PLEDGE.search(text) or ("把" in text and _AIM.search(text)):
@@ -148,7 +148,7 @@ def _met(text: str) -> bool:
         return False
     for m in _TARGET_MET.finditer(text):
         start = max(text.rfind(c, 0, m.start()) for c in "，,。；;") + 1
-        if not _MODAL.search(text, start, m.start()):
+        if not MODAL.search(text, start, m.start()):
             return True
     return False
 

@@ -8,7 +8,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from monitor.figures.cues import MONTH_SPAN
+from monitor.figures.cues import MODAL, MONTH_SPAN
 from monitor.models import FigureScope, Quantity
 
 _PERCENT = frozenset({"%", "‰", "百分点"})
@@ -65,7 +65,7 @@ _ADDITION = re.compile(
     r"|提高|发放|实施|培育|引进|招引|签约|投放|开通|销售|接待|发行|提供|安排|交付|验收|投用|办理"
     r"|改建|扩建|修建|铺设|种植|造林|治理|整治|安置|吸纳|就业|创业|招聘|培训|帮扶|新改建"
 )
-_PLAN = re.compile(r"计划|将|要|力争|确保|目标|拟|预计")  # …正计划将总长2800多公里的…: not a level
+_AIMED = re.compile(MODAL.pattern + "|目标")  # the modals of intent, and a plan's own word
 _AS_OF = re.compile(r"(?:截至|截止)[^，,。；]{0,10}(?:底|末|目前|现在)|^目前")
 # Concentrations and averages per head are levels (PM2.5浓度35微克/立方米, 每千人口托位数4.1个).
 _LEVEL_UNITS = frozenset({"微克/立方米", "毫克/立方米"})
@@ -156,10 +156,10 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     for m in _STOCK.finditer(clause):
         if not _FLOW_BEFORE_STOCK.search(clause, 0, m.start()):
             return "cumulative"
-    if _a_level(sentence, c0, clause, head):
-        return "cumulative"
     # the year's work: said in this clause, or by a time phrase opening the sentence (今年1—6月，…)
     opening = sentence[: _opening_end(sentence)]
+    if _a_level(sentence, c0, clause, head, opening):
+        return "cumulative"
     if _IN_YEAR.search(clause) or _IN_YEAR.search(opening):
         return "new"
     if _SPAN.search(head) or _SPAN.search(opening):  # 2021年以来累计…: new over the span
@@ -177,15 +177,14 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     return "new"
 
 
-def _a_level(sentence: str, c0: int, clause: str, head: str) -> bool:
+def _a_level(sentence: str, c0: int, clause: str, head: str, opening: str) -> bool:
     """A clause naming no work done nor the year that states where a thing stands: at a date
     (截至8月底，千兆宽带用户365万户) or with a level verb after the sentence's opening
     (2021年以来…，全省节水灌溉面积达到2710万亩)."""
-    if _ADDITION.search(clause) or _IN_YEAR.search(clause) or _PLAN.search(head):
-        return False
+    if _ADDITION.search(clause) or _IN_YEAR.search(clause) or _AIMED.search(head):
+        return False  # …正计划将总长2800多公里的…: under a plan, not a level
     if _AS_OF.search(sentence, 0, max(c0, 1)) or _AS_OF.search(clause):
         return True
-    opening = sentence[: _opening_end(sentence)]
     if _IN_YEAR.search(opening):
         return False  # 1至10月，…累计达到11.3万人: the year's work so far
     return c0 > len(opening) and bool(_STOCK_VERB.search(clause))
