@@ -10,7 +10,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from monitor.figures import units
+from monitor.figures import thresholds, units
 from monitor.figures.attribution import _Match, counts_other
 from monitor.figures.checks import _clause_of, _excluded
 from monitor.figures.measures import stage_before, stage_of
@@ -164,6 +164,9 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     ):
         # 70650万吨（14130亿斤） for a target in 斤: the same amount, read in the target's unit
         return f"the same amount in another unit as {partner.surface}, read there instead"
+    bounds = thresholds.bound(sentence, q, making.read.quantities, n.head)
+    if bounds:
+        return bounds
     if counts_other(sentence, q, target):
         # 210个试点地区, 覆盖534个社区: a count of another noun
         return f"counts another noun ({sentence[q.end : q.end + 6]}…)"
