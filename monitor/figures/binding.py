@@ -167,7 +167,9 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     bounds = thresholds.bound(sentence, q, making.read.quantities, n.head)
     if bounds:
         return bounds
-    if counts_other(sentence, q, target):
+    if counts_other(sentence, q, target) and not units.counted_by_measure(
+        sentence, q, target.keywords, target.unit
+    ):
         # 210个试点地区, 覆盖534个社区: a count of another noun
         return f"counts another noun ({sentence[q.end : q.end + 6]}…)"
     regions = target.region

@@ -151,3 +151,31 @@ def restating_at(sentence: str, at: int) -> bool:
     """Whether the clause after the break at `at` may give the amount before it in another
     unit (…8013万吨，折合1602.6亿斤; …70650万吨（14130亿斤）): restated() says if it does."""
     return _RESTATING.match(sentence, at) is not None
+
+
+# --- the noun a measure word counts anyway -----------------------------------------------------
+# 1800多户村民完成户厕改造: 户 counts households, and 村民 names who they are, no other thing.
+_COUNTED_BY = {
+    "户": re.compile(r"的?(?:农户|住户|居民户|农民户|居民|村民|家庭|群众|人家)"),
+    "人": re.compile(r"的?(?:群众|居民|村民|市民|职工|员工|人员|劳动力|农民)"),
+}
+_COUNTED_BY["名"] = _COUNTED_BY["位"] = _COUNTED_BY["人"]
+_BREAK = re.compile(r"[，,。；;：:！？!?、]")
+
+
+def counted_by_measure(
+    sentence: str, q: Quantity, keywords: Sequence[str], want: str | None
+) -> bool:
+    """Whether the noun after a count is only who its measure word counts (户 村民, 名 群众) and a
+    keyword of the target (in unit `want`) follows in the same clause: the count is the target's."""
+    unit = normalise(q.unit)
+    said = _COUNTED_BY.get(unit or "")
+    if said is None or not fits(unit, want):
+        return False
+    noun = said.match(sentence, q.end)
+    if noun is None:
+        return False
+    rest = sentence[noun.end() : noun.end() + 12]
+    cut = _BREAK.search(rest)
+    rest = rest[: cut.start()] if cut else rest
+    return any(k in rest for k in keywords)
