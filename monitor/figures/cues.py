@@ -179,9 +179,9 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
         since = text.startswith("以来", last.end())
         if since and published and int(last.group(1)) < published.year:
             return f"{last.group(1)}-{published.year}"  # 2021年以来累计…: the span to now
-        first = years[-2] if len(years) > 1 and not last.group(2) else None
-        if first and _SPAN_TO.fullmatch(text, first.end(), last.start()):
-            return f"{first.group(1)}-{last.group(1)}"  # 2020年至2024年: the whole span
+        begun = years[-2] if len(years) > 1 and not last.group(2) else None
+        if begun and _SPAN_TO.fullmatch(text, begun.end(), last.start()):
+            return f"{begun.group(1)}-{last.group(1)}"  # 2020年至2024年: the whole span
         return last.group(1) + _HALF.get(last.group(2) or "", "")
     plan = _PLAN.search(text)
     if plan:
