@@ -10,6 +10,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from monitor.figures import thresholds, units
 from monitor.figures.attribution import _Match, counts_other
 from monitor.figures.checks import _clause_of, _excluded
 from monitor.figures.measures import stage_before, stage_of
@@ -129,6 +130,13 @@ class Making:
     paired: dict[int, tuple[str, tuple[str, ...]]]  # in a 分别 list, each number's item, all items
     given: set[str] = field(default_factory=set)  # targets given a figure by this sentence
     when: dict[int, tuple[FigureKind, str | None]] = field(default_factory=dict)  # by clause
+    pairs: dict[int, Quantity] | None = None  # amounts given again in another unit, by start
+
+    def restated(self) -> dict[int, Quantity]:
+        """The sentence's amounts given again in another unit (units.restated), read once."""
+        if self.pairs is None:
+            self.pairs = units.restated(self.read.text, self.read.quantities)
+        return self.pairs
 
     def drop(self, q: Quantity, target: Target | None, why: str) -> None:
         if self.trace is not None:
@@ -148,7 +156,20 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     if stage and said and said != stage:
         # 新开工580万套，基本建成360万套: a target of starts takes no completions
         return f"another stage ({said}) than the target's ({stage})"
-    if counts_other(sentence, q, target):
+    partner = making.restated().get(q.start)
+    if (
+        partner is not None
+        and not units.fits(q.unit, target.unit)
+        and (units.fits(partner.unit, target.unit) or partner.start < q.start)
+    ):
+        # 70650万吨（14130亿斤） for a target in 斤: the same amount, read in the target's unit
+        return f"the same amount in another unit as {partner.surface}, read there instead"
+    bounds = thresholds.bound(sentence, q, making.read.quantities, n.head)
+    if bounds:
+        return bounds
+    if counts_other(sentence, q, target) and not units.counted_by_measure(
+        sentence, q, target.keywords, target.unit
+    ):
         # 210个试点地区, 覆盖534个社区: a count of another noun
         return f"counts another noun ({sentence[q.end : q.end + 6]}…)"
     regions = target.region

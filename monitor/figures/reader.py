@@ -181,6 +181,8 @@ class _Article(Regional):
         plan_at = min((at for w in PLAN_NOUNS if (at := sentence.find(w, a1)) >= 0), default=-1)
         if plan_at >= 0:  # …，全年新建50个的目标…: a later clause restating the pledge
             a1 = clause_bounds(cuts, bisect_right(cuts, plan_at), len(sentence))[1]
+        if units.restating_at(sentence, a1):  # …8013万吨，折合1602.6亿斤: the amount again
+            a1 = clause_bounds(cuts, bisect_right(cuts, a1), len(sentence))[1]
         listed = lists.span(sentence) if "分别" in sentence else None
         if listed:
             a0, a1 = min(a0, listed[0]), max(a1, listed[1])
@@ -227,7 +229,7 @@ class _Article(Regional):
         else:
             match = _subject(sentence, cuts, read.by_clause, clause)
         restated = not own and restates(sentence, q.end)
-        if match is None and restated:
+        if match is None and (restated or q.start in making.restated()):
             match = last_match(read.by_clause, q.start)  # …，全年完成600部的目标…
         if match is None:
             making.drop(q, None, "no target noun in its clause, nor one the clause goes on with")
