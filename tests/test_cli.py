@@ -135,7 +135,8 @@ def test_try_explain_says_what_became_of_each_number(
     assert code == 0
     assert "  | 截至6月底，本市专精特新企业累计达到8600家" in out  # the sentence, once
     assert re.search(r"8600家 +\[specialized-smes\] → achieved cumulative 8600 家 +\(noun: ", out)
-    assert re.search(r"1420家 +\[specialized-smes\] dropped: ", out)
+    # 较年初增加1420家: what the year has added to the stock, its new figure (E7's `new`)
+    assert re.search(r"1420家 +\[specialized-smes\] → achieved new 1420 家", out)
 
 
 def test_status_and_history_make_no_database_in_a_wrong_folder(

@@ -32,6 +32,8 @@ from monitor.figures.binding import (
     Number,
     Read,
     breaks_down,
+    in_points,
+    out_of_frame,
     period_part,
     rate_of,
     refused,
@@ -42,7 +44,6 @@ from monitor.figures.checks import (
     _RATE_UNITS,
     _as_percent,
     _listed,
-    _out_of_frame,
     _unit_differs,
     _why,
     plan_size,
@@ -53,6 +54,7 @@ from monitor.figures.measures import (
     is_fall,
     percent_measure,
     scope_of,
+    stage_at,
 )
 from monitor.figures.nouns import own_noun
 from monitor.figures.numeral_reader import frozen
@@ -312,7 +314,7 @@ class _Article(Regional):
                 return None
             quantity: Quantity | None = share
         else:
-            quantity = _fit_unit(n.q, target, n.after)
+            quantity = _fit_unit(n.q, target, n.after) or in_points(making, n, target)
         if quantity is None:
             making.drop(n.q, target, _unit_differs(n.q, target, n.after))
             return None
@@ -349,13 +351,14 @@ class _Article(Regional):
             kind = "achieved"  # 完成年度任务的83%: progress so far
         elif n.task and measure is None:
             kind = "pledge"
-        other = _out_of_frame(target, period, scope, kind)  # another period, or no frame
+        other = out_of_frame(making, n, target, period, scope, kind)  # another period, no frame…
         if other:
             making.drop(n.q, target, other)
             return None
         making.seen.add(target.id)
         making.given.add(target.id)
         fall = scope == "rate" and is_fall(n.head)
+        stage = stage_at(sentence, n.c0, n.q.start)  # 开工2860个, 完工740个: the stage counted
         noun = making.paired[n.q.start][0] if n.q.start in making.paired else None
         return frozen(
             Figure,
@@ -368,7 +371,8 @@ class _Article(Regional):
             end=n.q.end,
             period=period,
             direction="down" if fall else None,
-            why=_why(sentence, sentence[n.c0 : n.c1], n.match, noun, kind, scope),
+            why=_why(sentence, sentence[n.c0 : n.c1], n.match, noun, kind, scope, stage),
+            measure=stage,
         )
 
     def _total_before(self, read: Read) -> tuple[set[str], bool]:
