@@ -63,8 +63,8 @@ PARTS = (  # first match wins: (part, substrings of "file:function")
     (
         "reading hand-off (pickle, pipes)",
         (
-            "monitor/figures/reading.py:_collect",
-            "monitor/figures/reading.py:submit",
+            "monitor/figures/readers.py:_collect",
+            "monitor/figures/readers.py:submit",
             "multiprocessing",
             "pickle",
             "posix.write",
@@ -102,11 +102,11 @@ def main() -> None:
     profile.enable()
     from monitor import pipeline
     from monitor.config import watchlist
-    from monitor.figures import reading
+    from monitor.figures import readers
     from monitor.store.state import Store
 
     if args.inline:
-        reading.Readers.__init__.__kwdefaults__["inline_pages"] = 10**9  # type: ignore[index]
+        readers.Readers.__init__.__kwdefaults__["inline_pages"] = 10**9  # type: ignore[index]
     wl = watchlist.load(args.watchlist)
     store = Store.open(args.state)
     report = pipeline.run_pass(

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Literal, Protocol
 
 from monitor import dispatch, worker
 from monitor.fetching.fetch import Fetcher
-from monitor.figures.reading import Readers
+from monitor.figures.readers import Readers
 from monitor.models import Source, Watchlist
 from monitor.pages import discover
-from monitor.store.state import Store
+from monitor.store.state import Store, rows_of_reading
 from monitor.worker import SourceResult
 
 if TYPE_CHECKING:
@@ -134,6 +134,7 @@ async def _fetch_sources(
         tz=watchlist.timezone,
         targets=watchlist.targets,
         expected_pages=new_pages,
+        then=rows_of_reading,  # rows made in the workers: this process only writes them
     )
     validators = store.validators_for([s.url for s in sources])
     with store.batch() as writes:

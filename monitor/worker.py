@@ -13,12 +13,12 @@ from datetime import datetime
 from monitor.errors import ExtractError, FetchError, StateError
 from monitor.fetching.body import Accept
 from monitor.fetching.fetch import Fetcher
-from monitor.figures.reading import Readers, Reading
+from monitor.figures.readers import Readers
 from monitor.models import Link, Page, Source, Validators, Watchlist
 from monitor.pages import discover
 from monitor.store.batch import Batch
 from monitor.store.faults import state_error
-from monitor.store.state import Store, hash_content
+from monitor.store.state import ArticleRows, Store, hash_content
 
 log = logging.getLogger("monitor")
 
@@ -48,7 +48,7 @@ class Pass:
     watchlist: Watchlist
     store: Store
     fetcher: Fetcher
-    readers: Readers
+    readers: Readers[ArticleRows]  # a page's rows are made where it is read
     now: datetime
     articles: dict[str, str]  # a page source's URL → its article's (canonical) URL
     # Which of those were stored before the pass, and any article stored during it: a page
@@ -120,13 +120,12 @@ async def _watch_page(p: Pass, source: Source, result: SourceResult) -> None:
         read = await _read_page(p, source, page)
     # The article, its validators and the source's health stand or fall together.
     with p.writes.unit():
-        if read is None:
+        if read.rows is None:
             result.unchanged += 1
-            p.store.save_validators(page)
         else:
-            result.observations += _save(p, source, read.reading, read.content_hash)
-            (result.changed if read.known_before else result.new).append(read.reading.article.url)
-            p.store.save_validators(page, content_hash=read.content_hash)
+            result.observations += _save(p, source, read.rows)
+            (result.changed if read.known_before else result.new).append(read.rows.url)
+        p.store.save_validators(page, content_hash=read.content_hash)
         _record_success(p, source, page, result)
 
 
@@ -171,26 +170,29 @@ async def _get(p: Pass, source: Source) -> Page:
 
 @dataclass(frozen=True)
 class _PageRead:
-    """A page source's page, read: its content's hash, what it says, and whether its article
-    was stored before (then it changed)."""
+    """A page source's page: its content's hash and, unless that is the one stored (a 200 that
+    changed nothing), its article's rows and whether it was stored before (then it changed)."""
 
     content_hash: str
-    reading: Reading
-    known_before: bool
+    rows: ArticleRows | None
+    known_before: bool = False
 
 
-async def _read_page(p: Pass, source: Source, page: Page) -> _PageRead | None:
-    """The page read as its own article, or None when its content is the one stored (a 200
-    that changed nothing)."""
-    content_hash = hash_content(page.content)
+async def _read_page(p: Pass, source: Source, page: Page) -> _PageRead:
+    """The page read as its own article, unless its content is the one stored."""
     url = p.articles.get(page.requested_url)
     if url is None:  # not one of the pass's page sources (not seen in a pass, but cheap)
         url = discover.canonical(page.requested_url)
         p.known.add(url)  # unknown to the snapshot: ask the database
-    stored = p.store.article_hash(url) if url in p.known else None
-    if stored == content_hash:
-        return None
-    return _PageRead(content_hash, await _read(p, source, page, url), stored is not None)
+    stored = None
+    if url in p.known:  # compared first: unchanged content is not read again
+        content_hash = hash_content(page.content)
+        stored = p.store.article_hash(url)
+        if stored == content_hash:
+            return _PageRead(content_hash, None)
+    # A new page is hashed where it is read, off this process (ArticleRows.content_hash).
+    rows = await _read(p, source, page, url)
+    return _PageRead(rows.content_hash, rows, stored is not None)
 
 
 async def _read_listing(p: Pass, source: Source, page: Page, result: SourceResult) -> None:
@@ -224,14 +226,16 @@ async def _read_article(p: Pass, source: Source, url: str, link: Link) -> int | 
             log.warning("article %s: %s", url, exc)
             return str(exc)  # not stored: the next pass tries again
         # With a link to stand in, a page that is no article is remembered as an empty one.
-        reading = await _read(p, source, page, url, link)
-    if not reading.article.text and not reading.article.tables:
+        rows = await _read(p, source, page, url, link)
+    if rows.empty:
         log.info("not an article, remembered so it is not fetched again: %s", url)
     with p.writes.unit():
-        return _save(p, source, reading, hash_content(page.content))
+        return _save(p, source, rows)
 
 
-async def _read(p: Pass, source: Source, page: Page, url: str, link: Link | None = None) -> Reading:
+async def _read(
+    p: Pass, source: Source, page: Page, url: str, link: Link | None = None
+) -> ArticleRows:
     return await p.readers.read(
         page.content,
         url=url,
@@ -242,13 +246,6 @@ async def _read(p: Pass, source: Source, page: Page, url: str, link: Link | None
     )
 
 
-def _save(p: Pass, source: Source, reading: Reading, content_hash: str) -> int:
-    p.known.add(reading.article.url)
-    return p.store.save_article(
-        reading.article,
-        source_id=source.id,
-        fetched_at=p.now,
-        content_hash=content_hash,
-        mentions=reading.mentions,
-        figures=reading.figures,
-    )
+def _save(p: Pass, source: Source, rows: ArticleRows) -> int:
+    p.known.add(rows.url)
+    return p.store.save_rows(rows, source_id=source.id, fetched_at=p.now)

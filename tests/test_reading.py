@@ -17,7 +17,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from monitor.errors import ExtractError, MonitorError
-from monitor.figures.reading import Readers, Reading, _start_method, read
+from monitor.figures.readers import Readers, _start_method
+from monitor.figures.reading import Reading, read
 from monitor.models import Link, Target
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -152,7 +153,7 @@ BUG_IN_A_WORKER = """
 import asyncio
 from zoneinfo import ZoneInfo
 from monitor.pages import extract
-from monitor.figures.reading import Readers
+from monitor.figures.readers import Readers
 
 def broken(*args, **kwargs):
     raise ValueError("a bug")
@@ -183,7 +184,7 @@ def test_a_bug_in_a_worker_is_raised_in_the_pass() -> None:
 WORKERS_THEN_WAIT = """
 import asyncio, multiprocessing, sys
 from zoneinfo import ZoneInfo
-from monitor.figures.reading import Readers
+from monitor.figures.readers import Readers
 
 async def main():
     async with Readers(4, tz=ZoneInfo("UTC"), targets=(), expected_pages=100):

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from monitor.figures.numerals import find_quantities, parse_quantity
     from monitor.figures.reader import find_figures
-    from monitor.figures.reading import Readers, Reading
+    from monitor.figures.readers import Readers
+    from monitor.figures.reading import Reading
     from monitor.figures.units import convert, normalise
 
 __all__ = [
@@ -24,7 +25,7 @@ __all__ = [
 ]
 
 _HOMES = {
-    "Readers": "reading",
+    "Readers": "readers",
     "Reading": "reading",
     "convert": "units",
     "find_figures": "reader",

@@ -32,10 +32,11 @@ from monitor.models import Quantity, Target
 # A clause opening with a place goes on with the subject for that place: …，其中深圳7.6万个;
 # …，郑州新增7.1万个; …，今年长沙已建成27个; …，全市今年已建成58个. Its figure then speaks
 # for that place.
+# A place may be followed by its own generic word or by 平均 (甘肃全省为…; 全国平均为…).
 _PLACE_LEAD = re.compile(
     r"(?:其中|而|在|今年|去年)?(?:"
     + "|".join(sorted(map(re.escape, {*PLACES, *NATIONAL, *GENERIC}), key=len, reverse=True))
-    + r")(?:市|省|区|县|州)?(?:今年以来|今年|去年|全年|以来)?"
+    + r")(?:市|省|区|县|州)?(?:全省|全市|全区|全县)?(?:今年以来|今年|去年|全年|以来)?(?:平均)?"
 )
 _NUMBER_START = re.compile(r"[约近超逾0-9一二三四五六七八九十两]")
 # what a place takes on of a whole the clause before named (…任务4500万亩，河南承担620万亩)

@@ -10,8 +10,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from monitor.figures import units
-from monitor.figures.attribution import _Match, counts_other
+from monitor.figures import thresholds, units
+from monitor.figures.attribution import _fit_unit, _Match, counts_other
 from monitor.figures.checks import _clause_of, _excluded, _out_of_frame
 from monitor.figures.measures import (
     compared,
@@ -32,7 +32,7 @@ _WHOLE_AGAIN = re.compile(r"\s*(?:累计|总计|合计|共计|总数|总量|全�
 
 # A part named by its period (其中今年新增…, 其中三季度增长…): the period's own figure, not a subset
 _PERIOD_PART = re.compile(
-    r"\s*(?:其中|包括)(?:今年|去年|当年|本年|(?:19|20)[0-9]{2}\s*年|[一二三四]季度|上半年|下半年"
+    r"\s*(?:其中|包括)[，,：:]?\s*(?:今年|去年|当年|本年|(?:19|20)[0-9]{2}\s*年|[一二三四]季度|上半年|下半年"
     r"|[0-9一二三四五六七八九十]{1,2}\s*月)"
 )
 
@@ -137,6 +137,13 @@ class Making:
     paired: dict[int, tuple[str, tuple[str, ...]]]  # in a 分别 list, each number's item, all items
     given: set[str] = field(default_factory=set)  # targets given a figure by this sentence
     when: dict[int, tuple[FigureKind, str | None]] = field(default_factory=dict)  # by clause
+    pairs: dict[int, Quantity] | None = None  # amounts given again in another unit, by start
+
+    def restated(self) -> dict[int, Quantity]:
+        """The sentence's amounts given again in another unit (units.restated), read once."""
+        if self.pairs is None:
+            self.pairs = units.restated(self.read.text, self.read.quantities)
+        return self.pairs
 
     def drop(self, q: Quantity, target: Target | None, why: str) -> None:
         if self.trace is not None:
@@ -156,7 +163,20 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     if stage and said and said != stage:
         # 新开工580万套，基本建成360万套: a target of starts takes no completions
         return f"another stage ({said}) than the target's ({stage})"
-    if counts_other(sentence, q, target):
+    partner = making.restated().get(q.start)
+    if (
+        partner is not None
+        and not units.fits(q.unit, target.unit)
+        and (units.fits(partner.unit, target.unit) or partner.start < q.start)
+    ):
+        # 70650万吨（14130亿斤） for a target in 斤: the same amount, read in the target's unit
+        return f"the same amount in another unit as {partner.surface}, read there instead"
+    bounds = thresholds.bound(sentence, q, making.read.quantities, n.head)
+    if bounds:
+        return bounds
+    if counts_other(sentence, q, target) and not units.counted_by_measure(
+        sentence, q, target.keywords, target.unit
+    ):
         # 210个试点地区, 覆盖534个社区: a count of another noun
         return f"counts another noun ({sentence[q.end : q.end + 6]}…)"
     regions = target.region
@@ -218,6 +238,12 @@ def rate_of(making: Making, n: Number, target: Target) -> str | None:
 # What a keyword may be followed by that is still the thing itself: its value (进出口总值) or its
 # count in its own unit (接待游客人次)
 _ITSELF = re.compile(r"^(?:总值|总额|人次|人数|户数|次数)")
+
+
+def in_unit(making: Making, n: Number, target: Target) -> Quantity | None:
+    """The number in the target's unit (万套 is 套; a bare number its unit), or a per-cent
+    target's change in points; None when it is neither."""
+    return _fit_unit(n.q, target, n.after) or in_points(making, n, target)
 
 
 def in_points(making: Making, n: Number, target: Target) -> Quantity | None:

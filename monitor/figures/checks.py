@@ -151,15 +151,12 @@ def _why(
     listed: str | None,
     kind: FigureKind,
     scope: FigureScope,
-    stage: str | None = None,
 ) -> str:
-    """Why a figure was read as it was: the noun it counts, the word that made its kind, and
-    the stage of work it counts where the text names one."""
+    """Why a figure was read as it was: the noun it counts, the word that made its kind."""
     noun = listed or sentence[match.start : match.end] or "the clause's subject"
     cue = _cue_word(clause, kind) or _cue_word(sentence, kind)
     said = f" (by '{cue}')" if cue else " (by the time frame)"
-    counted = f"; stage: {stage}" if stage else ""
-    return f"noun: {noun}; {kind}{said}; scope: {scope}{counted}"
+    return f"noun: {noun}; {kind}{said}; scope: {scope}"
 
 
 @lru_cache(maxsize=256)

@@ -74,7 +74,7 @@ _CONTINUE_WHEN = (
     r"|“?十[一二三四五]五”?(?:以来|期间)"
 )
 _CONTINUE_HOW = (
-    "同比|环比|比上年|比去年|年均|全年|今年|其中|并|且|已|已经|累计|共|将|计划|预计|力争|再|先|还|又"
+    "同比|环比|比上年|比去年|年均|全年|今年|去年|上年|明年|其中|并|且|已|已经|累计|共|将|计划|预计|力争|再|先|还|又"
     "|同时|拟|要|基本|新|确保|争取|超额|提前|实际"
 )
 _CONTINUE_VERB = (
@@ -104,6 +104,7 @@ _FROM = re.compile(r"[从由][^，,。；0-9]{0,4}$")
 _YEAR = re.compile(  # (?<![0-9])((?:19|20)[0-9]{2})年, the look-behind after the first letter
     r"((?:1(?<![0-9]1)9|2(?<![0-9]2)0)[0-9]{2})年(?:度)?(上半年|下半年|一季度|前三季度)?"
 )
+_SPAN_TO = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*")  # 2020年至2024年
 _HALF = {"上半年": "H1", "下半年": "H2", "一季度": "Q1", "前三季度": "Q1-Q3"}
 _PLAN = re.compile(r"“?(十[一二三四五六七八九]|[一二三四五六七八九])五”?(?:规划|时期|期间)")
 _FRAME_HEAD = re.compile(  # ——, 一、, 一是, （一）: what may precede an opening time phrase
@@ -178,6 +179,9 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
         since = text.startswith("以来", last.end())
         if since and published and int(last.group(1)) < published.year:
             return f"{last.group(1)}-{published.year}"  # 2021年以来累计…: the span to now
+        begun = years[-2] if len(years) > 1 and not last.group(2) else None
+        if begun and _SPAN_TO.fullmatch(text, begun.end(), last.start()):
+            return f"{begun.group(1)}-{last.group(1)}"  # 2020年至2024年: the whole span
         return last.group(1) + _HALF.get(last.group(2) or "", "")
     plan = _PLAN.search(text)
     if plan:

@@ -96,7 +96,11 @@ _IN_YEAR = re.compile(
     + MONTH_SPAN
     + r"|前[一二三四五六七八九十两0-9]{1,2}个?月|前[一二三]季度|[一二三四]季度|上半年|下半年"
 )
-_SPAN = re.compile(r"(?<![近多几])(?:以来|年来)|期间|时期")  # not 近年来: no start given
+_SPAN = re.compile(  # not 近年来: no start given; 2020年至2024年, 过去五年, 五年合计: a span
+    r"(?<![近多几])(?:以来|年来)|期间|时期|过去[二两三四五六七八九十0-9]{1,2}年"
+    r"|[0-9]{4}\s*年\s*(?:至|到|—|－|-|~|～)\s*[0-9]{4}\s*年"
+    r"|(?<![近多几])[二两三四五六七八九十0-9]{1,2}年(?:间|来)?(?:合计|累计|共计)"
+)
 _AS_OF_STOCK = re.compile(
     r"(?:截至|截止)[^，,。；]{0,8}(?:年底|年末|目前|现在|底前|[0-9]{4}年)|^目前"
 )
@@ -223,6 +227,8 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     if _FLOW.search(head) and _flow_period(sentence):
         return "new"  # 前三季度进出口总额, 2024年粮食总产量: what flowed in the period
     for m in _STOCK.finditer(clause):
+        if m.group() == "已有" and _IN_YEAR.search(clause, 0, m.start()):
+            continue  # 今年已有1800多户…完成: the year's so far, not a stock
         if not _FLOW_BEFORE_STOCK.search(clause, 0, m.start()):
             return "cumulative"
     # the year's work: said in this clause, or by a time phrase opening the sentence (今年1—6月，…)
@@ -237,6 +243,8 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
         return "cumulative"
     if _in_year(sentence):
         return "new"
+    if c0 and _NAMED_YEAR.match(clause) and _ADDITION.search(clause):
+        return "new"  # …累计完成1250万亩，2024年完成462万亩: that year's work, not the total
     if _CUMULATIVE.search(sentence, 0, c0) or _LEVEL_VERB.search(head):
         return "cumulative"
     if _as_of_stock(sentence) and "已" in sentence[: q.start]:

@@ -1,6 +1,8 @@
 """Which region a number speaks for: the nearest place named before it (在福州，…; 上海提出…；
-广州提出…), else the paragraph's or the article's; national words (全国, 我国) for the country.
-A figure counts for a target only when that region is the target's."""
+广州提出…), else the paragraph's or the article's; national words (全国, 我国) for the country;
+全省/我市/本县 for the place of that level the text is about. A place a figure is only ranked in
+or compared with (居全国首位, 高于全省平均, 占全市的) names no subject. A figure counts for a
+target only when that region is the target's."""
 
 from __future__ import annotations
 
@@ -11,8 +13,16 @@ from functools import lru_cache
 
 # The country as a whole. A target whose regions include one of these is a national target.
 NATIONAL = ("全国", "我国", "中国", "各地", "全国各地", "国家", "全省份")
-# Words for "this place" whose place is the one the text is about (全市 in a 杭州 story).
-GENERIC = ("全市", "全省", "全区", "全县", "本市", "本省", "本区")
+# Words for "this place" whose place is the one the text is about (全市 in a 杭州 story), by the
+# level of place they speak of: a province's 全省 is no city's figure.
+_GENERIC_LEVELS = {
+    "province": ("全省", "本省", "我省", "省内"),
+    "city": ("全市", "本市", "我市", "市内"),
+    "county": ("全县", "本县", "我县"),
+    "district": ("全区", "本区", "我区"),
+}
+GENERIC = tuple(w for words in _GENERIC_LEVELS.values() for w in words)
+_LEVEL_OF_GENERIC = {w: level for level, words in _GENERIC_LEVELS.items() for w in words}
 
 # Provinces, autonomous regions and the larger cities: a place named here that is not one of a
 # target's regions makes the figure another region's. Names that are common words or parts of
@@ -33,12 +43,14 @@ _CITIES = (
     " 菏泽 枣庄 开封市 新乡 南阳 商丘 信阳 荆州 十堰 黄石 孝感 衡阳"
     " 常德 邵阳 江门 肇庆 清远 韶关 梅州 茂名 揭阳 钦州 玉林 凉山 南充"
     " 泸州 德阳 乐山 达州 六盘水 曲靖 大理 丽江 延安 榆林 宝鸡 天水"
-    " 酒泉 喀什 伊犁 雄安 浦东 滨海新区 两江新区"
+    " 酒泉 喀什 伊犁 雄安 浦东 滨海新区 两江新区 长春 邢台 沧州 廊坊 秦皇岛 张家口 承德 衡水"
+    " 晋中 运城 临汾 长治 四平 通化 牡丹江 佳木斯 安庆 马鞍山 赣江新区 天水 白银"
 )
 # Groups of provinces: a figure for one is neither the nation's nor a member's
 _GROUPS = (
     "长三角 珠三角 京津冀 粤港澳大湾区 成渝地区 西北地区 东北地区 西南地区 华北地区 华东地区"
-    " 华南地区 华中地区 中部地区 西部地区 东部地区 西北五省 东北三省"
+    " 华南地区 华中地区 中部地区 西部地区 东部地区 西北五省 东北三省 东北四省区 汾渭平原"
+    " 长江经济带 黄河流域 苏南 苏北 浙南 闽东 生产建设兵团"
 )
 PLACES = tuple(dict.fromkeys((_PROVINCES + " " + _CITIES + " " + _GROUPS).split()))
 _MUNICIPALITIES = frozenset(("北京", "天津", "上海", "重庆"))
@@ -49,15 +61,41 @@ _CITY_SET = frozenset(_CITIES.split()) | _MUNICIPALITIES
 def same_level(generic: str, place: str) -> bool:
     """Whether a named place is of the level a generic word speaks of: 宁波 for 全市, 江苏 for
     全省 (全区 and 全县 are left alone: a district's name is rarely in PLACES)."""
-    if generic.endswith("市"):
+    level = _LEVEL_OF_GENERIC.get(generic)
+    if level == "city":
         return place in _CITY_SET
-    if generic.endswith("省"):
+    if level == "province":
         return place in _PROVINCE_SET
     return False
 
 
+def level_of(regions: tuple[str, ...]) -> str | None:
+    """The level of place a regional target watches (province, city, county, district), from its
+    generic words or its names; None when they do not say."""
+    for word in regions:
+        if word in _LEVEL_OF_GENERIC:
+            return _LEVEL_OF_GENERIC[word]
+    for word in regions:
+        if word in _PROVINCE_SET or word.endswith(("省", "自治区")):
+            return "province"
+        if word in _CITY_SET or word.endswith("市"):
+            return "city"
+        if word.endswith("县"):
+            return "county"
+    return None
+
+
 # A company's figure is a part of the nation's or a region's (中国移动已建成14万个5G基站).
 _ENTITIES = r"中国(?:移动|电信|联通|铁塔|广电)|国家电网|南方电网|[\u4e00-\u9fff]{2,6}(?:公司|集团)"
+# A district, county or city not in PLACES, where a clause opens with it and goes on with its
+# figures (兴庆区今年新建…, 桑植县新改建…, 其中万州区…): another place, unless it is the target's.
+_NOT_NAMES = (
+    "主城|老城|新城|开发|示范|保护|自贸|试验|功能|服务|核心|地级|县级|市辖|高新|经开|各个|其他|其余"
+)
+_LOCAL = (
+    r"(?:(?<![\u4e00-\u9fff])|(?<=其中)|(?<=在))(?!" + _NOT_NAMES + r")"
+    r"[\u4e00-\u9fff]{2}(?:区|县|旗|市)(?=今年|去年|上半年|前|新|已|累计|共|全年|[0-9])"
+)
 
 
 class Mention:
@@ -75,15 +113,22 @@ def is_national(regions: Sequence[str]) -> bool:
 
 @lru_cache(maxsize=256)
 def _pattern(regions: tuple[str, ...]) -> re.Pattern[str]:
-    words = sorted({*regions, *NATIONAL, *PLACES}, key=len, reverse=True)
-    return re.compile(_ENTITIES + "|" + "|".join(map(re.escape, words)))
+    words = sorted({*regions, *NATIONAL, *PLACES, *GENERIC}, key=len, reverse=True)
+    return re.compile(_ENTITIES + "|" + "|".join(map(re.escape, words)) + "|" + _LOCAL)
 
 
-def _kind(word: str, regions: tuple[str, ...]) -> str:
+def _kind(word: str, regions: tuple[str, ...]) -> str | None:
+    """own, nation or place; None for a generic word whose level the target does not say."""
     if word in regions or any(word in r or r in word for r in regions if r not in NATIONAL):
         return "own"  # 北京 for a target in 北京市, 高速公路服务区 for itself
     if word in NATIONAL:
         return "nation"
+    level = _LEVEL_OF_GENERIC.get(word)
+    if level is not None:  # 我省 for a province, 全省 for a city target: another level
+        watched = None if is_national(regions) else level_of(regions)
+        if watched is None:
+            return "place" if is_national(regions) and regions else None
+        return "own" if level == watched else "place"
     return "place"
 
 
@@ -92,6 +137,10 @@ _DATELINE = re.compile(r"\s*[0-9０-９一二三四五六七八九十]{1,2}月")
 # words that name the nation in a national target's text but in a regional one mostly name an
 # agency (国家统计局, 中国移动) whose figure may well be regional
 _AGENCY_WORDS = frozenset({"国家", "中国"})
+# A place the figure is only ranked in or compared with: 位居全国第一, 居全省首位, 高于全国平均,
+# 增速快于厦门: the subject is another one. (占全国的10% is left to name the share's whole.)
+_RANKED_IN = re.compile(r"(?:居|位列|列|高于|低于|快于|慢于|好于|优于|超过|领先|相当于|跻身)$")
+_RANKED_AFTER = re.compile(r"的?(?:第[一二三四五六七八九十0-9]|首位|前列|前茅|之首|平均水平|同类)")
 
 
 def mentions(text: str, regions: tuple[str, ...], start: int = 0, end: int = -1) -> list[Mention]:
@@ -108,16 +157,38 @@ def _start(m: Mention) -> int:
 @lru_cache(maxsize=64)
 def _all_mentions(text: str, regions: tuple[str, ...]) -> tuple[Mention, ...]:
     """Every region word in `text` (a sentence or an article, asked about once per number)."""
-    national = is_national(regions)
     out: list[Mention] = []
+    for start, word in _words(text, regions):
+        kind = _kind(word, regions)
+        if kind is not None:
+            out.append(Mention(start, word, kind))
+    return tuple(out)
+
+
+def _words(text: str, regions: tuple[str, ...]) -> list[tuple[int, str]]:
+    """The place words of `text` that may name whose figure it is, with where they start."""
+    national = is_national(regions)
+    out: list[tuple[int, str]] = []
     for m in _pattern(regions).finditer(text):
         word = m.group()
         if _DATELINE.match(text, m.end()):
             continue
         if not national and word in _AGENCY_WORDS:
             continue
-        out.append(Mention(m.start(), word, _kind(word, regions)))
-    return tuple(out)
+        if _RANKED_IN.search(text, max(0, m.start() - 3), m.start()) or _RANKED_AFTER.match(
+            text, m.end()
+        ):
+            continue  # 位居全国第一: the place it is ranked in, not its subject
+        out.append((m.start(), word))
+    return out
+
+
+def places_named(text: str) -> set[str]:
+    """The distinct places `text` gives figures of (兰州, 全省, 全国; a company is none)."""
+    return {w for _, w in _words(text, ()) if not _ENTITY.fullmatch(w)}
+
+
+_ENTITY = re.compile(_ENTITIES)
 
 
 def speaks_for(found: list[Mention], regions: tuple[str, ...]) -> bool | None:

@@ -16,7 +16,6 @@ from monitor.figures.attribution import (
     PLAN_NOUNS,
     _about_span,
     _attribute,
-    _fit_unit,
     _is_reference,
     _keyword_matches,
     _Match,
@@ -32,7 +31,7 @@ from monitor.figures.binding import (
     Number,
     Read,
     breaks_down,
-    in_points,
+    in_unit,
     out_of_frame,
     period_part,
     rate_of,
@@ -183,6 +182,8 @@ class _Article(Regional):
         plan_at = min((at for w in PLAN_NOUNS if (at := sentence.find(w, a1)) >= 0), default=-1)
         if plan_at >= 0:  # …，全年新建50个的目标…: a later clause restating the pledge
             a1 = clause_bounds(cuts, bisect_right(cuts, plan_at), len(sentence))[1]
+        if units.restating_at(sentence, a1):  # …8013万吨，折合1602.6亿斤: the amount again
+            a1 = clause_bounds(cuts, bisect_right(cuts, a1), len(sentence))[1]
         listed = lists.span(sentence) if "分别" in sentence else None
         if listed:
             a0, a1 = min(a0, listed[0]), max(a1, listed[1])
@@ -229,7 +230,7 @@ class _Article(Regional):
         else:
             match = _subject(sentence, cuts, read.by_clause, clause)
         restated = not own and restates(sentence, q.end)
-        if match is None and restated:
+        if match is None and (restated or q.start in making.restated()):
             match = last_match(read.by_clause, q.start)  # …，全年完成600部的目标…
         if match is None:
             making.drop(q, None, "no target noun in its clause, nor one the clause goes on with")
@@ -314,7 +315,7 @@ class _Article(Regional):
                 return None
             quantity: Quantity | None = share
         else:
-            quantity = _fit_unit(n.q, target, n.after) or in_points(making, n, target)
+            quantity = in_unit(making, n, target)
         if quantity is None:
             making.drop(n.q, target, _unit_differs(n.q, target, n.after))
             return None
@@ -358,7 +359,6 @@ class _Article(Regional):
         making.seen.add(target.id)
         making.given.add(target.id)
         fall = scope == "rate" and is_fall(n.head)
-        stage = stage_at(sentence, n.c0, n.q.start)  # 开工2860个, 完工740个: the stage counted
         noun = making.paired[n.q.start][0] if n.q.start in making.paired else None
         return frozen(
             Figure,
@@ -371,8 +371,8 @@ class _Article(Regional):
             end=n.q.end,
             period=period,
             direction="down" if fall else None,
-            why=_why(sentence, sentence[n.c0 : n.c1], n.match, noun, kind, scope, stage),
-            measure=stage,
+            why=_why(sentence, sentence[n.c0 : n.c1], n.match, noun, kind, scope),
+            measure=stage_at(sentence, n.c0, n.q.start),  # 开工2860个, 完工740个: the stage
         )
 
     def _total_before(self, read: Read) -> tuple[set[str], bool]:

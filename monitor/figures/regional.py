@@ -1,6 +1,7 @@
 """Which region a sentence of an article and each number in it speak for: a place named
 before the number, after it in its clause, before a semicolon, in the paragraph or the lead, or
-the source's own `region:`; the place words themselves are in places.py."""
+the source's own `region:`; the place words themselves are in places.py. A sentence comparing
+places' figures, or giving a statistics office's, states results even with no word of one."""
 
 from __future__ import annotations
 
@@ -14,13 +15,28 @@ from monitor.figures.places import (
     Mention,
     is_national,
     mentions,
+    places_named,
     same_level,
     speaks_for,
 )
-from monitor.models import Target
+from monitor.models import FigureKind, Target
 
 _LEAD = 300  # a region named this early in the article (dateline, lead) holds for all of it
 _CLAUSE_END = re.compile(r"[，,；;。]")
+# Figures a statistics office or a bulletin gives (国家统计局…发布公告，…; 据海关统计; 数据显示)
+_RELEASED = re.compile(
+    r"统计局|统计(?:数据)?显示|据[^，,。；]{0,12}统计|数据显示|公告显示|公报显示"
+    r"|发布(?:的)?(?:公告|公报|统计|数据)|监测(?:数据)?显示|通报"
+)
+# …but not a plan's share among places (分解下达, 承担…任务), nor a part of a year not yet over
+_NOT_STATED = re.compile(
+    r"任务|目标|计划|分解|下达|承担|预计|力争|确保|将|要|上半年|下半年|季度"
+    r"|[0-9一二三四五六七八九十]\s*月(?!\s*[0-9一二三四五六七八九十]{1,3}\s*日)"
+)
+_AVERAGE = re.compile(r"平均(?:水平)?(?:为|是|达)")
+# A partner's share of a total (对东盟进出口, 对“一带一路”沿线国家出口): not the region's total
+_DEALINGS = ("进出口", "出口", "进口", "贸易", "外贸", "投资", "直接投资", "实际使用外资")
+_PARTNER = re.compile(r"(?<![相针面绝反核应])对(?!外|比|于|此|照)[^，,。；;、\s]{1,14}$")
 
 
 class Regional(Frames):
@@ -32,11 +48,37 @@ class Regional(Frames):
         super().__init__(text, ends, published)
         self.region = region  # what the source's articles speak for when they name no place
 
+    def when(self, sentence: str, c0: int, c1: int, index: int) -> tuple[FigureKind, str | None]:
+        """As Frames.when; a clause whose frame is unclear is a result when it states known
+        figures: a statistics office's, an average, or a place's beside another's."""
+        kind, period = super().when(sentence, c0, c1, index)
+        if kind == "mention" and self._stated(sentence, c0, c1, index):
+            kind = "achieved"
+        return kind, period
+
+    def _stated(self, sentence: str, c0: int, c1: int, index: int) -> bool:
+        """Whether a clause with no word of plan or result states figures known: a statistics
+        office or bulletin gives them (in its sentence or the one before), it gives an average
+        (全国平均为86.9%), or it names a place in a sentence comparing places (兰州为79.6%，
+        全省为86.3%; 福建…，其中厦门…)."""
+        if _NOT_STATED.search(sentence):
+            return False
+        if _RELEASED.search(sentence) or _AVERAGE.search(sentence, c0, c1):
+            return True
+        if places_named(sentence[c0:c1]) and len(places_named(sentence)) > 1:
+            return True
+        if index == 0:
+            return False
+        p0, p1 = self.bounds(index - 1)
+        return bool(_RELEASED.search(self.text, p0, p1))
+
     def _speaks_for(self, target: Target, sentence: str, s0: int, at: int) -> bool:
         """Whether the number at `at` in the sentence speaks for the target's region: the last
         region word before it decides (在福州，…), else one later in the sentence; for a regional
         target also the paragraph before it and the article's lead."""
         regions = target.region
+        if self._partner(target, sentence, at):
+            return False  # 宁波对欧盟进出口2130亿元: trade with a partner, a part of the total
         before = mentions(sentence, regions, 0, at)
         said = speaks_for(before, regions)
         if (
@@ -66,6 +108,17 @@ class Regional(Frames):
         if said is None:
             said = self._source_speaks_for(regions)
         return is_national(regions) if said is None else said
+
+    @staticmethod
+    def _partner(target: Target, sentence: str, at: int) -> bool:
+        """Whether the target's keyword nearest before `at` is of trade or dealings with a
+        partner (对东盟进出口): the partner's share, not the region's total."""
+        pos = max(sentence.rfind(k, 0, at) for k in target.keywords)
+        return (
+            pos > 0
+            and sentence.startswith(_DEALINGS, pos)
+            and bool(_PARTNER.search(sentence, max(0, pos - 16), pos))
+        )
 
     def _elsewhere(
         self, generic: Mention, sentence: str, s0: int, regions: tuple[str, ...]

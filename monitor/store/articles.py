@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING, NamedTuple
 
 from monitor.models import Article, Figure
 from monitor.store.database import Database
@@ -16,6 +17,10 @@ from monitor.store.records import (
     from_iso,
     observation_of,
 )
+from monitor.store.sources import hash_content
+
+if TYPE_CHECKING:
+    from monitor.figures.reading import Reading
 
 # By content, not by insertion: sources fetched concurrently save in any order, and a digest
 # rebuilt after a crash must read the same as the one an uninterrupted pass builds.
@@ -40,6 +45,44 @@ def story_key(article: Article) -> str:
     cells = "".join(cell for table in article.tables for row in table.rows for cell in row)
     body = "".join(article.text.split())[: 2000 - min(len(cells), 1000)] + cells
     return hashlib.sha256(body[:2000].encode()).hexdigest()[:24]
+
+
+class ArticleRows(NamedTuple):
+    """An article as `save_rows` writes it. A pass makes it where the page was read (a reading
+    worker: `rows_of_reading`), so that its own process, the pass's busiest, only writes it."""
+
+    url: str
+    title: str
+    published: str | None
+    content_hash: str
+    story: str
+    text: str
+    empty: bool  # no text and no tables: a linked page that is no article, remembered
+    mentions: tuple[str, ...]
+    observations: tuple[tuple[object, ...], ...]  # their rows, but for when they were observed
+
+
+def article_rows(
+    article: Article, figures: Sequence[Figure], mentions: Sequence[str], content_hash: str
+) -> ArticleRows:
+    url = article.url
+    published = article.published.isoformat() if article.published else None
+    return ArticleRows(
+        url,
+        article.title,
+        published,
+        content_hash,
+        story_key(article),
+        article.text,
+        not article.text and not article.tables,
+        tuple(mentions),
+        tuple(_observation_row(fig, url, published) for fig in figures),
+    )
+
+
+def rows_of_reading(reading: Reading, content: bytes) -> ArticleRows:
+    """A page's Reading as rows, with its content's hash (Readers' `then`, in the workers)."""
+    return article_rows(reading.article, reading.figures, reading.mentions, hash_content(content))
 
 
 class Articles(Database):
@@ -69,29 +112,34 @@ class Articles(Database):
         Returns how many observations were new. Saving the same article twice adds nothing;
         a changed article (a new `content_hash`) replaces its text and adds its new figures.
         """
-        url = article.url
-        published = article.published.isoformat() if article.published else None
+        rows = article_rows(article, figures, mentions, content_hash)
+        return self.save_rows(rows, source_id=source_id, fetched_at=fetched_at)
+
+    def save_rows(self, rows: ArticleRows, *, source_id: str, fetched_at: datetime) -> int:
+        """`save_article` for an article already made into rows (`article_rows`)."""
+        url = rows.url
+        fetched = fetched_at.isoformat()
         with self.transaction() as tx:
             tx.execute(
                 _ARTICLE,
                 (
                     url,
                     source_id,
-                    article.title,
-                    published,
-                    fetched_at.isoformat(),
-                    content_hash,
-                    story_key(article),
-                    article.text,
+                    rows.title,
+                    rows.published,
+                    fetched,
+                    rows.content_hash,
+                    rows.story,
+                    rows.text,
                 ),
             )
             # executemany: one prepared statement for all rows (its rowcount is their sum).
-            tx.executemany(_MENTION, [(target_id, url) for target_id in mentions])
-            if not figures:
+            tx.executemany(_MENTION, [(target_id, url) for target_id in rows.mentions])
+            if not rows.observations:
                 return 0
-            observed = fetched_at.isoformat()
-            rows = [_observation_row(fig, url, published, observed) for fig in figures]
-            return tx.executemany(_OBSERVATION, rows).rowcount
+            return tx.executemany(
+                _OBSERVATION, [(*row, fetched) for row in rows.observations]
+            ).rowcount
 
     def observations(
         self, *, target_id: str | None = None, pending: bool | None = None
@@ -127,9 +175,7 @@ class Articles(Database):
         return [Mention(r[0], r[1], r[2], r[3], r[4], from_iso(r[5])) for r in rows]
 
 
-def _observation_row(
-    fig: Figure, url: str, published: str | None, observed: str
-) -> tuple[object, ...]:
+def _observation_row(fig: Figure, url: str, published: str | None) -> tuple[object, ...]:
     q = fig.quantity
     high = None if q.value_high is None else str(q.value_high)
     return (
@@ -147,5 +193,4 @@ def _observation_row(
         fig.scope,
         fig.period,
         published,
-        observed,
     )

@@ -8,11 +8,11 @@ records.py, the batching of a pass's writes in batch.py.
 
 from __future__ import annotations
 
-from monitor.store.articles import Articles, story_key
+from monitor.store.articles import ArticleRows, Articles, rows_of_reading, story_key
 from monitor.store.digests import Digests
 from monitor.store.sources import Sources, hash_content
 
-__all__ = ["Store", "hash_content", "story_key"]
+__all__ = ["ArticleRows", "Store", "hash_content", "rows_of_reading", "story_key"]
 
 
 class Store(Sources, Articles, Digests):
