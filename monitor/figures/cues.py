@@ -70,7 +70,7 @@ _CONTINUE_WHEN = (
     r"近?[五十]年|过去[一五]年|[0-9]+年|截[至止][^，,。；]{0,8}?(?=已|累计|共|完成|新|达)|目前"
     r"|" + MONTH_SPAN + "份?"
     r"|前[一二三四五六七八九十两0-9]{1,2}个?月|上半年|前三季度|[一二三四]季度"
-    r"|比[^，,。；]{1,10}?(?=增长|提高|增加|下降|减少|降低|上升|净增)"
+    r"|[比较][^，,。；]{1,10}?(?=增长|提高|增加|下降|减少|降低|上升|净增|新增)"
     r"|“?十[一二三四五]五”?(?:以来|期间)"
 )
 _CONTINUE_HOW = (
@@ -87,7 +87,7 @@ _CONTINUE_VERB = (
 )
 _CONTINUES = re.compile(
     # the letters a continuation can start with, looked at first: most clauses fail there
-    "(?=[近五十过0-9截目上前一二三四比全年任“"
+    "(?=[近五十过0-9截目上前一二三四比较全年任“"
     + "".join(sorted({word[0] for word in f"{_CONTINUE_HOW}|{_CONTINUE_VERB}".split("|")}))
     + f"])(?:{_CONTINUE_WHEN})?(?:{_CONTINUE_HOW})*(?:{_CONTINUE_VERB})"
 )
