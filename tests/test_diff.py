@@ -92,6 +92,42 @@ def test_last_years_result_restated_is_not_progress(store: Store) -> None:
     assert not diff.update(CIRCLES, pending, [], today=date(2024, 1, 23)).moved
 
 
+def test_a_span_of_years_is_not_progress_toward_one_years_pledge(store: Store) -> None:
+    # 80 new in 2024 is a pledge for one year: what 2021-2024 added is no measure of it
+    s = "2021年以来，本市累计新建一刻钟便民生活圈60个。"
+    pending = _observe(
+        store, "http://a/7", s, "60个", 60, "2024-06-01 10:00", scope="new", period="2021-2024"
+    )
+    u = diff.update(CIRCLES, pending, [], today=date(2024, 6, 2))
+    assert not u.moved
+    assert [e.observation.figure.value for e in u.others] == [60]  # shown, not as progress
+
+
+def test_the_pledges_own_year_is_progress(store: Store) -> None:
+    s = "今年以来，本市新建一刻钟便民生活圈45个。"
+    pending = _observe(
+        store, "http://a/8", s, "45个", 45, "2024-06-01 10:00", scope="new", period="2024"
+    )
+    assert diff.update(CIRCLES, pending, [], today=date(2024, 6, 2)).moved
+
+
+def test_a_span_is_progress_toward_a_pledge_over_that_span(store: Store) -> None:
+    plan = Target(
+        id="circles",
+        title="北京“十四五”时期新建一刻钟便民生活圈500个",
+        keywords=("一刻钟便民生活圈",),
+        region=("北京", "本市"),
+        unit="个",
+        pledge=Pledge(Decimal(500), "new", by=date(2025, 12, 31), announced=date(2021, 3, 1)),
+    )
+    s = "2021年以来，本市累计新建一刻钟便民生活圈410个。"
+    pending = _observe(
+        store, "http://a/9", s, "410个", 410, "2024-06-01 10:00", scope="new", period="2021-2024"
+    )
+    u = diff.update(plan, pending, [], today=date(2024, 6, 2))
+    assert u.moved and u.progress is not None and u.progress.toward == 410
+
+
 def test_conflicting_figures_on_the_same_day_are_flagged(store: Store) -> None:
     _observe(store, "http://a/6", S501, "501个", 501, "2024-10-28 10:00")
     s = "截至目前，本市已建成510个一刻钟便民生活圈。"

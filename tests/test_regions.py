@@ -37,7 +37,7 @@ def test_regions(case: dict[str, Any]) -> None:
             if name in want:
                 assert getattr(fig, name) == want[name], (name, shown)
     if "dropped" in case:
-        seen = explain("", text, targets, published=published)
+        seen = explain("", text, targets, published=published, region=region)
         for surface, because in case["dropped"].items():
             whys = [s.why for s in seen if s.surface == str(surface) and s.figure is None]
             assert whys, f"{surface}: not seen, or read as a figure"

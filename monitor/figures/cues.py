@@ -70,7 +70,7 @@ _CONTINUE_WHEN = (
     r"近?[五十]年|过去[一五]年|[0-9]+年|截[至止][^，,。；]{0,8}?(?=已|累计|共|完成|新|达)|目前"
     r"|" + MONTH_SPAN + "份?"
     r"|前[一二三四五六七八九十两0-9]{1,2}个?月|上半年|前三季度|[一二三四]季度"
-    r"|比[^，,。；]{1,10}?(?=增长|提高|增加|下降|减少|降低|上升|净增)"
+    r"|[比较][^，,。；]{1,10}?(?=增长|提高|增加|下降|减少|降低|上升|净增|新增)"
     r"|“?十[一二三四五]五”?(?:以来|期间)"
 )
 _CONTINUE_HOW = (
@@ -80,6 +80,7 @@ _CONTINUE_HOW = (
 _CONTINUE_VERB = (
     "增长|增加|减少|下降|降低|提高|上涨|上升|回升|回落|下滑|下跌|暴跌|改善|达到|达|超过|突破|总量|规模|总额|总数|增速|增幅|涨幅"
     "|累计|共计|合计|建成|完成|新增|新建|建设|验收|开工|竣工|完工|实现|为|约|近|保持|稳定在|控制在|提升|降至|升至"
+    "|有(?=[0-9一二三四五六七八九十两近约超])"  # 已有1.2万个投入使用, 共有…
     "|降到|升到|分别|发行|安排|下达|建(?!议)|改造|打造|培育|筹集|占[^，,。；]{0,10}?(?:任务|目标|计划|额度)|提供|总长|全长|长度"
     "|比[^，,。；]{1,10}?(?:多|少)(?=[0-9])|(?:全年|年度)?(?:目标)?任务[^，,。；]{0,6}?完成|净增"
     # the clause restates the plan (…，确保全年7万套目标按期完成): its number is the plan's size
@@ -87,9 +88,10 @@ _CONTINUE_VERB = (
 )
 _CONTINUES = re.compile(
     # the letters a continuation can start with, looked at first: most clauses fail there
-    "(?=[近五十过0-9截目上前一二三四比全年任“"
+    "(?=[近五十过0-9截目上前一二三四比较全年任“"
     + "".join(sorted({word[0] for word in f"{_CONTINUE_HOW}|{_CONTINUE_VERB}".split("|")}))
-    + f"])(?:{_CONTINUE_WHEN})?(?:{_CONTINUE_HOW})*(?:{_CONTINUE_VERB})"
+    # an aim may come before the time (力争“十四五”期间累计筹集…, 并力争2025年累计完成…)
+    + f"])(?:{_CONTINUE_HOW})*(?:{_CONTINUE_WHEN})?(?:{_CONTINUE_HOW})*(?:{_CONTINUE_VERB})"
 )
 _CHANGE = re.compile(r"(?:同比|环比|比[^，,、]{1,6})?(?:增加|减少|多|少)")
 _CUT = re.compile(r"减|降|节约|节省")
@@ -104,6 +106,7 @@ _FROM = re.compile(r"[从由][^，,。；0-9]{0,4}$")
 _YEAR = re.compile(  # (?<![0-9])((?:19|20)[0-9]{2})年, the look-behind after the first letter
     r"((?:1(?<![0-9]1)9|2(?<![0-9]2)0)[0-9]{2})年(?:度)?(上半年|下半年|一季度|前三季度)?"
 )
+_SPAN_TO = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*")  # 2020年至2024年
 _HALF = {"上半年": "H1", "下半年": "H2", "一季度": "Q1", "前三季度": "Q1-Q3"}
 _PLAN = re.compile(r"“?(十[一二三四五六七八九]|[一二三四五六七八九])五”?(?:规划|时期|期间)")
 _FRAME_HEAD = re.compile(  # ——, 一、, 一是, （一）: what may precede an opening time phrase
@@ -178,6 +181,9 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
         since = text.startswith("以来", last.end())
         if since and published and int(last.group(1)) < published.year:
             return f"{last.group(1)}-{published.year}"  # 2021年以来累计…: the span to now
+        begun = years[-2] if len(years) > 1 and not last.group(2) else None
+        if begun and _SPAN_TO.fullmatch(text, begun.end(), last.start()):
+            return f"{begun.group(1)}-{last.group(1)}"  # 2020年至2024年: the whole span
         return last.group(1) + _HALF.get(last.group(2) or "", "")
     plan = _PLAN.search(text)
     if plan:

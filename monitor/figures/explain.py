@@ -15,14 +15,20 @@ from monitor.models import Seen, Target
 
 
 def explain(
-    title: str, text: str, targets: Sequence[Target], *, published: date | None = None
+    title: str,
+    text: str,
+    targets: Sequence[Target],
+    *,
+    published: date | None = None,
+    region: tuple[str, ...] = (),
 ) -> list[Seen]:
     """Every number in each sentence that names a target (headline first), with the figure it
-    became or why it was dropped: what `monitor try --explain` shows."""
+    became or why it was dropped: what `monitor try --explain` shows. `region` is the source's
+    (what a page naming no place speaks for)."""
     text = with_title(title, text)
     ends = sentence_ends(text)
     plan = _plan(targets)
-    reader = _Article(text, ends, published, plan.plain)
+    reader = _Article(text, ends, published, plan.plain, region)
     seen: list[Seen] = []
     for index in range(len(ends)):
         s0, s1 = reader.bounds(index)

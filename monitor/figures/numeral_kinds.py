@@ -139,8 +139,8 @@ def _is_figure(t: str, q: Quantity, i: int, run: str, before: str, after: str) -
     counted = q.qualifier != "exact" and not bare and len(run) == 1  # 逾千人, 近万家
     if words and not any(ch in _DIGITS for ch in run) and run not in {"十", "拾"} and not counted:
         return False  # 百姓, 千家万户, 上亿人: a magnitude alone is a word, not a figure
-    if before.endswith(("(", "（")) and after.startswith((")", "）")):
-        return False  # (一), （3）: a list index
+    if bare and before.endswith(("(", "（")) and after.startswith((")", "）")):
+        return False  # (一), （3）: a list index; （1131亿斤） is an amount
     # Latin letters glued to digits make a code: PM2.5, G20, 5G, COVID-19
     if q.start > 0 and t[q.start - 1].isascii() and t[q.start - 1].isalpha():
         return False

@@ -93,9 +93,13 @@ _NOT_NAMES = (
     "主城|老城|新城|开发|示范|保护|自贸|试验|功能|服务|核心|地级|县级|市辖|高新|经开|各个|其他|其余"
 )
 _LOCAL = (
-    r"(?:(?<![\u4e00-\u9fff])|(?<=其中)|(?<=在))(?!" + _NOT_NAMES + r")"
+    r"(?:(?<![\u4e00-\u9fff])|(?<=其中)|(?<=[在的]))(?!" + _NOT_NAMES + r")"
     r"[\u4e00-\u9fff]{2}(?:区|县|旗|市)(?=今年|去年|上半年|前|新|已|累计|共|全年|[0-9])"
 )
+
+
+# A place left unnamed (某地, 某市): a place, and not the watched one
+_SOME = r"某(?:地|省|市|县|区)"
 
 
 class Mention:
@@ -114,7 +118,9 @@ def is_national(regions: Sequence[str]) -> bool:
 @lru_cache(maxsize=256)
 def _pattern(regions: tuple[str, ...]) -> re.Pattern[str]:
     words = sorted({*regions, *NATIONAL, *PLACES, *GENERIC}, key=len, reverse=True)
-    return re.compile(_ENTITIES + "|" + "|".join(map(re.escape, words)) + "|" + _LOCAL)
+    return re.compile(
+        _ENTITIES + "|" + "|".join(map(re.escape, words)) + "|" + _LOCAL + "|" + _SOME
+    )
 
 
 def _kind(word: str, regions: tuple[str, ...]) -> str | None:
@@ -133,7 +139,9 @@ def _kind(word: str, regions: tuple[str, ...]) -> str | None:
 
 
 # 新华社北京3月5日电: a dateline names where the story was filed, not what it is about
-_DATELINE = re.compile(r"\s*[0-9０-９一二三四五六七八九十]{1,2}月")
+# (a place and a month alone is a subject and its period: 贵州7月接待游客…)
+_DIGIT = "[0-9０-９一二三四五六七八九十]"
+_DATELINE = re.compile(rf"\s*{_DIGIT}{{1,2}}月{_DIGIT}{{1,3}}日")
 # words that name the nation in a national target's text but in a regional one mostly name an
 # agency (国家统计局, 中国移动) whose figure may well be regional
 _AGENCY_WORDS = frozenset({"国家", "中国"})
@@ -189,6 +197,29 @@ def places_named(text: str) -> set[str]:
 
 
 _ENTITY = re.compile(_ENTITIES)
+
+# Who speaks on a page that names no place: a national body (国家统计局, 交通运输部, 国务院) or a
+# province's, city's or county's own office (省民政厅, 据市统计局, 县政府).
+_NATIONAL_BODY = re.compile(
+    r"国务院|党中央|国家(?!级)[\u4e00-\u9fff]{1,8}?(?:局|委|署|院)|海关总署"
+    r"|(?:财政|商务|民政|教育|科技|公安|司法|自然资源|生态环境|交通运输|水利|农业农村|文化和旅游"
+    r"|应急管理|住房和城乡建设|住房城乡建设|人力资源社会保障|人力资源和社会保障|工业和信息化"
+    r"|退役军人事务|审计)部"
+)
+_LOCAL_BODY = re.compile(
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[据从由向经在和与]))([省市县])"
+    r"(?:委|政府|人大|政协|[\u4e00-\u9fff]{1,7}?(?:厅|局|委|办))"
+)
+_BODY_LEVELS = {"省": "province", "市": "city", "县": "county"}
+
+
+def speaker(text: str) -> str | None:
+    """Who a page that names no place speaks as: "nation" for a national body, the level of a
+    local office (province, city, county), or None when it names none."""
+    if _NATIONAL_BODY.search(text):
+        return "nation"
+    local = _LOCAL_BODY.search(text)
+    return _BODY_LEVELS[local.group(1)] if local else None
 
 
 def speaks_for(found: list[Mention], regions: tuple[str, ...]) -> bool | None:

@@ -16,7 +16,6 @@ from monitor.figures.attribution import (
     PLAN_NOUNS,
     _about_span,
     _attribute,
-    _fit_unit,
     _is_reference,
     _keyword_matches,
     _Match,
@@ -32,6 +31,8 @@ from monitor.figures.binding import (
     Number,
     Read,
     breaks_down,
+    in_unit,
+    out_of_frame,
     period_part,
     rate_of,
     refused,
@@ -42,7 +43,6 @@ from monitor.figures.checks import (
     _RATE_UNITS,
     _as_percent,
     _listed,
-    _out_of_frame,
     _unit_differs,
     _why,
     plan_size,
@@ -53,6 +53,7 @@ from monitor.figures.measures import (
     is_fall,
     percent_measure,
     scope_of,
+    stage_at,
 )
 from monitor.figures.nouns import own_noun
 from monitor.figures.numeral_reader import frozen
@@ -181,6 +182,8 @@ class _Article(Regional):
         plan_at = min((at for w in PLAN_NOUNS if (at := sentence.find(w, a1)) >= 0), default=-1)
         if plan_at >= 0:  # …，全年新建50个的目标…: a later clause restating the pledge
             a1 = clause_bounds(cuts, bisect_right(cuts, plan_at), len(sentence))[1]
+        if units.restating_at(sentence, a1):  # …8013万吨，折合1602.6亿斤: the amount again
+            a1 = clause_bounds(cuts, bisect_right(cuts, a1), len(sentence))[1]
         listed = lists.span(sentence) if "分别" in sentence else None
         if listed:
             a0, a1 = min(a0, listed[0]), max(a1, listed[1])
@@ -227,7 +230,7 @@ class _Article(Regional):
         else:
             match = _subject(sentence, cuts, read.by_clause, clause)
         restated = not own and restates(sentence, q.end)
-        if match is None and restated:
+        if match is None and (restated or q.start in making.restated()):
             match = last_match(read.by_clause, q.start)  # …，全年完成600部的目标…
         if match is None:
             making.drop(q, None, "no target noun in its clause, nor one the clause goes on with")
@@ -312,7 +315,7 @@ class _Article(Regional):
                 return None
             quantity: Quantity | None = share
         else:
-            quantity = _fit_unit(n.q, target, n.after)
+            quantity = in_unit(making, n, target)
         if quantity is None:
             making.drop(n.q, target, _unit_differs(n.q, target, n.after))
             return None
@@ -349,7 +352,7 @@ class _Article(Regional):
             kind = "achieved"  # 完成年度任务的83%: progress so far
         elif n.task and measure is None:
             kind = "pledge"
-        other = _out_of_frame(target, period, scope, kind)  # another period, or no frame
+        other = out_of_frame(making, n, target, period, scope, kind)  # another period, no frame…
         if other:
             making.drop(n.q, target, other)
             return None
@@ -369,6 +372,7 @@ class _Article(Regional):
             period=period,
             direction="down" if fall else None,
             why=_why(sentence, sentence[n.c0 : n.c1], n.match, noun, kind, scope),
+            measure=stage_at(sentence, n.c0, n.q.start),  # 开工2860个, 完工740个: the stage
         )
 
     def _total_before(self, read: Read) -> tuple[set[str], bool]:

@@ -14,9 +14,11 @@ from monitor.figures.places import (
     NATIONAL,
     Mention,
     is_national,
+    level_of,
     mentions,
     places_named,
     same_level,
+    speaker,
     speaks_for,
 )
 from monitor.models import FigureKind, Target
@@ -47,6 +49,7 @@ class Regional(Frames):
     ) -> None:
         super().__init__(text, ends, published)
         self.region = region  # what the source's articles speak for when they name no place
+        self._unnamed: tuple[bool, str | None] | None = None  # names no place; who speaks
 
     def when(self, sentence: str, c0: int, c1: int, index: int) -> tuple[FigureKind, str | None]:
         """As Frames.when; a clause whose frame is unclear is a result when it states known
@@ -97,9 +100,10 @@ class Regional(Frames):
             said = speaks_for(mentions(self.text, regions, run, s0), regions)
         if said is None and is_national(regions):
             # a sentence naming no place: a national figure (unless the source speaks for a
-            # region). An earlier sentence's place is as often a speaker's or a meeting's as
-            # the subject's, so it does not carry over.
-            return self._source_speaks_for(regions) is not False
+            # region, or a page naming no place is a local office's). An earlier sentence's
+            # place is as often a speaker's or a meeting's as the subject's: it does not carry.
+            source = self._source_speaks_for(regions)
+            return source if source is not None else self._page_speaks_for(regions) is not False
         if said is None:
             p0 = self.text.rfind("\n", 0, s0) + 1
             said = speaks_for(mentions(self.text, regions, p0, s0), regions)
@@ -107,7 +111,26 @@ class Regional(Frames):
             said = speaks_for(mentions(self.text[: min(_LEAD, s0)], regions)[:1], regions)
         if said is None:
             said = self._source_speaks_for(regions)
+        if said is None:
+            said = self._page_speaks_for(regions)
         return is_national(regions) if said is None else said
+
+    def _page_speaks_for(self, regions: tuple[str, ...]) -> bool | None:
+        """For a page that names no place at all (an excerpt of a work report under its
+        heading, a notice): whether it speaks for the target's region. A national body speaking
+        (国家统计局, 交通运输部) makes it the nation's, a local office (省民政厅) its level's; else
+        it is taken as the watched region's, whose coverage the analyst set monitor to watch (a
+        source's `region:`, asked before this, says otherwise). None when the page names a
+        place: what it names decides."""
+        if self._unnamed is None:
+            named = bool(places_named(self.text))
+            self._unnamed = (not named, None if named else speaker(self.text))
+        unnamed, who = self._unnamed
+        if not unnamed or any(word in self.text for word in regions):
+            return None
+        if is_national(regions):
+            return who in (None, "nation")
+        return who is None or (who != "nation" and level_of(regions) in (None, who))
 
     @staticmethod
     def _partner(target: Target, sentence: str, at: int) -> bool:
@@ -155,4 +178,6 @@ class Regional(Frames):
         p1 = self.text.find("\n", s0)
         paragraph = self.text[p0 : p1 if p1 >= 0 else len(self.text)]
         lead = self.text[:_LEAD]
-        return any(word in paragraph or word in lead for word in target.region)
+        if any(word in paragraph or word in lead for word in target.region):
+            return True
+        return not self.region and self._page_speaks_for(target.region) is True

@@ -1,11 +1,17 @@
 """Units of measure for figures: the words numerals recognise (`read_unit`), currencies, and
-conversions within a dimension (斤 → g), so that 万套 and 套, 公斤 and g compare. Canonical
+conversions within a dimension (斤 → g), so that 万套 and 套, 公斤 and g compare; an amount given
+again in another unit beside it (70650万吨（14130亿斤）), `restated`. Canonical
 spellings (`CANONICAL`, `normalise`) are monitor.units', which the watchlist shares.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from decimal import Decimal
+from itertools import pairwise
+
+from monitor.models import Quantity
 
 # Named here too, as the figure readers have always reached them (`units.normalise`).
 from monitor.units import CANONICAL as CANONICAL
@@ -90,3 +96,86 @@ def convert(value: Decimal, unit: str | None, to: str | None) -> Decimal | None:
     if ca is None or cb is None or ca[0] != cb[0]:
         return None
     return value * ca[1] / cb[1]
+
+
+# --- one amount given in two units -------------------------------------------------------------
+# 70650万吨（14130亿斤）, 8013万吨，折合1602.6亿斤, 462万亩（30.8万公顷）: the second restates the
+# first in another unit. 亩 is an area too, though no exact factor makes it one of _CONVERT's.
+_RESTATED = re.compile(r"\s*(?:[（(]|[，,]\s*(?=约合|折合|合(?!计)|相当于|即))")
+_AREA_MU = Decimal(10_000) / 15  # square metres in a 亩, for comparing sizes only
+_SLACK = Decimal("0.03")  # a conversion rounds: 30.8万公顷 for 462万亩 is 0.001 off
+
+
+def _in_base(value: Decimal, unit: str | None) -> tuple[str, Decimal] | None:
+    if unit == "亩":
+        return "area", value * _AREA_MU
+    found = _CONVERT.get(unit or "")
+    return (found[0], value * found[1]) if found else None
+
+
+def _restates(a: Quantity, b: Quantity) -> bool:
+    """Whether b gives a's amount in another unit of the same dimension, about as large."""
+    ua, ub = normalise(a.unit), normalise(b.unit)
+    if ua is None or ub is None or ua == ub:
+        return False
+    ba, bb = _in_base(a.value, ua), _in_base(b.value, ub)
+    if ba is None or bb is None or ba[0] != bb[0] or not ba[1] or not bb[1]:
+        return False
+    return abs(ba[1] - bb[1]) <= _SLACK * max(ba[1], bb[1])
+
+
+def restated(sentence: str, quantities: Sequence[Quantity]) -> dict[int, Quantity]:
+    """Each amount that another beside it gives again in another unit (in brackets, or after
+    折合/约合/相当于), by where it starts, with that other: both ways."""
+    pairs: dict[int, Quantity] = {}
+    for a, b in pairwise(quantities):
+        gap = _RESTATED.match(sentence, a.end)
+        if gap is None or b.start - gap.end() > 3 or not _restates(a, b):
+            continue
+        pairs[a.start], pairs[b.start] = b, a
+    return pairs
+
+
+def fits(unit: str | None, want: str | None) -> bool:
+    """Whether a figure in `unit` is in the target's unit `want` as written (or its family)."""
+    have, want = normalise(unit), normalise(want)
+    return have == want or same_family(have, want)
+
+
+_RESTATING = re.compile(
+    r"(?:[，,]\s*(?:约合|折合|合(?!计)|相当于|即)|[（(]\s*(?:约合|折合|合(?!计)|相当于|即|约)?)\s*[0-9０-９]"
+)
+
+
+def restating_at(sentence: str, at: int) -> bool:
+    """Whether the clause after the break at `at` may give the amount before it in another
+    unit (…8013万吨，折合1602.6亿斤; …70650万吨（14130亿斤）): restated() says if it does."""
+    return _RESTATING.match(sentence, at) is not None
+
+
+# --- the noun a measure word counts anyway -----------------------------------------------------
+# 1800多户村民完成户厕改造: 户 counts households, and 村民 names who they are, no other thing.
+_COUNTED_BY = {
+    "户": re.compile(r"的?(?:农户|住户|居民户|农民户|居民|村民|家庭|群众|人家)"),
+    "人": re.compile(r"的?(?:群众|居民|村民|市民|职工|员工|人员|劳动力|农民)"),
+}
+_COUNTED_BY["名"] = _COUNTED_BY["位"] = _COUNTED_BY["人"]
+_BREAK = re.compile(r"[，,。；;：:！？!?、]")
+
+
+def counted_by_measure(
+    sentence: str, q: Quantity, keywords: Sequence[str], want: str | None
+) -> bool:
+    """Whether the noun after a count is only who its measure word counts (户 村民, 名 群众) and a
+    keyword of the target (in unit `want`) follows in the same clause: the count is the target's."""
+    unit = normalise(q.unit)
+    said = _COUNTED_BY.get(unit or "")
+    if said is None or not fits(unit, want):
+        return False
+    noun = said.match(sentence, q.end)
+    if noun is None:
+        return False
+    rest = sentence[noun.end() : noun.end() + 12]
+    cut = _BREAK.search(rest)
+    rest = rest[: cut.start()] if cut else rest
+    return any(k in rest for k in keywords)

@@ -4,6 +4,7 @@ progress toward the pledge in the pledge's own scope with the pace needed by its
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -75,7 +76,27 @@ def is_progress(obs: Observation, target: Target) -> bool:
         year = period[:4]
         if year.isdigit() and "-" not in period and int(year) < target.pledge.announced.year:
             return False
-    return True
+    return not (period and fig.scope == "new" and _span_before(period, target))
+
+
+def _span_before(period: str, target: Target) -> bool:
+    """Whether a span of years (2021-2025) starts before the one year a pledge is for: what the
+    span added (2021年以来累计建成27万个) is no measure of that year's pledge (新建4万个)."""
+    first, _, last = period.partition("-")
+    pledge = target.pledge
+    if not (first[:4].isdigit() and last[:4].isdigit()) or pledge is None or pledge.by is None:
+        return False
+    start = pledge.announced.year if pledge.announced else _title_year(target.title)
+    one_year = start == pledge.by.year
+    return one_year and int(first[:4]) < int(last[:4]) and int(first[:4]) < pledge.by.year
+
+
+def _title_year(title: str) -> int | None:
+    found = _TITLE_YEAR.search(title)
+    return int(found.group(1)) if found else None
+
+
+_TITLE_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年(?!以来|来)")  # 成都2025年新建…
 
 
 def agree(a: Observation, b: Observation, target: Target) -> bool:

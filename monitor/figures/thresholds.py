@@ -1,0 +1,43 @@
+"""Numbers that bound an amount instead of giving it: a threshold crossed when the amount
+itself follows (首次突破1100亿斤，达到1131亿斤) and a floor held over a run of years
+(连续三年稳定在1100亿斤以上). `bound` says which a number is, for binding.refused."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from monitor.figures import units
+from monitor.models import Quantity
+
+# 连续三年, 连续5年, 连续多年: the clause speaks of each of those years, not of one
+_RUN_OF_YEARS = re.compile(r"连续(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3}|多|几)个?年")
+# a threshold crossed: 突破/超过 (the at_least qualifier), 迈上/站上…新台阶, …大关
+_CROSSED_BEFORE = re.compile(r"(?:迈上|站上|跨上|跃上|跨越|冲上|登上)$")
+_CROSSED_AFTER = re.compile(r"(?:大关|关口|台阶|新台阶|门槛)")
+_REACHED = re.compile(r"(?:达到|达|为|至|是|增至|升至|突破)\s*$")
+_PART = re.compile(r"[，,]\s*(?:其中|包括|含)")
+
+
+def bound(sentence: str, q: Quantity, quantities: Sequence[Quantity], head: str) -> str | None:
+    """Why the number `q` (its clause up to it: `head`) bounds the amount rather than gives it,
+    or None: a floor held over a run of years, or a threshold whose amount the sentence gives."""
+    crossed = q.qualifier == "at_least" or bool(
+        _CROSSED_BEFORE.search(head) or _CROSSED_AFTER.match(sentence, q.end)
+    )
+    if not crossed:
+        return None  # most numbers: exact, no word of crossing
+    years = _RUN_OF_YEARS.search(head)
+    if years:
+        # 连续5年稳定在1500亿斤以上: what each of those years passed, not one year's amount
+        return f"a floor held over a run of years ({years.group()}), not one year's amount"
+    for later in quantities:
+        if later.start <= q.end or later.qualifier != "exact":
+            continue
+        if _PART.search(sentence, q.end, later.start):
+            break  # …，其中…: a part follows, not the amount
+        between = sentence[q.end : later.start]
+        if units.fits(later.unit, q.unit) and later.value >= q.value and _REACHED.search(between):
+            # 首次突破1100亿斤，达到1131亿斤: the threshold crossed, then the amount
+            return f"a threshold crossed ({q.surface}); the amount follows ({later.surface})"
+    return None
