@@ -109,7 +109,8 @@ def _print_figures(article: Article, targets: Sequence[Target], published: date 
             )
             print(
                 f"  {f.kind:8} {f.scope:10} {f.quantity.surface} = {f.value} {f.unit or ''} "
-                f"({f.qualifier}{', ' + f.period if f.period else ''})"
+                f"({f.qualifier}{', ' + f.period if f.period else ''}"
+                f"{', stage ' + f.measure if f.measure else ''})"
             )
             print(f"    {marked[:200]}")
 
@@ -178,6 +179,7 @@ def _explain(seen: Sequence[Seen]) -> None:
         if x.figure is not None:
             f = x.figure
             got = f"{f.kind} {f.scope} {f.value} {f.unit or ''}".rstrip()
+            got += f" (stage {f.measure})" if f.measure else ""  # 开工 and 完工 told apart
             print(f"    {x.surface:12} {target}→ {got}  ({x.why})")
         else:
             print(f"    {x.surface:12} {target}dropped: {x.why}")

@@ -248,6 +248,7 @@ class Figure:
     period: str | None = None  # "2024", "2024H1", "2016-2020" where the sentence says
     direction: Direction | None = None  # "down" for a fall (下降3%): the value stays positive
     why: str = ""  # what bound it: the noun phrase, the frame cue and the scope cue
+    measure: str | None = None  # the stage of work counted (开工, 建成) where the text names one
 
     @property
     def value(self) -> Decimal:

@@ -135,7 +135,28 @@ def test_try_explain_says_what_became_of_each_number(
     assert code == 0
     assert "  | 截至6月底，本市专精特新企业累计达到8600家" in out  # the sentence, once
     assert re.search(r"8600家 +\[specialized-smes\] → achieved cumulative 8600 家 +\(noun: ", out)
-    assert re.search(r"1420家 +\[specialized-smes\] dropped: ", out)
+    # 较年初增加1420家: what the year has added to the stock, its new figure (E7's `new`)
+    assert re.search(r"1420家 +\[specialized-smes\] → achieved new 1420 家", out)
+
+
+def test_try_shows_the_stage_of_work_a_figure_counts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from monitor import demo
+
+    server = demo.DemoServer(demo.load_site())
+    server.now = server.site.passes[-1]
+    page = next(a for a in server.site.articles if a.id == "circles-501")
+    with server.running():
+        wl = tmp_path / "watchlist.yaml"
+        wl.write_text(demo.demo_watchlist(server.base), encoding="utf-8")
+        url = f"{server.base}{page.path}"
+        assert main(["--watchlist", str(wl), "try", url]) == 0
+        listed = capsys.readouterr().out
+        assert main(["--watchlist", str(wl), "try", url, "--explain"]) == 0
+    explained = capsys.readouterr().out
+    assert re.search(r"501个 = 501 个 \(exact[^)]*, stage 建成\)", listed)  # 已建成501个
+    assert re.search(r"501个 +\[\S+\] → achieved \w+ 501 个 \(stage 建成\)", explained)
 
 
 def test_status_and_history_make_no_database_in_a_wrong_folder(

@@ -25,6 +25,7 @@ from monitor.figures.cues import (
     PLAN_AFTER,
 )
 from monitor.figures.keywords import _HEAD, _first_part, _split_pattern, _splittable
+from monitor.figures.measures import SUM_CLAUSE, compared, since_period_start
 from monitor.figures.places import GENERIC, NATIONAL, PLACES
 from monitor.models import Quantity, Target
 
@@ -220,7 +221,8 @@ def _subject(
         if clause == 0:
             return None
         at = cuts[clause - 1] + 1
-        if _is_part(sentence, at):
+        if _is_part(sentence, at) or SUM_CLAUSE.match(sentence, at - 1):
+            # 其中…: a part of the last total; …，合计…: the sum of what the clauses before gave
             earlier = [k for k in by_clause if k < clause and by_clause[k]]
             return by_clause[max(earlier)][-1] if earlier else None
         if not continues(sentence, at):
@@ -243,8 +245,8 @@ def _about_span(
             break  # a remark without a number (…，居全国首位，其中…) is passed over
         k += 1
     for k in range(last, len(cuts)):  # …，惠及居民215万户，其中今年新开工5260个: a later part
-        if _is_part(sentence, cuts[k] + 1):
-            last = k + 1
+        if _is_part(sentence, cuts[k] + 1) or SUM_CLAUSE.match(sentence, cuts[k]):
+            last = k + 1  # …，合计4780公里: the sum of the parts before it
     start = cuts[first - 1] + 1 if first > 0 else 0
     stop = cuts[last] if last < len(cuts) else len(sentence)
     return start, stop
@@ -279,7 +281,6 @@ def _attribute(sentence: str, q: Quantity, own: list[_Match]) -> _Match | None:
 
 
 # A rise since the end of last year is the year's addition (比上年末净增71.2万个)
-_SINCE_YEAR_END = re.compile(r"(?:比|较)(?:上年|去年)(?:末|底)(?:净增|新增|增加)了?$")
 
 
 def _is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -> bool:
@@ -287,10 +288,10 @@ def _is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -
     a starting point, not the figure. A growth rate after 比上年 is still the figure, and so is
     a cut named between the reference and the number (比改革前减轻企业负担5000亿元): a cut is
     always measured from a baseline."""
-    if q.unit == "百分点":
-        return True
     head = sentence[c0 : q.start]
-    if _SINCE_YEAR_END.search(head):
+    if q.unit == "百分点":  # 同比提高4.2个百分点: a per-cent target's change; else a reference
+        return not (any(t.unit == "%" for t in match.targets) and compared(head))
+    if since_period_start(head):
         return False  # 比上年末净增6200个: what the year has added so far, not a reference
     refs = list(_REFERENCE.finditer(head)) if _REFERENCE.search(head) else []  # mostly none
     if refs and not (q.unit == "%" and refs[-1].group().startswith(("比", "较"))):
@@ -375,4 +376,6 @@ _PLACE_CLASS = re.compile(
 )
 _PLAN_NOUN = re.compile(r"(?:年度|全年)?(?:建设|改造)?(?:目标)?(?:任务|目标|计划)")
 # A verb between a count and a later keyword: the count was the subject's (58个试点城市共建成…)
-_VERB_BETWEEN = re.compile(r"共|已|将|建|完成|开工|实现|达|新增|改造|覆盖|累计|计划|有|提供|是")
+_VERB_BETWEEN = re.compile(
+    r"共(?<!公共)|已|将|建|完成|开工|实现|达|新增|改造|覆盖|累计|计划|有|提供|是"
+)

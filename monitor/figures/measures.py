@@ -30,6 +30,19 @@ _GROWTH = re.compile(
     r"|超出|超过计划[^，,。；]{0,6}?)了?"
     r"(?:约|近|超过|达)?$"
 )
+# A change with no comparison word (…9326亿元，增长4.2%; 进出口回落6.5%; 目标是…增长3%左右): the
+# change of whatever the clause's subject is, weighed by binding.rate_of, which asks that subject
+# be the target's (its keyword just before, or its own amount closing the clause before).
+_CHANGE_VERB = r"(?:增长|增加|提高|提升|上升|上涨|回升|下降|减少|降低|回落|下滑|下跌|暴跌)"
+_BARE_GROWTH = re.compile(
+    r"(?:预计|预期|将|力争|争取|要|可望|有望|确保|实现|全年|当月|同期相比)*"
+    + _CHANGE_VERB
+    + r"了?(?:约|近|超过|达)?$"
+)
+# 预计增长, 力争增长: the words of a plan or estimate before a change verb name no measure
+_MODAL_BEFORE_CHANGE = re.compile(
+    r"(?:预计|预期|将|力争|争取|要|可望|有望|确保|实现|全年|当月)+(?=(?:同比)?" + _CHANGE_VERB + ")"
+)
 _FALL = re.compile(r"(?:下降|减少|降低|回落|下滑|下跌|暴跌|缩减)了?(?:约|近|超过|达)?$")
 
 # A level, not the period's additions: 总数达222万个, 托位数达4.73个, 光伏装机…; strong enough
@@ -52,7 +65,10 @@ _STOCK_VERB = re.compile(
 )
 # 已建成X with no period at all: a running total
 _DONE_SO_FAR = re.compile(r"已(?:经)?(?:累计)?(?:建成|建设|完成|开通|改造|实施)")
-_YEAR_WORDS = re.compile(r"年度|全年|年内|今年|当年|[0-9]{4}\s*年|去年|上年")
+# …or progress toward the plan named beside it (已建成460个，完成率达92%): the plan's period
+_YEAR_WORDS = re.compile(
+    r"年度|全年|年内|今年|当年|[0-9]{4}\s*年|去年|上年|(?:完成|开工|完工|建成|竣工)率|任务"
+)
 # …but a count of this year's work stays an addition: 新开工数量已达2.43万个, 新增就业人数
 # (新能源汽车保有量, 新型储能装机: 新 naming a kind of thing, not an addition)
 _FLOW_BEFORE_STOCK = re.compile(
@@ -70,7 +86,8 @@ _AS_OF = re.compile(r"(?:截至|截止)[^，,。；]{0,10}(?:底|末|目前|现�
 # Concentrations and averages per head are levels (PM2.5浓度35微克/立方米, 每千人口托位数4.1个).
 _LEVEL_UNITS = frozenset({"微克/立方米", "毫克/立方米"})
 _PER_HEAD = re.compile(r"每(?:千|万|百|十万)?(?:人|人口|户|平方公里)|平均|人均")
-_CUMULATIVE = re.compile(r"累计|累积|合计|至(?<!截至)今|历年")  # not 截至今年
+# not 截至今年; nor 合计, a sum of the parts before it, which takes their period (今年…，合计…)
+_CUMULATIVE = re.compile(r"累计|累积|至(?<!截至)今|历年")
 _LEVEL_VERB = re.compile(r"(?:已|已经)?达$")  # 建成充电桩达2万个
 # The period is the year (or a span) the additions were made in: 今年累计完成, “十四五”以来累计…
 _IN_YEAR = re.compile(
@@ -130,15 +147,65 @@ def stage_before(sentence: str, at: int) -> str | None:
     return stage_of(found[-1].group()) if found else None
 
 
+# Work a clause names that is no stage of it (累计改造1.1万个): its count is of no one stage
+_OTHER_WORK = re.compile(r"改造|新增|新建|筹集|实施|累计|完成(?!率)")
+
+
+def stage_at(sentence: str, c0: int, at: int) -> str | None:
+    """The stage of work the number at `at` counts, as the text names it (开工, 完工, 基本建成):
+    named in its clause before it (已开工2860个, 完工率41%), or, in a clause naming no work of
+    its own, the last one named before it (…开工1.17万个，同比增长8.3%)."""
+    found = list(_ANY_STAGE.finditer(sentence, c0, at))
+    if found:
+        return found[-1].group()
+    if _OTHER_WORK.search(sentence, c0, at):
+        return None
+    found = list(_ANY_STAGE.finditer(sentence, 0, c0))
+    return found[-1].group() if found else None
+
+
 def percent_measure(head: str) -> FigureScope | None:
     """For a % number of a count target, what the words before it (`head`, from the clause
     start) make it: progress toward the pledge, a growth rate, or None (a share of something
     else: 占移动基站总数26.9%)."""
     if _SHARE_OF_PLAN.search(head):
         return "share_of_pledge"
-    if _GROWTH.search(head):
+    if _GROWTH.search(head) or _BARE_GROWTH.search(head):
         return "rate"
     return None
+
+
+def without_modals(text: str) -> str:
+    """The words before a rate without the plan's or estimate's own (预计增长 → 增长)."""
+    return _MODAL_BEFORE_CHANGE.sub("", text)
+
+
+# An increase over the start of the period (比年初增加8400张, 较上年末新增1.6万个): what the
+# period has added to a stock, its `new` figure; over a year (比上年增加17.6亿斤) it is the change
+# of a flow, and over an older base (比2012年) a change over many years: references, not figures.
+_SINCE_START = re.compile(
+    r"(?:比|较)(?:年初|(?:上年|去年|上一年)(?:年)?(?:末|底))(?:净增|新增|增加|增长)了?$"
+)
+
+
+# A clause summing the parts before it (…，合计4780公里; …，两项合计超过3.1万亿元)
+SUM_CLAUSE = re.compile(r"[，,；;]\s*(?:[两三四五六七八九十]项|以上|上述)?(?:合计|共计|总计)")
+
+
+def sum_after(sentence: str, end: int) -> bool:
+    """Whether a later clause of the sentence sums the parts the number at `end` is among."""
+    return "计" in sentence and SUM_CLAUSE.search(sentence, end) is not None
+
+
+def since_period_start(head: str) -> bool:
+    """Whether the words before a number say it is the increase since the period began."""
+    return bool(_SINCE_START.search(head))
+
+
+def compared(head: str) -> bool:
+    """Whether a rate's words compare it with a base (同比, 比上年, 较…): a growth of the thing
+    whose own words say so, not a bare change that takes its subject from the clause before."""
+    return bool(_GROWTH.search(head))
 
 
 def is_fall(head: str) -> bool:
@@ -153,6 +220,8 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     if q.unit in _PERCENT:
         return "rate"
     head = sentence[c0 : q.start]
+    if since_period_start(head):
+        return "new"  # 比年初增加8400张: what the period has added
     if q.unit in _LEVEL_UNITS or _PER_HEAD.search(head):
         return "cumulative"  # 浓度35微克/立方米, 每千人口托位数4.1个: a level, never an addition
     if _FLOW.search(head) and _flow_period(sentence):

@@ -16,7 +16,6 @@ from monitor.figures.attribution import (
     PLAN_NOUNS,
     _about_span,
     _attribute,
-    _fit_unit,
     _is_reference,
     _keyword_matches,
     _Match,
@@ -32,6 +31,8 @@ from monitor.figures.binding import (
     Number,
     Read,
     breaks_down,
+    in_unit,
+    out_of_frame,
     period_part,
     rate_of,
     refused,
@@ -42,7 +43,6 @@ from monitor.figures.checks import (
     _RATE_UNITS,
     _as_percent,
     _listed,
-    _out_of_frame,
     _unit_differs,
     _why,
     plan_size,
@@ -53,6 +53,7 @@ from monitor.figures.measures import (
     is_fall,
     percent_measure,
     scope_of,
+    stage_at,
 )
 from monitor.figures.nouns import own_noun
 from monitor.figures.numeral_reader import frozen
@@ -314,7 +315,7 @@ class _Article(Regional):
                 return None
             quantity: Quantity | None = share
         else:
-            quantity = _fit_unit(n.q, target, n.after)
+            quantity = in_unit(making, n, target)
         if quantity is None:
             making.drop(n.q, target, _unit_differs(n.q, target, n.after))
             return None
@@ -351,7 +352,7 @@ class _Article(Regional):
             kind = "achieved"  # 完成年度任务的83%: progress so far
         elif n.task and measure is None:
             kind = "pledge"
-        other = _out_of_frame(target, period, scope, kind)  # another period, or no frame
+        other = out_of_frame(making, n, target, period, scope, kind)  # another period, no frame…
         if other:
             making.drop(n.q, target, other)
             return None
@@ -371,6 +372,7 @@ class _Article(Regional):
             period=period,
             direction="down" if fall else None,
             why=_why(sentence, sentence[n.c0 : n.c1], n.match, noun, kind, scope),
+            measure=stage_at(sentence, n.c0, n.q.start),  # 开工2860个, 完工740个: the stage
         )
 
     def _total_before(self, read: Read) -> tuple[set[str], bool]:
