@@ -376,4 +376,6 @@ _PLACE_CLASS = re.compile(
 )
 _PLAN_NOUN = re.compile(r"(?:年度|全年)?(?:建设|改造)?(?:目标)?(?:任务|目标|计划)")
 # A verb between a count and a later keyword: the count was the subject's (58个试点城市共建成…)
-_VERB_BETWEEN = re.compile(r"共|已|将|建|完成|开工|实现|达|新增|改造|覆盖|累计|计划|有|提供|是")
+_VERB_BETWEEN = re.compile(
+    r"共(?<!公共)|已|将|建|完成|开工|实现|达|新增|改造|覆盖|累计|计划|有|提供|是"
+)

@@ -80,6 +80,7 @@ _CONTINUE_HOW = (
 _CONTINUE_VERB = (
     "增长|增加|减少|下降|降低|提高|上涨|上升|回升|回落|下滑|下跌|暴跌|改善|达到|达|超过|突破|总量|规模|总额|总数|增速|增幅|涨幅"
     "|累计|共计|合计|建成|完成|新增|新建|建设|验收|开工|竣工|完工|实现|为|约|近|保持|稳定在|控制在|提升|降至|升至"
+    "|有(?=[0-9一二三四五六七八九十两近约超])"  # 已有1.2万个投入使用, 共有…
     "|降到|升到|分别|发行|安排|下达|建(?!议)|改造|打造|培育|筹集|占[^，,。；]{0,10}?(?:任务|目标|计划|额度)|提供|总长|全长|长度"
     "|比[^，,。；]{1,10}?(?:多|少)(?=[0-9])|(?:全年|年度)?(?:目标)?任务[^，,。；]{0,6}?完成|净增"
     # the clause restates the plan (…，确保全年7万套目标按期完成): its number is the plan's size
@@ -89,7 +90,8 @@ _CONTINUES = re.compile(
     # the letters a continuation can start with, looked at first: most clauses fail there
     "(?=[近五十过0-9截目上前一二三四比较全年任“"
     + "".join(sorted({word[0] for word in f"{_CONTINUE_HOW}|{_CONTINUE_VERB}".split("|")}))
-    + f"])(?:{_CONTINUE_WHEN})?(?:{_CONTINUE_HOW})*(?:{_CONTINUE_VERB})"
+    # an aim may come before the time (力争“十四五”期间累计筹集…, 并力争2025年累计完成…)
+    + f"])(?:{_CONTINUE_HOW})*(?:{_CONTINUE_WHEN})?(?:{_CONTINUE_HOW})*(?:{_CONTINUE_VERB})"
 )
 _CHANGE = re.compile(r"(?:同比|环比|比[^，,、]{1,6})?(?:增加|减少|多|少)")
 _CUT = re.compile(r"减|降|节约|节省")

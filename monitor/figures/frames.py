@@ -5,7 +5,6 @@ and the frame a report's section opens with (过去一年…, 今年…): its re
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from datetime import date
 
 from monitor.figures.cues import (
@@ -25,6 +24,13 @@ from monitor.figures.cues import (
     _pledged,
 )
 from monitor.figures.measures import _PART_OF_YEAR, under_way
+from monitor.figures.sections import (
+    is_headline,
+    report_at,
+    section_frames,
+    spaced,
+    title_end,
+)
 from monitor.models import FigureKind
 
 _THIS_YEAR = re.compile(r"今年|明年|全年|年度")
@@ -35,6 +41,13 @@ _DOING = re.compile(
     r"新建|新增|新开工|开工|筹集|改造|发行|建设|增至|突破|超过|达|提供|有"
     r"|(?:增加|增长|提高|提升|上升|下降|减少|降低)(?:到|至)|[降升]至"  # 从360个增加到501个
 )
+# Words of a time still to come: a figure read early in a year with one is not the last year's
+_AHEAD = re.compile(
+    r"今年|明年|本年|年底|年末|年内|将(?!近)|未来|下一步|(?:到|至)(?:19|20)[0-9]{2}年"
+)
+# A headline's verbs of a level reached (突破5000个, 达6.6万个, 创新高) and the perfective (用上了):
+# a result, whatever its date
+_REACHED = re.compile(r"突破|达|超|创|增至|升至|降至|首次|迈上|了(?<!为了)(?!解)")
 _BY_YEAR = re.compile(r"(?:到|至)((?:19|20)[0-9]{2})年")
 
 
@@ -80,18 +93,6 @@ def _coming_year(clause: str, now: int) -> bool:
     )
 
 
-# A report's section heading: 一、2024年工作回顾 (a review), 二、2025年重点工作 (a plan).
-_REVIEW_HEADINGS = ("工作回顾", "过去一年", "过去五年")
-_PLAN_HEADINGS = ("主要预期目标", "主要目标任务", "重点工作", "工作安排", "重点任务", "主要任务")
-_HEADING = re.compile(
-    rf"((?:19|20)[0-9]{{2}})?年?(?:({'|'.join(_REVIEW_HEADINGS)})"
-    rf"|(?:{'|'.join(_PLAN_HEADINGS)}))(?=是?[。\s：:]|$)"  # 今年主要预期目标是：
-)
-# Looked for before the pattern: it may match anywhere, so a search tries every place in the
-# text (a tenth of an article's reading); most articles hold none of these words.
-_HEADING_WORDS = _REVIEW_HEADINGS + _PLAN_HEADINGS
-
-
 class Frames:
     """An article's sentences with the kind and period each clause's figures are read in."""
 
@@ -103,6 +104,7 @@ class Frames:
         self._cues: dict[int, FigureKind | None] = {}  # what each sentence's words say, by index
         self._years: dict[int, FigureKind | None] = {}  # what the year each one names says
         self._heading_frames: dict[int, tuple[FigureKind | None, str | None]] | None = None
+        self._report_at: int | None = None  # where the text names a report, once looked for
 
     def bounds(self, index: int) -> tuple[int, int]:
         start = self.ends[index - 1] if index > 0 else 0
@@ -117,28 +119,47 @@ class Frames:
         """The kind and period of the figures in the clause sentence[c0:c1]."""
         clause = sentence[c0:c1]
         kind = self._kind(sentence, clause, index, sentence[:c1])
-        period = (
+        said = (
             _period(clause, self.published, relative=False)
             or _period(sentence[:c1], self.published, relative=False)
             or self.frame(index)[1]
-            or _period(sentence[:c1], self.published)  # 全年, 截至9月底: the year published in
         )
+        period = said or _period(sentence[:c1], self.published)  # 全年, 截至9月底: this year
         if kind == "mention" and _ended(period, self.published, _CLOSING_DAYS):
             # 上半年新增6000个, read in July (or in its last weeks): a result, not a plan
             kind = "achieved"
-        elif kind == "mention" and self._year_just_ended(sentence[:c1]):
+        elif kind == "mention" and self._year_just_ended(sentence[:c1], clause):
             # 全年全省产值超五千亿, read in January with no word of the future: the year
             # just ended, whose figures come out then
-            kind, period = "achieved", str(self.published.year - 1) if self.published else period
+            kind = "achieved"
+        if not said and kind == "achieved" and self._year_just_ended(sentence[:c1], clause):
+            period = str(self.published.year - 1) if self.published else period
         return kind, period
 
-    def _year_just_ended(self, text: str) -> bool:
-        return (
-            self.published is not None
-            and self.published.month <= _YEAR_END_NEWS
-            and "全年" in text
-            and "今年" not in text
-        )
+    def _year_just_ended(self, text: str, clause: str) -> bool:
+        """Whether a figure read early in a year with no word of the future is of the year before:
+        全年… in January or February, 预计… (a preliminary figure) by March."""
+        published = self.published
+        if published is None or published.month > _PLAN_SEASON_ENDS or _AHEAD.search(text):
+            return False
+        return ("全年" in text and published.month <= _YEAR_END_NEWS) or "预计" in clause
+
+    def _preliminary(self, sentence: str, index: int) -> bool:
+        """Whether a 预计 figure is a preliminary result: it speaks of a past year or stands in a
+        review's frame, or it is read in a report (工作报告) or with 全年 by March, of no time
+        to come (今年, 年底, 到2025年)."""
+        if self._reviewed(sentence, index):
+            return True
+        if not self._year_just_ended(sentence, "预计"):
+            return False
+        return "全年" in sentence or self._in_report(index)
+
+    def _in_report(self, index: int) -> bool:
+        """Whether the text up to sentence `index` names a report on a year (政府工作报告,
+        预算执行情况, 统计公报): a document whose 预计 figures are the year's first results."""
+        if self._report_at is None:
+            self._report_at = report_at(self.text)
+        return self._report_at < self.ends[index]
 
     def _kind(self, sentence: str, clause: str, index: int, before: str = "") -> FigureKind:
         if self.published and _coming_year(clause, self.published.year):
@@ -149,7 +170,7 @@ class Frames:
         if (
             expected
             and _cue(clause.replace("预计", "")) is None
-            and self._reviewed(sentence, index)
+            and self._preliminary(sentence, index)
         ):
             return "achieved"
         # 1—10月份, 前三季度, 截至7月底: the period is under way; a bare 今年 does not make it
@@ -178,6 +199,12 @@ class Frames:
             said = self._years[index]
         if said is not None:
             return said
+        if (
+            "今年" in sentence
+            and self._past_plan_season()
+            and is_headline(self.text, self.ends, index)
+        ):
+            return self._headline_kind(before)
         frame = self.frame(index)[0]
         if frame is not None:
             return frame
@@ -192,6 +219,15 @@ class Frames:
         if "今年" in sentence:
             # 今年新改建农村公路1.12万公里 once the year's plans are out, with no word of the
             # future: what the year has brought so far
+            return "achieved"
+        return "mention"
+
+    def _headline_kind(self, before: str) -> FigureKind:
+        """A headline's 今年 with no word of plan or result, once the year's plans are out: a
+        result when its verb says one was reached (突破, 达, 创) or the year is in its last
+        month; else a headline announcing the year's figure may give the plan as well as the
+        progress (江苏：今年新增护理型养老床位1万张, in May): unclear, dropped."""
+        if _REACHED.search(before) or (self.published and self.published.month == 12):
             return "achieved"
         return "mention"
 
@@ -229,7 +265,11 @@ class Frames:
             # most sentences start with a letter no frame opens with: no need to read them
             start = ends[i - 1] if i > 0 else 0
             first = text[start]
-            if first in _MAY_OPEN or (first == "“" and text[start + 1 : start + 2] in _PLAN_NTH):
+            if (
+                first in _MAY_OPEN
+                or (first == "“" and text[start + 1 : start + 2] in _PLAN_NTH)
+                or spaced(text, start, ends[i])
+            ):
                 own = self._own_frame(i)
                 if own is not None:
                     found = own
@@ -243,33 +283,28 @@ class Frames:
         return self._year_kind(sentence) == "achieved" or self.frame(index)[0] == "achieved"
 
     def _headings(self) -> dict[int, tuple[FigureKind | None, str | None]]:
-        """The sentences holding a report's section heading, by index, with the frame each
-        opens: a review (工作回顾) holds results, a plan (重点工作, 主要预期目标) pledges."""
         if self._heading_frames is None:
-            self._heading_frames = {}
-            text = self.text
-            if not any(word in text for word in _HEADING_WORDS):
-                return self._heading_frames
-            for m in _HEADING.finditer(text):
-                index = bisect_right(self.ends, m.start())
-                if index >= len(self.ends) or index in self._heading_frames:
-                    continue
-                year = m.group(1)
-                line = self.text[self.text.rfind("\n", 0, m.start()) + 1 : m.end()]
-                period = year or _period(line, self.published)  # 一、过去五年工作回顾
-                if m.group(2):  # a review
-                    self._heading_frames[index] = ("achieved", period)
-                else:
-                    self._heading_frames[index] = ("pledge", period)
+            self._heading_frames = section_frames(self.text, self.ends, self.published)
         return self._heading_frames
+
+    def _opening(self, s0: int, s1: int) -> int | None:
+        """Where the time phrase opening text[s0:s1] starts (after —, 一、, （一）), or after a
+        report's title on its line (山西省政府工作报告 过去一年，…); None if it opens with none."""
+        for at in (s0, title_end(self.text, s0, s1)):
+            if at is None:
+                continue
+            head = _FRAME_HEAD.match(self.text, at)
+            h = head.end() if head else at
+            if _FRAME_OPENS.match(self.text, h, s1):
+                return h
+        return None
 
     def _own_frame(self, index: int) -> tuple[FigureKind | None, str | None] | None:
         s0, s1 = self.bounds(index)
         if s0 == s1:
             return None  # the blank between a full stop and a line break opens nothing
-        head = _FRAME_HEAD.match(self.text, s0)
-        h = head.end() if head else s0
-        if not _FRAME_OPENS.match(self.text, h, s1):
+        h = self._opening(s0, s1)
+        if h is None:
             return None  # most sentences: no time phrase up front, so no need to read further
         opening = self.text[h : min(s1, h + 12)]
         sentence = self.text[h:s1]

@@ -1,0 +1,128 @@
+"""A document's structure as it frames figures: a report's section headings (一、2024年工作回顾
+holds results, 二、2025年重点工作 pledges), a line naming the plan document it releases, a report's
+title on the line of an opening, the headline; from the text, its sentence ends and its date."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from datetime import date
+
+from monitor.figures.cues import _period
+from monitor.models import FigureKind
+
+Frame = tuple[FigureKind | None, str | None]  # the kind a section's figures take, and its period
+
+# A report's section heading: 一、2024年工作回顾 (a review), 二、2025年重点工作 (a plan),
+# 2024年主要工作 (neutral words: its year decides). A heading ends its line, or says 是：.
+_REVIEW_HEADINGS = ("工作回顾", "过去一年", "过去五年")
+_PLAN_HEADINGS = (
+    "主要预期目标",
+    "主要目标任务",
+    "重点工作",
+    "工作安排",
+    "重点任务",
+    "主要任务",
+    "工作任务",
+    "总体安排",
+)
+_NEUTRAL_HEADINGS = ("主要工作",)  # 2024年主要工作: reviewed in 2025, planned in 2024
+_HEADING = re.compile(
+    rf"((?:19|20)[0-9]{{2}})?年?(?:({'|'.join(_REVIEW_HEADINGS)})|({'|'.join(_NEUTRAL_HEADINGS)})"
+    rf"|(?:{'|'.join(_PLAN_HEADINGS)}))(?=是?[。\s：:]|$)"  # 今年主要预期目标是：
+)
+# A line naming a plan document it releases (成都发布2025年…工作要点, 印发《…行动计划》): what the
+# lines after it give without a word of their own is that plan's, when it is of this year or a later
+# one; a plan reported on (…计划完成情况) does not end its line with the document's name.
+_PLAN_DOCUMENT = re.compile(
+    r"(?:行动(?:计划|方案)|实施(?:方案|计划)|工作(?:方案|要点|计划)|建设计划|发展规划)》?"
+    r"(?:的通知)?》?(?=[。\s]|$)"
+)
+_RELEASED = re.compile(r"发布|印发|出台|公布|制定|《")
+# Looked for before the patterns: they may match anywhere, so a search tries every place in the
+# text (a tenth of an article's reading); most articles hold none of these words.
+_HEADING_WORDS = _REVIEW_HEADINGS + _PLAN_HEADINGS + _NEUTRAL_HEADINGS
+_DOCUMENT_WORDS = ("计划", "方案", "要点", "规划")
+# A report's title, a source or a section number on the line of an opening, before a space
+# (山西省政府工作报告 过去一年，…): no figure in it, and short.
+_TITLE_BREAK = re.compile(
+    r"(?:[^0-9０-９。，,；;\n]|(?:19|20)[0-9]{2}年){2,30}?[\u4e00-\u9fff)）][ \u3000]+(?=\S)"
+)
+
+
+def spaced(text: str, start: int, end: int) -> bool:
+    """Whether a space breaks the first words of text[start:end] (a title before an opening)."""
+    stop = min(end, start + 32)
+    return text.find(" ", start + 1, stop) > 0 or text.find("\u3000", start + 1, stop) > 0
+
+
+# A document reporting on a year: its 预计 figures, read early in the next, are the first results
+_REPORT = re.compile(r"工作报告|预算执行|统计公报|国民经济和社会发展")
+
+
+def title_end(text: str, s0: int, s1: int) -> int | None:
+    """Where the words after a title on the line of text[s0:s1] start (山西省政府工作报告 过去一年，
+    …: at 过去), or None when no short title without a figure comes first."""
+    found = _TITLE_BREAK.match(text, s0, s1)
+    return found.end() if found else None
+
+
+def is_headline(text: str, ends: list[int], index: int) -> bool:
+    """Whether sentence `index` is the headline: the first, a line of its own with no full stop
+    (find_article_figures puts the title first)."""
+    if index != 0:
+        return False
+    end = ends[0]
+    return (end == len(text) or text[end - 1] == "\n") and not any(
+        c in text[:end] for c in "。！？；"
+    )
+
+
+def report_at(text: str) -> int:
+    """Where the text first names a report on a year (政府工作报告, 预算执行情况), or its length."""
+    found = _REPORT.search(text)
+    return found.start() if found else len(text)
+
+
+def section_frames(text: str, ends: list[int], published: date | None) -> dict[int, Frame]:
+    """The sentences holding a report's section heading or naming a plan document, by index,
+    with the frame each opens: a review (工作回顾) holds results, a plan (重点工作, 主要预期目标,
+    this year's 工作要点) pledges; a heading's year, when it names one, says which."""
+    found: dict[int, Frame] = {}
+    if any(word in text for word in _HEADING_WORDS):
+        for m in _HEADING.finditer(text):
+            what = "review" if m.group(2) else m.group(3)
+            _add(found, text, ends, published, m, what)
+    if any(word in text for word in _DOCUMENT_WORDS):
+        for m in _PLAN_DOCUMENT.finditer(text):
+            _add(found, text, ends, published, m, "document")
+    return found
+
+
+def _add(
+    found: dict[int, Frame],
+    text: str,
+    ends: list[int],
+    published: date | None,
+    m: re.Match[str],
+    what: str | None,
+) -> None:
+    """Add to `found` the frame the heading (or plan document) `m` opens, if it opens one."""
+    index = bisect_right(ends, m.start())
+    if index >= len(ends) or index in found:
+        return
+    line = text[text.rfind("\n", 0, m.start()) + 1 : m.end()]
+    if what == "document" and not _RELEASED.search(line):
+        return
+    period = _period(line, published)  # 一、过去五年工作回顾: 2018-2022
+    year = int(period[:4]) if period and period[:4].isdigit() else None
+    past = year is not None and published is not None and year < published.year
+    frame: FigureKind | None = None
+    if what == "document":
+        frame = None if past else "pledge"  # last year's plan: its lines may be results
+    elif what == "review" or past:
+        frame = "achieved"  # 2024年主要工作, 2024年重点任务 read in 2025: its review
+    elif what is None or year is not None:  # plan words; neutral ones with a year
+        frame = "pledge"
+    if frame is not None:
+        found[index] = (frame, period)
