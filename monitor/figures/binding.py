@@ -165,7 +165,7 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     word = _excluded(target, sentence[n.c0 : n.c1], clause)
     if word:
         return f"its clause holds the exclude word '{word}'"
-    stage = stage_of(target.title)
+    stage = stage_of(target.title + "".join(target.keywords))  # the stage the target counts
     said = stage_before(sentence, q.start) if stage else None
     if stage and said and said != stage:
         # 新开工580万套，基本建成360万套: a target of starts takes no completions
