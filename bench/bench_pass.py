@@ -63,8 +63,8 @@ PARTS = (  # first match wins: (part, substrings of "file:function")
     (
         "reading hand-off (pickle, pipes)",
         (
-            "monitor/figures/readers.py:_collect",
-            "monitor/figures/readers.py:submit",
+            "monitor/figures/workers.py:_collect",
+            "monitor/figures/workers.py:submit",
             "multiprocessing",
             "pickle",
             "posix.write",

@@ -17,8 +17,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from monitor.errors import ExtractError, MonitorError
-from monitor.figures.readers import Readers, _start_method
+from monitor.figures.readers import Readers
 from monitor.figures.reading import Reading, read
+from monitor.figures.workers import start_method
 from monitor.models import Link, Target
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -74,7 +75,7 @@ def test_workers_come_from_a_forkserver_when_other_threads_run() -> None:
     other = threading.Thread(target=stop.wait, daemon=True)
     other.start()
     try:
-        assert _start_method() in ("forkserver", None)
+        assert start_method() in ("forkserver", None)
         pooled = read_all(0, [(PAGE, None)])
     finally:
         stop.set()

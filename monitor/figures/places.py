@@ -52,7 +52,9 @@ _GROUPS = (
     " 华南地区 华中地区 中部地区 西部地区 东部地区 西北五省 东北三省 东北四省区 汾渭平原"
     " 长江经济带 黄河流域 苏南 苏北 浙南 闽东 生产建设兵团"
 )
-PLACES = tuple(dict.fromkeys((_PROVINCES + " " + _CITIES + " " + _GROUPS).split()))
+# Parts of a city that are not all of it (主城区, 中心城区): their figure is no city total
+_PARTS = "主城区 中心城区 主城都市区 中心城市"
+PLACES = tuple(dict.fromkeys(f"{_PROVINCES} {_CITIES} {_GROUPS} {_PARTS}".split()))
 _MUNICIPALITIES = frozenset(("北京", "天津", "上海", "重庆"))
 _PROVINCE_SET = frozenset(_PROVINCES.split()) - _MUNICIPALITIES
 _CITY_SET = frozenset(_CITIES.split()) | _MUNICIPALITIES
@@ -145,9 +147,13 @@ _DATELINE = re.compile(rf"\s*{_DIGIT}{{1,2}}月{_DIGIT}{{1,3}}日")
 # words that name the nation in a national target's text but in a regional one mostly name an
 # agency (国家统计局, 中国移动) whose figure may well be regional
 _AGENCY_WORDS = frozenset({"国家", "中国"})
-# A place the figure is only ranked in or compared with: 位居全国第一, 居全省首位, 高于全国平均,
-# 增速快于厦门: the subject is another one. (占全国的10% is left to name the share's whole.)
-_RANKED_IN = re.compile(r"(?:居|位列|列|高于|低于|快于|慢于|好于|优于|超过|领先|相当于|跻身)$")
+# A place the figure is only ranked in or compared with (位居全国第一, 居全省首位, 高于全国平均,
+# 增速快于厦门), or where a task is handed down to (分解到各地, 下达至各市): the subject is
+# another one. (占全国的10% is left to name the share's whole.)
+_RANKED_IN = re.compile(
+    r"(?:居|位列|列|高于|低于|快于|慢于|好于|优于|超过|领先|相当于|跻身|分解到|分解至|下达到|下达至"
+    r"|分配到|分配至|分到)$"
+)
 _RANKED_AFTER = re.compile(r"的?(?:第[一二三四五六七八九十0-9]|首位|前列|前茅|之首|平均水平|同类)")
 
 
@@ -187,6 +193,8 @@ def _words(text: str, regions: tuple[str, ...]) -> list[tuple[int, str]]:
             text, m.end()
         ):
             continue  # 位居全国第一: the place it is ranked in, not its subject
+        if word == "各地" and out and out[-1][0] + len(out[-1][1]) == m.start():
+            continue  # 全省各地, 河北各地: the localities of the place just named
         out.append((m.start(), word))
     return out
 

@@ -38,7 +38,10 @@ _NOT_STATED = re.compile(
 _AVERAGE = re.compile(r"平均(?:水平)?(?:为|是|达)")
 # A partner's share of a total (对东盟进出口, 对“一带一路”沿线国家出口): not the region's total
 _DEALINGS = ("进出口", "出口", "进口", "贸易", "外贸", "投资", "直接投资", "实际使用外资")
-_PARTNER = re.compile(r"(?<![相针面绝反核应])对(?!外|比|于|此|照)[^，,。；;、\s]{1,14}$")
+_PARTNER = re.compile(
+    r"(?<![相针面绝反核应])对(?!外|比|于|此|照)[^，,。；;、\s]{1,14}$"
+    r"|与[^，,。；;、\s]{0,10}(?:国|盟|RCEP|经济体|沿线)[^，,。；;、\s]{0,6}$"
+)
 
 
 class Regional(Frames):
@@ -168,16 +171,26 @@ class Regional(Frames):
         return speaks_for(mentions("、".join(self.region), regions)[:1], regions)
 
     def _about(self, target: Target, sentence: str, s0: int) -> bool:
+        """Whether a sentence may give figures for the target: it, its paragraph or the lead
+        names the target's region (or a word of its level: 我省 for a province), or the
+        source's region or a page naming no place speaks for it."""
         if not target.region or is_national(target.region):
             return True  # a national target speaks for wherever no other place is named
-        if any(word in sentence for word in target.region):
+        if _names_own(sentence, target.region):
             return True
         if self.region and self._source_speaks_for(target.region):
             return True
         p0 = self.text.rfind("\n", 0, s0) + 1
         p1 = self.text.find("\n", s0)
         paragraph = self.text[p0 : p1 if p1 >= 0 else len(self.text)]
-        lead = self.text[:_LEAD]
-        if any(word in paragraph or word in lead for word in target.region):
+        if _names_own(paragraph, target.region) or _names_own(self.text[:_LEAD], target.region):
             return True
         return not self.region and self._page_speaks_for(target.region) is True
+
+
+def _names_own(text: str, regions: tuple[str, ...]) -> bool:
+    """Whether `text` names the target's region: one of its words, or a generic word of its
+    level (我省, 本市) that is not another level's."""
+    if any(word in text for word in regions):
+        return True
+    return any(g in text for g in GENERIC) and any(m.kind == "own" for m in mentions(text, regions))

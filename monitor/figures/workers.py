@@ -1,0 +1,260 @@
+"""The reading workers: processes that each read the pages sent down a pipe (`serve`), and this
+process's end of each (`Worker`: jobs written, answers collected in order), started with
+`start_method` and waited for with `reap`. `Readers` (readers.py) puts them to work.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import fcntl
+import multiprocessing
+import os
+import pickle
+import signal
+import threading
+from collections import deque
+from collections.abc import Callable, Sequence
+from contextlib import suppress
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from typing import Any, NamedTuple, TypeVar
+from zoneinfo import ZoneInfo
+
+from monitor.errors import MonitorError
+from monitor.figures.reading import Reading, read
+from monitor.models import Link, Target
+
+# Seconds a worker may take to finish its page and exit when a pass ends, before it is killed.
+EXIT_WAIT_SECONDS = 5.0
+# Bytes a job pipe holds (Linux): room for the pages queued for one worker.
+PIPE_BYTES = 1 << 20
+_LENGTH = 4  # bytes of the big-endian length before each message to and from a worker
+
+
+R = TypeVar("R")
+# What the pass keeps of a page it read, made from its Reading and its content where the page
+# was read (in a worker, in parallel): a pass stores rows, so its own process only writes them.
+Then = Callable[[Reading, bytes], R]
+
+
+def as_read(reading: Reading, content: bytes) -> Reading:
+    """Readers' default `then`: the Reading itself."""
+    return reading
+
+
+class NotAnArticle(NamedTuple):
+    """read()'s answer for a page that is not an article, as values: it crosses processes."""
+
+    message: str
+    hint: str | None
+
+
+def read_then(
+    then: Then[Any],
+    content: bytes,
+    *,
+    url: str,
+    content_type: str | None,
+    body: str | None,
+    tz: ZoneInfo,
+    targets: Sequence[Target],
+    link: Link | None,
+    region: tuple[str, ...],
+) -> object:
+    outcome = read(
+        content,
+        url=url,
+        content_type=content_type,
+        body=body,
+        tz=tz,
+        targets=targets,
+        link=link,
+        region=region,
+    )
+    if isinstance(outcome, Reading):
+        return then(outcome, content)
+    return NotAnArticle(*outcome)
+
+
+# A job, as it crosses to a worker: content, url, content type, body selector, link and the
+# source's region. The time zone and targets are the same for every page of a pass: a worker
+# gets them once.
+Job = tuple[bytes, str, str | None, str | None, Link | None, tuple[str, ...]]
+# A page's outcome: what `then` made of its Reading, or a non-article's message and hint.
+Outcome = Any
+
+
+class Worker:
+    """This process's end of one worker: jobs are answered in the order they were sent.
+    Messages are framed as multiprocessing.Connection frames them (a 4-byte signed length)."""
+
+    def __init__(
+        self,
+        process: BaseProcess,
+        jobs: asyncio.WriteTransport,
+        answers: asyncio.ReadTransport,
+        reader: asyncio.StreamReader,
+    ):
+        self.process = process
+        self.jobs = jobs
+        self.answers = answers
+        self.reader = reader
+        self.waiting: deque[asyncio.Future[Outcome]] = deque()
+        self.gone: MonitorError | None = None  # set when the worker has stopped
+        self.collector = asyncio.get_running_loop().create_task(self._collect())
+
+    @classmethod
+    async def connect(cls, process: BaseProcess, jobs: Connection, answers: Connection) -> Worker:
+        loop = asyncio.get_running_loop()
+        reader = asyncio.StreamReader(limit=1 << 20)
+        answers_end, _ = await loop.connect_read_pipe(
+            lambda: asyncio.StreamReaderProtocol(reader), answers
+        )
+        jobs_end, _ = await loop.connect_write_pipe(asyncio.Protocol, jobs)
+        return cls(process, jobs_end, answers_end, reader)
+
+    def submit(self, job: Job) -> asyncio.Future[Outcome]:
+        future: asyncio.Future[Outcome] = asyncio.get_running_loop().create_future()
+        if self.gone is not None:
+            future.set_exception(self.gone)
+            return future
+        data = pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)
+        # No drain: Readers.turn() bounds the pages in flight, so the buffer stays small.
+        self.jobs.write(len(data).to_bytes(_LENGTH, "big", signed=True) + data)
+        self.waiting.append(future)
+        return future
+
+    def close(self) -> None:
+        self.jobs.close()  # the worker reads end-of-file and exits
+        self.collector.cancel()
+
+    async def _collect(self) -> None:
+        try:
+            while True:
+                size = int.from_bytes(await self.reader.readexactly(_LENGTH), "big", signed=True)
+                if size == -1:  # multiprocessing's frame for 2 GiB and more
+                    size = int.from_bytes(await self.reader.readexactly(8), "big")
+                answer = pickle.loads(await self.reader.readexactly(size))
+                future = self.waiting.popleft()  # a cancelled reader still gets its answer
+                if future.done():
+                    continue
+                if isinstance(answer, BaseException):
+                    future.set_exception(answer)
+                else:
+                    future.set_result(answer)
+        except (asyncio.IncompleteReadError, ConnectionError):
+            self.process.join(1.0)  # it has closed its pipe: it is exiting, or has exited
+            self.gone = MonitorError(
+                f"a reading worker stopped (exit code {self.process.exitcode})",
+                hint="it may have been killed or run out of memory; run the pass again",
+            )
+            while self.waiting:
+                future = self.waiting.popleft()
+                if not future.done():
+                    future.set_exception(self.gone)
+        finally:
+            self.answers.close()
+
+
+def widen(pipe: Connection) -> None:
+    # A pipe holds 64 KiB, about one page: jobs queued for a worker would be written in
+    # pieces, each a wake-up for both processes, and a worker whose answers this process has
+    # not read yet would wait. Room for a few pages costs nothing.
+    if hasattr(fcntl, "F_SETPIPE_SZ"):
+        with suppress(OSError):  # above /proc/sys/fs/pipe-max-size for this user
+            fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+
+
+def load(worker: Worker) -> int:
+    return len(worker.waiting)
+
+
+async def reap(processes: Sequence[BaseProcess]) -> None:
+    """Wait (without blocking the loop) for workers to exit; kill those that will not."""
+    try:
+        async with asyncio.timeout(EXIT_WAIT_SECONDS):
+            for process in processes:
+                await _exited(process)
+    except TimeoutError:
+        for process in processes:
+            if process.is_alive():
+                process.kill()
+    for process in processes:
+        process.join()
+
+
+async def _exited(process: BaseProcess) -> None:
+    """Until the process has exited: its sentinel becomes readable then (no polling: a pass
+    used to wait up to 5 ms more for its workers at its end)."""
+    loop = asyncio.get_running_loop()
+    gone: asyncio.Future[None] = loop.create_future()
+
+    def ready() -> None:
+        if not gone.done():
+            gone.set_result(None)
+
+    loop.add_reader(process.sentinel, ready)
+    try:
+        if process.is_alive():
+            await gone
+    finally:
+        loop.remove_reader(process.sentinel)
+
+
+def serve(
+    jobs: Connection,
+    answers: Connection,
+    tz: ZoneInfo,
+    targets: tuple[Target, ...],
+    then: Then[Any],
+    inherited: Sequence[int],
+) -> None:
+    """A worker: read each job, answer with what `then` made of its Reading (or the error),
+    and exit at end-of-file, which comes when the pass is over or has died (SIGKILL included)."""
+    for fd in inherited:
+        with suppress(OSError):
+            os.close(fd)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the pass; the pass stops us
+    # Reading's modules are imported here, on this worker's core, while the pass sends its
+    # first requests: imported in the pass's process before forking, they held those up.
+    from monitor.figures import tables  # noqa: F401
+    from monitor.pages import extract  # noqa: F401
+
+    while True:
+        try:
+            content, url, content_type, body, link, region = pickle.loads(jobs.recv_bytes())
+        except (EOFError, OSError):
+            return  # the pass is over, or gone
+        answer: object
+        try:
+            answer = read_then(
+                then,
+                content,
+                url=url,
+                content_type=content_type,
+                body=body,
+                tz=tz,
+                targets=targets,
+                link=link,
+                region=region,
+            )
+        except Exception as exc:  # a bug in reading: the pass reports it as its own
+            answer = exc
+        try:
+            data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:
+            data = pickle.dumps(RuntimeError(f"reading {url} failed: {answer!r}"))
+        try:
+            answers.send_bytes(data)
+        except OSError:
+            return  # the pass is gone
+
+
+def start_method() -> str | None:
+    # fork: workers start in milliseconds with every module already imported. But forking a
+    # process that runs other threads (the daemon's scheduler, asyncio's resolver) can copy a
+    # lock some thread holds; then workers come from a clean forkserver instead.
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else None
