@@ -135,17 +135,26 @@ class Frames:
             # 全年全省产值超五千亿, read in January with no word of the future: the year
             # just ended, whose figures come out then
             kind = "achieved"
-        if not said and kind == "achieved" and self._year_just_ended(sentence[:c1], clause):
-            period = str(self.published.year - 1) if self.published else period
+        if (
+            not said
+            and kind == "achieved"
+            and self._year_just_ended(sentence[:c1], clause, index)
+            and self.published
+        ):
+            # read by March in a report, or with 全年 in January: the year before's result
+            period = str(self.published.year - 1)
         return kind, period
 
-    def _year_just_ended(self, text: str, clause: str) -> bool:
+    def _year_just_ended(self, text: str, clause: str, index: int | None = None) -> bool:
         """Whether a figure read early in a year with no word of the future is of the year before:
-        全年… in January or February, 预计… (a preliminary figure) by March."""
+        全年… in January or February, 预计… (a preliminary figure) by March; with `index`, any
+        result in a report (工作报告) read by March."""
         published = self.published
         if published is None or published.month > _PLAN_SEASON_ENDS or _AHEAD.search(text):
             return False
-        return ("全年" in text and published.month <= _YEAR_END_NEWS) or "预计" in clause
+        if "全年" in text and published.month <= _YEAR_END_NEWS:
+            return True
+        return "预计" in clause or (index is not None and self._in_report(index))
 
     def _preliminary(self, sentence: str, index: int) -> bool:
         """Whether a 预计 figure is a preliminary result: it speaks of a past year or stands in a
