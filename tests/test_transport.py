@@ -434,3 +434,22 @@ def test_a_head_read_in_one_piece_is_the_head_read_line_by_line(name: str) -> No
         assert whole[0] == "response head larger than 60 bytes"
     else:
         assert isinstance(whole[0], bytes) and whole[0].startswith(b"HTTP/1.1 ")
+
+
+def test_a_whole_head_from_the_network_is_read_in_one_piece(
+    raw: RawServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Over a real connection the head arrives in one piece and is taken so: no line-by-line
+    reads (the path the trickled heads above take)."""
+    lines: list[bytes] = []
+    readline = asyncio.StreamReader.readline
+
+    async def counted(self: asyncio.StreamReader) -> bytes:
+        line = await readline(self)
+        lines.append(line)
+        return line
+
+    monkeypatch.setattr(asyncio.StreamReader, "readline", counted)
+    [response] = exchange(raw.url("/length"))
+    assert isinstance(response, httpx.Response) and response.content == BODY
+    assert lines == []
