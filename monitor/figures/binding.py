@@ -15,6 +15,7 @@ from monitor.figures.attribution import _fit_unit, _Match, counts_other
 from monitor.figures.checks import _clause_of, _excluded, _out_of_frame
 from monitor.figures.measures import (
     compared,
+    percent_measure,
     since_period_start,
     stage_before,
     stage_of,
@@ -220,6 +221,7 @@ def rate_of(making: Making, n: Number, target: Target) -> str | None:
         named = measure_before(sentence, n.match.end, making.read.quantities, target.unit)
         if named:
             return named
+    if n.match.end < n.c0:
         # …，带动投资9.6亿元，增长20%: a change of the amount just before it, not the target's
         before = _amount_before(making.read.quantities, n.q.start)
         if before is not None and not _in_unit(before, target.unit):
@@ -252,6 +254,32 @@ def in_points(making: Making, n: Number, target: Target) -> Quantity | None:
     if n.q.unit != "百分点" or target.unit != "%" or not compared(n.head):
         return None
     return None if rate_of(making, n, target) else n.q
+
+
+def percent_of(making: Making, n: Number, target: Target) -> FigureScope | None:
+    """What a % number of a count target measures: progress toward the pledge, its growth, or
+    the share of its own things doing what it counts; None for a share of something else."""
+    return percent_measure(n.head) or share_of_noun(making, n, target)
+
+
+def share_of_noun(making: Making, n: Number, target: Target) -> FigureScope | None:
+    """A per-cent of the target's own things doing what it counts (95%左右的贫困人口将脱贫 for
+    贫困人口脱贫): their rate; of things doing something else (92%的社区食堂实现盈亏平衡) not."""
+    sentence = making.read.text
+    if not sentence.startswith("的", n.q.end):
+        return None
+    named = next((k for k in target.keywords if sentence.startswith(k, n.q.end + 1)), None)
+    if named is None:
+        return None
+    doing = sentence[n.q.end + 1 + len(named) : n.c1]
+    rest = target.title.replace(
+        named, ""
+    )  # 全国农村贫困人口脱贫: what the target counts them doing
+    pairs = {rest[i : i + 2] for i in range(len(rest) - 1)}
+    return "rate" if any(p in doing for p in pairs if _HAN_PAIR.fullmatch(p)) else None
+
+
+_HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 def out_of_frame(

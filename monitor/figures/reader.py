@@ -33,6 +33,7 @@ from monitor.figures.binding import (
     breaks_down,
     in_unit,
     out_of_frame,
+    percent_of,
     period_part,
     rate_of,
     refused,
@@ -51,7 +52,6 @@ from monitor.figures.cues import _CHANGE
 from monitor.figures.keywords import _first_part, split_sentences
 from monitor.figures.measures import (
     is_fall,
-    percent_measure,
     scope_of,
     stage_at,
 )
@@ -303,7 +303,7 @@ class _Article(Regional):
         measure = None
         share = _as_percent(n.q)  # 三分之一 is 33.3 %
         if share is not None and units.normalise(target.unit) not in _RATE_UNITS:
-            measure = percent_measure(n.head)
+            measure = percent_of(making, n, target)
             if measure is None:
                 # 占移动基站总数26.9%: a share of something else
                 making.drop(n.q, target, "a share of another total, not progress or growth")
