@@ -22,7 +22,14 @@ from monitor.figures.measures import (
     sum_after,
     without_modals,
 )
-from monitor.figures.nouns import measure_before, other_measure, per_head
+from monitor.figures.nouns import (
+    inside_those,
+    measure_before,
+    other_kind,
+    other_measure,
+    other_size,
+    per_head,
+)
 from monitor.models import FigureKind, FigureScope, Quantity, Seen, Target
 
 # A clause opening with these gives a part of the total before it (其中…, 包括…, 含…)
@@ -196,6 +203,10 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     if kind:
         # 小微企业新增减税降费, 退役军人等重点群体新增就业: one kind's figure, not the whole
         return f"a subset ({kind}), not the whole"
+    kind = _kind_or_size(sentence, n, target)
+    if kind:
+        making.seen.add(target.id)  # its parts (…，其中研究生4.3万人) are parts of it, not totals
+        return kind
     words = target.title + "".join(target.keywords)
     per = per_head(n.head, words)
     if per:
@@ -208,6 +219,24 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
         # 改造580万套，增加110万套: the rise over last year, not the figure
         return "a change over an earlier figure (增加…), not the level"
     return None
+
+
+def _kind_or_size(sentence: str, n: Number, target: Target) -> str | None:
+    """Why the keyword's things in the number's clause are not those the target counts: another
+    kind (新增儿科床位), those inside what was named before (这些中心里…), another measure of
+    them (高校毕业生总规模为…); None when they are."""
+    m = n.match
+    if not n.c0 <= m.start < n.q.start:
+        return None  # the number's clause goes on from a keyword before it
+    head, keyword = sentence[n.c0 : m.start], sentence[m.start : m.end]
+    inside = inside_those(head)
+    if inside:
+        return f"a subset: those inside what was named before ({inside}…)"
+    kind = other_kind(head, keyword, target.title)
+    if kind:
+        return f"another kind ({kind}{keyword}) than the target's"
+    size = other_size(sentence[m.end : n.q.start], keyword, target.title)
+    return f"another measure of the noun ({size})" if size else None
 
 
 def rate_of(making: Making, n: Number, target: Target) -> str | None:

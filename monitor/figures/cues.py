@@ -112,7 +112,9 @@ _PLAN = re.compile(r"“?(十[一二三四五六七八九]|[一二三四五六�
 _FRAME_HEAD = re.compile(  # ——, 一、, 一是, （一）: what may precede an opening time phrase
     r"(?:[\s—－]+|[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十0-9]+[）)])*"
 )
-_FRAME_PAST = re.compile(r"过去一年|一年来|过去五年|五年来|去年|上年|刚刚过去|今年以来")
+_FRAME_PAST = re.compile(
+    r"过去(?:的)?一年|一年来|过去(?:的)?五年|五年来|去年|上年|刚刚过去|今年以来"
+)
 _FRAME_NOW = re.compile(r"今年(?!以来)|明年")
 # Every way the frames above can open, in one pattern: a quick test before reading them.
 _FRAME_OPENS = re.compile(
@@ -193,10 +195,10 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
     if published is None:
         return None
     y = published.year
-    if "过去五年" in text or "五年来" in text:
+    if "过去五年" in text or "五年来" in text or "过去的五年" in text:
         return f"{y - 5}-{y - 1}"
     half = "H1" if "上半年" in text else "H2" if "下半年" in text else ""
-    if _LAST_YEAR.search(text) or "过去一年" in text or "一年来" in text:
+    if _LAST_YEAR.search(text) or "过去一年" in text or "一年来" in text or "过去的一年" in text:
         return f"{y - 1}{half}"
     if "今年" in text or half:
         return f"{y}{half}"

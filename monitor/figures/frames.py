@@ -124,6 +124,8 @@ class Frames:
             or _period(sentence[:c1], self.published, relative=False)
             or self.frame(index)[1]
         )
+        if said and said[4:5] in ("H", "Q") and "全年" in clause:
+            said = said[:4]  # 下半年要…，确保全年筹集5万套: the year, not the half before
         period = said or _period(sentence[:c1], self.published)  # 全年, 截至9月底: this year
         if kind == "mention" and _ended(period, self.published, _CLOSING_DAYS):
             # 上半年新增6000个, read in July (or in its last weeks): a result, not a plan
