@@ -31,11 +31,7 @@ from monitor.figures.binding import (
     Number,
     Read,
     breaks_down,
-    in_unit,
-    out_of_frame,
-    percent_of,
     period_part,
-    rate_of,
     refused,
 )
 from monitor.figures.checks import (
@@ -59,6 +55,7 @@ from monitor.figures.nouns import own_noun
 from monitor.figures.numeral_reader import frozen
 from monitor.figures.numerals import find_quantities, may_hold_quantities
 from monitor.figures.places import mentions, speaks_for
+from monitor.figures.rates import in_unit, out_of_frame, percent_of, rate_of
 from monitor.figures.regional import Regional
 from monitor.figures.sentences import (
     _MAX_SENTENCE,
