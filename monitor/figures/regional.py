@@ -191,14 +191,16 @@ class Regional(Frames):
 
 
 def _goes_on_with_own(sentence: str, regions: tuple[str, ...], at: int) -> bool:
-    """Whether the sentence names only the target's region, after the number, and not as a
-    part of it (…，其中宁波…) or a share (占…)."""
+    """Whether the sentence names only the target's region, after the number, not as a part
+    of it (…，其中宁波…) or a share (占…), nor as the subject of a figure of its own (…，杭州
+    今年以来新建36个)."""
     found = mentions(sentence, regions)
     return (
         bool(found)
         and all(m.kind == "own" for m in found)
         and found[0].start > at
         and not _PART_WORDS.search(sentence, at, found[0].start)
+        and not any(c.isdigit() for c in sentence[found[0].start :])
     )
 
 
