@@ -171,3 +171,58 @@ def test_rate_target_progress_is_level_against_pledge(store: Store) -> None:
     )
     u = diff.update(target, store.observations(pending=True), [], today=date(2024, 7, 20))
     assert (u.level, u.progress.percent, u.change) == (Decimal("22.5"), 90, None)
+
+
+def _stages(store: Store, target_id: str) -> list[Observation]:
+    from dataclasses import replace
+
+    s = "截至9月底，全市老旧小区改造今年开工320个，完工180个。"
+    store.save_article(
+        article("http://a/9", s, when="2024-10-08 10:00"),
+        source_id="gov",
+        fetched_at=at("2024-10-08 10:00"),
+        content_hash="s",
+        mentions=[target_id],
+        figures=[
+            replace(figure(s, "320个", 320, scope="new", target=target_id), measure="开工"),
+            replace(figure(s, "180个", 180, scope="new", target=target_id), measure="完工"),
+        ],
+    )
+    return store.observations(pending=True)
+
+
+def test_a_target_naming_no_stage_takes_the_work_done_as_its_level(store: Store) -> None:
+    plain = Target(
+        "compounds",
+        "西安2024年改造老旧小区400个",
+        ("老旧小区",),
+        unit="个",
+        pledge=Pledge(Decimal(400), "new", by=date(2024, 12, 31)),
+    )
+    u = diff.update(plain, _stages(store, "compounds"), [], today=date(2024, 10, 9))
+    assert u.level == 180  # the completions; the starts are shown beside, never as the level
+    assert [e.observation.figure.measure for e in u.others] == ["开工"]
+
+
+def test_a_target_of_starts_takes_the_starts_as_its_level(store: Store) -> None:
+    starts = Target(
+        "compounds",
+        "西安2024年新开工改造老旧小区400个",
+        ("老旧小区",),
+        unit="个",
+        pledge=Pledge(Decimal(400), "new", by=date(2024, 12, 31)),
+    )
+    u = diff.update(starts, _stages(store, "compounds"), [], today=date(2024, 10, 9))
+    assert (u.level, u.progress.toward) == (320, 320)
+    assert [e.observation.figure.measure for e in u.others] == ["完工"]
+
+
+def test_the_digest_labels_a_stage_and_a_fall_beside_the_level(store: Store) -> None:
+    from dataclasses import replace
+
+    from monitor.report.digest import label
+
+    started, _done = _stages(store, "compounds")
+    assert label(started) == "其他数据（开工）"
+    fell = replace(started, figure=replace(started.figure, measure=None, direction="down"))
+    assert label(fell) == "其他数据（下降）"

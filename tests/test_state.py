@@ -52,6 +52,23 @@ def test_observation_round_trips_exact_decimal(store: Store) -> None:
     assert obs.figure.sentence[obs.figure.start : obs.figure.end] == "4.37万亿元"
 
 
+def test_an_observation_keeps_the_stage_it_counts_and_a_falls_direction(store: Store) -> None:
+    from dataclasses import replace
+
+    s = "今年全市老旧小区改造开工320个，完工180个，投资同比下降4.5%。"
+    started = replace(figure(s, "320个", 320, scope="new"), measure="开工")
+    done = replace(figure(s, "180个", 180, scope="new"), measure="完工")
+    fall = replace(figure(s, "4.5%", "4.5", scope="rate", unit="%"), direction="down")
+    save(store, "http://a/3", s, [started, done, fall], mentions=[])
+    got = {o.figure.quantity.surface: o.figure for o in store.observations()}
+    assert (got["320个"].measure, got["180个"].measure, got["4.5%"].measure) == (
+        "开工",
+        "完工",
+        None,
+    )
+    assert (got["320个"].direction, got["4.5%"].direction) == (None, "down")
+
+
 def test_digest_claims_observations_and_release_gives_them_back(store: Store) -> None:
     save(store, "http://a/1", S1, [figure(S1, "422个", 422)], mentions=["circles"])
     (obs,) = store.observations(pending=True)

@@ -108,3 +108,70 @@ def per_head(head: str, target_words: str) -> str | None:
     if found is None or _PER_HEAD.search(target_words):
         return None
     return found.group()
+
+
+# --- which of the keyword's things, and which measure of them ----------------------------------
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]")
+
+
+def _modifier(text: str) -> str | None:
+    """The words after the last verb of `text` (a clause or title up to the keyword), without
+    fillers: the kind of thing it names (新增儿科 → 儿科); None when no verb is there or they
+    are more than words (a count, a name with a number in it)."""
+    verbs = list(_VERB.finditer(text))
+    if not verbs:
+        return None
+    rest = _FILLER_END.sub("", _FILLER.sub("", text[verbs[-1].end() :]))
+    return None if _NOT_HAN.search(rest) else rest  # 15分钟便民生活圈: a name, not a kind
+
+
+def other_kind(head: str, keyword: str, title: str) -> str | None:
+    """The kind a clause names before the keyword (`head`: the clause up to it) when the target's
+    title names another kind of it: 新增儿科床位 for 新增医疗卫生机构床位, 普惠型养老床位 for
+    护理型养老床位. None when either names no kind, or they agree."""
+    at = title.find(keyword)
+    if at <= 0:
+        return None
+    titled = _modifier(title[:at])
+    if not titled:
+        return None  # most titles: the keyword right after its verb or count
+    said = _modifier(head)
+    if not said or said in title or titled in said:
+        return None
+    return said
+
+
+# …，这些综合体里设置的护理型床位980张; 上述园区内的5G基站: the things inside those named before
+_INSIDE_THOSE = re.compile(r"(?:这些|这批|上述|该批|此类)[\u4e00-\u9fff]{0,10}?(?:里|中|内)")
+
+
+def inside_those(head: str) -> str | None:
+    """The words saying the keyword's things are those inside what the text named before."""
+    found = _INSIDE_THOSE.search(head)
+    return found.group() if found else None
+
+
+# 高校毕业生总规模为23.6万名 for a target of graduates who stayed to work: the noun's size
+_SIZE = re.compile(
+    r"的?(?:总规模|规模|总数|总人数|人数|总量|数量)(?:为|达到?|约|近|超过|突破|是|有)*"
+)
+_A_MEASURE = re.compile(r"量|数|值|额|规模|面积|里程|率|比例|比重|容量|装机")
+_UP_TO_NUMBER = re.compile(r"[0-9０-９一二两三四五六七八九十百千万亿]")
+
+
+def other_size(between: str, keyword: str, title: str) -> str | None:
+    """The size of the keyword's noun (`between`: the words from it to the number) when the
+    target counts what some of them did (title 高校毕业生留吉就业创业12万人): 总规模, 人数."""
+    size = _SIZE.fullmatch(between)
+    if size is None:
+        return None
+    at = title.find(keyword)
+    if at < 0:
+        return None
+    tail = title[at + len(keyword) :]
+    number = _UP_TO_NUMBER.search(tail)
+    did = tail[: number.start()] if number else tail
+    did = did[: m.start()] if (m := _NOT_HAN.search(did)) else did  # （年度目标）: a note
+    if not did or _A_MEASURE.search(did) or did in between:
+        return None  # the title counts the noun itself (充电桩保有量, 5G基站12万个)
+    return f"{between.rstrip('为达到约近超过突破是有')}, not {keyword}{did}"

@@ -38,7 +38,10 @@ _NOT_STATED = re.compile(
 _AVERAGE = re.compile(r"平均(?:水平)?(?:为|是|达)")
 # A partner's share of a total (对东盟进出口, 对“一带一路”沿线国家出口): not the region's total
 _DEALINGS = ("进出口", "出口", "进口", "贸易", "外贸", "投资", "直接投资", "实际使用外资")
-_PARTNER = re.compile(r"(?<![相针面绝反核应])对(?!外|比|于|此|照)[^，,。；;、\s]{1,14}$")
+_PARTNER = re.compile(
+    r"(?<![相针面绝反核应])对(?!外|比|于|此|照)[^，,。；;、\s]{1,14}$"
+    r"|与[^，,。；;、\s]{0,10}(?:国|盟|RCEP|经济体|沿线)[^，,。；;、\s]{0,6}$"
+)
 
 
 class Regional(Frames):
@@ -62,14 +65,14 @@ class Regional(Frames):
     def _stated(self, sentence: str, c0: int, c1: int, index: int) -> bool:
         """Whether a clause with no word of plan or result states figures known: a statistics
         office or bulletin gives them (in its sentence or the one before), it gives an average
-        (全国平均为86.9%), or it names a place in a sentence comparing places (兰州为79.6%，
-        全省为86.3%; 福建…，其中厦门…)."""
+        (全国平均为86.9%), or it is in a sentence comparing places, at or after the first place
+        it names (兰州为79.6%，全省为86.3%; 福建…，其中厦门…，增长4.2%)."""
         if _NOT_STATED.search(sentence):
             return False
         if _RELEASED.search(sentence) or _AVERAGE.search(sentence, c0, c1):
             return True
-        if places_named(sentence[c0:c1]) and len(places_named(sentence)) > 1:
-            return True
+        if places_named(sentence[:c1]) and len(places_named(sentence)) > 1:
+            return True  # …，其中厦门9326亿元，增长4.2%: the place named before goes on
         if index == 0:
             return False
         p0, p1 = self.bounds(index - 1)
@@ -111,6 +114,8 @@ class Regional(Frames):
             said = speaks_for(mentions(self.text[: min(_LEAD, s0)], regions)[:1], regions)
         if said is None:
             said = self._source_speaks_for(regions)
+        if said is None and _goes_on_with_own(sentence, regions, at):
+            said = True  # 粮食总产量达到838亿斤，吉林连续多年…: the sentence's only place
         if said is None:
             said = self._page_speaks_for(regions)
         return is_national(regions) if said is None else said
@@ -168,16 +173,43 @@ class Regional(Frames):
         return speaks_for(mentions("、".join(self.region), regions)[:1], regions)
 
     def _about(self, target: Target, sentence: str, s0: int) -> bool:
+        """Whether a sentence may give figures for the target: it, its paragraph or the lead
+        names the target's region (or a word of its level: 我省 for a province), or the
+        source's region or a page naming no place speaks for it."""
         if not target.region or is_national(target.region):
             return True  # a national target speaks for wherever no other place is named
-        if any(word in sentence for word in target.region):
+        if _names_own(sentence, target.region):
             return True
         if self.region and self._source_speaks_for(target.region):
             return True
         p0 = self.text.rfind("\n", 0, s0) + 1
         p1 = self.text.find("\n", s0)
         paragraph = self.text[p0 : p1 if p1 >= 0 else len(self.text)]
-        lead = self.text[:_LEAD]
-        if any(word in paragraph or word in lead for word in target.region):
+        if _names_own(paragraph, target.region) or _names_own(self.text[:_LEAD], target.region):
             return True
         return not self.region and self._page_speaks_for(target.region) is True
+
+
+def _goes_on_with_own(sentence: str, regions: tuple[str, ...], at: int) -> bool:
+    """Whether the sentence names only the target's region, after the number, not as a part
+    of it (…，其中宁波…) or a share (占…), nor as the subject of a figure of its own (…，杭州
+    今年以来新建36个)."""
+    found = mentions(sentence, regions)
+    return (
+        bool(found)
+        and all(m.kind == "own" for m in found)
+        and found[0].start > at
+        and not _PART_WORDS.search(sentence, at, found[0].start)
+        and not any(c.isdigit() for c in sentence[found[0].start :])
+    )
+
+
+_PART_WORDS = re.compile(r"其中|包括|含|占|比|较|相当于|分别")
+
+
+def _names_own(text: str, regions: tuple[str, ...]) -> bool:
+    """Whether `text` names the target's region: one of its words, or a generic word of its
+    level (我省, 本市) that is not another level's."""
+    if any(word in text for word in regions):
+        return True
+    return any(g in text for g in GENERIC) and any(m.kind == "own" for m in mentions(text, regions))

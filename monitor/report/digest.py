@@ -245,11 +245,16 @@ def environment(watchlist_dir: Path | None) -> jinja2.Environment:
 
 
 def label(obs: Observation) -> str:
-    """What a figure that is not a new level is: 目标表述, 完成比例, 其他数据 or 提及."""
+    """What a figure that is not a new level is: 目标表述, 完成比例, 其他数据 or 提及, with the
+    stage of work it counts (其他数据（开工）) and a fall said as one (（下降）)."""
     fig = obs.figure
     if fig.scope == "share_of_pledge":
-        return "完成比例"
-    return {"pledge": "目标表述", "achieved": "其他数据"}.get(fig.kind, "提及")
+        said = "完成比例"
+    else:
+        said = {"pledge": "目标表述", "achieved": "其他数据"}.get(fig.kind, "提及")
+    if fig.measure:
+        said += f"（{fig.measure}）"
+    return said + ("（下降）" if fig.direction == "down" else "")
 
 
 def marked(obs: Observation, left: str = "【", right: str = "】") -> str:

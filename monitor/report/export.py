@@ -45,6 +45,8 @@ COLUMNS = (
     "url",
     "published",
     "observed_at",
+    "measure",
+    "direction",
 )
 _NUMBERS = {"id", "value", "value_high"}
 
@@ -107,6 +109,8 @@ def _row(
         "url": obs.article_url,
         "published": obs.published.isoformat() if obs.published else None,
         "observed_at": obs.observed_at.isoformat(),
+        "measure": fig.measure,
+        "direction": fig.direction,
     }
 
 

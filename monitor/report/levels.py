@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+from monitor.figures.measures import stage_of
 from monitor.figures.units import normalise
 from monitor.models import Target
 from monitor.store.records import Observation
@@ -61,6 +62,15 @@ def is_rate(target: Target) -> bool:
     return (target.pledge is not None and target.pledge.scope == "rate") or target.unit == "%"
 
 
+def counts_stage(measure: str, target: Target) -> bool:
+    """Whether a figure of a stage of work (`measure`: 开工, 完工, 基本建成…) is a level of the
+    target: the stage its title or keywords name (新开工…), or, when they name none, the work
+    done (完工, 建成). Starts are then shown beside its level, never as it: one target's
+    starts and completions would otherwise make one series that rises and falls."""
+    own = stage_of(target.title + "".join(target.keywords)) or "建成"
+    return stage_of(measure) == own
+
+
 def is_progress(obs: Observation, target: Target) -> bool:
     """An achieved level about this pledge's period, not last year's restated result, nor a
     share of the pledge (完成全年任务的88.6% is progress said as a %, not a level)."""
@@ -71,6 +81,8 @@ def is_progress(obs: Observation, target: Target) -> bool:
         return False  # 同比增长12% of a count target: about the level, never a level itself
     if target.unit and fig.unit and normalise(fig.unit) != normalise(target.unit):
         return False
+    if fig.measure and not counts_stage(fig.measure, target):
+        return False  # 开工2860个 beside 完工740个: one stage's series, never both mixed
     period = fig.period
     if period and target.pledge and target.pledge.announced:
         year = period[:4]

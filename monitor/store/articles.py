@@ -35,8 +35,8 @@ _ARTICLE = """INSERT INTO articles(url, source_id, title, published, fetched_at,
 _MENTION = "INSERT OR IGNORE INTO mentions(target_id, article_url) VALUES (?, ?)"
 _OBSERVATION = """INSERT OR IGNORE INTO observations(target_id, article_url, sentence, fstart,
                       fend, value, value_high, unit, qualifier, surface, kind, scope, period,
-                      published, observed_at)
-                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+                      published, measure, direction, observed_at)
+                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 
 
 def story_key(article: Article) -> str:
@@ -193,4 +193,6 @@ def _observation_row(fig: Figure, url: str, published: str | None) -> tuple[obje
         fig.scope,
         fig.period,
         published,
+        fig.measure,
+        fig.direction,
     )

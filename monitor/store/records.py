@@ -108,6 +108,8 @@ def observation_of(row: sqlite3.Row) -> Observation:
         start=row["fstart"],
         end=row["fend"],
         period=row["period"],
+        direction=row["direction"],
+        measure=row["measure"],
     )
     observed = from_iso(row["observed_at"])
     assert observed is not None

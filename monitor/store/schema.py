@@ -116,4 +116,11 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE digests ADD COLUMN sending_at TEXT;
     """,
+    # What a figure measures beside its value: the stage of work it counts (开工, 完工), so that
+    # one target's starts and completions never make one series, and a fall's direction (下降).
+    """
+    ALTER TABLE observations ADD COLUMN measure TEXT;
+    ALTER TABLE observations ADD COLUMN direction TEXT
+        CHECK (direction IS NULL OR direction IN ('up', 'down'));
+    """,
 )
