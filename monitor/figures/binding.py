@@ -28,6 +28,7 @@ from monitor.figures.nouns import (
     other_measure,
     other_size,
     per_head,
+    predicate_after,
 )
 from monitor.models import FigureKind, FigureScope, Quantity, Seen, Target
 
@@ -181,8 +182,10 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     bounds = thresholds.bound(sentence, q, making.read.quantities, n.head)
     if bounds:
         return bounds
-    if counts_other(sentence, q, target) and not units.counted_by_measure(
-        sentence, q, target.keywords, target.unit
+    if (
+        counts_other(sentence, q, target)
+        and not units.counted_by_measure(sentence, q, target.keywords, target.unit)
+        and not predicate_after(sentence, q.end)
     ):
         # 210个试点地区, 覆盖534个社区: a count of another noun
         return f"counts another noun ({sentence[q.end : q.end + 6]}…)"
