@@ -72,9 +72,10 @@ _CONTINUE_WHEN = (
     r"|前[一二三四五六七八九十两0-9]{1,2}个?月|上半年|前三季度|[一二三四]季度"
     r"|[比较][^，,。；]{1,10}?(?=增长|提高|增加|下降|减少|降低|上升|净增|新增)"
     r"|“?十[一二三四五]五”?(?:以来|期间)"
+    r"|(?:到|至)?今?年[底末]前?|年内"
 )
 _CONTINUE_HOW = (
-    "同比|环比|比上年|比去年|年均|全年|今年|去年|上年|明年|其中|并|且|已|已经|累计|共|将|计划|预计|力争|再|先|还|又"
+    "同比|环比|比上年|比去年|年均|全年|今年|去年|上年|明年|其中|并|且|已|已经|累计|共|将|计划|预计|力争|再|先|还|又|可|能够|全部"
     "|同时|拟|要|基本|新|确保|争取|超额|提前|实际"
 )
 _CONTINUE_VERB = (
@@ -88,7 +89,7 @@ _CONTINUE_VERB = (
 )
 _CONTINUES = re.compile(
     # the letters a continuation can start with, looked at first: most clauses fail there
-    "(?=[近五十过0-9截目上前一二三四比较全年任“"
+    "(?=[近五十过0-9截目上前一二三四比较全年任“到至"
     + "".join(sorted({word[0] for word in f"{_CONTINUE_HOW}|{_CONTINUE_VERB}".split("|")}))
     # an aim may come before the time (力争“十四五”期间累计筹集…, 并力争2025年累计完成…)
     + f"])(?:{_CONTINUE_HOW})*(?:{_CONTINUE_WHEN})?(?:{_CONTINUE_HOW})*(?:{_CONTINUE_VERB})"
@@ -111,14 +112,18 @@ _HALF = {"上半年": "H1", "下半年": "H2", "一季度": "Q1", "前三季度"
 _PLAN = re.compile(r"“?(十[一二三四五六七八九]|[一二三四五六七八九])五”?(?:规划|时期|期间)")
 _FRAME_HEAD = re.compile(  # ——, 一、, 一是, （一）: what may precede an opening time phrase
     r"(?:[\s—－]+|[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十0-9]+[）)])*"
+    # a report's greeting and the verbs that take a section's time as their object (各位代表，
+    # 过去一年…; 回顾一年来的工作; 做好今年工作，要…; 展望新的一年)
+    r"(?:各位代表[，,！!]|同志们[，,！!])?(?:回顾|做好|展望)?"
 )
 _FRAME_PAST = re.compile(
     r"过去(?:的)?一年|一年来|过去(?:的)?五年|五年来|去年|上年|刚刚过去|今年以来"
 )
-_FRAME_NOW = re.compile(r"今年(?!以来)|明年")
+_FRAME_NOW = re.compile(r"今年(?!以来)|明年|新的一年")
 # Every way the frames above can open, in one pattern: a quick test before reading them.
 _FRAME_OPENS = re.compile(
-    r"过去|一年来|五年来|去年|上年|刚刚过去|今年|明年|“?十?[一二三四五六七八九]五|(?:19|20)[0-9]{2}年"
+    r"过去|一年来|五年来|去年|上年|刚刚过去|今年|明年|新的一年"
+    r"|“?十?[一二三四五六七八九]五|(?:19|20)[0-9]{2}年"
 )
 
 # The letters a sentence opening a frame can start with: a space (bounds() skips it; every one
@@ -126,7 +131,7 @@ _FRAME_OPENS = re.compile(
 # _FRAME_OPENS does (去年, 2019年), but for “, which opens one only before _PLAN_NTH (“十四五”).
 # Not a line break: a sentence starting with one is only that (after a full stop), a blank.
 _SPACES = frozenset(filter(str.isspace, map(chr, range(0x3001)))) - {"\n"}
-_MAY_OPEN = _SPACES | frozenset("—－（(一二三四五六七八九十" + "过去上刚今明12")
+_MAY_OPEN = _SPACES | frozenset("—－（(一二三四五六七八九十" + "各同回做展" + "过去上刚今明新12")
 _PLAN_NTH = "十一二三四五六七八九"
 
 
@@ -204,6 +209,8 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
         return f"{y}{half}"
     if "明年" in text:
         return str(y + 1)
+    if "新的一年" in text:  # read in a year's first half, that year; in its last months, the next
+        return str(y if published.month <= 6 else y + 1)
     if not relative:
         return None
     if _THE_YEAR.search(text):

@@ -60,6 +60,7 @@ _PIECES = re.compile(r"[^，,；;：:]+")
 _CLOSING_DAYS = 31  # a part of the year reported in its last month is reported as done
 _YEAR_END_NEWS = 2  # the months a year's own figures are published in, after it ended
 # a year that is no time of the figure's: 2000年底前建成的 (a noun's), 到2025年底前 (a deadline)
+_YEARS = re.compile(r"(?:19|20)[0-9]{2}")
 _MODIFIER_YEAR = re.compile(r"[底末]?(?:以?前|之前)")
 
 
@@ -134,17 +135,26 @@ class Frames:
             # 全年全省产值超五千亿, read in January with no word of the future: the year
             # just ended, whose figures come out then
             kind = "achieved"
-        if not said and kind == "achieved" and self._year_just_ended(sentence[:c1], clause):
-            period = str(self.published.year - 1) if self.published else period
+        if (
+            not said
+            and kind == "achieved"
+            and self._year_just_ended(sentence[:c1], clause, index)
+            and self.published
+        ):
+            # read by March in a report, or with 全年 in January: the year before's result
+            period = str(self.published.year - 1)
         return kind, period
 
-    def _year_just_ended(self, text: str, clause: str) -> bool:
+    def _year_just_ended(self, text: str, clause: str, index: int | None = None) -> bool:
         """Whether a figure read early in a year with no word of the future is of the year before:
-        全年… in January or February, 预计… (a preliminary figure) by March."""
+        全年… in January or February, 预计… (a preliminary figure) by March; with `index`, any
+        result in a report (工作报告) read by March."""
         published = self.published
         if published is None or published.month > _PLAN_SEASON_ENDS or _AHEAD.search(text):
             return False
-        return ("全年" in text and published.month <= _YEAR_END_NEWS) or "预计" in clause
+        if "全年" in text and published.month <= _YEAR_END_NEWS:
+            return True
+        return "预计" in clause or (index is not None and self._in_report(index))
 
     def _preliminary(self, sentence: str, index: int) -> bool:
         """Whether a 预计 figure is a preliminary result: it speaks of a past year or stands in a
@@ -281,8 +291,19 @@ class Frames:
         return found
 
     def _reviewed(self, sentence: str, index: int) -> bool:
-        """Whether the sentence speaks of a past year or stands in a review's frame."""
-        return self._year_kind(sentence) == "achieved" or self.frame(index)[0] == "achieved"
+        """Whether the sentence speaks of a past year or stands in a review's frame: one of a
+        period gone by (过去一年, 2023年), not one still running (今年以来…，预计全年可新增1.5万个
+        in November is a forecast of the year, a plan)."""
+        if self._year_kind(sentence) == "achieved":
+            return True
+        kind, period = self.frame(index)
+        return kind == "achieved" and not self._running(period)
+
+    def _running(self, period: str | None) -> bool:
+        """Whether a period reaches into the year the text was published in (今年以来, 2024年1—10月
+        read in 2024; 十四五以来)."""
+        years = _YEARS.findall(period or "")
+        return bool(years and self.published and max(map(int, years)) >= self.published.year)
 
     def _headings(self) -> dict[int, tuple[FigureKind | None, str | None]]:
         if self._heading_frames is None:

@@ -24,27 +24,44 @@ _GENERIC_LEVELS = {
 GENERIC = tuple(w for words in _GENERIC_LEVELS.values() for w in words)
 _LEVEL_OF_GENERIC = {w: level for level, words in _GENERIC_LEVELS.items() for w in words}
 
-# Provinces, autonomous regions and the larger cities: a place named here that is not one of a
-# target's regions makes the figure another region's. Names that are common words or parts of
-# names (中山, 开封 …) are left out on purpose: a missed place costs less than a false one.
+# Provinces, autonomous regions, prefecture-level cities and the districts of the largest
+# cities: a place named here that is not one of a target's regions makes the figure another
+# region's. Names that are common words or inside common words (中山, 开封, 长治, 日照, 安康, 朝阳,
+# 白银, 普洱, 来宾, 阿里, 金山, 白云, 光明, 长寿, 文山, 安顺, 河源, 哈密, 大兴 …) are left out on
+# purpose: a missed place costs less than a false one.
 _PROVINCES = (
     "北京 天津 上海 重庆 河北 山西 内蒙古 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北"
     " 湖南 广东 广西 海南 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆 香港 澳门 台湾"
 )
 _CITIES = (
-    "石家庄 太原 呼和浩特 沈阳 大连 长春 哈尔滨 南京 苏州 无锡 常州"
-    " 南通 徐州 杭州 宁波 温州 绍兴 嘉兴 金华 台州 合肥 芜湖 福州 厦门"
-    " 泉州 南昌 赣州 济南 青岛 烟台 潍坊 临沂 郑州 洛阳 武汉 宜昌 襄阳"
-    " 长沙 株洲 岳阳 广州 深圳 珠海 佛山 东莞 惠州 汕头 湛江 南宁 柳州"
-    " 桂林 海口 三亚 成都 绵阳 宜宾 贵阳 遵义 昆明 拉萨 西安 咸阳 兰州"
-    " 西宁 银川 乌鲁木齐 唐山 保定 邯郸 大同 包头 鄂尔多斯 鞍山 吉林市"
-    " 齐齐哈尔 大庆 扬州 盐城 镇江 泰州 宿迁 连云港 淮安 湖州 舟山 丽水"
-    " 衢州 蚌埠 阜阳 漳州 莆田 九江 淄博 济宁 泰安 威海 德州 聊城 滨州"
-    " 菏泽 枣庄 开封市 新乡 南阳 商丘 信阳 荆州 十堰 黄石 孝感 衡阳"
-    " 常德 邵阳 江门 肇庆 清远 韶关 梅州 茂名 揭阳 钦州 玉林 凉山 南充"
-    " 泸州 德阳 乐山 达州 六盘水 曲靖 大理 丽江 延安 榆林 宝鸡 天水"
-    " 酒泉 喀什 伊犁 雄安 浦东 滨海新区 两江新区 长春 邢台 沧州 廊坊 秦皇岛 张家口 承德 衡水"
-    " 晋中 运城 临汾 长治 四平 通化 牡丹江 佳木斯 安庆 马鞍山 赣江新区 天水 白银"
+    "石家庄 唐山 秦皇岛 邯郸 邢台 保定 张家口 承德 沧州 廊坊 衡水 太原 大同 阳泉 晋城 朔州 晋中"
+    " 运城 忻州 临汾 吕梁 呼和浩特 包头 乌海 赤峰 通辽 鄂尔多斯 呼伦贝尔 巴彦淖尔 乌兰察布"
+    " 沈阳 大连 鞍山 抚顺 本溪 丹东 锦州 营口 阜新 辽阳 盘锦 铁岭 葫芦岛 长春 吉林市 四平 辽源"
+    " 通化 松原 白城 延边 哈尔滨 齐齐哈尔 鸡西 鹤岗 双鸭山 大庆 伊春 佳木斯 七台河 牡丹江 黑河"
+    " 绥化 南京 无锡 徐州 常州 苏州 南通 连云港 淮安 盐城 扬州 镇江 泰州 宿迁 杭州 宁波 温州"
+    " 嘉兴 湖州 绍兴 金华 衢州 舟山 台州 丽水 合肥 芜湖 蚌埠 淮南 马鞍山 淮北 铜陵 安庆 黄山"
+    " 滁州 阜阳 宿州 六安 亳州 池州 宣城 福州 厦门 莆田 三明 泉州 漳州 南平 龙岩 宁德 南昌"
+    " 景德镇 萍乡 九江 新余 鹰潭 赣州 吉安 宜春 抚州 上饶 济南 青岛 淄博 枣庄 东营 烟台 潍坊"
+    " 济宁 泰安 威海 临沂 德州 聊城 滨州 菏泽 郑州 开封市 洛阳 平顶山 安阳 鹤壁 新乡 焦作 濮阳"
+    " 许昌 漯河 三门峡 南阳 商丘 信阳 周口 驻马店 济源 武汉 黄石 十堰 宜昌 襄阳 鄂州 荆门 孝感"
+    " 荆州 黄冈 咸宁 随州 恩施 长沙 株洲 湘潭 衡阳 邵阳 岳阳 常德 张家界 益阳 郴州 永州 怀化"
+    " 娄底 湘西 广州 韶关 深圳 珠海 汕头 佛山 江门 湛江 茂名 肇庆 惠州 梅州 汕尾 阳江 清远"
+    " 东莞 潮州 揭阳 云浮 南宁 柳州 桂林 梧州 北海 防城港 钦州 贵港 玉林 百色 贺州 河池 崇左"
+    " 海口 三亚 儋州 成都 自贡 攀枝花 泸州 德阳 绵阳 广元 遂宁 内江 乐山 南充 眉山 宜宾 广安"
+    " 达州 雅安 巴中 资阳 阿坝 甘孜 凉山 贵阳 六盘水 遵义 毕节 铜仁 黔东南 黔南 黔西南"
+    " 昆明 曲靖 玉溪 保山 昭通 丽江 临沧 楚雄 红河 西双版纳 大理 德宏 怒江 迪庆 拉萨"
+    " 日喀则 昌都 林芝 那曲 西安 铜川 宝鸡 咸阳 渭南 延安 汉中 榆林 商洛 兰州 嘉峪关 金昌"
+    " 天水 武威 张掖 平凉 酒泉 庆阳 定西 陇南 临夏 甘南 西宁 海东 海西 玉树 果洛 银川 石嘴山"
+    " 吴忠 固原 中卫 乌鲁木齐 克拉玛依 吐鲁番 昌吉 阿克苏 喀什 和田 伊犁 塔城 阿勒泰"
+    " 雄安 浦东 滨海新区 两江新区 赣江新区"
+)
+# Districts of the municipalities and of a few large cities (海淀, 闵行, 万州): a part of the city
+_DISTRICTS = (
+    "东城 西城 海淀 丰台 石景山 门头沟 房山 通州 顺义 昌平 怀柔 平谷 密云 延庆 黄浦 徐汇"
+    " 长宁 静安 普陀 虹口 杨浦 闵行 宝山 嘉定 松江 青浦 奉贤 崇明 武清 宝坻 静海 宁河 蓟州 西青"
+    " 津南 北辰 东丽 万州 涪陵 渝中 渝北 沙坪坝 九龙坡 北碚 綦江 大足 巴南 黔江 江津 合川 永川"
+    " 南川 璧山 铜梁 潼南 荣昌 开州 梁平 武隆 天河 越秀 海珠 荔湾 番禺 花都 南沙 从化 增城 福田"
+    " 罗湖 宝安 龙岗 龙华 坪山 盐田"
 )
 # Groups of provinces: a figure for one is neither the nation's nor a member's
 _GROUPS = (
@@ -54,7 +71,7 @@ _GROUPS = (
 )
 # Parts of a city that are not all of it (主城区, 中心城区): their figure is no city total
 _PARTS = "主城区 中心城区 主城都市区 中心城市"
-PLACES = tuple(dict.fromkeys(f"{_PROVINCES} {_CITIES} {_GROUPS} {_PARTS}".split()))
+PLACES = tuple(dict.fromkeys(f"{_PROVINCES} {_CITIES} {_DISTRICTS} {_GROUPS} {_PARTS}".split()))
 _MUNICIPALITIES = frozenset(("北京", "天津", "上海", "重庆"))
 _PROVINCE_SET = frozenset(_PROVINCES.split()) - _MUNICIPALITIES
 _CITY_SET = frozenset(_CITIES.split()) | _MUNICIPALITIES
@@ -93,10 +110,11 @@ _ENTITIES = r"中国(?:移动|电信|联通|铁塔|广电)|国家电网|南方�
 # figures (兴庆区今年新建…, 桑植县新改建…, 其中万州区…): another place, unless it is the target's.
 _NOT_NAMES = (
     "主城|老城|新城|开发|示范|保护|自贸|试验|功能|服务|核心|地级|县级|市辖|高新|经开|各个|其他|其余"
+    "|自治|超市"
 )
 _LOCAL = (
     r"(?:(?<![\u4e00-\u9fff])|(?<=其中)|(?<=[在的]))(?!" + _NOT_NAMES + r")"
-    r"[\u4e00-\u9fff]{2}(?:区|县|旗|市)(?=今年|去年|上半年|前|新|已|累计|共|全年|[0-9])"
+    r"[\u4e00-\u9fff]{2}(?:区|县|旗|市|州|盟)(?=今年|去年|上半年|前|新|已|累计|共|全年|[0-9])"
 )
 
 

@@ -65,14 +65,14 @@ class Regional(Frames):
     def _stated(self, sentence: str, c0: int, c1: int, index: int) -> bool:
         """Whether a clause with no word of plan or result states figures known: a statistics
         office or bulletin gives them (in its sentence or the one before), it gives an average
-        (全国平均为86.9%), or it names a place in a sentence comparing places (兰州为79.6%，
-        全省为86.3%; 福建…，其中厦门…)."""
+        (全国平均为86.9%), or it is in a sentence comparing places, at or after the first place
+        it names (兰州为79.6%，全省为86.3%; 福建…，其中厦门…，增长4.2%)."""
         if _NOT_STATED.search(sentence):
             return False
         if _RELEASED.search(sentence) or _AVERAGE.search(sentence, c0, c1):
             return True
-        if places_named(sentence[c0:c1]) and len(places_named(sentence)) > 1:
-            return True
+        if places_named(sentence[:c1]) and len(places_named(sentence)) > 1:
+            return True  # …，其中厦门9326亿元，增长4.2%: the place named before goes on
         if index == 0:
             return False
         p0, p1 = self.bounds(index - 1)
