@@ -383,3 +383,73 @@ def test_unknown_transport_name_is_one_clear_error(monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("MONITOR_TRANSPORT", "curl")
     with pytest.raises(MonitorError, match="MONITOR_TRANSPORT='curl'"):
         transport_for_env()
+
+
+HEADS = {
+    "crlf": b'HTTP/1.1 200 OK\r\nContent-Length: 5\r\nETag: "x"\r\n\r\nhello',
+    "bare-lf": b"HTTP/1.1 200 OK\nContent-Length: 5\n\nhello",
+    "lf-blank-line-first": b"HTTP/1.1 200 OK\r\nA: 1\n\nB: 2\r\n\r\nhello",
+    "crlf-blank-after-lf": b"HTTP/1.1 200 OK\r\nA: 1\n\r\nB: 2\r\n\r\nhello",
+    "lf-line-then-two-blanks": b"HTTP/1.1 200 OK\r\nA: 1\n\r\n\r\nhello",
+    "folded": b"HTTP/1.1 200 OK\r\nX-Long: a\r\n  b\r\nContent-Length: 5\r\n\r\nhello",
+    "interim": b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello",
+    "leading-blank": b"\r\nHTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello",
+    "at-the-limit": b"HTTP/1.1 200 OK\r\nX: " + b"a" * 38 + b"\r\n\r\nhello",
+    "past-the-limit": b"HTTP/1.1 200 OK\r\nX: " + b"a" * 39 + b"\r\n\r\nhello",
+}
+
+
+@pytest.mark.parametrize("name", list(HEADS))
+def test_a_head_read_in_one_piece_is_the_head_read_line_by_line(name: str) -> None:
+    """The head taken whole from a full buffer (the usual case) is the one read line by line
+    as it trickles in, and so is what is left for the body; an error is the same error."""
+    from monitor.fetching import http1
+
+    async def read(raw: bytes, trickle: bool) -> tuple[bytes | str, bytes]:
+        reader = asyncio.StreamReader(limit=64)
+
+        async def feed() -> None:
+            for i in range(len(raw)):
+                reader.feed_data(raw[i : i + 1])
+                await asyncio.sleep(0)  # read_head sees each byte arrive
+            reader.feed_eof()
+
+        if trickle:
+            feeding = asyncio.create_task(feed())
+        else:
+            await feed()  # all of it buffered before read_head looks
+        try:
+            head: bytes | str = await http1.read_head(reader, 60)
+        except httpx.RemoteProtocolError as exc:
+            head = str(exc)
+        if trickle:
+            await feeding
+        return head, await reader.read()
+
+    raw = HEADS[name]
+    whole = asyncio.run(read(raw, trickle=False))
+    trickled = asyncio.run(read(raw, trickle=True))
+    assert whole == trickled
+    if name == "past-the-limit":
+        assert whole[0] == "response head larger than 60 bytes"
+    else:
+        assert isinstance(whole[0], bytes) and whole[0].startswith(b"HTTP/1.1 ")
+
+
+def test_a_whole_head_from_the_network_is_read_in_one_piece(
+    raw: RawServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Over a real connection the head arrives in one piece and is taken so: no line-by-line
+    reads (the path the trickled heads above take)."""
+    lines: list[bytes] = []
+    readline = asyncio.StreamReader.readline
+
+    async def counted(self: asyncio.StreamReader) -> bytes:
+        line = await readline(self)
+        lines.append(line)
+        return line
+
+    monkeypatch.setattr(asyncio.StreamReader, "readline", counted)
+    [response] = exchange(raw.url("/length"))
+    assert isinstance(response, httpx.Response) and response.content == BODY
+    assert lines == []

@@ -11,25 +11,21 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from monitor.figures import thresholds, units
-from monitor.figures.attribution import _fit_unit, _Match, counts_other
-from monitor.figures.checks import _clause_of, _excluded, _out_of_frame
+from monitor.figures.attribution import _Match, counts_other
+from monitor.figures.checks import _clause_of, _excluded
 from monitor.figures.measures import (
-    compared,
     since_period_start,
     stage_before,
     stage_of,
     sum_after,
-    without_modals,
 )
 from monitor.figures.nouns import (
     inside_those,
-    measure_before,
     other_kind,
-    other_measure,
     other_size,
     per_head,
 )
-from monitor.models import FigureKind, FigureScope, Quantity, Seen, Target
+from monitor.models import FigureKind, Quantity, Seen, Target
 
 # A clause opening with these gives a part of the total before it (其中…, 包括…, 含…)
 _PART = re.compile(r"\s*(?:其中|包括|内含|含)")
@@ -236,107 +232,6 @@ def _kind_or_size(sentence: str, n: Number, target: Target) -> str | None:
         return f"another kind ({kind}{keyword}) than the target's"
     size = other_size(sentence[m.end : n.q.start], keyword, target.title)
     return f"another measure of the noun ({size})" if size else None
-
-
-def rate_of(making: Making, n: Number, target: Target) -> str | None:
-    """What a rate in the number's clause measures when that is not the thing counted."""
-    sentence = making.read.text
-    tracked = _rate_target(making.read.targets, target, sentence)
-    if tracked:
-        return tracked
-    if not n.c0 <= n.match.end <= n.q.start:
-        # …充电量达1.9亿千瓦时，同比增长37%: the rate of what the clause before measured
-        named = measure_before(sentence, n.match.end, making.read.quantities, target.unit)
-        if named:
-            return named
-        # …，带动投资9.6亿元，增长20%: a change of the amount just before it, not the target's
-        before = _amount_before(making.read.quantities, n.q.start)
-        if before is not None and not _in_unit(before, target.unit):
-            return before.surface
-        if not compared(n.head) and (before is None or target.id not in making.given):
-            # …，增长4.2%: only the change of an amount this sentence gave the target
-            return "a change with no amount of the target before it"
-    start = n.match.end if n.c0 <= n.match.end <= n.q.start else n.c0
-    for q in making.read.quantities:  # …总数达1281.8万台 同比增长49.1%: after the last one
-        if start <= q.start and q.end <= n.q.start:
-            start = q.end
-    between = without_modals(sentence[start : n.q.start])
-    return other_measure(_ITSELF.sub("", between, count=1) if start == n.match.end else between)
-
-
-# What a keyword may be followed by that is still the thing itself: its value (进出口总值) or its
-# count in its own unit (接待游客人次)
-_ITSELF = re.compile(r"^(?:总值|总额|人次|人数|户数|次数)")
-
-
-def in_unit(making: Making, n: Number, target: Target) -> Quantity | None:
-    """The number in the target's unit (万套 is 套; a bare number its unit), or a per-cent
-    target's change in points; None when it is neither."""
-    return _fit_unit(n.q, target, n.after) or in_points(making, n, target)
-
-
-def in_points(making: Making, n: Number, target: Target) -> Quantity | None:
-    """A per-cent target's change in percentage points (…比例达66.3%，同比提高4.2个百分点): its
-    rate, the value in points, unless the words before name another measure."""
-    if n.q.unit != "百分点" or target.unit != "%" or not compared(n.head):
-        return None
-    return None if rate_of(making, n, target) else n.q
-
-
-def out_of_frame(
-    making: Making,
-    n: Number,
-    target: Target,
-    period: str | None,
-    scope: FigureScope,
-    kind: FigureKind,
-) -> str | None:
-    """Why a figure read in its frame is not given: another period than the target's, no frame
-    at all (checks._out_of_frame), or a planned growth restating the plan's amount."""
-    return _out_of_frame(target, period, scope, kind) or _restated_growth(making, n, target, kind)
-
-
-def _restated_growth(making: Making, n: Number, target: Target, kind: FigureKind) -> str | None:
-    """Why a planned growth is not read: it follows the plan's own amount with no comparison of
-    its own (今年财政支出超过23万亿元，增长6.5%), so it restates the pledge the amount gives."""
-    if kind != "pledge" or n.q.unit not in _RATE_UNITS or compared(n.head):
-        return None
-    if n.c0 <= n.match.end <= n.q.start:
-        return None  # 进出口增长3%左右: the plan's growth, named with its subject
-    before = _amount_before(making.read.quantities, n.q.start)
-    if before is None or not _in_unit(before, target.unit):
-        return None
-    return f"the growth a planned amount ({before.surface}) implies; the amount is the pledge"
-
-
-def _rate_target(targets: list[Target], target: Target, sentence: str) -> str | None:
-    """A target in per cent on the same keyword (国内生产总值 in 元 and in %): a rate in the
-    sentence is that target's figure, not this one's growth."""
-    if target.unit in _RATE_UNITS:
-        return None
-    for other in targets:
-        if other.unit in _RATE_UNITS and any(
-            k in sentence and k in other.keywords for k in target.keywords
-        ):
-            return f"the figure of target {other.id}, in {other.unit}"
-    return None
-
-
-def _amount_before(quantities: list[Quantity], at: int) -> Quantity | None:
-    """The last amount (no %) before `at` in the sentence's clauses about the target."""
-    before = [q for q in quantities if q.end <= at]
-    return before[-1] if before and before[-1].unit not in _RATE_UNITS else None
-
-
-def _in_unit(q: Quantity, unit: str | None) -> bool:
-    """Whether `q` is an amount in the target's unit or its family (亿元 for 元, 万人次)."""
-    have, want = units.normalise(q.unit), units.normalise(unit)
-    if have is None or want is None or have == want or units.same_family(have, want):
-        return True
-    return units.convert(q.value, have, want) is not None
-
-
-_RATE_UNITS = frozenset({"%", "‰", "百分点"})
 
 
 # Kinds of firms, people and households a figure may be given for (a subset of the whole): a

@@ -36,13 +36,34 @@ _PLANNED_BEFORE = re.compile(
     # …, 年初确定新建的, 要新增的, 下达的, 纳入民生实事的: set, handed down or listed as the plan
     r"(?:计划|拟|将|要(?<![主重需只必不纲]要)|确定|下达|列入|纳入)[^，,。；已]{0,8}的$"
     r"|的(?:年度|全年)?(?:建设)?(?:任务|目标|计划)(?:是|为)?$"
+    r"|(?:任务|目标)(?:数|量)?(?:是|为|定为|确定为)$"  # 今年绿道建设任务为200公里
 )
+# 今年750万亩高标准农田建设任务已完成…: the number opens a noun phrase that ends in the task
+_CLAUSE_REST = re.compile(r"[^，,。；;]*")
+_MET_AFTER = re.compile(r"(?:已|均|都|全部|如期|提前|超额|全面|顺利|基本)*(?:完成|实现|落实)")
+_TASK_PHRASE = re.compile(r"[^\s，,。；：:、的0-9完成已达超占]{1,14}?(?:任务|目标)(?!书|值)")
 
 
 def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:
     """Whether the number at sentence[start:end] is the size of a plan: 204万套的任务, 7万套目标,
     计划新建的100个口袋公园."""
-    return bool(PLAN_AFTER.match(sentence, end) or _PLANNED_BEFORE.search(sentence, c0, start))
+    return bool(
+        PLAN_AFTER.match(sentence, end)
+        or _PLANNED_BEFORE.search(sentence, c0, start)
+        or _task_to_do(sentence, end)
+    )
+
+
+def _task_to_do(sentence: str, end: int) -> bool:
+    """Whether the number ending at `end` opens a noun phrase naming a task (750万亩高标准农田建设
+    任务已完成690万亩: the task's size), not one said to be met (249万人…搬迁建设任务如期完成: what
+    was done)."""
+    phrase = _TASK_PHRASE.match(sentence, end)
+    if phrase is None:
+        return False
+    rest = _CLAUSE_REST.match(sentence, phrase.end())
+    tail = rest.group() if rest else ""
+    return not (_MET_AFTER.match(tail) and not any(c.isdigit() for c in tail))
 
 
 def _out_of_frame(

@@ -60,6 +60,7 @@ _PIECES = re.compile(r"[^，,；;：:]+")
 _CLOSING_DAYS = 31  # a part of the year reported in its last month is reported as done
 _YEAR_END_NEWS = 2  # the months a year's own figures are published in, after it ended
 # a year that is no time of the figure's: 2000年底前建成的 (a noun's), 到2025年底前 (a deadline)
+_YEARS = re.compile(r"(?:19|20)[0-9]{2}")
 _MODIFIER_YEAR = re.compile(r"[底末]?(?:以?前|之前)")
 
 
@@ -290,8 +291,19 @@ class Frames:
         return found
 
     def _reviewed(self, sentence: str, index: int) -> bool:
-        """Whether the sentence speaks of a past year or stands in a review's frame."""
-        return self._year_kind(sentence) == "achieved" or self.frame(index)[0] == "achieved"
+        """Whether the sentence speaks of a past year or stands in a review's frame: one of a
+        period gone by (过去一年, 2023年), not one still running (今年以来…，预计全年可新增1.5万个
+        in November is a forecast of the year, a plan)."""
+        if self._year_kind(sentence) == "achieved":
+            return True
+        kind, period = self.frame(index)
+        return kind == "achieved" and not self._running(period)
+
+    def _running(self, period: str | None) -> bool:
+        """Whether a period reaches into the year the text was published in (今年以来, 2024年1—10月
+        read in 2024; 十四五以来)."""
+        years = _YEARS.findall(period or "")
+        return bool(years and self.published and max(map(int, years)) >= self.published.year)
 
     def _headings(self) -> dict[int, tuple[FigureKind | None, str | None]]:
         if self._heading_frames is None:

@@ -172,7 +172,11 @@ _RANKED_IN = re.compile(
     r"(?:居|位列|列|高于|低于|快于|慢于|好于|优于|超过|领先|相当于|跻身|分解到|分解至|下达到|下达至"
     r"|分配到|分配至|分到)$"
 )
-_RANKED_AFTER = re.compile(r"的?(?:第[一二三四五六七八九十0-9]|首位|前列|前茅|之首|平均水平|同类)")
+_RANKED_AFTER = re.compile(
+    r"的?(?:第[一二三四五六七八九十0-9]+(?![0-9一二三四五六七八九十]|批|次|届|期|轮|个|项|阶段)"
+    r"|首位|前列|前茅|之首|平均水平|同类)"
+    r"|(?:市|省)?(?:举行|召开|举办|开幕|闭幕)"  # 在北京召开的…会议: where, not whose
+)
 
 
 def mentions(text: str, regions: tuple[str, ...], start: int = 0, end: int = -1) -> list[Mention]:

@@ -31,10 +31,7 @@ from monitor.figures.binding import (
     Number,
     Read,
     breaks_down,
-    in_unit,
-    out_of_frame,
     period_part,
-    rate_of,
     refused,
 )
 from monitor.figures.checks import (
@@ -51,7 +48,6 @@ from monitor.figures.cues import _CHANGE
 from monitor.figures.keywords import _first_part, split_sentences
 from monitor.figures.measures import (
     is_fall,
-    percent_measure,
     scope_of,
     stage_at,
 )
@@ -59,6 +55,7 @@ from monitor.figures.nouns import own_noun
 from monitor.figures.numeral_reader import frozen
 from monitor.figures.numerals import find_quantities, may_hold_quantities
 from monitor.figures.places import mentions, speaks_for
+from monitor.figures.rates import in_unit, out_of_frame, percent_of, rate_of
 from monitor.figures.regional import Regional
 from monitor.figures.sentences import (
     _MAX_SENTENCE,
@@ -303,7 +300,7 @@ class _Article(Regional):
         measure = None
         share = _as_percent(n.q)  # 三分之一 is 33.3 %
         if share is not None and units.normalise(target.unit) not in _RATE_UNITS:
-            measure = percent_measure(n.head)
+            measure = percent_of(making, n, target)
             if measure is None:
                 # 占移动基站总数26.9%: a share of something else
                 making.drop(n.q, target, "a share of another total, not progress or growth")

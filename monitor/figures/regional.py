@@ -114,6 +114,8 @@ class Regional(Frames):
             said = speaks_for(mentions(self.text[: min(_LEAD, s0)], regions)[:1], regions)
         if said is None:
             said = self._source_speaks_for(regions)
+        if said is None and _goes_on_with_own(sentence, regions, at):
+            said = True  # 粮食总产量达到838亿斤，吉林连续多年…: the sentence's only place
         if said is None:
             said = self._page_speaks_for(regions)
         return is_national(regions) if said is None else said
@@ -186,6 +188,23 @@ class Regional(Frames):
         if _names_own(paragraph, target.region) or _names_own(self.text[:_LEAD], target.region):
             return True
         return not self.region and self._page_speaks_for(target.region) is True
+
+
+def _goes_on_with_own(sentence: str, regions: tuple[str, ...], at: int) -> bool:
+    """Whether the sentence names only the target's region, after the number, not as a part
+    of it (…，其中宁波…) or a share (占…), nor as the subject of a figure of its own (…，杭州
+    今年以来新建36个)."""
+    found = mentions(sentence, regions)
+    return (
+        bool(found)
+        and all(m.kind == "own" for m in found)
+        and found[0].start > at
+        and not _PART_WORDS.search(sentence, at, found[0].start)
+        and not any(c.isdigit() for c in sentence[found[0].start :])
+    )
+
+
+_PART_WORDS = re.compile(r"其中|包括|含|占|比|较|相当于|分别")
 
 
 def _names_own(text: str, regions: tuple[str, ...]) -> bool:

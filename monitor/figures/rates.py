@@ -1,0 +1,143 @@
+"""What a number measures for a target beyond its count: a growth rate (同比增长, or a bare change
+after the target's own amount), a per-cent target's change in points, a share of the pledge or of
+its own things, and the checks that refuse a rate of something else or a plan restated."""
+
+from __future__ import annotations
+
+import re
+
+from monitor.figures import units
+from monitor.figures.attribution import _fit_unit
+from monitor.figures.binding import Making, Number
+from monitor.figures.checks import _out_of_frame
+from monitor.figures.measures import compared, percent_measure, without_modals
+from monitor.figures.nouns import measure_before, other_measure
+from monitor.models import FigureKind, FigureScope, Quantity, Target
+
+
+def rate_of(making: Making, n: Number, target: Target) -> str | None:
+    """What a rate in the number's clause measures when that is not the thing counted."""
+    sentence = making.read.text
+    tracked = _rate_target(making.read.targets, target, sentence)
+    if tracked:
+        return tracked
+    if not n.c0 <= n.match.end <= n.q.start:
+        # …充电量达1.9亿千瓦时，同比增长37%: the rate of what the clause before measured
+        named = measure_before(sentence, n.match.end, making.read.quantities, target.unit)
+        if named:
+            return named
+    if n.match.end < n.c0:
+        # …，带动投资9.6亿元，增长20%: a change of the amount just before it, not the target's
+        before = _amount_before(making.read.quantities, n.q.start)
+        if before is not None and not _in_unit(before, target.unit):
+            return before.surface
+        if not compared(n.head) and (before is None or target.id not in making.given):
+            # …，增长4.2%: only the change of an amount this sentence gave the target
+            return "a change with no amount of the target before it"
+    start = n.match.end if n.c0 <= n.match.end <= n.q.start else n.c0
+    for q in making.read.quantities:  # …总数达1281.8万台 同比增长49.1%: after the last one
+        if start <= q.start and q.end <= n.q.start:
+            start = q.end
+    between = without_modals(sentence[start : n.q.start])
+    return other_measure(_ITSELF.sub("", between, count=1) if start == n.match.end else between)
+
+
+# What a keyword may be followed by that is still the thing itself: its value (进出口总值) or its
+# count in its own unit (接待游客人次)
+_ITSELF = re.compile(r"^(?:总值|总额|人次|人数|户数|次数)")
+
+
+def in_unit(making: Making, n: Number, target: Target) -> Quantity | None:
+    """The number in the target's unit (万套 is 套; a bare number its unit), or a per-cent
+    target's change in points; None when it is neither."""
+    return _fit_unit(n.q, target, n.after) or in_points(making, n, target)
+
+
+def in_points(making: Making, n: Number, target: Target) -> Quantity | None:
+    """A per-cent target's change in percentage points (…比例达66.3%，同比提高4.2个百分点): its
+    rate, the value in points, unless the words before name another measure."""
+    if n.q.unit != "百分点" or target.unit != "%" or not compared(n.head):
+        return None
+    return None if rate_of(making, n, target) else n.q
+
+
+def percent_of(making: Making, n: Number, target: Target) -> FigureScope | None:
+    """What a % number of a count target measures: progress toward the pledge, its growth, or
+    the share of its own things doing what it counts; None for a share of something else."""
+    return percent_measure(n.head) or share_of_noun(making, n, target)
+
+
+def share_of_noun(making: Making, n: Number, target: Target) -> FigureScope | None:
+    """A per-cent of the target's own things doing what it counts (95%左右的贫困人口将脱贫 for
+    贫困人口脱贫): their rate; of things doing something else (92%的社区食堂实现盈亏平衡) not."""
+    sentence = making.read.text
+    if not sentence.startswith("的", n.q.end):
+        return None
+    named = next((k for k in target.keywords if sentence.startswith(k, n.q.end + 1)), None)
+    if named is None:
+        return None
+    doing = sentence[n.q.end + 1 + len(named) : n.c1]
+    rest = target.title.replace(
+        named, ""
+    )  # 全国农村贫困人口脱贫: what the target counts them doing
+    pairs = {rest[i : i + 2] for i in range(len(rest) - 1)}
+    return "rate" if any(p in doing for p in pairs if _HAN_PAIR.fullmatch(p)) else None
+
+
+_HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
+def out_of_frame(
+    making: Making,
+    n: Number,
+    target: Target,
+    period: str | None,
+    scope: FigureScope,
+    kind: FigureKind,
+) -> str | None:
+    """Why a figure read in its frame is not given: another period than the target's, no frame
+    at all (checks._out_of_frame), or a planned growth restating the plan's amount."""
+    return _out_of_frame(target, period, scope, kind) or _restated_growth(making, n, target, kind)
+
+
+def _restated_growth(making: Making, n: Number, target: Target, kind: FigureKind) -> str | None:
+    """Why a planned growth is not read: it follows the plan's own amount with no comparison of
+    its own (今年财政支出超过23万亿元，增长6.5%), so it restates the pledge the amount gives."""
+    if kind != "pledge" or n.q.unit not in _RATE_UNITS or compared(n.head):
+        return None
+    if n.c0 <= n.match.end <= n.q.start:
+        return None  # 进出口增长3%左右: the plan's growth, named with its subject
+    before = _amount_before(making.read.quantities, n.q.start)
+    if before is None or not _in_unit(before, target.unit):
+        return None
+    return f"the growth a planned amount ({before.surface}) implies; the amount is the pledge"
+
+
+def _rate_target(targets: list[Target], target: Target, sentence: str) -> str | None:
+    """A target in per cent on the same keyword (国内生产总值 in 元 and in %): a rate in the
+    sentence is that target's figure, not this one's growth."""
+    if target.unit in _RATE_UNITS:
+        return None
+    for other in targets:
+        if other.unit in _RATE_UNITS and any(
+            k in sentence and k in other.keywords for k in target.keywords
+        ):
+            return f"the figure of target {other.id}, in {other.unit}"
+    return None
+
+
+def _amount_before(quantities: list[Quantity], at: int) -> Quantity | None:
+    """The last amount (no %) before `at` in the sentence's clauses about the target."""
+    before = [q for q in quantities if q.end <= at]
+    return before[-1] if before and before[-1].unit not in _RATE_UNITS else None
+
+
+def _in_unit(q: Quantity, unit: str | None) -> bool:
+    """Whether `q` is an amount in the target's unit or its family (亿元 for 元, 万人次)."""
+    have, want = units.normalise(q.unit), units.normalise(unit)
+    if have is None or want is None or have == want or units.same_family(have, want):
+        return True
+    return units.convert(q.value, have, want) is not None
+
+
+_RATE_UNITS = frozenset({"%", "‰", "百分点"})
