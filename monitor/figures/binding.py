@@ -24,6 +24,7 @@ from monitor.figures.nouns import (
     other_kind,
     other_size,
     per_head,
+    predicate_after,
 )
 from monitor.models import FigureKind, Quantity, Seen, Target
 
@@ -166,22 +167,9 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     if stage and said and said != stage:
         # 新开工580万套，基本建成360万套: a target of starts takes no completions
         return f"another stage ({said}) than the target's ({stage})"
-    partner = making.restated().get(q.start)
-    if (
-        partner is not None
-        and not units.fits(q.unit, target.unit)
-        and (units.fits(partner.unit, target.unit) or partner.start < q.start)
-    ):
-        # 70650万吨（14130亿斤） for a target in 斤: the same amount, read in the target's unit
-        return f"the same amount in another unit as {partner.surface}, read there instead"
-    bounds = thresholds.bound(sentence, q, making.read.quantities, n.head)
-    if bounds:
-        return bounds
-    if counts_other(sentence, q, target) and not units.counted_by_measure(
-        sentence, q, target.keywords, target.unit
-    ):
-        # 210个试点地区, 覆盖534个社区: a count of another noun
-        return f"counts another noun ({sentence[q.end : q.end + 6]}…)"
+    other = _other_amount(making, n, target)
+    if other:
+        return other
     regions = target.region
     if (
         n.after_breakdown
@@ -213,6 +201,31 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     if n.change and target.id in making.given and not since_period_start(n.head):
         # 改造580万套，增加110万套: the rise over last year, not the figure
         return "a change over an earlier figure (增加…), not the level"
+    return None
+
+
+def _other_amount(making: Making, n: Number, target: Target) -> str | None:
+    """Why the number is not the amount of the target's thing: the same amount given beside it
+    in the target's unit, a threshold or floor, a count of another noun; None if it may be."""
+    sentence, q = making.read.text, n.q
+    partner = making.restated().get(q.start)
+    if (
+        partner is not None
+        and not units.fits(q.unit, target.unit)
+        and (units.fits(partner.unit, target.unit) or partner.start < q.start)
+    ):
+        # 70650万吨（14130亿斤） for a target in 斤: the same amount, read in the target's unit
+        return f"the same amount in another unit as {partner.surface}, read there instead"
+    bounds = thresholds.bound(sentence, q, making.read.quantities, n.head)
+    if bounds:
+        return bounds
+    if (
+        counts_other(sentence, q, target)
+        and not units.counted_by_measure(sentence, q, target.keywords, target.unit)
+        and not predicate_after(sentence, q.end)
+    ):
+        # 210个试点地区, 覆盖534个社区: a count of another noun
+        return f"counts another noun ({sentence[q.end : q.end + 6]}…)"
     return None
 
 

@@ -226,6 +226,8 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
         return "cumulative"  # 浓度35微克/立方米, 每千人口托位数4.1个: a level, never an addition
     if _FLOW.search(head) and _flow_period(sentence):
         return "new"  # 前三季度进出口总额, 2024年粮食总产量: what flowed in the period
+    if head.endswith("已有") and _IN_YEAR.search(sentence, 0, c0):
+        return "new"  # 今年新增的床位，截至10月底已有1350张投入使用: of the year's, so far
     for m in _STOCK.finditer(clause):
         if m.group() == "已有" and _IN_YEAR.search(clause, 0, m.start()):
             continue  # 今年已有1800多户…完成: the year's so far, not a stock
