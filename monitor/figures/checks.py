@@ -35,7 +35,9 @@ _PLEDGED_SHARE = re.compile(
 # 计划新建的100个口袋公园, 拟改造的300个小区: the number inside what a plan is to do
 # …, and 新建充电桩的任务是500个, 新增床位的任务5000张: the number the plan is
 _PLANNED_BEFORE = re.compile(
-    r"(?:计划|拟|将)[^，,。；已]{0,8}的$|的(?:年度|全年)?(?:建设)?(?:任务|目标|计划)(?:是|为)?$"
+    # …, 年初确定新建的, 要新增的, 下达的, 纳入民生实事的: set, handed down or listed as the plan
+    r"(?:计划|拟|将|要(?<![主重需只必不纲]要)|确定|下达|列入|纳入)[^，,。；已]{0,8}的$"
+    r"|的(?:年度|全年)?(?:建设)?(?:任务|目标|计划)(?:是|为)?$"
     r"|(?:任务|目标)(?:数|量)?(?:是|为|定为|确定为)$"  # 今年绿道建设任务为200公里
 )
 # 今年750万亩高标准农田建设任务已完成…: the number opens a noun phrase that ends in the task
