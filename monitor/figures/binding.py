@@ -163,7 +163,7 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     if word:
         return f"its clause holds the exclude word '{word}'"
     stage = stage_of(target.title + "".join(target.keywords))  # the stage the target counts
-    said = stage_before(sentence, q.start) if stage else None
+    said = (listed_stage(making, n) or stage_before(sentence, q.start)) if stage else None
     if stage and said and said != stage:
         # 新开工580万套，基本建成360万套: a target of starts takes no completions
         return f"another stage ({said}) than the target's ({stage})"
@@ -202,6 +202,23 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
         # 改造580万套，增加110万套: the rise over last year, not the figure
         return "a change over an earlier figure (增加…), not the level"
     return None
+
+
+def listed_stage(making: Making, n: Number) -> str | None:
+    """In 开工980公里、完工760公里，分别占年度任务的98%和76%: the stage whose amount the number
+    pairs with, by its place in the list after 分别 (98% is the starts')."""
+    sentence, q = making.read.text, n.q
+    said = sentence.rfind("分别", n.c0, q.start)
+    if said < 0:
+        return None
+    values = [x.start for x in making.read.quantities if said < x.start < n.c1]
+    stages = [m.group() for m in _STAGE_WORD.finditer(sentence, 0, said)]
+    if len(stages) != len(values) or q.start not in values:
+        return None
+    return stage_of(stages[values.index(q.start)])
+
+
+_STAGE_WORD = re.compile(r"基本建成|建成|竣工|完工|开工")
 
 
 def _other_amount(making: Making, n: Number, target: Target) -> str | None:
