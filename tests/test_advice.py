@@ -82,3 +82,31 @@ def test_the_shipped_watchlists_draw_no_warning(
     )
     assert main(["--watchlist", str(path), "check"]) == 0
     assert "warning" not in capsys.readouterr().out
+
+
+NATIONAL_OUTLET = """\
+timezone: Asia/Shanghai
+digest: {schedule: "0 8 * * *", to: [a@example.org], from: monitor@example.org}
+sources:
+  - {id: xinhua, url: "https://www.news.cn/politics/"}
+  - {id: stats, url: "https://www.stats.gov.cn/sj/", region: [全国]}
+  - {id: city, url: "https://www.beijing.gov.cn/ywdt/"}
+targets:
+  - {id: circles, title: 便民生活圈, keywords: [便民生活圈], region: [北京, 全市], unit: 个}
+"""
+
+
+def test_a_national_outlet_without_region_beside_a_regional_target_is_warned(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "watchlist.yaml"
+    path.write_text(NATIONAL_OUTLET, encoding="utf-8")
+    assert main(["--watchlist", str(path), "check"]) == 0
+    warned = [line for line in capsys.readouterr().out.splitlines() if ": warning: " in line]
+    assert len(warned) == 1, warned  # the one with region: [全国] and the city's own site pass
+    assert warned[0].startswith(f"{path}:4: warning: source 'xinhua' is a national outlet")
+    assert "add region: [全国]" in warned[0]
+    national = NATIONAL_OUTLET.replace("region: [北京, 全市]", "region: [全国]")
+    path.write_text(national, encoding="utf-8")
+    assert main(["--watchlist", str(path), "check"]) == 0
+    assert ": warning: " not in capsys.readouterr().out  # a national target: nothing to warn of

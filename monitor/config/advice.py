@@ -1,6 +1,7 @@
 """Authoring warnings for `monitor check`: a watchlist that loads but would quietly miss what
 its author wants (traditional characters in a mainland watchlist, an exclude word inside a
-keyword, `region: []`, a negative pledge). Measure words of one family (人/名/位, 套/户/间,
+keyword, `region: []`, a negative pledge, a national outlet with no `region:` beside regional
+targets). Measure words of one family (人/名/位, 套/户/间,
 个/台) need no warning: the reader reads them as one unit.
 Takes the file's path and its validated watchlist; returns `file:line: warning: ...` lines."""
 
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from monitor.config import yamlfile
 from monitor.models import Target, Watchlist
@@ -27,6 +29,14 @@ TRADITIONAL = frozenset(
 # Places whose coverage is written in traditional characters.
 TRADITIONAL_PLACES = ("香港", "澳门", "澳門", "台湾", "台灣", "臺灣", "台北", "臺北")
 TRADITIONAL_ZONES = ("Asia/Hong_Kong", "Asia/Macau", "Asia/Taipei")
+# National outlets and the central government's sites: a page of theirs that names no place is
+# the nation's, but without `region: [全国]` the reader takes it for a regional target's region.
+NATIONAL_HOSTS = (
+    "www.gov.cn", "stats.gov.cn", "xinhuanet.com", "news.cn", "people.com.cn", "cctv.com",
+    "chinanews.com.cn", "chinanews.com", "ce.cn", "gmw.cn", "ndrc.gov.cn", "mof.gov.cn",
+    "mohurd.gov.cn", "mot.gov.cn", "mee.gov.cn", "mca.gov.cn", "moa.gov.cn", "mofcom.gov.cn",
+    "customs.gov.cn", "mohrss.gov.cn", "miit.gov.cn", "nhc.gov.cn", "mct.gov.cn", "nea.gov.cn",
+)  # fmt: skip
 
 
 def warnings(path: Path, wl: Watchlist) -> list[str]:
@@ -45,7 +55,29 @@ def warnings(path: Path, wl: Watchlist) -> list[str]:
                     " its coverage names (北京, 本市), or remove the key",
                 )
             )
+    found.extend(_national_sources(wl))
     return [f"{path}:{line}: warning: {text}" for line, text in sorted(found, key=lambda f: f[0])]
+
+
+def _national_sources(wl: Watchlist) -> list[tuple[int, str]]:
+    """A national outlet with no `region:` while some target watches a region."""
+    regional = [t.id for t in wl.targets if t.region and not {"全国", "我国"} & set(t.region)]
+    if not regional:
+        return []
+    named = ", ".join(regional[:3]) + (" …" if len(regional) > 3 else "")
+    said = []
+    for source in wl.sources:
+        host = (urlsplit(source.url).hostname or "").lower()
+        if not source.region and any(host == h or host.endswith("." + h) for h in NATIONAL_HOSTS):
+            said.append(
+                (
+                    source.line,
+                    f"source '{source.id}' is a national outlet with no region: its pages that"
+                    f" name no place would count for regional targets ({named}):"
+                    " add region: [全国]",
+                )
+            )
+    return said
 
 
 def _target_warnings(target: Target, mainland: bool) -> list[str]:

@@ -14,7 +14,10 @@ def header_map(fields: list[tuple[bytes, bytes]]) -> dict[str, str]:
     """Lower-case names; repeated headers joined by ", " as httpx does."""
     headers: dict[str, str] = {}
     for name, value in fields:
-        key, shown = _text(name).lower(), _text(value)
+        try:  # ASCII, nearly always: decoded here rather than in a call for each name and value
+            key, shown = name.decode("ascii").lower(), value.decode("ascii")
+        except UnicodeDecodeError:
+            key, shown = _text(name).lower(), _text(value)
         headers[key] = f"{headers[key]}, {shown}" if key in headers else shown
     return headers
 

@@ -24,6 +24,7 @@ from monitor.figures.nouns import (
     other_kind,
     other_size,
     per_head,
+    predicate_after,
 )
 from monitor.models import FigureKind, Quantity, Seen, Target
 
@@ -162,26 +163,13 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     if word:
         return f"its clause holds the exclude word '{word}'"
     stage = stage_of(target.title + "".join(target.keywords))  # the stage the target counts
-    said = stage_before(sentence, q.start) if stage else None
+    said = (listed_stage(making, n) or stage_before(sentence, q.start)) if stage else None
     if stage and said and said != stage:
         # 新开工580万套，基本建成360万套: a target of starts takes no completions
         return f"another stage ({said}) than the target's ({stage})"
-    partner = making.restated().get(q.start)
-    if (
-        partner is not None
-        and not units.fits(q.unit, target.unit)
-        and (units.fits(partner.unit, target.unit) or partner.start < q.start)
-    ):
-        # 70650万吨（14130亿斤） for a target in 斤: the same amount, read in the target's unit
-        return f"the same amount in another unit as {partner.surface}, read there instead"
-    bounds = thresholds.bound(sentence, q, making.read.quantities, n.head)
-    if bounds:
-        return bounds
-    if counts_other(sentence, q, target) and not units.counted_by_measure(
-        sentence, q, target.keywords, target.unit
-    ):
-        # 210个试点地区, 覆盖534个社区: a count of another noun
-        return f"counts another noun ({sentence[q.end : q.end + 6]}…)"
+    other = _other_amount(making, n, target)
+    if other:
+        return other
     regions = target.region
     if (
         n.after_breakdown
@@ -213,6 +201,48 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     if n.change and target.id in making.given and not since_period_start(n.head):
         # 改造580万套，增加110万套: the rise over last year, not the figure
         return "a change over an earlier figure (增加…), not the level"
+    return None
+
+
+def listed_stage(making: Making, n: Number) -> str | None:
+    """In 开工980公里、完工760公里，分别占年度任务的98%和76%: the stage whose amount the number
+    pairs with, by its place in the list after 分别 (98% is the starts')."""
+    sentence, q = making.read.text, n.q
+    said = sentence.rfind("分别", n.c0, q.start)
+    if said < 0:
+        return None
+    values = [x.start for x in making.read.quantities if said < x.start < n.c1]
+    stages = [m.group() for m in _STAGE_WORD.finditer(sentence, 0, said)]
+    if len(stages) != len(values) or q.start not in values:
+        return None
+    return stage_of(stages[values.index(q.start)])
+
+
+_STAGE_WORD = re.compile(r"基本建成|建成|竣工|完工|开工")
+
+
+def _other_amount(making: Making, n: Number, target: Target) -> str | None:
+    """Why the number is not the amount of the target's thing: the same amount given beside it
+    in the target's unit, a threshold or floor, a count of another noun; None if it may be."""
+    sentence, q = making.read.text, n.q
+    partner = making.restated().get(q.start)
+    if (
+        partner is not None
+        and not units.fits(q.unit, target.unit)
+        and (units.fits(partner.unit, target.unit) or partner.start < q.start)
+    ):
+        # 70650万吨（14130亿斤） for a target in 斤: the same amount, read in the target's unit
+        return f"the same amount in another unit as {partner.surface}, read there instead"
+    bounds = thresholds.bound(sentence, q, making.read.quantities, n.head)
+    if bounds:
+        return bounds
+    if (
+        counts_other(sentence, q, target)
+        and not units.counted_by_measure(sentence, q, target.keywords, target.unit)
+        and not predicate_after(sentence, q.end)
+    ):
+        # 210个试点地区, 覆盖534个社区: a count of another noun
+        return f"counts another noun ({sentence[q.end : q.end + 6]}…)"
     return None
 
 

@@ -26,14 +26,18 @@ _KIND_WORDS = {  # the words shown as what made a figure's kind (`try --explain`
     "pledge": re.compile(_PLEDGE.pattern + r"|到(?:19|20)[0-9]{2}年|的(?:年度)?(?:目标)?任务"),
 }
 # 力争完成年度任务的100% is a pledge; 完成年度计划的77% is progress
+# …, and 预计到年底完工率可达80%: a forecast for the rest of the period, a pledge
 _PLEDGED_SHARE = re.compile(
-    r"(?:力争|确保|争取|将|计划|目标是|要)[^，,。；]{0,4}(?:完成|实现|达到)"
+    r"(?:力争|确保|争取|将|计划|目标是|要)[^，,。；已]{0,8}(?:完成|实现|达到)"
+    r"|预计到[^，,。；]{0,8}?(?:可|将|能)达"
 )
 # 204万套（间）的任务, 5万套的年度目标: the number is the size of the plan
 # 计划新建的100个口袋公园, 拟改造的300个小区: the number inside what a plan is to do
 # …, and 新建充电桩的任务是500个, 新增床位的任务5000张: the number the plan is
 _PLANNED_BEFORE = re.compile(
-    r"(?:计划|拟|将)[^，,。；已]{0,8}的$|的(?:年度|全年)?(?:建设)?(?:任务|目标|计划)(?:是|为)?$"
+    # …, 年初确定新建的, 要新增的, 下达的, 纳入民生实事的: set, handed down or listed as the plan
+    r"(?:计划|拟|将|要(?<![主重需只必不纲]要)|确定|下达|列入|纳入)[^，,。；已]{0,8}的$"
+    r"|的(?:年度|全年)?(?:建设)?(?:任务|目标|计划)(?:是|为)?$"
     r"|(?:任务|目标)(?:数|量)?(?:是|为|定为|确定为)$"  # 今年绿道建设任务为200公里
 )
 # 今年750万亩高标准农田建设任务已完成…: the number opens a noun phrase that ends in the task

@@ -40,7 +40,7 @@ def explain(
         about = [t for t in named if reader.plain or reader._about(t, sentence, s0)]
         for target in named:
             if target not in about:
-                why = _not_about(target, sentence)
+                why = reader.not_about(target)
                 seen.extend(
                     Seen(sentence, q.start, q.end, q.surface, target.id, None, why) for q in numbers
                 )
@@ -61,9 +61,3 @@ def explain(
         seen.extend(trace)
     seen.sort(key=lambda x: (text.find(x.sentence), x.start))
     return seen
-
-
-def _not_about(target: Target, sentence: str) -> str:
-    return (
-        f"no region word of the target ({'、'.join(target.region)}) in the sentence or its context"
-    )

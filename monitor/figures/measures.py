@@ -18,7 +18,7 @@ _PLAN_WORD = r"(?:任务|目标|计划|额度|规划|指标|预算)"
 _SHARE_OF_PLAN = re.compile(
     r"(?:(?:完成|占|达到|达|实现)了?[^，,。；：:]{0,20}?" + _PLAN_WORD + r"[^，,。；：:]{0,6}?"
     r"|" + _PLAN_WORD + r"[^，,。；：:]{0,8}?(?:完成|进度)(?:了|达到?|超过|为)?[^，,。；：:]{0,3}?"
-    r"|(?:完成率|开工率|竣工率|完工率|建成率|执行率|进度)(?:已|已经)?(?:达到|达|为|超过)?了?)$"
+    r"|(?:完成率|开工率|竣工率|完工率|建成率|执行率|进度)(?:已|已经|可|将|能|有望)?(?:达到|达|为|超过)?了?)$"
 )
 # A growth rate of the counted thing: 同比增长49.4%, 比“十三五”末提高了125%, 超过计划开工量6%,
 # 累计下降47.9% (since the base year named), 同比改善4.8% (a concentration's fall).
@@ -95,6 +95,10 @@ _IN_YEAR = re.compile(
     r"|"
     + MONTH_SPAN
     + r"|前[一二三四五六七八九十两0-9]{1,2}个?月|前[一二三]季度|[一二三四]季度|上半年|下半年"
+)
+# A share of the year's plan said after the number: the number is that year's work so far
+_YEARS_PLAN_AFTER = re.compile(
+    r"[^。；，,]{0,3}[，,](?:已|已经|共|累计)?(?:完成|占)(?:了)?(?:年度|全年)(?:目标)?(?:任务|计划|目标)"
 )
 _SPAN = re.compile(  # not 近年来: no start given; 2020年至2024年, 过去五年, 五年合计: a span
     r"(?<![近多几])(?:以来|年来)|期间|时期|过去[二两三四五六七八九十0-9]{1,2}年"
@@ -226,6 +230,8 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
         return "cumulative"  # 浓度35微克/立方米, 每千人口托位数4.1个: a level, never an addition
     if _FLOW.search(head) and _flow_period(sentence):
         return "new"  # 前三季度进出口总额, 2024年粮食总产量: what flowed in the period
+    if head.endswith("已有") and _IN_YEAR.search(sentence, 0, c0):
+        return "new"  # 今年新增的床位，截至10月底已有1350张投入使用: of the year's, so far
     for m in _STOCK.finditer(clause):
         if m.group() == "已有" and _IN_YEAR.search(clause, 0, m.start()):
             continue  # 今年已有1800多户…完成: the year's so far, not a stock
@@ -239,6 +245,8 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
         return "new"
     if _SPAN.search(head) or _SPAN.search(opening):  # 2021年以来累计…: new over the span
         return "new"
+    if _YEARS_PLAN_AFTER.match(sentence, q.end):
+        return "new"  # 累计完成2210部，完成年度目标的73.7%: the year's work so far
     if _STOCK_VERB.search(clause) or _CUMULATIVE.search(clause):
         return "cumulative"
     if _in_year(sentence):

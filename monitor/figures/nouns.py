@@ -175,3 +175,19 @@ def other_size(between: str, keyword: str, title: str) -> str | None:
     if not did or _A_MEASURE.search(did) or did in between:
         return None  # the title counts the noun itself (充电桩保有量, 5G基站12万个)
     return f"{between.rstrip('为达到约近超过突破是有')}, not {keyword}{did}"
+
+
+# 已有1350张投入使用, 目前已有15个进场施工: what the counted things did, no noun of their own
+_PREDICATE = re.compile(
+    r"(?:已经?|正在|全部|均|都|陆续|相继|先后|顺利|基本|已经|进场|正式|建成)*"
+    r"(?:" + _VERB.pattern + r"|施工|运行|使用|营业|通车|开业)+(?:了|中)?"
+)
+_CLAUSE_END = re.compile(r"[，,。；;！？!?\n]|$")
+
+
+def predicate_after(sentence: str, end: int) -> bool:
+    """Whether the words after a count up to the clause's end (`end`: where the count ends) say
+    only what the things counted did (…已有1350张投入使用), naming no other noun."""
+    stop = _CLAUSE_END.search(sentence, end)
+    rest = sentence[end : stop.start() if stop else len(sentence)]
+    return bool(rest) and _PREDICATE.fullmatch(rest) is not None

@@ -97,6 +97,8 @@ def classify(t: str, src: str, q: Quantity, i: int, run: str) -> Quantity | None
     """`q` as read in the sentence `t` (its surfaces from `src`) with its kind set, its span
     grown over the time or date word of a duration or date; None when it is no figure at all.
     `run` is the run of numeral material at i that it was read from."""
+    if q.start > 1 and t[q.start - 1] in "×·" and _NAMED_BY_NUMBERS.match(t, q.start - 2):
+        return None  # the 24小时 of 7×24小时: round the clock, no duration nor amount
     if q.unit == "个":
         m = _AFTER_GE.match(t, q.end)
         if m:  # 7个月, 两个多月, 3个工作日: a span of time, not 7 个 of anything
@@ -170,7 +172,15 @@ def _is_figure(t: str, q: Quantity, i: int, run: str, before: str, after: str) -
             return False  # 010-12345678, 10:30, 2024/1/22, 2024.1.22, v1.2.3
     if q.value_high is not None and q.unit is None and after.startswith("年"):
         return False
+    if bare and _NAMED_BY_NUMBERS.search(t, max(q.start - 2, 0), q.end + 2):
+        return False  # 1+N, 6+3, 7×24小时, 12·5: a name made of numbers, not an amount
+    if bare and after[:1] == "后" and len(run) == 2 and run.isdigit() and run[1] in "05":
+        return False  # 85后, 00后: people born in those years
     return not (q.unit is None and q.start > 0 and t[q.start - 1] in "-:/：")
+
+
+# a number joined to another by +, ×, · (1+N政策体系, 7×24小时, 12·5专案): a name, a slogan
+_NAMED_BY_NUMBERS = re.compile(r"[0-9A-Za-z][+＋×·][0-9A-Za-z]")
 
 
 def _dated(t: str, src: str, q: Quantity, run: str, word: str, end: int) -> Quantity | None:

@@ -53,6 +53,17 @@ def frozen(cls: type[_T], **fields: Any) -> _T:
 
 # --- reading a quantity at a position ----------------------------------------------------------
 
+_AFTER_TENTHS = frozenset("以左多余的，,。；;、）)")  # 6成以上, 近6成，: tenths, not 6成员 or 6成为
+
+
+def _tenths(t: str, run: str, start: int, end: int) -> bool:
+    """Whether one Arabic digit before 成 is tenths as news writes them (近6成, 超7成, 6成以上),
+    not the first letter of a word (6成员): a qualifier before it, or 以上/左右/a break after."""
+    if not (len(run) == 1 and run.isdigit() and run != "0"):
+        return False
+    after = t[end + 1 : end + 2]
+    return start < end - len(run) or not after or after in _AFTER_TENTHS
+
 
 class _Reader:
     """Reads one quantity (qualifier, sign, number, magnitude, unit, sub-units) at a position."""
@@ -162,7 +173,12 @@ class _Reader:
         the value, the unit they make (None for pairs), where the quantity starts and ends."""
         t = self.t
         unit: str | None = None
-        if t[end] == "成" and _is_cn(run) and value <= 10 and scale == 1:
+        if (
+            t[end] == "成"
+            and value <= 10
+            and scale == 1
+            and (_is_cn(run) or _tenths(t, run, start, end))
+        ):
             if not t.startswith("成不", end):
                 value, unit, end = value * 10, "%", end + 1
                 nxt = t[end + 1 : end + 2]

@@ -8,9 +8,9 @@ import re
 
 from monitor.figures import units
 from monitor.figures.attribution import _fit_unit
-from monitor.figures.binding import Making, Number
+from monitor.figures.binding import Making, Number, listed_stage
 from monitor.figures.checks import _out_of_frame
-from monitor.figures.measures import compared, percent_measure, without_modals
+from monitor.figures.measures import compared, percent_measure, stage_at, without_modals
 from monitor.figures.nouns import measure_before, other_measure
 from monitor.models import FigureKind, FigureScope, Quantity, Target
 
@@ -97,7 +97,8 @@ def out_of_frame(
 ) -> str | None:
     """Why a figure read in its frame is not given: another period than the target's, no frame
     at all (checks._out_of_frame), or a planned growth restating the plan's amount."""
-    return _out_of_frame(target, period, scope, kind) or _restated_growth(making, n, target, kind)
+    other = _out_of_frame(target, period, scope, kind)
+    return other or (_restated_growth(making, n, target, kind) if scope == "rate" else None)
 
 
 def _restated_growth(making: Making, n: Number, target: Target, kind: FigureKind) -> str | None:
@@ -141,3 +142,9 @@ def _in_unit(q: Quantity, unit: str | None) -> bool:
 
 
 _RATE_UNITS = frozenset({"%", "‰", "百分点"})
+
+
+def counted_stage(making: Making, n: Number) -> str | None:
+    """The stage of work the number counts, as the text names it: the one its place in a 分别
+    list pairs it with, else the one named before it (measures.stage_at)."""
+    return listed_stage(making, n) or stage_at(making.read.text, n.c0, n.q.start)

@@ -49,13 +49,12 @@ from monitor.figures.keywords import _first_part, split_sentences
 from monitor.figures.measures import (
     is_fall,
     scope_of,
-    stage_at,
 )
 from monitor.figures.nouns import own_noun
 from monitor.figures.numeral_reader import frozen
 from monitor.figures.numerals import find_quantities, may_hold_quantities
 from monitor.figures.places import mentions, speaks_for
-from monitor.figures.rates import in_unit, out_of_frame, percent_of, rate_of
+from monitor.figures.rates import counted_stage, in_unit, out_of_frame, percent_of, rate_of
 from monitor.figures.regional import Regional
 from monitor.figures.sentences import (
     _MAX_SENTENCE,
@@ -369,7 +368,7 @@ class _Article(Regional):
             period=period,
             direction="down" if fall else None,
             why=_why(sentence, sentence[n.c0 : n.c1], n.match, noun, kind, scope),
-            measure=stage_at(sentence, n.c0, n.q.start),  # 开工2860个, 完工740个: the stage
+            measure=counted_stage(making, n),  # 开工2860个, 完工740个: the stage counted
         )
 
     def _total_before(self, read: Read) -> tuple[set[str], bool]:

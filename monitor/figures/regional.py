@@ -127,10 +127,7 @@ class Regional(Frames):
         it is taken as the watched region's, whose coverage the analyst set monitor to watch (a
         source's `region:`, asked before this, says otherwise). None when the page names a
         place: what it names decides."""
-        if self._unnamed is None:
-            named = bool(places_named(self.text))
-            self._unnamed = (not named, None if named else speaker(self.text))
-        unnamed, who = self._unnamed
+        unnamed, who = self._page()
         if not unnamed or any(word in self.text for word in regions):
             return None
         if is_national(regions):
@@ -188,6 +185,25 @@ class Regional(Frames):
         if _names_own(paragraph, target.region) or _names_own(self.text[:_LEAD], target.region):
             return True
         return not self.region and self._page_speaks_for(target.region) is True
+
+    def _page(self) -> tuple[bool, str | None]:
+        """Whether the page names no place at all, and who speaks in it if so (places.speaker)."""
+        if self._unnamed is None:
+            named = bool(places_named(self.text))
+            self._unnamed = (not named, None if named else speaker(self.text))
+        return self._unnamed
+
+    def not_about(self, target: Target) -> str:
+        """Why a sentence was not read for a regional target (`try --explain`)."""
+        words = "、".join(target.region)
+        if self.region:
+            return f"the source speaks for {'、'.join(self.region)} and the text names no {words}"
+        unnamed, who = self._page()
+        if unnamed and who == "nation":
+            return f"a page naming no place in which a national body speaks: not {words}"
+        if unnamed and who is not None:
+            return f"a page naming no place in which an office of another level speaks: not {words}"
+        return f"no region word of the target ({words}) in the sentence or its context"
 
 
 def _goes_on_with_own(sentence: str, regions: tuple[str, ...], at: int) -> bool:

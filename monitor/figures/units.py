@@ -45,6 +45,8 @@ _CONVERT: dict[str, tuple[str, Decimal]] = {
     "两": ("mass", Decimal(50)),
     "吨": ("mass", Decimal(1_000_000)),
     "米": ("length", Decimal(1)),
+    "毫米": ("length", Decimal("0.001")),
+    "厘米": ("length", Decimal("0.01")),
     "千米": ("length", Decimal(1000)),
     "平方米": ("area", Decimal(1)),
     "公顷": ("area", Decimal(10_000)),
