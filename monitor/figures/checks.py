@@ -28,7 +28,7 @@ _KIND_WORDS = {  # the words shown as what made a figure's kind (`try --explain`
 # 力争完成年度任务的100% is a pledge; 完成年度计划的77% is progress
 # …, and 预计到年底完工率可达80%: a forecast for the rest of the period, a pledge
 _PLEDGED_SHARE = re.compile(
-    r"(?:力争|确保|争取|将|计划|目标是|要)[^，,。；]{0,4}(?:完成|实现|达到)"
+    r"(?:力争|确保|争取|将|计划|目标是|要)[^，,。；已]{0,8}(?:完成|实现|达到)"
     r"|预计到[^，,。；]{0,8}?(?:可|将|能)达"
 )
 # 204万套（间）的任务, 5万套的年度目标: the number is the size of the plan

@@ -96,6 +96,10 @@ _IN_YEAR = re.compile(
     + MONTH_SPAN
     + r"|前[一二三四五六七八九十两0-9]{1,2}个?月|前[一二三]季度|[一二三四]季度|上半年|下半年"
 )
+# A share of the year's plan said after the number: the number is that year's work so far
+_YEARS_PLAN_AFTER = re.compile(
+    r"[^。；，,]{0,3}[，,](?:已|已经|共|累计)?(?:完成|占)(?:了)?(?:年度|全年)(?:目标)?(?:任务|计划|目标)"
+)
 _SPAN = re.compile(  # not 近年来: no start given; 2020年至2024年, 过去五年, 五年合计: a span
     r"(?<![近多几])(?:以来|年来)|期间|时期|过去[二两三四五六七八九十0-9]{1,2}年"
     r"|[0-9]{4}\s*年\s*(?:至|到|—|－|-|~|～)\s*[0-9]{4}\s*年"
@@ -241,6 +245,8 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
         return "new"
     if _SPAN.search(head) or _SPAN.search(opening):  # 2021年以来累计…: new over the span
         return "new"
+    if _YEARS_PLAN_AFTER.match(sentence, q.end):
+        return "new"  # 累计完成2210部，完成年度目标的73.7%: the year's work so far
     if _STOCK_VERB.search(clause) or _CUMULATIVE.search(clause):
         return "cumulative"
     if _in_year(sentence):

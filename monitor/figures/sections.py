@@ -11,6 +11,7 @@ from datetime import date
 from monitor.figures.cues import _period
 from monitor.models import FigureKind
 
+_PLAN_SEASON_ENDS = 3  # the month by which a year's work reports and plans are published
 Frame = tuple[FigureKind | None, str | None]  # the kind a section's figures take, and its period
 
 # A report's section heading: 一、2024年工作回顾 (a review), 二、2025年重点工作 (a plan),
@@ -99,6 +100,14 @@ def section_frames(text: str, ends: list[int], published: date | None) -> dict[i
     return found
 
 
+def _planned(year: int | None, published: date | None) -> bool:
+    """Whether a heading of neutral words naming `year` is a plan: a later year, or this one read
+    by March (this year's 主要工作 in December is its summary: no frame)."""
+    if year is None or published is None:
+        return False
+    return year > published.year or published.month <= _PLAN_SEASON_ENDS
+
+
 def _add(
     found: dict[int, Frame],
     text: str,
@@ -122,7 +131,8 @@ def _add(
         frame = None if past else "pledge"  # last year's plan: its lines may be results
     elif what == "review" or past:
         frame = "achieved"  # 2024年主要工作, 2024年重点任务 read in 2025: its review
-    elif what is None or year is not None:  # plan words; neutral ones with a year
+    elif what is None or _planned(year, published):  # plan words; neutral ones with a year
         frame = "pledge"
+
     if frame is not None:
         found[index] = (frame, period)
