@@ -228,8 +228,8 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
         return "new"  # 比年初增加8400张: what the period has added
     if q.unit in _LEVEL_UNITS or _PER_HEAD.search(head):
         return "cumulative"  # 浓度35微克/立方米, 每千人口托位数4.1个: a level, never an addition
-    if _FLOW.search(head) and _flow_period(sentence):
-        return "new"  # 前三季度进出口总额, 2024年粮食总产量: what flowed in the period
+    if _FLOW.search(head):
+        return "new"  # 前三季度进出口总额, 粮食总产量达到…: what flowed in a period, named or not
     if head.endswith("已有") and _IN_YEAR.search(sentence, 0, c0):
         return "new"  # 今年新增的床位，截至10月底已有1350张投入使用: of the year's, so far
     for m in _STOCK.finditer(clause):
