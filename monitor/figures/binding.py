@@ -221,6 +221,9 @@ def listed_stage(making: Making, n: Number) -> str | None:
 _STAGE_WORD = re.compile(r"基本建成|建成|竣工|完工|开工")
 
 
+_PART_TAKEN = re.compile(r"(?:当中|之中|中)[0-9一二三四五六七八九十两]")
+
+
 def _other_amount(making: Making, n: Number, target: Target) -> str | None:
     """Why the number is not the amount of the target's thing: the same amount given beside it
     in the target's unit, a threshold or floor, a count of another noun; None if it may be."""
@@ -236,6 +239,10 @@ def _other_amount(making: Making, n: Number, target: Target) -> str | None:
     bounds = thresholds.bound(sentence, q, making.read.quantities, n.head)
     if bounds:
         return bounds
+    m = n.match
+    if q.end == m.start and _PART_TAKEN.match(sentence, m.end):
+        # 38段黑臭水体中35段已消除: the set the part is taken from, not the work done
+        return "the whole set a part is taken from (…中N…), not the figure"
     if (
         counts_other(sentence, q, target)
         and not units.counted_by_measure(sentence, q, target.keywords, target.unit)

@@ -158,7 +158,9 @@ def restating_at(sentence: str, at: int) -> bool:
 # --- the noun a measure word counts anyway -----------------------------------------------------
 # 1800多户村民完成户厕改造: 户 counts households, and 村民 names who they are, no other thing.
 _COUNTED_BY = {
-    "户": re.compile(r"的?(?:农户|住户|居民户|农民户|居民|村民|家庭|群众|人家)"),
+    "户": re.compile(
+        r"的?(?:农户|住户|居民户|农民户|居民|村民|家庭|群众|人家|(?:建档立卡)?(?:贫困|脱贫|困难|低保)户)"
+    ),
     "人": re.compile(r"的?(?:群众|居民|村民|市民|职工|员工|人员|劳动力|农民)"),
 }
 _COUNTED_BY["名"] = _COUNTED_BY["位"] = _COUNTED_BY["人"]
