@@ -220,8 +220,8 @@ class Frames:
         frame = self.frame(index)[0]
         if frame is not None:
             return frame
-        if "今年" in sentence and not self._past_plan_season():
-            return "pledge"  # 今年新建X in the plan season: what the year is to bring
+        if self._year_to_come(sentence):
+            return "pledge"
         if _PART_OF_YEAR.search(sentence) and not under_way(sentence, self.published):
             return "mention"  # 上半年新增6000个, read in March: neither plan nor result yet
         if _DONE.search(before) or _DOING.search(before):
@@ -242,6 +242,18 @@ class Frames:
         if _REACHED.search(before) or (self.published and self.published.month == 12):
             return "achieved"
         return "mention"
+
+    def _year_to_come(self, sentence: str) -> bool:
+        """今年新建X, …提出，2024年新建X read in the plan season: what the year is to bring."""
+        if self._past_plan_season():
+            return False
+        return "今年" in sentence or self._names_this_year(sentence)
+
+    def _names_this_year(self, sentence: str) -> bool:
+        """Whether the sentence dates its figures by the year it was published in (2024年新建…
+        read in 2024), not a year inside a noun phrase or a deadline."""
+        year = _frame_year(sentence) if "年" in sentence else None
+        return bool(year and self.published and int(year.group(1)) == self.published.year)
 
     def _past_plan_season(self) -> bool:
         """Whether the year's plans are out when the article appeared: work reports and plans

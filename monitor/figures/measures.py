@@ -159,6 +159,8 @@ def stage_at(sentence: str, c0: int, at: int) -> str | None:
     """The stage of work the number at `at` counts, as the text names it (开工, 完工, 基本建成):
     named in its clause before it (已开工2860个, 完工率41%), or, in a clause naming no work of
     its own, the last one named before it (…开工1.17万个，同比增长8.3%)."""
+    if "工" not in sentence and "建成" not in sentence:
+        return None  # most sentences name no stage: every stage word has 工 or is 建成
     found = list(_ANY_STAGE.finditer(sentence, c0, at))
     if found:
         return found[-1].group()
