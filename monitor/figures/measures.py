@@ -159,6 +159,8 @@ def stage_at(sentence: str, c0: int, at: int) -> str | None:
     """The stage of work the number at `at` counts, as the text names it (开工, 完工, 基本建成):
     named in its clause before it (已开工2860个, 完工率41%), or, in a clause naming no work of
     its own, the last one named before it (…开工1.17万个，同比增长8.3%)."""
+    if "工" not in sentence and "建成" not in sentence:
+        return None  # most sentences name no stage: every stage word has 工 or is 建成
     found = list(_ANY_STAGE.finditer(sentence, c0, at))
     if found:
         return found[-1].group()
@@ -228,8 +230,8 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
         return "new"  # 比年初增加8400张: what the period has added
     if q.unit in _LEVEL_UNITS or _PER_HEAD.search(head):
         return "cumulative"  # 浓度35微克/立方米, 每千人口托位数4.1个: a level, never an addition
-    if _FLOW.search(head) and _flow_period(sentence):
-        return "new"  # 前三季度进出口总额, 2024年粮食总产量: what flowed in the period
+    if _FLOW.search(head):
+        return "new"  # 前三季度进出口总额, 粮食总产量达到…: what flowed in a period, named or not
     if head.endswith("已有") and _IN_YEAR.search(sentence, 0, c0):
         return "new"  # 今年新增的床位，截至10月底已有1350张投入使用: of the year's, so far
     for m in _STOCK.finditer(clause):
