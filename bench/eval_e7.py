@@ -4,8 +4,8 @@ its one target, scored as the evals README suggests for E7.
 `run(data_dir)` returns a printable table and {"e7_precision", "e7_recall", "e7_swaps"};
 `score_set(items, targets)` scores any set in the same shape; `run_team()` the team's corpus in
 tests/data/reading (or `run_team(folder)` one laid out like it), `run_team_b()` corpus B in
-tests/data/reading_b. `python bench/eval_e7.py [DIR] [--team|--team-b] [-v]` (with --team, DIR is a folder laid out like tests/data/reading) prints the table
-(and misses).
+tests/data/reading_b. `python bench/eval_e7.py [DIR] [--team|--team-b] [-v]` prints the table
+(and misses); with --team, DIR is a folder laid out like tests/data/reading.
 """
 
 from __future__ import annotations
