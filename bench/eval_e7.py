@@ -5,7 +5,7 @@ its one target, scored as the evals README suggests for E7.
 `score_set(items, targets)` scores any set in the same shape; `run_team()` the team's corpus in
 tests/data/reading (or `run_team(folder)` one laid out like it), `run_team_b()` corpus B in
 tests/data/reading_b. `python bench/eval_e7.py [DIR] [--team|--team-b] [-v]` prints the table
-(and misses).
+(and misses); with --team, DIR is a folder laid out like tests/data/reading.
 """
 
 from __future__ import annotations
@@ -253,8 +253,8 @@ def _show(fig: Figure) -> str:
 
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("-")]
-    if "--team" in sys.argv:
-        report, metrics = run_team(verbose="-v" in sys.argv)
+    if "--team" in sys.argv:  # --team [DIR]: the team corpus, or a folder laid out like it
+        report, metrics = run_team(Path(args[0]) if args else TEAM, verbose="-v" in sys.argv)
     elif "--team-b" in sys.argv:
         report, metrics = run_team_b(verbose="-v" in sys.argv)
     else:

@@ -56,6 +56,10 @@ _BY_YEAR = re.compile(r"(?:到|至)((?:19|20)[0-9]{2})年")
 _OWN_TIME = re.compile(
     r"(?:去年|上年|前年|明年|过去|(?:19|20)[0-9]{2}\s*年(?![底末]?(?:以?前|之前)))"
 )
+# A clause giving only the change of the amount before it (…，同比增长约21%)
+_CHANGE_GOES_ON = re.compile(
+    r"\s*(?:同比|环比|比上年|比去年)?(?:增长|下降|增加|减少|提高|上升|回落)"
+)
 _PIECES = re.compile(r"[^，,；;：:]+")
 _CLOSING_DAYS = 31  # a part of the year reported in its last month is reported as done
 _YEAR_END_NEWS = 2  # the months a year's own figures are published in, after it ended
@@ -188,7 +192,7 @@ class Frames:
         # 1—10月份, 前三季度, 截至7月底: the period is under way; a bare 今年 does not make it
         # a plan (截至7月底，各地今年新开工…4.22万个)
         weak = cue is None or _cue(_THIS_YEAR.sub("", clause)) is None
-        if cue != "achieved" and weak and under_way(sentence, self.published):
+        if cue != "achieved" and weak and self._so_far(sentence, clause, before):
             cue = "achieved"
         own_time = clause != sentence and _OWN_TIME.match(clause.lstrip("　 "))
         if cue is None and clause != sentence and not own_time:
@@ -242,6 +246,16 @@ class Frames:
         if _REACHED.search(before) or (self.published and self.published.month == 12):
             return "achieved"
         return "mention"
+
+    def _so_far(self, sentence: str, clause: str, before: str) -> bool:
+        """Whether the sentence's period is under way (1—10月份, 截至7月底), so a clause with no
+        cue of its own tells what it has brought, unless it only gives the change of an amount a
+        modal before it forecasts (…将达到1745亿件左右，同比增长约21%: the forecast's rate)."""
+        if not under_way(sentence, self.published):
+            return False
+        if clause != sentence and _CHANGE_GOES_ON.match(clause):
+            return _cue(_without_own_times(before)) != "pledge"
+        return True
 
     def _year_to_come(self, sentence: str) -> bool:
         """今年新建X, …提出，2024年新建X read in the plan season: what the year is to bring."""

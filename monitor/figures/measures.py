@@ -88,6 +88,7 @@ _LEVEL_UNITS = frozenset({"微克/立方米", "毫克/立方米"})
 _PER_HEAD = re.compile(r"每(?:千|万|百|十万)?(?:人|人口|户|平方公里)|平均|人均")
 # not 截至今年; nor 合计, a sum of the parts before it, which takes their period (今年…，合计…)
 _CUMULATIVE = re.compile(r"累计|累积|至(?<!截至)今|历年")
+_LEVEL_HEAD = re.compile(r"[，,\s]*(?:已经?)?(?:达到|达|为|增至|升至)")  # …，达到14130亿斤
 _LEVEL_VERB = re.compile(r"(?:已|已经)?达$")  # 建成充电桩达2万个
 # The period is the year (or a span) the additions were made in: 今年累计完成, “十四五”以来累计…
 _IN_YEAR = re.compile(
@@ -159,6 +160,8 @@ def stage_at(sentence: str, c0: int, at: int) -> str | None:
     """The stage of work the number at `at` counts, as the text names it (开工, 完工, 基本建成):
     named in its clause before it (已开工2860个, 完工率41%), or, in a clause naming no work of
     its own, the last one named before it (…开工1.17万个，同比增长8.3%)."""
+    if "工" not in sentence and "建成" not in sentence:
+        return None  # most sentences name no stage: every stage word has 工 or is 建成
     found = list(_ANY_STAGE.finditer(sentence, c0, at))
     if found:
         return found[-1].group()
@@ -228,8 +231,13 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
         return "new"  # 比年初增加8400张: what the period has added
     if q.unit in _LEVEL_UNITS or _PER_HEAD.search(head):
         return "cumulative"  # 浓度35微克/立方米, 每千人口托位数4.1个: a level, never an addition
-    if _FLOW.search(head) and _flow_period(sentence):
-        return "new"  # 前三季度进出口总额, 2024年粮食总产量: what flowed in the period
+    if _FLOW.search(head) or (
+        c0
+        and _LEVEL_HEAD.fullmatch(head)
+        and _FLOW.search(sentence, _clause_before(sentence, c0), c0)
+    ):
+        # 前三季度进出口总额, 粮食总产量达到…, 粮食产量…，达到14130亿斤: what flowed in a period
+        return "new"
     if head.endswith("已有") and _IN_YEAR.search(sentence, 0, c0):
         return "new"  # 今年新增的床位，截至10月底已有1350张投入使用: of the year's, so far
     for m in _STOCK.finditer(clause):
@@ -282,6 +290,12 @@ def _flow_period(sentence: str) -> bool:
     return bool(
         _IN_YEAR.search(sentence) or _NAMED_YEAR.search(sentence) or _LAST_YEAR.search(sentence)
     )
+
+
+def _clause_before(sentence: str, c0: int) -> int:
+    """Where the clause before the one starting at c0 (after a break, or at it) starts."""
+    end = c0 - 1 if sentence[c0 - 1 : c0] in "，,；;" else c0
+    return max(sentence.rfind(ch, 0, end) for ch in "，,；;。\n") + 1
 
 
 def _opening_end(sentence: str) -> int:
