@@ -47,3 +47,14 @@ def test_corpus_b_holds_its_floors() -> None:
 def test_e7_holds_its_floors() -> None:
     _, metrics = _scorer().run(E7, verbose=False)
     _check(metrics, "e7", FLOORS["e7"])
+
+
+@pytest.mark.parametrize("corpus", ["reading", "reading_b"])
+def test_progress_tables_hold_their_floors(corpus: str) -> None:
+    """The progress tables of both team corpora, scored as `scripts/eval --only tables` does."""
+    spec = importlib.util.spec_from_file_location("eval_tables", ROOT / "bench" / "eval_tables.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    _, metrics = module.run(ROOT / "tests" / "data" / corpus)
+    _check(metrics, "tables", FLOORS["tables"])

@@ -10,50 +10,27 @@ import re
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Literal, NamedTuple
+from typing import Literal
 
-from monitor.figures import units
+from monitor.figures import table_columns, units
+from monitor.figures.measures import stage_of
 from monitor.figures.numerals import parse_quantity
 from monitor.figures.places import mentions, speaks_for
-from monitor.models import Article, Figure, FigureKind, FigureScope, Quantity, Table, Target
+from monitor.figures.table_columns import Column, period_of
+from monitor.figures.table_stages import earlier, measure_of, share_stage, stage_in, stages_of
+from monitor.models import Article, Figure, FigureKind, Quantity, Table, Target
 
-Role = Literal["index", "unit", "label", "pledge", "achieved", "share", "rate", "none"]
-
-_INDEX = re.compile(r"(?:序号|编号|序|排名|排序|名次|No\.?|NO\.?)")
-_UNIT_COLUMN = re.compile(r"(?:计量)?单位")
-_RATE = re.compile(r"同比|环比|增长|增速|增幅|增减|±|比上年|比去年|较上年|较去年|变动|变化")
-_SHARE = re.compile(
-    r"完成率|进度|占.{0,6}(?:%|％|比|计划|任务|目标|预算)|比例|比重|[开完竣]工率|执行率|到位率|"
-    r"达成率|建成率|完成比"
-)
-_PLEDGE_FIRST = re.compile(r"计划完成|目标任务|任务数|计划数|目标值|预算数|预期")
-_ACHIEVED = re.compile(
-    r"完成|实际|实现|已|建成|开工|竣工|完工|累计|新建|新增|到位|达到|执行|实绩|[0-9０-９]{1,2}月|"
-    r"上半年|下半年|[一二三四]季度|前三季度"
-)
-_PLEDGE = re.compile(r"任务|目标|计划|预算|规划|指标值")
-_STOCK = re.compile(r"累计|总数|总量|总规模|保有量|存量|总里程")
-_IN_PERIOD = re.compile(
-    r"以来|[0-9０-９一二三四五六七八九十]+月|季度|今年|本年|当年|年度|全年|半年|年内"
-)
-_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年?")
-_HEADER_UNIT = re.compile(r"[（(]([^（）()]{1,8})[)）]\s*$")
 _PERCENT = re.compile(r"[%％]")
 # A row of the whole: 合计, 全省合计, 总计, 全市
 _TOTAL = re.compile(
     r"(?:全国|全省|全市|全区|全县|全州|总体)?(?:合计|总计|小计|共计|总体)|全国|全省|全市"
 )
+# …or the noun's own total among its kinds (充电桩合计 above 公共充电桩, 私人充电桩)
+_TOTAL_OF = re.compile(r"(?:合计|总计|共计|总数)$")
 _PART = re.compile(r"其中|包括|含[:：]|[(（]?[0-9一二三四五六七八九十]+[)）]")
 _DIGIT_FIRST = re.compile(r"[-+－＋−]?\s*[0-9０-９.]")  # a number cell; 一般公共预算 is a label
 _SIGN = re.compile(r"^\s*([-+－＋−])\s*")
 _LEAD = 300  # characters of the article's text that may name its region
-
-
-class _Column(NamedTuple):
-    role: Role
-    scope: FigureScope | None
-    unit: str | None  # as the header writes it: 万人, 套, %
-    period: str | None
 
 
 def find_table_figures(
@@ -67,12 +44,12 @@ def find_table_figures(
     """Every figure `table` gives for one of `targets`, row by row, left to right."""
     if not table.rows or not targets:
         return []
-    columns = _columns(table, published)
+    columns = table_columns.columns(table, published)
     labels = [i for i, c in enumerate(columns) if c.role == "label"]
     if not labels or not any(c.role in ("pledge", "achieved", "share", "rate") for c in columns):
         return []
     period = (
-        _period(table.caption) or _period(title) or (str(published.year) if published else None)
+        period_of(table.caption) or period_of(title) or (str(published.year) if published else None)
     )
     # Every place a target's row is found by (the caption, the title, a row's label cells),
     # searched once: a target that none of them names has no row here.
@@ -121,58 +98,6 @@ def table_text(table: Table) -> str:
     return "\n".join(lines)
 
 
-def _columns(table: Table, published: date | None) -> list[_Column]:
-    out: list[_Column] = []
-    for i, head in enumerate(table.header):
-        cells = [row[i] for row in table.rows if i < len(row) and row[i]]
-        numbers = sum(_DIGIT_FIRST.match(c) is not None for c in cells)
-        if _INDEX.fullmatch(head):
-            out.append(_Column("index", None, None, None))
-        elif _UNIT_COLUMN.fullmatch(head):
-            out.append(_Column("unit", None, None, None))
-        elif cells and numbers * 2 < len(cells):
-            out.append(_Column("label", None, None, None))
-        else:
-            out.append(_role(head, published))
-    return out
-
-
-def _role(head: str, published: date | None) -> _Column:
-    """What a value column holds, from its header: role, scope, written unit, period."""
-    unit = _header_unit(head)
-    words = _HEADER_UNIT.sub("", head)
-    year = _YEAR.search(words)
-    period = year.group(1) if year else None
-    if _RATE.search(words):
-        kind: Role = "pledge" if _PLEDGE_FIRST.search(words) else "rate"
-        return _Column(kind, "rate", "%", period)
-    if _SHARE.search(words):
-        return _Column("share", "share_of_pledge", "%", period)
-    if _PLEDGE_FIRST.search(words) or (_PLEDGE.search(words) and not _ACHIEVED.search(words)):
-        scope: FigureScope = "cumulative" if _STOCK.search(words) else "new"
-        return _Column("pledge", scope, unit, period)
-    if _ACHIEVED.search(words) or (period and published and int(period) < published.year):
-        stock = _STOCK.search(words) and not _IN_PERIOD.search(words.replace("累计", "", 1))
-        return _Column("achieved", "cumulative" if stock else "new", unit, period)
-    return _Column("none", None, unit, period)
-
-
-def _header_unit(head: str) -> str | None:
-    found = _HEADER_UNIT.search(head)
-    if found:
-        written = re.split(r"[/、,，]", found.group(1))[0].strip()
-        if _PERCENT.fullmatch(written) or units.normalise(written) in units.CANONICAL.values():
-            return "%" if _PERCENT.fullmatch(written) else written
-    if head.rstrip().endswith(("%", "％")):
-        return "%"
-    return None
-
-
-def _period(text: str) -> str | None:
-    found = _YEAR.search(text)
-    return found.group(1) if found else None
-
-
 def _label(row: tuple[str, ...], labels: list[int]) -> str:
     """The row's label: its last label cell with text (the most specific one)."""
     for i in reversed(labels):
@@ -213,7 +138,8 @@ def _rows_for(
         whole = [
             (row, label)
             for row, label in rows
-            if _TOTAL.fullmatch(label) and _region_ok(label, table.caption, title, lead, target)
+            if (_TOTAL.fullmatch(label) or (_TOTAL_OF.search(label) and _names(label, target)))
+            and _region_ok(label, table.caption, title, lead, target)
         ]
         if not whole and target.region:
             whole = [(row, label) for row, label in rows if _is_own(label, target)]
@@ -247,27 +173,23 @@ def _region_ok(label: str, caption: str, title: str, lead: str, target: Target) 
 def _row_figures(
     table: Table,
     row: tuple[str, ...],
-    columns: list[_Column],
+    columns: list[Column],
     labels: list[int],
     target: Target,
     period: str | None,
 ) -> list[Figure]:
     sentence, spans = _render(table, row, columns, labels)
     row_unit = next((row[i] for i, c in enumerate(columns) if c.role == "unit" and row[i]), None)
-    notes = re.split(r"[、,，/]", table.unit) if table.unit else []
-    note_amount = next((u for u in notes if u and not _PERCENT.fullmatch(u)), None)
+    note_amount = _note_amount(table.unit)
     if not _same_measure(row_unit or note_amount, target):
         return []  # 充电桩建设资金 in 万元 is no count of 充电桩, nor is its growth rate
+    read = _read_cells(row, columns, spans, target, row_unit or note_amount)
+    stages = _stages(columns, _label(row, labels), target, read)
     out: list[Figure] = []
-    for i, column in enumerate(columns):
-        if column.role not in ("pledge", "achieved", "share", "rate") or i not in spans:
-            continue
-        percent = column.role in ("share", "rate")
-        written = "%" if percent else (column.unit or row_unit or note_amount)
-        read = _cell(row[i], written, target, percent=percent)
-        if read is None:
-            continue
-        quantity, direction = read
+    for i, quantity, direction in read:
+        if i not in stages:
+            continue  # an earlier stage than the target's (已签约 for a 竣工 target)
+        column = columns[i]
         start, end = spans[i]
         kind: FigureKind = "pledge" if column.role == "pledge" else "achieved"
         scope = column.scope or "new"
@@ -277,7 +199,8 @@ def _row_figures(
             and target.pledge.scope in ("new", "cumulative")
         ):
             scope = "cumulative" if column.scope == "cumulative" else target.pledge.scope
-        head = table.header[i]
+        stage = stages[i]
+        why = f"table row {_label(row, labels)!r}, column {table.header[i]!r}: {column.role}"
         out.append(
             Figure(
                 target_id=target.id,
@@ -297,9 +220,73 @@ def _row_figures(
                 end=end,
                 period=column.period or period,
                 direction=direction,
-                why=f"table row {_label(row, labels)!r}, column {head!r}: {column.role}",
+                why=why + (f", stage {stage}" if stage else ""),
+                measure=stage,
             )
         )
+    return out
+
+
+_Read = tuple[int, Quantity, Literal["down"] | None]  # a value cell: column, quantity, fall
+
+
+def _read_cells(
+    row: tuple[str, ...],
+    columns: list[Column],
+    spans: dict[int, tuple[int, int]],
+    target: Target,
+    unit: str | None,
+) -> list[_Read]:
+    """The row's value cells read in the target's unit (the header's, else the row's or the
+    table's note), each with its column."""
+    read: list[_Read] = []
+    for i, column in enumerate(columns):
+        if column.role not in ("pledge", "achieved", "share", "rate") or i not in spans:
+            continue
+        percent = column.role in ("share", "rate")
+        written = "%" if percent else (column.unit or unit)
+        cell = _cell(row[i], written, target, percent=percent)
+        if cell is not None:
+            read.append((i, *cell))
+    return read
+
+
+def _note_amount(note: str | None) -> str | None:
+    """The amount unit of a table's note (单位：万套（间） → 万套; 万亩、% → 万亩)."""
+    for part in re.split(r"[、,，/]", note or ""):
+        part = re.sub(r"[（(].*$", "", part).strip()  # a gloss: 套（间）, even half cut off
+        if part and not _PERCENT.fullmatch(part):
+            return part
+    return None
+
+
+def _stages(
+    columns: list[Column],
+    label: str,
+    target: Target,
+    read: list[_Read],
+) -> dict[int, str | None]:
+    """The stage each read cell counts (its measure), leaving out the cells of a stage earlier
+    than the target's (table_stages)."""
+    own = stages_of(target)
+    named = [c.stage for c in columns if c.stage]
+    counts = [
+        (columns[i].stage or "", q.value) for i, q, _ in read if columns[i].role == "achieved"
+    ]
+    label_stage = stage_in(label)
+    out: dict[int, str | None] = {}
+    plan: Decimal | None = None
+    for i, quantity, _ in read:
+        column = columns[i]
+        plan = quantity.value if column.role == "pledge" else plan
+        stage = column.stage or label_stage
+        if stage is None and column.role == "share":
+            stage = share_stage(quantity.value, plan, [c for c in counts if c[0]])
+        stage = measure_of(stage, None, column.role, own, named)
+        if stage and earlier(stage, own):
+            continue
+        # the target's own stage where the digest tells no stages of it (筹集): no measure needed
+        out[i] = None if stage in own and stage_of(stage) is None else stage
     return out
 
 
@@ -315,7 +302,7 @@ def _same_measure(written: str | None, target: Target) -> bool:
 
 
 def _render(
-    table: Table, row: tuple[str, ...], columns: list[_Column], labels: list[int]
+    table: Table, row: tuple[str, ...], columns: list[Column], labels: list[int]
 ) -> tuple[str, dict[int, tuple[int, int]]]:
     """The row as one line, "label | header: cell | …", and each cell's span in it."""
     text = _label(row, labels)

@@ -1,0 +1,133 @@
+"""The columns of a progress table, read from their headers: the row label, a 序号 or 单位
+column, the pledge (年度任务, 省定目标, 年度完工计划), the result (完成数, 截至9月底已完成,
+累计完成), a share of the pledge (完成率, 完成进度, 完成比例), a rate (同比增长), each with its
+scope, the unit its header writes, its period and the stage of work it counts (table_stages)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Literal, NamedTuple
+
+from monitor.figures import units
+from monitor.figures.table_stages import stage_in
+from monitor.models import FigureScope, Table
+
+Role = Literal["index", "unit", "label", "pledge", "achieved", "share", "rate", "none"]
+
+_INDEX = re.compile(r"(?:序号|编号|序|排名|排序|名次|No\.?|NO\.?)")
+_UNIT_COLUMN = re.compile(r"(?:计量)?单位")
+_RATE = re.compile(r"同比|环比|增长|增速|增幅|增减|±|比上年|比去年|较上年|较去年|变动|变化")
+_SHARE = re.compile(
+    r"完成率|进度|占.{0,6}(?:%|％|比|计划|任务|目标|预算)|比例|比重|[开完竣]工率|执行率|到位率|"
+    r"达成率|建成率|完成比"
+)
+_PLEDGE_FIRST = re.compile(r"计划完成|目标任务|任务数|计划数|目标值|预算数|预期")
+_ACHIEVED = re.compile(
+    r"完成|实际|实现|已|建成|开工|竣工|完工|累计|新建|新增|到位|达到|执行|实绩|[0-9０-９]{1,2}月|"
+    r"签约|交付|交房|投用|投入使用|入住|筹集|供应|配租|"
+    r"上半年|下半年|[一二三四]季度|前三季度"
+)
+_PLEDGE = re.compile(r"任务|目标|计划|预算|规划|指标值")
+# A header whose last word is the plan is the plan, whatever work it names first (年度完工计划,
+# 全年建成目标, 省定目标): Chinese puts the head noun last. Not 已完成计划 (a result).
+_PLAN_HEAD = re.compile(r"(?:计划|任务|目标|预算|规划)(?:数|值|量|数量)?$")
+_DONE_FIRST = re.compile(r"^(?:已|实际|实绩|累计|截至|截止)")
+# A plan over many years (规划里程, 规划总数): the results beside it are stocks
+_LONG_PLAN = re.compile(r"规划|总")
+_STOCK = re.compile(r"累计|总数|总量|总规模|保有量|存量|总里程")
+_IN_PERIOD = re.compile(
+    r"以来|[0-9０-９一二三四五六七八九十]+月|季度|今年|本年|当年|年度|全年|半年|年内"
+)
+_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年?")
+_HEADER_UNIT = re.compile(r"[（(]([^（）()]{1,8})[)）]\s*$")
+_PERCENT = re.compile(r"[%％]")
+_DIGIT_FIRST = re.compile(r"[-+－＋−]?\s*[0-9０-９.]")  # a number cell; 一般公共预算 is a label
+# A column of a point in time and nothing else (2023年底, 2024年6月末): the level then
+_POINT = re.compile(r"(?:截至|截止|到)?(?:(?:19|20)[0-9]{2}\s*年)?(?:[0-9]{1,2}\s*月)?(?:底|末)")
+
+
+class Column(NamedTuple):
+    role: Role
+    scope: FigureScope | None
+    unit: str | None  # as the header writes it: 万人, 套, %
+    period: str | None
+    stage: str | None = None  # the stage of work it counts: 已竣工（套） → 竣工
+
+
+def columns(table: Table, published: date | None) -> list[Column]:
+    out: list[Column] = []
+    for i, head in enumerate(table.header):
+        cells = [row[i] for row in table.rows if i < len(row) and row[i]]
+        numbers = sum(_DIGIT_FIRST.match(c) is not None for c in cells)
+        if _INDEX.fullmatch(head):
+            out.append(Column("index", None, None, None))
+        elif _UNIT_COLUMN.fullmatch(head):
+            out.append(Column("unit", None, None, None))
+        elif cells and numbers * 2 < len(cells):
+            out.append(Column("label", None, None, None))
+        else:
+            out.append(_role(head, published)._replace(stage=stage_in(head)))
+    return _year_to_date(out, table.header)
+
+
+def _year_to_date(columns: list[Column], header: tuple[str, ...]) -> list[Column]:
+    """A 累计完成 column beside the year's task and no other result of the year is the year's
+    running total (new, as E7 counts year-to-date), not a stock: 全年任务 | 累计完成 | 完成比例."""
+    counts = [i for i, c in enumerate(columns) if c.role == "achieved"]
+    plans = [
+        i
+        for i, c in enumerate(columns)
+        if c.role == "pledge" and c.scope == "new" and not _LONG_PLAN.search(header[i])
+    ]
+    if len(counts) != 1 or not plans:
+        return columns
+    i = counts[0]
+    rest = header[i].replace("累计", "", 1)
+    if columns[i].scope != "cumulative" or rest == header[i] or _STOCK.search(rest):
+        return columns  # no 累计, or another stock word beside it (累计总数): a stock still
+    columns[i] = columns[i]._replace(scope="new")
+    return columns
+
+
+def _role(head: str, published: date | None) -> Column:
+    """What a value column holds, from its header: role, scope, written unit, period."""
+    unit = _header_unit(head)
+    words = _HEADER_UNIT.sub("", head)
+    year = _YEAR.search(words)
+    period = year.group(1) if year else None
+    if _RATE.search(words):
+        kind: Role = "pledge" if _PLEDGE_FIRST.search(words) else "rate"
+        return Column(kind, "rate", "%", period)
+    if _SHARE.search(words):
+        return Column("share", "share_of_pledge", "%", period)
+    if _POINT.fullmatch(words.strip()):
+        return Column("achieved", "cumulative", unit, period)
+    plan_head = _PLAN_HEAD.search(words) and not _DONE_FIRST.search(words)
+    if (
+        _PLEDGE_FIRST.search(words)
+        or plan_head
+        or (_PLEDGE.search(words) and not _ACHIEVED.search(words))
+    ):
+        scope: FigureScope = "cumulative" if _STOCK.search(words) else "new"
+        return Column("pledge", scope, unit, period)
+    if _ACHIEVED.search(words) or (period and published and int(period) < published.year):
+        stock = _STOCK.search(words) and not _IN_PERIOD.search(words.replace("累计", "", 1))
+        return Column("achieved", "cumulative" if stock else "new", unit, period)
+    return Column("none", None, unit, period)
+
+
+def _header_unit(head: str) -> str | None:
+    found = _HEADER_UNIT.search(head)
+    if found:
+        written = re.split(r"[/、,，]", found.group(1))[0].strip()
+        if _PERCENT.fullmatch(written) or units.normalise(written) in units.CANONICAL.values():
+            return "%" if _PERCENT.fullmatch(written) else written
+    if head.rstrip().endswith(("%", "％")):
+        return "%"
+    return None
+
+
+def period_of(text: str) -> str | None:
+    found = _YEAR.search(text)
+    return found.group(1) if found else None

@@ -1,0 +1,232 @@
+"""figures.tables on layouts the table tests above do not use: columns of stages of work
+(签约/开工/竣工, 筹集/供应), units given only above the table or in its caption, and header
+wordings for plan, result and share other than 年度任务/完成数/完成率. Every table here is our own
+(figures invented); pages in tests/data/tables, one in GBK."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from monitor.figures.tables import article_figures, find_table_figures
+from monitor.models import Figure, Pledge, Table, Target
+from monitor.pages.extract import extract
+
+OURS = Path(__file__).parent / "data" / "tables"
+Cell = tuple[str, str, str, str, str | None]  # kind, scope, value and unit, header, measure
+
+
+def cells(figures: list[Figure]) -> list[Cell]:
+    out: list[Cell] = []
+    for f in figures:
+        line = f.sentence
+        head = line[line.rfind(" | ", 0, f.start) + 3 : f.start - 2]
+        out.append((f.kind, f.scope, f"{f.value.normalize():f} {f.unit}", head, f.measure))
+    return out
+
+
+def rows_read(figures: list[Figure]) -> set[str]:
+    return {f.sentence.split(" | ")[0] for f in figures}
+
+
+def read_page(name: str, target: Target) -> list[Figure]:
+    page = extract((OURS / name).read_bytes(), url=f"http://127.0.0.1/{name}")
+    assert page.published is not None
+    found = article_figures(page, [target], published=page.published.date())
+    return [f for f in found if " | " in f.sentence]
+
+
+# --- stages of work in columns ---------------------------------------------------------------
+
+SHANTY = Target(
+    "hx-shanty", "河西市2025年棚户区改造竣工4000套", ("棚户区改造", "棚改"),
+    ("河西", "河西市", "全市"), unit="套", pledge=Pledge(Decimal(4000)),
+)  # fmt: skip
+STAGES = Table(
+    caption="各区棚户区改造推进情况（截至8月31日）",
+    unit=None,
+    header=("序号", "区", "年度竣工任务（套）", "已征收签约（套）", "已开工（套）", "已竣工（套）",
+            "竣工率"),
+    rows=(
+        ("1", "东湖区", "1300", "1610", "1220", "1010", "77.7%"),
+        ("2", "南岭区", "1100", "1350", "990", "820", "74.5%"),
+        ("3", "其余各区", "1600", "1990", "1480", "1270", "79.4%"),
+        ("", "全市总计", "4000", "4950", "3690", "3100", "77.5%"),
+    ),
+)  # fmt: skip
+
+
+def test_a_completion_target_takes_its_stage_and_the_whole_row_only() -> None:
+    got = find_table_figures(STAGES, [SHANTY], published=date(2025, 9, 8), title="")
+    assert cells(got) == [
+        ("pledge", "new", "4000 套", "年度竣工任务（套）", "竣工"),  # 计划 of a stage: the pledge
+        ("achieved", "new", "3100 套", "已竣工（套）", "竣工"),
+        ("achieved", "share_of_pledge", "77.5 %", "竣工率", "竣工"),
+    ]  # 签约 and 开工 are earlier stages: those homes are not yet finished
+    assert rows_read(got) == {"全市总计"}  # the districts are other places
+
+
+STARTS = Target(
+    "nb-resettle", "南坝县2024年新开工安置房1200套", ("安置房",), ("南坝", "南坝县", "全县"),
+    unit="套", pledge=Pledge(Decimal(1200)),
+)  # fmt: skip
+ANY_STAGE = Target("nb-all", "南坝县安置房", ("安置房",), ("南坝", "南坝县", "全县"), unit="套")
+LATER = Table(
+    caption="全县安置房建设情况",
+    unit="套",
+    header=("项目", "计划数", "新开工", "基本建成", "交付使用"),
+    rows=(("全县安置房", "1200", "1150", "640", "300"),),
+)
+
+
+def test_a_start_target_keeps_later_stages_with_their_measure() -> None:
+    got = find_table_figures(LATER, [STARTS], published=date(2024, 12, 2), title="")
+    assert cells(got) == [
+        ("pledge", "new", "1200 套", "计划数", "新开工"),  # the plan of the target's stage
+        ("achieved", "new", "1150 套", "新开工", "新开工"),
+        ("achieved", "new", "640 套", "基本建成", "基本建成"),  # built ones were started
+        ("achieved", "new", "300 套", "交付使用", "交付"),
+    ]
+
+
+def test_a_target_of_no_stage_takes_every_stage_with_its_measure() -> None:
+    got = find_table_figures(LATER, [ANY_STAGE], published=date(2024, 12, 2), title="")
+    assert [c[2:] for c in cells(got)] == [
+        ("1200 套", "计划数", None),  # which stage the plan counts the table does not say
+        ("1150 套", "新开工", "新开工"),
+        ("640 套", "基本建成", "基本建成"),
+        ("300 套", "交付使用", "交付"),
+    ]
+
+
+RAISED = Target(
+    "lz-rental", "临州2025年筹集保障性租赁住房1.5万套（间）", ("保障性租赁住房", "保租房"),
+    ("临州", "临州市", "全市"), unit="套", pledge=Pledge(Decimal(15000)),
+)  # fmt: skip
+
+
+def test_the_stage_a_row_label_names_and_a_unit_line_above_the_table() -> None:
+    got = read_page("lz-housing-units.html", RAISED)
+    assert cells(got) == [
+        # 筹集 is the target's own measure (its title's), which the digest needs not be told
+        ("pledge", "new", "15000 套", "年度目标", None),
+        ("achieved", "new", "13200 套", "累计完成", None),  # the year's so far, beside its task
+        ("achieved", "share_of_pledge", "88 %", "完成进度", None),
+        # homes let (供应) were raised first: a later stage, kept with its measure
+        ("pledge", "new", "12000 套", "年度目标", "供应"),
+        ("achieved", "new", "9300 套", "累计完成", "供应"),
+        ("achieved", "share_of_pledge", "77.5 %", "完成进度", "供应"),
+    ]
+    assert "发放住房租赁补贴" not in rows_read(got)
+
+
+# --- header wordings ---------------------------------------------------------------------------
+
+TOILETS = Target(
+    "bs-toilets", "白沙县2025年改造农村户厕", ("户厕",), ("白沙", "白沙县", "全县"), unit="户"
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "want"),
+    [
+        (("省定目标", "截至7月底已完成", "完成比例"), ("pledge", "achieved", "achieved")),
+        (("目标任务", "实际完成", "进度"), ("pledge", "achieved", "achieved")),
+        (("全年计划数", "1—7月完成", "完成进度（%）"), ("pledge", "achieved", "achieved")),
+        (("年度改造计划", "已改造", "改造进度"), ("pledge", "achieved", "achieved")),
+        (("全年建成目标", "已建成", "建成率"), ("pledge", "achieved", "achieved")),
+    ],
+    ids=["province-set", "target-task", "plan-count", "plan-of-work", "goal-of-work"],
+)
+def test_plan_result_and_share_headers(header: tuple[str, ...], want: tuple[str, ...]) -> None:
+    tab = Table(
+        caption="", unit="户", header=("序号", "项目", *header),
+        rows=(("1", "农村户厕改造", "3000", "2460", "82%"),),
+    )  # fmt: skip
+    got = find_table_figures(tab, [TOILETS], published=date(2025, 8, 10), title="全县情况")
+    assert tuple(f.kind for f in got) == want
+    assert [f.scope for f in got] == ["new", "new", "share_of_pledge"]
+
+
+@pytest.mark.parametrize(
+    ("header", "scope"),
+    [
+        (("全年任务", "累计完成", "完成率"), "new"),  # the only result beside the year's task
+        (("年度任务", "今年完成", "累计完成"), "cumulative"),  # the year's is already given
+        (("规划总数", "累计完成", "完成率"), "cumulative"),  # a plan of many years: the stock
+    ],
+    ids=["year-to-date", "beside-the-years", "beside-a-long-plan"],
+)
+def test_a_running_total_column_is_the_year_s_only_beside_a_year_s_task(
+    header: tuple[str, ...], scope: str
+) -> None:
+    tab = Table(
+        caption="", unit="户", header=("项目", *header),
+        rows=(("农村户厕改造", "3000", "2460", "9000"),),
+    )  # fmt: skip
+    got = find_table_figures(tab, [TOILETS], published=date(2025, 8, 10), title="全县情况")
+    running = [f for f in got if f.sentence[f.start - 6 : f.start].endswith("累计完成: ")]
+    assert [f.scope for f in running] == [scope]
+
+
+# --- units -----------------------------------------------------------------------------------
+
+PARKS = Target("yc-parks", "云城2025年新建口袋公园", ("口袋公园",), ("云城", "全市"), unit="个")
+
+
+def test_a_unit_in_the_caption_gbk() -> None:
+    got = read_page("yc-parks-gbk.html", PARKS)
+    assert cells(got) == [
+        ("pledge", "new", "60 个", "计划数", None),
+        ("achieved", "new", "47 个", "截至9月底已建成", "建成"),
+        ("achieved", "share_of_pledge", "78.3 %", "完成进度", "建成"),  # 47 of 60 built
+    ]
+
+
+@pytest.mark.parametrize(
+    "note", ["万套（间）", "万套(间)", "万套、%"], ids=["full-width", "half-width", "with-percent"]
+)
+def test_a_unit_note_with_a_gloss(note: str) -> None:
+    tab = Table(
+        caption="", unit=note, header=("项目", "全年任务", "已完成"),
+        rows=(("筹集保障性租赁住房", "1.5", "1.32"),),
+    )  # fmt: skip
+    got = find_table_figures(tab, [RAISED], published=date(2025, 11, 3), title="临州市")
+    assert [f"{f.value.normalize():f} {f.unit}" for f in got] == ["15000 套", "13200 套"]
+
+
+# --- a row of the whole named by its noun, columns of dates ------------------------------------
+
+BEDS = Target("hx-beds", "河西市养老床位总数", ("养老床位",), ("河西", "河西市", "全市"), unit="张")
+
+
+@pytest.mark.parametrize(
+    "total", ["养老床位合计", "养老床位总计", "全市养老床位共计"], ids=["heji", "zongji", "gongji"]
+)
+def test_the_noun_s_total_row_and_stocks_at_dates(total: str) -> None:
+    tab = Table(
+        caption="全市养老床位规模", unit="张",
+        header=("类别", "2024年末", "2025年6月末", "较年初增长（%）"),
+        rows=(("机构养老床位", "21400", "22150", "3.5"),
+              ("社区养老床位", "9800", "10900", "11.2"),
+              (total, "31200", "33050", "5.9")),
+    )  # fmt: skip
+    got = find_table_figures(tab, [BEDS], published=date(2025, 7, 20), title="河西市")
+    assert [c[:4] for c in cells(got)] == [
+        ("achieved", "cumulative", "31200 张", "2024年末"),  # a level at a date
+        ("achieved", "cumulative", "33050 张", "2025年6月末"),
+        ("achieved", "rate", "5.9 %", "较年初增长（%）"),
+    ]
+    assert rows_read(got) == {total}  # the kinds of beds are its parts
+
+
+def test_a_date_column_with_work_named_is_no_level() -> None:
+    tab = Table(
+        caption="", unit="张", header=("项目", "年度目标", "截至6月末已新增"),
+        rows=(("新增养老床位", "2000", "1250"),),
+    )  # fmt: skip
+    got = find_table_figures(tab, [BEDS], published=date(2025, 7, 20), title="河西市")
+    assert [f.scope for f in got] == ["new", "new"]
