@@ -110,7 +110,12 @@ def read_item(item: dict[str, Any], target: Target) -> list[tuple[Figure, int, i
     before, text = item.get("context_before") or "", item["text"]
     after = item.get("context_after") or ""
     # the three parts are consecutive sentences of one article: joined as the article had them
-    sep = "" if not before or before.endswith(("\n", "。", "！", "？", "；")) else "\n"
+    # a part ending in a comma or colon runs on into the next on the same line (…会议提出，)
+    sep = (
+        ""
+        if not before or before.endswith(("\n", "。", "！", "？", "；", "，", "：", ",", ":"))
+        else "\n"
+    )
     whole = before + sep + text
     offset = len(whole) - len(text)
     tail = "" if not after or text.endswith(("\n", "。", "！", "？", "；")) else "\n"

@@ -48,14 +48,14 @@ _FALL = re.compile(r"(?:下降|减少|降低|回落|下滑|下跌|暴跌|缩减)
 # A level, not the period's additions: 总数达222万个, 托位数达4.73个, 光伏装机…; strong enough
 # to hold against a year named elsewhere in the sentence.
 _STOCK = re.compile(
-    r"总(?:数|量|里程|规模|面积|容量|额)|保有量|装机|共有|全国有|已有|现有|拥有"
+    r"总(?:数|量|里程|规模|面积|容量|额)|运营里程|保有量|装机|共有|全国有|已有|现有|拥有"
     r"|数量?(?:已经?)?(?:达到?|超过|突破|约|近|为)"
 )
 # A flow is measured over a period, never held: a year's output, trade, revenue or sales is the
 # period's, however total its noun (总产量, 进出口总额, 社会消费品零售总额, 旅游总收入).
 _FLOW = re.compile(
     r"产量|产值|发电量|用电量|收入|营收|进出口|出口额|进口额|销售额|销量|成交额|交易额|零售总额"
-    r"|增加值|吞吐量|货运量|客运量|接待游客|游客量"
+    r"|增加值|吞吐量|货运量|客运量|接待游客|游客量|业务量"
 )
 _NAMED_YEAR = re.compile(r"(?<!截至)(?<!截止)(?<!到)(?<!至)[0-9]{4}\s*年(?![底末]|[0-9]{1,2}月底)")
 _LAST_YEAR = re.compile(r"去年|上年度|上一年")
