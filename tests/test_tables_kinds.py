@@ -230,3 +230,92 @@ def test_a_date_column_with_work_named_is_no_level() -> None:
     )  # fmt: skip
     got = find_table_figures(tab, [BEDS], published=date(2025, 7, 20), title="河西市")
     assert [f.scope for f in got] == ["new", "new"]
+
+
+# --- columns that are no figure of the target ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "序时进度",  # the share of the year gone by: what progress should be, not what it is
+        "时间进度（%）",
+        "未完成（户）",  # the plan less the result
+        "剩余任务",
+        "尚需完成",
+        "去年同期完成",  # last year's figure
+        "上年同期",
+    ],
+)
+def test_columns_of_schedule_gap_or_last_year_give_nothing(header: str) -> None:
+    tab = Table(
+        caption="", unit="户", header=("项目", "年度任务", "已完成", header),
+        rows=(("农村户厕改造", "3000", "2100", "900"),),
+    )  # fmt: skip
+    got = find_table_figures(tab, [TOILETS], published=date(2025, 8, 10), title="全县情况")
+    assert [f.sentence[f.start : f.end] for f in got] == ["3000", "2100"]
+
+
+@pytest.mark.parametrize("header", ["完成年度计划（%）", "完成全年任务%", "占年度目标（%）"])
+def test_a_per_cent_of_the_plan_is_a_share(header: str) -> None:
+    tab = Table(
+        caption="", unit="户", header=("项目", "年度任务", "已完成", header),
+        rows=(("农村户厕改造", "3000", "2100", "70"),),
+    )  # fmt: skip
+    got = find_table_figures(tab, [TOILETS], published=date(2025, 8, 10), title="全县情况")
+    assert [(f.kind, f.scope, f"{f.value:f} {f.unit}") for f in got][2] == (
+        "achieved",
+        "share_of_pledge",
+        "70 %",
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "published", "kind"),
+    [
+        ("预计全年完成", date(2025, 10, 9), "pledge"),  # a forecast for a year still running
+        ("2024年预计完成", date(2025, 1, 20), "achieved"),  # the year is over: a first result
+    ],
+    ids=["running-year", "year-over"],
+)
+def test_a_forecast_column(header: str, published: date, kind: str) -> None:
+    tab = Table(caption="", unit="户", header=("项目", header), rows=(("农村户厕改造", "3100"),))
+    got = find_table_figures(tab, [TOILETS], published=published, title="全县情况")
+    assert [f.kind for f in got] == [kind]
+
+
+# --- a table turned on its side: the items across, plan and result down --------------------------
+
+
+def test_items_across_and_plan_and_result_down() -> None:
+    tab = Table(
+        caption="白沙县2025年民生实事进展", unit=None,
+        header=("指标", "农村户厕改造（户）", "新建村级公厕（座）", "新增托位（个）"),
+        rows=(("年度目标", "3000", "25", "400"),
+              ("1-7月完成", "2460", "19", "310"),
+              ("完成进度", "82%", "76%", "77.5%")),
+    )  # fmt: skip
+    got = find_table_figures(tab, [TOILETS], published=date(2025, 8, 10), title="白沙县")
+    assert [c[:4] for c in cells(got)] == [
+        ("pledge", "new", "3000 户", "年度目标"),
+        ("achieved", "new", "2460 户", "1-7月完成"),
+        ("achieved", "share_of_pledge", "82 %", "完成进度"),
+    ]
+    assert rows_read(got) == {"农村户厕改造（户）"}
+
+
+def test_a_table_on_its_side_for_another_item_gives_nothing() -> None:
+    tab = Table(
+        caption="", unit=None, header=("指标", "新建村级公厕（座）", "新增托位（个）"),
+        rows=(("年度目标", "25", "400"), ("1-7月完成", "19", "310")),
+    )  # fmt: skip
+    assert find_table_figures(tab, [TOILETS], published=date(2025, 8, 10), title="白沙县") == []
+
+
+def test_a_unit_in_the_row_label() -> None:
+    tab = Table(
+        caption="", unit=None, header=("指标", "农村户厕改造（万户）", "新增托位（个）"),
+        rows=(("全年目标", "0.3", "400"), ("截至7月底完成", "0.246", "310")),
+    )  # fmt: skip
+    got = find_table_figures(tab, [TOILETS], published=date(2025, 8, 10), title="白沙县")
+    assert [c[2] for c in cells(got)] == ["3000 户", "2460 户"]

@@ -34,6 +34,12 @@ _PLEDGE = re.compile(r"任务|目标|计划|预算|规划|指标值")
 _PLAN_HEAD = re.compile(r"(?:计划|任务|目标|预算|规划)(?:数|值|量|数量)?$")
 _DONE_FIRST = re.compile(r"^(?:已|实际|实绩|累计|截至|截止)")
 # A plan over many years (规划里程, 规划总数): the results beside it are stocks
+# Columns that are no count of the work: the share of the year gone by (序时进度), the plan less
+# the result (未完成, 剩余任务), last year's same months (上年同期)
+_NO_FIGURE = re.compile(r"序时|时序|时间进度|未完成|剩余|尚需|尚未|差额|缺口|还差|同期")
+# A per cent of the plan done (完成年度计划（%）): the share, with no 率 or 进度 in its words
+_DONE_OF_PLAN = re.compile(r"(?:完成|达到?)(?:了)?(?:年度|全年|今年|当年)?(?:计划|任务|目标)")
+_FORECAST = re.compile(r"预计|预期|预测")
 _LONG_PLAN = re.compile(r"规划|总")
 _STOCK = re.compile(r"累计|总数|总量|总规模|保有量|存量|总里程")
 _IN_PERIOD = re.compile(
@@ -92,15 +98,20 @@ def _year_to_date(columns: list[Column], header: tuple[str, ...]) -> list[Column
 
 def _role(head: str, published: date | None) -> Column:
     """What a value column holds, from its header: role, scope, written unit, period."""
-    unit = _header_unit(head)
+    unit = header_unit(head)
     words = _HEADER_UNIT.sub("", head)
     year = _YEAR.search(words)
     period = year.group(1) if year else None
     if _RATE.search(words):
         kind: Role = "pledge" if _PLEDGE_FIRST.search(words) else "rate"
         return Column(kind, "rate", "%", period)
-    if _SHARE.search(words):
+    if _NO_FIGURE.search(words):
+        return Column("none", None, unit, period)
+    if _SHARE.search(words) or (unit == "%" and _DONE_OF_PLAN.search(words)):
         return Column("share", "share_of_pledge", "%", period)
+    if _FORECAST.search(words):  # a forecast: a first result once its year is over
+        over = period and published and int(period) < published.year
+        return Column("achieved" if over else "pledge", "new", unit, period)
     if _POINT.fullmatch(words.strip()):
         return Column("achieved", "cumulative", unit, period)
     plan_head = _PLAN_HEAD.search(words) and not _DONE_FIRST.search(words)
@@ -117,7 +128,13 @@ def _role(head: str, published: date | None) -> Column:
     return Column("none", None, unit, period)
 
 
-def _header_unit(head: str) -> str | None:
+def role_of(head: str, published: date | None) -> Role:
+    """What a column headed `head` holds (pledge, achieved, share, rate, none)."""
+    return _role(head, published).role
+
+
+def header_unit(head: str) -> str | None:
+    """The unit a header or label writes in brackets at its end (年度任务（万个） → 万个)."""
     found = _HEADER_UNIT.search(head)
     if found:
         written = re.split(r"[/、,，]", found.group(1))[0].strip()

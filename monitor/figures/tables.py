@@ -16,7 +16,7 @@ from monitor.figures import table_columns, units
 from monitor.figures.measures import stage_of
 from monitor.figures.numerals import parse_quantity
 from monitor.figures.places import mentions, speaks_for
-from monitor.figures.table_columns import Column, period_of
+from monitor.figures.table_columns import Column, header_unit, period_of
 from monitor.figures.table_stages import earlier, measure_of, share_stage, stage_in, stages_of
 from monitor.models import Article, Figure, FigureKind, Quantity, Table, Target
 
@@ -44,6 +44,7 @@ def find_table_figures(
     """Every figure `table` gives for one of `targets`, row by row, left to right."""
     if not table.rows or not targets:
         return []
+    table = _upright(table, targets, published)
     columns = table_columns.columns(table, published)
     labels = [i for i, c in enumerate(columns) if c.role == "label"]
     if not labels or not any(c.role in ("pledge", "achieved", "share", "rate") for c in columns):
@@ -67,6 +68,28 @@ def find_table_figures(
         for row in _rows_for(table, target, labels, title, lead):
             figures.extend(_row_figures(table, row, columns, labels, target, period))
     return figures
+
+
+def _upright(table: Table, targets: Sequence[Target], published: date | None) -> Table:
+    """A table on its side (items across the header, 年度目标 / 1-7月完成 / 完成进度 down its first
+    column) turned so that each item is a row; any other table as it is. On its side means: the
+    first column holds a plan and a result and no target's noun, the header names one."""
+    firsts = [row[0] if row else "" for row in table.rows]
+    roles = {table_columns.role_of(f, published) for f in firsts if not _DIGIT_FIRST.match(f)}
+    if (
+        len(table.header) < 2
+        or "pledge" not in roles
+        or not roles & {"achieved", "share"}
+        or not roles <= {"pledge", "achieved", "share", "rate"}
+        or any(_names(f, t) for f in firsts for t in targets)
+        or not any(_names(h, t) for h in table.header[1:] for t in targets)
+    ):
+        return table
+    rows = tuple(
+        (table.header[j], *(row[j] if j < len(row) else "" for row in table.rows))
+        for j in range(1, len(table.header))
+    )
+    return Table(table.caption, table.unit, (table.header[0], *firsts), rows)
 
 
 def article_figures(
@@ -180,6 +203,7 @@ def _row_figures(
 ) -> list[Figure]:
     sentence, spans = _render(table, row, columns, labels)
     row_unit = next((row[i] for i, c in enumerate(columns) if c.role == "unit" and row[i]), None)
+    row_unit = row_unit or header_unit(_label(row, labels))  # 农村户厕改造（万户）
     note_amount = _note_amount(table.unit)
     if not _same_measure(row_unit or note_amount, target):
         return []  # 充电桩建设资金 in 万元 is no count of 充电桩, nor is its growth rate
