@@ -34,8 +34,12 @@ def try_(args: argparse.Namespace) -> int:
     published = article.published.date() if article.published else None
     if args.explain:
         from monitor.figures.explain import explain
+        from monitor.figures.tables import explain_tables
 
         _explain(explain(article.title, article.text, targets, published=published))
+        cells = explain_tables(article, targets, published=published)
+        if cells:  # each cell of the table rows that count a target, as the sentences above
+            _explain(cells)
         return 0
     _print_figures(article, targets, published)
     return 0

@@ -319,3 +319,65 @@ def test_a_unit_in_the_row_label() -> None:
     )  # fmt: skip
     got = find_table_figures(tab, [TOILETS], published=date(2025, 8, 10), title="白沙县")
     assert [c[2] for c in cells(got)] == ["3000 户", "2460 户"]
+
+
+def test_explain_gives_each_cell_of_a_row_its_fate() -> None:
+    from monitor.figures.tables import explain_tables
+    from monitor.models import Article
+
+    table = Table(
+        caption=STAGES.caption, unit=None, header=(*STAGES.header, "序时进度"),
+        rows=tuple((*row, "66.7%") for row in STAGES.rows),
+    )  # fmt: skip
+    page = Article("http://127.0.0.1/", "河西市棚改进展", None, "", (table,))
+    seen = explain_tables(page, [SHANTY], published=date(2025, 9, 8))
+    fates = {x.surface: (x.figure is not None, x.why) for x in seen}
+    assert set(fates) == {"4000", "4950", "3690", "3100", "77.5%", "66.7%"}  # the whole's row
+    assert fates["4950"] == (False, "an earlier stage (征收) than the target's (竣工)")
+    assert fates["3690"] == (False, "an earlier stage (开工) than the target's (竣工)")
+    assert fates["66.7%"][1].startswith("column '序时进度' holds no plan")
+    assert fates["3100"] == (
+        True,
+        "table row '全市总计', column '已竣工（套）': achieved, stage 竣工",
+    )
+
+
+def test_monitor_try_explain_shows_the_table_cells(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from monitor.cli import main
+
+    body = (OURS / "yc-parks-gbk.html").read_bytes()
+
+    class Page(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/parks.html"
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text(
+        f"sources:\n  - {{id: yc, url: '{url}', type: page}}\n"
+        "targets:\n  - {id: yc-parks, title: 云城新建口袋公园, keywords: [口袋公园],"
+        " region: [云城, 全市], unit: 个}\n",
+        encoding="utf-8",
+    )
+    try:
+        code = main(["--watchlist", str(watchlist), "try", url, "--explain"])
+    finally:
+        server.shutdown()
+        server.server_close()
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "  | 合计 | 计划数: 60 | 截至9月底已建成: 47 | 完成进度: 78.3%" in out
+    assert "47           [yc-parks] → achieved new 47 个 (stage 建成)" in out

@@ -10,17 +10,15 @@ import re
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Literal
 
-from monitor.figures import table_columns, units
+from monitor.figures import table_columns
 from monitor.figures.measures import stage_of
-from monitor.figures.numerals import parse_quantity
 from monitor.figures.places import mentions, speaks_for
+from monitor.figures.table_cells import Read, note_amount, read_cells, same_measure
 from monitor.figures.table_columns import Column, header_unit, period_of
 from monitor.figures.table_stages import earlier, measure_of, share_stage, stage_in, stages_of
-from monitor.models import Article, Figure, FigureKind, Quantity, Table, Target
+from monitor.models import Article, Figure, FigureKind, Quantity, Seen, Table, Target
 
-_PERCENT = re.compile(r"[%％]")
 # A row of the whole: 合计, 全省合计, 总计, 全市
 _TOTAL = re.compile(
     r"(?:全国|全省|全市|全区|全县|全州|总体)?(?:合计|总计|小计|共计|总体)|全国|全省|全市"
@@ -29,7 +27,6 @@ _TOTAL = re.compile(
 _TOTAL_OF = re.compile(r"(?:合计|总计|共计|总数)$")
 _PART = re.compile(r"其中|包括|含[:：]|[(（]?[0-9一二三四五六七八九十]+[)）]")
 _DIGIT_FIRST = re.compile(r"[-+－＋−]?\s*[0-9０-９.]")  # a number cell; 一般公共预算 is a label
-_SIGN = re.compile(r"^\s*([-+－＋−])\s*")
 _LEAD = 300  # characters of the article's text that may name its region
 
 
@@ -40,8 +37,10 @@ def find_table_figures(
     published: date | None,
     title: str,
     lead: str = "",
+    trace: list[Seen] | None = None,
 ) -> list[Figure]:
-    """Every figure `table` gives for one of `targets`, row by row, left to right."""
+    """Every figure `table` gives for one of `targets`, row by row, left to right; with `trace`,
+    each cell of the rows read and what became of it (`monitor try --explain`)."""
     if not table.rows or not targets:
         return []
     table = _upright(table, targets, published)
@@ -66,8 +65,60 @@ def find_table_figures(
         if not _names(labelled, target):
             continue
         for row in _rows_for(table, target, labels, title, lead):
-            figures.extend(_row_figures(table, row, columns, labels, target, period))
+            found = _row_figures(table, row, columns, labels, target, period)
+            figures.extend(found)
+            if trace is not None:
+                trace.extend(_explain_row(table, row, columns, labels, target, found))
     return figures
+
+
+def explain_tables(
+    article: Article, targets: Sequence[Target], *, published: date | None
+) -> list[Seen]:
+    """Each cell of the table rows that count a target, with the figure it became or why not."""
+    seen: list[Seen] = []
+    for table in article.tables:
+        find_table_figures(
+            table,
+            targets,
+            published=published,
+            title=article.title,
+            lead=article.text[:_LEAD],
+            trace=seen,
+        )
+    return seen
+
+
+def _explain_row(
+    table: Table,
+    row: tuple[str, ...],
+    columns: list[Column],
+    labels: list[int],
+    target: Target,
+    found: list[Figure],
+) -> list[Seen]:
+    sentence, spans = _render(table, row, columns, labels)
+    unit = next((row[i] for i, c in enumerate(columns) if c.role == "unit" and row[i]), None)
+    unit = unit or header_unit(_label(row, labels)) or note_amount(table.unit)
+    out: list[Seen] = []
+    for i, (start, end) in spans.items():
+        column, head = columns[i], table.header[i]
+        figure = next((f for f in found if f.start == start), None)
+        if figure is not None:
+            why = figure.why
+        elif column.role == "unit":
+            continue
+        elif column.role == "none":
+            why = f"column {head!r} holds no plan, result, share or rate of the work"
+        elif not same_measure(unit, target):
+            why = f"the row is in {unit}, which cannot count the target's {target.unit}"
+        elif stage_in(head) or stage_in(_label(row, labels)):
+            said = stage_in(head) or stage_in(_label(row, labels))
+            why = f"an earlier stage ({said}) than the target's ({'/'.join(stages_of(target))})"
+        else:
+            why = "not a number in the target's unit"
+        out.append(Seen(sentence, start, end, row[i], target.id, figure, why))
+    return out
 
 
 def _upright(table: Table, targets: Sequence[Target], published: date | None) -> Table:
@@ -204,10 +255,10 @@ def _row_figures(
     sentence, spans = _render(table, row, columns, labels)
     row_unit = next((row[i] for i, c in enumerate(columns) if c.role == "unit" and row[i]), None)
     row_unit = row_unit or header_unit(_label(row, labels))  # 农村户厕改造（万户）
-    note_amount = _note_amount(table.unit)
-    if not _same_measure(row_unit or note_amount, target):
+    noted = note_amount(table.unit)
+    if not same_measure(row_unit or noted, target):
         return []  # 充电桩建设资金 in 万元 is no count of 充电桩, nor is its growth rate
-    read = _read_cells(row, columns, spans, target, row_unit or note_amount)
+    read = read_cells(row, columns, spans, target, row_unit or noted)
     stages = _stages(columns, _label(row, labels), target, read)
     out: list[Figure] = []
     for i, quantity, direction in read:
@@ -251,44 +302,11 @@ def _row_figures(
     return out
 
 
-_Read = tuple[int, Quantity, Literal["down"] | None]  # a value cell: column, quantity, fall
-
-
-def _read_cells(
-    row: tuple[str, ...],
-    columns: list[Column],
-    spans: dict[int, tuple[int, int]],
-    target: Target,
-    unit: str | None,
-) -> list[_Read]:
-    """The row's value cells read in the target's unit (the header's, else the row's or the
-    table's note), each with its column."""
-    read: list[_Read] = []
-    for i, column in enumerate(columns):
-        if column.role not in ("pledge", "achieved", "share", "rate") or i not in spans:
-            continue
-        percent = column.role in ("share", "rate")
-        written = "%" if percent else (column.unit or unit)
-        cell = _cell(row[i], written, target, percent=percent)
-        if cell is not None:
-            read.append((i, *cell))
-    return read
-
-
-def _note_amount(note: str | None) -> str | None:
-    """The amount unit of a table's note (单位：万套（间） → 万套; 万亩、% → 万亩)."""
-    for part in re.split(r"[、,，/]", note or ""):
-        part = re.sub(r"[（(].*$", "", part).strip()  # a gloss: 套（间）, even half cut off
-        if part and not _PERCENT.fullmatch(part):
-            return part
-    return None
-
-
 def _stages(
     columns: list[Column],
     label: str,
     target: Target,
-    read: list[_Read],
+    read: list[Read],
 ) -> dict[int, str | None]:
     """The stage each read cell counts (its measure), leaving out the cells of a stage earlier
     than the target's (table_stages)."""
@@ -314,17 +332,6 @@ def _stages(
     return out
 
 
-def _same_measure(written: str | None, target: Target) -> bool:
-    """Can a row whose amounts are in `written` count the target (万元 cannot count 个)?"""
-    if not written or not target.unit or _PERCENT.fullmatch(written):
-        return True
-    read = parse_quantity("1" + written)
-    have, want = (read.unit if read else None), units.normalise(target.unit)
-    if have is None or want is None or have == want or units.same_family(have, want):
-        return True
-    return units.convert(Decimal(1), have, want) is not None
-
-
 def _render(
     table: Table, row: tuple[str, ...], columns: list[Column], labels: list[int]
 ) -> tuple[str, dict[int, tuple[int, int]]]:
@@ -338,40 +345,3 @@ def _render(
         spans[i] = (len(text), len(text) + len(row[i]))
         text += row[i]
     return text, spans
-
-
-def _cell(
-    cell: str, written: str | None, target: Target, *, percent: bool
-) -> tuple[Quantity, Literal["down"] | None] | None:
-    """The cell's quantity in the target's unit (a % for shares and rates) and whether it is a
-    fall; None for an empty cell, a dash, or an amount in another unit."""
-    sign = _SIGN.match(cell)
-    bare = cell[sign.end() :] if sign else cell
-    quantity = parse_quantity(bare)
-    if quantity is None:
-        return None
-    if quantity.unit is None and written:
-        with_unit = parse_quantity(bare + written)
-        if with_unit is not None and with_unit.unit is not None:
-            quantity = with_unit
-    down: Literal["down"] | None = "down" if sign and sign.group(1) in "-－−" else None
-    if percent:
-        if quantity.unit not in (None, "%"):
-            return None
-        return _with_unit(quantity, "%"), down
-    want = units.normalise(target.unit)
-    have = quantity.unit
-    if have is None or want is None:
-        return _with_unit(quantity, want or have), down
-    if have == want or units.same_family(have, want):
-        return _with_unit(quantity, want), down
-    value = units.convert(quantity.value, have, want)
-    if value is None:
-        return None
-    return Quantity(value, want, quantity.qualifier, None, 0, 0, quantity.surface), down
-
-
-def _with_unit(quantity: Quantity, unit: str | None) -> Quantity:
-    return Quantity(
-        quantity.value, unit, quantity.qualifier, quantity.value_high, 0, 0, quantity.surface
-    )

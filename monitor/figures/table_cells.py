@@ -1,0 +1,98 @@
+"""The value cells of a progress table's row, each read as a quantity in the target's unit:
+the unit its column header writes, else its row's (a 单位 column, 农村户厕改造（万户）), else the
+table's note (单位：万套（间）); a sign before it a rise or a fall; a row in a unit that cannot
+count the target's (万元 for 个) is no figure of it."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Literal
+
+from monitor.figures import units
+from monitor.figures.numerals import parse_quantity
+from monitor.figures.table_columns import Column
+from monitor.models import Quantity, Target
+
+_PERCENT = re.compile(r"[%％]")
+_SIGN = re.compile(r"^\s*([-+－＋−])\s*")
+
+Read = tuple[int, Quantity, Literal["down"] | None]  # a value cell: column, quantity, fall
+
+
+def read_cells(
+    row: tuple[str, ...],
+    columns: list[Column],
+    spans: dict[int, tuple[int, int]],
+    target: Target,
+    unit: str | None,
+) -> list[Read]:
+    """The row's value cells read in the target's unit (the header's, else the row's or the
+    table's note), each with its column."""
+    read: list[Read] = []
+    for i, column in enumerate(columns):
+        if column.role not in ("pledge", "achieved", "share", "rate") or i not in spans:
+            continue
+        percent = column.role in ("share", "rate")
+        written = "%" if percent else (column.unit or unit)
+        cell = cell_of(row[i], written, target, percent=percent)
+        if cell is not None:
+            read.append((i, *cell))
+    return read
+
+
+def note_amount(note: str | None) -> str | None:
+    """The amount unit of a table's note (单位：万套（间） → 万套; 万亩、% → 万亩)."""
+    for part in re.split(r"[、,，/]", note or ""):
+        part = re.sub(r"[（(].*$", "", part).strip()  # a gloss: 套（间）, even half cut off
+        if part and not _PERCENT.fullmatch(part):
+            return part
+    return None
+
+
+def same_measure(written: str | None, target: Target) -> bool:
+    """Can a row whose amounts are in `written` count the target (万元 cannot count 个)?"""
+    if not written or not target.unit or _PERCENT.fullmatch(written):
+        return True
+    read = parse_quantity("1" + written)
+    have, want = (read.unit if read else None), units.normalise(target.unit)
+    if have is None or want is None or have == want or units.same_family(have, want):
+        return True
+    return units.convert(Decimal(1), have, want) is not None
+
+
+def cell_of(
+    cell: str, written: str | None, target: Target, *, percent: bool
+) -> tuple[Quantity, Literal["down"] | None] | None:
+    """The cell's quantity in the target's unit (a % for shares and rates) and whether it is a
+    fall; None for an empty cell, a dash, or an amount in another unit."""
+    sign = _SIGN.match(cell)
+    bare = cell[sign.end() :] if sign else cell
+    quantity = parse_quantity(bare)
+    if quantity is None:
+        return None
+    if quantity.unit is None and written:
+        with_unit = parse_quantity(bare + written)
+        if with_unit is not None and with_unit.unit is not None:
+            quantity = with_unit
+    down: Literal["down"] | None = "down" if sign and sign.group(1) in "-－−" else None
+    if percent:
+        if quantity.unit not in (None, "%"):
+            return None
+        return _with_unit(quantity, "%"), down
+    want = units.normalise(target.unit)
+    have = quantity.unit
+    if have is None or want is None:
+        return _with_unit(quantity, want or have), down
+    if have == want or units.same_family(have, want):
+        return _with_unit(quantity, want), down
+    value = units.convert(quantity.value, have, want)
+    if value is None:
+        return None
+    return Quantity(value, want, quantity.qualifier, None, 0, 0, quantity.surface), down
+
+
+def _with_unit(quantity: Quantity, unit: str | None) -> Quantity:
+    return Quantity(
+        quantity.value, unit, quantity.qualifier, quantity.value_high, 0, 0, quantity.surface
+    )
