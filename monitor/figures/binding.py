@@ -154,6 +154,7 @@ class Making:
             tid = target.id if target else None
             self.trace.append(Seen(self.read.text, q.start, q.end, q.surface, tid, None, why))
 
+
 # A clause giving an example (比如, 例如, 譬如): one of the things, not their whole
 _EXAMPLE = re.compile(r"\s*(?:比如|例如|譬如|诸如)")
 
