@@ -155,6 +155,10 @@ class Making:
             self.trace.append(Seen(self.read.text, q.start, q.end, q.surface, tid, None, why))
 
 
+# A clause giving an example (比如, 例如, 譬如): one of the things, not their whole
+_EXAMPLE = re.compile(r"\s*(?:比如|例如|譬如|诸如)")
+
+
 def refused(making: Making, n: Number, target: Target) -> str | None:
     """Why the number is no figure of this target, before its unit is looked at, or None."""
     sentence, q = making.read.text, n.q
@@ -182,6 +186,8 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     if sum_after(sentence, q.end):
         # 新建1320公里、改建3460公里，合计4780公里: the sum is the figure, these its parts
         return "a part of the sum (合计…) after it"
+    if _EXAMPLE.match(sentence, n.c0):
+        return "an example (比如…), a part of the whole"  # …，比如沿河建成的绿道就有12公里
     kind = subset_before(sentence, making.read.cuts, n.match, target)
     if kind:
         # 小微企业新增减税降费, 退役军人等重点群体新增就业: one kind's figure, not the whole

@@ -96,14 +96,18 @@ def measure_before(
 
 
 # a figure per head of population or per household (每千人口, 千人口, 人均, 户均)
-_PER_HEAD = re.compile(r"每?[千万百十]人口|每(?:[千万百十一])?(?:人|户|名)|人均|户均|每平方公里")
+_PER_HEAD = re.compile(
+    r"每?[千万百十]人口|每(?:[千万百十一])?(?:人|户|名)|人均|户均|每平方公里|日均|每[日天]|月均"
+)
+
+_PER_WORDS = ("人", "户", "平方公里", "日", "天", "月均")
 
 
 def per_head(head: str, target_words: str) -> str | None:
-    """The words making the number a figure per head (每千人口托位3.2个), unless the target's own
-    title or keywords (`target_words`) are such a figure."""
-    if "人" not in head and "户" not in head and "平方公里" not in head:
-        return None  # every per-head phrase names people, households or an area
+    """The words making the number a figure per head or per day (每千人口托位3.2个, 日均快递业务量
+    4.6亿件), unless the target's own title or keywords (`target_words`) are such a figure."""
+    if not any(word in head for word in _PER_WORDS):
+        return None  # every per-head phrase names people, households, an area or a day
     found = _PER_HEAD.search(head)
     if found is None or _PER_HEAD.search(target_words):
         return None

@@ -26,6 +26,8 @@ _PLAN_HEADINGS = (
     "主要任务",
     "工作任务",
     "总体安排",
+    "民生实事项目",  # 温州市2024年民生实事项目: the year's list of projects to do
+    "民生实事",
 )
 _NEUTRAL_HEADINGS = ("主要工作",)  # 2024年主要工作: reviewed in 2025, planned in 2024
 _HEADING = re.compile(
