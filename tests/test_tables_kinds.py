@@ -381,3 +381,31 @@ def test_monitor_try_explain_shows_the_table_cells(
     assert code == 0
     assert "  | 合计 | 计划数: 60 | 截至9月底已建成: 47 | 完成进度: 78.3%" in out
     assert "47           [yc-parks] → achieved new 47 个 (stage 建成)" in out
+
+
+@pytest.mark.parametrize(
+    "note", ["超额完成", "进度滞后", "已开工在建"], ids=["ahead", "behind", "building"]
+)
+def test_a_remarks_column_after_the_figures_is_not_the_row_label(note: str) -> None:
+    tab = Table(
+        caption="", unit="户", header=("序号", "项目", "年度任务", "已完成", "完成率", "备注"),
+        rows=(("1", "农村户厕改造", "3000", "3150", "105%", note),),
+    )  # fmt: skip
+    got = find_table_figures(tab, [TOILETS], published=date(2025, 8, 10), title="全县情况")
+    assert rows_read(got) == {"农村户厕改造"}
+    assert [c[2] for c in cells(got)] == ["3000 户", "3150 户", "105 %"]
+
+
+def test_stage_groups_over_plan_and_result_headers() -> None:
+    tab = Table(
+        caption="各区棚户区改造进度", unit="套",
+        header=("区", "开工|计划", "开工|完成", "竣工|计划", "竣工|完成", "竣工|完成率"),
+        rows=(("东湖区", "300", "290", "200", "150", "75%"),
+              ("全市总计", "900", "850", "600", "420", "70%")),
+    )  # fmt: skip
+    got = find_table_figures(tab, [SHANTY], published=date(2025, 9, 8), title="河西市")
+    assert cells(got) == [
+        ("pledge", "new", "600 套", "竣工|计划", "竣工"),
+        ("achieved", "new", "420 套", "竣工|完成", "竣工"),
+        ("achieved", "share_of_pledge", "70 %", "竣工|完成率", "竣工"),
+    ]

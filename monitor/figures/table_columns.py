@@ -74,6 +74,11 @@ def columns(table: Table, published: date | None) -> list[Column]:
             out.append(Column("label", None, None, None))
         else:
             out.append(_role(head, published)._replace(stage=stage_in(head)))
+    values = ("pledge", "achieved", "share", "rate")
+    first = next((i for i, c in enumerate(out) if c.role in values), None)
+    for i in range(first + 1 if first is not None else len(out), len(out)):
+        if out[i].role == "label":  # words after the figures (备注: 超额完成) remark, not label
+            out[i] = Column("none", None, None, None)
     return _year_to_date(out, table.header)
 
 
