@@ -76,15 +76,26 @@ def read_unit(text: str, i: int) -> tuple[str, int] | None:
 
 
 # Measure words that count the same things: 人/名/位 people, 套/户/间 homes, 个/台 installations
-# (充电桩1188万台 for a target in 个). A family is one unit; 人次 or 座 are not in one.
-_FAMILIES = (frozenset({"人", "名", "位"}), frozenset({"套", "户", "间"}), frozenset({"个", "台"}))
-_FAMILY_OF = {word: family for family in _FAMILIES for word in family}
+# (充电桩1188万台 for a target in 个), 台/部 machines (加装电梯2912部 for a target in 台), 家/座
+# venues and institutions (博物馆16家 for a target in 座). Each pair is one unit, but not across
+# pairs: 部 and 个 stay apart (加装电梯4000部，…充电端口2万个 are two things); 人次 is in none.
+_PAIRS = (
+    ("人", "名"),
+    ("人", "位"),
+    ("名", "位"),
+    ("套", "户"),
+    ("套", "间"),
+    ("户", "间"),
+    ("个", "台"),
+    ("台", "部"),
+    ("家", "座"),
+)
+_SAME = frozenset(_PAIRS) | frozenset((b, a) for a, b in _PAIRS)
 
 
 def same_family(a: str | None, b: str | None) -> bool:
     """Whether two canonical measure words count the same kind of thing (人 and 名, 套 and 户)."""
-    family = _FAMILY_OF.get(a or "")
-    return family is not None and b in family
+    return (a, b) in _SAME
 
 
 def convert(value: Decimal, unit: str | None, to: str | None) -> Decimal | None:
