@@ -409,3 +409,33 @@ def test_stage_groups_over_plan_and_result_headers() -> None:
         ("achieved", "new", "420 套", "竣工|完成", "竣工"),
         ("achieved", "share_of_pledge", "70 %", "竣工|完成率", "竣工"),
     ]
+
+
+# --- the items across, the places down ----------------------------------------------------------
+
+CHILDCARE = Target(
+    "hx-childcare", "河西市新增托位", ("托位",), ("河西", "河西市", "全市"), unit="个"
+)
+ITEMS = ("区", "新增托位（个）", "新建社区食堂（个）", "新增养老床位（张）")
+ITEM_ROWS = (
+    ("东湖区", "420", "12", "300"),
+    ("南岭区", "380", "9", "260"),
+    ("全市合计", "800", "21", "560"),
+)
+
+
+@pytest.mark.parametrize(
+    "caption", ["全市民生实事进展", "托位、社区食堂和养老床位建设情况"], ids=["plain", "names-all"]
+)
+def test_items_across_only_the_target_s_column(caption: str) -> None:
+    tab = Table(caption=caption, unit=None, header=ITEMS, rows=ITEM_ROWS)
+    got = find_table_figures(tab, [CHILDCARE], published=date(2025, 7, 2), title="河西市")
+    assert cells(got) == [("achieved", "new", "800 个", "新增托位（个）", None)]
+    assert rows_read(got) == {"全市合计"}
+
+
+def test_items_across_none_the_target_s() -> None:
+    rows = tuple((r[0], *r[2:]) for r in ITEM_ROWS)
+    tab = Table(caption="全市民生实事进展", unit=None, header=ITEMS[:1] + ITEMS[2:], rows=rows)
+    got = find_table_figures(tab, [CHILDCARE], published=date(2025, 7, 2), title="河西市")
+    assert got == []  # 社区食堂 in 个 is no count of 托位

@@ -57,6 +57,7 @@ def find_table_figures(
         [
             table.caption,
             title,
+            " ".join(table.header),
             *(" ".join(row[i] for i in labels if i < len(row)) for row in table.rows),
         ]
     )
@@ -64,12 +65,27 @@ def find_table_figures(
     for target in targets:
         if not _names(labelled, target):
             continue
-        for row in _rows_for(table, target, labels, title, lead):
-            found = _row_figures(table, row, columns, labels, target, period)
+        mine = _items_across(table, columns, target)
+        for row in _rows_for(table, target, labels, title, lead, across=mine is not columns):
+            found = _row_figures(table, row, mine, labels, target, period)
             figures.extend(found)
             if trace is not None:
-                trace.extend(_explain_row(table, row, columns, labels, target, found))
+                trace.extend(_explain_row(table, row, mine, labels, target, found))
     return figures
+
+
+def _items_across(table: Table, columns: list[Column], target: Target) -> list[Column]:
+    """With the items across (区 | 新增托位（个） | 新建社区食堂（个）), the target's columns
+    only: the value columns whose header names it; the columns as they are when none does."""
+    values = ("pledge", "achieved", "share", "rate")
+    heads = table.header
+    named = [c.role in values and _names(heads[i], target) for i, c in enumerate(columns)]
+    if not any(named):
+        return columns
+    return [
+        c if named[i] or c.role not in values else c._replace(role="none")
+        for i, c in enumerate(columns)
+    ]
 
 
 def explain_tables(
@@ -109,7 +125,7 @@ def _explain_row(
         elif column.role == "unit":
             continue
         elif column.role == "none":
-            why = f"column {head!r} holds no plan, result, share or rate of the work"
+            why = f"column {head!r} holds no plan, result, share or rate of the target's work"
         elif not same_measure(unit, target):
             why = f"the row is in {unit}, which cannot count the target's {target.unit}"
         elif stage_in(head) or stage_in(_label(row, labels)):
@@ -195,10 +211,11 @@ def _names(text: str, target: Target) -> bool:
 
 
 def _rows_for(
-    table: Table, target: Target, labels: list[int], title: str, lead: str
+    table: Table, target: Target, labels: list[int], title: str, lead: str, *, across: bool
 ) -> list[tuple[str, ...]]:
-    """The rows that count the target: a row labelled with its keyword; or, when the caption or
-    title names the measure and the rows are its places or parts, the row of the whole."""
+    """The rows that count the target: a row labelled with its keyword; or, when the caption,
+    title or (`across`) a column header names the measure and the rows are its places or parts,
+    the row of the whole."""
     if any(word and word in text for word in target.exclude for text in (table.caption, title)):
         return []
     rows = [(row, _label(row, labels)) for row in table.rows]
@@ -208,7 +225,7 @@ def _rows_for(
         if label and not _PART.match(label) and _names(" ".join(row[i] for i in labels), target)
     ]
     whole: list[tuple[tuple[str, ...], str]] = []
-    if _names(table.caption, target) or _names(title, target):
+    if across or _names(table.caption, target) or _names(title, target):
         whole = [
             (row, label)
             for row, label in rows
