@@ -87,7 +87,7 @@ def _items_across(table: Table, columns: list[Column], target: Target) -> list[C
         items = {
             m.group(1) for h in heads if (m := _ITEM.match(h)) and not _ROLE.search(m.group(1))
         }
-        # things added, each its own column (新建社区食堂（个）, 新增养老床位（张）): none the target's
+        # things added, a column each (新建社区食堂（个）, 新增养老床位（张）): none the target's
         return [c._replace(role="none") for c in columns] if len(items) > 1 else columns
     return [
         c if named[i] or c.role not in values else c._replace(role="none")
