@@ -439,3 +439,12 @@ def test_items_across_none_the_target_s() -> None:
     tab = Table(caption="全市民生实事进展", unit=None, header=ITEMS[:1] + ITEMS[2:], rows=rows)
     got = find_table_figures(tab, [CHILDCARE], published=date(2025, 7, 2), title="河西市")
     assert got == []  # 社区食堂 in 个 is no count of 托位
+
+
+def test_items_across_named_only_in_the_caption_give_nothing() -> None:
+    rows = tuple((r[0], *r[2:]) for r in ITEM_ROWS)
+    tab = Table(
+        caption="托位、食堂和床位建设情况", unit=None, header=ITEMS[:1] + ITEMS[2:], rows=rows
+    )
+    got = find_table_figures(tab, [CHILDCARE], published=date(2025, 7, 2), title="河西市")
+    assert got == []  # the columns count 社区食堂 and 养老床位: none is the target's

@@ -24,6 +24,9 @@ _TOTAL = re.compile(
     r"(?:全国|全省|全市|全区|全县|全州|总体)?(?:合计|总计|小计|共计|总体)|全国|全省|全市"
 )
 # …or the noun's own total among its kinds (充电桩合计 above 公共充电桩, 私人充电桩)
+# A header naming a thing added (新建社区食堂（个）): the item a column of items across counts
+_ITEM = re.compile(r"(?:新增|新建|新开工|开工|改造|建设|建成|完成)([\u4e00-\u9fff]{2,})")
+_ROLE = re.compile(r"计划|任务|目标|进度|比例|率|数|情况|里程|数量|面积|投资|总")
 _TOTAL_OF = re.compile(r"(?:合计|总计|共计|总数)$")
 _PART = re.compile(r"其中|包括|含[:：]|[(（]?[0-9一二三四五六七八九十]+[)）]")
 _DIGIT_FIRST = re.compile(r"[-+－＋−]?\s*[0-9０-９.]")  # a number cell; 一般公共预算 is a label
@@ -81,7 +84,11 @@ def _items_across(table: Table, columns: list[Column], target: Target) -> list[C
     heads = table.header
     named = [c.role in values and _names(heads[i], target) for i, c in enumerate(columns)]
     if not any(named):
-        return columns
+        items = {
+            m.group(1) for h in heads if (m := _ITEM.match(h)) and not _ROLE.search(m.group(1))
+        }
+        # things added, a column each (新建社区食堂（个）, 新增养老床位（张）): none the target's
+        return [c._replace(role="none") for c in columns] if len(items) > 1 else columns
     return [
         c if named[i] or c.role not in values else c._replace(role="none")
         for i, c in enumerate(columns)
