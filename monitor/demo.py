@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -169,6 +170,16 @@ def visible(site: DemoSite, outlet_id: str, now: datetime) -> list[DemoArticle]:
     return sorted(shown, key=lambda a: a.date, reverse=True)
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """The demo's server: a client that hangs up before its answer is written (a fetch given up
+    on a timeout) is no error to print on the user's terminal; any other error still is."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 class DemoServer:
     """The sample site on 127.0.0.1 at a free port, with a clock the demo moves."""
 
@@ -196,7 +207,7 @@ class DemoServer:
             def log_message(self, format: str, *args: Any) -> None:
                 return
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = _QuietServer(("127.0.0.1", 0), Handler)
         self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
 
     def respond(self, path: str) -> tuple[int, bytes, str]:

@@ -126,3 +126,26 @@ def test_a_folder_an_older_demo_made_without_its_mark_is_refused_with_how_to_reu
     err = _one_line(capsys)
     assert "looks like an older demo's folder" in err and f"rm -r {folder}" in err
     assert _files(folder) == before  # still not the demo's to delete: the user decides
+
+
+def test_the_demo_site_prints_nothing_when_a_client_hangs_up_but_does_report_other_errors(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A fetch given up mid-answer (BrokenPipe in the server's thread) printed a traceback on the
+    user's terminal during `monitor demo`; only real errors may."""
+    from monitor.demo import DemoServer, load_site
+
+    server = DemoServer(load_site())
+    try:
+        try:
+            raise BrokenPipeError(32, "Broken pipe")
+        except BrokenPipeError:
+            server.httpd.handle_error(None, ("127.0.0.1", 1))
+        assert capsys.readouterr().err == ""
+        try:
+            raise ValueError("a real bug")
+        except ValueError:
+            server.httpd.handle_error(None, ("127.0.0.1", 1))
+        assert "a real bug" in capsys.readouterr().err
+    finally:
+        server.httpd.server_close()
