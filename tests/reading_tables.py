@@ -1,15 +1,17 @@
-"""The reading rules' table tests (tests/data/{reading_rules,binding,frames,scope}.yaml): each
-table's targets, in the watchlist's own shape, and its cases, sentences the team wrote."""
+"""The reading rules' table tests (tests/data/{reading_rules,binding,frames,scope,...}.yaml): each
+table's targets, in the watchlist's own shape, and its cases, sentences the team wrote; and the
+checks every table runs on a case's figures and on the numbers it says are dropped."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from monitor.models import Pledge, Target
+from monitor.models import Figure, Pledge, Seen, Target
 
 DATA = Path(__file__).parent / "data"
 
@@ -37,3 +39,25 @@ def _target(t: dict[str, Any]) -> Target:
         if pledge
         else None,
     )
+
+
+def check_figures(
+    got: Sequence[Figure], wants: list[dict[str, Any]], fields: tuple[str, ...], shown: object
+) -> None:
+    """The figures read are those a case wants, in order: target, value, and each of `fields`
+    the case names (`shown` is what a failure prints)."""
+    assert len(got) == len(wants), shown
+    for fig, want in zip(got, wants, strict=True):
+        assert (fig.target_id, fig.value) == (want["target"], Decimal(str(want["value"]))), shown
+        for name in fields:
+            if name in want:
+                assert getattr(fig, name) == want[name], (name, shown)
+
+
+def check_dropped(seen: Sequence[Seen], dropped: dict[Any, str]) -> None:
+    """Each number a case lists as dropped was seen, gave no figure, and its reason (what
+    `monitor try --explain` prints) holds the word the case gives."""
+    for surface, because in dropped.items():
+        whys = [s.why for s in seen if s.surface == str(surface) and s.figure is None]
+        assert whys, f"{surface}: not seen, or read as a figure"
+        assert any(because in why for why in whys), (surface, whys)

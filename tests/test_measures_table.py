@@ -5,14 +5,13 @@ and the stage of work each count is of."""
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 import pytest
 
 from monitor.figures.explain import explain
 from monitor.figures.reader import find_article_figures
-from tests.reading_tables import load
+from tests.reading_tables import check_dropped, check_figures, load
 
 TABLE, TARGETS = load("measures")
 
@@ -23,15 +22,6 @@ def test_measures(case: dict[str, Any]) -> None:
     title = case.get("title", "")
     got = find_article_figures(title, case["text"], TARGETS, published=published)
     shown = [(f.target_id, f.quantity.surface, f.kind, f.scope, f.measure) for f in got]
-    assert len(got) == len(case.get("want", [])), shown
-    for fig, want in zip(got, case.get("want", []), strict=True):
-        assert (fig.target_id, fig.value) == (want["target"], Decimal(str(want["value"]))), shown
-        for name in ("kind", "scope", "direction", "measure"):
-            if name in want:
-                assert getattr(fig, name) == want[name], (name, shown)
+    check_figures(got, case.get("want", []), ("kind", "scope", "direction", "measure"), shown)
     if "dropped" in case:
-        seen = explain(title, case["text"], TARGETS, published=published)
-        for surface, because in case["dropped"].items():
-            whys = [s.why for s in seen if s.surface == str(surface) and s.figure is None]
-            assert whys, f"{surface}: not seen, or read as a figure"
-            assert any(because in why for why in whys), (surface, whys)
+        check_dropped(explain(title, case["text"], TARGETS, published=published), case["dropped"])
