@@ -23,7 +23,7 @@ from monitor.figures.cues import (
     _period,
     _pledged,
 )
-from monitor.figures.measures import _PART_OF_YEAR, under_way
+from monitor.figures.measures import _CHANGE_VERB, _PART_OF_YEAR, under_way
 from monitor.figures.sections import (
     is_headline,
     report_at,
@@ -57,9 +57,7 @@ _OWN_TIME = re.compile(
     r"(?:去年|上年|前年|明年|过去|(?:19|20)[0-9]{2}\s*年(?![底末]?(?:以?前|之前)))"
 )
 # A clause giving only the change of the amount before it (…，同比增长约21%)
-_CHANGE_GOES_ON = re.compile(
-    r"\s*(?:同比|环比|比上年|比去年)?(?:增长|下降|增加|减少|提高|上升|回落)"
-)
+_CHANGE_GOES_ON = re.compile(r"\s*(?:同比|环比|比上年|比去年)?" + _CHANGE_VERB)
 _PIECES = re.compile(r"[^，,；;：:]+")
 _CLOSING_DAYS = 31  # a part of the year reported in its last month is reported as done
 _YEAR_END_NEWS = 2  # the months a year's own figures are published in, after it ended
