@@ -141,13 +141,19 @@ def _years_of(period: str) -> tuple[int, int] | None:
     return int(parts[0]), int(parts[-1])
 
 
-def _as_percent(q: Quantity) -> Quantity | None:
-    """The number as a percentage if it is one: 83%, or a fraction (三分之一 → 33.3…%)."""
+def _as_percent(q: Quantity, head: str = "") -> Quantity | None:
+    """The number as a percentage if it is one: 83%, a fraction (三分之一 → 33.3…%), or a
+    multiple of the plan after its words (`head`: 是年度目标的1.04倍 → 104%)."""
     if q.unit == "%":
         return q
-    if q.unit is None and "分之" in q.surface and 0 < q.value <= 1:
+    if (q.unit is None and "分之" in q.surface and 0 < q.value <= 1) or (
+        q.unit == "倍" and _OF_PLAN.search(head)
+    ):
         return frozen(Quantity, **{**q.__dict__, "value": q.value * 100, "unit": "%"})
     return None
+
+
+_OF_PLAN = re.compile(r"(?:任务|目标|计划)(?:任务)?的$")  # 是年度目标的1.04倍: a multiple of it
 
 
 def _excluded(target: Target, *clauses: str) -> str | None:

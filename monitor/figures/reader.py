@@ -239,7 +239,7 @@ class _Article(Regional):
             making.drop(q, None, "its clause names a thing of its own (“…”)")
             return None
         noun = None
-        if not own and q.unit != "%" and _as_percent(q) is None:
+        if not own and q.unit != "%" and _as_percent(q, sentence[c0 : q.start]) is None:
             words = tuple(k for t in match.targets for k in t.keywords)
             noun = own_noun(sentence[c0 : q.start], words)
         if noun:
@@ -297,7 +297,7 @@ class _Article(Regional):
             making.drop(n.q, target, why)
             return None
         measure = None
-        share = _as_percent(n.q)  # 三分之一 is 33.3 %
+        share = _as_percent(n.q, n.head)  # 三分之一 is 33.3 %, 是目标的1.04倍 104 %
         if share is not None and units.normalise(target.unit) not in _RATE_UNITS:
             measure = percent_of(making, n, target)
             if measure is None:
@@ -341,7 +341,7 @@ class _Article(Regional):
         if clause not in making.when:
             making.when[clause] = self.when(sentence, c0, c1, read.at)
         kind, period = making.when[clause]
-        scope = measure or scope_of(sentence, c0, c1, quantity)
+        scope = measure or making.plan_scope(n, target.id) or scope_of(sentence, c0, c1, quantity)
         if n.period_part and scope == "cumulative" and "累计" not in sentence[c0:c1]:
             scope = "new"  # 其中2023年筹集2.3万套: what that period added
         if measure == "share_of_pledge" and not _PLEDGED_SHARE.search(n.head):
@@ -354,6 +354,8 @@ class _Article(Regional):
             return None
         making.seen.add(target.id)
         making.given.add(target.id)
+        if scope in ("new", "cumulative"):
+            making.scopes[target.id] = scope
         fall = scope == "rate" and is_fall(n.head)
         noun = making.paired[n.q.start][0] if n.q.start in making.paired else None
         return frozen(
