@@ -1,7 +1,8 @@
 """Score the reading stages on an evals folder laid out like ../shared/evals/dev.
 
 Prints a table per set, then as its last line one JSON object with the headline scores.
-Usage: scripts/eval [--data DIR] [--only e1|e2|e3|e7|team|team_b|team_c|tables] [--no-peers] [--corpus DIR]
+Usage: scripts/eval [--data DIR] [--only e1|e2|e3|e7|team|team_b|team_c|tables] [--no-peers]
+       [--corpus DIR]
 `--corpus DIR` scores another folder laid out like tests/data/reading (a held-out set) as the team
 corpus (and its tables, if it has tables.jsonl); built first with its build.py --dir DIR.
 `team_b` is corpus B (tests/data/reading_b, by a second author) and `team_c` corpus C

@@ -218,7 +218,7 @@ def run(data_dir: Path = DEFAULT_DATA, *, verbose: bool = True) -> tuple[str, di
 TEAM = ROOT / "tests" / "data" / "reading"
 # corpus B: the same layout, written by a second author (tests/data/reading_b/README.md)
 TEAM_B = ROOT / "tests" / "data" / "reading_b"
-# corpus C: written blind by a third author, a development set since (tests/data/reading_c/README.md)
+# corpus C: written blind by a third author, a development set since (reading_c/README.md)
 TEAM_C = ROOT / "tests" / "data" / "reading_c"
 
 

@@ -1,5 +1,5 @@
-"""The reading quality gate: the team corpus, corpora B and C and E7 scored as scripts/eval scores them,
-against the floors pinned in bench/reading_floors.yaml."""
+"""The reading quality gate: the team corpus, corpora B and C and E7 scored as scripts/eval
+scores them, against the floors pinned in bench/reading_floors.yaml."""
 
 from __future__ import annotations
 
