@@ -144,6 +144,12 @@ class Making:
     pairs: dict[int, Quantity] | None = None  # amounts given again in another unit, by start
     scopes: dict[str, FigureScope] = field(default_factory=dict)  # each target's last figure's
 
+    def give(self, target_id: str, scope: FigureScope) -> None:
+        """A figure of the target was made, with this scope (a count's is kept for plan_scope)."""
+        self.given.add(target_id)
+        if scope in ("new", "cumulative"):
+            self.scopes[target_id] = scope
+
     def plan_scope(self, n: Number, target_id: str) -> FigureScope | None:
         """The scope of a pledge restated beside a result (…总数达到72家，提前完成70家的目标;
         新建4.1万个，超过4万个的年度目标): the result's it is set against, when the plan's own
