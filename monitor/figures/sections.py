@@ -47,6 +47,9 @@ _RELEASED = re.compile(r"发布|印发|出台|公布|制定|《")
 # text (a tenth of an article's reading); most articles hold none of these words.
 _HEADING_WORDS = _REVIEW_HEADINGS + _PLAN_HEADINGS + _NEUTRAL_HEADINGS
 _DOCUMENT_WORDS = ("计划", "方案", "要点", "规划")
+# The heading's words alone: a pattern that opens with letters the engine looks for in C. The
+# heading's own pattern opens with an optional year, so a search with it tries every place.
+_HEADING_WORD = re.compile("|".join(map(re.escape, _HEADING_WORDS)))
 # A report's title, a source or a section number on the line of an opening, before a space
 # (山西省政府工作报告 过去一年，…): no figure in it, and short.
 _TITLE_BREAK = re.compile(
@@ -93,19 +96,15 @@ def section_frames(text: str, ends: list[int], published: date | None) -> dict[i
     with the frame each opens: a review (工作回顾) holds results, a plan (重点工作, 主要预期目标,
     this year's 工作要点) pledges; a heading's year, when it names one, says which."""
     found: dict[int, Frame] = {}
-    if any(word in text for word in _HEADING_WORDS):
-        for m in _headings(text):
-            what = "review" if m.group(2) else m.group(3)
-            _add(found, text, ends, published, m, what)
+    for m in _headings(text):
+        what = "review" if m.group(2) else m.group(3)
+        _add(found, text, ends, published, m, what)
     if any(word in text for word in _DOCUMENT_WORDS):
         for m in _PLAN_DOCUMENT.finditer(text):
             _add(found, text, ends, published, m, "document")
     return found
 
 
-# The heading's words alone: a pattern that opens with letters the engine looks for in C. The
-# heading's own pattern opens with an optional year, so a search with it tries every place.
-_HEADING_WORD = re.compile("|".join(map(re.escape, _HEADING_WORDS)))
 _YEAR_BEFORE = 5  # 2024年 before a heading's words
 
 
