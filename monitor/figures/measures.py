@@ -8,15 +8,16 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from monitor.figures.cues import MODAL, MONTH_SPAN
+from monitor.figures.cues import MODAL, MONTH_SPAN, PLAN_WORD
 from monitor.models import FigureScope, Quantity
 
 _PERCENT = frozenset({"%", "‰", "百分点"})
 
-# A share of the plan: 完成年度目标任务的83%, 占全年额度的93%, 任务目前已完成72%, 开工率达到77%.
-_PLAN_WORD = r"(?:任务|目标|计划|额度|规划|指标|预算)"
+# A share of the plan: 完成年度目标任务的83%, 占全年额度的93%, 为年度目标的1.04倍, 任务目前已完成
+# 72%, 开工率达到77%.
+_PLAN_WORD = PLAN_WORD
 _SHARE_OF_PLAN = re.compile(
-    r"(?:(?:完成|占|达到|达|实现)了?[^，,。；：:]{0,20}?" + _PLAN_WORD + r"[^，,。；：:]{0,6}?"
+    r"(?:(?:完成|占|达到|达|实现|为|是)了?[^，,。；：:]{0,20}?" + _PLAN_WORD + r"[^，,。；：:]{0,6}?"
     r"|" + _PLAN_WORD + r"[^，,。；：:]{0,8}?(?:完成|进度)(?:了|达到?|超过|为)?[^，,。；：:]{0,3}?"
     r"|(?:完成率|开工率|竣工率|完工率|建成率|执行率|进度)(?:已|已经|可|将|能|有望)?(?:达到|达|为|超过)?了?)$"
 )

@@ -28,7 +28,7 @@ _FILLER_END = re.compile(
     r"(?:了|约|近|超过|超|逾|达到|达|为|共|总计|已经|已|均|的|年度|全年|今年|当年|年内)+$"
 )
 # the plan's own words (完成全年目标任务的三分之一): a share of the pledge, weighed elsewhere
-_PLAN_WORDS = ("任务", "目标", "计划", "额度")
+_PLAN_WORDS = ("任务", "目标", "计划", "额度", "限额")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
