@@ -63,7 +63,7 @@ _REFERENCE = re.compile(
 PLAN_AFTER = re.compile(
     r"(?:（[^）]{1,4}）|\([^)]{1,4}\))?(?:的[^，,。；的]{0,6}?(?:任务|目标|计划)|(?:年度|全年)?目标)"
 )
-# The words of a plan a share or multiple is taken of (占全年限额的48.6%, 为年度目标的1.04倍)
+# The words of a plan a share or multiple is taken of (占下达限额的69.5%, 为年度目标的1.12倍)
 PLAN_WORD = r"(?:任务|目标|计划|额度|限额|规划|指标|预算)"
 # Months from one to another (1—10月, 1至7月): the year's work so far.
 MONTH_SPAN = (

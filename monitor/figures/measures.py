@@ -13,7 +13,7 @@ from monitor.models import FigureScope, Quantity
 
 _PERCENT = frozenset({"%", "‰", "百分点"})
 
-# A share of the plan: 完成年度目标任务的83%, 占全年额度的93%, 为年度目标的1.04倍, 任务目前已完成
+# A share of the plan: 完成年度目标任务的83%, 占全年额度的93%, 为年度目标的1.12倍, 任务目前已完成
 # 72%, 开工率达到77%.
 _PLAN_WORD = PLAN_WORD
 _SHARE_OF_PLAN = re.compile(
