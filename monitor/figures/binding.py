@@ -250,7 +250,7 @@ def listed_stage(making: Making, n: Number) -> str | None:
     return stage_of(stages[values.index(q.start)])
 
 
-_STAGE_WORD = re.compile(r"基本建成|建成|竣工|完工|开工")
+_STAGE_WORD = re.compile(r"基本建成|建成|竣工|完工|开工|筹集|交付|签约")
 
 
 _PART_TAKEN = re.compile(r"(?:当中|之中|中)[0-9一二三四五六七八九十两]")

@@ -40,7 +40,14 @@ def rate_of(making: Making, n: Number, target: Target) -> str | None:
         if start <= q.start and q.end <= n.q.start:
             start = q.end
     between = without_modals(sentence[start : n.q.start])
-    return other_measure(_ITSELF.sub("", between, count=1) if start == n.match.end else between)
+    named = other_measure(_ITSELF.sub("", between, count=1) if start == n.match.end else between)
+    if named in _INCREMENT and target.pledge is not None and target.pledge.scope == "new":
+        return None  # 增量同比提高12%: for a target of additions, the growth of its own count
+    return named
+
+
+# The amount added (增量): what a target of additions counts, another measure of a stock's
+_INCREMENT = frozenset({"增量", "新增量"})
 
 
 # What a keyword may be followed by that is still the thing itself: its value (进出口总值) or its
