@@ -1,10 +1,13 @@
 """Score the reading stages on an evals folder laid out like ../shared/evals/dev.
 
 Prints a table per set, then as its last line one JSON object with the headline scores.
-Usage: scripts/eval [--data DIR] [--only e1|e2|e3|e7|team|team_b|tables] [--no-peers] [--corpus DIR]
+Usage: scripts/eval [--data DIR] [--only e1|e2|e3|e7|team|team_b|tables|tables_c] [--no-peers]
+       [--corpus DIR]
 `--corpus DIR` scores another folder laid out like tests/data/reading (a held-out set) as the team
 corpus (and its tables, if it has tables.jsonl); built first with its build.py --dir DIR.
-`team_b` is corpus B (tests/data/reading_b, by a second author), always scored as its own set.
+`team_b` is corpus B (tests/data/reading_b, by a second author), always scored as its own set;
+`tables_c` the progress tables of tests/data/tables_c (session 6's layouts: merged headers, totals
+above or below, units in titles, month rows, tables on their side), also its own set.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_DATA = HERE.parent.parent / "shared" / "evals" / "dev"
 TEAM = HERE.parent / "tests" / "data" / "reading"
 TEAM_B = HERE.parent / "tests" / "data" / "reading_b"
-SETS = ("e1", "e2", "e3", "e7", "team", "team_b", "tables")
+TABLES_C = HERE.parent / "tests" / "data" / "tables_c"
+SETS = ("e1", "e2", "e3", "e7", "team", "team_b", "tables", "tables_c")
 _NEED_DATA = ("e1", "e2", "e3", "e7")  # the sets read from --data; the others are in the repo
 KEYS = (
     "e1_accuracy",
@@ -43,6 +47,9 @@ KEYS = (
     "tables_precision",
     "tables_recall",
     "tables_swaps",
+    "tables_c_precision",
+    "tables_c_recall",
+    "tables_c_swaps",
     "pages_per_s",
 )
 
@@ -123,6 +130,19 @@ def main(argv: list[str] | None = None) -> int:
             print(table)
             print()
             scores.update({k: v for k, v in metrics.items() if k in scores})
+            continue
+        if name == "tables_c":  # corpus C of tables: its own folder, whatever --corpus says
+            if stale := _stale(TABLES_C):
+                print(
+                    f"scripts/eval: {TABLES_C}: {stale} is older than its sources "
+                    f"(run python tests/data/reading/build.py --dir {TABLES_C})",
+                    file=sys.stderr,
+                )
+                return 2
+            table, metrics = _load("eval_tables").run(TABLES_C)
+            print(table)
+            print()
+            scores.update({f"tables_c_{k[len('tables_') :]}": v for k, v in metrics.items()})
             continue
         if name in ("team", "tables"):  # the team's own corpus (or --corpus): not --data
             if name == "tables" and not (args.corpus / "tables.jsonl").is_file():
