@@ -1,13 +1,15 @@
 """Score the reading stages on an evals folder laid out like ../shared/evals/dev.
 
 Prints a table per set, then as its last line one JSON object with the headline scores.
-Usage: scripts/eval [--data DIR] [--only e1|e2|e3|e7|team|team_b|tables|tables_c] [--no-peers]
-       [--corpus DIR]
+Usage: scripts/eval [--data DIR] [--only e1|e2|e3|e7|team|team_b|team_c|tables|tables_c]
+       [--no-peers] [--corpus DIR]
 `--corpus DIR` scores another folder laid out like tests/data/reading (a held-out set) as the team
 corpus (and its tables, if it has tables.jsonl); built first with its build.py --dir DIR.
-`team_b` is corpus B (tests/data/reading_b, by a second author), always scored as its own set;
-`tables_c` the progress tables of tests/data/tables_c (session 6's layouts: merged headers, totals
-above or below, units in titles, month rows, tables on their side), also its own set.
+`team_b` is corpus B (tests/data/reading_b, by a second author) and `team_c` corpus C
+(tests/data/reading_c, by a third), each always scored as its own set; their tables with
+`--only tables --corpus DIR` (tests/test_reading_gate.py gates every corpus's tables).
+`tables_c` is the table corpus tests/data/tables_c (session 6's layouts: merged headers, totals
+above or below, units in titles, month rows, tables on their side), also scored as its own set.
 """
 
 from __future__ import annotations
@@ -22,9 +24,13 @@ from types import ModuleType
 HERE = Path(__file__).resolve().parent
 DEFAULT_DATA = HERE.parent.parent / "shared" / "evals" / "dev"
 TEAM = HERE.parent / "tests" / "data" / "reading"
-TEAM_B = HERE.parent / "tests" / "data" / "reading_b"
+# the other authors' corpora: each scored as its own set whatever --corpus says
+OTHERS = {
+    "team_b": HERE.parent / "tests" / "data" / "reading_b",
+    "team_c": HERE.parent / "tests" / "data" / "reading_c",
+}
 TABLES_C = HERE.parent / "tests" / "data" / "tables_c"
-SETS = ("e1", "e2", "e3", "e7", "team", "team_b", "tables", "tables_c")
+SETS = ("e1", "e2", "e3", "e7", "team", "team_b", "team_c", "tables", "tables_c")
 _NEED_DATA = ("e1", "e2", "e3", "e7")  # the sets read from --data; the others are in the repo
 KEYS = (
     "e1_accuracy",
@@ -44,6 +50,9 @@ KEYS = (
     "team_b_precision",
     "team_b_recall",
     "team_b_swaps",
+    "team_c_precision",
+    "team_c_recall",
+    "team_c_swaps",
     "tables_precision",
     "tables_recall",
     "tables_swaps",
@@ -118,20 +127,21 @@ def main(argv: list[str] | None = None) -> int:
     for name in SETS:
         if args.only and args.only != name:
             continue
-        if name == "team_b":  # corpus B: its own folder, whatever --corpus says
-            if stale := _stale(TEAM_B):
+        if name in OTHERS:  # another author's corpus: its own folder, whatever --corpus says
+            folder = OTHERS[name]
+            if stale := _stale(folder):
                 print(
-                    f"scripts/eval: {TEAM_B}: {stale} is older than its sources "
-                    f"(run python tests/data/reading/build.py --dir {TEAM_B})",
+                    f"scripts/eval: {folder}: {stale} is older than its sources "
+                    f"(run python tests/data/reading/build.py --dir {folder})",
                     file=sys.stderr,
                 )
                 return 2
-            table, metrics = _load("eval_e7").run_team_b()
+            table, metrics = _load("eval_e7").run_team(folder, prefix=name)
             print(table)
             print()
             scores.update({k: v for k, v in metrics.items() if k in scores})
             continue
-        if name == "tables_c":  # corpus C of tables: its own folder, whatever --corpus says
+        if name == "tables_c":  # the table corpus: its own folder, whatever --corpus says
             if stale := _stale(TABLES_C):
                 print(
                     f"scripts/eval: {TABLES_C}: {stale} is older than its sources "

@@ -4,7 +4,8 @@ its one target, scored as the evals README suggests for E7.
 `run(data_dir)` returns a printable table and {"e7_precision", "e7_recall", "e7_swaps"};
 `score_set(items, targets)` scores any set in the same shape; `run_team()` the team's corpus in
 tests/data/reading (or `run_team(folder)` one laid out like it), `run_team_b()` corpus B in
-tests/data/reading_b. `python bench/eval_e7.py [DIR] [--team|--team-b] [-v]` prints the table
+tests/data/reading_b, `run_team_c()` corpus C in tests/data/reading_c.
+`python bench/eval_e7.py [DIR] [--team|--team-b|--team-c] [-v]` prints the table
 (and misses); with --team, DIR is a folder laid out like tests/data/reading.
 """
 
@@ -217,6 +218,8 @@ def run(data_dir: Path = DEFAULT_DATA, *, verbose: bool = True) -> tuple[str, di
 TEAM = ROOT / "tests" / "data" / "reading"
 # corpus B: the same layout, written by a second author (tests/data/reading_b/README.md)
 TEAM_B = ROOT / "tests" / "data" / "reading_b"
+# corpus C: written blind by a third author, a development set since (reading_c/README.md)
+TEAM_C = ROOT / "tests" / "data" / "reading_c"
 
 
 def run_team(
@@ -227,6 +230,8 @@ def run_team(
     name = "TEAM corpus, written by the team (strict as E7)"
     if folder.resolve() == TEAM_B.resolve():
         name = "TEAM_B corpus tests/data/reading_b, by a second author (strict as E7)"
+    elif folder.resolve() == TEAM_C.resolve():
+        name = "TEAM_C corpus tests/data/reading_c, by a third author (strict as E7)"
     elif folder.resolve() != TEAM.resolve():
         name = f"TEAM-LAYOUT corpus {folder.resolve()} (strict as E7)"
     return _scored(name, prefix, folder / "followups.jsonl", folder / "targets.yaml", verbose)
@@ -235,6 +240,11 @@ def run_team(
 def run_team_b(*, verbose: bool = False) -> tuple[str, dict[str, float]]:
     """Corpus B (tests/data/reading_b), scored as the team corpus: keys team_b_*."""
     return run_team(TEAM_B, verbose=verbose, prefix="team_b")
+
+
+def run_team_c(*, verbose: bool = False) -> tuple[str, dict[str, float]]:
+    """Corpus C (tests/data/reading_c), scored as the team corpus: keys team_c_*."""
+    return run_team(TEAM_C, verbose=verbose, prefix="team_c")
 
 
 def _scored(
@@ -262,6 +272,8 @@ if __name__ == "__main__":
         report, metrics = run_team(Path(args[0]) if args else TEAM, verbose="-v" in sys.argv)
     elif "--team-b" in sys.argv:
         report, metrics = run_team_b(verbose="-v" in sys.argv)
+    elif "--team-c" in sys.argv:
+        report, metrics = run_team_c(verbose="-v" in sys.argv)
     else:
         report, metrics = run(Path(args[0]) if args else DEFAULT_DATA, verbose="-v" in sys.argv)
     print(report)

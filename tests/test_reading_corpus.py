@@ -28,6 +28,7 @@ from monitor.config.watchlist import loads
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "reading"
 DATA_B = ROOT / "tests" / "data" / "reading_b"  # corpus B, by a second author, same layout
+DATA_C = ROOT / "tests" / "data" / "reading_c"  # corpus C, by a third author, same layout
 E7_DEV = ROOT.parent / "shared" / "evals" / "dev"
 
 CLASSES = {
@@ -261,37 +262,47 @@ def test_generated_files_are_up_to_date_with_their_sources() -> None:
     assert pages == {n for n in built if n.startswith("tables/")}, "a page has no source"
 
 
-# --- corpus B (tests/data/reading_b): well formed and built from its sources, like this one ---
-ITEMS_B = _lines("followups.jsonl", DATA_B)
-TABLES_B = _lines("tables.jsonl", DATA_B)
+# --- the other authors' corpora (tests/data/reading_b, reading_c): well formed and built from
+# their sources, like this one ---
+OTHERS = {"reading_b": DATA_B, "reading_c": DATA_C}
+OTHER_ITEMS = [(n, i) for n, d in OTHERS.items() for i in _lines("followups.jsonl", d)]
+OTHER_TABLES = [(n, t) for n, d in OTHERS.items() for t in _lines("tables.jsonl", d)]
 
 
-@pytest.mark.parametrize("item", ITEMS_B, ids=[i["id"] for i in ITEMS_B])
-def test_corpus_b_item(item: dict[str, Any]) -> None:
+@pytest.mark.parametrize(
+    "item", [i for _, i in OTHER_ITEMS], ids=[f"{n}:{i['id']}" for n, i in OTHER_ITEMS]
+)
+def test_other_corpus_item(item: dict[str, Any]) -> None:
     test_item(item)
 
 
-@pytest.mark.parametrize("table", TABLES_B, ids=[t["id"] for t in TABLES_B])
-def test_corpus_b_table(table: dict[str, Any]) -> None:
-    _check_table(table, DATA_B)
+@pytest.mark.parametrize(
+    ("name", "table"), OTHER_TABLES, ids=[f"{n}:{t['id']}" for n, t in OTHER_TABLES]
+)
+def test_other_corpus_table(name: str, table: dict[str, Any]) -> None:
+    _check_table(table, OTHERS[name])
 
 
-def test_corpus_b_targets_validate_and_every_item_names_one() -> None:
-    path = DATA_B / "targets.yaml"
+@pytest.mark.parametrize("name", OTHERS)
+def test_other_corpus_targets_validate_and_every_item_names_one(name: str) -> None:
+    folder = OTHERS[name]
+    path = folder / "targets.yaml"
     text = path.read_text(encoding="utf-8") + '\nsources:\n  - {id: s, url: "http://127.0.0.1/"}\n'
     ids = {t.id for t in loads(text, path).targets}
-    assert {row["target"] for row in ITEMS_B + TABLES_B} <= ids
-    assert Counter(i["id"] for i in ITEMS_B + TABLES_B).most_common(1)[0][1] == 1
-    assert {i["class"] for i in ITEMS_B} == CLASSES
+    items = _lines("followups.jsonl", folder)
+    rows = items + _lines("tables.jsonl", folder)
+    assert {row["target"] for row in rows} <= ids
+    assert Counter(i["id"] for i in rows).most_common(1)[0][1] == 1
+    assert {i["class"] for i in items} == CLASSES
 
 
-def test_corpus_b_is_up_to_date_with_its_sources() -> None:
-    built: dict[str, bytes] = _build_module().build(DATA_B)
-    for name, data in built.items():
-        assert (DATA_B / name).read_bytes() == data, (
-            f"reading_b/{name} is stale: run build.py --dir"
-        )
-    pages = {f"tables/{p.name}" for p in (DATA_B / "tables").glob("*.html")}
+@pytest.mark.parametrize("name", OTHERS)
+def test_other_corpus_is_up_to_date_with_its_sources(name: str) -> None:
+    folder = OTHERS[name]
+    built: dict[str, bytes] = _build_module().build(folder)
+    for file, data in built.items():
+        assert (folder / file).read_bytes() == data, f"{name}/{file} is stale: run build.py --dir"
+    pages = {f"tables/{p.name}" for p in (folder / "tables").glob("*.html")}
     assert pages == {n for n in built if n.startswith("tables/")}, "a page has no source"
 
 
@@ -302,7 +313,7 @@ def _texts(row: dict[str, Any]) -> list[str]:
 # Another folder laid out like this one (a held-out set) is checked too when this names it:
 # READING_CORPUS=DIR pytest tests/test_reading_corpus.py -k copied
 OTHER = os.environ.get("READING_CORPUS")
-CORPORA = [DATA, DATA_B] + ([Path(OTHER).resolve()] if OTHER else [])
+CORPORA = [DATA, DATA_B, DATA_C] + ([Path(OTHER).resolve()] if OTHER else [])
 
 
 @pytest.mark.skipif(not (E7_DEV / "e7_followups.jsonl").exists(), reason="no E7 dev set here")
@@ -322,13 +333,13 @@ def test_nothing_is_copied_from_the_e7_dev_set(folder: Path) -> None:
             assert not copied, f"{item['id']} shares {copied[0]!r} with an E7 dev text"
 
 
-# --- corpus C of tables (tests/data/tables_c): built from its sources, every label well formed ---
-DATA_C = ROOT / "tests" / "data" / "tables_c"
-TABLES_C = _lines("tables.jsonl", DATA_C)
+# --- the table corpus (tests/data/tables_c): built from its sources, every label well formed ---
+DATA_TC = ROOT / "tests" / "data" / "tables_c"
+TABLES_TC = _lines("tables.jsonl", DATA_TC)
 
 
-@pytest.mark.parametrize("table", TABLES_C, ids=[t["id"] for t in TABLES_C])
-def test_corpus_c_table(table: dict[str, Any]) -> None:
+@pytest.mark.parametrize("table", TABLES_TC, ids=[t["id"] for t in TABLES_TC])
+def test_table_corpus_table(table: dict[str, Any]) -> None:
     """Its labels are checked against the sources by build.py (merged headers are named as monitor
     flattens them, which a plain parse of the page cannot check); here, each figure's fields."""
     where = table["id"]
@@ -340,18 +351,18 @@ def test_corpus_c_table(table: dict[str, Any]) -> None:
         _check_decoy(where, decoy)
 
 
-def test_corpus_c_targets_validate_and_every_table_names_one() -> None:
-    path = DATA_C / "targets.yaml"
+def test_table_corpus_targets_validate_and_every_table_names_one() -> None:
+    path = DATA_TC / "targets.yaml"
     text = path.read_text(encoding="utf-8") + '\nsources:\n  - {id: s, url: "http://127.0.0.1/"}\n'
     ids = {t.id for t in loads(text, path).targets}
-    assert {row["target"] for row in TABLES_C} <= ids
-    assert Counter(i["id"] for i in TABLES_C).most_common(1)[0][1] == 1
-    assert sum(_page(t["file"], DATA_C)[0] == "gbk" for t in TABLES_C) >= 2
+    assert {row["target"] for row in TABLES_TC} <= ids
+    assert Counter(i["id"] for i in TABLES_TC).most_common(1)[0][1] == 1
+    assert sum(_page(t["file"], DATA_TC)[0] == "gbk" for t in TABLES_TC) >= 2
 
 
-def test_corpus_c_is_up_to_date_with_its_sources() -> None:
-    built: dict[str, bytes] = _build_module().build(DATA_C)
+def test_table_corpus_is_up_to_date_with_its_sources() -> None:
+    built: dict[str, bytes] = _build_module().build(DATA_TC)
     for name, data in built.items():
-        assert (DATA_C / name).read_bytes() == data, f"tables_c/{name} is stale: run build.py --dir"
-    pages = {f"tables/{p.name}" for p in (DATA_C / "tables").glob("*.html")}
+        assert (DATA_TC / name).read_bytes() == data, f"tables_c/{name} is stale: run build.py --dir"
+    pages = {f"tables/{p.name}" for p in (DATA_TC / "tables").glob("*.html")}
     assert pages == {n for n in built if n.startswith("tables/")}, "a page has no source"

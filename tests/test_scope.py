@@ -19,4 +19,4 @@ def test_scope(case: dict[str, Any]) -> None:
     published: date = case["published"]
     got = find_article_figures("", case["text"], TARGETS, published=published)
     shown = [(f.target_id, f.quantity.surface, f.kind, f.scope) for f in got]
-    check_figures(got, case["want"], ("kind", "scope"), shown)
+    check_figures(got, case["want"], ("kind", "scope", "period"), shown)

@@ -39,6 +39,9 @@ _PLANNED_BEFORE = re.compile(
     r"(?:计划|拟|将|要(?<![主重需只必不纲]要)|确定|下达|列入|纳入)[^，,。；已]{0,8}的$"
     r"|的(?:年度|全年)?(?:建设)?(?:任务|目标|计划)(?:是|为)?$"
     r"|(?:任务|目标|限额|额度)(?:数|量)?(?:是|为|定为|确定为)$"  # 今年绿道建设任务为200公里
+    # an allocation named just before its amount (下达的债券额度2600亿元, 今年安排的新增专项债券
+    # 3.9万亿元已发行完毕): the amount allotted, whatever was done with it since
+    r"|(?:限额|额度)$|(?:安排|下达)的[^，,。；已的]{0,14}$"
 )
 # 今年750万亩高标准农田建设任务已完成…: the number opens a noun phrase that ends in the task
 _CLAUSE_REST = re.compile(r"[^，,。；;]*")

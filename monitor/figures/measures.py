@@ -81,6 +81,11 @@ _ADDITION = re.compile(
     r"|提高|发放|实施|培育|引进|招引|签约|投放|开通|销售|接待|发行|提供|安排|交付|验收|投用|办理"
     r"|改建|扩建|修建|铺设|种植|造林|治理|整治|安置|吸纳|就业|创业|招聘|培训|帮扶|新改建"
 )
+# A count right after the verb adding it (新增14家, 新建2座): the addition
+_ADDED_JUST_BEFORE = re.compile(r"(?:新增|新建|新开|净增)了?(?:约|近|超过|超|逾)?$")
+# A one-year quota or allocation (今年下达的额度, 今年新增专项债券限额, 今年安排…资金): what a 累计
+# after it counts toward is the year's use of it, not a stock
+_YEARS_QUOTA = re.compile(r"(?:今年|全年|年度|本年)[^。；，,]{0,14}?(?:额度|限额|安排|下达)")
 _AIMED = re.compile(MODAL.pattern + "|目标")  # the modals of intent, and a plan's own word
 _AS_OF = re.compile(r"(?:截至|截止)[^，,。；]{0,10}(?:底|末|目前|现在)|^目前")
 # Concentrations and averages per head are levels (PM2.5浓度35微克/立方米, 每千人口托位数4.1个).
@@ -190,8 +195,11 @@ def without_modals(text: str) -> str:
 # An increase over the start of the period (比年初增加8400张, 较上年末新增1.6万个): what the
 # period has added to a stock, its `new` figure; over a year (比上年增加17.6亿斤) it is the change
 # of a flow, and over an older base (比2012年) a change over many years: references, not figures.
+# Over the end of a named earlier year (比2020年底增加21家) it is what the years since added: `new`
+# over that window (period_since gives it).
 _SINCE_START = re.compile(
-    r"(?:比|较)(?:年初|(?:上年|去年|上一年)(?:年)?(?:末|底))(?:净增|新增|增加|增长)了?$"
+    r"(?:比|较)(?:年初|(?:上年|去年|上一年|((?:19|20)[0-9]{2})\s*年)(?:年)?(?:末|底))"
+    r"(?:净增|新增|增加|增长)了?$"
 )
 
 
@@ -207,6 +215,21 @@ def sum_after(sentence: str, end: int) -> bool:
 def since_period_start(head: str) -> bool:
     """Whether the words before a number say it is the increase since the period began."""
     return bool(_SINCE_START.search(head))
+
+
+def since_window(head: str, period: str | None, published: date | None) -> str | None:
+    """The period of an increase over the end of a named earlier year (比2020年底增加21家, read
+    in 2023): the years after it up to the figure's own, or the year published when the clause
+    names no later one (2021-2023), so that it is never taken for one year's addition; else
+    `period` as it is."""
+    found = _SINCE_START.search(head)
+    if found is None or not found.group(1):
+        return period
+    start = int(found.group(1)) + 1
+    end = int(period) if period and period.isdigit() else None
+    if (end is None or end < start) and published is not None:
+        end = published.year
+    return f"{start}-{end}" if end is not None and start < end else period
 
 
 def compared(head: str) -> bool:
@@ -245,6 +268,10 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
             continue  # 今年已有1800多户…完成: the year's so far, not a stock
         if not _FLOW_BEFORE_STOCK.search(clause, 0, m.start()):
             return "cumulative"
+    if _ADDED_JUST_BEFORE.search(head) and not _CUMULATIVE.search(head):
+        return "new"  # 新增14家…达到推荐标准: the count added, whatever its clause goes on to say
+    if c0 and SUM_CLAUSE.match(sentence, c0 - 1) and _IN_YEAR.search(sentence, 0, c0):
+        return "new"  # …今年已全部发行完毕，共计3120亿元: the sum of the year's work
     # the year's work: said in this clause, or by a time phrase opening the sentence (今年1—6月，…)
     opening = sentence[: _opening_end(sentence)]
     if _a_level(sentence, c0, clause, head, opening):
@@ -255,6 +282,8 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
         return "new"
     if _YEARS_PLAN_AFTER.match(sentence, q.end):
         return "new"  # 累计完成2210部，完成年度目标的73.7%: the year's work so far
+    if c0 and _CUMULATIVE.search(clause) and _YEARS_QUOTA.search(sentence, 0, c0):
+        return "new"  # 今年下达的额度2600亿元，截至9月末累计发行…: the year's quota, used so far
     if _STOCK_VERB.search(clause) or _CUMULATIVE.search(clause):
         return "cumulative"
     if _in_year(sentence):
