@@ -363,6 +363,6 @@ def test_table_corpus_targets_validate_and_every_table_names_one() -> None:
 def test_table_corpus_is_up_to_date_with_its_sources() -> None:
     built: dict[str, bytes] = _build_module().build(DATA_TC)
     for name, data in built.items():
-        assert (DATA_TC / name).read_bytes() == data, f"tables_c/{name} is stale: run build.py --dir"
+        assert (DATA_TC / name).read_bytes() == data, f"tables_c/{name} is stale: build.py --dir"
     pages = {f"tables/{p.name}" for p in (DATA_TC / "tables").glob("*.html")}
     assert pages == {n for n in built if n.startswith("tables/")}, "a page has no source"

@@ -348,7 +348,8 @@ def render_table(table: dict[str, Any]) -> str:
         rows.append("<tr>" + "".join(_html_cell(c, "td") for c in row) + "</tr>")
     caption = table.get("caption", "")
     if table.get("caption_row"):  # the title as the table's first row, one cell across it
-        rows.insert(0, f'<tr><td colspan="{len(table["columns"])}">{html.escape(caption)}</td></tr>')
+        across = len(table["columns"])
+        rows.insert(0, f'<tr><td colspan="{across}">{html.escape(caption)}</td></tr>')
         caption = ""
     unit_line = (
         f'<p class="unit">{html.escape(table["unit_note"])}</p>' if "unit_note" in table else ""
@@ -379,7 +380,9 @@ def _html_cell(cell: Any, tag: str) -> str:
     if cell is None:
         return ""
     if isinstance(cell, dict):
-        spans = "".join(f' {a}="{cell[k]}"' for k, a in (("c", "colspan"), ("r", "rowspan")) if k in cell)
+        spans = "".join(
+            f' {a}="{cell[k]}"' for k, a in (("c", "colspan"), ("r", "rowspan")) if k in cell
+        )
         return f"<{tag}{spans}>{html.escape(str(cell['t']))}</{tag}>"
     return f"<{tag}>{html.escape(str(cell))}</{tag}>"
 
