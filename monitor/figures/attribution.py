@@ -72,11 +72,21 @@ def takes_on(head: str) -> bool:
     return bool(_TAKES_ON_END.search(head))
 
 
+# A clause opening with a measure of the thing and its amount (…，运营里程约520公里; …，业务量为
+# 134.5亿件; …，全市总里程增至509公里) goes on with the subject: it names no thing of its own
+_MEASURE_OPENS = re.compile(
+    r"(?:运营|通车|线网|建成|累计|营业)?总?(?:里程|长度|总长|全长|规模|面积|数量|总数|总量"
+    r"|(?:业务|保有|销售|产|客运|货运|存)量|装机容量)"
+    r"(?:已经?|累计|共|也)?(?:达到|达|为|约|近|超过|突破|增至|升至|增加到|增长到|稳定在"
+    r"|[0-9一二三四五六七八九十两])"
+)
+
+
 def continues(sentence: str, at: int) -> bool:
     """Whether the clause starting at `at` goes on with the subject of the clause before it: it
-    opens with a continuation (同比增长, 累计, 其中…), or a place and then one, its share of
-    the whole (承担…) or a number."""
-    if _CONTINUES.match(sentence, at):
+    opens with a continuation (同比增长, 累计, 其中…) or a measure of the thing (运营里程约…), or
+    a place and then one, its share of the whole (承担…) or a number."""
+    if _CONTINUES.match(sentence, at) or _MEASURE_OPENS.match(sentence, at):
         return True
     place = _PLACE_LEAD.match(sentence, at)
     if place is None:
@@ -84,6 +94,7 @@ def continues(sentence: str, at: int) -> bool:
     end = place.end()
     return bool(
         _CONTINUES.match(sentence, end)
+        or _MEASURE_OPENS.match(sentence, end)
         or _NUMBER_START.match(sentence, end)
         or _TAKES_ON.match(sentence, end)
     )

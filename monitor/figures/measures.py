@@ -48,7 +48,7 @@ _FALL = re.compile(r"(?:下降|减少|降低|回落|下滑|下跌|暴跌|缩减)
 # A level, not the period's additions: 总数达222万个, 托位数达4.73个, 光伏装机…; strong enough
 # to hold against a year named elsewhere in the sentence.
 _STOCK = re.compile(
-    r"总(?:数|量|里程|规模|面积|容量|额)|运营里程|保有量|装机|共有|全国有|已有|现有|拥有"
+    r"总(?:数|量|里程|规模|面积|容量|额)|总长度?(?=已|约|为|达|近|超|突破|破|增至)|运营里程|保有量|装机|共有|全国有|已有|现有|拥有"
     r"|数量?(?:已经?)?(?:达到?|超过|突破|约|近|为)"
 )
 # A flow is measured over a period, never held: a year's output, trade, revenue or sales is the
@@ -286,8 +286,8 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
         return "new"  # 今年下达的额度2600亿元，截至9月末累计发行…: the year's quota, used so far
     if _STOCK_VERB.search(clause) or _CUMULATIVE.search(clause):
         return "cumulative"
-    if _in_year(sentence):
-        return "new"
+    if _in_year(sentence) and (not _LEVEL_VERB.search(head) or _IN_YEAR.search(sentence, 0, c1)):
+        return "new"  # (温州城市书房已达172家，其中今年新开9家: the year is the part's, not its)
     if c0 and _NAMED_YEAR.match(clause) and _ADDITION.search(clause):
         return "new"  # …累计完成1250万亩，2024年完成462万亩: that year's work, not the total
     if _CUMULATIVE.search(sentence, 0, c0) or _LEVEL_VERB.search(head):

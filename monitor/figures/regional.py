@@ -36,6 +36,13 @@ _NOT_STATED = re.compile(
     r"|[0-9一二三四五六七八九十]\s*月(?!\s*[0-9一二三四五六七八九十]{1,3}\s*日)"
 )
 _AVERAGE = re.compile(r"平均(?:水平)?(?:为|是|达)")
+# A level named by its own noun, stated with no verb of work (线网总长约509千米, 运营里程为62公里,
+# 森林覆盖率24.6%): where the thing stands when the text was written
+_LEVEL_STATED = re.compile(
+    r"(?:总长|总里程|运营里程|通车里程|总长度|保有量|总数|覆盖率|普及率)(?:已经?)?"
+    r"(?:约|为|达到|达|近|超过|突破|稳定在)?[约近超]?[0-9一二三四五六七八九十两]"
+)
+_YEAR_WORD = re.compile(r"((?:19|20)[0-9]{2})\s*年")
 # A partner's share of a total (对东盟进出口, 对“一带一路”沿线国家出口): not the region's total
 _DEALINGS = ("进出口", "出口", "进口", "贸易", "外贸", "投资", "直接投资", "实际使用外资")
 _PARTNER = re.compile(
@@ -71,12 +78,20 @@ class Regional(Frames):
             return False
         if _RELEASED.search(sentence) or _AVERAGE.search(sentence, c0, c1):
             return True
+        if _LEVEL_STATED.search(sentence, c0, c1) and not self._later_year(sentence):
+            return True  # 武汉地铁线网总长约509千米: where a thing stands, as it stands now
         if places_named(sentence[:c1]) and len(places_named(sentence)) > 1:
             return True  # …，其中厦门9326亿元，增长4.2%: the place named before goes on
         if index == 0:
             return False
         p0, p1 = self.bounds(index - 1)
         return bool(_RELEASED.search(self.text, p0, p1))
+
+    def _later_year(self, sentence: str) -> bool:
+        """Whether the sentence names a year after the one it was published in (到2027年)."""
+        if self.published is None:
+            return True
+        return any(int(y) > self.published.year for y in _YEAR_WORD.findall(sentence))
 
     def _speaks_for(self, target: Target, sentence: str, s0: int, at: int) -> bool:
         """Whether the number at `at` in the sentence speaks for the target's region: the last

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from datetime import date
 
 from monitor.figures.cues import _period
@@ -46,6 +47,9 @@ _RELEASED = re.compile(r"发布|印发|出台|公布|制定|《")
 # text (a tenth of an article's reading); most articles hold none of these words.
 _HEADING_WORDS = _REVIEW_HEADINGS + _PLAN_HEADINGS + _NEUTRAL_HEADINGS
 _DOCUMENT_WORDS = ("计划", "方案", "要点", "规划")
+# The heading's words alone: a pattern that opens with letters the engine looks for in C. The
+# heading's own pattern opens with an optional year, so a search with it tries every place.
+_HEADING_WORD = re.compile("|".join(map(re.escape, _HEADING_WORDS)))
 # A report's title, a source or a section number on the line of an opening, before a space
 # (山西省政府工作报告 过去一年，…): no figure in it, and short.
 _TITLE_BREAK = re.compile(
@@ -92,14 +96,32 @@ def section_frames(text: str, ends: list[int], published: date | None) -> dict[i
     with the frame each opens: a review (工作回顾) holds results, a plan (重点工作, 主要预期目标,
     this year's 工作要点) pledges; a heading's year, when it names one, says which."""
     found: dict[int, Frame] = {}
-    if any(word in text for word in _HEADING_WORDS):
-        for m in _HEADING.finditer(text):
-            what = "review" if m.group(2) else m.group(3)
-            _add(found, text, ends, published, m, what)
+    for m in _headings(text):
+        what = "review" if m.group(2) else m.group(3)
+        _add(found, text, ends, published, m, what)
     if any(word in text for word in _DOCUMENT_WORDS):
         for m in _PLAN_DOCUMENT.finditer(text):
             _add(found, text, ends, published, m, "document")
     return found
+
+
+_YEAR_BEFORE = 5  # 2024年 before a heading's words
+
+
+def _headings(text: str) -> Iterator[re.Match[str]]:
+    """What `_HEADING.finditer(text)` yields, found from where the heading's words are: a match
+    starts at most a year and 年 before its words, never before the words' first place."""
+    pos = 0
+    while (word := _HEADING_WORD.search(text, pos)) is not None:
+        at = word.start()
+        for start in range(max(pos, at - _YEAR_BEFORE), at + 1):
+            m = _HEADING.match(text, start)
+            if m is not None:
+                yield m
+                pos = m.end()
+                break
+        else:
+            pos = at + 1
 
 
 def _planned(year: int | None, published: date | None) -> bool:
