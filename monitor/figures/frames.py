@@ -288,13 +288,16 @@ class Frames:
         """The kind and period set by the nearest sentence at or before `index` that opens with
         a time phrase (过去五年, 去年, 今年, 2019年…): a report's review or its plan."""
         frames, text, ends = self._frames, self.text, self.ends
+        if index in frames:
+            return frames[index]
+        headings = self._headings()
         found: tuple[FigureKind | None, str | None] = (None, None)
         i = index
         while i >= 0:
             if i in frames:  # asked before: its frame holds here, none opening in between
                 found = frames[i]
                 break
-            heading = self._headings().get(i)
+            heading = headings.get(i)
             if heading is not None:  # 二、2024年重点工作; 一、2023年工作回顾
                 found = heading
                 break

@@ -99,7 +99,7 @@ def section_frames(text: str, ends: list[int], published: date | None) -> dict[i
     for m in _headings(text):
         what = "review" if m.group(2) else m.group(3)
         _add(found, text, ends, published, m, what)
-    if any(word in text for word in _DOCUMENT_WORDS):
+    if any(map(text.__contains__, _DOCUMENT_WORDS)):
         for m in _PLAN_DOCUMENT.finditer(text):
             _add(found, text, ends, published, m, "document")
     return found
