@@ -22,6 +22,8 @@ def test_measures(case: dict[str, Any]) -> None:
     title = case.get("title", "")
     got = find_article_figures(title, case["text"], TARGETS, published=published)
     shown = [(f.target_id, f.quantity.surface, f.kind, f.scope, f.measure) for f in got]
-    check_figures(got, case.get("want", []), ("kind", "scope", "direction", "measure"), shown)
+    check_figures(
+        got, case.get("want", []), ("kind", "scope", "direction", "measure", "qualifier"), shown
+    )
     if "dropped" in case:
         check_dropped(explain(title, case["text"], TARGETS, published=published), case["dropped"])

@@ -9,7 +9,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from monitor.figures.attribution import _Match
-from monitor.figures.cues import _ACHIEVED, _PLEDGE, PLAN_AFTER
+from monitor.figures.cues import _ACHIEVED, _PLEDGE, PLAN_AFTER, PLAN_WORD
 from monitor.figures.keywords import _first_part
 from monitor.figures.numeral_reader import frozen
 from monitor.models import FigureKind, FigureScope, Quantity, Target
@@ -144,13 +144,20 @@ def _years_of(period: str) -> tuple[int, int] | None:
     return int(parts[0]), int(parts[-1])
 
 
-def _as_percent(q: Quantity) -> Quantity | None:
-    """The number as a percentage if it is one: 83%, or a fraction (三分之一 → 33.3…%)."""
+def _as_percent(q: Quantity, head: str = "") -> Quantity | None:
+    """The number as a percentage if it is one: 83%, a fraction (三分之一 → 33.3…%), or, after
+    words naming the plan (`head`: 为年度目标任务的1.12倍), a multiple of it (112%)."""
     if q.unit == "%":
         return q
     if q.unit is None and "分之" in q.surface and 0 < q.value <= 1:
         return frozen(Quantity, **{**q.__dict__, "value": q.value * 100, "unit": "%"})
+    if q.unit == "倍" and _OF_THE_PLAN.search(head):
+        return frozen(Quantity, **{**q.__dict__, "value": q.value * 100, "unit": "%"})
     return None
+
+
+# A multiple of the plan, not of last year's figure (是去年同期的1.3倍): 为全年任务的1.05倍
+_OF_THE_PLAN = re.compile(r"(?:为|是|达到?|相当于)[^，,。；]{0,8}?" + PLAN_WORD + r"的$")
 
 
 def _excluded(target: Target, *clauses: str) -> str | None:

@@ -8,7 +8,8 @@ from datetime import date, timedelta
 
 from monitor.models import FigureKind
 
-_CLAUSE = re.compile(r"[，,、：:（）()]")  # what breaks a sentence into clauses
+# what breaks a sentence into clauses; not the comma of thousands (1,652台)
+_CLAUSE = re.compile(r"[，、：:（）()]|(?<![0-9]),|,(?![0-9]{3}(?![0-9]))")
 
 # Cues, read in the clause first and then in the sentence (see _kind for the order).
 # In these patterns every alternative starts with a letter and any look-behind comes after it
@@ -62,6 +63,8 @@ _REFERENCE = re.compile(
 PLAN_AFTER = re.compile(
     r"(?:（[^）]{1,4}）|\([^)]{1,4}\))?(?:的[^，,。；的]{0,6}?(?:任务|目标|计划)|(?:年度|全年)?目标)"
 )
+# The words of a plan a share or multiple is taken of (占下达限额的69.5%, 为年度目标的1.12倍)
+PLAN_WORD = r"(?:任务|目标|计划|额度|限额|规划|指标|预算)"
 # Months from one to another (1—10月, 1至7月): the year's work so far.
 MONTH_SPAN = (
     r"[0-9一二三四五六七八九十]{1,2}\s*[—\-–－~～至到]\s*[0-9一二三四五六七八九十]{1,2}\s*月"
@@ -81,9 +84,9 @@ _CONTINUE_HOW = (
 )
 _CONTINUE_VERB = (
     "增长|增加|减少|下降|降低|提高|上涨|上升|回升|回落|下滑|下跌|暴跌|改善|达到|达|超过|突破|总量|规模|总额|总数|增速|增幅|涨幅"
-    "|累计|共计|合计|建成|完成|新增|新建|建设|验收|开工|竣工|完工|实现|为|约|近|保持|稳定在|控制在|提升|降至|升至"
+    "|增量|新增量|累计|共计|合计|建成|完成|新增|新建|建设|验收|开工|竣工|完工|实现|为|约|近|保持|稳定在|控制在|提升|降至|升至"
     "|有(?=[0-9一二三四五六七八九十两近约超])"  # 已有1.2万个投入使用, 共有…
-    "|降到|升到|分别|发行|安排|下达|建(?!议)|改造|打造|培育|筹集|占[^，,。；]{0,10}?(?:任务|目标|计划|额度)|提供|总长|全长|长度"
+    "|降到|升到|分别|发行|安排|下达|建(?!议)|改造|打造|培育|筹集|占[^，,。；]{0,10}?(?:任务|目标|计划|额度|限额|指标)|是[^，,。；]{0,10}?(?:任务|目标|计划|限额)的|提供|总长|全长|长度"
     "|比[^，,。；]{1,10}?(?:多|少)(?=[0-9])|(?:全年|年度)?(?:目标)?任务[^，,。；]{0,6}?完成|净增"
     # the clause restates the plan (…，确保全年7万套目标按期完成): its number is the plan's size
     "|[^，,。；]{0,12}?目标(?:任务)?[^，,。；]{0,4}?(?:完成|实现)"

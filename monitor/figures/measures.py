@@ -8,15 +8,18 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from monitor.figures.cues import MODAL, MONTH_SPAN
+from monitor.figures.cues import MODAL, MONTH_SPAN, PLAN_WORD
 from monitor.models import FigureScope, Quantity
 
 _PERCENT = frozenset({"%", "‰", "百分点"})
 
-# A share of the plan: 完成年度目标任务的83%, 占全年额度的93%, 任务目前已完成72%, 开工率达到77%.
-_PLAN_WORD = r"(?:任务|目标|计划|额度|规划|指标|预算)"
+# A share of the plan: 完成年度目标任务的83%, 占全年额度的93%, 为年度目标的1.12倍, 任务目前已完成
+# 72%, 开工率达到77%.
+_PLAN_WORD = PLAN_WORD
 _SHARE_OF_PLAN = re.compile(
-    r"(?:(?:完成|占|达到|达|实现)了?[^，,。；：:]{0,20}?" + _PLAN_WORD + r"[^，,。；：:]{0,6}?"
+    r"(?:(?:完成|占|达到|达|实现|为|是)了?[^，,。；：:]{0,20}?"
+    + _PLAN_WORD
+    + r"[^，,。；：:]{0,6}?"
     r"|" + _PLAN_WORD + r"[^，,。；：:]{0,8}?(?:完成|进度)(?:了|达到?|超过|为)?[^，,。；：:]{0,3}?"
     r"|(?:完成率|开工率|竣工率|完工率|建成率|执行率|进度)(?:已|已经|可|将|能|有望)?(?:达到|达|为|超过)?了?)$"
 )
@@ -43,7 +46,18 @@ _BARE_GROWTH = re.compile(
 _MODAL_BEFORE_CHANGE = re.compile(
     r"(?:预计|预期|将|力争|争取|要|可望|有望|确保|实现|全年|当月)+(?=(?:同比)?" + _CHANGE_VERB + ")"
 )
-_FALL = re.compile(r"(?:下降|减少|降低|回落|下滑|下跌|暴跌|缩减)了?(?:约|近|超过|达)?$")
+_FALL = re.compile(
+    r"(?:下降|减少|降低|回落|下滑|下跌|暴跌|缩减)了?(?:约|近|超过|达)?$|降幅"
+    + r"[^，,。；比较]{0,4}?"
+    r"(?:为|是|达到?|(?:扩大|收窄)(?:至|到))?(?:约|近)?$"
+)
+# A rate named by its noun, given as its level: 增速回落至3.1% (growth slowed to 3.1%, still a
+# rise), 增幅为11.6%, 增长率达到9%, 降幅收窄至2% (a fall: _FALL); not 增速比全国高2.1个百分点
+_RATE_NOUN = re.compile(
+    r"(?:增速|增幅|增长率|涨幅|降幅)[^，,。；比较]{0,4}?"
+    r"(?:为|是|达到?|(?:回落|回升|提高|提升|加快|放缓|下降|上升|扩大|收窄|降|升)(?:至|到)|保持在|稳定在)"
+    r"(?:约|近)?$"
+)
 
 # A level, not the period's additions: 总数达222万个, 托位数达4.73个, 光伏装机…; strong enough
 # to hold against a year named elsewhere in the sentence.
@@ -132,14 +146,20 @@ _PART_END = {
 }
 
 
-# The stage of work a count is of, where a target counts one stage (新开工 vs 基本建成).
-# Only starts and completions are told apart: coverage reports both of one programme side by side
-# (新开工580万套，基本建成360万套), and a target of one never takes the other.
+# The stage of work a count is of, where a target counts one stage (新开工 vs 基本建成): coverage
+# reports the stages of one programme side by side (签约1320台，开工980台，完工760台; 筹集9800套，
+# 新开工4200套，竣工交付3100套), and a target of one never takes another. Homes finished and
+# handed over (竣工交付) are finished ones. 筹集建设 (raise and build) names a whole programme,
+# every stage of it; 筹集 alone the homes raised.
 _STAGES = (
     ("开工", re.compile(r"开工")),
-    ("建成", re.compile(r"基本建成|建成|竣工|完工")),
+    ("建成", re.compile(r"基本建成|(?:建成|竣工)(?:交付)?|完工")),
+    ("筹集", re.compile(r"(?<!建设)筹集(?!建设)|供应(?!链)")),
+    ("交付", re.compile(r"交付")),
+    ("签约", re.compile(r"签约|签字确认")),
 )
 _ANY_STAGE = re.compile("|".join(p.pattern for _, p in _STAGES))
+_STAGE_PARTS = ("工", "建成", "筹", "供应", "交付", "签")  # a part of every stage word
 
 
 @lru_cache(maxsize=1024)  # asked for each number and target with the target's title
@@ -165,8 +185,8 @@ def stage_at(sentence: str, c0: int, at: int) -> str | None:
     """The stage of work the number at `at` counts, as the text names it (开工, 完工, 基本建成):
     named in its clause before it (已开工2860个, 完工率41%), or, in a clause naming no work of
     its own, the last one named before it (…开工1.17万个，同比增长8.3%)."""
-    if "工" not in sentence and "建成" not in sentence:
-        return None  # most sentences name no stage: every stage word has 工 or is 建成
+    if not any(word in sentence for word in _STAGE_PARTS):
+        return None  # most sentences name no stage
     found = list(_ANY_STAGE.finditer(sentence, c0, at))
     if found:
         return found[-1].group()
@@ -182,7 +202,7 @@ def percent_measure(head: str) -> FigureScope | None:
     else: 占移动基站总数26.9%)."""
     if _SHARE_OF_PLAN.search(head):
         return "share_of_pledge"
-    if _GROWTH.search(head) or _BARE_GROWTH.search(head):
+    if _GROWTH.search(head) or _BARE_GROWTH.search(head) or _RATE_NOUN.search(head):
         return "rate"
     return None
 

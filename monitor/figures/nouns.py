@@ -28,7 +28,7 @@ _FILLER_END = re.compile(
     r"(?:了|约|近|超过|超|逾|达到|达|为|共|总计|已经|已|均|的|年度|全年|今年|当年|年内)+$"
 )
 # the plan's own words (完成全年目标任务的三分之一): a share of the pledge, weighed elsewhere
-_PLAN_WORDS = ("任务", "目标", "计划", "额度")
+_PLAN_WORDS = ("任务", "目标", "计划", "额度", "限额")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
@@ -51,7 +51,9 @@ def own_noun(head: str, keywords: tuple[str, ...]) -> str | None:
 # What is measured of the thing itself when a rate follows its keyword (5G基站数量同比增长31%)
 _SAME_MEASURE = re.compile(
     r"(?:的)?(?:建设|累计|新增|新建)?(?:数量|总数|总量|个数|数|规模|容量|装机容量|装机|总里程|里程"
-    r"|面积|保有量|存量|产量|总额|额|总规模|平均浓度|浓度)?$"
+    r"|面积|保有量|存量|产量|总额|额|总规模|平均浓度|浓度"
+    # the amount of the work counted (完工量同比增长18.2%); another stage's is refused by stage
+    r"|(?:完成|开工|新开工|完工|竣工|建成|筹集|交付)量)?$"
 )
 _RATE_VERB_END = re.compile(
     r"(?:同比|环比|比上年|比去年|较上年|较去年|年均|全年|累计|分别|已|均)*"
@@ -106,7 +108,7 @@ _PER_WORDS = ("人", "户", "平方公里", "日", "天", "月均")
 def per_head(head: str, target_words: str) -> str | None:
     """The words making the number a figure per head or per day (每千人口托位3.2个, 日均快递业务量
     4.6亿件), unless the target's own title or keywords (`target_words`) are such a figure."""
-    if not any(word in head for word in _PER_WORDS):
+    if not any(map(head.__contains__, _PER_WORDS)):
         return None  # every per-head phrase names people, households, an area or a day
     found = _PER_HEAD.search(head)
     if found is None or _PER_HEAD.search(target_words):

@@ -57,6 +57,8 @@ _SUFFIX: tuple[tuple[str, Qualifier], ...] = (
 _SIGN = ("负的", "負的", "零下", "负", "負", "-", "−")  # 负的百分之二十, 零下五度
 # Before these, 负 is a word of its own (税负 tax burden, 减负 lighten the load, 肩负 shoulder…)
 _BURDEN = frozenset("税稅减減担擔肩背抱胜勝自辜欠身不正重")
+# Before these, 约 is part of a word (签约 signed, 节约 saved, 预约 booked), not "about"
+_AGREED = frozenset("签簽预預节節合制履违違公条條邀相契特")
 _PREFIX_LAST: dict[str, tuple[tuple[str, Qualifier], ...]] = {}  # by last letter, in order
 for _word, _said in _PREFIX:
     _PREFIX_LAST[_word[-1]] = (*_PREFIX_LAST.get(_word[-1], ()), (_word, _said))

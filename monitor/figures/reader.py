@@ -298,7 +298,7 @@ class _Article(Regional):
             making.drop(n.q, target, why)
             return None
         measure = None
-        share = _as_percent(n.q)  # 三分之一 is 33.3 %
+        share = _as_percent(n.q, n.head)  # 三分之一 is 33.3 %, 为年度目标任务的1.12倍 112 %
         if share is not None and units.normalise(target.unit) not in _RATE_UNITS:
             measure = percent_of(making, n, target)
             if measure is None:

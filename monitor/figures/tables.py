@@ -315,7 +315,7 @@ def _stages(
         stage = measure_of(stage, None, column.role, own, named)
         if stage and earlier(stage, own):
             continue
-        # the target's own stage where the digest tells no stages of it (筹集): no measure needed
+        # the target's own stage where the digest tells no stages of it (配租, 交房): no measure
         out[i] = None if stage in own and stage_of(stage) is None else stage
     return out
 

@@ -67,7 +67,9 @@ def counts_stage(measure: str, target: Target) -> bool:
     target: the stage its title or keywords name (新开工…), or, when they name none, the work
     done (完工, 建成). Starts are then shown beside its level, never as it: one target's
     starts and completions would otherwise make one series that rises and falls."""
-    own = stage_of(target.title + "".join(target.keywords)) or "建成"
+    own = stage_of(target.title + "".join(target.keywords))
+    if own is None:  # the work done, or the homes raised (筹集, 供应) of a housing programme
+        return stage_of(measure) in ("建成", "筹集")
     return stage_of(measure) == own
 
 
