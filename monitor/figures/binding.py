@@ -338,7 +338,7 @@ def subset_before(sentence: str, cuts: list[int], match: _Match, target: Target)
     and the target's title does not name it: the figure is that kind's, a part of the whole."""
     k = bisect_right(cuts, match.start)
     before = sentence[max(cuts[k - 1] + 1 if k > 0 else 0, match.start - 14) : match.start]
-    if not any(word in before for word in _KIND_WORDS):
+    if not any(map(before.__contains__, _KIND_WORDS)):
         return None  # most keywords: nothing of the kind before them
     found = _KIND.search(before)
     if found is None:
