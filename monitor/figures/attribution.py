@@ -367,7 +367,7 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
             return False
         at += 1
     nxt = sentence[at : at + 1]
-    if not nxt or nxt in _AFTER_COUNT_OK or not _is_han(nxt):
+    if not nxt or nxt in _AFTER_COUNT_OK or sentence.startswith("之间", at) or not _is_han(nxt):
         return False
     if any(sentence.startswith(k, at) for k in target.keywords):
         return False  # 100条城市画廊: the keyword itself, though it opens like a place class
