@@ -241,3 +241,58 @@ def test_plain_columns_go_with_the_item_named_before_them() -> None:
     )  # fmt: skip
     got = read(tab, LIFTS, "临江市")
     assert [c[2] for c in got] == ["500 部", "410 部", "82 %"]
+
+
+# --- a row of units under the header, a spaced total, a share of another's plan ---------------
+
+
+def test_a_row_of_units_under_the_header_and_a_spaced_total_label() -> None:
+    tab = Table(
+        caption="各区加装电梯进度", unit=None,
+        header=("序号", "区", "全年任务|部", "已完工|部", "完成率|%"),
+        rows=(("1", "北岸区", "120", "96", "80.0"), ("合 计", "合 计", "500", "410", "82.0")),
+    )  # fmt: skip
+    got = read(tab, LIFTS, "临江市")
+    assert got == [
+        ("pledge", "new", "500 部", "全年任务|部"),
+        ("achieved", "new", "410 部", "已完工|部"),
+        ("achieved", "share_of_pledge", "82 %", "完成率|%"),
+    ]
+
+
+def test_a_row_of_units_gives_each_column_its_unit() -> None:
+    tab = Table(
+        caption="全县农村公路建设进度", unit=None,
+        header=("乡镇", "年度任务|万米", "已完成|万米", "完成率|%"),
+        rows=(("城关镇", "3", "2.5", "83.3"), ("全县", "30", "24.6", "82.0")),
+    )  # fmt: skip
+    got = read(tab, ROADS, "东坪县", date(2024, 10, 8))
+    assert [c[2] for c in got] == ["300 千米", "246 千米", "82 %"]
+
+
+@pytest.mark.parametrize("head", ["完成省任务%", "完成市定目标（%）", "达到省下达计划%"])
+def test_a_per_cent_of_one_of_two_plans_is_a_share(head: str) -> None:
+    assert role_of(head, date(2024, 11, 15)) == "share"
+
+
+# --- where the page names no place --------------------------------------------------------------
+
+QUIET = Table(
+    caption="重点民生实事进展（截至6月底）", unit=None,
+    header=("序号", "项目", "单位", "年度目标", "截至6月底完成", "完成情况"),
+    rows=(("1", "既有住宅加装电梯", "部", "500", "310", "序时推进"),
+          ("2", "新增托位", "个", "900", "420", "滞后")),
+)  # fmt: skip
+
+
+def test_a_page_naming_no_place_is_the_watched_region_s() -> None:
+    got = find_table_figures(QUIET, [LIFTS], published=date(2025, 7, 9), title="上半年进展情况")
+    assert [c[2] for c in cells(got)] == ["500 部", "310 部"]
+
+
+def test_a_source_s_region_or_a_place_in_the_lead_says_otherwise() -> None:
+    day = date(2025, 7, 9)
+    national = find_table_figures(QUIET, [LIFTS], published=day, title="进展", region=("全国",))
+    assert national == []
+    lead = "北岸县上半年民生实事进展顺利。"
+    assert find_table_figures(QUIET, [LIFTS], published=day, title="进展", lead=lead) == []

@@ -41,10 +41,12 @@ def find_table_figures(
     published: date | None,
     title: str,
     lead: str = "",
+    region: tuple[str, ...] = (),
     trace: list[Seen] | None = None,
 ) -> list[Figure]:
-    """Every figure `table` gives for one of `targets`, row by row, left to right; with `trace`,
-    each cell of the rows read and what became of it (`monitor try --explain`)."""
+    """Every figure `table` gives for one of `targets`, row by row, left to right (`region`: the
+    source's own, for a page naming no place); with `trace`, each cell of the rows read and what
+    became of it (`monitor try --explain`)."""
     if not table.rows or not targets:
         return []
     table = _upright(table, targets, published)
@@ -71,7 +73,8 @@ def find_table_figures(
         if not names(labelled, target):
             continue
         mine = _items_across(table, columns, target)
-        for row in rows_for(table, target, labels, title, lead, across=mine is not columns):
+        across = mine is not columns
+        for row in rows_for(table, target, labels, title, lead, across=across, source=region):
             row_unit = _row_unit(row, mine, labels) or unit
             found = _row_figures(table, row, mine, labels, target, period, row_unit)
             figures.extend(found)
@@ -216,7 +219,12 @@ def article_figures(
     for table in article.tables:
         found.extend(
             find_table_figures(
-                table, targets, published=published, title=article.title, lead=article.text[:_LEAD]
+                table,
+                targets,
+                published=published,
+                title=article.title,
+                lead=article.text[:_LEAD],
+                region=region,
             )
         )
     return found
