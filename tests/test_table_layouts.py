@@ -13,7 +13,7 @@ import pytest
 
 from monitor.figures.table_columns import role_of
 from monitor.figures.tables import find_table_figures
-from monitor.models import Figure, Pledge, Table, Target
+from monitor.models import Figure, Pledge, Seen, Table, Target
 
 Cell = tuple[str, str, str, str]  # kind, scope, value and unit, header
 
@@ -95,6 +95,19 @@ def test_a_parts_group_gives_no_total() -> None:
     got = read(tab, LIFTS, "临江市")
     assert [c[3] for c in got] == ["年度任务（部）", "已加装（部）", "完成率"]
     assert rows_read(find_table_figures(tab, [LIFTS], published=None, title="临江市")) == {"全市"}
+
+
+def test_explain_says_a_parts_column_is_a_part() -> None:
+    tab = Table(
+        caption="全市加装电梯完成情况", unit=None,
+        header=("区", "年度任务（部）", "已加装（部）", "其中|老旧小区", "新建社区食堂（个）"),
+        rows=(("全市", "500", "410", "300", "20"),),
+    )  # fmt: skip
+    seen: list[Seen] = []
+    find_table_figures(tab, [LIFTS], published=date(2025, 9, 2), title="临江市", trace=seen)
+    why = {s.surface: s.why for s in seen if s.figure is None}
+    assert why["300"].endswith("is a part of the row's total, not the total")
+    assert why["20"].endswith("counts another item than the target's")
 
 
 # --- the unit of the whole table ----------------------------------------------------------------
@@ -296,3 +309,13 @@ def test_a_source_s_region_or_a_place_in_the_lead_says_otherwise() -> None:
     assert national == []
     lead = "北岸县上半年民生实事进展顺利。"
     assert find_table_figures(QUIET, [LIFTS], published=day, title="进展", lead=lead) == []
+
+
+def test_a_column_of_another_thing_added_in_a_table_the_caption_names() -> None:
+    tab = Table(
+        caption="临江市既有住宅加装电梯进度", unit=None,
+        header=("区", "年度任务（部）", "已完工（部）", "新增无障碍坡道（部）"),
+        rows=(("北岸区", "120", "96", "30"), ("全市", "500", "410", "140")),
+    )  # fmt: skip
+    got = read(tab, LIFTS, "临江市")
+    assert [c[3] for c in got] == ["年度任务（部）", "已完工（部）"]
