@@ -252,7 +252,7 @@ def _about_span(
     while k < len(cuts):
         if continues(sentence, cuts[k] + 1) or _is_part(sentence, cuts[k] + 1):
             last = k + 1
-        elif any(c.isdigit() for c in sentence[cuts[k] + 1 : _end(cuts, k + 1, sentence)]):
+        elif any(map(str.isdigit, sentence[cuts[k] + 1 : _end(cuts, k + 1, sentence)])):
             break  # a remark without a number (…，居全国首位，其中…) is passed over
         k += 1
     for k in range(last, len(cuts)):  # …，惠及居民215万户，其中今年新开工5260个: a later part

@@ -64,6 +64,12 @@ def _part_start(sentence: str, cuts: list[int], at: int) -> int | None:
     return None
 
 
+def _opens_with_own_place(sentence: str, c0: int, regions: tuple[str, ...]) -> bool:
+    """Whether the clause at c0 opens with one of the target's own places (…中，合肥5.3万个)."""
+    opening = sentence[c0 : c0 + 12].lstrip()
+    return any(opening.startswith(r) for r in regions if r not in _WHOLE_WORDS)
+
+
 def own_place_part(sentence: str, cuts: list[int], at: int, regions: tuple[str, ...]) -> bool:
     """Whether the number is in a part named by the target's own place (全省…，其中南京64公里):
     for that place's target it is the figure itself, not a part."""
@@ -84,6 +90,20 @@ _INSIDE = re.compile(r"的?(?:当中|之中|中|里)(?![国心小央部山华东
 def named_part(sentence: str, own: list[_Match], at: int) -> bool:
     """Whether the number's clause names the noun again and then a part of it (…的X中, X里)."""
     return any(m.end < at and _INSIDE.match(sentence, m.end) for m in own)
+
+
+def inside_set(read: Read, clause: int) -> str | None:
+    """The set an earlier clause names as what the rest is taken from (今年新增的公办学位中，…;
+    新建的绿道里，…): the keyword and its 中/里 closing that clause, if one does before `clause`."""
+    sentence, cuts = read.text, read.cuts
+    for k, found in read.by_clause.items():
+        if k >= clause or k >= len(cuts):
+            continue
+        for m in found:
+            inside = _INSIDE.match(sentence, m.end)
+            if inside and inside.end() == cuts[k]:
+                return sentence[m.start : inside.end()]
+    return None
 
 
 def in_part(sentence: str, cuts: list[int], at: int) -> bool:
@@ -183,6 +203,12 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     ):
         # 其中…: a part of a total already reported for this target
         return "a part of a breakdown (其中…) of a total already read"
+    named = None
+    if q.unit != "%" and ("中" in sentence or "里" in sentence):  # a % is weighed as a share
+        named = inside_set(making.read, n.clause)
+    if named and not _opens_with_own_place(sentence, n.c0, regions):
+        # 今年新增的公办学位中，…，寄宿制学位新增2.2万个: one part of the set, not the whole
+        return f"a part of the set named before ({named}…)"
     if sum_after(sentence, q.end):
         # 新建1320公里、改建3460公里，合计4780公里: the sum is the figure, these its parts
         return "a part of the sum (合计…) after it"
@@ -294,7 +320,7 @@ def subset_before(sentence: str, cuts: list[int], match: _Match, target: Target)
     and the target's title does not name it: the figure is that kind's, a part of the whole."""
     k = bisect_right(cuts, match.start)
     before = sentence[max(cuts[k - 1] + 1 if k > 0 else 0, match.start - 14) : match.start]
-    if not any(word in before for word in _KIND_WORDS):
+    if not any(map(before.__contains__, _KIND_WORDS)):
         return None  # most keywords: nothing of the kind before them
     found = _KIND.search(before)
     if found is None:

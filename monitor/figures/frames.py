@@ -288,13 +288,16 @@ class Frames:
         """The kind and period set by the nearest sentence at or before `index` that opens with
         a time phrase (过去五年, 去年, 今年, 2019年…): a report's review or its plan."""
         frames, text, ends = self._frames, self.text, self.ends
+        if index in frames:
+            return frames[index]
+        headings = self._headings()
         found: tuple[FigureKind | None, str | None] = (None, None)
         i = index
         while i >= 0:
             if i in frames:  # asked before: its frame holds here, none opening in between
                 found = frames[i]
                 break
-            heading = self._headings().get(i)
+            heading = headings.get(i)
             if heading is not None:  # 二、2024年重点工作; 一、2023年工作回顾
                 found = heading
                 break
@@ -337,14 +340,15 @@ class Frames:
     def _opening(self, s0: int, s1: int) -> int | None:
         """Where the time phrase opening text[s0:s1] starts (after —, 一、, （一）), or after a
         report's title on its line (山西省政府工作报告 过去一年，…); None if it opens with none."""
-        for at in (s0, title_end(self.text, s0, s1)):
-            if at is None:
-                continue
-            head = _FRAME_HEAD.match(self.text, at)
-            h = head.end() if head else at
-            if _FRAME_OPENS.match(self.text, h, s1):
-                return h
-        return None
+        h = self._opens_at(s0, s1)
+        if h is None and (at := title_end(self.text, s0, s1)) is not None:
+            h = self._opens_at(at, s1)  # the title is looked for only where s0 opens none
+        return h
+
+    def _opens_at(self, at: int, s1: int) -> int | None:
+        head = _FRAME_HEAD.match(self.text, at)
+        h = head.end() if head else at
+        return h if _FRAME_OPENS.match(self.text, h, s1) else None
 
     def _own_frame(self, index: int) -> tuple[FigureKind | None, str | None] | None:
         s0, s1 = self.bounds(index)

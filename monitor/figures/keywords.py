@@ -14,7 +14,8 @@ def _first_part(keyword: str) -> str:
 
 # An aspect word inside a compound keyword (光伏新增装机, 光伏累计装机 for 光伏装机): the compound's
 # head noun (its last two letters) keeps what is counted, the word says which figure it is.
-_ASPECT = "新增|累计|新|总|并网|在建"
+# People named inside it (农村人口供水, 农村人口的饮水 for 农村供水, 农村饮水) say whom it serves.
+_ASPECT = "新增|累计|新|总|并网|在建|人口的?"
 _HEAD = 2
 
 

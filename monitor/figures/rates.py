@@ -5,6 +5,7 @@ its own things, and the checks that refuse a rate of something else or a plan re
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from monitor.figures import units
 from monitor.figures.attribution import _fit_unit
@@ -54,10 +55,18 @@ _INCREMENT = frozenset({"增量", "新增量"})
 _ITSELF = re.compile(r"^(?:总值|总额|人次|人数|户数|次数)")
 
 
+# People named by a noun phrase after a bare number (126万农村人口, 150万建档立卡群众): a count
+# of people, in 人, whatever the target's unit
+_PEOPLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:人口|群众|居民|农民|职工)")
+
+
 def in_unit(making: Making, n: Number, target: Target) -> Quantity | None:
-    """The number in the target's unit (万套 is 套; a bare number its unit), or a per-cent
-    target's change in points; None when it is neither."""
-    return _fit_unit(n.q, target, n.after) or in_points(making, n, target)
+    """The number in the target's unit (万套 is 套; a bare number its unit, or 人 when people
+    follow it), or a per-cent target's change in points; None when it is neither."""
+    q = n.q
+    if q.unit is None and _PEOPLE_AFTER.match(making.read.text, q.end):
+        return _fit_unit(replace(q, unit="人"), target, "")  # 巩固提升126万农村人口供水保障水平
+    return _fit_unit(q, target, n.after) or in_points(making, n, target)
 
 
 def in_points(making: Making, n: Number, target: Target) -> Quantity | None:
