@@ -67,7 +67,7 @@ _MEASURE_ONLY = re.compile(r"\s*(?:其|的|新增|新建)?(?:数量|规模|总�
 
 
 def _list_before(sentence: str, begin: int) -> tuple[str, ...]:
-    """The items of the list closing the clause before `begin` (新建街头游园、口袋公园和城市书房)."""
+    """The items of the list closing the clause before `begin` (新建游园、口袋公园和书房)."""
     cut = max(begin - 1, 0)
     start = max((m.end() for m in _BREAK.finditer(sentence, 0, cut)), default=0)
     items = [i for i in _ITEM.split(_counted(sentence[start:cut])) if i]
