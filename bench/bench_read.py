@@ -31,8 +31,9 @@ from monitor.figures.reading import Reading, mentioned, read  # noqa: E402
 from monitor.models import SHANGHAI, Article, Target  # noqa: E402
 from monitor.pages import extract  # noqa: E402
 
-# run_monitor.sh's targets (make_corpus.py FACTS): id, keyword, unit
-TARGETS = [
+# run_monitor.sh's targets (make_corpus.py FACTS): id, keyword, unit; a tuple, as a reading
+# worker is given them (figure reading keeps what it works out from them once per tuple)
+TARGETS = tuple([
     Target(ident, keyword, (keyword,), unit=unit)
     for ident, keyword, unit in [
         ("shenghuoquan", "一刻钟便民生活圈", "个"), ("tuowei", "普惠托位", "个"),
@@ -44,7 +45,7 @@ TARGETS = [
         ("guidao", "轨道交通运营里程", "公里"), ("jianshen", "全民健身场地设施", "处"),
         ("jiating", "家庭医生签约", "人"), ("gdp", "地区生产总值", "%"),
     ]
-]  # fmt: skip
+])  # fmt: skip
 
 Page = tuple[bytes, str, str | None]  # content, url, body selector
 

@@ -108,7 +108,7 @@ _PER_WORDS = ("人", "户", "平方公里", "日", "天", "月均")
 def per_head(head: str, target_words: str) -> str | None:
     """The words making the number a figure per head or per day (每千人口托位3.2个, 日均快递业务量
     4.6亿件), unless the target's own title or keywords (`target_words`) are such a figure."""
-    if not any(word in head for word in _PER_WORDS):
+    if not any(map(head.__contains__, _PER_WORDS)):
         return None  # every per-head phrase names people, households, an area or a day
     found = _PER_HEAD.search(head)
     if found is None or _PER_HEAD.search(target_words):

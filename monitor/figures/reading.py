@@ -60,5 +60,6 @@ def mentioned(text: str, targets: Sequence[Target]) -> list[str]:
     return [
         t.id
         for t in targets
-        if any(k in text for k in t.keywords) and (not t.region or any(r in text for r in t.region))
+        if any(map(text.__contains__, t.keywords))
+        and (not t.region or any(map(text.__contains__, t.region)))
     ]

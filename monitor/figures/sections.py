@@ -70,6 +70,8 @@ _REPORT = re.compile(r"工作报告|预算执行|统计公报|国民经济和社
 def title_end(text: str, s0: int, s1: int) -> int | None:
     """Where the words after a title on the line of text[s0:s1] start (山西省政府工作报告 过去一年，
     …: at 过去), or None when no short title without a figure comes first."""
+    if text.find(" ", s0, s1) < 0 and text.find("\u3000", s0, s1) < 0:
+        return None  # most lines: no space for the pattern to end its title at
     found = _TITLE_BREAK.match(text, s0, s1)
     return found.end() if found else None
 
@@ -99,7 +101,7 @@ def section_frames(text: str, ends: list[int], published: date | None) -> dict[i
     for m in _headings(text):
         what = "review" if m.group(2) else m.group(3)
         _add(found, text, ends, published, m, what)
-    if any(word in text for word in _DOCUMENT_WORDS):
+    if any(map(text.__contains__, _DOCUMENT_WORDS)):
         for m in _PLAN_DOCUMENT.finditer(text):
             _add(found, text, ends, published, m, "document")
     return found
