@@ -80,7 +80,14 @@ def in_points(making: Making, n: Number, target: Target) -> Quantity | None:
 def percent_of(making: Making, n: Number, target: Target) -> FigureScope | None:
     """What a % number of a count target measures: progress toward the pledge, its growth, or
     the share of its own things doing what it counts; None for a share of something else."""
-    return percent_measure(n.head) or share_of_noun(making, n, target)
+    head = n.head
+    if n.q.start in making.paired:  # 同比分别增长9.4%和【12.1%】: the words before the list
+        head = _EARLIER_VALUES.sub("", head)
+    return percent_measure(head) or share_of_noun(making, n, target)
+
+
+# The values of a 分别 list before a number (9.4%和, 12%、8%、)
+_EARLIER_VALUES = re.compile(r"(?:[0-9.]+\s*%\s*(?:和|、|及|与|，|,)\s*)+$")
 
 
 def share_of_noun(making: Making, n: Number, target: Target) -> FigureScope | None:
