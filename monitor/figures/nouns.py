@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from monitor.figures import units
-from monitor.models import Quantity
+from monitor.models import Quantity, Target
 
 # The verbs a count follows in coverage of work done or planned; the words after the last of
 # them, up to the number, name what is counted (新增和改造便民理发点300余个).
@@ -52,6 +52,14 @@ def own_noun(head: str, keywords: tuple[str, ...], measures: tuple[str, ...] = (
 
 
 _TITLE_MEASURE = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def noun_of(head: str, targets: tuple[Target, ...]) -> str | None:
+    """own_noun for a clause going on after the keyword of `targets`: their keywords and the
+    measures their titles name are theirs."""
+    words = tuple(k for t in targets for k in t.keywords)
+    said = tuple(m for t in targets for m in title_measures(t.title, t.keywords))
+    return own_noun(head, words, said)
 
 
 @lru_cache(maxsize=256)

@@ -51,7 +51,7 @@ from monitor.figures.measures import (
     scope_of,
     since_window,
 )
-from monitor.figures.nouns import own_noun, title_measures
+from monitor.figures.nouns import noun_of
 from monitor.figures.numeral_reader import frozen
 from monitor.figures.numerals import find_quantities, may_hold_quantities
 from monitor.figures.places import mentions, speaks_for
@@ -241,9 +241,7 @@ class _Article(Regional):
             return None
         noun = None
         if not own and q.unit != "%" and _as_percent(q, sentence[c0 : q.start]) is None:
-            words = tuple(k for t in match.targets for k in t.keywords)
-            said = tuple(m for t in match.targets for m in title_measures(t.title, t.keywords))
-            noun = own_noun(sentence[c0 : q.start], words, said)
+            noun = noun_of(sentence[c0 : q.start], match.targets)
         if noun:
             # …，新增便民理发点300余个: a clause going on after the target names its own noun
             making.drop(q, None, f"counts another noun named in its clause ({noun})")
