@@ -34,7 +34,7 @@ def read_cells(
     for i, column in enumerate(columns):
         if column.role not in ("pledge", "achieved", "share", "rate") or i not in spans:
             continue
-        percent = column.role in ("share", "rate")
+        percent = column.role in ("share", "rate") or column.scope == "rate"  # a planned growth
         written = "%" if percent else (column.unit or unit)
         cell = cell_of(row[i], written, target, percent=percent)
         if cell is not None:

@@ -85,11 +85,23 @@ def columns(table: Table, published: date | None) -> list[Column]:
         else:
             out.append(_role(head, published)._replace(stage=stage_in(head)))
     values = ("pledge", "achieved", "share", "rate")
+    _rate_of_plan(out)
     first = next((i for i, c in enumerate(out) if c.role in values), None)
     for i in range(first + 1 if first is not None else len(out), len(out)):
         if out[i].role == "label":  # words after the figures (备注: 超额完成) remark, not label
             out[i] = Column("none", None, None, None)
     return _year_to_date(out, table.header)
+
+
+def _rate_of_plan(columns: list[Column]) -> None:
+    """A rate right of the plan, with no result between (2024年计划 | 比上年增长（%）), is the
+    plan's: a planned growth."""
+    for i, column in enumerate(columns):
+        if column.role != "rate":
+            continue
+        left = next((c for c in reversed(columns[:i]) if c.role in ("pledge", "achieved")), None)
+        if left is not None and left.role == "pledge" and left.scope != "rate":
+            columns[i] = column._replace(role="pledge")
 
 
 def _year_to_date(columns: list[Column], header: tuple[str, ...]) -> list[Column]:
