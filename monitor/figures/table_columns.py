@@ -58,6 +58,7 @@ _IN_PERIOD = re.compile(
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年?")
 _HEADER_UNIT = re.compile(r"[（(]([^（）()]{1,8})[)）]\s*$")
 _PERCENT = re.compile(r"[%％]")
+_UNIT_PARTS = re.compile(r"[/、,，]")
 _DIGIT_FIRST = re.compile(r"[-+－＋−]?\s*[0-9０-９.]")  # a number cell; 一般公共预算 is a label
 # A column of a point in time and nothing else (2023年底, 2024年6月末): the level then
 _POINT = re.compile(r"(?:截至|截止|到)?(?:(?:19|20)[0-9]{2}\s*年)?(?:[0-9]{1,2}\s*月)?(?:底|末)")
@@ -214,7 +215,7 @@ def header_unit(head: str) -> str | None:
     """The unit a header or label writes in brackets at its end (年度任务（万个） → 万个)."""
     found = _HEADER_UNIT.search(head)
     if found:
-        written = re.split(r"[/、,，]", found.group(1))[0].strip()
+        written = _UNIT_PARTS.split(found.group(1))[0].strip()
         if _PERCENT.fullmatch(written) or units.normalise(written) in units.CANONICAL.values():
             return "%" if _PERCENT.fullmatch(written) else written
     if head.rstrip().endswith(("%", "％")):

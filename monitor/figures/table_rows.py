@@ -22,6 +22,7 @@ _PART = re.compile(r"其中|包括|含[:：]|[(（]?[0-9一二三四五六七八
 _OF_WHICH = re.compile(r"(?:其中|包括|含)[:：]?\s*")
 _DIGIT_FIRST = re.compile(r"[-+－＋−]?\s*[0-9０-９.]")
 # A footnote's mark after a label or a cell (合计①, 38.2*, 全市（注）): no part of its words
+_BRACKETS = re.compile(r"[（(][^（）()]*[)）]")  # a unit or a gloss in a label: （万人）
 _SPACES = re.compile(r"[\s\u3000]+")
 _MARK = re.compile(r"\s*(?:[①-⑳*＊※#△▲]+|[(（]注[0-9]*[)）]|注[0-9]+)$")
 # A row of one period (1月, 1—6月, 一季度, 上半年, 2024年9月): the rows are the caption's measure
@@ -84,7 +85,7 @@ def _part_is_own(label: str, above: str, target: Target) -> bool:
 
 def change_of(label: str) -> tuple[bool, bool]:
     """Whether a row label names a change (…增长, …下降: its cells are rates) and a fall."""
-    label = re.sub(r"[（(][^（）()]*[)）]\s*$", "", bare(label))
+    label = _BRACKETS.sub("", bare(label)).rstrip()
     return _CHANGE.search(label) is not None, _FALL.search(label) is not None
 
 
@@ -105,7 +106,7 @@ def _own_row(label: str, target: Target) -> bool:
     end = _keyword_end(label, target)
     if end < 0:
         return False
-    rest = re.sub(r"[（(][^（）()]*[)）]", "", label[end:])
+    rest = _BRACKETS.sub("", label[end:])
     return other_measure(rest) is None
 
 
