@@ -69,6 +69,11 @@ def read(
         ("其中：城区", "none"),
         ("上年同期|完成", "none"),
         ("计划完成率", "share"),
+        ("确保完成（个）", "pledge"),  # a floor and a stretch goal are both plans
+        ("力争数", "pledge"),
+        ("年度目标|力争", "pledge"),
+        ("已完成目标任务", "achieved"),  # done first: a result, whatever it names after
+        ("截至目前应完成", "none"),  # the amount due by now: the schedule, no figure
     ],
 )
 def test_the_role_of_a_column_under_merged_cells(head: str, role: str) -> None:

@@ -36,11 +36,15 @@ _PLAN_HEAD = re.compile(r"(?:计划|任务|目标|预算|规划)(?:数|值|量|�
 _DONE_FIRST = re.compile(r"^(?:已|实际|实绩|累计|截至|截止)")
 # A plan over many years (规划里程, 规划总数): the results beside it are stocks
 # Columns that are no count of the work: the share of the year gone by (序时进度), the plan less
-# the result (未完成, 剩余任务), last year's same months (上年同期)
-_NO_FIGURE = re.compile(r"序时|时序|时间进度|未完成|剩余|尚需|尚未|差额|缺口|还差|同期")
+# the result (未完成, 剩余任务), last year's same months (上年同期), the amount due by now (应完成)
+_NO_FIGURE = re.compile(
+    r"序时|时序|时间进度|未完成|剩余|尚需|尚未|差额|缺口|还差|同期|应完成|应达到"
+)
 # A plan's word before the work it plans (计划新建改造, 拟新增, 规划建设): the plan, whatever verb
 # follows it (计划完成率 is a share, read before)
-_PLAN_FIRST = re.compile(r"^(?:(?:19|20)[0-9]{2}\s*年|年度|全年|今年|本年|当年)?(?:计划|拟|规划)")
+_PLAN_FIRST = re.compile(
+    r"^(?:(?:19|20)[0-9]{2}\s*年|年度|全年|今年|本年|当年)?(?:计划|拟|规划|确保|力争|争取)"
+)
 # Words that make a column under a plan's group header a result after all (年度计划|已完成)
 _DONE_WORD = re.compile(r"已|实际|实绩|完成|累计|截至|截止")
 # A group of parts (其中|新建学校, 其中：农村): no total of the row's item
@@ -187,14 +191,15 @@ def _one(head: str, published: date | None) -> Column:
         over = period and published and int(period) < published.year
         return Column("achieved" if over else "pledge", "new", unit, period)
     plan_first = _PLAN_FIRST.match(words)
-    if plan_first and not _DONE_WORD.search(words, plan_first.end()):
+    # 计划完成, 确保完成: the completion planned; 计划已完成 is done
+    if plan_first and not _DONE_WORD.search(words[plan_first.end() :].removeprefix("完成")):
         scope_first: FigureScope = "cumulative" if _STOCK.search(words) else "new"
         return Column("pledge", scope_first, unit, period)
     if _POINT.fullmatch(words.strip()):
         return Column("achieved", "cumulative", unit, period)
     plan_head = _PLAN_HEAD.search(words) and not _DONE_FIRST.search(words)
     if (
-        _PLEDGE_FIRST.search(words)
+        (_PLEDGE_FIRST.search(words) and not _DONE_FIRST.search(words))
         or plan_head
         or (_PLEDGE.search(words) and not _ACHIEVED.search(words))
     ):
