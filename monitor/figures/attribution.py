@@ -330,8 +330,8 @@ def _fit_unit(q: Quantity, target: Target, after: str) -> Quantity | None:
     have = units.normalise(q.unit)
     if have == want or (have and units.convert(q.value, have, want) is not None):
         return q
-    if units.same_family(have, want):
-        return q  # 2100万户 for a target in 套
+    if units.same_family(have, want) or units.generic_for(have, want):
+        return q  # 2100万户 for a target in 套, 城市书房21个 for one in 家
     if (
         have is None
         and want not in {"%", "百分点", "倍", "‰"}
@@ -371,7 +371,7 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
             return False
         at += 1
     nxt = sentence[at : at + 1]
-    if not nxt or nxt in _AFTER_COUNT_OK or not _is_han(nxt):
+    if not nxt or nxt in _AFTER_COUNT_OK or sentence.startswith("之间", at) or not _is_han(nxt):
         return False
     if any(sentence.startswith(k, at) for k in target.keywords):
         return False  # 100条城市画廊: the keyword itself, though it opens like a place class

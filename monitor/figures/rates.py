@@ -153,7 +153,8 @@ def _rate_target(targets: list[Target], target: Target, sentence: str) -> str | 
 def _amount_before(quantities: list[Quantity], at: int) -> Quantity | None:
     """The last amount (no %) before `at` in the sentence's clauses about the target."""
     before = [q for q in quantities if q.end <= at]
-    return before[-1] if before and before[-1].unit not in _RATE_UNITS else None
+    # a multiple (为年度目标的1.12倍) is a share, no amount: …，增量同比提高9% is still the target's
+    return before[-1] if before and before[-1].unit not in _RATE_UNITS | {"倍"} else None
 
 
 def _in_unit(q: Quantity, unit: str | None) -> bool:
