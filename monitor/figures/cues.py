@@ -120,6 +120,8 @@ _SHARE_AFTER = re.compile(r"中?的?(?:比重|比例|之比|占比)")  # 在国�
 # 城镇居民人均可支配收入, 农村居民消费价格: one group's figure, not the residents' as a whole
 _PART_OF_RESIDENTS = ("城镇", "农村")
 _LAST_YEAR = re.compile(r"去年(?<![比较同从由]去年)|上年(?<![比较同从由]上年)")
+# A level dated at an earlier year's end (由去年底的63家…, 远高于2016年底的180公里): a figure
+EARLIER_LEVEL = re.compile(r"(?:(?:19|20)[0-9]{2}\s*年|去年|上年)(?:底|末)的$")
 _FROM = re.compile(r"[从由][^，,。；0-9]{0,4}$")
 _YEAR = re.compile(  # (?<![0-9])((?:19|20)[0-9]{2})年, the look-behind after the first letter
     r"((?:1(?<![0-9]1)9|2(?<![0-9]2)0)[0-9]{2})年(?:度)?(上半年|下半年|一季度|前三季度)?"
