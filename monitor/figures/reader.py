@@ -1,8 +1,9 @@
 """The figures an article gives for watched targets: sentences naming a target, each number tied
 to the right target, with kind (pledge/achieved/mention), scope, qualifier and period. Which
 target a number is about is in attribution.py, the noun it counts in nouns.py and binding.py,
-parts and wholes (其中…) in parts.py, the checks each number passes in checks.py, the time frame in frames.py, the region a number speaks
-for in regional.py, sentences and clauses in sentences.py; `try --explain` in explain.py.
+parts and wholes (其中…) in parts.py, the checks each number passes in checks.py, the time frame
+in frames.py, the region a number speaks for in regional.py, sentences and clauses in
+sentences.py; `try --explain` in explain.py.
 """
 
 from __future__ import annotations
