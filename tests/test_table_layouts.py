@@ -377,3 +377,41 @@ def test_a_part_below_a_broader_row_is_the_target_s_own(label: str, read_it: boo
     )  # fmt: skip
     got = find_table_figures(tab, [EV], published=date(2024, 12, 10), title="")
     assert bool(got) is read_it
+
+
+# --- halves side by side, rows in pairs of plan and result ---------------------------------------
+
+
+def test_a_table_printed_as_halves_side_by_side() -> None:
+    tab = Table(
+        caption="各区加装电梯进度", unit=None,
+        header=("区", "年度任务（部）", "已完工（部）", "区", "年度任务（部）", "已完工（部）"),
+        rows=(("北岸区", "120", "96", "南湖区", "180", "150"),
+              ("东坪区", "200", "164", "全市合计", "500", "410")),
+    )  # fmt: skip
+    got = find_table_figures(tab, [LIFTS], published=date(2025, 9, 2), title="临江市")
+    assert [c[2] for c in cells(got)] == ["500 部", "410 部"]
+    assert rows_read(got) == {"全市合计"}
+
+
+def test_rows_in_pairs_of_plan_and_result_under_each_place() -> None:
+    tab = Table(
+        caption="城市更新任务进度", unit=None,
+        header=("区", "类别", "加装电梯（部）", "新增托位（个）"),
+        rows=(("全市", "全年任务", "500", "900"), ("全市", "截至8月底完成", "356", "610"),
+              ("北岸区", "全年任务", "120", "200"), ("北岸区", "截至8月底完成", "96", "150")),
+    )  # fmt: skip
+    got = read(tab, LIFTS, "临江市")
+    assert got == [
+        ("pledge", "new", "500 部", "全年任务|加装电梯（部）"),
+        ("achieved", "new", "356 部", "截至8月底完成|加装电梯（部）"),
+    ]
+
+
+def test_a_kind_column_that_is_no_pair_of_plan_and_result_stays_as_it_is() -> None:
+    tab = Table(
+        caption="加装电梯进度", unit=None,
+        header=("区", "类别", "年度任务（部）", "已完工（部）"),
+        rows=(("全市", "住宅", "500", "410"), ("全市", "公共建筑", "60", "41")),
+    )  # fmt: skip
+    assert [c[3] for c in read(tab, LIFTS, "临江市")] == []  # two kinds, no whole row: dropped
