@@ -415,3 +415,36 @@ def test_a_kind_column_that_is_no_pair_of_plan_and_result_stays_as_it_is() -> No
         rows=(("全市", "住宅", "500", "410"), ("全市", "公共建筑", "60", "41")),
     )  # fmt: skip
     assert [c[3] for c in read(tab, LIFTS, "临江市")] == []  # two kinds, no whole row: dropped
+
+
+# --- subtotals, a unit in the header's corner -----------------------------------------------------
+
+
+def test_group_subtotals_are_parts_and_the_total_is_the_whole() -> None:
+    tab = Table(
+        caption="加装电梯分片区进度", unit=None,
+        header=("片区", "区", "年度任务（部）", "已完工（部）"),
+        rows=(("城区", "北岸区", "120", "96"), ("城区", "小计", "300", "251"),
+              ("郊区", "东坪区", "90", "70"), ("郊区", "小计", "200", "159"),
+              ("全市总计", "全市总计", "500", "410")),
+    )  # fmt: skip
+    got = find_table_figures(tab, [LIFTS], published=date(2025, 9, 2), title="临江市")
+    assert rows_read(got) == {"全市总计"}
+
+
+def test_two_subtotals_and_no_total_give_nothing() -> None:
+    tab = Table(
+        caption="加装电梯分片区进度", unit=None, header=("片区", "区", "已完工（部）"),
+        rows=(("城区", "北岸区", "96"), ("城区", "小计", "251"), ("郊区", "小计", "159")),
+    )  # fmt: skip
+    assert find_table_figures(tab, [LIFTS], published=date(2025, 9, 2), title="临江市") == []
+
+
+@pytest.mark.parametrize("corner", ["单位：万米", "单位:万米", "（单位：万米）"])
+def test_a_unit_in_the_header_s_corner_cell(corner: str) -> None:
+    tab = Table(
+        caption="农村公路建设进度", unit=None, header=(corner, "年度任务", "已完成"),
+        rows=(("城关镇", "3", "2.5"), ("全县", "30", "24.6")),
+    )  # fmt: skip
+    got = read(tab, ROADS, "东坪县", date(2024, 10, 8))
+    assert [c[2] for c in got] == ["300 千米", "246 千米"]

@@ -144,6 +144,7 @@ def rows_for(
             if (_TOTAL.fullmatch(label) or (_TOTAL_OF.search(label) and names(label, target)))
             and region_ok(label, table.caption, title, lead, target, source)
         ]
+        whole = _no_subtotals(whole)
         if not whole and target.region:
             whole = [(row, label) for row, label in rows if _is_own(label, target)]
         if whole or len(named) > 1:
@@ -154,6 +155,17 @@ def rows_for(
         if not any(word and word in label for word in target.exclude)
         and region_ok(label, table.caption, title, lead, target, source)
     ]
+
+
+def _no_subtotals(
+    whole: list[tuple[tuple[str, ...], str]],
+) -> list[tuple[tuple[str, ...], str]]:
+    """The rows of the whole without 小计 (a group's subtotal: 市区 小计, 县域 小计), unless a lone
+    小计 is the only total there is."""
+    subtotals = [(row, label) for row, label in whole if label.endswith("小计")]
+    if len(subtotals) == 1 and len(whole) == 1:
+        return whole
+    return [item for item in whole if item not in subtotals]
 
 
 def _is_own(label: str, target: Target) -> bool:

@@ -32,6 +32,7 @@ from monitor.models import (
 # A header naming a thing added (新建社区食堂（个）): the item a column of items across counts
 _ITEM = re.compile(r"(?:新增|新建|新开工|开工|改造|建设|建成|完成)([\u4e00-\u9fff]{2,})")
 _ROLE = re.compile(r"计划|任务|目标|进度|比例|率|数|情况|里程|数量|面积|投资|总")
+_UNIT_CELL = re.compile(r"单位\s*[:：]\s*([^）)\s，,；;|]{1,10})")  # a header cell: 单位：万套
 _LEAD = 300  # characters of the article's text that may name its region
 
 
@@ -109,9 +110,15 @@ def _read_table(
 
 
 def _table_unit(table: Table, title: str) -> str | None:
-    """The amount unit of the whole table: its note (单位：万套), else a unit in brackets ending
-    its caption or the article's title (…完成情况（万亩）); never a bare %."""
-    for unit in (note_amount(table.unit), header_unit(table.caption), header_unit(title)):
+    """The amount unit of the whole table: its note (单位：万套, also in the header's corner
+    cell), else a unit in brackets ending its caption or the article's title (…完成情况（万亩）);
+    never a bare %."""
+    corner = next((m.group(1) for h in table.header if (m := _UNIT_CELL.search(h))), None)
+    for unit in (
+        note_amount(table.unit or corner),
+        header_unit(table.caption),
+        header_unit(title),
+    ):
         if unit and unit != "%":
             return unit
     return None
