@@ -74,6 +74,7 @@ def read(
         ("年度目标|力争", "pledge"),
         ("已完成目标任务", "achieved"),  # done first: a result, whatever it names after
         ("截至目前应完成", "none"),  # the amount due by now: the schedule, no figure
+        ("完成度", "share"),
     ],
 )
 def test_the_role_of_a_column_under_merged_cells(head: str, role: str) -> None:
@@ -448,3 +449,20 @@ def test_a_unit_in_the_header_s_corner_cell(corner: str) -> None:
     )  # fmt: skip
     got = read(tab, ROADS, "东坪县", date(2024, 10, 8))
     assert [c[2] for c in got] == ["300 千米", "246 千米"]
+
+
+def test_rows_of_years_each_with_its_own_period() -> None:
+    tab = Table(
+        caption="2022年以来临江市加装电梯情况", unit=None,
+        header=("年份", "当年加装（部）", "累计加装（部）"),
+        rows=(("2022年", "310", "1290"), ("2023年", "420", "1710"), ("2024年1-8月", "356", "2066")),
+    )  # fmt: skip
+    got = find_table_figures(tab, [LIFTS], published=date(2024, 9, 2), title="临江市")
+    assert [(f.period, f.scope, f"{f.value:f}") for f in got] == [
+        ("2022", "new", "310"),
+        ("2022", "cumulative", "1290"),
+        ("2023", "new", "420"),
+        ("2023", "cumulative", "1710"),
+        ("2024", "new", "356"),
+        ("2024", "cumulative", "2066"),
+    ]

@@ -28,9 +28,11 @@ _MARK = re.compile(r"\s*(?:[①-⑳*＊※#△▲]+|[(（]注[0-9]*[)）]|注[0-
 # A row of one period (1月, 1—6月, 一季度, 上半年, 2024年9月): the rows are the caption's measure
 # month by month, not things of their own
 _PERIOD = re.compile(
-    r"(?:(?:19|20)[0-9]{2}\s*年)?(?:[0-9]{1,2}\s*(?:[-—–~至]\s*[0-9]{1,2}\s*)?月份?|"
-    r"[一二三四1-4]\s*季度|前三季度|上半年|下半年|全年)(?:累计|合计|小计)?"
+    r"(?:(?:(?:19|20)[0-9]{2}\s*年)?(?:[0-9]{1,2}\s*(?:[-—–~至]\s*[0-9]{1,2}\s*)?月份?|"
+    r"[一二三四1-4]\s*季度|前三季度|上半年|下半年|全年)|(?:19|20)[0-9]{2}\s*年(?:度|末|底)?)"
+    r"(?:累计|合计|小计)?"
 )
+_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
 # A label naming a change (地区生产总值增长, 单位能耗下降): its cells are rates in %
 _CHANGE = re.compile(r"(?:同比|比上年|比去年)?(?:增长|增速|增幅|下降|降低|减少|回落|提高|上升)$")
 _FALL = re.compile(r"(?:下降|降低|减少|回落)$")
@@ -92,6 +94,12 @@ def change_of(label: str) -> tuple[bool, bool]:
 def is_period(cell: str) -> bool:
     """Is a cell a month, a quarter or a half year (a row's label, though it opens with a digit)?"""
     return _PERIOD.fullmatch(bare(cell).replace(" ", "")) is not None
+
+
+def year_of(label: str) -> str | None:
+    """The year a row of one period names (2022年, 2024年1-9月), else None."""
+    found = _YEAR.match(label) if is_period(label) else None
+    return found.group(1) if found else None
 
 
 def periods_down(table: Table, labels: list[int]) -> bool:

@@ -15,7 +15,7 @@ from monitor.figures import table_columns
 from monitor.figures.measures import stage_of
 from monitor.figures.table_cells import Read, note_amount, read_cells, same_measure
 from monitor.figures.table_columns import Column, header_unit, period_of
-from monitor.figures.table_rows import change_of, label_of, names, rows_for
+from monitor.figures.table_rows import change_of, label_of, names, rows_for, year_of
 from monitor.figures.table_shapes import halves, pairs_across, upright
 from monitor.figures.table_stages import earlier, measure_of, share_stage, stage_in, stages_of
 from monitor.models import (
@@ -309,7 +309,7 @@ def _row_figures(
                 sentence=sentence,
                 start=start,
                 end=end,
-                period=column.period or period,
+                period=year_of(label) or column.period or period,  # a row of one year: its own
                 direction=direction,
                 why=why + (f", stage {stage}" if stage else ""),
                 measure=stage,
