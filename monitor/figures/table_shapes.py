@@ -70,15 +70,15 @@ def _role_column(table: Table, published: date | None) -> int | None:
         if at >= len(table.header) - 1:
             return None
         cells = [row[at] if at < len(row) else "" for row in table.rows]
-        said = {role_of(cell, published) for cell in set(cells)}
         places = [tuple(row[:at]) for row in table.rows]
         if (
-            all(cells)
-            and said <= _ROLES
-            and {"pledge", "achieved"} <= said
-            and len(set(places)) < len(places)
-            and len(set(zip(places, cells, strict=True))) == len(places)
+            not all(cells)
+            or len(set(places)) == len(places)  # no place repeats: no pairs (checked first: cheap)
+            or len(set(zip(places, cells, strict=True))) < len(places)
         ):
+            continue
+        said = {role_of(cell, published) for cell in set(cells)}
+        if said <= _ROLES and {"pledge", "achieved"} <= said:
             return at
     return None
 
