@@ -28,6 +28,7 @@ import html
 import json
 import re
 import sys
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -434,12 +435,22 @@ def _cell(table: dict[str, Any], row: str, column: str) -> str:
     the row is a column's header and the column a label cell, as the reader turns it."""
     columns, grid = _columns(table), _spread(table["rows"])
     at = table.get("label_column", 1)
+    ats = at if isinstance(at, list) else [at]  # rows labelled by two cells: 全市 年度计划
     if table.get("sideways"):
         row, column = column, row
+    if table.get("pairs"):  # rows in pairs of a place and a role: 全市, 年度计划|燃气管道改造
+        role, column = column.split("|", 1)
+        ats, row = ats[:1], f"{row} {role}"
+        ats.append(table["label_column"][1])
+    halves = table.get("halves", 1)  # a table printed as halves side by side, each read alone
+    width = len(columns) // halves
     col = columns.index(column)
     for cells in grid:
-        if " ".join(cells[at].split()) == row:  # 合　计 is read as 合 计, as monitor reads it
-            return cells[col]
+        for half in range(halves):
+            part = cells[half * width : (half + 1) * width]
+            label = " ".join(" ".join(part[i].split()) for i in ats if part[i]) or part[0]
+            if label == row:  # 合　计 is read as 合 计, as monitor reads it; 合计 in 序号 too
+                return part[col]
     raise ValueError(f"no row {row!r} in table {table['id']}")
 
 
@@ -461,7 +472,7 @@ def build_tables(
                 figure = _cell(table, exp["row"], exp["column"])
                 cell_unit = exp.get("unit") or units[target]
                 value, unit, qualifier, high = read_figure(
-                    figure + (exp.get("suffix") or ""), cell_unit
+                    unicodedata.normalize("NFKC", figure) + (exp.get("suffix") or ""), cell_unit
                 )
                 if "factor" in exp:
                     value *= Decimal(exp["factor"])
