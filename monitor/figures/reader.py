@@ -1,8 +1,9 @@
 """The figures an article gives for watched targets: sentences naming a target, each number tied
 to the right target, with kind (pledge/achieved/mention), scope, qualifier and period. Which
-target a number is about is in attribution.py, the noun it counts in nouns.py and binding.py, the
-checks each number passes in checks.py, the time frame in frames.py, the region a number speaks
-for in regional.py, sentences and clauses in sentences.py; `try --explain` in explain.py.
+target a number is about is in attribution.py, the noun it counts in nouns.py and binding.py,
+parts and wholes (其中…) in parts.py, the checks each number passes in checks.py, the time frame
+in frames.py, the region a number speaks for in regional.py, sentences and clauses in
+sentences.py; `try --explain` in explain.py.
 """
 
 from __future__ import annotations
@@ -26,15 +27,7 @@ from monitor.figures.attribution import (
     restates,
     takes_on,
 )
-from monitor.figures.binding import (
-    Making,
-    Number,
-    Read,
-    breaks_down,
-    dated_period,
-    period_part,
-    refused,
-)
+from monitor.figures.binding import Making, Number, Read, dated_period, refused
 from monitor.figures.checks import (
     _NAMED,
     _PLEDGED_SHARE,
@@ -51,6 +44,7 @@ from monitor.figures.measures import is_fall, scope_of
 from monitor.figures.nouns import noun_of
 from monitor.figures.numeral_reader import frozen
 from monitor.figures.numerals import find_quantities, may_hold_quantities
+from monitor.figures.parts import breaks_down, period_part
 from monitor.figures.places import mentions, speaks_for
 from monitor.figures.rates import counted_stage, in_unit, out_of_frame, percent_of, rate_of
 from monitor.figures.regional import Regional
