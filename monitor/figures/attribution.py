@@ -22,8 +22,10 @@ from monitor.figures.cues import (
     _SHARE_AFTER,
     _SHARE_NEXT,
     _SHARE_OF,
+    COUNT_GOES_ON,
     EARLIER_LEVEL,
     PLAN_AFTER,
+    REST_OPENS,
 )
 from monitor.figures.keywords import _HEAD, _first_part, _split_pattern, _splittable
 from monitor.figures.measures import SUM_CLAUSE, compared, since_period_start
@@ -86,9 +88,9 @@ _MEASURE_OPENS = re.compile(
 
 def continues(sentence: str, at: int) -> bool:
     """Whether the clause starting at `at` goes on with the subject of the clause before it: it
-    opens with a continuation (同比增长, 累计, 其中…) or a measure of the thing (运营里程约…), or
-    a place and then one, its share of the whole (承担…) or a number."""
-    if _CONTINUES.match(sentence, at) or _MEASURE_OPENS.match(sentence, at):
+    opens with a continuation (同比增长, 累计, 其中…), a measure of the thing (运营里程约…) or the
+    rest of it (其余3段), or a place and then one, its share of the whole (承担…) or a number."""
+    if any(p.match(sentence, at) for p in (_CONTINUES, _MEASURE_OPENS, REST_OPENS)):
         return True
     place = _PLACE_LEAD.match(sentence, at)
     if place is None:
@@ -371,8 +373,8 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
             return False
         at += 1
     nxt = sentence[at : at + 1]
-    if not nxt or nxt in _AFTER_COUNT_OK or sentence.startswith("之间", at) or not _is_han(nxt):
-        return False
+    if not nxt or nxt in _AFTER_COUNT_OK or not _is_han(nxt) or COUNT_GOES_ON.match(sentence, at):
+        return False  # 在A至B之间; …，剩余1.1万套力争11月底前开工: the count is the modal's subject
     if any(sentence.startswith(k, at) for k in target.keywords):
         return False  # 100条城市画廊: the keyword itself, though it opens like a place class
     if _PLACE_CLASS.match(sentence, at):
