@@ -484,3 +484,24 @@ def test_this_year_alone_beside_the_months_so_far_is_the_plan() -> None:
         ("achieved", "410", "at_least"),
         ("achieved", "82", "exact"),
     ]
+
+
+# --- one column of values, the item named by the caption -----------------------------------------
+
+KEY_VALUE = (("全年任务（部）", "500"), ("截至8月底完成（部）", "356"), ("完成比例", "71.2%"),
+             ("其中：老旧小区（部）", "240"))  # fmt: skip
+
+
+def test_one_column_of_values_under_a_caption_naming_the_target() -> None:
+    tab = Table(caption="临江市加装电梯进展", unit=None, header=("项目", "数量"), rows=KEY_VALUE)
+    got = read(tab, LIFTS, "")
+    assert [c[:3] for c in got] == [
+        ("pledge", "new", "500 部"),
+        ("achieved", "new", "356 部"),
+        ("achieved", "share_of_pledge", "71.2 %"),
+    ]
+
+
+def test_one_column_of_values_for_another_place_gives_nothing() -> None:
+    tab = Table(caption="苏州市加装电梯进展", unit=None, header=("项目", "数量"), rows=KEY_VALUE)
+    assert read(tab, LIFTS, "工作动态") == []
