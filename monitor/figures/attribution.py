@@ -369,6 +369,8 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
     nxt = sentence[at : at + 1]
     if not nxt or nxt in _AFTER_COUNT_OK or not _is_han(nxt):
         return False
+    if sentence.startswith(_NO_NOUN_AFTER, at):
+        return False  # 将在1700亿至1750亿件之间, 达300万人之多: the amount's own words
     if any(sentence.startswith(k, at) for k in target.keywords):
         return False  # 100条城市画廊: the keyword itself, though it opens like a place class
     if _PLACE_CLASS.match(sentence, at):
@@ -383,6 +385,7 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
     return True  # 58个试点城市共建成口袋公园…: another noun, then the verb
 
 
+_NO_NOUN_AFTER = ("之间", "之内", "之多", "之巨")
 # Classes of places a count may count before the target's noun (23个省份5G基站…)
 _PLACE_CLASS = re.compile(
     r"省区市|省（区、市）|省份|省区|省市|地市|设区市|城市|市县|县市|区县|县区|地区"
