@@ -13,7 +13,7 @@ import pytest
 
 from monitor.figures.table_columns import role_of
 from monitor.figures.tables import find_table_figures
-from monitor.models import Figure, Pledge, Table, Target
+from monitor.models import Figure, Pledge, Seen, Table, Target
 
 Cell = tuple[str, str, str, str]  # kind, scope, value and unit, header
 
@@ -95,6 +95,19 @@ def test_a_parts_group_gives_no_total() -> None:
     got = read(tab, LIFTS, "临江市")
     assert [c[3] for c in got] == ["年度任务（部）", "已加装（部）", "完成率"]
     assert rows_read(find_table_figures(tab, [LIFTS], published=None, title="临江市")) == {"全市"}
+
+
+def test_explain_says_a_parts_column_is_a_part() -> None:
+    tab = Table(
+        caption="全市加装电梯完成情况", unit=None,
+        header=("区", "年度任务（部）", "已加装（部）", "其中|老旧小区", "新建社区食堂（个）"),
+        rows=(("全市", "500", "410", "300", "20"),),
+    )  # fmt: skip
+    seen: list[Seen] = []
+    find_table_figures(tab, [LIFTS], published=date(2025, 9, 2), title="临江市", trace=seen)
+    why = {s.surface: s.why for s in seen if s.figure is None}
+    assert why["300"].endswith("is a part of the row's total, not the total")
+    assert why["20"].endswith("counts another item than the target's")
 
 
 # --- the unit of the whole table ----------------------------------------------------------------
@@ -241,3 +254,68 @@ def test_plain_columns_go_with_the_item_named_before_them() -> None:
     )  # fmt: skip
     got = read(tab, LIFTS, "临江市")
     assert [c[2] for c in got] == ["500 部", "410 部", "82 %"]
+
+
+# --- a row of units under the header, a spaced total, a share of another's plan ---------------
+
+
+def test_a_row_of_units_under_the_header_and_a_spaced_total_label() -> None:
+    tab = Table(
+        caption="各区加装电梯进度", unit=None,
+        header=("序号", "区", "全年任务|部", "已完工|部", "完成率|%"),
+        rows=(("1", "北岸区", "120", "96", "80.0"), ("合 计", "合 计", "500", "410", "82.0")),
+    )  # fmt: skip
+    got = read(tab, LIFTS, "临江市")
+    assert got == [
+        ("pledge", "new", "500 部", "全年任务|部"),
+        ("achieved", "new", "410 部", "已完工|部"),
+        ("achieved", "share_of_pledge", "82 %", "完成率|%"),
+    ]
+
+
+def test_a_row_of_units_gives_each_column_its_unit() -> None:
+    tab = Table(
+        caption="全县农村公路建设进度", unit=None,
+        header=("乡镇", "年度任务|万米", "已完成|万米", "完成率|%"),
+        rows=(("城关镇", "3", "2.5", "83.3"), ("全县", "30", "24.6", "82.0")),
+    )  # fmt: skip
+    got = read(tab, ROADS, "东坪县", date(2024, 10, 8))
+    assert [c[2] for c in got] == ["300 千米", "246 千米", "82 %"]
+
+
+@pytest.mark.parametrize("head", ["完成省任务%", "完成市定目标（%）", "达到省下达计划%"])
+def test_a_per_cent_of_one_of_two_plans_is_a_share(head: str) -> None:
+    assert role_of(head, date(2024, 11, 15)) == "share"
+
+
+# --- where the page names no place --------------------------------------------------------------
+
+QUIET = Table(
+    caption="重点民生实事进展（截至6月底）", unit=None,
+    header=("序号", "项目", "单位", "年度目标", "截至6月底完成", "完成情况"),
+    rows=(("1", "既有住宅加装电梯", "部", "500", "310", "序时推进"),
+          ("2", "新增托位", "个", "900", "420", "滞后")),
+)  # fmt: skip
+
+
+def test_a_page_naming_no_place_is_the_watched_region_s() -> None:
+    got = find_table_figures(QUIET, [LIFTS], published=date(2025, 7, 9), title="上半年进展情况")
+    assert [c[2] for c in cells(got)] == ["500 部", "310 部"]
+
+
+def test_a_source_s_region_or_a_place_in_the_lead_says_otherwise() -> None:
+    day = date(2025, 7, 9)
+    national = find_table_figures(QUIET, [LIFTS], published=day, title="进展", region=("全国",))
+    assert national == []
+    lead = "北岸县上半年民生实事进展顺利。"
+    assert find_table_figures(QUIET, [LIFTS], published=day, title="进展", lead=lead) == []
+
+
+def test_a_column_of_another_thing_added_in_a_table_the_caption_names() -> None:
+    tab = Table(
+        caption="临江市既有住宅加装电梯进度", unit=None,
+        header=("区", "年度任务（部）", "已完工（部）", "新增无障碍坡道（部）"),
+        rows=(("北岸区", "120", "96", "30"), ("全市", "500", "410", "140")),
+    )  # fmt: skip
+    got = read(tab, LIFTS, "临江市")
+    assert [c[3] for c in got] == ["年度任务（部）", "已完工（部）"]

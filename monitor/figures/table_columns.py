@@ -48,7 +48,7 @@ _PARTS = re.compile(r"^(?:其中|含|包括)")
 # A column of one month (当月, 本月): a 累计 column beside it runs from the year's start
 _ONE_MONTH = re.compile(r"当月|本月")
 # A per cent of the plan done (完成年度计划（%）): the share, with no 率 or 进度 in its words
-_DONE_OF_PLAN = re.compile(r"(?:完成|达到?)(?:了)?(?:年度|全年|今年|当年)?(?:计划|任务|目标)")
+_DONE_OF_PLAN = re.compile(r"(?:完成|达到?)(?:了)?[\u4e00-\u9fff]{0,4}?(?:计划|任务|目标)")
 _FORECAST = re.compile(r"预计|预期|预测")
 _LONG_PLAN = re.compile(r"规划|总")
 _STOCK = re.compile(r"累计|总数|总量|总规模|保有量|存量|总里程")
@@ -132,7 +132,7 @@ def _merged(head: str, published: date | None) -> Column:
     it unless one of them says it is done; else the words as one header. The unit is the
     lowest cell's that writes one (新增装机（万千瓦）|年度目标 → 万千瓦)."""
     parts = head.split("|")
-    unit = next((u for part in reversed(parts) if (u := header_unit(part))), None)
+    unit = next((u for part in reversed(parts) if (u := _unit_cell(part))), None)
     if any(_PARTS.match(part) for part in parts[:-1]):
         return Column("none", None, unit, None)
     last, group = _one(parts[-1], published), _one("".join(parts[:-1]), published)
@@ -147,6 +147,15 @@ def _merged(head: str, published: date | None) -> Column:
     else:
         found = _one(head.replace("|", ""), published)
     return found._replace(unit=found.unit or unit, period=found.period or group.period)
+
+
+def _unit_cell(part: str) -> str | None:
+    """The unit a header cell writes: in brackets at its end, or all it holds (a row of units
+    under the header: 万米, %)."""
+    written = header_unit(part)
+    if written or not part or len(part) > 6:
+        return written
+    return header_unit(f"（{part.strip()}）")
 
 
 def _one(head: str, published: date | None) -> Column:

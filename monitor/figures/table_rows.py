@@ -20,6 +20,7 @@ _TOTAL = re.compile(
 _TOTAL_OF = re.compile(r"(?:合计|总计|共计|总数)$")
 _PART = re.compile(r"其中|包括|含[:：]|[(（]?[0-9一二三四五六七八九十]+[)）]")
 # A footnote's mark after a label or a cell (合计①, 38.2*, 全市（注）): no part of its words
+_SPACES = re.compile(r"[\s\u3000]+")
 _MARK = re.compile(r"\s*(?:[①-⑳*＊※#△▲]+|[(（]注[0-9]*[)）]|注[0-9]+)$")
 # A row of one period (1月, 1—6月, 一季度, 上半年, 2024年9月): the rows are the caption's measure
 # month by month, not things of their own
@@ -35,6 +36,11 @@ _FALL = re.compile(r"(?:下降|降低|减少|回落)$")
 def bare(label: str) -> str:
     """The label without a footnote's mark (合计① → 合计)."""
     return _MARK.sub("", label)
+
+
+def _plain(label: str) -> str:
+    """The label as words: no footnote's mark, no spaces set between its characters (合　计)."""
+    return _SPACES.sub("", bare(label))
 
 
 def label_of(row: tuple[str, ...], labels: list[int]) -> str:
@@ -92,14 +98,21 @@ def _own_row(label: str, target: Target) -> bool:
 
 
 def rows_for(
-    table: Table, target: Target, labels: list[int], title: str, lead: str, *, across: bool
+    table: Table,
+    target: Target,
+    labels: list[int],
+    title: str,
+    lead: str,
+    *,
+    across: bool,
+    source: tuple[str, ...] = (),
 ) -> list[tuple[str, ...]]:
     """The rows that count the target: a row labelled with its keyword; or, when the caption,
     title or (`across`) a column header names the measure and the rows are its places, parts or
     months, the row of the whole or each month's."""
     if any(word and word in text for word in target.exclude for text in (table.caption, title)):
         return []
-    rows = [(row, bare(label_of(row, labels))) for row in table.rows]
+    rows = [(row, _plain(label_of(row, labels))) for row in table.rows]
     named = [
         (row, label)
         for row, label in rows
@@ -110,13 +123,13 @@ def rows_for(
     whole: list[tuple[tuple[str, ...], str]] = []
     if across or names(table.caption, target) or names(title, target):
         if not named and periods_down(table, labels):
-            region = region_ok("", table.caption, title, lead, target)
+            region = region_ok("", table.caption, title, lead, target, source)
             return [row for row, label in rows if label and region]
         whole = [
             (row, label)
             for row, label in rows
             if (_TOTAL.fullmatch(label) or (_TOTAL_OF.search(label) and names(label, target)))
-            and region_ok(label, table.caption, title, lead, target)
+            and region_ok(label, table.caption, title, lead, target, source)
         ]
         if not whole and target.region:
             whole = [(row, label) for row, label in rows if _is_own(label, target)]
@@ -126,7 +139,7 @@ def rows_for(
         row
         for row, label in whole + named
         if not any(word and word in label for word in target.exclude)
-        and region_ok(label, table.caption, title, lead, target)
+        and region_ok(label, table.caption, title, lead, target, source)
     ]
 
 
@@ -135,10 +148,14 @@ def _is_own(label: str, target: Target) -> bool:
     return bool(found) and speaks_for(found, target.region) is True
 
 
-def region_ok(label: str, caption: str, title: str, lead: str, target: Target) -> bool:
+def region_ok(
+    label: str, caption: str, title: str, lead: str, target: Target, source: tuple[str, ...] = ()
+) -> bool:
     """The nearest place named (the row label, the caption, the title, the lead's first
-    paragraph that names one: not a note below naming a district) is the target's; a target
-    without regions takes every row."""
+    paragraph that names one: not a note below naming a district) is the target's; where none
+    is named, the source's own region (`region:`) decides, else the page is taken as the watched
+    region's, as a sentence naming no place is (regional.py). A target without regions takes
+    every row."""
     if not target.region:
         return True
     for keyword in target.keywords:  # 增城 inside 新增城镇就业 is no place
@@ -147,4 +164,5 @@ def region_ok(label: str, caption: str, title: str, lead: str, target: Target) -
         said = speaks_for(mentions(text, target.region), target.region)
         if said is not None:
             return said
-    return False
+    said = speaks_for(mentions("、".join(source), target.region)[:1], target.region)
+    return said is not False

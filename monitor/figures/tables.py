@@ -22,14 +22,6 @@ from monitor.models import Article, Figure, FigureKind, Quantity, Seen, Table, T
 # A header naming a thing added (新建社区食堂（个）): the item a column of items across counts
 _ITEM = re.compile(r"(?:新增|新建|新开工|开工|改造|建设|建成|完成)([\u4e00-\u9fff]{2,})")
 _ROLE = re.compile(r"计划|任务|目标|进度|比例|率|数|情况|里程|数量|面积|投资|总")
-# The words of a header that say what a column holds of its row's item, not which item: what is
-# left (社区食堂, 学校) names an item of its own
-_NOT_ITEM = re.compile(
-    r"[（(][^（）()]*[)）]|(?:19|20)[0-9]{2}\s*年|[0-9]{1,2}\s*(?:[-—–~至]\s*[0-9]{1,2}\s*)?月(?:底|末)?"
-    r"|截至|截止|年度|全年|今年|本年|当年|当月|本月|上半年|前三季度|[一二三四]季度|计划|任务|目标|预算|规划"
-    r"|完成|情况|累计|已|实际|新增|新建|新开工|开工|竣工|完工|建成|改造|建设|筹集|数量|总数|总量|数|率"
-    r"|进度|比例|比重|同比|环比|增长|增减|增速|合计|小计|总计|其中|预计|规模|绝对值|[|%％±]"
-)
 _DIGIT_FIRST = re.compile(r"[-+－＋−]?\s*[0-9０-９.]")  # a number cell; 一般公共预算 is a label
 _LEAD = 300  # characters of the article's text that may name its region
 
@@ -41,10 +33,12 @@ def find_table_figures(
     published: date | None,
     title: str,
     lead: str = "",
+    region: tuple[str, ...] = (),
     trace: list[Seen] | None = None,
 ) -> list[Figure]:
-    """Every figure `table` gives for one of `targets`, row by row, left to right; with `trace`,
-    each cell of the rows read and what became of it (`monitor try --explain`)."""
+    """Every figure `table` gives for one of `targets`, row by row, left to right (`region`: the
+    source's own, for a page naming no place); with `trace`, each cell of the rows read and what
+    became of it (`monitor try --explain`)."""
     if not table.rows or not targets:
         return []
     table = _upright(table, targets, published)
@@ -71,7 +65,11 @@ def find_table_figures(
         if not names(labelled, target):
             continue
         mine = _items_across(table, columns, target)
-        for row in rows_for(table, target, labels, title, lead, across=mine is not columns):
+        values = ("pledge", "achieved", "share", "rate")
+        across = any(
+            c.role in values and names(table.header[i], target) for i, c in enumerate(mine)
+        )
+        for row in rows_for(table, target, labels, title, lead, across=across, source=region):
             row_unit = _row_unit(row, mine, labels) or unit
             found = _row_figures(table, row, mine, labels, target, period, row_unit)
             figures.extend(found)
@@ -107,7 +105,13 @@ def _items_across(table: Table, columns: list[Column], target: Target) -> list[C
             m.group(1) for h in heads if (m := _ITEM.match(h)) and not _ROLE.search(m.group(1))
         }
         # things added, a column each (新建社区食堂（个）, 新增养老床位（张）): none the target's
-        return [c._replace(role="none") for c in columns] if len(items) > 1 else columns
+        if len(items) > 1:
+            return [c._replace(role="none") for c in columns]
+        # the target named by the caption or a row: a column naming another item is that item's
+        others = [c.role in values and _other_item(heads[i], target) for i, c in enumerate(columns)]
+        if not any(others):
+            return columns
+        return [c._replace(role="none") if others[i] else c for i, c in enumerate(columns)]
     out: list[Column] = []
     mine = True  # whose item the plain columns from here on belong to
     for i, column in enumerate(columns):
@@ -121,12 +125,18 @@ def _items_across(table: Table, columns: list[Column], target: Target) -> list[C
 
 
 def _other_item(head: str, target: Target) -> bool:
-    """Does a header name an item of its own, not the target's (新建社区食堂（个）, 其中|新建学校),
-    beside what it holds of it (年度任务, 累计装机 for 新能源装机, 完成率)?"""
-    rest = _NOT_ITEM.sub(" ", head).split()
-    return any(
-        len(word) >= 2 and not any(word in k or k in word for k in target.keywords) for word in rest
-    )
+    """Does a header name a thing added of its own, not the target's (新建社区食堂（个）,
+    其中|新建学校), rather than what it holds of the row's (年度任务, 累计装机, 完成率)?"""
+    for part in head.split("|"):
+        found = _ITEM.match(part.removeprefix("其中"))
+        item = found.group(1) if found else ""
+        if (
+            item
+            and not _ROLE.search(item)
+            and not any(item in k or k in item for k in target.keywords)
+        ):
+            return True
+    return False
 
 
 def explain_tables(
@@ -164,6 +174,10 @@ def _explain_row(
             why = figure.why
         elif column.role == "unit":
             continue
+        elif column.role == "none" and head.startswith(("其中", "含", "包括")):
+            why = f"column {head!r} is a part of the row's total, not the total"
+        elif column.role == "none" and _other_item(head, target):
+            why = f"column {head!r} counts another item than the target's"
         elif column.role == "none":
             why = f"column {head!r} holds no plan, result, share or rate of the target's work"
         elif not same_measure(unit, target):
@@ -216,7 +230,12 @@ def article_figures(
     for table in article.tables:
         found.extend(
             find_table_figures(
-                table, targets, published=published, title=article.title, lead=article.text[:_LEAD]
+                table,
+                targets,
+                published=published,
+                title=article.title,
+                lead=article.text[:_LEAD],
+                region=region,
             )
         )
     return found

@@ -438,7 +438,7 @@ def _cell(table: dict[str, Any], row: str, column: str) -> str:
         row, column = column, row
     col = columns.index(column)
     for cells in grid:
-        if cells[at] == row:
+        if " ".join(cells[at].split()) == row:  # 合　计 is read as 合 计, as monitor reads it
             return cells[col]
     raise ValueError(f"no row {row!r} in table {table['id']}")
 
