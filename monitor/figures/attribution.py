@@ -346,10 +346,10 @@ def _is_han(ch: str) -> bool:
 
 
 # What may follow a count without making it a count of another noun: punctuation, qualifiers,
-# particles and the words that open the next phrase (21个，…; 6000个以上; 3万户的…).
+# particles and the words that open the next phrase (21个，…; 6000个以上; 3万户的…; …件之间).
 _AFTER_COUNT_OK = frozenset(
     "，,。；;：:、）)（(”“’‘》《 \n\t…—－-"
-    "和与及或等以左右上下内外多余其已将也均都并且是为在到至比较同占约近超"
+    "和与及或等以左右上下内外多余其已将也均都并且是为在到至比较同占约近超之"
 )
 _REACH = 12  # how far after a count a target's keyword may follow as its noun (40多个高品质“…”X)
 _PERCENT_UNITS = frozenset({"%", "‰", "百分点"})
@@ -371,10 +371,8 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
             return False
         at += 1
     nxt = sentence[at : at + 1]
-    if not nxt or nxt in _AFTER_COUNT_OK or sentence.startswith("之间", at) or not _is_han(nxt):
+    if not nxt or nxt in _AFTER_COUNT_OK or not _is_han(nxt):
         return False
-    if sentence.startswith(_NO_NOUN_AFTER, at):
-        return False  # 将在1700亿至1750亿件之间, 达300万人之多: the amount's own words
     if any(sentence.startswith(k, at) for k in target.keywords):
         return False  # 100条城市画廊: the keyword itself, though it opens like a place class
     if _PLACE_CLASS.match(sentence, at):
@@ -389,7 +387,6 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
     return True  # 58个试点城市共建成口袋公园…: another noun, then the verb
 
 
-_NO_NOUN_AFTER = ("之间", "之内", "之多", "之巨")
 # Classes of places a count may count before the target's noun (23个省份5G基站…)
 _PLACE_CLASS = re.compile(
     r"省区市|省（区、市）|省份|省区|省市|地市|设区市|城市|市县|县市|区县|县区|地区"
