@@ -28,6 +28,11 @@ def split_sentences(text: str, ends: list[int], keyword: str) -> list[int]:
     return [bisect_right(ends, m.start()) for m in _split_pattern(keyword).finditer(text)]
 
 
+def any_split(keywords: list[str]) -> re.Pattern[str]:
+    """One pattern finding any of the keywords split by an aspect word (each `_splittable`)."""
+    return re.compile("|".join(f"(?:{_split_pattern(k).pattern})" for k in dict.fromkeys(keywords)))
+
+
 def _splittable(keyword: str) -> bool:
     return len(keyword) >= 4 and "…" not in keyword and not keyword.isascii()
 

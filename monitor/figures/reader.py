@@ -90,7 +90,9 @@ def find_figures(
         pos = text.find(part)
         if pos >= 0:
             first.append((target, part, pos))
-    if not first and not plan.splits:
+    split_any = plan.split_any
+    splits = plan.splits if split_any is not None and split_any.search(text) else []
+    if not first and not splits:
         return []
     ends = sentence_ends(text)
     reader = _Article(text, ends, published, plan.plain, region)
@@ -102,7 +104,7 @@ def find_figures(
             if target not in bucket:
                 bucket.append(target)
             pos = text.find(part, ends[index] if index < len(ends) else len(text))
-    for target, keyword in plan.splits:  # 光伏新增装机 for 光伏装机
+    for target, keyword in splits:  # 光伏新增装机 for 光伏装机
         for index in split_sentences(text, ends, keyword):
             bucket = wanted.setdefault(index, [])
             if target not in bucket:
