@@ -1,13 +1,15 @@
 """Score the reading stages on an evals folder laid out like ../shared/evals/dev.
 
 Prints a table per set, then as its last line one JSON object with the headline scores.
-Usage: scripts/eval [--data DIR] [--only e1|e2|e3|e7|team|team_b|team_c|tables] [--no-peers]
-       [--corpus DIR]
+Usage: scripts/eval [--data DIR] [--only e1|e2|e3|e7|team|team_b|team_c|tables|tables_c]
+       [--no-peers] [--corpus DIR]
 `--corpus DIR` scores another folder laid out like tests/data/reading (a held-out set) as the team
 corpus (and its tables, if it has tables.jsonl); built first with its build.py --dir DIR.
 `team_b` is corpus B (tests/data/reading_b, by a second author) and `team_c` corpus C
 (tests/data/reading_c, by a third), each always scored as its own set; their tables with
 `--only tables --corpus DIR` (tests/test_reading_gate.py gates every corpus's tables).
+`tables_c` is the table corpus tests/data/tables_c (session 6's layouts: merged headers, totals
+above or below, units in titles, month rows, tables on their side), also scored as its own set.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ OTHERS = {
     "team_b": HERE.parent / "tests" / "data" / "reading_b",
     "team_c": HERE.parent / "tests" / "data" / "reading_c",
 }
-SETS = ("e1", "e2", "e3", "e7", "team", "team_b", "team_c", "tables")
+TABLES_C = HERE.parent / "tests" / "data" / "tables_c"
+SETS = ("e1", "e2", "e3", "e7", "team", "team_b", "team_c", "tables", "tables_c")
 _NEED_DATA = ("e1", "e2", "e3", "e7")  # the sets read from --data; the others are in the repo
 KEYS = (
     "e1_accuracy",
@@ -53,6 +56,9 @@ KEYS = (
     "tables_precision",
     "tables_recall",
     "tables_swaps",
+    "tables_c_precision",
+    "tables_c_recall",
+    "tables_c_swaps",
     "pages_per_s",
 )
 
@@ -134,6 +140,19 @@ def main(argv: list[str] | None = None) -> int:
             print(table)
             print()
             scores.update({k: v for k, v in metrics.items() if k in scores})
+            continue
+        if name == "tables_c":  # the table corpus: its own folder, whatever --corpus says
+            if stale := _stale(TABLES_C):
+                print(
+                    f"scripts/eval: {TABLES_C}: {stale} is older than its sources "
+                    f"(run python tests/data/reading/build.py --dir {TABLES_C})",
+                    file=sys.stderr,
+                )
+                return 2
+            table, metrics = _load("eval_tables").run(TABLES_C)
+            print(table)
+            print()
+            scores.update({f"tables_c_{k[len('tables_') :]}": v for k, v in metrics.items()})
             continue
         if name in ("team", "tables"):  # the team's own corpus (or --corpus): not --data
             if name == "tables" and not (args.corpus / "tables.jsonl").is_file():

@@ -64,3 +64,15 @@ def test_progress_tables_hold_their_floors(corpus: str) -> None:
     spec.loader.exec_module(module)
     _, metrics = module.run(ROOT / "tests" / "data" / corpus)
     _check(metrics, "tables", FLOORS["tables"])
+
+
+def test_table_corpus_holds_its_floors() -> None:
+    """tests/data/tables_c: the layouts the other corpora lack (merged headers, totals above or
+    below, a province's table for one city, units in titles, month rows), scored as
+    `scripts/eval --only tables_c` does."""
+    spec = importlib.util.spec_from_file_location("eval_tables", ROOT / "bench" / "eval_tables.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    _, metrics = module.run(ROOT / "tests" / "data" / "tables_c")
+    _check(metrics, "tables", FLOORS["tables_c"])

@@ -50,7 +50,7 @@ _TAKES_ON_END = re.compile(r"(?:承担|分担|分得|分到)(?:的)?(?:任务|�
 # plan's own noun restates the subject's pledge, whatever the clause opens with.
 _RESTATES = re.compile(
     r"(?:（[^）]{1,4}）|\([^)]{1,4}\))?(?:以上|左右)?的?(?:年度|全年)?(?:建设|改造|民生实事)?"
-    r"(?:目标|任务)(?!完成率|进度)"
+    r"(?:预期)?(?:目标|任务)(?!完成率|进度)"
 )
 PLAN_NOUNS = ("目标", "任务")
 
@@ -304,6 +304,8 @@ def _is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -
     a cut named between the reference and the number (比改革前减轻企业负担5000亿元): a cut is
     always measured from a baseline."""
     head = sentence[c0 : q.start]
+    if restates(sentence, q.end):
+        return False  # 比省里下达的5万亩任务多出3000亩: the pledge the result is set against
     if q.unit == "百分点":  # 同比提高4.2个百分点: a per-cent target's change; else a reference
         return not (any(t.unit == "%" for t in match.targets) and compared(head))
     if since_period_start(head):
@@ -328,8 +330,8 @@ def _fit_unit(q: Quantity, target: Target, after: str) -> Quantity | None:
     have = units.normalise(q.unit)
     if have == want or (have and units.convert(q.value, have, want) is not None):
         return q
-    if units.same_family(have, want):
-        return q  # 2100万户 for a target in 套
+    if units.same_family(have, want) or units.generic_for(have, want):
+        return q  # 2100万户 for a target in 套, 城市书房21个 for one in 家
     if (
         have is None
         and want not in {"%", "百分点", "倍", "‰"}

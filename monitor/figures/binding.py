@@ -26,7 +26,7 @@ from monitor.figures.nouns import (
     per_head,
     predicate_after,
 )
-from monitor.models import FigureKind, Quantity, Seen, Target
+from monitor.models import FigureKind, FigureScope, Quantity, Seen, Target
 
 # A clause opening with these gives a part of the total before it (其中…, 包括…, 含…)
 _PART = re.compile(r"\s*(?:其中|包括|内含|含)")
@@ -162,6 +162,21 @@ class Making:
     given: set[str] = field(default_factory=set)  # targets given a figure by this sentence
     when: dict[int, tuple[FigureKind, str | None]] = field(default_factory=dict)  # by clause
     pairs: dict[int, Quantity] | None = None  # amounts given again in another unit, by start
+    scopes: dict[str, FigureScope] = field(default_factory=dict)  # each target's last figure's
+
+    def give(self, target_id: str, scope: FigureScope) -> None:
+        """A figure of the target was made, with this scope (a count's is kept for plan_scope)."""
+        self.given.add(target_id)
+        if scope in ("new", "cumulative"):
+            self.scopes[target_id] = scope
+
+    def plan_scope(self, n: Number, target_id: str) -> FigureScope | None:
+        """The scope of a pledge restated beside a result (…总数达到72家，提前完成70家的目标;
+        新建4.1万个，超过4万个的年度目标): the result's it is set against, when the plan's own
+        words name no period or work of their own (今年新建8000个的目标 is of the year)."""
+        if not n.task or _OWN_SCOPE.search(n.head):
+            return None
+        return self.scopes.get(target_id)
 
     def restated(self) -> dict[int, Quantity]:
         """The sentence's amounts given again in another unit (units.restated), read once."""
@@ -173,6 +188,9 @@ class Making:
         if self.trace is not None:
             tid = target.id if target else None
             self.trace.append(Seen(self.read.text, q.start, q.end, q.surface, tid, None, why))
+
+
+_OWN_SCOPE = re.compile(r"新|累计|总|今年|全年|年内|当年|以来|[0-9]{4}\s*年")
 
 
 # A clause giving an example (比如, 例如, 譬如): one of the things, not their whole

@@ -23,7 +23,7 @@ from monitor.figures.cues import (
     _period,
     _pledged,
 )
-from monitor.figures.measures import _CHANGE_VERB, _PART_OF_YEAR, under_way
+from monitor.figures.measures import _ADDITION, _CHANGE_VERB, _PART_OF_YEAR, under_way
 from monitor.figures.sections import (
     is_headline,
     report_at,
@@ -37,9 +37,11 @@ _THIS_YEAR = re.compile(r"今年|明年|全年|年度")
 _FRAME_NEXT = re.compile(r"明年")
 _PLAN_SEASON_ENDS = 3  # the month by which a year's work reports and plans are published
 # what a clause reporting work says it did (新建, 筹集, 开工 …), when no cue says when
+# (and every verb of work measures knows: 新改建, 铺设, 安置…); 破 before a number passes a mark
 _DOING = re.compile(
     r"新建|新增|新开工|开工|筹集|改造|发行|建设|增至|突破|超过|达|提供|有"
     r"|(?:增加|增长|提高|提升|上升|下降|减少|降低)(?:到|至)|[降升]至"  # 从360个增加到501个
+    r"|破(?=[0-9一二三四五六七八九十百千万亿两])|" + _ADDITION.pattern
 )
 # Words of a time still to come: a figure read early in a year with one is not the last year's
 _AHEAD = re.compile(
@@ -47,7 +49,7 @@ _AHEAD = re.compile(
 )
 # A headline's verbs of a level reached (突破5000个, 达6.6万个, 创新高) and the perfective (用上了):
 # a result, whatever its date
-_REACHED = re.compile(r"突破|达|超|创|增至|升至|降至|首次|迈上|了(?<!为了)(?!解)")
+_REACHED = re.compile(r"破|达|超|创|增至|升至|降至|首次|迈上|了(?<!为了)(?!解)")
 _BY_YEAR = re.compile(r"(?:到|至)((?:19|20)[0-9]{2})年")
 
 

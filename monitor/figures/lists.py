@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from monitor.figures.keywords import _first_part
+from monitor.figures.nouns import _VERB
 from monitor.figures.places import mentions
 from monitor.models import Quantity, Target
 
@@ -31,6 +32,16 @@ def listed(sentence: str, quantities: list[Quantity]) -> dict[int, tuple[str, tu
         stop_at = _BREAK.search(sentence, at)
         stop = stop_at.start() if stop_at else len(sentence)
         values = [q for q in quantities if at < q.start < stop]
+        if (
+            len(values) > 1
+            and _NO_NOUN.fullmatch(sentence, begin, at)
+            and _RISE.match(sentence, at + 2)
+        ):
+            # …新建口袋公园60个，改造街头游园45处，同比分别增长20%和15%: the clauses before
+            nouns = _clauses_before(sentence, begin, len(values), quantities) or nouns
+        elif len(values) > 1 and _MEASURE_ONLY.fullmatch(sentence, begin, at):
+            # …新建街头游园、口袋公园和城市书房，数量分别为…: the list of the clause before
+            nouns = _list_before(sentence, begin) or nouns
         if len(nouns) > 1 and len(nouns) == len(values):
             for noun, q in zip(nouns, values, strict=True):
                 out[q.start] = (noun, nouns)
@@ -41,6 +52,57 @@ def listed(sentence: str, quantities: list[Quantity]) -> dict[int, tuple[str, tu
     return out
 
 
+# What may stand before 分别 in a clause naming no noun of its own: comparisons, times, adverbs
+_NO_NOUN = re.compile(
+    r"\s*(?:同比|环比|(?:比|较|与)(?:上年|去年|上一年)(?:同期)?(?:相比)?|今年|全年|也|均)*\s*"
+)
+
+
+_RISE = re.compile(r"(?:增长|增加|提高|提升|上升|下降|减少|降低|回落)")
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+# A 分别 clause naming only a measure of things listed before it (数量分别为, 规模分别达到)
+_MEASURE_ONLY = re.compile(r"\s*(?:其|的|新增|新建)?(?:数量|规模|总数|面积|长度|里程)(?:也|均)?")
+
+
+def _list_before(sentence: str, begin: int) -> tuple[str, ...]:
+    """The items of the list closing the clause before `begin` (新建游园、口袋公园和书房)."""
+    cut = max(begin - 1, 0)
+    start = max((m.end() for m in _BREAK.finditer(sentence, 0, cut)), default=0)
+    items = [i for i in _ITEM.split(_counted(sentence[start:cut])) if i]
+    return tuple(items) if len(items) > 1 else ()
+
+
+def _clauses_before(
+    sentence: str, begin: int, count: int, quantities: list[Quantity]
+) -> tuple[str, ...]:
+    """The `count` clauses before `begin`, each with a number of its own, as a list's items (the
+    things a 分别 clause naming no noun gives rates of, in order); none when they are not."""
+    cuts = [m.start() for m in _BREAK.finditer(sentence, 0, max(begin - 1, 0))]
+    starts = [0, *(c + 1 for c in cuts)]
+    ends = [*cuts, max(begin - 1, 0)]
+    if len(starts) < count:
+        return ()
+    nouns: list[str] = []
+    for a, b in zip(starts[-count:], ends[-count:], strict=True):
+        first = next((q for q in quantities if a <= q.start < b), None)
+        if first is None:
+            return ()
+        noun = _counted(sentence[a : first.start]) or sentence[first.end : b]
+        if not _HAN_WORD.search(noun):
+            return ()  # 开工470万套（户）: no noun of its own to pair
+        nouns.append(noun)
+    return tuple(nouns)
+
+
+def _counted(head: str) -> str:
+    """The noun a clause names between its last verb and its number (济南今年新建口袋公园 gives
+    口袋公园): the item of the list, not the place or time the clause opens with."""
+    verbs = list(_VERB.finditer(head))
+    return head[verbs[-1].end() :] if verbs else head
+
+
 def span(sentence: str) -> tuple[int, int] | None:
     """From the first 分别 list's nouns to the end of its numbers, when the sentence has one:
     its numbers must be read although their clauses name no keyword."""
@@ -48,6 +110,8 @@ def span(sentence: str) -> tuple[int, int] | None:
     if at < 0:
         return None
     begin = max((m.end() for m in _BREAK.finditer(sentence, 0, at)), default=0)
+    if _NO_NOUN.fullmatch(sentence, begin, at):
+        begin = 0  # its items are the clauses before (…，同比分别增长20%和15%)
     stop_at = _BREAK.search(sentence, at)
     return begin, stop_at.start() if stop_at else len(sentence)
 

@@ -80,7 +80,14 @@ def in_points(making: Making, n: Number, target: Target) -> Quantity | None:
 def percent_of(making: Making, n: Number, target: Target) -> FigureScope | None:
     """What a % number of a count target measures: progress toward the pledge, its growth, or
     the share of its own things doing what it counts; None for a share of something else."""
-    return percent_measure(n.head) or share_of_noun(making, n, target)
+    head = n.head
+    if n.q.start in making.paired:  # 同比分别增长9.4%和【12.1%】: the words before the list
+        head = _EARLIER_VALUES.sub("", head)
+    return percent_measure(head) or share_of_noun(making, n, target)
+
+
+# The values of a 分别 list before a number (9.4%和, 12%、8%、)
+_EARLIER_VALUES = re.compile(r"(?:[0-9.]+\s*%\s*(?:和|、|及|与|，|,)\s*)+$")
 
 
 def share_of_noun(making: Making, n: Number, target: Target) -> FigureScope | None:
@@ -146,7 +153,8 @@ def _rate_target(targets: list[Target], target: Target, sentence: str) -> str | 
 def _amount_before(quantities: list[Quantity], at: int) -> Quantity | None:
     """The last amount (no %) before `at` in the sentence's clauses about the target."""
     before = [q for q in quantities if q.end <= at]
-    return before[-1] if before and before[-1].unit not in _RATE_UNITS else None
+    # a multiple (为年度目标的1.12倍) is a share, no amount: …，增量同比提高9% is still the target's
+    return before[-1] if before and before[-1].unit not in _RATE_UNITS | {"倍"} else None
 
 
 def _in_unit(q: Quantity, unit: str | None) -> bool:

@@ -242,7 +242,7 @@ class _Article(Regional):
             making.drop(q, None, "its clause names a thing of its own (“…”)")
             return None
         noun = None
-        if not own and q.unit != "%" and _as_percent(q) is None:
+        if not own and q.unit != "%" and _as_percent(q, sentence[c0 : q.start]) is None:
             words = tuple(k for t in match.targets for k in t.keywords)
             noun = own_noun(sentence[c0 : q.start], words)
         if noun:
@@ -344,7 +344,7 @@ class _Article(Regional):
         if clause not in making.when:
             making.when[clause] = self.when(sentence, c0, c1, read.at)
         kind, period = making.when[clause]
-        scope = measure or scope_of(sentence, c0, c1, quantity)
+        scope = measure or making.plan_scope(n, target.id) or scope_of(sentence, c0, c1, quantity)
         if n.period_part and scope == "cumulative" and "累计" not in sentence[c0:c1]:
             scope = "new"  # 其中2023年筹集2.3万套: what that period added
         if scope == "new" and "年" in n.head:  # 比2020年底增加21家: over the years since
@@ -358,7 +358,7 @@ class _Article(Regional):
             making.drop(n.q, target, other)
             return None
         making.seen.add(target.id)
-        making.given.add(target.id)
+        making.give(target.id, scope)
         fall = scope == "rate" and is_fall(n.head)
         noun = making.paired[n.q.start][0] if n.q.start in making.paired else None
         return frozen(

@@ -21,6 +21,7 @@ from monitor.figures.places import (
     speaker,
     speaks_for,
 )
+from monitor.figures.sections import is_headline
 from monitor.models import FigureKind, Target
 
 _LEAD = 300  # a region named this early in the article (dateline, lead) holds for all of it
@@ -125,8 +126,8 @@ class Regional(Frames):
         if said is None:
             p0 = self.text.rfind("\n", 0, s0) + 1
             said = speaks_for(mentions(self.text, regions, p0, s0), regions)
-        if said is None:  # the article's lead, before this sentence
-            said = speaks_for(mentions(self.text[: min(_LEAD, s0)], regions)[:1], regions)
+        if said is None:  # the article's lead, before this sentence (a headline's: after it)
+            said = speaks_for(mentions(self._lead(s0), regions)[:1], regions)
         if said is None:
             said = self._source_speaks_for(regions)
         if said is None and _goes_on_with_own(sentence, regions, at):
@@ -134,6 +135,14 @@ class Regional(Frames):
         if said is None:
             said = self._page_speaks_for(regions)
         return is_national(regions) if said is None else said
+
+    def _lead(self, s0: int) -> str:
+        """The article's lead before the sentence at s0; for the headline, which comes before
+        it, the lead after it: a headline naming no place (前10月新增充电桩4620个) is of the place
+        the article's first lines name, as its date is the article's."""
+        if s0 == 0 and is_headline(self.text, self.ends, 0):
+            return self.text[self.ends[0] : _LEAD]
+        return self.text[: min(_LEAD, s0)]
 
     def _page_speaks_for(self, regions: tuple[str, ...]) -> bool | None:
         """For a page that names no place at all (an excerpt of a work report under its

@@ -12,6 +12,7 @@ from typing import Literal
 from monitor.figures import units
 from monitor.figures.numerals import parse_quantity
 from monitor.figures.table_columns import Column
+from monitor.figures.table_rows import bare as unmarked
 from monitor.models import Quantity, Target
 
 _PERCENT = re.compile(r"[%％]")
@@ -66,6 +67,7 @@ def cell_of(
 ) -> tuple[Quantity, Literal["down"] | None] | None:
     """The cell's quantity in the target's unit (a % for shares and rates) and whether it is a
     fall; None for an empty cell, a dash, or an amount in another unit."""
+    cell = unmarked(cell)  # 38.2* with its footnote's mark
     sign = _SIGN.match(cell)
     bare = cell[sign.end() :] if sign else cell
     quantity = parse_quantity(bare)

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Literal, NamedTuple
 
 from monitor.figures import units
+from monitor.figures.table_rows import is_period
 from monitor.figures.table_stages import stage_in
 from monitor.models import FigureScope, Table
 
@@ -26,7 +27,7 @@ _PLEDGE_FIRST = re.compile(r"计划完成|目标任务|任务数|计划数|目�
 _ACHIEVED = re.compile(
     r"完成|实际|实现|已|建成|开工|竣工|完工|累计|新建|新增|到位|达到|执行|实绩|[0-9０-９]{1,2}月|"
     r"签约|交付|交房|投用|投入使用|入住|筹集|供应|配租|"
-    r"上半年|下半年|[一二三四]季度|前三季度"
+    r"上半年|下半年|[一二三四]季度|前三季度|当月|本月"
 )
 _PLEDGE = re.compile(r"任务|目标|计划|预算|规划|指标值")
 # A header whose last word is the plan is the plan, whatever work it names first (年度完工计划,
@@ -37,8 +38,17 @@ _DONE_FIRST = re.compile(r"^(?:已|实际|实绩|累计|截至|截止)")
 # Columns that are no count of the work: the share of the year gone by (序时进度), the plan less
 # the result (未完成, 剩余任务), last year's same months (上年同期)
 _NO_FIGURE = re.compile(r"序时|时序|时间进度|未完成|剩余|尚需|尚未|差额|缺口|还差|同期")
+# A plan's word before the work it plans (计划新建改造, 拟新增, 规划建设): the plan, whatever verb
+# follows it (计划完成率 is a share, read before)
+_PLAN_FIRST = re.compile(r"^(?:(?:19|20)[0-9]{2}\s*年|年度|全年|今年|本年|当年)?(?:计划|拟|规划)")
+# Words that make a column under a plan's group header a result after all (年度计划|已完成)
+_DONE_WORD = re.compile(r"已|实际|实绩|完成|累计|截至|截止")
+# A group of parts (其中|新建学校, 其中：农村): no total of the row's item
+_PARTS = re.compile(r"^(?:其中|含|包括)")
+# A column of one month (当月, 本月): a 累计 column beside it runs from the year's start
+_ONE_MONTH = re.compile(r"当月|本月")
 # A per cent of the plan done (完成年度计划（%）): the share, with no 率 or 进度 in its words
-_DONE_OF_PLAN = re.compile(r"(?:完成|达到?)(?:了)?(?:年度|全年|今年|当年)?(?:计划|任务|目标)")
+_DONE_OF_PLAN = re.compile(r"(?:完成|达到?)(?:了)?[\u4e00-\u9fff]{0,4}?(?:计划|任务|目标)")
 _FORECAST = re.compile(r"预计|预期|预测")
 _LONG_PLAN = re.compile(r"规划|总")
 _STOCK = re.compile(r"累计|总数|总量|总规模|保有量|存量|总里程")
@@ -65,7 +75,7 @@ def columns(table: Table, published: date | None) -> list[Column]:
     out: list[Column] = []
     for i, head in enumerate(table.header):
         cells = [row[i] for row in table.rows if i < len(row) and row[i]]
-        numbers = sum(_DIGIT_FIRST.match(c) is not None for c in cells)
+        numbers = sum(_DIGIT_FIRST.match(c) is not None and not is_period(c) for c in cells)
         if _INDEX.fullmatch(head):
             out.append(Column("index", None, None, None))
         elif _UNIT_COLUMN.fullmatch(head):
@@ -83,26 +93,72 @@ def columns(table: Table, published: date | None) -> list[Column]:
 
 
 def _year_to_date(columns: list[Column], header: tuple[str, ...]) -> list[Column]:
-    """A 累计完成 column beside the year's task and no other result of the year is the year's
-    running total (new, as E7 counts year-to-date), not a stock: 全年任务 | 累计完成 | 完成比例."""
-    counts = [i for i, c in enumerate(columns) if c.role == "achieved"]
+    """A 累计完成 column beside the year's task or one month's figure (当月), and no other result
+    of the year, is the year's running total (new, as E7 counts year-to-date), not a stock:
+    全年任务 | 累计完成 | 完成比例, 当月新增 | 累计新增."""
+    achieved = [i for i, c in enumerate(columns) if c.role == "achieved"]
+    months = [i for i in achieved if _ONE_MONTH.search(header[i])]
+    counts = [i for i in achieved if i not in months]
     plans = [
         i
         for i, c in enumerate(columns)
         if c.role == "pledge" and c.scope == "new" and not _LONG_PLAN.search(header[i])
     ]
-    if len(counts) != 1 or not plans:
+    if len(counts) != 1 or not (plans or months):
         return columns
     i = counts[0]
     rest = header[i].replace("累计", "", 1)
-    if columns[i].scope != "cumulative" or rest == header[i] or _STOCK.search(rest):
-        return columns  # no 累计, or another stock word beside it (累计总数): a stock still
+    point = _POINT.fullmatch(_HEADER_UNIT.sub("", header[i]).strip()) is not None  # 截至8月底
+    if columns[i].scope != "cumulative" or (rest == header[i] and not point):
+        return columns  # no 累计 nor a date alone
+    if _STOCK.search(rest):
+        return columns  # another stock word beside it (累计总数): a stock still
     columns[i] = columns[i]._replace(scope="new")
     return columns
 
 
 def _role(head: str, published: date | None) -> Column:
     """What a value column holds, from its header: role, scope, written unit, period."""
+    if "|" in head:
+        return _merged(head, published)
+    if _PARTS.match(head):
+        return Column("none", None, header_unit(head), None)
+    return _one(head, published)
+
+
+def _merged(head: str, published: date | None) -> Column:
+    """A column under merged header cells ("年度计划（个）|开工"): a group of parts gives nothing;
+    a share or rate below is one; a plan's group holds plans of the stages or measures below
+    it unless one of them says it is done; else the words as one header. The unit is the
+    lowest cell's that writes one (新增装机（万千瓦）|年度目标 → 万千瓦)."""
+    parts = head.split("|")
+    unit = next((u for part in reversed(parts) if (u := _unit_cell(part))), None)
+    if any(_PARTS.match(part) for part in parts[:-1]):
+        return Column("none", None, unit, None)
+    last, group = _one(parts[-1], published), _one("".join(parts[:-1]), published)
+    if last.role in ("share", "rate"):
+        found = last
+    elif _NO_FIGURE.search(head):
+        found = Column("none", None, unit, last.period)
+    elif group.role == "pledge" and _DONE_WORD.search(parts[-1]):
+        found = _one(parts[-1], published)  # 年度计划|已完成: the result of the plan
+    elif group.role == "pledge":
+        found = group
+    else:
+        found = _one(head.replace("|", ""), published)
+    return found._replace(unit=found.unit or unit, period=found.period or group.period)
+
+
+def _unit_cell(part: str) -> str | None:
+    """The unit a header cell writes: in brackets at its end, or all it holds (a row of units
+    under the header: 万米, %)."""
+    written = header_unit(part)
+    if written or not part or len(part) > 6:
+        return written
+    return header_unit(f"（{part.strip()}）")
+
+
+def _one(head: str, published: date | None) -> Column:
     unit = header_unit(head)
     words = _HEADER_UNIT.sub("", head)
     year = _YEAR.search(words)
@@ -117,6 +173,10 @@ def _role(head: str, published: date | None) -> Column:
     if _FORECAST.search(words):  # a forecast: a first result once its year is over
         over = period and published and int(period) < published.year
         return Column("achieved" if over else "pledge", "new", unit, period)
+    plan_first = _PLAN_FIRST.match(words)
+    if plan_first and not _DONE_WORD.search(words, plan_first.end()):
+        scope_first: FigureScope = "cumulative" if _STOCK.search(words) else "new"
+        return Column("pledge", scope_first, unit, period)
     if _POINT.fullmatch(words.strip()):
         return Column("achieved", "cumulative", unit, period)
     plan_head = _PLAN_HEAD.search(words) and not _DONE_FIRST.search(words)

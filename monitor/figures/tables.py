@@ -13,22 +13,15 @@ from decimal import Decimal
 
 from monitor.figures import table_columns
 from monitor.figures.measures import stage_of
-from monitor.figures.places import mentions, speaks_for
 from monitor.figures.table_cells import Read, note_amount, read_cells, same_measure
 from monitor.figures.table_columns import Column, header_unit, period_of
+from monitor.figures.table_rows import change_of, label_of, names, rows_for
 from monitor.figures.table_stages import earlier, measure_of, share_stage, stage_in, stages_of
 from monitor.models import Article, Figure, FigureKind, Quantity, Seen, Table, Target
 
-# A row of the whole: 合计, 全省合计, 总计, 全市
-_TOTAL = re.compile(
-    r"(?:全国|全省|全市|全区|全县|全州|总体)?(?:合计|总计|小计|共计|总体)|全国|全省|全市"
-)
-# …or the noun's own total among its kinds (充电桩合计 above 公共充电桩, 私人充电桩)
 # A header naming a thing added (新建社区食堂（个）): the item a column of items across counts
 _ITEM = re.compile(r"(?:新增|新建|新开工|开工|改造|建设|建成|完成)([\u4e00-\u9fff]{2,})")
 _ROLE = re.compile(r"计划|任务|目标|进度|比例|率|数|情况|里程|数量|面积|投资|总")
-_TOTAL_OF = re.compile(r"(?:合计|总计|共计|总数)$")
-_PART = re.compile(r"其中|包括|含[:：]|[(（]?[0-9一二三四五六七八九十]+[)）]")
 _DIGIT_FIRST = re.compile(r"[-+－＋−]?\s*[0-9０-９.]")  # a number cell; 一般公共预算 is a label
 _LEAD = 300  # characters of the article's text that may name its region
 
@@ -40,10 +33,12 @@ def find_table_figures(
     published: date | None,
     title: str,
     lead: str = "",
+    region: tuple[str, ...] = (),
     trace: list[Seen] | None = None,
 ) -> list[Figure]:
-    """Every figure `table` gives for one of `targets`, row by row, left to right; with `trace`,
-    each cell of the rows read and what became of it (`monitor try --explain`)."""
+    """Every figure `table` gives for one of `targets`, row by row, left to right (`region`: the
+    source's own, for a page naming no place); with `trace`, each cell of the rows read and what
+    became of it (`monitor try --explain`)."""
     if not table.rows or not targets:
         return []
     table = _upright(table, targets, published)
@@ -64,35 +59,84 @@ def find_table_figures(
             *(" ".join(row[i] for i in labels if i < len(row)) for row in table.rows),
         ]
     )
+    unit = _table_unit(table, title)
     figures: list[Figure] = []
     for target in targets:
-        if not _names(labelled, target):
+        if not names(labelled, target):
             continue
         mine = _items_across(table, columns, target)
-        for row in _rows_for(table, target, labels, title, lead, across=mine is not columns):
-            found = _row_figures(table, row, mine, labels, target, period)
+        values = ("pledge", "achieved", "share", "rate")
+        across = any(
+            c.role in values and names(table.header[i], target) for i, c in enumerate(mine)
+        )
+        for row in rows_for(table, target, labels, title, lead, across=across, source=region):
+            row_unit = _row_unit(row, mine, labels) or unit
+            found = _row_figures(table, row, mine, labels, target, period, row_unit)
             figures.extend(found)
             if trace is not None:
-                trace.extend(_explain_row(table, row, mine, labels, target, found))
+                trace.extend(_explain_row(table, row, mine, labels, target, found, row_unit))
     return figures
+
+
+def _table_unit(table: Table, title: str) -> str | None:
+    """The amount unit of the whole table: its note (单位：万套), else a unit in brackets ending
+    its caption or the article's title (…完成情况（万亩）); never a bare %."""
+    for unit in (note_amount(table.unit), header_unit(table.caption), header_unit(title)):
+        if unit and unit != "%":
+            return unit
+    return None
+
+
+def _row_unit(row: tuple[str, ...], columns: list[Column], labels: list[int]) -> str | None:
+    """The unit a row writes: its 单位 cell, else a bracket ending its label (改造户厕（万户）)."""
+    cell = next((row[i] for i, c in enumerate(columns) if c.role == "unit" and row[i]), None)
+    return cell or header_unit(label_of(row, labels))
 
 
 def _items_across(table: Table, columns: list[Column], target: Target) -> list[Column]:
     """With the items across (区 | 新增托位（个） | 新建社区食堂（个）), the target's columns
-    only: the value columns whose header names it; the columns as they are when none does."""
+    only: those whose header names it and the plain ones (年度任务, 完成率) not after another
+    item's; the columns as they are when none names it."""
     values = ("pledge", "achieved", "share", "rate")
     heads = table.header
-    named = [c.role in values and _names(heads[i], target) for i, c in enumerate(columns)]
+    named = [c.role in values and names(heads[i], target) for i, c in enumerate(columns)]
     if not any(named):
         items = {
             m.group(1) for h in heads if (m := _ITEM.match(h)) and not _ROLE.search(m.group(1))
         }
         # things added, a column each (新建社区食堂（个）, 新增养老床位（张）): none the target's
-        return [c._replace(role="none") for c in columns] if len(items) > 1 else columns
-    return [
-        c if named[i] or c.role not in values else c._replace(role="none")
-        for i, c in enumerate(columns)
-    ]
+        if len(items) > 1:
+            return [c._replace(role="none") for c in columns]
+        # the target named by the caption or a row: a column naming another item is that item's
+        others = [c.role in values and _other_item(heads[i], target) for i, c in enumerate(columns)]
+        if not any(others):
+            return columns
+        return [c._replace(role="none") if others[i] else c for i, c in enumerate(columns)]
+    out: list[Column] = []
+    mine = True  # whose item the plain columns from here on belong to
+    for i, column in enumerate(columns):
+        if named[i]:
+            mine = True
+        elif column.role in values and _other_item(heads[i], target):
+            mine = False
+        keep = named[i] or column.role not in values or (mine and not _other_item(heads[i], target))
+        out.append(column if keep else column._replace(role="none"))
+    return out
+
+
+def _other_item(head: str, target: Target) -> bool:
+    """Does a header name a thing added of its own, not the target's (新建社区食堂（个）,
+    其中|新建学校), rather than what it holds of the row's (年度任务, 累计装机, 完成率)?"""
+    for part in head.split("|"):
+        found = _ITEM.match(part.removeprefix("其中"))
+        item = found.group(1) if found else ""
+        if (
+            item
+            and not _ROLE.search(item)
+            and not any(item in k or k in item for k in target.keywords)
+        ):
+            return True
+    return False
 
 
 def explain_tables(
@@ -119,10 +163,9 @@ def _explain_row(
     labels: list[int],
     target: Target,
     found: list[Figure],
+    unit: str | None,
 ) -> list[Seen]:
     sentence, spans = _render(table, row, columns, labels)
-    unit = next((row[i] for i, c in enumerate(columns) if c.role == "unit" and row[i]), None)
-    unit = unit or header_unit(_label(row, labels)) or note_amount(table.unit)
     out: list[Seen] = []
     for i, (start, end) in spans.items():
         column, head = columns[i], table.header[i]
@@ -131,12 +174,16 @@ def _explain_row(
             why = figure.why
         elif column.role == "unit":
             continue
+        elif column.role == "none" and head.startswith(("其中", "含", "包括")):
+            why = f"column {head!r} is a part of the row's total, not the total"
+        elif column.role == "none" and _other_item(head, target):
+            why = f"column {head!r} counts another item than the target's"
         elif column.role == "none":
             why = f"column {head!r} holds no plan, result, share or rate of the target's work"
         elif not same_measure(unit, target):
             why = f"the row is in {unit}, which cannot count the target's {target.unit}"
-        elif stage_in(head) or stage_in(_label(row, labels)):
-            said = stage_in(head) or stage_in(_label(row, labels))
+        elif stage_in(head) or stage_in(label_of(row, labels)):
+            said = stage_in(head) or stage_in(label_of(row, labels))
             why = f"an earlier stage ({said}) than the target's ({'/'.join(stages_of(target))})"
         else:
             why = "not a number in the target's unit"
@@ -154,9 +201,9 @@ def _upright(table: Table, targets: Sequence[Target], published: date | None) ->
         len(table.header) < 2
         or "pledge" not in roles
         or not roles & {"achieved", "share"}
-        or not roles <= {"pledge", "achieved", "share", "rate"}
-        or any(_names(f, t) for f in firsts for t in targets)
-        or not any(_names(h, t) for h in table.header[1:] for t in targets)
+        or not roles <= {"pledge", "achieved", "share", "rate", "none"}  # none: 序时进度
+        or any(names(f, t) for f in firsts for t in targets)
+        or not any(names(h, t) for h in table.header[1:] for t in targets)
     ):
         return table
     rows = tuple(
@@ -183,7 +230,12 @@ def article_figures(
     for table in article.tables:
         found.extend(
             find_table_figures(
-                table, targets, published=published, title=article.title, lead=article.text[:_LEAD]
+                table,
+                targets,
+                published=published,
+                title=article.title,
+                lead=article.text[:_LEAD],
+                region=region,
             )
         )
     return found
@@ -195,79 +247,6 @@ def table_text(table: Table) -> str:
     return "\n".join(lines)
 
 
-def _label(row: tuple[str, ...], labels: list[int]) -> str:
-    """The row's label: its last label cell with text (the most specific one)."""
-    for i in reversed(labels):
-        if i < len(row) and row[i]:
-            return row[i]
-    return ""
-
-
-def _names(text: str, target: Target) -> bool:
-    """Does text hold one of target's keywords (each part of a 保障性…住房 in order)?"""
-    for keyword in target.keywords:
-        at = 0
-        for part in keyword.split("…"):
-            at = text.find(part, at) if part else at
-            if at < 0:
-                break
-            at += len(part)
-        else:
-            return True
-    return False
-
-
-def _rows_for(
-    table: Table, target: Target, labels: list[int], title: str, lead: str, *, across: bool
-) -> list[tuple[str, ...]]:
-    """The rows that count the target: a row labelled with its keyword; or, when the caption,
-    title or (`across`) a column header names the measure and the rows are its places or parts,
-    the row of the whole."""
-    if any(word and word in text for word in target.exclude for text in (table.caption, title)):
-        return []
-    rows = [(row, _label(row, labels)) for row in table.rows]
-    named = [
-        (row, label)
-        for row, label in rows
-        if label and not _PART.match(label) and _names(" ".join(row[i] for i in labels), target)
-    ]
-    whole: list[tuple[tuple[str, ...], str]] = []
-    if across or _names(table.caption, target) or _names(title, target):
-        whole = [
-            (row, label)
-            for row, label in rows
-            if (_TOTAL.fullmatch(label) or (_TOTAL_OF.search(label) and _names(label, target)))
-            and _region_ok(label, table.caption, title, lead, target)
-        ]
-        if not whole and target.region:
-            whole = [(row, label) for row, label in rows if _is_own(label, target)]
-        if whole or len(named) > 1:
-            named = []  # the named rows are parts (区域级绿道) of the whole
-    return [
-        row
-        for row, label in whole + named
-        if not any(word and word in label for word in target.exclude)
-        and _region_ok(label, table.caption, title, lead, target)
-    ]
-
-
-def _is_own(label: str, target: Target) -> bool:
-    found = mentions(label, target.region)
-    return bool(found) and speaks_for(found, target.region) is True
-
-
-def _region_ok(label: str, caption: str, title: str, lead: str, target: Target) -> bool:
-    """The nearest place named (the row label, the caption, the title, the lead) is the
-    target's; a target without regions takes every row."""
-    if not target.region:
-        return True
-    for text in (label, caption, title, lead):
-        said = speaks_for(mentions(text, target.region), target.region)
-        if said is not None:
-            return said
-    return False
-
-
 def _row_figures(
     table: Table,
     row: tuple[str, ...],
@@ -275,15 +254,16 @@ def _row_figures(
     labels: list[int],
     target: Target,
     period: str | None,
+    unit: str | None,
 ) -> list[Figure]:
     sentence, spans = _render(table, row, columns, labels)
-    row_unit = next((row[i] for i, c in enumerate(columns) if c.role == "unit" and row[i]), None)
-    row_unit = row_unit or header_unit(_label(row, labels))  # 农村户厕改造（万户）
-    noted = note_amount(table.unit)
-    if not same_measure(row_unit or noted, target):
+    if not same_measure(unit, target):
         return []  # 充电桩建设资金 in 万元 is no count of 充电桩, nor is its growth rate
-    read = read_cells(row, columns, spans, target, row_unit or noted)
-    stages = _stages(columns, _label(row, labels), target, read)
+    read = read_cells(row, columns, spans, target, unit)
+    label = label_of(row, labels)
+    stages = _stages(columns, label, target, read)
+    change, fall = change_of(label)
+    change = change and unit in ("%", "％")  # 地区生产总值增长 in %: each cell a rate
     out: list[Figure] = []
     for i, quantity, direction in read:
         if i not in stages:
@@ -298,8 +278,11 @@ def _row_figures(
             and target.pledge.scope in ("new", "cumulative")
         ):
             scope = "cumulative" if column.scope == "cumulative" else target.pledge.scope
+        if change and column.role in ("pledge", "achieved"):
+            scope, direction = "rate", direction or ("down" if fall else None)
         stage = stages[i]
-        why = f"table row {_label(row, labels)!r}, column {table.header[i]!r}: {column.role}"
+        why = f"table row {label!r}, column {table.header[i]!r}: {column.role}"
+        why += f", a change in the row's label: {scope}" if change else ""
         out.append(
             Figure(
                 target_id=target.id,
@@ -360,7 +343,7 @@ def _render(
     table: Table, row: tuple[str, ...], columns: list[Column], labels: list[int]
 ) -> tuple[str, dict[int, tuple[int, int]]]:
     """The row as one line, "label | header: cell | …", and each cell's span in it."""
-    text = _label(row, labels)
+    text = label_of(row, labels)
     spans: dict[int, tuple[int, int]] = {}
     for i, column in enumerate(columns):
         if column.role in ("index", "label") or i >= len(row) or not row[i]:

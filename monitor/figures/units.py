@@ -98,6 +98,13 @@ def same_family(a: str | None, b: str | None) -> bool:
     return (a, b) in _SAME
 
 
+def generic_for(written: str | None, wanted: str | None) -> bool:
+    """Whether a count in the general measure word 个 counts a target's venues in 家 (城市书房21个
+    for a target in 家). Not the other way: 家 after a count of a target in 个 is mostly another
+    noun's (充电桩运营企业23家, 示范性托育机构186家)."""
+    return written == "个" and wanted == "家"
+
+
 def convert(value: Decimal, unit: str | None, to: str | None) -> Decimal | None:
     """`value` in `unit` expressed in `to`, or None when the two do not measure the same thing."""
     a, b = normalise(unit), normalise(to)

@@ -339,12 +339,18 @@ def render_table(table: dict[str, Any]) -> str:
         if charset == "gbk"
         else '<meta charset="utf-8">'
     )
-    rows = []
-    header = "".join(f"<th>{html.escape(h)}</th>" for h in table["columns"])
-    rows.append(f"<tr>{header}</tr>")
+    tag = table.get("header_tag", "th")
+    heads = table.get("head_rows") or [table["columns"]]
+    rows = ["<tr>" + "".join(_html_cell(c, tag) for c in row) + "</tr>" for row in heads]
+    if table.get("thead"):
+        rows = ["<thead>", *rows, "</thead>"]
     for row in table["rows"]:
-        rows.append("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>")
+        rows.append("<tr>" + "".join(_html_cell(c, "td") for c in row) + "</tr>")
     caption = table.get("caption", "")
+    if table.get("caption_row"):  # the title as the table's first row, one cell across it
+        across = len(table["columns"])
+        rows.insert(0, f'<tr><td colspan="{across}">{html.escape(caption)}</td></tr>')
+        caption = ""
     unit_line = (
         f'<p class="unit">{html.escape(table["unit_note"])}</p>' if "unit_note" in table else ""
     )
@@ -360,18 +366,80 @@ def render_table(table: dict[str, Any]) -> str:
         f'<div class="info">发布时间：{table["published"]}　'
         f"来源：{html.escape(table['site'])}</div>\n"
         f"{paragraphs}\n"
-        f"<h3>{html.escape(caption)}</h3>\n{unit_line}\n<table{cls}>\n{body}\n</table>\n"
+        f"{f'<h3>{html.escape(caption)}</h3>' if caption else ''}\n{unit_line}\n"
+        f"<table{cls}>\n{body}\n</table>\n"
         f"{''.join(f'<p>{html.escape(p)}</p>' for p in table.get('after', []))}\n"
         f'</div>\n<div class="footer">主办单位：{html.escape(table["site"])}　'
         f"网站标识码：{table.get('site_code', '0000000001')}</div>\n</body>\n</html>\n"
     )
 
 
+def _html_cell(cell: Any, tag: str) -> str:
+    """A cell of tables.yaml: text, a {t: text, c: colspan, r: rowspan} merged cell, or None
+    for a place a merged cell above covers (not written)."""
+    if cell is None:
+        return ""
+    if isinstance(cell, dict):
+        spans = "".join(
+            f' {a}="{cell[k]}"' for k, a in (("c", "colspan"), ("r", "rowspan")) if k in cell
+        )
+        return f"<{tag}{spans}>{html.escape(str(cell['t']))}</{tag}>"
+    return f"<{tag}>{html.escape(str(cell))}</{tag}>"
+
+
+def _spread(rows: list[list[Any]]) -> list[list[str]]:
+    """The rows as a grid, each merged cell's text in every place it covers."""
+    grid: list[list[str]] = []
+    below: dict[tuple[int, int], str] = {}  # (row, column) → text a rowspan above puts there
+    for r, row in enumerate(rows):
+        line: list[str] = []
+        for cell in row:
+            while (r, len(line)) in below:
+                line.append(below.pop((r, len(line))))
+            if cell is None:
+                continue
+            text = str(cell["t"]) if isinstance(cell, dict) else str(cell)
+            span = cell.get("c", 1) if isinstance(cell, dict) else 1
+            down = cell.get("r", 1) if isinstance(cell, dict) else 1
+            for _ in range(span):
+                for k in range(1, down):
+                    below[(r + k, len(line))] = text
+                line.append(text)
+        while (r, len(line)) in below:
+            line.append(below.pop((r, len(line))))
+        grid.append(line)
+    return grid
+
+
+def _columns(table: dict[str, Any]) -> list[str]:
+    """The column headers as monitor's extractor flattens them ("完成情况|数量（套）"); a table
+    with `head_rows` must list the same in `columns`."""
+    if "head_rows" not in table:
+        return [str(c) for c in table["columns"]]
+    grid = _spread(table["head_rows"])
+    flat = []
+    for j in range(len(grid[0])):
+        parts: list[str] = []
+        for line in grid:
+            if line[j] and (not parts or parts[-1] != line[j]):
+                parts.append(line[j])
+        flat.append("|".join(parts))
+    if flat != [str(c) for c in table["columns"]]:
+        raise ValueError(f"table {table['id']}: head_rows flatten to {flat}, columns say otherwise")
+    return flat
+
+
 def _cell(table: dict[str, Any], row: str, column: str) -> str:
-    col = table["columns"].index(column)
-    for cells in table["rows"]:
-        if str(cells[table.get("label_column", 1)]) == row:
-            return str(cells[col])
+    """The cell at a row label and a column header; on a table laid on its side (`sideways`),
+    the row is a column's header and the column a label cell, as the reader turns it."""
+    columns, grid = _columns(table), _spread(table["rows"])
+    at = table.get("label_column", 1)
+    if table.get("sideways"):
+        row, column = column, row
+    col = columns.index(column)
+    for cells in grid:
+        if " ".join(cells[at].split()) == row:  # 合　计 is read as 合 计, as monitor reads it
+            return cells[col]
     raise ValueError(f"no row {row!r} in table {table['id']}")
 
 

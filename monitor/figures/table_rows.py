@@ -1,0 +1,168 @@
+"""The rows of a progress table that count a target: a row labelled with its keyword (not a
+longer noun it only modifies: 单位地区生产总值能耗降低 is no row of 地区生产总值); or, when the
+caption, title or a column header names it and the rows are its places, parts or months, the row
+of the whole (合计, 全市, the watched region's own row among a province's cities) or each month's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from monitor.figures.nouns import other_measure
+from monitor.figures.places import mentions, speaks_for
+from monitor.models import Table, Target
+
+# A row of the whole: 合计, 全省合计, 总计, 全市
+_TOTAL = re.compile(
+    r"(?:全国|全省|全市|全区|全县|全州|总体)?(?:合计|总计|小计|共计|总体)|全国|全省|全市"
+)
+# …or the noun's own total among its kinds (充电桩合计 above 公共充电桩, 私人充电桩)
+_TOTAL_OF = re.compile(r"(?:合计|总计|共计|总数)$")
+_PART = re.compile(r"其中|包括|含[:：]|[(（]?[0-9一二三四五六七八九十]+[)）]")
+# A footnote's mark after a label or a cell (合计①, 38.2*, 全市（注）): no part of its words
+_SPACES = re.compile(r"[\s\u3000]+")
+_MARK = re.compile(r"\s*(?:[①-⑳*＊※#△▲]+|[(（]注[0-9]*[)）]|注[0-9]+)$")
+# A row of one period (1月, 1—6月, 一季度, 上半年, 2024年9月): the rows are the caption's measure
+# month by month, not things of their own
+_PERIOD = re.compile(
+    r"(?:(?:19|20)[0-9]{2}\s*年)?(?:[0-9]{1,2}\s*(?:[-—–~至]\s*[0-9]{1,2}\s*)?月份?|"
+    r"[一二三四1-4]\s*季度|前三季度|上半年|下半年|全年)(?:累计|合计|小计)?"
+)
+# A label naming a change (地区生产总值增长, 单位能耗下降): its cells are rates in %
+_CHANGE = re.compile(r"(?:同比|比上年|比去年)?(?:增长|增速|增幅|下降|降低|减少|回落|提高|上升)$")
+_FALL = re.compile(r"(?:下降|降低|减少|回落)$")
+
+
+def bare(label: str) -> str:
+    """The label without a footnote's mark (合计① → 合计)."""
+    return _MARK.sub("", label)
+
+
+def _plain(label: str) -> str:
+    """The label as words: no footnote's mark, no spaces set between its characters (合　计)."""
+    return _SPACES.sub("", bare(label))
+
+
+def label_of(row: tuple[str, ...], labels: list[int]) -> str:
+    """The row's label: its last label cell with text (the most specific one)."""
+    for i in reversed(labels):
+        if i < len(row) and row[i]:
+            return row[i]
+    return ""
+
+
+def names(text: str, target: Target) -> bool:
+    """Does text hold one of target's keywords (each part of a 保障性…住房 in order)?"""
+    return _keyword_end(text, target) >= 0
+
+
+def _keyword_end(text: str, target: Target) -> int:
+    """Where the first keyword of target found in text ends; -1 when none is there."""
+    for keyword in target.keywords:
+        at = 0
+        for part in keyword.split("…"):
+            at = text.find(part, at) if part else at
+            if at < 0:
+                break
+            at += len(part)
+        else:
+            return at
+    return -1
+
+
+def change_of(label: str) -> tuple[bool, bool]:
+    """Whether a row label names a change (…增长, …下降: its cells are rates) and a fall."""
+    label = re.sub(r"[（(][^（）()]*[)）]\s*$", "", bare(label))
+    return _CHANGE.search(label) is not None, _FALL.search(label) is not None
+
+
+def is_period(cell: str) -> bool:
+    """Is a cell a month, a quarter or a half year (a row's label, though it opens with a digit)?"""
+    return _PERIOD.fullmatch(bare(cell).replace(" ", "")) is not None
+
+
+def periods_down(table: Table, labels: list[int]) -> bool:
+    """Are the rows periods (1月 … 6月, 一季度 …): every labelled row a month or a quarter."""
+    said = [label for row in table.rows if (label := label_of(row, labels))]
+    return len(said) >= 2 and all(map(is_period, said))
+
+
+def _own_row(label: str, target: Target) -> bool:
+    """A row labelled with the target's keyword that counts it, not a longer noun it modifies
+    (单位地区生产总值能耗降低: a rate of 能耗)."""
+    end = _keyword_end(label, target)
+    if end < 0:
+        return False
+    rest = re.sub(r"[（(][^（）()]*[)）]", "", label[end:])
+    return other_measure(rest) is None
+
+
+def rows_for(
+    table: Table,
+    target: Target,
+    labels: list[int],
+    title: str,
+    lead: str,
+    *,
+    across: bool,
+    source: tuple[str, ...] = (),
+) -> list[tuple[str, ...]]:
+    """The rows that count the target: a row labelled with its keyword; or, when the caption,
+    title or (`across`) a column header names the measure and the rows are its places, parts or
+    months, the row of the whole or each month's."""
+    if any(word and word in text for word in target.exclude for text in (table.caption, title)):
+        return []
+    rows = [(row, _plain(label_of(row, labels))) for row in table.rows]
+    named = [
+        (row, label)
+        for row, label in rows
+        if label
+        and not _PART.match(label)
+        and _own_row(" ".join(bare(row[i]) for i in labels if i < len(row)), target)
+    ]
+    whole: list[tuple[tuple[str, ...], str]] = []
+    if across or names(table.caption, target) or names(title, target):
+        if not named and periods_down(table, labels):
+            region = region_ok("", table.caption, title, lead, target, source)
+            return [row for row, label in rows if label and region]
+        whole = [
+            (row, label)
+            for row, label in rows
+            if (_TOTAL.fullmatch(label) or (_TOTAL_OF.search(label) and names(label, target)))
+            and region_ok(label, table.caption, title, lead, target, source)
+        ]
+        if not whole and target.region:
+            whole = [(row, label) for row, label in rows if _is_own(label, target)]
+        if whole or len(named) > 1:
+            named = []  # the named rows are parts (区域级绿道) of the whole
+    return [
+        row
+        for row, label in whole + named
+        if not any(word and word in label for word in target.exclude)
+        and region_ok(label, table.caption, title, lead, target, source)
+    ]
+
+
+def _is_own(label: str, target: Target) -> bool:
+    found = mentions(label, target.region)
+    return bool(found) and speaks_for(found, target.region) is True
+
+
+def region_ok(
+    label: str, caption: str, title: str, lead: str, target: Target, source: tuple[str, ...] = ()
+) -> bool:
+    """The nearest place named (the row label, the caption, the title, the lead's first
+    paragraph that names one: not a note below naming a district) is the target's; where none
+    is named, the source's own region (`region:`) decides, else the page is taken as the watched
+    region's, as a sentence naming no place is (regional.py). A target without regions takes
+    every row."""
+    if not target.region:
+        return True
+    for keyword in target.keywords:  # 增城 inside 新增城镇就业 is no place
+        label = label.replace(keyword, "　")
+    for text in (label, caption, title, *lead.split("\n")):
+        said = speaks_for(mentions(text, target.region), target.region)
+        if said is not None:
+            return said
+    said = speaks_for(mentions("、".join(source), target.region)[:1], target.region)
+    return said is not False
