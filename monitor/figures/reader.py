@@ -90,8 +90,7 @@ def find_figures(
         pos = text.find(part)
         if pos >= 0:
             first.append((target, part, pos))
-    split_any = plan.split_any
-    splits = plan.splits if split_any is not None and split_any.search(text) else []
+    splits = plan.splits if plan.split_any and plan.split_any.search(text) else []
     if not first and not splits:
         return []
     ends = sentence_ends(text)
