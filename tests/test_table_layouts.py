@@ -69,6 +69,11 @@ def read(
         ("其中：城区", "none"),
         ("上年同期|完成", "none"),
         ("计划完成率", "share"),
+        ("确保完成（个）", "pledge"),  # a floor and a stretch goal are both plans
+        ("力争数", "pledge"),
+        ("年度目标|力争", "pledge"),
+        ("已完成目标任务", "achieved"),  # done first: a result, whatever it names after
+        ("截至目前应完成", "none"),  # the amount due by now: the schedule, no figure
     ],
 )
 def test_the_role_of_a_column_under_merged_cells(head: str, role: str) -> None:
@@ -319,3 +324,56 @@ def test_a_column_of_another_thing_added_in_a_table_the_caption_names() -> None:
     )  # fmt: skip
     got = read(tab, LIFTS, "临江市")
     assert [c[3] for c in got] == ["年度任务（部）", "已完工（部）"]
+
+
+# --- 合计 in the 序号 column, a planned growth, a part that is the target's own ------------------
+
+
+def test_a_total_written_in_the_index_column() -> None:
+    tab = Table(
+        caption="各区加装电梯进度", unit=None,
+        header=("序号", "区", "年度任务（部）", "已完工（部）"),
+        rows=(("1", "北岸区", "120", "96"), ("2", "南湖区", "380", "314"),
+              ("总计", "", "500", "410")),
+    )  # fmt: skip
+    got = find_table_figures(tab, [LIFTS], published=date(2025, 9, 2), title="临江市")
+    assert [c[2] for c in cells(got)] == ["500 部", "410 部"]
+    assert rows_read(got) == {"总计"}
+
+
+RETAIL = Target(
+    "lj-retail", "临江市社会消费品零售总额", ("社会消费品零售总额",), ("临江",), unit="元"
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "kind"),
+    [
+        (("指标", "2024年实际", "2025年预期", "增长（%）"), "pledge"),  # the plan's growth
+        (("指标", "全年目标", "1-9月完成", "同比增长（%）"), "achieved"),  # the result's
+    ],
+    ids=["after-the-plan", "after-the-result"],
+)
+def test_a_rate_goes_with_the_count_left_of_it(header: tuple[str, ...], kind: str) -> None:
+    tab = Table(
+        caption="临江市主要指标（亿元）", unit=None, header=header,
+        rows=(("社会消费品零售总额", "1200", "1270", "5.8"),),
+    )  # fmt: skip
+    got = find_table_figures(tab, [RETAIL], published=date(2025, 2, 1), title="")
+    assert cells(got)[-1] == (kind, "rate", "5.8 %", header[-1])
+
+
+EV = Target("lj-ev", "临江市新能源汽车产量", ("新能源汽车",), ("临江",), unit="辆")
+
+
+@pytest.mark.parametrize(
+    ("label", "read_it"),
+    [("其中：新能源汽车", True), ("其中：纯电动新能源汽车", False)],
+)
+def test_a_part_below_a_broader_row_is_the_target_s_own(label: str, read_it: bool) -> None:
+    tab = Table(
+        caption="临江市工业产品产量", unit=None, header=("产品", "单位", "本月", "本年累计"),
+        rows=(("汽车", "万辆", "3.2", "30.5"), (label, "万辆", "1.1", "9.8")),
+    )  # fmt: skip
+    got = find_table_figures(tab, [EV], published=date(2024, 12, 10), title="")
+    assert bool(got) is read_it

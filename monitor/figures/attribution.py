@@ -22,6 +22,7 @@ from monitor.figures.cues import (
     _SHARE_AFTER,
     _SHARE_NEXT,
     _SHARE_OF,
+    EARLIER_LEVEL,
     PLAN_AFTER,
 )
 from monitor.figures.keywords import _HEAD, _first_part, _split_pattern, _splittable, any_split
@@ -79,6 +80,7 @@ _MEASURE_OPENS = re.compile(
     r"|(?:业务|保有|销售|产|客运|货运|存)量|装机容量)"
     r"(?:已经?|累计|共|也)?(?:达到|达|为|约|近|超过|突破|增至|升至|增加到|增长到|稳定在"
     r"|[0-9一二三四五六七八九十两])"
+    r"|(?:远|明显)?(?:高于|低于|多于|少于)[^，,。；]{0,8}?(?:年底|年末)的"  # 远高于2016年底的…
 )
 
 
@@ -304,6 +306,8 @@ def _is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -
     a cut named between the reference and the number (比改革前减轻企业负担5000亿元): a cut is
     always measured from a baseline."""
     head = sentence[c0 : q.start]
+    if EARLIER_LEVEL.search(head):
+        return False  # 由去年底的63家增加到71家: the level at an earlier date, a figure of its own
     if restates(sentence, q.end):
         return False  # 比省里下达的5万亩任务多出3000亩: the pledge the result is set against
     if q.unit == "百分点":  # 同比提高4.2个百分点: a per-cent target's change; else a reference
@@ -371,7 +375,7 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
             return False
         at += 1
     nxt = sentence[at : at + 1]
-    if not nxt or nxt in _AFTER_COUNT_OK or not _is_han(nxt):
+    if not nxt or nxt in _AFTER_COUNT_OK or sentence.startswith("之间", at) or not _is_han(nxt):
         return False
     if any(sentence.startswith(k, at) for k in target.keywords):
         return False  # 100条城市画廊: the keyword itself, though it opens like a place class

@@ -8,13 +8,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from datetime import date
 from typing import NamedTuple
 
 from monitor.figures import thresholds, units
 from monitor.figures.attribution import _Match, counts_other
 from monitor.figures.checks import _clause_of, _excluded
+from monitor.figures.cues import EARLIER_LEVEL
 from monitor.figures.measures import (
     since_period_start,
+    since_window,
     stage_before,
     stage_of,
     sum_after,
@@ -271,6 +274,7 @@ def listed_stage(making: Making, n: Number) -> str | None:
 _STAGE_WORD = re.compile(r"基本建成|建成|竣工|完工|开工|筹集|交付|签约")
 
 
+_TO_LEVEL = re.compile(r"(?:增加|增长|提高|提升|上升|下降|减少|降低|增|升|降|减)(?:到|至)")
 _PART_TAKEN = re.compile(r"(?:当中|之中|中)[0-9一二三四五六七八九十两]")
 
 
@@ -294,7 +298,8 @@ def _other_amount(making: Making, n: Number, target: Target) -> str | None:
         # 38段黑臭水体中35段已消除: the set the part is taken from, not the work done
         return "the whole set a part is taken from (…中N…), not the figure"
     if (
-        counts_other(sentence, q, target)
+        not (EARLIER_LEVEL.search(n.head) and _TO_LEVEL.match(sentence, q.end))
+        and counts_other(sentence, q, target)  # (由去年底的63家增加到71家: a level, then the next)
         and not units.counted_by_measure(sentence, q, target.keywords, target.unit)
         and not predicate_after(sentence, q.end)
     ):
@@ -345,6 +350,27 @@ def subset_before(sentence: str, cuts: list[int], match: _Match, target: Target)
         return None
     kind = _KIND_TAIL.sub("", found.group())
     return None if kind in target.title else kind
+
+
+_LEVEL_THEN = re.compile(r"年(?:底|末)的[^，,。；]*?[0-9][^，,。；]*?[到至][约近超]?$")
+_YEAR_OF = re.compile(r"((?:19|20)[0-9]{2})\s*年")
+
+
+def dated_period(
+    head: str, scope: FigureScope, period: str | None, published: date | None
+) -> str | None:
+    """The period of an increase over an earlier year's end (比2020年底增加21家: the years
+    since), of a level dated at one (由去年底的【63家】…: that year) or of the level it rose to
+    (从2016年底的180公里增至【435公里】: the year published); else `period` as it is."""
+    if scope == "new":
+        return since_window(head, period, published)
+    if published is None or scope != "cumulative" or "的" not in head:
+        return period
+    earlier = EARLIER_LEVEL.search(head)
+    if earlier:
+        year = _YEAR_OF.search(earlier.group())
+        return year.group(1) if year else str(published.year - 1)
+    return str(published.year) if _LEVEL_THEN.search(head) else period
 
 
 def breaks_down(making: Making, clause: int, at: int) -> bool:

@@ -30,16 +30,25 @@ _TARGET_MET = re.compile(
     r"|(?:完成|实现)了?[^，,。；0-9]{0,12}?(?:目标|任务|计划)(?:任务)?的?[0-9一二三四五六七八九十百]"
     r"|(?:实现|完成)了[^，,。；]{0,16}?目标"  # 完成了省定70%的目标: the perfective, a result
 )
+# 计划 as a verb (计划新建, 全年计划巩固提升…), not the noun of a share (完成全年计划的80%,
+# 年度计划完成85%)
+_PLAN_VERB = (
+    r"计(?<![成过比较定原]计)(?:(?<!全年计)(?<!年度计)|(?=划(?:再|要|将)?"
+    r"(?:新|建|改|筹|开工|实施|巩固|提升|发行|安排|投资|培育|种植|治理|完工|竣工)))划"
+)
 # The words that put what follows under a plan (力争实现…目标, 确保累计完成…): modals of intent.
 MODAL = re.compile(
-    r"将(?!近)|力争|确保|争取|拟|预计|有望|可望|计(?<![成过比较定原]计)(?<!全年计)(?<!年度计)划"
-    r"|要(?<![主重需只必不纲]要)(?![求素点闻])"
+    r"将(?!近)|力争|确保|争取|拟|预计|有望|可望|"
+    + _PLAN_VERB
+    + r"|要(?<![主重需只必不纲]要)(?![求素点闻])"
 )
 # Achieved cues that only say "so far" or "in all" (累计, 截至): under a modal they are a plan's
 # (力争累计完工5000部, 计划到年底累计建成); 已, 去年 and the like are not.
 _SO_FAR = frozenset({"累计", "截至", "截止", "目前", "至今", "以来"})
 _PLEDGE = re.compile(
-    r"将(?!近)|计(?<![成过比较定原]计)(?<!全年计)(?<!年度计)划|提(?<!前提)出(?!了)|力争|目标(?<!全年主要目标)|预(?<![于出合]预)期|确保"
+    r"将(?!近)|"
+    + _PLAN_VERB
+    + r"|提(?<!前提)出(?!了)|力争|目标(?<!全年主要目标)|预(?<![于出合]预)期|确保"
     r"|要(?<![主重需只必不纲]要)(?![求素点闻])|拟|争取|预计|有望|明年"
     r"|再(?=[减建新增完开投])|部署|工作任务|建议|安排(?!部署)"
     # 今年确定新建城市书房20家, 南宁明确今年改造老旧小区300个: decided, said of work to do
@@ -111,6 +120,8 @@ _SHARE_AFTER = re.compile(r"中?的?(?:比重|比例|之比|占比)")  # 在国�
 # 城镇居民人均可支配收入, 农村居民消费价格: one group's figure, not the residents' as a whole
 _PART_OF_RESIDENTS = ("城镇", "农村")
 _LAST_YEAR = re.compile(r"去年(?<![比较同从由]去年)|上年(?<![比较同从由]上年)")
+# A level dated at an earlier year's end (由去年底的63家…, 远高于2016年底的180公里): a figure
+EARLIER_LEVEL = re.compile(r"(?:(?:19|20)[0-9]{2}\s*年|去年|上年)(?:底|末)的$")
 _FROM = re.compile(r"[从由][^，,。；0-9]{0,4}$")
 _YEAR = re.compile(  # (?<![0-9])((?:19|20)[0-9]{2})年, the look-behind after the first letter
     r"((?:1(?<![0-9]1)9|2(?<![0-9]2)0)[0-9]{2})年(?:度)?(上半年|下半年|一季度|前三季度)?"

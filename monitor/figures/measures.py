@@ -8,7 +8,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from monitor.figures.cues import MODAL, MONTH_SPAN, PLAN_WORD
+from monitor.figures.cues import EARLIER_LEVEL, MODAL, MONTH_SPAN, PLAN_WORD
 from monitor.models import FigureScope, Quantity
 
 _PERCENT = frozenset({"%", "‰", "百分点"})
@@ -107,7 +107,10 @@ _LEVEL_UNITS = frozenset({"微克/立方米", "毫克/立方米"})
 _PER_HEAD = re.compile(r"每(?:千|万|百|十万)?(?:人|人口|户|平方公里)|平均|人均")
 # not 截至今年; nor 合计, a sum of the parts before it, which takes their period (今年…，合计…)
 _CUMULATIVE = re.compile(r"累计|累积|至(?<!截至)今|历年")
-_LEVEL_HEAD = re.compile(r"[，,\s]*(?:已经?)?(?:达到|达|为|增至|升至)")  # …，达到14130亿斤
+# …，达到14130亿斤; …，去年达到108.6亿件
+_LEVEL_HEAD = re.compile(
+    r"[，,\s]*(?:去年|今年|上年|全年|当年|(?:19|20)[0-9]{2}\s*年)?(?:已经?)?(?:达到|达|为|增至|升至)"
+)
 _LEVEL_VERB = re.compile(r"(?:已|已经)?达$")  # 建成充电桩达2万个
 # The period is the year (or a span) the additions were made in: 今年累计完成, “十四五”以来累计…
 _IN_YEAR = re.compile(
@@ -272,8 +275,8 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     head = sentence[c0 : q.start]
     if since_period_start(head):
         return "new"  # 比年初增加8400张: what the period has added
-    if q.unit in _LEVEL_UNITS or _PER_HEAD.search(head):
-        return "cumulative"  # 浓度35微克/立方米, 每千人口托位数4.1个: a level, never an addition
+    if q.unit in _LEVEL_UNITS or _PER_HEAD.search(head) or EARLIER_LEVEL.search(head):
+        return "cumulative"  # 浓度35微克/立方米, 每千人口托位数4.1个, 2020年底的18座: a level
     if _FLOW.search(head) or (
         c0
         and _LEVEL_HEAD.fullmatch(head)

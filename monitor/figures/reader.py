@@ -31,6 +31,7 @@ from monitor.figures.binding import (
     Number,
     Read,
     breaks_down,
+    dated_period,
     period_part,
     refused,
 )
@@ -46,11 +47,7 @@ from monitor.figures.checks import (
 )
 from monitor.figures.cues import _CHANGE
 from monitor.figures.keywords import _first_part, split_sentences
-from monitor.figures.measures import (
-    is_fall,
-    scope_of,
-    since_window,
-)
+from monitor.figures.measures import is_fall, scope_of
 from monitor.figures.nouns import own_noun
 from monitor.figures.numeral_reader import frozen
 from monitor.figures.numerals import find_quantities, may_hold_quantities
@@ -346,8 +343,8 @@ class _Article(Regional):
         scope = measure or making.plan_scope(n, target.id) or scope_of(sentence, c0, c1, quantity)
         if n.period_part and scope == "cumulative" and "累计" not in sentence[c0:c1]:
             scope = "new"  # 其中2023年筹集2.3万套: what that period added
-        if scope == "new" and "年" in n.head:  # 比2020年底增加21家: over the years since
-            period = since_window(n.head, period, self.published)
+        if "年" in n.head:  # 比2020年底增加21家 (2021-2024); 由去年底的【63家】… (2023)
+            period = dated_period(n.head, scope, period, self.published)
         if measure == "share_of_pledge" and not _PLEDGED_SHARE.search(n.head):
             kind = "achieved"  # 完成年度任务的83%: progress so far
         elif n.task and measure is None:

@@ -16,6 +16,8 @@ from monitor.figures.table_rows import bare as unmarked
 from monitor.models import Quantity, Target
 
 _PERCENT = re.compile(r"[%％]")
+_NOTE_PARTS = re.compile(r"[、,，/]")
+_GLOSS = re.compile(r"[（(].*$")
 _SIGN = re.compile(r"^\s*([-+－＋−])\s*")
 
 Read = tuple[int, Quantity, Literal["down"] | None]  # a value cell: column, quantity, fall
@@ -34,7 +36,7 @@ def read_cells(
     for i, column in enumerate(columns):
         if column.role not in ("pledge", "achieved", "share", "rate") or i not in spans:
             continue
-        percent = column.role in ("share", "rate")
+        percent = column.role in ("share", "rate") or column.scope == "rate"  # a planned growth
         written = "%" if percent else (column.unit or unit)
         cell = cell_of(row[i], written, target, percent=percent)
         if cell is not None:
@@ -44,8 +46,8 @@ def read_cells(
 
 def note_amount(note: str | None) -> str | None:
     """The amount unit of a table's note (单位：万套（间） → 万套; 万亩、% → 万亩)."""
-    for part in re.split(r"[、,，/]", note or ""):
-        part = re.sub(r"[（(].*$", "", part).strip()  # a gloss: 套（间）, even half cut off
+    for part in _NOTE_PARTS.split(note or ""):
+        part = _GLOSS.sub("", part).strip()  # a gloss: 套（间）, even half cut off
         if part and not _PERCENT.fullmatch(part):
             return part
     return None

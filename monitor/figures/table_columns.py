@@ -36,11 +36,15 @@ _PLAN_HEAD = re.compile(r"(?:计划|任务|目标|预算|规划)(?:数|值|量|�
 _DONE_FIRST = re.compile(r"^(?:已|实际|实绩|累计|截至|截止)")
 # A plan over many years (规划里程, 规划总数): the results beside it are stocks
 # Columns that are no count of the work: the share of the year gone by (序时进度), the plan less
-# the result (未完成, 剩余任务), last year's same months (上年同期)
-_NO_FIGURE = re.compile(r"序时|时序|时间进度|未完成|剩余|尚需|尚未|差额|缺口|还差|同期")
+# the result (未完成, 剩余任务), last year's same months (上年同期), the amount due by now (应完成)
+_NO_FIGURE = re.compile(
+    r"序时|时序|时间进度|未完成|剩余|尚需|尚未|差额|缺口|还差|同期|应完成|应达到"
+)
 # A plan's word before the work it plans (计划新建改造, 拟新增, 规划建设): the plan, whatever verb
 # follows it (计划完成率 is a share, read before)
-_PLAN_FIRST = re.compile(r"^(?:(?:19|20)[0-9]{2}\s*年|年度|全年|今年|本年|当年)?(?:计划|拟|规划)")
+_PLAN_FIRST = re.compile(
+    r"^(?:(?:19|20)[0-9]{2}\s*年|年度|全年|今年|本年|当年)?(?:计划|拟|规划|确保|力争|争取)"
+)
 # Words that make a column under a plan's group header a result after all (年度计划|已完成)
 _DONE_WORD = re.compile(r"已|实际|实绩|完成|累计|截至|截止")
 # A group of parts (其中|新建学校, 其中：农村): no total of the row's item
@@ -58,6 +62,7 @@ _IN_PERIOD = re.compile(
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年?")
 _HEADER_UNIT = re.compile(r"[（(]([^（）()]{1,8})[)）]\s*$")
 _PERCENT = re.compile(r"[%％]")
+_UNIT_PARTS = re.compile(r"[/、,，]")
 _DIGIT_FIRST = re.compile(r"[-+－＋−]?\s*[0-9０-９.]")  # a number cell; 一般公共预算 is a label
 # A column of a point in time and nothing else (2023年底, 2024年6月末): the level then
 _POINT = re.compile(r"(?:截至|截止|到)?(?:(?:19|20)[0-9]{2}\s*年)?(?:[0-9]{1,2}\s*月)?(?:底|末)")
@@ -85,11 +90,23 @@ def columns(table: Table, published: date | None) -> list[Column]:
         else:
             out.append(_role(head, published)._replace(stage=stage_in(head)))
     values = ("pledge", "achieved", "share", "rate")
+    _rate_of_plan(out)
     first = next((i for i, c in enumerate(out) if c.role in values), None)
     for i in range(first + 1 if first is not None else len(out), len(out)):
         if out[i].role == "label":  # words after the figures (备注: 超额完成) remark, not label
             out[i] = Column("none", None, None, None)
     return _year_to_date(out, table.header)
+
+
+def _rate_of_plan(columns: list[Column]) -> None:
+    """A rate right of the plan, with no result between (2024年计划 | 比上年增长（%）), is the
+    plan's: a planned growth."""
+    for i, column in enumerate(columns):
+        if column.role != "rate":
+            continue
+        left = next((c for c in reversed(columns[:i]) if c.role in ("pledge", "achieved")), None)
+        if left is not None and left.role == "pledge" and left.scope != "rate":
+            columns[i] = column._replace(role="pledge")
 
 
 def _year_to_date(columns: list[Column], header: tuple[str, ...]) -> list[Column]:
@@ -174,14 +191,15 @@ def _one(head: str, published: date | None) -> Column:
         over = period and published and int(period) < published.year
         return Column("achieved" if over else "pledge", "new", unit, period)
     plan_first = _PLAN_FIRST.match(words)
-    if plan_first and not _DONE_WORD.search(words, plan_first.end()):
+    # 计划完成, 确保完成: the completion planned; 计划已完成 is done
+    if plan_first and not _DONE_WORD.search(words[plan_first.end() :].removeprefix("完成")):
         scope_first: FigureScope = "cumulative" if _STOCK.search(words) else "new"
         return Column("pledge", scope_first, unit, period)
     if _POINT.fullmatch(words.strip()):
         return Column("achieved", "cumulative", unit, period)
     plan_head = _PLAN_HEAD.search(words) and not _DONE_FIRST.search(words)
     if (
-        _PLEDGE_FIRST.search(words)
+        (_PLEDGE_FIRST.search(words) and not _DONE_FIRST.search(words))
         or plan_head
         or (_PLEDGE.search(words) and not _ACHIEVED.search(words))
     ):
@@ -202,7 +220,7 @@ def header_unit(head: str) -> str | None:
     """The unit a header or label writes in brackets at its end (年度任务（万个） → 万个)."""
     found = _HEADER_UNIT.search(head)
     if found:
-        written = re.split(r"[/、,，]", found.group(1))[0].strip()
+        written = _UNIT_PARTS.split(found.group(1))[0].strip()
         if _PERCENT.fullmatch(written) or units.normalise(written) in units.CANONICAL.values():
             return "%" if _PERCENT.fullmatch(written) else written
     if head.rstrip().endswith(("%", "％")):

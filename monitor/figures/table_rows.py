@@ -19,7 +19,10 @@ _TOTAL = re.compile(
 # …or the noun's own total among its kinds (充电桩合计 above 公共充电桩, 私人充电桩)
 _TOTAL_OF = re.compile(r"(?:合计|总计|共计|总数)$")
 _PART = re.compile(r"其中|包括|含[:：]|[(（]?[0-9一二三四五六七八九十]+[)）]")
+_OF_WHICH = re.compile(r"(?:其中|包括|含)[:：]?\s*")
+_DIGIT_FIRST = re.compile(r"[-+－＋−]?\s*[0-9０-９.]")
 # A footnote's mark after a label or a cell (合计①, 38.2*, 全市（注）): no part of its words
+_BRACKETS = re.compile(r"[（(][^（）()]*[)）]")  # a unit or a gloss in a label: （万人）
 _SPACES = re.compile(r"[\s\u3000]+")
 _MARK = re.compile(r"\s*(?:[①-⑳*＊※#△▲]+|[(（]注[0-9]*[)）]|注[0-9]+)$")
 # A row of one period (1月, 1—6月, 一季度, 上半年, 2024年9月): the rows are the caption's measure
@@ -44,11 +47,13 @@ def _plain(label: str) -> str:
 
 
 def label_of(row: tuple[str, ...], labels: list[int]) -> str:
-    """The row's label: its last label cell with text (the most specific one)."""
+    """The row's label: its last label cell with text (the most specific one); with none, words
+    in its first cell (合计 written in the 序号 column)."""
     for i in reversed(labels):
         if i < len(row) and row[i]:
             return row[i]
-    return ""
+    first = row[0].strip() if row else ""
+    return first if first and not _DIGIT_FIRST.match(first) else ""
 
 
 def names(text: str, target: Target) -> bool:
@@ -70,9 +75,17 @@ def _keyword_end(text: str, target: Target) -> int:
     return -1
 
 
+def _part_is_own(label: str, above: str, target: Target) -> bool:
+    """A part's row that is the target's own: 其中：新能源汽车 below 汽车, for 新能源汽车; not
+    其中：公共充电桩 (a kind of 充电桩), nor a part with no broader row above it to be a part of."""
+    rest = _OF_WHICH.sub("", label, count=1)
+    own = any(rest.startswith(k) for k in target.keywords if "…" not in k)
+    return own and bool(above) and not names(above, target)
+
+
 def change_of(label: str) -> tuple[bool, bool]:
     """Whether a row label names a change (…增长, …下降: its cells are rates) and a fall."""
-    label = re.sub(r"[（(][^（）()]*[)）]\s*$", "", bare(label))
+    label = _BRACKETS.sub("", bare(label)).rstrip()
     return _CHANGE.search(label) is not None, _FALL.search(label) is not None
 
 
@@ -93,7 +106,7 @@ def _own_row(label: str, target: Target) -> bool:
     end = _keyword_end(label, target)
     if end < 0:
         return False
-    rest = re.sub(r"[（(][^（）()]*[)）]", "", label[end:])
+    rest = _BRACKETS.sub("", label[end:])
     return other_measure(rest) is None
 
 
@@ -115,9 +128,9 @@ def rows_for(
     rows = [(row, _plain(label_of(row, labels))) for row in table.rows]
     named = [
         (row, label)
-        for row, label in rows
+        for k, (row, label) in enumerate(rows)
         if label
-        and not _PART.match(label)
+        and (not _PART.match(label) or _part_is_own(label, rows[k - 1][1] if k else "", target))
         and _own_row(" ".join(bare(row[i]) for i in labels if i < len(row)), target)
     ]
     whole: list[tuple[tuple[str, ...], str]] = []

@@ -17,7 +17,16 @@ from monitor.figures.table_cells import Read, note_amount, read_cells, same_meas
 from monitor.figures.table_columns import Column, header_unit, period_of
 from monitor.figures.table_rows import change_of, label_of, names, rows_for
 from monitor.figures.table_stages import earlier, measure_of, share_stage, stage_in, stages_of
-from monitor.models import Article, Figure, FigureKind, Quantity, Seen, Table, Target
+from monitor.models import (
+    Article,
+    Figure,
+    FigureKind,
+    FigureScope,
+    Quantity,
+    Seen,
+    Table,
+    Target,
+)
 
 # A header naming a thing added (新建社区食堂（个）): the item a column of items across counts
 _ITEM = re.compile(r"(?:新增|新建|新开工|开工|改造|建设|建成|完成)([\u4e00-\u9fff]{2,})")
@@ -271,15 +280,9 @@ def _row_figures(
         column = columns[i]
         start, end = spans[i]
         kind: FigureKind = "pledge" if column.role == "pledge" else "achieved"
-        scope = column.scope or "new"
-        if (
-            column.role == "pledge"
-            and target.pledge
-            and target.pledge.scope in ("new", "cumulative")
-        ):
-            scope = "cumulative" if column.scope == "cumulative" else target.pledge.scope
+        scope = _scope(column, target, change=change)
         if change and column.role in ("pledge", "achieved"):
-            scope, direction = "rate", direction or ("down" if fall else None)
+            direction = direction or ("down" if fall else None)
         stage = stages[i]
         why = f"table row {label!r}, column {table.header[i]!r}: {column.role}"
         why += f", a change in the row's label: {scope}" if change else ""
@@ -307,6 +310,22 @@ def _row_figures(
             )
         )
     return out
+
+
+def _scope(column: Column, target: Target, *, change: bool) -> FigureScope:
+    """A cell's scope: its column's; a plan's as the target's pledge counts it (new or a total);
+    a rate in a row naming a change (地区生产总值增长)."""
+    if change and column.role in ("pledge", "achieved"):
+        return "rate"
+    scope: FigureScope = column.scope or "new"
+    if (
+        column.role == "pledge"
+        and column.scope != "rate"
+        and target.pledge
+        and target.pledge.scope in ("new", "cumulative")
+    ):
+        return "cumulative" if column.scope == "cumulative" else target.pledge.scope
+    return scope
 
 
 def _stages(

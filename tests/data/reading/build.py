@@ -28,6 +28,7 @@ import html
 import json
 import re
 import sys
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -438,7 +439,8 @@ def _cell(table: dict[str, Any], row: str, column: str) -> str:
         row, column = column, row
     col = columns.index(column)
     for cells in grid:
-        if " ".join(cells[at].split()) == row:  # 合　计 is read as 合 计, as monitor reads it
+        label = " ".join(cells[at].split()) or cells[0]  # 合计 in the 序号 column
+        if label == row:  # 合　计 is read as 合 计, as monitor reads it
             return cells[col]
     raise ValueError(f"no row {row!r} in table {table['id']}")
 
@@ -461,7 +463,7 @@ def build_tables(
                 figure = _cell(table, exp["row"], exp["column"])
                 cell_unit = exp.get("unit") or units[target]
                 value, unit, qualifier, high = read_figure(
-                    figure + (exp.get("suffix") or ""), cell_unit
+                    unicodedata.normalize("NFKC", figure) + (exp.get("suffix") or ""), cell_unit
                 )
                 if "factor" in exp:
                     value *= Decimal(exp["factor"])
