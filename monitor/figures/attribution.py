@@ -123,8 +123,7 @@ class _Plan(NamedTuple):
     words: list[tuple[Target, str]]  # each target with the first part of each of its keywords
     plain: bool  # no target has exclude or region words: a sentence naming one is about it
     splits: list[tuple[Target, str]]  # each target with each keyword an aspect word may split
-    # any of those split (one search a text: most texts hold none, found without one a keyword)
-    split_any: re.Pattern[str] | None
+    split_any: re.Pattern[str] | None  # any of them split: one search a text, most find none
 
 
 # Plans by the identity of a tuple of targets: a pass reads every article for the same targets,
@@ -136,12 +135,11 @@ def _plan(targets: Sequence[Target]) -> _Plan:
     kept = _PLANS.get(id(targets))
     if kept is not None and kept[0] is targets:
         return kept[1]
-    splits = [(t, k) for t in targets for k in dict.fromkeys(t.keywords) if _splittable(k)]
     plan = _Plan(
         words=[(t, part) for t in targets for part in _first_parts(tuple(t.keywords))],
         plain=not any(t.exclude or t.region for t in targets),
-        splits=splits,
-        split_any=any_split([k for _, k in splits]) if splits else None,
+        splits=[(t, k) for t in targets for k in dict.fromkeys(t.keywords) if _splittable(k)],
+        split_any=any_split([k for t in targets for k in t.keywords]),
     )
     if isinstance(targets, tuple):  # a list may change from one call to the next
         if len(_PLANS) >= 8:

@@ -28,9 +28,10 @@ def split_sentences(text: str, ends: list[int], keyword: str) -> list[int]:
     return [bisect_right(ends, m.start()) for m in _split_pattern(keyword).finditer(text)]
 
 
-def any_split(keywords: list[str]) -> re.Pattern[str]:
-    """One pattern finding any of the keywords split by an aspect word (each `_splittable`)."""
-    return re.compile("|".join(f"(?:{_split_pattern(k).pattern})" for k in dict.fromkeys(keywords)))
+def any_split(keywords: list[str]) -> re.Pattern[str] | None:
+    """One pattern finding any of the keywords split by an aspect word; None if none may be."""
+    split = [f"(?:{_split_pattern(k).pattern})" for k in dict.fromkeys(keywords) if _splittable(k)]
+    return re.compile("|".join(split)) if split else None
 
 
 def _splittable(keyword: str) -> bool:
