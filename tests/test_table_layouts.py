@@ -74,6 +74,7 @@ def read(
         ("年度目标|力争", "pledge"),
         ("已完成目标任务", "achieved"),  # done first: a result, whatever it names after
         ("截至目前应完成", "none"),  # the amount due by now: the schedule, no figure
+        ("完成度", "share"),
     ],
 )
 def test_the_role_of_a_column_under_merged_cells(head: str, role: str) -> None:
@@ -377,3 +378,91 @@ def test_a_part_below_a_broader_row_is_the_target_s_own(label: str, read_it: boo
     )  # fmt: skip
     got = find_table_figures(tab, [EV], published=date(2024, 12, 10), title="")
     assert bool(got) is read_it
+
+
+# --- halves side by side, rows in pairs of plan and result ---------------------------------------
+
+
+def test_a_table_printed_as_halves_side_by_side() -> None:
+    tab = Table(
+        caption="各区加装电梯进度", unit=None,
+        header=("区", "年度任务（部）", "已完工（部）", "区", "年度任务（部）", "已完工（部）"),
+        rows=(("北岸区", "120", "96", "南湖区", "180", "150"),
+              ("东坪区", "200", "164", "全市合计", "500", "410")),
+    )  # fmt: skip
+    got = find_table_figures(tab, [LIFTS], published=date(2025, 9, 2), title="临江市")
+    assert [c[2] for c in cells(got)] == ["500 部", "410 部"]
+    assert rows_read(got) == {"全市合计"}
+
+
+def test_rows_in_pairs_of_plan_and_result_under_each_place() -> None:
+    tab = Table(
+        caption="城市更新任务进度", unit=None,
+        header=("区", "类别", "加装电梯（部）", "新增托位（个）"),
+        rows=(("全市", "全年任务", "500", "900"), ("全市", "截至8月底完成", "356", "610"),
+              ("北岸区", "全年任务", "120", "200"), ("北岸区", "截至8月底完成", "96", "150")),
+    )  # fmt: skip
+    got = read(tab, LIFTS, "临江市")
+    assert got == [
+        ("pledge", "new", "500 部", "全年任务|加装电梯（部）"),
+        ("achieved", "new", "356 部", "截至8月底完成|加装电梯（部）"),
+    ]
+
+
+def test_a_kind_column_that_is_no_pair_of_plan_and_result_stays_as_it_is() -> None:
+    tab = Table(
+        caption="加装电梯进度", unit=None,
+        header=("区", "类别", "年度任务（部）", "已完工（部）"),
+        rows=(("全市", "住宅", "500", "410"), ("全市", "公共建筑", "60", "41")),
+    )  # fmt: skip
+    assert [c[3] for c in read(tab, LIFTS, "临江市")] == []  # two kinds, no whole row: dropped
+
+
+# --- subtotals, a unit in the header's corner -----------------------------------------------------
+
+
+def test_group_subtotals_are_parts_and_the_total_is_the_whole() -> None:
+    tab = Table(
+        caption="加装电梯分片区进度", unit=None,
+        header=("片区", "区", "年度任务（部）", "已完工（部）"),
+        rows=(("城区", "北岸区", "120", "96"), ("城区", "小计", "300", "251"),
+              ("郊区", "东坪区", "90", "70"), ("郊区", "小计", "200", "159"),
+              ("全市总计", "全市总计", "500", "410")),
+    )  # fmt: skip
+    got = find_table_figures(tab, [LIFTS], published=date(2025, 9, 2), title="临江市")
+    assert rows_read(got) == {"全市总计"}
+
+
+def test_two_subtotals_and_no_total_give_nothing() -> None:
+    tab = Table(
+        caption="加装电梯分片区进度", unit=None, header=("片区", "区", "已完工（部）"),
+        rows=(("城区", "北岸区", "96"), ("城区", "小计", "251"), ("郊区", "小计", "159")),
+    )  # fmt: skip
+    assert find_table_figures(tab, [LIFTS], published=date(2025, 9, 2), title="临江市") == []
+
+
+@pytest.mark.parametrize("corner", ["单位：万米", "单位:万米", "（单位：万米）"])
+def test_a_unit_in_the_header_s_corner_cell(corner: str) -> None:
+    tab = Table(
+        caption="农村公路建设进度", unit=None, header=(corner, "年度任务", "已完成"),
+        rows=(("城关镇", "3", "2.5"), ("全县", "30", "24.6")),
+    )  # fmt: skip
+    got = read(tab, ROADS, "东坪县", date(2024, 10, 8))
+    assert [c[2] for c in got] == ["300 千米", "246 千米"]
+
+
+def test_rows_of_years_each_with_its_own_period() -> None:
+    tab = Table(
+        caption="2022年以来临江市加装电梯情况", unit=None,
+        header=("年份", "当年加装（部）", "累计加装（部）"),
+        rows=(("2022年", "310", "1290"), ("2023年", "420", "1710"), ("2024年1-8月", "356", "2066")),
+    )  # fmt: skip
+    got = find_table_figures(tab, [LIFTS], published=date(2024, 9, 2), title="临江市")
+    assert [(f.period, f.scope, f"{f.value:f}") for f in got] == [
+        ("2022", "new", "310"),
+        ("2022", "cumulative", "1290"),
+        ("2023", "new", "420"),
+        ("2023", "cumulative", "1710"),
+        ("2024", "new", "356"),
+        ("2024", "cumulative", "2066"),
+    ]

@@ -25,7 +25,7 @@ from monitor.figures.cues import (
     EARLIER_LEVEL,
     PLAN_AFTER,
 )
-from monitor.figures.keywords import _HEAD, _first_part, _split_pattern, _splittable
+from monitor.figures.keywords import _HEAD, _first_part, _split_pattern, _splittable, any_split
 from monitor.figures.measures import SUM_CLAUSE, compared, since_period_start
 from monitor.figures.places import GENERIC, NATIONAL, PLACES
 from monitor.models import Quantity, Target
@@ -123,6 +123,7 @@ class _Plan(NamedTuple):
     words: list[tuple[Target, str]]  # each target with the first part of each of its keywords
     plain: bool  # no target has exclude or region words: a sentence naming one is about it
     splits: list[tuple[Target, str]]  # each target with each keyword an aspect word may split
+    split_any: re.Pattern[str] | None  # any of them split: one search a text, most find none
 
 
 # Plans by the identity of a tuple of targets: a pass reads every article for the same targets,
@@ -138,6 +139,7 @@ def _plan(targets: Sequence[Target]) -> _Plan:
         words=[(t, part) for t in targets for part in _first_parts(tuple(t.keywords))],
         plain=not any(t.exclude or t.region for t in targets),
         splits=[(t, k) for t in targets for k in dict.fromkeys(t.keywords) if _splittable(k)],
+        split_any=any_split([k for t in targets for k in t.keywords]),
     )
     if isinstance(targets, tuple):  # a list may change from one call to the next
         if len(_PLANS) >= 8:

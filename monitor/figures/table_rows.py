@@ -28,9 +28,11 @@ _MARK = re.compile(r"\s*(?:[①-⑳*＊※#△▲]+|[(（]注[0-9]*[)）]|注[0-
 # A row of one period (1月, 1—6月, 一季度, 上半年, 2024年9月): the rows are the caption's measure
 # month by month, not things of their own
 _PERIOD = re.compile(
-    r"(?:(?:19|20)[0-9]{2}\s*年)?(?:[0-9]{1,2}\s*(?:[-—–~至]\s*[0-9]{1,2}\s*)?月份?|"
-    r"[一二三四1-4]\s*季度|前三季度|上半年|下半年|全年)(?:累计|合计|小计)?"
+    r"(?:(?:(?:19|20)[0-9]{2}\s*年)?(?:[0-9]{1,2}\s*(?:[-—–~至]\s*[0-9]{1,2}\s*)?月份?|"
+    r"[一二三四1-4]\s*季度|前三季度|上半年|下半年|全年)|(?:19|20)[0-9]{2}\s*年(?:度|末|底)?)"
+    r"(?:累计|合计|小计)?"
 )
+_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
 # A label naming a change (地区生产总值增长, 单位能耗下降): its cells are rates in %
 _CHANGE = re.compile(r"(?:同比|比上年|比去年)?(?:增长|增速|增幅|下降|降低|减少|回落|提高|上升)$")
 _FALL = re.compile(r"(?:下降|降低|减少|回落)$")
@@ -94,6 +96,12 @@ def is_period(cell: str) -> bool:
     return _PERIOD.fullmatch(bare(cell).replace(" ", "")) is not None
 
 
+def year_of(label: str) -> str | None:
+    """The year a row of one period names (2022年, 2024年1-9月), else None."""
+    found = _YEAR.match(label) if is_period(label) else None
+    return found.group(1) if found else None
+
+
 def periods_down(table: Table, labels: list[int]) -> bool:
     """Are the rows periods (1月 … 6月, 一季度 …): every labelled row a month or a quarter."""
     said = [label for row in table.rows if (label := label_of(row, labels))]
@@ -144,6 +152,7 @@ def rows_for(
             if (_TOTAL.fullmatch(label) or (_TOTAL_OF.search(label) and names(label, target)))
             and region_ok(label, table.caption, title, lead, target, source)
         ]
+        whole = _no_subtotals(whole)
         if not whole and target.region:
             whole = [(row, label) for row, label in rows if _is_own(label, target)]
         if whole or len(named) > 1:
@@ -154,6 +163,17 @@ def rows_for(
         if not any(word and word in label for word in target.exclude)
         and region_ok(label, table.caption, title, lead, target, source)
     ]
+
+
+def _no_subtotals(
+    whole: list[tuple[tuple[str, ...], str]],
+) -> list[tuple[tuple[str, ...], str]]:
+    """The rows of the whole without 小计 (a group's subtotal: 市区 小计, 县域 小计), unless a lone
+    小计 is the only total there is."""
+    subtotals = [(row, label) for row, label in whole if label.endswith("小计")]
+    if len(subtotals) == 1 and len(whole) == 1:
+        return whole
+    return [item for item in whole if item not in subtotals]
 
 
 def _is_own(label: str, target: Target) -> bool:

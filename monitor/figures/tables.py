@@ -15,7 +15,8 @@ from monitor.figures import table_columns
 from monitor.figures.measures import stage_of
 from monitor.figures.table_cells import Read, note_amount, read_cells, same_measure
 from monitor.figures.table_columns import Column, header_unit, period_of
-from monitor.figures.table_rows import change_of, label_of, names, rows_for
+from monitor.figures.table_rows import change_of, label_of, names, rows_for, year_of
+from monitor.figures.table_shapes import halves, pairs_across, upright
 from monitor.figures.table_stages import earlier, measure_of, share_stage, stage_in, stages_of
 from monitor.models import (
     Article,
@@ -31,7 +32,7 @@ from monitor.models import (
 # A header naming a thing added (新建社区食堂（个）): the item a column of items across counts
 _ITEM = re.compile(r"(?:新增|新建|新开工|开工|改造|建设|建成|完成)([\u4e00-\u9fff]{2,})")
 _ROLE = re.compile(r"计划|任务|目标|进度|比例|率|数|情况|里程|数量|面积|投资|总")
-_DIGIT_FIRST = re.compile(r"[-+－＋−]?\s*[0-9０-９.]")  # a number cell; 一般公共预算 is a label
+_UNIT_CELL = re.compile(r"单位\s*[:：]\s*([^）)\s，,；;|]{1,10})")  # a header cell: 单位：万套
 _LEAD = 300  # characters of the article's text that may name its region
 
 
@@ -47,10 +48,31 @@ def find_table_figures(
 ) -> list[Figure]:
     """Every figure `table` gives for one of `targets`, row by row, left to right (`region`: the
     source's own, for a page naming no place); with `trace`, each cell of the rows read and what
-    became of it (`monitor try --explain`)."""
+    became of it (`monitor try --explain`). A table printed as halves side by side is read as
+    its halves."""
+    return [
+        figure
+        for part in halves(table)
+        for figure in _read_table(
+            part, targets, published=published, title=title, lead=lead, region=region, trace=trace
+        )
+    ]
+
+
+def _read_table(
+    table: Table,
+    targets: Sequence[Target],
+    *,
+    published: date | None,
+    title: str,
+    lead: str = "",
+    region: tuple[str, ...] = (),
+    trace: list[Seen] | None = None,
+) -> list[Figure]:
+    """The figures of one table (or one half of a table printed as halves)."""
     if not table.rows or not targets:
         return []
-    table = _upright(table, targets, published)
+    table = pairs_across(upright(table, targets, published), published)
     columns = table_columns.columns(table, published)
     labels = [i for i, c in enumerate(columns) if c.role == "label"]
     if not labels or not any(c.role in ("pledge", "achieved", "share", "rate") for c in columns):
@@ -88,9 +110,15 @@ def find_table_figures(
 
 
 def _table_unit(table: Table, title: str) -> str | None:
-    """The amount unit of the whole table: its note (单位：万套), else a unit in brackets ending
-    its caption or the article's title (…完成情况（万亩）); never a bare %."""
-    for unit in (note_amount(table.unit), header_unit(table.caption), header_unit(title)):
+    """The amount unit of the whole table: its note (单位：万套, also in the header's corner
+    cell), else a unit in brackets ending its caption or the article's title (…完成情况（万亩）);
+    never a bare %."""
+    corner = next((m.group(1) for h in table.header if (m := _UNIT_CELL.search(h))), None)
+    for unit in (
+        note_amount(table.unit or corner),
+        header_unit(table.caption),
+        header_unit(title),
+    ):
         if unit and unit != "%":
             return unit
     return None
@@ -200,28 +228,6 @@ def _explain_row(
     return out
 
 
-def _upright(table: Table, targets: Sequence[Target], published: date | None) -> Table:
-    """A table on its side (items across the header, 年度目标 / 1-7月完成 / 完成进度 down its first
-    column) turned so that each item is a row; any other table as it is. On its side means: the
-    first column holds a plan and a result and no target's noun, the header names one."""
-    firsts = [row[0] if row else "" for row in table.rows]
-    roles = {table_columns.role_of(f, published) for f in firsts if not _DIGIT_FIRST.match(f)}
-    if (
-        len(table.header) < 2
-        or "pledge" not in roles
-        or not roles & {"achieved", "share"}
-        or not roles <= {"pledge", "achieved", "share", "rate", "none"}  # none: 序时进度
-        or any(names(f, t) for f in firsts for t in targets)
-        or not any(names(h, t) for h in table.header[1:] for t in targets)
-    ):
-        return table
-    rows = tuple(
-        (table.header[j], *(row[j] if j < len(row) else "" for row in table.rows))
-        for j in range(1, len(table.header))
-    )
-    return Table(table.caption, table.unit, (table.header[0], *firsts), rows)
-
-
 def article_figures(
     article: Article,
     targets: Sequence[Target],
@@ -303,7 +309,7 @@ def _row_figures(
                 sentence=sentence,
                 start=start,
                 end=end,
-                period=column.period or period,
+                period=year_of(label) or column.period or period,  # a row of one year: its own
                 direction=direction,
                 why=why + (f", stage {stage}" if stage else ""),
                 measure=stage,

@@ -435,13 +435,22 @@ def _cell(table: dict[str, Any], row: str, column: str) -> str:
     the row is a column's header and the column a label cell, as the reader turns it."""
     columns, grid = _columns(table), _spread(table["rows"])
     at = table.get("label_column", 1)
+    ats = at if isinstance(at, list) else [at]  # rows labelled by two cells: 全市 年度计划
     if table.get("sideways"):
         row, column = column, row
+    if table.get("pairs"):  # rows in pairs of a place and a role: 全市, 年度计划|燃气管道改造
+        role, column = column.split("|", 1)
+        ats, row = ats[:1], f"{row} {role}"
+        ats.append(table["label_column"][1])
+    halves = table.get("halves", 1)  # a table printed as halves side by side, each read alone
+    width = len(columns) // halves
     col = columns.index(column)
     for cells in grid:
-        label = " ".join(cells[at].split()) or cells[0]  # 合计 in the 序号 column
-        if label == row:  # 合　计 is read as 合 计, as monitor reads it
-            return cells[col]
+        for half in range(halves):
+            part = cells[half * width : (half + 1) * width]
+            label = " ".join(" ".join(part[i].split()) for i in ats if part[i]) or part[0]
+            if label == row:  # 合　计 is read as 合 计, as monitor reads it; 合计 in 序号 too
+                return part[col]
     raise ValueError(f"no row {row!r} in table {table['id']}")
 
 

@@ -1,0 +1,105 @@
+"""Progress tables laid out otherwise than one row a thing, turned into that shape before they
+are read: a table on its side (the items across) turned upright; one printed as halves side by
+side (区 | 任务 | 完成 | 区 | 任务 | 完成) split into its halves; rows in pairs of plan and result
+under each place (全市 | 年度计划 | …, 全市 | 已完成 | …) joined into one row a place, each column
+named by the role above the item ("年度计划|燃气管道改造").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from monitor.figures.table_columns import role_of
+from monitor.figures.table_rows import names
+from monitor.models import Table, Target
+
+_ROLES = frozenset(("pledge", "achieved", "share"))
+_DIGIT_FIRST = re.compile(r"[-+－＋−]?\s*[0-9０-９.]")  # a number cell; 一般公共预算 is a label
+
+
+def halves(table: Table) -> list[Table]:
+    """The table's halves when its header repeats itself (two or three times), else the table."""
+    width = len(table.header)
+    for parts in (2, 3):
+        size = width // parts
+        if size < 2 or size * parts != width:
+            continue
+        first = table.header[:size]
+        if all(table.header[k * size : (k + 1) * size] == first for k in range(1, parts)):
+            return [
+                Table(
+                    table.caption,
+                    table.unit,
+                    first,
+                    tuple(
+                        cells
+                        for row in table.rows
+                        if any(cells := tuple(row[k * size : (k + 1) * size]))
+                    ),
+                )
+                for k in range(parts)
+            ]
+    return [table]
+
+
+def pairs_across(table: Table, published: date | None) -> Table:
+    """Rows in pairs (or threes) of a place and a role (年度计划, 已完成, 完成率) with the items
+    across, turned into one row a place; any other table as it is."""
+    at = _role_column(table, published)
+    if at is None:
+        return table
+    roles = list(dict.fromkeys(row[at] for row in table.rows))
+    items = range(at + 1, len(table.header))
+    header = (*table.header[:at], *(f"{r}|{table.header[k]}" for r in roles for k in items))
+    merged: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {}
+    for row in table.rows:
+        merged.setdefault(tuple(row[:at]), {})[row[at]] = row
+    rows = tuple(
+        (*key, *(by[r][k] if r in by and k < len(by[r]) else "" for r in roles for k in items))
+        for key, by in merged.items()
+    )
+    return Table(table.caption, table.unit, header, rows)
+
+
+def _role_column(table: Table, published: date | None) -> int | None:
+    """The column (second or third) whose every cell names a role, a plan and a result among
+    them, beside places that repeat down the rows (merged cells spread over the pair)."""
+    for at in (1, 2):
+        if at >= len(table.header) - 1:
+            return None
+        cells = [row[at] if at < len(row) else "" for row in table.rows]
+        places = [tuple(row[:at]) for row in table.rows]
+        if (
+            not all(cells)
+            or len(set(places)) == len(places)  # no place repeats: no pairs (checked first: cheap)
+            or len(set(zip(places, cells, strict=True))) < len(places)
+        ):
+            continue
+        said = {role_of(cell, published) for cell in set(cells)}
+        if said <= _ROLES and {"pledge", "achieved"} <= said:
+            return at
+    return None
+
+
+def upright(table: Table, targets: Sequence[Target], published: date | None) -> Table:
+    """A table on its side (items across the header, 年度目标 / 1-7月完成 / 完成进度 down its first
+    column) turned so that each item is a row; any other table as it is. On its side means: the
+    first column holds a plan and a result and no target's noun, the header names one."""
+    firsts = [row[0] if row else "" for row in table.rows]
+    roles = {role_of(f, published) for f in firsts if not _DIGIT_FIRST.match(f)}
+    if (
+        len(table.header) < 2
+        or "pledge" not in roles
+        or not roles & {"achieved", "share"}
+        or not roles <= {"pledge", "achieved", "share", "rate", "none"}  # none: 序时进度
+        or any(names(f, t) for f in firsts for t in targets)
+        or not any(names(h, t) for h in table.header[1:] for t in targets)
+    ):
+        return table
+    rows = tuple(
+        (table.header[j], *(row[j] if j < len(row) else "" for row in table.rows))
+        for j in range(1, len(table.header))
+    )
+    return Table(table.caption, table.unit, (table.header[0], *firsts), rows)
