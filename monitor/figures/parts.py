@@ -1,0 +1,159 @@
+"""Parts and wholes: whether a number of a read sentence gives a part of the target's thing
+rather than its total: after 其中/包括 (a kind, a place, a period), among a set named before
+(今年新增的公办学位中，…), or in a sentence breaking down an earlier total."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from monitor.models import Target
+
+if TYPE_CHECKING:
+    from monitor.figures.attribution import _Match
+    from monitor.figures.binding import Making, Number, Read
+
+# A clause opening with these gives a part of the total before it (其中…, 包括…, 含…)
+_PART = re.compile(r"\s*(?:其中|包括|内含|含)")
+# A clause after the parts that names the whole again (…，累计建成7.3万个; …，全省共…)
+_WHOLE_AGAIN = re.compile(r"\s*(?:累计|总计|合计|共计|总数|总量|全年|全省|全市|全区|全县|全国|共)")
+
+
+# A part named by its period (其中今年新增…, 其中三季度增长…): the period's own figure, not a subset
+_PERIOD_PART = re.compile(
+    r"\s*(?:其中|包括)[，,：:]?\s*(?:今年|去年|当年|本年|(?:19|20)[0-9]{2}\s*年|[一二三四]季度|上半年|下半年"
+    r"|[0-9一二三四五六七八九十]{1,2}\s*月)"
+)
+
+
+def period_part(sentence: str, cuts: list[int], at: int) -> bool:
+    """Whether the number at `at` is in a part named by its period (其中今年新开工5260个)."""
+    if "其中" not in sentence and "包括" not in sentence:
+        return False  # most sentences: read in C, no loop
+    clause = bisect_right(cuts, at)
+    starts = [0, *(c + 1 for c in cuts[:clause])]
+    for start in reversed(starts):
+        if _PART.match(sentence, start):
+            return bool(_PERIOD_PART.match(sentence, start))
+        if _WHOLE_AGAIN.match(sentence, start):
+            return False  # …，全省…达到2710万亩: the whole again, past the part
+    return False
+
+
+def _part_start(sentence: str, cuts: list[int], at: int) -> int | None:
+    """Where the part clause (其中…, 包括…) the number at `at` is in or goes on from starts."""
+    clause = bisect_right(cuts, at)
+    for start in reversed([0, *(c + 1 for c in cuts[:clause])]):
+        if _PART.match(sentence, start):
+            return start
+    return None
+
+
+def _opens_with_own_place(sentence: str, c0: int, regions: tuple[str, ...]) -> bool:
+    """Whether the clause at c0 opens with one of the target's own places (…中，合肥5.3万个)."""
+    opening = sentence[c0 : c0 + 12].lstrip()
+    return any(opening.startswith(r) for r in regions if r not in _WHOLE_WORDS)
+
+
+def own_place_part(sentence: str, cuts: list[int], at: int, regions: tuple[str, ...]) -> bool:
+    """Whether the number is in a part named by the target's own place (全省…，其中南京64公里):
+    for that place's target it is the figure itself, not a part."""
+    if "其中" not in sentence:
+        return False
+    start = _part_start(sentence, cuts, at)
+    if start is None:
+        return False
+    opening = sentence[start : start + 12].lstrip()[2:]
+    return any(opening.startswith(r) for r in regions if r not in _WHOLE_WORDS)
+
+
+_WHOLE_WORDS = frozenset(("全市", "全省", "全区", "全县", "本市", "本省", "全国", "我国", "各地"))
+# …，新建的5G基站中室内基站900个; 新建绿道里滨水绿道有22公里: the noun named again with 中/里
+_INSIDE = re.compile(r"的?(?:当中|之中|中|里)(?![国心小央部山华东西南北])")
+
+
+def named_part(sentence: str, own: list[_Match], at: int) -> bool:
+    """Whether the number's clause names the noun again and then a part of it (…的X中, X里)."""
+    return any(m.end < at and _INSIDE.match(sentence, m.end) for m in own)
+
+
+def inside_set(read: Read, clause: int) -> str | None:
+    """The set an earlier clause names as what the rest is taken from (今年新增的公办学位中，…;
+    新建的绿道里，…): the keyword and its 中/里 closing that clause, if one does before `clause`."""
+    sentence, cuts = read.text, read.cuts
+    for k, found in read.by_clause.items():
+        if k >= clause or k >= len(cuts):
+            continue
+        for m in found:
+            inside = _INSIDE.match(sentence, m.end)
+            if inside and inside.end() == cuts[k]:
+                return sentence[m.start : inside.end()]
+    return None
+
+
+_PART_OPEN = re.compile(r"\s*(?:其中|包括)[，,：:\s]*")
+
+
+def one_kind(making: Making, n: Number) -> str | None:
+    """In a part opening with 其中/包括, the words naming one kind of the keyword's things before
+    it (其中，【普惠性】托位8600个), if there are any: the part is that kind, never the whole."""
+    sentence, m = making.read.text, n.match
+    start = _part_start(sentence, making.read.cuts, n.q.start)
+    if start is None and sentence.startswith("其中"):
+        start = 0
+    opened = _PART_OPEN.match(sentence, start) if start is not None else None
+    if opened is None or not opened.end() < m.start <= n.q.start:
+        return None  # 其中社区食堂45个: the keyword itself is the part, of another whole
+    words = sentence[opened.end() : m.start]
+    return words if _HAN_ONLY.fullmatch(words) else None
+
+
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]{1,10}")
+
+
+def in_part(sentence: str, cuts: list[int], at: int) -> bool:
+    """Whether the number at `at` is among the parts of a total: after a 其中 (or a clause that
+    opens with 包括/含), with no clause between naming the whole again."""
+    if "其中" not in sentence and "包括" not in sentence and "含" not in sentence:
+        return False
+    clause = bisect_right(cuts, at)
+    starts = [0, *(c + 1 for c in cuts[:clause])]
+    for start in reversed(starts):
+        if _PART.match(sentence, start):
+            return True
+        if _WHOLE_AGAIN.match(sentence, start):
+            return False
+    return sentence.rfind("其中", 0, at) >= 0  # …全市其中… inside a clause
+
+
+def part_of(making: Making, n: Number, target: Target) -> str | None:
+    """Why the number is a part of the target's thing, not its total: after 其中 with the total
+    read already, one kind of it after 其中, or a part of a set named before (…X中，); None."""
+    sentence, q, regions = making.read.text, n.q, target.region
+    own_place = own_place_part(sentence, making.read.cuts, q.start, regions)
+    if n.after_breakdown and target.id in making.seen and not n.period_part and not own_place:
+        # 其中…: a part of a total already reported for this target
+        return "a part of a breakdown (其中…) of a total already read"
+    kind = one_kind(making, n) if n.after_breakdown and not n.period_part else None
+    if kind and kind not in target.title and not own_place:
+        # …。其中，普惠性托位8600个: one kind of the thing, wherever its total was given
+        return f"a part (其中{kind}…): one kind of the thing, not its total"
+    named = None
+    if q.unit != "%" and ("中" in sentence or "里" in sentence):  # a % is weighed as a share
+        named = inside_set(making.read, n.clause)
+    if named and not _opens_with_own_place(sentence, n.c0, regions):
+        # 今年新增的公办学位中，…，寄宿制学位新增2.2万个: one part of the set, not the whole
+        return f"a part of the set named before ({named}…)"
+    return None
+
+
+def breaks_down(making: Making, clause: int, at: int) -> bool:
+    """Whether the number at `at` (in clause number `clause`) is among the parts of a total: the
+    sentence breaks one down (其中，…), a 其中/包括 clause, or the noun named again (…的X中)."""
+    read = making.read
+    return (
+        making.whole_part
+        or in_part(read.text, read.cuts, at)
+        or named_part(read.text, read.by_clause.get(clause, []), at)
+    )
