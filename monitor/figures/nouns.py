@@ -5,9 +5,10 @@ thing (5G基站单站功耗同比下降12%), a figure per head of population (�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from monitor.figures import units
-from monitor.models import Quantity
+from monitor.models import Quantity, Target
 
 # The verbs a count follows in coverage of work done or planned; the words after the last of
 # them, up to the number, name what is counted (新增和改造便民理发点300余个).
@@ -32,7 +33,7 @@ _PLAN_WORDS = ("任务", "目标", "计划", "额度", "限额")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
-def own_noun(head: str, keywords: tuple[str, ...]) -> str | None:
+def own_noun(head: str, keywords: tuple[str, ...], measures: tuple[str, ...] = ()) -> str | None:
     """The noun a clause without the target's keyword names for its number (`head`: the clause
     up to the number): the words after its last verb, if they are a word of their own; None when
     the verb is followed by the number (…，累计建成214个), by a measure of the thing itself
@@ -45,7 +46,34 @@ def own_noun(head: str, keywords: tuple[str, ...]) -> str | None:
         return None  # 开工率: a rate of the work itself, weighed as a %
     if _SAME_MEASURE.fullmatch(rest) or any(rest in k or k in rest for k in keywords):
         return None
+    if any(rest in m for m in measures):  # the measure the target's title names
+        return None
     return rest
+
+
+_TITLE_MEASURE = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def noun_of(head: str, targets: tuple[Target, ...]) -> str | None:
+    """own_noun for a clause going on after the keyword of `targets`: their keywords and the
+    measures their titles name are theirs."""
+    words = tuple(k for t in targets for k in t.keywords)
+    said = tuple(m for t in targets for m in title_measures(t.title, t.keywords))
+    return own_noun(head, words, said)
+
+
+@lru_cache(maxsize=256)
+def title_measures(title: str, keywords: tuple[str, ...]) -> tuple[str, ...]:
+    """The words a target's title names its thing's measure with right after a keyword
+    (合肥…新增海绵城市达标面积30平方公里: 达标面积): a clause naming that measure, or a part
+    of its words (前8月新增达标面积19.2平方公里), counts the target's thing, not another noun."""
+    tails = []
+    for keyword in keywords:
+        at = title.find(keyword)
+        found = _TITLE_MEASURE.match(title, at + len(keyword)) if at >= 0 else None
+        if found:
+            tails.append(found.group())
+    return tuple(tails)
 
 
 # What is measured of the thing itself when a rate follows its keyword (5G基站数量同比增长31%)

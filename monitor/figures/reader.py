@@ -41,7 +41,7 @@ from monitor.figures.checks import (
 from monitor.figures.cues import _CHANGE
 from monitor.figures.keywords import _first_part, split_sentences
 from monitor.figures.measures import is_fall, scope_of
-from monitor.figures.nouns import own_noun
+from monitor.figures.nouns import noun_of
 from monitor.figures.numeral_reader import frozen
 from monitor.figures.numerals import find_quantities, may_hold_quantities
 from monitor.figures.parts import breaks_down, period_part
@@ -81,7 +81,8 @@ def find_figures(
         pos = text.find(part)
         if pos >= 0:
             first.append((target, part, pos))
-    if not first and not plan.splits:
+    splits = plan.splits if plan.split_any and plan.split_any.search(text) else []
+    if not first and not splits:
         return []
     ends = sentence_ends(text)
     reader = _Article(text, ends, published, plan.plain, region)
@@ -93,7 +94,7 @@ def find_figures(
             if target not in bucket:
                 bucket.append(target)
             pos = text.find(part, ends[index] if index < len(ends) else len(text))
-    for target, keyword in plan.splits:  # 光伏新增装机 for 光伏装机
+    for target, keyword in splits:  # 光伏新增装机 for 光伏装机
         for index in split_sentences(text, ends, keyword):
             bucket = wanted.setdefault(index, [])
             if target not in bucket:
@@ -232,8 +233,7 @@ class _Article(Regional):
             return None
         noun = None
         if not own and q.unit != "%" and _as_percent(q, sentence[c0 : q.start]) is None:
-            words = tuple(k for t in match.targets for k in t.keywords)
-            noun = own_noun(sentence[c0 : q.start], words)
+            noun = noun_of(sentence[c0 : q.start], match.targets)
         if noun:
             # …，新增便民理发点300余个: a clause going on after the target names its own noun
             making.drop(q, None, f"counts another noun named in its clause ({noun})")
