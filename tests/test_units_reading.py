@@ -21,6 +21,6 @@ def test_units(case: dict[str, Any]) -> None:
     title = case.get("title", "")
     got = find_article_figures(title, case["text"], TARGETS, published=published)
     shown = [(f.target_id, f.quantity.surface, f.kind, f.scope) for f in got]
-    check_figures(got, case.get("want", []), ("kind", "scope"), shown)
+    check_figures(got, case.get("want", []), ("kind", "scope", "qualifier"), shown)
     seen = explain(title, case["text"], TARGETS, published=published)
     check_dropped(seen, case.get("dropped", {}))

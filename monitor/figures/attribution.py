@@ -10,7 +10,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
-from monitor.figures import units
+from monitor.figures import cues, units
 from monitor.figures.cues import (
     _CLAUSE,
     _CONTINUES,
@@ -22,12 +22,10 @@ from monitor.figures.cues import (
     _SHARE_AFTER,
     _SHARE_NEXT,
     _SHARE_OF,
-    COUNT_GOES_ON,
     EARLIER_LEVEL,
     PLAN_AFTER,
-    REST_OPENS,
 )
-from monitor.figures.keywords import _HEAD, _first_part, _split_pattern, _splittable
+from monitor.figures.keywords import _HEAD, _first_part, _split_pattern, _splittable, any_split
 from monitor.figures.measures import SUM_CLAUSE, compared, since_period_start
 from monitor.figures.places import GENERIC, NATIONAL, PLACES
 from monitor.models import Quantity, Target
@@ -90,7 +88,7 @@ def continues(sentence: str, at: int) -> bool:
     """Whether the clause starting at `at` goes on with the subject of the clause before it: it
     opens with a continuation (同比增长, 累计, 其中…), a measure of the thing (运营里程约…) or the
     rest of it (其余3段), or a place and then one, its share of the whole (承担…) or a number."""
-    if any(p.match(sentence, at) for p in (_CONTINUES, _MEASURE_OPENS, REST_OPENS)):
+    if any(p.match(sentence, at) for p in (_CONTINUES, _MEASURE_OPENS, cues.REST_OPENS)):
         return True
     place = _PLACE_LEAD.match(sentence, at)
     if place is None:
@@ -125,6 +123,7 @@ class _Plan(NamedTuple):
     words: list[tuple[Target, str]]  # each target with the first part of each of its keywords
     plain: bool  # no target has exclude or region words: a sentence naming one is about it
     splits: list[tuple[Target, str]]  # each target with each keyword an aspect word may split
+    split_any: re.Pattern[str] | None  # any of them split: one search a text, most find none
 
 
 # Plans by the identity of a tuple of targets: a pass reads every article for the same targets,
@@ -140,6 +139,7 @@ def _plan(targets: Sequence[Target]) -> _Plan:
         words=[(t, part) for t in targets for part in _first_parts(tuple(t.keywords))],
         plain=not any(t.exclude or t.region for t in targets),
         splits=[(t, k) for t in targets for k in dict.fromkeys(t.keywords) if _splittable(k)],
+        split_any=any_split([k for t in targets for k in t.keywords]),
     )
     if isinstance(targets, tuple):  # a list may change from one call to the next
         if len(_PLANS) >= 8:
@@ -348,10 +348,10 @@ def _is_han(ch: str) -> bool:
 
 
 # What may follow a count without making it a count of another noun: punctuation, qualifiers,
-# particles and the words that open the next phrase (21个，…; 6000个以上; 3万户的…).
+# particles and the words that open the next phrase (21个，…; 6000个以上; 3万户的…; …件之间).
 _AFTER_COUNT_OK = frozenset(
     "，,。；;：:、）)（(”“’‘》《 \n\t…—－-"
-    "和与及或等以左右上下内外多余其已将也均都并且是为在到至比较同占约近超"
+    "和与及或等以左右上下内外多余其已将也均都并且是为在到至比较同占约近超之"
 )
 _REACH = 12  # how far after a count a target's keyword may follow as its noun (40多个高品质“…”X)
 _PERCENT_UNITS = frozenset({"%", "‰", "百分点"})
@@ -373,7 +373,7 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
             return False
         at += 1
     nxt = sentence[at : at + 1]
-    if not nxt or nxt in _AFTER_COUNT_OK or not _is_han(nxt) or COUNT_GOES_ON.match(sentence, at):
+    if not nxt or nxt in _AFTER_COUNT_OK or not _is_han(nxt) or cues.AFTER_COUNT.match(sentence, at):
         return False  # 在A至B之间; …，剩余1.1万套力争11月底前开工: the count is the modal's subject
     if any(sentence.startswith(k, at) for k in target.keywords):
         return False  # 100条城市画廊: the keyword itself, though it opens like a place class

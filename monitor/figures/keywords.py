@@ -28,6 +28,12 @@ def split_sentences(text: str, ends: list[int], keyword: str) -> list[int]:
     return [bisect_right(ends, m.start()) for m in _split_pattern(keyword).finditer(text)]
 
 
+def any_split(keywords: list[str]) -> re.Pattern[str] | None:
+    """One pattern finding any of the keywords split by an aspect word; None if none may be."""
+    split = [f"(?:{_split_pattern(k).pattern})" for k in dict.fromkeys(keywords) if _splittable(k)]
+    return re.compile("|".join(split)) if split else None
+
+
 def _splittable(keyword: str) -> bool:
     return len(keyword) >= 4 and "…" not in keyword and not keyword.isascii()
 

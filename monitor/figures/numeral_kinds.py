@@ -13,6 +13,8 @@ from monitor.figures.numeral_reader import frozen
 from monitor.figures.qualifiers import _NOT_AFTER_RE, _NOT_BEFORE_RE, _SUFFIX
 from monitor.models import Qualifier, Quantity, QuantityKind
 
+_MAGS = "十百千万亿拾佰仟萬億"  # magnitude letters: a run of only these is a round amount
+
 _FRACTION_WORD = re.compile("分之|份之|又")
 _WORD_BEFORE_ONE = "统唯之同单专划逐万"  # 统一部署, 唯一, 之一: 一 inside a word
 # Durations a target may be measured in (办结时限压缩至3个工作日): kept by default, marked.
@@ -138,7 +140,8 @@ def _is_figure(t: str, q: Quantity, i: int, run: str, before: str, after: str) -
         return True  # 三分之一, 千分之五, 一又二分之一: a fraction, whatever its digits look like
     cn = _is_cn(run)
     words = cn and not t.startswith("百分", i)
-    counted = q.qualifier != "exact" and not bare and len(run) == 1  # 逾千人, 近万家
+    # 逾千人, 近万家, 破千亿件: a round magnitude, counted, after a qualifier
+    counted = q.qualifier != "exact" and not bare and (len(run) == 1 or run.strip(_MAGS) == "")
     if words and not any(ch in _DIGITS for ch in run) and run not in {"十", "拾"} and not counted:
         return False  # 百姓, 千家万户, 上亿人: a magnitude alone is a word, not a figure
     if bare and before.endswith(("(", "（")) and after.startswith((")", "）")):

@@ -25,7 +25,6 @@ from monitor.figures.magnitudes import (
 from monitor.figures.qualifiers import (
     _AFTER_DIGITS,
     _AFTER_UNIT,
-    _AGREED,
     _BEFORE_NUMBER,
     _BURDEN,
     _LETTER_MAGNITUDE,
@@ -36,6 +35,7 @@ from monitor.figures.qualifiers import (
     _SUFFIX,
     _SUFFIX_FIRST,
     _TENTHS_TIMES_PAIRS,
+    IN_WORD,
 )
 from monitor.figures.sub_units import sub_units
 from monitor.models import Qualifier, Quantity
@@ -236,8 +236,8 @@ class _Reader:
             start = j  # 约 35 万人: a qualifier word may stand a space away
         for word, said in _PREFIX_LAST.get(t[start - 1], ()) if start > lo else ():
             if start - len(word) >= lo and t.startswith(word, start - len(word)):
-                if word in "约約" and start - 2 >= lo and t[start - 2] in _AGREED:
-                    # 签约1320台, 节约300吨: a word of its own, not 约 (about)
+                if word in IN_WORD and start - 2 >= lo and t[start - 2] in IN_WORD[word]:
+                    # 签约1320台, 节约300吨, 打破3项: a word of its own, not 约 (about)
                     start = i if start == j else start
                     break
                 qualifier, start = said, start - len(word)

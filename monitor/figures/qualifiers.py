@@ -41,6 +41,7 @@ _PREFIX: tuple[tuple[str, Qualifier], ...] = (
     ("多达", "at_least"),
     ("突破", "at_least"),
     ("超", "at_least"),
+    ("破", "at_least"),  # 已破千亿件, 总长破1500公里: 突破 in a headline's words
 )
 _SUFFIX: tuple[tuple[str, Qualifier], ...] = (
     ("（含）以上", "at_least"),
@@ -57,8 +58,11 @@ _SUFFIX: tuple[tuple[str, Qualifier], ...] = (
 _SIGN = ("负的", "負的", "零下", "负", "負", "-", "−")  # 负的百分之二十, 零下五度
 # Before these, 负 is a word of its own (税负 tax burden, 减负 lighten the load, 肩负 shoulder…)
 _BURDEN = frozenset("税稅减減担擔肩背抱胜勝自辜欠身不正重")
-# Before these, 约 is part of a word (签约 signed, 节约 saved, 预约 booked), not "about"
+# Before these, 约 or 破 is the end of a word (签约 signed, 节约 saved, 预约 booked; 侦破 solved,
+# 打破 broke, 攻破 took), not "about" or "past"
 _AGREED = frozenset("签簽预預节節合制履违違公条條邀相契特")
+_BROKE = frozenset("侦偵攻打击擊识識看爆道说說揭勘残殘")
+IN_WORD = {"约": _AGREED, "約": _AGREED, "破": _BROKE}
 _PREFIX_LAST: dict[str, tuple[tuple[str, Qualifier], ...]] = {}  # by last letter, in order
 for _word, _said in _PREFIX:
     _PREFIX_LAST[_word[-1]] = (*_PREFIX_LAST.get(_word[-1], ()), (_word, _said))

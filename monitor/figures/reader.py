@@ -81,7 +81,8 @@ def find_figures(
         pos = text.find(part)
         if pos >= 0:
             first.append((target, part, pos))
-    if not first and not plan.splits:
+    splits = plan.splits if plan.split_any and plan.split_any.search(text) else []
+    if not first and not splits:
         return []
     ends = sentence_ends(text)
     reader = _Article(text, ends, published, plan.plain, region)
@@ -93,7 +94,7 @@ def find_figures(
             if target not in bucket:
                 bucket.append(target)
             pos = text.find(part, ends[index] if index < len(ends) else len(text))
-    for target, keyword in plan.splits:  # 光伏新增装机 for 光伏装机
+    for target, keyword in splits:  # 光伏新增装机 for 光伏装机
         for index in split_sentences(text, ends, keyword):
             bucket = wanted.setdefault(index, [])
             if target not in bucket:
