@@ -373,7 +373,7 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
             return False
         at += 1
     nxt = sentence[at : at + 1]
-    if not nxt or nxt in _AFTER_COUNT_OK or not _is_han(nxt) or cues.AFTER_COUNT.match(sentence, at):
+    if not nxt or nxt in _AFTER_COUNT_OK or not _is_han(nxt) or cues.GOES_ON.match(sentence, at):
         return False  # 在A至B之间; …，剩余1.1万套力争11月底前开工: the count is the modal's subject
     if any(sentence.startswith(k, at) for k in target.keywords):
         return False  # 100条城市画廊: the keyword itself, though it opens like a place class
