@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from monitor.figures.nouns import WORK_VERB
 from monitor.models import FigureKind
 
 # what breaks a sentence into clauses; not the comma of thousands (1,652台)
@@ -103,6 +104,8 @@ _CONTINUE_VERB = (
     "|[^，,。；]{0,12}?目标(?:任务)?[^，,。；]{0,4}?(?:完成|实现)"
     # …，力争9月底前开工率达到85%: the rate of the subject's own work
     "|[^，,。；]{0,8}?(?:开工|完工|竣工|建成|完成)率"
+    # …，今年新改建5230公里: a verb of work right before its amount names no thing of its own
+    "|(?:" + WORK_VERB.pattern + ")+(?:了)?(?=[约近超逾]?[0-9一二三四五六七八九十两])"
 )
 _CONTINUES = re.compile(
     # the letters a continuation can start with, looked at first: most clauses fail there

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from monitor.figures.keywords import _first_part
-from monitor.figures.nouns import _VERB
+from monitor.figures.nouns import WORK_VERB as _VERB
 from monitor.figures.places import mentions
 from monitor.models import Quantity, Target
 
