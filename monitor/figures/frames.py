@@ -228,6 +228,10 @@ class Frames:
             return "pledge"
         if _PART_OF_YEAR.search(sentence) and not under_way(sentence, self.published):
             return "mention"  # 上半年新增6000个, read in March: neither plan nor result yet
+        if self._plan_season_headline(index, before):
+            return (
+                "mention"  # 福州新增托位6000个 in February: last year's result or this year's plan
+            )
         if _DONE.search(before) or _DOING.search(before):
             # a clause that does something, or goes on with one that did (…建成绿道1.25万公里，
             # 其中成都8420公里), with no word of the future: news reports results
@@ -246,6 +250,13 @@ class Frames:
         if _REACHED.search(before) or (self.published and self.published.month == 12):
             return "achieved"
         return "mention"
+
+    def _plan_season_headline(self, index: int, before: str) -> bool:
+        """A headline with no word of time, plan or result (福州新增托位6000个) read while the
+        year's plans come out is as likely the plan as last year's result, unless its verb says a
+        level was reached (增至3.2万个); the body, if it gives the figure, says which."""
+        season = self.published is not None and not self._past_plan_season()
+        return season and is_headline(self.text, self.ends, index) and not _REACHED.search(before)
 
     def _so_far(self, sentence: str, clause: str, before: str) -> bool:
         """Whether the sentence's period is under way (1—10月份, 截至7月底), so a clause with no
