@@ -349,7 +349,7 @@ class _Article(Regional):
             making.drop(n.q, target, other)
             return None
         making.seen.add(target.id)
-        making.give(target.id, scope)
+        making.give(target.id, scope, kind)
         fall = scope == "rate" and is_fall(n.head)
         noun = making.paired[n.q.start][0] if n.q.start in making.paired else None
         return frozen(
