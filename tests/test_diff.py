@@ -217,6 +217,37 @@ def test_a_target_of_starts_takes_the_starts_as_its_level(store: Store) -> None:
     assert [e.observation.figure.measure for e in u.others] == ["完工"]
 
 
+def test_a_target_of_raising_homes_takes_the_homes_raised_as_its_level(store: Store) -> None:
+    from dataclasses import replace
+
+    s = "今年南宁筹集保障性租赁住房9800套，新开工4200套，竣工交付3100套。"
+    store.save_article(
+        article("http://a/10", s, when="2024-11-05 10:00"),
+        source_id="gov",
+        fetched_at=at("2024-11-05 10:00"),
+        content_hash="r",
+        mentions=["rental"],
+        figures=[
+            replace(figure(s, surface, value, scope="new", target="rental", unit="套"), measure=m)
+            for surface, value, m in (
+                ("9800套", 9800, "筹集"),
+                ("4200套", 4200, "开工"),
+                ("3100套", 3100, "竣工交付"),
+            )
+        ],
+    )
+    raising = Target(
+        "rental",
+        "南宁2024年筹集保障性租赁住房1.2万套（间）",
+        ("保障性租赁住房",),
+        unit="套",
+        pledge=Pledge(Decimal(12000), "new", by=date(2024, 12, 31)),
+    )
+    u = diff.update(raising, store.observations(pending=True), [], today=date(2024, 11, 6))
+    assert u.level == 9800  # not the starts nor the homes handed over, shown beside it
+    assert sorted(e.observation.figure.measure or "" for e in u.others) == ["开工", "竣工交付"]
+
+
 def test_the_digest_labels_a_stage_and_a_fall_beside_the_level(store: Store) -> None:
     from dataclasses import replace
 

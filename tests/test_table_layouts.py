@@ -466,3 +466,42 @@ def test_rows_of_years_each_with_its_own_period() -> None:
         ("2024", "new", "356"),
         ("2024", "cumulative", "2066"),
     ]
+
+
+# --- qualified cells, dashes, this year alone beside the months so far ---------------------------
+
+
+def test_this_year_alone_beside_the_months_so_far_is_the_plan() -> None:
+    """…and cells with a qualifier (约96, 超410) or a dash are still a column of numbers."""
+    tab = Table(
+        caption="各区加装电梯情况（部）", unit=None, header=("区", "2025年", "1-8月", "完成率"),
+        rows=(("北岸区", "120", "约96", "80%"), ("南湖区", "180", "—", "—"),
+              ("东坪区", "200", "/", "/"), ("全市", "500", "超410", "82%")),
+    )  # fmt: skip
+    got = find_table_figures(tab, [LIFTS], published=date(2025, 9, 2), title="临江市")
+    assert [(f.kind, f"{f.value:f}", f.qualifier) for f in got] == [
+        ("pledge", "500", "exact"),
+        ("achieved", "410", "at_least"),
+        ("achieved", "82", "exact"),
+    ]
+
+
+# --- one column of values, the item named by the caption -----------------------------------------
+
+KEY_VALUE = (("全年任务（部）", "500"), ("截至8月底完成（部）", "356"), ("完成比例", "71.2%"),
+             ("其中：老旧小区（部）", "240"))  # fmt: skip
+
+
+def test_one_column_of_values_under_a_caption_naming_the_target() -> None:
+    tab = Table(caption="临江市加装电梯进展", unit=None, header=("项目", "数量"), rows=KEY_VALUE)
+    got = read(tab, LIFTS, "")
+    assert [c[:3] for c in got] == [
+        ("pledge", "new", "500 部"),
+        ("achieved", "new", "356 部"),
+        ("achieved", "share_of_pledge", "71.2 %"),
+    ]
+
+
+def test_one_column_of_values_for_another_place_gives_nothing() -> None:
+    tab = Table(caption="苏州市加装电梯进展", unit=None, header=("项目", "数量"), rows=KEY_VALUE)
+    assert read(tab, LIFTS, "工作动态") == []

@@ -10,7 +10,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
-from monitor.figures import units
+from monitor.figures import cues, units
 from monitor.figures.cues import (
     _CLAUSE,
     _CONTINUES,
@@ -86,9 +86,9 @@ _MEASURE_OPENS = re.compile(
 
 def continues(sentence: str, at: int) -> bool:
     """Whether the clause starting at `at` goes on with the subject of the clause before it: it
-    opens with a continuation (同比增长, 累计, 其中…) or a measure of the thing (运营里程约…), or
-    a place and then one, its share of the whole (承担…) or a number."""
-    if _CONTINUES.match(sentence, at) or _MEASURE_OPENS.match(sentence, at):
+    opens with a continuation (同比增长, 累计, 其中…), a measure of the thing (运营里程约…) or the
+    rest of it (其余3段), or a place and then one, its share of the whole (承担…) or a number."""
+    if any(p.match(sentence, at) for p in (_CONTINUES, _MEASURE_OPENS, cues.REST_OPENS)):
         return True
     place = _PLACE_LEAD.match(sentence, at)
     if place is None:
@@ -373,8 +373,8 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
             return False
         at += 1
     nxt = sentence[at : at + 1]
-    if not nxt or nxt in _AFTER_COUNT_OK or not _is_han(nxt):
-        return False
+    if not nxt or nxt in _AFTER_COUNT_OK or not _is_han(nxt) or cues.GOES_ON.match(sentence, at):
+        return False  # 在A至B之间; …，剩余1.1万套力争11月底前开工: the count is the modal's subject
     if any(sentence.startswith(k, at) for k in target.keywords):
         return False  # 100条城市画廊: the keyword itself, though it opens like a place class
     if _PLACE_CLASS.match(sentence, at):

@@ -76,10 +76,14 @@ class Making:
     when: dict[int, tuple[FigureKind, str | None]] = field(default_factory=dict)  # by clause
     pairs: dict[int, Quantity] | None = None  # amounts given again in another unit, by start
     scopes: dict[str, FigureScope] = field(default_factory=dict)  # each target's last figure's
+    pledged: set[str] = field(default_factory=set)  # targets given a pledge by this sentence
 
-    def give(self, target_id: str, scope: FigureScope) -> None:
-        """A figure of the target was made, with this scope (a count's is kept for plan_scope)."""
+    def give(self, target_id: str, scope: FigureScope, kind: FigureKind) -> None:
+        """A figure of the target was made, with this scope (a count's is kept for plan_scope)
+        and kind (a pledge's is kept for rest_of_plan)."""
         self.given.add(target_id)
+        if kind == "pledge":
+            self.pledged.add(target_id)
         if scope in ("new", "cumulative"):
             self.scopes[target_id] = scope
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from monitor.figures.nouns import WORK_VERB
 from monitor.models import FigureKind
 
 # what breaks a sentence into clauses; not the comma of thousands (1,652台)
@@ -42,6 +43,10 @@ MODAL = re.compile(
     + _PLAN_VERB
     + r"|要(?<![主重需只必不纲]要)(?![求素点闻])"
 )
+# After a count, words that go on with it, not a noun it counts (在A至B之间, 1.1万套力争…开工)
+GOES_ON = re.compile("之间|" + MODAL.pattern)
+# A clause opening with the rest of the things counted before (其余3段, 剩余120公里, 余下11个)
+REST_OPENS = re.compile(r"(?:其余|剩余|余下|剩下)的?(?=[约近超逾0-9一二三四五六七八九十两])")
 # Achieved cues that only say "so far" or "in all" (累计, 截至): under a modal they are a plan's
 # (力争累计完工5000部, 计划到年底累计建成); 已, 去年 and the like are not.
 _SO_FAR = frozenset({"累计", "截至", "截止", "目前", "至今", "以来"})
@@ -103,6 +108,8 @@ _CONTINUE_VERB = (
     "|[^，,。；]{0,12}?目标(?:任务)?[^，,。；]{0,4}?(?:完成|实现)"
     # …，力争9月底前开工率达到85%: the rate of the subject's own work
     "|[^，,。；]{0,8}?(?:开工|完工|竣工|建成|完成)率"
+    # …，今年新改建5230公里: a verb of work right before its amount names no thing of its own
+    "|(?:" + WORK_VERB.pattern + ")+(?:了)?(?=[约近超逾]?[0-9一二三四五六七八九十两])"
 )
 _CONTINUES = re.compile(
     # the letters a continuation can start with, looked at first: most clauses fail there

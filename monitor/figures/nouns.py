@@ -225,3 +225,7 @@ def predicate_after(sentence: str, end: int) -> bool:
     stop = _CLAUSE_END.search(sentence, end)
     rest = sentence[end : stop.start() if stop else len(sentence)]
     return bool(rest) and _PREDICATE.fullmatch(rest) is not None
+
+
+# The verbs of work a count follows, for the clauses that go on with a subject (cues.py)
+WORK_VERB = _VERB

@@ -11,6 +11,7 @@ from monitor.figures import units
 from monitor.figures.attribution import _fit_unit
 from monitor.figures.binding import Making, Number, listed_stage
 from monitor.figures.checks import _out_of_frame
+from monitor.figures.cues import REST_OPENS
 from monitor.figures.measures import compared, percent_measure, stage_at, without_modals
 from monitor.figures.nouns import measure_before, other_measure
 from monitor.models import FigureKind, FigureScope, Quantity, Target
@@ -121,7 +122,17 @@ def out_of_frame(
     """Why a figure read in its frame is not given: another period than the target's, no frame
     at all (checks._out_of_frame), or a planned growth restating the plan's amount."""
     other = _out_of_frame(target, period, scope, kind)
+    if not other and REST_OPENS.match(making.read.text, n.c0) and _plan_given(making, n, target):
+        # 今年确定新建20家，已有6家建成，其余14家计划10月底前完工: a part of the plan given
+        return "the rest of a plan the sentence gave (其余…): a part of it, not a plan of its own"
     return other or (_restated_growth(making, n, target, kind) if scope == "rate" else None)
+
+
+def _plan_given(making: Making, n: Number, target: Target) -> bool:
+    """Whether the sentence gave the target's plan before the clause at n.c0: its amount, or
+    its noun (已完成年度任务的四分之三，剩下的750户…)."""
+    before = making.read.text[: n.c0]
+    return target.id in making.pledged or any(w in before for w in ("任务", "目标", "计划"))
 
 
 def _restated_growth(making: Making, n: Number, target: Target, kind: FigureKind) -> str | None:

@@ -126,6 +126,19 @@ def _headings(text: str) -> Iterator[re.Match[str]]:
             pos = at + 1
 
 
+_DONE_WORDS = re.compile(r"完成|落实|执行|实施情况|总结")
+
+
+def _title_line(text: str, line: str, end: int) -> bool:
+    """Whether the plan document's name is a line of its own, its title (南昌市交通运输局2024年
+    工作要点), not a sentence saying a plan was carried out (全面完成年度工作计划。)."""
+    return (
+        text.startswith("\n", end)
+        and not any(c in line for c in "，,。；：:")
+        and not _DONE_WORDS.search(line)
+    )
+
+
 def _planned(year: int | None, published: date | None) -> bool:
     """Whether a heading of neutral words naming `year` is a plan: a later year, or this one read
     by March (this year's 主要工作 in December is its summary: no frame)."""
@@ -147,7 +160,7 @@ def _add(
     if index >= len(ends) or index in found:
         return
     line = text[text.rfind("\n", 0, m.start()) + 1 : m.end()]
-    if what == "document" and not _RELEASED.search(line):
+    if what == "document" and not (_RELEASED.search(line) or _title_line(text, line, m.end())):
         return
     period = _period(line, published)  # 一、过去五年工作回顾: 2018-2022
     year = int(period[:4]) if period and period[:4].isdigit() else None

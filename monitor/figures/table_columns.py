@@ -64,6 +64,11 @@ _HEADER_UNIT = re.compile(r"[（(]([^（）()]{1,8})[)）]\s*$")
 _PERCENT = re.compile(r"[%％]")
 _UNIT_PARTS = re.compile(r"[/、,，]")
 _DIGIT_FIRST = re.compile(r"[-+－＋−]?\s*[0-9０-９.]")  # a number cell; 一般公共预算 is a label
+# …also with a qualifier before it (约280, 超1800, 近300); a dash or a slash is no cell at all
+_AMOUNT_FIRST = re.compile(r"(?:约|超过?|近|逾|不足|不到|达)?[-+－＋−]?\s*[0-9０-９.]")
+_EMPTY = re.compile(r"\s*[-—–/／\\]*\s*")
+_SO_FAR = re.compile(r"[0-9０-９]{1,2}\s*月|截至|截止|季度|上半年|以来")  # the year's work so far
+_YEAR_ALONE = re.compile(r"((?:19|20)[0-9]{2})\s*年(?:度|全年)?")
 # A column of a point in time and nothing else (2023年底, 2024年6月末): the level then
 _POINT = re.compile(r"(?:截至|截止|到)?(?:(?:19|20)[0-9]{2}\s*年)?(?:[0-9]{1,2}\s*月)?(?:底|末)")
 
@@ -79,8 +84,8 @@ class Column(NamedTuple):
 def columns(table: Table, published: date | None) -> list[Column]:
     out: list[Column] = []
     for i, head in enumerate(table.header):
-        cells = [row[i] for row in table.rows if i < len(row) and row[i]]
-        numbers = sum(_DIGIT_FIRST.match(c) is not None and not is_period(c) for c in cells)
+        cells = [row[i] for row in table.rows if i < len(row) and not _EMPTY.fullmatch(row[i])]
+        numbers = sum(_AMOUNT_FIRST.match(c) is not None and not is_period(c) for c in cells)
         if _INDEX.fullmatch(head):
             out.append(Column("index", None, None, None))
         elif _UNIT_COLUMN.fullmatch(head):
@@ -91,11 +96,28 @@ def columns(table: Table, published: date | None) -> list[Column]:
             out.append(_role(head, published)._replace(stage=stage_in(head)))
     values = ("pledge", "achieved", "share", "rate")
     _rate_of_plan(out)
+    _plan_of_the_year(out, table.header, published)
     first = next((i for i, c in enumerate(out) if c.role in values), None)
     for i in range(first + 1 if first is not None else len(out), len(out)):
         if out[i].role == "label":  # words after the figures (备注: 超额完成) remark, not label
             out[i] = Column("none", None, None, None)
     return _year_to_date(out, table.header)
+
+
+def _plan_of_the_year(
+    columns: list[Column], header: tuple[str, ...], published: date | None
+) -> None:
+    """A column headed by this year alone (2024年) beside the year's results so far (1-9月,
+    截至9月底) is the year's plan."""
+    so_far = [
+        c.role == "achieved" and _SO_FAR.search(h) for c, h in zip(columns, header, strict=False)
+    ]
+    if published is None or not any(so_far):
+        return
+    for i, column in enumerate(columns):
+        bare = _YEAR_ALONE.fullmatch(_HEADER_UNIT.sub("", header[i]).strip())
+        if column.role == "none" and bare and int(bare.group(1)) == published.year:
+            columns[i] = column._replace(role="pledge", scope="new")
 
 
 def _rate_of_plan(columns: list[Column]) -> None:

@@ -153,6 +153,10 @@ def rows_for(
             and region_ok(label, table.caption, title, lead, target, source)
         ]
         whole = _no_subtotals(whole)
+        if (
+            not whole and not named and len(rows) == 1
+        ):  # one row of the caption's measure (指标 | 数值)
+            whole = [(row, label) for row, label in rows if label]
         if not whole and target.region:
             whole = [(row, label) for row, label in rows if _is_own(label, target)]
         if whole or len(named) > 1:

@@ -83,19 +83,26 @@ def _role_column(table: Table, published: date | None) -> int | None:
     return None
 
 
-def upright(table: Table, targets: Sequence[Target], published: date | None) -> Table:
+def upright(
+    table: Table, targets: Sequence[Target], published: date | None, title: str = ""
+) -> Table:
     """A table on its side (items across the header, 年度目标 / 1-7月完成 / 完成进度 down its first
     column) turned so that each item is a row; any other table as it is. On its side means: the
-    first column holds a plan and a result and no target's noun, the header names one."""
+    first column holds a plan and a result and no target's noun, and the header names one, or
+    the table is one column of values (指标 | 数值) whose caption or title names one."""
     firsts = [row[0] if row else "" for row in table.rows]
     roles = {role_of(f, published) for f in firsts if not _DIGIT_FIRST.match(f)}
+    named = any(names(h, t) for h in table.header[1:] for t in targets)
+    one_column = len(table.header) == 2 and any(
+        names(f"{table.caption} {title}", t) for t in targets
+    )
     if (
         len(table.header) < 2
         or "pledge" not in roles
         or not roles & {"achieved", "share"}
         or not roles <= {"pledge", "achieved", "share", "rate", "none"}  # none: 序时进度
         or any(names(f, t) for f in firsts for t in targets)
-        or not any(names(h, t) for h in table.header[1:] for t in targets)
+        or not (named or one_column)
     ):
         return table
     rows = tuple(

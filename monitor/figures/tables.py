@@ -72,7 +72,7 @@ def _read_table(
     """The figures of one table (or one half of a table printed as halves)."""
     if not table.rows or not targets:
         return []
-    table = pairs_across(upright(table, targets, published), published)
+    table = pairs_across(upright(table, targets, published, title), published)
     columns = table_columns.columns(table, published)
     labels = [i for i, c in enumerate(columns) if c.role == "label"]
     if not labels or not any(c.role in ("pledge", "achieved", "share", "rate") for c in columns):

@@ -384,8 +384,13 @@ def _html_cell(cell: Any, tag: str) -> str:
         spans = "".join(
             f' {a}="{cell[k]}"' for k, a in (("c", "colspan"), ("r", "rowspan")) if k in cell
         )
-        return f"<{tag}{spans}>{html.escape(str(cell['t']))}</{tag}>"
-    return f"<{tag}>{html.escape(str(cell))}</{tag}>"
+        return f"<{tag}{spans}>{_text(cell['t'])}</{tag}>"
+    return f"<{tag}>{_text(cell)}</{tag}>"
+
+
+def _text(cell: Any) -> str:
+    """A cell's text as HTML, a line break in it as <br> (年度<br>任务, read as 年度任务)."""
+    return html.escape(str(cell)).replace("\n", "<br>")
 
 
 def _spread(rows: list[list[Any]]) -> list[list[str]]:
@@ -400,6 +405,7 @@ def _spread(rows: list[list[Any]]) -> list[list[str]]:
             if cell is None:
                 continue
             text = str(cell["t"]) if isinstance(cell, dict) else str(cell)
+            text = text.replace("\n", "")  # a line break inside a cell: no space is read
             span = cell.get("c", 1) if isinstance(cell, dict) else 1
             down = cell.get("r", 1) if isinstance(cell, dict) else 1
             for _ in range(span):
