@@ -131,3 +131,29 @@ def modified(item: str, targets: list[Target]) -> bool:
             if at > 0:
                 return True
     return False
+
+
+# Words before a keyword naming no kind of it: places, times, verbs of work (合肥全市, 今年新增)
+_NO_KIND = re.compile(r"全[市省区县国]|本[市省]|今年|去年|全年|已|共|累计|新增|新建|的|和|及|与")
+
+
+def kinds(items: tuple[str, ...], targets: list[Target]) -> bool:
+    """Whether every item of a 分别 list names the targets' keyword after words of its own kind
+    (公共充电桩和私人充电桩分别…): kinds of the thing, each a part, none its total."""
+    found = []
+    for item in items:
+        before = next(
+            (
+                item[: item.find(_first_part(k))]
+                for t in targets
+                for k in t.keywords
+                if item.find(_first_part(k)) >= 0
+            ),
+            None,
+        )
+        if before is None:
+            return False
+        for m in reversed(mentions(before, ())):
+            before = before[: m.start] + before[m.start + len(m.word) :]
+        found.append(_NO_KIND.sub("", before))
+    return len(items) > 1 and all(found) and len(set(found)) == len(found)

@@ -274,7 +274,9 @@ class _Article(Regional):
             found = max(after, key=_match_start) if after else None
             return found, places[items.index(item)], None
         keyed = [i for i in items if _listed(i, read.targets, q)]
-        if keyed == [items[-1]] and lists.modified(items[-1], read.targets):
+        if (keyed == [items[-1]] and lists.modified(items[-1], read.targets)) or (
+            len(keyed) == len(items) and lists.kinds(items, read.targets)
+        ):
             # 城市和农村的托位分别…, 城乡居民人均可支配收入分别…: one noun's parts, not it
             return None, None, f"one part's value in a 分别 list of parts ({'、'.join(items)})"
         return _listed(item, read.targets, q), None, None
