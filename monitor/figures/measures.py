@@ -161,8 +161,10 @@ _STAGES = (
     ("交付", re.compile(r"交付")),
     ("签约", re.compile(r"签约|签字确认")),
 )
-_ANY_STAGE = re.compile("|".join(p.pattern for _, p in _STAGES))
-_STAGE_PARTS = ("工", "建成", "筹", "供应", "交付", "签")  # a part of every stage word
+# the first letters of the stage words, looked at first: most places in a sentence fail there
+_ANY_STAGE = re.compile(
+    "(?=[开基建竣完筹供交签])(?:" + "|".join(p.pattern for _, p in _STAGES) + ")"
+)
 
 
 @lru_cache(maxsize=1024)  # asked for each number and target with the target's title
@@ -188,8 +190,15 @@ def stage_at(sentence: str, c0: int, at: int) -> str | None:
     """The stage of work the number at `at` counts, as the text names it (开工, 完工, 基本建成):
     named in its clause before it (已开工2860个, 完工率41%), or, in a clause naming no work of
     its own, the last one named before it (…开工1.17万个，同比增长8.3%)."""
-    if not any(word in sentence for word in _STAGE_PARTS):
-        return None  # most sentences name no stage
+    if (
+        "工" not in sentence
+        and "建成" not in sentence
+        and "筹" not in sentence
+        and "签" not in sentence
+        and "交付" not in sentence
+        and "供应" not in sentence
+    ):
+        return None  # most sentences name no stage: a part of every stage word
     found = list(_ANY_STAGE.finditer(sentence, c0, at))
     if found:
         return found[-1].group()

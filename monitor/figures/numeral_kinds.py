@@ -81,10 +81,15 @@ def kept(q: Quantity, every: bool) -> bool:
     return q.kind == "duration" and q.unit in KEPT_DURATIONS
 
 
+_PACE = ("进度", "任务", "时间", "进程")
+
+
 def halves(t: str, src: str, pos: int, end: int) -> list[Quantity]:
     """半数以上, 过半, 近一半 in t[pos:end]: 50 % with the qualifier the words give."""
     out = []
     for m in _HALF.finditer(t, pos, end):
+        if m.group("over") and t.endswith(_PACE, 0, m.start()):
+            continue  # 进度过半, “时间过半、任务过半”: a pace, said without a figure
         said = [m.group("pre"), m.group("suf"), m.group("over")]
         qualifier: Qualifier = "exact"
         for word in said:
