@@ -9,8 +9,8 @@ from datetime import date, timedelta
 from monitor.figures.nouns import WORK_VERB
 from monitor.models import FigureKind
 
-# what breaks a sentence into clauses; not the comma of thousands (1,652台)
-_CLAUSE = re.compile(r"[，、：:（）()]|(?<![0-9]),|,(?![0-9]{3}(?![0-9]))")
+# what breaks a sentence into clauses; not the comma of thousands (1,860个, 95，420个)
+_CLAUSE = re.compile(r"[、：:（）()]|(?<![0-9])[,，]|[,，](?![0-9]{3}(?![0-9]))")
 
 # Cues, read in the clause first and then in the sentence (see _kind for the order).
 # In these patterns every alternative starts with a letter and any look-behind comes after it
@@ -109,7 +109,9 @@ _CONTINUE_VERB = (
     # …，力争9月底前开工率达到85%: the rate of the subject's own work
     "|[^，,。；]{0,8}?(?:开工|完工|竣工|建成|完成)率"
     # …，今年新改建5230公里: a verb of work right before its amount names no thing of its own
-    "|(?:" + WORK_VERB.pattern + ")+(?:了)?(?=[约近超逾]?[0-9一二三四五六七八九十两])"
+    # (not what the work brought about: 带动1.2万亿元, 惠及32万人 count other things)
+    "|(?!带动|拉动|撬动|惠及|覆盖|吸引|服务|帮助|解决|带来|节约|创造|投入|配套|保障)"
+    "(?:" + WORK_VERB.pattern + ")+(?:了)?(?=[约近超逾]?[0-9一二三四五六七八九十两])"
 )
 _CONTINUES = re.compile(
     # the letters a continuation can start with, looked at first: most clauses fail there
