@@ -9,8 +9,8 @@ from datetime import date, timedelta
 from monitor.figures.nouns import WORK_VERB
 from monitor.models import FigureKind
 
-# what breaks a sentence into clauses; not the comma of thousands (1,652台)
-_CLAUSE = re.compile(r"[，、：:（）()]|(?<![0-9]),|,(?![0-9]{3}(?![0-9]))")
+# what breaks a sentence into clauses; not the comma of thousands (1,860个, 95，420个)
+_CLAUSE = re.compile(r"[、：:（）()]|(?<![0-9])[,，]|[,，](?![0-9]{3}(?![0-9]))")
 
 # Cues, read in the clause first and then in the sentence (see _kind for the order).
 # In these patterns every alternative starts with a letter and any look-behind comes after it

@@ -45,6 +45,9 @@ _BREAKS = frozenset("，、：:；;。！？!?\n")
 _WORD_BEFORE_ONE = "统唯之同单专划逐万"  # 统一部署, 唯一, 之一: 一 inside a word
 _WIDE = str.maketrans("０１２３４５６７８９．－～", "0123456789.-~")  # keeps every offset
 _WIDE_ANY = re.compile("[０-９．－～]")  # whether translating by _WIDE changes anything
+# A full-width comma typed for thousands (95，420个): one to three digits, then groups of three
+# with no digit after; a list would put its measure word or 、 between (12个，345个)
+_WIDE_THOUSANDS = re.compile(r"(?<![0-9.,])(?<![0-9]，)[0-9]{1,3}(?:，[0-9]{3})+(?![0-9])")
 
 # --- public ------------------------------------------------------------------------------------
 
@@ -204,6 +207,8 @@ def find_quantities(
     if not text or len(text) > _MAX_SENTENCE:
         return []
     t = text.translate(_WIDE) if _WIDE_ANY.search(text) else text
+    if "，" in t and _WIDE_THOUSANDS.search(t):
+        t = _WIDE_THOUSANDS.sub(lambda m: m.group().replace("，", ","), t)  # offsets kept
     stop = len(t) if stop is None else stop
     # No figure spans a break, nor do the words read before its number (约, 负): reading after
     # one finds what reading from the start does there, and nothing after one starts before it.

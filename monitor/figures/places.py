@@ -11,6 +11,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
 
+from monitor.figures.nouns import WORK_VERB
+
 # The country as a whole. A target whose regions include one of these is a national target.
 NATIONAL = ("全国", "我国", "中国", "各地", "全国各地", "国家", "全省份")
 # Words for "this place" whose place is the one the text is about (全市 in a 杭州 story), by the
@@ -201,6 +203,26 @@ def _all_mentions(text: str, regions: tuple[str, ...]) -> tuple[Mention, ...]:
     return tuple(out)
 
 
+# A place name read across two other words names no place: a verb of work before it ends on its
+# first character (新增|城镇就业 holds 增城), or its last character opens a word for towns and
+# villages while a word runs on before it (创新|乡村治理 holds 新乡).
+_PLACE_SET = frozenset(PLACES)
+_TOWN_WORDS = frozenset(("城镇", "城市", "城乡", "乡村", "乡镇", "村镇"))
+_OPENS_A_PLACE = frozenset("在的和与及、对从向至到于由全")
+
+
+def _across_words(text: str, start: int, word: str) -> bool:
+    before = text[start - 1] if start else ""
+    if not "\u4e00" <= before <= "\u9fff":
+        return False
+    for back in (1, 2):
+        for into in range(1, len(word)):
+            if back <= start and WORK_VERB.fullmatch(text, start - back, start + into):
+                return True
+    end = start + len(word)
+    return text[end - 1 : end + 1] in _TOWN_WORDS and before not in _OPENS_A_PLACE
+
+
 def _words(text: str, regions: tuple[str, ...]) -> list[tuple[int, str]]:
     """The place words of `text` that may name whose figure it is, with where they start."""
     national = is_national(regions)
@@ -211,6 +233,8 @@ def _words(text: str, regions: tuple[str, ...]) -> list[tuple[int, str]]:
             continue
         if not national and word in _AGENCY_WORDS:
             continue
+        if word in _PLACE_SET and _across_words(text, m.start(), word):
+            continue  # 新增城镇就业: no 增城 there
         if _RANKED_IN.search(text, max(0, m.start() - 3), m.start()) or _RANKED_AFTER.match(
             text, m.end()
         ):
