@@ -215,12 +215,9 @@ class Frames:
             said = self._years[index]
         if said is not None:
             return said
-        if (
-            "今年" in sentence
-            and self._past_plan_season()
-            and is_headline(self.text, self.ends, index)
-        ):
-            return self._headline_kind(before)
+        headline = self._headline_kind(sentence, index, before)
+        if headline is not None:
+            return headline
         frame = self.frame(index)[0]
         if frame is not None:
             return frame
@@ -228,6 +225,8 @@ class Frames:
             return "pledge"
         if _PART_OF_YEAR.search(sentence) and not under_way(sentence, self.published):
             return "mention"  # 上半年新增6000个, read in March: neither plan nor result yet
+        if self._plan_season_headline(index, before):  # 福州新增托位6000个 in February
+            return "mention"
         if _DONE.search(before) or _DOING.search(before):
             # a clause that does something, or goes on with one that did (…建成绿道1.25万公里，
             # 其中成都8420公里), with no word of the future: news reports results
@@ -238,14 +237,25 @@ class Frames:
             return "achieved"
         return "mention"
 
-    def _headline_kind(self, before: str) -> FigureKind:
+    def _headline_kind(self, sentence: str, index: int, before: str) -> FigureKind | None:
         """A headline's 今年 with no word of plan or result, once the year's plans are out: a
         result when its verb says one was reached (突破, 达, 创) or the year is in its last
         month; else a headline announcing the year's figure may give the plan as well as the
-        progress (江苏：今年新增护理型养老床位1万张, in May): unclear, dropped."""
+        progress (江苏：今年新增护理型养老床位1万张, in May): unclear, dropped. None if no such."""
+        if "今年" not in sentence or not self._past_plan_season():
+            return None
+        if not is_headline(self.text, self.ends, index):
+            return None
         if _REACHED.search(before) or (self.published and self.published.month == 12):
             return "achieved"
         return "mention"
+
+    def _plan_season_headline(self, index: int, before: str) -> bool:
+        """A headline with no word of time, plan or result (福州新增托位6000个) read while the
+        year's plans come out is as likely the plan as last year's result, unless its verb says a
+        level was reached (增至3.2万个); the body, if it gives the figure, says which."""
+        season = self.published is not None and not self._past_plan_season()
+        return season and is_headline(self.text, self.ends, index) and not _REACHED.search(before)
 
     def _so_far(self, sentence: str, clause: str, before: str) -> bool:
         """Whether the sentence's period is under way (1—10月份, 截至7月底), so a clause with no

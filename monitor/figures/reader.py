@@ -126,8 +126,9 @@ def find_article_figures(
     head = title.strip()
     if not head or not any(f.sentence == head for f in found):
         return found
-    in_body = {(f.target_id, f.value, f.kind) for f in found if f.sentence != head}
-    return [f for f in found if f.sentence != head or (f.target_id, f.value, f.kind) not in in_body]
+    # …of either kind: 福州新增托位6000个 over a body's 今年将新增托位6000个 is the body's plan
+    in_body = {(f.target_id, f.value) for f in found if f.sentence != head}
+    return [f for f in found if f.sentence != head or (f.target_id, f.value) not in in_body]
 
 
 class _Article(Regional):
