@@ -70,16 +70,17 @@ def report(wall: float, main: int, samples: list[Sample], width: float) -> list[
     bins: dict[int, dict[int, float]] = {}
     last: dict[int, float] = {}
     total: dict[int, tuple[float, float]] = {}
+    worked: list[float] = []  # when a worker's CPU count went up
     for at, row in samples:
         for pid, (user, system) in row.items():
             names.setdefault(pid, f"w{len(names)}")
             used = user + system
             cell = bins.setdefault(int(at / width), {})
             cell[pid] = cell.get(pid, 0.0) + used - last.get(pid, 0.0)
+            if pid != main and used > last.get(pid, 0.0):
+                worked.append(at)
             last[pid] = used
             total[pid] = (user, system)
-    workers = [pid for pid in names if pid != main]
-    ran = sorted(b for b, cell in bins.items() if any(cell.get(p, 0.0) for p in workers))
     cpu = sum(u + s for u, s in total.values())
     lines = [
         f"wall {wall:.3f} s, CPU {cpu:.3f} s (as last sampled), "
@@ -89,10 +90,10 @@ def report(wall: float, main: int, samples: list[Sample], width: float) -> list[
             for pid, (u, s) in sorted(total.items(), key=lambda kv: names[kv[0]])
         ),
     ]
-    if ran:
+    if worked:  # /proc counts CPU in ticks (10 ms): these are that coarse
         lines.append(
-            f"  main alone before the workers: {ran[0] * width:.2f} s; "
-            f"after the last worker bin: {wall - (ran[-1] + 1) * width:.2f} s"
+            f"  main alone before a worker first ran: {worked[0]:.2f} s; "
+            f"after a worker last ran: {wall - worked[-1]:.2f} s"
         )
     order = sorted(names, key=lambda p: names[p])
     lines.append("  t (s) " + " ".join(f"{names[p]:>5}" for p in order) + "   busy")

@@ -48,6 +48,7 @@ _WIDE_ANY = re.compile("[０-９．－～]")  # whether translating by _WIDE cha
 # A full-width comma typed for thousands (95，420个): one to three digits, then groups of three
 # with no digit after; a list would put its measure word or 、 between (12个，345个)
 _WIDE_THOUSANDS = re.compile(r"(?<![0-9.,])(?<![0-9]，)[0-9]{1,3}(?:，[0-9]{3})+(?![0-9])")
+_WIDE_GROUP = re.compile(r"，(?<=[0-9]，)(?=[0-9]{3})")  # opens with the comma: a quick scan
 
 # --- public ------------------------------------------------------------------------------------
 
@@ -207,7 +208,7 @@ def find_quantities(
     if not text or len(text) > _MAX_SENTENCE:
         return []
     t = text.translate(_WIDE) if _WIDE_ANY.search(text) else text
-    if "，" in t and _WIDE_THOUSANDS.search(t):
+    if _WIDE_GROUP.search(t):
         t = _WIDE_THOUSANDS.sub(lambda m: m.group().replace("，", ","), t)  # offsets kept
     stop = len(t) if stop is None else stop
     # No figure spans a break, nor do the words read before its number (约, 负): reading after

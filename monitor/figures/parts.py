@@ -78,6 +78,10 @@ def named_part(sentence: str, own: list[_Match], at: int) -> bool:
     return any(m.end < at and _INSIDE.match(sentence, m.end) for m in own)
 
 
+# A keyword naming work, not things (城中村改造, 口袋公园建设): 在…改造中 is while doing it
+_ACTIVITY = re.compile(r"(?:建设|改造|治理|整治|工作|行动|工程|提升|更新|发行)$")
+
+
 def inside_set(read: Read, clause: int) -> str | None:
     """The set an earlier clause names as what the rest is taken from (今年新增的公办学位中，…;
     新建的绿道里，…): the keyword and its 中/里 closing that clause, if one does before `clause`."""
@@ -87,7 +91,11 @@ def inside_set(read: Read, clause: int) -> str | None:
             continue
         for m in found:
             inside = _INSIDE.match(sentence, m.end)
-            if inside and inside.end() == cuts[k]:
+            if (
+                inside
+                and inside.end() == cuts[k]
+                and not _ACTIVITY.search(sentence, m.start, m.end)
+            ):
                 return sentence[m.start : inside.end()]
     return None
 
