@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 
 from monitor.figures import units
 from monitor.figures.attribution import _fit_unit
@@ -115,17 +116,45 @@ def out_of_frame(
     making: Making,
     n: Number,
     target: Target,
-    period: str | None,
-    scope: FigureScope,
-    kind: FigureKind,
+    when: tuple[str | None, FigureScope, FigureKind],
+    published: date | None = None,
 ) -> str | None:
     """Why a figure read in its frame is not given: another period than the target's, no frame
-    at all (checks._out_of_frame), or a planned growth restating the plan's amount."""
+    at all (checks._out_of_frame), a change over the years since an older base, or a planned
+    growth restating the plan's amount. `when`: the figure's period, scope and kind."""
+    period, scope, kind = when
+    if scope == "rate" and (since := _older_base(making.read.text, n.head, published)):
+        return f"a change over the years since {since} (比{since}年…), not one year's rate"
     other = _out_of_frame(target, period, scope, kind)
     if not other and REST_OPENS.match(making.read.text, n.c0) and _plan_given(making, n, target):
         # 今年确定新建20家，已有6家建成，其余14家计划10月底前完工: a part of the plan given
         return "the rest of a plan the sentence gave (其余…): a part of it, not a plan of its own"
     return other or (_restated_growth(making, n, target, kind) if scope == "rate" else None)
+
+
+# A change against a named year's level (比2015年下降31.5%, 与2019年相比增长21.4%)
+_BASE_YEAR = re.compile(
+    r"(?:比|较|与|同)((?:19|20)[0-9]{2})\s*年(?:末|底|同期)?(?:相比|比较)?[，,]?"
+    r"(?:下降|增长|增加|减少|提高|降低|上升|回落|增)了?(?:约|近|超过)?$"
+)
+_A_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
+
+
+def _older_base(sentence: str, head: str, published: date | None) -> int | None:
+    """The base year of a change over more than one year (比2015年… in 2024's figures): the
+    year a sentence's other years or its date put the figure in is two or more after it."""
+    found = _BASE_YEAR.search(head)
+    if found is None:
+        return None
+    base = int(found.group(1))
+    years = [int(y) for y in _A_YEAR.findall(sentence) if int(y) != base]
+    if years:
+        year = max(years)
+    elif published is not None:  # early in a year, coverage is of the year before
+        year = published.year - (published.month <= 3)
+    else:
+        return None
+    return base if year - base >= 2 else None
 
 
 def _plan_given(making: Making, n: Number, target: Target) -> bool:

@@ -345,7 +345,7 @@ class _Article(Regional):
             kind = "achieved"  # 完成年度任务的83%: progress so far
         elif n.task and measure is None:
             kind = "pledge"
-        other = out_of_frame(making, n, target, period, scope, kind)  # another period, no frame…
+        other = out_of_frame(making, n, target, (period, scope, kind), self.published)
         if other:
             making.drop(n.q, target, other)
             return None
