@@ -163,6 +163,35 @@ _MAY_OPEN = _SPACES | frozenset("—－（(一二三四五六七八九十" + "�
 _PLAN_NTH = "十一二三四五六七八九"
 
 
+_BY_YEAR = re.compile(r"(?:到|至)((?:19|20)[0-9]{2})年")
+# The end of this year still to come, opening a clause or its sentence (到年底，…; 年底前…)
+_YEAR_END = (
+    "到年底",
+    "到今年底",
+    "到今年年底",
+    "到年末",
+    "年底前",
+    "到本年末",
+    "至年底",
+    "今年底前",
+)
+
+
+def coming_goal(clause: str, published: date, sentence: str = "") -> bool:
+    """到2025年 naming this or a later year: a goal for then (not 截至2025年, a date passed);
+    or 到年底/年底前 opening the clause or its sentence, read from March to November, in a
+    clause with no 已: a goal for the year's end (到年底全省累计建成28万个), not a total
+    reached (in December or early in the next year, the year's end is at hand or passed)."""
+    if clause.lstrip("　 ").startswith(_YEAR_END) or sentence.lstrip("　 ").startswith(_YEAR_END):
+        return 3 <= published.month <= 11 and "已" not in clause
+    found = _BY_YEAR.search(clause) if "年" in clause else None
+    return bool(
+        found
+        and int(found.group(1)) >= published.year
+        and clause[found.start() - 1 : found.start()] != "截"
+    )
+
+
 def _cue(text: str) -> FigureKind | None:
     """What the words of `text` say the figure is, if they do: achieved before pledge, but a
     modal rules over the words that only say "so far" (力争累计完工5000部 is a plan)."""

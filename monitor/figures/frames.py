@@ -22,6 +22,7 @@ from monitor.figures.cues import (
     _ended,
     _period,
     _pledged,
+    coming_goal,
 )
 from monitor.figures.measures import _ADDITION, _CHANGE_VERB, _PART_OF_YEAR, under_way
 from monitor.figures.sections import (
@@ -50,7 +51,6 @@ _AHEAD = re.compile(
 # A headline's verbs of a level reached (突破5000个, 达6.6万个, 创新高) and the perfective (用上了):
 # a result, whatever its date
 _REACHED = re.compile(r"破|达|超|创|增至|升至|降至|首次|迈上|了(?<!为了)(?!解)")
-_BY_YEAR = re.compile(r"(?:到|至)((?:19|20)[0-9]{2})年")
 
 
 # A clause that opens with a time of its own (去年全省已新增9860张, 2023年新建…): its cues
@@ -88,14 +88,6 @@ def _frame_year(sentence: str) -> re.Match[str] | None:
         if year.group(2) or not _MODIFIER_YEAR.match(sentence, year.end()):
             return year
     return None
-
-
-def _coming_year(clause: str, now: int) -> bool:
-    """到2025年 naming this or a later year: a goal for then (not 截至2025年, a date passed)."""
-    found = _BY_YEAR.search(clause) if "年" in clause else None
-    return bool(
-        found and int(found.group(1)) >= now and clause[found.start() - 1 : found.start()] != "截"
-    )
 
 
 class Frames:
@@ -178,8 +170,8 @@ class Frames:
         return self._report_at < self.ends[index]
 
     def _kind(self, sentence: str, clause: str, index: int, before: str = "") -> FigureKind:
-        if self.published and _coming_year(clause, self.published.year):
-            return "pledge"  # 到2025年…达到4.5个
+        if self.published and coming_goal(clause, self.published, sentence):
+            return "pledge"  # 到2025年…达到4.5个; 到年底…累计建成28万个 in March
         cue = _cue(clause)
         # 预计增长5.8%左右 in a review of a year gone by: a preliminary result
         expected = cue == "pledge" and "预计" in clause
