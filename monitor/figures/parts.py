@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 _PART = re.compile(r"\s*(?:其中|包括|内含|含)")
 # A clause after the parts that names the whole again (…，累计建成7.3万个; …，全省共…)
 _WHOLE_AGAIN = re.compile(r"\s*(?:累计|总计|合计|共计|总数|总量|全年|全省|全市|全区|全县|全国|共)")
+# A stock named at a clause's head after a period's part (…，其中今年完成560公里，农村公路总里程
+# 达到1.56万公里): the whole again, a level, not that period's own figure
+_STOCK_AGAIN = re.compile(r"[^，,。；;]{0,12}?(?:总里程|总长度?|总规模|总面积|总数|总量|保有量)")
 
 
 # A part named by its period (其中今年新增…, 其中三季度增长…): the period's own figure, not a subset
@@ -36,7 +39,7 @@ def period_part(sentence: str, cuts: list[int], at: int) -> bool:
     for start in reversed(starts):
         if _PART.match(sentence, start):
             return bool(_PERIOD_PART.match(sentence, start))
-        if _WHOLE_AGAIN.match(sentence, start):
+        if _WHOLE_AGAIN.match(sentence, start) or _STOCK_AGAIN.match(sentence, start):
             return False  # …，全省…达到2710万亩: the whole again, past the part
     return False
 
@@ -127,10 +130,12 @@ def in_part(sentence: str, cuts: list[int], at: int) -> bool:
         return False
     clause = bisect_right(cuts, at)
     starts = [0, *(c + 1 for c in cuts[:clause])]
+    if sentence.rfind("其中", starts[-1], at) >= 0:
+        return True  # …，公共充电桩占其中310.2万台: inside the number's own clause
     for start in reversed(starts):
         if _PART.match(sentence, start):
             return True
-        if _WHOLE_AGAIN.match(sentence, start):
+        if _WHOLE_AGAIN.match(sentence, start) or _STOCK_AGAIN.match(sentence, start):
             return False
     return sentence.rfind("其中", 0, at) >= 0  # …全市其中… inside a clause
 
