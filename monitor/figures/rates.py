@@ -125,6 +125,13 @@ def out_of_frame(
     period, scope, kind = when
     if scope == "rate" and (since := _older_base(making.read.text, n.head, published)):
         return f"a change over the years since {since} (比{since}年…), not one year's rate"
+    holiday = _HOLIDAY.search(making.read.text, 0, n.q.start)
+    if (
+        holiday
+        and not _HOLIDAY.search(target.title)
+        and not _CAUSE.match(making.read.text, holiday.end())
+    ):
+        return f"a holiday's figure ({holiday.group()}…): a few days, not the period's"
     other = _out_of_frame(target, period, scope, kind)
     if not other and REST_OPENS.match(making.read.text, n.c0) and _plan_given(making, n, target):
         # 今年确定新建20家，已有6家建成，其余14家计划10月底前完工: a part of the plan given
@@ -132,6 +139,13 @@ def out_of_frame(
     return other or (_restated_growth(making, n, target, kind) if scope == "rate" else None)
 
 
+# A holiday of a few days (国庆假期, “五一”假期, 春节黄金周, 端午小长假): its figures are not a
+# period's (a target naming one, 国庆假期接待游客, takes them)
+_HOLIDAY = re.compile(
+    r"(?:春节|元旦|清明|五一|端午|中秋|国庆|十一)”?(?:假期|长假|小长假|黄金周|期间)|黄金周|小长假"
+)
+# A holiday named as a cause (受春节假期影响，1月份…): the figure is of its own period
+_CAUSE = re.compile(r"(?:影响|因素|效应|错月|带动|拉动)")
 # A change against a named year's level (比2015年下降31.5%, 与2019年相比增长21.4%)
 _BASE_YEAR = re.compile(
     r"(?:比|较|与|同)((?:19|20)[0-9]{2})\s*年(?:末|底|同期)?(?:相比|比较)?[，,]?"
