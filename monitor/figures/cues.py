@@ -179,11 +179,13 @@ _YEAR_END = (
 
 def coming_goal(clause: str, published: date, sentence: str = "") -> bool:
     """到2025年 naming this or a later year: a goal for then (not 截至2025年, a date passed);
-    or 到年底/年底前 opening the clause or its sentence, read from March to November, in a
-    clause with no 已: a goal for the year's end (到年底全省累计建成28万个), not a total
-    reached (in December or early in the next year, the year's end is at hand or passed)."""
+    or 到年底/年底前 opening the clause or its sentence, read from March to November or in a
+    sentence of intent (今年将…), in a clause with no 已: a goal for the year's end (到年底全省
+    累计建成28万个), not a total reached (in December or early in the next year, the end of
+    the year spoken of is at hand or passed, unless the sentence plans)."""
     if clause.lstrip("　 ").startswith(_YEAR_END) or sentence.lstrip("　 ").startswith(_YEAR_END):
-        return 3 <= published.month <= 11 and "已" not in clause
+        coming = 3 <= published.month <= 11 or bool(MODAL.search(sentence or clause))
+        return coming and "已" not in clause
     found = _BY_YEAR.search(clause) if "年" in clause else None
     return bool(
         found
