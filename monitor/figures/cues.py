@@ -44,7 +44,7 @@ MODAL = re.compile(
     + r"|要(?<![主重需只必不纲]要)(?![求素点闻])"
 )
 # After a count, words that go on with it, not a noun it counts (在A至B之间, 1.1万套力争…开工)
-GOES_ON = re.compile("之间|" + MODAL.pattern)
+GOES_ON = re.compile("之间|台阶|大关|关口|" + MODAL.pattern)
 # A clause opening with the rest of the things counted before (其余3段, 剩余120公里, 余下11个)
 REST_OPENS = re.compile(r"(?:其余|剩余|余下|剩下)的?(?=[约近超逾0-9一二三四五六七八九十两])")
 # Achieved cues that only say "so far" or "in all" (累计, 截至): under a modal they are a plan's
