@@ -186,6 +186,7 @@ CANONICAL: dict[str, str] = {
     "部": "部",
     "篇": "篇",
     "册": "册",
+    "站": "站",  # 5G基站1.8万站: a station counted by its own word
     "种": "种",
     "盏": "盏",
     "把": "把",

@@ -332,8 +332,8 @@ def _fit_unit(q: Quantity, target: Target, after: str) -> Quantity | None:
     have = units.normalise(q.unit)
     if have == want or (have and units.convert(q.value, have, want) is not None):
         return q
-    if units.same_family(have, want) or units.generic_for(have, want):
-        return q  # 2100万户 for a target in 套, 城市书房21个 for one in 家
+    if units.same_family(have, want) or units.generic_for(have, want, target.keywords):
+        return q  # 2100万户 for a target in 套, 城市书房21个 for one in 家, 基站1.8万站 in 个
     if (
         have is None
         and want not in {"%", "百分点", "倍", "‰"}
