@@ -139,6 +139,8 @@ _YEAR = re.compile(  # (?<![0-9])((?:19|20)[0-9]{2})年, the look-behind after t
 _SPAN_TO = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*")  # 2020年至2024年
 _HALF = {"上半年": "H1", "下半年": "H2", "一季度": "Q1", "前三季度": "Q1-Q3"}
 _PLAN = re.compile(r"“?(十[一二三四五六七八九]|[一二三四五六七八九])五”?(?:规划|时期|期间)")
+_PLAN_SINCE = re.compile(r"“?(十[一二三四五六七八九]|[一二三四五六七八九])五”?以来")
+_SINCE_WORDS = re.compile(r"[^，,。；;0-9]{1,14}?以来")  # 自2016年实施补偿机制以来
 _FRAME_HEAD = re.compile(  # ——, 一、, 一是, （一）: what may precede an opening time phrase
     r"(?:[\s—－]+|[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十0-9]+[）)])*"
     # a report's greeting and the verbs that take a section's time as their object (各位代表，
@@ -245,14 +247,21 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
     years = list(_YEAR.finditer(text)) if "年" in text else []
     if years:
         last = years[-1]
-        since = text.startswith("以来", last.end())
+        since = text.startswith("以来", last.end()) or (
+            text[last.start() - 1 : last.start()] in ("自", "从")
+            and bool(_SINCE_WORDS.match(text, last.end()))
+        )  # 2021年以来, 自2016年实施…机制以来
         if since and published and int(last.group(1)) < published.year:
             return f"{last.group(1)}-{published.year}"  # 2021年以来累计…: the span to now
         begun = years[-2] if len(years) > 1 and not last.group(2) else None
         if begun and _SPAN_TO.fullmatch(text, begun.end(), last.start()):
             return f"{begun.group(1)}-{last.group(1)}"  # 2020年至2024年: the whole span
         return last.group(1) + _HALF.get(last.group(2) or "", "")
-    plan = _PLAN.search(text)
+    plan = _PLAN.search(text) or _PLAN_SINCE.search(text)
+    if plan and plan.re is _PLAN_SINCE:  # “十四五”以来: from the plan's first year to now
+        n = _plan_number(plan.group(1))
+        first = 1953 + 5 * (n - 1) if n < 3 else 1966 + 5 * (n - 3)
+        return f"{first}-{published.year}" if published and published.year > first else None
     if plan:
         n = _plan_number(plan.group(1))
         first = 1953 + 5 * (n - 1) if n < 3 else 1966 + 5 * (n - 3)  # 1963-65 was no plan
@@ -323,3 +332,19 @@ def _plan_number(word: str) -> int:
     if word.startswith("十"):
         return 10 + (digits.index(word[1]) + 1 if len(word) > 1 else 0)
     return digits.index(word) + 1
+
+
+def opening_end(sentence: str) -> int:
+    """Where a sentence's opening phrase (今年1—6月，) ends: its first comma, if near, or farther
+    when the phrase names a start (自2016年实施流域补偿机制以来，)."""
+    comma = sentence.find("，", 0, 11)
+    if comma < 0:
+        comma = sentence.find("，", 0, 25)
+        return comma if comma > 0 and _SINCE_OPENING.search(sentence, 0, comma) else 0
+    return comma
+
+
+# A long opening phrase that is only a start (自2016年实施…以来，“十四五”以来截至9月底，)
+_SINCE_OPENING = re.compile(
+    r"^(?!.*今年)[^，,。；]*以来(?:截至[0-9一二三四五六七八九十]{1,2}月[底末]?)?$"
+)

@@ -8,7 +8,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from monitor.figures.cues import EARLIER_LEVEL, MODAL, MONTH_SPAN, PLAN_WORD
+from monitor.figures.cues import EARLIER_LEVEL, MODAL, MONTH_SPAN, PLAN_WORD, opening_end
 from monitor.models import FigureScope, Quantity
 
 _PERCENT = frozenset({"%", "‰", "百分点"})
@@ -306,7 +306,10 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     if c0 and SUM_CLAUSE.match(sentence, c0 - 1) and _IN_YEAR.search(sentence, 0, c0):
         return "new"  # …今年已全部发行完毕，共计3120亿元: the sum of the year's work
     # the year's work: said in this clause, or by a time phrase opening the sentence (今年1—6月，…)
-    opening = sentence[: _opening_end(sentence)]
+    opening = sentence[: opening_end(sentence)]
+    since = c0 <= len(opening) + 1 and _SPAN.search(opening) and "今年" not in opening
+    if since and _CUMULATIVE.search(clause) and _ADDITION.search(clause):
+        return "new"  # 自2016年…以来，累计下达…; “十四五”以来截至9月底，累计筹集…
     if _a_level(sentence, c0, clause, head, opening):
         return "cumulative"
     if _IN_YEAR.search(clause) or _IN_YEAR.search(opening):
@@ -358,12 +361,6 @@ def _clause_before(sentence: str, c0: int) -> int:
     """Where the clause before the one starting at c0 (after a break, or at it) starts."""
     end = c0 - 1 if sentence[c0 - 1 : c0] in "，,；;" else c0
     return max(sentence.rfind(ch, 0, end) for ch in "，,；;。\n") + 1
-
-
-def _opening_end(sentence: str) -> int:
-    """Where a sentence's opening phrase (今年1—6月，) ends: its first comma, if near."""
-    comma = sentence.find("，", 0, 11)
-    return comma if comma >= 0 else 0
 
 
 # Per sentence, not per number: a long sentence with many numbers is read in linear time.
