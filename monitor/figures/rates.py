@@ -85,7 +85,27 @@ def percent_of(making: Making, n: Number, target: Target) -> FigureScope | None:
     head = n.head
     if n.q.start in making.paired:  # 同比分别增长9.4%和【12.1%】: the words before the list
         head = _EARLIER_VALUES.sub("", head)
-    return percent_measure(head) or share_of_noun(making, n, target)
+    return (
+        percent_measure(head)
+        or _share_done(making.read.text, n)
+        or share_of_noun(making, n, target)
+    )
+
+
+# A share of the planned things that is done (计划新建的30个…已有三分之二建成投用; …中，已有
+# 七成完工): progress toward the pledge, said of its things
+_SHARE_HAS = re.compile(r"(?:已经?)?有$")
+_PLANNED_SET = re.compile(r"(?:计划|确定|下达|年度|全年)[^。；]{0,20}?的")
+_DONE_AFTER = re.compile(
+    r"(?:以上|左右|多)?(?:已|已经)?(?:建成|完工|竣工|完成|投用|投入使用|开放|交付|通过验收)"
+)
+
+
+def _share_done(sentence: str, n: Number) -> FigureScope | None:
+    if not _SHARE_HAS.search(n.head) or not _DONE_AFTER.match(sentence, n.q.end):
+        return None
+    planned = _PLANNED_SET.search(sentence, max(0, n.q.start - 40), n.q.start)
+    return "share_of_pledge" if planned else None
 
 
 # The values of a 分别 list before a number (9.4%和, 12%、8%、)
