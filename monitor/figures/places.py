@@ -73,9 +73,11 @@ _GROUPS = (
 )
 # Parts of a city that are not all of it (主城区, 中心城区): their figure is no city total
 _PARTS = "主城区 中心城区 主城都市区 中心城市"
-# The world and places abroad (全球销量, 欧洲市场): never the nation's or a region's figure
+# The world and places abroad (全球销量, 欧洲市场): never the nation's or a region's figure.
+# Names that also read across other words are left out: 日本 (5日|本市), 法国 (依法|国有),
+# 中东 (中东部)
 _ABROAD = (
-    "全球 欧洲 欧盟 北美 美洲 拉美 非洲 东南亚 中东 美国 日本 韩国 德国 英国 法国 意大利 俄罗斯"
+    "全球 欧洲 欧盟 北美 美洲 拉美 非洲 东南亚 美国 韩国 德国 英国 意大利 俄罗斯"
     " 印度 巴西 澳大利亚 加拿大 越南 泰国 新加坡 印度尼西亚"
 )
 PLACES = tuple(
@@ -121,12 +123,14 @@ _NOT_NAMES = (
     "主城|老城|新城|开发|示范|保护|自贸|试验|功能|服务|核心|地级|县级|市辖|高新|经开|各个|其他|其余"
     "|自治|超市|各县|各区|郊区|城区|市区|县区|辖区|园区|景区|社区|街区|城乡|农村|城镇"
     "|建成|保税|风景|商业|工业|产业|生态|旅游|管理|集聚|中心|行政|居住|城市|全区|全县"
+    "|贫困|脱贫|试点|重点|农业|山区|居民|商务|所辖|物流|生活|港口|受灾|边远|偏远|老城"
+    "|[日月年]"  # 5日本市…, 3月本市…: a date's last word before 本市, no place
 )
 _LOCAL = (
     r"(?:(?<![\u4e00-\u9fff])|(?<=其中)|(?<=[在的]))(?!" + _NOT_NAMES + r")"
     r"[\u4e00-\u9fff]{2}(?:区|县|旗|市|州|盟)(?=今年|去年|上半年|前|新|已|累计|共|全年|[0-9])"
     # a district or county named right after its city (西安市未央区, 兰州市城关区): a part of it
-    r"|(?<=市)(?!" + _NOT_NAMES + r")[\u4e00-\u9fff]{2}(?:区|县)(?![\u4e00-\u9fff]{0,2}[区县])"
+    r"|(?<=市)(?!" + _NOT_NAMES + r")[\u4e00-\u9fff]{2}(?:区|县)(?!域|[\u4e00-\u9fff]{0,2}[区县])"
 )
 
 
