@@ -87,6 +87,18 @@ def _stale(folder: Path) -> str | None:
     return None
 
 
+def _refused_stale(folder: Path) -> bool:
+    """Whether `folder`'s generated files are older than its sources; says so on stderr."""
+    stale = _stale(folder)
+    if stale:
+        print(
+            f"scripts/eval: {folder}: {stale} is older than its sources "
+            f"(run python tests/data/reading/build.py --dir {folder})",
+            file=sys.stderr,
+        )
+    return stale is not None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/eval", description=__doc__)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="an evals folder")
@@ -116,12 +128,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    if args.corpus.resolve() != TEAM.resolve() and (stale := _stale(args.corpus)):
-        print(
-            f"scripts/eval: {args.corpus}: {stale} is older than its sources "
-            f"(run python tests/data/reading/build.py --dir {args.corpus})",
-            file=sys.stderr,
-        )
+    if args.corpus.resolve() != TEAM.resolve() and _refused_stale(args.corpus):
         return 2
     scores: dict[str, float | None] = dict.fromkeys(KEYS)
     for name in SETS:
@@ -129,12 +136,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         if name in OTHERS:  # another author's corpus: its own folder, whatever --corpus says
             folder = OTHERS[name]
-            if stale := _stale(folder):
-                print(
-                    f"scripts/eval: {folder}: {stale} is older than its sources "
-                    f"(run python tests/data/reading/build.py --dir {folder})",
-                    file=sys.stderr,
-                )
+            if _refused_stale(folder):
                 return 2
             table, metrics = _load("eval_e7").run_team(folder, prefix=name)
             print(table)
@@ -142,12 +144,7 @@ def main(argv: list[str] | None = None) -> int:
             scores.update({k: v for k, v in metrics.items() if k in scores})
             continue
         if name == "tables_c":  # the table corpus: its own folder, whatever --corpus says
-            if stale := _stale(TABLES_C):
-                print(
-                    f"scripts/eval: {TABLES_C}: {stale} is older than its sources "
-                    f"(run python tests/data/reading/build.py --dir {TABLES_C})",
-                    file=sys.stderr,
-                )
+            if _refused_stale(TABLES_C):
                 return 2
             table, metrics = _load("eval_tables").run(TABLES_C)
             print(table)

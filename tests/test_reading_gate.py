@@ -37,16 +37,16 @@ def test_team_corpus_holds_its_floors() -> None:
     _check(metrics, "team", FLOORS["team"])
 
 
-def test_corpus_b_holds_its_floors() -> None:
-    """tests/data/reading_b, written by a second author: wording the reader was not tuned on."""
-    _, metrics = _scorer().run_team_b()
-    _check(metrics, "team_b", FLOORS["team_b"])
-
-
-def test_corpus_c_holds_its_floors() -> None:
-    """tests/data/reading_c, written blind by a third author; a development set since."""
-    _, metrics = _scorer().run_team_c()
-    _check(metrics, "team_c", FLOORS["team_c"])
+@pytest.mark.parametrize(
+    ("folder", "prefix"),
+    [
+        ("reading_b", "team_b"),  # a second author: wording the reader was not tuned on
+        ("reading_c", "team_c"),  # a third author, blind until session 5
+    ],
+)
+def test_other_authors_corpora_hold_their_floors(folder: str, prefix: str) -> None:
+    _, metrics = _scorer().run_team(ROOT / "tests" / "data" / folder, prefix=prefix)
+    _check(metrics, prefix, FLOORS[prefix])
 
 
 @pytest.mark.skipif(not (E7 / "e7_followups.jsonl").exists(), reason="no ../shared/evals/dev here")

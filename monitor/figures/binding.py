@@ -15,7 +15,7 @@ from typing import NamedTuple
 from monitor.figures import thresholds, units
 from monitor.figures.attribution import _Match, counts_other
 from monitor.figures.checks import _clause_of, _excluded
-from monitor.figures.cues import EARLIER_LEVEL
+from monitor.figures.cues import A_YEAR, EARLIER_LEVEL
 from monitor.figures.measures import (
     since_period_start,
     since_window,
@@ -255,7 +255,6 @@ def subset_before(sentence: str, cuts: list[int], match: _Match, target: Target)
 
 
 _LEVEL_THEN = re.compile(r"年(?:底|末)的[^，,。；]*?[0-9][^，,。；]*?[到至][约近超]?$")
-_YEAR_OF = re.compile(r"((?:19|20)[0-9]{2})\s*年")
 
 
 def dated_period(
@@ -270,6 +269,6 @@ def dated_period(
         return period
     earlier = EARLIER_LEVEL.search(head)
     if earlier:
-        year = _YEAR_OF.search(earlier.group())
+        year = A_YEAR.search(earlier.group())
         return year.group(1) if year else str(published.year - 1)
     return str(published.year) if _LEVEL_THEN.search(head) else period

@@ -167,6 +167,8 @@ _PLAN_NTH = "十一二三四五六七八九"
 
 
 _BY_YEAR = re.compile(r"(?:到|至)((?:19|20)[0-9]{2})年")
+# A year named in words (2016年, 2024 年): its digits in group 1
+A_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
 # The end of this year still to come, opening a clause or its sentence (到年底，…; 年底前…)
 _YEAR_END = (
     "到年底",

@@ -12,7 +12,7 @@ from monitor.figures import units
 from monitor.figures.attribution import _fit_unit
 from monitor.figures.binding import Making, Number, listed_stage
 from monitor.figures.checks import _out_of_frame
-from monitor.figures.cues import REST_OPENS
+from monitor.figures.cues import A_YEAR, REST_OPENS
 from monitor.figures.measures import compared, percent_measure, stage_at, without_modals
 from monitor.figures.nouns import measure_before, other_measure
 from monitor.models import FigureKind, FigureScope, Quantity, Target
@@ -171,7 +171,6 @@ _BASE_YEAR = re.compile(
     r"(?:比|较|与|同)((?:19|20)[0-9]{2})\s*年(?:末|底|同期)?(?:相比|比较)?[，,]?"
     r"(?:下降|增长|增加|减少|提高|降低|上升|回落|增)了?(?:约|近|超过)?$"
 )
-_A_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
 
 
 def _older_base(sentence: str, head: str, published: date | None) -> int | None:
@@ -181,7 +180,7 @@ def _older_base(sentence: str, head: str, published: date | None) -> int | None:
     if found is None:
         return None
     base = int(found.group(1))
-    years = [int(y) for y in _A_YEAR.findall(sentence) if int(y) != base]
+    years = [int(y) for y in A_YEAR.findall(sentence) if int(y) != base]
     if years:
         year = max(years)
     elif published is not None:  # early in a year, coverage is of the year before

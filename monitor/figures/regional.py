@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from monitor.figures.cues import A_YEAR
 from monitor.figures.frames import Frames
 from monitor.figures.places import (
     GENERIC,
@@ -43,7 +44,6 @@ _LEVEL_STATED = re.compile(
     r"(?:总长|总里程|运营里程|通车里程|总长度|保有量|总数|覆盖率|普及率)(?:已经?)?"
     r"(?:约|为|达到|达|近|超过|突破|稳定在)?[约近超]?[0-9一二三四五六七八九十两]"
 )
-_YEAR_WORD = re.compile(r"((?:19|20)[0-9]{2})\s*年")
 # A partner's share of a total (对东盟进出口, 对“一带一路”沿线国家出口): not the region's total
 _DEALINGS = ("进出口", "出口", "进口", "贸易", "外贸", "投资", "直接投资", "实际使用外资")
 _PARTNER = re.compile(
@@ -92,7 +92,7 @@ class Regional(Frames):
         """Whether the sentence names a year after the one it was published in (到2027年)."""
         if self.published is None:
             return True
-        return any(int(y) > self.published.year for y in _YEAR_WORD.findall(sentence))
+        return any(int(y) > self.published.year for y in A_YEAR.findall(sentence))
 
     def _speaks_for(self, target: Target, sentence: str, s0: int, at: int) -> bool:
         """Whether the number at `at` in the sentence speaks for the target's region: the last

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from monitor.figures.cues import A_YEAR
 from monitor.figures.nouns import other_measure
 from monitor.figures.places import mentions, speaks_for
 from monitor.models import Table, Target
@@ -32,7 +33,6 @@ _PERIOD = re.compile(
     r"[一二三四1-4]\s*季度|前三季度|上半年|下半年|全年)|(?:19|20)[0-9]{2}\s*年(?:度|末|底)?)"
     r"(?:累计|合计|小计)?"
 )
-_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
 # A label naming a change (地区生产总值增长, 单位能耗下降): its cells are rates in %
 _CHANGE = re.compile(r"(?:同比|比上年|比去年)?(?:增长|增速|增幅|下降|降低|减少|回落|提高|上升)$")
 _FALL = re.compile(r"(?:下降|降低|减少|回落)$")
@@ -98,7 +98,7 @@ def is_period(cell: str) -> bool:
 
 def year_of(label: str) -> str | None:
     """The year a row of one period names (2022年, 2024年1-9月), else None."""
-    found = _YEAR.match(label) if is_period(label) else None
+    found = A_YEAR.match(label) if is_period(label) else None
     return found.group(1) if found else None
 
 
