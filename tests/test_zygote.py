@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -20,6 +21,25 @@ from monitor.figures.zygote import Hatched, Zygote
 from tests.test_reading import PAGE, TARGETS, TZ, read_all
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "pidfd_open"), reason="Linux pidfds")
+
+
+@pytest.fixture(autouse=True)
+def one_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As in a run: other tests' servers may still be finishing their requests on threads
+    of their own, which a zygote refuses to fork beside (see the next test)."""
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+
+
+def test_no_zygote_is_forked_beside_other_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.undo()
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        assert Zygote.start(2) is None
+    finally:
+        stop.set()
+        other.join()
 
 
 def _read_with(zygote: Zygote, pages: int = 1) -> tuple[list[object], list[type]]:

@@ -10,6 +10,7 @@ from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING
 
 from monitor.errors import StateError
+from monitor.store.checkpoints import Checkpoints
 from monitor.store.faults import state_error
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ class Batch:
         # before it are gone, so no later unit may commit as if they were there.
         self._lost: BaseException | None = None
         self._timer: asyncio.TimerHandle | None = None  # the open batch's commit, in a loop
+        self._checkpoints = Checkpoints(store.conn, store.path)
 
     @contextmanager
     def unit(self) -> Iterator[None]:
@@ -88,6 +90,7 @@ class Batch:
         self._cancel_timer()
         if self.store.conn.in_transaction:
             self.store.conn.execute("COMMIT")
+            self._checkpoints.committed(self._done)
 
     def _cancel_timer(self) -> None:
         if self._timer is not None:
@@ -106,11 +109,19 @@ class Batch:
             self._lost = exc
 
     def __enter__(self) -> Batch:
+        self._checkpoints.start()
         return self
 
     def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
         """Commit what is left; after an error, roll the open units back instead."""
         self._cancel_timer()
+        try:
+            self._end(kind)
+        finally:
+            with suppress(sqlite3.Error):  # a fault of the database's own is raised already
+                self._checkpoints.stop()
+
+    def _end(self, kind: type[BaseException] | None) -> None:
         if kind is None and self._lost is None:
             self.commit()
             return
