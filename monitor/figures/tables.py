@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 
 from monitor.figures import table_columns
-from monitor.figures.measures import stage_of
+from monitor.figures.stages import stage_of
 from monitor.figures.table_cells import Read, note_amount, read_cells, same_measure
 from monitor.figures.table_columns import Column, header_unit, period_of
 from monitor.figures.table_rows import change_of, label_of, names, rows_for, year_of
