@@ -36,7 +36,17 @@ def _dropped(seen: list[Seen], dropped: dict[Any, str]) -> None:
         assert any(because in s.why for s in mine), (surface, [s.why for s in mine])
 
 
-@pytest.mark.parametrize("case", TABLE["cases"], ids=[c["id"] for c in TABLE["cases"]])
+def _param(case: dict[str, Any]) -> Any:
+    """A case, marked as a known miss (strict: it fails the suite once it passes) where the
+    table says the reader does not read it yet (`open:` why)."""
+    if "open" not in case:
+        return pytest.param(case, id=case["id"])
+    return pytest.param(
+        case, id=case["id"], marks=pytest.mark.xfail(strict=True, reason=case["open"])
+    )
+
+
+@pytest.mark.parametrize("case", [_param(c) for c in TABLE["cases"]])
 def test_scope_kinds(case: dict[str, Any]) -> None:
     published: date = case["published"]
     title = case.get("title", "")

@@ -10,17 +10,22 @@ from functools import lru_cache
 # reports the stages of one programme side by side (签约1320台，开工980台，完工760台; 筹集9800套，
 # 新开工4200套，竣工交付3100套), and a target of one never takes another. Homes finished and
 # handed over (竣工交付) are finished ones. 筹集建设 (raise and build) names a whole programme,
-# every stage of it; 筹集 alone the homes raised.
+# every stage of it; 筹集 alone the homes raised. Homes let or supplied to tenants (分配, 配租,
+# 供应) are a later stage than those raised, a part of them; projects approved (立项) an earlier
+# one than any work, and homes pulled down (拆除) a stage of a renewal, none of them its count.
 _STAGES = (
     ("开工", re.compile(r"开工")),
     ("建成", re.compile(r"基本建成|(?:建成|竣工)(?:交付)?|完工")),
-    ("筹集", re.compile(r"(?<!建设)筹集(?!建设)|供应(?!链)")),
+    ("筹集", re.compile(r"(?<!建设)筹集(?!建设)")),
+    ("分配", re.compile(r"分配|配租|配售|供应(?!链)")),
     ("交付", re.compile(r"交付")),
     ("签约", re.compile(r"签约|签字确认")),
+    ("立项", re.compile(r"立项")),
+    ("拆除", re.compile(r"拆除|拆迁")),
 )
 # the first letters of the stage words, looked at first: most places in a sentence fail there
 _ANY_STAGE = re.compile(
-    "(?=[开基建竣完筹供交签])(?:" + "|".join(p.pattern for _, p in _STAGES) + ")"
+    "(?=[开基建竣完筹分配供交签立拆])(?:" + "|".join(p.pattern for _, p in _STAGES) + ")"
 )
 
 
@@ -54,6 +59,9 @@ def stage_at(sentence: str, c0: int, at: int) -> str | None:
         and "签" not in sentence
         and "交付" not in sentence
         and "供应" not in sentence
+        and "配" not in sentence
+        and "立项" not in sentence
+        and "拆" not in sentence
     ):
         return None  # most sentences name no stage: a part of every stage word
     found = list(_ANY_STAGE.finditer(sentence, c0, at))
