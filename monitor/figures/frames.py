@@ -27,7 +27,9 @@ _AHEAD = re.compile(
 )
 # A headline's verbs of a level reached (突破5000个, 达6.6万个, 创新高) and the perfective (用上了):
 # a result, whatever its date
-_REACHED = re.compile(r"破|达|超|创|增至|升至|降至|首次|迈上|了(?<!为了)(?!解)")
+_REACHED = re.compile(
+    r"破|达|超|创|增至|升至|降至|首次|[迈站登跨]上|[迈跨]入|再?添|了(?<!为了)(?!解)"
+)
 
 
 # A clause that opens with a time of its own (去年全省已新增9860张, 2023年新建…): its cues
@@ -103,7 +105,16 @@ class Frames(Openings):
         ):
             # read by March in a report, or with 全年 in January: the year before's result
             period = str(self.published.year - 1)
+        if period is None and self._dated_like_article(kind, index):
+            period = str(self.published.year) if self.published else None
         return kind, period
+
+    def _dated_like_article(self, kind: FigureKind, index: int) -> bool:
+        """Whether a figure naming no time is of the year the article appeared in: a headline's
+        plan (目标锁定1500公里), or its result once last year's figures are out (站上…台阶)."""
+        if kind == "mention" or not is_headline(self.text, self.ends, index):
+            return False
+        return kind == "pledge" or self._past_plan_season()
 
     def _year_just_ended(self, text: str, clause: str, index: int | None = None) -> bool:
         """Whether a figure read early in a year with no word of the future is of the year before:
@@ -137,14 +148,8 @@ class Frames(Openings):
         if self.published and coming_goal(clause, self.published, sentence):
             return "pledge"  # 到2025年…达到4.5个; 到年底…累计建成28万个 in March
         cue = _cue(clause)
-        # 预计增长5.8%左右 in a review of a year gone by: a preliminary result
-        expected = cue == "pledge" and "预计" in clause
-        if (
-            expected
-            and _cue(clause.replace("预计", "")) is None
-            and self._preliminary(sentence, index)
-        ):
-            return "achieved"
+        if cue == "pledge" and self._preliminary_cue(clause, sentence, index):
+            return "achieved"  # 预计增长5.8%左右 in a review of a year gone by
         # 1—10月份, 前三季度, 截至7月底: the period is under way; a bare 今年 does not make it
         # a plan (截至7月底，各地今年新开工…4.22万个)
         weak = cue is None or _cue(_THIS_YEAR.sub("", clause)) is None
@@ -161,6 +166,8 @@ class Frames(Openings):
                 # a modal governs what follows it, not a clause before it (…就业12.6万人，
                 # 今年力争达到13万人: the 12.6万 is no plan)
                 cue = None
+            elif cue == "pledge" and self._preliminary_cue(before, sentence, index):
+                return "achieved"  # 预计达到1.95亿人次，增长14%左右 in a review: its growth too
         if cue is not None:
             return cue
         if own_time:
@@ -193,15 +200,25 @@ class Frames(Openings):
             return "achieved"
         return "mention"
 
+    def _preliminary_cue(self, text: str, sentence: str, index: int) -> bool:
+        """Whether 预计 is the only word of plan in `text` and the figure a preliminary result
+        (see _preliminary): 预计增长5.8%左右 in a review of a year gone by."""
+        if "预计" not in text or _cue(_without_own_times(text).replace("预计", "")) is not None:
+            return False
+        return self._preliminary(sentence, index)
+
     def _headline_kind(self, sentence: str, index: int, before: str) -> FigureKind | None:
-        """A headline's 今年 with no word of plan or result, once the year's plans are out: a
-        result when its verb says one was reached (突破, 达, 创) or the year is in its last
+        """A headline with no word of plan or result, once the year's plans are out. With 今年:
+        a result when its verb says one was reached (突破, 达, 创) or the year is in its last
         month; else a headline announcing the year's figure may give the plan as well as the
-        progress (江苏：今年新增护理型养老床位1万张, in May): unclear, dropped. None if no such."""
-        if "今年" not in sentence or not self._past_plan_season():
+        progress (江苏：今年新增护理型养老床位1万张, in May): unclear, dropped. Without it and
+        with no time to come (年内, 年底, 到2025年): news headlines report what happened, verbless
+        or in a figure of speech (河南粮食产量1386亿斤, 站上…台阶, 再添30座): a result. None if
+        no such headline."""
+        if not self._past_plan_season() or not is_headline(self.text, self.ends, index):
             return None
-        if not is_headline(self.text, self.ends, index):
-            return None
+        if "今年" not in sentence:
+            return None if _AHEAD.search(sentence) else "achieved"
         if _REACHED.search(before) or (self.published and self.published.month == 12):
             return "achieved"
         return "mention"
