@@ -22,6 +22,6 @@ def test_binding(case: dict[str, Any]) -> None:
     targets = [t for t in TARGETS if t.id in case.get("only", [t.id])]
     got = find_article_figures(title, case["text"], targets, published=published)
     shown = [(f.target_id, f.quantity.surface, f.kind, f.scope) for f in got]
-    check_figures(got, case.get("want", []), ("kind", "scope"), shown)
+    check_figures(got, case.get("want", []), ("kind", "scope", "period"), shown)
     if "dropped" in case:
         check_dropped(explain(title, case["text"], targets, published=published), case["dropped"])
