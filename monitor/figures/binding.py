@@ -13,8 +13,9 @@ from datetime import date
 from typing import NamedTuple
 
 from monitor.figures import thresholds, units
-from monitor.figures.attribution import _Match, counts_other
+from monitor.figures.attribution import _Match
 from monitor.figures.checks import _clause_of, _excluded
+from monitor.figures.counting import counts_other
 from monitor.figures.cues import A_YEAR, EARLIER_LEVEL
 from monitor.figures.measures import (
     since_period_start,
