@@ -10,12 +10,12 @@ import pytest
 
 from monitor.figures.explain import explain
 from monitor.figures.reader import find_article_figures
-from tests.reading_tables import check_dropped, check_figures, load
+from tests.reading_tables import cases, check_dropped, check_figures, load
 
 TABLE, TARGETS = load("binding")
 
 
-@pytest.mark.parametrize("case", TABLE["cases"], ids=[c["id"] for c in TABLE["cases"]])
+@pytest.mark.parametrize("case", cases(TABLE))
 def test_binding(case: dict[str, Any]) -> None:
     published = case.get("published", date(2024, 9, 20))
     title = case.get("title", "")

@@ -125,12 +125,14 @@ def measure_before(
     return measure if _HAN_WORD.search(measure) else first.unit
 
 
-# a figure per head of population or per household (每千人口, 千人口, 人均, 户均)
+# a figure per head of population or per household (每千人口, 千人口, 人均, 户均), or per unit of
+# something else (平均每个行政村, 每公里, 亩均, 村均)
 _PER_HEAD = re.compile(
     r"每?[千万百十]人口|每(?:[千万百十一])?(?:人|户|名)|人均|户均|每平方公里|日均|每[日天]|月均"
+    r"|平均每|每(?:个|座|所|家|条|公里|亩|平方米)|[亩村校县镇场]均"
 )
 
-_PER_WORDS = ("人", "户", "平方公里", "日", "天", "月均")
+_PER_WORDS = ("人", "户", "平方公里", "日", "天", "月均", "每", "均")
 
 
 def per_head(head: str, target_words: str) -> str | None:
