@@ -25,6 +25,7 @@ from monitor.figures.cues import (
 )
 from monitor.figures.keywords import _HEAD, _first_part, _split_pattern, _splittable, any_split
 from monitor.figures.measures import SUM_CLAUSE, compared, since_period_start
+from monitor.figures.nouns import WORK_VERB
 from monitor.figures.places import GENERIC, NATIONAL, PLACES
 from monitor.models import Quantity, Target
 
@@ -36,6 +37,12 @@ _PLACE_LEAD = re.compile(
     r"(?:其中|而|在|今年|去年)?(?:"
     + "|".join(sorted(map(re.escape, {*PLACES, *NATIONAL, *GENERIC}), key=len, reverse=True))
     + r")(?:市|省|区|县|州)?(?:全省|全市|全区|全县)?(?:今年以来|今年|去年|全年|以来)?(?:平均)?"
+)
+# A place of any name (a district, a county: 余杭区, 如皋市) opening a clause with work done and
+# its amount (…，余杭区完成4200个): the subject goes on, for that place
+_NAMED_PLACE_DOING = re.compile(
+    r"[\u4e00-\u9fff]{2,4}?(?:区|县|市|镇)(?=(?:今年|已经?|共|累计)*"
+    r"(?:完成|新增|新建|建成|改造|开工|竣工|完工|筹集)[约近超逾0-9一二三四五六七八九十两])"
 )
 _NUMBER_START = re.compile(r"[约近超逾0-9一二三四五六七八九十两]")
 # what a place takes on of a whole the clause before named (…任务4500万亩，河南承担620万亩)
@@ -82,6 +89,21 @@ _MEASURE_OPENS = re.compile(
 )
 
 
+def place_doing(sentence: str, at: int) -> str | None:
+    """The place of any name a clause starting at `at` opens with, before its work and amount
+    (…，余杭区完成4200个), if it opens so and the place is no known one (those are weighed by
+    the region rules)."""
+    if _PLACE_LEAD.match(sentence, at):
+        return None
+    found = _NAMED_PLACE_DOING.match(sentence, at)
+    if found is None or _NO_NAME.search(found.group()) or WORK_VERB.match(found.group()):
+        return None  # 一季度全市已建成…: a time and this place's generic word; 完成棚户区改造…
+    return found.group()
+
+
+_NO_NAME = re.compile(r"[全本我今去年月季度期底末前后]")
+
+
 def continues(sentence: str, at: int) -> bool:
     """Whether the clause starting at `at` goes on with the subject of the clause before it: it
     opens with a continuation (同比增长, 累计, 其中…), a measure of the thing (运营里程约…) or the
@@ -90,7 +112,7 @@ def continues(sentence: str, at: int) -> bool:
         return True
     place = _PLACE_LEAD.match(sentence, at)
     if place is None:
-        return False
+        return place_doing(sentence, at) is not None
     end = place.end()
     return bool(
         _CONTINUES.match(sentence, end)

@@ -33,6 +33,11 @@ _PLAN_WORDS = ("任务", "目标", "计划", "额度", "限额")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
+# Works a text names as nouns after the verb doing them (完成棚户区改造, 实施河道整治)
+_WORK_AS_NOUN = re.compile(r"改造|建设|治理|整治|修复|搬迁|更新|改建|扩建")
+_DOING = re.compile(r"完成|实施|推进|启动|落实")
+
+
 def own_noun(head: str, keywords: tuple[str, ...], measures: tuple[str, ...] = ()) -> str | None:
     """The noun a clause without the target's keyword names for its number (`head`: the clause
     up to the number): the words after its last verb, if they are a word of their own; None when
@@ -42,6 +47,14 @@ def own_noun(head: str, keywords: tuple[str, ...], measures: tuple[str, ...] = (
     if not verbs:
         return None
     rest = _FILLER_END.sub("", _FILLER.sub("", head[verbs[-1].end() :]))
+    if (
+        not rest
+        and len(verbs) > 1
+        and _WORK_AS_NOUN.fullmatch(verbs[-1].group())
+        and _DOING.fullmatch(verbs[-2].group())
+    ):
+        # 完成棚户区改造9.3万套: a work named as a noun (棚户区改造) after the verb doing it
+        rest = _FILLER.sub("", head[verbs[-2].end() : verbs[-1].start()])
     if rest.endswith(("率", *_PLAN_WORDS)) or not _HAN_WORD.search(rest):
         return None  # 开工率: a rate of the work itself, weighed as a %
     if _SAME_MEASURE.fullmatch(rest) or any(rest in k or k in rest for k in keywords):

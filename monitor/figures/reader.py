@@ -24,6 +24,7 @@ from monitor.figures.attribution import (
     _plan,
     _subject,
     last_match,
+    place_doing,
     restates,
     takes_on,
 )
@@ -220,6 +221,7 @@ class _Article(Regional):
             match = _attribute(sentence, q, own)
         else:
             match = _subject(sentence, cuts, read.by_clause, clause)
+            place = place_doing(sentence, c0)  # …，余杭区完成4200个: that place's figure
         restated = not own and restates(sentence, q.end)
         if match is None and (restated or q.start in making.restated()):
             match = last_match(read.by_clause, q.start)  # …，全年完成600部的目标…
@@ -290,7 +292,9 @@ class _Article(Regional):
             making.drop(n.q, target, _unit_differs(n.q, target, n.after))
             return None
         read = making.read
-        said = speaks_for(mentions(n.place, target.region)[:1], target.region) if n.place else None
+        said = None
+        if n.place:  # a place the clause opens with: no region word of the target's is another
+            said = speaks_for(mentions(n.place, target.region)[:1], target.region) or False
         if said is False or (
             target.region
             and said is None
