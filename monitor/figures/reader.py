@@ -209,7 +209,6 @@ class _Article(Regional):
         c0, c1 = clause_bounds(cuts, clause, len(sentence))
         c0 = list_head(making, q, c0)  # 分别为5.1万元、【2.7万元】: the list's clause
         own = read.by_clause.get(clause, [])
-        place = None
         # a clause without a keyword of its own may continue the previous clause's subject
         if q.start in making.paired:
             match, place, why = in_list(making, q)
@@ -218,7 +217,7 @@ class _Article(Regional):
                 return None
             own = [match] if match and not place else own
         elif own:
-            match = _attribute(sentence, q, own)
+            match, place = _attribute(sentence, q, own), None
         else:
             match = _subject(sentence, cuts, read.by_clause, clause)
             place = place_doing(sentence, c0)  # …，余杭区完成4200个: that place's figure
