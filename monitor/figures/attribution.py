@@ -56,7 +56,7 @@ _TAKES_ON_END = re.compile(r"(?:承担|分担|分得|分到)(?:的)?(?:任务|�
 # plan's own noun restates the subject's pledge, whatever the clause opens with.
 _RESTATES = re.compile(
     r"(?:（[^）]{1,4}）|\([^)]{1,4}\))?(?:以上|左右)?的?(?:年度|全年)?(?:建设|改造|民生实事)?"
-    r"(?:预期)?(?:目标|任务)(?!完成率|进度)"
+    r"(?:预期)?(?:目标|任务|计划(?![内外]))(?!完成率|进度)"
 )
 PLAN_NOUNS = ("目标", "任务")
 

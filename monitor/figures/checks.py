@@ -36,7 +36,7 @@ _PLEDGED_SHARE = re.compile(
 # …, and 新建充电桩的任务是500个, 新增床位的任务5000张: the number the plan is
 _PLANNED_BEFORE = re.compile(
     # …, 年初确定新建的, 要新增的, 下达的, 纳入民生实事的: set, handed down or listed as the plan
-    r"(?:计划|拟|将|要(?<![主重需只必不纲]要)|确定|下达|列入|纳入)[^，,。；已]{0,8}的$"
+    r"(?:计划|拟|将|要(?<![主重需只必不纲]要)|确定|提出|明确|制定|部署|下达|列入|纳入)[^，,。；已]{0,8}的$"
     r"|的(?:年度|全年)?(?:建设)?(?:任务|目标|计划)(?:是|为)?$"
     r"|(?:任务|目标|限额|额度)(?:数|量)?(?:是|为|定为|确定为)$"  # 今年绿道建设任务为200公里
     # an allocation named just before its amount (下达的债券额度2600亿元, 今年安排的新增专项债券
@@ -56,7 +56,19 @@ def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:
         PLAN_AFTER.match(sentence, end)
         or _PLANNED_BEFORE.search(sentence, c0, start)
         or _task_to_do(sentence, end)
+        or _named_plan(sentence, c0, start)
     )
+
+
+# The plan's noun right before its size (完成年度目标2万个的115%, 目标任务1000个): the plan's
+# amount, in apposition; not one compared with it (高于年度目标5个百分点, 比目标多3个)
+_PLAN_NAMED = re.compile(r"(?:年度|全年)?(?:建设|改造)?(?:目标|任务|计划)(?:任务)?$")
+_COMPARED = re.compile(r"[于过出比较差距离超]$")
+
+
+def _named_plan(sentence: str, c0: int, start: int) -> bool:
+    found = _PLAN_NAMED.search(sentence, c0, start)
+    return found is not None and not _COMPARED.search(sentence, c0, found.start())
 
 
 def _task_to_do(sentence: str, end: int) -> bool:

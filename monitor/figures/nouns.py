@@ -20,6 +20,9 @@ _VERB = re.compile(
     r"|新开|开设|开办|设立|建立|成立|创建|创成|评定|命名|授牌|改建|扩建|修建|铺设|种植|栽植|治理"
     r"|整治|消除|修复|收储|供应|发放|出让|销售|签订|引进|招引|入驻|入库|运营|纳入|获批|批复|核准"
     r"|备案|登记|办理|安置|搬迁|转移|帮扶|救助|资助|落实|形成|出台|保障|上马|布局|布设|投放|更新"
+    # the verbs that set a plan (年初确定的30个目标任务): what follows them up to the number names
+    # the plan, no thing of its own
+    r"|确定|提出|明确|制定|设定|部署"
 )
 # words between a verb and its number that name nothing (建成了约, 新增各类, 达到近)
 _FILLER = re.compile(
