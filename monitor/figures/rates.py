@@ -9,9 +9,9 @@ from dataclasses import replace
 from datetime import date
 
 from monitor.figures import units
-from monitor.figures.attribution import _fit_unit
 from monitor.figures.binding import Making, Number, listed_stage
 from monitor.figures.checks import _out_of_frame
+from monitor.figures.counting import _fit_unit
 from monitor.figures.cues import A_YEAR, REST_OPENS
 from monitor.figures.measures import compared, percent_measure, without_modals
 from monitor.figures.nouns import measure_before, other_measure
