@@ -1,7 +1,7 @@
 """Score the reading stages on an evals folder laid out like ../shared/evals/dev.
 
 Prints a table per set, then as its last line one JSON object with the headline scores.
-Usage: scripts/eval [--data DIR] [--only e1|e2|e3|e7|team|team_b|team_c|tables|tables_c]
+Usage: scripts/eval [--data DIR] [--only e1|e2|e3|e7|team|team_b|team_c|tables|tables_c|tables_d]
        [--no-peers] [--corpus DIR]
 `--corpus DIR` scores another folder laid out like tests/data/reading (a held-out set) as the team
 corpus (and its tables, if it has tables.jsonl); built first with its build.py --dir DIR.
@@ -9,7 +9,9 @@ corpus (and its tables, if it has tables.jsonl); built first with its build.py -
 (tests/data/reading_c, by a third), each always scored as its own set; their tables with
 `--only tables --corpus DIR` (tests/test_reading_gate.py gates every corpus's tables).
 `tables_c` is the table corpus tests/data/tables_c (session 6's layouts: merged headers, totals
-above or below, units in titles, month rows, tables on their side), also scored as its own set.
+above or below, units in titles, month rows, tables on their side), also scored as its own set,
+and so is `tables_d`, tests/data/tables_d (session 7's: a 合计 column, 区 | 街道 labels, units in
+cells, a pledge in the caption, two tables for two years, key-value bulletins, rankings…).
 """
 
 from __future__ import annotations
@@ -29,8 +31,12 @@ OTHERS = {
     "team_b": HERE.parent / "tests" / "data" / "reading_b",
     "team_c": HERE.parent / "tests" / "data" / "reading_c",
 }
-TABLES_C = HERE.parent / "tests" / "data" / "tables_c"
-SETS = ("e1", "e2", "e3", "e7", "team", "team_b", "team_c", "tables", "tables_c")
+# the table corpora: each scored as its own set whatever --corpus says
+TABLE_SETS = {
+    "tables_c": HERE.parent / "tests" / "data" / "tables_c",
+    "tables_d": HERE.parent / "tests" / "data" / "tables_d",
+}
+SETS = ("e1", "e2", "e3", "e7", "team", "team_b", "team_c", "tables", "tables_c", "tables_d")
 _NEED_DATA = ("e1", "e2", "e3", "e7")  # the sets read from --data; the others are in the repo
 KEYS = (
     "e1_accuracy",
@@ -59,6 +65,9 @@ KEYS = (
     "tables_c_precision",
     "tables_c_recall",
     "tables_c_swaps",
+    "tables_d_precision",
+    "tables_d_recall",
+    "tables_d_swaps",
     "pages_per_s",
 )
 
@@ -143,13 +152,13 @@ def main(argv: list[str] | None = None) -> int:
             print()
             scores.update({k: v for k, v in metrics.items() if k in scores})
             continue
-        if name == "tables_c":  # the table corpus: its own folder, whatever --corpus says
-            if _refused_stale(TABLES_C):
+        if name in TABLE_SETS:  # a table corpus: its own folder, whatever --corpus says
+            if _refused_stale(TABLE_SETS[name]):
                 return 2
-            table, metrics = _load("eval_tables").run(TABLES_C)
+            table, metrics = _load("eval_tables").run(TABLE_SETS[name])
             print(table)
             print()
-            scores.update({f"tables_c_{k[len('tables_') :]}": v for k, v in metrics.items()})
+            scores.update({f"{name}_{k[len('tables_') :]}": v for k, v in metrics.items()})
             continue
         if name in ("team", "tables"):  # the team's own corpus (or --corpus): not --data
             if name == "tables" and not (args.corpus / "tables.jsonl").is_file():

@@ -11,13 +11,13 @@ import pytest
 
 from monitor.figures.cues import _ended, _period
 from monitor.figures.reader import find_article_figures
-from tests.reading_tables import check_figures, load
+from tests.reading_tables import cases, check_figures, load
 
 TABLE, TARGETS = load("frames")
 ALONE = {t["id"] for t in TABLE["targets"] if t.get("alone")}
 
 
-@pytest.mark.parametrize("case", TABLE["cases"], ids=[c["id"] for c in TABLE["cases"]])
+@pytest.mark.parametrize("case", cases(TABLE))
 def test_frame_rule(case: dict[str, Any]) -> None:
     named = case.get("targets")
     targets = [t for t in TARGETS if (t.id in named if named else t.id not in ALONE)]

@@ -8,12 +8,12 @@ from typing import Any
 import pytest
 
 from monitor.figures.reader import find_article_figures
-from tests.reading_tables import check_figures, load
+from tests.reading_tables import cases, check_figures, load
 
 TABLE, TARGETS = load("headlines")
 
 
-@pytest.mark.parametrize("case", TABLE["cases"], ids=[c["id"] for c in TABLE["cases"]])
+@pytest.mark.parametrize("case", cases(TABLE))
 def test_headline_rule(case: dict[str, Any]) -> None:
     targets = [t for t in TARGETS if t.id in case["targets"]]
     got = find_article_figures(case["title"], case["text"], targets, published=case["published"])

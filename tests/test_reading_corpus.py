@@ -333,17 +333,25 @@ def test_nothing_is_copied_from_the_e7_dev_set(folder: Path) -> None:
             assert not copied, f"{item['id']} shares {copied[0]!r} with an E7 dev text"
 
 
-# --- the table corpus (tests/data/tables_c): built from its sources, every label well formed ---
-DATA_TC = ROOT / "tests" / "data" / "tables_c"
-TABLES_TC = _lines("tables.jsonl", DATA_TC)
+# --- the table corpora (tests/data/tables_c, tables_d): built from their sources, labels checked
+TABLE_CORPORA = {"tables_c": "tb", "tables_d": "td"}  # each folder and its labels' id prefix
+TABLES_TC = [
+    (name, t)
+    for name in TABLE_CORPORA
+    for t in _lines("tables.jsonl", ROOT / "tests" / "data" / name)
+]
 
 
-@pytest.mark.parametrize("table", TABLES_TC, ids=[t["id"] for t in TABLES_TC])
-def test_table_corpus_table(table: dict[str, Any]) -> None:
+@pytest.mark.parametrize(
+    ("corpus", "table"), TABLES_TC, ids=[f"{n}:{t['id']}" for n, t in TABLES_TC]
+)
+def test_table_corpus_table(corpus: str, table: dict[str, Any]) -> None:
     """Its labels are checked against the sources by build.py (merged headers are named as monitor
-    flattens them, which a plain parse of the page cannot check); here, each figure's fields."""
+    flattens them, which a plain parse of the page cannot check); here, each figure's fields. A
+    page that must give nothing lists what it must not give."""
     where = table["id"]
-    assert re.fullmatch(r"tb-\d{4}", where) and table["expected"], where
+    assert re.fullmatch(rf"{TABLE_CORPORA[corpus]}-\d{{4}}", where), where
+    assert table["expected"] or table["decoys"], where
     date.fromisoformat(table["published"])
     for fig in table["expected"]:
         _check_figure(where, fig)
@@ -351,18 +359,23 @@ def test_table_corpus_table(table: dict[str, Any]) -> None:
         _check_decoy(where, decoy)
 
 
-def test_table_corpus_targets_validate_and_every_table_names_one() -> None:
-    path = DATA_TC / "targets.yaml"
+@pytest.mark.parametrize("corpus", TABLE_CORPORA)
+def test_table_corpus_targets_validate_and_every_table_names_one(corpus: str) -> None:
+    folder = ROOT / "tests" / "data" / corpus
+    tables = [t for n, t in TABLES_TC if n == corpus]
+    path = folder / "targets.yaml"
     text = path.read_text(encoding="utf-8") + '\nsources:\n  - {id: s, url: "http://127.0.0.1/"}\n'
     ids = {t.id for t in loads(text, path).targets}
-    assert {row["target"] for row in TABLES_TC} <= ids
-    assert Counter(i["id"] for i in TABLES_TC).most_common(1)[0][1] == 1
-    assert sum(_page(t["file"], DATA_TC)[0] == "gbk" for t in TABLES_TC) >= 2
+    assert {row["target"] for row in tables} <= ids
+    assert Counter(i["id"] for i in tables).most_common(1)[0][1] == 1
+    assert sum(_page(t["file"], folder)[0] == "gbk" for t in tables) >= 1
 
 
-def test_table_corpus_is_up_to_date_with_its_sources() -> None:
-    built: dict[str, bytes] = _build_module().build(DATA_TC)
+@pytest.mark.parametrize("corpus", TABLE_CORPORA)
+def test_table_corpus_is_up_to_date_with_its_sources(corpus: str) -> None:
+    folder = ROOT / "tests" / "data" / corpus
+    built: dict[str, bytes] = _build_module().build(folder)
     for name, data in built.items():
-        assert (DATA_TC / name).read_bytes() == data, f"tables_c/{name} is stale: build.py --dir"
-    pages = {f"tables/{p.name}" for p in (DATA_TC / "tables").glob("*.html")}
+        assert (folder / name).read_bytes() == data, f"{corpus}/{name} is stale: build.py --dir"
+    pages = {f"tables/{p.name}" for p in (folder / "tables").glob("*.html")}
     assert pages == {n for n in built if n.startswith("tables/")}, "a page has no source"

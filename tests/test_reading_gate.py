@@ -66,13 +66,15 @@ def test_progress_tables_hold_their_floors(corpus: str) -> None:
     _check(metrics, "tables", FLOORS["tables"])
 
 
-def test_table_corpus_holds_its_floors() -> None:
-    """tests/data/tables_c: the layouts the other corpora lack (merged headers, totals above or
-    below, a province's table for one city, units in titles, month rows), scored as
-    `scripts/eval --only tables_c` does."""
+@pytest.mark.parametrize("corpus", ["tables_c", "tables_d"])
+def test_table_corpus_holds_its_floors(corpus: str) -> None:
+    """tests/data/tables_c and tables_d: the layouts the other corpora lack (merged headers,
+    totals above or below, a province's table for one city, units in titles, month rows; a 合计
+    column, 区 | 街道 labels, units in cells, two tables for two years…), each scored as
+    `scripts/eval --only tables_c` (tables_d) does, against its own floors."""
     spec = importlib.util.spec_from_file_location("eval_tables", ROOT / "bench" / "eval_tables.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    _, metrics = module.run(ROOT / "tests" / "data" / "tables_c")
-    _check(metrics, "tables", FLOORS["tables_c"])
+    _, metrics = module.run(ROOT / "tests" / "data" / corpus)
+    _check(metrics, "tables", FLOORS[corpus])

@@ -36,7 +36,7 @@ _PLEDGED_SHARE = re.compile(
 # …, and 新建充电桩的任务是500个, 新增床位的任务5000张: the number the plan is
 _PLANNED_BEFORE = re.compile(
     # …, 年初确定新建的, 要新增的, 下达的, 纳入民生实事的: set, handed down or listed as the plan
-    r"(?:计划|拟|将|要(?<![主重需只必不纲]要)|确定|下达|列入|纳入)[^，,。；已]{0,8}的$"
+    r"(?:计划|拟|将|要(?<![主重需只必不纲]要)|确定|提出|明确|制定|部署|下达|列入|纳入)[^，,。；已]{0,8}的$"
     r"|的(?:年度|全年)?(?:建设)?(?:任务|目标|计划)(?:是|为)?$"
     r"|(?:任务|目标|限额|额度)(?:数|量)?(?:是|为|定为|确定为)$"  # 今年绿道建设任务为200公里
     # an allocation named just before its amount (下达的债券额度2600亿元, 今年安排的新增专项债券
@@ -56,7 +56,19 @@ def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:
         PLAN_AFTER.match(sentence, end)
         or _PLANNED_BEFORE.search(sentence, c0, start)
         or _task_to_do(sentence, end)
+        or _named_plan(sentence, c0, start)
     )
+
+
+# The plan's noun right before its size (完成年度目标2万个的115%, 目标任务1000个): the plan's
+# amount, in apposition; not one compared with it (高于年度目标5个百分点, 比目标多3个)
+_PLAN_NAMED = re.compile(r"(?:年度|全年)?(?:建设|改造)?(?:目标|任务|计划)(?:任务)?$")
+_COMPARED = re.compile(r"[于过出比较差距离超]$")
+
+
+def _named_plan(sentence: str, c0: int, start: int) -> bool:
+    found = _PLAN_NAMED.search(sentence, c0, start)
+    return found is not None and not _COMPARED.search(sentence, c0, found.start())
 
 
 def _task_to_do(sentence: str, end: int) -> bool:
@@ -146,14 +158,19 @@ def _years_of(period: str) -> tuple[int, int] | None:
 
 def _as_percent(q: Quantity, head: str = "") -> Quantity | None:
     """The number as a percentage if it is one: 83%, a fraction (三分之一 → 33.3…%), or, after
-    words naming the plan (`head`: 为年度目标任务的1.12倍), a multiple of it (112%)."""
+    words naming the plan (`head`: 为年度目标任务的1.12倍), a multiple of it (112%), or after a
+    rise (同比增长1.2倍), the rise (120%)."""
     if q.unit == "%":
         return q
     if q.unit is None and "分之" in q.surface and 0 < q.value <= 1:
         return frozen(Quantity, **{**q.__dict__, "value": q.value * 100, "unit": "%"})
-    if q.unit == "倍" and _OF_THE_PLAN.search(head):
+    if q.unit == "倍" and (_OF_THE_PLAN.search(head) or _GROWN_BY.search(head)):
+        # 增长1.2倍: grown by 120 %, as a rate is written (not 增长到/增至, a multiple reached)
         return frozen(Quantity, **{**q.__dict__, "value": q.value * 100, "unit": "%"})
     return None
+
+
+_GROWN_BY = re.compile(r"(?:增长|增加|提高|提升|上升|上涨)了?(?:约|近|超过)?$")
 
 
 # A multiple of the plan, not of last year's figure (是去年同期的1.3倍): 为全年任务的1.05倍

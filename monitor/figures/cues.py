@@ -44,12 +44,18 @@ MODAL = re.compile(
     + r"|要(?<![主重需只必不纲]要)(?![求素点闻])"
 )
 # After a count, words that go on with it, not a noun it counts (在A至B之间, 1.1万套力争…开工)
-GOES_ON = re.compile("之间|台阶|大关|关口|" + MODAL.pattern)
+GOES_ON = re.compile("之间|新?(?:台阶|大关|关口)|" + MODAL.pattern)
 # A clause opening with the rest of the things counted before (其余3段, 剩余120公里, 余下11个)
 REST_OPENS = re.compile(r"(?:其余|剩余|余下|剩下)的?(?=[约近超逾0-9一二三四五六七八九十两])")
 # Achieved cues that only say "so far" or "in all" (累计, 截至): under a modal they are a plan's
 # (力争累计完工5000部, 计划到年底累计建成); 已, 去年 and the like are not.
 _SO_FAR = frozenset({"累计", "截至", "截止", "目前", "至今", "以来"})
+# What a plan set before says it was to do (原定今年新增养老床位2000张): a verb of work opening the
+# rest of its clause, whose number is the plan's size, not a reference to compare with
+_PLAN_CLAUSE = (
+    r"[^，,。；的]{0,6}?(?:新建|新增|建成|完成|改造|筹集|开工|建设|实施|发行|安排|投资|筹建|提供)"
+)
+_SET_BEFORE = re.compile(r"原(?:定|计划)(?=" + _PLAN_CLAUSE + ")")
 _PLEDGE = re.compile(
     r"将(?!近)|"
     + _PLAN_VERB
@@ -63,6 +69,8 @@ _PLEDGE = re.compile(
     r"|(?:任务|目标|计划)[^，,。；已]{0,8}?(?:分解|下达)"
     # a plan document cited as the source: 《…工作方案》明确, 印发…工作要点
     r"|《[^》]{2,40}?(?:方案|计划|要点|规划)(?:的通知)?》|印发[^，,。；]{0,24}?(?:方案|计划|要点)"
+    # a plan set before, restated (原定今年新增…2000张, 原计划改造500公里)
+     + "|" + _SET_BEFORE.pattern
 )
 # 把涨幅控制在3%左右: an aim, not a result; read only where 把 is.
 _AIM = re.compile(r"把[^，,。；]{1,16}(?:控制|定|保持|稳定)在")
@@ -72,7 +80,7 @@ _DONE = re.compile(
 # A number after these is a reference to another value, not the figure itself.
 _REFERENCE = re.compile(
     r"比(?<![同环占对无]比)(?![例重率如])|较(?:上年|去年|上月|同期|[12][0-9]{3})"
-    r"|相比|高于|低于|原定|原计划|预定"
+    r"|相比|高于|低于|(?:原定|原计划|预定)(?!" + _PLAN_CLAUSE + ")"
 )
 # What follows a number that is the size of a plan: 204万套（间）的任务, 8000万亩的年度建设任务,
 # 2万个的民生实事任务, 确保全年7万套目标按期完成.
@@ -96,14 +104,14 @@ _CONTINUE_WHEN = (
 )
 _CONTINUE_HOW = (
     "同比|环比|比上年|比去年|年均|全年|今年|去年|上年|明年|其中|并|且|已|已经|累计|共|将|计划|预计|力争|再|先|还|又|可|能够|全部|有望|可望|全[市省区县]"
-    "|同时|拟|要|基本|新|确保|争取|超额|提前|实际"
+    "|同时|拟|要|基本|新|确保|争取|超额|提前|实际|尚未|未"
 )
 _CONTINUE_VERB = (
     "增长|增加|减少|下降|降低|提高|上涨|上升|回升|回落|下滑|下跌|暴跌|改善|达到|达|超过|突破|总量|规模|总额|总数|增速|增幅|涨幅"
     "|增量|新增量|累计|共计|合计|建成|完成|新增|新建|建设|验收|开工|竣工|完工|实现|为|约|近|保持|稳定在|控制在|提升|降至|升至"
     "|有(?=[0-9一二三四五六七八九十两近约超])"  # 已有1.2万个投入使用, 共有…
     "|(?<=同比)[增降](?=[0-9约近])"  # …，同比增11.3%: a headline's or a bulletin's short verb
-    "|降到|升到|分别|发行|安排|下达|建(?!议)|改造|打造|培育|筹集|占[^，,。；]{0,10}?(?:任务|目标|计划|额度|限额|指标)|是[^，,。；]{0,10}?(?:任务|目标|计划|限额)的|提供|总长|全长|长度"
+    "|降到|升到|分别|发行|安排|下达|建(?!议)|改造|打造|培育|筹集|占[^，,。；]{0,18}?(?:任务|目标|计划|额度|限额|指标)|是[^，,。；]{0,10}?(?:任务|目标|计划|限额)的|提供|总长|全长|长度"
     "|比[^，,。；]{1,10}?(?:多|少)(?=[0-9])|(?:全年|年度)?(?:目标)?任务[^，,。；]{0,6}?完成|净增"
     # the clause restates the plan (…，确保全年7万套目标按期完成): its number is the plan's size
     "|[^，,。；]{0,12}?目标(?:任务)?[^，,。；]{0,4}?(?:完成|实现)"
@@ -182,12 +190,24 @@ _YEAR_END = (
 )
 
 
+# The year's end still to come as the adverb of a verb of work (年内交付, 年底前全部建成); read in
+# December, 年内新建5100个 is the year's work done (see coming_goal)
+_BY_YEAR_END = re.compile(
+    r"年(?<![0-9去上]年)(?:内|[底末]前)(?:将|要|再|全部|全面|陆续|基本|力争|争取)?"
+    r"(?:新建|新增|建成|完成|交付|开工|完工|竣工|投用|投入使用|开通|改造|筹集|开放|启用|实现"
+    r"|建设|落地|上线|通车)"
+)
+
+
 def coming_goal(clause: str, published: date, sentence: str = "") -> bool:
     """到2025年 naming this or a later year: a goal for then (not 截至2025年, a date passed);
-    or 到年底/年底前 opening the clause or its sentence, read from March to November or in a
-    sentence of intent (今年将…), in a clause with no 已: a goal for the year's end (到年底全省
-    累计建成28万个), not a total reached (in December or early in the next year, the end of
-    the year spoken of is at hand or passed, unless the sentence plans)."""
+    年内/年底前 right before a verb of work, read before December, in a clause with no 已 (年内
+    交付); or 到年底/年底前 opening the clause or its sentence, read from March to November or
+    in a sentence of intent (今年将…), in a clause with no 已: a goal for the year's end (到年底
+    全省累计建成28万个), not a total reached (in December or early in the next year, the end
+    of the year spoken of is at hand or passed, unless the sentence plans)."""
+    if published.month < 12 and "已" not in clause and _BY_YEAR_END.search(clause):
+        return True  # 年内交付, 年底前全部建成 before December: work still to be done
     if clause.lstrip("　 ").startswith(_YEAR_END) or sentence.lstrip("　 ").startswith(_YEAR_END):
         coming = 3 <= published.month <= 11 or bool(MODAL.search(sentence or clause))
         return coming and "已" not in clause

@@ -7,36 +7,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from monitor.figures.cues import (
-    _DONE,
-    _FRAME_HEAD,
-    _FRAME_NOW,
-    _FRAME_OPENS,
-    _FRAME_PAST,
-    _MAY_OPEN,
-    _PLAN,
-    _PLAN_NTH,
-    _YEAR,
-    _achieved,
-    _cue,
-    _ended,
-    _period,
-    _pledged,
-    coming_goal,
-)
+from monitor.figures.cues import _DONE, _YEAR, _cue, _ended, _period, coming_goal
 from monitor.figures.measures import _ADDITION, _CHANGE_VERB, _PART_OF_YEAR, under_way
-from monitor.figures.sections import (
-    is_headline,
-    report_at,
-    section_frames,
-    spaced,
-    title_end,
-)
+from monitor.figures.openings import _PLAN_SEASON_ENDS, Openings
+from monitor.figures.sections import is_headline, report_at
 from monitor.models import FigureKind
 
 _THIS_YEAR = re.compile(r"今年|明年|全年|年度")
-_FRAME_NEXT = re.compile(r"明年")
-_PLAN_SEASON_ENDS = 3  # the month by which a year's work reports and plans are published
 # what a clause reporting work says it did (新建, 筹集, 开工 …), when no cue says when
 # (and every verb of work measures knows: 新改建, 铺设, 安置…); 破 before a number passes a mark
 _DOING = re.compile(
@@ -50,7 +27,9 @@ _AHEAD = re.compile(
 )
 # A headline's verbs of a level reached (突破5000个, 达6.6万个, 创新高) and the perfective (用上了):
 # a result, whatever its date
-_REACHED = re.compile(r"破|达|超|创|增至|升至|降至|首次|迈上|了(?<!为了)(?!解)")
+_REACHED = re.compile(
+    r"破|达|超|创|增至|升至|降至|首次|[迈站登跨]上|[迈跨]入|再?添|了(?<!为了)(?!解)"
+)
 
 
 # A clause that opens with a time of its own (去年全省已新增9860张, 2023年新建…): its cues
@@ -90,27 +69,14 @@ def _frame_year(sentence: str) -> re.Match[str] | None:
     return None
 
 
-class Frames:
+class Frames(Openings):
     """An article's sentences with the kind and period each clause's figures are read in."""
 
     def __init__(self, text: str, ends: list[int], published: date | None) -> None:
-        self.text = text
-        self.ends = ends
-        self.published = published
-        self._frames: dict[int, tuple[FigureKind | None, str | None]] = {}  # by sentence asked
+        super().__init__(text, ends, published)
         self._cues: dict[int, FigureKind | None] = {}  # what each sentence's words say, by index
         self._years: dict[int, FigureKind | None] = {}  # what the year each one names says
-        self._heading_frames: dict[int, tuple[FigureKind | None, str | None]] | None = None
         self._report_at: int | None = None  # where the text names a report, once looked for
-
-    def bounds(self, index: int) -> tuple[int, int]:
-        start = self.ends[index - 1] if index > 0 else 0
-        end = self.ends[index]
-        while start < end and self.text[start].isspace():
-            start += 1
-        while end > start and self.text[end - 1].isspace():
-            end -= 1
-        return start, end
 
     def when(self, sentence: str, c0: int, c1: int, index: int) -> tuple[FigureKind, str | None]:
         """The kind and period of the figures in the clause sentence[c0:c1]."""
@@ -139,7 +105,16 @@ class Frames:
         ):
             # read by March in a report, or with 全年 in January: the year before's result
             period = str(self.published.year - 1)
+        if period is None and self._dated_like_article(kind, index):
+            period = str(self.published.year) if self.published else None
         return kind, period
+
+    def _dated_like_article(self, kind: FigureKind, index: int) -> bool:
+        """Whether a figure naming no time is of the year the article appeared in: a headline's
+        plan (目标锁定1500公里), or its result once last year's figures are out (站上…台阶)."""
+        if kind == "mention" or not is_headline(self.text, self.ends, index):
+            return False
+        return kind == "pledge" or self._past_plan_season()
 
     def _year_just_ended(self, text: str, clause: str, index: int | None = None) -> bool:
         """Whether a figure read early in a year with no word of the future is of the year before:
@@ -155,8 +130,12 @@ class Frames:
     def _preliminary(self, sentence: str, index: int) -> bool:
         """Whether a 预计 figure is a preliminary result: it speaks of a past year or stands in a
         review's frame, or it is read in a report (工作报告) or with 全年 by March, of no time
-        to come (今年, 年底, 到2025年)."""
+        to come (今年, 年底, 到2025年); or the part of the year it names is over (预计上半年…,
+        read in July: the half's first figure, not a forecast)."""
         if self._reviewed(sentence, index):
+            return True
+        part = _PART_OF_YEAR.search(sentence)
+        if part and _ended(_period(part.group(), self.published), self.published):
             return True
         if not self._year_just_ended(sentence, "预计"):
             return False
@@ -173,14 +152,8 @@ class Frames:
         if self.published and coming_goal(clause, self.published, sentence):
             return "pledge"  # 到2025年…达到4.5个; 到年底…累计建成28万个 in March
         cue = _cue(clause)
-        # 预计增长5.8%左右 in a review of a year gone by: a preliminary result
-        expected = cue == "pledge" and "预计" in clause
-        if (
-            expected
-            and _cue(clause.replace("预计", "")) is None
-            and self._preliminary(sentence, index)
-        ):
-            return "achieved"
+        if cue == "pledge" and self._preliminary_cue(clause, sentence, index):
+            return "achieved"  # 预计增长5.8%左右 in a review of a year gone by
         # 1—10月份, 前三季度, 截至7月底: the period is under way; a bare 今年 does not make it
         # a plan (截至7月底，各地今年新开工…4.22万个)
         weak = cue is None or _cue(_THIS_YEAR.sub("", clause)) is None
@@ -197,6 +170,8 @@ class Frames:
                 # a modal governs what follows it, not a clause before it (…就业12.6万人，
                 # 今年力争达到13万人: the 12.6万 is no plan)
                 cue = None
+            elif cue == "pledge" and self._preliminary_cue(before, sentence, index):
+                return "achieved"  # 预计达到1.95亿人次，增长14%左右 in a review: its growth too
         if cue is not None:
             return cue
         if own_time:
@@ -229,15 +204,25 @@ class Frames:
             return "achieved"
         return "mention"
 
+    def _preliminary_cue(self, text: str, sentence: str, index: int) -> bool:
+        """Whether 预计 is the only word of plan in `text` and the figure a preliminary result
+        (see _preliminary): 预计增长5.8%左右 in a review of a year gone by."""
+        if "预计" not in text or _cue(_without_own_times(text).replace("预计", "")) is not None:
+            return False
+        return self._preliminary(sentence, index)
+
     def _headline_kind(self, sentence: str, index: int, before: str) -> FigureKind | None:
-        """A headline's 今年 with no word of plan or result, once the year's plans are out: a
-        result when its verb says one was reached (突破, 达, 创) or the year is in its last
+        """A headline with no word of plan or result, once the year's plans are out. With 今年:
+        a result when its verb says one was reached (突破, 达, 创) or the year is in its last
         month; else a headline announcing the year's figure may give the plan as well as the
-        progress (江苏：今年新增护理型养老床位1万张, in May): unclear, dropped. None if no such."""
-        if "今年" not in sentence or not self._past_plan_season():
+        progress (江苏：今年新增护理型养老床位1万张, in May): unclear, dropped. Without it and
+        with no time to come (年内, 年底, 到2025年): news headlines report what happened, verbless
+        or in a figure of speech (河南粮食产量1386亿斤, 站上…台阶, 再添30座): a result. None if
+        no such headline."""
+        if not self._past_plan_season() or not is_headline(self.text, self.ends, index):
             return None
-        if not is_headline(self.text, self.ends, index):
-            return None
+        if "今年" not in sentence:
+            return None if _AHEAD.search(sentence) else "achieved"
         if _REACHED.search(before) or (self.published and self.published.month == 12):
             return "achieved"
         return "mention"
@@ -271,11 +256,6 @@ class Frames:
         year = _frame_year(sentence) if "年" in sentence else None
         return bool(year and self.published and int(year.group(1)) == self.published.year)
 
-    def _past_plan_season(self) -> bool:
-        """Whether the year's plans are out when the article appeared: work reports and plans
-        come by March; after that, 今年新建X with no word of the future reports what was done."""
-        return self.published is not None and self.published.month > _PLAN_SEASON_ENDS
-
     def _year_kind(self, sentence: str) -> FigureKind | None:
         """A past year named in the sentence makes a result, a coming one a plan; not a year
         inside a noun phrase (2000年底前建成的老旧小区) or a deadline (…年底前)."""
@@ -287,39 +267,6 @@ class Frames:
             if y > self.published.year:
                 return "pledge"
         return None
-
-    def frame(self, index: int) -> tuple[FigureKind | None, str | None]:
-        """The kind and period set by the nearest sentence at or before `index` that opens with
-        a time phrase (过去五年, 去年, 今年, 2019年…): a report's review or its plan."""
-        frames, text, ends = self._frames, self.text, self.ends
-        if index in frames:
-            return frames[index]
-        headings = self._headings()
-        found: tuple[FigureKind | None, str | None] = (None, None)
-        i = index
-        while i >= 0:
-            if i in frames:  # asked before: its frame holds here, none opening in between
-                found = frames[i]
-                break
-            heading = headings.get(i)
-            if heading is not None:  # 二、2024年重点工作; 一、2023年工作回顾
-                found = heading
-                break
-            # most sentences start with a letter no frame opens with: no need to read them
-            start = ends[i - 1] if i > 0 else 0
-            first = text[start]
-            if (
-                first in _MAY_OPEN
-                or (first == "“" and text[start + 1 : start + 2] in _PLAN_NTH)
-                or spaced(text, start, ends[i])
-            ):
-                own = self._own_frame(i)
-                if own is not None:
-                    found = own
-                    break
-            i -= 1
-        frames[index] = found
-        return found
 
     def _reviewed(self, sentence: str, index: int) -> bool:
         """Whether the sentence speaks of a past year or stands in a review's frame: one of a
@@ -335,57 +282,3 @@ class Frames:
         read in 2024; 十四五以来)."""
         years = _YEARS.findall(period or "")
         return bool(years and self.published and max(map(int, years)) >= self.published.year)
-
-    def _headings(self) -> dict[int, tuple[FigureKind | None, str | None]]:
-        if self._heading_frames is None:
-            self._heading_frames = section_frames(self.text, self.ends, self.published)
-        return self._heading_frames
-
-    def _opening(self, s0: int, s1: int) -> int | None:
-        """Where the time phrase opening text[s0:s1] starts (after —, 一、, （一）), or after a
-        report's title on its line (山西省政府工作报告 过去一年，…); None if it opens with none."""
-        h = self._opens_at(s0, s1)
-        if h is None and (at := title_end(self.text, s0, s1)) is not None:
-            h = self._opens_at(at, s1)  # the title is looked for only where s0 opens none
-        return h
-
-    def _opens_at(self, at: int, s1: int) -> int | None:
-        head = _FRAME_HEAD.match(self.text, at)
-        h = head.end() if head else at
-        return h if _FRAME_OPENS.match(self.text, h, s1) else None
-
-    def _own_frame(self, index: int) -> tuple[FigureKind | None, str | None] | None:
-        s0, s1 = self.bounds(index)
-        if s0 == s1:
-            return None  # the blank between a full stop and a line break opens nothing
-        h = self._opening(s0, s1)
-        if h is None:
-            return None  # most sentences: no time phrase up front, so no need to read further
-        opening = self.text[h : min(s1, h + 12)]
-        sentence = self.text[h:s1]
-        period = _period(opening, self.published)
-        if _FRAME_PAST.match(opening):
-            return "achieved", period
-        plan = _PLAN.match(opening)
-        if plan and self.published and period:
-            first, last = (int(y) for y in period.split("-"))
-            if last < self.published.year:
-                return "achieved", period
-            if first >= self.published.year:
-                return "pledge", period
-        year = _YEAR.match(opening)
-        if year and self.published:
-            y = int(year.group(1))
-            if y < self.published.year:
-                return "achieved", period
-            if y > self.published.year:
-                return "pledge", period
-        if _FRAME_NOW.match(opening) or year:
-            # this year, opening a sentence: a plan unless the sentence reports a result, or
-            # says nothing of the future once the year's plans are out (published after March)
-            if _achieved(sentence):
-                return "achieved", period
-            if _pledged(sentence) or _FRAME_NEXT.match(opening) or not self._past_plan_season():
-                return "pledge", period
-            return "achieved", period
-        return None

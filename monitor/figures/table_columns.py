@@ -21,9 +21,11 @@ _UNIT_COLUMN = re.compile(r"(?:计量)?单位")
 _RATE = re.compile(r"同比|环比|增长|增速|增幅|增减|±|比上年|比去年|较上年|较去年|变动|变化")
 _SHARE = re.compile(
     r"完成率|进度|占.{0,6}(?:%|％|比|计划|任务|目标|预算)|比例|比重|[开完竣]工率|执行率|到位率|"
+    r"兑现率|实现率|落实率|"
     r"达成率|建成率|完成比|完成度|达成度"
 )
-_PLEDGE_FIRST = re.compile(r"计划完成|目标任务|任务数|计划数|目标值|预算数|预期")
+# …and what the year is due to do (今年应完成, 全年应完成): its plan
+_PLEDGE_FIRST = re.compile(r"计划完成|目标任务|任务数|计划数|目标值|预算数|预期|应完成|应达到")
 _ACHIEVED = re.compile(
     r"完成|实际|实现|已|建成|开工|竣工|完工|累计|新建|新增|到位|达到|执行|实绩|[0-9０-９]{1,2}月|"
     r"签约|交付|交房|投用|投入使用|入住|筹集|供应|配租|"
@@ -37,9 +39,22 @@ _DONE_FIRST = re.compile(r"^(?:已|实际|实绩|累计|截至|截止)")
 # A plan over many years (规划里程, 规划总数): the results beside it are stocks
 # Columns that are no count of the work: the share of the year gone by (序时进度), the plan less
 # the result (未完成, 剩余任务), last year's same months (上年同期), the amount due by now (应完成)
+# …and a difference from the schedule in points (超欠进度（百分点）, 超前, 滞后): no share done
 _NO_FIGURE = re.compile(
-    r"序时|时序|时间进度|未完成|剩余|尚需|尚未|差额|缺口|还差|同期|应完成|应达到"
+    r"序时|时序|时间进度|未完成|剩余|尚需|尚未|差额|缺口|还差|同期|(?<!今年|全年|年度|本年)应(?:完成|达到)"
+    r"|百分点|超欠|超前|滞后"
 )
+# A part's share of a whole (占全市比重, 占比): no share of the plan unless it names the plan or
+# the work done (占年度任务比重, 完成率)
+_OF_WHOLE = re.compile(r"占|比重")
+_OF_PLAN = re.compile(
+    r"计划|任务|目标|预算|全年|年度|完成|进度|[开完竣]工率|执行率|到位率|达成|建成率"
+)
+# A header that names no role and no item, only a value (数值, 合计（个）): the caption or the
+# article's title says what it holds
+_BARE = re.compile(r"数值|数据|数量|数|值|绝对值|总量|总数|合计|总计|共计|小计")
+# A total's header (合计, 总计): the columns of kinds left of it are its parts
+_TOTAL = re.compile(r"合计|总计|共计|小计|总数")
 # A plan's word before the work it plans (计划新建改造, 拟新增, 规划建设): the plan, whatever verb
 # follows it (计划完成率 is a share, read before)
 _PLAN_FIRST = re.compile(
@@ -79,9 +94,10 @@ class Column(NamedTuple):
     unit: str | None  # as the header writes it: 万人, 套, %
     period: str | None
     stage: str | None = None  # the stage of work it counts: 已竣工（套） → 竣工
+    part_of: int | None = None  # a kind (快充桩) of the row's total in that column (合计)
 
 
-def columns(table: Table, published: date | None) -> list[Column]:
+def columns(table: Table, published: date | None, title: str = "") -> list[Column]:
     out: list[Column] = []
     for i, head in enumerate(table.header):
         cells = [row[i] for row in table.rows if i < len(row) and not _EMPTY.fullmatch(row[i])]
@@ -97,6 +113,8 @@ def columns(table: Table, published: date | None) -> list[Column]:
     values = ("pledge", "achieved", "share", "rate")
     _rate_of_plan(out)
     _plan_of_the_year(out, table.header, published)
+    _parts_of_totals(out, table.header, published)
+    _bare_values(out, table.header, (table.caption, title), published)
     first = next((i for i, c in enumerate(out) if c.role in values), None)
     for i in range(first + 1 if first is not None else len(out), len(out)):
         if out[i].role == "label":  # words after the figures (备注: 超额完成) remark, not label
@@ -118,6 +136,59 @@ def _plan_of_the_year(
         bare = _YEAR_ALONE.fullmatch(_HEADER_UNIT.sub("", header[i]).strip())
         if column.role == "none" and bare and int(bare.group(1)) == published.year:
             columns[i] = column._replace(role="pledge", scope="new")
+
+
+def _words(head: str) -> str:
+    """A header cell's words without its unit in brackets (合计（个） → 合计)."""
+    return _HEADER_UNIT.sub("", head).strip()
+
+
+def _parts_of_totals(
+    columns: list[Column], header: tuple[str, ...], published: date | None
+) -> None:
+    """The columns of kinds just left of a total under the same group (快充桩 | 慢充桩 | 合计,
+    1-8月新建|快充 … 1-8月新建|合计) are parts of it: no figure of the row's total."""
+    for i, head in enumerate(header):
+        *group, last = head.split("|")
+        if not _TOTAL.fullmatch(_words(last)):
+            continue
+        j = i - 1
+        while j >= 0 and columns[j].role in ("none", "pledge", "achieved"):
+            *other, kind = header[j].split("|")
+            if other != group or _TOTAL.fullmatch(_words(kind)):
+                break
+            if _one(kind, published).role != "none":
+                break  # a column of its own role (年度任务, 已完成): no kind of the total
+            columns[j] = Column("none", None, columns[j].unit, None, part_of=i)
+            j -= 1
+
+
+def _bare_values(
+    columns: list[Column], header: tuple[str, ...], frames: tuple[str, str], published: date | None
+) -> None:
+    """A column headed by a value alone (数值, 合计（个）) holds what the caption, else the
+    article's title, says the table holds (1-9月…主要指标: results; 2025年目标: plans); nothing
+    when neither says."""
+    bare = [
+        i
+        for i, (c, h) in enumerate(zip(columns, header, strict=False))
+        if c.role == "none" and c.part_of is None and "|" not in h and _BARE.fullmatch(_words(h))
+    ]
+    if not bare:
+        return
+    frame = next(
+        (
+            f
+            for text in frames
+            if text and (f := _one(text, published)).role in ("pledge", "achieved")
+        ),
+        None,
+    )
+    if frame is None:
+        return
+    for i in bare:
+        scope = frame.scope if frame.scope in ("new", "cumulative") else "new"
+        columns[i] = Column(frame.role, scope, header_unit(header[i]), frame.period)
 
 
 def _rate_of_plan(columns: list[Column]) -> None:
@@ -205,7 +276,7 @@ def _one(head: str, published: date | None) -> Column:
     if _RATE.search(words):
         kind: Role = "pledge" if _PLEDGE_FIRST.search(words) else "rate"
         return Column(kind, "rate", "%", period)
-    if _NO_FIGURE.search(words):
+    if _NO_FIGURE.search(words) or (_OF_WHOLE.search(words) and not _OF_PLAN.search(words)):
         return Column("none", None, unit, period)
     if _SHARE.search(words) or (unit == "%" and _DONE_OF_PLAN.search(words)):
         return Column("share", "share_of_pledge", "%", period)

@@ -10,7 +10,7 @@ import re
 
 from monitor.figures.cues import A_YEAR
 from monitor.figures.nouns import other_measure
-from monitor.figures.places import mentions, speaks_for
+from monitor.figures.places import GENERIC, PLACES, mentions, speaks_for
 from monitor.models import Table, Target
 
 # A row of the whole: 合计, 全省合计, 总计, 全市
@@ -38,6 +38,9 @@ _CHANGE = re.compile(r"(?:同比|比上年|比去年)?(?:增长|增速|增幅|�
 _FALL = re.compile(r"(?:下降|降低|减少|回落)$")
 
 
+_NAMES = frozenset(PLACES)
+
+
 def bare(label: str) -> str:
     """The label without a footnote's mark (合计① → 合计)."""
     return _MARK.sub("", label)
@@ -56,6 +59,21 @@ def label_of(row: tuple[str, ...], labels: list[int]) -> str:
             return row[i]
     first = row[0].strip() if row else ""
     return first if first and not _DIGIT_FIRST.match(first) else ""
+
+
+def group_of(row: tuple[str, ...], labels: list[int]) -> str:
+    """The label cells before the row's own label that say something else (北沙区 merged down
+    beside 小计): the group the row belongs to; "" for a row labelled by one cell."""
+    last = label_of(row, labels)
+    cells = [row[i] for i in labels if i < len(row) and row[i] and row[i] != last]
+    return " ".join(dict.fromkeys(c for c in cells if c not in last))
+
+
+def shown_label(row: tuple[str, ...], labels: list[int]) -> str:
+    """The row's label as a figure quotes it: a subtotal or total with the group it sums
+    (北沙区 小计), else its own label."""
+    label, group = label_of(row, labels), group_of(row, labels)
+    return f"{group} {label}" if group and _TOTAL.fullmatch(_plain(label)) else label
 
 
 def names(text: str, target: Target) -> bool:
@@ -134,6 +152,7 @@ def rows_for(
     if any(word and word in text for word in target.exclude for text in (table.caption, title)):
         return []
     rows = [(row, _plain(label_of(row, labels))) for row in table.rows]
+    groups = {id(row): group_of(row, labels) for row in table.rows}
     named = [
         (row, label)
         for k, (row, label) in enumerate(rows)
@@ -150,9 +169,9 @@ def rows_for(
             (row, label)
             for row, label in rows
             if (_TOTAL.fullmatch(label) or (_TOTAL_OF.search(label) and names(label, target)))
-            and region_ok(label, table.caption, title, lead, target, source)
+            and region_ok(groups[id(row)] + label, table.caption, title, lead, target, source)
         ]
-        whole = _no_subtotals(whole)
+        whole = _no_subtotals(whole, groups, target)
         if (
             not whole and not named and len(rows) == 1
         ):  # one row of the caption's measure (指标 | 数值)
@@ -165,15 +184,19 @@ def rows_for(
         row
         for row, label in whole + named
         if not any(word and word in label for word in target.exclude)
-        and region_ok(label, table.caption, title, lead, target, source)
+        and region_ok(groups[id(row)] + label, table.caption, title, lead, target, source)
     ]
 
 
 def _no_subtotals(
-    whole: list[tuple[tuple[str, ...], str]],
+    whole: list[tuple[tuple[str, ...], str]], groups: dict[int, str], target: Target
 ) -> list[tuple[tuple[str, ...], str]]:
     """The rows of the whole without 小计 (a group's subtotal: 市区 小计, 县域 小计), unless a lone
-    小计 is the only total there is."""
+    小计 is the only total there is; the subtotal of a group that is the watched place (北沙区 |
+    小计 for 北沙区) is its whole, and the only one."""
+    own = [item for item in whole if _is_own(groups[id(item[0])], target)]
+    if own:
+        return own[:1]
     subtotals = [(row, label) for row, label in whole if label.endswith("小计")]
     if len(subtotals) == 1 and len(whole) == 1:
         return whole
@@ -197,9 +220,22 @@ def region_ok(
         return True
     for keyword in target.keywords:  # 增城 inside 新增城镇就业 is no place
         label = label.replace(keyword, "　")
-    for text in (label, caption, title, *lead.split("\n")):
-        said = speaks_for(mentions(text, target.region), target.region)
+    generic = False  # a row of 全市 is the city the caption or title names, if they name one
+    for k, text in enumerate((label, caption, title, *lead.split("\n"))):
+        found = mentions(text, target.region)
+        if generic:  # only a name: not 各市州, 其他县区
+            found = [
+                m for m in found if m.word in _NAMES or (m.kind == "own" and m.word not in GENERIC)
+            ]
+            if k > 2 or not found:
+                continue
+        said = speaks_for(found, target.region)
+        if said and k < 2 and all(m.word in GENERIC for m in found):
+            generic = True
+            continue
         if said is not None:
             return said
+    if generic:
+        return True
     said = speaks_for(mentions("、".join(source), target.region)[:1], target.region)
     return said is not False

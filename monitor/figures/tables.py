@@ -12,10 +12,12 @@ from datetime import date
 from decimal import Decimal
 
 from monitor.figures import table_columns
-from monitor.figures.measures import stage_of
+from monitor.figures.checks import _out_of_frame
+from monitor.figures.stages import stage_of
 from monitor.figures.table_cells import Read, note_amount, read_cells, same_measure
 from monitor.figures.table_columns import Column, header_unit, period_of
-from monitor.figures.table_rows import change_of, label_of, names, rows_for, year_of
+from monitor.figures.table_explain import ITEM, ROLE, explain_row, other_item, render
+from monitor.figures.table_rows import change_of, label_of, names, rows_for, shown_label, year_of
 from monitor.figures.table_shapes import halves, pairs_across, upright
 from monitor.figures.table_stages import earlier, measure_of, share_stage, stage_in, stages_of
 from monitor.models import (
@@ -29,9 +31,6 @@ from monitor.models import (
     Target,
 )
 
-# A header naming a thing added (新建社区食堂（个）): the item a column of items across counts
-_ITEM = re.compile(r"(?:新增|新建|新开工|开工|改造|建设|建成|完成)([\u4e00-\u9fff]{2,})")
-_ROLE = re.compile(r"计划|任务|目标|进度|比例|率|数|情况|里程|数量|面积|投资|总")
 _UNIT_CELL = re.compile(r"单位\s*[:：]\s*([^）)\s，,；;|]{1,10})")  # a header cell: 单位：万套
 _LEAD = 300  # characters of the article's text that may name its region
 
@@ -73,7 +72,7 @@ def _read_table(
     if not table.rows or not targets:
         return []
     table = pairs_across(upright(table, targets, published, title), published)
-    columns = table_columns.columns(table, published)
+    columns = table_columns.columns(table, published, title)
     labels = [i for i, c in enumerate(columns) if c.role == "label"]
     if not labels or not any(c.role in ("pledge", "achieved", "share", "rate") for c in columns):
         return []
@@ -102,10 +101,13 @@ def _read_table(
         )
         for row in rows_for(table, target, labels, title, lead, across=across, source=region):
             row_unit = _row_unit(row, mine, labels) or unit
-            found = _row_figures(table, row, mine, labels, target, period, row_unit)
+            dropped: dict[int, str] = {}
+            found = _row_figures(table, row, mine, labels, target, period, row_unit, dropped)
             figures.extend(found)
             if trace is not None:
-                trace.extend(_explain_row(table, row, mine, labels, target, found, row_unit))
+                trace.extend(
+                    explain_row(table, row, mine, labels, target, found, row_unit, dropped)
+                )
     return figures
 
 
@@ -138,14 +140,12 @@ def _items_across(table: Table, columns: list[Column], target: Target) -> list[C
     heads = table.header
     named = [c.role in values and names(heads[i], target) for i, c in enumerate(columns)]
     if not any(named):
-        items = {
-            m.group(1) for h in heads if (m := _ITEM.match(h)) and not _ROLE.search(m.group(1))
-        }
+        items = {m.group(1) for h in heads if (m := ITEM.match(h)) and not ROLE.search(m.group(1))}
         # things added, a column each (新建社区食堂（个）, 新增养老床位（张）): none the target's
         if len(items) > 1:
             return [c._replace(role="none") for c in columns]
         # the target named by the caption or a row: a column naming another item is that item's
-        others = [c.role in values and _other_item(heads[i], target) for i, c in enumerate(columns)]
+        others = [c.role in values and other_item(heads[i], target) for i, c in enumerate(columns)]
         if not any(others):
             return columns
         return [c._replace(role="none") if others[i] else c for i, c in enumerate(columns)]
@@ -154,26 +154,11 @@ def _items_across(table: Table, columns: list[Column], target: Target) -> list[C
     for i, column in enumerate(columns):
         if named[i]:
             mine = True
-        elif column.role in values and _other_item(heads[i], target):
+        elif column.role in values and other_item(heads[i], target):
             mine = False
-        keep = named[i] or column.role not in values or (mine and not _other_item(heads[i], target))
+        keep = named[i] or column.role not in values or (mine and not other_item(heads[i], target))
         out.append(column if keep else column._replace(role="none"))
     return out
-
-
-def _other_item(head: str, target: Target) -> bool:
-    """Does a header name a thing added of its own, not the target's (新建社区食堂（个）,
-    其中|新建学校), rather than what it holds of the row's (年度任务, 累计装机, 完成率)?"""
-    for part in head.split("|"):
-        found = _ITEM.match(part.removeprefix("其中"))
-        item = found.group(1) if found else ""
-        if (
-            item
-            and not _ROLE.search(item)
-            and not any(item in k or k in item for k in target.keywords)
-        ):
-            return True
-    return False
 
 
 def explain_tables(
@@ -191,41 +176,6 @@ def explain_tables(
             trace=seen,
         )
     return seen
-
-
-def _explain_row(
-    table: Table,
-    row: tuple[str, ...],
-    columns: list[Column],
-    labels: list[int],
-    target: Target,
-    found: list[Figure],
-    unit: str | None,
-) -> list[Seen]:
-    sentence, spans = _render(table, row, columns, labels)
-    out: list[Seen] = []
-    for i, (start, end) in spans.items():
-        column, head = columns[i], table.header[i]
-        figure = next((f for f in found if f.start == start), None)
-        if figure is not None:
-            why = figure.why
-        elif column.role == "unit":
-            continue
-        elif column.role == "none" and head.startswith(("其中", "含", "包括")):
-            why = f"column {head!r} is a part of the row's total, not the total"
-        elif column.role == "none" and _other_item(head, target):
-            why = f"column {head!r} counts another item than the target's"
-        elif column.role == "none":
-            why = f"column {head!r} holds no plan, result, share or rate of the target's work"
-        elif not same_measure(unit, target):
-            why = f"the row is in {unit}, which cannot count the target's {target.unit}"
-        elif stage_in(head) or stage_in(label_of(row, labels)):
-            said = stage_in(head) or stage_in(label_of(row, labels))
-            why = f"an earlier stage ({said}) than the target's ({'/'.join(stages_of(target))})"
-        else:
-            why = "not a number in the target's unit"
-        out.append(Seen(sentence, start, end, row[i], target.id, figure, why))
-    return out
 
 
 def article_figures(
@@ -270,8 +220,11 @@ def _row_figures(
     target: Target,
     period: str | None,
     unit: str | None,
+    dropped: dict[int, str],
 ) -> list[Figure]:
-    sentence, spans = _render(table, row, columns, labels)
+    """The figures of one row; each cell of another period than the target's goes into
+    `dropped` with why (a table of 2023 beside a pledge announced in 2024)."""
+    sentence, spans = render(table, row, columns, labels)
     if not same_measure(unit, target):
         return []  # 充电桩建设资金 in 万元 is no count of 充电桩, nor is its growth rate
     read = read_cells(row, columns, spans, target, unit)
@@ -283,14 +236,16 @@ def _row_figures(
     for i, quantity, direction in read:
         if i not in stages:
             continue  # an earlier stage than the target's (已签约 for a 竣工 target)
-        column = columns[i]
-        start, end = spans[i]
+        column, (start, end), stage = columns[i], spans[i], stages[i]
         kind: FigureKind = "pledge" if column.role == "pledge" else "achieved"
         scope = _scope(column, target, change=change)
         if change and column.role in ("pledge", "achieved"):
             direction = direction or ("down" if fall else None)
-        stage = stages[i]
-        why = f"table row {label!r}, column {table.header[i]!r}: {column.role}"
+        when = year_of(label) or column.period or period  # a row of one year: its own
+        if other := _out_of_frame(target, when, scope, kind):
+            dropped[i] = other
+            continue
+        why = f"table row {shown_label(row, labels)!r}, column {table.header[i]!r}: {column.role}"
         why += f", a change in the row's label: {scope}" if change else ""
         out.append(
             Figure(
@@ -309,7 +264,7 @@ def _row_figures(
                 sentence=sentence,
                 start=start,
                 end=end,
-                period=year_of(label) or column.period or period,  # a row of one year: its own
+                period=when,
                 direction=direction,
                 why=why + (f", stage {stage}" if stage else ""),
                 measure=stage,
@@ -362,18 +317,3 @@ def _stages(
         # the target's own stage where the digest tells no stages of it (配租, 交房): no measure
         out[i] = None if stage in own and stage_of(stage) is None else stage
     return out
-
-
-def _render(
-    table: Table, row: tuple[str, ...], columns: list[Column], labels: list[int]
-) -> tuple[str, dict[int, tuple[int, int]]]:
-    """The row as one line, "label | header: cell | …", and each cell's span in it."""
-    text = label_of(row, labels)
-    spans: dict[int, tuple[int, int]] = {}
-    for i, column in enumerate(columns):
-        if column.role in ("index", "label") or i >= len(row) or not row[i]:
-            continue
-        text += f" | {table.header[i] or '—'}: "
-        spans[i] = (len(text), len(text) + len(row[i]))
-        text += row[i]
-    return text, spans

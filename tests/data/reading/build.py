@@ -331,32 +331,17 @@ _STYLES = (
 
 
 def render_table(table: dict[str, Any]) -> str:
-    """The page of one table: site chrome, a title, a paragraph, the table, a footer."""
+    """The page of one table: site chrome, a title, a paragraph, the table (and the tables of
+    `more_tables`, each with its own caption), a footer."""
     charset = "gbk" if table.get("encoding") == "gbk" else "utf-8"
     style = _STYLES[table.get("layout", 0) % len(_STYLES)]
-    cls = ("", ' class="data"', ' class="tb"')[table.get("layout", 0) % 3]
     meta = (
         f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">'
         if charset == "gbk"
         else '<meta charset="utf-8">'
     )
-    tag = table.get("header_tag", "th")
-    heads = table.get("head_rows") or [table["columns"]]
-    rows = ["<tr>" + "".join(_html_cell(c, tag) for c in row) + "</tr>" for row in heads]
-    if table.get("thead"):
-        rows = ["<thead>", *rows, "</thead>"]
-    for row in table["rows"]:
-        rows.append("<tr>" + "".join(_html_cell(c, "td") for c in row) + "</tr>")
-    caption = table.get("caption", "")
-    if table.get("caption_row"):  # the title as the table's first row, one cell across it
-        across = len(table["columns"])
-        rows.insert(0, f'<tr><td colspan="{across}">{html.escape(caption)}</td></tr>')
-        caption = ""
-    unit_line = (
-        f'<p class="unit">{html.escape(table["unit_note"])}</p>' if "unit_note" in table else ""
-    )
     paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in table["paragraphs"])
-    body = "\n".join(rows)
+    body = "\n".join(_table_html(one) for one in _tables(table))
     return (
         f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n{meta}\n'
         f"<title>{html.escape(table['title'])}_{html.escape(table['site'])}</title>\n"
@@ -366,26 +351,61 @@ def render_table(table: dict[str, Any]) -> str:
         f'<div id="main">\n<h1>{html.escape(table["title"])}</h1>\n'
         f'<div class="info">发布时间：{table["published"]}　'
         f"来源：{html.escape(table['site'])}</div>\n"
-        f"{paragraphs}\n"
-        f"{f'<h3>{html.escape(caption)}</h3>' if caption else ''}\n{unit_line}\n"
-        f"<table{cls}>\n{body}\n</table>\n"
-        f"{''.join(f'<p>{html.escape(p)}</p>' for p in table.get('after', []))}\n"
+        f"{paragraphs}\n{body}\n"
         f'</div>\n<div class="footer">主办单位：{html.escape(table["site"])}　'
         f"网站标识码：{table.get('site_code', '0000000001')}</div>\n</body>\n</html>\n"
     )
 
 
-def _html_cell(cell: Any, tag: str) -> str:
+def _tables(table: dict[str, Any]) -> list[dict[str, Any]]:
+    """The page's tables: the table itself, then each of `more_tables` (its own caption,
+    columns, head_rows, rows, after; the rest taken from the page's)."""
+    first = {k: v for k, v in table.items() if k != "more_tables"}
+    return [first, *({**first, "after": [], **more} for more in table.get("more_tables", []))]
+
+
+def _table_html(table: dict[str, Any]) -> str:
+    """One table with its caption, unit line and the paragraphs after it; `cell_p` wraps each
+    cell's text in <p> as PDF converters write it."""
+    cls = ("", ' class="data"', ' class="tb"')[table.get("layout", 0) % 3]
+    tag = table.get("header_tag", "th")
+    para = bool(table.get("cell_p"))
+    heads = table.get("head_rows") or [table["columns"]]
+    rows = ["<tr>" + "".join(_html_cell(c, tag, para) for c in row) + "</tr>" for row in heads]
+    if table.get("thead"):
+        rows = ["<thead>", *rows, "</thead>"]
+    for row in table["rows"]:
+        rows.append("<tr>" + "".join(_html_cell(c, "td", para) for c in row) + "</tr>")
+    caption = table.get("caption", "")
+    if table.get("caption_row"):  # the title as the table's first row, one cell across it
+        across = len(table["columns"])
+        rows.insert(0, f'<tr><td colspan="{across}">{html.escape(caption)}</td></tr>')
+        caption = ""
+    unit_line = (
+        f'<p class="unit">{html.escape(table["unit_note"])}</p>' if "unit_note" in table else ""
+    )
+    body = "\n".join(rows)
+    return (
+        f"{f'<h3>{html.escape(caption)}</h3>' if caption else ''}\n{unit_line}\n"
+        f"<table{cls}>\n{body}\n</table>\n"
+        f"{''.join(f'<p>{html.escape(p)}</p>' for p in table.get('after', []))}"
+    )
+
+
+def _html_cell(cell: Any, tag: str, para: bool = False) -> str:
     """A cell of tables.yaml: text, a {t: text, c: colspan, r: rowspan} merged cell, or None
-    for a place a merged cell above covers (not written)."""
+    for a place a merged cell above covers (not written); `para`: the text in a styled <p>."""
     if cell is None:
         return ""
+    text = _text(cell["t"] if isinstance(cell, dict) else cell)
+    if para:
+        text = f'<p style="text-align:center;margin:0"><span>{text}</span></p>'
+    spans = ""
     if isinstance(cell, dict):
         spans = "".join(
             f' {a}="{cell[k]}"' for k, a in (("c", "colspan"), ("r", "rowspan")) if k in cell
         )
-        return f"<{tag}{spans}>{_text(cell['t'])}</{tag}>"
-    return f"<{tag}>{_text(cell)}</{tag}>"
+    return f"<{tag}{spans}>{text}</{tag}>"
 
 
 def _text(cell: Any) -> str:
@@ -475,7 +495,7 @@ def build_tables(
                 raise ValueError(f"unknown target {target} in table {table['id']}")
             expected = []
             for exp in label["expected"]:
-                figure = _cell(table, exp["row"], exp["column"])
+                figure = _cell(_tables(table)[exp.get("table", 0)], exp["row"], exp["column"])
                 cell_unit = exp.get("unit") or units[target]
                 value, unit, qualifier, high = read_figure(
                     unicodedata.normalize("NFKC", figure) + (exp.get("suffix") or ""), cell_unit
@@ -496,7 +516,7 @@ def build_tables(
                 expected.append(one)
             decoys = []
             for dec in label.get("decoys", []):
-                figure = _cell(table, dec["row"], dec["column"])
+                figure = _cell(_tables(table)[dec.get("table", 0)], dec["row"], dec["column"])
                 decoys.append({"figure": figure, "row": dec["row"], "column": dec["column"]})
                 decoys[-1]["reason"] = dec["reason"]
             line = {"id": label["id"], "file": name, "published": str(table["published"])}

@@ -1,0 +1,139 @@
+"""The frame a document's openings set: the nearest sentence at or before a figure's that opens
+with a time phrase (过去一年…, 今年…, 2019年…) or a report's section heading (一、2024年工作回顾,
+二、2025年重点工作): a review holds results, a plan pledges. The base of Frames (frames.py)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from monitor.figures.cues import (
+    _FRAME_HEAD,
+    _FRAME_NOW,
+    _FRAME_OPENS,
+    _FRAME_PAST,
+    _MAY_OPEN,
+    _PLAN,
+    _PLAN_NTH,
+    _YEAR,
+    _achieved,
+    _period,
+    _pledged,
+)
+from monitor.figures.sections import section_frames, spaced, title_end
+from monitor.models import FigureKind
+
+_FRAME_NEXT = re.compile(r"明年")
+_PLAN_SEASON_ENDS = 3  # the month by which a year's work reports and plans are published
+
+
+class Openings:
+    """An article's sentences (their ends) and the frame each sentence's opening sets."""
+
+    def __init__(self, text: str, ends: list[int], published: date | None) -> None:
+        self.text = text
+        self.ends = ends
+        self.published = published
+        self._frames: dict[int, tuple[FigureKind | None, str | None]] = {}  # by sentence asked
+        self._heading_frames: dict[int, tuple[FigureKind | None, str | None]] | None = None
+
+    def bounds(self, index: int) -> tuple[int, int]:
+        start = self.ends[index - 1] if index > 0 else 0
+        end = self.ends[index]
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    def frame(self, index: int) -> tuple[FigureKind | None, str | None]:
+        """The kind and period set by the nearest sentence at or before `index` that opens with
+        a time phrase (过去五年, 去年, 今年, 2019年…): a report's review or its plan."""
+        frames, text, ends = self._frames, self.text, self.ends
+        if index in frames:
+            return frames[index]
+        headings = self._headings()
+        found: tuple[FigureKind | None, str | None] = (None, None)
+        i = index
+        while i >= 0:
+            if i in frames:  # asked before: its frame holds here, none opening in between
+                found = frames[i]
+                break
+            heading = headings.get(i)
+            if heading is not None:  # 二、2024年重点工作; 一、2023年工作回顾
+                found = heading
+                break
+            # most sentences start with a letter no frame opens with: no need to read them
+            start = ends[i - 1] if i > 0 else 0
+            first = text[start]
+            if (
+                first in _MAY_OPEN
+                or (first == "“" and text[start + 1 : start + 2] in _PLAN_NTH)
+                or spaced(text, start, ends[i])
+            ):
+                own = self._own_frame(i)
+                if own is not None:
+                    found = own
+                    break
+            i -= 1
+        frames[index] = found
+        return found
+
+    def _past_plan_season(self) -> bool:
+        """Whether the year's plans are out when the article appeared: work reports and plans
+        come by March; after that, 今年新建X with no word of the future reports what was done."""
+        return self.published is not None and self.published.month > _PLAN_SEASON_ENDS
+
+    def _headings(self) -> dict[int, tuple[FigureKind | None, str | None]]:
+        if self._heading_frames is None:
+            self._heading_frames = section_frames(self.text, self.ends, self.published)
+        return self._heading_frames
+
+    def _opening(self, s0: int, s1: int) -> int | None:
+        """Where the time phrase opening text[s0:s1] starts (after —, 一、, （一）), or after a
+        report's title on its line (山西省政府工作报告 过去一年，…); None if it opens with none."""
+        h = self._opens_at(s0, s1)
+        if h is None and (at := title_end(self.text, s0, s1)) is not None:
+            h = self._opens_at(at, s1)  # the title is looked for only where s0 opens none
+        return h
+
+    def _opens_at(self, at: int, s1: int) -> int | None:
+        head = _FRAME_HEAD.match(self.text, at)
+        h = head.end() if head else at
+        return h if _FRAME_OPENS.match(self.text, h, s1) else None
+
+    def _own_frame(self, index: int) -> tuple[FigureKind | None, str | None] | None:
+        s0, s1 = self.bounds(index)
+        if s0 == s1:
+            return None  # the blank between a full stop and a line break opens nothing
+        h = self._opening(s0, s1)
+        if h is None:
+            return None  # most sentences: no time phrase up front, so no need to read further
+        opening = self.text[h : min(s1, h + 12)]
+        sentence = self.text[h:s1]
+        period = _period(opening, self.published)
+        if _FRAME_PAST.match(opening):
+            return "achieved", period
+        plan = _PLAN.match(opening)
+        if plan and self.published and period:
+            first, last = (int(y) for y in period.split("-"))
+            if last < self.published.year:
+                return "achieved", period
+            if first >= self.published.year:
+                return "pledge", period
+        year = _YEAR.match(opening)
+        if year and self.published:
+            y = int(year.group(1))
+            if y < self.published.year:
+                return "achieved", period
+            if y > self.published.year:
+                return "pledge", period
+        if _FRAME_NOW.match(opening) or year:
+            # this year, opening a sentence: a plan unless the sentence reports a result, or
+            # says nothing of the future once the year's plans are out (published after March)
+            if _achieved(sentence):
+                return "achieved", period
+            if _pledged(sentence) or _FRAME_NEXT.match(opening) or not self._past_plan_season():
+                return "pledge", period
+            return "achieved", period
+        return None

@@ -1,0 +1,88 @@
+"""What a table row says, cell by cell: the row as one quoted line ("label | header: cell | …"),
+whether a header names another item than the target's, and why each cell of a row that counts a
+target became a figure or not (`monitor try --explain`)."""
+
+from __future__ import annotations
+
+import re
+
+from monitor.figures.table_cells import same_measure
+from monitor.figures.table_columns import Column
+from monitor.figures.table_rows import label_of, shown_label
+from monitor.figures.table_stages import stage_in, stages_of
+from monitor.models import Figure, Seen, Table, Target
+
+# A header naming a thing added (新建社区食堂（个）): the item a column of items across counts
+ITEM = re.compile(r"(?:新增|新建|新开工|开工|改造|建设|建成|完成)([\u4e00-\u9fff]{2,})")
+ROLE = re.compile(r"计划|任务|目标|进度|比例|率|数|情况|里程|数量|面积|投资|总")
+
+
+def other_item(head: str, target: Target) -> bool:
+    """Does a header name a thing added of its own, not the target's (新建社区食堂（个）,
+    其中|新建学校), rather than what it holds of the row's (年度任务, 累计装机, 完成率)?"""
+    for part in head.split("|"):
+        found = ITEM.match(part.removeprefix("其中"))
+        item = found.group(1) if found else ""
+        if (
+            item
+            and not ROLE.search(item)
+            and not any(item in k or k in item for k in target.keywords)
+        ):
+            return True
+    return False
+
+
+def explain_row(
+    table: Table,
+    row: tuple[str, ...],
+    columns: list[Column],
+    labels: list[int],
+    target: Target,
+    found: list[Figure],
+    unit: str | None,
+    dropped: dict[int, str],
+) -> list[Seen]:
+    sentence, spans = render(table, row, columns, labels)
+    out: list[Seen] = []
+    for i, (start, end) in spans.items():
+        column, head = columns[i], table.header[i]
+        figure = next((f for f in found if f.start == start), None)
+        if figure is not None:
+            why = figure.why
+        elif i in dropped:
+            why = dropped[i]
+        elif column.role == "unit":
+            continue
+        elif column.part_of is not None:
+            total = table.header[column.part_of]
+            why = f"column {head!r} is one kind of the row's total in {total!r}, not the total"
+        elif column.role == "none" and head.startswith(("其中", "含", "包括")):
+            why = f"column {head!r} is a part of the row's total, not the total"
+        elif column.role == "none" and other_item(head, target):
+            why = f"column {head!r} counts another item than the target's"
+        elif column.role == "none":
+            why = f"column {head!r} holds no plan, result, share or rate of the target's work"
+        elif not same_measure(unit, target):
+            why = f"the row is in {unit}, which cannot count the target's {target.unit}"
+        elif stage_in(head) or stage_in(label_of(row, labels)):
+            said = stage_in(head) or stage_in(label_of(row, labels))
+            why = f"an earlier stage ({said}) than the target's ({'/'.join(stages_of(target))})"
+        else:
+            why = "not a number in the target's unit"
+        out.append(Seen(sentence, start, end, row[i], target.id, figure, why))
+    return out
+
+
+def render(
+    table: Table, row: tuple[str, ...], columns: list[Column], labels: list[int]
+) -> tuple[str, dict[int, tuple[int, int]]]:
+    """The row as one line, "label | header: cell | …", and each cell's span in it."""
+    text = shown_label(row, labels)
+    spans: dict[int, tuple[int, int]] = {}
+    for i, column in enumerate(columns):
+        if column.role in ("index", "label") or i >= len(row) or not row[i]:
+            continue
+        text += f" | {table.header[i] or '—'}: "
+        spans[i] = (len(text), len(text) + len(row[i]))
+        text += row[i]
+    return text, spans

@@ -1,0 +1,213 @@
+"""figures.tables on the kinds of session 7 (tests/data/tables_d has a page of each): a total
+column at the right of the kinds it sums, a bare value column (数值, 合计) whose role the caption
+or title gives, a district's 小计 row under its name merged down, a part's share of the whole
+(占全市比重) that is no share of the pledge, a table of a year before the pledge, a 全市 row on
+another city's page, a difference in points (超欠进度). Tables and figures are our own."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from monitor.figures.table_columns import role_of
+from monitor.figures.tables import find_table_figures
+from monitor.models import Figure, Pledge, Seen, Table, Target
+
+Cell = tuple[str, str, str, str]  # kind, scope, value and unit, header
+
+
+def cells(figures: list[Figure]) -> list[Cell]:
+    out: list[Cell] = []
+    for f in figures:
+        line = f.sentence
+        head = line[line.rfind(" | ", 0, f.start) + 3 : f.start - 2]
+        out.append((f.kind, f.scope, f"{f.value.normalize():f} {f.unit}", head))
+    return out
+
+
+def labels_read(figures: list[Figure]) -> set[str]:
+    return {f.sentence.split(" | ")[0] for f in figures}
+
+
+PILES = Target(
+    "lj-piles", "临江市2025年新建充电桩6000个", ("充电桩",), ("临江", "临江市", "全市"),
+    unit="个", pledge=Pledge(Decimal(6000)),
+)  # fmt: skip
+JOBS = Target(
+    "lj-jobs", "临江市城镇新增就业", ("城镇新增就业",), ("临江", "临江市", "全市"), unit="人"
+)
+BEDS = Target(
+    "bs-beds", "北沙区2025年新增养老床位900张", ("养老床位",), ("北沙", "北沙区", "全区"),
+    unit="张", pledge=Pledge(Decimal(900)),
+)  # fmt: skip
+WATER = Target(
+    "lj-water", "临江市2025年改造供水管网80公里", ("供水管网",), ("临江", "临江市", "全市"),
+    unit="公里", pledge=Pledge(Decimal(80), by=date(2025, 12, 31), announced=date(2025, 1, 20)),
+)  # fmt: skip
+
+
+def read(
+    table: Table, target: Target, title: str = "", day: date = date(2025, 9, 20)
+) -> list[Cell]:
+    return cells(find_table_figures(table, [target], published=day, title=title))
+
+
+# --- a total column at the right of the kinds it sums --------------------------------------------
+
+
+def test_a_total_column_right_of_the_kinds_it_sums() -> None:
+    tab = Table(
+        caption="1-8月新建充电桩情况", unit=None,
+        header=("街道", "快充桩（个）", "慢充桩（个）", "合计（个）"),
+        rows=(("东岸街道", "120", "300", "420"), ("全市", "1600", "2900", "4500")),
+    )  # fmt: skip
+    assert read(tab, PILES, "临江市") == [("achieved", "new", "4500 个", "合计（个）")]
+    seen: list[Seen] = []
+    find_table_figures(tab, [PILES], published=date(2025, 9, 2), title="临江市", trace=seen)
+    why = {s.surface: s.why for s in seen if s.figure is None}
+    assert why["1600"].endswith("is one kind of the row's total in '合计（个）', not the total")
+
+
+@pytest.mark.parametrize("total", ["合计", "总计（个）", "共计"])
+def test_a_total_column_by_any_total_word(total: str) -> None:
+    tab = Table(
+        caption="全市新建充电桩情况（截至8月底）", unit=None, header=("区", "公用", "专用", total),
+        rows=(("全市", "1600", "2900", "4500"),),
+    )  # fmt: skip
+    assert read(tab, PILES, "临江市") == [("achieved", "new", "4500 个", total)]
+
+
+def test_kinds_under_a_group_beside_its_total() -> None:
+    tab = Table(
+        caption="全市充电桩建设进度", unit=None,
+        header=("区", "1-8月新建（个）|快充", "1-8月新建（个）|慢充", "1-8月新建（个）|合计"),
+        rows=(("全市", "1600", "2900", "4500"),),
+    )  # fmt: skip
+    assert read(tab, PILES, "临江市") == [("achieved", "new", "4500 个", "1-8月新建（个）|合计")]
+
+
+# --- a bare value column: the caption or the title says what it holds ----------------------------
+
+
+def test_a_value_column_of_a_bulletin_takes_the_title_s_frame() -> None:
+    tab = Table(
+        caption="主要指标", unit=None, header=("指标", "数值"),
+        rows=(("城镇新增就业", "3.1万人"), ("其中：返乡创业", "0.4万人"), ("零就业家庭", "0户")),
+    )  # fmt: skip
+    assert read(tab, JOBS, "临江市1-6月就业工作主要指标") == [
+        ("achieved", "new", "31000 人", "数值")
+    ]
+
+
+def test_a_value_column_with_no_frame_anywhere_gives_nothing() -> None:
+    tab = Table(
+        caption="主要指标", unit=None, header=("指标", "数值"),
+        rows=(("城镇新增就业", "3.1万人"), ("零就业家庭", "0户")),
+    )  # fmt: skip
+    assert read(tab, JOBS, "临江市就业工作主要指标") == []
+
+
+def test_a_plan_caption_makes_a_value_column_the_plan() -> None:
+    tab = Table(
+        caption="2025年就业工作目标", unit=None, header=("指标", "数值"),
+        rows=(("城镇新增就业", "3.5万人"), ("城镇调查失业率", "5.5%以内")),
+    )  # fmt: skip
+    assert read(tab, JOBS, "临江市", date(2025, 2, 10)) == [("pledge", "new", "35000 人", "数值")]
+
+
+# --- a row label over two cells: the district merged down its streets, then its 小计 -----------
+
+
+def test_a_district_s_subtotal_under_its_merged_name() -> None:
+    tab = Table(
+        caption="各区分街道新增养老床位", unit=None,
+        header=("区", "街道", "年度任务（张）", "已新增（张）"),
+        rows=(
+            ("北沙区", "滨湖街道", "500", "410"), ("北沙区", "松林街道", "400", "330"),
+            ("北沙区", "小计", "900", "740"),
+            ("南湾区", "望江街道", "700", "620"), ("南湾区", "小计", "700", "620"),
+            ("全市", "合计", "1600", "1360"),
+        ),
+    )  # fmt: skip
+    figures = find_table_figures(tab, [BEDS], published=date(2025, 9, 2), title="全市养老服务")
+    assert labels_read(figures) == {"北沙区 小计"}
+    assert [c[:3] for c in cells(figures)] == [
+        ("pledge", "new", "900 张"),
+        ("achieved", "new", "740 张"),
+    ]
+
+
+# --- a part's share of the whole is no share of the pledge ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "role"),
+    [
+        ("占全市比重（%）", "none"),  # a district's part of the city's total
+        ("占全省比重", "none"),
+        ("占比", "none"),
+        ("占全市总数比例", "none"),
+        ("所占比重（%）", "none"),
+        ("占年度任务比重", "share"),  # of the plan: the share done
+        ("占年度目标比例", "share"),
+        ("占计划%", "share"),
+        ("超欠进度（百分点）", "none"),  # points ahead of or behind the schedule: a difference
+        ("比序时进度快（百分点）", "none"),
+        ("完成比", "share"),
+        ("下达任务（公里）", "pledge"),
+        ("完成量（公里）", "achieved"),
+        ("今年应完成", "pledge"),  # what the year is due to do: the plan
+        ("全年应完成（个）", "pledge"),
+        ("截至目前应完成", "none"),  # what is due by now: the schedule
+        ("兑现率（%）", "share"),  # a pledge kept (兑现) as a share of it
+        ("已兑现", "achieved"),
+        ("落实率", "share"),
+    ],
+)
+def test_the_role_of_a_share_or_a_difference(head: str, role: str) -> None:
+    assert role_of(head, date(2025, 9, 20)) == role
+
+
+def test_a_share_of_the_whole_is_not_read() -> None:
+    tab = Table(
+        caption="1-8月新建充电桩情况", unit=None,
+        header=("区", "新建充电桩（个）", "占全市比重（%）"),
+        rows=(("东岸区", "1200", "26.7"), ("全市", "4500", "100")),
+    )  # fmt: skip
+    assert read(tab, PILES, "临江市") == [("achieved", "new", "4500 个", "新建充电桩（个）")]
+
+
+# --- the period of a table: an earlier year than the pledge's is not its figure -------------------
+
+
+def test_a_table_of_the_year_before_the_pledge_gives_nothing() -> None:
+    header = ("区", "年度任务（公里）", "已完成（公里）", "完成率")
+    last = Table(
+        "表1 2024年供水管网改造完成情况", None, header, (("全市", "60", "61.5", "102.5%"),)
+    )
+    this = Table("表2 2025年1-10月供水管网改造进度", None, header, (("全市", "80", "66", "82.5%"),))
+    assert read(last, WATER, "临江市", date(2025, 11, 20)) == []
+    assert [c[2] for c in read(this, WATER, "临江市", date(2025, 11, 20))] == [
+        "80 千米",
+        "66 千米",
+        "82.5 %",
+    ]
+    seen: list[Seen] = []
+    find_table_figures(last, [WATER], published=date(2025, 11, 20), title="临江市", trace=seen)
+    why = {s.surface: s.why for s in seen if s.figure is None}
+    assert "another period (2024)" in why["61.5"]
+
+
+# --- 全市 on another city's page is that city -----------------------------------------------------
+
+
+def test_the_whole_city_row_of_another_city_s_table() -> None:
+    tab = Table(
+        caption="各区充电桩建设进度（截至8月底）", unit=None,
+        header=("区", "年度任务（个）", "已建成（个）"),
+        rows=(("赤坎区", "900", "700"), ("全市", "3000", "2500")),
+    )  # fmt: skip
+    assert read(tab, PILES, "湛江市2025年充电桩建设进展") == []
+    assert len(read(tab, PILES, "临江市2025年充电桩建设进展")) == 2
