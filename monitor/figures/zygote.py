@@ -7,6 +7,7 @@ them and reports their exit codes. Linux only (pidfds); elsewhere workers fork a
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import pickle
@@ -183,6 +184,9 @@ def _zygote(
     from monitor.pages import extract  # noqa: F401
 
     _warm_up()
+    # What is alive now lives as long as the workers: their collector need not walk it (nor
+    # write to it, which would copy the pages they share with us).
+    gc.freeze()
     try:
         tz, targets, then = pickle.loads(control.recv_bytes())
     except (EOFError, OSError):
