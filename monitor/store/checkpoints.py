@@ -16,10 +16,11 @@ from pathlib import Path
 
 from monitor.store.schema import BUSY_TIMEOUT, CHECKPOINT_PAGES
 
-# Units of writes between two checkpoints: a first pass writes ~40 KB of log a unit (~6 MB).
-# What the last leaves is copied by the database's close, at the pass's end with both cores
-# idle: at 500 units a first pass of 2000 pages closed in 28-31 ms, at 150 in 4 ms.
-CHECKPOINT_UNITS = 150
+# Units of writes between two checkpoints (a first pass writes ~40 KB of log a unit). What the
+# last one leaves, the database's close copies at the pass's end, both cores idle; copies made
+# more often cost CPU meanwhile (bench/bench_store.py, 2000 pages: every 500 units, writes
+# 0.21 s of CPU and a close of 22-33 ms; 250: 0.21-0.23 s, 12-24 ms; 150: 0.23-0.25 s, 7-18 ms).
+CHECKPOINT_UNITS = 250
 ROUNDS = 4  # copies the thread makes at most, each of what the pass committed meanwhile
 LEFT = 256  # pages of log the thread may leave to the pass's connection (1 MiB)
 
