@@ -26,6 +26,7 @@ from monitor.figures.measures import (
 )
 from monitor.figures.nouns import (
     inside_those,
+    kind_beside_whole,
     other_kind,
     other_size,
     per_head,
@@ -226,7 +227,9 @@ def _kind_or_size(sentence: str, n: Number, target: Target) -> str | None:
     inside = inside_those(head)
     if inside:
         return f"a subset: those inside what was named before ({inside}…)"
-    kind = other_kind(head, keyword, target.title)
+    kind = other_kind(head, keyword, target.title) or kind_beside_whole(
+        sentence, n.c0, m.start, keyword, target.title
+    )
     if kind:
         return f"another kind ({kind}{keyword}) than the target's"
     size = other_size(sentence[m.end : n.q.start], keyword, target.title)
