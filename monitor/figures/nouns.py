@@ -193,34 +193,6 @@ def other_kind(head: str, keyword: str, title: str) -> str | None:
     return said
 
 
-def kind_beside_whole(sentence: str, c0: int, start: int, keyword: str, title: str) -> str | None:
-    """The kind named between a verb and the keyword at `start` (its clause from `c0`: 新增儿科
-    床位150张, or a later item of that list: 、精神科床位80张) when the sentence names the keyword
-    right after the same verb too (新增床位1150张): that kind's figure is a part of the whole
-    given beside it. None when the title names the kind, or the sentence no such whole."""
-    head = sentence[c0:start]
-    verbs = list(_VERB.finditer(head))
-    if verbs:
-        verb, kind = verbs[-1].group(), head[verbs[-1].end() :]
-    elif c0 > 0 and sentence[c0 - 1] == "、":  # a later item of a list the verb opened
-        before = list(_VERB.finditer(sentence, max(0, c0 - 30), c0))
-        if not before:
-            return None
-        verb, kind = before[-1].group(), head
-    else:
-        return None
-    kind = _FILLER.sub("", kind)
-    if not 1 < len(kind) <= 6 or _NOT_HAN.search(kind) or kind in title:
-        return None
-    whole = verb + keyword
-    at = sentence.find(whole)
-    while at >= 0:
-        if at + len(verb) != start:
-            return kind
-        at = sentence.find(whole, at + 1)
-    return None
-
-
 # …，这些综合体里设置的护理型床位980张; 上述园区内的5G基站: the things inside those named before
 _INSIDE_THOSE = re.compile(r"(?:这些|这批|上述|该批|此类)[\u4e00-\u9fff]{0,10}?(?:里|中|内)")
 
