@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
-from monitor.figures import cues, units
+from monitor.figures import cues
 from monitor.figures.cues import (
     _CLAUSE,
     _CONTINUES,
@@ -23,10 +22,10 @@ from monitor.figures.cues import (
     _SHARE_NEXT,
     _SHARE_OF,
     EARLIER_LEVEL,
-    PLAN_AFTER,
 )
 from monitor.figures.keywords import _HEAD, _first_part, _split_pattern, _splittable, any_split
 from monitor.figures.measures import SUM_CLAUSE, compared, since_period_start
+from monitor.figures.nouns import WORK_VERB
 from monitor.figures.places import GENERIC, NATIONAL, PLACES
 from monitor.models import Quantity, Target
 
@@ -38,6 +37,12 @@ _PLACE_LEAD = re.compile(
     r"(?:其中|而|在|今年|去年)?(?:"
     + "|".join(sorted(map(re.escape, {*PLACES, *NATIONAL, *GENERIC}), key=len, reverse=True))
     + r")(?:市|省|区|县|州)?(?:全省|全市|全区|全县)?(?:今年以来|今年|去年|全年|以来)?(?:平均)?"
+)
+# A place of any name (a district, a county: 余杭区, 如皋市) opening a clause with work done and
+# its amount (…，余杭区完成4200个): the subject goes on, for that place
+_NAMED_PLACE_DOING = re.compile(
+    r"[\u4e00-\u9fff]{2,4}?(?:区|县|市|镇)(?=(?:今年|已经?|共|累计)*"
+    r"(?:完成|新增|新建|建成|改造|开工|竣工|完工|筹集)[约近超逾0-9一二三四五六七八九十两])"
 )
 _NUMBER_START = re.compile(r"[约近超逾0-9一二三四五六七八九十两]")
 # what a place takes on of a whole the clause before named (…任务4500万亩，河南承担620万亩)
@@ -84,6 +89,21 @@ _MEASURE_OPENS = re.compile(
 )
 
 
+def place_doing(sentence: str, at: int) -> str | None:
+    """The place of any name a clause starting at `at` opens with, before its work and amount
+    (…，余杭区完成4200个), if it opens so and the place is no known one (those are weighed by
+    the region rules)."""
+    if _PLACE_LEAD.match(sentence, at):
+        return None
+    found = _NAMED_PLACE_DOING.match(sentence, at)
+    if found is None or _NO_NAME.search(found.group()) or WORK_VERB.match(found.group()):
+        return None  # 一季度全市已建成…: a time and this place's generic word; 完成棚户区改造…
+    return found.group()
+
+
+_NO_NAME = re.compile(r"[全本我今去年月季度期底末前后]")
+
+
 def continues(sentence: str, at: int) -> bool:
     """Whether the clause starting at `at` goes on with the subject of the clause before it: it
     opens with a continuation (同比增长, 累计, 其中…), a measure of the thing (运营里程约…) or the
@@ -92,7 +112,7 @@ def continues(sentence: str, at: int) -> bool:
         return True
     place = _PLACE_LEAD.match(sentence, at)
     if place is None:
-        return False
+        return place_doing(sentence, at) is not None
     end = place.end()
     return bool(
         _CONTINUES.match(sentence, end)
@@ -313,7 +333,7 @@ def _is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -
     if since_period_start(head):
         return False  # 比上年末净增6200个: what the year has added so far, not a reference
     refs = list(_REFERENCE.finditer(head)) if _REFERENCE.search(head) else []  # mostly none
-    if refs and not (q.unit == "%" and refs[-1].group().startswith(("比", "较"))):
+    if refs and not (q.unit in ("%", "倍") and refs[-1].group().startswith(("比", "较"))):
         cut = c0 + refs[-1].end() <= match.start < q.start and bool(
             _CUT.search(sentence, c0 + refs[-1].end(), match.end)
         )
@@ -321,80 +341,3 @@ def _is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -
             return True
     tail = sentence[q.end : c1]
     return ("到" in tail or "至" in tail) and bool(_FROM.search(head))
-
-
-def _fit_unit(q: Quantity, target: Target, after: str) -> Quantity | None:
-    """The quantity if its unit is the target's (万套 is 套, 吨 is a mass like 斤); a bare number
-    takes the target's unit unless a noun follows it (8000万纳税人 counts taxpayers)."""
-    want = units.normalise(target.unit)
-    if want is None:
-        return q
-    have = units.normalise(q.unit)
-    if have == want or (have and units.convert(q.value, have, want) is not None):
-        return q
-    if units.same_family(have, want) or units.generic_for(have, want, target.keywords):
-        return q  # 2100万户 for a target in 套, 城市书房21个 for one in 家, 基站1.8万站 in 个
-    if (
-        have is None
-        and want not in {"%", "百分点", "倍", "‰"}
-        and (after == "的" or not _is_han(after))
-    ):
-        return replace(q, unit=want)
-    return None
-
-
-def _is_han(ch: str) -> bool:
-    return bool(ch) and "\u4e00" <= ch <= "\u9fff"
-
-
-# What may follow a count without making it a count of another noun: punctuation, qualifiers,
-# particles and the words that open the next phrase (21个，…; 6000个以上; 3万户的…; …件之间).
-_AFTER_COUNT_OK = frozenset(
-    "，,。；;：:、）)（(”“’‘》《 \n\t…—－-"
-    "和与及或等以左右上下内外多余其已将也均都并且是为在到至比较同占约近超之"
-)
-_REACH = 12  # how far after a count a target's keyword may follow as its noun (40多个高品质“…”X)
-_PERCENT_UNITS = frozenset({"%", "‰", "百分点"})
-
-
-def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
-    """A count followed by a noun that is not the target's counts that noun: 210个试点地区,
-    覆盖534个社区, 7个月. A keyword of the target within reach, with no break before it, makes
-    the noun the target's own (4.2万个5G基站, 40多个高品质“一刻钟”便民生活圈)."""
-    if q.unit is None or q.unit in _PERCENT_UNITS or units.normalise(q.unit) in units.CURRENCIES:
-        return False  # bare numbers are weighed in _fit_unit; money is followed by its use
-    at = q.end
-    if PLAN_AFTER.match(sentence, at):
-        return False  # 7万套目标, 8000万亩的年度建设任务: the plan's size, not another noun
-    if sentence.startswith(
-        "的", at
-    ):  # 150万套的任务 is the plan's size; 84.8万户的住房 counts 住房
-        if _PLAN_NOUN.match(sentence, at + 1):
-            return False
-        at += 1
-    nxt = sentence[at : at + 1]
-    if not nxt or nxt in _AFTER_COUNT_OK or not _is_han(nxt) or cues.GOES_ON.match(sentence, at):
-        return False  # 在A至B之间; …，剩余1.1万套力争11月底前开工: the count is the modal's subject
-    if any(sentence.startswith(k, at) for k in target.keywords):
-        return False  # 100条城市画廊: the keyword itself, though it opens like a place class
-    if _PLACE_CLASS.match(sentence, at):
-        return True  # 17个省区市贫困县, 11个设区市社区食堂: a count of places
-    window = sentence[at : at + _REACH + 12]
-    for keyword in target.keywords:
-        at = window.find(_first_part(keyword))
-        # 40多个高品质“一刻钟”便民生活圈: the keyword is the noun, with no break or verb before it
-        reached = 0 <= at <= _REACH and not _CLAUSE.search(window, 0, at)
-        if reached and not _VERB_BETWEEN.search(window, 0, at):
-            return False
-    return True  # 58个试点城市共建成口袋公园…: another noun, then the verb
-
-
-# Classes of places a count may count before the target's noun (23个省份5G基站…)
-_PLACE_CLASS = re.compile(
-    r"省区市|省（区、市）|省份|省区|省市|地市|设区市|城市|市县|县市|区县|县区|地区"
-)
-_PLAN_NOUN = re.compile(r"(?:年度|全年)?(?:建设|改造)?(?:目标)?(?:任务|目标|计划)")
-# A verb between a count and a later keyword: the count was the subject's (58个试点城市共建成…)
-_VERB_BETWEEN = re.compile(
-    r"共(?<!公共)|已|将|建|完成|开工|实现|达|新增|改造|覆盖|累计|计划|有|提供|是"
-)

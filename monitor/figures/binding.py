@@ -13,16 +13,11 @@ from datetime import date
 from typing import NamedTuple
 
 from monitor.figures import thresholds, units
-from monitor.figures.attribution import _Match, counts_other
+from monitor.figures.attribution import _Match
 from monitor.figures.checks import _clause_of, _excluded
+from monitor.figures.counting import counts_other
 from monitor.figures.cues import A_YEAR, EARLIER_LEVEL
-from monitor.figures.measures import (
-    since_period_start,
-    since_window,
-    stage_before,
-    stage_of,
-    sum_after,
-)
+from monitor.figures.measures import since_period_start, since_window, sum_after
 from monitor.figures.nouns import (
     inside_those,
     other_kind,
@@ -30,7 +25,9 @@ from monitor.figures.nouns import (
     per_head,
     predicate_after,
 )
+from monitor.figures.pairs import side_refused
 from monitor.figures.parts import part_of
+from monitor.figures.stages import stage_before, stage_of
 from monitor.models import FigureKind, FigureScope, Quantity, Seen, Target
 
 
@@ -126,6 +123,9 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     if stage and said and said != stage:
         # 新开工580万套，基本建成360万套: a target of starts takes no completions
         return f"another stage ({said}) than the target's ({stage})"
+    side = side_refused(making, q, target)
+    if side:
+        return side  # 产销分别完成A和B: a sales target takes B
     other = _other_amount(making, n, target)
     if other:
         return other

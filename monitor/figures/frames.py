@@ -130,8 +130,12 @@ class Frames(Openings):
     def _preliminary(self, sentence: str, index: int) -> bool:
         """Whether a 预计 figure is a preliminary result: it speaks of a past year or stands in a
         review's frame, or it is read in a report (工作报告) or with 全年 by March, of no time
-        to come (今年, 年底, 到2025年)."""
+        to come (今年, 年底, 到2025年); or the part of the year it names is over (预计上半年…,
+        read in July: the half's first figure, not a forecast)."""
         if self._reviewed(sentence, index):
+            return True
+        part = _PART_OF_YEAR.search(sentence)
+        if part and _ended(_period(part.group(), self.published), self.published):
             return True
         if not self._year_just_ended(sentence, "预计"):
             return False

@@ -26,9 +26,10 @@ def listed(sentence: str, quantities: list[Quantity]) -> dict[int, tuple[str, tu
     list's items; a list of one item (城乡居民收入分别增长4.6%和6.6%) gives each number it."""
     out: dict[int, tuple[str, tuple[str, ...]]] = {}
     at = sentence.find(_RESPECTIVELY)
+    before: tuple[str, ...] = ()  # the items of the sentence's last list
     while at >= 0:
         begin = max((m.end() for m in _BREAK.finditer(sentence, 0, at)), default=0)
-        nouns = tuple(n for n in _ITEM.split(sentence[begin:at]) if n)
+        nouns = _items(sentence[begin:at])
         stop_at = _BREAK.search(sentence, at)
         stop = stop_at.start() if stop_at else len(sentence)
         values = [q for q in quantities if at < q.start < stop]
@@ -37,11 +38,24 @@ def listed(sentence: str, quantities: list[Quantity]) -> dict[int, tuple[str, tu
             and _NO_NOUN.fullmatch(sentence, begin, at)
             and _RISE.match(sentence, at + 2)
         ):
-            # …新建口袋公园60个，改造街头游园45处，同比分别增长20%和15%: the clauses before
-            nouns = _clauses_before(sentence, begin, len(values), quantities) or nouns
+            # …新建口袋公园60个，改造街头游园45处，同比分别增长20%和15%: the clauses before;
+            # …分别达到5.2万元和2.6万元，分别增长4.3%和6.1%: the list before, again;
+            # 零售总额和固定资产投资保持平稳，分别增长…: the list of the clause before
+            nouns = (
+                (before if len(before) == len(values) or _one_pair(before, values) else ())
+                or _clauses_before(sentence, begin, len(values), quantities)
+                or _list_before(sentence, begin, len(values))
+                or nouns
+            )
         elif len(values) > 1 and _MEASURE_ONLY.fullmatch(sentence, begin, at):
             # …新建街头游园、口袋公园和城市书房，数量分别为…: the list of the clause before
             nouns = _list_before(sentence, begin) or nouns
+        elif len(nouns) == 1 and len(values) > 1:
+            # 2023年和2024年，厦门分别新建…: the periods of the clause before, each value its own
+            periods = _list_before(sentence, begin, len(values))
+            nouns = periods if periods and all(map(is_period, periods)) else nouns
+        if len(nouns) > 1 or _one_pair(nouns, values):
+            before = nouns
         if len(nouns) > 1 and len(nouns) == len(values):
             for noun, q in zip(nouns, values, strict=True):
                 out[q.start] = (noun, nouns)
@@ -66,12 +80,37 @@ _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 _MEASURE_ONLY = re.compile(r"\s*(?:其|的|新增|新建)?(?:数量|规模|总数|面积|长度|里程)(?:也|均)?")
 
 
-def _list_before(sentence: str, begin: int) -> tuple[str, ...]:
-    """The items of the list closing the clause before `begin` (新建游园、口袋公园和书房)."""
+def _one_pair(nouns: tuple[str, ...], values: list[Quantity]) -> bool:
+    """A list of one item naming two things at once (产销分别完成A和B), its two values."""
+    return len(nouns) == 1 and len(values) == 2 and FUSED_PAIR.search(nouns[0]) is not None
+
+
+# Words naming two things at once (产销: output and sales; pairs.py says which side is which)
+FUSED_PAIR = re.compile(r"产销|进出口|收支|存贷款")
+
+
+def _list_before(sentence: str, begin: int, count: int = 0) -> tuple[str, ...]:
+    """The items of the list closing the clause before `begin` (新建游园、口袋公园和书房); with
+    `count`, only a list of that many items."""
     cut = max(begin - 1, 0)
     start = max((m.end() for m in _BREAK.finditer(sentence, 0, cut)), default=0)
-    items = [i for i in _ITEM.split(_counted(sentence[start:cut])) if i]
-    return tuple(items) if len(items) > 1 else ()
+    # with a count, the clause is the list's subject (零售总额和固定资产投资保持平稳): no verb
+    # opens it, and its words are taken whole (服务业增加值 holds 服务 and 增加, no verbs here)
+    items = _items(sentence[start:cut] if count else _counted(sentence[start:cut]))
+    return items if len(items) > 1 and count in (0, len(items)) else ()
+
+
+# What may close a list's last item before 分别 and names nothing of it (产销同比分别增长)
+_ITEM_TAIL = re.compile(r"(?:同比|环比|今年|全年|也|均|都|两市|两省|三市|几项)+$")
+
+
+def _items(words: str) -> tuple[str, ...]:
+    """The items of a list (城镇、农村居民人均可支配收入), without the words closing the last one
+    that name nothing of it (同比)."""
+    items = [i for i in _ITEM.split(words) if i]
+    if items:
+        items[-1] = _ITEM_TAIL.sub("", items[-1]) or items[-1]
+    return tuple(items)
 
 
 def _clauses_before(
@@ -103,6 +142,17 @@ def _counted(head: str) -> str:
     return head[verbs[-1].end() :] if verbs else head
 
 
+_PERIOD = re.compile(
+    r"(?:[0-9]{4}|今|去|前|明)年(?:度|底|末|全年)?|(?:[0-9]{4}年)?(?:[一二三四1-4]季度|[上下]半年"
+    r"|[0-9]{1,2}月(?:份|底|末)?)"
+)
+
+
+def is_period(item: str) -> bool:
+    """Whether a list item is a period (2023年, 上半年, 3月底): the values are its figures."""
+    return _PERIOD.fullmatch(item) is not None
+
+
 def span(sentence: str) -> tuple[int, int] | None:
     """From the first 分别 list's nouns to the end of its numbers, when the sentence has one:
     its numbers must be read although their clauses name no keyword."""
@@ -112,8 +162,12 @@ def span(sentence: str) -> tuple[int, int] | None:
     begin = max((m.end() for m in _BREAK.finditer(sentence, 0, at)), default=0)
     if _NO_NOUN.fullmatch(sentence, begin, at):
         begin = 0  # its items are the clauses before (…，同比分别增长20%和15%)
-    stop_at = _BREAK.search(sentence, at)
-    return begin, stop_at.start() if stop_at else len(sentence)
+    stop = len(sentence)
+    while at >= 0:  # …分别达到5.2万元和2.6万元，分别增长4.3%和6.1%: to the last list's end
+        stop_at = _BREAK.search(sentence, at)
+        stop = stop_at.start() if stop_at else len(sentence)
+        at = sentence.find(_RESPECTIVELY, stop)
+    return begin, stop
 
 
 def place_of(item: str, regions: tuple[str, ...]) -> str | None:

@@ -36,6 +36,11 @@ _PLAN_WORDS = ("任务", "目标", "计划", "额度", "限额")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
+# Works a text names as nouns after the verb doing them (完成棚户区改造, 实施河道整治)
+_WORK_AS_NOUN = re.compile(r"改造|建设|治理|整治|修复|搬迁|更新|改建|扩建")
+_DOING = re.compile(r"完成|实施|推进|启动|落实")
+
+
 def own_noun(head: str, keywords: tuple[str, ...], measures: tuple[str, ...] = ()) -> str | None:
     """The noun a clause without the target's keyword names for its number (`head`: the clause
     up to the number): the words after its last verb, if they are a word of their own; None when
@@ -45,6 +50,14 @@ def own_noun(head: str, keywords: tuple[str, ...], measures: tuple[str, ...] = (
     if not verbs:
         return None
     rest = _FILLER_END.sub("", _FILLER.sub("", head[verbs[-1].end() :]))
+    if (
+        not rest
+        and len(verbs) > 1
+        and _WORK_AS_NOUN.fullmatch(verbs[-1].group())
+        and _DOING.fullmatch(verbs[-2].group())
+    ):
+        # 完成棚户区改造9.3万套: a work named as a noun (棚户区改造) after the verb doing it
+        rest = _FILLER.sub("", head[verbs[-2].end() : verbs[-1].start()])
     if rest.endswith(("率", *_PLAN_WORDS)) or not _HAN_WORD.search(rest):
         return None  # 开工率: a rate of the work itself, weighed as a %
     if _SAME_MEASURE.fullmatch(rest) or any(rest in k or k in rest for k in keywords):
@@ -128,12 +141,14 @@ def measure_before(
     return measure if _HAN_WORD.search(measure) else first.unit
 
 
-# a figure per head of population or per household (每千人口, 千人口, 人均, 户均)
+# a figure per head of population or per household (每千人口, 千人口, 人均, 户均), or per unit of
+# something else (平均每个行政村, 每公里, 亩均, 村均)
 _PER_HEAD = re.compile(
     r"每?[千万百十]人口|每(?:[千万百十一])?(?:人|户|名)|人均|户均|每平方公里|日均|每[日天]|月均"
+    r"|平均每|每(?:个|座|所|家|条|公里|亩|平方米)|[亩村校县镇场]均"
 )
 
-_PER_WORDS = ("人", "户", "平方公里", "日", "天", "月均")
+_PER_WORDS = ("人", "户", "平方公里", "日", "天", "月均", "每", "均")
 
 
 def per_head(head: str, target_words: str) -> str | None:

@@ -24,6 +24,7 @@ from monitor.figures.attribution import (
     _plan,
     _subject,
     last_match,
+    place_doing,
     restates,
     takes_on,
 )
@@ -33,7 +34,6 @@ from monitor.figures.checks import (
     _PLEDGED_SHARE,
     _RATE_UNITS,
     _as_percent,
-    _listed,
     _unit_differs,
     _why,
     plan_size,
@@ -44,6 +44,7 @@ from monitor.figures.measures import is_fall, scope_of
 from monitor.figures.nouns import noun_of
 from monitor.figures.numeral_reader import frozen
 from monitor.figures.numerals import find_quantities, may_hold_quantities
+from monitor.figures.pairs import in_list, list_head, list_period
 from monitor.figures.parts import breaks_down, period_part
 from monitor.figures.places import mentions, speaks_for
 from monitor.figures.rates import counted_stage, in_unit, out_of_frame, percent_of, rate_of
@@ -206,19 +207,20 @@ class _Article(Regional):
         sentence, cuts = read.text, read.cuts
         clause = bisect_right(cuts, q.start)
         c0, c1 = clause_bounds(cuts, clause, len(sentence))
+        c0 = list_head(making, q, c0)  # 分别为5.1万元、【2.7万元】: the list's clause
         own = read.by_clause.get(clause, [])
-        place = None
         # a clause without a keyword of its own may continue the previous clause's subject
         if q.start in making.paired:
-            match, place, why = self._in_list(making, q)
+            match, place, why = in_list(making, q)
             if why:
                 making.drop(q, None, why)
                 return None
             own = [match] if match and not place else own
         elif own:
-            match = _attribute(sentence, q, own)
+            match, place = _attribute(sentence, q, own), None
         else:
             match = _subject(sentence, cuts, read.by_clause, clause)
+            place = place_doing(sentence, c0)  # …，余杭区完成4200个: that place's figure
         restated = not own and restates(sentence, q.end)
         if match is None and (restated or q.start in making.restated()):
             match = last_match(read.by_clause, q.start)  # …，全年完成600部的目标…
@@ -259,28 +261,6 @@ class _Article(Regional):
             period_part=period_part(sentence, cuts, q.start),
         )
 
-    def _in_list(self, making: Making, q: Quantity) -> tuple[_Match | None, str | None, str | None]:
-        """For a number of a 分别 list: the keyword it belongs to, the place it speaks for when
-        the list is of places, or why it gives nothing (a list of one noun's parts)."""
-        read = making.read
-        sentence = read.text
-        item, items = making.paired[q.start]
-        regions = tuple(r for t in read.targets for r in t.region)
-        places = [lists.place_of(i, regions) for i in items]
-        if len(items) > 1 and all(places):
-            # 杭州、温州分别新建口袋公园74个、41个: the noun after 分别, each value its place's
-            said = sentence.rfind("分别", 0, q.start)
-            after = [m for ms in read.by_clause.values() for m in ms if said < m.start < q.start]
-            found = max(after, key=_match_start) if after else None
-            return found, places[items.index(item)], None
-        keyed = [i for i in items if _listed(i, read.targets, q)]
-        if (keyed == [items[-1]] and lists.modified(items[-1], read.targets)) or (
-            len(keyed) == len(items) and lists.kinds(items, read.targets)
-        ):
-            # 城市和农村的托位分别…, 城乡居民人均可支配收入分别…: one noun's parts, not it
-            return None, None, f"one part's value in a 分别 list of parts ({'、'.join(items)})"
-        return _listed(item, read.targets, q), None, None
-
     def _measured(
         self, making: Making, n: Number, target: Target
     ) -> tuple[Quantity, FigureScope | None] | None:
@@ -311,7 +291,9 @@ class _Article(Regional):
             making.drop(n.q, target, _unit_differs(n.q, target, n.after))
             return None
         read = making.read
-        said = speaks_for(mentions(n.place, target.region)[:1], target.region) if n.place else None
+        said = None
+        if n.place:  # a place the clause opens with: no region word of the target's is another
+            said = speaks_for(mentions(n.place, target.region)[:1], target.region) or False
         if said is False or (
             target.region
             and said is None
@@ -336,6 +318,7 @@ class _Article(Regional):
         if clause not in making.when:
             making.when[clause] = self.when(sentence, c0, c1, read.at)
         kind, period = making.when[clause]
+        period = list_period(making, n.q, period)  # 2023年和2024年，…分别…: each value's year
         scope = measure or making.plan_scope(n, target.id) or scope_of(sentence, c0, c1, quantity)
         if n.period_part and scope == "cumulative" and "累计" not in sentence[c0:c1]:
             scope = "new"  # 其中2023年筹集2.3万套: what that period added

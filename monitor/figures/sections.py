@@ -63,6 +63,9 @@ def spaced(text: str, start: int, end: int) -> bool:
     return text.find(" ", start + 1, stop) > 0 or text.find("\u3000", start + 1, stop) > 0
 
 
+# A statistical bulletin's title (河南省2024年国民经济和社会发展统计公报), a line of its own:
+# what the document gives is that year's results
+_BULLETIN = re.compile(r"(?:19|20)[0-9]{2}年[^\n。，,]{0,30}统计公报(?=[ \u3000]*(?:\n|$))")
 # A document reporting on a year: its 预计 figures, read early in the next, are the first results
 _REPORT = re.compile(r"工作报告|预算执行|统计公报|国民经济和社会发展")
 
@@ -78,13 +81,11 @@ def title_end(text: str, s0: int, s1: int) -> int | None:
 
 def is_headline(text: str, ends: list[int], index: int) -> bool:
     """Whether sentence `index` is the headline: the first, a line of its own with no full stop
-    (find_article_figures puts the title first)."""
+    (find_article_figures puts the title first; its ！ and ？ are inside it)."""
     if index != 0:
         return False
     end = ends[0]
-    return (end == len(text) or text[end - 1] == "\n") and not any(
-        c in text[:end] for c in "。！？；"
-    )
+    return (end == len(text) or text[end - 1] == "\n") and not any(c in text[:end] for c in "。；")
 
 
 def report_at(text: str) -> int:
@@ -101,6 +102,9 @@ def section_frames(text: str, ends: list[int], published: date | None) -> dict[i
     for m in _headings(text):
         what = "review" if m.group(2) else m.group(3)
         _add(found, text, ends, published, m, what)
+    if "统计公报" in text:  # a bulletin on a year, its title a line of its own: all review
+        for m in _BULLETIN.finditer(text):
+            _add(found, text, ends, published, m, "review")
     if any(map(text.__contains__, _DOCUMENT_WORDS)):
         for m in _PLAN_DOCUMENT.finditer(text):
             _add(found, text, ends, published, m, "document")

@@ -96,7 +96,21 @@ def sentence_ends(text: str) -> list[int]:
     ends.sort()
     if not ends or ends[-1] < len(text):
         ends.append(len(text))
-    return ends
+    return _headline_whole(text, ends)
+
+
+_HEADLINE_MAX = 64  # a first line this short with no full stop is a headline (or a heading)
+_HEADLINE_MARKS = frozenset("！？!?")
+
+
+def _headline_whole(text: str, ends: list[int]) -> list[int]:
+    """A headline's ！ and ？ do not end it (1.9万套！成都保障性租赁住房筹集量创新高): a short first
+    line without a full stop is read as one sentence, as find_article_figures puts the title."""
+    line = text.find("\n")
+    line = len(text) if line < 0 else line
+    if ends[0] >= line or line > _HEADLINE_MAX or "。" in text[:line] or "；" in text[:line]:
+        return ends
+    return [e for e in ends if e > line or text[e - 1] not in _HEADLINE_MARKS]
 
 
 def clause_bounds(cuts: list[int], clause: int, length: int) -> tuple[int, int]:

@@ -1,0 +1,89 @@
+"""Whether a count is of the target's thing: its unit (万套 is 套, a bare number takes the
+target's unit unless a noun follows it) and the noun after it (210个试点地区 counts 地区)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from monitor.figures import cues, units
+from monitor.figures.cues import _CLAUSE, PLAN_AFTER
+from monitor.figures.keywords import _first_part
+from monitor.models import Quantity, Target
+
+
+def _fit_unit(q: Quantity, target: Target, after: str) -> Quantity | None:
+    """The quantity if its unit is the target's (万套 is 套, 吨 is a mass like 斤); a bare number
+    takes the target's unit unless a noun follows it (8000万纳税人 counts taxpayers)."""
+    want = units.normalise(target.unit)
+    if want is None:
+        return q
+    have = units.normalise(q.unit)
+    if have == want or (have and units.convert(q.value, have, want) is not None):
+        return q
+    if units.same_family(have, want) or units.generic_for(have, want, target.keywords):
+        return q  # 2100万户 for a target in 套, 城市书房21个 for one in 家, 基站1.8万站 in 个
+    if (
+        have is None
+        and want not in {"%", "百分点", "倍", "‰"}
+        and (after == "的" or not _is_han(after))
+    ):
+        return replace(q, unit=want)
+    return None
+
+
+def _is_han(ch: str) -> bool:
+    return bool(ch) and "\u4e00" <= ch <= "\u9fff"
+
+
+# What may follow a count without making it a count of another noun: punctuation, qualifiers,
+# particles and the words that open the next phrase (21个，…; 6000个以上; 3万户的…; …件之间).
+_AFTER_COUNT_OK = frozenset(
+    "，,。；;：:、）)（(”“’‘》《 \n\t…—－-"
+    "和与及或等以左右上下内外多余其已将也均都并且是为在到至比较同占约近超之"
+)
+_REACH = 12  # how far after a count a target's keyword may follow as its noun (40多个高品质“…”X)
+_PERCENT_UNITS = frozenset({"%", "‰", "百分点"})
+
+
+def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
+    """A count followed by a noun that is not the target's counts that noun: 210个试点地区,
+    覆盖534个社区, 7个月. A keyword of the target within reach, with no break before it, makes
+    the noun the target's own (4.2万个5G基站, 40多个高品质“一刻钟”便民生活圈)."""
+    if q.unit is None or q.unit in _PERCENT_UNITS or units.normalise(q.unit) in units.CURRENCIES:
+        return False  # bare numbers are weighed in _fit_unit; money is followed by its use
+    at = q.end
+    if PLAN_AFTER.match(sentence, at):
+        return False  # 7万套目标, 8000万亩的年度建设任务: the plan's size, not another noun
+    if sentence.startswith(
+        "的", at
+    ):  # 150万套的任务 is the plan's size; 84.8万户的住房 counts 住房
+        if _PLAN_NOUN.match(sentence, at + 1):
+            return False
+        at += 1
+    nxt = sentence[at : at + 1]
+    if not nxt or nxt in _AFTER_COUNT_OK or not _is_han(nxt) or cues.GOES_ON.match(sentence, at):
+        return False  # 在A至B之间; …，剩余1.1万套力争11月底前开工: the count is the modal's subject
+    if any(sentence.startswith(k, at) for k in target.keywords):
+        return False  # 100条城市画廊: the keyword itself, though it opens like a place class
+    if _PLACE_CLASS.match(sentence, at):
+        return True  # 17个省区市贫困县, 11个设区市社区食堂: a count of places
+    window = sentence[at : at + _REACH + 12]
+    for keyword in target.keywords:
+        at = window.find(_first_part(keyword))
+        # 40多个高品质“一刻钟”便民生活圈: the keyword is the noun, with no break or verb before it
+        reached = 0 <= at <= _REACH and not _CLAUSE.search(window, 0, at)
+        if reached and not _VERB_BETWEEN.search(window, 0, at):
+            return False
+    return True  # 58个试点城市共建成口袋公园…: another noun, then the verb
+
+
+# Classes of places a count may count before the target's noun (23个省份5G基站…)
+_PLACE_CLASS = re.compile(
+    r"省区市|省（区、市）|省份|省区|省市|地市|设区市|城市|市县|县市|区县|县区|地区"
+)
+_PLAN_NOUN = re.compile(r"(?:年度|全年)?(?:建设|改造)?(?:目标)?(?:任务|目标|计划)")
+# A verb between a count and a later keyword: the count was the subject's (58个试点城市共建成…)
+_VERB_BETWEEN = re.compile(
+    r"共(?<!公共)|已|将|建|完成|开工|实现|达|新增|改造|覆盖|累计|计划|有|提供|是"
+)

@@ -1,0 +1,118 @@
+"""A number of a 分别 list tied to its own item: the keyword its item names, the place it speaks
+for (杭州、温州分别…), the thing named after 分别 when the items are places or years (2023年和
+2024年，厦门分别新建…), the side of a fused pair (产销分别完成A和B: A the output, B the sales), or
+why it gives nothing (城市和农村的托位分别…: one noun's parts)."""
+
+from __future__ import annotations
+
+import re
+from operator import attrgetter
+from typing import TYPE_CHECKING
+
+from monitor.figures import lists
+from monitor.figures.attribution import _Match
+from monitor.figures.checks import _listed
+from monitor.models import Quantity, Target
+
+if TYPE_CHECKING:
+    from monitor.figures.binding import Making
+
+_start = attrgetter("start")
+
+
+def in_list(making: Making, q: Quantity) -> tuple[_Match | None, str | None, str | None]:
+    """For a number of a 分别 list: the keyword it belongs to, the place it speaks for when the
+    list is of places, or why it gives nothing (a list of one noun's parts)."""
+    read = making.read
+    sentence = read.text
+    item, items = making.paired[q.start]
+    said = sentence.rfind("分别", 0, q.start)
+    # the keyword between 分别 and the number: the thing a list of places or years counts
+    after = [m for ms in read.by_clause.values() for m in ms if said < m.start < q.start]
+    regions = tuple(r for t in read.targets for r in t.region)
+    places = [lists.place_of(i, regions) for i in items]
+    if len(items) > 1 and all(places):
+        # 杭州、温州分别新建口袋公园74个、41个: the noun after 分别, each value its place's; 厦门、
+        # 泉州两市充电桩保有量分别…: the noun the list's last item names
+        found = max(after, key=_start) if after else _listed(items[-1], read.targets, q)
+        return found, places[items.index(item)], None
+    keyed = [i for i in items if _listed(i, read.targets, q)]
+    if not keyed and after and all(map(lists.is_period, items)):
+        # 2023年和2024年，厦门分别新建充电桩5200个和6800个: the items name no thing of their own
+        return max(after, key=_start), None, None
+    if len(items) == 1 and fused(item):
+        return _listed(item, read.targets, q), None, None  # 产销分别…: read by side_refused
+    if (keyed == [items[-1]] and lists.modified(items[-1], read.targets)) or (
+        len(keyed) == len(items) and lists.kinds(items, read.targets)
+    ):
+        # 城市和农村的托位分别…, 城乡居民人均可支配收入分别…: one noun's parts, not it
+        return None, None, f"one part's value in a 分别 list of parts ({'、'.join(items)})"
+    return _listed(item, read.targets, q), None, None
+
+
+# Each side of a word naming two things at once (lists.FUSED_PAIR), with the words a target
+# names it by
+_FUSED = {
+    "产销": (("产量", "生产", "产出"), ("销量", "销售")),
+    "进出口": (("进口",), ("出口",)),
+    "收支": (("收入",), ("支出",)),
+    "存贷款": (("存款",), ("贷款",)),
+}
+
+
+def fused(item: str) -> str | None:
+    """The word naming two things at once in a list's only item (新能源汽车产销), if any."""
+    found = lists.FUSED_PAIR.search(item)
+    return found.group() if found else None
+
+
+def side_refused(making: Making, q: Quantity, target: Target) -> str | None:
+    """For the two values after a fused pair (产销分别完成A和B), why this one is not the
+    target's: the target names the other side (a sales target takes B), or neither; None if it
+    is the target's side, or the number is no such value."""
+    paired = making.paired.get(q.start)
+    if paired is None or len(paired[1]) != 1:
+        return None
+    word = fused(paired[0])
+    if word is None:
+        return None
+    sentence = making.read.text
+    said = sentence.rfind("分别", 0, q.start)
+    stop = sentence.find("分别", said + 2)
+    stop = len(sentence) if stop < 0 else stop
+    values = [at for at, (_, its) in making.paired.items() if its == paired[1] and said < at < stop]
+    if len(values) != 2:
+        return f"one of {len(values)} values after {word}, not a pair"
+    side = sorted(values).index(q.start)
+    words = (target.title + "".join(target.keywords)).replace(word, "")
+    mine, other = _FUSED[word][side], _FUSED[word][1 - side]
+    if any(w in words for w in mine) and not any(w in words for w in other):
+        return None
+    return f"the {'first' if side == 0 else 'second'} of {word}'s pair, not the target's side"
+
+
+def list_head(making: Making, q: Quantity, c0: int) -> int:
+    """Where the words before a number start (`c0`: its clause's start): for a later value of a
+    分别 list cut off by 、 (分别增长7.2%、3.5%和【5.6%】), the clause holding 分别, whose verb
+    says what the value measures."""
+    if q.start not in making.paired:
+        return c0
+    sentence = making.read.text
+    said = sentence.rfind("分别", 0, q.start)
+    if said < 0 or said >= c0:
+        return c0
+    cuts = making.read.cuts
+    return max((c + 1 for c in cuts if c < said), default=0)
+
+
+_YEAR = re.compile(r"([0-9]{4})年")
+
+
+def list_period(making: Making, q: Quantity, period: str | None) -> str | None:
+    """The year of the item a value of a list of periods is paired with (2023年和2024年，厦门分别
+    新建…: 5200个 is 2023's), else `period` as the clause gave it."""
+    paired = making.paired.get(q.start)
+    if paired is None or not lists.is_period(paired[0]):
+        return period
+    year = _YEAR.match(paired[0])
+    return year.group(1) if year else period
