@@ -65,10 +65,9 @@ def kind_word(head: str, title: str, keywords: tuple[str, ...]) -> str | None:
 
 
 # A clause before the keyword picking some of its things out (入选…名单的, 具备…功能的): those are
-# a part of the thing, not it
-_PICKED = re.compile(
-    r"(?:入选|具备|具有|符合|获评|获得|达到|通过|拥有|配备|提供)[^，,。；;]{1,20}的$"
-)
+# a part of the thing, not it. Not 达到…的 or 通过…的: a standard reached or a check passed is
+# often what the target counts (达到推荐标准的乡镇卫生院, 通过验收的…)
+_PICKED = re.compile(r"(?:入选|具备|具有|符合|获评|获得|拥有|配备|提供)[^，,。；;]{1,20}的$")
 
 
 def picked_out(head: str, title: str) -> str | None:
