@@ -376,8 +376,8 @@ def _table_html(table: dict[str, Any]) -> str:
         rows = ["<thead>", *rows, "</thead>"]
     first = table.get("row_label_tag", "td")  # th: each body row's first cell a row header
     for row in table["rows"]:
-        tags = [first if k == 0 else "td" for k in range(len(row))]
-        rows.append("<tr>" + "".join(_html_cell(c, t, para) for c, t in zip(row, tags)) + "</tr>")
+        cells = (_html_cell(c, first if k == 0 else "td", para) for k, c in enumerate(row))
+        rows.append("<tr>" + "".join(cells) + "</tr>")
     caption = table.get("caption", "")
     if table.get("caption_tag") == "caption":  # the caption as the table's own <caption>
         rows.insert(0, f"<caption>{html.escape(caption)}</caption>")
