@@ -72,6 +72,17 @@ _PLEDGE = re.compile(
     # a plan set before, restated (原定今年新增…2000张, 原计划改造500公里)
      + "|" + _SET_BEFORE.pattern
 )
+# A plan's noun that does not state the plan (围绕年度目标, 对照目标任务, 完成年度目标): it governs no
+# other clause, as a modal, a plan stated (目标是/为) or handed down (目标下达到各区) does
+_TARGET_NOUN = re.compile(r"(?:预期)?目标(?:任务)?+(?![是为：:]|[^，,。；已]{0,8}?(?:分解|下达))")
+
+
+def governing(text: str) -> str:
+    """`text` without the plan nouns that only name a plan: what may put another clause under
+    a plan (围绕年度目标，新建口袋公园32个 reports a result)."""
+    return _TARGET_NOUN.sub("", text) if "目标" in text else text
+
+
 # 把涨幅控制在3%左右: an aim, not a result; read only where 把 is.
 _AIM = re.compile(r"把[^，,。；]{1,16}(?:控制|定|保持|稳定)在")
 _DONE = re.compile(
