@@ -49,6 +49,14 @@ def children_of(pid: int) -> list[int]:
     return found
 
 
+def descendants_of(pid: int) -> list[int]:
+    """Children, and theirs: the workers a zygote forked are the pass's grandchildren."""
+    found = children_of(pid)
+    for child in list(found):
+        found += descendants_of(child)
+    return found
+
+
 def sample_pass(command: list[str], every: float) -> tuple[float, int, list[Sample]]:
     """Run the pass, sampling it; its wall time, exit code and samples."""
     start = time.monotonic()
@@ -56,7 +64,7 @@ def sample_pass(command: list[str], every: float) -> tuple[float, int, list[Samp
     samples: list[Sample] = []
     while process.poll() is None:
         row: dict[int, tuple[float, float]] = {}
-        for pid in [process.pid, *children_of(process.pid)]:
+        for pid in [process.pid, *descendants_of(process.pid)]:
             if (cpu := cpu_of(pid)) is not None:
                 row[pid] = cpu
         samples.append((time.monotonic() - start, row))

@@ -8,10 +8,14 @@ import json
 import logging
 import os
 import sys
+from contextlib import AbstractContextManager, nullcontext
+from pathlib import Path
 
 from monitor import cli_args, pipeline
 from monitor.cli_terminal import source_bar
 from monitor.config import watchlist
+from monitor.figures.readers import INLINE_PAGES, worker_count
+from monitor.figures.zygote import Zygote
 from monitor.store import lock
 from monitor.store.state import Store
 
@@ -24,8 +28,10 @@ def run(args: argparse.Namespace) -> int:
     if not args.watchlist.is_file():
         watchlist.load(args.watchlist)  # says what is wrong, before a state folder is made
     state_dir = cli_args.state_dir(args, args.watchlist)
+    # Forked first: before the lock and the database are open, so it holds neither.
+    zygote = _zygote(args.watchlist)
     held = lock.hold(lock.lock_path(state_dir), wait=args.wait, what=str(state_dir))
-    with held, Store.open(state_dir) as store:
+    with zygote as spare, held, Store.open(state_dir) as store:
         wl = watchlist.load(args.watchlist, cache=store)
         now = cli_args.now(args.now, wl.timezone)
         with source_bar(args.quiet) as bar:
@@ -37,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
                 digest_mode=args.digest,
                 all_sources=args.all,
                 progress=bar,
+                zygote=spare,
             )
     summary = report.summary()
     if args.summary_json:
@@ -59,6 +66,19 @@ def run(args: argparse.Namespace) -> int:
                 print(f"monitor: source {result.source_id} failed: {result.error}", file=sys.stderr)
         return EXIT_SOURCES_FAILED
     return 0
+
+
+def _zygote(path: Path) -> AbstractContextManager[Zygote | None]:
+    """The reading workers' zygote, forked now when the watchlist names more sources than a
+    pass reads in its own process (each has a url): it imports reading's modules on the other
+    core while this one reads the watchlist. A guess from the text; a zygote never used exits."""
+    try:
+        sources = path.read_bytes().count(b"url:")
+    except OSError:
+        return nullcontext()
+    if sources <= INLINE_PAGES:
+        return nullcontext()
+    return Zygote.start(worker_count()) or nullcontext()
 
 
 def serve(args: argparse.Namespace) -> int:

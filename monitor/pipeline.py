@@ -23,6 +23,8 @@ from monitor.worker import SourceResult
 if TYPE_CHECKING:
     import httpx
 
+    from monitor.figures.zygote import Zygote
+
 DigestMode = Literal["auto", "now", "never"]
 # A source fetched a little early still counts as due, so a cron line every 2h meets `every: 2h`.
 DUE_SLACK = timedelta(minutes=1)
@@ -82,19 +84,23 @@ def run_pass(
     only: Sequence[str] | None = None,
     transport: httpx.AsyncBaseTransport | None = None,
     progress: Progress | None = None,
+    zygote: Zygote | None = None,
 ) -> PassReport:
     """Fetch every due source (or those named in `only`), store what they say, then build
     a digest if one is due (`digest_mode="now"` forces one) and deliver every pending digest.
 
     `digest_mode="never"` only fetches: it neither builds nor delivers, so that passes running side
-    by side (the daemon's per-source jobs) never send the same pending digest twice."""
+    by side (the daemon's per-source jobs) never send the same pending digest twice.
+    `zygote`: forked at the run's start, it forks the reading workers (figures/zygote.py)."""
     report = PassReport(now=now)
     candidates = [s for s in watchlist.sources if s.enabled and (only is None or s.id in only)]
     due = [s for s in candidates if all_sources or _is_due(s, store, now)]
     report.skipped = len(candidates) - len(due)
     if progress is not None:
         progress.start(len(due))
-    report.sources = asyncio.run(_fetch_sources(watchlist, store, due, now, transport, progress))
+    report.sources = asyncio.run(
+        _fetch_sources(watchlist, store, due, now, transport, progress, zygote)
+    )
     due_now = digest_mode == "auto" and dispatch.digest_due(watchlist, store, now)
     if digest_mode == "now" or due_now:
         digest_id = dispatch.build_digest(watchlist, store, now=now, state_dir=state_dir)
@@ -126,6 +132,7 @@ async def _fetch_sources(
     now: datetime,
     transport: httpx.AsyncBaseTransport | None,
     progress: Progress | None = None,
+    zygote: Zygote | None = None,
 ) -> list[SourceResult]:
     fetcher = Fetcher(watchlist.limits, transport=transport)
     # Each page source's article URL, spelled once; those never read before tell how many
@@ -138,6 +145,7 @@ async def _fetch_sources(
         tz=watchlist.timezone,
         targets=watchlist.targets,
         expected_pages=new_pages,
+        zygote=zygote,
         then=rows_of_reading,  # rows made in the workers: this process only writes them
     )
     validators = store.validators_for([s.url for s in sources])

@@ -333,7 +333,7 @@ def _is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -
     if since_period_start(head):
         return False  # 比上年末净增6200个: what the year has added so far, not a reference
     refs = list(_REFERENCE.finditer(head)) if _REFERENCE.search(head) else []  # mostly none
-    if refs and not (q.unit == "%" and refs[-1].group().startswith(("比", "较"))):
+    if refs and not (q.unit in ("%", "倍") and refs[-1].group().startswith(("比", "较"))):
         cut = c0 + refs[-1].end() <= match.start < q.start and bool(
             _CUT.search(sentence, c0 + refs[-1].end(), match.end)
         )

@@ -17,13 +17,7 @@ from monitor.figures.attribution import _Match
 from monitor.figures.checks import _clause_of, _excluded
 from monitor.figures.counting import counts_other
 from monitor.figures.cues import A_YEAR, EARLIER_LEVEL
-from monitor.figures.measures import (
-    since_period_start,
-    since_window,
-    stage_before,
-    stage_of,
-    sum_after,
-)
+from monitor.figures.measures import since_period_start, since_window, sum_after
 from monitor.figures.nouns import (
     inside_those,
     other_kind,
@@ -33,6 +27,7 @@ from monitor.figures.nouns import (
 )
 from monitor.figures.pairs import side_refused
 from monitor.figures.parts import part_of
+from monitor.figures.stages import stage_before, stage_of
 from monitor.models import FigureKind, FigureScope, Quantity, Seen, Target
 
 

@@ -158,14 +158,19 @@ def _years_of(period: str) -> tuple[int, int] | None:
 
 def _as_percent(q: Quantity, head: str = "") -> Quantity | None:
     """The number as a percentage if it is one: 83%, a fraction (三分之一 → 33.3…%), or, after
-    words naming the plan (`head`: 为年度目标任务的1.12倍), a multiple of it (112%)."""
+    words naming the plan (`head`: 为年度目标任务的1.12倍), a multiple of it (112%), or after a
+    rise (同比增长1.2倍), the rise (120%)."""
     if q.unit == "%":
         return q
     if q.unit is None and "分之" in q.surface and 0 < q.value <= 1:
         return frozen(Quantity, **{**q.__dict__, "value": q.value * 100, "unit": "%"})
-    if q.unit == "倍" and _OF_THE_PLAN.search(head):
+    if q.unit == "倍" and (_OF_THE_PLAN.search(head) or _GROWN_BY.search(head)):
+        # 增长1.2倍: grown by 120 %, as a rate is written (not 增长到/增至, a multiple reached)
         return frozen(Quantity, **{**q.__dict__, "value": q.value * 100, "unit": "%"})
     return None
+
+
+_GROWN_BY = re.compile(r"(?:增长|增加|提高|提升|上升|上涨)了?(?:约|近|超过)?$")
 
 
 # A multiple of the plan, not of last year's figure (是去年同期的1.3倍): 为全年任务的1.05倍

@@ -13,8 +13,9 @@ from monitor.figures.binding import Making, Number, listed_stage
 from monitor.figures.checks import _out_of_frame
 from monitor.figures.counting import _fit_unit
 from monitor.figures.cues import A_YEAR, REST_OPENS
-from monitor.figures.measures import compared, percent_measure, stage_at, without_modals
+from monitor.figures.measures import compared, percent_measure, without_modals
 from monitor.figures.nouns import measure_before, other_measure
+from monitor.figures.stages import stage_at
 from monitor.models import FigureKind, FigureScope, Quantity, Target
 
 
@@ -145,6 +146,8 @@ def out_of_frame(
     period, scope, kind = when
     if scope == "rate" and (since := _older_base(making.read.text, n.head, published)):
         return f"a change over the years since {since} (比{since}年…), not one year's rate"
+    if scope == "rate" and (years := _over_years(n.head, period, target)):
+        return f"a rate over several years ({years}), not one period's"
     holiday = _HOLIDAY.search(making.read.text, 0, n.q.start)
     if (
         holiday
@@ -188,6 +191,32 @@ def _older_base(sentence: str, head: str, published: date | None) -> int | None:
     else:
         return None
     return base if year - base >= 2 else None
+
+
+# A rate over a window of several years: a yearly average (年均增长, 两年平均增长), a change over
+# N years (比五年前提高, 四年间提高, 三年来增长)
+_SEVERAL_YEARS = re.compile(
+    r"年均|年平均|平均每年|每年平均"
+    r"|(?<![0-9])(?:[两二三四五六七八九十]|[0-9]{1,2})个?年(?:平均|间|来|前|多来)"
+)
+_SPAN_PERIOD = re.compile(r"((?:19|20)[0-9]{2})-((?:19|20)[0-9]{2})")
+
+
+def _over_years(head: str, period: str | None, target: Target) -> str | None:
+    """The words or the span (2021-2023) that make a change one over several years, unless the
+    target tracks such a rate (its title says 年均)."""
+    if "年均" in target.title or any("年均" in k for k in target.keywords):
+        return None
+    found = _SEVERAL_YEARS.search(head)
+    if found:
+        return found.group()
+    span = _SPAN_PERIOD.fullmatch(period or "")
+    if span is None or span.group(1) == span.group(2) or not _CHANGED.search(head):
+        return None  # 贫困发生率从10.2%下降到3.1%: a level at the span's end, not its change
+    return period
+
+
+_CHANGED = re.compile(r"(?:增长|增加|提高|提升|上升|下降|减少|降低|回落)了?(?:约|近|超过)?$")
 
 
 def _plan_given(making: Making, n: Number, target: Target) -> bool:

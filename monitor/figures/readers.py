@@ -32,6 +32,7 @@ from monitor.figures.workers import (
     start_method,
     widen,
 )
+from monitor.figures.zygote import Hatched, Zygote
 from monitor.models import Link, Target
 
 # Pages read in this process before reading moves to workers: a worker costs ~10 ms to fork,
@@ -43,6 +44,12 @@ MAX_WORKERS = 4
 # process is busy storing or off the CPU (4 left each worker idle a sixth of a first pass;
 # 16: 0.1 s faster on 2000 pages), few enough that a pass holds at most ~50 page bodies.
 QUEUED_PER_WORKER = 16
+
+
+def worker_count() -> int:
+    """Worker processes a pass with many pages reads with."""
+    return max(1, min(MAX_WORKERS, os.cpu_count() or 1))
+
 
 R = TypeVar("R")
 
@@ -60,6 +67,7 @@ class Readers(Generic[R]):
         targets: Sequence[Target],
         inline_pages: int = INLINE_PAGES,
         expected_pages: int = 0,
+        zygote: Zygote | None = None,
     ): ...
 
     @overload
@@ -71,6 +79,7 @@ class Readers(Generic[R]):
         targets: Sequence[Target],
         inline_pages: int = INLINE_PAGES,
         expected_pages: int = 0,
+        zygote: Zygote | None = None,
         then: Then[R],
     ): ...
 
@@ -82,20 +91,23 @@ class Readers(Generic[R]):
         targets: Sequence[Target],
         inline_pages: int = INLINE_PAGES,
         expected_pages: int = 0,
+        zygote: Zygote | None = None,
         then: Then[Any] = as_read,
     ):
         """`in_flight`: requests the fetcher may have open at once (its concurrency).
         `expected_pages`: pages the pass will surely read; when they are more than
         `inline_pages`, the workers start at once, while the first pages are still fetched.
         `then(reading, content)`: what `read` returns for a page (a module-level function: it
-        runs in the workers); the Reading itself by default."""
+        runs in the workers); the Reading itself by default. `zygote`: the run's, forked at its
+        start (zygote.py): the workers come from it, their modules imported already."""
         self._then = then
+        self._zygote = zygote
         self._tz = tz
         self._targets = tuple(targets)
         self._inline_left = inline_pages
         self._start_now = expected_pages > inline_pages
         self._workers: list[Worker] = []
-        self._count = max(1, min(MAX_WORKERS, os.cpu_count() or 1))
+        self._count = worker_count()
         # Every request in flight plus a few pages queued per worker: no more page bodies
         # than that are ever held at once, however many sources the watchlist has.
         self._room = asyncio.Semaphore(max(1, in_flight) + self._count * QUEUED_PER_WORKER)
@@ -118,6 +130,9 @@ class Readers(Generic[R]):
             with suppress(asyncio.CancelledError):
                 await worker.collector
         await reap([w.process for w in workers])
+        for worker in workers:
+            if isinstance(worker.process, Hatched):
+                worker.process.close()
 
     def turn(self) -> asyncio.Semaphore:
         """`async with` it to hold one of the few places for a page between fetching and
@@ -163,6 +178,12 @@ class Readers(Generic[R]):
     async def _start(self) -> None:
         """One worker per core, each on two pipes: jobs go one way and readings come back,
         without the threads and queues of a ProcessPoolExecutor (~0.3 ms a page here)."""
+        if self._zygote is not None:
+            hatched = self._zygote.hatch(self._tz, self._targets, self._then)
+            for worker, our_jobs, our_answers in hatched:
+                self._workers.append(await Worker.connect(worker, our_jobs, our_answers))
+            if self._workers:
+                return
         context = multiprocessing.get_context(start_method())
         forked = context.get_start_method() == "fork"
         ours: list[Connection] = []  # this process's ends: job writers, answer readers

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from monitor.figures import table_columns
 from monitor.figures.checks import _out_of_frame
-from monitor.figures.measures import stage_of
+from monitor.figures.stages import stage_of
 from monitor.figures.table_cells import Read, note_amount, read_cells, same_measure
 from monitor.figures.table_columns import Column, header_unit, period_of
 from monitor.figures.table_explain import ITEM, ROLE, explain_row, other_item, render

@@ -16,8 +16,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
 from monitor.errors import MonitorError
@@ -84,13 +83,30 @@ Job = tuple[bytes, str, str | None, str | None, Link | None, tuple[str, ...]]
 Outcome = Any
 
 
+class Process(Protocol):
+    """A worker process as this process watches it: a multiprocessing Process, or a worker the
+    zygote forked (zygote.Hatched)."""
+
+    @property
+    def sentinel(self) -> int: ...
+
+    @property
+    def exitcode(self) -> int | None: ...
+
+    def is_alive(self) -> bool: ...
+
+    def join(self, timeout: float | None = None) -> None: ...
+
+    def kill(self) -> None: ...
+
+
 class Worker:
     """This process's end of one worker: jobs are answered in the order they were sent.
     Messages are framed as multiprocessing.Connection frames them (a 4-byte signed length)."""
 
     def __init__(
         self,
-        process: BaseProcess,
+        process: Process,
         jobs: asyncio.WriteTransport,
         answers: asyncio.ReadTransport,
         reader: asyncio.StreamReader,
@@ -104,7 +120,7 @@ class Worker:
         self.collector = asyncio.get_running_loop().create_task(self._collect())
 
     @classmethod
-    async def connect(cls, process: BaseProcess, jobs: Connection, answers: Connection) -> Worker:
+    async def connect(cls, process: Process, jobs: Connection, answers: Connection) -> Worker:
         loop = asyncio.get_running_loop()
         reader = asyncio.StreamReader(limit=1 << 20)
         answers_end, _ = await loop.connect_read_pipe(
@@ -169,7 +185,7 @@ def load(worker: Worker) -> int:
     return len(worker.waiting)
 
 
-async def reap(processes: Sequence[BaseProcess]) -> None:
+async def reap(processes: Sequence[Process]) -> None:
     """Wait (without blocking the loop) for workers to exit; kill those that will not."""
     try:
         async with asyncio.timeout(EXIT_WAIT_SECONDS):
@@ -183,7 +199,7 @@ async def reap(processes: Sequence[BaseProcess]) -> None:
         process.join()
 
 
-async def _exited(process: BaseProcess) -> None:
+async def _exited(process: Process) -> None:
     """Until the process has exited: its sentinel becomes readable then (no polling: a pass
     used to wait up to 5 ms more for its workers at its end)."""
     loop = asyncio.get_running_loop()

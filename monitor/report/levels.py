@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from monitor.figures.measures import stage_of
+from monitor.figures.stages import stage_of
 from monitor.figures.units import normalise
 from monitor.models import Target
 from monitor.store.records import Observation

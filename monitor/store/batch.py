@@ -10,20 +10,22 @@ from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING
 
 from monitor.errors import StateError
+from monitor.store.checkpoints import Checkpoints
 from monitor.store.faults import state_error
 
 if TYPE_CHECKING:
     from monitor.store.database import Database
 
 BATCH_UNITS = 64  # units of writes (a source, an article) committed together in a pass
-BATCH_SECONDS = 0.2  # longest a batch holds the database's write lock
-# Turns of the event loop a scheduled commit waits for more units. While its callback waits in
-# the loop's queue the loop only polls its sockets and pipes, never sleeps on them, so the lock
-# is still never held across a network wait; but in a busy pass, where answers arrive a few a
-# turn, the units of the next turns share the commit (a first pass of 2000 pages: 420-716
-# commits became 200-260, SQLite's CPU 0.41 -> 0.30 s; each commit writes again the index pages
-# it touched). When the pass does wait, the loop spins these turns first: microseconds.
-COMMIT_TURNS = 16
+BATCH_SECONDS = 0.2  # longest a batch holds the database's write lock while units come
+# Longest a unit waits for its commit in an event loop, however the pass goes on meanwhile: the
+# write lock is held at most this long across a network wait. Each commit writes again every
+# index page it touched (the articles' and validators' keys are URLs, spread over their
+# indexes): a first pass of 2000 pages with a commit every 16 turns of the loop made 400-725
+# commits of 3-5 units and wrote ~170 MB of log for a 17 MB database; at this window, ~25
+# units a commit (bench/bench_store.py: 4 units a commit 171 MB and 0.28 s of CPU, 32 units
+# 79 MB and 0.19 s).
+COMMIT_SECONDS = 0.025
 
 
 class Batch:
@@ -32,23 +34,23 @@ class Batch:
     of a first pass's database time (bench/README.md). What a crash loses is the last
     uncommitted units, whose pages are fetched and read again by the next pass.
 
-    Never across a network wait: in an event loop, a unit also schedules a commit a few turns
-    of the loop later (COMMIT_TURNS), which all come before the loop blocks on sockets again.
-    Units finishing in those turns still share a commit, and another process or
-    daemon job waiting for the write lock gets it as soon as this pass waits on the network
-    (holding it across those waits made concurrent daemon jobs fail with "locked").
+    In an event loop a unit also sets a timer that commits `window` seconds after the batch's
+    first unit whatever comes, so the write lock is never held longer than that while the
+    pass waits on the network: another process or daemon job waiting for it gets it then
+    (holding it across whole network waits made concurrent daemon jobs fail with "locked").
 
     A unit must not await: the connection, and so the open transaction, is the pass's.
     """
 
-    def __init__(self, store: Database, units: int, seconds: float):
-        self.store, self.units, self.seconds = store, units, seconds
+    def __init__(self, store: Database, units: int, seconds: float, window: float = COMMIT_SECONDS):
+        self.store, self.units, self.seconds, self.window = store, units, seconds, window
         self._done = 0
         self._since = 0.0
         # Set when SQLite rolled the whole open transaction back (a full disk does): the units
         # before it are gone, so no later unit may commit as if they were there.
         self._lost: BaseException | None = None
-        self._scheduled = False  # a commit waits for the event loop's next turn
+        self._timer: asyncio.TimerHandle | None = None  # the open batch's commit, in a loop
+        self._checkpoints = Checkpoints(store.conn, store.path)
 
     @contextmanager
     def unit(self) -> Iterator[None]:
@@ -76,25 +78,29 @@ class Batch:
         self._done += 1
         if self._done >= self.units or time.monotonic() - self._since >= self.seconds:
             self.commit()
-        elif not self._scheduled:
+        elif self._timer is None:
             try:
                 loop = asyncio.get_running_loop()
             except RuntimeError:  # not in an event loop: nothing to wait for but the caller
                 return
-            self._scheduled = True
-            loop.call_soon(self._commit_soon)
+            wait = max(0.0, self._since + self.window - time.monotonic())
+            self._timer = loop.call_later(wait, self._commit_later)
 
     def commit(self) -> None:
+        self._cancel_timer()
         if self.store.conn.in_transaction:
             self.store.conn.execute("COMMIT")
+            self._checkpoints.committed(self._done)
 
-    def _commit_soon(self, turns: int = COMMIT_TURNS) -> None:
-        """A later turn of the loop: commit what the units of the turns since wrote, unless
-        that was done (or went wrong) meanwhile."""
-        if turns > 1 and self._lost is None and self.store.conn.in_transaction:
-            asyncio.get_running_loop().call_soon(self._commit_soon, turns - 1)
-            return
-        self._scheduled = False
+    def _cancel_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+
+    def _commit_later(self) -> None:
+        """The batch's window is over: commit what its units wrote, unless that was done (or
+        went wrong) meanwhile."""
+        self._timer = None
         if self._lost is not None:
             return
         try:
@@ -103,10 +109,19 @@ class Batch:
             self._lost = exc
 
     def __enter__(self) -> Batch:
+        self._checkpoints.start()
         return self
 
     def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
         """Commit what is left; after an error, roll the open units back instead."""
+        self._cancel_timer()
+        try:
+            self._end(kind)
+        finally:
+            with suppress(sqlite3.Error):  # a fault of the database's own is raised already
+                self._checkpoints.stop()
+
+    def _end(self, kind: type[BaseException] | None) -> None:
         if kind is None and self._lost is None:
             self.commit()
             return

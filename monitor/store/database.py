@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Self
 
 from monitor.errors import StateError
-from monitor.store.batch import BATCH_SECONDS, BATCH_UNITS, Batch
+from monitor.store.batch import BATCH_SECONDS, BATCH_UNITS, COMMIT_SECONDS, Batch
 from monitor.store.faults import state_error
 from monitor.store.schema import BUSY_TIMEOUT, CHECKPOINT_PAGES, DB_NAME, MIGRATIONS
 
@@ -113,9 +113,15 @@ class Database:
 
     # --- transactions ------------------------------------------------------------------------
 
-    def batch(self, *, units: int = BATCH_UNITS, seconds: float = BATCH_SECONDS) -> Batch:
+    def batch(
+        self,
+        *,
+        units: int = BATCH_UNITS,
+        seconds: float = BATCH_SECONDS,
+        window: float = COMMIT_SECONDS,
+    ) -> Batch:
         """Many small units of writes, committed together: see Batch."""
-        return Batch(self, units, seconds)
+        return Batch(self, units, seconds, window)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
