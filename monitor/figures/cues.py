@@ -72,8 +72,8 @@ _PLEDGE = re.compile(
     # a plan set before, restated (原定今年新增…2000张, 原计划改造500公里)
      + "|" + _SET_BEFORE.pattern
 )
-# A plan's noun that does not state the plan (围绕年度目标, 对照目标任务, 完成年度目标): it governs no
-# other clause, as a modal, a plan stated (目标是/为) or handed down (目标下达到各区) does
+# A plan's noun that does not state the plan (围绕年度目标, 对照目标任务, 完成年度目标): it
+# governs no other clause, as a modal, a plan stated (目标是/为) or handed down (目标下达) does
 _TARGET_NOUN = re.compile(r"(?:预期)?目标(?:任务)?+(?![是为：:]|[^，,。；已]{0,8}?(?:分解|下达))")
 
 
