@@ -334,17 +334,40 @@ def _months_period(text: str, published: date | None) -> str | None:
     """The year of a month or quarter named without one: the year published in, or the year
     before when the month is still to come then (截至12月底, read in January)."""
     found = _MONTHS.search(text) if published is not None else None
-    if found is None or published is None:
+    if published is None:
         return None
+    if found is None:
+        return _one_month(text, published)
     month = found.group(1) or found.group(2)
     n = int(month) if month and month.isdigit() else _CN_MONTH.get(month or "", 0)
     year = published.year - 1 if n > published.month else published.year
     return f"{year}{_HALF.get(found.group(3) or '', '')}"
 
 
+# One month named alone (6月份，…; 10月当月…; 9月新能源汽车销量…): that month's flow, not the
+# year's running total (1—10月) nor a point in time (10月底, 10月1日, 自5月以来)
+_ONE_MONTH = re.compile(
+    r"(?<![0-9—\-–－~～至到止个前])(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月(份|当月|单月|份当月)?"
+    r"(?![底末初中上下旬0-9日号起以前后至到—\-–－~～])"
+)
+
+
+def _one_month(text: str, published: date) -> str | None:
+    """2024M10 for a text opening with one month (10月，…) or naming one as a month's own
+    (5月份, 10月当月), in the year published in, or the one before when the month is to come."""
+    start = len(text) - len(text.lstrip())
+    found = _ONE_MONTH.search(text)
+    if found is None or (found.start() != start and not found.group(2)):
+        return None
+    word = found.group(1)
+    n = int(word) if word.isdigit() else _CN_MONTH.get(word, 0)
+    year = published.year - 1 if n > published.month else published.year
+    return f"{year}M{n:02d}"
+
+
 def _ended(period: str | None, published: date | None, closing: int = 0) -> bool:
-    """Whether the period (2024, 2024H1, 2016-2020) was over when the article appeared, or, with
-    `closing`, in its last that many days (a half reported in late June is reported as done)."""
+    """Whether the period (2024, 2024H1, 2024M10, 2016-2020) was over when the article appeared,
+    or, with `closing`, in its last that many days (a half reported in late June is done)."""
     if not period or published is None:
         return False
     last = period.rpartition("-")[2]
@@ -353,6 +376,10 @@ def _ended(period: str | None, published: date | None, closing: int = 0) -> bool
         return False
     year = int(digits)
     part = last[4:] if last[:4].isdigit() else last
+    if part.startswith("M") and part[1:].isdigit():  # 2024M10: one month, over at its end
+        month = int(part[1:])
+        end = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        return end - timedelta(days=closing) < published
     end = _PART_ENDS.get(part, date(year, 12, 31)).replace(year=year)
     return end - timedelta(days=closing) < published
 
