@@ -111,6 +111,17 @@ def test_the_pledges_own_year_is_progress(store: Store) -> None:
     assert diff.update(CIRCLES, pending, [], today=date(2024, 6, 2)).moved
 
 
+def test_one_months_flow_is_not_the_years_progress(store: Store) -> None:
+    # 10月当月新建12个 is October's; the year's progress is what 1—10月 added
+    s = "10月当月，本市新建一刻钟便民生活圈12个。"
+    pending = _observe(
+        store, "http://a/12", s, "12个", 12, "2024-11-10 10:00", scope="new", period="2024M10"
+    )
+    u = diff.update(CIRCLES, pending, [], today=date(2024, 11, 11))
+    assert not u.moved
+    assert [e.observation.figure.value for e in u.others] == [12]  # shown, not as progress
+
+
 def test_a_span_is_progress_toward_a_pledge_over_that_span(store: Store) -> None:
     plan = Target(
         id="circles",

@@ -211,3 +211,142 @@ def test_the_whole_city_row_of_another_city_s_table() -> None:
     )  # fmt: skip
     assert read(tab, PILES, "湛江市2025年充电桩建设进展") == []
     assert len(read(tab, PILES, "临江市2025年充电桩建设进展")) == 2
+
+
+# --- the second round's kinds -------------------------------------------------------------------
+
+
+def test_a_stock_row_beside_the_year_s_row_keeps_its_scope() -> None:
+    tab = Table(
+        caption="充电桩发展情况", unit=None, header=("指标", "2023年", "2024年", "2025年1-8月"),
+        rows=(("新建充电桩（个）", "3100", "4200", "3900"),
+              ("累计建成充电桩（个）", "9000", "13200", "17100")),
+    )  # fmt: skip
+    got = read(tab, PILES, "临江市")
+    assert [c[:3] for c in got] == [
+        ("achieved", "new", "3100 个"), ("achieved", "new", "4200 个"),
+        ("achieved", "new", "3900 个"),
+        ("achieved", "cumulative", "9000 个"), ("achieved", "cumulative", "13200 个"),
+        ("achieved", "cumulative", "17100 个"),
+    ]  # fmt: skip
+
+
+def test_a_plan_below_a_group_that_names_only_the_thing() -> None:
+    tab = Table(
+        caption="全市充电桩建设情况", unit=None,
+        header=("区", "充电桩（个）|年度计划新建", "充电桩（个）|已建成", "投资（万元）|年度计划"),
+        rows=(("全市", "6000", "4500", "9000"),),
+    )  # fmt: skip
+    assert [c[:3] for c in read(tab, PILES, "临江市")] == [
+        ("pledge", "new", "6000 个"), ("achieved", "new", "4500 个"),
+    ]  # fmt: skip
+
+
+def test_numbered_item_rows_are_labels_not_numbers() -> None:
+    tab = Table(
+        caption="重点任务完成情况（截至8月底）", unit=None,
+        header=("任务", "单位", "年度目标", "完成"),
+        rows=(("一、新能源", "", "", ""), ("1.新建充电桩", "个", "6000", "4500"),
+              ("2.新增换电站", "座", "20", "12"), ("二、城市更新", "", "", ""),
+              ("1.改造老旧小区", "个", "80", "75")),
+    )  # fmt: skip
+    got = find_table_figures(tab, [PILES], published=date(2025, 9, 10), title="临江市")
+    assert labels_read(got) == {"1.新建充电桩"}
+    assert [c[:3] for c in cells(got)] == [
+        ("pledge", "new", "6000 个"),
+        ("achieved", "new", "4500 个"),
+    ]
+
+
+@pytest.mark.parametrize(("cell", "down"), [("▲5.2", None), ("▼1.4", "down"), ("↓0.8", "down")])
+def test_an_arrow_before_a_rate_is_its_direction(cell: str, down: str | None) -> None:
+    retail = Target(
+        "lj-retail",
+        "临江市社会消费品零售总额增长",
+        ("社会消费品零售总额",),
+        ("临江", "临江市"),
+        unit="%",
+    )
+    tab = Table(
+        caption="主要指标（1-8月）", unit=None, header=("指标", "1-8月", "同比增长（%）"),
+        rows=(("社会消费品零售总额（亿元）", "880.2", cell),),
+    )  # fmt: skip
+    got = find_table_figures(tab, [retail], published=date(2025, 9, 20), title="临江市")
+    assert [(f.scope, f"{f.value.normalize():f}", f.direction) for f in got] == [
+        ("rate", cell[1:], down)
+    ]
+
+
+def test_a_running_total_right_of_one_month_columns() -> None:
+    tab = Table(
+        caption="分月新建充电桩（个）", unit=None, header=("指标", "6月", "7月", "8月", "累计"),
+        rows=(("新建充电桩", "500", "610", "580", "4500"),),
+    )  # fmt: skip
+    assert [c[:3] for c in read(tab, PILES, "临江市")][-1] == ("achieved", "new", "4500 个")
+
+
+def test_a_zone_named_after_the_city_is_no_row_of_the_city() -> None:
+    tab = Table(
+        caption="充电桩建设进度（截至8月底）", unit=None,
+        header=("序号", "地区", "年度任务（个）", "已建成（个）"),
+        rows=(("", "临江市", "6000", "4500"), ("1", "东岸区", "900", "800"),
+              ("2", "临江高新区", "300", "260")),
+    )  # fmt: skip
+    got = find_table_figures(tab, [PILES], published=date(2025, 9, 10), title="充电桩建设进展")
+    assert labels_read(got) == {"临江市"}
+
+
+def test_a_running_total_below_rows_of_months() -> None:
+    tab = Table(
+        caption="新建充电桩分月情况", unit=None, header=("月份", "新建充电桩（个）"),
+        rows=(("6月", "500"), ("7月", "610"), ("累计", "4500")),
+    )  # fmt: skip
+    got = find_table_figures(tab, [PILES], published=date(2025, 8, 10), title="临江市")
+    assert labels_read(got) == {"6月", "7月", "累计"}
+
+
+def test_a_lone_row_of_a_zone_is_no_row_of_the_city() -> None:
+    tab = Table(
+        caption="充电桩建设进度", unit=None, header=("地区", "年度任务（个）", "已建成（个）"),
+        rows=(("临江港区", "300", "260"),),
+    )  # fmt: skip
+    assert read(tab, PILES, "充电桩建设进展") == []
+
+
+# --- the third round's kinds --------------------------------------------------------------------
+
+
+def test_places_across_and_roles_down() -> None:
+    tab = Table(
+        caption="各区充电桩建设进度（截至8月底）", unit=None,
+        header=("指标", "全市", "东岸区", "西湖区", "其他县（市）"),
+        rows=(("年度任务（个）", "6000", "1500", "1200", "3300"),
+              ("已建成（个）", "4500", "1300", "900", "2300"),
+              ("完成率", "75%", "86.7%", "75%", "69.7%")),
+    )  # fmt: skip
+    got = find_table_figures(tab, [PILES], published=date(2025, 9, 10), title="临江市")
+    assert labels_read(got) == {"全市"}
+    assert [c[:3] for c in cells(got)] == [
+        ("pledge", "new", "6000 个"), ("achieved", "new", "4500 个"),
+        ("achieved", "share_of_pledge", "75 %"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("caption", ["供水管网养护工程进度", "供水管网维护情况（截至9月底）"])
+def test_upkeep_of_the_thing_is_not_its_building(caption: str) -> None:
+    tab = Table(
+        caption=caption, unit=None, header=("区", "年度任务（公里）", "已完成（公里）", "完成率"),
+        rows=(("全市", "300", "250", "83.3%"),),
+    )  # fmt: skip
+    assert read(tab, WATER, "临江市", date(2025, 10, 9)) == []
+
+
+def test_places_across_with_a_role_that_opens_with_months() -> None:
+    tab = Table(
+        caption="充电桩建设情况", unit=None, header=("项目", "合计", "东岸区", "西湖区"),
+        rows=(("全年目标（个）", "6000", "2500", "3500"),
+              ("1-8月新建（个）", "4500", "2000", "2500")),
+    )  # fmt: skip
+    assert [c[:3] for c in read(tab, PILES, "临江市")] == [
+        ("pledge", "new", "6000 个"), ("achieved", "new", "4500 个"),
+    ]  # fmt: skip

@@ -18,7 +18,7 @@ from monitor.models import Quantity, Target
 _PERCENT = re.compile(r"[%％]")
 _NOTE_PARTS = re.compile(r"[、,，/]")
 _GLOSS = re.compile(r"[（(].*$")
-_SIGN = re.compile(r"^\s*([-+－＋−])\s*")
+_SIGN = re.compile(r"^\s*([-+－＋−▲▼△▽↑↓])\s*")  # a sign or an arrow: a rise or a fall
 
 Read = tuple[int, Quantity, Literal["down"] | None]  # a value cell: column, quantity, fall
 
@@ -79,7 +79,7 @@ def cell_of(
         with_unit = parse_quantity(bare + written)
         if with_unit is not None and with_unit.unit is not None:
             quantity = with_unit
-    down: Literal["down"] | None = "down" if sign and sign.group(1) in "-－−" else None
+    down: Literal["down"] | None = "down" if sign and sign.group(1) in "-－−▼▽↓" else None
     if percent:
         if quantity.unit not in (None, "%"):
             return None

@@ -65,7 +65,7 @@ _DONE_WORD = re.compile(r"已|实际|实绩|完成|累计|截至|截止")
 # A group of parts (其中|新建学校, 其中：农村): no total of the row's item
 _PARTS = re.compile(r"^(?:其中|含|包括)")
 # A column of one month (当月, 本月): a 累计 column beside it runs from the year's start
-_ONE_MONTH = re.compile(r"当月|本月")
+_ONE_MONTH = re.compile(r"当月|本月|^\s*[0-9０-９]{1,2}\s*月份?\s*$")
 # A per cent of the plan done (完成年度计划（%）): the share, with no 率 or 进度 in its words
 _DONE_OF_PLAN = re.compile(r"(?:完成|达到?)(?:了)?[\u4e00-\u9fff]{0,4}?(?:计划|任务|目标)")
 _FORECAST = re.compile(r"预计|预期|预测")
@@ -80,7 +80,9 @@ _PERCENT = re.compile(r"[%％]")
 _UNIT_PARTS = re.compile(r"[/、,，]")
 _DIGIT_FIRST = re.compile(r"[-+－＋−]?\s*[0-9０-９.]")  # a number cell; 一般公共预算 is a label
 # …also with a qualifier before it (约280, 超1800, 近300); a dash or a slash is no cell at all
-_AMOUNT_FIRST = re.compile(r"(?:约|超过?|近|逾|不足|不到|达)?[-+－＋−]?\s*[0-9０-９.]")
+_AMOUNT_FIRST = re.compile(r"(?:约|超过?|近|逾|不足|不到|达)?[-+－＋−▲▼△▽↑↓]?\s*[0-9０-９.]")
+# An item's number before its words (1.新建充电桩, 2、加装电梯): a label, no amount
+_NUMBERED = re.compile(r"[0-9０-９]{1,2}\s*[.、．]\s*[\u4e00-\u9fff]")
 _EMPTY = re.compile(r"\s*[-—–/／\\]*\s*")
 _SO_FAR = re.compile(r"[0-9０-９]{1,2}\s*月|截至|截止|季度|上半年|以来")  # the year's work so far
 _YEAR_ALONE = re.compile(r"((?:19|20)[0-9]{2})\s*年(?:度|全年)?")
@@ -101,7 +103,10 @@ def columns(table: Table, published: date | None, title: str = "") -> list[Colum
     out: list[Column] = []
     for i, head in enumerate(table.header):
         cells = [row[i] for row in table.rows if i < len(row) and not _EMPTY.fullmatch(row[i])]
-        numbers = sum(_AMOUNT_FIRST.match(c) is not None and not is_period(c) for c in cells)
+        numbers = sum(
+            _AMOUNT_FIRST.match(c) is not None and not is_period(c) and not _NUMBERED.match(c)
+            for c in cells
+        )
         if _INDEX.fullmatch(head):
             out.append(Column("index", None, None, None))
         elif _UNIT_COLUMN.fullmatch(head):
@@ -254,6 +259,8 @@ def _merged(head: str, published: date | None) -> Column:
         found = _one(parts[-1], published)  # 年度计划|已完成: the result of the plan
     elif group.role == "pledge":
         found = group
+    elif group.role == "none" and last.role in ("pledge", "achieved"):
+        found = last  # 项目数（个）|年度计划开工: the group names the thing, the cell its role
     else:
         found = _one(head.replace("|", ""), published)
     return found._replace(unit=found.unit or unit, period=found.period or group.period)

@@ -33,6 +33,8 @@ _PERIOD = re.compile(
     r"[一二三四1-4]\s*季度|前三季度|上半年|下半年|全年)|(?:19|20)[0-9]{2}\s*年(?:度|末|底)?)"
     r"(?:累计|合计|小计)?"
 )
+# The total below rows of periods (7月, 8月, 累计)
+_RUNNING = re.compile(r"累计|合计|总计|共计|小计")
 # A label naming a change (地区生产总值增长, 单位能耗下降): its cells are rates in %
 _CHANGE = re.compile(r"(?:同比|比上年|比去年)?(?:增长|增速|增幅|下降|降低|减少|回落|提高|上升)$")
 _FALL = re.compile(r"(?:下降|降低|减少|回落)$")
@@ -103,6 +105,23 @@ def _part_is_own(label: str, above: str, target: Target) -> bool:
     return own and bool(above) and not names(above, target)
 
 
+# A row of the stock (累计建成充电桩, 充电桩总数, 保有量): a level, beside the row of the additions
+_STOCK_ROW = re.compile(r"^累计|总数|总量|保有量|存量")
+
+
+def stock_row(table: Table, row: tuple[str, ...], labels: list[int], target: Target) -> bool:
+    """Is the row the stock of the target's thing (累计建成充电桩（个）) while another row counts
+    what was added (新建充电桩（个）)? Its results are levels (cumulative), not the period's."""
+    label = _plain(label_of(row, labels))
+    if not _STOCK_ROW.search(label) or is_period(label):
+        return False
+    return any(
+        other is not row and names(text, target) and not _STOCK_ROW.search(text)
+        for other in table.rows
+        if (text := _plain(label_of(other, labels)))
+    )
+
+
 def change_of(label: str) -> tuple[bool, bool]:
     """Whether a row label names a change (…增长, …下降: its cells are rates) and a fall."""
     label = _BRACKETS.sub("", bare(label)).rstrip()
@@ -121,9 +140,12 @@ def year_of(label: str) -> str | None:
 
 
 def periods_down(table: Table, labels: list[int]) -> bool:
-    """Are the rows periods (1月 … 6月, 一季度 …): every labelled row a month or a quarter."""
-    said = [label for row in table.rows if (label := label_of(row, labels))]
-    return len(said) >= 2 and all(map(is_period, said))
+    """Are the rows periods (1月 … 6月, 一季度 …): every labelled row a month or a quarter, or
+    their total (累计, 合计) below them."""
+    said = [_plain(label) for row in table.rows if (label := label_of(row, labels))]
+    periods = [label for label in said if is_period(label)]
+    totals = [label for label in said if not is_period(label) and _RUNNING.fullmatch(label)]
+    return len(periods) >= 2 and len(periods) + len(totals) == len(said) and len(totals) <= 1
 
 
 def _own_row(label: str, target: Target) -> bool:
@@ -134,6 +156,19 @@ def _own_row(label: str, target: Target) -> bool:
         return False
     rest = _BRACKETS.sub("", label[end:])
     return other_measure(rest) is None
+
+
+# Upkeep of a thing (养护, 维护, 管护, 运维) is other work than building or renewing it
+_UPKEEP = re.compile(r"养护|维护|管护|运维|保洁|巡查|检修")
+
+
+def _upkeep(text: str, target: Target) -> bool:
+    """Does `text` name upkeep of the target's thing (供水管网养护工程) when the target names none
+    (改造供水管网)?"""
+    end = _keyword_end(text, target)
+    if end < 0 or _UPKEEP.search(target.title + "".join(target.keywords)):
+        return False
+    return _UPKEEP.search(text, end, end + 4) is not None  # 农村公路(日常)养护
 
 
 def rows_for(
@@ -151,6 +186,8 @@ def rows_for(
     months, the row of the whole or each month's."""
     if any(word and word in text for word in target.exclude for text in (table.caption, title)):
         return []
+    if _upkeep(table.caption, target) or _upkeep(title, target):
+        return []  # 农村公路养护 for a target of building roads: another work on the thing
     rows = [(row, _plain(label_of(row, labels))) for row in table.rows]
     groups = {id(row): group_of(row, labels) for row in table.rows}
     named = [
@@ -174,11 +211,16 @@ def rows_for(
         whole = _no_subtotals(whole, groups, target)
         if (
             not whole and not named and len(rows) == 1
-        ):  # one row of the caption's measure (指标 | 数值)
-            whole = [(row, label) for row, label in rows if label]
+        ):  # one row of the caption's measure (指标 | 数值), not a part named as a place
+            whole = [
+                (row, label)
+                for row, label in rows
+                if label and (not mentions(label, target.region) or _own_place(label, target))
+            ]
         if not whole and target.region:
-            whole = [(row, label) for row, label in rows if _is_own(label, target)]
-        if whole or len(named) > 1:
+            whole = [(row, label) for row, label in rows if _own_place(label, target)]
+        flows = [label for _, label in named if not _STOCK_ROW.search(label)]
+        if whole or len(flows) > 1:  # (one row and its stock, 累计建成…, are no parts)
             named = []  # the named rows are parts (区域级绿道) of the whole
     return [
         row
@@ -206,6 +248,15 @@ def _no_subtotals(
 def _is_own(label: str, target: Target) -> bool:
     found = mentions(label, target.region)
     return bool(found) and speaks_for(found, target.region) is True
+
+
+def _own_place(label: str, target: Target) -> bool:
+    """Is the row the watched place itself (泉州市, 泉州市（含开发区）, 合计（全市）), not a zone
+    or a part named after it (泉州台商投资区, 泉州经开区)?"""
+    words = [_BRACKETS.sub("", label).strip(), *(b[1:-1] for b in _BRACKETS.findall(label))]
+    places = {p for r in target.region for p in (r, f"{r}市", f"{r}省", f"{r}区", f"{r}县")}
+    names_it = any(w in places for w in words)
+    return names_it and _is_own(label, target)
 
 
 def region_ok(

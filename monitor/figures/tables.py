@@ -17,7 +17,15 @@ from monitor.figures.stages import stage_of
 from monitor.figures.table_cells import Read, note_amount, read_cells, same_measure
 from monitor.figures.table_columns import Column, header_unit, period_of
 from monitor.figures.table_explain import ITEM, ROLE, explain_row, other_item, render
-from monitor.figures.table_rows import change_of, label_of, names, rows_for, shown_label, year_of
+from monitor.figures.table_rows import (
+    change_of,
+    label_of,
+    names,
+    rows_for,
+    shown_label,
+    stock_row,
+    year_of,
+)
 from monitor.figures.table_shapes import halves, pairs_across, upright
 from monitor.figures.table_stages import earlier, measure_of, share_stage, stage_in, stages_of
 from monitor.models import (
@@ -225,20 +233,21 @@ def _row_figures(
     """The figures of one row; each cell of another period than the target's goes into
     `dropped` with why (a table of 2023 beside a pledge announced in 2024)."""
     sentence, spans = render(table, row, columns, labels)
-    if not same_measure(unit, target):
-        return []  # 充电桩建设资金 in 万元 is no count of 充电桩, nor is its growth rate
+    if not same_measure(unit, target) and target.unit not in ("%", "％"):  # (a growth target
+        return []  # takes a 亿元 row's rates) 充电桩建设资金 in 万元 is no count of 充电桩
     read = read_cells(row, columns, spans, target, unit)
     label = label_of(row, labels)
     stages = _stages(columns, label, target, read)
     change, fall = change_of(label)
     change = change and unit in ("%", "％")  # 地区生产总值增长 in %: each cell a rate
+    stock = stock_row(table, row, labels, target)
     out: list[Figure] = []
     for i, quantity, direction in read:
         if i not in stages:
             continue  # an earlier stage than the target's (已签约 for a 竣工 target)
         column, (start, end), stage = columns[i], spans[i], stages[i]
         kind: FigureKind = "pledge" if column.role == "pledge" else "achieved"
-        scope = _scope(column, target, change=change)
+        scope = _scope(column, target, change=change, stock=stock)
         if change and column.role in ("pledge", "achieved"):
             direction = direction or ("down" if fall else None)
         when = year_of(label) or column.period or period  # a row of one year: its own
@@ -273,12 +282,14 @@ def _row_figures(
     return out
 
 
-def _scope(column: Column, target: Target, *, change: bool) -> FigureScope:
+def _scope(column: Column, target: Target, *, change: bool, stock: bool) -> FigureScope:
     """A cell's scope: its column's; a plan's as the target's pledge counts it (new or a total);
-    a rate in a row naming a change (地区生产总值增长)."""
+    a rate in a row naming a change (地区生产总值增长); a level in a row of the stock."""
     if change and column.role in ("pledge", "achieved"):
         return "rate"
     scope: FigureScope = column.scope or "new"
+    if stock and column.role == "achieved" and scope == "new":
+        return "cumulative"
     if (
         column.role == "pledge"
         and column.scope != "rate"

@@ -1,6 +1,7 @@
 """Numbers that bound an amount instead of giving it: a threshold crossed when the amount
-itself follows (首次突破1100亿斤，达到1131亿斤) and a floor held over a run of years
-(连续三年稳定在1100亿斤以上). `bound` says which a number is, for binding.refused."""
+itself follows (首次突破1100亿斤，达到1131亿斤), a floor held over a run of years
+(连续三年稳定在1100亿斤以上), and a level some places pass (有12个市…在80%以上) or a share
+of places (超过半数的城市). `bound` says which a number is, for binding.refused."""
 
 from __future__ import annotations
 
@@ -17,16 +18,34 @@ _CROSSED_BEFORE = re.compile(r"(?:迈上|站上|跨上|跃上|跨越|冲上|登�
 _CROSSED_AFTER = re.compile(r"(?:大关|关口|台阶|新台阶|门槛)")
 _REACHED = re.compile(r"(?:达到|达|为|至|是|增至|升至|突破)\s*$")
 _PART = re.compile(r"[，,]\s*(?:其中|包括|含)")
+# a count or share of places or sites that a per-cent level is said of (12个市, 2/3的城市)
+_PLACES = r"(?:市|城市|县|区|州|盟|省份?|断面|站点|监测点)"
+_MEMBERS = re.compile(
+    r"(?:[0-9一二三四五六七八九十两]+个|(?:[0-9]+/[0-9]+|[一二三四五六七八九]成|半数)(?:以上|左右)?的)"
+    r"[^，,。；0-9]{0,6}?" + _PLACES
+)
+# …the share itself (超过半数的城市, 七成以上的断面), or a level those counted after it pass
+# (比例超过90%的已有6个)
+_OF_MEMBERS = re.compile(
+    r"(?:以上|左右)?的(?:[^，,。；0-9]{0,6}?" + _PLACES + r"(?!民|间)"
+    r"|(?:已经?)?有?[0-9一二三四五六七八九十两]+个)"
+)
 
 
 def bound(sentence: str, q: Quantity, quantities: Sequence[Quantity], head: str) -> str | None:
     """Why the number `q` (its clause up to it: `head`) bounds the amount rather than gives it,
     or None: a floor held over a run of years, or a threshold whose amount the sentence gives."""
+    if q.unit == "%" and _OF_MEMBERS.match(sentence, q.end):
+        return "a share of the places or sites (…的城市), not a level of the thing"  # 半数的城市
     crossed = q.qualifier == "at_least" or bool(
         _CROSSED_BEFORE.search(head) or _CROSSED_AFTER.match(sentence, q.end)
     )
     if not crossed:
         return None  # most numbers: exact, no word of crossing
+    members = _MEMBERS.search(sentence, 0, q.start) if q.unit == "%" else None
+    if members and "平均" not in sentence[members.end() : q.start]:
+        # 有12个市优良天数比例在80%以上: a level those members pass, not the whole's level
+        return f"a level some members pass ({members.group()}…), not the whole's"
     years = _RUN_OF_YEARS.search(head)
     if years:
         # 连续5年稳定在1500亿斤以上: what each of those years passed, not one year's amount

@@ -86,6 +86,8 @@ def is_progress(obs: Observation, target: Target) -> bool:
     if fig.measure and not counts_stage(fig.measure, target):
         return False  # 开工2860个 beside 完工740个: one stage's series, never both mixed
     period = fig.period
+    if period and fig.scope == "new" and period[4:5] == "M":
+        return False  # 11月当月新增3.7万人 (2024M11): one month's flow, not the year's so far
     if period and target.pledge and target.pledge.announced:
         year = period[:4]
         if year.isdigit() and "-" not in period and int(year) < target.pledge.announced.year:
