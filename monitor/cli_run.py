@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import logging
 import os
@@ -16,7 +17,9 @@ from monitor.cli_terminal import source_bar
 from monitor.config import watchlist
 from monitor.figures.readers import INLINE_PAGES, worker_count
 from monitor.figures.zygote import Zygote
+from monitor.models import Watchlist
 from monitor.store import lock
+from monitor.store.database import count_articles
 from monitor.store.state import Store
 
 log = logging.getLogger("monitor")
@@ -29,10 +32,10 @@ def run(args: argparse.Namespace) -> int:
         watchlist.load(args.watchlist)  # says what is wrong, before a state folder is made
     state_dir = cli_args.state_dir(args, args.watchlist)
     # Forked first: before the lock and the database are open, so it holds neither.
-    zygote = _zygote(args.watchlist)
+    zygote = _zygote(args.watchlist, state_dir)
     held = lock.hold(lock.lock_path(state_dir), wait=args.wait, what=str(state_dir))
     with zygote as spare, held, Store.open(state_dir) as store:
-        wl = watchlist.load(args.watchlist, cache=store)
+        wl = _load(args.watchlist, store)
         now = cli_args.now(args.now, wl.timezone)
         with source_bar(args.quiet) as bar:
             report = pipeline.run_pass(
@@ -68,15 +71,31 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _zygote(path: Path) -> AbstractContextManager[Zygote | None]:
-    """The reading workers' zygote, forked now when the watchlist names more sources than a
-    pass reads in its own process (each has a url): it imports reading's modules on the other
-    core while this one reads the watchlist. A guess from the text; a zygote never used exits."""
+def _load(path: Path, store: Store) -> Watchlist:
+    """The watchlist, read with the garbage collector off: what it makes lives for the whole run
+    (or is freed by reference counts), and a first read of 2000 sources triggered a full
+    collection, 24 ms before the first request. What is alive then is left out of the
+    collector's later walks (gc.freeze)."""
+    gc.disable()
+    try:
+        return watchlist.load(path, cache=store)
+    finally:
+        gc.freeze()
+        gc.enable()
+
+
+def _zygote(path: Path, state_dir: Path) -> AbstractContextManager[Zygote | None]:
+    """The reading workers' zygote, forked now when the watchlist names more sources (each has
+    a url) than the state has articles by more than a pass reads in its own process: a first
+    pass, or many sources added. It imports reading's modules on the other core while this one
+    reads the watchlist. A guess, made before the watchlist is read: a zygote never used exits
+    (~80 ms of the other core's CPU lost); a pass with many new pages it did not foresee forks
+    its workers as it goes."""
     try:
         sources = path.read_bytes().count(b"url:")
     except OSError:
         return nullcontext()
-    if sources <= INLINE_PAGES:
+    if sources <= INLINE_PAGES or sources - count_articles(state_dir) <= INLINE_PAGES:
         return nullcontext()
     return Zygote.start(worker_count()) or nullcontext()
 

@@ -311,3 +311,42 @@ def test_a_lone_row_of_a_zone_is_no_row_of_the_city() -> None:
         rows=(("临江港区", "300", "260"),),
     )  # fmt: skip
     assert read(tab, PILES, "充电桩建设进展") == []
+
+
+# --- the third round's kinds --------------------------------------------------------------------
+
+
+def test_places_across_and_roles_down() -> None:
+    tab = Table(
+        caption="各区充电桩建设进度（截至8月底）", unit=None,
+        header=("指标", "全市", "东岸区", "西湖区", "其他县（市）"),
+        rows=(("年度任务（个）", "6000", "1500", "1200", "3300"),
+              ("已建成（个）", "4500", "1300", "900", "2300"),
+              ("完成率", "75%", "86.7%", "75%", "69.7%")),
+    )  # fmt: skip
+    got = find_table_figures(tab, [PILES], published=date(2025, 9, 10), title="临江市")
+    assert labels_read(got) == {"全市"}
+    assert [c[:3] for c in cells(got)] == [
+        ("pledge", "new", "6000 个"), ("achieved", "new", "4500 个"),
+        ("achieved", "share_of_pledge", "75 %"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("caption", ["供水管网养护工程进度", "供水管网维护情况（截至9月底）"])
+def test_upkeep_of_the_thing_is_not_its_building(caption: str) -> None:
+    tab = Table(
+        caption=caption, unit=None, header=("区", "年度任务（公里）", "已完成（公里）", "完成率"),
+        rows=(("全市", "300", "250", "83.3%"),),
+    )  # fmt: skip
+    assert read(tab, WATER, "临江市", date(2025, 10, 9)) == []
+
+
+def test_places_across_with_a_role_that_opens_with_months() -> None:
+    tab = Table(
+        caption="充电桩建设情况", unit=None, header=("项目", "合计", "东岸区", "西湖区"),
+        rows=(("全年目标（个）", "6000", "2500", "3500"),
+              ("1-8月新建（个）", "4500", "2000", "2500")),
+    )  # fmt: skip
+    assert [c[:3] for c in read(tab, PILES, "临江市")] == [
+        ("pledge", "new", "6000 个"), ("achieved", "new", "4500 个"),
+    ]  # fmt: skip

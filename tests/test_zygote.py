@@ -18,6 +18,9 @@ from monitor import cli_run
 from monitor.errors import MonitorError
 from monitor.figures.readers import INLINE_PAGES, Readers
 from monitor.figures.zygote import Hatched, Zygote
+from monitor.store.database import count_articles
+from monitor.store.state import Store
+from tests.factories import save
 from tests.test_reading import PAGE, TARGETS, TZ, read_all
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "pidfd_open"), reason="Linux pidfds")
@@ -157,7 +160,9 @@ def _running(pid: int) -> bool:
     return state != "Z"
 
 
-def test_a_run_forks_a_zygote_only_for_a_watchlist_of_many_sources(tmp_path: Path) -> None:
+def test_a_run_forks_a_zygote_only_for_many_sources_the_state_has_not_read(
+    tmp_path: Path,
+) -> None:
     def watchlist(sources: int) -> Path:
         path = tmp_path / f"w{sources}.yaml"
         lines = ["sources:"] + [
@@ -166,10 +171,18 @@ def test_a_run_forks_a_zygote_only_for_a_watchlist_of_many_sources(tmp_path: Pat
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
         return path
 
-    with cli_run._zygote(watchlist(INLINE_PAGES)) as none:
+    fresh, read = tmp_path / "fresh", tmp_path / "read"
+    with cli_run._zygote(watchlist(INLINE_PAGES), fresh) as none:
         assert none is None
-    with cli_run._zygote(watchlist(INLINE_PAGES + 1)) as zygote:
+    with cli_run._zygote(watchlist(INLINE_PAGES + 1), fresh) as zygote:
         assert isinstance(zygote, Zygote)
     assert not zygote.process.is_alive()
-    with cli_run._zygote(tmp_path / "missing.yaml") as none:
+    assert not fresh.exists()  # nothing made before the run takes its lock
+    with Store.open(read) as store:  # a later pass: its pages were read before
+        for n in range(INLINE_PAGES + 1):
+            save(store, f"http://127.0.0.1/{n}", "本市已建成501个一刻钟便民生活圈。", [])
+    assert count_articles(read) == INLINE_PAGES + 1
+    with cli_run._zygote(watchlist(INLINE_PAGES + 1), read) as none:
+        assert none is None
+    with cli_run._zygote(tmp_path / "missing.yaml", fresh) as none:
         assert none is None

@@ -17,6 +17,7 @@ from monitor.figures.attribution import _Match
 from monitor.figures.checks import _clause_of, _excluded
 from monitor.figures.counting import counts_other
 from monitor.figures.cues import A_YEAR, EARLIER_LEVEL
+from monitor.figures.kinds import kind_beside_whole, kind_word, picked_out
 from monitor.figures.measures import since_period_start, since_window, sum_after
 from monitor.figures.nouns import (
     inside_those,
@@ -141,7 +142,7 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     if kind:
         # 小微企业新增减税降费, 退役军人等重点群体新增就业: one kind's figure, not the whole
         return f"a subset ({kind}), not the whole"
-    kind = _kind_or_size(sentence, n, target)
+    kind = _kind_or_size(sentence, making.read.cuts, n, target)
     if kind:
         making.seen.add(target.id)  # its parts (…，其中研究生4.3万人) are parts of it, not totals
         return kind
@@ -210,21 +211,32 @@ def _other_amount(making: Making, n: Number, target: Target) -> str | None:
     return None
 
 
-def _kind_or_size(sentence: str, n: Number, target: Target) -> str | None:
+def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> str | None:
     """Why the keyword's things in the number's clause are not those the target counts: another
     kind (新增儿科床位), those inside what was named before (这些中心里…), another measure of
     them (高校毕业生总规模为…); None when they are."""
     m = n.match
-    if not n.c0 <= m.start < n.q.start:
-        return None  # the number's clause goes on from a keyword before it
-    head, keyword = sentence[n.c0 : m.start], sentence[m.start : m.end]
+    c0 = n.c0
+    if not c0 <= m.start < n.q.start:
+        if m.end > n.c0 or m.start == m.end:
+            return None
+        # …超级充电桩500个，计划年底前再建200个: a clause going on with a kind is of that kind
+        c0 = max((c + 1 for c in cuts if c < m.start), default=0)
+    head, keyword = sentence[c0 : m.start], sentence[m.start : m.end]
     inside = inside_those(head)
     if inside:
         return f"a subset: those inside what was named before ({inside}…)"
-    kind = other_kind(head, keyword, target.title)
+    kind = (
+        other_kind(head, keyword, target.title)
+        or kind_beside_whole(sentence, c0, m.start, keyword, target.title)
+        or kind_word(head, target.title, target.keywords)
+    )
     if kind:
         return f"another kind ({kind}{keyword}) than the target's"
-    size = other_size(sentence[m.end : n.q.start], keyword, target.title)
+    picked = picked_out(head, target.title)
+    if picked:
+        return f"a subset: those a clause picks out ({picked}{keyword})"
+    size = other_size(sentence[m.end : n.q.start], keyword, target.title) if c0 == n.c0 else None
     return f"another measure of the noun ({size})" if size else None
 
 

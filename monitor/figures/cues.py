@@ -72,6 +72,17 @@ _PLEDGE = re.compile(
     # a plan set before, restated (原定今年新增…2000张, 原计划改造500公里)
      + "|" + _SET_BEFORE.pattern
 )
+# A plan's noun that does not state the plan (围绕年度目标, 对照目标任务, 完成年度目标): it
+# governs no other clause, as a modal, a plan stated (目标是/为) or handed down (目标下达) does
+_TARGET_NOUN = re.compile(r"(?:预期)?目标(?:任务)?+(?![是为：:]|[^，,。；已]{0,8}?(?:分解|下达))")
+
+
+def governing(text: str) -> str:
+    """`text` without the plan nouns that only name a plan: what may put another clause under
+    a plan (围绕年度目标，新建口袋公园32个 reports a result)."""
+    return _TARGET_NOUN.sub("", text) if "目标" in text else text
+
+
 # 把涨幅控制在3%左右: an aim, not a result; read only where 把 is.
 _AIM = re.compile(r"把[^，,。；]{1,16}(?:控制|定|保持|稳定)在")
 _DONE = re.compile(
@@ -149,31 +160,6 @@ _HALF = {"上半年": "H1", "下半年": "H2", "一季度": "Q1", "前三季度"
 _PLAN = re.compile(r"“?(十[一二三四五六七八九]|[一二三四五六七八九])五”?(?:规划|时期|期间)")
 _PLAN_SINCE = re.compile(r"“?(十[一二三四五六七八九]|[一二三四五六七八九])五”?以来")
 _SINCE_WORDS = re.compile(r"[^，,。；;0-9]{1,14}?以来")  # 自2016年实施补偿机制以来
-_FRAME_HEAD = re.compile(  # ——, 一、, 一是, （一）: what may precede an opening time phrase
-    r"(?:[\s—－]+|[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十0-9]+[）)])*"
-    # a report's greeting and the verbs that take a section's time as their object (各位代表，
-    # 过去一年…; 回顾一年来的工作; 做好今年工作，要…; 展望新的一年)
-    r"(?:各位代表[，,！!]|同志们[，,！!])?(?:回顾|做好|展望)?"
-)
-_FRAME_PAST = re.compile(
-    r"过去(?:的)?一年|一年来|过去(?:的)?五年|五年来|去年|上年|刚刚过去|今年以来"
-)
-_FRAME_NOW = re.compile(r"今年(?!以来)|明年|新的一年")
-# Every way the frames above can open, in one pattern: a quick test before reading them.
-_FRAME_OPENS = re.compile(
-    r"过去|一年来|五年来|去年|上年|刚刚过去|今年|明年|新的一年"
-    r"|“?十?[一二三四五六七八九]五|(?:19|20)[0-9]{2}年"
-)
-
-# The letters a sentence opening a frame can start with: a space (bounds() skips it; every one
-# str.isspace knows is below U+3001), those _FRAME_HEAD starts with (—, 一、, （一）) and those
-# _FRAME_OPENS does (去年, 2019年), but for “, which opens one only before _PLAN_NTH (“十四五”).
-# Not a line break: a sentence starting with one is only that (after a full stop), a blank.
-_SPACES = frozenset(filter(str.isspace, map(chr, range(0x3001)))) - {"\n"}
-_MAY_OPEN = _SPACES | frozenset("—－（(一二三四五六七八九十" + "各同回做展" + "过去上刚今明新12")
-_PLAN_NTH = "十一二三四五六七八九"
-
-
 _BY_YEAR = re.compile(r"(?:到|至)((?:19|20)[0-9]{2})年")
 # A year named in words (2016年, 2024 年): its digits in group 1
 A_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")

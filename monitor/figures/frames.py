@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from monitor.figures.cues import _DONE, _YEAR, _cue, _ended, _period, coming_goal
+from monitor.figures.cues import _DONE, _YEAR, _cue, _ended, _period, coming_goal, governing
 from monitor.figures.measures import _ADDITION, _CHANGE_VERB, _PART_OF_YEAR, under_way
 from monitor.figures.openings import _PLAN_SEASON_ENDS, Openings
 from monitor.figures.sections import is_headline, report_at
@@ -40,6 +40,7 @@ _OWN_TIME = re.compile(
 # A clause giving only the change of the amount before it (…，同比增长约21%)
 _CHANGE_GOES_ON = re.compile(r"\s*(?:同比|环比|比上年|比去年)?" + _CHANGE_VERB)
 _PIECES = re.compile(r"[^，,；;：:]+")
+_LAST_QUARTER = 10  # by then a headline's 今年 with no word of plan reports the year's work
 _CLOSING_DAYS = 31  # a part of the year reported in its last month is reported as done
 _YEAR_END_NEWS = 2  # the months a year's own figures are published in, after it ended
 # a year that is no time of the figure's: 2000年底前建成的 (a noun's), 到2025年底前 (a deadline)
@@ -166,9 +167,10 @@ class Frames(Openings):
             if index not in self._cues:
                 self._cues[index] = _cue(_without_own_times(sentence))
             cue = self._cues[index]
-            if cue == "pledge" and _cue(_without_own_times(before)) != "pledge":
+            if cue == "pledge" and _cue(governing(_without_own_times(before))) != "pledge":
                 # a modal governs what follows it, not a clause before it (…就业12.6万人，
-                # 今年力争达到13万人: the 12.6万 is no plan)
+                # 今年力争达到13万人: the 12.6万 is no plan), and a plan's noun none (围绕年度
+                # 目标，新建口袋公园32个)
                 cue = None
             elif cue == "pledge" and self._preliminary_cue(before, sentence, index):
                 return "achieved"  # 预计达到1.95亿人次，增长14%左右 in a review: its growth too
@@ -214,7 +216,7 @@ class Frames(Openings):
     def _headline_kind(self, sentence: str, index: int, before: str) -> FigureKind | None:
         """A headline with no word of plan or result, once the year's plans are out. With 今年:
         a result when its verb says one was reached (突破, 达, 创) or the year is in its last
-        month; else a headline announcing the year's figure may give the plan as well as the
+        quarter; else a headline announcing the year's figure may give the plan as well as the
         progress (江苏：今年新增护理型养老床位1万张, in May): unclear, dropped. Without it and
         with no time to come (年内, 年底, 到2025年): news headlines report what happened, verbless
         or in a figure of speech (河南粮食产量1386亿斤, 站上…台阶, 再添30座): a result. None if
@@ -223,8 +225,8 @@ class Frames(Openings):
             return None
         if "今年" not in sentence:
             return None if _AHEAD.search(sentence) else "achieved"
-        if _REACHED.search(before) or (self.published and self.published.month == 12):
-            return "achieved"
+        if _REACHED.search(before) or (self.published and self.published.month >= _LAST_QUARTER):
+            return "achieved"  # 成都今年筹集保障性租赁住房2.6万套 in November: the year's work
         return "mention"
 
     def _plan_season_headline(self, index: int, before: str) -> bool:

@@ -7,22 +7,33 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from monitor.figures.cues import (
-    _FRAME_HEAD,
-    _FRAME_NOW,
-    _FRAME_OPENS,
-    _FRAME_PAST,
-    _MAY_OPEN,
-    _PLAN,
-    _PLAN_NTH,
-    _YEAR,
-    _achieved,
-    _period,
-    _pledged,
-)
+from monitor.figures.cues import _PLAN, _YEAR, _achieved, _period, _pledged
 from monitor.figures.sections import section_frames, spaced, title_end
 from monitor.models import FigureKind
 
+_FRAME_HEAD = re.compile(  # ——, 一、, 一是, （一）: what may precede an opening time phrase
+    r"(?:[\s—－]+|[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十0-9]+[）)])*"
+    # a report's greeting and the verbs that take a section's time as their object (各位代表，
+    # 过去一年…; 回顾一年来的工作; 做好今年工作，要…; 展望新的一年)
+    r"(?:各位代表[，,！!]|同志们[，,！!])?(?:回顾|做好|展望)?"
+)
+_FRAME_PAST = re.compile(
+    r"过去(?:的)?一年|一年来|过去(?:的)?五年|五年来|去年|上年|刚刚过去|今年以来"
+)
+_FRAME_NOW = re.compile(r"今年(?!以来)|明年|新的一年")
+# Every way the frames above can open, in one pattern: a quick test before reading them.
+_FRAME_OPENS = re.compile(
+    r"过去|一年来|五年来|去年|上年|刚刚过去|今年|明年|新的一年"
+    r"|“?十?[一二三四五六七八九]五|(?:19|20)[0-9]{2}年"
+)
+
+# The letters a sentence opening a frame can start with: a space (bounds() skips it; every one
+# str.isspace knows is below U+3001), those _FRAME_HEAD starts with (—, 一、, （一）) and those
+# _FRAME_OPENS does (去年, 2019年), but for “, which opens one only before _PLAN_NTH (“十四五”).
+# Not a line break: a sentence starting with one is only that (after a full stop), a blank.
+_SPACES = frozenset(filter(str.isspace, map(chr, range(0x3001)))) - {"\n"}
+_MAY_OPEN = _SPACES | frozenset("—－（(一二三四五六七八九十" + "各同回做展" + "过去上刚今明新12")
+_PLAN_NTH = "十一二三四五六七八九"
 _FRAME_NEXT = re.compile(r"明年")
 _PLAN_SEASON_ENDS = 3  # the month by which a year's work reports and plans are published
 

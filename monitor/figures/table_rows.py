@@ -158,6 +158,19 @@ def _own_row(label: str, target: Target) -> bool:
     return other_measure(rest) is None
 
 
+# Upkeep of a thing (养护, 维护, 管护, 运维) is other work than building or renewing it
+_UPKEEP = re.compile(r"养护|维护|管护|运维|保洁|巡查|检修")
+
+
+def _upkeep(text: str, target: Target) -> bool:
+    """Does `text` name upkeep of the target's thing (供水管网养护工程) when the target names none
+    (改造供水管网)?"""
+    end = _keyword_end(text, target)
+    if end < 0 or _UPKEEP.search(target.title + "".join(target.keywords)):
+        return False
+    return _UPKEEP.search(text, end, end + 4) is not None  # 农村公路(日常)养护
+
+
 def rows_for(
     table: Table,
     target: Target,
@@ -173,6 +186,8 @@ def rows_for(
     months, the row of the whole or each month's."""
     if any(word and word in text for word in target.exclude for text in (table.caption, title)):
         return []
+    if _upkeep(table.caption, target) or _upkeep(title, target):
+        return []  # 农村公路养护 for a target of building roads: another work on the thing
     rows = [(row, _plain(label_of(row, labels))) for row in table.rows]
     groups = {id(row): group_of(row, labels) for row in table.rows}
     named = [

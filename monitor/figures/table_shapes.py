@@ -16,7 +16,12 @@ from monitor.figures.table_rows import names
 from monitor.models import Table, Target
 
 _ROLES = frozenset(("pledge", "achieved", "share"))
-_DIGIT_FIRST = re.compile(r"[-+－＋−]?\s*[0-9０-９.]")  # a number cell; 一般公共预算 is a label
+# A cell that is a number and nothing else (1-9月新增 is a label that opens with a month)
+_NUMBER = re.compile(r"\s*[-+－＋−]?\s*[0-9０-９.,，]+\s*[%％]?\s*")
+# A header cell naming a place or the whole (全市, 东岸区, 其他县（市）, 合计)
+_PLACE_HEAD = re.compile(
+    r"(?:全[国省市区县]|合计|总计|[\u4e00-\u9fff]{1,8}(?:省|市|区|县|旗|州|盟|镇|乡|街道))(?:[（(].*)?"
+)
 
 
 def halves(table: Table) -> list[Table]:
@@ -91,8 +96,10 @@ def upright(
     first column holds a plan and a result and no target's noun, and the header names one, or
     the table is one column of values (指标 | 数值) whose caption or title names one."""
     firsts = [row[0] if row else "" for row in table.rows]
-    roles = {role_of(f, published) for f in firsts if not _DIGIT_FIRST.match(f)}
-    named = any(names(h, t) for h in table.header[1:] for t in targets)
+    roles = {role_of(f, published) for f in firsts if not _NUMBER.fullmatch(f)}
+    named = any(names(h, t) for h in table.header[1:] for t in targets) or _places_across(
+        table, targets, title
+    )
     one_column = len(table.header) == 2 and any(
         names(f"{table.caption} {title}", t) for t in targets
     )
@@ -110,3 +117,14 @@ def upright(
         for j in range(1, len(table.header))
     )
     return Table(table.caption, table.unit, (table.header[0], *firsts), rows)
+
+
+def _places_across(table: Table, targets: Sequence[Target], title: str) -> bool:
+    """Are the places across the header (指标 | 全市 | 东岸区 | 西湖区), the caption or title
+    naming a target: each column a place's, the roles down the first column?"""
+    heads = table.header[1:]
+    return (
+        len(heads) >= 2
+        and all(_PLACE_HEAD.fullmatch(h.strip()) for h in heads)
+        and any(names(f"{table.caption} {title}", t) for t in targets)
+    )

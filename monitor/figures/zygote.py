@@ -7,6 +7,7 @@ them and reports their exit codes. Linux only (pidfds); elsewhere workers fork a
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import pickle
@@ -38,16 +39,30 @@ _PIDS = struct.Struct("=i")
 
 class Hatched:
     """A worker the zygote forked: a grandchild of this process, watched through a pidfd (it
-    becomes readable when the worker exits); its exit code comes from the zygote."""
+    becomes readable when the worker exits); its pid and exit code come from the zygote. Its
+    pid is asked for only when needed (the zygote may still be forking when pages are sent)."""
 
-    def __init__(self, pid: int, zygote: Zygote):
-        self.pid = pid
+    def __init__(self, zygote: Zygote, number: int):
         self._zygote = zygote
-        try:
-            self.sentinel = os.pidfd_open(pid)
-        except ProcessLookupError:  # gone already: a sentinel that reads as exited
-            self.sentinel, gone = os.pipe()
-            os.close(gone)
+        self._number = number
+        self._sentinel: int | None = None
+
+    @property
+    def pid(self) -> int | None:
+        return self._zygote.pid_of(self._number)
+
+    @property
+    def sentinel(self) -> int:
+        if self._sentinel is None:
+            pid = self.pid
+            try:
+                if pid is None:
+                    raise ProcessLookupError
+                self._sentinel = os.pidfd_open(pid)
+            except ProcessLookupError:  # never forked, or gone already: reads as exited
+                self._sentinel, gone = os.pipe()
+                os.close(gone)
+        return self._sentinel
 
     def is_alive(self) -> bool:
         return not _readable(self.sentinel, 0)
@@ -56,17 +71,19 @@ class Hatched:
         _readable(self.sentinel, timeout)
 
     def kill(self) -> None:
-        with suppress(ProcessLookupError):
+        with suppress(ProcessLookupError, OSError):
             signal.pidfd_send_signal(self.sentinel, signal.SIGKILL)
 
     @property
     def exitcode(self) -> int | None:
-        if self.is_alive():
+        pid = self.pid
+        if pid is None or self.is_alive():
             return None
-        return self._zygote.exit_code(self.pid)
+        return self._zygote.exit_code(pid)
 
     def close(self) -> None:
-        os.close(self.sentinel)
+        if self._sentinel is not None:
+            os.close(self._sentinel)
 
 
 class Zygote:
@@ -80,6 +97,8 @@ class Zygote:
         self._status = status  # pids, then exit codes, come up it
         self._ends: list[tuple[Connection, Connection]] | None = ends  # ours: jobs, answers
         self._codes: dict[int, int] = {}
+        self._hatched = 0  # workers asked for
+        self._pids: list[int] | None = None  # theirs, read from the zygote when first needed
 
     @classmethod
     def start(cls, count: int) -> Zygote | None:
@@ -119,24 +138,31 @@ class Zygote:
     def hatch(
         self, tz: ZoneInfo, targets: tuple[Target, ...], then: Then[Any]
     ) -> list[tuple[Hatched, Connection, Connection]]:
-        """The workers, reading with these targets; [] when the zygote has gone or hatched
-        already (then the caller forks its own)."""
+        """The workers, reading with these targets, their pipes ready for pages while the
+        zygote forks them; [] when the zygote has gone or hatched already (then the caller
+        forks its own)."""
         ends, self._ends = self._ends, None
         if ends is None:
             return []
         try:
+            if not self.process.is_alive():
+                raise OSError("the zygote has exited")
             self._control.send_bytes(pickle.dumps((tz, targets, then)))
-            data = _read_exactly(self._status, _PIDS.size * len(ends))
-        except OSError:
-            data = b""
-        if len(data) < _PIDS.size * len(ends):  # it died: reading moves to workers of our own
+        except OSError:  # reading moves to workers of our own
             for pair in ends:
                 for connection in pair:
                     connection.close()
             return []
-        pids = [p for (p,) in _PIDS.iter_unpack(data)]
-        hatched = zip(pids, ends, strict=True)
-        return [(Hatched(pid, self), jobs, answers) for pid, (jobs, answers) in hatched]
+        self._hatched = len(ends)
+        return [(Hatched(self, n), jobs, answers) for n, (jobs, answers) in enumerate(ends)]
+
+    def pid_of(self, number: int) -> int | None:
+        """The pid of the `number`th worker hatched; None if the zygote died before it forked
+        them all."""
+        if self._pids is None:
+            data = _read_exactly(self._status, _PIDS.size * self._hatched)
+            self._pids = [p for (p,) in _PIDS.iter_unpack(data[: len(data) // 4 * 4])]
+        return self._pids[number] if number < len(self._pids) else None
 
     def exit_code(self, pid: int, wait: float = 1.0) -> int | None:
         """A hatched worker's exit code, once the zygote has reaped it (None if not yet)."""
@@ -183,6 +209,9 @@ def _zygote(
     from monitor.pages import extract  # noqa: F401
 
     _warm_up()
+    # What is alive now lives as long as the workers: their collector need not walk it (nor
+    # write to it, which would copy the pages they share with us).
+    gc.freeze()
     try:
         tz, targets, then = pickle.loads(control.recv_bytes())
     except (EOFError, OSError):

@@ -16,8 +16,11 @@ from pathlib import Path
 
 from monitor.store.schema import BUSY_TIMEOUT, CHECKPOINT_PAGES
 
-# Units of writes between two checkpoints: a first pass writes ~40 KB of log a unit (~20 MB).
-CHECKPOINT_UNITS = 500
+# Units of writes between two checkpoints (a first pass writes ~40 KB of log a unit). What the
+# last one leaves, the database's close copies at the pass's end, both cores idle; copies made
+# more often cost CPU meanwhile (bench/bench_store.py, 2000 pages: every 500 units, writes
+# 0.21 s of CPU and a close of 22-33 ms; 250: 0.21-0.23 s, 12-24 ms; 150: 0.23-0.25 s, 7-18 ms).
+CHECKPOINT_UNITS = 250
 ROUNDS = 4  # copies the thread makes at most, each of what the pass committed meanwhile
 LEFT = 256  # pages of log the thread may leave to the pass's connection (1 MiB)
 

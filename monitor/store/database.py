@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Self
 
@@ -178,6 +178,19 @@ class Database:
         with self.transaction() as tx:
             tx.execute("DELETE FROM cache WHERE substr(key, 1, ?) = ?", (len(prefix), prefix))
             tx.execute("INSERT INTO cache(key, value) VALUES (?, ?)", (key, value))
+
+
+def count_articles(folder: Path) -> int:
+    """Articles stored under `folder`, read without taking a lock or making anything: 0 when
+    there is no database (yet), or it cannot be read now."""
+    path = folder / DB_NAME
+    if not path.is_file():
+        return 0
+    try:
+        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=0.1)) as conn:
+            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    except sqlite3.Error:
+        return 0
 
 
 _ADD_COLUMN = re.compile(r"\s*ALTER TABLE (\w+) ADD COLUMN (\w+)", re.IGNORECASE)

@@ -374,9 +374,14 @@ def _table_html(table: dict[str, Any]) -> str:
     rows = ["<tr>" + "".join(_html_cell(c, tag, para) for c in row) + "</tr>" for row in heads]
     if table.get("thead"):
         rows = ["<thead>", *rows, "</thead>"]
+    first = table.get("row_label_tag", "td")  # th: each body row's first cell a row header
     for row in table["rows"]:
-        rows.append("<tr>" + "".join(_html_cell(c, "td", para) for c in row) + "</tr>")
+        cells = (_html_cell(c, first if k == 0 else "td", para) for k, c in enumerate(row))
+        rows.append("<tr>" + "".join(cells) + "</tr>")
     caption = table.get("caption", "")
+    if table.get("caption_tag") == "caption":  # the caption as the table's own <caption>
+        rows.insert(0, f"<caption>{html.escape(caption)}</caption>")
+        caption = ""
     if table.get("caption_row"):  # the title as the table's first row, one cell across it
         across = len(table["columns"])
         rows.insert(0, f'<tr><td colspan="{across}">{html.escape(caption)}</td></tr>')

@@ -1,0 +1,80 @@
+"""Which of the keyword's things a number counts: a kind named before the keyword beside the
+whole (新增床位1150张，新增儿科床位150张), a kind named by a word of kinds (护理型养老床位,
+超级充电桩), or those a clause before it picks out (入选…名单的高新技术企业): each a part of the
+thing the target counts, not it."""
+
+from __future__ import annotations
+
+import re
+
+from monitor.figures.nouns import _FILLER, _NOT_HAN, WORK_VERB
+from monitor.figures.places import GENERIC, PLACES
+
+_VERB = WORK_VERB
+
+
+def kind_beside_whole(sentence: str, c0: int, start: int, keyword: str, title: str) -> str | None:
+    """The kind named between a verb and the keyword at `start` (its clause from `c0`: 新增儿科
+    床位150张, or a later item of that list: 、精神科床位80张) when the sentence names the keyword
+    right after the same verb too (新增床位1150张): that kind's figure is a part of the whole
+    given beside it. None when the title names the kind, or the sentence no such whole."""
+    head = sentence[c0:start]
+    verbs = list(_VERB.finditer(head))
+    if verbs:
+        verb, kind = verbs[-1].group(), head[verbs[-1].end() :]
+    elif c0 > 0 and sentence[c0 - 1] == "、":  # a later item of a list the verb opened
+        before = list(_VERB.finditer(sentence, max(0, c0 - 30), c0))
+        if not before:
+            return None
+        verb, kind = before[-1].group(), head
+    else:
+        return None
+    kind = _FILLER.sub("", kind)
+    if not 1 < len(kind) <= 6 or _NOT_HAN.search(kind) or kind in title:
+        return None
+    whole = verb + keyword
+    at = sentence.find(whole)
+    while at >= 0:
+        if at + len(verb) != start:
+            return kind
+        at = sentence.find(whole, at + 1)
+    return None
+
+
+# A word of kinds right before the keyword (护理型, 超级, 儿科): the kind is a part of the thing
+_KIND_WORD = re.compile(r"(?!各|多|分)[\u4e00-\u9fff]{1,2}?[型级科]$")  # 各级绿道: all of them
+_OPEN = re.compile(r"^(?:了|已|共|的|再)+")
+_LEADS = sorted({*PLACES, *GENERIC, "今年", "去年", "目前", "全年"}, key=len, reverse=True)
+
+
+def kind_word(head: str, title: str, keywords: tuple[str, ...]) -> str | None:
+    """The word of kinds a clause names right before the keyword (`head`: the clause up to it),
+    after its verb, place and time: 护理型 (养老床位), 超级 (充电桩); None when the title or the
+    keywords name it, or none is there."""
+    verbs = list(_VERB.finditer(head))
+    rest = _OPEN.sub("", head[verbs[-1].end() :] if verbs else head)  # not 超 (超级)
+    for lead in _LEADS:
+        if rest.startswith(lead):
+            rest = rest[len(lead) :]
+            break
+    found = _KIND_WORD.search(rest)
+    if found is None or found.start() != 0:
+        return None  # the kind must be all that stands between the verb or place and keyword
+    kind = found.group()
+    return None if kind in title or any(kind in k for k in keywords) else kind
+
+
+# A clause before the keyword picking some of its things out (入选…名单的, 具备…功能的): those are
+# a part of the thing, not it. Not 达到…的 or 通过…的: a standard reached or a check passed is
+# often what the target counts (达到推荐标准的乡镇卫生院, 通过验收的…)
+_PICKED = re.compile(r"(?:入选|具备|具有|符合|获评|获得|拥有|配备|提供)[^，,。；;]{1,20}的$")
+
+
+def picked_out(head: str, title: str) -> str | None:
+    """The clause before the keyword that picks some of its things out (入选省级名单的), if any
+    and the target's title does not say the same (达到三级医院服务能力的县级医院)."""
+    found = _PICKED.search(head)
+    if found is None:
+        return None
+    words = found.group()
+    return None if any(words[i : i + 4] in title for i in range(len(words) - 3)) else words
