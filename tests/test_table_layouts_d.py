@@ -350,3 +350,65 @@ def test_places_across_with_a_role_that_opens_with_months() -> None:
     assert [c[:3] for c in read(tab, PILES, "临江市")] == [
         ("pledge", "new", "6000 个"), ("achieved", "new", "4500 个"),
     ]  # fmt: skip
+
+
+# --- the fourth round's kinds -------------------------------------------------------------------
+
+
+def test_the_year_beside_its_halves_and_its_target_is_the_result() -> None:
+    tab = Table(
+        caption="新建充电桩完成情况", unit=None,
+        header=("指标", "上半年", "下半年", "全年", "全年目标", "完成率"),
+        rows=(("新建充电桩（个）", "2900", "3300", "6200", "6000", "103.3%"),),
+    )  # fmt: skip
+    assert [c[:3] for c in read(tab, PILES, "临江市", date(2026, 1, 20))] == [
+        ("achieved", "new", "2900 个"), ("achieved", "new", "3300 个"),
+        ("achieved", "new", "6200 个"), ("pledge", "new", "6000 个"),
+        ("achieved", "share_of_pledge", "103.3 %"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("head", "role"),
+    [
+        ("与目标差距（个）", "none"),  # the plan less the result
+        ("比上年增减（个）", "none"),  # a change in count, no rate
+        ("同比增减（%）", "rate"),
+        ("较上年增加（个）", "none"),
+    ],
+)
+def test_a_gap_or_a_change_in_count_is_no_figure(head: str, role: str) -> None:
+    assert role_of(head, date(2025, 9, 20)) == role
+
+
+def test_a_key_value_table_whose_labels_carry_the_role() -> None:
+    tab = Table(
+        caption="充电设施主要数据（截至8月底）", unit=None, header=("指标", "数值"),
+        rows=(("今年新建充电桩任务（个）", "6000"), ("已建成充电桩（个）", "4500"),
+              ("其中：快充桩（个）", "1200"), ("充电桩保有量（个）", "21000")),
+    )  # fmt: skip
+    assert [c[:3] for c in read(tab, PILES, "临江市充电设施建设情况")] == [
+        ("pledge", "new", "6000 个"), ("achieved", "new", "4500 个"),
+        ("achieved", "cumulative", "21000 个"),
+    ]  # fmt: skip
+
+
+def test_labels_that_open_with_months_are_labels() -> None:
+    tab = Table(
+        caption="充电设施主要数据", unit=None, header=("指标", "数值"),
+        rows=(("全年新建充电桩目标（个）", "6000"), ("1-8月已建成充电桩（个）", "4500")),
+    )  # fmt: skip
+    assert [c[:3] for c in read(tab, PILES, "临江市")] == [
+        ("pledge", "new", "6000 个"), ("achieved", "new", "4500 个"),
+    ]  # fmt: skip
+
+
+def test_a_period_guessed_from_the_date_drops_nothing() -> None:
+    """A table of last year published in January that names no year: read as before (its
+    period guessed from the date), not dropped as another period than the target's."""
+    tab = Table(
+        caption="供水管网改造完成情况", unit=None,
+        header=("区", "年度任务（公里）", "全年完成（公里）"),
+        rows=(("全市", "80", "82"),),
+    )  # fmt: skip
+    assert len(read(tab, WATER, "临江市", date(2026, 1, 12))) == 2

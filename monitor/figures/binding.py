@@ -17,7 +17,12 @@ from monitor.figures.attribution import _Match
 from monitor.figures.checks import _clause_of, _excluded
 from monitor.figures.counting import counts_other
 from monitor.figures.cues import A_YEAR, EARLIER_LEVEL
-from monitor.figures.kinds import kind_beside_whole, kind_word, picked_out
+from monitor.figures.kinds import (
+    kind_beside_whole,
+    kind_word,
+    picked_out,
+    wider_than_titled,
+)
 from monitor.figures.measures import since_period_start, since_window, sum_after
 from monitor.figures.nouns import (
     inside_those,
@@ -144,7 +149,8 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
         return f"a subset ({kind}), not the whole"
     kind = _kind_or_size(sentence, making.read.cuts, n, target)
     if kind:
-        making.seen.add(target.id)  # its parts (…，其中研究生4.3万人) are parts of it, not totals
+        if not kind.startswith("a wider"):  # the parts of a wider thing may be the target's
+            making.seen.add(target.id)  # its parts (…，其中研究生4.3万人) are parts of it
         return kind
     words = target.title + "".join(target.keywords)
     per = per_head(n.head, words)
@@ -233,6 +239,9 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
     )
     if kind:
         return f"another kind ({kind}{keyword}) than the target's"
+    wider = wider_than_titled(head, keyword, target.title) if c0 == n.c0 else None
+    if wider:
+        return f"a wider thing ({keyword} of every kind) than the target's ({wider}{keyword})"
     picked = picked_out(head, target.title)
     if picked:
         return f"a subset: those a clause picks out ({picked}{keyword})"

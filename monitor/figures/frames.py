@@ -40,6 +40,9 @@ _OWN_TIME = re.compile(
 # A clause giving only the change of the amount before it (…，同比增长约21%)
 _CHANGE_GOES_ON = re.compile(r"\s*(?:同比|环比|比上年|比去年)?" + _CHANGE_VERB)
 _PIECES = re.compile(r"[^，,；;：:]+")
+# A figure said to be measured (初步测算, 初步统计): its 预计 in a period still running may be the
+# estimate of a result already in (enrolment over) or a forecast: unclear, dropped
+_MEASURED = re.compile(r"初步(?:测算|统计|核算|估算)")
 _LAST_QUARTER = 10  # by then a headline's 今年 with no word of plan reports the year's work
 _CLOSING_DAYS = 31  # a part of the year reported in its last month is reported as done
 _YEAR_END_NEWS = 2  # the months a year's own figures are published in, after it ended
@@ -155,6 +158,8 @@ class Frames(Openings):
         cue = _cue(clause)
         if cue == "pledge" and self._preliminary_cue(clause, sentence, index):
             return "achieved"  # 预计增长5.8%左右 in a review of a year gone by
+        if cue == "pledge" and _MEASURED.search(sentence) and self._only_expected(clause):
+            return "mention"  # 初步测算，今年…预计可达93.2% (in September)
         # 1—10月份, 前三季度, 截至7月底: the period is under way; a bare 今年 does not make it
         # a plan (截至7月底，各地今年新开工…4.22万个)
         weak = cue is None or _cue(_THIS_YEAR.sub("", clause)) is None
@@ -206,12 +211,15 @@ class Frames(Openings):
             return "achieved"
         return "mention"
 
+    @staticmethod
+    def _only_expected(text: str) -> bool:
+        """Whether 预计 is the only word of plan in `text` (not 预计…将, 有望)."""
+        return "预计" in text and _cue(_without_own_times(text).replace("预计", "")) is None
+
     def _preliminary_cue(self, text: str, sentence: str, index: int) -> bool:
         """Whether 预计 is the only word of plan in `text` and the figure a preliminary result
         (see _preliminary): 预计增长5.8%左右 in a review of a year gone by."""
-        if "预计" not in text or _cue(_without_own_times(text).replace("预计", "")) is not None:
-            return False
-        return self._preliminary(sentence, index)
+        return self._only_expected(text) and self._preliminary(sentence, index)
 
     def _headline_kind(self, sentence: str, index: int, before: str) -> FigureKind | None:
         """A headline with no word of plan or result, once the year's plans are out. With 今年:

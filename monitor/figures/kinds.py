@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from monitor.figures.nouns import _FILLER, _NOT_HAN, WORK_VERB
+from monitor.figures.nouns import _FILLER, _NOT_HAN, WORK_VERB, _modifier
 from monitor.figures.places import GENERIC, PLACES
 
 _VERB = WORK_VERB
@@ -51,17 +51,27 @@ def kind_word(head: str, title: str, keywords: tuple[str, ...]) -> str | None:
     """The word of kinds a clause names right before the keyword (`head`: the clause up to it),
     after its verb, place and time: 护理型 (养老床位), 超级 (充电桩); None when the title or the
     keywords name it, or none is there."""
-    verbs = list(_VERB.finditer(head))
-    rest = _OPEN.sub("", head[verbs[-1].end() :] if verbs else head)  # not 超 (超级)
-    for lead in _LEADS:
-        if rest.startswith(lead):
-            rest = rest[len(lead) :]
-            break
+    rest = _words_before(head)
     found = _KIND_WORD.search(rest)
     if found is None or found.start() != 0:
         return None  # the kind must be all that stands between the verb or place and keyword
     kind = found.group()
     return None if kind in title or any(kind in k for k in keywords) else kind
+
+
+def _words_before(head: str) -> str:
+    """The words right before a keyword (`head`: its clause up to it), after the last verb, the
+    places and the time the clause opens with (太原全市今年新增【护理型】)."""
+    verbs = list(_VERB.finditer(head))
+    rest = _OPEN.sub("", head[verbs[-1].end() :] if verbs else head)  # not 超 (超级)
+    cut = True
+    while cut and rest:
+        cut = False
+        for lead in _LEADS:
+            if rest.startswith(lead):
+                rest, cut = rest[len(lead) :], True
+                break
+    return rest
 
 
 # A clause before the keyword picking some of its things out (入选…名单的, 具备…功能的): those are
@@ -78,3 +88,17 @@ def picked_out(head: str, title: str) -> str | None:
         return None
     words = found.group()
     return None if any(words[i : i + 4] in title for i in range(len(words) - 3)) else words
+
+
+def wider_than_titled(head: str, keyword: str, title: str) -> str | None:
+    """The kind the target's title names before the keyword with a word of kinds (新增【护理型】
+    养老床位) when the
+    clause (`head`: up to the keyword) names the keyword with no kind at all (新增养老床位2.3万
+    张): the number counts every kind, a wider thing than the target's. None otherwise."""
+    at = title.find(keyword)
+    if at <= 0:
+        return None
+    titled = _modifier(title[:at])
+    if not titled or not _KIND_WORD.fullmatch(titled) or titled in head:
+        return None  # most titles: the keyword right after its verb or count, or no kind word
+    return titled if not _words_before(head) else None

@@ -8,6 +8,7 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from monitor.figures.sentences import clause_bounds
 from monitor.models import Target
 
 if TYPE_CHECKING:
@@ -170,3 +171,31 @@ def breaks_down(making: Making, clause: int, at: int) -> bool:
         or in_part(read.text, read.cuts, at)
         or named_part(read.text, read.by_clause.get(clause, []), at)
     )
+
+
+# Words of a part's own frame or scope (其中已开工…, 其中今年新增…): it is read in its own clause
+_OWN_FRAME = re.compile(r"已|将|计划|力争|预计|累计|新增|新建|今年|全年|以来|[0-9]{4}\s*年|月|季度")
+
+
+_DIGIT = re.compile(r"[0-9]")
+
+
+def whole_clause(read: Read, n: Number) -> tuple[int, int, int] | None:
+    """For a part opening with 其中 (其中合肥5.3万个; 其中护理型床位16.5万张, naming no frame of
+    its own), the clause of the total it is a part of (its keyword's, or its last number's):
+    its index, start and end; else None."""
+    sentence, c0 = read.text, n.c0
+    if n.period_part or not sentence.startswith("其中", c0):
+        return None
+    if n.match.end <= c0:
+        at = n.match.start  # 其中合肥5.3万个: the keyword before is the total's
+    elif not _OWN_FRAME.search(sentence, c0, n.q.start):
+        # 托育机构总数达到620家，其中普惠性托育机构410家: the last number before is the total
+        digits = list(_DIGIT.finditer(sentence, 0, c0))
+        if not digits:
+            return None
+        at = digits[-1].start()
+    else:
+        return None
+    clause = bisect_right(read.cuts, at)
+    return (clause, *clause_bounds(read.cuts, clause, len(sentence)))

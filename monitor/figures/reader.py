@@ -45,7 +45,7 @@ from monitor.figures.nouns import noun_of
 from monitor.figures.numeral_reader import frozen
 from monitor.figures.numerals import find_quantities, may_hold_quantities
 from monitor.figures.pairs import in_list, list_head, list_period
-from monitor.figures.parts import breaks_down, period_part
+from monitor.figures.parts import breaks_down, period_part, whole_clause
 from monitor.figures.places import mentions, speaks_for
 from monitor.figures.rates import counted_stage, in_unit, out_of_frame, percent_of, rate_of
 from monitor.figures.regional import Regional
@@ -311,10 +311,11 @@ class _Article(Regional):
         quantity, measure = measured
         read, sentence = making.read, making.read.text
         clause, c0, c1 = n.clause, n.c0, n.c1
-        if sentence.startswith("其中", c0) and n.match.end <= c0 and not n.period_part:
-            # 其中合肥5.3万个: a part is read in the frame and scope of its total's clause
-            clause = bisect_right(read.cuts, n.match.start)
-            c0, c1 = clause_bounds(read.cuts, clause, len(sentence))
+        whole = whole_clause(read, n)
+        if whole is not None:
+            # 其中合肥5.3万个, 其中护理型床位16.5万张: a part is read in the frame and scope of
+            # its total's clause
+            clause, c0, c1 = whole
         if clause not in making.when:
             making.when[clause] = self.when(sentence, c0, c1, read.at)
         kind, period = making.when[clause]

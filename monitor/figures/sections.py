@@ -151,6 +151,12 @@ def _planned(year: int | None, published: date | None) -> bool:
     return year > published.year or published.month <= _PLAN_SEASON_ENDS
 
 
+def _after_title(line: str) -> int:
+    """Where a heading's own words start on its line: after the last space, when a title comes
+    first (2025年…政府工作报告 过去一年), else at the line's start."""
+    return max(line.rfind(" "), line.rfind("\u3000")) + 1
+
+
 def _add(
     found: dict[int, Frame],
     text: str,
@@ -166,7 +172,9 @@ def _add(
     line = text[text.rfind("\n", 0, m.start()) + 1 : m.end()]
     if what == "document" and not (_RELEASED.search(line) or _title_line(text, line, m.end())):
         return
-    period = _period(line, published)  # 一、过去五年工作回顾: 2018-2022
+    # 一、过去五年工作回顾: 2018-2022; a report's title before it on its line is not its time
+    # (2025年…政府工作报告 过去一年工作回顾: 2024)
+    period = _period(line[_after_title(line) :], published)
     year = int(period[:4]) if period and period[:4].isdigit() else None
     past = year is not None and published is not None and year < published.year
     frame: FigureKind | None = None

@@ -42,7 +42,7 @@ _DONE_FIRST = re.compile(r"^(?:已|实际|实绩|累计|截至|截止)")
 # …and a difference from the schedule in points (超欠进度（百分点）, 超前, 滞后): no share done
 _NO_FIGURE = re.compile(
     r"序时|时序|时间进度|未完成|剩余|尚需|尚未|差额|缺口|还差|同期|(?<!今年|全年|年度|本年)应(?:完成|达到)"
-    r"|百分点|超欠|超前|滞后"
+    r"|百分点|超欠|超前|滞后|差距"
 )
 # A part's share of a whole (占全市比重, 占比): no share of the plan unless it names the plan or
 # the work done (占年度任务比重, 完成率)
@@ -82,7 +82,9 @@ _DIGIT_FIRST = re.compile(r"[-+－＋−]?\s*[0-9０-９.]")  # a number cell; �
 # …also with a qualifier before it (约280, 超1800, 近300); a dash or a slash is no cell at all
 _AMOUNT_FIRST = re.compile(r"(?:约|超过?|近|逾|不足|不到|达)?[-+－＋−▲▼△▽↑↓]?\s*[0-9０-９.]")
 # An item's number before its words (1.新建充电桩, 2、加装电梯): a label, no amount
-_NUMBERED = re.compile(r"[0-9０-９]{1,2}\s*[.、．]\s*[\u4e00-\u9fff]")
+_NUMBERED = re.compile(
+    r"[0-9０-９]{1,2}\s*(?:[.、．]|(?:[-—–~至]\s*[0-9]{1,2}\s*)?月份?)\s*[\u4e00-\u9fff]"
+)  # …or its months before them (1-9月已新增养老床位)
 _EMPTY = re.compile(r"\s*[-—–/／\\]*\s*")
 _SO_FAR = re.compile(r"[0-9０-９]{1,2}\s*月|截至|截止|季度|上半年|以来")  # the year's work so far
 _YEAR_ALONE = re.compile(r"((?:19|20)[0-9]{2})\s*年(?:度|全年)?")
@@ -97,6 +99,7 @@ class Column(NamedTuple):
     period: str | None
     stage: str | None = None  # the stage of work it counts: 已竣工（套） → 竣工
     part_of: int | None = None  # a kind (快充桩) of the row's total in that column (合计)
+    bare: bool = False  # headed by a value alone (数值): a row label's role word decides
 
 
 def columns(table: Table, published: date | None, title: str = "") -> list[Column]:
@@ -120,6 +123,7 @@ def columns(table: Table, published: date | None, title: str = "") -> list[Colum
     _plan_of_the_year(out, table.header, published)
     _parts_of_totals(out, table.header, published)
     _bare_values(out, table.header, (table.caption, title), published)
+    _year_result(out, table.header)
     first = next((i for i, c in enumerate(out) if c.role in values), None)
     for i in range(first + 1 if first is not None else len(out), len(out)):
         if out[i].role == "label":  # words after the figures (备注: 超额完成) remark, not label
@@ -141,6 +145,24 @@ def _plan_of_the_year(
         bare = _YEAR_ALONE.fullmatch(_HEADER_UNIT.sub("", header[i]).strip())
         if column.role == "none" and bare and int(bare.group(1)) == published.year:
             columns[i] = column._replace(role="pledge", scope="new")
+
+
+_WHOLE_YEAR = re.compile(r"全年|年度|全年合计|全年累计")
+_PART_OF_YEAR = re.compile(r"上半年|下半年|[一二三四1-4]\s*季度|[0-9]{1,2}\s*月")
+
+
+def _year_result(columns: list[Column], header: tuple[str, ...]) -> None:
+    """A column headed by the year alone (全年) beside results of its parts (上半年 | 下半年)
+    and the year's own target (全年目标) is the year's result."""
+    parts = any(
+        c.role == "achieved" and _PART_OF_YEAR.search(h)
+        for c, h in zip(columns, header, strict=False)
+    )
+    if not parts or not any(c.role == "pledge" for c in columns):
+        return
+    for i, column in enumerate(columns):
+        if column.role == "none" and _WHOLE_YEAR.fullmatch(_words(header[i])):
+            columns[i] = Column("achieved", "new", column.unit, column.period)
 
 
 def _words(head: str) -> str:
@@ -185,15 +207,33 @@ def _bare_values(
         (
             f
             for text in frames
-            if text and (f := _one(text, published)).role in ("pledge", "achieved")
+            if text and (f := _one(_BRACKET.sub(" ", text), published)).role in _FRAMES
         ),
         None,
     )
-    if frame is None:
-        return
     for i in bare:
+        if frame is None:  # no frame: only a row label's own role word can say (for_row)
+            columns[i] = Column("none", None, header_unit(header[i]), None, bare=True)
+            continue
         scope = frame.scope if frame.scope in ("new", "cumulative") else "new"
-        columns[i] = Column(frame.role, scope, header_unit(header[i]), frame.period)
+        columns[i] = Column(frame.role, scope, header_unit(header[i]), frame.period, bare=True)
+
+
+_FRAMES = ("pledge", "achieved")
+_BRACKET = re.compile(r"[（()）]")  # a caption's date in brackets (截至8月底) is its frame too
+# A row label's own role word, for a column headed by a value alone (今年新建充电桩任务 | 数值)
+_LABEL_PLAN = re.compile(r"任务|目标|计划|预算|规划")
+_LABEL_DONE = re.compile(r"已|完成|实际|实绩|实现")
+
+
+def for_row(columns: list[Column], label: str) -> list[Column]:
+    """The columns as one row reads them: a bare value column (数值) takes the role its row's
+    label names (…任务: the plan; 已建成…: the result) over the caption's, when it names one."""
+    plan, done = _LABEL_PLAN.search(label), _LABEL_DONE.search(label)
+    if not any(c.bare for c in columns) or bool(plan) == bool(done):
+        return columns
+    role: Role = "pledge" if plan else "achieved"
+    return [c._replace(role=role, scope=c.scope or "new") if c.bare else c for c in columns]
 
 
 def _rate_of_plan(columns: list[Column]) -> None:
@@ -281,6 +321,8 @@ def _one(head: str, published: date | None) -> Column:
     year = _YEAR.search(words)
     period = year.group(1) if year else None
     if _RATE.search(words):
+        if unit not in (None, "%"):  # 比上年增减（个）: a change in count, no rate nor level
+            return Column("none", None, unit, period)
         kind: Role = "pledge" if _PLEDGE_FIRST.search(words) else "rate"
         return Column(kind, "rate", "%", period)
     if _NO_FIGURE.search(words) or (_OF_WHOLE.search(words) and not _OF_PLAN.search(words)):

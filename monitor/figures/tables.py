@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -33,7 +34,6 @@ from monitor.models import (
     Figure,
     FigureKind,
     FigureScope,
-    Quantity,
     Seen,
     Table,
     Target,
@@ -82,11 +82,11 @@ def _read_table(
     table = pairs_across(upright(table, targets, published, title), published)
     columns = table_columns.columns(table, published, title)
     labels = [i for i, c in enumerate(columns) if c.role == "label"]
-    if not labels or not any(c.role in ("pledge", "achieved", "share", "rate") for c in columns):
+    values = ("pledge", "achieved", "share", "rate")
+    if not labels or not any(c.role in values or c.bare for c in columns):
         return []
-    period = (
-        period_of(table.caption) or period_of(title) or (str(published.year) if published else None)
-    )
+    said = period_of(table.caption) or period_of(title)  # a period written, not guessed
+    period = said or (str(published.year) if published else None)
     # Every place a target's row is found by (the caption, the title, a row's label cells),
     # searched once: a target that none of them names has no row here.
     labelled = "\n".join(
@@ -103,19 +103,19 @@ def _read_table(
         if not names(labelled, target):
             continue
         mine = _items_across(table, columns, target)
-        values = ("pledge", "achieved", "share", "rate")
         across = any(
             c.role in values and names(table.header[i], target) for i, c in enumerate(mine)
         )
         for row in rows_for(table, target, labels, title, lead, across=across, source=region):
-            row_unit = _row_unit(row, mine, labels) or unit
+            own = table_columns.for_row(mine, label_of(row, labels))  # 数值 under …任务: a plan
+            row_unit = _row_unit(row, own, labels) or unit
             dropped: dict[int, str] = {}
-            found = _row_figures(table, row, mine, labels, target, period, row_unit, dropped)
+            found = _row_figures(
+                table, row, own, labels, target, period, row_unit, dropped, guessed=not said
+            )
             figures.extend(found)
             if trace is not None:
-                trace.extend(
-                    explain_row(table, row, mine, labels, target, found, row_unit, dropped)
-                )
+                trace.extend(explain_row(table, row, own, labels, target, found, row_unit, dropped))
     return figures
 
 
@@ -229,9 +229,12 @@ def _row_figures(
     period: str | None,
     unit: str | None,
     dropped: dict[int, str],
+    *,
+    guessed: bool = False,
 ) -> list[Figure]:
     """The figures of one row; each cell of another period than the target's goes into
-    `dropped` with why (a table of 2023 beside a pledge announced in 2024)."""
+    `dropped` with why (a table of 2023 beside a pledge announced in 2024), where the period
+    is written (not `guessed` from the date of publication)."""
     sentence, spans = render(table, row, columns, labels)
     if not same_measure(unit, target) and target.unit not in ("%", "％"):  # (a growth target
         return []  # takes a 亿元 row's rates) 充电桩建设资金 in 万元 is no count of 充电桩
@@ -250,8 +253,9 @@ def _row_figures(
         scope = _scope(column, target, change=change, stock=stock)
         if change and column.role in ("pledge", "achieved"):
             direction = direction or ("down" if fall else None)
-        when = year_of(label) or column.period or period  # a row of one year: its own
-        if other := _out_of_frame(target, when, scope, kind):
+        written = year_of(label) or column.period  # a row or column of one year: its own
+        when = written or period
+        if (written or not guessed) and (other := _out_of_frame(target, when, scope, kind)):
             dropped[i] = other
             continue
         why = f"table row {shown_label(row, labels)!r}, column {table.header[i]!r}: {column.role}"
@@ -259,15 +263,7 @@ def _row_figures(
         out.append(
             Figure(
                 target_id=target.id,
-                quantity=Quantity(
-                    quantity.value,
-                    quantity.unit,
-                    quantity.qualifier,
-                    quantity.value_high,
-                    start,
-                    end,
-                    row[i],
-                ),
+                quantity=replace(quantity, start=start, end=end, surface=row[i], kind="amount"),
                 kind=kind,
                 scope=scope,
                 sentence=sentence,
