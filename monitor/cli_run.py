@@ -85,19 +85,24 @@ def _load(path: Path, store: Store) -> Watchlist:
 
 
 def _zygote(path: Path, state_dir: Path) -> AbstractContextManager[Zygote | None]:
-    """The reading workers' zygote, forked now when the watchlist names more sources (each has
-    a url) than the state has articles by more than a pass reads in its own process: a first
-    pass, or many sources added. It imports reading's modules on the other core while this one
-    reads the watchlist. A guess, made before the watchlist is read: a zygote never used exits
-    (~80 ms of the other core's CPU lost); a pass with many new pages it did not foresee forks
-    its workers as it goes."""
+    """The reading workers' zygote, forked now when this pass will likely read more pages than
+    it reads in its own process: the watchlist names more sources (each has a url) than the
+    state has articles by more than INLINE_PAGES (a first pass, many sources added), or the
+    state has none yet and a source is a list or feed (up to max_articles each, 50 by default).
+    It imports reading's modules on the other core while this one reads the watchlist. A guess
+    from the text, made before the watchlist is read: a zygote never used exits (~80 ms of the
+    other core's CPU lost); a pass with many new pages it did not foresee forks its workers as
+    it goes."""
     try:
-        sources = path.read_bytes().count(b"url:")
+        text = path.read_bytes()
     except OSError:
         return nullcontext()
-    if sources <= INLINE_PAGES or sources - count_articles(state_dir) <= INLINE_PAGES:
-        return nullcontext()
-    return Zygote.start(worker_count()) or nullcontext()
+    sources = text.count(b"url:")
+    pages = text.count(b"type: page")
+    known = count_articles(state_dir) if sources else 0
+    if sources - known > INLINE_PAGES or (known == 0 and sources > pages):
+        return Zygote.start(worker_count()) or nullcontext()
+    return nullcontext()
 
 
 def serve(args: argparse.Namespace) -> int:

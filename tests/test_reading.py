@@ -150,6 +150,19 @@ def test_a_worker_that_dies_fails_its_pages_with_a_clear_error() -> None:
     asyncio.run(go())
 
 
+def test_pages_that_ask_for_workers_at_once_start_one_set() -> None:
+    from monitor.figures.readers import worker_count
+
+    async def go() -> tuple[int, list[object]]:
+        async with Readers(32, tz=TZ, targets=TARGETS, inline_pages=0) as readers:
+            readings = await asyncio.gather(*(_one_read(readers, i) for i in range(24)))
+            return len(multiprocessing.active_children()), list(readings)
+
+    started, readings = asyncio.run(go())
+    assert started == worker_count()  # each page that came while they started made more
+    assert readings == read_all(10, [(PAGE, None)] * 24)
+
+
 BUG_IN_A_WORKER = """
 import asyncio
 from zoneinfo import ZoneInfo

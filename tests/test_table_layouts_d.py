@@ -412,3 +412,27 @@ def test_a_period_guessed_from_the_date_drops_nothing() -> None:
         rows=(("全市", "80", "82"),),
     )  # fmt: skip
     assert len(read(tab, WATER, "临江市", date(2026, 1, 12))) == 2
+
+
+# --- the fifth round's kinds --------------------------------------------------------------------
+
+
+def test_years_under_a_plan_caption_are_plans_and_their_total_the_span_s() -> None:
+    tab = Table(
+        caption="三年行动计划任务分解表（个）", unit=None,
+        header=("区", "2024年", "2025年", "2026年", "合计"),
+        rows=(("东岸区", "1500", "1800", "2000", "5300"),
+              ("全市", "5000", "6000", "7000", "18000")),
+    )  # fmt: skip
+    piles = Target(
+        "lj-piles",
+        "临江市2025年新建充电桩6000个",
+        ("充电桩",),
+        ("临江", "临江市", "全市"),
+        unit="个",
+        pledge=Pledge(Decimal(6000), by=date(2025, 12, 31)),
+    )  # fmt: skip (2026's plan is of another period than the target's)
+    got = find_table_figures(tab, [piles], published=date(2025, 3, 1), title="临江市充电桩三年行动")
+    assert [(f.kind, f.period, f"{f.value.normalize():f}") for f in got] == [
+        ("pledge", "2024", "5000"), ("pledge", "2025", "6000"), ("pledge", "2024-2026", "18000"),
+    ]  # fmt: skip

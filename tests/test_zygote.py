@@ -186,3 +186,9 @@ def test_a_run_forks_a_zygote_only_for_many_sources_the_state_has_not_read(
         assert none is None
     with cli_run._zygote(tmp_path / "missing.yaml", fresh) as none:
         assert none is None
+    lists = tmp_path / "lists.yaml"  # a first pass discovers up to 50 articles a list
+    lists.write_text("sources:\n  - {id: l, url: 'http://127.0.0.1/list'}\n", encoding="utf-8")
+    with cli_run._zygote(lists, fresh) as zygote:
+        assert isinstance(zygote, Zygote)
+    with cli_run._zygote(lists, read) as none:  # later passes: a few new articles a list
+        assert none is None

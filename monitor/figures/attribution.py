@@ -9,7 +9,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
-from monitor.figures import cues
+from monitor.figures import cues, units
 from monitor.figures.cues import (
     _CLAUSE,
     _CONTINUES,
@@ -260,10 +260,18 @@ def _subject(
             # 其中…: a part of the last total; …，合计…: the sum of what the clauses before gave
             earlier = [k for k in by_clause if k < clause and by_clause[k]]
             return by_clause[max(earlier)][-1] if earlier else None
-        if not continues(sentence, at):
+        if not _goes_on(sentence, at):
             return None
         clause -= 1
     return by_clause[clause][-1]
+
+
+def _goes_on(sentence: str, at: int) -> bool:
+    """Whether the clause at `at` continues the one before, or gives its amount again in another
+    unit (…3860.9万吨，折合772.2亿斤，增长1.8%: the rate after it is still the subject's)."""
+    if sentence[at - 1 : at] in ("）", ")"):  # …70650万吨（14130亿斤），比上年增长1.6%
+        return True  # nothing between the bracket and its comma: the bracket's clause decides
+    return continues(sentence, at) or units.restating_at(sentence, at - 1)
 
 
 def _about_span(
@@ -274,7 +282,7 @@ def _about_span(
     first, last = min(by_clause), max(by_clause)
     k = last
     while k < len(cuts):
-        if continues(sentence, cuts[k] + 1) or _is_part(sentence, cuts[k] + 1):
+        if _goes_on(sentence, cuts[k] + 1) or _is_part(sentence, cuts[k] + 1):
             last = k + 1
         elif any(map(str.isdigit, sentence[cuts[k] + 1 : _end(cuts, k + 1, sentence)])):
             break  # a remark without a number (…，居全国首位，其中…) is passed over

@@ -107,6 +107,10 @@ class Readers(Generic[R]):
         self._inline_left = inline_pages
         self._start_now = expected_pages > inline_pages
         self._workers: list[Worker] = []
+        # One start, however many pages ask for workers at once: a start awaits (each worker's
+        # pipes are connected to the loop), and pages that came meanwhile each started a set
+        # of their own (a first pass through 41 list pages forked 22 workers).
+        self._starting = asyncio.Lock()
         self._count = worker_count()
         # Every request in flight plus a few pages queued per worker: no more page bodies
         # than that are ever held at once, however many sources the watchlist has.
@@ -167,7 +171,9 @@ class Readers(Generic[R]):
             )
         else:
             if not self._workers:
-                await self._start()
+                async with self._starting:
+                    if not self._workers:
+                        await self._start()
             job: Job = (content, url, content_type, body, link, region)
             outcome = await min(self._workers, key=load).submit(job)
         if isinstance(outcome, NotAnArticle):

@@ -121,6 +121,7 @@ def columns(table: Table, published: date | None, title: str = "") -> list[Colum
     values = ("pledge", "achieved", "share", "rate")
     _rate_of_plan(out)
     _plan_of_the_year(out, table.header, published)
+    _years_of_a_plan(out, table.header, table.caption, published)
     _parts_of_totals(out, table.header, published)
     _bare_values(out, table.header, (table.caption, title), published)
     _year_result(out, table.header)
@@ -149,6 +150,28 @@ def _plan_of_the_year(
 
 _WHOLE_YEAR = re.compile(r"全年|年度|全年合计|全年累计")
 _PART_OF_YEAR = re.compile(r"上半年|下半年|[一二三四1-4]\s*季度|[0-9]{1,2}\s*月")
+
+
+def _years_of_a_plan(
+    columns: list[Column], header: tuple[str, ...], caption: str, published: date | None
+) -> None:
+    """Columns headed by years alone under a caption of plans (三年行动计划任务分解表) are each
+    year's plan, past years' too; a total right of them (合计) is the plan over their span."""
+    if _one(_BRACKET.sub(" ", caption), published).role != "pledge":
+        return
+    years = [
+        (i, found.group(1))
+        for i, h in enumerate(header)
+        if columns[i].role in ("none", "achieved") and (found := _YEAR_ALONE.fullmatch(_words(h)))
+    ]
+    if len(years) < 2:
+        return
+    for i, year in years:
+        columns[i] = Column("pledge", "new", columns[i].unit, year)
+    last = years[-1][0] + 1
+    if last < len(header) and _TOTAL.fullmatch(_words(header[last])):
+        span = f"{years[0][1]}-{years[-1][1]}"
+        columns[last] = Column("pledge", "new", header_unit(header[last]), span)
 
 
 def _year_result(columns: list[Column], header: tuple[str, ...]) -> None:
@@ -184,8 +207,8 @@ def _parts_of_totals(
             *other, kind = header[j].split("|")
             if other != group or _TOTAL.fullmatch(_words(kind)):
                 break
-            if _one(kind, published).role != "none":
-                break  # a column of its own role (年度任务, 已完成): no kind of the total
+            if _one(kind, published).role != "none" or _YEAR_ALONE.fullmatch(_words(kind)):
+                break  # a column of its own role (年度任务, 已完成) or a year's: no kind
             columns[j] = Column("none", None, columns[j].unit, None, part_of=i)
             j -= 1
 
