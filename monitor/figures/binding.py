@@ -16,7 +16,7 @@ from monitor.figures import thresholds, units
 from monitor.figures.attribution import _Match
 from monitor.figures.checks import _clause_of, _excluded
 from monitor.figures.counting import counts_other
-from monitor.figures.cues import A_YEAR, EARLIER_LEVEL
+from monitor.figures.cues import A_YEAR, EARLIER_LEVEL, EARLIER_WORK
 from monitor.figures.kinds import (
     kind_beside_whole,
     kind_word,
@@ -291,6 +291,10 @@ def dated_period(
     """The period of an increase over an earlier year's end (比2020年底增加21家: the years
     since), of a level dated at one (由去年底的【63家】…: that year) or of the level it rose to
     (从2016年底的180公里增至【435公里】: the year published); else `period` as it is."""
+    work = EARLIER_WORK.search(head) if published is not None else None
+    if work and published is not None:  # 比去年实际新增的7.4万个: that year's
+        year = A_YEAR.search(work.group())
+        return year.group(1) if year else str(published.year - 1)
     if scope == "new":
         return since_window(head, period, published)
     if published is None or scope != "cumulative" or "的" not in head:
