@@ -22,6 +22,7 @@ from monitor.figures.cues import (
     _SHARE_NEXT,
     _SHARE_OF,
     EARLIER_LEVEL,
+    EARLIER_WORK,
 )
 from monitor.figures.keywords import _HEAD, _first_part, _split_pattern, _splittable, any_split
 from monitor.figures.measures import SUM_CLAUSE, compared, since_period_start
@@ -332,8 +333,9 @@ def _is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -
     a cut named between the reference and the number (比改革前减轻企业负担5000亿元): a cut is
     always measured from a baseline."""
     head = sentence[c0 : q.start]
-    if EARLIER_LEVEL.search(head):
-        return False  # 由去年底的63家增加到71家: the level at an earlier date, a figure of its own
+    if EARLIER_LEVEL.search(head) or EARLIER_WORK.search(head):
+        # 由去年底的63家增加到71家, 比去年实际新增的7.4万个还要多: a figure of an earlier date
+        return False
     if restates(sentence, q.end):
         return False  # 比省里下达的5万亩任务多出3000亩: the pledge the result is set against
     if q.unit == "百分点":  # 同比提高4.2个百分点: a per-cent target's change; else a reference

@@ -45,8 +45,9 @@ MODAL = re.compile(
     + _PLAN_VERB
     + r"|要(?<![主重需只必不纲]要)(?![求素点闻])"
 )
-# After a count, words that go on with it, not a noun it counts (在A至B之间, 1.1万套力争…开工)
-GOES_ON = re.compile("之间|新?(?:台阶|大关|关口)|" + MODAL.pattern)
+# After a count, words that go on with it, not a noun it counts (在A至B之间, 1.1万套力争…开工,
+# …的7.4万个还要多: a comparison of the count)
+GOES_ON = re.compile("之间|新?(?:台阶|大关|关口)|还要?[多少高低]|" + MODAL.pattern)
 # A clause opening with the rest of the things counted before (其余3段, 剩余120公里, 余下11个)
 REST_OPENS = re.compile(r"(?:其余|剩余|余下|剩下)的?(?=[约近超逾0-9一二三四五六七八九十两])")
 # Achieved cues that only say "so far" or "in all" (累计, 截至): under a modal they are a plan's
@@ -153,6 +154,11 @@ _PART_OF_RESIDENTS = ("城镇", "农村")
 _LAST_YEAR = re.compile(r"去年(?<![比较同从由]去年)|上年(?<![比较同从由]上年)")
 # A level dated at an earlier year's end (由去年底的63家…, 远高于2016年底的180公里): a figure
 EARLIER_LEVEL = re.compile(r"(?:(?:19|20)[0-9]{2}\s*年|去年|上年)(?:底|末)的$")
+# An earlier year's work, compared with (比去年实际新增的7.4万个还要多): a result of that year
+EARLIER_WORK = re.compile(
+    r"(?:(?:19|20)[0-9]{2}\s*年|去年|上年)(?:全年)?(?:实际)?"
+    r"(?:新增|新建|完成|筹集|开工|改造|建成|发行|净增)了?的$"
+)
 _FROM = re.compile(r"[从由][^，,。；0-9]{0,4}$")
 _YEAR = re.compile(  # (?<![0-9])((?:19|20)[0-9]{2})年, the look-behind after the first letter
     r"((?:1(?<![0-9]1)9|2(?<![0-9]2)0)[0-9]{2})年(?:度)?(上半年|下半年|一季度|前三季度)?"
