@@ -20,6 +20,7 @@ from monitor.figures.cues import A_YEAR, EARLIER_LEVEL, EARLIER_WORK
 from monitor.figures.kinds import (
     kind_beside_whole,
     kind_word,
+    noun_after,
     picked_out,
     wider_than_titled,
 )
@@ -245,6 +246,12 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
     picked = picked_out(head, target.title)
     if picked:
         return f"a subset: those a clause picks out ({picked}{keyword})"
+    same_unit = units.fits(n.q.unit, target.unit)  # else the unit's reason is given
+    noun = (
+        noun_after(sentence[m.end : n.q.start], target.title) if c0 == n.c0 and same_unit else None
+    )
+    if noun:
+        return f"counts another noun ({keyword}{noun})"
     size = other_size(sentence[m.end : n.q.start], keyword, target.title) if c0 == n.c0 else None
     return f"another measure of the noun ({size})" if size else None
 

@@ -99,3 +99,21 @@ def wider_than_titled(head: str, keyword: str, title: str) -> str | None:
     if not titled or not _KIND_WORD.fullmatch(titled) or titled in head:
         return None  # most titles: the keyword right after its verb or count, or no kind word
     return titled if not _words_before(head) else None
+
+
+# A noun after the keyword that the count counts instead (充电桩示范小区45个, 农村公路安全生命防护
+# 工程3000公里): the keyword only says what kind of it; its head is one of these
+_HEAD_NOUN = re.compile(
+    r"[\u4e00-\u9fff]{0,8}?(?:工程|小区|社区|园区|示范区|示范点|示范村|试点|街道|乡镇|村)"
+    r"(?:已经?|累计|共|达到|达|为|约|近|超过|有)*$"
+)
+
+
+def noun_after(between: str, title: str) -> str | None:
+    """The noun between the keyword and its count (`between`) that the count counts instead of
+    the keyword's things, unless the title names it; None when there is none."""
+    found = _HEAD_NOUN.fullmatch(between)
+    if found is None or _VERB.search(between.rstrip("已经累计共达到为约近超过有")):
+        return None
+    noun = between.rstrip("已经累计共达到为约近超过有")
+    return None if noun in title else noun
