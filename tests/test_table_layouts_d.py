@@ -412,3 +412,64 @@ def test_a_period_guessed_from_the_date_drops_nothing() -> None:
         rows=(("全市", "80", "82"),),
     )  # fmt: skip
     assert len(read(tab, WATER, "临江市", date(2026, 1, 12))) == 2
+
+
+# --- the fifth round's kinds --------------------------------------------------------------------
+
+
+def test_years_under_a_plan_caption_are_plans_and_their_total_the_span_s() -> None:
+    tab = Table(
+        caption="三年行动计划任务分解表（个）", unit=None,
+        header=("区", "2024年", "2025年", "2026年", "合计"),
+        rows=(("东岸区", "1500", "1800", "2000", "5300"),
+              ("全市", "5000", "6000", "7000", "18000")),
+    )  # fmt: skip
+    piles = Target(
+        "lj-piles",
+        "临江市2025年新建充电桩6000个",
+        ("充电桩",),
+        ("临江", "临江市", "全市"),
+        unit="个",
+        pledge=Pledge(Decimal(6000), by=date(2025, 12, 31)),
+    )  # fmt: skip (2026's plan is of another period than the target's)
+    got = find_table_figures(tab, [piles], published=date(2025, 3, 1), title="临江市充电桩三年行动")
+    assert [(f.kind, f.period, f"{f.value.normalize():f}") for f in got] == [
+        ("pledge", "2024", "5000"), ("pledge", "2025", "6000"), ("pledge", "2024-2026", "18000"),
+    ]  # fmt: skip
+
+
+# --- the sixth round's kinds --------------------------------------------------------------------
+
+
+def test_stages_of_work_as_the_rows() -> None:
+    tab = Table(
+        caption="新建充电桩进度（截至8月底）", unit=None,
+        header=("环节", "年度任务（个）", "已完成（个）"),
+        rows=(("开工", "6000", "5200"), ("建成", "6000", "4500")),
+    )  # fmt: skip
+    got = find_table_figures(tab, [PILES], published=date(2025, 9, 10), title="临江市")
+    assert [(f.sentence.split(" | ")[0], f.kind, f.measure) for f in got] == [
+        ("开工", "pledge", "开工"), ("开工", "achieved", "开工"),
+        ("建成", "pledge", "建成"), ("建成", "achieved", "建成"),
+    ]  # fmt: skip
+
+
+def test_a_stock_at_quarter_ends() -> None:
+    tab = Table(
+        caption="充电桩保有量变化情况", unit=None,
+        header=("时间", "充电桩保有量（个）", "较年初新增（个）"),
+        rows=(("2024年底", "15000", "—"), ("一季度末", "16200", "1200"),
+              ("6月底", "17500", "2500")),
+    )  # fmt: skip
+    got = read(tab, PILES, "临江市")
+    assert [c[:3] for c in got] == [
+        ("achieved", "cumulative", "15000 个"),
+        ("achieved", "cumulative", "16200 个"), ("achieved", "new", "1200 个"),
+        ("achieved", "cumulative", "17500 个"), ("achieved", "new", "2500 个"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("head", ["充电桩保有量（个）", "充电桩存量", "充电桩总数（个）"])
+def test_a_stock_held_is_a_level(head: str) -> None:
+    tab = Table(caption="充电桩情况", unit=None, header=("时间", head), rows=(("6月底", "17500"),))
+    assert read(tab, PILES, "临江市") == [("achieved", "cumulative", "17500 个", head)]

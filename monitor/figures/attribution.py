@@ -9,7 +9,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
-from monitor.figures import cues
+from monitor.figures import cues, units
 from monitor.figures.cues import (
     _CLAUSE,
     _CONTINUES,
@@ -22,6 +22,8 @@ from monitor.figures.cues import (
     _SHARE_NEXT,
     _SHARE_OF,
     EARLIER_LEVEL,
+    EARLIER_WORK,
+    NEXT_STEP,
 )
 from monitor.figures.keywords import _HEAD, _first_part, _split_pattern, _splittable, any_split
 from monitor.figures.measures import SUM_CLAUSE, compared, since_period_start
@@ -260,10 +262,23 @@ def _subject(
             # 其中…: a part of the last total; …，合计…: the sum of what the clauses before gave
             earlier = [k for k in by_clause if k < clause and by_clause[k]]
             return by_clause[max(earlier)][-1] if earlier else None
-        if not continues(sentence, at):
+        if not _goes_on(sentence, at):
             return None
         clause -= 1
     return by_clause[clause][-1]
+
+
+def _goes_on(sentence: str, at: int) -> bool:
+    """Whether the clause at `at` continues the one before, or gives its amount again in another
+    unit (…3860.9万吨，折合772.2亿斤，增长1.8%: the rate after it is still the subject's)."""
+    if sentence[at - 1 : at] in ("）", ")"):  # …70650万吨（14130亿斤），比上年增长1.6%
+        return True  # nothing between the bracket and its comma: the bracket's clause decides
+    # …1.6万个，下一步将继续挖潜，力争全年新增2万个: a remark on what comes next is passed over
+    return (
+        continues(sentence, at)
+        or units.restating_at(sentence, at - 1)
+        or bool(NEXT_STEP.match(sentence, at))
+    )
 
 
 def _about_span(
@@ -274,7 +289,7 @@ def _about_span(
     first, last = min(by_clause), max(by_clause)
     k = last
     while k < len(cuts):
-        if continues(sentence, cuts[k] + 1) or _is_part(sentence, cuts[k] + 1):
+        if _goes_on(sentence, cuts[k] + 1) or _is_part(sentence, cuts[k] + 1):
             last = k + 1
         elif any(map(str.isdigit, sentence[cuts[k] + 1 : _end(cuts, k + 1, sentence)])):
             break  # a remark without a number (…，居全国首位，其中…) is passed over
@@ -324,8 +339,9 @@ def _is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -
     a cut named between the reference and the number (比改革前减轻企业负担5000亿元): a cut is
     always measured from a baseline."""
     head = sentence[c0 : q.start]
-    if EARLIER_LEVEL.search(head):
-        return False  # 由去年底的63家增加到71家: the level at an earlier date, a figure of its own
+    if EARLIER_LEVEL.search(head) or EARLIER_WORK.search(head):
+        # 由去年底的63家增加到71家, 比去年实际新增的7.4万个还要多: a figure of an earlier date
+        return False
     if restates(sentence, q.end):
         return False  # 比省里下达的5万亩任务多出3000亩: the pledge the result is set against
     if q.unit == "百分点":  # 同比提高4.2个百分点: a per-cent target's change; else a reference

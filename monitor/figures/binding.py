@@ -16,10 +16,11 @@ from monitor.figures import thresholds, units
 from monitor.figures.attribution import _Match
 from monitor.figures.checks import _clause_of, _excluded
 from monitor.figures.counting import counts_other
-from monitor.figures.cues import A_YEAR, EARLIER_LEVEL
+from monitor.figures.cues import A_YEAR, EARLIER_LEVEL, EARLIER_WORK
 from monitor.figures.kinds import (
     kind_beside_whole,
     kind_word,
+    noun_after,
     picked_out,
     wider_than_titled,
 )
@@ -245,6 +246,12 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
     picked = picked_out(head, target.title)
     if picked:
         return f"a subset: those a clause picks out ({picked}{keyword})"
+    same_unit = units.fits(n.q.unit, target.unit)  # else the unit's reason is given
+    noun = (
+        noun_after(sentence[m.end : n.q.start], target.title) if c0 == n.c0 and same_unit else None
+    )
+    if noun:
+        return f"counts another noun ({keyword}{noun})"
     size = other_size(sentence[m.end : n.q.start], keyword, target.title) if c0 == n.c0 else None
     return f"another measure of the noun ({size})" if size else None
 
@@ -284,6 +291,10 @@ def dated_period(
     """The period of an increase over an earlier year's end (比2020年底增加21家: the years
     since), of a level dated at one (由去年底的【63家】…: that year) or of the level it rose to
     (从2016年底的180公里增至【435公里】: the year published); else `period` as it is."""
+    work = EARLIER_WORK.search(head) if published is not None else None
+    if work and published is not None:  # 比去年实际新增的7.4万个: that year's
+        year = A_YEAR.search(work.group())
+        return year.group(1) if year else str(published.year - 1)
     if scope == "new":
         return since_window(head, period, published)
     if published is None or scope != "cumulative" or "的" not in head:

@@ -32,7 +32,7 @@ def rate_of(making: Making, n: Number, target: Target) -> str | None:
             return named
     if n.match.end < n.c0:
         # …，带动投资9.6亿元，增长20%: a change of the amount just before it, not the target's
-        before = _amount_before(making.read.quantities, n.q.start)
+        before = _amount_before(making.read.text, making.read.quantities, n.q.start)
         if before is not None and not _in_unit(before, target.unit):
             return before.surface
         if not compared(n.head) and (before is None or target.id not in making.given):
@@ -233,7 +233,7 @@ def _restated_growth(making: Making, n: Number, target: Target, kind: FigureKind
         return None
     if n.c0 <= n.match.end <= n.q.start:
         return None  # 进出口增长3%左右: the plan's growth, named with its subject
-    before = _amount_before(making.read.quantities, n.q.start)
+    before = _amount_before(making.read.text, making.read.quantities, n.q.start)
     if before is None or not _in_unit(before, target.unit):
         return None
     return f"the growth a planned amount ({before.surface}) implies; the amount is the pledge"
@@ -252,11 +252,17 @@ def _rate_target(targets: list[Target], target: Target, sentence: str) -> str | 
     return None
 
 
-def _amount_before(quantities: list[Quantity], at: int) -> Quantity | None:
-    """The last amount (no %) before `at` in the sentence's clauses about the target."""
-    before = [q for q in quantities if q.end <= at]
+def _amount_before(sentence: str, quantities: list[Quantity], at: int) -> Quantity | None:
+    """The last amount (no %) before `at` in the sentence's clauses about the target, but for
+    one giving the amount before it again in another unit (…2990亿元（约合420亿美元），增长6.2%)."""
+    before = [q for q in quantities if q.end <= at and not _restating(sentence, q)]
     # a multiple (为年度目标的1.12倍) is a share, no amount: …，增量同比提高9% is still the target's
     return before[-1] if before and before[-1].unit not in _RATE_UNITS | {"倍"} else None
+
+
+def _restating(sentence: str, q: Quantity) -> bool:
+    """Whether `q` opens a clause or bracket giving an amount again (，折合…; （约合…）)."""
+    return any(units.restating_at(sentence, i) for i in range(max(0, q.start - 3), q.start))
 
 
 def _in_unit(q: Quantity, unit: str | None) -> bool:

@@ -9,9 +9,11 @@ import re
 from datetime import date
 from typing import Literal, NamedTuple
 
-from monitor.figures import units
 from monitor.figures.table_rows import is_period
 from monitor.figures.table_stages import stage_in
+from monitor.figures.table_units import HEADER_UNIT as _HEADER_UNIT
+from monitor.figures.table_units import YEAR as _YEAR
+from monitor.figures.table_units import header_unit
 from monitor.models import FigureScope, Table
 
 Role = Literal["index", "unit", "label", "pledge", "achieved", "share", "rate", "none"]
@@ -70,14 +72,11 @@ _ONE_MONTH = re.compile(r"当月|本月|^\s*[0-9０-９]{1,2}\s*月份?\s*$")
 _DONE_OF_PLAN = re.compile(r"(?:完成|达到?)(?:了)?[\u4e00-\u9fff]{0,4}?(?:计划|任务|目标)")
 _FORECAST = re.compile(r"预计|预期|预测")
 _LONG_PLAN = re.compile(r"规划|总")
+_HELD = re.compile(r"保有量|存量|总数|总量")
 _STOCK = re.compile(r"累计|总数|总量|总规模|保有量|存量|总里程")
 _IN_PERIOD = re.compile(
     r"以来|[0-9０-９一二三四五六七八九十]+月|季度|今年|本年|当年|年度|全年|半年|年内"
 )
-_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年?")
-_HEADER_UNIT = re.compile(r"[（(]([^（）()]{1,8})[)）]\s*$")
-_PERCENT = re.compile(r"[%％]")
-_UNIT_PARTS = re.compile(r"[/、,，]")
 _DIGIT_FIRST = re.compile(r"[-+－＋−]?\s*[0-9０-９.]")  # a number cell; 一般公共预算 is a label
 # …also with a qualifier before it (约280, 超1800, 近300); a dash or a slash is no cell at all
 _AMOUNT_FIRST = re.compile(r"(?:约|超过?|近|逾|不足|不到|达)?[-+－＋−▲▼△▽↑↓]?\s*[0-9０-９.]")
@@ -121,6 +120,7 @@ def columns(table: Table, published: date | None, title: str = "") -> list[Colum
     values = ("pledge", "achieved", "share", "rate")
     _rate_of_plan(out)
     _plan_of_the_year(out, table.header, published)
+    _years_of_a_plan(out, table.header, table.caption, published)
     _parts_of_totals(out, table.header, published)
     _bare_values(out, table.header, (table.caption, title), published)
     _year_result(out, table.header)
@@ -149,6 +149,28 @@ def _plan_of_the_year(
 
 _WHOLE_YEAR = re.compile(r"全年|年度|全年合计|全年累计")
 _PART_OF_YEAR = re.compile(r"上半年|下半年|[一二三四1-4]\s*季度|[0-9]{1,2}\s*月")
+
+
+def _years_of_a_plan(
+    columns: list[Column], header: tuple[str, ...], caption: str, published: date | None
+) -> None:
+    """Columns headed by years alone under a caption of plans (三年行动计划任务分解表) are each
+    year's plan, past years' too; a total right of them (合计) is the plan over their span."""
+    if _one(_BRACKET.sub(" ", caption), published).role != "pledge":
+        return
+    years = [
+        (i, found.group(1))
+        for i, h in enumerate(header)
+        if columns[i].role in ("none", "achieved") and (found := _YEAR_ALONE.fullmatch(_words(h)))
+    ]
+    if len(years) < 2:
+        return
+    for i, year in years:
+        columns[i] = Column("pledge", "new", columns[i].unit, year)
+    last = years[-1][0] + 1
+    if last < len(header) and _TOTAL.fullmatch(_words(header[last])):
+        span = f"{years[0][1]}-{years[-1][1]}"
+        columns[last] = Column("pledge", "new", header_unit(header[last]), span)
 
 
 def _year_result(columns: list[Column], header: tuple[str, ...]) -> None:
@@ -184,8 +206,8 @@ def _parts_of_totals(
             *other, kind = header[j].split("|")
             if other != group or _TOTAL.fullmatch(_words(kind)):
                 break
-            if _one(kind, published).role != "none":
-                break  # a column of its own role (年度任务, 已完成): no kind of the total
+            if _one(kind, published).role != "none" or _YEAR_ALONE.fullmatch(_words(kind)):
+                break  # a column of its own role (年度任务, 已完成) or a year's: no kind
             columns[j] = Column("none", None, columns[j].unit, None, part_of=i)
             j -= 1
 
@@ -347,6 +369,8 @@ def _one(head: str, published: date | None) -> Column:
     ):
         scope: FigureScope = "cumulative" if _STOCK.search(words) else "new"
         return Column("pledge", scope, unit, period)
+    if _HELD.search(words):  # 充电桩保有量: the stock held, a level
+        return Column("achieved", "cumulative", unit, period)
     if _ACHIEVED.search(words) or (period and published and int(period) < published.year):
         stock = _STOCK.search(words) and not _IN_PERIOD.search(words.replace("累计", "", 1))
         return Column("achieved", "cumulative" if stock else "new", unit, period)
@@ -356,20 +380,3 @@ def _one(head: str, published: date | None) -> Column:
 def role_of(head: str, published: date | None) -> Role:
     """What a column headed `head` holds (pledge, achieved, share, rate, none)."""
     return _role(head, published).role
-
-
-def header_unit(head: str) -> str | None:
-    """The unit a header or label writes in brackets at its end (年度任务（万个） → 万个)."""
-    found = _HEADER_UNIT.search(head)
-    if found:
-        written = _UNIT_PARTS.split(found.group(1))[0].strip()
-        if _PERCENT.fullmatch(written) or units.normalise(written) in units.CANONICAL.values():
-            return "%" if _PERCENT.fullmatch(written) else written
-    if head.rstrip().endswith(("%", "％")):
-        return "%"
-    return None
-
-
-def period_of(text: str) -> str | None:
-    found = _YEAR.search(text)
-    return found.group(1) if found else None

@@ -11,6 +11,7 @@ import re
 from monitor.figures.cues import A_YEAR
 from monitor.figures.nouns import other_measure
 from monitor.figures.places import GENERIC, PLACES, mentions, speaks_for
+from monitor.figures.table_stages import stage_in
 from monitor.models import Table, Target
 
 # A row of the whole: 合计, 全省合计, 总计, 全市
@@ -31,7 +32,7 @@ _MARK = re.compile(r"\s*(?:[①-⑳*＊※#△▲]+|[(（]注[0-9]*[)）]|注[0-
 _PERIOD = re.compile(
     r"(?:(?:(?:19|20)[0-9]{2}\s*年)?(?:[0-9]{1,2}\s*(?:[-—–~至]\s*[0-9]{1,2}\s*)?月份?|"
     r"[一二三四1-4]\s*季度|前三季度|上半年|下半年|全年)|(?:19|20)[0-9]{2}\s*年(?:度|末|底)?)"
-    r"(?:累计|合计|小计)?"
+    r"(?:累计|合计|小计|末|底)?"
 )
 # The total below rows of periods (7月, 8月, 累计)
 _RUNNING = re.compile(r"累计|合计|总计|共计|小计")
@@ -148,6 +149,15 @@ def periods_down(table: Table, labels: list[int]) -> bool:
     return len(periods) >= 2 and len(periods) + len(totals) == len(said) and len(totals) <= 1
 
 
+def _stages_down(rows: list[tuple[tuple[str, ...], str]]) -> bool:
+    """Are the rows stages of the caption's work (新开工 | 基本建成 | 分配入住): every labelled row
+    names one and nothing else of its own."""
+    said = [label for _, label in rows if label]
+    return len(said) >= 2 and all(
+        (stage := stage_in(label)) and len(label) <= len(stage) + 2 for label in said
+    )
+
+
 def _own_row(label: str, target: Target) -> bool:
     """A row labelled with the target's keyword that counts it, not a longer noun it modifies
     (单位地区生产总值能耗降低: a rate of 能耗)."""
@@ -199,7 +209,7 @@ def rows_for(
     ]
     whole: list[tuple[tuple[str, ...], str]] = []
     if across or names(table.caption, target) or names(title, target):
-        if not named and periods_down(table, labels):
+        if not named and (periods_down(table, labels) or _stages_down(rows)):
             region = region_ok("", table.caption, title, lead, target, source)
             return [row for row, label in rows if label and region]
         whole = [

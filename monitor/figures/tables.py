@@ -16,7 +16,7 @@ from monitor.figures import table_columns
 from monitor.figures.checks import _out_of_frame
 from monitor.figures.stages import stage_of
 from monitor.figures.table_cells import Read, note_amount, read_cells, same_measure
-from monitor.figures.table_columns import Column, header_unit, period_of
+from monitor.figures.table_columns import Column
 from monitor.figures.table_explain import ITEM, ROLE, explain_row, other_item, render
 from monitor.figures.table_rows import (
     change_of,
@@ -29,6 +29,7 @@ from monitor.figures.table_rows import (
 )
 from monitor.figures.table_shapes import halves, pairs_across, upright
 from monitor.figures.table_stages import earlier, measure_of, share_stage, stage_in, stages_of
+from monitor.figures.table_units import header_unit, period_of
 from monitor.models import (
     Article,
     Figure,
