@@ -48,6 +48,9 @@ MODAL = re.compile(
 # After a count, words that go on with it, not a noun it counts (在A至B之间, 1.1万套力争…开工,
 # …的7.4万个还要多: a comparison of the count)
 GOES_ON = re.compile("之间|新?(?:台阶|大关|关口)|还要?[多少高低]|" + MODAL.pattern)
+# …下一步将加大选址力度，力争全年建成80个: a clause that says what comes next, with no number,
+# before one going on with the subject (its plan for the rest of the year): passed over
+NEXT_STEP = re.compile(r"(?:下半年|下一步|接下来|今后|四季度|年内)[^，,；;。0-9０-９]{0,14}[，,]")
 # A clause opening with the rest of the things counted before (其余3段, 剩余120公里, 余下11个)
 REST_OPENS = re.compile(r"(?:其余|剩余|余下|剩下)的?(?=[约近超逾0-9一二三四五六七八九十两])")
 # Achieved cues that only say "so far" or "in all" (累计, 截至): under a modal they are a plan's
