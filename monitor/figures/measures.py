@@ -251,8 +251,7 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
         return "new"  # …今年已全部发行完毕，共计3120亿元: the sum of the year's work
     # the year's work: said in this clause, or by a time phrase opening the sentence (今年1—6月，…)
     opening = sentence[: opening_end(sentence)]
-    # (“十四五”以来至今年9月，…: 今年 only says where the span ends)
-    own_year = "今年" in _SPAN_END.sub("", opening)
+    own_year = "今年" in _SPAN_END.sub("", opening)  # (…以来至今年9月: 今年 ends the span)
     since = c0 <= len(opening) + 1 and _SPAN.search(opening) and not own_year
     if since and _CUMULATIVE.search(clause) and _ADDITION.search(clause):
         return "new"  # 自2016年…以来，累计下达…; “十四五”以来截至9月底，累计筹集…

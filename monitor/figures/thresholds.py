@@ -39,7 +39,11 @@ def bound(sentence: str, q: Quantity, quantities: Sequence[Quantity], head: str)
     or None: a floor held over a run of years, or a threshold whose amount the sentence gives."""
     if q.unit == "%" and _OF_MEMBERS.match(sentence, q.end):
         return "a share of the places or sites (…的城市), not a level of the thing"  # 半数的城市
-    if q.surface.endswith(("以上", "以下")) and _SIZE_CLASS.match(sentence, q.end):
+    if (
+        q.unit != "%"
+        and q.surface.endswith(("以上", "以下"))
+        and _SIZE_CLASS.match(sentence, q.end)
+    ):
         return "a size class of the things counted (…以上的企业), not an amount of them"
     crossed = q.qualifier == "at_least" or bool(
         _CROSSED_BEFORE.search(head) or _CROSSED_AFTER.match(sentence, q.end)
