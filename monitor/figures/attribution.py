@@ -23,6 +23,7 @@ from monitor.figures.cues import (
     _SHARE_OF,
     EARLIER_LEVEL,
     EARLIER_WORK,
+    NEXT_STEP,
 )
 from monitor.figures.keywords import _HEAD, _first_part, _split_pattern, _splittable, any_split
 from monitor.figures.measures import SUM_CLAUSE, compared, since_period_start
@@ -272,7 +273,12 @@ def _goes_on(sentence: str, at: int) -> bool:
     unit (…3860.9万吨，折合772.2亿斤，增长1.8%: the rate after it is still the subject's)."""
     if sentence[at - 1 : at] in ("）", ")"):  # …70650万吨（14130亿斤），比上年增长1.6%
         return True  # nothing between the bracket and its comma: the bracket's clause decides
-    return continues(sentence, at) or units.restating_at(sentence, at - 1)
+    # …1.6万个，下一步将继续挖潜，力争全年新增2万个: a remark on what comes next is passed over
+    return (
+        continues(sentence, at)
+        or units.restating_at(sentence, at - 1)
+        or bool(NEXT_STEP.match(sentence, at))
+    )
 
 
 def _about_span(

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from monitor.figures.months import HALF as _HALF
+from monitor.figures.months import months_period as _months_period
 from monitor.figures.nouns import WORK_VERB
 from monitor.models import FigureKind
 
@@ -46,6 +48,9 @@ MODAL = re.compile(
 # After a count, words that go on with it, not a noun it counts (在A至B之间, 1.1万套力争…开工,
 # …的7.4万个还要多: a comparison of the count)
 GOES_ON = re.compile("之间|新?(?:台阶|大关|关口)|还要?[多少高低]|" + MODAL.pattern)
+# …下一步将加大选址力度，力争全年建成80个: a clause that says what comes next, with no number,
+# before one going on with the subject (its plan for the rest of the year): passed over
+NEXT_STEP = re.compile(r"(?:下半年|下一步|接下来|今后|四季度|年内)[^，,；;。0-9０-９]{0,14}[，,]")
 # A clause opening with the rest of the things counted before (其余3段, 剩余120公里, 余下11个)
 REST_OPENS = re.compile(r"(?:其余|剩余|余下|剩下)的?(?=[约近超逾0-9一二三四五六七八九十两])")
 # Achieved cues that only say "so far" or "in all" (累计, 截至): under a modal they are a plan's
@@ -162,7 +167,6 @@ _YEAR = re.compile(  # (?<![0-9])((?:19|20)[0-9]{2})年, the look-behind after t
     r"((?:1(?<![0-9]1)9|2(?<![0-9]2)0)[0-9]{2})年(?:度)?(上半年|下半年|一季度|前三季度)?"
 )
 _SPAN_TO = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*")  # 2020年至2024年
-_HALF = {"上半年": "H1", "下半年": "H2", "一季度": "Q1", "前三季度": "Q1-Q3"}
 _PLAN = re.compile(r"“?(十[一二三四五六七八九]|[一二三四五六七八九])五”?(?:规划|时期|期间)")
 _PLAN_SINCE = re.compile(r"“?(十[一二三四五六七八九]|[一二三四五六七八九])五”?以来")
 _SINCE_WORDS = re.compile(r"[^，,。；;0-9]{1,14}?以来")  # 自2016年实施补偿机制以来
@@ -253,6 +257,8 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
     the year published in, unless a frame (2023年工作回顾) says another."""
     if not text:
         return None
+    if "基础上" in text:  # 今年将在去年新建6.4万个的基础上，再新建7万个: the base's year is not it
+        text = _ON_BASE.sub("", text)
     if "年" not in text and "五" not in text:
         # every period below is written with 年, or is a plan (十三五); but for months
         if relative and ("月" in text or "季度" in text):
@@ -301,49 +307,8 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
     return _months_period(text, published)
 
 
+_ON_BASE = re.compile(r"在[^，,。；]{0,24}?基础上")
 _THE_YEAR = re.compile(r"全年|年内|本年|当年")
-# 截至9月底, 1—10月, 前11个月, 前三季度: a time so far in a year the text does not name
-_MONTHS = re.compile(
-    r"(?:截至|截止|到)\s*([0-9一二三四五六七八九十]{1,2})\s*月"
-    r"|[0-9一二三四五六七八九十]{1,2}\s*[—\-–－~～至到]\s*([0-9一二三四五六七八九十]{1,2})\s*月"
-    r"|前[0-9一二三四五六七八九十两]{1,2}个?月|(前三季度|一季度)|[二三四]季度"
-)
-_CN_MONTH = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")} | {"十一": 11, "十二": 12}
-
-
-def _months_period(text: str, published: date | None) -> str | None:
-    """The year of a month or quarter named without one: the year published in, or the year
-    before when the month is still to come then (截至12月底, read in January)."""
-    found = _MONTHS.search(text) if published is not None else None
-    if published is None:
-        return None
-    if found is None:
-        return _one_month(text, published)
-    month = found.group(1) or found.group(2)
-    n = int(month) if month and month.isdigit() else _CN_MONTH.get(month or "", 0)
-    year = published.year - 1 if n > published.month else published.year
-    return f"{year}{_HALF.get(found.group(3) or '', '')}"
-
-
-# One month named alone (6月份，…; 10月当月…; 9月新能源汽车销量…): that month's flow, not the
-# year's running total (1—10月) nor a point in time (10月底, 10月1日, 自5月以来)
-_ONE_MONTH = re.compile(
-    r"(?<![0-9—\-–－~～至到止个前])(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月(份|当月|单月|份当月)?"
-    r"(?![底末初中上下旬0-9日号起以前后至到—\-–－~～])"
-)
-
-
-def _one_month(text: str, published: date) -> str | None:
-    """2024M10 for a text opening with one month (10月，…) or naming one as a month's own
-    (5月份, 10月当月), in the year published in, or the one before when the month is to come."""
-    start = len(text) - len(text.lstrip())
-    found = _ONE_MONTH.search(text)
-    if found is None or (found.start() != start and not found.group(2)):
-        return None
-    word = found.group(1)
-    n = int(word) if word.isdigit() else _CN_MONTH.get(word, 0)
-    year = published.year - 1 if n > published.month else published.year
-    return f"{year}M{n:02d}"
 
 
 def _ended(period: str | None, published: date | None, closing: int = 0) -> bool:

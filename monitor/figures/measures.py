@@ -235,6 +235,8 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     ):
         # 前三季度进出口总额, 粮食总产量达到…, 粮食产量…，达到14130亿斤: what flowed in a period
         return "new"
+    if c0 and _LEVEL_HEAD.fullmatch(_TO_MONTH.sub("", head)) and _years_additions(sentence, c0):
+        return "new"  # 今年新建充电桩的规模明显扩大，达到8.5万个: the additions it speaks of
     if head.endswith("已有") and _IN_YEAR.search(sentence, 0, c0):
         return "new"  # 今年新增的床位，截至10月底已有1350张投入使用: of the year's, so far
     for m in _STOCK.finditer(clause):
@@ -274,6 +276,19 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     if _DONE_SO_FAR.search(clause) and not _YEAR_WORDS.search(sentence):
         return "cumulative"  # 福州已建成口袋公园1500多个: no period named, a running total
     return "new"
+
+
+# a month the year's count runs to, before its level verb (…，截至11月底达到1.3万张)
+_TO_MONTH = re.compile(r"^(?:截至|截止|到)[0-9一二三四五六七八九十]{1,2}月(?:底|末)?")
+# the words of things added (新建, 新增): not 新能源, 新型 (_FLOW_BEFORE_STOCK's kinds)
+_ADDED = re.compile(r"新(?:增|建|开工|开|改建)|净增")
+
+
+def _years_additions(sentence: str, c0: int) -> bool:
+    """Whether the clause before the one at c0 speaks of the year's additions (今年…新建…) and
+    of no stock: a level verb going on from it (…，达到8.5万个) gives their number."""
+    before = sentence[_clause_before(sentence, c0) : c0]
+    return bool(_IN_YEAR.search(before) and _ADDED.search(before) and not _STOCK.search(before))
 
 
 def _a_level(sentence: str, c0: int, clause: str, head: str, opening: str) -> bool:

@@ -9,7 +9,7 @@ from itertools import accumulate, count
 from operator import add
 
 from monitor.figures.attribution import _NUMBER_START, continues
-from monitor.figures.cues import _CLAUSE
+from monitor.figures.cues import _CLAUSE, NEXT_STEP
 from monitor.models import Target
 
 _END_CHARS = "。！？；!?;\n"  # what ends a sentence
@@ -59,11 +59,6 @@ _CARRY_TIME = re.compile(
 )
 
 
-# …；下一步将加大选址力度，力争全年建成80个: a part that says what comes next, in one clause with
-# no number, and then goes on with the subject (its plan for the rest of the year)
-_NEXT_STEP = re.compile(r"(?:下半年|下一步|接下来|今后|四季度|年内)[^，,；;。0-9０-９]{0,14}[，,]")
-
-
 def carried(text: str, ends: list[int], wanted: dict[int, list[Target]]) -> dict[int, list[Target]]:
     """Sentences after a semicolon that name no target but go on with the one before."""
     out: dict[int, list[Target]] = {}
@@ -73,7 +68,7 @@ def carried(text: str, ends: list[int], wanted: dict[int, list[Target]]) -> dict
             start = ends[k]
             lead = _CARRY_TIME.match(text, start)
             at = lead.end() if lead else start
-            nxt = _NEXT_STEP.match(text, start)
+            nxt = NEXT_STEP.match(text, start)
             if not (
                 continues(text, at)
                 or (lead and lead.end() > start and _NUMBER_START.match(text, at))

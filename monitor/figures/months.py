@@ -1,0 +1,52 @@
+"""The period a month or a quarter gives a figure when the text names no year: the year so far
+(截至9月底, 1—10月, 前三季度: 2024, 2024Q1-Q3) or one month's own (10月当月: 2024M10)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+HALF = {"上半年": "H1", "下半年": "H2", "一季度": "Q1", "前三季度": "Q1-Q3"}
+
+# 截至9月底, 1—10月, 前11个月, 前三季度: a time so far in a year the text does not name
+_MONTHS = re.compile(
+    r"(?:截至|截止|到)\s*([0-9一二三四五六七八九十]{1,2})\s*月"
+    r"|[0-9一二三四五六七八九十]{1,2}\s*[—\-–－~～至到]\s*([0-9一二三四五六七八九十]{1,2})\s*月"
+    r"|前[0-9一二三四五六七八九十两]{1,2}个?月|(前三季度|一季度)|[二三四]季度"
+)
+_CN_MONTH = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")} | {"十一": 11, "十二": 12}
+
+
+def months_period(text: str, published: date | None) -> str | None:
+    """The year of a month or quarter named without one: the year published in, or the year
+    before when the month is still to come then (截至12月底, read in January)."""
+    found = _MONTHS.search(text) if published is not None else None
+    if published is None:
+        return None
+    if found is None:
+        return _one_month(text, published)
+    month = found.group(1) or found.group(2)
+    n = int(month) if month and month.isdigit() else _CN_MONTH.get(month or "", 0)
+    year = published.year - 1 if n > published.month else published.year
+    return f"{year}{HALF.get(found.group(3) or '', '')}"
+
+
+# One month named alone (6月份，…; 10月当月…; 9月新能源汽车销量…): that month's flow, not the
+# year's running total (1—10月) nor a point in time (10月底, 10月1日, 自5月以来)
+_ONE_MONTH = re.compile(
+    r"(?<![0-9—\-–－~～至到止个前])(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月(份|当月|单月|份当月)?"
+    r"(?![底末初中上下旬0-9日号起以前后至到—\-–－~～])"
+)
+
+
+def _one_month(text: str, published: date) -> str | None:
+    """2024M10 for a text opening with one month (10月，…) or naming one as a month's own
+    (5月份, 10月当月), in the year published in, or the one before when the month is to come."""
+    start = len(text) - len(text.lstrip())
+    found = _ONE_MONTH.search(text)
+    if found is None or (found.start() != start and not found.group(2)):
+        return None
+    word = found.group(1)
+    n = int(word) if word.isdigit() else _CN_MONTH.get(word, 0)
+    year = published.year - 1 if n > published.month else published.year
+    return f"{year}M{n:02d}"
