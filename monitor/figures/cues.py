@@ -273,6 +273,9 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
         )  # 2021年以来, 自2016年实施…机制以来
         if since and published and int(last.group(1)) < published.year:
             return f"{last.group(1)}-{published.year}"  # 2021年以来累计…: the span to now
+        bare = _BARE_START.search(text) if "年" not in text[: last.start()] else None
+        if bare and bare.end() == last.start():  # 2021—2023年: its first year written bare
+            return f"{bare.group(1)}-{last.group(1)}"
         begun = years[-2] if len(years) > 1 and not last.group(2) else None
         if begun and _SPAN_TO.fullmatch(text, begun.end(), last.start()):
             return f"{begun.group(1)}-{last.group(1)}"  # 2020年至2024年: the whole span
@@ -307,6 +310,9 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
     return _months_period(text, published)
 
 
+_BARE_START = re.compile(
+    r"(?<![0-9])((?:19|20)[0-9]{2})\s*[—\-–－~～至到]\s*(?=(?:19|20)[0-9]{2}\s*年)"
+)
 _ON_BASE = re.compile(r"在[^，,。；]{0,24}?基础上")
 _THE_YEAR = re.compile(r"全年|年内|本年|当年")
 
@@ -352,5 +358,6 @@ def opening_end(sentence: str) -> int:
 
 # A long opening phrase that is only a start (自2016年实施…以来，“十四五”以来截至9月底，)
 _SINCE_OPENING = re.compile(
-    r"^(?!.*今年)[^，,。；]*以来(?:截至[0-9一二三四五六七八九十]{1,2}月[底末]?)?$"
+    r"^(?!.*(?<![至到])今年)[^，,。；]*以来"
+    r"(?:(?:截至|至|到)(?:今年)?[0-9一二三四五六七八九十]{1,2}月[底末]?)?$"
 )

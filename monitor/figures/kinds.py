@@ -6,6 +6,7 @@ thing the target counts, not it."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from monitor.figures.nouns import _FILLER, _NOT_HAN, WORK_VERB, _modifier
 from monitor.figures.places import GENERIC, PLACES
@@ -18,6 +19,8 @@ def kind_beside_whole(sentence: str, c0: int, start: int, keyword: str, title: s
     床位150张, or a later item of that list: 、精神科床位80张) when the sentence names the keyword
     right after the same verb too (新增床位1150张): that kind's figure is a part of the whole
     given beside it. None when the title names the kind, or the sentence no such whole."""
+    if sentence.find(keyword, start + 1) < 0 and sentence.rfind(keyword, 0, start) < 0:
+        return None  # most sentences name the keyword once
     head = sentence[c0:start]
     verbs = list(_VERB.finditer(head))
     if verbs:
@@ -43,6 +46,7 @@ def kind_beside_whole(sentence: str, c0: int, start: int, keyword: str, title: s
 
 # A word of kinds right before the keyword (护理型, 超级, 儿科): the kind is a part of the thing
 _KIND_WORD = re.compile(r"(?!各|多|分)[\u4e00-\u9fff]{1,2}?[型级科]$")  # 各级绿道: all of them
+_KIND_ENDS = ("型", "级", "科")
 _OPEN = re.compile(r"^(?:了|已|共|的|再)+")
 _LEADS = sorted({*PLACES, *GENERIC, "今年", "去年", "目前", "全年"}, key=len, reverse=True)
 # one pattern for the run of them a clause opens with, longest first as the list: one search
@@ -54,6 +58,8 @@ def kind_word(head: str, title: str, keywords: tuple[str, ...]) -> str | None:
     """The word of kinds a clause names right before the keyword (`head`: the clause up to it),
     after its verb, place and time: 护理型 (养老床位), 超级 (充电桩); None when the title or the
     keywords name it, or none is there."""
+    if not head.endswith(_KIND_ENDS):
+        return None  # most keywords: no word of kinds right before them
     rest = _words_before(head)
     found = _KIND_WORD.search(rest)
     if found is None or found.start() != 0:
@@ -89,16 +95,20 @@ def picked_out(head: str, title: str) -> str | None:
 
 def wider_than_titled(head: str, keyword: str, title: str) -> str | None:
     """The kind the target's title names before the keyword with a word of kinds (新增【护理型】
-    养老床位) when the
-    clause (`head`: up to the keyword) names the keyword with no kind at all (新增养老床位2.3万
-    张): the number counts every kind, a wider thing than the target's. None otherwise."""
-    at = title.find(keyword)
-    if at <= 0:
+    养老床位) when the clause (`head`: up to the keyword) names the keyword with no kind at all
+    (新增养老床位2.3万张): the number counts every kind, a wider thing. None otherwise."""
+    titled = _titled_kind(title, keyword)
+    if titled is None or titled in head:
         return None
-    titled = _modifier(title[:at])
-    if not titled or not _KIND_WORD.fullmatch(titled) or titled in head:
-        return None  # most titles: the keyword right after its verb or count, or no kind word
     return titled if not _words_before(head) else None
+
+
+@lru_cache(maxsize=1024)
+def _titled_kind(title: str, keyword: str) -> str | None:
+    """The word of kinds a title names right before the keyword (新增护理型养老床位), if any."""
+    at = title.find(keyword)
+    titled = _modifier(title[:at]) if at > 0 else None
+    return titled if titled and _KIND_WORD.fullmatch(titled) else None
 
 
 # A noun after the keyword that the count counts instead (充电桩示范小区45个, 农村公路安全生命防护

@@ -129,6 +129,7 @@ _SPAN = re.compile(  # not 近年来: no start given; 2020年至2024年, 过去�
     r"|[0-9]{4}\s*年\s*(?:至|到|—|－|-|~|～)\s*[0-9]{4}\s*年"
     r"|(?<![近多几])[二两三四五六七八九十0-9]{1,2}年(?:间|来)?(?:合计|累计|共计)"
 )
+_SPAN_END = re.compile(r"(?<=以来)(?:至|到|截至)今年")
 _AS_OF_STOCK = re.compile(
     r"(?:截至|截止)[^，,。；]{0,8}(?:年底|年末|目前|现在|底前|[0-9]{4}年)|^目前"
 )
@@ -250,7 +251,8 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
         return "new"  # …今年已全部发行完毕，共计3120亿元: the sum of the year's work
     # the year's work: said in this clause, or by a time phrase opening the sentence (今年1—6月，…)
     opening = sentence[: opening_end(sentence)]
-    since = c0 <= len(opening) + 1 and _SPAN.search(opening) and "今年" not in opening
+    own_year = "今年" in _SPAN_END.sub("", opening)  # (…以来至今年9月: 今年 ends the span)
+    since = c0 <= len(opening) + 1 and _SPAN.search(opening) and not own_year
     if since and _CUMULATIVE.search(clause) and _ADDITION.search(clause):
         return "new"  # 自2016年…以来，累计下达…; “十四五”以来截至9月底，累计筹集…
     if _a_level(sentence, c0, clause, head, opening):

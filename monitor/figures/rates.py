@@ -25,6 +25,8 @@ def rate_of(making: Making, n: Number, target: Target) -> str | None:
     tracked = _rate_target(making.read.targets, target, sentence)
     if tracked:
         return tracked
+    if _own_rate_goes_on(making, n, target):
+        return None  # …快递业务量增速较一季度加快3.2个百分点，达到21.4%: its own growth rate
     if not n.c0 <= n.match.end <= n.q.start:
         # …充电量达1.9亿千瓦时，同比增长37%: the rate of what the clause before measured
         named = measure_before(sentence, n.match.end, making.read.quantities, target.unit)
@@ -90,7 +92,23 @@ def percent_of(making: Making, n: Number, target: Target) -> FigureScope | None:
         percent_measure(head)
         or _share_done(making.read.text, n)
         or share_of_noun(making, n, target)
+        or ("rate" if _own_rate_goes_on(making, n, target) else None)
     )
+
+
+# a clause that only gives a level (…，达到21.4%; …，回落至3.1%)
+_LEVEL_ONLY = re.compile(r"(?:已经?)?(?:达到|达|为|升至|回升至|回落至|提高到|提高至|加快至)$")
+_RATE_NOUNS = ("增速", "增幅", "增长率")
+
+
+def _own_rate_goes_on(making: Making, n: Number, target: Target) -> bool:
+    """Whether the number's clause only gives the level of a growth rate the clause before named
+    for the target (快递业务量增速较一季度加快3.2个百分点，达到【21.4%】)."""
+    if not n.c0 or not _LEVEL_ONLY.fullmatch(n.head):
+        return False
+    sentence = making.read.text
+    before = sentence[max(sentence.rfind(c, 0, n.c0 - 1) for c in "，,；;。") + 1 : n.c0]
+    return any(k + r in before for k in target.keywords for r in _RATE_NOUNS)
 
 
 # A share of the planned things that is done (计划新建的30个…已有三分之二建成投用; …中，已有

@@ -39,9 +39,17 @@ def stage_of(text: str) -> str | None:
 
 
 def stage_before(sentence: str, at: int) -> str | None:
-    """The stage named last before `at` (新开工580万套，基本建成【360万套】 gives 建成)."""
+    """The stage named last before `at` (新开工580万套，基本建成【360万套】 gives 建成; 计划开工
+    3000个，已完成改造【1950个】 too: work completed is finished work)."""
     found = list(_ANY_STAGE.finditer(sentence, 0, at))
+    done = list(_DONE_WORK.finditer(sentence, 0, at)) if "完成" in sentence else []
+    if done and (not found or done[-1].start() > found[-1].start()):
+        return "建成"
     return stage_of(found[-1].group()) if found else None
+
+
+# work said to be completed (完成改造, 完成了加装): finished work, a completion
+_DONE_WORK = re.compile(r"完成了?(?:升级)?(?:改造|建设|改建|加装|安装)")
 
 
 # Work a clause names that is no stage of it (累计改造1.1万个): its count is of no one stage

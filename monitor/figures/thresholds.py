@@ -12,11 +12,13 @@ from monitor.figures import units
 from monitor.models import Quantity
 
 # 连续三年, 连续5年, 连续多年: the clause speaks of each of those years, not of one
-_RUN_OF_YEARS = re.compile(r"连续(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3}|多|几)个?年")
+_RUN_OF_YEARS = re.compile(r"连续(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3}|多|几)(?:余|多)?个?年")
 # a threshold crossed: 突破/超过 (the at_least qualifier), 迈上/站上…新台阶, …大关
 _CROSSED_BEFORE = re.compile(r"(?:迈上|站上|跨上|跃上|跨越|冲上|登上)$")
 _CROSSED_AFTER = re.compile(r"(?:大关|关口|台阶|新台阶|门槛)")
 _REACHED = re.compile(r"(?:达到|达|为|至|是|增至|升至|突破)\s*$")
+# …以上的商贸企业, 500万元以下的项目: the things of that size, not the plan's amount (…以上的目标)
+_SIZE_CLASS = re.compile(r"的(?!目标|任务|计划|预期|水平|规模|增长|高位)")
 _PART = re.compile(r"[，,]\s*(?:其中|包括|含)")
 # a count or share of places or sites that a per-cent level is said of (12个市, 2/3的城市)
 _PLACES = r"(?:市|城市|县|区|州|盟|省份?|断面|站点|监测点)"
@@ -37,6 +39,12 @@ def bound(sentence: str, q: Quantity, quantities: Sequence[Quantity], head: str)
     or None: a floor held over a run of years, or a threshold whose amount the sentence gives."""
     if q.unit == "%" and _OF_MEMBERS.match(sentence, q.end):
         return "a share of the places or sites (…的城市), not a level of the thing"  # 半数的城市
+    if (
+        q.unit != "%"
+        and q.surface.endswith(("以上", "以下"))
+        and _SIZE_CLASS.match(sentence, q.end)
+    ):
+        return "a size class of the things counted (…以上的企业), not an amount of them"
     crossed = q.qualifier == "at_least" or bool(
         _CROSSED_BEFORE.search(head) or _CROSSED_AFTER.match(sentence, q.end)
     )
