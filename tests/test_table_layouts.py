@@ -13,23 +13,8 @@ import pytest
 
 from monitor.figures.table_columns import role_of
 from monitor.figures.tables import find_table_figures
-from monitor.models import Figure, Pledge, Seen, Table, Target
-
-Cell = tuple[str, str, str, str]  # kind, scope, value and unit, header
-
-
-def cells(figures: list[Figure]) -> list[Cell]:
-    out: list[Cell] = []
-    for f in figures:
-        line = f.sentence
-        head = line[line.rfind(" | ", 0, f.start) + 3 : f.start - 2]
-        out.append((f.kind, f.scope, f"{f.value.normalize():f} {f.unit}", head))
-    return out
-
-
-def rows_read(figures: list[Figure]) -> set[str]:
-    return {f.sentence.split(" | ")[0] for f in figures}
-
+from monitor.models import Pledge, Seen, Table, Target
+from tests.table_cells import cells, read, rows_read
 
 LIFTS = Target(
     "lj-lifts", "临江市2025年既有住宅加装电梯500部", ("加装电梯",), ("临江", "临江市", "全市"),
@@ -40,12 +25,6 @@ ROADS = Target(
     "dp-roads", "东坪县2024年新改建农村公路300公里", ("农村公路",), ("东坪", "东坪县", "全县"),
     unit="公里", pledge=Pledge(Decimal(300)),
 )  # fmt: skip
-
-
-def read(
-    table: Table, target: Target, title: str = "", day: date = date(2025, 9, 20)
-) -> list[Cell]:
-    return cells(find_table_figures(table, [target], published=day, title=title))
 
 
 # --- merged header cells ------------------------------------------------------------------------

@@ -13,23 +13,8 @@ import pytest
 
 from monitor.figures.table_columns import role_of
 from monitor.figures.tables import find_table_figures
-from monitor.models import Figure, Pledge, Seen, Table, Target
-
-Cell = tuple[str, str, str, str]  # kind, scope, value and unit, header
-
-
-def cells(figures: list[Figure]) -> list[Cell]:
-    out: list[Cell] = []
-    for f in figures:
-        line = f.sentence
-        head = line[line.rfind(" | ", 0, f.start) + 3 : f.start - 2]
-        out.append((f.kind, f.scope, f"{f.value.normalize():f} {f.unit}", head))
-    return out
-
-
-def labels_read(figures: list[Figure]) -> set[str]:
-    return {f.sentence.split(" | ")[0] for f in figures}
-
+from monitor.models import Pledge, Seen, Table, Target
+from tests.table_cells import cells, read, rows_read
 
 PILES = Target(
     "lj-piles", "临江市2025年新建充电桩6000个", ("充电桩",), ("临江", "临江市", "全市"),
@@ -46,12 +31,6 @@ WATER = Target(
     "lj-water", "临江市2025年改造供水管网80公里", ("供水管网",), ("临江", "临江市", "全市"),
     unit="公里", pledge=Pledge(Decimal(80), by=date(2025, 12, 31), announced=date(2025, 1, 20)),
 )  # fmt: skip
-
-
-def read(
-    table: Table, target: Target, title: str = "", day: date = date(2025, 9, 20)
-) -> list[Cell]:
-    return cells(find_table_figures(table, [target], published=day, title=title))
 
 
 # --- a total column at the right of the kinds it sums --------------------------------------------
@@ -132,7 +111,7 @@ def test_a_district_s_subtotal_under_its_merged_name() -> None:
         ),
     )  # fmt: skip
     figures = find_table_figures(tab, [BEDS], published=date(2025, 9, 2), title="全市养老服务")
-    assert labels_read(figures) == {"北沙区 小计"}
+    assert rows_read(figures) == {"北沙区 小计"}
     assert [c[:3] for c in cells(figures)] == [
         ("pledge", "new", "900 张"),
         ("achieved", "new", "740 张"),
@@ -251,7 +230,7 @@ def test_numbered_item_rows_are_labels_not_numbers() -> None:
               ("1.改造老旧小区", "个", "80", "75")),
     )  # fmt: skip
     got = find_table_figures(tab, [PILES], published=date(2025, 9, 10), title="临江市")
-    assert labels_read(got) == {"1.新建充电桩"}
+    assert rows_read(got) == {"1.新建充电桩"}
     assert [c[:3] for c in cells(got)] == [
         ("pledge", "new", "6000 个"),
         ("achieved", "new", "4500 个"),
@@ -293,7 +272,7 @@ def test_a_zone_named_after_the_city_is_no_row_of_the_city() -> None:
               ("2", "临江高新区", "300", "260")),
     )  # fmt: skip
     got = find_table_figures(tab, [PILES], published=date(2025, 9, 10), title="充电桩建设进展")
-    assert labels_read(got) == {"临江市"}
+    assert rows_read(got) == {"临江市"}
 
 
 def test_a_running_total_below_rows_of_months() -> None:
@@ -302,7 +281,7 @@ def test_a_running_total_below_rows_of_months() -> None:
         rows=(("6月", "500"), ("7月", "610"), ("累计", "4500")),
     )  # fmt: skip
     got = find_table_figures(tab, [PILES], published=date(2025, 8, 10), title="临江市")
-    assert labels_read(got) == {"6月", "7月", "累计"}
+    assert rows_read(got) == {"6月", "7月", "累计"}
 
 
 def test_a_lone_row_of_a_zone_is_no_row_of_the_city() -> None:
@@ -325,7 +304,7 @@ def test_places_across_and_roles_down() -> None:
               ("完成率", "75%", "86.7%", "75%", "69.7%")),
     )  # fmt: skip
     got = find_table_figures(tab, [PILES], published=date(2025, 9, 10), title="临江市")
-    assert labels_read(got) == {"全市"}
+    assert rows_read(got) == {"全市"}
     assert [c[:3] for c in cells(got)] == [
         ("pledge", "new", "6000 个"), ("achieved", "new", "4500 个"),
         ("achieved", "share_of_pledge", "75 %"),
