@@ -62,9 +62,11 @@ _RATE_NOUN = re.compile(
 
 # A level, not the period's additions: 总数达222万个, 托位数达4.73个, 光伏装机…; strong enough
 # to hold against a year named elsewhere in the sentence.
+# A balance (贷款余额, 存款余额) is what stands at a date, whatever flowed in or out before it.
 _STOCK = re.compile(
     r"总(?:数|量|里程|规模|面积|容量|额)|总长度?(?=已|约|为|达|近|超|突破|破|增至)|运营里程|保有量|装机|共有|全国有|已有|现有|拥有"
-    r"|数量?(?:已经?)?(?:达到?|超过|突破|约|近|为)"
+    r"|实有|余额|存量"
+    r"|数量?(?:已经?)?(?:达到?|超过|突破|约|近|为)|数量(?=[0-9])"
 )
 # A flow is measured over a period, never held: a year's output, trade, revenue or sales is the
 # period's, however total its noun (总产量, 进出口总额, 社会消费品零售总额, 旅游总收入).
@@ -87,8 +89,8 @@ _YEAR_WORDS = re.compile(
 # …but a count of this year's work stays an addition: 新开工数量已达2.43万个, 新增就业人数
 # (新能源汽车保有量, 新型储能装机: 新 naming a kind of thing, not an addition)
 _FLOW_BEFORE_STOCK = re.compile(
-    r"新(?!能源|型|兴|区|城|疆|华|时代|材料|质|一代|业态|市民|农村)[^，,。；]{0,5}$"
-)
+    r"(?<![高创更革翻刷最全重])新(?!能源|型|兴|区|城|疆|华|时代|材料|质|一代|业态|市民|农村)[^，,。；]{0,5}$"
+)  # (高新技术企业总数, 城市更新项目总数: 新 inside a word that adds nothing)
 # Words of work done or things added in the period: a clause with none of them before its number
 # (截至8月底，千兆宽带用户365万户; …，全省节水灌溉面积达到2710万亩) states a level.
 _ADDITION = re.compile(
