@@ -251,6 +251,18 @@ def _pledged(text: str) -> bool:
     return bool(_PLEDGE.search(text) or ("把" in text and _AIM.search(text)))
 
 
+# A span from a year named up to now (2021年至今年9月, 2019年至今)
+_TO_NOW = re.compile(r"\s*(?:至|到)\s*(?:今年|今|目前|现在)")
+
+
+def _since(text: str, y0: int, y1: int) -> bool:
+    """Whether the year at text[y0:y1] starts a span to now: 2021年以来, 自2016年实施…机制以来,
+    2021年至今年9月."""
+    if text.startswith("以来", y1) or _TO_NOW.match(text, y1):
+        return True
+    return text[y0 - 1 : y0] in ("自", "从") and bool(_SINCE_WORDS.match(text, y1))
+
+
 def _period(text: str, published: date | None, relative: bool = True) -> str | None:
     """The period a sentence speaks of: 2024, 2024H1, 2016-2020 (十三五 or 过去五年); with
     `relative`, also the year a text speaks of without naming it (全年, 截至9月底, 前三季度):
@@ -267,10 +279,7 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
     years = list(_YEAR.finditer(text)) if "年" in text else []
     if years:
         last = years[-1]
-        since = text.startswith("以来", last.end()) or (
-            text[last.start() - 1 : last.start()] in ("自", "从")
-            and bool(_SINCE_WORDS.match(text, last.end()))
-        )  # 2021年以来, 自2016年实施…机制以来
+        since = _since(text, last.start(), last.end())
         if since and published and int(last.group(1)) < published.year:
             return f"{last.group(1)}-{published.year}"  # 2021年以来累计…: the span to now
         bare = _BARE_START.search(text) if "年" not in text[: last.start()] else None
@@ -360,4 +369,5 @@ def opening_end(sentence: str) -> int:
 _SINCE_OPENING = re.compile(
     r"^(?!.*(?<![至到])今年)[^，,。；]*以来"
     r"(?:(?:截至|至|到)(?:今年)?[0-9一二三四五六七八九十]{1,2}月[底末]?)?$"
+    r"|^(?:19|20)[0-9]{2}年(?:至|到)今年[^，,。；]{0,6}$"  # 2022年至今年上半年
 )

@@ -82,6 +82,15 @@ _STOCK_VERB = re.compile(
 )
 # 已建成X with no period at all: a running total
 _DONE_SO_FAR = re.compile(r"已(?:经)?(?:累计)?(?:建成|建设|完成|开通|改造|实施)")
+# A date inside a year a count runs to (截至8月底, 截至9月20日, 到10月中旬): work done by then
+# (…已清淤山塘318座) is the year's so far, not a running total; not 截至年底, 截至目前.
+_TO_A_MONTH = re.compile(
+    r"(?:截至|截止|到)\s*(?:今年)?[0-9一二三四五六七八九十]{1,2}\s*月(?:底|末|份|[上中下]旬|[0-9]{1,2}日)?"
+)
+# 已 before a verb of work (已清淤, 已打通, 已下达), not a level's (已达, 已有, 已超过, 已累计)
+_DONE_BY_NOW = re.compile(
+    r"已(?:经)?(?!达|有|超|突破|破|是|为|占|累计|逾|近|约|接近|增至|升至|增加到|共|经)[\u4e00-\u9fff]"
+)
 # …or progress toward the plan named beside it (已建成460个，完成率达92%): the plan's period
 _YEAR_WORDS = re.compile(
     r"年度|全年|年内|今年|当年|[0-9]{4}\s*年|去年|上年|(?:完成|开工|完工|建成|竣工)率|任务"
@@ -89,8 +98,8 @@ _YEAR_WORDS = re.compile(
 # …but a count of this year's work stays an addition: 新开工数量已达2.43万个, 新增就业人数
 # (新能源汽车保有量, 新型储能装机: 新 naming a kind of thing, not an addition)
 _FLOW_BEFORE_STOCK = re.compile(
-    r"(?<![高创更革翻刷最全重])新(?!能源|型|兴|区|城|疆|华|时代|材料|质|一代|业态|市民|农村)[^，,。；]{0,5}$"
-)  # (高新技术企业总数, 城市更新项目总数: 新 inside a word that adds nothing)
+    r"(?<![高创更革翻刷最全重特])新(?!能源|型|兴|区|城|疆|华|时代|材料|质|一代|业态|市民|农村)[^，,。；]{0,5}$"
+)  # (高新技术企业总数, 城市更新项目总数, 专精特新: 新 inside a word that adds nothing)
 # Words of work done or things added in the period: a clause with none of them before its number
 # (截至8月底，千兆宽带用户365万户; …，全省节水灌溉面积达到2710万亩) states a level.
 _ADDITION = re.compile(
@@ -109,7 +118,7 @@ _AS_OF = re.compile(r"(?:截至|截止)[^，,。；]{0,10}(?:底|末|目前|现�
 _LEVEL_UNITS = frozenset({"微克/立方米", "毫克/立方米"})
 _PER_HEAD = re.compile(r"每(?:千|万|百|十万)?(?:人|人口|户|平方公里)|平均|人均")
 # not 截至今年; nor 合计, a sum of the parts before it, which takes their period (今年…，合计…)
-_CUMULATIVE = re.compile(r"累计|累积|至(?<!截至)今|历年")
+_CUMULATIVE = re.compile(r"累计|累积|至(?<!截至)今(?!年)|历年")  # (2021年至今年9月: a span's end)
 # …，达到14130亿斤; …，去年达到108.6亿件
 _LEVEL_HEAD = re.compile(
     r"[，,\s]*(?:去年|今年|上年|全年|当年|(?:19|20)[0-9]{2}\s*年)?(?:已经?)?(?:达到|达|为|增至|升至)"
@@ -128,10 +137,11 @@ _YEARS_PLAN_AFTER = re.compile(
 )
 _SPAN = re.compile(  # not 近年来: no start given; 2020年至2024年, 过去五年, 五年合计: a span
     r"(?<![近多几])(?:以来|年来)|期间|时期|过去[二两三四五六七八九十0-9]{1,2}年"
-    r"|[0-9]{4}\s*年\s*(?:至|到|—|－|-|~|～)\s*[0-9]{4}\s*年"
+    r"|[0-9]{4}\s*年\s*(?:至|到|—|－|-|~|～)\s*(?:[0-9]{4}\s*年|今年)"
     r"|(?<![近多几])[二两三四五六七八九十0-9]{1,2}年(?:间|来)?(?:合计|累计|共计)"
-)
-_SPAN_END = re.compile(r"(?<=以来)(?:至|到|截至)今年")
+    r"|近[二两三四五六七八九十0-9]{1,2}年(?!前)|十[一二三四五]五”?前[一二三四两]年"
+)  # (近三年, “十四五”前四年: the years counted back from now, or the plan's first ones)
+_SPAN_END = re.compile(r"(?:(?<=以来)|(?<=[0-9]年))(?:至|到|截至)今年")
 _AS_OF_STOCK = re.compile(
     r"(?:截至|截止)[^，,。；]{0,8}(?:年底|年末|目前|现在|底前|[0-9]{4}年)|^目前"
 )
@@ -220,6 +230,28 @@ def is_fall(head: str) -> bool:
     return bool(_FALL.search(head))
 
 
+# What makes a count of a level target the additions, not the level: with _ADDITION and _SPAN,
+# a word of things new (新认定; not 高新, 专精特新), or the year's entries in a register
+# (今年…412家企业通过…认定, 今年入库…)
+_NEW_WORD = re.compile(r"(?<![高创更革翻刷最全重特])新(?!能源|型|兴|区|城|疆|华)")
+_REGISTERED = re.compile(r"认定|评定|认证|入库|登记|注册|备案|落户")
+
+
+def scope_for(sentence: str, c0: int, c1: int, q: Quantity, level: bool) -> FigureScope:
+    """scope_of, for a target whose pledge is a level (余额达到, 总数达到, 产业规模突破: `level`)
+    too: an amount of it whose clause names no work, addition or span before it
+    (2023年深圳人工智能产业规模3280亿元; 全市专精特新中小企业2760家) is that level."""
+    scope = scope_of(sentence, c0, c1, q)
+    if scope != "new" or not level:
+        return scope
+    head, clause = sentence[c0 : q.start], sentence[c0:c1]
+    if _ADDITION.search(head) or _NEW_WORD.search(head) or _SPAN.search(sentence, 0, q.start):
+        return scope
+    if _IN_YEAR.search(clause) and _REGISTERED.search(clause):
+        return scope
+    return "cumulative"
+
+
 def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     """A level (cumulative) or the period's additions (new), from the clause and its sentence;
     rates for % numbers and bare numbers under rate words."""
@@ -243,8 +275,8 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     if head.endswith("已有") and _IN_YEAR.search(sentence, 0, c0):
         return "new"  # 今年新增的床位，截至10月底已有1350张投入使用: of the year's, so far
     for m in _STOCK.finditer(clause):
-        if m.group() == "已有" and _IN_YEAR.search(clause, 0, m.start()):
-            continue  # 今年已有1800多户…完成: the year's so far, not a stock
+        if m.group() in ("已有", "共有") and _IN_YEAR.search(clause, 0, m.start()):
+            continue  # 今年已有1800多户…完成, 今年共有412家…: the year's so far, not a stock
         if not _FLOW_BEFORE_STOCK.search(clause, 0, m.start()):
             return "cumulative"
     if _ADDED_JUST_BEFORE.search(head) and not _CUMULATIVE.search(head):
@@ -277,7 +309,7 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
         return "cumulative"
     if _as_of_stock(sentence) and "已" in sentence[: q.start]:
         return "cumulative"
-    if _DONE_SO_FAR.search(clause) and not _YEAR_WORDS.search(sentence):
+    if _DONE_SO_FAR.search(clause) and not _named_a_period(sentence, c0, head):
         return "cumulative"  # 福州已建成口袋公园1500多个: no period named, a running total
     return "new"
 
@@ -302,10 +334,22 @@ def _a_level(sentence: str, c0: int, clause: str, head: str, opening: str) -> bo
     if _ADDITION.search(clause) or _IN_YEAR.search(clause) or _AIMED.search(head):
         return False  # …正计划将总长2800多公里的…: under a plan, not a level
     if _AS_OF.search(sentence, 0, max(c0, 1)) or _AS_OF.search(clause):
-        return True
+        return not _so_far_this_year(sentence, c0, head)
     if _IN_YEAR.search(opening):
         return False  # 1至10月，…累计达到11.3万人: the year's work so far
     return c0 > len(opening) and bool(_STOCK_VERB.search(clause))
+
+
+def _named_a_period(sentence: str, c0: int, head: str) -> bool:
+    """Whether the sentence names the year or its plan (年度, 今年, 完成率), or a date inside
+    the year work done runs to (截至8月底，已建成…)."""
+    return bool(_YEAR_WORDS.search(sentence)) or _so_far_this_year(sentence, c0, head)
+
+
+def _so_far_this_year(sentence: str, c0: int, head: str) -> bool:
+    """Whether the number is work done (已清淤…, 已建成开放…) by a date inside the year the
+    sentence runs to (截至8月底): the year's so far, not where a stock stands."""
+    return bool(_DONE_BY_NOW.search(head) and _TO_A_MONTH.search(sentence, 0, c0 + len(head)))
 
 
 @lru_cache(maxsize=256)

@@ -177,7 +177,20 @@ def out_of_frame(
     if not other and REST_OPENS.match(making.read.text, n.c0) and _plan_given(making, n, target):
         # 今年确定新建20家，已有6家建成，其余14家计划10月底前完工: a part of the plan given
         return "the rest of a plan the sentence gave (其余…): a part of it, not a plan of its own"
+    if (
+        not other
+        and REST_OPENS.match(making.read.text, n.c0)
+        and _STILL_DOING.match(making.read.text, n.q.end)
+    ):
+        return "the rest still under way (其余…正在施工): not work done"  # …，其余82座正在施工
     return other or (_restated_growth(making, n, target, kind) if scope == "rate" else None)
+
+
+# Work still going on (正在施工, 仍在建设, 加紧推进, 进入收尾) right after the rest's number
+_STILL_DOING = re.compile(
+    r"[^，,。；已完]{0,4}?(?:正在|正|仍在|仍|还在|尚在)?(?:加紧|加快|有序)?"
+    r"(?:施工|建设|推进|进入收尾|收尾)"
+)
 
 
 # A holiday of a few days (国庆假期, “五一”假期, 春节黄金周, 端午小长假): its figures are not a
