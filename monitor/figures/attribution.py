@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
@@ -25,7 +26,14 @@ from monitor.figures.cues import (
     EARLIER_WORK,
     NEXT_STEP,
 )
-from monitor.figures.keywords import _HEAD, _first_part, _split_pattern, _splittable, any_split
+from monitor.figures.keywords import (
+    _first_part,
+    _split_pattern,
+    _splittable,
+    any_split,
+    may_split,
+    variants,
+)
 from monitor.figures.measures import SUM_CLAUSE, compared, since_period_start
 from monitor.figures.nouns import WORK_VERB
 from monitor.figures.places import GENERIC, NATIONAL, PLACES
@@ -142,6 +150,8 @@ _match_start = attrgetter("start")  # read in C: no generator or lambda for each
 class _Plan(NamedTuple):
     """What find_figures looks for, the same for every article of a pass."""
 
+    targets: tuple[Target, ...]  # the targets, each with its keywords' other spellings
+
     words: list[tuple[Target, str]]  # each target with the first part of each of its keywords
     plain: bool  # no target has exclude or region words: a sentence naming one is about it
     splits: list[tuple[Target, str]]  # each target with each keyword an aspect word may split
@@ -157,17 +167,27 @@ def _plan(targets: Sequence[Target]) -> _Plan:
     kept = _PLANS.get(id(targets))
     if kept is not None and kept[0] is targets:
         return kept[1]
+    spelled = tuple(map(_spelled, targets))
     plan = _Plan(
-        words=[(t, part) for t in targets for part in _first_parts(tuple(t.keywords))],
-        plain=not any(t.exclude or t.region for t in targets),
-        splits=[(t, k) for t in targets for k in dict.fromkeys(t.keywords) if _splittable(k)],
-        split_any=any_split([k for t in targets for k in t.keywords]),
+        targets=spelled,
+        words=[(t, part) for t in spelled for part in _first_parts(tuple(t.keywords))],
+        plain=not any(t.exclude or t.region for t in spelled),
+        splits=[(t, k) for t in spelled for k in dict.fromkeys(t.keywords) if _splittable(k)],
+        split_any=any_split([k for t in spelled for k in t.keywords]),
     )
     if isinstance(targets, tuple):  # a list may change from one call to the next
         if len(_PLANS) >= 8:
             _PLANS.clear()
         _PLANS[id(targets)] = (targets, plan)
     return plan
+
+
+@lru_cache(maxsize=1024)
+def _spelled(target: Target) -> Target:
+    """The target with its keywords' other spellings (keywords.variants) added to them, as
+    every step of reading weighs them; itself when they have none (most targets)."""
+    more = tuple(v for k in target.keywords for v in variants(k) if v not in target.keywords)
+    return replace(target, keywords=(*target.keywords, *dict.fromkeys(more))) if more else target
 
 
 @lru_cache(maxsize=4096)
@@ -218,10 +238,12 @@ def _occurrences(sentence: str, keyword: str) -> list[tuple[int, int]]:
         return _joined_occurrences(sentence, _parts(keyword))
     out: list[tuple[int, int]] = []  # most keywords: one word, wherever it is
     pos = sentence.find(keyword) if keyword else -1
+    # a list (助餐点、社区食堂) cut by 、 is found in its last item's clause, where its number is
+    last = keyword.rfind("、") + 1
     while pos >= 0:
-        out.append((pos, pos + len(keyword)))
+        out.append((pos + last, pos + len(keyword)))
         pos = sentence.find(keyword, pos + 1)
-    if _splittable(keyword) and keyword[-_HEAD:] in sentence and keyword[:-_HEAD] in sentence:
+    if _splittable(keyword) and may_split(sentence, keyword):
         out.extend(m.span() for m in _split_pattern(keyword).finditer(sentence))
         out.sort()
     return out

@@ -28,6 +28,7 @@ def explain(
     text = with_title(title, text)
     ends = sentence_ends(text)
     plan = _plan(targets)
+    targets = plan.targets  # with their keywords' other spellings
     reader = _Article(text, ends, published, plan.plain, region)
     seen: list[Seen] = []
     for index in range(len(ends)):
