@@ -96,6 +96,8 @@ _ADDITION = re.compile(
     r"|提高|发放|实施|培育|引进|招引|签约|投放|开通|销售|接待|发行|提供|安排|交付|验收|投用|办理"
     r"|改建|扩建|修建|铺设|种植|造林|治理|整治|安置|吸纳|就业|创业|招聘|培训|帮扶|新改建"
 )
+# A mark a number is said to pass or a step it climbs onto (突破3万个大关, 迈上4万个新台阶)
+_MARK_AFTER = re.compile(r"新?(?:台阶|大关|关口)")
 # A count right after the verb adding it (新增14家, 新建2座): the addition
 _ADDED_JUST_BEFORE = re.compile(r"(?:新增|新建|新开|净增)了?(?:约|近|超过|超|逾)?$")
 # A one-year quota or allocation (今年下达的额度, 今年新增专项债券限额, 今年安排…资金): what a 累计
@@ -245,6 +247,12 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
             continue  # 今年已有1800多户…完成: the year's so far, not a stock
         if not _FLOW_BEFORE_STOCK.search(clause, 0, m.start()):
             return "cumulative"
+    if (
+        _MARK_AFTER.match(sentence, q.end)
+        and not _ADDITION.search(head)
+        and not _IN_YEAR.search(head)
+    ):
+        return "cumulative"  # 福州托位突破3万个大关, 里程跃上2万公里台阶: where it stands
     if _ADDED_JUST_BEFORE.search(head) and not _CUMULATIVE.search(head):
         return "new"  # 新增14家…达到推荐标准: the count added, whatever its clause goes on to say
     if c0 and SUM_CLAUSE.match(sentence, c0 - 1) and _IN_YEAR.search(sentence, 0, c0):
