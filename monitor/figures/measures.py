@@ -230,32 +230,9 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     if q.unit in _PERCENT:
         return "rate"
     head = sentence[c0 : q.start]
-    if since_period_start(head):
-        return "new"  # 比年初增加8400张: what the period has added
-    if q.unit in _LEVEL_UNITS or _PER_HEAD.search(head) or EARLIER_LEVEL.search(head):
-        return "cumulative"  # 浓度35微克/立方米, 每千人口托位数4.1个, 2020年底的18座: a level
-    if _FLOW.search(head) or (
-        c0
-        and _LEVEL_HEAD.fullmatch(head)
-        and _FLOW.search(sentence, _clause_before(sentence, c0), c0)
-    ):
-        # 前三季度进出口总额, 粮食总产量达到…, 粮食产量…，达到14130亿斤: what flowed in a period
-        return "new"
-    if c0 and _LEVEL_HEAD.fullmatch(_TO_MONTH.sub("", head)) and _years_additions(sentence, c0):
-        return "new"  # 今年新建充电桩的规模明显扩大，达到8.5万个: the additions it speaks of
-    if head.endswith("已有") and _IN_YEAR.search(sentence, 0, c0):
-        return "new"  # 今年新增的床位，截至10月底已有1350张投入使用: of the year's, so far
-    for m in _STOCK.finditer(clause):
-        if m.group() == "已有" and _IN_YEAR.search(clause, 0, m.start()):
-            continue  # 今年已有1800多户…完成: the year's so far, not a stock
-        if not _FLOW_BEFORE_STOCK.search(clause, 0, m.start()):
-            return "cumulative"
-    if (
-        _MARK_AFTER.match(sentence, q.end)
-        and not _ADDITION.search(head)
-        and not _IN_YEAR.search(head)
-    ):
-        return "cumulative"  # 福州托位突破3万个大关, 里程跃上2万公里台阶: where it stands
+    named = _named_by_its_words(sentence, c0, clause, head, q)
+    if named is not None:
+        return named
     if _ADDED_JUST_BEFORE.search(head) and not _CUMULATIVE.search(head):
         return "new"  # 新增14家…达到推荐标准: the count added, whatever its clause goes on to say
     if c0 and SUM_CLAUSE.match(sentence, c0 - 1) and _IN_YEAR.search(sentence, 0, c0):
@@ -289,6 +266,41 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     if _DONE_SO_FAR.search(clause) and not _YEAR_WORDS.search(sentence):
         return "cumulative"  # 福州已建成口袋公园1500多个: no period named, a running total
     return "new"
+
+
+def _named_by_its_words(
+    sentence: str, c0: int, clause: str, head: str, q: Quantity
+) -> FigureScope | None:
+    """What the words right around a number name it, whatever the sentence's time: a level by its
+    unit, noun or mark (浓度35微克/立方米, 总数, 突破3万个大关), a flow or the additions since the
+    period began (粮食产量, 比年初增加); None if they name neither."""
+    if since_period_start(head):
+        return "new"  # 比年初增加8400张: what the period has added
+    if q.unit in _LEVEL_UNITS or _PER_HEAD.search(head) or EARLIER_LEVEL.search(head):
+        return "cumulative"  # 浓度35微克/立方米, 每千人口托位数4.1个, 2020年底的18座: a level
+    if _FLOW.search(head) or (
+        c0
+        and _LEVEL_HEAD.fullmatch(head)
+        and _FLOW.search(sentence, _clause_before(sentence, c0), c0)
+    ):
+        # 前三季度进出口总额, 粮食总产量达到…, 粮食产量…，达到14130亿斤: what flowed in a period
+        return "new"
+    if c0 and _LEVEL_HEAD.fullmatch(_TO_MONTH.sub("", head)) and _years_additions(sentence, c0):
+        return "new"  # 今年新建充电桩的规模明显扩大，达到8.5万个: the additions it speaks of
+    if head.endswith("已有") and _IN_YEAR.search(sentence, 0, c0):
+        return "new"  # 今年新增的床位，截至10月底已有1350张投入使用: of the year's, so far
+    for m in _STOCK.finditer(clause):
+        if m.group() == "已有" and _IN_YEAR.search(clause, 0, m.start()):
+            continue  # 今年已有1800多户…完成: the year's so far, not a stock
+        if not _FLOW_BEFORE_STOCK.search(clause, 0, m.start()):
+            return "cumulative"
+    if (
+        _MARK_AFTER.match(sentence, q.end)
+        and not _ADDITION.search(head)
+        and not _IN_YEAR.search(head)
+    ):
+        return "cumulative"  # 福州托位突破3万个大关, 里程跃上2万公里台阶: where it stands
+    return None
 
 
 # a month the year's count runs to, before its level verb (…，截至11月底达到1.3万张)
