@@ -17,6 +17,13 @@ from monitor.figures.checks import _out_of_frame
 from monitor.figures.stages import stage_of
 from monitor.figures.table_cells import Read, note_amount, read_cells, same_measure
 from monitor.figures.table_columns import Column
+from monitor.figures.table_context import (
+    as_plan,
+    intro_text,
+    noted_stages,
+    own_places,
+    plan_said,
+)
 from monitor.figures.table_explain import ITEM, ROLE, explain_row, other_item, render
 from monitor.figures.table_rows import (
     change_of,
@@ -81,11 +88,13 @@ def _read_table(
     if not table.rows or not targets:
         return []
     table = pairs_across(upright(table, targets, published, title), published)
-    columns = table_columns.columns(table, published, title)
+    columns = noted_stages(table_columns.columns(table, published, title), table)
     labels = [i for i, c in enumerate(columns) if c.role == "label"]
     values = ("pledge", "achieved", "share", "rate")
-    if not labels or not any(c.role in values or c.bare for c in columns):
+    plan = plan_said(table)  # 表中数据为年度计划数: the thing's columns hold its plan
+    if not labels or not (plan or any(c.role in values or c.bare for c in columns)):
         return []
+    intro = intro_text(table.intro)  # …托育点…，各区县建设情况见下表: what the table is of
     said = period_of(table.caption) or period_of(title)  # a period written, not guessed
     period = said or (str(published.year) if published else None)
     # Every place a target's row is found by (the caption, the title, a row's label cells),
@@ -94,6 +103,7 @@ def _read_table(
         [
             table.caption,
             title,
+            intro,
             " ".join(table.header),
             *(" ".join(row[i] for i in labels if i < len(row)) for row in table.rows),
         ]
@@ -103,11 +113,16 @@ def _read_table(
     for target in targets:
         if not names(labelled, target):
             continue
-        mine = _items_across(table, columns, target)
+        own = own_places(
+            as_plan(columns, table, target, published) if plan else columns, table.header, target
+        )
+        mine = _items_across(table, own, target)
         across = any(
             c.role in values and names(table.header[i], target) for i, c in enumerate(mine)
         )
-        for row in rows_for(table, target, labels, title, lead, across=across, source=region):
+        for row in rows_for(
+            table, target, labels, title, lead, across=across, source=region, intro=intro
+        ):
             own = table_columns.for_row(mine, label_of(row, labels))  # 数值 under …任务: a plan
             row_unit = _row_unit(row, own, labels) or unit
             dropped: dict[int, str] = {}

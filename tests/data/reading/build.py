@@ -386,6 +386,13 @@ def _table_html(table: dict[str, Any]) -> str:
         across = len(table["columns"])
         rows.insert(0, f'<tr><td colspan="{across}">{html.escape(caption)}</td></tr>')
         caption = ""
+    if table.get("caption_cell_unit"):  # the title in the first row, its unit in the last cell
+        across = len(table["columns"]) - 1
+        unit_cell = html.escape(table["caption_cell_unit"])
+        rows.insert(
+            0, f'<tr><td colspan="{across}">{html.escape(caption)}</td><td>{unit_cell}</td></tr>'
+        )
+        caption = ""
     unit_line = (
         f'<p class="unit">{html.escape(table["unit_note"])}</p>' if "unit_note" in table else ""
     )
