@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from monitor.figures.attribution import _plan
-from monitor.figures.keywords import named_in
+from monitor.figures.keywords import _plan, named_in
 from monitor.figures.numerals import find_quantities
 from monitor.figures.reader import _Article
 from monitor.figures.sentences import _MAX_SENTENCE, sentence_ends, with_title

@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from itertools import permutations
+from typing import NamedTuple
+
+from monitor.models import Target
 
 
 def _first_part(keyword: str) -> str:
@@ -115,3 +120,52 @@ def named_in(sentence: str, keyword: str) -> bool:
     if _first_part(keyword) in sentence:
         return True
     return _splittable(keyword) and bool(_split_pattern(keyword).search(sentence))
+
+
+class _Plan(NamedTuple):
+    """What find_figures looks for, the same for every article of a pass."""
+
+    targets: tuple[Target, ...]  # the targets, each with its keywords' other spellings
+
+    words: list[tuple[Target, str]]  # each target with the first part of each of its keywords
+    plain: bool  # no target has exclude or region words: a sentence naming one is about it
+    splits: list[tuple[Target, str]]  # each target with each keyword an aspect word may split
+    split_any: re.Pattern[str] | None  # any of them split: one search a text, most find none
+
+
+# Plans by the identity of a tuple of targets: a pass reads every article for the same targets,
+# and a reading worker is given them once, as a tuple (see reading.py).
+_PLANS: dict[int, tuple[Sequence[Target], _Plan]] = {}
+
+
+def _plan(targets: Sequence[Target]) -> _Plan:
+    kept = _PLANS.get(id(targets))
+    if kept is not None and kept[0] is targets:
+        return kept[1]
+    spelled = tuple(map(_spelled, targets))
+    plan = _Plan(
+        targets=spelled,
+        words=[(t, part) for t in spelled for part in _first_parts(tuple(t.keywords))],
+        plain=not any(t.exclude or t.region for t in spelled),
+        splits=[(t, k) for t in spelled for k in dict.fromkeys(t.keywords) if _splittable(k)],
+        split_any=any_split([k for t in spelled for k in t.keywords]),
+    )
+    if isinstance(targets, tuple):  # a list may change from one call to the next
+        if len(_PLANS) >= 8:
+            _PLANS.clear()
+        _PLANS[id(targets)] = (targets, plan)
+    return plan
+
+
+@lru_cache(maxsize=1024)
+def _spelled(target: Target) -> Target:
+    """The target with its keywords' other spellings (keywords.variants) added to them, as
+    every step of reading weighs them; itself when they have none (most targets)."""
+    more = tuple(v for k in target.keywords for v in variants(k) if v not in target.keywords)
+    return replace(target, keywords=(*target.keywords, *dict.fromkeys(more))) if more else target
+
+
+@lru_cache(maxsize=4096)
+def _first_parts(keywords: tuple[str, ...]) -> tuple[str, ...]:
+    """The distinct, non-empty first parts of a target's keywords, in order."""
+    return tuple(dict.fromkeys(p for p in map(_first_part, keywords) if p))
