@@ -510,7 +510,7 @@ def build_tables(
                 figure = _cell(_tables(table)[exp.get("table", 0)], exp["row"], exp["column"])
                 if "figure" in exp:  # a number inside a text cell (目标任务: 新建…5000个，…)
                     if exp["figure"] not in figure:
-                        raise ValueError(f"table {table['id']}: {exp['figure']!r} not in {figure!r}")
+                        raise ValueError(f"{table['id']}: {exp['figure']!r} not in {figure!r}")
                     figure = exp["figure"]
                 cell_unit = exp.get("unit") or units[target]
                 value, unit, qualifier, high = read_figure(
