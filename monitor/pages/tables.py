@@ -139,11 +139,11 @@ def read_table(node: LexborNode) -> Table | None:
     marked = heads[0]  # the first row is a header by its markup (<th>, <thead>)
     count = _header_rows(grid, heads)
     header = tuple(_flatten(grid[:count], column) for column in range(len(grid[0])))
-    rows = [row for row in grid[count:] if any(row)]
-    notes = []  # rows of one merged cell at the bottom saying 注：…: the table's note
-    while rows and len(set(rows[-1])) == 1 and _NOTE.match(rows[-1][0]):
-        notes.insert(0, rows.pop()[0])
-    body = tuple(tuple(row) for row in rows)
+    lines = [row for row in grid[count:] if any(row)]
+    notes: list[str] = []  # rows of one merged cell at the bottom saying 注：…: the table's note
+    while lines and len(set(lines[-1])) == 1 and _NOTE.match(lines[-1][0]):
+        notes.insert(0, lines.pop()[0])
+    body = tuple(tuple(row) for row in lines)
     if not body or not (
         any(_is_number(cell) for row in body for cell in row) or (marked and _sentences(body))
     ):
