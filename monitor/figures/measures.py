@@ -96,6 +96,8 @@ _ADDITION = re.compile(
     r"|提高|发放|实施|培育|引进|招引|签约|投放|开通|销售|接待|发行|提供|安排|交付|验收|投用|办理"
     r"|改建|扩建|修建|铺设|种植|造林|治理|整治|安置|吸纳|就业|创业|招聘|培训|帮扶|新改建"
 )
+# A mark a number is said to pass or a step it climbs onto (突破3万个大关, 迈上4万个新台阶)
+_MARK_AFTER = re.compile(r"新?(?:台阶|大关|关口)")
 # A count right after the verb adding it (新增14家, 新建2座): the addition
 _ADDED_JUST_BEFORE = re.compile(r"(?:新增|新建|新开|净增)了?(?:约|近|超过|超|逾)?$")
 # A one-year quota or allocation (今年下达的额度, 今年新增专项债券限额, 今年安排…资金): what a 累计
@@ -121,8 +123,11 @@ _IN_YEAR = re.compile(
     + r"|前[一二三四五六七八九十两0-9]{1,2}个?月|前[一二三]季度|[一二三四]季度|上半年|下半年"
 )
 # A share of the year's plan said after the number: the number is that year's work so far
+# (…，完成省定年度目标任务的82%; …，占市政府下达的4万套年度任务的92.5%), or a one-year plan's own
+# size (4万套年度任务)
 _YEARS_PLAN_AFTER = re.compile(
-    r"[^。；，,]{0,3}[，,](?:已|已经|共|累计)?(?:完成|占)(?:了)?(?:年度|全年)(?:目标)?(?:任务|计划|目标)"
+    r"[^。；，,]{0,3}[，,](?:已|已经|共|累计)?(?:完成|占|达到|达|为|是)(?:了)?[^。；，,]{0,16}?"
+    r"(?:年度|全年)(?:目标)?(?:任务|计划|目标)|的?(?:年度|全年)(?:目标)?(?:任务|计划)"
 )
 _SPAN = re.compile(  # not 近年来: no start given; 2020年至2024年, 过去五年, 五年合计: a span
     r"(?<![近多几])(?:以来|年来)|期间|时期|过去[二两三四五六七八九十0-9]{1,2}年"
@@ -225,26 +230,9 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     if q.unit in _PERCENT:
         return "rate"
     head = sentence[c0 : q.start]
-    if since_period_start(head):
-        return "new"  # 比年初增加8400张: what the period has added
-    if q.unit in _LEVEL_UNITS or _PER_HEAD.search(head) or EARLIER_LEVEL.search(head):
-        return "cumulative"  # 浓度35微克/立方米, 每千人口托位数4.1个, 2020年底的18座: a level
-    if _FLOW.search(head) or (
-        c0
-        and _LEVEL_HEAD.fullmatch(head)
-        and _FLOW.search(sentence, _clause_before(sentence, c0), c0)
-    ):
-        # 前三季度进出口总额, 粮食总产量达到…, 粮食产量…，达到14130亿斤: what flowed in a period
-        return "new"
-    if c0 and _LEVEL_HEAD.fullmatch(_TO_MONTH.sub("", head)) and _years_additions(sentence, c0):
-        return "new"  # 今年新建充电桩的规模明显扩大，达到8.5万个: the additions it speaks of
-    if head.endswith("已有") and _IN_YEAR.search(sentence, 0, c0):
-        return "new"  # 今年新增的床位，截至10月底已有1350张投入使用: of the year's, so far
-    for m in _STOCK.finditer(clause):
-        if m.group() == "已有" and _IN_YEAR.search(clause, 0, m.start()):
-            continue  # 今年已有1800多户…完成: the year's so far, not a stock
-        if not _FLOW_BEFORE_STOCK.search(clause, 0, m.start()):
-            return "cumulative"
+    named = _named_by_its_words(sentence, c0, clause, head, q)
+    if named is not None:
+        return named
     if _ADDED_JUST_BEFORE.search(head) and not _CUMULATIVE.search(head):
         return "new"  # 新增14家…达到推荐标准: the count added, whatever its clause goes on to say
     if c0 and SUM_CLAUSE.match(sentence, c0 - 1) and _IN_YEAR.search(sentence, 0, c0):
@@ -278,6 +266,41 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     if _DONE_SO_FAR.search(clause) and not _YEAR_WORDS.search(sentence):
         return "cumulative"  # 福州已建成口袋公园1500多个: no period named, a running total
     return "new"
+
+
+def _named_by_its_words(
+    sentence: str, c0: int, clause: str, head: str, q: Quantity
+) -> FigureScope | None:
+    """What the words right around a number name it, whatever the sentence's time: a level by its
+    unit, noun or mark (浓度35微克/立方米, 总数, 突破3万个大关), a flow or the additions since the
+    period began (粮食产量, 比年初增加); None if they name neither."""
+    if since_period_start(head):
+        return "new"  # 比年初增加8400张: what the period has added
+    if q.unit in _LEVEL_UNITS or _PER_HEAD.search(head) or EARLIER_LEVEL.search(head):
+        return "cumulative"  # 浓度35微克/立方米, 每千人口托位数4.1个, 2020年底的18座: a level
+    if _FLOW.search(head) or (
+        c0
+        and _LEVEL_HEAD.fullmatch(head)
+        and _FLOW.search(sentence, _clause_before(sentence, c0), c0)
+    ):
+        # 前三季度进出口总额, 粮食总产量达到…, 粮食产量…，达到14130亿斤: what flowed in a period
+        return "new"
+    if c0 and _LEVEL_HEAD.fullmatch(_TO_MONTH.sub("", head)) and _years_additions(sentence, c0):
+        return "new"  # 今年新建充电桩的规模明显扩大，达到8.5万个: the additions it speaks of
+    if head.endswith("已有") and _IN_YEAR.search(sentence, 0, c0):
+        return "new"  # 今年新增的床位，截至10月底已有1350张投入使用: of the year's, so far
+    for m in _STOCK.finditer(clause):
+        if m.group() == "已有" and _IN_YEAR.search(clause, 0, m.start()):
+            continue  # 今年已有1800多户…完成: the year's so far, not a stock
+        if not _FLOW_BEFORE_STOCK.search(clause, 0, m.start()):
+            return "cumulative"
+    if (
+        _MARK_AFTER.match(sentence, q.end)
+        and not _ADDITION.search(head)
+        and not _IN_YEAR.search(head)
+    ):
+        return "cumulative"  # 福州托位突破3万个大关, 里程跃上2万公里台阶: where it stands
+    return None
 
 
 # a month the year's count runs to, before its level verb (…，截至11月底达到1.3万张)
