@@ -200,12 +200,15 @@ class Table:
     """A data table of an article, its merged cells spread over the rows and columns they span.
 
     `header` is one text per column, the header rows joined by "|" ("2024年|完成数"); `unit` is
-    the table's own note (单位：亿元 → "亿元", 单位：万亩、% → "万亩、%")."""
+    the table's own note (单位：亿元 → "亿元", 单位：万亩、% → "万亩、%"); `intro` the sentence
+    above it that points at it (…建设情况见下表), `note` the notes below it (注：…)."""
 
     caption: str
     unit: str | None
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    intro: str = ""
+    note: str = ""
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ def test_gbk_page_with_two_header_rows_merged_cells_and_a_unit_row() -> None:
                 ("3", "南港区", "0.5", "0.47", "0.6", "0.25", "41.7%"),
                 ("全市合计", "全市合计", "1.9", "1.93", "2.2", "1.05", "47.7%"),
             ),
+            note="附注：完成进度为1-6月完成数占年度计划的比例。",  # the note below it, kept
         ),
     )  # fmt: skip
     # the cells are in the table, not in the text; the paragraphs around it are

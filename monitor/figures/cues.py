@@ -11,8 +11,10 @@ from monitor.figures.months import months_period as _months_period
 from monitor.figures.nouns import WORK_VERB
 from monitor.models import FigureKind
 
-# what breaks a sentence into clauses; not the comma of thousands (1,860个, 95，420个)
-_CLAUSE = re.compile(r"[、：:（）()]|(?<![0-9])[,，]|[,，](?![0-9]{3}(?![0-9]))")
+# what breaks a sentence into clauses: 、：() always, a comma unless it groups thousands (1,860个,
+# 95，420个). One letter class first, so that a search jumps from break to break (a look-behind
+# first made re try every place: four times slower on a sentence).
+_CLAUSE = re.compile(r"[、：:（）(),，](?:(?<![0-9][,，])|(?<=[,，])(?![0-9]{3}(?![0-9])))")
 
 # Cues, read in the clause first and then in the sentence (see _kind for the order).
 # In these patterns every alternative starts with a letter and any look-behind comes after it
@@ -217,7 +219,11 @@ def coming_goal(clause: str, published: date, sentence: str = "") -> bool:
 
 def _cue(text: str) -> FigureKind | None:
     """What the words of `text` say the figure is, if they do: achieved before pledge, but a
-    modal rules over the words that only say "so far" (力争累计完工5000部 is a plan)."""
+    modal rules over the words that only say "so far" (力争累计完工5000部 is a plan). A base
+    the figure is built on speaks of its own time (在去年新建…的基础上，今年再…): its words are
+    its own."""
+    if "基础上" in text:
+        text = without_base(text)
     if _achieved(text):
         if MODAL.search(text) and _only_so_far(text):
             return "pledge"
@@ -270,7 +276,7 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
     if not text:
         return None
     if "基础上" in text:  # 今年将在去年新建6.4万个的基础上，再新建7万个: the base's year is not it
-        text = _ON_BASE.sub("", text)
+        text = without_base(text)
     if "年" not in text and "五" not in text:
         # every period below is written with 年, or is a plan (十三五); but for months
         if relative and ("月" in text or "季度" in text):
@@ -323,6 +329,14 @@ _BARE_START = re.compile(
     r"(?<![0-9])((?:19|20)[0-9]{2})\s*[—\-–－~～至到]\s*(?=(?:19|20)[0-9]{2}\s*年)"
 )
 _ON_BASE = re.compile(r"在[^，,。；]{0,24}?基础上")
+
+
+def without_base(text: str) -> str:
+    """`text` without the base a figure is built on (在去年新建52个的基础上): its time and its
+    cues are the base's, not the figure's."""
+    return _ON_BASE.sub("", text)
+
+
 _THE_YEAR = re.compile(r"全年|年内|本年|当年")
 
 

@@ -7,7 +7,16 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from monitor.figures.cues import _DONE, _YEAR, _cue, _ended, _period, coming_goal, governing
+from monitor.figures.cues import (
+    _DONE,
+    _YEAR,
+    _cue,
+    _ended,
+    _period,
+    coming_goal,
+    governing,
+    without_base,
+)
 from monitor.figures.measures import _ADDITION, _CHANGE_VERB, _PART_OF_YEAR, under_way
 from monitor.figures.openings import _PLAN_SEASON_ENDS, Openings
 from monitor.figures.sections import is_headline, report_at
@@ -269,6 +278,8 @@ class Frames(Openings):
     def _year_kind(self, sentence: str) -> FigureKind | None:
         """A past year named in the sentence makes a result, a coming one a plan; not a year
         inside a noun phrase (2000年底前建成的老旧小区) or a deadline (…年底前)."""
+        if "基础上" in sentence:
+            sentence = without_base(sentence)  # 在2023年新增…的基础上: the base's year
         year = _frame_year(sentence) if "年" in sentence else None
         if year and self.published:
             y = int(year.group(1))

@@ -9,6 +9,7 @@ from datetime import date
 from functools import lru_cache
 
 from monitor.figures.cues import EARLIER_LEVEL, MODAL, MONTH_SPAN, PLAN_WORD, opening_end
+from monitor.figures.months import done_by_a_month
 from monitor.models import FigureScope, Quantity
 
 _PERCENT = frozenset({"%", "‰", "百分点"})
@@ -82,15 +83,6 @@ _STOCK_VERB = re.compile(
 )
 # 已建成X with no period at all: a running total
 _DONE_SO_FAR = re.compile(r"已(?:经)?(?:累计)?(?:建成|建设|完成|开通|改造|实施)")
-# A date inside a year a count runs to (截至8月底, 截至9月20日, 到10月中旬): work done by then
-# (…已清淤山塘318座) is the year's so far, not a running total; not 截至年底, 截至目前.
-_TO_A_MONTH = re.compile(
-    r"(?:截至|截止|到)\s*(?:今年)?[0-9一二三四五六七八九十]{1,2}\s*月(?:底|末|份|[上中下]旬|[0-9]{1,2}日)?"
-)
-# 已 before a verb of work (已清淤, 已打通, 已下达), not a level's (已达, 已有, 已超过, 已累计)
-_DONE_BY_NOW = re.compile(
-    r"已(?:经)?(?!达|有|超|突破|破|是|为|占|累计|逾|近|约|接近|增至|升至|增加到|共|经)[\u4e00-\u9fff]"
-)
 # …or progress toward the plan named beside it (已建成460个，完成率达92%): the plan's period
 _YEAR_WORDS = re.compile(
     r"年度|全年|年内|今年|当年|[0-9]{4}\s*年|去年|上年|(?:完成|开工|完工|建成|竣工)率|任务"
@@ -107,6 +99,8 @@ _ADDITION = re.compile(
     r"|提高|发放|实施|培育|引进|招引|签约|投放|开通|销售|接待|发行|提供|安排|交付|验收|投用|办理"
     r"|改建|扩建|修建|铺设|种植|造林|治理|整治|安置|吸纳|就业|创业|招聘|培训|帮扶|新改建"
 )
+# A mark a number is said to pass or a step it climbs onto (突破3万个大关, 迈上4万个新台阶)
+_MARK_AFTER = re.compile(r"新?(?:台阶|大关|关口)")
 # A count right after the verb adding it (新增14家, 新建2座): the addition
 _ADDED_JUST_BEFORE = re.compile(r"(?:新增|新建|新开|净增)了?(?:约|近|超过|超|逾)?$")
 # A one-year quota or allocation (今年下达的额度, 今年新增专项债券限额, 今年安排…资金): what a 累计
@@ -132,8 +126,11 @@ _IN_YEAR = re.compile(
     + r"|前[一二三四五六七八九十两0-9]{1,2}个?月|前[一二三]季度|[一二三四]季度|上半年|下半年"
 )
 # A share of the year's plan said after the number: the number is that year's work so far
+# (…，完成省定年度目标任务的82%; …，占市政府下达的4万套年度任务的92.5%), or a one-year plan's own
+# size (4万套年度任务)
 _YEARS_PLAN_AFTER = re.compile(
-    r"[^。；，,]{0,3}[，,](?:已|已经|共|累计)?(?:完成|占)(?:了)?(?:年度|全年)(?:目标)?(?:任务|计划|目标)"
+    r"[^。；，,]{0,3}[，,](?:已|已经|共|累计)?(?:完成|占|达到|达|为|是)(?:了)?[^。；，,]{0,16}?"
+    r"(?:年度|全年)(?:目标)?(?:任务|计划|目标)|的?(?:年度|全年)(?:目标)?(?:任务|计划)"
 )
 _SPAN = re.compile(  # not 近年来: no start given; 2020年至2024年, 过去五年, 五年合计: a span
     r"(?<![近多几])(?:以来|年来)|期间|时期|过去[二两三四五六七八九十0-9]{1,2}年"
@@ -230,28 +227,6 @@ def is_fall(head: str) -> bool:
     return bool(_FALL.search(head))
 
 
-# What makes a count of a level target the additions, not the level: with _ADDITION and _SPAN,
-# a word of things new (新认定; not 高新, 专精特新), or the year's entries in a register
-# (今年…412家企业通过…认定, 今年入库…)
-_NEW_WORD = re.compile(r"(?<![高创更革翻刷最全重特])新(?!能源|型|兴|区|城|疆|华)")
-_REGISTERED = re.compile(r"认定|评定|认证|入库|登记|注册|备案|落户")
-
-
-def scope_for(sentence: str, c0: int, c1: int, q: Quantity, level: bool) -> FigureScope:
-    """scope_of, for a target whose pledge is a level (余额达到, 总数达到, 产业规模突破: `level`)
-    too: an amount of it whose clause names no work, addition or span before it
-    (2023年深圳人工智能产业规模3280亿元; 全市专精特新中小企业2760家) is that level."""
-    scope = scope_of(sentence, c0, c1, q)
-    if scope != "new" or not level:
-        return scope
-    head, clause = sentence[c0 : q.start], sentence[c0:c1]
-    if _ADDITION.search(head) or _NEW_WORD.search(head) or _SPAN.search(sentence, 0, q.start):
-        return scope
-    if _IN_YEAR.search(clause) and _REGISTERED.search(clause):
-        return scope
-    return "cumulative"
-
-
 def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     """A level (cumulative) or the period's additions (new), from the clause and its sentence;
     rates for % numbers and bare numbers under rate words."""
@@ -259,26 +234,9 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     if q.unit in _PERCENT:
         return "rate"
     head = sentence[c0 : q.start]
-    if since_period_start(head):
-        return "new"  # 比年初增加8400张: what the period has added
-    if q.unit in _LEVEL_UNITS or _PER_HEAD.search(head) or EARLIER_LEVEL.search(head):
-        return "cumulative"  # 浓度35微克/立方米, 每千人口托位数4.1个, 2020年底的18座: a level
-    if _FLOW.search(head) or (
-        c0
-        and _LEVEL_HEAD.fullmatch(head)
-        and _FLOW.search(sentence, _clause_before(sentence, c0), c0)
-    ):
-        # 前三季度进出口总额, 粮食总产量达到…, 粮食产量…，达到14130亿斤: what flowed in a period
-        return "new"
-    if c0 and _LEVEL_HEAD.fullmatch(_TO_MONTH.sub("", head)) and _years_additions(sentence, c0):
-        return "new"  # 今年新建充电桩的规模明显扩大，达到8.5万个: the additions it speaks of
-    if head.endswith("已有") and _IN_YEAR.search(sentence, 0, c0):
-        return "new"  # 今年新增的床位，截至10月底已有1350张投入使用: of the year's, so far
-    for m in _STOCK.finditer(clause):
-        if m.group() in ("已有", "共有") and _IN_YEAR.search(clause, 0, m.start()):
-            continue  # 今年已有1800多户…完成, 今年共有412家…: the year's so far, not a stock
-        if not _FLOW_BEFORE_STOCK.search(clause, 0, m.start()):
-            return "cumulative"
+    named = _named_by_its_words(sentence, c0, clause, head, q)
+    if named is not None:
+        return named
     if _ADDED_JUST_BEFORE.search(head) and not _CUMULATIVE.search(head):
         return "new"  # 新增14家…达到推荐标准: the count added, whatever its clause goes on to say
     if c0 and SUM_CLAUSE.match(sentence, c0 - 1) and _IN_YEAR.search(sentence, 0, c0):
@@ -314,6 +272,41 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     return "new"
 
 
+def _named_by_its_words(
+    sentence: str, c0: int, clause: str, head: str, q: Quantity
+) -> FigureScope | None:
+    """What the words right around a number name it, whatever the sentence's time: a level by its
+    unit, noun or mark (浓度35微克/立方米, 总数, 突破3万个大关), a flow or the additions since the
+    period began (粮食产量, 比年初增加); None if they name neither."""
+    if since_period_start(head):
+        return "new"  # 比年初增加8400张: what the period has added
+    if q.unit in _LEVEL_UNITS or _PER_HEAD.search(head) or EARLIER_LEVEL.search(head):
+        return "cumulative"  # 浓度35微克/立方米, 每千人口托位数4.1个, 2020年底的18座: a level
+    if _FLOW.search(head) or (
+        c0
+        and _LEVEL_HEAD.fullmatch(head)
+        and _FLOW.search(sentence, _clause_before(sentence, c0), c0)
+    ):
+        # 前三季度进出口总额, 粮食总产量达到…, 粮食产量…，达到14130亿斤: what flowed in a period
+        return "new"
+    if c0 and _LEVEL_HEAD.fullmatch(_TO_MONTH.sub("", head)) and _years_additions(sentence, c0):
+        return "new"  # 今年新建充电桩的规模明显扩大，达到8.5万个: the additions it speaks of
+    if head.endswith("已有") and _IN_YEAR.search(sentence, 0, c0):
+        return "new"  # 今年新增的床位，截至10月底已有1350张投入使用: of the year's, so far
+    for m in _STOCK.finditer(clause):
+        if m.group() in ("已有", "共有") and _IN_YEAR.search(clause, 0, m.start()):
+            continue  # 今年已有1800多户…完成, 今年共有412家…: the year's so far, not a stock
+        if not _FLOW_BEFORE_STOCK.search(clause, 0, m.start()):
+            return "cumulative"
+    if (
+        _MARK_AFTER.match(sentence, q.end)
+        and not _ADDITION.search(head)
+        and not _IN_YEAR.search(head)
+    ):
+        return "cumulative"  # 福州托位突破3万个大关, 里程跃上2万公里台阶: where it stands
+    return None
+
+
 # a month the year's count runs to, before its level verb (…，截至11月底达到1.3万张)
 _TO_MONTH = re.compile(r"^(?:截至|截止|到)[0-9一二三四五六七八九十]{1,2}月(?:底|末)?")
 # the words of things added (新建, 新增): not 新能源, 新型 (_FLOW_BEFORE_STOCK's kinds)
@@ -334,7 +327,7 @@ def _a_level(sentence: str, c0: int, clause: str, head: str, opening: str) -> bo
     if _ADDITION.search(clause) or _IN_YEAR.search(clause) or _AIMED.search(head):
         return False  # …正计划将总长2800多公里的…: under a plan, not a level
     if _AS_OF.search(sentence, 0, max(c0, 1)) or _AS_OF.search(clause):
-        return not _so_far_this_year(sentence, c0, head)
+        return not done_by_a_month(sentence, c0 + len(head), head)
     if _IN_YEAR.search(opening):
         return False  # 1至10月，…累计达到11.3万人: the year's work so far
     return c0 > len(opening) and bool(_STOCK_VERB.search(clause))
@@ -343,13 +336,7 @@ def _a_level(sentence: str, c0: int, clause: str, head: str, opening: str) -> bo
 def _named_a_period(sentence: str, c0: int, head: str) -> bool:
     """Whether the sentence names the year or its plan (年度, 今年, 完成率), or a date inside
     the year work done runs to (截至8月底，已建成…)."""
-    return bool(_YEAR_WORDS.search(sentence)) or _so_far_this_year(sentence, c0, head)
-
-
-def _so_far_this_year(sentence: str, c0: int, head: str) -> bool:
-    """Whether the number is work done (已清淤…, 已建成开放…) by a date inside the year the
-    sentence runs to (截至8月底): the year's so far, not where a stock stands."""
-    return bool(_DONE_BY_NOW.search(head) and _TO_A_MONTH.search(sentence, 0, c0 + len(head)))
+    return bool(_YEAR_WORDS.search(sentence)) or done_by_a_month(sentence, c0 + len(head), head)
 
 
 @lru_cache(maxsize=256)

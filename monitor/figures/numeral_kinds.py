@@ -182,11 +182,19 @@ def _is_figure(t: str, q: Quantity, i: int, run: str, before: str, after: str) -
         return False
     if bare and _NAMED_BY_NUMBERS.search(t, max(q.start - 2, 0), q.end + 2):
         return False  # 1+N, 6+3, 7×24小时, 12·5: a name made of numbers, not an amount
+    if (bare or t.startswith("示", q.end)) and _PART_NAME.search(t, max(q.start - 5, 0), q.start):
+        return False  # 表2, 附件3, 注1, 如图4所示 (not 4所): a document's part, not an amount
     if bare and after[:1] == "后" and len(run) == 2 and run.isdigit() and run[1] in "05":
         return False  # 85后, 00后: people born in those years
     return not (q.unit is None and q.start > 0 and t[q.start - 1] in "-:/：")
 
 
+# A document's part named by its number (附件3, 附表2, 表1, 注2, 见图4): 表/图/注 alone only as a
+# word of their own (not 代表, 地图, 关注), at a line's or clause's start or after 见/如/据/由
+_PART_NAME = re.compile(
+    r"(?:附件|附表|附图|(?:^|(?<=[^\u4e00-\u9fff])|(?<=[见如据由按详和及与、]))(?:表|图|注))\s*$",
+    re.MULTILINE,
+)
 # a number joined to another by +, ×, · (1+N政策体系, 7×24小时, 12·5专案): a name, a slogan
 _NAMED_BY_NUMBERS = re.compile(r"[0-9A-Za-z][+＋×·][0-9A-Za-z]")
 

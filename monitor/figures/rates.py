@@ -183,6 +183,9 @@ def out_of_frame(
         and _STILL_DOING.match(making.read.text, n.q.end)
     ):
         return "the rest still under way (其余…正在施工): not work done"  # …，其余82座正在施工
+    if not other and kind == "pledge" and _rest_before_whole(making, n, target):
+        # 年底前还要新增3000个，全年新增总量将达到1.2万个: a part of the year's plan given after
+        return "the rest of the year's work (还将…) before the whole the sentence gives after it"
     return other or (_restated_growth(making, n, target, kind) if scope == "rate" else None)
 
 
@@ -191,6 +194,27 @@ _STILL_DOING = re.compile(
     r"[^，,。；已完]{0,4}?(?:正在|正|仍在|仍|还在|尚在)?(?:加紧|加快|有序)?"
     r"(?:施工|建设|推进|进入收尾|收尾)"
 )
+
+
+# What is still to come (还将, 还要, 尚需) and, further on, the whole of the year it ends in
+# (全年新增总量将达到…, 届时全年…总数可达…)
+_STILL_TO_COME = re.compile(r"还(?:将|要|需|会|可|能)|尚(?:需|将|要)|仍(?:将|需|要)")
+_WHOLE_AFTER = re.compile(
+    r"[，,](?:届时|到时)?[^，,。；]{0,4}?(?:全年|年度|今年)[^，,。；]{0,14}?"
+    r"(?:总数|总量|总计|共计|合计|累计|将达到?|可达|将突破|将超过)"
+)
+
+
+def _rest_before_whole(making: Making, n: Number, target: Target) -> bool:
+    """Whether the number is what is still to come in its year (还将建成400个) and a later
+    clause gives the year's whole in the target's unit: then it is a part of that plan."""
+    sentence = making.read.text
+    if not _STILL_TO_COME.search(sentence, n.c0, n.q.start):
+        return False
+    whole = _WHOLE_AFTER.search(sentence, n.q.end)
+    return whole is not None and any(
+        q.start >= whole.end() and _in_unit(q, target.unit) for q in making.read.quantities
+    )
 
 
 # A holiday of a few days (国庆假期, “五一”假期, 春节黄金周, 端午小长假): its figures are not a
@@ -259,8 +283,11 @@ def _plan_given(making: Making, n: Number, target: Target) -> bool:
 
 def _restated_growth(making: Making, n: Number, target: Target, kind: FigureKind) -> str | None:
     """Why a planned growth is not read: it follows the plan's own amount with no comparison of
-    its own (今年财政支出超过23万亿元，增长6.5%), so it restates the pledge the amount gives."""
+    its own (今年财政支出超过23万亿元，增长6.5%), so it restates the pledge the amount gives. A
+    forecast (预计全年…达到120亿件，增长18%左右) gives two estimates, both read."""
     if kind != "pledge" or n.q.unit not in _RATE_UNITS or compared(n.head):
+        return None
+    if "预计" in making.read.text[: n.q.start]:
         return None
     if n.c0 <= n.match.end <= n.q.start:
         return None  # 进出口增长3%左右: the plan's growth, named with its subject

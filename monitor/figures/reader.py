@@ -21,7 +21,6 @@ from monitor.figures.attribution import (
     _keyword_matches,
     _Match,
     _match_start,
-    _plan,
     _subject,
     last_match,
     place_doing,
@@ -39,8 +38,9 @@ from monitor.figures.checks import (
     plan_size,
 )
 from monitor.figures.cues import _CHANGE
-from monitor.figures.keywords import _first_part, split_sentences
-from monitor.figures.measures import is_fall, scope_for
+from monitor.figures.keywords import _first_part, _plan, split_sentences
+from monitor.figures.levels import scope_for
+from monitor.figures.measures import is_fall
 from monitor.figures.nouns import noun_of
 from monitor.figures.numeral_reader import frozen
 from monitor.figures.numerals import find_quantities, may_hold_quantities

@@ -190,10 +190,11 @@ def rows_for(
     *,
     across: bool,
     source: tuple[str, ...] = (),
+    intro: str = "",
 ) -> list[tuple[str, ...]]:
     """The rows that count the target: a row labelled with its keyword; or, when the caption,
-    title or (`across`) a column header names the measure and the rows are its places, parts or
-    months, the row of the whole or each month's."""
+    title, the `intro` above the table or (`across`) a column header names the measure and the
+    rows are its places, parts or months, the row of the whole or each month's."""
     if any(word and word in text for word in target.exclude for text in (table.caption, title)):
         return []
     if _upkeep(table.caption, target) or _upkeep(title, target):
@@ -208,7 +209,7 @@ def rows_for(
         and _own_row(" ".join(bare(row[i]) for i in labels if i < len(row)), target)
     ]
     whole: list[tuple[tuple[str, ...], str]] = []
-    if across or names(table.caption, target) or names(title, target):
+    if across or any(names(text, target) for text in (table.caption, title, intro)):
         if not named and (periods_down(table, labels) or _stages_down(rows)):
             region = region_ok("", table.caption, title, lead, target, source)
             return [row for row, label in rows if label and region]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from monitor.figures.table_columns import role_of
@@ -34,11 +35,10 @@ def halves(table: Table) -> list[Table]:
         first = table.header[:size]
         if all(table.header[k * size : (k + 1) * size] == first for k in range(1, parts)):
             return [
-                Table(
-                    table.caption,
-                    table.unit,
-                    first,
-                    tuple(
+                replace(
+                    table,
+                    header=first,
+                    rows=tuple(
                         cells
                         for row in table.rows
                         if any(cells := tuple(row[k * size : (k + 1) * size]))
@@ -65,7 +65,7 @@ def pairs_across(table: Table, published: date | None) -> Table:
         (*key, *(by[r][k] if r in by and k < len(by[r]) else "" for r in roles for k in items))
         for key, by in merged.items()
     )
-    return Table(table.caption, table.unit, header, rows)
+    return replace(table, header=header, rows=rows)
 
 
 def _role_column(table: Table, published: date | None) -> int | None:
@@ -116,7 +116,7 @@ def upright(
         (table.header[j], *(row[j] if j < len(row) else "" for row in table.rows))
         for j in range(1, len(table.header))
     )
-    return Table(table.caption, table.unit, (table.header[0], *firsts), rows)
+    return replace(table, header=(table.header[0], *firsts), rows=rows)
 
 
 def _places_across(table: Table, targets: Sequence[Target], title: str) -> bool:

@@ -14,9 +14,17 @@ from decimal import Decimal
 
 from monitor.figures import table_columns
 from monitor.figures.checks import _out_of_frame
+from monitor.figures.numerals import parse_quantity
 from monitor.figures.stages import stage_of
 from monitor.figures.table_cells import Read, note_amount, read_cells, same_measure
 from monitor.figures.table_columns import Column
+from monitor.figures.table_context import (
+    as_plan,
+    intro_text,
+    noted_stages,
+    own_places,
+    plan_said,
+)
 from monitor.figures.table_explain import ITEM, ROLE, explain_row, other_item, render
 from monitor.figures.table_rows import (
     change_of,
@@ -29,6 +37,7 @@ from monitor.figures.table_rows import (
 )
 from monitor.figures.table_shapes import halves, pairs_across, upright
 from monitor.figures.table_stages import earlier, measure_of, share_stage, stage_in, stages_of
+from monitor.figures.table_text import text_cell_figures
 from monitor.figures.table_units import header_unit, period_of
 from monitor.models import (
     Article,
@@ -81,11 +90,13 @@ def _read_table(
     if not table.rows or not targets:
         return []
     table = pairs_across(upright(table, targets, published, title), published)
-    columns = table_columns.columns(table, published, title)
+    columns = noted_stages(table_columns.columns(table, published, title), table)
     labels = [i for i, c in enumerate(columns) if c.role == "label"]
     values = ("pledge", "achieved", "share", "rate")
-    if not labels or not any(c.role in values or c.bare for c in columns):
+    plan = plan_said(table)  # 表中数据为年度计划数: the thing's columns hold its plan
+    if not labels or not (plan or any(c.role in values or c.bare for c in columns)):
         return []
+    intro = intro_text(table.intro)  # …托育点…，各区县建设情况见下表: what the table is of
     said = period_of(table.caption) or period_of(title)  # a period written, not guessed
     period = said or (str(published.year) if published else None)
     # Every place a target's row is found by (the caption, the title, a row's label cells),
@@ -94,6 +105,7 @@ def _read_table(
         [
             table.caption,
             title,
+            intro,
             " ".join(table.header),
             *(" ".join(row[i] for i in labels if i < len(row)) for row in table.rows),
         ]
@@ -103,11 +115,16 @@ def _read_table(
     for target in targets:
         if not names(labelled, target):
             continue
-        mine = _items_across(table, columns, target)
+        own = own_places(
+            as_plan(columns, table, target, published) if plan else columns, table.header, target
+        )
+        mine = _items_across(table, own, target)
         across = any(
             c.role in values and names(table.header[i], target) for i, c in enumerate(mine)
         )
-        for row in rows_for(table, target, labels, title, lead, across=across, source=region):
+        for row in rows_for(
+            table, target, labels, title, lead, across=across, source=region, intro=intro
+        ):
             own = table_columns.for_row(mine, label_of(row, labels))  # 数值 under …任务: a plan
             row_unit = _row_unit(row, own, labels) or unit
             dropped: dict[int, str] = {}
@@ -212,6 +229,11 @@ def article_figures(
                 region=region,
             )
         )
+        found.extend(  # 目标任务: 新建公共充电桩5000个，…: a sentence in a cell
+            text_cell_figures(
+                table, targets, published=published, title=article.title, region=region
+            )
+        )
     return found
 
 
@@ -240,6 +262,10 @@ def _row_figures(
     if not same_measure(unit, target) and target.unit not in ("%", "％"):  # (a growth target
         return []  # takes a 亿元 row's rates) 充电桩建设资金 in 万元 is no count of 充电桩
     read = read_cells(row, columns, spans, target, unit)
+    if _other_unit(row, columns, spans, read):  # 12个 | 11个 | 91.7% for a target of 人
+        for i, _, _ in read:
+            dropped[i] = "the row's amounts are in a unit that cannot count the target's"
+        return []
     label = label_of(row, labels)
     stages = _stages(columns, label, target, read)
     change, fall = change_of(label)
@@ -277,6 +303,17 @@ def _row_figures(
             )
         )
     return out
+
+
+def _other_unit(
+    row: tuple[str, ...], columns: list[Column], spans: dict[int, tuple[int, int]], read: list[Read]
+) -> bool:
+    """Does the row write its amounts in a unit of their own (12个) that none of them could be
+    read in for the target (人)? Its shares and rates are then of that other thing too."""
+    amounts = [i for i in spans if columns[i].role in ("pledge", "achieved")]
+    if not amounts or any(columns[i].role in ("pledge", "achieved") for i, _, _ in read):
+        return False
+    return any((q := parse_quantity(row[i])) is not None and q.unit for i in amounts)
 
 
 def _scope(column: Column, target: Target, *, change: bool, stock: bool) -> FigureScope:

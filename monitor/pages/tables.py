@@ -24,6 +24,18 @@ _NEAR = 3  # levels: a table this close below the body container's parent sits b
 # A cell that is a number: 1,244 / 82% / -6.8 / 2.26万 / ＋3.4
 _NUMBER = re.compile(r"[-+－＋−—–]?\s*[0-9０-９][0-9０-９,，.．]*\s*(?:[%％‰]|万|亿|万亿)?")
 _UNIT_NOTE = re.compile(r"[(（]?\s*(?:计量)?单位\s*[:：]\s*([^）)\s，,；;。]{1,20})")
+# …and in a note below the table, said as a sentence (注：1.表中长度单位为万米；…)
+_UNIT_SAID = re.compile(
+    r"(?:计量|数据|长度|面积|金额|数量)?单位\s*(?:[:：]|为|是|均为)\s*([^）)\s，,；;。]{1,20})"
+)
+# A sentence above the table that points at it (…建设情况见下表, 分解如下): what the table is of
+_POINTER = re.compile(r"下表|如下|见表|附表|列表")
+# A note below the table (注：…, 说明：…, 备注：…)
+_NOTE = re.compile(r"(?:注|说明|备注|附注)\s*[0-9０-９]?\s*[:：]")
+# a number between words (新建充电桩520个, 完成率82%)
+_FIGURE_IN_WORDS = re.compile(r"[\u4e00-\u9fff][0-9０-９.]+\s*[%％\u4e00-\u9fff]")
+_SENTENCES = re.compile(r"[^。！？；]+[。！？；]?")
+_MAX_INTRO = 300  # characters: a paragraph above the table longer than this is the article's
 _SENTENCE_END = ("。", "；", "！", "？")
 
 
@@ -111,23 +123,51 @@ def read_table(node: LexborNode) -> Table | None:
     if any(len(cell) > _MAX_CELL for row in grid for cell in row):
         return None
     note, above = _above(node)
-    # Rows of one merged cell across the table are its title or its unit note.
-    while grid and len(set(grid[0])) == 1:
-        text = grid.pop(0)[0]
+    # Rows of one merged cell across the table are its title or its unit note; so is a row of
+    # the title across all but the last cell and the unit note in that one (…进度表 | 单位：个).
+    while grid and (len(set(grid[0])) == 1 or _title_and_unit(grid[0])):
+        first = grid.pop(0)
         heads.pop(0)
-        note = note or _unit_note(text)
+        text = first[0]
+        note = note or _unit_note(first[-1]) or _unit_note(text)
         if not caption and not _unit_note(text):
             caption = text
     if len(grid) < 2:
         return None
     caption = caption or above
     note = note or _unit_note(caption)
+    marked = heads[0]  # the first row is a header by its markup (<th>, <thead>)
     count = _header_rows(grid, heads)
     header = tuple(_flatten(grid[:count], column) for column in range(len(grid[0])))
-    body = tuple(tuple(row) for row in grid[count:] if any(row))
-    if not body or not any(_is_number(cell) for row in body for cell in row):
+    lines = [row for row in grid[count:] if any(row)]
+    notes: list[str] = []  # rows of one merged cell at the bottom saying 注：…: the table's note
+    while lines and len(set(lines[-1])) == 1 and _NOTE.match(lines[-1][0]):
+        notes.insert(0, lines.pop()[0])
+    body = tuple(tuple(row) for row in lines)
+    if not body or not (
+        any(_is_number(cell) for row in body for cell in row) or (marked and _sentences(body))
+    ):
         return None
-    return Table(caption=caption, unit=note, header=header, rows=body)
+    below = "\n".join([*notes, _below(node)]).strip()
+    note = note or next((u.group(1) for u in [_UNIT_SAID.search(below)] if u), None)
+    intro = _intro(node)
+    return Table(caption=caption, unit=note, header=header, rows=body, intro=intro, note=below)
+
+
+def _sentences(body: tuple[tuple[str, ...], ...]) -> bool:
+    """Does a column hold sentences with figures in most of its cells (新建充电桩520个，…): a
+    progress list written in words, under a header its markup marks?"""
+    for column in range(len(body[0])):
+        cells = [row[column] for row in body if row[column]]
+        said = [c for c in cells if len(c) >= 6 and _FIGURE_IN_WORDS.search(c)]
+        if cells and len(said) * 2 >= len(cells):
+            return True
+    return False
+
+
+def _title_and_unit(row: list[str]) -> bool:
+    """Is the row a title across all cells but the last, and a unit note in that one?"""
+    return len(row) > 2 and len(set(row[:-1])) == 1 and _unit_note(row[-1]) is not None
 
 
 def _row(tr: LexborNode, *, head: bool) -> tuple[list[tuple[str, int, int]], bool]:
@@ -264,6 +304,60 @@ def _above(node: LexborNode) -> tuple[str | None, str]:
             break
         sibling = _previous(sibling)
     return note, caption
+
+
+def _outermost(node: LexborNode, step: str) -> LexborNode:
+    """The table, or the wrapper that holds it alone on the side `step` looks to."""
+    at = node
+    for _ in range(3):
+        beside = _previous(at) if step == "prev" else _next(at)
+        if beside is not None or at.parent is None:
+            break
+        at = at.parent
+    return at
+
+
+def _intro(node: LexborNode) -> str:
+    """The sentence of a paragraph just above the table (or above its caption) that points at
+    it (…各区县任务及完成情况见下表。); "" when none does."""
+    sibling = _previous(_outermost(node, "prev"))
+    for _ in range(3):
+        if sibling is None:
+            return ""
+        text = clean(sibling.text())
+        if len(text) <= _MAX_INTRO and _POINTER.search(text):
+            sentences: list[str] = _SENTENCES.findall(text)
+            return next(s for s in reversed(sentences) if _POINTER.search(s))
+        sibling = _previous(sibling)
+    return ""
+
+
+def _below(node: LexborNode) -> str:
+    """The notes written just below the table (注：…, 说明：…), joined; "" when none."""
+    notes: list[str] = []
+    sibling = _next(_outermost(node, "next"))
+    while sibling is not None and len(notes) < 3:
+        text = clean(sibling.text())
+        if not _NOTE.match(text) and not (notes and re.match(r"[0-9０-９]{1,2}\s*[.、．]", text)):
+            break
+        notes.append(text[:_MAX_INTRO])
+        sibling = _next(sibling)
+    return "\n".join(notes)
+
+
+def _next(node: LexborNode) -> LexborNode | None:
+    """The element after node among its siblings (whitespace between them aside); None at the
+    end or before text."""
+    sibling = node.next
+    text_id = _ids().text
+    while sibling is not None:
+        if sibling.tag_id == text_id:
+            if (sibling.text_content or "").strip():
+                return None
+        elif sibling.is_element_node:
+            return sibling
+        sibling = sibling.next
+    return None
 
 
 def _has_link(node: LexborNode) -> bool:

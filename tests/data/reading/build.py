@@ -386,6 +386,13 @@ def _table_html(table: dict[str, Any]) -> str:
         across = len(table["columns"])
         rows.insert(0, f'<tr><td colspan="{across}">{html.escape(caption)}</td></tr>')
         caption = ""
+    if table.get("caption_cell_unit"):  # the title in the first row, its unit in the last cell
+        across = len(table["columns"]) - 1
+        unit_cell = html.escape(table["caption_cell_unit"])
+        rows.insert(
+            0, f'<tr><td colspan="{across}">{html.escape(caption)}</td><td>{unit_cell}</td></tr>'
+        )
+        caption = ""
     unit_line = (
         f'<p class="unit">{html.escape(table["unit_note"])}</p>' if "unit_note" in table else ""
     )
@@ -501,6 +508,10 @@ def build_tables(
             expected = []
             for exp in label["expected"]:
                 figure = _cell(_tables(table)[exp.get("table", 0)], exp["row"], exp["column"])
+                if "figure" in exp:  # a number inside a text cell (目标任务: 新建…5000个，…)
+                    if exp["figure"] not in figure:
+                        raise ValueError(f"{table['id']}: {exp['figure']!r} not in {figure!r}")
+                    figure = exp["figure"]
                 cell_unit = exp.get("unit") or units[target]
                 value, unit, qualifier, high = read_figure(
                     unicodedata.normalize("NFKC", figure) + (exp.get("suffix") or ""), cell_unit
@@ -522,6 +533,7 @@ def build_tables(
             decoys = []
             for dec in label.get("decoys", []):
                 figure = _cell(_tables(table)[dec.get("table", 0)], dec["row"], dec["column"])
+                figure = dec.get("figure", figure)
                 decoys.append({"figure": figure, "row": dec["row"], "column": dec["column"]})
                 decoys[-1]["reason"] = dec["reason"]
             line = {"id": label["id"], "file": name, "published": str(table["published"])}

@@ -1,0 +1,128 @@
+"""What the words around a table's cells say about them: the sentence above that points at the
+table (…托育点建设情况见下表) names the thing it counts; a note below (注：表中“完成数”为已开工…)
+names the stage a column counts, or the note or the sentence above calls the whole table a plan
+(表中数据为年度计划数, …任务分解如下); places across a header's group row (全市 | 旌阳区 | 广汉市
+over 目标 | 完成) leave the target its columns under the whole or its own place only.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from monitor.figures.places import mentions, speaks_for
+from monitor.figures.table_columns import Column
+from monitor.figures.table_rows import names
+from monitor.figures.table_stages import stage_in
+from monitor.figures.table_units import HEADER_UNIT
+from monitor.models import Table, Target
+
+# 表中“完成数”为已开工改造的小区个数, “完成”指主体完工: a column's word and what it counts
+_DEFINED = re.compile(
+    r"[“\"「‘']([^”\"」’']{1,12})[”\"」’'](?:一栏|栏|列|数据)?\s*(?:为|指|是|系|均为|系指)"
+    r"([^，,；;。]{1,30})"
+)
+# The table is a plan: 任务分解如下, 安排如下, 表中数据为年度计划数
+_PLAN_SAID = re.compile(
+    r"(?:任务|目标|指标)分解|分解如下|安排如下|计划如下|"
+    r"(?:数据|数字|表)(?:均)?(?:为|是|系)[^，,；;。]{0,6}(?:计划|目标|任务)(?:数|值)?"
+)
+_CLAUSE = re.compile(r"[^，,；;。]+")
+_DONE_SAID = re.compile(r"完成|已|实际|进展|进度|情况")
+# A header's words that say the work is done or counted so far: no plan, whatever the frame
+_DONE = re.compile(r"已|实际|实绩|完成|累计|截至|截止|[0-9０-９]{1,2}\s*月|季度|半年|以来")
+_PARTS = re.compile(r"^(?:其中|含|包括)")
+# A header cell naming a place or the whole (全市, 旌阳区, 广汉市, 合计)
+_PLACE = re.compile(
+    r"全[国省市区县]|合计|总计|[\u4e00-\u9fff]{1,6}(?:省|市|区|县|旗|州|盟|镇|乡|街道)"
+)
+_WHOLE = re.compile(r"全[国省市区县]|合计|总计|全[国省市区县]合计")
+_NOT_PLACE = re.compile(r"(?:小|社|园|景|街|片|校|厂|矿|库)区$")
+
+
+# The words of a clause pointing at a table that name no thing of its own (各区县年度任务及建成
+# 情况见下表): with only these, the clause points at what its sentence named before it
+_GENERIC = re.compile(
+    r"现将|各|县|市|区|镇|街道|全|[（）()、，：:\s]|[0-9０-９]|年度|年|月|日|底|以来|截至|"
+    r"任务|目标|计划|及|和|与|完成|建成|开工|竣工|情况|进度|进展|建设|工作|推进|实施|通报|公布|列|"
+    r"如下|见下表|下表|详见|见表|附表|列表|有关|相关|主要|具体|分解|的|等|表|见|为|请|将|数据|统计|汇总"
+)
+_POINTER_CLAUSE = re.compile(r"[^，,；;：:]*(?:下表|如下|见表|附表|列表)[^，,；;：:]*")
+
+
+def intro_text(intro: str) -> str:
+    """What the sentence above a table says the table is of: the clause pointing at it when that
+    names a thing of its own (…充电站建设进度如下), else the whole sentence (嵌入式托育点…，各区县
+    年度任务及建成情况见下表)."""
+    found = _POINTER_CLAUSE.search(intro)
+    if found is None:
+        return ""
+    clause = found.group().rstrip("。！？")
+    return intro if not _GENERIC.sub("", clause) else clause
+
+
+def noted_stages(columns: list[Column], table: Table) -> list[Column]:
+    """The columns with the stage a note below or the sentence above gives a word of their
+    header (表中“完成数”为已开工…: 完成数（个） counts starts)."""
+    said = f"{table.note}\n{table.intro}"
+    if not table.note and not table.intro:
+        return columns
+    defined = [(word, stage) for word, what in _DEFINED.findall(said) if (stage := stage_in(what))]
+    if not defined:
+        return columns
+    out = list(columns)
+    for i, head in enumerate(table.header):
+        words = HEADER_UNIT.sub("", head.split("|")[-1])
+        for word, stage in defined:
+            if word in words and out[i].role in ("pledge", "achieved", "share"):
+                out[i] = out[i]._replace(stage=stage)
+    return out
+
+
+def plan_said(table: Table) -> bool:
+    """Does the note below or the sentence above call the table a plan (任务分解如下, 表中数据为
+    年度计划数), in a clause that tells of no work done?"""
+    for text in (table.intro, table.note):
+        for clause in _CLAUSE.findall(text):
+            found = _PLAN_SAID.search(clause)
+            if found and not _DONE_SAID.search(clause, found.end()):
+                return True
+    return False
+
+
+def as_plan(
+    columns: list[Column], table: Table, target: Target, published: date | None
+) -> list[Column]:
+    """In a table its words call a plan, a column of the work with no word of it done
+    (新建充电桩（个）) and one naming the target's thing alone (口袋公园（个）) hold the plan; a
+    column of a year before publication keeps its result."""
+    out = list(columns)
+    for i, (column, head) in enumerate(zip(columns, table.header, strict=False)):
+        if _PARTS.match(head.split("|")[-1]) or column.part_of is not None or _DONE.search(head):
+            continue
+        past = column.period and published and int(column.period) < published.year
+        if column.role == "achieved" and not past:
+            out[i] = column._replace(role="pledge", scope=column.scope or "new")
+        elif column.role == "none" and names(head, target) and not past:
+            out[i] = column._replace(role="pledge", scope="new")
+    return out
+
+
+def own_places(columns: list[Column], header: tuple[str, ...], target: Target) -> list[Column]:
+    """With places across a group row of the header (全市|目标, 旌阳区|目标), the columns under
+    another place than the whole or the target's own hold none of the target's figures."""
+    groups = [h.split("|")[0] if "|" in h else "" for h in header]
+    places = {g for g in groups if g and _PLACE.fullmatch(g) and not _NOT_PLACE.search(g)}
+    if len(places) < 2 or not target.region:
+        return columns
+    own = {g for g in places if _WHOLE.fullmatch(g) or _speaks_for_target(g, target)}
+    if not own:
+        return columns
+    return [
+        c._replace(role="none") if groups[i] in places and groups[i] not in own else c
+        for i, c in enumerate(columns)
+    ]
+
+
+def _speaks_for_target(place: str, target: Target) -> bool:
+    return speaks_for(mentions(place, target.region), target.region) is True
