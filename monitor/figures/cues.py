@@ -134,6 +134,8 @@ _CONTINUE_VERB = (
     "|比[^，,。；]{1,10}?(?:多|少)(?=[0-9])|(?:全年|年度)?(?:目标)?任务[^，,。；]{0,6}?完成|净增"
     # the clause restates the plan (…，确保全年7万套目标按期完成): its number is the plan's size
     "|[^，,。；]{0,12}?目标(?:任务)?[^，,。；]{0,4}?(?:完成|实现)"
+    # …，今年的目标是2万个; …，全年目标为4000个: the subject's plan, stated
+    "|的?目标(?:任务)?(?:是|为)"
     # …，力争9月底前开工率达到85%: the rate of the subject's own work
     "|[^，,。；]{0,8}?(?:开工|完工|竣工|建成|完成)率"
     # …，今年新改建5230公里: a verb of work right before its amount names no thing of its own
