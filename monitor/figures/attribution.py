@@ -110,7 +110,10 @@ def continues(sentence: str, at: int) -> bool:
     """Whether the clause starting at `at` goes on with the subject of the clause before it: it
     opens with a continuation (同比增长, 累计, 其中…), a measure of the thing (运营里程约…) or the
     rest of it (其余3段), or a place and then one, its share of the whole (承担…) or a number."""
-    if any(p.match(sentence, at) for p in (_CONTINUES, _MEASURE_OPENS, cues.REST_OPENS)):
+    if any(
+        p.match(sentence, at)
+        for p in (_CONTINUES, _MEASURE_OPENS, cues.REST_OPENS, cues.BATCH_OPENS)
+    ):
         return True
     place = _PLACE_LEAD.match(sentence, at)
     if place is None:

@@ -55,6 +55,12 @@ GOES_ON = re.compile("之间|新?(?:台阶|大关|关口)|还要?[多少高低]|
 NEXT_STEP = re.compile(r"(?:下半年|下一步|接下来|今后|四季度|年内)[^，,；;。0-9０-９]{0,14}[，,]")
 # A clause opening with the rest of the things counted before (其余3段, 剩余120公里, 余下11个)
 REST_OPENS = re.compile(r"(?:其余|剩余|余下|剩下)的?(?=[约近超逾0-9一二三四五六七八九十两])")
+# …or a batch of them (首批45家已于4月完成评定, 第二批30个将于…): done, a result; to come, a
+# tranche of the plan the sentence gave
+BATCH_OPENS = re.compile(
+    r"(?:首批|头批|首轮|第[一二三四五六七八九十]批|第[一二三四五六七八九十]轮)的?"
+    r"(?=[约近超逾0-9一二三四五六七八九十两])"
+)
 # Achieved cues that only say "so far" or "in all" (累计, 截至): under a modal they are a plan's
 # (力争累计完工5000部, 计划到年底累计建成); 已, 去年 and the like are not.
 _SO_FAR = frozenset({"累计", "截至", "截止", "目前", "至今", "以来"})
@@ -120,10 +126,13 @@ _CONTINUE_WHEN = (
     r"|[比较][^，,。；]{1,10}?(?=增长|提高|增加|下降|减少|降低|上升|净增|新增)"
     r"|“?十[一二三四五]五”?(?:以来|期间)"
     r"|(?:到|至)?今?年[底末]前?|年内|(?:今年|年初)以来|当月|(?:到|至)[0-9]{4}年[底末]?前?"
+    # a deadline of its own for a part of the work (国庆前力争完成…, 9月底前要完成…)
+    r"|(?:汛期?|暑期|暑假|开学|春节|国庆|元旦|入冬|供暖|秋播|春播|雨季|年中)前"
+    r"|[0-9一二三四五六七八九十]{1,2}月(?:底|末|中旬|上旬|下旬|份)?前"
 )
 _CONTINUE_HOW = (
     "同比|环比|比上年|比去年|年均|全年|今年|去年|上年|明年|其中|并|且|已|已经|累计|共|将|计划|预计|力争|再|先|还|又|可|能够|全部|有望|可望|全[市省区县]"
-    "|同时|拟|要|基本|新|确保|争取|超额|提前|实际|尚未|未"
+    "|同时|拟|要|基本|新|确保|争取|超额|提前|实际|尚未|未|继续|持续"
 )
 _CONTINUE_VERB = (
     "增长|增加|减少|下降|降低|提高|上涨|上升|回升|回落|下滑|下跌|暴跌|改善|达到|达|超过|突破|总量|规模|总额|总数|增速|增幅|涨幅"
@@ -145,7 +154,7 @@ _CONTINUE_VERB = (
 )
 _CONTINUES = re.compile(
     # the letters a continuation can start with, looked at first: most clauses fail there
-    "(?=[近五十过0-9截目上前一二三四比较全年任“到至"
+    "(?=[近五十过0-9截目上前一二三四六七八九比较全年任“到至汛暑开春国元入供秋雨"
     + "".join(sorted({word[0] for word in f"{_CONTINUE_HOW}|{_CONTINUE_VERB}".split("|")}))
     # an aim may come before the time (力争“十四五”期间累计筹集…, 并力争2025年累计完成…)
     + f"])(?:{_CONTINUE_HOW})*(?:{_CONTINUE_WHEN})?(?:{_CONTINUE_HOW})*(?:{_CONTINUE_VERB})"
