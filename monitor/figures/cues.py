@@ -11,8 +11,10 @@ from monitor.figures.months import months_period as _months_period
 from monitor.figures.nouns import WORK_VERB
 from monitor.models import FigureKind
 
-# what breaks a sentence into clauses; not the comma of thousands (1,860个, 95，420个)
-_CLAUSE = re.compile(r"[、：:（）()]|(?<![0-9])[,，]|[,，](?![0-9]{3}(?![0-9]))")
+# what breaks a sentence into clauses: 、：() always, a comma unless it groups thousands (1,860个,
+# 95，420个). One letter class first, so that a search jumps from break to break (a look-behind
+# first made re try every place: four times slower on a sentence).
+_CLAUSE = re.compile(r"[、：:（）(),，](?:(?<![0-9][,，])|(?<=[,，])(?![0-9]{3}(?![0-9])))")
 
 # Cues, read in the clause first and then in the sentence (see _kind for the order).
 # In these patterns every alternative starts with a letter and any look-behind comes after it
