@@ -37,9 +37,10 @@ def cell_of(fig: Figure) -> tuple[str, str] | None:
         return None
     label = line.split(" | ", 1)[0]
     begin = line.rfind(" | ", 0, fig.start)
-    if begin < 0 or not line.startswith(": ", fig.start - 2):
+    colon = line.find(": ", begin + 3) if begin >= 0 else -1
+    if colon < 0 or colon + 2 > fig.start:  # (a figure inside a text cell: 目标任务: 新建…5000个)
         return None
-    return label, line[begin + 3 : fig.start - 2]
+    return label, line[begin + 3 : colon]
 
 
 def matches(fig: Figure, label: dict[str, Any]) -> bool:

@@ -208,3 +208,136 @@ def test_a_unit_said_in_the_note_below() -> None:
     )
     (tab,) = extract(page.encode(), url="http://127.0.0.1/nursery.html").tables
     assert tab.unit == "万个"
+
+
+# --- columns of a bulletin and of a balance sheet -------------------------------------------------
+
+TRADE = Target(
+    "bh-trade", "白河市2025年技术合同成交额达到90亿元", ("技术合同成交额",),
+    ("白河", "白河市", "全市"), unit="元", pledge=Pledge(Decimal(9000000000)),
+)  # fmt: skip
+LOANS = Target(
+    "bh-loans", "白河市2025年末绿色贷款余额达到800亿元", ("绿色贷款余额", "绿色贷款"),
+    ("白河", "白河市", "全市"), unit="元", pledge=Pledge(Decimal(80000000000), scope="cumulative"),
+)  # fmt: skip
+CARE = Target(
+    "bh-care", "白河市2025年为3万名老人提供助餐服务", ("助餐服务",), ("白河", "白河市", "全市"),
+    unit="人", pledge=Pledge(Decimal(30000)),
+)  # fmt: skip
+
+
+def test_a_bulletin_s_absolute_column_under_a_past_year_s_caption() -> None:
+    tab = Table(
+        caption="表6 2024年科技创新主要指标", unit=None,
+        header=("指标", "单位", "绝对数", "比上年增长（%）"),
+        rows=(("技术合同成交额", "亿元", "86.4", "12.5"), ("专利授权量", "件", "5120", "-2.4")),
+    )  # fmt: skip
+    assert read(tab, TRADE, "白河市2024年统计公报", date(2025, 3, 20)) == [
+        ("achieved", "new", "8640000000 元", "绝对数"),
+        ("achieved", "rate", "12.5 %", "比上年增长（%）"),
+    ]
+
+
+def test_a_balance_and_what_it_added_since_the_year_s_start() -> None:
+    tab = Table(
+        caption="绿色贷款主要指标", unit="亿元",
+        header=("时间", "绿色贷款余额", "比上年末增加", "较年初新增（亿元）"),
+        rows=(("6月末", "712", "58", "58"),),
+    )  # fmt: skip
+    assert read(tab, LOANS, "白河市金融运行情况", date(2025, 7, 20)) == [
+        ("achieved", "cumulative", "71200000000 元", "绿色贷款余额"),
+        ("achieved", "new", "5800000000 元", "比上年末增加"),
+        ("achieved", "new", "5800000000 元", "较年初新增（亿元）"),
+    ]
+
+
+def test_a_row_counting_in_another_unit_gives_no_share_either() -> None:
+    tab = Table(
+        caption="民生实事推进情况", unit=None,
+        header=("序号", "项目", "年度目标", "完成情况", "完成率"),
+        rows=(
+            ("1", "为老年人提供助餐服务", "3万人", "2.4万人", "80%"),
+            ("2", "新建社区助餐服务站点", "40个", "33个", "82.5%"),
+        ),
+    )  # fmt: skip
+    assert read(tab, CARE, TITLE) == [
+        ("pledge", "new", "30000 人", "年度目标"),
+        ("achieved", "new", "24000 人", "完成情况"),
+        ("achieved", "share_of_pledge", "80 %", "完成率"),
+    ]
+
+
+# --- sentences in the cells ----------------------------------------------------------------------
+
+TASKS = """<html><head><meta charset="utf-8"><title>白河市2025年重点民生任务清单</title></head>
+<body><div class="article"><h1>白河市2025年重点民生任务清单</h1>
+<p>为抓好今年重点民生工作，现将任务分工明确如下。</p>
+<table>
+<tr><th>序号</th><th>任务</th><th>工作目标</th><th>责任单位</th></tr>
+<tr><td>1</td><td>口袋公园建设</td><td>建成口袋公园20个，新增绿地面积8公顷</td><td>市园林局</td></tr>
+<tr><td>2</td><td>托育服务扩容</td><td>新增社区托育点40个，其中公办托育点不少于15个</td><td>市卫健委</td></tr>
+</table>
+<p>各责任单位每季度报送进展。</p></div></body></html>"""
+
+PROGRESS_TEXT = """<html><head><meta charset="utf-8"><title>白河市民生项目进展</title></head>
+<body><div class="article"><h1>白河市民生项目进展</h1>
+<p>截至8月底，各区项目推进情况如下。</p>
+<table>
+<tr><th>地区</th><th>推进情况</th></tr>
+<tr><td>东城区</td><td>今年已建成口袋公园6个，完成年度任务的75%</td></tr>
+<tr><td>全市</td><td>今年全市已建成口袋公园15个，完成年度任务的75%</td></tr>
+<tr><td colspan="2">注：数据由各区上报。</td></tr>
+</table></div></body></html>"""
+
+
+def _page_figures(page: str, target: Target, day: date) -> list[tuple[str, str, str, str]]:
+    from monitor.figures.tables import article_figures
+
+    article = extract(page.encode(), url="http://127.0.0.1/tasks.html")
+    out = []
+    for f in article_figures(article, [target], published=day):
+        begin = f.sentence.rfind(" | ", 0, f.start)
+        if begin >= 0:  # a table's figure: the header of the cell it sits in
+            head = f.sentence[begin + 3 : f.sentence.index(": ", begin)]
+            out.append((f.kind, f.scope, f"{f.value.normalize():f} {f.unit}", head))
+    return out
+
+
+def test_sentences_in_a_task_list_s_cells_are_its_plans() -> None:
+    assert _page_figures(TASKS, PARKS, date(2025, 2, 20)) == [
+        ("pledge", "new", "20 个", "工作目标")
+    ]
+    assert _page_figures(TASKS, NURSERY, date(2025, 2, 20)) == [
+        ("pledge", "new", "40 个", "工作目标")  # not the 15 of which
+    ]
+
+
+def test_sentences_in_a_progress_list_give_the_whole_s_row_only() -> None:
+    article = extract(PROGRESS_TEXT.encode(), url="http://127.0.0.1/p.html")
+    (tab,) = article.tables  # a table of words only, under a marked header; its note row kept
+    assert tab.note == "注：数据由各区上报。" and len(tab.rows) == 2
+    assert _page_figures(PROGRESS_TEXT, PARKS, date(2025, 9, 5)) == [
+        ("achieved", "new", "15 个", "推进情况"),
+        ("achieved", "share_of_pledge", "75 %", "推进情况"),
+    ]
+
+
+FUNDS = Target(
+    "bh-funds", "白河市2025年安排充电设施建设资金9000万元", ("充电设施建设资金",),
+    ("白河", "白河市", "全市"), unit="元", pledge=Pledge(Decimal(90000000)),
+)  # fmt: skip
+
+
+def test_a_share_under_another_unit_s_group_is_that_group_s() -> None:
+    tab = Table(
+        caption="充电设施建设资金及建设进度", unit=None,
+        header=(
+            "区", "公共充电桩（个）|年度任务", "公共充电桩（个）|已建成", "公共充电桩（个）|完成率",
+            "充电设施建设资金（万元）|计划", "充电设施建设资金（万元）|已拨付",
+        ),
+        rows=(("全市", "6000", "4500", "75%", "9000", "6300"),),
+    )  # fmt: skip
+    assert read(tab, FUNDS, TITLE) == [
+        ("pledge", "new", "90000000 元", "充电设施建设资金（万元）|计划"),
+        ("achieved", "new", "63000000 元", "充电设施建设资金（万元）|已拨付"),
+    ]

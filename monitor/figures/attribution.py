@@ -4,7 +4,6 @@ number belongs to, and whether the number is the figure itself or a reference to
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
@@ -25,7 +24,7 @@ from monitor.figures.cues import (
     EARLIER_WORK,
     NEXT_STEP,
 )
-from monitor.figures.keywords import _HEAD, _first_part, _split_pattern, _splittable, any_split
+from monitor.figures.keywords import _split_pattern, _splittable, may_split
 from monitor.figures.measures import SUM_CLAUSE, compared, since_period_start
 from monitor.figures.nouns import WORK_VERB
 from monitor.figures.places import GENERIC, NATIONAL, PLACES
@@ -133,6 +132,7 @@ def continues(sentence: str, at: int) -> bool:
         _CONTINUES.match(sentence, at)
         or _MEASURE_OPENS.match(sentence, at)
         or cues.REST_OPENS.match(sentence, at)
+        or cues.BATCH_OPENS.match(sentence, at)
     ):
         return True
     place = _place_lead(sentence, at)
@@ -160,43 +160,6 @@ class _Match(NamedTuple):
 
 
 _match_start = attrgetter("start")  # read in C: no generator or lambda for each number
-
-
-class _Plan(NamedTuple):
-    """What find_figures looks for, the same for every article of a pass."""
-
-    words: list[tuple[Target, str]]  # each target with the first part of each of its keywords
-    plain: bool  # no target has exclude or region words: a sentence naming one is about it
-    splits: list[tuple[Target, str]]  # each target with each keyword an aspect word may split
-    split_any: re.Pattern[str] | None  # any of them split: one search a text, most find none
-
-
-# Plans by the identity of a tuple of targets: a pass reads every article for the same targets,
-# and a reading worker is given them once, as a tuple (see reading.py).
-_PLANS: dict[int, tuple[Sequence[Target], _Plan]] = {}
-
-
-def _plan(targets: Sequence[Target]) -> _Plan:
-    kept = _PLANS.get(id(targets))
-    if kept is not None and kept[0] is targets:
-        return kept[1]
-    plan = _Plan(
-        words=[(t, part) for t in targets for part in _first_parts(tuple(t.keywords))],
-        plain=not any(t.exclude or t.region for t in targets),
-        splits=[(t, k) for t in targets for k in dict.fromkeys(t.keywords) if _splittable(k)],
-        split_any=any_split([k for t in targets for k in t.keywords]),
-    )
-    if isinstance(targets, tuple):  # a list may change from one call to the next
-        if len(_PLANS) >= 8:
-            _PLANS.clear()
-        _PLANS[id(targets)] = (targets, plan)
-    return plan
-
-
-@lru_cache(maxsize=4096)
-def _first_parts(keywords: tuple[str, ...]) -> tuple[str, ...]:
-    """The distinct, non-empty first parts of a target's keywords, in order."""
-    return tuple(dict.fromkeys(p for p in map(_first_part, keywords) if p))
 
 
 @lru_cache(maxsize=4096)
@@ -241,10 +204,12 @@ def _occurrences(sentence: str, keyword: str) -> list[tuple[int, int]]:
         return _joined_occurrences(sentence, _parts(keyword))
     out: list[tuple[int, int]] = []  # most keywords: one word, wherever it is
     pos = sentence.find(keyword) if keyword else -1
+    # a list (助餐点、社区食堂) cut by 、 is found in its last item's clause, where its number is
+    last = keyword.rfind("、") + 1
     while pos >= 0:
-        out.append((pos, pos + len(keyword)))
+        out.append((pos + last, pos + len(keyword)))
         pos = sentence.find(keyword, pos + 1)
-    if _splittable(keyword) and keyword[-_HEAD:] in sentence and keyword[:-_HEAD] in sentence:
+    if _splittable(keyword) and may_split(sentence, keyword):
         out.extend(m.span() for m in _split_pattern(keyword).finditer(sentence))
         out.sort()
     return out

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from monitor.figures import thresholds, units
+from monitor.figures import lists, thresholds, units
 from monitor.figures.attribution import _Match
 from monitor.figures.checks import _clause_of, _excluded
 from monitor.figures.counting import counts_other
@@ -154,6 +154,15 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
             making.seen.add(target.id)  # its parts (…，其中研究生4.3万人) are parts of it
         return kind
     words = target.title + "".join(target.keywords)
+    m = n.match
+    # (a sum of money is left alone: a measure is often named by its list, 减税降费及退税缓费)
+    listing = m.end > m.start and (
+        sentence[m.end : m.end + 1] in lists.JOINS or sentence[m.start - 1 : m.start] in lists.JOINS
+    )
+    if listing and q.start not in making.paired and not (q.unit or "").endswith("元"):
+        listed = lists.list_total(sentence, m.start, m.end, q, words)
+        if listed:  # 新建助餐点、社区食堂共146个 for a target of 社区食堂 alone
+            return f"the total of a list with {listed}, more than the target's thing"
     per = per_head(n.head, words)
     if per:
         return f"a figure per head ({per}…), not the count"

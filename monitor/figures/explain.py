@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from monitor.figures.attribution import _plan
-from monitor.figures.keywords import named_in
+from monitor.figures.keywords import _plan, named_in
 from monitor.figures.numerals import find_quantities
 from monitor.figures.reader import _Article
 from monitor.figures.sentences import _MAX_SENTENCE, sentence_ends, with_title
@@ -28,6 +27,7 @@ def explain(
     text = with_title(title, text)
     ends = sentence_ends(text)
     plan = _plan(targets)
+    targets = plan.targets  # with their keywords' other spellings
     reader = _Article(text, ends, published, plan.plain, region)
     seen: list[Seen] = []
     for index in range(len(ends)):

@@ -1,11 +1,20 @@
 """A target's keywords as a sentence may write them: the keyword itself, its first part (增发…国债
-is 增发 and 国债), or split by an aspect word (光伏新增装机, 光伏累计装机 for 光伏装机)."""
+is 增发 and 国债), split by an aspect word (光伏新增装机, 光伏累计装机 for 光伏装机), its words in
+another order (新增城镇就业 for 城镇新增就业, 改造城中村 for 城中村改造, 助餐点、社区食堂 for
+社区食堂和助餐点), or its first words joined to another's by a list sharing its last words
+(城镇、农村居民人均可支配收入 names 城镇居民人均可支配收入)."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
+from itertools import permutations
+from typing import NamedTuple
+
+from monitor.models import Target
 
 
 def _first_part(keyword: str) -> str:
@@ -19,11 +28,55 @@ _ASPECT = "新增|累计|新|总|并网|在建|人口的?"
 _HEAD = 2
 
 
+# Aspect words a keyword holds inside that a text may write first (城镇新增就业: 新增城镇就业)
+_ASPECT_FIRST = re.compile(r"(?<=[\u4e00-\u9fff]{2})(新增|新建|累计)(?=[\u4e00-\u9fff]{2})")
+# Verbs of work on things already there that a keyword may name after its thing or before it
+# (城中村改造, 改造城中村; 加装电梯, 电梯加装); two of them in either order (改造提升, 提升改造).
+# Verbs that also make nouns of their own (建设用地, 城市更新, 城市建设) are left out.
+_WORKS = "改造|提升|改建|扩建|加装|治理|整治|修缮"
+_THING_THEN_WORK = re.compile(rf"([\u4e00-\u9fff]{{2,}}?)((?:{_WORKS}){{1,2}})")
+_WORK_THEN_THING = re.compile(rf"((?:{_WORKS}){{1,2}})([\u4e00-\u9fff]{{2,}})")
+_ONE_WORK = re.compile(_WORKS)
+# The words joining the items of a list (社区食堂和老年助餐点, 社区食堂、老年助餐点)
+_JOINS = ("和", "、", "及", "与")
+_JOIN = re.compile(r"以及|[和、及与]")
+
+
+@lru_cache(maxsize=1024)
+def variants(keyword: str) -> tuple[str, ...]:
+    """The keyword's words in the other orders a text writes them in (新增城镇就业 for
+    城镇新增就业; 改造城中村 for 城中村改造; 提升改造老旧小区 for 老旧小区改造提升; the items of
+    a list in any order and joined by any list word); none for most keywords."""
+    if "…" in keyword or keyword.isascii() or len(keyword) < 4:
+        return ()
+    out: list[str] = []
+    items = [i for i in _JOIN.split(keyword) if i]
+    if 1 < len(items) <= 3 and all(len(i) >= 2 for i in items):
+        out.extend(j.join(order) for order in permutations(items) for j in _JOINS)
+        return tuple(v for v in dict.fromkeys(out) if v != keyword)
+    aspect = _ASPECT_FIRST.search(keyword)
+    if aspect:  # 城镇新增就业: 新增城镇就业
+        out.append(aspect.group() + keyword[: aspect.start()] + keyword[aspect.end() :])
+    thing = _THING_THEN_WORK.fullmatch(keyword)
+    work = _WORK_THEN_THING.fullmatch(keyword) if thing is None else None
+    if thing or work:
+        noun, works = thing.group(1, 2) if thing else work.group(2, 1)  # type: ignore[union-attr]
+        if _ONE_WORK.match(noun) or works == "提升":  # 质量提升 is no work on a thing
+            return tuple(out)
+        orders = [works]
+        split = _ONE_WORK.match(works)
+        if split and split.end() < len(works):  # 改造提升: 提升改造 too
+            orders.append(works[split.end() :] + works[: split.end()])
+        out.extend(w + noun for w in orders)
+        out.extend(noun + w for w in orders)
+    return tuple(v for v in dict.fromkeys(out) if v != keyword)
+
+
 def split_sentences(text: str, ends: list[int], keyword: str) -> list[int]:
     """The sentences (by index, `ends` their ends) naming the keyword split by an aspect word
-    (光伏新增装机 for 光伏装机)."""
+    (光伏新增装机 for 光伏装机) or by a list sharing its last words (城镇、农村居民…)."""
     # most texts hold no split keyword: two plain searches say so for less than the pattern's
-    if keyword[:-_HEAD] not in text or keyword[-_HEAD:] not in text:
+    if not may_split(text, keyword):
         return []
     return [bisect_right(ends, m.start()) for m in _split_pattern(keyword).finditer(text)]
 
@@ -38,10 +91,28 @@ def _splittable(keyword: str) -> bool:
     return len(keyword) >= 4 and "…" not in keyword and not keyword.isascii()
 
 
+def may_split(text: str, keyword: str) -> bool:
+    """Whether `text` holds the first and last words a split keyword begins and ends with."""
+    return keyword[:_HEAD] in text and keyword[-_HEAD:] in text
+
+
 @lru_cache(maxsize=1024)
 def _split_pattern(keyword: str) -> re.Pattern[str]:
-    head, tail = keyword[:-_HEAD], keyword[-_HEAD:]
-    return re.compile(f"{re.escape(head)}(?:{_ASPECT})+{re.escape(tail)}")
+    """The keyword split by an aspect word (光伏新增装机), or its first words before a list
+    sharing its last ones (【城镇】、农村居民人均可支配收入; only those first words are the
+    match: the list's other items are read as their own). Every branch opens with the keyword's
+    first two letters, written once so that a search looks for them first."""
+    first, head, tail = keyword[:_HEAD], keyword[_HEAD:-_HEAD], keyword[-_HEAD:]
+    branches = [f"{re.escape(head)}(?:{_ASPECT})+{re.escape(tail)}"]
+    for cut in range(_HEAD, len(keyword) - _HEAD + 1):  # its first words, then the shared ones
+        shared = re.escape(keyword[cut:])
+        branches.append(f"{re.escape(keyword[_HEAD:cut])}(?={_LIST_WORD}{_OTHER_ITEM}{shared})")
+    return re.compile(f"{re.escape(first)}(?:{'|'.join(branches)})")
+
+
+# A list word and the other item of a list sharing a keyword's last words (城镇、【农村】居民…)
+_LIST_WORD = "(?:以及|[和、及与])"
+_OTHER_ITEM = "[\u4e00-\u9fff]{1,8}?"
 
 
 def named_in(sentence: str, keyword: str) -> bool:
@@ -49,3 +120,52 @@ def named_in(sentence: str, keyword: str) -> bool:
     if _first_part(keyword) in sentence:
         return True
     return _splittable(keyword) and bool(_split_pattern(keyword).search(sentence))
+
+
+class _Plan(NamedTuple):
+    """What find_figures looks for, the same for every article of a pass."""
+
+    targets: tuple[Target, ...]  # the targets, each with its keywords' other spellings
+
+    words: list[tuple[Target, str]]  # each target with the first part of each of its keywords
+    plain: bool  # no target has exclude or region words: a sentence naming one is about it
+    splits: list[tuple[Target, str]]  # each target with each keyword an aspect word may split
+    split_any: re.Pattern[str] | None  # any of them split: one search a text, most find none
+
+
+# Plans by the identity of a tuple of targets: a pass reads every article for the same targets,
+# and a reading worker is given them once, as a tuple (see reading.py).
+_PLANS: dict[int, tuple[Sequence[Target], _Plan]] = {}
+
+
+def _plan(targets: Sequence[Target]) -> _Plan:
+    kept = _PLANS.get(id(targets))
+    if kept is not None and kept[0] is targets:
+        return kept[1]
+    spelled = tuple(map(_spelled, targets))
+    plan = _Plan(
+        targets=spelled,
+        words=[(t, part) for t in spelled for part in _first_parts(tuple(t.keywords))],
+        plain=not any(t.exclude or t.region for t in spelled),
+        splits=[(t, k) for t in spelled for k in dict.fromkeys(t.keywords) if _splittable(k)],
+        split_any=any_split([k for t in spelled for k in t.keywords]),
+    )
+    if isinstance(targets, tuple):  # a list may change from one call to the next
+        if len(_PLANS) >= 8:
+            _PLANS.clear()
+        _PLANS[id(targets)] = (targets, plan)
+    return plan
+
+
+@lru_cache(maxsize=1024)
+def _spelled(target: Target) -> Target:
+    """The target with its keywords' other spellings (keywords.variants) added to them, as
+    every step of reading weighs them; itself when they have none (most targets)."""
+    more = tuple(v for k in target.keywords for v in variants(k) if v not in target.keywords)
+    return replace(target, keywords=(*target.keywords, *dict.fromkeys(more))) if more else target
+
+
+@lru_cache(maxsize=4096)
+def _first_parts(keywords: tuple[str, ...]) -> tuple[str, ...]:
+    """The distinct, non-empty first parts of a target's keywords, in order."""
+    return tuple(dict.fromkeys(p for p in map(_first_part, keywords) if p))

@@ -170,6 +170,64 @@ def span(sentence: str) -> tuple[int, int] | None:
     return begin, stop
 
 
+# A list of things the target's keyword is one item of, and what may stand between the list and
+# the number it shares (…和换电站共2.1万个, 公共和私人充电桩总数达到…): no word that gives each
+# item the number (分别, 均, 各)
+JOINS = frozenset("和、及与以")  # the letters a list word opens or ends with (以及)
+_ITEMS = r"(?:(?:以及|[和、及与])[\u4e00-\u9fff]{1,12}?)+"
+_ITEM_BEFORE = re.compile(r"([\u4e00-\u9fff]{1,12})(?:以及|[和、及与])$")
+_SHARED = (
+    r"(?:等[\u4e00-\u9fff]{0,4}?)?的?(?:总数|数量|总量|总规模|规模)?(?:共计?|合计|总计|累计)?"
+    r"(?:已经?|也|将|预计|计划|力争)?(?:建成|达到|达|为|超过|突破|增至|约|近|超)?"
+)
+_ITEMS_THEN_SHARED = re.compile(f"({_ITEMS}){_SHARED}")
+_ONLY_SHARED = re.compile(_SHARED)
+_ITEMS_TO_END = re.compile(f"({_ITEMS})(?:等[\u4e00-\u9fff]{{0,4}}?)?(?=[，。；,;！？]|$)")
+# Words no item of a list of things holds: a comparison (与去年同期相比), a time, a plan, a
+# measure of the whole
+_NO_ITEM = re.compile(
+    r"上年|去年|同期|相比|同比|今年|全年|年度|以来|期间|将|预计|计划|力争|规模|总数|数量|总量|合计"
+)
+
+
+def list_total(sentence: str, start: int, end: int, q: Quantity, words: str) -> str | None:
+    """The other items of a list the keyword at `start`-`end` is one item of, when the number
+    counts the whole list (助餐点、社区食堂共146个; 充电桩和换电站共2.1万个; 2.1万个充电桩和换电站)
+    and the target's words (`words`: title and keywords) do not name them; else None."""
+    others: list[str] = []
+    if q.start >= end:
+        after = _ITEMS_THEN_SHARED.fullmatch(sentence, end, q.start)
+        if after:
+            others.extend(_items(after.group(1)))
+        before = _ITEM_BEFORE.search(sentence, max(0, start - 14), start)
+        if before and _ONLY_SHARED.fullmatch(sentence, end, q.start):
+            at = before.start()
+            if at == 0 or not sentence[at - 1].isdigit():  # 学校3所、社区食堂12个: its own
+                others.append(_counted(before.group(1)))
+    elif q.end == start:  # 2.1万个充电桩和换电站: the number before the whole list
+        after = _ITEMS_TO_END.match(sentence, end)
+        if after:
+            others.extend(_items(after.group(1)))
+    others = [i for i in others if len(i) >= 2 and not _VERB.search(i) and not _NO_ITEM.search(i)]
+    named = [i for i in others if i not in words]
+    return "、".join(named) if named and len(named) == len(others) else None
+
+
+def completed(item: str, items: tuple[str, ...], targets: list[Target]) -> str:
+    """An earlier item of a list whose last item ends with words the items share (城镇、农村居民
+    人均可支配收入: 城镇 is 城镇居民人均可支配收入), when the item ends with a target's keyword's
+    first words and the last item with the rest of it; else the item as it is."""
+    last = items[-1]
+    if item == last or len(items) < 2:
+        return item
+    for target in targets:
+        for keyword in target.keywords:
+            for cut in range(len(keyword) - 2, 1, -1):  # the item ends with its first words
+                if item.endswith(keyword[:cut]) and last.endswith(keyword[cut:]):
+                    return item + keyword[cut:]  # (合肥)城镇居民 and 人均可支配收入
+    return item
+
+
 def place_of(item: str, regions: tuple[str, ...]) -> str | None:
     """The place a list item opens with (杭州, 温州今年), if it opens with one."""
     found = mentions(item, regions)

@@ -26,6 +26,9 @@ def in_list(making: Making, q: Quantity) -> tuple[_Match | None, str | None, str
     read = making.read
     sentence = read.text
     item, items = making.paired[q.start]
+    # 城镇、农村居民人均可支配收入分别…: the earlier items with the words the list shares
+    items = tuple(lists.completed(i, items, read.targets) for i in items)
+    item = lists.completed(item, making.paired[q.start][1], read.targets)
     said = sentence.rfind("分别", 0, q.start)
     # the keyword between 分别 and the number: the thing a list of places or years counts
     after = [m for ms in read.by_clause.values() for m in ms if said < m.start < q.start]

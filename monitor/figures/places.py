@@ -130,6 +130,8 @@ _NOT_NAMES = (
 _LOCAL = (
     r"(?:(?<![\u4e00-\u9fff])|(?<=其中)|(?<=[在的]))(?!" + _NOT_NAMES + r")"
     r"[\u4e00-\u9fff]{2}(?:区|县|旗|市|州|盟)(?=今年|去年|上半年|前|新|已|累计|共|全年|[0-9])"
+    # a district or county set apart by 在 before a comma (在鼓楼区，今年新建…)
+    r"|(?<=在)(?!" + _NOT_NAMES + r")[\u4e00-\u9fff]{2}(?:区|县)(?=[，,])"
     # a district or county named right after its city (西安市未央区, 兰州市城关区): a part of it
     r"|(?<=市)(?!" + _NOT_NAMES + r")[\u4e00-\u9fff]{2}(?:区|县)(?!域|[\u4e00-\u9fff]{0,2}[区县])"
 )

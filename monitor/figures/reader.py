@@ -21,7 +21,6 @@ from monitor.figures.attribution import (
     _keyword_matches,
     _Match,
     _match_start,
-    _plan,
     _subject,
     last_match,
     place_doing,
@@ -39,7 +38,7 @@ from monitor.figures.checks import (
     plan_size,
 )
 from monitor.figures.cues import _CHANGE
-from monitor.figures.keywords import _first_part, split_sentences
+from monitor.figures.keywords import _first_part, _plan, split_sentences
 from monitor.figures.measures import is_fall, scope_of
 from monitor.figures.nouns import noun_of
 from monitor.figures.numeral_reader import frozen

@@ -54,7 +54,7 @@ _OF_PLAN = re.compile(
 )
 # A header that names no role and no item, only a value (数值, 合计（个）): the caption or the
 # article's title says what it holds
-_BARE = re.compile(r"数值|数据|数量|数|值|绝对值|总量|总数|合计|总计|共计|小计")
+_BARE = re.compile(r"数值|数据|数量|数|值|绝对值|绝对数|绝对额|总量|总数|合计|总计|共计|小计")
 # A total's header (合计, 总计): the columns of kinds left of it are its parts
 _TOTAL = re.compile(r"合计|总计|共计|小计|总数")
 # A plan's word before the work it plans (计划新建改造, 拟新增, 规划建设): the plan, whatever verb
@@ -72,7 +72,9 @@ _ONE_MONTH = re.compile(r"当月|本月|^\s*[0-9０-９]{1,2}\s*月份?\s*$")
 _DONE_OF_PLAN = re.compile(r"(?:完成|达到?)(?:了)?[\u4e00-\u9fff]{0,4}?(?:计划|任务|目标)")
 _FORECAST = re.compile(r"预计|预期|预测")
 _LONG_PLAN = re.compile(r"规划|总")
-_HELD = re.compile(r"保有量|存量|总数|总量")
+_HELD = re.compile(r"保有量|存量|总数|总量|余额")
+# An amount added since the year's start (比年初增加, 较上年末新增): the year's so far, not a rate
+_SINCE_START = re.compile(r"(?:比|较)(?:年初|上年末|去年末|上年底|去年底)(?:增加|新增|净增|多增)")
 _STOCK = re.compile(r"累计|总数|总量|总规模|保有量|存量|总里程")
 _IN_PERIOD = re.compile(
     r"以来|[0-9０-９一二三四五六七八九十]+月|季度|今年|本年|当年|年度|全年|半年|年内"
@@ -342,6 +344,8 @@ def _one(head: str, published: date | None) -> Column:
     words = _HEADER_UNIT.sub("", head)
     year = _YEAR.search(words)
     period = year.group(1) if year else None
+    if _SINCE_START.search(words) and unit != "%":
+        return Column("achieved", "new", unit, period)
     if _RATE.search(words):
         if unit not in (None, "%"):  # 比上年增减（个）: a change in count, no rate nor level
             return Column("none", None, unit, period)

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from monitor.figures import table_columns
 from monitor.figures.checks import _out_of_frame
+from monitor.figures.numerals import parse_quantity
 from monitor.figures.stages import stage_of
 from monitor.figures.table_cells import Read, note_amount, read_cells, same_measure
 from monitor.figures.table_columns import Column
@@ -21,6 +22,7 @@ from monitor.figures.table_context import (
     as_plan,
     intro_text,
     noted_stages,
+    own_groups,
     own_places,
     plan_said,
 )
@@ -36,6 +38,7 @@ from monitor.figures.table_rows import (
 )
 from monitor.figures.table_shapes import halves, pairs_across, upright
 from monitor.figures.table_stages import earlier, measure_of, share_stage, stage_in, stages_of
+from monitor.figures.table_text import text_cell_figures
 from monitor.figures.table_units import header_unit, period_of
 from monitor.models import (
     Article,
@@ -113,8 +116,9 @@ def _read_table(
     for target in targets:
         if not names(labelled, target):
             continue
+        own = own_groups(columns, table.header, target)  # 空调安装（台）|完成率 for 元
         own = own_places(
-            as_plan(columns, table, target, published) if plan else columns, table.header, target
+            as_plan(own, table, target, published) if plan else own, table.header, target
         )
         mine = _items_across(table, own, target)
         across = any(
@@ -227,6 +231,11 @@ def article_figures(
                 region=region,
             )
         )
+        found.extend(  # 目标任务: 新建公共充电桩5000个，…: a sentence in a cell
+            text_cell_figures(
+                table, targets, published=published, title=article.title, region=region
+            )
+        )
     return found
 
 
@@ -255,6 +264,10 @@ def _row_figures(
     if not same_measure(unit, target) and target.unit not in ("%", "％"):  # (a growth target
         return []  # takes a 亿元 row's rates) 充电桩建设资金 in 万元 is no count of 充电桩
     read = read_cells(row, columns, spans, target, unit)
+    if _other_unit(row, columns, spans, read):  # 12个 | 11个 | 91.7% for a target of 人
+        for i, _, _ in read:
+            dropped[i] = "the row's amounts are in a unit that cannot count the target's"
+        return []
     label = label_of(row, labels)
     stages = _stages(columns, label, target, read)
     change, fall = change_of(label)
@@ -292,6 +305,17 @@ def _row_figures(
             )
         )
     return out
+
+
+def _other_unit(
+    row: tuple[str, ...], columns: list[Column], spans: dict[int, tuple[int, int]], read: list[Read]
+) -> bool:
+    """Does the row write its amounts in a unit of their own (12个) that none of them could be
+    read in for the target (人)? Its shares and rates are then of that other thing too."""
+    amounts = [i for i in spans if columns[i].role in ("pledge", "achieved")]
+    if not amounts or any(columns[i].role in ("pledge", "achieved") for i, _, _ in read):
+        return False
+    return any((q := parse_quantity(row[i])) is not None and q.unit for i in amounts)
 
 
 def _scope(column: Column, target: Target, *, change: bool, stock: bool) -> FigureScope:

@@ -32,6 +32,8 @@ _UNIT_SAID = re.compile(
 _POINTER = re.compile(r"下表|如下|见表|附表|列表")
 # A note below the table (注：…, 说明：…, 备注：…)
 _NOTE = re.compile(r"(?:注|说明|备注|附注)\s*[0-9０-９]?\s*[:：]")
+# a number between words (新建充电桩520个, 完成率82%)
+_FIGURE_IN_WORDS = re.compile(r"[\u4e00-\u9fff][0-9０-９.]+\s*[%％\u4e00-\u9fff]")
 _SENTENCES = re.compile(r"[^。！？；]+[。！？；]?")
 _MAX_INTRO = 300  # characters: a paragraph above the table longer than this is the article's
 _SENTENCE_END = ("。", "；", "！", "？")
@@ -134,15 +136,33 @@ def read_table(node: LexborNode) -> Table | None:
         return None
     caption = caption or above
     note = note or _unit_note(caption)
+    marked = heads[0]  # the first row is a header by its markup (<th>, <thead>)
     count = _header_rows(grid, heads)
     header = tuple(_flatten(grid[:count], column) for column in range(len(grid[0])))
-    body = tuple(tuple(row) for row in grid[count:] if any(row))
-    if not body or not any(_is_number(cell) for row in body for cell in row):
+    lines = [row for row in grid[count:] if any(row)]
+    notes: list[str] = []  # rows of one merged cell at the bottom saying 注：…: the table's note
+    while lines and len(set(lines[-1])) == 1 and _NOTE.match(lines[-1][0]):
+        notes.insert(0, lines.pop()[0])
+    body = tuple(tuple(row) for row in lines)
+    if not body or not (
+        any(_is_number(cell) for row in body for cell in row) or (marked and _sentences(body))
+    ):
         return None
-    below = _below(node)
+    below = "\n".join([*notes, _below(node)]).strip()
     note = note or next((u.group(1) for u in [_UNIT_SAID.search(below)] if u), None)
     intro = _intro(node)
     return Table(caption=caption, unit=note, header=header, rows=body, intro=intro, note=below)
+
+
+def _sentences(body: tuple[tuple[str, ...], ...]) -> bool:
+    """Does a column hold sentences with figures in most of its cells (新建充电桩520个，…): a
+    progress list written in words, under a header its markup marks?"""
+    for column in range(len(body[0])):
+        cells = [row[column] for row in body if row[column]]
+        said = [c for c in cells if len(c) >= 6 and _FIGURE_IN_WORDS.search(c)]
+        if cells and len(said) * 2 >= len(cells):
+            return True
+    return False
 
 
 def _title_and_unit(row: list[str]) -> bool:

@@ -508,6 +508,10 @@ def build_tables(
             expected = []
             for exp in label["expected"]:
                 figure = _cell(_tables(table)[exp.get("table", 0)], exp["row"], exp["column"])
+                if "figure" in exp:  # a number inside a text cell (目标任务: 新建…5000个，…)
+                    if exp["figure"] not in figure:
+                        raise ValueError(f"{table['id']}: {exp['figure']!r} not in {figure!r}")
+                    figure = exp["figure"]
                 cell_unit = exp.get("unit") or units[target]
                 value, unit, qualifier, high = read_figure(
                     unicodedata.normalize("NFKC", figure) + (exp.get("suffix") or ""), cell_unit
@@ -529,6 +533,7 @@ def build_tables(
             decoys = []
             for dec in label.get("decoys", []):
                 figure = _cell(_tables(table)[dec.get("table", 0)], dec["row"], dec["column"])
+                figure = dec.get("figure", figure)
                 decoys.append({"figure": figure, "row": dec["row"], "column": dec["column"]})
                 decoys[-1]["reason"] = dec["reason"]
             line = {"id": label["id"], "file": name, "published": str(table["published"])}

@@ -1,0 +1,141 @@
+"""The figures written in a table's text cells: a task list (序号 | 项目名称 | 目标任务 | 牵头单位 |
+完成时限) or a progress list (项目 | 进展情况) whose cells are sentences (新建公共充电桩5000个，其中
+快充桩不少于1500个) rather than numbers. Each such cell is read as a sentence headed by its row
+and column (老旧小区改造进展情况：已开工85个，…), so the reader binds its numbers to their nouns as
+in prose; the column's role, or the table's as its title, caption or the words around it give it
+(任务分解表, 表中数据为计划数), decides plan or result. A row named as a place other than the
+watched one gives nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from monitor.figures.table_columns import role_of
+from monitor.figures.table_context import plan_said
+from monitor.figures.table_units import period_of
+from monitor.models import Figure, FigureKind, Table, Target
+
+_MIN_TEXT = 6  # characters: a shorter cell is a name or a number, not a sentence
+_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+_DIGIT = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万两][个万千百项家所座套台户张人公亩]")
+_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|区|县|旗|州|盟|镇|乡|街道)(?:[（(].*)?")
+_NOT_PLACE = re.compile(r"(?:小|社|园|景|街|片|校|厂|矿|库)区")
+_GLOSS = re.compile(r"[（(][^（）()]*[)）]")
+_WHOLE = re.compile(r"全[国省市区县州]|[全总]?[合总]计")
+_INDEX = re.compile(r"\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[.、．]?\s*")
+
+
+def _text_columns(table: Table) -> list[int]:
+    """The columns whose cells are mostly sentences holding a number (目标任务, 进展情况)."""
+    out = []
+    for i in range(len(table.header)):
+        cells = [row[i] for row in table.rows if i < len(row) and row[i].strip()]
+        texts = [c for c in cells if _is_text(c)]
+        if texts and len(texts) * 2 >= len(cells):
+            out.append(i)
+    return out
+
+
+def _is_text(cell: str) -> bool:
+    return len(cell) >= _MIN_TEXT and bool(_HAN.search(cell)) and bool(_DIGIT.search(cell))
+
+
+def _row_name(row: tuple[str, ...], texts: list[int]) -> str:
+    """The row's name: its first cell of words that is no text cell, no index (稳定扩大就业)."""
+    for i, cell in enumerate(row):
+        if i not in texts and cell.strip() and not _INDEX.fullmatch(cell) and _HAN.search(cell):
+            return cell.strip()
+    return row[0].strip() if row else ""
+
+
+def _other_place(name: str, target: Target) -> bool:
+    """Is the row named as a place that is not the watched one (东城区 on a city's list, 淮安区
+    on 淮安市's: a district named after its city)? The watched place is one of the target's
+    region words exactly, or the whole (全市)."""
+    if not target.region or not _PLACE.fullmatch(name) or _NOT_PLACE.search(name):
+        return False
+    words = _GLOSS.sub("", name).strip()
+    return words not in target.region and not _WHOLE.fullmatch(words)
+
+
+def text_cell_figures(
+    table: Table,
+    targets: Sequence[Target],
+    *,
+    published: date | None,
+    title: str,
+    region: tuple[str, ...] = (),
+) -> list[Figure]:
+    """The figures the text cells of `table` give for `targets`, each quoting its row as one
+    line ("name | header: cell") with the figure's span inside the cell."""
+    from monitor.figures.reader import find_figures
+
+    texts = _text_columns(table)
+    if not texts:
+        return []
+    frame = _frame(table, title, published)
+    year = (
+        period_of(table.caption) or period_of(title) or (str(published.year) if published else None)
+    )
+    out: list[Figure] = []
+    for row in table.rows:
+        name = _row_name(row, texts)
+        for i in texts:
+            cell = row[i] if i < len(row) else ""
+            if not _is_text(cell):
+                continue
+            head = table.header[i]
+            # 老旧小区改造进展情况：已开工85个，…: the row names the thing the cell goes on about
+            said = f"{name}{head}：{cell}"
+            mine = [t for t in targets if not _other_place(name, t)]
+            found = find_figures(said, mine, published=published, region=region) if mine else []
+            line = f"{name} | {head or '—'}: "
+            shift = len(line) - (len(said) - len(cell))
+            for figure in found:
+                if figure.start < len(said) - len(cell):
+                    continue  # a number of the header's own (2024年目标)
+                role = role_of(head, published)
+                out.append(_in_row(figure, line + cell, shift, (role, frame), year))
+    return out
+
+
+def _frame(table: Table, title: str, published: date | None) -> str:
+    """The table's own frame: a plan when its words say so (任务分解如下, …任务分解表)."""
+    if plan_said(table):
+        return "pledge"
+    for text in (table.caption, title):
+        role = role_of(text, published) if text else "none"
+        if role in ("pledge", "achieved"):
+            return role
+    return "none"
+
+
+def _in_row(
+    figure: Figure, line: str, shift: int, roles: tuple[str, str], year: str | None
+) -> Figure:
+    """The cell's figure placed in its row's line, its kind from the column's role, else the
+    table's frame, else as the sentence reads; a plan so told is of the table's year."""
+    kind: FigureKind = figure.kind
+    period = figure.period
+    said = next((r for r in roles if r in ("pledge", "achieved")), None)
+    if said and figure.scope not in ("share_of_pledge", "rate"):
+        kind = "pledge" if said == "pledge" else "achieved"
+        if kind == "pledge" and figure.kind == "achieved" and figure.scope == "new":
+            period = year or period  # 全年新增就业3万人 read as last year's result
+    start, end = figure.start + shift, figure.end + shift
+    quantity = replace(figure.quantity, start=start, end=end)
+    why = f"table text cell: {figure.why}" if figure.why else "table text cell"
+    return replace(
+        figure,
+        quantity=quantity,
+        sentence=line,
+        start=start,
+        end=end,
+        kind=kind,
+        period=period,
+        why=why,
+    )
