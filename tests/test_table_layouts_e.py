@@ -320,3 +320,24 @@ def test_sentences_in_a_progress_list_give_the_whole_s_row_only() -> None:
         ("achieved", "new", "15 个", "推进情况"),
         ("achieved", "share_of_pledge", "75 %", "推进情况"),
     ]
+
+
+FUNDS = Target(
+    "bh-funds", "白河市2025年安排充电设施建设资金9000万元", ("充电设施建设资金",),
+    ("白河", "白河市", "全市"), unit="元", pledge=Pledge(Decimal(90000000)),
+)  # fmt: skip
+
+
+def test_a_share_under_another_unit_s_group_is_that_group_s() -> None:
+    tab = Table(
+        caption="充电设施建设资金及建设进度", unit=None,
+        header=(
+            "区", "公共充电桩（个）|年度任务", "公共充电桩（个）|已建成", "公共充电桩（个）|完成率",
+            "充电设施建设资金（万元）|计划", "充电设施建设资金（万元）|已拨付",
+        ),
+        rows=(("全市", "6000", "4500", "75%", "9000", "6300"),),
+    )  # fmt: skip
+    assert read(tab, FUNDS, TITLE) == [
+        ("pledge", "new", "90000000 元", "充电设施建设资金（万元）|计划"),
+        ("achieved", "new", "63000000 元", "充电设施建设资金（万元）|已拨付"),
+    ]

@@ -68,3 +68,21 @@ def done_by_a_month(sentence: str, at: int, head: str) -> bool:
     已清淤…, 已建成开放…) by a date inside the year the sentence runs to (截至8月底): the year's
     so far, not where a stock stands."""
     return bool(_DONE_BY_NOW.search(head) and _TO_A_MONTH.search(sentence, 0, at))
+
+
+def opening_end(sentence: str) -> int:
+    """Where a sentence's opening phrase (今年1—6月，) ends: its first comma, if near, or farther
+    when the phrase names a start (自2016年实施流域补偿机制以来，)."""
+    comma = sentence.find("，", 0, 11)
+    if comma < 0:
+        comma = sentence.find("，", 0, 25)
+        return comma if comma > 0 and _SINCE_OPENING.search(sentence, 0, comma) else 0
+    return comma
+
+
+# A long opening phrase that is only a start (自2016年实施…以来，“十四五”以来截至9月底，)
+_SINCE_OPENING = re.compile(
+    r"^(?!.*(?<![至到])今年)[^，,。；]*以来"
+    r"(?:(?:截至|至|到)(?:今年)?[0-9一二三四五六七八九十]{1,2}月[底末]?)?$"
+    r"|^(?:19|20)[0-9]{2}年(?:至|到)今年[^，,。；]{0,6}$"  # 2022年至今年上半年
+)

@@ -22,6 +22,7 @@ from monitor.figures.table_context import (
     as_plan,
     intro_text,
     noted_stages,
+    own_groups,
     own_places,
     plan_said,
 )
@@ -115,8 +116,9 @@ def _read_table(
     for target in targets:
         if not names(labelled, target):
             continue
+        own = own_groups(columns, table.header, target)  # 空调安装（台）|完成率 for 元
         own = own_places(
-            as_plan(columns, table, target, published) if plan else columns, table.header, target
+            as_plan(own, table, target, published) if plan else own, table.header, target
         )
         mine = _items_across(table, own, target)
         across = any(
