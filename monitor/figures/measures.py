@@ -116,11 +116,14 @@ _LEVEL_HEAD = re.compile(
 )
 _LEVEL_VERB = re.compile(r"(?:已|已经)?达$")  # 建成充电桩达2万个
 # The period is the year (or a span) the additions were made in: 今年累计完成, “十四五”以来累计…
+# (Each pattern a search runs over a sentence opens with the letters it can start with: without
+# them, a look-behind or a class first makes re try every alternative at every place.)
 _IN_YEAR = re.compile(
-    r"(?<!截至)(?<!截止)(?<!到)今年(?![0-9一二三四五六七八九十]+月)|全年|年内|当年|本年"
+    r"(?=[今全年当本前上下0-9一二三四五六七八九十])"
+    r"(?:(?<!截至)(?<!截止)(?<!到)今年(?![0-9一二三四五六七八九十]+月)|全年|年内|当年|本年"
     r"|"
     + MONTH_SPAN
-    + r"|前[一二三四五六七八九十两0-9]{1,2}个?月|前[一二三]季度|[一二三四]季度|上半年|下半年"
+    + r"|前[一二三四五六七八九十两0-9]{1,2}个?月|前[一二三]季度|[一二三四]季度|上半年|下半年)"
 )
 # A share of the year's plan said after the number: the number is that year's work so far
 # (…，完成省定年度目标任务的82%; …，占市政府下达的4万套年度任务的92.5%), or a one-year plan's own
@@ -130,9 +133,10 @@ _YEARS_PLAN_AFTER = re.compile(
     r"(?:年度|全年)(?:目标)?(?:任务|计划|目标)|的?(?:年度|全年)(?:目标)?(?:任务|计划)"
 )
 _SPAN = re.compile(  # not 近年来: no start given; 2020年至2024年, 过去五年, 五年合计: a span
-    r"(?<![近多几])(?:以来|年来)|期间|时期|过去[二两三四五六七八九十0-9]{1,2}年"
+    r"(?=[以年期时过0-9二两三四五六七八九十])"
+    r"(?:(?<![近多几])(?:以来|年来)|期间|时期|过去[二两三四五六七八九十0-9]{1,2}年"
     r"|[0-9]{4}\s*年\s*(?:至|到|—|－|-|~|～)\s*[0-9]{4}\s*年"
-    r"|(?<![近多几])[二两三四五六七八九十0-9]{1,2}年(?:间|来)?(?:合计|累计|共计)"
+    r"|(?<![近多几])[二两三四五六七八九十0-9]{1,2}年(?:间|来)?(?:合计|累计|共计))"
 )
 _SPAN_END = re.compile(r"(?<=以来)(?:至|到|截至)今年")
 _AS_OF_STOCK = re.compile(
@@ -141,8 +145,9 @@ _AS_OF_STOCK = re.compile(
 
 # A time phrase saying the period is under way or over: a result, not a plan.
 _TO_DATE = re.compile(
-    MONTH_SPAN
-    + r"|前[一二三四五六七八九十两0-9]{1,2}个?月|截至|截止|今年以来|同比|环比|提前完成|超额完成"
+    r"(?=[0-9一二三四五六七八九十前截今同环提超])(?:"
+    + MONTH_SPAN
+    + r"|前[一二三四五六七八九十两0-9]{1,2}个?月|截至|截止|今年以来|同比|环比|提前完成|超额完成)"
 )
 _PART_OF_YEAR = re.compile(r"(上半年|下半年|前三季度|一季度|二季度|三季度|四季度)")
 _PART_END = {
