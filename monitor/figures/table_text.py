@@ -45,9 +45,10 @@ def _is_text(cell: str) -> bool:
 
 
 def _row_name(row: tuple[str, ...], texts: list[int]) -> str:
-    """The row's name: its first cell of words that is no text cell, no index (稳定扩大就业)."""
-    for i, cell in enumerate(row):
-        if i not in texts and cell.strip() and not _INDEX.fullmatch(cell) and _HAN.search(cell):
+    """The row's name: its first cell of words left of its sentences, no index (稳定扩大就业);
+    its index where it has none (not 市交通运输局, the unit in charge right of them)."""
+    for cell in row[: min(texts)]:
+        if cell.strip() and not _INDEX.fullmatch(cell) and _HAN.search(cell):
             return cell.strip()
     return row[0].strip() if row else ""
 
@@ -90,7 +91,8 @@ def text_cell_figures(
                 continue
             head = table.header[i]
             # 老旧小区改造进展情况：已开工85个，…: the row names the thing the cell goes on about
-            said = f"{name}{head}：{cell}"
+            role = role_of(head, published)
+            said = f"{name if _HAN.search(name) else ''}{head}{_cue(role, frame)}：{cell}"
             mine = [t for t in targets if not _other_place(name, t)]
             found = find_figures(said, mine, published=published, region=region) if mine else []
             line = f"{name} | {head or '—'}: "
@@ -98,9 +100,15 @@ def text_cell_figures(
             for figure in found:
                 if figure.start < len(said) - len(cell):
                     continue  # a number of the header's own (2024年目标)
-                role = role_of(head, published)
                 out.append(_in_row(figure, line + cell, shift, (role, frame), year))
     return out
+
+
+def _cue(role: str, frame: str) -> str:
+    """The frame the column or the table gives its cells, said as a sentence would say it
+    (任务内容 under a plan's table: …，目标任务): the reader's own cue for a cell that has none."""
+    said = role if role in ("pledge", "achieved") else frame
+    return {"pledge": "，目标任务", "achieved": "，完成情况"}.get(said, "")
 
 
 def _frame(table: Table, title: str, published: date | None) -> str:
