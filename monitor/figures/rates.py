@@ -179,6 +179,12 @@ def out_of_frame(
         return "the rest of a plan the sentence gave (其余…): a part of it, not a plan of its own"
     if (
         not other
+        and REST_OPENS.match(making.read.text, n.c0)
+        and _STILL_DOING.match(making.read.text, n.q.end)
+    ):
+        return "the rest still under way (其余…正在施工): not work done"  # …，其余82座正在施工
+    if (
+        not other
         and kind == "pledge"
         and BATCH_OPENS.match(making.read.text, n.c0)
         and _plan_given(making, n, target)
@@ -189,6 +195,13 @@ def out_of_frame(
         # 年底前还要新增3000个，全年新增总量将达到1.2万个: a part of the year's plan given after
         return "the rest of the year's work (还将…) before the whole the sentence gives after it"
     return other or (_restated_growth(making, n, target, kind) if scope == "rate" else None)
+
+
+# Work still going on (正在施工, 仍在建设, 加紧推进, 进入收尾) right after the rest's number
+_STILL_DOING = re.compile(
+    r"[^，,。；已完]{0,4}?(?:正在|正|仍在|仍|还在|尚在)?(?:加紧|加快|有序)?"
+    r"(?:施工|建设|推进|进入收尾|收尾)"
+)
 
 
 # What is still to come (还将, 还要, 尚需) and, further on, the whole of the year it ends in
