@@ -98,6 +98,7 @@ def _command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def console() -> None:
+    gc.enable()  # off while `python -m monitor` imported the commands (__main__.py)
     code = main()
     try:
         sys.stdout.flush()  # what is still buffered, while a closed pipe can still be caught

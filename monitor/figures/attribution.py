@@ -132,6 +132,7 @@ def continues(sentence: str, at: int) -> bool:
         _CONTINUES.match(sentence, at)
         or _MEASURE_OPENS.match(sentence, at)
         or cues.REST_OPENS.match(sentence, at)
+        or cues.BATCH_OPENS.match(sentence, at)
     ):
         return True
     place = _place_lead(sentence, at)

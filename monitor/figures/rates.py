@@ -12,7 +12,7 @@ from monitor.figures import units
 from monitor.figures.binding import Making, Number, listed_stage
 from monitor.figures.checks import _out_of_frame
 from monitor.figures.counting import _fit_unit
-from monitor.figures.cues import A_YEAR, REST_OPENS
+from monitor.figures.cues import A_YEAR, BATCH_OPENS, REST_OPENS
 from monitor.figures.measures import compared, percent_measure, without_modals
 from monitor.figures.nouns import measure_before, other_measure
 from monitor.figures.stages import stage_at
@@ -190,10 +190,31 @@ def out_of_frame(
     if not other and REST_OPENS.match(making.read.text, n.c0) and _plan_given(making, n, target):
         # 今年确定新建20家，已有6家建成，其余14家计划10月底前完工: a part of the plan given
         return "the rest of a plan the sentence gave (其余…): a part of it, not a plan of its own"
+    if (
+        not other
+        and REST_OPENS.match(making.read.text, n.c0)
+        and _STILL_DOING.match(making.read.text, n.q.end)
+    ):
+        return "the rest still under way (其余…正在施工): not work done"  # …，其余82座正在施工
+    if (
+        not other
+        and kind == "pledge"
+        and BATCH_OPENS.match(making.read.text, n.c0)
+        and _plan_given(making, n, target)
+    ):
+        # 全年计划投放2亿元，首批6000万元将于4月初发放: a tranche of the plan given
+        return "a batch of a plan the sentence gave (首批…): a part of it, not a plan of its own"
     if not other and kind == "pledge" and _rest_before_whole(making, n, target):
         # 年底前还要新增3000个，全年新增总量将达到1.2万个: a part of the year's plan given after
         return "the rest of the year's work (还将…) before the whole the sentence gives after it"
     return other or (_restated_growth(making, n, target, kind) if scope == "rate" else None)
+
+
+# Work still going on (正在施工, 仍在建设, 加紧推进, 进入收尾) right after the rest's number
+_STILL_DOING = re.compile(
+    r"[^，,。；已完]{0,4}?(?:正在|正|仍在|仍|还在|尚在)?(?:加紧|加快|有序)?"
+    r"(?:施工|建设|推进|进入收尾|收尾)"
+)
 
 
 # What is still to come (还将, 还要, 尚需) and, further on, the whole of the year it ends in

@@ -11,10 +11,11 @@ import re
 from datetime import date
 
 from monitor.figures.places import mentions, speaks_for
+from monitor.figures.table_cells import same_measure
 from monitor.figures.table_columns import Column
 from monitor.figures.table_rows import names
 from monitor.figures.table_stages import stage_in
-from monitor.figures.table_units import HEADER_UNIT
+from monitor.figures.table_units import HEADER_UNIT, header_unit
 from monitor.models import Table, Target
 
 # 表中“完成数”为已开工改造的小区个数, “完成”指主体完工: a column's word and what it counts
@@ -122,6 +123,19 @@ def own_places(columns: list[Column], header: tuple[str, ...], target: Target) -
         c._replace(role="none") if groups[i] in places and groups[i] not in own else c
         for i, c in enumerate(columns)
     ]
+
+
+def own_groups(columns: list[Column], header: tuple[str, ...], target: Target) -> list[Column]:
+    """A share or rate under a group of columns that counts in a unit the target's cannot be
+    read in (空调安装（台）|完成率 for a target of 元) is that group's, none of the target's."""
+    out = list(columns)
+    for i, (column, head) in enumerate(zip(columns, header, strict=False)):
+        if column.role not in ("share", "rate") or "|" not in head:
+            continue
+        unit = next((u for part in head.split("|")[:-1] if (u := header_unit(part))), None)
+        if unit and unit != "%" and not same_measure(unit, target):
+            out[i] = column._replace(role="none")
+    return out
 
 
 def _speaks_for_target(place: str, target: Target) -> bool:

@@ -22,6 +22,7 @@ from monitor.figures.table_context import (
     as_plan,
     intro_text,
     noted_stages,
+    own_groups,
     own_places,
     plan_said,
 )
@@ -37,7 +38,7 @@ from monitor.figures.table_rows import (
 )
 from monitor.figures.table_shapes import halves, pairs_across, upright
 from monitor.figures.table_stages import earlier, measure_of, share_stage, stage_in, stages_of
-from monitor.figures.table_text import text_cell_figures
+from monitor.figures.table_text import explain_text_cells, text_cell_figures
 from monitor.figures.table_units import header_unit, period_of
 from monitor.models import (
     Article,
@@ -115,8 +116,9 @@ def _read_table(
     for target in targets:
         if not names(labelled, target):
             continue
+        own = own_groups(columns, table.header, target)  # 空调安装（台）|完成率 for 元
         own = own_places(
-            as_plan(columns, table, target, published) if plan else columns, table.header, target
+            as_plan(own, table, target, published) if plan else own, table.header, target
         )
         mine = _items_across(table, own, target)
         across = any(
@@ -201,6 +203,7 @@ def explain_tables(
             lead=article.text[:_LEAD],
             trace=seen,
         )
+        seen.extend(explain_text_cells(table, targets, published=published, title=article.title))
     return seen
 
 
