@@ -341,3 +341,33 @@ def test_a_share_under_another_unit_s_group_is_that_group_s() -> None:
         ("pledge", "new", "90000000 元", "充电设施建设资金（万元）|计划"),
         ("achieved", "new", "63000000 元", "充电设施建设资金（万元）|已拨付"),
     ]
+
+
+NUMBERED = """<html><head><meta charset="utf-8"><title>白河市2025年城建重点任务分解表</title></head>
+<body><div class="article"><h1>白河市2025年城建重点任务分解表</h1>
+<p>各责任部门要对照分工抓好落实，每月报送工作进展。</p>
+<table>
+<tr><th>序号</th><th>工作内容</th><th>责任部门</th></tr>
+<tr><td>1</td><td>改造提升口袋公园12个，新增绿道30公里</td><td>市园林局</td></tr>
+<tr><td>2</td><td>新增社区托育点25个</td><td>市卫健委</td></tr>
+</table></div></body></html>"""
+
+
+def test_a_task_list_numbered_only_names_its_rows_by_number() -> None:
+    # no word of plan in the cell nor in its header: the table's title gives the frame
+    article = extract(NUMBERED.encode(), url="http://127.0.0.1/n.html")
+    from monitor.figures.tables import article_figures
+
+    found = article_figures(article, [NURSERY], published=date(2025, 2, 20))
+    assert [(f.kind, f.period, f.sentence.split(" | ")[0]) for f in found] == [
+        ("pledge", "2025", "2")  # row 2, not 市卫健委 (the unit in charge right of it)
+    ]
+
+
+def test_explain_shows_each_number_of_a_text_cell() -> None:
+    article = extract(TASKS.encode(), url="http://127.0.0.1/tasks.html")
+    seen = explain_tables(article, [NURSERY], published=date(2025, 2, 20))
+    said = {s.surface: s for s in seen}
+    assert said["40个"].figure is not None and said["40个"].figure.kind == "pledge"
+    assert said["不少于15个"].figure is None and "其中" in said["不少于15个"].why  # a part
+    assert all(s.sentence.startswith("托育服务扩容 | 工作目标: ") for s in seen)

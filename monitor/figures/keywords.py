@@ -39,7 +39,11 @@ _WORK_THEN_THING = re.compile(rf"((?:{_WORKS}){{1,2}})([\u4e00-\u9fff]{{2,}})")
 _ONE_WORK = re.compile(_WORKS)
 # The words joining the items of a list (社区食堂和老年助餐点, 社区食堂、老年助餐点)
 _JOINS = ("和", "、", "及", "与")
-_JOIN = re.compile(r"以及|[和、及与]")
+# A list word, but not inside a word of its own (普及率, 及时, 参与, 和美乡村, 和谐)
+LIST_WORD = (
+    r"(?:以及|、|(?<![普涉波危顾以])及(?!时|格)|(?<![参给])与|(?<![温平祥缓])和(?![美谐平睦]))"
+)
+_JOIN = re.compile(LIST_WORD)
 
 
 @lru_cache(maxsize=1024)
@@ -154,7 +158,7 @@ def _split_source(keyword: str, other: str | None) -> str:
 
 
 # A list word and the other item of a list sharing a keyword's last words (城镇、【农村】居民…)
-_LIST_WORD = "(?:以及|[和、及与])"
+_LIST_WORD = LIST_WORD
 _OTHER_ITEM = "[\u4e00-\u9fff]{1,8}?"
 
 

@@ -29,12 +29,17 @@ _PLAN_HEADINGS = (
     "总体安排",
     "民生实事项目",  # 温州市2024年民生实事项目: the year's list of projects to do
     "民生实事",
+    "民心工程",  # 列出2024年十大民心工程: the same list by another name
 )
-_NEUTRAL_HEADINGS = ("主要工作",)  # 2024年主要工作: reviewed in 2025, planned in 2024
+_NEUTRAL_HEADINGS = ("主要工作",)
+# News on a report naming its review by the verb (报告回顾了2023年的民生工作, 回顾过去一年)
+_REVIEWED = re.compile(
+    r"回顾了?(?:(?:19|20)[0-9]{2}\s*年|过去(?:的)?[一五]年|去年)"
+)  # 2024年主要工作: reviewed in 2025, planned in 2024
 _HEADING = re.compile(
     rf"((?:19|20)[0-9]{{2}})?年?(?:({'|'.join(_REVIEW_HEADINGS)})|({'|'.join(_NEUTRAL_HEADINGS)})"
-    rf"|(?:{'|'.join(_PLAN_HEADINGS)}))(?=是?[。\s：:]|$)"  # 今年主要预期目标是：
-)
+    rf"|(?:{'|'.join(_PLAN_HEADINGS)}))(?=是?[。\s：:”」]|$)"  # 今年主要预期目标是：
+)  # (news on a report quotes its headings: 报告在“2024年重点工作”中明确)
 # A line naming a plan document it releases (成都发布2025年…工作要点, 印发《…行动计划》): what the
 # lines after it give without a word of their own is that plan's, when it is of this year or a later
 # one; a plan reported on (…计划完成情况) does not end its line with the document's name.
@@ -102,6 +107,9 @@ def section_frames(text: str, ends: list[int], published: date | None) -> dict[i
     for m in _headings(text):
         what = "review" if m.group(2) else m.group(3)
         _add(found, text, ends, published, m, what)
+    if "回顾" in text:
+        for m in _REVIEWED.finditer(text):
+            _add(found, text, ends, published, m, "review")
     if "统计公报" in text:  # a bulletin on a year, its title a line of its own: all review
         for m in _BULLETIN.finditer(text):
             _add(found, text, ends, published, m, "review")
