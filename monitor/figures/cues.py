@@ -241,6 +241,18 @@ def _pledged(text: str) -> bool:
     return bool(_PLEDGE.search(text) or ("把" in text and _AIM.search(text)))
 
 
+# A span from a year named up to now (2021年至今年9月, 2019年至今)
+_TO_NOW = re.compile(r"\s*(?:至|到)\s*(?:今年|今|目前|现在)")
+
+
+def _since(text: str, y0: int, y1: int) -> bool:
+    """Whether the year at text[y0:y1] starts a span to now: 2021年以来, 自2016年实施…机制以来,
+    2021年至今年9月."""
+    if text.startswith("以来", y1) or _TO_NOW.match(text, y1):
+        return True
+    return text[y0 - 1 : y0] in ("自", "从") and bool(_SINCE_WORDS.match(text, y1))
+
+
 def _period(text: str, published: date | None, relative: bool = True) -> str | None:
     """The period a sentence speaks of: 2024, 2024H1, 2016-2020 (十三五 or 过去五年); with
     `relative`, also the year a text speaks of without naming it (全年, 截至9月底, 前三季度):
@@ -257,10 +269,7 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
     years = list(_YEAR.finditer(text)) if "年" in text else []
     if years:
         last = years[-1]
-        since = text.startswith("以来", last.end()) or (
-            text[last.start() - 1 : last.start()] in ("自", "从")
-            and bool(_SINCE_WORDS.match(text, last.end()))
-        )  # 2021年以来, 自2016年实施…机制以来
+        since = _since(text, last.start(), last.end())
         if since and published and int(last.group(1)) < published.year:
             return f"{last.group(1)}-{published.year}"  # 2021年以来累计…: the span to now
         bare = _BARE_START.search(text) if "年" not in text[: last.start()] else None
@@ -342,20 +351,3 @@ def _plan_number(word: str) -> int:
     if word.startswith("十"):
         return 10 + (digits.index(word[1]) + 1 if len(word) > 1 else 0)
     return digits.index(word) + 1
-
-
-def opening_end(sentence: str) -> int:
-    """Where a sentence's opening phrase (今年1—6月，) ends: its first comma, if near, or farther
-    when the phrase names a start (自2016年实施流域补偿机制以来，)."""
-    comma = sentence.find("，", 0, 11)
-    if comma < 0:
-        comma = sentence.find("，", 0, 25)
-        return comma if comma > 0 and _SINCE_OPENING.search(sentence, 0, comma) else 0
-    return comma
-
-
-# A long opening phrase that is only a start (自2016年实施…以来，“十四五”以来截至9月底，)
-_SINCE_OPENING = re.compile(
-    r"^(?!.*(?<![至到])今年)[^，,。；]*以来"
-    r"(?:(?:截至|至|到)(?:今年)?[0-9一二三四五六七八九十]{1,2}月[底末]?)?$"
-)

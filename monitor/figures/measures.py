@@ -8,7 +8,8 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from monitor.figures.cues import EARLIER_LEVEL, MODAL, MONTH_SPAN, PLAN_WORD, opening_end
+from monitor.figures.cues import EARLIER_LEVEL, MODAL, MONTH_SPAN, PLAN_WORD
+from monitor.figures.months import done_by_a_month, opening_end
 from monitor.models import FigureScope, Quantity
 
 _PERCENT = frozenset({"%", "‰", "百分点"})
@@ -62,9 +63,11 @@ _RATE_NOUN = re.compile(
 
 # A level, not the period's additions: 总数达222万个, 托位数达4.73个, 光伏装机…; strong enough
 # to hold against a year named elsewhere in the sentence.
+# A balance (贷款余额, 存款余额) is what stands at a date, whatever flowed in or out before it.
 _STOCK = re.compile(
     r"总(?:数|量|里程|规模|面积|容量|额)|总长度?(?=已|约|为|达|近|超|突破|破|增至)|运营里程|保有量|装机|共有|全国有|已有|现有|拥有"
-    r"|数量?(?:已经?)?(?:达到?|超过|突破|约|近|为)"
+    r"|实有|余额|存量"
+    r"|数量?(?:已经?)?(?:达到?|超过|突破|约|近|为)|数量(?=[0-9])"
 )
 # A flow is measured over a period, never held: a year's output, trade, revenue or sales is the
 # period's, however total its noun (总产量, 进出口总额, 社会消费品零售总额, 旅游总收入).
@@ -87,8 +90,8 @@ _YEAR_WORDS = re.compile(
 # …but a count of this year's work stays an addition: 新开工数量已达2.43万个, 新增就业人数
 # (新能源汽车保有量, 新型储能装机: 新 naming a kind of thing, not an addition)
 _FLOW_BEFORE_STOCK = re.compile(
-    r"新(?!能源|型|兴|区|城|疆|华|时代|材料|质|一代|业态|市民|农村)[^，,。；]{0,5}$"
-)
+    r"(?<![高创更革翻刷最全重特])新(?!能源|型|兴|区|城|疆|华|时代|材料|质|一代|业态|市民|农村)[^，,。；]{0,5}$"
+)  # (高新技术企业总数, 城市更新项目总数, 专精特新: 新 inside a word that adds nothing)
 # Words of work done or things added in the period: a clause with none of them before its number
 # (截至8月底，千兆宽带用户365万户; …，全省节水灌溉面积达到2710万亩) states a level.
 _ADDITION = re.compile(
@@ -109,7 +112,7 @@ _AS_OF = re.compile(r"(?:截至|截止)[^，,。；]{0,10}(?:底|末|目前|现�
 _LEVEL_UNITS = frozenset({"微克/立方米", "毫克/立方米"})
 _PER_HEAD = re.compile(r"每(?:千|万|百|十万)?(?:人|人口|户|平方公里)|平均|人均")
 # not 截至今年; nor 合计, a sum of the parts before it, which takes their period (今年…，合计…)
-_CUMULATIVE = re.compile(r"累计|累积|至(?<!截至)今|历年")
+_CUMULATIVE = re.compile(r"累计|累积|至(?<!截至)今(?!年)|历年")  # (2021年至今年9月: a span's end)
 # …，达到14130亿斤; …，去年达到108.6亿件
 _LEVEL_HEAD = re.compile(
     r"[，,\s]*(?:去年|今年|上年|全年|当年|(?:19|20)[0-9]{2}\s*年)?(?:已经?)?(?:达到|达|为|增至|升至)"
@@ -133,12 +136,13 @@ _YEARS_PLAN_AFTER = re.compile(
     r"(?:年度|全年)(?:目标)?(?:任务|计划|目标)|的?(?:年度|全年)(?:目标)?(?:任务|计划)"
 )
 _SPAN = re.compile(  # not 近年来: no start given; 2020年至2024年, 过去五年, 五年合计: a span
-    r"(?=[以年期时过0-9二两三四五六七八九十])"
+    r"(?=[以年期时过近0-9二两三四五六七八九十])"
     r"(?:(?<![近多几])(?:以来|年来)|期间|时期|过去[二两三四五六七八九十0-9]{1,2}年"
-    r"|[0-9]{4}\s*年\s*(?:至|到|—|－|-|~|～)\s*[0-9]{4}\s*年"
-    r"|(?<![近多几])[二两三四五六七八九十0-9]{1,2}年(?:间|来)?(?:合计|累计|共计))"
-)
-_SPAN_END = re.compile(r"(?<=以来)(?:至|到|截至)今年")
+    r"|[0-9]{4}\s*年\s*(?:至|到|—|－|-|~|～)\s*(?:[0-9]{4}\s*年|今年)"
+    r"|(?<![近多几])[二两三四五六七八九十0-9]{1,2}年(?:间|来)?(?:合计|累计|共计)"
+    r"|近[二两三四五六七八九十0-9]{1,2}年(?!前)|十[一二三四五]五”?前[一二三四两]年)"
+)  # (近三年, “十四五”前四年: the years counted back from now, or the plan's first ones)
+_SPAN_END = re.compile(r"(?:(?<=以来)|(?<=[0-9]年))(?:至|到|截至)今年")
 _AS_OF_STOCK = re.compile(
     r"(?:截至|截止)[^，,。；]{0,8}(?:年底|年末|目前|现在|底前|[0-9]{4}年)|^目前"
 )
@@ -268,7 +272,7 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
         return "cumulative"
     if _as_of_stock(sentence) and "已" in sentence[: q.start]:
         return "cumulative"
-    if _DONE_SO_FAR.search(clause) and not _YEAR_WORDS.search(sentence):
+    if _DONE_SO_FAR.search(clause) and not _named_a_period(sentence, c0, head):
         return "cumulative"  # 福州已建成口袋公园1500多个: no period named, a running total
     return "new"
 
@@ -295,8 +299,8 @@ def _named_by_its_words(
     if head.endswith("已有") and _IN_YEAR.search(sentence, 0, c0):
         return "new"  # 今年新增的床位，截至10月底已有1350张投入使用: of the year's, so far
     for m in _STOCK.finditer(clause):
-        if m.group() == "已有" and _IN_YEAR.search(clause, 0, m.start()):
-            continue  # 今年已有1800多户…完成: the year's so far, not a stock
+        if m.group() in ("已有", "共有") and _IN_YEAR.search(clause, 0, m.start()):
+            continue  # 今年已有1800多户…完成, 今年共有412家…: the year's so far, not a stock
         if not _FLOW_BEFORE_STOCK.search(clause, 0, m.start()):
             return "cumulative"
     if (
@@ -328,10 +332,16 @@ def _a_level(sentence: str, c0: int, clause: str, head: str, opening: str) -> bo
     if _ADDITION.search(clause) or _IN_YEAR.search(clause) or _AIMED.search(head):
         return False  # …正计划将总长2800多公里的…: under a plan, not a level
     if _AS_OF.search(sentence, 0, max(c0, 1)) or _AS_OF.search(clause):
-        return True
+        return not done_by_a_month(sentence, c0 + len(head), head)
     if _IN_YEAR.search(opening):
         return False  # 1至10月，…累计达到11.3万人: the year's work so far
     return c0 > len(opening) and bool(_STOCK_VERB.search(clause))
+
+
+def _named_a_period(sentence: str, c0: int, head: str) -> bool:
+    """Whether the sentence names the year or its plan (年度, 今年, 完成率), or a date inside
+    the year work done runs to (截至8月底，已建成…)."""
+    return bool(_YEAR_WORDS.search(sentence)) or done_by_a_month(sentence, c0 + len(head), head)
 
 
 @lru_cache(maxsize=256)

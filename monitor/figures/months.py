@@ -50,3 +50,39 @@ def _one_month(text: str, published: date) -> str | None:
     n = int(word) if word.isdigit() else _CN_MONTH.get(word, 0)
     year = published.year - 1 if n > published.month else published.year
     return f"{year}M{n:02d}"
+
+
+# A date inside a year a count runs to (截至8月底, 截至9月20日, 到10月中旬): work done by then
+# (…已清淤山塘318座) is the year's so far, not a running total; not 截至年底, 截至目前.
+_TO_A_MONTH = re.compile(
+    r"(?:截至|截止|到)\s*(?:今年)?[0-9一二三四五六七八九十]{1,2}\s*月(?:底|末|份|[上中下]旬|[0-9]{1,2}日)?"
+)
+# 已 before a verb of work (已清淤, 已打通, 已下达), not a level's (已达, 已有, 已超过, 已累计)
+_DONE_BY_NOW = re.compile(
+    r"已(?:经)?(?!达|有|超|突破|破|是|为|占|累计|逾|近|约|接近|增至|升至|增加到|共|经)[\u4e00-\u9fff]"
+)
+
+
+def done_by_a_month(sentence: str, at: int, head: str) -> bool:
+    """Whether the number at `at` is work done (`head`, the words before it in its clause:
+    已清淤…, 已建成开放…) by a date inside the year the sentence runs to (截至8月底): the year's
+    so far, not where a stock stands."""
+    return bool(_DONE_BY_NOW.search(head) and _TO_A_MONTH.search(sentence, 0, at))
+
+
+def opening_end(sentence: str) -> int:
+    """Where a sentence's opening phrase (今年1—6月，) ends: its first comma, if near, or farther
+    when the phrase names a start (自2016年实施流域补偿机制以来，)."""
+    comma = sentence.find("，", 0, 11)
+    if comma < 0:
+        comma = sentence.find("，", 0, 25)
+        return comma if comma > 0 and _SINCE_OPENING.search(sentence, 0, comma) else 0
+    return comma
+
+
+# A long opening phrase that is only a start (自2016年实施…以来，“十四五”以来截至9月底，)
+_SINCE_OPENING = re.compile(
+    r"^(?!.*(?<![至到])今年)[^，,。；]*以来"
+    r"(?:(?:截至|至|到)(?:今年)?[0-9一二三四五六七八九十]{1,2}月[底末]?)?$"
+    r"|^(?:19|20)[0-9]{2}年(?:至|到)今年[^，,。；]{0,6}$"  # 2022年至今年上半年
+)

@@ -45,7 +45,8 @@ def rate_of(making: Making, n: Number, target: Target) -> str | None:
         if start <= q.start and q.end <= n.q.start:
             start = q.end
     between = without_modals(sentence[start : n.q.start])
-    named = other_measure(_ITSELF.sub("", between, count=1) if start == n.match.end else between)
+    itself = start == n.match.end and _itself(between, target.unit)
+    named = other_measure(_ITSELF.sub("", between, count=1) if itself else between)
     if named in _INCREMENT and target.pledge is not None and target.pledge.scope == "new":
         return None  # 增量同比提高12%: for a target of additions, the growth of its own count
     return named
@@ -58,6 +59,18 @@ _INCREMENT = frozenset({"增量", "新增量"})
 # What a keyword may be followed by that is still the thing itself: its value (进出口总值) or its
 # count in its own unit (接待游客人次)
 _ITSELF = re.compile(r"^(?:总值|总额|人次|人数|户数|次数)")
+# …and the units such a count is in: 助餐服务人次 is no count of the people served (人)
+_COUNT_UNITS = {"人次": ("人次",), "人数": ("人", "名", "人次"), "户数": ("户",), "次数": ("次",)}
+
+
+def _itself(between: str, unit: str | None) -> bool:
+    """Whether the words after the keyword (`between`) open with the thing itself: its value,
+    or its count in the target's own unit."""
+    found = _ITSELF.match(between)
+    if found is None:
+        return False
+    units_of = _COUNT_UNITS.get(found.group())
+    return units_of is None or unit is None or unit.endswith(units_of)
 
 
 # People named by a noun phrase after a bare number (126万农村人口, 150万建档立卡群众): a count
@@ -179,6 +192,12 @@ def out_of_frame(
         return "the rest of a plan the sentence gave (其余…): a part of it, not a plan of its own"
     if (
         not other
+        and REST_OPENS.match(making.read.text, n.c0)
+        and _STILL_DOING.match(making.read.text, n.q.end)
+    ):
+        return "the rest still under way (其余…正在施工): not work done"  # …，其余82座正在施工
+    if (
+        not other
         and kind == "pledge"
         and BATCH_OPENS.match(making.read.text, n.c0)
         and _plan_given(making, n, target)
@@ -189,6 +208,13 @@ def out_of_frame(
         # 年底前还要新增3000个，全年新增总量将达到1.2万个: a part of the year's plan given after
         return "the rest of the year's work (还将…) before the whole the sentence gives after it"
     return other or (_restated_growth(making, n, target, kind) if scope == "rate" else None)
+
+
+# Work still going on (正在施工, 仍在建设, 加紧推进, 进入收尾) right after the rest's number
+_STILL_DOING = re.compile(
+    r"[^，,。；已完]{0,4}?(?:正在|正|仍在|仍|还在|尚在)?(?:加紧|加快|有序)?"
+    r"(?:施工|建设|推进|进入收尾|收尾)"
+)
 
 
 # What is still to come (还将, 还要, 尚需) and, further on, the whole of the year it ends in

@@ -39,7 +39,8 @@ from monitor.figures.checks import (
 )
 from monitor.figures.cues import _CHANGE
 from monitor.figures.keywords import _first_part, _plan, split_sentences
-from monitor.figures.measures import is_fall, scope_of
+from monitor.figures.levels import scope_for
+from monitor.figures.measures import is_fall
 from monitor.figures.nouns import noun_of
 from monitor.figures.numeral_reader import frozen
 from monitor.figures.numerals import find_quantities, may_hold_quantities
@@ -319,7 +320,12 @@ class _Article(Regional):
             making.when[clause] = self.when(sentence, c0, c1, read.at)
         kind, period = making.when[clause]
         period = list_period(making, n.q, period)  # 2023年和2024年，…分别…: each value's year
-        scope = measure or making.plan_scope(n, target.id) or scope_of(sentence, c0, c1, quantity)
+        level = target.pledge is not None and target.pledge.scope == "cumulative"
+        scope = (
+            measure
+            or making.plan_scope(n, target.id)
+            or scope_for(sentence, c0, c1, quantity, level)
+        )
         if n.period_part and scope == "cumulative" and "累计" not in sentence[c0:c1]:
             scope = "new"  # 其中2023年筹集2.3万套: what that period added
         if "年" in n.head:  # 比2020年底增加21家 (2021-2024); 由去年底的【63家】… (2023)

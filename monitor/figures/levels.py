@@ -1,0 +1,30 @@
+"""The scope of a figure for a target whose pledge is a level (余额达到, 总数达到, 产业规模突破):
+its amounts are that level unless their words say they are additions."""
+
+from __future__ import annotations
+
+import re
+
+from monitor.figures.measures import _ADDITION, _IN_YEAR, _SPAN, scope_of
+from monitor.models import FigureScope, Quantity
+
+# What makes a count of a level target the additions, not the level: with _ADDITION and _SPAN,
+# a word of things new (新认定; not 高新, 专精特新), or the year's entries in a register
+# (今年…412家企业通过…认定, 今年入库…)
+_NEW_WORD = re.compile(r"(?<![高创更革翻刷最全重特])新(?!能源|型|兴|区|城|疆|华)")
+_REGISTERED = re.compile(r"认定|评定|认证|入库|登记|注册|备案|落户")
+
+
+def scope_for(sentence: str, c0: int, c1: int, q: Quantity, level: bool) -> FigureScope:
+    """scope_of, for a target whose pledge is a level (余额达到, 总数达到, 产业规模突破: `level`)
+    too: an amount of it whose clause names no work, addition or span before it
+    (2023年深圳人工智能产业规模3280亿元; 全市专精特新中小企业2760家) is that level."""
+    scope = scope_of(sentence, c0, c1, q)
+    if scope != "new" or not level:
+        return scope
+    head, clause = sentence[c0 : q.start], sentence[c0:c1]
+    if _ADDITION.search(head) or _NEW_WORD.search(head) or _SPAN.search(sentence, 0, q.start):
+        return scope
+    if _IN_YEAR.search(clause) and _REGISTERED.search(clause):
+        return scope
+    return "cumulative"
