@@ -362,3 +362,12 @@ def test_a_task_list_numbered_only_names_its_rows_by_number() -> None:
     assert [(f.kind, f.period, f.sentence.split(" | ")[0]) for f in found] == [
         ("pledge", "2025", "2")  # row 2, not 市卫健委 (the unit in charge right of it)
     ]
+
+
+def test_explain_shows_each_number_of_a_text_cell() -> None:
+    article = extract(TASKS.encode(), url="http://127.0.0.1/tasks.html")
+    seen = explain_tables(article, [NURSERY], published=date(2025, 2, 20))
+    said = {s.surface: s for s in seen}
+    assert said["40个"].figure is not None and said["40个"].figure.kind == "pledge"
+    assert said["不少于15个"].figure is None and "其中" in said["不少于15个"].why  # a part
+    assert all(s.sentence.startswith("托育服务扩容 | 工作目标: ") for s in seen)

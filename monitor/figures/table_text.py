@@ -13,11 +13,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from typing import NamedTuple
 
 from monitor.figures.table_columns import role_of
 from monitor.figures.table_context import plan_said
 from monitor.figures.table_units import period_of
-from monitor.models import Figure, FigureKind, Table, Target
+from monitor.models import Figure, FigureKind, Seen, Table, Target
 
 _MIN_TEXT = 6  # characters: a shorter cell is a name or a number, not a sentence
 _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
@@ -63,6 +64,43 @@ def _other_place(name: str, target: Target) -> bool:
     return words not in target.region and not _WHOLE.fullmatch(words)
 
 
+class _Cell(NamedTuple):
+    """A text cell as the reader reads it: `said` (row name, header, frame cue, cell) for the
+    targets not ruled out by the row's place, and the row's line it is quoted in."""
+
+    said: str
+    line: str  # "name | header: cell"
+    shift: int  # from a span in `said` to the same span in `line`
+    opens: int  # where the cell starts in `said`
+    roles: tuple[str, str]  # the column's role, the table's frame
+    targets: list[Target]
+
+
+def _cells(
+    table: Table, targets: Sequence[Target], published: date | None, title: str
+) -> list[_Cell]:
+    texts = _text_columns(table)
+    if not texts:
+        return []
+    frame = _frame(table, title, published)
+    out: list[_Cell] = []
+    for row in table.rows:
+        name = _row_name(row, texts)
+        mine = [t for t in targets if not _other_place(name, t)]
+        for i in texts:
+            cell = row[i] if i < len(row) else ""
+            if not _is_text(cell) or not mine:
+                continue
+            head = table.header[i]
+            # 老旧小区改造进展情况：已开工85个，…: the row names the thing the cell goes on about
+            role = role_of(head, published)
+            said = f"{name if _HAN.search(name) else ''}{head}{_cue(role, frame)}：{cell}"
+            line = f"{name} | {head or '—'}: {cell}"
+            opens = len(said) - len(cell)
+            out.append(_Cell(said, line, len(line) - len(said), opens, (role, frame), mine))
+    return out
+
+
 def text_cell_figures(
     table: Table,
     targets: Sequence[Target],
@@ -75,33 +113,38 @@ def text_cell_figures(
     line ("name | header: cell") with the figure's span inside the cell."""
     from monitor.figures.reader import find_figures
 
-    texts = _text_columns(table)
-    if not texts:
-        return []
-    frame = _frame(table, title, published)
-    year = (
-        period_of(table.caption) or period_of(title) or (str(published.year) if published else None)
-    )
+    year = _year(table, title, published)
     out: list[Figure] = []
-    for row in table.rows:
-        name = _row_name(row, texts)
-        for i in texts:
-            cell = row[i] if i < len(row) else ""
-            if not _is_text(cell):
-                continue
-            head = table.header[i]
-            # 老旧小区改造进展情况：已开工85个，…: the row names the thing the cell goes on about
-            role = role_of(head, published)
-            said = f"{name if _HAN.search(name) else ''}{head}{_cue(role, frame)}：{cell}"
-            mine = [t for t in targets if not _other_place(name, t)]
-            found = find_figures(said, mine, published=published, region=region) if mine else []
-            line = f"{name} | {head or '—'}: "
-            shift = len(line) - (len(said) - len(cell))
-            for figure in found:
-                if figure.start < len(said) - len(cell):
-                    continue  # a number of the header's own (2024年目标)
-                out.append(_in_row(figure, line + cell, shift, (role, frame), year))
+    for c in _cells(table, targets, published, title):
+        for figure in find_figures(c.said, c.targets, published=published, region=region):
+            if figure.start >= c.opens:  # (not a number of the header's own: 2024年目标)
+                out.append(_in_row(figure, c.line, c.shift, c.roles, year))
     return out
+
+
+def explain_text_cells(
+    table: Table, targets: Sequence[Target], *, published: date | None, title: str
+) -> list[Seen]:
+    """Each number of the text cells that name a target, with the figure it became or why
+    not (`monitor try --explain`)."""
+    from monitor.figures.explain import explain
+
+    year = _year(table, title, published)
+    out: list[Seen] = []
+    for c in _cells(table, targets, published, title):
+        for seen in explain("", c.said, c.targets, published=published):
+            if seen.start < c.opens:
+                continue
+            figure = seen.figure and _in_row(seen.figure, c.line, c.shift, c.roles, year)
+            start, end = seen.start + c.shift, seen.end + c.shift
+            out.append(replace(seen, sentence=c.line, start=start, end=end, figure=figure))
+    return out
+
+
+def _year(table: Table, title: str, published: date | None) -> str | None:
+    """The year the table's caption or title names, else the year of publication."""
+    said = period_of(table.caption) or period_of(title)
+    return said or (str(published.year) if published else None)
 
 
 def _cue(role: str, frame: str) -> str:

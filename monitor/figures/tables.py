@@ -38,7 +38,7 @@ from monitor.figures.table_rows import (
 )
 from monitor.figures.table_shapes import halves, pairs_across, upright
 from monitor.figures.table_stages import earlier, measure_of, share_stage, stage_in, stages_of
-from monitor.figures.table_text import text_cell_figures
+from monitor.figures.table_text import explain_text_cells, text_cell_figures
 from monitor.figures.table_units import header_unit, period_of
 from monitor.models import (
     Article,
@@ -203,6 +203,7 @@ def explain_tables(
             lead=article.text[:_LEAD],
             trace=seen,
         )
+        seen.extend(explain_text_cells(table, targets, published=published, title=article.title))
     return seen
 
 
