@@ -24,7 +24,7 @@ from monitor.figures.cues import (
     EARLIER_WORK,
     NEXT_STEP,
 )
-from monitor.figures.keywords import _split_pattern, _splittable, may_split
+from monitor.figures.keywords import _splittable, may_split, split_matches
 from monitor.figures.measures import SUM_CLAUSE, compared, since_period_start
 from monitor.figures.nouns import WORK_VERB
 from monitor.figures.places import GENERIC, NATIONAL, PLACES
@@ -57,7 +57,7 @@ def _place_lead(sentence: str, at: int) -> re.Match[str] | None:
 # its amount (…，余杭区完成4200个): the subject goes on, for that place
 _NAMED_PLACE_DOING = re.compile(
     r"[\u4e00-\u9fff]{2,4}?(?:区|县|市|镇)(?=(?:今年|已经?|共|累计)*"
-    r"(?:完成|新增|新建|建成|改造|开工|竣工|完工|筹集)[约近超逾0-9一二三四五六七八九十两])"
+    r"(?:完成|新增|新建|建成|改造|开工|竣工|完工|筹集|实现)[约近超逾0-9一二三四五六七八九十两])"
 )
 _NUMBER_START = re.compile(r"[约近超逾0-9一二三四五六七八九十两]")
 # what a place takes on of a whole the clause before named (…任务4500万亩，河南承担620万亩)
@@ -96,7 +96,7 @@ def takes_on(head: str) -> bool:
 # A clause opening with a measure of the thing and its amount (…，运营里程约520公里; …，业务量为
 # 134.5亿件; …，全市总里程增至509公里) goes on with the subject: it names no thing of its own
 _MEASURE_OPENS = re.compile(
-    r"(?:运营|通车|线网|建成|累计|营业)?总?(?:里程|长度|总长|全长|规模|面积|数量|总数|总量"
+    r"(?:运营|通车|线网|建成|累计|营业)?总?(?:里程|长度|总长|全长|规模|面积|数量|总数|总量|余额"
     r"|(?:业务|保有|销售|产|客运|货运|存)量|装机容量)"
     r"(?:已经?|累计|共|也)?(?:达到|达|为|约|近|超过|突破|增至|升至|增加到|增长到|稳定在"
     r"|[0-9一二三四五六七八九十两])"
@@ -210,7 +210,7 @@ def _occurrences(sentence: str, keyword: str) -> list[tuple[int, int]]:
         out.append((pos + last, pos + len(keyword)))
         pos = sentence.find(keyword, pos + 1)
     if _splittable(keyword) and may_split(sentence, keyword):
-        out.extend(m.span() for m in _split_pattern(keyword).finditer(sentence))
+        out.extend(m.span() for m in split_matches(sentence, keyword))
         out.sort()
     return out
 
@@ -242,6 +242,10 @@ def _subject(
 ) -> _Match | None:
     """The keyword a clause is about: its own last one, or the previous clause's when it opens by
     continuing it (…，增长6.1%; …，总量突破90万亿元)."""
+    if not by_clause.get(clause) and clause > 0:
+        dated = _dated_work(sentence, cuts[clause - 1] + 1, by_clause, clause)
+        if dated is not None:
+            return dated  # …列为民生实事，老城区先行施工，截至9月20日已完工103公里
     while not by_clause.get(clause):
         if clause == 0:
             return None
@@ -254,6 +258,32 @@ def _subject(
             return None
         clause -= 1
     return by_clause[clause][-1]
+
+
+# A clause giving the work done by a date (截至9月底已完工64公里, 截至8月底全省已认定63项): after
+# remarks naming no figure of their own, it gives the sentence's subject's figure when its verb
+# is the one the target names its work by (完工 for 供热管网改造完工, 认定 for 认定首台（套）)
+_DATED_WORK = re.compile(
+    r"(?:截至|截止|到)[^，,。；]{1,10}?(?:底|末|日|旬|目前|现在)"
+    r"(?:全省|全市|全区|全县|全国)?(?:已经?|累计)([\u4e00-\u9fff]{2})(?=[约近超逾0-9一二三四五六七八九十两])"
+)
+
+
+def _dated_work(
+    sentence: str, at: int, by_clause: dict[int, list[_Match]], clause: int
+) -> _Match | None:
+    """The sentence's last keyword before the clause at `at`, when the clause gives the work
+    done by a date with the verb its targets name their work by (see _DATED_WORK)."""
+    if not sentence.startswith(("截至", "截止", "到"), at):
+        return None
+    found = _DATED_WORK.match(sentence, at)
+    earlier = [k for k in by_clause if k < clause and by_clause[k]]
+    if found is None or not earlier:
+        return None
+    match = by_clause[max(earlier)][-1]
+    verb = found.group(1)
+    named = any(verb in t.title or any(verb in k for k in t.keywords) for t in match.targets)
+    return match if named else None
 
 
 def _goes_on(sentence: str, at: int) -> bool:
@@ -285,6 +315,8 @@ def _about_span(
     for k in range(last, len(cuts)):  # …，惠及居民215万户，其中今年新开工5260个: a later part
         if _is_part(sentence, cuts[k] + 1) or SUM_CLAUSE.match(sentence, cuts[k]):
             last = k + 1  # …，合计4780公里: the sum of the parts before it
+        elif _dated_work(sentence, cuts[k] + 1, by_clause, k + 1):
+            last = k + 1  # …，截至9月底已完工64公里: the subject's work by a date
     start = cuts[first - 1] + 1 if first > 0 else 0
     stop = cuts[last] if last < len(cuts) else len(sentence)
     return start, stop

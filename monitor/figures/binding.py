@@ -18,10 +18,12 @@ from monitor.figures.checks import _clause_of, _excluded
 from monitor.figures.counting import counts_other
 from monitor.figures.cues import A_YEAR, EARLIER_LEVEL, EARLIER_WORK
 from monitor.figures.kinds import (
+    for_one_use,
     kind_beside_whole,
     kind_word,
     noun_after,
     picked_out,
+    same_head_after,
     wider_than_titled,
 )
 from monitor.figures.measures import since_period_start, since_window, sum_after
@@ -142,7 +144,7 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     if sum_after(sentence, q.end):
         # 新建1320公里、改建3460公里，合计4780公里: the sum is the figure, these its parts
         return "a part of the sum (合计…) after it"
-    if _EXAMPLE.match(sentence, n.c0):
+    if _EXAMPLE.match(sentence, n.c0) or _after_example(sentence, making.read.cuts, n):
         return "an example (比如…), a part of the whole"  # …，比如沿河建成的绿道就有12公里
     kind = subset_before(sentence, making.read.cuts, n.match, target)
     if kind:
@@ -174,6 +176,23 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
         # 改造580万套，增加110万套: the rise over last year, not the figure
         return "a change over an earlier figure (增加…), not the level"
     return None
+
+
+def _after_example(sentence: str, cuts: list[int], n: Number) -> bool:
+    """Whether the number's clause goes on from one naming an example that is not the target's
+    thing (…，比如经开区，前三季度…; 比如社区食堂，今年长沙… is the topic, its own)."""
+    c0 = n.c0
+    k = bisect_right(cuts, c0 - 1)
+    if k == 0 or "如" not in sentence:
+        return False
+    before = cuts[k - 2] + 1 if k >= 2 else 0
+    if cuts[k - 1] != c0 - 1 or before <= n.match.start < c0:
+        return False
+    return bool(_EXAMPLE_NAMED.fullmatch(sentence, before, c0 - 1))
+
+
+# A clause naming only the example (比如经开区, 例如江北新区)
+_EXAMPLE_NAMED = re.compile(r"\s*(?:比如|例如|譬如|诸如)[\u4e00-\u9fff“”]{1,12}")
 
 
 def listed_stage(making: Making, n: Number) -> str | None:
@@ -249,6 +268,9 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
     )
     if kind:
         return f"another kind ({kind}{keyword}) than the target's"
+    use = for_one_use(head, target.title)
+    if use:
+        return f"a subset: the part for one use ({use}{keyword})"
     wider = wider_than_titled(head, keyword, target.title) if c0 == n.c0 else None
     if wider:
         return f"a wider thing ({keyword} of every kind) than the target's ({wider}{keyword})"
@@ -259,6 +281,8 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
     noun = (
         noun_after(sentence[m.end : n.q.start], target.title) if c0 == n.c0 and same_unit else None
     )
+    if noun is None and c0 == n.c0 and m.start < m.end < n.q.start:
+        noun = same_head_after(sentence[m.end : n.q.start], keyword, target.title)
     if noun:
         return f"counts another noun ({keyword}{noun})"
     size = other_size(sentence[m.end : n.q.start], keyword, target.title) if c0 == n.c0 else None

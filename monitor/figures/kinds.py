@@ -127,3 +127,34 @@ def noun_after(between: str, title: str) -> str | None:
         return None
     noun = between.rstrip("已经累计共达到为约近超过有")
     return None if noun in title else noun
+
+
+_FILLER_END = re.compile(r"(?:已经?|累计|共|达到|达|为|约|近|超过|有|总数|数量)+$")
+
+
+def same_head_after(between: str, keyword: str, title: str) -> str | None:
+    """A longer noun the keyword only opens, ending in the keyword's own head noun (高新技术企业
+    后备库入库【企业】860家: firms in a pipeline, not the 高新技术企业), unless the title names it;
+    None when the words between the keyword and its count (`between`) are no such noun."""
+    head = keyword[-2:]
+    noun = _FILLER_END.sub("", between)
+    if len(noun) < len(head) + 2 or not noun.endswith(head) or not _HAN_ONLY.fullmatch(noun):
+        return None
+    return None if noun in title else noun
+
+
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+
+
+# Funds, loans or bonds for one use named before the keyword (用于保障性安居工程的专项债券, 投向
+# 产业发展的衔接资金): the part spent on it, not the whole
+_FOR_USE = re.compile(r"(?:用于|投向|投入到?|专项用于)([\u4e00-\u9fff、“”]{2,16}?)的$")
+
+
+def for_one_use(head: str, title: str) -> str | None:
+    """The use named right before the keyword (`head`: its clause up to it), unless the title
+    names it: the keyword's amount for that use only, a part of it."""
+    found = _FOR_USE.search(head) if "的" in head else None
+    if found is None or found.group(1) in title:
+        return None
+    return found.group()

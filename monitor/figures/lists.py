@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 
-from monitor.figures.keywords import _first_part
+from monitor.figures.keywords import LIST_WORD, _first_part
 from monitor.figures.nouns import WORK_VERB as _VERB
 from monitor.figures.places import mentions
 from monitor.models import Quantity, Target
 
 _RESPECTIVELY = "分别"
 _BREAK = re.compile(r"[，。；：,;:]")
-_ITEM = re.compile(r"[、和与及]|以及")
+_ITEM = re.compile(LIST_WORD)
 
 
 def pairs(sentence: str, quantities: list[Quantity]) -> dict[int, str]:
@@ -174,8 +174,8 @@ def span(sentence: str) -> tuple[int, int] | None:
 # the number it shares (…和换电站共2.1万个, 公共和私人充电桩总数达到…): no word that gives each
 # item the number (分别, 均, 各)
 JOINS = frozenset("和、及与以")  # the letters a list word opens or ends with (以及)
-_ITEMS = r"(?:(?:以及|[和、及与])[\u4e00-\u9fff]{1,12}?)+"
-_ITEM_BEFORE = re.compile(r"([\u4e00-\u9fff]{1,12})(?:以及|[和、及与])$")
+_ITEMS = rf"(?:{LIST_WORD}[\u4e00-\u9fff]{{1,12}}?)+"
+_ITEM_BEFORE = re.compile(rf"([\u4e00-\u9fff]{{1,12}}){LIST_WORD}$")
 _SHARED = (
     r"(?:等[\u4e00-\u9fff]{0,4}?)?的?(?:总数|数量|总量|总规模|规模)?(?:共计?|合计|总计|累计)?"
     r"(?:已经?|也|将|预计|计划|力争)?(?:建成|达到|达|为|超过|突破|增至|约|近|超)?"

@@ -16,7 +16,7 @@ _VERB = re.compile(
     r"新增|新建|新开工|开工|完工|竣工|建成|建设|完成|改造|改扩建|提升|筹集|发行|提供|安排|下达"
     r"|打造|培育|实施|达到|突破|超过|增至|累计|共计|合计|净增|增长|增加|减少|下降|提高|承担|分得"
     r"|投入|带动|配套|惠及|覆盖|吸引|服务|帮助|解决|带来|节约|创造|拉动|生产|产出|收获"
-    r"|验收|交付|投用|投入使用|投运|投产|并网|开通|上线|挂牌|认定|启动|开放|落地|签约|推进|建起"
+    r"|验收|交付|投用|投入使用|投运|投产|并网|开通|通车(?!里程)|上线|挂牌|认定|启动|开放|落地|签约|推进|建起"
     r"|新开|开设|开办|设立|建立|成立|创建|创成|评定|命名|授牌|改建|扩建|修建|铺设|种植|栽植|治理"
     r"|整治|消除|修复|收储|供应|发放|出让|销售|签订|引进|招引|入驻|入库|运营|纳入|获批|批复|核准"
     r"|备案|登记|办理|安置|搬迁|转移|帮扶|救助|资助|落实|形成|出台|保障|上马|布局|布设|投放|更新"
@@ -146,6 +146,8 @@ def measure_before(
 _PER_HEAD = re.compile(
     r"每?[千万百十]人口|每(?:[千万百十一])?(?:人|户|名)|人均|户均|每平方公里|日均|每[日天]|月均"
     r"|平均每|每(?:个|座|所|家|条|公里|亩|平方米)|[亩村校县镇场]均"
+    # per an amount of the thing (每1元消费券带动消费6.2元), and that amount itself (每【1元】)
+    r"|每[0-9一两二三四五六七八九十百千万]|每$"
 )
 
 _PER_WORDS = ("人", "户", "平方公里", "日", "天", "月均", "每", "均")
@@ -211,6 +213,12 @@ _A_MEASURE = re.compile(r"量|数|值|额|规模|面积|里程|率|比例|比重
 _UP_TO_NUMBER = re.compile(r"[0-9０-９一二两三四五六七八九十百千万亿]")
 
 
+# Work that changes things already there (优化调整公交线路, 改造老旧小区), and work that makes new
+# ones or counts them all (新建, 累计, 总数): the size of every such thing counts the first not
+_CHANGE_WORK = re.compile(r"优化|调整|改造|整治|提升|更新|修缮|治理|改建|扩建|加装")
+_MAKE_WORK = re.compile(r"新建|建成|建设|新增|筹集|累计|开通|打造|总数|总量|保有量|规模|数量")
+
+
 def other_size(between: str, keyword: str, title: str) -> str | None:
     """The size of the keyword's noun (`between`: the words from it to the number) when the
     target counts what some of them did (title 高校毕业生留吉就业创业12万人): 总规模, 人数."""
@@ -220,6 +228,10 @@ def other_size(between: str, keyword: str, title: str) -> str | None:
     at = title.find(keyword)
     if at < 0:
         return None
+    change = _CHANGE_WORK.search(title, 0, at)
+    if change and not _MAKE_WORK.search(title):
+        # 全市公交线路总数 for a target of lines 优化调整: every such thing, not those changed
+        return f"{between.rstrip('为达到约近超过突破是有')}, not those {change.group()}"
     tail = title[at + len(keyword) :]
     number = _UP_TO_NUMBER.search(tail)
     did = tail[: number.start()] if number else tail

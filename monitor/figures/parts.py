@@ -24,10 +24,13 @@ _WHOLE_AGAIN = re.compile(r"\s*(?:累计|总计|合计|共计|总数|总量|全�
 _STOCK_AGAIN = re.compile(r"[^，,。；;]{0,12}?(?:总里程|总长度?|总规模|总面积|总数|总量|保有量)")
 
 
-# A part named by its period (其中今年新增…, 其中三季度增长…): the period's own figure, not a subset
+# A part named by its period (其中今年新增…, 其中三季度增长…): the period's own figure, not a
+# subset; or by a later stage of the same things (已开工58个，其中建成运营49个): that stage's figure
 _PERIOD_PART = re.compile(
     r"\s*(?:其中|包括)[，,：:]?\s*(?:今年|去年|当年|本年|(?:19|20)[0-9]{2}\s*年|[一二三四]季度|上半年|下半年"
-    r"|[0-9一二三四五六七八九十]{1,2}\s*月)"
+    r"|[0-9一二三四五六七八九十]{1,2}\s*月"
+    r"|(?:已经?)?(?:基本建成|建成|完工|竣工|投用|投入使用|交付)(?:开放|运营|使用|通车|投用)?"
+    r"(?:[约近超逾0-9一二三四五六七八九十两]|$))"
 )
 
 
@@ -146,7 +149,13 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
     read already, one kind of it after 其中, or a part of a set named before (…X中，); None."""
     sentence, q, regions = making.read.text, n.q, target.region
     own_place = own_place_part(sentence, making.read.cuts, q.start, regions)
-    if n.after_breakdown and target.id in making.seen and not n.period_part and not own_place:
+    if (
+        n.after_breakdown
+        and target.id in making.seen
+        and not n.period_part
+        and not own_place
+        and not _names_the_part(making, n)
+    ):
         # 其中…: a part of a total already reported for this target
         return "a part of a breakdown (其中…) of a total already read"
     kind = one_kind(making, n) if n.after_breakdown and not n.period_part else None
@@ -160,6 +169,15 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
         # 今年新增的公办学位中，…，寄宿制学位新增2.2万个: one part of the set, not the whole
         return f"a part of the set named before ({named}…)"
     return None
+
+
+def _names_the_part(making: Making, n: Number) -> bool:
+    """Whether the part opens with the number's keyword (其中【跨境电商进出口】980亿元，同比增长
+    18.5%): the part is the target's own thing, and what goes on from it is its figure."""
+    sentence = making.read.text
+    start = _part_start(sentence, making.read.cuts, n.q.start)
+    opened = _PART_OPEN.match(sentence, start) if start is not None else None
+    return opened is not None and opened.end() == n.match.start < n.match.end <= n.q.start
 
 
 def breaks_down(making: Making, clause: int, at: int) -> bool:

@@ -45,7 +45,8 @@ def rate_of(making: Making, n: Number, target: Target) -> str | None:
         if start <= q.start and q.end <= n.q.start:
             start = q.end
     between = without_modals(sentence[start : n.q.start])
-    named = other_measure(_ITSELF.sub("", between, count=1) if start == n.match.end else between)
+    itself = start == n.match.end and _itself(between, target.unit)
+    named = other_measure(_ITSELF.sub("", between, count=1) if itself else between)
     if named in _INCREMENT and target.pledge is not None and target.pledge.scope == "new":
         return None  # 增量同比提高12%: for a target of additions, the growth of its own count
     return named
@@ -58,6 +59,18 @@ _INCREMENT = frozenset({"增量", "新增量"})
 # What a keyword may be followed by that is still the thing itself: its value (进出口总值) or its
 # count in its own unit (接待游客人次)
 _ITSELF = re.compile(r"^(?:总值|总额|人次|人数|户数|次数)")
+# …and the units such a count is in: 助餐服务人次 is no count of the people served (人)
+_COUNT_UNITS = {"人次": ("人次",), "人数": ("人", "名", "人次"), "户数": ("户",), "次数": ("次",)}
+
+
+def _itself(between: str, unit: str | None) -> bool:
+    """Whether the words after the keyword (`between`) open with the thing itself: its value,
+    or its count in the target's own unit."""
+    found = _ITSELF.match(between)
+    if found is None:
+        return False
+    units_of = _COUNT_UNITS.get(found.group())
+    return units_of is None or unit is None or unit.endswith(units_of)
 
 
 # People named by a noun phrase after a bare number (126万农村人口, 150万建档立卡群众): a count
@@ -209,7 +222,7 @@ _STILL_DOING = re.compile(
 _STILL_TO_COME = re.compile(r"还(?:将|要|需|会|可|能)|尚(?:需|将|要)|仍(?:将|需|要)")
 _WHOLE_AFTER = re.compile(
     r"[，,](?:届时|到时)?[^，,。；]{0,4}?(?:全年|年度|今年)[^，,。；]{0,14}?"
-    r"(?:总数|总量|总计|共计|合计|累计|将达到?|可达|将突破|将超过)"
+    r"(?:总数|总量|总计|共计|合计|累计|(?:将|可|能|有望|可望|预计)(?:达到?|突破|超过))"
 )
 
 

@@ -102,6 +102,12 @@ class Regional(Frames):
         if self._partner(target, sentence, at):
             return False  # 宁波对欧盟进出口2130亿元: trade with a partner, a part of the total
         before = mentions(sentence, regions, 0, at)
+        if before and _plan_owner(sentence, before[-1]):
+            # 占全国任务的10%: a share of another's plan; 南阳…，占全省任务的7%: of the
+            # watched place's plan, but the work of the place named before
+            if before[-1].kind != "own":
+                return False
+            before = before[:-1]
         said = speaks_for(before, regions)
         if (
             said
@@ -241,6 +247,19 @@ def _goes_on_with_own(sentence: str, regions: tuple[str, ...], at: int) -> bool:
         and found[0].start > at
         and not _PART_WORDS.search(sentence, at, found[0].start)
         and not any(c.isdigit() for c in sentence[found[0].start :])
+    )
+
+
+# A place whose plan a share is of (占全省任务的7%, 完成全市年度目标的80%): the plan's owner,
+# not the subject whose work the share measures (南阳…，占全省任务的7% is 南阳's)
+_PLAN_OF = re.compile(r"(?:下达|分解|确定)?的?(?:年度|全年)?(?:建设)?(?:目标)?(?:任务|目标|计划)")
+_SHARE_OF = ("占", "完成", "为")
+
+
+def _plan_owner(sentence: str, mention: Mention) -> bool:
+    """Whether the place is the owner of a plan a share is taken of (占【全省】任务的)."""
+    return sentence.endswith(_SHARE_OF, 0, mention.start) and bool(
+        _PLAN_OF.match(sentence, mention.start + len(mention.word))
     )
 
 
