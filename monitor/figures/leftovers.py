@@ -16,8 +16,10 @@ _PER_UNIT = re.compile(r"每(?!年)|人均|户均|日均|月均|平均每")
 # A ratio named by its own noun right before its value (之比为1.42%, 占比为62%, 覆盖…的比例达到65%)
 _RATIO = re.compile(r"(之比|占比|比例|比重|[\u4e00-\u9fff]{2}率)[^，,。；0-9]{0,5}$")
 # What is still to be done (待治理面积, 尚未改造的, 有待修复): no work done
+# (not 尚未完成7万人的年度目标: the plan, said not yet met)
 _TO_BE_DONE = re.compile(
-    r"(?:待|尚未|未)(?:修复|治理|改造|建设|整治|完成|开工|建成|实施|处置|复垦|搬迁|复耕)"
+    r"(?:待|(?:尚未|未)(?=[^，,。；]{2,3}的))"
+    r"(?:修复|治理|改造|建设|整治|完成|开工|建成|实施|处置|复垦|搬迁|复耕)"
 )
 # The rest of the things counted (剩余0.3亿元, 其余82座, 今年剩余的4000万元)
 _REST = re.compile(
@@ -25,6 +27,11 @@ _REST = re.compile(
     r"(?=[约近超逾0-9一二三四五六七八九十两])"
 )
 _PLAN_NAMED = re.compile(r"任务|目标|计划")
+# Work still going on (正在施工, 仍在建设, 加紧推进, 进入收尾) right after the rest's number
+_STILL_DOING = re.compile(
+    r"[^，,。；已完]{0,4}?(?:(?:正在|仍在|还在|尚在)[\u4e00-\u9fff]"
+    r"|(?:加紧|加快|有序)?(?:施工|建设|推进)|进入收尾|收尾)"
+)
 # The target's thing summed with another (涉农贷款与普惠小微贷款合计余额…, …和…两项合计)
 _AND = ("与", "和", "及", "加上")
 _AND_SUM = re.compile(r"[^，,。；0-9]{0,4}?(?:与|和|及|加上)[^，,。；0-9]{1,14}?(?:合计|共计|总计)")
@@ -47,10 +54,11 @@ def measured_otherwise(making: Making, n: Number, target: Target, scope: FigureS
     if _TO_BE_DONE.search(n.head):
         return "what is still to be done (待治理…), not work done"
     if _REST.match(sentence, n.c0) and (
-        target.id in making.given or _PLAN_NAMED.search(sentence, n.q.end)
+        _STILL_DOING.match(sentence, n.q.end) or _PLAN_NAMED.search(sentence, n.q.end)
     ):
-        # …已发放2.7亿元，剩余0.3亿元将于12月投放; 今年剩余的4000万元…，确保完成全年3亿元的…计划
-        return "the rest of the plan after the work done (剩余…, 其余…): no plan, no work done"
+        # 其余82座正在施工; 今年剩余的4000万元…，确保完成全年3亿元的发放计划 (but 其余120公里将于
+        # 年底前完工 after the work done is the plan for the rest of the year, read as a pledge)
+        return "the rest of the plan, under way or before the whole plan: no work done, no plan"
     return None
 
 
