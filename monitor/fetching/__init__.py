@@ -5,7 +5,14 @@ stage that talks to the network."""
 from __future__ import annotations
 
 import importlib
+import sys
 from typing import TYPE_CHECKING, Any
+
+# httpx imports its command-line client whenever click and pygments happen to be installed
+# (click comes with apprise): about 9 ms of every start, before a pass can begin, for a client
+# monitor never runs. Marked absent, httpx's own fallback stands in (httpx.main says to install
+# httpx[cli]).
+sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
 
 if TYPE_CHECKING:
     from monitor.fetching.fetch import Fetcher

@@ -24,7 +24,7 @@ from monitor.figures.cues import (
     EARLIER_WORK,
     NEXT_STEP,
 )
-from monitor.figures.keywords import _split_pattern, _splittable, may_split
+from monitor.figures.keywords import _splittable, may_split, split_matches
 from monitor.figures.measures import SUM_CLAUSE, compared, since_period_start
 from monitor.figures.nouns import WORK_VERB
 from monitor.figures.places import GENERIC, NATIONAL, PLACES
@@ -210,7 +210,7 @@ def _occurrences(sentence: str, keyword: str) -> list[tuple[int, int]]:
         out.append((pos + last, pos + len(keyword)))
         pos = sentence.find(keyword, pos + 1)
     if _splittable(keyword) and may_split(sentence, keyword):
-        out.extend(m.span() for m in _split_pattern(keyword).finditer(sentence))
+        out.extend(m.span() for m in split_matches(sentence, keyword))
         out.sort()
     return out
 

@@ -13,10 +13,10 @@ from monitor.figures.cues import (
     _cue,
     _ended,
     _period,
-    coming_goal,
     governing,
     without_base,
 )
+from monitor.figures.goals import coming_goal
 from monitor.figures.measures import _ADDITION, _CHANGE_VERB, _PART_OF_YEAR, under_way
 from monitor.figures.openings import _PLAN_SEASON_ENDS, Openings
 from monitor.figures.sections import is_headline, report_at

@@ -252,14 +252,14 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     since = c0 <= len(opening) + 1 and _SPAN.search(opening) and not own_year
     if since and _CUMULATIVE.search(clause) and _ADDITION.search(clause):
         return "new"  # 自2016年…以来，累计下达…; “十四五”以来截至9月底，累计筹集…
+    if _YEARS_PLAN_AFTER.match(sentence, q.end):
+        return "new"  # 累计完成2210部，完成年度目标的73.7%: the year's work so far
     if _a_level(sentence, c0, clause, head, opening):
         return "cumulative"
     if _IN_YEAR.search(clause) or _IN_YEAR.search(opening):
         return "new"
     if _SPAN.search(head) or _SPAN.search(opening):  # 2021年以来累计…: new over the span
         return "new"
-    if _YEARS_PLAN_AFTER.match(sentence, q.end):
-        return "new"  # 累计完成2210部，完成年度目标的73.7%: the year's work so far
     if c0 and _CUMULATIVE.search(clause) and _YEARS_QUOTA.search(sentence, 0, c0):
         return "new"  # 今年下达的额度2600亿元，截至9月末累计发行…: the year's quota, used so far
     if _STOCK_VERB.search(clause) or _CUMULATIVE.search(clause):

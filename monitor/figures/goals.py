@@ -1,0 +1,51 @@
+"""A goal for a time to come: 到2025年 naming this or a later year, 年内交付 and 年底前全部建成
+before December, 到年底 opening a clause; read from a clause, its sentence and the date."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from monitor.figures.cues import MODAL
+
+_BY_YEAR = re.compile(r"(?:到|至)((?:19|20)[0-9]{2})年")
+# The end of this year still to come, opening a clause or its sentence (到年底，…; 年底前…)
+_YEAR_END = (
+    "到年底",
+    "到今年底",
+    "到今年年底",
+    "到年末",
+    "年底前",
+    "到本年末",
+    "至年底",
+    "今年底前",
+)
+
+
+# The year's end still to come as the adverb of a verb of work (年内交付, 年底前全部建成); read in
+# December, 年内新建5100个 is the year's work done (see coming_goal)
+_BY_YEAR_END = re.compile(
+    r"年(?<![0-9去上]年)(?:内|[底末]前)(?:将|要|再|全部|全面|陆续|基本|力争|争取)?"
+    r"(?:新建|新增|建成|完成|交付|开工|完工|竣工|投用|投入使用|开通|改造|筹集|开放|启用|实现"
+    r"|建设|落地|上线|通车)"
+)
+
+
+def coming_goal(clause: str, published: date, sentence: str = "") -> bool:
+    """到2025年 naming this or a later year: a goal for then (not 截至2025年, a date passed);
+    年内/年底前 right before a verb of work, read before December, in a clause with no 已 (年内
+    交付); or 到年底/年底前 opening the clause or its sentence, read from March to November or
+    in a sentence of intent (今年将…), in a clause with no 已: a goal for the year's end (到年底
+    全省累计建成28万个), not a total reached (in December or early in the next year, the end
+    of the year spoken of is at hand or passed, unless the sentence plans)."""
+    if published.month < 12 and "已" not in clause and _BY_YEAR_END.search(clause):
+        return True  # 年内交付, 年底前全部建成 before December: work still to be done
+    if clause.lstrip("　 ").startswith(_YEAR_END) or sentence.lstrip("　 ").startswith(_YEAR_END):
+        coming = 3 <= published.month <= 11 or bool(MODAL.search(sentence or clause))
+        return coming and "已" not in clause
+    found = _BY_YEAR.search(clause) if "年" in clause else None
+    return bool(
+        found
+        and int(found.group(1)) >= published.year
+        and clause[found.start() - 1 : found.start()] != "截"
+    )
