@@ -166,7 +166,7 @@ _OF_NOUN = re.compile(
     r"的(?:各类|各种|各项)?([\u4e00-\u9fff]{2,8}?)(?:已经?|累计|也|有|为|达到|达|共计?|约|近|超过)*$"
 )
 _NO_NOUN = re.compile(
-    r"量|数|值|额|规模|面积|里程|率|比例|比重|容量|任务|目标|计划|总|其中|部分|[年月季期里中]"
+    r"量|数|值|额|规模|面积|里程|率|比例|比重|容量|任务|目标|计划|总|其中|部分|[年月季期里中上]"
 )
 
 
@@ -178,8 +178,8 @@ def of_phrase_noun(between: str, keyword: str, title: str) -> str | None:
     if found is None or keyword in between[found.start() :]:
         return None
     noun = found.group(1)
-    if _NO_NOUN.search(noun) or _PEOPLE.search(noun) or noun in title:
-        return None
+    if _NO_NOUN.search(noun) or _PEOPLE.search(noun) or _VERB.search(noun) or noun in title:
+        return None  # …的基础上再签约3万户: no noun
     return noun
 
 
