@@ -13,6 +13,7 @@ from decimal import Decimal
 import pytest
 
 from monitor.figures.table_context import intro_text, plan_said
+from monitor.figures.table_text import text_cell_figures
 from monitor.figures.tables import explain_tables, find_table_figures
 from monitor.models import Pledge, Table, Target
 from monitor.pages.extract import extract
@@ -371,3 +372,54 @@ def test_explain_shows_each_number_of_a_text_cell() -> None:
     assert said["40个"].figure is not None and said["40个"].figure.kind == "pledge"
     assert said["不少于15个"].figure is None and "其中" in said["不少于15个"].why  # a part
     assert all(s.sentence.startswith("托育服务扩容 | 工作目标: ") for s in seen)
+
+
+# --- a performance self-assessment, bounds in cells, targets in words ---------------------------
+
+
+def test_a_performance_table_gives_the_bound_and_the_result_not_the_scores() -> None:
+    tab = Table(
+        caption="项目支出绩效自评表", unit=None,
+        header=("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"),
+        rows=(
+            ("产出指标", "数量指标", "建成口袋公园数量", "≥20个", "22个", "15", "15"),
+            ("产出指标", "质量指标", "口袋公园验收合格率", "100%", "100%", "10", "10"),
+            ("满意度指标", "服务对象满意度", "周边居民满意度", "≥90%", "94%", "10", "9"),
+        ),
+    )  # fmt: skip
+    found = find_table_figures(tab, [PARKS], published=date(2026, 2, 10), title="2025年度自评")
+    assert [(f.kind, f"{f.value.normalize():f}", f.qualifier) for f in found] == [
+        ("pledge", "20", "at_least"),
+        ("achieved", "22", "exact"),
+    ]
+
+
+def test_a_target_column_of_words_and_a_bound_after_the_number() -> None:
+    tab = Table(
+        caption="主要预期目标", unit=None, header=("指标", "2025年", "2026年目标"),
+        rows=(
+            ("城镇新增就业（万人）", "2.1", "2以上"),
+            ("居民收入增长（%）", "5.2", "与经济增长基本同步"),
+            ("空气质量优良天数比例（%）", "88.6", "完成省定任务"),
+        ),
+    )  # fmt: skip
+    assert read(tab, JOBS, "2026年白河市政府工作报告", date(2026, 1, 22)) == [
+        ("achieved", "new", "21000 人", "2025年"),
+        ("pledge", "new", "20000 人", "2026年目标"),
+    ]
+
+
+def test_a_result_in_words_beside_the_year_s_plan_is_the_year_s() -> None:
+    tab = Table(
+        caption="民生实事进展", unit=None, header=("序号", "项目", "年度目标", "进展"),
+        rows=(
+            ("1", "城镇新增就业", "1.2万人", "已完成1.05万人"),
+            ("2", "新建社区食堂", "10个", "已全部建成"),
+        ),
+    )  # fmt: skip
+    figures = find_table_figures(tab, [JOBS], published=date(2025, 10, 9), title=TITLE)
+    figures += text_cell_figures(tab, [JOBS], published=date(2025, 10, 9), title=TITLE)
+    assert [(f.kind, f.scope, f"{f.value.normalize():f}") for f in figures] == [
+        ("pledge", "new", "12000"),
+        ("achieved", "new", "10500"),
+    ]

@@ -20,6 +20,9 @@ _NOTE_PARTS = re.compile(r"[、,，/]")
 _GLOSS = re.compile(r"[（(].*$")
 _SIGN = re.compile(r"^\s*([-+－＋−▲▼△▽↑↓])\s*")  # a sign or an arrow: a rise or a fall
 
+_COMPARED = {"≥": "不少于", "≧": "不少于", "＞": "超过", ">": "超过", "≤": "不超过", "≦": "不超过"}
+_COMPARED |= {"＜": "不到", "<": "不到"}
+_BOUND_AFTER = re.compile(r"(?:以上|以下|以内|左右|多|余)$")
 Read = tuple[int, Quantity, Literal["down"] | None]  # a value cell: column, quantity, fall
 
 
@@ -70,13 +73,18 @@ def cell_of(
     """The cell's quantity in the target's unit (a % for shares and rates) and whether it is a
     fall; None for an empty cell, a dash, or an amount in another unit."""
     cell = unmarked(cell)  # 38.2* with its footnote's mark
+    if cell[:1] in _COMPARED:  # ≥3000个, ≤5%: a bound, said in words
+        cell = _COMPARED[cell[0]] + cell[1:].lstrip()
     sign = _SIGN.match(cell)
     bare = cell[sign.end() :] if sign else cell
     quantity = parse_quantity(bare)
     if quantity is None:
         return None
     if quantity.unit is None and written:
-        with_unit = parse_quantity(bare + written)
+        bound = _BOUND_AFTER.search(bare)  # 3以上 in 万人: 3万人以上
+        with_unit = parse_quantity(
+            bare[: bound.start()] + written + bound.group() if bound else bare + written
+        )
         if with_unit is not None and with_unit.unit is not None:
             quantity = with_unit
     down: Literal["down"] | None = "down" if sign and sign.group(1) in "-－−▼▽↓" else None

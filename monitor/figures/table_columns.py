@@ -81,7 +81,9 @@ _IN_PERIOD = re.compile(
 )
 _DIGIT_FIRST = re.compile(r"[-+－＋−]?\s*[0-9０-９.]")  # a number cell; 一般公共预算 is a label
 # …also with a qualifier before it (约280, 超1800, 近300); a dash or a slash is no cell at all
-_AMOUNT_FIRST = re.compile(r"(?:约|超过?|近|逾|不足|不到|达)?[-+－＋−▲▼△▽↑↓]?\s*[0-9０-９.]")
+_AMOUNT_FIRST = re.compile(
+    r"(?:约|超过?|近|逾|不足|不到|达|[≥≧＞>≤≦＜<])?[-+－＋−▲▼△▽↑↓]?\s*[0-9０-９.]"
+)  # …or a bound before it (≥3000个, ≤5%)
 # An item's number before its words (1.新建充电桩, 2、加装电梯): a label, no amount
 _NUMBERED = re.compile(
     r"[0-9０-９]{1,2}\s*(?:[.、．]|(?:[-—–~至]\s*[0-9]{1,2}\s*)?月份?)\s*[\u4e00-\u9fff]"
@@ -115,9 +117,9 @@ def columns(table: Table, published: date | None, title: str = "") -> list[Colum
             out.append(Column("index", None, None, None))
         elif _UNIT_COLUMN.fullmatch(head):
             out.append(Column("unit", None, None, None))
-        elif cells and numbers * 2 < len(cells):
+        elif cells and numbers * 2 < len(cells) and not (i and numbers and _said(head, published)):
             out.append(Column("label", None, None, None))
-        else:
+        else:  # (a header of a role keeps it over cells in words: 2025年目标 | 与经济增长同步)
             out.append(_role(head, published)._replace(stage=stage_in(head)))
     values = ("pledge", "achieved", "share", "rate")
     _rate_of_plan(out)
@@ -131,6 +133,11 @@ def columns(table: Table, published: date | None, title: str = "") -> list[Colum
         if out[i].role == "label":  # words after the figures (备注: 超额完成) remark, not label
             out[i] = Column("none", None, None, None)
     return _year_to_date(out, table.header)
+
+
+def _said(head: str, published: date | None) -> bool:
+    """Does a header name a plan, a result or a share by its words (2025年目标, 完成率)?"""
+    return _role(head, published).role in ("pledge", "achieved", "share")
 
 
 def _plan_of_the_year(

@@ -27,6 +27,7 @@ _PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|区|县|旗|州|盟|镇|乡
 _NOT_PLACE = re.compile(r"(?:小|社|园|景|街|片|校|厂|矿|库)区")
 _GLOSS = re.compile(r"[（(][^（）()]*[)）]")
 _WHOLE = re.compile(r"全[国省市区县州]|[全总]?[合总]计")
+_STOCK = re.compile(r"以来|总[数量]|保有|余额|存量|累计.{0,8}(?:以来|年)")
 _INDEX = re.compile(r"\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[.、．]?\s*")
 
 
@@ -74,6 +75,7 @@ class _Cell(NamedTuple):
     opens: int  # where the cell starts in `said`
     roles: tuple[str, str]  # the column's role, the table's frame
     targets: list[Target]
+    yearly: bool  # the row has the year's plan beside it: a result is the year's so far
 
 
 def _cells(
@@ -83,8 +85,10 @@ def _cells(
     if not texts:
         return []
     frame = _frame(table, title, published)
+    plans = [i for i, h in enumerate(table.header) if role_of(h, published) == "pledge"]
     out: list[_Cell] = []
     for row in table.rows:
+        yearly = any(i < len(row) and row[i].strip() for i in plans)
         name = _row_name(row, texts)
         mine = [t for t in targets if not _other_place(name, t)]
         for i in texts:
@@ -97,7 +101,8 @@ def _cells(
             said = f"{name if _HAN.search(name) else ''}{head}{_cue(role, frame)}：{cell}"
             line = f"{name} | {head or '—'}: {cell}"
             opens = len(said) - len(cell)
-            out.append(_Cell(said, line, len(line) - len(said), opens, (role, frame), mine))
+            shift = len(line) - len(said)
+            out.append(_Cell(said, line, shift, opens, (role, frame), mine, yearly))
     return out
 
 
@@ -118,7 +123,7 @@ def text_cell_figures(
     for c in _cells(table, targets, published, title):
         for figure in find_figures(c.said, c.targets, published=published, region=region):
             if figure.start >= c.opens:  # (not a number of the header's own: 2024年目标)
-                out.append(_in_row(figure, c.line, c.shift, c.roles, year))
+                out.append(_in_row(figure, c, year))
     return out
 
 
@@ -135,7 +140,7 @@ def explain_text_cells(
         for seen in explain("", c.said, c.targets, published=published):
             if seen.start < c.opens:
                 continue
-            figure = seen.figure and _in_row(seen.figure, c.line, c.shift, c.roles, year)
+            figure = seen.figure and _in_row(seen.figure, c, year)
             start, end = seen.start + c.shift, seen.end + c.shift
             out.append(replace(seen, sentence=c.line, start=start, end=end, figure=figure))
     return out
@@ -165,14 +170,17 @@ def _frame(table: Table, title: str, published: date | None) -> str:
     return "none"
 
 
-def _in_row(
-    figure: Figure, line: str, shift: int, roles: tuple[str, str], year: str | None
-) -> Figure:
+def _in_row(figure: Figure, cell: _Cell, year: str | None) -> Figure:
     """The cell's figure placed in its row's line, its kind from the column's role, else the
-    table's frame, else as the sentence reads; a plan so told is of the table's year."""
+    table's frame, else as the sentence reads; a plan so told is of the table's year, and a
+    result beside the year's plan is the year's so far unless its words say a stock."""
+    line, shift = cell.line, cell.shift
     kind: FigureKind = figure.kind
     period = figure.period
-    said = next((r for r in roles if r in ("pledge", "achieved")), None)
+    scope = figure.scope
+    if scope == "cumulative" and cell.yearly and not _STOCK.search(cell.said, cell.opens):
+        scope = "new"  # 年度目标 2.8万人 | 完成情况 已完成2.65万人
+    said = next((r for r in cell.roles if r in ("pledge", "achieved")), None)
     if said and figure.scope not in ("share_of_pledge", "rate"):
         kind = "pledge" if said == "pledge" else "achieved"
         if kind == "pledge" and figure.kind == "achieved" and figure.scope == "new":
@@ -187,6 +195,7 @@ def _in_row(
         start=start,
         end=end,
         kind=kind,
+        scope=scope,
         period=period,
         why=why,
     )
