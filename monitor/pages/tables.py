@@ -186,8 +186,13 @@ def _row(tr: LexborNode, *, head: bool) -> tuple[list[tuple[str, int, int]], boo
 
 
 def _span(value: str | None) -> int:
-    digits = re.match(r"\s*([0-9]+)", value or "")
+    if not value:
+        return 1  # most cells: no colspan or rowspan, and no pattern to look up
+    digits = _SPAN.match(value)
     return min(max(int(digits.group(1)), 1), MAX_SPAN) if digits else 1
+
+
+_SPAN = re.compile(r"\s*([0-9]+)")
 
 
 def _grid(
