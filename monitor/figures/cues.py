@@ -279,6 +279,9 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
         if begun and _SPAN_TO.fullmatch(text, begun.end(), last.start()):
             return f"{begun.group(1)}-{last.group(1)}"  # 2020年至2024年: the whole span
         return last.group(1) + _HALF.get(last.group(2) or "", "")
+    end = plan_end(text) if "末" in text else None
+    if end is not None:  # “十五五”末: the plan's last year
+        return str(end)
     plan = _PLAN.search(text) or _PLAN_SINCE.search(text)
     if plan and plan.re is _PLAN_SINCE:  # “十四五”以来: from the plan's first year to now
         n = _plan_number(plan.group(1))
@@ -344,6 +347,21 @@ def _ended(period: str | None, published: date | None, closing: int = 0) -> bool
 
 
 _PART_ENDS = {"H1": date(2000, 6, 30), "Q1": date(2000, 3, 31), "Q3": date(2000, 9, 30)}
+
+
+# The end of a five-year plan (“十五五”末, “十四五”期末, 十四五规划期末)
+_PLAN_END = re.compile(
+    r"“?(十[一二三四五六七八九]|[一二三四五六七八九])五”?(?:规划)?(?:时期|期)?末"
+)
+
+
+def plan_end(text: str) -> int | None:
+    """The last year of the five-year plan whose end `text` names (“十五五”末: 2030), if any."""
+    found = _PLAN_END.search(text)
+    if found is None:
+        return None
+    n = _plan_number(found.group(1))
+    return (1953 + 5 * (n - 1) if n < 3 else 1966 + 5 * (n - 3)) + 4
 
 
 def _plan_number(word: str) -> int:

@@ -1,12 +1,13 @@
-"""A goal for a time to come: 到2025年 naming this or a later year, 年内交付 and 年底前全部建成
-before December, 到年底 opening a clause; read from a clause, its sentence and the date."""
+"""A goal for a time to come: 到2025年 naming this or a later year, the end of a plan still to
+come (“十五五”末), 年内交付 and 年底前全部建成 before December, 到年底 opening a clause; read
+from a clause, its sentence and the date."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
-from monitor.figures.cues import MODAL
+from monitor.figures.cues import MODAL, plan_end
 
 _BY_YEAR = re.compile(r"(?:到|至)((?:19|20)[0-9]{2})年")
 # The end of this year still to come, opening a clause or its sentence (到年底，…; 年底前…)
@@ -43,6 +44,9 @@ def coming_goal(clause: str, published: date, sentence: str = "") -> bool:
     if clause.lstrip("　 ").startswith(_YEAR_END) or sentence.lstrip("　 ").startswith(_YEAR_END):
         coming = 3 <= published.month <= 11 or bool(MODAL.search(sentence or clause))
         return coming and "已" not in clause
+    end = plan_end(clause) if "末" in clause else None
+    if end is not None and end >= published.year and "截" not in clause:
+        return True  # “十五五”末…累计达到8000部: a goal for the plan's last year
     found = _BY_YEAR.search(clause) if "年" in clause else None
     return bool(
         found

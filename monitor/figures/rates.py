@@ -12,7 +12,7 @@ from monitor.figures import units
 from monitor.figures.binding import Making, Number, listed_stage
 from monitor.figures.checks import _out_of_frame
 from monitor.figures.counting import _fit_unit
-from monitor.figures.cues import A_YEAR, BATCH_OPENS, REST_OPENS
+from monitor.figures.cues import A_YEAR, BATCH_OPENS, PLAN_AFTER, REST_OPENS
 from monitor.figures.leftovers import measured_otherwise
 from monitor.figures.measures import compared, percent_measure, without_modals
 from monitor.figures.nouns import measure_before, other_measure
@@ -193,7 +193,7 @@ def out_of_frame(
     ):
         return f"a holiday's figure ({holiday.group()}…): a few days, not the period's"
     other = _out_of_frame(target, period, scope, kind)
-    if not other and REST_OPENS.match(making.read.text, n.c0) and _plan_given(making, n, target):
+    if not other and _rest_of_plan(making, n, target):
         # 今年确定新建20家，已有6家建成，其余14家计划10月底前完工: a part of the plan given
         return "the rest of a plan the sentence gave (其余…): a part of it, not a plan of its own"
     if not other and (otherwise := measured_otherwise(making, n, target, scope)):
@@ -290,6 +290,22 @@ def _over_years(head: str, period: str | None, target: Target) -> str | None:
 _CHANGED = re.compile(r"(?:增长|增加|提高|提升|上升|下降|减少|降低|回落)了?(?:约|近|超过)?$")
 
 
+# The rest of the things counted, right before the number (今年剩余的1.8亿元, 剩下的12个)
+_REST_BEFORE = re.compile(r"(?:其余|剩余|余下|剩下)的?[约近超逾]?$")
+
+
+def _rest_of_plan(making: Making, n: Number, target: Target) -> bool:
+    """Whether the number is the rest of a plan the sentence gives, before its clause or after
+    it (…，确保完成全年5亿元的发放计划; 全年60个的建设任务)."""
+    sentence = making.read.text
+    if not (REST_OPENS.match(sentence, n.c0) or _REST_BEFORE.search(n.head)):
+        return False
+    return _plan_given(making, n, target) or any(
+        q.start > n.q.end and _in_unit(q, target.unit) and PLAN_AFTER.match(sentence, q.end)
+        for q in making.read.quantities
+    )
+
+
 def _plan_given(making: Making, n: Number, target: Target) -> bool:
     """Whether the sentence gave the target's plan before the clause at n.c0: its amount, or
     its noun (已完成年度任务的四分之三，剩下的750户…)."""
@@ -333,22 +349,15 @@ def _rate_target(targets: list[Target], target: Target, sentence: str) -> str | 
 def _amount_before(sentence: str, quantities: list[Quantity], at: int) -> Quantity | None:
     """The last amount (no %) before `at` in the sentence's clauses about the target, but for
     one giving the amount before it again in another unit (…2990亿元（约合420亿美元），增长6.2%)."""
+    # a share or multiple (完成年度目标的102.4%, 为年度目标的1.12倍) is no amount: the one before
+    # it is (…1536亿元，完成年度目标的102.4%，增长27.2%: the growth of the 1536亿元)
+    shares = _RATE_UNITS | {"倍"}
     before = [
         q
         for q in quantities
-        if q.end <= at and not _restating(sentence, q) and not _share_of_plan(sentence, q)
+        if q.end <= at and q.unit not in shares and not _restating(sentence, q)
     ]
-    # a multiple (为年度目标的1.12倍) is a share, no amount: …，增量同比提高9% is still the target's
-    return before[-1] if before and before[-1].unit not in _RATE_UNITS | {"倍"} else None
-
-
-def _share_of_plan(sentence: str, q: Quantity) -> bool:
-    """Whether `q` is a per-cent share of the plan (…，完成年度目标的102.4%): no amount, and no
-    change of one either (…1536亿元，完成年度目标的102.4%，增长27.2% is the amount's growth)."""
-    if q.unit != "%":
-        return False
-    c = max(sentence.rfind(ch, 0, q.start) for ch in "，,；;") + 1
-    return percent_measure(sentence[c : q.start]) == "share_of_pledge"
+    return before[-1] if before else None
 
 
 def _restating(sentence: str, q: Quantity) -> bool:
