@@ -25,6 +25,7 @@ from monitor.figures.table_context import (
     own_groups,
     own_places,
     plan_said,
+    reviewed_year,
 )
 from monitor.figures.table_explain import ITEM, ROLE, explain_row, other_item, render
 from monitor.figures.table_rows import (
@@ -91,7 +92,8 @@ def _read_table(
     if not table.rows or not targets:
         return []
     table = pairs_across(upright(table, targets, published, title), published)
-    columns = noted_stages(table_columns.columns(table, published, title), table)
+    columns = table_columns.columns(table, published, title)
+    columns = reviewed_year(noted_stages(columns, table), table, published)
     labels = [i for i, c in enumerate(columns) if c.role == "label"]
     values = ("pledge", "achieved", "share", "rate")
     plan = plan_said(table)  # 表中数据为年度计划数: the thing's columns hold its plan
