@@ -118,11 +118,7 @@ def _read_table(
     for target in targets:
         if not names(labelled, target):
             continue
-        own = own_groups(columns, table.header, target)  # 空调安装（台）|完成率 for 元
-        own = own_places(
-            as_plan(own, table, target, published) if plan else own, table.header, target
-        )
-        mine = _items_across(table, own, target)
+        mine = _items_across(table, _for_target(table, columns, target, published, plan), target)
         across = any(
             c.role in values and names(table.header[i], target) for i, c in enumerate(mine)
         )
@@ -139,6 +135,17 @@ def _read_table(
             if trace is not None:
                 trace.extend(explain_row(table, row, own, labels, target, found, row_unit, dropped))
     return figures
+
+
+def _for_target(
+    table: Table, columns: list[Column], target: Target, published: date | None, plan: bool
+) -> list[Column]:
+    """The columns as the target reads them: not a share under another unit's group (空调安装
+    （台）|完成率 for 元), the plan where the words around call the table one, not another
+    place's group (旌阳区|目标)."""
+    own = own_groups(columns, table.header, target)
+    own = as_plan(own, table, target, published) if plan else own
+    return own_places(own, table.header, target)
 
 
 def _table_unit(table: Table, title: str) -> str | None:
