@@ -39,6 +39,7 @@ _AHEAD = re.compile(
 # a result, whatever its date
 _REACHED = re.compile(
     r"破|达|超|创|增至|升至|降至|首次|[迈站登跨]上|[迈跨]入|再?添|了(?<!为了)(?!解)"
+    r"|获(?:认定|评|授牌|命名|批准)"  # 首批38项…获认定: recognised, done
 )
 
 
