@@ -423,3 +423,29 @@ def test_a_result_in_words_beside_the_year_s_plan_is_the_year_s() -> None:
         ("pledge", "new", "12000"),
         ("achieved", "new", "10500"),
     ]
+
+
+def test_a_remark_in_words_is_no_figure_of_its_row() -> None:
+    tab = Table(
+        caption="各区托育点建设进度（截至9月底）", unit=None,
+        header=("区", "年度任务（个）", "已建成（个）", "备注"),
+        rows=(("全市", "40", "31", "含开发区新建托育点6个"), ("东城区", "12", "9", "")),
+    )  # fmt: skip
+    assert text_cell_figures(tab, [NURSERY], published=date(2025, 10, 9), title=TITLE) == []
+
+
+def test_a_list_of_projects_in_words_gives_no_figure_of_the_whole() -> None:
+    projects = Table(
+        caption="2025年重点项目计划表", unit=None,
+        header=("序号", "项目名称", "建设内容", "总投资（万元）", "建设年限"),
+        rows=(("1", "社区托育综合体", "建设托育点8个，提供托位400个", "2600", "2025-2026"),),
+    )  # fmt: skip
+    assert text_cell_figures(projects, [NURSERY], published=date(2025, 3, 1), title=TITLE) == []
+    parts = Table(
+        caption="2025年托育服务重点任务", unit=None, header=("序号", "片区", "工作目标"),
+        rows=(("1", "老城片区", "新建托育点12个"), ("2", "新城片区", "新建托育点9个")),
+    )  # fmt: skip
+    assert text_cell_figures(parts, [NURSERY], published=date(2025, 3, 1), title=TITLE) == []
+    whole = replace(parts, rows=(*parts.rows, ("3", "全市", "新建托育点40个")))
+    figures = text_cell_figures(whole, [NURSERY], published=date(2025, 3, 1), title=TITLE)
+    assert [(f.sentence.split(" | ")[0], f"{f.value}") for f in figures] == [("全市", "40")]

@@ -27,14 +27,22 @@ _PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|区|县|旗|州|盟|镇|乡
 _NOT_PLACE = re.compile(r"(?:小|社|园|景|街|片|校|厂|矿|库)区")
 _GLOSS = re.compile(r"[（(][^（）()]*[)）]")
 _WHOLE = re.compile(r"全[国省市区县州]|[全总]?[合总]计")
+# The columns of a list of projects: each row one project (its site, investment, years)
+_PROJECTS = re.compile(
+    r"总投资|投资额|建设地点|建设地址|建设年限|建设周期|起止年限|业主|建设单位|开工时间"
+)
+_REMARK = re.compile(r"备注|备考|说明|附注|问题|原因|措施|下步|打算|建议|责任|牵头|单位$")
 _STOCK = re.compile(r"以来|总[数量]|保有|余额|存量|累计.{0,8}(?:以来|年)")
 _INDEX = re.compile(r"\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[.、．]?\s*")
 
 
 def _text_columns(table: Table) -> list[int]:
-    """The columns whose cells are mostly sentences holding a number (目标任务, 进展情况)."""
+    """The columns whose cells are mostly sentences holding a number (目标任务, 进展情况); not
+    a remark's (备注: 含开发区新建充电桩320个 is a part or an aside, no figure of the row)."""
     out = []
     for i in range(len(table.header)):
+        if _REMARK.search(table.header[i]):
+            continue
         cells = [row[i] for row in table.rows if i < len(row) and row[i].strip()]
         texts = [c for c in cells if _is_text(c)]
         if texts and len(texts) * 2 >= len(cells):
@@ -85,11 +93,14 @@ def _cells(
     if not texts:
         return []
     frame = _frame(table, title, published)
+    projects = any(_PROJECTS.search(h) for h in table.header)  # each row one project's
     plans = [i for i, h in enumerate(table.header) if role_of(h, published) == "pledge"]
     out: list[_Cell] = []
     for row in table.rows:
         yearly = any(i < len(row) and row[i].strip() for i in plans)
         name = _row_name(row, texts)
+        if projects and not _WHOLE.fullmatch(_GLOSS.sub("", name).strip()):
+            continue  # one project's 充电桩600个 is no figure of the city's
         mine = [t for t in targets if not _other_place(name, t)]
         for i in texts:
             cell = row[i] if i < len(row) else ""
@@ -124,7 +135,28 @@ def text_cell_figures(
         for figure in find_figures(c.said, c.targets, published=published, region=region):
             if figure.start >= c.opens:  # (not a number of the header's own: 2024年目标)
                 out.append(_in_row(figure, c, year))
-    return out
+    parts = _parts(out)
+    return [f for f in out if (f.target_id, _name(f)) not in parts]
+
+
+def _name(figure: Figure) -> str:
+    return figure.sentence.split(" | ", 1)[0]
+
+
+def _parts(figures: list[Figure]) -> set[tuple[str, str]]:
+    """The (target, row) pairs that are parts: a target's figures from several rows (a list
+    of projects or of places, each with its own 充电桩…个) are the rows' own, not the target's,
+    unless one row is the whole (合计, 全市), which alone is kept."""
+    rows: dict[str, set[str]] = {}
+    for figure in figures:
+        rows.setdefault(figure.target_id, set()).add(_name(figure))
+    return {
+        (target, name)
+        for target, names in rows.items()
+        if len(names) > 1
+        for name in names
+        if not _WHOLE.fullmatch(_GLOSS.sub("", name).strip())
+    }
 
 
 def explain_text_cells(
@@ -143,7 +175,14 @@ def explain_text_cells(
             figure = seen.figure and _in_row(seen.figure, c, year)
             start, end = seen.start + c.shift, seen.end + c.shift
             out.append(replace(seen, sentence=c.line, start=start, end=end, figure=figure))
-    return out
+    parts = _parts([s.figure for s in out if s.figure is not None])
+    why = "one of several rows giving it (projects or places): a part, not the whole"
+    return [
+        replace(s, figure=None, why=why)
+        if s.figure is not None and (s.figure.target_id, _name(s.figure)) in parts
+        else s
+        for s in out
+    ]
 
 
 def _year(table: Table, title: str, published: date | None) -> str | None:
