@@ -22,6 +22,7 @@ from monitor.figures.kinds import (
     kind_beside_whole,
     kind_word,
     noun_after,
+    of_phrase_noun,
     picked_out,
     same_head_after,
     wider_than_titled,
@@ -123,6 +124,8 @@ _EXAMPLE = re.compile(r"\s*(?:比如|例如|譬如|诸如)")
 def refused(making: Making, n: Number, target: Target) -> str | None:
     """Why the number is no figure of this target, before its unit is looked at, or None."""
     sentence, q = making.read.text, n.q
+    if q.value == 1 and q.surface.startswith("一"):
+        return "一 and its measure word: 'a' (走进一条…小巷), not a count"
     clause = _clause_of(sentence, making.read.cuts, n.match)
     word = _excluded(target, sentence[n.c0 : n.c1], clause)
     if word:
@@ -282,7 +285,10 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
         noun_after(sentence[m.end : n.q.start], target.title) if c0 == n.c0 and same_unit else None
     )
     if noun is None and c0 == n.c0 and m.start < m.end < n.q.start:
-        noun = same_head_after(sentence[m.end : n.q.start], keyword, target.title)
+        between = sentence[m.end : n.q.start]
+        noun = same_head_after(between, keyword, target.title)
+        if noun is None and n.q.unit != "%":
+            noun = of_phrase_noun(between, keyword, target.title)
     if noun:
         return f"counts another noun ({keyword}{noun})"
     size = other_size(sentence[m.end : n.q.start], keyword, target.title) if c0 == n.c0 else None

@@ -158,3 +158,29 @@ def for_one_use(head: str, title: str) -> str | None:
     if found is None or found.group(1) in title:
         return None
     return found.group()
+
+
+# A noun an of-phrase after the keyword ends with, then the count (给智慧杆腾位置拆掉的各类旧杆件有
+# 1400余根): the count is of that noun; a measure or the plan of the keyword's things is not one
+_OF_NOUN = re.compile(
+    r"的(?:各类|各种|各项)?([\u4e00-\u9fff]{2,8}?)(?:已经?|累计|也|有|为|达到|达|共计?|约|近|超过)*$"
+)
+_NO_NOUN = re.compile(
+    r"量|数|值|额|规模|面积|里程|率|比例|比重|容量|任务|目标|计划|总|其中|部分|[年月季期里中上]"
+)
+
+
+def of_phrase_noun(between: str, keyword: str, title: str) -> str | None:
+    """The noun the words between the keyword and its count (`between`) end with after a 的,
+    when it is another noun than the keyword's (…拆掉的各类旧杆件有1400余根); else None. People
+    a service reaches (签约家庭医生的居民, 享受…服务的老年人) are what its count counts."""
+    found = _OF_NOUN.search(between) if "的" in between else None
+    if found is None or keyword in between[found.start() :]:
+        return None
+    noun = found.group(1)
+    if _NO_NOUN.search(noun) or _PEOPLE.search(noun) or _VERB.search(noun) or noun in title:
+        return None  # …的基础上再签约3万户: no noun
+    return noun
+
+
+_PEOPLE = re.compile(r"[人民者生员户]$|家庭|群众|人次|老人")

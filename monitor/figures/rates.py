@@ -350,9 +350,15 @@ def _rate_target(targets: list[Target], target: Target, sentence: str) -> str | 
 def _amount_before(sentence: str, quantities: list[Quantity], at: int) -> Quantity | None:
     """The last amount (no %) before `at` in the sentence's clauses about the target, but for
     one giving the amount before it again in another unit (…2990亿元（约合420亿美元），增长6.2%)."""
-    before = [q for q in quantities if q.end <= at and not _restating(sentence, q)]
-    # a multiple (为年度目标的1.12倍) is a share, no amount: …，增量同比提高9% is still the target's
-    return before[-1] if before and before[-1].unit not in _RATE_UNITS | {"倍"} else None
+    # a share or multiple (完成年度目标的102.4%, 为年度目标的1.12倍) is no amount: the one before
+    # it is (…1536亿元，完成年度目标的102.4%，增长27.2%: the growth of the 1536亿元)
+    shares = _RATE_UNITS | {"倍"}
+    before = [
+        q
+        for q in quantities
+        if q.end <= at and q.unit not in shares and not _restating(sentence, q)
+    ]
+    return before[-1] if before else None
 
 
 def _restating(sentence: str, q: Quantity) -> bool:
