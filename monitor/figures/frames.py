@@ -39,6 +39,7 @@ _AHEAD = re.compile(
 # a result, whatever its date
 _REACHED = re.compile(
     r"破|达|超|创|增至|升至|降至|首次|[迈站登跨]上|[迈跨]入|再?添|了(?<!为了)(?!解)"
+    r"|获(?:认定|评|授牌|命名|批准)"  # 首批38项…获认定: recognised, done
 )
 
 
@@ -59,6 +60,7 @@ _YEAR_END_NEWS = 2  # the months a year's own figures are published in, after it
 # a year that is no time of the figure's: 2000年底前建成的 (a noun's), 到2025年底前 (a deadline)
 _YEARS = re.compile(r"(?:19|20)[0-9]{2}")
 _MODIFIER_YEAR = re.compile(r"[底末]?(?:以?前|之前)")
+_BASE_BEFORE = ("比", "较", "与", "同", "从", "由")  # 比2023年: a base, no date
 
 
 def _without_own_times(sentence: str) -> str:
@@ -120,8 +122,27 @@ class Frames(Openings):
             # read by March in a report, or with 全年 in January: the year before's result
             period = str(self.published.year - 1)
         if period is None and self._dated_like_article(kind, index):
-            period = str(self.published.year) if self.published else None
+            period = self._article_year(kind, index)
         return kind, period
+
+    def _article_year(self, kind: FigureKind, index: int) -> str | None:
+        """The year a headline naming no time speaks of: for a result, an earlier year the lead
+        sentence dates its news by (…发布公报，2023年全省研发经费…, read in September 2024), not a
+        start (2023年以来) nor a base (比2023年); else the year published."""
+        if self.published is None:
+            return None
+        if kind == "achieved" and index + 1 < len(self.ends):
+            lead = self.text[self.ends[index] : self.ends[index + 1]]
+            year = _frame_year(lead) if "年" in lead else None
+            said = _period(lead, self.published, relative=False) if year else None
+            if (
+                year
+                and said == year.group(1)
+                and lead[year.start() - 1 : year.start()] not in _BASE_BEFORE
+                and int(year.group(1)) < self.published.year
+            ):
+                return said
+        return str(self.published.year)
 
     def _dated_like_article(self, kind: FigureKind, index: int) -> bool:
         """Whether a figure naming no time is of the year the article appeared in: a headline's

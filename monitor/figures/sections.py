@@ -32,6 +32,13 @@ _PLAN_HEADINGS = (
     "民心工程",  # 列出2024年十大民心工程: the same list by another name
 )
 _NEUTRAL_HEADINGS = ("主要工作",)
+# A half-year summary's sections (一、上半年工作完成情况, 二、下半年工作打算): a heading of its own,
+# at a line's start or after its number or a space, not the document's title that names both
+_HALF_HEADING = re.compile(
+    r"(?:^|(?<=[\s、]))(?:(?:19|20)[0-9]{2}年)?(?:上半年|下半年|前三季度|今年|明年|全年)?"
+    r"(?:工作)?(?:(完成情况|总结)|打算|计划|思路)(?=[。\s：:”」]|$)",
+    re.MULTILINE,
+)
 # News on a report naming its review by the verb (报告回顾了2023年的民生工作, 回顾过去一年)
 _REVIEWED = re.compile(
     r"回顾了?(?:(?:19|20)[0-9]{2}\s*年|过去(?:的)?[一五]年|去年)"
@@ -110,6 +117,10 @@ def section_frames(text: str, ends: list[int], published: date | None) -> dict[i
     if "回顾" in text:
         for m in _REVIEWED.finditer(text):
             _add(found, text, ends, published, m, "review")
+    if "打算" in text or "完成情况" in text or "下半年工作" in text:
+        for m in _HALF_HEADING.finditer(text):
+            if m.end() - m.start() > 2:  # not a bare 计划 after a space
+                _add(found, text, ends, published, m, "review" if m.group(1) else None)
     if "统计公报" in text:  # a bulletin on a year, its title a line of its own: all review
         for m in _BULLETIN.finditer(text):
             _add(found, text, ends, published, m, "review")
