@@ -449,3 +449,31 @@ def test_a_list_of_projects_in_words_gives_no_figure_of_the_whole() -> None:
     whole = replace(parts, rows=(*parts.rows, ("3", "全市", "新建托育点40个")))
     figures = text_cell_figures(whole, [NURSERY], published=date(2025, 3, 1), title=TITLE)
     assert [(f.sentence.split(" | ")[0], f"{f.value}") for f in figures] == [("全市", "40")]
+
+
+def test_this_year_beside_past_years_under_a_look_back_is_its_result() -> None:
+    tab = Table(
+        caption="近三年口袋公园建设情况（个）", unit=None, header=("项目", "2023", "2024", "2025"),
+        rows=(("建成口袋公园", "12", "16", "19"),),
+    )  # fmt: skip
+    assert read(tab, PARKS, TITLE, date(2025, 12, 15)) == [
+        ("achieved", "new", "12 个", "2023"),
+        ("achieved", "new", "16 个", "2024"),
+        ("achieved", "new", "19 个", "2025"),
+    ]
+    plain = replace(tab, caption="口袋公园建设情况（个）")  # no look back: this year's is unsaid
+    assert [c[3] for c in read(plain, PARKS, TITLE, date(2025, 12, 15))] == ["2023", "2024"]
+
+
+KEY_VALUES = """<html><head><meta charset="utf-8"><title>白河市民生实事发布</title></head>
+<body><div class="article"><h1>白河市民生实事发布</h1>
+<p>前三季度，各项民生实事扎实推进，主要数据如下。</p>
+<table>
+<tr><td>指标</td><td>数值</td><td>指标</td><td>数值</td></tr>
+<tr><td>新增城镇就业</td><td>1.1万人</td><td>建成口袋公园</td><td>15个</td></tr>
+</table></div></body></html>"""
+
+
+def test_a_table_whose_every_amount_carries_its_measure_word_is_a_table() -> None:
+    (tab,) = extract(KEY_VALUES.encode(), url="http://127.0.0.1/kv.html").tables
+    assert tab.rows == (("新增城镇就业", "1.1万人", "建成口袋公园", "15个"),)

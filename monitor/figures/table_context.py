@@ -62,6 +62,32 @@ def intro_text(intro: str) -> str:
     return intro if not _GENERIC.sub("", clause) else clause
 
 
+# A caption looking back over years (近三年, 历年, 2021年以来): its years are results
+_REVIEW = re.compile(r"近[两二三四五六七八九十0-9]+年|近年|历年|以来|逐年")
+_BARE_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年?")
+
+
+def reviewed_year(columns: list[Column], table: Table, published: date | None) -> list[Column]:
+    """Under a caption looking back over the years (近三年全市…里程), a column of this year alone
+    beside past years' results holds this year's result so far, not nothing."""
+    if published is None or not _REVIEW.search(table.caption):
+        return columns
+    years = {
+        i: int(found.group(1))
+        for i, head in enumerate(table.header)
+        if (found := _BARE_YEAR.fullmatch(HEADER_UNIT.sub("", head).strip()))
+    }
+    past = [i for i, y in years.items() if y < published.year and columns[i].role == "achieved"]
+    if not past:
+        return columns
+    return [
+        c._replace(role="achieved", scope="new", period=str(published.year))
+        if years.get(i) == published.year and c.role == "none"
+        else c
+        for i, c in enumerate(columns)
+    ]
+
+
 def noted_stages(columns: list[Column], table: Table) -> list[Column]:
     """The columns with the stage a note below or the sentence above gives a word of their
     header (表中“完成数”为已开工…: 完成数（个） counts starts)."""

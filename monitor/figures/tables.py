@@ -25,6 +25,7 @@ from monitor.figures.table_context import (
     own_groups,
     own_places,
     plan_said,
+    reviewed_year,
 )
 from monitor.figures.table_explain import ITEM, ROLE, explain_row, other_item, render
 from monitor.figures.table_rows import (
@@ -91,7 +92,8 @@ def _read_table(
     if not table.rows or not targets:
         return []
     table = pairs_across(upright(table, targets, published, title), published)
-    columns = noted_stages(table_columns.columns(table, published, title), table)
+    columns = table_columns.columns(table, published, title)
+    columns = reviewed_year(noted_stages(columns, table), table, published)
     labels = [i for i, c in enumerate(columns) if c.role == "label"]
     values = ("pledge", "achieved", "share", "rate")
     plan = plan_said(table)  # 表中数据为年度计划数: the thing's columns hold its plan
@@ -116,11 +118,7 @@ def _read_table(
     for target in targets:
         if not names(labelled, target):
             continue
-        own = own_groups(columns, table.header, target)  # 空调安装（台）|完成率 for 元
-        own = own_places(
-            as_plan(own, table, target, published) if plan else own, table.header, target
-        )
-        mine = _items_across(table, own, target)
+        mine = _items_across(table, _for_target(table, columns, target, published, plan), target)
         across = any(
             c.role in values and names(table.header[i], target) for i, c in enumerate(mine)
         )
@@ -137,6 +135,17 @@ def _read_table(
             if trace is not None:
                 trace.extend(explain_row(table, row, own, labels, target, found, row_unit, dropped))
     return figures
+
+
+def _for_target(
+    table: Table, columns: list[Column], target: Target, published: date | None, plan: bool
+) -> list[Column]:
+    """The columns as the target reads them: not a share under another unit's group (空调安装
+    （台）|完成率 for 元), the plan where the words around call the table one, not another
+    place's group (旌阳区|目标)."""
+    own = own_groups(columns, table.header, target)
+    own = as_plan(own, table, target, published) if plan else own
+    return own_places(own, table.header, target)
 
 
 def _table_unit(table: Table, title: str) -> str | None:

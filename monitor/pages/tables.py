@@ -23,6 +23,10 @@ _NEAR = 3  # levels: a table this close below the body container's parent sits b
 
 # A cell that is a number: 1,244 / 82% / -6.8 / 2.26万 / ＋3.4
 _NUMBER = re.compile(r"[-+－＋−—–]?\s*[0-9０-９][0-9０-９,，.．]*\s*(?:[%％‰]|万|亿|万亿)?")
+# …or an amount with its measure word (18个, 5.6万人, 120公里), not a date (2024年, 9月)
+_AMOUNT = re.compile(
+    r"[-+－＋−]?\s*[0-9０-９][0-9０-９,，.．]*\s*(?:万|亿)?(?![年月日号时])[\u4e00-\u9fff]{1,3}"
+)
 _UNIT_NOTE = re.compile(r"[(（]?\s*(?:计量)?单位\s*[:：]\s*([^）)\s，,；;。]{1,20})")
 # …and in a note below the table, said as a sentence (注：1.表中长度单位为万米；…)
 _UNIT_SAID = re.compile(
@@ -145,7 +149,8 @@ def read_table(node: LexborNode) -> Table | None:
         notes.insert(0, lines.pop()[0])
     body = tuple(tuple(row) for row in lines)
     if not body or not (
-        any(_is_number(cell) for row in body for cell in row) or (marked and _sentences(body))
+        any(_is_number(cell) or _AMOUNT.fullmatch(cell) for row in body for cell in row)
+        or (marked and _sentences(body))
     ):
         return None
     below = "\n".join([*notes, _below(node)]).strip()
