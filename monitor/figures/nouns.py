@@ -96,12 +96,14 @@ def title_measures(title: str, keywords: tuple[str, ...]) -> tuple[str, ...]:
 # What is measured of the thing itself when a rate follows its keyword (5G基站数量同比增长31%)
 _SAME_MEASURE = re.compile(
     r"(?:的)?(?:建设|累计|新增|新建)?(?:数量|总数|总量|个数|数|规模|容量|装机容量|装机|总里程|里程"
-    r"|面积|保有量|存量|产量|总额|额|总规模|平均浓度|浓度"
+    r"|面积|保有量|存量|产量|总额|额|总规模|平均浓度|浓度|[\u4e00-\u9fff]{0,2}?(?:台数|场次|件数|宗数)"
     # the amount of the work counted (完工量同比增长18.2%); another stage's is refused by stage
     r"|(?:完成|开工|新开工|完工|竣工|建成|筹集|交付)量)?$"
 )
 _RATE_VERB_END = re.compile(
-    r"(?:同比|环比|比上年|比去年|较上年|较去年|年均|全年|累计|分别|已|均)*"
+    r"(?:同比|环比|比上年|比去年|较上年|较去年|年均|全年|累计|分别|已|均"
+    # the part of the year it is of (…进出口额上半年同比增长14.6%): its period, no measure
+    r"|上半年|下半年|前三季度|[一二三四]季度|今年|[0-9一二三四五六七八九十]{1,2}(?:[—\-至到~][0-9一二三四五六七八九十]{1,2})?月份?)*"
     r"(?:增长|下降|提高|上升|降低|减少|增加|回落|改善|提升|增速为|增幅为|增速|增幅)(?:了|约|达|为)*$"
 )
 
