@@ -152,9 +152,17 @@ def _split_near(keyword: str) -> re.Pattern[str]:
 
 def _split_source(keyword: str, other: str | None) -> str:
     first, head, tail = keyword[:_HEAD], keyword[_HEAD:-_HEAD], keyword[-_HEAD:]
-    branches = [f"{re.escape(head)}(?:{_ASPECT})+{re.escape(tail)}"]
+    aspect = f"{re.escape(head)}(?:{_ASPECT})+{re.escape(tail)}"
+    if other is None:
+        # the loose pattern: any of the first words (a prefix of the middle, nested: one list
+        # word to compile, not one a branch) before a list word; the same places match
+        words = ""
+        for letter in reversed(head):
+            words = f"(?:{re.escape(letter)}{words})?"
+        return f"{re.escape(first)}(?:{aspect}|{words}(?={_LIST_WORD}))"
+    branches = [aspect]
     for cut in range(_HEAD, len(keyword) - _HEAD + 1):  # its first words, then the shared ones
-        after = _LIST_WORD if other is None else f"{_LIST_WORD}{other}{re.escape(keyword[cut:])}"
+        after = f"{_LIST_WORD}{other}{re.escape(keyword[cut:])}"
         branches.append(f"{re.escape(keyword[_HEAD:cut])}(?={after})")
     return f"{re.escape(first)}(?:{'|'.join(branches)})"
 
