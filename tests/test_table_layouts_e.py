@@ -477,3 +477,14 @@ KEY_VALUES = """<html><head><meta charset="utf-8"><title>白河市民生实事�
 def test_a_table_whose_every_amount_carries_its_measure_word_is_a_table() -> None:
     (tab,) = extract(KEY_VALUES.encode(), url="http://127.0.0.1/kv.html").tables
     assert tab.rows == (("新增城镇就业", "1.1万人", "建成口袋公园", "15个"),)
+
+
+def test_a_list_of_linked_headlines_under_a_header_is_no_table() -> None:
+    links = PROGRESS_TEXT.replace(
+        "<td>今年已建成口袋公园6个，完成年度任务的75%</td>",
+        '<td><a href="/a/1.html">东城区今年已建成口袋公园6个</a></td>',
+    ).replace(
+        "<td>今年全市已建成口袋公园15个，完成年度任务的75%</td>",
+        '<td><a href="/a/2.html">全市今年已建成口袋公园15个</a></td>',
+    )
+    assert extract(links.encode(), url="http://127.0.0.1/list.html").tables == ()

@@ -318,13 +318,17 @@ def _plan_given(making: Making, n: Number, target: Target) -> bool:
     return target.id in making.pledged or any(w in before for w in ("任务", "目标", "计划"))
 
 
+_FORECAST = re.compile(r"预计|有望|可望")  # an estimate, not a plan set
+
+
 def _restated_growth(making: Making, n: Number, target: Target, kind: FigureKind) -> str | None:
     """Why a planned growth is not read: it follows the plan's own amount with no comparison of
     its own (今年财政支出超过23万亿元，增长6.5%), so it restates the pledge the amount gives. A
-    forecast (预计全年…达到120亿件，增长18%左右) gives two estimates, both read."""
+    forecast (预计全年…达到120亿件，增长18%左右; 有望突破…，同比增速将保持在…) gives two
+    estimates, both read."""
     if kind != "pledge" or n.q.unit not in _RATE_UNITS or compared(n.head):
         return None
-    if "预计" in making.read.text[: n.q.start]:
+    if _FORECAST.search(making.read.text, 0, n.q.start):
         return None
     if n.c0 <= n.match.end <= n.q.start:
         return None  # 进出口增长3%左右: the plan's growth, named with its subject

@@ -150,8 +150,8 @@ def read_table(node: LexborNode) -> Table | None:
     body = tuple(tuple(row) for row in lines)
     if not body or not (
         any(_is_number(cell) or _AMOUNT.fullmatch(cell) for row in body for cell in row)
-        or (marked and _sentences(body))
-    ):
+        or (marked and _sentences(body) and len(node.css("a")) * 2 < len(body))
+    ):  # (a list of links under a header, 标题 | 日期, is a news list, not a table of work)
         return None
     below = "\n".join([*notes, _below(node)]).strip()
     note = note or next((u.group(1) for u in [_UNIT_SAID.search(below)] if u), None)
