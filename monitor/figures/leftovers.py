@@ -49,7 +49,10 @@ def measured_otherwise(making: Making, n: Number, target: Target, scope: FigureS
     paired = n.q.start in making.paired or "分别" in n.head
     if target.unit == "%" and not paired and not n.c0 <= n.match.start < n.q.start:
         ratio = _RATIO.search(n.head)
-        if ratio and not any(ratio.group(1) in k for k in target.keywords):
+        named = ratio and (
+            ratio.group(1) in target.title or any(ratio.group(1) in k for k in target.keywords)
+        )
+        if ratio and not named:  # (…的村占比达到65% for a target titled …的村占比: its own)
             return f"a ratio of another thing ({ratio.group(1)}), not the target's level"
     if _TO_BE_DONE.search(n.head):
         return "what is still to be done (待治理…), not work done"
