@@ -23,7 +23,9 @@ def scope_for(sentence: str, c0: int, c1: int, q: Quantity, level: bool) -> Figu
     if scope != "new" or not level:
         return scope
     head, clause = sentence[c0 : q.start], sentence[c0:c1]
-    if _ADDITION.search(head) or _NEW_WORD.search(head) or _SPAN.search(sentence, 0, q.start):
+    # (实现 before a level is reaching it: 力争实现全市…企业超过3200家的目标)
+    worked = _ADDITION.search(head.replace("实现", ""))
+    if worked or _NEW_WORD.search(head) or _SPAN.search(sentence, 0, q.start):
         return scope
     if _IN_YEAR.search(clause) and _REGISTERED.search(clause):
         return scope
