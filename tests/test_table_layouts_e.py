@@ -125,11 +125,6 @@ def test_a_plan_told_by_the_sentence_above_turns_the_work_column_into_the_plan()
 # --- a later stage where the table counts the target's own ---------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open: E7 (cn-ahp-starts) and corpus E (tb-0003) call a later stage beside the "
-    "target's own another measure, corpus B (tb-9002) labels it the target's; the lead decides",
-)
 def test_a_later_stage_beside_the_target_s_own_is_another_measure() -> None:
     tab = Table(
         caption="老旧小区改造进展", unit=None,
