@@ -5,6 +5,7 @@ core and in CPU time (other work on the machine does not count).
     python bench/bench_read.py [--corpus /tmp/bench-corpus] [--css] [--every 1] [--repeat 3]
     python bench/bench_read.py --dump FILE      # every page's Reading, to compare before/after
     python bench/bench_read.py --profile 30     # cProfile of one round, the top 30 by own time
+    python bench/bench_read.py --cold           # a new worker's first pages, compiles included
 
 The corpus is the shared harness's (`../shared/bench/make_corpus.py generate`); the targets are
 those `run_monitor.sh` writes into its watchlist. Prints ms a page per stage, best of --repeat.
@@ -77,6 +78,11 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--dump", type=Path, help="write every page's Reading (pickled) here")
     parser.add_argument("--profile", type=int, metavar="TOP", help="cProfile one round")
+    parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="one round as a new reading worker reads it (after the zygote's warm-up)",
+    )
     args = parser.parse_args()
     todo = pages(args.corpus, args.css, args.every)
     n = len(todo)
@@ -87,6 +93,17 @@ def main() -> int:
             for c, u, b in todo
         ]
 
+    if args.cold:  # before anything here has read a page: what each worker compiles is counted
+        from monitor.figures.zygote import _warm_up
+
+        _warm_up()  # as the zygote does before it forks the workers
+        start = time.process_time()
+        for k, (c, u, b) in enumerate(todo, 1):
+            read(c, url=u, content_type="text/html", body=b, tz=SHANGHAI, targets=TARGETS)
+            if k == 50:
+                print(f"first 50 pages: {(time.process_time() - start) * 1000:.0f} ms of CPU")
+        print(f"all {n} pages, read once: {(time.process_time() - start) * 1000:.0f} ms of CPU")
+        return 0
     if args.dump:
         args.dump.write_bytes(pickle.dumps(read_all(), protocol=pickle.HIGHEST_PROTOCOL))
         print(f"{n} readings written to {args.dump}")

@@ -149,6 +149,8 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
         return "a part of the sum (合计…) after it"
     if _EXAMPLE.match(sentence, n.c0) or _after_example(sentence, making.read.cuts, n):
         return "an example (比如…), a part of the whole"  # …，比如沿河建成的绿道就有12公里
+    if "就" in n.head and _ALONE.search(n.head):
+        return "one part alone (光…就有…), not the whole"  # 光他们社区就有两千多户…
     kind = subset_before(sentence, making.read.cuts, n.match, target)
     if kind:
         # 小微企业新增减税降费, 退役军人等重点群体新增就业: one kind's figure, not the whole
@@ -194,6 +196,10 @@ def _after_example(sentence: str, cuts: list[int], n: Number) -> bool:
     return bool(_EXAMPLE_NAMED.fullmatch(sentence, before, c0 - 1))
 
 
+# One part alone (光他们社区就有…, 单是老城区就…): a part; a period alone (光上半年就…) is its own
+_ALONE = re.compile(
+    r"(?:光|单是|单单)(?!今年|去年|上半年|下半年|[一二三四]季度|[0-9]+月)[^，,。；]{1,12}?就"
+)
 # A clause naming only the example (比如经开区, 例如江北新区)
 _EXAMPLE_NAMED = re.compile(r"\s*(?:比如|例如|譬如|诸如)[\u4e00-\u9fff“”]{1,12}")
 

@@ -124,7 +124,7 @@ PLAN_AFTER = re.compile(
     r"(?:（[^）]{1,4}）|\([^)]{1,4}\))?(?:的[^，,。；的]{0,6}?(?:任务|目标|计划)|(?:年度|全年)?(?:建设|改造)?(?:目标|任务))"
 )
 # The words of a plan a share or multiple is taken of (占下达限额的69.5%, 为年度目标的1.12倍)
-PLAN_WORD = r"(?:任务|目标|计划|额度|限额|规划|指标|预算)"
+PLAN_WORD = r"(?:任务|目标|计划|额度|限额|规划|指标|预算|预期)"  # 完成全年预期的87%
 # Months from one to another (1—10月, 1至7月): the year's work so far.
 MONTH_SPAN = (
     r"[0-9一二三四五六七八九十]{1,2}\s*[—\-–－~～至到]\s*[0-9一二三四五六七八九十]{1,2}\s*月"
