@@ -10,8 +10,6 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-import pytest
-
 from monitor.figures.table_context import intro_text, plan_said
 from monitor.figures.table_text import text_cell_figures
 from monitor.figures.tables import explain_tables, find_table_figures
