@@ -9,14 +9,14 @@ from datetime import date
 from functools import lru_cache
 
 from monitor.figures.cues import EARLIER_LEVEL, MODAL, MONTH_SPAN, PLAN_WORD
-from monitor.figures.months import done_by_a_month, opening_end
+from monitor.figures.months import done_by_a_month, opening_end, past_month_end
 from monitor.models import FigureScope, Quantity
 
 _PERCENT = frozenset({"%", "‰", "百分点"})
 
 # A share of the plan: 完成年度目标任务的83%, 占全年额度的93%, 为年度目标的1.12倍, 任务目前已完成
 # 72%, 开工率达到77%.
-_PLAN_WORD = PLAN_WORD
+_PLAN_WORD = "(?:" + PLAN_WORD + "|预期)"  # (完成全年预期的54.4%: the year's expected amount)
 _SHARE_OF_PLAN = re.compile(
     r"(?:(?:完成|占|达到|达|实现|为|是)了?[^，,。；：:]{0,20}?"
     + _PLAN_WORD
@@ -57,8 +57,9 @@ _FALL = re.compile(
 # rise), 增幅为11.6%, 增长率达到9%, 降幅收窄至2% (a fall: _FALL); not 增速比全国高2.1个百分点
 _RATE_NOUN = re.compile(
     r"(?:增速|增幅|增长率|涨幅|降幅)[^，,。；比较]{0,4}?"
-    r"(?:为|是|达到?|(?:回落|回升|提高|提升|加快|放缓|下降|上升|扩大|收窄|降|升)(?:至|到)|保持在|稳定在)"
-    r"(?:约|近)?$"
+    r"(?:为|是|达到?|(?:回落|回升|提高|提升|加快|放缓|下降|上升|扩大|收窄|降|升)(?:至|到)|保持在|稳定在"
+    r"|超过?|逾)"
+    r"(?:约|近)?$|(?:增速|增幅|增长率|涨幅)$"  # (增速超两成: 超 is the number's own)
 )
 
 # A level, not the period's additions: 总数达222万个, 托位数达4.73个, 光伏装机…; strong enough
@@ -73,7 +74,7 @@ _STOCK = re.compile(
 # period's, however total its noun (总产量, 进出口总额, 社会消费品零售总额, 旅游总收入).
 _FLOW = re.compile(
     r"产量|产值|发电量|用电量|收入|营收|进出口|出口额|进口额|销售额|销量|成交额|交易额|零售总额"
-    r"|增加值|吞吐量|货运量|客运量|接待游客|游客量|业务量"
+    r"|增加值|吞吐量|货运量|客运量|接待游客|游客量|业务量|资金总?规模"  # (a year's funds in all)
 )
 _NAMED_YEAR = re.compile(r"(?<!截至)(?<!截止)(?<!到)(?<!至)[0-9]{4}\s*年(?![底末]|[0-9]{1,2}月底)")
 _LAST_YEAR = re.compile(r"去年|上年度|上一年")
@@ -374,8 +375,8 @@ def _as_of_stock(sentence: str) -> bool:
 def under_way(text: str, published: date | None) -> bool:
     """A time phrase in `text` that says the figure covers time already past: 1—10月份, 前八个月,
     截至7月底, 同比, 提前完成; or a part of the year (上半年, 前三季度) over when published."""
-    if _TO_DATE.search(text):
-        return True
+    if _TO_DATE.search(text) or past_month_end(text, published):
+        return True  # (8月末，…余额5412亿元: at a month's end gone by)
     part = _PART_OF_YEAR.search(text)
     if part is None:
         return False

@@ -13,6 +13,7 @@ from monitor.figures.binding import Making, Number, listed_stage
 from monitor.figures.checks import _out_of_frame
 from monitor.figures.counting import _fit_unit
 from monitor.figures.cues import A_YEAR, BATCH_OPENS, PLAN_AFTER, REST_OPENS
+from monitor.figures.leftovers import measured_otherwise
 from monitor.figures.measures import compared, percent_measure, without_modals
 from monitor.figures.nouns import measure_before, other_measure
 from monitor.figures.stages import stage_at
@@ -44,7 +45,7 @@ def rate_of(making: Making, n: Number, target: Target) -> str | None:
     for q in making.read.quantities:  # …总数达1281.8万台 同比增长49.1%: after the last one
         if start <= q.start and q.end <= n.q.start:
             start = q.end
-    between = without_modals(sentence[start : n.q.start])
+    between = _PERIOD_WORDS.sub("", without_modals(sentence[start : n.q.start]))
     itself = start == n.match.end and _itself(between, target.unit)
     named = other_measure(_ITSELF.sub("", between, count=1) if itself else between)
     if named in _INCREMENT and target.pledge is not None and target.pledge.scope == "new":
@@ -52,6 +53,11 @@ def rate_of(making: Making, n: Number, target: Target) -> str | None:
     return named
 
 
+# Words of a period between a keyword and its rate (…进出口额上半年同比增长14.6%): no measure
+_PERIOD_WORDS = re.compile(
+    r"上半年|下半年|前三季度|[一二三四]季度|今年|去年|全年|前[0-9一二三四五六七八九十两]{1,2}个?月"
+    r"|[0-9一二三四五六七八九十]{1,2}\s*[—\-–－~～至到]\s*[0-9一二三四五六七八九十]{1,2}\s*月份?"
+)
 # The amount added (增量): what a target of additions counts, another measure of a stock's
 _INCREMENT = frozenset({"增量", "新增量"})
 
@@ -190,12 +196,8 @@ def out_of_frame(
     if not other and _rest_of_plan(making, n, target):
         # 今年确定新建20家，已有6家建成，其余14家计划10月底前完工: a part of the plan given
         return "the rest of a plan the sentence gave (其余…): a part of it, not a plan of its own"
-    if (
-        not other
-        and REST_OPENS.match(making.read.text, n.c0)
-        and _STILL_DOING.match(making.read.text, n.q.end)
-    ):
-        return "the rest still under way (其余…正在施工): not work done"  # …，其余82座正在施工
+    if not other and (otherwise := measured_otherwise(making, n, target, scope)):
+        return otherwise  # 每1元…7.2元; …之比为1.42%; 待治理…; 剩余0.3亿元将于12月投放
     if (
         not other
         and kind == "pledge"
@@ -208,13 +210,6 @@ def out_of_frame(
         # 年底前还要新增3000个，全年新增总量将达到1.2万个: a part of the year's plan given after
         return "the rest of the year's work (还将…) before the whole the sentence gives after it"
     return other or (_restated_growth(making, n, target, kind) if scope == "rate" else None)
-
-
-# Work still going on (正在施工, 仍在建设, 加紧推进, 进入收尾) right after the rest's number
-_STILL_DOING = re.compile(
-    r"[^，,。；已完]{0,4}?(?:正在|正|仍在|仍|还在|尚在)?(?:加紧|加快|有序)?"
-    r"(?:施工|建设|推进|进入收尾|收尾)"
-)
 
 
 # What is still to come (还将, 还要, 尚需) and, further on, the whole of the year it ends in
@@ -328,14 +323,18 @@ def _restated_growth(making: Making, n: Number, target: Target, kind: FigureKind
     estimates, both read."""
     if kind != "pledge" or n.q.unit not in _RATE_UNITS or compared(n.head):
         return None
-    if _FORECAST.search(making.read.text, 0, n.q.start):
-        return None
+    if _FORECAST.search(making.read.text, 0, n.q.start) or _OWN_AIM.search(n.head):
+        return None  # (…，增速不低于15%: a pledge of its own, its rate named or bounded)
     if n.c0 <= n.match.end <= n.q.start:
         return None  # 进出口增长3%左右: the plan's growth, named with its subject
     before = _amount_before(making.read.text, making.read.quantities, n.q.start)
     if before is None or not _in_unit(before, target.unit):
         return None
     return f"the growth a planned amount ({before.surface}) implies; the amount is the pledge"
+
+
+# A growth named by its rate noun or bounded by its own aim (增速将保持在, 不低于15%)
+_OWN_AIM = re.compile(r"增速|增幅|增长率|不低于|不少于|保持在")
 
 
 def _rate_target(targets: list[Target], target: Target, sentence: str) -> str | None:
