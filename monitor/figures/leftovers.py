@@ -12,7 +12,7 @@ from monitor.models import FigureScope, Target
 
 # A level per head or per unit (每1元, 每千人口, 人均, 户均, 日均, 平均每): not a total; 每年 is the
 # year's (每年新建…), and 平均 alone names a mean level a target may track (PM2.5平均浓度)
-_PER_UNIT = re.compile(r"每(?!年)|人均|户均|日均|月均|平均每")
+_PER_UNIT = re.compile(r"每(?!年)|人均|户均|日均|月均|平均每|(?:所有|各个?)[^，,。；]{0,12}?均")
 # A ratio named by its own noun right before its value (之比为1.42%, 占比为62%, 覆盖…的比例达到65%)
 _RATIO = re.compile(r"(之比|占比|比例|比重|[\u4e00-\u9fff]{2}率)[^，,。；0-9]{0,5}$")
 # What is still to be done (待治理面积, 尚未改造的, 有待修复): no work done
@@ -49,7 +49,10 @@ def measured_otherwise(making: Making, n: Number, target: Target, scope: FigureS
     paired = n.q.start in making.paired or "分别" in n.head
     if target.unit == "%" and not paired and not n.c0 <= n.match.start < n.q.start:
         ratio = _RATIO.search(n.head)
-        if ratio and not any(ratio.group(1) in k for k in target.keywords):
+        named = ratio and (
+            ratio.group(1) in target.title or any(ratio.group(1) in k for k in target.keywords)
+        )
+        if ratio and not named:  # (…的村占比达到65% for a target titled …的村占比: its own)
             return f"a ratio of another thing ({ratio.group(1)}), not the target's level"
     if _TO_BE_DONE.search(n.head):
         return "what is still to be done (待治理…), not work done"
