@@ -11,12 +11,12 @@ import pytest
 
 from monitor.figures.explain import explain
 from monitor.figures.reader import find_article_figures
-from tests.reading_tables import check_dropped, check_figures, load
+from tests.reading_tables import cases, check_dropped, check_figures, load
 
 TABLE, TARGETS = load("measures")
 
 
-@pytest.mark.parametrize("case", TABLE["cases"], ids=[c["id"] for c in TABLE["cases"]])
+@pytest.mark.parametrize("case", cases(TABLE))
 def test_measures(case: dict[str, Any]) -> None:
     published: date = case["published"]
     title = case.get("title", "")

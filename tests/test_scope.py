@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 
 from monitor.figures.reader import find_article_figures
-from tests.reading_tables import check_figures, load
+from tests.reading_tables import cases, check_figures, load
 
 TABLE, TARGETS = load("scope")
 
 
-@pytest.mark.parametrize("case", TABLE["cases"], ids=[c["id"] for c in TABLE["cases"]])
+@pytest.mark.parametrize("case", cases(TABLE))
 def test_scope(case: dict[str, Any]) -> None:
     published: date = case["published"]
     got = find_article_figures("", case["text"], TARGETS, published=published)

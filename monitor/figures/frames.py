@@ -29,7 +29,10 @@ _DOING = re.compile(
     r"新建|新增|新开工|开工|筹集|改造|发行|建设|增至|突破|超过|达|提供|有"
     r"|(?:增加|增长|提高|提升|上升|下降|减少|降低)(?:到|至)|[降升]至"  # 从360个增加到501个
     r"|破(?=[0-9一二三四五六七八九十百千万亿两])"
-    r"|认定|评定|评选|命名|授牌|挂牌|获批|" + _ADDITION.pattern  # acts done and counted
+    r"|认定|评定|评选|命名|授牌|挂牌|获批"  # acts done and counted
+    # a stock's level stated (装机总量为2950万千瓦, 总数为18.6万个): where it stands
+    r"|(?:总数|总量|保有量|装机容量|总里程|总规模|数量)(?:已经?)?为(?=[约近超逾0-9一二三四五六七八九十两])|"
+    + _ADDITION.pattern
 )
 # Words of a time still to come: a figure read early in a year with one is not the last year's
 _AHEAD = re.compile(

@@ -84,5 +84,22 @@ def opening_end(sentence: str) -> int:
 _SINCE_OPENING = re.compile(
     r"^(?!.*(?<![至到])今年)[^，,。；]*以来"
     r"(?:(?:截至|至|到)(?:今年)?[0-9一二三四五六七八九十]{1,2}月[底末]?)?$"
-    r"|^(?:19|20)[0-9]{2}年(?:至|到)今年[^，,。；]{0,6}$"  # 2022年至今年上半年
+    r"|^(?:19|20)[0-9]{2}年(?:至|到)今年?[^，,。；]{0,6}$"  # 2022年至今年上半年, 2021年至今
 )
+
+
+# A sentence opening on a month's end (8月末，…余额…; 今年6月底，…): a point in time, past once that
+# month is over (not 到12月末 nor …月底前, a deadline)
+_MONTH_END_OPENING = re.compile(
+    r"\s*(?:今年)?([0-9]{1,2}|十[一二]?|[一二三四五六七八九])\s*月(?:末|底)[，,]"
+)
+
+
+def past_month_end(text: str, published: date | None) -> bool:
+    """Whether `text` opens on the end of a month already over when it was published."""
+    found = _MONTH_END_OPENING.match(text) if published is not None else None
+    if found is None or published is None:
+        return False
+    word = found.group(1)
+    month = int(word) if word.isdigit() else _CN_MONTH.get(word, 13)
+    return month < published.month or (month == published.month and published.day > 25)

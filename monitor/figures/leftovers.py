@@ -1,0 +1,78 @@
+"""Numbers a target's sentence gives that measure something else of it than its total: a
+per-unit level (每1元消费券带动消费7.2元, 人均…), a ratio of other things beside a per-cent
+level (研发经费与营业收入之比为1.42%), what is still to be done (待治理面积约26万亩) and the rest
+of a plan after the work done (…已发放2.7亿元，剩余0.3亿元将于12月投放; 其余82座正在施工)."""
+
+from __future__ import annotations
+
+import re
+
+from monitor.figures.binding import Making, Number
+from monitor.models import FigureScope, Target
+
+# A level per head or per unit (每1元, 每千人口, 人均, 户均, 日均, 平均每): not a total; 每年 is the
+# year's (每年新建…), and 平均 alone names a mean level a target may track (PM2.5平均浓度)
+_PER_UNIT = re.compile(r"每(?!年)|人均|户均|日均|月均|平均每|(?:所有|各个?)[^，,。；]{0,12}?均")
+# A ratio named by its own noun right before its value (之比为1.42%, 占比为62%, 覆盖…的比例达到65%)
+_RATIO = re.compile(r"(之比|占比|比例|比重|[\u4e00-\u9fff]{2}率)[^，,。；0-9]{0,5}$")
+# What is still to be done (待治理面积, 尚未改造的, 有待修复): no work done
+# (not 尚未完成7万人的年度目标: the plan, said not yet met)
+_TO_BE_DONE = re.compile(
+    r"(?:待|(?:尚未|未)(?=[^，,。；]{2,3}的))"
+    r"(?:修复|治理|改造|建设|整治|完成|开工|建成|实施|处置|复垦|搬迁|复耕)"
+)
+# The rest of the things counted (剩余0.3亿元, 其余82座, 今年剩余的4000万元)
+_REST = re.compile(
+    r"(?:今年|全年|年内|目前)?(?:其余|剩余|余下|剩下|尚余)的?"
+    r"(?=[约近超逾0-9一二三四五六七八九十两])"
+)
+_PLAN_NAMED = re.compile(r"任务|目标|计划")
+# Work still going on (正在施工, 仍在建设, 加紧推进, 进入收尾) right after the rest's number
+_STILL_DOING = re.compile(
+    r"[^，,。；已完]{0,4}?(?:(?:正在|仍在|还在|尚在)[\u4e00-\u9fff]"
+    r"|(?:加紧|加快|有序)?(?:施工|建设|推进)|进入收尾|收尾)"
+)
+# The target's thing summed with another (涉农贷款与普惠小微贷款合计余额…, …和…两项合计)
+_AND = ("与", "和", "及", "加上")
+_AND_SUM = re.compile(r"[^，,。；0-9]{0,4}?(?:与|和|及|加上)[^，,。；0-9]{1,14}?(?:合计|共计|总计)")
+_SUM = re.compile(r"[^，,。；0-9]{0,4}?(?:两项|二者|两者)?(?:合计|共计|总计)")
+
+
+def measured_otherwise(making: Making, n: Number, target: Target, scope: FigureScope) -> str | None:
+    """Why the number measures something else of the target than its total, or None."""
+    if scope != "rate" and _PER_UNIT.search(n.head) and not _per_unit_target(target):
+        return "a per-unit level (每1元…, 人均…), not a total"
+    sentence = making.read.text
+    if n.match.end <= n.q.start and _summed_with_another(sentence, n):
+        return "a sum with another thing (…与…合计), not the target's own"
+    # (…普及率、…比例分别达到94.3%和66%: the list gives each its value)
+    paired = n.q.start in making.paired or "分别" in n.head
+    if target.unit == "%" and not paired and not n.c0 <= n.match.start < n.q.start:
+        ratio = _RATIO.search(n.head)
+        named = ratio and (
+            ratio.group(1) in target.title or any(ratio.group(1) in k for k in target.keywords)
+        )
+        if ratio and not named:  # (…的村占比达到65% for a target titled …的村占比: its own)
+            return f"a ratio of another thing ({ratio.group(1)}), not the target's level"
+    if _TO_BE_DONE.search(n.head):
+        return "what is still to be done (待治理…), not work done"
+    if _REST.match(sentence, n.c0) and (
+        _STILL_DOING.match(sentence, n.q.end) or _PLAN_NAMED.search(sentence, n.q.end)
+    ):
+        # 其余82座正在施工; 今年剩余的4000万元…，确保完成全年3亿元的发放计划 (but 其余120公里将于
+        # 年底前完工 after the work done is the plan for the rest of the year, read as a pledge)
+        return "the rest of the plan, under way or before the whole plan: no work done, no plan"
+    return None
+
+
+def _per_unit_target(target: Target) -> bool:
+    """Whether the target tracks a level per head or unit (人均可支配收入, 每千人口托位数)."""
+    return any(_PER_UNIT.search(k) for k in (target.title, *target.keywords))
+
+
+def _summed_with_another(sentence: str, n: Number) -> bool:
+    """Whether the number's keyword is summed with another thing before it (A与B合计…)."""
+    if _AND_SUM.match(sentence, n.match.end, n.q.start):
+        return True
+    joined = sentence[max(n.c0, n.match.start - 2) : n.match.start].endswith(_AND)
+    return joined and bool(_SUM.match(sentence, n.match.end, n.q.start))
