@@ -12,7 +12,7 @@ from monitor.models import FigureScope, Target
 
 # A level per head or per unit (每1元, 每千人口, 人均, 户均, 日均, 平均每): not a total; 每年 is the
 # year's (每年新建…), and 平均 alone names a mean level a target may track (PM2.5平均浓度)
-_PER_UNIT = re.compile(r"每(?!年)|人均|户均|日均|月均|平均每")
+_PER_UNIT = re.compile(r"每(?!年)|人均|户均|日均|月均|平均每|(?:所有|各个?)[^，,。；]{0,12}?均")
 # A ratio named by its own noun right before its value (之比为1.42%, 占比为62%, 覆盖…的比例达到65%)
 _RATIO = re.compile(r"(之比|占比|比例|比重|[\u4e00-\u9fff]{2}率)[^，,。；0-9]{0,5}$")
 # What is still to be done (待治理面积, 尚未改造的, 有待修复): no work done

@@ -9,7 +9,9 @@ from datetime import date
 from functools import lru_cache
 
 from monitor.figures.cues import EARLIER_LEVEL, MODAL, MONTH_SPAN, PLAN_WORD
-from monitor.figures.months import done_by_a_month, opening_end, past_month_end
+from monitor.figures.months import done_by_a_month, opening_end
+from monitor.figures.so_far import _PART_OF_YEAR as _PART_OF_YEAR
+from monitor.figures.so_far import under_way as under_way
 from monitor.models import FigureScope, Quantity
 
 _PERCENT = frozenset({"%", "‰", "百分点"})
@@ -22,7 +24,7 @@ _SHARE_OF_PLAN = re.compile(
     + _PLAN_WORD
     + r"[^，,。；：:]{0,6}?"
     r"|" + _PLAN_WORD + r"[^，,。；：:]{0,8}?(?:完成|进度)(?:了|达到?|超过|为)?[^，,。；：:]{0,3}?"
-    r"|(?:完成率|开工率|竣工率|完工率|建成率|执行率|进度)(?:已|已经|可|将|能|有望)?(?:达到|达|为|超过)?了?)$"
+    r"|(?:完成率|开工率|竣工率|完工率|建成率|执行率|到位率|进度)(?:已|已经|可|将|能|有望)?(?:达到|达|为|超过)?了?)$"
 )
 # A growth rate of the counted thing: 同比增长49.4%, 比“十三五”末提高了125%, 超过计划开工量6%,
 # 累计下降47.9% (since the base year named), 同比改善4.8% (a concentration's fall).
@@ -87,6 +89,7 @@ _DONE_SO_FAR = re.compile(r"已(?:经)?(?:累计)?(?:建成|建设|完成|开通
 # …or progress toward the plan named beside it (已建成460个，完成率达92%): the plan's period
 _YEAR_WORDS = re.compile(
     r"年度|全年|年内|今年|当年|[0-9]{4}\s*年|去年|上年|(?:完成|开工|完工|建成|竣工)率|任务"
+    r"|(?:其余|剩余|余下|剩下)的?[约近0-9一二三四五六七八九十两]"  # (剩余12个…: a plan's rest)
 )
 # …but a count of this year's work stays an addition: 新开工数量已达2.43万个, 新增就业人数
 # (新能源汽车保有量, 新型储能装机: 新 naming a kind of thing, not an addition)
@@ -111,6 +114,7 @@ _AIMED = re.compile(MODAL.pattern + "|目标")  # the modals of intent, and a pl
 _AS_OF = re.compile(r"(?:截至|截止)[^，,。；]{0,10}(?:底|末|目前|现在)|^目前")
 # Concentrations and averages per head are levels (PM2.5浓度35微克/立方米, 每千人口托位数4.1个).
 _LEVEL_UNITS = frozenset({"微克/立方米", "毫克/立方米"})
+_EVENTS = frozenset({"人次", "次", "场次", "架次", "车次", "艘次", "台次", "批次"})
 _PER_HEAD = re.compile(r"每(?:千|万|百|十万)?(?:人|人口|户|平方公里)|平均|人均")
 # not 截至今年; nor 合计, a sum of the parts before it, which takes their period (今年…，合计…)
 _CUMULATIVE = re.compile(r"累计|累积|至(?<!截至)今(?!年)|历年")  # (2021年至今年9月: a span's end)
@@ -139,7 +143,7 @@ _YEARS_PLAN_AFTER = re.compile(
 _SPAN = re.compile(  # not 近年来: no start given; 2020年至2024年, 过去五年, 五年合计: a span
     r"(?=[以年期时过近0-9二两三四五六七八九十])"
     r"(?:(?<![近多几])(?:以来|年来)|期间|时期|过去[二两三四五六七八九十0-9]{1,2}年"
-    r"|[0-9]{4}\s*年\s*(?:至|到|—|－|-|~|～)\s*(?:[0-9]{4}\s*年|今年)"
+    r"|[0-9]{4}\s*年\s*(?:至|到|—|－|-|~|～)\s*(?:[0-9]{4}\s*年|今年?)"
     r"|(?<![近多几])[二两三四五六七八九十0-9]{1,2}年(?:间|来)?(?:合计|累计|共计)"
     r"|近[二两三四五六七八九十0-9]{1,2}年(?!前)|十[一二三四五]五”?前[一二三四两]年)"
 )  # (近三年, “十四五”前四年: the years counted back from now, or the plan's first ones)
@@ -147,23 +151,6 @@ _SPAN_END = re.compile(r"(?:(?<=以来)|(?<=[0-9]年))(?:至|到|截至)今年")
 _AS_OF_STOCK = re.compile(
     r"(?:截至|截止)[^，,。；]{0,8}(?:年底|年末|目前|现在|底前|[0-9]{4}年)|^目前"
 )
-
-# A time phrase saying the period is under way or over: a result, not a plan.
-_TO_DATE = re.compile(
-    r"(?=[0-9一二三四五六七八九十前截今同环提超])(?:"
-    + MONTH_SPAN
-    + r"|前[一二三四五六七八九十两0-9]{1,2}个?月|截至|截止|今年以来|同比|环比|提前完成|超额完成)"
-)
-_PART_OF_YEAR = re.compile(r"(上半年|下半年|前三季度|一季度|二季度|三季度|四季度)")
-_PART_END = {
-    "一季度": (3, 31),
-    "上半年": (6, 30),
-    "二季度": (6, 30),
-    "前三季度": (9, 30),
-    "三季度": (9, 30),
-    "下半年": (12, 31),
-    "四季度": (12, 31),
-}
 
 
 def percent_measure(head: str) -> FigureScope | None:
@@ -251,8 +238,8 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     opening = sentence[: opening_end(sentence)]
     own_year = "今年" in _SPAN_END.sub("", opening)  # (…以来至今年9月: 今年 ends the span)
     since = c0 <= len(opening) + 1 and _SPAN.search(opening) and not own_year
-    if since and _CUMULATIVE.search(clause) and _ADDITION.search(clause):
-        return "new"  # 自2016年…以来，累计下达…; “十四五”以来截至9月底，累计筹集…
+    if since and _CUMULATIVE.search(clause):
+        return "new"  # 自2016年…以来，累计下达…; “十四五”以来截至9月底，累计筹集…; …，借阅累计达到…
     if _YEARS_PLAN_AFTER.match(sentence, q.end):
         return "new"  # 累计完成2210部，完成年度目标的73.7%: the year's work so far
     if _a_level(sentence, c0, clause, head, opening):
@@ -265,7 +252,8 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
         return "new"  # 今年下达的额度2600亿元，截至9月末累计发行…: the year's quota, used so far
     if _STOCK_VERB.search(clause) or _CUMULATIVE.search(clause):
         return "cumulative"
-    if _in_year(sentence) and (not _LEVEL_VERB.search(head) or _IN_YEAR.search(sentence, 0, c1)):
+    whole = sentence[:part] if (part := sentence.find("其中", c1)) > 0 else sentence
+    if _in_year(whole) and (not _LEVEL_VERB.search(head) or _IN_YEAR.search(sentence, 0, c1)):
         return "new"  # (温州城市书房已达172家，其中今年新开9家: the year is the part's, not its)
     if c0 and _NAMED_YEAR.match(clause) and _ADDITION.search(clause):
         return "new"  # …累计完成1250万亩，2024年完成462万亩: that year's work, not the total
@@ -286,7 +274,13 @@ def _named_by_its_words(
     period began (粮食产量, 比年初增加); None if they name neither."""
     if since_period_start(head):
         return "new"  # 比年初增加8400张: what the period has added
-    if q.unit in _LEVEL_UNITS or _PER_HEAD.search(head) or EARLIER_LEVEL.search(head):
+    if q.unit in _EVENTS and not _CUMULATIVE.search(head):
+        return "new"  # 接诊人次达到860万: visits, trips, shows are counted over a period
+    if (
+        q.unit in _LEVEL_UNITS
+        or _PER_HEAD.search(head.rpartition("——")[2])
+        or EARLIER_LEVEL.search(head)
+    ):
         return "cumulative"  # 浓度35微克/立方米, 每千人口托位数4.1个, 2020年底的18座: a level
     if _FLOW.search(head) or (
         c0
@@ -342,7 +336,11 @@ def _a_level(sentence: str, c0: int, clause: str, head: str, opening: str) -> bo
 def _named_a_period(sentence: str, c0: int, head: str) -> bool:
     """Whether the sentence names the year or its plan (年度, 今年, 完成率), or a date inside
     the year work done runs to (截至8月底，已建成…)."""
-    return bool(_YEAR_WORDS.search(sentence)) or done_by_a_month(sentence, c0 + len(head), head)
+    part = sentence.find(
+        "其中", c0 + len(head)
+    )  # (…已建成286个，…，其中今年新建成41个: the part's)
+    named = _YEAR_WORDS.search(sentence, 0, part if part > 0 else len(sentence))
+    return bool(named) or done_by_a_month(sentence, c0 + len(head), head)
 
 
 @lru_cache(maxsize=256)
@@ -369,20 +367,3 @@ def _in_year(sentence: str) -> bool:
 @lru_cache(maxsize=256)
 def _as_of_stock(sentence: str) -> bool:
     return bool(_AS_OF_STOCK.search(sentence))
-
-
-@lru_cache(maxsize=256)
-def under_way(text: str, published: date | None) -> bool:
-    """A time phrase in `text` that says the figure covers time already past: 1—10月份, 前八个月,
-    截至7月底, 同比, 提前完成; or a part of the year (上半年, 前三季度) over when published."""
-    if _TO_DATE.search(text) or past_month_end(text, published):
-        return True  # (8月末，…余额5412亿元: at a month's end gone by)
-    part = _PART_OF_YEAR.search(text)
-    if part is None:
-        return False
-    if published is None:
-        return True
-    month, day = _PART_END[part.group(1)]
-    year = re.search(r"((?:19|20)[0-9]{2})年" + part.group(1), text)
-    end = date(int(year.group(1)) if year else published.year, month, day)
-    return end <= published

@@ -12,11 +12,12 @@ from monitor.figures import units
 from monitor.figures.binding import Making, Number, listed_stage
 from monitor.figures.checks import _out_of_frame
 from monitor.figures.counting import _fit_unit
-from monitor.figures.cues import A_YEAR, BATCH_OPENS, PLAN_AFTER, REST_OPENS
+from monitor.figures.cues import BATCH_OPENS, PLAN_AFTER, REST_OPENS
 from monitor.figures.leftovers import measured_otherwise
 from monitor.figures.measures import compared, percent_measure, without_modals
 from monitor.figures.nouns import measure_before, other_measure
 from monitor.figures.stages import stage_at
+from monitor.figures.windows import _CAUSE, _HOLIDAY, _older_base, _over_years
 from monitor.models import FigureKind, FigureScope, Quantity, Target
 
 
@@ -30,7 +31,9 @@ def rate_of(making: Making, n: Number, target: Target) -> str | None:
         return None  # …快递业务量增速较一季度加快3.2个百分点，达到21.4%: its own growth rate
     if not n.c0 <= n.match.end <= n.q.start:
         # …充电量达1.9亿千瓦时，同比增长37%: the rate of what the clause before measured
-        named = measure_before(sentence, n.match.end, making.read.quantities, target.unit)
+        # (not a size class naming the things: 集体经济收入10万元以上的村占比…)
+        amounts = [q for q in making.read.quantities if not sentence.startswith("的", q.end)]
+        named = measure_before(sentence, n.match.end, amounts, target.unit)
         if named:
             return named
     if n.match.end < n.c0:
@@ -109,10 +112,20 @@ def percent_of(making: Making, n: Number, target: Target) -> FigureScope | None:
         head = _EARLIER_VALUES.sub("", head)
     return (
         percent_measure(head)
+        or _share_in_brackets(making.read.text, n)
         or _share_done(making.read.text, n)
         or share_of_noun(making, n, target)
         or ("rate" if _own_rate_goes_on(making, n, target) else None)
     )
+
+
+def _share_in_brackets(sentence: str, n: Number) -> FigureScope | None:
+    """A % alone in brackets after a share of the plan said in words (完成全年任务过半（52.5%）):
+    that share, in figures."""
+    if n.head.strip() or not n.c0 or sentence[n.c0 - 1] not in "（(":
+        return None
+    start = max(sentence.rfind(c, 0, n.c0 - 1) for c in "，,；;。") + 1
+    return "share_of_pledge" if percent_measure(sentence[start : n.c0 - 1]) else None
 
 
 # a clause that only gives a level (…，达到21.4%; …，回落至3.1%)
@@ -233,63 +246,6 @@ def _rest_before_whole(making: Making, n: Number, target: Target) -> bool:
     )
 
 
-# A holiday of a few days (国庆假期, “五一”假期, 春节黄金周, 端午小长假): its figures are not a
-# period's (a target naming one, 国庆假期接待游客, takes them)
-_HOLIDAY = re.compile(
-    r"(?:春节|元旦|清明|五一|端午|中秋|国庆|十一)”?(?:假期|长假|小长假|黄金周|期间)|黄金周|小长假"
-)
-# A holiday named as a cause (受春节假期影响，1月份…): the figure is of its own period
-_CAUSE = re.compile(r"(?:影响|因素|效应|错月|带动|拉动)")
-# A change against a named year's level (比2015年下降31.5%, 与2019年相比增长21.4%)
-_BASE_YEAR = re.compile(
-    r"(?:比|较|与|同)((?:19|20)[0-9]{2})\s*年(?:末|底|同期)?(?:相比|比较)?[，,]?"
-    r"(?:下降|增长|增加|减少|提高|降低|上升|回落|增)了?(?:约|近|超过)?$"
-)
-
-
-def _older_base(sentence: str, head: str, published: date | None) -> int | None:
-    """The base year of a change over more than one year (比2015年… in 2024's figures): the
-    year a sentence's other years or its date put the figure in is two or more after it."""
-    found = _BASE_YEAR.search(head)
-    if found is None:
-        return None
-    base = int(found.group(1))
-    years = [int(y) for y in A_YEAR.findall(sentence) if int(y) != base]
-    if years:
-        year = max(years)
-    elif published is not None:  # early in a year, coverage is of the year before
-        year = published.year - (published.month <= 3)
-    else:
-        return None
-    return base if year - base >= 2 else None
-
-
-# A rate over a window of several years: a yearly average (年均增长, 两年平均增长), a change over
-# N years (比五年前提高, 四年间提高, 三年来增长)
-_SEVERAL_YEARS = re.compile(
-    r"年均|年平均|平均每年|每年平均"
-    r"|(?<![0-9])(?:[两二三四五六七八九十]|[0-9]{1,2})个?年(?:平均|间|来|前|多来)"
-)
-_SPAN_PERIOD = re.compile(r"((?:19|20)[0-9]{2})-((?:19|20)[0-9]{2})")
-
-
-def _over_years(head: str, period: str | None, target: Target) -> str | None:
-    """The words or the span (2021-2023) that make a change one over several years, unless the
-    target tracks such a rate (its title says 年均)."""
-    if "年均" in target.title or any("年均" in k for k in target.keywords):
-        return None
-    found = _SEVERAL_YEARS.search(head)
-    if found:
-        return found.group()
-    span = _SPAN_PERIOD.fullmatch(period or "")
-    if span is None or span.group(1) == span.group(2) or not _CHANGED.search(head):
-        return None  # 贫困发生率从10.2%下降到3.1%: a level at the span's end, not its change
-    return period
-
-
-_CHANGED = re.compile(r"(?:增长|增加|提高|提升|上升|下降|减少|降低|回落)了?(?:约|近|超过)?$")
-
-
 # The rest of the things counted, right before the number (今年剩余的1.8亿元, 剩下的12个)
 _REST_BEFORE = re.compile(r"(?:其余|剩余|余下|剩下)的?[约近超逾]?$")
 
@@ -359,7 +315,10 @@ def _amount_before(sentence: str, quantities: list[Quantity], at: int) -> Quanti
     before = [
         q
         for q in quantities
-        if q.end <= at and q.unit not in shares and not _restating(sentence, q)
+        if q.end <= at
+        and q.unit not in shares
+        and not _restating(sentence, q)
+        and not sentence.startswith("的", q.end)  # (10万元以上的村: a class, no amount)
     ]
     return before[-1] if before else None
 

@@ -1,0 +1,67 @@
+"""Rates and figures over another window than the target's period: a holiday of a few days, a
+change since an older base year (比2015年下降31.5%), a rate over several years (年均增长)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from monitor.figures.cues import A_YEAR
+from monitor.models import Target
+
+# A holiday of a few days (国庆假期, “五一”假期, 春节黄金周, 端午小长假): its figures are not a
+# period's (a target naming one, 国庆假期接待游客, takes them)
+_HOLIDAY = re.compile(
+    r"(?:春节|元旦|清明|五一|端午|中秋|国庆|十一)”?(?:假期|长假|小长假|黄金周|期间)|黄金周|小长假"
+)
+# A holiday named as a cause (受春节假期影响，1月份…): the figure is of its own period
+_CAUSE = re.compile(r"(?:影响|因素|效应|错月|带动|拉动)")
+# A change against a named year's level (比2015年下降31.5%, 与2019年相比增长21.4%)
+_BASE_YEAR = re.compile(
+    r"(?:比|较|与|同)((?:19|20)[0-9]{2})\s*年(?:末|底|同期)?(?:相比|比较)?[，,]?"
+    r"(?:下降|增长|增加|减少|提高|降低|上升|回落|增)了?(?:约|近|超过)?$"
+)
+
+
+def _older_base(sentence: str, head: str, published: date | None) -> int | None:
+    """The base year of a change over more than one year (比2015年… in 2024's figures): the
+    year a sentence's other years or its date put the figure in is two or more after it."""
+    found = _BASE_YEAR.search(head)
+    if found is None:
+        return None
+    base = int(found.group(1))
+    years = [int(y) for y in A_YEAR.findall(sentence) if int(y) != base]
+    if years:
+        year = max(years)
+    elif published is not None:  # early in a year, coverage is of the year before
+        year = published.year - (published.month <= 3)
+    else:
+        return None
+    return base if year - base >= 2 else None
+
+
+# A rate over a window of several years: a yearly average (年均增长, 两年平均增长), a change over
+# N years (比五年前提高, 四年间提高, 三年来增长)
+_SEVERAL_YEARS = re.compile(
+    r"年均|年平均|平均每年|每年平均"
+    r"|(?<![0-9])(?:[两二三四五六七八九十]|[0-9]{1,2})个?年(?:平均|间|来|前|多来)"
+)
+_SPAN_PERIOD = re.compile(r"((?:19|20)[0-9]{2})-((?:19|20)[0-9]{2})")
+
+
+def _over_years(head: str, period: str | None, target: Target) -> str | None:
+    """The words or the span (2021-2023) that make a change one over several years, unless the
+    target tracks such a rate (its title says 年均)."""
+    if "年均" in target.title or any("年均" in k for k in target.keywords):
+        return None
+    found = _SEVERAL_YEARS.search(head)
+    if found:
+        return found.group()
+    span = _SPAN_PERIOD.fullmatch(period or "")
+    if span is None or span.group(1) == span.group(2) or not _CHANGED.search(head):
+        return None  # 贫困发生率从10.2%下降到3.1%: a level at the span's end, not its change
+    return period
+
+
+# a change verb right before the number (…提高了31个百分点): a change, not a level
+_CHANGED = re.compile(r"(?:增长|增加|提高|提升|上升|下降|减少|降低|回落)了?(?:约|近|超过)?$")
