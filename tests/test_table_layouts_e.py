@@ -10,8 +10,6 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-import pytest
-
 from monitor.figures.table_context import intro_text, plan_said
 from monitor.figures.table_text import text_cell_figures
 from monitor.figures.tables import explain_tables, find_table_figures
@@ -125,11 +123,6 @@ def test_a_plan_told_by_the_sentence_above_turns_the_work_column_into_the_plan()
 # --- a later stage where the table counts the target's own ---------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open: E7 (cn-ahp-starts) and corpus E (tb-0003) call a later stage beside the "
-    "target's own another measure, corpus B (tb-9002) labels it the target's; the lead decides",
-)
 def test_a_later_stage_beside_the_target_s_own_is_another_measure() -> None:
     tab = Table(
         caption="老旧小区改造进展", unit=None,

@@ -186,9 +186,11 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
 def _after_example(sentence: str, cuts: list[int], n: Number) -> bool:
     """Whether the number's clause goes on from one naming an example that is not the target's
     thing (…，比如经开区，前三季度…; 比如社区食堂，今年长沙… is the topic, its own)."""
+    if "如" not in sentence:
+        return False  # most sentences: no example word at all
     c0 = n.c0
     k = bisect_right(cuts, c0 - 1)
-    if k == 0 or "如" not in sentence:
+    if k == 0:
         return False
     before = cuts[k - 2] + 1 if k >= 2 else 0
     if cuts[k - 1] != c0 - 1 or before <= n.match.start < c0:

@@ -73,6 +73,18 @@ def earlier(stage: str, own: Sequence[str]) -> bool:
     return False
 
 
+def own_or_later(stage: str, own: Sequence[str]) -> int:
+    """0 when `stage` is the target's own stage in a chain of work (新开工 for 开工), 1 when it
+    comes after it (竣工 for 开工), -1 otherwise."""
+    for _chain, rank in _place(stage):
+        ranks = [r for word in own for c, r in _place(word) if c == _chain]
+        if ranks and rank == min(ranks):
+            return 0
+        if ranks and rank > max(ranks):
+            return 1
+    return -1
+
+
 def measure_of(
     column: str | None, label: str | None, role: str, own: Sequence[str], named: Sequence[str]
 ) -> str | None:

@@ -38,7 +38,14 @@ from monitor.figures.table_rows import (
     year_of,
 )
 from monitor.figures.table_shapes import halves, pairs_across, upright
-from monitor.figures.table_stages import earlier, measure_of, share_stage, stage_in, stages_of
+from monitor.figures.table_stages import (
+    earlier,
+    measure_of,
+    own_or_later,
+    share_stage,
+    stage_in,
+    stages_of,
+)
 from monitor.figures.table_text import explain_text_cells, text_cell_figures
 from monitor.figures.table_units import header_unit, period_of
 from monitor.models import (
@@ -279,7 +286,7 @@ def _row_figures(
             dropped[i] = "the row's amounts are in a unit that cannot count the target's"
         return []
     label = label_of(row, labels)
-    stages = _stages(columns, label, target, read)
+    stages = _stages(columns, label, target, read, dropped)
     change, fall = change_of(label)
     change = change and unit in ("%", "％")  # 地区生产总值增长 in %: each cell a rate
     stock = stock_row(table, row, labels, target)
@@ -351,11 +358,14 @@ def _stages(
     label: str,
     target: Target,
     read: list[Read],
+    dropped: dict[int, str],
 ) -> dict[int, str | None]:
     """The stage each read cell counts (its measure), leaving out the cells of a stage earlier
-    than the target's (table_stages)."""
+    than the target's (table_stages), and those of a later stage where the row has cells of the
+    target's own (已开工 | 已完工 for a 开工 target: the completions are another measure)."""
     own = stages_of(target)
     named = [c.stage for c in columns if c.stage]
+    has_own = any(own_or_later(s, own) == 0 for s in (*named, stage_in(label)) if s)
     counts = [
         (columns[i].stage or "", q.value) for i, q, _ in read if columns[i].role == "achieved"
     ]
@@ -370,6 +380,9 @@ def _stages(
             stage = share_stage(quantity.value, plan, [c for c in counts if c[0]])
         stage = measure_of(stage, None, column.role, own, named)
         if stage and earlier(stage, own):
+            continue
+        if stage and has_own and own_or_later(stage, own) == 1:
+            dropped[i] = f"a later stage ({stage}) than the target's, which the table counts too"
             continue
         # the target's own stage where the digest tells no stages of it (配租, 交房): no measure
         out[i] = None if stage in own and stage_of(stage) is None else stage
