@@ -358,7 +358,13 @@ def _below(node: LexborNode) -> str:
 def _next(node: LexborNode) -> LexborNode | None:
     """The element after node among its siblings (whitespace between them aside); None at the
     end or before text."""
-    sibling = node.next
+    return _sibling(node, forward=True)
+
+
+def _sibling(node: LexborNode, *, forward: bool) -> LexborNode | None:
+    """The element after (before) node among its siblings, whitespace between them aside; None
+    at the end (start) or at text that is not whitespace."""
+    sibling = node.next if forward else node.prev
     text_id = _ids().text
     while sibling is not None:
         if sibling.tag_id == text_id:
@@ -366,7 +372,7 @@ def _next(node: LexborNode) -> LexborNode | None:
                 return None
         elif sibling.is_element_node:
             return sibling
-        sibling = sibling.next
+        sibling = sibling.next if forward else sibling.prev
     return None
 
 
@@ -377,13 +383,4 @@ def _has_link(node: LexborNode) -> bool:
 def _previous(node: LexborNode) -> LexborNode | None:
     """The element before node among its siblings (text between them aside); None at the start
     or after text that is not whitespace."""
-    sibling = node.prev
-    text_id = _ids().text
-    while sibling is not None:
-        if sibling.tag_id == text_id:
-            if (sibling.text_content or "").strip():
-                return None
-        elif sibling.is_element_node:
-            return sibling
-        sibling = sibling.prev
-    return None
+    return _sibling(node, forward=False)
