@@ -1,18 +1,16 @@
-"""Numbers a target's sentence gives that measure something else of it than its total: a
-per-unit level (每1元消费券带动消费7.2元, 人均…), a ratio of other things beside a per-cent
-level (研发经费与营业收入之比为1.42%), what is still to be done (待治理面积约26万亩) and the rest
-of a plan after the work done (…已发放2.7亿元，剩余0.3亿元将于12月投放; 其余82座正在施工)."""
+"""Numbers a target's sentence gives that measure something else of it than its total (a
+per-unit level, 每1元消费券带动消费7.2元, is binding's: nouns.per_head): a ratio of other
+things beside a per-cent level (研发经费与营业收入之比为1.42%), what is still to be done
+(待治理面积约26万亩) and the rest of a plan after the work done (…已发放2.7亿元，剩余0.3亿元将于
+12月投放; 其余82座正在施工)."""
 
 from __future__ import annotations
 
 import re
 
 from monitor.figures.binding import Making, Number
-from monitor.models import FigureScope, Target
+from monitor.models import Target
 
-# A level per head or per unit (每1元, 每千人口, 人均, 户均, 日均, 平均每): not a total; 每年 is the
-# year's (每年新建…), and 平均 alone names a mean level a target may track (PM2.5平均浓度)
-_PER_UNIT = re.compile(r"每(?!年)|人均|户均|日均|月均|平均每|(?:所有|各个?)[^，,。；]{0,12}?均")
 # A ratio named by its own noun right before its value (之比为1.42%, 占比为62%, 覆盖…的比例达到65%)
 _RATIO = re.compile(r"(之比|占比|比例|比重|[\u4e00-\u9fff]{2}率)[^，,。；0-9]{0,5}$")
 # What is still to be done (待治理面积, 尚未改造的, 有待修复): no work done
@@ -38,10 +36,8 @@ _AND_SUM = re.compile(r"[^，,。；0-9]{0,4}?(?:与|和|及|加上)[^，,。；
 _SUM = re.compile(r"[^，,。；0-9]{0,4}?(?:两项|二者|两者)?(?:合计|共计|总计)")
 
 
-def measured_otherwise(making: Making, n: Number, target: Target, scope: FigureScope) -> str | None:
+def measured_otherwise(making: Making, n: Number, target: Target) -> str | None:
     """Why the number measures something else of the target than its total, or None."""
-    if scope != "rate" and _PER_UNIT.search(n.head) and not _per_unit_target(target):
-        return "a per-unit level (每1元…, 人均…), not a total"
     sentence = making.read.text
     if n.match.end <= n.q.start and _summed_with_another(sentence, n):
         return "a sum with another thing (…与…合计), not the target's own"
@@ -63,11 +59,6 @@ def measured_otherwise(making: Making, n: Number, target: Target, scope: FigureS
         # 年底前完工 after the work done is the plan for the rest of the year, read as a pledge)
         return "the rest of the plan, under way or before the whole plan: no work done, no plan"
     return None
-
-
-def _per_unit_target(target: Target) -> bool:
-    """Whether the target tracks a level per head or unit (人均可支配收入, 每千人口托位数)."""
-    return any(_PER_UNIT.search(k) for k in (target.title, *target.keywords))
 
 
 def _summed_with_another(sentence: str, n: Number) -> bool:

@@ -151,6 +151,8 @@ _PER_HEAD = re.compile(
     r"|平均每|每(?:个|座|所|家|条|公里|亩|平方米)|[亩村校县镇场]均"
     # per an amount of the thing (每1元消费券带动消费6.2元), and that amount itself (每【1元】)
     r"|每[0-9一两二三四五六七八九十百千万]|每$"
+    # per anything else but a year (每辆, 每次), and a level each of all reaches (所有村均超30万元)
+    r"|每(?!年)|(?:所有|各个?)[^，,。；]{0,12}?均"
 )
 
 _PER_WORDS = ("人", "户", "平方公里", "日", "天", "月均", "每", "均")

@@ -209,8 +209,8 @@ def out_of_frame(
     if not other and _rest_of_plan(making, n, target):
         # 今年确定新建20家，已有6家建成，其余14家计划10月底前完工: a part of the plan given
         return "the rest of a plan the sentence gave (其余…): a part of it, not a plan of its own"
-    if not other and (otherwise := measured_otherwise(making, n, target, scope)):
-        return otherwise  # 每1元…7.2元; …之比为1.42%; 待治理…; 剩余0.3亿元将于12月投放
+    if not other and (otherwise := measured_otherwise(making, n, target)):
+        return otherwise  # …之比为1.42%; 待治理…; 剩余0.3亿元将于12月投放
     if (
         not other
         and kind == "pledge"
