@@ -19,9 +19,8 @@ from monitor.models import Table
 # A header over the rows' names (项目类别, 指标名称, 地区, 月份): its cells are labels, even where
 # some open with a number (35千伏及以上电网, 5G基站, 110千伏变电站)
 _LABEL_HEAD = re.compile(
-    r"(?:主要)?(?:项目|工程|指标|实事|建设|行业|产业|企业)?(?:名称|类别|类型|分类|内容|事项)|"
-    r"(?:主要)?(?:项目|工程|指标)|类别|分类|地区|区域|地市|市州|县区|区县|县[（(]市、?区[)）]|"
-    r"月份|时间|行业|领域"
+    r"[\u4e00-\u9fff]{0,6}(?:名称|类别|类型|分类|内容|事项)|(?:主要)?(?:项目|工程|指标)|"
+    r"地区|区域|地市|市州|县区|区县|县[（(]市、?区[)）]|月份|时间|行业|领域"
 )
 _INDEX = re.compile(r"(?:序号|编号|序|排名|排序|名次|No\.?|NO\.?)")
 _UNIT_COLUMN = re.compile(r"(?:计量)?单位")

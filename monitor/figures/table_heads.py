@@ -74,7 +74,7 @@ _PARTS = re.compile(r"^(?:其中|含|包括)")
 # share, with no 率 or 进度 in its words
 _DONE_OF_PLAN = re.compile(
     r"(?:完成|达到?|为)(?:了)?[\u4e00-\u9fff]{0,4}?(?:计划|任务|目标|预算)|"
-    r"(?:计划|任务|目标|预算)数?(?:的)?完成"
+    r"(?:计划|任务|目标|预算)数?(?:的)?(?:完成|执行)"
 )
 
 _FORECAST = re.compile(r"预计|预期|预测")

@@ -263,9 +263,14 @@ def rows_for(
 
 
 def _rest(label: str, target: Target) -> tuple[str, str]:
-    """A row label's words before and after the target's keyword in it, without units in
-    brackets (开发城镇公益性岗位（个） → 开发城镇, "")."""
+    """A row label's words before and after the shortest of the target's keywords in it, the
+    broadest (开发城镇公益性岗位 → 开发城镇, "" for keywords 乡村公益性岗位, 公益性岗位), without
+    units in brackets."""
     label = _BRACKETS.sub("", label)
+    for keyword in sorted(target.keywords, key=len):
+        at = label.find(keyword) if "…" not in keyword else -1
+        if at >= 0:
+            return label[:at], label[at + len(keyword) :]
     start, end = _keyword_span(label, target)
     return (label[:start], label[end:]) if start >= 0 else (label, "")
 
