@@ -23,7 +23,7 @@ _KIND_WORDS = {  # the words shown as what made a figure's kind (`try --explain`
         + r"|[0-9一二三四五六七八九十]+\s*[—\-–至]\s*[0-9一二三四五六七八九十]+月"
         + r"|前[一二三]季度|上半年"
     ),
-    "pledge": re.compile(_PLEDGE.pattern + r"|到(?:19|20)[0-9]{2}年|的(?:年度)?(?:目标)?任务"),
+    "pledge": re.compile(_PLEDGE.pattern + r"|到(?:19|20)[0-9]{2}\s*年|的(?:年度)?(?:目标)?任务"),
 }
 # 力争完成年度任务的100% is a pledge; 完成年度计划的77% is progress
 # …, and 预计到年底完工率可达80%: a forecast for the rest of the period, a pledge

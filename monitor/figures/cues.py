@@ -81,7 +81,7 @@ _SET_BEFORE = re.compile(r"原(?:定|计划)(?=" + _PLAN_CLAUSE + ")")
 # Every alternative of _PLEDGE starts with a letter of its own, not a group: re then jumps from
 # one possible first letter to the next (as _ACHIEVED below), six times faster on a sentence.
 _DECIDED_WORK = (
-    r"(?=(?:今年|全年|年内|明年|20[0-9]{2}年)?(?:全[市省区])?"
+    r"(?=(?:今年|全年|年内|明年|20[0-9]{2}\s*年)?(?:全[市省区])?"
     r"(?:新建|建设|新增|实施|改造|筹集|开工|完成))"
 )
 _HANDED_DOWN = r"[^，,。；已]{0,8}?(?:分解|下达)"
@@ -142,7 +142,7 @@ _CONTINUE_WHEN = (
     r"|前[一二三四五六七八九十两0-9]{1,2}个?月|上半年|前三季度|[一二三四]季度"
     r"|[比较][^，,。；]{1,10}?(?=增长|提高|增加|下降|减少|降低|上升|净增|新增)"
     r"|“?十[一二三四五]五”?(?:以来|期间)"
-    r"|(?:到|至)?今?年[底末]前?|年内|(?:今年|年初)以来|当月|(?:到|至)[0-9]{4}年[底末]?前?"
+    r"|(?:到|至)?今?年[底末]前?|年内|(?:今年|年初)以来|当月|(?:到|至)[0-9]{4}\s*年[底末]?前?"
     # a deadline of its own for a part of the work (国庆前力争完成…, 9月底前要完成…)
     r"|(?:汛期?|暑期|暑假|开学|春节|国庆节?|元旦|入冬|供暖|秋播|春播|雨季|年中)(?:结束)?前"
     r"|(?:到|至)(?:现在|目前)|现在"
@@ -203,8 +203,8 @@ EARLIER_LEVEL = _earlier("(?:底|末)的$")
 # An earlier year's work, compared with (比去年实际新增的7.4万个还要多): a result of that year
 EARLIER_WORK = _earlier("(?:全年)?(?:实际)?(?:新增|新建|完成|筹集|开工|改造|建成|发行|净增)了?的$")
 _FROM = re.compile(r"[从由][^，,。；0-9]{0,4}$")
-_YEAR = re.compile(  # (?<![0-9])((?:19|20)[0-9]{2})年, the look-behind after the first letter
-    r"((?:1(?<![0-9]1)9|2(?<![0-9]2)0)[0-9]{2})年(?:度)?(上半年|下半年|一季度|前三季度)?"
+_YEAR = re.compile(  # (?<![0-9])((?:19|20)[0-9]{2})\s*年, the look-behind after the first letter
+    r"((?:1(?<![0-9]1)9|2(?<![0-9]2)0)[0-9]{2})\s*年(?:度)?(上半年|下半年|一季度|前三季度)?"
 )
 _SPAN_TO = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*")  # 2020年至2024年
 _PLAN = re.compile(r"“?(十[一二三四五六七八九]|[一二三四五六七八九])五”?(?:规划|时期|期间)")

@@ -149,7 +149,8 @@ _SPAN = re.compile(  # not 近年来: no start given; 2020年至2024年, 过去�
 )  # (近三年, “十四五”前四年: the years counted back from now, or the plan's first ones)
 _SPAN_END = re.compile(r"(?:(?<=以来)|(?<=[0-9]年))(?:至|到|截至)今年")
 _AS_OF_STOCK = re.compile(
-    r"(?:截至|截止)[^，,。；]{0,8}(?:年底|年末|目前|现在|底前|[0-9]{4}年)|^目前"
+    r"(?:截至|截止)[^，,。；]{0,8}(?:年底|年末|目前|现在|底前|[0-9]{4}\s*年(?!\s*[0-9一二三四五六七八九十]{1,2}\s*月))"
+    r"|^目前"  # (not 截至2024年8月底: a date inside the year, the year's work so far)
 )
 
 

@@ -52,10 +52,11 @@ def _one_month(text: str, published: date) -> str | None:
     return f"{year}M{n:02d}"
 
 
-# A date inside a year a count runs to (截至8月底, 截至9月20日, 到10月中旬): work done by then
+# A date inside a year a count runs to (截至8月底, 截至2024年9月20日, 到10月中旬): work done by then
 # (…已清淤山塘318座) is the year's so far, not a running total; not 截至年底, 截至目前.
 _TO_A_MONTH = re.compile(
-    r"(?:截至|截止|到)\s*(?:今年)?[0-9一二三四五六七八九十]{1,2}\s*月(?:底|末|份|[上中下]旬|[0-9]{1,2}日)?"
+    r"(?:截至|截止|到)\s*(?:今年|(?:19|20)[0-9]{2}\s*年)?\s*[0-9一二三四五六七八九十]{1,2}\s*月"
+    r"(?:底|末|份|[上中下]旬|\s*[0-9]{1,2}\s*日)?"
 )
 # 已 before a verb of work (已清淤, 已打通, 已下达), not a level's (已达, 已有, 已超过, 已累计)
 _DONE_BY_NOW = re.compile(
@@ -84,7 +85,7 @@ def opening_end(sentence: str) -> int:
 _SINCE_OPENING = re.compile(
     r"^(?!.*(?<![至到])今年)[^，,。；]*以来"
     r"(?:(?:截至|至|到)(?:今年)?[0-9一二三四五六七八九十]{1,2}月[底末]?)?$"
-    r"|^(?:19|20)[0-9]{2}年(?:至|到)今年?[^，,。；]{0,6}$"  # 2022年至今年上半年, 2021年至今
+    r"|^(?:19|20)[0-9]{2}\s*年(?:至|到)今年?[^，,。；]{0,6}$"  # 2022年至今年上半年, 2021年至今
 )
 
 

@@ -24,7 +24,7 @@ _FRAME_NOW = re.compile(r"今年(?!以来)|明年|新的一年")
 # Every way the frames above can open, in one pattern: a quick test before reading them.
 _FRAME_OPENS = re.compile(
     r"过去|一年来|五年来|去年|上年|刚刚过去|今年|明年|新的一年"
-    r"|“?十?[一二三四五六七八九]五|(?:19|20)[0-9]{2}年"
+    r"|“?十?[一二三四五六七八九]五|(?:19|20)[0-9]{2}\s*年"
 )
 
 # The letters a sentence opening a frame can start with: a space (bounds() skips it; every one

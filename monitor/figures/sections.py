@@ -35,7 +35,7 @@ _NEUTRAL_HEADINGS = ("主要工作",)
 # A half-year summary's sections (一、上半年工作完成情况, 二、下半年工作打算): a heading of its own,
 # at a line's start or after its number or a space, not the document's title that names both
 _HALF_HEADING = re.compile(
-    r"(?:^|(?<=[\s、]))(?:(?:19|20)[0-9]{2}年)?(?:上半年|下半年|前三季度|今年|明年|全年)?"
+    r"(?:^|(?<=[\s、]))(?:(?:19|20)[0-9]{2}\s*年)?(?:上半年|下半年|前三季度|今年|明年|全年)?"
     r"(?:工作)?(?:(完成情况|总结)|打算|计划|思路)(?=[。\s：:”」]|$)",
     re.MULTILINE,
 )
@@ -77,7 +77,7 @@ def spaced(text: str, start: int, end: int) -> bool:
 
 # A statistical bulletin's title (河南省2024年国民经济和社会发展统计公报), a line of its own:
 # what the document gives is that year's results
-_BULLETIN = re.compile(r"(?:19|20)[0-9]{2}年[^\n。，,]{0,30}统计公报(?=[ \u3000]*(?:\n|$))")
+_BULLETIN = re.compile(r"(?:19|20)[0-9]{2}\s*年[^\n。，,]{0,30}统计公报(?=[ \u3000]*(?:\n|$))")
 # A document reporting on a year: its 预计 figures, read early in the next, are the first results
 _REPORT = re.compile(r"工作报告|预算执行|统计公报|国民经济和社会发展")
 

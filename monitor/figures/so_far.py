@@ -40,6 +40,6 @@ def under_way(text: str, published: date | None) -> bool:
     if published is None:
         return True
     month, day = _PART_END[part.group(1)]
-    year = re.search(r"((?:19|20)[0-9]{2})年" + part.group(1), text)
+    year = re.search(r"((?:19|20)[0-9]{2})\s*年" + part.group(1), text)
     end = date(int(year.group(1)) if year else published.year, month, day)
     return end <= published
