@@ -23,8 +23,12 @@ _CLAUSE = re.compile(r"[、：:（）(),，](?:(?<![0-9][,，])|(?<=[,，])(?![0
 _ACHIEVED = re.compile(
     r"已|累计|截至|截止|目前|至今|去年(?<![比较同环从由]去年)|上年(?<![比较同环从由]上年)|过去|以来"
     r"|刚刚过去|五年来|一年来|上一年|超额完成|实际(?!上)|到现在"
-    # the perfective right before the amount (完成了45个, 建成了3座)
-    r"|(?:完成|建成|竣工|完工|开工|新建|新增|改造)了(?=[约近超逾]?[0-9一二三四五六七八九十两])"
+    # the perfective right before the amount (完成了45个, 建成了3座); a branch a verb, so that
+    # every branch opens with a letter and re jumps between them (a group first: 4x slower)
+    + "".join(
+        f"|{verb}了(?=[约近超逾]?[0-9一二三四五六七八九十两])"
+        for verb in ("完成", "建成", "竣工", "完工", "开工", "新建", "新增", "改造")
+    )
 )
 # A target beaten or met is a result (超过全年预期目标, 落户目标顺利实现, 好于预期目标, 提前实现
 # “十四五”目标, 完成年度目标的108%, 实现了年初确定的…目标): the plan is the object of a verb of
@@ -116,7 +120,9 @@ _DONE = re.compile(
 # A number after these is a reference to another value, not the figure itself.
 _REFERENCE = re.compile(
     r"比(?<![同环占对无]比)(?![例重率如])|较(?:上年|去年|上月|同期|[12][0-9]{3})"
-    r"|相比|高于|低于|(?:原定|原计划|预定)(?!" + _PLAN_CLAUSE + ")"
+    r"|相比|高于|低于"
+    # a branch a word, each opening with a letter: a search then jumps between them
+    + "".join(f"|{word}(?!{_PLAN_CLAUSE})" for word in ("原定", "原计划", "预定"))
 )
 # What follows a number that is the size of a plan: 204万套（间）的任务, 8000万亩的年度建设任务,
 # 2万个的民生实事任务, 确保全年7万套目标按期完成.
@@ -193,13 +199,20 @@ _SHARE_AFTER = re.compile(r"中?的?(?:比重|比例|之比|占比)")  # 在国�
 # 城镇居民人均可支配收入, 农村居民消费价格: one group's figure, not the residents' as a whole
 _PART_OF_RESIDENTS = ("城镇", "农村")
 _LAST_YEAR = re.compile(r"去年(?<![比较同从由]去年)|上年(?<![比较同从由]上年)")
+# An earlier year (2016年, 去年), each way a branch opening with a letter: see _earlier
+_EARLIER_YEARS = (r"19[0-9]{2}\s*年", r"20[0-9]{2}\s*年", "去年", "上年")
+
+
+def _earlier(rest: str) -> re.Pattern[str]:
+    """An earlier year, then `rest`: one branch a way of writing the year, so that re jumps
+    between the letters a match can open with (a group first: it tries every place)."""
+    return re.compile("|".join(year + rest for year in _EARLIER_YEARS))
+
+
 # A level dated at an earlier year's end (由去年底的63家…, 远高于2016年底的180公里): a figure
-EARLIER_LEVEL = re.compile(r"(?:(?:19|20)[0-9]{2}\s*年|去年|上年)(?:底|末)的$")
+EARLIER_LEVEL = _earlier("(?:底|末)的$")
 # An earlier year's work, compared with (比去年实际新增的7.4万个还要多): a result of that year
-EARLIER_WORK = re.compile(
-    r"(?:(?:19|20)[0-9]{2}\s*年|去年|上年)(?:全年)?(?:实际)?"
-    r"(?:新增|新建|完成|筹集|开工|改造|建成|发行|净增)了?的$"
-)
+EARLIER_WORK = _earlier("(?:全年)?(?:实际)?(?:新增|新建|完成|筹集|开工|改造|建成|发行|净增)了?的$")
 _FROM = re.compile(r"[从由][^，,。；0-9]{0,4}$")
 _YEAR = re.compile(  # (?<![0-9])((?:19|20)[0-9]{2})\s*年, the look-behind after the first letter
     r"((?:1(?<![0-9]1)9|2(?<![0-9]2)0)[0-9]{2})\s*年(?:度)?(上半年|下半年|一季度|前三季度)?"
@@ -293,7 +306,8 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
     end = plan_end(text) if "末" in text else None
     if end is not None:  # “十五五”末: the plan's last year
         return str(end)
-    plan = _PLAN.search(text) or _PLAN_SINCE.search(text)
+    # (both are written with 五, and their search, with “? first, tries every place)
+    plan = (_PLAN.search(text) or _PLAN_SINCE.search(text)) if "五" in text else None
     if plan and plan.re is _PLAN_SINCE:  # “十四五”以来: from the plan's first year to now
         n = _plan_number(plan.group(1))
         first = 1953 + 5 * (n - 1) if n < 3 else 1966 + 5 * (n - 3)

@@ -48,8 +48,10 @@ _REACHED = re.compile(
 
 # A clause that opens with a time of its own (去年全省已新增9860张, 2023年新建…): its cues
 # speak for it alone. A bare time phrase (去年，…) opens what follows: see _without_own_times.
+# (each branch opens with a letter, so that a search jumps between them)
 _OWN_TIME = re.compile(
-    r"(?:去年|上年|前年|明年|过去|(?:19|20)[0-9]{2}\s*年(?![底末]?(?:以?前|之前)))"
+    r"去年|上年|前年|明年|过去|19[0-9]{2}\s*年(?![底末]?(?:以?前|之前))"
+    r"|20[0-9]{2}\s*年(?![底末]?(?:以?前|之前))"
 )
 # A clause giving only the change of the amount before it (…，同比增长约21%)
 _CHANGE_GOES_ON = re.compile(r"\s*(?:同比|环比|比上年|比去年)?" + _CHANGE_VERB)
