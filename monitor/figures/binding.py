@@ -18,11 +18,13 @@ from monitor.figures.checks import _clause_of, _excluded, listed_as_plan
 from monitor.figures.counting import counts_other
 from monitor.figures.cues import A_YEAR, EARLIER_LEVEL, EARLIER_WORK
 from monitor.figures.kinds import (
+    age_group,
     for_one_use,
     kind_beside_whole,
     kind_word,
     noun_after,
     of_phrase_noun,
+    other_modifier,
     picked_out,
     same_head_after,
     wider_than_titled,
@@ -280,6 +282,12 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
     )
     if kind:
         return f"another kind ({kind}{keyword}) than the target's"
+    kind = other_modifier(head, keyword, target.keywords, target.title)
+    if kind:  # 城区自来水普及率 for a target of 农村自来水普及率 (keyword 自来水普及率 too)
+        return f"another kind ({kind}{keyword}) than the target's longer keyword names"
+    age = age_group(head, target.title)
+    if age:
+        return f"a subset: one age group ({age}), not the whole"
     use = for_one_use(head, target.title)
     if use:
         return f"a subset: the part for one use ({use}{keyword})"

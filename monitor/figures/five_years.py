@@ -15,6 +15,8 @@ _PLAN_END = re.compile(
 def plan_named(text: str) -> tuple[int, bool] | None:
     """The first year of the five-year plan `text` names (“十四五”期间: 2021), and whether it is
     named as the start of a span to now (“十四五”以来); None if it names none."""
+    if "五" not in text:  # (both are written with 五, and their search, with “? first, tries
+        return None  # every place)
     plan = _PLAN.search(text) or _PLAN_SINCE.search(text)
     if plan is None:
         return None

@@ -5,11 +5,16 @@ and the frame a report's section opens with (过去一年…, 今年…): its re
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
 from monitor.figures.cues import (
+    _ACHIEVED,
     _DONE,
+    _PLEDGE,
     _YEAR,
+    MODAL,
     _cue,
     _ended,
     _period,
@@ -20,7 +25,7 @@ from monitor.figures.goals import coming_goal
 from monitor.figures.measures import _ADDITION, _CHANGE_VERB, _PART_OF_YEAR, under_way
 from monitor.figures.openings import _PLAN_SEASON_ENDS, Openings
 from monitor.figures.sections import is_headline, report_at
-from monitor.models import FigureKind
+from monitor.models import FigureKind, Target
 
 _THIS_YEAR = re.compile(r"今年|明年|全年|年度")
 # what a clause reporting work says it did (新建, 筹集, 开工 …), when no cue says when
@@ -48,8 +53,10 @@ _REACHED = re.compile(
 
 # A clause that opens with a time of its own (去年全省已新增9860张, 2023年新建…): its cues
 # speak for it alone. A bare time phrase (去年，…) opens what follows: see _without_own_times.
+# (each branch opens with a letter, so that a search jumps between them)
 _OWN_TIME = re.compile(
-    r"(?:去年|上年|前年|明年|过去|(?:19|20)[0-9]{2}\s*年(?![底末]?(?:以?前|之前)))"
+    r"去年|上年|前年|明年|过去|19[0-9]{2}\s*年(?![底末]?(?:以?前|之前))"
+    r"|20[0-9]{2}\s*年(?![底末]?(?:以?前|之前))"
 )
 # A clause giving only the change of the amount before it (…，同比增长约21%)
 _CHANGE_GOES_ON = re.compile(r"\s*(?:同比|环比|比上年|比去年)?" + _CHANGE_VERB)
@@ -90,6 +97,23 @@ def _frame_year(sentence: str) -> re.Match[str] | None:
         if year.group(2) or not _MODIFIER_YEAR.match(sentence, year.end()):
             return year
     return None
+
+
+@lru_cache(maxsize=1024)
+def _cue_words_in(keyword: str) -> bool:
+    """Whether a target's keyword holds a word of plan or result (营养改善计划, 强基计划)."""
+    return bool(_PLEDGE.search(keyword) or _ACHIEVED.search(keyword) or MODAL.search(keyword))
+
+
+def unnamed(sentence: str, targets: Sequence[Target]) -> str:
+    """`sentence` with the targets' keywords that hold a word of plan or result blanked out, as
+    long as they were: the name of a programme (营养改善计划补助资金拨付进度达到86%) says
+    nothing of the figure's frame."""
+    for target in targets:
+        for keyword in target.keywords:
+            if keyword in sentence and _cue_words_in(keyword):
+                sentence = sentence.replace(keyword, "□" * len(keyword))
+    return sentence
 
 
 class Frames(Openings):

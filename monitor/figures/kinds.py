@@ -44,9 +44,10 @@ def kind_beside_whole(sentence: str, c0: int, start: int, keyword: str, title: s
     return None
 
 
-# A word of kinds right before the keyword (护理型, 超级, 儿科): the kind is a part of the thing
-_KIND_WORD = re.compile(r"(?!各|多|分)[\u4e00-\u9fff]{1,2}?[型级科]$")  # 各级绿道: all of them
-_KIND_ENDS = ("型", "级", "科")
+# A word of kinds right before the keyword (护理型, 超级, 儿科, 基层版, 小额): the kind is a part
+# of the thing
+_KIND_WORD = re.compile(r"(?!各|多|分|总|余|金)[\u4e00-\u9fff]{1,2}?[型级科版额]$")  # 各级: all
+_KIND_ENDS = ("型", "级", "科", "版", "额")
 _OPEN = re.compile(r"^(?:了|已|共|的|再)+")
 _LEADS = sorted({*PLACES, *GENERIC, "今年", "去年", "目前", "全年"}, key=len, reverse=True)
 # one pattern for the run of them a clause opens with, longest first as the list: one search
@@ -105,7 +106,9 @@ def wider_than_titled(head: str, keyword: str, title: str) -> str | None:
 
 @lru_cache(maxsize=1024)
 def _titled_kind(title: str, keyword: str) -> str | None:
-    """The word of kinds a title names right before the keyword (新增护理型养老床位), if any."""
+    """The word of kinds a title names right before the keyword (新增护理型养老床位, 新建“基层版”
+    胸痛中心), if any."""
+    title = _unquoted(title)
     at = title.find(keyword)
     titled = _modifier(title[:at]) if at > 0 else None
     return titled if titled and _KIND_WORD.fullmatch(titled) else None
@@ -184,3 +187,66 @@ def of_phrase_noun(between: str, keyword: str, title: str) -> str | None:
 
 
 _PEOPLE = re.compile(r"[人民者生员户]$|家庭|群众|人次|老人")
+
+
+def _unquoted(text: str) -> str:
+    return text.replace("“", "").replace("”", "").replace('"', "")
+
+
+# What may stand right before a keyword and still be the target's things: a place, a time, a
+# word for all of them (全省自来水普及率, 目前近视率, 平均…)
+_NO_KIND = re.compile(
+    r"(?:各[级类种式]|所有|全部|平均|整体|总体|全面|目前|当前|实际|累计|现有|已有|共有"
+    r"|[年月底末的了已共为达约近])$"
+)
+
+
+def other_modifier(head: str, keyword: str, keywords: tuple[str, ...], title: str) -> str | None:
+    """The other kind named right before a keyword (`head`: its clause up to it) when the target
+    has a longer keyword naming its own kind of the same things (农村自来水普及率 beside 自来水
+    普及率; 青年人才驿站 beside 人才驿站): 城区自来水普及率, 高校人才驿站, 新发近视率 count
+    another kind. None when no longer keyword names a kind, or the words before are the title's,
+    a place's or a time's."""
+    kinds = [k[: -len(keyword)] for k in keywords if len(k) > len(keyword) and k.endswith(keyword)]
+    if not kinds:
+        return None  # most targets: no keyword naming a kind of another
+    tail = _HAN_TAIL.search(_words_before(head))
+    if tail is None:
+        return None
+    words = tail.group()
+    for kind in kinds:  # 户籍人口 beside 常住人口: what differs before the shared 人口
+        shared = 0
+        while shared < min(len(kind), len(words)) and kind[-1 - shared] == words[-1 - shared]:
+            shared += 1
+        if shared == len(kind):
+            return None  # the kind itself (总体近视率 read by the shorter keyword)
+        words = words[: len(words) - shared] if shared else words
+    said = words[-2:]
+    plain = _unquoted(title)
+    if len(said) < 2 or said in plain or _NO_KIND.search(said) or _place_word(said):
+        return None
+    return said
+
+
+_HAN_TAIL = re.compile(r"[\u4e00-\u9fff]+$")
+_PLACE_WORDS = frozenset((*PLACES, *GENERIC))
+
+
+def _place_word(word: str) -> bool:
+    return word in _PLACE_WORDS or word.endswith(("省", "市", "县", "州", "国"))  # not 城区, 山区
+
+
+# An age group (60岁以上老年人, 0至3岁婴幼儿, 12岁儿童): a part of the people a figure counts
+_AGE = re.compile(
+    r"[0-9一二三四五六七八九十两]+(?:\s*[—\-~～至到]\s*[0-9一二三四五六七八九十两]+)?\s*(?:周)?岁"
+    r"(?:及以上|及以下|以上|以下)?(?:的)?[\u4e00-\u9fff]{0,4}"
+)
+
+
+def age_group(head: str, title: str) -> str | None:
+    """The age group a clause names before the keyword (`head`: the clause up to it), unless
+    the title names an age: the figure is that group's, a part of the whole."""
+    if "岁" not in head or "岁" in title:
+        return None
+    found = _AGE.search(head)
+    return found.group() if found else None

@@ -15,9 +15,10 @@ from monitor.models import Target
 _RATIO = re.compile(r"(之比|占比|比例|比重|[\u4e00-\u9fff]{2}率)[^，,。；0-9]{0,5}$")
 # What is still to be done (待治理面积, 尚未改造的, 有待修复): no work done
 # (not 尚未完成7万人的年度目标: the plan, said not yet met)
+# (a branch each way it opens, a letter first: a search then jumps between them)
+_WORK_TO_DO = "(?:修复|治理|改造|建设|整治|完成|开工|建成|实施|处置|复垦|搬迁|复耕)"
 _TO_BE_DONE = re.compile(
-    r"(?:待|(?:尚未|未)(?=[^，,。；]{2,3}的))"
-    r"(?:修复|治理|改造|建设|整治|完成|开工|建成|实施|处置|复垦|搬迁|复耕)"
+    f"待{_WORK_TO_DO}|尚未(?=[^，,。；]{{2,3}}的){_WORK_TO_DO}|未(?=[^，,。；]{{2,3}}的){_WORK_TO_DO}"
 )
 # The rest of the things counted (剩余0.3亿元, 其余82座, 今年剩余的4000万元)
 _REST = re.compile(

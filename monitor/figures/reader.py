@@ -37,7 +37,8 @@ from monitor.figures.checks import (
     _why,
     plan_size,
 )
-from monitor.figures.cues import _CHANGE, unnamed
+from monitor.figures.cues import _CHANGE
+from monitor.figures.frames import unnamed
 from monitor.figures.keywords import _first_part, _plan, split_sentences
 from monitor.figures.levels import scope_for
 from monitor.figures.measures import is_fall

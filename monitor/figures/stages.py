@@ -15,18 +15,17 @@ from functools import lru_cache
 # one than any work, and homes pulled down (拆除) a stage of a renewal, none of them its count.
 _STAGES = (
     ("开工", re.compile(r"开工")),
-    ("建成", re.compile(r"基本建成|(?:建成|竣工)(?:交付)?|完工")),
-    ("筹集", re.compile(r"(?<!建设)筹集(?!建设)")),
+    ("建成", re.compile(r"基本建成|建成(?:交付)?|竣工(?:交付)?|完工")),
+    ("筹集", re.compile(r"筹集(?<!建设筹集)(?!建设)")),
     ("分配", re.compile(r"分配|配租|配售|供应(?!链)")),
     ("交付", re.compile(r"交付")),
     ("签约", re.compile(r"签约|签字确认")),
     ("立项", re.compile(r"立项")),
     ("拆除", re.compile(r"拆除|拆迁")),
 )
-# the first letters of the stage words, looked at first: most places in a sentence fail there
-_ANY_STAGE = re.compile(
-    "(?=[开基建竣完筹分配供交签立拆])(?:" + "|".join(p.pattern for _, p in _STAGES) + ")"
-)
+# every branch of the stage words opens with a letter (not a group or a look-behind): a search
+# then jumps between those letters, and most places in a sentence are never tried
+_ANY_STAGE = re.compile("|".join(p.pattern for _, p in _STAGES))
 
 
 @lru_cache(maxsize=1024)  # asked for each number and target with the target's title

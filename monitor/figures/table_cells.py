@@ -11,7 +11,7 @@ from typing import Literal
 
 from monitor.figures import units
 from monitor.figures.numerals import parse_quantity
-from monitor.figures.table_columns import Column
+from monitor.figures.table_heads import Column
 from monitor.figures.table_rows import bare as unmarked
 from monitor.models import Quantity, Target
 

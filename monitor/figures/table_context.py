@@ -12,7 +12,7 @@ from datetime import date
 
 from monitor.figures.places import mentions, speaks_for
 from monitor.figures.table_cells import same_measure
-from monitor.figures.table_columns import Column
+from monitor.figures.table_heads import Column
 from monitor.figures.table_rows import names
 from monitor.figures.table_stages import stage_in
 from monitor.figures.table_units import HEADER_UNIT, header_unit

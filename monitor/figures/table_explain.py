@@ -7,14 +7,14 @@ from __future__ import annotations
 import re
 
 from monitor.figures.table_cells import same_measure
-from monitor.figures.table_columns import Column
+from monitor.figures.table_heads import Column
 from monitor.figures.table_rows import label_of, shown_label
 from monitor.figures.table_stages import stage_in, stages_of
 from monitor.models import Figure, Seen, Table, Target
 
 # A header naming a thing added (新建社区食堂（个）): the item a column of items across counts
 ITEM = re.compile(r"(?:新增|新建|新开工|开工|改造|建设|建成|完成)([\u4e00-\u9fff]{2,})")
-ROLE = re.compile(r"计划|任务|目标|进度|比例|率|数|情况|里程|数量|面积|投资|总")
+ROLE = re.compile(r"计划|任务|目标|预算|规划|指标|进度|比例|率|数|情况|里程|数量|面积|投资|总")
 
 
 def other_item(head: str, target: Target) -> bool:
@@ -56,7 +56,9 @@ def explain_row(
         elif column.part_of is not None:
             total = table.header[column.part_of]
             why = f"column {head!r} is one kind of the row's total in {total!r}, not the total"
-        elif column.role == "none" and head.startswith(("其中", "含", "包括")):
+        elif column.role == "none" and any(
+            part.startswith(("其中", "含", "包括")) for part in head.split("|")
+        ):
             why = f"column {head!r} is a part of the row's total, not the total"
         elif column.role == "none" and other_item(head, target):
             why = f"column {head!r} counts another item than the target's"

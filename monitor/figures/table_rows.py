@@ -86,16 +86,22 @@ def names(text: str, target: Target) -> bool:
 
 def _keyword_end(text: str, target: Target) -> int:
     """Where the first keyword of target found in text ends; -1 when none is there."""
+    return _keyword_span(text, target)[1]
+
+
+def _keyword_span(text: str, target: Target) -> tuple[int, int]:
+    """Where the first keyword of target found in text begins and ends; (-1, -1) when none is."""
     for keyword in target.keywords:
-        at = 0
+        at, start = 0, -1
         for part in keyword.split("…"):
             at = text.find(part, at) if part else at
             if at < 0:
                 break
+            start = at if start < 0 else start
             at += len(part)
         else:
-            return at
-    return -1
+            return max(start, 0), at
+    return -1, -1
 
 
 def _part_is_own(label: str, above: str, target: Target) -> bool:
@@ -123,10 +129,24 @@ def stock_row(table: Table, row: tuple[str, ...], labels: list[int], target: Tar
     )
 
 
-def change_of(label: str) -> tuple[bool, bool]:
-    """Whether a row label names a change (…增长, …下降: its cells are rates) and a fall."""
+# Words of an addition in a row's label (新增就业, 新建充电桩): the period's flow, not a level
+_ADDED = re.compile(r"新增|新建|新开|新签|净增|增加|增长|新发|发放|开工|建成|完成|改造")
+
+
+def stock_level(label: str, head: str, target: Target) -> bool:
+    """Is a result headed by a period alone (1—9月, 前三季度) the level then of a target that
+    pledges a stock (参保人数达到5100万人), its row naming no addition (…养老保险参保人数)?"""
+    if target.pledge is None or target.pledge.scope != "cumulative":
+        return False
+    return is_period(_BRACKETS.sub("", head).strip()) and not _ADDED.search(label)
+
+
+def change_of(label: str, unit: str | None) -> tuple[bool, bool]:
+    """Whether a row label names a change (…增长, …下降) in a row in % (its cells are rates),
+    and a fall."""
     label = _BRACKETS.sub("", bare(label)).rstrip()
-    return _CHANGE.search(label) is not None, _FALL.search(label) is not None
+    change = _CHANGE.search(label) is not None and unit in ("%", "％")
+    return change, _FALL.search(label) is not None
 
 
 def is_period(cell: str) -> bool:
@@ -208,6 +228,7 @@ def rows_for(
         and (not _PART.match(label) or _part_is_own(label, rows[k - 1][1] if k else "", target))
         and _own_row(" ".join(bare(row[i]) for i in labels if i < len(row)), target)
     ]
+    named = _siblings(named, target)
     whole: list[tuple[tuple[str, ...], str]] = []
     if across or any(names(text, target) for text in (table.caption, title, intro)):
         if not named and (periods_down(table, labels) or _stages_down(rows)):
@@ -238,6 +259,43 @@ def rows_for(
         for row, label in whole + named
         if not any(word and word in label for word in target.exclude)
         and region_ok(groups[id(row)] + label, table.caption, title, lead, target, source)
+    ]
+
+
+def _rest(label: str, target: Target) -> tuple[str, str]:
+    """A row label's words before and after the shortest of the target's keywords in it, the
+    broadest (开发城镇公益性岗位 → 开发城镇, "" for keywords 乡村公益性岗位, 公益性岗位), without
+    units in brackets."""
+    label = _BRACKETS.sub("", label)
+    for keyword in sorted(target.keywords, key=len):
+        at = label.find(keyword) if "…" not in keyword else -1
+        if at >= 0:
+            return label[:at], label[at + len(keyword) :]
+    start, end = _keyword_span(label, target)
+    return (label[:start], label[end:]) if start >= 0 else (label, "")
+
+
+def _siblings(
+    named: list[tuple[tuple[str, ...], str]], target: Target
+) -> list[tuple[tuple[str, ...], str]]:
+    """Of rows that name the target's keyword with words of their own (开发乡村公益性岗位,
+    开发城镇公益性岗位; …参保人数, …领取待遇人数), those whose words the target's title says when
+    another's it does not: the others count another thing. A stock row (累计建成…) and a row of
+    another stage of the work (供应… beside 筹集…, which table_stages reads) stay."""
+    if len(named) < 2:
+        return named
+    fits: list[bool | None] = []  # None: nothing of its own beside it, or a stage of work
+    for _, label in named:
+        before, after = _rest(label, target)
+        words = [w for w in (before, after) if w]
+        staged = any(stage_in(w) for w in words)  # 供应… beside 筹集…: table_stages weighs it
+        fits.append(all(w in target.title for w in words) if words and not staged else None)
+    if True not in fits or False not in fits:
+        return named
+    return [
+        item
+        for item, fit in zip(named, fits, strict=True)
+        if fit is not False or _STOCK_ROW.search(item[1])
     ]
 
 

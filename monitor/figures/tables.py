@@ -17,7 +17,6 @@ from monitor.figures.checks import _out_of_frame
 from monitor.figures.numerals import parse_quantity
 from monitor.figures.stages import stage_of
 from monitor.figures.table_cells import Read, note_amount, read_cells, same_measure
-from monitor.figures.table_columns import Column
 from monitor.figures.table_context import (
     as_plan,
     intro_text,
@@ -28,12 +27,14 @@ from monitor.figures.table_context import (
     reviewed_year,
 )
 from monitor.figures.table_explain import ITEM, ROLE, explain_row, other_item, render
+from monitor.figures.table_heads import Column
 from monitor.figures.table_rows import (
     change_of,
     label_of,
     names,
     rows_for,
     shown_label,
+    stock_level,
     stock_row,
     year_of,
 )
@@ -287,8 +288,7 @@ def _row_figures(
         return []
     label = label_of(row, labels)
     stages = _stages(columns, label, target, read, dropped)
-    change, fall = change_of(label)
-    change = change and unit in ("%", "％")  # 地区生产总值增长 in %: each cell a rate
+    change, fall = change_of(label, unit)  # 地区生产总值增长 in %: each cell a rate
     stock = stock_row(table, row, labels, target)
     out: list[Figure] = []
     for i, quantity, direction in read:
@@ -296,7 +296,8 @@ def _row_figures(
             continue  # an earlier stage than the target's (已签约 for a 竣工 target)
         column, (start, end), stage = columns[i], spans[i], stages[i]
         kind: FigureKind = "pledge" if column.role == "pledge" else "achieved"
-        scope = _scope(column, target, change=change, stock=stock)
+        level = stock or stock_level(label, table.header[i], target)  # 参保人数 | 1—9月
+        scope = _scope(column, target, change=change, stock=level)
         if change and column.role in ("pledge", "achieved"):
             direction = direction or ("down" if fall else None)
         written = year_of(label) or column.period  # a row or column of one year: its own
@@ -337,8 +338,9 @@ def _other_unit(
 
 def _scope(column: Column, target: Target, *, change: bool, stock: bool) -> FigureScope:
     """A cell's scope: its column's; a plan's as the target's pledge counts it (new or a total);
-    a rate in a row naming a change (地区生产总值增长); a level in a row of the stock."""
-    if change and column.role in ("pledge", "achieved"):
+    a rate in a row naming a change (地区生产总值增长), or a per-cent level (城镇化率 | 68 | 68.1)
+    of a target in %; a level in a row of the stock."""
+    if (change or target.unit in ("%", "％")) and column.role in ("pledge", "achieved"):
         return "rate"
     scope: FigureScope = column.scope or "new"
     if stock and column.role == "achieved" and scope == "new":

@@ -11,8 +11,13 @@ from monitor.models import Target
 
 # A holiday of a few days (国庆假期, “五一”假期, 春节黄金周, 端午小长假): its figures are not a
 # period's (a target naming one, 国庆假期接待游客, takes them)
+# (a branch a holiday: each opens with a letter, so that a search jumps between them)
 _HOLIDAY = re.compile(
-    r"(?:春节|元旦|清明|五一|端午|中秋|国庆|十一)”?(?:假期|长假|小长假|黄金周|期间)|黄金周|小长假"
+    "|".join(
+        f"{day}”?(?:假期|长假|小长假|黄金周|期间)"
+        for day in ("春节", "元旦", "清明", "五一", "端午", "中秋", "国庆", "十一")
+    )
+    + "|黄金周|小长假"
 )
 # A holiday named as a cause (受春节假期影响，1月份…): the figure is of its own period
 _CAUSE = re.compile(r"(?:影响|因素|效应|错月|带动|拉动)")

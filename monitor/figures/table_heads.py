@@ -1,0 +1,201 @@
+"""One header cell read: what a value column under it holds (the pledge, the result, a share
+of the pledge, a rate, or nothing of the target's), with its scope, the unit it writes, its
+period; merged header cells ("年度计划（个）|开工") read as a group and the cell below it."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Literal, NamedTuple
+
+from monitor.figures.table_units import HEADER_UNIT as _HEADER_UNIT
+from monitor.figures.table_units import YEAR as _YEAR
+from monitor.figures.table_units import header_unit
+from monitor.models import FigureScope
+
+Role = Literal["index", "unit", "label", "pledge", "achieved", "share", "rate", "none"]
+
+_RATE = re.compile(r"同比|环比|增长|增速|增幅|增减|±|比上年|比去年|较上年|较去年|变动|变化")
+
+_SHARE = re.compile(
+    r"完成率|进度|占.{0,6}(?:%|％|比|计划|任务|目标|预算)|比例|比重|[开完竣]工率|执行率|到位率|"
+    r"兑现率|实现率|落实率|"
+    r"达成率|建成率|完成比|完成度|达成度"
+)
+
+# …and what the year is due to do (今年应完成, 全年应完成): its plan
+_PLEDGE_FIRST = re.compile(r"计划完成|目标任务|任务数|计划数|目标值|预算数|预期|应完成|应达到")
+
+_ACHIEVED = re.compile(
+    r"完成|实际|实现|已|建成|开工|竣工|完工|累计|新建|新增|到位|达到|执行|实绩|决算|快报|"
+    r"[0-9０-９]{1,2}月|"
+    r"签约|交付|交房|投用|投入使用|入住|筹集|供应|配租|"
+    r"上半年|下半年|[一二三四]季度|前三季度|当月|本月|当年|本年"
+)
+
+_PLEDGE = re.compile(r"任务|目标|计划|预算|规划|指标值")
+
+# A header whose last word is the plan is the plan, whatever work it names first (年度完工计划,
+# 全年建成目标, 省定目标): Chinese puts the head noun last. Not 已完成计划 (a result).
+_PLAN_HEAD = re.compile(r"(?:计划|任务|目标|预算|规划)(?:数|值|量|数量)?$")
+
+_DONE_FIRST = re.compile(r"^(?:已|实际|实绩|累计|截至|截止)")
+
+# A plan over many years (规划里程, 规划总数): the results beside it are stocks
+# Columns that are no count of the work: the share of the year gone by (序时进度), the plan less
+# the result (未完成, 剩余任务), last year's same months (上年同期), the amount due by now (应完成)
+# …and a difference from the schedule in points (超欠进度（百分点）, 超前, 滞后): no share done
+_NO_FIGURE = re.compile(
+    r"序时|时序|时间进度|未完成|剩余|尚需|尚未|差额|缺口|还差|同期|(?<!今年|全年|年度|本年)应(?:完成|达到)"
+    r"|百分点|超欠|超前|滞后|差距"
+)
+
+# A part's share of a whole (占全市比重, 占比): no share of the plan unless it names the plan or
+# the work done (占年度任务比重, 完成率)
+_OF_WHOLE = re.compile(r"占|比重")
+
+_OF_PLAN = re.compile(
+    r"计划|任务|目标|预算|全年|年度|完成|进度|[开完竣]工率|执行率|到位率|达成|建成率"
+)
+
+# A plan's word before the work it plans (计划新建改造, 拟新增, 规划建设): the plan, whatever verb
+# follows it (计划完成率 is a share, read before)
+_PLAN_FIRST = re.compile(
+    r"^(?:(?:19|20)[0-9]{2}\s*年|年度|全年|今年|本年|当年)?(?:计划|拟|规划|确保|力争|争取)"
+)
+
+# Words that make a column under a plan's group header a result after all (年度计划|已完成)
+_DONE_WORD = re.compile(r"已|实际|实绩|完成|累计|截至|截止")
+
+# A group of parts (其中|新建学校, 其中：农村): no total of the row's item
+_PARTS = re.compile(r"^(?:其中|含|包括)")
+
+# A per cent of the plan done (完成年度计划（%）, 完成调整预算%, 为年初预算的%, 预算完成%): the
+# share, with no 率 or 进度 in its words
+_DONE_OF_PLAN = re.compile(
+    r"(?:完成|达到?|为)(?:了)?[\u4e00-\u9fff]{0,4}?(?:计划|任务|目标|预算)|"
+    r"(?:计划|任务|目标|预算)数?(?:的)?(?:完成|执行)"
+)
+
+_FORECAST = re.compile(r"预计|预期|预测")
+
+_HELD = re.compile(r"保有量|存量|总数|总量|余额")
+
+# An amount added since the year's start (比年初增加, 较上年末新增): the year's so far, not a rate
+_SINCE_START = re.compile(r"(?:比|较)(?:年初|上年末|去年末|上年底|去年底)(?:增加|新增|净增|多增)")
+
+STOCK = re.compile(r"累计|总数|总量|总规模|保有量|存量|总里程")
+
+_IN_PERIOD = re.compile(
+    r"以来|[0-9０-９一二三四五六七八九十]+月|季度|今年|本年|当年|年度|全年|半年|年内"
+)
+
+
+# A column of a point in time and nothing else (2023年底, 2024年6月末): the level then
+POINT = re.compile(r"(?:截至|截止|到)?(?:(?:19|20)[0-9]{2}\s*年)?(?:[0-9]{1,2}\s*月)?(?:底|末)")
+
+
+class Column(NamedTuple):
+    role: Role
+    scope: FigureScope | None
+    unit: str | None  # as the header writes it: 万人, 套, %
+    period: str | None
+    stage: str | None = None  # the stage of work it counts: 已竣工（套） → 竣工
+    part_of: int | None = None  # a kind (快充桩) of the row's total in that column (合计)
+    bare: bool = False  # headed by a value alone (数值): a row label's role word decides
+
+
+def words_of(head: str) -> str:
+    """A header cell's words without its unit in brackets (合计（个） → 合计)."""
+    return _HEADER_UNIT.sub("", head).strip()
+
+
+def read_head(head: str, published: date | None) -> Column:
+    """What a value column holds, from its header: role, scope, written unit, period."""
+    if "|" in head:
+        return _merged(head, published)
+    if _PARTS.match(head):
+        return Column("none", None, header_unit(head), None)
+    return read_words(head, published)
+
+
+def _merged(head: str, published: date | None) -> Column:
+    """A column under merged header cells ("年度计划（个）|开工"): a group of parts, or a part
+    below its group (今年已建成 | 其中已通过认证), gives nothing;
+    a share or rate below is one; a plan's group holds plans of the stages or measures below
+    it unless one of them says it is done; else the words as one header. The unit is the
+    lowest cell's that writes one (新增装机（万千瓦）|年度目标 → 万千瓦)."""
+    parts = head.split("|")
+    unit = next((u for part in reversed(parts) if (u := _unit_cell(part))), None)
+    if any(_PARTS.match(part) for part in parts):  # 其中|新建, 基层版（家）|其中已通过认证
+        return Column("none", None, unit, None)
+    last, group = read_words(parts[-1], published), read_words("".join(parts[:-1]), published)
+    if last.role in ("share", "rate"):
+        found = last
+    elif _NO_FIGURE.search(head):
+        found = Column("none", None, unit, last.period)
+    elif group.role == "pledge" and _DONE_WORD.search(parts[-1]):
+        found = read_words(parts[-1], published)  # 年度计划|已完成: the result of the plan
+    elif group.role == "pledge":
+        found = group
+    elif group.role == "none" and last.role in ("pledge", "achieved"):
+        found = last  # 项目数（个）|年度计划开工: the group names the thing, the cell its role
+    else:
+        found = read_words(head.replace("|", ""), published)
+    return found._replace(unit=found.unit or unit, period=found.period or group.period)
+
+
+def _unit_cell(part: str) -> str | None:
+    """The unit a header cell writes: in brackets at its end, or all it holds (a row of units
+    under the header: 万米, %)."""
+    written = header_unit(part)
+    if written or not part or len(part) > 6:
+        return written
+    return header_unit(f"（{part.strip()}）")
+
+
+def read_words(head: str, published: date | None) -> Column:
+    unit = header_unit(head)
+    words = _HEADER_UNIT.sub("", head)
+    year = _YEAR.search(words)
+    period = year.group(1) if year else None
+    if _SINCE_START.search(words) and unit != "%":
+        return Column("achieved", "new", unit, period)
+    if _RATE.search(words):
+        if unit not in (None, "%"):  # 比上年增减（个）: a change in count, no rate nor level
+            return Column("none", None, unit, period)
+        kind: Role = "pledge" if _PLEDGE_FIRST.search(words) else "rate"
+        return Column(kind, "rate", "%", period)
+    if _NO_FIGURE.search(words) or (_OF_WHOLE.search(words) and not _OF_PLAN.search(words)):
+        return Column("none", None, unit, period)
+    if _SHARE.search(words) or (unit == "%" and _DONE_OF_PLAN.search(words)):
+        return Column("share", "share_of_pledge", "%", period)
+    if _FORECAST.search(words):  # a forecast: a first result once its year is over
+        over = period and published and int(period) < published.year
+        return Column("achieved" if over else "pledge", "new", unit, period)
+    plan_first = _PLAN_FIRST.match(words)
+    # 计划完成, 确保完成: the completion planned; 计划已完成 is done
+    if plan_first and not _DONE_WORD.search(words[plan_first.end() :].removeprefix("完成")):
+        scope_first: FigureScope = "cumulative" if STOCK.search(words) else "new"
+        return Column("pledge", scope_first, unit, period)
+    if POINT.fullmatch(words.strip()):
+        return Column("achieved", "cumulative", unit, period)
+    plan_head = _PLAN_HEAD.search(words) and not _DONE_FIRST.search(words)
+    if (
+        (_PLEDGE_FIRST.search(words) and not _DONE_FIRST.search(words))
+        or plan_head
+        or (_PLEDGE.search(words) and not _ACHIEVED.search(words))
+    ):
+        scope: FigureScope = "cumulative" if STOCK.search(words) else "new"
+        return Column("pledge", scope, unit, period)
+    if _HELD.search(words):  # 充电桩保有量: the stock held, a level
+        return Column("achieved", "cumulative", unit, period)
+    if _ACHIEVED.search(words) or (period and published and int(period) < published.year):
+        stock = STOCK.search(words) and not _IN_PERIOD.search(words.replace("累计", "", 1))
+        return Column("achieved", "cumulative" if stock else "new", unit, period)
+    return Column("none", None, unit, period)
+
+
+def role_of(head: str, published: date | None) -> Role:
+    """What a column headed `head` holds (pledge, achieved, share, rate, none)."""
+    return read_head(head, published).role

@@ -1,0 +1,195 @@
+"""figures.tables on the kinds corpora K, L and M showed (session 9), each in a table of our own
+(places, figures and wording invented): a part in a header's lower row (…|其中已挂牌运营), a
+budget's share written 为预算% or 完成年初预算（%）, row names opening with a number under a
+header of names (220千伏输电线路), a per-cent target's level, rows of one keyword told apart by
+the target's title (农村/城镇危房改造), a stock target's result under a period alone."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from monitor.figures.table_columns import role_of
+from monitor.models import Pledge, Table, Target
+from tests.table_cells import read, rows_read
+
+YX = ("云溪", "云溪市", "全市")
+DAY = date(2025, 7, 20)
+
+
+# --- a part in the header's lower row -----------------------------------------------------------
+
+STATIONS = Target(
+    "yx-stations", "云溪市2025年建设示范型养老服务站30个", ("养老服务站",), YX, unit="个",
+    pledge=Pledge(Decimal(30)),
+)  # fmt: skip
+
+
+def test_a_part_under_its_group_in_the_lower_header_row_gives_nothing() -> None:
+    table = Table(
+        caption="各区县养老服务站建设情况（截至6月底）", unit=None,
+        header=("区县", "示范型养老服务站（个）|年度任务", "示范型养老服务站（个）|已建成",
+                "示范型养老服务站（个）|其中已挂牌运营"),
+        rows=(("全市", "30", "17", "9"), ("北塘区", "6", "4", "2")),
+    )  # fmt: skip
+    assert read(table, STATIONS, day=DAY) == [
+        ("pledge", "new", "30 个", "示范型养老服务站（个）|年度任务"),
+        ("achieved", "new", "17 个", "示范型养老服务站（个）|已建成"),
+    ]  # 9 opened so far are some of the 17 built, no count of their own
+
+
+# --- a budget's columns ------------------------------------------------------------------------
+
+SCIENCE = Target(
+    "yx-science", "云溪市2024年科学技术支出18亿元", ("科学技术支出", "科技支出"), YX, unit="元",
+    pledge=Pledge(Decimal(1_800_000_000)),
+)  # fmt: skip
+
+
+def test_a_final_account_beside_its_budget_and_its_share_written_as_per_cent_of_it() -> None:
+    table = Table(
+        caption="2024年市本级一般公共预算支出决算情况表", unit="万元",
+        header=("科目", "预算数", "决算数", "为预算%", "比上年增长%"),
+        rows=(
+            ("教育支出", "412000", "405300", "98.4", "2.2"),
+            ("科学技术支出", "180000", "186500", "103.6", "7.9"),
+            ("其中：基础研究", "21000", "22400", "106.7", "12.3"),
+        ),
+    )  # fmt: skip
+    assert read(table, SCIENCE, "云溪市2024年财政决算公开", date(2025, 8, 2)) == [
+        ("pledge", "new", "1800000000 元", "预算数"),
+        ("achieved", "new", "1865000000 元", "决算数"),
+        ("achieved", "share_of_pledge", "103.6 %", "为预算%"),
+        ("achieved", "rate", "7.9 %", "比上年增长%"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("head", "role"),
+    [
+        ("完成年初预算（%）", "share"),
+        ("为调整预算的%", "share"),
+        ("预算执行（%）", "share"),
+        ("年度计划完成%", "share"),
+        ("决算数", "achieved"),
+        ("快报数（亿元）", "achieved"),
+        ("调整预算数", "pledge"),
+        ("为上年%", "none"),  # against last year: no share of a plan
+    ],
+)
+def test_budget_header_words(head: str, role: str) -> None:
+    assert role_of(head, DAY) == role
+
+
+# --- names that open with a number ------------------------------------------------------------
+
+LINES = Target(
+    "yx-lines", "云溪市2025年新建输电线路600公里", ("输电线路",), YX, unit="公里",
+    pledge=Pledge(Decimal(600)),
+)  # fmt: skip
+
+
+def test_a_header_of_names_keeps_names_that_open_with_a_voltage() -> None:
+    table = Table(
+        caption="2025年上半年输电线路建设进度表", unit=None,
+        header=("线路名称", "年度计划（公里）", "1-6月完成（公里）", "完成率（%）"),
+        rows=(
+            ("500千伏线路", "120", "64", "53.3"),
+            ("220千伏线路", "210", "98", "46.7"),
+            ("110千伏及以下线路", "270", "141", "52.2"),
+            ("合计", "600", "303", "50.5"),
+        ),
+    )  # fmt: skip
+    got = read(table, LINES, "云溪市电网建设半年报", DAY)
+    assert got == [
+        ("pledge", "new", "600 千米", "年度计划（公里）"),
+        ("achieved", "new", "303 千米", "1-6月完成（公里）"),
+        ("achieved", "share_of_pledge", "50.5 %", "完成率（%）"),
+    ]
+
+
+# --- a per-cent target ---------------------------------------------------------------------------
+
+GREEN = Target(
+    "yx-green", "云溪市2025年城镇新建建筑中绿色建筑占比达到75%", ("绿色建筑占比",), YX, unit="%",
+    pledge=Pledge(Decimal(75), scope="rate"),
+)  # fmt: skip
+
+
+def test_a_per_cent_targets_plan_and_level_are_rates() -> None:
+    table = Table(
+        caption="2025年1-6月住房城乡建设主要指标", unit=None,
+        header=("指标", "单位", "年度目标", "1-6月完成"),
+        rows=(
+            ("城镇新建建筑中绿色建筑占比", "%", "75", "71.8"),
+            ("装配式建筑面积", "万平方米", "160", "74"),
+        ),
+    )  # fmt: skip
+    assert read(table, GREEN, "", DAY) == [
+        ("pledge", "rate", "75 %", "年度目标"),
+        ("achieved", "rate", "71.8 %", "1-6月完成"),
+    ]
+
+
+# --- rows of one keyword told apart by the target's title ------------------------------------
+
+HOUSES = Target(
+    "yx-houses", "云溪市2025年改造农村危房300户", ("农村危房改造", "危房改造"), YX, unit="户",
+    pledge=Pledge(Decimal(300)),
+)  # fmt: skip
+PENSION = Target(
+    "yx-pension", "云溪市2025年底企业职工基本养老保险参保人数达到96万人",
+    ("企业职工基本养老保险", "职工养老保险"), YX, unit="人",
+    pledge=Pledge(Decimal(960_000), scope="cumulative"),
+)  # fmt: skip
+RURAL_AND_TOWN = Table(
+    caption="2025年1-6月民生工程进度", unit=None,
+    header=("工程名称", "单位", "全年任务", "已完成", "完成进度"),
+    rows=(
+        ("农村危房改造", "户", "300", "182", "60.7%"),
+        ("城镇危房改造", "户", "120", "95", "79.2%"),
+    ),
+)  # fmt: skip
+
+
+def test_the_row_whose_words_the_target_title_says_of_two_of_one_keyword() -> None:
+    got = find(RURAL_AND_TOWN, HOUSES)
+    assert got == {"农村危房改造"}  # 城镇危房改造 counts homes in towns
+
+
+def test_rows_of_one_keyword_stay_when_the_title_tells_none_apart() -> None:
+    plain = Target("yx-any", "云溪市2025年危房改造400户", ("危房改造",), YX, unit="户")
+    assert find(RURAL_AND_TOWN, plain) == {"农村危房改造", "城镇危房改造"}
+
+
+def test_a_stock_targets_result_under_a_period_alone_is_its_level() -> None:
+    table = Table(
+        caption="2025年上半年社会保险主要指标", unit=None,
+        header=("指标名称", "单位", "2025年目标", "1—6月", "同比增长（%）"),
+        rows=(
+            ("企业职工基本养老保险参保人数", "万人", "96", "93.4", "2.7"),
+            ("企业职工基本养老保险离退休人数", "万人", "—", "28.1", "4.0"),
+        ),
+    )  # fmt: skip
+    assert read(table, PENSION, "", DAY) == [
+        ("pledge", "cumulative", "960000 人", "2025年目标"),
+        ("achieved", "cumulative", "934000 人", "1—6月"),  # the insured at the end of June
+        ("achieved", "rate", "2.7 %", "同比增长（%）"),
+    ]  # the retirees' row (离退休人数) is other people than the insured
+
+
+def test_a_stock_targets_additions_under_their_own_words_stay_the_periods() -> None:
+    table = Table(
+        caption="2025年上半年社会保险主要指标", unit=None,
+        header=("指标名称", "单位", "1—6月"),
+        rows=(("企业职工基本养老保险新增参保人数", "万人", "3.2"),),
+    )  # fmt: skip
+    assert read(table, PENSION, "", DAY) == [("achieved", "new", "32000 人", "1—6月")]
+
+
+def find(table: Table, target: Target) -> set[str]:
+    from monitor.figures.tables import find_table_figures
+
+    return rows_read(find_table_figures(table, [target], published=DAY, title=""))
