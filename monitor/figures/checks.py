@@ -62,12 +62,36 @@ _TASK_PHRASE = re.compile(r"[^\s，,。；：:、的0-9完成已达超占]{1,14}
 
 def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:
     """Whether the number at sentence[start:end] is the size of a plan: 204万套的任务, 7万套目标,
-    计划新建的100个口袋公园."""
+    计划新建的100个口袋公园, 已将新建中医馆12个列入民生实事项目."""
     return bool(
         PLAN_AFTER.match(sentence, end)
         or _PLANNED_BEFORE.search(sentence, c0, start)
         or _task_to_do(sentence, end)
         or _named_plan(sentence, c0, start)
+        or listed_as_plan(sentence, end)
+        or _inside_listed_plan(sentence, start, end)
+    )
+
+
+# Work listed as a plan (将新建中医馆12个列入民生实事项目, 把改造120个写入…清单): the count is
+# what the plan holds, and the words after it name the plan, no other thing it counts
+_LISTED_AS_PLAN = re.compile(
+    r"(?:列入|纳入|写入|列为)[^，,。；]{0,14}?(?:计划|项目|实事|清单|任务|目标|工程)"
+)
+# …or the plan the thing was put in, the count inside its name (已列入区政府今年新建6家社区卫生
+# 服务中心计划, 纳入市里今年新建50个社区食堂的计划)
+_LISTED_INTO = re.compile(r"(?:列入|纳入|写入)[^，,。；的]{0,16}$")
+_PLAN_ENDS = re.compile(r"[^，,。；]{0,16}?的?(?:计划|清单|任务)(?=[，,。；;]|$)")
+
+
+def listed_as_plan(sentence: str, end: int) -> bool:
+    """Whether the count ending at `end` is followed by the plan it was listed in."""
+    return _LISTED_AS_PLAN.match(sentence, end) is not None
+
+
+def _inside_listed_plan(sentence: str, start: int, end: int) -> bool:
+    return bool(_LISTED_INTO.search(sentence, max(0, start - 18), start)) and bool(
+        _PLAN_ENDS.match(sentence, end)
     )
 
 
