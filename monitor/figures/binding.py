@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from monitor.figures import lists, thresholds, units
 from monitor.figures.attribution import _Match
-from monitor.figures.checks import _clause_of, _excluded
+from monitor.figures.checks import _clause_of, _excluded, listed_as_plan
 from monitor.figures.counting import counts_other
 from monitor.figures.cues import A_YEAR, EARLIER_LEVEL, EARLIER_WORK
 from monitor.figures.kinds import (
@@ -253,6 +253,7 @@ def _other_amount(making: Making, n: Number, target: Target) -> str | None:
         and counts_other(sentence, q, target)  # (由去年底的63家增加到71家: a level, then the next)
         and not units.counted_by_measure(sentence, q, target.keywords, target.unit)
         and not predicate_after(sentence, q.end)
+        and not listed_as_plan(sentence, q.end)  # 新建中医馆12个列入民生实事项目
     ):
         # 210个试点地区, 覆盖534个社区: a count of another noun
         return f"counts another noun ({sentence[q.end : q.end + 6]}…)"
