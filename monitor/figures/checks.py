@@ -46,7 +46,10 @@ _PLANNED_BEFORE = re.compile(
 # 今年750万亩高标准农田建设任务已完成…: the number opens a noun phrase that ends in the task
 _CLAUSE_REST = re.compile(r"[^，,。；;]*")
 _MET_AFTER = re.compile(r"(?:已|均|都|全部|如期|提前|超额|全面|顺利|基本)*(?:完成|实现|落实)")
-_TASK_PHRASE = re.compile(r"[^\s，,。；：:、的0-9完成已达超占]{1,14}?(?:任务|目标)(?!书|值)")
+# (为5万户居民家庭安装燃气泄漏报警器的任务: a long name, joined to 任务 by 的)
+_TASK_PHRASE = re.compile(
+    r"[^\s，,。；：:、的0-9完成已达超占]{1,14}?(?:的(?=任务))?(?:任务|目标)(?!书|值)"
+)
 
 
 def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:
