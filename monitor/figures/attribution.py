@@ -147,7 +147,25 @@ def continues(sentence: str, at: int) -> bool:
         or _MEASURE_OPENS.match(sentence, end)
         or _NUMBER_START.match(sentence, end)
         or _TAKES_ON.match(sentence, end)
+        or _parallel(sentence, at, end)
     )
+
+
+# The words between a place opening a clause and its number (山东参保人数3120万人, 我省接报2.3万起,
+# 全省达标率为93.6%), with the verbs of a level after them
+_PARALLEL_HEAD = re.compile(
+    r"([\u4e00-\u9fff]{2,8}?)(?:已经?|累计|共|也)?(?:达到|达|为|是|约|近|有)?(?=[约近超逾]?[0-9])"
+)
+
+
+def _parallel(sentence: str, at: int, end: int) -> bool:
+    """Whether the clause at `at`, after its place (ending at `end`), repeats words said before
+    a number earlier in the sentence: the same measure, of another place."""
+    found = _PARALLEL_HEAD.match(sentence, end)
+    if found is None:
+        return False
+    pos = sentence.rfind(found.group(1), 0, at)
+    return pos >= 0 and any(c.isdigit() for c in sentence[pos:at])
 
 
 def _is_part(sentence: str, at: int) -> bool:
