@@ -138,6 +138,9 @@ def continues(sentence: str, at: int) -> bool:
         or cues.BATCH_OPENS.match(sentence, at)
     ):
         return True
+    said = cues.SAID_BY.match(sentence, at) if "预" in sentence[at : at + 20] else None
+    if said is not None:  # …，省交通运输厅预计到年底可完成640座左右: the body forecasts it
+        return _CONTINUES.match(sentence, said.end()) is not None
     place = _place_lead(sentence, at)
     if place is None:
         return _named_doing(sentence, at) is not None

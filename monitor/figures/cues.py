@@ -81,6 +81,12 @@ NEXT_STEP = re.compile(
     r"|[照按据以依](?:此|这|目前|当前|现有)(?=[^，,；;。0-9０-９]{0,6}?(?:测算|推算|计算|估算|进度|速度|势头|趋势)))"
     r"[^，,；;。0-9０-９]{0,14}[，,]"
 )
+# A body that forecasts the rest of its clause (…，省交通运输厅预计到年底可完成640座左右): who
+# speaks, before the words that go on with the subject
+SAID_BY = re.compile(
+    r"[^，,。；;0-9]{1,12}?(?:厅|局|委|办|署|中心|协会|集团|公司|部门)(?:有关)?(?:负责人)?"
+    r"(?:预测|预估)?(?=预计|[^，,。；;0-9]{0,4}?(?:将|可|能|有望))"
+)
 # A clause opening with the rest of the things counted before (其余3段, 剩余120公里, 余下11个)
 REST_OPENS = re.compile(r"(?:其余|剩余|余下|剩下)的?(?=[约近超逾0-9一二三四五六七八九十两])")
 # …or a batch of them (首批45家已于4月完成评定, 第二批30个将于…): done, a result; to come, a
@@ -111,7 +117,7 @@ _PLEDGE = re.compile(
     r"将(?!近)|"
     + _PLAN_VERB
     + r"|提(?<!前提)出(?!了)|力争|目标(?<!全年主要目标)|预(?<![于出合]预)期|确保"
-    r"|要(?<![主重需只必不纲]要)(?![求素点闻])|拟|预计|有望|明年|"
+    r"|要(?<![主重需只必不纲]要)(?![求素点闻])|拟|预计|预测|预估|有望|明年|"
     + _STRIVE
     + "|"
     + _DUTY
