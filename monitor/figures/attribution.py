@@ -34,14 +34,28 @@ from monitor.models import Quantity, Target
 # its amount (…，余杭区完成4200个): the subject goes on, for that place
 _NAMED_PLACE_DOING = re.compile(
     r"[\u4e00-\u9fff]{2,4}?(?:区|县|市|镇)(?=(?:今年|已经?|共|累计)*"
-    r"(?:完成|新增|新建|建成|改造|开工|竣工|完工|筹集|实现)[约近超逾0-9一二三四五六七八九十两])"
+    r"(?:完成|新增|新建|建成|改造|开工|竣工|完工|筹集|实现)[约近超逾0-9一二三四五六七八九十两]"
+    r"|(?:承担|分担|分得|分到)(?:其中)?的?(?:任务|目标)?(?:为|是)?[约近超逾0-9一二三四五六七八九十两])"
 )
 _NUMBER_START = re.compile(r"[约近超逾0-9一二三四五六七八九十两]")
 # what a place takes on of a whole the clause before named (…任务4500万亩，河南承担620万亩)
 _TAKES_ON = re.compile(
-    r"(?:承担|分担|分得|分到|负责)(?:的)?(?:任务|目标)?(?:为|是)?(?=[约近超逾0-9一二三四五六七八九十两])"
+    r"(?:承担|分担|分得|分到|负责)(?:其中)?(?:的)?(?:任务|目标)?(?:为|是)?"
+    r"(?=[约近超逾0-9一二三四五六七八九十两])"
 )
-_TAKES_ON_END = re.compile(r"(?:承担|分担|分得|分到)(?:的)?(?:任务|目标)?(?:为|是)?$")
+_TAKES_ON_END = re.compile(
+    r"(?:(?:承担|分担|分得|分到)(?:其中)?(?:的)?(?:任务|目标)?|(?:分解|下达|分配|下发)[给到]"
+    r"[\u4e00-\u9fff]{1,8}?的?(?:任务|目标)?)(?:为|是)?$"
+)
+# …，分解给湖南的是600座; …，下达到南宁市的任务为180座: a place's share of the task handed down
+_HANDED_TO = re.compile(
+    r"(?:分解|下达|分配|下发)[给到]"
+    r"(?=[\u4e00-\u9fff]{1,8}?的?(?:任务|目标)?(?:为|是)?[约近0-9一二三四五六七八九十两])"
+)
+# …，九江以212家居全省第二: a place ranked by its amount
+_RANKED_BY = re.compile(
+    r"以(?=[约近超逾]?[0-9一二三四五六七八九十两][^，,。；]{0,6}?(?:居|位居|位列|排名|领跑))"
+)
 
 
 # …，全年新建50个的目标有望提前完成; …，超额完成了700万亩的年度建设任务: a number followed by the
@@ -109,11 +123,12 @@ def continues(sentence: str, at: int) -> bool:
     opens with a continuation (同比增长, 累计, 其中…), a measure of the thing (运营里程约…) or the
     rest of it (其余3段), or a place and then one, its share of the whole (承担…) or a number."""
     if (
-        _CONTINUES.match(sentence, at)
+        cues.continues_at(sentence, at)  # (or a body forecasting it: 省…厅预计到年底可完成…)
         or _MEASURE_OPENS.match(sentence, at)
         or cues.REST_OPENS.match(sentence, at)
         or cues.BATCH_OPENS.match(sentence, at)
         or whole_in_share(sentence, at)
+        or _HANDED_TO.match(sentence, at)
     ):
         return True
     place = place_lead(sentence, at)
@@ -125,6 +140,7 @@ def continues(sentence: str, at: int) -> bool:
         or _MEASURE_OPENS.match(sentence, end)
         or _NUMBER_START.match(sentence, end)
         or _TAKES_ON.match(sentence, end)
+        or _RANKED_BY.match(sentence, end)
         or for_the_place(sentence, at, end)
     )
 
