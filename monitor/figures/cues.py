@@ -177,7 +177,7 @@ _CONTINUE_WHEN = (
 )
 _CONTINUE_HOW = (
     "同比|环比|比上年|比去年|年均|全年|今年|去年|上年|明年|其中|并|且|已|已经|累计|共|将|计划|预计|力争|再|先|还|又|可|能够|全部|有望|可望|全[市省区县]"
-    "|同时|拟|要|基本|新|确保|争取|超额|提前|实际|尚未|未|继续|持续|能"
+    "|同时|拟|要|基本|新|确保|争取|超额|提前|实际|尚未|未|继续|持续|能|当年|本年"
 )
 _CONTINUE_VERB = (
     "增长|增加|减少|下降|降低|提高|上涨|上升|回升|回落|下滑|下跌|暴跌|改善|达到|达|超过|突破|总量|规模(?!以上|以下|化)|总额|总数|增速|增幅|涨幅"
@@ -200,7 +200,10 @@ _CONTINUE_VERB = (
     # …，今年新改建5230公里: a verb of work right before its amount names no thing of its own
     # (not what the work brought about: 带动1.2万亿元, 惠及32万人 count other things)
     "|(?!带动|拉动|撬动|惠及|覆盖|吸引|服务|帮助|解决|带来|节约|创造|投入|配套|保障)"
-    "(?:" + WORK_VERB.pattern + ")+(?:了)?(?=[约近超逾]?[0-9一二三四五六七八九十两])"
+    # (…，今年新开发2140个; 今年1—9月结算6300万人次: the year's part; not 支出, which after
+    # 下达 is another stage of the funds)
+    "(?:" + WORK_VERB.pattern + "|开发(?!区)|结算|募集|兑付)+(?:了)?"
+    "(?=[约近超逾]?[0-9一二三四五六七八九十两])"
 )
 _CONTINUES = re.compile(
     # the letters a continuation can start with, looked at first: most clauses fail there
