@@ -24,45 +24,36 @@ from monitor.figures.cues import (
 from monitor.figures.keywords import _splittable, may_split, split_matches
 from monitor.figures.measures import SUM_CLAUSE, compared, since_period_start
 from monitor.figures.nouns import WORK_VERB
-from monitor.figures.places import GENERIC, NATIONAL, PLACES
+from monitor.figures.place_clauses import for_the_place, place_lead, whole_in_share
 from monitor.figures.shares import share_of_it
 from monitor.models import Quantity, Target
-
-# A clause opening with a place goes on with the subject for that place: …，其中深圳7.6万个;
-# …，郑州新增7.1万个; …，今年长沙已建成27个; …，全市今年已建成58个. Its figure then speaks
-# for that place.
-# A place may be followed by its own generic word or by 平均 (甘肃全省为…; 全国平均为…).
-_PLACE_LEAD = re.compile(
-    r"(?:其中|而|在|今年|去年)?(?:"
-    + "|".join(sorted(map(re.escape, {*PLACES, *NATIONAL, *GENERIC}), key=len, reverse=True))
-    + r")(?:市|省|区|县|州)?(?:全省|全市|全区|全县)?(?:今年以来|今年|去年|全年|以来)?(?:平均)?"
-)
-# The letters a _PLACE_LEAD match can start with. re's match tries its ~500 names one by one
-# (about 1 us); most clauses open with none of these letters, and a set says so at once.
-_PLACE_FIRST = frozenset(
-    w[0] for w in ("其中", "而", "在", "今年", "去年", *PLACES, *NATIONAL, *GENERIC)
-)
-
-
-def _place_lead(sentence: str, at: int) -> re.Match[str] | None:
-    """_PLACE_LEAD.match(sentence, at), quickly where no place can open the clause."""
-    if sentence[at : at + 1] not in _PLACE_FIRST:
-        return None
-    return _PLACE_LEAD.match(sentence, at)
-
 
 # A place of any name (a district, a county: 余杭区, 如皋市) opening a clause with work done and
 # its amount (…，余杭区完成4200个): the subject goes on, for that place
 _NAMED_PLACE_DOING = re.compile(
     r"[\u4e00-\u9fff]{2,4}?(?:区|县|市|镇)(?=(?:今年|已经?|共|累计)*"
-    r"(?:完成|新增|新建|建成|改造|开工|竣工|完工|筹集|实现)[约近超逾0-9一二三四五六七八九十两])"
+    r"(?:完成|新增|新建|建成|改造|开工|竣工|完工|筹集|实现)[约近超逾0-9一二三四五六七八九十两]"
+    r"|(?:承担|分担|分得|分到)(?:其中)?的?(?:任务|目标)?(?:为|是)?[约近超逾0-9一二三四五六七八九十两])"
 )
 _NUMBER_START = re.compile(r"[约近超逾0-9一二三四五六七八九十两]")
 # what a place takes on of a whole the clause before named (…任务4500万亩，河南承担620万亩)
 _TAKES_ON = re.compile(
-    r"(?:承担|分担|分得|分到|负责)(?:的)?(?:任务|目标)?(?:为|是)?(?=[约近超逾0-9一二三四五六七八九十两])"
+    r"(?:承担|分担|分得|分到|负责)(?:其中)?(?:的)?(?:任务|目标)?(?:为|是)?"
+    r"(?=[约近超逾0-9一二三四五六七八九十两])"
 )
-_TAKES_ON_END = re.compile(r"(?:承担|分担|分得|分到)(?:的)?(?:任务|目标)?(?:为|是)?$")
+_TAKES_ON_END = re.compile(
+    r"(?:(?:承担|分担|分得|分到)(?:其中)?(?:的)?(?:任务|目标)?|(?:分解|下达|分配|下发)[给到]"
+    r"[\u4e00-\u9fff]{1,8}?的?(?:任务|目标)?)(?:为|是)?$"
+)
+# …，分解给湖南的是600座; …，下达到南宁市的任务为180座: a place's share of the task handed down
+_HANDED_TO = re.compile(
+    r"(?:分解|下达|分配|下发)[给到]"
+    r"(?=[\u4e00-\u9fff]{1,8}?的?(?:任务|目标)?(?:为|是)?[约近0-9一二三四五六七八九十两])"
+)
+# …，九江以212家居全省第二: a place ranked by its amount
+_RANKED_BY = re.compile(
+    r"以(?=[约近超逾]?[0-9一二三四五六七八九十两][^，,。；]{0,6}?(?:居|位居|位列|排名|领跑))"
+)
 
 
 # …，全年新建50个的目标有望提前完成; …，超额完成了700万亩的年度建设任务: a number followed by the
@@ -109,7 +100,7 @@ def place_doing(sentence: str, at: int) -> str | None:
     """The place of any name a clause starting at `at` opens with, before its work and amount
     (…，余杭区完成4200个), if it opens so and the place is no known one (those are weighed by
     the region rules)."""
-    if _place_lead(sentence, at):
+    if place_lead(sentence, at):
         return None
     return _named_doing(sentence, at)
 
@@ -134,9 +125,11 @@ def continues(sentence: str, at: int) -> bool:
         or _MEASURE_OPENS.match(sentence, at)
         or cues.REST_OPENS.match(sentence, at)
         or cues.BATCH_OPENS.match(sentence, at)
+        or whole_in_share(sentence, at)
+        or _HANDED_TO.match(sentence, at)
     ):
         return True
-    place = _place_lead(sentence, at)
+    place = place_lead(sentence, at)
     if place is None:
         return _named_doing(sentence, at) is not None
     end = place.end()
@@ -145,25 +138,9 @@ def continues(sentence: str, at: int) -> bool:
         or _MEASURE_OPENS.match(sentence, end)
         or _NUMBER_START.match(sentence, end)
         or _TAKES_ON.match(sentence, end)
-        or _parallel(sentence, at, end)
+        or _RANKED_BY.match(sentence, end)
+        or for_the_place(sentence, at, end)
     )
-
-
-# The words between a place opening a clause and its number (山东参保人数3120万人, 我省接报2.3万起,
-# 全省达标率为93.6%), with the verbs of a level after them
-_PARALLEL_HEAD = re.compile(
-    r"([\u4e00-\u9fff]{2,8}?)(?:已经?|累计|共|也)?(?:达到|达|为|是|约|近|有)?(?=[约近超逾]?[0-9])"
-)
-
-
-def _parallel(sentence: str, at: int, end: int) -> bool:
-    """Whether the clause at `at`, after its place (ending at `end`), repeats words said before
-    a number earlier in the sentence: the same measure, of another place."""
-    found = _PARALLEL_HEAD.match(sentence, end)
-    if found is None:
-        return False
-    pos = sentence.rfind(found.group(1), 0, at)
-    return pos >= 0 and any(c.isdigit() for c in sentence[pos:at])
 
 
 def _is_part(sentence: str, at: int) -> bool:

@@ -57,7 +57,10 @@ _PLANNED_BEFORE = re.compile(
 # 今年750万亩高标准农田建设任务已完成…: the number opens a noun phrase that ends in the task
 _CLAUSE_REST = re.compile(r"[^，,。；;]*")
 _MET_AFTER = re.compile(r"(?:已|均|都|全部|如期|提前|超额|全面|顺利|基本)*(?:完成|实现|落实)")
-_TASK_PHRASE = re.compile(r"[^\s，,。；：:、的0-9完成已达超占]{1,14}?(?:任务|目标)(?!书|值)")
+# (为5万户居民家庭安装燃气泄漏报警器的任务: a long name, joined to 任务 by 的)
+_TASK_PHRASE = re.compile(
+    r"[^\s，,。；：:、的0-9完成已达超占]{1,14}?(?:的(?=任务))?(?:任务|目标)(?!书|值)"
+)
 
 
 def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:
@@ -70,7 +73,16 @@ def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:
         or _named_plan(sentence, c0, start)
         or listed_as_plan(sentence, end)
         or _inside_listed_plan(sentence, start, end)
+        or _SET_THEN_PART.match(sentence, end) is not None
     )
+
+
+# The set of the work's things, then the part of it at a stage (武汉10个物流园区项目已开工7个,
+# 1200公里…工程已完工860公里): the set is the plan the part is taken from
+_SET_THEN_PART = re.compile(
+    r"[^，,。；;0-9、]{1,16}?已经?(?:全部)?"
+    r"(?:开工|完工|竣工|建成|投用|开业|通车|交付|验收|启动|实施)了?[约近超逾]?[0-9一二三四五六七八九十两]"
+)
 
 
 # Work listed as a plan (将新建中医馆12个列入民生实事项目, 把改造120个写入…清单): the count is

@@ -64,9 +64,13 @@ _PIECES = re.compile(r"[^，,；;：:]+")
 # A figure said to be measured (初步测算, 初步统计): its 预计 in a period still running may be the
 # estimate of a result already in (enrolment over) or a forecast: unclear, dropped
 _MEASURED = re.compile(r"初步(?:测算|统计|核算|估算)")
-# A clause giving who forecasts (中电联预计，…; 市统计局预测，…), with no number: what it opens
-# is the forecast
-_FORECAST_OPENS = re.compile(r"(?:^|[，,。；;])[^，,。；;：:0-9]{0,16}?预(?:计|测|估)[，,：:]?\s*$")
+# A clause giving who forecasts (中电联预计，…; 市统计局预测，…) or how the rest is reckoned
+# (照此测算，…; 按目前进度，…), with no number: what it opens is the forecast
+_FORECAST_OPENS = re.compile(
+    r"(?:[^，,。；;：:0-9]{0,16}?预(?:计|测|估)"
+    r"|[照按据以依](?:此|这|目前|当前|现有)[^，,。；;：:0-9]{0,8}?"
+    r"(?:测算|推算|计算|估算|进度|速度|势头|趋势)(?:来看|看)?)[，,：:]?\s*"
+)
 _LAST_QUARTER = 10  # by then a headline's 今年 with no word of plan reports the year's work
 _CLOSING_DAYS = 31  # a part of the year reported in its last month is reported as done
 _YEAR_END_NEWS = 2  # the months a year's own figures are published in, after it ended
@@ -128,7 +132,10 @@ class Frames(Openings):
     def when(self, sentence: str, c0: int, c1: int, index: int) -> tuple[FigureKind, str | None]:
         """The kind and period of the figures in the clause sentence[c0:c1]."""
         clause = sentence[c0:c1]
-        said_by = _FORECAST_OPENS.search(sentence, 0, c0) if "预" in sentence[:c0] else None
+        said_by = None
+        if c0:  # the clause before, whole
+            p0 = max(sentence.rfind(mark, 0, c0 - 1) for mark in "，,。；;") + 1
+            said_by = _FORECAST_OPENS.fullmatch(sentence, p0, c0)
         # 中电联预计，2025年全国…增长5%—6%: a body's forecast opens the clause it speaks
         worded = "预计" + clause if said_by and "预计" not in clause else clause
         kind = self._kind(sentence, worded, index, sentence[:c1])

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from monitor.figures.cues import EARLIER_LEVEL, MODAL, MONTH_SPAN, PLAN_RATE, PLAN_WORD
 from monitor.figures.months import done_by_a_month, opening_end
+from monitor.figures.place_clauses import whole_in_share
 from monitor.figures.so_far import _PART_OF_YEAR as _PART_OF_YEAR
 from monitor.figures.so_far import under_way as under_way
 from monitor.models import FigureScope, Quantity
@@ -243,6 +244,8 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     if q.unit in _PERCENT:
         return "rate"
     head = sentence[c0 : q.start]
+    if c0 and whole_in_share(sentence, c0) and _added_before(sentence, c0):
+        return "new"  # …新增首贷户9300户，占全省2.18万户的42.7%: the whole of the same additions
     named = _named_by_its_words(sentence, c0, clause, head, q)
     if named is not None:
         return named
@@ -372,6 +375,12 @@ def _flow_period(sentence: str) -> bool:
     return bool(
         _IN_YEAR.search(sentence) or _NAMED_YEAR.search(sentence) or _LAST_YEAR.search(sentence)
     )
+
+
+def _added_before(sentence: str, c0: int) -> bool:
+    """Whether the clause before the one at c0 counts additions (新增, 新开工), not a total."""
+    before = sentence[_clause_before(sentence, c0) : c0]
+    return bool(_ADDITION.search(before)) and not _CUMULATIVE.search(before)
 
 
 def _clause_before(sentence: str, c0: int) -> int:

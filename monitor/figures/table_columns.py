@@ -23,7 +23,7 @@ from monitor.figures.table_rows import is_period
 from monitor.figures.table_stages import stage_in
 from monitor.figures.table_units import HEADER_UNIT as _HEADER_UNIT
 from monitor.figures.table_units import header_unit, period_of
-from monitor.models import Table
+from monitor.models import Table, Target
 
 # A header over the rows' names (项目类别, 指标名称, 地区, 月份): its cells are labels, even where
 # some open with a number (35千伏及以上电网, 5G基站, 110千伏变电站)
@@ -57,8 +57,10 @@ _YEAR_ALONE = re.compile(r"((?:19|20)[0-9]{2})\s*年(?:度|全年)?")
 def columns(table: Table, published: date | None, title: str = "") -> list[Column]:
     out: list[Column] = []
     wordy: list[bool] = []  # a column with a cell in words (合计 below 500千伏, 220千伏)
+    dates: list[bool] = []  # a column of dates alone (发行时间: 2025年2月)
     for i, head in enumerate(table.header):
         cells = [row[i] for row in table.rows if i < len(row) and not _EMPTY.fullmatch(row[i])]
+        dates.append(bool(cells) and all(is_period(c) for c in cells))
         numbers = sum(
             _AMOUNT_FIRST.match(c) is not None and not is_period(c) and not _NUMBERED.match(c)
             for c in cells
@@ -77,6 +79,9 @@ def columns(table: Table, published: date | None, title: str = "") -> list[Colum
             out.append(read_head(head, published)._replace(stage=stage_in(head)))
     values = ("pledge", "achieved", "share", "rate")
     _names_first(out, wordy)
+    labels = [i for i, c in enumerate(out) if c.role == "label"]
+    for i in labels[1:]:  # 批次 | 发行时间: the date a row's batch was issued, not its name
+        out[i] = Column("none", None, None, None) if dates[i] else out[i]
     said = period_of(table.caption) or period_of(title)
     _years_before(out, table.header, said, published)
     _rate_of_plan(out)
@@ -241,6 +246,14 @@ _BRACKET = re.compile(r"[（()）]")  # a caption's date in brackets (截至8月
 # A row label's own role word, for a column headed by a value alone (今年新建充电桩任务 | 数值)
 _LABEL_PLAN = re.compile(r"任务|目标|计划|预算|规划")
 _LABEL_DONE = re.compile(r"已|完成|实际|实绩|实现")
+
+
+def points_for(columns: list[Column], target: Target) -> list[Column]:
+    """A change in points (比上年提高（个百分点）) is the rate of a target in % (a level: 城镇化率)
+    and nothing of any other's (the change of a growth rate)."""
+    if target.unit in ("%", "％"):
+        return columns
+    return [c._replace(role="none") if c.unit == "百分点" else c for c in columns]
 
 
 def for_row(columns: list[Column], label: str) -> list[Column]:
