@@ -24,7 +24,7 @@ from monitor.figures.cues import (
     EARLIER_WORK,
     NEXT_STEP,
 )
-from monitor.figures.keywords import _splittable, may_split, split_matches
+from monitor.figures.keywords import _splittable, is_share, may_split, split_matches
 from monitor.figures.measures import SUM_CLAUSE, compared, since_period_start
 from monitor.figures.nouns import WORK_VERB
 from monitor.figures.places import GENERIC, NATIONAL, PLACES
@@ -127,6 +127,14 @@ def _named_doing(sentence: str, at: int) -> str | None:
 _NO_NAME = re.compile(r"[全本我今去年月季度期底末前后]")
 
 
+# A clause giving the subject's share of a whole (…2108亿元，占一般公共预算支出的73.1%; …，占地区
+# 生产总值比重达12.4%) goes on with it; whose figure a share is, is weighed with the target
+_SHARE_OPENS = re.compile(
+    r"(?:约|已|仅|共)?占(?!地(?!区)|用|有|据|领)[^，,。；]{1,20}?(?:的|比重|比例)"
+    r"[^，,。；0-9]{0,6}?(?=[约近超逾]?[0-9一二三四五六七八九十两])"
+)
+
+
 def continues(sentence: str, at: int) -> bool:
     """Whether the clause starting at `at` goes on with the subject of the clause before it: it
     opens with a continuation (同比增长, 累计, 其中…), a measure of the thing (运营里程约…) or the
@@ -136,6 +144,7 @@ def continues(sentence: str, at: int) -> bool:
         or _MEASURE_OPENS.match(sentence, at)
         or cues.REST_OPENS.match(sentence, at)
         or cues.BATCH_OPENS.match(sentence, at)
+        or _SHARE_OPENS.match(sentence, at)
     ):
         return True
     place = _place_lead(sentence, at)
@@ -187,10 +196,14 @@ def _keyword_matches(sentence: str, targets: list[Target]) -> list[_Match]:
         if b <= reach:
             continue  # inside an earlier, longer match
         reach = b
-        if sentence.endswith(_SHARE_OF, 0, a) or (
-            sentence[b : b + 1] in _SHARE_NEXT and _SHARE_AFTER.match(sentence, b)
-        ):
+        if sentence.endswith(_SHARE_OF, 0, a):
             continue  # 占国内生产总值比例, 与国内生产总值之比: a share of it, not it
+        if sentence[b : b + 1] in _SHARE_NEXT and _SHARE_AFTER.match(sentence, b):
+            # 民生支出占比为73%: its share, the figure of a target of that share alone
+            shares = tuple(t for t in spans[a, b] if is_share(t))
+            if shares:
+                matches.append(_Match(a, b, shares))
+            continue
         if sentence.startswith("居民", a) and sentence.endswith(_PART_OF_RESIDENTS, 0, a):
             continue
         matches.append(_Match(a, b, tuple(spans[a, b])))

@@ -225,6 +225,10 @@ def listed_stage(making: Making, n: Number) -> str | None:
 _STAGE_WORD = re.compile(r"基本建成|建成|竣工|完工|开工|筹集|交付|签约")
 
 
+_PLAN_BASE = re.compile(r"占[^，,。；]{0,8}?(?:预算|计划|任务|目标|额度|限额)[^，,。；]{0,3}$")
+_BASE_OF_SHARE = re.compile(
+    r"的(?:[约近超]?[0-9.]+\s*%|[一二三四五六七八九十]成|[一二三四五六七八九十]+分之)"
+)
 _TO_LEVEL = re.compile(r"(?:增加|增长|提高|提升|上升|下降|减少|降低|增|升|降|减)(?:到|至)")
 _PART_TAKEN = re.compile(r"(?:当中|之中|中)[0-9一二三四五六七八九十两]")
 
@@ -241,6 +245,10 @@ def _other_amount(making: Making, n: Number, target: Target) -> str | None:
     ):
         # 70650万吨（14130亿斤） for a target in 斤: the same amount, read in the target's unit
         return f"the same amount in another unit as {partner.surface}, read there instead"
+    if not n.task and _PLAN_BASE.search(n.head) and _BASE_OF_SHARE.match(sentence, q.end):
+        # …，占调整预算45.6亿元的61.2%: the plan a share is of, not the amount done (unread
+        # rather than read as done)
+        return "the plan a share is taken of (占…预算N的M%), not the amount done"
     bounds = thresholds.bound(sentence, q, making.read.quantities, n.head)
     if bounds:
         return bounds

@@ -29,7 +29,9 @@ def rate_of(making: Making, n: Number, target: Target) -> str | None:
         return tracked
     if _own_rate_goes_on(making, n, target):
         return None  # …快递业务量增速较一季度加快3.2个百分点，达到21.4%: its own growth rate
-    if not n.c0 <= n.match.end <= n.q.start:
+    if not n.c0 <= n.match.end <= n.q.start and not _points_of_level(
+        making.read.quantities, n.match.end, n.q
+    ):
         # …充电量达1.9亿千瓦时，同比增长37%: the rate of what the clause before measured
         # (not a size class naming the things: 集体经济收入10万元以上的村占比…)
         amounts = [q for q in making.read.quantities if not sentence.startswith("的", q.end)]
@@ -39,7 +41,11 @@ def rate_of(making: Making, n: Number, target: Target) -> str | None:
     if n.match.end < n.c0:
         # …，带动投资9.6亿元，增长20%: a change of the amount just before it, not the target's
         before = _amount_before(making.read.text, making.read.quantities, n.q.start)
-        if before is not None and not _in_unit(before, target.unit):
+        if (
+            before is not None
+            and not _in_unit(before, target.unit)
+            and not _points_of_level(making.read.quantities, before.end, n.q)
+        ):
             return before.surface
         if not compared(n.head) and (before is None or target.id not in making.given):
             # …，增长4.2%: only the change of an amount this sentence gave the target
@@ -304,6 +310,14 @@ def _rate_target(targets: list[Target], target: Target, sentence: str) -> str | 
         ):
             return f"the figure of target {other.id}, in {other.unit}"
     return None
+
+
+def _points_of_level(quantities: list[Quantity], start: int, q: Quantity) -> bool:
+    """Whether `q`, in points, follows a per cent given after `start` (…812亿元，占…比重为71.8%，
+    比上年提高1.1个百分点): the change of that level, not of the amount before it."""
+    return q.unit == "百分点" and any(
+        x.unit == "%" and start <= x.start and x.end <= q.start for x in quantities
+    )
 
 
 def _amount_before(sentence: str, quantities: list[Quantity], at: int) -> Quantity | None:
