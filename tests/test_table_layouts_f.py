@@ -193,3 +193,87 @@ def find(table: Table, target: Target) -> set[str]:
     from monitor.figures.tables import find_table_figures
 
     return rows_read(find_table_figures(table, [target], published=DAY, title=""))
+
+
+# --- tables_d's twelfth round, in other words again ---------------------------------------------
+
+CABLES = Target(
+    "yx-cables", "云溪市2025年新建配电线路900公里", ("配电线路",), YX, unit="公里",
+    pledge=Pledge(Decimal(900)),
+)  # fmt: skip
+
+
+def test_the_first_column_of_words_is_the_rows_names_whatever_its_header() -> None:
+    table = Table(
+        caption="配电线路新建情况（截至6月底）", unit=None,
+        header=("电压", "年度计划（公里）", "已建成（公里）", "建成率"),
+        rows=(("35千伏", "240", "118", "49.2%"), ("10千伏", "660", "351", "53.2%"),
+              ("合计", "900", "469", "52.1%")),
+    )  # fmt: skip
+    assert read(table, CABLES, "", DAY) == [
+        ("pledge", "new", "900 千米", "年度计划（公里）"),
+        ("achieved", "new", "469 千米", "已建成（公里）"),
+        ("achieved", "share_of_pledge", "52.1 %", "建成率"),
+    ]
+
+
+@pytest.mark.parametrize("head", ["投运率", "通车率（%）", "交付率", "签约率", "并网率"])
+def test_a_stages_rate_is_a_share_of_the_plan(head: str) -> None:
+    assert role_of(head, DAY) == "share"
+
+
+BUSES = Target(
+    "yx-buses", "云溪市2025年更新新能源公交车260辆", ("新能源公交车", "公交车"), YX, unit="辆",
+    pledge=Pledge(Decimal(260)),
+)  # fmt: skip
+FLEET = Table(
+    caption="2025年上半年公交车辆更新情况", unit=None,
+    header=("车型", "年度计划（辆）", "已更新（辆）", "完成率"),
+    rows=(
+        ("公交车合计", "400", "212", "53.0%"),
+        ("其中：新能源公交车", "260", "151", "58.1%"),
+        ("燃气公交车", "140", "61", "43.6%"),
+    ),
+)  # fmt: skip
+
+
+def test_a_kinds_row_under_the_total_of_every_kind_is_the_kinds_target() -> None:
+    assert read(FLEET, BUSES, "", DAY) == [
+        ("pledge", "new", "260 辆", "年度计划（辆）"),
+        ("achieved", "new", "151 辆", "已更新（辆）"),
+        ("achieved", "share_of_pledge", "58.1 %", "完成率"),
+    ]
+
+
+def test_the_total_of_every_kind_stays_for_a_target_of_every_kind() -> None:
+    every = Target("yx-all-buses", "云溪市2025年更新公交车400辆", ("公交车",), YX, unit="辆")
+    assert find(FLEET, every) == {"公交车合计"}
+
+
+JOBS = Target(
+    "yx-jobs", "云溪市2024年城镇新增就业3.2万人", ("城镇新增就业",), YX, unit="人",
+    pledge=Pledge(Decimal(32_000)),
+)  # fmt: skip
+EXECUTION = Table(
+    caption="2024年计划主要指标执行情况", unit=None,
+    header=("指标", "单位", "上年实际", "全年计划", "全年预计完成"),
+    rows=(("城镇新增就业", "万人", "3.05", "3.2", "3.31"),),
+)  # fmt: skip
+
+
+def test_a_forecast_under_a_caption_of_a_year_over_is_its_result() -> None:
+    from monitor.figures.tables import find_table_figures
+
+    got = find_table_figures(EXECUTION, [JOBS], published=date(2025, 1, 14), title="")
+    assert [(f.kind, f.period, f"{f.value.normalize():f}") for f in got] == [
+        ("achieved", "2023", "30500"),  # last year's: the year before the caption's
+        ("pledge", "2024", "32000"),
+        ("achieved", "2024", "33100"),  # 预计 once 2024 is over: its first result
+    ]
+
+
+def test_a_forecast_of_the_running_year_stays_a_plan() -> None:
+    from monitor.figures.tables import find_table_figures
+
+    got = find_table_figures(EXECUTION, [JOBS], published=date(2024, 12, 10), title="")
+    assert [(f.kind, f.period) for f in got][1:] == [("pledge", "2024"), ("pledge", "2024")]

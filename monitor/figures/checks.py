@@ -62,7 +62,10 @@ def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:
 
 # The plan's noun right before its size (完成年度目标2万个的115%, 目标任务1000个): the plan's
 # amount, in apposition; not one compared with it (高于年度目标5个百分点, 比目标多3个)
-_PLAN_NAMED = re.compile(r"(?:年度|全年)?(?:建设|改造)?(?:目标|任务|计划)(?:任务)?$")
+# (占调整预算70亿元的60%: a budget is a plan)
+_PLAN_NAMED = re.compile(
+    r"(?:年度|全年)?(?:建设|改造)?(?:目标|任务|计划)(?:任务)?$|(?:年初|调整|年度|全年)?预算数?$"
+)
 _COMPARED = re.compile(r"[于过出比较差距离超]$")
 
 

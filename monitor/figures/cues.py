@@ -130,7 +130,14 @@ PLAN_AFTER = re.compile(
     r"(?:（[^）]{1,4}）|\([^)]{1,4}\))?(?:的[^，,。；的]{0,6}?(?:任务|目标|计划)|(?:年度|全年)?(?:建设|改造)?(?:目标|任务))"
 )
 # The words of a plan a share or multiple is taken of (占下达限额的69.5%, 为年度目标的1.12倍)
-PLAN_WORD = r"(?:任务|目标|计划|额度|限额|规划|指标|预算|预期)"  # 完成全年预期的87%
+# (not 一般公共预算收入/支出: an account, not a budget)
+PLAN_WORD = r"(?:任务|目标|计划|额度|限额|规划|指标|预算(?![收支])|预期)"  # 完成全年预期的87%
+# The rate or progress of a plan's work (开工率, 拨付率, 年度交付率, 支出进度, 发行进度): a share of
+# the plan; not 序时进度 (the share of the year gone by) nor 形象进度 (of a project's works)
+PLAN_RATE = (
+    r"(?:(?:开工|完工|竣工|建成|完成|交付|拨付|支付|执行|到位|发行|投运|签约)率"
+    r"|(?:支出|拨付|发行|执行|投资|实施|完成|建设|使用)进度)"
+)
 # Months from one to another (1—10月, 1至7月): the year's work so far.
 MONTH_SPAN = (
     r"[0-9一二三四五六七八九十]{1,2}\s*[—\-–－~～至到]\s*[0-9一二三四五六七八九十]{1,2}\s*月"
@@ -157,7 +164,7 @@ _CONTINUE_VERB = (
     "|增量|新增量|累计|共计|合计|建成|完成|新增|新建|建设|验收|开工|竣工|完工|实现|为|约|近|保持|稳定在|控制在|提升|降至|升至"
     "|有(?=[0-9一二三四五六七八九十两近约超])"  # 已有1.2万个投入使用, 共有…
     "|(?<=同比)[增降](?=[0-9约近])"  # …，同比增11.3%: a headline's or a bulletin's short verb
-    "|降到|升到|分别|发行|安排|下达|建(?!议)|改造|打造|培育|筹集|占比|占[^，,。；]{0,18}?(?:任务|目标|计划|额度|限额|指标)|是[^，,。；]{0,10}?(?:任务|目标|计划|限额)的|提供|总长|全长|长度"
+    "|降到|升到|分别|发行|安排|下达|建(?!议)|改造|打造|培育|筹集|占比|占[^，,。；]{0,18}?(?:任务|目标|计划|额度|限额|指标|预算(?![收支]))|是[^，,。；]{0,10}?(?:任务|目标|计划|限额)的|提供|总长|全长|长度"
     "|比[^，,。；]{1,10}?(?:多|少)(?=[0-9])|(?:全年|年度)?(?:目标)?任务[^，,。；]{0,6}?完成|净增"
     # the clause restates the plan (…，确保全年7万套目标按期完成): its number is the plan's size
     "|[^，,。；]{0,12}?目标(?:任务)?[^，,。；]{0,4}?(?:完成|实现)"
@@ -178,6 +185,10 @@ _CONTINUES = re.compile(
     + "".join(sorted({word[0] for word in f"{_CONTINUE_HOW}|{_CONTINUE_VERB}".split("|")}))
     # an aim may come before the time (力争“十四五”期间累计筹集…, 并力争2025年累计完成…)
     + f"])(?:{_CONTINUE_HOW})*(?:{_CONTINUE_WHEN})?(?:{_CONTINUE_HOW})*(?:{_CONTINUE_VERB})"
+    # …，拨付率达到81%; …，年度交付率为76.5%; …，资金到位率88%: the subject's progress through
+    # its plan, whatever word opens the clause
+    # (…，序时进度为50%，支出进度为51.7%: the year gone by, beside its progress)
+    + f"|[^，,。；：:]{{0,8}}?(?:{PLAN_RATE}|序时进度)"
 )
 _CHANGE = re.compile(r"(?:同比|环比|比[^，,、]{1,6})?(?:增加|减少|多|少)")
 _CUT = re.compile(r"减|降|节约|节省")

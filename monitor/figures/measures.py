@@ -8,7 +8,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from monitor.figures.cues import EARLIER_LEVEL, MODAL, MONTH_SPAN, PLAN_WORD
+from monitor.figures.cues import EARLIER_LEVEL, MODAL, MONTH_SPAN, PLAN_RATE, PLAN_WORD
 from monitor.figures.months import done_by_a_month, opening_end
 from monitor.figures.so_far import _PART_OF_YEAR as _PART_OF_YEAR
 from monitor.figures.so_far import under_way as under_way
@@ -22,9 +22,10 @@ _PLAN_WORD = "(?:" + PLAN_WORD + "|预期)"  # (完成全年预期的54.4%: the 
 _SHARE_OF_PLAN = re.compile(
     r"(?:(?:完成|占|达到|达|实现|为|是)了?[^，,。；：:]{0,20}?"
     + _PLAN_WORD
-    + r"[^，,。；：:]{0,6}?"
+    + r"[^，,。；：:]{0,10}?"  # (占调整预算45.6亿元的61.2%)
     r"|" + _PLAN_WORD + r"[^，,。；：:]{0,8}?(?:完成|进度)(?:了|达到?|超过|为)?[^，,。；：:]{0,3}?"
-    r"|(?:完成率|开工率|竣工率|完工率|建成率|执行率|到位率|进度)(?:已|已经|可|将|能|有望)?(?:达到|达|为|超过)?了?)$"
+    r"|(?:" + PLAN_RATE + r"|(?<!序时)(?<!形象)进度)"
+    r"(?:已|已经|可|将|能|有望)?(?:达到|达|为|超过)?了?)$"
 )
 # A growth rate of the counted thing: 同比增长49.4%, 比“十三五”末提高了125%, 超过计划开工量6%,
 # 累计下降47.9% (since the base year named), 同比改善4.8% (a concentration's fall).
@@ -154,12 +155,18 @@ _AS_OF_STOCK = re.compile(
 )
 
 
+# A project's whole, over all its years: its total investment, or what has been done since work
+# began (开累, 自开工以来); a share of it is no share of the year's plan
+_WHOLE_WORKS = re.compile(r"开累|开工以来|总投资|概算")
+
+
 def percent_measure(head: str) -> FigureScope | None:
     """For a % number of a count target, what the words before it (`head`, from the clause
     start) make it: progress toward the pledge, a growth rate, or None (a share of something
     else: 占移动基站总数26.9%)."""
     if _SHARE_OF_PLAN.search(head):
-        return "share_of_pledge"
+        # (开累投资完成率62%, 占项目总投资的56%: a share of the whole works since they began)
+        return None if _WHOLE_WORKS.search(head) else "share_of_pledge"
     if _GROWTH.search(head) or _BARE_GROWTH.search(head) or _RATE_NOUN.search(head):
         return "rate"
     return None

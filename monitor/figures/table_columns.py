@@ -8,12 +8,21 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from monitor.figures.table_heads import POINT, STOCK, Column, Role, read_head, read_words, words_of
+from monitor.figures.table_heads import (
+    FORECAST,
+    POINT,
+    STOCK,
+    Column,
+    Role,
+    read_head,
+    read_words,
+    words_of,
+)
 from monitor.figures.table_heads import role_of as role_of
 from monitor.figures.table_rows import is_period
 from monitor.figures.table_stages import stage_in
 from monitor.figures.table_units import HEADER_UNIT as _HEADER_UNIT
-from monitor.figures.table_units import header_unit
+from monitor.figures.table_units import header_unit, period_of
 from monitor.models import Table
 
 # A header over the rows' names (项目类别, 指标名称, 地区, 月份): its cells are labels, even where
@@ -47,12 +56,14 @@ _YEAR_ALONE = re.compile(r"((?:19|20)[0-9]{2})\s*年(?:度|全年)?")
 
 def columns(table: Table, published: date | None, title: str = "") -> list[Column]:
     out: list[Column] = []
+    wordy: list[bool] = []  # a column with a cell in words (合计 below 500千伏, 220千伏)
     for i, head in enumerate(table.header):
         cells = [row[i] for row in table.rows if i < len(row) and not _EMPTY.fullmatch(row[i])]
         numbers = sum(
             _AMOUNT_FIRST.match(c) is not None and not is_period(c) and not _NUMBERED.match(c)
             for c in cells
         )
+        wordy.append(numbers < len(cells))
         if _INDEX.fullmatch(head):
             out.append(Column("index", None, None, None))
         elif _UNIT_COLUMN.fullmatch(head):
@@ -65,6 +76,9 @@ def columns(table: Table, published: date | None, title: str = "") -> list[Colum
         else:  # (a header of a role keeps it over cells in words: 2025年目标 | 与经济增长同步)
             out.append(read_head(head, published)._replace(stage=stage_in(head)))
     values = ("pledge", "achieved", "share", "rate")
+    _names_first(out, wordy)
+    said = period_of(table.caption) or period_of(title)
+    _years_before(out, table.header, said, published)
     _rate_of_plan(out)
     _plan_of_the_year(out, table.header, published)
     _years_of_a_plan(out, table.header, table.caption, published)
@@ -76,6 +90,40 @@ def columns(table: Table, published: date | None, title: str = "") -> list[Colum
         if out[i].role == "label":  # words after the figures (备注: 超额完成) remark, not label
             out[i] = Column("none", None, None, None)
     return _year_to_date(out, table.header)
+
+
+def _names_first(columns: list[Column], wordy: list[bool]) -> None:
+    """With no column of labels, the first column, before any value's, that names no role and
+    has a cell in words is the rows' names (电压等级 | 500千伏 … 合计)."""
+    if any(c.role == "label" for c in columns):
+        return
+    for i, column in enumerate(columns):
+        if column.role in ("pledge", "achieved", "share", "rate"):
+            return
+        if column.role == "none" and wordy[i]:
+            columns[i] = Column("label", None, None, None)
+            return
+
+
+# Last year's column (上年执行数, 去年完成): a result of the year before the table's
+_LAST_YEAR = re.compile(r"^(?:上年度?|去年)(?!同期)")
+
+
+def _years_before(
+    columns: list[Column], header: tuple[str, ...], said: str | None, published: date | None
+) -> None:
+    """A column of last year (上年执行数) is of the year before the one the caption or title
+    names, else before the year of publication; a forecast (全年预计完成) under a caption of a
+    year already over (2024年主要指标执行情况, published in 2025) is that year's first result."""
+    year = int(said) if said else (published.year if published else None)
+    for i, head in enumerate(header):
+        column = columns[i]
+        if year is None or column.period or column.role not in ("pledge", "achieved"):
+            continue
+        if _LAST_YEAR.match(head):
+            columns[i] = column._replace(period=str(year - 1))
+        elif FORECAST.search(head) and said and published and year < published.year:
+            columns[i] = column._replace(role="achieved", period=said)
 
 
 def _said(head: str, published: date | None) -> bool:

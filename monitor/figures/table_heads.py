@@ -16,11 +16,13 @@ from monitor.models import FigureScope
 Role = Literal["index", "unit", "label", "pledge", "achieved", "share", "rate", "none"]
 
 _RATE = re.compile(r"同比|环比|增长|增速|增幅|增减|±|比上年|比去年|较上年|较去年|变动|变化")
-
+# A share of the plan a stage of work has reached (开工率, 投运率, 通车率, 交付率, 签约率)
+_STAGE_RATE = (
+    r"(?:[开完竣]工|建成|投运|投产|通车|交付|交房|签约|配租|筹集|开通|启用|验收|挂牌|并网)率"
+)
 _SHARE = re.compile(
-    r"完成率|进度|占.{0,6}(?:%|％|比|计划|任务|目标|预算)|比例|比重|[开完竣]工率|执行率|到位率|"
-    r"兑现率|实现率|落实率|"
-    r"达成率|建成率|完成比|完成度|达成度"
+    r"完成率|进度|占.{0,6}(?:%|％|比|计划|任务|目标|预算)|比例|比重|执行率|到位率|兑现率|实现率|"
+    r"落实率|达成率|完成比|完成度|达成度|" + _STAGE_RATE
 )
 
 # …and what the year is due to do (今年应完成, 全年应完成): its plan
@@ -54,9 +56,7 @@ _NO_FIGURE = re.compile(
 # the work done (占年度任务比重, 完成率)
 _OF_WHOLE = re.compile(r"占|比重")
 
-_OF_PLAN = re.compile(
-    r"计划|任务|目标|预算|全年|年度|完成|进度|[开完竣]工率|执行率|到位率|达成|建成率"
-)
+_OF_PLAN = re.compile(r"计划|任务|目标|预算|全年|年度|完成|进度|执行率|到位率|达成|" + _STAGE_RATE)
 
 # A plan's word before the work it plans (计划新建改造, 拟新增, 规划建设): the plan, whatever verb
 # follows it (计划完成率 is a share, read before)
@@ -77,7 +77,7 @@ _DONE_OF_PLAN = re.compile(
     r"(?:计划|任务|目标|预算)数?(?:的)?(?:完成|执行)"
 )
 
-_FORECAST = re.compile(r"预计|预期|预测")
+FORECAST = re.compile(r"预计|预期|预测")
 
 _HELD = re.compile(r"保有量|存量|总数|总量|余额")
 
@@ -170,7 +170,7 @@ def read_words(head: str, published: date | None) -> Column:
         return Column("none", None, unit, period)
     if _SHARE.search(words) or (unit == "%" and _DONE_OF_PLAN.search(words)):
         return Column("share", "share_of_pledge", "%", period)
-    if _FORECAST.search(words):  # a forecast: a first result once its year is over
+    if FORECAST.search(words):  # a forecast: a first result once its year is over
         over = period and published and int(period) < published.year
         return Column("achieved" if over else "pledge", "new", unit, period)
     plan_first = _PLAN_FIRST.match(words)

@@ -105,11 +105,25 @@ def _keyword_span(text: str, target: Target) -> tuple[int, int]:
 
 
 def _part_is_own(label: str, above: str, target: Target) -> bool:
-    """A part's row that is the target's own: 其中：新能源汽车 below 汽车, for 新能源汽车; not
-    其中：公共充电桩 (a kind of 充电桩), nor a part with no broader row above it to be a part of."""
+    """A part's row that is the target's own: 其中：新能源汽车 below 汽车, for 新能源汽车, or
+    其中：公共充电桩 below 充电桩合计 for a target keyed 公共充电桩 and 充电桩; not 其中：公共充电桩
+    (a kind of 充电桩) for 充电桩, nor a part with no broader row above it to be a part of."""
     rest = _OF_WHICH.sub("", label, count=1)
-    own = any(rest.startswith(k) for k in target.keywords if "…" not in k)
-    return own and bool(above) and not names(above, target)
+    own = [k for k in target.keywords if "…" not in k and rest.startswith(k)]
+    return bool(own) and bool(above) and not any(k in above for k in own)
+
+
+def _kinds(
+    named: list[tuple[tuple[str, ...], str]], wider: str, target: Target
+) -> list[tuple[tuple[str, ...], str]]:
+    """The named rows holding a keyword of the target that the words of the whole (`wider`:
+    the caption, the title, the total's label) do not, where these hold a broader one inside
+    it (其中：公共充电桩 under 充电桩合计 in a table of 充电桩): the target's kind among the
+    whole's kinds."""
+    words = [k for k in target.keywords if "…" not in k]
+    broad = [k for k in words if k in wider]
+    narrow = [k for k in words if k not in wider and any(b in k and b != k for b in broad)]
+    return [(row, label) for row, label in named if any(k in label for k in narrow)]
 
 
 # A row of the stock (累计建成充电桩, 充电桩总数, 保有量): a level, beside the row of the additions
@@ -221,14 +235,7 @@ def rows_for(
         return []  # 农村公路养护 for a target of building roads: another work on the thing
     rows = [(row, _plain(label_of(row, labels))) for row in table.rows]
     groups = {id(row): group_of(row, labels) for row in table.rows}
-    named = [
-        (row, label)
-        for k, (row, label) in enumerate(rows)
-        if label
-        and (not _PART.match(label) or _part_is_own(label, rows[k - 1][1] if k else "", target))
-        and _own_row(" ".join(bare(row[i]) for i in labels if i < len(row)), target)
-    ]
-    named = _siblings(named, target)
+    named = _named(rows, labels, target)
     whole: list[tuple[tuple[str, ...], str]] = []
     if across or any(names(text, target) for text in (table.caption, title, intro)):
         if not named and (periods_down(table, labels) or _stages_down(rows)):
@@ -252,7 +259,10 @@ def rows_for(
         if not whole and target.region:
             whole = [(row, label) for row, label in rows if _own_place(label, target)]
         flows = [label for _, label in named if not _STOCK_ROW.search(label)]
-        if whole or len(flows) > 1:  # (one row and its stock, 累计建成…, are no parts)
+        kinds = _kinds(named, " ".join([table.caption, title, *(lb for _, lb in whole)]), target)
+        if kinds:  # 其中：公共充电桩 for 公共充电桩: the total (充电桩合计) is of every kind
+            whole, named = [], kinds
+        elif whole or len(flows) > 1:  # (one row and its stock, 累计建成…, are no parts)
             named = []  # the named rows are parts (区域级绿道) of the whole
     return [
         row
@@ -262,11 +272,26 @@ def rows_for(
     ]
 
 
+def _named(
+    rows: list[tuple[tuple[str, ...], str]], labels: list[int], target: Target
+) -> list[tuple[tuple[str, ...], str]]:
+    """The rows labelled with the target's keyword (a part only where it is the target's own),
+    of rows told apart by their own words those the target's title says (_siblings)."""
+    named = [
+        (row, label)
+        for k, (row, label) in enumerate(rows)
+        if label
+        and (not _PART.match(label) or _part_is_own(label, rows[k - 1][1] if k else "", target))
+        and _own_row(" ".join(bare(row[i]) for i in labels if i < len(row)), target)
+    ]
+    return _siblings(named, target)
+
+
 def _rest(label: str, target: Target) -> tuple[str, str]:
     """A row label's words before and after the shortest of the target's keywords in it, the
     broadest (开发城镇公益性岗位 → 开发城镇, "" for keywords 乡村公益性岗位, 公益性岗位), without
     units in brackets."""
-    label = _BRACKETS.sub("", label)
+    label = _BRACKETS.sub("", _OF_WHICH.sub("", label, count=1))
     for keyword in sorted(target.keywords, key=len):
         at = label.find(keyword) if "…" not in keyword else -1
         if at >= 0:
