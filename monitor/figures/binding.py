@@ -18,10 +18,12 @@ from monitor.figures.checks import _clause_of, _excluded
 from monitor.figures.counting import counts_other
 from monitor.figures.cues import A_YEAR, EARLIER_LEVEL, EARLIER_WORK
 from monitor.figures.kinds import (
+    after_keyword,
     age_group,
     for_one_use,
     kind_beside_whole,
     kind_word,
+    later_batch,
     noun_after,
     of_phrase_noun,
     other_modifier,
@@ -38,7 +40,7 @@ from monitor.figures.nouns import (
     predicate_after,
 )
 from monitor.figures.pairs import side_refused
-from monitor.figures.parts import part_of
+from monitor.figures.parts import part_done_after, part_of
 from monitor.figures.stages import stage_before, stage_of
 from monitor.models import FigureKind, FigureScope, Quantity, Seen, Target
 
@@ -146,13 +148,9 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     part = part_of(making, n, target)
     if part:
         return part
-    if sum_after(sentence, q.end):
-        # 新建1320公里、改建3460公里，合计4780公里: the sum is the figure, these its parts
-        return "a part of the sum (合计…) after it"
-    if _EXAMPLE.match(sentence, n.c0) or _after_example(sentence, making.read.cuts, n):
-        return "an example (比如…), a part of the whole"  # …，比如沿河建成的绿道就有12公里
-    if "就" in n.head and _ALONE.search(n.head):
-        return "one part alone (光…就有…), not the whole"  # 光他们社区就有两千多户…
+    one = _one_part(making, n, target)
+    if one:
+        return one
     kind = subset_before(sentence, making.read.cuts, n.match, target)
     if kind:
         # 小微企业新增减税降费, 退役军人等重点群体新增就业: one kind's figure, not the whole
@@ -182,6 +180,23 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     if n.change and target.id in making.given and not since_period_start(n.head):
         # 改造580万套，增加110万套: the rise over last year, not the figure
         return "a change over an earlier figure (增加…), not the level"
+    return None
+
+
+def _one_part(making: Making, n: Number, target: Target) -> str | None:
+    """Why the number gives one part of the work only: a part of a sum after it, a later batch,
+    an example, one part alone; None when it gives none of these."""
+    sentence, q = making.read.text, n.q
+    if sum_after(sentence, q.end):
+        # 新建1320公里、改建3460公里，合计4780公里: the sum is the figure, these its parts
+        return "a part of the sum (合计…) after it"
+    batch = later_batch(sentence, q.start, target.title)
+    if batch:  # 第三批次活动当天，58个重大项目同时开工
+        return f"one batch ({batch}…) of the work, not all of it"
+    if _EXAMPLE.match(sentence, n.c0) or _after_example(sentence, making.read.cuts, n):
+        return "an example (比如…), a part of the whole"  # …，比如沿河建成的绿道就有12公里
+    if "就" in n.head and _ALONE.search(n.head):
+        return "one part alone (光…就有…), not the whole"  # 光他们社区就有两千多户…
     return None
 
 
@@ -253,9 +268,11 @@ def _other_amount(making: Making, n: Number, target: Target) -> str | None:
     if bounds:
         return bounds
     m = n.match
-    if q.end == m.start and _PART_TAKEN.match(sentence, m.end):
-        # 38段黑臭水体中35段已消除: the set the part is taken from, not the work done
-        return "the whole set a part is taken from (…中N…), not the figure"
+    if q.end == m.start and (
+        _PART_TAKEN.match(sentence, m.end) or part_done_after(making, n.c1, q, m.end)
+    ):
+        # 38段黑臭水体中35段已消除, 10个物流园区项目已开工7个: the set the part is taken from
+        return "the whole set a part is taken from (…中N…, N个…已开工M个), not the figure"
     if (
         not (EARLIER_LEVEL.search(n.head) and _TO_LEVEL.match(sentence, q.end))
         and counts_other(sentence, q, target)  # (由去年底的63家增加到71家: a level, then the next)
@@ -315,6 +332,10 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
             noun = of_phrase_noun(between, keyword, target.title)
     if noun:
         return f"counts another noun ({keyword}{noun})"
+    if c0 == n.c0 and m.end < n.q.start:
+        other = after_keyword(sentence[m.end : n.q.start], target.title)
+        if other:
+            return other
     size = other_size(sentence[m.end : n.q.start], keyword, target.title) if c0 == n.c0 else None
     return f"another measure of the noun ({size})" if size else None
 
