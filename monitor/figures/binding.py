@@ -190,7 +190,7 @@ def _one_part(making: Making, n: Number, target: Target) -> str | None:
     if sum_after(sentence, q.end):
         # 新建1320公里、改建3460公里，合计4780公里: the sum is the figure, these its parts
         return "a part of the sum (合计…) after it"
-    batch = later_batch(sentence, q.start, target.title)
+    batch = later_batch(sentence, q.start, target.title, target.keywords)
     if batch:  # 第三批次活动当天，58个重大项目同时开工
         return f"one batch ({batch}…) of the work, not all of it"
     if _EXAMPLE.match(sentence, n.c0) or _after_example(sentence, making.read.cuts, n):
@@ -332,7 +332,7 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
             noun = of_phrase_noun(between, keyword, target.title)
     if noun:
         return f"counts another noun ({keyword}{noun})"
-    if c0 == n.c0 and m.end < n.q.start:
+    if c0 == n.c0 and m.end < n.q.start and "每" not in n.head:  # (每1元…: per unit, below)
         other = after_keyword(sentence[m.end : n.q.start], target.title)
         if other:
             return other

@@ -277,14 +277,21 @@ _IN_ALL = re.compile(r"累计|共计|总计|合计|今年以来|全年|此前|�
 _EVENT_END = re.compile(r"(?:当天|当日|现场|活动上|仪式上)$")
 
 
-def later_batch(sentence: str, at: int, title: str) -> str | None:
-    """The later batch named before the number at `at`, when no word of all the work stands
-    between them and the title counts no batch."""
+# …a batch of the work itself (第四批重大项目, 第三批次活动, 第二批集中开工), not of other things
+# (第二批试点城市, 第三批…名单)
+_OF_WORK = re.compile(r"次?[^，,。；]{0,4}?(?:集中|活动|开工|签约|项目)")
+
+
+def later_batch(sentence: str, at: int, title: str, keywords: tuple[str, ...] = ()) -> str | None:
+    """The later batch of the work named before the number at `at`, when no word of all the
+    work stands between them and the title counts no batch."""
     if "第" not in sentence or "批" in title or "轮" in title:
         return None
     batches = list(_LATER_BATCH.finditer(sentence, 0, at))
     found = batches[-1] if batches else None
     if found is None or _IN_ALL.search(sentence, found.end(), at):
+        return None
+    if not _OF_WORK.match(sentence, found.end()) and not sentence.startswith(keywords, found.end()):
         return None
     cut = max(sentence.rfind(c, 0, at) for c in "，,；;")
     if found.start() > cut:

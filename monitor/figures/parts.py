@@ -224,13 +224,13 @@ def whole_clause(read: Read, n: Number) -> tuple[int, int, int] | None:
 _DONE_ON_PART = re.compile(
     r"[^，,。；0-9]{0,8}?(?:已经?|均已)(?:全部)?(?:" + WORK_VERB.pattern + r")+了?[约近超逾]?$"
 )
-_PLAN_BEFORE = re.compile(r"计划|任务|目标|列入|确定|拟|将")
+_PLAN_BEFORE = re.compile(r"计划|任务|目标|列入|确定|拟|将|要|需|须")
 
 
 def part_done_after(making: Making, c1: int, q: Quantity, after: int) -> bool:
     """Whether a number right before its keyword (10个物流园区项目…) is the set a later number
     of its clause, in its unit, takes the part done from (…已开工7个); not a planned set
-    (列入计划的30个…: the plan's size, read as such)."""
+    (列入计划的30个…, 5300个…任务: the plan's size, read as such)."""
     sentence = making.read.text
     if _PLAN_BEFORE.search(sentence, max(0, q.start - 12), q.start):
         return False
@@ -239,5 +239,6 @@ def part_done_after(making: Making, c1: int, q: Quantity, after: int) -> bool:
         and x.end <= c1
         and x.unit == q.unit
         and _DONE_ON_PART.fullmatch(sentence, after, x.start)
+        and not _PLAN_BEFORE.search(sentence, after, x.start)  # (5300个…改造任务已开工4870个)
         for x in making.read.quantities
     )
