@@ -277,3 +277,43 @@ def test_a_forecast_of_the_running_year_stays_a_plan() -> None:
 
     got = find_table_figures(EXECUTION, [JOBS], published=date(2024, 12, 10), title="")
     assert [(f.kind, f.period) for f in got][1:] == [("pledge", "2024"), ("pledge", "2024")]
+
+
+# --- header words of the genres: since work began, a level held, a plan's name, points ---------
+
+
+@pytest.mark.parametrize(
+    ("head", "scope"),
+    [("开累完成投资（亿元）", "cumulative"), ("年末实有（个）", "cumulative"),
+     ("期末数", "cumulative"), ("本年完成投资（亿元）", "new")],
+)  # fmt: skip
+def test_a_result_since_work_began_or_held_is_a_level(head: str, scope: str) -> None:
+    from monitor.figures.table_heads import read_head
+
+    column = read_head(head, DAY)
+    assert (column.role, column.scope) == ("achieved", scope)
+
+
+def test_a_past_years_expected_target_stays_its_plan() -> None:
+    # 预期目标 is what a work report calls its targets: no forecast, even for a year over
+    assert role_of("2024年预期目标", date(2025, 1, 20)) == "pledge"
+    assert role_of("2024年预计完成", date(2025, 1, 20)) == "achieved"
+
+
+URBAN = Target(
+    "yx-urban", "云溪市2025年常住人口城镇化率达到66%", ("城镇化率",), YX, unit="%",
+    pledge=Pledge(Decimal(66), scope="rate"),
+)  # fmt: skip
+POINTS = Table(
+    caption="2025年主要指标", unit=None,
+    header=("指标", "单位", "2025年", "比上年提高（个百分点）", "较序时进度（百分点）"),
+    rows=(("常住人口城镇化率", "%", "65.4", "0.9", "0.3"),
+          ("城镇新增就业", "万人", "3.1", "0.2", "1.5")),
+)  # fmt: skip
+
+
+def test_a_change_in_points_is_the_rate_of_a_target_in_per_cent_only() -> None:
+    got = read(POINTS, URBAN, "", date(2026, 2, 1))
+    assert ("achieved", "rate", "0.9 %", "比上年提高（个百分点）") in got
+    assert not [c for c in got if c[3] == "较序时进度（百分点）"]  # against the schedule
+    assert not [c for c in read(POINTS, JOBS, "", date(2026, 2, 1)) if "百分点" in c[3]]

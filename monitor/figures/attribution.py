@@ -27,31 +27,8 @@ from monitor.figures.cues import (
 from monitor.figures.keywords import _splittable, is_share, may_split, split_matches
 from monitor.figures.measures import SUM_CLAUSE, compared, since_period_start
 from monitor.figures.nouns import WORK_VERB
-from monitor.figures.places import GENERIC, NATIONAL, PLACES
+from monitor.figures.place_clauses import for_the_place, place_lead, whole_in_share
 from monitor.models import Quantity, Target
-
-# A clause opening with a place goes on with the subject for that place: …，其中深圳7.6万个;
-# …，郑州新增7.1万个; …，今年长沙已建成27个; …，全市今年已建成58个. Its figure then speaks
-# for that place.
-# A place may be followed by its own generic word or by 平均 (甘肃全省为…; 全国平均为…).
-_PLACE_LEAD = re.compile(
-    r"(?:其中|而|在|今年|去年)?(?:"
-    + "|".join(sorted(map(re.escape, {*PLACES, *NATIONAL, *GENERIC}), key=len, reverse=True))
-    + r")(?:市|省|区|县|州)?(?:全省|全市|全区|全县)?(?:今年以来|今年|去年|全年|以来)?(?:平均)?"
-)
-# The letters a _PLACE_LEAD match can start with. re's match tries its ~500 names one by one
-# (about 1 us); most clauses open with none of these letters, and a set says so at once.
-_PLACE_FIRST = frozenset(
-    w[0] for w in ("其中", "而", "在", "今年", "去年", *PLACES, *NATIONAL, *GENERIC)
-)
-
-
-def _place_lead(sentence: str, at: int) -> re.Match[str] | None:
-    """_PLACE_LEAD.match(sentence, at), quickly where no place can open the clause."""
-    if sentence[at : at + 1] not in _PLACE_FIRST:
-        return None
-    return _PLACE_LEAD.match(sentence, at)
-
 
 # A place of any name (a district, a county: 余杭区, 如皋市) opening a clause with work done and
 # its amount (…，余杭区完成4200个): the subject goes on, for that place
@@ -111,7 +88,7 @@ def place_doing(sentence: str, at: int) -> str | None:
     """The place of any name a clause starting at `at` opens with, before its work and amount
     (…，余杭区完成4200个), if it opens so and the place is no known one (those are weighed by
     the region rules)."""
-    if _place_lead(sentence, at):
+    if place_lead(sentence, at):
         return None
     return _named_doing(sentence, at)
 
@@ -145,9 +122,10 @@ def continues(sentence: str, at: int) -> bool:
         or cues.REST_OPENS.match(sentence, at)
         or cues.BATCH_OPENS.match(sentence, at)
         or _SHARE_OPENS.match(sentence, at)
+        or whole_in_share(sentence, at)
     ):
         return True
-    place = _place_lead(sentence, at)
+    place = place_lead(sentence, at)
     if place is None:
         return _named_doing(sentence, at) is not None
     end = place.end()
@@ -156,6 +134,7 @@ def continues(sentence: str, at: int) -> bool:
         or _MEASURE_OPENS.match(sentence, end)
         or _NUMBER_START.match(sentence, end)
         or _TAKES_ON.match(sentence, end)
+        or for_the_place(sentence, at, end)
     )
 
 

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from monitor.figures import lists, thresholds, units
 from monitor.figures.attribution import _Match
-from monitor.figures.checks import _clause_of, _excluded
+from monitor.figures.checks import _clause_of, _excluded, listed_as_plan
 from monitor.figures.counting import counts_other
 from monitor.figures.cues import A_YEAR, EARLIER_LEVEL, EARLIER_WORK
 from monitor.figures.kinds import (
@@ -40,7 +40,7 @@ from monitor.figures.nouns import (
     predicate_after,
 )
 from monitor.figures.pairs import side_refused
-from monitor.figures.parts import part_done_after, part_of
+from monitor.figures.parts import part_of
 from monitor.figures.stages import stage_before, stage_of
 from monitor.models import FigureKind, FigureScope, Quantity, Seen, Target
 
@@ -268,16 +268,15 @@ def _other_amount(making: Making, n: Number, target: Target) -> str | None:
     if bounds:
         return bounds
     m = n.match
-    if q.end == m.start and (
-        _PART_TAKEN.match(sentence, m.end) or part_done_after(making, n.c1, q, m.end)
-    ):
-        # 38段黑臭水体中35段已消除, 10个物流园区项目已开工7个: the set the part is taken from
-        return "the whole set a part is taken from (…中N…, N个…已开工M个), not the figure"
+    if q.end == m.start and _PART_TAKEN.match(sentence, m.end):
+        # 38段黑臭水体中35段已消除: the set the part is taken from, not the work done
+        return "the whole set a part is taken from (…中N…), not the figure"
     if (
         not (EARLIER_LEVEL.search(n.head) and _TO_LEVEL.match(sentence, q.end))
         and counts_other(sentence, q, target)  # (由去年底的63家增加到71家: a level, then the next)
         and not units.counted_by_measure(sentence, q, target.keywords, target.unit)
         and not predicate_after(sentence, q.end)
+        and not listed_as_plan(sentence, q.end)  # 新建中医馆12个列入民生实事项目
     ):
         # 210个试点地区, 覆盖534个社区: a count of another noun
         return f"counts another noun ({sentence[q.end : q.end + 6]}…)"

@@ -68,6 +68,8 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
         return False  # 100条城市画廊: the keyword itself, though it opens like a place class
     if _PLACE_CLASS.match(sentence, at):
         return True  # 17个省区市贫困县, 11个设区市社区食堂: a count of places
+    if _for_whom(sentence, q.start, at, target):
+        return False  # 为12.5万名老年人提供居家养老上门服务: those the target's service is for
     window = sentence[at : at + _REACH + 12]
     for keyword in target.keywords:
         at = window.find(_first_part(keyword))
@@ -87,3 +89,17 @@ _PLAN_NOUN = re.compile(r"(?:年度|全年)?(?:建设|改造)?(?:目标)?(?:任�
 _VERB_BETWEEN = re.compile(
     r"共(?<!公共)|已|将|建|完成|开工|实现|达|新增|改造|覆盖|累计|计划|有|提供|是"
 )
+# 为N名老年人提供…, 为5万户居民家庭安装…: the people or homes a service or a fitting is for
+_SERVED = re.compile(r"[^，,。；;0-9]{1,10}?(?:提供|安装|加装|配备|配置|发放|开展|实施|免费)")
+
+
+def _for_whom(sentence: str, start: int, at: int, target: Target) -> bool:
+    """Whether the count before `at` (starting at `start`) is of those the target's service or
+    fitting is for: 为 before it, and the keyword right after the verb that serves them."""
+    if "为" not in sentence[max(0, start - 2) : start]:
+        return False
+    served = _SERVED.match(sentence, at)
+    if served is None:
+        return False
+    after = sentence[served.end() : served.end() + 16]
+    return any(after.find(_first_part(k)) >= 0 for k in target.keywords)

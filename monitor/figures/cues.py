@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from monitor.figures.five_years import plan_end, plan_named
 from monitor.figures.months import HALF as _HALF
 from monitor.figures.months import months_period as _months_period
 from monitor.figures.nouns import WORK_VERB
@@ -38,7 +39,9 @@ _TARGET_MET = re.compile(
     r"(?:超过|好于|高于|超出|优于|迈过|跨过|越过)[^，,。；]{0,16}?目标"
     r"|目标(?:任务)?(?:顺利|全面|如期|圆满|胜利|较好)(?:实现|完成)"
     r"|(?:提前|超额)(?:完成|实现)了?[^，,。；]{0,12}?(?:目标|任务|计划)"
-    r"|(?:完成|实现)了?[^，,。；0-9]{0,12}?(?:目标|任务|计划)(?:任务)?的?[0-9一二三四五六七八九十百]"
+    # (完成2025年目标的75%: a year names the plan, no other number)
+    r"|(?:完成|实现)了?(?:[^，,。；0-9]|(?:19|20)[0-9]{2}\s*年)"
+    r"{0,12}?(?:目标|任务|计划)(?:任务)?的?[0-9一二三四五六七八九十百]"
     r"|(?:实现|完成)了[^，,。；]{0,16}?目标"  # 完成了省定70%的目标: the perfective, a result
 )
 # 计划 as a verb (计划新建, 全年计划巩固提升…), not the noun of a share (完成全年计划的80%,
@@ -49,18 +52,40 @@ _PLAN_VERB = (
     r"|认定|评定|评选|整治|引进|招引|铺设|修建|扩建|安置|供应|出让|提供|打造|创建|培训|帮扶"
     r"|举办|开展|复耕|造林|栽植|吸纳|接待|转移|设立|开设|开通|上线|打通|消除|修复|收储)))划"
 )
+# A duty before the work (今年须新建40个, 必须完成, 需新增, 务必, 应当完成): a plan's. 应 after 供,
+# 相, 响 … is another word (供应, 相应); 需 before no verb of work is a need (群众需求).
+# (a branch a word, each opening with a letter, not a group: _PLEDGE and MODAL's searches then
+# jump between the letters their branches open with instead of trying every place)
+_DUTY = "|".join(
+    word + r"(?:在[^，,。；]{1,8}?前|今年|全年|年内)?(?=" + WORK_VERB.pattern + ")"
+    for word in (
+        *("必须", "务必", "须(?<![无毋]须)", "需(?<![所急]需)要?"),
+        "应(?<![供相响适对反效呼答]应)当?(?!急)",
+    )
+)
+# 争取 is a modal of intent (力争, 争取全年完成…) unless what it won is said done (累计争取中央资金
+# 38.5亿元, 已争取到…额度, 共争取…): then it is the verb of funds obtained
+_STRIVE = r"争(?<!累计争)(?<![共已成功先后经]争)(?<!共计争)(?<!合计争)取(?!到)"
 # The words that put what follows under a plan (力争实现…目标, 确保累计完成…): modals of intent.
 MODAL = re.compile(
-    r"将(?!近)|力争|确保|争取|拟|预计|有望|可望|"
+    r"将(?!近)|力争|确保|"
+    + _STRIVE
+    + r"|拟|预计|有望|可望|"
     + _PLAN_VERB
-    + r"|要(?<![主重需只必不纲]要)(?![求素点闻])"
+    + r"|要(?<![主重需只必不纲]要)(?![求素点闻])|"
+    + _DUTY
 )
 # After a count, words that go on with it, not a noun it counts (在A至B之间, 1.1万套力争…开工,
 # …的7.4万个还要多: a comparison of the count)
 GOES_ON = re.compile("之间|新?(?:台阶|大关|关口)|还要?[多少高低]|" + MODAL.pattern)
 # …下一步将加大选址力度，力争全年建成80个: a clause that says what comes next, with no number,
 # before one going on with the subject (its plan for the rest of the year): passed over
-NEXT_STEP = re.compile(r"(?:下半年|下一步|接下来|今后|四季度|年内)[^，,；;。0-9０-９]{0,14}[，,]")
+# …, and a remark on how the rest is reckoned (照此测算，全年有望突破…; 按目前进度，…)
+NEXT_STEP = re.compile(
+    r"(?:下半年|下一步|接下来|今后|四季度|年内"
+    r"|[照按据以依](?:此|这|目前|当前|现有)(?=[^，,；;。0-9０-９]{0,6}?(?:测算|推算|计算|估算|进度|速度|势头|趋势)))"
+    r"[^，,；;。0-9０-９]{0,14}[，,]"
+)
 # A clause opening with the rest of the things counted before (其余3段, 剩余120公里, 余下11个)
 REST_OPENS = re.compile(r"(?:其余|剩余|余下|剩下)的?(?=[约近超逾0-9一二三四五六七八九十两])")
 # …or a batch of them (首批45家已于4月完成评定, 第二批30个将于…): done, a result; to come, a
@@ -82,15 +107,20 @@ _SET_BEFORE = re.compile(r"原(?:定|计划)(?=" + _PLAN_CLAUSE + ")")
 # one possible first letter to the next (as _ACHIEVED below), six times faster on a sentence.
 _DECIDED_WORK = (
     r"(?=(?:今年|全年|年内|明年|20[0-9]{2}\s*年)?(?:全[市省区])?"
-    r"(?:新建|建设|新增|实施|改造|筹集|开工|完成))"
+    r"(?:新建|建设|新增|实施|改造|筹集|开工|完成"
+    # …for whom (确定为三千名孤独症儿童提供康复救助, 明确为5000户加装报警器)
+    r"|为[^，,。；]{1,16}?(?:提供|安装|加装|配备|配置|发放|新建|改造|实施|开展|免费)))"
 )
 _HANDED_DOWN = r"[^，,。；已]{0,8}?(?:分解|下达)"
 _PLEDGE = re.compile(
     r"将(?!近)|"
     + _PLAN_VERB
     + r"|提(?<!前提)出(?!了)|力争|目标(?<!全年主要目标)|预(?<![于出合]预)期|确保"
-    r"|要(?<![主重需只必不纲]要)(?![求素点闻])|拟|争取|预计|有望|明年"
-    r"|再(?=[减建新增完开投])|部署|工作任务|建议|安排(?!部署)"
+    r"|要(?<![主重需只必不纲]要)(?![求素点闻])|拟|预计|有望|明年|"
+    + _STRIVE
+    + "|"
+    + _DUTY
+    + r"|再(?=[减建新增完开投])|部署|工作任务|建议|安排(?!部署)"
     # 今年确定新建城市书房20家, 南宁明确今年改造老旧小区300个: decided, said of work to do
     + "".join(f"|{word}{_DECIDED_WORK}" for word in ("确定", "明确"))
     # a plan handed down (年度任务已分解到各市, 目标任务下达): what it holds is to be done
@@ -157,14 +187,16 @@ _CONTINUE_WHEN = (
 )
 _CONTINUE_HOW = (
     "同比|环比|比上年|比去年|年均|全年|今年|去年|上年|明年|其中|并|且|已|已经|累计|共|将|计划|预计|力争|再|先|还|又|可|能够|全部|有望|可望|全[市省区县]"
-    "|同时|拟|要|基本|新|确保|争取|超额|提前|实际|尚未|未|继续|持续|能"
+    "|同时|拟|要|基本|新|确保|争取|超额|提前|实际|尚未|未|继续|持续|能|年度"
+    # the measure named again (…要达到99.85%，目前这一指标为99.81%)
+    "|这一指标|该指标|这项指标|此项指标|这一比例|该比例|这一比重|该比重|这一数字|这一比率|该比率"
 )
 _CONTINUE_VERB = (
     "增长|增加|减少|下降|降低|提高|上涨|上升|回升|回落|下滑|下跌|暴跌|改善|达到|达|超过|突破|总量|规模(?!以上|以下|化)|总额|总数|增速|增幅|涨幅"
     "|增量|新增量|累计|共计|合计|建成|完成|新增|新建|建设|验收|开工|竣工|完工|实现|为|约|近|保持|稳定在|控制在|提升|降至|升至"
     "|有(?=[0-9一二三四五六七八九十两近约超])"  # 已有1.2万个投入使用, 共有…
     "|(?<=同比)[增降](?=[0-9约近])"  # …，同比增11.3%: a headline's or a bulletin's short verb
-    "|降到|升到|分别|发行|安排|下达|建(?!议)|改造|打造|培育|筹集|占比|占[^，,。；]{0,18}?(?:任务|目标|计划|额度|限额|指标|预算(?![收支]))|是[^，,。；]{0,10}?(?:任务|目标|计划|限额)的|提供|总长|全长|长度"
+    "|降到|升到|分别|发行|安排|下达|投资(?=[约近超逾]?[0-9一二三四五六七八九十两])|建(?!议)|改造|打造|培育|筹集|占比|占[^，,。；]{0,18}?(?:任务|目标|计划|额度|限额|指标|预算(?![收支]))|是[^，,。；]{0,10}?(?:任务|目标|计划|限额)的|提供|总长|全长|长度"
     "|比[^，,。；]{1,10}?(?:多|少)(?=[0-9])|(?:全年|年度)?(?:目标)?任务[^，,。；]{0,6}?完成|净增"
     # the clause restates the plan (…，确保全年7万套目标按期完成): its number is the plan's size
     "|[^，,。；]{0,12}?目标(?:任务)?[^，,。；]{0,4}?(?:完成|实现)"
@@ -218,8 +250,6 @@ _YEAR = re.compile(  # (?<![0-9])((?:19|20)[0-9]{2})\s*年, the look-behind afte
     r"((?:1(?<![0-9]1)9|2(?<![0-9]2)0)[0-9]{2})\s*年(?:度)?(上半年|下半年|一季度|前三季度)?"
 )
 _SPAN_TO = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*")  # 2020年至2024年
-_PLAN = re.compile(r"“?(十[一二三四五六七八九]|[一二三四五六七八九])五”?(?:规划|时期|期间)")
-_PLAN_SINCE = re.compile(r"“?(十[一二三四五六七八九]|[一二三四五六七八九])五”?以来")
 _SINCE_WORDS = re.compile(r"[^，,。；;0-9]{1,14}?以来")  # 自2016年实施补偿机制以来
 # A year named in words (2016年, 2024 年): its digits in group 1
 A_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
@@ -306,15 +336,11 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
     end = plan_end(text) if "末" in text else None
     if end is not None:  # “十五五”末: the plan's last year
         return str(end)
-    # (both are written with 五, and their search, with “? first, tries every place)
-    plan = (_PLAN.search(text) or _PLAN_SINCE.search(text)) if "五" in text else None
-    if plan and plan.re is _PLAN_SINCE:  # “十四五”以来: from the plan's first year to now
-        n = _plan_number(plan.group(1))
-        first = 1953 + 5 * (n - 1) if n < 3 else 1966 + 5 * (n - 3)
-        return f"{first}-{published.year}" if published and published.year > first else None
-    if plan:
-        n = _plan_number(plan.group(1))
-        first = 1953 + 5 * (n - 1) if n < 3 else 1966 + 5 * (n - 3)  # 1963-65 was no plan
+    plan = plan_named(text)
+    if plan is not None:
+        first, since = plan
+        if since:  # “十四五”以来: from the plan's first year to now
+            return f"{first}-{published.year}" if published and published.year > first else None
         return f"{first}-{first + 4}"
     if published is None:
         return None
@@ -372,25 +398,3 @@ def _ended(period: str | None, published: date | None, closing: int = 0) -> bool
 
 
 _PART_ENDS = {"H1": date(2000, 6, 30), "Q1": date(2000, 3, 31), "Q3": date(2000, 9, 30)}
-
-
-# The end of a five-year plan (“十五五”末, “十四五”期末, 十四五规划期末)
-_PLAN_END = re.compile(
-    r"“?(十[一二三四五六七八九]|[一二三四五六七八九])五”?(?:规划)?(?:时期|期)?末"
-)
-
-
-def plan_end(text: str) -> int | None:
-    """The last year of the five-year plan whose end `text` names (“十五五”末: 2030), if any."""
-    found = _PLAN_END.search(text)
-    if found is None:
-        return None
-    n = _plan_number(found.group(1))
-    return (1953 + 5 * (n - 1) if n < 3 else 1966 + 5 * (n - 3)) + 4
-
-
-def _plan_number(word: str) -> int:
-    digits = "一二三四五六七八九"
-    if word.startswith("十"):
-        return 10 + (digits.index(word[1]) + 1 if len(word) > 1 else 0)
-    return digits.index(word) + 1

@@ -5,11 +5,16 @@ and the frame a report's section opens with (过去一年…, 今年…): its re
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
 from monitor.figures.cues import (
+    _ACHIEVED,
     _DONE,
+    _PLEDGE,
     _YEAR,
+    MODAL,
     _cue,
     _ended,
     _period,
@@ -20,7 +25,7 @@ from monitor.figures.goals import coming_goal
 from monitor.figures.measures import _ADDITION, _CHANGE_VERB, _PART_OF_YEAR, under_way
 from monitor.figures.openings import _PLAN_SEASON_ENDS, Openings
 from monitor.figures.sections import is_headline, report_at
-from monitor.models import FigureKind
+from monitor.models import FigureKind, Target
 
 _THIS_YEAR = re.compile(r"今年|明年|全年|年度")
 # what a clause reporting work says it did (新建, 筹集, 开工 …), when no cue says when
@@ -59,12 +64,20 @@ _PIECES = re.compile(r"[^，,；;：:]+")
 # A figure said to be measured (初步测算, 初步统计): its 预计 in a period still running may be the
 # estimate of a result already in (enrolment over) or a forecast: unclear, dropped
 _MEASURED = re.compile(r"初步(?:测算|统计|核算|估算)")
+# A clause giving who forecasts (中电联预计，…; 市统计局预测，…) or how the rest is reckoned
+# (照此测算，…; 按目前进度，…), with no number: what it opens is the forecast
+_FORECAST_OPENS = re.compile(
+    r"(?:[^，,。；;：:0-9]{0,16}?预(?:计|测|估)"
+    r"|[照按据以依](?:此|这|目前|当前|现有)[^，,。；;：:0-9]{0,8}?"
+    r"(?:测算|推算|计算|估算|进度|速度|势头|趋势)(?:来看|看)?)[，,：:]?\s*"
+)
 _LAST_QUARTER = 10  # by then a headline's 今年 with no word of plan reports the year's work
 _CLOSING_DAYS = 31  # a part of the year reported in its last month is reported as done
 _YEAR_END_NEWS = 2  # the months a year's own figures are published in, after it ended
-# a year that is no time of the figure's: 2000年底前建成的 (a noun's), 到2025年底前 (a deadline)
+# a year that is no time of the figure's: 2000年底前建成的 (a noun's), 到2025年底前 (a deadline),
+# 完成2025年目标的75% (the plan's name)
 _YEARS = re.compile(r"(?:19|20)[0-9]{2}")
-_MODIFIER_YEAR = re.compile(r"[底末]?(?:以?前|之前)")
+_MODIFIER_YEAR = re.compile(r"[底末]?(?:以?前|之前)|度?的?(?:规划)?(?:目标|任务)(?:任务)?的")
 _BASE_BEFORE = ("比", "较", "与", "同", "从", "由")  # 比2023年: a base, no date
 
 
@@ -90,6 +103,23 @@ def _frame_year(sentence: str) -> re.Match[str] | None:
     return None
 
 
+@lru_cache(maxsize=1024)
+def _cue_words_in(keyword: str) -> bool:
+    """Whether a target's keyword holds a word of plan or result (营养改善计划, 强基计划)."""
+    return bool(_PLEDGE.search(keyword) or _ACHIEVED.search(keyword) or MODAL.search(keyword))
+
+
+def unnamed(sentence: str, targets: Sequence[Target]) -> str:
+    """`sentence` with the targets' keywords that hold a word of plan or result blanked out, as
+    long as they were: the name of a programme (营养改善计划补助资金拨付进度达到86%) says
+    nothing of the figure's frame."""
+    for target in targets:
+        for keyword in target.keywords:
+            if keyword in sentence and _cue_words_in(keyword):
+                sentence = sentence.replace(keyword, "□" * len(keyword))
+    return sentence
+
+
 class Frames(Openings):
     """An article's sentences with the kind and period each clause's figures are read in."""
 
@@ -102,7 +132,13 @@ class Frames(Openings):
     def when(self, sentence: str, c0: int, c1: int, index: int) -> tuple[FigureKind, str | None]:
         """The kind and period of the figures in the clause sentence[c0:c1]."""
         clause = sentence[c0:c1]
-        kind = self._kind(sentence, clause, index, sentence[:c1])
+        said_by = None
+        if c0:  # the clause before, whole
+            p0 = max(sentence.rfind(mark, 0, c0 - 1) for mark in "，,。；;") + 1
+            said_by = _FORECAST_OPENS.fullmatch(sentence, p0, c0)
+        # 中电联预计，2025年全国…增长5%—6%: a body's forecast opens the clause it speaks
+        worded = "预计" + clause if said_by and "预计" not in clause else clause
+        kind = self._kind(sentence, worded, index, sentence[:c1])
         said = (
             _period(clause, self.published, relative=False)
             or _period(sentence[:c1], self.published, relative=False)
@@ -167,14 +203,15 @@ class Frames(Openings):
             return True
         return "预计" in clause or (index is not None and self._in_report(index))
 
-    def _preliminary(self, sentence: str, index: int) -> bool:
+    def _preliminary(self, sentence: str, index: int, before: str = "") -> bool:
         """Whether a 预计 figure is a preliminary result: it speaks of a past year or stands in a
         review's frame, or it is read in a report (工作报告) or with 全年 by March, of no time
-        to come (今年, 年底, 到2025年); or the part of the year it names is over (预计上半年…,
-        read in July: the half's first figure, not a forecast)."""
+        to come (今年, 年底, 到2025年); or the part of the year it names up to the figure's clause
+        (`before`, if given) is over (预计上半年…, read in July: the half's first figure, not a
+        forecast; …，下半年增速将略高于上半年 after it is a clause of its own)."""
         if self._reviewed(sentence, index):
             return True
-        part = _PART_OF_YEAR.search(sentence)
+        part = _PART_OF_YEAR.search(before or sentence)
         if part and _ended(_period(part.group(), self.published), self.published):
             return True
         if not self._year_just_ended(sentence, "预计"):
@@ -192,7 +229,7 @@ class Frames(Openings):
         if self.published and coming_goal(clause, self.published, sentence):
             return "pledge"  # 到2025年…达到4.5个; 到年底…累计建成28万个 in March
         cue = _cue(clause)
-        if cue == "pledge" and self._preliminary_cue(clause, sentence, index):
+        if cue == "pledge" and self._preliminary_cue(clause, sentence, index, before):
             return "achieved"  # 预计增长5.8%左右 in a review of a year gone by
         if cue == "pledge" and _MEASURED.search(sentence) and self._only_expected(clause):
             return "mention"  # 初步测算，今年…预计可达93.2% (in September)
@@ -252,10 +289,10 @@ class Frames(Openings):
         """Whether 预计 is the only word of plan in `text` (not 预计…将, 有望)."""
         return "预计" in text and _cue(_without_own_times(text).replace("预计", "")) is None
 
-    def _preliminary_cue(self, text: str, sentence: str, index: int) -> bool:
+    def _preliminary_cue(self, text: str, sentence: str, index: int, before: str = "") -> bool:
         """Whether 预计 is the only word of plan in `text` and the figure a preliminary result
         (see _preliminary): 预计增长5.8%左右 in a review of a year gone by."""
-        return self._only_expected(text) and self._preliminary(sentence, index)
+        return self._only_expected(text) and self._preliminary(sentence, index, before)
 
     def _headline_kind(self, sentence: str, index: int, before: str) -> FigureKind | None:
         """A headline with no word of plan or result, once the year's plans are out. With 今年:

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from monitor.figures.cues import MODAL, plan_end
+from monitor.figures.cues import MODAL
+from monitor.figures.five_years import plan_end
 
 _BY_YEAR = re.compile(r"(?:到|至)((?:19|20)[0-9]{2})年")
 # The end of this year still to come, opening a clause or its sentence (到年底，…; 年底前…)

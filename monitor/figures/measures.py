@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from monitor.figures.cues import EARLIER_LEVEL, MODAL, MONTH_SPAN, PLAN_RATE, PLAN_WORD
 from monitor.figures.months import done_by_a_month, opening_end
+from monitor.figures.place_clauses import whole_in_share
 from monitor.figures.so_far import _PART_OF_YEAR as _PART_OF_YEAR
 from monitor.figures.so_far import under_way as under_way
 from monitor.models import FigureScope, Quantity
@@ -78,7 +79,10 @@ _STOCK = re.compile(
 _FLOW = re.compile(
     r"产量|产值|发电量|用电量|收入|营收|进出口|出口额|进口额|销售额|销量|成交额|交易额|零售总额"
     r"|增加值|吞吐量|货运量|客运量|接待游客|游客量|业务量|资金总?规模"  # (a year's funds in all)
+    r"|零售额|营业额|支出|税收"  # (网络零售额, 一般公共预算支出: a year's, in statistics)
 )
+# A flow's total, in a clause after the one naming it (…收入增长4.1%，总量达到486亿元)
+_FLOW_TOTAL = re.compile(r"[，,\s]*(?:总量|总额|总规模|规模)(?:已经?)?(?:达到|达|为|突破|超过)")
 _NAMED_YEAR = re.compile(r"(?<!截至)(?<!截止)(?<!到)(?<!至)[0-9]{4}\s*年(?![底末]|[0-9]{1,2}月底)")
 _LAST_YEAR = re.compile(r"去年|上年度|上一年")
 # …and verbs that make one unless the clause is the year's work (今年累计达到…, 1至10月累计…)
@@ -235,6 +239,8 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     if q.unit in _PERCENT:
         return "rate"
     head = sentence[c0 : q.start]
+    if c0 and whole_in_share(sentence, c0) and _added_before(sentence, c0):
+        return "new"  # …新增首贷户9300户，占全省2.18万户的42.7%: the whole of the same additions
     named = _named_by_its_words(sentence, c0, clause, head, q)
     if named is not None:
         return named
@@ -292,7 +298,7 @@ def _named_by_its_words(
         return "cumulative"  # 浓度35微克/立方米, 每千人口托位数4.1个, 2020年底的18座: a level
     if _FLOW.search(head) or (
         c0
-        and _LEVEL_HEAD.fullmatch(head)
+        and (_LEVEL_HEAD.fullmatch(head) or _FLOW_TOTAL.fullmatch(head))
         and _FLOW.search(sentence, _clause_before(sentence, c0), c0)
     ):
         # 前三季度进出口总额, 粮食总产量达到…, 粮食产量…，达到14130亿斤: what flowed in a period
@@ -358,6 +364,12 @@ def _flow_period(sentence: str) -> bool:
     return bool(
         _IN_YEAR.search(sentence) or _NAMED_YEAR.search(sentence) or _LAST_YEAR.search(sentence)
     )
+
+
+def _added_before(sentence: str, c0: int) -> bool:
+    """Whether the clause before the one at c0 counts additions (新增, 新开工), not a total."""
+    before = sentence[_clause_before(sentence, c0) : c0]
+    return bool(_ADDITION.search(before)) and not _CUMULATIVE.search(before)
 
 
 def _clause_before(sentence: str, c0: int) -> int:

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from monitor.figures.cues import _PLAN, _YEAR, _achieved, _period, _pledged
+from monitor.figures.cues import _YEAR, _achieved, _period, _pledged
+from monitor.figures.five_years import _PLAN
 from monitor.figures.sections import section_frames, spaced, title_end
 from monitor.models import FigureKind
 

@@ -8,9 +8,8 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from monitor.figures.nouns import WORK_VERB
 from monitor.figures.sentences import clause_bounds
-from monitor.models import Quantity, Target
+from monitor.models import Target
 
 if TYPE_CHECKING:
     from monitor.figures.attribution import _Match
@@ -218,27 +217,3 @@ def whole_clause(read: Read, n: Number) -> tuple[int, int, int] | None:
         return None
     clause = bisect_right(read.cuts, at)
     return (clause, *clause_bounds(read.cuts, clause, len(sentence)))
-
-
-# Work done on a part of a set, up to the part's number (…项目今年已开工, …目前已全部建成)
-_DONE_ON_PART = re.compile(
-    r"[^，,。；0-9]{0,8}?(?:已经?|均已)(?:全部)?(?:" + WORK_VERB.pattern + r")+了?[约近超逾]?$"
-)
-_PLAN_BEFORE = re.compile(r"计划|任务|目标|列入|确定|拟|将|要|需|须")
-
-
-def part_done_after(making: Making, c1: int, q: Quantity, after: int) -> bool:
-    """Whether a number right before its keyword (10个物流园区项目…) is the set a later number
-    of its clause, in its unit, takes the part done from (…已开工7个); not a planned set
-    (列入计划的30个…, 5300个…任务: the plan's size, read as such)."""
-    sentence = making.read.text
-    if _PLAN_BEFORE.search(sentence, max(0, q.start - 12), q.start):
-        return False
-    return any(
-        x.start > after
-        and x.end <= c1
-        and x.unit == q.unit
-        and _DONE_ON_PART.fullmatch(sentence, after, x.start)
-        and not _PLAN_BEFORE.search(sentence, after, x.start)  # (5300个…改造任务已开工4870个)
-        for x in making.read.quantities
-    )

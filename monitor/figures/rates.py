@@ -17,7 +17,7 @@ from monitor.figures.leftovers import measured_otherwise
 from monitor.figures.measures import compared, percent_measure, without_modals
 from monitor.figures.nouns import measure_before, other_measure
 from monitor.figures.stages import stage_at
-from monitor.figures.windows import _CAUSE, _HOLIDAY, _older_base, _over_years
+from monitor.figures.windows import _CAUSE, _HOLIDAY, _older_base, _over_years, yearly_average
 from monitor.models import FigureKind, FigureScope, Quantity, Target
 
 
@@ -204,6 +204,8 @@ def out_of_frame(
         return f"a change over the years since {since} (比{since}年…), not one year's rate"
     if scope == "rate" and (years := _over_years(n.head, period, target)):
         return f"a rate over several years ({years}), not one period's"
+    if scope != "rate" and (average := yearly_average(n.head, target)):
+        return f"an average a year over several years ({average}…), not a period's count"
     holiday = _HOLIDAY.search(making.read.text, 0, n.q.start)
     if (
         holiday

@@ -38,6 +38,7 @@ from monitor.figures.checks import (
     plan_size,
 )
 from monitor.figures.cues import _CHANGE
+from monitor.figures.frames import unnamed
 from monitor.figures.keywords import _first_part, _plan, split_sentences
 from monitor.figures.levels import scope_for
 from monitor.figures.measures import is_fall
@@ -317,7 +318,7 @@ class _Article(Regional):
             # its total's clause
             clause, c0, c1 = whole
         if clause not in making.when:
-            making.when[clause] = self.when(sentence, c0, c1, read.at)
+            making.when[clause] = self.when(unnamed(sentence, read.targets), c0, c1, read.at)
         kind, period = making.when[clause]
         period = list_period(making, n.q, period)  # 2023年和2024年，…分别…: each value's year
         level = target.pledge is not None and target.pledge.scope == "cumulative"

@@ -23,7 +23,7 @@ from monitor.figures.table_rows import is_period
 from monitor.figures.table_stages import stage_in
 from monitor.figures.table_units import HEADER_UNIT as _HEADER_UNIT
 from monitor.figures.table_units import header_unit, period_of
-from monitor.models import Table
+from monitor.models import Table, Target
 
 # A header over the rows' names (项目类别, 指标名称, 地区, 月份): its cells are labels, even where
 # some open with a number (35千伏及以上电网, 5G基站, 110千伏变电站)
@@ -241,6 +241,14 @@ _BRACKET = re.compile(r"[（()）]")  # a caption's date in brackets (截至8月
 # A row label's own role word, for a column headed by a value alone (今年新建充电桩任务 | 数值)
 _LABEL_PLAN = re.compile(r"任务|目标|计划|预算|规划")
 _LABEL_DONE = re.compile(r"已|完成|实际|实绩|实现")
+
+
+def points_for(columns: list[Column], target: Target) -> list[Column]:
+    """A change in points (比上年提高（个百分点）) is the rate of a target in % (a level: 城镇化率)
+    and nothing of any other's (the change of a growth rate)."""
+    if target.unit in ("%", "％"):
+        return columns
+    return [c._replace(role="none") if c.unit == "百分点" else c for c in columns]
 
 
 def for_row(columns: list[Column], label: str) -> list[Column]:

@@ -77,14 +77,19 @@ _DONE_OF_PLAN = re.compile(
     r"(?:计划|任务|目标|预算)数?(?:的)?(?:完成|执行)"
 )
 
-FORECAST = re.compile(r"预计|预期|预测")
+POINTS = ("百分点", "个百分点")
+# A difference from the plan or the schedule, not from last year (较序时进度增减（百分点）)
+_OFF_PLAN = re.compile(r"序时|时序|时间进度|超欠|超前|滞后|差距|计划|目标|任务|进度")
+# A forecast (预计完成, 预测); not 预期目标, the plan's own name (主要预期目标)
+FORECAST = re.compile(r"预计|预期(?!目标|指标|值)|预测")
 
-_HELD = re.compile(r"保有量|存量|总数|总量|余额")
+# A level held (保有量, 余额, 年末实有, 期末数): the stock, whatever period it is told for
+_HELD = re.compile(r"保有量|存量|总数|总量|余额|实有|期末数|年末数")
 
 # An amount added since the year's start (比年初增加, 较上年末新增): the year's so far, not a rate
 _SINCE_START = re.compile(r"(?:比|较)(?:年初|上年末|去年末|上年底|去年底)(?:增加|新增|净增|多增)")
 
-STOCK = re.compile(r"累计|总数|总量|总规模|保有量|存量|总里程")
+STOCK = re.compile(r"累计|开累|总数|总量|总规模|保有量|存量|总里程")  # 开累: since work began
 
 _IN_PERIOD = re.compile(
     r"以来|[0-9０-９一二三四五六七八九十]+月|季度|今年|本年|当年|年度|全年|半年|年内"
@@ -162,6 +167,8 @@ def read_words(head: str, published: date | None) -> Column:
     if _SINCE_START.search(words) and unit != "%":
         return Column("achieved", "new", unit, period)
     if _RATE.search(words):
+        if unit in POINTS and not _OFF_PLAN.search(words):  # 比上年提高（个百分点）: for a
+            return Column("rate", "rate", "百分点", period)  # target in % (points_for)
         if unit not in (None, "%"):  # 比上年增减（个）: a change in count, no rate nor level
             return Column("none", None, unit, period)
         kind: Role = "pledge" if _PLEDGE_FIRST.search(words) else "rate"

@@ -151,7 +151,7 @@ def _for_target(
     """The columns as the target reads them: not a share under another unit's group (空调安装
     （台）|完成率 for 元), the plan where the words around call the table one, not another
     place's group (旌阳区|目标)."""
-    own = own_groups(columns, table.header, target)
+    own = table_columns.points_for(own_groups(columns, table.header, target), target)
     own = as_plan(own, table, target, published) if plan else own
     return own_places(own, table.header, target)
 

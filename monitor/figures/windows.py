@@ -70,3 +70,16 @@ def _over_years(head: str, period: str | None, target: Target) -> str | None:
 
 # a change verb right before the number (…提高了31个百分点): a change, not a level
 _CHANGED = re.compile(r"(?:增长|增加|提高|提升|上升|下降|减少|降低|回落)了?(?:约|近|超过)?$")
+
+
+# A count averaged over several years (年均新增370家, 平均每年建成420万亩): no period's count
+_YEARLY_AVERAGE = re.compile(r"年均|年平均|平均每年|每年平均")
+
+
+def yearly_average(head: str, target: Target) -> str | None:
+    """The words (年均…) making a count a yearly average over several years, unless the target
+    tracks such an average (its title or keywords say 年均)."""
+    found = _YEARLY_AVERAGE.search(head)
+    if found is None or "年均" in target.title or any("年均" in k for k in target.keywords):
+        return None
+    return found.group()

@@ -1,0 +1,42 @@
+"""Five-year plans a sentence names (“十四五”期间, “十四五”以来, “十五五”末): their years."""
+
+from __future__ import annotations
+
+import re
+
+_PLAN = re.compile(r"“?(十[一二三四五六七八九]|[一二三四五六七八九])五”?(?:规划|时期|期间)")
+_PLAN_SINCE = re.compile(r"“?(十[一二三四五六七八九]|[一二三四五六七八九])五”?以来")
+# The end of a five-year plan (“十五五”末, “十四五”期末, 十四五规划期末)
+_PLAN_END = re.compile(
+    r"“?(十[一二三四五六七八九]|[一二三四五六七八九])五”?(?:规划)?(?:时期|期)?末"
+)
+
+
+def plan_named(text: str) -> tuple[int, bool] | None:
+    """The first year of the five-year plan `text` names (“十四五”期间: 2021), and whether it is
+    named as the start of a span to now (“十四五”以来); None if it names none."""
+    if "五" not in text:  # (both are written with 五, and their search, with “? first, tries
+        return None  # every place)
+    plan = _PLAN.search(text) or _PLAN_SINCE.search(text)
+    if plan is None:
+        return None
+    return _first_year(_plan_number(plan.group(1))), plan.re is _PLAN_SINCE
+
+
+def plan_end(text: str) -> int | None:
+    """The last year of the five-year plan whose end `text` names (“十五五”末: 2030), if any."""
+    found = _PLAN_END.search(text)
+    if found is None:
+        return None
+    return _first_year(_plan_number(found.group(1))) + 4
+
+
+def _first_year(n: int) -> int:
+    return 1953 + 5 * (n - 1) if n < 3 else 1966 + 5 * (n - 3)  # 1963-65 was no plan
+
+
+def _plan_number(word: str) -> int:
+    digits = "一二三四五六七八九"
+    if word.startswith("十"):
+        return 10 + (digits.index(word[1]) + 1 if len(word) > 1 else 0)
+    return digits.index(word) + 1
