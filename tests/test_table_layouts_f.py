@@ -317,3 +317,83 @@ def test_a_change_in_points_is_the_rate_of_a_target_in_per_cent_only() -> None:
     assert ("achieved", "rate", "0.9 %", "比上年提高（个百分点）") in got
     assert not [c for c in got if c[3] == "较序时进度（百分点）"]  # against the schedule
     assert not [c for c in read(POINTS, JOBS, "", date(2026, 2, 1)) if "百分点" in c[3]]
+
+
+# --- tables_d's thirteenth round, in other words again ------------------------------------------
+
+PRICES = Target(
+    "yx-prices", "云溪市2025年居民消费价格涨幅3%左右", ("居民消费价格",), YX, unit="%",
+    pledge=Pledge(Decimal(3), scope="rate"),
+)  # fmt: skip
+
+
+def test_month_on_month_is_no_growth_of_a_year_on_year_target() -> None:
+    table = Table(
+        caption="居民消费价格指数涨跌幅（%）", unit=None,
+        header=("月份", "同比", "环比", "1-当月累计同比"),
+        rows=(("5月", "0.6", "-0.3", "0.4"), ("6月", "0.5", "0.1", "0.4")),
+    )  # fmt: skip
+    got = read(table, PRICES, "", DAY)
+    assert [c[3] for c in got] == ["同比", "1-当月累计同比", "同比", "1-当月累计同比"]
+
+
+@pytest.mark.parametrize("head", ["发放补贴（万元）", "拨付资金", "发行额（亿元）", "办结件数"])
+def test_words_of_money_paid_and_cases_done_are_results(head: str) -> None:
+    assert role_of(head, DAY) == "achieved"
+
+
+TRACK = Target(
+    "yx-track", "云溪市2025年新建成通车城际铁路60公里", ("城际铁路",), YX, unit="公里",
+    pledge=Pledge(Decimal(60)),
+)  # fmt: skip
+
+
+def test_a_column_of_other_work_done_so_far_is_another_item() -> None:
+    table = Table(
+        caption="城际铁路建设进展（截至9月底）", unit=None,
+        header=("线路", "累计完成桥梁（公里）", "年度计划通车（公里）", "已通车（公里）"),
+        rows=(("合计", "48", "60", "37"),),
+    )  # fmt: skip
+    assert [c[3] for c in read(table, TRACK, "", DAY)] == ["年度计划通车（公里）", "已通车（公里）"]
+
+
+LOANS = Target(
+    "yx-loans", "云溪市2025年发放创业担保贷款30亿元", ("创业担保贷款",), YX, unit="元",
+    pledge=Pledge(Decimal(3_000_000_000)),
+)  # fmt: skip
+
+
+def test_a_part_column_of_the_targets_own_noun_holds_its_figures_not_the_total() -> None:
+    table = Table(
+        caption="2025年1-9月各类贷款发放情况", unit="亿元",
+        header=("季度", "发放贷款总额", "其中：创业担保贷款", "其中：助学贷款"),
+        rows=(("一季度", "12.1", "8.2", "3.9"), ("二季度", "13.4", "9.6", "3.8"),
+              ("三季度", "10.2", "6.9", "3.3"), ("合计", "35.7", "24.7", "11.0")),
+    )  # fmt: skip
+    got = read(table, LOANS, "", DAY)
+    assert ("achieved", "new", "2470000000 元", "其中：创业担保贷款") in got
+    assert not [c for c in got if c[3] in ("发放贷款总额", "其中：助学贷款")]
+
+
+def test_a_growth_row_under_its_amount_row_is_that_amounts_rate() -> None:
+    jobs = Target("yx-new-jobs", "云溪市2025年城镇新增就业增长5%", ("城镇新增就业",), YX, unit="%")
+    table = Table(
+        caption="主要指标", unit=None,
+        header=("指标", "一季度", "上半年"),
+        rows=(("城镇新增就业（人）", "8200", "17900"), ("增长（%）", "4.1", "5.3"),
+              ("农民工返乡创业（人）", "900", "2100"), ("增长（%）", "9.0", "8.2")),
+    )  # fmt: skip
+    assert read(table, jobs, "", DAY) == [
+        ("achieved", "rate", "4.1 %", "一季度"),
+        ("achieved", "rate", "5.3 %", "上半年"),
+    ]  # the second 增长 is the returning workers'
+
+
+def test_a_column_of_dates_right_of_the_names_is_no_name() -> None:
+    bonds = Target("yx-bonds", "云溪市2025年发行专项债券90亿元", ("专项债券",), YX, unit="元")
+    table = Table(
+        caption="2025年专项债券发行情况", unit="亿元",
+        header=("批次", "发行时间", "发行额"),
+        rows=(("第一批", "2025年3月", "40"), ("第二批", "2025年6月", "35"), ("合计", "", "75")),
+    )  # fmt: skip
+    assert find(table, bonds) == {"合计"}

@@ -27,7 +27,7 @@ from monitor.figures.cues import (
 from monitor.figures.keywords import _splittable, is_share, may_split, split_matches
 from monitor.figures.measures import SUM_CLAUSE, compared, since_period_start
 from monitor.figures.nouns import WORK_VERB
-from monitor.figures.own_work import dated_work, own_progress
+from monitor.figures.own_work import dated_work
 from monitor.figures.place_clauses import for_the_place, place_lead, whole_in_share
 from monitor.models import Quantity, Target
 
@@ -35,23 +35,29 @@ from monitor.models import Quantity, Target
 # its amount (…，余杭区完成4200个): the subject goes on, for that place
 _NAMED_PLACE_DOING = re.compile(
     r"[\u4e00-\u9fff]{2,4}?(?:区|县|市|镇)(?=(?:今年|已经?|共|累计)*"
-    r"(?:(?:完成|新增|新建|建成|改造|开工|竣工|完工|筹集|实现)[约近超逾0-9一二三四五六七八九十两]"
-    r"|(?:承担|分担|分得)(?:其中)?的?[约近超逾0-9一二三四五六七八九十两]))"
+    r"(?:完成|新增|新建|建成|改造|开工|竣工|完工|筹集|实现)[约近超逾0-9一二三四五六七八九十两]"
+    r"|(?:承担|分担|分得|分到)(?:其中)?的?(?:任务|目标)?(?:为|是)?[约近超逾0-9一二三四五六七八九十两])"
 )
 _NUMBER_START = re.compile(r"[约近超逾0-9一二三四五六七八九十两]")
 # what a place takes on of a whole the clause before named (…任务4500万亩，河南承担620万亩)
 # (…，萧山区承担其中的1.2万套: of the whole just named; …，分解给湖南的是600座: given to a place)
 _TAKES_ON = re.compile(
-    r"(?:(?:承担|分担|分得|分到|负责)(?:其中)?(?:的)?(?:任务|目标)?(?:为|是)?"
-    r"|(?:分解|分配|下达|落实|分)(?:给|到)[\u4e00-\u9fff]{2,6}?的?(?:任务|目标)?(?:为|是))"
+    r"(?:承担|分担|分得|分到|负责)(?:其中)?(?:的)?(?:任务|目标)?(?:为|是)?"
     r"(?=[约近超逾0-9一二三四五六七八九十两])"
 )
 _TAKES_ON_END = re.compile(
-    r"(?:(?:承担|分担|分得|分到)(?:其中)?(?:的)?(?:任务|目标)?(?:为|是)?"
-    r"|(?:分解|分配|下达|落实|分)(?:给|到)[\u4e00-\u9fff]{2,6}?的?(?:任务|目标)?(?:为|是))$"
+    r"(?:(?:承担|分担|分得|分到)(?:其中)?(?:的)?(?:任务|目标)?|(?:分解|下达|分配|下发)[给到]"
+    r"[\u4e00-\u9fff]{1,8}?的?(?:任务|目标)?)(?:为|是)?$"
 )
-# a clause handing the whole out to a place (…，分解给湖南的是600座): it goes on with the subject
-_GIVEN_TO = re.compile(r"(?:分解|分配|下达|落实|分)(?:给|到)")
+# …，分解给湖南的是600座; …，下达到南宁市的任务为180座: a place's share of the task handed down
+_HANDED_TO = re.compile(
+    r"(?:分解|下达|分配|下发)[给到]"
+    r"(?=[\u4e00-\u9fff]{1,8}?的?(?:任务|目标)?(?:为|是)?[约近0-9一二三四五六七八九十两])"
+)
+# …，九江以212家居全省第二: a place ranked by its amount
+_RANKED_BY = re.compile(
+    r"以(?=[约近超逾]?[0-9一二三四五六七八九十两][^，,。；]{0,6}?(?:居|位居|位列|排名|领跑))"
+)
 
 
 # …，全年新建50个的目标有望提前完成; …，超额完成了700万亩的年度建设任务: a number followed by the
@@ -127,13 +133,13 @@ def continues(sentence: str, at: int) -> bool:
     opens with a continuation (同比增长, 累计, 其中…), a measure of the thing (运营里程约…) or the
     rest of it (其余3段), or a place and then one, its share of the whole (承担…) or a number."""
     if (
-        _CONTINUES.match(sentence, at)
+        cues.continues_at(sentence, at)  # (or a body forecasting it: 省…厅预计到年底可完成…)
         or _MEASURE_OPENS.match(sentence, at)
         or cues.REST_OPENS.match(sentence, at)
         or cues.BATCH_OPENS.match(sentence, at)
         or _SHARE_OPENS.match(sentence, at)
         or whole_in_share(sentence, at)
-        or (_GIVEN_TO.match(sentence, at) is not None and _TAKES_ON.match(sentence, at) is not None)
+        or _HANDED_TO.match(sentence, at)
     ):
         return True
     place = place_lead(sentence, at)
@@ -145,6 +151,7 @@ def continues(sentence: str, at: int) -> bool:
         or _MEASURE_OPENS.match(sentence, end)
         or _NUMBER_START.match(sentence, end)
         or _TAKES_ON.match(sentence, end)
+        or _RANKED_BY.match(sentence, end)
         or for_the_place(sentence, at, end)
     )
 
@@ -252,9 +259,6 @@ def _subject(
         dated = dated_work(sentence, cuts[clause - 1] + 1, by_clause, clause)
         if dated is not None:
             return dated  # …列为民生实事，老城区先行施工，截至9月20日已完工103公里
-        dated = own_progress(sentence, cuts[clause - 1] + 1, by_clause, clause)
-        if dated is not None:
-            return dated  # …资金已拨付4.2亿元，资金到位率88%
     while not by_clause.get(clause):
         if clause == 0:
             return None
@@ -298,10 +302,8 @@ def _about_span(
     for k in range(last, len(cuts)):  # …，惠及居民215万户，其中今年新开工5260个: a later part
         if _is_part(sentence, cuts[k] + 1) or SUM_CLAUSE.match(sentence, cuts[k]):
             last = k + 1  # …，合计4780公里: the sum of the parts before it
-        elif dated_work(sentence, cuts[k] + 1, by_clause, k + 1) or own_progress(
-            sentence, cuts[k] + 1, by_clause, k + 1
-        ):
-            last = k + 1  # …，截至9月底已完工64公里; …，资金到位率88%: the subject's
+        elif dated_work(sentence, cuts[k] + 1, by_clause, k + 1):
+            last = k + 1  # …，截至9月底已完工64公里: the subject's work by a date
     start = cuts[first - 1] + 1 if first > 0 else 0
     stop = cuts[last] if last < len(cuts) else len(sentence)
     return start, stop

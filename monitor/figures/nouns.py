@@ -25,9 +25,9 @@ _VERB = re.compile(
     # the plan, no thing of its own
     r"|确定|提出|明确|制定|设定|部署"
 )
-# words between a verb and its number that name nothing (建成了约, 新增各类, 达到近)
+# words between a verb and its number that name nothing (建成了约, 新增各类, 达到近, 承担其中的)
 _FILLER = re.compile(
-    r"^(?:了|约|近|超|逾|达|为|共|总计|各类|各种|和|及|并|再|又|已|的|年度|全年|今年|当年|年内)+"
+    r"^(?:了|约|近|超|逾|达|为|共|总计|各类|各种|和|及|并|再|又|已|的|年度|全年|今年|当年|年内|其中)+"
 )
 _FILLER_END = re.compile(
     r"(?:了|约|近|超过|超|逾|达到|达|为|共|总计|已经|已|均|的|年度|全年|今年|当年|年内)+$"
@@ -259,7 +259,14 @@ def predicate_after(sentence: str, end: int) -> bool:
     only what the things counted did (…已有1350张投入使用), naming no other noun."""
     stop = _CLAUSE_END.search(sentence, end)
     rest = sentence[end : stop.start() if stop else len(sentence)]
-    return bool(rest) and _PREDICATE.fullmatch(rest) is not None
+    return bool(rest) and (_PREDICATE.fullmatch(rest) or _RANK.fullmatch(rest)) is not None
+
+
+# …以212家居全省第二, …位列全国前列: the count's rank among places, no noun of its own
+_RANK = re.compile(
+    r"(?:位?居|位列|排名?|排在|领跑|列)[^，,。；;]{0,10}?"
+    r"(?:第[一二三四五六七八九十0-9]+位?|首位|前列|前[一二三四五六七八九十0-9]+位?|榜首|前茅|末位)"
+)
 
 
 # The verbs of work a count follows, for the clauses that go on with a subject (cues.py)

@@ -1,6 +1,5 @@
 """Clauses naming no keyword that still give the sentence's subject's own figure: its work by a
-date with the verb its target names the work by (…，截至9月底已完工64公里), or its progress named
-right after the keyword's last word (…资金已拨付4.2亿元，资金到位率88%)."""
+date with the verb its target names the work by (…，截至9月底已完工64公里)."""
 
 from __future__ import annotations
 
@@ -35,23 +34,3 @@ def dated_work(
     verb = found.group(1)
     named = any(verb in t.title or any(verb in k for k in t.keywords) for t in match.targets)
     return match if named else None
-
-
-# A measure of progress a clause gives right after the keyword's last word (资金到位率, 支出进度)
-_PROGRESS = re.compile(r"到位率|完成率|执行率|拨付率|支付率|发放率|进度")
-
-
-def own_progress(
-    sentence: str, at: int, by_clause: dict[int, list[_Match]], clause: int
-) -> _Match | None:
-    """The sentence's last keyword before the clause at `at`, when the clause opens with that
-    keyword's last word and a measure of progress (…校舍改造资金已拨付4.2亿元，资金到位率88%;
-    …支出完成21.7亿元，序时进度为50%，支出进度为51.7%): the progress of its thing."""
-    earlier = [k for k in by_clause if k < clause and by_clause[k]]
-    if not earlier:
-        return None
-    match = by_clause[max(earlier)][-1]
-    word = sentence[match.end - 2 : match.end] if match.end - match.start >= 3 else ""
-    if word and sentence.startswith(word, at) and _PROGRESS.match(sentence, at + 2):
-        return match
-    return None

@@ -44,6 +44,7 @@ _AVERAGE = re.compile(r"平均(?:水平)?(?:为|是|达)")
 _LEVEL_STATED = re.compile(
     r"(?:总长|总里程|运营里程|通车里程|总长度|保有量|总数|覆盖率|普及率)(?:已经?)?"
     r"(?:约|为|达到|达|近|超过|突破|稳定在)?[约近超]?[0-9一二三四五六七八九十两]"
+    r"|[\u4e00-\u9fff]率(?:已经?)?(?:约|为|达到|达|近|超过|稳定在)?[约近超]?[0-9.]+[%％]"
 )
 # A partner's share of a total (对东盟进出口, 对“一带一路”沿线国家出口): not the region's total
 _DEALINGS = ("进出口", "出口", "进口", "贸易", "外贸", "投资", "直接投资", "实际使用外资")
@@ -80,6 +81,9 @@ class Regional(Frames):
             return False
         if _RELEASED.search(sentence) or _AVERAGE.search(sentence, c0, c1):
             return True
+        if sentence.startswith("同期") and index > 0:  # …；同期全国…余额40.1万亿元: of the
+            p0, p1 = self.bounds(index - 1)  # same time as the sentence before, if it is dated
+            return self.when(self.text[p0:p1], 0, p1 - p0, index - 1)[0] == "achieved"
         if _LEVEL_STATED.search(sentence, c0, c1) and not self._later_year(sentence):
             return True  # 武汉地铁线网总长约509千米: where a thing stands, as it stands now
         if places_named(sentence[:c1]) and len(places_named(sentence)) > 1:

@@ -57,8 +57,10 @@ _YEAR_ALONE = re.compile(r"((?:19|20)[0-9]{2})\s*年(?:度|全年)?")
 def columns(table: Table, published: date | None, title: str = "") -> list[Column]:
     out: list[Column] = []
     wordy: list[bool] = []  # a column with a cell in words (合计 below 500千伏, 220千伏)
+    dates: list[bool] = []  # a column of dates alone (发行时间: 2025年2月)
     for i, head in enumerate(table.header):
         cells = [row[i] for row in table.rows if i < len(row) and not _EMPTY.fullmatch(row[i])]
+        dates.append(bool(cells) and all(is_period(c) for c in cells))
         numbers = sum(
             _AMOUNT_FIRST.match(c) is not None and not is_period(c) and not _NUMBERED.match(c)
             for c in cells
@@ -77,6 +79,9 @@ def columns(table: Table, published: date | None, title: str = "") -> list[Colum
             out.append(read_head(head, published)._replace(stage=stage_in(head)))
     values = ("pledge", "achieved", "share", "rate")
     _names_first(out, wordy)
+    labels = [i for i, c in enumerate(out) if c.role == "label"]
+    for i in labels[1:]:  # 批次 | 发行时间: the date a row's batch was issued, not its name
+        out[i] = Column("none", None, None, None) if dates[i] else out[i]
     said = period_of(table.caption) or period_of(title)
     _years_before(out, table.header, said, published)
     _rate_of_plan(out)

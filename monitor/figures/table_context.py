@@ -164,5 +164,30 @@ def own_groups(columns: list[Column], header: tuple[str, ...], target: Target) -
     return out
 
 
+_OF_WHICH_HEAD = re.compile(r"^(?:其中|含|包括)[:：]?\s*")
+
+
+def own_parts(columns: list[Column], header: tuple[str, ...], target: Target) -> list[Column]:
+    """A 其中 column naming the target's own keyword (其中：新增专项债券 right of 发行规模, for a
+    target of 新增专项债券) holds the target's figures in the role of the total left of it, and
+    that total (every bond issued) is none of the target's; a 其中 column of a kind of the
+    target's thing (其中：公共充电桩 for 充电桩) stays a part."""
+    out = list(columns)
+    for i, head in enumerate(header):
+        last = head.split("|")[-1]
+        found = _OF_WHICH_HEAD.match(last)
+        if not found or out[i].role != "none":
+            continue
+        rest = last[found.end() :]
+        own = [k for k in target.keywords if "…" not in k and rest.startswith(k)]
+        left = [j for j in range(i) if out[j].role in ("pledge", "achieved")]
+        if not own or not left or any(k in header[left[-1]] for k in own):
+            continue
+        total = out[left[-1]]
+        out[i] = total._replace(unit=header_unit(last) or total.unit, part_of=None)
+        out[left[-1]] = total._replace(role="none")
+    return out
+
+
 def _speaks_for_target(place: str, target: Target) -> bool:
     return speaks_for(mentions(place, target.region), target.region) is True

@@ -32,6 +32,7 @@ _ACHIEVED = re.compile(
     r"完成|实际|实现|已|建成|开工|竣工|完工|累计|新建|新增|到位|达到|执行|实绩|决算|快报|"
     r"[0-9０-９]{1,2}月|"
     r"签约|交付|交房|投用|投入使用|入住|筹集|供应|配租|"
+    r"发放|拨付|兑付|发行|支出|惠及|办理|办结|受理|筛查|接种|培训|安置|"
     r"上半年|下半年|[一二三四]季度|前三季度|当月|本月|当年|本年"
 )
 
@@ -78,6 +79,7 @@ _DONE_OF_PLAN = re.compile(
 )
 
 POINTS = ("百分点", "个百分点")
+_MONTH_ON_MONTH = re.compile(r"环比")
 # A difference from the plan or the schedule, not from last year (较序时进度增减（百分点）)
 _OFF_PLAN = re.compile(r"序时|时序|时间进度|超欠|超前|滞后|差距|计划|目标|任务|进度")
 # A forecast (预计完成, 预测); not 预期目标, the plan's own name (主要预期目标)
@@ -166,6 +168,8 @@ def read_words(head: str, published: date | None) -> Column:
     period = year.group(1) if year else None
     if _SINCE_START.search(words) and unit != "%":
         return Column("achieved", "new", unit, period)
+    if _MONTH_ON_MONTH.search(words) and "同比" not in words:
+        return Column("none", None, unit, period)  # 当月环比: against last month, no growth
     if _RATE.search(words):
         if unit in POINTS and not _OFF_PLAN.search(words):  # 比上年提高（个百分点）: for a
             return Column("rate", "rate", "百分点", period)  # target in % (points_for)

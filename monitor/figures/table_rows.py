@@ -38,6 +38,10 @@ _PERIOD = re.compile(
 _RUNNING = re.compile(r"累计|合计|总计|共计|小计")
 # A label naming a change (地区生产总值增长, 单位能耗下降): its cells are rates in %
 _CHANGE = re.compile(r"(?:同比|比上年|比去年)?(?:增长|增速|增幅|下降|降低|减少|回落|提高|上升)$")
+# A row named by a change alone (增长（%）, 比上年增长%, 增速): the change of the row above it
+_GROWTH_ROW = re.compile(
+    r"(?:同比|比上年|比去年)?(?:增长|增速|增幅|增长率|下降|增减|[±])\s*(?:[（(]?[%％][）)]?)?"
+)
 _FALL = re.compile(r"(?:下降|降低|减少|回落)$")
 
 
@@ -284,7 +288,12 @@ def _named(
         and (not _PART.match(label) or _part_is_own(label, rows[k - 1][1] if k else "", target))
         and _own_row(" ".join(bare(row[i]) for i in labels if i < len(row)), target)
     ]
-    return _siblings(named, target)
+    growth = [  # 地区生产总值（亿元） above 增长（%）: the growth row is the named row's
+        rows[k + 1]
+        for k, item in enumerate(rows[:-1])
+        if item in named and _GROWTH_ROW.fullmatch(rows[k + 1][1])
+    ]
+    return _siblings(named, target) + growth
 
 
 def _rest(label: str, target: Target) -> tuple[str, str]:

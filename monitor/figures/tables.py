@@ -22,6 +22,7 @@ from monitor.figures.table_context import (
     intro_text,
     noted_stages,
     own_groups,
+    own_parts,
     own_places,
     plan_said,
     reviewed_year,
@@ -151,7 +152,8 @@ def _for_target(
     """The columns as the target reads them: not a share under another unit's group (空调安装
     （台）|完成率 for 元), the plan where the words around call the table one, not another
     place's group (旌阳区|目标)."""
-    own = table_columns.points_for(own_groups(columns, table.header, target), target)
+    own = own_groups(own_parts(columns, table.header, target), table.header, target)
+    own = table_columns.points_for(own, target)
     own = as_plan(own, table, target, published) if plan else own
     return own_places(own, table.header, target)
 
