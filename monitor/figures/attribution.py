@@ -17,18 +17,16 @@ from monitor.figures.cues import (
     _PART_OF_RESIDENTS,
     _PREDICATE,
     _REFERENCE,
-    _SHARE_AFTER,
-    _SHARE_NEXT,
-    _SHARE_OF,
     EARLIER_LEVEL,
     EARLIER_WORK,
     NEXT_STEP,
 )
-from monitor.figures.keywords import _splittable, is_share, may_split, split_matches
+from monitor.figures.keywords import _splittable, may_split, split_matches
 from monitor.figures.measures import SUM_CLAUSE, compared, since_period_start
 from monitor.figures.nouns import WORK_VERB
 from monitor.figures.own_work import dated_work
 from monitor.figures.place_clauses import for_the_place, place_lead, whole_in_share
+from monitor.figures.shares import share_of_it
 from monitor.models import Quantity, Target
 
 # A place of any name (a district, a county: 余杭区, 如皋市) opening a clause with work done and
@@ -120,14 +118,6 @@ def _named_doing(sentence: str, at: int) -> str | None:
 _NO_NAME = re.compile(r"[全本我今去年月季度期底末前后]")
 
 
-# A clause giving the subject's share of a whole (…2108亿元，占一般公共预算支出的73.1%; …，占地区
-# 生产总值比重达12.4%) goes on with it; whose figure a share is, is weighed with the target
-_SHARE_OPENS = re.compile(
-    r"(?:约|已|仅|共)?占(?!地(?!区)|用|有|据|领)[^，,。；]{1,20}?(?:的|比重|比例)"
-    r"[^，,。；0-9]{0,6}?(?=[约近超逾]?[0-9一二三四五六七八九十两])"
-)
-
-
 def continues(sentence: str, at: int) -> bool:
     """Whether the clause starting at `at` goes on with the subject of the clause before it: it
     opens with a continuation (同比增长, 累计, 其中…), a measure of the thing (运营里程约…) or the
@@ -137,7 +127,6 @@ def continues(sentence: str, at: int) -> bool:
         or _MEASURE_OPENS.match(sentence, at)
         or cues.REST_OPENS.match(sentence, at)
         or cues.BATCH_OPENS.match(sentence, at)
-        or _SHARE_OPENS.match(sentence, at)
         or whole_in_share(sentence, at)
         or _HANDED_TO.match(sentence, at)
     ):
@@ -193,14 +182,8 @@ def _keyword_matches(sentence: str, targets: list[Target]) -> list[_Match]:
         if b <= reach:
             continue  # inside an earlier, longer match
         reach = b
-        if sentence.endswith(_SHARE_OF, 0, a):
+        if share_of_it(sentence, a, b, spans[a, b]):
             continue  # 占国内生产总值比例, 与国内生产总值之比: a share of it, not it
-        if sentence[b : b + 1] in _SHARE_NEXT and _SHARE_AFTER.match(sentence, b):
-            # 民生支出占比为73%: its share, the figure of a target of that share alone
-            shares = tuple(t for t in spans[a, b] if is_share(t))
-            if shares:
-                matches.append(_Match(a, b, shares))
-            continue
         if sentence.startswith("居民", a) and sentence.endswith(_PART_OF_RESIDENTS, 0, a):
             continue
         matches.append(_Match(a, b, tuple(spans[a, b])))

@@ -226,19 +226,3 @@ def _spelled(target: Target) -> Target:
 def _first_parts(keywords: tuple[str, ...]) -> tuple[str, ...]:
     """The distinct, non-empty first parts of a target's keywords, in order."""
     return tuple(dict.fromkeys(p for p in map(_first_part, keywords) if p))
-
-
-# A per-cent target of a thing's share of a whole (税收收入占一般公共预算收入比重, 集体经济收入
-# 10万元以上的村占比): its keyword followed by 占比 or 的比重 is the target itself, and a clause
-# giving the thing's share (…，占…的比重为…) its figure
-_SHARE_TITLE = re.compile(r"占[^，,。；]{0,24}?(?:比重|比例)|占比")
-
-
-def is_share(target: Target) -> bool:
-    """Whether the target tracks a thing's share of a whole, in per cent."""
-    return target.unit == "%" and _share_title(target.title)
-
-
-@lru_cache(maxsize=1024)
-def _share_title(title: str) -> bool:
-    return _SHARE_TITLE.search(title) is not None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from monitor.figures.binding import Making, Number
-from monitor.figures.keywords import is_share
+from monitor.figures.shares import whole_of
 from monitor.models import Target
 
 # A ratio named by its own noun right before its value (之比为1.42%, 占比为62%, 覆盖…的比例达到65%)
@@ -50,13 +50,11 @@ def measured_otherwise(making: Making, n: Number, target: Target) -> str | None:
         named = ratio and (
             ratio.group(1) in target.title
             or any(ratio.group(1) in k for k in target.keywords)
-            or (ratio.group(1) in _SHARE_WORDS and is_share(target))  # 占比 for …占…比重
+            # (…，其中民生支出3360亿元，占比72.9% for 民生支出占…比重: the share it tracks)
+            or (ratio.group(1) in ("占比", "比重", "比例") and whole_of(target) is not None)
         )
         if ratio and not named:  # (…的村占比达到65% for a target titled …的村占比: its own)
             return f"a ratio of another thing ({ratio.group(1)}), not the target's level"
-    share = None if paired else _share_or_growth(n, target)
-    if share:
-        return share
     if _TO_BE_DONE.search(n.head):
         return "what is still to be done (待治理…), not work done"
     if _REST.match(sentence, n.c0) and (
@@ -74,27 +72,3 @@ def _summed_with_another(sentence: str, n: Number) -> bool:
         return True
     joined = sentence[max(n.c0, n.match.start - 2) : n.match.start].endswith(_AND)
     return joined and bool(_SUM.match(sentence, n.match.end, n.q.start))
-
-
-_SHARE_WORDS = ("占比", "比重", "比例")
-# A share of a whole named in the number's clause (占地区生产总值的比重为, 占全省的): not 占比
-# alone (the thing's own share) nor land taken (占地)
-_SHARE_OF_WHOLE = re.compile(r"占(?!比|地(?!区)|用|有|据|领)[^，,。；]{1,20}?(?:的|比重|比例)")
-# A change of an amount (同比增长3.2%, 下降1.4%)
-_GROWTH = re.compile(r"增长|增加|下降|减少|上涨|回落|增|降")
-_AFTER_NUMBERS = re.compile(r"^.*[0-9%]")
-
-
-def _share_or_growth(n: Number, target: Target) -> str | None:
-    """Why a per cent is not the per-cent target's: a share of a whole for a target of growth
-    or of a level (…，占地区生产总值的比重为28.3% for 社零增长), or the growth of the thing's
-    amount for a target of its share (税收收入…，同比增长3.2% for 税收收入占…比重)."""
-    if target.unit != "%" or n.q.unit != "%":
-        return None
-    head = _AFTER_NUMBERS.sub("", n.head)  # 民生支出占比73.5% 教育支出增长: after the last one
-    share = is_share(target)
-    if not share and _SHARE_OF_WHOLE.search(head):
-        return "a share of a whole (占…), not the target's rate"
-    if share and _GROWTH.search(head) and not any(w in head for w in ("占", "比重", "比例")):
-        return "the growth of the thing's amount, not its share of the whole"
-    return None

@@ -16,6 +16,7 @@ from monitor.figures.cues import BATCH_OPENS, PLAN_AFTER, REST_OPENS
 from monitor.figures.leftovers import measured_otherwise
 from monitor.figures.measures import compared, percent_measure, without_modals
 from monitor.figures.nouns import measure_before, other_measure
+from monitor.figures.shares import other_share, share_goes_on
 from monitor.figures.stages import stage_at
 from monitor.figures.windows import _CAUSE, _HOLIDAY, _older_base, _over_years, yearly_average
 from monitor.models import FigureKind, FigureScope, Quantity, Target
@@ -29,9 +30,7 @@ def rate_of(making: Making, n: Number, target: Target) -> str | None:
         return tracked
     if _own_rate_goes_on(making, n, target):
         return None  # …快递业务量增速较一季度加快3.2个百分点，达到21.4%: its own growth rate
-    if not n.c0 <= n.match.end <= n.q.start and not _points_of_level(
-        making.read.quantities, n.match.end, n.q
-    ):
+    if not n.c0 <= n.match.end <= n.q.start:
         # …充电量达1.9亿千瓦时，同比增长37%: the rate of what the clause before measured
         # (not a size class naming the things: 集体经济收入10万元以上的村占比…)
         amounts = [q for q in making.read.quantities if not sentence.startswith("的", q.end)]
@@ -41,11 +40,7 @@ def rate_of(making: Making, n: Number, target: Target) -> str | None:
     if n.match.end < n.c0:
         # …，带动投资9.6亿元，增长20%: a change of the amount just before it, not the target's
         before = _amount_before(making.read.text, making.read.quantities, n.q.start)
-        if (
-            before is not None
-            and not _in_unit(before, target.unit)
-            and not _points_of_level(making.read.quantities, before.end, n.q)
-        ):
+        if before is not None and not _in_unit(before, target.unit):
             return before.surface
         if not compared(n.head) and (before is None or target.id not in making.given):
             # …，增长4.2%: only the change of an amount this sentence gave the target
@@ -107,6 +102,8 @@ def in_points(making: Making, n: Number, target: Target) -> Quantity | None:
     rate, the value in points, unless the words before name another measure."""
     if n.q.unit != "百分点" or target.unit != "%" or not compared(n.head):
         return None
+    if share_goes_on(making.read.text, n.c0, target):
+        return n.q  # …，占一般公共预算收入的比重为68.4%，比上年同期提高1.1个百分点
     return None if rate_of(making, n, target) else n.q
 
 
@@ -200,6 +197,10 @@ def out_of_frame(
     at all (checks._out_of_frame), a change over the years since an older base, or a planned
     growth restating the plan's amount. `when`: the figure's period, scope and kind."""
     period, scope, kind = when
+    if target.unit == "%" and n.q.unit in _RATE_UNITS:
+        points = n.q.unit == "百分点"
+        if other := other_share(making.read.text, n.c0, n.q.start, target, points):
+            return other  # 占全省的比重为45.3%; …增加值4130亿元，同比增长10.2% for its share
     if scope == "rate" and (since := _older_base(making.read.text, n.head, published)):
         return f"a change over the years since {since} (比{since}年…), not one year's rate"
     if scope == "rate" and (years := _over_years(n.head, period, target)):
@@ -312,14 +313,6 @@ def _rate_target(targets: list[Target], target: Target, sentence: str) -> str | 
         ):
             return f"the figure of target {other.id}, in {other.unit}"
     return None
-
-
-def _points_of_level(quantities: list[Quantity], start: int, q: Quantity) -> bool:
-    """Whether `q`, in points, follows a per cent given after `start` (…812亿元，占…比重为71.8%，
-    比上年提高1.1个百分点): the change of that level, not of the amount before it."""
-    return q.unit == "百分点" and any(
-        x.unit == "%" and start <= x.start and x.end <= q.start for x in quantities
-    )
 
 
 def _amount_before(sentence: str, quantities: list[Quantity], at: int) -> Quantity | None:
