@@ -185,8 +185,11 @@ def _other_period(
 def _later_plan(target: Target, period: str) -> str | None:
     """Why a plan for a year after a total's deadline (2025年…稳定在5120万人以上 for a total
     due by the end of 2024) is not the target's: next year's plan, not this one."""
-    pledge, years = target.pledge, _years_of(period)
-    if pledge is None or pledge.by is None or years is None or years[0] <= pledge.by.year:
+    pledge = target.pledge
+    if pledge is None or pledge.by is None:
+        return None
+    years = _years_of(period)
+    if years is None or years[0] <= pledge.by.year:
         return None
     return f"a plan for a later period ({period}) than the target's deadline ({pledge.by.year})"
 
