@@ -50,6 +50,7 @@ def rate_of(making: Making, n: Number, target: Target) -> str | None:
         if start <= q.start and q.end <= n.q.start:
             start = q.end
     between = _PERIOD_WORDS.sub("", without_modals(sentence[start : n.q.start]))
+    between = _BASIS.sub("同比", between)  # 同口径增长3.6%, 按年升0.4%: like 同比
     itself = start == n.match.end and _itself(between, target.unit)
     named = other_measure(_ITSELF.sub("", between, count=1) if itself else between)
     if named in _INCREMENT and target.pledge is not None and target.pledge.scope == "new":
@@ -62,6 +63,8 @@ _PERIOD_WORDS = re.compile(
     r"上半年|下半年|前三季度|[一二三四]季度|今年|去年|全年|前[0-9一二三四五六七八九十两]{1,2}个?月"
     r"|[0-9一二三四五六七八九十]{1,2}\s*[—\-–－~～至到]\s*[0-9一二三四五六七八九十]{1,2}\s*月份?"
 )
+# The basis of a comparison (同口径, 按可比口径, 按年): a year-on-year change like 同比
+_BASIS = re.compile(r"(?:按可比|同|可比)口径|按年")
 # The amount added (增量): what a target of additions counts, another measure of a stock's
 _INCREMENT = frozenset({"增量", "新增量"})
 
