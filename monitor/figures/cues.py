@@ -13,6 +13,7 @@ from monitor.figures.nouns import WORK_VERB
 from monitor.figures.plan_words import (
     _DECIDED_WORK,
     _DUTY,
+    _FORESEEN,
     _HANDED_DOWN,
     _PLAN_CLAUSE,
     _PLAN_VERB,
@@ -30,7 +31,9 @@ _CLAUSE = re.compile(r"[、：:（）(),，](?:(?<![0-9][,，])|(?<=[,，])(?![0
 # (去年(?<![比]去年) is (?<!比)去年): re then jumps from one possible first letter to the next
 # instead of trying every alternative at every place, ten times faster on a long sentence.
 _ACHIEVED = re.compile(
-    r"已|累计|截至|截止|目前|至今|去年(?<![比较同环从由]去年)|上年(?<![比较同环从由]上年)|过去|以来"
+    # (已列入…民生实事项目, 已纳入…计划: listed as a plan, nothing done yet)
+    r"已(?!经?(?:列入|纳入|写入|列为))|累计|截至|截止|目前|至今"
+    r"|去年(?<![比较同环从由]去年)|上年(?<![比较同环从由]上年)|过去|以来"
     r"|刚刚过去|五年来|一年来|上一年|超额完成|实际(?!上)|到现在"
     # the perfective right before the amount (完成了45个, 建成了3座); a branch a verb, so that
     # every branch opens with a letter and re jumps between them (a group first: 4x slower)
@@ -100,7 +103,8 @@ _PLEDGE = re.compile(
     + _STRIVE
     + "|"
     + _DUTY
-    + r"|再(?=[减建新增完开投])|部署|工作任务|建议|安排(?!部署)"
+    + r"|再(?=[减建新增完开投])|部署|工作任务|建议|安排(?!部署)|"
+    + _FORESEEN
     # 今年确定新建城市书房20家, 南宁明确今年改造老旧小区300个: decided, said of work to do
     + "".join(f"|{word}{_DECIDED_WORK}" for word in ("确定", "明确"))
     # a plan handed down (年度任务已分解到各市, 目标任务下达): what it holds is to be done
