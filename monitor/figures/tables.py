@@ -27,6 +27,7 @@ from monitor.figures.table_context import (
     own_places,
     plan_said,
     reviewed_year,
+    stock_level,
 )
 from monitor.figures.table_explain import explain_row, render
 from monitor.figures.table_heads import Column
@@ -36,7 +37,6 @@ from monitor.figures.table_rows import (
     names,
     rows_for,
     shown_label,
-    stock_level,
     stock_row,
     year_of,
 )
