@@ -129,7 +129,16 @@ _NOT_NAMES = (
 )
 _LOCAL = (
     r"(?:(?<![\u4e00-\u9fff])|(?<=其中)|(?<=[在的]))(?!" + _NOT_NAMES + r")"
-    r"[\u4e00-\u9fff]{2}(?:区|县|旗|市|州|盟)(?=今年|去年|上半年|前|新|已|累计|共|全年|[0-9])"
+    r"[\u4e00-\u9fff]{2}(?:新区|区|县|旗|市|州|盟)"
+    r"(?=今年|去年|上半年|前|新|已|累计|共|全年|[0-9]|同比|开展|发生|接报|受理|录得|"
+    + WORK_VERB.pattern
+    # …, its own measure and its amount (西咸新区道路交通事故死亡人数同比下降17%)
+    + r"|(?!场|民|域|城|级|属|容|政|委|直|值|内|外)[\u4e00-\u9fff]{2,14}?(?:同比|比上年|较上年)?"
+    r"(?:下降|增长|减少|增加|上升|提高|为|达到|达)"
+    r"[约近超逾]?[0-9])"
+    # districts listed with their count (鼓楼、台江、仓山三区): those parts, not the whole
+    r"|(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3}等?"
+    r"[两二三四五六七八九十]个?(?:区|县|市)"
     # a district or county set apart by 在 before a comma (在鼓楼区，今年新建…)
     r"|(?<=在)(?!" + _NOT_NAMES + r")[\u4e00-\u9fff]{2}(?:区|县)(?=[，,])"
     # a district or county named right after its city (西安市未央区, 兰州市城关区): a part of it
