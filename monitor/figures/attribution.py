@@ -124,7 +124,7 @@ def continues(sentence: str, at: int) -> bool:
     opens with a continuation (同比增长, 累计, 其中…), a measure of the thing (运营里程约…) or the
     rest of it (其余3段), or a place and then one, its share of the whole (承担…) or a number."""
     if (
-        _CONTINUES.match(sentence, at)
+        cues.continues_at(sentence, at)  # (or a body forecasting it: 省…厅预计到年底可完成…)
         or _MEASURE_OPENS.match(sentence, at)
         or cues.REST_OPENS.match(sentence, at)
         or cues.BATCH_OPENS.match(sentence, at)

@@ -164,6 +164,8 @@ def _other_period(
     start: real coverage of 全国2025年…改造2.5万个 is followed from the programme's first
     years (E7 labels them), so only later periods are out."""
     span = _target_years(target)
+    if span is None and period and kind == "pledge":
+        return _later_plan(target, period)
     if span is None or not period:
         return None
     years = _years_of(period)
@@ -177,6 +179,15 @@ def _other_period(
         # a later stock still counts (a running total); a later plan or year's work does not
         return f"another period ({period}) than the target's ({shown})"
     return None
+
+
+def _later_plan(target: Target, period: str) -> str | None:
+    """Why a plan for a year after a total's deadline (2025年…稳定在5120万人以上 for a total
+    due by the end of 2024) is not the target's: next year's plan, not this one."""
+    pledge, years = target.pledge, _years_of(period)
+    if pledge is None or pledge.by is None or years is None or years[0] <= pledge.by.year:
+        return None
+    return f"a plan for a later period ({period}) than the target's deadline ({pledge.by.year})"
 
 
 _TITLE_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年(?!以来|来)")

@@ -10,6 +10,14 @@ from monitor.figures.five_years import plan_end, plan_named
 from monitor.figures.months import HALF as _HALF
 from monitor.figures.months import months_period as _months_period
 from monitor.figures.nouns import WORK_VERB
+from monitor.figures.plan_words import (
+    _DECIDED_WORK,
+    _DUTY,
+    _HANDED_DOWN,
+    _PLAN_CLAUSE,
+    _PLAN_VERB,
+    _STRIVE,
+)
 from monitor.models import FigureKind
 
 # what breaks a sentence into clauses: 、：() always, a comma unless it groups thousands (1,860个,
@@ -44,28 +52,6 @@ _TARGET_MET = re.compile(
     r"{0,12}?(?:目标|任务|计划)(?:任务)?的?[0-9一二三四五六七八九十百]"
     r"|(?:实现|完成)了[^，,。；]{0,16}?目标"  # 完成了省定70%的目标: the perfective, a result
 )
-# 计划 as a verb (计划新建, 全年计划巩固提升…), not the noun of a share (完成全年计划的80%,
-# 年度计划完成85%)
-_PLAN_VERB = (
-    r"计(?<![成过比较定原]计)(?:(?<!全年计)(?<!年度计)|(?=划(?:再|要|将)?"
-    r"(?:新|建|改|筹|开工|实施|巩固|提升|发行|安排|投资|培育|种植|治理|完工|竣工|发放|投放"
-    r"|认定|评定|评选|整治|引进|招引|铺设|修建|扩建|安置|供应|出让|提供|打造|创建|培训|帮扶"
-    r"|举办|开展|复耕|造林|栽植|吸纳|接待|转移|设立|开设|开通|上线|打通|消除|修复|收储)))划"
-)
-# A duty before the work (今年须新建40个, 必须完成, 需新增, 务必, 应当完成): a plan's. 应 after 供,
-# 相, 响 … is another word (供应, 相应); 需 before no verb of work is a need (群众需求).
-# (a branch a word, each opening with a letter, not a group: _PLEDGE and MODAL's searches then
-# jump between the letters their branches open with instead of trying every place)
-_DUTY = "|".join(
-    word + r"(?:在[^，,。；]{1,8}?前|今年|全年|年内)?(?=" + WORK_VERB.pattern + ")"
-    for word in (
-        *("必须", "务必", "须(?<![无毋]须)", "需(?<![所急]需)要?"),
-        "应(?<![供相响适对反效呼答]应)当?(?!急)",
-    )
-)
-# 争取 is a modal of intent (力争, 争取全年完成…) unless what it won is said done (累计争取中央资金
-# 38.5亿元, 已争取到…额度, 共争取…): then it is the verb of funds obtained
-_STRIVE = r"争(?<!累计争)(?<![共已成功先后经]争)(?<!共计争)(?<!合计争)取(?!到)"
 # The words that put what follows under a plan (力争实现…目标, 确保累计完成…): modals of intent.
 MODAL = re.compile(
     r"将(?!近)|力争|确保|"
@@ -86,6 +72,12 @@ NEXT_STEP = re.compile(
     r"|[照按据以依](?:此|这|目前|当前|现有)(?=[^，,；;。0-9０-９]{0,6}?(?:测算|推算|计算|估算|进度|速度|势头|趋势)))"
     r"[^，,；;。0-9０-９]{0,14}[，,]"
 )
+# A body that forecasts the rest of its clause (…，省交通运输厅预计到年底可完成640座左右): who
+# speaks, before the words that go on with the subject
+SAID_BY = re.compile(
+    r"[^，,。；;0-9]{1,12}?(?:厅|局|委|办|署|中心|协会|集团|公司|部门)(?:有关)?(?:负责人)?"
+    r"(?:(?:预测|预估)(?=[^，,。；;0-9]{0,4}?(?:将|可|能|有望))|(?=预计))"
+)
 # A clause opening with the rest of the things counted before (其余3段, 剩余120公里, 余下11个)
 REST_OPENS = re.compile(r"(?:其余|剩余|余下|剩下)的?(?=[约近超逾0-9一二三四五六七八九十两])")
 # …or a batch of them (首批45家已于4月完成评定, 第二批30个将于…): done, a result; to come, a
@@ -97,26 +89,14 @@ BATCH_OPENS = re.compile(
 # Achieved cues that only say "so far" or "in all" (累计, 截至): under a modal they are a plan's
 # (力争累计完工5000部, 计划到年底累计建成); 已, 去年 and the like are not.
 _SO_FAR = frozenset({"累计", "截至", "截止", "目前", "至今", "以来"})
-# What a plan set before says it was to do (原定今年新增养老床位2000张): a verb of work opening the
-# rest of its clause, whose number is the plan's size, not a reference to compare with
-_PLAN_CLAUSE = (
-    r"[^，,。；的]{0,6}?(?:新建|新增|建成|完成|改造|筹集|开工|建设|实施|发行|安排|投资|筹建|提供)"
-)
 _SET_BEFORE = re.compile(r"原(?:定|计划)(?=" + _PLAN_CLAUSE + ")")
 # Every alternative of _PLEDGE starts with a letter of its own, not a group: re then jumps from
 # one possible first letter to the next (as _ACHIEVED below), six times faster on a sentence.
-_DECIDED_WORK = (
-    r"(?=(?:今年|全年|年内|明年|20[0-9]{2}\s*年)?(?:全[市省区])?"
-    r"(?:新建|建设|新增|实施|改造|筹集|开工|完成"
-    # …for whom (确定为三千名孤独症儿童提供康复救助, 明确为5000户加装报警器)
-    r"|为[^，,。；]{1,16}?(?:提供|安装|加装|配备|配置|发放|新建|改造|实施|开展|免费)))"
-)
-_HANDED_DOWN = r"[^，,。；已]{0,8}?(?:分解|下达)"
 _PLEDGE = re.compile(
     r"将(?!近)|"
     + _PLAN_VERB
     + r"|提(?<!前提)出(?!了)|力争|目标(?<!全年主要目标)|预(?<![于出合]预)期|确保"
-    r"|要(?<![主重需只必不纲]要)(?![求素点闻])|拟|预计|有望|明年|"
+    r"|要(?<![主重需只必不纲]要)(?![求素点闻])|拟|预计|预测|预估|有望|明年|"
     + _STRIVE
     + "|"
     + _DUTY
@@ -253,6 +233,15 @@ _SPAN_TO = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*")  # 2020年至2024年
 _SINCE_WORDS = re.compile(r"[^，,。；;0-9]{1,14}?以来")  # 自2016年实施补偿机制以来
 # A year named in words (2016年, 2024 年): its digits in group 1
 A_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
+
+
+def continues_at(sentence: str, at: int) -> bool:
+    """Whether the clause at `at` opens with words going on with the subject before (同比增长,
+    累计…), or with a body forecasting them (…，省交通运输厅预计到年底可完成640座左右)."""
+    if _CONTINUES.match(sentence, at):
+        return True
+    said = SAID_BY.match(sentence, at) if "预" in sentence[at : at + 20] else None
+    return said is not None and _CONTINUES.match(sentence, said.end()) is not None
 
 
 def _cue(text: str) -> FigureKind | None:

@@ -211,8 +211,13 @@ class Frames(Openings):
         forecast; …，下半年增速将略高于上半年 after it is a clause of its own)."""
         if self._reviewed(sentence, index):
             return True
-        part = _PART_OF_YEAR.search(before or sentence)
-        if part and _ended(_period(part.group(), self.published), self.published):
+        text = before or sentence
+        part = _PART_OF_YEAR.search(text)
+        if (
+            part
+            and "全年" not in text[part.end() :]  # 前三季度…，预计全年可达…: the year's
+            and _ended(_period(part.group(), self.published), self.published)
+        ):
             return True
         if not self._year_just_ended(sentence, "预计"):
             return False

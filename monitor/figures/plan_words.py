@@ -1,0 +1,42 @@
+"""The words of plan that the frame cues are built from (cues.py): 计划 as a verb, a duty before
+the work (须新建), 争取 as intent, a decision on work (确定新建), a plan handed down, a plan set
+before (原定…), as pattern text to join into one expression."""
+
+from __future__ import annotations
+
+from monitor.figures.nouns import WORK_VERB
+
+# 计划 as a verb (计划新建, 全年计划巩固提升…), not the noun of a share (完成全年计划的80%,
+# 年度计划完成85%)
+_PLAN_VERB = (
+    r"计(?<![成过比较定原]计)(?:(?<!全年计)(?<!年度计)|(?=划(?:再|要|将)?"
+    r"(?:新|建|改|筹|开工|实施|巩固|提升|发行|安排|投资|培育|种植|治理|完工|竣工|发放|投放"
+    r"|认定|评定|评选|整治|引进|招引|铺设|修建|扩建|安置|供应|出让|提供|打造|创建|培训|帮扶"
+    r"|举办|开展|复耕|造林|栽植|吸纳|接待|转移|设立|开设|开通|上线|打通|消除|修复|收储)))划"
+)
+# A duty before the work (今年须新建40个, 必须完成, 需新增, 务必, 应当完成): a plan's. 应 after 供,
+# 相, 响 … is another word (供应, 相应); 需 before no verb of work is a need (群众需求).
+# (a branch a word, each opening with a letter, not a group: _PLEDGE and MODAL's searches then
+# jump between the letters their branches open with instead of trying every place)
+_DUTY = "|".join(
+    word + r"(?:在[^，,。；]{1,8}?前|今年|全年|年内)?(?=" + WORK_VERB.pattern + ")"
+    for word in (
+        *("必须", "务必", "须(?<![无毋]须)", "需(?<![所急]需)要?"),
+        "应(?<![供相响适对反效呼答]应)当?(?!急)",
+    )
+)
+# 争取 is a modal of intent (力争, 争取全年完成…) unless what it won is said done (累计争取中央资金
+# 38.5亿元, 已争取到…额度, 共争取…): then it is the verb of funds obtained
+_STRIVE = r"争(?<!累计争)(?<![共已成功先后经]争)(?<!共计争)(?<!合计争)取(?!到)"
+# What a plan set before says it was to do (原定今年新增养老床位2000张): a verb of work opening the
+# rest of its clause, whose number is the plan's size, not a reference to compare with
+_PLAN_CLAUSE = (
+    r"[^，,。；的]{0,6}?(?:新建|新增|建成|完成|改造|筹集|开工|建设|实施|发行|安排|投资|筹建|提供)"
+)
+_DECIDED_WORK = (
+    r"(?=(?:今年|全年|年内|明年|20[0-9]{2}\s*年)?(?:全[市省区])?"
+    r"(?:新建|建设|新增|实施|改造|筹集|开工|完成"
+    # …for whom (确定为三千名孤独症儿童提供康复救助, 明确为5000户加装报警器)
+    r"|为[^，,。；]{1,16}?(?:提供|安装|加装|配备|配置|发放|新建|改造|实施|开展|免费)))"
+)
+_HANDED_DOWN = r"[^，,。；已]{0,8}?(?:分解|下达)"
