@@ -35,6 +35,8 @@ _DOING = re.compile(
     r"|(?:增加|增长|提高|提升|上升|下降|减少|降低)(?:到|至)|[降升]至"  # 从360个增加到501个
     r"|破(?=[0-9一二三四五六七八九十百千万亿两])"
     r"|认定|评定|评选|命名|授牌|挂牌|获批"  # acts done and counted
+    # a figure released (苏州发布国家高新技术企业数量1.53万家): one known, not a plan
+    r"|(?:发布|公布|披露|通报)(?=[^，,。；《“]{0,16}?[0-9])"
     # a stock's level stated (装机总量为2950万千瓦, 总数为18.6万个): where it stands
     r"|(?:总数|总量|保有量|装机容量|总里程|总规模|数量)(?:已经?)?为(?=[约近超逾0-9一二三四五六七八九十两])|"
     + _ADDITION.pattern
@@ -71,6 +73,7 @@ _FORECAST_OPENS = re.compile(
     r"|[照按据以依](?:此|这|目前|当前|现有)[^，,。；;：:0-9]{0,8}?"
     r"(?:测算|推算|计算|估算|进度|速度|势头|趋势|态势|形势)(?:来看|看)?)[，,：:]?\s*"
 )
+_FORECAST_HINT = re.compile(r"预[计测估]|[照按据以依](?:此|这|目前|当前|现有)")
 _EXPECTED = re.compile(r"预计(?:可|能够?)?")  # 预计可达93.2%: one word of plan
 _LAST_QUARTER = 10  # by then a headline's 今年 with no word of plan reports the year's work
 _CLOSING_DAYS = 31  # a part of the year reported in its last month is reported as done
@@ -134,7 +137,7 @@ class Frames(Openings):
         """The kind and period of the figures in the clause sentence[c0:c1]."""
         clause = sentence[c0:c1]
         said_by = None
-        if c0:  # the clause before, whole
+        if c0 and _FORECAST_HINT.search(sentence, 0, c0):  # the clause before, whole
             p0 = max(sentence.rfind(mark, 0, c0 - 1) for mark in "，,。；;") + 1
             said_by = _FORECAST_OPENS.fullmatch(sentence, p0, c0)
         # 中电联预计，2025年全国…增长5%—6%: a body's forecast opens the clause it speaks
