@@ -397,3 +397,19 @@ def test_a_column_of_dates_right_of_the_names_is_no_name() -> None:
         rows=(("第一批", "2025年3月", "40"), ("第二批", "2025年6月", "35"), ("合计", "", "75")),
     )  # fmt: skip
     assert find(table, bonds) == {"合计"}
+
+
+def test_explain_says_why_the_total_and_month_on_month_give_nothing() -> None:
+    from monitor.figures.tables import find_table_figures
+    from monitor.models import Seen
+
+    table = Table(
+        caption="2025年1-9月各类贷款发放情况", unit="亿元",
+        header=("季度", "发放贷款总额", "其中：创业担保贷款", "环比增长（%）"),
+        rows=(("合计", "35.7", "24.7", "3.1"),),
+    )  # fmt: skip
+    trace: list[Seen] = []
+    find_table_figures(table, [LOANS], published=DAY, title="", trace=trace)
+    why = {s.surface: s.why for s in trace}
+    assert "the target's own is in '其中：创业担保贷款'" in why["35.7"]
+    assert "month before" in why["3.1"]

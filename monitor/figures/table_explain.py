@@ -8,7 +8,7 @@ import re
 
 from monitor.figures.table_cells import same_measure
 from monitor.figures.table_heads import Column
-from monitor.figures.table_rows import label_of, shown_label
+from monitor.figures.table_rows import label_of, names, shown_label
 from monitor.figures.table_stages import stage_in, stages_of
 from monitor.models import Figure, Seen, Table, Target
 
@@ -66,6 +66,10 @@ def explain_row(
             part.startswith(("其中", "含", "包括")) for part in head.split("|")
         ):
             why = f"column {head!r} is a part of the row's total, not the total"
+        elif column.role == "none" and (part := _own_part(table.header, i, target)):
+            why = f"column {head!r} counts every kind; the target's own is in {part!r}"
+        elif column.role == "none" and "环比" in head and "同比" not in head:
+            why = f"column {head!r} compares with the month before: no growth of the target's"
         elif column.role == "none" and other_item(head, target):
             why = f"column {head!r} counts another item than the target's"
         elif column.role == "none":
@@ -79,6 +83,18 @@ def explain_row(
             why = "not a number in the target's unit"
         out.append(Seen(sentence, start, end, row[i], target.id, figure, why))
     return out
+
+
+def _own_part(header: tuple[str, ...], i: int, target: Target) -> str | None:
+    """The 其中 column right of column i naming the target's keyword (发行规模 |
+    其中：新增专项债券), which holds the target's figures instead of the total."""
+    for head in header[i + 1 :]:
+        last = head.split("|")[-1]
+        if last.startswith(("其中", "含", "包括")) and names(last, target):
+            return head
+        if not last.startswith(("其中", "含", "包括")):
+            return None
+    return None
 
 
 def render(
