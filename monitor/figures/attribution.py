@@ -43,9 +43,16 @@ _TAKES_ON = re.compile(
     r"(?:承担|分担|分得|分到|负责)(?:其中)?(?:的)?(?:任务|目标)?(?:为|是)?"
     r"(?=[约近超逾0-9一二三四五六七八九十两])"
 )
+# (one branch a first word, not a group: a search jumps between the letters they open with)
 _TAKES_ON_END = re.compile(
-    r"(?:(?:承担|分担|分得|分到)(?:其中)?(?:的)?(?:任务|目标)?|(?:分解|下达|分配|下发)[给到]"
-    r"[\u4e00-\u9fff]{1,8}?的?(?:任务|目标)?)(?:为|是)?$"
+    "|".join(
+        f"{word}(?:其中)?(?:的)?(?:任务|目标)?(?:为|是)?$"
+        for word in ("承担", "分担", "分得", "分到")
+    )
+    + "".join(
+        f"|{word}[给到][\u4e00-\u9fff]{{1,8}}?的?(?:任务|目标)?(?:为|是)?$"
+        for word in ("分解", "下达", "分配", "下发")
+    )
 )
 # …，分解给湖南的是600座; …，下达到南宁市的任务为180座: a place's share of the task handed down
 _HANDED_TO = re.compile(
