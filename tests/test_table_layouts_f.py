@@ -413,3 +413,34 @@ def test_explain_says_why_the_total_and_month_on_month_give_nothing() -> None:
     why = {s.surface: s.why for s in trace}
     assert "the target's own is in '其中：创业担保贷款'" in why["35.7"]
     assert "month before" in why["3.1"]
+
+
+# --- tables_d's fifteenth round, in other words again --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "role"),
+    [
+        ("增减", "none"),
+        ("比上年增加", "none"),
+        ("增减数", "none"),
+        ("增减%", "rate"),
+        ("增幅", "rate"),
+    ],
+)
+def test_a_bare_difference_is_an_amount_not_a_rate(head: str, role: str) -> None:
+    assert role_of(head, DAY) == role
+
+
+def test_items_in_groups_across_leave_the_target_its_own_group_only() -> None:
+    homes = Target("yx-homes", "云溪市2025年建设社区嵌入式养老服务中心30个", ("养老服务中心",), YX,
+                   unit="个", pledge=Pledge(Decimal(30)))  # fmt: skip
+    table = Table(
+        caption="养老服务设施建设进度（截至6月底）", unit=None,
+        header=("区", "养老服务中心（个）|年度任务", "养老服务中心（个）|已建成",
+                "养老服务站（个）|年度任务", "养老服务站（个）|已建成", "完成情况|完成率"),
+        rows=(("全市", "30", "14", "90", "51", "46.7%"),),
+    )  # fmt: skip
+    assert [c[3] for c in read(table, homes, "", DAY)] == [
+        "养老服务中心（个）|年度任务", "养老服务中心（个）|已建成", "完成情况|完成率",
+    ]  # fmt: skip

@@ -17,9 +17,6 @@ from monitor.figures.cues import (
     _PART_OF_RESIDENTS,
     _PREDICATE,
     _REFERENCE,
-    _SHARE_AFTER,
-    _SHARE_NEXT,
-    _SHARE_OF,
     EARLIER_LEVEL,
     EARLIER_WORK,
     NEXT_STEP,
@@ -28,6 +25,7 @@ from monitor.figures.keywords import _splittable, may_split, split_matches
 from monitor.figures.measures import SUM_CLAUSE, compared, since_period_start
 from monitor.figures.nouns import WORK_VERB
 from monitor.figures.place_clauses import for_the_place, place_lead, whole_in_share
+from monitor.figures.shares import share_of_it
 from monitor.models import Quantity, Target
 
 # A place of any name (a district, a county: 余杭区, 如皋市) opening a clause with work done and
@@ -189,9 +187,7 @@ def _keyword_matches(sentence: str, targets: list[Target]) -> list[_Match]:
         if b <= reach:
             continue  # inside an earlier, longer match
         reach = b
-        if sentence.endswith(_SHARE_OF, 0, a) or (
-            sentence[b : b + 1] in _SHARE_NEXT and _SHARE_AFTER.match(sentence, b)
-        ):
+        if share_of_it(sentence, a, b, spans[a, b]):
             continue  # 占国内生产总值比例, 与国内生产总值之比: a share of it, not it
         if sentence.startswith("居民", a) and sentence.endswith(_PART_OF_RESIDENTS, 0, a):
             continue

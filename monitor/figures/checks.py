@@ -88,7 +88,8 @@ _SET_THEN_PART = re.compile(
 # Work listed as a plan (将新建中医馆12个列入民生实事项目, 把改造120个写入…清单): the count is
 # what the plan holds, and the words after it name the plan, no other thing it counts
 _LISTED_AS_PLAN = re.compile(
-    r"(?:列入|纳入|写入|列为)[^，,。；]{0,14}?(?:计划|项目|实事|清单|任务|目标|工程)"
+    r"(?:已经?|均|都|全部)?(?:列入|纳入|写入|列为)[^，,。；]{0,14}?"
+    r"(?:计划|项目|实事|清单|任务|目标|工程)"
 )
 # …or the plan the thing was put in, the count inside its name (已列入区政府今年新建6家社区卫生
 # 服务中心计划, 纳入市里今年新建50个社区食堂的计划)

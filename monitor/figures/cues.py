@@ -13,6 +13,7 @@ from monitor.figures.nouns import WORK_VERB
 from monitor.figures.plan_words import (
     _DECIDED_WORK,
     _DUTY,
+    _FORESEEN,
     _HANDED_DOWN,
     _PLAN_CLAUSE,
     _PLAN_VERB,
@@ -30,7 +31,9 @@ _CLAUSE = re.compile(r"[、：:（）(),，](?:(?<![0-9][,，])|(?<=[,，])(?![0
 # (去年(?<![比]去年) is (?<!比)去年): re then jumps from one possible first letter to the next
 # instead of trying every alternative at every place, ten times faster on a long sentence.
 _ACHIEVED = re.compile(
-    r"已|累计|截至|截止|目前|至今|去年(?<![比较同环从由]去年)|上年(?<![比较同环从由]上年)|过去|以来"
+    # (已列入…民生实事项目, 已纳入…计划: listed as a plan, nothing done yet)
+    r"已(?!经?(?:列入|纳入|写入|列为))|累计|截至|截止|目前|至今"
+    r"|去年(?<![比较同环从由]去年)|上年(?<![比较同环从由]上年)|过去|以来"
     r"|刚刚过去|五年来|一年来|上一年|超额完成|实际(?!上)|到现在"
     # the perfective right before the amount (完成了45个, 建成了3座); a branch a verb, so that
     # every branch opens with a letter and re jumps between them (a group first: 4x slower)
@@ -100,7 +103,8 @@ _PLEDGE = re.compile(
     + _STRIVE
     + "|"
     + _DUTY
-    + r"|再(?=[减建新增完开投])|部署|工作任务|建议|安排(?!部署)"
+    + r"|再(?=[减建新增完开投])|部署|工作任务|建议|安排(?!部署)|"
+    + _FORESEEN
     # 今年确定新建城市书房20家, 南宁明确今年改造老旧小区300个: decided, said of work to do
     + "".join(f"|{word}{_DECIDED_WORK}" for word in ("确定", "明确"))
     # a plan handed down (年度任务已分解到各市, 目标任务下达): what it holds is to be done
@@ -139,11 +143,9 @@ _REFERENCE = re.compile(
 PLAN_AFTER = re.compile(
     r"(?:（[^）]{1,4}）|\([^)]{1,4}\))?(?:的[^，,。；的]{0,6}?(?:任务|目标|计划)|(?:年度|全年)?(?:建设|改造)?(?:目标|任务))"
 )
-# The words of a plan a share or multiple is taken of (占下达限额的69.5%, 为年度目标的1.12倍)
-# (not 一般公共预算收入/支出: an account, not a budget)
+# A plan a share is taken of (占下达限额的69.5%, 为年度目标的1.12倍; not 一般公共预算收入)
 PLAN_WORD = r"(?:任务|目标|计划|额度|限额|规划|指标|预算(?![收支])|预期)"  # 完成全年预期的87%
-# The rate or progress of a plan's work (开工率, 拨付率, 年度交付率, 支出进度, 发行进度): a share of
-# the plan; not 序时进度 (the share of the year gone by) nor 形象进度 (of a project's works)
+# A plan's rate or progress (拨付率, 支出进度): not 序时进度 (the year gone by), 形象进度
 PLAN_RATE = (
     r"(?:(?:开工|完工|竣工|建成|完成|交付|拨付|支付|执行|到位|发行|投运|签约)率"
     r"|(?:支出|拨付|发行|执行|投资|实施|完成|建设|使用)进度)"
@@ -167,7 +169,7 @@ _CONTINUE_WHEN = (
 )
 _CONTINUE_HOW = (
     "同比|环比|比上年|比去年|年均|全年|今年|去年|上年|明年|其中|并|且|已|已经|累计|共|将|计划|预计|力争|再|先|还|又|可|能够|全部|有望|可望|全[市省区县]"
-    "|同时|拟|要|基本|新|确保|争取|超额|提前|实际|尚未|未|继续|持续|能|年度"
+    "|同时|拟|要|基本|新|确保|争取|超额|提前|实际|尚未|未|继续|持续|能|年度|当年|本年"
     # the measure named again (…要达到99.85%，目前这一指标为99.81%)
     "|这一指标|该指标|这项指标|此项指标|这一比例|该比例|这一比重|该比重|这一数字|这一比率|该比率"
 )
@@ -176,7 +178,9 @@ _CONTINUE_VERB = (
     "|增量|新增量|累计|共计|合计|建成|完成|新增|新建|建设|验收|开工|竣工|完工|实现|为|约|近|保持|稳定在|控制在|提升|降至|升至"
     "|有(?=[0-9一二三四五六七八九十两近约超])"  # 已有1.2万个投入使用, 共有…
     "|(?<=同比)[增降](?=[0-9约近])"  # …，同比增11.3%: a headline's or a bulletin's short verb
-    "|降到|升到|分别|发行|安排|下达|投资(?=[约近超逾]?[0-9一二三四五六七八九十两])|建(?!议)|改造|打造|培育|筹集|占比|占[^，,。；]{0,18}?(?:任务|目标|计划|额度|限额|指标|预算(?![收支]))|是[^，,。；]{0,10}?(?:任务|目标|计划|限额)的|提供|总长|全长|长度"
+    "|降到|升到|分别|发行|安排|下达|投资(?=[约近超逾]?[0-9一二三四五六七八九十两])|建(?!议)|改造|打造|培育|筹集|占比|占[^，,。；]{0,18}?(?:任务|目标|计划|额度|限额|指标|预算(?![收支]))"
+    # …，占一般公共预算收入的比重为68.4%; …，占全省的45.3%: a share of a whole (shares.py: whose)
+    "|占[^，,。；0-9]{1,18}?(?:的?(?:比重|比例)|的(?=[约近超逾]?[0-9]))|是[^，,。；]{0,10}?(?:任务|目标|计划|限额)的|提供|总长|全长|长度"
     "|比[^，,。；]{1,10}?(?:多|少)(?=[0-9])|(?:全年|年度)?(?:目标)?任务[^，,。；]{0,6}?完成|净增"
     # the clause restates the plan (…，确保全年7万套目标按期完成): its number is the plan's size
     "|[^，,。；]{0,12}?目标(?:任务)?[^，,。；]{0,4}?(?:完成|实现)"
@@ -189,7 +193,9 @@ _CONTINUE_VERB = (
     # …，今年新改建5230公里: a verb of work right before its amount names no thing of its own
     # (not what the work brought about: 带动1.2万亿元, 惠及32万人 count other things)
     "|(?!带动|拉动|撬动|惠及|覆盖|吸引|服务|帮助|解决|带来|节约|创造|投入|配套|保障)"
-    "(?:" + WORK_VERB.pattern + ")+(?:了)?(?=[约近超逾]?[0-9一二三四五六七八九十两])"
+    # (…，今年新开发2140个; 今年1—9月结算…: the year's part; not 支出, after 下达 another stage)
+    "(?:" + WORK_VERB.pattern + "|开发(?!区)|结算|募集|兑付)+(?:了)?"
+    "(?=[约近超逾]?[0-9一二三四五六七八九十两])"
 )
 _CONTINUES = re.compile(
     # the letters a continuation can start with, looked at first: most clauses fail there
@@ -197,9 +203,7 @@ _CONTINUES = re.compile(
     + "".join(sorted({word[0] for word in f"{_CONTINUE_HOW}|{_CONTINUE_VERB}".split("|")}))
     # an aim may come before the time (力争“十四五”期间累计筹集…, 并力争2025年累计完成…)
     + f"])(?:{_CONTINUE_HOW})*(?:{_CONTINUE_WHEN})?(?:{_CONTINUE_HOW})*(?:{_CONTINUE_VERB})"
-    # …，拨付率达到81%; …，年度交付率为76.5%; …，资金到位率88%: the subject's progress through
-    # its plan, whatever word opens the clause
-    # (…，序时进度为50%，支出进度为51.7%: the year gone by, beside its progress)
+    # …，拨付率达到81%; …，序时进度为50%，支出进度为51.7%: its plan's progress, whatever opens it
     + f"|[^，,。；：:]{{0,8}}?(?:{PLAN_RATE}|序时进度)"
 )
 _CHANGE = re.compile(r"(?:同比|环比|比[^，,、]{1,6})?(?:增加|减少|多|少)")

@@ -70,8 +70,9 @@ _FORECAST_BY = "照按据以依"  # the letters a reckoning opens with (按目�
 _FORECAST_OPENS = re.compile(
     r"(?:[^，,。；;：:0-9]{0,16}?预(?:计|测|估)"
     r"|[" + _FORECAST_BY + r"](?:此|这|目前|当前|现有)[^，,。；;：:0-9]{0,8}?"
-    r"(?:测算|推算|计算|估算|进度|速度|势头|趋势)(?:来看|看)?)[，,：:]?\s*"
+    r"(?:测算|推算|计算|估算|进度|速度|势头|趋势|态势|形势)(?:来看|看)?)[，,：:]?\s*"
 )
+_EXPECTED = re.compile(r"预计(?:可|能够?)?")  # 预计可达93.2%: one word of plan
 _LAST_QUARTER = 10  # by then a headline's 今年 with no word of plan reports the year's work
 _CLOSING_DAYS = 31  # a part of the year reported in its last month is reported as done
 _YEAR_END_NEWS = 2  # the months a year's own figures are published in, after it ended
@@ -295,7 +296,9 @@ class Frames(Openings):
     @staticmethod
     def _only_expected(text: str) -> bool:
         """Whether 预计 is the only word of plan in `text` (not 预计…将, 有望)."""
-        return "预计" in text and _cue(_without_own_times(text).replace("预计", "")) is None
+        if "预计" not in text:
+            return False
+        return _cue(_EXPECTED.sub("", _without_own_times(text))) is None
 
     def _preliminary_cue(self, text: str, sentence: str, index: int, before: str = "") -> bool:
         """Whether 预计 is the only word of plan in `text` and the figure a preliminary result

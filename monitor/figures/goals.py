@@ -48,9 +48,25 @@ def coming_goal(clause: str, published: date, sentence: str = "") -> bool:
     end = plan_end(clause) if "末" in clause else None
     if end is not None and end >= published.year and "截" not in clause:
         return True  # “十五五”末…累计达到8000部: a goal for the plan's last year
+    if "前" in clause and "已" not in clause and _deadline_ahead(clause, published):
+        return True  # 2025年底前口袋公园达到150个, read in 2024: a goal with its deadline
     found = _BY_YEAR.search(clause) if "年" in clause else None
     return bool(
         found
         and int(found.group(1)) >= published.year
         and clause[found.start() - 1 : found.start()] != "截"
     )
+
+
+# A deadline in a year named (2025年底前, 2026年前, 2024年末之前): 截至 is no deadline
+_DEADLINE = re.compile(r"(?<!截至)(?<!截止)((?:19|20)[0-9]{2})\s*年(?:底|末)?(?:以前|之前|前)")
+
+
+def _deadline_ahead(clause: str, published: date) -> bool:
+    """Whether the clause names a deadline still to come: a later year's, or this year's read
+    before December."""
+    found = _DEADLINE.search(clause)
+    if found is None:
+        return False
+    year = int(found.group(1))
+    return year > published.year or (year == published.year and published.month < 12)

@@ -108,6 +108,11 @@ _ADDITION = re.compile(
     r"|提高|发放|实施|培育|引进|招引|签约|投放|开通|销售|接待|发行|提供|安排|交付|验收|投用|办理"
     r"|改建|扩建|修建|铺设|种植|造林|治理|整治|安置|吸纳|就业|创业|招聘|培训|帮扶|新改建"
 )
+# A project's running total since its works began, naming no year (开累完成投资, 开工以来累计):
+# a stock of work done, not the year's
+_SINCE_WORK_BEGAN = re.compile(r"开累|(?<![0-9]年)(?:开工|动工|开建)(?:建设)?以来")
+# A later clause of the sentence that is a part or the year's own (…，其中…; …，今年新建成12家)
+_LATER_YEAR = re.compile(r"其中|[，,；;](?:今年|当年|本年)")
 # A mark a number is said to pass or a step it climbs onto (突破3万个大关, 迈上4万个新台阶)
 _MARK_AFTER = re.compile(r"新?(?:台阶|大关|关口)")
 # A count right after the verb adding it (新增14家, 新建2座): the addition
@@ -244,6 +249,10 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     named = _named_by_its_words(sentence, c0, clause, head, q)
     if named is not None:
         return named
+    if _SINCE_WORK_BEGAN.search(head) or (
+        c0 <= opening_end(sentence) + 1 and _SINCE_WORK_BEGAN.search(sentence, 0, c0)
+    ):
+        return "cumulative"  # 开工以来开累完成投资126亿元: a project's total since work began
     if _ADDED_JUST_BEFORE.search(head) and not _CUMULATIVE.search(head):
         return "new"  # 新增14家…达到推荐标准: the count added, whatever its clause goes on to say
     if c0 and SUM_CLAUSE.match(sentence, c0 - 1) and _IN_YEAR.search(sentence, 0, c0):
@@ -266,7 +275,9 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
         return "new"  # 今年下达的额度2600亿元，截至9月末累计发行…: the year's quota, used so far
     if _STOCK_VERB.search(clause) or _CUMULATIVE.search(clause):
         return "cumulative"
-    whole = sentence[:part] if (part := sentence.find("其中", c1)) > 0 else sentence
+    # (温州城市书房已达172家，其中今年新开9家; …共58家，今年新建成12家: the year is the part's)
+    later = _LATER_YEAR.search(sentence, c1)
+    whole = sentence[: later.start()] if later else sentence
     if _in_year(whole) and (not _LEVEL_VERB.search(head) or _IN_YEAR.search(sentence, 0, c1)):
         return "new"  # (温州城市书房已达172家，其中今年新开9家: the year is the part's, not its)
     if c0 and _NAMED_YEAR.match(clause) and _ADDITION.search(clause):

@@ -16,6 +16,7 @@ from monitor.figures.cues import BATCH_OPENS, PLAN_AFTER, REST_OPENS
 from monitor.figures.leftovers import measured_otherwise
 from monitor.figures.measures import compared, percent_measure, without_modals
 from monitor.figures.nouns import measure_before, other_measure
+from monitor.figures.shares import other_share, share_goes_on
 from monitor.figures.stages import stage_at
 from monitor.figures.windows import _CAUSE, _HOLIDAY, _older_base, _over_years, yearly_average
 from monitor.models import FigureKind, FigureScope, Quantity, Target
@@ -101,6 +102,8 @@ def in_points(making: Making, n: Number, target: Target) -> Quantity | None:
     rate, the value in points, unless the words before name another measure."""
     if n.q.unit != "百分点" or target.unit != "%" or not compared(n.head):
         return None
+    if share_goes_on(making.read.text, n.c0, target):
+        return n.q  # …，占一般公共预算收入的比重为68.4%，比上年同期提高1.1个百分点
     return None if rate_of(making, n, target) else n.q
 
 
@@ -194,6 +197,10 @@ def out_of_frame(
     at all (checks._out_of_frame), a change over the years since an older base, or a planned
     growth restating the plan's amount. `when`: the figure's period, scope and kind."""
     period, scope, kind = when
+    if target.unit == "%" and n.q.unit in _RATE_UNITS:
+        points = n.q.unit == "百分点"
+        if other := other_share(making.read.text, n.c0, n.q.start, target, points):
+            return other  # 占全省的比重为45.3%; …增加值4130亿元，同比增长10.2% for its share
     if scope == "rate" and (since := _older_base(making.read.text, n.head, published)):
         return f"a change over the years since {since} (比{since}年…), not one year's rate"
     if scope == "rate" and (years := _over_years(n.head, period, target)):

@@ -12,7 +12,8 @@ from datetime import date
 
 from monitor.figures.places import mentions, speaks_for
 from monitor.figures.table_cells import same_measure
-from monitor.figures.table_heads import Column
+from monitor.figures.table_explain import ITEM, ROLE, other_item
+from monitor.figures.table_heads import Column, role_of
 from monitor.figures.table_rows import names
 from monitor.figures.table_stages import stage_in
 from monitor.figures.table_units import HEADER_UNIT, header_unit
@@ -191,3 +192,45 @@ def own_parts(columns: list[Column], header: tuple[str, ...], target: Target) ->
 
 def _speaks_for_target(place: str, target: Target) -> bool:
     return speaks_for(mentions(place, target.region), target.region) is True
+
+
+def items_across(table: Table, columns: list[Column], target: Target) -> list[Column]:
+    """With the items across (区 | 新增托位（个） | 新建社区食堂（个）), the target's columns
+    only: those whose header names it and the plain ones (年度任务, 完成率) not after another
+    item's; the columns as they are when none names it."""
+    values = ("pledge", "achieved", "share", "rate")
+    heads = table.header
+    named = [c.role in values and names(heads[i], target) for i, c in enumerate(columns)]
+    if not any(named):
+        items = {m.group(1) for h in heads if (m := ITEM.match(h)) and not ROLE.search(m.group(1))}
+        # things added, a column each (新建社区食堂（个）, 新增养老床位（张）): none the target's
+        if len(items) > 1:
+            return [c._replace(role="none") for c in columns]
+        # the target named by the caption or a row: a column naming another item is that item's
+        others = [c.role in values and other_item(heads[i], target) for i, c in enumerate(columns)]
+        if not any(others):
+            return columns
+        return [c._replace(role="none") if others[i] else c for i, c in enumerate(columns)]
+    groups = [h.rsplit("|", 1)[0] if "|" in h else "" for h in heads]
+    own = {  # the groups naming the target in a unit that can count it (not 空调安装（台） for 元)
+        g
+        for i, g in enumerate(groups)
+        if g and named[i] and names(g, target) and same_measure(header_unit(g), target)
+    }
+    out: list[Column] = []
+    mine = True  # whose item the plain columns from here on belong to
+    for i, column in enumerate(columns):
+        if named[i]:
+            mine = True
+        elif column.role in values and other_item(heads[i], target):
+            mine = False
+        keep = named[i] or column.role not in values or (mine and not other_item(heads[i], target))
+        # 老年食堂（个）|年度任务 … 助餐点（个）|年度任务: a group naming another item, no role
+        keep = keep and not (own and groups[i] not in own and not _role_group(groups[i]))
+        out.append(column if keep else column._replace(role="none"))
+    return out
+
+
+def _role_group(group: str) -> bool:
+    """Does a group of header cells name a role or a period (1-9月完成, 完成情况), not an item?"""
+    return not group or role_of(group, None) != "none" or "情况" in group

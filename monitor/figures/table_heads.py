@@ -80,6 +80,8 @@ _DONE_OF_PLAN = re.compile(
 
 POINTS = ("百分点", "个百分点")
 _MONTH_ON_MONTH = re.compile(r"环比")
+# A difference written alone (增减, 比上年增加, 同比增减数): an amount in the row's unit, no rate
+_AMOUNT_CHANGE = re.compile(r"(?:同比|比上年|较上年|比去年|较去年)?(?:增减|增加|减少|增减[数量额])")
 # A difference from the plan or the schedule, not from last year (较序时进度增减（百分点）)
 _OFF_PLAN = re.compile(r"序时|时序|时间进度|超欠|超前|滞后|差距|计划|目标|任务|进度")
 # A forecast (预计完成, 预测); not 预期目标, the plan's own name (主要预期目标)
@@ -173,8 +175,8 @@ def read_words(head: str, published: date | None) -> Column:
     if _RATE.search(words):
         if unit in POINTS and not _OFF_PLAN.search(words):  # 比上年提高（个百分点）: for a
             return Column("rate", "rate", "百分点", period)  # target in % (points_for)
-        if unit not in (None, "%"):  # 比上年增减（个）: a change in count, no rate nor level
-            return Column("none", None, unit, period)
+        if unit not in (None, "%") or (unit is None and _AMOUNT_CHANGE.fullmatch(words.strip())):
+            return Column("none", None, unit, period)  # 比上年增减（个）, 增减: a change in count
         kind: Role = "pledge" if _PLEDGE_FIRST.search(words) else "rate"
         return Column(kind, "rate", "%", period)
     if _NO_FIGURE.search(words) or (_OF_WHOLE.search(words) and not _OF_PLAN.search(words)):

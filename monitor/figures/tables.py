@@ -20,6 +20,7 @@ from monitor.figures.table_cells import Read, note_amount, read_cells, same_meas
 from monitor.figures.table_context import (
     as_plan,
     intro_text,
+    items_across,
     noted_stages,
     own_groups,
     own_parts,
@@ -27,7 +28,7 @@ from monitor.figures.table_context import (
     plan_said,
     reviewed_year,
 )
-from monitor.figures.table_explain import ITEM, ROLE, explain_row, other_item, render
+from monitor.figures.table_explain import explain_row, render
 from monitor.figures.table_heads import Column
 from monitor.figures.table_rows import (
     change_of,
@@ -127,7 +128,7 @@ def _read_table(
     for target in targets:
         if not names(labelled, target):
             continue
-        mine = _items_across(table, _for_target(table, columns, target, published, plan), target)
+        mine = items_across(table, _for_target(table, columns, target, published, plan), target)
         across = any(
             c.role in values and names(table.header[i], target) for i, c in enumerate(mine)
         )
@@ -177,35 +178,6 @@ def _row_unit(row: tuple[str, ...], columns: list[Column], labels: list[int]) ->
     """The unit a row writes: its 单位 cell, else a bracket ending its label (改造户厕（万户）)."""
     cell = next((row[i] for i, c in enumerate(columns) if c.role == "unit" and row[i]), None)
     return cell or header_unit(label_of(row, labels))
-
-
-def _items_across(table: Table, columns: list[Column], target: Target) -> list[Column]:
-    """With the items across (区 | 新增托位（个） | 新建社区食堂（个）), the target's columns
-    only: those whose header names it and the plain ones (年度任务, 完成率) not after another
-    item's; the columns as they are when none names it."""
-    values = ("pledge", "achieved", "share", "rate")
-    heads = table.header
-    named = [c.role in values and names(heads[i], target) for i, c in enumerate(columns)]
-    if not any(named):
-        items = {m.group(1) for h in heads if (m := ITEM.match(h)) and not ROLE.search(m.group(1))}
-        # things added, a column each (新建社区食堂（个）, 新增养老床位（张）): none the target's
-        if len(items) > 1:
-            return [c._replace(role="none") for c in columns]
-        # the target named by the caption or a row: a column naming another item is that item's
-        others = [c.role in values and other_item(heads[i], target) for i, c in enumerate(columns)]
-        if not any(others):
-            return columns
-        return [c._replace(role="none") if others[i] else c for i, c in enumerate(columns)]
-    out: list[Column] = []
-    mine = True  # whose item the plain columns from here on belong to
-    for i, column in enumerate(columns):
-        if named[i]:
-            mine = True
-        elif column.role in values and other_item(heads[i], target):
-            mine = False
-        keep = named[i] or column.role not in values or (mine and not other_item(heads[i], target))
-        out.append(column if keep else column._replace(role="none"))
-    return out
 
 
 def explain_tables(

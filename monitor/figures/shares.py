@@ -1,0 +1,98 @@
+"""Per-cent targets that track a share of a whole (税收收入占一般公共预算收入比重, 民生支出占比):
+which of a sentence's shares is theirs (the share of the whole their title names, or 占比 said of
+their own thing), and which share or change is of something else (占全省的比重, the growth of the
+amount whose share they track)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from monitor.figures.cues import _SHARE_AFTER, _SHARE_NEXT, _SHARE_OF
+from monitor.models import Target
+
+# The whole a title's share is of (占【一般公共预算收入】比重, 占【地区生产总值】的比例)
+_WHOLE_IN_TITLE = re.compile(r"占([^，,。；0-9]{1,20}?)的?(?:比重|比例)")
+# A share said of a thing by its own word (民生支出占比, 税收占比)
+_SHARE_WORD = re.compile(r"占比|比重|比例")
+# A clause giving a share of a whole before its number (…，占一般公共预算收入的比重为68.4%;
+# …，占全省的45.3%; 占世界经济比重从11.4%提高到15%): the whole, in group 1
+_SHARE_HEAD = re.compile(
+    r"(?:^|[^\u4e00-\u9fff]|其中|并|且)占(?!比)([^，,。；0-9]{1,24}?)(?:的?比重|的?比例|的)?"
+    r"(?:已|为|达到?|是|约|近|超过|从|由)*(?=[约近超逾]?[0-9]|$)"
+)
+# A growth of an amount, in per cent (同比增长10.2%, 增长4.1%): not a share's change in points
+_GROWTH = re.compile(r"(?:增长|增加|下降|减少)了?(?:约|近|超过)?$")
+_FIRST_NUMBER = re.compile(r"[约近超逾]?[0-9]")
+_HAN_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
+
+
+@lru_cache(maxsize=256)
+def share_target(title: str, keywords: tuple[str, ...], unit: str | None) -> str | None:
+    """The whole a per-cent target's share is of ('' when its title says only 占比), or None
+    when the target tracks no share."""
+    if unit != "%":
+        return None
+    found = _WHOLE_IN_TITLE.search(title)
+    if found:
+        return found.group(1)
+    words = title + "".join(keywords)
+    return "" if _SHARE_WORD.search(words) else None
+
+
+def whole_of(target: Target) -> str | None:
+    """share_target for a target."""
+    return share_target(target.title, tuple(target.keywords), target.unit)
+
+
+def _pairs(text: str) -> set[str]:
+    return {m.group(1) for m in _HAN_PAIR.finditer(text)}
+
+
+def other_share(sentence: str, c0: int, start: int, target: Target, points: bool) -> str | None:
+    """Why a per-cent number of a per-cent target is a share of another whole, or the change
+    of one, or the growth of the amount a share target tracks the share of; None when it is
+    none of these. `c0`: its clause's start; `start`: the number's; `points`: in 个百分点."""
+    whole = whole_of(target)
+    head = sentence[c0:start]
+    said = _SHARE_HEAD.search(head)
+    if said is None and points and c0:
+        # …，占全省的比重为45.3%，比上年提高0.5个百分点: the change of the share before it
+        before = sentence[_clause_start(sentence, c0 - 1) : c0]
+        said = _SHARE_HEAD.search(before)
+    if said is not None:
+        named = said.group(1)
+        if whole is None or (whole and not _pairs(named) & _pairs(whole)):
+            return f"a share of another whole (占{named}…), not the target's figure"
+        return None
+    if whole is not None and not points and _GROWTH.search(head):
+        # …增加值4130亿元，同比增长10.2%: the amount's growth, not the share of it
+        return "the growth of the amount, not the share of the whole the target tracks"
+    return None
+
+
+def _clause_start(sentence: str, end: int) -> int:
+    return max(sentence.rfind(c, 0, end) for c in "，,；;。") + 1
+
+
+def share_goes_on(sentence: str, c0: int, target: Target) -> bool:
+    """Whether the clause before the one at c0 gives the share a share target tracks (…，占一般
+    公共预算收入的比重为68.4%，【比上年同期提高1.1个百分点】: the change of that share)."""
+    whole = whole_of(target)
+    if whole is None or not c0:
+        return False
+    before = sentence[_clause_start(sentence, c0 - 1) : c0]
+    said = _SHARE_HEAD.search(_FIRST_NUMBER.split(before, 1)[0])
+    if said is not None:
+        return not whole or bool(_pairs(said.group(1)) & _pairs(whole))
+    return any(k + w in before for k in target.keywords for w in ("占比", "比重"))
+
+
+def share_of_it(sentence: str, a: int, b: int, targets: list[Target]) -> bool:
+    """Whether the keyword at sentence[a:b] is named as the whole of a share (占国内生产总值比例,
+    与国内生产总值之比: a share of it, not it); a share said after it (民生支出占比) is its
+    own for targets that track that share."""
+    if sentence.endswith(_SHARE_OF, 0, a):
+        return True
+    after = sentence[b : b + 1] in _SHARE_NEXT and _SHARE_AFTER.match(sentence, b)
+    return bool(after) and not all(whole_of(t) is not None for t in targets)
