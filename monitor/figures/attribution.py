@@ -24,6 +24,7 @@ from monitor.figures.cues import (
 from monitor.figures.keywords import _splittable, may_split, split_matches
 from monitor.figures.measures import SUM_CLAUSE, compared, since_period_start
 from monitor.figures.nouns import WORK_VERB
+from monitor.figures.own_work import dated_work
 from monitor.figures.place_clauses import for_the_place, place_lead, whole_in_share
 from monitor.figures.shares import share_of_it
 from monitor.models import Quantity, Target
@@ -37,6 +38,7 @@ _NAMED_PLACE_DOING = re.compile(
 )
 _NUMBER_START = re.compile(r"[约近超逾0-9一二三四五六七八九十两]")
 # what a place takes on of a whole the clause before named (…任务4500万亩，河南承担620万亩)
+# (…，萧山区承担其中的1.2万套: of the whole just named; …，分解给湖南的是600座: given to a place)
 _TAKES_ON = re.compile(
     r"(?:承担|分担|分得|分到|负责)(?:其中)?(?:的)?(?:任务|目标)?(?:为|是)?"
     r"(?=[约近超逾0-9一二三四五六七八九十两])"
@@ -244,7 +246,7 @@ def _subject(
     """The keyword a clause is about: its own last one, or the previous clause's when it opens by
     continuing it (…，增长6.1%; …，总量突破90万亿元)."""
     if not by_clause.get(clause) and clause > 0:
-        dated = _dated_work(sentence, cuts[clause - 1] + 1, by_clause, clause)
+        dated = dated_work(sentence, cuts[clause - 1] + 1, by_clause, clause)
         if dated is not None:
             return dated  # …列为民生实事，老城区先行施工，截至9月20日已完工103公里
     while not by_clause.get(clause):
@@ -259,32 +261,6 @@ def _subject(
             return None
         clause -= 1
     return by_clause[clause][-1]
-
-
-# A clause giving the work done by a date (截至9月底已完工64公里, 截至8月底全省已认定63项): after
-# remarks naming no figure of their own, it gives the sentence's subject's figure when its verb
-# is the one the target names its work by (完工 for 供热管网改造完工, 认定 for 认定首台（套）)
-_DATED_WORK = re.compile(
-    r"(?:截至|截止|到)[^，,。；]{1,10}?(?:底|末|日|旬|目前|现在)"
-    r"(?:全省|全市|全区|全县|全国)?(?:已经?|累计)([\u4e00-\u9fff]{2})(?=[约近超逾0-9一二三四五六七八九十两])"
-)
-
-
-def _dated_work(
-    sentence: str, at: int, by_clause: dict[int, list[_Match]], clause: int
-) -> _Match | None:
-    """The sentence's last keyword before the clause at `at`, when the clause gives the work
-    done by a date with the verb its targets name their work by (see _DATED_WORK)."""
-    if not sentence.startswith(("截至", "截止", "到"), at):
-        return None
-    found = _DATED_WORK.match(sentence, at)
-    earlier = [k for k in by_clause if k < clause and by_clause[k]]
-    if found is None or not earlier:
-        return None
-    match = by_clause[max(earlier)][-1]
-    verb = found.group(1)
-    named = any(verb in t.title or any(verb in k for k in t.keywords) for t in match.targets)
-    return match if named else None
 
 
 def _goes_on(sentence: str, at: int) -> bool:
@@ -316,7 +292,7 @@ def _about_span(
     for k in range(last, len(cuts)):  # …，惠及居民215万户，其中今年新开工5260个: a later part
         if _is_part(sentence, cuts[k] + 1) or SUM_CLAUSE.match(sentence, cuts[k]):
             last = k + 1  # …，合计4780公里: the sum of the parts before it
-        elif _dated_work(sentence, cuts[k] + 1, by_clause, k + 1):
+        elif dated_work(sentence, cuts[k] + 1, by_clause, k + 1):
             last = k + 1  # …，截至9月底已完工64公里: the subject's work by a date
     start = cuts[first - 1] + 1 if first > 0 else 0
     stop = cuts[last] if last < len(cuts) else len(sentence)

@@ -18,10 +18,12 @@ from monitor.figures.checks import _clause_of, _excluded, listed_as_plan
 from monitor.figures.counting import counts_other
 from monitor.figures.cues import A_YEAR, EARLIER_LEVEL, EARLIER_WORK
 from monitor.figures.kinds import (
+    after_keyword,
     age_group,
     for_one_use,
     kind_beside_whole,
     kind_word,
+    later_batch,
     noun_after,
     of_phrase_noun,
     other_modifier,
@@ -146,13 +148,9 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     part = part_of(making, n, target)
     if part:
         return part
-    if sum_after(sentence, q.end):
-        # 新建1320公里、改建3460公里，合计4780公里: the sum is the figure, these its parts
-        return "a part of the sum (合计…) after it"
-    if _EXAMPLE.match(sentence, n.c0) or _after_example(sentence, making.read.cuts, n):
-        return "an example (比如…), a part of the whole"  # …，比如沿河建成的绿道就有12公里
-    if "就" in n.head and _ALONE.search(n.head):
-        return "one part alone (光…就有…), not the whole"  # 光他们社区就有两千多户…
+    one = _one_part(making, n, target)
+    if one:
+        return one
     kind = subset_before(sentence, making.read.cuts, n.match, target)
     if kind:
         # 小微企业新增减税降费, 退役军人等重点群体新增就业: one kind's figure, not the whole
@@ -182,6 +180,23 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     if n.change and target.id in making.given and not since_period_start(n.head):
         # 改造580万套，增加110万套: the rise over last year, not the figure
         return "a change over an earlier figure (增加…), not the level"
+    return None
+
+
+def _one_part(making: Making, n: Number, target: Target) -> str | None:
+    """Why the number gives one part of the work only: a part of a sum after it, a later batch,
+    an example, one part alone; None when it gives none of these."""
+    sentence, q = making.read.text, n.q
+    if sum_after(sentence, q.end):
+        # 新建1320公里、改建3460公里，合计4780公里: the sum is the figure, these its parts
+        return "a part of the sum (合计…) after it"
+    batch = later_batch(sentence, q.start, target.title, target.keywords)
+    if batch:  # 第三批次活动当天，58个重大项目同时开工
+        return f"one batch ({batch}…) of the work, not all of it"
+    if _EXAMPLE.match(sentence, n.c0) or _after_example(sentence, making.read.cuts, n):
+        return "an example (比如…), a part of the whole"  # …，比如沿河建成的绿道就有12公里
+    if "就" in n.head and _ALONE.search(n.head):
+        return "one part alone (光…就有…), not the whole"  # 光他们社区就有两千多户…
     return None
 
 
@@ -225,6 +240,10 @@ def listed_stage(making: Making, n: Number) -> str | None:
 _STAGE_WORD = re.compile(r"基本建成|建成|竣工|完工|开工|筹集|交付|签约")
 
 
+_PLAN_BASE = re.compile(r"占[^，,。；]{0,8}?(?:预算|计划|任务|目标|额度|限额)[^，,。；]{0,3}$")
+_BASE_OF_SHARE = re.compile(
+    r"的(?:[约近超]?[0-9.]+\s*%|[一二三四五六七八九十]成|[一二三四五六七八九十]+分之)"
+)
 _TO_LEVEL = re.compile(r"(?:增加|增长|提高|提升|上升|下降|减少|降低|增|升|降|减)(?:到|至)")
 _PART_TAKEN = re.compile(r"(?:当中|之中|中)[0-9一二三四五六七八九十两]")
 
@@ -241,6 +260,10 @@ def _other_amount(making: Making, n: Number, target: Target) -> str | None:
     ):
         # 70650万吨（14130亿斤） for a target in 斤: the same amount, read in the target's unit
         return f"the same amount in another unit as {partner.surface}, read there instead"
+    if not n.task and _PLAN_BASE.search(n.head) and _BASE_OF_SHARE.match(sentence, q.end):
+        # …，占调整预算45.6亿元的61.2%: the plan a share is of, not the amount done (unread
+        # rather than read as done)
+        return "the plan a share is taken of (占…预算N的M%), not the amount done"
     bounds = thresholds.bound(sentence, q, making.read.quantities, n.head)
     if bounds:
         return bounds
@@ -308,6 +331,10 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
             noun = of_phrase_noun(between, keyword, target.title)
     if noun:
         return f"counts another noun ({keyword}{noun})"
+    if c0 == n.c0 and m.end < n.q.start and "每" not in n.head:  # (每1元…: per unit, below)
+        other = after_keyword(sentence[m.end : n.q.start], target.title)
+        if other:
+            return other
     size = other_size(sentence[m.end : n.q.start], keyword, target.title) if c0 == n.c0 else None
     return f"another measure of the noun ({size})" if size else None
 

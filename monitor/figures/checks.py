@@ -88,7 +88,7 @@ _SET_THEN_PART = re.compile(
 # Work listed as a plan (将新建中医馆12个列入民生实事项目, 把改造120个写入…清单): the count is
 # what the plan holds, and the words after it name the plan, no other thing it counts
 _LISTED_AS_PLAN = re.compile(
-    r"(?:已经?|均|都|全部)?(?:列入|纳入|写入|列为)[^，,。；]{0,14}?"
+    r"(?:已经?|均|都|全部)?被?(?:列入|纳入|写入|列为|确定为)[^，,。；]{0,14}?"
     r"(?:计划|项目|实事|清单|任务|目标|工程)"
 )
 # …or the plan the thing was put in, the count inside its name (已列入区政府今年新建6家社区卫生
@@ -185,8 +185,11 @@ def _other_period(
 def _later_plan(target: Target, period: str) -> str | None:
     """Why a plan for a year after a total's deadline (2025年…稳定在5120万人以上 for a total
     due by the end of 2024) is not the target's: next year's plan, not this one."""
-    pledge, years = target.pledge, _years_of(period)
-    if pledge is None or pledge.by is None or years is None or years[0] <= pledge.by.year:
+    pledge = target.pledge
+    if pledge is None or pledge.by is None:
+        return None
+    years = _years_of(period)
+    if years is None or years[0] <= pledge.by.year:
         return None
     return f"a plan for a later period ({period}) than the target's deadline ({pledge.by.year})"
 

@@ -72,6 +72,7 @@ _FORECAST_OPENS = re.compile(
     r"|[" + _FORECAST_BY + r"](?:此|这|目前|当前|现有)[^，,。；;：:0-9]{0,8}?"
     r"(?:测算|推算|计算|估算|进度|速度|势头|趋势|态势|形势)(?:来看|看)?)[，,：:]?\s*"
 )
+_FORECAST_HINT = re.compile(r"预[计测估]|[照按据以依](?:此|这|目前|当前|现有)")
 _EXPECTED = re.compile(r"预计(?:可|能够?)?")  # 预计可达93.2%: one word of plan
 _LAST_QUARTER = 10  # by then a headline's 今年 with no word of plan reports the year's work
 _CLOSING_DAYS = 31  # a part of the year reported in its last month is reported as done
@@ -135,7 +136,7 @@ class Frames(Openings):
         """The kind and period of the figures in the clause sentence[c0:c1]."""
         clause = sentence[c0:c1]
         said_by = None
-        if c0:  # the clause before, whole
+        if c0 and _FORECAST_HINT.search(sentence, 0, c0):  # the clause before, whole
             p0 = max(sentence.rfind(mark, 0, c0 - 1) for mark in "，,。；;") + 1
             # (a forecast's opening holds 预 or opens with 按, 照…: most clauses neither)
             if sentence.find("预", p0, c0) >= 0 or sentence[p0] in _FORECAST_BY:

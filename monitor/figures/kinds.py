@@ -61,7 +61,7 @@ def kind_word(head: str, title: str, keywords: tuple[str, ...]) -> str | None:
     keywords name it, or none is there."""
     if not head.endswith(_KIND_ENDS):
         return None  # most keywords: no word of kinds right before them
-    rest = _words_before(head)
+    rest = _words_before(head).rsplit("的", 1)[-1]  # (…直接审批的【小额】临时救助)
     found = _KIND_WORD.search(rest)
     if found is None or found.start() != 0:
         return None  # the kind must be all that stands between the verb or place and keyword
@@ -250,3 +250,51 @@ def age_group(head: str, title: str) -> str | None:
         return None
     found = _AGE.search(head)
     return found.group() if found else None
+
+
+# What the thing drove or brought (…专项债券预计带动社会投资2400亿元): another noun's amount
+_DROVE = re.compile(r"带动|拉动|撬动|吸引|带来|创造")  # (惠及 counts the people served)
+# A part named inside the keyword's things (重点项目中的新能源汽车项目): a subset of them
+_INSIDE_PART = re.compile(r"(?:当中|之中|中)的([\u4e00-\u9fff“”]{2,14})")
+
+
+def after_keyword(between: str, title: str) -> str | None:
+    """Why the words from the keyword to its number (`between`) make the number another noun's:
+    what the thing drove (带动社会投资), or a part named inside its things (中的…项目); None."""
+    drove = _DROVE.search(between)
+    if drove and drove.group() not in title:
+        return f"what the thing drove ({between[drove.start() :]}…), another noun"
+    inside = _INSIDE_PART.match(between)
+    if inside and inside.group(1) not in title:
+        return f"a subset: a part named inside the things ({inside.group()})"
+    return None
+
+
+# A later batch of the year's work (第四批重大项目集中开工): one batch, not the year so far
+_LATER_BATCH = re.compile(r"第[二三四五六七八九十]+(?:批次?|轮)")
+_IN_ALL = re.compile(r"累计|共计|总计|合计|今年以来|全年|此前|全省|全市|全区|全县|全国")
+# …第三批次活动当天，58个…: the clause before names that batch's event
+_EVENT_END = re.compile(r"(?:当天|当日|现场|活动上|仪式上)$")
+
+
+# …a batch of the work itself (第四批重大项目, 第三批次活动, 第二批集中开工), not of other things
+# (第二批试点城市, 第三批…名单)
+_OF_WORK = re.compile(r"次?[^，,。；]{0,4}?(?:集中|活动|开工|签约|项目)")
+
+
+def later_batch(sentence: str, at: int, title: str, keywords: tuple[str, ...] = ()) -> str | None:
+    """The later batch of the work named before the number at `at`, when no word of all the
+    work stands between them and the title counts no batch."""
+    if "第" not in sentence or "批" in title or "轮" in title:
+        return None
+    batches = list(_LATER_BATCH.finditer(sentence, 0, at))
+    found = batches[-1] if batches else None
+    if found is None or _IN_ALL.search(sentence, found.end(), at):
+        return None
+    if not _OF_WORK.match(sentence, found.end()) and not sentence.startswith(keywords, found.end()):
+        return None
+    cut = max(sentence.rfind(c, 0, at) for c in "，,；;")
+    if found.start() > cut:
+        return found.group()  # 第三批集中开工重大项目58个: in the number's own clause
+    event = _EVENT_END.search(sentence, 0, cut) if found.end() <= cut else None
+    return found.group() if event and sentence.rfind("，", 0, cut) < found.start() else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from monitor.figures.binding import Making, Number
+from monitor.figures.shares import whole_of
 from monitor.models import Target
 
 # A ratio named by its own noun right before its value (之比为1.42%, 占比为62%, 覆盖…的比例达到65%)
@@ -47,7 +48,10 @@ def measured_otherwise(making: Making, n: Number, target: Target) -> str | None:
     if target.unit == "%" and not paired and not n.c0 <= n.match.start < n.q.start:
         ratio = _RATIO.search(n.head)
         named = ratio and (
-            ratio.group(1) in target.title or any(ratio.group(1) in k for k in target.keywords)
+            ratio.group(1) in target.title
+            or any(ratio.group(1) in k for k in target.keywords)
+            # (…，其中民生支出3360亿元，占比72.9% for 民生支出占…比重: the share it tracks)
+            or (ratio.group(1) in ("占比", "比重", "比例") and whole_of(target) is not None)
         )
         if ratio and not named:  # (…的村占比达到65% for a target titled …的村占比: its own)
             return f"a ratio of another thing ({ratio.group(1)}), not the target's level"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from monitor.figures.measures import _ADDITION, _IN_YEAR, _SPAN, scope_of
-from monitor.models import FigureScope, Quantity
+from monitor.models import FigureScope, Quantity, Target
 
 # What makes a count of a level target the additions, not the level: with _ADDITION and _SPAN,
 # a word of things new (新认定; not 高新, 专精特新), or the year's entries in a register
@@ -30,3 +30,22 @@ def scope_for(sentence: str, c0: int, c1: int, q: Quantity, level: bool) -> Figu
     if _IN_YEAR.search(clause) and _REGISTERED.search(clause):
         return scope
     return "cumulative"
+
+
+# A balance outstanding (专项债务余额, 贷款余额): a stock, not what a period added
+_BALANCE = re.compile(r"余额")
+# A project's whole investment (总投资, 计划总投资, 总投资规模): its size, not the money spent
+_TOTAL_INVESTMENT = re.compile(r"总投资")
+
+
+def other_amount(head: str, target: Target) -> str | None:
+    """Why an amount is another measure of the target's thing: a balance outstanding for a
+    target of what is added (发行新增专项债券: the bonds issued, not the debt standing), or a
+    project's total investment for a target of the investment done (完成投资)."""
+    words = target.title + "".join(target.keywords)
+    adds = target.pledge is not None and target.pledge.scope == "new"
+    if adds and _BALANCE.search(head) and "余额" not in words:
+        return "a balance outstanding (余额), not what the target adds"
+    if "完成投资" in words and _TOTAL_INVESTMENT.search(head):
+        return "a project's total investment (总投资), not the investment done"
+    return None

@@ -59,8 +59,8 @@ def own_noun(head: str, keywords: tuple[str, ...], measures: tuple[str, ...] = (
     ):
         # 完成棚户区改造9.3万套: a work named as a noun (棚户区改造) after the verb doing it
         rest = _FILLER.sub("", head[verbs[-2].end() : verbs[-1].start()])
-    if rest.endswith(("率", *_PLAN_WORDS)) or not _HAN_WORD.search(rest):
-        return None  # 开工率: a rate of the work itself, weighed as a %
+    if rest.endswith(("率", *_PLAN_WORDS)) or not _HAN_WORD.search(rest) or rest == "其中":
+        return None  # 开工率: a rate of the work itself, weighed as a %; 承担其中的: of it
     if _SAME_MEASURE.fullmatch(rest) or any(rest in k or k in rest for k in keywords):
         return None
     if any(rest in m for m in measures):  # the measure the target's title names

@@ -14,6 +14,7 @@ from monitor.figures.checks import _out_of_frame
 from monitor.figures.counting import _fit_unit
 from monitor.figures.cues import BATCH_OPENS, PLAN_AFTER, REST_OPENS
 from monitor.figures.leftovers import measured_otherwise
+from monitor.figures.levels import other_amount
 from monitor.figures.measures import compared, percent_measure, without_modals
 from monitor.figures.nouns import measure_before, other_measure
 from monitor.figures.shares import other_share, share_goes_on
@@ -50,6 +51,7 @@ def rate_of(making: Making, n: Number, target: Target) -> str | None:
         if start <= q.start and q.end <= n.q.start:
             start = q.end
     between = _PERIOD_WORDS.sub("", without_modals(sentence[start : n.q.start]))
+    between = _BASIS.sub("同比", between)  # 同口径增长3.6%, 按年升0.4%: like 同比
     itself = start == n.match.end and _itself(between, target.unit)
     named = other_measure(_ITSELF.sub("", between, count=1) if itself else between)
     if named in _INCREMENT and target.pledge is not None and target.pledge.scope == "new":
@@ -62,6 +64,8 @@ _PERIOD_WORDS = re.compile(
     r"上半年|下半年|前三季度|[一二三四]季度|今年|去年|全年|前[0-9一二三四五六七八九十两]{1,2}个?月"
     r"|[0-9一二三四五六七八九十]{1,2}\s*[—\-–－~～至到]\s*[0-9一二三四五六七八九十]{1,2}\s*月份?"
 )
+# The basis of a comparison (同口径, 按可比口径, 按年): a year-on-year change like 同比
+_BASIS = re.compile(r"(?:按可比|同|可比)口径|按年")
 # The amount added (增量): what a target of additions counts, another measure of a stock's
 _INCREMENT = frozenset({"增量", "新增量"})
 
@@ -113,6 +117,8 @@ def percent_of(making: Making, n: Number, target: Target) -> FigureScope | None:
     head = n.head
     if n.q.start in making.paired:  # 同比分别增长9.4%和【12.1%】: the words before the list
         head = _EARLIER_VALUES.sub("", head)
+    if (target.unit or "").endswith("元") and _COUNT_RATE.search(head):
+        return None  # …已开工138个，开工率86% for a target of money: a share of the projects
     return (
         percent_measure(head)
         or _share_in_brackets(making.read.text, n)
@@ -120,6 +126,10 @@ def percent_of(making: Making, n: Number, target: Target) -> FigureScope | None:
         or share_of_noun(making, n, target)
         or ("rate" if _own_rate_goes_on(making, n, target) else None)
     )
+
+
+# The share of things at a stage (开工率, 竣工率): of a count, never of an amount of money
+_COUNT_RATE = re.compile(r"(?:开工|完工|竣工|建成|交付|签约|投运)率")
 
 
 def _share_in_brackets(sentence: str, n: Number) -> FigureScope | None:
@@ -207,6 +217,8 @@ def out_of_frame(
         return f"a rate over several years ({years}), not one period's"
     if scope != "rate" and (average := yearly_average(n.head, target)):
         return f"an average a year over several years ({average}…), not a period's count"
+    if scope != "rate" and (other := other_amount(n.head, target)):
+        return other  # 专项债务余额 for the bonds issued; 总投资 for the investment done
     holiday = _HOLIDAY.search(making.read.text, 0, n.q.start)
     if (
         holiday

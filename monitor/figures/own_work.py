@@ -1,0 +1,36 @@
+"""Clauses naming no keyword that still give the sentence's subject's own figure: its work by a
+date with the verb its target names the work by (…，截至9月底已完工64公里)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from monitor.figures.attribution import _Match
+
+
+# A clause giving the work done by a date (截至9月底已完工64公里, 截至8月底全省已认定63项): after
+# remarks naming no figure of their own, it gives the sentence's subject's figure when its verb
+# is the one the target names its work by (完工 for 供热管网改造完工, 认定 for 认定首台（套）)
+_DATED_WORK = re.compile(
+    r"(?:截至|截止|到)[^，,。；]{1,10}?(?:底|末|日|旬|目前|现在)"
+    r"(?:全省|全市|全区|全县|全国)?(?:已经?|累计)([\u4e00-\u9fff]{2})(?=[约近超逾0-9一二三四五六七八九十两])"
+)
+
+
+def dated_work(
+    sentence: str, at: int, by_clause: dict[int, list[_Match]], clause: int
+) -> _Match | None:
+    """The sentence's last keyword before the clause at `at`, when the clause gives the work
+    done by a date with the verb its targets name their work by (see _DATED_WORK)."""
+    if not sentence.startswith(("截至", "截止", "到"), at):
+        return None
+    found = _DATED_WORK.match(sentence, at)
+    earlier = [k for k in by_clause if k < clause and by_clause[k]]
+    if found is None or not earlier:
+        return None
+    match = by_clause[max(earlier)][-1]
+    verb = found.group(1)
+    named = any(verb in t.title or any(verb in k for k in t.keywords) for t in match.targets)
+    return match if named else None
