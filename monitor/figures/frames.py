@@ -66,10 +66,9 @@ _PIECES = re.compile(r"[^，,；;：:]+")
 _MEASURED = re.compile(r"初步(?:测算|统计|核算|估算)")
 # A clause giving who forecasts (中电联预计，…; 市统计局预测，…) or how the rest is reckoned
 # (照此测算，…; 按目前进度，…), with no number: what it opens is the forecast
-_FORECAST_BY = "照按据以依"  # the letters a reckoning opens with (按目前进度)
 _FORECAST_OPENS = re.compile(
     r"(?:[^，,。；;：:0-9]{0,16}?预(?:计|测|估)"
-    r"|[" + _FORECAST_BY + r"](?:此|这|目前|当前|现有)[^，,。；;：:0-9]{0,8}?"
+    r"|[照按据以依](?:此|这|目前|当前|现有)[^，,。；;：:0-9]{0,8}?"
     r"(?:测算|推算|计算|估算|进度|速度|势头|趋势|态势|形势)(?:来看|看)?)[，,：:]?\s*"
 )
 _FORECAST_HINT = re.compile(r"预[计测估]|[照按据以依](?:此|这|目前|当前|现有)")
@@ -138,9 +137,7 @@ class Frames(Openings):
         said_by = None
         if c0 and _FORECAST_HINT.search(sentence, 0, c0):  # the clause before, whole
             p0 = max(sentence.rfind(mark, 0, c0 - 1) for mark in "，,。；;") + 1
-            # (a forecast's opening holds 预 or opens with 按, 照…: most clauses neither)
-            if sentence.find("预", p0, c0) >= 0 or sentence[p0] in _FORECAST_BY:
-                said_by = _FORECAST_OPENS.fullmatch(sentence, p0, c0)
+            said_by = _FORECAST_OPENS.fullmatch(sentence, p0, c0)
         # 中电联预计，2025年全国…增长5%—6%: a body's forecast opens the clause it speaks
         worded = "预计" + clause if said_by and "预计" not in clause else clause
         kind = self._kind(sentence, worded, index, sentence[:c1])
