@@ -44,12 +44,13 @@ _TAKES_ON = re.compile(
     r"(?=[约近超逾0-9一二三四五六七八九十两])"
 )
 _TAKES_ON_END = re.compile(
-    r"(?:(?:承担|分担|分得|分到)(?:其中)?(?:的)?(?:任务|目标)?|(?:分解|下达|分配|下发)[给到]"
+    r"(?:(?:承担|分担|分得|分到)(?:其中)?(?:的)?(?:任务|目标)?|(?:分解|下达|分配|下发)给"
     r"[\u4e00-\u9fff]{1,8}?的?(?:任务|目标)?)(?:为|是)?$"
 )
-# …，分解给湖南的是600座; …，下达到南宁市的任务为180座: a place's share of the task handed down
+# …，分解给湖南的是600座; …，下达给南宁市的任务为180座: a place's share of a task handed down
+# to it (分解到各地 is read in places.py as handed down to others)
 _HANDED_TO = re.compile(
-    r"(?:分解|下达|分配|下发)[给到]"
+    r"(?:分解|下达|分配|下发)给"
     r"(?=[\u4e00-\u9fff]{1,8}?的?(?:任务|目标)?(?:为|是)?[约近0-9一二三四五六七八九十两])"
 )
 # …，九江以212家居全省第二: a place ranked by its amount

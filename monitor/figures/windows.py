@@ -79,7 +79,7 @@ _YEARLY_AVERAGE = re.compile(r"年均|年平均|平均每年|每年平均")
 def yearly_average(head: str, target: Target) -> str | None:
     """The words (年均…) making a count a yearly average over several years, unless the target
     tracks such an average (its title or keywords say 年均)."""
-    found = _YEARLY_AVERAGE.search(head)
+    found = _YEARLY_AVERAGE.search(head) if "均" in head else None  # (均 in every form)
     if found is None or "年均" in target.title or any("年均" in k for k in target.keywords):
         return None
     return found.group()
