@@ -444,3 +444,16 @@ def test_items_in_groups_across_leave_the_target_its_own_group_only() -> None:
     assert [c[3] for c in read(table, homes, "", DAY)] == [
         "养老服务中心（个）|年度任务", "养老服务中心（个）|已建成", "完成情况|完成率",
     ]  # fmt: skip
+
+
+def test_a_stock_targets_year_of_work_under_a_task_stays_the_years() -> None:
+    chargers = Target(
+        "yx-chargers", "云溪市到2025年底充电桩总数达到5万个", ("充电桩",), YX, unit="个",
+        pledge=Pledge(Decimal(50_000), scope="cumulative"),
+    )  # fmt: skip
+    for label, header in (
+        ("充电桩建设", ("指标", "单位", "2025年目标", "1—6月")),  # 建设: work done in the year
+        ("充电桩", ("指标", "单位", "年度任务", "1—6月")),  # a task of the year's work
+    ):
+        table = Table(caption="", unit=None, header=header, rows=((label, "个", "8000", "3600"),))
+        assert read(table, chargers, "", DAY)[1][:2] == ("achieved", "new"), label

@@ -14,7 +14,7 @@ from monitor.figures.places import mentions, speaks_for
 from monitor.figures.table_cells import same_measure
 from monitor.figures.table_explain import ITEM, ROLE, other_item
 from monitor.figures.table_heads import Column, role_of
-from monitor.figures.table_rows import names
+from monitor.figures.table_rows import is_period, names
 from monitor.figures.table_stages import stage_in
 from monitor.figures.table_units import HEADER_UNIT, header_unit
 from monitor.models import Table, Target
@@ -234,3 +234,20 @@ def items_across(table: Table, columns: list[Column], target: Target) -> list[Co
 def _role_group(group: str) -> bool:
     """Does a group of header cells name a role or a period (1-9月完成, 完成情况), not an item?"""
     return not group or role_of(group, None) != "none" or "情况" in group
+
+
+# Words of an addition in a row's label (新增就业, 新建充电桩): the period's flow, not a level
+_ADDED = re.compile(
+    r"新[增建开签发]|净增|增加|增长|发放|开工|建成|完成|改造|建设|安装|开发|培训|筹集|供应|交付|实施|任务"
+)
+
+
+def stock_level(label: str, head: str, target: Target, header: tuple[str, ...] = ()) -> bool:
+    """Is a result headed by a period alone (1—9月, 前三季度) the level then of a target that
+    pledges a stock (参保人数达到5100万人), its row naming no addition (…养老保险参保人数) and
+    no column a task of work (年度任务: the rows count the year's work)?"""
+    if target.pledge is None or target.pledge.scope != "cumulative":
+        return False
+    if any("任务" in h for h in header):
+        return False
+    return is_period(HEADER_UNIT.sub("", head).strip()) and not _ADDED.search(label)

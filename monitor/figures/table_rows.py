@@ -147,18 +147,6 @@ def stock_row(table: Table, row: tuple[str, ...], labels: list[int], target: Tar
     )
 
 
-# Words of an addition in a row's label (新增就业, 新建充电桩): the period's flow, not a level
-_ADDED = re.compile(r"新增|新建|新开|新签|净增|增加|增长|新发|发放|开工|建成|完成|改造")
-
-
-def stock_level(label: str, head: str, target: Target) -> bool:
-    """Is a result headed by a period alone (1—9月, 前三季度) the level then of a target that
-    pledges a stock (参保人数达到5100万人), its row naming no addition (…养老保险参保人数)?"""
-    if target.pledge is None or target.pledge.scope != "cumulative":
-        return False
-    return is_period(_BRACKETS.sub("", head).strip()) and not _ADDED.search(label)
-
-
 def change_of(label: str, unit: str | None) -> tuple[bool, bool]:
     """Whether a row label names a change (…增长, …下降) in a row in % (its cells are rates),
     and a fall."""

@@ -27,6 +27,7 @@ from monitor.figures.table_context import (
     own_places,
     plan_said,
     reviewed_year,
+    stock_level,
 )
 from monitor.figures.table_explain import explain_row, render
 from monitor.figures.table_heads import Column
@@ -36,7 +37,6 @@ from monitor.figures.table_rows import (
     names,
     rows_for,
     shown_label,
-    stock_level,
     stock_row,
     year_of,
 )
@@ -270,7 +270,7 @@ def _row_figures(
             continue  # an earlier stage than the target's (已签约 for a 竣工 target)
         column, (start, end), stage = columns[i], spans[i], stages[i]
         kind: FigureKind = "pledge" if column.role == "pledge" else "achieved"
-        level = stock or stock_level(label, table.header[i], target)  # 参保人数 | 1—9月
+        level = stock or stock_level(label, table.header[i], target, table.header)  # 参保人数
         scope = _scope(column, target, change=change, stock=level)
         if change and column.role in ("pledge", "achieved"):
             direction = direction or ("down" if fall else None)
