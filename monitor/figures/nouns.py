@@ -21,6 +21,8 @@ _VERB = re.compile(
     r"|整治|消除|修复|收储|供应|发放|出让|销售|签订|引进|招引|入驻|入库|运营|纳入|获批|批复|核准"
     r"|备案|登记|办理|安置|搬迁|转移|帮扶|救助|资助|落实|形成|出台|保障|上马|布局|布设|投放|更新"
     r"|安装|装好|装上|改装|演出|整改|拨付|配备|培训|接种|清理|处置|办结|受理"
+    # getting and offering what is counted (募集岗位, 开发公益性岗位, 筹措资金)
+    r"|募集|征集|开发(?!区|商|园)|招募|筹措|兑付"
     # the verbs that set a plan (年初确定的30个目标任务): what follows them up to the number names
     # the plan, no thing of its own
     r"|确定|提出|明确|制定|设定|部署"
@@ -95,7 +97,8 @@ def title_measures(title: str, keywords: tuple[str, ...]) -> tuple[str, ...]:
 
 # What is measured of the thing itself when a rate follows its keyword (5G基站数量同比增长31%)
 _SAME_MEASURE = re.compile(
-    r"(?:的)?(?:建设|累计|新增|新建)?(?:数量|总数|总量|个数|数|规模|容量|装机容量|装机|总里程|里程"
+    r"(?:的)?(?:建设|累计|新增|新建|治理|整治|改造)?(?:数量|总数|总量|个数|数|规模|容量|装机容量|装机|总里程|里程"
+    r"|河长|长度|岸线"
     r"|面积|保有量|存量|产量|总额|额|总规模|平均浓度|浓度|[\u4e00-\u9fff]{0,2}?(?:台数|场次|件数|宗数)"
     # the amount of the work counted (完工量同比增长18.2%); another stage's is refused by stage
     r"|(?:完成|开工|新开工|完工|竣工|建成|筹集|交付)量)?$"
