@@ -43,9 +43,16 @@ _TAKES_ON = re.compile(
     r"(?:承担|分担|分得|分到|负责)(?:其中)?(?:的)?(?:任务|目标)?(?:为|是)?"
     r"(?=[约近超逾0-9一二三四五六七八九十两])"
 )
+# (one branch a first word, not a group: a search jumps between the letters they open with)
 _TAKES_ON_END = re.compile(
-    r"(?:(?:承担|分担|分得|分到)(?:其中)?(?:的)?(?:任务|目标)?|(?:分解|下达|分配|下发)给"
-    r"[\u4e00-\u9fff]{1,8}?的?(?:任务|目标)?)(?:为|是)?$"
+    "|".join(
+        f"{word}(?:其中)?(?:的)?(?:任务|目标)?(?:为|是)?$"
+        for word in ("承担", "分担", "分得", "分到")
+    )
+    + "".join(
+        f"|{word}给[\u4e00-\u9fff]{{1,8}}?的?(?:任务|目标)?(?:为|是)?$"
+        for word in ("分解", "下达", "分配", "下发")
+    )
 )
 # …，分解给湖南的是600座; …，下达给南宁市的任务为180座: a place's share of a task handed down
 # to it (分解到各地 is read in places.py as handed down to others)
@@ -119,6 +126,20 @@ def _named_doing(sentence: str, at: int) -> str | None:
 _NO_NAME = re.compile(r"[全本我今去年月季度期底末前后]")
 
 
+# A clause opening with a stage word and a verb of work before its amount (…、主体完工4.4万套、交付
+# 2.3万套; …，基本建成1.9万套), or with a rate of the thing (…已建成2.36万个，覆盖率达到91.5%;
+# …，全省覆盖率为91.5%): it goes on with the subject
+_STAGE_OPENS = re.compile(
+    r"(?:已经?|均已)?(?:主体|基本|全面|全部|整体|顺利|正式)(?:" + WORK_VERB.pattern + r")+了?"
+    r"(?=[约近超逾]?[0-9一二三四五六七八九十两])"
+)
+_RATE_OPENS = re.compile(
+    r"(?:覆盖|普及|入园|就诊|供养|治理|达标|优良|利用|处理|参保|签约|接种|到位|执行|拨付|交付|入住"
+    r"|使用)率(?:已经?|也)?(?:达到|达|为|提高到|提升到|升至|超过|保持在|稳定在)?"
+    r"(?=[约近超逾]?[0-9一二三四五六七八九十两])"
+)
+
+
 def continues(sentence: str, at: int) -> bool:
     """Whether the clause starting at `at` goes on with the subject of the clause before it: it
     opens with a continuation (同比增长, 累计, 其中…), a measure of the thing (运营里程约…) or the
@@ -130,6 +151,8 @@ def continues(sentence: str, at: int) -> bool:
         or cues.BATCH_OPENS.match(sentence, at)
         or whole_in_share(sentence, at)
         or _HANDED_TO.match(sentence, at)
+        or _STAGE_OPENS.match(sentence, at)
+        or _RATE_OPENS.match(sentence, at)
     ):
         return True
     place = place_lead(sentence, at)
@@ -139,6 +162,7 @@ def continues(sentence: str, at: int) -> bool:
     return bool(
         _CONTINUES.match(sentence, end)
         or _MEASURE_OPENS.match(sentence, end)
+        or _RATE_OPENS.match(sentence, end)
         or _NUMBER_START.match(sentence, end)
         or _TAKES_ON.match(sentence, end)
         or _RANKED_BY.match(sentence, end)

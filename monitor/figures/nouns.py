@@ -21,10 +21,10 @@ _VERB = re.compile(
     r"|整治|消除|修复|收储|供应|发放|出让|销售|签订|引进|招引|入驻|入库|运营|纳入|获批|批复|核准"
     r"|备案|登记|办理|安置|搬迁|转移|帮扶|救助|资助|落实|形成|出台|保障|上马|布局|布设|投放|更新"
     r"|安装|装好|装上|改装|演出|整改|拨付|配备|培训|接种|清理|处置|办结|受理"
-    # the verbs of funds raised and paid, cases handled and works finished that coverage of other
-    # kinds of pledges uses (募集, 下拨, 查处, 接报, 收治, 清淤, 架设); not checks (排查, 检查,
+    # getting and offering what is counted (募集岗位, 开发公益性岗位, 筹措资金), funds paid, cases
+    # handled and works finished (下拨, 查处, 接报, 收治, 清淤, 架设); not checks (排查, 检查,
     # 抽检), which are another stage than the work they look for
-    r"|募集|征集|筹措|下拨|兑付|兑现|结算|减免|返还|查处|立案|调解|化解"
+    r"|募集|征集|开发(?!区|商|园)|招募|筹措|兑付|下拨|兑现|结算|减免|返还|查处|立案|调解|化解"
     r"|关停|取缔|拆除|淘汰|腾退|盘活|接报|接收|收治|救治|招聘|吸纳|新设|新登记|赔付|授信"
     r"|推广|收购|采购|疏浚|清淤|加固|补植|复垦|硬化|绿化|扩容|增容|新装|加装|更换|架设|敷设|埋设"
     r"|贯通|交工|举办|走访|慰问|选派|录用"
@@ -102,7 +102,8 @@ def title_measures(title: str, keywords: tuple[str, ...]) -> tuple[str, ...]:
 
 # What is measured of the thing itself when a rate follows its keyword (5G基站数量同比增长31%)
 _SAME_MEASURE = re.compile(
-    r"(?:的)?(?:建设|累计|新增|新建)?(?:数量|总数|总量|个数|数|规模|容量|装机容量|装机|总里程|里程"
+    r"(?:的)?(?:建设|累计|新增|新建|治理|整治|改造)?(?:数量|总数|总量|个数|数|规模|容量|装机容量|装机|总里程|里程"
+    r"|河长|长度|岸线"
     r"|面积|保有量|存量|产量|总额|额|总规模|平均浓度|浓度|[\u4e00-\u9fff]{0,2}?(?:台数|场次|件数|宗数)"
     # the amount of the work counted (完工量同比增长18.2%); another stage's is refused by stage
     r"|(?:完成|开工|新开工|完工|竣工|建成|筹集|交付)量)?$"

@@ -17,7 +17,7 @@ from monitor.figures.leftovers import measured_otherwise
 from monitor.figures.levels import other_amount
 from monitor.figures.measures import compared, percent_measure, without_modals
 from monitor.figures.nouns import measure_before, other_measure
-from monitor.figures.shares import other_share, share_goes_on
+from monitor.figures.shares import other_share, share_before_plan_done, share_goes_on
 from monitor.figures.stages import stage_at
 from monitor.figures.windows import _CAUSE, _HOLIDAY, _older_base, _over_years, yearly_average
 from monitor.models import FigureKind, FigureScope, Quantity, Target
@@ -123,6 +123,7 @@ def percent_of(making: Making, n: Number, target: Target) -> FigureScope | None:
         percent_measure(head)
         or _share_in_brackets(making.read.text, n)
         or _share_done(making.read.text, n)
+        or ("share_of_pledge" if share_before_plan_done(making.read.text, n.q.end) else None)
         or share_of_noun(making, n, target)
         or ("rate" if _own_rate_goes_on(making, n, target) else None)
     )

@@ -96,3 +96,16 @@ def share_of_it(sentence: str, a: int, b: int, targets: list[Target]) -> bool:
         return True
     after = sentence[b : b + 1] in _SHARE_NEXT and _SHARE_AFTER.match(sentence, b)
     return bool(after) and not all(whole_of(t) is not None for t in targets)
+
+
+# A share standing before the plan it is of, that plan said done after it (约五分之一的年度任务已经
+# 完成, 六成以上的全年计划已完成, 45%的年度目标任务已实现): progress toward the pledge
+_BEFORE_PLAN_DONE = re.compile(
+    r"(?:以上|左右|多)?的(?:年度|全年|今年|本年度?)(?:目标)?(?:任务|计划|目标)(?:量|数)?"
+    r"(?:已经|已|均已|都已)(?:全部)?(?:完成|实现|落实)"
+)
+
+
+def share_before_plan_done(sentence: str, end: int) -> bool:
+    """Whether the share ending at `end` is of the year's plan, said done after it."""
+    return _BEFORE_PLAN_DONE.match(sentence, end) is not None
