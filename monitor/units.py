@@ -205,6 +205,13 @@ CANONICAL: dict[str, str] = {
     "件次": "件次",
     "户次": "户次",
     "家次": "家次",
+    # lots sampled, machines inspected, events held, trips made: 抽检1.2万批次, 检验8600台次,
+    # 招聘会120场次 (not 1.2万 批 and another noun 次…)
+    "批次": "批次",
+    "台次": "台次",
+    "场次": "场次",
+    "例次": "例次",
+    "趟次": "趟次",
     "千米每小时": "千米每小时",
     "公里每小时": "千米每小时",
 }
