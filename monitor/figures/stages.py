@@ -13,6 +13,8 @@ from functools import lru_cache
 # every stage of it; 筹集 alone the homes raised. Homes let or supplied to tenants (分配, 配租,
 # 供应) are a later stage than those raised, a part of them; projects approved (立项) an earlier
 # one than any work, and homes pulled down (拆除) a stage of a renewal, none of them its count.
+# Work under way (在建, 续建: a stock of projects started in this or an earlier year and not done)
+# is neither the year's starts nor its completions.
 _STAGES = (
     ("开工", re.compile(r"开工")),
     ("建成", re.compile(r"基本建成|建成(?:交付)?|竣工(?:交付)?|完工")),
@@ -22,6 +24,7 @@ _STAGES = (
     ("签约", re.compile(r"签约|签字确认")),
     ("立项", re.compile(r"立项")),
     ("拆除", re.compile(r"拆除|拆迁")),
+    ("在建", re.compile(r"在建|续建")),
 )
 # every branch of the stage words opens with a letter (not a group or a look-behind): a search
 # then jumps between those letters, and most places in a sentence are never tried
