@@ -5,12 +5,15 @@ period is already under way (1—10月份, 前三季度, 截至7月底), which m
 from __future__ import annotations
 
 import re
-from datetime import date
 from functools import lru_cache
 
 from monitor.figures.cues import EARLIER_LEVEL, MODAL, MONTH_SPAN, PLAN_RATE, PLAN_WORD
 from monitor.figures.months import done_by_a_month, opening_end
 from monitor.figures.place_clauses import whole_in_share
+from monitor.figures.since import SUM_CLAUSE as SUM_CLAUSE
+from monitor.figures.since import since_period_start as since_period_start
+from monitor.figures.since import since_window as since_window
+from monitor.figures.since import sum_after as sum_after
 from monitor.figures.so_far import _PART_OF_YEAR as _PART_OF_YEAR
 from monitor.figures.so_far import under_way as under_way
 from monitor.models import FigureScope, Quantity
@@ -185,46 +188,6 @@ def percent_measure(head: str) -> FigureScope | None:
 def without_modals(text: str) -> str:
     """The words before a rate without the plan's or estimate's own (预计增长 → 增长)."""
     return _MODAL_BEFORE_CHANGE.sub("", text)
-
-
-# An increase over the start of the period (比年初增加8400张, 较上年末新增1.6万个): what the
-# period has added to a stock, its `new` figure; over a year (比上年增加17.6亿斤) it is the change
-# of a flow, and over an older base (比2012年) a change over many years: references, not figures.
-# Over the end of a named earlier year (比2020年底增加21家) it is what the years since added: `new`
-# over that window (period_since gives it).
-_SINCE_START = re.compile(
-    r"(?:比|较)(?:年初|(?:上年|去年|上一年|((?:19|20)[0-9]{2})\s*年)(?:年)?(?:末|底))"
-    r"(?:净增|新增|增加|增长)了?$"
-)
-
-
-# A clause summing the parts before it (…，合计4780公里; …，两项合计超过3.1万亿元)
-SUM_CLAUSE = re.compile(r"[，,；;]\s*(?:[两三四五六七八九十]项|以上|上述)?(?:合计|共计|总计)")
-
-
-def sum_after(sentence: str, end: int) -> bool:
-    """Whether a later clause of the sentence sums the parts the number at `end` is among."""
-    return "计" in sentence and SUM_CLAUSE.search(sentence, end) is not None
-
-
-def since_period_start(head: str) -> bool:
-    """Whether the words before a number say it is the increase since the period began."""
-    return bool(_SINCE_START.search(head))
-
-
-def since_window(head: str, period: str | None, published: date | None) -> str | None:
-    """The period of an increase over the end of a named earlier year (比2020年底增加21家, read
-    in 2023): the years after it up to the figure's own, or the year published when the clause
-    names no later one (2021-2023), so that it is never taken for one year's addition; else
-    `period` as it is."""
-    found = _SINCE_START.search(head)
-    if found is None or not found.group(1):
-        return period
-    start = int(found.group(1)) + 1
-    end = int(period) if period and period.isdigit() else None
-    if (end is None or end < start) and published is not None:
-        end = published.year
-    return f"{start}-{end}" if end is not None and start < end else period
 
 
 def compared(head: str) -> bool:

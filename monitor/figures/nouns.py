@@ -21,8 +21,13 @@ _VERB = re.compile(
     r"|整治|消除|修复|收储|供应|发放|出让|销售|签订|引进|招引|入驻|入库|运营|纳入|获批|批复|核准"
     r"|备案|登记|办理|安置|搬迁|转移|帮扶|救助|资助|落实|形成|出台|保障|上马|布局|布设|投放|更新"
     r"|安装|装好|装上|改装|演出|整改|拨付|配备|培训|接种|清理|处置|办结|受理"
-    # getting and offering what is counted (募集岗位, 开发公益性岗位, 筹措资金)
-    r"|募集|征集|开发(?!区|商|园)|招募|筹措|兑付"
+    # getting and offering what is counted (募集岗位, 开发公益性岗位, 筹措资金), funds paid, cases
+    # handled and works finished (下拨, 查处, 接报, 收治, 清淤, 架设); not checks (排查, 检查,
+    # 抽检), which are another stage than the work they look for
+    r"|募集|征集|开发(?!区|商|园)|招募|筹措|兑付|下拨|兑现|结算|减免|返还|查处|立案|调解|化解"
+    r"|关停|取缔|拆除|淘汰|腾退|盘活|接报|接收|收治|救治|招聘|吸纳|新设|新登记|赔付|授信"
+    r"|推广|收购|采购|疏浚|清淤|加固|补植|复垦|硬化|绿化|扩容|增容|新装|加装|更换|架设|敷设|埋设"
+    r"|贯通|交工|举办|走访|慰问|选派|录用"
     # the verbs that set a plan (年初确定的30个目标任务): what follows them up to the number names
     # the plan, no thing of its own
     r"|确定|提出|明确|制定|设定|部署"

@@ -1,0 +1,46 @@
+"""Increases over a base (比年初增加8400张: what the period added; 比2020年底增加21家: what the
+years since added) and clauses summing the parts before them (…，合计4780公里)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+# An increase over the start of the period (比年初增加8400张, 较上年末新增1.6万个): what the
+# period has added to a stock, its `new` figure; over a year (比上年增加17.6亿斤) it is the change
+# of a flow, and over an older base (比2012年) a change over many years: references, not figures.
+# Over the end of a named earlier year (比2020年底增加21家) it is what the years since added: `new`
+# over that window (period_since gives it).
+_SINCE_START = re.compile(
+    r"(?:比|较)(?:年初|(?:上年|去年|上一年|((?:19|20)[0-9]{2})\s*年)(?:年)?(?:末|底))"
+    r"(?:净增|新增|增加|增长)了?$"
+)
+
+
+# A clause summing the parts before it (…，合计4780公里; …，两项合计超过3.1万亿元)
+SUM_CLAUSE = re.compile(r"[，,；;]\s*(?:[两三四五六七八九十]项|以上|上述)?(?:合计|共计|总计)")
+
+
+def sum_after(sentence: str, end: int) -> bool:
+    """Whether a later clause of the sentence sums the parts the number at `end` is among."""
+    return "计" in sentence and SUM_CLAUSE.search(sentence, end) is not None
+
+
+def since_period_start(head: str) -> bool:
+    """Whether the words before a number say it is the increase since the period began."""
+    return bool(_SINCE_START.search(head))
+
+
+def since_window(head: str, period: str | None, published: date | None) -> str | None:
+    """The period of an increase over the end of a named earlier year (比2020年底增加21家, read
+    in 2023): the years after it up to the figure's own, or the year published when the clause
+    names no later one (2021-2023), so that it is never taken for one year's addition; else
+    `period` as it is."""
+    found = _SINCE_START.search(head)
+    if found is None or not found.group(1):
+        return period
+    start = int(found.group(1)) + 1
+    end = int(period) if period and period.isdigit() else None
+    if (end is None or end < start) and published is not None:
+        end = published.year
+    return f"{start}-{end}" if end is not None and start < end else period
