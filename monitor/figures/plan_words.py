@@ -4,6 +4,8 @@ before (原定…), as pattern text to join into one expression."""
 
 from __future__ import annotations
 
+import re
+
 from monitor.figures.nouns import WORK_VERB
 
 # 计划 as a verb (计划新建, 全年计划巩固提升…), not the noun of a share (完成全年计划的80%,
@@ -53,3 +55,7 @@ _FORESEEN = "|".join(
         "写入[^，,。；]{0,14}?(?:计划|实事|清单|任务|目标|规划)",
     )
 )
+
+# The amount the time gone by asks for (按序时进度应完成267家, 按时间进度应完成6500公里, 序时任务
+# 为533部, 时序要求…): a quota of the schedule, neither the plan nor a result
+SCHEDULE_QUOTA = re.compile(r"(?:序时|时序|时间)(?:进度|任务|要求|目标)")

@@ -17,6 +17,7 @@ from monitor.figures.leftovers import measured_otherwise
 from monitor.figures.levels import other_amount
 from monitor.figures.measures import compared, percent_measure, without_modals
 from monitor.figures.nouns import measure_before, other_measure
+from monitor.figures.plan_words import SCHEDULE_QUOTA
 from monitor.figures.shares import other_share, share_before_plan_done, share_goes_on
 from monitor.figures.stages import stage_at
 from monitor.figures.windows import _CAUSE, _HOLIDAY, _older_base, _over_years, yearly_average
@@ -220,6 +221,8 @@ def out_of_frame(
         return f"an average a year over several years ({average}…), not a period's count"
     if scope != "rate" and (other := other_amount(n.head, target)):
         return other  # 专项债务余额 for the bonds issued; 总投资 for the investment done
+    if scope != "rate" and SCHEDULE_QUOTA.search(making.read.text, n.c0, n.q.start):
+        return "a quota of the time gone by (按序时进度应完成…), neither the plan nor a result"
     holiday = _HOLIDAY.search(making.read.text, 0, n.q.start)
     if (
         holiday
