@@ -127,7 +127,8 @@ _AIMED = re.compile(MODAL.pattern + "|目标")  # the modals of intent, and a pl
 _AS_OF = re.compile(r"(?:截至|截止)[^，,。；]{0,10}(?:底|末|目前|现在)|^目前")
 # Concentrations and averages per head are levels (PM2.5浓度35微克/立方米, 每千人口托位数4.1个).
 _LEVEL_UNITS = frozenset({"微克/立方米", "毫克/立方米"})
-_EVENTS = frozenset({"人次", "次", "场次", "架次", "车次", "艘次", "台次", "批次"})
+_EVENTS = frozenset({"人次", "次", "场次", "架次", "车次", "艘次", "台次", "批次", "件次", "户次"})
+_EVENTS |= {"家次", "例次", "起", "宗"}  # checks, cases and incidents: counted over a period too
 _PER_HEAD = re.compile(r"每(?:千|万|百|十万)?(?:人|人口|户|平方公里)|平均|人均")
 # not 截至今年; nor 合计, a sum of the parts before it, which takes their period (今年…，合计…)
 _CUMULATIVE = re.compile(r"累计|累积|至(?<!截至)今(?!年)|历年")  # (2021年至今年9月: a span's end)
@@ -263,7 +264,7 @@ def _named_by_its_words(
     if since_period_start(head):
         return "new"  # 比年初增加8400张: what the period has added
     if q.unit in _EVENTS and not _CUMULATIVE.search(head):
-        return "new"  # 接诊人次达到860万: visits, trips, shows are counted over a period
+        return "new"  # 接诊人次达到860万, 火灾3390起: visits, checks, incidents over a period
     if (
         q.unit in _LEVEL_UNITS
         or _PER_HEAD.search(head.rpartition("——")[2])
@@ -324,9 +325,7 @@ def _a_level(sentence: str, c0: int, clause: str, head: str, opening: str) -> bo
 def _named_a_period(sentence: str, c0: int, head: str) -> bool:
     """Whether the sentence names the year or its plan (年度, 今年, 完成率), or a date inside
     the year work done runs to (截至8月底，已建成…)."""
-    part = sentence.find(
-        "其中", c0 + len(head)
-    )  # (…已建成286个，…，其中今年新建成41个: the part's)
+    part = sentence.find("其中", c0 + len(head))  # (…已建成286个，…，其中今年新建成41个)
     named = _YEAR_WORDS.search(sentence, 0, part if part > 0 else len(sentence))
     return bool(named) or done_by_a_month(sentence, c0 + len(head), head)
 
