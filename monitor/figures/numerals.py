@@ -53,6 +53,13 @@ _WIDE_GROUP = re.compile(r"，(?<=[0-9]，)(?=[0-9]{3})")  # opens with the comm
 # --- public ------------------------------------------------------------------------------------
 
 
+# parse_quantity's patterns and currency words, made once (a call is made for every number read)
+_WIDE_COMMA = re.compile(r"(?<=[0-9])，(?=[0-9]{3}(?![0-9]))")
+_FRACTION = re.compile(r"([0-9]+)/([1-9][0-9]*)")
+_MORE_NUMBER = re.compile(rf"[0-9%几幾数數{_CN_CHARS}]")
+_CURRENCY_LONGEST_FIRST = tuple(sorted(_CURRENCY_PREFIX.items(), key=lambda kv: -len(kv[0])))
+
+
 def parse_quantity(text: str) -> Quantity | None:
     """The one number that `text` is, with qualifier and unit; None if it is not exactly one.
 
@@ -61,18 +68,18 @@ def parse_quantity(text: str) -> Quantity | None:
     """
     if not text or len(text) > 80:
         return None
-    t = re.sub(r"(?<=[0-9])，(?=[0-9]{3}(?![0-9]))", ",", text.translate(_WIDE).strip())
+    t = _WIDE_COMMA.sub(",", text.translate(_WIDE).strip())
     if not t:
         return None
     special = _whole_forms(t) or _whole_half(t)
     if special is not None:
         return replace(special, start=0, end=len(t), surface=text.strip())
     currency: str | None = None
-    for word, cur in sorted(_CURRENCY_PREFIX.items(), key=lambda kv: -len(kv[0])):
+    for word, cur in _CURRENCY_LONGEST_FIRST:
         if t.startswith(word) and len(t) > len(word):
             currency, t = cur, t[len(word) :].lstrip()
             break
-    fraction = re.fullmatch(r"([0-9]+)/([1-9][0-9]*)", t)
+    fraction = _FRACTION.fullmatch(t)
     if fraction:
         value = Decimal(fraction.group(1)) / Decimal(fraction.group(2))
         return Quantity(value, start=0, end=len(text.strip()), surface=text.strip())
@@ -98,7 +105,7 @@ def parse_quantity(text: str) -> Quantity | None:
     start, end = q.start, q.end
     if start != 0 or end != len(t):
         rest = t[end:]
-        if start != 0 or len(rest) > 8 or re.search(rf"[0-9%几幾数數{_CN_CHARS}]", rest):
+        if start != 0 or len(rest) > 8 or _MORE_NUMBER.search(rest):
             return None
         if any(ch in _NOT_IN_UNIT for ch in rest):
             return None  # 60%的人口: a sentence that starts with its number, not one number
