@@ -116,7 +116,11 @@ def level_of(regions: tuple[str, ...]) -> str | None:
 
 
 # A company's figure is a part of the nation's or a region's (中国移动已建成14万个5G基站).
-_ENTITIES = r"中国(?:移动|电信|联通|铁塔|广电)|国家电网|南方电网|[\u4e00-\u9fff]{2,6}(?:公司|集团)"
+_ENTITIES = (
+    r"中国(?:移动|电信|联通|铁塔|广电)|国家电网|南方电网|[\u4e00-\u9fff]{2,6}"
+    # …, not a class of companies (境内外上市公司, 新三板挂牌公司, 国有企业集团)
+    r"(?<!上市)(?<!挂牌)(?<!国有)(?<!民营)(?<!外资)(?<!平台)(?<!担保)(?<!小贷)(?<!企业)(?:公司|集团)"
+)
 # A district, county or city not in PLACES, where a clause opens with it and goes on with its
 # figures (兴庆区今年新建…, 桑植县新改建…, 其中万州区…): another place, unless it is the target's.
 _NOT_NAMES = (
