@@ -75,7 +75,8 @@ _RATE_NOUN = re.compile(
 _STOCK = re.compile(
     r"总(?:数|量|里程|规模|面积|容量|额)|总长度?(?=已|约|为|达|近|超|突破|破|增至)|运营里程|保有量|装机|共有|全国有|已有|现有|拥有"
     r"|实有|余额|存量"
-    r"|数量?(?:已经?)?(?:达到?|超过|突破|约|近|为)|数量(?=[0-9])"
+    # (not 死亡人数为168人: people dying or hurt over a period are its flow, never a stock)
+    r"|(?<!亡人)(?<!伤人)(?<!难人)数量?(?:已经?)?(?:达到?|超过|突破|约|近|为)|数量(?=[0-9])"
 )
 # A flow is measured over a period, never held: a year's output, trade, revenue or sales is the
 # period's, however total its noun (总产量, 进出口总额, 社会消费品零售总额, 旅游总收入).
