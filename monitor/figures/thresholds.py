@@ -34,6 +34,10 @@ _OF_MEMBERS = re.compile(
 )
 
 
+# A date of its own opening what follows (到2027年末, 2026年, 明年, “十五五”末)
+_LATER_DATE = re.compile(r"(?:19|20)[0-9]{2}\s*年|明年|十[一二三四五六]五")
+
+
 def bound(sentence: str, q: Quantity, quantities: Sequence[Quantity], head: str) -> str | None:
     """Why the number `q` (its clause up to it: `head`) bounds the amount rather than gives it,
     or None: a floor held over a run of years, or a threshold whose amount the sentence gives."""
@@ -64,6 +68,8 @@ def bound(sentence: str, q: Quantity, quantities: Sequence[Quantity], head: str)
         if _PART.search(sentence, q.end, later.start):
             break  # …，其中…: a part follows, not the amount
         between = sentence[q.end : later.start]
+        if _LATER_DATE.search(between):
+            break  # …突破1.3万亿元，到2027年末达到1.6万亿元: a goal of another date follows
         if units.fits(later.unit, q.unit) and later.value >= q.value and _REACHED.search(between):
             # 首次突破1100亿斤，达到1131亿斤: the threshold crossed, then the amount
             return f"a threshold crossed ({q.surface}); the amount follows ({later.surface})"
