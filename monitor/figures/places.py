@@ -180,6 +180,8 @@ def _pattern(regions: tuple[str, ...]) -> re.Pattern[str]:
 
 def _kind(word: str, regions: tuple[str, ...]) -> str | None:
     """own, nation or place; None for a generic word whose level the target does not say."""
+    if "、" in word:  # 临平、萧山、余杭三区: places counted together, their sum, not one's own
+        return "place"
     if word in regions or any(word in r or r in word for r in regions if r not in NATIONAL):
         return "own"  # 北京 for a target in 北京市, 高速公路服务区 for itself
     if word in NATIONAL:

@@ -10,7 +10,6 @@ from datetime import date
 
 from monitor.figures.cues import A_YEAR
 from monitor.figures.frames import Frames
-from monitor.figures.nouns import WORK_VERB
 from monitor.figures.places import (
     GENERIC,
     NATIONAL,
@@ -107,10 +106,6 @@ class Regional(Frames):
         if self._partner(target, sentence, at):
             return False  # 宁波对欧盟进出口2130亿元: trade with a partner, a part of the total
         before = mentions(sentence, regions, 0, at)
-        if before and before[-1].kind == "own" and _listed_places(sentence, before[-1], at):
-            return False  # 临平、萧山、余杭三区…合计1.9万套: their sum, no one place's
-        if _named_place_opens(sentence, at, regions, target.keywords):
-            return False  # 1—9月，成华区实施临时救助4120人次: a district's, not the city's
         if before and _plan_owner(sentence, before[-1]):
             # 占全国任务的10%: a share of another's plan; 南阳…，占全省任务的7%: of the
             # watched place's plan, but the work of the place named before
@@ -281,54 +276,3 @@ def _names_own(text: str, regions: tuple[str, ...]) -> bool:
     if any(word in text for word in regions):
         return True
     return any(g in text for g in GENERIC) and any(m.kind == "own" for m in mentions(text, regions))
-
-
-# Places listed together and counted (苏州、无锡两市, 临平、萧山、余杭三区, 深圳、珠海等市): the
-# figure after them is their sum, no single one's
-_PLACE_LIST = re.compile(
-    r"[\u4e00-\u9fff]{2,4}(?:(?:、|和|及|与)[\u4e00-\u9fff]{2,4})+"
-    r"(?:等[两二三四五六七八九十几]*个?|[两二三四五六七八九十几]+个?)(?:市|区|县|省|地|州|镇|街道)"
-)
-
-
-def _listed_places(sentence: str, mention: Mention, at: int) -> bool:
-    """Whether the place named at `mention` is one of a counted list of places in the clause
-    of the number at `at`."""
-    if "、" not in sentence and "和" not in sentence and "及" not in sentence:
-        return False
-    c0 = max(sentence.rfind(c, 0, mention.start) for c in "，,；;。") + 1
-    return any(
-        m.start() <= mention.start < m.end() <= at for m in _PLACE_LIST.finditer(sentence, c0, at)
-    )
-
-
-# A district or county of any name opening the number's clause, after its time, with work done
-# (1—9月，成华区实施临时救助…; 今年郫都区已新建…): that place's figure
-_TIME_LEAD = re.compile(
-    r"(?:今年|去年|上半年|下半年|前三季度|[一二三四]季度|[0-9一二三四五六七八九十]{1,2}\s*[—\-–~至到]"
-    r"\s*[0-9一二三四五六七八九十]{1,2}\s*月份?|截至[^，,。；]{1,10}?(?:底|末|日))*"
-)
-_DISTRICT_DOING = re.compile(
-    r"(?![全本我各每该])([\u4e00-\u9fff]{2,3}?(?:区|县))(?=(?:今年|已经?|累计|共)*"
-    r"(?:" + WORK_VERB.pattern + r"))"
-)
-# (not a common noun ending in 区: 棚户区, 示范区, 开发区, 保护区, 安置区 …)
-_NO_DISTRICT = re.compile(r"[地城市社园景小山片辖郊户范发护能住置陷验新集]区$")
-
-
-def _named_place_opens(
-    sentence: str, at: int, regions: tuple[str, ...], keywords: tuple[str, ...]
-) -> bool:
-    """Whether the clause of the number at `at` opens (after its time) with a district or county
-    of a name none of the target's regions holds, doing the work (成华区实施…)."""
-    if "区" not in sentence and "县" not in sentence:
-        return False
-    c0 = max(sentence.rfind(c, 0, at) for c in "，,；;。") + 1
-    c0 = _TIME_LEAD.match(sentence, c0).end()  # type: ignore[union-attr]
-    found = _DISTRICT_DOING.match(sentence, c0, at)
-    if found is None or _NO_DISTRICT.search(found.group(1)):
-        return False
-    name = found.group(1)
-    if any(name in k for k in keywords):
-        return False  # 棚户区改造已开工…: the keyword's own words
-    return not any(r in name or name in r for r in regions)
