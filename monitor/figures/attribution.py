@@ -8,7 +8,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
-from monitor.figures import cues, units
+from monitor.figures import cues, events, units
 from monitor.figures.cues import (
     _CLAUSE,
     _CONTINUES,
@@ -153,6 +153,7 @@ def continues(sentence: str, at: int) -> bool:
         or _HANDED_TO.match(sentence, at)
         or _STAGE_OPENS.match(sentence, at)
         or _RATE_OPENS.match(sentence, at)
+        or events.MEASURE_OPENS.match(sentence, at)
     ):
         return True
     place = place_lead(sentence, at)
