@@ -227,7 +227,8 @@ _KIND = re.compile(
     r"(?:累计|今年|已|的|共|新增|享受|获得|发生)*$"
 )
 
-_KIND_WORDS = tuple("企业 工商户 主体 居民 群体 毕业生 军人 农民工 人口 行业 领域".split())
+_PEOPLE_OR_FIRMS = ("企业", "工商户", "主体", "居民", "群体", "毕业生", "军人", "农民工", "人口")
+_KIND_WORDS = (*_PEOPLE_OR_FIRMS, "行业", "领域")
 _KIND_TAIL = re.compile(r"(?:累计|今年|已|的|共|新增|享受|获得|发生)+$")
 
 
