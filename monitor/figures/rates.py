@@ -145,7 +145,19 @@ def percent_of(making: Making, n: Number, target: Target) -> FigureScope | None:
         or ("share_of_pledge" if share_before_plan_done(making.read.text, n.q.end) else None)
         or share_of_noun(making, n, target)
         or ("rate" if _own_rate_goes_on(making, n, target) else None)
+        or _done_bare(making.read.text, n)
     )
+
+
+# A share done said bare (…，已完成3900批次，完成近五成) after the plan the sentence names
+_DONE_BARE = re.compile(r"(?:已经?|共|累计)?完成了?")
+_PLAN_NAMED = re.compile(r"(?:年度|全年|今年)(?:计划|目标|任务)")
+
+
+def _done_bare(sentence: str, n: Number) -> FigureScope | None:
+    if not _DONE_BARE.fullmatch(n.head) or not _PLAN_NAMED.search(sentence, 0, n.c0):
+        return None
+    return "share_of_pledge"
 
 
 # The share of things at a stage (开工率, 竣工率): of a count, never of an amount of money
