@@ -90,10 +90,10 @@ def _answers(
     out: dict[int, list[Target]] = {}
     for index, targets in wanted.items():
         k = index
-        while k < len(ends) and (
-            text[ends[k] - 1] in speech.QUESTION_ENDS
-            or not text[ends[k - 1] if k else 0 : ends[k]].strip()
-        ):
+        while k < len(ends):
+            said = text[ends[k - 1] if k else 0 : ends[k]].rstrip()  # (a first line: …？\n)
+            if said and said[-1] not in speech.QUESTION_ENDS:
+                break
             k += 1
         if k > index and k < len(ends) and k not in wanted:
             out[k] = targets
