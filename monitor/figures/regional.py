@@ -140,11 +140,19 @@ class Regional(Frames):
             said = speaks_for(mentions(self._lead(s0), regions)[:1], regions)
         if said is None:
             said = self._source_speaks_for(regions)
-        if said is None and _goes_on_with_own(sentence, regions, at):
+        if said is None and _goes_on_with_own(self._run(sentence, s0), regions, at):
             said = True  # 粮食总产量达到838亿斤，吉林连续多年…: the sentence's only place
         if said is None:
             said = self._page_speaks_for(regions)
         return is_national(regions) if said is None else said
+
+    def _run(self, sentence: str, s0: int) -> str:
+        """The sentence with the parts after it up to the full stop, where it ends with a
+        semicolon (…下降6%；今年全省…): a place named there goes on with the same subject."""
+        if not sentence.endswith(("；", ";")):
+            return sentence
+        stop = _FULL_STOP.search(self.text, s0 + len(sentence))
+        return self.text[s0 : stop.start() if stop else len(self.text)]
 
     def _lead(self, s0: int) -> str:
         """The article's lead before the sentence at s0; for the headline, which comes before
@@ -242,15 +250,19 @@ class Regional(Frames):
 
 def _goes_on_with_own(sentence: str, regions: tuple[str, ...], at: int) -> bool:
     """Whether the sentence names only the target's region, after the number, not as a part
-    of it (…，其中宁波…) or a share (占…), nor as the subject of a figure of its own (…，杭州
-    今年以来新建36个)."""
+    of it (…，其中宁波…) or a share (占…), nor by its name as the subject of a figure of its
+    own (…，杭州今年以来新建36个: a part's figure, then the city's). Its own word for itself
+    (今年新建38个，全市累计建成216个) goes on with the same subject, figure or not."""
     found = mentions(sentence, regions)
     return (
         bool(found)
         and all(m.kind == "own" for m in found)
         and found[0].start > at
         and not _PART_WORDS.search(sentence, at, found[0].start)
-        and not any(c.isdigit() for c in sentence[found[0].start :])
+        and (
+            all(m.word in GENERIC for m in found)
+            or not any(c.isdigit() for c in sentence[found[0].start :])
+        )
     )
 
 
@@ -267,7 +279,8 @@ def _plan_owner(sentence: str, mention: Mention) -> bool:
     )
 
 
-_PART_WORDS = re.compile(r"其中|包括|含|占|比|较|相当于|分别")
+_FULL_STOP = re.compile(r"[。！？!?\n]")
+_PART_WORDS = re.compile(r"其中|包括|含|占|(?<![同环])比|较|相当于|分别")
 
 
 def _names_own(text: str, regions: tuple[str, ...]) -> bool:
