@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from monitor.figures.five_years import plan_end, plan_named
+from monitor.figures.five_years import plan_end, plan_named, plan_year
 from monitor.figures.months import HALF as _HALF
 from monitor.figures.months import months_period as _months_period
 from monitor.figures.plan_words import (
@@ -95,7 +95,9 @@ _SET_BEFORE = re.compile(r"原(?:定|计划)(?=" + _PLAN_CLAUSE + ")")
 _PLEDGE = re.compile(
     r"将(?!近)|"
     + _PLAN_VERB
-    + r"|提(?<!前提)出(?!了)|力争|目标(?<!全年主要目标)|预(?<![于出合]预)期|确保"
+    + r"|提(?<!前提)出(?!了)|力争|预(?<![于出合]预)期|确保"
+    # (not inside a measure's name: 生态流量保障目标满足程度, 水质目标达标率)
+    + r"|目标(?<!全年主要目标)(?!(?:任务)?(?:满足|达标|达成|完成|实现)(?:程度|率))"
     r"|要(?<![主重需只必不纲]要)(?![求素点闻])|拟|预计|预测|预估|有望|明年|"
     + _STRIVE
     + "|"
@@ -265,6 +267,9 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
     end = plan_end(text) if "末" in text else None
     if end is not None:  # “十五五”末: the plan's last year
         return str(end)
+    named = plan_year(text)
+    if named is not None:  # “十五五”开局之年: the plan's first year
+        return str(named)
     plan = plan_named(text)
     if plan is not None:
         first, since = plan
