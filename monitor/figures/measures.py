@@ -132,7 +132,8 @@ _AS_OF = re.compile(r"(?:截至|截止)[^，,。；]{0,10}(?:底|末|目前|现�
 # Concentrations and averages per head are levels (PM2.5浓度35微克/立方米, 每千人口托位数4.1个).
 _LEVEL_UNITS = frozenset({"微克/立方米", "毫克/立方米"})
 _EVENTS = frozenset({"人次", "次", "场次", "架次", "车次", "艘次", "台次", "批次", "件次", "户次"})
-_EVENTS |= {"家次", "例次", "起", "宗"}  # checks, cases and incidents: counted over a period too
+# checks, cases, incidents and work per area or trip: counted over a period too
+_EVENTS |= {"家次", "例次", "起", "宗", "亩次", "辆次", "船次"}
 _PER_HEAD = re.compile(r"每(?:千|万|百|十万)?(?:人|人口|户|平方公里)|平均|人均")
 # not 截至今年; nor 合计, a sum of the parts before it, which takes their period (今年…，合计…)
 _CUMULATIVE = re.compile(r"累计|累积|至(?<!截至)今(?!年)|历年")  # (2021年至今年9月: a span's end)
@@ -178,11 +179,15 @@ _AS_OF_STOCK = re.compile(
 _WHOLE_WORKS = re.compile(r"开累|开工以来|总投资|概算")
 
 
+# A share done, said with no whole (…，也就是说完成了六成多; 天津…整治完成75.2%): of the pledge
+_DONE_BARE = re.compile(r"完成了?(?:约|大约|大概|近|将近|超过)?$")
+
+
 def percent_measure(head: str) -> FigureScope | None:
     """For a % number of a count target, what the words before it (`head`, from the clause
     start) make it: progress toward the pledge, a growth rate, or None (a share of something
     else: 占移动基站总数26.9%)."""
-    if _SHARE_OF_PLAN.search(head):
+    if _SHARE_OF_PLAN.search(head) or _DONE_BARE.search(head):
         # (开累投资完成率62%, 占项目总投资的56%: a share of the whole works since they began)
         return None if _WHOLE_WORKS.search(head) else "share_of_pledge"
     if _GROWTH.search(head) or _BARE_GROWTH.search(head) or _RATE_NOUN.search(head):

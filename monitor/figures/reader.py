@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import date
 
-from monitor.figures import lists, units
+from monitor.figures import lists, speech, units
 from monitor.figures.attribution import (
     PLAN_NOUNS,
     _about_span,
@@ -163,7 +163,8 @@ class _Article(Regional):
         matches = _keyword_matches(sentence, targets) if targets else []
         if not matches and carried and targets:
             # …；“十四五”以来累计筹集63万套: the part after a semicolon goes on with the subject
-            matches = [_Match(0, 0, tuple(targets))]
+            at = speech.opening(sentence)  # (an answer: after its speaker's 局长：)
+            matches = [_Match(at, at, tuple(targets))]
         if not matches:
             return None
         cuts = clause_cuts(sentence)
@@ -341,7 +342,8 @@ class _Article(Regional):
             return None
         making.seen.add(target.id)
         making.give(target.id, scope, kind)
-        fall = scope == "rate" and is_fall(n.head)
+        listed = n.q.start in making.paired  # (分别下降13.3%、20.8%: both fell)
+        fall = scope == "rate" and is_fall(lists.verb_head(sentence, n.q.start, n.head, listed))
         noun = making.paired[n.q.start][0] if n.q.start in making.paired else None
         return frozen(
             Figure,
