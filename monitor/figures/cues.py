@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from monitor.figures.five_years import plan_end, plan_named
+from monitor.figures.five_years import plan_end, plan_named, plan_year
 from monitor.figures.months import HALF as _HALF
 from monitor.figures.months import months_period as _months_period
 from monitor.figures.plan_words import (
@@ -265,6 +265,9 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
     end = plan_end(text) if "末" in text else None
     if end is not None:  # “十五五”末: the plan's last year
         return str(end)
+    named = plan_year(text)
+    if named is not None:  # “十五五”开局之年: the plan's first year
+        return str(named)
     plan = plan_named(text)
     if plan is not None:
         first, since = plan
