@@ -9,9 +9,9 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from monitor.figures import cues, units
+from monitor.figures.continuations import continues_at, continues_with
 from monitor.figures.cues import (
     _CLAUSE,
-    _CONTINUES,
     _CUT,
     _FROM,
     _PART_OF_RESIDENTS,
@@ -145,7 +145,7 @@ def continues(sentence: str, at: int) -> bool:
     opens with a continuation (同比增长, 累计, 其中…), a measure of the thing (运营里程约…) or the
     rest of it (其余3段), or a place and then one, its share of the whole (承担…) or a number."""
     if (
-        cues.continues_at(sentence, at)  # (or a body forecasting it: 省…厅预计到年底可完成…)
+        continues_at(sentence, at)  # (or a body forecasting it: 省…厅预计到年底可完成…)
         or _MEASURE_OPENS.match(sentence, at)
         or cues.REST_OPENS.match(sentence, at)
         or cues.BATCH_OPENS.match(sentence, at)
@@ -160,7 +160,7 @@ def continues(sentence: str, at: int) -> bool:
         return _named_doing(sentence, at) is not None
     end = place.end()
     return bool(
-        _CONTINUES.match(sentence, end)
+        continues_with(sentence, end)
         or _MEASURE_OPENS.match(sentence, end)
         or _RATE_OPENS.match(sentence, end)
         or _NUMBER_START.match(sentence, end)

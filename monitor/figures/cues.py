@@ -9,7 +9,6 @@ from datetime import date, timedelta
 from monitor.figures.five_years import plan_end, plan_named
 from monitor.figures.months import HALF as _HALF
 from monitor.figures.months import months_period as _months_period
-from monitor.figures.nouns import WORK_VERB
 from monitor.figures.plan_words import (
     _DECIDED_WORK,
     _DUTY,
@@ -78,12 +77,6 @@ NEXT_STEP = re.compile(
     r"(?:下半年|下一步|接下来|今后|四季度|年内"
     r"|[照按据以依](?:此|这|目前|当前|现有)(?=[^，,；;。0-9０-９]{0,6}?(?:测算|推算|计算|估算|进度|速度|势头|趋势)))"
     r"[^，,；;。0-9０-９]{0,14}[，,]"
-)
-# A body that forecasts the rest of its clause (…，省交通运输厅预计到年底可完成640座左右): who
-# speaks, before the words that go on with the subject
-SAID_BY = re.compile(
-    r"[^，,。；;0-9]{1,12}?(?:厅|局|委|办|署|中心|协会|集团|公司|部门)(?:有关)?(?:负责人)?"
-    r"(?:(?:预测|预估)(?=[^，,。；;0-9]{0,4}?(?:将|可|能|有望))|(?=预计))"
 )
 # A clause opening with the rest of the things counted before (其余3段, 剩余120公里, 余下11个)
 REST_OPENS = re.compile(r"(?:其余|剩余|余下|剩下)的?(?=[约近超逾0-9一二三四五六七八九十两])")
@@ -158,61 +151,6 @@ PLAN_RATE = (
 MONTH_SPAN = (
     r"[0-9一二三四五六七八九十]{1,2}\s*[—\-–－~～至到]\s*[0-9一二三四五六七八九十]{1,2}\s*月"
 )
-# A clause that starts with these continues the previous clause's subject (…，增长6.1%).
-_CONTINUE_WHEN = (
-    r"近?[五十]年|过去[一五]年|[0-9]+年|截[至止][^，,。；]{0,8}?(?=已|累计|共|完成|新|达)|目前"
-    r"|" + MONTH_SPAN + "份?"
-    r"|前[一二三四五六七八九十两0-9]{1,2}个?月|上半年|前三季度|[一二三四]季度"
-    r"|[比较][^，,。；]{1,10}?(?=增长|提高|增加|下降|减少|降低|上升|净增|新增)"
-    r"|“?十[一二三四五]五”?(?:以来|期间)"
-    r"|(?:到|至)?今?年[底末]前?|年内|(?:今年|年初)以来|当月|(?:到|至)[0-9]{4}\s*年[底末]?前?"
-    # a deadline of its own for a part of the work (国庆前力争完成…, 9月底前要完成…)
-    r"|(?:汛期?|暑期|暑假|开学|春节|国庆节?|元旦|入冬|供暖|秋播|春播|雨季|年中)(?:结束)?前"
-    r"|(?:到|至)(?:现在|目前)|现在"
-    r"|[0-9一二三四五六七八九十]{1,2}月(?:底|末|中旬|上旬|下旬|份)?前?"
-)
-_CONTINUE_HOW = (
-    "同比|环比|同口径|可比口径|按可比口径|按年|比上年|比去年|年均|全年|今年|去年|上年|明年|其中|并|且|已|已经|累计|共|将|计划|预计|力争|再|先|还|又|可|能够|全部|有望|可望|全[市省区县]"
-    "|同时|拟|要|基本|新|确保|争取|超额|提前|实际|尚未|未|继续|持续|能|年度|当年|本年"
-    # the measure named again (…要达到99.85%，目前这一指标为99.81%; …，去年这个数是11家)
-    "|(?:这一|这个|这项|该|此)(?:比例|比重|比率|指标|数字|数据|数值|数)|此项指标"
-)
-_CONTINUE_VERB = (
-    "增长|增加|减少|下降|降低|提高|上涨|上升|回升|回落|下滑|下跌|暴跌|改善|达到|达|超过|突破|总量|规模(?!以上|以下|化)|总额|总数|增速|增幅|涨幅"
-    "|增量|新增量|累计|共计|合计|建成|完成|新增|新建|建设|验收|开工|竣工|完工|实现|为|约|近|保持|稳定在|控制在|提升|降至|升至"
-    "|有(?=[0-9一二三四五六七八九十两近约超])"  # 已有1.2万个投入使用, 共有…
-    "|(?<=同比)[增降](?=[0-9约近])"  # …，同比增11.3%: a headline's or a bulletin's short verb
-    "|降到|升到|分别|发行|安排|下达|投资(?=[约近超逾]?[0-9一二三四五六七八九十两])|建(?!议)|改造|打造|培育|筹集|占比|占[^，,。；]{0,18}?(?:任务|目标|计划|额度|限额|指标|预算(?![收支]))"
-    # …，占一般公共预算收入的比重为68.4%; …，占全省的45.3%: a share of a whole (shares.py: whose)
-    "|占[^，,。；0-9]{1,18}?(?:的?(?:比重|比例)|的(?=[约近超逾]?[0-9]))|是[^，,。；]{0,10}?(?:任务|目标|计划|限额)的|提供|总长|全长|长度"
-    "|比[^，,。；]{1,10}?(?:多|少)(?=[0-9])|(?:全年|年度)?(?:目标)?任务[^，,。；]{0,6}?完成|净增"
-    # the clause restates the plan (…，确保全年7万套目标按期完成): its number is the plan's size
-    "|[^，,。；]{0,12}?目标(?:任务)?[^，,。；]{0,4}?(?:完成|实现)"
-    # the subject's plan, stated (…，今年的目标是2万个; 今年目标定在5000套; 年初定的是100个;
-    # ▶年度目标40个), and its measure said to be (去年这一比例是81.3%)
-    "|[^，,。；0-9]{0,12}?的?(?:目标|任务)(?:任务|数|量)?(?:是|为|定在|定为)|(?<=[数例重率标据值字])是"
-    "|(?:年度|全年|今年)?目标(?=[约近超逾]?[0-9一二三四五六七八九十两])"
-    "|[^，,。；0-9]{0,8}?(?<!稳)定下?的(?:目标|任务)?(?:是|为)"
-    # verbs of work on what is there (截至5月底已整改168公里), right before the amount
-    "|(?:整改|硬化|排查|处置|清理|拆除|配备|安装)了?(?=[约近超逾]?[0-9一二三四五六七八九十两])"
-    # …，力争9月底前开工率达到85%: the rate of the subject's own work
-    "|[^，,。；]{0,8}?(?:开工|完工|竣工|建成|完成)率"
-    # …，今年新改建5230公里: a verb of work right before its amount names no thing of its own
-    # (not what the work brought about: 带动1.2万亿元, 惠及32万人 count other things)
-    "|(?!带动|拉动|撬动|惠及|覆盖|吸引|服务|帮助|解决|带来|节约|创造|投入|配套|保障)"
-    # (…，今年新开发2140个; 今年1—9月结算…: the year's part; not 支出, after 下达 another stage)
-    "(?:" + WORK_VERB.pattern + "|开发(?!区)|结算|募集|兑付)+(?:了)?"
-    "(?=[约近超逾]?[0-9一二三四五六七八九十两])"
-)
-_CONTINUES = re.compile(
-    # the letters a continuation can start with, looked at first: most clauses fail there
-    "(?=[近五十过0-9截目上前一二三四六七八九比较全年任“到至汛暑开春国元入供秋雨"
-    + "".join(sorted({word[0] for word in f"{_CONTINUE_HOW}|{_CONTINUE_VERB}".split("|")}))
-    # an aim may come before the time (力争“十四五”期间累计筹集…, 并力争2025年累计完成…)
-    + f"])(?:{_CONTINUE_HOW})*(?:{_CONTINUE_WHEN})?(?:{_CONTINUE_HOW})*(?:{_CONTINUE_VERB})"
-    # …，拨付率达到81%; …，序时进度为50%，支出进度为51.7%: its plan's progress, whatever opens it
-    + f"|[^，,。；：:]{{0,8}}?(?:{PLAN_RATE}|序时进度)"
-)
 _CHANGE = re.compile(r"(?:同比|环比|比[^，,、]{1,6})?(?:增加|减少|多|少)")
 _CUT = re.compile(r"减|降|节约|节省")
 _PREDICATE = re.compile(r"(?:全部|已|均|都)?(?:实现|通过|完成|参加|纳入)")
@@ -244,15 +182,6 @@ _SPAN_TO = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*")  # 2020年至2024年
 _SINCE_WORDS = re.compile(r"[^，,。；;0-9]{1,14}?以来")  # 自2016年实施补偿机制以来
 # A year named in words (2016年, 2024 年): its digits in group 1
 A_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
-
-
-def continues_at(sentence: str, at: int) -> bool:
-    """Whether the clause at `at` opens with words going on with the subject before (同比增长,
-    累计…), or with a body forecasting them (…，省交通运输厅预计到年底可完成640座左右)."""
-    if _CONTINUES.match(sentence, at):
-        return True
-    said = SAID_BY.match(sentence, at) if "预" in sentence[at : at + 20] else None
-    return said is not None and _CONTINUES.match(sentence, said.end()) is not None
 
 
 def _cue(text: str) -> FigureKind | None:
