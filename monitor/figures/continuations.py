@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from monitor.figures import speech
 from monitor.figures.cues import MONTH_SPAN, PLAN_RATE
 from monitor.figures.nouns import WORK_VERB
 
@@ -20,7 +21,7 @@ _CONTINUE_WHEN = (
     # a deadline of its own for a part of the work (国庆前力争完成…, 9月底前要完成…)
     r"|(?:汛期?|暑期|暑假|开学|春节|国庆节?|元旦|入冬|供暖|秋播|春播|雨季|年中)(?:结束)?前"
     r"|(?:到|至)(?:现在|目前)|现在"
-    r"|[0-9一二三四五六七八九十]{1,2}月(?:底|末|中旬|上旬|下旬|份)?前?"
+    r"|[0-9一二三四五六七八九十]{1,2}月(?:底|末|中旬|上旬|下旬|份)?前?|" + speech.WHEN
 )
 _CONTINUE_HOW = (
     "同比|环比|同口径|可比口径|按可比口径|按年|比上年|比去年|年均|全年|今年|去年|上年|明年|其中|并|且|已|已经|累计|共|将|计划|预计|力争|再|先|还|又|可|能够|全部|有望|可望|全[市省区县]"
@@ -60,7 +61,8 @@ _CONTINUES = re.compile(
     "(?=[近五十过0-9截目上前一二三四六七八九比较全年任“到至汛暑开春国元入供秋雨"
     + "".join(sorted({word[0] for word in f"{_CONTINUE_HOW}|{_CONTINUE_VERB}".split("|")}))
     # an aim may come before the time (力争“十四五”期间累计筹集…, 并力争2025年累计完成…)
-    + f"])(?:{_CONTINUE_HOW})*(?:{_CONTINUE_WHEN})?(?:{_CONTINUE_HOW})*(?:{_CONTINUE_VERB})"
+    + f"{speech.FIRST}]){speech.SAY}(?:{_CONTINUE_HOW})*(?:{_CONTINUE_WHEN})?(?:{speech.WHO})?"
+    + f"(?:{_CONTINUE_HOW})*(?:{_CONTINUE_VERB}|{speech.VERB})"
 )
 # …，拨付率达到81%; …，序时进度为50%，支出进度为51.7%: its plan's progress, whatever opens it.
 # Apart from _CONTINUES (it was its second branch): tried at each place where that fails, it cost

@@ -174,11 +174,15 @@ _AS_OF_STOCK = re.compile(
 _WHOLE_WORKS = re.compile(r"开累|开工以来|总投资|概算")
 
 
+# A share done, said with no whole (…，也就是说完成了六成多; 天津…整治完成75.2%): of the pledge
+_DONE_BARE = re.compile(r"完成了?(?:约|大约|大概|近|将近|超过)?$")
+
+
 def percent_measure(head: str) -> FigureScope | None:
     """For a % number of a count target, what the words before it (`head`, from the clause
     start) make it: progress toward the pledge, a growth rate, or None (a share of something
     else: 占移动基站总数26.9%)."""
-    if _SHARE_OF_PLAN.search(head):
+    if _SHARE_OF_PLAN.search(head) or _DONE_BARE.search(head):
         # (开累投资完成率62%, 占项目总投资的56%: a share of the whole works since they began)
         return None if _WHOLE_WORKS.search(head) else "share_of_pledge"
     if _GROWTH.search(head) or _BARE_GROWTH.search(head) or _RATE_NOUN.search(head):

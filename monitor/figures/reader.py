@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import date
 
-from monitor.figures import lists, units
+from monitor.figures import lists, speech, units
 from monitor.figures.attribution import (
     PLAN_NOUNS,
     _about_span,
@@ -163,7 +163,8 @@ class _Article(Regional):
         matches = _keyword_matches(sentence, targets) if targets else []
         if not matches and carried and targets:
             # …；“十四五”以来累计筹集63万套: the part after a semicolon goes on with the subject
-            matches = [_Match(0, 0, tuple(targets))]
+            at = speech.opening(sentence)  # (an answer: after its speaker's 局长：)
+            matches = [_Match(at, at, tuple(targets))]
         if not matches:
             return None
         cuts = clause_cuts(sentence)

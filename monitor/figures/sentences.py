@@ -8,6 +8,7 @@ import re
 from itertools import accumulate, count
 from operator import add
 
+from monitor.figures import speech
 from monitor.figures.attribution import _NUMBER_START, continues
 from monitor.figures.cues import _CLAUSE, NEXT_STEP
 from monitor.models import Target
@@ -60,9 +61,10 @@ _CARRY_TIME = re.compile(
 
 
 def carried(text: str, ends: list[int], wanted: dict[int, list[Target]]) -> dict[int, list[Target]]:
-    """Sentences after a semicolon that name no target but go on with the one before."""
-    out: dict[int, list[Target]] = {}
-    for index in sorted(wanted):
+    """Sentences after a semicolon that name no target but go on with the one before, and the
+    answer to a reporter's question naming one (记者：社区食堂…能不能完成？局长：今年的任务是…)."""
+    out = _answers(text, ends, wanted)
+    for index in sorted({**wanted, **out}):
         k = index
         while k + 1 < len(ends) and text[ends[k] - 1] in "；;" and k + 1 not in wanted:
             start = ends[k]
@@ -75,8 +77,26 @@ def carried(text: str, ends: list[int], wanted: dict[int, list[Target]]) -> dict
                 or (nxt and continues(text, nxt.end()))
             ):
                 break
-            out[k + 1] = wanted[index]
+            out[k + 1] = wanted.get(index) or out[index]
             k += 1
+    return out
+
+
+def _answers(
+    text: str, ends: list[int], wanted: dict[int, list[Target]]
+) -> dict[int, list[Target]]:
+    """The first sentence after a question naming a target (and any further questions): an
+    answer, whose subject is the question's, though it names it no more."""
+    out: dict[int, list[Target]] = {}
+    for index, targets in wanted.items():
+        k = index
+        while k < len(ends):
+            said = text[ends[k - 1] if k else 0 : ends[k]].rstrip()  # (a first line: …？\n)
+            if said and said[-1] not in speech.QUESTION_ENDS:
+                break
+            k += 1
+        if k > index and k < len(ends) and k not in wanted:
+            out[k] = targets
     return out
 
 

@@ -1,0 +1,49 @@
+"""The spoken register of press conferences (答记者问, 发布会实录) and broadcast scripts: the
+words an official goes on with the subject in (到8月底已经改完了…, 今年我们还要…, 也就是说完成
+了…, 年初定的是…), which cues.py puts into a clause's continuation, and the answer to a
+reporter's question, whose subject is the question's."""
+
+from __future__ import annotations
+
+import re
+
+# A time of speech: 到6月底, 到9月中旬, 到现在为止 (cues has 到年底, 到2025年底, 9月底前)
+WHEN = (
+    r"(?:到|至)[0-9一二三四五六七八九十]{1,2}月(?:底|末|中旬|上旬|下旬|份)?(?![前0-9])"
+    r"|(?:到|至)(?:现在|目前)为止|截[至止](?:现在|目前)为止"
+)
+# The speaker's own subject (今年我们还要新增17家; 上半年我们已经划了31公里)
+WHO = r"(?:我们|咱们)(?:这边|这里|市里|县里|区里|省里)?"
+# Saying again what the clause before said (…，也就是说完成了六成多), or hedging it (…，大概占到
+# 任务的百分之八十; …，大约是全年任务的六成)
+SAY = (
+    r"(?:也就是说|就是说|换句话说|换言之|这样算下来|算下来|算起来|总的来看)?"
+    r"(?:大约|大概|大致|差不多|基本上|估计)?"
+)
+_AMOUNT = r"(?=[约近超逾将]?[0-9一二三四五六七八九十两百千几])"
+# A verb of speech with its complement: 改完了, 装好了, 打了, 分配出去, 建起来了 (a one-letter
+# verb only with a complement or 了: 办了四百五十多场, not 办理); a plan said in speech (年初定的
+# 是…, 今年的任务是…, 目标定在…)
+_ONE = "[改建装修办做打分发划种开盖铺搬接造]"
+VERB = (
+    rf"(?:{_ONE}(?:完|好|成|起来|出去|出来|下来|上)?了|{_ONE}(?:完|好|成|起来|出去|出来|下来|上)"
+    r"|(?:分配|配租|发放|建设|改造|完成|新建|开工|完工|建成|安装|接种|施划|认定|命名)"
+    r"(?:完|好|起来|出去|出来|下来|了)+"
+    r"|(?:年初|今年|全年)?(?:定的|定下的|定下来的|下达的|安排的)是"
+    r"|的?(?:任务|目标|计划)(?:数|量)?(?:是|定在|定的是))" + _AMOUNT
+)
+# the letters a clause of speech can open with (cues' _CONTINUES looks at the first letter first)
+FIRST = "到至截我咱也就换这算总大差基估改建装修办做打分发划种开盖铺搬接造配施认命年定下安的任目计"
+
+# Who answers, before the answer (市民政局局长：…, 民政部发言人：…, 答：…)
+_LABEL = re.compile(
+    r"\s*[^，,。；;：:“”\s]{0,24}?(?:长|发言人|负责人|主任|书记|专家|代表|工作人员|答)[：:]\s*“?"
+)
+# A question (ends with ？) and the reporter's line
+QUESTION_ENDS = "？?"
+
+
+def opening(sentence: str) -> int:
+    """Where the words of an answer start: after the speaker's label (局长：“…), else 0."""
+    label = _LABEL.match(sentence)
+    return label.end() if label else 0
