@@ -39,6 +39,14 @@ FIRST = "到至截我咱也就换这算总大差基估改建装修办做打分�
 _LABEL = re.compile(
     r"\s*[^，,。；;：:“”\s]{0,24}?(?:长|发言人|负责人|主任|书记|专家|代表|工作人员|答)[：:]\s*“?"
 )
+# Who speaks, opening a part after a semicolon (…；市住房城乡建设委介绍，全市已累计整治…)
+SPEAKER = r"(?:[^，,；;。：:“”0-9]{2,20}?(?:介绍|表示|透露|指出|通报|说)[，,：:]“?)?"
+# A remark that the figures next are by place (…，分区来看，蜀山区12个、包河区15个): a clause of
+# its own, passed over, after which each place's clause goes on with the subject
+BY_PLACE = re.compile(
+    r"(?:分|从|按|具体到)(?:各|分)?(?:区县|县区|区|县|地区|区域|市州|地市|城市|片区|县（市、区）)"
+    r"(?:来|上)?(?:看|讲|说|分)?(?=[，,：:])"
+)
 # A question (ends with ？) and the reporter's line
 QUESTION_ENDS = "？?"
 
