@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import permutations
 from typing import NamedTuple
 
+from monitor.figures.events import event_alone
 from monitor.models import Target
 
 
@@ -219,6 +220,10 @@ def _spelled(target: Target) -> Target:
     """The target with its keywords' other spellings (keywords.variants) added to them, as
     every step of reading weighs them; itself when they have none (most targets)."""
     more = tuple(v for k in target.keywords for v in variants(k) if v not in target.keywords)
+    # an event named alone before its measures (生产安全事故1846起、死亡702人 for 生产安全事故死亡):
+    # which of them is the target's, binding weighs (events.py)
+    alone = (event_alone(k) for k in target.keywords)
+    more += tuple(a for a in alone if a and a not in target.keywords and a not in more)
     return replace(target, keywords=(*target.keywords, *dict.fromkeys(more))) if more else target
 
 

@@ -129,7 +129,8 @@ _AS_OF = re.compile(r"(?:截至|截止)[^，,。；]{0,10}(?:底|末|目前|现�
 # Concentrations and averages per head are levels (PM2.5浓度35微克/立方米, 每千人口托位数4.1个).
 _LEVEL_UNITS = frozenset({"微克/立方米", "毫克/立方米"})
 _EVENTS = frozenset({"人次", "次", "场次", "架次", "车次", "艘次", "台次", "批次", "件次", "户次"})
-_EVENTS |= {"家次", "例次", "起", "宗"}  # checks, cases and incidents: counted over a period too
+# checks, cases, incidents and work per area or trip: counted over a period too
+_EVENTS |= {"家次", "例次", "起", "宗", "亩次", "辆次", "船次"}
 _PER_HEAD = re.compile(r"每(?:千|万|百|十万)?(?:人|人口|户|平方公里)|平均|人均")
 # not 截至今年; nor 合计, a sum of the parts before it, which takes their period (今年…，合计…)
 _CUMULATIVE = re.compile(r"累计|累积|至(?<!截至)今(?!年)|历年")  # (2021年至今年9月: a span's end)

@@ -89,6 +89,10 @@ _PAIRS = (
     ("个", "台"),
     ("台", "部"),
     ("家", "座"),
+    ("台件", "台"),  # 检定计量器具12万台 for a target in 台件, and the other way
+    ("台件", "件"),
+    ("台套", "台"),
+    ("台套", "套"),
 )
 _SAME = frozenset(_PAIRS) | frozenset((b, a) for a, b in _PAIRS)
 
