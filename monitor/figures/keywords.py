@@ -194,25 +194,42 @@ class _Plan(NamedTuple):
 # Plans by the identity of a tuple of targets: a pass reads every article for the same targets,
 # and a reading worker is given them once, as a tuple (see reading.py).
 _PLANS: dict[int, tuple[Sequence[Target], _Plan]] = {}
+# …and of a list's targets, one by one (a list may change from one call to the next, its
+# targets may not: they are frozen), for callers that read many texts with one list (try,
+# the evals). The plan keeps them, so their ids name no other target while it is kept.
+_LIST_PLANS: dict[tuple[int, ...], tuple[tuple[Target, ...], _Plan]] = {}
 
 
 def _plan(targets: Sequence[Target]) -> _Plan:
-    kept = _PLANS.get(id(targets))
-    if kept is not None and kept[0] is targets:
-        return kept[1]
+    if isinstance(targets, tuple):
+        kept = _PLANS.get(id(targets))
+        if kept is not None and kept[0] is targets:
+            return kept[1]
+    else:
+        listed = _LIST_PLANS.get(tuple(map(id, targets)))
+        if listed is not None:
+            return listed[1]
+    plan = _made_plan(targets)
+    if isinstance(targets, tuple):
+        if len(_PLANS) >= 8:
+            _PLANS.clear()
+        _PLANS[id(targets)] = (targets, plan)
+    else:
+        if len(_LIST_PLANS) >= 8:
+            _LIST_PLANS.clear()
+        _LIST_PLANS[tuple(map(id, targets))] = (tuple(targets), plan)
+    return plan
+
+
+def _made_plan(targets: Sequence[Target]) -> _Plan:
     spelled = tuple(map(_spelled, targets))
-    plan = _Plan(
+    return _Plan(
         targets=spelled,
         words=[(t, part) for t in spelled for part in _first_parts(tuple(t.keywords))],
         plain=not any(t.exclude or t.region for t in spelled),
         splits=[(t, k) for t in spelled for k in dict.fromkeys(t.keywords) if _splittable(k)],
         split_any=any_split([k for t in spelled for k in t.keywords]),
     )
-    if isinstance(targets, tuple):  # a list may change from one call to the next
-        if len(_PLANS) >= 8:
-            _PLANS.clear()
-        _PLANS[id(targets)] = (targets, plan)
-    return plan
 
 
 @lru_cache(maxsize=1024)
