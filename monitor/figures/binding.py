@@ -42,6 +42,7 @@ from monitor.figures.nouns import (
 from monitor.figures.pairs import side_refused
 from monitor.figures.parts import part_of, subset_before
 from monitor.figures.stages import stage_before, stage_of
+from monitor.figures.windows import base_window
 from monitor.models import FigureKind, FigureScope, Quantity, Seen, Target
 
 
@@ -360,6 +361,8 @@ def dated_period(
         return year.group(1) if year else str(published.year - 1)
     if scope == "new":
         return since_window(head, period, published)
+    if scope == "rate":  # 比2020年下降11.3% (read where the plan's years are tracked): since
+        return base_window(head, period)
     if published is None or scope != "cumulative" or "的" not in head:
         return period
     earlier = EARLIER_LEVEL.search(head)

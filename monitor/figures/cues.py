@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from monitor.figures.five_years import plan_end, plan_named
+from monitor.figures import speech
+from monitor.figures.five_years import plan_end, plan_named, plan_year
 from monitor.figures.months import HALF as _HALF
 from monitor.figures.months import months_period as _months_period
 from monitor.figures.plan_words import (
@@ -24,7 +25,9 @@ from monitor.models import FigureKind
 # 95，420个). One letter class first, so that a search jumps from break to break (a look-behind
 # first made re try every place: four times slower on a sentence).
 _CLAUSE = re.compile(
-    r"[、：:（）(),，](?:(?<![0-9][,，])|(?<=[,，])(?![0-9]{3}(?![0-9])))"
+    r"[、：:（）(),，"
+    + speech.MARKS  # a new-media line's items (▶开工35个　▶完工19个, ［12个］ 今年计划…)
+    + r"](?:(?<![0-9][,，])|(?<=[,，])(?![0-9]{3}(?![0-9])))"
     # a space between words, as headlines part their clauses (…降幅达13.9% 事故总量降17.4%)
     r"|[ \u3000](?<=[\u4e00-\u9fff%][ \u3000])(?=[\u4e00-\u9fff])"
 )
@@ -95,7 +98,7 @@ _SET_BEFORE = re.compile(r"原(?:定|计划)(?=" + _PLAN_CLAUSE + ")")
 # one possible first letter to the next (as _ACHIEVED below), six times faster on a sentence.
 _PLEDGE = re.compile(
     r"将(?!近)|" + _PLAN_VERB + r"|提(?<!前提)出(?!了)|力争"
-    r"|目标(?<!全年主要目标)(?!满足|(?:完成|达成|实现|达标)(?:率|度|程度))|预(?<![于出合]预)期|确保"
+    r"|目标(?<!全年主要目标)(?!满足|(?:完成|达成|实现|达标)(?:率|度|程度|进度))|预(?<![于出合]预)期|确保"
     r"|要(?<![主重需只必不纲]要)(?![求素点闻])|拟|预计|预测|预估|有望|明年|"
     + _STRIVE
     + "|"
@@ -151,7 +154,7 @@ PLAN_RATE = (
 MONTH_SPAN = (
     r"[0-9一二三四五六七八九十]{1,2}\s*[—\-–－~～至到]\s*[0-9一二三四五六七八九十]{1,2}\s*月"
 )
-_CHANGE = re.compile(r"(?:同比|环比|比[^，,、]{1,6})?(?:增加|减少|多|少)")
+_CHANGE = re.compile(r"(?:同比|环比|[比较][^，,、]{1,6})?(?:增加|减少|多|少)")
 _CUT = re.compile(r"减|降|节约|节省")
 _PREDICATE = re.compile(r"(?:全部|已|均|都)?(?:实现|通过|完成|参加|纳入)")
 _SHARE_OF = ("占", "相当于", "单位")  # 占国内生产总值比重, 单位国内生产总值用水量
@@ -250,6 +253,8 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
             return _months_period(text, published)
         return None
     years = list(_YEAR.finditer(text)) if "年" in text else []
+    if years and any(text[y.start() - 1 : y.start()] in _BASE_WORDS for y in years):
+        years = [y for y in years if text[y.start() - 1 : y.start()] not in _BASE_WORDS]
     if years:
         last = years[-1]
         since = _since(text, last.start(), last.end())
@@ -265,6 +270,9 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
     end = plan_end(text) if "末" in text else None
     if end is not None:  # “十五五”末: the plan's last year
         return str(end)
+    named = plan_year(text)
+    if named is not None:  # “十五五”开局之年: the plan's first year
+        return str(named)
     plan = plan_named(text)
     if plan is not None:
         first, since = plan
@@ -292,6 +300,7 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
     return _months_period(text, published)
 
 
+_BASE_WORDS = ("比", "较", "与", "同", "由")  # 比2020年下降11.3%: a base, not the period
 _BARE_START = re.compile(
     r"(?<![0-9])((?:19|20)[0-9]{2})\s*[—\-–－~～至到]\s*(?=(?:19|20)[0-9]{2}\s*年)"
 )

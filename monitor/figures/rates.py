@@ -243,7 +243,7 @@ def out_of_frame(
         points = n.q.unit == "百分点"
         if other := other_share(making.read.text, n.c0, n.q.start, target, points):
             return other  # 占全省的比重为45.3%; …增加值4130亿元，同比增长10.2% for its share
-    if scope == "rate" and (since := _older_base(making.read.text, n.head, published)):
+    if scope == "rate" and (since := _older_base(making.read.text, n, published, target)):
         return f"a change over the years since {since} (比{since}年…), not one year's rate"
     if scope == "rate" and (years := _over_years(n.head, period, target)):
         return f"a rate over several years ({years}), not one period's"

@@ -54,7 +54,9 @@ def with_title(title: str, text: str) -> str:
 # What a part after a semicolon may open with and still go on with the subject before it:
 # a time phrase, a place, then a continuation (…；“十四五”以来全省累计筹集63万套).
 _CARRY_TIME = re.compile(
-    r"(?:“?十?[一二三四五六七八九]五”?(?:以来|期间)|(?:19|20)[0-9]{2}\s*年(?:以来)?|今年(?:以来)?|去年"
+    speech.SPEAKER  # (…；市住房城乡建设委介绍，全市已累计…)
+    + r"(?:“?十?[一二三四五六七八九]五”?(?:以来|期间)|(?:19|20)[0-9]{2}\s*年(?:以来)?"
+    r"|今年(?:以来)?|去年"
     r"|前三季度|上半年|[一二三四]季度|截[至止][^，,；;。]{1,8}?(?=[，,]|已|累计))?[，,]?"
     r"(?:全省|全市|全国|全区)?"
 )
@@ -86,7 +88,8 @@ def _answers(
     text: str, ends: list[int], wanted: dict[int, list[Target]]
 ) -> dict[int, list[Target]]:
     """The first sentence after a question naming a target (and any further questions): an
-    answer, whose subject is the question's, though it names it no more."""
+    answer, whose subject is the question's, though it names it no more; and a new-media line of
+    items (▶开工35个　▶完工19个) under a heading naming one (长沙发布｜内涝治理“进度条”)."""
     out: dict[int, list[Target]] = {}
     for index, targets in wanted.items():
         k = index
@@ -95,6 +98,12 @@ def _answers(
             if said and said[-1] not in speech.QUESTION_ENDS:
                 break
             k += 1
+        if k == index and speech.heading(text[ends[k - 1] if k else 0 : ends[k]]):
+            k += 1
+            while k < len(ends) and not text[ends[k - 1] : ends[k]].strip():
+                k += 1
+            if k < len(ends) and not speech.ITEMS.match(text, ends[k - 1]):
+                continue
         if k > index and k < len(ends) and k not in wanted:
             out[k] = targets
     return out

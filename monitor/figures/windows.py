@@ -5,9 +5,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
 from monitor.figures.cues import A_YEAR
-from monitor.models import Target
+from monitor.figures.five_years import plan_named
+from monitor.models import Quantity, Target
+
+if TYPE_CHECKING:
+    from monitor.figures.binding import Number
 
 # A holiday of a few days (国庆假期, “五一”假期, 春节黄金周, 端午小长假): its figures are not a
 # period's (a target naming one, 国庆假期接待游客, takes them)
@@ -28,10 +33,11 @@ _BASE_YEAR = re.compile(
 )
 
 
-def _older_base(sentence: str, head: str, published: date | None) -> int | None:
+def _older_base(sentence: str, n: Number, published: date | None, target: Target) -> int | None:
     """The base year of a change over more than one year (比2015年… in 2024's figures): the
-    year a sentence's other years or its date put the figure in is two or more after it."""
-    found = _BASE_YEAR.search(head)
+    year a sentence's other years or its date put the figure in is two or more after it; not
+    one the target reads (plan_change)."""
+    found = _BASE_YEAR.search(n.head)
     if found is None:
         return None
     base = int(found.group(1))
@@ -42,7 +48,7 @@ def _older_base(sentence: str, head: str, published: date | None) -> int | None:
         year = published.year - (published.month <= 3)
     else:
         return None
-    return base if year - base >= 2 else None
+    return base if year - base >= 2 and not plan_change(base, n.q, target) else None
 
 
 # A rate over a window of several years: a yearly average (年均增长, 两年平均增长), a change over
@@ -56,8 +62,12 @@ _SPAN_PERIOD = re.compile(r"((?:19|20)[0-9]{2})-((?:19|20)[0-9]{2})")
 
 def _over_years(head: str, period: str | None, target: Target) -> str | None:
     """The words or the span (2021-2023) that make a change one over several years, unless the
-    target tracks such a rate (its title says 年均)."""
+    target tracks such a rate (its title says 年均) or the change over its own plan's years
+    (“十四五”以来累计下降14.6% for a target of “十四五”期间…下降16%)."""
     if "年均" in target.title or any("年均" in k for k in target.keywords):
+        return None
+    span = _SPAN_PERIOD.fullmatch(period or "")
+    if span and int(span.group(1)) - 1 == _plan_base(target):
         return None
     found = _SEVERAL_YEARS.search(head)
     if found:
@@ -83,3 +93,31 @@ def yearly_average(head: str, target: Target) -> str | None:
     if found is None or "年均" in target.title or any("年均" in k for k in target.keywords):
         return None
     return found.group()
+
+
+def _plan_base(target: Target) -> int | None:
+    """The base year of the change a target tracks over a five-year plan (宁夏“十四五”期间万元
+    GDP用水量下降16%: 2020), if its title names the plan and its pledge is a rate."""
+    if target.pledge is None or target.pledge.scope != "rate" or "五" not in target.title:
+        return None
+    plan = plan_named(target.title)
+    return plan[0] - 1 if plan is not None else None
+
+
+def plan_change(base: int, q: Quantity, target: Target) -> bool:
+    """Whether a change since an older base year is one the target reads: the change over its
+    own plan's years (比2020年下降11.3% for “十四五”期间…下降16%). (A per-cent level's change in
+    points since 2020 stays dropped: scope_kinds.yaml's 较2020年提高了9.3个百分点.)"""
+    return q.unit in ("%", "百分点") and base == _plan_base(target)
+
+
+def base_window(head: str, period: str | None) -> str | None:
+    """The years of a change since an older base (比2020年下降11.3% in 2023: 2021-2023), where
+    one is read (plan_change); else `period` as it is."""
+    found = _BASE_YEAR.search(head) if "年" in head else None
+    if found is None or period is None or not period[:4].isdigit():
+        return period
+    base, end = int(found.group(1)), int(period[-4:]) if period[-4:].isdigit() else None
+    if end is None or end - base < 2:
+        return period
+    return f"{base + 1}-{end}"
