@@ -203,7 +203,16 @@ def _one_part(making: Making, n: Number, target: Target) -> str | None:
         return "an example (比如…), a part of the whole"  # …，比如沿河建成的绿道就有12公里
     if "就" in n.head and _ALONE.search(n.head):
         return "one part alone (光…就有…), not the whole"  # 光他们社区就有两千多户…
+    if "当" in sentence and _ONE_DAY.search(sentence, 0, q.start):
+        return "one day's figure (当天…), a part of the work"  # 当天共有526家单位进场，提供…
     return None
+
+
+# An event's own day counted (招聘会当天共有…进场; 活动当日吸引…): not a reporter's day (记者当天
+# 获悉) or a publishing one (当天发布的数据显示)
+_ONE_DAY = re.compile(
+    r"(?:活动|现场)?(?:当天|当日)(?:，|,)?(?:共|现场|累计|全天)*(?:有|吸引|提供|达成|发放|接待|签约|进场)"
+)
 
 
 def _after_example(sentence: str, cuts: list[int], n: Number) -> bool:
