@@ -361,7 +361,7 @@ def _is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -
         return False  # 比省里下达的5万亩任务多出3000亩: the pledge the result is set against
     if q.unit == "百分点":  # 同比提高4.2个百分点: a per-cent target's change; else a reference
         return not (any(t.unit == "%" for t in match.targets) and compared(head))
-    if since_period_start(head):
+    if since_period_start(head, match.targets):
         return False  # 比上年末净增6200个: what the year has added so far, not a reference
     refs = list(_REFERENCE.finditer(head)) if _REFERENCE.search(head) else []  # mostly none
     if refs and not (q.unit in ("%", "倍") and refs[-1].group().startswith(("比", "较"))):

@@ -177,7 +177,7 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     if own_clause and q.unit != "%" and per_head(words, "") and not per_head(n.head, ""):
         # 提供托位数约350万个 for a target of 每千人口托位数: the count, not the figure per head
         return "a count, not the figure per head the target tracks"
-    if n.change and target.id in making.given and not since_period_start(n.head):
+    if n.change and target.id in making.given and not since_period_start(n.head, (target,)):
         # 改造580万套，增加110万套: the rise over last year, not the figure
         return "a change over an earlier figure (增加…), not the level"
     return None

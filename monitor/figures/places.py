@@ -178,6 +178,12 @@ def _pattern(regions: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
+# A company named by the level of its owner (市公交集团, 省交通投资集团, 今年区城投公司): the
+# region's own body, after a time word at most
+_LEVEL_BODY = re.compile(r"(?:今年|去年|上半年|下半年|全年|年内)?([省市县区])(?!场)")
+_LEVEL_OF_CHAR = {"省": "province", "市": "city", "县": "county", "区": "district"}
+
+
 def _kind(word: str, regions: tuple[str, ...]) -> str | None:
     """own, nation or place; None for a generic word whose level the target does not say."""
     if "、" in word:  # 临平、萧山、余杭三区: places counted together, their sum, not one's own
@@ -186,6 +192,10 @@ def _kind(word: str, regions: tuple[str, ...]) -> str | None:
         return "own"  # 北京 for a target in 北京市, 高速公路服务区 for itself
     if word in NATIONAL:
         return "nation"
+    own = _LEVEL_BODY.match(word) if word.endswith(("公司", "集团")) else None
+    if own:  # 市公交集团 in a city's text: the city's own company, doing its work
+        watched = None if is_national(regions) else level_of(regions)
+        return "own" if _LEVEL_OF_CHAR[own.group(1)] == watched else "place"
     level = _LEVEL_OF_GENERIC.get(word)
     if level is not None:  # 我省 for a province, 全省 for a city target: another level
         watched = None if is_national(regions) else level_of(regions)

@@ -4,7 +4,10 @@ years since added) and clauses summing the parts before them (…，合计4780�
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
+
+from monitor.models import Target
 
 # An increase over the start of the period (比年初增加8400张, 较上年末新增1.6万个): what the
 # period has added to a stock, its `new` figure; over a year (比上年增加17.6亿斤) it is the change
@@ -26,9 +29,30 @@ def sum_after(sentence: str, end: int) -> bool:
     return "计" in sentence and SUM_CLAUSE.search(sentence, end) is not None
 
 
-def since_period_start(head: str) -> bool:
-    """Whether the words before a number say it is the increase since the period began."""
-    return bool(_SINCE_START.search(head))
+# An increase over last year (较上年增加21万亩) of a stock: over last year's level, what the year
+# added; of a flow (粮食产量比上年增加17.6亿斤) a change, read only for a stock target
+_SINCE_LAST_YEAR = re.compile(r"(?:比|较)(?:上年|去年|上一年)(?:净增|新增|增加)了?$")
+# A target tracking a stock by its title (个体工商户总量, 耕地保有量, 贷款余额)
+_STOCK_TITLE = re.compile(r"总量|总数|保有量|余额|存量|实有")
+
+
+def stock_target(target: Target) -> bool:
+    """Whether the target tracks a stock: its pledge is a level, or its title names one."""
+    if target.pledge is not None:
+        return target.pledge.scope == "cumulative"
+    return _STOCK_TITLE.search(target.title) is not None
+
+
+def since_period_start(head: str, targets: Sequence[Target] = ()) -> bool:
+    """Whether the words before a number say it is the increase since the period began: over
+    its start (比年初增加), or over last year where every target tracks a stock (较上年增加)."""
+    if _SINCE_START.search(head):
+        return True
+    return (
+        bool(targets)
+        and _SINCE_LAST_YEAR.search(head) is not None
+        and all(map(stock_target, targets))
+    )
 
 
 def since_window(head: str, period: str | None, published: date | None) -> str | None:
