@@ -27,6 +27,7 @@ from monitor.figures.kinds import (
     noun_after,
     of_phrase_noun,
     other_modifier,
+    picked_after,
     picked_out,
     same_head_after,
     wider_than_titled,
@@ -151,6 +152,8 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     one = _one_part(making, n, target)
     if one:
         return one
+    if q.end <= n.match.start and (picked := picked_after(sentence, n.match.end)):
+        return f"a subset: those a passive picks out ({picked}…)"  # 2.3万户个体工商户被认定为…
     kind = subset_before(sentence, making.read.cuts, n.match, target)
     if kind:
         # 小微企业新增减税降费, 退役军人等重点群体新增就业: one kind's figure, not the whole
