@@ -8,7 +8,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
-from monitor.figures import cues, units
+from monitor.figures import cues, events, units
 from monitor.figures.continuations import continues_at, continues_with
 from monitor.figures.cues import (
     _CLAUSE,
@@ -100,8 +100,10 @@ _MEASURE_OPENS = re.compile(
     r"(?:已经?|累计|共|也)?(?:达到|达|为|约|近|超过|突破|增至|升至|增加到|增长到|稳定在"
     r"|[0-9一二三四五六七八九十两])"
     r"|(?:远|明显)?(?:高于|低于|多于|少于)[^，,。；]{0,8}?(?:年底|年末)的"  # 远高于2016年底的…
-    # the count of the work itself and its change (…，整改台数同比增长35.4%; …，场次同比增长18%)
-    r"|[\u4e00-\u9fff]{0,2}?(?:台数|场次|件数|宗数)(?:同比|比上年|比去年|较上年)?"
+    # the count of the work itself and its change (…，整改台数同比增长35.4%; …，场次同比增长18%;
+    # …，数量同比增长16.7%; …，余额同比增长28.4%)
+    r"|[\u4e00-\u9fff]{0,2}?(?:台数|场次|件数|宗数|户数|家数|起数|数量|总数|总量|余额)"
+    r"(?:同比|比上年|比去年|较上年)?"
     r"(?:增长|下降|提高|减少|增加|上升)"
 )
 
@@ -153,6 +155,7 @@ def continues(sentence: str, at: int) -> bool:
         or _HANDED_TO.match(sentence, at)
         or _STAGE_OPENS.match(sentence, at)
         or _RATE_OPENS.match(sentence, at)
+        or events.MEASURE_OPENS.match(sentence, at)
     ):
         return True
     place = place_lead(sentence, at)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from monitor.figures import lists, thresholds, units
+from monitor.figures import events, lists, thresholds, units
 from monitor.figures.attribution import _Match
 from monitor.figures.checks import _clause_of, _excluded, listed_as_plan
 from monitor.figures.counting import counts_other
@@ -41,7 +41,7 @@ from monitor.figures.nouns import (
     predicate_after,
 )
 from monitor.figures.pairs import side_refused
-from monitor.figures.parts import part_of
+from monitor.figures.parts import part_of, subset_before
 from monitor.figures.stages import stage_before, stage_of
 from monitor.models import FigureKind, FigureScope, Quantity, Seen, Target
 
@@ -140,6 +140,9 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     if stage and said and said != stage:
         # 新开工580万套，基本建成360万套: a target of starts takes no completions
         return f"another stage ({said}) than the target's ({stage})"
+    event = events.refused(making.read.text, n.match, q, making.paired.get(q.start), target)
+    if event:
+        return event  # 火灾1.2万起、死亡38人、受伤21人: a target of deaths takes 38 only
     side = side_refused(making, q, target)
     if side:
         return side  # 产销分别完成A和B: a sales target takes B
@@ -152,8 +155,6 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     one = _one_part(making, n, target)
     if one:
         return one
-    if q.end <= n.match.start and (picked := picked_after(sentence, n.match.end)):
-        return f"a subset: those a passive picks out ({picked}…)"  # 2.3万户个体工商户被认定为…
     kind = subset_before(sentence, making.read.cuts, n.match, target)
     if kind:
         # 小微企业新增减税降费, 退役军人等重点群体新增就业: one kind's figure, not the whole
@@ -188,7 +189,7 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
 
 def _one_part(making: Making, n: Number, target: Target) -> str | None:
     """Why the number gives one part of the work only: a part of a sum after it, a later batch,
-    an example, one part alone; None when it gives none of these."""
+    an example, one part alone, those a passive picks out; None when it gives none of these."""
     sentence, q = making.read.text, n.q
     if sum_after(sentence, q.end):
         # 新建1320公里、改建3460公里，合计4780公里: the sum is the figure, these its parts
@@ -200,6 +201,8 @@ def _one_part(making: Making, n: Number, target: Target) -> str | None:
         return "an example (比如…), a part of the whole"  # …，比如沿河建成的绿道就有12公里
     if "就" in n.head and _ALONE.search(n.head):
         return "one part alone (光…就有…), not the whole"  # 光他们社区就有两千多户…
+    if q.end <= n.match.start and (picked := picked_after(sentence, n.match.end)):
+        return f"a subset: those a passive picks out ({picked}…)"  # 2.3万户个体工商户被认定为…
     return None
 
 
@@ -280,6 +283,7 @@ def _other_amount(making: Making, n: Number, target: Target) -> str | None:
         and not units.counted_by_measure(sentence, q, target.keywords, target.unit)
         and not predicate_after(sentence, q.end)
         and not listed_as_plan(sentence, q.end)  # 新建中医馆12个列入民生实事项目
+        and not events.own_after(sentence, q.end, target)  # 事故共造成612人死亡
     ):
         # 210个试点地区, 覆盖534个社区: a count of another noun
         return f"counts another noun ({sentence[q.end : q.end + 6]}…)"
@@ -344,30 +348,6 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
 
 # Kinds of firms, people and households a figure may be given for (a subset of the whole): a
 # modifier naming who benefits, just before the keyword (小微企业新增减税降费).
-_KIND = re.compile(
-    r"(?:(?:民营|小微|中小|国有|外资|私营|个体|规上|规模以上)(?:企业|工商户|经营主体)"
-    r"|(?:城镇|农村|城市|乡村)居民|[\u4e00-\u9fff]{1,6}群体|高校毕业生|退役军人|农民工|脱贫人口)"
-    r"(?:累计|今年|已|的|共|新增|享受|获得)*$"
-)
-
-_KIND_WORDS = ("企业", "工商户", "主体", "居民", "群体", "毕业生", "军人", "农民工", "人口")
-_KIND_TAIL = re.compile(r"(?:累计|今年|已|的|共|新增|享受|获得)+$")
-
-
-def subset_before(sentence: str, cuts: list[int], match: _Match, target: Target) -> str | None:
-    """The kind of firm or people just before the keyword (小微企业, 重点群体), if one is there
-    and the target's title does not name it: the figure is that kind's, a part of the whole."""
-    k = bisect_right(cuts, match.start)
-    before = sentence[max(cuts[k - 1] + 1 if k > 0 else 0, match.start - 14) : match.start]
-    if not any(map(before.__contains__, _KIND_WORDS)):
-        return None  # most keywords: nothing of the kind before them
-    found = _KIND.search(before)
-    if found is None:
-        return None
-    kind = _KIND_TAIL.sub("", found.group())
-    return None if kind in target.title else kind
-
-
 _LEVEL_THEN = re.compile(r"年(?:底|末)的[^，,。；]*?[0-9][^，,。；]*?[到至][约近超]?$")
 
 

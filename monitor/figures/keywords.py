@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import permutations
 from typing import NamedTuple
 
+from monitor.figures.events import event_alone
 from monitor.models import Target
 
 
@@ -193,25 +194,42 @@ class _Plan(NamedTuple):
 # Plans by the identity of a tuple of targets: a pass reads every article for the same targets,
 # and a reading worker is given them once, as a tuple (see reading.py).
 _PLANS: dict[int, tuple[Sequence[Target], _Plan]] = {}
+# …and of a list's targets, one by one (a list may change from one call to the next, its
+# targets may not: they are frozen), for callers that read many texts with one list (try,
+# the evals). The plan keeps them, so their ids name no other target while it is kept.
+_LIST_PLANS: dict[tuple[int, ...], tuple[tuple[Target, ...], _Plan]] = {}
 
 
 def _plan(targets: Sequence[Target]) -> _Plan:
-    kept = _PLANS.get(id(targets))
-    if kept is not None and kept[0] is targets:
-        return kept[1]
+    if isinstance(targets, tuple):
+        kept = _PLANS.get(id(targets))
+        if kept is not None and kept[0] is targets:
+            return kept[1]
+    else:
+        listed = _LIST_PLANS.get(tuple(map(id, targets)))
+        if listed is not None:
+            return listed[1]
+    plan = _made_plan(targets)
+    if isinstance(targets, tuple):
+        if len(_PLANS) >= 8:
+            _PLANS.clear()
+        _PLANS[id(targets)] = (targets, plan)
+    else:
+        if len(_LIST_PLANS) >= 8:
+            _LIST_PLANS.clear()
+        _LIST_PLANS[tuple(map(id, targets))] = (tuple(targets), plan)
+    return plan
+
+
+def _made_plan(targets: Sequence[Target]) -> _Plan:
     spelled = tuple(map(_spelled, targets))
-    plan = _Plan(
+    return _Plan(
         targets=spelled,
         words=[(t, part) for t in spelled for part in _first_parts(tuple(t.keywords))],
         plain=not any(t.exclude or t.region for t in spelled),
         splits=[(t, k) for t in spelled for k in dict.fromkeys(t.keywords) if _splittable(k)],
         split_any=any_split([k for t in spelled for k in t.keywords]),
     )
-    if isinstance(targets, tuple):  # a list may change from one call to the next
-        if len(_PLANS) >= 8:
-            _PLANS.clear()
-        _PLANS[id(targets)] = (targets, plan)
-    return plan
 
 
 # The noun a target's title counts after its amount (整县试点扩大到25个县, 覆盖300个乡镇): up to a
@@ -249,6 +267,10 @@ def _spelled(target: Target) -> Target:
     (试点县); itself when they have none (most targets)."""
     more = tuple(v for k in target.keywords for v in variants(k) if v not in target.keywords)
     more += tuple(k for k in _kind_nouns(target) if k not in target.keywords)
+    # an event named alone before its measures (生产安全事故1846起、死亡702人 for 生产安全事故死亡):
+    # which of them is the target's, binding weighs (events.py)
+    alone = (event_alone(k) for k in target.keywords)
+    more += tuple(a for a in alone if a and a not in target.keywords and a not in more)
     return replace(target, keywords=(*target.keywords, *dict.fromkeys(more))) if more else target
 
 

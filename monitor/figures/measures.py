@@ -76,7 +76,7 @@ _STOCK = re.compile(
     r"总(?:数|量|里程|规模|面积|容量|额)|总长度?(?=已|约|为|达|近|超|突破|破|增至)|运营里程|保有量|装机|共有|全国有|已有|现有|拥有"
     r"|实有|余额|存量"
     # (not 死亡人数为168人: people dying or hurt over a period are its flow, never a stock)
-    r"|(?<!亡人)(?<!伤人)(?<!难人)数量?(?:已经?)?(?:达到?|超过|突破|约|近|为)|数量(?=[0-9])"
+    r"|数(?<!亡人数)(?<!伤人数)(?<!难人数)量?(?:已经?)?(?:达到?|超过|突破|约|近|为)|数量(?=[0-9])"
 )
 # A flow is measured over a period, never held: a year's output, trade, revenue or sales is the
 # period's, however total its noun (总产量, 进出口总额, 社会消费品零售总额, 旅游总收入).
@@ -113,8 +113,11 @@ _ADDITION = re.compile(
     r"|改建|扩建|修建|铺设|种植|造林|治理|整治|安置|吸纳|就业|创业|招聘|培训|帮扶|新改建"
 )
 # A project's running total since its works began, naming no year (开累完成投资, 开工以来累计):
-# a stock of work done, not the year's
-_SINCE_WORK_BEGAN = re.compile(r"开累|(?<![0-9]年)(?:开工|动工|开建)(?:建设)?以来")
+# a stock of work done, not the year's. (Each branch opens with a letter, its look-behind after
+# it: a search then jumps between those letters; a look-behind first made it try every place.)
+_SINCE_WORK_BEGAN = re.compile(
+    r"开累|开(?<![0-9]年开)(?:工|建)(?:建设)?以来|动(?<![0-9]年动)工(?:建设)?以来"
+)
 # A later clause of the sentence that is a part or the year's own (…，其中…; …，今年新建成12家)
 _LATER_YEAR = re.compile(r"其中|[，,；;](?:今年|当年|本年)")
 # A mark a number is said to pass or a step it climbs onto (突破3万个大关, 迈上4万个新台阶)
@@ -138,6 +141,7 @@ _CUMULATIVE = re.compile(r"累计|累积|至(?<!截至)今(?!年)|历年")  # (2
 _LEVEL_HEAD = re.compile(
     r"[，,\s]*(?:去年|今年|上年|全年|当年|(?:19|20)[0-9]{2}\s*年)?(?:已经?)?(?:达到|达|为|增至|升至)"
 )
+_LEVEL_ENDS = ("达", "到", "为", "至")  # the letters a _LEVEL_HEAD ends with
 _LEVEL_VERB = re.compile(r"(?:已|已经)?达$")  # 建成充电桩达2万个
 # The period is the year (or a span) the additions were made in: 今年累计完成, “十四五”以来累计…
 # (Each pattern a search runs over a sentence opens with the letters it can start with: without
@@ -279,12 +283,17 @@ def _named_by_its_words(
         return "cumulative"  # 浓度35微克/立方米, 每千人口托位数4.1个, 2020年底的18座: a level
     if _FLOW.search(head) or (
         c0
-        and (_LEVEL_HEAD.fullmatch(head) or _FLOW_TOTAL.fullmatch(head))
+        and (_level_head(head) or _FLOW_TOTAL.fullmatch(head))
         and _FLOW.search(sentence, _clause_before(sentence, c0), c0)
     ):
         # 前三季度进出口总额, 粮食总产量达到…, 粮食产量…，达到14130亿斤: what flowed in a period
         return "new"
-    if c0 and _LEVEL_HEAD.fullmatch(_TO_MONTH.sub("", head)) and _years_additions(sentence, c0):
+    if (
+        c0
+        and head.endswith(_LEVEL_ENDS)  # (_TO_MONTH takes off an opening: the end is head's)
+        and _level_head(_TO_MONTH.sub("", head))
+        and _years_additions(sentence, c0)
+    ):
         return "new"  # 今年新建充电桩的规模明显扩大，达到8.5万个: the additions it speaks of
     if head.endswith("已有") and _IN_YEAR.search(sentence, 0, c0):
         return "new"  # 今年新增的床位，截至10月底已有1350张投入使用: of the year's, so far
@@ -306,6 +315,11 @@ def _named_by_its_words(
 _TO_MONTH = re.compile(r"^(?:截至|截止|到)[0-9一二三四五六七八九十]{1,2}月(?:底|末)?")
 # the words of things added (新建, 新增): not 新能源, 新型 (_FLOW_BEFORE_STOCK's kinds)
 _ADDED = re.compile(r"新(?:增|建|开工|开|改建)|净增")
+
+
+def _level_head(text: str) -> bool:
+    """_LEVEL_HEAD.fullmatch(text), tried only where text ends as one can (most heads do not)."""
+    return text.endswith(_LEVEL_ENDS) and _LEVEL_HEAD.fullmatch(text) is not None
 
 
 def _years_additions(sentence: str, c0: int) -> bool:

@@ -9,7 +9,7 @@ import re
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from monitor.figures import lists
+from monitor.figures import events, lists
 from monitor.figures.attribution import _Match
 from monitor.figures.checks import _listed
 from monitor.models import Quantity, Target
@@ -29,6 +29,8 @@ def in_list(making: Making, q: Quantity) -> tuple[_Match | None, str | None, str
     # 城镇、农村居民人均可支配收入分别…: the earlier items with the words the list shares
     items = tuple(lists.completed(i, items, read.targets) for i in items)
     item = lists.completed(item, making.paired[q.start][1], read.targets)
+    # 火灾1.2万起、死亡38人，同比分别…: 死亡38人 is the deaths of that 火灾
+    item, items = events.completed(item, items), tuple(events.completed(i, items) for i in items)
     said = sentence.rfind("分别", 0, q.start)
     # the keyword between 分别 and the number: the thing a list of places or years counts
     after = [m for ms in read.by_clause.values() for m in ms if said < m.start < q.start]

@@ -217,3 +217,30 @@ def whole_clause(read: Read, n: Number) -> tuple[int, int, int] | None:
         return None
     clause = bisect_right(read.cuts, at)
     return (clause, *clause_bounds(read.cuts, clause, len(sentence)))
+
+
+_KIND = re.compile(
+    r"(?:(?:民营|小微|中小|国有|外资|私营|个体|规上|规模以上)(?:企业|工商户|经营主体)"
+    r"|(?:城镇|农村|城市|乡村)居民|[\u4e00-\u9fff]{1,6}群体|高校毕业生|退役军人|农民工|脱贫人口"
+    # one sector's (建筑施工领域, 道路运输行业), not every sector's (各行业领域, 全行业)
+    r"|(?<![各全])(?<!重点)(?<!相关)[^各全\W0-9]{2,6}(?<!行业)(?:行业|领域))"
+    r"(?:累计|今年|已|的|共|新增|享受|获得|发生)*$"
+)
+
+_PEOPLE_OR_FIRMS = ("企业", "工商户", "主体", "居民", "群体", "毕业生", "军人", "农民工", "人口")
+_KIND_WORDS = (*_PEOPLE_OR_FIRMS, "行业", "领域")
+_KIND_TAIL = re.compile(r"(?:累计|今年|已|的|共|新增|享受|获得|发生)+$")
+
+
+def subset_before(sentence: str, cuts: list[int], match: _Match, target: Target) -> str | None:
+    """The kind of firm or people just before the keyword (小微企业, 重点群体), if one is there
+    and the target's title does not name it: the figure is that kind's, a part of the whole."""
+    k = bisect_right(cuts, match.start)
+    before = sentence[max(cuts[k - 1] + 1 if k > 0 else 0, match.start - 14) : match.start]
+    if not any(map(before.__contains__, _KIND_WORDS)):
+        return None  # most keywords: nothing of the kind before them
+    found = _KIND.search(before)
+    if found is None:
+        return None
+    kind = _KIND_TAIL.sub("", found.group())
+    return None if kind in target.title else kind

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
 from monitor.figures import units
 from monitor.figures.binding import Making, Number, listed_stage
@@ -39,6 +40,8 @@ def rate_of(making: Making, n: Number, target: Target) -> str | None:
         named = measure_before(sentence, n.match.end, amounts, target.unit)
         if named:
             return named
+    if n.match.end < n.c0 and target.id in making.given and own_measure_changed(n.head, target):
+        return None  # …，执行到位金额5.6亿元，案件数同比上升9.2%: the count of the cases
     if n.match.end < n.c0:
         # …，带动投资9.6亿元，增长20%: a change of the amount just before it, not the target's
         before = _amount_before(making.read.text, making.read.quantities, n.q.start)
@@ -58,6 +61,21 @@ def rate_of(making: Making, n: Number, target: Target) -> str | None:
     if named in _INCREMENT and target.pledge is not None and target.pledge.scope == "new":
         return None  # 增量同比提高12%: for a target of additions, the growth of its own count
     return named
+
+
+def own_measure_changed(head: str, target: Target) -> bool:
+    """Whether a clause's words before its rate name the count or a measure of the target's
+    thing and its change (数量同比增长, 案件数同比上升, 余额同比增长), nothing else."""
+    return _own_measure(tuple(target.keywords)).fullmatch(head) is not None
+
+
+@lru_cache(maxsize=256)
+def _own_measure(keywords: tuple[str, ...]) -> re.Pattern[str]:
+    ends = "|".join(sorted({re.escape(k[-i:]) for k in keywords for i in (1, 2) if len(k) > i}))
+    return re.compile(
+        rf"(?:其|的)?(?:{ends})?(?:数量|总数|总量|余额|规模|数)(?:同比|环比|比上年|比去年|较上年)?"
+        r"(?:增长|下降|增加|减少|提高|降低|上升)了?(?:约|近)?"
+    )
 
 
 # Words of a period between a keyword and its rate (…进出口额上半年同比增长14.6%): no measure
@@ -127,7 +145,19 @@ def percent_of(making: Making, n: Number, target: Target) -> FigureScope | None:
         or ("share_of_pledge" if share_before_plan_done(making.read.text, n.q.end) else None)
         or share_of_noun(making, n, target)
         or ("rate" if _own_rate_goes_on(making, n, target) else None)
+        or _done_bare(making.read.text, n)
     )
+
+
+# A share done said bare (…，已完成3900批次，完成近五成) after the plan the sentence names
+_DONE_BARE = re.compile(r"(?:已经?|共|累计)?完成了?")
+_PLAN_NAMED = re.compile(r"(?:年度|全年|今年)(?:计划|目标|任务)")
+
+
+def _done_bare(sentence: str, n: Number) -> FigureScope | None:
+    if not _DONE_BARE.fullmatch(n.head) or not _PLAN_NAMED.search(sentence, 0, n.c0):
+        return None
+    return "share_of_pledge"
 
 
 # The share of things at a stage (开工率, 竣工率): of a count, never of an amount of money
