@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from monitor.figures.five_years import plan_end, plan_named
+from monitor.figures.five_years import plan_end, plan_named, plan_year
 from monitor.figures.months import HALF as _HALF
 from monitor.figures.months import months_period as _months_period
 from monitor.figures.plan_words import (
@@ -151,7 +151,7 @@ PLAN_RATE = (
 MONTH_SPAN = (
     r"[0-9一二三四五六七八九十]{1,2}\s*[—\-–－~～至到]\s*[0-9一二三四五六七八九十]{1,2}\s*月"
 )
-_CHANGE = re.compile(r"(?:同比|环比|比[^，,、]{1,6})?(?:增加|减少|多|少)")
+_CHANGE = re.compile(r"(?:同比|环比|[比较][^，,、]{1,6})?(?:增加|减少|多|少)")
 _CUT = re.compile(r"减|降|节约|节省")
 _PREDICATE = re.compile(r"(?:全部|已|均|都)?(?:实现|通过|完成|参加|纳入)")
 _SHARE_OF = ("占", "相当于", "单位")  # 占国内生产总值比重, 单位国内生产总值用水量
@@ -265,6 +265,9 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
     end = plan_end(text) if "末" in text else None
     if end is not None:  # “十五五”末: the plan's last year
         return str(end)
+    named = plan_year(text)
+    if named is not None:  # “十五五”开局之年: the plan's first year
+        return str(named)
     plan = plan_named(text)
     if plan is not None:
         first, since = plan

@@ -11,6 +11,25 @@ _PLAN_END = re.compile(
     r"“?(十[一二三四五六七八九]|[一二三四五六七八九])五”?(?:规划)?(?:时期|期)?末"
 )
 
+# A plan's first or last year named by its place (“十五五”开局之年, “十四五”收官之年)
+_PLAN_YEAR = re.compile(
+    r"“?(十[一二三四五六七八九]|[一二三四五六七八九])五”?(?:规划)?的?"
+    r"(?:(开局之年|开局年|首年|第一年|起步之年)|收官之年|收官年|最后一年)"
+)
+
+_PLAN_YEAR_WORDS = re.compile(r"开局|收官|首年|第一年|起步之年|最后一年")
+
+
+def plan_year(text: str) -> int | None:
+    """The year `text` names as a five-year plan's first or last (“十五五”开局之年: 2026)."""
+    if not _PLAN_YEAR_WORDS.search(text):  # (the plan's own pattern, with “? first, tries every
+        return None  # place)
+    found = _PLAN_YEAR.search(text)
+    if found is None:
+        return None
+    first = _first_year(_plan_number(found.group(1)))
+    return first if found.group(2) else first + 4
+
 
 def plan_named(text: str) -> tuple[int, bool] | None:
     """The first year of the five-year plan `text` names (“十四五”期间: 2021), and whether it is

@@ -86,6 +86,7 @@ _YEAR_END_NEWS = 2  # the months a year's own figures are published in, after it
 _YEARS = re.compile(r"(?:19|20)[0-9]{2}")
 _MODIFIER_YEAR = re.compile(r"[底末]?(?:以?前|之前)|度?的?(?:规划)?(?:目标|任务)(?:任务)?的")
 _BASE_BEFORE = ("比", "较", "与", "同", "从", "由")  # 比2023年: a base, no date
+_BASE_WORDS = ("比", "较", "与", "同", "由")  # (从2021年起 starts a span: it dates one)
 
 
 def _without_own_times(sentence: str) -> str:
@@ -103,8 +104,11 @@ def _without_own_times(sentence: str) -> str:
 
 
 def _frame_year(sentence: str) -> re.Match[str] | None:
-    """The first year in the sentence that dates what it says, not a noun or a deadline."""
+    """The first year in the sentence that dates what it says, not a noun, a deadline or a base
+    (比2024年下降2%: what the figure is compared with)."""
     for year in _YEAR.finditer(sentence):
+        if sentence[year.start() - 1 : year.start()] in _BASE_WORDS:
+            continue
         if year.group(2) or not _MODIFIER_YEAR.match(sentence, year.end()):
             return year
     return None
@@ -374,7 +378,13 @@ class Frames(Openings):
         if self._year_kind(sentence) == "achieved":
             return True
         kind, period = self.frame(index)
-        return kind == "achieved" and not self._running(period)
+        return kind == "achieved" and (not self._running(period) or self._closing(period))
+
+    def _closing(self, period: str | None) -> bool:
+        """Whether a review's period is the whole year published in, read in its last month (a
+        year-end summary, …局2025年工作总结 in December): its 预计全年… is the first result."""
+        published = self.published
+        return published is not None and published.month == 12 and period == str(published.year)
 
     def _running(self, period: str | None) -> bool:
         """Whether a period reaches into the year the text was published in (今年以来, 2024年1—10月

@@ -39,6 +39,23 @@ _HALF_HEADING = re.compile(
     r"(?:工作)?(?:(完成情况|总结)|打算|计划|思路)(?=[。\s：:”」]|$)",
     re.MULTILINE,
 )
+# A department's summary naming itself on its title line (…局2024年工作总结, …规划中期评估, …规划
+# 实施情况总结): its lines are its review. Not a title naming the next year's plan after it (…
+# 工作总结和2025年工作安排: its numbered headings say which part is which).
+_SUMMARY_TITLE = re.compile(
+    r"(?:(?:19|20)[0-9]{2}\s*年度?|十[一二三四五六七八九]五”?)[^\n。，,；;：:]{0,24}?"
+    r"(?:工作总结|实施情况(?:总结|评估|的?报告)|中期评估(?:报告)?|执行情况的?报告)"
+    r"(?=[ \u3000]*(?:\n|$)|[ \u3000]+[一二三四五六七八九十（(])"
+)
+# A summary's numbered heading in words of its own (一、2024年工作成效, 二、下一步工作打算,
+# 二、“十五五”开局之年工作思路): group 1 a review's words, else a plan's; a line of its own
+_NUMBERED_HEADING = re.compile(
+    r"(?:^|(?<=\s))(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])"
+    r"[^\n。，,；;：:]{0,14}?(?:(工作成效|主要成效|工作成绩|主要成绩|取得的成效|工作进展|进展情况"
+    r"|完成情况|工作总结|工作开展情况)|工作(?:打算|思路|计划|安排|要点|设想|举措)|打算|思路)"
+    r"(?=[ \u3000]*(?:\n|$|[：:]))",
+    re.MULTILINE,
+)
 # News on a report naming its review by the verb (报告回顾了2023年的民生工作, 回顾过去一年)
 _REVIEWED = re.compile(
     r"回顾了?(?:(?:19|20)[0-9]{2}\s*年|过去(?:的)?[一五]年|去年)"
@@ -110,23 +127,37 @@ def section_frames(text: str, ends: list[int], published: date | None) -> dict[i
     """The sentences holding a report's section heading or naming a plan document, by index,
     with the frame each opens: a review (工作回顾) holds results, a plan (重点工作, 主要预期目标,
     this year's 工作要点) pledges; a heading's year, when it names one, says which."""
-    found: dict[int, Frame] = {}
+    heads: list[tuple[re.Match[str], str | None]] = []
     for m in _headings(text):
-        what = "review" if m.group(2) else m.group(3)
-        _add(found, text, ends, published, m, what)
+        heads.append((m, "review" if m.group(2) else m.group(3)))
     if "回顾" in text:
-        for m in _REVIEWED.finditer(text):
-            _add(found, text, ends, published, m, "review")
+        heads.extend((m, "review") for m in _REVIEWED.finditer(text))
     if "打算" in text or "完成情况" in text or "下半年工作" in text:
         for m in _HALF_HEADING.finditer(text):
             if m.end() - m.start() > 2:  # not a bare 计划 after a space
-                _add(found, text, ends, published, m, "review" if m.group(1) else None)
+                heads.append((m, "review" if m.group(1) else None))
+    if "总结" in text or "评估" in text or "报告" in text:
+        heads.extend((m, "summary") for m in _SUMMARY_TITLE.finditer(text))
+    if "、" in text:
+        for m in _NUMBERED_HEADING.finditer(text):
+            heads.append((m, "review" if m.group(1) else None))
     if "统计公报" in text:  # a bulletin on a year, its title a line of its own: all review
-        for m in _BULLETIN.finditer(text):
-            _add(found, text, ends, published, m, "review")
+        heads.extend((m, "review") for m in _BULLETIN.finditer(text))
     if any(map(text.__contains__, _DOCUMENT_WORDS)):
-        for m in _PLAN_DOCUMENT.finditer(text):
-            _add(found, text, ends, published, m, "document")
+        heads.extend((m, "document") for m in _PLAN_DOCUMENT.finditer(text))
+    # the last heading in a sentence holds (a title naming 2025年工作安排, then 一、2024年工作成效),
+    # with the period of one before it if it names none (二、2025年重点工作 （六）…民生实事)
+    heads.sort(key=lambda head: head[0].start())
+    found: dict[int, Frame] = {}
+    for m, what in heads:
+        index = bisect_right(ends, m.start())
+        before = found.pop(index, None)
+        _add(found, text, ends, published, m, what)
+        frame = found.get(index)
+        if frame is None and before is not None:
+            found[index] = before
+        elif frame is not None and before is not None and frame[1] is None:
+            found[index] = (frame[0], before[1])
     return found
 
 
@@ -199,6 +230,9 @@ def _add(
     frame: FigureKind | None = None
     if what == "document":
         frame = None if past else "pledge"  # last year's plan: its lines may be results
+    elif what == "summary":
+        frame = "achieved"  # …局2024年工作总结; …规划中期评估: its sentences date themselves
+        period = None if period is None or "-" in period else period
     elif what == "review" or past:
         frame = "achieved"  # 2024年主要工作, 2024年重点任务 read in 2025: its review
     elif what is None or _planned(year, published):  # plan words; neutral ones with a year
