@@ -22,7 +22,7 @@ from monitor.figures.cues import (
     NEXT_STEP,
 )
 from monitor.figures.keywords import _splittable, may_split, split_matches
-from monitor.figures.measures import SUM_CLAUSE, compared, since_period_start
+from monitor.figures.measures import SUM_CLAUSE, compared, compared_before, since_period_start
 from monitor.figures.nouns import WORK_VERB
 from monitor.figures.own_work import dated_work
 from monitor.figures.place_clauses import for_the_place, place_lead, whole_in_share
@@ -363,7 +363,10 @@ def _is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -
     if restates(sentence, q.end):
         return False  # 比省里下达的5万亩任务多出3000亩: the pledge the result is set against
     if q.unit == "百分点":  # 同比提高4.2个百分点: a per-cent target's change; else a reference
-        return not (any(t.unit == "%" for t in match.targets) and compared(head))
+        changed = compared(head) or compared_before(
+            sentence, head
+        )  # (与2022年相比，…下降0.7个百分点)
+        return not (any(t.unit == "%" for t in match.targets) and changed)
     if since_period_start(head, match.targets):
         return False  # 比上年末净增6200个: what the year has added so far, not a reference
     refs = list(_REFERENCE.finditer(head)) if _REFERENCE.search(head) else []  # mostly none

@@ -16,7 +16,7 @@ from monitor.figures import events, lists, thresholds, units
 from monitor.figures.attribution import _Match
 from monitor.figures.checks import _clause_of, _excluded, listed_as_plan
 from monitor.figures.counting import counts_other
-from monitor.figures.cues import A_YEAR, EARLIER_LEVEL, EARLIER_WORK
+from monitor.figures.cues import A_YEAR, EARLIER_LEVEL, EARLIER_WORK, PLAN_WORD
 from monitor.figures.kinds import (
     after_keyword,
     age_group,
@@ -43,6 +43,7 @@ from monitor.figures.nouns import (
 from monitor.figures.pairs import side_refused
 from monitor.figures.parts import part_of, subset_before
 from monitor.figures.stages import stage_before, stage_of
+from monitor.figures.windows import change_window
 from monitor.models import FigureKind, FigureScope, Quantity, Seen, Target
 
 
@@ -124,6 +125,7 @@ _OWN_SCOPE = re.compile(r"新|累计|总|今年|全年|年内|当年|以来|[0-9
 
 # A clause giving an example (比如, 例如, 譬如): one of the things, not their whole
 _EXAMPLE = re.compile(r"\s*(?:比如|例如|譬如|诸如)")
+_SHARE_HEAD = re.compile(PLAN_WORD + r"的?$")
 
 
 def refused(making: Making, n: Number, target: Target) -> str | None:
@@ -191,8 +193,9 @@ def _one_part(making: Making, n: Number, target: Target) -> str | None:
     """Why the number gives one part of the work only: a part of a sum after it, a later batch,
     an example, one part alone, those a passive picks out; None when it gives none of these."""
     sentence, q = making.read.text, n.q
-    if sum_after(sentence, q.end):
-        # 新建1320公里、改建3460公里，合计4780公里: the sum is the figure, these its parts
+    if sum_after(sentence, q.end) and not _SHARE_HEAD.search(n.head):
+        # 新建1320公里、改建3460公里，合计4780公里: the sum is the figure, these its parts (not
+        # a share of the plan before it: 已完成全年任务的三分之二，共计533艘)
         return "a part of the sum (合计…) after it"
     batch = later_batch(sentence, q.start, target.title, target.keywords)
     if batch:  # 第三批次活动当天，58个重大项目同时开工
@@ -363,6 +366,8 @@ def dated_period(
         return year.group(1) if year else str(published.year - 1)
     if scope == "new":
         return since_window(head, period, published)
+    if scope == "rate":
+        return change_window(head, period, published)  # 比2020年下降11.3%: 2021-2023
     if published is None or scope != "cumulative" or "的" not in head:
         return period
     earlier = EARLIER_LEVEL.search(head)

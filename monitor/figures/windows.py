@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Protocol
 
 from monitor.figures.cues import A_YEAR
-from monitor.models import Target
+from monitor.models import Quantity, Target
 
 # A holiday of a few days (国庆假期, “五一”假期, 春节黄金周, 端午小长假): its figures are not a
 # period's (a target naming one, 国庆假期接待游客, takes them)
@@ -83,3 +84,69 @@ def yearly_average(head: str, target: Target) -> str | None:
     if found is None or "年均" in target.title or any("年均" in k for k in target.keywords):
         return None
     return found.group()
+
+
+def other_window(
+    sentence: str, n: _Rated, target: Target, period: str | None, published: date | None
+) -> str | None:
+    """Why a rate is over another window than the target's: a change since an older base, or
+    over several years; None where the target tracks that change itself (own_change)."""
+    since = _older_base(sentence, n.head, published)
+    if since is not None:
+        if own_change(since, n.q, target):
+            return None
+        return f"a change over the years since {since} (比{since}年…), not one year's rate"
+    years = _over_years(n.head, period, target)
+    if years is None:
+        return None
+    span = _SPAN_PERIOD.fullmatch(years)
+    if span and own_change(int(span.group(1)) - 1, n.q, target):
+        return None  # “十四五”以来累计下降14.6% of a target over the 十四五
+    return f"a rate over several years ({years}), not one period's"
+
+
+class _Rated(Protocol):
+    @property
+    def q(self) -> Quantity: ...
+    @property
+    def head(self) -> str: ...
+
+
+# The base year of the span a target's title names its change over (“十四五”期间…下降16%: 2020)
+_PLAN_BASES = {"十三五": 2015, "十四五": 2020, "十五五": 2025}
+_TITLE_BASE = re.compile(r"(?:比|较)((?:19|20)[0-9]{2})\s*年|((?:19|20)[0-9]{2})\s*[—\-–至到~]")
+
+
+def own_change(base: int, q: Quantity, target: Target) -> bool:
+    """Whether a change since `base` is what the target tracks: a change in points of a per-cent
+    target (比2020年提高4.8个百分点), or a change over the span its pledge of a rate is over, from
+    the same base (宁夏“十四五”期间万元GDP用水量下降16%: 比2020年下降11.3%)."""
+    if q.unit == "百分点" and target.unit in ("%", "％"):
+        return True
+    if target.pledge is None or target.pledge.scope != "rate":
+        return False
+    return _title_base(target.title) == base
+
+
+def _title_base(title: str) -> int | None:
+    for plan, base in _PLAN_BASES.items():
+        if plan in title:
+            return base
+    found = _TITLE_BASE.search(title)
+    if found is None:
+        return None
+    return int(found.group(1)) if found.group(1) else int(found.group(2)) - 1
+
+
+def change_window(head: str, period: str | None, published: date | None) -> str | None:
+    """The years a change since a named base year spans (比2020年下降11.3% of 2023: 2021-2023),
+    up to the figure's own year or, if it names none, the year the coverage is of; else
+    `period` as it is."""
+    found = _BASE_YEAR.search(head)
+    if found is None:
+        return period
+    start = int(found.group(1)) + 1
+    end = int(period) if period and period.isdigit() and int(period) >= start else None
+    if end is None and published is not None:  # (the base year is no period of the figure's)
+        end = published.year - (published.month <= 3)
+    return f"{start}-{end}" if end is not None and start < end else period
