@@ -8,7 +8,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
-from monitor.figures import cues, events, units
+from monitor.figures import cues, events, speech, units
 from monitor.figures.continuations import continues_at, continues_with
 from monitor.figures.cues import (
     _CLAUSE,
@@ -32,9 +32,13 @@ from monitor.models import Quantity, Target
 # A place of any name (a district, a county: 余杭区, 如皋市) opening a clause with work done and
 # its amount (…，余杭区完成4200个): the subject goes on, for that place
 _NAMED_PLACE_DOING = re.compile(
-    r"[\u4e00-\u9fff]{2,4}?(?:区|县|市|镇)(?=(?:今年|已经?|共|累计)*"
+    r"[\u4e00-\u9fff]{2,4}?(?:片区|区|县|市|镇)(?=(?:今年|已经?|共|累计)*"
     r"(?:完成|新增|新建|建成|改造|开工|竣工|完工|筹集|实现)[约近超逾0-9一二三四五六七八九十两]"
-    r"|(?:承担|分担|分得|分到)(?:其中)?的?(?:任务|目标)?(?:为|是)?[约近超逾0-9一二三四五六七八九十两])"
+    r"|(?:承担|分担|分得|分到)(?:其中)?的?(?:任务|目标)?(?:为|是)?[约近超逾0-9一二三四五六七八九十两]"
+    # or its amount at once, in a list by place (…，分区来看，蜀山区12个、包河区15个): not a noun
+    # ending like a place (小区, 社区, 园区…)
+    r"|(?<!小区|社区|园区|城区|景区|街区|辖区|市区|郊区|范区|发区|验区|保区|业区|城市|超市|都市)"
+    r"[约近超逾0-9])"
 )
 _NUMBER_START = re.compile(r"[约近超逾0-9一二三四五六七八九十两]")
 # what a place takes on of a whole the clause before named (…任务4500万亩，河南承担620万亩)
@@ -294,6 +298,7 @@ def _goes_on(sentence: str, at: int) -> bool:
         continues(sentence, at)
         or units.restating_at(sentence, at - 1)
         or bool(NEXT_STEP.match(sentence, at))
+        or bool(speech.BY_PLACE.match(sentence, at))
     )
 
 

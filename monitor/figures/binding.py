@@ -43,7 +43,7 @@ from monitor.figures.nouns import (
 from monitor.figures.pairs import side_refused
 from monitor.figures.parts import part_of, subset_before
 from monitor.figures.stages import stage_before, stage_of
-from monitor.figures.windows import change_window
+from monitor.figures.windows import base_window
 from monitor.models import FigureKind, FigureScope, Quantity, Seen, Target
 
 
@@ -366,8 +366,8 @@ def dated_period(
         return year.group(1) if year else str(published.year - 1)
     if scope == "new":
         return since_window(head, period, published)
-    if scope == "rate":
-        return change_window(head, period, published)  # 比2020年下降11.3%: 2021-2023
+    if scope == "rate":  # 比2020年下降11.3% (read where the plan's years are tracked): since
+        return base_window(head, period, published)
     if published is None or scope != "cumulative" or "的" not in head:
         return period
     earlier = EARLIER_LEVEL.search(head)

@@ -95,7 +95,7 @@ _SET_BEFORE = re.compile(r"原(?:定|计划)(?=" + _PLAN_CLAUSE + ")")
 # one possible first letter to the next (as _ACHIEVED below), six times faster on a sentence.
 _PLEDGE = re.compile(
     r"将(?!近)|" + _PLAN_VERB + r"|提(?<!前提)出(?!了)|力争"
-    r"|目标(?<!全年主要目标)(?!满足|(?:完成|达成|实现|达标)(?:率|度|程度))|预(?<![于出合]预)期|确保"
+    r"|目标(?<!全年主要目标)(?!满足|(?:完成|达成|实现|达标)(?:率|度|程度|进度))|预(?<![于出合]预)期|确保"
     r"|要(?<![主重需只必不纲]要)(?![求素点闻])|拟|预计|预测|预估|有望|明年|"
     + _STRIVE
     + "|"
@@ -250,6 +250,8 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
             return _months_period(text, published)
         return None
     years = list(_YEAR.finditer(text)) if "年" in text else []
+    if years and any(text[y.start() - 1 : y.start()] in _BASE_WORDS for y in years):
+        years = [y for y in years if text[y.start() - 1 : y.start()] not in _BASE_WORDS]
     if years:
         last = years[-1]
         since = _since(text, last.start(), last.end())
@@ -295,6 +297,7 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
     return _months_period(text, published)
 
 
+_BASE_WORDS = ("比", "较", "与", "同", "由")  # 比2020年下降11.3%: a base, not the period
 _BARE_START = re.compile(
     r"(?<![0-9])((?:19|20)[0-9]{2})\s*[—\-–－~～至到]\s*(?=(?:19|20)[0-9]{2}\s*年)"
 )

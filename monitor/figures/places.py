@@ -142,7 +142,8 @@ _LOCAL = (
     r"[\u4e00-\u9fff]{2}(?:新区|区|县)(?=同比|开展|发生|接报|受理|录得|"
     + WORK_VERB.pattern
     + r"|(?!场|民|域|城|级|属|容|政|委|直|值|内|外)[\u4e00-\u9fff]{2,14}?(?:同比|比上年|较上年)?"
-    r"(?:下降|增长|减少|增加|上升|提高|为|达到|达)[约近超逾]?[0-9])"
+    # (or a rate or amount's noun right before it: 锦江区垃圾分类覆盖率99.1%)
+    r"(?:下降|增长|减少|增加|上升|提高|为|达到|达|(?<=[率量数额]))[约近超逾]?[0-9])"
     # districts listed with their count (鼓楼、台江、仓山三区): those parts, not the whole
     r"|(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3}等?"
     r"[两二三四五六七八九十]个?(?:区|县|市)"
@@ -268,6 +269,10 @@ def _across_words(text: str, start: int, word: str) -> bool:
     return text[end - 1 : end + 1] in _TOWN_WORDS and before not in _OPENS_A_PLACE
 
 
+# 城市, 都市, 超市, 门市: the letter before 市内 that ends a noun
+_CITY_NOUN_ENDS = frozenset("城都超门")
+
+
 def _words(text: str, regions: tuple[str, ...]) -> list[tuple[int, str]]:
     """The place words of `text` that may name whose figure it is, with where they start."""
     national = is_national(regions)
@@ -284,6 +289,8 @@ def _words(text: str, regions: tuple[str, ...]) -> list[tuple[int, str]]:
             text, m.end()
         ):
             continue  # 位居全国第一: the place it is ranked in, not its subject
+        if word == "市内" and m.start() and text[m.start() - 1] in _CITY_NOUN_ENDS:
+            continue  # 城市内涝, 超市内: no 市内 (within the city) there
         if word == "各地" and out and out[-1][0] + len(out[-1][1]) == m.start():
             continue  # 全省各地, 河北各地: the localities of the place just named
         out.append((m.start(), word))

@@ -20,7 +20,14 @@ from monitor.figures.nouns import measure_before, other_measure, own_measure_cha
 from monitor.figures.plan_words import SCHEDULE_QUOTA
 from monitor.figures.shares import other_share, share_before_plan_done, share_goes_on
 from monitor.figures.stages import stage_at
-from monitor.figures.windows import _CAUSE, _HOLIDAY, other_window, yearly_average
+from monitor.figures.windows import (
+    _CAUSE,
+    _HOLIDAY,
+    _older_base,
+    _over_years,
+    points_since_base,
+    yearly_average,
+)
 from monitor.models import FigureKind, FigureScope, Quantity, Target
 
 
@@ -229,8 +236,14 @@ def out_of_frame(
         points = n.q.unit == "百分点"
         if other := other_share(making.read.text, n.c0, n.q.start, target, points):
             return other  # 占全省的比重为45.3%; …增加值4130亿元，同比增长10.2% for its share
-    if scope == "rate" and (window := other_window(making.read.text, n, target, period, published)):
-        return window
+    if scope == "rate" and (since := _older_base(making.read.text, n, published, target)):
+        return f"a change over the years since {since} (比{since}年…), not one year's rate"
+    if (
+        scope == "rate"
+        and not points_since_base(n.head, n.q, target)  # 较2020年提高了9.3个百分点: its years
+        and (years := _over_years(n.head, period, target))
+    ):
+        return f"a rate over several years ({years}), not one period's"
     if scope != "rate" and (average := yearly_average(n.head, target)):
         return f"an average a year over several years ({average}…), not a period's count"
     if scope != "rate" and (other := other_amount(n.head, target)):

@@ -48,7 +48,13 @@ from monitor.figures.numerals import find_quantities, may_hold_quantities
 from monitor.figures.pairs import in_list, list_head, list_period
 from monitor.figures.parts import breaks_down, period_part, whole_clause
 from monitor.figures.places import mentions, speaks_for
-from monitor.figures.rates import counted_stage, in_unit, out_of_frame, percent_of, rate_of
+from monitor.figures.rates import (
+    counted_stage,
+    in_unit,
+    out_of_frame,
+    percent_of,
+    rate_of,
+)
 from monitor.figures.regional import Regional
 from monitor.figures.sentences import (
     _MAX_SENTENCE,
@@ -58,6 +64,7 @@ from monitor.figures.sentences import (
     sentence_ends,
     with_title,
 )
+from monitor.figures.shares import plan_share_of_rate
 from monitor.models import Figure, FigureScope, Quantity, Seen, Target
 
 
@@ -273,9 +280,13 @@ class _Article(Regional):
         if why:
             making.drop(n.q, target, why)
             return None
-        measure = None
+        measure: FigureScope | None = None
         share = _as_percent(n.q, n.head)  # 三分之一 is 33.3 %, 为年度目标任务的1.12倍 112 %
-        if share is not None and units.normalise(target.unit) not in _RATE_UNITS:
+        rated = units.normalise(target.unit) in _RATE_UNITS
+        if share is not None and rated and plan_share_of_rate(n.head):
+            measure = "share_of_pledge"  # 完成“十四五”目标任务的70.6% for a per-cent target
+            quantity: Quantity | None = share
+        elif share is not None and not rated:
             measure = percent_of(making, n, target)
             if measure is None:
                 # 占移动基站总数26.9%: a share of something else
@@ -286,7 +297,7 @@ class _Article(Regional):
                 # 5G基站单站功耗同比下降12%: the rate of another measure of the thing
                 making.drop(n.q, target, f"a rate of another measure ({other}), not the count")
                 return None
-            quantity: Quantity | None = share
+            quantity = share
         else:
             quantity = in_unit(making, n, target)
         if quantity is None:

@@ -54,7 +54,9 @@ def with_title(title: str, text: str) -> str:
 # What a part after a semicolon may open with and still go on with the subject before it:
 # a time phrase, a place, then a continuation (…；“十四五”以来全省累计筹集63万套).
 _CARRY_TIME = re.compile(
-    r"(?:“?十?[一二三四五六七八九]五”?(?:以来|期间)|(?:19|20)[0-9]{2}\s*年(?:以来)?|今年(?:以来)?|去年"
+    speech.SPEAKER  # (…；市住房城乡建设委介绍，全市已累计…)
+    + r"(?:“?十?[一二三四五六七八九]五”?(?:以来|期间)|(?:19|20)[0-9]{2}\s*年(?:以来)?"
+    r"|今年(?:以来)?|去年"
     r"|前三季度|上半年|[一二三四]季度|截[至止][^，,；;。]{1,8}?(?=[，,]|已|累计))?[，,]?"
     r"(?:全省|全市|全国|全区)?"
 )

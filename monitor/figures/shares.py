@@ -109,3 +109,18 @@ _BEFORE_PLAN_DONE = re.compile(
 def share_before_plan_done(sentence: str, end: int) -> bool:
     """Whether the share ending at `end` is of the year's plan, said done after it."""
     return _BEFORE_PLAN_DONE.match(sentence, end) is not None
+
+
+# A per-cent target's progress toward its plan, said as a share of it (完成“十四五”目标任务的
+# 70.6%, 规划目标完成进度为98.2%): its share_of_pledge, not a level of the rate
+_PLAN_SHARE_OF_RATE = re.compile(
+    r"(?:(?:完成|实现)了?[^，,。；：:]{0,16}?(?:目标|任务|计划)(?:任务)?的"
+    r"|(?:目标|任务|计划)(?:任务)?(?:完成|实现)(?:进度|率|程度)(?:为|达到?)?)(?:约|近|超过)?$"
+)
+
+
+def plan_share_of_rate(head: str) -> bool:
+    """Whether a per-cent number is the share of its plan done (完成…目标任务的70.6%)."""
+    return ("目标" in head or "任务" in head or "计划" in head) and bool(
+        _PLAN_SHARE_OF_RATE.search(head)
+    )

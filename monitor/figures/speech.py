@@ -18,7 +18,7 @@ WHO = r"(?:我们|咱们)(?:这边|这里|市里|县里|区里|省里)?"
 # 任务的百分之八十; …，大约是全年任务的六成)
 SAY = (
     r"(?:也就是说|就是说|换句话说|换言之|这样算下来|算下来|算起来|总的来看)?"
-    r"(?:大约|大概|大致|差不多|基本上|估计)?"
+    r"(?:大约|大概|大致|差不多|基本上|估计|平均)?"  # (…，全市平均为88.4%: the whole's average)
 )
 _AMOUNT = r"(?=[约近超逾将]?[0-9一二三四五六七八九十两百千几])"
 # A verb of speech with its complement: 改完了, 装好了, 打了, 分配出去, 建起来了 (a one-letter
@@ -33,11 +33,19 @@ VERB = (
     r"|的?(?:任务|目标|计划)(?:数|量)?(?:是|定在|定的是))" + _AMOUNT
 )
 # the letters a clause of speech can open with (cues' _CONTINUES looks at the first letter first)
-FIRST = "到至截我咱也就换这算总大差基估改建装修办做打分发划种开盖铺搬接造配施认命年定下安的任目计"
+FIRST = "到至截我咱也就换这算总大差基估平改建装修办做打分发划种开盖铺搬接造配施认命年定下安的任目计"
 
 # Who answers, before the answer (市民政局局长：…, 民政部发言人：…, 答：…)
 _LABEL = re.compile(
     r"\s*[^，,。；;：:“”\s]{0,24}?(?:长|发言人|负责人|主任|书记|专家|代表|工作人员|答)[：:]\s*“?"
+)
+# Who speaks, opening a part after a semicolon (…；市住房城乡建设委介绍，全市已累计整治…)
+SPEAKER = r"(?:[^，,；;。：:“”0-9]{2,20}?(?:介绍|表示|透露|指出|通报|说)[，,：:]“?)?"
+# A remark that the figures next are by place (…，分区来看，蜀山区12个、包河区15个): a clause of
+# its own, passed over, after which each place's clause goes on with the subject
+BY_PLACE = re.compile(
+    r"(?:分|从|按|具体到)(?:各|分)?(?:区县|县区|区|县|地区|区域|市州|地市|城市|片区|县（市、区）)"
+    r"(?:来|上)?(?:看|讲|说|分)?(?=[，,：:])"
 )
 # A question (ends with ？) and the reporter's line
 QUESTION_ENDS = "？?"

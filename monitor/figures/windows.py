@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from monitor.figures.cues import A_YEAR
+from monitor.figures.five_years import plan_named
 from monitor.models import Quantity, Target
+
+if TYPE_CHECKING:
+    from monitor.figures.binding import Number
 
 # A holiday of a few days (国庆假期, “五一”假期, 春节黄金周, 端午小长假): its figures are not a
 # period's (a target naming one, 国庆假期接待游客, takes them)
@@ -29,10 +33,11 @@ _BASE_YEAR = re.compile(
 )
 
 
-def _older_base(sentence: str, head: str, published: date | None) -> int | None:
+def _older_base(sentence: str, n: Number, published: date | None, target: Target) -> int | None:
     """The base year of a change over more than one year (比2015年… in 2024's figures): the
-    year a sentence's other years or its date put the figure in is two or more after it."""
-    found = _BASE_YEAR.search(head)
+    year a sentence's other years or its date put the figure in is two or more after it; not
+    one the target reads (plan_change)."""
+    found = _BASE_YEAR.search(n.head)
     if found is None:
         return None
     base = int(found.group(1))
@@ -43,7 +48,7 @@ def _older_base(sentence: str, head: str, published: date | None) -> int | None:
         year = published.year - (published.month <= 3)
     else:
         return None
-    return base if year - base >= 2 else None
+    return base if year - base >= 2 and not plan_change(base, n.q, target) else None
 
 
 # A rate over a window of several years: a yearly average (年均增长, 两年平均增长), a change over
@@ -57,8 +62,12 @@ _SPAN_PERIOD = re.compile(r"((?:19|20)[0-9]{2})-((?:19|20)[0-9]{2})")
 
 def _over_years(head: str, period: str | None, target: Target) -> str | None:
     """The words or the span (2021-2023) that make a change one over several years, unless the
-    target tracks such a rate (its title says 年均)."""
+    target tracks such a rate (its title says 年均) or the change over its own plan's years
+    (“十四五”以来累计下降14.6% for a target of “十四五”期间…下降16%)."""
     if "年均" in target.title or any("年均" in k for k in target.keywords):
+        return None
+    span = _SPAN_PERIOD.fullmatch(period or "")
+    if span and int(span.group(1)) - 1 == _plan_base(target):
         return None
     found = _SEVERAL_YEARS.search(head)
     if found:
@@ -86,67 +95,43 @@ def yearly_average(head: str, target: Target) -> str | None:
     return found.group()
 
 
-def other_window(
-    sentence: str, n: _Rated, target: Target, period: str | None, published: date | None
-) -> str | None:
-    """Why a rate is over another window than the target's: a change since an older base, or
-    over several years; None where the target tracks that change itself (own_change)."""
-    since = _older_base(sentence, n.head, published)
-    if since is not None:
-        if own_change(since, n.q, target):
-            return None
-        return f"a change over the years since {since} (比{since}年…), not one year's rate"
-    years = _over_years(n.head, period, target)
-    if years is None:
+def _plan_base(target: Target) -> int | None:
+    """The base year of the change a target tracks over a five-year plan (宁夏“十四五”期间万元
+    GDP用水量下降16%: 2020), if its title names the plan and its pledge is a rate."""
+    if target.pledge is None or target.pledge.scope != "rate" or "五" not in target.title:
         return None
-    span = _SPAN_PERIOD.fullmatch(years)
-    if span and own_change(int(span.group(1)) - 1, n.q, target):
-        return None  # “十四五”以来累计下降14.6% of a target over the 十四五
-    return f"a rate over several years ({years}), not one period's"
+    plan = plan_named(target.title)
+    return plan[0] - 1 if plan is not None else None
 
 
-class _Rated(Protocol):
-    @property
-    def q(self) -> Quantity: ...
-    @property
-    def head(self) -> str: ...
+def plan_change(base: int, q: Quantity, target: Target) -> bool:
+    """Whether a change since an older base year is one the target reads: the change over its
+    own plan's years (比2020年下降11.3% for “十四五”期间…下降16%), or a per-cent target's change
+    in points (比2020年提高4.8个百分点: the schema's rate over a span, as corpora I, M and S label
+    it; read with the years since as its period, and a change in points is never a level)."""
+    return _in_points(q, target) or (q.unit in ("%", "百分点") and base == _plan_base(target))
 
 
-# The base year of the span a target's title names its change over (“十四五”期间…下降16%: 2020)
-_PLAN_BASES = {"十三五": 2015, "十四五": 2020, "十五五": 2025}
-_TITLE_BASE = re.compile(r"(?:比|较)((?:19|20)[0-9]{2})\s*年|((?:19|20)[0-9]{2})\s*[—\-–至到~]")
+def points_since_base(head: str, q: Quantity, target: Target) -> bool:
+    """Whether a per-cent target's change in points is said against a named base year (较2020年
+    提高了9.3个百分点): read over the years since (plan_change), not refused as several years'."""
+    return _in_points(q, target) and _BASE_YEAR.search(head) is not None
 
 
-def own_change(base: int, q: Quantity, target: Target) -> bool:
-    """Whether a change since `base` is what the target tracks: a change in points of a per-cent
-    target (比2020年提高4.8个百分点), or a change over the span its pledge of a rate is over, from
-    the same base (宁夏“十四五”期间万元GDP用水量下降16%: 比2020年下降11.3%)."""
-    if q.unit == "百分点" and target.unit in ("%", "％"):
-        return True
-    if target.pledge is None or target.pledge.scope != "rate":
-        return False
-    return _title_base(target.title) == base
+def _in_points(q: Quantity, target: Target) -> bool:
+    return q.unit == "百分点" and target.unit in ("%", "％")
 
 
-def _title_base(title: str) -> int | None:
-    for plan, base in _PLAN_BASES.items():
-        if plan in title:
-            return base
-    found = _TITLE_BASE.search(title)
-    if found is None:
-        return None
-    return int(found.group(1)) if found.group(1) else int(found.group(2)) - 1
-
-
-def change_window(head: str, period: str | None, published: date | None) -> str | None:
-    """The years a change since a named base year spans (比2020年下降11.3% of 2023: 2021-2023),
-    up to the figure's own year or, if it names none, the year the coverage is of; else
-    `period` as it is."""
-    found = _BASE_YEAR.search(head)
-    if found is None:
+def base_window(head: str, period: str | None, published: date | None = None) -> str | None:
+    """The years of a change since an older base (比2020年下降11.3% in 2023: 2021-2023), where
+    one is read (plan_change), up to the year the coverage is of where the sentence names none;
+    else `period` as it is."""
+    found = _BASE_YEAR.search(head) if "年" in head else None
+    if found is not None and period is None and published is not None:
+        period = str(published.year - (published.month <= 3))  # (early in a year: the last)
+    if found is None or period is None or not period[:4].isdigit():
         return period
-    start = int(found.group(1)) + 1
-    end = int(period) if period and period.isdigit() and int(period) >= start else None
-    if end is None and published is not None:  # (the base year is no period of the figure's)
-        end = published.year - (published.month <= 3)
-    return f"{start}-{end}" if end is not None and start < end else period
+    base, end = int(found.group(1)), int(period[-4:]) if period[-4:].isdigit() else None
+    if end is None or end - base < 2:
+        return period
+    return f"{base + 1}-{end}"
