@@ -163,10 +163,11 @@ _YEARS_PLAN_AFTER = re.compile(
 _SPAN = re.compile(  # not 近年来: no start given; 2020年至2024年, 过去五年, 五年合计: a span
     r"(?=[以年期时过近0-9二两三四五六七八九十])"
     r"(?:(?<![近多几])(?:以来|年来)|期间|时期|过去[二两三四五六七八九十0-9]{1,2}年"
-    r"|[0-9]{4}\s*年\s*(?:至|到|—|－|-|~|～)\s*(?:[0-9]{4}\s*年|今年?)"
+    r"|[0-9]{4}\s*年?\s*(?:至|到|—|－|-|~|～)\s*(?:[0-9]{4}\s*年|今年?)"
     r"|(?<![近多几])[二两三四五六七八九十0-9]{1,2}年(?:间|来)?(?:合计|累计|共计)"
     r"|近[二两三四五六七八九十0-9]{1,2}年(?!前)|十[一二三四五]五”?前[一二三四两]年)"
 )  # (近三年, “十四五”前四年: the years counted back from now, or the plan's first ones)
+_SINCE_OPENS = re.compile(r"\s*(?:(?:19|20)[0-9]{2}\s*年|“?十[一二三四五]五”?)以来")
 _SPAN_END = re.compile(r"(?:(?<=以来)|(?<=[0-9]年))(?:至|到|截至)今年")
 _AS_OF_STOCK = re.compile(
     r"(?:截至|截止)[^，,。；]{0,8}(?:年底|年末|目前|现在|底前|[0-9]{4}\s*年(?!\s*[0-9一二三四五六七八九十]{1,2}\s*月))"
@@ -235,6 +236,8 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     head = sentence[c0 : q.start]
     if c0 and whole_in_share(sentence, c0) and _added_before(sentence, c0):
         return "new"  # …新增首贷户9300户，占全省2.18万户的42.7%: the whole of the same additions
+    if c0 and _SINCE_OPENS.match(head):
+        return "new"  # …，2021年以来总数达到329家: a total since a start named, new over the span
     named = _named_by_its_words(sentence, c0, clause, head, q)
     if named is not None:
         return named

@@ -14,10 +14,12 @@ from monitor.models import Target
 # of a flow, and over an older base (比2012年) a change over many years: references, not figures.
 # Over the end of a named earlier year (比2020年底增加21家) it is what the years since added: `new`
 # over that window (period_since gives it).
+# The end of a five-year plan is a named year's end too (较“十三五”末增加312万吨: since 2020).
 _SINCE_START = re.compile(
-    r"(?:比|较)(?:年初|(?:上年|去年|上一年|((?:19|20)[0-9]{2})\s*年)(?:年)?(?:末|底))"
+    r"(?:比|较)(?:年初|(?:上年|去年|上一年|((?:19|20)[0-9]{2})\s*年|“?(十[一二三四])五”?)(?:年)?(?:末|底))"
     r"(?:净增|新增|增加|增长)了?$"
 )
+_PLAN_ENDS = {"十一": 2010, "十二": 2015, "十三": 2020, "十四": 2025}
 
 
 # A clause summing the parts before it (…，合计4780公里; …，两项合计超过3.1万亿元)
@@ -61,9 +63,9 @@ def since_window(head: str, period: str | None, published: date | None) -> str |
     names no later one (2021-2023), so that it is never taken for one year's addition; else
     `period` as it is."""
     found = _SINCE_START.search(head)
-    if found is None or not found.group(1):
+    if found is None or not (found.group(1) or found.group(2)):
         return period
-    start = int(found.group(1)) + 1
+    start = (int(found.group(1)) if found.group(1) else _PLAN_ENDS[found.group(2)]) + 1
     end = int(period) if period and period.isdigit() else None
     if (end is None or end < start) and published is not None:
         end = published.year
