@@ -53,6 +53,10 @@ _PLANNED_BEFORE = re.compile(
     # an allocation named just before its amount (下达的债券额度2600亿元, 今年安排的新增专项债券
     # 3.9万亿元已发行完毕): the amount allotted, whatever was done with it since
     + r"|限额$|额度$|安排的[^，,。；已的]{0,14}$|下达的[^，,。；已的]{0,14}$"
+    # spoken: 今年目标定在5000套, 年初定的是100个, 要办的义诊是六百场; a heading's 目标350户
+    + r"|目标(?:定在|锁定在)$|(?<!稳)定下?的(?:是|为)$"
+    + r"|要[^，,。；已]{0,8}的[^，,。；已的]{1,10}?是$"
+    + r"|(?<![超比离距差过于达成])目标$"
 )
 # 今年750万亩高标准农田建设任务已完成…: the number opens a noun phrase that ends in the task
 _CLAUSE_REST = re.compile(r"[^，,。；;]*")

@@ -24,7 +24,7 @@ from monitor.figures.cues import (
 from monitor.figures.goals import coming_goal
 from monitor.figures.measures import _ADDITION, _CHANGE_VERB, _PART_OF_YEAR, under_way
 from monitor.figures.openings import _PLAN_SEASON_ENDS, Openings
-from monitor.figures.sections import is_headline, report_at
+from monitor.figures.sections import is_headline, labelled, report_at
 from monitor.models import FigureKind, Target
 
 _THIS_YEAR = re.compile(r"今年|明年|全年|年度")
@@ -150,6 +150,11 @@ class Frames(Openings):
         # 中电联预计，2025年全国…增长5%—6%: a body's forecast opens the clause it speaks
         worded = "预计" + clause if said_by and "预计" not in clause else clause
         kind = self._kind(sentence, worded, index, sentence[:c1])
+        label = labelled(sentence, self.published) if c0 and "：" in sentence[:c0] else None
+        if label is not None and _cue(clause) is None:  # 成绩单：新建…; 任务书：新建…
+            kind = label[0] or kind
+            if label[1] and not _period(clause, self.published, relative=False):
+                return kind, label[1]
         said = (
             _period(clause, self.published, relative=False)
             or _period(sentence[:c1], self.published, relative=False)

@@ -30,6 +30,7 @@ _PLAN_NAMED = re.compile(r"任务|目标|计划")
 # Those still left undone (尚有114个乡镇综合文化站未完成建设任务, 还有3个县没有达标)
 _STILL_HAVE = re.compile(r"(?:尚|还|仍)(?:有|存在|余)(?:约|近)?$")
 _NOT_YET = re.compile(r"[^，,。；]{0,16}?(?:尚未|未|没有|待)")
+_POINTERS = ("这一", "这个", "这项", "该", "此")
 # Work still going on (正在施工, 仍在建设, 加紧推进, 进入收尾) right after the rest's number
 _STILL_DOING = re.compile(
     r"[^，,。；已完]{0,4}?(?:(?:正在|仍在|还在|尚在)[\u4e00-\u9fff]"
@@ -51,7 +52,9 @@ def measured_otherwise(making: Making, n: Number, target: Target) -> str | None:
     if target.unit == "%" and not paired and not n.c0 <= n.match.start < n.q.start:
         ratio = _RATIO.search(n.head)
         named = ratio and (
-            ratio.group(1) in target.title
+            # (…，去年这一比例为96.2%: the target's own measure, pointed back to)
+            n.head[max(0, ratio.start() - 2) : ratio.start()].endswith(_POINTERS)
+            or ratio.group(1) in target.title
             or any(ratio.group(1) in k for k in target.keywords)
             # (…，其中民生支出3360亿元，占比72.9% for 民生支出占…比重: the share it tracks)
             or (ratio.group(1) in ("占比", "比重", "比例") and whole_of(target) is not None)

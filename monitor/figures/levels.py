@@ -12,6 +12,7 @@ from monitor.models import FigureScope, Quantity, Target
 # a word of things new (新认定; not 高新, 专精特新), or the year's entries in a register
 # (今年…412家企业通过…认定, 今年入库…)
 _NEW_WORD = re.compile(r"(?<![高创更革翻刷最全重特])新(?!能源|型|兴|区|城|疆|华)")
+_POINTER = re.compile(r"(?:这一|这个|这项|该|此)(?:比例|比重|比率|指标|数字|数据|数值|数)")
 _REGISTERED = re.compile(r"认定|评定|认证|入库|登记|注册|备案|落户")
 
 
@@ -27,6 +28,10 @@ def scope_for(sentence: str, c0: int, c1: int, q: Quantity, level: bool) -> Figu
     worked = _ADDITION.search(head.replace("实现", ""))
     if worked or _NEW_WORD.search(head) or _SPAN.search(sentence, 0, q.start):
         return scope
+    if _POINTER.search(head) and (
+        _ADDITION.search(sentence, 0, c0) or _NEW_WORD.search(sentence, 0, c0)
+    ):
+        return scope  # …新增备案博物馆…，去年这个数是11家: the additions, pointed back to
     if _IN_YEAR.search(clause) and _REGISTERED.search(clause):
         return scope
     return "cumulative"

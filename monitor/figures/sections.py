@@ -72,6 +72,22 @@ _PLAN_DOCUMENT = re.compile(
     r"(?:的通知)?》?(?=[。\s]|$)"
 )
 _RELEASED = re.compile(r"发布|印发|出台|公布|制定|《")
+# A new-media heading (政务新媒体): a year's scorecard (「成绩单」, 年终盘点) holds its results,
+# its task list (「任务书」) and a policy explainer (政策解读) its plans. Said in brackets or on a
+# line of its own (合肥发布｜2025民生实事「成绩单」出炉), not in a sentence (交出了一份成绩单，…).
+_MEDIA_REVIEW = ("成绩单", "盘点", "回眸", "答卷", "半年报", "年报")
+_MEDIA_PLAN = ("任务书", "政策解读", "今年目标", "年度目标", "新目标", "施工图", "时间表")
+_MEDIA_HEADING = re.compile("|".join(_MEDIA_REVIEW + _MEDIA_PLAN))
+_BRACKETED = re.compile(r"[「“［\[【《]$")
+# A year written bare before a heading's noun (2025民生实事「成绩单」): the year it speaks of
+_BARE_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=[\u4e00-\u9fff「“])")
+# A list of the year's projects announced on a line of its own (成都市2026年民生实事项目公布。)
+_LIST_RELEASED = re.compile(
+    r"(?:民生实事|民心工程|为民办实事)(?:项目)?(?:清单)?(?:正式)?(?:发布|公布|出炉|揭晓|出台|印发)"
+    r"(?=[。\s]|$)"
+)
+# The separators a new-media title puts before its section (…政府工作报告｜过去一年)
+_TITLE_MARKS = (" ", "\u3000", "｜", "丨", "|")
 # Looked for before the patterns: they may match anywhere, so a search tries every place in the
 # text (a tenth of an article's reading); most articles hold none of these words.
 _HEADING_WORDS = _REVIEW_HEADINGS + _PLAN_HEADINGS + _NEUTRAL_HEADINGS
@@ -128,6 +144,14 @@ def section_frames(text: str, ends: list[int], published: date | None) -> dict[i
     with the frame each opens: a review (工作回顾) holds results, a plan (重点工作, 主要预期目标,
     this year's 工作要点) pledges; a heading's year, when it names one, says which."""
     heads: list[tuple[re.Match[str], str | None]] = []
+    if _MEDIA_HEADING.search(text):  # 「成绩单」, 「任务书」, 年终盘点 (a line naming both: "both")
+        heads.extend(
+            (m, _media_kind(text, m))
+            for m in _MEDIA_HEADING.finditer(text)
+            if _media_heading(text, m)
+        )
+    if "民" in text:
+        heads.extend((m, None) for m in _LIST_RELEASED.finditer(text))
     for m in _headings(text):
         heads.append((m, "review" if m.group(2) else m.group(3)))
     if "回顾" in text:
@@ -202,9 +226,52 @@ def _planned(year: int | None, published: date | None) -> bool:
 
 
 def _after_title(line: str) -> int:
-    """Where a heading's own words start on its line: after the last space, when a title comes
-    first (2025年…政府工作报告 过去一年), else at the line's start."""
-    return max(line.rfind(" "), line.rfind("\u3000")) + 1
+    """Where a heading's own words start on its line: after the last space or bar, when a title
+    comes first (…政府工作报告 过去一年, …政府工作报告｜过去一年), else at the line's start."""
+    return max(map(line.rfind, _TITLE_MARKS)) + 1
+
+
+# A line's label naming its part of a new-media scorecard (成绩单：新建…；任务书：新建…)
+_LABEL = re.compile(
+    r"[\s①-⑳●▶■◆★·]*(?:(成绩单|完成情况|工作成效|实际完成)|任务书|目标任务|工作打算|新目标)[：:]"
+)
+
+
+def labelled(sentence: str, published: date | None) -> Frame | None:
+    """The frame a sentence's label opens (成绩单：… results, 任务书：… the year's plans), a
+    scorecard's read by March being the year just ended's; None if it opens with no label."""
+    m = _LABEL.match(sentence)
+    if m is None:
+        return None
+    if not m.group(1):
+        return "pledge", str(published.year) if published else None  # the year's task list
+    early = published is not None and published.month <= _PLAN_SEASON_ENDS
+    return "achieved", str(published.year - 1) if early and published else None
+
+
+def _media_kind(text: str, m: re.Match[str]) -> str | None:
+    """What a new-media heading opens: "review", a plan (None), or "both" where its line names a
+    scorecard and a task list (2025「成绩单」与2026「任务书」), which frames nothing."""
+    start, end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+    line = text[start : len(text) if end < 0 else end]
+    review = any(w in line for w in _MEDIA_REVIEW)
+    if review and any(w in line for w in _MEDIA_PLAN):
+        return "both"
+    return "review" if review else None
+
+
+def _media_heading(text: str, m: re.Match[str]) -> bool:
+    """Whether a new-media heading word is a heading: in brackets (「成绩单」), or on a line with
+    no comma or full stop before it, the line's last words or before 出炉, 来了 (…年终盘点)."""
+    start = text.rfind("\n", 0, m.start()) + 1
+    if _BRACKETED.search(text, max(start, m.start() - 1), m.start()):
+        return True
+    line_end = text.find("\n", m.end())
+    rest = text[m.end() : len(text) if line_end < 0 else line_end]
+    head = text[start : m.start()]
+    return not any(c in head for c in "，,。；;") and (
+        not rest.strip() or rest[:2] in ("出炉", "来了")
+    )
 
 
 def _add(
@@ -222,9 +289,16 @@ def _add(
     line = text[text.rfind("\n", 0, m.start()) + 1 : m.end()]
     if what == "document" and not (_RELEASED.search(line) or _title_line(text, line, m.end())):
         return
+    if what == "both":
+        found[index] = (None, None)  # a line naming both: no frame of its own, none before it
+        return
     # 一、过去五年工作回顾: 2018-2022; a report's title before it on its line is not its time
     # (2025年…政府工作报告 过去一年工作回顾: 2024)
     period = _period(line[_after_title(line) :], published)
+    if period is None and what != "document" and (bare := _BARE_YEAR.search(line)):
+        period = bare.group(1)  # 2025民生实事「成绩单」
+    if period is None and what == "review" and published and published.month <= _PLAN_SEASON_ENDS:
+        period = str(published.year - 1)  # a scorecard read by March: the year just ended
     year = int(period[:4]) if period and period[:4].isdigit() else None
     past = year is not None and published is not None and year < published.year
     frame: FigureKind | None = None
