@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from monitor.figures import speech
 from monitor.figures.five_years import plan_end, plan_named, plan_year
 from monitor.figures.months import HALF as _HALF
 from monitor.figures.months import months_period as _months_period
@@ -24,7 +25,9 @@ from monitor.models import FigureKind
 # 95，420个). One letter class first, so that a search jumps from break to break (a look-behind
 # first made re try every place: four times slower on a sentence).
 _CLAUSE = re.compile(
-    r"[、：:（）(),，](?:(?<![0-9][,，])|(?<=[,，])(?![0-9]{3}(?![0-9])))"
+    r"[、：:（）(),，"
+    + speech.MARKS  # a new-media line's items (▶开工35个　▶完工19个, ［12个］ 今年计划…)
+    + r"](?:(?<![0-9][,，])|(?<=[,，])(?![0-9]{3}(?![0-9])))"
     # a space between words, as headlines part their clauses (…降幅达13.9% 事故总量降17.4%)
     r"|[ \u3000](?<=[\u4e00-\u9fff%][ \u3000])(?=[\u4e00-\u9fff])"
 )

@@ -88,7 +88,8 @@ def _answers(
     text: str, ends: list[int], wanted: dict[int, list[Target]]
 ) -> dict[int, list[Target]]:
     """The first sentence after a question naming a target (and any further questions): an
-    answer, whose subject is the question's, though it names it no more."""
+    answer, whose subject is the question's, though it names it no more; and a new-media line of
+    items (▶开工35个　▶完工19个) under a heading naming one (长沙发布｜内涝治理“进度条”)."""
     out: dict[int, list[Target]] = {}
     for index, targets in wanted.items():
         k = index
@@ -97,6 +98,12 @@ def _answers(
             if said and said[-1] not in speech.QUESTION_ENDS:
                 break
             k += 1
+        if k == index and speech.heading(text[ends[k - 1] if k else 0 : ends[k]]):
+            k += 1
+            while k < len(ends) and not text[ends[k - 1] : ends[k]].strip():
+                k += 1
+            if k < len(ends) and not speech.ITEMS.match(text, ends[k - 1]):
+                continue
         if k > index and k < len(ends) and k not in wanted:
             out[k] = targets
     return out

@@ -30,7 +30,9 @@ VERB = (
     r"|(?:分配|配租|发放|建设|改造|完成|新建|开工|完工|建成|安装|接种|施划|认定|命名)"
     r"(?:完|好|起来|出去|出来|下来|了)+"
     r"|(?:年初|今年|全年)?(?:定的|定下的|定下来的|下达的|安排的)是"
-    r"|的?(?:任务|目标|计划)(?:数|量)?(?:是|定在|定的是))" + _AMOUNT
+    r"|的?(?:任务|目标|计划)(?:数|量)?(?:是|定在|定的是)"
+    # a new-media item's label (…　完成376户　目标350户; ▶年度目标40个)
+    r"|(?:年度|全年|今年)?(?:目标|任务|计划)(?:数|量)?)" + _AMOUNT
 )
 # the letters a clause of speech can open with (cues' _CONTINUES looks at the first letter first)
 FIRST = "到至截我咱也就换这算总大差基估平改建装修办做打分发划种开盖铺搬接造配施认命年定下安的任目计"
@@ -47,6 +49,9 @@ BY_PLACE = re.compile(
     r"(?:分|从|按|具体到)(?:各|分)?(?:区县|县区|区|县|地区|区域|市州|地市|城市|片区|县（市、区）)"
     r"(?:来|上)?(?:看|讲|说|分)?(?=[，,：:])"
 )
+# The marks that open each item of a new-media line (一图读懂, 数说, 成绩单: ●受理…　●落地…,
+# ①…②…, ［12个］ 今年计划打造的…, …｜环比提高…｜同比…): each opens a clause
+MARKS = "●▶►■◆★▲•①-⑳❶-❿｜［"
 # A question (ends with ？) and the reporter's line
 QUESTION_ENDS = "？?"
 
@@ -55,3 +60,19 @@ def opening(sentence: str) -> int:
     """Where the words of an answer start: after the speaker's label (局长：“…), else 0."""
     label = _LABEL.match(sentence)
     return label.end() if label else 0
+
+
+# A new-media line of items, by its first mark (●受理…, ▶开工35个, ①…)
+ITEMS = re.compile(r"\s*[" + MARKS.replace("｜［", "") + "]")
+_HEADING_MAX = 40  # letters: a heading over a line of items is short
+
+
+def heading(line: str) -> bool:
+    """Whether a sentence is a heading line: short, ending the line, with no number and no full
+    stop (一图读懂｜…, 长沙发布｜内涝治理“进度条”)."""
+    return (
+        line.endswith("\n")
+        and len(line) <= _HEADING_MAX
+        and not any(ch.isdigit() for ch in line)
+        and "。" not in line
+    )
