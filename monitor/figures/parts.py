@@ -155,7 +155,7 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
     own_place = own_place_part(sentence, making.read.cuts, q.start, regions)
     if (
         n.after_breakdown
-        and target.id in making.seen
+        and (target.id in making.seen or "持平" in sentence[: n.c0])  # (…同比持平，其中城市…)
         and not n.period_part
         and not own_place
         and not _names_the_part(making, n)
