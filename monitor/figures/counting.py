@@ -58,8 +58,8 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
     if sentence.startswith(
         "的", at
     ):  # 150万套的任务 is the plan's size; 84.8万户的住房 counts 住房
-        if _PLAN_NOUN.match(sentence, at + 1):
-            return False
+        if _PLAN_NOUN.match(sentence, at + 1) or _LEVEL_NOUN.match(sentence, at + 1):
+            return False  # (…达到162家左右的水平: the level it reaches)
         at += 1
     nxt = sentence[at : at + 1]
     if not nxt or nxt in _AFTER_COUNT_OK or not _is_han(nxt) or cues.GOES_ON.match(sentence, at):
@@ -78,7 +78,9 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
         at = window.find(_first_part(keyword))
         # 40多个高品质“一刻钟”便民生活圈: the keyword is the noun, with no break or verb before it
         reached = 0 <= at <= _REACH and not _CLAUSE.search(window, 0, at)
-        if reached and not _VERB_BETWEEN.search(window, 0, at):
+        if reached and (
+            not _VERB_BETWEEN.search(window, 0, at) or _RECEIVED.fullmatch(window, 0, at)
+        ):
             return False
     return True  # 58个试点城市共建成口袋公园…: another noun, then the verb
 
@@ -87,10 +89,18 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
 _PLACE_CLASS = re.compile(
     r"省区市|省（区、市）|省份|省区|省市|地市|设区市|城市|市县|县市|区县|县区|地区"
 )
+_LEVEL_NOUN = re.compile(r"(?:较高|历史|新的?)?(?:水平|规模|高位|量级|区间)")
 _PLAN_NOUN = re.compile(r"(?:年度|全年)?(?:建设|改造)?(?:目标)?(?:任务|目标|计划)")
 # A verb between a count and a later keyword: the count was the subject's (58个试点城市共建成…)
 _VERB_BETWEEN = re.compile(
     r"共(?<!公共)|已|将|建|完成|开工|实现|达|新增|改造|覆盖|累计|计划|有|提供|是"
+    r"|申请|申报|报名|预约"  # 1860户…家庭申请适老化改造: those who asked, no work done
+)
+# The homes or people the work reached, then the verb of their getting it (376户困难老人家庭
+# 完成适老化改造, 12.4万农村人口喝上自来水): the count is the target's own
+_RECEIVED = re.compile(
+    r"[^，,。；;0-9]{0,8}?(?:家庭|居民|老人|住户|农户|群众|人口|人家)(?:已经?|全部|均|都)?"
+    r"(?:完成|实现|享受|用上|住上|喝上|吃上|接受|享有)了?"
 )
 # 为N名老年人提供…, 为5万户居民家庭安装…: the people or homes a service or a fitting is for
 _SERVED = re.compile(r"[^，,。；;0-9]{1,10}?(?:提供|安装|加装|配备|配置|发放|开展|实施|免费)")

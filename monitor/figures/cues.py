@@ -61,11 +61,15 @@ _TARGET_MET = re.compile(
     r"{0,12}?(?:目标|任务|计划)(?:任务)?的?[0-9一二三四五六七八九十百]"
     r"|(?:实现|完成)了[^，,。；]{0,16}?目标"  # 完成了省定70%的目标: the perfective, a result
 )
+# A forecast in speech (全年义诊场次应该在650场上下, 应该能超过…): what the speaker expects
+_SPOKEN_FORECAST = r"应该(?=在|能|会|可以|可望|达|超|突破|有|[约近0-9一二三四五六七八九十两])"
 # The words that put what follows under a plan (力争实现…目标, 确保累计完成…): modals of intent.
 MODAL = re.compile(
     r"将(?!近)|力争|确保|"
     + _STRIVE
     + r"|拟|预计|有望|可望|"
+    + _SPOKEN_FORECAST
+    + "|"
     + _PLAN_VERB
     + r"|要(?<![主重需只必不纲]要)(?![求素点闻])|"
     + _DUTY
@@ -100,6 +104,8 @@ _PLEDGE = re.compile(
     r"将(?!近)|" + _PLAN_VERB + r"|提(?<!前提)出(?!了)|力争"
     r"|目标(?<!全年主要目标)(?!满足|(?:完成|达成|实现|达标)(?:率|度|程度|进度))|预(?<![于出合]预)期|确保"
     r"|要(?<![主重需只必不纲]要)(?![求素点闻])|拟|预计|预测|预估|有望|明年|"
+    + _SPOKEN_FORECAST
+    + "|"
     + _STRIVE
     + "|"
     + _DUTY

@@ -70,7 +70,7 @@ _MEASURED = re.compile(r"初步(?:测算|统计|核算|估算)")
 # (照此测算，…; 按目前进度，…), with no number: what it opens is the forecast
 _FORECAST_OPENS = re.compile(
     r"(?:[^，,。；;：:0-9]{0,16}?预(?:计|测|估)"
-    r"|[照按据以依](?:此|这|目前|当前|现有)[^，,。；;：:0-9]{0,8}?"
+    r"|[照按据以依]照?(?:此|这|目前|当前|现有|现在的?)[^，,。；;：:0-9]{0,8}?"
     r"(?:测算|推算|计算|估算|进度|速度|势头|趋势|态势|形势)(?:来看|看)?)[，,：:]?\s*"
 )
 # (a branch a first letter: re then looks for those letters, not tries every place)

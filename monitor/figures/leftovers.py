@@ -10,6 +10,7 @@ import re
 
 from monitor.figures.binding import Making, Number
 from monitor.figures.shares import whole_of
+from monitor.figures.topics import a_gap
 from monitor.models import Target
 
 # A ratio named by its own noun right before its value (之比为1.42%, 占比为62%, 覆盖…的比例达到65%)
@@ -61,6 +62,8 @@ def measured_otherwise(making: Making, n: Number, target: Target) -> str | None:
         )
         if ratio and not named:  # (…的村占比达到65% for a target titled …的村占比: its own)
             return f"a ratio of another thing ({ratio.group(1)}), not the target's level"
+    if a_gap(n.head):
+        return "what is left to reach the plan (也就是说还要…), not work done nor the plan"
     if _TO_BE_DONE.search(n.head):
         return "what is still to be done (待治理…), not work done"
     if _STILL_HAVE.search(n.head) and _NOT_YET.match(sentence, n.q.end):

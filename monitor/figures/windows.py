@@ -54,7 +54,7 @@ def _older_base(sentence: str, n: Number, published: date | None, target: Target
 # A rate over a window of several years: a yearly average (年均增长, 两年平均增长), a change over
 # N years (比五年前提高, 四年间提高, 三年来增长)
 _SEVERAL_YEARS = re.compile(
-    r"年均|年平均|平均每年|每年平均"
+    r"年均|年(?<!全年)(?<!当年)平均|平均每年|每年平均"  # (全年平均88.2%: the year's own)
     r"|(?<![0-9])(?:[两二三四五六七八九十]|[0-9]{1,2})个?年(?:平均|间|来|前|多来)"
 )
 _SPAN_PERIOD = re.compile(r"((?:19|20)[0-9]{2})-((?:19|20)[0-9]{2})")
@@ -83,7 +83,7 @@ _CHANGED = re.compile(r"(?:增长|增加|提高|提升|上升|下降|减少|降�
 
 
 # A count averaged over several years (年均新增370家, 平均每年建成420万亩): no period's count
-_YEARLY_AVERAGE = re.compile(r"年均|年平均|平均每年|每年平均")
+_YEARLY_AVERAGE = re.compile(r"年均|年(?<!全年)(?<!当年)平均|平均每年|每年平均")
 
 
 def yearly_average(head: str, target: Target) -> str | None:

@@ -1,0 +1,26 @@
+"""A topic a sentence opens with, its clause only naming it (长期护理保险这块，…; 在农村公路方面，…;
+说到停车泊位，…): in speech and in reports alike, what the clauses after it count is the topic's,
+unless they name a noun of their own. attribution.py reads clauses with it."""
+
+from __future__ import annotations
+
+import re
+
+_TOPIC = re.compile(
+    r"[“「]?(?:(?:关于|说到|谈到|讲到|至于)[^，,。；：:0-9]{1,20}|(?:就|在)?[^，,。；：:0-9]{1,20}?"
+    r"(?:这块|这一块|这方面|方面|这项工作|这件事|这个事|这一项)(?:来说|而言|来看|的话)?)"
+)
+# A clause restating what is left to reach the plan (…，也就是说还要再扩大将近200万人): a gap
+_GAP = re.compile(
+    r"(?:也就是说|就是说|这意味着|意味着|换句话说)[^，,。；]{0,6}?(?:还要|还需|还得|仍需|尚需|还差)"
+)
+
+
+def opens_topic(sentence: str, end: int) -> bool:
+    """Whether sentence[:end], the first clause, only names a topic (…这块, 在…方面, 说到…)."""
+    return _TOPIC.fullmatch(sentence, 0, end) is not None
+
+
+def a_gap(head: str) -> bool:
+    """Whether the words before a number (`head`) say it is what is left to reach the plan."""
+    return _GAP.search(head) is not None
