@@ -11,6 +11,7 @@ from monitor.figures.cues import EARLIER_LEVEL, MODAL, MONTH_SPAN, PLAN_RATE, PL
 from monitor.figures.months import done_by_a_month, opening_end
 from monitor.figures.place_clauses import whole_in_share
 from monitor.figures.since import SUM_CLAUSE as SUM_CLAUSE
+from monitor.figures.since import compared_before as compared_before
 from monitor.figures.since import since_period_start as since_period_start
 from monitor.figures.since import since_window as since_window
 from monitor.figures.since import sum_after as sum_after
@@ -206,21 +207,6 @@ def compared(head: str) -> bool:
     """Whether a rate's words compare it with a base (同比, 比上年, 较…): a growth of the thing
     whose own words say so, not a bare change that takes its subject from the clause before."""
     return bool(_GROWTH.search(head))
-
-
-# A comparison opening the sentence (与2022年相比，…下降0.7个百分点; 同上年相比，…): the base
-# of a change said later with no word of its own
-_OPENS_COMPARED = re.compile(
-    r"\s*(?:与|同|和|跟)(?:(?:19|20)[0-9]{2}\s*年(?:末|底)?|上年|去年|上一年)(?:同期)?相比[，,]"
-    r"|\s*相比(?:于)?(?:(?:19|20)[0-9]{2}\s*年(?:末|底)?|上年|去年)(?:同期)?[，,]"
-)
-_CHANGE_END = re.compile(r"(?:增长|增加|提高|提升|上升|下降|减少|降低|回落)了?(?:约|近)?$")
-
-
-def compared_before(sentence: str, head: str) -> bool:
-    """Whether a change (…下降0.7个百分点) takes its base from a comparison opening the sentence
-    (与2022年相比，…)."""
-    return _CHANGE_END.search(head) is not None and _OPENS_COMPARED.match(sentence) is not None
 
 
 def is_fall(head: str) -> bool:

@@ -70,3 +70,18 @@ def since_window(head: str, period: str | None, published: date | None) -> str |
     if (end is None or end < start) and published is not None:
         end = published.year
     return f"{start}-{end}" if end is not None and start < end else period
+
+
+# A comparison opening the sentence (与2022年相比，…下降0.7个百分点; 同上年相比，…): the base
+# of a change said later with no word of its own
+_OPENS_COMPARED = re.compile(
+    r"\s*(?:与|同|和|跟)(?:(?:19|20)[0-9]{2}\s*年(?:末|底)?|上年|去年|上一年)(?:同期)?相比[，,]"
+    r"|\s*相比(?:于)?(?:(?:19|20)[0-9]{2}\s*年(?:末|底)?|上年|去年)(?:同期)?[，,]"
+)
+_CHANGE_END = re.compile(r"(?:增长|增加|提高|提升|上升|下降|减少|降低|回落)了?(?:约|近)?$")
+
+
+def compared_before(sentence: str, head: str) -> bool:
+    """Whether a change (…下降0.7个百分点) takes its base from a comparison opening the sentence
+    (与2022年相比，…)."""
+    return _CHANGE_END.search(head) is not None and _OPENS_COMPARED.match(sentence) is not None
