@@ -333,11 +333,10 @@ class _Article(Regional):
             making.when[clause] = self.when(unnamed(sentence, read.targets), c0, c1, read.at)
         kind, period = making.when[clause]
         period = list_period(making, n.q, period)  # 2023年和2024年，…分别…: each value's year
-        level = target.pledge is not None and target.pledge.scope == "cumulative"
         scope = (
             measure
             or making.plan_scope(n, target.id)
-            or scope_for(sentence, c0, c1, quantity, level)
+            or scope_for(sentence, c0, c1, quantity, target, self.published)
         )
         if n.period_part and scope == "cumulative" and "累计" not in sentence[c0:c1]:
             scope = "new"  # 其中2023年筹集2.3万套: what that period added
