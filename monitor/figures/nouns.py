@@ -177,6 +177,13 @@ def per_head(head: str, target_words: str) -> str | None:
     return found.group()
 
 
+@lru_cache(maxsize=1024)
+def per_head_title(words: str) -> str | None:
+    """per_head of a target's own words (its title and keywords): asked for each of its numbers,
+    the same answer each time."""
+    return per_head(words, "")
+
+
 # --- which of the keyword's things, and which measure of them ----------------------------------
 _NOT_HAN = re.compile(r"[^\u4e00-\u9fff]")
 
