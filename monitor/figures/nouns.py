@@ -287,3 +287,20 @@ _RANK = re.compile(
 
 # The verbs of work a count follows, for the clauses that go on with a subject (cues.py)
 WORK_VERB = _VERB
+
+
+def own_measure_changed(head: str, target: Target) -> bool:
+    """Whether a clause's words before its rate name the count or a measure of the target's
+    thing and its change (数量同比增长, 案件数同比上升, 余额同比增长), nothing else."""
+    return _own_measure(tuple(target.keywords), "开工" in target.title).fullmatch(head) is not None
+
+
+@lru_cache(maxsize=256)
+def _own_measure(keywords: tuple[str, ...], starts: bool) -> re.Pattern[str]:
+    ends = "|".join(sorted({re.escape(k[-i:]) for k in keywords for i in (1, 2) if len(k) > i}))
+    done = "" if starts else "(?:完工|竣工|建成|完成)?"  # 完工里程 of work done, not of starts
+    return re.compile(
+        rf"(?:其|的)?(?:{ends})?{done}(?:数量|总数|总量|余额|规模|数|里程|面积|量)"
+        r"(?:同比|环比|(?:比|较)(?:上年|去年)(?:同期)?)?"
+        r"(?:增长|下降|增加|减少|提高|降低|上升)了?(?:约|近)?"
+    )
