@@ -370,6 +370,18 @@ def _attribute(sentence: str, q: Quantity, own: list[_Match]) -> _Match | None:
 # A rise since the end of last year is the year's addition (比上年末净增71.2万个)
 
 
+# A plan named right before its size in a comparison (比年度目标300个…, 比省定控制指标1500人…)
+_PLAN_BEFORE = re.compile(
+    r"[比较](?:年度|全年|省定|市定|省里下达的?|下达的?|原定的?)?(?:目标任务|目标|计划|任务|控制指标)$"
+)
+
+
+def plan_compared(head: str) -> bool:
+    """Whether a number's words name a plan it is the size of, as the base of a comparison
+    (…，比年度目标【300个】多12个)."""
+    return _PLAN_BEFORE.search(head) is not None
+
+
 def _is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -> bool:
     """比去年增加5500亿元, 从54万亿元增加到…, 超过原定的近2万亿元: the number is a difference or
     a starting point, not the figure. A growth rate after 比上年 is still the figure, and so is
@@ -379,8 +391,10 @@ def _is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -
     if EARLIER_LEVEL.search(head) or EARLIER_WORK.search(head):
         # 由去年底的63家增加到71家, 比去年实际新增的7.4万个还要多: a figure of an earlier date
         return False
-    if restates(sentence, q.end):
-        return False  # 比省里下达的5万亩任务多出3000亩: the pledge the result is set against
+    if restates(sentence, q.end) or plan_compared(head):
+        # 比省里下达的5万亩任务多出3000亩, 比年度目标300个多12个: the pledge the result is set
+        # against
+        return False
     if q.unit == "百分点":  # 同比提高4.2个百分点: a per-cent target's change; else a reference
         changed = compared(head) or compared_before(
             sentence, head

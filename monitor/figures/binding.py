@@ -13,7 +13,7 @@ from datetime import date
 from typing import NamedTuple
 
 from monitor.figures import events, lists, thresholds, units
-from monitor.figures.attribution import _Match
+from monitor.figures.attribution import _Match, plan_compared
 from monitor.figures.checks import _clause_of, _excluded, listed_as_plan
 from monitor.figures.counting import counts_other
 from monitor.figures.cues import A_YEAR, EARLIER_LEVEL, EARLIER_WORK, PLAN_WORD
@@ -298,6 +298,7 @@ def _other_amount(making: Making, n: Number, target: Target) -> str | None:
         and not predicate_after(sentence, q.end)
         and not listed_as_plan(sentence, q.end)  # 新建中医馆12个列入民生实事项目
         and not events.own_after(sentence, q.end, target)  # 事故共造成612人死亡
+        and not plan_compared(n.head)  # 比控制指标1500人少114人: the plan's size
     ):
         # 210个试点地区, 覆盖534个社区: a count of another noun
         return f"counts another noun ({sentence[q.end : q.end + 6]}…)"

@@ -8,7 +8,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from monitor.figures.attribution import _Match
+from monitor.figures.attribution import _Match, plan_compared
 from monitor.figures.cues import _ACHIEVED, _PLEDGE, PLAN_AFTER, PLAN_WORD
 from monitor.figures.keywords import _first_part
 from monitor.figures.numeral_reader import frozen
@@ -78,6 +78,7 @@ def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:
         or listed_as_plan(sentence, end)
         or _inside_listed_plan(sentence, start, end)
         or _SET_THEN_PART.match(sentence, end) is not None
+        or plan_compared(sentence[c0:start])  # 比年度目标300个多12个
     )
 
 
