@@ -26,9 +26,14 @@ def sum_after(sentence: str, end: int) -> bool:
     return "计" in sentence and SUM_CLAUSE.search(sentence, end) is not None
 
 
+# the letters _SINCE_START ends with ($ also before a last line break)
+_SINCE_ENDS = tuple(e + nl for e in "增加长了" for nl in ("", "\n"))
+
+
 def since_period_start(head: str) -> bool:
-    """Whether the words before a number say it is the increase since the period began."""
-    return bool(_SINCE_START.search(head))
+    """Whether the words before a number say it is the increase since the period began (its
+    search asked only of a head ending as one can: most do not)."""
+    return head.endswith(_SINCE_ENDS) and _SINCE_START.search(head) is not None
 
 
 def since_window(head: str, period: str | None, published: date | None) -> str | None:
