@@ -22,7 +22,7 @@ from monitor.figures.cues import (
     NEXT_STEP,
 )
 from monitor.figures.keywords import _splittable, may_split, split_matches
-from monitor.figures.measures import SUM_CLAUSE, compared, since_period_start
+from monitor.figures.measures import SUM_CLAUSE, compared, compared_before, since_period_start
 from monitor.figures.nouns import WORK_VERB
 from monitor.figures.own_work import dated_work
 from monitor.figures.place_clauses import for_the_place, place_lead, whole_in_share
@@ -141,8 +141,10 @@ _STAGE_OPENS = re.compile(
     r"(?=[约近超逾]?[0-9一二三四五六七八九十两])"
 )
 _RATE_OPENS = re.compile(
-    r"(?:覆盖|普及|入园|就诊|供养|治理|达标|优良|利用|处理|参保|签约|接种|到位|执行|拨付|交付|入住"
-    r"|使用)率(?:已经?|也)?(?:达到|达|为|提高到|提升到|升至|超过|保持在|稳定在)?"
+    # (after its period: …，2024 年1—10 月满足程度为94.1%)
+    r"(?:(?:19|20)[0-9]{2}\s*年\s*)?(?:" + cues.MONTH_SPAN + r"\s*份?)?"
+    r"(?:(?:覆盖|普及|入园|就诊|供养|治理|达标|优良|利用|处理|参保|签约|接种|到位|执行|拨付|交付|入住"
+    r"|使用|满足)率|满足程度)(?:已经?|也)?(?:达到|达|为|提高到|提升到|升至|超过|保持在|稳定在)?"
     r"(?=[约近超逾]?[0-9一二三四五六七八九十两])"
 )
 
@@ -380,8 +382,11 @@ def _is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -
     if restates(sentence, q.end):
         return False  # 比省里下达的5万亩任务多出3000亩: the pledge the result is set against
     if q.unit == "百分点":  # 同比提高4.2个百分点: a per-cent target's change; else a reference
-        return not (any(t.unit == "%" for t in match.targets) and compared(head))
-    if since_period_start(head):
+        changed = compared(head) or compared_before(
+            sentence, head
+        )  # (与2022年相比，…下降0.7个百分点)
+        return not (any(t.unit == "%" for t in match.targets) and changed)
+    if since_period_start(head, match.targets):
         return False  # 比上年末净增6200个: what the year has added so far, not a reference
     refs = list(_REFERENCE.finditer(head)) if _REFERENCE.search(head) else []  # mostly none
     if refs and not (q.unit in ("%", "倍") and refs[-1].group().startswith(("比", "较"))):

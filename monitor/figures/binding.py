@@ -16,7 +16,7 @@ from monitor.figures import events, lists, thresholds, units
 from monitor.figures.attribution import _Match
 from monitor.figures.checks import _clause_of, _excluded, listed_as_plan
 from monitor.figures.counting import counts_other
-from monitor.figures.cues import A_YEAR, EARLIER_LEVEL, EARLIER_WORK
+from monitor.figures.cues import A_YEAR, EARLIER_LEVEL, EARLIER_WORK, PLAN_WORD
 from monitor.figures.kinds import (
     after_keyword,
     age_group,
@@ -27,6 +27,7 @@ from monitor.figures.kinds import (
     noun_after,
     of_phrase_noun,
     other_modifier,
+    picked_after,
     picked_out,
     same_head_after,
     wider_than_titled,
@@ -125,6 +126,7 @@ _OWN_SCOPE = re.compile(r"新|累计|总|今年|全年|年内|当年|以来|[0-9
 
 # A clause giving an example (比如, 例如, 譬如): one of the things, not their whole
 _EXAMPLE = re.compile(r"\s*(?:比如|例如|譬如|诸如)")
+_SHARE_HEAD = re.compile(PLAN_WORD + r"的?$")
 
 
 def refused(making: Making, n: Number, target: Target) -> str | None:
@@ -183,7 +185,7 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     if own_clause and q.unit != "%" and per_head_title(words) and not per_head(n.head, ""):
         # 提供托位数约350万个 for a target of 每千人口托位数: the count, not the figure per head
         return "a count, not the figure per head the target tracks"
-    if n.change and target.id in making.given and not since_period_start(n.head):
+    if n.change and target.id in making.given and not since_period_start(n.head, (target,)):
         # 改造580万套，增加110万套: the rise over last year, not the figure
         return "a change over an earlier figure (增加…), not the level"
     return None
@@ -191,10 +193,11 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
 
 def _one_part(making: Making, n: Number, target: Target) -> str | None:
     """Why the number gives one part of the work only: a part of a sum after it, a later batch,
-    an example, one part alone; None when it gives none of these."""
+    an example, one part alone, those a passive picks out; None when it gives none of these."""
     sentence, q = making.read.text, n.q
-    if sum_after(sentence, q.end):
-        # 新建1320公里、改建3460公里，合计4780公里: the sum is the figure, these its parts
+    if sum_after(sentence, q.end) and not _SHARE_HEAD.search(n.head):
+        # 新建1320公里、改建3460公里，合计4780公里: the sum is the figure, these its parts (not
+        # a share of the plan before it: 已完成全年任务的三分之二，共计533艘)
         return "a part of the sum (合计…) after it"
     batch = later_batch(sentence, q.start, target.title, target.keywords)
     if batch:  # 第三批次活动当天，58个重大项目同时开工
@@ -203,6 +206,8 @@ def _one_part(making: Making, n: Number, target: Target) -> str | None:
         return "an example (比如…), a part of the whole"  # …，比如沿河建成的绿道就有12公里
     if "就" in n.head and _ALONE.search(n.head):
         return "one part alone (光…就有…), not the whole"  # 光他们社区就有两千多户…
+    if q.end <= n.match.start and (picked := picked_after(sentence, n.match.end)):
+        return f"a subset: those a passive picks out ({picked}…)"  # 2.3万户个体工商户被认定为…
     if "当" in sentence and _ONE_DAY.search(sentence, 0, q.start):
         return "one day's figure (当天…), a part of the work"  # 当天共有526家单位进场，提供…
     return None
@@ -373,7 +378,7 @@ def dated_period(
     if scope == "new":
         return since_window(head, period, published)
     if scope == "rate":  # 比2020年下降11.3% (read where the plan's years are tracked): since
-        return base_window(head, period)
+        return base_window(head, period, published)
     if published is None or scope != "cumulative" or "的" not in head:
         return period
     earlier = EARLIER_LEVEL.search(head)

@@ -84,6 +84,20 @@ def _words_before(head: str) -> str:
 _PICKED = re.compile(r"(?:入选|具备|具有|符合|获评|获得|拥有|配备|提供)[^，,。；;]{1,20}的$")
 
 
+# The thing named as the subject of a passive that picks some out (2.3万户个体工商户被认定为
+# “名特优新”, 12家企业获评…): those picked are a part of it. Not where the thing is what they
+# are made (1200家企业被认定为高新技术企业: the keyword after 被认定为 is the target's own).
+_PICKED_AFTER = re.compile(
+    r"被(?:认定|评定|评选|评|命名|列|确定|授予|认证|选)为?|入选|获评|荣获|获得(?=[^，,。；;]{0,8}称号)"
+)
+
+
+def picked_after(sentence: str, end: int) -> str | None:
+    """The passive right after a keyword ending at `end` that picks some of its things out."""
+    found = _PICKED_AFTER.match(sentence, end)
+    return sentence[end : found.end() + 4] if found else None
+
+
 def picked_out(head: str, title: str) -> str | None:
     """The clause before the keyword that picks some of its things out (入选省级名单的), if any
     and the target's title does not say the same (达到三级医院服务能力的县级医院)."""
