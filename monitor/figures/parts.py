@@ -64,7 +64,7 @@ def _part_start(sentence: str, cuts: list[int], at: int) -> int | None:
 def _opens_with_own_place(sentence: str, c0: int, regions: tuple[str, ...]) -> bool:
     """Whether the clause at c0 opens with one of the target's own places (…中，合肥5.3万个)."""
     opening = sentence[c0 : c0 + 12].lstrip()
-    return any(opening.startswith(r) for r in regions if r not in _WHOLE_WORDS)
+    return _opens_with(opening, regions)
 
 
 def own_place_part(sentence: str, cuts: list[int], at: int, regions: tuple[str, ...]) -> bool:
@@ -75,8 +75,17 @@ def own_place_part(sentence: str, cuts: list[int], at: int, regions: tuple[str, 
     start = _part_start(sentence, cuts, at)
     if start is None:
         return False
-    opening = sentence[start : start + 12].lstrip()[2:]
-    return any(opening.startswith(r) for r in regions if r not in _WHOLE_WORDS)
+    return _opens_with(sentence[start : start + 12].lstrip()[2:], regions)
+
+
+def _opens_with(opening: str, regions: tuple[str, ...]) -> bool:
+    """Whether `opening` starts with one of the target's own places, not a tier named after it
+    (自治区级医院, 省级财政: bodies of that level, a part)."""
+    return any(
+        opening.startswith(r) and opening[len(r) : len(r) + 1] != "级"
+        for r in regions
+        if r not in _WHOLE_WORDS
+    )
 
 
 _WHOLE_WORDS = frozenset(("全市", "全省", "全区", "全县", "本市", "本省", "全国", "我国", "各地"))
