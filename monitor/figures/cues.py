@@ -30,6 +30,8 @@ _CLAUSE = re.compile(
     + r"](?:(?<![0-9][,，])|(?<=[,，])(?![0-9]{3}(?![0-9])))"
     # a space between words, as headlines part their clauses (…降幅达13.9% 事故总量降17.4%)
     r"|[ \u3000](?<=[\u4e00-\u9fff%][ \u3000])(?=[\u4e00-\u9fff])"
+    # an ellipsis where a quote leaves words out (…35家……今年，…): what follows is another clause
+    r"|……"
 )
 
 # Cues, read in the clause first and then in the sentence (see _kind for the order).
