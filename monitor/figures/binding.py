@@ -13,7 +13,7 @@ from datetime import date
 from typing import NamedTuple
 
 from monitor.figures import events, lists, thresholds, units
-from monitor.figures.attribution import _Match, plan_compared
+from monitor.figures.attribution import _Match
 from monitor.figures.checks import _clause_of, _excluded, listed_as_plan
 from monitor.figures.counting import counts_other
 from monitor.figures.cues import A_YEAR, EARLIER_LEVEL, EARLIER_WORK, PLAN_WORD
@@ -43,6 +43,7 @@ from monitor.figures.nouns import (
 )
 from monitor.figures.pairs import side_refused
 from monitor.figures.parts import part_of, subset_before
+from monitor.figures.references import plan_compared
 from monitor.figures.stages import stage_before, stage_of
 from monitor.figures.windows import base_window
 from monitor.models import FigureKind, FigureScope, Quantity, Seen, Target

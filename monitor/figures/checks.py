@@ -8,10 +8,11 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from monitor.figures.attribution import _Match, plan_compared
+from monitor.figures.attribution import _Match
 from monitor.figures.cues import _ACHIEVED, _PLEDGE, PLAN_AFTER, PLAN_WORD
 from monitor.figures.keywords import _first_part
 from monitor.figures.numeral_reader import frozen
+from monitor.figures.references import plan_compared
 from monitor.models import FigureKind, FigureScope, Quantity, Target
 
 _RATE_UNITS = frozenset({"%", "‰", "百分点"})

@@ -17,7 +17,6 @@ from monitor.figures.attribution import (
     PLAN_NOUNS,
     _about_span,
     _attribute,
-    _is_reference,
     _keyword_matches,
     _Match,
     _match_start,
@@ -55,6 +54,7 @@ from monitor.figures.rates import (
     percent_of,
     rate_of,
 )
+from monitor.figures.references import is_reference
 from monitor.figures.regional import Regional
 from monitor.figures.sentences import (
     _MAX_SENTENCE,
@@ -236,7 +236,7 @@ class _Article(Regional):
         if match is None:
             making.drop(q, None, "no target noun in its clause, nor one the clause goes on with")
             return None
-        if _is_reference(sentence, c0, c1, q, match):
+        if is_reference(sentence, c0, c1, q, match):
             making.drop(q, None, "a reference value (比…, 较…, 从…到…), not the figure")
             return None
         if not own and _NAMED.search(sentence, c0, q.start):

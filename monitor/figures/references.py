@@ -1,0 +1,54 @@
+"""A reference value (比去年增加5500亿元, 从54万亿元增加到…): a difference or a starting point,
+not the figure; but a plan named as the base of a comparison (比年度目标300个多12个) gives the
+plan's size."""
+
+from __future__ import annotations
+
+import re
+
+from monitor.figures.attribution import _Match, restates
+from monitor.figures.cues import _CUT, _FROM, _REFERENCE, EARLIER_LEVEL, EARLIER_WORK
+from monitor.figures.measures import compared, compared_before, since_period_start
+from monitor.models import Quantity
+
+# A plan named right before its size in a comparison (比年度目标300个…, 比省定控制指标1500人…)
+_PLAN_BEFORE = re.compile(
+    r"[比较](?:年度|全年|省定|市定|省里下达的?|下达的?|原定的?)?(?:目标任务|目标|计划|任务|控制指标)$"
+)
+
+
+def plan_compared(head: str) -> bool:
+    """Whether a number's words name a plan it is the size of, as the base of a comparison
+    (…，比年度目标【300个】多12个)."""
+    return _PLAN_BEFORE.search(head) is not None
+
+
+def is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -> bool:
+    """比去年增加5500亿元, 从54万亿元增加到…, 超过原定的近2万亿元: the number is a difference or
+    a starting point, not the figure. A growth rate after 比上年 is still the figure, and so is
+    a cut named between the reference and the number (比改革前减轻企业负担5000亿元): a cut is
+    always measured from a baseline."""
+    head = sentence[c0 : q.start]
+    if head.endswith(("的", "的\n")) and (EARLIER_LEVEL.search(head) or EARLIER_WORK.search(head)):
+        # 由去年底的63家增加到71家, 比去年实际新增的7.4万个还要多: a figure of an earlier date
+        return False
+    if restates(sentence, q.end) or plan_compared(head):
+        # 比省里下达的5万亩任务多出3000亩, 比年度目标300个多12个: the pledge the result is set
+        # against
+        return False
+    if q.unit == "百分点":  # 同比提高4.2个百分点: a per-cent target's change; else a reference
+        changed = compared(head) or compared_before(
+            sentence, head
+        )  # (与2022年相比，…下降0.7个百分点)
+        return not (any(t.unit == "%" for t in match.targets) and changed)
+    if since_period_start(head, match.targets):
+        return False  # 比上年末净增6200个: what the year has added so far, not a reference
+    refs = list(_REFERENCE.finditer(head)) if _REFERENCE.search(head) else []  # mostly none
+    if refs and not (q.unit in ("%", "倍") and refs[-1].group().startswith(("比", "较"))):
+        cut = c0 + refs[-1].end() <= match.start < q.start and bool(
+            _CUT.search(sentence, c0 + refs[-1].end(), match.end)
+        )
+        if not cut:
+            return True
+    tail = sentence[q.end : c1]
+    return ("到" in tail or "至" in tail) and bool(_FROM.search(head))
