@@ -376,7 +376,7 @@ def _is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -
     a cut named between the reference and the number (比改革前减轻企业负担5000亿元): a cut is
     always measured from a baseline."""
     head = sentence[c0 : q.start]
-    if EARLIER_LEVEL.search(head) or EARLIER_WORK.search(head):
+    if head.endswith(("的", "的\n")) and (EARLIER_LEVEL.search(head) or EARLIER_WORK.search(head)):
         # 由去年底的63家增加到71家, 比去年实际新增的7.4万个还要多: a figure of an earlier date
         return False
     if restates(sentence, q.end):
