@@ -70,7 +70,7 @@ _RANKED_BY = re.compile(
 # plan's own noun restates the subject's pledge, whatever the clause opens with.
 _RESTATES = re.compile(
     r"(?:（[^）]{1,4}）|\([^)]{1,4}\))?(?:以上|左右)?的?(?:年度|全年)?(?:建设|改造|民生实事)?"
-    r"(?:预期)?(?:目标|任务|计划(?![内外]))(?!完成率|进度)"
+    r"(?:预期|发行)?(?:目标|任务|计划(?![内外])|额度|限额)(?!完成率|进度)"
 )
 PLAN_NOUNS = ("目标", "任务")
 

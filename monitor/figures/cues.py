@@ -42,7 +42,7 @@ _ACHIEVED = re.compile(
     # (已列入…民生实事项目, 已纳入…计划: listed as a plan, nothing done yet)
     r"已(?!经?(?:列入|纳入|写入|列为))|累计|截至|截止|目前|至今"
     r"|去年(?<![比较同环从由]去年)|上年(?<![比较同环从由]上年)|过去|以来"
-    r"|刚刚过去|五年来|一年来|上一年|超额完成|实际(?!上)|到现在"
+    r"|刚刚过去|五年来|一年来|上一年|超额完成|实际(?<!任务实际)(?<!目标实际)(?<!计划实际)(?!上)|到现在"
     # the perfective right before the amount (完成了45个, 建成了3座); a branch a verb, so that
     # every branch opens with a letter and re jumps between them (a group first: 4x slower)
     + "".join(
@@ -124,6 +124,8 @@ _PLEDGE = re.compile(
     + _SET_BEFORE.pattern
     # the size of the plan that was set (超过年初定下的600场, 年初确定的是100个)
     + "".join(f"|{w}的是?(?=[约近超逾]?[0-9一二三四五六七八九十两])" for w in speech.SET)
+    # the plan's size said in speech (义诊任务实际是600场, 今年的任务是100个)
+    + r"|任务(?:实际|其实|原本)?(?:是|为)(?=[约近超逾]?[0-9一二三四五六七八九十两])"
 )
 # A plan's noun that does not state the plan (围绕年度目标, 对照目标任务, 完成年度目标): it
 # governs no other clause, as a modal, a plan stated (目标是/为) or handed down (目标下达) does
@@ -151,9 +153,10 @@ _REFERENCE = re.compile(
 # What follows a number that is the size of a plan: 204万套（间）的任务, 8000万亩的年度建设任务,
 # 2万个的民生实事任务, 确保全年7万套目标按期完成.
 PLAN_AFTER = re.compile(
-    r"(?:（[^）]{1,4}）|\([^)]{1,4}\))?(?:的[^，,。；的]{0,6}?(?:任务|目标|计划)"
-    # (好于年初确定的4500万人次预期目标: the plan restated, its size before its noun)
-    r"|(?:年度|全年|预期|规划)?(?:建设|改造)?(?:目标|任务))"
+    r"(?:（[^）]{1,4}）|\([^)]{1,4}\))?(?:的[^，,。；的]{0,6}?(?:任务|目标|计划|额度|限额)"
+    # (好于年初确定的4500万人次预期目标: the plan restated, its size before its noun; 下达的
+    # 2860亿元额度: a quota handed down)
+    r"|(?:年度|全年|预期|规划)?(?:建设|改造|发行)?(?:目标|任务|额度|限额))"
 )
 # A plan a share is taken of (占下达限额的69.5%, 为年度目标的1.12倍; not 一般公共预算收入)
 PLAN_WORD = r"(?:任务|目标|计划|额度|限额|规划|指标|预算(?![收支])|预期)"  # 完成全年预期的87%
