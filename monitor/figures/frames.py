@@ -19,6 +19,7 @@ from monitor.figures.cues import (
     _ended,
     _period,
     governing,
+    latest_time,
     without_base,
 )
 from monitor.figures.goals import coming_goal
@@ -157,6 +158,7 @@ class Frames(Openings):
                 return kind, label[1]
         said = (
             _period(clause, self.published, relative=False)
+            or latest_time(sentence[:c1], self.published)  # 过去一年…35家……今年，…将…40家
             or _period(sentence[:c1], self.published, relative=False)
             or self.frame(index)[1]
         )
