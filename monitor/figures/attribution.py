@@ -368,6 +368,10 @@ def _attribute(sentence: str, q: Quantity, own: list[_Match]) -> _Match | None:
 # A rise since the end of last year is the year's addition (比上年末净增71.2万个)
 
 
+# 比省定控制指标1500人少114人: the plan the result is set against (not 低于…目标值5%以内, a gap)
+_PLAN_NAMED_BEFORE = re.compile(r"(?:目标|任务|计划|控制指标|控制数)(?:数|值)?(?:是|为)?$")
+
+
 def _is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -> bool:
     """比去年增加5500亿元, 从54万亿元增加到…, 超过原定的近2万亿元: the number is a difference or
     a starting point, not the figure. A growth rate after 比上年 is still the figure, and so is
@@ -377,8 +381,9 @@ def _is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -
     if EARLIER_LEVEL.search(head) or EARLIER_WORK.search(head):
         # 由去年底的63家增加到71家, 比去年实际新增的7.4万个还要多: a figure of an earlier date
         return False
-    if restates(sentence, q.end):
-        return False  # 比省里下达的5万亩任务多出3000亩: the pledge the result is set against
+    set_against = _PLAN_NAMED_BEFORE.search(head) and sentence[q.end : q.end + 1] in ("多", "少")
+    if restates(sentence, q.end) or set_against:  # 比省里下达的5万亩任务多出3000亩: the pledge
+        return False
     if q.unit == "百分点":  # 同比提高4.2个百分点: a per-cent target's change; else a reference
         return not (any(t.unit == "%" for t in match.targets) and compared(head))
     if since_period_start(head):

@@ -76,7 +76,10 @@ MODAL = re.compile(
 )
 # After a count, words that go on with it, not a noun it counts (在A至B之间, 1.1万套力争…开工,
 # …的7.4万个还要多: a comparison of the count)
-GOES_ON = re.compile("之间|新?(?:台阶|大关|关口)|还要?[多少高低]|" + MODAL.pattern)
+GOES_ON = re.compile(
+    "之间|新?(?:台阶|大关|关口)|还要?[多少高低]|[多少](?=[约近0-9一二三四五六七八九十两])|"
+    + MODAL.pattern
+)
 # …下一步将加大选址力度，力争全年建成80个: a clause that says what comes next, with no number,
 # before one going on with the subject (its plan for the rest of the year): passed over
 # …, and a remark on how the rest is reckoned (照此测算，全年有望突破…; 按目前进度，…)
@@ -352,13 +355,11 @@ def latest_time(text: str, published: date | None) -> str | None:
     """The year a 今年 or 明年 names after an earlier 过去一年 or 去年 in `text`, with no year
     written after it (过去一年，全省新增…35家……今年，我们将力争新增…40家): the nearer time is
     the clause's; None where the text has no such pair."""
-    if published is None or "今年" not in text and "明年" not in text:
+    if published is None or ("今年" not in text and "明年" not in text):
         return None
-    now = None
-    for now in _NOW_WORDS.finditer(text):
-        pass
+    nows = list(_NOW_WORDS.finditer(text))
+    now = nows[-1] if nows else None
     past = _PAST_WORDS.search(text)
     if now is None or past is None or past.start() > now.start() or A_YEAR.search(text, now.end()):
         return None
     return str(published.year + (now.group() == "明年"))
-
