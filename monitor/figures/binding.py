@@ -37,6 +37,7 @@ from monitor.figures.nouns import (
     other_kind,
     other_size,
     per_head,
+    per_head_title,
     predicate_after,
 )
 from monitor.figures.pairs import side_refused
@@ -131,11 +132,13 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     sentence, q = making.read.text, n.q
     if q.value == 1 and q.surface.startswith("一"):
         return "一 and its measure word: 'a' (走进一条…小巷), not a count"
-    clause = _clause_of(sentence, making.read.cuts, n.match)
-    word = _excluded(target, sentence[n.c0 : n.c1], clause)
-    if word:
-        return f"its clause holds the exclude word '{word}'"
-    stage = stage_of(target.title + "".join(target.keywords))  # the stage the target counts
+    if target.exclude:  # (most targets have none: no clause is cut out for them)
+        clause = _clause_of(sentence, making.read.cuts, n.match)
+        word = _excluded(target, sentence[n.c0 : n.c1], clause)
+        if word:
+            return f"its clause holds the exclude word '{word}'"
+    words = target.title + "".join(target.keywords)  # the target's own words, made once
+    stage = stage_of(words)  # the stage the target counts
     said = (listed_stage(making, n) or stage_before(sentence, q.start)) if stage else None
     if stage and said and said != stage:
         # 新开工580万套，基本建成360万套: a target of starts takes no completions
@@ -164,7 +167,6 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
         if not kind.startswith("a wider"):  # the parts of a wider thing may be the target's
             making.seen.add(target.id)  # its parts (…，其中研究生4.3万人) are parts of it
         return kind
-    words = target.title + "".join(target.keywords)
     m = n.match
     # (a sum of money is left alone: a measure is often named by its list, 减税降费及退税缓费)
     listing = m.end > m.start and (
@@ -178,7 +180,7 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     if per:
         return f"a figure per head ({per}…), not the count"
     own_clause = n.c0 <= n.match.start < n.c1
-    if own_clause and q.unit != "%" and per_head(words, "") and not per_head(n.head, ""):
+    if own_clause and q.unit != "%" and per_head_title(words) and not per_head(n.head, ""):
         # 提供托位数约350万个 for a target of 每千人口托位数: the count, not the figure per head
         return "a count, not the figure per head the target tracks"
     if n.change and target.id in making.given and not since_period_start(n.head):
@@ -201,7 +203,16 @@ def _one_part(making: Making, n: Number, target: Target) -> str | None:
         return "an example (比如…), a part of the whole"  # …，比如沿河建成的绿道就有12公里
     if "就" in n.head and _ALONE.search(n.head):
         return "one part alone (光…就有…), not the whole"  # 光他们社区就有两千多户…
+    if "当" in sentence and _ONE_DAY.search(sentence, 0, q.start):
+        return "one day's figure (当天…), a part of the work"  # 当天共有526家单位进场，提供…
     return None
+
+
+# An event's own day counted (招聘会当天共有…进场; 活动当日吸引…): not a reporter's day (记者当天
+# 获悉) or a publishing one (当天发布的数据显示)
+_ONE_DAY = re.compile(
+    r"(?:活动|现场)?(?:当天|当日)(?:，|,)?(?:共|现场|累计|全天)*(?:有|吸引|提供|达成|发放|接待|签约|进场)"
+)
 
 
 def _after_example(sentence: str, cuts: list[int], n: Number) -> bool:

@@ -26,6 +26,8 @@ _CONTINUE_WHEN = (
 _CONTINUE_HOW = (
     "同比|环比|同口径|可比口径|按可比口径|按年|比上年|比去年|年均|全年|今年|去年|上年|明年|其中|并|且|已|已经|累计|共|将|计划|预计|力争|再|先|还|又|可|能够|全部|有望|可望|全[市省区县]"
     "|同时|拟|要|基本|新|确保|争取|超额|提前|实际|尚未|未|继续|持续|能|年度|当年|本年|仅|只|就"
+    # a start named before a total (…，2021年以来总数达到329家)
+    "|以来"
     # the measure named again (…要达到99.85%，目前这一指标为99.81%; …，去年这个数是11家)
     "|(?:这一|这个|这项|该|此)(?:比例|比重|比率|指标|数字|数据|数值|数)|此项指标"
 )
@@ -33,6 +35,10 @@ _CONTINUE_VERB = (
     "增长|增加|减少|下降|降低|提高|上涨|上升|回升|回落|下滑|下跌|暴跌|改善|达到|达|超过|突破|总量|规模(?!以上|以下|化)|总额|总数|增速|增幅|涨幅"
     "|增量|新增量|累计|共计|合计|建成|完成|新增|新建|建设|验收|开工|竣工|完工|实现|为|约|近|保持|稳定在|控制在|提升|降至|升至"
     "|有(?=[0-9一二三四五六七八九十两近约超])"  # 已有1.2万个投入使用, 共有…
+    # what stands at a date (…，年末实有590.3万户; 现有…): the stock of the subject
+    "|(?:实有|现有|拥有)(?=[0-9一二三四五六七八九十两近约超])"
+    # the whole of the subject's measure (…，全省总能力达到1491万吨/年; 总面积达…)
+    "|总[\u4e00-\u9fff]{1,2}?(?=达到|达|为|突破|超过|增至|增加到|提高到|提升至)"
     "|(?<=同比)[增降](?=[0-9约近])"  # …，同比增11.3%: a headline's or a bulletin's short verb
     "|(?:平均|均值)(?:为|达到|达)?(?=[约近超逾]?[0-9一二三四五六七八九十两])"  # …，全年平均88.2%
     # an amount traded (…：前7月交易2316.8亿元; …，今年前4个月成交…)
@@ -80,6 +86,20 @@ SAID_BY = re.compile(
 )
 
 
+# A clause giving a time, then the amount, then its verb (…，年底前600辆全部上线; …，9月底前
+# 300个将全部完工): the subject's amount, the verb after it
+_DONE_AFTER = (
+    "上线|投用|投运|交付|建成|完工|竣工|到位|开通|投入使用|投入运营|落地"
+    "|开放|启用|开业|通车|投产|并网"
+)
+_AMOUNT_THEN_VERB = re.compile(
+    f"(?:{_CONTINUE_WHEN})(?:还|再|将)?[约近超逾]?[0-9一二三四五六七八九十两][0-9.一二三四五六七八九十两百千万亿]*"
+    f"[\u4e00-\u9fff]{{1,2}}?(?:全部|均|都|已经?|将|要|可|陆续)*(?:{_DONE_AFTER})"
+)
+_DONE_AFTER_WORDS = re.compile(_DONE_AFTER)
+_DONE_REACH = 24  # characters from a clause's start its verb of a thing done ends by
+
+
 def continues_at(sentence: str, at: int) -> bool:
     """Whether the clause at `at` opens with words going on with the subject before (同比增长,
     累计…), or with a body forecasting them (…，省交通运输厅预计到年底可完成640座左右)."""
@@ -93,6 +113,10 @@ def continues_with(sentence: str, at: int) -> bool:
     """Whether the clause at `at` opens with words going on with the subject before (同比增长,
     累计…, 拨付率达到…), not looking for a speaker first."""
     if _CONTINUES.match(sentence, at):
+        return True
+    if _DONE_AFTER_WORDS.search(sentence, at, at + _DONE_REACH) and _AMOUNT_THEN_VERB.match(
+        sentence, at
+    ):
         return True
     end = at + _RATE_REACH
     return (sentence.find("率", at, end) >= 0 or sentence.find("进度", at, end) >= 0) and (

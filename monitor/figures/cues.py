@@ -123,6 +123,8 @@ _PLEDGE = re.compile(
     # a plan set before, restated (原定今年新增…2000张, 原计划改造500公里)
     + "|"
     + _SET_BEFORE.pattern
+    # the size of the plan that was set (超过年初定下的600场, 年初确定的是100个)
+    + "".join(f"|{w}的是?(?=[约近超逾]?[0-9一二三四五六七八九十两])" for w in speech.SET)
 )
 # A plan's noun that does not state the plan (围绕年度目标, 对照目标任务, 完成年度目标): it
 # governs no other clause, as a modal, a plan stated (目标是/为) or handed down (目标下达) does

@@ -18,10 +18,17 @@ if TYPE_CHECKING:
 _EVENT = re.compile(r"事故|火灾|溺水|灾害|警情")
 # Each measure of an event, by the words naming it; a count also by its unit, 起
 _MEASURE = re.compile(
-    r"(?P<deaths>死亡|遇难|罹难|丧生)|(?P<injuries>受伤)|(?P<losses>直接经济损失|经济损失)"
+    r"(?P<rate>死亡率|发生率|亡人率)"
+    r"|(?P<deaths>死亡|遇难|罹难|丧生)|(?P<injuries>受伤)|(?P<losses>直接经济损失|经济损失)"
     r"|(?P<count>起数|发生数|(?<=[0-9万千])起)"
 )
-_NAMES = {"deaths": "死亡", "injuries": "受伤", "losses": "经济损失", "count": "起数"}
+_NAMES = {
+    "deaths": "死亡",
+    "injuries": "受伤",
+    "losses": "经济损失",
+    "count": "起数",
+    "rate": "死亡率",
+}
 # A keyword naming an event and one of its measures (生产安全事故死亡, 火灾起数): the event's
 # name before the measure
 _EVENT_THEN_MEASURE = re.compile(
@@ -88,16 +95,15 @@ def refused(
     if paired is not None:  # a 分别 list's value: its item's measure (死亡38人)
         said = measure_said(completed(paired[0], paired[1]))
     else:  # the words of its own item (…、死亡38人), or after it (造成612人死亡)
-        cut = max(
-            (b.end() for b in _ITEM_BREAK.finditer(sentence, match.end, q.start)), default=match.end
-        )
+        breaks = _ITEM_BREAK.finditer(sentence, match.start, q.start)
+        cut = max((b.end() for b in breaks), default=match.start)
         after = _MEASURE.match(sentence, q.end)
         said = (
             measure_said(sentence[cut : q.start])
             or (after.lastgroup if after else None)
             or ("count" if q.unit == "起" else None)
             # (…共造成612人死亡，同比下降4.8%: the last measure named before it)
-            or measure_said(sentence[match.end : q.start])
+            or measure_said(sentence[match.start : q.start])
         )
     if said is not None and said != own:
         return f"another measure of the event ({_NAMES[said]}) than the target's"

@@ -86,7 +86,11 @@ _FLOW = re.compile(
     r"|零售额|营业额|支出|税收"  # (网络零售额, 一般公共预算支出: a year's, in statistics)
 )
 # A flow's total, in a clause after the one naming it (…收入增长4.1%，总量达到486亿元)
-_FLOW_TOTAL = re.compile(r"[，,\s]*(?:总量|总额|总规模|规模)(?:已经?)?(?:达到|达|为|突破|超过)")
+# (…，力争总量迈上1600亿元台阶: the year's total aimed at)
+_FLOW_TOTAL = re.compile(
+    r"[，,\s]*(?:力争|争取|确保|预计|有望)?(?:总量|总额|总规模|规模)(?:已经?|将|要|可)?"
+    r"(?:达到|达|为|突破|超过|[迈跨站登]上|[迈跨]过|迈入)"
+)
 _NAMED_YEAR = re.compile(r"(?<!截至)(?<!截止)(?<!到)(?<!至)[0-9]{4}\s*年(?![底末]|[0-9]{1,2}月底)")
 _LAST_YEAR = re.compile(r"去年|上年度|上一年")
 # …and verbs that make one unless the clause is the year's work (今年累计达到…, 1至10月累计…)
@@ -274,6 +278,8 @@ def _named_by_its_words(
     period began (粮食产量, 比年初增加); None if they name neither."""
     if since_period_start(head):
         return "new"  # 比年初增加8400张: what the period has added
+    if c0 and _OWN_START_TOTAL.match(head):
+        return "new"  # …，“十四五”以来累计达到48个; …，2021年以来总数达到329家: over the span
     if q.unit in _EVENTS and not _CUMULATIVE.search(head):
         return "new"  # 接诊人次达到860万, 火灾3390起: visits, checks, incidents over a period
     if (
@@ -328,6 +334,14 @@ def _years_additions(sentence: str, c0: int) -> bool:
     of no stock: a level verb going on from it (…，达到8.5万个) gives their number."""
     before = sentence[_clause_before(sentence, c0) : c0]
     return bool(_IN_YEAR.search(before) and _ADDED.search(before) and not _STOCK.search(before))
+
+
+# A clause of its own naming the start of its total (…，2021年以来总数达到329家, …，“十四五”以来
+# 累计达到48个): what the years since added, new over the span (not 2021年以来… opening the
+# sentence, before a level verb: _a_level's stock)
+_OWN_START_TOTAL = re.compile(
+    r"^[^，,。；0-9]{0,6}?(?:[0-9]{4}\s*年|五”?)(?:以来)[^，,。；0-9]{0,6}?(?:累计|总数|总量|共计|合计)"
+)
 
 
 def _a_level(sentence: str, c0: int, clause: str, head: str, opening: str) -> bool:

@@ -30,7 +30,7 @@ _VERB = re.compile(
     r"|贯通|交工|举办|走访|慰问|选派|录用"
     # the verbs that set a plan (年初确定的30个目标任务): what follows them up to the number names
     # the plan, no thing of its own
-    r"|确定|提出|明确|制定|设定|部署"
+    r"|确定|提出|明确|制定|设定|部署|定下|定好|敲定|议定|商定"
 )
 # words between a verb and its number that name nothing (建成了约, 新增各类, 达到近, 承担其中的)
 _FILLER = re.compile(
@@ -176,6 +176,13 @@ def per_head(head: str, target_words: str) -> str | None:
     if found is None or _PER_HEAD.search(target_words):
         return None
     return found.group()
+
+
+@lru_cache(maxsize=1024)
+def per_head_title(words: str) -> str | None:
+    """per_head of a target's own words (its title and keywords): asked for each of its numbers,
+    the same answer each time."""
+    return per_head(words, "")
 
 
 # --- which of the keyword's things, and which measure of them ----------------------------------

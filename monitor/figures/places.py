@@ -145,7 +145,7 @@ _LOCAL = (
     # (or a rate or amount's noun right before it: 锦江区垃圾分类覆盖率99.1%)
     r"(?:下降|增长|减少|增加|上升|提高|为|达到|达|(?<=[率量数额]))[约近超逾]?[0-9])"
     # districts listed with their count (鼓楼、台江、仓山三区): those parts, not the whole
-    r"|(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3}等?"
+    r"|(?:(?<![\u4e00-\u9fff])|(?<=今年)|(?<=去年)|(?<=其中))(?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3}等?"
     r"[两二三四五六七八九十]个?(?:区|县|市)"
     # a district or county set apart by 在 before a comma (在鼓楼区，今年新建…)
     r"|(?<=在)(?!" + _NOT_NAMES + r")[\u4e00-\u9fff]{2}(?:区|县)(?=[，,])"
@@ -181,7 +181,9 @@ def _pattern(regions: tuple[str, ...]) -> re.Pattern[str]:
 
 def _kind(word: str, regions: tuple[str, ...]) -> str | None:
     """own, nation or place; None for a generic word whose level the target does not say."""
-    if "、" in word:  # 临平、萧山、余杭三区: places counted together, their sum, not one's own
+    if "、" in word or word.endswith(
+        "周边"
+    ):  # 临平、萧山、余杭三区; 武汉及周边: more than one's own
         return "place"
     if word in regions or any(word in r or r in word for r in regions if r not in NATIONAL):
         return "own"  # 北京 for a target in 北京市, 高速公路服务区 for itself
@@ -259,6 +261,7 @@ def _across_words(text: str, start: int, word: str) -> bool:
     return text[end - 1 : end + 1] in _TOWN_WORDS and before not in _OPENS_A_PLACE
 
 
+_AROUND = re.compile(r"及其?周边")
 # 城市, 都市, 超市, 门市: the letter before 市内 that ends a noun
 _CITY_NOUN_ENDS = frozenset("城都超门")
 
@@ -281,8 +284,14 @@ def _words(text: str, regions: tuple[str, ...]) -> list[tuple[int, str]]:
             continue  # 位居全国第一: the place it is ranked in, not its subject
         if word == "市内" and m.start() and text[m.start() - 1] in _CITY_NOUN_ENDS:
             continue  # 城市内涝, 超市内: no 市内 (within the city) there
+        if text[m.end() : m.end() + 1] == "级":
+            continue  # 自治区级医院, 省级示范区, 国家级: a tier of bodies or titles, not a place
         if word == "各地" and out and out[-1][0] + len(out[-1][1]) == m.start():
             continue  # 全省各地, 河北各地: the localities of the place just named
+        around = _AROUND.match(text, m.end())
+        if around:  # 武汉及周边8个城市: the place and its neighbours, a wider area
+            out.append((m.start(), text[m.start() : around.end()]))
+            continue
         out.append((m.start(), word))
         end = m.end()
         while word not in _NOT_PROPER and (part := _PART_NAMED_AFTER.match(text, end)):

@@ -37,6 +37,8 @@ VERB = (
 # the letters a clause of speech can open with (cues' _CONTINUES looks at the first letter first)
 FIRST = "到至截我咱也就换这算总大差基估平改建装修办做打分发划种开盖铺搬接造配施认命年定下安的任目计"
 
+# The verbs that set a plan, whose object is its size (年初定下的600场, 下达的任务是…)
+SET = ("定下", "确定", "制定", "设定", "下达", "年初定")  # (not 认定的52项: recognised, done)
 # Who answers, before the answer (市民政局局长：…, 民政部发言人：…, 答：…)
 _LABEL = re.compile(
     r"\s*[^，,。；;：:“”\s]{0,24}?(?:长|发言人|负责人|主任|书记|专家|代表|工作人员|答)[：:]\s*“?"
