@@ -381,7 +381,7 @@ def _is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -
     if EARLIER_LEVEL.search(head) or EARLIER_WORK.search(head):
         # 由去年底的63家增加到71家, 比去年实际新增的7.4万个还要多: a figure of an earlier date
         return False
-    set_against = _PLAN_NAMED_BEFORE.search(head) and sentence[q.end : q.end + 1] in ("多", "少")
+    set_against = sentence[q.end : q.end + 1] in ("多", "少") and _PLAN_NAMED_BEFORE.search(head)
     if restates(sentence, q.end) or set_against:  # 比省里下达的5万亩任务多出3000亩: the pledge
         return False
     if q.unit == "百分点":  # 同比提高4.2个百分点: a per-cent target's change; else a reference

@@ -299,6 +299,17 @@ def _other_amount(making: Making, n: Number, target: Target) -> str | None:
     return None
 
 
+# Things put forward for a title or the work, before it is given (申报, 申请, 推荐): another count
+_PUT_FORWARD = re.compile(r"申报|申请|报名|参评|推荐|提名")
+
+
+def _kind_after(sentence: str, n: Number, target: Target) -> str | None:
+    """Why the things a number counts are another kind, named after it (另有85个社区获评省级…)."""
+    head, keyword = sentence[n.q.end : n.match.start], sentence[n.match.start : n.match.end]
+    kind = other_kind(head, keyword, target.title) or kind_word(head, target.title, target.keywords)
+    return f"another kind ({kind}{keyword}) than the target's" if kind else None
+
+
 def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> str | None:
     """Why the keyword's things in the number's clause are not those the target counts: another
     kind (新增儿科床位), those inside what was named before (这些中心里…), another measure of
@@ -306,6 +317,8 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
     m = n.match
     c0 = n.c0
     if not c0 <= m.start < n.q.start:
+        if n.q.end <= m.start < n.c1:  # 另有85个社区获评省级老年友好型社区: its kind after it
+            return _kind_after(sentence, n, target)
         if m.end > n.c0 or m.start == m.end:
             return None
         # …超级充电桩500个，计划年底前再建200个: a clause going on with a kind is of that kind
@@ -336,6 +349,8 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
     picked = picked_out(head, target.title)
     if picked:
         return f"a subset: those a clause picks out ({picked}{keyword})"
+    if (asked := _PUT_FORWARD.search(head)) is not None:  # 申报全国示范性…社区的有46个
+        return f"those put forward ({asked.group()}…), not those the work gave"
     same_unit = units.fits(n.q.unit, target.unit)  # else the unit's reason is given
     noun = (
         noun_after(sentence[m.end : n.q.start], target.title) if c0 == n.c0 and same_unit else None

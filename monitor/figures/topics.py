@@ -23,4 +23,4 @@ def opens_topic(sentence: str, end: int) -> bool:
 
 def a_gap(head: str) -> bool:
     """Whether the words before a number (`head`) say it is what is left to reach the plan."""
-    return _GAP.search(head) is not None
+    return ("说" in head or "意味" in head) and _GAP.search(head) is not None
