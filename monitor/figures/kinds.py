@@ -12,7 +12,9 @@ from monitor.figures.nouns import _FILLER, _NOT_HAN, WORK_VERB, _modifier
 from monitor.figures.places import GENERIC, PLACES
 
 # a verb of work, or of a title given (获评省级…, 被命名为…, 入选…): the kind comes after it
-_VERB = re.compile("获评|评为|评定为|命名为|认定为|授予|入选|获批|列为|创成|" + WORK_VERB.pattern)
+_VERB = re.compile(
+    "获评|评为|评定为|命名为|认定为|授予|入选|获批|列为|创成|争创|" + WORK_VERB.pattern
+)
 
 
 def kind_beside_whole(sentence: str, c0: int, start: int, keyword: str, title: str) -> str | None:
