@@ -300,7 +300,7 @@ def _other_amount(making: Making, n: Number, target: Target) -> str | None:
 
 
 # Things put forward for a title or the work, before it is given (申报, 申请, 推荐): another count
-_PUT_FORWARD = re.compile(r"申报|申请|报名|参评|推荐|提名")
+_PUT_FORWARD = re.compile(r"申报|申请|报名|参评|推荐(?!标准|目录)|提名")  # (not 推荐标准)
 
 
 def _kind_after(sentence: str, n: Number, target: Target) -> str | None:

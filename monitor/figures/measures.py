@@ -11,6 +11,7 @@ from monitor.figures.cues import EARLIER_LEVEL, MODAL, MONTH_SPAN, PLAN_RATE, PL
 from monitor.figures.months import done_by_a_month, opening_end
 from monitor.figures.place_clauses import whole_in_share
 from monitor.figures.since import SUM_CLAUSE as SUM_CLAUSE
+from monitor.figures.since import since_launch
 from monitor.figures.since import since_period_start as since_period_start
 from monitor.figures.since import since_window as since_window
 from monitor.figures.since import sum_after as sum_after
@@ -232,6 +233,8 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
         c0 <= opening_end(sentence) + 1 and _SINCE_WORK_BEGAN.search(sentence, 0, c0)
     ):
         return "cumulative"  # 开工以来开累完成投资126亿元: a project's total since work began
+    if "以来" in sentence[:c1] and c0 <= opening_end(sentence) + 1 and since_launch(sentence, c1):
+        return "cumulative"  # 试点以来，…累计交易金额1.87万亿元: since a launch no date names
     if _ADDED_JUST_BEFORE.search(head) and not _CUMULATIVE.search(head):
         return "new"  # 新增14家…达到推荐标准: the count added, whatever its clause goes on to say
     if c0 and SUM_CLAUSE.match(sentence, c0 - 1) and _IN_YEAR.search(sentence, 0, c0):

@@ -44,3 +44,15 @@ def since_window(head: str, period: str | None, published: date | None) -> str |
     if (end is None or end < start) and published is not None:
         end = published.year
     return f"{start}-{end}" if end is not None and start < end else period
+
+
+# Since a programme began, no year named (试点以来, 启动以来): a running total, not a span's work
+_SINCE_LAUNCH = re.compile(r"(?:试点|启动|实施|开通|运行|运营|成立|设立|推行)(?:工作)?以来")
+_DATED = re.compile(r"[0-9]{4}\s*年|十[一二三四五]五|[一二三四五六七八九十两0-9]年(?:来|间)")
+
+
+def since_launch(sentence: str, end: int) -> bool:
+    """Whether sentence[:end] opens a running total since a launch it gives no date of (试点以来，
+    全市…累计交易金额1.87万亿元)."""
+    found = _SINCE_LAUNCH.search(sentence, 0, end)
+    return found is not None and not _DATED.search(sentence, 0, found.end())
