@@ -92,7 +92,7 @@ _SINCE_OPENING = re.compile(
 # A sentence opening on a month's end (8月末，…余额…; 今年6月底，…): a point in time, past once that
 # month is over (not 到12月末 nor …月底前, a deadline)
 _MONTH_END_OPENING = re.compile(
-    r"\s*(?:今年)?([0-9]{1,2}|十[一二]?|[一二三四五六七八九])\s*月(?:末|底)[，,]"
+    r"\s*(?:今年)?([0-9]{1,2}|十[一二]?|[一二三四五六七八九])\s*月(?:末|底)(?:[，,]|(?!前))"
 )
 
 
