@@ -102,20 +102,13 @@ def same_family(a: str | None, b: str | None) -> bool:
     return (a, b) in _SAME
 
 
-# A keyword naming a venue or a place that serves (社区食堂, 城市书房, 快递驿站): counted in 家 too
-_VENUES = ("食堂", "餐厅", "书房", "书店", "驿站", "超市", "药店", "诊所", "医院", "卫生室", "门店")
-
-
 def generic_for(written: str | None, wanted: str | None, keywords: tuple[str, ...] = ()) -> bool:
     """Whether a count in the general measure word 个 counts a target's venues in 家 (城市书房21个
     for a target in 家). Not the other way: 家 after a count of a target in 个 is mostly another
     noun's (充电桩运营企业23家, 示范性托育机构186家). And a station counted by its own word for
-    a target in 个 whose noun is a station (5G基站1.8万站, 换电站120站), and one in 家 for a target
-    in 个 whose noun is a venue (社区食堂新开105家)."""
+    a target in 个 whose noun is a station (5G基站1.8万站, 换电站120站)."""
     if written == "站":
         return wanted == "个" and any(k.endswith("站") for k in keywords)
-    if written == "家" and wanted == "个":  # 社区食堂今年新开105家: a venue counted as one
-        return any(k.endswith(_VENUES) for k in keywords)
     return written == "个" and wanted == "家"
 
 
