@@ -190,6 +190,9 @@ CANONICAL: dict[str, str] = {
     "种": "种",
     "盏": "盏",
     "把": "把",
+    # wells and ponds (新打机电井1260眼, 新建山塘水窖86口): a count by its own word
+    "眼": "眼",
+    "口": "口",
     "类": "类",
     # cases, incidents, deals and lots counted by their own words (火灾2.3万起, 欠薪案件1200宗,
     # 贷款3.6万笔, 首台套120台套; not 块, which is 元 in 三块五)

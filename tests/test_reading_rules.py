@@ -52,3 +52,27 @@ def test_exclude_words_rule_out_their_clause_only() -> None:
     fates = {x.surface: (x.figure.value if x.figure else x.why) for x in seen}
     assert fates["约360万个"] == 3600000
     assert fates["约2.6个"] == "its clause holds the exclude word '每千人口'"
+
+
+_TABLES = ("reading_rules", "binding", "measures", "regions", "frames", "scope_kinds")
+
+
+def _every_case() -> list[Any]:
+    out = []
+    for name in _TABLES:
+        table, targets = load(name)
+        out.extend(pytest.param(c, targets, id=f"{name}:{c['id']}") for c in table["cases"])
+    return out
+
+
+@pytest.mark.parametrize(("case", "targets"), _every_case())
+def test_explain_shows_every_figure_read(case: dict[str, Any], targets: list[Target]) -> None:
+    """`monitor try --explain` shows each figure the reader gives, also those of a part after a
+    semicolon going on with the subject and of a reporter's question's answer."""
+    published = case.get("published", date(2024, 9, 20))
+    title = case.get("title", "")
+    text = "\n".join([*case.get("context", "").splitlines(), case["text"]]).strip()
+    read = find_article_figures(title, text, targets, published=published)
+    seen = explain(title, text, targets, published=published)
+    shown = {(x.target_id, x.sentence[x.start : x.end]) for x in seen if x.figure is not None}
+    assert {(f.target_id, f.quantity.surface) for f in read} <= shown

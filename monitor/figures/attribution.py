@@ -22,12 +22,12 @@ from monitor.figures.cues import (
     NEXT_STEP,
 )
 from monitor.figures.keywords import _splittable, may_split, split_matches
-from monitor.figures.measures import SUM_CLAUSE, compared, since_period_start
+from monitor.figures.measures import SUM_CLAUSE, compared, compared_before, since_period_start
 from monitor.figures.nouns import WORK_VERB
 from monitor.figures.own_work import dated_work
 from monitor.figures.place_clauses import for_the_place, place_lead, whole_in_share
 from monitor.figures.shares import share_of_it
-from monitor.figures.topics import opens_topic
+from monitor.figures.topics import topic_of
 from monitor.models import Quantity, Target
 
 # A place of any name (a district, a county: 余杭区, 如皋市) opening a clause with work done and
@@ -141,8 +141,10 @@ _STAGE_OPENS = re.compile(
     r"(?=[约近超逾]?[0-9一二三四五六七八九十两])"
 )
 _RATE_OPENS = re.compile(
-    r"(?:覆盖|普及|入园|就诊|供养|治理|达标|优良|利用|处理|参保|签约|接种|到位|执行|拨付|交付|入住"
-    r"|使用)率(?:已经?|也)?(?:达到|达|为|提高到|提升到|升至|超过|保持在|稳定在)?"
+    # (after its period: …，2024 年1—10 月满足程度为94.1%)
+    r"(?:(?:19|20)[0-9]{2}\s*年\s*)?(?:" + cues.MONTH_SPAN + r"\s*份?)?"
+    r"(?:(?:覆盖|普及|入园|就诊|供养|治理|达标|优良|利用|处理|参保|签约|接种|到位|执行|拨付|交付|入住"
+    r"|使用|满足)率|满足程度)(?:已经?|也)?(?:达到|达|为|提高到|提升到|升至|超过|保持在|稳定在)?"
     r"(?=[约近超逾]?[0-9一二三四五六七八九十两])"
 )
 
@@ -271,7 +273,7 @@ def _subject(
 ) -> _Match | None:
     """The keyword a clause is about: its own last one, or the previous clause's when it opens by
     continuing it (…，增长6.1%; …，总量突破90万亿元)."""
-    if not by_clause.get(clause) and clause > 0 and (topic := _topic(sentence, cuts, by_clause)):
+    if not by_clause.get(clause) and clause > 0 and (topic := topic_of(sentence, cuts, by_clause)):
         return topic  # 长期护理保险这块，去年底全省参保是4302万人，今年的目标是4500万人
     if not by_clause.get(clause) and clause > 0:
         dated = dated_work(sentence, cuts[clause - 1] + 1, by_clause, clause)
@@ -289,13 +291,6 @@ def _subject(
             return None
         clause -= 1
     return by_clause[clause][-1]
-
-
-def _topic(sentence: str, cuts: list[int], by_clause: dict[int, list[_Match]]) -> _Match | None:
-    """The keyword of a topic opening the sentence (…这块，; 在…方面，; 说到…，), if it opens so."""
-    if not cuts or not by_clause.get(0) or not opens_topic(sentence, cuts[0]):
-        return None
-    return by_clause[0][-1]
 
 
 def _goes_on(sentence: str, at: int) -> bool:
@@ -330,7 +325,7 @@ def _about_span(
             last = k + 1  # …，合计4780公里: the sum of the parts before it
         elif dated_work(sentence, cuts[k] + 1, by_clause, k + 1):
             last = k + 1  # …，截至9月底已完工64公里: the subject's work by a date
-    if first == 0 and _topic(sentence, cuts, by_clause):
+    if first == 0 and topic_of(sentence, cuts, by_clause) is not None:
         last = len(cuts)  # 说到停车泊位，…: every clause after the topic is about it
     start = cuts[first - 1] + 1 if first > 0 else 0
     stop = cuts[last] if last < len(cuts) else len(sentence)
@@ -385,8 +380,11 @@ def _is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -
     if restates(sentence, q.end) or set_against:  # 比省里下达的5万亩任务多出3000亩: the pledge
         return False
     if q.unit == "百分点":  # 同比提高4.2个百分点: a per-cent target's change; else a reference
-        return not (any(t.unit == "%" for t in match.targets) and compared(head))
-    if since_period_start(head):
+        changed = compared(head) or compared_before(
+            sentence, head
+        )  # (与2022年相比，…下降0.7个百分点)
+        return not (any(t.unit == "%" for t in match.targets) and changed)
+    if since_period_start(head, match.targets):
         return False  # 比上年末净增6200个: what the year has added so far, not a reference
     refs = list(_REFERENCE.finditer(head)) if _REFERENCE.search(head) else []  # mostly none
     if refs and not (q.unit in ("%", "倍") and refs[-1].group().startswith(("比", "较"))):

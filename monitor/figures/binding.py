@@ -16,18 +16,21 @@ from monitor.figures import events, lists, thresholds, units
 from monitor.figures.attribution import _Match
 from monitor.figures.checks import _clause_of, _excluded, listed_as_plan
 from monitor.figures.counting import counts_other
-from monitor.figures.cues import A_YEAR, EARLIER_LEVEL, EARLIER_WORK
+from monitor.figures.cues import A_YEAR, EARLIER_LEVEL, EARLIER_WORK, PLAN_WORD
 from monitor.figures.kinds import (
     after_keyword,
     age_group,
     for_one_use,
+    kind_after,
     kind_beside_whole,
     kind_word,
     later_batch,
     noun_after,
     of_phrase_noun,
     other_modifier,
+    picked_after,
     picked_out,
+    put_forward,
     same_head_after,
     wider_than_titled,
 )
@@ -125,6 +128,7 @@ _OWN_SCOPE = re.compile(r"新|累计|总|今年|全年|年内|当年|以来|[0-9
 
 # A clause giving an example (比如, 例如, 譬如): one of the things, not their whole
 _EXAMPLE = re.compile(r"\s*(?:比如|例如|譬如|诸如)")
+_SHARE_HEAD = re.compile(PLAN_WORD + r"的?$")
 
 
 def refused(making: Making, n: Number, target: Target) -> str | None:
@@ -183,7 +187,7 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     if own_clause and q.unit != "%" and per_head_title(words) and not per_head(n.head, ""):
         # 提供托位数约350万个 for a target of 每千人口托位数: the count, not the figure per head
         return "a count, not the figure per head the target tracks"
-    if n.change and target.id in making.given and not since_period_start(n.head):
+    if n.change and target.id in making.given and not since_period_start(n.head, (target,)):
         # 改造580万套，增加110万套: the rise over last year, not the figure
         return "a change over an earlier figure (增加…), not the level"
     return None
@@ -191,10 +195,11 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
 
 def _one_part(making: Making, n: Number, target: Target) -> str | None:
     """Why the number gives one part of the work only: a part of a sum after it, a later batch,
-    an example, one part alone; None when it gives none of these."""
+    an example, one part alone, those a passive picks out; None when it gives none of these."""
     sentence, q = making.read.text, n.q
-    if sum_after(sentence, q.end):
-        # 新建1320公里、改建3460公里，合计4780公里: the sum is the figure, these its parts
+    if sum_after(sentence, q.end) and not _SHARE_HEAD.search(n.head):
+        # 新建1320公里、改建3460公里，合计4780公里: the sum is the figure, these its parts (not
+        # a share of the plan before it: 已完成全年任务的三分之二，共计533艘)
         return "a part of the sum (合计…) after it"
     batch = later_batch(sentence, q.start, target.title, target.keywords)
     if batch:  # 第三批次活动当天，58个重大项目同时开工
@@ -203,6 +208,8 @@ def _one_part(making: Making, n: Number, target: Target) -> str | None:
         return "an example (比如…), a part of the whole"  # …，比如沿河建成的绿道就有12公里
     if "就" in n.head and _ALONE.search(n.head):
         return "one part alone (光…就有…), not the whole"  # 光他们社区就有两千多户…
+    if q.end <= n.match.start and (picked := picked_after(sentence, n.match.end)):
+        return f"a subset: those a passive picks out ({picked}…)"  # 2.3万户个体工商户被认定为…
     if "当" in sentence and _ONE_DAY.search(sentence, 0, q.start):
         return "one day's figure (当天…), a part of the work"  # 当天共有526家单位进场，提供…
     return None
@@ -299,17 +306,6 @@ def _other_amount(making: Making, n: Number, target: Target) -> str | None:
     return None
 
 
-# Things put forward for a title or the work, before it is given (申报, 申请, 推荐): another count
-_PUT_FORWARD = re.compile(r"申报|申请|报名|参评|推荐(?!标准|目录)|提名")  # (not 推荐标准)
-
-
-def _kind_after(sentence: str, n: Number, target: Target) -> str | None:
-    """Why the things a number counts are another kind, named after it (另有85个社区获评省级…)."""
-    head, keyword = sentence[n.q.end : n.match.start], sentence[n.match.start : n.match.end]
-    kind = other_kind(head, keyword, target.title) or kind_word(head, target.title, target.keywords)
-    return f"another kind ({kind}{keyword}) than the target's" if kind else None
-
-
 def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> str | None:
     """Why the keyword's things in the number's clause are not those the target counts: another
     kind (新增儿科床位), those inside what was named before (这些中心里…), another measure of
@@ -318,7 +314,7 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
     c0 = n.c0
     if not c0 <= m.start < n.q.start:
         if n.q.end <= m.start < n.c1:  # 另有85个社区获评省级老年友好型社区: its kind after it
-            return _kind_after(sentence, n, target)
+            return kind_after(sentence, n.q.end, n.match.start, n.match.end, target)
         if m.end > n.c0 or m.start == m.end:
             return None
         # …超级充电桩500个，计划年底前再建200个: a clause going on with a kind is of that kind
@@ -349,8 +345,8 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
     picked = picked_out(head, target.title)
     if picked:
         return f"a subset: those a clause picks out ({picked}{keyword})"
-    if (asked := _PUT_FORWARD.search(head)) is not None:  # 申报全国示范性…社区的有46个
-        return f"those put forward ({asked.group()}…), not those the work gave"
+    if (asked := put_forward(head)) is not None:  # 申报全国示范性…社区的有46个
+        return f"those put forward ({asked}…), not those the work gave"
     same_unit = units.fits(n.q.unit, target.unit)  # else the unit's reason is given
     noun = (
         noun_after(sentence[m.end : n.q.start], target.title) if c0 == n.c0 and same_unit else None
@@ -388,7 +384,7 @@ def dated_period(
     if scope == "new":
         return since_window(head, period, published)
     if scope == "rate":  # 比2020年下降11.3% (read where the plan's years are tracked): since
-        return base_window(head, period)
+        return base_window(head, period, published)
     if published is None or scope != "cumulative" or "的" not in head:
         return period
     earlier = EARLIER_LEVEL.search(head)

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from monitor.figures import cues, units
 from monitor.figures.cues import _CLAUSE, PLAN_AFTER
-from monitor.figures.keywords import _first_part
+from monitor.figures.keywords import _first_part, title_noun
 from monitor.models import Quantity, Target
 
 
@@ -66,6 +66,9 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
         return False  # 在A至B之间; …，剩余1.1万套力争11月底前开工: the count is the modal's subject
     if any(sentence.startswith(k, at) for k in target.keywords):
         return False  # 100条城市画廊: the keyword itself, though it opens like a place class
+    noun = title_noun(target.title, target.unit)
+    if noun and sentence.startswith(noun, at):
+        return False  # 21个县 for a target titled 整县试点扩大到25个县: the title's own noun
     if _PLACE_CLASS.match(sentence, at):
         return True  # 17个省区市贫困县, 11个设区市社区食堂: a count of places
     if _for_whom(sentence, q.start, at, target):

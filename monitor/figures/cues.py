@@ -30,6 +30,8 @@ _CLAUSE = re.compile(
     + r"](?:(?<![0-9][,，])|(?<=[,，])(?![0-9]{3}(?![0-9])))"
     # a space between words, as headlines part their clauses (…降幅达13.9% 事故总量降17.4%)
     r"|[ \u3000](?<=[\u4e00-\u9fff%][ \u3000])(?=[\u4e00-\u9fff])"
+    # an ellipsis where a quote leaves words out (…35家……今年，…): what follows is another clause
+    r"|……"
 )
 
 # Cues, read in the clause first and then in the sentence (see _kind for the order).
@@ -352,21 +354,3 @@ def _ended(period: str | None, published: date | None, closing: int = 0) -> bool
 
 
 _PART_ENDS = {"H1": date(2000, 6, 30), "Q1": date(2000, 3, 31), "Q3": date(2000, 9, 30)}
-
-
-_NOW_WORDS = re.compile(r"今年|明年")
-_PAST_WORDS = re.compile(r"过去的?一年|去年|上年")
-
-
-def latest_time(text: str, published: date | None) -> str | None:
-    """The year a 今年 or 明年 names after an earlier 过去一年 or 去年 in `text`, with no year
-    written after it (过去一年，全省新增…35家……今年，我们将力争新增…40家): the nearer time is
-    the clause's; None where the text has no such pair."""
-    if published is None or ("今年" not in text and "明年" not in text):
-        return None
-    nows = list(_NOW_WORDS.finditer(text))
-    now = nows[-1] if nows else None
-    past = _PAST_WORDS.search(text)
-    if now is None or past is None or past.start() > now.start() or A_YEAR.search(text, now.end()):
-        return None
-    return str(published.year + (now.group() == "明年"))

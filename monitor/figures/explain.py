@@ -9,7 +9,7 @@ from datetime import date
 from monitor.figures.keywords import _plan, named_in
 from monitor.figures.numerals import find_quantities
 from monitor.figures.reader import _Article
-from monitor.figures.sentences import _MAX_SENTENCE, sentence_ends, with_title
+from monitor.figures.sentences import _MAX_SENTENCE, carried, sentence_ends, with_title
 from monitor.models import Seen, Target
 
 
@@ -30,12 +30,19 @@ def explain(
     targets = plan.targets  # with their keywords' other spellings
     reader = _Article(text, ends, published, plan.plain, region)
     seen: list[Seen] = []
+    named_at: dict[int, list[Target]] = {}
     for index in range(len(ends)):
         s0, s1 = reader.bounds(index)
         sentence = text[s0:s1]
         named = [t for t in targets if any(named_in(sentence, k) for k in t.keywords)]
-        if not named or s1 - s0 > _MAX_SENTENCE:
-            continue
+        if named and s1 - s0 <= _MAX_SENTENCE:
+            named_at[index] = named
+    # the parts after a semicolon going on with the subject, and an answer to a question naming
+    # a target: read as find_figures reads them
+    going_on = carried(text, ends, named_at)
+    for index, named in sorted({**named_at, **going_on}.items()):
+        s0, s1 = reader.bounds(index)
+        sentence = text[s0:s1]
         numbers = find_quantities(sentence)
         about = [t for t in named if reader.plain or reader._about(t, sentence, s0)]
         for target in named:
@@ -44,7 +51,7 @@ def explain(
                 seen.extend(
                     Seen(sentence, q.start, q.end, q.surface, target.id, None, why) for q in numbers
                 )
-        r = reader.read(index, about) if about else None
+        r = reader.read(index, about, index in going_on) if about else None
         trace: list[Seen] = []
         made = reader.figures(r, trace) if r is not None else []
         made_at = {(f.start, f.target_id): f for f in made}

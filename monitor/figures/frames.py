@@ -19,12 +19,11 @@ from monitor.figures.cues import (
     _ended,
     _period,
     governing,
-    latest_time,
     without_base,
 )
 from monitor.figures.goals import coming_goal
 from monitor.figures.measures import _ADDITION, _CHANGE_VERB, _PART_OF_YEAR, under_way
-from monitor.figures.openings import _PLAN_SEASON_ENDS, Openings
+from monitor.figures.openings import _PLAN_SEASON_ENDS, Openings, last_time
 from monitor.figures.sections import is_headline, labelled, report_at
 from monitor.models import FigureKind, Target
 
@@ -158,8 +157,7 @@ class Frames(Openings):
                 return kind, label[1]
         said = (
             _period(clause, self.published, relative=False)
-            or latest_time(sentence[:c1], self.published)  # 过去一年…35家……今年，…将…40家
-            or _period(sentence[:c1], self.published, relative=False)
+            or _period(sentence[last_time(sentence, c0) : c1], self.published, relative=False)
             or self.frame(index)[1]
         )
         if said and said[4:5] in ("H", "Q") and "全年" in clause:

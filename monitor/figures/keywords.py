@@ -232,11 +232,41 @@ def _made_plan(targets: Sequence[Target]) -> _Plan:
     )
 
 
+# The noun a target's title counts after its amount (整县试点扩大到25个县, 覆盖300个乡镇): up to a
+# verb or a mark, four letters at most
+_TITLE_NOUN = r"[0-9０-９.]+\s*[万亿]?{unit}([\u4e00-\u9fff]{{1,4}}?)(?=[^\u4e00-\u9fff]|$|{verbs})"
+_TITLE_VERBS = "开展|实现|建成|完成|推进|推广|试点|以上|左右|的|和"
+
+
+@lru_cache(maxsize=256)
+def title_noun(title: str, unit: str | None) -> str | None:
+    """The noun right after the amount in a target's title, in its unit (25个县 → 县)."""
+    if not unit or unit not in title:
+        return None
+    pattern = _TITLE_NOUN.format(unit=re.escape(unit), verbs=_TITLE_VERBS)
+    found = re.search(pattern, title)
+    return found.group(1) if found else None
+
+
+# A keyword ending on the kind of what the title counts (整县试点 … 扩大到25个县): its things
+# named by that kind and the noun (试点县, 示范村) are the target's too
+_KIND_ENDS = ("试点", "示范", "达标", "先行")
+
+
+def _kind_nouns(target: Target) -> tuple[str, ...]:
+    noun = title_noun(target.title, target.unit)
+    if not noun or len(noun) > 2:
+        return ()
+    return tuple(k[-2:] + noun for k in target.keywords if k.endswith(_KIND_ENDS))
+
+
 @lru_cache(maxsize=1024)
 def _spelled(target: Target) -> Target:
     """The target with its keywords' other spellings (keywords.variants) added to them, as
-    every step of reading weighs them; itself when they have none (most targets)."""
+    every step of reading weighs them, and its things named by the kind its title counts
+    (试点县); itself when they have none (most targets)."""
     more = tuple(v for k in target.keywords for v in variants(k) if v not in target.keywords)
+    more += tuple(k for k in _kind_nouns(target) if k not in target.keywords)
     # an event named alone before its measures (生产安全事故1846起、死亡702人 for 生产安全事故死亡):
     # which of them is the target's, binding weighs (events.py)
     alone = (event_alone(k) for k in target.keywords)

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from monitor.figures.nouns import _FILLER, _NOT_HAN, WORK_VERB, _modifier
+from monitor.figures.nouns import _FILLER, _NOT_HAN, WORK_VERB, _modifier, other_kind
 from monitor.figures.places import GENERIC, PLACES
+from monitor.models import Target
 
 # a verb of work, or of a title given (获评省级…, 被命名为…, 入选…): the kind comes after it
 _VERB = re.compile(
@@ -85,6 +86,20 @@ def _words_before(head: str) -> str:
 # a part of the thing, not it. Not 达到…的 or 通过…的: a standard reached or a check passed is
 # often what the target counts (达到推荐标准的乡镇卫生院, 通过验收的…)
 _PICKED = re.compile(r"(?:入选|具备|具有|符合|获评|获得|拥有|配备|提供)[^，,。；;]{1,20}的$")
+
+
+# The thing named as the subject of a passive that picks some out (2.3万户个体工商户被认定为
+# “名特优新”, 12家企业获评…): those picked are a part of it. Not where the thing is what they
+# are made (1200家企业被认定为高新技术企业: the keyword after 被认定为 is the target's own).
+_PICKED_AFTER = re.compile(
+    r"被(?:认定|评定|评选|评|命名|列|确定|授予|认证|选)为?|入选|获评|荣获|获得(?=[^，,。；;]{0,8}称号)"
+)
+
+
+def picked_after(sentence: str, end: int) -> str | None:
+    """The passive right after a keyword ending at `end` that picks some of its things out."""
+    found = _PICKED_AFTER.match(sentence, end)
+    return sentence[end : found.end() + 4] if found else None
 
 
 def picked_out(head: str, title: str) -> str | None:
@@ -301,3 +316,21 @@ def later_batch(sentence: str, at: int, title: str, keywords: tuple[str, ...] = 
         return found.group()  # 第三批集中开工重大项目58个: in the number's own clause
     event = _EVENT_END.search(sentence, 0, cut) if found.end() <= cut else None
     return found.group() if event and sentence.rfind("，", 0, cut) < found.start() else None
+
+
+# Things put forward for a title or the work, before it is given (申报, 申请, 推荐): another count
+_PUT_FORWARD = re.compile(r"申报|申请|报名|参评|推荐(?!标准|目录)|提名")  # (not 推荐标准)
+
+
+def put_forward(head: str) -> str | None:
+    """The word saying the things a number counts were put forward (申报…的有46个), if it does."""
+    found = _PUT_FORWARD.search(head)
+    return found.group() if found else None
+
+
+def kind_after(sentence: str, end: int, start: int, stop: int, target: Target) -> str | None:
+    """Why the things a number (ending at `end`) counts are another kind, named after it before
+    the keyword at sentence[start:stop] (另有85个社区获评省级老年友好型社区)."""
+    head, keyword = sentence[end:start], sentence[start:stop]
+    kind = other_kind(head, keyword, target.title) or kind_word(head, target.title, target.keywords)
+    return f"another kind ({kind}{keyword}) than the target's" if kind else None

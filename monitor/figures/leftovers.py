@@ -28,6 +28,9 @@ _REST = re.compile(
     r"(?=[约近超逾0-9一二三四五六七八九十两])"
 )
 _PLAN_NAMED = re.compile(r"任务|目标|计划")
+# Those still left undone (尚有114个乡镇综合文化站未完成建设任务, 还有3个县没有达标)
+_STILL_HAVE = re.compile(r"(?:尚|还|仍)(?:有|存在|余)(?:约|近)?$")
+_NOT_YET = re.compile(r"[^，,。；]{0,16}?(?:尚未|未|没有|待)")
 _POINTERS = ("这一", "这个", "这项", "该", "此")
 # Work still going on (正在施工, 仍在建设, 加紧推进, 进入收尾) right after the rest's number
 _STILL_DOING = re.compile(
@@ -63,6 +66,8 @@ def measured_otherwise(making: Making, n: Number, target: Target) -> str | None:
         return "what is left to reach the plan (也就是说还要…), not work done nor the plan"
     if _TO_BE_DONE.search(n.head):
         return "what is still to be done (待治理…), not work done"
+    if _STILL_HAVE.search(n.head) and _NOT_YET.match(sentence, n.q.end):
+        return "what is still left undone (尚有…未完成), not work done"
     if _REST.match(sentence, n.c0) and (
         _STILL_DOING.match(sentence, n.q.end) or _PLAN_NAMED.search(sentence, n.q.end)
     ):

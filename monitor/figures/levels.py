@@ -4,9 +4,11 @@ its amounts are that level unless their words say they are additions."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from monitor.figures.measures import _ADDITION, _IN_YEAR, _SPAN, scope_of
 from monitor.models import FigureScope, Quantity, Target
+from monitor.units import normalise
 
 # What makes a count of a level target the additions, not the level: with _ADDITION and _SPAN,
 # a word of things new (新认定; not 高新, 专精特新), or the year's entries in a register
@@ -16,11 +18,17 @@ _POINTER = re.compile(r"(?:这一|这个|这项|该|此)(?:比例|比重|比率|
 _REGISTERED = re.compile(r"认定|评定|认证|入库|登记|注册|备案|落户")
 
 
-def scope_for(sentence: str, c0: int, c1: int, q: Quantity, level: bool) -> FigureScope:
-    """scope_of, for a target whose pledge is a level (余额达到, 总数达到, 产业规模突破: `level`)
-    too: an amount of it whose clause names no work, addition or span before it
-    (2023年深圳人工智能产业规模3280亿元; 全市专精特新中小企业2760家) is that level."""
+def scope_for(
+    sentence: str, c0: int, c1: int, q: Quantity, target: Target, published: date | None
+) -> FigureScope:
+    """scope_of, for a target whose pledge is a level (余额达到, 总数达到, 产业规模突破) too: an
+    amount of it whose clause names no work, addition or span before it (2023年深圳人工智能产业
+    规模3280亿元; 全市专精特新中小企业2760家) is that level; and for a pledge of one year's
+    additions, a running total within it that the pledge still exceeds (year_progress)."""
     scope = scope_of(sentence, c0, c1, q)
+    if scope == "cumulative" and year_progress(sentence, c0, c1, q, target, published):
+        return "new"
+    level = target.pledge is not None and target.pledge.scope == "cumulative"
     if scope != "new" or not level:
         return scope
     head, clause = sentence[c0 : q.start], sentence[c0:c1]
@@ -56,3 +64,28 @@ def other_amount(head: str, target: Target) -> str | None:
     if "完成投资" in words and _TOTAL_INVESTMENT.search(head):
         return "a project's total investment (总投资), not the investment done"
     return None
+
+
+# A level named by its own word (总数, 保有量), a part of the year named after the total (…，其中
+# 今年新建24个), a span or a plan of several years: a running total then is a stock
+_STOCK_NAMED = re.compile(r"总数|总量|保有量|存量|实有|总规模|总里程")
+_YEAR_PART_AFTER = re.compile(r"其中(?:今年|当年|本年|(?:19|20)[0-9]{2}\s*年)|今年(?:以来)?新")
+_SEVERAL_YEARS = re.compile(r"五”|五期间|期间|[0-9]{4}\s*年?\s*[—\-－~～至到]")
+
+
+def year_progress(
+    sentence: str, c0: int, c1: int, q: Quantity, target: Target, published: date | None
+) -> bool:
+    """Whether a running total (已建成96个, 截至9月底累计装好3.1万台) is the year's progress to a
+    pledge of one year's additions: said in the pledge's year, of the target's unit, and no more
+    than the pledge (a total past it, 累计建成168个 beside a pledge of 30, is the stock)."""
+    pledge = target.pledge
+    if pledge is None or pledge.scope != "new" or pledge.by is None or published is None:
+        return False
+    if published.year != pledge.by.year or _SEVERAL_YEARS.search(target.title):
+        return False
+    if q.unit is None or normalise(q.unit) != normalise(target.unit):
+        return False
+    if _STOCK_NAMED.search(sentence, c0, c1) or _YEAR_PART_AFTER.search(sentence, c1):
+        return False
+    return q.value <= pledge.value

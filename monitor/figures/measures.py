@@ -11,6 +11,7 @@ from monitor.figures.cues import EARLIER_LEVEL, MODAL, MONTH_SPAN, PLAN_RATE, PL
 from monitor.figures.months import done_by_a_month, opening_end
 from monitor.figures.place_clauses import whole_in_share
 from monitor.figures.since import SUM_CLAUSE as SUM_CLAUSE
+from monitor.figures.since import compared_before as compared_before
 from monitor.figures.since import since_launch
 from monitor.figures.since import since_period_start as since_period_start
 from monitor.figures.since import since_window as since_window
@@ -169,7 +170,7 @@ _YEARS_PLAN_AFTER = re.compile(
 _SPAN = re.compile(  # not 近年来: no start given; 2020年至2024年, 过去五年, 五年合计: a span
     r"(?=[以年期时过近0-9二两三四五六七八九十])"
     r"(?:(?<![近多几])(?:以来|年来)|期间|时期|过去[二两三四五六七八九十0-9]{1,2}年"
-    r"|[0-9]{4}\s*年\s*(?:至|到|—|－|-|~|～)\s*(?:[0-9]{4}\s*年|今年?)"
+    r"|[0-9]{4}\s*年?\s*(?:至|到|—|－|-|~|～)\s*(?:[0-9]{4}\s*年|今年?)"
     r"|(?<![近多几])[二两三四五六七八九十0-9]{1,2}年(?:间|来)?(?:合计|累计|共计)"
     r"|近[二两三四五六七八九十0-9]{1,2}年(?!前)|十[一二三四五]五”?前[一二三四两]年)"
 )  # (近三年, “十四五”前四年: the years counted back from now, or the plan's first ones)
@@ -230,11 +231,10 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     if named is not None:
         return named
     if _SINCE_WORK_BEGAN.search(head) or (
-        c0 <= opening_end(sentence) + 1 and _SINCE_WORK_BEGAN.search(sentence, 0, c0)
+        c0 <= opening_end(sentence) + 1
+        and (_SINCE_WORK_BEGAN.search(sentence, 0, c0) or since_launch(sentence, c1))
     ):
-        return "cumulative"  # 开工以来开累完成投资126亿元: a project's total since work began
-    if "以来" in sentence[:c1] and c0 <= opening_end(sentence) + 1 and since_launch(sentence, c1):
-        return "cumulative"  # 试点以来，…累计交易金额1.87万亿元: since a launch no date names
+        return "cumulative"  # 开工以来开累完成投资126亿元; 试点以来，…累计… (no start dated)
     if _ADDED_JUST_BEFORE.search(head) and not _CUMULATIVE.search(head):
         return "new"  # 新增14家…达到推荐标准: the count added, whatever its clause goes on to say
     if c0 and SUM_CLAUSE.match(sentence, c0 - 1) and _IN_YEAR.search(sentence, 0, c0):

@@ -27,14 +27,15 @@ _VERB = re.compile(
     r"|募集|征集|开发(?!区|商|园)|招募|筹措|兑付|下拨|兑现|结算|减免|返还|查处|立案|调解|化解"
     r"|关停|取缔|拆除|淘汰|腾退|盘活|接报|接收|收治|救治|招聘|吸纳|新设|新登记|赔付|授信"
     r"|推广|收购|采购|疏浚|清淤|加固|补植|复垦|硬化|绿化|扩容|增容|新装|加装|更换|架设|敷设|埋设"
-    r"|贯通|交工|举办|走访|慰问|选派|录用"
+    r"|贯通|交工|举办|走访|慰问|选派|录用|分配|配租|配售"
     # the verbs that set a plan (年初确定的30个目标任务): what follows them up to the number names
     # the plan, no thing of its own
     r"|确定|提出|明确|制定|设定|部署|定下|定好|敲定|议定|商定"
 )
 # words between a verb and its number that name nothing (建成了约, 新增各类, 达到近, 承担其中的)
 _FILLER = re.compile(
-    r"^(?:了|约|近|超|逾|达|为|共|总计|各类|各种|和|及|并|再|又|已|的|年度|全年|今年|当年|年内|其中)+"
+    r"^(?:了|约|近|超|逾|达|为|共|总计|各类|各种|和|及|并|再|又|已|的|年度|全年|今年|当年|年内|其中"
+    r"|出去|出来|起来|下来|下去|完|好)+"  # a verb's complement in speech (分配出去3126套, 建好了)
 )
 _FILLER_END = re.compile(
     r"(?:了|约|近|超过|超|逾|达到|达|为|共|总计|已经|已|均|的|年度|全年|今年|当年|年内)+$"
@@ -287,3 +288,20 @@ _RANK = re.compile(
 
 # The verbs of work a count follows, for the clauses that go on with a subject (cues.py)
 WORK_VERB = _VERB
+
+
+def own_measure_changed(head: str, target: Target) -> bool:
+    """Whether a clause's words before its rate name the count or a measure of the target's
+    thing and its change (数量同比增长, 案件数同比上升, 余额同比增长), nothing else."""
+    return _own_measure(tuple(target.keywords), "开工" in target.title).fullmatch(head) is not None
+
+
+@lru_cache(maxsize=256)
+def _own_measure(keywords: tuple[str, ...], starts: bool) -> re.Pattern[str]:
+    ends = "|".join(sorted({re.escape(k[-i:]) for k in keywords for i in (1, 2) if len(k) > i}))
+    done = "" if starts else "(?:完工|竣工|建成|完成)?"  # 完工里程 of work done, not of starts
+    return re.compile(
+        rf"(?:其|的)?(?:{ends})?{done}(?:数量|总数|总量|余额|规模|数|里程|面积|量)"
+        r"(?:同比|环比|(?:比|较)(?:上年|去年)(?:同期)?)?"
+        r"(?:增长|下降|增加|减少|提高|降低|上升)了?(?:约|近)?"
+    )

@@ -18,7 +18,11 @@ if TYPE_CHECKING:
 # A clause opening with these gives a part of the total before it (其中…, 包括…, 含…)
 _PART = re.compile(r"\s*(?:其中|包括|内含|含)")
 # A clause after the parts that names the whole again (…，累计建成7.3万个; …，全省共…)
-_WHOLE_AGAIN = re.compile(r"\s*(?:累计|总计|合计|共计|总数|总量|全年|全省|全市|全区|全县|全国|共)")
+_WHOLE_AGAIN = re.compile(
+    r"\s*(?:累计|总计|合计|共计|总数|总量|全年|全省|全市|全区|全县|全国|共"
+    # the whole's progress toward its plan (…，其中人工造林86万亩，完成年度任务的68.7%)
+    r"|(?:已经?)?完成(?:了)?(?:年度|全年|今年)(?:目标)?(?:任务|计划|目标)的)"
+)
 # A stock named at a clause's head after a period's part (…，其中今年完成560公里，农村公路总里程
 # 达到1.56万公里): the whole again, a level, not that period's own figure
 _STOCK_AGAIN = re.compile(r"[^，,。；;]{0,12}?(?:总里程|总长度?|总规模|总面积|总数|总量|保有量)")
@@ -60,7 +64,7 @@ def _part_start(sentence: str, cuts: list[int], at: int) -> int | None:
 def _opens_with_own_place(sentence: str, c0: int, regions: tuple[str, ...]) -> bool:
     """Whether the clause at c0 opens with one of the target's own places (…中，合肥5.3万个)."""
     opening = sentence[c0 : c0 + 12].lstrip()
-    return any(opening.startswith(r) for r in regions if r not in _WHOLE_WORDS)
+    return _opens_with(opening, regions)
 
 
 def own_place_part(sentence: str, cuts: list[int], at: int, regions: tuple[str, ...]) -> bool:
@@ -71,8 +75,17 @@ def own_place_part(sentence: str, cuts: list[int], at: int, regions: tuple[str, 
     start = _part_start(sentence, cuts, at)
     if start is None:
         return False
-    opening = sentence[start : start + 12].lstrip()[2:]
-    return any(opening.startswith(r) for r in regions if r not in _WHOLE_WORDS)
+    return _opens_with(sentence[start : start + 12].lstrip()[2:], regions)
+
+
+def _opens_with(opening: str, regions: tuple[str, ...]) -> bool:
+    """Whether `opening` starts with one of the target's own places, not a tier named after it
+    (自治区级医院, 省级财政: bodies of that level, a part)."""
+    return any(
+        opening.startswith(r) and opening[len(r) : len(r) + 1] != "级"
+        for r in regions
+        if r not in _WHOLE_WORDS
+    )
 
 
 _WHOLE_WORDS = frozenset(("全市", "全省", "全区", "全县", "本市", "本省", "全国", "我国", "各地"))
@@ -151,7 +164,7 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
     own_place = own_place_part(sentence, making.read.cuts, q.start, regions)
     if (
         n.after_breakdown
-        and target.id in making.seen
+        and (target.id in making.seen or "持平" in sentence[: n.c0])  # (…同比持平，其中城市…)
         and not n.period_part
         and not own_place
         and not _names_the_part(making, n)
@@ -186,9 +199,24 @@ def breaks_down(making: Making, clause: int, at: int) -> bool:
     read = making.read
     return (
         making.whole_part
-        or in_part(read.text, read.cuts, at)
+        or (in_part(read.text, read.cuts, at) and not _named_after_part(making, clause))
         or named_part(read.text, read.by_clause.get(clause, []), at)
     )
+
+
+def _named_after_part(making: Making, clause: int) -> bool:
+    """Whether a clause after a part naming another thing names a target's keyword (…，其中城镇
+    常住人口6803万人，常住人口城镇化率为67.5%，比上年末提高…): a subject of its own, no part.
+    Not after a part naming the keyword (其中城区5G基站8000个，农村5G基站4000个: parts alike)."""
+    read, named = making.read, False
+    for k in range(clause, -1, -1):
+        start = read.cuts[k - 1] + 1 if k else 0
+        if opened := _PART.match(read.text, start):
+            end = read.cuts[k] if k < len(read.cuts) else len(read.text)
+            alone = not read.text[opened.end() : end].strip()  # 其中，室内5G基站…: the part next
+            return named and not alone and not read.by_clause.get(k)
+        named = named or bool(read.by_clause.get(k))
+    return False
 
 
 # Words of a part's own frame or scope (其中已开工…, 其中今年新增…): it is read in its own clause

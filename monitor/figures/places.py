@@ -59,7 +59,7 @@ _CITIES = (
 )
 # Districts of the municipalities and of a few large cities (海淀, 闵行, 万州): a part of the city
 _DISTRICTS = (
-    "东城 西城 海淀 丰台 石景山 门头沟 房山 通州 顺义 昌平 怀柔 平谷 密云 延庆 黄浦 徐汇"
+    "东城 西城 海淀 丰台 石景山 门头沟 房山 通州 顺义 昌平 大兴 怀柔 平谷 密云 延庆 浦东 黄浦 徐汇"
     " 长宁 静安 普陀 虹口 杨浦 闵行 宝山 嘉定 松江 青浦 奉贤 崇明 武清 宝坻 静海 宁河 蓟州 西青"
     " 津南 北辰 东丽 万州 涪陵 渝中 渝北 沙坪坝 九龙坡 北碚 綦江 大足 巴南 黔江 江津 合川 永川"
     " 南川 璧山 铜梁 潼南 荣昌 开州 梁平 武隆 天河 越秀 海珠 荔湾 番禺 花都 南沙 从化 增城 福田"
@@ -179,6 +179,12 @@ def _pattern(regions: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
+# A company named by the level of its owner (市公交集团, 省交通投资集团, 今年区城投公司): the
+# region's own body, after a time word at most
+_LEVEL_BODY = re.compile(r"(?:今年|去年|上半年|下半年|全年|年内)?([省市县区])(?!场)")
+_LEVEL_OF_CHAR = {"省": "province", "市": "city", "县": "county", "区": "district"}
+
+
 def _kind(word: str, regions: tuple[str, ...]) -> str | None:
     """own, nation or place; None for a generic word whose level the target does not say."""
     if "、" in word or word.endswith(
@@ -189,6 +195,10 @@ def _kind(word: str, regions: tuple[str, ...]) -> str | None:
         return "own"  # 北京 for a target in 北京市, 高速公路服务区 for itself
     if word in NATIONAL:
         return "nation"
+    own = _LEVEL_BODY.match(word) if word.endswith(("公司", "集团")) else None
+    if own:  # 市公交集团 in a city's text: the city's own company, doing its work
+        watched = None if is_national(regions) else level_of(regions)
+        return "own" if _LEVEL_OF_CHAR[own.group(1)] == watched else "place"
     level = _LEVEL_OF_GENERIC.get(word)
     if level is not None:  # 我省 for a province, 全省 for a city target: another level
         watched = None if is_national(regions) else level_of(regions)
@@ -316,7 +326,9 @@ _PART_NAMED_AFTER = re.compile(
     r"(?![市省全各城郊主中心老已将今去前共累])[\u4e00-\u9fff]{2,3}?(?:区|县|街道|镇)"
     r"(?![\u4e00-\u9fff]?[区县镇])"
     r"(?<!小区|社区|园区|户区|成区|范区|城区|片区|库区|山区|景区|街区|辖区|市区|郊区|矿区|牧区"
-    r"|林区|业区|发区|验区|保区|点区|乡镇|城镇|村镇|集镇)"
+    r"|林区|业区|发区|验区|保区|点区|乡镇|城镇|村镇|集镇"
+    r"|整县|整区|整镇)"  # 山东延包整县试点: the whole county's roll-out, no part's name
+    r"(?<!单位地区)(?<!万元地区)"  # 江西单位地区生产总值能耗: a measure per unit of output
 )
 _NOT_PROPER = frozenset((*GENERIC, *NATIONAL, "各地", "全国各地"))
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
-from functools import lru_cache
 
 from monitor.figures import units
 from monitor.figures.binding import Making, Number, listed_stage
@@ -16,12 +15,19 @@ from monitor.figures.counting import _fit_unit
 from monitor.figures.cues import BATCH_OPENS, PLAN_AFTER, REST_OPENS
 from monitor.figures.leftovers import measured_otherwise
 from monitor.figures.levels import other_amount
-from monitor.figures.measures import compared, percent_measure, without_modals
-from monitor.figures.nouns import measure_before, other_measure
+from monitor.figures.measures import compared, compared_before, percent_measure, without_modals
+from monitor.figures.nouns import measure_before, other_measure, own_measure_changed
 from monitor.figures.plan_words import SCHEDULE_QUOTA
 from monitor.figures.shares import other_share, share_before_plan_done, share_goes_on
 from monitor.figures.stages import stage_at
-from monitor.figures.windows import _CAUSE, _HOLIDAY, _older_base, _over_years, yearly_average
+from monitor.figures.windows import (
+    _CAUSE,
+    _HOLIDAY,
+    _older_base,
+    _over_years,
+    points_since_base,
+    yearly_average,
+)
 from monitor.models import FigureKind, FigureScope, Quantity, Target
 
 
@@ -61,21 +67,6 @@ def rate_of(making: Making, n: Number, target: Target) -> str | None:
     if named in _INCREMENT and target.pledge is not None and target.pledge.scope == "new":
         return None  # 增量同比提高12%: for a target of additions, the growth of its own count
     return named
-
-
-def own_measure_changed(head: str, target: Target) -> bool:
-    """Whether a clause's words before its rate name the count or a measure of the target's
-    thing and its change (数量同比增长, 案件数同比上升, 余额同比增长), nothing else."""
-    return _own_measure(tuple(target.keywords)).fullmatch(head) is not None
-
-
-@lru_cache(maxsize=256)
-def _own_measure(keywords: tuple[str, ...]) -> re.Pattern[str]:
-    ends = "|".join(sorted({re.escape(k[-i:]) for k in keywords for i in (1, 2) if len(k) > i}))
-    return re.compile(
-        rf"(?:其|的)?(?:{ends})?(?:数量|总数|总量|余额|规模|数)(?:同比|环比|比上年|比去年|较上年)?"
-        r"(?:增长|下降|增加|减少|提高|降低|上升)了?(?:约|近)?"
-    )
 
 
 # Words of a period between a keyword and its rate (…进出口额上半年同比增长14.6%): no measure
@@ -123,8 +114,10 @@ def in_unit(making: Making, n: Number, target: Target) -> Quantity | None:
 def in_points(making: Making, n: Number, target: Target) -> Quantity | None:
     """A per-cent target's change in percentage points (…比例达66.3%，同比提高4.2个百分点): its
     rate, the value in points, unless the words before name another measure."""
-    if n.q.unit != "百分点" or target.unit != "%" or not compared(n.head):
+    if n.q.unit != "百分点" or target.unit != "%":
         return None
+    if not compared(n.head) and not compared_before(making.read.text, n.head):
+        return None  # (与2022年相比，…下降0.7个百分点: the base opens the sentence)
     if share_goes_on(making.read.text, n.c0, target):
         return n.q  # …，占一般公共预算收入的比重为68.4%，比上年同期提高1.1个百分点
     return None if rate_of(making, n, target) else n.q
@@ -245,7 +238,11 @@ def out_of_frame(
             return other  # 占全省的比重为45.3%; …增加值4130亿元，同比增长10.2% for its share
     if scope == "rate" and (since := _older_base(making.read.text, n, published, target)):
         return f"a change over the years since {since} (比{since}年…), not one year's rate"
-    if scope == "rate" and (years := _over_years(n.head, period, target)):
+    if (
+        scope == "rate"
+        and not points_since_base(n.head, n.q, target)  # 较2020年提高了9.3个百分点: its years
+        and (years := _over_years(n.head, period, target))
+    ):
         return f"a rate over several years ({years}), not one period's"
     if scope != "rate" and (average := yearly_average(n.head, target)):
         return f"an average a year over several years ({average}…), not a period's count"

@@ -333,15 +333,14 @@ class _Article(Regional):
             making.when[clause] = self.when(unnamed(sentence, read.targets), c0, c1, read.at)
         kind, period = making.when[clause]
         period = list_period(making, n.q, period)  # 2023年和2024年，…分别…: each value's year
-        level = target.pledge is not None and target.pledge.scope == "cumulative"
         scope = (
             measure
             or making.plan_scope(n, target.id)
-            or scope_for(sentence, c0, c1, quantity, level)
+            or scope_for(sentence, c0, c1, quantity, target, self.published)
         )
         if n.period_part and scope == "cumulative" and "累计" not in sentence[c0:c1]:
             scope = "new"  # 其中2023年筹集2.3万套: what that period added
-        if "年" in n.head:  # 比2020年底增加21家 (2021-2024); 由去年底的【63家】… (2023)
+        if "年" in n.head or "五" in n.head:  # 比2020年底增加21家 (2021-2024); 较“十三五”末…
             period = dated_period(n.head, scope, period, self.published)
         if measure == "share_of_pledge" and not _PLEDGED_SHARE.search(n.head):
             kind = "achieved"  # 完成年度任务的83%: progress so far

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from monitor.figures import speech
 from monitor.figures.cues import A_YEAR
 from monitor.figures.frames import Frames
 from monitor.figures.places import (
@@ -138,6 +139,10 @@ class Regional(Frames):
             said = speaks_for(mentions(self.text, regions, p0, s0), regions)
         if said is None:  # the article's lead, before this sentence (a headline's: after it)
             said = speaks_for(mentions(self._lead(s0), regions)[:1], regions)
+        if said is None:  # “…年初定的是100个。”合肥市民政局副局长说。: who said it, after
+            said_by = speech.SAID_AFTER.match(self.text, s0 + len(sentence))
+            if said_by:
+                said = speaks_for(mentions(said_by.group(), regions)[:1], regions)
         if said is None:
             said = self._source_speaks_for(regions)
         if said is None and _goes_on_with_own(self._run(sentence, s0), regions, at):

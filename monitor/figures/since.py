@@ -4,17 +4,22 @@ years since added) and clauses summing the parts before them (…，合计4780�
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
+
+from monitor.models import Target
 
 # An increase over the start of the period (比年初增加8400张, 较上年末新增1.6万个): what the
 # period has added to a stock, its `new` figure; over a year (比上年增加17.6亿斤) it is the change
 # of a flow, and over an older base (比2012年) a change over many years: references, not figures.
 # Over the end of a named earlier year (比2020年底增加21家) it is what the years since added: `new`
 # over that window (period_since gives it).
+# The end of a five-year plan is a named year's end too (较“十三五”末增加312万吨: since 2020).
 _SINCE_START = re.compile(
-    r"(?:比|较)(?:年初|(?:上年|去年|上一年|((?:19|20)[0-9]{2})\s*年)(?:年)?(?:末|底))"
+    r"(?:比|较)(?:年初|(?:上年|去年|上一年|((?:19|20)[0-9]{2})\s*年|“?(十[一二三四])五”?)(?:年)?(?:末|底))"
     r"(?:净增|新增|增加|增长)了?$"
 )
+_PLAN_ENDS = {"十一": 2010, "十二": 2015, "十三": 2020, "十四": 2025}
 
 
 # A clause summing the parts before it (…，合计4780公里; …，两项合计超过3.1万亿元)
@@ -26,9 +31,30 @@ def sum_after(sentence: str, end: int) -> bool:
     return "计" in sentence and SUM_CLAUSE.search(sentence, end) is not None
 
 
-def since_period_start(head: str) -> bool:
-    """Whether the words before a number say it is the increase since the period began."""
-    return bool(_SINCE_START.search(head))
+# An increase over last year (较上年增加21万亩) of a stock: over last year's level, what the year
+# added; of a flow (粮食产量比上年增加17.6亿斤) a change, read only for a stock target
+_SINCE_LAST_YEAR = re.compile(r"(?:比|较)(?:上年|去年|上一年)(?:净增|新增|增加)了?$")
+# A target tracking a stock by its title (个体工商户总量, 耕地保有量, 贷款余额)
+_STOCK_TITLE = re.compile(r"总量|总数|保有量|余额|存量|实有")
+
+
+def stock_target(target: Target) -> bool:
+    """Whether the target tracks a stock: its pledge is a level, or its title names one."""
+    if target.pledge is not None:
+        return target.pledge.scope == "cumulative"
+    return _STOCK_TITLE.search(target.title) is not None
+
+
+def since_period_start(head: str, targets: Sequence[Target] = ()) -> bool:
+    """Whether the words before a number say it is the increase since the period began: over
+    its start (比年初增加), or over last year where every target tracks a stock (较上年增加)."""
+    if _SINCE_START.search(head):
+        return True
+    return (
+        bool(targets)
+        and _SINCE_LAST_YEAR.search(head) is not None
+        and all(map(stock_target, targets))
+    )
 
 
 def since_window(head: str, period: str | None, published: date | None) -> str | None:
@@ -37,13 +63,28 @@ def since_window(head: str, period: str | None, published: date | None) -> str |
     names no later one (2021-2023), so that it is never taken for one year's addition; else
     `period` as it is."""
     found = _SINCE_START.search(head)
-    if found is None or not found.group(1):
+    if found is None or not (found.group(1) or found.group(2)):
         return period
-    start = int(found.group(1)) + 1
+    start = (int(found.group(1)) if found.group(1) else _PLAN_ENDS[found.group(2)]) + 1
     end = int(period) if period and period.isdigit() else None
     if (end is None or end < start) and published is not None:
         end = published.year
     return f"{start}-{end}" if end is not None and start < end else period
+
+
+# A comparison opening the sentence (与2022年相比，…下降0.7个百分点; 同上年相比，…): the base
+# of a change said later with no word of its own
+_OPENS_COMPARED = re.compile(
+    r"\s*(?:与|同|和|跟)(?:(?:19|20)[0-9]{2}\s*年(?:末|底)?|上年|去年|上一年)(?:同期)?相比[，,]"
+    r"|\s*相比(?:于)?(?:(?:19|20)[0-9]{2}\s*年(?:末|底)?|上年|去年)(?:同期)?[，,]"
+)
+_CHANGE_END = re.compile(r"(?:增长|增加|提高|提升|上升|下降|减少|降低|回落)了?(?:约|近)?$")
+
+
+def compared_before(sentence: str, head: str) -> bool:
+    """Whether a change (…下降0.7个百分点) takes its base from a comparison opening the sentence
+    (与2022年相比，…)."""
+    return _CHANGE_END.search(head) is not None and _OPENS_COMPARED.match(sentence) is not None
 
 
 # Since a programme began, no year named (试点以来, 启动以来): a running total, not a span's work
@@ -54,5 +95,5 @@ _DATED = re.compile(r"[0-9]{4}\s*年|十[一二三四五]五|[一二三四五六
 def since_launch(sentence: str, end: int) -> bool:
     """Whether sentence[:end] opens a running total since a launch it gives no date of (试点以来，
     全市…累计交易金额1.87万亿元)."""
-    found = _SINCE_LAUNCH.search(sentence, 0, end)
+    found = _SINCE_LAUNCH.search(sentence, 0, end) if sentence.find("以来", 0, end) > 0 else None
     return found is not None and not _DATED.search(sentence, 0, found.end())

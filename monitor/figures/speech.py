@@ -54,6 +54,10 @@ BY_PLACE = re.compile(
 # The marks that open each item of a new-media line (一图读懂, 数说, 成绩单: ●受理…　●落地…,
 # ①…②…, ［12个］ 今年计划打造的…, …｜环比提高…｜同比…): each opens a clause
 MARKS = "●▶►■◆★▲•①-⑳❶-❿｜［"
+# Who said the quote before, named after it (…。”合肥市民政局副局长说。; …，这是X在发布会上介绍的)
+SAID_AFTER = re.compile(
+    r"\s*”?\s*[^。！？!?\n“”]{2,30}?(?:说|介绍|表示|透露|指出|告诉记者|介绍的)(?=[。！!，,])"
+)
 # A question (ends with ？) and the reporter's line
 QUESTION_ENDS = "？?"
 

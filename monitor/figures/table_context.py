@@ -242,12 +242,18 @@ _ADDED = re.compile(
 )
 
 
+# A year's value of an indicator (2023年实现值, 2020年基期值, 2024年现状值): what it stood at
+_YEAR_VALUE = re.compile(r"(?:19|20)[0-9]{2}\s*年(?:度|末|底)?(?:实现|基期|现状|实际|预计|完成)?值")
+
+
 def stock_level(label: str, head: str, target: Target, header: tuple[str, ...] = ()) -> bool:
-    """Is a result headed by a period alone (1—9月, 前三季度) the level then of a target that
-    pledges a stock (参保人数达到5100万人), its row naming no addition (…养老保险参保人数) and
-    no column a task of work (年度任务: the rows count the year's work)?"""
+    """Is a result headed by a period alone (1—9月, 前三季度) or a year's value (2023年实现值,
+    2020年基期值) the level then of a target that pledges a stock (参保人数达到5100万人), its row
+    naming no addition (…养老保险参保人数) and no column a task of work (年度任务: the rows
+    count the year's work)?"""
     if target.pledge is None or target.pledge.scope != "cumulative":
         return False
     if any("任务" in h for h in header):
         return False
-    return is_period(HEADER_UNIT.sub("", head).strip()) and not _ADDED.search(label)
+    head = HEADER_UNIT.sub("", head).strip()
+    return (is_period(head) or _YEAR_VALUE.fullmatch(head) is not None) and not _ADDED.search(label)
