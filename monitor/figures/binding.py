@@ -267,7 +267,11 @@ _BASE_OF_SHARE = re.compile(
     r"的(?:[约近超]?[0-9.]+\s*%|[一二三四五六七八九十]成|[一二三四五六七八九十]+分之)"
 )
 _TO_LEVEL = re.compile(r"(?:增加|增长|提高|提升|上升|下降|减少|降低|增|升|降|减)(?:到|至)")
-_PART_TAKEN = re.compile(r"(?:当中|之中|中)[0-9一二三四五六七八九十两]")
+# (…700辆公交车中新能源车型不少于600辆: a kind of them named before the part's number)
+_PART_TAKEN = re.compile(
+    r"(?:当中|之中|中)(?![心国华])[\u4e00-\u9fff]{0,8}?(?:不少于|不低于|超过|约|近|有|达)?"
+    r"[0-9一二三四五六七八九十两]"
+)
 
 
 def _other_amount(making: Making, n: Number, target: Target) -> str | None:

@@ -141,12 +141,15 @@ class _Reader:
             if ch in "多余" and end > i:
                 qualifier = "at_least"
                 end += 1
+            elif ch == "来" and end > i and run[-1] in "十百千万" and qualifier == "exact":
+                qualifier = "about"  # 三百来个: spoken (not 十几个: a span, no figure)
+                end += 1
             elif ch in _BIG and value != 0:
                 scale *= _BIG[ch]
                 mags += ch
                 end += 1
-            elif ch in "个個" and t.startswith(("亿", "億"), end + 1) and value != 0:
-                end += 1  # 两个亿
+            elif ch in "个個" and t.startswith(("亿", "億", "多亿"), end + 1) and value != 0:
+                end += 1  # 两个亿, 一个多亿
             elif ch == " " and t[end + 1 : end + 2] in _BIG and (self.whole or run.isascii()):
                 end += 1  # 177.1 亿元, 约 35 万人
             elif (

@@ -111,7 +111,7 @@ _LETTER_MAGNITUDE = {"k": 1000, "K": 1000, "w": 10**4, "W": 10**4, "M": 10**6, "
 _PAIRS = {"对": 2, "對": 2, "双": 2, "雙": 2, "打": 12}
 _RANGE = "-~至到—"
 # What may follow a number's digits before its unit: 多/余, magnitudes (万, k), 个 (两个亿), a space
-_AFTER_DIGITS = frozenset("多余个個 ") | frozenset(_BIG) | frozenset(_LETTER_MAGNITUDE)
+_AFTER_DIGITS = frozenset("多余个個来 ") | frozenset(_BIG) | frozenset(_LETTER_MAGNITUDE)
 _TENTHS_TIMES_PAIRS = frozenset("成番") | frozenset(_PAIRS)  # 三成, 翻两番, 一打
 _NOT_AFTER = (
     "年",
