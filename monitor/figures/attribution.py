@@ -75,7 +75,7 @@ _RANKED_BY = re.compile(
 # plan's own noun restates the subject's pledge, whatever the clause opens with.
 _RESTATES = re.compile(
     r"(?:（[^）]{1,4}）|\([^)]{1,4}\))?(?:以上|左右)?的?(?:年度|全年)?(?:建设|改造|民生实事)?"
-    r"(?:预期)?(?:目标|任务|计划(?![内外]))(?!完成率|进度)"
+    r"(?:预期|发行)?(?:目标|任务|计划(?![内外])|额度|限额)(?!完成率|进度)"
 )
 PLAN_NOUNS = ("目标", "任务")
 
@@ -373,7 +373,7 @@ def _is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -
     a cut named between the reference and the number (比改革前减轻企业负担5000亿元): a cut is
     always measured from a baseline."""
     head = sentence[c0 : q.start]
-    if EARLIER_LEVEL.search(head) or EARLIER_WORK.search(head):
+    if head.endswith(("的", "的\n")) and (EARLIER_LEVEL.search(head) or EARLIER_WORK.search(head)):
         # 由去年底的63家增加到71家, 比去年实际新增的7.4万个还要多: a figure of an earlier date
         return False
     set_against = sentence[q.end : q.end + 1] in ("多", "少") and _PLAN_NAMED_BEFORE.search(head)

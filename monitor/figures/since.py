@@ -45,9 +45,15 @@ def stock_target(target: Target) -> bool:
     return _STOCK_TITLE.search(target.title) is not None
 
 
+# the letters both patterns end with ($ also before a last line break): most heads end otherwise
+_SINCE_ENDS = tuple(e + nl for e in "增加长了" for nl in ("", "\n"))
+
+
 def since_period_start(head: str, targets: Sequence[Target] = ()) -> bool:
     """Whether the words before a number say it is the increase since the period began: over
     its start (比年初增加), or over last year where every target tracks a stock (较上年增加)."""
+    if not head.endswith(_SINCE_ENDS):
+        return False
     if _SINCE_START.search(head):
         return True
     return (
