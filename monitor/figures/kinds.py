@@ -227,7 +227,7 @@ def other_modifier(head: str, keyword: str, keywords: tuple[str, ...], title: st
     a place's or a time's."""
     kinds = [k[: -len(keyword)] for k in keywords if len(k) > len(keyword) and k.endswith(keyword)]
     if not kinds:
-        return None  # most targets: no keyword naming a kind of another
+        return _other_area(head, keyword, title)  # most targets: no keyword naming a kind
     tail = _HAN_TAIL.search(_words_before(head))
     if tail is None:
         return None
@@ -247,6 +247,25 @@ def other_modifier(head: str, keyword: str, keywords: tuple[str, ...], title: st
 
 
 _HAN_TAIL = re.compile(r"[\u4e00-\u9fff]+$")
+# Town and country, each the other's kind (农村电网供电可靠率 in a title, 城市电网供电可靠率 said)
+_AREAS = (("农村", "乡村"), ("城市", "城镇", "城区"))
+
+
+def _other_area(head: str, keyword: str, title: str) -> str | None:
+    """The other of town and country named right before the keyword (`head`: its clause up to it;
+    a word or two between: 电网) where the title names one before it: 城市电网供电可靠率 for a
+    target titled 农村电网供电可靠率."""
+    at = title.find(keyword)
+    if at < 0:
+        return None
+    before = title[max(0, at - 6) : at]
+    for own, other in (_AREAS, _AREAS[::-1]):
+        if any(w in before for w in own):
+            said = re.search("(" + "|".join(other) + r")[\u4e00-\u9fff]{0,3}$", head)
+            return said.group(1) if said else None
+    return None
+
+
 _PLACE_WORDS = frozenset((*PLACES, *GENERIC))
 
 

@@ -54,6 +54,8 @@ _CONVERT: dict[str, tuple[str, Decimal]] = {
     "千瓦": ("power", Decimal(1)),
     "兆瓦": ("power", Decimal(1000)),
     "吉瓦": ("power", Decimal(1_000_000)),
+    "千伏安": ("apparent power", Decimal(1)),
+    "兆伏安": ("apparent power", Decimal(1000)),
     "千瓦时": ("energy", Decimal(1)),
     "兆瓦时": ("energy", Decimal(1000)),
     "微克/立方米": ("concentration", Decimal(1)),
