@@ -42,7 +42,7 @@ _ACHIEVED = re.compile(
     # (已列入…民生实事项目, 已纳入…计划: listed as a plan, nothing done yet)
     r"已(?!经?(?:列入|纳入|写入|列为))|累计|截至|截止|目前|至今"
     r"|去年(?<![比较同环从由]去年)|上年(?<![比较同环从由]上年)|过去|以来"
-    r"|刚刚过去|五年来|一年来|上一年|超额完成|实际(?!上)|到现在"
+    r"|刚刚过去|五年来|一年来|上一年|超额完成|实际(?<!任务实际)(?<!目标实际)(?<!计划实际)(?!上)|到现在"
     # the perfective right before the amount (完成了45个, 建成了3座); a branch a verb, so that
     # every branch opens with a letter and re jumps between them (a group first: 4x slower)
     + "".join(
@@ -127,6 +127,8 @@ _PLEDGE = re.compile(
     + _SET_BEFORE.pattern
     # the size of the plan that was set (超过年初定下的600场, 年初确定的是100个)
     + "".join(f"|{w}的是?(?=[约近超逾]?[0-9一二三四五六七八九十两])" for w in speech.SET)
+    # the plan's size said in speech (义诊任务实际是600场, 今年的任务是100个)
+    + r"|任务(?:实际|其实|原本)?(?:是|为)(?=[约近超逾]?[0-9一二三四五六七八九十两])"
 )
 # A plan's noun that does not state the plan (围绕年度目标, 对照目标任务, 完成年度目标): it
 # governs no other clause, as a modal, a plan stated (目标是/为) or handed down (目标下达) does
