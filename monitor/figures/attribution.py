@@ -22,7 +22,7 @@ from monitor.figures.nouns import WORK_VERB
 from monitor.figures.own_work import dated_work
 from monitor.figures.place_clauses import for_the_place, place_lead, whole_in_share
 from monitor.figures.shares import share_of_it
-from monitor.figures.topics import opens_topic
+from monitor.figures.topics import topic_of
 from monitor.models import Quantity, Target
 
 # A place of any name (a district, a county: 余杭区, 如皋市) opening a clause with work done and
@@ -268,7 +268,7 @@ def _subject(
 ) -> _Match | None:
     """The keyword a clause is about: its own last one, or the previous clause's when it opens by
     continuing it (…，增长6.1%; …，总量突破90万亿元)."""
-    if not by_clause.get(clause) and clause > 0 and (topic := _topic(sentence, cuts, by_clause)):
+    if not by_clause.get(clause) and clause > 0 and (topic := topic_of(sentence, cuts, by_clause)):
         return topic  # 长期护理保险这块，去年底全省参保是4302万人，今年的目标是4500万人
     if not by_clause.get(clause) and clause > 0:
         dated = dated_work(sentence, cuts[clause - 1] + 1, by_clause, clause)
@@ -286,13 +286,6 @@ def _subject(
             return None
         clause -= 1
     return by_clause[clause][-1]
-
-
-def _topic(sentence: str, cuts: list[int], by_clause: dict[int, list[_Match]]) -> _Match | None:
-    """The keyword of a topic opening the sentence (…这块，; 在…方面，; 说到…，), if it opens so."""
-    if not cuts or not by_clause.get(0) or not opens_topic(sentence, cuts[0]):
-        return None
-    return by_clause[0][-1]
 
 
 def _goes_on(sentence: str, at: int) -> bool:
@@ -327,7 +320,7 @@ def _about_span(
             last = k + 1  # …，合计4780公里: the sum of the parts before it
         elif dated_work(sentence, cuts[k] + 1, by_clause, k + 1):
             last = k + 1  # …，截至9月底已完工64公里: the subject's work by a date
-    if first == 0 and _topic(sentence, cuts, by_clause):
+    if first == 0 and topic_of(sentence, cuts, by_clause) is not None:
         last = len(cuts)  # 说到停车泊位，…: every clause after the topic is about it
     start = cuts[first - 1] + 1 if first > 0 else 0
     stop = cuts[last] if last < len(cuts) else len(sentence)

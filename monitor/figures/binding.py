@@ -21,6 +21,7 @@ from monitor.figures.kinds import (
     after_keyword,
     age_group,
     for_one_use,
+    kind_after,
     kind_beside_whole,
     kind_word,
     later_batch,
@@ -29,6 +30,7 @@ from monitor.figures.kinds import (
     other_modifier,
     picked_after,
     picked_out,
+    put_forward,
     same_head_after,
     wider_than_titled,
 )
@@ -303,7 +305,7 @@ def _other_amount(making: Making, n: Number, target: Target) -> str | None:
         and not predicate_after(sentence, q.end)
         and not listed_as_plan(sentence, q.end)  # 新建中医馆12个列入民生实事项目
         and not events.own_after(sentence, q.end, target)  # 事故共造成612人死亡
-        and not plan_compared(n.head)  # 比控制指标1500人少114人: the plan's size
+        and not plan_compared(sentence, q.start, q.end)  # 比控制指标1500人少114人: the plan's size
     ):
         # 210个试点地区, 覆盖534个社区: a count of another noun
         return f"counts another noun ({sentence[q.end : q.end + 6]}…)"
@@ -317,6 +319,8 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
     m = n.match
     c0 = n.c0
     if not c0 <= m.start < n.q.start:
+        if n.q.end <= m.start < n.c1:  # 另有85个社区获评省级老年友好型社区: its kind after it
+            return kind_after(sentence, n.q.end, n.match.start, n.match.end, target)
         if m.end > n.c0 or m.start == m.end:
             return None
         # …超级充电桩500个，计划年底前再建200个: a clause going on with a kind is of that kind
@@ -347,6 +351,8 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
     picked = picked_out(head, target.title)
     if picked:
         return f"a subset: those a clause picks out ({picked}{keyword})"
+    if (asked := put_forward(head)) is not None:  # 申报全国示范性…社区的有46个
+        return f"those put forward ({asked}…), not those the work gave"
     same_unit = units.fits(n.q.unit, target.unit)  # else the unit's reason is given
     noun = (
         noun_after(sentence[m.end : n.q.start], target.title) if c0 == n.c0 and same_unit else None

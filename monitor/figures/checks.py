@@ -43,7 +43,7 @@ _PLANNED_BEFORE = re.compile(
         f"{word}[^，,。；已]{{0,8}}的$"
         for word in (
             *("计划", "拟", "将", "要(?<![主重需只必不纲]要)", "确定", "提出", "明确"),
-            *("制定", "部署", "下达", "列入", "纳入"),
+            *("制定", "部署", "下达", "列入", "纳入", "定下"),
         )
     )
     + r"|的(?:年度|全年)?(?:建设)?(?:任务|目标|计划)(?:是|为)?$"
@@ -57,7 +57,7 @@ _PLANNED_BEFORE = re.compile(
     # spoken: 今年目标定在5000套, 年初定的是100个, 要办的义诊是六百场; a heading's 目标350户
     + r"|目标(?:定在|锁定在)$|(?<!稳)定下?的(?:是|为)$"
     + r"|要[^，,。；已]{0,8}的[^，,。；已的]{1,10}?是$"
-    + r"|(?<![超比离距差过于达成])目标$"
+    + r"|(?<![超比离距差过于达成])目标$|(?:年度|全年)(?:目标|任务|计划)$|控制指标$"
 )
 # 今年750万亩高标准农田建设任务已完成…: the number opens a noun phrase that ends in the task
 _CLAUSE_REST = re.compile(r"[^，,。；;]*")
@@ -79,7 +79,7 @@ def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:
         or listed_as_plan(sentence, end)
         or _inside_listed_plan(sentence, start, end)
         or _SET_THEN_PART.match(sentence, end) is not None
-        or plan_compared(sentence[c0:start])  # 比年度目标300个多12个
+        or plan_compared(sentence, start, end)  # 比年度目标300个多12个
     )
 
 

@@ -55,7 +55,7 @@ _ACHIEVED = re.compile(
 # completion, a noun, not a pledge. Read only where 目标/任务/计划 is, and not under a modal
 # (确保完成全年目标, 力争实现…的目标 are pledges: see _met).
 _TARGET_MET = re.compile(
-    r"(?:超过|好于|高于|超出|优于|迈过|跨过|越过)[^，,。；]{0,16}?目标"
+    r"(?:超过|好于|高于|超出|优于|迈过|跨过|越过)[^，,。；]{0,16}?(?:目标|(?:定下|确定|下达)的)"
     r"|目标(?:任务)?(?:顺利|全面|如期|圆满|胜利|较好)(?:实现|完成)"
     r"|(?:提前|超额)(?:完成|实现)了?[^，,。；]{0,12}?(?:目标|任务|计划)"
     # (完成2025年目标的75%: a year names the plan, no other number)
@@ -78,7 +78,10 @@ MODAL = re.compile(
 )
 # After a count, words that go on with it, not a noun it counts (在A至B之间, 1.1万套力争…开工,
 # …的7.4万个还要多: a comparison of the count)
-GOES_ON = re.compile("之间|新?(?:台阶|大关|关口)|还要?[多少高低]|" + MODAL.pattern)
+GOES_ON = re.compile(
+    "之间|新?(?:台阶|大关|关口)|还要?[多少高低]|[多少](?=[约近0-9一二三四五六七八九十两])|"
+    + MODAL.pattern
+)
 # …下一步将加大选址力度，力争全年建成80个: a clause that says what comes next, with no number,
 # before one going on with the subject (its plan for the rest of the year): passed over
 # …, and a remark on how the rest is reckoned (照此测算，全年有望突破…; 按目前进度，…)
@@ -223,10 +226,13 @@ def _only_so_far(text: str) -> bool:
     return all(m.group() in _SO_FAR for m in _ACHIEVED.finditer(text)) and not _met(text)
 
 
+_MET_WORDS = ("目标", "任务", "计划", "定下", "确定", "下达")
+
+
 def _met(text: str) -> bool:
     """Whether `text` says a target was met or beaten (提前完成全年目标), not under a modal."""
-    if "目标" not in text and "任务" not in text and "计划" not in text:
-        return False
+    if not any(map(text.__contains__, _MET_WORDS)):
+        return False  # (超过年初定下的600场: the plan set, beaten)
     for m in _TARGET_MET.finditer(text):
         start = max(text.rfind(c, 0, m.start()) for c in "，,。；;") + 1
         if not MODAL.search(text, start, m.start()):

@@ -8,10 +8,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from monitor.figures.nouns import _FILLER, _NOT_HAN, WORK_VERB, _modifier
+from monitor.figures.nouns import _FILLER, _NOT_HAN, WORK_VERB, _modifier, other_kind
 from monitor.figures.places import GENERIC, PLACES
+from monitor.models import Target
 
-_VERB = WORK_VERB
+# a verb of work, or of a title given (获评省级…, 被命名为…, 入选…): the kind comes after it
+_VERB = re.compile(
+    "获评|评为|评定为|命名为|认定为|授予|入选|获批|列为|创成|争创|" + WORK_VERB.pattern
+)
 
 
 def kind_beside_whole(sentence: str, c0: int, start: int, keyword: str, title: str) -> str | None:
@@ -331,3 +335,21 @@ def later_batch(sentence: str, at: int, title: str, keywords: tuple[str, ...] = 
         return found.group()  # 第三批集中开工重大项目58个: in the number's own clause
     event = _EVENT_END.search(sentence, 0, cut) if found.end() <= cut else None
     return found.group() if event and sentence.rfind("，", 0, cut) < found.start() else None
+
+
+# Things put forward for a title or the work, before it is given (申报, 申请, 推荐): another count
+_PUT_FORWARD = re.compile(r"申报|申请|报名|参评|推荐(?!标准|目录)|提名")  # (not 推荐标准)
+
+
+def put_forward(head: str) -> str | None:
+    """The word saying the things a number counts were put forward (申报…的有46个), if it does."""
+    found = _PUT_FORWARD.search(head)
+    return found.group() if found else None
+
+
+def kind_after(sentence: str, end: int, start: int, stop: int, target: Target) -> str | None:
+    """Why the things a number (ending at `end`) counts are another kind, named after it before
+    the keyword at sentence[start:stop] (另有85个社区获评省级老年友好型社区)."""
+    head, keyword = sentence[end:start], sentence[start:stop]
+    kind = other_kind(head, keyword, target.title) or kind_word(head, target.title, target.keywords)
+    return f"another kind ({kind}{keyword}) than the target's" if kind else None

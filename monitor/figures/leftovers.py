@@ -28,6 +28,12 @@ _REST = re.compile(
     r"(?=[约近超逾0-9一二三四五六七八九十两])"
 )
 _PLAN_NAMED = re.compile(r"任务|目标|计划")
+# A figure an earlier plan set (上一轮规划确定的…面积为43.8万亩, 原规划划定的): neither the plan
+# watched nor a result
+_EARLIER_PLAN = re.compile(
+    r"(?:上一轮|上轮|前一轮|上一期|原)(?:规划|总体规划|国土空间规划|土地利用总体规划)"
+    r"(?:确定|划定|下达|明确|提出|要求|安排)的"
+)
 # Those still left undone (尚有114个乡镇综合文化站未完成建设任务, 还有3个县没有达标)
 _STILL_HAVE = re.compile(r"(?:尚|还|仍)(?:有|存在|余)(?:约|近)?$")
 _NOT_YET = re.compile(r"[^，,。；]{0,16}?(?:尚未|未|没有|待)")
@@ -64,6 +70,8 @@ def measured_otherwise(making: Making, n: Number, target: Target) -> str | None:
             return f"a ratio of another thing ({ratio.group(1)}), not the target's level"
     if a_gap(n.head):
         return "what is left to reach the plan (也就是说还要…), not work done nor the plan"
+    if "规划" in n.head and _EARLIER_PLAN.search(n.head):
+        return "a figure an earlier plan set (上一轮规划确定的…), neither the plan nor a result"
     if _TO_BE_DONE.search(n.head):
         return "what is still to be done (待治理…), not work done"
     if _STILL_HAVE.search(n.head) and _NOT_YET.match(sentence, n.q.end):

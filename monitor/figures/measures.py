@@ -12,6 +12,7 @@ from monitor.figures.months import done_by_a_month, opening_end
 from monitor.figures.place_clauses import whole_in_share
 from monitor.figures.since import SUM_CLAUSE as SUM_CLAUSE
 from monitor.figures.since import compared_before as compared_before
+from monitor.figures.since import since_launch
 from monitor.figures.since import since_period_start as since_period_start
 from monitor.figures.since import since_window as since_window
 from monitor.figures.since import sum_after as sum_after
@@ -230,9 +231,10 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     if named is not None:
         return named
     if _SINCE_WORK_BEGAN.search(head) or (
-        c0 <= opening_end(sentence) + 1 and _SINCE_WORK_BEGAN.search(sentence, 0, c0)
+        c0 <= opening_end(sentence) + 1
+        and (_SINCE_WORK_BEGAN.search(sentence, 0, c0) or since_launch(sentence, c1))
     ):
-        return "cumulative"  # 开工以来开累完成投资126亿元: a project's total since work began
+        return "cumulative"  # 开工以来开累完成投资126亿元; 试点以来，…累计… (no start dated)
     if _ADDED_JUST_BEFORE.search(head) and not _CUMULATIVE.search(head):
         return "new"  # 新增14家…达到推荐标准: the count added, whatever its clause goes on to say
     if c0 and SUM_CLAUSE.match(sentence, c0 - 1) and _IN_YEAR.search(sentence, 0, c0):

@@ -42,6 +42,7 @@ _FILLER_END = re.compile(
 )
 # the plan's own words (完成全年目标任务的三分之一): a share of the pledge, weighed elsewhere
 _PLAN_WORDS = ("任务", "目标", "计划", "额度", "限额")
+_SET = ("定下", "确定", "下达", "控制指标")  # 超过年初定下的600场: the plan set, its size
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
@@ -67,7 +68,7 @@ def own_noun(head: str, keywords: tuple[str, ...], measures: tuple[str, ...] = (
     ):
         # 完成棚户区改造9.3万套: a work named as a noun (棚户区改造) after the verb doing it
         rest = _FILLER.sub("", head[verbs[-2].end() : verbs[-1].start()])
-    if rest.endswith(("率", *_PLAN_WORDS)) or not _HAN_WORD.search(rest) or rest == "其中":
+    if rest.endswith(("率", *_PLAN_WORDS, *_SET)) or not _HAN_WORD.search(rest) or rest == "其中":
         return None  # 开工率: a rate of the work itself, weighed as a %; 承担其中的: of it
     if _SAME_MEASURE.fullmatch(rest) or any(rest in k or k in rest for k in keywords):
         return None

@@ -222,6 +222,8 @@ _RANKED_IN = re.compile(
     r"(?:居|位列|列|高于|低于|快于|慢于|好于|优于|超过|领先|相当于|跻身|分解到|分解至|下达到|下达至"
     r"|分配到|分配至|分到)$"
 )
+# A national title right after a national word (全国示范性…社区, 全国文明村镇, 全国百强…)
+_HONOUR_AFTER = re.compile(r"(?:示范|文明|先进|百强|优秀|模范|五星|标杆)")
 _RANKED_AFTER = re.compile(
     r"的?(?:第[一二三四五六七八九十0-9]+(?![0-9一二三四五六七八九十]|批|次|届|期|轮|个|项|阶段)"
     r"|首位|前列|前茅|之首|平均水平|同类)"
@@ -294,6 +296,8 @@ def _words(text: str, regions: tuple[str, ...]) -> list[tuple[int, str]]:
             text, m.end()
         ):
             continue  # 位居全国第一: the place it is ranked in, not its subject
+        if word in NATIONAL and _HONOUR_AFTER.match(text, m.end()):
+            continue  # 全国示范性老年友好型社区, 全国文明村镇: a title's rank, not a place
         if word == "市内" and m.start() and text[m.start() - 1] in _CITY_NOUN_ENDS:
             continue  # 城市内涝, 超市内: no 市内 (within the city) there
         if text[m.end() : m.end() + 1] == "级":

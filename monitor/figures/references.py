@@ -11,16 +11,17 @@ from monitor.figures.cues import _CUT, _FROM, _REFERENCE, EARLIER_LEVEL, EARLIER
 from monitor.figures.measures import compared, compared_before, since_period_start
 from monitor.models import Quantity
 
-# A plan named right before its size in a comparison (比年度目标300个…, 比省定控制指标1500人…)
-_PLAN_BEFORE = re.compile(
-    r"[比较](?:年度|全年|省定|市定|省里下达的?|下达的?|原定的?)?(?:目标任务|目标|计划|任务|控制指标)$"
-)
+# A plan named right before its size, the result set against it (比年度目标300个多12个,
+# 比省定控制指标1500人少114人); not a gap (低于…目标值5%以内)
+_PLAN_NAMED_BEFORE = re.compile(r"(?:目标|任务|计划|控制指标|控制数)(?:数|值)?(?:是|为)?$")
 
 
-def plan_compared(head: str) -> bool:
-    """Whether a number's words name a plan it is the size of, as the base of a comparison
+def plan_compared(sentence: str, start: int, end: int) -> bool:
+    """Whether the number at sentence[start:end] is the size of a plan a result is set against
     (…，比年度目标【300个】多12个)."""
-    return _PLAN_BEFORE.search(head) is not None
+    return sentence[end : end + 1] in ("多", "少") and bool(
+        _PLAN_NAMED_BEFORE.search(sentence, max(0, start - 12), start)
+    )
 
 
 def is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -> bool:
@@ -32,10 +33,8 @@ def is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) ->
     if head.endswith(("的", "的\n")) and (EARLIER_LEVEL.search(head) or EARLIER_WORK.search(head)):
         # 由去年底的63家增加到71家, 比去年实际新增的7.4万个还要多: a figure of an earlier date
         return False
-    if restates(sentence, q.end) or plan_compared(head):
-        # 比省里下达的5万亩任务多出3000亩, 比年度目标300个多12个: the pledge the result is set
-        # against
-        return False
+    if restates(sentence, q.end) or plan_compared(sentence, q.start, q.end):
+        return False  # 比省里下达的5万亩任务多出3000亩, 比年度目标300个多12个: the pledge
     if q.unit == "百分点":  # 同比提高4.2个百分点: a per-cent target's change; else a reference
         changed = compared(head) or compared_before(
             sentence, head

@@ -91,3 +91,15 @@ def compared_before(sentence: str, head: str) -> bool:
     """Whether a change (…下降0.7个百分点) takes its base from a comparison opening the sentence
     (与2022年相比，…)."""
     return _CHANGE_END.search(head) is not None and _OPENS_COMPARED.match(sentence) is not None
+
+
+# Since a programme began, no year named (试点以来, 启动以来): a running total, not a span's work
+_SINCE_LAUNCH = re.compile(r"(?:试点|启动|实施|开通|运行|运营|成立|设立|推行)(?:工作)?以来")
+_DATED = re.compile(r"[0-9]{4}\s*年|十[一二三四五]五|[一二三四五六七八九十两0-9]年(?:来|间)")
+
+
+def since_launch(sentence: str, end: int) -> bool:
+    """Whether sentence[:end] opens a running total since a launch it gives no date of (试点以来，
+    全市…累计交易金额1.87万亿元)."""
+    found = _SINCE_LAUNCH.search(sentence, 0, end) if sentence.find("以来", 0, end) > 0 else None
+    return found is not None and not _DATED.search(sentence, 0, found.end())

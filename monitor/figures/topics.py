@@ -5,6 +5,9 @@ unless they name a noun of their own. attribution.py reads clauses with it."""
 from __future__ import annotations
 
 import re
+from typing import TypeVar
+
+T = TypeVar("T")
 
 _TOPIC = re.compile(
     r"[“「]?(?:(?:关于|说到|谈到|讲到|至于)[^，,。；：:0-9]{1,20}|(?:就|在)?[^，,。；：:0-9]{1,20}?"
@@ -16,11 +19,14 @@ _GAP = re.compile(
 )
 
 
-def opens_topic(sentence: str, end: int) -> bool:
-    """Whether sentence[:end], the first clause, only names a topic (…这块, 在…方面, 说到…)."""
-    return _TOPIC.fullmatch(sentence, 0, end) is not None
+def topic_of(sentence: str, cuts: list[int], by_clause: dict[int, list[T]]) -> T | None:
+    """The keyword of a topic opening the sentence (…这块，; 在…方面，; 说到…，): the last of its
+    first clause's (`by_clause`, by clause), if that clause only names a topic."""
+    if not cuts or not by_clause.get(0) or _TOPIC.fullmatch(sentence, 0, cuts[0]) is None:
+        return None
+    return by_clause[0][-1]
 
 
 def a_gap(head: str) -> bool:
     """Whether the words before a number (`head`) say it is what is left to reach the plan."""
-    return _GAP.search(head) is not None
+    return ("说" in head or "意味" in head) and _GAP.search(head) is not None
