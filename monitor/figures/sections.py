@@ -49,13 +49,15 @@ _SUMMARY_TITLE = re.compile(
 )
 # A summary's numbered heading in words of its own (一、2024年工作成效, 二、下一步工作打算,
 # 二、“十五五”开局之年工作思路): group 1 a review's words, else a plan's; a line of its own
+# (the numeral first, so that a search jumps to it; that it starts its line is checked apart)
 _NUMBERED_HEADING = re.compile(
-    r"(?:^|(?<=\s))(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])"
+    r"(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])"
     r"[^\n。，,；;：:]{0,14}?(?:(工作成效|主要成效|工作成绩|主要成绩|取得的成效|工作进展|进展情况"
     r"|完成情况|工作总结|工作开展情况)|工作(?:打算|思路|计划|安排|要点|设想|举措)|打算|思路)"
     r"(?=[ \u3000]*(?:\n|$|[：:]))",
     re.MULTILINE,
 )
+_NUMBERED_WORDS = re.compile(r"成效|成绩|进展|情况|总结|打算|思路|计划|安排|要点|设想|举措")
 # News on a report naming its review by the verb (报告回顾了2023年的民生工作, 回顾过去一年)
 _REVIEWED = re.compile(
     r"回顾了?(?:(?:19|20)[0-9]{2}\s*年|过去(?:的)?[一五]年|去年)"
@@ -162,9 +164,10 @@ def section_frames(text: str, ends: list[int], published: date | None) -> dict[i
                 heads.append((m, "review" if m.group(1) else None))
     if "总结" in text or "评估" in text or "报告" in text:
         heads.extend((m, "summary") for m in _SUMMARY_TITLE.finditer(text))
-    if "、" in text:
+    if "、" in text and _NUMBERED_WORDS.search(text):
         for m in _NUMBERED_HEADING.finditer(text):
-            heads.append((m, "review" if m.group(1) else None))
+            if m.start() == 0 or text[m.start() - 1].isspace():  # a heading starts its line
+                heads.append((m, "review" if m.group(1) else None))
     if "统计公报" in text:  # a bulletin on a year, its title a line of its own: all review
         heads.extend((m, "review") for m in _BULLETIN.finditer(text))
     if any(map(text.__contains__, _DOCUMENT_WORDS)):
