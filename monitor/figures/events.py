@@ -37,10 +37,11 @@ _EVENT_THEN_MEASURE = re.compile(
 
 
 @lru_cache(maxsize=1024)
-def event_measure(words: str, unit: str | None) -> str | None:
-    """The measure of an event a target counts, from its title and keywords (`words`): deaths
-    for 生产安全事故死亡人数, the count for 火灾起数 or a target in 起; None for a target naming
-    no event, or no measure of one."""
+def event_measure(target: Target) -> str | None:
+    """The measure of an event a target counts, from its title and keywords: deaths for
+    生产安全事故死亡人数, the count for 火灾起数 or a target in 起; None for a target naming no
+    event, or no measure of one. Asked for each number read: made once a target."""
+    words, unit = target.title + "".join(target.keywords), target.unit
     event = _EVENT.search(words)
     if event is None:
         return None
@@ -89,7 +90,7 @@ def refused(
     """Why the number gives another measure of an event than the target's (受伤21人 for a
     target of deaths), or the event named alone with no measure of it (a rate of 火灾 for a
     target of 火灾死亡); None if neither, or the target counts no measure of an event."""
-    own = event_measure(target.title + "".join(target.keywords), target.unit)
+    own = event_measure(target)
     if own is None:
         return None
     if paired is not None:  # a 分别 list's value: its item's measure (死亡38人)
@@ -125,5 +126,4 @@ def own_after(sentence: str, end: int, target: Target) -> bool:
     """Whether the words right after a number name the event measure the target counts
     (造成612人死亡 for a target of deaths)."""
     after = _MEASURE.match(sentence, end)
-    own = event_measure(target.title + "".join(target.keywords), target.unit)
-    return after is not None and after.lastgroup == own
+    return after is not None and after.lastgroup == event_measure(target)

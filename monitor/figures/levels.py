@@ -45,23 +45,19 @@ def scope_for(
     return "cumulative"
 
 
-# A balance outstanding (专项债务余额, 贷款余额): a stock, not what a period added
-_BALANCE = re.compile(r"余额")
-# A project's whole investment (总投资, 计划总投资, 总投资规模): its size, not the money spent
-_TOTAL_INVESTMENT = re.compile(r"总投资")
-
-
 def other_amount(head: str, target: Target) -> str | None:
-    """Why an amount is another measure of the target's thing: a balance outstanding for a
-    target of what is added (发行新增专项债券: the bonds issued, not the debt standing), or a
-    project's total investment for a target of the investment done (完成投资)."""
-    if "余额" not in head and "总投资" not in head:
-        return None  # most numbers: neither word before them (one test, no regex)
+    """Why an amount is another measure of the target's thing: a balance outstanding (专项债务
+    余额, 贷款余额) for a target of what is added (发行新增专项债券: the bonds issued, not the
+    debt standing), or a project's total investment (总投资, 计划总投资) for a target of the
+    investment done (完成投资)."""
+    balance, total = "余额" in head, "总投资" in head
+    if not balance and not total:
+        return None  # most numbers: neither word before them
     words = target.title + "".join(target.keywords)
     adds = target.pledge is not None and target.pledge.scope == "new"
-    if adds and _BALANCE.search(head) and "余额" not in words:
+    if adds and balance and "余额" not in words:
         return "a balance outstanding (余额), not what the target adds"
-    if "完成投资" in words and _TOTAL_INVESTMENT.search(head):
+    if "完成投资" in words and total:
         return "a project's total investment (总投资), not the investment done"
     return None
 
