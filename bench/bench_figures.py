@@ -85,6 +85,15 @@ def main(runs: int = 300) -> None:
     measure("typical", article(every=30), runs)
     measure("dense", article(every=8), runs)
     print("bar: typical median < 2 ms")
+    print(f"reading: {_modules()}")
+
+
+def _modules() -> str:
+    import monitor.figures
+
+    if monitor.figures.NATIVE:
+        return "the modules compiled by scripts/native"
+    return "the Python sources (scripts/native compiles them)"
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+import monitor.figures as figures_package  # noqa: E402
 from monitor.figures import tables  # noqa: E402
 from monitor.figures.reading import Reading, mentioned, read  # noqa: E402
 from monitor.models import SHANGHAI, Article, Target  # noqa: E402
@@ -155,7 +156,9 @@ def main() -> int:
     ]
     found = sum(len(r.figures) for r in readings if isinstance(r, Reading))
     variant = "css" if args.css else "plain"
+    native = "compiled by scripts/native" if figures_package.NATIVE else "Python sources"
     print(f"{n} pages ({variant}), {found} figures; CPU seconds, best of {args.repeat}")
+    print(f"figure reading: {native}")
     print("| stage | s in all | ms a page |\n|---|---|---|")
     for name, seconds in rows:
         print(f"| {name} | {seconds:.3f} | {seconds / n * 1000:.3f} |")

@@ -7,6 +7,11 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from monitor.figures.native import use_sources_if_stale
+
+# The modules compiled by scripts/native, if any, while they are the build of their sources
+NATIVE = use_sources_if_stale(__path__)
+
 if TYPE_CHECKING:
     from monitor.figures.numerals import find_quantities, parse_quantity
     from monitor.figures.reader import find_figures
