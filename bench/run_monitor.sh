@@ -81,17 +81,16 @@ DELAY=${DELAY:-0s}                      # polite default is 1s; loopback needs n
 ROBOTS=${ROBOTS:-true}                  # kept on: one robots.txt request per pass (nginx: 404)
 SETTINGS="{\"concurrency\": $CONCURRENCY, \"per_host_concurrency\": $PER_HOST, \"per_host_delay\": \"$DELAY\", \"robots\": $ROBOTS}"
 
-# NATIVE=1 (the default): the figure-reading modules compiled by scripts/native (mypyc), built
-# here if they are not the build of the sources; NATIVE=0: the Python sources, any build removed.
+# NATIVE=1 (the default): the reading modules (figures, pages) compiled by scripts/native (mypyc),
+# built here unless they are the build of the sources; NATIVE=0: the sources, any build removed.
 # The version says which was measured (0.1.0+native).
 if [ "${NATIVE:-1}" = 1 ]; then
-  (cd "$ROOT" && "$PY" -c 'import monitor.figures as f; raise SystemExit(0 if f.NATIVE else 1)') \
-    || bash "$ROOT/scripts/native" >&2
+  bash "$ROOT/scripts/native" >&2  # (at once when the build is current)
 else
   bash "$ROOT/scripts/native" --clean >&2
 fi
-VERSION=$(cd "$ROOT" && "$PY" -c 'import monitor, monitor.figures as f
-print(monitor.__version__ + ("+native" if f.NATIVE else ""))')
+VERSION=$(cd "$ROOT" && "$PY" -c 'import monitor, monitor.figures as f, monitor.pages as p
+print(monitor.__version__ + ("+native" if f.NATIVE and p.NATIVE else ""))')
 # Bytecode as an installed package has it (urlwatch's was compiled by pip): with
 # PYTHONDONTWRITEBYTECODE set, an editable install would compile every module at each start.
 "$PY" -m compileall -q "$ROOT/monitor" >/dev/null

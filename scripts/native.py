@@ -1,12 +1,13 @@
-"""Compile the figure-reading modules (monitor/figures) to C with mypyc, in place, or remove
-that build: `scripts/native [--clean]`.
+"""Compile the reading modules (monitor/figures, monitor/pages) to C with mypyc, in place, or
+remove that build: `scripts/native [--clean]`.
 
 Reading is pure Python spread over ~60 small functions (bench/README.md); mypyc compiles the
 same typed sources (mypy --strict already holds) into extension modules that Python prefers to
-them, which read the same figures in about half the CPU time (`bench/bench_figures.py`). The
-build is a stamp of the sources it was made from; a source changed since is read from its
-source again, with all the others (monitor/figures/native.py). Needs mypy (the test extra)
-and a C compiler with the interpreter's headers.
+them, which read the same figures in about half the CPU time (`bench/bench_figures.py`), and
+extract the same articles in less. Each package is built apart (a shared library of its own:
+a compiled module calls those of its package directly) with a stamp of the sources it was made
+from; a source changed since has its package read from its sources again (monitor/native.py).
+Needs mypy (the test extra) and a C compiler with the interpreter's headers.
 """
 
 from __future__ import annotations
@@ -20,63 +21,78 @@ from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FOLDER = ROOT / "monitor" / "figures"
 sys.path.insert(0, str(ROOT))
 
-from monitor.figures.native import STAMP, compiled, stamp  # noqa: E402
+from monitor.native import STAMP, compiled, current, stamp  # noqa: E402
 
-# Not compiled: the package's own start (its lazy verbs), this build's check, and the worker
-# plumbing (processes, pipes, the zygote), whose time is the system's, not Python's
-LEFT_AS_SOURCE = {"__init__", "native", "readers", "workers", "zygote", "reading"}
-GROUP = "monitor.figures._native"  # the compiled modules' shared library, inside the package
+# Each package compiled, with the modules left as sources: the package's start (its lazy
+# verbs); in figures the worker plumbing (processes, pipes, the zygote), whose time is the
+# system's, not Python's; in pages the browser's rendering (playwright), which waits on it.
+PACKAGES = {
+    "figures": {"__init__", "readers", "workers", "zygote", "reading"},
+    "pages": {"__init__", "scripted"},
+}
 
 
-def modules() -> list[str]:
-    return sorted(p.stem for p in FOLDER.glob("*.py") if p.stem not in LEFT_AS_SOURCE)
+def folder(package: str) -> Path:
+    return ROOT / "monitor" / package
 
 
-def clean() -> int:
-    """Remove the extension modules of the package and the stamp; returns how many."""
+def modules(package: str) -> list[str]:
+    left = PACKAGES[package]
+    return sorted(p.stem for p in folder(package).glob("*.py") if p.stem not in left)
+
+
+def clean(package: str) -> int:
+    """Remove the package's extension modules and its stamp; returns how many modules."""
     gone = 0
     for suffix in EXTENSION_SUFFIXES:
-        for path in FOLDER.glob(f"*{suffix}"):
+        for path in folder(package).glob(f"*{suffix}"):
             path.unlink()
             gone += 1
-    (FOLDER / STAMP).unlink(missing_ok=True)
+    (folder(package) / STAMP).unlink(missing_ok=True)
     return gone
 
 
-def build() -> None:
+def build(package: str) -> None:
     from mypyc.build import mypycify
     from setuptools import setup
 
-    names = modules()
-    before = stamp(FOLDER, names)
-    clean()
+    names = modules(package)
+    if compiled(folder(package)) == names and current(folder(package)):
+        print(f"scripts/native: monitor/{package} is built from its sources as they are")
+        return
+    before = stamp(folder(package), names)
+    clean(package)
     os.chdir(ROOT)  # mypycify takes paths relative to the project and writes to build/
+    temp = f"build/native/{package}"
     setup(
-        name="monitor-native",
+        name=f"monitor-native-{package}",
         ext_modules=mypycify(
-            [f"monitor/figures/{n}.py" for n in names], opt_level="3", group_name=GROUP
+            [f"monitor/{package}/{n}.py" for n in names],
+            opt_level="3",
+            group_name=f"monitor.{package}._native",  # its shared library, inside the package
+            target_dir=temp,
         ),
-        script_args=["-q", "build_ext", "--inplace", "--build-temp", "build/native"],
+        script_args=["-q", "build_ext", "--inplace", "--build-temp", temp],
     )
-    if stamp(FOLDER, names) != before:
-        clean()
-        raise SystemExit("scripts/native: a source changed while it compiled; run it again")
-    (FOLDER / STAMP).write_text(json.dumps(before, indent=0), encoding="utf-8")
-    shutil.rmtree(ROOT / "build" / "native", ignore_errors=True)
-    print(f"scripts/native: {len(compiled(FOLDER))} modules of monitor/figures compiled")
+    if stamp(folder(package), names) != before:
+        clean(package)
+        raise SystemExit(f"scripts/native: a source of {package} changed meanwhile; run it again")
+    (folder(package) / STAMP).write_text(json.dumps(before, indent=0), encoding="utf-8")
+    shutil.rmtree(ROOT / temp, ignore_errors=True)
+    print(f"scripts/native: {len(compiled(folder(package)))} modules of monitor/{package} compiled")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clean", action="store_true", help="remove the build")
     args = parser.parse_args()
-    if args.clean:
-        print(f"scripts/native: {clean()} extension modules removed")
-    else:
-        build()
+    for package in PACKAGES:
+        if args.clean:
+            print(f"scripts/native: {clean(package)} extension modules of {package} removed")
+        else:
+            build(package)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "monitor"
 
 # The flow, bottom to top: a stage may import the stages before it, never those after it.
 STAGES = ("config", "fetching", "pages", "figures", "store", "report")
-BASE = {"monitor", "monitor.models", "monitor.errors", "monitor.units"}  # importable by all
+# importable by all (monitor.native: whether a package's compiled modules are current)
+BASE = {"monitor", "monitor.models", "monitor.errors", "monitor.units", "monitor.native"}
 # the run on top: may import anything
 RUN = {
     "pipeline",

@@ -1,5 +1,5 @@
 """The figure-reading modules compiled by scripts/native are used only while they are the build
-of their sources (monitor/figures/native.py): a source edited since is read from its source."""
+of their sources (monitor/native.py): a source edited since is read from its source."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor.figures import native
+from monitor import native
 
 SUFFIX = EXTENSION_SUFFIXES[0]
 

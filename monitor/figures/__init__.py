@@ -7,7 +7,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from monitor.figures.native import use_sources_if_stale
+from monitor.native import use_sources_if_stale
 
 # The modules compiled by scripts/native, if any, while they are the build of their sources
 NATIVE = use_sources_if_stale(__path__)

@@ -6,6 +6,11 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from monitor.native import use_sources_if_stale
+
+# The modules compiled by scripts/native, if any, while they are the build of their sources
+NATIVE = use_sources_if_stale(__path__)
+
 if TYPE_CHECKING:
     from monitor.pages.charset import decode
     from monitor.pages.dates import find_date

@@ -1,14 +1,13 @@
-"""The reading modules compiled to C by mypyc (`scripts/native`), used only while they are the
-build of the sources beside them.
+"""The modules of a package compiled to C by mypyc (`scripts/native`: the figure-reading ones
+and extraction's), used only while they are the build of the sources beside them.
 
-`scripts/native` compiles the modules of this package that read figures (not the worker
-plumbing, nor this module) into extension modules next to their sources, and writes a stamp
-(`_native.json`): each source's size, modification time and SHA-256 at the build. Python
-prefers an extension module to a source of the same name, so a source edited after the build
-would be shadowed by its old code; `use_sources_if_stale` (called as the package is imported,
-before any of its modules) then has this package's modules loaded from their sources instead,
-all of them, and reading is as it would be without the build, only slower. A build for another
-interpreter (its file names carry the interpreter's tag) is never loaded by this one.
+`scripts/native` compiles a package's modules into extension modules next to their sources
+and writes a stamp (`_native.json`): each source's size, modification time and SHA-256 at the
+build. Python prefers an extension module to a source of the same name, so a source edited
+after the build would be shadowed by its old code; `use_sources_if_stale` (called as the
+package is imported, before any of its modules) then has the package's modules loaded from
+their sources instead, all of them, and it works as it would without the build, only slower.
+A build for another interpreter (its file names carry the interpreter's tag) is never loaded.
 """
 
 from __future__ import annotations
