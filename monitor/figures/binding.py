@@ -46,7 +46,7 @@ from monitor.figures.nouns import (
 from monitor.figures.pairs import side_refused
 from monitor.figures.parts import part_of, subset_before
 from monitor.figures.references import plan_compared
-from monitor.figures.stages import stage_before, stage_of
+from monitor.figures.stages import other_stage, stage_of
 from monitor.figures.windows import base_window
 from monitor.models import FigureKind, FigureScope, Quantity, Seen, Target
 
@@ -144,8 +144,8 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
             return f"its clause holds the exclude word '{word}'"
     words = target.title + "".join(target.keywords)  # the target's own words, made once
     stage = stage_of(words)  # the stage the target counts
-    said = (listed_stage(making, n) or stage_before(sentence, q.start)) if stage else None
-    if stage and said and said != stage:
+    said = other_stage(sentence, n.c0, q, n.c1, stage, listed_stage(making, n)) if stage else None
+    if stage and said:
         # 新开工580万套，基本建成360万套: a target of starts takes no completions
         return f"another stage ({said}) than the target's ({stage})"
     event = events.refused(making.read.text, n.match, q, making.paired.get(q.start), target)

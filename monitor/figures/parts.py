@@ -9,6 +9,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from monitor.figures.sentences import clause_bounds
+from monitor.figures.stages import stage_after
 from monitor.models import Target
 
 if TYPE_CHECKING:
@@ -161,6 +162,10 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
     """Why the number is a part of the target's thing, not its total: after 其中 with the total
     read already, one kind of it after 其中, or a part of a set named before (…X中，); None."""
     sentence, q, regions = making.read.text, n.q, target.region
+    if _BARE_PART.fullmatch(sentence, n.c0, q.start) and stage_after(
+        sentence, n.c0, q.start, q.end, n.c1
+    ):
+        return None  # 其中86个已建成, …中，已有86个建成开放: the things at a stage, no kind of them
     own_place = own_place_part(sentence, making.read.cuts, q.start, regions)
     if (
         n.after_breakdown
@@ -182,6 +187,10 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
         # 今年新增的公办学位中，…，寄宿制学位新增2.2万个: one part of the set, not the whole
         return f"a part of the set named before ({named}…)"
     return None
+
+
+# A part naming nothing but its number (其中86个, 已有86个): whatever it is, it is no one kind
+_BARE_PART = re.compile(r"\s*(?:其中|包括)?[，,：:\s]*(?:已经?|共|均)?有?(?:约|近|超过)?")
 
 
 def _names_the_part(making: Making, n: Number) -> bool:

@@ -19,7 +19,7 @@ from monitor.figures.measures import compared, compared_before, percent_measure,
 from monitor.figures.nouns import measure_before, other_measure, own_measure_changed
 from monitor.figures.plan_words import SCHEDULE_QUOTA
 from monitor.figures.shares import other_share, share_before_plan_done, share_goes_on
-from monitor.figures.stages import stage_at
+from monitor.figures.stages import stage_said
 from monitor.figures.windows import (
     _CAUSE,
     _HOLIDAY,
@@ -394,4 +394,4 @@ _RATE_UNITS = frozenset({"%", "‰", "百分点"})
 def counted_stage(making: Making, n: Number) -> str | None:
     """The stage of work the number counts, as the text names it: the one its place in a 分别
     list pairs it with, else the one named before it (measures.stage_at)."""
-    return listed_stage(making, n) or stage_at(making.read.text, n.c0, n.q.start)
+    return listed_stage(making, n) or stage_said(making.read.text, n.c0, n.q, n.c1)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from monitor.models import Quantity
+
 # The stage of work a count is of, where a target counts one stage (新开工 vs 基本建成): coverage
 # reports the stages of one programme side by side (签约1320台，开工980台，完工760台; 筹集9800套，
 # 新开工4200套，竣工交付3100套), and a target of one never takes another. Homes finished and
@@ -71,3 +73,40 @@ def stage_at(sentence: str, c0: int, at: int) -> str | None:
         return None
     found = list(_ANY_STAGE.finditer(sentence, 0, c0))
     return found[-1].group() if found else None
+
+
+# A stage said right after its number (其中86个已建成, 已有86个建成开放, 120个口袋公园已全部
+# 开工): the thing's name and an adverb of done between, no other verb (用于开工 is none)
+_STAGE_AFTER = re.compile(
+    r"(?:[\u4e00-\u9fff]{1,8}?(?:已经?|均已|都已)|已经?|均已|都已)?(?:全部|基本|陆续)?"
+    f"({_ANY_STAGE.pattern})"
+)
+
+
+def stage_after(sentence: str, c0: int, start: int, end: int, c1: int) -> str | None:
+    """The stage of work the number at sentence[start:end] counts when its clause (c0 to c1)
+    names it only after the number (其中86个已建成): the stage's word, as stage_at gives it;
+    None where the clause names a stage or finished work before the number."""
+    if _ANY_STAGE.search(sentence, end, c1) is None:
+        return None
+    if _ANY_STAGE.search(sentence, c0, start) or _DONE_WORK.search(sentence, c0, start):
+        return None
+    m = _STAGE_AFTER.match(sentence, end, c1)
+    return m.group(1) if m else None
+
+
+def other_stage(
+    sentence: str, c0: int, q: Quantity, c1: int, stage: str, listed: str | None
+) -> str | None:
+    """For a target counting one stage, the other stage the number counts (新开工580万套，基本
+    建成【360万套】; 其中【1320台】已完工 for a target of starts), if it does: the one a 分别 list
+    pairs it with (`listed`), the one said right after it in its clause, else the last before."""
+    after = stage_after(sentence, c0, q.start, q.end, c1)
+    said = listed or (stage_of(after) if after else None) or stage_before(sentence, q.start)
+    return said if said and said != stage else None
+
+
+def stage_said(sentence: str, c0: int, q: Quantity, c1: int) -> str | None:
+    """The stage of work the number counts as its clause (c0 to c1) names it: right after it
+    (其中86个已建成), else stage_at's."""
+    return stage_after(sentence, c0, q.start, q.end, c1) or stage_at(sentence, c0, q.start)
