@@ -23,7 +23,13 @@ from monitor.figures.cues import (
 )
 from monitor.figures.goals import coming_goal
 from monitor.figures.measures import _ADDITION, _CHANGE_VERB, _PART_OF_YEAR, under_way
-from monitor.figures.openings import _PLAN_SEASON_ENDS, Openings, last_time
+from monitor.figures.openings import (
+    _OWN_TIME,
+    _PLAN_SEASON_ENDS,
+    Openings,
+    _without_own_times,
+    last_time,
+)
 from monitor.figures.sections import is_headline, labelled, report_at
 from monitor.models import FigureKind, Target
 
@@ -53,16 +59,8 @@ _REACHED = re.compile(
 )
 
 
-# A clause that opens with a time of its own (去年全省已新增9860张, 2023年新建…): its cues
-# speak for it alone. A bare time phrase (去年，…) opens what follows: see _without_own_times.
-# (each branch opens with a letter, so that a search jumps between them)
-_OWN_TIME = re.compile(
-    r"去年|上年|前年|明年|过去|19[0-9]{2}\s*年(?![底末]?(?:以?前|之前))"
-    r"|20[0-9]{2}\s*年(?![底末]?(?:以?前|之前))"
-)
 # A clause giving only the change of the amount before it (…，同比增长约21%)
 _CHANGE_GOES_ON = re.compile(r"\s*(?:同比|环比|比上年|比去年)?" + _CHANGE_VERB)
-_PIECES = re.compile(r"[^，,；;：:]+")
 # A figure said to be measured (初步测算, 初步统计): its 预计 in a period still running may be the
 # estimate of a result already in (enrolment over) or a forecast: unclear, dropped
 _MEASURED = re.compile(r"初步(?:测算|统计|核算|估算)")
@@ -87,20 +85,6 @@ _YEARS = re.compile(r"(?:19|20)[0-9]{2}")
 _MODIFIER_YEAR = re.compile(r"[底末]?(?:以?前|之前)|度?的?(?:规划)?(?:目标|任务)(?:任务)?的")
 _BASE_BEFORE = ("比", "较", "与", "同", "从", "由")  # 比2023年: a base, no date
 _BASE_WORDS = ("比", "较", "与", "同", "由")  # (从2021年起 starts a span: it dates one)
-
-
-def _without_own_times(sentence: str) -> str:
-    """The sentence without the clauses that speak of a time of their own and give a figure of
-    their own (…，去年全省已新增9860张): what the rest of it says, for a clause with no cue."""
-    if not _OWN_TIME.search(sentence):
-        return sentence
-    kept = []
-    for piece in _PIECES.finditer(sentence):
-        text = piece.group()
-        if _OWN_TIME.match(text.lstrip("　 ")) and any(c.isdigit() for c in text[4:]):
-            continue
-        kept.append(text)
-    return "，".join(kept)
 
 
 def _frame_year(sentence: str) -> re.Match[str] | None:
@@ -281,6 +265,10 @@ class Frames(Openings):
             if index not in self._years:  # once a sentence, not once a clause
                 self._years[index] = self._year_kind(sentence)
             said = self._years[index]
+            if said is not None and before and len(before) < len(sentence):
+                # a year in a later clause dates that clause, not this one (今年新增42个，
+                # 2025年将再新增50个)
+                said = self._year_kind(before)
         if said is not None:
             return said
         headline = self._headline_kind(sentence, index, before)
