@@ -137,9 +137,20 @@ _PLEDGE = re.compile(
 _TARGET_NOUN = re.compile(r"(?:预期)?目标(?:任务)?+(?![是为：:]|[^，,。；已]{0,8}?(?:分解|下达))")
 
 
+# A clause naming the set what follows is counted in (今年纳入民生实事的行政村中，…; 列入计划的
+# 项目中，…): its words of plan say which things they are, they govern no other clause
+_SET_NAMED = re.compile(r"[^，,。；;]*的[^，,。；;的0-9]{1,14}中(?=[，,])")
+
+
+def without_sets(text: str) -> str:
+    """`text` without the clauses naming a set what follows is counted in (_SET_NAMED)."""
+    return _SET_NAMED.sub("", text) if "中" in text else text
+
+
 def governing(text: str) -> str:
-    """`text` without the plan nouns that only name a plan: what may put another clause under
-    a plan (围绕年度目标，新建口袋公园32个 reports a result)."""
+    """`text` without the plan nouns that only name a plan and the clauses naming a set: what
+    may put another clause under a plan (围绕年度目标，新建口袋公园32个 reports a result)."""
+    text = without_sets(text)
     return _TARGET_NOUN.sub("", text) if "目标" in text else text
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from monitor.figures.cues import _YEAR, _achieved, _period, _pledged
+from monitor.figures.cues import _YEAR, _achieved, _period, _pledged, without_sets
 from monitor.figures.five_years import _PLAN
 from monitor.figures.sections import section_frames, spaced, title_end
 from monitor.models import FigureKind
@@ -186,7 +186,8 @@ class Openings:
             # says nothing of the future once the year's plans are out (published after March)
             # (a later clause of its own time says nothing of this year's: 今年新建26家，
             # 明年计划再建30家 is this year's result in a year-end summary)
-            sentence = _without_own_times(sentence)
+            # (nor a clause naming the set counted in: 今年纳入民生实事的行政村中，…)
+            sentence = without_sets(_without_own_times(sentence))
             if _achieved(sentence):
                 return "achieved", period
             if _pledged(sentence) or _FRAME_NEXT.match(opening) or not self._past_plan_season():
