@@ -110,3 +110,30 @@ def stage_said(sentence: str, c0: int, q: Quantity, c1: int) -> str | None:
     """The stage of work the number counts as its clause (c0 to c1) names it: right after it
     (其中86个已建成), else stage_at's."""
     return stage_after(sentence, c0, q.start, q.end, c1) or stage_at(sentence, c0, q.start)
+
+
+# A step taken before any work (审批, 备案, 选址, 立项, 签约, 核准): what it counts is not built
+# yet, for a target naming no stage too (已审批1504部, 完成备案2.4万个, 规划审批量为362万台, 另有
+# 3200台已完成规划审批), unless the target counts that step itself (签约家庭医生)
+_BEFORE_WORK = "审批|备案|选址|立项|签约|核准|报建"
+_STEP_BEFORE = re.compile(rf"(?:{_BEFORE_WORK})(?:了|量|数)?(?:为|达到?|共)?\s*$")
+_STEP = re.compile(_BEFORE_WORK)
+
+
+def step_before_work(sentence: str, c0: int, q: Quantity, c1: int, words: str) -> str | None:
+    """The step before any work the number at q counts in its clause (c0 to c1): said right
+    before it (已审批【1504部】) or after it with no work done between (【3200台】已完成规划审批);
+    None if none, or the target's own words (`words`) name it."""
+    found = _STEP.search(sentence, c0, c1)
+    if found is None:
+        return None  # most clauses name no such step
+    before = _STEP_BEFORE.search(sentence, c0, q.start)
+    if before is not None:
+        step = _STEP.match(sentence, before.start())
+    else:
+        step = _STEP.search(sentence, q.end, c1)
+        if step is not None and _ANY_STAGE.search(sentence, q.end, step.start()):
+            step = None  # 1.2万个建成投运，…: work done, whatever step is named after
+    if step is None or step.group() in words:
+        return None
+    return step.group()
