@@ -45,7 +45,7 @@ from monitor.figures.nouns import (
 from monitor.figures.pairs import side_refused
 from monitor.figures.parts import part_of, subset_before
 from monitor.figures.references import plan_compared
-from monitor.figures.stages import other_stage, stage_of, step_before_work
+from monitor.figures.stages import stage_of, stage_refused
 from monitor.figures.windows import base_window
 from monitor.models import FigureKind, FigureScope, Quantity, Seen, Target
 
@@ -142,12 +142,9 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
         if word:
             return f"its clause holds the exclude word '{word}'"
     words = target.title + "".join(target.keywords)  # the target's own words, made once
-    stage = stage_of(words)  # the stage the target counts
-    said = other_stage(sentence, n.c0, q, n.c1, stage, listed_stage(making, n)) if stage else None
-    if said:  # 新开工580万套，基本建成360万套: a target of starts takes no completions
-        return f"another stage ({said}) than the target's ({stage})"
-    if step := step_before_work(sentence, n.c0, q, n.c1, words):  # 已审批1504部, 完成备案…
-        return f"a step before any work ({step}): nothing built yet"
+    listed = listed_stage(making, n) if stage_of(words) else None
+    if why := stage_refused(sentence, n.c0, q, n.c1, words, listed):
+        return why  # 新开工580万套，基本建成360万套 for starts; 已审批1504部, 完成备案… for any
     event = events.refused(making.read.text, n.match, q, making.paired.get(q.start), target)
     if event:
         return event  # 火灾1.2万起、死亡38人、受伤21人: a target of deaths takes 38 only

@@ -259,16 +259,7 @@ class Frames(Openings):
                 return "achieved"  # 预计达到1.95亿人次，增长14%左右 in a review: its growth too
         if cue is not None:
             return cue
-        if own_time:
-            said = self._year_kind(clause)
-        else:
-            if index not in self._years:  # once a sentence, not once a clause
-                self._years[index] = self._year_kind(sentence)
-            said = self._years[index]
-            if said is not None and before and len(before) < len(sentence):
-                # a year in a later clause dates that clause, not this one (今年新增42个，
-                # 2025年将再新增50个)
-                said = self._year_kind(before)
+        said = self._year_kind(clause) if own_time else self._sentence_year(sentence, index, before)
         if said is not None:
             return said
         headline = self._headline_kind(sentence, index, before)
@@ -349,6 +340,16 @@ class Frames(Openings):
         read in 2024), not a year inside a noun phrase or a deadline."""
         year = _frame_year(sentence) if "年" in sentence else None
         return bool(year and self.published and int(year.group(1)) == self.published.year)
+
+    def _sentence_year(self, sentence: str, index: int, before: str) -> FigureKind | None:
+        """_year_kind of the sentence (once a sentence, not once a clause), but a year only a
+        later clause names dates that clause, not this one (今年新增42个，2025年将再新增50个)."""
+        if index not in self._years:
+            self._years[index] = self._year_kind(sentence)
+        said = self._years[index]
+        if said is not None and before and len(before) < len(sentence):
+            said = self._year_kind(before)
+        return said
 
     def _year_kind(self, sentence: str) -> FigureKind | None:
         """A past year named in the sentence makes a result, a coming one a plan; not a year

@@ -137,3 +137,17 @@ def step_before_work(sentence: str, c0: int, q: Quantity, c1: int, words: str) -
     if step is None or step.group() in words:
         return None
     return step.group()
+
+
+def stage_refused(
+    sentence: str, c0: int, q: Quantity, c1: int, words: str, listed: str | None
+) -> str | None:
+    """Why the number at q is of no stage the target counts (its own words `words`; `listed`
+    the stage a 分别 list pairs it with): another stage than a one-stage target's (新开工580万套，
+    基本建成【360万套】 for starts), or a step before any work (step_before_work); None if none."""
+    stage = stage_of(words)
+    said = other_stage(sentence, c0, q, c1, stage, listed) if stage else None
+    if said:
+        return f"another stage ({said}) than the target's ({stage})"
+    step = step_before_work(sentence, c0, q, c1, words)
+    return f"a step before any work ({step}): nothing built yet" if step else None
