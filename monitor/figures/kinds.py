@@ -147,7 +147,8 @@ def noun_after(between: str, title: str) -> str | None:
     if found is None or _VERB.search(between.rstrip("已经累计共达到为约近超过有")):
         return None
     noun = between.rstrip("已经累计共达到为约近超过有")
-    return None if noun in title else noun
+    # (…治理的行政村 for a title of …治理行政村500个: the title's noun, linked by 的)
+    return None if noun in title or noun.replace("的", "") in title else noun
 
 
 _FILLER_END = re.compile(r"(?:已经?|累计|共|达到|达|为|约|近|超过|有|总数|数量)+$")
