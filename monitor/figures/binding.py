@@ -14,7 +14,7 @@ from typing import NamedTuple
 from monitor.figures import events, lists, thresholds, units
 from monitor.figures.attribution import _Match
 from monitor.figures.checks import _clause_of, _excluded, listed_as_plan
-from monitor.figures.counting import counts_other
+from monitor.figures.counting import counts_other, places_share
 from monitor.figures.cues import A_YEAR, EARLIER_LEVEL, EARLIER_WORK, PLAN_WORD
 from monitor.figures.kinds import (
     after_keyword,
@@ -148,6 +148,8 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     event = events.refused(making.read.text, n.match, q, making.paired.get(q.start), target)
     if event:
         return event  # 火灾1.2万起、死亡38人、受伤21人: a target of deaths takes 38 only
+    if places := places_share(sentence, n.c0, q):  # 仍有4个市州完成率不到三分之一
+        return f"the share of some places ({places}), not the whole's"
     side = side_refused(making, q, target)
     if side:
         return side  # 产销分别完成A和B: a sales target takes B

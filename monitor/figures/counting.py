@@ -116,3 +116,22 @@ def _for_whom(sentence: str, start: int, at: int, target: Target) -> bool:
         return False
     after = sentence[served.end() : served.end() + 16]
     return any(after.find(_first_part(k)) >= 0 for k in target.keywords)
+
+
+# A count of places opening a share's clause (仍有4个市州完成率不到三分之一, 有5个地市…开工率已达
+# 100%): the share is those places', not the whole's
+_PLACES_COUNTED = re.compile(
+    r"([0-9一二三四五六七八九十两]+个(?:"
+    + _PLACE_CLASS.pattern
+    + r"|市州|地州|市|县|区|乡镇|街道))"
+    r"[^，,。；;0-9]{0,12}?(?:率|进度|比例)[^，,。；;0-9]{0,6}$"
+)
+
+
+def places_share(sentence: str, c0: int, q: Quantity) -> str | None:
+    """The count of places that a share (a rate, a progress) right before the number in its
+    clause (from c0) is said of, if any."""
+    if "个" not in sentence[c0 : q.start]:
+        return None
+    found = _PLACES_COUNTED.search(sentence, c0, q.start)
+    return found.group(1) if found else None
