@@ -1,0 +1,53 @@
+"""figures.tables on a kind corpus Y showed (session 11, rules_y), in tables of our own (places,
+figures and wording invented): a progress table whose caption names the target's keyword with a
+state word inside it (燃气老化管道 for 燃气管道, 供水老旧管网 for 供水管网), as its text would."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from monitor.models import Pledge, Table, Target
+from tests.table_cells import read
+
+DAY = date(2024, 10, 12)
+
+GAS = Target(
+    "nx-gas-pipes", "宁夏2024年更新改造城市燃气管道300公里", ("燃气管道", "燃气管网"),
+    ("宁夏", "宁夏回族自治区", "全区"), unit="公里", pledge=Pledge(Decimal(300)),
+)  # fmt: skip
+WATER = Target(
+    "ty-water-mains", "太原2024年改造供水管网150公里", ("供水管网",),
+    ("太原", "太原市", "全市"), unit="公里", pledge=Pledge(Decimal(150)),
+)  # fmt: skip
+
+GAS_TABLE = Table(
+    caption="全区城市燃气老化管道更新改造进度表", unit=None,
+    header=("序号", "地区", "年度任务（公里）", "已完成（公里）", "完成率（%）"),
+    rows=(
+        ("1", "银川市", "120", "96", "80.0"),
+        ("2", "石嘴山市", "60", "41", "68.3"),
+        ("", "全区合计", "300", "232", "77.3"),
+    ),
+)  # fmt: skip
+WATER_TABLE = Table(
+    caption="太原市2024年供水老旧管网改造完成情况", unit="公里",
+    header=("项目", "年度计划", "完成数", "完成率"),
+    rows=(("全市", "150", "118", "78.7%"),),
+)  # fmt: skip
+
+
+def test_a_caption_with_an_aged_inside_the_keyword_names_the_target() -> None:
+    assert read(GAS_TABLE, GAS, day=DAY) == [
+        ("pledge", "new", "300 千米", "年度任务（公里）"),
+        ("achieved", "new", "232 千米", "已完成（公里）"),
+        ("achieved", "share_of_pledge", "77.3 %", "完成率（%）"),
+    ]
+
+
+def test_a_caption_with_an_old_inside_the_keyword_names_the_target() -> None:
+    assert read(WATER_TABLE, WATER, day=DAY) == [
+        ("pledge", "new", "150 千米", "年度计划"),
+        ("achieved", "new", "118 千米", "完成数"),
+        ("achieved", "share_of_pledge", "78.7 %", "完成率"),
+    ]
