@@ -16,6 +16,8 @@ from monitor.units import normalise
 _NEW_WORD = re.compile(r"(?<![高创更革翻刷最全重特])新(?!能源|型|兴|区|城|疆|华)")
 _POINTER = re.compile(r"(?:这一|这个|这项|该|此)(?:比例|比重|比率|指标|数字|数据|数值|数)")
 _REGISTERED = re.compile(r"认定|评定|认证|入库|登记|注册|备案|落户")
+# Built so far, with no year named (已建成, 已累计建成): all there are of them, the level
+_BUILT = re.compile(r"已经?(?:累计)?建成(?!率)")
 
 
 def scope_for(
@@ -34,6 +36,8 @@ def scope_for(
     head, clause = sentence[c0 : q.start], sentence[c0:c1]
     # (实现 before a level is reaching it: 力争实现全市…企业超过3200家的目标)
     worked = _ADDITION.search(head.replace("实现", ""))
+    if worked and _BUILT.search(head) and not _IN_YEAR.search(sentence, 0, q.start):
+        worked = None  # 截至10月底，全市已建成公共充电桩2.41万台: built so far, the level
     if worked or _NEW_WORD.search(head) or _SPAN.search(sentence, 0, q.start):
         return scope
     if _POINTER.search(head) and (
