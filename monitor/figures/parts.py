@@ -9,7 +9,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from monitor.figures.sentences import clause_bounds
-from monitor.figures.stages import stage_after
+from monitor.figures.stages import stage_after, stage_of
 from monitor.models import Target
 
 if TYPE_CHECKING:
@@ -31,10 +31,13 @@ _STOCK_AGAIN = re.compile(r"[^，,。；;]{0,12}?(?:总里程|总长度?|总规�
 
 # A part named by its period (其中今年新增…, 其中三季度增长…): the period's own figure, not a
 # subset; or by a later stage of the same things (已开工58个，其中建成运营49个): that stage's figure
-_PERIOD_PART = re.compile(
+_TIME_PART = (  # …a part by its time (其中今年…, 其中1—11月…)
     r"\s*(?:其中|包括)[，,：:]?\s*(?:今年|去年|当年|本年|(?:19|20)[0-9]{2}\s*年|[一二三四]季度|上半年|下半年"
     r"|[0-9一二三四五六七八九十]{1,2}\s*月"
-    r"|(?:已经?)?(?:基本建成|建成|完工|竣工|投用|投入使用|交付)(?:开放|运营|使用|通车|投用)?"
+)
+_PERIOD_PART = re.compile(
+    _TIME_PART
+    + r"|(?:已经?)?(?:基本建成|建成|完工|竣工|投用|投入使用|交付)(?:开放|运营|使用|通车|投用)?"
     r"(?:[约近超逾0-9一二三四五六七八九十两]|$))"
 )
 
@@ -176,6 +179,9 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
     ):
         # 其中…: a part of a total already reported for this target
         return "a part of a breakdown (其中…) of a total already read"
+    if whole_not_read(making, n, target, own_place):
+        # …由国有企业统一代建的216部已全部开工，其中已完工148部: 216 is not the target's
+        return "a part (其中…) of a whole not read as the target's"
     kind = one_kind(making, n) if n.after_breakdown and not n.period_part else None
     if kind and kind not in target.title and not own_place:
         # …。其中，普惠性托位8600个: one kind of the thing, wherever its total was given
@@ -187,6 +193,29 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
         # 今年新增的公办学位中，…，寄宿制学位新增2.2万个: one part of the set, not the whole
         return f"a part of the set named before ({named}…)"
     return None
+
+
+_TIME_OPENS_PART = re.compile(_TIME_PART + ")")
+
+
+def whole_not_read(making: Making, n: Number, target: Target, own_place: bool) -> bool:
+    """Whether the number, in a part (其中…) naming no keyword of its own, is a part of a whole
+    in its unit said before it since the keyword that was not read for the target: a part of
+    what is not the target's (其中已完工148部 of 由国有企业统一代建的216部) is none of it either."""
+    if not n.after_breakdown or own_place or target.id in making.seen:
+        return False
+    start = _part_start(making.read.text, making.read.cuts, n.q.start)
+    if start is None or not n.match.end <= start:
+        return False  # (其中口袋公园86个: the part names the keyword, the target's own)
+    if n.period_part and (
+        _TIME_OPENS_PART.match(making.read.text, start)
+        or stage_of(target.title + "".join(target.keywords))
+    ):
+        # 其中今年新开工5.4万个: the target's year inside a span's total; 已开工85个，其中完工
+        # 32个: for a target of completions, the starts were another stage, not another thing
+        return False
+    unit = n.q.unit
+    return any(n.match.end <= x.start < start and x.unit == unit for x in making.read.quantities)
 
 
 # A part naming nothing but its number (其中86个, 已有86个): whatever it is, it is no one kind
