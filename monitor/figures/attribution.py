@@ -14,6 +14,7 @@ from monitor.figures.cues import (
     _CLAUSE,
     _PART_OF_RESIDENTS,
     _PREDICATE,
+    HANDLED,
     NEXT_STEP,
 )
 from monitor.figures.keywords import _splittable, may_split, split_matches
@@ -298,6 +299,7 @@ def _goes_on(sentence: str, at: int) -> bool:
         continues(sentence, at)
         or units.restating_at(sentence, at - 1)
         or bool(NEXT_STEP.match(sentence, at))
+        or bool(HANDLED.match(sentence, at))  # …60个，任务已分解到各区，截至6月底已建成32个
         or bool(speech.BY_PLACE.match(sentence, at))
     )
 

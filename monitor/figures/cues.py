@@ -90,6 +90,14 @@ NEXT_STEP = re.compile(
     r"|[照按据以依](?:此|这|目前|当前|现有)(?=[^，,；;。0-9０-９]{0,6}?(?:测算|推算|计算|估算|进度|速度|势头|趋势)))"
     r"[^，,；;。0-9０-９]{0,14}[，,]"
 )
+# …or a remark with no number on how the plan is handled (任务已分解到各区, 已分解下达至各市州,
+# 目前正加快推进): the work, its amounts said after it, is still the subject's
+# (no thing of its own: 同时推进燃气管道更新 names other work)
+HANDLED = re.compile(
+    r"(?:任务|目标任务|目标|计划|工作)?(?:已经?|均已|都已|已全部|全部|目前正?在?|正在)?"
+    r"(?:加快|全力|有序|稳步|扎实)?(?:分解|下达|落实|细化|压实|推进|调度)+"
+    r"(?:到|至|给)?(?:各[地区县市州]+|各地|基层)?[，,]"
+)
 # A clause opening with the rest of the things counted before (其余3段, 剩余120公里, 余下11个)
 REST_OPENS = re.compile(r"(?:其余|剩余|余下|剩下)的?(?=[约近超逾0-9一二三四五六七八九十两])")
 # …or a batch of them (首批45家已于4月完成评定, 第二批30个将于…): done, a result; to come, a
