@@ -68,7 +68,8 @@ _CONTINUE_VERB = (
     "|[^，,。；]{0,8}?(?:开工|完工|竣工|建成|完成)率"
     # …，今年新改建5230公里: a verb of work right before its amount names no thing of its own
     # (not what the work brought about: 带动1.2万亿元, 惠及32万人 count other things)
-    "|(?!带动|拉动|撬动|惠及|覆盖|吸引|服务|帮助|解决|带来|节约|创造|投入|配套|保障)"
+    # (投入使用, 投入运营 are things put to use: …新开工1036部、投入使用871部)
+    "|(?!带动|拉动|撬动|惠及|覆盖|吸引|服务|帮助|解决|带来|节约|创造|投入(?!使用|运营)|配套|保障)"
     # (…，今年新开发2140个; 今年1—9月结算…: the year's part; not 支出, after 下达 another stage)
     "(?:" + WORK_VERB.pattern + "|开发(?!区)|结算|募集|兑付)+(?:了)?"
     "(?=[约近超逾]?[0-9一二三四五六七八九十两])"
