@@ -21,6 +21,8 @@ _CONTINUE_WHEN = (
     # a deadline of its own for a part of the work (国庆前力争完成…, 9月底前要完成…)
     r"|(?:汛期?|暑期|暑假|开学|春节|国庆节?|元旦|入冬|供暖|秋播|春播|雨季|年中)(?:结束)?前"
     r"|(?:到|至)(?:现在|目前)|现在"
+    # a start named with what began then (自2017年开展试点以来, 2019年实施改造以来)
+    r"|自?(?:19|20)[0-9]{2}\s*年[^，,。；;0-9]{1,10}?以来"
     r"|[0-9一二三四五六七八九十]{1,2}月(?:底|末|中旬|上旬|下旬|份)?前?|"
     + speech.WHEN
     + r"|(?<=[今去全]年)一年(?:下来|里|内|中)?"  # …，今年一年就完成了1580公里
@@ -76,7 +78,7 @@ _CONTINUE_VERB = (
 )
 _CONTINUES = re.compile(
     # the letters a continuation can start with, looked at first: most clauses fail there
-    "(?=[近五十过0-9截目上前一二三四六七八九比较全年任“到至汛暑开春国元入供秋雨"
+    "(?=[近五十过0-9截目上前一二三四六七八九比较全年任“到至汛暑开春国元入供秋雨自"
     + "".join(sorted({word[0] for word in f"{_CONTINUE_HOW}|{_CONTINUE_VERB}".split("|")}))
     # an aim may come before the time (力争“十四五”期间累计筹集…, 并力争2025年累计完成…)
     + f"{speech.FIRST}]){speech.SAY}(?:{_CONTINUE_HOW})*(?:{_CONTINUE_WHEN})?(?:{speech.WHO})?"
