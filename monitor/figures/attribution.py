@@ -32,10 +32,10 @@ _NAMED_PLACE_DOING = re.compile(
     r"[\u4e00-\u9fff]{2,4}?(?:片区|区|县|市|镇)(?=(?:今年|已经?|共|累计)*"
     r"(?:完成|新增|新建|建成|改造|开工|竣工|完工|筹集|实现)[约近超逾0-9一二三四五六七八九十两]"
     r"|(?:承担|分担|分得|分到)(?:其中)?的?(?:任务|目标)?(?:为|是)?[约近超逾0-9一二三四五六七八九十两]"
-    # or its amount at once, in a list by place (…，分区来看，蜀山区12个、包河区15个): not a noun
-    # ending like a place (小区, 社区, 园区…)
+    # or its amount at once, in a list by place (…，分区来看，蜀山区12个、包河区15个; …，桐庐县为
+    # 87.1%, 德清县达到97.6%): not a noun ending like a place (小区, 社区, 园区…)
     r"|(?<!小区|社区|园区|城区|景区|街区|辖区|市区|郊区|范区|发区|验区|保区|业区|城市|超市|都市)"
-    r"[约近超逾0-9])"
+    r"(?:为|达到)?[约近超逾0-9])"
 )
 _NUMBER_START = re.compile(r"[约近超逾0-9一二三四五六七八九十两]")
 # what a place takes on of a whole the clause before named (…任务4500万亩，河南承担620万亩)
