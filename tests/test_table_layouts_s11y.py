@@ -51,3 +51,34 @@ def test_a_caption_with_an_old_inside_the_keyword_names_the_target() -> None:
         ("achieved", "new", "118 千米", "完成数"),
         ("achieved", "share_of_pledge", "78.7 %", "完成率"),
     ]
+
+
+# A stock target's own stock row (充电桩总数, 5G基站保有量) with no additions row beside it: its
+# month-end amount is the level, its column of additions (比上年末增加) the period's additions
+GY = ("贵阳", "贵阳市", "全市")
+CHARGER_STOCK = Target("gy-chargers", "贵阳充电桩总数", ("充电桩",), GY, unit="个")
+STATION_STOCK = Target("gy-5g", "贵阳5G基站保有量", ("5G基站",), GY, unit="个")
+STOCK_TABLE = Table(
+    caption="贵阳市新型基础设施建设情况（截至2024年10月底）", unit=None,
+    header=("序号", "指标", "单位", "10月底数量", "同比增长（%）", "比上年末增加"),
+    rows=(
+        ("一", "充电桩总数", "万个", "3.1", "28.4", "0.6"),
+        ("二", "5G基站保有量", "万个", "2.7", "19.6", "0.4"),
+    ),
+)  # fmt: skip
+
+
+def test_a_stock_target_s_total_row_is_its_level() -> None:
+    assert read(STOCK_TABLE, CHARGER_STOCK, day=DAY) == [
+        ("achieved", "cumulative", "31000 个", "10月底数量"),
+        ("achieved", "rate", "28.4 %", "同比增长（%）"),
+        ("achieved", "new", "6000 个", "比上年末增加"),
+    ]
+
+
+def test_a_stock_target_s_holding_row_is_its_level() -> None:
+    assert read(STOCK_TABLE, STATION_STOCK, day=DAY) == [
+        ("achieved", "cumulative", "27000 个", "10月底数量"),
+        ("achieved", "rate", "19.6 %", "同比增长（%）"),
+        ("achieved", "new", "4000 个", "比上年末增加"),
+    ]

@@ -145,6 +145,8 @@ def stock_row(table: Table, row: tuple[str, ...], labels: list[int], target: Tar
     label = _plain(label_of(row, labels))
     if not _STOCK_ROW.search(label) or is_period(label):
         return False
+    if _STOCK_ROW.search(target.title) and names(label, target):
+        return True  # 充电桩总数 for a target of the total (贵阳充电桩总数): its level
     return any(
         other is not row and names(text, target) and not _STOCK_ROW.search(text)
         for other in table.rows
