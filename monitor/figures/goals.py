@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 
-from monitor.figures.cues import MODAL
+from monitor.figures.cues import MODAL, _cue
 from monitor.figures.five_years import plan_end
+from monitor.models import Target
 
 _BY_YEAR = re.compile(r"(?:到|至)((?:19|20)[0-9]{2})年")
 # The end of this year still to come, opening a clause or its sentence (到年底，…; 年底前…)
@@ -70,3 +72,23 @@ def _deadline_ahead(clause: str, published: date) -> bool:
         return False
     year = int(found.group(1))
     return year > published.year or (year == published.year and published.month < 12)
+
+
+def pledge_said_again(
+    value: Decimal, target: Target, period: str | None, clause: str, published: date | None
+) -> bool:
+    """Whether a count read as the year's work by its date alone (no word of plan or result in
+    its clause) is the target's pledge said again: the pledge's size, of the pledge's year,
+    read before that year's last month (今年改造老旧小区200个 in August, for a pledge of 200)."""
+    pledge = target.pledge
+    if pledge is None or pledge.scope != "new" or pledge.by is None or published is None:
+        return False
+    if value != pledge.value or period != str(pledge.by.year):
+        return False
+    if published.year != pledge.by.year or published.month >= 12:
+        return False
+    return _cue(clause) is None and not _DONE_WORDS.search(clause)
+
+
+# words of things done or under way, short of a cue word (建成, 完工, 投用): the count is a result
+_DONE_WORDS = re.compile(r"已|建成|完成|完工|竣工|投用|投运|交付|开通|实现")
