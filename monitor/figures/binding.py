@@ -353,6 +353,12 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
         return f"a subset: those a clause picks out ({picked}{keyword})"
     if (asked := put_forward(head)) is not None:  # 申报全国示范性…社区的有46个
         return f"those put forward ({asked}…), not those the work gave"
+    if (
+        m.end < n.q.start
+        and (asked := put_forward(sentence[m.end : n.q.start])) is not None
+        and asked not in target.title
+    ):  # 受理高新技术企业申请3万家, 专精特新中小企业申报数量430家: applications
+        return f"those put forward ({keyword}{asked}…), not those the title was given to"
     same_unit = units.fits(n.q.unit, target.unit)  # else the unit's reason is given
     noun = (
         noun_after(sentence[m.end : n.q.start], target.title) if c0 == n.c0 and same_unit else None
