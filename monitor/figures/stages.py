@@ -16,10 +16,11 @@ from monitor.models import Quantity
 # 供应) are a later stage than those raised, a part of them; projects approved (立项) an earlier
 # one than any work, and homes pulled down (拆除) a stage of a renewal, none of them its count.
 # Work under way (在建, 续建: a stock of projects started in this or an earlier year and not done)
-# is neither the year's starts nor its completions.
+# is neither the year's starts nor its completions. Roads and lines opened to traffic (通车, 建成
+# 通车, 交工通车; a title's 新增…通车里程) are built ones.
 _STAGES = (
     ("开工", re.compile(r"开工")),
-    ("建成", re.compile(r"基本建成|建成(?:交付)?|竣工(?:交付)?|完工")),
+    ("建成", re.compile(r"基本建成|建成(?:交付|通车)?|竣工(?:交付)?|完工|通车")),
     ("筹集", re.compile(r"筹集(?<!建设筹集)(?!建设)")),
     ("分配", re.compile(r"分配|配租|配售|供应(?!链)")),
     ("交付", re.compile(r"交付")),
