@@ -31,6 +31,7 @@ from monitor.figures.kinds import (
     picked_after,
     picked_out,
     put_forward,
+    put_forward_after,
     same_head_after,
     wider_than_titled,
 )
@@ -46,7 +47,7 @@ from monitor.figures.nouns import (
 from monitor.figures.pairs import side_refused
 from monitor.figures.parts import part_of, subset_before
 from monitor.figures.references import plan_compared
-from monitor.figures.stages import other_stage, stage_of
+from monitor.figures.stages import other_stage, other_work, stage_of
 from monitor.figures.windows import base_window
 from monitor.models import FigureKind, FigureScope, Quantity, Seen, Target
 
@@ -148,6 +149,8 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     if stage and said:
         # 新开工580万套，基本建成360万套: a target of starts takes no completions
         return f"another stage ({said}) than the target's ({stage})"
+    if q.unit not in ("%", "％") and (work := other_work(sentence[n.c0 : q.start], words)):
+        return work  # 新建高标准农田750万亩、改造提升200万亩: upgraded, not new
     event = events.refused(making.read.text, n.match, q, making.paired.get(q.start), target)
     if event:
         return event  # 火灾1.2万起、死亡38人、受伤21人: a target of deaths takes 38 only
@@ -351,14 +354,9 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
     picked = picked_out(head, target.title)
     if picked:
         return f"a subset: those a clause picks out ({picked}{keyword})"
-    if (asked := put_forward(head)) is not None:  # 申报全国示范性…社区的有46个
+    # 申报全国示范性…社区的有46个; 受理高新技术企业申请3万家 (after the keyword): applications
+    if asked := put_forward(head) or put_forward_after(sentence[m.end : n.q.start], target):
         return f"those put forward ({asked}…), not those the work gave"
-    if (
-        m.end < n.q.start
-        and (asked := put_forward(sentence[m.end : n.q.start])) is not None
-        and asked not in target.title
-    ):  # 受理高新技术企业申请3万家, 专精特新中小企业申报数量430家: applications
-        return f"those put forward ({keyword}{asked}…), not those the title was given to"
     same_unit = units.fits(n.q.unit, target.unit)  # else the unit's reason is given
     noun = (
         noun_after(sentence[m.end : n.q.start], target.title) if c0 == n.c0 and same_unit else None

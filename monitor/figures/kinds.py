@@ -347,6 +347,14 @@ def put_forward(head: str) -> str | None:
     return found.group() if found else None
 
 
+def put_forward_after(between: str, target: Target) -> str | None:
+    """The word saying the keyword's things were put forward, between the keyword and its number
+    (受理高新技术企业【申请】3万家, 专精特新中小企业【申报】数量430家), unless the title counts
+    applications: then the number counts applications, not the things given the title."""
+    asked = put_forward(between)
+    return asked if asked and asked not in target.title else None
+
+
 def kind_after(sentence: str, end: int, start: int, stop: int, target: Target) -> str | None:
     """Why the things a number (ending at `end`) counts are another kind, named after it before
     the keyword at sentence[start:stop] (另有85个社区获评省级老年友好型社区)."""

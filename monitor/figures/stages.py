@@ -111,3 +111,26 @@ def stage_said(sentence: str, c0: int, q: Quantity, c1: int) -> str | None:
     """The stage of work the number counts as its clause (c0 to c1) names it: right after it
     (其中86个已建成), else stage_at's."""
     return stage_after(sentence, c0, q.start, q.end, c1) or stage_at(sentence, c0, q.start)
+
+
+# Work on things already there (改造提升, 提质改造, 升级改造, 改扩建) and building new ones (新建,
+# 新增): a work report lists both for one thing (新建高标准农田750万亩、改造提升200万亩), and a
+# target whose title names one of them only takes the other's count from none.
+_UPGRADE = re.compile(r"改造|提质|提档|升级|改扩建|提升改造")
+_NEW = re.compile(r"新建|新增")
+
+
+def other_work(head: str, words: str) -> str | None:
+    """Why the number ending `head` (its clause up to it) counts another work than the target's
+    words (title and keywords) name: upgrading for a target of new things, or building new for a
+    target of upgrading; only the last item of a list (…、改造提升) is looked at. None else."""
+    head = head[head.rfind("、") + 1 :]
+    up, new = _UPGRADE.search(head), _NEW.search(head)
+    if up is None and new is None:
+        return None
+    upgrading, building = _UPGRADE.search(words), _NEW.search(words)
+    if up and not new and building and not upgrading:
+        return f"things upgraded ({up.group()}), not the new ones the target counts"
+    if new and not up and upgrading and not building:
+        return f"things newly built ({new.group()}), not those upgraded the target counts"
+    return None
