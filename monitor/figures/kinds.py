@@ -37,6 +37,9 @@ def kind_beside_whole(sentence: str, c0: int, start: int, keyword: str, title: s
     else:
         return None
     kind = _FILLER.sub("", kind)
+    lead = _LEAD_RUN.match(kind)  # 、全省高速公路总里程: the place's word, no kind of the thing
+    if lead and lead.end() == len(kind):
+        return None
     if not 1 < len(kind) <= 6 or _NOT_HAN.search(kind) or kind in title:
         return None
     whole = verb + keyword
