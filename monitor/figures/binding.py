@@ -31,7 +31,6 @@ from monitor.figures.kinds import (
     picked_after,
     picked_out,
     put_forward,
-    put_forward_after,
     same_head_after,
     wider_than_titled,
 )
@@ -47,7 +46,7 @@ from monitor.figures.nouns import (
 from monitor.figures.pairs import side_refused
 from monitor.figures.parts import part_of, subset_before
 from monitor.figures.references import plan_compared
-from monitor.figures.stages import other_stage, other_work, stage_of
+from monitor.figures.stages import other_stage_said, other_work, stage_of
 from monitor.figures.windows import base_window
 from monitor.models import FigureKind, FigureScope, Quantity, Seen, Target
 
@@ -144,13 +143,9 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
         if word:
             return f"its clause holds the exclude word '{word}'"
     words = target.title + "".join(target.keywords)  # the target's own words, made once
-    stage = stage_of(words)  # the stage the target counts
-    said = other_stage(sentence, n.c0, q, n.c1, stage, listed_stage(making, n)) if stage else None
-    if stage and said:
-        # 新开工580万套，基本建成360万套: a target of starts takes no completions
-        return f"another stage ({said}) than the target's ({stage})"
-    if q.unit not in ("%", "％") and (work := other_work(sentence[n.c0 : q.start], words)):
-        return work  # 新建高标准农田750万亩、改造提升200万亩: upgraded, not new
+    listed = listed_stage(making, n) if stage_of(words) else None  # (the stage the target counts)
+    if said := other_stage_said(sentence, n.c0, q, n.c1, words, listed):
+        return said  # 新开工580万套，基本建成360万套: a target of starts takes no completions
     event = events.refused(making.read.text, n.match, q, making.paired.get(q.start), target)
     if event:
         return event  # 火灾1.2万起、死亡38人、受伤21人: a target of deaths takes 38 only
@@ -354,8 +349,7 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
     picked = picked_out(head, target.title)
     if picked:
         return f"a subset: those a clause picks out ({picked}{keyword})"
-    # 申报全国示范性…社区的有46个; 受理高新技术企业申请3万家 (after the keyword): applications
-    if asked := put_forward(head) or put_forward_after(sentence[m.end : n.q.start], target):
+    if asked := put_forward(head, sentence[m.end : n.q.start], target.title):  # 申报…的有46个
         return f"those put forward ({asked}…), not those the work gave"
     same_unit = units.fits(n.q.unit, target.unit)  # else the unit's reason is given
     noun = (
@@ -373,7 +367,9 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
         if other:
             return other
     size = other_size(sentence[m.end : n.q.start], keyword, target.title) if c0 == n.c0 else None
-    return f"another measure of the noun ({size})" if size else None
+    if size:
+        return f"another measure of the noun ({size})"
+    return other_work(sentence, n.c0, n.q, target)  # 新建…、改造提升200万亩: upgraded, not new
 
 
 # Kinds of firms, people and households a figure may be given for (a subset of the whole): a

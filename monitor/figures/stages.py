@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from monitor.models import Quantity
+from monitor.models import Quantity, Target
 
 # The stage of work a count is of, where a target counts one stage (新开工 vs 基本建成): coverage
 # reports the stages of one programme side by side (签约1320台，开工980台，完工760台; 筹集9800套，
@@ -120,14 +120,29 @@ _UPGRADE = re.compile(r"改造|提质|提档|升级|改扩建|提升改造")
 _NEW = re.compile(r"新建|新增")
 
 
-def other_work(head: str, words: str) -> str | None:
-    """Why the number ending `head` (its clause up to it) counts another work than the target's
-    words (title and keywords) name: upgrading for a target of new things, or building new for a
-    target of upgrading; only the last item of a list (…、改造提升) is looked at. None else."""
+def other_stage_said(
+    sentence: str, c0: int, q: Quantity, c1: int, words: str, listed: str | None
+) -> str | None:
+    """Why the number `q` (its clause c0 to c1) counts another stage than the one the target's
+    words (title and keywords) name (新开工580万套，基本建成【360万套】; `listed`: the stage a
+    分别 list pairs it with); None else."""
+    stage = stage_of(words)
+    said = other_stage(sentence, c0, q, c1, stage, listed) if stage else None
+    return f"another stage ({said}) than the target's ({stage})" if stage and said else None
+
+
+def other_work(sentence: str, c0: int, q: Quantity, target: Target) -> str | None:
+    """For a count, why it counts upgrading for a target of new things (…、改造提升【200万亩】)
+    or building new for a target of upgrading: its clause up to it, the last item of a list
+    only, names the one work and not the other; None else."""
+    if q.unit in ("%", "％"):
+        return None
+    head = sentence[c0 : q.start]
     head = head[head.rfind("、") + 1 :]
     up, new = _UPGRADE.search(head), _NEW.search(head)
     if up is None and new is None:
         return None
+    words = target.title + "".join(target.keywords)
     upgrading, building = _UPGRADE.search(words), _NEW.search(words)
     if up and not new and building and not upgrading:
         return f"things upgraded ({up.group()}), not the new ones the target counts"
