@@ -36,7 +36,7 @@ from monitor.figures.checks import (
     _why,
     plan_size,
 )
-from monitor.figures.cues import _CHANGE
+from monitor.figures.cues import _CHANGE, on_base
 from monitor.figures.frames import unnamed
 from monitor.figures.goals import pledge_said_again
 from monitor.figures.keywords import _first_part, _plan, split_sentences
@@ -332,7 +332,7 @@ class _Article(Regional):
             clause, c0, c1 = whole
         if clause not in making.when:
             making.when[clause] = self.when(unnamed(sentence, read.targets), c0, c1, read.at)
-        kind, period = making.when[clause]
+        kind, period = on_base(sentence, n.q.start, self.published) or making.when[clause]
         period = list_period(making, n.q, period)  # 2023年和2024年，…分别…: each value's year
         scope = (
             measure
