@@ -276,6 +276,8 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
     years = list(_YEAR.finditer(text)) if "年" in text else []
     if years and any(text[y.start() - 1 : y.start()] in _BASE_WORDS for y in years):
         years = [y for y in years if text[y.start() - 1 : y.start()] not in _BASE_WORDS]
+    if years and "前" in text and published is not None:  # 2000年底前建成的小区: which ones
+        years = [y for y in years if not _cutoff(text, y, published)]
     if years:
         last = years[-1]
         since = _since(text, last.start(), last.end())
@@ -322,6 +324,19 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
 
 
 _BASE_WORDS = ("比", "较", "与", "同", "由")  # 比2020年下降11.3%: a base, not the period
+# a cutoff before a verb of building (2000年底前建成的, 2005年以前建设的): it picks the things
+_CUTOFF = re.compile(r"\s*年?[底末]?(?:以前|之前|前)(?:建成|建设|建造|修建|竣工|投用)")
+_CUTOFF_AGE = 3  # years before the text at least: a deadline is never so long past
+
+
+def _cutoff(text: str, year: re.Match[str], published: date) -> bool:
+    """Whether the year matched is a cutoff long past that picks the things a figure counts
+    (2000年底前建成的城镇老旧小区), not the time the figure is of."""
+    return int(year.group(1)) <= published.year - _CUTOFF_AGE and bool(
+        _CUTOFF.match(text, year.end())
+    )
+
+
 _BARE_START = re.compile(
     r"(?<![0-9])((?:19|20)[0-9]{2})\s*[—\-–－~～至到]\s*(?=(?:19|20)[0-9]{2}\s*年)"
 )
