@@ -7,6 +7,7 @@ import re
 from datetime import date, timedelta
 
 from monitor.figures import speech
+from monitor.figures.cutoffs import cutoff
 from monitor.figures.five_years import plan_end, plan_named, plan_year
 from monitor.figures.months import HALF as _HALF
 from monitor.figures.months import months_period as _months_period
@@ -273,11 +274,7 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
         if relative and ("月" in text or "季度" in text):
             return _months_period(text, published)
         return None
-    years = list(_YEAR.finditer(text)) if "年" in text else []
-    if years and any(text[y.start() - 1 : y.start()] in _BASE_WORDS for y in years):
-        years = [y for y in years if text[y.start() - 1 : y.start()] not in _BASE_WORDS]
-    if years and "前" in text and published is not None:  # 2000年底前建成的小区: which ones
-        years = [y for y in years if not _cutoff(text, y, published)]
+    years = _dating_years(text, published) if "年" in text else []
     if years:
         last = years[-1]
         since = _since(text, last.start(), last.end())
@@ -324,17 +321,18 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
 
 
 _BASE_WORDS = ("比", "较", "与", "同", "由")  # 比2020年下降11.3%: a base, not the period
-# a cutoff before a verb of building (2000年底前建成的, 2005年以前建设的): it picks the things
-_CUTOFF = re.compile(r"\s*年?[底末]?(?:以前|之前|前)(?:建成|建设|建造|修建|竣工|投用)")
-_CUTOFF_AGE = 3  # years before the text at least: a deadline is never so long past
 
 
-def _cutoff(text: str, year: re.Match[str], published: date) -> bool:
-    """Whether the year matched is a cutoff long past that picks the things a figure counts
-    (2000年底前建成的城镇老旧小区), not the time the figure is of."""
-    return int(year.group(1)) <= published.year - _CUTOFF_AGE and bool(
-        _CUTOFF.match(text, year.end())
-    )
+def _dating_years(text: str, published: date | None) -> list[re.Match[str]]:
+    """The years in `text` that may date what it says: not a base (比2020年下降11.3%), nor a
+    cutoff long past that picks the things counted (2000年底前建成的城镇老旧小区)."""
+    cut = "前" in text and published is not None
+    return [
+        y
+        for y in _YEAR.finditer(text)
+        if text[y.start() - 1 : y.start()] not in _BASE_WORDS
+        and not (cut and published is not None and cutoff(text, y.group(1), y.end(), published))
+    ]
 
 
 _BARE_START = re.compile(
