@@ -64,7 +64,8 @@ _CLAUSE_REST = re.compile(r"[^，,。；;]*")
 _MET_AFTER = re.compile(r"(?:已|均|都|全部|如期|提前|超额|全面|顺利|基本)*(?:完成|实现|落实)")
 # (为5万户居民家庭安装燃气泄漏报警器的任务: a long name, joined to 任务 by 的)
 _TASK_PHRASE = re.compile(
-    r"[^\s，,。；：:、的0-9完成已达超占]{1,14}?(?:的(?=任务))?(?:任务|目标)(?!书|值)"
+    # (not across a bracket: 共建成116个（目标100个） gives the plan beside the result)
+    r"[^\s，,。；：:、的0-9完成已达超占（()）]{1,14}?(?:的(?=任务))?(?:任务|目标)(?!书|值)"
 )
 
 
