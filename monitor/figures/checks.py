@@ -181,8 +181,7 @@ def _other_period(
         return None
     (start, end), (first, last) = span, years
     shown = f"{start or '…'}-{end}"
-    if start is not None and (last < start or (first < start and scope == "new")):
-        # (2021年以来累计新建1100个 for a pledge announced in 2025: work from before it too)
+    if start is not None and last < start:
         return f"another period ({period}) than the target's ({shown})"
     if first > end and (scope != "cumulative" or kind == "pledge"):
         # a later stock still counts (a running total); a later plan or year's work does not
