@@ -162,10 +162,12 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
     """Why the number is a part of the target's thing, not its total: after 其中 with the total
     read already, one kind of it after 其中, or a part of a set named before (…X中，); None."""
     sentence, q, regions = making.read.text, n.q, target.region
-    if _BARE_PART.fullmatch(sentence, n.c0, q.start) and stage_after(
-        sentence, n.c0, q.start, q.end, n.c1
+    if _STAGE_ONLY.fullmatch(sentence, n.c0, q.start) or (
+        _BARE_PART.fullmatch(sentence, n.c0, q.start)
+        and stage_after(sentence, n.c0, q.start, q.end, n.c1)
     ):
-        return None  # 其中86个已建成, …中，已有86个建成开放: the things at a stage, no kind of them
+        # 其中86个已建成, …中，已有86个建成开放, …中，已开工112个: the things at a stage, no kind
+        return None
     own_place = own_place_part(sentence, making.read.cuts, q.start, regions)
     if (
         n.after_breakdown
@@ -189,7 +191,12 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
     return None
 
 
-# A part naming nothing but its number (其中86个, 已有86个): whatever it is, it is no one kind
+# A part naming nothing but its number (其中86个, 已有86个): whatever it is, it is no one kind;
+# or nothing but the stage its things are at (…中，已开工112个，建成86个)
+_STAGE_ONLY = re.compile(
+    r"\s*(?:其中|包括)?[，,：:\s]*(?:已经?|均已|都已|共|累计)?(?:全部)?"
+    r"(?:开工|基本建成|建成|完工|竣工|交付)(?:投用|开放|建设)?了?(?:约|近|超过)?"
+)
 _BARE_PART = re.compile(r"\s*(?:其中|包括)?[，,：:\s]*(?:已经?|共|均)?有?(?:约|近|超过)?")
 
 
