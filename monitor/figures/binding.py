@@ -44,7 +44,7 @@ from monitor.figures.nouns import (
     predicate_after,
 )
 from monitor.figures.pairs import side_refused
-from monitor.figures.parts import part_of, subset_before
+from monitor.figures.parts import part_of, subset_before, whole_set
 from monitor.figures.references import plan_compared
 from monitor.figures.stages import other_stage_said, other_work, stage_of
 from monitor.figures.windows import base_window
@@ -267,10 +267,6 @@ _BASE_OF_SHARE = re.compile(
 )
 _TO_LEVEL = re.compile(r"(?:增加|增长|提高|提升|上升|下降|减少|降低|增|升|降|减)(?:到|至)")
 # (…700辆公交车中新能源车型不少于600辆: a kind of them named before the part's number)
-_PART_TAKEN = re.compile(
-    r"(?:当中|之中|中)(?![心国华])[\u4e00-\u9fff]{0,8}?(?:不少于|不低于|超过|约|近|有|达)?"
-    r"[0-9一二三四五六七八九十两]"
-)
 
 
 def _other_amount(making: Making, n: Number, target: Target) -> str | None:
@@ -293,8 +289,8 @@ def _other_amount(making: Making, n: Number, target: Target) -> str | None:
     if bounds:
         return bounds
     m = n.match
-    if q.end == m.start and _PART_TAKEN.match(sentence, m.end):
-        # 38段黑臭水体中35段已消除: the set the part is taken from, not the work done
+    if q.end == m.start and whole_set(sentence, m.end, n.head, n.task):
+        # 38段黑臭水体中35段已消除; 全市86条黑臭水体中，已有79条…: not the work done
         return "the whole set a part is taken from (…中N…), not the figure"
     if (
         not (EARLIER_LEVEL.search(n.head) and _TO_LEVEL.match(sentence, q.end))
