@@ -116,8 +116,9 @@ def stage_said(sentence: str, c0: int, q: Quantity, c1: int) -> str | None:
 # Work on things already there (改造提升, 提质改造, 升级改造, 改扩建) and building new ones (新建,
 # 新增): a work report lists both for one thing (新建高标准农田750万亩、改造提升200万亩), and a
 # target whose title names one of them only takes the other's count from none.
-_UPGRADE = re.compile(r"改造|提质|提档|升级|改扩建|提升改造")
-_NEW = re.compile(r"新建|新增")
+# (改建 is work on things there too, 新改建 both works: 新建和改建户厕, 新改建农村公路)
+_UPGRADE = re.compile(r"改造|提质|提档|升级|改扩建|提升改造|改建")
+_NEW = re.compile(r"新建|新增|新改建|新扩建")
 
 
 def other_stage_said(
