@@ -70,6 +70,13 @@ class Regional(Frames):
         kind, period = super().when(sentence, c0, c1, index)
         if kind == "mention" and self._stated(sentence, c0, c1, index):
             kind = "achieved"
+        elif kind == "mention" and index > 0 and self.text[self.ends[index - 1] - 1] in "；;":
+            # 1—10月，…；社会消费品零售总额22148.7亿元，增长4.8%: a part after a semicolon with no
+            # word of its own goes on with the result the part before it states, and its period
+            p0, p1 = self.bounds(index - 1)
+            before, since = self.when(self.text[p0:p1], 0, p1 - p0, index - 1)
+            if before == "achieved":
+                kind, period = before, period or since
         return kind, period
 
     def _stated(self, sentence: str, c0: int, c1: int, index: int) -> bool:
