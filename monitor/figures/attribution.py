@@ -36,7 +36,8 @@ _NAMED_PLACE_DOING = re.compile(
     r"|(?<!小区|社区|园区|城区|景区|街区|辖区|市区|郊区|范区|发区|验区|保区|业区|城市|超市|都市)"
     r"[约近超逾0-9])"
 )
-_NUMBER_START = re.compile(r"[约近超逾0-9一二三四五六七八九十两]")
+# (not the numeral of a name: 全市5G行业专网, 全省4K频道: a noun of its own)
+_NUMBER_START = re.compile(r"[约近超逾一二三四五六七八九十两]|[0-9](?![A-Za-z])")
 # what a place takes on of a whole the clause before named (…任务4500万亩，河南承担620万亩)
 # (…，萧山区承担其中的1.2万套: of the whole just named; …，分解给湖南的是600座: given to a place)
 _TAKES_ON = re.compile(
