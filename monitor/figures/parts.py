@@ -274,12 +274,14 @@ _KIND = re.compile(
     # one sector's (建筑施工领域, 道路运输行业), not every sector's (各行业领域, 全行业)
     r"|(?<![各全])(?<!重点)(?<!相关)[^各全\W0-9]{2,6}(?<!行业)(?:行业|领域)"
     # firms of one grade or a number of them (42家A类企业, 20家企业亩均税收): their own figure
-    r"|(?:[A-Da-d]类|[0-9]+家|[一二三四五六七八九十百两]+家)(?:工业)?企业)"
+    r"|(?:[A-Da-d]类|[0-9]+家|[一二三四五六七八九十百两]+家)(?:工业)?企业"
+    # a number of cities picked out (31个大城市, 70个大中城市中, 36个重点城市): their own figure
+    r"|[0-9一二三四五六七八九十百两]+个(?:大中|大|重点|样本|主要|省会|中心|副省级)+城市中?)"
     r"(?:累计|今年|已|的|共|新增|享受|获得|发生)*$"
 )
 
 _PEOPLE_OR_FIRMS = ("企业", "工商户", "主体", "居民", "群体", "毕业生", "军人", "农民工", "人口")
-_KIND_WORDS = (*_PEOPLE_OR_FIRMS, "行业", "领域")
+_KIND_WORDS = (*_PEOPLE_OR_FIRMS, "行业", "领域", "城市")
 _KIND_TAIL = re.compile(r"(?:累计|今年|已|的|共|新增|享受|获得|发生)+$")
 
 
