@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from monitor.figures import events, lists, thresholds, units
+from monitor.figures import events, lists, markets, thresholds, units
 from monitor.figures.attribution import _Match
 from monitor.figures.checks import _clause_of, _excluded, listed_as_plan
 from monitor.figures.counting import counts_other
@@ -146,7 +146,7 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     listed = listed_stage(making, n) if stage_of(words) else None  # (the stage the target counts)
     if said := other_stage_said(sentence, n.c0, q, n.c1, words, listed):
         return said  # 新开工580万套，基本建成360万套: a target of starts takes no completions
-    event = events.refused(making.read.text, n.match, q, making.paired.get(q.start), target)
+    event = markets.measure_refused(sentence, n, making.paired.get(q.start), target)
     if event:
         return event  # 火灾1.2万起、死亡38人、受伤21人: a target of deaths takes 38 only
     side = side_refused(making, q, target)

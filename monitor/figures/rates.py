@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from monitor.figures import units
+from monitor.figures import markets, units
 from monitor.figures.binding import Making, Number, listed_stage
 from monitor.figures.checks import _out_of_frame
 from monitor.figures.counting import _fit_unit
@@ -52,7 +52,10 @@ def rate_of(making: Making, n: Number, target: Target) -> str | None:
     if n.match.end < n.c0:
         # …，带动投资9.6亿元，增长20%: a change of the amount just before it, not the target's
         before = _amount_before(making.read.text, making.read.quantities, n.q.start)
-        if before is not None and not _in_unit(before, target.unit):
+        if before is not None and (
+            not _in_unit(before, target.unit)
+            or markets.refused(making.read.text, 0, n.match.end, before.start, target)
+        ):
             return before.surface
         if not compared(n.head) and (before is None or target.id not in making.given):
             # …，增长4.2%: only the change of an amount this sentence gave the target
