@@ -47,7 +47,7 @@ _GROWTH = re.compile(
 # A change with no comparison word (…9326亿元，增长4.2%; 进出口回落6.5%; 目标是…增长3%左右): the
 # change of whatever the clause's subject is, weighed by binding.rate_of, which asks that subject
 # be the target's (its keyword just before, or its own amount closing the clause before).
-_CHANGE_VERB = r"(?:增长|增加|提高|提升|上升|上涨|回升|下降|减少|降低|回落|下滑|下跌|暴跌)"
+_CHANGE_VERB = r"(?:增长|增加|提高|提升|上升|上涨|回升|下降|减少|降低|回落|下滑|下跌|暴跌|[增减]产)"
 _BARE_GROWTH = re.compile(
     r"(?:预计|预期|将|力争|争取|要|可望|有望|确保|实现|全年|当月|同期相比)*"
     + _CHANGE_VERB
@@ -58,7 +58,7 @@ _MODAL_BEFORE_CHANGE = re.compile(
     r"(?:预计|预期|将|力争|争取|要|可望|有望|确保|实现|全年|当月)+(?=(?:同比)?" + _CHANGE_VERB + ")"
 )
 _FALL = re.compile(
-    r"(?:下降|减少|降低|回落|下滑|下跌|暴跌|缩减|(?<=同比|环比)[降减]|(?<=比上年|比去年)[降减])"
+    r"(?:下降|减少|降低|回落|下滑|下跌|暴跌|缩减|减产|(?<=同比|环比)[降减]|(?<=比上年|比去年)[降减])"
     r"了?(?:约|近|超过|达)?$|降幅" + r"[^，,。；比较]{0,4}?"
     r"(?:为|是|达到?|(?:扩大|收窄)(?:至|到))?(?:约|近)?$"
 )
