@@ -87,7 +87,7 @@ GOES_ON = re.compile(
 # before one going on with the subject (its plan for the rest of the year): passed over
 # …, and a remark on how the rest is reckoned (照此测算，全年有望突破…; 按目前进度，…)
 NEXT_STEP = re.compile(
-    r"(?:下半年|下一步|接下来|今后|四季度|年内"
+    r"(?:下半年|下一步|接下来|今后|四季度|年内|按(?:可比|不变)价格?计算|扣除价格因素"
     r"|[照按据以依](?:此|这|目前|当前|现有)(?=[^，,；;。0-9０-９]{0,6}?(?:测算|推算|计算|估算|进度|速度|势头|趋势)))"
     r"[^，,；;。0-9０-９]{0,14}[，,]"
 )
