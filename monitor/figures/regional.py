@@ -9,7 +9,7 @@ import re
 from datetime import date
 
 from monitor.figures import speech
-from monitor.figures.cues import A_YEAR
+from monitor.figures.cues import A_YEAR, MODAL, _period
 from monitor.figures.frames import Frames
 from monitor.figures.places import (
     GENERIC,
@@ -39,6 +39,8 @@ _NOT_STATED = re.compile(
     r"|[0-9一二三四五六七八九十]\s*月(?!\s*[0-9一二三四五六七八九十]{1,3}\s*日)"
 )
 _AVERAGE = re.compile(r"平均(?:水平)?(?:为|是|达)")
+# A goal said met or kept within beside a result (低于3%左右的预期目标, 完成65万人的年度目标)
+_GOAL_MET = re.compile(r"(?:低于|高于|好于|超过|完成|实现了?|控制在)[^，,。；]{0,16}?目标")
 # A level named by its own noun, stated with no verb of work (线网总长约509千米, 运营里程为62公里,
 # 森林覆盖率24.6%): where the thing stands when the text was written
 _LEVEL_STATED = re.compile(
@@ -77,7 +79,23 @@ class Regional(Frames):
             before, since = self.when(self.text[p0:p1], 0, p1 - p0, index - 1)
             if before == "achieved":
                 kind, period = before, period or since
+        elif kind == "pledge" and self._last_years_goal(sentence[:c1], sentence[c0:c1]):
+            # 全年…平均为5.2%，控制在5.5%左右的预期目标以内, read in January: the goal of the year
+            # just ended, said beside its result, not the new year's
+            period = str(self.published.year - 1) if self.published else period
         return kind, period
+
+    def _last_years_goal(self, text: str, clause: str) -> bool:
+        """Whether a clause says a goal was met or kept within (低于…预期目标, 完成…年度目标,
+        控制在…目标以内), with no modal and no time of its own, in a review of the year just
+        ended (全年…, read in January or February)."""
+        if (
+            not _GOAL_MET.search(clause)
+            or MODAL.search(clause)
+            or _period(clause, None, relative=False)
+        ):
+            return False
+        return self._year_just_ended(text, clause)
 
     def _stated(self, sentence: str, c0: int, c1: int, index: int) -> bool:
         """Whether a clause with no word of plan or result states figures known: a statistics
