@@ -79,7 +79,9 @@ class Regional(Frames):
             before, since = self.when(self.text[p0:p1], 0, p1 - p0, index - 1)
             if before == "achieved":
                 kind, period = before, period or since
-        elif kind == "pledge" and self._last_years_goal(sentence[:c1], sentence[c0:c1]):
+        if "当月" in sentence[c0:c1]:  # …，9月当月上涨0.6%: that month's own figure
+            period = _period(sentence[c0:c1], self.published) or period
+        if kind == "pledge" and self._last_years_goal(sentence[:c1], sentence[c0:c1]):
             # 全年…平均为5.2%，控制在5.5%左右的预期目标以内, read in January: the goal of the year
             # just ended, said beside its result, not the new year's
             period = str(self.published.year - 1) if self.published else period
