@@ -342,8 +342,8 @@ def _restated_growth(making: Making, n: Number, target: Target, kind: FigureKind
     if n.c0 <= n.match.end <= n.q.start:
         return None  # 进出口增长3%左右: the plan's growth, named with its subject
     before = _amount_before(making.read.text, making.read.quantities, n.q.start)
-    if before is None or not _in_unit(before, target.unit):
-        return None
+    if before is None or not _in_unit(before, target.unit) or target.id not in making.pledged:
+        return None  # 去年…1.31万亿元，今年力争增长8%以上: a result's amount, the growth the plan
     return f"the growth a planned amount ({before.surface}) implies; the amount is the pledge"
 
 
