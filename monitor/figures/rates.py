@@ -19,7 +19,7 @@ from monitor.figures.measures import compared, compared_before, percent_measure,
 from monitor.figures.nouns import measure_before, other_measure, own_measure_changed
 from monitor.figures.plan_words import SCHEDULE_QUOTA
 from monitor.figures.references import level_changed
-from monitor.figures.shares import other_share, share_before_plan_done, share_goes_on
+from monitor.figures.shares import other_share, share_before_plan_done, share_done, share_goes_on
 from monitor.figures.stages import stage_said
 from monitor.figures.windows import (
     _CAUSE,
@@ -140,7 +140,7 @@ def percent_of(making: Making, n: Number, target: Target) -> FigureScope | None:
     return (
         percent_measure(head)
         or _share_in_brackets(making.read.text, n)
-        or _share_done(making.read.text, n)
+        or share_done(making.read.text, n.head, n.q.start, n.q.end)
         or ("share_of_pledge" if share_before_plan_done(making.read.text, n.q.end) else None)
         or share_of_noun(making, n, target)
         or ("rate" if _own_rate_goes_on(making, n, target) else None)
@@ -185,22 +185,6 @@ def _own_rate_goes_on(making: Making, n: Number, target: Target) -> bool:
     sentence = making.read.text
     before = sentence[max(sentence.rfind(c, 0, n.c0 - 1) for c in "，,；;。") + 1 : n.c0]
     return any(k + r in before for k in target.keywords for r in _RATE_NOUNS)
-
-
-# A share of the planned things that is done (计划新建的30个…已有三分之二建成投用; …中，已有
-# 七成完工): progress toward the pledge, said of its things
-_SHARE_HAS = re.compile(r"(?:已经?)?有$")
-_PLANNED_SET = re.compile(r"(?:计划|确定|下达|年度|全年)[^。；]{0,20}?的")
-_DONE_AFTER = re.compile(
-    r"(?:以上|左右|多)?(?:已|已经)?(?:建成|完工|竣工|完成|投用|投入使用|开放|交付|通过验收)"
-)
-
-
-def _share_done(sentence: str, n: Number) -> FigureScope | None:
-    if not _SHARE_HAS.search(n.head) or not _DONE_AFTER.match(sentence, n.q.end):
-        return None
-    planned = _PLANNED_SET.search(sentence, max(0, n.q.start - 40), n.q.start)
-    return "share_of_pledge" if planned else None
 
 
 # The values of a 分别 list before a number (9.4%和, 12%、8%、)
