@@ -126,7 +126,13 @@ def in_points(making: Making, n: Number, target: Target) -> Quantity | None:
         return None  # (与2022年相比，…下降0.7个百分点: the base opens the sentence)
     if share_goes_on(making.read.text, n.c0, target):
         return n.q  # …，占一般公共预算收入的比重为68.4%，比上年同期提高1.1个百分点
-    return None if rate_of(making, n, target) else n.q
+    other = rate_of(making, n, target)
+    if other in _RATE_NOUNS and _GROWTH_TITLE.search(target.title):
+        return n.q  # …增长3.9%，增速较上半年提高0.3个百分点 for a target of growth: its own
+    return None if other else n.q
+
+
+_GROWTH_TITLE = re.compile(r"增长|增速|增幅|涨幅")  # a target of a growth rate (…总产值增长)
 
 
 def percent_of(making: Making, n: Number, target: Target) -> FigureScope | None:
@@ -174,7 +180,7 @@ def _share_in_brackets(sentence: str, n: Number) -> FigureScope | None:
 
 # a clause that only gives a level (…，达到21.4%; …，回落至3.1%)
 _LEVEL_ONLY = re.compile(r"(?:已经?)?(?:达到|达|为|升至|回升至|回落至|提高到|提高至|加快至)$")
-_RATE_NOUNS = ("增速", "增幅", "增长率")
+_RATE_NOUNS = ("增速", "增幅", "增长率", "涨幅")
 
 
 def _own_rate_goes_on(making: Making, n: Number, target: Target) -> bool:

@@ -39,6 +39,11 @@ _NOT_STATED = re.compile(
     r"|[0-9一二三四五六七八九十]\s*月(?!\s*[0-9一二三四五六七八九十]{1,3}\s*日)"
 )
 _AVERAGE = re.compile(r"平均(?:水平)?(?:为|是|达)")
+# A part of the year a change is compared with (比上半年, 较一季度, 比1—8月): its base
+_BASE_PERIOD = re.compile(
+    r"[比较](上半年|前三季度|[一二三四]季度|上月|上季度|[0-9一二三四五六七八九十]{1,2}"
+    r"(?:\s*[—\-–－至到~]\s*[0-9一二三四五六七八九十]{1,2})?\s*月份?)(?![底末]|[0-9])"
+)
 # A goal said met or kept within beside a result (低于3%左右的预期目标, 完成65万人的年度目标)
 _GOAL_MET = re.compile(r"(?:低于|高于|好于|超过|完成|实现了?|控制在)[^，,。；]{0,16}?目标")
 # A level named by its own noun, stated with no verb of work (线网总长约509千米, 运营里程为62公里,
@@ -68,7 +73,13 @@ class Regional(Frames):
 
     def when(self, sentence: str, c0: int, c1: int, index: int) -> tuple[FigureKind, str | None]:
         """As Frames.when; a clause whose frame is unclear is a result when it states known
-        figures: a statistics office's, an average, or a place's beside another's."""
+        figures: a statistics office's, an average, or a place's beside another's. A part of
+        the year a change is compared with (增速比上半年加快…) is its base, not its period."""
+        base = (
+            _BASE_PERIOD.search(sentence, c0, c1) if "比" in sentence or "较" in sentence else None
+        )
+        if base is not None:
+            sentence = sentence[: base.start(1)] + "□" * len(base[1]) + sentence[base.end(1) :]
         kind, period = super().when(sentence, c0, c1, index)
         if kind == "mention" and self._stated(sentence, c0, c1, index):
             kind = "achieved"
