@@ -290,7 +290,7 @@ class Frames(Openings):
         frame = self.frame(index)[0]
         if frame is not None:
             return frame
-        if self._year_to_come(sentence):
+        if self._year_to_come(before or sentence):  # (not a later clause's 今年)
             return "pledge"
         if _PART_OF_YEAR.search(sentence) and not under_way(sentence, self.published):
             return "mention"  # 上半年新增6000个, read in March: neither plan nor result yet
