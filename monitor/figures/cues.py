@@ -326,10 +326,13 @@ _BASE_WORDS = ("比", "较", "与", "同", "由")  # 比2020年下降11.3%: a ba
 def _dating_years(text: str, published: date | None) -> list[re.Match[str]]:
     """The years in `text` that may date what it says: not a base (比2020年下降11.3%), nor a
     cutoff long past that picks the things counted (2000年底前建成的城镇老旧小区)."""
+    years = list(_YEAR.finditer(text))
     cut = "前" in text and published is not None
+    if not cut and not any(text[y.start() - 1 : y.start()] in _BASE_WORDS for y in years):
+        return years  # (most texts: every year dates)
     return [
         y
-        for y in _YEAR.finditer(text)
+        for y in years
         if text[y.start() - 1 : y.start()] not in _BASE_WORDS
         and not (cut and published is not None and cutoff(text, y.group(1), y.end(), published))
     ]
