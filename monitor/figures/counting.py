@@ -79,7 +79,12 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
         # 40多个高品质“一刻钟”便民生活圈: the keyword is the noun, with no break or verb before it
         reached = 0 <= at <= _REACH and not _CLAUSE.search(window, 0, at)
         if reached and (
-            not _VERB_BETWEEN.search(window, 0, at) or _RECEIVED.fullmatch(window, 0, at)
+            not _VERB_BETWEEN.search(window, 0, at)
+            or _RECEIVED.fullmatch(window, 0, at)
+            or (
+                _WORK_BEFORE_NOUN.fullmatch(window, 0, at)
+                and not window.startswith("项目", at + len(_first_part(keyword)))
+            )
         ):
             return False
     return True  # 58个试点城市共建成口袋公园…: another noun, then the verb
@@ -97,6 +102,10 @@ _VERB_BETWEEN = re.compile(
     r"共(?<!公共)|已|将|建|完成|开工|实现|达|新增|改造|覆盖|累计|计划|有|提供|是"
     r"|申请|申报|报名|预约"  # 1860户…家庭申请适老化改造: those who asked, no work done
 )
+# The work's words before the noun, as a modifier of it (50所新建改扩建中小学幼儿园, 45个新建口袋
+# 公园): the things of the work, counted, not a subject then its verb; not where the noun goes on
+# with 项目 (50所新建改扩建中小学幼儿园项目: the programme's projects, whose number is its size)
+_WORK_BEFORE_NOUN = re.compile(r"(?:新建|改建|扩建|改扩建|新改建|改造|提升|新增|续建|、|和)+的?")
 # The homes or people the work reached, then the verb of their getting it (376户困难老人家庭
 # 完成适老化改造, 12.4万农村人口喝上自来水): the count is the target's own
 _RECEIVED = re.compile(

@@ -28,6 +28,8 @@ _VERB = re.compile(
     r"|关停|取缔|拆除|淘汰|腾退|盘活|接报|接收|收治|救治|招聘|吸纳|新设|新登记|赔付|授信"
     r"|推广|收购|采购|疏浚|清淤|加固|补植|复垦|硬化|绿化|扩容|增容|新装|加装|更换|架设|敷设|埋设"
     r"|贯通|交工|举办|走访|慰问|选派|录用|分配|配租|配售"
+    # the things opening once built (建成开业19家, 建成开园): the count is of them
+    r"|开业|开园|开馆|启用"
     # the verbs that set a plan (年初确定的30个目标任务): what follows them up to the number names
     # the plan, no thing of its own
     r"|确定|提出|明确|制定|设定|部署|定下|定好|敲定|议定|商定"
