@@ -72,7 +72,8 @@ _CONTINUE_VERB = (
     # (not what the work brought about: 带动1.2万亿元, 惠及32万人 count other things)
     "|(?!带动|拉动|撬动|惠及|覆盖|吸引|服务|帮助|解决|带来|节约|创造|投入|配套|保障)"
     # (…，今年新开发2140个; 今年1—9月结算…: the year's part; not 支出, after 下达 another stage)
-    "(?:" + WORK_VERB.pattern + "|开发(?!区)|结算|募集|兑付)+(?:了)?"
+    # (…，今年新开的有48家: those the work gave, the year's part of the subject)
+    "(?:" + WORK_VERB.pattern + "|开发(?!区)|结算|募集|兑付)+(?:了|的有|的共有)?"
     "(?=[约近超逾]?[0-9一二三四五六七八九十两])"
 )
 _CONTINUES = re.compile(

@@ -363,8 +363,8 @@ def _a_level(sentence: str, c0: int, clause: str, head: str, opening: str) -> bo
 def _named_a_period(sentence: str, c0: int, head: str) -> bool:
     """Whether the sentence names the year or its plan (年度, 今年, 完成率), or a date inside
     the year work done runs to (截至8月底，已建成…)."""
-    part = sentence.find("其中", c0 + len(head))  # (…已建成286个，…，其中今年新建成41个)
-    named = _YEAR_WORDS.search(sentence, 0, part if part > 0 else len(sentence))
+    part = _LATER_YEAR.search(sentence, c0 + len(head))  # (其中今年新建成…; 今年新开的有…)
+    named = _YEAR_WORDS.search(sentence, 0, part.start() if part else len(sentence))
     return bool(named) or done_by_a_month(sentence, c0 + len(head), head)
 
 
