@@ -2,7 +2,8 @@
 things themselves rather than the work done on them (全省现有村卫生室5.6万所, 累计建成…1860处),
 the things counted in a sentence naming no work on them at all (1200余处…设施装上“智慧大脑”;
 计划对40处…开展巡检), and what projects under way can give once finished (在建项目建成后还可
-提供学位6.1万个), which is neither work done nor a plan."""
+提供学位6.1万个), which is neither work done nor a plan; and for a target whose title names one kind
+of its thing (普惠托位, 公办学位), a stock of every kind (托位总数12.8万个, 共有托位…)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,35 @@ _ONCE_DONE = re.compile(
 )
 
 
+# The kinds a title may name its thing by that a text often leaves out of a stock of them all
+_ONE_KIND = re.compile(r"(?:普惠性?|公办|公立)$")
+# A stock named around the keyword: before it (现有, 共有) or right after it (托位总数)
+_STOCK_AFTER = re.compile(r"(?:总数|总量|总规模)")
+
+
+@lru_cache(maxsize=256)
+def _titled_kind(title: str, keyword: str) -> str | None:
+    """The kind the title names right before the keyword (新增【普惠】托位), if one."""
+    at = title.find(keyword)
+    kind = _ONE_KIND.search(title, 0, at) if at > 0 else None
+    return kind.group() if kind else None
+
+
+def wider_stock(sentence: str, n: Number, target: Target) -> str | None:
+    """Why a stock of the keyword's things of every kind (可提供托位总数…, 共有托位…) is not the
+    figure of a target titled with one kind of them (普惠托位); None when it may be."""
+    m = n.match
+    if not (n.c0 <= m.start < m.end <= n.q.start) or not target.title:
+        return None
+    keyword = sentence[m.start : m.end]
+    kind = _titled_kind(target.title, keyword)
+    if kind is None or kind[:2] in sentence[n.c0 : n.q.start]:
+        return None
+    if _STOCK.search(sentence, n.c0, m.start) or _STOCK_AFTER.search(sentence, m.end, n.q.start):
+        return f"a stock of every kind ({keyword}), not the target's ({kind}{keyword})"
+    return None
+
+
 @lru_cache(maxsize=256)
 def _renovation(title: str) -> bool:
     """Whether a target's title counts renovation work only (改造提升村卫生室3000所)."""
@@ -38,6 +68,8 @@ def things_not_work(sentence: str, n: Number, target: Target) -> str | None:
     """Why a count is not one of the target's renovation work (the things' stock, the things
     with no work named), or of any work done (a capacity once built); None when it may be."""
     q = n.q
+    if q.unit != "%" and (wider := wider_stock(sentence, n, target)):
+        return wider
     if "后" in n.head and _ONCE_DONE.search(n.head):
         return "what projects can give once finished (建成后可…), neither work done nor a plan"
     if q.unit == "%" or not target.title or not _renovation(target.title):
