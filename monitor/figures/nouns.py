@@ -30,6 +30,8 @@ _VERB = re.compile(
     r"|贯通|交工|举办|走访|慰问|选派|录用|分配|配租|配售"
     # the things opening once built (建成开业19家, 建成开园): the count is of them
     r"|开业|开园|开馆|启用"
+    # raising a works' standard (提标改造212处, 提标升级), a verb of its own before 改造
+    r"|提标"
     # the verbs that set a plan (年初确定的30个目标任务): what follows them up to the number names
     # the plan, no thing of its own
     r"|确定|提出|明确|制定|设定|部署|定下|定好|敲定|议定|商定"
