@@ -24,8 +24,9 @@ def _first_part(keyword: str) -> str:
 
 # An aspect word inside a compound keyword (光伏新增装机, 光伏累计装机 for 光伏装机): the compound's
 # head noun (its last two letters) keeps what is counted, the word says which figure it is.
-# People named inside it (农村人口供水, 农村人口的饮水 for 农村供水, 农村饮水) say whom it serves.
-_ASPECT = "新增|累计|新|总|并网|在建|人口的?"
+# People named inside it (农村人口供水, 农村人口的饮水 for 农村供水, 农村饮水) say whom it serves;
+# a line or a network in operation (公交运营线路, 公交新开通线路 for 公交线路) is the line.
+_ASPECT = "新增|累计|新|总|并网|在建|人口的?|运营|营运|开通|通车"
 _HEAD = 2
 
 

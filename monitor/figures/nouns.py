@@ -32,6 +32,8 @@ _VERB = re.compile(
     r"|开业|开园|开馆|启用"
     # raising a works' standard (提标改造212处, 提标升级), a verb of its own before 改造
     r"|提标"
+    # routes and services reorganised (新开通优化调整64条)
+    r"|优化调整"
     # the verbs that set a plan (年初确定的30个目标任务): what follows them up to the number names
     # the plan, no thing of its own
     r"|确定|提出|明确|制定|设定|部署|定下|定好|敲定|议定|商定"
