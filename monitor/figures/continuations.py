@@ -28,6 +28,7 @@ _CONTINUE_WHEN = (
 _CONTINUE_HOW = (
     "同比|环比|同口径|可比口径|按可比口径|按年|比上年|比去年|年均|全年|今年|去年|上年|明年|其中|并|且|已|已经|累计|共|将|计划|预计|力争|再|先|还|又|可|能够|全部|有望|可望|全[市省区县]"
     "|同时|拟|要|基本|新|确保|争取|超额|提前|实际|尚未|未|继续|持续|能|年度|当年|本年|仅|只|就|才(?!能)"
+    "|甚至|乃至"  # (…可以如期完成，甚至有望突破2.2万个: more than the plan, forecast)
     "|同期"  # (…，全省同期完成7个: the whole in the same period)
     # a start named before a total (…，2021年以来总数达到329家); the time the rest is done by
     "|以来|届时|到时"
@@ -55,8 +56,9 @@ _CONTINUE_VERB = (
     # the plan used up or met, its size after (…，届时将用完财政部下达的2860亿元额度)
     "|(?:用完|用足|用尽|完成)[^，,。；0-9]{0,12}?"
     "(?=[约近超逾]?[0-9][^，,。；]{0,8}?(?:额度|限额|任务|目标))"
-    # the clause restates the plan (…，确保全年7万套目标按期完成): its number is the plan's size
-    "|[^，,。；]{0,12}?目标(?:任务)?[^，,。；]{0,4}?(?:完成|实现)"
+    # the clause restates the plan (…，确保全年7万套目标按期完成; …，全年2万个的任务能够完成):
+    # its number is the plan's size
+    "|[^，,。；]{0,12}?(?:目标|任务)(?:任务)?[^，,。；]{0,4}?(?:完成|实现)"
     # the subject's plan, stated (…，今年的目标是2万个; 今年目标定在5000套; 年初定的是100个;
     # ▶年度目标40个), and its measure said to be (去年这一比例是81.3%)
     "|[^，,。；0-9]{0,12}?的?(?:目标|任务)(?:任务|数|量)?"
