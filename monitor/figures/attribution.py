@@ -293,8 +293,10 @@ def _goes_on(sentence: str, at: int) -> bool:
     unit (…3860.9万吨，折合772.2亿斤，增长1.8%: the rate after it is still the subject's)."""
     if sentence[at - 1 : at] in ("）", ")"):  # …70650万吨（14130亿斤），比上年增长1.6%
         return True  # nothing between the bracket and its comma: the bracket's clause decides
-    if sentence[at - 1 : at] == "、" and sentence[at : at + 1].isdigit():
-        return True  # …分别完成186所、243所，全省累计…: the next value of the list before
+    if sentence[at - 1 : at] in ("、", "：", ":") and sentence[at : at + 1].isdigit():
+        # …分别完成186所、243所，全省累计…: the next value of the list before; ▶新建公共充电桩：
+        # 7316个: a label's value
+        return True
     # …1.6万个，下一步将继续挖潜，力争全年新增2万个: a remark on what comes next is passed over
     return (
         continues(sentence, at)
