@@ -23,6 +23,10 @@ _ANY_WORK = re.compile(
 )
 # The things' existence in the number's clause, before it: their stock, not the year's work
 _STOCK = re.compile(r"现有|共有|拥有|保有|累计建成|总数|总量")
+# Things built, named before the keyword (已建成乡镇卫生院1600所): the things there, however
+# they came (those newly built, 新建…, are refused by stages.other_work)
+_BUILT = re.compile(r"建成")
+_STARTED = re.compile(r"开工|完工|竣工")
 # What projects can give once they are finished (建成后还可提供, 投用后可新增, 竣工后能增加)
 _ONCE_DONE = re.compile(
     r"(?:建成|投用|投入使用|竣工|完工|投产|交付)后[^，,。；]{0,4}?(?:还|也|共|总共)?(?:可以|可|能够|能)"
@@ -80,6 +84,10 @@ def things_not_work(sentence: str, n: Number, target: Target) -> str | None:
         return "the things renovated, in a sentence naming no work on them (not their renovation)"
     own = n.c0 <= m.start < m.end <= n.c1
     clause = sentence[n.c0 : n.c1]
-    if own and _STOCK.search(n.head) and not _RENEWAL.search(clause):
-        return "a stock of the things (现有…, 累计建成…), not their renovation"
+    if own and not _RENEWAL.search(clause):
+        if _STOCK.search(n.head):
+            return "a stock of the things (现有…, 累计建成…), not their renovation"
+        # (农贸市场已完工14个, 新增开工老旧小区…: the work's stage, its count)
+        if _BUILT.search(sentence, n.c0, m.start) and not _STARTED.search(n.head):
+            return "things built (已建成…), not renovated ones"
     return None
