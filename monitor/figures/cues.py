@@ -40,7 +40,8 @@ _CLAUSE = re.compile(
 # instead of trying every alternative at every place, ten times faster on a long sentence.
 _ACHIEVED = re.compile(
     # (已列入…民生实事项目, 已纳入…计划: listed as a plan, nothing done yet)
-    r"已(?!经?(?:列入|纳入|写入|列为))|累计|截至|截止|目前|至今"
+    # (任务已经下达, 目标已分解到各区: a plan handed down, its 已 no work done)
+    r"已(?!经?(?:列入|纳入|写入|列为))(?!(?<=(?:任务|目标|计划)已)经?(?:下达|分解))|累计|截至|截止|目前|至今"
     r"|去年(?<![比较同环从由]去年)|上年(?<![比较同环从由]上年)|过去|以来"
     r"|刚刚过去|五年来|一年来|上一年|超额完成|实际(?<!任务实际)(?<!目标实际)(?<!计划实际)(?!上)|到现在"
     # the perfective right before the amount (完成了45个, 建成了3座); a branch a verb, so that
@@ -132,7 +133,9 @@ _PLEDGE = re.compile(
 )
 # A plan's noun that does not state the plan (围绕年度目标, 对照目标任务, 完成年度目标): it
 # governs no other clause, as a modal, a plan stated (目标是/为) or handed down (目标下达) does
-_TARGET_NOUN = re.compile(r"(?:预期)?目标(?:任务)?+(?![是为：:]|[^，,。；已]{0,8}?(?:分解|下达))")
+_TARGET_NOUN = re.compile(
+    r"(?:预期)?目标(?:任务)?+(?![是为：:]|[^，,。；已]{0,8}?(?:已经?)?(?:分解|下达))"
+)
 
 
 def governing(text: str) -> str:
@@ -213,12 +216,21 @@ def _cue(text: str) -> FigureKind | None:
     if "基础上" in text:
         text = without_base(text)
     if _achieved(text):
-        if MODAL.search(text) and _only_so_far(text):
+        if MODAL.search(text) and _only_so_far(text) and not _modals_named(text):
             return "pledge"
         return "achieved"
     if _PLEDGE.search(text) or ("把" in text and _AIM.search(text)):
         return "pledge"
     return None
+
+
+# A plan named in a since-phrase (行动计划实施以来, 自…方案印发以来): the plan's name, no modal
+_SINCE_AFTER = re.compile(r"[^，,。；0-9]{0,8}?以来")
+
+
+def _modals_named(text: str) -> bool:
+    """Whether every modal of `text` is a plan's name in a since-phrase (…计划实施以来)."""
+    return "以来" in text and all(_SINCE_AFTER.match(text, m.end()) for m in MODAL.finditer(text))
 
 
 def _only_so_far(text: str) -> bool:
