@@ -365,7 +365,7 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
     if noun:
         return f"counts another noun ({keyword}{noun})"
     if c0 == n.c0 and m.end < n.q.start and "每" not in n.head:  # (每1元…: per unit, below)
-        other = after_keyword(sentence[m.end : n.q.start], target.title)
+        other = after_keyword(sentence[m.end : n.q.start], target.title, target.keywords, same_unit)
         if other:
             return other
     size = other_size(sentence[m.end : n.q.start], keyword, target.title) if c0 == n.c0 else None
