@@ -27,6 +27,7 @@ from monitor.figures.kinds import (
     later_batch,
     noun_after,
     of_phrase_noun,
+    one_day,
     other_modifier,
     picked_after,
     picked_out,
@@ -211,16 +212,9 @@ def _one_part(making: Making, n: Number, target: Target) -> str | None:
         return "one part alone (光…就有…), not the whole"  # 光他们社区就有两千多户…
     if q.end <= n.match.start and (picked := picked_after(sentence, n.match.end)):
         return f"a subset: those a passive picks out ({picked}…)"  # 2.3万户个体工商户被认定为…
-    if "当" in sentence and _ONE_DAY.search(sentence, 0, q.start):
+    if one_day(sentence, q.start):
         return "one day's figure (当天…), a part of the work"  # 当天共有526家单位进场，提供…
     return None
-
-
-# An event's own day counted (招聘会当天共有…进场; 活动当日吸引…): not a reporter's day (记者当天
-# 获悉) or a publishing one (当天发布的数据显示)
-_ONE_DAY = re.compile(
-    r"(?:活动|现场)?(?:当天|当日)(?:，|,)?(?:共|现场|累计|全天)*(?:有|吸引|提供|达成|发放|接待|签约|进场)"
-)
 
 
 def _after_example(sentence: str, cuts: list[int], n: Number) -> bool:
