@@ -84,10 +84,14 @@ def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:
 
 
 # The set of the work's things, then the part of it at a stage (武汉10个物流园区项目已开工7个,
-# 1200公里…工程已完工860公里): the set is the plan the part is taken from
-_SET_THEN_PART = re.compile(
-    r"[^，,。；;0-9、]{1,16}?已经?(?:全部)?"
+# 1200公里…工程已完工860公里; 今年20个…改扩建项目中，已开工18个): the set is the plan the part is
+# taken from
+_PART_DONE = (
+    r"已经?(?:全部)?"
     r"(?:开工|完工|竣工|建成|投用|开业|通车|交付|验收|启动|实施)了?[约近超逾]?[0-9一二三四五六七八九十两]"
+)
+_SET_THEN_PART = re.compile(
+    r"[^，,。；;0-9、]{1,16}?" + _PART_DONE + r"|[^，,。；;0-9、]{1,24}?项目中[，,]" + _PART_DONE
 )
 
 
