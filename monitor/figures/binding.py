@@ -37,6 +37,7 @@ from monitor.figures.kinds import (
 )
 from monitor.figures.measures import since_period_start, since_window, sum_after
 from monitor.figures.nouns import (
+    existing_changed,
     inside_those,
     other_kind,
     other_size,
@@ -327,6 +328,7 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
         other_kind(head, keyword, target.title)
         or kind_beside_whole(sentence, c0, m.start, keyword, target.title)
         or kind_word(head, target.title, target.keywords)
+        or existing_changed(head, target.title)
     )
     if kind:
         return f"another kind ({kind}{keyword}) than the target's"

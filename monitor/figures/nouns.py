@@ -244,6 +244,20 @@ _CHANGE_WORK = re.compile(r"优化|调整|改造|整治|提升|更新|修缮|治
 _MAKE_WORK = re.compile(r"新建|建成|建设|新增|筹集|累计|开通|打造|总数|总量|保有量|规模|数量")
 
 
+# Things already there, changed (提升改造老旧绿道, 更新既有充电桩): the work on them, right before
+_EXISTING = re.compile(r"(?:" + _CHANGE_WORK.pattern + r")[^，,。；0-9]{0,2}?(?:老旧|既有|原有)$")
+
+
+def existing_changed(head: str, title: str) -> str | None:
+    """The old or existing things a change work names right before the keyword (`head`: its
+    clause up to it), when the target's title names no such work: another kind than the new
+    ones the target counts."""
+    if not head.endswith(("旧", "有")) or _CHANGE_WORK.search(title) or "老旧" in title:
+        return None
+    found = _EXISTING.search(head)
+    return found.group() if found else None
+
+
 def other_size(between: str, keyword: str, title: str) -> str | None:
     """The size of the keyword's noun (`between`: the words from it to the number) when the
     target counts what some of them did (title 高校毕业生留吉就业创业12万人): 总规模, 人数."""
