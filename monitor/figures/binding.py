@@ -325,7 +325,7 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
     if inside:
         return f"a subset: those inside what was named before ({inside}…)"
     kind = (
-        other_kind(head, keyword, target.title)
+        other_kind(head, keyword, target.title, sentence[c0 - 1 : c0] == "、")
         or kind_beside_whole(sentence, c0, m.start, keyword, target.title)
         or kind_word(head, target.title, target.keywords)
         or existing_changed(head, target.title)

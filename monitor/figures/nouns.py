@@ -204,10 +204,12 @@ def _modifier(text: str) -> str | None:
     return None if _NOT_HAN.search(rest) else rest  # 15分钟便民生活圈: a name, not a kind
 
 
-def other_kind(head: str, keyword: str, title: str) -> str | None:
+def other_kind(head: str, keyword: str, title: str, listed: bool = False) -> str | None:
     """The kind a clause names before the keyword (`head`: the clause up to it) when the target's
     title names another kind of it: 新增儿科床位 for 新增医疗卫生机构床位, 普惠型养老床位 for
-    护理型养老床位. None when either names no kind, or they agree."""
+    护理型养老床位; in a list's later item (`listed`: after 、) sharing the first one's verb, the
+    words before the keyword (新增中小学学位N个、公办幼儿园学位M个). None when either names no
+    kind, or they agree."""
     at = title.find(keyword)
     if at <= 0:
         return None
@@ -215,6 +217,8 @@ def other_kind(head: str, keyword: str, title: str) -> str | None:
     if not titled:
         return None  # most titles: the keyword right after its verb or count
     said = _modifier(head)
+    if said is None and listed and not _VERB.search(head):
+        said = _FILLER.sub("", head) or None  # 、公办幼儿园学位: the item's own kind
     if not said or said in title or titled in said:
         return None
     return said
