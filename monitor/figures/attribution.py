@@ -29,7 +29,8 @@ from monitor.models import Quantity, Target
 # its amount (…，余杭区完成4200个): the subject goes on, for that place
 _NAMED_PLACE_DOING = re.compile(
     r"[\u4e00-\u9fff]{2,4}?(?:片区|区|县|市|镇)(?=(?:今年|已经?|共|累计)*"
-    r"(?:完成|新增|新建|建成|改造|开工|竣工|完工|筹集|实现)[约近超逾0-9一二三四五六七八九十两]"
+    r"(?:完成|新增|新建|建成|改造|开工|竣工|完工|筹集|实现|提供|开发|发放|吸纳|培训|安置)"
+    r"[约近超逾0-9一二三四五六七八九十两]"
     r"|(?:承担|分担|分得|分到)(?:其中)?的?(?:任务|目标)?(?:为|是)?[约近超逾0-9一二三四五六七八九十两]"
     # or its amount at once, in a list by place (…，分区来看，蜀山区12个、包河区15个): not a noun
     # ending like a place (小区, 社区, 园区…)
