@@ -17,6 +17,7 @@ from monitor.figures.attribution import _Match
 from monitor.figures.checks import _clause_of, _excluded, listed_as_plan
 from monitor.figures.counting import counts_other
 from monitor.figures.cues import A_YEAR, EARLIER_LEVEL, EARLIER_WORK, PLAN_WORD
+from monitor.figures.facilities import one_facility
 from monitor.figures.kinds import (
     after_keyword,
     age_group,
@@ -213,6 +214,8 @@ def _one_part(making: Making, n: Number, target: Target) -> str | None:
         return "one part alone (光…就有…), not the whole"  # 光他们社区就有两千多户…
     if q.end <= n.match.start and (picked := picked_after(sentence, n.match.end)):
         return f"a subset: those a passive picks out ({picked}…)"  # 2.3万户个体工商户被认定为…
+    if one := one_facility(sentence, n.c0, q.start):  # …实验小学南校区建成后可新增学位2160个
+        return f"one facility's figure ({one}…), a part of the work"
     if one_day(sentence, q.start):
         return "one day's figure (当天…), a part of the work"  # 当天共有526家单位进场，提供…
     return None
