@@ -236,7 +236,7 @@ def inside_those(head: str) -> str | None:
 
 # 高校毕业生总规模为23.6万名 for a target of graduates who stayed to work: the noun's size
 _SIZE = re.compile(
-    r"的?(?:总规模|规模|总数|总人数|人数|总量|数量)(?:为|达到?|约|近|超过|突破|是|有)*"
+    r"的?(?:总规模|规模|总数|总人数|人数|总量|数量|总长度|总里程)(?:为|达到?|约|近|超过|突破|是|有)*"
 )
 _A_MEASURE = re.compile(r"量|数|值|额|规模|面积|里程|率|比例|比重|容量|装机")
 _UP_TO_NUMBER = re.compile(r"[0-9０-９一二两三四五六七八九十百千万亿]")
@@ -245,7 +245,9 @@ _UP_TO_NUMBER = re.compile(r"[0-9０-９一二两三四五六七八九十百千�
 # Work that changes things already there (优化调整公交线路, 改造老旧小区), and work that makes new
 # ones or counts them all (新建, 累计, 总数): the size of every such thing counts the first not
 _CHANGE_WORK = re.compile(r"优化|调整|改造|整治|提升|更新|修缮|治理|改建|扩建|加装")
-_MAKE_WORK = re.compile(r"新建|建成|建设|新增|筹集|累计|开通|打造|总数|总量|保有量|规模|数量")
+_MAKE_WORK = re.compile(
+    r"新建|新改建|新改扩建|建成|建设|新增|筹集|累计|开通|打造|总数|总量|保有量|规模|数量"
+)  # (新改建农村公路: new roads among the work, so the network's 总里程 is of them)
 
 
 # Things already there, changed (提升改造老旧绿道, 更新既有充电桩): the work on them, right before
@@ -271,7 +273,8 @@ def other_size(between: str, keyword: str, title: str) -> str | None:
     at = title.find(keyword)
     if at < 0:
         return None
-    change = _CHANGE_WORK.search(title, 0, at)
+    # (优化调整公交线路; 供水管网改造: the work named before or right after the keyword)
+    change = _CHANGE_WORK.search(title, 0, at) or _CHANGE_WORK.match(title, at + len(keyword))
     if change and not _MAKE_WORK.search(title):
         # 全市公交线路总数 for a target of lines 优化调整: every such thing, not those changed
         return f"{between.rstrip('为达到约近超过突破是有')}, not those {change.group()}"
