@@ -282,7 +282,7 @@ def out_of_frame(
 _STILL_TO_COME = re.compile(r"还(?:将|要|需|会|可|能)|尚(?:需|将|要)|仍(?:将|需|要)")
 _WHOLE_AFTER = re.compile(
     r"[，,](?:届时|到时)?[^，,。；]{0,4}?(?:全年|年度|今年)[^，,。；]{0,14}?"
-    r"(?:总数|总量|总计|共计|合计|累计|(?:将|可|能|有望|可望|预计)(?:达到?|突破|超过))"
+    r"(?:总数|总量|总计|共计|合计|累计|(?:将|可|能|有望|可望|预计)(?:达到?|突破|超过|完成))"
 )
 
 
@@ -304,12 +304,15 @@ _REST_BEFORE = re.compile(r"(?:其余|剩余|余下|剩下)的?[约近超逾]?$"
 
 def _rest_of_plan(making: Making, n: Number, target: Target) -> bool:
     """Whether the number is the rest of a plan the sentence gives, before its clause or after
-    it (…，确保完成全年5亿元的发放计划; 全年60个的建设任务)."""
+    it (…，确保完成全年5亿元的发放计划; 全年60个的建设任务; the year's whole: …，全年可完成32个)."""
     sentence = making.read.text
     if not (REST_OPENS.match(sentence, n.c0) or _REST_BEFORE.search(n.head)):
         return False
+    whole = _WHOLE_AFTER.search(sentence, n.q.end)
     return _plan_given(making, n, target) or any(
-        q.start > n.q.end and _in_unit(q, target.unit) and PLAN_AFTER.match(sentence, q.end)
+        q.start > n.q.end
+        and _in_unit(q, target.unit)
+        and (PLAN_AFTER.match(sentence, q.end) or (whole is not None and q.start >= whole.end()))
         for q in making.read.quantities
     )
 
