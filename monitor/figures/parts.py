@@ -166,6 +166,8 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
         sentence, n.c0, q.start, q.end, n.c1
     ):
         return None  # 其中86个已建成, …中，已有86个建成开放: the things at a stage, no kind of them
+    if _STAGE_PART.fullmatch(sentence, n.c0, q.start):
+        return None  # …口袋公园中，已经完工31个: the stage before the number, likewise
     own_place = own_place_part(sentence, making.read.cuts, q.start, regions)
     if (
         n.after_breakdown
@@ -189,6 +191,11 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
     return None
 
 
+# A part naming only its stage before its number (…中，已经完工31个; 其中已建成20个)
+_STAGE_PART = re.compile(
+    r"\s*(?:其中)?[，,\s]*(?:已经?|均已|全部|已全部)(?:开工|完工|竣工|建成|投用|投入使用|交付)了?"
+    r"(?:约|近|超过)?"
+)
 # A part naming nothing but its number (其中86个, 已有86个): whatever it is, it is no one kind
 _BARE_PART = re.compile(r"\s*(?:其中|包括)?[，,：:\s]*(?:已经?|共|均)?有?(?:约|近|超过)?")
 
