@@ -47,9 +47,9 @@ from monitor.figures.nouns import (
     predicate_after,
 )
 from monitor.figures.pairs import side_refused
-from monitor.figures.parts import part_of, subset_before
+from monitor.figures.parts import part_of, subset_before, whole_set
 from monitor.figures.references import plan_compared
-from monitor.figures.stages import other_stage, stage_of
+from monitor.figures.stages import other_stage_said, other_work, stage_of
 from monitor.figures.windows import base_window
 from monitor.models import FigureKind, FigureScope, Quantity, Seen, Target
 
@@ -146,11 +146,9 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
         if word:
             return f"its clause holds the exclude word '{word}'"
     words = target.title + "".join(target.keywords)  # the target's own words, made once
-    stage = stage_of(words)  # the stage the target counts
-    said = other_stage(sentence, n.c0, q, n.c1, stage, listed_stage(making, n)) if stage else None
-    if stage and said:
-        # 新开工580万套，基本建成360万套: a target of starts takes no completions
-        return f"another stage ({said}) than the target's ({stage})"
+    listed = listed_stage(making, n) if stage_of(words) else None  # (the stage the target counts)
+    if said := other_stage_said(sentence, n.c0, q, n.c1, words, listed):
+        return said  # 新开工580万套，基本建成360万套: a target of starts takes no completions
     event = events.refused(making.read.text, n.match, q, making.paired.get(q.start), target)
     if event:
         return event  # 火灾1.2万起、死亡38人、受伤21人: a target of deaths takes 38 only
@@ -267,10 +265,6 @@ _BASE_OF_SHARE = re.compile(
 )
 _TO_LEVEL = re.compile(r"(?:增加|增长|提高|提升|上升|下降|减少|降低|增|升|降|减)(?:到|至)")
 # (…700辆公交车中新能源车型不少于600辆: a kind of them named before the part's number)
-_PART_TAKEN = re.compile(
-    r"(?:当中|之中|中)(?![心国华])[\u4e00-\u9fff]{0,8}?(?:不少于|不低于|超过|约|近|有|达)?"
-    r"[0-9一二三四五六七八九十两]"
-)
 
 
 def _other_amount(making: Making, n: Number, target: Target) -> str | None:
@@ -293,8 +287,8 @@ def _other_amount(making: Making, n: Number, target: Target) -> str | None:
     if bounds:
         return bounds
     m = n.match
-    if q.end == m.start and _PART_TAKEN.match(sentence, m.end):
-        # 38段黑臭水体中35段已消除: the set the part is taken from, not the work done
+    if q.end == m.start and whole_set(sentence, m.end, n.head, n.task):
+        # 38段黑臭水体中35段已消除; 全市86条黑臭水体中，已有79条…: not the work done
         return "the whole set a part is taken from (…中N…), not the figure"
     if (
         not (EARLIER_LEVEL.search(n.head) and _TO_LEVEL.match(sentence, q.end))
@@ -350,7 +344,7 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
     picked = picked_out(head, target.title)
     if picked:
         return f"a subset: those a clause picks out ({picked}{keyword})"
-    if (asked := put_forward(head)) is not None:  # 申报全国示范性…社区的有46个
+    if asked := put_forward(head, sentence[m.end : n.q.start], target.title):  # 申报…的有46个
         return f"those put forward ({asked}…), not those the work gave"
     same_unit = units.fits(n.q.unit, target.unit)  # else the unit's reason is given
     noun = (
@@ -368,7 +362,9 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
         if other:
             return other
     size = other_size(sentence[m.end : n.q.start], keyword, target.title) if c0 == n.c0 else None
-    return f"another measure of the noun ({size})" if size else None
+    if size:
+        return f"another measure of the noun ({size})"
+    return other_work(sentence, n.c0, n.q, target)  # 新建…、改造提升200万亩: upgraded, not new
 
 
 # Kinds of firms, people and households a figure may be given for (a subset of the whole): a

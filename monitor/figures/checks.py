@@ -64,7 +64,8 @@ _CLAUSE_REST = re.compile(r"[^，,。；;]*")
 _MET_AFTER = re.compile(r"(?:已|均|都|全部|如期|提前|超额|全面|顺利|基本)*(?:完成|实现|落实)")
 # (为5万户居民家庭安装燃气泄漏报警器的任务: a long name, joined to 任务 by 的)
 _TASK_PHRASE = re.compile(
-    r"[^\s，,。；：:、的0-9完成已达超占]{1,14}?(?:的(?=任务))?(?:任务|目标)(?!书|值)"
+    # (not across a bracket: 共建成116个（目标100个） gives the plan beside the result)
+    r"[^\s，,。；：:、的0-9完成已达超占（()）]{1,14}?(?:的(?=任务))?(?:任务|目标)(?!书|值)"
 )
 
 
@@ -123,9 +124,11 @@ def _inside_listed_plan(sentence: str, start: int, end: int) -> bool:
 # amount, in apposition; not one compared with it (高于年度目标5个百分点, 比目标多3个)
 # (a branch each way it is written, each opening with a letter: see _PLANNED_BEFORE;
 # 占调整预算70亿元的60%: a budget is a plan)
+# a plan set anew before its size (年度任务调整为650台, 目标调增至100个)
+_SET_AGAIN = "(?:调整为|调整到|调增至|调增到|调减至|调减到|提高到|提高至|增加到|增至)?"
 _PLAN_NAMED = re.compile(
     "|".join(
-        f"{period}{work}{plan}(?:任务)?$"
+        f"{period}{work}{plan}(?:任务)?{_SET_AGAIN}$"
         for period in ("年度", "全年", "")
         for work in ("建设", "改造", "")
         for plan in ("目标", "任务", "计划")

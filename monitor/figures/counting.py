@@ -92,7 +92,8 @@ _PLACE_CLASS = re.compile(
     r"省区市|省（区、市）|省份|省区|省市|地市|设区市|城市|市县|县市|区县|县区|地区"
 )
 _BROUGHT = re.compile(r"所?带来(?:的|了)")
-_LEVEL_NOUN = re.compile(r"(?:较高|历史|新的?)?(?:水平|规模|高位|量级|区间)")
+# (…5.8万个的基础上: the base a plan is built on, the thing's own earlier figure)
+_LEVEL_NOUN = re.compile(r"(?:较高|历史|新的?)?(?:水平|规模|高位|量级|区间)|基础上")
 _PLAN_NOUN = re.compile(r"(?:年度|全年)?(?:建设|改造)?(?:目标)?(?:任务|目标|计划)")
 # A verb between a count and a later keyword: the count was the subject's (58个试点城市共建成…)
 _VERB_BETWEEN = re.compile(

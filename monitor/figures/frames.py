@@ -50,6 +50,7 @@ _AHEAD = re.compile(
 # a result, whatever its date
 _REACHED = re.compile(
     r"破|达|超|创|增至|升至|降至|首次|[迈站登跨]上|[迈跨]入|再?添|了(?<!为了)(?!解)"
+    r"|(?:提[高升]|增[加长]|上升|下降|降低|减少)(?:到|至)"  # 占比提高到54.6%: risen to a level
     r"|获(?:认定|评|授牌|命名|批准)"  # 首批38项…获认定: recognised, done
 )
 

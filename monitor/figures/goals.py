@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 
-from monitor.figures.cues import MODAL
+from monitor.figures.cues import MODAL, _cue
 from monitor.figures.five_years import plan_end
+from monitor.models import Target
 
 _BY_YEAR = re.compile(r"(?:到|至)((?:19|20)[0-9]{2})年")
 # The end of this year still to come, opening a clause or its sentence (到年底，…; 年底前…)
@@ -24,14 +26,14 @@ _YEAR_END = (
 )
 
 
-# The year's end still to come as the adverb of a verb of work (年内交付, 年底前全部建成); read in
+# The year's end still to come as the adverb of a verb of work (年内交付, 年底前全部建成, 年内新开工); read in
 # December, 年内新建5100个 is the year's work done (see coming_goal)
 _WORK = (
     r"新建|新增|建成|完成|交付|开工|完工|竣工|投用|投入使用|开通|改造|筹集|开放|启用|实现"
     r"|建设|落地|上线|通车"
 )
 _BY_YEAR_END = re.compile(
-    r"年(?<![0-9去上]年)(?:内|[底末]前)(?:将|要|再|全部|全面|陆续|基本|力争|争取)?(?:" + _WORK + ")"
+    r"年(?<![0-9去上]年)(?:内|[底末]前)(?:将|要|再|全部|全面|陆续|基本|力争|争取)?新?(?:" + _WORK + ")"
 )
 
 
@@ -94,3 +96,23 @@ def _month_ahead(clause: str, published: date) -> bool:
     word = found.group(1)
     month = int(word) if word.isdigit() else _MONTHS[word]
     return month >= published.month
+
+
+def pledge_said_again(
+    value: Decimal, target: Target, period: str | None, clause: str, published: date | None
+) -> bool:
+    """Whether a count read as the year's work by its date alone (no word of plan or result in
+    its clause) is the target's pledge said again: the pledge's size, of the pledge's year,
+    read before that year's last month (今年改造老旧小区200个 in August, for a pledge of 200)."""
+    pledge = target.pledge
+    if pledge is None or pledge.scope != "new" or pledge.by is None or published is None:
+        return False
+    if value != pledge.value or period not in (None, str(pledge.by.year)):
+        return False  # no year named: a task list early in the year (新建5G基站4万个)
+    if published.year != pledge.by.year or published.month >= 12:
+        return False
+    return _cue(clause) is None and not _DONE_WORDS.search(clause)
+
+
+# words of things done or under way, short of a cue word (建成, 完工, 投用): the count is a result
+_DONE_WORDS = re.compile(r"已|建成|完成|完工|竣工|投用|投运|交付|开通|实现")

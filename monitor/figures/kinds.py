@@ -45,6 +45,9 @@ def kind_beside_whole(sentence: str, c0: int, start: int, keyword: str, title: s
     else:
         return None
     kind = _FILLER.sub("", kind)
+    lead = _LEAD_RUN.match(kind)  # 、全省高速公路总里程: the place's word, no kind of the thing
+    if lead and lead.end() == len(kind):
+        return None
     if not 1 < len(kind) <= 6 or _NOT_HAN.search(kind) or kind in title:
         return None
     whole = verb + keyword
@@ -385,10 +388,15 @@ def later_batch(sentence: str, at: int, title: str, keywords: tuple[str, ...] = 
 _PUT_FORWARD = re.compile(r"申报|申请|报名|参评|推荐(?!标准|目录)|提名")  # (not 推荐标准)
 
 
-def put_forward(head: str) -> str | None:
-    """The word saying the things a number counts were put forward (申报…的有46个), if it does."""
+def put_forward(head: str, between: str = "", title: str = "") -> str | None:
+    """The word saying the things a number counts were put forward, if one does: before the
+    keyword (申报…的有46个), or between the keyword and the number (`between`: 受理高新技术企业
+    【申请】3万家, 专精特新中小企业【申报】数量430家) where the title counts no applications."""
     found = _PUT_FORWARD.search(head)
-    return found.group() if found else None
+    if found:
+        return found.group()
+    found = _PUT_FORWARD.search(between) if between else None
+    return found.group() if found and found.group() not in title else None
 
 
 def kind_after(sentence: str, end: int, start: int, stop: int, target: Target) -> str | None:

@@ -74,12 +74,16 @@ def own_noun(head: str, keywords: tuple[str, ...], measures: tuple[str, ...] = (
         return None  # 开工率: a rate of the work itself, weighed as a %; 承担其中的: of it
     if _SAME_MEASURE.fullmatch(rest) or any(rest in k or k in rest for k in keywords):
         return None
+    if rest.endswith("房源") and any(_HOMES.search(k) for k in keywords):
+        return None  # 可提供房源4600套: the homes a housing target counts
     if any(rest in m for m in measures):  # the measure the target's title names
         return None
     return rest
 
 
 _TITLE_MEASURE = re.compile(r"[\u4e00-\u9fff]{2,}")
+# a housing target's keyword (保障性租赁住房, 安置住房, 公租房, 人才公寓): its homes are 房源 too
+_HOMES = re.compile(r"住房|房$|公寓")
 
 
 def noun_of(head: str, targets: tuple[Target, ...]) -> str | None:

@@ -18,6 +18,7 @@ from monitor.figures.levels import other_amount
 from monitor.figures.measures import compared, compared_before, percent_measure, without_modals
 from monitor.figures.nouns import measure_before, other_measure, own_measure_changed
 from monitor.figures.plan_words import SCHEDULE_QUOTA
+from monitor.figures.references import level_changed
 from monitor.figures.shares import other_share, share_before_plan_done, share_goes_on
 from monitor.figures.stages import stage_said
 from monitor.figures.windows import (
@@ -116,6 +117,8 @@ def in_points(making: Making, n: Number, target: Target) -> Quantity | None:
     rate, the value in points, unless the words before name another measure."""
     if n.q.unit != "百分点" or target.unit != "%":
         return None
+    if level_changed(making.read.text, n.q.start):  # 比重达到53.4%、提高1.6个百分点
+        return n.q  # the level's change over the year, said right after the level
     if not compared(n.head) and not compared_before(making.read.text, n.head):
         return None  # (与2022年相比，…下降0.7个百分点: the base opens the sentence)
     if share_goes_on(making.read.text, n.c0, target):

@@ -120,6 +120,8 @@ class Regional(Frames):
             and self._elsewhere(before[-1], sentence, s0, regions)
         ):
             return False  # 在温州，…。全市今年新建52个: 全市 is 温州
+        if said and before[-1].word in GENERIC and _own_part_after(sentence, regions, at):
+            return False  # 全市新增820家，其中宜兴市新增91家: that 全市 is the wider place
         if said is None:  # a place later in the number's own clause (…100个的杭州)
             end = _CLAUSE_END.search(sentence, at)
             found = mentions(sentence, regions, at, end.start() if end else len(sentence))
@@ -282,6 +284,38 @@ def _plan_owner(sentence: str, mention: Mention) -> bool:
     return sentence.endswith(_SHARE_OF, 0, mention.start) and bool(
         _PLAN_OF.match(sentence, mention.start + len(mention.word))
     )
+
+
+def _own_part_after(sentence: str, regions: tuple[str, ...], at: int) -> bool:
+    """Whether a later part of the sentence names the target's place as a part of a whole: after
+    其中 (…，其中诸暨市新增57家), or opening a clause that ranks it (…，邓州市新建18.5万亩、居各
+    县市区首位): the generic word before the number spoke for that whole, a wider place than
+    the target's. (…，今年，南京将新增…: the place goes on with its own figure, no part.)"""
+    for m in mentions(sentence, regions, at):
+        if m.kind != "own" or m.word in GENERIC:
+            continue
+        if sentence.startswith(_WITHIN, m.start + len(m.word)):
+            continue  # 宜兴经济开发区: a place inside the target's, not the target
+        if sentence.endswith("其中", 0, m.start):
+            return True
+        if sentence.endswith(("，", "；"), 0, m.start) and _RANKED.search(
+            sentence, m.start, _clause_end(sentence, m.start)
+        ):
+            return True  # …，邓州市新建18.5万亩、居各县市区首位: its rank among the parts
+    return False
+
+
+# a part's rank or share among the parts of a whole (居各县区首位, 占全市的四分之一, 位列第二)
+_RANKED = re.compile(r"居|占|位列|位居|排名|排在|列第")
+
+
+def _clause_end(sentence: str, at: int) -> int:
+    found = _CLAUSE_END.search(sentence, at)
+    return found.start() if found else len(sentence)
+
+
+# a place inside the target's named after its name (宜兴经济开发区, 晋江高新区, 固始县城关镇)
+_WITHIN = ("经济", "高新", "开发区", "园区", "工业园", "产业园", "城关", "镇", "街道", "乡", "新区")
 
 
 _FULL_STOP = re.compile(r"[。！？!?\n]")

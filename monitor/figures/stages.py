@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from monitor.models import Quantity
+from monitor.models import Quantity, Target
 
 # The stage of work a count is of, where a target counts one stage (新开工 vs 基本建成): coverage
 # reports the stages of one programme side by side (签约1320台，开工980台，完工760台; 筹集9800套，
@@ -16,10 +16,11 @@ from monitor.models import Quantity
 # 供应) are a later stage than those raised, a part of them; projects approved (立项) an earlier
 # one than any work, and homes pulled down (拆除) a stage of a renewal, none of them its count.
 # Work under way (在建, 续建: a stock of projects started in this or an earlier year and not done)
-# is neither the year's starts nor its completions.
+# is neither the year's starts nor its completions. Roads and lines opened to traffic (通车, 建成
+# 通车, 交工通车; a title's 新增…通车里程) are built ones.
 _STAGES = (
     ("开工", re.compile(r"开工")),
-    ("建成", re.compile(r"基本建成|建成(?:交付)?|竣工(?:交付)?|完工")),
+    ("建成", re.compile(r"基本建成|建成(?:交付|通车)?|竣工(?:交付)?|完工|通车")),
     ("筹集", re.compile(r"筹集(?<!建设筹集)(?!建设)")),
     ("分配", re.compile(r"分配|配租|配售|供应(?!链)")),
     ("交付", re.compile(r"交付")),
@@ -110,3 +111,42 @@ def stage_said(sentence: str, c0: int, q: Quantity, c1: int) -> str | None:
     """The stage of work the number counts as its clause (c0 to c1) names it: right after it
     (其中86个已建成), else stage_at's."""
     return stage_after(sentence, c0, q.start, q.end, c1) or stage_at(sentence, c0, q.start)
+
+
+# Work on things already there (改造提升, 提质改造, 升级改造, 改扩建) and building new ones (新建,
+# 新增): a work report lists both for one thing (新建高标准农田750万亩、改造提升200万亩), and a
+# target whose title names one of them only takes the other's count from none.
+# (改建 is work on things there too, 新改建 both works: 新建和改建户厕, 新改建农村公路)
+_UPGRADE = re.compile(r"改造|提质|提档|升级|改扩建|提升改造|改建")
+_NEW = re.compile(r"新建|新增|新改建|新扩建")
+
+
+def other_stage_said(
+    sentence: str, c0: int, q: Quantity, c1: int, words: str, listed: str | None
+) -> str | None:
+    """Why the number `q` (its clause c0 to c1) counts another stage than the one the target's
+    words (title and keywords) name (新开工580万套，基本建成【360万套】; `listed`: the stage a
+    分别 list pairs it with); None else."""
+    stage = stage_of(words)
+    said = other_stage(sentence, c0, q, c1, stage, listed) if stage else None
+    return f"another stage ({said}) than the target's ({stage})" if stage and said else None
+
+
+def other_work(sentence: str, c0: int, q: Quantity, target: Target) -> str | None:
+    """For a count, why it counts upgrading for a target of new things (…、改造提升【200万亩】)
+    or building new for a target of upgrading: its clause up to it, the last item of a list
+    only, names the one work and not the other; None else."""
+    if q.unit in ("%", "％"):
+        return None
+    head = sentence[c0 : q.start]
+    head = head[head.rfind("、") + 1 :]
+    up, new = _UPGRADE.search(head), _NEW.search(head)
+    if up is None and new is None:
+        return None
+    words = target.title + "".join(target.keywords)
+    upgrading, building = _UPGRADE.search(words), _NEW.search(words)
+    if up and not new and building and not upgrading:
+        return f"things upgraded ({up.group()}), not the new ones the target counts"
+    if new and not up and upgrading and not building:
+        return f"things newly built ({new.group()}), not those upgraded the target counts"
+    return None
