@@ -308,8 +308,7 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
     """Why the keyword's things in the number's clause are not those the target counts: another
     kind (新增儿科床位), those inside what was named before (这些中心里…), another measure of
     them (高校毕业生总规模为…); None when they are."""
-    m = n.match
-    c0 = n.c0
+    m, c0 = n.match, n.c0
     if not c0 <= m.start < n.q.start:
         if n.q.end <= m.start < n.c1:  # 另有85个社区获评省级老年友好型社区: its kind after it
             return kind_after(sentence, n.q.end, n.match.start, n.match.end, target)

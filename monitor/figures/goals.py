@@ -26,14 +26,15 @@ _YEAR_END = (
 )
 
 
-# The year's end still to come as the adverb of a verb of work (年内交付, 年底前全部建成, 年内新开工); read in
-# December, 年内新建5100个 is the year's work done (see coming_goal)
+# The year's end still to come as the adverb of a verb of work (年内交付, 年底前全部建成, 年内新
+# 开工); read in December, 年内新建5100个 is the year's work done (see coming_goal)
 _WORK = (
     r"新建|新增|建成|完成|交付|开工|完工|竣工|投用|投入使用|开通|改造|筹集|开放|启用|实现"
     r"|建设|落地|上线|通车"
 )
 _BY_YEAR_END = re.compile(
-    r"年(?<![0-9去上]年)(?:内|[底末]前)(?:将|要|再|全部|全面|陆续|基本|力争|争取)?新?(?:" + _WORK + ")"
+    r"年(?<![0-9去上]年)(?:内|[底末]前)(?:将|要|再|全部|全面|陆续|基本|力争|争取)?新?"
+    r"(?:" + _WORK + ")"
 )
 
 
