@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from monitor.figures import events, lists, thresholds, units
 from monitor.figures.attribution import _Match
+from monitor.figures.batches import later_batch, one_day
 from monitor.figures.checks import _clause_of, _excluded, listed_as_plan
 from monitor.figures.counting import counts_other
 from monitor.figures.cues import A_YEAR, EARLIER_LEVEL, EARLIER_WORK, PLAN_WORD
@@ -25,10 +26,8 @@ from monitor.figures.kinds import (
     kind_after,
     kind_beside_whole,
     kind_word,
-    later_batch,
     noun_after,
     of_phrase_noun,
-    one_day,
     other_modifier,
     picked_after,
     picked_out,

@@ -7,6 +7,7 @@ import re
 from datetime import date, timedelta
 
 from monitor.figures import speech
+from monitor.figures.bases import without_base
 from monitor.figures.cutoffs import cutoff
 from monitor.figures.five_years import plan_end, plan_named, plan_year
 from monitor.figures.months import HALF as _HALF
@@ -350,38 +351,6 @@ def _dating_years(text: str, published: date | None) -> list[re.Match[str]]:
 _BARE_START = re.compile(
     r"(?<![0-9])((?:19|20)[0-9]{2})\s*[—\-–－~～至到]\s*(?=(?:19|20)[0-9]{2}\s*年)"
 )
-_ON_BASE = re.compile(r"在[^，,。；]{0,24}?基础上")
-
-
-def without_base(text: str) -> str:
-    """`text` without the base a figure is built on (在去年新建52个的基础上): its time and its
-    cues are the base's, not the figure's."""
-    return _ON_BASE.sub("", text)
-
-
-# the year a base names (在【去年】新建…的基础上, 在【2023年】…): the year its figure is of
-_BASE_YEAR = re.compile(r"去年|上年|前年|((?:19|20)[0-9]{2})\s*年")
-
-
-def on_base(sentence: str, at: int, published: date | None) -> tuple[FigureKind, str] | None:
-    """For a number at `at` inside the base a plan or a result is built on (在去年建成充电桩
-    【5.8万个】的基础上，今年再…): a result of the year the base names, whatever the sentence
-    around it plans; None for a number outside a base, or a base naming no year."""
-    if "基础上" not in sentence:
-        return None
-    for base in _ON_BASE.finditer(sentence):
-        if not base.start() < at < base.end():
-            continue
-        year = _BASE_YEAR.search(sentence, base.start(), at)
-        if year is not None and year.group(1):
-            return "achieved", year.group(1)
-        if year is None or published is None:
-            return None
-        back = 2 if year.group() == "前年" else 1
-        return "achieved", str(published.year - back)
-    return None
-
-
 _THE_YEAR = re.compile(r"全年|年内|本年|当年")
 
 

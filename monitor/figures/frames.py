@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
+from monitor.figures.bases import without_base
 from monitor.figures.cues import (
     _ACHIEVED,
     _DONE,
@@ -19,7 +20,6 @@ from monitor.figures.cues import (
     _ended,
     _period,
     governing,
-    without_base,
 )
 from monitor.figures.goals import coming_goal
 from monitor.figures.measures import _ADDITION, _CHANGE_VERB, _PART_OF_YEAR, under_way

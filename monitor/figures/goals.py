@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from monitor.figures.cues import MODAL, _cue
 from monitor.figures.five_years import plan_end
-from monitor.models import Target
+from monitor.models import FigureKind, FigureScope, Target
 
 _BY_YEAR = re.compile(r"(?:到|至)((?:19|20)[0-9]{2})年")
 # The end of this year still to come, opening a clause or its sentence (到年底，…; 年底前…)
@@ -100,13 +100,21 @@ def _month_ahead(clause: str, published: date) -> bool:
 
 
 def pledge_said_again(
-    value: Decimal, target: Target, period: str | None, clause: str, published: date | None
+    value: Decimal,
+    target: Target,
+    read: tuple[FigureKind, FigureScope, str | None],
+    clause: str,
+    published: date | None,
 ) -> bool:
-    """Whether a count read as the year's work by its date alone (no word of plan or result in
-    its clause) is the target's pledge said again: the pledge's size, of the pledge's year,
-    read before that year's last month (今年改造老旧小区200个 in August, for a pledge of 200)."""
+    """Whether a count read (`read`: kind, scope, period) as the year's new work by its date
+    alone (no word of plan or result in its clause) is the target's pledge said again: the
+    pledge's size, of the pledge's year, read before that year's last month (今年改造老旧小区
+    200个 in August, for a pledge of 200)."""
+    kind, scope, period = read
     pledge = target.pledge
-    if pledge is None or pledge.scope != "new" or pledge.by is None or published is None:
+    if kind != "achieved" or scope != "new" or pledge is None or pledge.scope != "new":
+        return False
+    if pledge.by is None or published is None:
         return False
     if value != pledge.value or period not in (None, str(pledge.by.year)):
         return False  # no year named: a task list early in the year (新建5G基站4万个)
