@@ -30,6 +30,8 @@ _CONTINUE_HOW = (
     "|同时|拟|要|基本|新|确保|争取|超额|提前|实际|尚未|未|继续|持续|能|年度|当年|本年|仅|只|就|才(?!能)"
     "|甚至|乃至"  # (…可以如期完成，甚至有望突破2.2万个: more than the plan, forecast)
     "|同期"  # (…，全省同期完成7个: the whole in the same period)
+    # the plan or schedule the rest follows (…，按计划年底前完工85公里; 按进度年内可完成…)
+    "|按照?(?:计划|进度|序时进度|时间节点|工期)"
     # a start named before a total (…，2021年以来总数达到329家); the time the rest is done by
     "|以来|届时|到时"
     # the measure named again (…要达到99.85%，目前这一指标为99.81%; …，去年这个数是11家)

@@ -61,6 +61,8 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
         if _PLAN_NOUN.match(sentence, at + 1) or _LEVEL_NOUN.match(sentence, at + 1):
             return False  # (…达到162家左右的水平: the level it reaches)
         at += 1
+    if _BROUGHT.match(sentence, at):
+        return False  # 新建绿道104公里带来的变化: what the work brought, no noun it counts
     nxt = sentence[at : at + 1]
     if not nxt or nxt in _AFTER_COUNT_OK or not _is_han(nxt) or cues.GOES_ON.match(sentence, at):
         return False  # 在A至B之间; …，剩余1.1万套力争11月底前开工: the count is the modal's subject
@@ -94,6 +96,7 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
 _PLACE_CLASS = re.compile(
     r"省区市|省（区、市）|省份|省区|省市|地市|设区市|城市|市县|县市|区县|县区|地区"
 )
+_BROUGHT = re.compile(r"所?带来(?:的|了)")
 # (…5.8万个的基础上: the base a plan is built on, the thing's own earlier figure)
 _LEVEL_NOUN = re.compile(r"(?:较高|历史|新的?)?(?:水平|规模|高位|量级|区间)|基础上")
 _PLAN_NOUN = re.compile(r"(?:年度|全年)?(?:建设|改造)?(?:目标)?(?:任务|目标|计划)")

@@ -172,6 +172,8 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
         # 其中86个已建成, …中，已有86个建成开放, …中，已开工112个, …中，已有79条完成整治: the
         # things at a stage or with the work done, no kind of them
         return None
+    if _STAGE_PART.fullmatch(sentence, n.c0, q.start):
+        return None  # …口袋公园中，已经完工31个: the stage before the number, likewise
     own_place = own_place_part(sentence, making.read.cuts, q.start, regions)
     if (
         n.after_breakdown
@@ -195,6 +197,11 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
     return None
 
 
+# A part naming only its stage before its number (…中，已经完工31个; 其中已建成20个)
+_STAGE_PART = re.compile(
+    r"\s*(?:其中)?[，,\s]*(?:已经?|均已|全部|已全部)(?:开工|完工|竣工|建成|投用|投入使用|交付)了?"
+    r"(?:约|近|超过)?"
+)
 # A part naming nothing but its number (其中86个, 已有86个): whatever it is, it is no one kind;
 # or nothing but the stage its things are at (…中，已开工112个，建成86个)
 _DONE_AFTER = re.compile(r"(?:已经?|均已|都已)?(?:全部)?(?:基本)?(?:完成|消除|实现|达标)")
