@@ -118,7 +118,7 @@ def stage_said(sentence: str, c0: int, q: Quantity, c1: int) -> str | None:
 # target whose title names one of them only takes the other's count from none.
 # (改建 is work on things there too, 新改建 both works: 新建和改建户厕, 新改建农村公路)
 _UPGRADE = re.compile(r"改造|提质|提档|升级|改扩建|提升改造|改建")
-_NEW = re.compile(r"新建|新增|新改建|新扩建")
+_NEW = re.compile(r"新建|新增(?!开工|完工|竣工)|新改建|新扩建")  # (新增开工…: more starts)
 
 
 def other_stage_said(
