@@ -14,9 +14,11 @@ from typing import NamedTuple
 
 from monitor.figures import events, lists, markets, thresholds, units
 from monitor.figures.attribution import _Match
+from monitor.figures.batches import later_batch, one_day
 from monitor.figures.checks import _clause_of, _excluded, listed_as_plan
 from monitor.figures.counting import counts_other
 from monitor.figures.cues import A_YEAR, EARLIER_LEVEL, EARLIER_WORK, PLAN_WORD
+from monitor.figures.facilities import one_facility
 from monitor.figures.kinds import (
     after_keyword,
     age_group,
@@ -24,7 +26,6 @@ from monitor.figures.kinds import (
     kind_after,
     kind_beside_whole,
     kind_word,
-    later_batch,
     noun_after,
     of_phrase_noun,
     other_modifier,
@@ -36,6 +37,7 @@ from monitor.figures.kinds import (
 )
 from monitor.figures.measures import since_period_start, since_window, sum_after
 from monitor.figures.nouns import (
+    existing_changed,
     inside_those,
     other_kind,
     other_size,
@@ -209,16 +211,11 @@ def _one_part(making: Making, n: Number, target: Target) -> str | None:
         return "one part alone (光…就有…), not the whole"  # 光他们社区就有两千多户…
     if q.end <= n.match.start and (picked := picked_after(sentence, n.match.end)):
         return f"a subset: those a passive picks out ({picked}…)"  # 2.3万户个体工商户被认定为…
-    if "当" in sentence and _ONE_DAY.search(sentence, 0, q.start):
+    if one := one_facility(sentence, n.c0, q.start):  # …实验小学南校区建成后可新增学位2160个
+        return f"one facility's figure ({one}…), a part of the work"
+    if one_day(sentence, q.start):
         return "one day's figure (当天…), a part of the work"  # 当天共有526家单位进场，提供…
     return None
-
-
-# An event's own day counted (招聘会当天共有…进场; 活动当日吸引…): not a reporter's day (记者当天
-# 获悉) or a publishing one (当天发布的数据显示)
-_ONE_DAY = re.compile(
-    r"(?:活动|现场)?(?:当天|当日)(?:，|,)?(?:共|现场|累计|全天)*(?:有|吸引|提供|达成|发放|接待|签约|进场)"
-)
 
 
 def _after_example(sentence: str, cuts: list[int], n: Number) -> bool:
@@ -310,8 +307,7 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
     """Why the keyword's things in the number's clause are not those the target counts: another
     kind (新增儿科床位), those inside what was named before (这些中心里…), another measure of
     them (高校毕业生总规模为…); None when they are."""
-    m = n.match
-    c0 = n.c0
+    m, c0 = n.match, n.c0
     if not c0 <= m.start < n.q.start:
         if n.q.end <= m.start < n.c1:  # 另有85个社区获评省级老年友好型社区: its kind after it
             return kind_after(sentence, n.q.end, n.match.start, n.match.end, target)
@@ -324,9 +320,10 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
     if inside:
         return f"a subset: those inside what was named before ({inside}…)"
     kind = (
-        other_kind(head, keyword, target.title)
+        other_kind(head, keyword, target.title, sentence[c0 - 1 : c0] == "、")
         or kind_beside_whole(sentence, c0, m.start, keyword, target.title)
         or kind_word(head, target.title, target.keywords)
+        or existing_changed(head, target.title)
     )
     if kind:
         return f"another kind ({kind}{keyword}) than the target's"
@@ -359,7 +356,7 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
     if noun:
         return f"counts another noun ({keyword}{noun})"
     if c0 == n.c0 and m.end < n.q.start and "每" not in n.head:  # (每1元…: per unit, below)
-        other = after_keyword(sentence[m.end : n.q.start], target.title)
+        other = after_keyword(sentence[m.end : n.q.start], target.title, target.keywords, same_unit)
         if other:
             return other
     size = other_size(sentence[m.end : n.q.start], keyword, target.title) if c0 == n.c0 else None

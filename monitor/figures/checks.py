@@ -80,16 +80,30 @@ def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:
         or listed_as_plan(sentence, end)
         or _inside_listed_plan(sentence, start, end)
         or _SET_THEN_PART.match(sentence, end) is not None
+        or (
+            _YEARS_SET_THEN_PART.match(sentence, end) is not None
+            and _OF_A_YEAR.search(sentence, c0, start) is not None
+        )
         or plan_compared(sentence, start, end)  # 比年度目标300个多12个
     )
 
 
 # The set of the work's things, then the part of it at a stage (武汉10个物流园区项目已开工7个,
-# 1200公里…工程已完工860公里): the set is the plan the part is taken from
-_SET_THEN_PART = re.compile(
-    r"[^，,。；;0-9、]{1,16}?已经?(?:全部)?"
+# 1200公里…工程已完工860公里; 今年20个…改扩建项目中，已开工18个): the set is the plan the part is
+# taken from
+_PART_DONE = (
+    r"已经?(?:全部)?"
     r"(?:开工|完工|竣工|建成|投用|开业|通车|交付|验收|启动|实施)了?[约近超逾]?[0-9一二三四五六七八九十两]"
 )
+_SET_THEN_PART = re.compile(r"[^，,。；;0-9、]{1,16}?" + _PART_DONE)
+# …and a set of the year's before a comma (今年…20个社区卫生服务中心（站）中，已有12个投入使用);
+# a set of no year (全市86条黑臭水体中，已有79条…) is the whole stock, no plan (parts.whole_set)
+_YEARS_SET_THEN_PART = re.compile(
+    r"[^，,。；;0-9、]{1,24}?中[，,](?:已有[约近超逾]?[0-9一二三四五六七八九十两]|"
+    + _PART_DONE
+    + ")"
+)
+_OF_A_YEAR = re.compile(r"今年|本年|年度|全年|[0-9]{4}\s*年|计划|列入|纳入")
 
 
 # Work listed as a plan (将新建中医馆12个列入民生实事项目, 把改造120个写入…清单): the count is

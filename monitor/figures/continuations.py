@@ -28,7 +28,10 @@ _CONTINUE_WHEN = (
 _CONTINUE_HOW = (
     "同比|环比|同口径|可比口径|按可比口径|按年|按(?:可比|不变)价格?计算|扣除价格因素后?|比上年|比去年|年均|全年|今年|去年|上年|明年|其中|并|且|已|已经|累计|共|将|计划|预计|力争|再|先|还|又|可|能够|全部|有望|可望|全[市省区县]"
     "|同时|拟|要|基本|新|确保|争取|超额|提前|实际|尚未|未|继续|持续|能|年度|当年|本年|仅|只|就|才(?!能)"
+    "|甚至|乃至"  # (…可以如期完成，甚至有望突破2.2万个: more than the plan, forecast)
     "|同期|当月(?!增|降|上[涨升]|下[降跌]|回[落升])"  # (…，全省同期完成7个; 12月末当月为5.1%)
+    # the plan or schedule the rest follows (…，按计划年底前完工85公里; 按进度年内可完成…)
+    "|按照?(?:计划|进度|序时进度|时间节点|工期)"
     # a start named before a total (…，2021年以来总数达到329家); the time the rest is done by
     "|以来|届时|到时"
     # the measure named again (…要达到99.85%，目前这一指标为99.81%; …，去年这个数是11家)
@@ -41,7 +44,7 @@ _CONTINUE_VERB = (
     # what stands at a date (…，年末实有590.3万户; 现有…): the stock of the subject
     "|(?:实有|现有|拥有)(?=[0-9一二三四五六七八九十两近约超])"
     # the whole of the subject's measure (…，全省总能力达到1491万吨/年; 总面积达…)
-    "|总[\u4e00-\u9fff]{1,2}?(?=达到|达|为|突破|超过|增至|增加到|提高到|提升至|[超逾](?=[0-9约近]))"
+    "|总(?:运营|通车)?[\u4e00-\u9fff]{1,2}?(?=达到|达|为|突破|超过|增至|增加到|提高到|提升至|[超逾](?=[0-9约近]))"
     "|(?<=同比)[增降](?=[0-9约近])"  # …，同比增11.3%: a headline's or a bulletin's short verb
     "|(?:平均|均值)(?:为|达到|达)?(?=[约近超逾]?[0-9一二三四五六七八九十两])"  # …，全年平均88.2%
     # …，现在是百分之九十七点一: the level now
@@ -55,8 +58,9 @@ _CONTINUE_VERB = (
     # the plan used up or met, its size after (…，届时将用完财政部下达的2860亿元额度)
     "|(?:用完|用足|用尽|完成)[^，,。；0-9]{0,12}?"
     "(?=[约近超逾]?[0-9][^，,。；]{0,8}?(?:额度|限额|任务|目标))"
-    # the clause restates the plan (…，确保全年7万套目标按期完成): its number is the plan's size
-    "|[^，,。；]{0,12}?目标(?:任务)?[^，,。；]{0,4}?(?:完成|实现)"
+    # the clause restates the plan (…，确保全年7万套目标按期完成; …，全年2万个的任务能够完成):
+    # its number is the plan's size
+    "|[^，,。；]{0,12}?(?:目标|任务)(?:任务)?[^，,。；]{0,4}?(?:完成|实现)"
     # the subject's plan, stated (…，今年的目标是2万个; 今年目标定在5000套; 年初定的是100个;
     # ▶年度目标40个), and its measure said to be (去年这一比例是81.3%)
     "|[^，,。；0-9]{0,12}?的?(?:目标|任务)(?:任务|数|量)?"
@@ -72,7 +76,8 @@ _CONTINUE_VERB = (
     # (not what the work brought about: 带动1.2万亿元, 惠及32万人 count other things)
     "|(?!带动|拉动|撬动|惠及|覆盖|吸引|服务|帮助|解决|带来|节约|创造|投入|配套|保障)"
     # (…，今年新开发2140个; 今年1—9月结算…: the year's part; not 支出, after 下达 another stage)
-    "(?:" + WORK_VERB.pattern + "|开发(?!区)|结算|募集|兑付)+(?:了)?"
+    # (…，今年新开的有48家: those the work gave, the year's part of the subject)
+    "(?:" + WORK_VERB.pattern + "|开发(?!区)|结算|募集|兑付)+(?:了|的有|的共有)?"
     "(?=[约近超逾]?[0-9一二三四五六七八九十两])"
 )
 _CONTINUES = re.compile(

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
+from monitor.figures.bases import without_base
 from monitor.figures.cues import (
     _ACHIEVED,
     _DONE,
@@ -19,7 +20,6 @@ from monitor.figures.cues import (
     _ended,
     _period,
     governing,
-    without_base,
 )
 from monitor.figures.goals import coming_goal
 from monitor.figures.measures import _ADDITION, _CHANGE_VERB, _PART_OF_YEAR, under_way
@@ -28,6 +28,7 @@ from monitor.figures.sections import is_headline, labelled, report_at
 from monitor.models import FigureKind, Target
 
 _THIS_YEAR = re.compile(r"今年|明年|全年|年度")
+_YEAR_NOW = re.compile(r"今年(?!以来)")
 # what a clause reporting work says it did (新建, 筹集, 开工 …), when no cue says when
 # (and every verb of work measures knows: 新改建, 铺设, 安置…); 破 before a number passes a mark
 _DOING = re.compile(
@@ -226,9 +227,9 @@ class Frames(Openings):
         to come (今年, 年底, 到2025年); or the part of the year it names up to the figure's clause
         (`before`, if given) is over (预计上半年…, read in July: the half's first figure, not a
         forecast; …，下半年增速将略高于上半年 after it is a clause of its own)."""
-        if self._reviewed(sentence, index):
-            return True
         text = before or sentence
+        if self._reviewed(sentence, index):  # (not 预计今年… before December: a forecast)
+            return not (_YEAR_NOW.search(text) and (self.published or date.max).month < 12)
         part = _PART_OF_YEAR.search(text)
         if (
             part

@@ -12,7 +12,7 @@ from monitor.figures.months import done_by_a_month, opening_end
 from monitor.figures.place_clauses import whole_in_share
 from monitor.figures.since import SUM_CLAUSE as SUM_CLAUSE
 from monitor.figures.since import compared_before as compared_before
-from monitor.figures.since import since_launch
+from monitor.figures.since import since_launch, year_summed
 from monitor.figures.since import since_period_start as since_period_start
 from monitor.figures.since import since_window as since_window
 from monitor.figures.since import sum_after as sum_after
@@ -134,7 +134,7 @@ _ADDED_JUST_BEFORE = re.compile(r"(?:新增|新建|新开|净增)了?(?:约|近|
 # after it counts toward is the year's use of it, not a stock
 _YEARS_QUOTA = re.compile(r"(?:今年|全年|年度|本年)[^。；，,]{0,14}?(?:额度|限额|安排|下达)")
 _AIMED = re.compile(MODAL.pattern + "|目标")  # the modals of intent, and a plan's own word
-_AS_OF = re.compile(r"(?:截至|截止)[^，,。；]{0,10}(?:底|末|目前|现在)|^目前")
+_AS_OF = re.compile(r"截[至止][^，,。；]{0,10}(?:底|末|目前|现在)|^目前|^[0-9]{4}\s*年[底末][，,]")
 # Concentrations and averages per head are levels (PM2.5浓度35微克/立方米, 每千人口托位数4.1个).
 _LEVEL_UNITS = frozenset({"微克/立方米", "毫克/立方米"})
 _EVENTS = frozenset({"人次", "次", "场次", "架次", "车次", "艘次", "台次", "批次", "件次", "户次"})
@@ -237,7 +237,7 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
         return "cumulative"  # 开工以来开累完成投资126亿元; 试点以来，…累计… (no start dated)
     if _ADDED_JUST_BEFORE.search(head) and not _CUMULATIVE.search(head):
         return "new"  # 新增14家…达到推荐标准: the count added, whatever its clause goes on to say
-    if c0 and SUM_CLAUSE.match(sentence, c0 - 1) and _IN_YEAR.search(sentence, 0, c0):
+    if c0 and year_summed(sentence, c0, _IN_YEAR):
         return "new"  # …今年已全部发行完毕，共计3120亿元: the sum of the year's work
     # the year's work: said in this clause, or by a time phrase opening the sentence (今年1—6月，…)
     opening = sentence[: opening_end(sentence)]
@@ -363,8 +363,8 @@ def _a_level(sentence: str, c0: int, clause: str, head: str, opening: str) -> bo
 def _named_a_period(sentence: str, c0: int, head: str) -> bool:
     """Whether the sentence names the year or its plan (年度, 今年, 完成率), or a date inside
     the year work done runs to (截至8月底，已建成…)."""
-    part = sentence.find("其中", c0 + len(head))  # (…已建成286个，…，其中今年新建成41个)
-    named = _YEAR_WORDS.search(sentence, 0, part if part > 0 else len(sentence))
+    part = _LATER_YEAR.search(sentence, c0 + len(head))  # (其中今年新建成…; 今年新开的有…)
+    named = _YEAR_WORDS.search(sentence, 0, part.start() if part else len(sentence))
     return bool(named) or done_by_a_month(sentence, c0 + len(head), head)
 
 

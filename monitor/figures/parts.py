@@ -172,6 +172,8 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
         # 其中86个已建成, …中，已有86个建成开放, …中，已开工112个, …中，已有79条完成整治: the
         # things at a stage or with the work done, no kind of them
         return None
+    if _STAGE_PART.fullmatch(sentence, n.c0, q.start):
+        return None  # …口袋公园中，已经完工31个: the stage before the number, likewise
     own_place = own_place_part(sentence, making.read.cuts, q.start, regions)
     if (
         n.after_breakdown
@@ -195,12 +197,19 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
     return None
 
 
+# A part naming only its stage before its number (…中，已经完工31个; 其中已建成20个)
+_STAGE_PART = re.compile(
+    r"\s*(?:其中)?[，,\s]*(?:已经?|均已|全部|已全部)(?:开工|完工|竣工|建成|投用|投入使用|交付)了?"
+    r"(?:约|近|超过)?"
+)
 # A part naming nothing but its number (其中86个, 已有86个): whatever it is, it is no one kind;
 # or nothing but the stage its things are at (…中，已开工112个，建成86个)
 _DONE_AFTER = re.compile(r"(?:已经?|均已|都已)?(?:全部)?(?:基本)?(?:完成|消除|实现|达标)")
+# (目前已开工158处, 已建成投用1.42万个, 其中建成开园18个: the things opening once built too)
 _STAGE_ONLY = re.compile(
-    r"\s*(?:其中|包括)?[，,：:\s]*(?:已经?|均已|都已|共|累计)?(?:全部)?"
-    r"(?:开工|基本建成|建成|完工|竣工|交付)(?:投用|开放|建设)?了?(?:约|近|超过)?"
+    r"\s*(?:其中|包括)?[，,：:\s]*(?:目前|现已)?(?:已经?|均已|都已|共|累计)?(?:全部)?"
+    r"(?:新开工|开工|基本建成|建成|完工|竣工|交付)"
+    r"(?:并?(?:投用|投入使用|交付|开放|开业|开园|开馆|启用|运营|建设))?了?(?:约|近|超过)?"
 )
 _BARE_PART = re.compile(r"\s*(?:其中|包括)?[，,：:\s]*(?:已经?|共|均)?有?(?:约|近|超过)?")
 

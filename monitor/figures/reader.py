@@ -26,6 +26,7 @@ from monitor.figures.attribution import (
     restates,
     takes_on,
 )
+from monitor.figures.bases import on_base
 from monitor.figures.binding import Making, Number, Read, dated_period, refused
 from monitor.figures.checks import (
     _NAMED,
@@ -36,7 +37,7 @@ from monitor.figures.checks import (
     _why,
     plan_size,
 )
-from monitor.figures.cues import _CHANGE, on_base
+from monitor.figures.cues import _CHANGE
 from monitor.figures.frames import unnamed
 from monitor.figures.goals import pledge_said_again
 from monitor.figures.keywords import _first_part, _plan, split_sentences
@@ -345,10 +346,8 @@ class _Article(Regional):
             period = dated_period(n.head, scope, period, self.published)
         if measure == "share_of_pledge" and not _PLEDGED_SHARE.search(n.head):
             kind = "achieved"  # 完成年度任务的83%: progress so far
-        elif (n.task and measure is None) or (
-            kind == "achieved"
-            and scope == "new"
-            and pledge_said_again(quantity.value, target, period, sentence[c0:c1], self.published)
+        elif (n.task and measure is None) or pledge_said_again(
+            quantity.value, target, (kind, scope, period), sentence[c0:c1], self.published
         ):
             kind = "pledge"  # (今年改造老旧小区200个 in August, for a pledge of 200: said again)
         other = out_of_frame(making, n, target, (period, scope, kind), self.published)

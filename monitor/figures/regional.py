@@ -303,7 +303,9 @@ def _goes_on_with_own(sentence: str, regions: tuple[str, ...], at: int) -> bool:
         bool(found)
         and all(m.kind == "own" for m in found)
         and found[0].start > at
-        and not _PART_WORDS.search(sentence, at, found[0].start)
+        and not _PART_WORDS.search(
+            sentence, _clause_start(sentence, at, found[0].start), found[0].start
+        )
         and (
             all(m.word in GENERIC for m in found)
             or not any(c.isdigit() for c in sentence[found[0].start :])
@@ -345,6 +347,12 @@ def _own_part_after(sentence: str, regions: tuple[str, ...], at: int) -> bool:
 
 # a part's rank or share among the parts of a whole (居各县区首位, 占全市的四分之一, 位列第二)
 _RANKED = re.compile(r"居|占|位列|位居|排名|排在|列第")
+
+
+def _clause_start(sentence: str, at: int, place: int) -> int:
+    """Where the clause holding the place at `place` starts, not before `at`: a part word of
+    another clause between (…，…占比12%，全市…) makes no part of the place."""
+    return max(at, *(sentence.rfind(c, at, place) + 1 for c in "，,；;"))
 
 
 def _clause_end(sentence: str, at: int) -> int:

@@ -118,7 +118,7 @@ def stage_said(sentence: str, c0: int, q: Quantity, c1: int) -> str | None:
 # target whose title names one of them only takes the other's count from none.
 # (改建 is work on things there too, 新改建 both works: 新建和改建户厕, 新改建农村公路)
 _UPGRADE = re.compile(r"改造|提质|提档|升级|改扩建|提升改造|改建")
-_NEW = re.compile(r"新建|新增|新改建|新扩建")
+_NEW = re.compile(r"新建|新增(?!开工|完工|竣工)|新改建|新扩建")  # (新增开工…: more starts)
 
 
 def other_stage_said(
@@ -132,19 +132,23 @@ def other_stage_said(
     return f"another stage ({said}) than the target's ({stage})" if stage and said else None
 
 
+@lru_cache(maxsize=256)  # asked for each number with the target's title and keywords
+def _works(title: str, keywords: tuple[str, ...]) -> tuple[bool, bool]:
+    """Whether a target's words name upgrading, and building new."""
+    words = title + "".join(keywords)
+    return bool(_UPGRADE.search(words)), bool(_NEW.search(words))
+
+
 def other_work(sentence: str, c0: int, q: Quantity, target: Target) -> str | None:
     """For a count, why it counts upgrading for a target of new things (…、改造提升【200万亩】)
     or building new for a target of upgrading: its clause up to it, the last item of a list
     only, names the one work and not the other; None else."""
-    if q.unit in ("%", "％"):
-        return None
+    upgrading, building = _works(target.title, target.keywords)
+    if upgrading == building or q.unit in ("%", "％"):
+        return None  # (most targets name neither work, or both: nothing to tell apart)
     head = sentence[c0 : q.start]
     head = head[head.rfind("、") + 1 :]
     up, new = _UPGRADE.search(head), _NEW.search(head)
-    if up is None and new is None:
-        return None
-    words = target.title + "".join(target.keywords)
-    upgrading, building = _UPGRADE.search(words), _NEW.search(words)
     if up and not new and building and not upgrading:
         return f"things upgraded ({up.group()}), not the new ones the target counts"
     if new and not up and upgrading and not building:
