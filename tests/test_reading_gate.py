@@ -70,7 +70,8 @@ def test_progress_tables_hold_their_floors(corpus: str) -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     _, metrics = module.run(ROOT / "tests" / "data" / corpus)
-    own = "team_" + corpus.removeprefix("reading_") + "_tables"
+    # a corpus whose tables are not all read yet has a floor of its own (tables_w for reading_w)
+    own = "tables_" + corpus.removeprefix("reading_")
     _check(metrics, "tables", FLOORS.get(own, FLOORS["tables"]))
 
 

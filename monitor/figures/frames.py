@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
+from monitor.figures.bases import without_base
 from monitor.figures.cues import (
     _ACHIEVED,
     _DONE,
@@ -19,7 +20,6 @@ from monitor.figures.cues import (
     _ended,
     _period,
     governing,
-    without_base,
 )
 from monitor.figures.goals import coming_goal
 from monitor.figures.measures import _ADDITION, _CHANGE_VERB, _PART_OF_YEAR, under_way
@@ -34,6 +34,7 @@ from monitor.figures.sections import is_headline, labelled, report_at
 from monitor.models import FigureKind, Target
 
 _THIS_YEAR = re.compile(r"今年|明年|全年|年度")
+_YEAR_NOW = re.compile(r"今年(?!以来)")
 # what a clause reporting work says it did (新建, 筹集, 开工 …), when no cue says when
 # (and every verb of work measures knows: 新改建, 铺设, 安置…); 破 before a number passes a mark
 _DOING = re.compile(
@@ -55,6 +56,7 @@ _AHEAD = re.compile(
 # a result, whatever its date
 _REACHED = re.compile(
     r"破|达|超|创|增至|升至|降至|首次|[迈站登跨]上|[迈跨]入|再?添|了(?<!为了)(?!解)"
+    r"|(?:提[高升]|增[加长]|上升|下降|降低|减少)(?:到|至)"  # 占比提高到54.6%: risen to a level
     r"|获(?:认定|评|授牌|命名|批准)"  # 首批38项…获认定: recognised, done
 )
 
@@ -209,9 +211,9 @@ class Frames(Openings):
         to come (今年, 年底, 到2025年); or the part of the year it names up to the figure's clause
         (`before`, if given) is over (预计上半年…, read in July: the half's first figure, not a
         forecast; …，下半年增速将略高于上半年 after it is a clause of its own)."""
-        if self._reviewed(sentence, index):
-            return True
         text = before or sentence
+        if self._reviewed(sentence, index):  # (not 预计今年… before December: a forecast)
+            return not (_YEAR_NOW.search(text) and (self.published or date.max).month < 12)
         part = _PART_OF_YEAR.search(text)
         if (
             part
@@ -268,7 +270,7 @@ class Frames(Openings):
         frame = self.frame(index)[0]
         if frame is not None:
             return frame
-        if self._year_to_come(sentence):
+        if self._year_to_come(before or sentence):  # (not a later clause's 今年)
             return "pledge"
         if _PART_OF_YEAR.search(sentence) and not under_way(sentence, self.published):
             return "mention"  # 上半年新增6000个, read in March: neither plan nor result yet

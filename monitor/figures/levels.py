@@ -18,18 +18,25 @@ _POINTER = re.compile(r"(?:这一|这个|这项|该|此)(?:比例|比重|比率|
 _REGISTERED = re.compile(r"认定|评定|认证|入库|登记|注册|备案|落户")
 # Built so far, with no year named (已建成, 已累计建成): all there are of them, the level
 _BUILT = re.compile(r"已经?(?:累计)?建成(?!率)")
+# Units only a capacity is measured in (computing power, storage): a level unless a word of
+# addition is said before it (新增算力12EFLOPS)
+_CAPACITY = frozenset({"EFLOPS", "PFLOPS", "EB", "PB"})
+_ADDED = re.compile(r"新增|新建|新上|净增|增加|提升了?|扩容")
 
 
 def scope_for(
     sentence: str, c0: int, c1: int, q: Quantity, target: Target, published: date | None
 ) -> FigureScope:
-    """scope_of, for a target whose pledge is a level (余额达到, 总数达到, 产业规模突破) too: an
+    """scope_of, for a target whose pledge is a level (余额达到, 总数达到, 产业规模突破) too (and a
+    capacity, 算力规模超过300EFLOPS, is a level unless said to be added): an
     amount of it whose clause names no work, addition or span before it (2023年深圳人工智能产业
     规模3280亿元; 全市专精特新中小企业2760家) is that level; and for a pledge of one year's
     additions, a running total within it that the pledge still exceeds (year_progress)."""
     scope = scope_of(sentence, c0, c1, q)
     if scope == "cumulative" and year_progress(sentence, c0, c1, q, target, published):
         return "new"
+    if scope == "new" and q.unit in _CAPACITY and not _ADDED.search(sentence, c0, q.start):
+        return "cumulative"  # 到2025年，算力规模超过300EFLOPS: a capacity, not what a year adds
     level = target.pledge is not None and target.pledge.scope == "cumulative"
     if scope != "new" or not level:
         return scope

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from monitor.models import Quantity
+from monitor.models import Quantity, Target
 
 # The stage of work a count is of, where a target counts one stage (新开工 vs 基本建成): coverage
 # reports the stages of one programme side by side (签约1320台，开工980台，完工760台; 筹集9800套，
@@ -16,10 +16,11 @@ from monitor.models import Quantity
 # 供应) are a later stage than those raised, a part of them; projects approved (立项) an earlier
 # one than any work, and homes pulled down (拆除) a stage of a renewal, none of them its count.
 # Work under way (在建, 续建: a stock of projects started in this or an earlier year and not done)
-# is neither the year's starts nor its completions.
+# is neither the year's starts nor its completions. Roads and lines opened to traffic (通车, 建成
+# 通车, 交工通车; a title's 新增…通车里程) are built ones.
 _STAGES = (
     ("开工", re.compile(r"开工")),
-    ("建成", re.compile(r"基本建成|建成(?:交付)?|竣工(?:交付)?|完工")),
+    ("建成", re.compile(r"基本建成|建成(?:交付|通车)?|竣工(?:交付)?|完工|通车")),
     ("筹集", re.compile(r"筹集(?<!建设筹集)(?!建设)")),
     ("分配", re.compile(r"分配|配租|配售|供应(?!链)")),
     ("交付", re.compile(r"交付")),
@@ -151,3 +152,35 @@ def stage_refused(
         return f"another stage ({said}) than the target's ({stage})"
     step = step_before_work(sentence, c0, q, c1, words)
     return f"a step before any work ({step}): nothing built yet" if step else None
+
+
+# Work on things already there (改造提升, 提质改造, 升级改造, 改扩建) and building new ones (新建,
+# 新增): a work report lists both for one thing (新建高标准农田750万亩、改造提升200万亩), and a
+# target whose title names one of them only takes the other's count from none.
+# (改建 is work on things there too, 新改建 both works: 新建和改建户厕, 新改建农村公路)
+_UPGRADE = re.compile(r"改造|提质|提档|升级|改扩建|提升改造|改建")
+_NEW = re.compile(r"新建|新增(?!开工|完工|竣工)|新改建|新扩建")  # (新增开工…: more starts)
+
+
+@lru_cache(maxsize=256)  # asked for each number with the target's title and keywords
+def _works(title: str, keywords: tuple[str, ...]) -> tuple[bool, bool]:
+    """Whether a target's words name upgrading, and building new."""
+    words = title + "".join(keywords)
+    return bool(_UPGRADE.search(words)), bool(_NEW.search(words))
+
+
+def other_work(sentence: str, c0: int, q: Quantity, target: Target) -> str | None:
+    """For a count, why it counts upgrading for a target of new things (…、改造提升【200万亩】)
+    or building new for a target of upgrading: its clause up to it, the last item of a list
+    only, names the one work and not the other; None else."""
+    upgrading, building = _works(target.title, target.keywords)
+    if upgrading == building or q.unit in ("%", "％"):
+        return None  # (most targets name neither work, or both: nothing to tell apart)
+    head = sentence[c0 : q.start]
+    head = head[head.rfind("、") + 1 :]
+    up, new = _UPGRADE.search(head), _NEW.search(head)
+    if up and not new and building and not upgrading:
+        return f"things upgraded ({up.group()}), not the new ones the target counts"
+    if new and not up and upgrading and not building:
+        return f"things newly built ({new.group()}), not those upgraded the target counts"
+    return None
