@@ -165,6 +165,10 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
     """Why the number is a part of the target's thing, not its total: after 其中 with the total
     read already, one kind of it after 其中, or a part of a set named before (…X中，); None."""
     sentence, q, regions = making.read.text, n.q, target.region
+    own_place = own_place_part(sentence, making.read.cuts, q.start, regions)
+    if whole_not_read(making, n, target, own_place):
+        # …由国有企业统一代建的216部已全部开工，其中已完工148部: 216 is not the target's
+        return "a part (其中…) of a whole not read as the target's"
     if _STAGE_ONLY.fullmatch(sentence, n.c0, q.start) or (
         _BARE_PART.fullmatch(sentence, n.c0, q.start)
         and (
@@ -177,7 +181,6 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
         return None
     if _STAGE_PART.fullmatch(sentence, n.c0, q.start):
         return None  # …口袋公园中，已经完工31个: the stage before the number, likewise
-    own_place = own_place_part(sentence, making.read.cuts, q.start, regions)
     if (
         n.after_breakdown
         and (target.id in making.seen or "持平" in sentence[: n.c0])  # (…同比持平，其中城市…)
@@ -187,9 +190,6 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
     ):
         # 其中…: a part of a total already reported for this target
         return "a part of a breakdown (其中…) of a total already read"
-    if whole_not_read(making, n, target, own_place):
-        # …由国有企业统一代建的216部已全部开工，其中已完工148部: 216 is not the target's
-        return "a part (其中…) of a whole not read as the target's"
     kind = one_kind(making, n) if n.after_breakdown and not n.period_part else None
     if kind and kind not in target.title and not own_place:
         # …。其中，普惠性托位8600个: one kind of the thing, wherever its total was given
@@ -215,9 +215,8 @@ def whole_not_read(making: Making, n: Number, target: Target, own_place: bool) -
     start = _part_start(making.read.text, making.read.cuts, n.q.start)
     if start is None or not n.match.end <= start:
         return False  # (其中口袋公园86个: the part names the keyword, the target's own)
-    if n.period_part and (
-        _TIME_OPENS_PART.match(making.read.text, start)
-        or stage_of(target.title + "".join(target.keywords))
+    if (n.period_part and _TIME_OPENS_PART.match(making.read.text, start)) or stage_of(
+        target.title + "".join(target.keywords)
     ):
         # 其中今年新开工5.4万个: the target's year inside a span's total; 已开工85个，其中完工
         # 32个: for a target of completions, the starts were another stage, not another thing
