@@ -1,12 +1,12 @@
 """Score the reading stages on an evals folder laid out like ../shared/evals/dev.
 
 Prints a table per set, then as its last line one JSON object with the headline scores.
-Usage: scripts/eval [--data DIR] [--only e1|e2|e3|e7|team|team_b|team_c|tables|tables_c|tables_d]
+Usage: scripts/eval [--data DIR] [--only e1|e2|e3|e7|team|team_X|tables|tables_c|tables_d]
        [--no-peers] [--corpus DIR]
 `--corpus DIR` scores another folder laid out like tests/data/reading (a held-out set) as the team
 corpus (and its tables, if it has tables.jsonl); built first with its build.py --dir DIR.
-`team_b` is corpus B (tests/data/reading_b, by a second author) and `team_c` corpus C
-(tests/data/reading_c, by a third), each always scored as its own set; their tables with
+`team_X` is another author's corpus in tests/data/reading_X (`team_b` by a second author,
+`team_c` by a third), each always scored as its own set; their tables with
 `--only tables --corpus DIR` (tests/test_reading_gate.py gates every corpus's tables).
 `tables_c` is the table corpus tests/data/tables_c (session 6's layouts: merged headers, totals
 above or below, units in titles, month rows, tables on their side), also scored as its own set,
@@ -26,17 +26,20 @@ from types import ModuleType
 HERE = Path(__file__).resolve().parent
 DEFAULT_DATA = HERE.parent.parent / "shared" / "evals" / "dev"
 TEAM = HERE.parent / "tests" / "data" / "reading"
-# the other authors' corpora: each scored as its own set whatever --corpus says
+# the other authors' corpora (tests/data/reading_X, set team_X): each scored as its own set
+# whatever --corpus says; a new folder there with its sources is a new set (and needs its floor
+# in bench/reading_floors.yaml, which tests/test_reading_gate.py checks)
 OTHERS = {
-    "team_b": HERE.parent / "tests" / "data" / "reading_b",
-    "team_c": HERE.parent / "tests" / "data" / "reading_c",
+    f"team_{folder.name.removeprefix('reading_')}": folder
+    for folder in sorted((HERE.parent / "tests" / "data").glob("reading_*"))
+    if (folder / "followups.src").is_file()
 }
 # the table corpora: each scored as its own set whatever --corpus says
 TABLE_SETS = {
     "tables_c": HERE.parent / "tests" / "data" / "tables_c",
     "tables_d": HERE.parent / "tests" / "data" / "tables_d",
 }
-SETS = ("e1", "e2", "e3", "e7", "team", "team_b", "team_c", "tables", "tables_c", "tables_d")
+SETS = ("e1", "e2", "e3", "e7", "team", *OTHERS, "tables", "tables_c", "tables_d")
 _NEED_DATA = ("e1", "e2", "e3", "e7")  # the sets read from --data; the others are in the repo
 KEYS = (
     "e1_accuracy",
@@ -53,12 +56,7 @@ KEYS = (
     "team_precision",
     "team_recall",
     "team_swaps",
-    "team_b_precision",
-    "team_b_recall",
-    "team_b_swaps",
-    "team_c_precision",
-    "team_c_recall",
-    "team_c_swaps",
+    *(f"{name}_{score}" for name in OTHERS for score in ("precision", "recall", "swaps")),
     "tables_precision",
     "tables_recall",
     "tables_swaps",

@@ -111,6 +111,11 @@ CANONICAL: dict[str, str] = {
     "千瓦·时": "千瓦时",
     "kWh": "千瓦时",
     "兆瓦时": "兆瓦时",
+    # computing power and storage (算力总规模280EFLOPS, 存力总规模1580EB)
+    "EFLOPS": "EFLOPS",
+    "PFLOPS": "PFLOPS",
+    "EB": "EB",
+    "PB": "PB",
     "度": "度",
     "立方米": "立方米",
     # concentrations (PM2.5 in 微克/立方米), one slash or the other, or 每

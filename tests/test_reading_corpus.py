@@ -27,8 +27,6 @@ from monitor.config.watchlist import loads
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "reading"
-DATA_B = ROOT / "tests" / "data" / "reading_b"  # corpus B, by a second author, same layout
-DATA_C = ROOT / "tests" / "data" / "reading_c"  # corpus C, by a third author, same layout
 E7_DEV = ROOT.parent / "shared" / "evals" / "dev"
 
 CLASSES = {
@@ -262,9 +260,13 @@ def test_generated_files_are_up_to_date_with_their_sources() -> None:
     assert pages == {n for n in built if n.startswith("tables/")}, "a page has no source"
 
 
-# --- the other authors' corpora (tests/data/reading_b, reading_c): well formed and built from
+# --- the other authors' corpora (tests/data/reading_b, reading_c, ...): well formed and built from
 # their sources, like this one ---
-OTHERS = {"reading_b": DATA_B, "reading_c": DATA_C}
+OTHERS = {
+    folder.name: folder
+    for folder in sorted((ROOT / "tests" / "data").glob("reading_*"))
+    if (folder / "followups.src").is_file()
+}
 OTHER_ITEMS = [(n, i) for n, d in OTHERS.items() for i in _lines("followups.jsonl", d)]
 OTHER_TABLES = [(n, t) for n, d in OTHERS.items() for t in _lines("tables.jsonl", d)]
 
@@ -313,7 +315,7 @@ def _texts(row: dict[str, Any]) -> list[str]:
 # Another folder laid out like this one (a held-out set) is checked too when this names it:
 # READING_CORPUS=DIR pytest tests/test_reading_corpus.py -k copied
 OTHER = os.environ.get("READING_CORPUS")
-CORPORA = [DATA, DATA_B, DATA_C] + ([Path(OTHER).resolve()] if OTHER else [])
+CORPORA = [DATA, *OTHERS.values()] + ([Path(OTHER).resolve()] if OTHER else [])
 
 
 @pytest.mark.skipif(not (E7_DEV / "e7_followups.jsonl").exists(), reason="no E7 dev set here")

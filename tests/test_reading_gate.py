@@ -37,14 +37,19 @@ def test_team_corpus_holds_its_floors() -> None:
     _check(metrics, "team", FLOORS["team"])
 
 
-@pytest.mark.parametrize(
-    ("folder", "prefix"),
-    [
-        ("reading_b", "team_b"),  # a second author: wording the reader was not tuned on
-        ("reading_c", "team_c"),  # a third author, blind until session 5
-    ],
+# every other author's corpus, tests/data/reading_X: B by a second author, C by a third (blind
+# until session 5), and any later one (its README says who wrote it and how)
+OTHERS = sorted(
+    folder.name
+    for folder in (ROOT / "tests" / "data").glob("reading_*")
+    if (folder / "followups.src").is_file()
 )
-def test_other_authors_corpora_hold_their_floors(folder: str, prefix: str) -> None:
+
+
+@pytest.mark.parametrize("folder", OTHERS)
+def test_other_authors_corpora_hold_their_floors(folder: str) -> None:
+    prefix = "team_" + folder.removeprefix("reading_")
+    assert prefix in FLOORS, f"bench/reading_floors.yaml has no floor for {prefix}"
     _, metrics = _scorer().run_team(ROOT / "tests" / "data" / folder, prefix=prefix)
     _check(metrics, prefix, FLOORS[prefix])
 
@@ -55,15 +60,19 @@ def test_e7_holds_its_floors() -> None:
     _check(metrics, "e7", FLOORS["e7"])
 
 
-@pytest.mark.parametrize("corpus", ["reading", "reading_b", "reading_c"])
+@pytest.mark.parametrize("corpus", ["reading", *OTHERS])
 def test_progress_tables_hold_their_floors(corpus: str) -> None:
-    """The progress tables of every team corpus, scored as `scripts/eval --only tables` does."""
+    """The progress tables of every team corpus, scored as `scripts/eval --only tables` does,
+    against the `tables` floor, or the corpus's own (team_X_tables) where it has one: a corpus
+    kept as a dev set after a blind score its tables do not yet reach."""
     spec = importlib.util.spec_from_file_location("eval_tables", ROOT / "bench" / "eval_tables.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     _, metrics = module.run(ROOT / "tests" / "data" / corpus)
-    _check(metrics, "tables", FLOORS["tables"])
+    # a corpus whose tables are not all read yet has a floor of its own (tables_w for reading_w)
+    own = "tables_" + corpus.removeprefix("reading_")
+    _check(metrics, "tables", FLOORS.get(own, FLOORS["tables"]))
 
 
 @pytest.mark.parametrize("corpus", ["tables_c", "tables_d"])

@@ -285,7 +285,10 @@ def test_a_forecast_of_the_running_year_stays_a_plan() -> None:
 @pytest.mark.parametrize(
     ("head", "scope"),
     [("开累完成投资（亿元）", "cumulative"), ("年末实有（个）", "cumulative"),
-     ("期末数", "cumulative"), ("本年完成投资（亿元）", "new")],
+     ("期末数", "cumulative"), ("本年完成投资（亿元）", "new"),
+     # a telecom bulletin's level at a month's end (到达数), beside what the year added
+     ("10月末到达数", "cumulative"), ("年末到达数（万户）", "cumulative"),
+     ("本月末到达（万个）", "cumulative"), ("比上年末净增", "new")],
 )  # fmt: skip
 def test_a_result_since_work_began_or_held_is_a_level(head: str, scope: str) -> None:
     from monitor.figures.table_heads import read_head

@@ -14,6 +14,7 @@ from monitor.figures.cues import (
     _CLAUSE,
     _PART_OF_RESIDENTS,
     _PREDICATE,
+    HANDLED,
     NEXT_STEP,
 )
 from monitor.figures.keywords import _splittable, may_split, split_matches
@@ -29,14 +30,16 @@ from monitor.models import Quantity, Target
 # its amount (…，余杭区完成4200个): the subject goes on, for that place
 _NAMED_PLACE_DOING = re.compile(
     r"[\u4e00-\u9fff]{2,4}?(?:片区|区|县|市|镇)(?=(?:今年|已经?|共|累计)*"
-    r"(?:完成|新增|新建|建成|改造|开工|竣工|完工|筹集|实现)[约近超逾0-9一二三四五六七八九十两]"
+    r"(?:完成|新增|新建|建成|改造|开工|竣工|完工|筹集|实现|提供|开发|发放|吸纳|培训|安置)"
+    r"[约近超逾0-9一二三四五六七八九十两]"
     r"|(?:承担|分担|分得|分到)(?:其中)?的?(?:任务|目标)?(?:为|是)?[约近超逾0-9一二三四五六七八九十两]"
-    # or its amount at once, in a list by place (…，分区来看，蜀山区12个、包河区15个): not a noun
-    # ending like a place (小区, 社区, 园区…)
+    # or its amount at once, in a list by place (…，分区来看，蜀山区12个、包河区15个; …，桐庐县为
+    # 87.1%, 德清县达到97.6%): not a noun ending like a place (小区, 社区, 园区…)
     r"|(?<!小区|社区|园区|城区|景区|街区|辖区|市区|郊区|范区|发区|验区|保区|业区|城市|超市|都市)"
-    r"[约近超逾0-9])"
+    r"(?:为|达到)?[约近超逾0-9])"
 )
-_NUMBER_START = re.compile(r"[约近超逾0-9一二三四五六七八九十两]")
+# (not the numeral of a name: 全市5G行业专网, 全省4K频道: a noun of its own)
+_NUMBER_START = re.compile(r"[约近超逾一二三四五六七八九十两]|[0-9](?![A-Za-z])")
 # what a place takes on of a whole the clause before named (…任务4500万亩，河南承担620万亩)
 # (…，萧山区承担其中的1.2万套: of the whole just named; …，分解给湖南的是600座: given to a place)
 _TAKES_ON = re.compile(
@@ -136,10 +139,13 @@ _STAGE_OPENS = re.compile(
     r"(?=[约近超逾]?[0-9一二三四五六七八九十两])"
 )
 _RATE_OPENS = re.compile(
+    # (after what brought it about: …，带动全市覆盖率提高到85%, 推动到2025年普及率提高到93%)
+    r"(?:(?:带动|推动|促使|使得?)(?:全[市省区县]|到|至)?)?"
     # (after its period: …，2024 年1—10 月满足程度为94.1%)
     r"(?:(?:19|20)[0-9]{2}\s*年\s*)?(?:" + cues.MONTH_SPAN + r"\s*份?)?"
     r"(?:(?:覆盖|普及|入园|就诊|供养|治理|达标|优良|利用|处理|参保|签约|接种|到位|执行|拨付|交付|入住"
-    r"|使用|满足)率|满足程度)(?:已经?|也)?(?:达到|达|为|提高到|提升到|升至|超过|保持在|稳定在)?"
+    r"|使用|满足)率|满足程度)(?:已经?|也)?"
+    r"(?:达到|达|为|提高到|提升到|提高至|提升至|升至|超过|保持在|稳定在)?"
     r"(?=[约近超逾]?[0-9一二三四五六七八九十两])"
 )
 
@@ -282,6 +288,9 @@ def _subject(
             # 其中…: a part of the last total; …，合计…: the sum of what the clauses before gave
             earlier = [k for k in by_clause if k < clause and by_clause[k]]
             return by_clause[max(earlier)][-1] if earlier else None
+        again = _named_again(sentence, at, by_clause, clause)
+        if again is not None:
+            return again  # …，岗位数同比增长11.2%: the last keyword's things, counted again
         if not _goes_on(sentence, at):
             return None
         clause -= 1
@@ -293,13 +302,37 @@ def _goes_on(sentence: str, at: int) -> bool:
     unit (…3860.9万吨，折合772.2亿斤，增长1.8%: the rate after it is still the subject's)."""
     if sentence[at - 1 : at] in ("）", ")"):  # …70650万吨（14130亿斤），比上年增长1.6%
         return True  # nothing between the bracket and its comma: the bracket's clause decides
+    if sentence[at - 1 : at] in ("、", "：", ":") and sentence[at : at + 1].isdigit():
+        # …分别完成186所、243所，全省累计…: the next value of the list before; ▶新建公共充电桩：
+        # 7316个: a label's value
+        return True
     # …1.6万个，下一步将继续挖潜，力争全年新增2万个: a remark on what comes next is passed over
     return (
         continues(sentence, at)
         or units.restating_at(sentence, at - 1)
         or bool(NEXT_STEP.match(sentence, at))
+        or bool(HANDLED.match(sentence, at))  # …60个，任务已分解到各区，截至6月底已建成32个
         or bool(speech.BY_PLACE.match(sentence, at))
     )
+
+
+# a word of count after the keyword's head noun (岗位数, 食堂数量): the thing counted again
+_COUNT_WORD = re.compile(r"(?:总)?(?:数量?|总数|总量)")
+
+
+def _named_again(
+    sentence: str, at: int, by_clause: dict[int, list[_Match]], clause: int
+) -> _Match | None:
+    """The last keyword before the clause at `at` when the clause opens with its head noun and
+    a word of count (…就业岗位1.8万个，…，岗位数同比增长11.2%): those things, counted again."""
+    earlier = [k for k in by_clause if k < clause and by_clause[k]]
+    if not earlier:
+        return None
+    m = by_clause[max(earlier)][-1]
+    head = sentence[m.end - 2 : m.end] if m.end - m.start >= 3 else ""
+    if head and sentence.startswith(head, at) and _COUNT_WORD.match(sentence, at + 2):
+        return m
+    return None
 
 
 def _about_span(
@@ -320,6 +353,8 @@ def _about_span(
             last = k + 1  # …，合计4780公里: the sum of the parts before it
         elif dated_work(sentence, cuts[k] + 1, by_clause, k + 1):
             last = k + 1  # …，截至9月底已完工64公里: the subject's work by a date
+        elif _named_again(sentence, cuts[k] + 1, by_clause, k + 1):
+            last = k + 1  # …，岗位数同比增长11.2%: the things counted again
     if first == 0 and topic_of(sentence, cuts, by_clause) is not None:
         last = len(cuts)  # 说到停车泊位，…: every clause after the topic is about it
     start = cuts[first - 1] + 1 if first > 0 else 0

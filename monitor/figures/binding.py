@@ -1,8 +1,7 @@
 """One read sentence's numbers on their way to figures: a number placed in its clause and tied
 to a keyword (`Number`), the sentence's figures being made (`Making`), and the checks that
 refuse a number for a target before its unit is weighed: another noun, another measure, a part
-(whether it is a part is in parts.py).
-"""
+(whether it is a part is in parts.py)."""
 
 from __future__ import annotations
 
@@ -12,11 +11,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from monitor.figures import events, lists, thresholds, units
+from monitor.figures import events, lists, markets, thresholds, units
 from monitor.figures.attribution import _Match
+from monitor.figures.batches import later_batch, one_day
 from monitor.figures.checks import _clause_of, _excluded, listed_as_plan
-from monitor.figures.counting import counts_other
+from monitor.figures.counting import counts_other, places_share
 from monitor.figures.cues import A_YEAR, EARLIER_LEVEL, EARLIER_WORK, PLAN_WORD
+from monitor.figures.facilities import one_facility
 from monitor.figures.kinds import (
     after_keyword,
     age_group,
@@ -24,7 +25,6 @@ from monitor.figures.kinds import (
     kind_after,
     kind_beside_whole,
     kind_word,
-    later_batch,
     noun_after,
     of_phrase_noun,
     other_modifier,
@@ -36,6 +36,7 @@ from monitor.figures.kinds import (
 )
 from monitor.figures.measures import since_period_start, since_window, sum_after
 from monitor.figures.nouns import (
+    existing_changed,
     inside_those,
     other_kind,
     other_size,
@@ -44,9 +45,9 @@ from monitor.figures.nouns import (
     predicate_after,
 )
 from monitor.figures.pairs import side_refused
-from monitor.figures.parts import part_of, subset_before
+from monitor.figures.parts import part_of, subset_before, whole_set
 from monitor.figures.references import plan_compared
-from monitor.figures.stages import stage_before, stage_of
+from monitor.figures.stages import other_work, stage_of, stage_refused
 from monitor.figures.windows import base_window
 from monitor.models import FigureKind, FigureScope, Quantity, Seen, Target
 
@@ -143,14 +144,14 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
         if word:
             return f"its clause holds the exclude word '{word}'"
     words = target.title + "".join(target.keywords)  # the target's own words, made once
-    stage = stage_of(words)  # the stage the target counts
-    said = (listed_stage(making, n) or stage_before(sentence, q.start)) if stage else None
-    if stage and said and said != stage:
-        # 新开工580万套，基本建成360万套: a target of starts takes no completions
-        return f"another stage ({said}) than the target's ({stage})"
-    event = events.refused(making.read.text, n.match, q, making.paired.get(q.start), target)
+    listed = listed_stage(making, n) if stage_of(words) else None
+    if why := stage_refused(sentence, n.c0, q, n.c1, words, listed):
+        return why  # 新开工580万套，基本建成360万套 for starts; 已审批1504部, 完成备案… for any
+    event = markets.measure_refused(sentence, n, making.paired.get(q.start), target)
     if event:
         return event  # 火灾1.2万起、死亡38人、受伤21人: a target of deaths takes 38 only
+    if places := places_share(sentence, n.c0, q):  # 仍有4个市州完成率不到三分之一
+        return f"the share of some places ({places}), not the whole's"
     side = side_refused(making, q, target)
     if side:
         return side  # 产销分别完成A和B: a sales target takes B
@@ -211,16 +212,11 @@ def _one_part(making: Making, n: Number, target: Target) -> str | None:
         return "one part alone (光…就有…), not the whole"  # 光他们社区就有两千多户…
     if q.end <= n.match.start and (picked := picked_after(sentence, n.match.end)):
         return f"a subset: those a passive picks out ({picked}…)"  # 2.3万户个体工商户被认定为…
-    if "当" in sentence and _ONE_DAY.search(sentence, 0, q.start):
+    if one := one_facility(sentence, n.c0, q.start):  # …实验小学南校区建成后可新增学位2160个
+        return f"one facility's figure ({one}…), a part of the work"
+    if one_day(sentence, q.start):
         return "one day's figure (当天…), a part of the work"  # 当天共有526家单位进场，提供…
     return None
-
-
-# An event's own day counted (招聘会当天共有…进场; 活动当日吸引…): not a reporter's day (记者当天
-# 获悉) or a publishing one (当天发布的数据显示)
-_ONE_DAY = re.compile(
-    r"(?:活动|现场)?(?:当天|当日)(?:，|,)?(?:共|现场|累计|全天)*(?:有|吸引|提供|达成|发放|接待|签约|进场)"
-)
 
 
 def _after_example(sentence: str, cuts: list[int], n: Number) -> bool:
@@ -269,10 +265,6 @@ _BASE_OF_SHARE = re.compile(
 )
 _TO_LEVEL = re.compile(r"(?:增加|增长|提高|提升|上升|下降|减少|降低|增|升|降|减)(?:到|至)")
 # (…700辆公交车中新能源车型不少于600辆: a kind of them named before the part's number)
-_PART_TAKEN = re.compile(
-    r"(?:当中|之中|中)(?![心国华])[\u4e00-\u9fff]{0,8}?(?:不少于|不低于|超过|约|近|有|达)?"
-    r"[0-9一二三四五六七八九十两]"
-)
 
 
 def _other_amount(making: Making, n: Number, target: Target) -> str | None:
@@ -295,8 +287,8 @@ def _other_amount(making: Making, n: Number, target: Target) -> str | None:
     if bounds:
         return bounds
     m = n.match
-    if q.end == m.start and _PART_TAKEN.match(sentence, m.end):
-        # 38段黑臭水体中35段已消除: the set the part is taken from, not the work done
+    if q.end == m.start and whole_set(sentence, m.end, n.head, n.task):
+        # 38段黑臭水体中35段已消除; 全市86条黑臭水体中，已有79条…: not the work done
         return "the whole set a part is taken from (…中N…), not the figure"
     if (
         not (EARLIER_LEVEL.search(n.head) and _TO_LEVEL.match(sentence, q.end))
@@ -316,8 +308,7 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
     """Why the keyword's things in the number's clause are not those the target counts: another
     kind (新增儿科床位), those inside what was named before (这些中心里…), another measure of
     them (高校毕业生总规模为…); None when they are."""
-    m = n.match
-    c0 = n.c0
+    m, c0 = n.match, n.c0
     if not c0 <= m.start < n.q.start:
         if n.q.end <= m.start < n.c1:  # 另有85个社区获评省级老年友好型社区: its kind after it
             return kind_after(sentence, n.q.end, n.match.start, n.match.end, target)
@@ -330,9 +321,10 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
     if inside:
         return f"a subset: those inside what was named before ({inside}…)"
     kind = (
-        other_kind(head, keyword, target.title)
+        other_kind(head, keyword, target.title, sentence[c0 - 1 : c0] == "、")
         or kind_beside_whole(sentence, c0, m.start, keyword, target.title)
         or kind_word(head, target.title, target.keywords)
+        or existing_changed(head, target.title)
     )
     if kind:
         return f"another kind ({kind}{keyword}) than the target's"
@@ -351,7 +343,7 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
     picked = picked_out(head, target.title)
     if picked:
         return f"a subset: those a clause picks out ({picked}{keyword})"
-    if (asked := put_forward(head)) is not None:  # 申报全国示范性…社区的有46个
+    if asked := put_forward(head, sentence[m.end : n.q.start], target.title):  # 申报…的有46个
         return f"those put forward ({asked}…), not those the work gave"
     same_unit = units.fits(n.q.unit, target.unit)  # else the unit's reason is given
     noun = (
@@ -365,11 +357,13 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
     if noun:
         return f"counts another noun ({keyword}{noun})"
     if c0 == n.c0 and m.end < n.q.start and "每" not in n.head:  # (每1元…: per unit, below)
-        other = after_keyword(sentence[m.end : n.q.start], target.title)
+        other = after_keyword(sentence[m.end : n.q.start], target.title, target.keywords, same_unit)
         if other:
             return other
     size = other_size(sentence[m.end : n.q.start], keyword, target.title) if c0 == n.c0 else None
-    return f"another measure of the noun ({size})" if size else None
+    if size:
+        return f"another measure of the noun ({size})"
+    return other_work(sentence, n.c0, n.q, target)  # 新建…、改造提升200万亩: upgraded, not new
 
 
 # Kinds of firms, people and households a figure may be given for (a subset of the whole): a

@@ -42,7 +42,7 @@ _PLANNED_BEFORE = re.compile(
     "|".join(
         f"{word}[^，,。；已]{{0,8}}的$"
         for word in (
-            *("计划", "拟", "将", "要(?<![主重需只必不纲]要)", "确定", "提出", "明确"),
+            *("计划", "(?<![虚模])拟", "将", "要(?<![主重需只必不纲]要)", "确定", "提出", "明确"),
             *("制定", "部署", "下达", "列入", "纳入", "定下"),
         )
     )
@@ -64,7 +64,8 @@ _CLAUSE_REST = re.compile(r"[^，,。；;]*")
 _MET_AFTER = re.compile(r"(?:已|均|都|全部|如期|提前|超额|全面|顺利|基本)*(?:完成|实现|落实)")
 # (为5万户居民家庭安装燃气泄漏报警器的任务: a long name, joined to 任务 by 的)
 _TASK_PHRASE = re.compile(
-    r"[^\s，,。；：:、的0-9完成已达超占]{1,14}?(?:的(?=任务))?(?:任务|目标)(?!书|值)"
+    # (not across a bracket: 共建成116个（目标100个） gives the plan beside the result)
+    r"[^\s，,。；：:、的0-9完成已达超占（()）]{1,14}?(?:的(?=任务))?(?:任务|目标)(?!书|值)"
 )
 
 
@@ -79,16 +80,30 @@ def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:
         or listed_as_plan(sentence, end)
         or _inside_listed_plan(sentence, start, end)
         or _SET_THEN_PART.match(sentence, end) is not None
+        or (
+            _YEARS_SET_THEN_PART.match(sentence, end) is not None
+            and _OF_A_YEAR.search(sentence, c0, start) is not None
+        )
         or plan_compared(sentence, start, end)  # 比年度目标300个多12个
     )
 
 
 # The set of the work's things, then the part of it at a stage (武汉10个物流园区项目已开工7个,
-# 1200公里…工程已完工860公里): the set is the plan the part is taken from
-_SET_THEN_PART = re.compile(
-    r"[^，,。；;0-9、]{1,16}?已经?(?:全部)?"
+# 1200公里…工程已完工860公里; 今年20个…改扩建项目中，已开工18个): the set is the plan the part is
+# taken from
+_PART_DONE = (
+    r"已经?(?:全部)?"
     r"(?:开工|完工|竣工|建成|投用|开业|通车|交付|验收|启动|实施)了?[约近超逾]?[0-9一二三四五六七八九十两]"
 )
+_SET_THEN_PART = re.compile(r"[^，,。；;0-9、]{1,16}?" + _PART_DONE)
+# …and a set of the year's before a comma (今年…20个社区卫生服务中心（站）中，已有12个投入使用);
+# a set of no year (全市86条黑臭水体中，已有79条…) is the whole stock, no plan (parts.whole_set)
+_YEARS_SET_THEN_PART = re.compile(
+    r"[^，,。；;0-9、]{1,24}?中[，,](?:已有[约近超逾]?[0-9一二三四五六七八九十两]|"
+    + _PART_DONE
+    + ")"
+)
+_OF_A_YEAR = re.compile(r"今年|本年|年度|全年|[0-9]{4}\s*年|计划|列入|纳入")
 
 
 # Work listed as a plan (将新建中医馆12个列入民生实事项目, 把改造120个写入…清单): the count is
@@ -118,9 +133,11 @@ def _inside_listed_plan(sentence: str, start: int, end: int) -> bool:
 # amount, in apposition; not one compared with it (高于年度目标5个百分点, 比目标多3个)
 # (a branch each way it is written, each opening with a letter: see _PLANNED_BEFORE;
 # 占调整预算70亿元的60%: a budget is a plan)
+# a plan set anew before its size (年度任务调整为650台, 目标调增至100个)
+_SET_AGAIN = "(?:调整为|调整到|调增至|调增到|调减至|调减到|提高到|提高至|增加到|增至)?"
 _PLAN_NAMED = re.compile(
     "|".join(
-        f"{period}{work}{plan}(?:任务)?$"
+        f"{period}{work}{plan}(?:任务)?{_SET_AGAIN}$"
         for period in ("年度", "全年", "")
         for work in ("建设", "改造", "")
         for plan in ("目标", "任务", "计划")

@@ -61,6 +61,8 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
         if _PLAN_NOUN.match(sentence, at + 1) or _LEVEL_NOUN.match(sentence, at + 1):
             return False  # (…达到162家左右的水平: the level it reaches)
         at += 1
+    if _BROUGHT.match(sentence, at):
+        return False  # 新建绿道104公里带来的变化: what the work brought, no noun it counts
     nxt = sentence[at : at + 1]
     if not nxt or nxt in _AFTER_COUNT_OK or not _is_han(nxt) or cues.GOES_ON.match(sentence, at):
         return False  # 在A至B之间; …，剩余1.1万套力争11月底前开工: the count is the modal's subject
@@ -79,7 +81,12 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
         # 40多个高品质“一刻钟”便民生活圈: the keyword is the noun, with no break or verb before it
         reached = 0 <= at <= _REACH and not _CLAUSE.search(window, 0, at)
         if reached and (
-            not _VERB_BETWEEN.search(window, 0, at) or _RECEIVED.fullmatch(window, 0, at)
+            not _VERB_BETWEEN.search(window, 0, at)
+            or _RECEIVED.fullmatch(window, 0, at)
+            or (
+                _WORK_BEFORE_NOUN.fullmatch(window, 0, at)
+                and not window.startswith("项目", at + len(_first_part(keyword)))
+            )
         ):
             return False
     return True  # 58个试点城市共建成口袋公园…: another noun, then the verb
@@ -89,13 +96,19 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
 _PLACE_CLASS = re.compile(
     r"省区市|省（区、市）|省份|省区|省市|地市|设区市|城市|市县|县市|区县|县区|地区"
 )
-_LEVEL_NOUN = re.compile(r"(?:较高|历史|新的?)?(?:水平|规模|高位|量级|区间)")
+_BROUGHT = re.compile(r"所?带来(?:的|了)")
+# (…5.8万个的基础上: the base a plan is built on, the thing's own earlier figure)
+_LEVEL_NOUN = re.compile(r"(?:较高|历史|新的?)?(?:水平|规模|高位|量级|区间)|基础上")
 _PLAN_NOUN = re.compile(r"(?:年度|全年)?(?:建设|改造)?(?:目标)?(?:任务|目标|计划)")
 # A verb between a count and a later keyword: the count was the subject's (58个试点城市共建成…)
 _VERB_BETWEEN = re.compile(
     r"共(?<!公共)|已|将|建|完成|开工|实现|达|新增|改造|覆盖|累计|计划|有|提供|是"
     r"|申请|申报|报名|预约"  # 1860户…家庭申请适老化改造: those who asked, no work done
 )
+# The work's words before the noun, as a modifier of it (50所新建改扩建中小学幼儿园, 45个新建口袋
+# 公园): the things of the work, counted, not a subject then its verb; not where the noun goes on
+# with 项目 (50所新建改扩建中小学幼儿园项目: the programme's projects, whose number is its size)
+_WORK_BEFORE_NOUN = re.compile(r"(?:新建|改建|扩建|改扩建|新改建|改造|提升|新增|续建|、|和)+的?")
 # The homes or people the work reached, then the verb of their getting it (376户困难老人家庭
 # 完成适老化改造, 12.4万农村人口喝上自来水): the count is the target's own
 _RECEIVED = re.compile(
@@ -116,3 +129,22 @@ def _for_whom(sentence: str, start: int, at: int, target: Target) -> bool:
         return False
     after = sentence[served.end() : served.end() + 16]
     return any(after.find(_first_part(k)) >= 0 for k in target.keywords)
+
+
+# A count of places opening a share's clause (仍有4个市州完成率不到三分之一, 有5个地市…开工率已达
+# 100%): the share is those places', not the whole's
+_PLACES_COUNTED = re.compile(
+    r"([0-9一二三四五六七八九十两]+个(?:"
+    + _PLACE_CLASS.pattern
+    + r"|市州|地州|市|县|区|乡镇|街道))"
+    r"[^，,。；;0-9]{0,12}?(?:率|进度|比例)[^，,。；;0-9]{0,6}$"
+)
+
+
+def places_share(sentence: str, c0: int, q: Quantity) -> str | None:
+    """The count of places that a share (a rate, a progress) right before the number in its
+    clause (from c0) is said of, if any."""
+    if "个" not in sentence[c0 : q.start]:
+        return None
+    found = _PLACES_COUNTED.search(sentence, c0, q.start)
+    return found.group(1) if found else None

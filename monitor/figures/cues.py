@@ -7,6 +7,8 @@ import re
 from datetime import date, timedelta
 
 from monitor.figures import speech
+from monitor.figures.bases import without_base
+from monitor.figures.cutoffs import cutoff
 from monitor.figures.five_years import plan_end, plan_named, plan_year
 from monitor.figures.months import HALF as _HALF
 from monitor.figures.months import months_period as _months_period
@@ -40,7 +42,8 @@ _CLAUSE = re.compile(
 # instead of trying every alternative at every place, ten times faster on a long sentence.
 _ACHIEVED = re.compile(
     # (已列入…民生实事项目, 已纳入…计划: listed as a plan, nothing done yet)
-    r"已(?!经?(?:列入|纳入|写入|列为))|累计|截至|截止|目前|至今"
+    # (任务已经下达, 目标已分解到各区: a plan handed down, its 已 no work done)
+    r"已(?!经?(?:列入|纳入|写入|列为))(?!(?<=(?:任务|目标|计划)已)经?(?:下达|分解))|累计|截至|截止|目前|至今"
     r"|去年(?<![比较同环从由]去年)|上年(?<![比较同环从由]上年)|过去|以来"
     r"|刚刚过去|五年来|一年来|上一年|超额完成|实际(?<!任务实际)(?<!目标实际)(?<!计划实际)(?!上)|到现在"
     # the perfective right before the amount (完成了45个, 建成了3座); a branch a verb, so that
@@ -69,7 +72,7 @@ _SPOKEN_FORECAST = r"应该(?=在|能|会|可以|可望|达|超|突破|有|[约�
 MODAL = re.compile(
     r"将(?!近)|力争|确保|"
     + _STRIVE
-    + r"|拟|预计|有望|可望|"
+    + r"|(?<![虚模])拟|预计|有望|可望|"
     + _SPOKEN_FORECAST
     + "|"
     + _PLAN_VERB
@@ -86,9 +89,17 @@ GOES_ON = re.compile(
 # before one going on with the subject (its plan for the rest of the year): passed over
 # …, and a remark on how the rest is reckoned (照此测算，全年有望突破…; 按目前进度，…)
 NEXT_STEP = re.compile(
-    r"(?:下半年|下一步|接下来|今后|四季度|年内"
-    r"|[照按据以依](?:此|这|目前|当前|现有)(?=[^，,；;。0-9０-９]{0,6}?(?:测算|推算|计算|估算|进度|速度|势头|趋势)))"
+    r"(?:下半年|下一步|接下来|今后|四季度|年内|按(?:可比|不变)价格?计算|扣除价格因素"
+    r"|(?:按照|依照|根据|[照按据以依])(?:此|这|目前|当前|现有)(?=[^，,；;。0-9０-９]{0,6}?(?:测算|推算|计算|估算|进度|速度|势头|趋势)))"
     r"[^，,；;。0-9０-９]{0,14}[，,]"
+)
+# …or a remark with no number on how the plan is handled (任务已分解到各区, 已分解下达至各市州,
+# 目前正加快推进): the work, its amounts said after it, is still the subject's
+# (no thing of its own: 同时推进燃气管道更新 names other work)
+HANDLED = re.compile(
+    r"(?:任务|目标任务|目标|计划|工作)?(?:已经?|均已|都已|已全部|全部|目前正?在?|正在)?"
+    r"(?:加快|全力|有序|稳步|扎实)?(?:分解|下达|落实|细化|压实|推进|调度)+"
+    r"(?:到|至|给)?(?:各[地区县市州]+|各地|基层)?[，,]"
 )
 # A clause opening with the rest of the things counted before (其余3段, 剩余120公里, 余下11个)
 REST_OPENS = re.compile(r"(?:其余|剩余|余下|剩下)的?(?=[约近超逾0-9一二三四五六七八九十两])")
@@ -108,13 +119,15 @@ _SET_BEFORE = re.compile(r"原(?:定|计划)(?=" + _PLAN_CLAUSE + ")")
 _PLEDGE = re.compile(
     r"将(?!近)|" + _PLAN_VERB + r"|提(?<!前提)出(?!了)|力争"
     r"|目标(?<!全年主要目标)(?!满足|(?:完成|达成|实现|达标)(?:率|度|程度|进度))|预(?<![于出合]预)期|确保"
-    r"|要(?<![主重需只必不纲]要)(?![求素点闻])|拟|预计|预测|预估|有望|明年|"
+    r"|要(?<![主重需只必不纲]要)(?![求素点闻])|(?<![虚模])拟|预计|预测|预估|有望|可望|明年|"
     + _SPOKEN_FORECAST
     + "|"
     + _STRIVE
     + "|"
     + _DUTY
-    + r"|再(?=[减建新增完开投])|部署|工作任务|建议|安排(?!部署)|"
+    # (建议 naming the proposal a reply answers, 代表建议, 第0218号建议, 建议的答复, is none)
+    + r"|再(?=[减建新增完开投])|部署|工作任务|建议(?<![号表员]建议)(?!的?(?:办理|答复|复函))"
+    + r"|安排(?!部署)|"
     + _FORESEEN
     # 今年确定新建城市书房20家, 南宁明确今年改造老旧小区300个: decided, said of work to do
     + "".join(f"|{word}{_DECIDED_WORK}" for word in ("确定", "明确"))
@@ -132,12 +145,25 @@ _PLEDGE = re.compile(
 )
 # A plan's noun that does not state the plan (围绕年度目标, 对照目标任务, 完成年度目标): it
 # governs no other clause, as a modal, a plan stated (目标是/为) or handed down (目标下达) does
-_TARGET_NOUN = re.compile(r"(?:预期)?目标(?:任务)?+(?![是为：:]|[^，,。；已]{0,8}?(?:分解|下达))")
+_TARGET_NOUN = re.compile(
+    r"(?:预期)?目标(?:任务)?+(?![是为：:]|[^，,。；已]{0,8}?(?:已经?)?(?:分解|下达))"
+)
+
+
+# A clause naming the set what follows is counted in (今年纳入民生实事的行政村中，…; 列入计划的
+# 项目中，…): its words of plan say which things they are, they govern no other clause
+_SET_NAMED = re.compile(r"[^，,。；;]*的[^，,。；;的0-9]{1,14}中(?=[，,])")
+
+
+def without_sets(text: str) -> str:
+    """`text` without the clauses naming a set what follows is counted in (_SET_NAMED)."""
+    return _SET_NAMED.sub("", text) if "中" in text else text
 
 
 def governing(text: str) -> str:
-    """`text` without the plan nouns that only name a plan: what may put another clause under
-    a plan (围绕年度目标，新建口袋公园32个 reports a result)."""
+    """`text` without the plan nouns that only name a plan and the clauses naming a set: what
+    may put another clause under a plan (围绕年度目标，新建口袋公园32个 reports a result)."""
+    text = without_sets(text)
     return _TARGET_NOUN.sub("", text) if "目标" in text else text
 
 
@@ -213,12 +239,21 @@ def _cue(text: str) -> FigureKind | None:
     if "基础上" in text:
         text = without_base(text)
     if _achieved(text):
-        if MODAL.search(text) and _only_so_far(text):
+        if MODAL.search(text) and _only_so_far(text) and not _modals_named(text):
             return "pledge"
         return "achieved"
     if _PLEDGE.search(text) or ("把" in text and _AIM.search(text)):
         return "pledge"
     return None
+
+
+# A plan named in a since-phrase (行动计划实施以来, 自…方案印发以来): the plan's name, no modal
+_SINCE_AFTER = re.compile(r"[^，,。；0-9]{0,8}?以来")
+
+
+def _modals_named(text: str) -> bool:
+    """Whether every modal of `text` is a plan's name in a since-phrase (…计划实施以来)."""
+    return "以来" in text and all(_SINCE_AFTER.match(text, m.end()) for m in MODAL.finditer(text))
 
 
 def _only_so_far(text: str) -> bool:
@@ -273,9 +308,7 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
         if relative and ("月" in text or "季度" in text):
             return _months_period(text, published)
         return None
-    years = list(_YEAR.finditer(text)) if "年" in text else []
-    if years and any(text[y.start() - 1 : y.start()] in _BASE_WORDS for y in years):
-        years = [y for y in years if text[y.start() - 1 : y.start()] not in _BASE_WORDS]
+    years = _dating_years(text, published) if "年" in text else []
     if years:
         last = years[-1]
         since = _since(text, last.start(), last.end())
@@ -322,18 +355,26 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
 
 
 _BASE_WORDS = ("比", "较", "与", "同", "由")  # 比2020年下降11.3%: a base, not the period
+
+
+def _dating_years(text: str, published: date | None) -> list[re.Match[str]]:
+    """The years in `text` that may date what it says: not a base (比2020年下降11.3%), nor a
+    cutoff long past that picks the things counted (2000年底前建成的城镇老旧小区)."""
+    years = list(_YEAR.finditer(text))
+    cut = "前" in text and published is not None
+    if not cut and not any(text[y.start() - 1 : y.start()] in _BASE_WORDS for y in years):
+        return years  # (most texts: every year dates)
+    return [
+        y
+        for y in years
+        if text[y.start() - 1 : y.start()] not in _BASE_WORDS
+        and not (cut and published is not None and cutoff(text, y.group(1), y.end(), published))
+    ]
+
+
 _BARE_START = re.compile(
     r"(?<![0-9])((?:19|20)[0-9]{2})\s*[—\-–－~～至到]\s*(?=(?:19|20)[0-9]{2}\s*年)"
 )
-_ON_BASE = re.compile(r"在[^，,。；]{0,24}?基础上")
-
-
-def without_base(text: str) -> str:
-    """`text` without the base a figure is built on (在去年新建52个的基础上): its time and its
-    cues are the base's, not the figure's."""
-    return _ON_BASE.sub("", text)
-
-
 _THE_YEAR = re.compile(r"全年|年内|本年|当年")
 
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
+from monitor.figures.bases import without_base
 from monitor.figures.cues import (
     _ACHIEVED,
     _DONE,
@@ -19,21 +20,27 @@ from monitor.figures.cues import (
     _ended,
     _period,
     governing,
-    without_base,
 )
 from monitor.figures.goals import coming_goal
 from monitor.figures.measures import _ADDITION, _CHANGE_VERB, _PART_OF_YEAR, under_way
-from monitor.figures.openings import _PLAN_SEASON_ENDS, Openings, last_time
+from monitor.figures.openings import (
+    _OWN_TIME,
+    _PLAN_SEASON_ENDS,
+    Openings,
+    _without_own_times,
+    last_time,
+)
 from monitor.figures.sections import is_headline, labelled, report_at
 from monitor.models import FigureKind, Target
 
 _THIS_YEAR = re.compile(r"今年|明年|全年|年度")
+_YEAR_NOW = re.compile(r"今年(?!以来)")
 # what a clause reporting work says it did (新建, 筹集, 开工 …), when no cue says when
 # (and every verb of work measures knows: 新改建, 铺设, 安置…); 破 before a number passes a mark
 _DOING = re.compile(
     r"新建|新增|新开工|开工|筹集|改造|发行|建设|增至|突破|超过|达|提供|有"
     r"|(?:增加|增长|提高|提升|上升|下降|减少|降低)(?:到|至)|[降升]至"  # 从360个增加到501个
-    r"|破(?=[0-9一二三四五六七八九十百千万亿两])"
+    r"|破(?=[0-9一二三四五六七八九十百千万亿两])|超(?=[0-9一二三四五六七八九十两])"  # 超2.5万台
     r"|认定|评定|评选|命名|授牌|挂牌|获批"  # acts done and counted
     # a figure released (苏州发布国家高新技术企业数量1.53万家): one known, not a plan
     r"|(?:发布|公布|披露|通报)(?=[^，,。；《“]{0,16}?[0-9])"
@@ -49,20 +56,13 @@ _AHEAD = re.compile(
 # a result, whatever its date
 _REACHED = re.compile(
     r"破|达|超|创|增至|升至|降至|首次|[迈站登跨]上|[迈跨]入|再?添|了(?<!为了)(?!解)"
+    r"|(?:提[高升]|增[加长]|上升|下降|降低|减少)(?:到|至)"  # 占比提高到54.6%: risen to a level
     r"|获(?:认定|评|授牌|命名|批准)"  # 首批38项…获认定: recognised, done
 )
 
 
-# A clause that opens with a time of its own (去年全省已新增9860张, 2023年新建…): its cues
-# speak for it alone. A bare time phrase (去年，…) opens what follows: see _without_own_times.
-# (each branch opens with a letter, so that a search jumps between them)
-_OWN_TIME = re.compile(
-    r"去年|上年|前年|明年|过去|19[0-9]{2}\s*年(?![底末]?(?:以?前|之前))"
-    r"|20[0-9]{2}\s*年(?![底末]?(?:以?前|之前))"
-)
 # A clause giving only the change of the amount before it (…，同比增长约21%)
 _CHANGE_GOES_ON = re.compile(r"\s*(?:同比|环比|比上年|比去年)?" + _CHANGE_VERB)
-_PIECES = re.compile(r"[^，,；;：:]+")
 # A figure said to be measured (初步测算, 初步统计): its 预计 in a period still running may be the
 # estimate of a result already in (enrolment over) or a forecast: unclear, dropped
 _MEASURED = re.compile(r"初步(?:测算|统计|核算|估算)")
@@ -87,20 +87,6 @@ _YEARS = re.compile(r"(?:19|20)[0-9]{2}")
 _MODIFIER_YEAR = re.compile(r"[底末]?(?:以?前|之前)|度?的?(?:规划)?(?:目标|任务)(?:任务)?的")
 _BASE_BEFORE = ("比", "较", "与", "同", "从", "由")  # 比2023年: a base, no date
 _BASE_WORDS = ("比", "较", "与", "同", "由")  # (从2021年起 starts a span: it dates one)
-
-
-def _without_own_times(sentence: str) -> str:
-    """The sentence without the clauses that speak of a time of their own and give a figure of
-    their own (…，去年全省已新增9860张): what the rest of it says, for a clause with no cue."""
-    if not _OWN_TIME.search(sentence):
-        return sentence
-    kept = []
-    for piece in _PIECES.finditer(sentence):
-        text = piece.group()
-        if _OWN_TIME.match(text.lstrip("　 ")) and any(c.isdigit() for c in text[4:]):
-            continue
-        kept.append(text)
-    return "，".join(kept)
 
 
 def _frame_year(sentence: str) -> re.Match[str] | None:
@@ -225,9 +211,9 @@ class Frames(Openings):
         to come (今年, 年底, 到2025年); or the part of the year it names up to the figure's clause
         (`before`, if given) is over (预计上半年…, read in July: the half's first figure, not a
         forecast; …，下半年增速将略高于上半年 after it is a clause of its own)."""
-        if self._reviewed(sentence, index):
-            return True
         text = before or sentence
+        if self._reviewed(sentence, index):  # (not 预计今年… before December: a forecast)
+            return not (_YEAR_NOW.search(text) and (self.published or date.max).month < 12)
         part = _PART_OF_YEAR.search(text)
         if (
             part
@@ -275,12 +261,7 @@ class Frames(Openings):
                 return "achieved"  # 预计达到1.95亿人次，增长14%左右 in a review: its growth too
         if cue is not None:
             return cue
-        if own_time:
-            said = self._year_kind(clause)
-        else:
-            if index not in self._years:  # once a sentence, not once a clause
-                self._years[index] = self._year_kind(sentence)
-            said = self._years[index]
+        said = self._year_kind(clause) if own_time else self._sentence_year(sentence, index, before)
         if said is not None:
             return said
         headline = self._headline_kind(sentence, index, before)
@@ -289,7 +270,7 @@ class Frames(Openings):
         frame = self.frame(index)[0]
         if frame is not None:
             return frame
-        if self._year_to_come(sentence):
+        if self._year_to_come(before or sentence):  # (not a later clause's 今年)
             return "pledge"
         if _PART_OF_YEAR.search(sentence) and not under_way(sentence, self.published):
             return "mention"  # 上半年新增6000个, read in March: neither plan nor result yet
@@ -361,6 +342,16 @@ class Frames(Openings):
         read in 2024), not a year inside a noun phrase or a deadline."""
         year = _frame_year(sentence) if "年" in sentence else None
         return bool(year and self.published and int(year.group(1)) == self.published.year)
+
+    def _sentence_year(self, sentence: str, index: int, before: str) -> FigureKind | None:
+        """_year_kind of the sentence (once a sentence, not once a clause), but a year only a
+        later clause names dates that clause, not this one (今年新增42个，2025年将再新增50个)."""
+        if index not in self._years:
+            self._years[index] = self._year_kind(sentence)
+        said = self._years[index]
+        if said is not None and before and len(before) < len(sentence):
+            said = self._year_kind(before)
+        return said
 
     def _year_kind(self, sentence: str) -> FigureKind | None:
         """A past year named in the sentence makes a result, a coming one a plan; not a year

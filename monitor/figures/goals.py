@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 
-from monitor.figures.cues import MODAL
+from monitor.figures.cues import MODAL, _cue
 from monitor.figures.five_years import plan_end
+from monitor.models import FigureKind, FigureScope, Target
 
 _BY_YEAR = re.compile(r"(?:到|至)((?:19|20)[0-9]{2})年")
 # The end of this year still to come, opening a clause or its sentence (到年底，…; 年底前…)
@@ -24,12 +26,15 @@ _YEAR_END = (
 )
 
 
-# The year's end still to come as the adverb of a verb of work (年内交付, 年底前全部建成); read in
-# December, 年内新建5100个 is the year's work done (see coming_goal)
+# The year's end still to come as the adverb of a verb of work (年内交付, 年底前全部建成, 年内新
+# 开工); read in December, 年内新建5100个 is the year's work done (see coming_goal)
+_WORK = (
+    r"新建|新增|建成|完成|交付|开工|完工|竣工|投用|投入使用|开通|改造|筹集|开放|启用|实现"
+    r"|建设|落地|上线|通车"
+)
 _BY_YEAR_END = re.compile(
-    r"年(?<![0-9去上]年)(?:内|[底末]前)(?:将|要|再|全部|全面|陆续|基本|力争|争取)?"
-    r"(?:新建|新增|建成|完成|交付|开工|完工|竣工|投用|投入使用|开通|改造|筹集|开放|启用|实现"
-    r"|建设|落地|上线|通车)"
+    r"年(?<![0-9去上]年)(?:内|[底末]前)(?:将|要|再|全部|全面|陆续|基本|力争|争取)?新?"
+    r"(?:" + _WORK + ")"
 )
 
 
@@ -50,6 +55,8 @@ def coming_goal(clause: str, published: date, sentence: str = "") -> bool:
         return True  # “十五五”末…累计达到8000部: a goal for the plan's last year
     if "前" in clause and "已" not in clause and _deadline_ahead(clause, published):
         return True  # 2025年底前口袋公园达到150个, read in 2024: a goal with its deadline
+    if "月" in clause and "已" not in clause and _month_ahead(clause, published):
+        return True  # …，剩余6个11月底前完工, read in October: work still to be done
     found = _BY_YEAR.search(clause) if "年" in clause else None
     return bool(
         found
@@ -70,3 +77,51 @@ def _deadline_ahead(clause: str, published: date) -> bool:
         return False
     year = int(found.group(1))
     return year > published.year or (year == published.year and published.month < 12)
+
+
+# A month's deadline this year before a verb of work (11月底前完工, 10月前全部建成): not a span of
+# months (1—10月), a count of them (3个月前) or a date with a year (see _DEADLINE)
+_MONTH_DEADLINE = re.compile(
+    r"(?<![0-9年—\-至到~～])(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月"
+    r"(?:底|末|中旬|上旬|下旬)?(?:以前|之前|前)(?:全部|陆续|基本)?(?:" + _WORK + ")"
+)
+_MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_MONTHS |= {"十": 10, "十一": 11, "十二": 12}
+
+
+def _month_ahead(clause: str, published: date) -> bool:
+    """Whether the clause names a month of this year, not yet over, as the deadline of work."""
+    found = _MONTH_DEADLINE.search(clause)
+    if found is None:
+        return False
+    word = found.group(1)
+    month = int(word) if word.isdigit() else _MONTHS[word]
+    return month >= published.month
+
+
+def pledge_said_again(
+    value: Decimal,
+    target: Target,
+    read: tuple[FigureKind, FigureScope, str | None],
+    clause: str,
+    published: date | None,
+) -> bool:
+    """Whether a count read (`read`: kind, scope, period) as the year's new work by its date
+    alone (no word of plan or result in its clause) is the target's pledge said again: the
+    pledge's size, of the pledge's year, read before that year's last month (今年改造老旧小区
+    200个 in August, for a pledge of 200)."""
+    kind, scope, period = read
+    pledge = target.pledge
+    if kind != "achieved" or scope != "new" or pledge is None or pledge.scope != "new":
+        return False
+    if pledge.by is None or published is None:
+        return False
+    if value != pledge.value or period not in (None, str(pledge.by.year)):
+        return False  # no year named: a task list early in the year (新建5G基站4万个)
+    if published.year != pledge.by.year or published.month >= 12:
+        return False
+    return _cue(clause) is None and not _DONE_WORDS.search(clause)
+
+
+# words of things done or under way, short of a cue word (建成, 完工, 投用): the count is a result
+_DONE_WORDS = re.compile(r"已|建成|完成|完工|竣工|投用|投运|交付|开通|实现")

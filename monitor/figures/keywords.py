@@ -24,8 +24,10 @@ def _first_part(keyword: str) -> str:
 
 # An aspect word inside a compound keyword (光伏新增装机, 光伏累计装机 for 光伏装机): the compound's
 # head noun (its last two letters) keeps what is counted, the word says which figure it is.
-# People named inside it (农村人口供水, 农村人口的饮水 for 农村供水, 农村饮水) say whom it serves.
-_ASPECT = "新增|累计|新|总|并网|在建|人口的?"
+# People named inside it (农村人口供水, 农村人口的饮水 for 农村供水, 农村饮水) say whom it serves;
+# a state word (燃气老化管道, 供水老旧管网 for 燃气管道, 供水管网) says which of them are worked on.
+# a line or a network in operation (公交运营线路, 公交新开通线路 for 公交线路) is the line.
+_ASPECT = "新增|累计|新|总|并网|在建|人口的?|老化|老旧|运营|营运|开通|通车"
 _HEAD = 2
 
 
@@ -38,6 +40,9 @@ _WORKS = "改造|提升|改建|扩建|加装|治理|整治|修缮"
 _THING_THEN_WORK = re.compile(rf"([\u4e00-\u9fff]{{2,}}?)((?:{_WORKS}){{1,2}})")
 _WORK_THEN_THING = re.compile(rf"((?:{_WORKS}){{1,2}})([\u4e00-\u9fff]{{2,}})")
 _ONE_WORK = re.compile(_WORKS)
+# The words for a share a keyword may end with, one for another (优良天数比例, …占比, …比重)
+_SHARE_WORDS = ("比例", "占比", "比重")
+_SHARE_WORD = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:比例|占比|比重)$")
 # The words joining the items of a list (社区食堂和老年助餐点, 社区食堂、老年助餐点)
 _JOINS = ("和", "、", "及", "与")
 # A list word, but not inside a word of its own (普及率, 及时, 参与, 和美乡村, 和谐)
@@ -59,6 +64,9 @@ def variants(keyword: str) -> tuple[str, ...]:
     if 1 < len(items) <= 3 and all(len(i) >= 2 for i in items):
         out.extend(j.join(order) for order in permutations(items) for j in _JOINS)
         return tuple(v for v in dict.fromkeys(out) if v != keyword)
+    share = _SHARE_WORD.search(keyword)
+    if share:  # 优良天数比例: 优良天数占比, 优良天数比重 (one measure, three words for it)
+        out.extend(keyword[: share.start()] + w for w in _SHARE_WORDS)
     aspect = _ASPECT_FIRST.search(keyword)
     if aspect:  # 城镇新增就业: 新增城镇就业
         out.append(aspect.group() + keyword[: aspect.start()] + keyword[aspect.end() :])

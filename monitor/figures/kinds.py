@@ -8,7 +8,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from monitor.figures.nouns import _FILLER, _NOT_HAN, WORK_VERB, _modifier, other_kind
+from monitor.figures.nouns import (
+    _FILLER,
+    _NOT_HAN,
+    WORK_VERB,
+    _modifier,
+    other_kind,
+    own_noun,
+    title_measures,
+)
 from monitor.figures.places import GENERIC, PLACES
 from monitor.models import Target
 
@@ -37,6 +45,9 @@ def kind_beside_whole(sentence: str, c0: int, start: int, keyword: str, title: s
     else:
         return None
     kind = _FILLER.sub("", kind)
+    lead = _LEAD_RUN.match(kind)  # 、全省高速公路总里程: the place's word, no kind of the thing
+    if lead and lead.end() == len(kind):
+        return None
     if not 1 < len(kind) <= 6 or _NOT_HAN.search(kind) or kind in title:
         return None
     whole = verb + keyword
@@ -147,7 +158,8 @@ def noun_after(between: str, title: str) -> str | None:
     if found is None or _VERB.search(between.rstrip("已经累计共达到为约近超过有")):
         return None
     noun = between.rstrip("已经累计共达到为约近超过有")
-    return None if noun in title else noun
+    # (…治理的行政村 for a title of …治理行政村500个: the title's noun, linked by 的)
+    return None if noun in title or noun.replace("的", "") in title else noun
 
 
 _FILLER_END = re.compile(r"(?:已经?|累计|共|达到|达|为|约|近|超过|有|总数|数量)+$")
@@ -204,6 +216,12 @@ def of_phrase_noun(between: str, keyword: str, title: str) -> str | None:
     return noun
 
 
+# no thing of its own after a verb: a plan's words (新改建目标定为), the projects of the thing
+# itself (建设项目40个), an adverb or modal (里程再添, 有望), people it reached (惠及老年人)
+_NOT_THING = re.compile(
+    r"任务|目标|计划|指标|额度|限额|项目$|工程$|[再将已也还均都又望可能要]"
+    r"|[人民者生员户]$|家庭|群众|人次|老人"
+)
 _PEOPLE = re.compile(r"[人民者生员户]$|家庭|群众|人次|老人")
 
 
@@ -295,56 +313,38 @@ _DROVE = re.compile(r"带动|拉动|撬动|吸引|带来|创造")  # (惠及 cou
 _INSIDE_PART = re.compile(r"(?:当中|之中|中)的([\u4e00-\u9fff“”]{2,14})")
 
 
-def after_keyword(between: str, title: str) -> str | None:
+def after_keyword(
+    between: str, title: str, keywords: tuple[str, ...] = (), same_unit: bool = False
+) -> str | None:
     """Why the words from the keyword to its number (`between`) make the number another noun's:
-    what the thing drove (带动社会投资), or a part named inside its things (中的…项目); None."""
+    what the thing drove (带动社会投资), a part named inside its things (中的…项目), a noun of its
+    own after a verb, in the target's unit (结合口袋公园建设新增座椅620个); None."""
     drove = _DROVE.search(between)
     if drove and drove.group() not in title:
         return f"what the thing drove ({between[drove.start() :]}…), another noun"
     inside = _INSIDE_PART.match(between)
     if inside and inside.group(1) not in title:
         return f"a subset: a part named inside the things ({inside.group()})"
+    if same_unit and "的" not in between:
+        noun = own_noun(between, keywords, title_measures(title, keywords))
+        if noun and len(noun) > 2 and noun not in title and not _NOT_THING.search(noun):
+            return f"counts another noun ({noun}), named after a verb"  # (惠及老年人: its count)
     return None
-
-
-# A later batch of the year's work (第四批重大项目集中开工): one batch, not the year so far
-_LATER_BATCH = re.compile(r"第[二三四五六七八九十]+(?:批次?|轮)")
-_IN_ALL = re.compile(r"累计|共计|总计|合计|今年以来|全年|此前|全省|全市|全区|全县|全国")
-# …第三批次活动当天，58个…: the clause before names that batch's event
-_EVENT_END = re.compile(r"(?:当天|当日|现场|活动上|仪式上)$")
-
-
-# …a batch of the work itself (第四批重大项目, 第三批次活动, 第二批集中开工), not of other things
-# (第二批试点城市, 第三批…名单)
-_OF_WORK = re.compile(r"次?[^，,。；]{0,4}?(?:集中|活动|开工|签约|项目)")
-
-
-def later_batch(sentence: str, at: int, title: str, keywords: tuple[str, ...] = ()) -> str | None:
-    """The later batch of the work named before the number at `at`, when no word of all the
-    work stands between them and the title counts no batch."""
-    if "第" not in sentence or "批" in title or "轮" in title:
-        return None
-    batches = list(_LATER_BATCH.finditer(sentence, 0, at))
-    found = batches[-1] if batches else None
-    if found is None or _IN_ALL.search(sentence, found.end(), at):
-        return None
-    if not _OF_WORK.match(sentence, found.end()) and not sentence.startswith(keywords, found.end()):
-        return None
-    cut = max(sentence.rfind(c, 0, at) for c in "，,；;")
-    if found.start() > cut:
-        return found.group()  # 第三批集中开工重大项目58个: in the number's own clause
-    event = _EVENT_END.search(sentence, 0, cut) if found.end() <= cut else None
-    return found.group() if event and sentence.rfind("，", 0, cut) < found.start() else None
 
 
 # Things put forward for a title or the work, before it is given (申报, 申请, 推荐): another count
 _PUT_FORWARD = re.compile(r"申报|申请|报名|参评|推荐(?!标准|目录)|提名")  # (not 推荐标准)
 
 
-def put_forward(head: str) -> str | None:
-    """The word saying the things a number counts were put forward (申报…的有46个), if it does."""
+def put_forward(head: str, between: str = "", title: str = "") -> str | None:
+    """The word saying the things a number counts were put forward, if one does: before the
+    keyword (申报…的有46个), or between the keyword and the number (`between`: 受理高新技术企业
+    【申请】3万家, 专精特新中小企业【申报】数量430家) where the title counts no applications."""
     found = _PUT_FORWARD.search(head)
-    return found.group() if found else None
+    if found:
+        return found.group()
+    found = _PUT_FORWARD.search(between) if between else None
+    return found.group() if found and found.group() not in title else None
 
 
 def kind_after(sentence: str, end: int, start: int, stop: int, target: Target) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from monitor.figures.binding import Making, Number
+from monitor.figures.renewals import things_not_work
 from monitor.figures.shares import whole_of
 from monitor.figures.topics import a_gap
 from monitor.models import Target
@@ -68,6 +69,8 @@ def measured_otherwise(making: Making, n: Number, target: Target) -> str | None:
         )
         if ratio and not named:  # (…的村占比达到65% for a target titled …的村占比: its own)
             return f"a ratio of another thing ({ratio.group(1)}), not the target's level"
+    if things := things_not_work(sentence, n, target):
+        return things  # 现有村卫生室5.6万所 for a target of their renovation; 建成后可提供…
     if a_gap(n.head):
         return "what is left to reach the plan (也就是说还要…), not work done nor the plan"
     if "规划" in n.head and _EARLIER_PLAN.search(n.head):

@@ -16,24 +16,35 @@ from monitor.units import normalise
 _NEW_WORD = re.compile(r"(?<![高创更革翻刷最全重特])新(?!能源|型|兴|区|城|疆|华)")
 _POINTER = re.compile(r"(?:这一|这个|这项|该|此)(?:比例|比重|比率|指标|数字|数据|数值|数)")
 _REGISTERED = re.compile(r"认定|评定|认证|入库|登记|注册|备案|落户")
+# Built so far, with no year named (已建成, 已累计建成): all there are of them, the level
+_BUILT = re.compile(r"已经?(?:累计)?建成(?!率)")
+# Units only a capacity is measured in (computing power, storage): a level unless a word of
+# addition is said before it (新增算力12EFLOPS)
+_CAPACITY = frozenset({"EFLOPS", "PFLOPS", "EB", "PB"})
+_ADDED = re.compile(r"新增|新建|新上|净增|增加|提升了?|扩容")
 
 
 def scope_for(
     sentence: str, c0: int, c1: int, q: Quantity, target: Target, published: date | None
 ) -> FigureScope:
-    """scope_of, for a target whose pledge is a level (余额达到, 总数达到, 产业规模突破) too: an
+    """scope_of, for a target whose pledge is a level (余额达到, 总数达到, 产业规模突破) too (and a
+    capacity, 算力规模超过300EFLOPS, is a level unless said to be added): an
     amount of it whose clause names no work, addition or span before it (2023年深圳人工智能产业
     规模3280亿元; 全市专精特新中小企业2760家) is that level; and for a pledge of one year's
     additions, a running total within it that the pledge still exceeds (year_progress)."""
     scope = scope_of(sentence, c0, c1, q)
     if scope == "cumulative" and year_progress(sentence, c0, c1, q, target, published):
         return "new"
+    if scope == "new" and q.unit in _CAPACITY and not _ADDED.search(sentence, c0, q.start):
+        return "cumulative"  # 到2025年，算力规模超过300EFLOPS: a capacity, not what a year adds
     level = target.pledge is not None and target.pledge.scope == "cumulative"
     if scope != "new" or not level:
         return scope
     head, clause = sentence[c0 : q.start], sentence[c0:c1]
     # (实现 before a level is reaching it: 力争实现全市…企业超过3200家的目标)
     worked = _ADDITION.search(head.replace("实现", ""))
+    if worked and _BUILT.search(head) and not _IN_YEAR.search(sentence, 0, q.start):
+        worked = None  # 截至10月底，全市已建成公共充电桩2.41万台: built so far, the level
     if worked or _NEW_WORD.search(head) or _SPAN.search(sentence, 0, q.start):
         return scope
     if _POINTER.search(head) and (

@@ -68,7 +68,7 @@ def listed(sentence: str, quantities: list[Quantity]) -> dict[int, tuple[str, tu
 
 # What may stand before 分别 in a clause naming no noun of its own: comparisons, times, adverbs
 _NO_NOUN = re.compile(
-    r"\s*(?:同比|环比|(?:比|较|与)(?:上年|去年|上一年)(?:同期)?(?:相比)?|今年|全年|也|均)*\s*"
+    r"\s*(?:二者|两者|三者|同比|环比|(?:比|较|与)(?:上年|去年|上一年)(?:同期)?(?:相比)?|今年|全年|也|均)*\s*"
 )
 
 
@@ -254,9 +254,12 @@ def modified(item: str, targets: list[Target]) -> bool:
     for target in targets:
         for keyword in target.keywords:
             at = item.find(_first_part(keyword))
-            if at > 0:
-                return True
+            if at > 0 and not _DONE_ONLY.fullmatch(item, 0, at):
+                return True  # (实现旅游总收入: a verb of the result, no kind of it)
     return False
+
+
+_DONE_ONLY = re.compile(r"(?:实现|完成|接待)")
 
 
 # Words before a keyword naming no kind of it: places, times, verbs of work (合肥全市, 今年新增)

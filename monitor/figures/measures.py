@@ -12,7 +12,7 @@ from monitor.figures.months import done_by_a_month, opening_end
 from monitor.figures.place_clauses import whole_in_share
 from monitor.figures.since import SUM_CLAUSE as SUM_CLAUSE
 from monitor.figures.since import compared_before as compared_before
-from monitor.figures.since import since_launch
+from monitor.figures.since import since_launch, year_summed
 from monitor.figures.since import since_period_start as since_period_start
 from monitor.figures.since import since_window as since_window
 from monitor.figures.since import sum_after as sum_after
@@ -30,24 +30,24 @@ _SHARE_OF_PLAN = re.compile(
     + _PLAN_WORD
     + r"[^，,。；：:]{0,10}?"  # (占调整预算45.6亿元的61.2%)
     r"|" + _PLAN_WORD + r"[^，,。；：:]{0,8}?(?:完成|进度)(?:了|达到?|超过|为)?[^，,。；：:]{0,3}?"
-    r"|(?:" + PLAN_RATE + r"|(?<!序时)(?<!形象)进度)"
-    r"(?:已|已经|可|将|能|有望)?(?:达到|达|为|超过)?了?)$"
+    r"|(?:" + PLAN_RATE + r"|(?<!序时)(?<!形象)进度)"  # (完成率仅为38%, 进度只有41%, 才达到)
+    r"(?:已|已经|可|将|能|有望|仅|只有?|才)?(?:达到|达|为|超过)?了?)$"
 )
 # A growth rate of the counted thing: 同比增长49.4%, 比“十三五”末提高了125%, 超过计划开工量6%,
-# 累计下降47.9% (since the base year named), 同比改善4.8% (a concentration's fall).
+# 累计下降47.9% (since the base year), 同比改善4.8% (a fall), 同比仅增长2.1%, 比上年同期多53.0%.
 # Only a comparison makes it one (同比, 比…, 较…): a work report's bare 增长6.5% of a 元 target is
 # the plan for its growth, which a watchlist tracks as a target of its own, in %.
 _GROWTH = re.compile(
-    r"(?:(?:同比|环比|累计|(?:按可比|同|可比)口径|按年|比[^，,。；]{0,10}?|较[^，,。；]{0,8}?)"
-    r"(?:增长|增加|提高|提升|上升|上涨|回升|下降|减少|降低|回落|下滑|下跌|暴跌|改善)"
+    r"(?:(?:同比|环比|累计|(?:按可比|同|可比)口径|按年|比[^，,。；]{0,10}?|较[^，,。；]{0,8}?)(?:仅|只|才)?"
+    r"(?:增长|增加|提高|提升|上升|上涨|回升|下降|减少|降低|回落|下滑|下跌|暴跌|改善|加快|放缓)"
     r"|超出|超过计划[^，,。；]{0,6}?"
-    r"|(?:同比|环比|按年|比上年|比去年)(?:增|降|升|减))了?"  # 同比降5.1% (a headline's short verb)
-    r"(?:约|近|超过|达)?$"
+    r"|(?:同比|环比|按年|比上年|比去年)(?:仅|只|才)?(?:增|降|升|减)"  # 同比(仅)降5.1%
+    r"|(?:比|较)[^，,。；]{0,10}?多)了?(?:约|近|超过|达)?$"
 )
 # A change with no comparison word (…9326亿元，增长4.2%; 进出口回落6.5%; 目标是…增长3%左右): the
 # change of whatever the clause's subject is, weighed by binding.rate_of, which asks that subject
 # be the target's (its keyword just before, or its own amount closing the clause before).
-_CHANGE_VERB = r"(?:增长|增加|提高|提升|上升|上涨|回升|下降|减少|降低|回落|下滑|下跌|暴跌)"
+_CHANGE_VERB = r"(?:增长|增加|提高|提升|上升|上涨|回升|下降|减少|降低|回落|下滑|下跌|暴跌|[增减]产)"
 _BARE_GROWTH = re.compile(
     r"(?:预计|预期|将|力争|争取|要|可望|有望|确保|实现|全年|当月|同期相比)*"
     + _CHANGE_VERB
@@ -58,7 +58,7 @@ _MODAL_BEFORE_CHANGE = re.compile(
     r"(?:预计|预期|将|力争|争取|要|可望|有望|确保|实现|全年|当月)+(?=(?:同比)?" + _CHANGE_VERB + ")"
 )
 _FALL = re.compile(
-    r"(?:下降|减少|降低|回落|下滑|下跌|暴跌|缩减|(?<=同比|环比)[降减]|(?<=比上年|比去年)[降减])"
+    r"(?:下降|减少|降低|回落|下滑|下跌|暴跌|缩减|减产|放缓|(?<=同比|环比)[降减]|(?<=比上年|比去年)[降减])"
     r"了?(?:约|近|超过|达)?$|降幅" + r"[^，,。；比较]{0,4}?"
     r"(?:为|是|达到?|(?:扩大|收窄)(?:至|到))?(?:约|近)?$"
 )
@@ -134,7 +134,7 @@ _ADDED_JUST_BEFORE = re.compile(r"(?:新增|新建|新开|净增)了?(?:约|近|
 # after it counts toward is the year's use of it, not a stock
 _YEARS_QUOTA = re.compile(r"(?:今年|全年|年度|本年)[^。；，,]{0,14}?(?:额度|限额|安排|下达)")
 _AIMED = re.compile(MODAL.pattern + "|目标")  # the modals of intent, and a plan's own word
-_AS_OF = re.compile(r"(?:截至|截止)[^，,。；]{0,10}(?:底|末|目前|现在)|^目前")
+_AS_OF = re.compile(r"截[至止][^，,。；]{0,10}(?:底|末|目前|现在)|^目前|^[0-9]{4}\s*年[底末][，,]")
 # Concentrations and averages per head are levels (PM2.5浓度35微克/立方米, 每千人口托位数4.1个).
 _LEVEL_UNITS = frozenset({"微克/立方米", "毫克/立方米"})
 _EVENTS = frozenset({"人次", "次", "场次", "架次", "车次", "艘次", "台次", "批次", "件次", "户次"})
@@ -143,9 +143,9 @@ _EVENTS |= {"家次", "例次", "起", "宗", "亩次", "辆次", "船次"}
 _PER_HEAD = re.compile(r"每(?:千|万|百|十万)?(?:人|人口|户|平方公里)|平均|人均")
 # not 截至今年; nor 合计, a sum of the parts before it, which takes their period (今年…，合计…)
 _CUMULATIVE = re.compile(r"累计|累积|至(?<!截至)今(?!年)|历年")  # (2021年至今年9月: a span's end)
-# …，达到14130亿斤; …，去年达到108.6亿件
-_LEVEL_HEAD = re.compile(
-    r"[，,\s]*(?:去年|今年|上年|全年|当年|(?:19|20)[0-9]{2}\s*年)?(?:已经?)?(?:达到|达|为|增至|升至)"
+_LEVEL_HEAD = re.compile(  # …，达到14130亿斤; …，去年达到108.6亿件; …，有望达到7.1亿吨
+    r"[，,\s]*(?:去年|今年|上年|全年|当年|(?:19|20)[0-9]{2}\s*年)?"
+    r"(?:已经?|(?:将|有望|可望|预计|力争|争取|确保)(?:可|能)?)?(?:达到|达|为|增至|升至)"
 )
 _LEVEL_ENDS = ("达", "到", "为", "至")  # the letters a _LEVEL_HEAD ends with
 _LEVEL_VERB = re.compile(r"(?:已|已经)?达$")  # 建成充电桩达2万个
@@ -237,7 +237,7 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
         return "cumulative"  # 开工以来开累完成投资126亿元; 试点以来，…累计… (no start dated)
     if _ADDED_JUST_BEFORE.search(head) and not _CUMULATIVE.search(head):
         return "new"  # 新增14家…达到推荐标准: the count added, whatever its clause goes on to say
-    if c0 and SUM_CLAUSE.match(sentence, c0 - 1) and _IN_YEAR.search(sentence, 0, c0):
+    if c0 and year_summed(sentence, c0, _IN_YEAR):
         return "new"  # …今年已全部发行完毕，共计3120亿元: the sum of the year's work
     # the year's work: said in this clause, or by a time phrase opening the sentence (今年1—6月，…)
     opening = sentence[: opening_end(sentence)]
@@ -363,8 +363,8 @@ def _a_level(sentence: str, c0: int, clause: str, head: str, opening: str) -> bo
 def _named_a_period(sentence: str, c0: int, head: str) -> bool:
     """Whether the sentence names the year or its plan (年度, 今年, 完成率), or a date inside
     the year work done runs to (截至8月底，已建成…)."""
-    part = sentence.find("其中", c0 + len(head))  # (…已建成286个，…，其中今年新建成41个)
-    named = _YEAR_WORDS.search(sentence, 0, part if part > 0 else len(sentence))
+    part = _LATER_YEAR.search(sentence, c0 + len(head))  # (其中今年新建成…; 今年新开的有…)
+    named = _YEAR_WORDS.search(sentence, 0, part.start() if part else len(sentence))
     return bool(named) or done_by_a_month(sentence, c0 + len(head), head)
 
 

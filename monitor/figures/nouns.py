@@ -15,7 +15,7 @@ from monitor.models import Quantity, Target
 _VERB = re.compile(
     r"新增|新建|新开工|开工|完工|竣工|建成|建设|完成|改造|改扩建|提升|筹集|发行|提供|安排|下达"
     r"|打造|培育|实施|达到|突破|超过|增至|累计|共计|合计|净增|增长|增加|减少|下降|提高|承担|分得"
-    r"|投入|带动|配套|惠及|覆盖|吸引|服务|帮助|解决|带来|节约|创造|拉动|生产|产出|收获"
+    r"|投入(?:使用|运营)?|带动|配套|惠及|覆盖|吸引|服务|帮助|解决|带来|节约|创造|拉动|生产|产出|收获"
     r"|验收|交付|投用|投入使用|投运|投产|并网|开通|通车(?!里程)|上线|挂牌|认定|启动|开放|落地|签约|推进|建起"
     r"|新开|开设|开办|设立|建立|成立|创建|创成|评定|命名|授牌|改建|扩建|修建|铺设|种植|栽植|治理"
     r"|整治|消除|修复|收储|供应|发放|出让|销售|签订|引进|招引|入驻|入库|运营|纳入|获批|批复|核准"
@@ -28,6 +28,14 @@ _VERB = re.compile(
     r"|关停|取缔|拆除|淘汰|腾退|盘活|接报|接收|收治|救治|招聘|吸纳|新设|新登记|赔付|授信"
     r"|推广|收购|采购|疏浚|清淤|加固|补植|复垦|硬化|绿化|扩容|增容|新装|加装|更换|架设|敷设|埋设"
     r"|贯通|交工|举办|走访|慰问|选派|录用|分配|配租|配售"
+    # the things opening once built (建成开业19家, 建成开园): the count is of them
+    r"|开业|开园|开馆|启用"
+    # raising a works' standard (提标改造212处, 提标升级), a verb of its own before 改造
+    r"|提标"
+    # routes and services reorganised (新开通优化调整64条)
+    r"|优化调整"
+    # equipping what was built (为村医配发一体机, 配置健身器材, 购置送餐箱, 增设座椅)
+    r"|配发|配置|分发|赠送|捐赠|购置|添置|增设"
     # the verbs that set a plan (年初确定的30个目标任务): what follows them up to the number names
     # the plan, no thing of its own
     r"|确定|提出|明确|制定|设定|部署|定下|定好|敲定|议定|商定"
@@ -72,12 +80,16 @@ def own_noun(head: str, keywords: tuple[str, ...], measures: tuple[str, ...] = (
         return None  # 开工率: a rate of the work itself, weighed as a %; 承担其中的: of it
     if _SAME_MEASURE.fullmatch(rest) or any(rest in k or k in rest for k in keywords):
         return None
+    if rest.endswith("房源") and any(_HOMES.search(k) for k in keywords):
+        return None  # 可提供房源4600套: the homes a housing target counts
     if any(rest in m for m in measures):  # the measure the target's title names
         return None
     return rest
 
 
 _TITLE_MEASURE = re.compile(r"[\u4e00-\u9fff]{2,}")
+# a housing target's keyword (保障性租赁住房, 安置住房, 公租房, 人才公寓): its homes are 房源 too
+_HOMES = re.compile(r"住房|房$|公寓")
 
 
 def noun_of(head: str, targets: tuple[Target, ...]) -> str | None:
@@ -85,7 +97,9 @@ def noun_of(head: str, targets: tuple[Target, ...]) -> str | None:
     measures their titles name are theirs."""
     words = tuple(k for t in targets for k in t.keywords)
     said = tuple(m for t in targets for m in title_measures(t.title, t.keywords))
-    return own_noun(head, words, said)
+    noun = own_noun(head, words, said)
+    # (…，今年已完成标准化改造205个 for 标准化改造村卫生室: the title's own words, its work)
+    return None if noun and any(noun in t.title for t in targets) else noun
 
 
 @lru_cache(maxsize=256)
@@ -114,6 +128,7 @@ _RATE_VERB_END = re.compile(
     r"(?:同比|环比|比上年|比去年|较上年|较去年|年均|全年|累计|分别|已|均"
     # the part of the year it is of (…进出口额上半年同比增长14.6%): its period, no measure
     r"|上半年|下半年|前三季度|[一二三四]季度|今年|[0-9一二三四五六七八九十]{1,2}(?:[—\-至到~][0-9一二三四五六七八九十]{1,2})?月份?)*"
+    r"(?:仅|只|才)?"  # (数量同比仅增长6.4%: a limiting word, no measure)
     r"(?:增长|下降|提高|上升|降低|减少|增加|回落|改善|提升|增速为|增幅为|增速|增幅)(?:了|约|达|为)*$"
 )
 
@@ -201,10 +216,12 @@ def _modifier(text: str) -> str | None:
     return None if _NOT_HAN.search(rest) else rest  # 15分钟便民生活圈: a name, not a kind
 
 
-def other_kind(head: str, keyword: str, title: str) -> str | None:
+def other_kind(head: str, keyword: str, title: str, listed: bool = False) -> str | None:
     """The kind a clause names before the keyword (`head`: the clause up to it) when the target's
     title names another kind of it: 新增儿科床位 for 新增医疗卫生机构床位, 普惠型养老床位 for
-    护理型养老床位. None when either names no kind, or they agree."""
+    护理型养老床位; in a list's later item (`listed`: after 、) sharing the first one's verb, the
+    words before the keyword (新增中小学学位N个、公办幼儿园学位M个). None when either names no
+    kind, or they agree."""
     at = title.find(keyword)
     if at <= 0:
         return None
@@ -212,6 +229,8 @@ def other_kind(head: str, keyword: str, title: str) -> str | None:
     if not titled:
         return None  # most titles: the keyword right after its verb or count
     said = _modifier(head)
+    if said is None and listed and not _VERB.search(head):
+        said = _FILLER.sub("", head) or None  # 、公办幼儿园学位: the item's own kind
     if not said or said in title or titled in said:
         return None
     return said
@@ -229,7 +248,7 @@ def inside_those(head: str) -> str | None:
 
 # 高校毕业生总规模为23.6万名 for a target of graduates who stayed to work: the noun's size
 _SIZE = re.compile(
-    r"的?(?:总规模|规模|总数|总人数|人数|总量|数量)(?:为|达到?|约|近|超过|突破|是|有)*"
+    r"的?(?:总规模|规模|总数|总人数|人数|总量|数量|总长度|总里程)(?:为|达到?|约|近|超过|突破|是|有)*"
 )
 _A_MEASURE = re.compile(r"量|数|值|额|规模|面积|里程|率|比例|比重|容量|装机")
 _UP_TO_NUMBER = re.compile(r"[0-9０-９一二两三四五六七八九十百千万亿]")
@@ -238,7 +257,23 @@ _UP_TO_NUMBER = re.compile(r"[0-9０-９一二两三四五六七八九十百千�
 # Work that changes things already there (优化调整公交线路, 改造老旧小区), and work that makes new
 # ones or counts them all (新建, 累计, 总数): the size of every such thing counts the first not
 _CHANGE_WORK = re.compile(r"优化|调整|改造|整治|提升|更新|修缮|治理|改建|扩建|加装")
-_MAKE_WORK = re.compile(r"新建|建成|建设|新增|筹集|累计|开通|打造|总数|总量|保有量|规模|数量")
+_MAKE_WORK = re.compile(
+    r"新建|新改建|新改扩建|建成|建设|新增|筹集|累计|开通|打造|总数|总量|保有量|规模|数量"
+)  # (新改建农村公路: new roads among the work, so the network's 总里程 is of them)
+
+
+# Things already there, changed (提升改造老旧绿道, 更新既有充电桩): the work on them, right before
+_EXISTING = re.compile(r"(?:" + _CHANGE_WORK.pattern + r")[^，,。；0-9]{0,2}?(?:老旧|既有|原有)$")
+
+
+def existing_changed(head: str, title: str) -> str | None:
+    """The old or existing things a change work names right before the keyword (`head`: its
+    clause up to it), when the target's title names no such work: another kind than the new
+    ones the target counts."""
+    if not head.endswith(("旧", "有")) or _CHANGE_WORK.search(title) or "老旧" in title:
+        return None
+    found = _EXISTING.search(head)
+    return found.group() if found else None
 
 
 def other_size(between: str, keyword: str, title: str) -> str | None:
@@ -250,7 +285,8 @@ def other_size(between: str, keyword: str, title: str) -> str | None:
     at = title.find(keyword)
     if at < 0:
         return None
-    change = _CHANGE_WORK.search(title, 0, at)
+    # (优化调整公交线路; 供水管网改造: the work named before or right after the keyword)
+    change = _CHANGE_WORK.search(title, 0, at) or _CHANGE_WORK.match(title, at + len(keyword))
     if change and not _MAKE_WORK.search(title):
         # 全市公交线路总数 for a target of lines 优化调整: every such thing, not those changed
         return f"{between.rstrip('为达到约近超过突破是有')}, not those {change.group()}"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from monitor.figures.cues import _YEAR, _achieved, _period, _pledged
+from monitor.figures.cues import _YEAR, _achieved, _period, _pledged, without_sets
 from monitor.figures.five_years import _PLAN
 from monitor.figures.sections import section_frames, spaced, title_end
 from monitor.models import FigureKind
@@ -43,6 +43,30 @@ _PLAN_SEASON_ENDS = 3  # the month by which a year's work reports and plans are 
 _TIME_OPENS = re.compile(
     r"[，,；;…]\s*(?:今年|明年|去年|上年|本年|过去|(?:19|20)[0-9]{2}\s*年(?!以来|[底末]))"
 )
+
+
+# A clause that opens with a time of its own (去年全省已新增9860张, 2023年新建…): its cues
+# speak for it alone. A bare time phrase (去年，…) opens what follows: see _without_own_times.
+# (each branch opens with a letter, so that a search jumps between them)
+_OWN_TIME = re.compile(
+    r"去年|上年|前年|明年|过去|19[0-9]{2}\s*年(?![底末]?(?:以?前|之前))"
+    r"|20[0-9]{2}\s*年(?![底末]?(?:以?前|之前))"
+)
+_PIECES = re.compile(r"[^，,；;：:]+")
+
+
+def _without_own_times(sentence: str) -> str:
+    """The sentence without the clauses that speak of a time of their own and give a figure of
+    their own (…，去年全省已新增9860张): what the rest of it says, for a clause with no cue."""
+    if not _OWN_TIME.search(sentence):
+        return sentence
+    kept = []
+    for piece in _PIECES.finditer(sentence):
+        text = piece.group()
+        if _OWN_TIME.match(text.lstrip("　 ")) and any(c.isdigit() for c in text[4:]):
+            continue
+        kept.append(text)
+    return "，".join(kept)
 
 
 def last_time(sentence: str, c0: int) -> int:
@@ -160,6 +184,10 @@ class Openings:
         if _FRAME_NOW.match(opening) or year:
             # this year, opening a sentence: a plan unless the sentence reports a result, or
             # says nothing of the future once the year's plans are out (published after March)
+            # (a later clause of its own time says nothing of this year's: 今年新建26家，
+            # 明年计划再建30家 is this year's result in a year-end summary)
+            # (nor a clause naming the set counted in: 今年纳入民生实事的行政村中，…)
+            sentence = without_sets(_without_own_times(sentence))
             if _achieved(sentence):
                 return "achieved", period
             if _pledged(sentence) or _FRAME_NEXT.match(opening) or not self._past_plan_season():

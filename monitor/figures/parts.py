@@ -9,6 +9,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from monitor.figures.sentences import clause_bounds
+from monitor.figures.stages import stage_after, stage_of
 from monitor.models import Target
 
 if TYPE_CHECKING:
@@ -30,10 +31,13 @@ _STOCK_AGAIN = re.compile(r"[^，,。；;]{0,12}?(?:总里程|总长度?|总规�
 
 # A part named by its period (其中今年新增…, 其中三季度增长…): the period's own figure, not a
 # subset; or by a later stage of the same things (已开工58个，其中建成运营49个): that stage's figure
-_PERIOD_PART = re.compile(
+_TIME_PART = (  # …a part by its time (其中今年…, 其中1—11月…)
     r"\s*(?:其中|包括)[，,：:]?\s*(?:今年|去年|当年|本年|(?:19|20)[0-9]{2}\s*年|[一二三四]季度|上半年|下半年"
     r"|[0-9一二三四五六七八九十]{1,2}\s*月"
-    r"|(?:已经?)?(?:基本建成|建成|完工|竣工|投用|投入使用|交付)(?:开放|运营|使用|通车|投用)?"
+)
+_PERIOD_PART = re.compile(
+    _TIME_PART
+    + r"|(?:已经?)?(?:基本建成|建成|完工|竣工|投用|投入使用|交付)(?:开放|运营|使用|通车|投用)?"
     r"(?:[约近超逾0-9一二三四五六七八九十两]|$))"
 )
 
@@ -162,6 +166,21 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
     read already, one kind of it after 其中, or a part of a set named before (…X中，); None."""
     sentence, q, regions = making.read.text, n.q, target.region
     own_place = own_place_part(sentence, making.read.cuts, q.start, regions)
+    if whole_not_read(making, n, target, own_place):
+        # …由国有企业统一代建的216部已全部开工，其中已完工148部: 216 is not the target's
+        return "a part (其中…) of a whole not read as the target's"
+    if _STAGE_ONLY.fullmatch(sentence, n.c0, q.start) or (
+        _BARE_PART.fullmatch(sentence, n.c0, q.start)
+        and (
+            stage_after(sentence, n.c0, q.start, q.end, n.c1)
+            or _DONE_AFTER.match(sentence, q.end, n.c1)
+        )
+    ):
+        # 其中86个已建成, …中，已有86个建成开放, …中，已开工112个, …中，已有79条完成整治: the
+        # things at a stage or with the work done, no kind of them
+        return None
+    if _STAGE_PART.fullmatch(sentence, n.c0, q.start):
+        return None  # …口袋公园中，已经完工31个: the stage before the number, likewise
     if (
         n.after_breakdown
         and (target.id in making.seen or "持平" in sentence[: n.c0])  # (…同比持平，其中城市…)
@@ -182,6 +201,45 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
         # 今年新增的公办学位中，…，寄宿制学位新增2.2万个: one part of the set, not the whole
         return f"a part of the set named before ({named}…)"
     return None
+
+
+_TIME_OPENS_PART = re.compile(_TIME_PART + ")")
+
+
+def whole_not_read(making: Making, n: Number, target: Target, own_place: bool) -> bool:
+    """Whether the number, in a part (其中…) naming no keyword of its own, is a part of a whole
+    in its unit said before it since the keyword that was not read for the target: a part of
+    what is not the target's (其中已完工148部 of 由国有企业统一代建的216部) is none of it either."""
+    if not n.after_breakdown or own_place or target.id in making.seen:
+        return False
+    start = _part_start(making.read.text, making.read.cuts, n.q.start)
+    if start is None or not n.match.end <= start:
+        return False  # (其中口袋公园86个: the part names the keyword, the target's own)
+    if (n.period_part and _TIME_OPENS_PART.match(making.read.text, start)) or stage_of(
+        target.title + "".join(target.keywords)
+    ):
+        # 其中今年新开工5.4万个: the target's year inside a span's total; 已开工85个，其中完工
+        # 32个: for a target of completions, the starts were another stage, not another thing
+        return False
+    unit = n.q.unit
+    return any(n.match.end <= x.start < start and x.unit == unit for x in making.read.quantities)
+
+
+# A part naming only its stage before its number (…中，已经完工31个; 其中已建成20个)
+_STAGE_PART = re.compile(
+    r"\s*(?:其中)?[，,\s]*(?:已经?|均已|全部|已全部)(?:开工|完工|竣工|建成|投用|投入使用|交付)了?"
+    r"(?:约|近|超过)?"
+)
+# A part naming nothing but its number (其中86个, 已有86个): whatever it is, it is no one kind;
+# or nothing but the stage its things are at (…中，已开工112个，建成86个)
+_DONE_AFTER = re.compile(r"(?:已经?|均已|都已)?(?:全部)?(?:基本)?(?:完成|消除|实现|达标)")
+# (目前已开工158处, 已建成投用1.42万个, 其中建成开园18个: the things opening once built too)
+_STAGE_ONLY = re.compile(
+    r"\s*(?:其中|包括)?[，,：:\s]*(?:目前|现已)?(?:已经?|均已|都已|共|累计)?(?:全部)?"
+    r"(?:新开工|开工|基本建成|建成|完工|竣工|交付)"
+    r"(?:并?(?:投用|投入使用|交付|开放|开业|开园|开馆|启用|运营|建设))?了?(?:约|近|超过)?"
+)
+_BARE_PART = re.compile(r"\s*(?:其中|包括)?[，,：:\s]*(?:已经?|共|均)?有?(?:约|近|超过)?")
 
 
 def _names_the_part(making: Making, n: Number) -> bool:
@@ -253,12 +311,17 @@ _KIND = re.compile(
     # one sector's (建筑施工领域, 道路运输行业), not every sector's (各行业领域, 全行业)
     r"|(?<![各全])(?<!重点)(?<!相关)[^各全\W0-9]{2,6}(?<!行业)(?:行业|领域)"
     # firms of one grade or a number of them (42家A类企业, 20家企业亩均税收): their own figure
-    r"|(?:[A-Da-d]类|[0-9]+家|[一二三四五六七八九十百两]+家)(?:工业)?企业)"
+    r"|(?:[A-Da-d]类|[0-9]+家|[一二三四五六七八九十百两]+家)(?:工业)?企业"
+    # a number of cities picked out (31个大城市, 70个大中城市中, 36个重点城市): their own figure
+    r"|[0-9一二三四五六七八九十百两]+个(?:大中|大|重点|样本|主要|省会|中心|副省级)+城市中?"
+    # a stretch along a line (兰海高速贵州段沿线新建, 长江沿岸): a part of the place
+    r"|(?:高速|高铁|铁路|公路|国道|省道|运河|长江|黄河|流域|干线|航道)[^，,。；]{0,8}?(?:段|沿线|沿岸)"
+    r"(?:沿线|地区|区域)?(?:今年|已|累计|共)*(?:新建|新增|建成|建设|改造|开通|布设)?)"
     r"(?:累计|今年|已|的|共|新增|享受|获得|发生)*$"
 )
 
 _PEOPLE_OR_FIRMS = ("企业", "工商户", "主体", "居民", "群体", "毕业生", "军人", "农民工", "人口")
-_KIND_WORDS = (*_PEOPLE_OR_FIRMS, "行业", "领域")
+_KIND_WORDS = (*_PEOPLE_OR_FIRMS, "行业", "领域", "城市", "段", "沿线", "沿岸")
 _KIND_TAIL = re.compile(r"(?:累计|今年|已|的|共|新增|享受|获得|发生)+$")
 
 
@@ -274,3 +337,21 @@ def subset_before(sentence: str, cuts: list[int], match: _Match, target: Target)
         return None
     kind = _KIND_TAIL.sub("", found.group())
     return None if kind in target.title else kind
+
+
+_SET_MADE = re.compile(r"新建|新增|建成|完成|改造|筹集|开工|新开|实施|发放")
+_PART_TAKEN = re.compile(  # (…中，已有79条完成整治: the part in the clause after it too)
+    r"(?:当中|之中|中)(?![心国华])[，,]?[\u4e00-\u9fff]{0,8}?(?:不少于|不低于|超过|约|近|有|达)?"
+    r"[0-9一二三四五六七八九十两]"
+)
+
+
+def whole_set(sentence: str, end: int, head: str, task: bool) -> bool:
+    """Whether the keyword ending at `end`, its count right before it, names the set a part is
+    then taken from (38段黑臭水体中35段已消除; 全市86条黑臭水体中，已有79条…), not the work done:
+    a set named before a comma that is a plan's (`task`: 列入计划的12条…中，) or whose words
+    (`head`) name work making it (今年新建的36个社区食堂中，…) is that plan or work's count."""
+    taken = _PART_TAKEN.match(sentence, end)
+    if taken is None:
+        return False
+    return "，" not in taken.group() or not (task or _SET_MADE.search(head))

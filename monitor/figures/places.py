@@ -227,6 +227,9 @@ _HONOUR_AFTER = re.compile(r"(?:示范|文明|先进|百强|优秀|模范|五星
 _RANKED_AFTER = re.compile(
     r"的?(?:第[一二三四五六七八九十0-9]+(?![0-9一二三四五六七八九十]|批|次|届|期|轮|个|项|阶段)"
     r"|首位|前列|前茅|之首|平均水平|同类)"
+    # who handed the plan down (完成长沙市下达任务的107%, 超额完成绍兴市下达的160台任务): the
+    # work is the place the plan was handed to
+    r"|[市省区县]?(?:政府)?下达的?(?=[^，,。；]{0,8}?(?:任务|目标|计划|指标|额度|限额))"
     # 在北京召开的…会议: where, not whose (合肥市召开…新闻发布会: the city holds it, its own)
     r"|(?:(?<=[在于][\u4e00-\u9fff]{2})|(?<=[在于][\u4e00-\u9fff]{3})|(?<=[在于][\u4e00-\u9fff]{4}))"
     r"(?:市|省)?(?:举行|召开|举办|开幕|闭幕)"
@@ -302,6 +305,8 @@ def _words(text: str, regions: tuple[str, ...]) -> list[tuple[int, str]]:
             continue  # 城市内涝, 超市内: no 市内 (within the city) there
         if text[m.end() : m.end() + 1] == "级":
             continue  # 自治区级医院, 省级示范区, 国家级: a tier of bodies or titles, not a place
+        if "至" in text and _on_route(text, m.start(), m.end()):
+            continue  # 十堰至襄阳段, 成都至自贡铁路: the towns a route runs between
         if word == "各地" and out and out[-1][0] + len(out[-1][1]) == m.start():
             continue  # 全省各地, 河北各地: the localities of the place just named
         around = _AROUND.match(text, m.end())
@@ -331,6 +336,21 @@ _PART_NAMED_AFTER = re.compile(
     r"(?<!单位地区)(?<!万元地区)"  # 江西单位地区生产总值能耗: a measure per unit of output
 )
 _NOT_PROPER = frozenset((*GENERIC, *NATIONAL, "各地", "全国各地"))
+
+
+# A route between two towns (十堰至襄阳段, 成都至自贡铁路, 宁波至舟山高速): its ends name no place
+# spoken for. From the first town: 至, the other town, a word of routes; to the second: 至 before.
+_ROUTE_WORD = r"(?:段|高速|铁路|高铁|城际|公路|快速路|航道|航线|线|通道|干线)"
+_ROUTE_ON = re.compile(rf"(?:市|县)?至[\u4e00-\u9fff]{{2,4}}?(?:市|县)?{_ROUTE_WORD}")
+_ROUTE_END = re.compile(rf"(?:市|县)?{_ROUTE_WORD}")
+
+
+def _on_route(text: str, start: int, end: int) -> bool:
+    """Whether the place word at text[start:end] is an end of a route (十堰至襄阳段)."""
+    if _ROUTE_ON.match(text, end):
+        return True
+    before = text[max(0, start - 1) : start]
+    return before == "至" and _ROUTE_END.match(text, end) is not None
 
 
 def places_named(text: str) -> set[str]:

@@ -8,18 +8,20 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from monitor.figures import units
+from monitor.figures import markets, units
 from monitor.figures.binding import Making, Number, listed_stage
 from monitor.figures.checks import _out_of_frame
 from monitor.figures.counting import _fit_unit
-from monitor.figures.cues import BATCH_OPENS, PLAN_AFTER, REST_OPENS
+from monitor.figures.cues import BATCH_OPENS
 from monitor.figures.leftovers import measured_otherwise
 from monitor.figures.levels import other_amount
 from monitor.figures.measures import compared, compared_before, percent_measure, without_modals
 from monitor.figures.nouns import measure_before, other_measure, own_measure_changed
 from monitor.figures.plan_words import SCHEDULE_QUOTA
-from monitor.figures.shares import other_share, share_before_plan_done, share_goes_on
-from monitor.figures.stages import stage_at
+from monitor.figures.references import level_changed
+from monitor.figures.rests import _in_unit, _plan_given, _rest_before_whole, _rest_of_plan
+from monitor.figures.shares import other_share, share_before_plan_done, share_done, share_goes_on
+from monitor.figures.stages import stage_said
 from monitor.figures.windows import (
     _CAUSE,
     _HOLIDAY,
@@ -51,7 +53,10 @@ def rate_of(making: Making, n: Number, target: Target) -> str | None:
     if n.match.end < n.c0:
         # …，带动投资9.6亿元，增长20%: a change of the amount just before it, not the target's
         before = _amount_before(making.read.text, making.read.quantities, n.q.start)
-        if before is not None and not _in_unit(before, target.unit):
+        if before is not None and (
+            not _in_unit(before, target.unit)
+            or markets.refused(making.read.text, 0, n.match.end, before.start, target)
+        ):
             return before.surface
         if not compared(n.head) and (before is None or target.id not in making.given):
             # …，增长4.2%: only the change of an amount this sentence gave the target
@@ -75,7 +80,7 @@ _PERIOD_WORDS = re.compile(
     r"|[0-9一二三四五六七八九十]{1,2}\s*[—\-–－~～至到]\s*[0-9一二三四五六七八九十]{1,2}\s*月份?"
 )
 # The basis of a comparison (同口径, 按可比口径, 按年): a year-on-year change like 同比
-_BASIS = re.compile(r"(?:按可比|同|可比)口径|按年")
+_BASIS = re.compile(r"(?:按可比|同|可比)口径|按年|按(?:可比|不变)价格?计算|扣除价格因素后?")
 # The amount added (增量): what a target of additions counts, another measure of a stock's
 _INCREMENT = frozenset({"增量", "新增量"})
 
@@ -116,11 +121,19 @@ def in_points(making: Making, n: Number, target: Target) -> Quantity | None:
     rate, the value in points, unless the words before name another measure."""
     if n.q.unit != "百分点" or target.unit != "%":
         return None
+    if level_changed(making.read.text, n.q.start):  # 比重达到53.4%、提高1.6个百分点
+        return n.q  # the level's change over the year, said right after the level
     if not compared(n.head) and not compared_before(making.read.text, n.head):
         return None  # (与2022年相比，…下降0.7个百分点: the base opens the sentence)
     if share_goes_on(making.read.text, n.c0, target):
         return n.q  # …，占一般公共预算收入的比重为68.4%，比上年同期提高1.1个百分点
-    return None if rate_of(making, n, target) else n.q
+    other = rate_of(making, n, target)
+    if other in _RATE_NOUNS and _GROWTH_TITLE.search(target.title):
+        return n.q  # …增长3.9%，增速较上半年提高0.3个百分点 for a target of growth: its own
+    return None if other else n.q
+
+
+_GROWTH_TITLE = re.compile(r"增长|增速|增幅|涨幅")  # a target of a growth rate (…总产值增长)
 
 
 def percent_of(making: Making, n: Number, target: Target) -> FigureScope | None:
@@ -134,7 +147,7 @@ def percent_of(making: Making, n: Number, target: Target) -> FigureScope | None:
     return (
         percent_measure(head)
         or _share_in_brackets(making.read.text, n)
-        or _share_done(making.read.text, n)
+        or share_done(making.read.text, n.head, n.q.start, n.q.end)
         or ("share_of_pledge" if share_before_plan_done(making.read.text, n.q.end) else None)
         or share_of_noun(making, n, target)
         or ("rate" if _own_rate_goes_on(making, n, target) else None)
@@ -168,7 +181,7 @@ def _share_in_brackets(sentence: str, n: Number) -> FigureScope | None:
 
 # a clause that only gives a level (…，达到21.4%; …，回落至3.1%)
 _LEVEL_ONLY = re.compile(r"(?:已经?)?(?:达到|达|为|升至|回升至|回落至|提高到|提高至|加快至)$")
-_RATE_NOUNS = ("增速", "增幅", "增长率")
+_RATE_NOUNS = ("增速", "增幅", "增长率", "涨幅")
 
 
 def _own_rate_goes_on(making: Making, n: Number, target: Target) -> bool:
@@ -179,22 +192,6 @@ def _own_rate_goes_on(making: Making, n: Number, target: Target) -> bool:
     sentence = making.read.text
     before = sentence[max(sentence.rfind(c, 0, n.c0 - 1) for c in "，,；;。") + 1 : n.c0]
     return any(k + r in before for k in target.keywords for r in _RATE_NOUNS)
-
-
-# A share of the planned things that is done (计划新建的30个…已有三分之二建成投用; …中，已有
-# 七成完工): progress toward the pledge, said of its things
-_SHARE_HAS = re.compile(r"(?:已经?)?有$")
-_PLANNED_SET = re.compile(r"(?:计划|确定|下达|年度|全年)[^。；]{0,20}?的")
-_DONE_AFTER = re.compile(
-    r"(?:以上|左右|多)?(?:已|已经)?(?:建成|完工|竣工|完成|投用|投入使用|开放|交付|通过验收)"
-)
-
-
-def _share_done(sentence: str, n: Number) -> FigureScope | None:
-    if not _SHARE_HAS.search(n.head) or not _DONE_AFTER.match(sentence, n.q.end):
-        return None
-    planned = _PLANNED_SET.search(sentence, max(0, n.q.start - 40), n.q.start)
-    return "share_of_pledge" if planned else None
 
 
 # The values of a 分别 list before a number (9.4%和, 12%、8%、)
@@ -277,50 +274,6 @@ def out_of_frame(
     return other or (_restated_growth(making, n, target, kind) if scope == "rate" else None)
 
 
-# What is still to come (还将, 还要, 尚需) and, further on, the whole of the year it ends in
-# (全年新增总量将达到…, 届时全年…总数可达…)
-_STILL_TO_COME = re.compile(r"还(?:将|要|需|会|可|能)|尚(?:需|将|要)|仍(?:将|需|要)")
-_WHOLE_AFTER = re.compile(
-    r"[，,](?:届时|到时)?[^，,。；]{0,4}?(?:全年|年度|今年)[^，,。；]{0,14}?"
-    r"(?:总数|总量|总计|共计|合计|累计|(?:将|可|能|有望|可望|预计)(?:达到?|突破|超过))"
-)
-
-
-def _rest_before_whole(making: Making, n: Number, target: Target) -> bool:
-    """Whether the number is what is still to come in its year (还将建成400个) and a later
-    clause gives the year's whole in the target's unit: then it is a part of that plan."""
-    sentence = making.read.text
-    if not _STILL_TO_COME.search(sentence, n.c0, n.q.start):
-        return False
-    whole = _WHOLE_AFTER.search(sentence, n.q.end)
-    return whole is not None and any(
-        q.start >= whole.end() and _in_unit(q, target.unit) for q in making.read.quantities
-    )
-
-
-# The rest of the things counted, right before the number (今年剩余的1.8亿元, 剩下的12个)
-_REST_BEFORE = re.compile(r"(?:其余|剩余|余下|剩下)的?[约近超逾]?$")
-
-
-def _rest_of_plan(making: Making, n: Number, target: Target) -> bool:
-    """Whether the number is the rest of a plan the sentence gives, before its clause or after
-    it (…，确保完成全年5亿元的发放计划; 全年60个的建设任务)."""
-    sentence = making.read.text
-    if not (REST_OPENS.match(sentence, n.c0) or _REST_BEFORE.search(n.head)):
-        return False
-    return _plan_given(making, n, target) or any(
-        q.start > n.q.end and _in_unit(q, target.unit) and PLAN_AFTER.match(sentence, q.end)
-        for q in making.read.quantities
-    )
-
-
-def _plan_given(making: Making, n: Number, target: Target) -> bool:
-    """Whether the sentence gave the target's plan before the clause at n.c0: its amount, or
-    its noun (已完成年度任务的四分之三，剩下的750户…)."""
-    before = making.read.text[: n.c0]
-    return target.id in making.pledged or any(w in before for w in ("任务", "目标", "计划"))
-
-
 _FORECAST = re.compile(r"预计|有望|可望")  # an estimate, not a plan set
 
 
@@ -336,8 +289,8 @@ def _restated_growth(making: Making, n: Number, target: Target, kind: FigureKind
     if n.c0 <= n.match.end <= n.q.start:
         return None  # 进出口增长3%左右: the plan's growth, named with its subject
     before = _amount_before(making.read.text, making.read.quantities, n.q.start)
-    if before is None or not _in_unit(before, target.unit):
-        return None
+    if before is None or not _in_unit(before, target.unit) or target.id not in making.pledged:
+        return None  # 去年…1.31万亿元，今年力争增长8%以上: a result's amount, the growth the plan
     return f"the growth a planned amount ({before.surface}) implies; the amount is the pledge"
 
 
@@ -380,18 +333,10 @@ def _restating(sentence: str, q: Quantity) -> bool:
     return any(units.restating_at(sentence, i) for i in range(max(0, q.start - 3), q.start))
 
 
-def _in_unit(q: Quantity, unit: str | None) -> bool:
-    """Whether `q` is an amount in the target's unit or its family (亿元 for 元, 万人次)."""
-    have, want = units.normalise(q.unit), units.normalise(unit)
-    if have is None or want is None or have == want or units.same_family(have, want):
-        return True
-    return units.convert(q.value, have, want) is not None
-
-
 _RATE_UNITS = frozenset({"%", "‰", "百分点"})
 
 
 def counted_stage(making: Making, n: Number) -> str | None:
     """The stage of work the number counts, as the text names it: the one its place in a 分别
     list pairs it with, else the one named before it (measures.stage_at)."""
-    return listed_stage(making, n) or stage_at(making.read.text, n.c0, n.q.start)
+    return listed_stage(making, n) or stage_said(making.read.text, n.c0, n.q, n.c1)

@@ -26,6 +26,7 @@ from monitor.figures.attribution import (
     restates,
     takes_on,
 )
+from monitor.figures.bases import on_base
 from monitor.figures.binding import Making, Number, Read, dated_period, refused
 from monitor.figures.checks import (
     _NAMED,
@@ -38,6 +39,7 @@ from monitor.figures.checks import (
 )
 from monitor.figures.cues import _CHANGE
 from monitor.figures.frames import unnamed
+from monitor.figures.goals import pledge_said_again
 from monitor.figures.keywords import _first_part, _plan, split_sentences
 from monitor.figures.levels import scope_for
 from monitor.figures.measures import is_fall
@@ -331,7 +333,7 @@ class _Article(Regional):
             clause, c0, c1 = whole
         if clause not in making.when:
             making.when[clause] = self.when(unnamed(sentence, read.targets), c0, c1, read.at)
-        kind, period = making.when[clause]
+        kind, period = on_base(sentence, n.q.start, self.published) or making.when[clause]
         period = list_period(making, n.q, period)  # 2023年和2024年，…分别…: each value's year
         scope = (
             measure
@@ -344,8 +346,10 @@ class _Article(Regional):
             period = dated_period(n.head, scope, period, self.published)
         if measure == "share_of_pledge" and not _PLEDGED_SHARE.search(n.head):
             kind = "achieved"  # 完成年度任务的83%: progress so far
-        elif n.task and measure is None:
-            kind = "pledge"
+        elif (n.task and measure is None) or pledge_said_again(
+            quantity.value, target, (kind, scope, period), sentence[c0:c1], self.published
+        ):
+            kind = "pledge"  # (今年改造老旧小区200个 in August, for a pledge of 200: said again)
         other = out_of_frame(making, n, target, (period, scope, kind), self.published)
         if other:
             making.drop(n.q, target, other)

@@ -24,6 +24,21 @@ def plan_compared(sentence: str, start: int, end: int) -> bool:
     )
 
 
+# A level in per cent stated, then its change in points with no base (比重达到53.4%、提高1.6个
+# 百分点; 森林覆盖率为66.9%，提高0.2个百分点): the level's change over the year. Not after a
+# growth (增长4.2%、提高0.3个百分点: the change of a growth rate).
+_LEVEL_THEN_CHANGE = re.compile(
+    r"(?:达到|为|达|(?:提高|提升|上升|增加|下降|降低)(?:到|至)|升至|增至|降至)[约近]?[0-9.]+[%％]"
+    r"[，,、](?:同比|比上年)?(?:提高|提升|上升|增加|下降|降低|减少|回落)了?$"
+)
+
+
+def level_changed(sentence: str, at: int) -> bool:
+    """Whether the change in points at `at` follows a level in per cent stated right before it,
+    with no base of its own: the level's change over the year."""
+    return _LEVEL_THEN_CHANGE.search(sentence, max(0, at - 30), at) is not None
+
+
 def is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -> bool:
     """比去年增加5500亿元, 从54万亿元增加到…, 超过原定的近2万亿元: the number is a difference or
     a starting point, not the figure. A growth rate after 比上年 is still the figure, and so is
@@ -36,9 +51,11 @@ def is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) ->
     if restates(sentence, q.end) or plan_compared(sentence, q.start, q.end):
         return False  # 比省里下达的5万亩任务多出3000亩, 比年度目标300个多12个: the pledge
     if q.unit == "百分点":  # 同比提高4.2个百分点: a per-cent target's change; else a reference
-        changed = compared(head) or compared_before(
-            sentence, head
-        )  # (与2022年相比，…下降0.7个百分点)
+        changed = (
+            compared(head)
+            or compared_before(sentence, head)  # (与2022年相比，…下降0.7个百分点)
+            or level_changed(sentence, q.start)  # 比重达到53.4%、提高1.6个百分点
+        )
         return not (any(t.unit == "%" for t in match.targets) and changed)
     if since_period_start(head, match.targets):
         return False  # 比上年末净增6200个: what the year has added so far, not a reference

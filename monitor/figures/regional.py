@@ -9,7 +9,7 @@ import re
 from datetime import date
 
 from monitor.figures import speech
-from monitor.figures.cues import A_YEAR
+from monitor.figures.cues import A_YEAR, MODAL, _period
 from monitor.figures.frames import Frames
 from monitor.figures.places import (
     GENERIC,
@@ -39,6 +39,13 @@ _NOT_STATED = re.compile(
     r"|[0-9一二三四五六七八九十]\s*月(?!\s*[0-9一二三四五六七八九十]{1,3}\s*日)"
 )
 _AVERAGE = re.compile(r"平均(?:水平)?(?:为|是|达)")
+# A part of the year a change is compared with (比上半年, 较一季度, 比1—8月): its base
+_BASE_PERIOD = re.compile(
+    r"[比较](上半年|前三季度|[一二三四]季度|上月|上季度|[0-9一二三四五六七八九十]{1,2}"
+    r"(?:\s*[—\-–－至到~]\s*[0-9一二三四五六七八九十]{1,2})?\s*月份?)(?![底末]|[0-9])"
+)
+# A goal said met or kept within beside a result (低于3%左右的预期目标, 完成65万人的年度目标)
+_GOAL_MET = re.compile(r"(?:低于|高于|好于|超过|完成|实现了?|控制在)[^，,。；]{0,16}?目标")
 # A level named by its own noun, stated with no verb of work (线网总长约509千米, 运营里程为62公里,
 # 森林覆盖率24.6%): where the thing stands when the text was written
 _LEVEL_STATED = re.compile(
@@ -66,11 +73,42 @@ class Regional(Frames):
 
     def when(self, sentence: str, c0: int, c1: int, index: int) -> tuple[FigureKind, str | None]:
         """As Frames.when; a clause whose frame is unclear is a result when it states known
-        figures: a statistics office's, an average, or a place's beside another's."""
+        figures: a statistics office's, an average, or a place's beside another's. A part of
+        the year a change is compared with (增速比上半年加快…) is its base, not its period."""
+        base = (
+            _BASE_PERIOD.search(sentence, c0, c1) if "比" in sentence or "较" in sentence else None
+        )
+        if base is not None:
+            sentence = sentence[: base.start(1)] + "□" * len(base[1]) + sentence[base.end(1) :]
         kind, period = super().when(sentence, c0, c1, index)
         if kind == "mention" and self._stated(sentence, c0, c1, index):
             kind = "achieved"
+        elif kind == "mention" and index > 0 and self.text[self.ends[index - 1] - 1] in "；;":
+            # 1—10月，…；社会消费品零售总额22148.7亿元，增长4.8%: a part after a semicolon with no
+            # word of its own goes on with the result the part before it states, and its period
+            p0, p1 = self.bounds(index - 1)
+            before, since = self.when(self.text[p0:p1], 0, p1 - p0, index - 1)
+            if before == "achieved":
+                kind, period = before, period or since
+        if "当月" in sentence[c0:c1]:  # …，9月当月上涨0.6%: that month's own figure
+            period = _period(sentence[c0:c1], self.published) or period
+        if kind == "pledge" and self._last_years_goal(sentence[:c1], sentence[c0:c1]):
+            # 全年…平均为5.2%，控制在5.5%左右的预期目标以内, read in January: the goal of the year
+            # just ended, said beside its result, not the new year's
+            period = str(self.published.year - 1) if self.published else period
         return kind, period
+
+    def _last_years_goal(self, text: str, clause: str) -> bool:
+        """Whether a clause says a goal was met or kept within (低于…预期目标, 完成…年度目标,
+        控制在…目标以内), with no modal and no time of its own, in a review of the year just
+        ended (全年…, read in January or February)."""
+        if (
+            not _GOAL_MET.search(clause)
+            or MODAL.search(clause)
+            or _period(clause, None, relative=False)
+        ):
+            return False
+        return self._year_just_ended(text, clause)
 
     def _stated(self, sentence: str, c0: int, c1: int, index: int) -> bool:
         """Whether a clause with no word of plan or result states figures known: a statistics
@@ -120,6 +158,8 @@ class Regional(Frames):
             and self._elsewhere(before[-1], sentence, s0, regions)
         ):
             return False  # 在温州，…。全市今年新建52个: 全市 is 温州
+        if said and before[-1].word in GENERIC and _own_part_after(sentence, regions, at):
+            return False  # 全市新增820家，其中宜兴市新增91家: that 全市 is the wider place
         if said is None:  # a place later in the number's own clause (…100个的杭州)
             end = _CLAUSE_END.search(sentence, at)
             found = mentions(sentence, regions, at, end.start() if end else len(sentence))
@@ -263,7 +303,9 @@ def _goes_on_with_own(sentence: str, regions: tuple[str, ...], at: int) -> bool:
         bool(found)
         and all(m.kind == "own" for m in found)
         and found[0].start > at
-        and not _PART_WORDS.search(sentence, at, found[0].start)
+        and not _PART_WORDS.search(
+            sentence, _clause_start(sentence, at, found[0].start), found[0].start
+        )
         and (
             all(m.word in GENERIC for m in found)
             or not any(c.isdigit() for c in sentence[found[0].start :])
@@ -282,6 +324,44 @@ def _plan_owner(sentence: str, mention: Mention) -> bool:
     return sentence.endswith(_SHARE_OF, 0, mention.start) and bool(
         _PLAN_OF.match(sentence, mention.start + len(mention.word))
     )
+
+
+def _own_part_after(sentence: str, regions: tuple[str, ...], at: int) -> bool:
+    """Whether a later part of the sentence names the target's place as a part of a whole: after
+    其中 (…，其中诸暨市新增57家), or opening a clause that ranks it (…，邓州市新建18.5万亩、居各
+    县市区首位): the generic word before the number spoke for that whole, a wider place than
+    the target's. (…，今年，南京将新增…: the place goes on with its own figure, no part.)"""
+    for m in mentions(sentence, regions, at):
+        if m.kind != "own" or m.word in GENERIC:
+            continue
+        if sentence.startswith(_WITHIN, m.start + len(m.word)):
+            continue  # 宜兴经济开发区: a place inside the target's, not the target
+        if sentence.endswith("其中", 0, m.start):
+            return True
+        if sentence.endswith(("，", "；"), 0, m.start) and _RANKED.search(
+            sentence, m.start, _clause_end(sentence, m.start)
+        ):
+            return True  # …，邓州市新建18.5万亩、居各县市区首位: its rank among the parts
+    return False
+
+
+# a part's rank or share among the parts of a whole (居各县区首位, 占全市的四分之一, 位列第二)
+_RANKED = re.compile(r"居|占|位列|位居|排名|排在|列第")
+
+
+def _clause_start(sentence: str, at: int, place: int) -> int:
+    """Where the clause holding the place at `place` starts, not before `at`: a part word of
+    another clause between (…，…占比12%，全市…) makes no part of the place."""
+    return max(at, *(sentence.rfind(c, at, place) + 1 for c in "，,；;"))
+
+
+def _clause_end(sentence: str, at: int) -> int:
+    found = _CLAUSE_END.search(sentence, at)
+    return found.start() if found else len(sentence)
+
+
+# a place inside the target's named after its name (宜兴经济开发区, 晋江高新区, 固始县城关镇)
+_WITHIN = ("经济", "高新", "开发区", "园区", "工业园", "产业园", "城关", "镇", "街道", "乡", "新区")
 
 
 _FULL_STOP = re.compile(r"[。！？!?\n]")

@@ -104,10 +104,19 @@ _TITLE_BREAK = re.compile(
 )
 
 
+# A report's title ending at a colon (长沙市政府工作报告：过去一年，…): short, no figure in it
+_DOCUMENT_END = re.compile(r"(?:报告|公报|总结)$")
+_DOCUMENT_COLON = re.compile(r"[^0-9０-９。，,；;\n：]{2,30}?(?:报告|公报|总结)：\s*(?=\S)")
+
+
 def spaced(text: str, start: int, end: int) -> bool:
-    """Whether a space breaks the first words of text[start:end] (a title before an opening)."""
+    """Whether a space breaks the first words of text[start:end], or a report's title ends at a
+    colon there (山西省政府工作报告：过去一年，…): a title before an opening."""
     stop = min(end, start + 32)
-    return text.find(" ", start + 1, stop) > 0 or text.find("\u3000", start + 1, stop) > 0
+    if text.find(" ", start + 1, stop) > 0 or text.find("\u3000", start + 1, stop) > 0:
+        return True
+    colon = text.find("：", start + 1, stop)
+    return colon > 0 and _DOCUMENT_END.search(text, start, colon) is not None
 
 
 # A statistical bulletin's title (河南省2024年国民经济和社会发展统计公报), a line of its own:
@@ -119,9 +128,11 @@ _REPORT = re.compile(r"工作报告|预算执行|统计公报|国民经济和社
 
 def title_end(text: str, s0: int, s1: int) -> int | None:
     """Where the words after a title on the line of text[s0:s1] start (山西省政府工作报告 过去一年，
-    …: at 过去), or None when no short title without a figure comes first."""
+    …, 山西省政府工作报告：过去一年，…: at 过去), or None when no short title without a figure
+    comes first."""
     if text.find(" ", s0, s1) < 0 and text.find("\u3000", s0, s1) < 0:
-        return None  # most lines: no space for the pattern to end its title at
+        found = _DOCUMENT_COLON.match(text, s0, s1) if "：" in text[s0:s1] else None
+        return found.end() if found else None  # most lines: no space to end a title at
     found = _TITLE_BREAK.match(text, s0, s1)
     return found.end() if found else None
 

@@ -19,7 +19,9 @@ _SHORT_ASIDE = 4  # （间）, (户): a note on the unit, not a clause of its ow
 
 
 # a space between two Chinese letters (not a date's 2021 年9 月) breaks a headline's clauses
-_HEADLINE_BREAK = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])")
+_HEADLINE_BREAK = re.compile(  # (after a closing quote or bracket too: 跑出“加速度” 年度…)
+    r"(?<=[\u4e00-\u9fff”’」』）)])[ \u3000](?=[\u4e00-\u9fff“‘「『（(])"
+)
 
 
 def clause_cuts(sentence: str) -> list[int]:

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from monitor.figures.cues import _SHARE_AFTER, _SHARE_NEXT, _SHARE_OF
-from monitor.models import Target
+from monitor.models import FigureScope, Target
 
 # The whole a title's share is of (占【一般公共预算收入】比重, 占【地区生产总值】的比例)
 _WHOLE_IN_TITLE = re.compile(r"占([^，,。；0-9]{1,20}?)的?(?:比重|比例)")
@@ -124,3 +124,21 @@ def plan_share_of_rate(head: str) -> bool:
     return ("目标" in head or "任务" in head or "计划" in head) and bool(
         _PLAN_SHARE_OF_RATE.search(head)
     )
+
+
+# A share of the planned things that is done (计划新建的30个…已有三分之二建成投用; …中，已有
+# 七成完工): progress toward the pledge, said of its things
+_SHARE_HAS = re.compile(r"(?:已经?)?有$")
+_PLANNED_SET = re.compile(r"(?:计划|确定|下达|年度|全年)[^。；]{0,20}?的")
+_DONE_AFTER = re.compile(
+    r"(?:以上|左右|多)?(?:已|已经)?(?:建成|完工|竣工|完成|投用|投入使用|开放|交付|通过验收)"
+)
+
+
+def share_done(sentence: str, head: str, start: int, end: int) -> FigureScope | None:
+    """share_of_pledge for a share of the planned things said done (…已有三分之二建成投用), the
+    number at sentence[start:end] after its clause's words `head`; else None."""
+    if not _SHARE_HAS.search(head) or not _DONE_AFTER.match(sentence, end):
+        return None
+    planned = _PLANNED_SET.search(sentence, max(0, start - 40), start)
+    return "share_of_pledge" if planned else None

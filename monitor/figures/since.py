@@ -26,6 +26,24 @@ _PLAN_ENDS = {"十一": 2010, "十二": 2015, "十三": 2020, "十四": 2025}
 SUM_CLAUSE = re.compile(r"[，,；;]\s*(?:[两三四五六七八九十]项|以上|上述)?(?:合计|共计|总计)")
 
 
+# the whole place's sum after parts of the year given place by place (…今年分别建成9个和7个，宜宾
+# 全市共建成31个): the parts' period is the sum's
+_WHOLE_SUM = re.compile(
+    r"[，,；;][^，,。；0-9]{0,4}?全[市县区省]共(?:建成|完成|新建|改造|开工|实施)"
+)
+
+
+def year_summed(sentence: str, c0: int, in_year: re.Pattern[str]) -> bool:
+    """Whether the clause at `c0` sums the year's work said before it (`in_year` finds the
+    year's words): …今年已全部发行完毕，共计3120亿元; the whole place's parts of the year,
+    given place by place (…今年分别建成9个和7个，全市共建成31个)."""
+    if not in_year.search(sentence, 0, c0):
+        return False
+    if SUM_CLAUSE.match(sentence, c0 - 1):
+        return True
+    return "分别" in sentence[:c0] and _WHOLE_SUM.match(sentence, c0 - 1) is not None
+
+
 def sum_after(sentence: str, end: int) -> bool:
     """Whether a later clause of the sentence sums the parts the number at `end` is among."""
     return "计" in sentence and SUM_CLAUSE.search(sentence, end) is not None

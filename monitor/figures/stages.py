@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from monitor.models import Quantity, Target
+
 # The stage of work a count is of, where a target counts one stage (新开工 vs 基本建成): coverage
 # reports the stages of one programme side by side (签约1320台，开工980台，完工760台; 筹集9800套，
 # 新开工4200套，竣工交付3100套), and a target of one never takes another. Homes finished and
@@ -14,10 +16,11 @@ from functools import lru_cache
 # 供应) are a later stage than those raised, a part of them; projects approved (立项) an earlier
 # one than any work, and homes pulled down (拆除) a stage of a renewal, none of them its count.
 # Work under way (在建, 续建: a stock of projects started in this or an earlier year and not done)
-# is neither the year's starts nor its completions.
+# is neither the year's starts nor its completions. Roads and lines opened to traffic (通车, 建成
+# 通车, 交工通车; a title's 新增…通车里程) are built ones.
 _STAGES = (
     ("开工", re.compile(r"开工")),
-    ("建成", re.compile(r"基本建成|建成(?:交付)?|竣工(?:交付)?|完工")),
+    ("建成", re.compile(r"基本建成|建成(?:交付|通车)?|竣工(?:交付)?|完工|通车")),
     ("筹集", re.compile(r"筹集(?<!建设筹集)(?!建设)")),
     ("分配", re.compile(r"分配|配租|配售|供应(?!链)")),
     ("交付", re.compile(r"交付")),
@@ -71,3 +74,113 @@ def stage_at(sentence: str, c0: int, at: int) -> str | None:
         return None
     found = list(_ANY_STAGE.finditer(sentence, 0, c0))
     return found[-1].group() if found else None
+
+
+# A stage said right after its number (其中86个已建成, 已有86个建成开放, 120个口袋公园已全部
+# 开工): the thing's name and an adverb of done between, no other verb (用于开工 is none)
+_STAGE_AFTER = re.compile(
+    r"(?:[\u4e00-\u9fff]{1,8}?(?:已经?|均已|都已)|已经?|均已|都已)?(?:全部|基本|陆续)?"
+    f"({_ANY_STAGE.pattern})"
+)
+
+
+def stage_after(sentence: str, c0: int, start: int, end: int, c1: int) -> str | None:
+    """The stage of work the number at sentence[start:end] counts when its clause (c0 to c1)
+    names it only after the number (其中86个已建成): the stage's word, as stage_at gives it;
+    None where the clause names a stage or finished work before the number."""
+    if _ANY_STAGE.search(sentence, end, c1) is None:
+        return None
+    if _ANY_STAGE.search(sentence, c0, start) or _DONE_WORK.search(sentence, c0, start):
+        return None
+    m = _STAGE_AFTER.match(sentence, end, c1)
+    return m.group(1) if m else None
+
+
+def other_stage(
+    sentence: str, c0: int, q: Quantity, c1: int, stage: str, listed: str | None
+) -> str | None:
+    """For a target counting one stage, the other stage the number counts (新开工580万套，基本
+    建成【360万套】; 其中【1320台】已完工 for a target of starts), if it does: the one a 分别 list
+    pairs it with (`listed`), the one said right after it in its clause, else the last before."""
+    after = stage_after(sentence, c0, q.start, q.end, c1)
+    said = listed or (stage_of(after) if after else None) or stage_before(sentence, q.start)
+    return said if said and said != stage else None
+
+
+def stage_said(sentence: str, c0: int, q: Quantity, c1: int) -> str | None:
+    """The stage of work the number counts as its clause (c0 to c1) names it: right after it
+    (其中86个已建成), else stage_at's."""
+    return stage_after(sentence, c0, q.start, q.end, c1) or stage_at(sentence, c0, q.start)
+
+
+# A step taken before any work (审批, 备案, 选址, 立项, 签约, 核准): what it counts is not built
+# yet, for a target naming no stage too (已审批1504部, 完成备案2.4万个, 规划审批量为362万台, 另有
+# 3200台已完成规划审批), unless the target counts that step itself (签约家庭医生)
+_BEFORE_WORK = "审批|备案|选址|立项|签约|核准|报建"
+_STEP_BEFORE = re.compile(rf"(?:{_BEFORE_WORK})(?:了|量|数)?(?:为|达到?|共)?\s*$")
+_STEP = re.compile(_BEFORE_WORK)
+
+
+def step_before_work(sentence: str, c0: int, q: Quantity, c1: int, words: str) -> str | None:
+    """The step before any work the number at q counts in its clause (c0 to c1): said right
+    before it (已审批【1504部】) or after it with no work done between (【3200台】已完成规划审批);
+    None if none, or the target's own words (`words`) name it."""
+    found = _STEP.search(sentence, c0, c1)
+    if found is None:
+        return None  # most clauses name no such step
+    before = _STEP_BEFORE.search(sentence, c0, q.start)
+    if before is not None:
+        step = _STEP.match(sentence, before.start())
+    else:
+        step = _STEP.search(sentence, q.end, c1)
+        if step is not None and _ANY_STAGE.search(sentence, q.end, step.start()):
+            step = None  # 1.2万个建成投运，…: work done, whatever step is named after
+    if step is None or step.group() in words:
+        return None
+    return step.group()
+
+
+def stage_refused(
+    sentence: str, c0: int, q: Quantity, c1: int, words: str, listed: str | None
+) -> str | None:
+    """Why the number at q is of no stage the target counts (its own words `words`; `listed`
+    the stage a 分别 list pairs it with): another stage than a one-stage target's (新开工580万套，
+    基本建成【360万套】 for starts), or a step before any work (step_before_work); None if none."""
+    stage = stage_of(words)
+    said = other_stage(sentence, c0, q, c1, stage, listed) if stage else None
+    if said:
+        return f"another stage ({said}) than the target's ({stage})"
+    step = step_before_work(sentence, c0, q, c1, words)
+    return f"a step before any work ({step}): nothing built yet" if step else None
+
+
+# Work on things already there (改造提升, 提质改造, 升级改造, 改扩建) and building new ones (新建,
+# 新增): a work report lists both for one thing (新建高标准农田750万亩、改造提升200万亩), and a
+# target whose title names one of them only takes the other's count from none.
+# (改建 is work on things there too, 新改建 both works: 新建和改建户厕, 新改建农村公路)
+_UPGRADE = re.compile(r"改造|提质|提档|升级|改扩建|提升改造|改建")
+_NEW = re.compile(r"新建|新增(?!开工|完工|竣工)|新改建|新扩建")  # (新增开工…: more starts)
+
+
+@lru_cache(maxsize=256)  # asked for each number with the target's title and keywords
+def _works(title: str, keywords: tuple[str, ...]) -> tuple[bool, bool]:
+    """Whether a target's words name upgrading, and building new."""
+    words = title + "".join(keywords)
+    return bool(_UPGRADE.search(words)), bool(_NEW.search(words))
+
+
+def other_work(sentence: str, c0: int, q: Quantity, target: Target) -> str | None:
+    """For a count, why it counts upgrading for a target of new things (…、改造提升【200万亩】)
+    or building new for a target of upgrading: its clause up to it, the last item of a list
+    only, names the one work and not the other; None else."""
+    upgrading, building = _works(target.title, target.keywords)
+    if upgrading == building or q.unit in ("%", "％"):
+        return None  # (most targets name neither work, or both: nothing to tell apart)
+    head = sentence[c0 : q.start]
+    head = head[head.rfind("、") + 1 :]
+    up, new = _UPGRADE.search(head), _NEW.search(head)
+    if up and not new and building and not upgrading:
+        return f"things upgraded ({up.group()}), not the new ones the target counts"
+    if new and not up and upgrading and not building:
+        return f"things newly built ({new.group()}), not those upgraded the target counts"
+    return None

@@ -243,7 +243,10 @@ _ADDED = re.compile(
 
 
 # A year's value of an indicator (2023年实现值, 2020年基期值, 2024年现状值): what it stood at
-_YEAR_VALUE = re.compile(r"(?:19|20)[0-9]{2}\s*年(?:度|末|底)?(?:实现|基期|现状|实际|预计|完成)?值")
+# or headed by its year and what the value is (2020年基数, 2022年实际, 2021年基期)
+_YEAR_VALUE = re.compile(
+    r"(?:19|20)[0-9]{2}\s*年(?:度|末|底)?(?:(?:实现|基期|现状|实际|预计|完成)?值|基数|基期|现状|实际)"
+)
 
 
 def stock_level(label: str, head: str, target: Target, header: tuple[str, ...] = ()) -> bool:

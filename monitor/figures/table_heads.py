@@ -87,8 +87,9 @@ _OFF_PLAN = re.compile(r"序时|时序|时间进度|超欠|超前|滞后|差距|
 # A forecast (预计完成, 预测); not 预期目标, the plan's own name (主要预期目标)
 FORECAST = re.compile(r"预计|预期(?!目标|指标|值)|预测")
 
-# A level held (保有量, 余额, 年末实有, 期末数): the stock, whatever period it is told for
-_HELD = re.compile(r"保有量|存量|总数|总量|余额|实有|期末数|年末数")
+# A level held (保有量, 余额, 年末实有, 期末数, a telecom bulletin's 10月末到达数): the stock,
+# whatever period it is told for
+_HELD = re.compile(r"保有量|存量|总数|总量|余额|实有|期末数|年末数|末到达|到达数")
 
 # An amount added since the year's start (比年初增加, 较上年末新增): the year's so far, not a rate
 _SINCE_START = re.compile(r"(?:比|较)(?:年初|上年末|去年末|上年底|去年底)(?:增加|新增|净增|多增)")

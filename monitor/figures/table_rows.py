@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from monitor.figures.cues import A_YEAR
+from monitor.figures.keywords import may_split, split_matches
 from monitor.figures.nouns import other_measure
 from monitor.figures.places import GENERIC, PLACES, mentions, speaks_for
 from monitor.figures.table_stages import stage_in
@@ -105,6 +106,10 @@ def _keyword_span(text: str, target: Target) -> tuple[int, int]:
             at += len(part)
         else:
             return max(start, 0), at
+    for keyword in target.keywords:  # 燃气老化管道 for 燃气管道: split by an aspect or state word
+        split = split_matches(text, keyword) if may_split(text, keyword) else None
+        if split:
+            return split[0].span()
     return -1, -1
 
 
@@ -140,6 +145,8 @@ def stock_row(table: Table, row: tuple[str, ...], labels: list[int], target: Tar
     label = _plain(label_of(row, labels))
     if not _STOCK_ROW.search(label) or is_period(label):
         return False
+    if _STOCK_ROW.search(target.title) and names(label, target):
+        return True  # 充电桩总数 for a target of the total (贵阳充电桩总数): its level
     return any(
         other is not row and names(text, target) and not _STOCK_ROW.search(text)
         for other in table.rows

@@ -270,7 +270,7 @@ def _row_figures(
             continue  # an earlier stage than the target's (已签约 for a 竣工 target)
         column, (start, end), stage = columns[i], spans[i], stages[i]
         kind: FigureKind = "pledge" if column.role == "pledge" else "achieved"
-        level = stock or stock_level(label, table.header[i], target, table.header)  # 参保人数
+        level = _level(stock, label, table.header[i], target, table.header)  # 参保人数
         scope = _scope(column, target, change=change, stock=level)
         if change and column.role in ("pledge", "achieved"):
             direction = direction or ("down" if fall else None)
@@ -308,6 +308,17 @@ def _other_unit(
     if not amounts or any(columns[i].role in ("pledge", "achieved") for i, _, _ in read):
         return False
     return any((q := parse_quantity(row[i])) is not None and q.unit for i in amounts)
+
+
+_ADDED_HEAD = re.compile(r"增加|新增|净增|增量")
+
+
+def _level(stock: bool, label: str, head: str, target: Target, header: tuple[str, ...]) -> bool:
+    """Whether a cell is a level: in a stock row, but for a column of the additions (比上年末
+    增加); or as stock_level finds it (参保人数 under a year's column)."""
+    if stock and not _ADDED_HEAD.search(head):
+        return True
+    return stock_level(label, head, target, header)
 
 
 def _scope(column: Column, target: Target, *, change: bool, stock: bool) -> FigureScope:

@@ -58,6 +58,10 @@ _CONVERT: dict[str, tuple[str, Decimal]] = {
     "兆伏安": ("apparent power", Decimal(1000)),
     "千瓦时": ("energy", Decimal(1)),
     "兆瓦时": ("energy", Decimal(1000)),
+    "PFLOPS": ("computing", Decimal(1)),
+    "EFLOPS": ("computing", Decimal(1000)),
+    "PB": ("storage", Decimal(1)),
+    "EB": ("storage", Decimal(1000)),
     "微克/立方米": ("concentration", Decimal(1)),
     "毫克/立方米": ("concentration", Decimal(1000)),
 }

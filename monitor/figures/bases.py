@@ -1,0 +1,40 @@
+"""The base a plan or a result is built on (在去年新建52个的基础上，今年再…): its time and cues
+are the base's, not the figure's, and a number inside it is a result of the year it names."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from monitor.models import FigureKind
+
+_ON_BASE = re.compile(r"在[^，,。；]{0,24}?基础上")
+
+
+def without_base(text: str) -> str:
+    """`text` without the base a figure is built on (在去年新建52个的基础上): its time and its
+    cues are the base's, not the figure's."""
+    return _ON_BASE.sub("", text)
+
+
+# the year a base names (在【去年】新建…的基础上, 在【2023年】…): the year its figure is of
+_BASE_YEAR = re.compile(r"去年|上年|前年|((?:19|20)[0-9]{2})\s*年")
+
+
+def on_base(sentence: str, at: int, published: date | None) -> tuple[FigureKind, str] | None:
+    """For a number at `at` inside the base a plan or a result is built on (在去年建成充电桩
+    【5.8万个】的基础上，今年再…): a result of the year the base names, whatever the sentence
+    around it plans; None for a number outside a base, or a base naming no year."""
+    if "基础上" not in sentence:
+        return None
+    for base in _ON_BASE.finditer(sentence):
+        if not base.start() < at < base.end():
+            continue
+        year = _BASE_YEAR.search(sentence, base.start(), at)
+        if year is not None and year.group(1):
+            return "achieved", year.group(1)
+        if year is None or published is None:
+            return None
+        back = 2 if year.group() == "前年" else 1
+        return "achieved", str(published.year - back)
+    return None

@@ -1,0 +1,35 @@
+"""One named facility and what it will hold (…实验小学南校区建成后可新增学位2160个; …中学新校区
+封顶 可提供学位2700个; …医院新院区投用后可新增床位600张): one project's figure, a part of the
+work a target counts, not the place's whole."""
+
+from __future__ import annotations
+
+import re
+
+# A school, campus or hospital named (实验小学南校区, 中心医院新院区), not counted (新建学校12所,
+# 6所学校) nor the object of a verb of work (新建改扩建学校): its name ends right before the
+# words saying what it will hold
+_FACILITY = re.compile(
+    r"(?:小学|中学|学校|幼儿园|医院|卫生院)(?:[东南西北新]?(?:校区|院区)|分校|分院)?"
+    r"(?:项目)?(?:主体)?(?:建成|封顶|竣工|投用|启用|交付使用|投入使用)?(?:后)?[ \u3000，,]?"
+    r"(?:预计|将|可|能)(?:新增|提供|容纳|增加)"
+)
+_NOT_ONE = re.compile(
+    r"[0-9一二两三四五六七八九十几多]\s*[所个家座]$|(?:新建|改扩建|建设|改造|扩建)$"
+)
+_WHOLE = re.compile(r"全[市县区省]|累计|共计|合计|今年|全年")
+
+
+def one_facility(sentence: str, c0: int, at: int) -> str | None:
+    """The named facility whose capacity the number at `at` is (its clause opens at `c0`, its
+    sentence may have named the facility a clause before): None when there is none, when it
+    is counted (6所学校) or when a word of the whole stands between it and the number."""
+    if not any(w in sentence for w in ("学", "校", "园", "院")):
+        return None
+    start = max(sentence.rfind(c, 0, c0 - 1) for c in "，,；;。") + 1 if c0 else 0
+    for found in _FACILITY.finditer(sentence, start, at):
+        name = sentence[start : found.start()]
+        if _NOT_ONE.search(name) or not name or _WHOLE.search(sentence, found.end(), at):
+            continue
+        return sentence[max(start, found.start() - 6) : found.end()]
+    return None
