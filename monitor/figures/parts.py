@@ -169,18 +169,8 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
     if whole_not_read(making, n, target, own_place):
         # …由国有企业统一代建的216部已全部开工，其中已完工148部: 216 is not the target's
         return "a part (其中…) of a whole not read as the target's"
-    if _STAGE_ONLY.fullmatch(sentence, n.c0, q.start) or (
-        _BARE_PART.fullmatch(sentence, n.c0, q.start)
-        and (
-            stage_after(sentence, n.c0, q.start, q.end, n.c1)
-            or _DONE_AFTER.match(sentence, q.end, n.c1)
-        )
-    ):
-        # 其中86个已建成, …中，已有86个建成开放, …中，已开工112个, …中，已有79条完成整治: the
-        # things at a stage or with the work done, no kind of them
-        return None
-    if _STAGE_PART.fullmatch(sentence, n.c0, q.start):
-        return None  # …口袋公园中，已经完工31个: the stage before the number, likewise
+    if _things_at_a_stage(sentence, n):
+        return None  # 其中86个已建成, …中，已开工112个: the things at a stage, no kind of them
     if (
         n.after_breakdown
         and (target.id in making.seen or "持平" in sentence[: n.c0])  # (…同比持平，其中城市…)
@@ -240,6 +230,21 @@ _STAGE_ONLY = re.compile(
     r"(?:并?(?:投用|投入使用|交付|开放|开业|开园|开馆|启用|运营|建设))?了?(?:约|近|超过)?"
 )
 _BARE_PART = re.compile(r"\s*(?:其中|包括)?[，,：:\s]*(?:已经?|共|均)?有?(?:约|近|超过)?")
+
+
+def _things_at_a_stage(sentence: str, n: Number) -> bool:
+    """Whether a part names nothing but the stage its things are at or the work done on them,
+    before its number (…中，已开工112个; …中，已经完工31个) or after it (其中86个已建成, …中，
+    已有86个建成开放, …中，已有79条完成整治): no kind of them."""
+    q = n.q
+    if _STAGE_ONLY.fullmatch(sentence, n.c0, q.start) or _STAGE_PART.fullmatch(
+        sentence, n.c0, q.start
+    ):
+        return True
+    return _BARE_PART.fullmatch(sentence, n.c0, q.start) is not None and (
+        stage_after(sentence, n.c0, q.start, q.end, n.c1) is not None
+        or _DONE_AFTER.match(sentence, q.end, n.c1) is not None
+    )
 
 
 def _names_the_part(making: Making, n: Number) -> bool:
