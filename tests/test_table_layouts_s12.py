@@ -1,13 +1,18 @@
 """Table layouts the lead met probing pages of its own in session 12 (places, figures and
 wording invented): a header-less table whose total row comes first with units in its cells (合计 |
-300公里 | 236.5公里), which is a body row and not a second header row."""
+300公里 | 236.5公里), which is a body row and not a second header row; a prefecture's table
+whose seat city bears its name (文山州, 文山市)."""
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
+
 from selectolax.lexbor import LexborHTMLParser
 
-from monitor.models import Table
+from monitor.models import Pledge, Table, Target
 from monitor.pages.tables import read_table
+from tests.table_cells import read
 
 
 def table(markup: str) -> Table | None:
@@ -45,3 +50,35 @@ def test_two_header_rows_without_numbers_stay_two_header_rows() -> None:
     assert read is not None
     works = "城镇老旧小区改造（个）"
     assert read.header == ("地区", f"{works}|年度任务", f"{works}|已开工")
+
+
+# A prefecture (州, 盟, 地区) and its seat named after it (文山州, 文山市): the seat's row is a part,
+# the prefecture's whole is its 全州 row
+WS = Target(
+    "ws-houses", "文山州2025年改造农村危房3000户", ("农村危房改造",), ("文山", "文山州", "全州"),
+    unit="户", pledge=Pledge(Decimal(3000)),
+)  # fmt: skip
+ES = Target("es-roads", "恩施州农村公路", ("农村公路",), ("恩施", "恩施州", "恩施土家族苗族自治州"), unit="公里")
+WS_TABLE = Table(
+    caption="文山州农村危房改造进度（截至9月30日）", unit=None,
+    header=("县（市）", "任务数（户）", "竣工数（户）", "竣工率"),
+    rows=(("文山市", "600", "410", "68.3%"), ("砚山县", "500", "300", "60.0%"),
+          ("全州", "3000", "1950", "65.0%")),
+)  # fmt: skip
+ES_TABLE = Table(
+    caption="恩施州农村公路建设进度表", unit="公里",
+    header=("县市", "年度任务", "已完成"),
+    rows=(("恩施市", "120", "88"), ("利川市", "150", "97"), ("巴东县", "90", "71")),
+)  # fmt: skip
+
+
+def test_a_seat_named_like_its_prefecture_is_a_part_and_the_whole_row_is_read() -> None:
+    assert read(WS_TABLE, WS, day=date(2025, 10, 10)) == [
+        ("pledge", "new", "3000 户", "任务数（户）"),
+        ("achieved", "new", "1950 户", "竣工数（户）"),
+        ("achieved", "share_of_pledge", "65 %", "竣工率"),
+    ]
+
+
+def test_a_seat_named_like_its_prefecture_is_not_the_prefecture_without_a_whole_row() -> None:
+    assert read(ES_TABLE, ES, day=date(2025, 10, 10)) == []
