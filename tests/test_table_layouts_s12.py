@@ -52,13 +52,16 @@ def test_two_header_rows_without_numbers_stay_two_header_rows() -> None:
     assert read.header == ("地区", f"{works}|年度任务", f"{works}|已开工")
 
 
-# A prefecture (州, 盟, 地区) and its seat named after it (文山州, 文山市): the seat's row is a part,
-# the prefecture's whole is its 全州 row
+# A prefecture (州, 盟, 地区) and its seat named after it (文山州, 文山市): the seat's row is a
+# part, the prefecture's whole is its 全州 row
 WS = Target(
     "ws-houses", "文山州2025年改造农村危房3000户", ("农村危房改造",), ("文山", "文山州", "全州"),
     unit="户", pledge=Pledge(Decimal(3000)),
 )  # fmt: skip
-ES = Target("es-roads", "恩施州农村公路", ("农村公路",), ("恩施", "恩施州", "恩施土家族苗族自治州"), unit="公里")
+ES = Target(
+    "es-roads", "恩施州农村公路", ("农村公路",), ("恩施", "恩施州", "恩施土家族苗族自治州"),
+    unit="公里",
+)  # fmt: skip
 WS_TABLE = Table(
     caption="文山州农村危房改造进度（截至9月30日）", unit=None,
     header=("县（市）", "任务数（户）", "竣工数（户）", "竣工率"),

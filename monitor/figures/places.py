@@ -336,9 +336,9 @@ def _words(text: str, regions: tuple[str, ...]) -> list[tuple[int, str]]:
             out.append((m.start(), text[m.start() : around.end()]))
             continue
         end = m.end()
-        if word in regions and (level := _LEVEL_AFTER.match(text, end)):
-            if other_level(word + level.group(), regions):  # 文山市 for 文山州: another place
-                word, end = word + level.group(), level.end()
+        level = _LEVEL_AFTER.match(text, end) if word in regions else None
+        if level and other_level(word + level.group(), regions):  # 文山市 for 文山州
+            word, end = word + level.group(), level.end()  # another place
         out.append((m.start(), word))
         while word not in _NOT_PROPER and (part := _PART_NAMED_AFTER.match(text, end)):
             if WORK_VERB.search(part.group()):
