@@ -10,9 +10,11 @@ from decimal import Decimal
 
 from selectolax.lexbor import LexborHTMLParser
 
+from monitor.figures.tables import article_figures
 from monitor.models import Pledge, Table, Target
+from monitor.pages.extract import extract
 from monitor.pages.tables import read_table
-from tests.table_cells import read
+from tests.table_cells import cells, read
 
 
 def table(markup: str) -> Table | None:
@@ -85,3 +87,29 @@ def test_a_seat_named_like_its_prefecture_is_a_part_and_the_whole_row_is_read() 
 
 def test_a_seat_named_like_its_prefecture_is_not_the_prefecture_without_a_whole_row() -> None:
     assert read(ES_TABLE, ES, day=date(2025, 10, 10)) == []
+
+
+YT = Target(
+    "yt-lifts", "烟台2025年既有住宅加装电梯500部", ("加装电梯",), ("烟台", "烟台市", "全市"),
+    unit="部", pledge=Pledge(Decimal(500)),
+)  # fmt: skip
+
+
+def test_one_thing_down_the_side_with_its_amounts_in_words_is_read_on_its_side() -> None:
+    page = (
+        "<html><head><title>烟台市上半年既有住宅加装电梯工作情况</title></head><body>"
+        "<h1>烟台市上半年既有住宅加装电梯工作情况</h1><div id=main>"
+        "<p>今年以来，全市加快推进既有住宅加装电梯工作，群众获得感不断增强。</p>"
+        "<table><tr><td>项目</td><td>既有住宅加装电梯</td></tr>"
+        "<tr><td>年度任务</td><td>500部</td></tr><tr><td>已开工</td><td>322部</td></tr>"
+        "<tr><td>已完工</td><td>187部</td></tr><tr><td>完工率</td><td>37.4%</td></tr></table>"
+        "</div></body></html>"
+    ).encode()
+    article = extract(page, url="http://127.0.0.1/yt.html")
+    got = cells(article_figures(article, [YT], published=date(2025, 7, 5)))
+    assert got == [
+        ("pledge", "new", "500 部", "年度任务"),
+        ("achieved", "new", "322 部", "已开工"),
+        ("achieved", "new", "187 部", "已完工"),
+        ("achieved", "share_of_pledge", "37.4 %", "完工率"),
+    ]
