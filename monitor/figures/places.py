@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from monitor.figures.nouns import WORK_VERB
+from monitor.figures.place_levels import at_level, other_level
 
 # The country as a whole. A target whose regions include one of these is a national target.
 NATIONAL = ("全国", "我国", "中国", "各地", "全国各地", "国家", "全省份")
@@ -185,33 +186,10 @@ _LEVEL_BODY = re.compile(r"(?:今年|去年|上半年|下半年|全年|年内)?(
 _LEVEL_OF_CHAR = {"省": "province", "市": "city", "县": "county", "区": "district"}
 
 
-# The level a place's name ends with: the same stem at another level is another place
-_LEVELS = ("地区", "省", "市", "州", "盟", "县", "区")
-# (not 地区 after a name: 江苏地区生产总值 is the province's output)
-# (nor a tier, 浙江县级以上, 市县两级, nor 县域, 县城, 区域)
-_LEVEL_AFTER = re.compile(r"(?:省|市(?![场民县区])|州|盟|县(?![域城])|区(?![域划块间]))(?!级)")
-
-
-def other_level(word: str, regions: tuple[str, ...]) -> bool:
-    """Is `word` a place named like one of `regions` at another level (文山市 for 文山州, the
-    seat named after its prefecture; 吉林市 for 吉林省; 淮安区 for 淮安市): another place, when the
-    regions give the stem with a level of their own?"""
-    for level in _LEVELS:
-        if word.endswith(level) and len(word) - len(level) >= 2:
-            stem = word[: -len(level)]
-            return word not in regions and any(
-                stem + other in regions for other in _LEVELS if other != level
-            )
-    return False
-
-
 def _kind(word: str, regions: tuple[str, ...]) -> str | None:
     """own, nation or place; None for a generic word whose level the target does not say."""
-    if other_level(word, regions):
-        return "place"  # 文山市 in a story on 文山州: the prefecture's seat, a part
-    if "、" in word or word.endswith(
-        "周边"
-    ):  # 临平、萧山、余杭三区; 武汉及周边: more than one's own
+    # 临平、萧山、余杭三区; 武汉及周边: more than one's own; 文山市 in a story on 文山州: its seat
+    if "、" in word or word.endswith("周边") or other_level(word, regions):
         return "place"
     if word in regions or any(word in r or r in word for r in regions if r not in NATIONAL):
         return "own"  # 北京 for a target in 北京市, 高速公路服务区 for itself
@@ -335,10 +313,7 @@ def _words(text: str, regions: tuple[str, ...]) -> list[tuple[int, str]]:
         if around:  # 武汉及周边8个城市: the place and its neighbours, a wider area
             out.append((m.start(), text[m.start() : around.end()]))
             continue
-        end = m.end()
-        level = _LEVEL_AFTER.match(text, end) if word in regions else None
-        if level and other_level(word + level.group(), regions):  # 文山市 for 文山州
-            word, end = word + level.group(), level.end()  # another place
+        word, end = at_level(text, word, m.end(), regions)  # 文山市 for 文山州: another place
         out.append((m.start(), word))
         while word not in _NOT_PROPER and (part := _PART_NAMED_AFTER.match(text, end)):
             if WORK_VERB.search(part.group()):

@@ -11,7 +11,8 @@ import re
 from monitor.figures.cues import A_YEAR
 from monitor.figures.keywords import may_split, split_matches
 from monitor.figures.nouns import other_measure
-from monitor.figures.places import GENERIC, PLACES, mentions, other_level, speaks_for
+from monitor.figures.place_levels import other_level
+from monitor.figures.places import GENERIC, PLACES, mentions, speaks_for
 from monitor.figures.table_stages import stage_in
 from monitor.models import Table, Target
 
