@@ -12,8 +12,10 @@ from monitor.figures.nouns import WORK_VERB
 T = TypeVar("T")
 
 # a verb of work (already, in all), an amount with its measure word, and at most a qualifier
+# (or the plan's size: 年度目标60个 杭州口袋公园已建成63个)
 _BARE = re.compile(
-    r"(?:已经?|累计|共|再)?(?:" + WORK_VERB.pattern + r")了?"
+    r"(?:(?:已经?|累计|共|再)?(?:" + WORK_VERB.pattern + r")了?"
+    r"|(?:年度|全年|今年)?(?:目标|任务|计划)(?:任务)?(?:为|是)?)"
     r"[约近超逾]?[0-9０-９][0-9０-９.,]*(?:万|亿)?[\u4e00-\u9fff]{1,2}(?:以上|左右|多|余)?[！!]?"
 )
 
