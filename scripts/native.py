@@ -8,6 +8,10 @@ extract the same articles in less. Each package is built apart (a shared library
 a compiled module calls those of its package directly) with a stamp of the sources it was made
 from; a source changed since has its package read from its sources again (monitor/native.py).
 Needs mypy (the test extra) and a C compiler with the interpreter's headers.
+
+The build ends with the patterns a run compiles at its start (monitor/_patterns.marshal, see
+monitor/native.py), recorded in a fresh interpreter: the commands' imports, the reading
+modules' and the zygote's first page.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import argparse
 import json
 import os
 import shutil
+import subprocess
 import sys
 from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
@@ -23,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from monitor.native import STAMP, compiled, current, stamp  # noqa: E402
+from monitor.native import PATTERNS, STAMP, compiled, current, record_patterns, stamp  # noqa: E402
 
 # Each package compiled, with the modules left as sources: the package's start (its lazy
 # verbs); in figures the worker plumbing (processes, pipes, the zygote), whose time is the
@@ -84,15 +89,33 @@ def build(package: str) -> None:
     print(f"scripts/native: {len(compiled(folder(package)))} modules of monitor/{package} compiled")
 
 
+def _run_start() -> None:
+    """What a run compiles before and as it reads its first page (in a fresh interpreter)."""
+    # the commands, the pass's own modules, reading as the zygote imports it
+    import monitor.cli
+    import monitor.pipeline  # noqa: F401
+    from monitor.figures import tables, zygote  # noqa: F401
+    from monitor.pages import extract  # noqa: F401
+
+    zygote._warm_up()  # its first page
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clean", action="store_true", help="remove the build")
+    parser.add_argument("--record-patterns", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.record_patterns:  # the child below: nothing recorded may be in re's cache yet
+        print(f"scripts/native: {record_patterns(_run_start)} patterns recorded in {PATTERNS.name}")
+        return
     for package in PACKAGES:
         if args.clean:
             print(f"scripts/native: {clean(package)} extension modules of {package} removed")
         else:
             build(package)
+    PATTERNS.unlink(missing_ok=True)  # (a child would take its patterns from it)
+    if not args.clean:
+        subprocess.run([sys.executable, __file__, "--record-patterns"], check=True)
 
 
 if __name__ == "__main__":
