@@ -18,6 +18,7 @@ from monitor.figures.since import since_window as since_window
 from monitor.figures.since import sum_after as sum_after
 from monitor.figures.so_far import _PART_OF_YEAR as _PART_OF_YEAR
 from monitor.figures.so_far import under_way as under_way
+from monitor.figures.stock_flow import total_after_additions
 from monitor.models import FigureScope, Quantity
 
 _PERCENT = frozenset({"%", "‰", "百分点"})
@@ -94,7 +95,6 @@ _FLOW_TOTAL = re.compile(
     r"(?:达到|达|为|突破|超过|[迈跨站登]上|[迈跨]过|迈入)"
 )
 _NAMED_YEAR = re.compile(r"(?<!截至)(?<!截止)(?<!到)(?<!至)[0-9]{4}\s*年(?![底末]|[0-9]{1,2}月底)")
-_LAST_YEAR = re.compile(r"去年|上年度|上一年")
 # …and verbs that make one unless the clause is the year's work (今年累计达到…, 1至10月累计…)
 _STOCK_VERB = re.compile(
     r"增至|增加到|增长到|达到|总计|共(?:计|建|完成|改造|开工|开通|建成|建设|实施)"
@@ -247,8 +247,10 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
         return "new"  # 自2016年…以来，累计下达…; “十四五”以来截至9月底，累计筹集…; …，借阅累计达到…
     if _YEARS_PLAN_AFTER.match(sentence, q.end):
         return "new"  # 累计完成2210部，完成年度目标的73.7%: the year's work so far
-    if _a_level(sentence, c0, clause, head, opening):
-        return "cumulative"
+    if _a_level(sentence, c0, clause, head, opening) or total_after_additions(
+        sentence, c0, head, _IN_YEAR
+    ):
+        return "cumulative"  # (…，全市累计建成城市绿道1240公里 after 新建…86公里: stock_flow)
     if _IN_YEAR.search(clause) or _IN_YEAR.search(opening):
         return "new"
     if _SPAN.search(head) or _SPAN.search(opening):  # 2021年以来累计…: new over the span
@@ -366,15 +368,6 @@ def _named_a_period(sentence: str, c0: int, head: str) -> bool:
     part = _LATER_YEAR.search(sentence, c0 + len(head))  # (其中今年新建成…; 今年新开的有…)
     named = _YEAR_WORDS.search(sentence, 0, part.start() if part else len(sentence))
     return bool(named) or done_by_a_month(sentence, c0 + len(head), head)
-
-
-@lru_cache(maxsize=256)
-def _flow_period(sentence: str) -> bool:
-    """The sentence names a period a flow is measured over (2024年, 全年, 前三季度, 1—8月), not
-    a point in time (截至2024年底)."""
-    return bool(
-        _IN_YEAR.search(sentence) or _NAMED_YEAR.search(sentence) or _LAST_YEAR.search(sentence)
-    )
 
 
 def _added_before(sentence: str, c0: int) -> bool:
