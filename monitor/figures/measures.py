@@ -18,7 +18,7 @@ from monitor.figures.since import since_window as since_window
 from monitor.figures.since import sum_after as sum_after
 from monitor.figures.so_far import _PART_OF_YEAR as _PART_OF_YEAR
 from monitor.figures.so_far import under_way as under_way
-from monitor.figures.stock_flow import total_after_additions
+from monitor.figures.stock_flow import held_level, total_after_additions
 from monitor.models import FigureScope, Quantity
 
 _PERCENT = frozenset({"%", "‰", "百分点"})
@@ -309,6 +309,8 @@ def _named_by_its_words(
         return "new"  # 今年新建充电桩的规模明显扩大，达到8.5万个: the additions it speaks of
     if head.endswith("已有") and _IN_YEAR.search(sentence, 0, c0):
         return "new"  # 今年新增的床位，截至10月底已有1350张投入使用: of the year's, so far
+    if held_level(head, _IN_YEAR):
+        return "cumulative"  # 参保人数稳定在2700万人以上, 签约服务覆盖城乡居民1960万人
     for m in _STOCK.finditer(clause):
         if m.group() in ("已有", "共有") and _IN_YEAR.search(clause, 0, m.start()):
             continue  # 今年已有1800多户…完成, 今年共有412家…: the year's so far, not a stock

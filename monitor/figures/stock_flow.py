@@ -48,3 +48,18 @@ def total_after_additions(sentence: str, c0: int, head: str, in_year: re.Pattern
 def _stage(text: str) -> str | None:
     m = _STAGE.search(text)
     return None if m is None else _SAME_STAGE.get(m.group(), m.group())
+
+
+# People held at a level (参保人数稳定在, 低保对象保持在) or covered by a service at a time (签约
+# 服务覆盖…人): where the count stands; not a flow so held (新增就业稳定在…: 新 before it)
+_HELD = re.compile(r"(?:稳定|保持|维持)在|覆盖(?!率|面)")
+_NEW_BEFORE = re.compile(r"新(?!能源|型|兴|区|城|市民)|净增|增加")
+
+
+def held_level(head: str, in_year: re.Pattern[str]) -> bool:
+    """Whether the words before a number (`head`) hold its count at a level or say what a
+    service covers: a stock; coverage said of a year (今年…覆盖) is left to the year."""
+    held = _HELD.search(head)
+    if held is None or _NEW_BEFORE.search(head, 0, held.start()):
+        return False
+    return held.group() != "覆盖" or not in_year.search(head)
