@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 _PLAN = re.compile(r"“?(十[一二三四五六七八九]|[一二三四五六七八九])五”?(?:规划|时期|期间)")
 _PLAN_SINCE = re.compile(r"“?(十[一二三四五六七八九]|[一二三四五六七八九])五”?以来")
@@ -59,3 +60,14 @@ def _plan_number(word: str) -> int:
     if word.startswith("十"):
         return 10 + (digits.index(word[1]) + 1 if len(word) > 1 else 0)
     return digits.index(word) + 1
+
+
+_ONE_YEAR_BACK = ("过去一年", "一年来", "过去的一年")
+
+
+def year_looked_back(text: str, published: date) -> int:
+    """The year 过去一年 / 一年来 speak of: the one before the year published in, but in a
+    year-end summary (November on) the year ending; 0 if the text says neither."""
+    if not any(word in text for word in _ONE_YEAR_BACK):
+        return 0
+    return published.year - (1 if published.month < 11 else 0)
