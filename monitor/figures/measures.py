@@ -76,7 +76,7 @@ _RATE_NOUN = re.compile(
 # to hold against a year named elsewhere in the sentence.
 # A balance (贷款余额, 存款余额) is what stands at a date, whatever flowed in or out before it.
 _STOCK = re.compile(
-    r"总(?:数|量|里程|规模|面积|容量|额)|总长度?(?=已|约|为|达|近|超|突破|破|增至)|运营里程|保有量|装机|共有|全国有|已有|现有|拥有"
+    r"总(?:数|量|[人户]数|里程|规模|面积|容量|额)|总长度?(?=已|约|为|达|近|超|突破|破|增至)|运营里程|保有量|装机|共有|全国有|已有|现有|拥有"
     r"|实有|余额|存量"
     # (not 死亡人数为168人: people dying or hurt over a period are its flow, never a stock)
     r"|数(?<!亡人数)(?<!伤人数)(?<!难人数)量?(?:已经?)?(?:达到?|超过|突破|约|近|为)|数量(?=[0-9])"
