@@ -77,7 +77,7 @@ _RATE_NOUN = re.compile(
 # A balance (贷款余额, 存款余额) is what stands at a date, whatever flowed in or out before it.
 _STOCK = re.compile(
     r"总(?:数|量|[人户]数|里程|规模|面积|容量|额)|总长度?(?=已|约|为|达|近|超|突破|破|增至)|运营里程|保有量|装机|共有|全国有|已有|现有|拥有"
-    r"|实有|余额|存量"
+    r"|实有|余额|存量|存栏|在(?:运营|运行|营(?!商|造)|用(?![地好足活])|建(?![成设])|册|校|园|岗)"
     # (not 死亡人数为168人: people dying or hurt over a period are its flow, never a stock)
     r"|数(?<!亡人数)(?<!伤人数)(?<!难人数)量?(?:已经?)?(?:达到?|超过|突破|约|近|为)|数量(?=[0-9])"
 )
@@ -86,7 +86,7 @@ _STOCK = re.compile(
 _FLOW = re.compile(
     r"产量|产值|发电量|用电量|收入|营收|进出口|出口额|进口额|销售额|销量|成交额|交易额|零售总额"
     r"|增加值|吞吐量|货运量|客运量|接待游客|游客量|业务量|资金总?规模"  # (a year's funds in all)
-    r"|零售额|营业额|支出|税收"  # (网络零售额, 一般公共预算支出: a year's, in statistics)
+    r"|零售额|营业额|支出|税收|出栏"  # (网络零售额, 一般公共预算支出: a year's, in statistics)
 )
 # A flow's total, in a clause after the one naming it (…收入增长4.1%，总量达到486亿元)
 # (…，力争总量迈上1600亿元台阶: the year's total aimed at)
@@ -134,7 +134,10 @@ _ADDED_JUST_BEFORE = re.compile(r"(?:新增|新建|新开|净增)了?(?:约|近|
 # after it counts toward is the year's use of it, not a stock
 _YEARS_QUOTA = re.compile(r"(?:今年|全年|年度|本年)[^。；，,]{0,14}?(?:额度|限额|安排|下达)")
 _AIMED = re.compile(MODAL.pattern + "|目标")  # the modals of intent, and a plan's own word
-_AS_OF = re.compile(r"截[至止][^，,。；]{0,10}(?:底|末|目前|现在)|^目前|^[0-9]{4}\s*年[底末][，,]")
+# the end of a quarter, a half or a month opening the sentence (二季度末，…; 6月末，…): a point in
+# time, as 截至6月底 is (not the quarter itself, a period of additions)
+_AT_END = r"(?:[0-9]{4}\s*年|今年)?(?:[一二三四]季度|上半年|[0-9一二三四五六七八九十]{1,2}月)[末底][，,]"
+_AS_OF = re.compile(r"截[至止][^，,。；]{0,10}(?:底|末|目前|现在)|^目前|^[0-9]{4}\s*年[底末][，,]|^" + _AT_END)
 # Concentrations and averages per head are levels (PM2.5浓度35微克/立方米, 每千人口托位数4.1个).
 _LEVEL_UNITS = frozenset({"微克/立方米", "毫克/立方米"})
 _EVENTS = frozenset({"人次", "次", "场次", "架次", "车次", "艘次", "台次", "批次", "件次", "户次"})
@@ -157,7 +160,7 @@ _IN_YEAR = re.compile(
     r"(?:(?<!截至)(?<!截止)(?<!到)今年(?![0-9一二三四五六七八九十]+月)|全年|年内|当年|本年"
     r"|"
     + MONTH_SPAN
-    + r"|前[一二三四五六七八九十两0-9]{1,2}个?月|前[一二三]季度|[一二三四]季度|上半年|下半年)"
+    + r"|前[一二三四五六七八九十两0-9]{1,2}个?月|(?:前[一二三]季度|[一二三四]季度|上半年|下半年)(?![末底]))"
 )
 # A share of the year's plan said after the number: the number is that year's work so far
 # (…，完成省定年度目标任务的82%; …，占市政府下达的4万套年度任务的92.5%), or a one-year plan's own
