@@ -332,7 +332,8 @@ def _named_again(
     m = by_clause[max(earlier)][-1]
     head = sentence[m.end - 2 : m.end] if m.end - m.start >= 3 else ""
     word = sentence[at : at + 2]  # (…养老保险新增参保人员14.6万名，参保总人数…: its noun's word)
-    if (head and sentence.startswith(head, at)) or (word.isalpha() and word in sentence[m.end : at]):
+    again = word.isalpha() and word in sentence[m.end : at]
+    if (head and sentence.startswith(head, at)) or again:
         return m if _COUNT_WORD.match(sentence, at + 2) else None
     return None
 

@@ -34,7 +34,8 @@ _FRAME_OPENS = re.compile(
 # _FRAME_OPENS does (去年, 2019年), but for “, which opens one only before _PLAN_NTH (“十四五”).
 # Not a line break: a sentence starting with one is only that (after a full stop), a blank.
 _SPACES = frozenset(filter(str.isspace, map(chr, range(0x3001)))) - {"\n"}
-_MAY_OPEN = _SPACES | frozenset("—－（(一二三四五六七八九十" + "各同回做展自从" + "过去上刚今明新12")
+_MAY_OPEN = _SPACES | frozenset("—－（(一二三四五六七八九十" + "各同回做展自从")
+_MAY_OPEN |= frozenset("过去上刚今明新12")
 _PLAN_NTH = "十一二三四五六七八九"
 _FRAME_NEXT = re.compile(r"明年")
 _PLAN_SEASON_ENDS = 3  # the month by which a year's work reports and plans are published

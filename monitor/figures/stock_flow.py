@@ -28,9 +28,9 @@ _BARE = re.compile(r"[^，,。；;]{0,2}累计[^0-9，,。；;]{0,2}")
 def total_after_additions(sentence: str, c0: int, head: str, in_year: re.Pattern[str]) -> bool:
     """Whether the clause at c0 (its words before the number: `head`) is a running total of the
     thing whose additions a clause before it gave (新开通5G基站2860个，全省5G基站累计达到10.4万个;
-    已加装电梯386部，全市累计加装电梯2650部): the stock, whatever period opens the sentence. Not
-    when the clause names a year or a start of its own (`in_year`, 以来), is bare (累计建成1240公里), or counts
-    another stage than the additions (新开工…，累计基本建成…)."""
+    已加装电梯386部，全市累计加装电梯2650部): the stock, whatever period opens the sentence.
+    Not when the clause names a year or a start of its own (`in_year`, 以来), is bare
+    (累计建成1240公里), or counts another stage than the additions (新开工…，累计基本建成…)."""
     if c0 == 0 or "累计" not in head:
         return False
     total = _TOTAL.search(head)
