@@ -66,7 +66,7 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
         at += 1
     if _BROUGHT.match(sentence, at):
         return False  # 新建绿道104公里带来的变化: what the work brought, no noun it counts
-    if _SET_OF_ADDED.search(sentence, 0, q.start) and _AMONG.match(sentence, at):
+    if _AMONG.match(sentence, at) and _SET_OF_ADDED.search(sentence, 0, q.start):
         return False  # 今年新建的48个中有31个…: the additions, a part of which follows
     nxt = sentence[at : at + 1]
     if not nxt or nxt in _AFTER_COUNT_OK or not _is_han(nxt) or cues.GOES_ON.match(sentence, at):
