@@ -142,6 +142,8 @@ _AS_OF_STOCK = re.compile(
     r"(?:截至|截止)[^，,。；]{0,8}(?:年底|年末|目前|现在|底前|[0-9]{4}\s*年(?!\s*[0-9一二三四五六七八九十]{1,2}\s*月))"
     r"|^目前"  # (not 截至2024年8月底: a date inside the year, the year's work so far)
 )
+# so far, from no start (到目前为止，…建成…; 迄今，…): a running total, 已 or not
+_SO_FAR = re.compile(r"(?:到|至)目前为止|迄今")
 
 
 def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
@@ -194,7 +196,7 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
         return "new"  # …累计完成1250万亩，2024年完成462万亩: that year's work, not the total
     if _CUMULATIVE.search(sentence, 0, c0) or _LEVEL_VERB.search(head):
         return "cumulative"
-    if _as_of_stock(sentence) and "已" in sentence[: q.start]:
+    if (_as_of_stock(sentence) and "已" in sentence[: q.start]) or _SO_FAR.match(sentence):
         return "cumulative"
     if _DONE_SO_FAR.search(clause) and not _named_a_period(sentence, c0, head):
         return "cumulative"  # 福州已建成口袋公园1500多个: no period named, a running total
