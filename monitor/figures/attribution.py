@@ -320,21 +320,24 @@ def _goes_on(sentence: str, at: int) -> bool:
 
 
 # a word of count after the keyword's head noun (岗位数, 食堂数量): the thing counted again
-_COUNT_WORD = re.compile(r"(?:总)?(?:数量?|总数|总量)")
+_COUNT_WORD = re.compile(r"(?:总)?(?:人?数量?|总数|总量)")
 
 
 def _named_again(
     sentence: str, at: int, by_clause: dict[int, list[_Match]], clause: int
 ) -> _Match | None:
-    """The last keyword before the clause at `at` when the clause opens with its head noun and
-    a word of count (…就业岗位1.8万个，…，岗位数同比增长11.2%): those things, counted again."""
+    """The last keyword before the clause at `at` when the clause opens with its head noun, or a
+    word of the noun phrase after it, and a word of count (…就业岗位1.8万个，…，岗位数同比增长
+    11.2%; …新增参保人员14.6万名，参保总人数2711万人): those things, counted again."""
     earlier = [k for k in by_clause if k < clause and by_clause[k]]
     if not earlier:
         return None
     m = by_clause[max(earlier)][-1]
     head = sentence[m.end - 2 : m.end] if m.end - m.start >= 3 else ""
-    if head and sentence.startswith(head, at) and _COUNT_WORD.match(sentence, at + 2):
-        return m
+    word = sentence[at : at + 2]  # (…养老保险新增参保人员14.6万名，参保总人数…: its noun's word)
+    again = word.isalpha() and word in sentence[m.end : at]
+    if (head and sentence.startswith(head, at)) or again:
+        return m if _COUNT_WORD.match(sentence, at + 2) else None
     return None
 
 

@@ -42,6 +42,9 @@ _AFTER_COUNT_OK = frozenset(
     "，,。；;：:、）)（(”“’‘》《 \n\t…—－-"
     "和与及或等以左右上下内外多余其已将也均都并且是为在到至比较同占约近超之"
 )
+# the period's additions named as a set (今年新建的48个中有31个…, 新增的3200个中，…)
+_SET_OF_ADDED = re.compile(r"(?:新建|新增|建成|新开工|开工|完成|改造)的(?:约|近|超过|超)?$")
+_AMONG = re.compile(r"中(?:有|，|,|的)")
 _REACH = 12  # how far after a count a target's keyword may follow as its noun (40多个高品质“…”X)
 _PERCENT_UNITS = frozenset({"%", "‰", "百分点"})
 
@@ -63,6 +66,8 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
         at += 1
     if _BROUGHT.match(sentence, at):
         return False  # 新建绿道104公里带来的变化: what the work brought, no noun it counts
+    if _AMONG.match(sentence, at) and _SET_OF_ADDED.search(sentence, 0, q.start):
+        return False  # 今年新建的48个中有31个…: the additions, a part of which follows
     nxt = sentence[at : at + 1]
     if not nxt or nxt in _AFTER_COUNT_OK or not _is_han(nxt) or cues.GOES_ON.match(sentence, at):
         return False  # 在A至B之间; …，剩余1.1万套力争11月底前开工: the count is the modal's subject

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from monitor.figures import speech
 from monitor.figures.bases import without_base
 from monitor.figures.cutoffs import cutoff
-from monitor.figures.five_years import plan_end, plan_named, plan_year
+from monitor.figures.five_years import plan_end, plan_named, plan_year, year_back, years_back
 from monitor.figures.months import HALF as _HALF
 from monitor.figures.months import months_period as _months_period
 from monitor.figures.plan_words import (
@@ -336,11 +336,11 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
     if published is None:
         return None
     y = published.year
-    if "过去五年" in text or "五年来" in text or "过去的五年" in text:
-        return f"{y - 5}-{y - 1}"
+    if (span := years_back(text, published)) is not None:
+        return span  # 过去五年, 三年来, 近三年: the years looked back on
     half = "H1" if "上半年" in text else "H2" if "下半年" in text else ""
-    if _LAST_YEAR.search(text) or "过去一年" in text or "一年来" in text or "过去的一年" in text:
-        return f"{y - 1}{half}"
+    if _LAST_YEAR.search(text) or (back := year_back(text, published)):
+        return f"{y - 1 if _LAST_YEAR.search(text) else back}{half}"
     if "今年" in text or half:
         return f"{y}{half}"
     if "明年" in text:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 _PLAN = re.compile(r"“?(十[一二三四五六七八九]|[一二三四五六七八九])五”?(?:规划|时期|期间)")
 _PLAN_SINCE = re.compile(r"“?(十[一二三四五六七八九]|[一二三四五六七八九])五”?以来")
@@ -59,3 +60,43 @@ def _plan_number(word: str) -> int:
     if word.startswith("十"):
         return 10 + (digits.index(word[1]) + 1 if len(word) > 1 else 0)
     return digits.index(word) + 1
+
+
+_ONE_YEAR_BACK = ("过去一年", "一年来", "过去的一年")
+
+
+def year_back(text: str, published: date) -> int:
+    """The year 过去一年 / 一年来 speak of: the one before the year published in, but in a
+    year-end summary (November on) the year ending; 0 if the text says neither."""
+    if not any(word in text for word in _ONE_YEAR_BACK):
+        return 0
+    return published.year - (1 if published.month < 11 else 0)
+
+
+# N years looked back on (过去三年, 近三年, 三年来, 十年间): a span, not a year; not 近年来 (no N),
+# nor a year's own digits (2023年来)
+_YEARS_BACK = re.compile(
+    r"(?:过去(?:的)?|近)([二两三四五六七八九十]{1,2}|[0-9]{1,2})个?年(?![前后底末])"
+    r"|(?<![0-9年])([二两三四五六七八九十]{1,2}|[0-9]{1,2})年(?:来|以来|间)"
+)
+_TENS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def years_back(text: str, published: date) -> str | None:
+    """The span N years looked back on cover: 过去五年, the full years before the one published
+    in; 三年来, 近三年, the years to it, or, read in a report's season (by March), to the year
+    before; None if the text names none."""
+    found = _YEARS_BACK.search(text) if "年" in text else None
+    if found is None:
+        return None
+    word = found.group(1) or found.group(2)
+    if word.isdigit():
+        n = int(word)
+    else:  # 三, 十, 十五, 二十
+        tens, _, ones = word.rpartition("十") if "十" in word else ("", "", word)
+        n = (_TENS.get(tens, 1) * 10 if "十" in word else 0) + _TENS.get(ones, 0)
+    if n < 2:
+        return None
+    past = found.group(1) is not None and "过去" in found.group()  # (the full years before)
+    end = published.year - 1 if past or published.month <= 3 else published.year
+    return f"{end - n + 1}-{end}"

@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 from monitor.figures.measures import _ADDITION, _IN_YEAR, _SPAN, scope_of
+from monitor.figures.stock_flow import total_after_additions
 from monitor.models import FigureScope, Quantity, Target
 from monitor.units import normalise
 
@@ -25,7 +26,13 @@ _ADDED = re.compile(r"新增|新建|新上|净增|增加|提升了?|扩容")
 
 
 def scope_for(
-    sentence: str, c0: int, c1: int, q: Quantity, target: Target, published: date | None
+    sentence: str,
+    c0: int,
+    c1: int,
+    q: Quantity,
+    target: Target,
+    published: date | None,
+    period: str | None = None,
 ) -> FigureScope:
     """scope_of, for a target whose pledge is a level (余额达到, 总数达到, 产业规模突破) too (and a
     capacity, 算力规模超过300EFLOPS, is a level unless said to be added): an
@@ -33,6 +40,8 @@ def scope_for(
     规模3280亿元; 全市专精特新中小企业2760家) is that level; and for a pledge of one year's
     additions, a running total within it that the pledge still exceeds (year_progress)."""
     scope = scope_of(sentence, c0, c1, q)
+    if scope == "cumulative" and window_total(sentence, c0, c1, q.start, period, published):
+        return "new"  # 2021年以来，…推进。全省累计新增托位9.7万个: over the window said before
     if scope == "cumulative" and year_progress(sentence, c0, c1, q, target, published):
         return "new"
     if scope == "new" and q.unit in _CAPACITY and not _ADDED.search(sentence, c0, q.start):
@@ -54,6 +63,28 @@ def scope_for(
     if _IN_YEAR.search(clause) and _REGISTERED.search(clause):
         return scope
     return "cumulative"
+
+
+_SPAN_TO = re.compile(r"([0-9]{4})-([0-9]{4})")
+_STOCK_WORD = re.compile(r"总数|总量|保有量|存量|实有|现有|共有|总规模|总里程|余额")
+
+
+def window_total(
+    sentence: str, c0: int, c1: int, start: int, period: str | None, published: date | None
+) -> bool:
+    """Whether a 累计 total whose sentence names no time of its own is dated by a window a
+    sentence before opened (2021年以来，…持续推进。全省累计新增普惠托位9.7万个): what the window
+    added, new over it; not a stock named by its noun (总数, 保有量), nor a total said after the
+    additions of a period (stock_flow)."""
+    span = _SPAN_TO.fullmatch(period or "")
+    if span is None or published is None or int(span.group(2)) != published.year:
+        return False
+    head = sentence[c0:start]
+    if "累计" not in head or _STOCK_WORD.search(sentence, c0, c1):
+        return False
+    if _IN_YEAR.search(sentence, 0, c1) or _SPAN.search(sentence, 0, c1):
+        return False
+    return not total_after_additions(sentence, c0, head, _IN_YEAR)
 
 
 def other_amount(head: str, target: Target) -> str | None:

@@ -7,9 +7,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from monitor.figures.cues import EARLIER_LEVEL, MODAL, MONTH_SPAN, PLAN_RATE, PLAN_WORD
+from monitor.figures.cues import EARLIER_LEVEL, MODAL, MONTH_SPAN
 from monitor.figures.months import done_by_a_month, opening_end
 from monitor.figures.place_clauses import whole_in_share
+from monitor.figures.rate_words import _CHANGE_VERB as _CHANGE_VERB
+from monitor.figures.rate_words import compared as compared
+from monitor.figures.rate_words import is_fall as is_fall
+from monitor.figures.rate_words import percent_measure as percent_measure
+from monitor.figures.rate_words import without_modals as without_modals
 from monitor.figures.since import SUM_CLAUSE as SUM_CLAUSE
 from monitor.figures.since import compared_before as compared_before
 from monitor.figures.since import since_launch, year_summed
@@ -18,65 +23,18 @@ from monitor.figures.since import since_window as since_window
 from monitor.figures.since import sum_after as sum_after
 from monitor.figures.so_far import _PART_OF_YEAR as _PART_OF_YEAR
 from monitor.figures.so_far import under_way as under_way
+from monitor.figures.stock_flow import held_level, total_after_additions
 from monitor.models import FigureScope, Quantity
 
 _PERCENT = frozenset({"%", "‰", "百分点"})
-
-# A share of the plan: 完成年度目标任务的83%, 占全年额度的93%, 为年度目标的1.12倍, 任务目前已完成
-# 72%, 开工率达到77%.
-_PLAN_WORD = "(?:" + PLAN_WORD + "|预期)"  # (完成全年预期的54.4%: the year's expected amount)
-_SHARE_OF_PLAN = re.compile(
-    r"(?:(?:完成|占|达到|达|实现|为|是)了?[^，,。；：:]{0,20}?"
-    + _PLAN_WORD
-    + r"[^，,。；：:]{0,10}?"  # (占调整预算45.6亿元的61.2%)
-    r"|" + _PLAN_WORD + r"[^，,。；：:]{0,8}?(?:完成|进度)(?:了|达到?|超过|为)?[^，,。；：:]{0,3}?"
-    r"|(?:" + PLAN_RATE + r"|(?<!序时)(?<!形象)进度)"  # (完成率仅为38%, 进度只有41%, 才达到)
-    r"(?:已|已经|可|将|能|有望|仅|只有?|才)?(?:达到|达|为|超过)?了?)$"
-)
-# A growth rate of the counted thing: 同比增长49.4%, 比“十三五”末提高了125%, 超过计划开工量6%,
-# 累计下降47.9% (since the base year), 同比改善4.8% (a fall), 同比仅增长2.1%, 比上年同期多53.0%.
-# Only a comparison makes it one (同比, 比…, 较…): a work report's bare 增长6.5% of a 元 target is
-# the plan for its growth, which a watchlist tracks as a target of its own, in %.
-_GROWTH = re.compile(
-    r"(?:(?:同比|环比|累计|(?:按可比|同|可比)口径|按年|比[^，,。；]{0,10}?|较[^，,。；]{0,8}?)(?:仅|只|才)?"
-    r"(?:增长|增加|提高|提升|上升|上涨|回升|下降|减少|降低|回落|下滑|下跌|暴跌|改善|加快|放缓)"
-    r"|超出|超过计划[^，,。；]{0,6}?"
-    r"|(?:同比|环比|按年|比上年|比去年)(?:仅|只|才)?(?:增|降|升|减)"  # 同比(仅)降5.1%
-    r"|(?:比|较)[^，,。；]{0,10}?多)了?(?:约|近|超过|达)?$"
-)
-# A change with no comparison word (…9326亿元，增长4.2%; 进出口回落6.5%; 目标是…增长3%左右): the
-# change of whatever the clause's subject is, weighed by binding.rate_of, which asks that subject
-# be the target's (its keyword just before, or its own amount closing the clause before).
-_CHANGE_VERB = r"(?:增长|增加|提高|提升|上升|上涨|回升|下降|减少|降低|回落|下滑|下跌|暴跌|[增减]产)"
-_BARE_GROWTH = re.compile(
-    r"(?:预计|预期|将|力争|争取|要|可望|有望|确保|实现|全年|当月|同期相比)*"
-    + _CHANGE_VERB
-    + r"了?(?:约|近|超过|达)?$"
-)
-# 预计增长, 力争增长: the words of a plan or estimate before a change verb name no measure
-_MODAL_BEFORE_CHANGE = re.compile(
-    r"(?:预计|预期|将|力争|争取|要|可望|有望|确保|实现|全年|当月)+(?=(?:同比)?" + _CHANGE_VERB + ")"
-)
-_FALL = re.compile(
-    r"(?:下降|减少|降低|回落|下滑|下跌|暴跌|缩减|减产|放缓|(?<=同比|环比)[降减]|(?<=比上年|比去年)[降减])"
-    r"了?(?:约|近|超过|达)?$|降幅" + r"[^，,。；比较]{0,4}?"
-    r"(?:为|是|达到?|(?:扩大|收窄)(?:至|到))?(?:约|近)?$"
-)
-# A rate named by its noun, given as its level: 增速回落至3.1% (growth slowed to 3.1%, still a
-# rise), 增幅为11.6%, 增长率达到9%, 降幅收窄至2% (a fall: _FALL); not 增速比全国高2.1个百分点
-_RATE_NOUN = re.compile(
-    r"(?:增速|增幅|增长率|涨幅|降幅)[^，,。；比较]{0,4}?"
-    r"(?:为|是|达到?|(?:回落|回升|提高|提升|加快|放缓|下降|上升|扩大|收窄|降|升)(?:至|到)|保持在|稳定在"
-    r"|超过?|逾)"
-    r"(?:约|近)?$|(?:增速|增幅|增长率|涨幅)$"  # (增速超两成: 超 is the number's own)
-)
 
 # A level, not the period's additions: 总数达222万个, 托位数达4.73个, 光伏装机…; strong enough
 # to hold against a year named elsewhere in the sentence.
 # A balance (贷款余额, 存款余额) is what stands at a date, whatever flowed in or out before it.
 _STOCK = re.compile(
-    r"总(?:数|量|里程|规模|面积|容量|额)|总长度?(?=已|约|为|达|近|超|突破|破|增至)|运营里程|保有量|装机|共有|全国有|已有|现有|拥有"
-    r"|实有|余额|存量"
+    r"总(?:数|量|[人户]数|里程|规模|面积|容量|额)|总长度?(?=已|约|为|达|近|超|突破|破|增至)|运营里程|保有量|装机|共有|全国有|已有|现有|拥有"
+    r"|实有|余额|存量|存栏"  # (存栏: head on hand; in operation, enrolled, on the register:)
+    r"|在(?:运营|运行|营(?!商|造)|用(?![地好足活])|建(?![成设])|册|校|园|岗)"
     # (not 死亡人数为168人: people dying or hurt over a period are its flow, never a stock)
     r"|数(?<!亡人数)(?<!伤人数)(?<!难人数)量?(?:已经?)?(?:达到?|超过|突破|约|近|为)|数量(?=[0-9])"
 )
@@ -85,7 +43,7 @@ _STOCK = re.compile(
 _FLOW = re.compile(
     r"产量|产值|发电量|用电量|收入|营收|进出口|出口额|进口额|销售额|销量|成交额|交易额|零售总额"
     r"|增加值|吞吐量|货运量|客运量|接待游客|游客量|业务量|资金总?规模"  # (a year's funds in all)
-    r"|零售额|营业额|支出|税收"  # (网络零售额, 一般公共预算支出: a year's, in statistics)
+    r"|零售额|营业额|支出|税收|出栏"  # (网络零售额, 一般公共预算支出: a year's, in statistics)
 )
 # A flow's total, in a clause after the one naming it (…收入增长4.1%，总量达到486亿元)
 # (…，力争总量迈上1600亿元台阶: the year's total aimed at)
@@ -94,7 +52,6 @@ _FLOW_TOTAL = re.compile(
     r"(?:达到|达|为|突破|超过|[迈跨站登]上|[迈跨]过|迈入)"
 )
 _NAMED_YEAR = re.compile(r"(?<!截至)(?<!截止)(?<!到)(?<!至)[0-9]{4}\s*年(?![底末]|[0-9]{1,2}月底)")
-_LAST_YEAR = re.compile(r"去年|上年度|上一年")
 # …and verbs that make one unless the clause is the year's work (今年累计达到…, 1至10月累计…)
 _STOCK_VERB = re.compile(
     r"增至|增加到|增长到|达到|总计|共(?:计|建|完成|改造|开工|开通|建成|建设|实施)"
@@ -134,7 +91,14 @@ _ADDED_JUST_BEFORE = re.compile(r"(?:新增|新建|新开|净增)了?(?:约|近|
 # after it counts toward is the year's use of it, not a stock
 _YEARS_QUOTA = re.compile(r"(?:今年|全年|年度|本年)[^。；，,]{0,14}?(?:额度|限额|安排|下达)")
 _AIMED = re.compile(MODAL.pattern + "|目标")  # the modals of intent, and a plan's own word
-_AS_OF = re.compile(r"截[至止][^，,。；]{0,10}(?:底|末|目前|现在)|^目前|^[0-9]{4}\s*年[底末][，,]")
+# the end of a quarter, a half or a month opening the sentence (二季度末，…; 6月末，…): a point in
+# time, as 截至6月底 is (not the quarter itself, a period of additions)
+_AT_END = (
+    r"(?:[0-9]{4}\s*年|今年)?(?:[一二三四]季度|上半年|[0-9一二三四五六七八九十]{1,2}月)[末底][，,]"
+)
+_AS_OF = re.compile(
+    r"截[至止][^，,。；]{0,10}(?:底|末|目前|现在)|^目前|^[0-9]{4}\s*年[底末][，,]|^" + _AT_END
+)
 # Concentrations and averages per head are levels (PM2.5浓度35微克/立方米, 每千人口托位数4.1个).
 _LEVEL_UNITS = frozenset({"微克/立方米", "毫克/立方米"})
 _EVENTS = frozenset({"人次", "次", "场次", "架次", "车次", "艘次", "台次", "批次", "件次", "户次"})
@@ -155,9 +119,8 @@ _LEVEL_VERB = re.compile(r"(?:已|已经)?达$")  # 建成充电桩达2万个
 _IN_YEAR = re.compile(
     r"(?=[今全年当本前上下0-9一二三四五六七八九十])"
     r"(?:(?<!截至)(?<!截止)(?<!到)今年(?![0-9一二三四五六七八九十]+月)|全年|年内|当年|本年"
-    r"|"
-    + MONTH_SPAN
-    + r"|前[一二三四五六七八九十两0-9]{1,2}个?月|前[一二三]季度|[一二三四]季度|上半年|下半年)"
+    r"|" + MONTH_SPAN + r"|前[一二三四五六七八九十两0-9]{1,2}个?月"
+    r"|(?:前[一二三]季度|[一二三四]季度|上半年|下半年)(?![末底]))"  # (not 二季度末: a point)
 )
 # A share of the year's plan said after the number: the number is that year's work so far
 # (…，完成省定年度目标任务的82%; …，占市政府下达的4万套年度任务的92.5%), or a one-year plan's own
@@ -179,43 +142,8 @@ _AS_OF_STOCK = re.compile(
     r"(?:截至|截止)[^，,。；]{0,8}(?:年底|年末|目前|现在|底前|[0-9]{4}\s*年(?!\s*[0-9一二三四五六七八九十]{1,2}\s*月))"
     r"|^目前"  # (not 截至2024年8月底: a date inside the year, the year's work so far)
 )
-
-
-# A project's whole, over all its years: its total investment, or what has been done since work
-# began (开累, 自开工以来); a share of it is no share of the year's plan
-_WHOLE_WORKS = re.compile(r"开累|开工以来|总投资|概算")
-
-
-# A share done, said with no whole (…，也就是说完成了六成多; 天津…整治完成75.2%): of the pledge
-_DONE_BARE = re.compile(r"完成了?(?:约|大约|大概|近|将近|超过)?$")
-
-
-def percent_measure(head: str) -> FigureScope | None:
-    """For a % number of a count target, what the words before it (`head`, from the clause
-    start) make it: progress toward the pledge, a growth rate, or None (a share of something
-    else: 占移动基站总数26.9%)."""
-    if _SHARE_OF_PLAN.search(head) or _DONE_BARE.search(head):
-        # (开累投资完成率62%, 占项目总投资的56%: a share of the whole works since they began)
-        return None if _WHOLE_WORKS.search(head) else "share_of_pledge"
-    if _GROWTH.search(head) or _BARE_GROWTH.search(head) or _RATE_NOUN.search(head):
-        return "rate"
-    return None
-
-
-def without_modals(text: str) -> str:
-    """The words before a rate without the plan's or estimate's own (预计增长 → 增长)."""
-    return _MODAL_BEFORE_CHANGE.sub("", text)
-
-
-def compared(head: str) -> bool:
-    """Whether a rate's words compare it with a base (同比, 比上年, 较…): a growth of the thing
-    whose own words say so, not a bare change that takes its subject from the clause before."""
-    return bool(_GROWTH.search(head))
-
-
-def is_fall(head: str) -> bool:
-    """下降30%: the words before the number say it went down."""
-    return bool(_FALL.search(head))
+# so far, from no start (到目前为止，…建成…; 迄今，…): a running total, 已 or not
+_SO_FAR = re.compile(r"(?:到|至)目前为止|迄今")
 
 
 def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
@@ -247,8 +175,10 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
         return "new"  # 自2016年…以来，累计下达…; “十四五”以来截至9月底，累计筹集…; …，借阅累计达到…
     if _YEARS_PLAN_AFTER.match(sentence, q.end):
         return "new"  # 累计完成2210部，完成年度目标的73.7%: the year's work so far
-    if _a_level(sentence, c0, clause, head, opening):
-        return "cumulative"
+    if _a_level(sentence, c0, clause, head, opening) or total_after_additions(
+        sentence, c0, head, _IN_YEAR
+    ):
+        return "cumulative"  # (…，全市累计建成城市绿道1240公里 after 新建…86公里: stock_flow)
     if _IN_YEAR.search(clause) or _IN_YEAR.search(opening):
         return "new"
     if _SPAN.search(head) or _SPAN.search(opening):  # 2021年以来累计…: new over the span
@@ -266,7 +196,7 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
         return "new"  # …累计完成1250万亩，2024年完成462万亩: that year's work, not the total
     if _CUMULATIVE.search(sentence, 0, c0) or _LEVEL_VERB.search(head):
         return "cumulative"
-    if _as_of_stock(sentence) and "已" in sentence[: q.start]:
+    if (_as_of_stock(sentence) and "已" in sentence[: q.start]) or _SO_FAR.match(sentence):
         return "cumulative"
     if _DONE_SO_FAR.search(clause) and not _named_a_period(sentence, c0, head):
         return "cumulative"  # 福州已建成口袋公园1500多个: no period named, a running total
@@ -307,6 +237,8 @@ def _named_by_its_words(
         return "new"  # 今年新建充电桩的规模明显扩大，达到8.5万个: the additions it speaks of
     if head.endswith("已有") and _IN_YEAR.search(sentence, 0, c0):
         return "new"  # 今年新增的床位，截至10月底已有1350张投入使用: of the year's, so far
+    if held_level(head, _IN_YEAR):
+        return "cumulative"  # 参保人数稳定在2700万人以上, 签约服务覆盖城乡居民1960万人
     for m in _STOCK.finditer(clause):
         if m.group() in ("已有", "共有") and _IN_YEAR.search(clause, 0, m.start()):
             continue  # 今年已有1800多户…完成, 今年共有412家…: the year's so far, not a stock
@@ -366,15 +298,6 @@ def _named_a_period(sentence: str, c0: int, head: str) -> bool:
     part = _LATER_YEAR.search(sentence, c0 + len(head))  # (其中今年新建成…; 今年新开的有…)
     named = _YEAR_WORDS.search(sentence, 0, part.start() if part else len(sentence))
     return bool(named) or done_by_a_month(sentence, c0 + len(head), head)
-
-
-@lru_cache(maxsize=256)
-def _flow_period(sentence: str) -> bool:
-    """The sentence names a period a flow is measured over (2024年, 全年, 前三季度, 1—8月), not
-    a point in time (截至2024年底)."""
-    return bool(
-        _IN_YEAR.search(sentence) or _NAMED_YEAR.search(sentence) or _LAST_YEAR.search(sentence)
-    )
 
 
 def _added_before(sentence: str, c0: int) -> bool:

@@ -92,12 +92,19 @@ _TITLE_MEASURE = re.compile(r"[\u4e00-\u9fff]{2,}")
 _HOMES = re.compile(r"住房|房$|公寓")
 
 
+# the people a target of people counts, named after the verb (签约居民, 参保人员, 常住人口): no
+# other group of its own (待遇领取人员, 困难群众: a word before them picks some out)
+_PEOPLE = re.compile(r"(?:城乡|城镇|农村|常住|户籍|签约|参保|在册)?(?:居民|人员|人口|群众)")
+
+
 def noun_of(head: str, targets: tuple[Target, ...]) -> str | None:
     """own_noun for a clause going on after the keyword of `targets`: their keywords and the
     measures their titles name are theirs."""
     words = tuple(k for t in targets for k in t.keywords)
     said = tuple(m for t in targets for m in title_measures(t.title, t.keywords))
     noun = own_noun(head, words, said)
+    if noun and _PEOPLE.fullmatch(noun) and all(units.normalise(t.unit) == "人" for t in targets):
+        return None  # …，其中今年新增签约居民58万人: the people a target of people counts
     # (…，今年已完成标准化改造205个 for 标准化改造村卫生室: the title's own words, its work)
     return None if noun and any(noun in t.title for t in targets) else noun
 
@@ -118,7 +125,7 @@ def title_measures(title: str, keywords: tuple[str, ...]) -> tuple[str, ...]:
 
 # What is measured of the thing itself when a rate follows its keyword (5G基站数量同比增长31%)
 _SAME_MEASURE = re.compile(
-    r"(?:的)?(?:建设|累计|新增|新建|治理|整治|改造)?(?:数量|总数|总量|个数|数|规模|容量|装机容量|装机|总里程|里程"
+    r"(?:的)?(?:建设|累计|新增|新建|治理|整治|改造)?(?:数量|总数|总量|个数|总?[人户]数|数|规模|容量|装机容量|装机|总里程|里程"
     r"|河长|长度|岸线"
     r"|面积|保有量|存量|产量|总额|额|总规模|平均浓度|浓度|[\u4e00-\u9fff]{0,2}?(?:台数|场次|件数|宗数)"
     # the amount of the work counted (完工量同比增长18.2%); another stage's is refused by stage

@@ -17,6 +17,7 @@ _FRAME_HEAD = re.compile(  # ——, 一、, 一是, （一）: what may precede
     # a report's greeting and the verbs that take a section's time as their object (各位代表，
     # 过去一年…; 回顾一年来的工作; 做好今年工作，要…; 展望新的一年)
     r"(?:各位代表[，,！!]|同志们[，,！!])?(?:回顾|做好|展望)?"
+    r"(?:自|从(?=[0-9“十]))?"  # (自2022年全面启动…以来，…: the window the sentences after it sum)
 )
 _FRAME_PAST = re.compile(
     r"过去(?:的)?一年|一年来|过去(?:的)?五年|五年来|去年|上年|刚刚过去|今年以来"
@@ -33,7 +34,8 @@ _FRAME_OPENS = re.compile(
 # _FRAME_OPENS does (去年, 2019年), but for “, which opens one only before _PLAN_NTH (“十四五”).
 # Not a line break: a sentence starting with one is only that (after a full stop), a blank.
 _SPACES = frozenset(filter(str.isspace, map(chr, range(0x3001)))) - {"\n"}
-_MAY_OPEN = _SPACES | frozenset("—－（(一二三四五六七八九十" + "各同回做展" + "过去上刚今明新12")
+_MAY_OPEN = _SPACES | frozenset("—－（(一二三四五六七八九十" + "各同回做展自从")
+_MAY_OPEN |= frozenset("过去上刚今明新12")
 _PLAN_NTH = "十一二三四五六七八九"
 _FRAME_NEXT = re.compile(r"明年")
 _PLAN_SEASON_ENDS = 3  # the month by which a year's work reports and plans are published
@@ -78,6 +80,11 @@ def last_time(sentence: str, c0: int) -> int:
             if m.start() < c0:
                 at = m.start() + 1
     return at
+
+
+def _since_now(period: str | None, opening: str) -> bool:
+    """Whether an opening names a span from a start to now (“十四五”以来, 自2022年…以来)."""
+    return period is not None and "-" in period and "以来" in opening
 
 
 class Openings:
@@ -165,8 +172,10 @@ class Openings:
         opening = self.text[h : min(s1, h + 12)]
         sentence = self.text[h:s1]
         period = _period(opening, self.published)
-        if _FRAME_PAST.match(opening):
-            return "achieved", period
+        if self.text[h - 1 : h] in ("自", "从"):  # 自2022年全面启动…建设以来: the span to now
+            period = _period(self.text[h - 1 : min(s1, h + 24)], self.published) or period
+        if _FRAME_PAST.match(opening) or _since_now(period, self.text[h : min(s1, h + 24)]):
+            return "achieved", period  # (“十四五”以来，…: the years to now, done)
         plan = _PLAN.match(opening)
         if plan and self.published and period:
             first, last = (int(y) for y in period.split("-"))

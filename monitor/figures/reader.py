@@ -339,7 +339,7 @@ class _Article(Regional):
         scope = (
             measure
             or making.plan_scope(n, target.id)
-            or scope_for(sentence, c0, c1, quantity, target, self.published)
+            or scope_for(sentence, c0, c1, quantity, target, self.published, period)
         )
         if n.period_part and scope == "cumulative" and "累计" not in sentence[c0:c1]:
             scope = "new"  # 其中2023年筹集2.3万套: what that period added

@@ -1,0 +1,65 @@
+"""Stock or flow where a sentence gives both: the period's additions of a thing, then a running
+total of the same thing (今年以来新建城市绿道86公里，全市累计建成城市绿道1240公里). The total
+said after them is where the thing stands, not more of what the period added."""
+
+from __future__ import annotations
+
+import re
+
+# 累计 before the total's own verb or level verb, not before a word of addition (累计新增,
+# 累计新建: the period's additions summed)
+_TOTAL = re.compile(r"累计(?!新|净增|增加)")
+# the words of the period's additions in a clause before (新增, 新建, 新开通, 净增)
+_ADDED = re.compile(r"新(?:增|建|开|改建)|净增")
+# a start of its own (自2017年开展试点以来累计完工…): the total over that window, new
+_OWN_START = re.compile(r"以来|年来|期间|时期")
+# a clause before that plans or allots (今年新增专项债券限额为2900亿元，…已累计发行…): what the
+# 累计 counts is the use of that plan so far, not a stock
+_PLANNED = re.compile(r"计划|将|力争|目标|任务|限额|额度|下达|安排")
+# the stage a count is of: a total of another stage than the additions before it (新开工…，
+# 累计基本建成…) is that stage's count so far, the period's own
+_STAGE = re.compile(r"新开工|开工|基本建成|竣工|完工|交付|分配|建成|新建")
+_SAME_STAGE = {"新开工": "开工", "新建": "建成"}
+# a 累计 clause saying nothing but its verb and number (…，累计建成1240公里): too bare to say
+# that it restates the thing rather than going on with the period's count
+_BARE = re.compile(r"[^，,。；;]{0,2}累计[^0-9，,。；;]{0,2}")
+
+
+def total_after_additions(sentence: str, c0: int, head: str, in_year: re.Pattern[str]) -> bool:
+    """Whether the clause at c0 (its words before the number: `head`) is a running total of the
+    thing whose additions a clause before it gave (新开通5G基站2860个，全省5G基站累计达到10.4万个;
+    已加装电梯386部，全市累计加装电梯2650部): the stock, whatever period opens the sentence.
+    Not when the clause names a year or a start of its own (`in_year`, 以来), is bare
+    (累计建成1240公里), or counts another stage than the additions (新开工…，累计基本建成…)."""
+    if c0 == 0 or "累计" not in head:
+        return False
+    total = _TOTAL.search(head)
+    if total is None or in_year.search(head) or _OWN_START.search(head) or _BARE.fullmatch(head):
+        return False
+    before = sentence[:c0]
+    verb = head[total.end() : total.end() + 2]
+    if not any(ch.isdigit() for ch in before) or _PLANNED.search(before):
+        return False
+    if not _ADDED.search(before) and (len(verb) < 2 or verb not in before):
+        return False
+    return _stage(head[total.end() :]) in (None, _stage(before))
+
+
+def _stage(text: str) -> str | None:
+    m = _STAGE.search(text)
+    return None if m is None else _SAME_STAGE.get(m.group(), m.group())
+
+
+# People held at a level (参保人数稳定在, 低保对象保持在) or covered by a service at a time (签约
+# 服务覆盖…人): where the count stands; not a flow so held (新增就业稳定在…: 新 before it)
+_HELD = re.compile(r"(?:稳定|保持|维持)在|覆盖(?!率|面)")
+_NEW_BEFORE = re.compile(r"新(?!能源|型|兴|区|城|市民)|净增|增加")
+
+
+def held_level(head: str, in_year: re.Pattern[str]) -> bool:
+    """Whether the words before a number (`head`) hold its count at a level or say what a
+    service covers: a stock; coverage said of a year (今年…覆盖) is left to the year."""
+    held = _HELD.search(head)
+    if held is None or _NEW_BEFORE.search(head, 0, held.start()):
+        return False
+    return held.group() != "覆盖" or not in_year.search(head)
