@@ -140,3 +140,24 @@ def continues_with(sentence: str, at: int) -> bool:
     return (sentence.find("率", at, end) >= 0 or sentence.find("进度", at, end) >= 0) and (
         _PLAN_RATE_OPENS.match(sentence, at) is not None
     )
+
+
+# A remark that only sets the circumstances of the work: it opens with a preposition (随着…,
+# 受…影响, 围绕…, 聚焦…), so it has no subject of its own and the topic before it goes on through
+# it; one opening with a noun (城市书房建设同步推进) or with other work (同时推进燃气管道更新) is a
+# topic of its own.
+_NO_SUBJECT = re.compile(
+    "(?:随着|伴随|受|因|由于|得益于|通过|经过|依托|借助|围绕|聚焦|针对|结合|按照|根据|对照)"
+)
+
+
+def remark(sentence: str, cuts: list[int], clause: int) -> bool:
+    """Whether the clause is a remark the subject goes on through: no amount in it and no
+    subject of its own (…，随着年底前一批新校投入使用，…; …，聚焦交通、市政等重点领域，…)."""
+    first = clause
+    while first > 1 and sentence[cuts[first - 1]] == "、":
+        first -= 1  # (聚焦交通、市政和产业园区等重点领域: one remark listing things)
+    at = cuts[first - 1] + 1
+    return _NO_SUBJECT.match(sentence, at) is not None and not any(
+        map(str.isdigit, sentence[at : cuts[clause] if clause < len(cuts) else len(sentence)])
+    )
