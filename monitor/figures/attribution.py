@@ -9,14 +9,8 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from monitor.figures import cues, events, speech, units
-from monitor.figures.continuations import continues_at, continues_with, remark
-from monitor.figures.cues import (
-    _CLAUSE,
-    _PART_OF_RESIDENTS,
-    _PREDICATE,
-    HANDLED,
-    NEXT_STEP,
-)
+from monitor.figures.continuations import HANDLED, NEXT_STEP, continues_at, continues_with, remark
+from monitor.figures.cues import _CLAUSE, _PART_OF_RESIDENTS, _PREDICATE
 from monitor.figures.keywords import _splittable, may_split, split_matches
 from monitor.figures.measures import SUM_CLAUSE
 from monitor.figures.nouns import WORK_VERB

@@ -1,5 +1,6 @@
 """The base a plan or a result is built on (在去年新建52个的基础上，今年再…): its time and cues
-are the base's, not the figure's, and a number inside it is a result of the year it names."""
+are the base's, not the figure's, and a number inside it is a result of the year it names; and
+the demand work followed (按照…要求), whose 要求 is no directive."""
 
 from __future__ import annotations
 
@@ -38,3 +39,15 @@ def on_base(sentence: str, at: int, published: date | None) -> tuple[FigureKind,
         back = 2 if year.group() == "前年" else 1
         return "achieved", str(published.year - back)
     return None
+
+
+# A demand named as the standard work followed (按照年度目标要求，…; 对照省里要求，…): no directive
+_FOLLOWED = re.compile(
+    r"(?:按照|根据|对照|遵照|依照|依据|按|落实|贯彻|达到|符合|满足)[^，,。；]{0,16}?要求"
+)
+
+
+def without_followed(text: str) -> str:
+    """`text` without the demands it names as what the work followed (按照…要求): their 要求 is
+    no directive (…厅要求，今年… is: cues._PLEDGE)."""
+    return _FOLLOWED.sub("", text)

@@ -10,6 +10,22 @@ from monitor.figures import speech
 from monitor.figures.cues import MONTH_SPAN, PLAN_RATE
 from monitor.figures.nouns import WORK_VERB
 
+# …下一步将加大选址力度，力争全年建成80个: a clause that says what comes next, with no number,
+# before one going on with the subject (its plan for the rest of the year): passed over
+# …, and a remark on how the rest is reckoned (照此测算，全年有望突破…; 按目前进度，…)
+NEXT_STEP = re.compile(
+    r"(?:下半年|下一步|接下来|今后|四季度|年内|按(?:可比|不变)价格?计算|扣除价格因素"
+    r"|(?:按照|依照|根据|[照按据以依])(?:此|这|目前|当前|现有)(?=[^，,；;。0-9０-９]{0,6}?(?:测算|推算|计算|估算|进度|速度|势头|趋势)))"
+    r"[^，,；;。0-9０-９]{0,14}[，,]"
+)
+# …or a remark with no number on how the plan is handled (任务已分解到各区, 已分解下达至各市州,
+# 目前正加快推进): the work, its amounts said after it, is still the subject's
+# (no thing of its own: 同时推进燃气管道更新 names other work)
+HANDLED = re.compile(
+    r"(?:任务|目标任务|目标|计划|工作)?(?:已经?|均已|都已|已全部|全部|目前正?在?|正在)?"
+    r"(?:加快|全力|有序|稳步|扎实)?(?:分解|下达|落实|细化|压实|推进|调度)+"
+    r"(?:到|至|给)?(?:各[地区县市州]+|各地|基层)?[，,]"
+)
 # A clause that starts with these continues the previous clause's subject (…，增长6.1%).
 _CONTINUE_WHEN = (
     r"近?[五十]年|过去[一五]年|[0-9]+年|[两三四五六七八九]年(?:来|间)?|截[至止][^，,。；]{0,8}?(?=已|累计|共|完成|新|达)|目前"

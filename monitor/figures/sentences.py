@@ -10,7 +10,8 @@ from operator import add
 
 from monitor.figures import speech
 from monitor.figures.attribution import _NUMBER_START, continues
-from monitor.figures.cues import _CLAUSE, NEXT_STEP
+from monitor.figures.continuations import NEXT_STEP
+from monitor.figures.cues import _CLAUSE
 from monitor.models import Target
 
 _END_CHARS = "。！？；!?;\n"  # what ends a sentence
