@@ -9,14 +9,8 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from monitor.figures import cues, events, speech, units
-from monitor.figures.continuations import continues_at, continues_with
-from monitor.figures.cues import (
-    _CLAUSE,
-    _PART_OF_RESIDENTS,
-    _PREDICATE,
-    HANDLED,
-    NEXT_STEP,
-)
+from monitor.figures.continuations import HANDLED, NEXT_STEP, continues_at, continues_with, remark
+from monitor.figures.cues import _CLAUSE, _PART_OF_RESIDENTS, _PREDICATE
 from monitor.figures.fronted import fronted, fronted_from
 from monitor.figures.keywords import _splittable, may_split, split_matches
 from monitor.figures.measures import SUM_CLAUSE
@@ -297,6 +291,10 @@ def _subject(
         if not _goes_on(sentence, at):
             return None
         clause -= 1
+        # …8.6万个，随着一批新校年底前投入使用，预计全年新增10.5万个: a remark with no amount
+        # between a clause going on and its subject is passed over (as _about_span does)
+        while clause > 0 and not by_clause.get(clause) and remark(sentence, cuts, clause):
+            clause -= 1
     return by_clause[clause][-1]
 
 

@@ -1,5 +1,6 @@
 """The base a plan or a result is built on (在去年新建52个的基础上，今年再…): its time and cues
-are the base's, not the figure's, and a number inside it is a result of the year it names."""
+are the base's, not the figure's, and a number inside it is a result of the year it names; and
+the demand work followed (按照…要求), whose 要求 is no directive."""
 
 from __future__ import annotations
 
@@ -24,7 +25,14 @@ _BASE_YEAR = re.compile(r"去年|上年|前年|((?:19|20)[0-9]{2})\s*年")
 def on_base(sentence: str, at: int, published: date | None) -> tuple[FigureKind, str] | None:
     """For a number at `at` inside the base a plan or a result is built on (在去年建成充电桩
     【5.8万个】的基础上，今年再…): a result of the year the base names, whatever the sentence
-    around it plans; None for a number outside a base, or a base naming no year."""
+    around it plans; so is an earlier year's work a figure is compared with (比去年实际建成的
+    【58个】); None for a number outside a base, or a base naming no year."""
+    if sentence[at - 1 : at] == "的" and (
+        work := _COMPARED_WORK.search(sentence, max(0, at - 24), at)
+    ):
+        # 比去年实际建成的58个, 较2023年完成的820部: the year's work a plan is compared with
+        year = work.group(1) or _year_back(work.group(), published)
+        return ("achieved", year) if year else None
     if "基础上" not in sentence:
         return None
     for base in _ON_BASE.finditer(sentence):
@@ -38,3 +46,29 @@ def on_base(sentence: str, at: int, published: date | None) -> tuple[FigureKind,
         back = 2 if year.group() == "前年" else 1
         return "achieved", str(published.year - back)
     return None
+
+
+# An earlier year's work a figure is compared with (比去年实际建成的…, 较2023年完成的…)
+_COMPARED_WORK = re.compile(
+    r"[比较](?:去年|上年|前年|((?:19|20)[0-9]{2})\s*年)(?:全年)?(?:实际)?"
+    r"(?:新增|新建|完成|筹集|开工|改造|建成|发行|净增|加装|建设)了?的$"
+)
+
+
+def _year_back(words: str, published: date | None) -> str | None:
+    """The year 去年/上年 (前年) names, counted back from `published`."""
+    if published is None:
+        return None
+    return str(published.year - (2 if "前年" in words else 1))
+
+
+# A demand named as the standard work followed (按照年度目标要求，…; 对照省里要求，…): no directive
+_FOLLOWED = re.compile(
+    r"(?:按照|根据|对照|遵照|依照|依据|按|落实|贯彻|达到|符合|满足)[^，,。；]{0,16}?要求"
+)
+
+
+def without_followed(text: str) -> str:
+    """`text` without the demands it names as what the work followed (按照…要求): their 要求 is
+    no directive (…厅要求，今年… is: cues._PLEDGE)."""
+    return _FOLLOWED.sub("", text)

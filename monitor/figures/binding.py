@@ -46,7 +46,7 @@ from monitor.figures.nouns import (
 )
 from monitor.figures.pairs import side_refused
 from monitor.figures.parts import part_of, subset_before, whole_set
-from monitor.figures.references import plan_compared
+from monitor.figures.references import compared_base, plan_compared
 from monitor.figures.stages import other_work, stage_of, stage_refused
 from monitor.figures.windows import base_window
 from monitor.models import FigureKind, FigureScope, Quantity, Seen, Target
@@ -298,6 +298,7 @@ def _other_amount(making: Making, n: Number, target: Target) -> str | None:
         and not listed_as_plan(sentence, q.end)  # 新建中医馆12个列入民生实事项目
         and not events.own_after(sentence, q.end, target)  # 事故共造成612人死亡
         and not plan_compared(sentence, q.start, q.end)  # 比控制指标1500人少114人: the plan's size
+        and not compared_base(sentence, q.start, q.end)  # 比去年实际完成的812部增加…: the base
     ):
         # 210个试点地区, 覆盖534个社区: a count of another noun
         return f"counts another noun ({sentence[q.end : q.end + 6]}…)"

@@ -10,6 +10,22 @@ from monitor.figures import speech
 from monitor.figures.cues import MONTH_SPAN, PLAN_RATE
 from monitor.figures.nouns import WORK_VERB
 
+# …下一步将加大选址力度，力争全年建成80个: a clause that says what comes next, with no number,
+# before one going on with the subject (its plan for the rest of the year): passed over
+# …, and a remark on how the rest is reckoned (照此测算，全年有望突破…; 按目前进度，…)
+NEXT_STEP = re.compile(
+    r"(?:下半年|下一步|接下来|今后|四季度|年内|按(?:可比|不变)价格?计算|扣除价格因素"
+    r"|(?:按照|依照|根据|[照按据以依])(?:此|这|目前|当前|现有)(?=[^，,；;。0-9０-９]{0,6}?(?:测算|推算|计算|估算|进度|速度|势头|趋势)))"
+    r"[^，,；;。0-9０-９]{0,14}[，,]"
+)
+# …or a remark with no number on how the plan is handled (任务已分解到各区, 已分解下达至各市州,
+# 目前正加快推进): the work, its amounts said after it, is still the subject's
+# (no thing of its own: 同时推进燃气管道更新 names other work)
+HANDLED = re.compile(
+    r"(?:任务|目标任务|目标|计划|工作)?(?:已经?|均已|都已|已全部|全部|目前正?在?|正在)?"
+    r"(?:加快|全力|有序|稳步|扎实)?(?:分解|下达|落实|细化|压实|推进|调度)+"
+    r"(?:到|至|给)?(?:各[地区县市州]+|各地|基层)?[，,]"
+)
 # A clause that starts with these continues the previous clause's subject (…，增长6.1%).
 _CONTINUE_WHEN = (
     r"近?[五十]年|过去[一五]年|[0-9]+年|[两三四五六七八九]年(?:来|间)?|截[至止][^，,。；]{0,8}?(?=已|累计|共|完成|新|达)|目前"
@@ -30,6 +46,8 @@ _CONTINUE_WHEN = (
 _CONTINUE_HOW = (
     "同比|环比|同口径|可比口径|按可比口径|按年|按(?:可比|不变)价格?计算|扣除价格因素后?|比上年|比去年|年均|全年|今年|去年|上年|明年|其中|并|且|已|已经|累计|共|将|计划|预计|力争|再|先|还|又|可|能够|全部|有望|可望|全[市省区县]"
     "|同时|拟|要|基本|新|确保|争取|超额|提前|实际|尚未|未|继续|持续|能|年度|当年|本年|仅|只|就|才(?!能)"
+    # a duty (…，须确保年底前建成投运…; 必须完成, 务必, 应当, 需要): a modal as 要 is
+    "|必须|务必|须|需要?|应当?(?!急)"
     "|甚至|乃至"  # (…可以如期完成，甚至有望突破2.2万个: more than the plan, forecast)
     "|同期|当月(?!增|降|上[涨升]|下[降跌]|回[落升])"  # (…，全省同期完成7个; 12月末当月为5.1%)
     # the plan or schedule the rest follows (…，按计划年底前完工85公里; 按进度年内可完成…)
@@ -56,7 +74,7 @@ _CONTINUE_VERB = (
     "|降到|升到|扩大到|扩大至|扩至|扩展到|扩展至|拓展到|拓展至|增至|分别|发行|安排|下达|投资(?=[约近超逾]?[0-9一二三四五六七八九十两])|建(?!议|筑|材)|改造|打造|培育|筹集|占比|占[^，,。；]{0,18}?(?:任务|目标|计划|额度|限额|指标|预算(?![收支]))"
     # …，占一般公共预算收入的比重为68.4%; …，占全省的45.3%: a share of a whole (shares.py: whose)
     "|占[^，,。；0-9]{1,18}?(?:的?(?:比重|比例)|的(?=[约近超逾]?[0-9]))|是[^，,。；]{0,10}?(?:任务|目标|计划|限额)的|提供|总长|全长|长度"
-    "|[比较][^，,。；]{1,16}?(?:多|少)(?=[0-9])"
+    "|[比较][^，,。；]{1,16}?(?:多|少)出?(?=[0-9])"
     # …，高于2023年完成的1.7万个: the subject's own work of another year, compared
     "|(?:高于|低于|多于|少于)[^，,。；]{0,10}?(?:完成|实现|建成|新增|新建)的(?=[约近超逾]?[0-9])|(?:全年|年度)?(?:目标)?任务[^，,。；]{0,6}?完成|净增"
     # the plan used up or met, its size after (…，届时将用完财政部下达的2860亿元额度)
@@ -141,4 +159,25 @@ def continues_with(sentence: str, at: int) -> bool:
     end = at + _RATE_REACH
     return (sentence.find("率", at, end) >= 0 or sentence.find("进度", at, end) >= 0) and (
         _PLAN_RATE_OPENS.match(sentence, at) is not None
+    )
+
+
+# A remark that only sets the circumstances of the work: it opens with a preposition (随着…,
+# 受…影响, 围绕…, 聚焦…), so it has no subject of its own and the topic before it goes on through
+# it; one opening with a noun (城市书房建设同步推进) or with other work (同时推进燃气管道更新) is a
+# topic of its own.
+_NO_SUBJECT = re.compile(
+    "(?:随着|伴随|受|因|由于|得益于|通过|经过|依托|借助|围绕|聚焦|针对|结合|按照|根据|对照)"
+)
+
+
+def remark(sentence: str, cuts: list[int], clause: int) -> bool:
+    """Whether the clause is a remark the subject goes on through: no amount in it and no
+    subject of its own (…，随着年底前一批新校投入使用，…; …，聚焦交通、市政等重点领域，…)."""
+    first = clause
+    while first > 1 and sentence[cuts[first - 1]] == "、":
+        first -= 1  # (聚焦交通、市政和产业园区等重点领域: one remark listing things)
+    at = cuts[first - 1] + 1
+    return _NO_SUBJECT.match(sentence, at) is not None and not any(
+        map(str.isdigit, sentence[at : cuts[clause] if clause < len(cuts) else len(sentence)])
     )

@@ -7,7 +7,7 @@ import re
 from datetime import date, timedelta
 
 from monitor.figures import speech
-from monitor.figures.bases import without_base
+from monitor.figures.bases import without_base, without_followed
 from monitor.figures.cutoffs import cutoff
 from monitor.figures.five_years import plan_end, plan_named, plan_year, year_back, years_back
 from monitor.figures.months import HALF as _HALF
@@ -86,22 +86,6 @@ GOES_ON = re.compile(
     "之间|新?(?:台阶|大关|关口)|还要?[多少高低]|[多少](?=[约近0-9一二三四五六七八九十两])|"
     + MODAL.pattern
 )
-# …下一步将加大选址力度，力争全年建成80个: a clause that says what comes next, with no number,
-# before one going on with the subject (its plan for the rest of the year): passed over
-# …, and a remark on how the rest is reckoned (照此测算，全年有望突破…; 按目前进度，…)
-NEXT_STEP = re.compile(
-    r"(?:下半年|下一步|接下来|今后|四季度|年内|按(?:可比|不变)价格?计算|扣除价格因素"
-    r"|(?:按照|依照|根据|[照按据以依])(?:此|这|目前|当前|现有)(?=[^，,；;。0-9０-９]{0,6}?(?:测算|推算|计算|估算|进度|速度|势头|趋势)))"
-    r"[^，,；;。0-9０-９]{0,14}[，,]"
-)
-# …or a remark with no number on how the plan is handled (任务已分解到各区, 已分解下达至各市州,
-# 目前正加快推进): the work, its amounts said after it, is still the subject's
-# (no thing of its own: 同时推进燃气管道更新 names other work)
-HANDLED = re.compile(
-    r"(?:任务|目标任务|目标|计划|工作)?(?:已经?|均已|都已|已全部|全部|目前正?在?|正在)?"
-    r"(?:加快|全力|有序|稳步|扎实)?(?:分解|下达|落实|细化|压实|推进|调度)+"
-    r"(?:到|至|给)?(?:各[地区县市州]+|各地|基层)?[，,]"
-)
 # A clause opening with the rest of the things counted before (其余3段, 剩余120公里, 余下11个)
 REST_OPENS = re.compile(r"(?:其余|剩余|余下|剩下)的?(?=[约近超逾0-9一二三四五六七八九十两])")
 # …or a batch of them (首批45家已于4月完成评定, 第二批30个将于…): done, a result; to come, a
@@ -119,7 +103,9 @@ _SET_BEFORE = re.compile(r"原(?:定|计划)(?=" + _PLAN_CLAUSE + ")")
 _PLEDGE = re.compile(
     r"将(?!近)|" + _PLAN_VERB + r"|提(?<!前提)出(?!了)|力争"
     r"|目标(?<!全年主要目标)(?!满足|(?:完成|达成|实现|达标)(?:率|度|程度|进度))|预(?<![于出合]预)期|确保"
-    r"|要(?<![主重需只必不纲]要)(?![求素点闻])|(?<![虚模])拟|预计|预测|预估|有望|可望|明年|"
+    # (…厅要求，各地…; 会议明确，今年…: a directive, its content after it is work to do)
+    r"|要(?:(?<![主重需只必不纲]要)(?![求素点闻])|求(?=[，,：:]))|(?<![虚模])拟|预计|预测|预估"
+    r"|有望|可望|明(?:年|确(?=[，,：:]))|"
     + _SPOKEN_FORECAST
     + "|"
     + _STRIVE
@@ -238,6 +224,8 @@ def _cue(text: str) -> FigureKind | None:
     its own."""
     if "基础上" in text:
         text = without_base(text)
+    if "要求" in text:
+        text = without_followed(text)
     if _achieved(text):
         if MODAL.search(text) and _only_so_far(text) and not _modals_named(text):
             return "pledge"
@@ -280,6 +268,8 @@ def _achieved(text: str) -> bool:
 
 
 def _pledged(text: str) -> bool:
+    if "要求" in text:
+        text = without_followed(text)
     return bool(_PLEDGE.search(text) or ("把" in text and _AIM.search(text)))
 
 

@@ -57,6 +57,10 @@ def coming_goal(clause: str, published: date, sentence: str = "") -> bool:
     if "月" in clause and "已" not in clause and _month_ahead(clause, published):
         return True  # …，剩余6个11月底前完工, read in October: work still to be done
     found = _BY_YEAR.search(clause) if "年" in clause else None
+    if found is None and "已" not in clause and sentence:
+        # 到2027年，累计新改建…2万公里: a deadline opening the sentence sets the time of each
+        # clause after it that names none of its own
+        found = _BY_YEAR.match(sentence.lstrip("　 "))
     return bool(
         found
         and int(found.group(1)) >= published.year

@@ -37,7 +37,7 @@ from monitor.figures.checks import (
     _why,
     plan_size,
 )
-from monitor.figures.cues import _CHANGE
+from monitor.figures.cues import _CHANGE, _CLAUSE
 from monitor.figures.frames import unnamed
 from monitor.figures.goals import past_work, pledge_said_again
 from monitor.figures.keywords import _first_part, _plan, split_sentences
@@ -170,10 +170,11 @@ class _Article(Regional):
         else:
             targets = [t for t in candidates if self._about(t, sentence, s0)]
         matches = _keyword_matches(sentence, targets) if targets else []
-        if not matches and carried and targets:
+        if carried and targets and (not matches or _CLAUSE.search(sentence, 0, matches[0].start)):
             # …；“十四五”以来累计筹集63万套: the part after a semicolon goes on with the subject
+            # (…；2024年计划新增10万个，其中高中学位…: up to where it names one of its own)
             at = speech.opening(sentence)  # (an answer: after its speaker's 局长：)
-            matches = [_Match(at, at, tuple(targets))]
+            matches = [_Match(at, at, tuple(targets)), *matches]
         if not matches:
             return None
         cuts = clause_cuts(sentence)

@@ -24,6 +24,19 @@ def plan_compared(sentence: str, start: int, end: int) -> bool:
     )
 
 
+def compared_base(sentence: str, start: int, end: int) -> bool:
+    """Whether the number at sentence[start:end] is the base a comparison's change follows (比去年
+    实际完成的【812部】增加近两成): what is compared with, no count of another noun."""
+    return bool(_CHANGE_AFTER.match(sentence, end)) and bool(
+        _COMPARED_WITH.search(sentence, max(0, start - 16), start)
+    )
+
+
+# 比/较 opening the phrase the number ends, and the change right after it
+_COMPARED_WITH = re.compile(r"[比较][^，,。；;0-9]{0,14}$")
+_CHANGE_AFTER = re.compile(r"多|少|增加|增长|减少|下降|提高|降低|高出|低出|上升")
+
+
 # A level in per cent stated, then its change in points with no base (比重达到53.4%、提高1.6个
 # 百分点; 森林覆盖率为66.9%，提高0.2个百分点): the level's change over the year. Not after a
 # growth (增长4.2%、提高0.3个百分点: the change of a growth rate).

@@ -10,7 +10,8 @@ from operator import add
 
 from monitor.figures import speech
 from monitor.figures.attribution import _NUMBER_START, continues
-from monitor.figures.cues import _CLAUSE, NEXT_STEP
+from monitor.figures.continuations import NEXT_STEP
+from monitor.figures.cues import _CLAUSE
 from monitor.models import Target
 
 _END_CHARS = "。！？；!?;\n"  # what ends a sentence
@@ -71,7 +72,11 @@ def carried(text: str, ends: list[int], wanted: dict[int, list[Target]]) -> dict
     out = _answers(text, ends, wanted)
     for index in sorted({**wanted, **out}):
         k = index
-        while k + 1 < len(ends) and text[ends[k] - 1] in "；;" and k + 1 not in wanted:
+        while (
+            k + 1 < len(ends)
+            and text[ends[k] - 1] in "；;"
+            and (k + 1 not in wanted or _opens_unnamed(text, ends[k], wanted[k + 1]))
+        ):
             start = ends[k]
             lead = _CARRY_TIME.match(text, start)
             at = lead.end() if lead else start
@@ -82,9 +87,18 @@ def carried(text: str, ends: list[int], wanted: dict[int, list[Target]]) -> dict
                 or (nxt and continues(text, nxt.end()))
             ):
                 break
-            out[k + 1] = wanted.get(index) or out[index]
+            carry = wanted.get(index) or out[index]
+            out[k + 1] = [*carry, *(t for t in wanted.get(k + 1, ()) if t not in carry)]
             k += 1
     return out
+
+
+def _opens_unnamed(text: str, start: int, targets: list[Target]) -> bool:
+    """Whether the part at `start` names its targets only after its first clause (…；2024年计划
+    新增10万个，其中高中学位1.5万个): that clause, if it goes on, has the subject before."""
+    cut = _CLAUSE.search(text, start)
+    end = cut.start() if cut else len(text)
+    return not any(k in text[start:end] for t in targets for k in t.keywords)
 
 
 def _answers(
