@@ -138,6 +138,8 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     sentence, q = making.read.text, n.q
     if q.value == 1 and q.surface.startswith("一"):
         return "一 and its measure word: 'a' (走进一条…小巷), not a count"
+    if q.kind == "fraction_of_people":
+        return "a share of the people or firms asked (2/3的受访者), no amount of anything"
     if target.exclude:  # (most targets have none: no clause is cut out for them)
         clause = _clause_of(sentence, making.read.cuts, n.match)
         word = _excluded(target, sentence[n.c0 : n.c1], clause)
