@@ -250,3 +250,12 @@ def _is_year(q: Quantity, run: str) -> bool:
 
 def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
+
+
+def not_counted(q: Quantity) -> str | None:
+    """Why a quantity read in a target's sentence counts nothing a target may track, or None."""
+    if q.value == 1 and q.surface.startswith("一"):
+        return "一 and its measure word: 'a' (走进一条…小巷), not a count"
+    if q.kind == "fraction_of_people":
+        return "a share of the people or firms asked (2/3的受访者), no amount of anything"
+    return None
