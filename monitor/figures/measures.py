@@ -38,7 +38,7 @@ _SHARE_OF_PLAN = re.compile(
 # Only a comparison makes it one (同比, 比…, 较…): a work report's bare 增长6.5% of a 元 target is
 # the plan for its growth, which a watchlist tracks as a target of its own, in %.
 _GROWTH = re.compile(
-    r"(?:(?:同比|环比|累计|(?:按可比|同|可比)口径|按年|比[^，,。；]{0,10}?|较[^，,。；]{0,8}?)(?:仅|只|才)?"
+    r"(?:(?:同比|环比|累计|(?:按可比|同|可比)口径|按年|[比较][^，,。；]{0,10}?)(?:分别[^，,。；]*?)?(?:仅|只|才)?"
     r"(?:增长|增加|提高|提升|上升|上涨|回升|下降|减少|降低|回落|下滑|下跌|暴跌|改善|加快|放缓)"
     r"|超出|超过计划[^，,。；]{0,6}?"
     r"|(?:同比|环比|按年|比上年|比去年)(?:仅|只|才)?(?:增|降|升|减)"  # 同比(仅)降5.1%
@@ -208,8 +208,8 @@ def without_modals(text: str) -> str:
 
 
 def compared(head: str) -> bool:
-    """Whether a rate's words compare it with a base (同比, 比上年, 较…): a growth of the thing
-    whose own words say so, not a bare change that takes its subject from the clause before."""
+    """Whether a rate's words compare it with a base (同比, 比上年, 较…, 较…分别回落A和提高【B】):
+    a growth whose own words say so, not a bare change taking its subject from the clause before."""
     return bool(_GROWTH.search(head))
 
 
