@@ -180,6 +180,35 @@ def periods_of_noun(items: tuple[str, ...], targets: list[Target]) -> tuple[str,
     return tuple(periods)
 
 
+# What may follow the keyword in an item that names the thing itself: the work on it, its task,
+# its progress (农村公路建设, 充电桩建设任务, 新建5G基站的完成率)
+_ITS_OWN = re.compile(
+    r"(?:建设|建成|新建|改造|改建|新改建|提升|开工|完工|竣工)?(?:工作|项目)?(?:年度|全年)?"
+    r"(?:任务|计划|目标)?(?:完成率|完成情况|进度|开工率)?"
+)
+
+
+def modifying(item: str, items: tuple[str, ...], targets: list[Target]) -> str | None:
+    """The thing an item of a 分别 list names with the targets' keyword only as its modifier
+    (实施农村公路【安全生命防护工程】的任务完成率, 改造充电桩【配套电网】的进度), when another item
+    names the thing itself (新建农村公路): that item's value is the other thing's; else None."""
+    own = [i for i in items if _after_keyword(i, targets) == ""]
+    other = _after_keyword(item, targets)
+    return other if other and own and item not in own else None
+
+
+def _after_keyword(item: str, targets: list[Target]) -> str | None:
+    """The words after the keyword in a list's item up to its 的, without those naming the
+    thing's own work or progress ('' for none); None when the item holds no keyword."""
+    for target in targets:
+        for keyword in target.keywords:
+            at = item.find(keyword)
+            if at >= 0:
+                tail = item[at + len(keyword) :].split("的", 1)[0]
+                return "" if _ITS_OWN.fullmatch(tail) else tail
+    return None
+
+
 def span(sentence: str) -> tuple[int, int] | None:
     """From the first 分别 list's nouns to the end of its numbers, when the sentence has one:
     its numbers must be read although their clauses name no keyword."""

@@ -41,6 +41,11 @@ def in_list(making: Making, q: Quantity) -> tuple[_Match | None, str | None, str
         # 泉州两市充电桩保有量分别…: the noun the list's last item names
         found = max(after, key=_start) if after else _listed(items[-1], read.targets, q)
         return found, places[items.index(item)], None
+    other = lists.modifying(item, items, read.targets)
+    if other:  # 新建农村公路、实施农村公路安全生命防护工程的…分别…: the second is the works'
+        return None, None, f"the keyword only names another thing here ({other})"
+    if any(lists.modifying(i, items, read.targets) for i in items):
+        return _listed(item, read.targets, q), None, None  # the item naming the thing itself
     keyed = [i for i in items if _listed(i, read.targets, q)]
     if not keyed and after and all(map(lists.is_period, items)):
         # 2023年和2024年，厦门分别新建充电桩5200个和6800个: the items name no thing of their own
