@@ -44,6 +44,7 @@ from monitor.figures.nouns import (
     per_head_title,
     predicate_after,
 )
+from monitor.figures.numeral_kinds import not_counted
 from monitor.figures.pairs import side_refused
 from monitor.figures.parts import part_of, subset_before, whole_set
 from monitor.figures.references import compared_base, plan_compared
@@ -136,8 +137,8 @@ _SHARE_HEAD = re.compile(PLAN_WORD + r"的?$")
 def refused(making: Making, n: Number, target: Target) -> str | None:
     """Why the number is no figure of this target, before its unit is looked at, or None."""
     sentence, q = making.read.text, n.q
-    if q.value == 1 and q.surface.startswith("一"):
-        return "一 and its measure word: 'a' (走进一条…小巷), not a count"
+    if why := not_counted(q):
+        return why  # 走进一条…小巷, 2/3的受访者
     if target.exclude:  # (most targets have none: no clause is cut out for them)
         clause = _clause_of(sentence, making.read.cuts, n.match)
         word = _excluded(target, sentence[n.c0 : n.c1], clause)

@@ -26,12 +26,6 @@ _KIND_WORDS = {  # the words shown as what made a figure's kind (`try --explain`
     ),
     "pledge": re.compile(_PLEDGE.pattern + r"|到(?:19|20)[0-9]{2}\s*年|的(?:年度)?(?:目标)?任务"),
 }
-# 力争完成年度任务的100% is a pledge; 完成年度计划的77% is progress
-# …, and 预计到年底完工率可达80%: a forecast for the rest of the period, a pledge
-_PLEDGED_SHARE = re.compile(
-    r"(?:力争|确保|争取|将|计划|目标是|要)[^，,。；已]{0,8}(?:完成|实现|达到)"
-    r"|预计到[^，,。；]{0,8}?(?:可|将|能)达"
-)
 # 204万套（间）的任务, 5万套的年度目标: the number is the size of the plan
 # 计划新建的100个口袋公园, 拟改造的300个小区: the number inside what a plan is to do
 # …, and 新建充电桩的任务是500个, 新增床位的任务5000张: the number the plan is

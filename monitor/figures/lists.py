@@ -66,9 +66,10 @@ def listed(sentence: str, quantities: list[Quantity]) -> dict[int, tuple[str, tu
     return out
 
 
-# What may stand before 分别 in a clause naming no noun of its own: comparisons, times, adverbs
+# What may stand before 分别 in a clause naming no noun of its own: the pace of what the list
+# before named (增速较去年同期分别回落…), comparisons, times, adverbs
 _NO_NOUN = re.compile(
-    r"\s*(?:二者|两者|三者|同比|环比|(?:比|较|与)(?:上年|去年|上一年)(?:同期)?(?:相比)?|今年|全年|也|均)*\s*"
+    r"\s*(?:增速|增幅|涨幅|降幅)?(?:二者|两者|三者|同比|环比|(?:比|较|与)(?:上年|去年|上一年)(?:同期)?(?:相比)?|今年|全年|也|均)*\s*"
 )
 
 
@@ -144,13 +145,68 @@ def _counted(head: str) -> str:
 
 _PERIOD = re.compile(
     r"(?:[0-9]{4}|今|去|前|明)年(?:度|底|末|全年)?|(?:[0-9]{4}\s*年)?(?:[一二三四1-4]季度|[上下]半年"
-    r"|[0-9]{1,2}月(?:份|底|末)?)"
+    r"|前三季度|前[0-9一二三四五六七八九十两]{1,2}个?月(?:份)?"
+    r"|(?:[0-9]{1,2}\s*[—\-–－~～至到]\s*)?[0-9]{1,2}月(?:份|底|末)?)"
 )
 
 
 def is_period(item: str) -> bool:
     """Whether a list item is a period (2023年, 上半年, 3月底): the values are its figures."""
     return _PERIOD.fullmatch(item) is not None
+
+
+# The whole of a place, before a period in a list's first item (全省一季度、上半年…)
+_WHOLE = re.compile(r"全[市省区县国]|本[市省]|我[市省区国]")
+
+
+def periods_of_noun(items: tuple[str, ...], targets: list[Target]) -> tuple[str, ...]:
+    """The periods of a 分别 list of periods whose last item goes on to name the targets' noun
+    (一季度、上半年地区生产总值分别增长…; 全省1—5月、1—6月社会消费品零售总额…): each value is
+    the noun's in its item's period; () when the list is no such list."""
+    regions = tuple(r for t in targets for r in t.region)
+    last = items[-1]
+    found = [at for t in targets for k in t.keywords if (at := last.find(_first_part(k))) >= 0]
+    at = min(found, default=0)
+    if len(items) < 2 or at <= 0:
+        return ()
+    periods = []
+    for item in (*items[:-1], last[:at]):
+        for m in reversed(mentions(item, regions)):
+            item = item[: m.start] + item[m.start + len(m.word) :]
+        item = _WHOLE.sub("", item)
+        if not is_period(item):
+            return ()
+        periods.append(item)
+    return tuple(periods)
+
+
+# What may follow the keyword in an item that names the thing itself: the work on it, its task,
+# its progress (农村公路建设, 充电桩建设任务, 新建5G基站的完成率)
+_ITS_OWN = re.compile(
+    r"(?:建设|建成|新建|改造|改建|新改建|提升|开工|完工|竣工)?(?:工作|项目)?(?:年度|全年)?"
+    r"(?:任务|计划|目标)?(?:完成率|完成情况|进度|开工率)?"
+)
+
+
+def modifying(item: str, items: tuple[str, ...], targets: list[Target]) -> str | None:
+    """The thing an item of a 分别 list names with the targets' keyword only as its modifier
+    (实施农村公路【安全生命防护工程】的任务完成率, 改造充电桩【配套电网】的进度), when another item
+    names the thing itself (新建农村公路): that item's value is the other thing's; else None."""
+    own = [i for i in items if _after_keyword(i, targets) == ""]
+    other = _after_keyword(item, targets)
+    return other if other and own and item not in own else None
+
+
+def _after_keyword(item: str, targets: list[Target]) -> str | None:
+    """The words after the keyword in a list's item up to its 的, without those naming the
+    thing's own work or progress ('' for none); None when the item holds no keyword."""
+    for target in targets:
+        for keyword in target.keywords:
+            at = item.find(keyword)
+            if at >= 0:
+                tail = item[at + len(keyword) :].split("的", 1)[0]
+                return "" if _ITS_OWN.fullmatch(tail) else tail
+    return None
 
 
 def span(sentence: str) -> tuple[int, int] | None:

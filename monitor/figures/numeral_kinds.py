@@ -46,6 +46,9 @@ _PEOPLE = re.compile(
     "的?(?:受访|被访|被调查|调查对象|居民|市民|村民|群众|民众|公众|网民|人|家庭|农户|住户|"
     "消费者|用户|学生|老人|老年人|儿童|员工|职工|农民|患者|参与者|选民|青年|网友|游客)"
 )
+# …and a share in per cent or tenths of those asked (八成以上受访居民, 45%的被调查企业): a share of
+# the people or firms a survey asked, whatever they are
+_ASKED = re.compile("的?(?:受访|被访|被调查|接受调查|参与调查|参加调查|调查对象)")
 _SPACES = 2  # at most this many spaces between a number and its date word: 2009 年3 月
 
 _HALF = re.compile(
@@ -132,6 +135,8 @@ def classify(t: str, src: str, q: Quantity, i: int, run: str) -> Quantity | None
     if not _is_figure(t, q, i, run, before, after):
         return None
     if bare and ("分之" in q.surface or "/" in q.surface) and _PEOPLE.match(t, q.end):
+        return _with_kind(q, "fraction_of_people")
+    if q.unit == "%" and _ASKED.match(t, q.end):
         return _with_kind(q, "fraction_of_people")
     return q
 
@@ -245,3 +250,12 @@ def _is_year(q: Quantity, run: str) -> bool:
 
 def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
+
+
+def not_counted(q: Quantity) -> str | None:
+    """Why a quantity read in a target's sentence counts nothing a target may track, or None."""
+    if q.value == 1 and q.surface.startswith("一"):
+        return "一 and its measure word: 'a' (走进一条…小巷), not a count"
+    if q.kind == "fraction_of_people":
+        return "a share of the people or firms asked (2/3的受访者), no amount of anything"
+    return None

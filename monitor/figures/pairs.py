@@ -41,12 +41,20 @@ def in_list(making: Making, q: Quantity) -> tuple[_Match | None, str | None, str
         # 泉州两市充电桩保有量分别…: the noun the list's last item names
         found = max(after, key=_start) if after else _listed(items[-1], read.targets, q)
         return found, places[items.index(item)], None
+    other = lists.modifying(item, items, read.targets)
+    if other:  # 新建农村公路、实施农村公路安全生命防护工程的…分别…: the second is the works'
+        return None, None, f"the keyword only names another thing here ({other})"
+    if any(lists.modifying(i, items, read.targets) for i in items):
+        return _listed(item, read.targets, q), None, None  # the item naming the thing itself
     keyed = [i for i in items if _listed(i, read.targets, q)]
     if not keyed and after and all(map(lists.is_period, items)):
         # 2023年和2024年，厦门分别新建充电桩5200个和6800个: the items name no thing of their own
         return max(after, key=_start), None, None
     if len(items) == 1 and fused(item):
         return _listed(item, read.targets, q), None, None  # 产销分别…: read by side_refused
+    if keyed == [items[-1]] and lists.periods_of_noun(items, read.targets):
+        # 一季度、上半年地区生产总值分别增长…: the noun's values, period by period
+        return _listed(items[-1], read.targets, q), None, None
     if (keyed == [items[-1]] and lists.modified(items[-1], read.targets)) or (
         len(keyed) == len(items) and lists.kinds(items, read.targets)
     ):
@@ -113,11 +121,22 @@ def list_head(making: Making, q: Quantity, c0: int) -> int:
 _YEAR = re.compile(r"([0-9]{4})年")
 
 
+# The parts of a year a list's item may name, as the reader writes them (2024Q1)
+_PARTS = {"一季度": "Q1", "上半年": "H1", "前三季度": "Q1-Q3", "下半年": "H2"}
+
+
 def list_period(making: Making, q: Quantity, period: str | None) -> str | None:
     """The year of the item a value of a list of periods is paired with (2023年和2024年，厦门分别
-    新建…: 5200个 is 2023's), else `period` as the clause gave it."""
+    新建…: 5200个 is 2023's), or its part of the year (一季度、上半年地区生产总值分别增长…: the
+    first value is 2024Q1's, 1—5月 the year's so far), else `period` as the clause gave it."""
     paired = making.paired.get(q.start)
-    if paired is None or not lists.is_period(paired[0]):
+    if paired is None:
         return period
-    year = _YEAR.match(paired[0])
+    item, items = paired
+    if not lists.is_period(item):
+        periods = lists.periods_of_noun(items, making.read.targets)
+        if not periods or period is None or not period[:4].isdigit():
+            return period
+        return period[:4] + _PARTS.get(periods[items.index(item)], "")
+    year = _YEAR.match(item)
     return year.group(1) if year else period

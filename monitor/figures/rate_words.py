@@ -18,18 +18,18 @@ _SHARE_OF_PLAN = re.compile(
     + r"[^，,。；：:]{0,10}?"  # (占调整预算45.6亿元的61.2%)
     r"|" + _PLAN_WORD + r"[^，,。；：:]{0,8}?(?:完成|进度)(?:了|达到?|超过|为)?[^，,。；：:]{0,3}?"
     r"|(?:" + PLAN_RATE + r"|(?<!序时)(?<!形象)进度)"  # (完成率仅为38%, 进度只有41%, 才达到)
-    r"(?:已|已经|可|将|能|有望|仅|只有?|才)?(?:达到|达|为|超过)?了?)$"
+    r"(?:分别|已|已经|可|将|能|有望|仅|只有?|才)?(?:达到|达|为|超过)?了?)$"
 )
 # A growth rate of the counted thing: 同比增长49.4%, 比“十三五”末提高了125%, 超过计划开工量6%,
 # 累计下降47.9% (since the base year), 同比改善4.8% (a fall), 同比仅增长2.1%, 比上年同期多53.0%.
 # Only a comparison makes it one (同比, 比…, 较…): a work report's bare 增长6.5% of a 元 target is
 # the plan for its growth, which a watchlist tracks as a target of its own, in %.
 _GROWTH = re.compile(
-    r"(?:(?:同比|环比|累计|(?:按可比|同|可比)口径|按年|比[^，,。；]{0,10}?|较[^，,。；]{0,8}?)(?:仅|只|才)?"
+    r"(?:(?:同比|环比|累计|(?:按可比|同|可比)口径|按年|[比较][^，,。；]{0,10}?)(?:分别[^，,。；]*?)?(?:仅|只|才)?"
     r"(?:增长|增加|提高|提升|上升|上涨|回升|下降|减少|降低|回落|下滑|下跌|暴跌|改善|加快|放缓)"
     r"|超出|超过计划[^，,。；]{0,6}?"
     r"|(?:同比|环比|按年|比上年|比去年)(?:仅|只|才)?(?:增|降|升|减)"  # 同比(仅)降5.1%
-    r"|(?:比|较)[^，,。；]{0,10}?多)了?(?:约|近|超过|达)?$"
+    r"|(?:比|较)[^，,。；]{0,10}?多)了?(?:约|近|超过|达)?(?:[0-9.]+(?:个?百分点|%)[和、及与])*$"
 )
 # A change with no comparison word (…9326亿元，增长4.2%; 进出口回落6.5%; 目标是…增长3%左右): the
 # change of whatever the clause's subject is, weighed by binding.rate_of, which asks that subject
@@ -86,8 +86,8 @@ def without_modals(text: str) -> str:
 
 
 def compared(head: str) -> bool:
-    """Whether a rate's words compare it with a base (同比, 比上年, 较…): a growth of the thing
-    whose own words say so, not a bare change that takes its subject from the clause before."""
+    """Whether a rate's words compare it with a base (同比, 比上年, 较…, 较…分别回落A和提高【B】):
+    a growth whose own words say so, not a bare change taking its subject from the clause before."""
     return bool(_GROWTH.search(head))
 
 

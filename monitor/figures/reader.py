@@ -30,7 +30,6 @@ from monitor.figures.bases import on_base
 from monitor.figures.binding import Making, Number, Read, dated_period, refused
 from monitor.figures.checks import (
     _NAMED,
-    _PLEDGED_SHARE,
     _RATE_UNITS,
     _as_percent,
     _unit_differs,
@@ -66,7 +65,7 @@ from monitor.figures.sentences import (
     sentence_ends,
     with_title,
 )
-from monitor.figures.shares import plan_share_of_rate
+from monitor.figures.shares import plan_share_of_rate, share_kind
 from monitor.models import Figure, FigureScope, Quantity, Seen, Target
 
 
@@ -346,8 +345,8 @@ class _Article(Regional):
             scope = "new"  # 其中2023年筹集2.3万套: what that period added
         if "年" in n.head or "五" in n.head:  # 比2020年底增加21家 (2021-2024); 较“十三五”末…
             period = dated_period(n.head, scope, period, self.published)
-        if measure == "share_of_pledge" and not _PLEDGED_SHARE.search(n.head):
-            kind = "achieved"  # 完成年度任务的83%: progress so far
+        if measure == "share_of_pledge":  # 完成年度任务的83%: progress so far, unless planned
+            kind = share_kind(sentence, c0, n.head, kind, target.id in making.pledged)
         elif (n.task and measure is None) or pledge_said_again(
             quantity, target, (kind, scope, period), sentence[c0:c1], self.published, c0
         ):

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from monitor.figures.cues import _SHARE_AFTER, _SHARE_NEXT, _SHARE_OF
-from monitor.models import FigureScope, Target
+from monitor.models import FigureKind, FigureScope, Target
 
 # The whole a title's share is of (占【一般公共预算收入】比重, 占【地区生产总值】的比例)
 _WHOLE_IN_TITLE = re.compile(r"占([^，,。；0-9]{1,20}?)的?(?:比重|比例)")
@@ -142,3 +142,31 @@ def share_done(sentence: str, head: str, start: int, end: int) -> FigureScope | 
         return None
     planned = _PLANNED_SET.search(sentence, max(0, start - 40), start)
     return "share_of_pledge" if planned else None
+
+
+# A share of the pledge said as a plan or a forecast (力争完成年度任务的100%; 确保今年年底前推广应用
+# 任务完成率达到100%; 全年任务完成率有望达到95%; 预计到年底完工率可达80%): its clause's frame says
+# what it is; 完成年度计划的77% and 年度计划完成率为90% alone are progress
+_PLEDGED_SHARE = re.compile(
+    r"(?:力争|确保|争取|将(?!近)|计划|目标是|(?<![主重需只必不纲])要|有望|可望)[^，,。；已]{0,20}?"
+    r"(?:完成|实现|达到|达)"
+    r"|预计[^，,。；已]{0,12}?(?:完成|实现|达)"
+)
+# A clause that only says how much of the plan it is (…，完成年度任务的108%左右; 占年度计划的…)
+_OF_THE_PLAN = re.compile(r"(?:可|将|能|约)?(?:完成|实现|占|相当于)")
+_FORECAST = re.compile(r"预计|有望|可望|力争|确保|将(?!近)")
+
+
+def share_kind(sentence: str, c0: int, head: str, kind: FigureKind, pledged: bool) -> FigureKind:
+    """The kind of a share of the pledge in the clause at `c0` (the words before it `head`),
+    whose clause's frame says `kind`: that frame when the share is said as a plan or forecast;
+    a pledge when its clause only says how much of the plan the forecast before it is
+    (…，预计全年可达380万亩，完成年度任务的108%左右; `pledged`: the clause before gave the
+    target a pledge); else progress so far."""
+    if _PLEDGED_SHARE.search(head):
+        return kind
+    if pledged and c0 and _OF_THE_PLAN.match(head):
+        before = sentence[_clause_start(sentence, c0 - 1) : c0]
+        if "已" not in before and _FORECAST.search(before):
+            return "pledge"
+    return "achieved"
