@@ -28,6 +28,7 @@ from monitor.figures.kinds import (
     noun_after,
     of_phrase_noun,
     other_modifier,
+    own_tier,
     picked_after,
     picked_out,
     put_forward,
@@ -323,7 +324,9 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
     kind = (
         other_kind(head, keyword, target.title, sentence[c0 - 1 : c0] == "、")
         or kind_beside_whole(sentence, c0, m.start, keyword, target.title)
-        or kind_word(head, target.title, target.keywords)
+        or kind_word(
+            head, target.title, target.keywords, own_tier(sentence, keyword, target.region)
+        )
         or existing_changed(head, target.title)
     )
     if kind:
