@@ -19,19 +19,16 @@ from monitor.figures.counting import counts_other, places_share
 from monitor.figures.cues import A_YEAR, EARLIER_LEVEL, EARLIER_WORK, PLAN_WORD
 from monitor.figures.facilities import one_facility
 from monitor.figures.kinds import (
-    after_keyword,
     age_group,
     for_one_use,
     kind_after,
     kind_beside_whole,
     kind_word,
-    noun_after,
-    of_phrase_noun,
     other_modifier,
+    own_tier,
     picked_after,
     picked_out,
     put_forward,
-    same_head_after,
     wider_than_titled,
 )
 from monitor.figures.measures import since_period_start, since_window, sum_after
@@ -39,7 +36,6 @@ from monitor.figures.nouns import (
     existing_changed,
     inside_those,
     other_kind,
-    other_size,
     per_head,
     per_head_title,
     predicate_after,
@@ -49,6 +45,7 @@ from monitor.figures.pairs import side_refused
 from monitor.figures.parts import part_of, subset_before, whole_set
 from monitor.figures.references import compared_base, plan_compared
 from monitor.figures.stages import other_work, stage_of, stage_refused
+from monitor.figures.tails import between_keyword_and_number
 from monitor.figures.windows import base_window
 from monitor.models import FigureKind, FigureScope, Quantity, Seen, Target
 
@@ -325,7 +322,9 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
     kind = (
         other_kind(head, keyword, target.title, sentence[c0 - 1 : c0] == "、")
         or kind_beside_whole(sentence, c0, m.start, keyword, target.title)
-        or kind_word(head, target.title, target.keywords)
+        or kind_word(
+            head, target.title, target.keywords, own_tier(sentence, keyword, target.region)
+        )
         or existing_changed(head, target.title)
     )
     if kind:
@@ -347,25 +346,7 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
         return f"a subset: those a clause picks out ({picked}{keyword})"
     if asked := put_forward(head, sentence[m.end : n.q.start], target.title):  # 申报…的有46个
         return f"those put forward ({asked}…), not those the work gave"
-    same_unit = units.fits(n.q.unit, target.unit)  # else the unit's reason is given
-    noun = (
-        noun_after(sentence[m.end : n.q.start], target.title) if c0 == n.c0 and same_unit else None
-    )
-    if noun is None and c0 == n.c0 and m.start < m.end < n.q.start:
-        between = sentence[m.end : n.q.start]
-        noun = same_head_after(between, keyword, target.title)
-        if noun is None and n.q.unit != "%":
-            noun = of_phrase_noun(between, keyword, target.title)
-    if noun:
-        return f"counts another noun ({keyword}{noun})"
-    if c0 == n.c0 and m.end < n.q.start and "每" not in n.head:  # (每1元…: per unit, below)
-        other = after_keyword(sentence[m.end : n.q.start], target.title, target.keywords, same_unit)
-        if other:
-            return other
-    size = other_size(sentence[m.end : n.q.start], keyword, target.title) if c0 == n.c0 else None
-    if size:
-        return f"another measure of the noun ({size})"
-    return other_work(sentence, n.c0, n.q, target)  # 新建…、改造提升200万亩: upgraded, not new
+    return between_keyword_and_number(sentence, n, target, c0 == n.c0)
 
 
 # Kinds of firms, people and households a figure may be given for (a subset of the whole): a

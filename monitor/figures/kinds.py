@@ -22,7 +22,8 @@ from monitor.models import Target
 
 # a verb of work, or of a title given (获评省级…, 被命名为…, 入选…): the kind comes after it
 _VERB = re.compile(
-    "获评|评为|评定为|命名为|认定为|授予|入选|获批|列为|创成|争创|" + WORK_VERB.pattern
+    "获评|评为|评定为|命名为|认定为|授予|入选|获批|列为|创成|争创|拥有|现有|共有|"
+    + WORK_VERB.pattern
 )
 
 
@@ -70,10 +71,13 @@ _LEADS = sorted({*PLACES, *GENERIC, "今年", "去年", "目前", "全年"}, key
 _LEAD_RUN = re.compile("(?:" + "|".join(map(re.escape, _LEADS)) + ")+")
 
 
-def kind_word(head: str, title: str, keywords: tuple[str, ...]) -> str | None:
+def kind_word(
+    head: str, title: str, keywords: tuple[str, ...], regions: tuple[str, ...] = ()
+) -> str | None:
     """The word of kinds a clause names right before the keyword (`head`: the clause up to it),
     after its verb, place and time: 护理型 (养老床位), 超级 (充电桩); None when the title or the
-    keywords name it, or none is there."""
+    keywords name it, it is the level of the target's own place (省级 for a province's target:
+    its things as that place counts them, `regions` its place words), or none is there."""
     if not head.endswith(_KIND_ENDS):
         return None  # most keywords: no word of kinds right before them
     rest = _words_before(head).rsplit("的", 1)[-1]  # (…直接审批的【小额】临时救助)
@@ -81,7 +85,34 @@ def kind_word(head: str, title: str, keywords: tuple[str, ...]) -> str | None:
     if found is None or found.start() != 0:
         return None  # the kind must be all that stands between the verb or place and keyword
     kind = found.group()
-    return None if kind in title or any(kind in k for k in keywords) else kind
+    if kind in title or any(kind in k for k in keywords) or _own_level(kind, regions):
+        return None
+    return kind
+
+
+def own_tier(sentence: str, keyword: str, regions: tuple[str, ...]) -> tuple[str, ...]:
+    """The target's place words (`regions`) when a tier of its own place (省级 for a province)
+    may name its things: not where the sentence names the keyword's things of another tier too
+    (新创建全国文明村镇18个，争创省级文明村镇40个: the tiers are told apart)."""
+    if "级" not in sentence:
+        return ()  # most sentences: no tier named
+    at = sentence.find(keyword)
+    while at >= 0:
+        tier = _TIER_BEFORE.search(sentence, max(0, at - 10), at)
+        if tier and not _own_level(tier.group(1), regions):
+            return ()
+        at = sentence.find(keyword, at + 1)
+    return regions
+
+
+# a tier before the keyword, words of its kind between (全国示范性足球特色学校)
+_TIER_BEFORE = re.compile(r"(全国|国家级|国家|[省市县]级)[\u4e00-\u9fff“”]{0,6}$")
+
+
+def _own_level(kind: str, regions: tuple[str, ...]) -> bool:
+    """Whether a word of kinds is the level of the target's own place (省级 for 安徽省 or 全省,
+    市级 for 全市): a tier named by that place, not one above or below it."""
+    return len(kind) == 2 and kind[1] == "级" and any(r.endswith(kind[0]) for r in regions)
 
 
 def _words_before(head: str) -> str:
@@ -313,6 +344,15 @@ _DROVE = re.compile(r"带动|拉动|撬动|吸引|带来|创造")  # (惠及 cou
 _INSIDE_PART = re.compile(r"(?:当中|之中|中)的([\u4e00-\u9fff“”]{2,14})")
 
 
+# The thing's amount put to one use, named after it (专项债券用作项目资本金96亿元, 资金投向
+# 保障性安居工程…): the part for that use, not the whole
+_USE_AFTER = re.compile(
+    r"(?:用于|用作|投向)([\u4e00-\u9fff“”、]{2,16}?)(?:的(?:规模|金额|资金|额度|部分))?"
+    r"(?:已经?|累计|共计?|达到|达|为|约|近|超过)*$"
+)
+_FILLERS = "已经累计共计达到为约近超过"
+
+
 def after_keyword(
     between: str, title: str, keywords: tuple[str, ...] = (), same_unit: bool = False
 ) -> str | None:
@@ -325,6 +365,9 @@ def after_keyword(
     inside = _INSIDE_PART.match(between)
     if inside and inside.group(1) not in title:
         return f"a subset: a part named inside the things ({inside.group()})"
+    use = _USE_AFTER.search(between) if "用" in between or "投向" in between else None
+    if use and use.group(1) not in title:
+        return f"a subset: the part put to one use ({use.group().rstrip(_FILLERS)})"
     if same_unit and "的" not in between:
         noun = own_noun(between, keywords, title_measures(title, keywords))
         if noun and len(noun) > 2 and noun not in title and not _NOT_THING.search(noun):

@@ -54,6 +54,9 @@ def listed(sentence: str, quantities: list[Quantity]) -> dict[int, tuple[str, tu
             # 2023年和2024年，厦门分别新建…: the periods of the clause before, each value its own
             periods = _list_before(sentence, begin, len(values))
             nouns = periods if periods and all(map(is_period, periods)) else nouns
+        if len(values) > 1 and len(nouns) != len(values):
+            # 新建和改建的高速公路、国省干线、农村公路分别…: the items after the words they share
+            nouns = _after_shared(sentence[begin:at], len(values)) or nouns
         if len(nouns) > 1 or _one_pair(nouns, values):
             before = nouns
         if len(nouns) > 1 and len(nouns) == len(values):
@@ -79,6 +82,23 @@ _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 # A 分别 clause naming only a measure of things listed before it (数量分别为, 规模分别达到)
 _MEASURE_ONLY = re.compile(r"\s*(?:其|的|新增|新建)?(?:数量|规模|总数|面积|长度|里程)(?:也|均)?")
+
+
+def _after_shared(words: str, count: int) -> tuple[str, ...]:
+    """The `count` items of a list whose first item opens with words every item shares (今年
+    新建和改建的…、…: a verb or a relative clause ending in 的): the items after those words,
+    or none when they are not as many."""
+    comma = words.find("、")
+    first = comma if comma >= 0 else (m.start() if (m := _ITEM.search(words)) else 0)
+    head = words[:first]
+    cut = head.rfind("的") + 1
+    if not cut:
+        verbs = list(_VERB.finditer(head))
+        cut = verbs[-1].end() if verbs else 0
+    if not cut:
+        return ()
+    items = _items(words[cut:])
+    return items if len(items) == count and all(items) else ()
 
 
 def _one_pair(nouns: tuple[str, ...], values: list[Quantity]) -> bool:

@@ -283,6 +283,31 @@ def existing_changed(head: str, title: str) -> str | None:
     return found.group() if found else None
 
 
+# The extent of a work done on the thing, named between the keyword and the number (农村公路
+# 日常养护里程, 高标准农田有效灌溉面积, 绿道巡查里程): that work's measure, not the thing's
+_WORK_EXTENT = re.compile(
+    r"(([\u4e00-\u9fff]{2,6}?)(?:里程|面积|长度))"
+    r"(?:已经?|累计|共计?|达到|达|为|约|近|超过|突破|有|增至|新增|今年|全年)*$"
+)
+# the thing's own extent: built, opened or in use (通车里程, 建设里程, 新改建里程, 运营里程)
+# (线网总长度, 路网里程: the whole network's)
+_OWN_EXTENT = re.compile(r"通车|运营|营运|建设|建成|实施|完成|总|网|" + _MAKE_WORK.pattern)
+
+
+def work_extent(between: str, title: str) -> str | None:
+    """The work whose extent the words from the keyword to the number (`between`) name, when it
+    is neither the thing's own (通车, 建设) nor the work the title names; else None."""
+    if "里程" not in between and "面积" not in between and "长度" not in between:
+        return None  # most numbers: no extent named before them
+    found = _WORK_EXTENT.fullmatch(between)
+    if found is None:
+        return None
+    work = found.group(2)
+    if _OWN_EXTENT.search(work) or _CHANGE_WORK.search(work) or work in title:
+        return None
+    return found.group(1)
+
+
 def other_size(between: str, keyword: str, title: str) -> str | None:
     """The size of the keyword's noun (`between`: the words from it to the number) when the
     target counts what some of them did (title 高校毕业生留吉就业创业12万人): 总规模, 人数."""

@@ -278,7 +278,10 @@ def _named_after_part(making: Making, clause: int) -> bool:
             end = read.cuts[k] if k < len(read.cuts) else len(read.text)
             alone = not read.text[opened.end() : end].strip()  # 其中，室内5G基站…: the part next
             return named and not alone and not read.by_clause.get(k)
-        named = named or bool(read.by_clause.get(k))
+        # (…，已挂牌上市的科技型中小企业37家: the keyword after a relative clause of its own is
+        # some of its things picked out, another part, not the subject named afresh)
+        text = read.text
+        named = named or any("的" not in text[start : m.start] for m in read.by_clause.get(k, []))
     return False
 
 

@@ -1,0 +1,42 @@
+"""The words between a keyword and its number (充电桩示范小区45个, 农村公路日常养护里程9.6万公里,
+专项债券用作项目资本金96亿元): whether they make the number another thing's. Split from
+binding.py."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from monitor.figures import units
+from monitor.figures.kinds import after_keyword, noun_after, of_phrase_noun, same_head_after
+from monitor.figures.nouns import other_size, work_extent
+from monitor.figures.stages import other_work
+from monitor.models import Target
+
+if TYPE_CHECKING:
+    from monitor.figures.binding import Number
+
+
+def between_keyword_and_number(sentence: str, n: Number, target: Target, same: bool) -> str | None:
+    """Why the words between the keyword and the number (in the number's own clause: `same`)
+    make the number another thing's: a noun of its own after the keyword (充电桩示范小区), what
+    the thing drove, another measure or work's extent (养护里程); else other_work's reason."""
+    m, keyword = n.match, sentence[n.match.start : n.match.end]
+    between = sentence[m.end : n.q.start]
+    same_unit = units.fits(n.q.unit, target.unit)  # else the unit's reason is given
+    noun = noun_after(between, target.title) if same and same_unit else None
+    if noun is None and same and m.start < m.end < n.q.start:
+        noun = same_head_after(between, keyword, target.title)
+        if noun is None and n.q.unit != "%":
+            noun = of_phrase_noun(between, keyword, target.title)
+    if noun:
+        return f"counts another noun ({keyword}{noun})"
+    if same and m.end < n.q.start and "每" not in n.head:  # (每1元…: per unit, below)
+        other = after_keyword(between, target.title, target.keywords, same_unit)
+        if other:
+            return other
+    size = same and (
+        other_size(between, keyword, target.title) or work_extent(between, target.title)
+    )
+    if size:
+        return f"another measure of the noun ({size})"
+    return other_work(sentence, n.c0, n.q, target)  # 新建…、改造提升200万亩: upgraded, not new
