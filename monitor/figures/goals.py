@@ -105,11 +105,14 @@ def pledge_said_again(
     read: tuple[FigureKind, FigureScope, str | None],
     clause: str,
     published: date | None,
+    before: str = "",
 ) -> bool:
     """Whether a count read (`read`: kind, scope, period) as the year's new work by its date
     alone (no word of plan or result in its clause) is the target's pledge said again: the
     pledge's size, of the pledge's year, read before that year's last month (今年改造老旧小区
-    200个 in August, for a pledge of 200)."""
+    200个 in August, for a pledge of 200). Not a clause with no time of its own that sizes the
+    work the clause before it (`before`: the sentence up to the clause) says is done or under
+    way (…项目已全面开工，开工面积18万亩): the whole pledge started, not restated."""
     kind, scope, period = read
     pledge = target.pledge
     if kind != "achieved" or scope != "new" or pledge is None or pledge.scope != "new":
@@ -120,7 +123,17 @@ def pledge_said_again(
         return False  # no year named: a task list early in the year (新建5G基站4万个)
     if published.year != pledge.by.year or published.month >= 12:
         return False
-    return _cue(clause) is None and not _DONE_WORDS.search(clause)
+    if _cue(clause) is not None or _DONE_WORDS.search(clause):
+        return False
+    if not before or _OWN_YEAR.search(clause):
+        return True
+    before = before.rstrip("，,；;　 ")
+    last = max(before.rfind(mark) for mark in "，,；;：:") + 1  # the clause it goes on with
+    return not _DONE_WORDS.search(before, last)
+
+
+# a clause's own time words: 今年新建12万亩 after …已完工8.6万亩 is the plan said again
+_OWN_YEAR = re.compile(r"今年|全年|年度|本年")
 
 
 # words of things done or under way, short of a cue word (建成, 完工, 投用): the count is a result
