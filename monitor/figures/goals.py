@@ -103,16 +103,16 @@ def pledge_said_again(
     value: Decimal,
     target: Target,
     read: tuple[FigureKind, FigureScope, str | None],
-    clause: str,
+    text: str,
+    c0: int,
     published: date | None,
-    before: str = "",
 ) -> bool:
     """Whether a count read (`read`: kind, scope, period) as the year's new work by its date
     alone (no word of plan or result in its clause) is the target's pledge said again: the
     pledge's size, of the pledge's year, read before that year's last month (今年改造老旧小区
-    200个 in August, for a pledge of 200). Not a clause with no time of its own that sizes the
-    work the clause before it (`before`: the sentence up to the clause) says is done or under
-    way (…项目已全面开工，开工面积18万亩): the whole pledge started, not restated."""
+    200个 in August, for a pledge of 200; the clause is text[c0:]). Not a clause with no time of
+    its own that sizes the work the clause before it says is done or under way (…项目已全面开工，
+    开工面积18万亩): the whole pledge started, not restated."""
     kind, scope, period = read
     pledge = target.pledge
     if kind != "achieved" or scope != "new" or pledge is None or pledge.scope != "new":
@@ -123,11 +123,12 @@ def pledge_said_again(
         return False  # no year named: a task list early in the year (新建5G基站4万个)
     if published.year != pledge.by.year or published.month >= 12:
         return False
+    clause = text[c0:]
     if _cue(clause) is not None or _DONE_WORDS.search(clause):
         return False
-    if not before or _OWN_YEAR.search(clause):
+    if not c0 or _OWN_YEAR.search(clause):
         return True
-    before = before.rstrip("，,；;　 ")
+    before = text[:c0].rstrip("，,；;　 ")
     last = max(before.rfind(mark) for mark in "，,；;：:") + 1  # the clause it goes on with
     return not _DONE_WORDS.search(before, last)
 

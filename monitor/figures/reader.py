@@ -347,12 +347,7 @@ class _Article(Regional):
         if measure == "share_of_pledge" and not _PLEDGED_SHARE.search(n.head):
             kind = "achieved"  # 完成年度任务的83%: progress so far
         elif (n.task and measure is None) or pledge_said_again(
-            quantity.value,
-            target,
-            (kind, scope, period),
-            sentence[c0:c1],
-            self.published,
-            sentence[:c0],
+            quantity.value, target, (kind, scope, period), sentence[:c1], c0, self.published
         ):
             kind = "pledge"  # (今年改造老旧小区200个 in August, for a pledge of 200: said again)
         other = out_of_frame(making, n, target, (period, scope, kind), self.published)
