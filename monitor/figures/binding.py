@@ -15,7 +15,7 @@ from monitor.figures import events, lists, markets, thresholds, units
 from monitor.figures.attribution import _Match
 from monitor.figures.batches import later_batch, one_day
 from monitor.figures.checks import _clause_of, _excluded, listed_as_plan
-from monitor.figures.counting import counts_other, places_share
+from monitor.figures.counting import counts_other, share_refused
 from monitor.figures.cues import A_YEAR, EARLIER_LEVEL, EARLIER_WORK, PLAN_WORD
 from monitor.figures.facilities import one_facility
 from monitor.figures.kinds import (
@@ -150,8 +150,8 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     event = markets.measure_refused(sentence, n, making.paired.get(q.start), target)
     if event:
         return event  # 火灾1.2万起、死亡38人、受伤21人: a target of deaths takes 38 only
-    if places := places_share(sentence, n.c0, q):  # 仍有4个市州完成率不到三分之一
-        return f"the share of some places ({places}), not the whole's"
+    if why := share_refused(sentence, n.c0, q):  # 仍有4个市州完成率不到三分之一; 过半，达到…
+        return why
     side = side_refused(making, q, target)
     if side:
         return side  # 产销分别完成A和B: a sales target takes B
