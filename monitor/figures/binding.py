@@ -15,7 +15,7 @@ from monitor.figures import events, lists, markets, thresholds, units
 from monitor.figures.attribution import _Match
 from monitor.figures.batches import later_batch, one_day
 from monitor.figures.checks import _clause_of, _excluded, listed_as_plan
-from monitor.figures.counting import counts_other, places_share
+from monitor.figures.counting import counts_other, share_refused
 from monitor.figures.cues import A_YEAR, EARLIER_LEVEL, EARLIER_WORK, PLAN_WORD
 from monitor.figures.facilities import one_facility
 from monitor.figures.kinds import (
@@ -44,7 +44,7 @@ from monitor.figures.numeral_kinds import not_counted
 from monitor.figures.pairs import side_refused
 from monitor.figures.parts import part_of, subset_before, whole_set
 from monitor.figures.references import compared_base, plan_compared
-from monitor.figures.stages import other_work, stage_of, stage_refused
+from monitor.figures.stages import stage_of, stage_refused
 from monitor.figures.tails import between_keyword_and_number
 from monitor.figures.windows import base_window
 from monitor.models import FigureKind, FigureScope, Quantity, Seen, Target
@@ -148,8 +148,8 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     event = markets.measure_refused(sentence, n, making.paired.get(q.start), target)
     if event:
         return event  # 火灾1.2万起、死亡38人、受伤21人: a target of deaths takes 38 only
-    if places := places_share(sentence, n.c0, q):  # 仍有4个市州完成率不到三分之一
-        return f"the share of some places ({places}), not the whole's"
+    if why := share_refused(sentence, n.c0, q):  # 仍有4个市州完成率不到三分之一; 过半，达到…
+        return why
     side = side_refused(making, q, target)
     if side:
         return side  # 产销分别完成A和B: a sales target takes B

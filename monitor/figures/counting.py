@@ -153,3 +153,23 @@ def places_share(sentence: str, c0: int, q: Quantity) -> str | None:
         return None
     found = _PLACES_COUNTED.search(sentence, c0, q.start)
     return found.group(1) if found else None
+
+
+# The same share in figures right after one said in words (…完成过半，达到年度任务的57.2%;
+# 七成（71.3%）; 近六成，即58.6%): the words only round what the figures give
+_IN_FIGURES = re.compile(
+    r"\s*(?:[（(]|[，,]\s*(?:即|已?达到?|为|是|占|相当于)(?:年度|全年|今年)?"
+    r"(?:目标|计划|建设)?(?:任务|目标|计划)?的?)\s*[0-9]+(?:\.[0-9]+)?\s*%"
+)
+
+
+def share_refused(sentence: str, c0: int, q: Quantity) -> str | None:
+    """Why a share is none of the target's own: it is said of some places (仍有4个市州完成率不到
+    三分之一), or said in words (过半, 七成, 近六成) and again in figures right after."""
+    if places := places_share(sentence, c0, q):
+        return f"the share of some places ({places}), not the whole's"
+    if q.unit != "%" or any(c.isdigit() for c in q.surface):
+        return None
+    if _IN_FIGURES.match(sentence, q.end):  # 完成过半，达到年度任务的57.2%: the 57.2% only
+        return "a share said in words, then in figures right after: the figures are read"
+    return None

@@ -40,9 +40,9 @@ _CLAUSE = re.compile(
 # (去年(?<![比]去年) is (?<!比)去年): re then jumps from one possible first letter to the next
 # instead of trying every alternative at every place, ten times faster on a long sentence.
 _ACHIEVED = re.compile(
-    # (已列入…民生实事项目, 已纳入…计划: listed as a plan, nothing done yet)
-    # (任务已经下达, 目标已分解到各区: a plan handed down, its 已 no work done)
-    r"已(?!经?(?:列入|纳入|写入|列为))(?!(?<=(?:任务|目标|计划)已)经?(?:下达|分解))|累计|截至|截止|目前|至今"
+    # (已列入…计划: listed as a plan; 任务已经下达, 目标已经明确: a plan handed down or set)
+    r"已(?!经?(?:列入|纳入|写入|列为))(?!(?<=(?:任务|目标|计划)已)经?(?:下达|分解|明确|确定|敲定"
+    r"|锁定|制定|印发|出台))|累计|截至|截止|目前|至今"
     r"|去年(?<![比较同环从由]去年)|上年(?<![比较同环从由]上年)|过去|以来"
     r"|刚刚过去|五年来|一年来|上一年|超额完成|到现在|实际(?<!任务实际)(?<!目标实际)(?<!计划实际)"
     r"(?!上|工作|行动|出发|需要|需求|问题|困难)"  # (在实际工作中力争…: no actual figure)

@@ -106,17 +106,18 @@ def pledge_said_again(
     quantity: Quantity,
     target: Target,
     read: tuple[FigureKind, FigureScope, str | None],
-    clause: str,
+    text: str,
+    c0: int,
     published: date | None,
-    c0: int = 0,
 ) -> bool:
     """Whether a count read (`read`: kind, scope, period) as the year's new work by its date
-    alone (no word of plan or result in its clause, which starts at `c0` of the sentence) is
-    the target's pledge said again: the pledge's size, of the pledge's year, read before that
-    year's last month (今年改造老旧小区200个 in August, for a pledge of 200), not said to be
-    passed (超200个)."""
+    alone (no word of plan or result in its clause) is the target's pledge said again: the
+    pledge's size, of the pledge's year, read before that year's last month (今年改造老旧小区
+    200个 in August, for a pledge of 200; the clause is text[c0:]), not said to be passed
+    (超200个). Not a clause with no time of its own that sizes the work the clause before it
+    says is done or under way (…项目已全面开工，开工面积18万亩): the whole pledge started."""
     kind, scope, period, value = *read, quantity.value
-    if exceeds(clause, quantity.start - c0):
+    if exceeds(text, quantity.start):
         return False
     pledge = target.pledge
     if kind != "achieved" or scope != "new" or pledge is None or pledge.scope != "new":
@@ -127,7 +128,18 @@ def pledge_said_again(
         return False  # no year named: a task list early in the year (新建5G基站4万个)
     if published.year != pledge.by.year or published.month >= 12:
         return False
-    return _cue(clause) is None and not _DONE_WORDS.search(clause)
+    clause = text[c0:]
+    if _cue(clause) is not None or _DONE_WORDS.search(clause):
+        return False
+    if not c0 or _OWN_YEAR.search(clause):
+        return True
+    before = text[:c0].rstrip("，,；;　 ")
+    last = max(before.rfind(mark) for mark in "，,；;：:") + 1  # the clause it goes on with
+    return not _DONE_WORDS.search(before, last)
+
+
+# a clause's own time words: 今年新建12万亩 after …已完工8.6万亩 is the plan said again
+_OWN_YEAR = re.compile(r"今年|全年|年度|本年")
 
 
 # words of things done or under way, short of a cue word (建成, 完工, 投用): the count is a result

@@ -144,6 +144,10 @@ def percent_of(making: Making, n: Number, target: Target) -> FigureScope | None:
         head = _EARLIER_VALUES.sub("", head)
     if (target.unit or "").endswith("元") and _COUNT_RATE.search(head):
         return None  # …已开工138个，开工率86% for a target of money: a share of the projects
+    if _MONEY_SHARE.search(head) and not (target.unit or "").endswith("元"):
+        # …，完成投资2.7亿元，占年度投资计划的84%; 资金到位率90%: a share of the money, not of
+        # the things a count target counts
+        return None
     return (
         percent_measure(head)
         or _share_in_brackets(making.read.text, n)
@@ -166,6 +170,8 @@ def _done_bare(sentence: str, n: Number) -> FigureScope | None:
     return "share_of_pledge"
 
 
+# The money a share is of (年度投资计划的84%, 资金到位率, 预算执行率): never a count's
+_MONEY_SHARE = re.compile(r"投资|资金|预算|经费|资本金")
 # The share of things at a stage (开工率, 竣工率): of a count, never of an amount of money
 _COUNT_RATE = re.compile(r"(?:开工|完工|竣工|建成|交付|签约|投运)率")
 
