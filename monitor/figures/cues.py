@@ -110,8 +110,9 @@ BATCH_OPENS = re.compile(
     r"(?=[约近超逾0-9一二三四五六七八九十两])"
 )
 # Achieved cues that only say "so far" or "in all" (累计, 截至): under a modal they are a plan's
-# (力争累计完工5000部, 计划到年底累计建成); 已, 去年 and the like are not.
-_SO_FAR = frozenset({"累计", "截至", "截止", "目前", "至今", "以来"})
+# (力争累计完工5000部, 计划到年底累计建成); 已, 去年 and the like are not. 实际 too: under a
+# modal it names the measure (力争实际到位资金…, 确保实际使用外资增长8%), not work done.
+_SO_FAR = frozenset({"累计", "截至", "截止", "目前", "至今", "以来", "实际"})
 _SET_BEFORE = re.compile(r"原(?:定|计划)(?=" + _PLAN_CLAUSE + ")")
 # 目标 inside a measure's name is no plan (生态流量保障目标满足程度为93.6%, 目标完成率98%).
 # Every alternative of _PLEDGE starts with a letter of its own, not a group: re then jumps from
@@ -258,7 +259,18 @@ def _modals_named(text: str) -> bool:
 
 def _only_so_far(text: str) -> bool:
     """Whether every achieved cue in `text` is one of _SO_FAR (累计, 截至…), no target met."""
-    return all(m.group() in _SO_FAR for m in _ACHIEVED.finditer(text)) and not _met(text)
+    return all(_so_far_cue(text, m) for m in _ACHIEVED.finditer(text)) and not _met(text)
+
+
+# 实际 after a year (比去年实际新增的7.4万个, 2024年实际完成): that year's work, a result
+_EARLIER_YEAR_ENDS = re.compile(r"(?:去年|上年|前年|[0-9]{4}\s*年度?|同期)$")
+
+
+def _so_far_cue(text: str, m: re.Match[str]) -> bool:
+    word = m.group()
+    if word != "实际":
+        return word in _SO_FAR
+    return not _EARLIER_YEAR_ENDS.search(text, 0, m.start())
 
 
 _MET_WORDS = ("目标", "任务", "计划", "定下", "确定", "下达")
