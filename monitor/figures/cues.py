@@ -4,7 +4,7 @@ rate, and the period it covers (2024年, 上半年, “十四五”), read aroun
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from monitor.figures import speech
 from monitor.figures.bases import without_base, without_followed
@@ -94,8 +94,9 @@ BATCH_OPENS = re.compile(
     r"(?:首批|头批|首轮|第[一二三四五六七八九十]批|第[一二三四五六七八九十]轮)的?"
     r"(?=[约近超逾0-9一二三四五六七八九十两])"
 )
-# Achieved cues saying only "so far" or "in all" (累计, 截至, 全部): a plan's under a modal
-_SO_FAR = frozenset({"累计", "截至", "截止", "目前", "至今", "以来", "全部"})
+# Achieved cues saying only "so far" or "in all" (累计, 截至, 全部): a plan's under a modal; 实际
+# is, naming the measure (力争实际到位资金…, 确保实际使用外资增长8%).
+_SO_FAR = frozenset({"累计", "截至", "截止", "目前", "至今", "以来", "全部", "实际"})
 _SET_BEFORE = re.compile(r"原(?:定|计划)(?=" + _PLAN_CLAUSE + ")")
 # 目标 inside a measure's name is no plan (生态流量保障目标满足程度为93.6%, 目标完成率98%).
 # Every alternative of _PLEDGE starts with a letter of its own, not a group: re then jumps from
@@ -246,7 +247,13 @@ def _modals_named(text: str) -> bool:
 
 def _only_so_far(text: str) -> bool:
     """Whether every achieved cue in `text` is one of _SO_FAR (累计, 截至…), no target met."""
-    return all(m.group() in _SO_FAR for m in _ACHIEVED.finditer(text)) and not _met(text)
+    if all(m.group() in _SO_FAR for m in _ACHIEVED.finditer(text)) and not _met(text):
+        return "实际" not in text or not _EARLIER_ACTUAL.search(text)
+    return False
+
+
+# 实际 after an earlier year (比去年实际新增的7.4万个): that year's work, a result
+_EARLIER_ACTUAL = re.compile(r"(?:去年|上年|前年|[0-9]{4}\s*年度?|同期)实际")
 
 
 _MET_WORDS = ("目标", "任务", "计划", "定下", "确定", "下达")
@@ -366,25 +373,3 @@ _BARE_START = re.compile(
     r"(?<![0-9])((?:19|20)[0-9]{2})\s*[—\-–－~～至到]\s*(?=(?:19|20)[0-9]{2}\s*年)"
 )
 _THE_YEAR = re.compile(r"全年|年内|本年|当年")
-
-
-def _ended(period: str | None, published: date | None, closing: int = 0) -> bool:
-    """Whether the period (2024, 2024H1, 2024M10, 2016-2020) was over when the article appeared,
-    or, with `closing`, in its last that many days (a half reported in late June is done)."""
-    if not period or published is None:
-        return False
-    last = period.rpartition("-")[2]
-    digits = last[:4] if last[:4].isdigit() else period[:4]  # 2024Q1-Q3 ends in 2024
-    if not digits.isdigit():
-        return False
-    year = int(digits)
-    part = last[4:] if last[:4].isdigit() else last
-    if part.startswith("M") and part[1:].isdigit():  # 2024M10: one month, over at its end
-        month = int(part[1:])
-        end = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-        return end - timedelta(days=closing) < published
-    end = _PART_ENDS.get(part, date(year, 12, 31)).replace(year=year)
-    return end - timedelta(days=closing) < published
-
-
-_PART_ENDS = {"H1": date(2000, 6, 30), "Q1": date(2000, 3, 31), "Q3": date(2000, 9, 30)}

@@ -17,12 +17,12 @@ from monitor.figures.cues import (
     _YEAR,
     MODAL,
     _cue,
-    _ended,
     _period,
     governing,
 )
 from monitor.figures.goals import coming_goal
 from monitor.figures.measures import _ADDITION, _CHANGE_VERB, _PART_OF_YEAR, under_way
+from monitor.figures.months import period_ended as _ended
 from monitor.figures.openings import (
     _OWN_TIME,
     _PLAN_SEASON_ENDS,

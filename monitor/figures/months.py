@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 HALF = {"上半年": "H1", "下半年": "H2", "一季度": "Q1", "前三季度": "Q1-Q3"}
 
@@ -104,3 +104,25 @@ def past_month_end(text: str, published: date | None) -> bool:
     word = found.group(1)
     month = int(word) if word.isdigit() else _CN_MONTH.get(word, 13)
     return month < published.month or (month == published.month and published.day > 25)
+
+
+def period_ended(period: str | None, published: date | None, closing: int = 0) -> bool:
+    """Whether the period (2024, 2024H1, 2024M10, 2016-2020) was over when the article appeared,
+    or, with `closing`, in its last that many days (a half reported in late June is done)."""
+    if not period or published is None:
+        return False
+    last = period.rpartition("-")[2]
+    digits = last[:4] if last[:4].isdigit() else period[:4]  # 2024Q1-Q3 ends in 2024
+    if not digits.isdigit():
+        return False
+    year = int(digits)
+    part = last[4:] if last[:4].isdigit() else last
+    if part.startswith("M") and part[1:].isdigit():  # 2024M10: one month, over at its end
+        month = int(part[1:])
+        end = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        return end - timedelta(days=closing) < published
+    end = _PART_ENDS.get(part, date(year, 12, 31)).replace(year=year)
+    return end - timedelta(days=closing) < published
+
+
+_PART_ENDS = {"H1": date(2000, 6, 30), "Q1": date(2000, 3, 31), "Q3": date(2000, 9, 30)}

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from monitor.figures.nouns import WORK_VERB
 from monitor.figures.place_levels import at_level, other_level
+from monitor.figures.place_parts import part_named_after
 
 # The country as a whole. A target whose regions include one of these is a national target.
 NATIONAL = ("全国", "我国", "中国", "各地", "全国各地", "国家", "全省份")
@@ -319,7 +320,7 @@ def _words(text: str, regions: tuple[str, ...]) -> list[tuple[int, str]]:
             continue
         word, end = at_level(text, word, m.end(), regions)  # 文山市 for 文山州: another place
         out.append((m.start(), word))
-        while word not in _NOT_PROPER and (part := _PART_NAMED_AFTER.match(text, end)):
+        while word not in _NOT_PROPER and (part := part_named_after(text, end)):
             if WORK_VERB.search(part.group()):
                 break  # 杭州已建成区…: no name
             out.append((end, part.group()))  # 福州鼓楼区, 德清县新市镇: a part of the place
@@ -327,18 +328,6 @@ def _words(text: str, regions: tuple[str, ...]) -> list[tuple[int, str]]:
     return out
 
 
-# A district, street or town named right after the place it is in (福州鼓楼区, 西湖区北山街道,
-# 德清县新市镇, 合肥高新区): a part of that place, whose figure is not the whole's. Only after a
-# place's own name (全市棚户区 is no place), and not a common noun ending like one (居民小区,
-# 示范区, 建成区, 城区, 园区)
-_PART_NAMED_AFTER = re.compile(
-    r"(?![市省全各城郊主中心老已将今去前共累])[\u4e00-\u9fff]{2,3}?(?:区|县|街道|镇)"
-    r"(?![\u4e00-\u9fff]?[区县镇])"
-    r"(?<!小区|社区|园区|户区|成区|范区|城区|片区|库区|山区|景区|街区|辖区|市区|郊区|矿区|牧区"
-    r"|林区|业区|发区|验区|保区|点区|乡镇|城镇|村镇|集镇"
-    r"|整县|整区|整镇)"  # 山东延包整县试点: the whole county's roll-out, no part's name
-    r"(?<!单位地区)(?<!万元地区)"  # 江西单位地区生产总值能耗: a measure per unit of output
-)
 _NOT_PROPER = frozenset((*GENERIC, *NATIONAL, "各地", "全国各地"))
 
 

@@ -1,0 +1,31 @@
+"""The parts of a place named right after it (福州鼓楼区, 德清县新市镇, 苏州工业园区): each a
+place of its own, whose figure is not the whole's."""
+
+from __future__ import annotations
+
+import re
+
+# A district, street or town named right after the place it is in (福州鼓楼区, 西湖区北山街道,
+# 德清县新市镇, 合肥高新区): a part of that place, whose figure is not the whole's. Only after a
+# place's own name (全市棚户区 is no place), and not a common noun ending like one (居民小区,
+# 示范区, 建成区, 城区, 园区)
+_PART_NAMED_AFTER = re.compile(
+    r"(?![市省全各城郊主中心老已将今去前共累])[\u4e00-\u9fff]{2,3}?(?:区|县|街道|镇)"
+    r"(?![\u4e00-\u9fff]?[区县镇])"
+    r"(?<!小区|社区|园区|户区|成区|范区|城区|片区|库区|山区|景区|街区|辖区|市区|郊区|矿区|牧区"
+    r"|林区|业区|发区|验区|保区|点区|乡镇|城镇|村镇|集镇"
+    r"|整县|整区|整镇)"  # 山东延包整县试点: the whole county's roll-out, no part's name
+    r"(?<!单位地区)(?<!万元地区)"  # 江西单位地区生产总值能耗: a measure per unit of output
+)
+# …or a zone named after it (苏州工业园区, 武汉东湖高新区, 南京经济技术开发区, 青岛西海岸新区): a
+# name of up to six letters, no word of a clause's own (的, 加快, 推进…), before a zone's word
+_ZONE_NAMED_AFTER = re.compile(
+    r"(?![各全重省市县国主中心老已将今去前共累在对为和与及把])"
+    r"(?:(?![的在和与及对为将把加推建设])[\u4e00-\u9fff]){0,6}?"
+    r"(?:高新区|开发区|工业园区|产业园区|新区|实验区|保税区)"
+)
+
+
+def part_named_after(text: str, end: int) -> re.Match[str] | None:
+    """The part of a place named at `end`, right after the place's own name, if one is."""
+    return _PART_NAMED_AFTER.match(text, end) or _ZONE_NAMED_AFTER.match(text, end)
