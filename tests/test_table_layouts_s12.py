@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from selectolax.lexbor import LexborHTMLParser
 
-from monitor.figures.tables import article_figures
+from monitor.figures.tables import article_figures, find_table_figures
 from monitor.models import Pledge, Table, Target
 from monitor.pages.extract import extract
 from monitor.pages.tables import read_table
@@ -112,4 +112,27 @@ def test_one_thing_down_the_side_with_its_amounts_in_words_is_read_on_its_side()
         ("achieved", "new", "322 部", "已开工"),
         ("achieved", "new", "187 部", "已完工"),
         ("achieved", "share_of_pledge", "37.4 %", "完工率"),
+    ]
+
+
+# Months down the side of a statistics table (月份 | 本月 | 累计 | 累计增长): a month's own cell is
+# that month's flow (2025M08), its running total the year's so far
+LS = ("乐山", "乐山市", "全市")
+RETAIL = Target("ls-retail", "乐山社会消费品零售总额", ("社会消费品零售总额",), LS, unit="元")
+MONTHS = Table(
+    caption="社会消费品零售总额分月情况", unit=None,
+    header=("月份", "本月（亿元）", "累计（亿元）", "累计增长（%）"),
+    rows=(("8月", "70.1", "569.2", "5.4"), ("9月", "72.8", "642.0", "5.5")),
+)  # fmt: skip
+
+
+def test_a_month_s_own_cell_is_that_month_s_flow() -> None:
+    got = find_table_figures(MONTHS, [RETAIL], published=date(2025, 10, 20), title="")
+    assert [(f.scope, f"{f.value.normalize():f}", f.period) for f in got] == [
+        ("new", "7010000000", "2025M08"),
+        ("new", "56920000000", "2025"),
+        ("rate", "5.4", "2025"),
+        ("new", "7280000000", "2025M09"),
+        ("new", "64200000000", "2025"),
+        ("rate", "5.5", "2025"),
     ]

@@ -28,3 +28,17 @@ def header_unit(head: str) -> str | None:
 def period_of(text: str) -> str | None:
     found = YEAR.search(text)
     return found.group(1) if found else None
+
+
+# A row of one month (8月, 2024年8月份) and a column of a running total (累计, 1-N月, 合计)
+_ONE_MONTH = re.compile(r"(?:(?:19|20)[0-9]{2}\s*年)?\s*(1[0-2]|[1-9])\s*月份?")
+_RUNNING = re.compile(r"累计|合计|[0-9一]\s*[-—–~至]|以来|全年")
+
+
+def month_flow(label: str, head: str, year: str | None, scope: str) -> str | None:
+    """The period of a cell in a month's row under a column of that month's own amount (8月 |
+    本月: 2024M08); None for a running total's column (累计), a rate or a row of no one month."""
+    found = _ONE_MONTH.fullmatch(label.strip())
+    if found is None or not year or scope == "rate" or _RUNNING.search(head):
+        return None
+    return f"{year[:4]}M{int(found.group(1)):02d}"

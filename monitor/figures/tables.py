@@ -50,7 +50,7 @@ from monitor.figures.table_stages import (
     stages_of,
 )
 from monitor.figures.table_text import explain_text_cells, text_cell_figures
-from monitor.figures.table_units import header_unit, period_of
+from monitor.figures.table_units import header_unit, month_flow, period_of
 from monitor.models import (
     Article,
     Figure,
@@ -260,11 +260,10 @@ def _row_figures(
         for i, _, _ in read:
             dropped[i] = "the row's amounts are in a unit that cannot count the target's"
         return []
-    label = label_of(row, labels)
+    label, out = label_of(row, labels), []
     stages = _stages(columns, label, target, read, dropped)
     change, fall = change_of(label, unit)  # 地区生产总值增长 in %: each cell a rate
     stock = stock_row(table, row, labels, target)
-    out: list[Figure] = []
     for i, quantity, direction in read:
         if i not in stages:
             continue  # an earlier stage than the target's (已签约 for a 竣工 target)
@@ -275,6 +274,7 @@ def _row_figures(
         if change and column.role in ("pledge", "achieved"):
             direction = direction or ("down" if fall else None)
         written = year_of(label) or column.period  # a row or column of one year: its own
+        written = month_flow(label, table.header[i], written or period, scope) or written
         when = written or period
         if (written or not guessed) and (other := _out_of_frame(target, when, scope, kind)):
             dropped[i] = other
