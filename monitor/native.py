@@ -139,10 +139,13 @@ def use_patterns(path: Path = PATTERNS) -> int:
         entry = recorded.get((pattern, int(flags)))
         if entry is None:
             return compile_(pattern, flags)
-        made_flags, code, groups, groupindex, indexgroup = entry
-        return sre.compile(
-            pattern, made_flags, array(_CODE, code).tolist(), groups, groupindex, indexgroup
-        )
+        try:
+            made_flags, code, groups, groupindex, indexgroup = entry
+            return sre.compile(
+                pattern, made_flags, array(_CODE, code).tolist(), groups, groupindex, indexgroup
+            )
+        except (TypeError, ValueError, RuntimeError):  # a damaged entry (_sre checks the code)
+            return compile_(pattern, flags)
 
     from_code.recorded = recorded  # type: ignore[attr-defined]
     compiler.compile = from_code

@@ -72,3 +72,17 @@ def test_patterns_recorded_by_another_interpreter_are_not_used(
     path.write_bytes(marshal.dumps((("3.99.0 (other)", 0, 4), recorded)))
     assert native.use_patterns(path) == 0
     assert native.use_patterns(tmp_path / "missing.marshal") == 0
+
+
+def test_a_damaged_entry_is_compiled_as_always(tmp_path: Path, compiler_kept: None) -> None:
+    path = tmp_path / "patterns.marshal"
+    text = _fresh("改造")
+    native.record_patterns(lambda: re.compile(text), path)
+    made_by, recorded = marshal.loads(path.read_bytes())
+    flags, code, groups, groupindex, indexgroup = recorded[(text, 0)]
+    recorded[(text, 0)] = (flags, code[: len(code) // 2], groups, groupindex, indexgroup)
+    path.write_bytes(marshal.dumps((made_by, recorded)))
+    assert native.use_patterns(path) == 1
+    made = COMPILER.compile(text, 0)
+    head = text[len("(?P<head>") : text.index(")")]
+    assert made == re.compile(text) and made.search(f"{head}老旧小区") is not None
