@@ -9,8 +9,11 @@ import re
 # 累计 before the total's own verb or level verb, not before a word of addition (累计新增,
 # 累计新建: the period's additions summed)
 _TOTAL = re.compile(r"累计(?!新|净增|增加)")
-# the words of the period's additions in a clause before (新增, 新建, 新开通, 净增)
-_ADDED = re.compile(r"新(?:增|建|开|改建)|净增")
+# the words of the period's additions in a clause before (新增, 新建, 新开通, 新培养, 新认定, 净增):
+# 新 before a verb, not 新 naming a kind of thing (新能源, 新型, 新市民)
+_ADDED = re.compile(
+    r"(?<![高创更革翻刷最全重特])新(?!能源|型|兴|区|城|市民|疆|华|时代|材料|质|一代|业态|农村)[\u4e00-\u9fff]|净增"
+)
 # a start of its own (自2017年开展试点以来累计完工…): the total over that window, new
 _OWN_START = re.compile(r"以来|年来|期间|时期")
 # a clause before that plans or allots (今年新增专项债券限额为2900亿元，…已累计发行…): what the
