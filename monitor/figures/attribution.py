@@ -15,7 +15,7 @@ from monitor.figures.fronted import fronted, fronted_from
 from monitor.figures.keywords import _splittable, may_split, split_matches
 from monitor.figures.measures import SUM_CLAUSE
 from monitor.figures.nouns import WORK_VERB
-from monitor.figures.own_work import dated_work
+from monitor.figures.own_work import dated_work, remark_on
 from monitor.figures.place_clauses import for_the_place, place_lead, whole_in_share
 from monitor.figures.shares import share_of_it
 from monitor.figures.topics import topic_of
@@ -277,6 +277,7 @@ def _subject(
         dated = dated_work(sentence, cuts[clause - 1] + 1, by_clause, clause)
         if dated is not None:
             return dated  # …列为民生实事，老城区先行施工，截至9月20日已完工103公里
+    first = clause
     while not by_clause.get(clause):
         if clause == 0:
             return None
@@ -288,8 +289,8 @@ def _subject(
         again = _named_again(sentence, at, by_clause, clause)
         if again is not None:
             return again  # …，岗位数同比增长11.2%: the last keyword's things, counted again
-        if not _goes_on(sentence, at):
-            return None
+        if not _goes_on(sentence, at) and (clause == first or not remark_on(sentence, at)):
+            return None  # (…，覆盖全市13个区县，今年新开了24家: the remark is passed over)
         clause -= 1
         # …8.6万个，随着一批新校年底前投入使用，预计全年新增10.5万个: a remark with no amount
         # between a clause going on and its subject is passed over (as _about_span does)
@@ -349,6 +350,8 @@ def _about_span(
     while k < len(cuts):
         if _goes_on(sentence, cuts[k] + 1) or _is_part(sentence, cuts[k] + 1):
             last = k + 1
+        elif remark_on(sentence, cuts[k] + 1):
+            pass  # (…，惠及老年人3.2万人，今年新建48个: a later clause may go on after it)
         elif any(map(str.isdigit, sentence[cuts[k] + 1 : _end(cuts, k + 1, sentence)])):
             break  # a remark without a number (…，居全国首位，其中…) is passed over
         k += 1

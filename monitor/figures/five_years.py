@@ -73,11 +73,17 @@ def year_back(text: str, published: date) -> int:
     return published.year - (1 if published.month < 11 else 0)
 
 
-# N years looked back on (过去三年, 近三年, 三年来, 十年间): a span, not a year; not 近年来 (no N),
-# nor a year's own digits (2023年来)
+# N years looked back on (过去三年, 近三年, 三年来, 十年间, 三年新建): a span, not a year; not
+# 近年来 (no N), a year's own digits (2023年来) nor a run of years (连续三年, 每年)
 _YEARS_BACK = re.compile(
     r"(?:过去(?:的)?|近)([二两三四五六七八九十]{1,2}|[0-9]{1,2})个?年(?![前后底末])"
-    r"|(?<![0-9年])([二两三四五六七八九十]{1,2}|[0-9]{1,2})年(?:来|以来|间)"
+    r"|(?<![0-9年续每第])([二两三四五六七八九十]{1,2}|[0-9]{1,2})年(?:来|以来|间"
+    # (三年筹集, 四年累计新增: N years before the verb of the work they summed)
+    r"|(?=累计|共|合计|新增|新建|新开工|建成|筹集|完成|改造|开工))"
+)
+# a plan's first years (“十四五”前三年, 头两年): a span of their own
+_PLAN_FIRST_YEARS = re.compile(
+    r"(十[一二三四五六七八九]|[一二三四五六七八九])五”?(?:规划|时期)?的?[前头]([二两三四])年"
 )
 _TENS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -86,6 +92,10 @@ def years_back(text: str, published: date) -> str | None:
     """The span N years looked back on cover: 过去五年, the full years before the one published
     in; 三年来, 近三年, the years to it, or, read in a report's season (by March), to the year
     before; None if the text names none."""
+    plan = _PLAN_FIRST_YEARS.search(text) if "五" in text else None
+    if plan is not None:  # “十四五”前三年: the plan's first three years
+        first = _first_year(_plan_number(plan.group(1)))
+        return f"{first}-{first + _TENS[plan.group(2)] - 1}"
     found = _YEARS_BACK.search(text) if "年" in text else None
     if found is None:
         return None

@@ -50,7 +50,7 @@ _DOING = re.compile(
 )
 # Words of a time still to come: a figure read early in a year with one is not the last year's
 _AHEAD = re.compile(
-    r"今年|明年|本年|年底|年末|年内|将(?!近)|未来|下一步|(?:到|至)(?:19|20)[0-9]{2}\s*年"
+    r"今年|明年|本年|(?<!截至)(?<!截止)年[底末]|年内|将(?!近)|未来|下一步|(?:到|至)(?:19|20)[0-9]{2}\s*年"
 )
 # A headline's verbs of a level reached (突破5000个, 达6.6万个, 创新高) and the perfective (用上了):
 # a result, whatever its date

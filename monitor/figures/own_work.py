@@ -36,3 +36,13 @@ def dated_work(
     verb = found.group(1)
     named = any(verb in t.title or any(verb in k for k in t.keywords) for t in match.targets)
     return match if named else None
+
+
+# A remark on what the subject covers, serves or benefits (…，覆盖全市13个区县，…; 惠及老年人3.2万
+# 人): a count of another noun, passed over by a later clause going on with the subject
+_REMARK = re.compile(r"(?:覆盖|惠及|服务|辐射|带动|受益)(?![率面])")
+
+
+def remark_on(sentence: str, at: int) -> bool:
+    """Whether the clause at `at` is a remark on what the subject before covers or serves."""
+    return _REMARK.match(sentence, at) is not None

@@ -9,8 +9,13 @@ import re
 # 累计 before the total's own verb or level verb, not before a word of addition (累计新增,
 # 累计新建: the period's additions summed)
 _TOTAL = re.compile(r"累计(?!新|净增|增加)")
-# the words of the period's additions in a clause before (新增, 新建, 新开通, 净增)
-_ADDED = re.compile(r"新(?:增|建|开|改建)|净增")
+# the words of the period's additions in a clause before (新增, 新建, 新开通, 新培养, 新认定, 净增):
+# 新 before a verb, not 新 naming a kind of thing (新能源, 新型, 新市民)
+_ADDED = re.compile(
+    r"(?<![高创更革翻刷最全重特])新(?!能源|型|兴|区|城|市民|疆|华|时代|材料|质|一代|业态|农村)[\u4e00-\u9fff]|净增"
+)
+# a level reached by a verb of change to it (…，全市公共停车泊位增加到41万个; 数量增至96家)
+_RISEN_TO = re.compile(r"(?:增加|增长|提升|提高|扩大|上升|增)(?:到|至)")
 # a start of its own (自2017年开展试点以来累计完工…): the total over that window, new
 _OWN_START = re.compile(r"以来|年来|期间|时期")
 # a clause before that plans or allots (今年新增专项债券限额为2900亿元，…已累计发行…): what the
@@ -31,11 +36,13 @@ def total_after_additions(sentence: str, c0: int, head: str, in_year: re.Pattern
     已加装电梯386部，全市累计加装电梯2650部): the stock, whatever period opens the sentence.
     Not when the clause names a year or a start of its own (`in_year`, 以来), is bare
     (累计建成1240公里), or counts another stage than the additions (新开工…，累计基本建成…)."""
-    if c0 == 0 or "累计" not in head:
-        return False
-    total = _TOTAL.search(head)
+    if c0 == 0 or ("累计" not in head and "到" not in head and "至" not in head):
+        return False  # (most clauses: neither word, nothing to read further)
+    total = _TOTAL.search(head) or _RISEN_TO.search(head)
     if total is None or in_year.search(head) or _OWN_START.search(head) or _BARE.fullmatch(head):
         return False
+    if total.re is _RISEN_TO and (total.start() < 2 or _ADDED.search(head)):
+        return False  # (…，达到8.5万个: the additions' own number, their subject not said again)
     before = sentence[:c0]
     verb = head[total.end() : total.end() + 2]
     if not any(ch.isdigit() for ch in before) or _PLANNED.search(before):
