@@ -55,6 +55,19 @@ _COMPARED_WORK = re.compile(
 )
 
 
+# …比去年实际完成的812部增加近两成: the base compared with, up to its change
+_COMPARED_PHRASE = re.compile(
+    r"[比较](?:去年|上年|前年|(?:19|20)[0-9]{2}\s*年)[^，,。；]{0,10}?的[约近]?[0-9.]+[万亿]?"
+    r"[\u4e00-\u9fff]{0,3}?(?=多|少|增加|增长|减少|下降|提高|降低|上升)"
+)
+
+
+def without_compared(text: str) -> str:
+    """`text` without an earlier year's work it compares with (比去年实际完成的812部): its cues
+    (实际, 去年) are that figure's, not those of the change after it."""
+    return _COMPARED_PHRASE.sub("", text)
+
+
 def _year_back(words: str, published: date | None) -> str | None:
     """The year 去年/上年 (前年) names, counted back from `published`."""
     if published is None:

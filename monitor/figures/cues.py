@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 from monitor.figures import speech
-from monitor.figures.bases import without_base, without_followed
+from monitor.figures.bases import without_base, without_compared, without_followed
 from monitor.figures.cutoffs import cutoff
 from monitor.figures.five_years import plan_end, plan_named, plan_year, year_back, years_back
 from monitor.figures.months import HALF as _HALF
@@ -227,6 +227,8 @@ def _cue(text: str) -> FigureKind | None:
         text = without_base(text)
     if "要求" in text:
         text = without_followed(text)
+    if "的" in text and ("比" in text or "较" in text):
+        text = without_compared(text)
     if _achieved(text):
         if MODAL.search(text) and _only_so_far(text) and not _modals_named(text):
             return "pledge"

@@ -23,11 +23,14 @@ _PLAN_VERB = (
 # 相, 响 … is another word (供应, 相应); 需 before no verb of work is a need (群众需求).
 # (a branch a word, each opening with a letter, not a group: _PLEDGE and MODAL's searches then
 # jump between the letters their branches open with instead of trying every place)
+# An intent before the work (打算再新增5000张, 准备新建…) is read as a duty is.
+_DUTY_WHEN = r"(?:在[^，,。；]{1,8}?前|今年|全年|年内|年底前|明年|(?:19|20)[0-9]{2}\s*年)?"
 _DUTY = "|".join(
-    word + r"(?:在[^，,。；]{1,8}?前|今年|全年|年内)?(?=" + WORK_VERB.pattern + ")"
+    word + _DUTY_WHEN + r"(?:再|还|要|将)?新?(?=" + WORK_VERB.pattern + ")"
     for word in (
         *("必须", "务必", "须(?<![无毋]须)", "需(?<![所急]需)要?"),
         "应(?<![供相响适对反效呼答]应)当?(?!急)",
+        *("打算", "准备"),
     )
 )
 # 争取 is a modal of intent (力争, 争取全年完成…) unless what it won is said done (累计争取中央资金

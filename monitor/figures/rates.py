@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date
 
 from monitor.figures import markets, units
+from monitor.figures.bases import without_compared
 from monitor.figures.binding import Making, Number, listed_stage
 from monitor.figures.checks import _out_of_frame
 from monitor.figures.counting import _fit_unit
@@ -288,7 +289,9 @@ def _restated_growth(making: Making, n: Number, target: Target, kind: FigureKind
     its own (今年财政支出超过23万亿元，增长6.5%), so it restates the pledge the amount gives. A
     forecast (预计全年…达到120亿件，增长18%左右; 有望突破…，同比增速将保持在…) gives two
     estimates, both read."""
-    if kind != "pledge" or n.q.unit not in _RATE_UNITS or compared(n.head):
+    # (…，比去年实际建成的58个增长两成: the growth over a figure given is implied by the two)
+    head = without_compared(n.head) if "的" in n.head else n.head
+    if kind != "pledge" or n.q.unit not in _RATE_UNITS or compared(head):
         return None
     if _FORECAST.search(making.read.text, 0, n.q.start) or _OWN_AIM.search(n.head):
         return None  # (…，增速不低于15%: a pledge of its own, its rate named or bounded)
