@@ -329,7 +329,7 @@ def _words(text: str, regions: tuple[str, ...]) -> list[tuple[int, str]]:
 # 示范区, 建成区, 城区, 园区)
 _PART_NAMED_AFTER = re.compile(
     r"(?![市省全各城郊主中心老已将今去前共累])[\u4e00-\u9fff]{2,3}?(?:区|县|街道|镇)"
-    r"(?![\u4e00-\u9fff]?[区县镇])"
+    r"(?![\u4e00-\u9fff]?[区县镇]|生产总值)"  # (云南实现地区生产总值: the output, no part)
     r"(?<!小区|社区|园区|户区|成区|范区|城区|片区|库区|山区|景区|街区|辖区|市区|郊区|矿区|牧区"
     r"|林区|业区|发区|验区|保区|点区|乡镇|城镇|村镇|集镇"
     r"|整县|整区|整镇)"  # 山东延包整县试点: the whole county's roll-out, no part's name
