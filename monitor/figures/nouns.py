@@ -78,6 +78,8 @@ def own_noun(head: str, keywords: tuple[str, ...], measures: tuple[str, ...] = (
         rest = _FILLER.sub("", head[verbs[-2].end() : verbs[-1].start()])
     if rest.endswith(("率", *_PLAN_WORDS, *_SET)) or not _HAN_WORD.search(rest) or rest == "其中":
         return None  # 开工率: a rate of the work itself, weighed as a %; 承担其中的: of it
+    if _CHANGE_TO.fullmatch(rest):
+        return None  # 同比提高4.8个百分点至【79.5%】: the level the change reached
     if _SAME_MEASURE.fullmatch(rest) or any(rest in k or k in rest for k in keywords):
         return None
     if rest.endswith("房源") and any(_HOMES.search(k) for k in keywords):
@@ -87,6 +89,8 @@ def own_noun(head: str, keywords: tuple[str, ...], measures: tuple[str, ...] = (
     return rest
 
 
+# A change's size, then the level it reached (提高4.8个百分点至, 增长6.2%到, 下降12%至)
+_CHANGE_TO = re.compile(r"[约近]?[0-9][0-9.]*\s*(?:个?百分点|%|成)?(?:至|到)")
 _TITLE_MEASURE = re.compile(r"[\u4e00-\u9fff]{2,}")
 # a housing target's keyword (保障性租赁住房, 安置住房, 公租房, 人才公寓): its homes are 房源 too
 _HOMES = re.compile(r"住房|房$|公寓")

@@ -270,14 +270,16 @@ def breaks_down(making: Making, clause: int, at: int) -> bool:
 def _named_after_part(making: Making, clause: int) -> bool:
     """Whether a clause after a part naming another thing names a target's keyword (…，其中城镇
     常住人口6803万人，常住人口城镇化率为67.5%，比上年末提高…): a subject of its own, no part.
-    Not after a part naming the keyword (其中城区5G基站8000个，农村5G基站4000个: parts alike)."""
+    Not after a part naming the keyword (其中城区5G基站8000个，农村5G基站4000个: parts alike),
+    even where a kind before it kept it from being read (其中民营企业出口占比…，机电产品出口…)."""
     read, named = making.read, False
     for k in range(clause, -1, -1):
         start = read.cuts[k - 1] + 1 if k else 0
         if opened := _PART.match(read.text, start):
             end = read.cuts[k] if k < len(read.cuts) else len(read.text)
             alone = not read.text[opened.end() : end].strip()  # 其中，室内5G基站…: the part next
-            return named and not alone and not read.by_clause.get(k)
+            said = any(w in read.text[start:end] for t in read.targets for w in t.keywords)
+            return named and not alone and not (read.by_clause.get(k) or said)
         # (…，已挂牌上市的科技型中小企业37家: the keyword after a relative clause of its own is
         # some of its things picked out, another part, not the subject named afresh)
         text = read.text

@@ -80,8 +80,10 @@ _PERIOD_WORDS = re.compile(
     r"上半年|下半年|前三季度|[一二三四]季度|今年|去年|全年|前[0-9一二三四五六七八九十两]{1,2}个?月"
     r"|[0-9一二三四五六七八九十]{1,2}\s*[—\-–－~～至到]\s*[0-9一二三四五六七八九十]{1,2}\s*月份?"
 )
-# The basis of a comparison (同口径, 按可比口径, 按年): a year-on-year change like 同比
-_BASIS = re.compile(r"(?:按可比|同|可比)口径|按年|按(?:可比|不变)价格?计算|扣除价格因素后?")
+# The basis of a comparison (同口径, 按可比口径, 按年; 名义, 实际): a year-on-year change like 同比
+_BASIS = re.compile(
+    r"(?:按可比|同|可比)口径|按年|按(?:可比|不变)价格?计算|扣除价格因素后?|名义|实际"
+)
 # The amount added (增量): what a target of additions counts, another measure of a stock's
 _INCREMENT = frozenset({"增量", "新增量"})
 
