@@ -33,6 +33,7 @@ from monitor.figures.kinds import (
 )
 from monitor.figures.measures import since_period_start, since_window, sum_after
 from monitor.figures.nouns import (
+    driven_by,
     existing_changed,
     inside_those,
     other_kind,
@@ -346,6 +347,8 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
         return f"a subset: those a clause picks out ({picked}{keyword})"
     if asked := put_forward(head, sentence[m.end : n.q.start], target.title):  # 申报…的有46个
         return f"those put forward ({asked}…), not those the work gave"
+    if drove := driven_by(head):  # 周边商业项目带动新建口袋公园12个: that subject's work
+        return f"what a subject of its own drove ({drove}…), not the target's count"
     return between_keyword_and_number(sentence, n, target, c0 == n.c0)
 
 

@@ -101,9 +101,34 @@ _HOMES = re.compile(r"住房|房$|公寓")
 _PEOPLE = re.compile(r"(?:城乡|城镇|农村|常住|户籍|签约|参保|在册)?(?:居民|人员|人口|群众)")
 
 
+# What a subject of its own drove or drew (新增市场主体带动就业…, 文旅项目吸引社会资本建设…)
+_DROVE = re.compile(r"带动|拉动|撬动|吸引|吸纳")
+_NO_SUBJECT = re.compile(
+    r"(?:全[市省区县国]|本[市省]|[今去全]年|目前|同时|此外|累计|共|已|并|还|也|可|将|预计|有望)*"
+)
+
+
+def driven_by(head: str) -> str | None:
+    """The subject of its own and the verb of driving in a clause's words before the keyword
+    or number (`head`: 新增市场主体带动就业, 周边商业项目带动新建): what that subject brought
+    about is its own count, not the target's; None when no subject drove it (…，带动就业…)."""
+    found = _DROVE.search(head) if "带" in head or "拉" in head or "吸" in head else None
+    if found is None or found.start() < 2 or head.startswith(("等", "的", "作用"), found.end()):
+        return None  # (…返乡创业带动等方式: a means named, no subject driving)
+    before = head[: found.start()]
+    verbs = list(_VERB.finditer(before))
+    subject = _FILLER.sub("", before[verbs[-1].end() :] if verbs else before)
+    lead = _NO_SUBJECT.match(subject)
+    subject = subject[lead.end() :] if lead else subject
+    return subject + found.group() if _HAN_WORD.fullmatch(subject) else None
+
+
 def noun_of(head: str, targets: tuple[Target, ...]) -> str | None:
     """own_noun for a clause going on after the keyword of `targets`: their keywords and the
-    measures their titles name are theirs."""
+    measures their titles name are theirs; what a subject of its own drove is that subject's."""
+    driven = driven_by(head)
+    if driven:
+        return driven
     words = tuple(k for t in targets for k in t.keywords)
     said = tuple(m for t in targets for m in title_measures(t.title, t.keywords))
     noun = own_noun(head, words, said)
@@ -287,27 +312,22 @@ def existing_changed(head: str, title: str) -> str | None:
     return found.group() if found else None
 
 
-# The extent of a work done on the thing, named between the keyword and the number (农村公路
-# 日常养护里程, 高标准农田有效灌溉面积, 绿道巡查里程): that work's measure, not the thing's
-_WORK_EXTENT = re.compile(
-    r"(([\u4e00-\u9fff]{2,6}?)(?:里程|面积|长度))"
-    r"(?:已经?|累计|共计?|达到|达|为|约|近|超过|突破|有|增至|新增|今年|全年)*$"
+# The extent of the upkeep or use of things already there, named between the keyword and the
+# number (农村公路日常养护里程, 高标准农田有效灌溉面积, 绿道巡查里程): that work's measure, not
+# the thing's, which building adds to. Not a state of the thing (达标里程, 通车里程, 硬化里程)
+_UPKEEP_EXTENT = re.compile(
+    r"([\u4e00-\u9fff]{0,4}?(?:养护|管护|维护|维修|巡查|巡护|巡检|清扫|保洁|灌溉|排灌|监测|覆盖)"
+    r"(?:里程|面积|长度))(?:已经?|累计|共计?|达到|达|为|约|近|超过|突破|有|增至|新增|今年|全年)*$"
 )
-# the thing's own extent: built, opened or in use (通车里程, 建设里程, 新改建里程, 运营里程)
-# (线网总长度, 路网里程: the whole network's)
-_OWN_EXTENT = re.compile(r"通车|运营|营运|建设|建成|实施|完成|总|网|" + _MAKE_WORK.pattern)
 
 
 def work_extent(between: str, title: str) -> str | None:
-    """The work whose extent the words from the keyword to the number (`between`) name, when it
-    is neither the thing's own (通车, 建设) nor the work the title names; else None."""
+    """The upkeep or use whose extent the words from the keyword to the number (`between`)
+    name, unless the title names it; else None."""
     if "里程" not in between and "面积" not in between and "长度" not in between:
         return None  # most numbers: no extent named before them
-    found = _WORK_EXTENT.fullmatch(between)
-    if found is None:
-        return None
-    work = found.group(2)
-    if _OWN_EXTENT.search(work) or _CHANGE_WORK.search(work) or work in title:
+    found = _UPKEEP_EXTENT.fullmatch(between)
+    if found is None or found.group(1) in title:
         return None
     return found.group(1)
 

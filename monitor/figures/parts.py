@@ -184,6 +184,9 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
     if kind and kind not in target.title and not own_place:
         # …。其中，普惠性托位8600个: one kind of the thing, wherever its total was given
         return f"a part (其中{kind}…): one kind of the thing, not its total"
+    among = _among_in_clause(sentence, n, target.title) if "中" in sentence else None
+    if among:  # 城镇新增就业中通过公益性岗位安置2100人: some of those things, picked out
+        return f"a part of the things named before it ({among}…)"
     named = None
     if q.unit != "%" and ("中" in sentence or "里" in sentence):  # a % is weighed as a share
         named = inside_set(making.read, n.clause)
@@ -191,6 +194,30 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
         # 今年新增的公办学位中，…，寄宿制学位新增2.2万个: one part of the set, not the whole
         return f"a part of the set named before ({named}…)"
     return None
+
+
+# the keyword's things, then 中: those among them (not 中心, 中国, 中期, 中旬)
+_AMONG = re.compile(r"的?(?:当中|之中|中)(?![国心小央部山华东西南北期旬])")
+
+
+def _among_in_clause(sentence: str, n: Number, title: str) -> str | None:
+    """The keyword and its 中 when the number's own clause names some of its things after them
+    by words of their own (社区食堂中引入专业餐饮企业运营的达到64个), not only the stage they
+    are at (计划新建的社区食堂中已建成56个: the target's own count) nor what the title counts
+    (高校毕业生中留在吉林就业创业的 for 高校毕业生留吉就业创业); else None."""
+    m, q = n.match, n.q
+    among = _AMONG.match(sentence, m.end) if n.c0 <= m.start and m.end < q.start else None
+    if among is None or _ACTIVITY.search(sentence, m.start, m.end):
+        return None  # (在老旧小区改造中…: while doing the work)
+    at = among.end()
+    if _STAGE_ONLY.fullmatch(sentence, at, q.start) or _STAGE_PART.fullmatch(sentence, at, q.start):
+        return None
+    if _BARE_PART.fullmatch(sentence, at, q.start):
+        return None  # (…中有86个已建成: weighed as a stage part)
+    words = sentence[at : q.start]
+    if any(words[i : i + 2] in title for i in range(len(words) - 1)):
+        return None
+    return sentence[m.start : at]
 
 
 _TIME_OPENS_PART = re.compile(_TIME_PART + ")")
