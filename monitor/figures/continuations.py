@@ -118,10 +118,19 @@ _DONE_AFTER_WORDS = re.compile(_DONE_AFTER)
 _DONE_REACH = 24  # characters from a clause's start its verb of a thing done ends by
 
 
+# A document issued (印发《…方案》, 出台…意见), then what it states (…，明确今年完成治理800个)
+_ISSUED = re.compile(r"》|印发|出台|制定|发布")
+_STATES = re.compile(r"(?:明确|提出|要求|部署|规定|指出)了?[，,：:]?")
+
+
 def continues_at(sentence: str, at: int) -> bool:
     """Whether the clause at `at` opens with words going on with the subject before (同比增长,
-    累计…), or with a body forecasting them (…，省交通运输厅预计到年底可完成640座左右)."""
+    累计…), or with a body forecasting them (…，省交通运输厅预计到年底可完成640座左右), or with
+    what a document the clause before issued states (印发《…方案》，明确今年完成治理800个)."""
     if continues_with(sentence, at):
+        return True
+    states = _STATES.match(sentence, at) if sentence[at : at + 1] in "明提要部规指" else None
+    if states and _ISSUED.search(sentence, 0, at) and continues_with(sentence, states.end()):
         return True
     said = SAID_BY.match(sentence, at) if "预" in sentence[at : at + 20] else None
     return said is not None and continues_with(sentence, said.end())
