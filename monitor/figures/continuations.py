@@ -34,6 +34,8 @@ _CONTINUE_HOW = (
     "|同期|当月(?!增|降|上[涨升]|下[降跌]|回[落升])"  # (…，全省同期完成7个; 12月末当月为5.1%)
     # the plan or schedule the rest follows (…，按计划年底前完工85公里; 按进度年内可完成…)
     "|按照?(?:计划|进度|序时进度|时间节点|工期)"
+    # the pace so far the rest is reckoned by (…，按目前趋势预计全年可达到72%左右)
+    "|按照?(?:目前|当前|现有|现在)的?(?:趋势|态势|速度|进度|势头)(?:来看|看)?"
     # a start named before a total (…，2021年以来总数达到329家); the time the rest is done by
     "|以来|届时|到时"
     # the measure named again (…要达到99.85%，目前这一指标为99.81%; …，去年这个数是11家)
