@@ -54,6 +54,8 @@ _CONTINUE_HOW = (
     "|同期|当月(?!增|降|上[涨升]|下[降跌]|回[落升])"  # (…，全省同期完成7个; 12月末当月为5.1%)
     # the plan or schedule the rest follows (…，按计划年底前完工85公里; 按进度年内可完成…)
     "|按照?(?:计划|进度|序时进度|时间节点|工期)"
+    # the pace so far the rest is reckoned by (…，按目前趋势预计全年可达到72%左右)
+    "|按照?(?:目前|当前|现有|现在)的?(?:趋势|态势|速度|进度|势头)(?:来看|看)?"
     # a start named before a total (…，2021年以来总数达到329家); the time the rest is done by
     "|以来|届时|到时"
     # in operation or in use (…，在运规模累计达到486万千瓦): the subject's stock, going on
@@ -146,10 +148,19 @@ _DONE_AFTER_WORDS = re.compile(_DONE_AFTER)
 _DONE_REACH = 24  # characters from a clause's start its verb of a thing done ends by
 
 
+# A document issued (印发《…方案》, 出台…意见), then what it states (…，明确今年完成治理800个)
+_ISSUED = re.compile(r"》|印发|出台|制定|发布")
+_STATES = re.compile(r"(?:明确|提出|要求|部署|规定|指出)了?[，,：:]?")
+
+
 def continues_at(sentence: str, at: int) -> bool:
     """Whether the clause at `at` opens with words going on with the subject before (同比增长,
-    累计…), or with a body forecasting them (…，省交通运输厅预计到年底可完成640座左右)."""
+    累计…), or with a body forecasting them (…，省交通运输厅预计到年底可完成640座左右), or with
+    what a document the clause before issued states (印发《…方案》，明确今年完成治理800个)."""
     if continues_with(sentence, at):
+        return True
+    states = _STATES.match(sentence, at) if sentence[at : at + 1] in "明提要部规指" else None
+    if states and _ISSUED.search(sentence, 0, at) and continues_with(sentence, states.end()):
         return True
     said = SAID_BY.match(sentence, at) if "预" in sentence[at : at + 20] else None
     return said is not None and continues_with(sentence, said.end())

@@ -169,6 +169,9 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
     if whole_not_read(making, n, target, own_place):
         # …由国有企业统一代建的216部已全部开工，其中已完工148部: 216 is not the target's
         return "a part (其中…) of a whole not read as the target's"
+    if divided := one_of_the_divisions(making, n, target):
+        # …项目共划分14个标段，其中1号标段涉及2.1万亩: one of the 标段, not the whole
+        return f"a part (其中…) naming one of the {divided} the whole was divided into"
     if _things_at_a_stage(sentence, n):
         return None  # 其中86个已建成, …中，已开工112个: the things at a stage, no kind of them
     if (
@@ -221,6 +224,25 @@ def _among_in_clause(sentence: str, n: Number, title: str) -> str | None:
 
 
 _TIME_OPENS_PART = re.compile(_TIME_PART + ")")
+
+
+def one_of_the_divisions(making: Making, n: Number, target: Target) -> str | None:
+    """The noun of a count the clauses before a part (其中…) divide the keyword's thing into
+    (…共划分【14个标段】，其中1号标段…; 分为3个片区，其中东片区…), when the part names it again
+    before its number: the part is one of them. None otherwise."""
+    if not n.after_breakdown or target.id in making.seen:
+        return None
+    sentence = making.read.text
+    start = _part_start(sentence, making.read.cuts, n.q.start)
+    if start is None or not n.match.end <= start:
+        return None
+    part = sentence[start : n.q.start]
+    for x in making.read.quantities:
+        if n.match.end <= x.start and x.end <= start and x.unit in ("个", None):
+            noun = sentence[x.end : x.end + 2]
+            if len(noun) == 2 and _HAN_ONLY.fullmatch(noun) and noun in part:
+                return noun
+    return None
 
 
 def whole_not_read(making: Making, n: Number, target: Target, own_place: bool) -> bool:

@@ -19,7 +19,7 @@ from monitor.figures.levels import other_amount
 from monitor.figures.measures import compared, compared_before, percent_measure, without_modals
 from monitor.figures.nouns import measure_before, other_measure, own_measure_changed
 from monitor.figures.plan_words import SCHEDULE_QUOTA
-from monitor.figures.references import level_changed
+from monitor.figures.references import level_changed, since_start
 from monitor.figures.rests import _in_unit, _plan_given, _rest_before_whole, _rest_of_plan
 from monitor.figures.shares import other_share, share_before_plan_done, share_done, share_goes_on
 from monitor.figures.stages import stage_said
@@ -126,6 +126,8 @@ def in_points(making: Making, n: Number, target: Target) -> Quantity | None:
         return None
     if level_changed(making.read.text, n.q.start):  # 比重达到53.4%、提高1.6个百分点
         return n.q  # the level's change over the year, said right after the level
+    if since_start(making.read.text, n.c0, n.q.start):
+        return n.q  # “十四五”以来…提高了18个百分点: over the span, from its start
     if not compared(n.head) and not compared_before(making.read.text, n.head):
         return None  # (与2022年相比，…下降0.7个百分点: the base opens the sentence)
     if share_goes_on(making.read.text, n.c0, target):
@@ -247,6 +249,7 @@ def out_of_frame(
     if (
         scope == "rate"
         and not points_since_base(n.head, n.q, target)  # 较2020年提高了9.3个百分点: its years
+        and not (n.q.unit == "百分点" and since_start(making.read.text, n.c0, n.q.start))
         and (years := _over_years(n.head, period, target))
     ):
         return f"a rate over several years ({years}), not one period's"

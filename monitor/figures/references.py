@@ -52,6 +52,22 @@ def level_changed(sentence: str, at: int) -> bool:
     return _LEVEL_THEN_CHANGE.search(sentence, max(0, at - 30), at) is not None
 
 
+# A span opened before a change in points with no base of its own (“十四五”以来…提高了18个百分点,
+# 2020年以来…提升5.6个百分点): the span's start is its base
+_SINCE_THEN_CHANGE = re.compile(
+    r"以来[，,]?[^，,。；;]{0,24}?(?:提高|提升|上升|增加|下降|降低|减少|回落)了?(?:约|近)?$"
+)
+
+
+def since_start(sentence: str, c0: int, at: int) -> bool:
+    """Whether the change in points at `at` is over a span its sentence opens (…以来) before it,
+    in its clause or the one before."""
+    if "以来" not in sentence[:at]:
+        return False
+    start = max(sentence.rfind(mark, 0, max(c0 - 1, 0)) for mark in "，,；;。") + 1
+    return _SINCE_THEN_CHANGE.search(sentence, start, at) is not None
+
+
 def is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -> bool:
     """比去年增加5500亿元, 从54万亿元增加到…, 超过原定的近2万亿元: the number is a difference or
     a starting point, not the figure. A growth rate after 比上年 is still the figure, and so is
@@ -68,6 +84,7 @@ def is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) ->
             compared(head)
             or compared_before(sentence, head)  # (与2022年相比，…下降0.7个百分点)
             or level_changed(sentence, q.start)  # 比重达到53.4%、提高1.6个百分点
+            or since_start(sentence, c0, q.start)  # “十四五”以来…提高了18个百分点
         )
         return not (any(t.unit == "%" for t in match.targets) and changed)
     if since_period_start(head, match.targets):

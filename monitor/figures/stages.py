@@ -169,10 +169,28 @@ def _works(title: str, keywords: tuple[str, ...]) -> tuple[bool, bool]:
     return bool(_UPGRADE.search(words)), bool(_NEW.search(words))
 
 
+# Things found wanting and put right: inspected (排查整改), or named by their fault (整改问题户厕,
+# 整改安全隐患路段, 隐患整改)
+_PUT_RIGHT = re.compile(
+    r"排查整改|整改[^，,。；]{0,8}?(?:问题|隐患)|(?:问题|隐患)[^，,。；]{0,12}?整改"
+)
+
+
+def _fixes(target: Target) -> bool:
+    """Whether the target counts things put right (整改): its title or keywords say so."""
+    return "整改" in target.title or any("整改" in k for k in target.keywords)
+
+
 def other_work(sentence: str, c0: int, q: Quantity, target: Target) -> str | None:
     """For a count, why it counts upgrading for a target of new things (…、改造提升【200万亩】)
     or building new for a target of upgrading: its clause up to it, the last item of a list
     only, names the one work and not the other; None else."""
+    if "整改" in sentence[c0 : q.start] and q.unit not in ("%", "％") and not _fixes(target):
+        # 排查整改问题户厕326户: things found wanting and put right, not the work counted (已整改
+        # 168公里 after 计划改造燃气管道500公里 is that work)
+        fixed = _PUT_RIGHT.search(sentence, c0, q.start)
+        if fixed:
+            return f"things found wanting and put right ({fixed.group()}), not the work counted"
     upgrading, building = _works(target.title, target.keywords)
     if upgrading == building or q.unit in ("%", "％"):
         return None  # (most targets name neither work, or both: nothing to tell apart)

@@ -289,14 +289,23 @@ def _year_to_date(columns: list[Column], header: tuple[str, ...]) -> list[Column
         for i, c in enumerate(columns)
         if c.role == "pledge" and c.scope == "new" and not _LONG_PLAN.search(header[i])
     ]
-    if len(counts) != 1 or not (plans or months):
+    if not (plans or months) or not _one_result_a_stage(counts, header):
         return columns
-    i = counts[0]
-    rest = header[i].replace("累计", "", 1)
-    point = POINT.fullmatch(_HEADER_UNIT.sub("", header[i]).strip()) is not None  # 截至8月底
-    if columns[i].scope != "cumulative" or (rest == header[i] and not point):
-        return columns  # no 累计 nor a date alone
-    if STOCK.search(rest):
-        return columns  # another stock word beside it (累计总数): a stock still
-    columns[i] = columns[i]._replace(scope="new")
+    for i in counts:
+        rest = header[i].replace("累计", "", 1)
+        point = POINT.fullmatch(_HEADER_UNIT.sub("", header[i]).strip()) is not None  # 截至8月底
+        if columns[i].scope != "cumulative" or (rest == header[i] and not point):
+            continue  # no 累计 nor a date alone
+        if STOCK.search(rest):
+            continue  # another stock word beside it (累计总数): a stock still
+        columns[i] = columns[i]._replace(scope="new")
     return columns
+
+
+def _one_result_a_stage(counts: list[int], header: tuple[str, ...]) -> bool:
+    """Whether the year's result columns are one, or one a stage of the work (累计开工 | 累计完工:
+    each stage's running total of the year)."""
+    if len(counts) <= 1:
+        return len(counts) == 1
+    stages = [stage_in(header[i]) for i in counts]
+    return None not in stages and len(set(stages)) == len(stages)

@@ -14,6 +14,7 @@ from monitor.figures.places import mentions, speaks_for
 from monitor.figures.table_cells import same_measure
 from monitor.figures.table_explain import ITEM, ROLE, other_item
 from monitor.figures.table_heads import Column, role_of
+from monitor.figures.table_levels import other_measure
 from monitor.figures.table_rows import is_period, names
 from monitor.figures.table_stages import stage_in
 from monitor.figures.table_units import HEADER_UNIT, header_unit
@@ -224,7 +225,8 @@ def items_across(table: Table, columns: list[Column], target: Target) -> list[Co
             mine = True
         elif column.role in values and other_item(heads[i], target):
             mine = False
-        keep = named[i] or column.role not in values or (mine and not other_item(heads[i], target))
+        other = other_item(heads[i], target) or other_measure(heads[i], target)
+        keep = named[i] or column.role not in values or (mine and not other)
         # 老年食堂（个）|年度任务 … 助餐点（个）|年度任务: a group naming another item, no role
         keep = keep and not (own and groups[i] not in own and not _role_group(groups[i]))
         out.append(column if keep else column._replace(role="none"))

@@ -31,6 +31,7 @@ from monitor.figures.table_context import (
 )
 from monitor.figures.table_explain import explain_row, render
 from monitor.figures.table_heads import Column
+from monitor.figures.table_levels import own_level
 from monitor.figures.table_rows import (
     change_of,
     label_of,
@@ -154,7 +155,7 @@ def _for_target(
     （台）|完成率 for 元), the plan where the words around call the table one, not another
     place's group (旌阳区|目标)."""
     own = own_groups(own_parts(columns, table.header, target), table.header, target)
-    own = table_columns.points_for(own, target)
+    own = own_level(table_columns.points_for(own, target), table.header, target)
     own = as_plan(own, table, target, published) if plan else own
     return own_places(own, table.header, target)
 

@@ -1,0 +1,50 @@
+"""Tables whose columns name what they measure (城市 | PM2.5浓度（微克/立方米） |
+优良天数比例（%） | …同比变化（百分点）), rows the places: a per-cent target's own column is its
+level, whatever share word its keyword holds (比例, 覆盖率), and a column naming another measure
+is that measure's."""
+
+from __future__ import annotations
+
+import re
+
+from monitor.figures.table_heads import Column, words_of
+from monitor.models import Target
+
+
+def own_level(columns: list[Column], header: tuple[str, ...], target: Target) -> list[Column]:
+    """A per-cent target's column headed by its keyword alone (优良天数比例（%）, 森林覆盖率（%）)
+    holds its level: a rate (as a level in per cent is), not a share of the plan."""
+    if target.unit not in ("%", "％"):
+        return columns
+    out = []
+    for column, head in zip(columns, header, strict=False):
+        if column.role in ("share", "none") and _names_only(words_of(head), target.keywords):
+            column = column._replace(role="rate", scope="rate", unit="%")
+        out.append(column)
+    return out
+
+
+def _names_only(words: str, keywords: tuple[str, ...]) -> bool:
+    """Whether a header's words are a keyword, or end with one after words of no time, base or
+    plan (空气质量优良天数比例 for 优良天数比例)."""
+    return any(
+        words.endswith(k) and not _NO_MEASURE.search(words[: -len(k)]) for k in keywords if k
+    )
+
+
+# A header naming a measure before its change (PM2.5浓度同比变化（%）, 地区生产总值增长): the
+# measure in group 1
+_MEASURE_CHANGED = re.compile(
+    r"^([^（(|]{2,16}?)(?:同比|环比|比上年|较上年|增长|增速|增幅|变化|变动|增减|上升|下降)"
+)
+# words of a time, a base or a plan, not a measure (比上年, 1-9月, 累计, 年度计划)
+_NO_MEASURE = re.compile(r"[比较年月季期累当本同环全计划任务目标]")
+
+
+def other_measure(head: str, target: Target) -> bool:
+    """Whether a header names the change of another measure than the target's keywords."""
+    found = _MEASURE_CHANGED.match(words_of(head.rsplit("|", 1)[-1]))
+    if found is None:
+        return False
+    item = found.group(1)
+    return not _NO_MEASURE.search(item) and not any(k in item or item in k for k in target.keywords)
