@@ -54,7 +54,8 @@ def rate_of(making: Making, n: Number, target: Target) -> str | None:
         # …，带动投资9.6亿元，增长20%: a change of the amount just before it, not the target's
         before = _amount_before(making.read.text, making.read.quantities, n.q.start)
         if before is not None and (
-            not _in_unit(before, target.unit)
+            _counts_another(making, target, before)  # …合同金额5620亿元，同比增长11.6%
+            or not _in_unit(before, target.unit)
             or markets.refused(making.read.text, 0, n.match.end, before.start, target)
         ):
             return before.surface
@@ -309,6 +310,17 @@ def _rate_target(targets: list[Target], target: Target, sentence: str) -> str | 
         ):
             return f"the figure of target {other.id}, in {other.unit}"
     return None
+
+
+# refusals that leave the thing counted the target's (…比上年同期增加41亿元，增长12.7%)
+_NOT_ANOTHER = ("a change over", "the same amount in another unit")
+
+
+def _counts_another(making: Making, target: Target, q: Quantity) -> bool:
+    """Whether the amount `q` was refused for the target as a count of another thing (another
+    noun, a part, a subset, another stage): a growth rate going on with it is that thing's."""
+    why = making.refused.get((target.id, q.start))
+    return why is not None and not why.startswith(_NOT_ANOTHER)
 
 
 def _amount_before(sentence: str, quantities: list[Quantity], at: int) -> Quantity | None:
