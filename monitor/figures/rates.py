@@ -143,8 +143,11 @@ def percent_of(making: Making, n: Number, target: Target) -> FigureScope | None:
     head = n.head
     if n.q.start in making.paired:  # 同比分别增长9.4%和【12.1%】: the words before the list
         head = _EARLIER_VALUES.sub("", head)
-    if (target.unit or "").endswith("元") and _COUNT_RATE.search(head):
+    money = (target.unit or "").endswith("元")
+    if money and _COUNT_RATE.search(head):
         return None  # …已开工138个，开工率86% for a target of money: a share of the projects
+    if not money and _MONEY_RATE.search(head):
+        return None  # …完成投资420亿元，投资完成率72.5% for a count: a share of the money
     return (
         percent_measure(head)
         or _share_in_brackets(making.read.text, n)
@@ -169,6 +172,8 @@ def _done_bare(sentence: str, n: Number) -> FigureScope | None:
 
 # The share of things at a stage (开工率, 竣工率): of a count, never of an amount of money
 _COUNT_RATE = re.compile(r"(?:开工|完工|竣工|建成|交付|签约|投运)率")
+# …and of money (投资完成率, 资金到位率, 投资完成进度): never of a count of things
+_MONEY_RATE = re.compile(r"(?:投资|资金)(?:完成|到位|拨付|支付|支出|执行)(?:率|进度)")
 
 
 def _share_in_brackets(sentence: str, n: Number) -> FigureScope | None:
