@@ -165,6 +165,8 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
     """Why the number is a part of the target's thing, not its total: after 其中 with the total
     read already, one kind of it after 其中, or a part of a set named before (…X中，); None."""
     sentence, q, regions = making.read.text, n.q, target.region
+    if _total_of_a_list(making, q.start):
+        return None  # …，其中技改投资142亿元，同比分别增长12.6%和15.3%: 12.6% is the total's
     own_place = own_place_part(sentence, making.read.cuts, q.start, regions)
     if whole_not_read(making, n, target, own_place):
         # …由国有企业统一代建的216部已全部开工，其中已完工148部: 216 is not the target's
@@ -194,6 +196,16 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
 
 
 _TIME_OPENS_PART = re.compile(_TIME_PART + ")")
+_PART_WORDS = ("其中", "包括")
+
+
+def _total_of_a_list(making: Making, at: int) -> bool:
+    """Whether the number at `at` is paired in a 分别 list with the total, the list's other item
+    its part (…亿元，其中Y…，分别增长A和B): A is the total's, whatever clause it stands in."""
+    paired = making.paired.get(at)
+    if paired is None or paired[0].startswith(_PART_WORDS):
+        return False
+    return any(item.startswith(_PART_WORDS) for item in paired[1])
 
 
 def whole_not_read(making: Making, n: Number, target: Target, own_place: bool) -> bool:
