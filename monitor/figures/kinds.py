@@ -332,8 +332,11 @@ def after_keyword(
     return None
 
 
-# Things put forward for a title or the work, before it is given (申报, 申请, 推荐): another count
-_PUT_FORWARD = re.compile(r"申报|申请|报名|参评|推荐(?!标准|目录)|提名")  # (not 推荐标准)
+# Things put forward for a title or the work, before it is given (申报, 申请, 推荐), or held as
+# candidates for it (储备, 后备, 培育企业): another count (not 培育 as the work: 培育…企业120家)
+_PUT_FORWARD = re.compile(
+    r"申报|申请|报名|参评|推荐(?!标准|目录)|提名|储备|后备|培育(?=企业|对象|库|名单|梯队)"
+)
 
 
 def put_forward(head: str, between: str = "", title: str = "") -> str | None:
