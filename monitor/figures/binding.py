@@ -94,6 +94,7 @@ class Making:
     pairs: dict[int, Quantity] | None = None  # amounts given again in another unit, by start
     scopes: dict[str, FigureScope] = field(default_factory=dict)  # each target's last figure's
     pledged: set[str] = field(default_factory=set)  # targets given a pledge by this sentence
+    refused: dict[tuple[str, int], str] = field(default_factory=dict)  # why, by (target, start)
 
     def give(self, target_id: str, scope: FigureScope, kind: FigureKind) -> None:
         """A figure of the target was made, with this scope (a count's is kept for plan_scope)

@@ -51,6 +51,8 @@ _CONTINUE_HOW = (
     "|甚至|乃至|名义"  # (…可以如期完成，甚至有望突破2.2万个: more than the plan; 同比名义增长)
     # a turn or "as well" names no subject (…，同比减少2.1%，但仍完成了年度任务的56.6%)
     "|但是?|而|仍然?|依然|也|均|都"
+    # the event the clause before named (…重大项目集中开工活动，本次开工84个): its things
+    "|本次|此次|这次|本批|此批"
     "|同期|当月(?!增|降|上[涨升]|下[降跌]|回[落升])"  # (…，全省同期完成7个; 12月末当月为5.1%)
     # the plan or schedule the rest follows (…，按计划年底前完工85公里; 按进度年内可完成…)
     "|按照?(?:计划|进度|序时进度|时间节点|工期)"
@@ -138,10 +140,12 @@ SAID_BY = re.compile(
 # 300个将全部完工): the subject's amount, the verb after it
 _DONE_AFTER = (
     "上线|投用|投运|交付|建成|完工|竣工|到位|开通|投入使用|投入运营|落地"
-    "|开放|启用|开业|通车|投产|并网"
+    "|开放|启用|开业|通车|投产|并网|(?:实现|集中)?(?:开工|签约)"
 )
 _AMOUNT_THEN_VERB = re.compile(
-    f"(?:{_CONTINUE_WHEN})(?:还|再|将)?[约近超逾]?[0-9一二三四五六七八九十两][0-9.一二三四五六七八九十两百千万亿]*"
+    # (…，目前首批已有127个实现开工: a batch of them, so far)
+    f"(?:{_CONTINUE_WHEN})(?:首批|第[一二三四五六七八九十]批)?(?:还|再|将|已有|已经?|共有?)?"
+    "[约近超逾]?[0-9一二三四五六七八九十两][0-9.一二三四五六七八九十两百千万亿]*"
     f"[\u4e00-\u9fff]{{1,2}}?(?:全部|均|都|已经?|将|要|可|陆续)*(?:{_DONE_AFTER})"
 )
 _DONE_AFTER_WORDS = re.compile(_DONE_AFTER)

@@ -341,7 +341,11 @@ def age_group(head: str, title: str) -> str | None:
 # What the thing drove or brought (…专项债券预计带动社会投资2400亿元): another noun's amount
 _DROVE = re.compile(r"带动|拉动|撬动|吸引|带来|创造")  # (惠及 counts the people served)
 # A part named inside the keyword's things (重点项目中的新能源汽车项目): a subset of them
-_INSIDE_PART = re.compile(r"(?:当中|之中|中)的([\u4e00-\u9fff“”]{2,14})")
+# (…省重大项目中的220个产业项目完成投资1105亿元: the part counted first, then its amount)
+_INSIDE_PART = re.compile(
+    r"(?:项目|工程|企业|清单|名单)?(?:当中|之中|中)的(?:[约近超逾]?[0-9][0-9.,]*[个家项座所批])?"
+    r"([\u4e00-\u9fff“”]{2,14})"
+)
 
 
 # The thing's amount put to one use, named after it (专项债券用作项目资本金96亿元, 资金投向
@@ -375,8 +379,11 @@ def after_keyword(
     return None
 
 
-# Things put forward for a title or the work, before it is given (申报, 申请, 推荐): another count
-_PUT_FORWARD = re.compile(r"申报|申请|报名|参评|推荐(?!标准|目录)|提名")  # (not 推荐标准)
+# Things put forward for a title or the work, before it is given (申报, 申请, 推荐), or held as
+# candidates for it (储备, 后备, 培育企业): another count (not 培育 as the work: 培育…企业120家)
+_PUT_FORWARD = re.compile(
+    r"申报|申请|报名|参评|推荐(?!标准|目录)|提名|储备|后备|培育(?=企业|对象|库|名单|梯队)"
+)
 
 
 def put_forward(head: str, between: str = "", title: str = "") -> str | None:

@@ -15,6 +15,17 @@ from monitor.figures.rate_words import compared as compared
 from monitor.figures.rate_words import is_fall as is_fall
 from monitor.figures.rate_words import percent_measure as percent_measure
 from monitor.figures.rate_words import without_modals as without_modals
+from monitor.figures.scope_words import (
+    _ADDED,
+    _CUMULATIVE,
+    _STOCK_VERB,
+    _added_before,
+    _clause_before,
+    _reaches_additions,
+)
+from monitor.figures.scope_words import (
+    _ADDITION as _ADDITION,
+)
 from monitor.figures.since import SUM_CLAUSE as SUM_CLAUSE
 from monitor.figures.since import compared_before as compared_before
 from monitor.figures.since import since_launch, year_summed
@@ -52,10 +63,6 @@ _FLOW_TOTAL = re.compile(
     r"(?:达到|达|为|突破|超过|[迈跨站登]上|[迈跨]过|迈入)"
 )
 _NAMED_YEAR = re.compile(r"(?<!截至)(?<!截止)(?<!到)(?<!至)[0-9]{4}\s*年(?![底末]|[0-9]{1,2}月底)")
-# …and verbs that make one unless the clause is the year's work (今年累计达到…, 1至10月累计…)
-_STOCK_VERB = re.compile(
-    r"增至|增加到|增长到|达到|总计|共(?:计|建|完成|改造|开工|开通|建成|建设|实施)"
-)
 # 已建成X with no period at all: a running total
 _DONE_SO_FAR = re.compile(r"已(?:经)?(?:累计)?(?:建成|建设|完成|开通|改造|实施)")
 # …or progress toward the plan named beside it (已建成460个，完成率达92%): the plan's period
@@ -68,13 +75,6 @@ _YEAR_WORDS = re.compile(
 _FLOW_BEFORE_STOCK = re.compile(
     r"(?<![高创更革翻刷最全重特])新(?!能源|型|兴|区|城|疆|华|时代|材料|质|一代|业态|市民|农村)[^，,。；]{0,5}$"
 )  # (高新技术企业总数, 城市更新项目总数, 专精特新: 新 inside a word that adds nothing)
-# Words of work done or things added in the period: a clause with none of them before its number
-# (截至8月底，千兆宽带用户365万户; …，全省节水灌溉面积达到2710万亩) states a level.
-_ADDITION = re.compile(
-    r"新增|新建|新开|新注册|开工|完工|竣工|建成|建设|完成|改造|筹集|实现|净增|增加|增长|减少|下降"
-    r"|提高|发放|实施|培育|引进|招引|签约|投放|开通|销售|接待|发行|提供|安排|交付|验收|投用|办理"
-    r"|改建|扩建|修建|铺设|种植|造林|治理|整治|安置|吸纳|就业|创业|招聘|培训|帮扶|新改建"
-)
 # A project's running total since its works began, naming no year (开累完成投资, 开工以来累计):
 # a stock of work done, not the year's. (Each branch opens with a letter, its look-behind after
 # it: a search then jumps between those letters; a look-behind first made it try every place.)
@@ -105,8 +105,6 @@ _EVENTS = frozenset({"人次", "次", "场次", "架次", "车次", "艘次", "�
 # checks, cases, incidents and work per area or trip: counted over a period too
 _EVENTS |= {"家次", "例次", "起", "宗", "亩次", "辆次", "船次"}
 _PER_HEAD = re.compile(r"每(?:千|万|百|十万)?(?:人|人口|户|平方公里)|平均|人均")
-# not 截至今年; nor 合计, a sum of the parts before it, which takes their period (今年…，合计…)
-_CUMULATIVE = re.compile(r"累计|累积|至(?<!截至)今(?!年)|历年")  # (2021年至今年9月: a span's end)
 _LEVEL_HEAD = re.compile(  # …，达到14130亿斤; …，去年达到108.6亿件; …，有望达到7.1亿吨
     r"[，,\s]*(?:去年|今年|上年|全年|当年|(?:19|20)[0-9]{2}\s*年)?"
     r"(?:已经?|(?:将|有望|可望|预计|力争|争取|确保)(?:可|能)?)?(?:达到|达|为|增至|升至)"
@@ -186,6 +184,8 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
         return "new"
     if c0 and _CUMULATIVE.search(clause) and _YEARS_QUOTA.search(sentence, 0, c0):
         return "new"  # 今年下达的额度2600亿元，截至9月末累计发行…: the year's quota, used so far
+    if _reaches_additions(sentence, c0, clause):
+        return "new"  # …，新开工项目将达到185个; 完成投资1200亿元、力争达到1300亿元: additions
     if _STOCK_VERB.search(clause) or _CUMULATIVE.search(clause):
         return "cumulative"
     # (温州城市书房已达172家，其中今年新开9家; …共58家，今年新建成12家: the year is the part's)
@@ -256,8 +256,6 @@ def _named_by_its_words(
 
 # a month the year's count runs to, before its level verb (…，截至11月底达到1.3万张)
 _TO_MONTH = re.compile(r"^(?:截至|截止|到)[0-9一二三四五六七八九十]{1,2}月(?:底|末)?")
-# the words of things added (新建, 新增): not 新能源, 新型 (_FLOW_BEFORE_STOCK's kinds)
-_ADDED = re.compile(r"新(?:增|建|开工|开|改建)|净增")
 
 
 def _level_head(text: str) -> bool:
@@ -299,18 +297,6 @@ def _named_a_period(sentence: str, c0: int, head: str) -> bool:
     part = _LATER_YEAR.search(sentence, c0 + len(head))  # (其中今年新建成…; 今年新开的有…)
     named = _YEAR_WORDS.search(sentence, 0, part.start() if part else len(sentence))
     return bool(named) or done_by_a_month(sentence, c0 + len(head), head)
-
-
-def _added_before(sentence: str, c0: int) -> bool:
-    """Whether the clause before the one at c0 counts additions (新增, 新开工), not a total."""
-    before = sentence[_clause_before(sentence, c0) : c0]
-    return bool(_ADDITION.search(before)) and not _CUMULATIVE.search(before)
-
-
-def _clause_before(sentence: str, c0: int) -> int:
-    """Where the clause before the one starting at c0 (after a break, or at it) starts."""
-    end = c0 - 1 if sentence[c0 - 1 : c0] in "，,；;" else c0
-    return max(sentence.rfind(ch, 0, end) for ch in "，,；;。\n") + 1
 
 
 # Per sentence, not per number: a long sentence with many numbers is read in linear time.

@@ -357,7 +357,7 @@ def other_size(between: str, keyword: str, title: str) -> str | None:
 
 # 已有1350张投入使用, 目前已有15个进场施工: what the counted things did, no noun of their own
 _PREDICATE = re.compile(
-    r"(?:已经?|正在|全部|均|都|陆续|相继|先后|顺利|基本|已经|进场|正式|建成)*"
+    r"(?:已经?|正在|全部|均|都|陆续|相继|先后|顺利|基本|已经|进场|正式|建成|实现|集中)*"
     r"(?:" + _VERB.pattern + r"|施工|运行|使用|营业|通车|开业)+(?:了|中)?"
 )
 _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]|$")

@@ -165,6 +165,8 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
     """Why the number is a part of the target's thing, not its total: after 其中 with the total
     read already, one kind of it after 其中, or a part of a set named before (…X中，); None."""
     sentence, q, regions = making.read.text, n.q, target.region
+    if _total_of_a_list(making, q.start):
+        return None  # …，其中技改投资142亿元，同比分别增长12.6%和15.3%: 12.6% is the total's
     own_place = own_place_part(sentence, making.read.cuts, q.start, regions)
     if whole_not_read(making, n, target, own_place):
         # …由国有企业统一代建的216部已全部开工，其中已完工148部: 216 is not the target's
@@ -224,6 +226,16 @@ def _among_in_clause(sentence: str, n: Number, title: str) -> str | None:
 
 
 _TIME_OPENS_PART = re.compile(_TIME_PART + ")")
+_PART_WORDS = ("其中", "包括")
+
+
+def _total_of_a_list(making: Making, at: int) -> bool:
+    """Whether the number at `at` is paired in a 分别 list with the total, the list's other item
+    its part (…亿元，其中Y…，分别增长A和B): A is the total's, whatever clause it stands in."""
+    paired = making.paired.get(at)
+    if paired is None or paired[0].startswith(_PART_WORDS):
+        return False
+    return any(item.startswith(_PART_WORDS) for item in paired[1])
 
 
 def one_of_the_divisions(making: Making, n: Number, target: Target) -> str | None:
@@ -273,10 +285,14 @@ _STAGE_PART = re.compile(
 # or nothing but the stage its things are at (…中，已开工112个，建成86个)
 _DONE_AFTER = re.compile(r"(?:已经?|均已|都已)?(?:全部)?(?:基本)?(?:完成|消除|实现|达标)")
 # (目前已开工158处, 已建成投用1.42万个, 其中建成开园18个: the things opening once built too)
+# (…的600个项目中，计划新开工174个，1—7月已新开工142个，建成投产53个: the plan's and the
+# months' so far, the things at each stage)
 _STAGE_ONLY = re.compile(
-    r"\s*(?:其中|包括)?[，,：:\s]*(?:目前|现已)?(?:已经?|均已|都已|共|累计)?(?:全部)?"
+    r"\s*(?:其中|包括)?[，,：:\s]*(?:目前|现已|今年|年内|全年|上半年|前三季度|[一二三四]季度"
+    r"|[0-9一二三四五六七八九十]{1,2}\s*[—\-–－~～至到]\s*[0-9一二三四五六七八九十]{1,2}\s*月份?)?"
+    r"(?:计划|预计|将|力争)?(?:已经?|均已|都已|共|累计)?(?:全部)?"
     r"(?:新开工|开工|基本建成|建成|完工|竣工|交付)"
-    r"(?:并?(?:投用|投入使用|交付|开放|开业|开园|开馆|启用|运营|建设))?了?(?:约|近|超过)?"
+    r"(?:并?(?:投用|投入使用|交付|开放|开业|开园|开馆|启用|运营|建设|投产))?了?(?:约|近|超过)?"
 )
 _BARE_PART = re.compile(r"\s*(?:其中|包括)?[，,：:\s]*(?:已经?|共|均)?有?(?:约|近|超过)?")
 

@@ -281,6 +281,12 @@ def _across_words(text: str, start: int, word: str) -> bool:
     return text[end - 1 : end + 1] in _TOWN_WORDS and before not in _OPENS_A_PLACE
 
 
+def _own_tier(word: str, regions: tuple[str, ...]) -> bool:
+    """Whether `word` before 级 is the target's own place by name (陕西省级重点项目, 湖北省级
+    专精特新企业): the tier of that place's own list, the place speaking."""
+    return word in regions and word not in GENERIC and word not in NATIONAL
+
+
 _AROUND = re.compile(r"及其?周边")
 # 城市, 都市, 超市, 门市: the letter before 市内 that ends a noun
 _CITY_NOUN_ENDS = frozenset("城都超门")
@@ -306,7 +312,7 @@ def _words(text: str, regions: tuple[str, ...]) -> list[tuple[int, str]]:
             continue  # 全国示范性老年友好型社区, 全国文明村镇: a title's rank, not a place
         if word == "市内" and m.start() and text[m.start() - 1] in _CITY_NOUN_ENDS:
             continue  # 城市内涝, 超市内: no 市内 (within the city) there
-        if text[m.end() : m.end() + 1] == "级":
+        if text[m.end() : m.end() + 1] == "级" and not _own_tier(word, regions):
             continue  # 自治区级医院, 省级示范区, 国家级: a tier of bodies or titles, not a place
         if "至" in text and _on_route(text, m.start(), m.end()):
             continue  # 十堰至襄阳段, 成都至自贡铁路: the towns a route runs between

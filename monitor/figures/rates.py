@@ -55,7 +55,8 @@ def rate_of(making: Making, n: Number, target: Target) -> str | None:
         # …，带动投资9.6亿元，增长20%: a change of the amount just before it, not the target's
         before = _amount_before(making.read.text, making.read.quantities, n.q.start)
         if before is not None and (
-            not _in_unit(before, target.unit)
+            _counts_another(making, target, before)  # …合同金额5620亿元，同比增长11.6%
+            or not _in_unit(before, target.unit)
             or markets.refused(making.read.text, 0, n.match.end, before.start, target)
         ):
             return before.surface
@@ -147,11 +148,12 @@ def percent_of(making: Making, n: Number, target: Target) -> FigureScope | None:
     head = n.head
     if n.q.start in making.paired:  # 同比分别增长9.4%和【12.1%】: the words before the list
         head = _EARLIER_VALUES.sub("", head)
-    if (target.unit or "").endswith("元") and _COUNT_RATE.search(head):
+    money = (target.unit or "").endswith("元")
+    if money and _COUNT_RATE.search(head):
         return None  # …已开工138个，开工率86% for a target of money: a share of the projects
-    if _MONEY_SHARE.search(head) and not (target.unit or "").endswith("元"):
-        # …，完成投资2.7亿元，占年度投资计划的84%; 资金到位率90%: a share of the money, not of
-        # the things a count target counts
+    if not money and _MONEY_SHARE.search(head):
+        # …，完成投资2.7亿元，占年度投资计划的84%; 资金到位率90%; 投资完成率72.5%: a share of the
+        # money, not of the things a count target counts
         return None
     return (
         percent_measure(head)
@@ -323,6 +325,17 @@ def _rate_target(targets: list[Target], target: Target, sentence: str) -> str | 
         ):
             return f"the figure of target {other.id}, in {other.unit}"
     return None
+
+
+# refusals that leave the thing counted the target's (…比上年同期增加41亿元，增长12.7%)
+_NOT_ANOTHER = ("a change over", "the same amount in another unit")
+
+
+def _counts_another(making: Making, target: Target, q: Quantity) -> bool:
+    """Whether the amount `q` was refused for the target as a count of another thing (another
+    noun, a part, a subset, another stage): a growth rate going on with it is that thing's."""
+    why = making.refused.get((target.id, q.start))
+    return why is not None and not why.startswith(_NOT_ANOTHER)
 
 
 def _amount_before(sentence: str, quantities: list[Quantity], at: int) -> Quantity | None:

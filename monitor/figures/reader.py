@@ -281,6 +281,7 @@ class _Article(Regional):
         why = refused(making, n, target)
         if why:
             making.drop(n.q, target, why)
+            making.refused[(target.id, n.q.start)] = why
             return None
         measure: FigureScope | None = None
         share = _as_percent(n.q, n.head)  # 三分之一 is 33.3 %, 为年度目标任务的1.12倍 112 %

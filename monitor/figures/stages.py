@@ -78,8 +78,10 @@ def stage_at(sentence: str, c0: int, at: int) -> str | None:
 
 # A stage said right after its number (其中86个已建成, 已有86个建成开放, 120个口袋公园已全部
 # 开工): the thing's name and an adverb of done between, no other verb (用于开工 is none)
+# (…已有142个重大项目竣工投产, 86个项目集中开工: projects, named, then their stage)
 _STAGE_AFTER = re.compile(
-    r"(?:[\u4e00-\u9fff]{1,8}?(?:已经?|均已|都已)|已经?|均已|都已)?(?:全部|基本|陆续)?"
+    r"(?:[\u4e00-\u9fff]{1,8}?(?:已经?|均已|都已)|已经?|均已|都已"
+    r"|[\u4e00-\u9fff]{0,6}?项目(?:集中|相继|顺利)?)?(?:全部|基本|陆续)?"
     f"({_ANY_STAGE.pattern})"
 )
 

@@ -1,0 +1,48 @@
+"""The words that say a count is of things added (新增, 新开工) or a stock (累计, 达到, 总计),
+and whether a clause's 达到 is reached by additions: read by measures.scope_of."""
+
+from __future__ import annotations
+
+import re
+
+# Verbs that make a stock unless the clause is the year's work (今年累计达到…, 1至10月累计…)
+_STOCK_VERB = re.compile(
+    r"增至|增加到|增长到|达到|总计|共(?:计|建|完成|改造|开工|开通|建成|建设|实施)"
+)
+# Words of work done or things added in the period: a clause with none of them before its number
+# (截至8月底，千兆宽带用户365万户; …，全省节水灌溉面积达到2710万亩) states a level.
+_ADDITION = re.compile(
+    r"新增|新建|新开|新注册|开工|完工|竣工|建成|建设|完成|改造|筹集|实现|净增|增加|增长|减少|下降"
+    r"|提高|发放|实施|培育|引进|招引|签约|投放|开通|销售|接待|发行|提供|安排|交付|验收|投用|办理"
+    r"|改建|扩建|修建|铺设|种植|造林|治理|整治|安置|吸纳|就业|创业|招聘|培训|帮扶|新改建"
+)
+# not 截至今年; nor 合计, a sum of the parts before it, which takes their period (今年…，合计…)
+_CUMULATIVE = re.compile(r"累计|累积|至(?<!截至)今(?!年)|历年")  # (2021年至今年9月: a span's end)
+# the words of things added (新建, 新增): not 新能源, 新型 (_FLOW_BEFORE_STOCK's kinds)
+_ADDED = re.compile(r"新(?:增|建|开工|开|改建)|净增")
+
+
+def _reaches_additions(sentence: str, c0: int, clause: str) -> bool:
+    """Whether 达到 in the clause is reached by additions, not a stock: the things added named in
+    its clause (新开工项目将达到…), or a list item going on with them (…、力争达到…)."""
+    if (
+        "达到" not in clause
+        or _CUMULATIVE.search(clause)
+        or _STOCK_VERB.findall(clause) != ["达到"]
+    ):
+        return False
+    if _ADDED.search(clause):
+        return True
+    return sentence[c0 - 1 : c0] == "、" and _added_before(sentence, c0)
+
+
+def _added_before(sentence: str, c0: int) -> bool:
+    """Whether the clause before the one at c0 counts additions (新增, 新开工), not a total."""
+    before = sentence[_clause_before(sentence, c0) : c0]
+    return bool(_ADDITION.search(before)) and not _CUMULATIVE.search(before)
+
+
+def _clause_before(sentence: str, c0: int) -> int:
+    """Where the clause before the one starting at c0 (after a break, or at it) starts."""
+    end = c0 - 1 if sentence[c0 - 1 : c0] in "，,；;" else c0
+    return max(sentence.rfind(ch, 0, end) for ch in "，,；;。\n") + 1
