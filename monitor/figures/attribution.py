@@ -17,6 +17,7 @@ from monitor.figures.cues import (
     HANDLED,
     NEXT_STEP,
 )
+from monitor.figures.fronted import fronted, fronted_from
 from monitor.figures.keywords import _splittable, may_split, split_matches
 from monitor.figures.measures import SUM_CLAUSE
 from monitor.figures.nouns import WORK_VERB
@@ -274,6 +275,8 @@ def _subject(
 ) -> _Match | None:
     """The keyword a clause is about: its own last one, or the previous clause's when it opens by
     continuing it (…，增长6.1%; …，总量突破90万亿元)."""
+    if not by_clause.get(clause) and (ahead := fronted(sentence, cuts, by_clause, clause)):
+        return ahead  # 开工322部、完工156部，烟台加装电梯进度过半: said before their subject
     if not by_clause.get(clause) and clause > 0 and (topic := topic_of(sentence, cuts, by_clause)):
         return topic  # 长期护理保险这块，去年底全省参保是4302万人，今年的目标是4500万人
     if not by_clause.get(clause) and clause > 0:
@@ -358,6 +361,8 @@ def _about_span(
     if first == 0 and topic_of(sentence, cuts, by_clause) is not None:
         last = len(cuts)  # 说到停车泊位，…: every clause after the topic is about it
     start = cuts[first - 1] + 1 if first > 0 else 0
+    if first > 0 and fronted_from(sentence, cuts, by_clause) == 0:
+        start = 0  # the bare figures said before their subject
     stop = cuts[last] if last < len(cuts) else len(sentence)
     return start, stop
 

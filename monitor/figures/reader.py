@@ -39,7 +39,7 @@ from monitor.figures.checks import (
 )
 from monitor.figures.cues import _CHANGE
 from monitor.figures.frames import unnamed
-from monitor.figures.goals import pledge_said_again
+from monitor.figures.goals import past_work, pledge_said_again
 from monitor.figures.keywords import _first_part, _plan, split_sentences
 from monitor.figures.levels import scope_for
 from monitor.figures.measures import is_fall
@@ -335,6 +335,7 @@ class _Article(Regional):
             making.when[clause] = self.when(unnamed(sentence, read.targets), c0, c1, read.at)
         kind, period = on_base(sentence, n.q.start, self.published) or making.when[clause]
         period = list_period(making, n.q, period)  # 2023年和2024年，…分别…: each value's year
+        kind = past_work(kind, period, sentence[c0:c1], self.published)  # 高于2023年完成的…
         scope = (
             measure
             or making.plan_scope(n, target.id)
@@ -347,7 +348,7 @@ class _Article(Regional):
         if measure == "share_of_pledge" and not _PLEDGED_SHARE.search(n.head):
             kind = "achieved"  # 完成年度任务的83%: progress so far
         elif (n.task and measure is None) or pledge_said_again(
-            quantity.value, target, (kind, scope, period), sentence[:c1], c0, self.published
+            quantity, target, (kind, scope, period), sentence[:c1], self.published, c0
         ):
             kind = "pledge"  # (今年改造老旧小区200个 in August, for a pledge of 200: said again)
         other = out_of_frame(making, n, target, (period, scope, kind), self.published)
