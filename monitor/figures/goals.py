@@ -107,17 +107,19 @@ def pledge_said_again(
     target: Target,
     read: tuple[FigureKind, FigureScope, str | None],
     text: str,
-    c0: int,
     published: date | None,
+    c0: int = 0,
 ) -> bool:
     """Whether a count read (`read`: kind, scope, period) as the year's new work by its date
-    alone (no word of plan or result in its clause) is the target's pledge said again: the
-    pledge's size, of the pledge's year, read before that year's last month (今年改造老旧小区
-    200个 in August, for a pledge of 200; the clause is text[c0:]), not said to be passed
-    (超200个). Not a clause with no time of its own that sizes the work the clause before it
-    says is done or under way (…项目已全面开工，开工面积18万亩): the whole pledge started."""
+    alone (no word of plan or result in its clause, text[c0:], `text` the sentence up to the
+    clause's end) is the target's pledge said again: the pledge's size, of the pledge's year,
+    read before that year's last month (今年改造老旧小区200个 in August, for a pledge of 200), not
+    said to be passed (超200个). Nor a clause with no time of its own that sizes the work the
+    clause before it says is done or under way (…项目已全面开工，开工面积18万亩): the whole pledge
+    started, not restated."""
     kind, scope, period, value = *read, quantity.value
-    if exceeds(text, quantity.start):
+    clause = text[c0:]
+    if exceeds(clause, quantity.start - c0):
         return False
     pledge = target.pledge
     if kind != "achieved" or scope != "new" or pledge is None or pledge.scope != "new":
@@ -128,7 +130,6 @@ def pledge_said_again(
         return False  # no year named: a task list early in the year (新建5G基站4万个)
     if published.year != pledge.by.year or published.month >= 12:
         return False
-    clause = text[c0:]
     if _cue(clause) is not None or _DONE_WORDS.search(clause):
         return False
     if not c0 or _OWN_YEAR.search(clause):

@@ -59,9 +59,9 @@ _RATE_NOUN = re.compile(
 )
 
 
-# A project's whole, over all its years: its total investment, or what has been done since work
-# began (开累, 自开工以来); a share of it is no share of the year's plan
-_WHOLE_WORKS = re.compile(r"开累|开工以来|总投资|概算")
+# A project's whole, over all its years: its total investment, what has been done since work began
+# (开累, 自开工以来), a list set over years (清单治理完成率92%): no share of the year's plan
+_WHOLE_WORKS = re.compile(r"开累|开工以来|总投资|概算|清单|名录")
 
 
 # A share done, said with no whole (…，也就是说完成了六成多; 天津…整治完成75.2%): of the pledge
