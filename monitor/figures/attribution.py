@@ -70,6 +70,9 @@ _RESTATES = re.compile(
     r"(?:预期|发行)?(?:目标|任务|计划(?![内外])|额度|限额)(?!完成率|进度)"
 )
 PLAN_NOUNS = ("目标", "任务")
+_RESTATED_BEFORE = re.compile(
+    r"[0-9][万亿]?[\u4e00-\u9fff]{0,3}?(?:以上|左右)?的?(?:年度|全年)?(?:建设)?(?:目标|任务)[^，,。；]{0,3}$"
+)
 
 
 def restates(sentence: str, at: int) -> bool:
@@ -78,9 +81,12 @@ def restates(sentence: str, at: int) -> bool:
 
 
 def last_match(by_clause: dict[int, list[_Match]], before: int) -> _Match | None:
-    """The sentence's last keyword before `before`, whatever clause it is in."""
+    """The sentence's last keyword before `before`, whatever clause it is in; for a plan restated
+    before the sentence names its subject (对照年初定下的300万亩目标，…新增…), its first one."""
     found = [m for ms in by_clause.values() for m in ms if m.end <= before]
-    return max(found, key=_match_start) if found else None
+    if not found:
+        return min((m for ms in by_clause.values() for m in ms), key=_match_start, default=None)
+    return max(found, key=_match_start)
 
 
 def takes_on(head: str) -> bool:
@@ -355,6 +361,8 @@ def _about_span(
             last = k + 1  # …，岗位数同比增长11.2%: the things counted again
     if first == 0 and topic_of(sentence, cuts, by_clause) is not None:
         last = len(cuts)  # 说到停车泊位，…: every clause after the topic is about it
+    while first > 0 and _RESTATED_BEFORE.search(sentence, 0, cuts[first - 1]):
+        first -= 1  # 对照年初定下的300万亩目标，…: a plan restated before the subject is named
     start = cuts[first - 1] + 1 if first > 0 else 0
     stop = cuts[last] if last < len(cuts) else len(sentence)
     return start, stop
