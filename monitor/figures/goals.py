@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import Decimal
 
 from monitor.figures.cues import MODAL, _cue
 from monitor.figures.five_years import plan_end
-from monitor.models import FigureKind, FigureScope, Target
+from monitor.models import FigureKind, FigureScope, Quantity, Target
 
 _BY_YEAR = re.compile(r"(?:到|至)((?:19|20)[0-9]{2})年")
 # The end of this year still to come, opening a clause or its sentence (到年底，…; 年底前…)
@@ -104,17 +103,21 @@ def _month_ahead(clause: str, published: date) -> bool:
 
 
 def pledge_said_again(
-    value: Decimal,
+    quantity: Quantity,
     target: Target,
     read: tuple[FigureKind, FigureScope, str | None],
     clause: str,
     published: date | None,
+    c0: int = 0,
 ) -> bool:
     """Whether a count read (`read`: kind, scope, period) as the year's new work by its date
-    alone (no word of plan or result in its clause) is the target's pledge said again: the
-    pledge's size, of the pledge's year, read before that year's last month (今年改造老旧小区
-    200个 in August, for a pledge of 200)."""
-    kind, scope, period = read
+    alone (no word of plan or result in its clause, which starts at `c0` of the sentence) is
+    the target's pledge said again: the pledge's size, of the pledge's year, read before that
+    year's last month (今年改造老旧小区200个 in August, for a pledge of 200), not said to be
+    passed (超200个)."""
+    kind, scope, period, value = *read, quantity.value
+    if exceeds(clause, quantity.start - c0):
+        return False
     pledge = target.pledge
     if kind != "achieved" or scope != "new" or pledge is None or pledge.scope != "new":
         return False
@@ -129,3 +132,30 @@ def pledge_said_again(
 
 # words of things done or under way, short of a cue word (建成, 完工, 投用): the count is a result
 _DONE_WORDS = re.compile(r"已|建成|完成|完工|竣工|投用|投运|交付|开通|实现")
+
+
+def exceeds(sentence: str, start: int) -> bool:
+    """Whether the amount at `start` is said to pass its size (新增普惠托位超3000个, 突破3000个):
+    a result beyond the plan, not the plan said again."""
+    return sentence.startswith(_PAST, start) or sentence[max(0, start - 2) : start] in _PAST
+
+
+_PAST = ("超", "逾", "突破", "超过")
+
+
+# a plan's word in a clause (2023年目标, 原计划, 任务): its past year's amount may be a plan's
+_PLAN_SAID = re.compile(
+    r"目标|任务|计划|预期|规划|预算|安排|确定|要求|力争|确保|拟|将|预计|有望|可望|预测"
+)
+
+
+def past_work(
+    kind: FigureKind, period: str | None, clause: str, published: date | None
+) -> FigureKind:
+    """A plan's kind read for the work of a year already over, in a clause that names no plan
+    (…力争新增2万个，高于2023年完成的1.7万个): that year's result; any other as read."""
+    if kind != "pledge" or published is None or not period or not period.isdigit():
+        return kind
+    if int(period) >= published.year or _PLAN_SAID.search(clause):
+        return kind
+    return "achieved"

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from monitor.figures.nouns import WORK_VERB
+from monitor.figures.place_levels import at_level, other_level
 from monitor.figures.routes import on_route
 
 # The country as a whole. A target whose regions include one of these is a national target.
@@ -188,9 +189,8 @@ _LEVEL_OF_CHAR = {"省": "province", "市": "city", "县": "county", "区": "dis
 
 def _kind(word: str, regions: tuple[str, ...]) -> str | None:
     """own, nation or place; None for a generic word whose level the target does not say."""
-    if "、" in word or word.endswith(
-        "周边"
-    ):  # 临平、萧山、余杭三区; 武汉及周边: more than one's own
+    # 临平、萧山、余杭三区; 武汉及周边: more than one's own; 文山市 in a story on 文山州: its seat
+    if "、" in word or word.endswith("周边") or other_level(word, regions):
         return "place"
     if word in regions or any(word in r or r in word for r in regions if r not in NATIONAL):
         return "own"  # 北京 for a target in 北京市, 高速公路服务区 for itself
@@ -319,8 +319,8 @@ def _words(text: str, regions: tuple[str, ...]) -> list[tuple[int, str]]:
         if around:  # 武汉及周边8个城市: the place and its neighbours, a wider area
             out.append((m.start(), text[m.start() : around.end()]))
             continue
+        word, end = at_level(text, word, m.end(), regions)  # 文山市 for 文山州: another place
         out.append((m.start(), word))
-        end = m.end()
         while word not in _NOT_PROPER and (part := _PART_NAMED_AFTER.match(text, end)):
             if WORK_VERB.search(part.group()):
                 break  # 杭州已建成区…: no name

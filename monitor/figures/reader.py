@@ -14,16 +14,13 @@ from datetime import date
 
 from monitor.figures import lists, speech, units
 from monitor.figures.attribution import (
-    PLAN_NOUNS,
     _about_span,
     _attribute,
     _keyword_matches,
     _Match,
     _match_start,
     _subject,
-    last_match,
     place_doing,
-    restates,
     takes_on,
 )
 from monitor.figures.bases import on_base
@@ -39,7 +36,7 @@ from monitor.figures.checks import (
 )
 from monitor.figures.cues import _CHANGE, _CLAUSE
 from monitor.figures.frames import unnamed
-from monitor.figures.goals import pledge_said_again
+from monitor.figures.goals import past_work, pledge_said_again
 from monitor.figures.keywords import _first_part, _plan, split_sentences
 from monitor.figures.levels import scope_for
 from monitor.figures.measures import is_fall
@@ -58,6 +55,7 @@ from monitor.figures.rates import (
 )
 from monitor.figures.references import is_reference
 from monitor.figures.regional import Regional
+from monitor.figures.restating import PLAN_NOUNS, last_match, restates
 from monitor.figures.sentences import (
     _MAX_SENTENCE,
     carried,
@@ -171,8 +169,7 @@ class _Article(Regional):
             targets = [t for t in candidates if self._about(t, sentence, s0)]
         matches = _keyword_matches(sentence, targets) if targets else []
         if carried and targets and (not matches or _CLAUSE.search(sentence, 0, matches[0].start)):
-            # …；“十四五”以来累计筹集63万套: the part after a semicolon goes on with the subject
-            # (…；2024年计划新增10万个，其中高中学位…: up to where it names one of its own)
+            # …；“十四五”以来累计筹集63万套 (…；明年计划新增10万个，其中…): the subject goes on
             at = speech.opening(sentence)  # (an answer: after its speaker's 局长：)
             matches = [_Match(at, at, tuple(targets)), *matches]
         if not matches:
@@ -336,6 +333,7 @@ class _Article(Regional):
             making.when[clause] = self.when(unnamed(sentence, read.targets), c0, c1, read.at)
         kind, period = on_base(sentence, n.q.start, self.published) or making.when[clause]
         period = list_period(making, n.q, period)  # 2023年和2024年，…分别…: each value's year
+        kind = past_work(kind, period, sentence[c0:c1], self.published)  # 高于2023年完成的…
         scope = (
             measure
             or making.plan_scope(n, target.id)
@@ -348,7 +346,7 @@ class _Article(Regional):
         if measure == "share_of_pledge" and not _PLEDGED_SHARE.search(n.head):
             kind = "achieved"  # 完成年度任务的83%: progress so far
         elif (n.task and measure is None) or pledge_said_again(
-            quantity.value, target, (kind, scope, period), sentence[c0:c1], self.published
+            quantity, target, (kind, scope, period), sentence[c0:c1], self.published, c0
         ):
             kind = "pledge"  # (今年改造老旧小区200个 in August, for a pledge of 200: said again)
         other = out_of_frame(making, n, target, (period, scope, kind), self.published)

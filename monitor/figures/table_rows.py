@@ -11,6 +11,7 @@ import re
 from monitor.figures.cues import A_YEAR
 from monitor.figures.keywords import may_split, split_matches
 from monitor.figures.nouns import other_measure
+from monitor.figures.place_levels import other_level
 from monitor.figures.places import GENERIC, PLACES, mentions, speaks_for
 from monitor.figures.table_stages import stage_in
 from monitor.models import Table, Target
@@ -353,6 +354,7 @@ def _own_place(label: str, target: Target) -> bool:
     or a part named after it (泉州台商投资区, 泉州经开区)?"""
     words = [_BRACKETS.sub("", label).strip(), *(b[1:-1] for b in _BRACKETS.findall(label))]
     places = {p for r in target.region for p in (r, f"{r}市", f"{r}省", f"{r}区", f"{r}县")}
+    places = {p for p in places if not other_level(p, target.region)}  # 文山市 for 文山州
     names_it = any(w in places for w in words)
     return names_it and _is_own(label, target)
 

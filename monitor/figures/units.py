@@ -71,13 +71,21 @@ for _word in sorted(CANONICAL, key=len, reverse=True):
     _BY_FIRST.setdefault(_word[0], []).append(_word)  # 套（间） before 套: the note in the surface
 
 
+# A measure word that opens a noun of its own (12部门联合印发, 两部委, 所长): no unit there
+_NOUN_AFTER = {"部": "门委署长", "所": "长", "名": "单", "处": "长室"}
+
+
 def read_unit(text: str, i: int) -> tuple[str, int] | None:
     """The unit written at text[i:], canonical, and where it ends; None if none is."""
     if i >= len(text):
         return None
     for word in _BY_FIRST.get(text[i], ()):
         if text.startswith(word, i):
-            return CANONICAL[word], i + len(word)
+            end = i + len(word)
+            after = _NOUN_AFTER.get(word) if len(word) == 1 and end < len(text) else None
+            if after and text[end] in after:
+                return None  # 2部门: departments, not two 部 of a machine
+            return CANONICAL[word], end
     return None
 
 

@@ -246,7 +246,7 @@ def _carry(line: list[str], left: dict[int, int], above: dict[int, str]) -> None
 
 def _header_rows(grid: list[list[str]], heads: list[bool]) -> int:
     """How many rows at the top are header rows: those of <th> cells (or in <thead>); without
-    them, the top rows holding no number, when rows with numbers follow."""
+    them, the top rows holding no number or amount, when rows with numbers follow."""
     count = 0
     while count < len(grid) - 1 and heads[count]:
         count += 1
@@ -255,8 +255,8 @@ def _header_rows(grid: list[list[str]], heads: list[bool]) -> int:
     while (
         count < min(_HEADER_ROWS, len(grid) - 1)
         and any(grid[count])
-        and not any(_is_number(cell) for cell in grid[count])
-    ):
+        and not any(_is_number(cell) or _AMOUNT.fullmatch(cell) for cell in grid[count])
+    ):  # (合计 | 300公里 | 236.5公里 under a plain header is the first body row)
         count += 1
     return count
 

@@ -1,0 +1,42 @@
+"""Figures said before their subject (开工322部、完工156部，烟台加装电梯进度过半; 新建120所、改扩建
+85所——贵州学校建设跑出加速度): clauses at the opening of a sentence, mostly a headline, that hold a
+verb of work and an amount and nothing else count what the first clause naming a target names."""
+
+from __future__ import annotations
+
+import re
+from typing import TypeVar
+
+from monitor.figures.nouns import WORK_VERB
+
+T = TypeVar("T")
+
+# a verb of work (already, in all), an amount with its measure word, and at most a qualifier
+# (or the plan's size: 年度目标60个 杭州口袋公园已建成63个)
+_BARE = re.compile(
+    r"(?:(?:已经?|累计|共|再)?(?:" + WORK_VERB.pattern + r")了?"
+    r"|(?:年度|全年|今年)?(?:目标|任务|计划)(?:任务)?(?:为|是)?)"
+    r"[约近超逾]?[0-9０-９][0-9０-９.,]*(?:万|亿)?[\u4e00-\u9fff]{1,2}(?:以上|左右|多|余)?[！!]?"
+)
+
+
+def fronted(sentence: str, cuts: list[int], by_clause: dict[int, list[T]], clause: int) -> T | None:
+    """The keyword a clause before the sentence's first naming one counts, when every clause
+    from the sentence's start up to that one is a bare figure of work (开工322部、完工156部，…)."""
+    first = min(by_clause, default=-1)
+    if first <= 0 or clause >= first or not by_clause[first]:
+        return None
+    for k in range(first):
+        start = cuts[k - 1] + 1 if k > 0 else 0
+        if start < cuts[k] and not _BARE.fullmatch(sentence, start, cuts[k]):
+            return None
+    return by_clause[first][0]
+
+
+def fronted_from(sentence: str, cuts: list[int], by_clause: dict[int, list[T]]) -> int | None:
+    """Where the bare figures said before the first clause naming a target start (0), if they
+    do; None when the sentence does not open with them."""
+    first = min(by_clause, default=-1)
+    if first > 0 and fronted(sentence, cuts, by_clause, 0) is not None:
+        return 0
+    return None

@@ -1,0 +1,35 @@
+"""Places named like the watched one at another level (文山市 for 文山州: the prefecture's seat;
+吉林市 for 吉林省; 淮安区 for 淮安市): another, smaller place, when the target's regions give the
+stem with a level of their own."""
+
+from __future__ import annotations
+
+import re
+
+# The level a place's name ends with: the same stem at another level is another place
+_LEVELS = ("地区", "省", "市", "州", "盟", "县", "区")
+# (not 地区 after a name: 江苏地区生产总值 is the province's output)
+# (nor a tier, 浙江县级以上, 市县两级, nor 县域, 县城, 区域)
+_LEVEL_AFTER = re.compile(r"(?:省|市(?![场民县区])|州|盟|县(?![域城])|区(?![域划块间]))(?!级)")
+
+
+def other_level(word: str, regions: tuple[str, ...]) -> bool:
+    """Is `word` a place named like one of `regions` at another level (文山市 for 文山州, the
+    seat named after its prefecture; 吉林市 for 吉林省; 淮安区 for 淮安市): another place, when the
+    regions give the stem with a level of their own?"""
+    for level in _LEVELS:
+        if word.endswith(level) and len(word) - len(level) >= 2:
+            stem = word[: -len(level)]
+            return word not in regions and any(
+                stem + other in regions for other in _LEVELS if other != level
+            )
+    return False
+
+
+def at_level(text: str, word: str, end: int, regions: tuple[str, ...]) -> tuple[str, int]:
+    """A region word found at text[:end] with the level written after it when that makes it
+    another place (文山 + 市 in a story on 文山州), and where it then ends."""
+    level = _LEVEL_AFTER.match(text, end) if word in regions else None
+    if level and other_level(word + level.group(), regions):
+        return word + level.group(), level.end()
+    return word, end
