@@ -17,6 +17,7 @@ from monitor.figures.measures import SUM_CLAUSE
 from monitor.figures.nouns import WORK_VERB
 from monitor.figures.own_work import dated_work, remark_on
 from monitor.figures.place_clauses import for_the_place, place_lead, whole_in_share
+from monitor.figures.restating import restated_before
 from monitor.figures.shares import share_of_it
 from monitor.figures.topics import topic_of
 from monitor.models import Quantity, Target
@@ -62,26 +63,6 @@ _HANDED_TO = re.compile(
 _RANKED_BY = re.compile(
     r"以(?=[约近超逾]?[0-9一二三四五六七八九十两][^，,。；]{0,6}?(?:居|位居|位列|排名|领跑))"
 )
-
-
-# …，全年新建50个的目标有望提前完成; …，超额完成了700万亩的年度建设任务: a number followed by the
-# plan's own noun restates the subject's pledge, whatever the clause opens with.
-_RESTATES = re.compile(
-    r"(?:（[^）]{1,4}）|\([^)]{1,4}\))?(?:以上|左右)?的?(?:年度|全年)?(?:建设|改造|民生实事)?"
-    r"(?:预期|发行)?(?:目标|任务|计划(?![内外])|额度|限额)(?!完成率|进度)"
-)
-PLAN_NOUNS = ("目标", "任务")
-
-
-def restates(sentence: str, at: int) -> bool:
-    """Whether the number ending at `at` is followed by the plan's noun (600部的目标)."""
-    return bool(_RESTATES.match(sentence, at))
-
-
-def last_match(by_clause: dict[int, list[_Match]], before: int) -> _Match | None:
-    """The sentence's last keyword before `before`, whatever clause it is in."""
-    found = [m for ms in by_clause.values() for m in ms if m.end <= before]
-    return max(found, key=_match_start) if found else None
 
 
 def takes_on(head: str) -> bool:
@@ -364,6 +345,8 @@ def _about_span(
             last = k + 1  # …，岗位数同比增长11.2%: the things counted again
     if first == 0 and topic_of(sentence, cuts, by_clause) is not None:
         last = len(cuts)  # 说到停车泊位，…: every clause after the topic is about it
+    while first > 0 and restated_before(sentence, cuts[first - 1]):
+        first -= 1  # 对照年初定下的300万亩目标，…: a plan restated before the subject is named
     start = cuts[first - 1] + 1 if first > 0 else 0
     if first > 0 and fronted_from(sentence, cuts, by_clause) == 0:
         start = 0  # the bare figures said before their subject

@@ -14,6 +14,7 @@ from functools import lru_cache
 from monitor.figures.nouns import WORK_VERB
 from monitor.figures.place_levels import at_level, other_level
 from monitor.figures.place_parts import part_named_after
+from monitor.figures.routes import on_route
 
 # The country as a whole. A target whose regions include one of these is a national target.
 NATIONAL = ("全国", "我国", "中国", "各地", "全国各地", "国家", "全省份")
@@ -225,6 +226,8 @@ _RANKED_IN = re.compile(
     r"(?:居|位列|列|高于|低于|快于|慢于|好于|优于|超过|领先|相当于|跻身|分解到|分解至|下达到|下达至"
     r"|分配到|分配至|分到)$"
 )
+# Work done against a plan, before the place that handed it down (完成长沙市下达…)
+_DONE_AGAINST = re.compile(r"(?:完成|落实|对照|承接|承担|为|占|是|达到)[^，,。；]{0,12}$")
 # A national title right after a national word (全国示范性…社区, 全国文明村镇, 全国百强…)
 _HONOUR_AFTER = re.compile(r"(?:示范|文明|先进|百强|优秀|模范|五星|标杆)")
 _RANKED_AFTER = re.compile(
@@ -304,9 +307,10 @@ def _words(text: str, regions: tuple[str, ...]) -> list[tuple[int, str]]:
             continue
         if word in _PLACE_SET and _across_words(text, m.start(), word):
             continue  # 新增城镇就业: no 增城 there
-        if _RANKED_IN.search(text, max(0, m.start() - 3), m.start()) or _RANKED_AFTER.match(
-            text, m.end()
-        ):
+        after = _RANKED_AFTER.match(text, m.end())
+        if after and "下达" in after.group() and not _DONE_AGAINST.search(text, 0, m.start()):
+            after = None  # 今年河南省下达…任务750万亩: the place's own plan, handed on
+        if _RANKED_IN.search(text, max(0, m.start() - 3), m.start()) or after:
             continue  # 位居全国第一: the place it is ranked in, not its subject
         if word in NATIONAL and _HONOUR_AFTER.match(text, m.end()):
             continue  # 全国示范性老年友好型社区, 全国文明村镇: a title's rank, not a place
@@ -314,7 +318,7 @@ def _words(text: str, regions: tuple[str, ...]) -> list[tuple[int, str]]:
             continue  # 城市内涝, 超市内: no 市内 (within the city) there
         if text[m.end() : m.end() + 1] == "级" and not _own_tier(word, regions):
             continue  # 自治区级医院, 省级示范区, 国家级: a tier of bodies or titles, not a place
-        if "至" in text and _on_route(text, m.start(), m.end()):
+        if "至" in text and on_route(text, m.start(), m.end()):
             continue  # 十堰至襄阳段, 成都至自贡铁路: the towns a route runs between
         if word == "各地" and out and out[-1][1] not in NATIONAL:
             # 全省各地, 河北各地; 河北省住建厅要求，各地要确保…: the localities of the place
@@ -335,21 +339,6 @@ def _words(text: str, regions: tuple[str, ...]) -> list[tuple[int, str]]:
 
 
 _NOT_PROPER = frozenset((*GENERIC, *NATIONAL, "各地", "全国各地"))
-
-
-# A route between two towns (十堰至襄阳段, 成都至自贡铁路, 宁波至舟山高速): its ends name no place
-# spoken for. From the first town: 至, the other town, a word of routes; to the second: 至 before.
-_ROUTE_WORD = r"(?:段|高速|铁路|高铁|城际|公路|快速路|航道|航线|线|通道|干线)"
-_ROUTE_ON = re.compile(rf"(?:市|县)?至[\u4e00-\u9fff]{{2,4}}?(?:市|县)?{_ROUTE_WORD}")
-_ROUTE_END = re.compile(rf"(?:市|县)?{_ROUTE_WORD}")
-
-
-def _on_route(text: str, start: int, end: int) -> bool:
-    """Whether the place word at text[start:end] is an end of a route (十堰至襄阳段)."""
-    if _ROUTE_ON.match(text, end):
-        return True
-    before = text[max(0, start - 1) : start]
-    return before == "至" and _ROUTE_END.match(text, end) is not None
 
 
 def places_named(text: str) -> set[str]:

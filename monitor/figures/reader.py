@@ -14,16 +14,13 @@ from datetime import date
 
 from monitor.figures import lists, speech, units
 from monitor.figures.attribution import (
-    PLAN_NOUNS,
     _about_span,
     _attribute,
     _keyword_matches,
     _Match,
     _match_start,
     _subject,
-    last_match,
     place_doing,
-    restates,
     takes_on,
 )
 from monitor.figures.bases import on_base
@@ -57,6 +54,7 @@ from monitor.figures.rates import (
 )
 from monitor.figures.references import is_reference
 from monitor.figures.regional import Regional
+from monitor.figures.restating import PLAN_NOUNS, last_match, restates
 from monitor.figures.sentences import (
     _MAX_SENTENCE,
     carried,
@@ -170,8 +168,7 @@ class _Article(Regional):
             targets = [t for t in candidates if self._about(t, sentence, s0)]
         matches = _keyword_matches(sentence, targets) if targets else []
         if carried and targets and (not matches or _CLAUSE.search(sentence, 0, matches[0].start)):
-            # …；“十四五”以来累计筹集63万套: the part after a semicolon goes on with the subject
-            # (…；2024年计划新增10万个，其中高中学位…: up to where it names one of its own)
+            # …；“十四五”以来累计筹集63万套 (…；明年计划新增10万个，其中…): the subject goes on
             at = speech.opening(sentence)  # (an answer: after its speaker's 局长：)
             matches = [_Match(at, at, tuple(targets)), *matches]
         if not matches:

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
-from monitor.figures.attribution import _Match, restates
+from monitor.figures.attribution import _Match
 from monitor.figures.cues import _CUT, _FROM, _REFERENCE, EARLIER_LEVEL, EARLIER_WORK
 from monitor.figures.measures import compared, compared_before, since_period_start
+from monitor.figures.restating import restates
 from monitor.models import Quantity
 
 # A plan named right before its size, the result set against it (比年度目标300个多12个,

@@ -164,6 +164,10 @@ class Regional(Frames):
             end = _CLAUSE_END.search(sentence, at)
             found = mentions(sentence, regions, at, end.start() if end else len(sentence))
             said = speaks_for(found[:1], regions)
+        if said is None and not any(k in sentence[:at] for k in target.keywords):
+            # 对照年初定下的300万亩目标，新疆目前已新增…: a number before the subject is named
+            # is the watched place's when the place named next is
+            said = speaks_for(mentions(sentence, regions, at, len(sentence))[:1], regions) or None
         if said is None and s0 > 0 and self.text[s0 - 1] in "；;":
             # after a semicolon: the place named before it in the same full sentence holds
             run = max(self.text.rfind(c, 0, s0 - 1) for c in "。！？!?\n") + 1
