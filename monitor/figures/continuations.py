@@ -170,10 +170,14 @@ def continues_at(sentence: str, at: int) -> bool:
     return said is not None and continues_with(sentence, said.end())
 
 
+# The subject set against another place or the schedule (…，高于全国1.5个百分点，增速比…)
+_COMPARED_TO = re.compile(r"(?:高于|低于|快于|慢于)")
+
+
 def continues_with(sentence: str, at: int) -> bool:
     """Whether the clause at `at` opens with words going on with the subject before (同比增长,
-    累计…, 拨付率达到…), not looking for a speaker first."""
-    if _CONTINUES.match(sentence, at):
+    累计…, 拨付率达到…, 高于全国…), not looking for a speaker first."""
+    if _CONTINUES.match(sentence, at) or _COMPARED_TO.match(sentence, at):
         return True
     if _DONE_AFTER_WORDS.search(sentence, at, at + _DONE_REACH) and _AMOUNT_THEN_VERB.match(
         sentence, at

@@ -16,7 +16,13 @@ from monitor.figures.counting import _fit_unit
 from monitor.figures.cues import BATCH_OPENS
 from monitor.figures.leftovers import measured_otherwise
 from monitor.figures.levels import other_amount
-from monitor.figures.measures import compared, compared_before, percent_measure, without_modals
+from monitor.figures.measures import (
+    compared,
+    compared_before,
+    is_fall,
+    percent_measure,
+    without_modals,
+)
 from monitor.figures.nouns import measure_before, other_measure, own_measure_changed
 from monitor.figures.plan_words import SCHEDULE_QUOTA
 from monitor.figures.references import level_changed, since_start
@@ -367,3 +373,13 @@ def counted_stage(making: Making, n: Number) -> str | None:
     """The stage of work the number counts, as the text names it: the one its place in a 分别
     list pairs it with, else the one named before it (measures.stage_at)."""
     return listed_stage(making, n) or stage_said(making.read.text, n.c0, n.q, n.c1)
+
+
+def signed(quantity: Quantity, scope: FigureScope, verb_head: str) -> tuple[bool, Quantity]:
+    """Whether a rate fell, and its value: its words say it went down (下降30%, 负增长1.3%), or it
+    is written below zero (同比增长-7.1%), its value then given positive as every fall's is."""
+    if scope != "rate":
+        return False, quantity
+    if quantity.value < 0:
+        return True, replace(quantity, value=-quantity.value)
+    return is_fall(verb_head), quantity

@@ -38,7 +38,6 @@ from monitor.figures.frames import unnamed
 from monitor.figures.goals import past_work, pledge_said_again
 from monitor.figures.keywords import _first_part, _plan, split_sentences
 from monitor.figures.levels import scope_for
-from monitor.figures.measures import is_fall
 from monitor.figures.nouns import noun_of
 from monitor.figures.numeral_reader import frozen
 from monitor.figures.numerals import find_quantities, may_hold_quantities
@@ -51,6 +50,7 @@ from monitor.figures.rates import (
     out_of_frame,
     percent_of,
     rate_of,
+    signed,
 )
 from monitor.figures.references import is_reference
 from monitor.figures.regional import Regional
@@ -356,7 +356,8 @@ class _Article(Regional):
         making.seen.add(target.id)
         making.give(target.id, scope, kind)
         listed = n.q.start in making.paired  # (分别下降13.3%、20.8%: both fell)
-        fall = scope == "rate" and is_fall(lists.verb_head(sentence, n.q.start, n.head, listed))
+        verb = lists.verb_head(sentence, n.q.start, n.head, listed)
+        fall, quantity = signed(quantity, scope, verb)  # (同比增长-7.1%: a fall of 7.1)
         noun = making.paired[n.q.start][0] if n.q.start in making.paired else None
         return frozen(
             Figure,

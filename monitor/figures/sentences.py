@@ -17,6 +17,8 @@ from monitor.models import Target
 _END_CHARS = "。！？；!?;\n"  # what ends a sentence
 _MAX_SENTENCE = 10_000  # longer is not a sentence (find_quantities reads none either)
 _SHORT_ASIDE = 4  # （间）, (户): a note on the unit, not a clause of its own
+# …and a rate alone in brackets after its word (增速（-6.5%）较…): the clause's figure, in brackets
+_RATE_ASIDE = re.compile(r"[-－−+]?[0-9]+(?:\.[0-9]+)?[%％]")
 
 
 # a space between two Chinese letters (not a date's 2021 年9 月) breaks a headline's clauses
@@ -39,7 +41,9 @@ def clause_cuts(sentence: str) -> list[int]:
         if at <= skip:
             continue
         closing = cuts[i + 1] if i + 1 < len(cuts) else -1
-        short = 0 < closing - at - 1 <= _SHORT_ASIDE
+        short = 0 < closing - at - 1 <= _SHORT_ASIDE or bool(
+            closing > at and _RATE_ASIDE.fullmatch(sentence, at + 1, closing)
+        )
         if short and sentence[at] in "（(" and sentence[closing] in "）)":
             skip = closing
             continue
