@@ -89,6 +89,8 @@ _PLAN_FIRST_YEARS = re.compile(
 _MAY_LOOK_BACK = re.compile(
     r"过去|近|年(?:来|以来|间|累计|共|合计|新增|新建|新开工|建成|筹集|完成|改造|开工)"
 )
+# a plan's words: N years before the verb of the work are then the years to come
+_PLANNED = re.compile(r"计划|将|力争|争取|拟|确保|用[^，,。；]{0,4}时间|目标")
 _TENS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -111,6 +113,8 @@ def years_back(text: str, published: date) -> str | None:
         n = (_TENS.get(tens, 1) * 10 if "十" in word else 0) + _TENS.get(ones, 0)
     if n < 2:
         return None
+    if found.group(2) and found.group().endswith("年") and _PLANNED.search(text):  # 计划三年新建
+        return f"{published.year}-{published.year + n - 1}"
     past = found.group(1) is not None and "过去" in found.group()  # (the full years before)
     end = published.year - 1 if past or published.month <= 3 else published.year
     return f"{end - n + 1}-{end}"
