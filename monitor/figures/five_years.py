@@ -68,7 +68,7 @@ _ONE_YEAR_BACK = ("过去一年", "一年来", "过去的一年")
 def year_back(text: str, published: date) -> int:
     """The year 过去一年 / 一年来 speak of: the one before the year published in, but in a
     year-end summary (November on) the year ending; 0 if the text says neither."""
-    if not any(word in text for word in _ONE_YEAR_BACK):
+    if "一年" not in text or not any(word in text for word in _ONE_YEAR_BACK):
         return 0
     return published.year - (1 if published.month < 11 else 0)
 
@@ -85,6 +85,12 @@ _YEARS_BACK = re.compile(
 _PLAN_FIRST_YEARS = re.compile(
     r"(十[一二三四五六七八九]|[一二三四五六七八九])五”?(?:规划|时期)?的?[前头]([二两三四])年"
 )
+# what every branch of _YEARS_BACK holds, opening with a letter: a quick test before it
+_MAY_LOOK_BACK = re.compile(
+    r"过去|近|年(?:来|以来|间|累计|共|合计|新增|新建|新开工|建成|筹集|完成|改造|开工)"
+)
+# a plan's words: N years before the verb of the work are then the years to come
+_PLANNED = re.compile(r"计划|将|力争|争取|拟|确保|用[^，,。；]{0,4}时间|目标")
 _TENS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -96,7 +102,7 @@ def years_back(text: str, published: date) -> str | None:
     if plan is not None:  # “十四五”前三年: the plan's first three years
         first = _first_year(_plan_number(plan.group(1)))
         return f"{first}-{first + _TENS[plan.group(2)] - 1}"
-    found = _YEARS_BACK.search(text) if "年" in text else None
+    found = _YEARS_BACK.search(text) if _MAY_LOOK_BACK.search(text) else None
     if found is None:
         return None
     word = found.group(1) or found.group(2)
@@ -107,6 +113,8 @@ def years_back(text: str, published: date) -> str | None:
         n = (_TENS.get(tens, 1) * 10 if "十" in word else 0) + _TENS.get(ones, 0)
     if n < 2:
         return None
+    if found.group(2) and found.group().endswith("年") and _PLANNED.search(text):  # 计划三年新建
+        return f"{published.year}-{published.year + n - 1}"
     past = found.group(1) is not None and "过去" in found.group()  # (the full years before)
     end = published.year - 1 if past or published.month <= 3 else published.year
     return f"{end - n + 1}-{end}"
