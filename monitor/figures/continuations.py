@@ -122,6 +122,11 @@ _DONE_AFTER_WORDS = re.compile(_DONE_AFTER)
 _DONE_REACH = 24  # characters from a clause's start its verb of a thing done ends by
 
 
+# …集中开工活动，86个项目总投资735亿元; …名单，共1195家企业入选: the things named before, counted
+# by their head noun
+_HEAD_COUNTED = re.compile(r"(?:共|共有|共计)?[0-9][0-9,]*(?:个|家|项)(?:项目|企业)")
+
+
 def continues_at(sentence: str, at: int) -> bool:
     """Whether the clause at `at` opens with words going on with the subject before (同比增长,
     累计…), or with a body forecasting them (…，省交通运输厅预计到年底可完成640座左右)."""
@@ -134,7 +139,7 @@ def continues_at(sentence: str, at: int) -> bool:
 def continues_with(sentence: str, at: int) -> bool:
     """Whether the clause at `at` opens with words going on with the subject before (同比增长,
     累计…, 拨付率达到…), not looking for a speaker first."""
-    if _CONTINUES.match(sentence, at):
+    if _CONTINUES.match(sentence, at) or _HEAD_COUNTED.match(sentence, at):
         return True
     if _DONE_AFTER_WORDS.search(sentence, at, at + _DONE_REACH) and _AMOUNT_THEN_VERB.match(
         sentence, at
