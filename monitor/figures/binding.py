@@ -35,6 +35,7 @@ from monitor.figures.measures import since_period_start, since_window, sum_after
 from monitor.figures.nouns import (
     driven_by,
     existing_changed,
+    head_of_keyword,
     inside_those,
     other_kind,
     per_head,
@@ -295,6 +296,7 @@ def _other_amount(making: Making, n: Number, target: Target) -> str | None:
         and counts_other(sentence, q, target)  # (由去年底的63家增加到71家: a level, then the next)
         and not units.counted_by_measure(sentence, q, target.keywords, target.unit)
         and not predicate_after(sentence, q.end)
+        and not head_of_keyword(sentence, q, target.keywords)  # …，86个项目总投资…
         and not listed_as_plan(sentence, q.end)  # 新建中医馆12个列入民生实事项目
         and not events.own_after(sentence, q.end, target)  # 事故共造成612人死亡
         and not plan_compared(sentence, q.start, q.end)  # 比控制指标1500人少114人: the plan's size

@@ -155,6 +155,12 @@ _DONE_REACH = 24  # characters from a clause's start its verb of a thing done en
 # A document issued (印发《…方案》, 出台…意见), then what it states (…，明确今年完成治理800个)
 _ISSUED = re.compile(r"》|印发|出台|制定|发布")
 _STATES = re.compile(r"(?:明确|提出|要求|部署|规定|指出)了?[，,：:]?")
+# a cause named before the rest (受春节错月影响, 由于上年基数较高): passed over
+_CAUSE_FIRST = ("受", "由于", "因")
+_CAUSE_OPENS = re.compile(r"(?:受|由于|因)[^，,。；;0-9]{1,14}?(?:影响|因素|带动|拉动)[，,]?")
+# …集中开工活动，86个项目总投资735亿元; …名单，共1195家企业入选: the things named before, counted
+# by their head noun
+_HEAD_COUNTED = re.compile(r"(?:共|共有|共计)?[0-9][0-9,]*(?:个|家|项)(?:项目|企业)")
 
 
 def continues_at(sentence: str, at: int) -> bool:
@@ -177,8 +183,15 @@ _COMPARED_TO = re.compile(r"(?:高于|低于|快于|慢于)")
 def continues_with(sentence: str, at: int) -> bool:
     """Whether the clause at `at` opens with words going on with the subject before (同比增长,
     累计…, 拨付率达到…, 高于全国…), not looking for a speaker first."""
-    if _CONTINUES.match(sentence, at) or _COMPARED_TO.match(sentence, at):
+    if (
+        _CONTINUES.match(sentence, at)
+        or _COMPARED_TO.match(sentence, at)
+        or _HEAD_COUNTED.match(sentence, at)
+    ):
         return True
+    cause = _CAUSE_OPENS.match(sentence, at) if sentence.startswith(_CAUSE_FIRST, at) else None
+    if cause is not None and _CONTINUES.match(sentence, cause.end()):
+        return True  # …7.6万辆，受春节错月影响同比下降4.3%: the cause, then the change
     if _DONE_AFTER_WORDS.search(sentence, at, at + _DONE_REACH) and _AMOUNT_THEN_VERB.match(
         sentence, at
     ):

@@ -201,7 +201,15 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
         return "cumulative"
     if _DONE_SO_FAR.search(clause) and not _named_a_period(sentence, c0, head):
         return "cumulative"  # 福州已建成口袋公园1500多个: no period named, a running total
+    passed = _passed_a_level(head, q) and not _ADDITION.search(clause)
+    if passed and not _named_a_period(sentence, c0, head):
+        return "cumulative"  # 我国专精特新“小巨人”企业突破1.4万家: where the count stands
     return "new"
+
+
+def _passed_a_level(head: str, q: Quantity) -> bool:
+    """Whether the count is said to pass or reach a mark (突破1.4万家, 总数超过…, 达到…)."""
+    return q.surface.startswith(("突破", "超过")) or head.endswith(("突破", "超过", "达到"))
 
 
 def _named_by_its_words(

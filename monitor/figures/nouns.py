@@ -5,6 +5,7 @@ thing (5G基站单站功耗同比下降12%), a figure per head of population (�
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from monitor.figures import units
@@ -361,6 +362,22 @@ _PREDICATE = re.compile(
     r"(?:" + _VERB.pattern + r"|施工|运行|使用|营业|通车|开业)+(?:了|中)?"
 )
 _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]|$")
+
+
+# a clause opening with a count of the head noun of the thing named before (…集中开工活动，86个
+# 项目总投资735亿元; …名单，共1195家企业入选): those things, named again by their head
+_HEADS = ("项目", "企业")
+_COUNT_OPENS = re.compile(r"(?:共|共有|共计)?$")
+
+
+def head_of_keyword(sentence: str, q: Quantity, keywords: Sequence[str]) -> bool:
+    """Whether the count opens its clause and is followed by the bare head noun its keywords end
+    with (86个【项目】 for 省级重点项目): the target's things named again."""
+    head = next((h for h in _HEADS if sentence.startswith(h, q.end)), None)
+    if head is None or not any(k.endswith(head) for k in keywords):
+        return False
+    start = max(sentence.rfind(c, 0, q.start) for c in "，,；;。") + 1
+    return _COUNT_OPENS.fullmatch(sentence, start, q.start) is not None
 
 
 def predicate_after(sentence: str, end: int) -> bool:

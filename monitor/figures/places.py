@@ -287,7 +287,11 @@ def _across_words(text: str, start: int, word: str) -> bool:
 def _own_tier(word: str, regions: tuple[str, ...]) -> bool:
     """Whether `word` before 级 is the target's own place by name (陕西省级重点项目, 湖北省级
     专精特新企业): the tier of that place's own list, the place speaking."""
-    return word in regions and word not in GENERIC and word not in NATIONAL
+    return word in regions and word not in _TIER_WORDS and word not in NATIONAL
+
+
+# a level's own word, no name (其中自治区级医院: a tier of bodies, even where 自治区 is watched)
+_TIER_WORDS = frozenset((*GENERIC, "自治区", "省", "市", "县", "区", "州", "盟", "旗"))
 
 
 _AROUND = re.compile(r"及其?周边")

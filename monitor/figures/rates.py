@@ -82,9 +82,11 @@ def rate_of(making: Making, n: Number, target: Target) -> str | None:
     return named
 
 
-# Words of a period between a keyword and its rate (…进出口额上半年同比增长14.6%): no measure
+# Words of a period between a keyword and its rate (…进出口额上半年同比增长14.6%), or of a cause
+# (…，受春节错月影响同比下降4.3%): no measure
 _PERIOD_WORDS = re.compile(
-    r"上半年|下半年|前三季度|[一二三四]季度|今年|去年|全年|前[0-9一二三四五六七八九十两]{1,2}个?月"
+    r"(?:受|由于|因)[^，,。；;0-9]{1,14}?(?:影响|因素)[，,]?"
+    r"|上半年|下半年|前三季度|[一二三四]季度|今年|去年|全年|前[0-9一二三四五六七八九十两]{1,2}个?月"
     r"|[0-9一二三四五六七八九十]{1,2}\s*[—\-–－~～至到]\s*[0-9一二三四五六七八九十]{1,2}\s*月份?"
 )
 # The basis of a comparison (同口径, 按可比口径, 按年; 名义, 实际): a year-on-year change like 同比
