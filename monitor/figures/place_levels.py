@@ -13,6 +13,14 @@ _LEVELS = ("地区", "省", "市", "州", "盟", "县", "区")
 _LEVEL_AFTER = re.compile(r"(?:省|市(?![场民县区])|州|盟|县(?![域城])|区(?![域划块间]))(?!级)")
 
 
+# The provinces named with 省: a city's name and 省 is no place (杭州省重点项目: the province's list
+# of projects in 杭州), a province's is (吉林省 in a story on 吉林市)
+_PROVINCES = frozenset(
+    "河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州"
+    " 云南 陕西 甘肃 青海 台湾".split()
+)
+
+
 def other_level(word: str, regions: tuple[str, ...]) -> bool:
     """Is `word` a place named like one of `regions` at another level (文山市 for 文山州, the
     seat named after its prefecture; 吉林市 for 吉林省; 淮安区 for 淮安市): another place, when the
@@ -20,6 +28,8 @@ def other_level(word: str, regions: tuple[str, ...]) -> bool:
     for level in _LEVELS:
         if word.endswith(level) and len(word) - len(level) >= 2:
             stem = word[: -len(level)]
+            if level == "省" and stem not in _PROVINCES:
+                return False
             return word not in regions and any(
                 stem + other in regions for other in _LEVELS if other != level
             )
