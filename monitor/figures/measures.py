@@ -12,7 +12,7 @@ from monitor.figures.months import done_by_a_month, opening_end
 from monitor.figures.place_clauses import whole_in_share
 from monitor.figures.since import SUM_CLAUSE as SUM_CLAUSE
 from monitor.figures.since import compared_before as compared_before
-from monitor.figures.since import since_launch, year_summed
+from monitor.figures.since import level_before_change, since_launch, year_summed
 from monitor.figures.since import since_period_start as since_period_start
 from monitor.figures.since import since_window as since_window
 from monitor.figures.since import sum_after as sum_after
@@ -22,8 +22,7 @@ from monitor.models import FigureScope, Quantity
 
 _PERCENT = frozenset({"%", "‰", "百分点"})
 
-# A share of the plan: 完成年度目标任务的83%, 占全年额度的93%, 为年度目标的1.12倍, 任务目前已完成
-# 72%, 开工率达到77%.
+# A share of the plan: 完成年度目标任务的83%, 占全年额度的93%, 为年度目标的1.12倍, 开工率达到77%.
 _PLAN_WORD = "(?:" + PLAN_WORD + "|预期)"  # (完成全年预期的54.4%: the year's expected amount)
 _SHARE_OF_PLAN = re.compile(
     r"(?:(?:完成|占|达到|达|实现|为|是)了?[^，,。；：:]{0,20}?"
@@ -289,6 +288,7 @@ def _named_by_its_words(
         q.unit in _LEVEL_UNITS
         or _PER_HEAD.search(head.rpartition("——")[2])
         or EARLIER_LEVEL.search(head)
+        or level_before_change(sentence, head, q.end)
     ):
         return "cumulative"  # 浓度35微克/立方米, 每千人口托位数4.1个, 2020年底的18座: a level
     if _FLOW.search(head) or (
