@@ -10,13 +10,7 @@ from typing import NamedTuple
 
 from monitor.figures import cues, events, speech, units
 from monitor.figures.continuations import continues_at, continues_with
-from monitor.figures.cues import (
-    _CLAUSE,
-    _PART_OF_RESIDENTS,
-    _PREDICATE,
-    HANDLED,
-    NEXT_STEP,
-)
+from monitor.figures.cues import _CLAUSE, _PART_OF_RESIDENTS, _PREDICATE, HANDLED, NEXT_STEP
 from monitor.figures.fronted import fronted, fronted_from
 from monitor.figures.keywords import _splittable, may_split, split_matches
 from monitor.figures.measures import SUM_CLAUSE
@@ -327,7 +321,7 @@ def _named_again(
     sentence: str, at: int, by_clause: dict[int, list[_Match]], clause: int
 ) -> _Match | None:
     """The last keyword before the clause at `at` when the clause opens with its head noun and
-    a word of count (…就业岗位1.8万个，…，岗位数同比增长11.2%): those things, counted again."""
+    a word of count (…就业岗位1.8万个，…，岗位数同比增长11.2%; 签约居民…，签约总人数…): again."""
     earlier = [k for k in by_clause if k < clause and by_clause[k]]
     if not earlier:
         return None
@@ -335,7 +329,10 @@ def _named_again(
     head = sentence[m.end - 2 : m.end] if m.end - m.start >= 3 else ""
     if head and sentence.startswith(head, at) and _COUNT_WORD.match(sentence, at + 2):
         return m
-    return None
+    # 总(人)数 after a word of its name (签约总人数; not of a measure: 每千人口托位数…，托位总数)
+    name = sentence[m.start : m.end]
+    piece = len(name) >= 4 and sentence[at : at + 2] in name and name[-1] not in "数率比量"
+    return m if piece and sentence.startswith(("总数", "总人数"), at + 2) else None
 
 
 def _about_span(
