@@ -312,7 +312,11 @@ def predicate_after(sentence: str, end: int) -> bool:
     only what the things counted did (…已有1350张投入使用), naming no other noun."""
     stop = _CLAUSE_END.search(sentence, end)
     rest = sentence[end : stop.start() if stop else len(sentence)]
-    return bool(rest) and (_PREDICATE.fullmatch(rest) or _RANK.fullmatch(rest)) is not None
+    return bool(rest) and any(p.fullmatch(rest) for p in (_PREDICATE, _RANK, _GAP))
+
+
+# …离年初确定的35万人尚有差距, …7.2张还差一些: the gap left to a goal, no noun of its own
+_GAP = re.compile(r"(?:还|尚|仍)(?:有|存在)?[一定些不小较大很的]{0,4}差[^，,。；;]{0,10}")
 
 
 # …以212家居全省第二, …位列全国前列: the count's rank among places, no noun of its own
