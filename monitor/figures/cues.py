@@ -104,8 +104,7 @@ HANDLED = re.compile(
 )
 # A clause opening with the rest of the things counted before (其余3段, 剩余120公里, 余下11个)
 REST_OPENS = re.compile(r"(?:其余|剩余|余下|剩下)的?(?=[约近超逾0-9一二三四五六七八九十两])")
-# …or a batch of them (首批45家已于4月完成评定, 第二批30个将于…): done, a result; to come, a
-# tranche of the plan the sentence gave
+# …or a batch of them (首批45家已于4月完成评定: a result; 第二批30个将于…: the plan's tranche)
 BATCH_OPENS = re.compile(
     r"(?:首批|头批|首轮|第[一二三四五六七八九十]批|第[一二三四五六七八九十]轮)的?"
     r"(?=[约近超逾0-9一二三四五六七八九十两])"
@@ -339,8 +338,9 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
     if "过去五年" in text or "五年来" in text or "过去的五年" in text:
         return f"{y - 5}-{y - 1}"
     half = "H1" if "上半年" in text else "H2" if "下半年" in text else ""
-    if _LAST_YEAR.search(text) or "过去一年" in text or "一年来" in text or "过去的一年" in text:
-        return f"{y - 1}{half}"
+    past = "过去一年" in text or "一年来" in text or "过去的一年" in text  # back from the day: in
+    if _LAST_YEAR.search(text) or past:  # December (a year-end summary) the year itself
+        return f"{y - 1 if _LAST_YEAR.search(text) or published.month < 12 else y}{half}"
     if "今年" in text or half:
         return f"{y}{half}"
     if "明年" in text:
