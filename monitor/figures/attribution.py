@@ -308,7 +308,7 @@ def _named_again(
 ) -> _Match | None:
     """The last keyword before the clause at `at` when the clause opens with its head noun, or a
     word of the noun phrase after it, and a word of count (…就业岗位1.8万个，…，岗位数同比增长
-    11.2%; …新增参保人员14.6万名，参保总人数2711万人): those things, counted again."""
+    11.2%; …新增参保人员14.6万名，参保总人数2711万人; 签约居民…，签约总人数…): again."""
     earlier = [k for k in by_clause if k < clause and by_clause[k]]
     if not earlier:
         return None
@@ -316,9 +316,12 @@ def _named_again(
     head = sentence[m.end - 2 : m.end] if m.end - m.start >= 3 else ""
     word = sentence[at : at + 2]  # (…养老保险新增参保人员14.6万名，参保总人数…: its noun's word)
     again = word.isalpha() and word in sentence[m.end : at]
-    if (head and sentence.startswith(head, at)) or again:
-        return m if _COUNT_WORD.match(sentence, at + 2) else None
-    return None
+    if ((head and sentence.startswith(head, at)) or again) and _COUNT_WORD.match(sentence, at + 2):
+        return m
+    # 总(人)数 after a word of its name (签约总人数; not of a measure: 每千人口托位数…，托位总数)
+    name = sentence[m.start : m.end]
+    piece = len(name) >= 4 and sentence[at : at + 2] in name and name[-1] not in "数率比量"
+    return m if piece and sentence.startswith(("总数", "总人数"), at + 2) else None
 
 
 def _about_span(

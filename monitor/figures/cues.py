@@ -88,8 +88,7 @@ GOES_ON = re.compile(
 )
 # A clause opening with the rest of the things counted before (其余3段, 剩余120公里, 余下11个)
 REST_OPENS = re.compile(r"(?:其余|剩余|余下|剩下)的?(?=[约近超逾0-9一二三四五六七八九十两])")
-# …or a batch of them (首批45家已于4月完成评定, 第二批30个将于…): done, a result; to come, a
-# tranche of the plan the sentence gave
+# …or a batch of them (首批45家已于4月完成评定: a result; 第二批30个将于…: the plan's tranche)
 BATCH_OPENS = re.compile(
     r"(?:首批|头批|首轮|第[一二三四五六七八九十]批|第[一二三四五六七八九十]轮)的?"
     r"(?=[约近超逾0-9一二三四五六七八九十两])"
@@ -167,12 +166,12 @@ _REFERENCE = re.compile(
     + "".join(f"|{word}(?!{_PLAN_CLAUSE})" for word in ("原定", "原计划", "预定"))
 )
 # What follows a number that is the size of a plan: 204万套（间）的任务, 8000万亩的年度建设任务,
-# 2万个的民生实事任务, 确保全年7万套目标按期完成.
+# 2万个的民生实事任务, 确保全年7万套目标按期完成, 改造农贸市场20个民生实事项目.
 PLAN_AFTER = re.compile(
-    r"(?:（[^）]{1,4}）|\([^)]{1,4}\))?(?:的[^，,。；的]{0,6}?(?:任务|目标|计划|额度|限额)"
+    r"(?:（[^）]{1,4}）|\([^)]{1,4}\))?(?:的[^，,。；的]{0,6}?(?:任务|目标|计划|额度|限额|民生实事)"
     # (好于年初确定的4500万人次预期目标: the plan restated, its size before its noun; 下达的
     # 2860亿元额度: a quota handed down)
-    r"|(?:年度|全年|预期|规划)?(?:建设|改造|发行)?(?:目标|任务|额度|限额))"
+    r"|(?:年度|全年|预期|规划)?(?:建设|改造|发行)?(?:目标|任务|额度|限额|民生实事))"
 )
 # A plan a share is taken of (占下达限额的69.5%, 为年度目标的1.12倍; not 一般公共预算收入)
 PLAN_WORD = r"(?:任务|目标|计划|额度|限额|规划|指标|预算(?![收支])|预期)"  # 完成全年预期的87%

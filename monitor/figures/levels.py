@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from monitor.figures.measures import _ADDITION, _IN_YEAR, _SPAN, scope_of
+from monitor.figures.measures import _ADDITION, _EVENTS, _FLOW, _IN_YEAR, _SPAN, scope_of
 from monitor.figures.stock_flow import total_after_additions
 from monitor.models import FigureScope, Quantity, Target
 from monitor.units import normalise
@@ -42,6 +42,8 @@ def scope_for(
     scope = scope_of(sentence, c0, c1, q)
     if scope == "cumulative" and window_total(sentence, c0, c1, q.start, period, published):
         return "new"  # 2021年以来，…推进。全省累计新增托位9.7万个: over the window said before
+    if scope == "new" and standing(sentence, c0, q):
+        return "cumulative"  # 参保人数力争稳定在5600万人以上, 目前签约居民68.5万人: a level
     if scope == "cumulative" and year_progress(sentence, c0, c1, q, target, published):
         return "new"
     if scope == "new" and q.unit in _CAPACITY and not _ADDED.search(sentence, c0, q.start):
@@ -85,6 +87,38 @@ def window_total(
     if _IN_YEAR.search(sentence, 0, c1) or _SPAN.search(sentence, 0, c1):
         return False
     return not total_after_additions(sentence, c0, head, _IN_YEAR)
+
+
+# A count held at a level (稳定在, 保持在, 维持在): the level, planned or reached
+_HELD_AT = re.compile(r"(?:稳定|保持|维持)在(?:约|近)?$")
+# A count said of the present (目前, 现阶段), not of the work so far (截至目前, 到目前)
+_AT_PRESENT = re.compile(r"(?<!截至)(?<!截止)(?<!到)目前|现阶段")
+_PASSED = ("突破", "跨越")
+# words of work or additions before such a count (目前已完成改造300个, 目前新增…): its work
+_WORK = re.compile(
+    r"新(?:增|建|开|改)|净增|增加|增长|提高|完成|建成|开工|完工|竣工|改造|实施|筹集|发放|累计"
+)
+
+
+def standing(sentence: str, c0: int, q: Quantity) -> bool:
+    """Whether the count at `q` is where a stock stands, whatever period the sentence names: held
+    at a level (参保人数力争稳定在5600万人以上, 保持在38万名左右), or counted at present or said to
+    pass a mark with no word of work, addition or period before it (昆山目前…，签约居民68.5万人;
+    签约居民突破65万人); not a flow
+    (粮食产量稳定在…) nor visits or incidents."""
+    head = sentence[c0 : q.start]
+    if q.unit in _EVENTS or _FLOW.search(head):
+        return False
+    if _HELD_AT.search(head):
+        return True
+    # (a mark passed: 签约居民突破65万人; not money, most often a flow: 出口突破1000亿元)
+    passed = q.unit != "元" and sentence.startswith(_PASSED, q.start - 2 * head.endswith(_PASSED))
+    return (
+        (passed or _AT_PRESENT.search(sentence, 0, q.start) is not None)
+        and not _WORK.search(head)
+        and not _IN_YEAR.search(sentence, 0, q.start)
+        and not _SPAN.search(sentence, 0, q.start)
+    )
 
 
 def other_amount(head: str, target: Target) -> str | None:

@@ -28,7 +28,7 @@ from monitor.figures.scope_words import (
 )
 from monitor.figures.since import SUM_CLAUSE as SUM_CLAUSE
 from monitor.figures.since import compared_before as compared_before
-from monitor.figures.since import since_launch, year_summed
+from monitor.figures.since import level_before_change, since_launch, year_summed
 from monitor.figures.since import since_period_start as since_period_start
 from monitor.figures.since import since_window as since_window
 from monitor.figures.since import sum_after as sum_after
@@ -228,6 +228,7 @@ def _named_by_its_words(
         q.unit in _LEVEL_UNITS
         or _PER_HEAD.search(head.rpartition("——")[2])
         or EARLIER_LEVEL.search(head)
+        or level_before_change(sentence, head, q.end)
     ):
         return "cumulative"  # 浓度35微克/立方米, 每千人口托位数4.1个, 2020年底的18座: a level
     if _FLOW.search(head) or (

@@ -18,7 +18,7 @@ _VERB = re.compile(
     r"|打造|培育|实施|达到|突破|超过|增至|累计|共计|合计|净增|增长|增加|减少|下降|提高|承担|分得"
     r"|投入(?:使用|运营)?|带动|配套|惠及|覆盖|吸引|服务|帮助|解决|带来|节约|创造|拉动|生产|产出|收获"
     r"|验收|交付|投用|投入使用|投运|投产|并网|开通|通车(?!里程)|上线|挂牌|认定|启动|开放|落地|签约|推进|建起"
-    r"|新开|开设|开办|设立|建立|成立|创建|创成|评定|命名|授牌|改建|扩建|修建|铺设|种植|栽植|治理"
+    r"|新开|开设|开办|设立|建立|成立|组建|创建|创成|评定|命名|授牌|改建|扩建|修建|铺设|种植|栽植|治理"
     r"|整治|消除|修复|收储|供应|发放|出让|销售|签订|引进|招引|入驻|入库|运营|纳入|获批|批复|核准"
     r"|备案|登记|办理|安置|搬迁|转移|帮扶|救助|资助|落实|形成|出台|保障|上马|布局|布设|投放|更新"
     r"|安装|装好|装上|改装|演出|整改|拨付|配备|培训|接种|清理|处置|办结|受理"
@@ -385,7 +385,11 @@ def predicate_after(sentence: str, end: int) -> bool:
     only what the things counted did (…已有1350张投入使用), naming no other noun."""
     stop = _CLAUSE_END.search(sentence, end)
     rest = sentence[end : stop.start() if stop else len(sentence)]
-    return bool(rest) and (_PREDICATE.fullmatch(rest) or _RANK.fullmatch(rest)) is not None
+    return bool(rest) and any(p.fullmatch(rest) for p in (_PREDICATE, _RANK, _GAP))
+
+
+# …离年初确定的35万人尚有差距, …7.2张还差一些: the gap left to a goal, no noun of its own
+_GAP = re.compile(r"(?:还|尚|仍)(?:有|存在)?[一定些不小较大很的]{0,4}差[^，,。；;]{0,10}")
 
 
 # …以212家居全省第二, …位列全国前列: the count's rank among places, no noun of its own

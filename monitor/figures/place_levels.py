@@ -16,9 +16,12 @@ _LEVEL_AFTER = re.compile(r"(?:省|市(?![场民县区])|州|盟|县(?![域城])
 # The provinces named with 省: a city's name and 省 is no place (杭州省重点项目: the province's list
 # of projects in 杭州), a province's is (吉林省 in a story on 吉林市)
 _PROVINCES = frozenset(
-    "河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州"
-    " 云南 陕西 甘肃 青海 台湾".split()
-)
+    (
+        "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东",
+        "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海",
+        "台湾",
+    )
+)  # fmt: skip
 
 
 def other_level(word: str, regions: tuple[str, ...]) -> bool:

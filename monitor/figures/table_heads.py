@@ -92,7 +92,10 @@ FORECAST = re.compile(r"预计|预期(?!目标|指标|值)|预测")
 _HELD = re.compile(r"保有量|存量|总数|总量|余额|实有|期末数|年末数|末到达|到达数")
 
 # An amount added since the year's start (比年初增加, 较上年末新增): the year's so far, not a rate
-_SINCE_START = re.compile(r"(?:比|较)(?:年初|上年末|去年末|上年底|去年底)(?:增加|新增|净增|多增)")
+# (or its signed change, 比上年末增减: in the table's unit, what the year added or took away)
+_SINCE_START = re.compile(
+    r"(?:比|较)(?:年初|上年末|去年末|上年底|去年底)(?:增加|新增|净增|多增|增减)"
+)
 
 STOCK = re.compile(r"累计|开累|总数|总量|总规模|保有量|存量|总里程")  # 开累: since work began
 
