@@ -104,8 +104,7 @@ def standing(sentence: str, c0: int, q: Quantity) -> bool:
     """Whether the count at `q` is where a stock stands, whatever period the sentence names: held
     at a level (参保人数力争稳定在5600万人以上, 保持在38万名左右), or counted at present or said to
     pass a mark with no word of work, addition or period before it (昆山目前…，签约居民68.5万人;
-    签约居民突破65万人); not a flow
-    (粮食产量稳定在…) nor visits or incidents."""
+    签约居民突破65万人); not a flow (粮食产量稳定在…), visits or incidents, nor a count planned."""
     head = sentence[c0 : q.start]
     if q.unit in _EVENTS or _FLOW.search(head):
         return False
@@ -118,7 +117,11 @@ def standing(sentence: str, c0: int, q: Quantity) -> bool:
         and not _WORK.search(head)
         and not _IN_YEAR.search(sentence, 0, q.start)
         and not _SPAN.search(sentence, 0, q.start)
+        and not _PLANNED.search(sentence, 0, q.start)  # 目前，…正计划用三年时间将总长…: a plan
     )
+
+
+_PLANNED = re.compile(r"计划|将|拟|力争|准备|打算")
 
 
 def other_amount(head: str, target: Target) -> str | None:
