@@ -25,7 +25,6 @@ from monitor.figures.kinds import (
     kind_beside_whole,
     kind_word,
     other_modifier,
-    own_tier,
     picked_after,
     picked_out,
     put_forward,
@@ -46,6 +45,7 @@ from monitor.figures.parts import part_of, subset_before, whole_set
 from monitor.figures.references import plan_compared
 from monitor.figures.stages import stage_of, stage_refused
 from monitor.figures.tails import between_keyword_and_number
+from monitor.figures.tiers import own_tier
 from monitor.figures.windows import base_window
 from monitor.models import FigureKind, FigureScope, Quantity, Seen, Target
 
