@@ -25,7 +25,6 @@ from monitor.figures.kinds import (
     kind_beside_whole,
     kind_word,
     other_modifier,
-    own_tier,
     picked_after,
     picked_out,
     put_forward,
@@ -44,10 +43,12 @@ from monitor.figures.nouns import (
 )
 from monitor.figures.numeral_kinds import not_counted
 from monitor.figures.pairs import side_refused
-from monitor.figures.parts import part_of, subset_before, whole_set
+from monitor.figures.parts import part_of, subset_before
 from monitor.figures.references import compared_base, plan_compared
+from monitor.figures.sets import whole_set
 from monitor.figures.stages import stage_of, stage_refused
 from monitor.figures.tails import between_keyword_and_number
+from monitor.figures.tiers import own_tier
 from monitor.figures.windows import base_window
 from monitor.models import FigureKind, FigureScope, Quantity, Seen, Target
 
@@ -200,9 +201,10 @@ def _one_part(making: Making, n: Number, target: Target) -> str | None:
     """Why the number gives one part of the work only: a part of a sum after it, a later batch,
     an example, one part alone, those a passive picks out; None when it gives none of these."""
     sentence, q = making.read.text, n.q
-    if sum_after(sentence, q.end) and not _SHARE_HEAD.search(n.head):
+    if sum_after(sentence, q.end) and not _SHARE_HEAD.search(n.head) and not n.place:
         # 新建1320公里、改建3460公里，合计4780公里: the sum is the figure, these its parts (not
-        # a share of the plan before it: 已完成全年任务的三分之二，共计533艘)
+        # a share of the plan before it: 已完成全年任务的三分之二，共计533艘; not a place's own
+        # in a list of places, 郑州、洛阳分别…，全省合计…: that place's figure, weighed by region)
         return "a part of the sum (合计…) after it"
     batch = later_batch(sentence, q.start, target.title, target.keywords)
     if batch:  # 第三批次活动当天，58个重大项目同时开工

@@ -93,7 +93,7 @@ _PART_DONE = (
 )
 _SET_THEN_PART = re.compile(r"[^，,。；;0-9、]{1,16}?" + _PART_DONE)
 # …and a set of the year's before a comma (今年…20个社区卫生服务中心（站）中，已有12个投入使用);
-# a set of no year (全市86条黑臭水体中，已有79条…) is the whole stock, no plan (parts.whole_set)
+# a set of no year (全市86条黑臭水体中，已有79条…) is the whole stock, no plan (sets.whole_set)
 _YEARS_SET_THEN_PART = re.compile(
     r"[^，,。；;0-9、]{1,24}?中[，,](?:已有[约近超逾]?[0-9一二三四五六七八九十两]|"
     + _PART_DONE

@@ -18,6 +18,7 @@ from monitor.figures.nouns import (
     title_measures,
 )
 from monitor.figures.places import GENERIC, PLACES
+from monitor.figures.tiers import own_level
 from monitor.models import Target
 
 # a verb of work, or of a title given (获评省级…, 被命名为…, 入选…): the kind comes after it
@@ -64,6 +65,7 @@ def kind_beside_whole(sentence: str, c0: int, start: int, keyword: str, title: s
 # of the thing
 _KIND_WORD = re.compile(r"(?!各|多|分|总|余|金)[\u4e00-\u9fff]{1,2}?[型级科版额]$")  # 各级: all
 _KIND_ENDS = ("型", "级", "科", "版", "额")
+_GRADE = re.compile(r"[0-9A-Za-z一二三四五]+[A星]?级(?:及|或)?以上$")
 _OPEN = re.compile(r"^(?:了|已|共|的|再)+")
 _LEADS = sorted({*PLACES, *GENERIC, "今年", "去年", "目前", "全年"}, key=len, reverse=True)
 # one pattern for the run of them a clause opens with, longest first as the list: one search
@@ -78,6 +80,10 @@ def kind_word(
     after its verb, place and time: 护理型 (养老床位), 超级 (充电桩); None when the title or the
     keywords name it, it is the level of the target's own place (省级 for a province's target:
     its things as that place counts them, `regions` its place words), or none is there."""
+    if head.endswith("以上"):  # (3A级以上, 二级及以上: things of a grade, some of them)
+        grade = _GRADE.search(head)
+        if grade and grade.group() not in title:
+            return grade.group()
     if not head.endswith(_KIND_ENDS):
         return None  # most keywords: no word of kinds right before them
     rest = _words_before(head).rsplit("的", 1)[-1]  # (…直接审批的【小额】临时救助)
@@ -85,34 +91,9 @@ def kind_word(
     if found is None or found.start() != 0:
         return None  # the kind must be all that stands between the verb or place and keyword
     kind = found.group()
-    if kind in title or any(kind in k for k in keywords) or _own_level(kind, regions):
+    if kind in title or any(kind in k for k in keywords) or own_level(kind, regions):
         return None
     return kind
-
-
-def own_tier(sentence: str, keyword: str, regions: tuple[str, ...]) -> tuple[str, ...]:
-    """The target's place words (`regions`) when a tier of its own place (省级 for a province)
-    may name its things: not where the sentence names the keyword's things of another tier too
-    (新创建全国文明村镇18个，争创省级文明村镇40个: the tiers are told apart)."""
-    if "级" not in sentence:
-        return ()  # most sentences: no tier named
-    at = sentence.find(keyword)
-    while at >= 0:
-        tier = _TIER_BEFORE.search(sentence, max(0, at - 10), at)
-        if tier and not _own_level(tier.group(1), regions):
-            return ()
-        at = sentence.find(keyword, at + 1)
-    return regions
-
-
-# a tier before the keyword, words of its kind between (全国示范性足球特色学校)
-_TIER_BEFORE = re.compile(r"(全国|国家级|国家|[省市县]级)[\u4e00-\u9fff“”]{0,6}$")
-
-
-def _own_level(kind: str, regions: tuple[str, ...]) -> bool:
-    """Whether a word of kinds is the level of the target's own place (省级 for 安徽省 or 全省,
-    市级 for 全市): a tier named by that place, not one above or below it."""
-    return len(kind) == 2 and kind[1] == "级" and any(r.endswith(kind[0]) for r in regions)
 
 
 def _words_before(head: str) -> str:

@@ -361,7 +361,8 @@ _PREDICATE = re.compile(
     r"(?:已经?|正在|全部|均|都|陆续|相继|先后|顺利|基本|已经|进场|正式|建成|实现|集中)*"
     r"(?:" + _VERB.pattern + r"|施工|运行|使用|营业|通车|开业)+(?:了|中)?"
 )
-_CLAUSE_END = re.compile(r"[，,。；;！？!?\n]|$")
+# (a headline's parts stand apart by a space: …已有35所投入使用 新增学位…)
+_CLAUSE_END = re.compile(r"[，,。；;！？!?\n \u3000]|$")
 
 
 # a clause opening with a count of the head noun of the thing named before (…集中开工活动，86个

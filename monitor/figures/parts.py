@@ -33,7 +33,7 @@ _STOCK_AGAIN = re.compile(r"[^，,。；;]{0,12}?(?:总里程|总长度?|总规�
 # subset; or by a later stage of the same things (已开工58个，其中建成运营49个): that stage's figure
 _TIME_PART = (  # …a part by its time (其中今年…, 其中1—11月…)
     r"\s*(?:其中|包括)[，,：:]?\s*(?:今年|去年|当年|本年|(?:19|20)[0-9]{2}\s*年|[一二三四]季度|上半年|下半年"
-    r"|[0-9一二三四五六七八九十]{1,2}\s*月"
+    r"|[0-9一二三四五六七八九十]{1,2}\s*月|“?十[一二三四五]五”?(?:以来|期间)"
 )
 _PERIOD_PART = re.compile(
     _TIME_PART
@@ -195,7 +195,11 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
     named = None
     if q.unit != "%" and ("中" in sentence or "里" in sentence):  # a % is weighed as a share
         named = inside_set(making.read, n.clause)
-    if named and not _opens_with_own_place(sentence, n.c0, regions):
+    if (
+        named
+        and not _opens_with_own_place(sentence, n.c0, regions)
+        and not _WHOLE_THEN_WORK.match(sentence, n.c0, n.match.start)
+    ):
         # 今年新增的公办学位中，…，寄宿制学位新增2.2万个: one part of the set, not the whole
         return f"a part of the set named before ({named}…)"
     return None
@@ -255,6 +259,14 @@ def one_of_the_divisions(making: Making, n: Number, target: Target) -> str | Non
             if len(noun) == 2 and _HAN_ONLY.fullmatch(noun) and noun in part:
                 return noun
     return None
+
+
+# a clause naming the whole again, then only the work, up to the keyword (…，全年共新增【长者
+# 食堂】64家; 全市今年累计新建…): the whole the set's parts were taken from, not another part
+_WHOLE_THEN_WORK = re.compile(
+    r"\s*(?:全年|全[省市区县]|今年|年内)+(?:共计?|累计|合计|总计)?(?:已经?)?"
+    r"(?:新增|新建|建成|完成|筹集|改造|开工)?$"
+)
 
 
 def whole_not_read(making: Making, n: Number, target: Target, own_place: bool) -> bool:
@@ -412,21 +424,3 @@ def subset_before(sentence: str, cuts: list[int], match: _Match, target: Target)
         return None
     kind = _KIND_TAIL.sub("", found.group())
     return None if kind in target.title else kind
-
-
-_SET_MADE = re.compile(r"新建|新增|建成|完成|改造|筹集|开工|新开|实施|发放")
-_PART_TAKEN = re.compile(  # (…中，已有79条完成整治: the part in the clause after it too)
-    r"(?:当中|之中|中)(?![心国华])[，,]?[\u4e00-\u9fff]{0,8}?(?:不少于|不低于|超过|约|近|有|达)?"
-    r"[0-9一二三四五六七八九十两]"
-)
-
-
-def whole_set(sentence: str, end: int, head: str, task: bool) -> bool:
-    """Whether the keyword ending at `end`, its count right before it, names the set a part is
-    then taken from (38段黑臭水体中35段已消除; 全市86条黑臭水体中，已有79条…), not the work done:
-    a set named before a comma that is a plan's (`task`: 列入计划的12条…中，) or whose words
-    (`head`) name work making it (今年新建的36个社区食堂中，…) is that plan or work's count."""
-    taken = _PART_TAKEN.match(sentence, end)
-    if taken is None:
-        return False
-    return "，" not in taken.group() or not (task or _SET_MADE.search(head))

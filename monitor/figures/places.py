@@ -15,6 +15,7 @@ from monitor.figures.nouns import WORK_VERB
 from monitor.figures.place_levels import at_level, other_level
 from monitor.figures.place_parts import part_named_after
 from monitor.figures.routes import on_route
+from monitor.figures.tiers import city_named_as
 
 # The country as a whole. A target whose regions include one of these is a national target.
 NATIONAL = ("全国", "我国", "中国", "各地", "全国各地", "国家", "全省份")
@@ -132,8 +133,7 @@ _NOT_NAMES = (
     "|建成|保税|风景|商业|工业|产业|生态|旅游|管理|集聚|中心|行政|居住|城市|全区|全县"
     "|贫困|脱贫|试点|重点|农业|山区|居民|商务|所辖|物流|生活|港口|受灾|边远|偏远|老城"
     "|棚户|棚改|安置|禁燃|限行|易地|搬迁|禁养|限养|划定|城郊|近郊|远郊|农牧|牧区"
-    # zones named by what they are for (项目区, 规划区, 实验区, 先行区): no place's name
-    "|项目|规划|实验|先行|改造|施工|灌溉|移民"
+    "|项目|规划|实验|先行|改造|施工|灌溉|移民"  # zones named by their use: 项目区, 规划区
     "|[日月年]"  # 5日本市…, 3月本市…: a date's last word before 本市, no place
 )
 _LOCAL = (
@@ -192,8 +192,11 @@ _LEVEL_OF_CHAR = {"省": "province", "市": "city", "县": "county", "区": "dis
 
 def _kind(word: str, regions: tuple[str, ...]) -> str | None:
     """own, nation or place; None for a generic word whose level the target does not say."""
-    # 临平、萧山、余杭三区; 武汉及周边: more than one's own; 文山市 in a story on 文山州: its seat
+    # 临平、萧山、余杭三区; 武汉及周边: more than one's own; 文山市 in a story on 文山州: its seat;
+    # 吉林市 (tiers.city_named_as)
     if "、" in word or word.endswith("周边") or other_level(word, regions):
+        return "place"
+    if city_named_as(word, regions, level_of):
         return "place"
     if word in regions or any(word in r or r in word for r in regions if r not in NATIONAL):
         return "own"  # 北京 for a target in 北京市, 高速公路服务区 for itself
