@@ -33,7 +33,6 @@ from monitor.figures.kinds import (
 from monitor.figures.measures import since_period_start, since_window, sum_after
 from monitor.figures.nouns import (
     driven_by,
-    existing_changed,
     head_of_keyword,
     inside_those,
     other_kind,
@@ -46,6 +45,7 @@ from monitor.figures.pairs import side_refused
 from monitor.figures.parts import part_of, subset_before
 from monitor.figures.references import compared_base, plan_compared
 from monitor.figures.sets import whole_set
+from monitor.figures.sizes import existing_changed
 from monitor.figures.stages import stage_of, stage_refused
 from monitor.figures.tails import between_keyword_and_number
 from monitor.figures.tiers import own_tier

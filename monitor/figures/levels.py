@@ -109,7 +109,7 @@ def standing(sentence: str, c0: int, q: Quantity) -> bool:
     if q.unit in _EVENTS or _FLOW.search(head):
         return False
     if _HELD_AT.search(head):
-        return True
+        return not _WORK.search(head)  # (城镇新增就业稳定在1200万人以上: a flow held, still new)
     # (a mark passed: 签约居民突破65万人; not money, most often a flow: 出口突破1000亿元)
     passed = q.unit != "元" and sentence.startswith(_PASSED, q.start - 2 * head.endswith(_PASSED))
     return (

@@ -8,6 +8,7 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from monitor.figures.divisions import _HAN_ONLY, _part_start, one_of_the_divisions, total_of_a_list
 from monitor.figures.sentences import clause_bounds
 from monitor.figures.stages import stage_after, stage_of
 from monitor.models import Target
@@ -54,15 +55,6 @@ def period_part(sentence: str, cuts: list[int], at: int) -> bool:
         if _WHOLE_AGAIN.match(sentence, start) or _STOCK_AGAIN.match(sentence, start):
             return False  # …，全省…达到2710万亩: the whole again, past the part
     return False
-
-
-def _part_start(sentence: str, cuts: list[int], at: int) -> int | None:
-    """Where the part clause (其中…, 包括…) the number at `at` is in or goes on from starts."""
-    clause = bisect_right(cuts, at)
-    for start in reversed([0, *(c + 1 for c in cuts[:clause])]):
-        if _PART.match(sentence, start):
-            return start
-    return None
 
 
 def _opens_with_own_place(sentence: str, c0: int, regions: tuple[str, ...]) -> bool:
@@ -141,9 +133,6 @@ def one_kind(making: Making, n: Number) -> str | None:
     return words if _HAN_ONLY.fullmatch(words) else None
 
 
-_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]{1,10}")
-
-
 def in_part(sentence: str, cuts: list[int], at: int) -> bool:
     """Whether the number at `at` is among the parts of a total: after a 其中 (or a clause that
     opens with 包括/含), with no clause between naming the whole again."""
@@ -165,7 +154,7 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
     """Why the number is a part of the target's thing, not its total: after 其中 with the total
     read already, one kind of it after 其中, or a part of a set named before (…X中，); None."""
     sentence, q, regions = making.read.text, n.q, target.region
-    if _total_of_a_list(making, q.start):
+    if total_of_a_list(making, q.start):
         return None  # …，其中技改投资142亿元，同比分别增长12.6%和15.3%: 12.6% is the total's
     own_place = own_place_part(sentence, making.read.cuts, q.start, regions)
     if whole_not_read(making, n, target, own_place):
@@ -230,37 +219,6 @@ def _among_in_clause(sentence: str, n: Number, title: str) -> str | None:
 
 
 _TIME_OPENS_PART = re.compile(_TIME_PART + ")")
-_PART_WORDS = ("其中", "包括")
-
-
-def _total_of_a_list(making: Making, at: int) -> bool:
-    """Whether the number at `at` is paired in a 分别 list with the total, the list's other item
-    its part (…亿元，其中Y…，分别增长A和B): A is the total's, whatever clause it stands in."""
-    paired = making.paired.get(at)
-    if paired is None or paired[0].startswith(_PART_WORDS):
-        return False
-    return any(item.startswith(_PART_WORDS) for item in paired[1])
-
-
-def one_of_the_divisions(making: Making, n: Number, target: Target) -> str | None:
-    """The noun of a count the clauses before a part (其中…) divide the keyword's thing into
-    (…共划分【14个标段】，其中1号标段…; 分为3个片区，其中东片区…), when the part names it again
-    before its number: the part is one of them. None otherwise."""
-    if not n.after_breakdown or target.id in making.seen:
-        return None
-    sentence = making.read.text
-    start = _part_start(sentence, making.read.cuts, n.q.start)
-    if start is None or not n.match.end <= start:
-        return None
-    part = sentence[start : n.q.start]
-    for x in making.read.quantities:
-        if n.match.end <= x.start and x.end <= start and x.unit in ("个", None):
-            noun = sentence[x.end : x.end + 2]
-            if len(noun) == 2 and _HAN_ONLY.fullmatch(noun) and noun in part:
-                return noun
-    return None
-
-
 # a clause naming the whole again, then only the work, up to the keyword (…，全年共新增【长者
 # 食堂】64家; 全市今年累计新建…): the whole the set's parts were taken from, not another part
 _WHOLE_THEN_WORK = re.compile(

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from monitor.figures import units
 from monitor.figures.kinds import after_keyword, noun_after, of_phrase_noun, same_head_after
-from monitor.figures.nouns import other_size, work_extent
+from monitor.figures.sizes import other_size, work_extent
 from monitor.figures.stages import other_work
 from monitor.models import Target
 
