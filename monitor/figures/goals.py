@@ -154,21 +154,3 @@ def exceeds(sentence: str, start: int) -> bool:
 
 
 _PAST = ("超", "逾", "突破", "超过")
-
-
-# a plan's word in a clause (2023年目标, 原计划, 任务): its past year's amount may be a plan's
-_PLAN_SAID = re.compile(
-    r"目标|任务|计划|预期|规划|预算|安排|确定|要求|力争|确保|拟|将|预计|有望|可望|预测"
-)
-
-
-def past_work(
-    kind: FigureKind, period: str | None, clause: str, published: date | None
-) -> FigureKind:
-    """A plan's kind read for the work of a year already over, in a clause that names no plan
-    (…力争新增2万个，高于2023年完成的1.7万个): that year's result; any other as read."""
-    if kind != "pledge" or published is None or not period or not period.isdigit():
-        return kind
-    if int(period) >= published.year or _PLAN_SAID.search(clause):
-        return kind
-    return "achieved"

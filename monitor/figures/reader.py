@@ -35,7 +35,7 @@ from monitor.figures.checks import (
 )
 from monitor.figures.cues import _CHANGE, _CLAUSE
 from monitor.figures.frames import unnamed
-from monitor.figures.goals import past_work, pledge_said_again
+from monitor.figures.goals import pledge_said_again
 from monitor.figures.keywords import _first_part, _plan, split_sentences
 from monitor.figures.levels import scope_for
 from monitor.figures.nouns import noun_of
@@ -333,7 +333,6 @@ class _Article(Regional):
             making.when[clause] = self.when(unnamed(sentence, read.targets), c0, c1, read.at)
         kind, period = on_base(sentence, n.q.start, self.published) or making.when[clause]
         period = list_period(making, n.q, period)  # 2023年和2024年，…分别…: each value's year
-        kind = past_work(kind, period, sentence[c0:c1], self.published)  # 高于2023年完成的…
         scope = (
             measure
             or making.plan_scope(n, target.id)
