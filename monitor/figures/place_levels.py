@@ -5,6 +5,7 @@ stem with a level of their own."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # The level a place's name ends with: the same stem at another level is another place
 _LEVELS = ("地区", "省", "市", "州", "盟", "县", "区")
@@ -22,6 +23,14 @@ _PROVINCES = frozenset(
         "台湾",
     )
 )  # fmt: skip
+
+
+def named_like(
+    word: str, regions: tuple[str, ...], level_of: Callable[[tuple[str, ...]], str | None]
+) -> bool:
+    """Is `word` another place named like the watched one (`level_of` its regions' level):
+    at another level of the same stem (other_level), or the city of a province's name."""
+    return other_level(word, regions) or city_named_as(word, regions, level_of)
 
 
 def other_level(word: str, regions: tuple[str, ...]) -> bool:
@@ -46,3 +55,11 @@ def at_level(text: str, word: str, end: int, regions: tuple[str, ...]) -> tuple[
     if level and other_level(word + level.group(), regions):
         return word + level.group(), level.end()
     return word, end
+
+
+def city_named_as(
+    word: str, regions: tuple[str, ...], level_of: Callable[[tuple[str, ...]], str | None]
+) -> bool:
+    """吉林市 for a target of the province 吉林 (`level_of` its regions' level): the city of its
+    name, another place than the province."""
+    return word[-1:] in "市县" and word[:-1] in regions and level_of(regions) == "province"

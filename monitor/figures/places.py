@@ -12,10 +12,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from monitor.figures.nouns import WORK_VERB
-from monitor.figures.place_levels import at_level, other_level
+from monitor.figures.place_levels import at_level, named_like
 from monitor.figures.place_parts import part_named_after
 from monitor.figures.routes import on_route
-from monitor.figures.tiers import city_named_as
 
 # The country as a whole. A target whose regions include one of these is a national target.
 NATIONAL = ("全国", "我国", "中国", "各地", "全国各地", "国家", "全省份")
@@ -193,10 +192,8 @@ _LEVEL_OF_CHAR = {"省": "province", "市": "city", "县": "county", "区": "dis
 def _kind(word: str, regions: tuple[str, ...]) -> str | None:
     """own, nation or place; None for a generic word whose level the target does not say."""
     # 临平、萧山、余杭三区; 武汉及周边: more than one's own; 文山市 in a story on 文山州: its seat;
-    # 吉林市 (tiers.city_named_as)
-    if "、" in word or word.endswith("周边") or other_level(word, regions):
-        return "place"
-    if city_named_as(word, regions, level_of):
+    # 吉林市 for the province 吉林: the city of its name (place_levels)
+    if "、" in word or word.endswith("周边") or named_like(word, regions, level_of):
         return "place"
     if word in regions or any(word in r or r in word for r in regions if r not in NATIONAL):
         return "own"  # 北京 for a target in 北京市, 高速公路服务区 for itself

@@ -4,7 +4,6 @@ names its things as that place counts them, not another kind. Split from kinds.p
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 
 def own_tier(sentence: str, keyword: str, regions: tuple[str, ...]) -> tuple[str, ...]:
@@ -30,11 +29,3 @@ def own_level(kind: str, regions: tuple[str, ...]) -> bool:
     """Whether a word of kinds is the level of the target's own place (省级 for 安徽省 or 全省,
     市级 for 全市): a tier named by that place, not one above or below it."""
     return len(kind) == 2 and kind[1] == "级" and any(r.endswith(kind[0]) for r in regions)
-
-
-def city_named_as(
-    word: str, regions: tuple[str, ...], level_of: Callable[[tuple[str, ...]], str | None]
-) -> bool:
-    """吉林市 for a target of the province 吉林 (`level_of` its regions' level): the city of its
-    name, another place than the province."""
-    return word[-1:] in "市县" and word[:-1] in regions and level_of(regions) == "province"
