@@ -8,7 +8,13 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from monitor.figures.divisions import _HAN_ONLY, _part_start, one_of_the_divisions, total_of_a_list
+from monitor.figures.divisions import (
+    _HAN_ONLY,
+    _PART,
+    _part_start,
+    one_of_the_divisions,
+    total_of_a_list,
+)
 from monitor.figures.sentences import clause_bounds
 from monitor.figures.stages import stage_after, stage_of
 from monitor.models import Target
@@ -17,8 +23,7 @@ if TYPE_CHECKING:
     from monitor.figures.attribution import _Match
     from monitor.figures.binding import Making, Number, Read
 
-# A clause opening with these gives a part of the total before it (其中…, 包括…, 含…)
-_PART = re.compile(r"\s*(?:其中|包括|内含|含)")
+# A clause opening with _PART (其中…, 包括…, 含…: divisions.py) gives a part of the total before it
 # A clause after the parts that names the whole again (…，累计建成7.3万个; …，全省共…)
 _WHOLE_AGAIN = re.compile(
     r"\s*(?:累计|总计|合计|共计|总数|总量|全年|全省|全市|全区|全县|全国|共"
