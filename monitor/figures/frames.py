@@ -29,6 +29,7 @@ from monitor.figures.openings import (
     Openings,
     _without_own_times,
     last_time,
+    ruled_before,
 )
 from monitor.figures.sections import is_headline, labelled, report_at
 from monitor.models import FigureKind, Target
@@ -244,7 +245,8 @@ class Frames(Openings):
         # 1—10月份, 前三季度, 截至7月底: the period is under way; a bare 今年 does not make it
         # a plan (截至7月底，各地今年新开工…4.22万个)
         weak = cue is None or _cue(_THIS_YEAR.sub("", clause)) is None
-        if cue != "achieved" and weak and self._so_far(sentence, clause, before):
+        ruled = ruled_before(sentence, before)
+        if cue != "achieved" and weak and self._so_far(sentence, clause, before, ruled):
             cue = "achieved"
         own_time = clause != sentence and _OWN_TIME.match(clause.lstrip("　 "))
         if cue is None and clause != sentence and not own_time:
@@ -260,6 +262,10 @@ class Frames(Openings):
                 cue = None
             elif cue == "pledge" and self._preliminary_cue(before, sentence, index):
                 return "achieved"  # 预计达到1.95亿人次，增长14%左右 in a review: its growth too
+            elif cue == "achieved" and ruled:
+                # a modal before governs the clauses going on with its subject; a result said
+                # after (…将投入1.2亿元，新建口袋公园60个，目前已建成23个) is of its own number
+                cue = "pledge"
         if cue is not None:
             return cue
         said = self._year_kind(clause) if own_time else self._sentence_year(sentence, index, before)
@@ -322,11 +328,12 @@ class Frames(Openings):
         season = self.published is not None and not self._past_plan_season()
         return season and is_headline(self.text, self.ends, index) and not _REACHED.search(before)
 
-    def _so_far(self, sentence: str, clause: str, before: str) -> bool:
+    def _so_far(self, sentence: str, clause: str, before: str, ruled: bool = False) -> bool:
         """Whether the sentence's period is under way (1—10月份, 截至7月底), so a clause with no
         cue of its own tells what it has brought, unless it only gives the change of an amount a
-        modal before it forecasts (…将达到1745亿件左右，同比增长约21%: the forecast's rate)."""
-        if not under_way(sentence, self.published):
+        modal before it forecasts (…将达到1745亿件左右，同比增长约21%: the forecast's rate). With
+        `ruled` (a modal before governs the clause), only the words up to the clause count."""
+        if not under_way(before if ruled else sentence, self.published):
             return False
         if clause != sentence and _CHANGE_GOES_ON.match(clause):
             return _cue(_without_own_times(before)) != "pledge"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from monitor.figures.cues import _YEAR, _achieved, _period, _pledged, without_sets
+from monitor.figures.cues import _YEAR, _achieved, _cue, _period, _pledged, governing, without_sets
 from monitor.figures.five_years import _PLAN
 from monitor.figures.sections import section_frames, spaced, title_end
 from monitor.models import FigureKind
@@ -69,6 +69,15 @@ def _without_own_times(sentence: str) -> str:
             continue
         kept.append(text)
     return "，".join(kept)
+
+
+def ruled_before(sentence: str, before: str) -> bool:
+    """Whether a modal in `before` (the sentence up to a clause, shorter than it) governs the
+    clause, so that the words of a later clause (…将新改建农村公路1.5万公里，截至4月底已完工3200
+    公里) date and frame only their own number."""
+    if not before or len(before) >= len(sentence.rstrip("。；;！？!? ")):
+        return False
+    return _cue(governing(_without_own_times(before))) == "pledge"
 
 
 def last_time(sentence: str, c0: int) -> int:
