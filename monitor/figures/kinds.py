@@ -229,9 +229,10 @@ def of_phrase_noun(between: str, keyword: str, title: str) -> str | None:
 
 
 # no thing of its own after a verb: a plan's words (新改建目标定为), the projects of the thing
-# itself (建设项目40个), an adverb or modal (里程再添, 有望), people it reached (惠及老年人)
+# itself (建设项目40个), an adverb or modal (里程再添, 有望, 可能), people it reached (惠及老年人);
+# not 能 inside a noun (新型储能, 新动能: their own things)
 _NOT_THING = re.compile(
-    r"任务|目标|计划|指标|额度|限额|项目$|工程$|[再将已也还均都又望可能要]"
+    r"任务|目标|计划|指标|额度|限额|项目$|工程$|[再将已也还均都又望可要]|(?:^|[不才就])能"
     r"|[人民者生员户]$|人口$|家庭|群众|人次|老人"
 )
 _PEOPLE = re.compile(r"[人民者生员户]$|家庭|群众|人次|老人")
