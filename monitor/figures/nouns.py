@@ -253,6 +253,18 @@ def _modifier(text: str) -> str | None:
     return None if _NOT_HAN.search(rest) else rest  # 15分钟便民生活圈: a name, not a kind
 
 
+# a count and a conjunction joining the next item of a list to it (…除险加固18座和…, 52公里及…)
+_JOINED = re.compile(r"[0-9][0-9.]*[万亿]?[\u4e00-\u9fff/%]{1,4}?(?:以及|和|及|与)")
+
+
+def joined_item(head: str) -> int:
+    """Where the last item of a list joined by 和/及 after a count starts in `head` (a clause
+    up to the keyword): 0 when there is none."""
+    if "和" not in head and "及" not in head and "与" not in head:
+        return 0
+    return max((m.end() for m in _JOINED.finditer(head)), default=0)
+
+
 def other_kind(head: str, keyword: str, title: str, listed: bool = False) -> str | None:
     """The kind a clause names before the keyword (`head`: the clause up to it) when the target's
     title names another kind of it: 新增儿科床位 for 新增医疗卫生机构床位, 普惠型养老床位 for
@@ -265,6 +277,8 @@ def other_kind(head: str, keyword: str, title: str, listed: bool = False) -> str
     titled = _modifier(title[:at])
     if not titled:
         return None  # most titles: the keyword right after its verb or count
+    joined = joined_item(head)  # (中型水库除险加固18座和【病险水闸】除险加固56座: its own kind)
+    head, listed = (head[joined:], True) if joined else (head, listed)
     said = _modifier(head)
     if said is None and listed and not _VERB.search(head):
         said = _FILLER.sub("", head) or None  # 、公办幼儿园学位: the item's own kind
