@@ -17,7 +17,7 @@ from monitor.figures.batches import later_batch, one_day
 from monitor.figures.checks import _clause_of, _excluded, listed_as_plan
 from monitor.figures.counting import counts_other, share_refused
 from monitor.figures.cues import A_YEAR, EARLIER_LEVEL, EARLIER_WORK, PLAN_WORD
-from monitor.figures.facilities import one_facility
+from monitor.figures.facilities import one_facility, one_length
 from monitor.figures.kinds import (
     age_group,
     for_one_use,
@@ -217,6 +217,8 @@ def _one_part(making: Making, n: Number, target: Target) -> str | None:
         return f"a subset: those a passive picks out ({picked}…)"  # 2.3万户个体工商户被认定为…
     if one := one_facility(sentence, n.c0, q.start):  # …实验小学南校区建成后可新增学位2160个
         return f"one facility's figure ({one}…), a part of the work"
+    if one_length(n.head):  # …6号线东延段今日开通，全长约4.5公里
+        return "the length of one thing named (全长), not the target's"
     if one_day(sentence, q.start):
         return "one day's figure (当天…), a part of the work"  # 当天共有526家单位进场，提供…
     return None

@@ -33,3 +33,15 @@ def one_facility(sentence: str, c0: int, at: int) -> str | None:
             continue
         return sentence[max(start, found.start() - 6) : found.end()]
     return None
+
+
+# The length of one line, section or works (…6号线东延段开通，全长约4.5公里; …三期工程全长12.6公里):
+# 全长 measures the one thing named, not what a target of a network counts, built or added
+_ONE_LENGTH = re.compile(r"(?:线路|全线)?(?:全长|全线长)(?:约|近|达到?|为|超过|逾)*$")
+_NETWORK = re.compile(r"全[市省区县国]|累计|总计|合计|线网|路网")
+
+
+def one_length(head: str) -> bool:
+    """Whether the number after `head` (its clause up to it) is a length said with 全长 of one
+    thing, its clause naming no whole (全市…, 线网…)."""
+    return "长" in head and bool(_ONE_LENGTH.search(head)) and not _NETWORK.search(head)
