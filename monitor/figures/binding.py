@@ -45,6 +45,7 @@ from monitor.figures.pairs import side_refused
 from monitor.figures.parts import part_of, subset_before
 from monitor.figures.references import compared_base, plan_compared
 from monitor.figures.sets import whole_set
+from monitor.figures.shares import whole_named_again
 from monitor.figures.sizes import existing_changed
 from monitor.figures.stages import stage_of, stage_refused
 from monitor.figures.tails import between_keyword_and_number
@@ -292,6 +293,8 @@ def _other_amount(making: Making, n: Number, target: Target) -> str | None:
     if bounds:
         return bounds
     m = n.match
+    if not n.c0 <= m.start < n.c1 and (whole := whole_named_again(sentence, n.c0, n.head)):
+        return f"the whole a share was taken of ({whole}), not the target's"  # 占…总装机的64.5%
     if q.end == m.start and whole_set(sentence, m.end, n.head, n.task):
         # 38段黑臭水体中35段已消除; 全市86条黑臭水体中，已有79条…: not the work done
         return "the whole set a part is taken from (…中N…), not the figure"

@@ -170,3 +170,23 @@ def share_kind(sentence: str, c0: int, head: str, kind: FigureKind, pledged: boo
         if "已" not in before and _FORECAST.search(before):
             return "pledge"
     return "achieved"
+
+
+# A share's whole, named after 占 (占全省电力总装机的64.5%): group 1
+_WHOLE_OF_SHARE = re.compile(r"占(?!比)([^，,。；;0-9的]{2,20})的?(?:比重|比例)?")
+_LEVEL_VERB = re.compile(r"(?:已|约|近|共|为|是|达到?|超过|突破)+$")
+
+
+def whole_named_again(sentence: str, c0: int, head: str) -> str | None:
+    """The whole a share before the clause at `c0` was taken of when the clause (`head`: its
+    words up to its number) names it again (…，占全省电力总装机的64.5%，全省电力总装机9890万千瓦):
+    the number counts that whole, not the subject. None when it names no such whole."""
+    if "占" not in sentence[:c0]:
+        return None
+    words = _LEVEL_VERB.sub("", head)
+    if len(words) < 2:
+        return None
+    for found in _WHOLE_OF_SHARE.finditer(sentence, 0, c0):
+        if found.group(1) == words or found.group(1).endswith(words):
+            return found.group(1)
+    return None
