@@ -75,6 +75,21 @@ _YEAR_WORDS = re.compile(
 _FLOW_BEFORE_STOCK = re.compile(
     r"(?<![高创更革翻刷最全重特])新(?!能源|型|兴|区|城|疆|华|时代|材料|质|一代|业态|市民|农村)[^，,。；]{0,5}$"
 )  # (高新技术企业总数, 城市更新项目总数, 专精特新: 新 inside a word that adds nothing)
+# An addition said of a stock's noun: before it, the thing's name between (新增并网新能源装机)
+_ADDED_BEFORE_STOCK = re.compile(
+    r"(?:新增|新建|净增)(?:并网|投运|投产|建成|开通)?[^，,。；0-9]{0,8}$"
+)
+
+
+def _added_stock(clause: str, stock: re.Match[str], head: str) -> bool:
+    """Whether a stock word (装机, 运营里程) is said of additions: a word of addition before it,
+    the thing's name between (新增并网新能源装机), or right after it, before the number
+    (装机新增)."""
+    if _ADDED_JUST_BEFORE.search(head):
+        return True
+    return "新" in clause and bool(_ADDED_BEFORE_STOCK.search(clause, 0, stock.start()))
+
+
 # A project's running total since its works began, naming no year (开累完成投资, 开工以来累计):
 # a stock of work done, not the year's. (Each branch opens with a letter, its look-behind after
 # it: a search then jumps between those letters; a look-behind first made it try every place.)
@@ -252,7 +267,9 @@ def _named_by_its_words(
     for m in _STOCK.finditer(clause):
         if m.group() in ("已有", "共有") and _IN_YEAR.search(clause, 0, m.start()):
             continue  # 今年已有1800多户…完成, 今年共有412家…: the year's so far, not a stock
-        if not _FLOW_BEFORE_STOCK.search(clause, 0, m.start()):
+        if not _FLOW_BEFORE_STOCK.search(clause, 0, m.start()) and not _added_stock(
+            clause, m, head
+        ):
             return "cumulative"
     if (
         _MARK_AFTER.match(sentence, q.end)
