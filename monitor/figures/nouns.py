@@ -282,9 +282,18 @@ def other_kind(head: str, keyword: str, title: str, listed: bool = False) -> str
     said = _modifier(head)
     if said is None and listed and not _VERB.search(head):
         said = _FILLER.sub("", head) or None  # 、公办幼儿园学位: the item's own kind
-    if not said or said in title or titled in said:
+    if not said or said in title or titled in said or _named_shorter(said, titled):
         return None
     return said
+
+
+def _named_shorter(said: str, titled: str) -> bool:
+    """Whether `said` is the title's kind `titled` with words left out from inside it, its first
+    and last words kept (小型水库 for 小型病险水库): the same kind, named shorter."""
+    if len(said) < 2 or said[0] != titled[0] or said[-1] != titled[-1]:
+        return False
+    rest = iter(titled)
+    return all(c in rest for c in said)
 
 
 # …，这些综合体里设置的护理型床位980张; 上述园区内的5G基站: the things inside those named before
