@@ -303,13 +303,19 @@ def _goes_on_with_own(sentence: str, regions: tuple[str, ...], at: int) -> bool:
     own (…，杭州今年以来新建36个: a part's figure, then the city's). Its own word for itself
     (今年新建38个，全市累计建成216个) goes on with the same subject, figure or not."""
     found = mentions(sentence, regions)
+    if not found:
+        return False
+    part = _PART_WORDS.search(sentence, _clause_start(sentence, at, found[0].start), found[0].start)
+    if (
+        part
+        and part.end() == found[0].start
+        and _WHOLE_OF_KIND.match(sentence, found[0].start + len(found[0].word))
+    ):
+        part = None  # 占全省电力总装机的64%: a kind of the place's things, not a part of it
     return (
-        bool(found)
-        and all(m.kind == "own" for m in found)
+        all(m.kind == "own" for m in found)
         and found[0].start > at
-        and not _PART_WORDS.search(
-            sentence, _clause_start(sentence, at, found[0].start), found[0].start
-        )
+        and not part
         and (
             all(m.word in GENERIC for m in found)
             or not any(c.isdigit() for c in sentence[found[0].start :])
@@ -370,6 +376,8 @@ _WITHIN = ("经济", "高新", "开发区", "园区", "工业园", "产业园", 
 
 _FULL_STOP = re.compile(r"[。！？!?\n]")
 _PART_WORDS = re.compile(r"其中|包括|含|占|(?<![同环])比|较|相当于|分别")
+# after 占 and the place, a whole of another kind (占全省【电力总装机】的): no plan, nor the place
+_WHOLE_OF_KIND = re.compile(r"(?!任务|目标|计划|比重|比例)[\u4e00-\u9fff]{2,12}?(?:的|比重|比例)")
 
 
 def _names_own(text: str, regions: tuple[str, ...]) -> bool:
