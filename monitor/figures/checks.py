@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from monitor.figures.attribution import _Match
 from monitor.figures.cues import _ACHIEVED, _PLEDGE, PLAN_AFTER, PLAN_WORD
-from monitor.figures.keywords import _first_part
+from monitor.figures.keywords import _first_part, _splittable, may_split, split_matches
 from monitor.figures.numeral_reader import frozen
 from monitor.figures.references import plan_compared
 from monitor.models import FigureKind, FigureScope, Quantity, Target
@@ -310,5 +310,13 @@ def _cue_word(text: str, kind: FigureKind) -> str | None:
 
 def _listed(noun: str, targets: list[Target], q: Quantity) -> _Match | None:
     """The targets whose keyword the noun paired with `q` in a 分别 list holds."""
-    mine = tuple(t for t in targets if any(_first_part(k) in noun for k in t.keywords))
+    mine = tuple(t for t in targets if any(_item_names(noun, k) for k in t.keywords))
     return _Match(q.start, q.start, mine) if mine else None
+
+
+def _item_names(noun: str, keyword: str) -> bool:
+    """Whether a list's item names the keyword, or the keyword split by an aspect word (光伏发电
+    新增装机 for 光伏发电装机)."""
+    if _first_part(keyword) in noun:
+        return True
+    return _splittable(keyword) and may_split(noun, keyword) and bool(split_matches(noun, keyword))
