@@ -76,6 +76,7 @@ _FLOW_BEFORE_STOCK = re.compile(
     r"(?<![高创更革翻刷最全重特])新(?!能源|型|兴|区|城|疆|华|时代|材料|质|一代|业态|市民|农村)[^，,。；]{0,5}$"
 )  # (高新技术企业总数, 城市更新项目总数, 专精特新: 新 inside a word that adds nothing)
 # An addition said of a stock's noun: before it, the thing's name between (新增并网新能源装机)
+_ADDED_AFTER_STOCK = re.compile(r"新增|净增")  # after the stock word, before the number
 _ADDED_BEFORE_STOCK = re.compile(
     r"(?:新增|新建|净增)(?:并网|投运|投产|建成|开通)?[^，,。；0-9]{0,8}$"
 )
@@ -85,8 +86,8 @@ def _added_stock(clause: str, stock: re.Match[str], head: str) -> bool:
     """Whether a stock word (装机, 运营里程) is said of additions: a word of addition before it,
     the thing's name between (新增并网新能源装机), or right after it, before the number
     (装机新增)."""
-    if _ADDED_JUST_BEFORE.search(head):
-        return True
+    if _ADDED_JUST_BEFORE.search(head) or _ADDED_AFTER_STOCK.search(head, stock.end()):
+        return True  # (风电和光伏发电装机分别新增A和B)
     return "新" in clause and bool(_ADDED_BEFORE_STOCK.search(clause, 0, stock.start()))
 
 
