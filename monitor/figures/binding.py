@@ -273,6 +273,10 @@ _TO_LEVEL = re.compile(r"(?:增加|增长|提高|提升|上升|下降|减少|降
 # (…700辆公交车中新能源车型不少于600辆: a kind of them named before the part's number)
 
 
+# what projects cost in all, over their years (计划总投资, 项目总投资达): no year's investment
+_TOTAL_COST = re.compile(r"总投资额?(?:约|近|达到?|为|超过|逾|共|计)*$")
+
+
 def _other_amount(making: Making, n: Number, target: Target) -> str | None:
     """Why the number is not the amount of the target's thing: the same amount given beside it
     in the target's unit, a threshold or floor, a count of another noun; None if it may be."""
@@ -289,6 +293,8 @@ def _other_amount(making: Making, n: Number, target: Target) -> str | None:
         # …，占调整预算45.6亿元的61.2%: the plan a share is of, not the amount done (unread
         # rather than read as done)
         return "the plan a share is taken of (占…预算N的M%), not the amount done"
+    if _TOTAL_COST.search(n.head) and "总投资" not in target.title:
+        return "the total cost of the projects (总投资), not the investment the target counts"
     bounds = thresholds.bound(sentence, q, making.read.quantities, n.head)
     if bounds:
         return bounds

@@ -89,6 +89,9 @@ _CONTINUE_VERB = (
     # …，占一般公共预算收入的比重为68.4%; …，占全省的45.3%: a share of a whole (shares.py: whose)
     "|占[^，,。；0-9]{1,18}?(?:的?(?:比重|比例)|的(?=[约近超逾]?[0-9]))|是[^，,。；]{0,10}?(?:任务|目标|计划|限额)的|提供|总长|全长|长度"
     "|[比较][^，,。；]{1,16}?(?:多|少)出?(?=[0-9])"
+    # what the subject's projects cost in all (…，总投资7.9万亿元; …，项目总投资达2100亿元)
+    # (a branch a word: the first letters of the branches are looked for first, see _CONTINUES)
+    "|总投资|项目总投资|计划总投资|概算总投资|协议总投资"
     # …，高于2023年完成的1.7万个: the subject's own work of another year, compared
     "|(?:高于|低于|多于|少于)[^，,。；]{0,10}?(?:完成|实现|建成|新增|新建)的(?=[约近超逾]?[0-9])|(?:全年|年度)?(?:目标)?任务[^，,。；]{0,6}?完成|净增"
     # the plan used up or met, its size after (…，届时将用完财政部下达的2860亿元额度)
