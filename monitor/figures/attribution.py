@@ -14,7 +14,7 @@ from monitor.figures.cues import _CLAUSE, _PART_OF_RESIDENTS, _PREDICATE
 from monitor.figures.fronted import fronted, fronted_from
 from monitor.figures.keywords import _splittable, may_split, split_matches
 from monitor.figures.measures import SUM_CLAUSE
-from monitor.figures.nouns import WORK_VERB
+from monitor.figures.nouns import WORK_VERB, opens_with_title_measure
 from monitor.figures.own_work import dated_work, remark_on
 from monitor.figures.place_clauses import for_the_place, place_lead, whole_in_share
 from monitor.figures.restating import restated_before
@@ -313,6 +313,8 @@ def _named_again(
     if not earlier:
         return None
     m = by_clause[max(earlier)][-1]
+    if opens_with_title_measure(sentence, at, m.targets):
+        return m  # …，运营线路达到12条，运营里程达到541公里: the title's measure of the thing
     head = sentence[m.end - 2 : m.end] if m.end - m.start >= 3 else ""
     word = sentence[at : at + 2]  # (…养老保险新增参保人员14.6万名，参保总人数…: its noun's word)
     again = word.isalpha() and word in sentence[m.end : at]

@@ -153,6 +153,25 @@ def title_measures(title: str, keywords: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(tails)
 
 
+# the verb of a title's pledge after its measure (运营里程【达到】1000公里): not the measure's
+_MEASURE_VERB = re.compile(r"(?:达到|突破|超过|增至|增长|新增|提高到?|为|达)$")
+_MEASURE_OPENS = re.compile(r"(?:目前|现在|全[市省区县国]|累计|今年|年内|全年|共|已)*")
+
+
+def opens_with_title_measure(sentence: str, at: int, targets: Sequence[Target]) -> bool:
+    """Whether the clause at `at` opens (after words of time or place) with the measure a
+    target's title names right after its keyword (…轨道交通运营里程达到1000公里: 运营里程; 省重点
+    项目完成投资: 完成投资): the keyword's thing, measured again."""
+    start = _MEASURE_OPENS.match(sentence, at)
+    at = start.end() if start else at
+    for target in targets:
+        for measure in title_measures(target.title, target.keywords):
+            word = _MEASURE_VERB.sub("", measure)
+            if len(word) >= 2 and sentence.startswith(word, at):
+                return True
+    return False
+
+
 # What is measured of the thing itself when a rate follows its keyword (5G基站数量同比增长31%)
 _SAME_MEASURE = re.compile(
     r"(?:的)?(?:建设|累计|新增|新建|治理|整治|改造)?(?:数量|总数|总量|个数|总?[人户]数|数|规模|容量|装机容量|装机|总里程|里程"
