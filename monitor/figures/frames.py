@@ -24,6 +24,7 @@ from monitor.figures.goals import coming_goal
 from monitor.figures.measures import _ADDITION, _CHANGE_VERB, _PART_OF_YEAR, under_way
 from monitor.figures.months import period_ended as _ended
 from monitor.figures.openings import (
+    _NOW,
     _OWN_TIME,
     _PLAN_SEASON_ENDS,
     Openings,
@@ -148,6 +149,9 @@ class Frames(Openings):
             or _period(sentence[last_time(sentence, c0) : c1], self.published, relative=False)
             or self.frame(index)[1]
         )
+        now = str(self.published.year) if self.published else "9999"
+        if said and said[:4] > now and _NOW.match(clause.lstrip("　 ")):
+            said = now  # …到2027年…将突破1000公里，目前已建成606公里: now, not the goal's year
         if said and said[4:5] in ("H", "Q") and "全年" in clause:
             said = said[:4]  # 下半年要…，确保全年筹集5万套: the year, not the half before
         period = said or _period(sentence[:c1], self.published)  # 全年, 截至9月底: this year
@@ -263,8 +267,7 @@ class Frames(Openings):
             elif cue == "pledge" and self._preliminary_cue(before, sentence, index):
                 return "achieved"  # 预计达到1.95亿人次，增长14%左右 in a review: its growth too
             elif cue == "achieved" and ruled:
-                # a modal before governs the clauses going on with its subject; a result said
-                # after (…将投入1.2亿元，新建口袋公园60个，目前已建成23个) is of its own number
+                # a modal before governs the clause; 已 after (…新建60个，目前已建成23个) its own
                 cue = "pledge"
         if cue is not None:
             return cue

@@ -55,6 +55,7 @@ _OWN_TIME = re.compile(
     r"|20[0-9]{2}\s*年(?![底末]?(?:以?前|之前))"
 )
 _PIECES = re.compile(r"[^，,；;：:]+")
+_NOW = re.compile(r"目前|现在|当前|如今|现已")  # a clause of now, not of a goal's year before it
 
 
 def _without_own_times(sentence: str) -> str:
