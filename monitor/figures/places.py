@@ -324,9 +324,12 @@ def _words(text: str, regions: tuple[str, ...]) -> list[tuple[int, str]]:
             continue  # 自治区级医院, 省级示范区, 国家级: a tier of bodies or titles, not a place
         if "至" in text and on_route(text, m.start(), m.end()):
             continue  # 十堰至襄阳段, 成都至自贡铁路: the towns a route runs between
-        if word == "各地" and out and out[-1][1] not in NATIONAL:
+        if word == "各地" and (
+            (out and out[-1][1] not in NATIONAL)
+            or _LOCAL_BODY.search(text, max(0, m.start() - 16), m.start())
+        ):
             # 全省各地, 河北各地; 河北省住建厅要求，各地要确保…: the localities of the place
-            # named before, together that place's work, not the country's
+            # named before (or of the office speaking: 省水利厅要求各地…), together its work
             continue
         around = _AROUND.match(text, m.end())
         if around:  # 武汉及周边8个城市: the place and its neighbours, a wider area
