@@ -32,7 +32,11 @@ _WHOLE_AGAIN = re.compile(
 )
 # A stock named at a clause's head after a period's part (…，其中今年完成560公里，农村公路总里程
 # 达到1.56万公里): the whole again, a level, not that period's own figure
-_STOCK_AGAIN = re.compile(r"[^，,。；;]{0,12}?(?:总里程|总长度?|总规模|总面积|总数|总量|保有量)")
+# (…，其中分布式光伏3736万千瓦，截至3月底累计装机9.46亿千瓦: a running total to a date, too)
+_STOCK_AGAIN = re.compile(
+    r"[^，,。；;]{0,12}?(?:总里程|总长度?|总规模|总面积|总数|总量|保有量)"
+    r"|截[至止][^，,。；;0-9]{0,4}[0-9一二三四五六七八九十]{0,2}[^，,。；;0-9]{0,3}?[，,]?累计"
+)
 
 
 # A part named by its period (其中今年新增…, 其中三季度增长…): the period's own figure, not a
