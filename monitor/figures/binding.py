@@ -294,7 +294,7 @@ def _other_amount(making: Making, n: Number, target: Target) -> str | None:
         # rather than read as done)
         return "the plan a share is taken of (占…预算N的M%), not the amount done"
     if _TOTAL_COST.search(n.head) and "总投资" not in target.title:
-        return "the total cost of the projects (总投资), not the investment the target counts"
+        return "the total investment of the projects, their cost in all (总投资), not the target's"
     bounds = thresholds.bound(sentence, q, making.read.quantities, n.head)
     if bounds:
         return bounds

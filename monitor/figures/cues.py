@@ -121,6 +121,8 @@ _PLEDGE = re.compile(
     + "".join(f"|{word}{_HANDED_DOWN}" for word in ("任务", "目标", "计划"))
     # a plan document cited as the source: 《…工作方案》明确, 印发…工作要点
     + r"|《[^》]{2,40}?(?:方案|计划|要点|规划)(?:的通知)?》|印发[^，,。；]{0,24}?(?:方案|计划|要点)"
+    # the year's list of tasks made public (发布今年十件民生实事, 公布…民生实事项目): its items
+    + "".join(f"|{w}[^，,。；]{{0,12}}?(?:民生实事|实事项目)" for w in ("发布", "公布", "推出"))
     # a plan set before, restated (原定今年新增…2000张, 原计划改造500公里)
     + "|"
     + _SET_BEFORE.pattern
