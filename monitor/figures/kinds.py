@@ -139,10 +139,19 @@ def wider_than_titled(head: str, keyword: str, title: str) -> str | None:
     """The kind the target's title names before the keyword with a word of kinds (新增【护理型】
     养老床位) when the clause (`head`: up to the keyword) names the keyword with no kind at all
     (新增养老床位2.3万张): the number counts every kind, a wider thing. None otherwise."""
+    if _ALL_KINDS.search(head):  # 各类充电桩 for 新建公共充电桩: every kind, a wider thing
+        at = title.find(keyword)
+        verbs = list(_VERB.finditer(title, 0, at)) if at > 0 else []
+        named = title[verbs[-1].end() : at] if verbs else ""
+        if named and not _NOT_HAN.search(named):
+            return named
     titled = _titled_kind(title, keyword)
     if titled is None or titled in head:
         return None
     return titled if not _words_before(head) else None
+
+
+_ALL_KINDS = re.compile(r"(?:各类|各种|各式|所有)$")
 
 
 @lru_cache(maxsize=1024)

@@ -298,7 +298,11 @@ def _names_the_part(making: Making, n: Number) -> bool:
     sentence = making.read.text
     start = _part_start(sentence, making.read.cuts, n.q.start)
     opened = _PART_OPEN.match(sentence, start) if start is not None else None
-    return opened is not None and opened.end() == n.match.start < n.match.end <= n.q.start
+    if opened is None or not n.match.start < n.match.end <= n.q.start:
+        return False
+    # (…，其中公共充电桩5.6万个，今年以来新建公共充电桩4300个: the part's keyword again)
+    keyword = sentence[n.match.start : n.match.end]
+    return opened.end() == n.match.start or sentence.startswith(keyword, opened.end())
 
 
 def breaks_down(making: Making, clause: int, at: int) -> bool:
