@@ -166,8 +166,10 @@ def opens_with_title_measure(sentence: str, at: int, targets: Sequence[Target]) 
     at = start.end() if start else at
     for target in targets:
         for measure in title_measures(target.title, target.keywords):
-            word = _MEASURE_VERB.sub("", measure)
-            if len(word) >= 2 and sentence.startswith(word, at):
+            word = _MEASURE_VERB.sub("", measure)  # (运营总里程 for 运营里程: 总 inside it)
+            if len(word) >= 2 and sentence[at : at + len(word) + 1].replace("总", "").startswith(
+                word
+            ):
                 return True
     return False
 
