@@ -327,9 +327,10 @@ def inside_those(head: str) -> str | None:
     return found.group() if found else None
 
 
-# 已有1350张投入使用, 目前已有15个进场施工: what the counted things did, no noun of their own
+# 已有1350张投入使用, 目前已有15个进场施工, 312座主体工程完工: what the counted things did,
+# no noun of their own
 _PREDICATE = re.compile(
-    r"(?:已经?|正在|全部|均|都|陆续|相继|先后|顺利|基本|已经|进场|正式|建成|实现|集中)*"
+    r"(?:主体(?:工程|结构)?)?(?:已经?|正在|全部|均|都|陆续|相继|先后|顺利|基本|已经|进场|正式|建成|实现|集中)*"
     r"(?:" + _VERB.pattern + r"|施工|运行|使用|营业|通车|开业)+(?:了|中)?"
 )
 # (a headline's parts stand apart by a space: …已有35所投入使用 新增学位…)

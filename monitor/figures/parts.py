@@ -32,8 +32,7 @@ _WHOLE_AGAIN = re.compile(
 )
 # A stock named at a clause's head after a period's part (…，其中今年完成560公里，农村公路总里程
 # 达到1.56万公里): the whole again, a level, not that period's own figure
-# (…，其中分布式光伏3736万千瓦，截至3月底累计装机9.46亿千瓦: a running total to a date, too)
-_STOCK_AGAIN = re.compile(
+_STOCK_AGAIN = re.compile(  # (…，其中分布式光伏3736万千瓦，截至3月底累计装机9.46亿千瓦, too)
     r"[^，,。；;]{0,12}?(?:总里程|总长度?|总规模|总面积|总数|总量|保有量)"
     r"|截[至止][^，,。；;0-9]{0,4}[0-9一二三四五六七八九十]{0,2}[^，,。；;0-9]{0,3}?[，,]?累计"
 )
@@ -260,9 +259,10 @@ _STAGE_PART = re.compile(
     r"\s*(?:其中)?[，,\s]*(?:已经?|均已|全部|已全部)(?:开工|完工|竣工|建成|投用|投入使用|交付)了?"
     r"(?:约|近|超过)?"
 )
-# A part naming nothing but its number (其中86个, 已有86个): whatever it is, it is no one kind;
-# or nothing but the stage its things are at (…中，已开工112个，建成86个)
-_DONE_AFTER = re.compile(r"(?:已经?|均已|都已)?(?:全部)?(?:基本)?(?:完成|消除|实现|达标)")
+# A part naming only its number (其中86个: no one kind) or its stage (…中，已开工112个，建成86个)
+_DONE_AFTER = re.compile(
+    r"(?:主体工程|主体)?(?:已经?|均已|都已)?(?:全部|基本)*(?:完成|消除|实现|达标|完工)"
+)
 # (目前已开工158处, 已建成投用1.42万个, 其中建成开园18个: the things opening once built too)
 # (…的600个项目中，计划新开工174个，1—7月已新开工142个，建成投产53个: the plan's and the
 # months' so far, the things at each stage)
