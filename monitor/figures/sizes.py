@@ -12,6 +12,7 @@ _SIZE = re.compile(
     r"的?(?:总规模|规模|总数|总人数|人数|总量|数量|总长度|总里程)(?:为|达到?|约|近|超过|突破|是|有)*"
 )
 _A_MEASURE = re.compile(r"量|数|值|额|规模|面积|里程|率|比例|比重|容量|装机")
+_LEVEL_VERB = re.compile(r"(?:达到|突破|超过|增至|增加到|提高到|达|为|稳定在|保持在|不少于)+")
 _UP_TO_NUMBER = re.compile(r"[0-9０-９一二两三四五六七八九十百千万亿]")
 
 
@@ -75,6 +76,6 @@ def other_size(between: str, keyword: str, title: str) -> str | None:
     number = _UP_TO_NUMBER.search(tail)
     did = tail[: number.start()] if number else tail
     did = did[: m.start()] if (m := _NOT_HAN.search(did)) else did  # （年度目标）: a note
-    if not did or _A_MEASURE.search(did) or did in between:
-        return None  # the title counts the noun itself (充电桩保有量, 5G基站12万个)
+    if not did or _A_MEASURE.search(did) or did in between or _LEVEL_VERB.fullmatch(did):
+        return None  # the title counts the noun itself (充电桩保有量, 5G基站12万个, 超充站达到…)
     return f"{between.rstrip('为达到约近超过突破是有')}, not {keyword}{did}"
