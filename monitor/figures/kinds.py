@@ -216,8 +216,9 @@ def for_one_use(head: str, title: str) -> str | None:
 
 # A noun an of-phrase after the keyword ends with, then the count (给智慧杆腾位置拆掉的各类旧杆件有
 # 1400余根): the count is of that noun; a measure or the plan of the keyword's things is not one
-_OF_NOUN = re.compile(
-    r"的(?:各类|各种|各项)?([\u4e00-\u9fff]{2,8}?)(?:已经?|累计|也|有|为|达到|达|共计?|约|近|超过)*$"
+_OF_NOUN = re.compile(  # (…配套的储能电站已并网95万千瓦: then the stage it reached)
+    r"的(?:各类|各种|各项)?([\u4e00-\u9fff]{2,8}?)(?:已经?|累计|也|有|为|达到|达|共计?|约|近|超过)*"
+    r"(?:(?<=已)(?:并网|投运|投产|建成|开工|完工|竣工|开通)了?)?$"
 )
 _NO_NOUN = re.compile(
     r"量|数|值|额|规模|面积|里程|率|比例|比重|容量|任务|目标|计划|总|其中|部分|[年月季期里中上]"
