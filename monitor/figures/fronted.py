@@ -13,10 +13,13 @@ T = TypeVar("T")
 
 # a verb of work (already, in all), an amount with its measure word, and at most a qualifier
 # (or the plan's size: 年度目标60个 杭州口袋公园已建成63个)
+# (or a base said first, of its own year: 在去年开工12座的基础上，云南今年再开工中型水库20座)
 _BARE = re.compile(
+    r"(?:在(?:去年|上年|(?:19|20)[0-9]{2}\s*年)(?:全年)?)?"
     r"(?:(?:已经?|累计|共|再)?(?:" + WORK_VERB.pattern + r")了?"
     r"|(?:年度|全年|今年)?(?:目标|任务|计划)(?:任务)?(?:为|是)?)"
-    r"[约近超逾]?[0-9０-９][0-9０-９.,]*(?:万|亿)?[\u4e00-\u9fff]{1,2}(?:以上|左右|多|余)?[！!]?"
+    r"[约近超逾]?[0-9０-９][0-9０-９.,]*(?:万|亿)?[\u4e00-\u9fff]{1,2}(?:以上|左右|多|余)?"
+    r"(?:(?<=[\u4e00-\u9fff])的基础上|[！!])?"
 )
 
 
