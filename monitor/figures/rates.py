@@ -267,7 +267,7 @@ def out_of_frame(
         return f"an average a year over several years ({average}…), not a period's count"
     if scope != "rate" and (other := other_amount(n.head, target)):
         return other  # 专项债务余额 for the bonds issued; 总投资 for the investment done
-    if scope != "rate" and SCHEDULE_QUOTA.search(making.read.text, n.c0, n.q.start):
+    if scope != "rate" and _due_by_schedule(making.read.text, n.c0, n.q.start):
         return "a quota of the time gone by (按序时进度应完成…), neither the plan nor a result"
     holiday = _HOLIDAY.search(making.read.text, 0, n.q.start)
     if (
@@ -385,3 +385,16 @@ def signed(quantity: Quantity, scope: FigureScope, verb_head: str) -> tuple[bool
     if quantity.value < 0:
         return True, replace(quantity, value=-quantity.value)
     return is_fall(verb_head), quantity
+
+
+# What is due by now (应完成, 应建成, 应开工): with the schedule named before it in the sentence
+_DUE = re.compile(r"应(?:完成|建成|开工|完工|达到)")
+
+
+def _due_by_schedule(text: str, c0: int, at: int) -> bool:
+    """Whether the number at `at` (its clause from `c0`) is the schedule's quota: the clause names
+    the schedule (按序时进度应完成…), or says what is due (应完成) after a clause naming it
+    (按照序时进度，前三季度…应完成投资7500亿元)."""
+    if SCHEDULE_QUOTA.search(text, c0, at):
+        return True
+    return bool(_DUE.search(text, c0, at)) and bool(SCHEDULE_QUOTA.search(text, 0, c0))
