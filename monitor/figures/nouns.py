@@ -47,7 +47,7 @@ _FILLER = re.compile(
     r"|出去|出来|起来|下来|下去|完|好)+"  # a verb's complement in speech (分配出去3126套, 建好了)
 )
 _FILLER_END = re.compile(
-    r"(?:了|约|近|超过|超|逾|达到|达|为|共|总计|已经|已|均|的|年度|全年|今年|当年|年内)+$"
+    r"(?:了|约|近|超过|超|逾|达到|达|为|共|总计|已经|已|均|的|年度|全年|今年|当年|年内|将)+$"
 )
 # the plan's own words (完成全年目标任务的三分之一): a share of the pledge, weighed elsewhere
 _PLAN_WORDS = ("任务", "目标", "计划", "额度", "限额")
@@ -155,7 +155,7 @@ def title_measures(title: str, keywords: tuple[str, ...]) -> tuple[str, ...]:
 
 # the verb of a title's pledge after its measure (运营里程【达到】1000公里): not the measure's
 _MEASURE_VERB = re.compile(r"(?:达到|突破|超过|增至|增长|新增|提高到?|为|达)$")
-_MEASURE_OPENS = re.compile(r"(?:目前|现在|全[市省区县国]|累计|今年|年内|全年|共|已)*")
+_MEASURE_OPENS = re.compile(r"(?:目前|现在|届时|到时|全[市省区县国]|累计|今年|年内|全年|共|已)*")
 
 
 def opens_with_title_measure(sentence: str, at: int, targets: Sequence[Target]) -> bool:
