@@ -195,7 +195,7 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
         return "new"  # (温州城市书房已达172家，其中今年新开9家: the year is the part's, not its)
     if c0 and _NAMED_YEAR.match(clause) and _ADDITION.search(clause):
         return "new"  # …累计完成1250万亩，2024年完成462万亩: that year's work, not the total
-    if _CUMULATIVE.search(sentence, 0, c0) or _LEVEL_VERB.search(head):
+    if _CUMULATIVE.search(sentence, 0, c0) or _reached_level(head):
         return "cumulative"
     if (_as_of_stock(sentence) and "已" in sentence[: q.start]) or _SO_FAR.match(sentence):
         return "cumulative"
@@ -205,6 +205,12 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     if passed and not _named_a_period(sentence, c0, head):
         return "cumulative"  # 我国专精特新“小巨人”企业突破1.4万家: where the count stands
     return "new"
+
+
+def _reached_level(head: str) -> bool:
+    """Whether the words before a number say a level was reached (建成充电桩达2万个), not what
+    work added reached an amount (新改建农村公路里程达1130公里, 新增用户达3.2万户)."""
+    return bool(_LEVEL_VERB.search(head)) and not _ADDED.search(head)
 
 
 def _passed_a_level(head: str, q: Quantity) -> bool:
