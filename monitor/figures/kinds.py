@@ -336,6 +336,9 @@ _USE_AFTER = re.compile(
     r"(?:已经?|累计|共计?|达到|达|为|约|近|超过)*$"
 )
 _FILLERS = "已经累计共计达到为约近超过"
+# A title asking the amount, then answering it (充电桩建了多少？前三季度4600个): the answer counts
+# the thing asked about, whatever words of time come between
+_ASKED = re.compile(r"(?:多少|几何|几[个座家所])[^？?，,]{0,4}[？?]")
 
 
 def after_keyword(
@@ -353,7 +356,7 @@ def after_keyword(
     use = _USE_AFTER.search(between) if "用" in between or "投向" in between else None
     if use and use.group(1) not in title:
         return f"a subset: the part put to one use ({use.group().rstrip(_FILLERS)})"
-    if same_unit and "的" not in between:
+    if same_unit and "的" not in between and not _ASKED.search(between):
         noun = own_noun(between, keywords, title_measures(title, keywords))
         if noun and len(noun) > 2 and noun not in title and not _NOT_THING.search(noun):
             return f"counts another noun ({noun}), named after a verb"  # (惠及老年人: its count)

@@ -82,7 +82,11 @@ _SINCE_WORK_BEGAN = re.compile(
     r"开累|开(?<![0-9]年开)(?:工|建)(?:建设)?以来|动(?<![0-9]年动)工(?:建设)?以来"
 )
 # A later clause of the sentence that is a part or the year's own (…，其中…; …，今年新建成12家)
-_LATER_YEAR = re.compile(r"其中|[，,；;](?:今年|当年|本年)")
+# (a headline's part after a space too: 我国5G基站超过374万个 一季度净增36.9万个)
+_LATER_YEAR = re.compile(
+    r"其中|[，,；;　 ](?:今年|当年|本年|前三季度|[一二三四]季度|[上下]半年"
+    r"|前[0-9一二三四五六七八九十]{1,2}个?月|1[-—–至~][0-9]{1,2}月)"
+)
 # A mark a number is said to pass or a step it climbs onto (突破3万个大关, 迈上4万个新台阶)
 _MARK_AFTER = re.compile(r"新?(?:台阶|大关|关口)")
 # A count right after the verb adding it (新增14家, 新建2座): the addition
