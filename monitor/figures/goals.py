@@ -122,12 +122,15 @@ def pledge_said_again(
     if exceeds(clause, quantity.start - c0):
         return False
     pledge = target.pledge
-    if kind != "achieved" or scope != "new" or pledge is None or pledge.scope != "new":
+    # (a title's amount in no clear frame too: 福州今年新增托位6000个 in May, for a pledge of 6000)
+    if kind not in _UNSAID or scope != "new" or pledge is None or pledge.scope != "new":
         return False
     if pledge.by is None or published is None:
         return False
     if value != pledge.value or period not in (None, str(pledge.by.year)):
         return False  # no year named: a task list early in the year (新建5G基站4万个)
+    if kind == "mention" and period is None:
+        return False  # 福州新增托位6000个 in January: as likely last year's result
     if published.year != pledge.by.year or published.month >= 12:
         return False
     if _cue(clause) is not None or _DONE_WORDS.search(clause):
@@ -139,6 +142,7 @@ def pledge_said_again(
     return not _DONE_WORDS.search(before, last)
 
 
+_UNSAID = ("achieved", "mention")  # read as a result by its date alone, or in no frame at all
 # a clause's own time words: 今年新建12万亩 after …已完工8.6万亩 is the plan said again
 _OWN_YEAR = re.compile(r"今年|全年|年度|本年")
 
