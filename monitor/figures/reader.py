@@ -344,7 +344,7 @@ class _Article(Regional):
         if measure == "share_of_pledge":  # 完成年度任务的83%: progress so far, unless planned
             kind = share_kind(sentence, c0, n.head, kind, target.id in making.pledged)
         elif (n.task and measure is None) or pledge_said_again(
-            quantity, target, (kind, scope, period), sentence[:c1], self.published, c0
+            quantity, target, (kind, scope, period), sentence, self.published, (c0, c1)
         ):
             kind = "pledge"  # (今年改造老旧小区200个 in August, for a pledge of 200: said again)
         other = out_of_frame(making, n, target, (period, scope, kind), self.published)
