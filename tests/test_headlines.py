@@ -7,8 +7,9 @@ from typing import Any
 
 import pytest
 
+from monitor.figures.explain import explain
 from monitor.figures.reader import find_article_figures, find_figures
-from tests.reading_tables import cases, check_figures, load
+from tests.reading_tables import cases, check_dropped, check_figures, load
 
 TABLE, TARGETS = load("headlines")
 
@@ -19,6 +20,9 @@ def test_headline_rule(case: dict[str, Any]) -> None:
     got = find_article_figures(case["title"], case["text"], targets, published=case["published"])
     shown = [(f.target_id, f.quantity.surface, f.kind, f.scope, f.period) for f in got]
     check_figures(got, case["want"], ("unit", "kind", "scope", "period"), shown)
+    if "dropped" in case:  # what `monitor try --explain` says of each number dropped
+        seen = explain(case["title"], case["text"], targets, published=case["published"])
+        check_dropped(seen, case["dropped"])
 
 
 @pytest.mark.parametrize("case", [c for c in cases(TABLE) if "in_title" in c.values[0]])

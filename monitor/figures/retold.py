@@ -37,32 +37,44 @@ def article_figures(reads: Sequence[Read], headline: bool, made: Made) -> list[F
     return figures
 
 
-def retold(head: Read, lead: Sequence[Read], made: Made) -> list[Figure]:
+def retold(
+    head: Read, lead: Sequence[Read], made: Made, trace: list[Seen] | None = None
+) -> list[Figure]:
     """The title's figures (`head`: the title read) as the lead sentence telling the same amount
     again reads it (`lead`: the sentences after the title naming a target; `made` reads one with
     its trace): left out where the lead's is another period's or place's; an amount the title
     gives in no clear frame (…今年新建口袋公园60个, in June) in the lead's (今年全市将新建口袋
-    公园60个: the plan)."""
-    trace: list[Seen] = []
+    公园60个: the plan). With `trace`, each amount dropped is added to it with the reason."""
+    seen: list[Seen] = []
     out: list[Figure] = []
-    for figure in made(head, trace):
+    for figure in made(head, seen):
         told = _told(figure.target_id, figure.quantity, lead, made)
-        if told is False:
-            continue  # 西安新建口袋公园120个 over …明年全市计划新建口袋公园120个: next year's plan
+        if (
+            told is False
+        ):  # 西安新建口袋公园120个 over …明年全市计划新建口袋公园120个: next year's plan
+            q, why = (
+                figure.quantity,
+                "its lead tells the amount again as another period's or place's",
+            )
+            seen.append(Seen(head.text, q.start, q.end, q.surface, figure.target_id, None, why))
+            continue
         if isinstance(told, Figure) and figure.period is None:
             figure = replace(figure, period=told.period)  # the year the lead names (2024年，…)
         out.append(figure)  # else in its own frame: the title's words, read, say as much
     by_start = {q.start: q for q in head.quantities}
-    for seen in trace:
-        done = any(f.start == seen.start and f.target_id == seen.target_id for f in out)
-        if done or seen.target_id is None or not seen.why.startswith(_UNCLEAR):
+    for dropped in list(seen):
+        done = any(f.start == dropped.start and f.target_id == dropped.target_id for f in out)
+        if done or dropped.target_id is None or not dropped.why.startswith(_UNCLEAR):
             continue
-        told = _told(seen.target_id, by_start[seen.start], lead, made)
+        told = _told(dropped.target_id, by_start[dropped.start], lead, made)
         if isinstance(told, Figure):
-            q = by_start[seen.start]
+            q = by_start[dropped.start]
             figure = replace(told, quantity=q, sentence=head.text, start=q.start, end=q.end)
             why = f"{told.why}; the title's amount, as its lead tells it again"
             out.append(replace(figure, why=why))
+            seen.remove(dropped)
+    if trace is not None:
+        trace.extend(seen)
     out.sort(key=attrgetter("start"))
     return out
 
