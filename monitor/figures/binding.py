@@ -128,6 +128,8 @@ class Making:
             self.trace.append(Seen(self.read.text, q.start, q.end, q.surface, tid, None, why))
 
 
+# Verbs that only say how much more or less than before (吉林增产26.6亿斤, 同比多增1.2万人)
+_CHANGE_ONLY = re.compile(r"(?:增产|减产|多增|少增|增收|减收)了?[约近超逾]?$")
 _OWN_SCOPE = re.compile(r"新|累计|总|今年|全年|年内|当年|以来|[0-9]{4}\s*年")
 
 
@@ -192,9 +194,17 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     if own_clause and q.unit != "%" and per_head_title(words) and not per_head(n.head, ""):
         # 提供托位数约350万个 for a target of 每千人口托位数: the count, not the figure per head
         return "a count, not the figure per head the target tracks"
+    return _changed(making, n, target)
+
+
+def _changed(making: Making, n: Number, target: Target) -> str | None:
+    """Why the number is the change over an earlier figure, not the level: a rise after the
+    target's figure (改造580万套，增加110万套), or after a verb that only says how much more
+    or less than before (吉林增产26.6亿斤, 同比多增1.2万人), whatever was read before it."""
     if n.change and target.id in making.given and not since_period_start(n.head, (target,)):
-        # 改造580万套，增加110万套: the rise over last year, not the figure
         return "a change over an earlier figure (增加…), not the level"
+    if n.q.unit != "%" and _CHANGE_ONLY.search(n.head):
+        return "a change over an earlier figure (增产…, 多增…), not the level"
     return None
 
 

@@ -30,7 +30,9 @@ _CLAUSE = re.compile(
     + speech.MARKS  # a new-media line's items (▶开工35个　▶完工19个, ［12个］ 今年计划…)
     + r"](?:(?<![0-9][,，])|(?<=[,，])(?![0-9]{3}(?![0-9])))"
     # a space between words, as headlines part their clauses (…降幅达13.9% 事故总量降17.4%)
-    r"|[ \u3000](?<=[\u4e00-\u9fff%][ \u3000])(?=[\u4e00-\u9fff])"
+    # (and a part opening with its months or year: …2.31万公里 1—9月新改建860公里)
+    r"|[ \u3000](?<=[\u4e00-\u9fff%][ \u3000])"
+    r"(?=[\u4e00-\u9fff]|[0-9]{1,4}(?:[-—–~至][0-9]{1,2})?[年月])"
     # an ellipsis where a quote leaves words out (…35家……今年，…): what follows is another clause
     r"|……"
 )

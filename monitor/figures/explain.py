@@ -6,11 +6,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from monitor.figures.binding import Read
 from monitor.figures.keywords import _plan, named_in
 from monitor.figures.numerals import find_quantities
 from monitor.figures.reader import _Article
+from monitor.figures.retold import LEAD, retold
+from monitor.figures.sections import is_headline
 from monitor.figures.sentences import _MAX_SENTENCE, carried, sentence_ends, with_title
-from monitor.models import Seen, Target
+from monitor.models import Figure, Seen, Target
 
 
 def explain(
@@ -53,7 +56,7 @@ def explain(
                 )
         r = reader.read(index, about, index in going_on) if about else None
         trace: list[Seen] = []
-        made = reader.figures(r, trace) if r is not None else []
+        made = _made(reader, r, index, named_at, trace) if r is not None else []
         made_at = {(f.start, f.target_id): f for f in made}
         traced = {(x.start, x.target_id) for x in trace}
         for q in numbers:
@@ -68,3 +71,14 @@ def explain(
         seen.extend(trace)
     seen.sort(key=lambda x: (text.find(x.sentence), x.start))
     return seen
+
+
+def _made(
+    reader: _Article, r: Read, index: int, named_at: dict[int, list[Target]], trace: list[Seen]
+) -> list[Figure]:
+    """The figures of the read sentence `index`, as find_figures makes them: a title's as its
+    lead tells them again (retold)."""
+    if index != 0 or not is_headline(reader.text, reader.ends, 0):
+        return reader.figures(r, trace)
+    lead = [x for i in range(1, LEAD + 1) if i in named_at and (x := reader.read(i, named_at[i]))]
+    return retold(r, lead, reader.figures, trace)

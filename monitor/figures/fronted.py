@@ -12,14 +12,19 @@ from monitor.figures.nouns import WORK_VERB
 T = TypeVar("T")
 
 # a verb of work (already, in all), an amount with its measure word, and at most a qualifier
-# (or the plan's size: 年度目标60个 杭州口袋公园已建成63个)
+# (or the plan's size: 年度目标60个 杭州口袋公园已建成63个; the change since the year began:
+# 比年初增加2100个 济南公共充电桩增至1.86万个); or the plan's size before its noun, said to be
+# met (6000个目标提前完成 福州今年新增托位6320个)
 # (or a base said first, of its own year: 在去年开工12座的基础上，云南今年再开工中型水库20座)
+_AMOUNT = r"[约近超逾]?[0-9０-９][0-9０-９.,]*(?:万|亿)?[\u4e00-\u9fff]{1,2}?(?:以上|左右|多|余)?"
 _BARE = re.compile(
     r"(?:在(?:去年|上年|(?:19|20)[0-9]{2}\s*年)(?:全年)?)?"
-    r"(?:(?:已经?|累计|共|再)?(?:" + WORK_VERB.pattern + r")了?"
-    r"|(?:年度|全年|今年)?(?:目标|任务|计划)(?:任务)?(?:为|是)?)"
-    r"[约近超逾]?[0-9０-９][0-9０-９.,]*(?:万|亿)?[\u4e00-\u9fff]{1,2}(?:以上|左右|多|余)?"
-    r"(?:(?<=[\u4e00-\u9fff])的基础上|[！!])?"
+    r"(?:(?:(?:已经?|累计|共|再)?(?:" + WORK_VERB.pattern + r")了?"
+    r"|(?:年度|全年|今年)?(?:目标|任务|计划)(?:任务)?(?:为|是)?"
+    r"|比(?:年初|上年末|上年底|去年底|去年末)(?:增加|新增|净增)了?)" + _AMOUNT
+    + r"(?:(?<=[\u4e00-\u9fff])的基础上|[！!])?"
+    r"|" + _AMOUNT + r"的?(?:年度|全年)?(?:目标|任务)(?:任务)?"
+    r"(?:已经?)?(?:提前|超额|全部|全面)?(?:完成|实现|达成)[！!]?)"
 )
 
 

@@ -106,28 +106,34 @@ def pledge_said_again(
     quantity: Quantity,
     target: Target,
     read: tuple[FigureKind, FigureScope, str | None],
-    text: str,
+    sentence: str,
     published: date | None,
-    c0: int = 0,
+    span: tuple[int, int],
 ) -> bool:
     """Whether a count read (`read`: kind, scope, period) as the year's new work by its date
-    alone (no word of plan or result in its clause, text[c0:], `text` the sentence up to the
-    clause's end) is the target's pledge said again: the pledge's size, of the pledge's year,
-    read before that year's last month (今年改造老旧小区200个 in August, for a pledge of 200), not
-    said to be passed (超200个). Nor a clause with no time of its own that sizes the work the
-    clause before it says is done or under way (…项目已全面开工，开工面积18万亩): the whole pledge
-    started, not restated."""
+    alone, or in no frame at all (a title's), with no word of plan or result in its clause
+    (`span` in `sentence`) is the target's pledge said again: the pledge's size, of the pledge's
+    year, read before that year's last month (今年改造老旧小区200个 in August, for a pledge of
+    200), not said to be passed (超200个) nor given with its share of the plan (开工300个，开工率
+    100%: the year's work so far). Nor a clause with no time of its own that sizes the work the
+    clause before it says is done or under way (…项目已全面开工，开工面积18万亩): the whole
+    pledge started, not restated."""
+    c0, c1 = span
+    text = sentence[:c1]
     kind, scope, period, value = *read, quantity.value
     clause = text[c0:]
-    if exceeds(clause, quantity.start - c0):
+    if exceeds(clause, quantity.start - c0) or _SHARE_AFTER.match(sentence, c1):
         return False
     pledge = target.pledge
-    if kind != "achieved" or scope != "new" or pledge is None or pledge.scope != "new":
+    # (a title's amount in no clear frame too: 福州今年新增托位6000个 in May, for a pledge of 6000)
+    if kind not in _UNSAID or scope != "new" or pledge is None or pledge.scope != "new":
         return False
     if pledge.by is None or published is None:
         return False
     if value != pledge.value or period not in (None, str(pledge.by.year)):
         return False  # no year named: a task list early in the year (新建5G基站4万个)
+    if kind == "mention" and period is None:
+        return False  # 福州新增托位6000个 in January: as likely last year's result
     if published.year != pledge.by.year or published.month >= 12:
         return False
     if _cue(clause) is not None or _DONE_WORDS.search(clause):
@@ -139,6 +145,12 @@ def pledge_said_again(
     return not _DONE_WORDS.search(before, last)
 
 
+# the share of the plan the count is, in the clause after it (，完成年度任务的100%; 开工率100%)
+_SHARE_AFTER = re.compile(
+    r"[，,　 ](?:[^。；，,　 ]{0,12}?(?:任务|计划|目标)的?|[^。；，,　 ]{0,4}?率(?:为|达到?)?)"
+    r"[0-9０-９.]+%"
+)
+_UNSAID = ("achieved", "mention")  # read as a result by its date alone, or in no frame at all
 # a clause's own time words: 今年新建12万亩 after …已完工8.6万亩 is the plan said again
 _OWN_YEAR = re.compile(r"今年|全年|年度|本年")
 

@@ -256,7 +256,7 @@ def _unquoted(text: str) -> str:
 # word for all of them (全省自来水普及率, 目前近视率, 平均…)
 _NO_KIND = re.compile(
     r"(?:各[级类种式]|所有|全部|平均|整体|总体|全面|目前|当前|实际|累计|现有|已有|共有"
-    r"|[年月底末的了已共为达约近])$"
+    r"|季度|[年月周旬底末的了已共为达约近])$"  # (山东一季度新增就业: a time, no kind)
 )
 
 
@@ -347,6 +347,9 @@ _USE_AFTER = re.compile(
     r"(?:已经?|累计|共计?|达到|达|为|约|近|超过)*$"
 )
 _FILLERS = "已经累计共计达到为约近超过"
+# A title asking the amount, then answering it (充电桩建了多少？前三季度4600个): the answer counts
+# the thing asked about, whatever words of time come between
+_ASKED = re.compile(r"(?:多少|几何|几[个座家所])[^？?，,]{0,4}[？?]")
 
 
 def after_keyword(
@@ -364,7 +367,7 @@ def after_keyword(
     use = _USE_AFTER.search(between) if "用" in between or "投向" in between else None
     if use and use.group(1) not in title:
         return f"a subset: the part put to one use ({use.group().rstrip(_FILLERS)})"
-    if same_unit and "的" not in between:
+    if same_unit and "的" not in between and not _ASKED.search(between):
         noun = own_noun(between, keywords, title_measures(title, keywords))
         if noun and len(noun) > 2 and noun not in title and not _NOT_THING.search(noun):
             return f"counts another noun ({noun}), named after a verb"  # (惠及老年人: its count)

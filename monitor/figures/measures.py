@@ -98,7 +98,11 @@ _SINCE_WORK_BEGAN = re.compile(
     r"开累|开(?<![0-9]年开)(?:工|建)(?:建设)?以来|动(?<![0-9]年动)工(?:建设)?以来"
 )
 # A later clause of the sentence that is a part or the year's own (…，其中…; …，今年新建成12家)
-_LATER_YEAR = re.compile(r"其中|[，,；;](?:今年|当年|本年)")
+# (a headline's part after a space too: 我国5G基站超过374万个 一季度净增36.9万个)
+_LATER_YEAR = re.compile(
+    r"其中|[，,；;　 ](?:今年|当年|本年|前三季度|[一二三四]季度|[上下]半年"
+    r"|前[0-9一二三四五六七八九十]{1,2}个?月|1[-—–至~][0-9]{1,2}月)"
+)
 # A mark a number is said to pass or a step it climbs onto (突破3万个大关, 迈上4万个新台阶)
 _MARK_AFTER = re.compile(r"新?(?:台阶|大关|关口)")
 # A count right after the verb adding it (新增14家, 新建2座): the addition
@@ -211,7 +215,7 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
         return "new"  # (温州城市书房已达172家，其中今年新开9家: the year is the part's, not its)
     if c0 and _NAMED_YEAR.match(clause) and _ADDITION.search(clause):
         return "new"  # …累计完成1250万亩，2024年完成462万亩: that year's work, not the total
-    if _CUMULATIVE.search(sentence, 0, c0) or _LEVEL_VERB.search(head):
+    if _CUMULATIVE.search(sentence, 0, c0) or _reached_level(head):
         return "cumulative"
     if (_as_of_stock(sentence) and "已" in sentence[: q.start]) or _SO_FAR.match(sentence):
         return "cumulative"
@@ -221,6 +225,12 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     if passed and not _named_a_period(sentence, c0, head):
         return "cumulative"  # 我国专精特新“小巨人”企业突破1.4万家: where the count stands
     return "new"
+
+
+def _reached_level(head: str) -> bool:
+    """Whether the words before a number say a level was reached (建成充电桩达2万个), not what
+    work added reached an amount (新改建农村公路里程达1130公里, 新增用户达3.2万户)."""
+    return bool(_LEVEL_VERB.search(head)) and not _ADDED.search(head)
 
 
 def _passed_a_level(head: str, q: Quantity) -> bool:

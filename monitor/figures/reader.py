@@ -55,6 +55,8 @@ from monitor.figures.rates import (
 from monitor.figures.references import is_reference
 from monitor.figures.regional import Regional
 from monitor.figures.restating import PLAN_NOUNS, last_match, restates
+from monitor.figures.retold import article_figures
+from monitor.figures.sections import is_headline
 from monitor.figures.sentences import (
     _MAX_SENTENCE,
     carried,
@@ -114,10 +116,7 @@ def find_figures(
     read = [
         r for i in sorted(wanted) if (r := reader.read(i, wanted[i], i in going_on)) is not None
     ]
-    figures: list[Figure] = []
-    for r in read:
-        figures.extend(reader.figures(r))
-    return figures
+    return article_figures(read, is_headline(text, ends, 0), reader.figures)
 
 
 def find_article_figures(
@@ -345,7 +344,7 @@ class _Article(Regional):
         if measure == "share_of_pledge":  # 完成年度任务的83%: progress so far, unless planned
             kind = share_kind(sentence, c0, n.head, kind, target.id in making.pledged)
         elif (n.task and measure is None) or pledge_said_again(
-            quantity, target, (kind, scope, period), sentence[:c1], self.published, c0
+            quantity, target, (kind, scope, period), sentence, self.published, (c0, c1)
         ):
             kind = "pledge"  # (今年改造老旧小区200个 in August, for a pledge of 200: said again)
         other = out_of_frame(making, n, target, (period, scope, kind), self.published)

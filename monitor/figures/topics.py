@@ -15,7 +15,7 @@ _TOPIC = re.compile(
     r"|在[^，,。；：:0-9]{2,20}?上)"  # 在口袋公园建设上，…
 )
 # A heading-like topic: a short name of the work and its colon (口袋公园建设：…)
-_HEADING = re.compile(r"[^，,。；：:0-9０-９“”]{2,24}")
+_HEADING = re.compile(r"[^，,。；：:0-9０-９]{2,24}")  # (a slogan in quotes too: 外贸“开门红”：)
 # A clause restating what is left to reach the plan (…，也就是说还要再扩大将近200万人): a gap
 _GAP = re.compile(
     r"(?:也就是说|就是说|这意味着|意味着|换句话说)[^，,。；]{0,6}?(?:还要|还需|还得|仍需|尚需|还差)"
