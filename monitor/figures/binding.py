@@ -22,7 +22,6 @@ from monitor.figures.kinds import (
     age_group,
     for_one_use,
     kind_after,
-    kind_beside_whole,
     kind_word,
     other_modifier,
     picked_after,
@@ -49,6 +48,7 @@ from monitor.figures.sizes import existing_changed
 from monitor.figures.stages import stage_of, stage_refused
 from monitor.figures.tails import between_keyword_and_number
 from monitor.figures.tiers import own_tier
+from monitor.figures.wholes import kind_beside_whole
 from monitor.figures.windows import base_window
 from monitor.models import FigureKind, FigureScope, Quantity, Seen, Target
 
@@ -327,7 +327,7 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
         return f"a subset: those inside what was named before ({inside}…)"
     kind = (
         other_kind(head, keyword, target.title, sentence[c0 - 1 : c0] == "、")
-        or kind_beside_whole(sentence, c0, m.start, keyword, target.title)
+        or kind_beside_whole(sentence, c0, m.start, keyword, target.title, target.keywords)
         or kind_word(
             head, target.title, target.keywords, own_tier(sentence, keyword, target.region)
         )

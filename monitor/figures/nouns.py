@@ -172,17 +172,33 @@ _RATE_VERB_END = re.compile(
 _REFERENCE_END = re.compile(r"[比较与][^，,。；;]*$")  # 游客量比去年: the measure is before it
 
 
-def other_measure(between: str) -> str | None:
+def other_measure(between: str, unit: str | None = None) -> str | None:
     """For a rate after the target's keyword, the measure it is a rate of when that is not the
-    thing itself (`between`: the words from the keyword to the number): 单站功耗, 周末游客量."""
+    thing itself (`between`: the words from the keyword to the number): 单站功耗, 周末游客量; and
+    a count in a measure word no count of the target's `unit` is in (欠薪案件数 for an amount
+    in 元, 以旧换新台数 for a subsidy)."""
     verb = _RATE_VERB_END.search(between)
     if verb is None:
         return None
     measure = _REFERENCE_END.sub("", between[: verb.start()])
     if _SAME_MEASURE.fullmatch(measure):
-        return None
+        return measure if _counted_otherwise(measure, unit) else None
     found = _HAN_WORD.search(measure)
     return measure if found else None
+
+
+# A count named by its measure word (案件数 in 件, 台数 in 台, 场次 in 场, 户数 in 户)
+_COUNT_WORD = re.compile(r"([件台宗个户人])数$|(场)次$")
+
+
+def _counted_otherwise(measure: str, unit: str | None) -> bool:
+    """Whether `measure` is a count in a measure word that counts no things of the target's
+    `unit` (件 for 元; 人 for 人次): the rate of another measure."""
+    found = _COUNT_WORD.search(measure) if unit else None
+    if found is None:
+        return False
+    have, want = units.normalise(found.group(1) or found.group(2)), units.normalise(unit)
+    return have != want and not units.same_family(have, want)
 
 
 _LEVEL_VERB_END = re.compile(r"(?:累计|共|已|达到|达|为|突破|超过|约|近|总计)+$")

@@ -76,7 +76,7 @@ def rate_of(making: Making, n: Number, target: Target) -> str | None:
     between = _PERIOD_WORDS.sub("", without_modals(sentence[start : n.q.start]))
     between = _BASIS.sub("同比", between)  # 同口径增长3.6%, 按年升0.4%: like 同比
     itself = start == n.match.end and _itself(between, target.unit)
-    named = other_measure(_ITSELF.sub("", between, count=1) if itself else between)
+    named = other_measure(_ITSELF.sub("", between, count=1) if itself else between, target.unit)
     if named in _INCREMENT and target.pledge is not None and target.pledge.scope == "new":
         return None  # 增量同比提高12%: for a target of additions, the growth of its own count
     return named
