@@ -97,11 +97,13 @@ class Making:
     scopes: dict[str, FigureScope] = field(default_factory=dict)  # each target's last figure's
     pledged: set[str] = field(default_factory=set)  # targets given a pledge by this sentence
     refused: dict[tuple[str, int], str] = field(default_factory=dict)  # why, by (target, start)
+    given_at: set[tuple[str, int]] = field(default_factory=set)  # (target, start) of each figure
 
-    def give(self, target_id: str, scope: FigureScope, kind: FigureKind) -> None:
-        """A figure of the target was made, with this scope (a count's is kept for plan_scope)
-        and kind (a pledge's is kept for rest_of_plan)."""
+    def give(self, target_id: str, scope: FigureScope, kind: FigureKind, at: int = -1) -> None:
+        """A figure of the target was made (from the number at `at`), with this scope (a count's
+        is kept for plan_scope) and kind (a pledge's is kept for rest_of_plan)."""
         self.given.add(target_id)
+        self.given_at.add((target_id, at))
         if kind == "pledge":
             self.pledged.add(target_id)
         if scope in ("new", "cumulative"):
