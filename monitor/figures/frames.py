@@ -52,6 +52,12 @@ _DOING = re.compile(
 _AHEAD = re.compile(
     r"今年|明年|本年|(?<!截至)(?<!截止)年[底末]|年内|将(?!近)|未来|下一步|(?:到|至)(?:19|20)[0-9]{2}\s*年"
 )
+# The first months of a year (一季度, 1—2月, 前两个月, 开年以来), not last year's (去年一季度):
+# a text read early in a year naming them speaks of the year just begun
+_YEAR_BEGUN = re.compile(
+    r"(?=[一首开年前1-3二三])(?<!去年)(?<!上年)(?:一季度|首季|开年以来|年初以来|前[两二三]个月"
+    r"|(?<![0-9十])[1-3一二三]\s*(?:[—\-－~～至到]\s*[2-3二三]\s*)?月份?(?![底末]))"
+)
 # A headline's verbs of a level reached (突破5000个, 达6.6万个, 创新高) and the perfective (用上了):
 # a result, whatever its date
 _REACHED = re.compile(
@@ -202,6 +208,8 @@ class Frames(Openings):
         published = self.published
         if published is None or published.month > _PLAN_SEASON_ENDS or _AHEAD.search(text):
             return False
+        if _YEAR_BEGUN.search(text):
+            return False  # 一季度…，预计全年…: the year's first months named, the year is running
         if "全年" in text and published.month <= _YEAR_END_NEWS:
             return True
         return "预计" in clause or (index is not None and self._in_report(index))
