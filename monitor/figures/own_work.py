@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 # remarks naming no figure of their own, it gives the sentence's subject's figure when its verb
 # is the one the target names its work by (完工 for 供热管网改造完工, 认定 for 认定首台（套）)
 _DATED_WORK = re.compile(
-    r"(?:截至|截止|到)[^，,。；]{1,10}?(?:底|末|日|旬|目前|现在)"
+    r"(?:截至|截止|到)[^，,。；]{1,10}?(?:底|末|日|旬|目前|现在)[，,]?"
     r"(?:全省|全市|全区|全县|全国)?(?:已经?|累计)"
     # (已实施改造1836个, 已完成加装418部: 实施, 完成 only carry the verb of the work)
     r"(?:实施|完成)?([\u4e00-\u9fff]{2})(?=[约近超逾0-9一二三四五六七八九十两])"
@@ -27,15 +27,31 @@ def dated_work(
     """The sentence's last keyword before the clause at `at`, when the clause gives the work
     done by a date with the verb its targets name their work by (see _DATED_WORK)."""
     if not sentence.startswith(("截至", "截止", "到"), at):
-        return None
+        # …列入民生实事，截至11月底，全市已建成46个: the date a clause of its own before
+        before = max(sentence.rfind("，", 0, at - 1), sentence.rfind(",", 0, at - 1)) + 1
+        if at < 2 or not _DATE_ONLY.fullmatch(sentence, before, at - 1):
+            return None
+        at = before
     found = _DATED_WORK.match(sentence, at)
     earlier = [k for k in by_clause if k < clause and by_clause[k]]
     if found is None or not earlier:
         return None
     match = by_clause[max(earlier)][-1]
     verb = found.group(1)
-    named = any(verb in t.title or any(verb in k for k in t.keywords) for t in match.targets)
+    named = any(_names_work(t.title, t.keywords, verb) for t in match.targets)
     return match if named else None
+
+
+def _names_work(title: str, keywords: tuple[str, ...], verb: str) -> bool:
+    """Whether a target names its work by `verb` (完工 for 供热管网改造完工), or by the work
+    whose result it is (新建, 建设 for 建成)."""
+    if verb in title or any(verb in k for k in keywords):
+        return True
+    return verb == "建成" and "建" in title
+
+
+# A clause that is only a date (截至11月底, 到9月20日): the time of the clause after it
+_DATE_ONLY = re.compile(r"(?:截至|截止|到)[^，,。；]{1,10}?(?:底|末|日|旬)")
 
 
 # A remark on what the subject covers, serves or benefits (…，覆盖全市13个区县，…; 惠及老年人3.2万
