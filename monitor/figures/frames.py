@@ -223,7 +223,8 @@ class Frames(Openings):
         text = before or sentence
         if self._reviewed(sentence, index):  # (not 预计今年… before December: a forecast)
             return not (_YEAR_NOW.search(text) and (self.published or date.max).month < 12)
-        part = _PART_OF_YEAR.search(text)
+        # (the part nearest the figure: …上半年…，下半年预计新增…: not the half gone by)
+        part = next(reversed(list(_PART_OF_YEAR.finditer(text))), None)
         if (
             part
             and "全年" not in text[part.end() :]  # 前三季度…，预计全年可达…: the year's

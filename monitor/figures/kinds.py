@@ -26,10 +26,10 @@ _VERB = re.compile(
 )
 
 
-# A word of kinds right before the keyword (护理型, 超级, 儿科, 基层版, 小额): the kind is a part
-# of the thing
-_KIND_WORD = re.compile(r"(?!各|多|分|总|余|金)[\u4e00-\u9fff]{1,2}?[型级科版额]$")  # 各级: all
-_KIND_ENDS = ("型", "级", "科", "版", "额")
+# A word of kinds right before the keyword (护理型, 超级, 儿科, 基层版, 小额; 高 alone, a grade:
+# 高技能人才 of 技能人才): the kind is a part of the thing (not 各级: all)
+_KIND_WORD = re.compile(r"(?!各|多|分|总|余|金)[\u4e00-\u9fff]{1,2}?[型级科版额]$|^高$")
+_KIND_ENDS = ("型", "级", "科", "版", "额", "高")
 _GRADE = re.compile(r"[0-9A-Za-z一二三四五]+[A星]?级(?:及|或)?以上$")
 _OPEN = re.compile(r"^(?:了|已|共|的|再)+")
 _LEADS = sorted({*PLACES, *GENERIC, "今年", "去年", "目前", "全年"}, key=len, reverse=True)
