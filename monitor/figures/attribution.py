@@ -15,7 +15,7 @@ from monitor.figures.fronted import fronted, fronted_from
 from monitor.figures.keywords import _splittable, may_split, split_matches
 from monitor.figures.measures import SUM_CLAUSE
 from monitor.figures.nouns import WORK_VERB
-from monitor.figures.own_work import dated_work, remark_on
+from monitor.figures.own_work import dated_work, remark_on, titled_measure
 from monitor.figures.place_clauses import for_the_place, place_lead, whole_in_share
 from monitor.figures.restating import restated_before
 from monitor.figures.shares import share_of_it
@@ -258,6 +258,9 @@ def _subject(
         dated = dated_work(sentence, cuts[clause - 1] + 1, by_clause, clause)
         if dated is not None:
             return dated  # …列为民生实事，老城区先行施工，截至9月20日已完工103公里
+        end = cuts[clause] if clause < len(cuts) else len(sentence)
+        if titled := titled_measure(sentence, cuts[clause - 1] + 1, end, by_clause, clause):
+            return titled  # 天津…公租房…，目前在保家庭达到6.3万户 (title: 公租房在保家庭)
     first = clause
     while not by_clause.get(clause):
         if clause == 0:
@@ -344,8 +347,10 @@ def _about_span(
             last = k + 1  # …，合计4780公里: the sum of the parts before it
         elif dated_work(sentence, cuts[k] + 1, by_clause, k + 1):
             last = k + 1  # …，截至9月底已完工64公里: the subject's work by a date
-        elif _named_again(sentence, cuts[k] + 1, by_clause, k + 1):
-            last = k + 1  # …，岗位数同比增长11.2%: the things counted again
+        elif _named_again(sentence, cuts[k] + 1, by_clause, k + 1) or titled_measure(
+            sentence, cuts[k] + 1, _end(cuts, k + 1, sentence), by_clause, k + 1
+        ):
+            last = k + 1  # …，岗位数同比增长11.2%; …，目前在保家庭达到6.3万户: counted again
     if first == 0 and topic_of(sentence, cuts, by_clause) is not None:
         last = len(cuts)  # 说到停车泊位，…: every clause after the topic is about it
     while first > 0 and restated_before(sentence, cuts[first - 1]):
