@@ -31,6 +31,7 @@ from monitor.figures.openings import (
     last_time,
 )
 from monitor.figures.sections import is_headline, labelled, report_at
+from monitor.figures.so_far import CHANGE_SINCE, YEAR_BEGUN
 from monitor.models import FigureKind, Target
 
 _THIS_YEAR = re.compile(r"今年|明年|全年|年度")
@@ -51,12 +52,6 @@ _DOING = re.compile(
 # Words of a time still to come: a figure read early in a year with one is not the last year's
 _AHEAD = re.compile(
     r"今年|明年|本年|(?<!截至)(?<!截止)年[底末]|年内|将(?!近)|未来|下一步|(?:到|至)(?:19|20)[0-9]{2}\s*年"
-)
-# The first months of a year (一季度, 1—2月, 前两个月, 开年以来), not last year's (去年一季度):
-# a text read early in a year naming them speaks of the year just begun
-_YEAR_BEGUN = re.compile(
-    r"(?=[一首开年前1-3二三])(?<!去年)(?<!上年)(?:一季度|首季|开年以来|年初以来|前[两二三]个月"
-    r"|(?<![0-9十])[1-3一二三]\s*(?:[—\-－~～至到]\s*[2-3二三]\s*)?月份?(?![底末]))"
 )
 # A headline's verbs of a level reached (突破5000个, 达6.6万个, 创新高) and the perfective (用上了):
 # a result, whatever its date
@@ -208,7 +203,7 @@ class Frames(Openings):
         published = self.published
         if published is None or published.month > _PLAN_SEASON_ENDS or _AHEAD.search(text):
             return False
-        if _YEAR_BEGUN.search(text):
+        if YEAR_BEGUN.search(text):
             return False  # 一季度…，预计全年…: the year's first months named, the year is running
         if "全年" in text and published.month <= _YEAR_END_NEWS:
             return True
@@ -290,9 +285,10 @@ class Frames(Openings):
             # a clause that does something, or goes on with one that did (…建成绿道1.25万公里，
             # 其中成都8420公里), with no word of the future: news reports results
             return "achieved"
-        if "今年" in sentence:
+        if "今年" in sentence or CHANGE_SINCE.match(sentence, len(before)):
             # 今年新改建农村公路1.12万公里 once the year's plans are out, with no word of the
-            # future: what the year has brought so far
+            # future: what the year has brought so far; …5.9万户，较年初增加2100户: a level
+            # set against a past one, a result
             return "achieved"
         return "mention"
 
