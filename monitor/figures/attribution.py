@@ -258,9 +258,6 @@ def _subject(
         dated = dated_work(sentence, cuts[clause - 1] + 1, by_clause, clause)
         if dated is not None:
             return dated  # …列为民生实事，老城区先行施工，截至9月20日已完工103公里
-        end = cuts[clause] if clause < len(cuts) else len(sentence)
-        if titled := titled_measure(sentence, cuts[clause - 1] + 1, end, by_clause, clause):
-            return titled  # 天津…公租房…，目前在保家庭达到6.3万户 (title: 公租房在保家庭)
     first = clause
     while not by_clause.get(clause):
         if clause == 0:
@@ -270,9 +267,11 @@ def _subject(
             # 其中…: a part of the last total; …，合计…: the sum of what the clauses before gave
             earlier = [k for k in by_clause if k < clause and by_clause[k]]
             return by_clause[max(earlier)][-1] if earlier else None
-        again = _named_again(sentence, at, by_clause, clause)
+        again = _named_again(sentence, at, by_clause, clause) or titled_measure(
+            sentence, at, _end(cuts, clause, sentence), by_clause, clause
+        )
         if again is not None:
-            return again  # …，岗位数同比增长11.2%: the last keyword's things, counted again
+            return again  # …，岗位数同比增长11.2%; …，目前在保家庭达到6.3万户: counted again
         if not _goes_on(sentence, at) and (clause == first or not remark_on(sentence, at)):
             return None  # (…，覆盖全市13个区县，今年新开了24家: the remark is passed over)
         clause -= 1
@@ -351,6 +350,8 @@ def _about_span(
             sentence, cuts[k] + 1, _end(cuts, k + 1, sentence), by_clause, k + 1
         ):
             last = k + 1  # …，岗位数同比增长11.2%; …，目前在保家庭达到6.3万户: counted again
+        elif last == k and last > max(by_clause) and _goes_on(sentence, cuts[k] + 1):
+            last = k + 1  # …，目前在保家庭达到6.3万户，今年计划再新增2000户: still going on
     if first == 0 and topic_of(sentence, cuts, by_clause) is not None:
         last = len(cuts)  # 说到停车泊位，…: every clause after the topic is about it
     while first > 0 and restated_before(sentence, cuts[first - 1]):
