@@ -29,6 +29,8 @@ HANDLED = re.compile(
 # A clause that starts with these continues the previous clause's subject (…，增长6.1%).
 _CONTINUE_WHEN = (
     r"近?[五十]年|过去[一五]年|[0-9]+年|[两三四五六七八九]年(?:来|间)?|截[至止][^，,。；]{0,8}?(?=已|累计|共|完成|新|达)|目前"
+    # (截至8月底开发1160个: a date, then a verb of the work right after it)
+    r"|截[至止][^，,。；]{0,6}?[底末日](?=开发|募集|发放|建成|开工|筹集|改造|追回|培训|帮扶|招聘)"
     r"|" + MONTH_SPAN + "份?"
     r"|前[一二三四五六七八九十两0-9]{1,2}个?月|上半年|下半年|前三季度|[一二三四]季度"
     r"|[比较][^，,。；]{1,16}?(?=增长|提高|增加|下降|减少|降低|上升|净增|新增)"

@@ -17,6 +17,7 @@ _ADDITION = re.compile(
     r"|改建|扩建|修建|铺设|种植|造林|治理|整治|安置|吸纳|就业|创业|招聘|培训|帮扶|新改建"
     # money paid out or recovered in the period, as 发放 is (截至5月底追回欠薪…, …支付…)
     r"|支付|拨付|兑付|追回|追发|追讨|资助|减免"
+    r"|开发(?!区)|募集"  # posts created or gathered (开发公益性岗位, 募集见习岗位)
 )
 # not 截至今年; nor 合计, a sum of the parts before it, which takes their period (今年…，合计…)
 _CUMULATIVE = re.compile(r"累计|累积|至(?<!截至)今(?!年)|历年")  # (2021年至今年9月: a span's end)
