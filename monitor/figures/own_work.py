@@ -4,6 +4,7 @@ date with the verb its target names the work by (…，截至9月底已完工64�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from monitor.figures.nouns import title_measures
@@ -83,6 +84,7 @@ def titled_measure(
     return None
 
 
+@lru_cache(maxsize=256)
 def _title_tail(title: str, keywords: tuple[str, ...]) -> str | None:
     """The measure a title names after its last keyword (公租房在保家庭: 在保家庭), without the verb
     it may go on with (…参保人数达到…: 参保人数); None when it is under three letters."""
