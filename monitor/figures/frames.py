@@ -40,7 +40,8 @@ _YEAR_NOW = re.compile(r"今年(?!以来)")
 # (and every verb of work measures knows: 新改建, 铺设, 安置…); 破 before a number passes a mark
 _DOING = re.compile(
     r"新建|新增|新开工|开工|筹集|改造|发行|建设|增至|突破|超过|达|提供|有"
-    r"|(?:增加|增长|提高|提升|上升|下降|减少|降低)(?:到|至)|[降升]至"  # 从360个增加到501个
+    # (从360个增加到501个, 由3.2万户扩大到5.9万户: the level reached)
+    r"|(?:增加|增长|提高|提升|上升|下降|减少|降低|扩大|扩展|拓展)(?:到|至)|[降升扩]至"
     r"|破(?=[0-9一二三四五六七八九十百千万亿两])|超(?=[0-9一二三四五六七八九十两])"  # 超2.5万台
     r"|认定|评定|评选|命名|授牌|挂牌|获批"  # acts done and counted
     # a figure released (苏州发布国家高新技术企业数量1.53万家): one known, not a plan
