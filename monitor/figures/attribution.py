@@ -15,7 +15,7 @@ from monitor.figures.fronted import fronted, fronted_from
 from monitor.figures.keywords import _splittable, may_split, split_matches
 from monitor.figures.measures import SUM_CLAUSE
 from monitor.figures.nouns import WORK_VERB, opens_with_title_measure
-from monitor.figures.own_work import dated_work, remark_on
+from monitor.figures.own_work import dated_work, remark_on, titled_measure
 from monitor.figures.place_clauses import for_the_place, place_lead, whole_in_share
 from monitor.figures.restating import restated_before
 from monitor.figures.shares import share_of_it
@@ -267,9 +267,11 @@ def _subject(
             # 其中…: a part of the last total; …，合计…: the sum of what the clauses before gave
             earlier = [k for k in by_clause if k < clause and by_clause[k]]
             return by_clause[max(earlier)][-1] if earlier else None
-        again = _named_again(sentence, at, by_clause, clause)
+        again = _named_again(sentence, at, by_clause, clause) or titled_measure(
+            sentence, at, _end(cuts, clause, sentence), by_clause, clause
+        )
         if again is not None:
-            return again  # …，岗位数同比增长11.2%: the last keyword's things, counted again
+            return again  # …，岗位数同比增长11.2%; …，目前在保家庭达到6.3万户: counted again
         if not _goes_on(sentence, at) and (clause == first or not remark_on(sentence, at)):
             return None  # (…，覆盖全市13个区县，今年新开了24家: the remark is passed over)
         clause -= 1
@@ -346,8 +348,12 @@ def _about_span(
             last = k + 1  # …，合计4780公里: the sum of the parts before it
         elif dated_work(sentence, cuts[k] + 1, by_clause, k + 1):
             last = k + 1  # …，截至9月底已完工64公里: the subject's work by a date
-        elif _named_again(sentence, cuts[k] + 1, by_clause, k + 1):
-            last = k + 1  # …，岗位数同比增长11.2%: the things counted again
+        elif _named_again(sentence, cuts[k] + 1, by_clause, k + 1) or titled_measure(
+            sentence, cuts[k] + 1, _end(cuts, k + 1, sentence), by_clause, k + 1
+        ):
+            last = k + 1  # …，岗位数同比增长11.2%; …，目前在保家庭达到6.3万户: counted again
+        elif last == k and last > max(by_clause) and _goes_on(sentence, cuts[k] + 1):
+            last = k + 1  # …，目前在保家庭达到6.3万户，今年计划再新增2000户: still going on
     if first == 0 and topic_of(sentence, cuts, by_clause) is not None:
         last = len(cuts)  # 说到停车泊位，…: every clause after the topic is about it
     while first > 0 and restated_before(sentence, cuts[first - 1]):

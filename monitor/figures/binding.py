@@ -22,7 +22,6 @@ from monitor.figures.kinds import (
     age_group,
     for_one_use,
     kind_after,
-    kind_beside_whole,
     kind_word,
     other_modifier,
     picked_after,
@@ -50,6 +49,7 @@ from monitor.figures.sizes import existing_changed
 from monitor.figures.stages import stage_of, stage_refused
 from monitor.figures.tails import between_keyword_and_number
 from monitor.figures.tiers import own_tier
+from monitor.figures.wholes import kind_beside_whole
 from monitor.figures.windows import base_window
 from monitor.models import FigureKind, FigureScope, Quantity, Seen, Target
 
@@ -98,11 +98,13 @@ class Making:
     scopes: dict[str, FigureScope] = field(default_factory=dict)  # each target's last figure's
     pledged: set[str] = field(default_factory=set)  # targets given a pledge by this sentence
     refused: dict[tuple[str, int], str] = field(default_factory=dict)  # why, by (target, start)
+    given_at: set[tuple[str, int]] = field(default_factory=set)  # (target, start) of each figure
 
-    def give(self, target_id: str, scope: FigureScope, kind: FigureKind) -> None:
-        """A figure of the target was made, with this scope (a count's is kept for plan_scope)
-        and kind (a pledge's is kept for rest_of_plan)."""
+    def give(self, target_id: str, scope: FigureScope, kind: FigureKind, at: int = -1) -> None:
+        """A figure of the target was made (from the number at `at`), with this scope (a count's
+        is kept for plan_scope) and kind (a pledge's is kept for rest_of_plan)."""
         self.given.add(target_id)
+        self.given_at.add((target_id, at))
         if kind == "pledge":
             self.pledged.add(target_id)
         if scope in ("new", "cumulative"):
@@ -348,7 +350,7 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
         return f"a subset: those inside what was named before ({inside}…)"
     kind = (
         other_kind(head, keyword, target.title, sentence[c0 - 1 : c0] == "、")
-        or kind_beside_whole(sentence, c0, m.start, keyword, target.title)
+        or kind_beside_whole(sentence, c0, m.start, keyword, target.title, target.keywords)
         or kind_word(
             head, target.title, target.keywords, own_tier(sentence, keyword, target.region)
         )

@@ -209,8 +209,11 @@ def _earlier(rest: str) -> re.Pattern[str]:
 
 # A level dated at an earlier year's end (由去年底的63家…, 远高于2016年底的180公里): a figure
 EARLIER_LEVEL = _earlier("(?:底|末)的$")
-# An earlier year's work, compared with (比去年实际新增的7.4万个还要多): a result of that year
-EARLIER_WORK = _earlier("(?:全年)?(?:实际)?(?:新增|新建|完成|筹集|开工|改造|建成|发行|净增)了?的$")
+# An earlier year's work, compared with (比去年实际新增的7.4万个还要多, 比去年全年的38个多): a
+# result of that year
+EARLIER_WORK = _earlier(
+    "(?:全年)?(?:实际)?(?:新增|新建|完成|筹集|开工|改造|建成|发行|净增)了?的$|全年的$"
+)
 _FROM = re.compile(r"[从由][^，,。；0-9]{0,4}$")
 _YEAR = re.compile(  # (?<![0-9])((?:19|20)[0-9]{2})\s*年, the look-behind after the first letter
     r"((?:1(?<![0-9]1)9|2(?<![0-9]2)0)[0-9]{2})\s*年(?:度)?(上半年|下半年|一季度|前三季度)?"

@@ -33,6 +33,7 @@ from monitor.figures.openings import (
     ruled_before,
 )
 from monitor.figures.sections import is_headline, labelled, report_at
+from monitor.figures.so_far import CHANGE_SINCE, YEAR_BEGUN
 from monitor.models import FigureKind, Target
 
 _THIS_YEAR = re.compile(r"今年|明年|全年|年度")
@@ -41,7 +42,8 @@ _YEAR_NOW = re.compile(r"今年(?!以来)")
 # (and every verb of work measures knows: 新改建, 铺设, 安置…); 破 before a number passes a mark
 _DOING = re.compile(
     r"新建|新增|新开工|开工|筹集|改造|发行|建设|增至|突破|超过|达|提供|有"
-    r"|(?:增加|增长|提高|提升|上升|下降|减少|降低)(?:到|至)|[降升]至"  # 从360个增加到501个
+    # (从360个增加到501个, 由3.2万户扩大到5.9万户: the level reached)
+    r"|(?:增加|增长|提高|提升|上升|下降|减少|降低|扩大|扩展|拓展)(?:到|至)|[降升扩]至"
     r"|破(?=[0-9一二三四五六七八九十百千万亿两])|超(?=[0-9一二三四五六七八九十两])"  # 超2.5万台
     r"|认定|评定|评选|命名|授牌|挂牌|获批"  # acts done and counted
     # a figure released (苏州发布国家高新技术企业数量1.53万家): one known, not a plan
@@ -207,6 +209,8 @@ class Frames(Openings):
         published = self.published
         if published is None or published.month > _PLAN_SEASON_ENDS or _AHEAD.search(text):
             return False
+        if YEAR_BEGUN.search(text):
+            return False  # 一季度…，预计全年…: the year's first months named, the year is running
         if "全年" in text and published.month <= _YEAR_END_NEWS:
             return True
         return "预计" in clause or (index is not None and self._in_report(index))
@@ -220,7 +224,8 @@ class Frames(Openings):
         text = before or sentence
         if self._reviewed(sentence, index):  # (not 预计今年… before December: a forecast)
             return not (_YEAR_NOW.search(text) and (self.published or date.max).month < 12)
-        part = _PART_OF_YEAR.search(text)
+        # (the part nearest the figure: …上半年…，下半年预计新增…: not the half gone by)
+        part = next(reversed(list(_PART_OF_YEAR.finditer(text))), None)
         if (
             part
             and "全年" not in text[part.end() :]  # 前三季度…，预计全年可达…: the year's
@@ -290,9 +295,10 @@ class Frames(Openings):
             # a clause that does something, or goes on with one that did (…建成绿道1.25万公里，
             # 其中成都8420公里), with no word of the future: news reports results
             return "achieved"
-        if "今年" in sentence:
+        if "今年" in sentence or CHANGE_SINCE.match(sentence, len(before)):
             # 今年新改建农村公路1.12万公里 once the year's plans are out, with no word of the
-            # future: what the year has brought so far
+            # future: what the year has brought so far; …5.9万户，较年初增加2100户: a level
+            # set against a past one, a result
             return "achieved"
         return "mention"
 

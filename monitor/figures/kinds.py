@@ -9,8 +9,6 @@ import re
 from functools import lru_cache
 
 from monitor.figures.nouns import (
-    _FILLER,
-    _NOT_HAN,
     WORK_VERB,
     _modifier,
     other_kind,
@@ -28,43 +26,10 @@ _VERB = re.compile(
 )
 
 
-def kind_beside_whole(sentence: str, c0: int, start: int, keyword: str, title: str) -> str | None:
-    """The kind named between a verb and the keyword at `start` (its clause from `c0`: 新增儿科
-    床位150张, or a later item of that list: 、精神科床位80张) when the sentence names the keyword
-    right after the same verb too (新增床位1150张): that kind's figure is a part of the whole
-    given beside it. None when the title names the kind, or the sentence no such whole."""
-    if sentence.find(keyword, start + 1) < 0 and sentence.rfind(keyword, 0, start) < 0:
-        return None  # most sentences name the keyword once
-    head = sentence[c0:start]
-    verbs = list(_VERB.finditer(head))
-    if verbs:
-        verb, kind = verbs[-1].group(), head[verbs[-1].end() :]
-    elif c0 > 0 and sentence[c0 - 1] == "、":  # a later item of a list the verb opened
-        before = list(_VERB.finditer(sentence, max(0, c0 - 30), c0))
-        if not before:
-            return None
-        verb, kind = before[-1].group(), head
-    else:
-        return None
-    kind = _FILLER.sub("", kind)
-    lead = _LEAD_RUN.match(kind)  # 、全省高速公路总里程: the place's word, no kind of the thing
-    if lead and lead.end() == len(kind):
-        return None
-    if not 1 < len(kind) <= 6 or _NOT_HAN.search(kind) or kind in title:
-        return None
-    whole = verb + keyword
-    at = sentence.find(whole)
-    while at >= 0:
-        if at + len(verb) != start:
-            return kind
-        at = sentence.find(whole, at + 1)
-    return None
-
-
-# A word of kinds right before the keyword (护理型, 超级, 儿科, 基层版, 小额): the kind is a part
-# of the thing
-_KIND_WORD = re.compile(r"(?!各|多|分|总|余|金)[\u4e00-\u9fff]{1,2}?[型级科版额]$")  # 各级: all
-_KIND_ENDS = ("型", "级", "科", "版", "额")
+# A word of kinds right before the keyword (护理型, 超级, 儿科, 基层版, 小额; 高 alone, a grade:
+# 高技能人才 of 技能人才): the kind is a part of the thing (not 各级: all)
+_KIND_WORD = re.compile(r"(?!各|多|分|总|余|金)[\u4e00-\u9fff]{1,2}?[型级科版额]$|^高$")
+_KIND_ENDS = ("型", "级", "科", "版", "额", "高")
 _GRADE = re.compile(r"[0-9A-Za-z一二三四五]+[A星]?级(?:及|或)?以上$")
 _OPEN = re.compile(r"^(?:了|已|共|的|再)+")
 _LEADS = sorted({*PLACES, *GENERIC, "今年", "去年", "目前", "全年"}, key=len, reverse=True)

@@ -134,6 +134,16 @@ _LEVEL_VERB = re.compile(r"(?:已|已经)?达$")  # 建成充电桩达2万个
 # The period is the year (or a span) the additions were made in: 今年累计完成, “十四五”以来累计…
 # (Each pattern a search runs over a sentence opens with the letters it can start with: without
 # them, a look-behind or a class first makes re try every alternative at every place.)
+# A sentence opening on a past year alone (2023年，去年，): the period events were summed over
+_YEAR_OPENING = re.compile(r"\s*(?:(?:19|20)[0-9]{2}\s*年(?:全年|度)?|去年(?:全年)?|上年)\s*")
+
+
+def _year_events(q: Quantity, opening: str) -> bool:
+    """Whether the number counts events summed over the past year the sentence opens with
+    (2023年，…累计开展培训126万人次): that year's flow, never a stock."""
+    return q.unit in _EVENTS and _YEAR_OPENING.fullmatch(opening) is not None
+
+
 _IN_YEAR = re.compile(
     r"(?=[今全年当本前上下0-9一二三四五六七八九十])"
     r"(?:(?<!截至)(?<!截止)(?<!到)今年(?![0-9一二三四五六七八九十]+月)|全年|年内|当年|本年"
@@ -204,7 +214,7 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
         return "new"
     if c0 and _CUMULATIVE.search(clause) and _YEARS_QUOTA.search(sentence, 0, c0):
         return "new"  # 今年下达的额度2600亿元，截至9月末累计发行…: the year's quota, used so far
-    if _reaches_additions(sentence, c0, clause):
+    if _reaches_additions(sentence, c0, clause) or _year_events(q, opening):
         return "new"  # …，新开工项目将达到185个; 完成投资1200亿元、力争达到1300亿元: additions
     if _STOCK_VERB.search(clause) or _CUMULATIVE.search(clause):
         return "cumulative"

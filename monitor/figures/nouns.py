@@ -15,7 +15,7 @@ from monitor.models import Quantity, Target
 # them, up to the number, name what is counted (新增和改造便民理发点300余个).
 _VERB = re.compile(
     r"新增|新建|新开工|开工|完工|竣工|建成|建设|完成|改造|改扩建|提升|筹集|发行|提供|安排|下达"
-    r"|打造|培育|实施|达到|突破|超过|增至|累计|共计|合计|净增|增长|增加|减少|下降|提高|承担|分得"
+    r"|打造|培育|培养|实施|达到|突破|超过|增至|累计|共计|合计|净增|增长|增加|减少|下降|提高|承担|分得"
     r"|投入(?:使用|运营)?|带动|配套|惠及|覆盖|吸引|服务|帮助|解决|带来|节约|创造|拉动|生产|产出|收获"
     r"|验收|交付|投用|投入使用|投运|投产|并网|开通|通车(?!里程)|通水|通气|上线|挂牌|认定|启动|开放|落地|签约|推进|建起"
     r"|新开|开设|开办|设立|建立|成立|组建|创建|创成|评定|命名|授牌|改建|扩建|修建|铺设|种植|栽植|治理"
@@ -193,17 +193,33 @@ _RATE_VERB_END = re.compile(
 _REFERENCE_END = re.compile(r"[比较与][^，,。；;]*$")  # 游客量比去年: the measure is before it
 
 
-def other_measure(between: str) -> str | None:
+def other_measure(between: str, unit: str | None = None) -> str | None:
     """For a rate after the target's keyword, the measure it is a rate of when that is not the
-    thing itself (`between`: the words from the keyword to the number): 单站功耗, 周末游客量."""
+    thing itself (`between`: the words from the keyword to the number): 单站功耗, 周末游客量; and
+    a count in a measure word no count of the target's `unit` is in (欠薪案件数 for an amount
+    in 元, 以旧换新台数 for a subsidy)."""
     verb = _RATE_VERB_END.search(between)
     if verb is None:
         return None
     measure = _REFERENCE_END.sub("", between[: verb.start()])
     if _SAME_MEASURE.fullmatch(measure):
-        return None
+        return measure if _counted_otherwise(measure, unit) else None
     found = _HAN_WORD.search(measure)
     return measure if found else None
+
+
+# A count named by its measure word (案件数 in 件, 台数 in 台, 场次 in 场, 户数 in 户)
+_COUNT_WORD = re.compile(r"([件台宗个户人])数$|(场)次$")
+
+
+def _counted_otherwise(measure: str, unit: str | None) -> bool:
+    """Whether `measure` is a count in a measure word that counts no things of the target's
+    `unit` (件 for 元; 人 for 人次): the rate of another measure."""
+    found = _COUNT_WORD.search(measure) if unit else None
+    if found is None:
+        return False
+    have, want = units.normalise(found.group(1) or found.group(2)), units.normalise(unit)
+    return have != want and not units.same_family(have, want)
 
 
 _LEVEL_VERB_END = re.compile(r"(?:累计|共|已|达到|达|为|突破|超过|约|近|总计)+$")

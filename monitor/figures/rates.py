@@ -8,7 +8,8 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from monitor.figures import markets, units
+from monitor.figures import markets
+from monitor.figures.amounts import amount_before, own_amount_before
 from monitor.figures.bases import without_compared
 from monitor.figures.binding import Making, Number, listed_stage
 from monitor.figures.checks import _out_of_frame
@@ -53,13 +54,13 @@ def rate_of(making: Making, n: Number, target: Target) -> str | None:
         # (not a size class naming the things: 集体经济收入10万元以上的村占比…)
         amounts = [q for q in making.read.quantities if not sentence.startswith("的", q.end)]
         named = measure_before(sentence, n.match.end, amounts, target.unit)
-        if named:
+        if named and not own_amount_before(making, n, target):
             return named
     if n.match.end < n.c0 and target.id in making.given and own_measure_changed(n.head, target):
         return None  # …，执行到位金额5.6亿元，案件数同比上升9.2%: the count of the cases
     if n.match.end < n.c0:
         # …，带动投资9.6亿元，增长20%: a change of the amount just before it, not the target's
-        before = _amount_before(making.read.text, making.read.quantities, n.q.start)
+        before = amount_before(making.read.text, making.read.quantities, n.q.start)
         if before is not None and (
             _counts_another(making, target, before)  # …合同金额5620亿元，同比增长11.6%
             or not _in_unit(before, target.unit)
@@ -76,7 +77,7 @@ def rate_of(making: Making, n: Number, target: Target) -> str | None:
     between = _PERIOD_WORDS.sub("", without_modals(sentence[start : n.q.start]))
     between = _BASIS.sub("同比", between)  # 同口径增长3.6%, 按年升0.4%: like 同比
     itself = start == n.match.end and _itself(between, target.unit)
-    named = other_measure(_ITSELF.sub("", between, count=1) if itself else between)
+    named = other_measure(_ITSELF.sub("", between, count=1) if itself else between, target.unit)
     if named in _INCREMENT and target.pledge is not None and target.pledge.scope == "new":
         return None  # 增量同比提高12%: for a target of additions, the growth of its own count
     return named
@@ -312,7 +313,7 @@ def _restated_growth(making: Making, n: Number, target: Target, kind: FigureKind
         return None  # (…，增速不低于15%: a pledge of its own, its rate named or bounded)
     if n.c0 <= n.match.end <= n.q.start:
         return None  # 进出口增长3%左右: the plan's growth, named with its subject
-    before = _amount_before(making.read.text, making.read.quantities, n.q.start)
+    before = amount_before(making.read.text, making.read.quantities, n.q.start)
     if before is None or not _in_unit(before, target.unit) or target.id not in making.pledged:
         return None  # 去年…1.31万亿元，今年力争增长8%以上: a result's amount, the growth the plan
     return f"the growth a planned amount ({before.surface}) implies; the amount is the pledge"
@@ -344,28 +345,6 @@ def _counts_another(making: Making, target: Target, q: Quantity) -> bool:
     noun, a part, a subset, another stage): a growth rate going on with it is that thing's."""
     why = making.refused.get((target.id, q.start))
     return why is not None and not why.startswith(_NOT_ANOTHER)
-
-
-def _amount_before(sentence: str, quantities: list[Quantity], at: int) -> Quantity | None:
-    """The last amount (no %) before `at` in the sentence's clauses about the target, but for
-    one giving the amount before it again in another unit (…2990亿元（约合420亿美元），增长6.2%)."""
-    # a share or multiple (完成年度目标的102.4%, 为年度目标的1.12倍) is no amount: the one before
-    # it is (…1536亿元，完成年度目标的102.4%，增长27.2%: the growth of the 1536亿元)
-    shares = _RATE_UNITS | {"倍"}
-    before = [
-        q
-        for q in quantities
-        if q.end <= at
-        and q.unit not in shares
-        and not _restating(sentence, q)
-        and not sentence.startswith("的", q.end)  # (10万元以上的村: a class, no amount)
-    ]
-    return before[-1] if before else None
-
-
-def _restating(sentence: str, q: Quantity) -> bool:
-    """Whether `q` opens a clause or bracket giving an amount again (，折合…; （约合…）)."""
-    return any(units.restating_at(sentence, i) for i in range(max(0, q.start - 3), q.start))
 
 
 _RATE_UNITS = frozenset({"%", "‰", "百分点"})

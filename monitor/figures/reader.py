@@ -352,7 +352,7 @@ class _Article(Regional):
             making.drop(n.q, target, other)
             return None
         making.seen.add(target.id)
-        making.give(target.id, scope, kind)
+        making.give(target.id, scope, kind, n.q.start)
         listed = n.q.start in making.paired  # (分别下降13.3%、20.8%: both fell)
         verb = lists.verb_head(sentence, n.q.start, n.head, listed)
         fall, quantity = signed(quantity, scope, verb)  # (同比增长-7.1%: a fall of 7.1)

@@ -33,8 +33,9 @@ def compared_base(sentence: str, start: int, end: int) -> bool:
     )
 
 
-# 比/较 opening the phrase the number ends, and the change right after it
-_COMPARED_WITH = re.compile(r"[比较][^，,。；;0-9]{0,14}$")
+# 比/较 opening the phrase the number ends (a year's digits in it: 较2023年全年的), and the change
+# right after it
+_COMPARED_WITH = re.compile(r"[比较](?:(?:19|20)[0-9]{2}|[^，,。；;0-9]){0,14}$")
 _CHANGE_AFTER = re.compile(r"多|少|增加|增长|减少|下降|提高|降低|高出|低出|上升")
 
 

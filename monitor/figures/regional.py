@@ -144,7 +144,7 @@ class Regional(Frames):
         regions = target.region
         if self._partner(target, sentence, at):
             return False  # 宁波对欧盟进出口2130亿元: trade with a partner, a part of the total
-        before = mentions(sentence, regions, 0, at)
+        before = _past_apposition(sentence, mentions(sentence, regions, 0, at))
         if before and _plan_owner(sentence, before[-1]):
             # 占全国任务的10%: a share of another's plan; 南阳…，占全省任务的7%: of the
             # watched place's plan, but the work of the place named before
@@ -386,3 +386,14 @@ def _names_own(text: str, regions: tuple[str, ...]) -> bool:
     if any(word in text for word in regions):
         return True
     return any(g in text for g in GENERIC) and any(m.kind == "own" for m in mentions(text, regions))
+
+
+def _past_apposition(sentence: str, before: list[Mention]) -> list[Mention]:
+    """The places named before a number, less one named only in an apposition of the place
+    before it (深圳作为广东…大市; 青海作为全国…试点省份): the subject is the place before 作为."""
+    while len(before) > 1:
+        prev, last = before[-2], before[-1]
+        if sentence[prev.start + len(prev.word) : last.start] != "作为":
+            break
+        before = before[:-1]
+    return before

@@ -15,6 +15,9 @@ _ADDITION = re.compile(
     r"新增|新建|新开|新注册|开工|完工|竣工|建成|建设|完成|改造|筹集|实现|净增|增加|增长|减少|下降"
     r"|提高|发放|实施|培育|引进|招引|签约|投放|开通|销售|接待|发行|提供|安排|交付|验收|投用|办理"
     r"|改建|扩建|修建|铺设|种植|造林|治理|整治|安置|吸纳|就业|创业|招聘|培训|帮扶|新改建"
+    # money paid out or recovered in the period, as 发放 is (截至5月底追回欠薪…, …支付…)
+    r"|支付|拨付|兑付|追回|追发|追讨|资助|减免"
+    r"|开发(?!区)|募集"  # posts created or gathered (开发公益性岗位, 募集见习岗位)
 )
 # not 截至今年; nor 合计, a sum of the parts before it, which takes their period (今年…，合计…)
 _CUMULATIVE = re.compile(r"累计|累积|至(?<!截至)今(?!年)|历年")  # (2021年至今年9月: a span's end)

@@ -43,3 +43,16 @@ def under_way(text: str, published: date | None) -> bool:
     year = re.search(r"((?:19|20)[0-9]{2})\s*年" + part.group(1), text)
     end = date(int(year.group(1)) if year else published.year, month, day)
     return end <= published
+
+
+# The first months of a year (一季度, 1—2月, 前两个月, 开年以来), not last year's (去年一季度):
+# a text read early in a year naming them speaks of the year just begun
+YEAR_BEGUN = re.compile(
+    r"(?=[一首开年前1-3二三])(?<!去年)(?<!上年)(?:一季度|首季|开年以来|年初以来|前[两二三]个月"
+    r"|(?<![0-9十])[1-3一二三]\s*(?:[—\-－~～至到]\s*[2-3二三]\s*)?月份?(?![底末]))"
+)
+# A clause right after a level setting it against a past one (，较年初增加…; ，同比增长…)
+CHANGE_SINCE = re.compile(
+    r"[，,](?:较|比)(?:年初|上年末|去年底|上年底|上年|去年|上月)(?:同期)?"
+    r"(?:增加|增长|减少|下降|提高|降低|净增)|[，,]同比(?:增长|下降|增加|减少|提高|降低)"
+)
