@@ -63,8 +63,10 @@ def scope_for(
         _ADDITION.search(sentence, 0, c0) or _NEW_WORD.search(sentence, 0, c0)
     ):
         return scope  # …新增备案博物馆…，去年这个数是11家: the additions, pointed back to
-    if _IN_YEAR.search(clause) and _REGISTERED.search(clause):
-        return scope
+    if _IN_YEAR.search(clause) and (
+        _REGISTERED.search(clause) or _ADDITION.search(sentence, q.end, c1)
+    ):
+        return scope  # 今年已有2.3万个充电桩建成投用: the year's work, its verb after the count
     return "cumulative"
 
 
