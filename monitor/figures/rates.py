@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from monitor.figures import markets, units
+from monitor.figures import events, markets, units
 from monitor.figures.bases import without_compared
 from monitor.figures.binding import Making, Number, listed_stage
 from monitor.figures.checks import _out_of_frame
@@ -46,6 +46,8 @@ def rate_of(making: Making, n: Number, target: Target) -> str | None:
     tracked = _rate_target(making.read.targets, target, sentence)
     if tracked:
         return tracked
+    if events.paired_own(making.paired.get(n.q.start), target):
+        return None  # …起数和死亡人数同比分别下降13.6%、【10.2%】: the deaths' own change
     if _own_rate_goes_on(making, n, target):
         return None  # …快递业务量增速较一季度加快3.2个百分点，达到21.4%: its own growth rate
     if not n.c0 <= n.match.end <= n.q.start:
@@ -77,6 +79,8 @@ def rate_of(making: Making, n: Number, target: Target) -> str | None:
     between = _BASIS.sub("同比", between)  # 同口径增长3.6%, 按年升0.4%: like 同比
     itself = start == n.match.end and _itself(between, target.unit)
     named = other_measure(_ITSELF.sub("", between, count=1) if itself else between)
+    if named and events.measure_said(named) == events.event_measure(target) is not None:
+        return None  # 生产安全事故死亡人数下降12.4% for a target of those deaths: its own rate
     if named in _INCREMENT and target.pledge is not None and target.pledge.scope == "new":
         return None  # 增量同比提高12%: for a target of additions, the growth of its own count
     return named
