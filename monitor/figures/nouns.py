@@ -47,7 +47,9 @@ _FILLER = re.compile(
     r"|出去|出来|起来|下来|下去|完|好)+"  # a verb's complement in speech (分配出去3126套, 建好了)
 )
 _FILLER_END = re.compile(
-    r"(?:了|约|近|超过|超|逾|达到|达|为|共|总计|已经|已|均|的|年度|全年|今年|当年|年内)+$"
+    r"(?:了|约|近|超过|超|逾|达到|达|为|共|总计|已经|已|均|的|年度|全年|今年|当年|年内"
+    # a level reached after a change (覆盖率升至, 上升到, 回升至, 降至): no noun of its own
+    r"|(?:[上回攀提]?升|下?降|回落|增加|提高|提升)(?:至|到))+$"
 )
 # the plan's own words (完成全年目标任务的三分之一): a share of the pledge, weighed elsewhere
 _PLAN_WORDS = ("任务", "目标", "计划", "额度", "限额")
