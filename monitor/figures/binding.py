@@ -297,7 +297,7 @@ def _other_amount(making: Making, n: Number, target: Target) -> str | None:
         not (EARLIER_LEVEL.search(n.head) and _TO_LEVEL.match(sentence, q.end))
         and counts_other(sentence, q, target)  # (由去年底的63家增加到71家: a level, then the next)
         and not units.counted_by_measure(sentence, q, target.keywords, target.unit)
-        and not predicate_after(sentence, q.end)
+        and not predicate_after(sentence, q.end, q.start)
         and not head_of_keyword(sentence, q, target.keywords)  # …，86个项目总投资…
         and not listed_as_plan(sentence, q.end)  # 新建中医馆12个列入民生实事项目
         and not events.own_after(sentence, q.end, target)  # 事故共造成612人死亡

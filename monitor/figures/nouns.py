@@ -310,12 +310,29 @@ def head_of_keyword(sentence: str, q: Quantity, keywords: Sequence[str]) -> bool
     return _COUNT_OPENS.fullmatch(sentence, start, q.start) is not None
 
 
-def predicate_after(sentence: str, end: int) -> bool:
+def predicate_after(sentence: str, end: int, start: int = -1) -> bool:
     """Whether the words after a count up to the clause's end (`end`: where the count ends) say
-    only what the things counted did (…已有1350张投入使用), naming no other noun."""
+    only what the things counted did (…已有1350张投入使用), naming no other noun; after 有
+    (`start`: where the count starts), a verb and its object do too (已有9个投入执勤)."""
     stop = _CLAUSE_END.search(sentence, end)
     rest = sentence[end : stop.start() if stop else len(sentence)]
+    if (
+        rest
+        and start > 0
+        and _HAVE.search(sentence, max(0, start - 2), start)
+        and _DID.fullmatch(rest)
+    ):
+        return True
     return bool(rest) and any(p.fullmatch(rest) for p in (_PREDICATE, _RANK, _GAP))
+
+
+# 有 before a count (已有9个, 共有近30个): the count is the subject of what follows it
+_HAVE = re.compile(r"有[约近超逾]?$")
+# …and what they did, a verb and its object (投入执勤, 通过验收, 接入平台)
+_DID = re.compile(
+    r"(?:已经?|全部|均|都|陆续|相继|先后|顺利|正式)*(?:" + _VERB.pattern + r"|通过|接入)"
+    r"[\u4e00-\u9fff]{0,2}(?:了|中)?"
+)
 
 
 # …离年初确定的35万人尚有差距, …7.2张还差一些: the gap left to a goal, no noun of its own
