@@ -13,7 +13,6 @@ from monitor.figures.five_years import plan_end, plan_named, plan_year, year_bac
 from monitor.figures.months import HALF as _HALF
 from monitor.figures.months import months_period as _months_period
 from monitor.figures.plan_words import (
-    PLAN_WORK,
     _DECIDED_WORK,
     _DUTY,
     _FORESEEN,
@@ -21,6 +20,7 @@ from monitor.figures.plan_words import (
     _PLAN_CLAUSE,
     _PLAN_VERB,
     _STRIVE,
+    PLAN_WORK,
 )
 from monitor.models import FigureKind
 
