@@ -25,7 +25,7 @@ from monitor.figures.measures import (
 )
 from monitor.figures.nouns import measure_before, other_measure, own_measure_changed
 from monitor.figures.plan_words import SCHEDULE_QUOTA
-from monitor.figures.references import level_changed, since_start
+from monitor.figures.references import level_changed, on_year_change, since_start
 from monitor.figures.rests import _in_unit, _plan_given, _rest_before_whole, _rest_of_plan
 from monitor.figures.shares import other_share, share_before_plan_done, share_done, share_goes_on
 from monitor.figures.stages import stage_said
@@ -68,8 +68,13 @@ def rate_of(making: Making, n: Number, target: Target) -> str | None:
             or markets.refused(making.read.text, 0, n.match.end, before.start, target)
         ):
             return before.surface
-        if not compared(n.head) and (before is None or target.id not in making.given):
-            # …，增长4.2%: only the change of an amount this sentence gave the target
+        if (
+            not compared(n.head)
+            and (before is None or target.id not in making.given)
+            and (before is None or not on_year_change(making.read.text, before.start))
+        ):
+            # …，增长4.2%: only the change of an amount this sentence gave the target (or its
+            # change in count: 死亡人数同比减少86人、下降9.3%)
             return "a change with no amount of the target before it"
     start = n.match.end if n.c0 <= n.match.end <= n.q.start else n.c0
     for q in making.read.quantities:  # …总数达1281.8万台 同比增长49.1%: after the last one
