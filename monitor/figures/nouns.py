@@ -329,10 +329,12 @@ def predicate_after(sentence: str, end: int, start: int = -1) -> bool:
 # 有 before a count (已有9个, 共有近30个): the count is the subject of what follows it
 _HAVE = re.compile(r"有[约近超逾]?$")
 # …and what they did, a verb and its object (投入执勤, 通过验收, 接入平台)
-_DID = re.compile(
+_DONE_ONE = (
     r"(?:已经?|全部|均|都|陆续|相继|先后|顺利|正式)*(?:" + _VERB.pattern + r"|通过|接入)"
-    r"[\u4e00-\u9fff]{0,2}(?:了|中)?"
+    r"[\u4e00-\u9fff]{0,2}?(?:了|中)?"
 )
+# (完成改造并恢复供气, 接入平台并投入运营: a second thing done after 并)
+_DID = re.compile(_DONE_ONE + r"(?:(?:并|并且|且)[\u4e00-\u9fff]{2,4}?(?:了|中)?)*")
 
 
 # …离年初确定的35万人尚有差距, …7.2张还差一些: the gap left to a goal, no noun of its own

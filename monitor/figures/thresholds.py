@@ -31,7 +31,8 @@ _MEMBERS = re.compile(
 # …the share itself (超过半数的城市, 七成以上的断面), or a level those counted after it pass
 # (比例超过90%的已有6个)
 _OF_MEMBERS = re.compile(
-    r"(?:以上|左右)?的(?:[^，,。；0-9]{0,6}?" + _PLACES + r"(?!民|间)"
+    # (not across a verb: 52%的面积达到海绵城市…要求 is the area's share, no cities')
+    r"(?:以上|左右)?的(?:(?:(?!达到|实现|完成|纳入)[^，,。；0-9]){0,6}?" + _PLACES + r"(?!民|间)"
     r"|(?:已经?)?有?[0-9一二三四五六七八九十两]+个)"
 )
 
