@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 # A clause opening with _PART (其中…, 包括…, 含…: divisions.py) gives a part of the total before it
 # A clause after the parts that names the whole again (…，累计建成7.3万个; …，全省共…)
 _WHOLE_AGAIN = re.compile(
-    r"\s*(?:累计|总计|合计|共计|总数|总量|全年|全省|全市|全区|全县|全国|共"
+    # (共 alone, not a word it opens: 共享停车泊位, 共建, 共同)
+    r"\s*(?:累计|总计|合计|共计|总数|总量|全年|全省|全市|全区|全县|全国|共(?![享建同治用管])"
     # the whole's progress toward its plan (…，其中人工造林86万亩，完成年度任务的68.7%)
     r"|(?:已经?)?完成(?:了)?(?:年度|全年|今年)(?:目标)?(?:任务|计划|目标)的)"
 )
