@@ -114,16 +114,20 @@ _STAGE_OPENS = re.compile(
     r"(?:已经?|均已)?(?:主体|基本|全面|全部|整体|顺利|正式)(?:" + WORK_VERB.pattern + r")+了?"
     r"(?=[约近超逾]?[0-9一二三四五六七八九十两])"
 )
-_RATE_OPENS = re.compile(
-    # (after what brought it about: …，带动全市覆盖率提高到85%, 推动到2025年普及率提高到93%)
-    r"(?:(?:带动|推动|促使|使得?)(?:全[市省区县]|到|至)?)?"
-    # (after its period: …，2024 年1—10 月满足程度为94.1%)
-    r"(?:(?:19|20)[0-9]{2}\s*年\s*)?(?:" + cues.MONTH_SPAN + r"\s*份?)?"
+_RATE_WORDS = (
     r"(?:(?:覆盖|普及|入园|就诊|供养|治理|达标|优良|利用|处理|参保|签约|接种|到位|执行|拨付|交付|入住"
     r"|使用|满足)率|满足程度)(?:已经?|也)?"
     r"(?:达到|达|为|提高到|提升到|提高至|提升至|升至|超过|保持在|稳定在)?"
     r"(?=[约近超逾]?[0-9一二三四五六七八九十两])"
 )
+_RATE_OPENS = re.compile(
+    # (after what brought it about: …，带动全市覆盖率提高到85%, 推动到2025年普及率提高到93%)
+    r"(?:(?:带动|推动|促使|使得?)(?:全[市省区县]|到|至)?)?"
+    # (after its period: …，2024 年1—10 月满足程度为94.1%)
+    r"(?:(?:19|20)[0-9]{2}\s*年\s*)?(?:" + cues.MONTH_SPAN + r"\s*份?)?" + _RATE_WORDS
+)
+# …or after a place, the things the rate is of (…，全市居民小区覆盖率达到92.8%)
+_PLACE_RATE_OPENS = re.compile(r"[\u4e00-\u9fff]{0,4}?" + _RATE_WORDS)
 
 
 def continues(sentence: str, at: int) -> bool:
@@ -150,6 +154,7 @@ def continues(sentence: str, at: int) -> bool:
         continues_with(sentence, end)
         or _MEASURE_OPENS.match(sentence, end)
         or _RATE_OPENS.match(sentence, end)
+        or _PLACE_RATE_OPENS.match(sentence, end)
         or _NUMBER_START.match(sentence, end)
         or _TAKES_ON.match(sentence, end)
         or _RANKED_BY.match(sentence, end)

@@ -38,6 +38,7 @@ from monitor.figures.nouns import (
     per_head,
     per_head_title,
     predicate_after,
+    under_way,
 )
 from monitor.figures.numeral_kinds import not_counted
 from monitor.figures.pairs import side_refused
@@ -301,6 +302,8 @@ def _other_amount(making: Making, n: Number, target: Target) -> str | None:
     ):
         # 70650万吨（14130亿斤） for a target in 斤: the same amount, read in the target's unit
         return f"the same amount in another unit as {partner.surface}, read there instead"
+    if under_way(sentence, q.end, target.title):
+        return "work under way (正在施工, 在建…), not done"  # …，第二批62条正在施工
     if not n.task and _PLAN_BASE.search(n.head) and _BASE_OF_SHARE.match(sentence, q.end):
         # …，占调整预算45.6亿元的61.2%: the plan a share is of, not the amount done (unread
         # rather than read as done)
@@ -320,7 +323,7 @@ def _other_amount(making: Making, n: Number, target: Target) -> str | None:
         not (EARLIER_LEVEL.search(n.head) and _TO_LEVEL.match(sentence, q.end))
         and counts_other(sentence, q, target)  # (由去年底的63家增加到71家: a level, then the next)
         and not units.counted_by_measure(sentence, q, target.keywords, target.unit)
-        and not predicate_after(sentence, q.end)
+        and not predicate_after(sentence, q.end, q.start)
         and not head_of_keyword(sentence, q, target.keywords)  # …，86个项目总投资…
         and not listed_as_plan(sentence, q.end)  # 新建中医馆12个列入民生实事项目
         and not events.own_after(sentence, q.end, target)  # 事故共造成612人死亡

@@ -85,6 +85,8 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
         at = window.find(_first_part(keyword))
         # 40多个高品质“一刻钟”便民生活圈: the keyword is the noun, with no break or verb before it
         reached = 0 <= at <= _REACH and not _CLAUSE.search(window, 0, at)
+        if reached and _OWNER_BEFORE.fullmatch(window, 0, at):
+            return True  # 5100余个停车场的停车泊位: a count of the places that hold the things
         if reached and (
             not _VERB_BETWEEN.search(window, 0, at)
             or _RECEIVED.fullmatch(window, 0, at)
@@ -97,6 +99,11 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
     return True  # 58个试点城市共建成口袋公园…: another noun, then the verb
 
 
+# The places or bodies a count may count that own the target's things, before 的 (5100余个停车场
+# 的停车泊位, 1200个小区的充电桩, 86个社区的背街小巷): not an attribute of them (带充电功能的)
+_OWNER_BEFORE = re.compile(
+    r"[\u4e00-\u9fff]{0,6}?(?:场|站|区|院|校|村|园|馆|厂|店|楼|单位|企业|街道|乡镇|家庭)的"
+)
 # Classes of places a count may count before the target's noun (23个省份5G基站…)
 _PLACE_CLASS = re.compile(
     r"省区市|省（区、市）|省份|省区|省市|地市|设区市|城市|市县|县市|区县|县区|地区"

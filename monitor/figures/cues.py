@@ -20,6 +20,7 @@ from monitor.figures.plan_words import (
     _PLAN_CLAUSE,
     _PLAN_VERB,
     _STRIVE,
+    PLAN_WORK,
 )
 from monitor.models import FigureKind
 
@@ -175,7 +176,7 @@ PLAN_AFTER = re.compile(
     r"(?:（[^）]{1,4}）|\([^)]{1,4}\))?(?:的[^，,。；的]{0,6}?(?:任务|目标|计划|额度|限额|民生实事)"
     # (好于年初确定的4500万人次预期目标: the plan restated, its size before its noun; 下达的
     # 2860亿元额度: a quota handed down)
-    r"|(?:年度|全年|预期|规划)?(?:建设|改造|发行)?(?:目标|任务|额度|限额|民生实事))"
+    r"|(?:年度|全年|预期|规划)?" + PLAN_WORK + r"?(?:目标|任务|额度|限额|民生实事))"
 )
 # A plan a share is taken of (占下达限额的69.5%, 为年度目标的1.12倍; not 一般公共预算收入)
 PLAN_WORD = r"(?:任务|目标|计划|额度|限额|规划|指标|预算(?![收支])|预期)"  # 完成全年预期的87%

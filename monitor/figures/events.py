@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 # Words naming an event whose measures a report counts (its number, deaths, injuries, losses)
 _EVENT = re.compile(r"事故|火灾|溺水|灾害|警情")
+EVENT = _EVENT  # (parts.subset_before: an event of one grade is a part)
 # Each measure of an event, by the words naming it; a count also by its unit, 起
 _MEASURE = re.compile(
     r"(?P<rate>死亡率|发生率|亡人率)"
@@ -127,3 +128,13 @@ def own_after(sentence: str, end: int, target: Target) -> bool:
     (造成612人死亡 for a target of deaths)."""
     after = _MEASURE.match(sentence, end)
     return after is not None and after.lastgroup == event_measure(target)
+
+
+def paired_own(paired: tuple[str, tuple[str, ...]] | None, target: Target) -> bool:
+    """Whether a 分别 list's value is paired with the event measure the target counts (…，起数和
+    死亡人数同比分别下降13.6%、10.2%: 10.2% with 死亡人数, for a target of deaths)."""
+    own = event_measure(target) if paired is not None else None
+    if own is None or paired is None:
+        return False
+    item, items = paired
+    return measure_said(completed(item, items)) == own

@@ -48,8 +48,7 @@ def scope_for(
         return "new"
     if scope == "new" and q.unit in _CAPACITY and not _ADDED.search(sentence, c0, q.start):
         return "cumulative"  # 到2025年，算力规模超过300EFLOPS: a capacity, not what a year adds
-    level = target.pledge is not None and target.pledge.scope == "cumulative"
-    if scope != "new" or not level:
+    if scope != "new" or not _level_target(target):
         return scope
     head, clause = sentence[c0 : q.start], sentence[c0:c1]
     # (实现 before a level is reaching it: 力争实现全市…企业超过3200家的目标)
@@ -58,13 +57,34 @@ def scope_for(
         worked = None  # 截至10月底，全市已建成公共充电桩2.41万台: built so far, the level
     if worked or _NEW_WORD.search(head) or _SPAN.search(sentence, 0, q.start):
         return scope
+    if "增" in head and _INCREMENT.search(head):
+        return scope  # 今年1—10月，充电基础设施增量为275.7万台: the increment, not the level
     if _POINTER.search(head) and (
         _ADDITION.search(sentence, 0, c0) or _NEW_WORD.search(sentence, 0, c0)
     ):
         return scope  # …新增备案博物馆…，去年这个数是11家: the additions, pointed back to
-    if _IN_YEAR.search(clause) and _REGISTERED.search(clause):
-        return scope
+    if _IN_YEAR.search(clause) and (
+        _REGISTERED.search(clause) or _ADDITION.search(sentence, q.end, c1)
+    ):
+        return scope  # 今年已有2.3万个充电桩建成投用: the year's work, its verb after the count
     return "cumulative"
+
+
+def _level_target(target: Target) -> bool:
+    """Whether the target follows a level: its pledge is one (总数达到…), or it has no pledge and
+    its title names the things' stock, with no work and no addition (湖北应急避难场所数量)."""
+    if target.pledge is not None:
+        return target.pledge.scope == "cumulative"
+    title = target.title
+    return bool(_STOCK_TITLE.search(title)) and not (
+        _ADDITION.search(title) or _NEW_WORD.search(title)
+    )
+
+
+# The amount the things grew by (增量, 增加量): what was added, not the level
+_INCREMENT = re.compile(r"增量|增加量")
+# A title naming the stock of its things (…应急避难场所数量, …充电桩总量, …保有量)
+_STOCK_TITLE = re.compile(r"(?:数量|总数|总量|保有量|存量|个数)\s*$")
 
 
 _SPAN_TO = re.compile(r"([0-9]{4})-([0-9]{4})")

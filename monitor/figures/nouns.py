@@ -47,7 +47,9 @@ _FILLER = re.compile(
     r"|出去|出来|起来|下来|下去|完|好)+"  # a verb's complement in speech (分配出去3126套, 建好了)
 )
 _FILLER_END = re.compile(
-    r"(?:了|约|近|超过|超|逾|达到|达|为|共|总计|已经|已|均|的|年度|全年|今年|当年|年内|将)+$"
+    r"(?:了|约|近|超过|超|逾|达到|达|为|共|总计|已经|已|均|的|年度|全年|今年|当年|年内"
+    # a level reached after a change (覆盖率升至, 上升到, 回升至, 降至): no noun of its own
+    r"|(?:[上回攀提]?升|下?降|回落|增加|提高|提升)(?:至|到))+$"
 )
 # the plan's own words (完成全年目标任务的三分之一): a share of the pledge, weighed elsewhere
 _PLAN_WORDS = ("任务", "目标", "计划", "额度", "限额")
@@ -369,12 +371,31 @@ def head_of_keyword(sentence: str, q: Quantity, keywords: Sequence[str]) -> bool
     return _COUNT_OPENS.fullmatch(sentence, start, q.start) is not None
 
 
-def predicate_after(sentence: str, end: int) -> bool:
+def predicate_after(sentence: str, end: int, start: int = -1) -> bool:
     """Whether the words after a count up to the clause's end (`end`: where the count ends) say
-    only what the things counted did (…已有1350张投入使用), naming no other noun."""
+    only what the things counted did (…已有1350张投入使用), naming no other noun; after 有
+    (`start`: where the count starts), a verb and its object do too (已有9个投入执勤)."""
     stop = _CLAUSE_END.search(sentence, end)
     rest = sentence[end : stop.start() if stop else len(sentence)]
+    if (
+        rest
+        and start > 0
+        and _HAVE.search(sentence, max(0, start - 2), start)
+        and _DID.fullmatch(rest)
+    ):
+        return True
     return bool(rest) and any(p.fullmatch(rest) for p in (_PREDICATE, _RANK, _GAP))
+
+
+# 有 before a count (已有9个, 共有近30个): the count is the subject of what follows it
+_HAVE = re.compile(r"有[约近超逾]?$")
+# …and what they did, a verb and its object (投入执勤, 通过验收, 接入平台)
+_DONE_ONE = (
+    r"(?:已经?|全部|均|都|陆续|相继|先后|顺利|正式)*(?:" + _VERB.pattern + r"|通过|接入)"
+    r"[\u4e00-\u9fff]{0,2}?(?:了|中)?"
+)
+# (完成改造并恢复供气, 接入平台并投入运营: a second thing done after 并)
+_DID = re.compile(_DONE_ONE + r"(?:(?:并|并且|且)[\u4e00-\u9fff]{2,4}?(?:了|中)?)*")
 
 
 # …离年初确定的35万人尚有差距, …7.2张还差一些: the gap left to a goal, no noun of its own
@@ -408,3 +429,16 @@ def _own_measure(keywords: tuple[str, ...], starts: bool) -> re.Pattern[str]:
         r"(?:同比|环比|(?:比|较)(?:上年|去年)(?:同期)?)?"
         r"(?:增长|下降|增加|减少|提高|降低|上升)了?(?:约|近)?"
     )
+
+
+# Words after a count saying its work is still going on (62条正在施工, 4个仍在建设, 正在紧张施工中)
+_UNDER_WAY = re.compile(
+    r"(?:均|都|仍|尚|还)?(?:正在|正|仍在|尚在|还在|在)(?:紧张|加紧|加快|抓紧|有序)?"
+    r"(?:施工|建设|推进|实施|装修|改造|整治|招标|设计)"
+)
+
+
+def under_way(sentence: str, end: int, title: str) -> bool:
+    """Whether the words right after a count (ending at `end`) say its work is under way, for a
+    target whose title does not count work under way (在建, 施工)."""
+    return bool(_UNDER_WAY.match(sentence, end)) and "在建" not in title and "施工" not in title

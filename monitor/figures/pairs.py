@@ -60,6 +60,10 @@ def in_list(making: Making, q: Quantity) -> tuple[_Match | None, str | None, str
     ):
         # 城市和农村的托位分别…, 城乡居民人均可支配收入分别…: one noun's parts, not it
         return None, None, f"one part's value in a 分别 list of parts ({'、'.join(items)})"
+    if not keyed and all(map(events.measure_said, items)):
+        # …，起数和死亡人数同比分别下降…: the measures of the event named before, each its value
+        before = [m for ms in read.by_clause.values() for m in ms if m.start < q.start]
+        return (max(before, key=_start) if before else None), None, None
     return _listed(item, read.targets, q), None, None
 
 

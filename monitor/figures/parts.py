@@ -8,6 +8,7 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from monitor.figures import events
 from monitor.figures.divisions import (
     _HAN_ONLY,
     _PART,
@@ -26,7 +27,8 @@ if TYPE_CHECKING:
 # A clause opening with _PART (其中…, 包括…, 含…: divisions.py) gives a part of the total before it
 # A clause after the parts that names the whole again (…，累计建成7.3万个; …，全省共…)
 _WHOLE_AGAIN = re.compile(
-    r"\s*(?:累计|总计|合计|共计|总数|总量|全年|全省|全市|全区|全县|全国|共"
+    # (共 alone, not a word it opens: 共享停车泊位, 共建, 共同)
+    r"\s*(?:累计|总计|合计|共计|总数|总量|全年|全省|全市|全区|全县|全国|共(?![享建同治用管])"
     # the whole's progress toward its plan (…，其中人工造林86万亩，完成年度任务的68.7%)
     r"|(?:已经?)?完成(?:了)?(?:年度|全年|今年)(?:目标)?(?:任务|计划|目标)的)"
 )
@@ -381,6 +383,8 @@ _KIND = re.compile(
     r"(?:累计|今年|已|的|共|新增|享受|获得|发生)*$"
 )
 
+# The grade of an event right before its name (较大生产安全事故, 重特大事故, 特别重大火灾)
+_GRADE = re.compile(r"(较大|重特大|特别重大|重大)(?:及以上)?的?$")
 _PEOPLE_OR_FIRMS = ("企业", "工商户", "主体", "居民", "群体", "毕业生", "军人", "农民工", "人口")
 _KIND_WORDS = (*_PEOPLE_OR_FIRMS, "行业", "领域", "城市", "段", "沿线", "沿岸", "资本", "投资")
 _KIND_TAIL = re.compile(r"(?:累计|今年|已|的|共|新增|享受|获得|发生)+$")
@@ -389,6 +393,10 @@ _KIND_TAIL = re.compile(r"(?:累计|今年|已|的|共|新增|享受|获得|发�
 def subset_before(sentence: str, cuts: list[int], match: _Match, target: Target) -> str | None:
     """The kind of firm or people just before the keyword (小微企业, 重点群体), if one is there
     and the target's title does not name it: the figure is that kind's, a part of the whole."""
+    grade = _GRADE.search(sentence, max(0, match.start - 6), match.start)
+    if grade and events.EVENT.search(sentence, match.start, match.end):
+        # 较大生产安全事故4起、死亡14人: the events of one grade, a part of them all
+        return None if grade.group(1) in target.title else grade.group(1)
     k = bisect_right(cuts, match.start)
     before = sentence[max(cuts[k - 1] + 1 if k > 0 else 0, match.start - 14) : match.start]
     if not any(map(before.__contains__, _KIND_WORDS)):

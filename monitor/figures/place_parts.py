@@ -1,5 +1,6 @@
 """The parts of a place named right after it (福州鼓楼区, 德清县新市镇, 苏州工业园区): each a
-place of its own, whose figure is not the whole's."""
+place of its own, whose figure is not the whole's; and the rest of a wider place, the named one
+left out (长沙以外的市州, 除武汉外)."""
 
 from __future__ import annotations
 
@@ -29,3 +30,16 @@ _ZONE_NAMED_AFTER = re.compile(
 def part_named_after(text: str, end: int) -> re.Match[str] | None:
     """The part of a place named at `end`, right after the place's own name, if one is."""
     return _PART_NAMED_AFTER.match(text, end) or _ZONE_NAMED_AFTER.match(text, end)
+
+
+# A place named only to be left out: after it 以外/之外 (长沙以外的市州), or 除 before it and 外 or
+# 以外 after (除武汉外，…其余城市): the others speak, never it
+_OUTSIDE = re.compile(r"(?:以|之)?外")
+
+
+def left_out(text: str, start: int, end: int) -> int:
+    """Where the words leaving the place at text[start:end] out end, or 0 if none follow it."""
+    found = _OUTSIDE.match(text, end) if "外" in text[end : end + 2] else None
+    if found is None or (found.end() - end == 1 and text[start - 1 : start] != "除"):
+        return 0
+    return found.end()

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from monitor.figures.nouns import WORK_VERB
 from monitor.figures.place_levels import at_level, named_like
-from monitor.figures.place_parts import part_named_after
+from monitor.figures.place_parts import left_out, part_named_after
 from monitor.figures.routes import on_route
 
 # The country as a whole. A target whose regions include one of these is a national target.
@@ -193,7 +193,7 @@ def _kind(word: str, regions: tuple[str, ...]) -> str | None:
     """own, nation or place; None for a generic word whose level the target does not say."""
     # 临平、萧山、余杭三区; 武汉及周边: more than one's own; 文山市 in a story on 文山州: its seat;
     # 吉林市 for the province 吉林: the city of its name (place_levels)
-    if "、" in word or word.endswith("周边") or named_like(word, regions, level_of):
+    if "、" in word or word.endswith(("周边", "外")) or named_like(word, regions, level_of):
         return "place"
     if word in regions or any(word in r or r in word for r in regions if r not in NATIONAL):
         return "own"  # 北京 for a target in 北京市, 高速公路服务区 for itself
@@ -334,6 +334,10 @@ def _words(text: str, regions: tuple[str, ...]) -> list[tuple[int, str]]:
         around = _AROUND.match(text, m.end())
         if around:  # 武汉及周边8个城市: the place and its neighbours, a wider area
             out.append((m.start(), text[m.start() : around.end()]))
+            continue
+        outside = left_out(text, m.start(), m.end())
+        if outside:  # 长沙以外的市州, 除武汉外: the places other than it
+            out.append((m.start(), text[m.start() : outside]))
             continue
         word, end = at_level(text, word, m.end(), regions)  # 文山市 for 文山州: another place
         out.append((m.start(), word))

@@ -8,6 +8,10 @@ import re
 
 from monitor.figures.nouns import WORK_VERB
 
+# The work a plan's noun may name before it (8000万亩的年度建设任务, 50处整治任务, 700万亩的改造
+# 目标): the work's plan, its size before it
+PLAN_WORK = r"(?:建设|改造|整治|治理|更新|提升|修缮|发行)"
+
 # 计划 as a verb (计划新建, 全年计划巩固提升…), not the noun of a share (完成全年计划的80%,
 # 年度计划完成85%)
 _PLAN_VERB = (

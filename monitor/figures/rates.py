@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from monitor.figures import markets
+from monitor.figures import events, markets, units
 from monitor.figures.amounts import amount_before, own_amount_before
 from monitor.figures.bases import without_compared
 from monitor.figures.binding import Making, Number, listed_stage
@@ -26,7 +26,7 @@ from monitor.figures.measures import (
 )
 from monitor.figures.nouns import measure_before, other_measure, own_measure_changed
 from monitor.figures.plan_words import SCHEDULE_QUOTA
-from monitor.figures.references import level_changed, since_start
+from monitor.figures.references import level_changed, on_year_change, since_start
 from monitor.figures.rests import _in_unit, _plan_given, _rest_before_whole, _rest_of_plan
 from monitor.figures.shares import other_share, share_before_plan_done, share_done, share_goes_on
 from monitor.figures.stages import stage_said
@@ -47,6 +47,8 @@ def rate_of(making: Making, n: Number, target: Target) -> str | None:
     tracked = _rate_target(making.read.targets, target, sentence)
     if tracked:
         return tracked
+    if events.paired_own(making.paired.get(n.q.start), target):
+        return None  # …起数和死亡人数同比分别下降13.6%、【10.2%】: the deaths' own change
     if _own_rate_goes_on(making, n, target):
         return None  # …快递业务量增速较一季度加快3.2个百分点，达到21.4%: its own growth rate
     if not n.c0 <= n.match.end <= n.q.start:
@@ -67,8 +69,13 @@ def rate_of(making: Making, n: Number, target: Target) -> str | None:
             or markets.refused(making.read.text, 0, n.match.end, before.start, target)
         ):
             return before.surface
-        if not compared(n.head) and (before is None or target.id not in making.given):
-            # …，增长4.2%: only the change of an amount this sentence gave the target
+        if (
+            not compared(n.head)
+            and (before is None or target.id not in making.given)
+            and (before is None or not on_year_change(making.read.text, before.start))
+        ):
+            # …，增长4.2%: only the change of an amount this sentence gave the target (or its
+            # change in count: 死亡人数同比减少86人、下降9.3%)
             return "a change with no amount of the target before it"
     start = n.match.end if n.c0 <= n.match.end <= n.q.start else n.c0
     for q in making.read.quantities:  # …总数达1281.8万台 同比增长49.1%: after the last one
@@ -78,6 +85,8 @@ def rate_of(making: Making, n: Number, target: Target) -> str | None:
     between = _BASIS.sub("同比", between)  # 同口径增长3.6%, 按年升0.4%: like 同比
     itself = start == n.match.end and _itself(between, target.unit)
     named = other_measure(_ITSELF.sub("", between, count=1) if itself else between, target.unit)
+    if named and events.measure_said(named) == events.event_measure(target) is not None:
+        return None  # 生产安全事故死亡人数下降12.4% for a target of those deaths: its own rate
     if named in _INCREMENT and target.pledge is not None and target.pledge.scope == "new":
         return None  # 增量同比提高12%: for a target of additions, the growth of its own count
     return named

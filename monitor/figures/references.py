@@ -70,6 +70,15 @@ def since_start(sentence: str, c0: int, at: int) -> bool:
     return _SINCE_THEN_CHANGE.search(sentence, start, at) is not None
 
 
+# A change of a count over the same period before, right before it (同比减少86人, 环比增加42公里)
+_ON_YEAR_CHANGE = re.compile(r"(?:同比|环比)(?:净增|净减|增加|减少|多|少)了?$")
+
+
+def on_year_change(sentence: str, start: int) -> bool:
+    """Whether the count starting at `start` follows 同比/环比 and a change (同比减少86人)."""
+    return _ON_YEAR_CHANGE.search(sentence, max(0, start - 6), start) is not None
+
+
 def is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -> bool:
     """比去年增加5500亿元, 从54万亿元增加到…, 超过原定的近2万亿元: the number is a difference or
     a starting point, not the figure. A growth rate after 比上年 is still the figure, and so is
@@ -91,6 +100,8 @@ def is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) ->
         return not (any(t.unit == "%" for t in match.targets) and changed)
     if since_period_start(head, match.targets):
         return False  # 比上年末净增6200个: what the year has added so far, not a reference
+    if q.unit not in ("%", "倍") and _ON_YEAR_CHANGE.search(head):
+        return True  # 死亡人数同比减少86人: the change over last year's, not the level
     refs = list(_REFERENCE.finditer(head)) if _REFERENCE.search(head) else []  # mostly none
     if refs and not (q.unit in ("%", "倍") and refs[-1].group().startswith(("比", "较"))):
         cut = c0 + refs[-1].end() <= match.start < q.start and bool(

@@ -14,9 +14,11 @@ from monitor.figures.binding import Number
 from monitor.models import Target
 
 # Work of renovation a title or a sentence names; a target naming building or adding as well
-# (新改建农村公路, 新建改建户厕, 新建改扩建学校) counts new things too, their stock included
+# (新改建农村公路, 新建改建户厕, 新建改扩建学校) counts new things too, their stock included, as
+# does one of homes built for those a renewal moves (城中村改造复建安置房, 旧城改造还建房): the
+# renewal is the area's, the homes are built
 _RENEWAL = re.compile(r"改造|改建|提升|提标|整治|修缮|升级|更新|翻新")
-_BUILDING = re.compile(r"新建|新增|新改建|扩建|新开通")
+_BUILDING = re.compile(r"新建|新增|新改建|扩建|新开通|复建|还建|回迁|配建")
 # Any work on the things a sentence may name, renovation or a stage of it (开工, 完工, 完成)
 _ANY_WORK = re.compile(
     r"改造|改建|提升|提标|整治|修缮|升级|更新|翻新|开工|完工|竣工|建成|完成|实施|投用|交付"

@@ -7,13 +7,16 @@ import re
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
+from monitor.figures.plan_words import PLAN_WORK
+
 if TYPE_CHECKING:
     from monitor.figures.attribution import _Match
 
 # …，全年新建50个的目标有望提前完成; …，超额完成了700万亩的年度建设任务: a number followed by the
 # plan's own noun restates the subject's pledge, whatever the clause opens with.
 _RESTATES = re.compile(
-    r"(?:（[^）]{1,4}）|\([^)]{1,4}\))?(?:以上|左右)?的?(?:年度|全年)?(?:建设|改造|民生实事)?"
+    r"(?:（[^）]{1,4}）|\([^)]{1,4}\))?(?:以上|左右)?的?(?:年度|全年)?"
+    r"(?:" + PLAN_WORK + r"|民生实事)?"  # (50处整治任务: the work's plan)
     r"(?:预期|发行)?(?:目标|任务|计划(?![内外])|额度|限额)(?!完成率|进度)"
 )
 PLAN_NOUNS = ("目标", "任务")

@@ -16,6 +16,8 @@ _RUN_OF_YEARS = re.compile(r"连续(?:[0-9]{1,2}|[一二两三四五六七八九
 # a threshold crossed: 突破/超过 (the at_least qualifier), 迈上/站上…新台阶, …大关
 _CROSSED_BEFORE = re.compile(r"(?:迈上|站上|跨上|跃上|跨越|冲上|登上)$")
 _CROSSED_AFTER = re.compile(r"(?:大关|关口|台阶|新台阶|门槛)")
+# an amount given roughly (5600余公里, 320多公里): more than it by a little, no threshold crossed
+_ROUGHLY = re.compile(r"[^超突破逾]*[0-9一二三四五六七八九十百千][万亿]?[余多][^以]*")
 _REACHED = re.compile(r"(?:达到|达|为|至|是|增至|升至|突破)\s*$")
 # …以上的商贸企业, 500万元以下的项目: the things of that size, not the plan's amount (…以上的目标)
 _SIZE_CLASS = re.compile(r"的(?!目标|任务|计划|预期|水平|规模|增长|高位)")
@@ -29,7 +31,8 @@ _MEMBERS = re.compile(
 # …the share itself (超过半数的城市, 七成以上的断面), or a level those counted after it pass
 # (比例超过90%的已有6个)
 _OF_MEMBERS = re.compile(
-    r"(?:以上|左右)?的(?:[^，,。；0-9]{0,6}?" + _PLACES + r"(?!民|间)"
+    # (not across a verb: 52%的面积达到海绵城市…要求 is the area's share, no cities')
+    r"(?:以上|左右)?的(?:(?:(?!达到|实现|完成|纳入)[^，,。；0-9]){0,6}?" + _PLACES + r"(?!民|间)"
     r"|(?:已经?)?有?[0-9一二三四五六七八九十两]+个)"
 )
 
@@ -49,7 +52,7 @@ def bound(sentence: str, q: Quantity, quantities: Sequence[Quantity], head: str)
         and _SIZE_CLASS.match(sentence, q.end)
     ):
         return "a size class of the things counted (…以上的企业), not an amount of them"
-    crossed = q.qualifier == "at_least" or bool(
+    crossed = (q.qualifier == "at_least" and not _ROUGHLY.fullmatch(q.surface)) or bool(
         _CROSSED_BEFORE.search(head) or _CROSSED_AFTER.match(sentence, q.end)
     )
     if not crossed:
