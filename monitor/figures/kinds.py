@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from monitor.figures.nouns import (
+    _NOT_HAN,
     WORK_VERB,
     _modifier,
     other_kind,

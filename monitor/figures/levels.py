@@ -63,6 +63,11 @@ def scope_for(
         _ADDITION.search(sentence, 0, c0) or _NEW_WORD.search(sentence, 0, c0)
     ):
         return scope  # …新增备案博物馆…，去年这个数是11家: the additions, pointed back to
+    if target.pledge is None and not _ADDITION.search(head) and _NEW_WORD.search(sentence, 0, c0):
+        # a target with no pledge, its stock named only by its title: a list going on with a
+        # verb of new things before, none of its own (将新增集中式充换电站超过1.2万座，分散式充电桩
+        # 超过480万个)
+        return scope
     if _IN_YEAR.search(clause) and (
         _REGISTERED.search(clause) or _ADDITION.search(sentence, q.end, c1)
     ):

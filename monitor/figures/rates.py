@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from monitor.figures import events, markets, units
+from monitor.figures import events, markets
 from monitor.figures.amounts import amount_before, own_amount_before
 from monitor.figures.bases import without_compared
 from monitor.figures.binding import Making, Number, listed_stage
