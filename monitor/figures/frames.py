@@ -24,11 +24,11 @@ from monitor.figures.goals import coming_goal
 from monitor.figures.measures import _ADDITION, _CHANGE_VERB, _PART_OF_YEAR, under_way
 from monitor.figures.months import period_ended as _ended
 from monitor.figures.openings import (
-    _OWN_TIME,
     _PLAN_SEASON_ENDS,
     Openings,
     _without_own_times,
     last_time,
+    opens_own_time,
 )
 from monitor.figures.sections import is_headline, labelled, report_at
 from monitor.models import FigureKind, Target
@@ -246,7 +246,7 @@ class Frames(Openings):
         weak = cue is None or _cue(_THIS_YEAR.sub("", clause)) is None
         if cue != "achieved" and weak and self._so_far(sentence, clause, before):
             cue = "achieved"
-        own_time = clause != sentence and _OWN_TIME.match(clause.lstrip("　 "))
+        own_time = clause != sentence and opens_own_time(clause)
         if cue is None and clause != sentence and not own_time:
             # the sentence's other clauses, but for those that speak of a time of their own
             # (…，今年新增1万张，去年全省已新增9860张: 去年 does not make the 1万张 a result)

@@ -55,6 +55,15 @@ _OWN_TIME = re.compile(
     r"|20[0-9]{2}\s*年(?![底末]?(?:以?前|之前))"
 )
 _PIECES = re.compile(r"[^，,；;：:]+")
+# A turn or an "as well" before a clause's own time (…，而2023年全省实现…; …，但去年…; …，同时
+# 2023年…): the clause still opens with its time, the word before it names no other
+_TURN = re.compile(r"[　 ]*(?:而且?|但是?|同时|此外|另外|与此同时|相比之下)?[　 ]*")
+
+
+def opens_own_time(clause: str) -> bool:
+    """Whether the clause opens with a time of its own (_OWN_TIME), after a turn word if any."""
+    turn = _TURN.match(clause)
+    return _OWN_TIME.match(clause, turn.end() if turn else 0) is not None
 
 
 def _without_own_times(sentence: str) -> str:
@@ -65,7 +74,7 @@ def _without_own_times(sentence: str) -> str:
     kept = []
     for piece in _PIECES.finditer(sentence):
         text = piece.group()
-        if _OWN_TIME.match(text.lstrip("　 ")) and any(c.isdigit() for c in text[4:]):
+        if opens_own_time(text) and any(c.isdigit() for c in text[4:]):
             continue
         kept.append(text)
     return "，".join(kept)
