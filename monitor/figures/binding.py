@@ -147,7 +147,7 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
             return f"its clause holds the exclude word '{word}'"
     words = target.title + "".join(target.keywords)  # the target's own words, made once
     listed = listed_stage(making, n) if stage_of(words) else None
-    if why := stage_refused(sentence, n.c0, q, n.c1, words, listed):
+    if why := stage_refused(sentence, n.c0, q, n.c1, words, listed, target.keywords):
         return why  # 新开工580万套，基本建成360万套 for starts; 已审批1504部, 完成备案… for any
     event = markets.measure_refused(sentence, n, making.paired.get(q.start), target)
     if event:
