@@ -55,6 +55,7 @@ _FLOW = re.compile(
     r"产量|产值|发电量|用电量|收入|营收|进出口|出口额|进口额|销售额|销量|成交额|交易额|零售总额"
     r"|增加值|吞吐量|货运量|客运量|接待游客|游客量|业务量|资金总?规模"  # (a year's funds in all)
     r"|零售额|营业额|支出|税收|出栏"  # (网络零售额, 一般公共预算支出: a year's, in statistics)
+    r"|社零"  # (社零总额, 社零额: the retail total's short name)
 )
 # A flow's total, in a clause after the one naming it (…收入增长4.1%，总量达到486亿元)
 # (…，力争总量迈上1600亿元台阶: the year's total aimed at)
