@@ -212,6 +212,9 @@ def continues_with(sentence: str, at: int) -> bool:
 # topic of its own.
 _NO_SUBJECT = re.compile(
     "(?:随着|伴随|受|因|由于|得益于|通过|经过|依托|借助|围绕|聚焦|针对|结合|按照|根据|对照)"
+    # a slogan in quotes as all a verb has (实现“时间过半、任务过半”, 跑出“加速度”, 交出一份
+    # “满意答卷”): a remark on the subject, no thing of its own
+    "|(?:实现|保持|呈现|跑出|交出|打出|迎来|取得|跑赢)了?[^，,。；“0-9]{0,4}“"
 )
 
 
