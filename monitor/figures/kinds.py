@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from monitor.figures.held import goods_of_scheme, held_inside
 from monitor.figures.nouns import (
     _FILLER,
     _NOT_HAN,
@@ -323,14 +324,6 @@ def age_group(head: str, title: str) -> str | None:
 _DROVE = re.compile(r"带动|拉动|撬动|吸引|带来|创造")  # (惠及 counts the people served)
 # A part named inside the keyword's things (重点项目中的新能源汽车项目): a subset of them
 # (…省重大项目中的220个产业项目完成投资1105亿元: the part counted first, then its amount)
-# The keyword's things as the place where others stand (景区内共设置游客服务中心1024个, 口袋公园内
-# 设置直饮水点, 社区食堂里配置终端): a word of place right after the keyword, then a verb of setting
-# up or having and a noun of its own before the number
-_HELD_INSIDE = re.compile(
-    r"(?:内|里|中|周边|周围|沿线)(?:[共均已都统一新]{0,3})"
-    r"(?:设置|设有|建有|配有|配置|配备|设立|布设|安装|建设|新建|新增|增设|提供|开设|拥有|有)了?"
-    r"([\u4e00-\u9fff“”]{2,12}?)(?:共计?|达到?|约|近|超过)?$"
-)
 _INSIDE_PART = re.compile(
     r"(?:项目|工程|企业|清单|名单)?(?:当中|之中|中)的(?:[约近超逾]?[0-9][0-9.,]*[个家项座所批])?"
     r"([\u4e00-\u9fff“”]{2,14})"
@@ -358,15 +351,17 @@ def after_keyword(
     inside = _INSIDE_PART.match(between)
     if inside and inside.group(1) not in title:
         return f"a subset: a part named inside the things ({inside.group()})"
-    held = _HELD_INSIDE.match(between)
-    if held and held.group(1) not in title:
-        return f"things set inside the keyword's own ({held.group(1)}), another noun"
+    held = held_inside(between)
+    if held and held not in title:
+        return f"things set inside the keyword's own ({held}), another noun"
     use = _USE_AFTER.search(between) if "用" in between or "投向" in between else None
     if use and use.group(1) not in title:
         return f"a subset: the part put to one use ({use.group().rstrip(_FILLERS)})"
     if same_unit and "的" not in between:
         noun = own_noun(between, keywords, title_measures(title, keywords))
         if noun and len(noun) > 2 and noun not in title and not _NOT_THING.search(noun):
+            if goods_of_scheme(noun, keywords):
+                return None  # 家电以旧换新累计销售…家电产品: the goods the scheme counts
             return f"counts another noun ({noun}), named after a verb"  # (惠及老年人: its count)
     return None
 
