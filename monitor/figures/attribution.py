@@ -214,8 +214,10 @@ def _occurrences(sentence: str, keyword: str) -> list[tuple[int, int]]:
     pos = sentence.find(keyword) if keyword else -1
     # a list (助餐点、社区食堂) cut by 、 is found in its last item's clause, where its number is
     last = keyword.rfind("、") + 1
+    glued = keyword[:1].isascii() and keyword[:1].isalnum()  # (A级景区, 5G基站)
     while pos >= 0:
-        out.append((pos + last, pos + len(keyword)))
+        if not (glued and pos and sentence[pos - 1].isascii() and sentence[pos - 1].isalnum()):
+            out.append((pos + last, pos + len(keyword)))  # (not 4A级景区: a grade of them)
         pos = sentence.find(keyword, pos + 1)
     if _splittable(keyword) and may_split(sentence, keyword):
         out.extend(m.span() for m in split_matches(sentence, keyword))
