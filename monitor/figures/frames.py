@@ -20,7 +20,7 @@ from monitor.figures.cues import (
     _period,
     governing,
 )
-from monitor.figures.goals import coming_goal
+from monitor.figures.goals import coming_goal, planned_total
 from monitor.figures.measures import _ADDITION, _CHANGE_VERB, _PART_OF_YEAR, under_way
 from monitor.figures.months import period_ended as _ended
 from monitor.figures.openings import (
@@ -237,6 +237,12 @@ class Frames(Openings):
         if self.published and coming_goal(clause, self.published, sentence):
             return "pledge"  # 到2025年…达到4.5个; 到年底…累计建成28万个 in March
         cue = _cue(clause)
+        if (
+            cue == "achieved"
+            and before.endswith(clause)
+            and planned_total(clause, before[: -len(clause)])
+        ):
+            return "pledge"  # …将新改建1.5万公里，累计达到27万公里: the total the plan brings
         if cue == "pledge" and self._preliminary_cue(clause, sentence, index, before):
             return "achieved"  # 预计增长5.8%左右 in a review of a year gone by
         if cue == "pledge" and _MEASURED.search(sentence) and self._only_expected(clause):
