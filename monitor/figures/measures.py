@@ -213,8 +213,8 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
 
 
 def _passed_a_level(head: str, q: Quantity) -> bool:
-    """Whether the count is said to pass or reach a mark (突破1.4万家, 超8.2万个, 逾12万个, 总数超过…,
-    达到…)."""
+    """Whether the count is said to pass or reach a mark (突破1.4万家, 超8.2万个, 逾12万个,
+    总数超过…, 达到…)."""
     return q.surface.startswith(("突破", "超", "逾")) or head.endswith(("突破", "超过", "达到"))
 
 

@@ -18,7 +18,9 @@ _LEAD_TIME = (
     r"|(?:[0-9]{1,2}\s*[—\-–至到]\s*)?[0-9]{1,2}月(?:份|底|末)?"
 )
 _PLACE_LEAD = re.compile(
-    r"(?:其中|而|在|" + _LEAD_TIME + r")?(?:"
+    r"(?:其中|而|在|"
+    + _LEAD_TIME
+    + r")?(?:"
     + "|".join(sorted(map(re.escape, {*PLACES, *NATIONAL, *GENERIC}), key=len, reverse=True))
     + r")(?:市|省|区|县|州)?(?:全省|全市|全区|全县)?(?:今年以来|今年|去年|全年|以来)?(?:平均)?"
 )
