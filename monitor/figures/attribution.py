@@ -12,6 +12,7 @@ from monitor.figures import cues, events, speech, units
 from monitor.figures.continuations import HANDLED, NEXT_STEP, continues_at, continues_with, remark
 from monitor.figures.cues import _CLAUSE, _PART_OF_RESIDENTS, _PREDICATE
 from monitor.figures.fronted import fronted, fronted_from
+from monitor.figures.held import scheme_name
 from monitor.figures.keywords import _splittable, may_split, split_matches
 from monitor.figures.measures import SUM_CLAUSE
 from monitor.figures.nouns import WORK_VERB
@@ -222,6 +223,14 @@ def _occurrences(sentence: str, keyword: str) -> list[tuple[int, int]]:
     if _splittable(keyword) and may_split(sentence, keyword):
         out.extend(m.span() for m in split_matches(sentence, keyword))
         out.sort()
+    if out and "以旧换新" in keyword and (short := scheme_name(keyword)):
+        # …以旧换新以来，…，以旧换新购买新车10.3万辆: the scheme named again by its short name
+        taken = {b for _, b in out}
+        pos = sentence.find(short, out[0][1])
+        while pos >= 0:
+            if pos + len(short) not in taken:
+                out.append((pos, pos + len(short)))
+            pos = sentence.find(short, pos + 1)
     return out
 
 

@@ -35,3 +35,10 @@ def goods_of_scheme(noun: str, keywords: tuple[str, ...]) -> bool:
     """Whether `noun`, named after a verb in the target's unit, is the goods a scheme keyword
     counts (冰箱、空调等8类产品 for 家电以旧换新); not the old goods taken back."""
     return any(_SCHEME.search(k) for k in keywords) and not _OLD_GOODS.search(noun)
+
+
+def scheme_name(keyword: str) -> str | None:
+    """The scheme's short name a keyword ends with (以旧换新 for 家电以旧换新), if it names goods
+    before it: a text names the scheme again by it (…，以旧换新购买新车10.3万辆)."""
+    found = _SCHEME.search(keyword)
+    return found.group() if found and found.start() >= 2 else None

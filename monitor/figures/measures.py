@@ -59,6 +59,7 @@ _FLOW = re.compile(
     r"|增加值|吞吐量|货运量|客运量|接待游客|游客量|业务量|资金总?规模"  # (a year's funds in all)
     r"|零售额|营业额|支出|税收|出栏"  # (网络零售额, 一般公共预算支出: a year's, in statistics)
     r"|社零"  # (社零总额, 社零额: the retail total's short name)
+    r"|以旧换新|换新|下乡"  # (a scheme for goods: its count is of goods traded over a period)
 )
 # A flow's total, in a clause after the one naming it (…收入增长4.1%，总量达到486亿元)
 # (…，力争总量迈上1600亿元台阶: the year's total aimed at)
