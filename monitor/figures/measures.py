@@ -109,6 +109,7 @@ _LEVEL_UNITS = frozenset({"微克/立方米", "毫克/立方米"})
 _EVENTS = frozenset({"人次", "次", "场次", "架次", "车次", "艘次", "台次", "批次", "件次", "户次"})
 # checks, cases, incidents and work per area or trip: counted over a period too
 _EVENTS |= {"家次", "例次", "起", "宗", "亩次", "辆次", "船次"}
+_EVENTS |= {"场"}  # (演出5.2万场, 赛事300场: events held; venues are 个, 座, 块)
 _MONEY = frozenset({"元", "美元", "欧元"})  # (a scale of money: a period's sum, not a level)
 _PER_HEAD = re.compile(r"每(?:千|万|百|十万)?(?:人|人口|户|平方公里)|平均|人均")
 _LEVEL_HEAD = re.compile(  # …，达到14130亿斤; …，去年达到108.6亿件; …，有望达到7.1亿吨
