@@ -12,6 +12,7 @@ from monitor.figures import cues, events, speech, units
 from monitor.figures.continuations import HANDLED, NEXT_STEP, continues_at, continues_with, remark
 from monitor.figures.cues import _CLAUSE, _PART_OF_RESIDENTS, _PREDICATE
 from monitor.figures.fronted import fronted, fronted_from
+from monitor.figures.held import scheme_name
 from monitor.figures.keywords import _splittable, may_split, split_matches
 from monitor.figures.measures import SUM_CLAUSE
 from monitor.figures.nouns import WORK_VERB, opens_with_title_measure
@@ -219,12 +220,22 @@ def _occurrences(sentence: str, keyword: str) -> list[tuple[int, int]]:
     pos = sentence.find(keyword) if keyword else -1
     # a list (助餐点、社区食堂) cut by 、 is found in its last item's clause, where its number is
     last = keyword.rfind("、") + 1
+    glued = keyword[:1].isascii() and keyword[:1].isalnum()  # (A级景区, 5G基站)
     while pos >= 0:
-        out.append((pos + last, pos + len(keyword)))
+        if not (glued and pos and sentence[pos - 1].isascii() and sentence[pos - 1].isalnum()):
+            out.append((pos + last, pos + len(keyword)))  # (not 4A级景区: a grade of them)
         pos = sentence.find(keyword, pos + 1)
     if _splittable(keyword) and may_split(sentence, keyword):
         out.extend(m.span() for m in split_matches(sentence, keyword))
         out.sort()
+    if out and "以旧换新" in keyword and (short := scheme_name(keyword)):
+        # …以旧换新以来，…，以旧换新购买新车10.3万辆: the scheme named again by its short name
+        taken = {b for _, b in out}
+        pos = sentence.find(short, out[0][1])
+        while pos >= 0:
+            if pos + len(short) not in taken:
+                out.append((pos, pos + len(short)))
+            pos = sentence.find(short, pos + 1)
     return out
 
 

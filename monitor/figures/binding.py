@@ -18,6 +18,7 @@ from monitor.figures.checks import _clause_of, _excluded, listed_as_plan
 from monitor.figures.counting import counts_other, share_refused
 from monitor.figures.cues import A_YEAR, EARLIER_LEVEL, EARLIER_WORK, PLAN_WORD
 from monitor.figures.facilities import one_facility, one_length
+from monitor.figures.held import scheme_name
 from monitor.figures.kinds import (
     age_group,
     for_one_use,
@@ -153,7 +154,7 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
             return f"its clause holds the exclude word '{word}'"
     words = target.title + "".join(target.keywords)  # the target's own words, made once
     listed = listed_stage(making, n) if stage_of(words) else None
-    if why := stage_refused(sentence, n.c0, q, n.c1, words, listed):
+    if why := stage_refused(sentence, n.c0, q, n.c1, words, listed, target.keywords):
         return why  # 新开工580万套，基本建成360万套 for starts; 已审批1504部, 完成备案… for any
     event = markets.measure_refused(sentence, n, making.paired.get(q.start), target)
     if event:
@@ -361,7 +362,9 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
     )
     if kind:
         return f"another kind ({kind}{keyword}) than the target's"
-    kind = other_modifier(head, keyword, target.keywords, target.title)
+    # (a scheme's short name, 以旧换新 after 家电以旧换新, is the scheme: no kind before it)
+    short = any(scheme_name(k) == keyword for k in target.keywords)
+    kind = None if short else other_modifier(head, keyword, target.keywords, target.title)
     if kind:  # 城区自来水普及率 for a target of 农村自来水普及率 (keyword 自来水普及率 too)
         return f"another kind ({kind}{keyword}) than the target's longer keyword names"
     age = age_group(head, target.title)

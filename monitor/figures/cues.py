@@ -69,6 +69,9 @@ _TARGET_MET = re.compile(
     r"|(?:完成|实现)了?(?:[^，,。；0-9]|(?:19|20)[0-9]{2}\s*年)"
     r"{0,12}?(?:目标|任务|计划)(?:任务)?的?[0-9一二三四五六七八九十百]"
     r"|(?:实现|完成)了[^，,。；]{0,16}?目标"  # 完成了省定70%的目标: the perfective, a result
+    # a result weighed against what was expected (好于年初市场预期, 略高于此前的预期, 快于预期):
+    # the expectation is the object compared with, not a plan
+    r"|(?:好于|高于|超出|超过|优于|快于|强于|低于|慢于|弱于|不及|符合)[^，,。；]{0,10}?预期"
 )
 # A forecast in speech (全年义诊场次应该在650场上下, 应该能超过…): what the speaker expects
 _SPOKEN_FORECAST = r"应该(?=在|能|会|可以|可望|达|超|突破|有|[约近0-9一二三四五六七八九十两])"
@@ -265,7 +268,7 @@ def _only_so_far(text: str) -> bool:
 _EARLIER_ACTUAL = re.compile(r"(?:去年|上年|前年|[0-9]{4}\s*年度?|同期)实际")
 
 
-_MET_WORDS = ("目标", "任务", "计划", "定下", "确定", "下达")
+_MET_WORDS = ("目标", "任务", "计划", "定下", "确定", "下达", "预期")
 
 
 def _met(text: str) -> bool:

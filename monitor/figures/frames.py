@@ -20,16 +20,16 @@ from monitor.figures.cues import (
     _period,
     governing,
 )
-from monitor.figures.goals import coming_goal
+from monitor.figures.goals import coming_goal, planned_total
 from monitor.figures.measures import _ADDITION, _CHANGE_VERB, _PART_OF_YEAR, under_way
 from monitor.figures.months import period_ended as _ended
 from monitor.figures.openings import (
     _NOW,
-    _OWN_TIME,
     _PLAN_SEASON_ENDS,
     Openings,
     _without_own_times,
     last_time,
+    opens_own_time,
     ruled_before,
 )
 from monitor.figures.sections import is_headline, labelled, report_at
@@ -247,6 +247,12 @@ class Frames(Openings):
         if self.published and coming_goal(clause, self.published, sentence):
             return "pledge"  # 到2025年…达到4.5个; 到年底…累计建成28万个 in March
         cue = _cue(clause)
+        if (
+            cue == "achieved"
+            and before.endswith(clause)
+            and planned_total(clause, before[: -len(clause)])
+        ):
+            return "pledge"  # …将新改建1.5万公里，累计达到27万公里: the total the plan brings
         if cue == "pledge" and self._preliminary_cue(clause, sentence, index, before):
             return "achieved"  # 预计增长5.8%左右 in a review of a year gone by
         if cue == "pledge" and _MEASURED.search(sentence) and self._only_expected(clause):
@@ -257,7 +263,7 @@ class Frames(Openings):
         ruled = ruled_before(sentence, before)
         if cue != "achieved" and weak and self._so_far(sentence, clause, before, ruled):
             cue = "achieved"
-        own_time = clause != sentence and _OWN_TIME.match(clause.lstrip("　 "))
+        own_time = clause != sentence and opens_own_time(clause)
         if cue is None and clause != sentence and not own_time:
             # the sentence's other clauses, but for those that speak of a time of their own
             # (…，今年新增1万张，去年全省已新增9860张: 去年 does not make the 1万张 a result)

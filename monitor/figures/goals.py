@@ -166,3 +166,21 @@ def exceeds(sentence: str, start: int) -> bool:
 
 
 _PAST = ("超", "逾", "突破", "超过")
+
+
+# The total a plan brings, said after it (…将新改建1.5万公里，累计达到27万公里; …计划新建60个，
+# 全市累计突破400个): 累计 and a verb of reaching, no word of now or done (截至目前累计建成…)
+_TOTAL_TO_REACH = re.compile(
+    r"[　 ]*(?:全[市省区县国])?累计(?:将|可|要|能)?(?:达到?|超过|突破|增至|增加到|提高到)"
+)
+_NOW = re.compile(r"截至|截止|目前|至今|现在|已")
+
+
+def planned_total(clause: str, before: str) -> bool:
+    """Whether the clause gives the total the plan of the clause right before it brings (its
+    words before it: `before`), not a total reached by now."""
+    if not _TOTAL_TO_REACH.match(clause) or _NOW.search(clause):
+        return False
+    before = before.rstrip("，,；; 　")
+    last = before[max(before.rfind(c) for c in "，,；;") + 1 :]
+    return bool(last) and MODAL.search(last) is not None and not _NOW.search(last)

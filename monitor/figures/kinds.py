@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from monitor.figures.held import goods_of_scheme, held_inside
 from monitor.figures.nouns import (
     _NOT_HAN,
     WORK_VERB,
@@ -330,12 +331,17 @@ def after_keyword(
     inside = _INSIDE_PART.match(between)
     if inside and inside.group(1) not in title:
         return f"a subset: a part named inside the things ({inside.group()})"
+    held = held_inside(between)
+    if held and held not in title:
+        return f"things set inside the keyword's own ({held}), another noun"
     use = _USE_AFTER.search(between) if "用" in between or "投向" in between else None
     if use and use.group(1) not in title:
         return f"a subset: the part put to one use ({use.group().rstrip(_FILLERS)})"
     if same_unit and "的" not in between and not _ASKED.search(between):
         noun = own_noun(between, keywords, title_measures(title, keywords))
         if noun and len(noun) > 2 and noun not in title and not _NOT_THING.search(noun):
+            if goods_of_scheme(noun, keywords):
+                return None  # 家电以旧换新累计销售…家电产品: the goods the scheme counts
             return f"counts another noun ({noun}), named after a verb"  # (惠及老年人: its count)
     return None
 

@@ -72,7 +72,9 @@ def listed(sentence: str, quantities: list[Quantity]) -> dict[int, tuple[str, tu
 # What may stand before 分别 in a clause naming no noun of its own: the pace of what the list
 # before named (增速较去年同期分别回落…), comparisons, times, adverbs
 _NO_NOUN = re.compile(
-    r"\s*(?:增速|增幅|涨幅|降幅)?(?:二者|两者|三者|同比|环比|(?:比|较|与)(?:上年|去年|上一年)(?:同期)?(?:相比)?|今年|全年|也|均)*\s*"
+    r"\s*(?:增速|增幅|涨幅|降幅)?(?:二者|两者|三者|同比|环比|(?:比|较|与)(?:上年|去年|上一年)(?:同期)?(?:相比)?|今年|全年|也|均"
+    # a basis of comparison (按可比口径, 同口径, 按现价计算): no noun of its own
+    r"|按?(?:可比|同)口径|按(?:可比|不变|现行?|当年)价格?计算)*\s*"
 )
 
 
@@ -164,7 +166,10 @@ def _counted(head: str) -> str:
     """The noun a clause names between its last verb and its number (济南今年新建口袋公园 gives
     口袋公园): the item of the list, not the place or time the clause opens with."""
     verbs = list(_VERB.finditer(head))
-    return head[verbs[-1].end() :] if verbs else head
+    if verbs and _HAN_WORD.search(head, verbs[-1].end()):
+        return head[verbs[-1].end() :]
+    # (服务业增加值1020亿元: 增加 inside the noun leaves one letter after it: the noun is the head)
+    return head
 
 
 _PERIOD = re.compile(

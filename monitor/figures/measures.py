@@ -45,6 +45,9 @@ _PERCENT = frozenset({"%", "‰", "百分点"})
 _STOCK = re.compile(
     r"总(?:数|量|[人户]数|里程|规模|面积|容量|额)|总长度?(?=已|约|为|达|近|超|突破|破|增至)|运营里程|保有量|装机|共有|全国有|已有|现有|拥有"
     r"|实有|余额|存量|存栏"  # (存栏: head on hand; in operation, enrolled, on the register:)
+    # the scale a count of things has reached or is to pass (5G基站规模将超过8万个, 机架规模达到…;
+    # not a sum of money's: 发放规模达到2.5亿元, see _scale_of_money)
+    r"|规模(?=(?:已经?|将|可|要)?(?:达到?|超过|突破|增至|扩大到|扩大至))"
     r"|在(?:运营|运行|营(?!商|造)|用(?![地好足活])|册|校|园|岗)"
     # (not 死亡人数为168人: people dying or hurt over a period are its flow, never a stock)
     r"|数(?<!亡人数)(?<!伤人数)(?<!难人数)量?(?:已经?)?(?:达到?|超过|突破|约|近|为)|数量(?=[0-9])"
@@ -55,6 +58,8 @@ _FLOW = re.compile(
     r"产量|产值|发电量|用电量|收入|营收|进出口|出口额|进口额|销售额|销量|成交额|交易额|零售总额"
     r"|增加值|吞吐量|货运量|客运量|接待游客|游客量|业务量|资金总?规模"  # (a year's funds in all)
     r"|零售额|营业额|支出|税收|出栏"  # (网络零售额, 一般公共预算支出: a year's, in statistics)
+    r"|社零"  # (社零总额, 社零额: the retail total's short name)
+    r"|以旧换新|换新|下乡"  # (a scheme for goods: its count is of goods traded over a period)
 )
 # A flow's total, in a clause after the one naming it (…收入增长4.1%，总量达到486亿元)
 # (…，力争总量迈上1600亿元台阶: the year's total aimed at)
@@ -124,6 +129,8 @@ _LEVEL_UNITS = frozenset({"微克/立方米", "毫克/立方米"})
 _EVENTS = frozenset({"人次", "次", "场次", "架次", "车次", "艘次", "台次", "批次", "件次", "户次"})
 # checks, cases, incidents and work per area or trip: counted over a period too
 _EVENTS |= {"家次", "例次", "起", "宗", "亩次", "辆次", "船次"}
+_EVENTS |= {"场"}  # (演出5.2万场, 赛事300场: events held; venues are 个, 座, 块)
+_MONEY = frozenset({"元", "美元", "欧元"})  # (a scale of money: a period's sum, not a level)
 _PER_HEAD = re.compile(r"每(?:千|万|百|十万)?(?:人|人口|户|平方公里)|平均|人均")
 _LEVEL_HEAD = re.compile(  # …，达到14130亿斤; …，去年达到108.6亿件; …，有望达到7.1亿吨
     r"[，,\s]*(?:去年|今年|上年|全年|当年|(?:19|20)[0-9]{2}\s*年)?"
@@ -244,8 +251,9 @@ def _reached_level(head: str) -> bool:
 
 
 def _passed_a_level(head: str, q: Quantity) -> bool:
-    """Whether the count is said to pass or reach a mark (突破1.4万家, 总数超过…, 达到…)."""
-    return q.surface.startswith(("突破", "超过")) or head.endswith(("突破", "超过", "达到"))
+    """Whether the count is said to pass or reach a mark (突破1.4万家, 超8.2万个, 逾12万个,
+    总数超过…, 达到…)."""
+    return q.surface.startswith(("突破", "超", "逾")) or head.endswith(("突破", "超过", "达到"))
 
 
 def _named_by_its_words(
@@ -288,6 +296,8 @@ def _named_by_its_words(
     for m in _STOCK.finditer(clause):
         if m.group() in ("已有", "共有") and _IN_YEAR.search(clause, 0, m.start()):
             continue  # 今年已有1800多户…完成, 今年共有412家…: the year's so far, not a stock
+        if m.group() == "规模" and q.unit in _MONEY:
+            continue  # 消费券发放规模达到2.5亿元: a sum of money's scale, the period's
         if not _FLOW_BEFORE_STOCK.search(clause, 0, m.start()) and not _added_stock(
             clause, m, head
         ):

@@ -56,6 +56,15 @@ _OWN_TIME = re.compile(
 )
 _PIECES = re.compile(r"[^，,；;：:]+")
 _NOW = re.compile(r"目前|现在|当前|如今|现已")  # a clause of now, not of a goal's year before it
+# A turn or an "as well" before a clause's own time (…，而2023年全省实现…; …，但去年…; …，同时
+# 2023年…): the clause still opens with its time, the word before it names no other
+_TURN = re.compile(r"[　 ]*(?:而且?|但是?|同时|此外|另外|与此同时|相比之下)?[　 ]*")
+
+
+def opens_own_time(clause: str) -> bool:
+    """Whether the clause opens with a time of its own (_OWN_TIME), after a turn word if any."""
+    turn = _TURN.match(clause)
+    return _OWN_TIME.match(clause, turn.end() if turn else 0) is not None
 
 
 def _without_own_times(sentence: str) -> str:
@@ -66,7 +75,7 @@ def _without_own_times(sentence: str) -> str:
     kept = []
     for piece in _PIECES.finditer(sentence):
         text = piece.group()
-        if _OWN_TIME.match(text.lstrip("　 ")) and any(c.isdigit() for c in text[4:]):
+        if opens_own_time(text) and any(c.isdigit() for c in text[4:]):
             continue
         kept.append(text)
     return "，".join(kept)

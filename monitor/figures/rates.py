@@ -101,7 +101,7 @@ _PERIOD_WORDS = re.compile(
 )
 # The basis of a comparison (同口径, 按可比口径, 按年; 名义, 实际): a year-on-year change like 同比
 _BASIS = re.compile(
-    r"(?:按可比|同|可比)口径|按年|按(?:可比|不变)价格?计算|扣除价格因素后?|名义|实际"
+    r"(?:按可比|同|可比)口径|按年|按(?:可比|不变|现行?|当年)价格?计算|扣除价格因素后?|名义|实际"
 )
 # The amount added (增量): what a target of additions counts, another measure of a stock's
 _INCREMENT = frozenset({"增量", "新增量"})

@@ -27,10 +27,32 @@ _HEADLINE_BREAK = re.compile(  # (after a closing quote or bracket too: 跑出�
 )
 
 
+# A list of kinds closed by 等 (冰箱、空调、热水器等8类产品): its items are short nouns with no
+# number, the last one before 等; the list is one noun, its pauses cut no clause
+_LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{1,8}")
+_LAST_ITEM = re.compile(r"[\u4e00-\u9fff]{1,8}等")
+
+
+def _in_kinds_list(sentence: str, cuts: list[int], i: int) -> bool:
+    """Whether the pause at cuts[i] (a 、) is inside a list of kinds closed by 等."""
+    j = i
+    while j < len(cuts) and sentence[cuts[j]] == "、":
+        nxt = cuts[j + 1] if j + 1 < len(cuts) else len(sentence)
+        if _LAST_ITEM.match(sentence, cuts[j] + 1):
+            return True  # (the item after the pause closes the list)
+        if not _LIST_ITEM.fullmatch(sentence, cuts[j] + 1, nxt):
+            return False
+        j += 1
+    return False
+
+
 def clause_cuts(sentence: str) -> list[int]:
     """Where the sentence's clauses break (at ，、：and brackets), but for a short bracketed
-    note on a unit (204万套（间）的任务…), which leaves the clause whole."""
+    note on a unit (204万套（间）的任务…), which leaves the clause whole, and the pauses of a list
+    of kinds closed by 等 (销售冰箱、空调、热水器等8类产品215.3万台: one noun)."""
     cuts = list(map(re.Match.start, _CLAUSE.finditer(sentence)))
+    if "等" in sentence and "、" in sentence:
+        cuts = [at for i, at in enumerate(cuts) if not _in_kinds_list(sentence, cuts, i)]
     if " " in sentence or "\u3000" in sentence:  # a headline's clauses: 新建4100个 累计建成3.2万个
         cuts = sorted([*cuts, *(m.start() for m in _HEADLINE_BREAK.finditer(sentence))])
     if "（" not in sentence and "(" not in sentence:

@@ -46,7 +46,8 @@ def whole_of(target: Target) -> str | None:
 
 
 def _pairs(text: str) -> set[str]:
-    return {m.group(1) for m in _HAN_PAIR.finditer(text)}
+    """The pairs of Han letters in a whole's name; GDP is 生产总值 (国内生产总值, 地区生产总值)."""
+    return {m.group(1) for m in _HAN_PAIR.finditer(text.replace("GDP", "生产总值"))}
 
 
 def other_share(sentence: str, c0: int, start: int, target: Target, points: bool) -> str | None:

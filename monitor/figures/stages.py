@@ -98,13 +98,39 @@ def stage_after(sentence: str, c0: int, start: int, end: int, c1: int) -> str | 
     return m.group(1) if m else None
 
 
+# The stage said right after the count's own noun (12个体育公园建成开放, 380台加装电梯开工建设,
+# 46个老旧小区改造完工): the things counted, then what was done to them
+_STAGE_RIGHT = re.compile(
+    r"(?:改造|建设|改建|项目)?(?:已经?|均已|都已|全部|基本|陆续|集中|相继|顺利)*"
+    f"({_ANY_STAGE.pattern})"
+)
+
+
+def _stage_after_noun(sentence: str, end: int, c1: int, keywords: tuple[str, ...]) -> str | None:
+    """The stage said right after the number (ending at `end`) and one of `keywords`."""
+    for keyword in keywords:
+        if keyword and sentence.startswith(keyword, end):
+            m = _STAGE_RIGHT.match(sentence, end + len(keyword), c1)
+            return m.group(1) if m else None
+    return None
+
+
 def other_stage(
-    sentence: str, c0: int, q: Quantity, c1: int, stage: str, listed: str | None
+    sentence: str,
+    c0: int,
+    q: Quantity,
+    c1: int,
+    stage: str,
+    listed: str | None,
+    keywords: tuple[str, ...] = (),
 ) -> str | None:
     """For a target counting one stage, the other stage the number counts (新开工580万套，基本
     建成【360万套】; 其中【1320台】已完工 for a target of starts), if it does: the one a 分别 list
-    pairs it with (`listed`), the one said right after it in its clause, else the last before."""
+    pairs it with (`listed`), the one said right after it in its clause or right after its noun
+    (`keywords`: 12个体育公园建成开放), else the last before."""
     after = stage_after(sentence, c0, q.start, q.end, c1)
+    if after is None and _ANY_STAGE.search(sentence, q.end, c1):
+        after = _stage_after_noun(sentence, q.end, c1, keywords)
     said = listed or (stage_of(after) if after else None) or stage_before(sentence, q.start)
     return said if said and said != stage else None
 
@@ -143,13 +169,19 @@ def step_before_work(sentence: str, c0: int, q: Quantity, c1: int, words: str) -
 
 
 def stage_refused(
-    sentence: str, c0: int, q: Quantity, c1: int, words: str, listed: str | None
+    sentence: str,
+    c0: int,
+    q: Quantity,
+    c1: int,
+    words: str,
+    listed: str | None,
+    keywords: tuple[str, ...] = (),
 ) -> str | None:
     """Why the number at q is of no stage the target counts (its own words `words`; `listed`
     the stage a 分别 list pairs it with): another stage than a one-stage target's (新开工580万套，
     基本建成【360万套】 for starts), or a step before any work (step_before_work); None if none."""
     stage = stage_of(words)
-    said = other_stage(sentence, c0, q, c1, stage, listed) if stage else None
+    said = other_stage(sentence, c0, q, c1, stage, listed, keywords) if stage else None
     if said:
         return f"another stage ({said}) than the target's ({stage})"
     step = step_before_work(sentence, c0, q, c1, words)
