@@ -15,63 +15,25 @@ from monitor.figures.fronted import fronted, fronted_from
 from monitor.figures.held import scheme_name
 from monitor.figures.keywords import _splittable, may_split, split_matches
 from monitor.figures.measures import SUM_CLAUSE
-from monitor.figures.nouns import WORK_VERB, opens_with_title_measure
-from monitor.figures.own_work import dated_work, remark_on, titled_measure
-from monitor.figures.place_clauses import for_the_place, place_lead, whole_in_share
+from monitor.figures.nouns import WORK_VERB
+from monitor.figures.own_work import dated_work, remark_on
+from monitor.figures.place_clauses import (
+    _HANDED_TO,
+    _RANKED_BY,
+    _TAKES_ON,
+    _named_doing,
+    for_the_place,
+    place_lead,
+    whole_in_share,
+)
 from monitor.figures.restating import restated_before
 from monitor.figures.shares import share_of_it
+from monitor.figures.titled import opens_with_title_measure, titled_measure
 from monitor.figures.topics import topic_of
 from monitor.models import Quantity, Target
 
-# A place of any name (a district, a county: 余杭区, 如皋市) opening a clause with work done and
-# its amount (…，余杭区完成4200个): the subject goes on, for that place
-_NAMED_PLACE_DOING = re.compile(
-    r"[\u4e00-\u9fff]{2,4}?(?:片区|区|县|市|镇)(?=(?:今年|已经?|共|累计)*"
-    r"(?:完成|新增|新建|建成|改造|开工|竣工|完工|筹集|实现|提供|开发|发放|吸纳|培训|安置)"
-    r"[约近超逾0-9一二三四五六七八九十两]"
-    r"|(?:承担|分担|分得|分到)(?:其中)?的?(?:任务|目标)?(?:为|是)?[约近超逾0-9一二三四五六七八九十两]"
-    # or its amount at once, in a list by place (…，分区来看，蜀山区12个、包河区15个; …，桐庐县为
-    # 87.1%, 德清县达到97.6%): not a noun ending like a place (小区, 社区, 园区…)
-    r"|(?<!小区|社区|园区|城区|景区|街区|辖区|市区|郊区|范区|发区|验区|保区|业区|城市|超市|都市)"
-    r"(?:为|达到)?[约近超逾0-9])"
-)
 # (not the numeral of a name: 全市5G行业专网, 全省4K频道: a noun of its own)
 _NUMBER_START = re.compile(r"[约近超逾一二三四五六七八九十两]|[0-9](?![A-Za-z])")
-# what a place takes on of a whole the clause before named (…任务4500万亩，河南承担620万亩)
-# (…，萧山区承担其中的1.2万套: of the whole just named; …，分解给湖南的是600座: given to a place)
-_TAKES_ON = re.compile(
-    r"(?:承担|分担|分得|分到|负责)(?:其中)?(?:的)?(?:任务|目标)?(?:为|是)?"
-    r"(?=[约近超逾0-9一二三四五六七八九十两])"
-)
-# (one branch a first word, not a group: a search jumps between the letters they open with)
-_TAKES_ON_END = re.compile(
-    "|".join(
-        f"{word}(?:其中)?(?:的)?(?:任务|目标)?(?:为|是)?$"
-        for word in ("承担", "分担", "分得", "分到")
-    )
-    + "".join(
-        f"|{word}给[\u4e00-\u9fff]{{1,8}}?的?(?:任务|目标)?(?:为|是)?$"
-        for word in ("分解", "下达", "分配", "下发")
-    )
-)
-# …，分解给湖南的是600座; …，下达给南宁市的任务为180座: a place's share of a task handed down
-# to it (分解到各地 is read in places.py as handed down to others)
-_HANDED_TO = re.compile(
-    r"(?:分解|下达|分配|下发)给"
-    r"(?=[\u4e00-\u9fff]{1,8}?的?(?:任务|目标)?(?:为|是)?[约近0-9一二三四五六七八九十两])"
-)
-# …，九江以212家居全省第二: a place ranked by its amount
-_RANKED_BY = re.compile(
-    r"以(?=[约近超逾]?[0-9一二三四五六七八九十两][^，,。；]{0,6}?(?:居|位居|位列|排名|领跑))"
-)
-
-
-def takes_on(head: str) -> bool:
-    """Whether a clause up to its number (`head`) gives a place's share of a task (山东承担): the
-    size of a plan, not work done."""
-    return bool(_TAKES_ON_END.search(head))
-
-
 # A clause opening with a measure of the thing and its amount (…，运营里程约520公里; …，业务量为
 # 134.5亿件; …，全市总里程增至509公里) goes on with the subject: it names no thing of its own
 _MEASURE_OPENS = re.compile(
@@ -86,26 +48,6 @@ _MEASURE_OPENS = re.compile(
     r"(?:同比|比上年|比去年|较上年)?"
     r"(?:增长|下降|提高|减少|增加|上升)"
 )
-
-
-def place_doing(sentence: str, at: int) -> str | None:
-    """The place of any name a clause starting at `at` opens with, before its work and amount
-    (…，余杭区完成4200个), if it opens so and the place is no known one (those are weighed by
-    the region rules)."""
-    if place_lead(sentence, at):
-        return None
-    return _named_doing(sentence, at)
-
-
-def _named_doing(sentence: str, at: int) -> str | None:
-    """place_doing for a clause that opens with no known place."""
-    found = _NAMED_PLACE_DOING.match(sentence, at)
-    if found is None or _NO_NAME.search(found.group()) or WORK_VERB.match(found.group()):
-        return None  # 一季度全市已建成…: a time and this place's generic word; 完成棚户区改造…
-    return found.group()
-
-
-_NO_NAME = re.compile(r"[全本我今去年月季度期底末前后]")
 
 
 # A clause opening with a stage word and a verb of work before its amount (…、主体完工4.4万套、交付

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from datetime import date
 from typing import NamedTuple
 
 from monitor.figures import events, lists, markets, thresholds, units
@@ -16,7 +15,7 @@ from monitor.figures.attribution import _Match
 from monitor.figures.batches import later_batch, one_day
 from monitor.figures.checks import _clause_of, _excluded, listed_as_plan
 from monitor.figures.counting import counts_other, share_refused
-from monitor.figures.cues import A_YEAR, EARLIER_LEVEL, EARLIER_WORK, PLAN_WORD
+from monitor.figures.cues import EARLIER_LEVEL, PLAN_WORD
 from monitor.figures.facilities import one_facility, one_length
 from monitor.figures.held import scheme_name
 from monitor.figures.kinds import (
@@ -30,7 +29,7 @@ from monitor.figures.kinds import (
     put_forward,
     wider_than_titled,
 )
-from monitor.figures.measures import since_period_start, since_window, sum_after
+from monitor.figures.measures import since_period_start, sum_after
 from monitor.figures.nouns import (
     driven_by,
     head_of_keyword,
@@ -39,20 +38,19 @@ from monitor.figures.nouns import (
     per_head,
     per_head_title,
     predicate_after,
-    under_way,
 )
 from monitor.figures.numeral_kinds import not_counted
 from monitor.figures.pairs import side_refused
-from monitor.figures.parts import part_of, subset_before
+from monitor.figures.parts import part_of
 from monitor.figures.references import compared_base, plan_compared
 from monitor.figures.sets import whole_set
 from monitor.figures.shares import whole_named_again
 from monitor.figures.sizes import existing_changed
-from monitor.figures.stages import stage_of, stage_refused
+from monitor.figures.stages import going_on, stage_of, stage_refused
+from monitor.figures.subsets import subset_before
 from monitor.figures.tails import between_keyword_and_number
 from monitor.figures.tiers import own_tier
 from monitor.figures.wholes import kind_beside_whole
-from monitor.figures.windows import base_window
 from monitor.models import FigureKind, FigureScope, Quantity, Seen, Target
 
 
@@ -303,7 +301,7 @@ def _other_amount(making: Making, n: Number, target: Target) -> str | None:
     ):
         # 70650万吨（14130亿斤） for a target in 斤: the same amount, read in the target's unit
         return f"the same amount in another unit as {partner.surface}, read there instead"
-    if under_way(sentence, q.end, target.title):
+    if going_on(sentence, q.end, target.title):
         return "work under way (正在施工, 在建…), not done"  # …，第二批62条正在施工
     if not n.task and _PLAN_BASE.search(n.head) and _BASE_OF_SHARE.match(sentence, q.end):
         # …，占调整预算45.6亿元的61.2%: the plan a share is of, not the amount done (unread
@@ -384,31 +382,3 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
     if drove := driven_by(head):  # 周边商业项目带动新建口袋公园12个: that subject's work
         return f"what a subject of its own drove ({drove}…), not the target's count"
     return between_keyword_and_number(sentence, n, target, c0 == n.c0)
-
-
-# Kinds of firms, people and households a figure may be given for (a subset of the whole): a
-# modifier naming who benefits, just before the keyword (小微企业新增减税降费).
-_LEVEL_THEN = re.compile(r"年(?:底|末)的[^，,。；]*?[0-9][^，,。；]*?[到至][约近超]?$")
-
-
-def dated_period(
-    head: str, scope: FigureScope, period: str | None, published: date | None
-) -> str | None:
-    """The period of an increase over an earlier year's end (比2020年底增加21家: the years
-    since), of a level dated at one (由去年底的【63家】…: that year) or of the level it rose to
-    (从2016年底的180公里增至【435公里】: the year published); else `period` as it is."""
-    work = EARLIER_WORK.search(head) if published is not None else None
-    if work and published is not None:  # 比去年实际新增的7.4万个: that year's
-        year = A_YEAR.search(work.group())
-        return year.group(1) if year else str(published.year - 1)
-    if scope == "new":
-        return since_window(head, period, published)
-    if scope == "rate":  # 比2020年下降11.3% (read where the plan's years are tracked): since
-        return base_window(head, period, published)
-    if published is None or scope != "cumulative" or "的" not in head:
-        return period
-    earlier = EARLIER_LEVEL.search(head)
-    if earlier:
-        year = A_YEAR.search(earlier.group())
-        return year.group(1) if year else str(published.year - 1)
-    return str(published.year) if _LEVEL_THEN.search(head) else period

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 # Words naming an event whose measures a report counts (its number, deaths, injuries, losses)
 _EVENT = re.compile(r"事故|火灾|溺水|灾害|警情")
-EVENT = _EVENT  # (parts.subset_before: an event of one grade is a part)
+EVENT = _EVENT  # (subsets.subset_before: an event of one grade is a part)
 # Each measure of an event, by the words naming it; a count also by its unit, 起
 _MEASURE = re.compile(
     r"(?P<rate>死亡率|发生率|亡人率)"

@@ -5,21 +5,16 @@ and the frame a report's section opens with (过去一年…, 今年…): its re
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from datetime import date
-from functools import lru_cache
 
 from monitor.figures.bases import without_base
 from monitor.figures.cues import (
-    _ACHIEVED,
     _DONE,
-    _PLEDGE,
-    _YEAR,
-    MODAL,
     _cue,
     _period,
     governing,
 )
+from monitor.figures.frame_words import _frame_year
 from monitor.figures.goals import coming_goal, planned_total
 from monitor.figures.measures import _ADDITION, _CHANGE_VERB, _PART_OF_YEAR, under_way
 from monitor.figures.months import period_ended as _ended
@@ -34,7 +29,7 @@ from monitor.figures.openings import (
 )
 from monitor.figures.sections import is_headline, labelled, report_at
 from monitor.figures.so_far import CHANGE_SINCE, YEAR_BEGUN
-from monitor.models import FigureKind, Target
+from monitor.models import FigureKind
 
 _THIS_YEAR = re.compile(r"今年|明年|全年|年度")
 _YEAR_NOW = re.compile(r"今年(?!以来)")
@@ -86,40 +81,8 @@ _EXPECTED = re.compile(r"预计(?:可|能够?)?")  # 预计可达93.2%: one word
 _LAST_QUARTER = 10  # by then a headline's 今年 with no word of plan reports the year's work
 _CLOSING_DAYS = 31  # a part of the year reported in its last month is reported as done
 _YEAR_END_NEWS = 2  # the months a year's own figures are published in, after it ended
-# a year that is no time of the figure's: 2000年底前建成的 (a noun's), 到2025年底前 (a deadline),
-# 完成2025年目标的75% (the plan's name)
 _YEARS = re.compile(r"(?:19|20)[0-9]{2}")
-_MODIFIER_YEAR = re.compile(r"[底末]?(?:以?前|之前)|度?的?(?:规划)?(?:目标|任务)(?:任务)?的")
 _BASE_BEFORE = ("比", "较", "与", "同", "从", "由")  # 比2023年: a base, no date
-_BASE_WORDS = ("比", "较", "与", "同", "由")  # (从2021年起 starts a span: it dates one)
-
-
-def _frame_year(sentence: str) -> re.Match[str] | None:
-    """The first year in the sentence that dates what it says, not a noun, a deadline or a base
-    (比2024年下降2%: what the figure is compared with)."""
-    for year in _YEAR.finditer(sentence):
-        if sentence[year.start() - 1 : year.start()] in _BASE_WORDS:
-            continue
-        if year.group(2) or not _MODIFIER_YEAR.match(sentence, year.end()):
-            return year
-    return None
-
-
-@lru_cache(maxsize=1024)
-def _cue_words_in(keyword: str) -> bool:
-    """Whether a target's keyword holds a word of plan or result (营养改善计划, 强基计划)."""
-    return bool(_PLEDGE.search(keyword) or _ACHIEVED.search(keyword) or MODAL.search(keyword))
-
-
-def unnamed(sentence: str, targets: Sequence[Target]) -> str:
-    """`sentence` with the targets' keywords that hold a word of plan or result blanked out, as
-    long as they were: the name of a programme (营养改善计划补助资金拨付进度达到86%) says
-    nothing of the figure's frame."""
-    for target in targets:
-        for keyword in target.keywords:
-            if keyword in sentence and _cue_words_in(keyword):
-                sentence = sentence.replace(keyword, "□" * len(keyword))
-    return sentence
 
 
 class Frames(Openings):
@@ -282,6 +245,13 @@ class Frames(Openings):
                 cue = "pledge"
         if cue is not None:
             return cue
+        return self._uncued_kind(sentence, clause, index, before, bool(own_time))
+
+    def _uncued_kind(
+        self, sentence: str, clause: str, index: int, before: str, own_time: bool
+    ) -> FigureKind:
+        """_kind for a clause no word of plan or result decides: the year it names, the
+        headline, the section's frame, the season, and whether it does something."""
         said = self._year_kind(clause) if own_time else self._sentence_year(sentence, index, before)
         if said is not None:
             return said

@@ -15,10 +15,10 @@ from monitor.figures.nouns import (
     _modifier,
     other_kind,
     own_noun,
-    title_measures,
 )
 from monitor.figures.places import GENERIC, PLACES
 from monitor.figures.tiers import own_level
+from monitor.figures.titled import title_measures
 from monitor.models import Target
 
 # a verb of work, or of a title given (获评省级…, 被命名为…, 入选…): the kind comes after it

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from monitor.figures import units
+from monitor.figures.titled import title_measures
 from monitor.models import Quantity, Target
 
 # The verbs a count follows in coverage of work done or planned; the words after the last of
@@ -94,7 +95,6 @@ def own_noun(head: str, keywords: tuple[str, ...], measures: tuple[str, ...] = (
 
 # A change's size, then the level it reached (提高4.8个百分点至, 增长6.2%到, 下降12%至)
 _CHANGE_TO = re.compile(r"[约近]?[0-9][0-9.]*\s*(?:个?百分点|%|成)?(?:至|到)")
-_TITLE_MEASURE = re.compile(r"[\u4e00-\u9fff]{2,}")
 # a housing target's keyword (保障性租赁住房, 安置住房, 公租房, 人才公寓): its homes are 房源 too
 _HOMES = re.compile(r"住房|房$|公寓")
 
@@ -139,41 +139,6 @@ def noun_of(head: str, targets: tuple[Target, ...]) -> str | None:
         return None  # …，其中今年新增签约居民58万人: the people a target of people counts
     # (…，今年已完成标准化改造205个 for 标准化改造村卫生室: the title's own words, its work)
     return None if noun and any(noun in t.title for t in targets) else noun
-
-
-@lru_cache(maxsize=256)
-def title_measures(title: str, keywords: tuple[str, ...]) -> tuple[str, ...]:
-    """The words a target's title names its thing's measure with right after a keyword
-    (合肥…新增海绵城市达标面积30平方公里: 达标面积): a clause naming that measure, or a part
-    of its words (前8月新增达标面积19.2平方公里), counts the target's thing, not another noun."""
-    tails = []
-    for keyword in keywords:
-        at = title.find(keyword)
-        found = _TITLE_MEASURE.match(title, at + len(keyword)) if at >= 0 else None
-        if found:
-            tails.append(found.group())
-    return tuple(tails)
-
-
-# the verb of a title's pledge after its measure (运营里程【达到】1000公里): not the measure's
-_MEASURE_VERB = re.compile(r"(?:达到|突破|超过|增至|增长|新增|提高到?|为|达)$")
-_MEASURE_OPENS = re.compile(r"(?:目前|现在|届时|到时|全[市省区县国]|累计|今年|年内|全年|共|已)*")
-
-
-def opens_with_title_measure(sentence: str, at: int, targets: Sequence[Target]) -> bool:
-    """Whether the clause at `at` opens (after words of time or place) with the measure a
-    target's title names right after its keyword (…轨道交通运营里程达到1000公里: 运营里程; 省重点
-    项目完成投资: 完成投资): the keyword's thing, measured again."""
-    start = _MEASURE_OPENS.match(sentence, at)
-    at = start.end() if start else at
-    for target in targets:
-        for measure in title_measures(target.title, target.keywords):
-            word = _MEASURE_VERB.sub("", measure)  # (运营总里程 for 运营里程: 总 inside it)
-            if len(word) >= 2 and sentence[at : at + len(word) + 1].replace("总", "").startswith(
-                word
-            ):
-                return True
-    return False
 
 
 # What is measured of the thing itself when a rate follows its keyword (5G基站数量同比增长31%)
@@ -429,16 +394,3 @@ def _own_measure(keywords: tuple[str, ...], starts: bool) -> re.Pattern[str]:
         r"(?:同比|环比|(?:比|较)(?:上年|去年)(?:同期)?)?"
         r"(?:增长|下降|增加|减少|提高|降低|上升)了?(?:约|近)?"
     )
-
-
-# Words after a count saying its work is still going on (62条正在施工, 4个仍在建设, 正在紧张施工中)
-_UNDER_WAY = re.compile(
-    r"(?:均|都|仍|尚|还)?(?:正在|正|仍在|尚在|还在|在)(?:紧张|加紧|加快|抓紧|有序)?"
-    r"(?:施工|建设|推进|实施|装修|改造|整治|招标|设计)"
-)
-
-
-def under_way(sentence: str, end: int, title: str) -> bool:
-    """Whether the words right after a count (ending at `end`) say its work is under way, for a
-    target whose title does not count work under way (在建, 施工)."""
-    return bool(_UNDER_WAY.match(sentence, end)) and "在建" not in title and "施工" not in title

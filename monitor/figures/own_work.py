@@ -4,10 +4,7 @@ date with the verb its target names the work by (…，截至9月底已完工64�
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING
-
-from monitor.figures.nouns import title_measures
 
 if TYPE_CHECKING:
     from monitor.figures.attribution import _Match
@@ -65,48 +62,3 @@ _REMARK = re.compile(r"(?:覆盖|惠及|服务|辐射|带动|受益)(?![率面])
 def remark_on(sentence: str, at: int) -> bool:
     """Whether the clause at `at` is a remark on what the subject before covers or serves."""
     return _REMARK.match(sentence, at) is not None
-
-
-def titled_measure(
-    sentence: str, at: int, end: int, by_clause: dict[int, list[_Match]], clause: int
-) -> _Match | None:
-    """The sentence's last keyword before the clause at sentence[at:end] when the clause opens
-    (after its time and place) with the measure a title of its targets names right after its
-    keyword (天津公租房在保家庭: …，目前在保家庭达到6.3万户): the target's thing, counted."""
-    earlier = [k for k in by_clause if k < clause and by_clause[k]]
-    if not earlier:
-        return None
-    match = by_clause[max(earlier)][-1]
-    for target in match.targets:
-        tail = _title_tail(target.title, target.keywords)
-        if tail and sentence.startswith(tail, _lead_end(sentence, at, end, target.region)):
-            return match
-    return None
-
-
-@lru_cache(maxsize=256)
-def _title_tail(title: str, keywords: tuple[str, ...]) -> str | None:
-    """The measure a title names after its last keyword (公租房在保家庭: 在保家庭), without the verb
-    it may go on with (…参保人数达到…: 参保人数); None when it is under three letters."""
-    ends = [(at + len(k), k) for k in keywords if (at := title.find(k)) >= 0]
-    if not ends:
-        return None
-    end, keyword = max(ends)
-    tails = title_measures(title[end - len(keyword) :], (keyword,))
-    tail = _VERB_TAIL.sub("", tails[0]) if tails else ""
-    return tail if len(tail) >= 3 else None
-
-
-def _lead_end(sentence: str, at: int, end: int, region: tuple[str, ...]) -> int:
-    """Where a clause's words of time and place end (目前全市, 截至9月底，天津)."""
-    lead = _LEAD.match(sentence, at, end)
-    at = lead.end() if lead else at
-    at += len(next((r for r in region if sentence.startswith(r, at)), ""))
-    lead = _LEAD.match(sentence, at, end)
-    return lead.end() if lead else at
-
-
-_LEAD = re.compile(
-    r"(?:目前|当前|现在|今年|全[市省区县]|本[市省区县]|截至[^，,。；]{0,8}?(?:底|末|日))*"
-)
-_VERB_TAIL = re.compile(r"(?:达到|达|为|突破|超过|增长|下降|提高|控制在|稳定在)[\u4e00-\u9fff]*$")

@@ -8,7 +8,6 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from monitor.figures import events
 from monitor.figures.divisions import (
     _HAN_ONLY,
     _PART,
@@ -364,45 +363,3 @@ def whole_clause(read: Read, n: Number) -> tuple[int, int, int] | None:
         return None
     clause = bisect_right(read.cuts, at)
     return (clause, *clause_bounds(read.cuts, clause, len(sentence)))
-
-
-_KIND = re.compile(
-    r"(?:(?:民营|小微|中小|国有|外资|私营|个体|规上|规模以上)(?:企业|工商户|经营主体)"
-    r"|(?:城镇|农村|城市|乡村)居民|[\u4e00-\u9fff]{1,6}群体|高校毕业生|退役军人|农民工|脱贫人口"
-    # one sector's (建筑施工领域, 道路运输行业), not every sector's (各行业领域, 全行业)
-    r"|(?<![各全])(?<!重点)(?<!相关)[^各全\W0-9]{2,6}(?<!行业)(?:行业|领域)"
-    # firms of one grade or a number of them (42家A类企业, 20家企业亩均税收): their own figure
-    r"|(?:[A-Da-d]类|[0-9]+家|[一二三四五六七八九十百两]+家)(?:工业)?企业"
-    # a number of cities picked out (31个大城市, 70个大中城市中, 36个重点城市): their own figure
-    r"|[0-9一二三四五六七八九十百两]+个(?:大中|大|重点|样本|主要|省会|中心|副省级)+城市中?"
-    # a stretch along a line (兰海高速贵州段沿线新建, 长江沿岸): a part of the place
-    r"|(?:高速|高铁|铁路|公路|国道|省道|运河|长江|黄河|流域|干线|航道)[^，,。；]{0,8}?(?:段|沿线|沿岸)"
-    r"(?:沿线|地区|区域)?(?:今年|已|累计|共)*(?:新建|新增|建成|建设|改造|开通|布设)?"
-    # one kind of investor's capital put in (社会资本参与水利投资, 民间资本投入…): its part
-    r"|(?:社会|民间|民营|外商|外来)(?:资本|投资)(?:参与|投入|投向|注入)?)"
-    r"(?:累计|今年|已|的|共|新增|享受|获得|发生)*$"
-)
-
-# The grade of an event right before its name (较大生产安全事故, 重特大事故, 特别重大火灾)
-_GRADE = re.compile(r"(较大|重特大|特别重大|重大)(?:及以上)?的?$")
-_PEOPLE_OR_FIRMS = ("企业", "工商户", "主体", "居民", "群体", "毕业生", "军人", "农民工", "人口")
-_KIND_WORDS = (*_PEOPLE_OR_FIRMS, "行业", "领域", "城市", "段", "沿线", "沿岸", "资本", "投资")
-_KIND_TAIL = re.compile(r"(?:累计|今年|已|的|共|新增|享受|获得|发生)+$")
-
-
-def subset_before(sentence: str, cuts: list[int], match: _Match, target: Target) -> str | None:
-    """The kind of firm or people just before the keyword (小微企业, 重点群体), if one is there
-    and the target's title does not name it: the figure is that kind's, a part of the whole."""
-    grade = _GRADE.search(sentence, max(0, match.start - 6), match.start)
-    if grade and events.EVENT.search(sentence, match.start, match.end):
-        # 较大生产安全事故4起、死亡14人: the events of one grade, a part of them all
-        return None if grade.group(1) in target.title else grade.group(1)
-    k = bisect_right(cuts, match.start)
-    before = sentence[max(cuts[k - 1] + 1 if k > 0 else 0, match.start - 14) : match.start]
-    if not any(map(before.__contains__, _KIND_WORDS)):
-        return None  # most keywords: nothing of the kind before them
-    found = _KIND.search(before)
-    if found is None:
-        return None
-    kind = _KIND_TAIL.sub("", found.group())
-    return None if kind in target.title else kind

@@ -20,11 +20,9 @@ from monitor.figures.attribution import (
     _Match,
     _match_start,
     _subject,
-    place_doing,
-    takes_on,
 )
 from monitor.figures.bases import on_base
-from monitor.figures.binding import Making, Number, Read, dated_period, refused
+from monitor.figures.binding import Making, Number, Read, refused
 from monitor.figures.checks import (
     _NAMED,
     _RATE_UNITS,
@@ -34,7 +32,8 @@ from monitor.figures.checks import (
     plan_size,
 )
 from monitor.figures.cues import _CHANGE, _CLAUSE
-from monitor.figures.frames import unnamed
+from monitor.figures.dated import dated_period
+from monitor.figures.frame_words import unnamed
 from monitor.figures.goals import pledge_said_again
 from monitor.figures.keywords import _first_part, _plan, split_sentences
 from monitor.figures.levels import scope_for
@@ -43,6 +42,7 @@ from monitor.figures.numeral_reader import frozen
 from monitor.figures.numerals import find_quantities, may_hold_quantities
 from monitor.figures.pairs import in_list, list_head, list_period
 from monitor.figures.parts import breaks_down, period_part, whole_clause
+from monitor.figures.place_clauses import place_doing, takes_on
 from monitor.figures.places import mentions, speaks_for
 from monitor.figures.rates import (
     counted_stage,

@@ -237,3 +237,16 @@ def other_work(sentence: str, c0: int, q: Quantity, target: Target) -> str | Non
     if new and not up and upgrading and not building:
         return f"things newly built ({new.group()}), not those upgraded the target counts"
     return None
+
+
+# Words after a count saying its work is still going on (62条正在施工, 4个仍在建设, 正在紧张施工中)
+_UNDER_WAY = re.compile(
+    r"(?:均|都|仍|尚|还)?(?:正在|正|仍在|尚在|还在|在)(?:紧张|加紧|加快|抓紧|有序)?"
+    r"(?:施工|建设|推进|实施|装修|改造|整治|招标|设计)"
+)
+
+
+def going_on(sentence: str, end: int, title: str) -> bool:
+    """Whether the words right after a count (ending at `end`) say its work is under way, for a
+    target whose title does not count work under way (在建, 施工)."""
+    return bool(_UNDER_WAY.match(sentence, end)) and "在建" not in title and "施工" not in title
