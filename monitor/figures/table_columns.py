@@ -22,7 +22,7 @@ from monitor.figures.table_heads import role_of as role_of
 from monitor.figures.table_rows import is_period
 from monitor.figures.table_stages import stage_in
 from monitor.figures.table_units import HEADER_UNIT as _HEADER_UNIT
-from monitor.figures.table_units import header_unit, period_of
+from monitor.figures.table_units import MONTH_PART, header_unit, period_of
 from monitor.models import Table, Target
 
 # A header over the rows' names (项目类别, 指标名称, 地区, 月份): its cells are labels, even where
@@ -282,7 +282,7 @@ def _year_to_date(columns: list[Column], header: tuple[str, ...]) -> list[Column
     of the year, is the year's running total (new, as E7 counts year-to-date), not a stock:
     全年任务 | 累计完成 | 完成比例, 当月新增 | 累计新增."""
     achieved = [i for i, c in enumerate(columns) if c.role == "achieved"]
-    months = [i for i in achieved if _ONE_MONTH.search(header[i])]
+    months = [i for i in achieved if _ONE_MONTH.search(header[i]) or MONTH_PART.match(header[i])]
     counts = [i for i in achieved if i not in months]
     plans = [
         i

@@ -9,8 +9,8 @@ from datetime import date
 from typing import Literal, NamedTuple
 
 from monitor.figures.table_units import HEADER_UNIT as _HEADER_UNIT
+from monitor.figures.table_units import MONTH_PART, header_unit
 from monitor.figures.table_units import YEAR as _YEAR
-from monitor.figures.table_units import header_unit
 from monitor.models import FigureScope
 
 Role = Literal["index", "unit", "label", "pledge", "achieved", "share", "rate", "none"]
@@ -33,7 +33,8 @@ _ACHIEVED = re.compile(
     r"[0-9０-９]{1,2}月|"
     r"签约|交付|交房|投用|投入使用|入住|筹集|供应|配租|"
     r"发放|拨付|兑付|发行|支出|惠及|办理|办结|受理|筛查|接种|培训|安置|"
-    r"上半年|下半年|[一二三四]季度|前三季度|当月|本月|当年|本年"
+    r"上半年|下半年|[一二三四]季度|前三季度|当月|本月|当年|本年|"
+    r"本期|报告期"  # a statistics bulletin's current period (指标 | 计量单位 | 本期 | 同比增长)
 )
 
 _PLEDGE = re.compile(r"任务|目标|计划|预算|规划|指标值")
@@ -70,7 +71,6 @@ _DONE_WORD = re.compile(r"已|实际|实绩|完成|累计|截至|截止")
 
 # A group of parts (其中|新建学校, 其中：农村): no total of the row's item
 _PARTS = re.compile(r"^(?:其中|含|包括)")
-
 # A per cent of the plan done (完成年度计划（%）, 完成调整预算%, 为年初预算的%, 预算完成%): the
 # share, with no 率 or 进度 in its words
 _DONE_OF_PLAN = re.compile(
@@ -128,7 +128,10 @@ def read_head(head: str, published: date | None) -> Column:
     if "|" in head:
         return _merged(head, published)
     if _PARTS.match(head):
-        return Column("none", None, header_unit(head), None)
+        if not MONTH_PART.match(head):  # (其中：9月建成: the month's part of the running total)
+            return Column("none", None, header_unit(head), None)
+        found = read_words(_PARTS.sub("", head).lstrip(":： "), published)
+        return found if found.role == "achieved" else Column("none", None, found.unit, None)
     return read_words(head, published)
 
 

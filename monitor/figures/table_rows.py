@@ -48,6 +48,8 @@ _FALL = re.compile(r"(?:下降|降低|减少|回落)$")
 
 
 _NAMES = frozenset(PLACES)
+# A district's or county's name (青柳区2025年…): over a 全区 row, the row is that district's
+_LOCAL_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?:新区|区|县|旗)")
 
 
 def bare(label: str) -> str:
@@ -374,9 +376,13 @@ def region_ok(
     generic = False  # a row of 全市 is the city the caption or title names, if they name one
     for k, text in enumerate((label, caption, title, *lead.split("\n"))):
         found = mentions(text, target.region)
-        if generic:  # only a name: not 各市州, 其他县区
+        if generic:  # only a name (not 各市州, 其他县区), a district's or county's too (青柳区)
             found = [
-                m for m in found if m.word in _NAMES or (m.kind == "own" and m.word not in GENERIC)
+                m
+                for m in found
+                if m.word in _NAMES
+                or (m.kind == "own" and m.word not in GENERIC)
+                or (m.kind == "place" and _LOCAL_NAME.fullmatch(m.word))
             ]
             if k > 2 or not found:
                 continue

@@ -33,11 +33,18 @@ def period_of(text: str) -> str | None:
 # A row of one month (8月, 2024年8月份) and a column of a running total (累计, 1-N月, 合计)
 _ONE_MONTH = re.compile(r"(?:(?:19|20)[0-9]{2}\s*年)?\s*(1[0-2]|[1-9])\s*月份?")
 _RUNNING = re.compile(r"累计|合计|[0-9一]\s*[-—–~至]|以来|全年")
+# A column of one month's part of a running total (其中：9月建成, 其中本年8月新增)
+MONTH_PART = re.compile(
+    r"^(?:其中|含)[:：]?\s*(?:(?:19|20)[0-9]{2}\s*年|本年|今年)?(1[0-2]|[1-9])\s*月份?(?![底末0-9])"
+)
 
 
 def month_flow(label: str, head: str, year: str | None, scope: str) -> str | None:
     """The period of a cell in a month's row under a column of that month's own amount (8月 |
     本月: 2024M08); None for a running total's column (累计), a rate or a row of no one month."""
+    part = MONTH_PART.match(head)  # 其中：9月建成 beside 截至9月底累计: September's own
+    if part and year and scope != "rate":
+        return f"{year[:4]}M{int(part.group(1)):02d}"
     found = _ONE_MONTH.fullmatch(label.strip())
     if found is None or not year or scope == "rate" or _RUNNING.search(head):
         return None

@@ -1,0 +1,143 @@
+"""figures.tables on the kinds tables_e (session 13, written blind) showed, in tables of our own
+(places, figures and wording invented): another district's table whose 全区 is that district, a
+statistics bulletin's 本期 (报告期) column, and a 其中 column that is one month's part of the
+year's running total."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from monitor.figures.tables import find_table_figures
+from monitor.models import Pledge, Table, Target
+from tests.table_cells import cells, read
+
+DAY = date(2025, 9, 18)
+
+# --- another district's table: its 全区 row is that district ------------------------------------
+
+SHILIN = ("石林区", "石林", "全区")
+SHILIN_LIFTS = Target(
+    "sl-lifts", "石林区2025年加装电梯60部", ("加装电梯",), SHILIN, unit="部",
+    pledge=Pledge(Decimal(60)),
+)  # fmt: skip
+LIFTS_BY_STREET = Table(
+    caption="各街道加装电梯进度", unit=None,
+    header=("街道", "年度任务（部）", "已完工（部）"),
+    rows=(("全区", "48", "31"), ("桥东街道", "12", "9"), ("河西街道", "15", "10")),
+)  # fmt: skip
+
+
+def test_a_table_of_another_districts_streets_gives_its_whole_to_no_other_district() -> None:
+    assert read(LIFTS_BY_STREET, SHILIN_LIFTS, "青柳区2025年既有住宅加装电梯进展", DAY) == []
+    assert read(LIFTS_BY_STREET, SHILIN_LIFTS, "青柳区今年加装电梯完工过半", DAY) == []
+
+
+def test_the_districts_own_table_still_gives_its_whole() -> None:
+    assert read(LIFTS_BY_STREET, SHILIN_LIFTS, "石林区2025年既有住宅加装电梯进展", DAY) == [
+        ("pledge", "new", "48 部", "年度任务（部）"),
+        ("achieved", "new", "31 部", "已完工（部）"),
+    ]
+    assert read(LIFTS_BY_STREET, SHILIN_LIFTS, "2025年既有住宅加装电梯进展", DAY) == [
+        ("pledge", "new", "48 部", "年度任务（部）"),
+        ("achieved", "new", "31 部", "已完工（部）"),
+    ]
+
+
+SHILIN_BEDS = Target(
+    "sl-beds", "石林区2025年新增养老床位300张", ("养老床位",), SHILIN, unit="张",
+    pledge=Pledge(Decimal(300)),
+)  # fmt: skip
+
+
+def test_another_districts_caption_over_its_whole_gives_nothing() -> None:
+    table = Table(
+        caption="北岭县2025年养老床位建设情况", unit="张",
+        header=("乡镇", "计划新增", "已新增", "完成率"),
+        rows=(("南坪镇", "40", "22", "55%"), ("全区", "260", "171", "65.8%")),
+    )  # fmt: skip
+    assert read(table, SHILIN_BEDS, "养老服务设施建设进度", DAY) == []
+
+
+YX = ("云溪", "云溪市", "全市")
+
+
+# --- a statistics bulletin's 本期 (报告期) column ------------------------------------------------
+
+YX_CHARGERS = Target(
+    "yx-chargers", "云溪市2025年新建充电桩8000个", ("充电桩",), YX, unit="个",
+    pledge=Pledge(Decimal(8000)),
+)  # fmt: skip
+
+
+def test_the_bulletins_current_period_column_is_the_result() -> None:
+    table = Table(
+        caption="1-8月充电设施主要指标", unit=None,
+        header=("指标名称", "计量单位", "本期", "同比增长（%）"),
+        rows=(("新建充电桩", "个", "5,216", "21.4"), ("新建换电站", "座", "9", "—")),
+    )  # fmt: skip
+    assert read(table, YX_CHARGERS, "云溪市充电设施建设统计", DAY) == [
+        ("achieved", "new", "5216 个", "本期"),
+        ("achieved", "rate", "21.4 %", "同比增长（%）"),
+    ]
+
+
+def test_the_report_periods_column_beside_last_years_is_the_result() -> None:
+    table = Table(
+        caption="新能源汽车充电设施统计（1-8月）", unit=None,
+        header=("指标", "单位", "报告期", "上年同期", "增长（%）"),
+        rows=(("新建充电桩", "个", "5216", "4297", "21.4"),),
+    )  # fmt: skip
+    assert read(table, YX_CHARGERS, "云溪市充电设施建设统计", DAY) == [
+        ("achieved", "new", "5216 个", "报告期"),
+        ("achieved", "rate", "21.4 %", "增长（%）"),
+    ]
+
+
+# --- a 其中 column of one month's part of the running total -------------------------------------
+
+YX_CANTEENS = Target(
+    "yx-canteens", "云溪市2025年新建社区食堂120个", ("社区食堂",), YX, unit="个",
+    pledge=Pledge(Decimal(120)),
+)  # fmt: skip
+
+
+def test_a_months_part_of_the_running_total_is_that_months_work() -> None:
+    table = Table(
+        caption="社区食堂建设进度", unit=None,
+        header=("区县", "年度计划（个）", "截至8月底累计建成（个）", "其中：8月建成（个）"),
+        rows=(("合计", "120", "87", "11"), ("东城区", "30", "24", "3")),
+    )  # fmt: skip
+    found = find_table_figures(table, [YX_CANTEENS], published=DAY, title="云溪市社区食堂建设")
+    assert cells(found) == [
+        ("pledge", "new", "120 个", "年度计划（个）"),
+        ("achieved", "new", "87 个", "截至8月底累计建成（个）"),
+        ("achieved", "new", "11 个", "其中：8月建成（个）"),
+    ]
+    assert [f.period for f in found] == ["2025", "2025", "2025M08"]
+
+
+def test_a_months_part_written_with_its_work_first_is_that_months_work() -> None:
+    table = Table(
+        caption="2025年社区食堂建设情况", unit="个",
+        header=("地区", "全年任务", "累计完成", "其中：本年8月新增"),
+        rows=(("全市", "120", "87", "11"),),
+    )  # fmt: skip
+    found = find_table_figures(table, [YX_CANTEENS], published=DAY, title="云溪市社区食堂建设")
+    assert [(f.scope, str(f.value), f.period) for f in found] == [
+        ("new", "120", "2025"),
+        ("new", "87", "2025"),
+        ("new", "11", "2025M08"),
+    ]
+
+
+def test_a_part_of_another_kind_under_其中_still_gives_nothing() -> None:
+    table = Table(
+        caption="社区食堂建设进度", unit=None,
+        header=("区县", "年度计划（个）", "已建成（个）", "其中：老年助餐食堂（个）"),
+        rows=(("合计", "120", "87", "40"),),
+    )  # fmt: skip
+    assert read(table, YX_CANTEENS, "云溪市社区食堂建设", DAY) == [
+        ("pledge", "new", "120 个", "年度计划（个）"),
+        ("achieved", "new", "87 个", "已建成（个）"),
+    ]
