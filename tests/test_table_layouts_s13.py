@@ -141,3 +141,80 @@ def test_a_part_of_another_kind_under_其中_still_gives_nothing() -> None:
         ("pledge", "new", "120 个", "年度计划（个）"),
         ("achieved", "new", "87 个", "已建成（个）"),
     ]
+
+
+# --- a result and its plan written as a fraction in one cell (完成数/任务数: 42/60) -------------
+
+YX_STATIONS = Target(
+    "yx-stations", "云溪市2025年建设社区养老服务站60个", ("养老服务站",), YX, unit="个",
+    pledge=Pledge(Decimal(60)),
+)  # fmt: skip
+
+
+def test_a_fraction_cell_under_done_over_task_gives_the_result_and_the_plan() -> None:
+    table = Table(
+        caption="社区养老服务站建设进度（截至7月底）", unit=None,
+        header=("区县", "完成数/任务数（个）", "完成率"),
+        rows=(("东城区", "9/12", "75.0%"), ("全市", "42/60", "70.0%")),
+    )  # fmt: skip
+    assert read(table, YX_STATIONS, "云溪市养老服务站建设进度", DAY) == [
+        ("achieved", "new", "42 个", "完成数/任务数（个）"),
+        ("pledge", "new", "60 个", "完成数/任务数（个）"),
+        ("achieved", "share_of_pledge", "70 %", "完成率"),
+    ]
+
+
+def test_a_fraction_cell_with_the_plan_first_gives_each_its_role() -> None:
+    table = Table(
+        caption="2025年社区养老服务站建设情况", unit="个",
+        header=("地区", "年度计划／已建成"),
+        rows=(("全市", "60／42"), ("西城区", "10／8")),
+    )  # fmt: skip
+    assert read(table, YX_STATIONS, "云溪市养老服务站建设进度", DAY) == [
+        ("pledge", "new", "60 个", "年度计划／已建成"),
+        ("achieved", "new", "42 个", "年度计划／已建成"),
+    ]
+
+
+def test_a_fraction_under_a_share_is_the_share_in_per_cent() -> None:
+    table = Table(
+        caption="社区养老服务站建设进度", unit=None,
+        header=("区县", "年度任务（个）", "已建成（个）", "建成率"),
+        rows=(("全市", "60", "42", "42/60"),),
+    )  # fmt: skip
+    assert read(table, YX_STATIONS, "云溪市养老服务站", DAY) == [
+        ("pledge", "new", "60 个", "年度任务（个）"),
+        ("achieved", "new", "42 个", "已建成（个）"),
+        ("achieved", "share_of_pledge", "70 %", "建成率"),
+    ]
+
+
+# --- a result cell with its part in brackets (１００（含改建４９）) ---------------------------
+
+
+def test_a_result_with_its_part_in_brackets_is_the_result() -> None:
+    table = Table(
+        caption="社区养老服务站建设进度表", unit=None,
+        header=("区", "年度任务（个）", "已完成（个）", "完成率"),
+        rows=(
+            ("合计", "６０", "４２（含改建１５）", "７０．０％"),
+            ("东城区", "１２", "９（含改建３）", "75%"),
+        ),
+    )  # fmt: skip
+    assert read(table, YX_STATIONS, "云溪市养老服务站建设进度", DAY) == [
+        ("pledge", "new", "60 个", "年度任务（个）"),
+        ("achieved", "new", "42 个", "已完成（个）"),
+        ("achieved", "share_of_pledge", "70 %", "完成率"),
+    ]
+
+
+def test_a_result_with_a_part_of_it_in_brackets_written_with_its_unit() -> None:
+    table = Table(
+        caption="2025年社区养老服务站建设情况", unit=None,
+        header=("地区", "年度目标", "1-8月完成"),
+        rows=(("全市", "60个", "47个(其中新建30个)"),),
+    )  # fmt: skip
+    assert read(table, YX_STATIONS, "云溪市养老服务站建设进度", DAY) == [
+        ("pledge", "new", "60 个", "年度目标"),
+        ("achieved", "new", "47 个", "1-8月完成"),
+    ]

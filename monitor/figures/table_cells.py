@@ -22,6 +22,10 @@ _SIGN = re.compile(r"^\s*([-+－＋−▲▼△▽↑↓])\s*")  # a sign or an 
 
 _COMPARED = {"≥": "不少于", "≧": "不少于", "＞": "超过", ">": "超过", "≤": "不超过", "≦": "不超过"}
 _COMPARED |= {"＜": "不到", "<": "不到"}
+# A part of the result told in brackets after it (100（含改建49）, 47个(其中新建30个)): no part of
+# its number
+_PART_GLOSS = re.compile(r"\s*[（(](?:含|其中|包括)[^（）()]*[)）]\s*$")
+_RATIO = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*/\s*([1-9][0-9]*(?:\.[0-9]+)?)\s*")
 _BOUND_AFTER = re.compile(r"(?:以上|以下|以内|左右|多|余)$")
 Read = tuple[int, Quantity, Literal["down"] | None]  # a value cell: column, quantity, fall
 
@@ -72,7 +76,9 @@ def cell_of(
 ) -> tuple[Quantity, Literal["down"] | None] | None:
     """The cell's quantity in the target's unit (a % for shares and rates) and whether it is a
     fall; None for an empty cell, a dash, or an amount in another unit."""
-    cell = unmarked(cell)  # 38.2* with its footnote's mark
+    cell = _PART_GLOSS.sub("", unmarked(cell))  # 38.2* with its footnote's mark; 100（含改建49）
+    if percent and (ratio := _RATIO.fullmatch(cell)):  # 42/60 under 完成率: 70%
+        cell = f"{Decimal(ratio.group(1)) * 100 / Decimal(ratio.group(2)):.1f}%"
     if cell[:1] in _COMPARED:  # ≥3000个, ≤5%: a bound, said in words
         cell = _COMPARED[cell[0]] + cell[1:].lstrip()
     sign = _SIGN.match(cell)

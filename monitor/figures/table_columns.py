@@ -90,11 +90,40 @@ def columns(table: Table, published: date | None, title: str = "") -> list[Colum
     _parts_of_totals(out, table.header, published)
     _bare_values(out, table.header, (table.caption, title), published)
     _year_result(out, table.header)
+    _fraction_halves(out, table.header, published)
     first = next((i for i, c in enumerate(out) if c.role in values), None)
     for i in range(first + 1 if first is not None else len(out), len(out)):
         if out[i].role == "label":  # words after the figures (备注: 超额完成) remark, not label
             out[i] = Column("none", None, None, None)
     return _year_to_date(out, table.header)
+
+
+def fraction_roles(head: str, published: date | None) -> tuple[str, str] | None:
+    """A header of two roles split by a slash (完成数/任务数（个）): each half with the unit, a
+    result and a plan in either order; None for any other header."""
+    found = _HEADER_UNIT.search(head)
+    words, unit = (head[: found.start()], found.group()) if found else (head, "")
+    halves = re.split(r"[/／]", words)
+    if len(halves) != 2 or not all(h.strip() for h in halves):
+        return None
+    left, right = (f"{h.strip()}{unit}" for h in halves)
+    if {read_head(left, published).role, read_head(right, published).role} != {
+        "pledge",
+        "achieved",
+    }:
+        return None
+    return left, right
+
+
+def _fraction_halves(
+    columns: list[Column], header: tuple[str, ...], published: date | None
+) -> None:
+    """A column of fractions split in two (table_shapes.fractions: the same header twice, 完成数/
+    任务数（个）): the first takes its header's first half's role, the second the other's."""
+    for i in range(len(header) - 1):
+        roles = fraction_roles(header[i], published) if header[i] == header[i + 1] else None
+        if roles and columns[i].role == columns[i + 1].role:
+            columns[i], columns[i + 1] = (read_head(r, published) for r in roles)
 
 
 def _names_first(columns: list[Column], wordy: list[bool]) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from monitor.figures.table_columns import role_of
+from monitor.figures.table_columns import fraction_roles, role_of
 from monitor.figures.table_rows import names
 from monitor.models import Table, Target
 
@@ -23,6 +23,37 @@ _NUMBER = re.compile(r"\s*[-+－＋−]?\s*[0-9０-９.,，]+\s*[%％]?\s*")
 _PLACE_HEAD = re.compile(
     r"(?:全[国省市区县]|合计|总计|[\u4e00-\u9fff]{1,8}(?:省|市|区|县|旗|州|盟|镇|乡|街道))(?:[（(].*)?"
 )
+
+
+# A result and its plan in one cell (42/60 under 完成数/任务数): two numbers and a slash
+_FRACTION = re.compile(r"\s*([0-9０-９][0-9０-９.,，]*)\s*[/／]\s*([0-9０-９][0-9０-９.,，]*)\s*")
+
+
+def fractions(table: Table, published: date | None) -> Table:
+    """Each column of fractions under a header of two roles (完成数/任务数（个）: 42/60) split in
+    two, both under the header as written (table_columns gives each its half's role); any
+    other table as it is."""
+    pairs = [j for j, head in enumerate(table.header) if _pair_column(table, j, published)]
+    if not pairs:
+        return table
+    header = tuple(h for j, h in enumerate(table.header) for _ in range(2 if j in pairs else 1))
+    rows = tuple(tuple(_split(row, j, pairs) for j in range(len(row))) for row in table.rows)
+    return replace(table, header=header, rows=tuple(sum(row, ()) for row in rows))
+
+
+def _split(row: tuple[str, ...], j: int, pairs: list[int]) -> tuple[str, ...]:
+    if j not in pairs:
+        return (row[j],)
+    found = _FRACTION.fullmatch(row[j])
+    return (found.group(1), found.group(2)) if found else ("", "")
+
+
+def _pair_column(table: Table, j: int, published: date | None) -> bool:
+    """Are a column's cells fractions (most of those written) under two roles' header?"""
+    if not fraction_roles(table.header[j], published):
+        return False
+    cells = [row[j] for row in table.rows if j < len(row) and row[j].strip()]
+    return bool(cells) and sum(_FRACTION.fullmatch(c) is not None for c in cells) * 2 > len(cells)
 
 
 def halves(table: Table) -> list[Table]:

@@ -41,7 +41,7 @@ from monitor.figures.table_rows import (
     stock_row,
     year_of,
 )
-from monitor.figures.table_shapes import halves, pairs_across, upright
+from monitor.figures.table_shapes import fractions, halves, pairs_across, upright
 from monitor.figures.table_stages import (
     earlier,
     measure_of,
@@ -103,6 +103,7 @@ def _read_table(
     if not table.rows or not targets:
         return []
     table = pairs_across(upright(table, targets, published, title), published)
+    table = fractions(table, published)  # 完成数/任务数: 42/60, each number in a column
     columns = table_columns.columns(table, published, title)
     columns = reviewed_year(noted_stages(columns, table), table, published)
     labels = [i for i, c in enumerate(columns) if c.role == "label"]
