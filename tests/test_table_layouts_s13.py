@@ -218,3 +218,65 @@ def test_a_result_with_a_part_of_it_in_brackets_written_with_its_unit() -> None:
         ("pledge", "new", "60 个", "年度目标"),
         ("achieved", "new", "47 个", "1-8月完成"),
     ]
+
+
+# --- a rate written in words in its cell (增长24.1%, 下降7.7%) -----------------------------------
+
+
+def test_a_rate_in_words_under_its_header_is_the_rate_and_a_fall_keeps_its_direction() -> None:
+    table = Table(
+        caption="充电设施主要指标（1-8月）", unit=None,
+        header=("指标", "本年累计", "同比"),
+        rows=(
+            ("新建充电桩（个）", "5,216", "增长21.4%"),
+            ("新建换电站（座）", "9", "下降10.0%"),
+        ),
+    )  # fmt: skip
+    assert read(table, YX_CHARGERS, "云溪市充电设施建设", DAY) == [
+        ("achieved", "new", "5216 个", "本年累计"),
+        ("achieved", "rate", "21.4 %", "同比"),
+    ]
+    falls = Table(
+        caption="充电设施主要指标（1-8月）", unit=None,
+        header=("指标", "1-8月", "比上年同期"),
+        rows=(("新建充电桩（个）", "3,120", "下降6.5%"),),
+    )  # fmt: skip
+    found = find_table_figures(falls, [YX_CHARGERS], published=DAY, title="云溪市充电设施建设")
+    assert [(f.scope, str(f.value), f.direction) for f in found] == [
+        ("new", "3120", None),
+        ("rate", "6.5", "down"),
+    ]
+
+
+# --- things across, a column each, whose work the caption names ---------------------------------
+
+
+def test_the_targets_thing_across_takes_the_work_the_caption_names() -> None:
+    table = Table(
+        caption="1-8月新建充电基础设施统计", unit=None,
+        header=("区县", "充电桩（个）", "充电站（座）", "换电站（座）"),
+        rows=(("东城区", "820", "21", "2"), ("全市", "5216", "133", "9")),
+    )  # fmt: skip
+    assert read(table, YX_CHARGERS, "云溪市充电设施建设", DAY) == [
+        ("achieved", "new", "5216 个", "充电桩（个）"),
+    ]
+
+
+def test_things_across_under_a_plan_caption_are_the_plan() -> None:
+    table = Table(
+        caption="2025年充电基础设施建设任务分解", unit=None,
+        header=("区县", "充电站（座）", "充电桩（个）"),
+        rows=(("东城区", "20", "1200"), ("全市", "130", "8000")),
+    )  # fmt: skip
+    assert read(table, YX_CHARGERS, "云溪市充电设施建设", DAY) == [
+        ("pledge", "new", "8000 个", "充电桩（个）"),
+    ]
+
+
+def test_things_across_under_a_caption_naming_no_work_give_nothing() -> None:
+    table = Table(
+        caption="各区县充电基础设施分布", unit=None,
+        header=("区县", "充电桩（个）", "充电站（座）"),
+        rows=(("全市", "41200", "1030"),),
+    )  # fmt: skip
+    assert read(table, YX_CHARGERS, "云溪市充电设施", DAY) == []

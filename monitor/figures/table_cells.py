@@ -13,6 +13,7 @@ from monitor.figures import units
 from monitor.figures.numerals import parse_quantity
 from monitor.figures.table_heads import Column
 from monitor.figures.table_rows import bare as unmarked
+from monitor.figures.table_units import RATE_WORD
 from monitor.models import Quantity, Target
 
 _PERCENT = re.compile(r"[%％]")
@@ -26,6 +27,8 @@ _COMPARED |= {"＜": "不到", "<": "不到"}
 # its number
 _PART_GLOSS = re.compile(r"\s*[（(](?:含|其中|包括)[^（）()]*[)）]\s*$")
 _RATIO = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*/\s*([1-9][0-9]*(?:\.[0-9]+)?)\s*")
+_RATE_SAID = re.compile(r"\s*" + RATE_WORD + r"\s*(?=[0-9０-９])")
+_FALL_WORD = re.compile(r"下降|减少|降低|回落")
 _BOUND_AFTER = re.compile(r"(?:以上|以下|以内|左右|多|余)$")
 Read = tuple[int, Quantity, Literal["down"] | None]  # a value cell: column, quantity, fall
 
@@ -82,7 +85,8 @@ def cell_of(
     if cell[:1] in _COMPARED:  # ≥3000个, ≤5%: a bound, said in words
         cell = _COMPARED[cell[0]] + cell[1:].lstrip()
     sign = _SIGN.match(cell)
-    bare = cell[sign.end() :] if sign else cell
+    said = _RATE_SAID.match(cell) if percent and not sign else None  # 增长24.1%, 下降7.7%
+    bare = cell[sign.end() :] if sign else cell[said.end() :] if said else cell
     quantity = parse_quantity(bare)
     if quantity is None:
         return None
@@ -93,7 +97,8 @@ def cell_of(
         )
         if with_unit is not None and with_unit.unit is not None:
             quantity = with_unit
-    down: Literal["down"] | None = "down" if sign and sign.group(1) in "-－−▼▽↓" else None
+    fall = bool(said and _FALL_WORD.search(said.group()))
+    down: Literal["down"] | None = "down" if fall or (sign and sign.group(1) in "-－−▼▽↓") else None
     if percent:
         if quantity.unit not in (None, "%"):
             return None

@@ -22,7 +22,7 @@ from monitor.figures.table_heads import role_of as role_of
 from monitor.figures.table_rows import is_period
 from monitor.figures.table_stages import stage_in
 from monitor.figures.table_units import HEADER_UNIT as _HEADER_UNIT
-from monitor.figures.table_units import MONTH_PART, header_unit, period_of
+from monitor.figures.table_units import MONTH_PART, RATE_WORD, header_unit, period_of
 from monitor.models import Table, Target
 
 # A header over the rows' names (项目类别, 指标名称, 地区, 月份): its cells are labels, even where
@@ -43,8 +43,10 @@ _ONE_MONTH = re.compile(r"当月|本月|^\s*[0-9０-９]{1,2}\s*月份?\s*$")
 _LONG_PLAN = re.compile(r"规划|总")
 # …also with a qualifier before it (约280, 超1800, 近300); a dash or a slash is no cell at all
 _AMOUNT_FIRST = re.compile(
-    r"(?:约|超过?|近|逾|不足|不到|达|[≥≧＞>≤≦＜<])?[-+－＋−▲▼△▽↑↓]?\s*[0-9０-９.]"
-)  # …or a bound before it (≥3000个, ≤5%)
+    r"(?:约|超过?|近|逾|不足|不到|达|[≥≧＞>≤≦＜<]|"
+    + RATE_WORD
+    + r")?[-+－＋−▲▼△▽↑↓]?\s*[0-9０-９.]"
+)  # …or a bound before it (≥3000个, ≤5%), or a rise or fall in words (增长24.1%)
 # An item's number before its words (1.新建充电桩, 2、加装电梯): a label, no amount
 _NUMBERED = re.compile(
     r"[0-9０-９]{1,2}\s*(?:[.、．]|(?:[-—–~至]\s*[0-9]{1,2}\s*)?月份?)\s*[\u4e00-\u9fff]"
@@ -244,13 +246,18 @@ def _parts_of_totals(
 def _bare_values(
     columns: list[Column], header: tuple[str, ...], frames: tuple[str, str], published: date | None
 ) -> None:
-    """A column headed by a value alone (数值, 合计（个）) holds what the caption, else the
-    article's title, says the table holds (1-9月…主要指标: results; 2025年目标: plans); nothing
-    when neither says."""
+    """A column headed by a value alone (数值, 合计（个）), or by a thing's name where the things
+    are across and no column names a role (区 | 充电桩（个） | 充电站（座）), holds what the
+    caption, else the article's title, says the table holds (1-9月…主要指标: results; 2025年目标:
+    plans); nothing when neither says."""
+    things = not any(c.role in ("pledge", "achieved", "share", "rate") for c in columns)
     bare = [
         i
         for i, (c, h) in enumerate(zip(columns, header, strict=False))
-        if c.role == "none" and c.part_of is None and "|" not in h and _BARE.fullmatch(words_of(h))
+        if c.role == "none"
+        and c.part_of is None
+        and "|" not in h
+        and (_BARE.fullmatch(words_of(h)) or (things and _thing(h)))
     ]
     if not bare:
         return
@@ -270,6 +277,14 @@ def _bare_values(
         columns[i] = Column(frame.role, scope, header_unit(header[i]), frame.period, bare=True)
 
 
+def _thing(head: str) -> bool:
+    """Is a header a thing's name and its unit alone (充电桩（个）): in a table of things across
+    with no role of their own, the caption's work is each one's (1-9月新建…统计)?"""
+    words = words_of(head)
+    return bool(header_unit(head)) and _NOUN.fullmatch(words) is not None
+
+
+_NOUN = re.compile(r"[\u4e00-\u9fff]{2,10}")
 _FRAMES = ("pledge", "achieved")
 _BRACKET = re.compile(r"[（()）]")  # a caption's date in brackets (截至8月底) is its frame too
 # A row label's own role word, for a column headed by a value alone (今年新建充电桩任务 | 数值)

@@ -49,3 +49,7 @@ def month_flow(label: str, head: str, year: str | None, scope: str) -> str | Non
     if found is None or not year or scope == "rate" or _RUNNING.search(head):
         return None
     return f"{year[:4]}M{int(found.group(1)):02d}"
+
+
+# A rise or a fall said in words before a rate in its cell (增长24.1%, 同比下降7.7%)
+RATE_WORD = r"(?:同比|比上年|较上年)?(?:增长|增加|上升|提高|下降|减少|降低|回落)"
