@@ -8,9 +8,12 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from selectolax.lexbor import LexborHTMLParser
+
 from monitor.figures.tables import find_table_figures
 from monitor.models import Pledge, Table, Target
-from tests.table_cells import cells, read
+from monitor.pages.tables import read_table
+from tests.table_cells import cells, read, rows_read
 
 DAY = date(2025, 9, 18)
 
@@ -280,3 +283,89 @@ def test_things_across_under_a_caption_naming_no_work_give_nothing() -> None:
         rows=(("全市", "41200", "1030"),),
     )  # fmt: skip
     assert read(table, YX_CHARGERS, "云溪市充电设施", DAY) == []
+
+
+# --- every cell a <th> (an editor that marks the whole table as header cells) ------------------
+
+
+def _parsed(markup: str) -> Table:
+    node = LexborHTMLParser(markup).css_first("table")
+    assert node is not None
+    table = read_table(node)
+    assert table is not None
+    return table
+
+
+def test_a_table_of_header_cells_only_keeps_its_first_row_as_the_header() -> None:
+    table = _parsed(
+        "<table><tr><th>区县</th><th>年度任务（个）</th><th>已建成（个）</th></tr>"
+        "<tr><th>东城区</th><th>12</th><th>9</th></tr>"
+        "<tr><th>西城区</th><th>10</th><th>6</th></tr>"
+        "<tr><th>全市</th><th>60</th><th>42</th></tr></table>"
+    )
+    assert table.header == ("区县", "年度任务（个）", "已建成（个）")
+    assert table.rows[0] == ("东城区", "12", "9")
+
+
+def test_header_cells_only_with_a_group_row_above_keep_both_header_rows() -> None:
+    table = _parsed(
+        '<table><tr><th rowspan="2">区县</th><th colspan="2">养老服务站（个）</th></tr>'
+        "<tr><th>年度任务</th><th>已建成</th></tr>"
+        "<tr><th>东城区</th><th>12</th><th>9</th></tr>"
+        "<tr><th>全市</th><th>60</th><th>42</th></tr></table>"
+    )
+    assert table.header == ("区县", "养老服务站（个）|年度任务", "养老服务站（个）|已建成")
+    assert len(table.rows) == 2
+
+
+def test_bare_years_in_a_second_header_row_of_header_cells_stay_the_header() -> None:
+    table = _parsed(
+        '<table><tr><th rowspan="2">指标</th><th colspan="2">完成情况</th></tr>'
+        "<tr><th>2023</th><th>2024</th></tr>"
+        "<tr><td>新建养老服务站（个）</td><td>41</td><td>55</td></tr>"
+        "<tr><td>新增养老床位（张）</td><td>800</td><td>950</td></tr></table>"
+    )
+    assert table.header == ("指标", "完成情况|2023", "完成情况|2024")
+
+
+# --- the plan and the result as rows, the periods across -----------------------------------------
+
+
+def test_plan_and_result_rows_with_quarters_across_are_read_a_quarter_a_row() -> None:
+    table = Table(
+        caption="社区养老服务站建设数（个）", unit=None,
+        header=("项目", "一季度", "二季度", "上半年合计"),
+        rows=(("计划", "15", "20", "35"), ("完成", "12", "24", "36")),
+    )  # fmt: skip
+    found = find_table_figures(table, [YX_STATIONS], published=DAY, title="云溪市养老服务站")
+    assert cells(found) == [
+        ("pledge", "new", "15 个", "计划"),
+        ("achieved", "new", "12 个", "完成"),
+        ("pledge", "new", "20 个", "计划"),
+        ("achieved", "new", "24 个", "完成"),
+        ("pledge", "new", "35 个", "计划"),
+        ("achieved", "new", "36 个", "完成"),
+    ]
+    assert rows_read(found) == {"一季度", "二季度", "上半年合计"}
+
+
+def test_target_and_done_rows_with_months_across_are_read_a_month_a_row() -> None:
+    table = Table(
+        caption="2025年养老服务站建设进度", unit="个",
+        header=("", "1-3月", "1-6月", "1-9月"),
+        rows=(("目标任务", "15", "35", "50"), ("实际完成", "12", "36", "47")),
+    )  # fmt: skip
+    found = find_table_figures(table, [YX_STATIONS], published=DAY, title="云溪市养老服务站")
+    assert [(f.kind, str(f.value)) for f in found] == [
+        ("pledge", "15"), ("achieved", "12"), ("pledge", "35"),
+        ("achieved", "36"), ("pledge", "50"), ("achieved", "47"),
+    ]  # fmt: skip
+
+
+def test_plan_and_result_rows_with_kinds_across_are_not_turned_into_periods() -> None:
+    table = Table(
+        caption="社区养老服务站建设情况", unit="个",
+        header=("项目", "一类站", "二类站"),
+        rows=(("计划", "15", "20"), ("完成", "12", "24")),
+    )  # fmt: skip
+    assert read(table, YX_STATIONS, "云溪市养老服务站", DAY) == []

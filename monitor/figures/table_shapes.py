@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date
 
 from monitor.figures.table_columns import fraction_roles, role_of
-from monitor.figures.table_rows import names
+from monitor.figures.table_rows import is_period, names
 from monitor.models import Table, Target
 
 _ROLES = frozenset(("pledge", "achieved", "share"))
@@ -128,8 +128,10 @@ def upright(
     the table is one column of values (指标 | 数值) whose caption or title names one."""
     firsts = [row[0] if row else "" for row in table.rows]
     roles = {role_of(f, published) for f in firsts if not _NUMBER.fullmatch(f)}
-    named = any(names(h, t) for h in table.header[1:] for t in targets) or _places_across(
-        table, targets, title
+    named = (
+        any(names(h, t) for h in table.header[1:] for t in targets)
+        or _places_across(table, targets, title)
+        or _periods_across(table, targets, title)
     )
     one_column = len(table.header) == 2 and any(
         names(f"{table.caption} {title}", t) for t in targets
@@ -148,6 +150,17 @@ def upright(
         for j in range(1, len(table.header))
     )
     return replace(table, header=(table.header[0], *firsts), rows=rows)
+
+
+def _periods_across(table: Table, targets: Sequence[Target], title: str) -> bool:
+    """Are periods across the header (项目 | 一季度 | 二季度 | 上半年合计, 1-3月 | 1-6月), the
+    caption or title naming a target: each column a period's, the roles down the first column?"""
+    heads = table.header[1:]
+    return (
+        len(heads) >= 2
+        and all(is_period(h) for h in heads)
+        and any(names(f"{table.caption} {title}", t) for t in targets)
+    )
 
 
 def _places_across(table: Table, targets: Sequence[Target], title: str) -> bool:

@@ -245,10 +245,11 @@ def _carry(line: list[str], left: dict[int, int], above: dict[int, str]) -> None
 
 
 def _header_rows(grid: list[list[str]], heads: list[bool]) -> int:
-    """How many rows at the top are header rows: those of <th> cells (or in <thead>); without
+    """How many rows at the top are header rows: those of <th> cells (or in <thead>), up to a
+    row of numbers with a name of its own where every cell is a <th> (东城区 | 12 | 9); without
     them, the top rows holding no number or amount, when rows with numbers follow."""
     count = 0
-    while count < len(grid) - 1 and heads[count]:
+    while count < len(grid) - 1 and heads[count] and not _named_figures(grid, count):
         count += 1
     if count:
         return count
@@ -259,6 +260,19 @@ def _header_rows(grid: list[list[str]], heads: list[bool]) -> int:
     ):  # (合计 | 300公里 | 236.5公里 under a plain header is the first body row)
         count += 1
     return count
+
+
+def _named_figures(grid: list[list[str]], at: int) -> bool:
+    """Is a row below the first one of figures (a number or an amount) beside a name of its own,
+    not a name a merged cell above spreads down (指标 over 2023 | 2024): a body row, in a table
+    whose editor wrote every cell as a <th>?"""
+    row = grid[at]
+    return (
+        at > 0
+        and bool(row[0])
+        and row[0] != grid[at - 1][0]
+        and any(_is_number(cell) or _AMOUNT.fullmatch(cell) for cell in row[1:])
+    )
 
 
 def _flatten(rows: list[list[str]], column: int) -> str:
