@@ -369,3 +369,62 @@ def test_plan_and_result_rows_with_kinds_across_are_not_turned_into_periods() ->
         rows=(("计划", "15", "20"), ("完成", "12", "24")),
     )  # fmt: skip
     assert read(table, YX_STATIONS, "云溪市养老服务站", DAY) == []
+
+
+# --- the result and its share in one cell (6,570（82.1%）) ---------------------------------------
+
+
+def test_a_result_with_its_share_in_brackets_under_a_header_naming_both() -> None:
+    table = Table(
+        caption="社区养老服务站建设情况（截至8月底）", unit=None,
+        header=("区县", "年度任务（个）", "已建成（完成率）"),
+        rows=(("东城区", "12", "9（75.0%）"), ("全市", "60", "42（70.0%）")),
+    )  # fmt: skip
+    assert read(table, YX_STATIONS, "云溪市养老服务站", DAY) == [
+        ("pledge", "new", "60 个", "年度任务（个）"),
+        ("achieved", "new", "42 个", "已建成（完成率）"),
+        ("achieved", "share_of_pledge", "70 %", "已建成（完成率）"),
+    ]
+
+
+def test_a_result_with_a_per_cent_in_brackets_under_a_header_naming_none_is_the_result() -> None:
+    table = Table(
+        caption="社区养老服务站建设情况（截至8月底）", unit=None,
+        header=("区县", "年度任务（个）", "已建成（个）"),
+        rows=(("全市", "60", "42（70%）"),),
+    )  # fmt: skip
+    assert read(table, YX_STATIONS, "云溪市养老服务站", DAY) == [
+        ("pledge", "new", "60 个", "年度任务（个）"),
+        ("achieved", "new", "42 个", "已建成（个）"),
+    ]
+
+
+# --- a share written as a ratio (0.75) -----------------------------------------------------------
+
+
+def test_a_share_column_of_ratios_is_read_in_per_cent() -> None:
+    table = Table(
+        caption="社区养老服务站建设情况", unit=None,
+        header=("区县", "年度任务（个）", "已建成（个）", "完成率"),
+        rows=(("东城区", "12", "9", "0.75"), ("全市", "60", "42", "0.70")),
+    )  # fmt: skip
+    assert read(table, YX_STATIONS, "云溪市养老服务站", DAY)[-1] == (
+        "achieved", "share_of_pledge", "70 %", "完成率",
+    )  # fmt: skip
+
+
+def test_a_share_column_in_per_cent_of_small_values_stays_per_cent() -> None:
+    table = Table(
+        caption="社区养老服务站建设情况", unit=None,
+        header=("区县", "年度任务（个）", "已建成（个）", "完成率（%）"),
+        rows=(("东城区", "120", "1", "0.8"), ("全市", "600", "3", "0.5")),
+    )  # fmt: skip
+    assert read(table, YX_STATIONS, "云溪市养老服务站", DAY)[-1] == (
+        "achieved", "share_of_pledge", "0.5 %", "完成率（%）",
+    )  # fmt: skip
+    over = Table(
+        caption="社区养老服务站建设情况", unit=None,
+        header=("区县", "年度任务（个）", "已建成（个）", "完成率"),
+        rows=(("东城区", "12", "9", "75"), ("全市", "60", "42", "0.7")),
+    )  # fmt: skip
+    assert read(over, YX_STATIONS, "云溪市养老服务站", DAY)[-1][2] == "0.7 %"

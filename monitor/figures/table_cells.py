@@ -6,6 +6,7 @@ count the target's (万元 for 个) is no figure of it."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from typing import Literal
 
@@ -26,6 +27,8 @@ _COMPARED |= {"＜": "不到", "<": "不到"}
 # A part of the result told in brackets after it (100（含改建49）, 47个(其中新建30个)): no part of
 # its number
 _PART_GLOSS = re.compile(r"\s*[（(](?:含|其中|包括)[^（）()]*[)）]\s*$")
+# …or its share in brackets (42（70%）): no part of the count
+_SHARE_GLOSS = re.compile(r"(?<=[0-9０-９])\s*[（(]\s*[0-9０-９.．]+\s*[%％]\s*[)）]\s*$")
 _RATIO = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*/\s*([1-9][0-9]*(?:\.[0-9]+)?)\s*")
 _RATE_SAID = re.compile(r"\s*" + RATE_WORD + r"\s*(?=[0-9０-９])")
 _FALL_WORD = re.compile(r"下降|减少|降低|回落")
@@ -49,6 +52,8 @@ def read_cells(
         percent = column.role in ("share", "rate") or column.scope == "rate"  # a planned growth
         written = "%" if percent else (column.unit or unit)
         cell = cell_of(row[i], written, target, percent=percent)
+        if cell is not None and column.ratio:  # 完成率 | 0.75: 75%
+            cell = (replace(cell[0], value=cell[0].value * 100), cell[1])
         if cell is not None:
             read.append((i, *cell))
     return read
@@ -80,6 +85,7 @@ def cell_of(
     """The cell's quantity in the target's unit (a % for shares and rates) and whether it is a
     fall; None for an empty cell, a dash, or an amount in another unit."""
     cell = _PART_GLOSS.sub("", unmarked(cell))  # 38.2* with its footnote's mark; 100（含改建49）
+    cell = cell if percent else _SHARE_GLOSS.sub("", cell)
     if percent and (ratio := _RATIO.fullmatch(cell)):  # 42/60 under 完成率: 70%
         cell = f"{Decimal(ratio.group(1)) * 100 / Decimal(ratio.group(2)):.1f}%"
     if cell[:1] in _COMPARED:  # ≥3000个, ≤5%: a bound, said in words

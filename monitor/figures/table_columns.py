@@ -93,6 +93,7 @@ def columns(table: Table, published: date | None, title: str = "") -> list[Colum
     _bare_values(out, table.header, (table.caption, title), published)
     _year_result(out, table.header)
     _fraction_halves(out, table.header, published)
+    _ratio_shares(out, table)
     first = next((i for i, c in enumerate(out) if c.role in values), None)
     for i in range(first + 1 if first is not None else len(out), len(out)):
         if out[i].role == "label":  # words after the figures (备注: 超额完成) remark, not label
@@ -101,20 +102,38 @@ def columns(table: Table, published: date | None, title: str = "") -> list[Colum
 
 
 def fraction_roles(head: str, published: date | None) -> tuple[str, str] | None:
-    """A header of two roles split by a slash (完成数/任务数（个）): each half with the unit, a
-    result and a plan in either order; None for any other header."""
+    """A header of two roles split by a slash (完成数/任务数（个）: each half with the unit, a
+    result and a plan in either order), or of a count and its share in brackets (已开工（完成率）);
+    None for any other header."""
     found = _HEADER_UNIT.search(head)
     words, unit = (head[: found.start()], found.group()) if found else (head, "")
+    if found and read_head(found.group(1), published).role == "share" and words.strip():
+        counted = read_head(words, published).role  # 已开工（完成率）: the count, then its share
+        return (words, found.group(1)) if counted in ("pledge", "achieved") else None
     halves = re.split(r"[/／]", words)
     if len(halves) != 2 or not all(h.strip() for h in halves):
         return None
     left, right = (f"{h.strip()}{unit}" for h in halves)
-    if {read_head(left, published).role, read_head(right, published).role} != {
-        "pledge",
-        "achieved",
-    }:
-        return None
-    return left, right
+    roles = {read_head(left, published).role, read_head(right, published).role}
+    return (left, right) if roles == {"pledge", "achieved"} else None
+
+
+_RATIO_CELL = re.compile(r"\s*(?:0?\.[0-9]{1,4}|1(?:\.[0-9]{1,4})?)\s*")
+
+
+def _ratio_shares(columns: list[Column], table: Table) -> None:
+    """A share whose header writes no % and whose cells are all ratios, some below 1 and none
+    above 1.5 (完成率 | 0.75 | 0.70): in per cent, each times 100."""
+    for i, column in enumerate(columns):
+        if column.role != "share" or header_unit(table.header[i]) == "%":
+            continue
+        cells = [row[i] for row in table.rows if i < len(row) and not _EMPTY.fullmatch(row[i])]
+        if (
+            len(cells) >= 2
+            and all(_RATIO_CELL.fullmatch(c) and float(c) <= 1.5 for c in cells)
+            and any(float(c) < 1 for c in cells)
+        ):
+            columns[i] = column._replace(ratio=True)
 
 
 def _fraction_halves(

@@ -116,6 +116,7 @@ class Column(NamedTuple):
     stage: str | None = None  # the stage of work it counts: 已竣工（套） → 竣工
     part_of: int | None = None  # a kind (快充桩) of the row's total in that column (合计)
     bare: bool = False  # headed by a value alone (数值): a row label's role word decides
+    ratio: bool = False  # a share written as a ratio (完成率 | 0.75): its value times 100
 
 
 def words_of(head: str) -> str:

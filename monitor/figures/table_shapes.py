@@ -27,12 +27,16 @@ _PLACE_HEAD = re.compile(
 
 # A result and its plan in one cell (42/60 under 完成数/任务数): two numbers and a slash
 _FRACTION = re.compile(r"\s*([0-9０-９][0-9０-９.,，]*)\s*[/／]\s*([0-9０-９][0-9０-９.,，]*)\s*")
+# …or a count and its share in brackets (6,570（82.1%） under 已开工（完成率）)
+_WITH_SHARE = re.compile(
+    r"\s*([0-9０-９][0-9０-９.,，]*)\s*[（(]\s*([0-9０-９.．]+\s*[%％])\s*[)）]\s*"
+)
 
 
 def fractions(table: Table, published: date | None) -> Table:
-    """Each column of fractions under a header of two roles (完成数/任务数（个）: 42/60) split in
-    two, both under the header as written (table_columns gives each its half's role); any
-    other table as it is."""
+    """Each column of fractions under a header of two roles (完成数/任务数（个）: 42/60), or of
+    counts with their share (已开工（完成率）: 6,570（82.1%）), split in two, both under the header
+    as written (table_columns gives each its half's role); any other table as it is."""
     pairs = [j for j, head in enumerate(table.header) if _pair_column(table, j, published)]
     if not pairs:
         return table
@@ -44,16 +48,18 @@ def fractions(table: Table, published: date | None) -> Table:
 def _split(row: tuple[str, ...], j: int, pairs: list[int]) -> tuple[str, ...]:
     if j not in pairs:
         return (row[j],)
-    found = _FRACTION.fullmatch(row[j])
+    found = _FRACTION.fullmatch(row[j]) or _WITH_SHARE.fullmatch(row[j])
     return (found.group(1), found.group(2)) if found else ("", "")
 
 
 def _pair_column(table: Table, j: int, published: date | None) -> bool:
-    """Are a column's cells fractions (most of those written) under two roles' header?"""
+    """Are a column's cells fractions or counts with their share (most of those written) under
+    a header of two roles?"""
     if not fraction_roles(table.header[j], published):
         return False
     cells = [row[j] for row in table.rows if j < len(row) and row[j].strip()]
-    return bool(cells) and sum(_FRACTION.fullmatch(c) is not None for c in cells) * 2 > len(cells)
+    pairs = sum(bool(_FRACTION.fullmatch(c) or _WITH_SHARE.fullmatch(c)) for c in cells)
+    return bool(cells) and pairs * 2 > len(cells)
 
 
 def halves(table: Table) -> list[Table]:
