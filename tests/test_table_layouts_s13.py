@@ -8,8 +8,10 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from monitor.figures.table_columns import role_of
 from monitor.figures.tables import find_table_figures
 from monitor.models import Pledge, Table, Target
 from monitor.pages.tables import read_table
@@ -428,3 +430,49 @@ def test_a_share_column_in_per_cent_of_small_values_stays_per_cent() -> None:
         rows=(("东城区", "12", "9", "75"), ("全市", "60", "42", "0.7")),
     )  # fmt: skip
     assert read(over, YX_STATIONS, "云溪市养老服务站", DAY)[-1][2] == "0.7 %"
+
+
+# --- a share of a population or an area covered (覆盖农村人口比例) is no share of the pledge ------
+
+
+@pytest.mark.parametrize(
+    ("head", "role"),
+    [
+        ("规模化供水工程覆盖农村人口比例（%）", "none"),
+        ("农村人口覆盖比例", "none"),
+        ("集中供热普及比例（%）", "none"),
+        ("完成比例", "share"),
+        ("占年度任务比例（%）", "share"),
+    ],
+)
+def test_a_share_of_people_covered_is_no_share_of_the_plan(head: str, role: str) -> None:
+    assert role_of(head, DAY) == role
+
+
+# --- the month's addition (较上月增加) beside the year's running total ----------------------------
+
+
+def test_the_addition_since_last_month_is_the_months_own_work() -> None:
+    table = Table(
+        caption="2025年8月各区县充电桩建设情况（个）", unit=None,
+        header=("区县", "年度目标", "今年累计建成", "较上月增加"),
+        rows=(("东城区", "1500", "1010", "130"), ("全市", "8000", "5216", "640")),
+    )  # fmt: skip
+    found = find_table_figures(table, [YX_CHARGERS], published=DAY, title="云溪市充电桩月报")
+    assert [(f.kind, f.scope, str(f.value), f.period) for f in found] == [
+        ("pledge", "new", "8000", "2025"),
+        ("achieved", "new", "5216", "2025"),
+        ("achieved", "new", "640", "2025M08"),
+    ]
+
+
+def test_the_addition_since_last_month_with_no_month_named_is_left_out() -> None:
+    table = Table(
+        caption="各区县充电桩建设情况（个）", unit=None,
+        header=("区县", "年度目标", "今年累计建成", "比上月增加"),
+        rows=(("全市", "8000", "5216", "640"),),
+    )  # fmt: skip
+    assert [c[3] for c in read(table, YX_CHARGERS, "云溪市充电桩建设", DAY)] == [
+        "年度目标",
+        "今年累计建成",
+    ]

@@ -22,7 +22,14 @@ from monitor.figures.table_heads import role_of as role_of
 from monitor.figures.table_rows import is_period
 from monitor.figures.table_stages import stage_in
 from monitor.figures.table_units import HEADER_UNIT as _HEADER_UNIT
-from monitor.figures.table_units import MONTH_PART, RATE_WORD, header_unit, period_of
+from monitor.figures.table_units import (
+    MONTH_PART,
+    RATE_WORD,
+    SINCE_LAST_MONTH,
+    caption_month,
+    header_unit,
+    period_of,
+)
 from monitor.models import Table, Target
 
 # A header over the rows' names (项目类别, 指标名称, 地区, 月份): its cells are labels, even where
@@ -94,6 +101,9 @@ def columns(table: Table, published: date | None, title: str = "") -> list[Colum
     _year_result(out, table.header)
     _fraction_halves(out, table.header, published)
     _ratio_shares(out, table)
+    for i, head in enumerate(table.header):  # 较上月增加 of no month the caption names: unread
+        if SINCE_LAST_MONTH.search(head) and not caption_month(table.caption):
+            out[i] = Column("none", None, None, None)
     first = next((i for i, c in enumerate(out) if c.role in values), None)
     for i in range(first + 1 if first is not None else len(out), len(out)):
         if out[i].role == "label":  # words after the figures (备注: 超额完成) remark, not label

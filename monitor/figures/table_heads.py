@@ -9,7 +9,7 @@ from datetime import date
 from typing import Literal, NamedTuple
 
 from monitor.figures.table_units import HEADER_UNIT as _HEADER_UNIT
-from monitor.figures.table_units import MONTH_PART, header_unit
+from monitor.figures.table_units import MONTH_PART, SINCE_LAST_MONTH, header_unit
 from monitor.figures.table_units import YEAR as _YEAR
 from monitor.models import FigureScope
 
@@ -57,6 +57,9 @@ _NO_FIGURE = re.compile(
 # A part's share of a whole (占全市比重, 占比): no share of the plan unless it names the plan or
 # the work done (占年度任务比重, 完成率)
 _OF_WHOLE = re.compile(r"占|比重")
+
+# A share of the people or homes covered (覆盖农村人口比例, 普及比例): a level, not the plan's
+_COVERED = re.compile(r"覆盖|普及|人口|户数")
 
 _OF_PLAN = re.compile(r"计划|任务|目标|预算|全年|年度|完成|进度|执行率|到位率|达成|" + _STAGE_RATE)
 
@@ -178,6 +181,8 @@ def read_words(head: str, published: date | None) -> Column:
     period = year.group(1) if year else None
     if _SINCE_START.search(words) and unit != "%":
         return Column("achieved", "new", unit, period)
+    if SINCE_LAST_MONTH.search(words) and unit != "%":  # 较上月增加: the month's own work
+        return Column("achieved", "new", unit, period)
     if _MONTH_ON_MONTH.search(words) and "同比" not in words:
         return Column("none", None, unit, period)  # 当月环比: against last month, no growth
     if _RATE.search(words):
@@ -187,7 +192,10 @@ def read_words(head: str, published: date | None) -> Column:
             return Column("none", None, unit, period)  # 比上年增减（个）, 增减: a change in count
         kind: Role = "pledge" if _PLEDGE_FIRST.search(words) else "rate"
         return Column(kind, "rate", "%", period)
-    if _NO_FIGURE.search(words) or (_OF_WHOLE.search(words) and not _OF_PLAN.search(words)):
+    if _NO_FIGURE.search(words) or (
+        (_OF_WHOLE.search(words) or (_COVERED.search(words) and _SHARE.search(words)))
+        and not _OF_PLAN.search(words)
+    ):  # 占全市比重, 覆盖农村人口比例: a part's or a coverage's share, no share of the plan
         return Column("none", None, unit, period)
     if _SHARE.search(words) or (unit == "%" and _DONE_OF_PLAN.search(words)):
         return Column("share", "share_of_pledge", "%", period)

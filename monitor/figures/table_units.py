@@ -39,9 +39,27 @@ MONTH_PART = re.compile(
 )
 
 
-def month_flow(label: str, head: str, year: str | None, scope: str) -> str | None:
+# An amount added since last month (较上月增加, 比上月末新增): the month's own work
+SINCE_LAST_MONTH = re.compile(r"(?:比|较)上月末?(?:增加|新增|净增|多增)|环比(?:增加|新增|净增)")
+# The one month a caption reports (2025年8月各区县…), not a span (1-8月) nor a day (8月底)
+_CAPTION_MONTH = re.compile(r"(?<![0-9\-—–~至])(1[0-2]|[1-9])\s*月份?(?![底末0-9])")
+
+
+def caption_month(caption: str) -> int | None:
+    """The one month a caption reports (2025年8月各区县…: 8), None for a span or none."""
+    found = _CAPTION_MONTH.search(caption)
+    return int(found.group(1)) if found else None
+
+
+def month_flow(
+    label: str, head: str, year: str | None, scope: str, caption: str = ""
+) -> str | None:
     """The period of a cell in a month's row under a column of that month's own amount (8月 |
-    本月: 2024M08); None for a running total's column (累计), a rate or a row of no one month."""
+    本月: 2024M08), or under 较上月增加 in a table whose caption names its month; None for a
+    running total's column (累计), a rate or a row of no one month."""
+    if SINCE_LAST_MONTH.search(head):
+        month = caption_month(caption)
+        return f"{year[:4]}M{month:02d}" if month and year else None
     part = MONTH_PART.match(head)  # 其中：9月建成 beside 截至9月底累计: September's own
     if part and year and scope != "rate":
         return f"{year[:4]}M{int(part.group(1)):02d}"

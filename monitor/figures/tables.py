@@ -275,8 +275,7 @@ def _row_figures(
         scope = _scope(column, target, change=change, stock=level)
         if change and column.role in ("pledge", "achieved"):
             direction = direction or ("down" if fall else None)
-        written = year_of(label) or column.period  # a row or column of one year: its own
-        written = month_flow(label, table.header[i], written or period, scope) or written
+        written = _written(table, i, label, column.period, period, scope)
         when = written or period
         if (written or not guessed) and (other := _out_of_frame(target, when, scope, kind)):
             dropped[i] = other
@@ -299,6 +298,15 @@ def _row_figures(
             )
         )
     return out
+
+
+def _written(
+    table: Table, i: int, label: str, own: str | None, period: str | None, scope: str
+) -> str | None:
+    """The period a cell writes: its row's or column's one year (`own`), or one month's (8月 |
+    本月; 其中：9月建成; 较上月增加 in a table of one month); None where it writes none."""
+    written = year_of(label) or own
+    return month_flow(label, table.header[i], written or period, scope, table.caption) or written
 
 
 def _other_unit(
