@@ -476,3 +476,58 @@ def test_the_addition_since_last_month_with_no_month_named_is_left_out() -> None
         "年度目标",
         "今年累计建成",
     ]
+
+
+# --- a share headed by % alone; a monitoring table's 当前值 ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "role"),
+    [("%", "share"), ("（%）", "share"), ("当前值", "achieved"), ("目前完成值", "achieved")],
+)
+def test_a_per_cent_alone_is_the_share_and_the_current_value_a_result(head: str, role: str) -> None:
+    assert role_of(head, DAY) == role
+
+
+def test_a_share_headed_by_per_cent_alone_after_the_result() -> None:
+    table = Table(
+        caption="社区养老服务站建设情况（个）", unit=None,
+        header=("区县", "年度任务", "已建成", "%"),
+        rows=(("东城区", "12", "9", "75.0"), ("全市", "60", "42", "70.0")),
+    )  # fmt: skip
+    assert read(table, YX_STATIONS, "云溪市养老服务站", DAY)[-1] == (
+        "achieved", "share_of_pledge", "70 %", "%",
+    )  # fmt: skip
+
+
+# --- totals over a window of years beside a five-year target --------------------------------------
+
+YX_COMPOUNDS = Target(
+    "yx-compounds", "云溪市“十四五”期间改造老旧小区500个", ("老旧小区",), YX, unit="个",
+    pledge=Pledge(Decimal(500)),
+)  # fmt: skip
+
+
+def test_totals_over_a_window_beside_a_five_year_target_are_what_the_window_added() -> None:
+    table = Table(
+        caption="“十四五”老旧小区改造目标完成情况（个）", unit=None,
+        header=("区县", "“十四五”目标", "2021-2024年累计完成", "2025年1-6月", "累计完成"),
+        rows=(("全市", "500", "410", "52", "462"),),
+    )  # fmt: skip
+    found = find_table_figures(table, [YX_COMPOUNDS], published=DAY, title="云溪市老旧小区改造")
+    assert [(f.kind, f.scope, str(f.value), f.period) for f in found] == [
+        ("pledge", "new", "500", "2021-2025"),
+        ("achieved", "new", "410", "2021-2024"),
+        ("achieved", "new", "52", "2025"),
+        ("achieved", "new", "462", "2021-2025"),
+    ]
+
+
+def test_a_total_since_a_year_beside_a_years_plan_is_what_the_span_added() -> None:
+    table = Table(
+        caption="老旧小区改造情况（个）", unit=None,
+        header=("区县", "2025年计划", "2025年1-8月", "2022-2025年累计"),
+        rows=(("全市", "120", "85", "388"),),
+    )  # fmt: skip
+    found = find_table_figures(table, [YX_COMPOUNDS], published=DAY, title="云溪市老旧小区改造")
+    assert [(f.scope, str(f.value), f.period) for f in found][-1] == ("new", "388", "2022-2025")

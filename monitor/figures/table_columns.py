@@ -20,6 +20,7 @@ from monitor.figures.table_heads import (
 )
 from monitor.figures.table_heads import role_of as role_of
 from monitor.figures.table_rows import is_period
+from monitor.figures.table_spans import plan_window, ratio_shares
 from monitor.figures.table_stages import stage_in
 from monitor.figures.table_units import HEADER_UNIT as _HEADER_UNIT
 from monitor.figures.table_units import (
@@ -100,7 +101,8 @@ def columns(table: Table, published: date | None, title: str = "") -> list[Colum
     _bare_values(out, table.header, (table.caption, title), published)
     _year_result(out, table.header)
     _fraction_halves(out, table.header, published)
-    _ratio_shares(out, table)
+    ratio_shares(out, table)
+    plan_window(out, table.header)
     for i, head in enumerate(table.header):  # 较上月增加 of no month the caption names: unread
         if SINCE_LAST_MONTH.search(head) and not caption_month(table.caption):
             out[i] = Column("none", None, None, None)
@@ -126,24 +128,6 @@ def fraction_roles(head: str, published: date | None) -> tuple[str, str] | None:
     left, right = (f"{h.strip()}{unit}" for h in halves)
     roles = {read_head(left, published).role, read_head(right, published).role}
     return (left, right) if roles == {"pledge", "achieved"} else None
-
-
-_RATIO_CELL = re.compile(r"\s*(?:0?\.[0-9]{1,4}|1(?:\.[0-9]{1,4})?)\s*")
-
-
-def _ratio_shares(columns: list[Column], table: Table) -> None:
-    """A share whose header writes no % and whose cells are all ratios, some below 1 and none
-    above 1.5 (完成率 | 0.75 | 0.70): in per cent, each times 100."""
-    for i, column in enumerate(columns):
-        if column.role != "share" or header_unit(table.header[i]) == "%":
-            continue
-        cells = [row[i] for row in table.rows if i < len(row) and not _EMPTY.fullmatch(row[i])]
-        if (
-            len(cells) >= 2
-            and all(_RATIO_CELL.fullmatch(c) and float(c) <= 1.5 for c in cells)
-            and any(float(c) < 1 for c in cells)
-        ):
-            columns[i] = column._replace(ratio=True)
 
 
 def _fraction_halves(

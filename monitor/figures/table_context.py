@@ -129,7 +129,7 @@ def as_plan(
     for i, (column, head) in enumerate(zip(columns, table.header, strict=False)):
         if _PARTS.match(head.split("|")[-1]) or column.part_of is not None or _DONE.search(head):
             continue
-        past = column.period and published and int(column.period) < published.year
+        past = column.period and published and int(column.period[-4:]) < published.year
         if column.role == "achieved" and not past:
             out[i] = column._replace(role="pledge", scope=column.scope or "new")
         elif column.role == "none" and names(head, target) and not past:

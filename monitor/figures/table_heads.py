@@ -34,8 +34,13 @@ _ACHIEVED = re.compile(
     r"签约|交付|交房|投用|投入使用|入住|筹集|供应|配租|"
     r"发放|拨付|兑付|发行|支出|惠及|办理|办结|受理|筛查|接种|培训|安置|"
     r"上半年|下半年|[一二三四]季度|前三季度|当月|本月|当年|本年|"
-    r"本期|报告期"  # a statistics bulletin's current period (指标 | 计量单位 | 本期 | 同比增长)
+    r"本期|报告期|当前"  # a bulletin's current period, a monitoring table's 当前值
 )
+
+# A per cent alone heading a column (…| 已建成 | %): the share of the plan done
+_PER_CENT_ALONE = re.compile(r"\s*[（(]?\s*[%％]\s*[)）]?\s*")
+# A span of years (2021-2024年, 2021—2025年): a window's total, not a stock
+_SPAN = re.compile(r"((?:19|20)[0-9]{2})\s*年?\s*[-—–~至]\s*((?:19|20)[0-9]{2})\s*年?")
 
 _PLEDGE = re.compile(r"任务|目标|计划|预算|规划|指标值")
 
@@ -175,8 +180,18 @@ def _unit_cell(part: str) -> str | None:
 
 
 def read_words(head: str, published: date | None) -> Column:
+    if _PER_CENT_ALONE.fullmatch(head):  # 年度任务 | 已建成 | %: the share done
+        return Column("share", "share_of_pledge", "%", None)
     unit = header_unit(head)
     words = _HEADER_UNIT.sub("", head)
+    span = _SPAN.search(words)
+    if span:  # 2021-2024年累计完成: what the span added, the span its period
+        rest = read_words(words[: span.start()] + words[span.end() :] or "完成", published)
+        if rest.role not in ("pledge", "achieved"):
+            return rest._replace(unit=rest.unit or unit)
+        return rest._replace(
+            scope="new", unit=rest.unit or unit, period=span.group(1) + "-" + span.group(2)
+        )
     year = _YEAR.search(words)
     period = year.group(1) if year else None
     if _SINCE_START.search(words) and unit != "%":
