@@ -531,3 +531,63 @@ def test_a_total_since_a_year_beside_a_years_plan_is_what_the_span_added() -> No
     )  # fmt: skip
     found = find_table_figures(table, [YX_COMPOUNDS], published=DAY, title="云溪市老旧小区改造")
     assert [(f.scope, str(f.value), f.period) for f in found][-1] == ("new", "388", "2022-2025")
+
+
+# --- quarters down with the year's target as the last row -----------------------------------------
+
+
+def test_quarters_down_with_the_years_target_as_a_row_are_read_a_quarter_a_row() -> None:
+    table = Table(
+        caption="社区食堂建设季度进展（个）", unit=None,
+        header=("时间", "新建社区食堂", "累计建成"),
+        rows=(("一季度", "12", "12"), ("二季度", "30", "42"), ("全年目标", "120", "—")),
+    )  # fmt: skip
+    found = find_table_figures(table, [YX_CANTEENS], published=DAY, title="云溪市社区食堂建设")
+    assert [
+        (r, c[0], c[1], c[2])
+        for r, c in zip([f.sentence.split(" | ")[0] for f in found], cells(found), strict=True)
+    ] == [
+        ("一季度", "achieved", "new", "12 个"),
+        ("一季度", "achieved", "new", "12 个"),
+        ("二季度", "achieved", "new", "30 个"),
+        ("二季度", "achieved", "new", "42 个"),
+        ("全年目标", "pledge", "new", "120 个"),
+    ]
+
+
+def test_months_down_with_the_years_plan_as_the_first_row() -> None:
+    table = Table(
+        caption="2025年社区食堂建设进度（个）", unit=None,
+        header=("月份", "当月新建", "累计新建"),
+        rows=(("年度计划", "120", ""), ("7月", "9", "61"), ("8月", "11", "72")),
+    )  # fmt: skip
+    found = find_table_figures(table, [YX_CANTEENS], published=DAY, title="云溪市社区食堂建设")
+    assert [(f.kind, str(f.value)) for f in found] == [
+        ("pledge", "120"), ("achieved", "9"), ("achieved", "61"),
+        ("achieved", "11"), ("achieved", "72"),
+    ]  # fmt: skip
+
+
+# --- the table's title written below it (表1 …) -----------------------------------------------
+
+
+def test_a_tables_title_written_below_it_is_its_caption() -> None:
+    page = LexborHTMLParser(
+        "<div><p>三季度，全市城市管理各项重点工作有序推进。</p>"
+        "<table><tr><th>区县</th><th>年度任务（座）</th><th>已完成（座）</th></tr>"
+        "<tr><td>东城区</td><td>30</td><td>21</td></tr>"
+        "<tr><td>全市</td><td>150</td><td>115</td></tr></table>"
+        "<p>表1 2025年城市公厕新建改造进展情况（截至9月30日）</p>"
+        "<p>下一步，各地要加快推进。</p></div>"
+    ).css_first("table")
+    assert page is not None
+    table = read_table(page)
+    assert table is not None
+    assert table.caption == "表1 2025年城市公厕新建改造进展情况（截至9月30日）"
+    no_title = LexborHTMLParser(
+        "<div><table><tr><th>区县</th><th>年度任务（座）</th></tr>"
+        "<tr><td>全市</td><td>150</td></tr><tr><td>东城区</td><td>30</td></tr></table>"
+        "<p>表中数据截至9月30日。</p></div>"
+    ).css_first("table")
+    assert no_title is not None
+    assert (read_table(no_title) or table).caption == ""

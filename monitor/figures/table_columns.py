@@ -19,12 +19,13 @@ from monitor.figures.table_heads import (
     words_of,
 )
 from monitor.figures.table_heads import role_of as role_of
-from monitor.figures.table_rows import is_period
+from monitor.figures.table_rows import is_period, label_of, periods_down
 from monitor.figures.table_spans import plan_window, ratio_shares
 from monitor.figures.table_stages import stage_in
 from monitor.figures.table_units import HEADER_UNIT as _HEADER_UNIT
 from monitor.figures.table_units import (
     MONTH_PART,
+    PLAN_ROW,
     RATE_WORD,
     SINCE_LAST_MONTH,
     caption_month,
@@ -110,7 +111,26 @@ def columns(table: Table, published: date | None, title: str = "") -> list[Colum
     for i in range(first + 1 if first is not None else len(out), len(out)):
         if out[i].role == "label":  # words after the figures (备注: 超额完成) remark, not label
             out[i] = Column("none", None, None, None)
+    _running_down(out, table)
     return _year_to_date(out, table.header)
+
+
+_YEAR_ROW = re.compile(r"\s*(?:19|20)[0-9]{2}\s*年(?:度|末|底)?\s*")
+
+
+def _running_down(columns: list[Column], table: Table) -> None:
+    """With the year's quarters or months down (一季度 | 二季度, 7月 | 8月), a 累计 column is the
+    year's running total (new), not a stock; with years down (2023年 | 2024年) it stays one."""
+    labels = [i for i, c in enumerate(columns) if c.role == "label"]
+    if not labels or not periods_down(table, labels):
+        return
+    if any(_YEAR_ROW.fullmatch(label_of(row, labels)) for row in table.rows):
+        return
+    for i, (column, head) in enumerate(zip(columns, table.header, strict=False)):
+        rest = head.replace("累计", "", 1)
+        running = rest != head and not STOCK.search(rest)  # 累计建成, not 累计总数
+        if column.role == "achieved" and column.scope == "cumulative" and running:
+            columns[i] = column._replace(scope="new")
 
 
 def fraction_roles(head: str, published: date | None) -> tuple[str, str] | None:
@@ -317,6 +337,9 @@ def for_row(columns: list[Column], label: str) -> list[Column]:
     """The columns as one row reads them: a bare value column (数值) takes the role its row's
     label names (…任务: the plan; 已建成…: the result) over the caption's, when it names one."""
     plan, done = _LABEL_PLAN.search(label), _LABEL_DONE.search(label)
+    if PLAN_ROW.fullmatch(label.strip()):  # 全年目标 below rows of quarters: each count its plan
+        done_ = ("achieved",)
+        return [c._replace(role="pledge", scope="new") if c.role in done_ else c for c in columns]
     if not any(c.bare for c in columns) or bool(plan) == bool(done):
         return columns
     role: Role = "pledge" if plan else "achieved"

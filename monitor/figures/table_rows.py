@@ -14,6 +14,7 @@ from monitor.figures.nouns import other_measure
 from monitor.figures.place_levels import other_level
 from monitor.figures.places import GENERIC, PLACES, mentions, speaks_for
 from monitor.figures.table_stages import stage_in
+from monitor.figures.table_units import PLAN_ROW
 from monitor.models import Table, Target
 
 # A row of the whole: 合计, 全省合计, 总计, 全市
@@ -38,6 +39,7 @@ _PERIOD = re.compile(
 )
 # The total below rows of periods (7月, 8月, 累计)
 _RUNNING = re.compile(r"累计|合计|总计|共计|小计")
+_OR_PLAN = re.compile(f"{_RUNNING.pattern}|{PLAN_ROW.pattern}")  # …or the year's plan (全年目标)
 # A label naming a change (地区生产总值增长, 单位能耗下降): its cells are rates in %
 _CHANGE = re.compile(r"(?:同比|比上年|比去年)?(?:增长|增速|增幅|下降|降低|减少|回落|提高|上升)$")
 # A row named by a change alone (增长（%）, 比上年增长%, 增速): the change of the row above it
@@ -178,10 +180,10 @@ def year_of(label: str) -> str | None:
 
 def periods_down(table: Table, labels: list[int]) -> bool:
     """Are the rows periods (1月 … 6月, 一季度 …): every labelled row a month or a quarter, or
-    their total (累计, 合计) below them."""
+    their total (累计, 合计) below them, or the year's plan (全年目标) beside them."""
     said = [_plain(label) for row in table.rows if (label := label_of(row, labels))]
     periods = [label for label in said if is_period(label)]
-    totals = [label for label in said if not is_period(label) and _RUNNING.fullmatch(label)]
+    totals = [x for x in said if not is_period(x) and _OR_PLAN.fullmatch(x)]
     return len(periods) >= 2 and len(periods) + len(totals) == len(said) and len(totals) <= 1
 
 

@@ -148,6 +148,7 @@ def upright(
         or not roles & {"achieved", "share"}
         or not roles <= {"pledge", "achieved", "share", "rate", "none"}  # none: 序时进度
         or any(names(f, t) for f in firsts for t in targets)
+        or sum(is_period(f) for f in firsts) >= 2  # 一季度 | 二季度 | 全年目标: periods down
         or not (named or one_column)
     ):
         return table

@@ -71,3 +71,8 @@ def month_flow(
 
 # A rise or a fall said in words before a rate in its cell (增长24.1%, 同比下降7.7%)
 RATE_WORD = r"(?:同比|比上年|较上年)?(?:增长|增加|上升|提高|下降|减少|降低|回落)"
+
+# A row of the year's plan among rows of periods (全年目标, 年度计划, 2025年任务)
+PLAN_ROW = re.compile(
+    r"(?:(?:19|20)[0-9]{2}\s*年)?(?:全年|年度|今年|本年)?(?:目标|任务|计划)(?:数|值)?"
+)
