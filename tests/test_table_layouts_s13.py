@@ -591,3 +591,80 @@ def test_a_tables_title_written_below_it_is_its_caption() -> None:
     ).css_first("table")
     assert no_title is not None
     assert (read_table(no_title) or table).caption == ""
+
+
+# --- an item merged down over its places: the whole's row, not each place's -----------------------
+
+
+def test_an_item_merged_down_over_its_places_gives_the_wholes_row_only() -> None:
+    table = Table(
+        caption="民生实事分县区推进情况", unit=None,
+        header=("事项", "地区", "年度目标", "已完成"),
+        rows=(
+            ("新建社区食堂（个）", "全市", "120", "87"),
+            ("新建社区食堂（个）", "东城区", "30", "24"),
+            ("新建社区食堂（个）", "北塘县", "20", "13"),
+            ("新增养老床位（张）", "全市", "2000", "1460"),
+        ),
+    )  # fmt: skip
+    found = find_table_figures(table, [YX_CANTEENS], published=DAY, title="云溪市民生实事")
+    assert [(f.sentence.split(" | ")[0], str(f.value)) for f in found] == [
+        ("新建社区食堂（个） 全市", "120"),
+        ("新建社区食堂（个） 全市", "87"),
+    ]
+
+
+# --- a table's stage named by its caption alone ---------------------------------------------------
+
+YX_HOMES_DONE = Target(
+    "yx-homes-done", "云溪市2025年安置房基本建成3000套", ("安置房",), YX, unit="套",
+    pledge=Pledge(Decimal(3000)),
+)  # fmt: skip
+
+
+def test_a_tables_stage_named_by_its_caption_alone_is_its_columns_stage() -> None:
+    starts = Table(
+        caption="表1 安置房新开工情况（套）", unit=None,
+        header=("区县", "年度任务", "已完成"),
+        rows=(("全市", "3500", "3100"),),
+    )  # fmt: skip
+    done = Table(
+        caption="表2 安置房基本建成情况（套）", unit=None,
+        header=("区县", "年度任务", "已完成"),
+        rows=(("全市", "3000", "1900"),),
+    )  # fmt: skip
+    assert read(starts, YX_HOMES_DONE, "云溪市安置房建设进展", DAY) == []
+    found = find_table_figures(done, [YX_HOMES_DONE], published=DAY, title="云溪市安置房建设进展")
+    assert [(f.kind, str(f.value), f.measure) for f in found] == [
+        ("pledge", "3000", "基本建成"),
+        ("achieved", "1900", "基本建成"),
+    ]
+
+
+# --- roles down, with kinds (and their total) or stages across ------------------------------------
+
+
+def test_roles_down_with_kinds_across_and_their_total_are_turned() -> None:
+    table = Table(
+        caption="社区食堂建设完成情况（个）", unit=None,
+        header=("项目", "新建", "改建", "合计"),
+        rows=(("年度任务", "70", "50", "120"), ("已完成", "51", "36", "87")),
+    )  # fmt: skip
+    found = find_table_figures(table, [YX_CANTEENS], published=DAY, title="云溪市社区食堂")
+    assert [(f.sentence.split(" | ")[0], f.kind, str(f.value)) for f in found] == [
+        ("合计", "pledge", "120"),
+        ("合计", "achieved", "87"),
+    ]
+
+
+def test_roles_down_with_the_stages_across_are_turned() -> None:
+    table = Table(
+        caption="安置房建设进展（套）", unit=None,
+        header=("项目", "新开工", "基本建成", "分配入住"),
+        rows=(("年度任务", "3500", "3000", "2000"), ("已完成", "3100", "1900", "900")),
+    )  # fmt: skip
+    found = find_table_figures(table, [YX_HOMES_DONE], published=DAY, title="云溪市安置房")
+    assert [(f.sentence.split(" | ")[0], f.kind, str(f.value)) for f in found] == [
+        ("基本建成", "pledge", "3000"),
+        ("基本建成", "achieved", "1900"),
+    ]

@@ -14,6 +14,7 @@ from datetime import date
 
 from monitor.figures.table_columns import fraction_roles, role_of
 from monitor.figures.table_rows import is_period, names
+from monitor.figures.table_stages import stage_in
 from monitor.models import Table, Target
 
 _ROLES = frozenset(("pledge", "achieved", "share"))
@@ -138,6 +139,7 @@ def upright(
         any(names(h, t) for h in table.header[1:] for t in targets)
         or _places_across(table, targets, title)
         or _periods_across(table, targets, title)
+        or _kinds_across(table, targets, title)
     )
     one_column = len(table.header) == 2 and any(
         names(f"{table.caption} {title}", t) for t in targets
@@ -157,6 +159,23 @@ def upright(
         for j in range(1, len(table.header))
     )
     return replace(table, header=(table.header[0], *firsts), rows=rows)
+
+
+def _kinds_across(table: Table, targets: Sequence[Target], title: str) -> bool:
+    """Are kinds with their total (新建 | 改建 | 合计) or stages of the work (新开工 | 基本建成)
+    across the header, the caption or title naming a target: the roles down the first column?"""
+    heads = [h.strip() for h in table.header[1:]]
+    return (
+        len(heads) >= 2
+        and (heads[-1] in ("合计", "总计", "小计") or all(_a_stage(h) for h in heads))
+        and any(names(f"{table.caption} {title}", t) for t in targets)
+    )
+
+
+def _a_stage(head: str) -> bool:
+    """Does a header name a stage of the work and little else (新开工, 分配入住)?"""
+    stage = stage_in(head)
+    return stage is not None and len(head) <= len(stage) + 2
 
 
 def _periods_across(table: Table, targets: Sequence[Target], title: str) -> bool:

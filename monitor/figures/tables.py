@@ -28,6 +28,7 @@ from monitor.figures.table_context import (
     plan_said,
     reviewed_year,
     stock_level,
+    wholes_only,
 )
 from monitor.figures.table_explain import explain_row, render
 from monitor.figures.table_heads import Column
@@ -134,8 +135,9 @@ def _read_table(
         across = any(
             c.role in values and names(table.header[i], target) for i, c in enumerate(mine)
         )
-        for row in rows_for(
-            table, target, labels, title, lead, across=across, source=region, intro=intro
+        for row in wholes_only(
+            rows_for(table, target, labels, title, lead, across=across, source=region, intro=intro),
+            labels,
         ):
             own = table_columns.for_row(mine, label_of(row, labels))  # 数值 under …任务: a plan
             row_unit = _row_unit(row, own, labels) or unit
@@ -367,6 +369,10 @@ def _stages(
         (columns[i].stage or "", q.value) for i, q, _ in read if columns[i].role == "achieved"
     ]
     label_stage = stage_in(label)
+    built = stage_of(own[0]) if own else None  # a stage of building (基本建成 → 建成), not 筹集
+    staged = label_stage and len(label) < len(label_stage) + 3  # a row of a stage: 分配入住
+    if built in ("开工", "建成") and staged and stage_of(label_stage or "") != built:
+        return {}  # another stage's row than the target's (分配入住 for a 基本建成 target)
     out: dict[int, str | None] = {}
     plan: Decimal | None = None
     for i, quantity, _ in read:
