@@ -668,3 +668,21 @@ def test_roles_down_with_the_stages_across_are_turned() -> None:
         ("基本建成", "pledge", "3000"),
         ("基本建成", "achieved", "1900"),
     ]
+
+
+# --- results down with no plan among them, months across ---------------------------------------
+
+
+def test_a_months_and_the_running_total_down_with_months_across_are_turned() -> None:
+    table = Table(
+        caption="2025年7-8月全市新建社区食堂情况（个）", unit=None,
+        header=("项目", "7月", "8月"),
+        rows=(("当月新建", "9", "11"), ("累计新建", "61", "72")),
+    )  # fmt: skip
+    found = find_table_figures(table, [YX_CANTEENS], published=DAY, title="云溪市社区食堂建设")
+    assert [(f.sentence.split(" | ")[0], f.scope, str(f.value), f.period) for f in found] == [
+        ("7月", "new", "9", "2025M07"),
+        ("7月", "new", "61", "2025"),
+        ("8月", "new", "11", "2025M08"),
+        ("8月", "new", "72", "2025"),
+    ]

@@ -146,7 +146,7 @@ def upright(
     )
     if (
         len(table.header) < 2
-        or "pledge" not in roles
+        or ("pledge" not in roles and not _periods_across(table, targets, title))
         or not roles & {"achieved", "share"}
         or not roles <= {"pledge", "achieved", "share", "rate", "none"}  # none: 序时进度
         or any(names(f, t) for f in firsts for t in targets)
