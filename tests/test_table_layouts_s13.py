@@ -686,3 +686,27 @@ def test_a_months_and_the_running_total_down_with_months_across_are_turned() -> 
         ("8月", "new", "11", "2025M08"),
         ("8月", "new", "72", "2025"),
     ]
+
+
+# --- 进度 in a count's unit is the count; months written in words --------------------------------
+
+
+def test_progress_headed_in_a_count_is_the_count_and_in_per_cent_the_share() -> None:
+    assert role_of("进度（个）", DAY) == "achieved"
+    assert role_of("进度（%）", DAY) == "share"
+    assert role_of("完成进度", DAY) == "share"
+
+
+def test_months_in_words_down_are_read_a_month_a_row() -> None:
+    table = Table(
+        caption="社区食堂建设月度进展（个）", unit=None,
+        header=("月份", "当月新建", "累计建成"),
+        rows=(("七月份", "9", "61"), ("八月份", "11", "72")),
+    )  # fmt: skip
+    found = find_table_figures(table, [YX_CANTEENS], published=DAY, title="云溪市社区食堂建设")
+    assert [(f.scope, str(f.value), f.period) for f in found] == [
+        ("new", "9", "2025M07"),
+        ("new", "61", "2025"),
+        ("new", "11", "2025M08"),
+        ("new", "72", "2025"),
+    ]

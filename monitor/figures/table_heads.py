@@ -184,14 +184,8 @@ def read_words(head: str, published: date | None) -> Column:
         return Column("share", "share_of_pledge", "%", None)
     unit = header_unit(head)
     words = _HEADER_UNIT.sub("", head)
-    span = _SPAN.search(words)
-    if span:  # 2021-2024年累计完成: what the span added, the span its period
-        rest = read_words(words[: span.start()] + words[span.end() :] or "完成", published)
-        if rest.role not in ("pledge", "achieved"):
-            return rest._replace(unit=rest.unit or unit)
-        return rest._replace(
-            scope="new", unit=rest.unit or unit, period=span.group(1) + "-" + span.group(2)
-        )
+    if span := _SPAN.search(words):  # 2021-2024年累计完成: what the span added, over the span
+        return _over_span(words, span, unit, published)
     year = _YEAR.search(words)
     period = year.group(1) if year else None
     if _SINCE_START.search(words) and unit != "%":
@@ -212,6 +206,8 @@ def read_words(head: str, published: date | None) -> Column:
         and not _OF_PLAN.search(words)
     ):  # 占全市比重, 覆盖农村人口比例: a part's or a coverage's share, no share of the plan
         return Column("none", None, unit, period)
+    if _SHARE.search(words) and unit not in (None, "%"):  # 进度（个）: the count done so far
+        return Column("achieved", "new", unit, period)
     if _SHARE.search(words) or (unit == "%" and _DONE_OF_PLAN.search(words)):
         return Column("share", "share_of_pledge", "%", period)
     if FORECAST.search(words):  # a forecast: a first result once its year is over
@@ -238,6 +234,16 @@ def read_words(head: str, published: date | None) -> Column:
         stock = STOCK.search(words) and not _IN_PERIOD.search(words.replace("累计", "", 1))
         return Column("achieved", "cumulative" if stock else "new", unit, period)
     return Column("none", None, unit, period)
+
+
+def _over_span(words: str, span: re.Match[str], unit: str | None, published: date | None) -> Column:
+    """A header over a span of years (2021-2024年累计完成): its words without the span, a plan's or
+    a result's scope what the span added (new), the span its period."""
+    rest = read_words(words[: span.start()] + words[span.end() :] or "完成", published)
+    if rest.role not in ("pledge", "achieved"):
+        return rest._replace(unit=rest.unit or unit)
+    period = f"{span.group(1)}-{span.group(2)}"
+    return rest._replace(scope="new", unit=rest.unit or unit, period=period)
 
 
 def role_of(head: str, published: date | None) -> Role:

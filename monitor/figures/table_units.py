@@ -31,7 +31,10 @@ def period_of(text: str) -> str | None:
 
 
 # A row of one month (8月, 2024年8月份) and a column of a running total (累计, 1-N月, 合计)
-_ONE_MONTH = re.compile(r"(?:(?:19|20)[0-9]{2}\s*年)?\s*(1[0-2]|[1-9])\s*月份?")
+_ONE_MONTH = re.compile(
+    r"(?:(?:19|20)[0-9]{2}\s*年)?\s*(1[0-2]|[1-9]|十?[一二三四五六七八九十])\s*月份?"
+)
+_MONTH_WORDS = {w: k for k, w in enumerate("一二三四五六七八九十", 1)} | {"十一": 11, "十二": 12}
 _RUNNING = re.compile(r"累计|合计|[0-9一]\s*[-—–~至]|以来|全年")
 # A column of one month's part of a running total (其中：9月建成, 其中本年8月新增)
 MONTH_PART = re.compile(
@@ -66,7 +69,8 @@ def month_flow(
     found = _ONE_MONTH.fullmatch(label.strip())
     if found is None or not year or scope == "rate" or _RUNNING.search(head):
         return None
-    return f"{year[:4]}M{int(found.group(1)):02d}"
+    month = _MONTH_WORDS.get(found.group(1)) or int(found.group(1))  # 八月份: 8
+    return f"{year[:4]}M{month:02d}"
 
 
 # A rise or a fall said in words before a rate in its cell (增长24.1%, 同比下降7.7%)
