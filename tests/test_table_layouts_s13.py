@@ -710,3 +710,30 @@ def test_months_in_words_down_are_read_a_month_a_row() -> None:
         ("new", "11", "2025M08"),
         ("new", "72", "2025"),
     ]
+
+
+# --- things down, places across (the whole among them), the role in the caption ---------------
+
+
+def test_things_down_and_places_across_under_a_caption_of_work_done() -> None:
+    table = Table(
+        caption="截至8月底已完成情况", unit=None,
+        header=("项目", "全市", "东城区", "北塘县"),
+        rows=(
+            ("新建社区食堂（个）", "87", "24", "13"),
+            ("新增养老床位（张）", "1460", "300", "210"),
+        ),
+    )  # fmt: skip
+    found = find_table_figures(table, [YX_CANTEENS], published=DAY, title="云溪市民生实事进展")
+    assert [(f.sentence.split(" | ")[0], f.kind, str(f.value)) for f in found] == [
+        ("全市", "achieved", "87"),
+    ]
+
+
+def test_things_down_and_places_across_with_no_whole_among_them_stay() -> None:
+    table = Table(
+        caption="截至8月底已完成情况", unit=None,
+        header=("项目", "东城区", "北塘县"),
+        rows=(("新建社区食堂（个）", "24", "13"),),
+    )  # fmt: skip
+    assert read(table, YX_CANTEENS, "云溪市民生实事进展", DAY) == []

@@ -144,7 +144,7 @@ def upright(
     one_column = len(table.header) == 2 and any(
         names(f"{table.caption} {title}", t) for t in targets
     )
-    if (
+    if not _things_by_place(table, targets) and (
         len(table.header) < 2
         or ("pledge" not in roles and not _periods_across(table, targets, title))
         or not roles & {"achieved", "share"}
@@ -186,6 +186,18 @@ def _periods_across(table: Table, targets: Sequence[Target], title: str) -> bool
         len(heads) >= 2
         and all(is_period(h) for h in heads)
         and any(names(f"{table.caption} {title}", t) for t in targets)
+    )
+
+
+def _things_by_place(table: Table, targets: Sequence[Target]) -> bool:
+    """Things down and places across with the whole among them (项目 | 全市 | 利州区 …), a row
+    naming a target: turned, each place a row (the caption says what the cells hold)."""
+    heads = [h.strip() for h in table.header[1:]]
+    return (
+        len(heads) >= 2
+        and all(_PLACE_HEAD.fullmatch(h) for h in heads)
+        and any(re.fullmatch(r"全[国省市区县州]|合计|总计", h) for h in heads)
+        and any(names(row[0], t) for row in table.rows if row for t in targets)
     )
 
 
