@@ -1,7 +1,7 @@
 """Score the reading stages on an evals folder laid out like ../shared/evals/dev.
 
 Prints a table per set, then as its last line one JSON object with the headline scores.
-Usage: scripts/eval [--data DIR] [--only e1|e2|e3|e7|team|team_X|tables|tables_c|tables_d]
+Usage: scripts/eval [--data DIR] [--only e1|e2|e3|e7|team|team_X|tables|tables_c|tables_d|tables_e]
        [--no-peers] [--corpus DIR]
 `--corpus DIR` scores another folder laid out like tests/data/reading (a held-out set) as the team
 corpus (and its tables, if it has tables.jsonl); built first with its build.py --dir DIR.
@@ -11,7 +11,9 @@ corpus (and its tables, if it has tables.jsonl); built first with its build.py -
 `tables_c` is the table corpus tests/data/tables_c (session 6's layouts: merged headers, totals
 above or below, units in titles, month rows, tables on their side), also scored as its own set,
 and so is `tables_d`, tests/data/tables_d (session 7's: a 合计 column, 区 | 街道 labels, units in
-cells, a pledge in the caption, two tables for two years, key-value bulletins, rankings…).
+cells, a pledge in the caption, two tables for two years, key-value bulletins, rankings…), and
+so is `tables_e`, tests/data/tables_e (session 13's, written blind: two-level headers, periods
+across, unit rows, rowspan categories, totals on top, th-less tables…).
 """
 
 from __future__ import annotations
@@ -38,8 +40,9 @@ OTHERS = {
 TABLE_SETS = {
     "tables_c": HERE.parent / "tests" / "data" / "tables_c",
     "tables_d": HERE.parent / "tests" / "data" / "tables_d",
+    "tables_e": HERE.parent / "tests" / "data" / "tables_e",
 }
-SETS = ("e1", "e2", "e3", "e7", "team", *OTHERS, "tables", "tables_c", "tables_d")
+SETS = ("e1", "e2", "e3", "e7", "team", *OTHERS, "tables", "tables_c", "tables_d", "tables_e")
 _NEED_DATA = ("e1", "e2", "e3", "e7")  # the sets read from --data; the others are in the repo
 KEYS = (
     "e1_accuracy",
@@ -66,6 +69,9 @@ KEYS = (
     "tables_d_precision",
     "tables_d_recall",
     "tables_d_swaps",
+    "tables_e_precision",
+    "tables_e_recall",
+    "tables_e_swaps",
     "pages_per_s",
 )
 

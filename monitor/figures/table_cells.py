@@ -6,6 +6,7 @@ count the target's (万元 for 个) is no figure of it."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from typing import Literal
 
@@ -13,6 +14,7 @@ from monitor.figures import units
 from monitor.figures.numerals import parse_quantity
 from monitor.figures.table_heads import Column
 from monitor.figures.table_rows import bare as unmarked
+from monitor.figures.table_units import RATE_WORD
 from monitor.models import Quantity, Target
 
 _PERCENT = re.compile(r"[%％]")
@@ -22,6 +24,14 @@ _SIGN = re.compile(r"^\s*([-+－＋−▲▼△▽↑↓])\s*")  # a sign or an 
 
 _COMPARED = {"≥": "不少于", "≧": "不少于", "＞": "超过", ">": "超过", "≤": "不超过", "≦": "不超过"}
 _COMPARED |= {"＜": "不到", "<": "不到"}
+# A part of the result told in brackets after it (100（含改建49）, 47个(其中新建30个)): no part of
+# its number
+_PART_GLOSS = re.compile(r"\s*[（(](?:含|其中|包括)[^（）()]*[)）]\s*$")
+# …or its share in brackets (42（70%）): no part of the count
+_SHARE_GLOSS = re.compile(r"(?<=[0-9０-９])\s*[（(]\s*[0-9０-９.．]+\s*[%％]\s*[)）]\s*$")
+_RATIO = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*/\s*([1-9][0-9]*(?:\.[0-9]+)?)\s*")
+_RATE_SAID = re.compile(r"\s*" + RATE_WORD + r"\s*(?=[0-9０-９])")
+_FALL_WORD = re.compile(r"下降|减少|降低|回落")
 _BOUND_AFTER = re.compile(r"(?:以上|以下|以内|左右|多|余)$")
 Read = tuple[int, Quantity, Literal["down"] | None]  # a value cell: column, quantity, fall
 
@@ -42,6 +52,8 @@ def read_cells(
         percent = column.role in ("share", "rate") or column.scope == "rate"  # a planned growth
         written = "%" if percent else (column.unit or unit)
         cell = cell_of(row[i], written, target, percent=percent)
+        if cell is not None and column.ratio:  # 完成率 | 0.75: 75%
+            cell = (replace(cell[0], value=cell[0].value * 100), cell[1])
         if cell is not None:
             read.append((i, *cell))
     return read
@@ -72,11 +84,15 @@ def cell_of(
 ) -> tuple[Quantity, Literal["down"] | None] | None:
     """The cell's quantity in the target's unit (a % for shares and rates) and whether it is a
     fall; None for an empty cell, a dash, or an amount in another unit."""
-    cell = unmarked(cell)  # 38.2* with its footnote's mark
+    cell = _PART_GLOSS.sub("", unmarked(cell))  # 38.2* with its footnote's mark; 100（含改建49）
+    cell = cell if percent else _SHARE_GLOSS.sub("", cell)
+    if percent and (ratio := _RATIO.fullmatch(cell)):  # 42/60 under 完成率: 70%
+        cell = f"{Decimal(ratio.group(1)) * 100 / Decimal(ratio.group(2)):.1f}%"
     if cell[:1] in _COMPARED:  # ≥3000个, ≤5%: a bound, said in words
         cell = _COMPARED[cell[0]] + cell[1:].lstrip()
     sign = _SIGN.match(cell)
-    bare = cell[sign.end() :] if sign else cell
+    said = _RATE_SAID.match(cell) if percent and not sign else None  # 增长24.1%, 下降7.7%
+    bare = cell[sign.end() :] if sign else cell[said.end() :] if said else cell
     quantity = parse_quantity(bare)
     if quantity is None:
         return None
@@ -87,7 +103,8 @@ def cell_of(
         )
         if with_unit is not None and with_unit.unit is not None:
             quantity = with_unit
-    down: Literal["down"] | None = "down" if sign and sign.group(1) in "-－−▼▽↓" else None
+    fall = bool(said and _FALL_WORD.search(said.group()))
+    down: Literal["down"] | None = "down" if fall or (sign and sign.group(1) in "-－−▼▽↓") else None
     if percent:
         if quantity.unit not in (None, "%"):
             return None

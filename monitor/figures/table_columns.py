@@ -19,10 +19,19 @@ from monitor.figures.table_heads import (
     words_of,
 )
 from monitor.figures.table_heads import role_of as role_of
-from monitor.figures.table_rows import is_period
+from monitor.figures.table_rows import is_period, label_of, periods_down
+from monitor.figures.table_spans import plan_window, ratio_shares
 from monitor.figures.table_stages import stage_in
 from monitor.figures.table_units import HEADER_UNIT as _HEADER_UNIT
-from monitor.figures.table_units import header_unit, period_of
+from monitor.figures.table_units import (
+    MONTH_PART,
+    PLAN_ROW,
+    RATE_WORD,
+    SINCE_LAST_MONTH,
+    caption_month,
+    header_unit,
+    period_of,
+)
 from monitor.models import Table, Target
 
 # A header over the rows' names (项目类别, 指标名称, 地区, 月份): its cells are labels, even where
@@ -43,8 +52,10 @@ _ONE_MONTH = re.compile(r"当月|本月|^\s*[0-9０-９]{1,2}\s*月份?\s*$")
 _LONG_PLAN = re.compile(r"规划|总")
 # …also with a qualifier before it (约280, 超1800, 近300); a dash or a slash is no cell at all
 _AMOUNT_FIRST = re.compile(
-    r"(?:约|超过?|近|逾|不足|不到|达|[≥≧＞>≤≦＜<])?[-+－＋−▲▼△▽↑↓]?\s*[0-9０-９.]"
-)  # …or a bound before it (≥3000个, ≤5%)
+    r"(?:约|超过?|近|逾|不足|不到|达|[≥≧＞>≤≦＜<]|"
+    + RATE_WORD
+    + r")?[-+－＋−▲▼△▽↑↓]?\s*[0-9０-９.]"
+)  # …or a bound before it (≥3000个, ≤5%), or a rise or fall in words (增长24.1%)
 # An item's number before its words (1.新建充电桩, 2、加装电梯): a label, no amount
 _NUMBERED = re.compile(
     r"[0-9０-９]{1,2}\s*(?:[.、．]|(?:[-—–~至]\s*[0-9]{1,2}\s*)?月份?)\s*[\u4e00-\u9fff]"
@@ -90,11 +101,64 @@ def columns(table: Table, published: date | None, title: str = "") -> list[Colum
     _parts_of_totals(out, table.header, published)
     _bare_values(out, table.header, (table.caption, title), published)
     _year_result(out, table.header)
+    _fraction_halves(out, table.header, published)
+    ratio_shares(out, table)
+    plan_window(out, table.header)
+    for i, head in enumerate(table.header):  # 较上月增加 of no month the caption names: unread
+        if SINCE_LAST_MONTH.search(head) and not caption_month(table.caption):
+            out[i] = Column("none", None, None, None)
     first = next((i for i, c in enumerate(out) if c.role in values), None)
     for i in range(first + 1 if first is not None else len(out), len(out)):
         if out[i].role == "label":  # words after the figures (备注: 超额完成) remark, not label
             out[i] = Column("none", None, None, None)
+    _running_down(out, table)
     return _year_to_date(out, table.header)
+
+
+_YEAR_ROW = re.compile(r"\s*(?:19|20)[0-9]{2}\s*年(?:度|末|底)?\s*")
+
+
+def _running_down(columns: list[Column], table: Table) -> None:
+    """With the year's quarters or months down (一季度 | 二季度, 7月 | 8月), a 累计 column is the
+    year's running total (new), not a stock; with years down (2023年 | 2024年) it stays one."""
+    labels = [i for i, c in enumerate(columns) if c.role == "label"]
+    if not labels or not periods_down(table, labels):
+        return
+    if any(_YEAR_ROW.fullmatch(label_of(row, labels)) for row in table.rows):
+        return
+    for i, (column, head) in enumerate(zip(columns, table.header, strict=False)):
+        rest = head.replace("累计", "", 1)
+        running = rest != head and not STOCK.search(rest)  # 累计建成, not 累计总数
+        if column.role == "achieved" and column.scope == "cumulative" and running:
+            columns[i] = column._replace(scope="new")
+
+
+def fraction_roles(head: str, published: date | None) -> tuple[str, str] | None:
+    """A header of two roles split by a slash (完成数/任务数（个）: each half with the unit, a
+    result and a plan in either order), or of a count and its share in brackets (已开工（完成率）);
+    None for any other header."""
+    found = _HEADER_UNIT.search(head)
+    words, unit = (head[: found.start()], found.group()) if found else (head, "")
+    if found and read_head(found.group(1), published).role == "share" and words.strip():
+        counted = read_head(words, published).role  # 已开工（完成率）: the count, then its share
+        return (words, found.group(1)) if counted in ("pledge", "achieved") else None
+    halves = re.split(r"[/／]", words)
+    if len(halves) != 2 or not all(h.strip() for h in halves):
+        return None
+    left, right = (f"{h.strip()}{unit}" for h in halves)
+    roles = {read_head(left, published).role, read_head(right, published).role}
+    return (left, right) if roles == {"pledge", "achieved"} else None
+
+
+def _fraction_halves(
+    columns: list[Column], header: tuple[str, ...], published: date | None
+) -> None:
+    """A column of fractions split in two (table_shapes.fractions: the same header twice, 完成数/
+    任务数（个）): the first takes its header's first half's role, the second the other's."""
+    for i in range(len(header) - 1):
+        roles = fraction_roles(header[i], published) if header[i] == header[i + 1] else None
+        if roles and columns[i].role == columns[i + 1].role:
+            columns[i], columns[i + 1] = (read_head(r, published) for r in roles)
 
 
 def _names_first(columns: list[Column], wordy: list[bool]) -> None:
@@ -215,13 +279,18 @@ def _parts_of_totals(
 def _bare_values(
     columns: list[Column], header: tuple[str, ...], frames: tuple[str, str], published: date | None
 ) -> None:
-    """A column headed by a value alone (数值, 合计（个）) holds what the caption, else the
-    article's title, says the table holds (1-9月…主要指标: results; 2025年目标: plans); nothing
-    when neither says."""
+    """A column headed by a value alone (数值, 合计（个）), or by a thing's name where the things
+    are across and no column names a role (区 | 充电桩（个） | 充电站（座）), holds what the
+    caption, else the article's title, says the table holds (1-9月…主要指标: results; 2025年目标:
+    plans); nothing when neither says."""
+    things = not any(c.role in ("pledge", "achieved", "share", "rate") for c in columns)
     bare = [
         i
         for i, (c, h) in enumerate(zip(columns, header, strict=False))
-        if c.role == "none" and c.part_of is None and "|" not in h and _BARE.fullmatch(words_of(h))
+        if c.role == "none"
+        and c.part_of is None
+        and "|" not in h
+        and (_BARE.fullmatch(words_of(h)) or (things and _thing(h)))
     ]
     if not bare:
         return
@@ -241,6 +310,14 @@ def _bare_values(
         columns[i] = Column(frame.role, scope, header_unit(header[i]), frame.period, bare=True)
 
 
+def _thing(head: str) -> bool:
+    """Is a header a thing's name and its unit alone (充电桩（个）): in a table of things across
+    with no role of their own, the caption's work is each one's (1-9月新建…统计)?"""
+    words = words_of(head)
+    return bool(header_unit(head)) and _NOUN.fullmatch(words) is not None
+
+
+_NOUN = re.compile(r"[\u4e00-\u9fff]{2,10}")
 _FRAMES = ("pledge", "achieved")
 _BRACKET = re.compile(r"[（()）]")  # a caption's date in brackets (截至8月底) is its frame too
 # A row label's own role word, for a column headed by a value alone (今年新建充电桩任务 | 数值)
@@ -260,6 +337,9 @@ def for_row(columns: list[Column], label: str) -> list[Column]:
     """The columns as one row reads them: a bare value column (数值) takes the role its row's
     label names (…任务: the plan; 已建成…: the result) over the caption's, when it names one."""
     plan, done = _LABEL_PLAN.search(label), _LABEL_DONE.search(label)
+    if PLAN_ROW.fullmatch(label.strip()):  # 全年目标 below rows of quarters: each count its plan
+        done_ = ("achieved",)
+        return [c._replace(role="pledge", scope="new") if c.role in done_ else c for c in columns]
     if not any(c.bare for c in columns) or bool(plan) == bool(done):
         return columns
     role: Role = "pledge" if plan else "achieved"
@@ -282,7 +362,7 @@ def _year_to_date(columns: list[Column], header: tuple[str, ...]) -> list[Column
     of the year, is the year's running total (new, as E7 counts year-to-date), not a stock:
     全年任务 | 累计完成 | 完成比例, 当月新增 | 累计新增."""
     achieved = [i for i, c in enumerate(columns) if c.role == "achieved"]
-    months = [i for i in achieved if _ONE_MONTH.search(header[i])]
+    months = [i for i in achieved if _ONE_MONTH.search(header[i]) or MONTH_PART.match(header[i])]
     counts = [i for i in achieved if i not in months]
     plans = [
         i

@@ -15,7 +15,7 @@ from monitor.figures.table_cells import same_measure
 from monitor.figures.table_explain import ITEM, ROLE, other_item
 from monitor.figures.table_heads import Column, role_of
 from monitor.figures.table_levels import other_measure
-from monitor.figures.table_rows import is_period, names
+from monitor.figures.table_rows import group_of, is_period, label_of, names
 from monitor.figures.table_stages import stage_in
 from monitor.figures.table_units import HEADER_UNIT, header_unit
 from monitor.models import Table, Target
@@ -91,8 +91,12 @@ def reviewed_year(columns: list[Column], table: Table, published: date | None) -
 
 
 def noted_stages(columns: list[Column], table: Table) -> list[Column]:
-    """The columns with the stage a note below or the sentence above gives a word of their
-    header (表中“完成数”为已开工…: 完成数（个） counts starts)."""
+    """The columns with the stage the caption names (表1 …新开工情况), or that a note below or the
+    sentence above gives a word of their header (表中“完成数”为已开工…: 完成数 counts starts)."""
+    stage = stage_in(table.caption)  # 表1 安置房新开工情况: every count of the table's is starts
+    if stage and not any(c.stage for c in columns):
+        counts = ("pledge", "achieved", "share")
+        columns = [c._replace(stage=stage) if c.role in counts else c for c in columns]
     said = f"{table.note}\n{table.intro}"
     if not table.note and not table.intro:
         return columns
@@ -129,7 +133,7 @@ def as_plan(
     for i, (column, head) in enumerate(zip(columns, table.header, strict=False)):
         if _PARTS.match(head.split("|")[-1]) or column.part_of is not None or _DONE.search(head):
             continue
-        past = column.period and published and int(column.period) < published.year
+        past = column.period and published and int(column.period[-4:]) < published.year
         if column.role == "achieved" and not past:
             out[i] = column._replace(role="pledge", scope=column.scope or "new")
         elif column.role == "none" and names(head, target) and not past:
@@ -262,3 +266,25 @@ def stock_level(label: str, head: str, target: Target, header: tuple[str, ...] =
         return False
     head = HEADER_UNIT.sub("", head).strip()
     return (is_period(head) or _YEAR_VALUE.fullmatch(head) is not None) and not _ADDED.search(label)
+
+
+_WHOLE = re.compile(r"全[国省市区县]|合计|总计")
+
+
+def wholes_only(rows: list[tuple[str, ...]], labels: list[int]) -> list[tuple[str, ...]]:
+    """Of the rows under one item merged down over its places (新建社区食堂 | 全市, … | 东城区),
+    the whole's (全市, 合计) alone where the item has one: the others are its parts."""
+    if len(labels) < 2:
+        return rows
+    groups: dict[str, list[tuple[str, ...]]] = {}
+    for row in rows:
+        groups.setdefault(group_of(row, labels), []).append(row)
+    keep = {
+        id(row)
+        for group, members in groups.items()
+        for row in (
+            [r for r in members if group and _WHOLE.fullmatch(label_of(r, labels).strip())]
+            or members
+        )
+    }
+    return [row for row in rows if id(row) in keep]

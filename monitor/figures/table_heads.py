@@ -9,8 +9,8 @@ from datetime import date
 from typing import Literal, NamedTuple
 
 from monitor.figures.table_units import HEADER_UNIT as _HEADER_UNIT
+from monitor.figures.table_units import MONTH_PART, SINCE_LAST_MONTH, header_unit
 from monitor.figures.table_units import YEAR as _YEAR
-from monitor.figures.table_units import header_unit
 from monitor.models import FigureScope
 
 Role = Literal["index", "unit", "label", "pledge", "achieved", "share", "rate", "none"]
@@ -33,8 +33,14 @@ _ACHIEVED = re.compile(
     r"[0-9０-９]{1,2}月|"
     r"签约|交付|交房|投用|投入使用|入住|筹集|供应|配租|"
     r"发放|拨付|兑付|发行|支出|惠及|办理|办结|受理|筛查|接种|培训|安置|"
-    r"上半年|下半年|[一二三四]季度|前三季度|当月|本月|当年|本年"
+    r"上半年|下半年|[一二三四]季度|前三季度|当月|本月|当年|本年|"
+    r"本期|报告期|当前"  # a bulletin's current period, a monitoring table's 当前值
 )
+
+# A per cent alone heading a column (…| 已建成 | %): the share of the plan done
+_PER_CENT_ALONE = re.compile(r"\s*[（(]?\s*[%％]\s*[)）]?\s*")
+# A span of years (2021-2024年, 2021—2025年): a window's total, not a stock
+_SPAN = re.compile(r"((?:19|20)[0-9]{2})\s*年?\s*[-—–~至]\s*((?:19|20)[0-9]{2})\s*年?")
 
 _PLEDGE = re.compile(r"任务|目标|计划|预算|规划|指标值")
 
@@ -57,6 +63,9 @@ _NO_FIGURE = re.compile(
 # the work done (占年度任务比重, 完成率)
 _OF_WHOLE = re.compile(r"占|比重")
 
+# A share of the people or homes covered (覆盖农村人口比例, 普及比例): a level, not the plan's
+_COVERED = re.compile(r"覆盖|普及|人口|户数")
+
 _OF_PLAN = re.compile(r"计划|任务|目标|预算|全年|年度|完成|进度|执行率|到位率|达成|" + _STAGE_RATE)
 
 # A plan's word before the work it plans (计划新建改造, 拟新增, 规划建设): the plan, whatever verb
@@ -70,7 +79,6 @@ _DONE_WORD = re.compile(r"已|实际|实绩|完成|累计|截至|截止")
 
 # A group of parts (其中|新建学校, 其中：农村): no total of the row's item
 _PARTS = re.compile(r"^(?:其中|含|包括)")
-
 # A per cent of the plan done (完成年度计划（%）, 完成调整预算%, 为年初预算的%, 预算完成%): the
 # share, with no 率 or 进度 in its words
 _DONE_OF_PLAN = re.compile(
@@ -116,6 +124,7 @@ class Column(NamedTuple):
     stage: str | None = None  # the stage of work it counts: 已竣工（套） → 竣工
     part_of: int | None = None  # a kind (快充桩) of the row's total in that column (合计)
     bare: bool = False  # headed by a value alone (数值): a row label's role word decides
+    ratio: bool = False  # a share written as a ratio (完成率 | 0.75): its value times 100
 
 
 def words_of(head: str) -> str:
@@ -128,7 +137,10 @@ def read_head(head: str, published: date | None) -> Column:
     if "|" in head:
         return _merged(head, published)
     if _PARTS.match(head):
-        return Column("none", None, header_unit(head), None)
+        if not MONTH_PART.match(head):  # (其中：9月建成: the month's part of the running total)
+            return Column("none", None, header_unit(head), None)
+        found = read_words(_PARTS.sub("", head).lstrip(":： "), published)
+        return found if found.role == "achieved" else Column("none", None, found.unit, None)
     return read_words(head, published)
 
 
@@ -168,11 +180,17 @@ def _unit_cell(part: str) -> str | None:
 
 
 def read_words(head: str, published: date | None) -> Column:
+    if _PER_CENT_ALONE.fullmatch(head):  # 年度任务 | 已建成 | %: the share done
+        return Column("share", "share_of_pledge", "%", None)
     unit = header_unit(head)
     words = _HEADER_UNIT.sub("", head)
+    if span := _SPAN.search(words):  # 2021-2024年累计完成: what the span added, over the span
+        return _over_span(words, span, unit, published)
     year = _YEAR.search(words)
     period = year.group(1) if year else None
     if _SINCE_START.search(words) and unit != "%":
+        return Column("achieved", "new", unit, period)
+    if SINCE_LAST_MONTH.search(words) and unit != "%":  # 较上月增加: the month's own work
         return Column("achieved", "new", unit, period)
     if _MONTH_ON_MONTH.search(words) and "同比" not in words:
         return Column("none", None, unit, period)  # 当月环比: against last month, no growth
@@ -183,8 +201,13 @@ def read_words(head: str, published: date | None) -> Column:
             return Column("none", None, unit, period)  # 比上年增减（个）, 增减: a change in count
         kind: Role = "pledge" if _PLEDGE_FIRST.search(words) else "rate"
         return Column(kind, "rate", "%", period)
-    if _NO_FIGURE.search(words) or (_OF_WHOLE.search(words) and not _OF_PLAN.search(words)):
+    if _NO_FIGURE.search(words) or (
+        (_OF_WHOLE.search(words) or (_COVERED.search(words) and _SHARE.search(words)))
+        and not _OF_PLAN.search(words)
+    ):  # 占全市比重, 覆盖农村人口比例: a part's or a coverage's share, no share of the plan
         return Column("none", None, unit, period)
+    if _SHARE.search(words) and unit not in (None, "%"):  # 进度（个）: the count done so far
+        return Column("achieved", "new", unit, period)
     if _SHARE.search(words) or (unit == "%" and _DONE_OF_PLAN.search(words)):
         return Column("share", "share_of_pledge", "%", period)
     if FORECAST.search(words):  # a forecast: a first result once its year is over
@@ -211,6 +234,16 @@ def read_words(head: str, published: date | None) -> Column:
         stock = STOCK.search(words) and not _IN_PERIOD.search(words.replace("累计", "", 1))
         return Column("achieved", "cumulative" if stock else "new", unit, period)
     return Column("none", None, unit, period)
+
+
+def _over_span(words: str, span: re.Match[str], unit: str | None, published: date | None) -> Column:
+    """A header over a span of years (2021-2024年累计完成): its words without the span, a plan's or
+    a result's scope what the span added (new), the span its period."""
+    rest = read_words(words[: span.start()] + words[span.end() :] or "完成", published)
+    if rest.role not in ("pledge", "achieved"):
+        return rest._replace(unit=rest.unit or unit)
+    period = f"{span.group(1)}-{span.group(2)}"
+    return rest._replace(scope="new", unit=rest.unit or unit, period=period)
 
 
 def role_of(head: str, published: date | None) -> Role:

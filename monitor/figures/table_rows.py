@@ -14,6 +14,7 @@ from monitor.figures.nouns import other_measure
 from monitor.figures.place_levels import other_level
 from monitor.figures.places import GENERIC, PLACES, mentions, speaks_for
 from monitor.figures.table_stages import stage_in
+from monitor.figures.table_units import PLAN_ROW
 from monitor.models import Table, Target
 
 # A row of the whole: 合计, 全省合计, 总计, 全市
@@ -32,12 +33,13 @@ _MARK = re.compile(r"\s*(?:[①-⑳*＊※#△▲]+|[(（]注[0-9]*[)）]|注[0-
 # A row of one period (1月, 1—6月, 一季度, 上半年, 2024年9月): the rows are the caption's measure
 # month by month, not things of their own
 _PERIOD = re.compile(
-    r"(?:(?:(?:19|20)[0-9]{2}\s*年)?(?:[0-9]{1,2}\s*(?:[-—–~至]\s*[0-9]{1,2}\s*)?月份?|"
+    r"(?:(?:(?:19|20)[0-9]{2}\s*年)?(?:(?:[0-9]{1,2}|十?[一二三四五六七八九十])\s*(?:[-—–~至]\s*[0-9]{1,2}\s*)?月份?|"
     r"[一二三四1-4]\s*季度|前三季度|上半年|下半年|全年)|(?:19|20)[0-9]{2}\s*年(?:度|末|底)?)"
     r"(?:累计|合计|小计|末|底)?"
 )
 # The total below rows of periods (7月, 8月, 累计)
 _RUNNING = re.compile(r"累计|合计|总计|共计|小计")
+_OR_PLAN = re.compile(f"{_RUNNING.pattern}|{PLAN_ROW.pattern}")  # …or the year's plan (全年目标)
 # A label naming a change (地区生产总值增长, 单位能耗下降): its cells are rates in %
 _CHANGE = re.compile(r"(?:同比|比上年|比去年)?(?:增长|增速|增幅|下降|降低|减少|回落|提高|上升)$")
 # A row named by a change alone (增长（%）, 比上年增长%, 增速): the change of the row above it
@@ -48,6 +50,8 @@ _FALL = re.compile(r"(?:下降|降低|减少|回落)$")
 
 
 _NAMES = frozenset(PLACES)
+# A district's or county's name (青柳区2025年…): over a 全区 row, the row is that district's
+_LOCAL_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?:新区|区|县|旗)")
 
 
 def bare(label: str) -> str:
@@ -176,10 +180,10 @@ def year_of(label: str) -> str | None:
 
 def periods_down(table: Table, labels: list[int]) -> bool:
     """Are the rows periods (1月 … 6月, 一季度 …): every labelled row a month or a quarter, or
-    their total (累计, 合计) below them."""
+    their total (累计, 合计) below them, or the year's plan (全年目标) beside them."""
     said = [_plain(label) for row in table.rows if (label := label_of(row, labels))]
     periods = [label for label in said if is_period(label)]
-    totals = [label for label in said if not is_period(label) and _RUNNING.fullmatch(label)]
+    totals = [x for x in said if not is_period(x) and _OR_PLAN.fullmatch(x)]
     return len(periods) >= 2 and len(periods) + len(totals) == len(said) and len(totals) <= 1
 
 
@@ -374,9 +378,13 @@ def region_ok(
     generic = False  # a row of 全市 is the city the caption or title names, if they name one
     for k, text in enumerate((label, caption, title, *lead.split("\n"))):
         found = mentions(text, target.region)
-        if generic:  # only a name: not 各市州, 其他县区
+        if generic:  # only a name (not 各市州, 其他县区), a district's or county's too (青柳区)
             found = [
-                m for m in found if m.word in _NAMES or (m.kind == "own" and m.word not in GENERIC)
+                m
+                for m in found
+                if m.word in _NAMES
+                or (m.kind == "own" and m.word not in GENERIC)
+                or (m.kind == "place" and _LOCAL_NAME.fullmatch(m.word))
             ]
             if k > 2 or not found:
                 continue

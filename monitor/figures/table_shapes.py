@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from monitor.figures.table_columns import role_of
-from monitor.figures.table_rows import names
+from monitor.figures.table_columns import fraction_roles, role_of
+from monitor.figures.table_rows import is_period, names
+from monitor.figures.table_stages import stage_in
 from monitor.models import Table, Target
 
 _ROLES = frozenset(("pledge", "achieved", "share"))
@@ -23,6 +24,43 @@ _NUMBER = re.compile(r"\s*[-+－＋−]?\s*[0-9０-９.,，]+\s*[%％]?\s*")
 _PLACE_HEAD = re.compile(
     r"(?:全[国省市区县]|合计|总计|[\u4e00-\u9fff]{1,8}(?:省|市|区|县|旗|州|盟|镇|乡|街道))(?:[（(].*)?"
 )
+
+
+# A result and its plan in one cell (42/60 under 完成数/任务数): two numbers and a slash
+_FRACTION = re.compile(r"\s*([0-9０-９][0-9０-９.,，]*)\s*[/／]\s*([0-9０-９][0-9０-９.,，]*)\s*")
+# …or a count and its share in brackets (6,570（82.1%） under 已开工（完成率）)
+_WITH_SHARE = re.compile(
+    r"\s*([0-9０-９][0-9０-９.,，]*)\s*[（(]\s*([0-9０-９.．]+\s*[%％])\s*[)）]\s*"
+)
+
+
+def fractions(table: Table, published: date | None) -> Table:
+    """Each column of fractions under a header of two roles (完成数/任务数（个）: 42/60), or of
+    counts with their share (已开工（完成率）: 6,570（82.1%）), split in two, both under the header
+    as written (table_columns gives each its half's role); any other table as it is."""
+    pairs = [j for j, head in enumerate(table.header) if _pair_column(table, j, published)]
+    if not pairs:
+        return table
+    header = tuple(h for j, h in enumerate(table.header) for _ in range(2 if j in pairs else 1))
+    rows = tuple(tuple(_split(row, j, pairs) for j in range(len(row))) for row in table.rows)
+    return replace(table, header=header, rows=tuple(sum(row, ()) for row in rows))
+
+
+def _split(row: tuple[str, ...], j: int, pairs: list[int]) -> tuple[str, ...]:
+    if j not in pairs:
+        return (row[j],)
+    found = _FRACTION.fullmatch(row[j]) or _WITH_SHARE.fullmatch(row[j])
+    return (found.group(1), found.group(2)) if found else ("", "")
+
+
+def _pair_column(table: Table, j: int, published: date | None) -> bool:
+    """Are a column's cells fractions or counts with their share (most of those written) under
+    a header of two roles?"""
+    if not fraction_roles(table.header[j], published):
+        return False
+    cells = [row[j] for row in table.rows if j < len(row) and row[j].strip()]
+    pairs = sum(bool(_FRACTION.fullmatch(c) or _WITH_SHARE.fullmatch(c)) for c in cells)
+    return bool(cells) and pairs * 2 > len(cells)
 
 
 def halves(table: Table) -> list[Table]:
@@ -97,18 +135,22 @@ def upright(
     the table is one column of values (指标 | 数值) whose caption or title names one."""
     firsts = [row[0] if row else "" for row in table.rows]
     roles = {role_of(f, published) for f in firsts if not _NUMBER.fullmatch(f)}
-    named = any(names(h, t) for h in table.header[1:] for t in targets) or _places_across(
-        table, targets, title
+    named = (
+        any(names(h, t) for h in table.header[1:] for t in targets)
+        or _places_across(table, targets, title)
+        or _periods_across(table, targets, title)
+        or _kinds_across(table, targets, title)
     )
     one_column = len(table.header) == 2 and any(
         names(f"{table.caption} {title}", t) for t in targets
     )
-    if (
+    if not _things_by_place(table, targets) and (
         len(table.header) < 2
-        or "pledge" not in roles
+        or ("pledge" not in roles and not _periods_across(table, targets, title))
         or not roles & {"achieved", "share"}
         or not roles <= {"pledge", "achieved", "share", "rate", "none"}  # none: 序时进度
         or any(names(f, t) for f in firsts for t in targets)
+        or sum(is_period(f) for f in firsts) >= 2  # 一季度 | 二季度 | 全年目标: periods down
         or not (named or one_column)
     ):
         return table
@@ -117,6 +159,46 @@ def upright(
         for j in range(1, len(table.header))
     )
     return replace(table, header=(table.header[0], *firsts), rows=rows)
+
+
+def _kinds_across(table: Table, targets: Sequence[Target], title: str) -> bool:
+    """Are kinds with their total (新建 | 改建 | 合计) or stages of the work (新开工 | 基本建成)
+    across the header, the caption or title naming a target: the roles down the first column?"""
+    heads = [h.strip() for h in table.header[1:]]
+    return (
+        len(heads) >= 2
+        and (heads[-1] in ("合计", "总计", "小计") or all(_a_stage(h) for h in heads))
+        and any(names(f"{table.caption} {title}", t) for t in targets)
+    )
+
+
+def _a_stage(head: str) -> bool:
+    """Does a header name a stage of the work and little else (新开工, 分配入住)?"""
+    stage = stage_in(head)
+    return stage is not None and len(head) <= len(stage) + 2
+
+
+def _periods_across(table: Table, targets: Sequence[Target], title: str) -> bool:
+    """Are periods across the header (项目 | 一季度 | 二季度 | 上半年合计, 1-3月 | 1-6月), the
+    caption or title naming a target: each column a period's, the roles down the first column?"""
+    heads = table.header[1:]
+    return (
+        len(heads) >= 2
+        and all(is_period(h) for h in heads)
+        and any(names(f"{table.caption} {title}", t) for t in targets)
+    )
+
+
+def _things_by_place(table: Table, targets: Sequence[Target]) -> bool:
+    """Things down and places across with the whole among them (项目 | 全市 | 利州区 …), a row
+    naming a target: turned, each place a row (the caption says what the cells hold)."""
+    heads = [h.strip() for h in table.header[1:]]
+    return (
+        len(heads) >= 2
+        and all(_PLACE_HEAD.fullmatch(h) for h in heads)
+        and any(re.fullmatch(r"全[国省市区县州]|合计|总计", h) for h in heads)
+        and any(names(row[0], t) for row in table.rows if row for t in targets)
+    )
 
 
 def _places_across(table: Table, targets: Sequence[Target], title: str) -> bool:

@@ -28,6 +28,7 @@ from monitor.figures.table_context import (
     plan_said,
     reviewed_year,
     stock_level,
+    wholes_only,
 )
 from monitor.figures.table_explain import explain_row, render
 from monitor.figures.table_heads import Column
@@ -41,7 +42,7 @@ from monitor.figures.table_rows import (
     stock_row,
     year_of,
 )
-from monitor.figures.table_shapes import halves, pairs_across, upright
+from monitor.figures.table_shapes import fractions, halves, pairs_across, upright
 from monitor.figures.table_stages import (
     earlier,
     measure_of,
@@ -103,6 +104,7 @@ def _read_table(
     if not table.rows or not targets:
         return []
     table = pairs_across(upright(table, targets, published, title), published)
+    table = fractions(table, published)  # 完成数/任务数: 42/60, each number in a column
     columns = table_columns.columns(table, published, title)
     columns = reviewed_year(noted_stages(columns, table), table, published)
     labels = [i for i, c in enumerate(columns) if c.role == "label"]
@@ -133,8 +135,9 @@ def _read_table(
         across = any(
             c.role in values and names(table.header[i], target) for i, c in enumerate(mine)
         )
-        for row in rows_for(
-            table, target, labels, title, lead, across=across, source=region, intro=intro
+        for row in wholes_only(
+            rows_for(table, target, labels, title, lead, across=across, source=region, intro=intro),
+            labels,
         ):
             own = table_columns.for_row(mine, label_of(row, labels))  # 数值 under …任务: a plan
             row_unit = _row_unit(row, own, labels) or unit
@@ -274,8 +277,7 @@ def _row_figures(
         scope = _scope(column, target, change=change, stock=level)
         if change and column.role in ("pledge", "achieved"):
             direction = direction or ("down" if fall else None)
-        written = year_of(label) or column.period  # a row or column of one year: its own
-        written = month_flow(label, table.header[i], written or period, scope) or written
+        written = _written(table, i, label, column.period, period, scope)
         when = written or period
         if (written or not guessed) and (other := _out_of_frame(target, when, scope, kind)):
             dropped[i] = other
@@ -298,6 +300,15 @@ def _row_figures(
             )
         )
     return out
+
+
+def _written(
+    table: Table, i: int, label: str, own: str | None, period: str | None, scope: str
+) -> str | None:
+    """The period a cell writes: its row's or column's one year (`own`), or one month's (8月 |
+    本月; 其中：9月建成; 较上月增加 in a table of one month); None where it writes none."""
+    written = year_of(label) or own
+    return month_flow(label, table.header[i], written or period, scope, table.caption) or written
 
 
 def _other_unit(
@@ -358,6 +369,10 @@ def _stages(
         (columns[i].stage or "", q.value) for i, q, _ in read if columns[i].role == "achieved"
     ]
     label_stage = stage_in(label)
+    built = stage_of(own[0]) if own else None  # a stage of building (基本建成 → 建成), not 筹集
+    staged = label_stage and len(label) < len(label_stage) + 3  # a row of a stage: 分配入住
+    if built in ("开工", "建成") and staged and stage_of(label_stage or "") != built:
+        return {}  # another stage's row than the target's (分配入住 for a 基本建成 target)
     out: dict[int, str | None] = {}
     plan: Decimal | None = None
     for i, quantity, _ in read:

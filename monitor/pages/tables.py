@@ -34,8 +34,9 @@ _UNIT_SAID = re.compile(
 )
 # A sentence above the table that points at it (…建设情况见下表, 分解如下): what the table is of
 _POINTER = re.compile(r"下表|如下|见表|附表|列表")
-# A note below the table (注：…, 说明：…, 备注：…)
-_NOTE = re.compile(r"(?:注|说明|备注|附注)\s*[0-9０-９]?\s*[:：]")
+_TABLE_NO = r"(?:附)?表\s*[0-9０-９]{1,2}[\s:：]"  # below it: a note (注：…, 说明：…) or its title
+_TITLE_BELOW = re.compile(_TABLE_NO + ".{2,60}")  # (表1 2025年…进展情况)
+_NOTE = re.compile(r"(?:注|说明|备注|附注)\s*[0-9０-９]?\s*[:：]|" + _TABLE_NO)
 # a number between words (新建充电桩520个, 完成率82%)
 _FIGURE_IN_WORDS = re.compile(r"[\u4e00-\u9fff][0-9０-９.]+\s*[%％\u4e00-\u9fff]")
 _SENTENCES = re.compile(r"[^。！？；]+[。！？；]?")
@@ -154,6 +155,7 @@ def read_table(node: LexborNode) -> Table | None:
     ):  # (a list of links under a header, 标题 | 日期, is a news list, not a table of work)
         return None
     below = "\n".join([*notes, _below(node)]).strip()
+    caption = caption or next((n for n in below.split("\n") if _TITLE_BELOW.fullmatch(n)), "")
     note = note or next((u.group(1) for u in [_UNIT_SAID.search(below)] if u), None)
     intro = _intro(node)
     return Table(caption=caption, unit=note, header=header, rows=body, intro=intro, note=below)
@@ -245,10 +247,11 @@ def _carry(line: list[str], left: dict[int, int], above: dict[int, str]) -> None
 
 
 def _header_rows(grid: list[list[str]], heads: list[bool]) -> int:
-    """How many rows at the top are header rows: those of <th> cells (or in <thead>); without
+    """How many rows at the top are header rows: those of <th> cells (or in <thead>), up to a
+    row of numbers with a name of its own where every cell is a <th> (东城区 | 12 | 9); without
     them, the top rows holding no number or amount, when rows with numbers follow."""
     count = 0
-    while count < len(grid) - 1 and heads[count]:
+    while count < len(grid) - 1 and heads[count] and not _named_figures(grid, count):
         count += 1
     if count:
         return count
@@ -259,6 +262,19 @@ def _header_rows(grid: list[list[str]], heads: list[bool]) -> int:
     ):  # (合计 | 300公里 | 236.5公里 under a plain header is the first body row)
         count += 1
     return count
+
+
+def _named_figures(grid: list[list[str]], at: int) -> bool:
+    """Is a row below the first one of figures (a number or an amount) beside a name of its own,
+    not a name a merged cell above spreads down (指标 over 2023 | 2024): a body row, in a table
+    whose editor wrote every cell as a <th>?"""
+    row = grid[at]
+    return (
+        at > 0
+        and bool(row[0])
+        and row[0] != grid[at - 1][0]
+        and any(_is_number(cell) or _AMOUNT.fullmatch(cell) for cell in row[1:])
+    )
 
 
 def _flatten(rows: list[list[str]], column: int) -> str:
@@ -356,8 +372,7 @@ def _below(node: LexborNode) -> str:
 
 
 def _next(node: LexborNode) -> LexborNode | None:
-    """The element after node among its siblings (whitespace between them aside); None at the
-    end or before text."""
+    """The element after node among its siblings (whitespace aside); None at the end or text."""
     return _sibling(node, forward=True)
 
 
@@ -381,6 +396,5 @@ def _has_link(node: LexborNode) -> bool:
 
 
 def _previous(node: LexborNode) -> LexborNode | None:
-    """The element before node among its siblings (text between them aside); None at the start
-    or after text that is not whitespace."""
+    """The element before node among its siblings (whitespace aside); None at the start or text."""
     return _sibling(node, forward=False)

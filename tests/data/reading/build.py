@@ -374,9 +374,10 @@ def _table_html(table: dict[str, Any]) -> str:
     rows = ["<tr>" + "".join(_html_cell(c, tag, para) for c in row) + "</tr>" for row in heads]
     if table.get("thead"):
         rows = ["<thead>", *rows, "</thead>"]
-    first = table.get("row_label_tag", "td")  # th: each body row's first cell a row header
+    body = table.get("body_tag", "td")  # th: every body cell a <th>, as some editors write them
+    first = table.get("row_label_tag", body)  # th: each body row's first cell a row header
     for row in table["rows"]:
-        cells = (_html_cell(c, first if k == 0 else "td", para) for k, c in enumerate(row))
+        cells = (_html_cell(c, first if k == 0 else body, para) for k, c in enumerate(row))
         rows.append("<tr>" + "".join(cells) + "</tr>")
     caption = table.get("caption", "")
     if table.get("caption_tag") == "caption":  # the caption as the table's own <caption>

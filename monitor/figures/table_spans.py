@@ -1,0 +1,47 @@
+"""Value columns read another way than their header alone says: a five-year plan's target and the
+running totals beside it (what the window added), and a share written as ratios (0.75)."""
+
+from __future__ import annotations
+
+import re
+
+from monitor.figures.table_heads import STOCK, Column
+from monitor.figures.table_units import header_unit
+from monitor.models import Table
+
+_EMPTY = re.compile(r"\s*[-—–/／\\]*\s*")
+
+_PLAN_WINDOWS = {"十三五": "2016-2020", "十四五": "2021-2025", "十五五": "2026-2030"}
+
+
+def plan_window(columns: list[Column], header: tuple[str, ...]) -> None:
+    """A five-year plan's target (“十四五”目标) is the window's, and a running total beside it
+    with no years of its own (累计完成) is what the window added so far, not a stock."""
+    windows = [
+        w for i, h in enumerate(header) for k, w in _PLAN_WINDOWS.items() if k in h
+        if columns[i].role == "pledge"
+    ]  # fmt: skip
+    if not windows:
+        return
+    for i, (column, head) in enumerate(zip(columns, header, strict=False)):
+        plan = column.role == "pledge" and any(k in head for k in _PLAN_WINDOWS)
+        if plan or (column.role == "achieved" and column.period is None and STOCK.search(head)):
+            columns[i] = column._replace(scope="new", period=windows[0])
+
+
+_RATIO_CELL = re.compile(r"\s*(?:0?\.[0-9]{1,4}|1(?:\.[0-9]{1,4})?)\s*")
+
+
+def ratio_shares(columns: list[Column], table: Table) -> None:
+    """A share whose header writes no % and whose cells are all ratios, some below 1 and none
+    above 1.5 (完成率 | 0.75 | 0.70): in per cent, each times 100."""
+    for i, column in enumerate(columns):
+        if column.role != "share" or header_unit(table.header[i]) == "%":
+            continue
+        cells = [row[i] for row in table.rows if i < len(row) and not _EMPTY.fullmatch(row[i])]
+        if (
+            len(cells) >= 2
+            and all(_RATIO_CELL.fullmatch(c) and float(c) <= 1.5 for c in cells)
+            and any(float(c) < 1 for c in cells)
+        ):
+            columns[i] = column._replace(ratio=True)
