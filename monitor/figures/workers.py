@@ -35,9 +35,10 @@ _LENGTH = 4  # bytes of the big-endian length before each message to and from a 
 _M_TOP_PAD = -2
 HEAP_PAD = 64 << 20
 # Jobs a worker takes at once from those already queued for it: it extracts each one's article,
-# then reads each one's figures. A page's parse (lexbor's tree, ~1 MB touched) pushes figure
-# reading's patterns and tables out of the core's cache, and figure reading pushes the parser's
-# out in turn; in runs of pages each stays warm (the same instructions in 15-20 % less CPU).
+# then reads each one's figures, then sends their answers in one write. A page's parse
+# (lexbor's tree, ~1 MB touched) pushes figure reading's patterns and tables out of the core's
+# cache, and figure reading pushes the parser's out in turn; in runs of pages each stays warm
+# (the same instructions in 15-20 % less CPU). One write wakes the pass once for the batch.
 BATCH = 16
 
 
@@ -254,16 +255,18 @@ def serve(
         except (EOFError, OSError):
             return  # the pass is over, or gone
         articles = [_article(job, tz) for job in batch]
+        frames = []
         for (content, url, _, _, _, region), article in zip(batch, articles, strict=True):
             answer = _answer(then, content, article, targets, region)
             try:
                 data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
             except Exception:
                 data = pickle.dumps(RuntimeError(f"reading {url} failed: {answer!r}"))
-            try:
-                answers.send_bytes(data)
-            except OSError:
-                return  # the pass is gone
+            frames.append(_frame(data))
+        try:
+            _write_all(answers.fileno(), b"".join(frames))
+        except OSError:
+            return  # the pass is gone
 
 
 def _take(jobs: Connection, most: int) -> list[Job]:
@@ -273,6 +276,20 @@ def _take(jobs: Connection, most: int) -> list[Job]:
         while len(batch) < most and jobs.poll():
             batch.append(pickle.loads(jobs.recv_bytes()))
     return batch
+
+
+def _frame(data: bytes) -> bytes:
+    """A message as Connection.send_bytes frames it: its length (4 bytes, signed; -1 and 8 more
+    from 2 GiB on), then the bytes."""
+    if len(data) > 0x7FFFFFFF:
+        return (-1).to_bytes(_LENGTH, "big", signed=True) + len(data).to_bytes(8, "big") + data
+    return len(data).to_bytes(_LENGTH, "big", signed=True) + data
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 def _article(job: Job, tz: ZoneInfo) -> Article | tuple[str, str | None] | Exception:
