@@ -40,6 +40,7 @@ HEAP_PAD = 64 << 20
 # cache, and figure reading pushes the parser's out in turn; in runs of pages each stays warm
 # (the same instructions in 15-20 % less CPU). One write wakes the pass once for the batch.
 BATCH = 16
+BATCH_BYTES = 4 << 20  # and no more pages than this holds: a batch of big pages stays small
 
 
 R = TypeVar("R")
@@ -251,7 +252,7 @@ def serve(
 
     while True:
         try:
-            batch = _take(jobs, BATCH)
+            batch = _take(jobs, BATCH, BATCH_BYTES)
         except (EOFError, OSError):
             return  # the pass is over, or gone
         articles = [_article(job, tz) for job in batch]
@@ -269,12 +270,15 @@ def serve(
             return  # the pass is gone
 
 
-def _take(jobs: Connection, most: int) -> list[Job]:
-    """The next job (waited for), and up to `most` in all of those already queued behind it."""
+def _take(jobs: Connection, most: int, most_bytes: int) -> list[Job]:
+    """The next job (waited for), and those already queued behind it, up to `most` jobs in all
+    or until their pages hold `most_bytes`."""
     batch: list[Job] = [pickle.loads(jobs.recv_bytes())]
+    size = len(batch[0][0])
     with suppress(EOFError, OSError):  # the next call meets it again, and returns
-        while len(batch) < most and jobs.poll():
+        while len(batch) < most and size < most_bytes and jobs.poll():
             batch.append(pickle.loads(jobs.recv_bytes()))
+            size += len(batch[-1][0])
     return batch
 
 
