@@ -9,6 +9,8 @@ core and in CPU time (other work on the machine does not count).
 
 The corpus is the shared harness's (`../shared/bench/make_corpus.py generate`); the targets are
 those `run_monitor.sh` writes into its watchlist. Prints ms a page per stage, best of --repeat.
+"read() in all" reads the pages one by one; a worker reads them BATCH at a time (the articles
+of those pages, then their figures: figures/workers.py), as the row after it does.
 """
 
 from __future__ import annotations
@@ -29,7 +31,14 @@ if str(ROOT) not in sys.path:
 
 import monitor.figures as figures_package  # noqa: E402
 from monitor.figures import tables  # noqa: E402
-from monitor.figures.reading import Reading, mentioned, read  # noqa: E402
+from monitor.figures.reading import (  # noqa: E402
+    Reading,
+    article_reading,
+    mentioned,
+    page_article,
+    read,
+)
+from monitor.figures.workers import BATCH  # noqa: E402
 from monitor.models import SHANGHAI, Article, Target  # noqa: E402
 from monitor.pages import extract  # noqa: E402
 
@@ -141,6 +150,16 @@ def main() -> int:
         for c, u, b in todo:
             read(c, url=u, content_type="text/html", body=b, tz=SHANGHAI, targets=TARGETS)
 
+    def batched() -> None:  # as a worker does: the articles of BATCH pages, then their figures
+        for at in range(0, n, BATCH):
+            articles = [
+                page_article(c, url=u, content_type="text/html", body=b, tz=SHANGHAI)
+                for c, u, b in todo[at : at + BATCH]
+            ]
+            for article in articles:
+                if isinstance(article, Article):
+                    article_reading(article, targets=TARGETS)
+
     readings = read_all()
 
     def pickled() -> None:
@@ -152,6 +171,7 @@ def main() -> int:
         ("figures (article_figures)", best(args.repeat, figures_all)),
         ("mentions", best(args.repeat, mentions_all)),
         ("read() in all", best(args.repeat, whole)),
+        (f"the same, {BATCH} pages at a time (a worker)", best(args.repeat, batched)),
         ("pickle the answers", best(args.repeat, pickled)),
     ]
     found = sum(len(r.figures) for r in readings if isinstance(r, Reading))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+import pickle
 import signal
 import subprocess
 import sys
@@ -19,7 +20,7 @@ import pytest
 from monitor.errors import ExtractError, MonitorError
 from monitor.figures.readers import Readers
 from monitor.figures.reading import Reading, read
-from monitor.figures.workers import start_method
+from monitor.figures.workers import _take, start_method
 from monitor.models import Link, Target
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -67,6 +68,54 @@ def test_workers_read_what_this_process_reads() -> None:
     assert first.mentions == ["shq"]
     assert [f.quantity.value for f in first.figures] == [501]
     assert inline[1][0] is ExtractError  # type: ignore[index]
+
+
+def test_pages_sent_at_once_are_read_in_batches_each_answered_as_read_alone() -> None:
+    # A worker takes the pages queued for it at once (their articles, then their figures):
+    # each answer is still its own page's, in order, a non-article's error and a link's stand-in
+    # among them.
+    when = datetime(2024, 10, 20, tzinfo=TZ)
+    pages: list[tuple[bytes, Link | None]] = [
+        (PAGE, None),
+        (NOT_AN_ARTICLE, None),
+        (PAGE.replace(b"501", b"502"), None),
+        (NOT_AN_ARTICLE, Link("x", "链接标题", when)),
+    ] * 5
+
+    async def at_once() -> list[object]:
+        async with Readers(4, tz=TZ, targets=TARGETS, inline_pages=0) as readers:
+
+            async def one(i: int, content: bytes, link: Link | None) -> object:
+                async with readers.turn():
+                    try:
+                        return await readers.read(
+                            content,
+                            url=f"http://127.0.0.1/{i}.html",
+                            content_type="text/html",
+                            body=None,
+                            link=link,
+                        )
+                    except ExtractError as exc:
+                        return (type(exc), exc.message, exc.url)
+
+            return list(await asyncio.gather(*(one(i, c, lk) for i, (c, lk) in enumerate(pages))))
+
+    assert asyncio.run(at_once()) == read_all(len(pages), pages)
+
+
+def test_a_worker_takes_the_jobs_queued_for_it_up_to_a_batch() -> None:
+    ours, theirs = multiprocessing.Pipe(duplex=False)
+    jobs = [
+        (bytes(100 * n), f"http://127.0.0.1/{n}.html", None, None, None, ()) for n in range(1, 6)
+    ]
+    for job in jobs:
+        theirs.send_bytes(pickle.dumps(job))
+    assert _take(ours, 3, 1 << 20) == jobs[:3]  # no more than a batch
+    assert _take(ours, 3, 1) == jobs[3:4]  # nor more bytes than a batch holds: one page at least
+    theirs.close()
+    assert _take(ours, 3, 1 << 20) == jobs[4:]  # what is left before the end of the jobs
+    with pytest.raises(EOFError):
+        _take(ours, 3, 1 << 20)
 
 
 def test_workers_come_from_a_forkserver_when_other_threads_run() -> None:

@@ -34,8 +34,23 @@ def read(
 ) -> Reading | tuple[str, str | None]:
     """What a page says; for a page that is not an article, the ExtractError's message and
     hint (values, so they cross a process boundary), unless `link` stands in for it."""
-    # Imported when first needed: a pass with nothing new to read never pays for them.
-    from monitor.figures import tables
+    article = page_article(content, url=url, content_type=content_type, body=body, tz=tz, link=link)
+    if not isinstance(article, Article):
+        return article
+    return article_reading(article, targets=targets, region=region)
+
+
+def page_article(
+    content: bytes,
+    *,
+    url: str,
+    content_type: str | None,
+    body: str | None,
+    tz: ZoneInfo,
+    link: Link | None = None,
+) -> Article | tuple[str, str | None]:
+    """read()'s first half: the page's article (extract), or why it is none."""
+    # Imported when first needed: a pass with nothing new to read never pays for it.
     from monitor.pages import extract
 
     try:
@@ -49,6 +64,15 @@ def read(
         article = Article(url=url, title=link.title or url, published=link.published, text="")
     if link is not None and article.published is None and link.published is not None:
         article = replace(article, published=link.published)
+    return article
+
+
+def article_reading(
+    article: Article, *, targets: Sequence[Target], region: tuple[str, ...] = ()
+) -> Reading:
+    """read()'s second half: the article's figures and the targets it names."""
+    from monitor.figures import tables
+
     published = article.published.date() if article.published else None
     found = tables.article_figures(article, targets, published=published, region=region)
     text = "\n".join([article.text, *map(tables.table_text, article.tables)])

@@ -21,8 +21,8 @@ from typing import Any, NamedTuple, Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
 from monitor.errors import MonitorError
-from monitor.figures.reading import Reading, read
-from monitor.models import Link, Target
+from monitor.figures.reading import Reading, article_reading, page_article, read
+from monitor.models import Article, Link, Target
 
 # Seconds a worker may take to finish its page and exit when a pass ends, before it is killed.
 EXIT_WAIT_SECONDS = 5.0
@@ -34,6 +34,13 @@ _LENGTH = 4  # bytes of the big-endian length before each message to and from a 
 # take it again for the next, zeroed, a fault per 4 KiB: 30,000-60,000 a worker in some passes.
 _M_TOP_PAD = -2
 HEAP_PAD = 64 << 20
+# Jobs a worker takes at once from those already queued for it: it extracts each one's article,
+# then reads each one's figures, then sends their answers in one write. A page's parse
+# (lexbor's tree, ~1 MB touched) pushes figure reading's patterns and tables out of the core's
+# cache, and figure reading pushes the parser's out in turn; in runs of pages each stays warm
+# (the same instructions in 15-20 % less CPU). One write wakes the pass once for the batch.
+BATCH = 16
+BATCH_BYTES = 4 << 20  # and no more pages than this holds: a batch of big pages stays small
 
 
 R = TypeVar("R")
@@ -245,32 +252,76 @@ def serve(
 
     while True:
         try:
-            content, url, content_type, body, link, region = pickle.loads(jobs.recv_bytes())
+            batch = _take(jobs, BATCH, BATCH_BYTES)
         except (EOFError, OSError):
             return  # the pass is over, or gone
-        answer: object
+        articles = [_article(job, tz) for job in batch]
+        frames = []
+        for (content, url, _, _, _, region), article in zip(batch, articles, strict=True):
+            answer = _answer(then, content, article, targets, region)
+            try:
+                data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+            except Exception:
+                data = pickle.dumps(RuntimeError(f"reading {url} failed: {answer!r}"))
+            frames.append(_frame(data))
         try:
-            answer = read_then(
-                then,
-                content,
-                url=url,
-                content_type=content_type,
-                body=body,
-                tz=tz,
-                targets=targets,
-                link=link,
-                region=region,
-            )
-        except Exception as exc:  # a bug in reading: the pass reports it as its own
-            answer = exc
-        try:
-            data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:
-            data = pickle.dumps(RuntimeError(f"reading {url} failed: {answer!r}"))
-        try:
-            answers.send_bytes(data)
+            _write_all(answers.fileno(), b"".join(frames))
         except OSError:
             return  # the pass is gone
+
+
+def _take(jobs: Connection, most: int, most_bytes: int) -> list[Job]:
+    """The next job (waited for), and those already queued behind it, up to `most` jobs in all
+    or until their pages hold `most_bytes`."""
+    batch: list[Job] = [pickle.loads(jobs.recv_bytes())]
+    size = len(batch[0][0])
+    with suppress(EOFError, OSError):  # the next call meets it again, and returns
+        while len(batch) < most and size < most_bytes and jobs.poll():
+            batch.append(pickle.loads(jobs.recv_bytes()))
+            size += len(batch[-1][0])
+    return batch
+
+
+def _frame(data: bytes) -> bytes:
+    """A message as Connection.send_bytes frames it: its length (4 bytes, signed; -1 and 8 more
+    from 2 GiB on), then the bytes."""
+    if len(data) > 0x7FFFFFFF:
+        return (-1).to_bytes(_LENGTH, "big", signed=True) + len(data).to_bytes(8, "big") + data
+    return len(data).to_bytes(_LENGTH, "big", signed=True) + data
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _article(job: Job, tz: ZoneInfo) -> Article | tuple[str, str | None] | Exception:
+    content, url, content_type, body, link, _ = job
+    try:
+        return page_article(
+            content, url=url, content_type=content_type, body=body, tz=tz, link=link
+        )
+    except Exception as exc:  # a bug in reading: the pass reports it as its own
+        return exc
+
+
+def _answer(
+    then: Then[Any],
+    content: bytes,
+    article: Article | tuple[str, str | None] | Exception,
+    targets: Sequence[Target],
+    region: tuple[str, ...],
+) -> object:
+    """What the worker sends back for a page: as read_then's, or the exception reading it."""
+    if isinstance(article, Exception):
+        return article
+    if not isinstance(article, Article):
+        return NotAnArticle(*article)
+    try:
+        return then(article_reading(article, targets=targets, region=region), content)
+    except Exception as exc:  # a bug in reading: the pass reports it as its own
+        return exc
 
 
 def _keep_heap() -> None:
