@@ -113,6 +113,11 @@ def test_the_board_is_in_the_first_screen(
     size = SCREENS[screen]
     png = tmp_path / f"digest-{n + 1}-{size[0]}.png"
     _screenshot(browser, pages[n], size, png)
+    if screen == "wide" and len(bar_bands(png)) != TARGETS:
+        # a second picture of the same static page: under a full suite's load Chromium now and
+        # then still captures a frame with one bar unpainted (1 run in ~5 at load 2); a page
+        # that really lacks a bar lacks it in both pictures
+        _screenshot(browser, pages[n], size, png)
     keep = os.environ.get("MONITOR_SCREENSHOTS")
     if keep:
         Path(keep).mkdir(parents=True, exist_ok=True)
