@@ -38,9 +38,8 @@ def kind_beside_whole(
     else:
         return None
     if kind.startswith(("后", "以后", "之后")):
-        return (
-            None  # 全部建成后全省5G基站…: the verb is a time's (after the work), no kind after it
-        )
+        # 全部建成后全省5G基站…: the verb is a time's (after the work), no kind after it
+        return None
     kind = _FILLER.sub("", kind)
     lead = _LEAD_RUN.match(kind)  # 、全省高速公路总里程: the place's word, no kind of the thing
     if lead and lead.end() == len(kind):
