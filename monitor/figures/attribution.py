@@ -28,7 +28,7 @@ from monitor.figures.place_clauses import (
 )
 from monitor.figures.restating import restated_before
 from monitor.figures.shares import share_of_it
-from monitor.figures.titled import opens_with_title_measure, titled_measure
+from monitor.figures.titled import titled_measure
 from monitor.figures.topics import topic_of
 from monitor.models import Quantity, Target
 
@@ -273,8 +273,6 @@ def _named_again(
     if not earlier:
         return None
     m = by_clause[max(earlier)][-1]
-    if opens_with_title_measure(sentence, at, m.targets):
-        return m  # …，运营线路达到12条，运营里程达到541公里: the title's measure of the thing
     head = sentence[m.end - 2 : m.end] if m.end - m.start >= 3 else ""
     word = sentence[at : at + 2]  # (…养老保险新增参保人员14.6万名，参保总人数…: its noun's word)
     again = word.isalpha() and word in sentence[m.end : at]
