@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]")
+from monitor.figures.nouns import _NOT_HAN
+
 # 高校毕业生总规模为23.6万名 for a target of graduates who stayed to work: the noun's size
 _SIZE = re.compile(
     r"的?(?:总规模|规模|总数|总人数|人数|总量|数量|总长度|总里程)(?:为|达到?|约|近|超过|突破|是|有)*"
