@@ -44,6 +44,28 @@ _STILL_DOING = re.compile(
     r"[^，,。；已完]{0,4}?(?:(?:正在|仍在|还在|尚在)[\u4e00-\u9fff]"
     r"|(?:加紧|加快|有序)?(?:施工|建设|推进)|进入收尾|收尾)"
 )
+# A proposal put by someone outside the government (人大代表建议, 政协委员提议, 专家呼吁): what it
+# asks for is neither the plan nor a result (a government's own 建议 or 拟 is its plan)
+# (the proposal's content after it: not 针对代表建议，… nor 代表建议的答复, the answer's own work)
+_PROPOSER = re.compile(
+    r"(?:代表|委员|专家|学者|网友|业内人士)[^，,。；0-9]{0,4}?(?:建议|提议|呼吁)"
+    r"(?=[，,：:]|将|把|应|要|今年|明年|全[省市县国])"
+)
+_ANSWERED = re.compile(
+    r"(?:针对|根据|按照|结合|采纳|吸收|落实|办理|答复|回复|关于|对)[^，,。；]{0,8}$"
+)
+_ASKS = ("建议", "提议", "呼吁")
+
+
+def _proposed(sentence: str, at: int) -> bool:
+    """Whether the number at `at` is in what a proposal by someone outside the government asks
+    for (有人大代表建议，将…提高到1.5万公里; 专家呼吁…), not in the answer to one."""
+    if not any(w in sentence[:at] for w in _ASKS):
+        return False
+    found = _PROPOSER.search(sentence, 0, at)
+    return found is not None and not _ANSWERED.search(sentence, 0, found.start())
+
+
 # The target's thing summed with another (涉农贷款与普惠小微贷款合计余额…, …和…两项合计)
 _AND = ("与", "和", "及", "加上")
 _AND_SUM = re.compile(r"[^，,。；0-9]{0,4}?(?:与|和|及|加上)[^，,。；0-9]{1,14}?(?:合计|共计|总计)")
@@ -69,6 +91,8 @@ def measured_otherwise(making: Making, n: Number, target: Target) -> str | None:
         )
         if ratio and not named:  # (…的村占比达到65% for a target titled …的村占比: its own)
             return f"a ratio of another thing ({ratio.group(1)}), not the target's level"
+    if _proposed(sentence, n.q.start):
+        return "what a proposal asks for (代表建议…), neither the plan nor a result"
     if things := things_not_work(sentence, n, target):
         return things  # 现有村卫生室5.6万所 for a target of their renovation; 建成后可提供…
     if a_gap(n.head):
