@@ -169,7 +169,10 @@ _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 # Funds, loans or bonds for one use named before the keyword (用于保障性安居工程的专项债券, 投向
 # 产业发展的衔接资金): the part spent on it, not the whole
-_FOR_USE = re.compile(r"(?:用于|投向|投入到?|专项用于)([\u4e00-\u9fff、“”]{2,16}?)的$")
+# (投入使用, 投入运营 is a stage reached, put to use: 已建成并投入运营的助餐点 are all of them)
+_FOR_USE = re.compile(
+    r"(?:用于|投向|投入(?!试?(?:使用|运营|运行|生产|服务))到?|专项用于)([\u4e00-\u9fff、“”]{2,16}?)的$"
+)
 
 
 def for_one_use(head: str, title: str) -> str | None:

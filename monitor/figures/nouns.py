@@ -49,6 +49,8 @@ _FILLER = re.compile(
 )
 _FILLER_END = re.compile(
     r"(?:了|约|近|超过|超|逾|达到|达|为|共|总计|已经|已|均|的|年度|全年|今年|当年|年内|将"
+    # a modal before the number (规模有望, 总量预计): the frame's word, no noun's
+    r"|有望|可望|预计|力争|确保|争取|能够"
     # a level reached after a change (覆盖率升至, 上升到, 回升至, 降至): no noun of its own
     r"|(?:[上回攀提]?升|下?降|回落|增加|提高|提升)(?:至|到))+$"
 )
