@@ -144,3 +144,15 @@ def _named_doing(sentence: str, at: int) -> str | None:
 
 
 _NO_NAME = re.compile(r"[全本我今去年月季度期底末前后]")
+
+
+# A phrase set before the subject, ending in its base or the plan it names (在去年新增…4.6万个的
+# 基础上，江西…; 年初确定的…5万个目标，江西目前…): its number is of the subject named after it
+_FRONTED = re.compile(r"[^，,；;。]{0,24}?(?:的?基础上|目标|任务|计划)(?=[，,])")
+
+
+def subject_after(sentence: str, at: int, keywords: tuple[str, ...]) -> bool:
+    """Whether the number at `at` comes before the sentence's subject: no keyword of the
+    target's is named before it (对照年初定下的300万亩目标，新疆…), or it is in a phrase fronted
+    before the subject."""
+    return _FRONTED.match(sentence, at) is not None or all(k not in sentence[:at] for k in keywords)

@@ -11,6 +11,7 @@ from datetime import date
 from monitor.figures import speech
 from monitor.figures.cues import A_YEAR, MODAL, _period
 from monitor.figures.frames import Frames
+from monitor.figures.place_clauses import subject_after
 from monitor.figures.places import (
     GENERIC,
     NATIONAL,
@@ -164,9 +165,8 @@ class Regional(Frames):
             end = _CLAUSE_END.search(sentence, at)
             found = mentions(sentence, regions, at, end.start() if end else len(sentence))
             said = speaks_for(found[:1], regions)
-        if said is None and not any(k in sentence[:at] for k in target.keywords):
-            # 对照年初定下的300万亩目标，新疆目前已新增…: a number before the subject is named
-            # is the watched place's when the place named next is
+        if said is None and subject_after(sentence, at, target.keywords):
+            # 对照年初定下的300万亩目标，新疆目前已新增…: the place named next is the subject's
             said = speaks_for(mentions(sentence, regions, at, len(sentence))[:1], regions) or None
         if said is None and s0 > 0 and self.text[s0 - 1] in "；;":
             # after a semicolon: the place named before it in the same full sentence holds
