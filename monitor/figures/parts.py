@@ -329,12 +329,25 @@ def _named_after_part(making: Making, clause: int) -> bool:
             end = read.cuts[k] if k < len(read.cuts) else len(read.text)
             alone = not read.text[opened.end() : end].strip()  # 其中，室内5G基站…: the part next
             said = any(w in read.text[start:end] for t in read.targets for w in t.keywords)
+            if said and _whole_again(read, k, clause):
+                return True  # …，其中人工造林2.4万亩，植树造林任务完成率88.6%: the whole again
             return named and not alone and not (read.by_clause.get(k) or said)
         # (…，已挂牌上市的科技型中小企业37家: the keyword after a relative clause of its own is
         # some of its things picked out, another part, not the subject named afresh)
         text = read.text
         named = named or any("的" not in text[start : m.start] for m in read.by_clause.get(k, []))
     return False
+
+
+def _whole_again(read: Read, part: int, clause: int) -> bool:
+    """Whether a clause after the 其中 clause `part` opens with the keyword as the total's clause
+    before it names it (植树造林…，其中人工造林…，植树造林任务…), not with a kind of its own."""
+    ms, wholes = read.by_clause.get(clause, []), read.by_clause.get(part - 1, [])
+    if clause <= part or not ms or not wholes:
+        return False
+    opening = read.cuts[clause - 1] + 1
+    said = read.text[ms[0].start : ms[0].end]
+    return ms[0].start == opening and any(read.text[m.start : m.end] == said for m in wholes)
 
 
 # Words of a part's own frame or scope (其中已开工…, 其中今年新增…): it is read in its own clause
