@@ -20,6 +20,9 @@ from monitor.figures.plan_words import (
     _PLAN_CLAUSE,
     _PLAN_VERB,
     _STRIVE,
+    FORECAST_WORDS,
+    PAST_YEAR,
+    PLAN_SET,
     PLAN_WORK,
 )
 from monitor.models import FigureKind
@@ -242,7 +245,7 @@ def _cue(text: str) -> FigureKind | None:
     if _achieved(text):
         if MODAL.search(text) and _only_so_far(text) and not _modals_named(text):
             return "pledge"
-        return "achieved"
+        return "pledge" if _past_plan(text) else "achieved"
     if _PLEDGE.search(text) or ("把" in text and _AIM.search(text)):
         return "pledge"
     return None
@@ -262,6 +265,14 @@ def _only_so_far(text: str) -> bool:
     if all(m.group() in _SO_FAR for m in _ACHIEVED.finditer(text)) and not _met(text):
         return "实际" not in text or not _EARLIER_ACTUAL.search(text)
     return False
+
+
+def _past_plan(text: str) -> bool:
+    """去年提出新建…50个: last year's plan, its only achieved cue the year (PAST_YEAR)."""
+    cues = {m.group() for m in _ACHIEVED.finditer(text)}
+    if not cues & PAST_YEAR or not cues <= _SO_FAR | PAST_YEAR or _met(text):
+        return False
+    return bool(PLAN_SET.search(text)) and not FORECAST_WORDS.search(text)
 
 
 # 实际 after an earlier year (比去年实际新增的7.4万个): that year's work, a result

@@ -8,6 +8,12 @@ import re
 
 from monitor.figures.nouns import WORK_VERB
 
+# 去年 and 上年 name a year, no aspect: a plan set in it (去年提出…, 去年计划…, 去年的目标是…,
+# 去年原计划…) is that year's plan; not a forecast of it (去年…预计达到…: an estimate of results)
+PAST_YEAR = frozenset({"去年", "上年"})
+PLAN_SET = re.compile(r"提出|计划|原定|(?:目标|任务)(?:是|为)|力争|确保|将(?!近)|要(?!求)")
+FORECAST_WORDS = re.compile(r"预计|预测|预估|有望|可望")
+
 # The work a plan's noun may name before it (8000万亩的年度建设任务, 50处整治任务, 700万亩的改造
 # 目标): the work's plan, its size before it
 PLAN_WORK = r"(?:建设|改造|整治|治理|更新|提升|修缮|发行)"
