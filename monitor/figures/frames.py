@@ -15,7 +15,7 @@ from monitor.figures.cues import (
     governing,
 )
 from monitor.figures.frame_words import _frame_year
-from monitor.figures.goals import coming_goal, planned_total
+from monitor.figures.goals import coming_goal, planned_total, set_then_done
 from monitor.figures.measures import _ADDITION, _CHANGE_VERB, _PART_OF_YEAR, under_way
 from monitor.figures.months import period_ended as _ended
 from monitor.figures.openings import (
@@ -243,6 +243,8 @@ class Frames(Openings):
             elif cue == "achieved" and ruled:
                 # a modal before governs the clause; 已 after (…新建60个，目前已建成23个) its own
                 cue = "pledge"
+        if cue == "achieved" and set_then_done(clause, sentence[len(before) :], _cue(clause)):
+            return "pledge"  # 今年新改建1200公里，截至9月底已完成1030公里: the work set
         if cue is not None:
             return cue
         return self._uncued_kind(sentence, clause, index, before, bool(own_time))

@@ -184,3 +184,28 @@ def planned_total(clause: str, before: str) -> bool:
     before = before.rstrip("，,；; 　")
     last = before[max(before.rfind(c) for c in "，,；;") + 1 :]
     return bool(last) and MODAL.search(last) is not None and not _NOW.search(last)
+
+
+# A bare amount of work, then the part of it done so far (今年新改建农村公路1200公里，截至9月底，
+# 已完成1030公里; …新建口袋公园60个，目前已建成45个): the first is the work set, the plan. Not
+# another stage after it (新开工300个，已完工180个), nor a share done (…，已完成年度任务的85%)
+_WORK_SET = re.compile(
+    r"(新建|新增|新改建|改建|改造|建设|筹集|开工|新开工)[^，,。；0-9]{0,12}?[约近超逾]?[0-9一二三四五六七八九十两][^，,。；]*$"
+)
+_DONE_SO_FAR = re.compile(
+    r"[，,]\s*(?:截至[^，,。；]{1,10}?[，,]?\s*|目前|当前|现)?已经?(?:累计)?"
+    r"(完成|建成|新建|新增|新改建|改造|筹集|开工|新开工)了?[约近超逾]?[0-9]"
+)
+
+
+def set_then_done(clause: str, rest: str, own: str | None) -> bool:
+    """Whether the clause's work, with no cue of its own (`own`), is the amount set, the clause
+    after it (`rest`, from its comma) the part of it done so far, by the same verb, 完成, or 建成
+    of what is built."""
+    if own is not None:
+        return False
+    work, done = _WORK_SET.search(clause), _DONE_SO_FAR.match(rest)
+    if work is None or done is None:
+        return False
+    verb, did = work.group(1), done.group(1)
+    return did in ("完成", verb) or (did == "建成" and verb in ("新建", "建设"))

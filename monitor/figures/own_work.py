@@ -59,6 +59,16 @@ _DATE_ONLY = re.compile(r"(?:截至|截止|到)[^，,。；]{1,10}?(?:底|末|�
 _REMARK = re.compile(r"(?:覆盖|惠及|服务|辐射|带动|受益)(?![率面])")
 
 
+# A clause holding only a time (…，截至9月底，已完成…; …，1—8月，…; …，截至目前，…): the work
+# after it goes on with the subject before it
+_MONTHS = r"[0-9一二三四五六七八九十]{1,2}(?:\s*[—\-–至到]\s*[0-9一二三四五六七八九十]{1,2})?\s*月"
+_TIME_ONLY = re.compile(
+    r"(?:截至|截止|到)?(?:[0-9]{4}\s*年)?(?:" + _MONTHS + r"(?:份|底|末|中旬|下旬)?"
+    r"|[一二三四]季度末?|上半年|前三季度|目前|今年以来)(?=[，,])"
+)
+
+
 def remark_on(sentence: str, at: int) -> bool:
-    """Whether the clause at `at` is a remark on what the subject before covers or serves."""
-    return _REMARK.match(sentence, at) is not None
+    """Whether the clause at `at` is a remark on what the subject before covers or serves, or
+    holds only a time (截至9月底): passed over by a later clause going on with the subject."""
+    return _REMARK.match(sentence, at) is not None or _TIME_ONLY.match(sentence, at) is not None
