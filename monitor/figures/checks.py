@@ -94,10 +94,10 @@ _PART_DONE = (
 _SET_THEN_PART = re.compile(r"[^，,。；;0-9、]{1,16}?" + _PART_DONE)
 # …and a set of the year's before a comma (今年…20个社区卫生服务中心（站）中，已有12个投入使用);
 # a set of no year (全市86条黑臭水体中，已有79条…) is the whole stock, no plan (sets.whole_set)
+# (…or before 已有 with no 中: 今年新建的60个口袋公园已有58个完工; …的3500个托位，目前已有2900个…)
 _YEARS_SET_THEN_PART = re.compile(
-    r"[^，,。；;0-9、]{1,24}?中[，,](?:已有[约近超逾]?[0-9一二三四五六七八九十两]|"
-    + _PART_DONE
-    + ")"
+    r"[^，,。；;0-9、]{1,24}?(?:中[，,]|[，,]?(?:目前|现在|当前)?(?=已有))"
+    r"(?:已有[约近超逾]?[0-9一二三四五六七八九十两]|" + _PART_DONE + ")"
 )
 _OF_A_YEAR = re.compile(r"今年|本年|年度|全年|[0-9]{4}\s*年|计划|列入|纳入")
 
