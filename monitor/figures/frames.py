@@ -15,7 +15,7 @@ from monitor.figures.cues import (
     governing,
 )
 from monitor.figures.frame_words import _frame_year
-from monitor.figures.goals import coming_goal, planned_total, set_then_done
+from monitor.figures.goals import all_due_after, coming_goal, planned_total, set_then_done
 from monitor.figures.measures import _ADDITION, _CHANGE_VERB, _PART_OF_YEAR, under_way
 from monitor.figures.months import period_ended as _ended
 from monitor.figures.openings import (
@@ -263,8 +263,8 @@ class Frames(Openings):
         frame = self.frame(index)[0]
         if frame is not None:
             return frame
-        if self._year_to_come(before or sentence):  # (not a later clause's 今年)
-            return "pledge"
+        if self._year_to_come(before or sentence) or all_due_after(sentence, len(before)):
+            return "pledge"  # (not a later clause's 今年); …，10月底前全部完工: all of it due
         if _PART_OF_YEAR.search(sentence) and not under_way(sentence, self.published):
             return "mention"  # 上半年新增6000个, read in March: neither plan nor result yet
         if self._plan_season_headline(index, before):  # 福州新增托位6000个 in February

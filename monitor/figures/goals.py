@@ -202,10 +202,23 @@ def set_then_done(clause: str, rest: str, own: str | None) -> bool:
     """Whether the clause's work, with no cue of its own (`own`), is the amount set, the clause
     after it (`rest`, from its comma) the part of it done so far, by the same verb, 完成, or 建成
     of what is built."""
-    if own is not None:
+    if own is not None or "%" in clause or "计划" in clause:  # (年度计划完成85%: a share)
         return False
     work, done = _WORK_SET.search(clause), _DONE_SO_FAR.match(rest)
     if work is None or done is None:
         return False
     verb, did = work.group(1), done.group(1)
     return did in ("完成", verb) or (did == "建成" and verb in ("新建", "建设"))
+
+
+# The clause after a bare amount of work saying all of it is due by a time ahead (…1200公里，10月底
+# 前全部完工; …，年内全面建成): the amount is the work to do, the plan
+_ALL_DUE = re.compile(
+    r"[，,]\s*(?:[0-9一二三四五六七八九十]{1,2}\s*月(?:份)?(?:底|末|中旬|下旬)?前|年底前|年内|年前)"
+    r"(?:要|将|须|力争|确保)?(?:全部|全面|如期)"
+)
+
+
+def all_due_after(sentence: str, at: int) -> bool:
+    """Whether the clause after `at` (a clause's end) says all its work is due by a time ahead."""
+    return _ALL_DUE.match(sentence, at) is not None

@@ -16,6 +16,7 @@ _PART_NAMED_AFTER = re.compile(
     r"(?<!小区|社区|园区|户区|成区|范区|城区|片区|库区|山区|景区|街区|辖区|市区|郊区|矿区|牧区"
     r"|林区|业区|发区|验区|保区|点区|乡镇|城镇|村镇|集镇"
     r"|整县|整区|整镇)"  # 山东延包整县试点: the whole county's roll-out, no part's name
+    r"(?<!各区)(?<!各县)(?<!各镇)"  # 要求各区市加快进度: each district, no part's name
     r"(?<!单位地区)(?<!万元地区)"  # 江西单位地区生产总值能耗: a measure per unit of output
 )
 # …or a zone named after it (苏州工业园区, 武汉东湖高新区, 南京经济技术开发区, 青岛西海岸新区): a
