@@ -184,9 +184,10 @@ def percent_of(making: Making, n: Number, target: Target) -> FigureScope | None:
     )
 
 
-# A share done said bare (…，已完成3900批次，完成近五成) after the plan the sentence names
-_DONE_BARE = re.compile(r"(?:已经?|共|累计)?完成了?")
-_PLAN_NAMED = re.compile(r"(?:年度|全年|今年)(?:计划|目标|任务)")
+# A share done said bare (…，已完成3900批次，完成近五成; …已完成480公里，占80%) after the plan
+# the sentence names (年度计划, 计划600公里, 确保今年完成…)
+_DONE_BARE = re.compile(r"(?:已经?|共|累计)?完成了?|占")
+_PLAN_NAMED = re.compile(r"(?:年度|全年|今年)(?:计划|目标|任务)|计划[约近超逾]?[0-9]|确保|力争")
 
 
 def _done_bare(sentence: str, n: Number) -> FigureScope | None:
