@@ -66,6 +66,10 @@ def _proposed(sentence: str, at: int) -> bool:
     return found is not None and not _ANSWERED.search(sentence, 0, found.start())
 
 
+# What is still needed before the plan is met (下半年还需筹集8000套，才能完成全年任务; 还差170公里，
+# 方能完成…): the gap, not the plan
+_STILL_NEEDED = re.compile(r"(?:还需要?|仍需要?|尚需|还差|还要|仍要)[^，,。；]{0,12}$")
+_ONLY_THEN = re.compile(r"[^。；;]{0,24}?[，,]?\s*(?:才能|方能|才可|才会)(?:完成|实现|达到|达成)")
 # The target's thing summed with another (涉农贷款与普惠小微贷款合计余额…, …和…两项合计)
 _AND = ("与", "和", "及", "加上")
 _AND_SUM = re.compile(r"[^，,。；0-9]{0,4}?(?:与|和|及|加上)[^，,。；0-9]{1,14}?(?:合计|共计|总计)")
@@ -95,7 +99,7 @@ def measured_otherwise(making: Making, n: Number, target: Target) -> str | None:
         return "what a proposal asks for (代表建议…), neither the plan nor a result"
     if things := things_not_work(sentence, n, target):
         return things  # 现有村卫生室5.6万所 for a target of their renovation; 建成后可提供…
-    if a_gap(n.head):
+    if a_gap(n.head) or (_STILL_NEEDED.search(n.head) and _ONLY_THEN.match(sentence, n.q.end)):
         return "what is left to reach the plan (也就是说还要…), not work done nor the plan"
     if "规划" in n.head and _EARLIER_PLAN.search(n.head):
         return "a figure an earlier plan set (上一轮规划确定的…), neither the plan nor a result"
