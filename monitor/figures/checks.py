@@ -55,7 +55,11 @@ _PLANNED_BEFORE = re.compile(
 )
 # 今年750万亩高标准农田建设任务已完成…: the number opens a noun phrase that ends in the task
 _CLAUSE_REST = re.compile(r"[^，,。；;]*")
-_MET_AFTER = re.compile(r"(?:已|均|都|全部|如期|提前|超额|全面|顺利|基本)*(?:完成|实现|落实)")
+# (not a step before the work: 8万个公办学位的任务已完成选址, …已完成立项、招标: still the plan)
+_MET_AFTER = re.compile(
+    r"(?:已|均|都|全部|如期|提前|超额|全面|顺利|基本)*(?:完成|实现|落实)"
+    r"(?!了?(?:审批|备案|选址|立项|签约|核准|报建|招标|设计|前期|规划|方案|分解))"
+)
 # (为5万户居民家庭安装燃气泄漏报警器的任务: a long name, joined to 任务 by 的)
 _TASK_PHRASE = re.compile(
     # (not across a bracket: 共建成116个（目标100个） gives the plan beside the result)

@@ -149,6 +149,9 @@ _STEP_BEFORE = re.compile(rf"(?:{_BEFORE_WORK})(?:了|量|数)?(?:为|达到?|�
 _STEP = re.compile(_BEFORE_WORK)
 
 
+_PLAN_NOUN = re.compile(r"任务|计划|目标")
+
+
 def step_before_work(sentence: str, c0: int, q: Quantity, c1: int, words: str) -> str | None:
     """The step before any work the number at q counts in its clause (c0 to c1): said right
     before it (已审批【1504部】) or after it with no work done between (【3200台】已完成规划审批);
@@ -163,6 +166,8 @@ def step_before_work(sentence: str, c0: int, q: Quantity, c1: int, words: str) -
         step = _STEP.search(sentence, q.end, c1)
         if step is not None and _ANY_STAGE.search(sentence, q.end, step.start()):
             step = None  # 1.2万个建成投运，…: work done, whatever step is named after
+        elif step is not None and _PLAN_NOUN.search(sentence, q.end, step.start()):
+            step = None  # 8万个公办学位的任务已完成选址: the plan's size, the step its
     if step is None or step.group() in words:
         return None
     return step.group()
