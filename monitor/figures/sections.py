@@ -53,11 +53,12 @@ _SUMMARY_TITLE = re.compile(
 _NUMBERED_HEADING = re.compile(
     r"(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])"
     r"[^\n。，,；;：:]{0,14}?(?:(工作成效|主要成效|工作成绩|主要成绩|取得的成效|工作进展|进展情况"
-    r"|完成情况|工作总结|工作开展情况)|工作(?:打算|思路|计划|安排|要点|设想|举措)|打算|思路)"
+    r"|完成情况|工作总结|工作开展情况|执行情况)|工作(?:打算|思路|计划|安排|要点|设想|举措)|打算|思路"
+    r"|(?:计划|预算)草案)"  # 一、2025年计划执行情况, 二、2026年…计划草案: a plan report's parts
     r"(?=[ \u3000]*(?:\n|$|[：:]))",
     re.MULTILINE,
 )
-_NUMBERED_WORDS = re.compile(r"成效|成绩|进展|情况|总结|打算|思路|计划|安排|要点|设想|举措")
+_NUMBERED_WORDS = re.compile(r"成效|成绩|进展|情况|总结|打算|思路|计划|安排|要点|设想|举措|草案")
 # News on a report naming its review by the verb (报告回顾了2023年的民生工作, 回顾过去一年)
 _REVIEWED = re.compile(
     r"回顾了?(?:(?:19|20)[0-9]{2}\s*年|过去(?:的)?[一五]年|去年)"
@@ -196,6 +197,18 @@ def section_frames(text: str, ends: list[int], published: date | None) -> dict[i
             found[index] = before
         elif frame is not None and before is not None and frame[1] is None:
             found[index] = (frame[0], before[1])
+    return _years_carried(found)
+
+
+def _years_carried(found: dict[int, Frame]) -> dict[int, Frame]:
+    """A heading naming no year under one of the same kind that names it (二、2026年…计划草案,
+    then 主要预期目标：…) is of that year; a plan's never takes a review's year."""
+    last: Frame | None = None
+    for index in sorted(found):
+        kind, year = found[index]
+        if year is None and kind is not None and last is not None and last[0] == kind:
+            found[index] = (kind, last[1])
+        last = found[index]
     return found
 
 
