@@ -108,9 +108,11 @@ _OF_A_YEAR = re.compile(r"今年|本年|年度|全年|[0-9]{4}\s*年|计划|列�
 
 # Work listed as a plan (将新建中医馆12个列入民生实事项目, 把改造120个写入…清单): the count is
 # what the plan holds, and the words after it name the plan, no other thing it counts
+# (…or its noun between: 已将400个城镇老旧小区纳入改造计划, the things put in the plan)
 _LISTED_AS_PLAN = re.compile(
     r"(?:已经?|均|都|全部)?被?(?:列入|纳入|写入|列为|确定为|定为|作为)[^，,。；]{0,14}?"
     r"(?:计划|项目|实事|清单|任务|目标|工程)"
+    r"|[^，,。；0-9]{1,12}?(?:列入|纳入|写入)[^，,。；]{0,14}?(?:计划|实事|清单|任务|目标)"
 )
 # …or the plan the thing was put in, the count inside its name (已列入区政府今年新建6家社区卫生
 # 服务中心计划, 纳入市里今年新建50个社区食堂的计划)
