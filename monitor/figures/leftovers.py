@@ -69,6 +69,10 @@ def _proposed(sentence: str, at: int) -> bool:
 # What is still needed before the plan is met (下半年还需筹集8000套，才能完成全年任务; 还差170公里，
 # 方能完成…): the gap, not the plan
 _STILL_NEEDED = re.compile(r"(?:还需要?|仍需要?|尚需|还差|还要|仍要)[^，,。；]{0,12}$")
+# …or how far the work is from the goal (距离1200公里的年度目标还有364公里, 离目标仅差8个)
+_SHORT_OF = re.compile(
+    r"(?:距离?|离)[^，,。；]{0,20}?(?:目标|任务|计划)[^，,。；]{0,4}?(?:还有|还差|尚有|仍有|只差|仅差|尚差)$"
+)
 _ONLY_THEN = re.compile(r"[^。；;]{0,24}?[，,]?\s*(?:才能|方能|才可|才会)(?:完成|实现|达到|达成)")
 # The target's thing summed with another (涉农贷款与普惠小微贷款合计余额…, …和…两项合计)
 _AND = ("与", "和", "及", "加上")
@@ -99,7 +103,11 @@ def measured_otherwise(making: Making, n: Number, target: Target) -> str | None:
         return "what a proposal asks for (代表建议…), neither the plan nor a result"
     if things := things_not_work(sentence, n, target):
         return things  # 现有村卫生室5.6万所 for a target of their renovation; 建成后可提供…
-    if a_gap(n.head) or (_STILL_NEEDED.search(n.head) and _ONLY_THEN.match(sentence, n.q.end)):
+    if (
+        a_gap(n.head)
+        or (_STILL_NEEDED.search(n.head) and _ONLY_THEN.match(sentence, n.q.end))
+        or _SHORT_OF.search(n.head)
+    ):
         return "what is left to reach the plan (也就是说还要…), not work done nor the plan"
     if "规划" in n.head and _EARLIER_PLAN.search(n.head):
         return "a figure an earlier plan set (上一轮规划确定的…), neither the plan nor a result"
