@@ -43,7 +43,8 @@ _STOCK_AGAIN = re.compile(  # (…，其中分布式光伏3736万千瓦，截至
 # subset; or by a later stage of the same things (已开工58个，其中建成运营49个): that stage's figure
 _TIME_PART = (  # …a part by its time (其中今年…, 其中1—11月…)
     r"\s*(?:其中|包括)[，,：:]?\s*(?:今年|去年|当年|本年|(?:19|20)[0-9]{2}\s*年|[一二三四]季度|上半年|下半年"
-    r"|[0-9一二三四五六七八九十]{1,2}\s*月|“?十[一二三四五]五”?(?:以来|期间)"
+    # (not a deadline: 其中5月底前完成120公里 is a tranche of the plan, no period's figure)
+    r"|[0-9一二三四五六七八九十]{1,2}\s*月(?!(?:底|末|中旬|下旬|份)?前)|“?十[一二三四五]五”?(?:以来|期间)"
 )
 _PERIOD_PART = re.compile(
     _TIME_PART
