@@ -19,7 +19,7 @@ _RESTATES = re.compile(
     r"(?:" + PLAN_WORK + r"|民生实事)?"  # (50处整治任务: the work's plan)
     r"(?:预期|发行)?(?:目标|任务|计划(?![内外])|额度|限额)(?!完成率|进度)"
 )
-PLAN_NOUNS = ("目标", "任务")
+PLAN_NOUNS = ("目标", "任务", "的计划")  # (…，按照全年推广8万辆的计划，…: the plan restated)
 # a clause ending with a plan's size and noun (对照年初定下的300万亩目标，), before the subject
 _RESTATED_BEFORE = re.compile(
     r"[0-9][万亿]?[\u4e00-\u9fff]{0,3}?(?:以上|左右)?的?(?:年度|全年)?(?:建设)?(?:目标|任务)[^，,。；]{0,3}$"
