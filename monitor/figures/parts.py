@@ -198,10 +198,16 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
         named
         and not _opens_with_own_place(sentence, n.c0, regions)
         and not _WHOLE_THEN_WORK.match(sentence, n.c0, n.match.start)
+        and not _SO_FAR_OF_SET.fullmatch(sentence, n.c0, q.start)
     ):
         # 今年新增的公办学位中，…，寄宿制学位新增2.2万个: one part of the set, not the whole
         return f"a part of the set named before ({named}…)"
     return None
+
+
+# …，已有4.8万个投入使用 after the set (今年新增的5.2万个学位中，): how many of all of them
+# reached a stage so far, naming no kind: the set's progress, not one part of it
+_SO_FAR_OF_SET = re.compile(r"\s*(?:目前|截至[^，,。；]{1,8}?|现)?(?:已有|已经?|均已|共有)")
 
 
 # the keyword's things, then 中: those among them (not 中心, 中国, 中期, 中旬)
