@@ -53,7 +53,7 @@ def on_base(sentence: str, at: int, published: date | None) -> tuple[FigureKind,
 # (after 实际 any verb is the work done: 比去年实际推广的7.1万辆, 实际接待的…)
 _COMPARED_WORK = re.compile(
     r"(?:[比较]|[高低多少]于)(?:去年|上年|前年|((?:19|20)[0-9]{2})\s*年)(?:全年)?"
-    r"(?:实际[\u4e00-\u9fff]{1,3}?|实际?(?:新增|新建|完成|筹集|开工|改造|建成|发行|净增|加装|建设))"
+    r"(?:实际[\u4e00-\u9fff]{1,3}?|(?:实际)?(?:新增|新建|完成|筹集|开工|改造|建成|发行|净增|加装|建设))"
     r"了?的$"
 )
 

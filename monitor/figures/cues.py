@@ -220,7 +220,7 @@ EARLIER_LEVEL = _earlier("(?:底|末)的$")
 # An earlier year's work, compared with (比去年实际新增的7.4万个还要多, 比去年全年的38个多): a
 # result of that year
 EARLIER_WORK = _earlier(
-    "(?:全年)?(?:实际[\u4e00-\u9fff]{1,3}?|实际?(?:新增|新建|完成|筹集|开工|改造|建成|发行|净增))了?的$"
+    "(?:全年)?(?:实际[\u4e00-\u9fff]{1,3}?|(?:实际)?(?:新增|新建|完成|筹集|开工|改造|建成|发行|净增))了?的$"
     "|全年的$"  # (after 实际 any verb: 比去年实际推广的7.1万辆)
 )
 _FROM = re.compile(r"[从由][^，,。；0-9]{0,4}$")
