@@ -37,7 +37,7 @@ _VERB = re.compile(
     # routes and services reorganised (新开通优化调整64条)
     r"|优化调整"
     # equipping what was built (为村医配发一体机, 配置健身器材, 购置送餐箱, 增设座椅)
-    r"|配发|配置|分发|赠送|捐赠|购置|添置|增设"
+    r"|配发|配置|分发|赠送|捐赠|购置|添置|增设|设置"
     # the verbs that set a plan (年初确定的30个目标任务): what follows them up to the number names
     # the plan, no thing of its own
     r"|确定|提出|明确|制定|设定|部署|定下|定好|敲定|议定|商定"
