@@ -73,6 +73,8 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
         return False  # 在A至B之间; …，剩余1.1万套力争11月底前开工: the count is the modal's subject
     if any(sentence.startswith(k, at) for k in target.keywords):
         return False  # 100条城市画廊: the keyword itself, though it opens like a place class
+    if _own_projects(sentence, q, target.keywords):
+        return False  # 老旧小区改造48个项目: the keyword's work, counted by its projects
     noun = title_noun(target.title, target.unit)
     if noun and sentence.startswith(noun, at):
         return False  # 21个县 for a target titled 整县试点扩大到25个县: the title's own noun
@@ -97,6 +99,19 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
         ):
             return False
     return True  # 58个试点城市共建成口袋公园…: another noun, then the verb
+
+
+# The work a keyword's things get, named between the keyword and a count of its projects (老旧小区
+# 改造48个项目, 口袋公园建设12个项目): the count is the work's own, each project one of the things
+_WORK_OF_KEYWORD = re.compile(r"(?:改造|建设|改建|扩建|提升|整治|更新|提质)+(?:今年|共|计划|已)?$")
+
+
+def _own_projects(sentence: str, q: Quantity, keywords: tuple[str, ...]) -> bool:
+    """Whether the count is followed by 项目 (or 工程) and preceded by a keyword and its work."""
+    if not sentence.startswith(("项目", "工程"), q.end):
+        return False
+    work = _WORK_OF_KEYWORD.search(sentence, max(0, q.start - 8), q.start)
+    return work is not None and sentence[: work.start()].endswith(tuple(keywords))
 
 
 # The places or bodies a count may count that own the target's things, before 的 (5100余个停车场
