@@ -112,7 +112,8 @@ _CONTINUE_VERB = (
     "|(?:年度|全年|今年)?目标(?=[约近超逾]?[0-9一二三四五六七八九十两])"
     "|[^，,。；0-9]{0,8}?(?<!稳)定下?的(?:目标|任务)?(?:是|为)"
     # verbs of work on what is there (截至5月底已整改168公里), right before the amount
-    "|(?:整改|硬化|排查|处置|清理|拆除|配备|安装)了?(?=[约近超逾]?[0-9一二三四五六七八九十两])"
+    # (a result after the verb: 安装到位, 铺设完毕, the work done: 已安装到位520盏)
+    "|(?:整改|硬化|排查|处置|清理|拆除|配备|安装)(?:到位|完毕)?了?(?=[约近超逾]?[0-9一二三四五六七八九十两])"
     # …，力争9月底前开工率达到85%: the rate of the subject's own work
     "|[^，,。；]{0,8}?(?:开工|完工|竣工|建成|完成)率"
     # …，今年新改建5230公里: a verb of work right before its amount names no thing of its own
@@ -121,7 +122,7 @@ _CONTINUE_VERB = (
     "|(?!带动|拉动|撬动|惠及|覆盖|吸引|服务|帮助|解决|带来|节约|创造|投入(?!使用|运营)|配套|保障)"
     # (…，今年新开发2140个; 今年1—9月结算…: the year's part; not 支出, after 下达 another stage)
     # (…，今年新开的有48家: those the work gave, the year's part of the subject)
-    "(?:" + WORK_VERB.pattern + "|开发(?!区)|结算|募集|兑付)+(?:了|的有|的共有)?"
+    "(?:" + WORK_VERB.pattern + "|开发(?!区)|结算|募集|兑付)+(?:到位|完毕)?(?:了|的有|的共有)?"
     "(?=[约近超逾]?[0-9一二三四五六七八九十两])"
 )
 _CONTINUES = re.compile(

@@ -45,7 +45,7 @@ _VERB = re.compile(
 # words between a verb and its number that name nothing (建成了约, 新增各类, 达到近, 承担其中的)
 _FILLER = re.compile(
     r"^(?:了|约|近|超|逾|达|为|共|总计|各类|各种|和|及|并|再|又|已|的|年度|全年|今年|当年|年内|其中"
-    r"|出去|出来|起来|下来|下去|完|好)+"  # a verb's complement in speech (分配出去3126套, 建好了)
+    r"|出去|出来|起来|下来|下去|完|好|到位|完毕)+"  # a complement (分配出去, 建好了, 安装到位)
 )
 _FILLER_END = re.compile(
     r"(?:了|约|近|超过|超|逾|达到|达|为|共|总计|已经|已|均|的|年度|全年|今年|当年|年内|将"
