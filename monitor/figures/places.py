@@ -151,6 +151,9 @@ _LOCAL = (
     # districts listed with their count (鼓楼、台江、仓山三区): those parts, not the whole
     r"|(?:(?<![\u4e00-\u9fff])|(?<=今年)|(?<=去年)|(?<=其中))(?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3}等?"
     r"[两二三四五六七八九十]个?(?:区|县|市)"
+    # a township or street opening its clause with its own figures (龙伏镇今年…, 西园街道新建…)
+    r"|(?<![\u4e00-\u9fff])(?!" + _NOT_NAMES + r"|[小各全本我该此])[\u4e00-\u9fff]{2,3}(?<![城乡村小])"
+    r"(?:镇|乡|街道)(?=今年|去年|上半年|前|新|已|累计|共|全年|[0-9]|" + WORK_VERB.pattern + ")"
     # a district or county set apart by 在 before a comma (在鼓楼区，今年新建…)
     r"|(?<=在)(?!" + _NOT_NAMES + r")[\u4e00-\u9fff]{2}(?:区|县)(?=[，,])"
     # a district or county named right after its city (西安市未央区, 兰州市城关区): a part of it
