@@ -81,7 +81,13 @@ def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:
             and _OF_A_YEAR.search(sentence, c0, start) is not None
         )
         or plan_compared(sentence, start, end)  # 比年度目标300个多12个
+        or _OVER_DONE.search(sentence, max(c0, start - 12), start) is not None  # 3120个/5000个
     )
+
+
+# An amount done, then a slash before the number (完成3120个/5000个, 建成9/12个): the number is
+# the whole the amount is done of, the plan
+_OVER_DONE = re.compile(r"[0-9][0-9.]*[万亿]?[\u4e00-\u9fff]{0,2}\s*[/／]\s*$")
 
 
 # The set of the work's things, then the part of it at a stage (武汉10个物流园区项目已开工7个,
