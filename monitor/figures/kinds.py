@@ -76,7 +76,10 @@ def _words_before(head: str) -> str:
 # A clause before the keyword picking some of its things out (入选…名单的, 具备…功能的): those are
 # a part of the thing, not it. Not 达到…的 or 通过…的: a standard reached or a check passed is
 # often what the target counts (达到推荐标准的乡镇卫生院, 通过验收的…)
-_PICKED = re.compile(r"(?:入选|具备|具有|符合|获评|获得|拥有|配备|提供)[^，,。；;]{1,20}的$")
+# (a score or grade a check gave them: 得分90分以上的公厕, 评为优秀的…, 考核达标的)
+_PICKED = re.compile(
+    r"(?:入选|具备|具有|符合|获评|获得|拥有|配备|提供|得分|评分|评为|评定为|考核|考评)[^，,。；;]{1,20}的$"
+)
 
 
 # The thing named as the subject of a passive that picks some out (2.3万户个体工商户被认定为
