@@ -60,7 +60,8 @@ _MET_AFTER = re.compile(r"(?:已|均|都|全部|如期|提前|超额|全面|顺�
 _TASK_PHRASE = re.compile(
     # (not across a bracket: 共建成116个（目标100个） gives the plan beside the result)
     # (…学位民生实事, …农贸市场20个民生实事项目: the year's listed project, a plan's task too)
-    r"[^\s，,。；：:、的0-9完成已达超占（()）]{1,14}?(?:的(?=任务|民生实事))?"
+    # (not across a sentence's end: 新增泊位4600个！这项民生实事… is a result, then a remark)
+    r"[^\s，,。；：:、的0-9完成已达超占（()）！？!?]{1,14}?(?:的(?=任务|民生实事))?"
     r"(?:任务|目标|民生实事)(?!书|值)"
 )
 
