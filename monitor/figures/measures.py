@@ -353,7 +353,13 @@ def _named_a_period(sentence: str, c0: int, head: str) -> bool:
     the year work done runs to (截至8月底，已建成…)."""
     part = _LATER_YEAR.search(sentence, c0 + len(head))  # (其中今年新建成…; 今年新开的有…)
     named = _YEAR_WORDS.search(sentence, 0, part.start() if part else len(sentence))
+    if c0 and _PLAN_BEFORE.search(sentence, 0, c0):
+        return True  # 计划60个，已完成62个: the work done toward the plan given before
     return bool(named) or done_by_a_month(sentence, c0 + len(head), head)
+
+
+# a plan and its amount in a clause before (计划60个，…; 任务为120公里，…)
+_PLAN_BEFORE = re.compile(r"(?:计划|任务|目标)[^，,。；0-9]{0,12}?[约近超逾]?[0-9]")
 
 
 # Per sentence, not per number: a long sentence with many numbers is read in linear time.
