@@ -68,7 +68,8 @@ _RATE_WORDS = (
 _RATE_OPENS = re.compile(
     # (after what brought it about: …，带动全市覆盖率提高到85%, 推动到2025年普及率提高到93%)
     r"(?:(?:带动|推动|促使|使得?)(?:全[市省区县]|到|至)?)?"
-    # (after its period: …，2024 年1—10 月满足程度为94.1%)
+    # (after its period: …，2024 年1—10 月满足程度为94.1%; or now: …，目前覆盖率为89%)
+    r"(?:目前|当前|现在|截至目前)?"
     r"(?:(?:19|20)[0-9]{2}\s*年\s*)?(?:" + cues.MONTH_SPAN + r"\s*份?)?" + _RATE_WORDS
 )
 # …or after a place, the things the rate is of (…，全市居民小区覆盖率达到92.8%)
