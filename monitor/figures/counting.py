@@ -129,7 +129,7 @@ _LEVEL_NOUN = re.compile(r"(?:较高|历史|新的?)?(?:水平|规模|高位|量
 _PLAN_NOUN = re.compile(r"(?:年度|全年)?(?:建设|改造)?(?:目标)?(?:任务|目标|计划)")
 # A verb between a count and a later keyword: the count was the subject's (58个试点城市共建成…)
 _VERB_BETWEEN = re.compile(
-    r"共(?<!公共)|已|将|建|完成|开工|实现|达|新增|改造|覆盖|累计|计划|有|提供|是"
+    r"共(?<!公共)|已|将|建|完成|开工|实现|达|新增|改造|覆盖|累计|计划|有|提供|是|带动|辐射"
     r"|申请|申报|报名|预约"  # 1860户…家庭申请适老化改造: those who asked, no work done
 )
 # The work's words before the noun, as a modifier of it (50所新建改扩建中小学幼儿园, 45个新建口袋
