@@ -60,3 +60,18 @@ def a_size(sentence: str, end: int, head: str, unit: str | None) -> bool:
     if unit not in _LENGTHS:
         return False
     return bool(_SIZE_AFTER.match(sentence, end) or _SIZE_BEFORE.search(head))
+
+
+# Some places the work was done around (在医院、学校周边, 在老城区沿线): those there, a part
+_NEAR = re.compile(r"在[^，,。；在]{1,14}?(?:周边|附近|周围|沿线|一带)")
+
+
+def around_places(sentence: str, at: int) -> str | None:
+    """The places the number's work was done around, when the sentence gives the whole after
+    it (…，全市累计新增5600个); where it gives none they are where all of it went."""
+    start = max(sentence.rfind(c, 0, at) for c in "，,。；") + 1
+    found = _NEAR.search(sentence, start, at) if "在" in sentence[start:at] else None
+    return found.group() if found and _WHOLE_AFTER.search(sentence, at) else None
+
+
+_WHOLE_AFTER = re.compile(r"全[市区县镇省]|累计|共计|合计|总计")
