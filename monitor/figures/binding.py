@@ -16,7 +16,7 @@ from monitor.figures.batches import later_batch, one_day
 from monitor.figures.checks import _clause_of, _excluded, listed_as_plan
 from monitor.figures.counting import counts_other, share_refused
 from monitor.figures.cues import EARLIER_LEVEL, PLAN_WORD
-from monitor.figures.facilities import one_facility, one_length
+from monitor.figures.facilities import a_size, around_places, one_facility, one_length
 from monitor.figures.held import scheme_name
 from monitor.figures.kinds import (
     age_group,
@@ -232,8 +232,12 @@ def _one_part(making: Making, n: Number, target: Target) -> str | None:
         return f"one facility's figure ({one}…), a part of the work"
     if one_length(n.head):  # …6号线东延段今日开通，全长约4.5公里
         return "the length of one thing named (全长), not the target's"
+    if a_size(sentence, q.end, n.head, q.unit):  # 3.5米宽的村道, 路面宽4.5米
+        return "a size of each thing (宽, 高, 厚), not an amount built"
     if one_day(sentence, q.start):
         return "one day's figure (当天…), a part of the work"  # 当天共有526家单位进场，提供…
+    if near := around_places(sentence, q.start):  # 在医院、学校周边新增泊位1200个
+        return f"those in some places only ({near}), a part of the work"
     return None
 
 

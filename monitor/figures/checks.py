@@ -64,7 +64,8 @@ _MET_AFTER = re.compile(
 _TASK_PHRASE = re.compile(
     # (not across a bracket: 共建成116个（目标100个） gives the plan beside the result)
     # (…学位民生实事, …农贸市场20个民生实事项目: the year's listed project, a plan's task too)
-    r"[^\s，,。；：:、的0-9完成已达超占（()）]{1,14}?(?:的(?=任务|民生实事))?"
+    # (not across a sentence's end: 新增泊位4600个！这项民生实事… is a result, then a remark)
+    r"[^\s，,。；：:、的0-9完成已达超占（()）！？!?]{1,14}?(?:的(?=任务|民生实事))?"
     r"(?:任务|目标|民生实事)(?!书|值)"
 )
 
@@ -85,7 +86,13 @@ def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:
             and _OF_A_YEAR.search(sentence, c0, start) is not None
         )
         or plan_compared(sentence, start, end)  # 比年度目标300个多12个
+        or _OVER_DONE.search(sentence, max(c0, start - 12), start) is not None  # 3120个/5000个
     )
+
+
+# An amount done, then a slash before the number (完成3120个/5000个, 建成9/12个): the number is
+# the whole the amount is done of, the plan
+_OVER_DONE = re.compile(r"[0-9][0-9.]*[万亿]?[\u4e00-\u9fff]{0,2}\s*[/／]\s*$")
 
 
 # The set of the work's things, then the part of it at a stage (武汉10个物流园区项目已开工7个,

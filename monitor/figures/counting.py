@@ -73,6 +73,8 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
         return False  # 在A至B之间; …，剩余1.1万套力争11月底前开工: the count is the modal's subject
     if any(sentence.startswith(k, at) for k in target.keywords):
         return False  # 100条城市画廊: the keyword itself, though it opens like a place class
+    if _own_projects(sentence, q, target.keywords):
+        return False  # 老旧小区改造48个项目: the keyword's work, counted by its projects
     noun = title_noun(target.title, target.unit)
     if noun and sentence.startswith(noun, at):
         return False  # 21个县 for a target titled 整县试点扩大到25个县: the title's own noun
@@ -99,6 +101,19 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
     return True  # 58个试点城市共建成口袋公园…: another noun, then the verb
 
 
+# The work a keyword's things get, named between the keyword and a count of its projects (老旧小区
+# 改造48个项目, 口袋公园建设12个项目): the count is the work's own, each project one of the things
+_WORK_OF_KEYWORD = re.compile(r"(?:改造|建设|改建|扩建|提升|整治|更新|提质)+(?:今年|共|计划|已)?$")
+
+
+def _own_projects(sentence: str, q: Quantity, keywords: tuple[str, ...]) -> bool:
+    """Whether the count is followed by 项目 (or 工程) and preceded by a keyword and its work."""
+    if not sentence.startswith(("项目", "工程"), q.end):
+        return False
+    work = _WORK_OF_KEYWORD.search(sentence, max(0, q.start - 8), q.start)
+    return work is not None and sentence[: work.start()].endswith(tuple(keywords))
+
+
 # The places or bodies a count may count that own the target's things, before 的 (5100余个停车场
 # 的停车泊位, 1200个小区的充电桩, 86个社区的背街小巷): not an attribute of them (带充电功能的)
 _OWNER_BEFORE = re.compile(
@@ -114,7 +129,7 @@ _LEVEL_NOUN = re.compile(r"(?:较高|历史|新的?)?(?:水平|规模|高位|量
 _PLAN_NOUN = re.compile(r"(?:年度|全年)?(?:建设|改造)?(?:目标)?(?:任务|目标|计划)")
 # A verb between a count and a later keyword: the count was the subject's (58个试点城市共建成…)
 _VERB_BETWEEN = re.compile(
-    r"共(?<!公共)|已|将|建|完成|开工|实现|达|新增|改造|覆盖|累计|计划|有|提供|是"
+    r"共(?<!公共)|已|将|建|完成|开工|实现|达|新增|改造|覆盖|累计|计划|有|提供|是|带动|辐射"
     r"|申请|申报|报名|预约"  # 1860户…家庭申请适老化改造: those who asked, no work done
 )
 # The work's words before the noun, as a modifier of it (50所新建改扩建中小学幼儿园, 45个新建口袋

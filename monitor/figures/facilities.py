@@ -45,3 +45,33 @@ def one_length(head: str) -> bool:
     """Whether the number after `head` (its clause up to it) is a length said with 全长 of one
     thing, its clause naming no whole (全市…, 线网…)."""
     return "长" in head and bool(_ONE_LENGTH.search(head)) and not _NETWORK.search(head)
+
+
+# A size of each thing, said as its width, height, depth or thickness (3.5米宽的村道, 路面宽4.5米,
+# 厚18厘米): what each one measures, never how much was built
+_SIZE_AFTER = re.compile(r"[宽高深厚]")
+_SIZE_BEFORE = re.compile(r"(?:宽|高|深|厚)度?(?:为|约|达到?|不低于|不少于|不小于)?$")
+_LENGTHS = frozenset({"米", "厘米", "毫米", "公里", "千米"})
+
+
+def a_size(sentence: str, end: int, head: str, unit: str | None) -> bool:
+    """Whether the length ending at `end` (after `head`, its clause up to it) is a size of each
+    thing: a width or height right after it or before it."""
+    if unit not in _LENGTHS:
+        return False
+    return bool(_SIZE_AFTER.match(sentence, end) or _SIZE_BEFORE.search(head))
+
+
+# Some places the work was done around (在医院、学校周边, 在老城区沿线): those there, a part
+_NEAR = re.compile(r"在[^，,。；在]{1,14}?(?:周边|附近|周围|沿线|一带)")
+
+
+def around_places(sentence: str, at: int) -> str | None:
+    """The places the number's work was done around, when the sentence gives the whole after
+    it (…，全市累计新增5600个); where it gives none they are where all of it went."""
+    start = max(sentence.rfind(c, 0, at) for c in "，,。；") + 1
+    found = _NEAR.search(sentence, start, at) if "在" in sentence[start:at] else None
+    return found.group() if found and _WHOLE_AFTER.search(sentence, at) else None
+
+
+_WHOLE_AFTER = re.compile(r"全[市区县镇省]|累计|共计|合计|总计")

@@ -15,7 +15,13 @@ from monitor.figures.cues import (
     governing,
 )
 from monitor.figures.frame_words import _frame_year
-from monitor.figures.goals import all_due_after, coming_goal, planned_total, set_then_done
+from monitor.figures.goals import (
+    all_due_after,
+    coming_goal,
+    done_beside_rate,
+    planned_total,
+    set_then_done,
+)
 from monitor.figures.measures import _ADDITION, _CHANGE_VERB, _PART_OF_YEAR, under_way
 from monitor.figures.months import period_ended as _ended
 from monitor.figures.openings import (
@@ -233,6 +239,8 @@ class Frames(Openings):
             if index not in self._cues:
                 self._cues[index] = _cue(_without_own_times(sentence))
             cue = self._cues[index]
+            if cue == "pledge" and done_beside_rate(clause, sentence[len(before) :]):
+                return "achieved"  # 计划60个，完成62个，完成率103.3%: the count the rate is of
             if cue == "pledge" and _cue(governing(_without_own_times(before))) != "pledge":
                 # a modal governs what follows it, not a clause before it (…就业12.6万人，
                 # 今年力争达到13万人: the 12.6万 is no plan), and a plan's noun none (围绕年度

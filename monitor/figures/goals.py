@@ -222,3 +222,15 @@ _ALL_DUE = re.compile(
 def all_due_after(sentence: str, at: int) -> bool:
     """Whether the clause after `at` (a clause's end) says all its work is due by a time ahead."""
     return _ALL_DUE.match(sentence, at) is not None
+# A clause giving work done by its verb and amount (完成62个, 实际建成1320盏) in a sentence that
+# goes on to the rate of the plan done (完成率103.3%, 完成进度…, 占年度任务…%)
+_DONE_AMOUNT = re.compile(
+    r"\s*(?:实际|累计|共)?(?:完成|建成|完工|竣工|开工|实现)了?[约近超逾]?[0-9]"
+)
+_RATE_AFTER = re.compile(r"完成(?:率|进度|比例)|占[^，,。；]{0,8}?(?:任务|计划|目标)")
+
+
+def done_beside_rate(clause: str, rest: str) -> bool:
+    """Whether the clause gives work done with the plan's rate after it in its sentence (`rest`):
+    the plan word of a clause before (计划60个，完成62个，完成率103.3%) does not make it a plan."""
+    return bool(_DONE_AMOUNT.match(clause)) and bool(_RATE_AFTER.search(rest))

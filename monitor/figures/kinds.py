@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from monitor.figures.access import other_access
 from monitor.figures.held import goods_of_scheme, held_inside
 from monitor.figures.nouns import (
     _NOT_HAN,
@@ -75,7 +76,10 @@ def _words_before(head: str) -> str:
 # A clause before the keyword picking some of its things out (入选…名单的, 具备…功能的): those are
 # a part of the thing, not it. Not 达到…的 or 通过…的: a standard reached or a check passed is
 # often what the target counts (达到推荐标准的乡镇卫生院, 通过验收的…)
-_PICKED = re.compile(r"(?:入选|具备|具有|符合|获评|获得|拥有|配备|提供)[^，,。；;]{1,20}的$")
+# (a score or grade a check gave them: 得分90分以上的公厕, 评为优秀的…, 考核达标的)
+_PICKED = re.compile(
+    r"(?:入选|具备|具有|符合|获评|获得|拥有|配备|提供|得分|评分|评为|评定为|考核|考评)[^，,。；;]{1,20}的$"
+)
 
 
 # The thing named as the subject of a passive that picks some out (2.3万户个体工商户被认定为
@@ -237,8 +241,8 @@ def other_modifier(head: str, keyword: str, keywords: tuple[str, ...], title: st
     another kind. None when no longer keyword names a kind, or the words before are the title's,
     a place's or a time's."""
     kinds = [k[: -len(keyword)] for k in keywords if len(k) > len(keyword) and k.endswith(keyword)]
-    if not kinds:
-        return _other_area(head, keyword, title)  # most targets: no keyword naming a kind
+    if not kinds:  # most targets: no keyword naming a kind
+        return _other_area(head, keyword, title) or other_access(head, title)
     tail = _HAN_TAIL.search(_words_before(head))
     if tail is None:
         return None
@@ -342,11 +346,21 @@ def after_keyword(
         return f"a subset: the part put to one use ({use.group().rstrip(_FILLERS)})"
     if same_unit and "的" not in between and not _ASKED.search(between):
         noun = own_noun(between, keywords, title_measures(title, keywords))
-        if noun and len(noun) > 2 and noun not in title and not _NOT_THING.search(noun):
+        if noun and _thing(noun) and noun not in title:
             if goods_of_scheme(noun, keywords):
                 return None  # 家电以旧换新累计销售…家电产品: the goods the scheme counts
             return f"counts another noun ({noun}), named after a verb"  # (惠及老年人: its count)
     return None
+
+
+# a noun of its own: three characters or more, or two naming a slot or a fitting inside the
+# keyword's thing (农贸市场新增摊位, 食堂新增餐位, 公园增设座椅); a shorter word after a verb is a
+# measure of the thing (完成投资) or another verb (投入执勤)
+_THING_WORD = re.compile(r".{3,}|[\u4e00-\u9fff][位椅桌柜灯桩亭]")
+
+
+def _thing(noun: str) -> bool:
+    return bool(_THING_WORD.fullmatch(noun)) and not _NOT_THING.search(noun)
 
 
 # Things put forward for a title or the work, before it is given (申报, 申请, 推荐), or held as

@@ -161,7 +161,7 @@ _IN_YEAR = re.compile(
 # (…，完成省定年度目标任务的82%; …，占市政府下达的4万套年度任务的92.5%), or a one-year plan's own
 # size (4万套年度任务)
 _YEARS_PLAN_AFTER = re.compile(
-    r"[^。；，,]{0,3}[，,](?:已|已经|共|累计)?(?:超额|提前)?(?:完成|占|达到|达|为|是)(?:了)?"
+    r"[^。；，,]{0,3}[，,](?:已|已经|共|累计)?(?:超额|提前)?(?:完成|占|达到|达|为|是|相当于)(?:了)?"
     r"[^。；，,]{0,16}?"
     r"(?:年度|全年)[^。；，,的]{0,4}?(?:任务|计划|目标)|的?(?:年度|全年)(?:目标)?(?:任务|计划)"
     r"|[^。；，,]{0,3}[，,](?:年度|全年)?(?:任务|计划)?完成(?:率|进度)"  # …642场，完成率107%
@@ -353,7 +353,13 @@ def _named_a_period(sentence: str, c0: int, head: str) -> bool:
     the year work done runs to (截至8月底，已建成…)."""
     part = _LATER_YEAR.search(sentence, c0 + len(head))  # (其中今年新建成…; 今年新开的有…)
     named = _YEAR_WORDS.search(sentence, 0, part.start() if part else len(sentence))
+    if c0 and _PLAN_BEFORE.search(sentence, 0, c0):
+        return True  # 计划60个，已完成62个: the work done toward the plan given before
     return bool(named) or done_by_a_month(sentence, c0 + len(head), head)
+
+
+# a plan and its amount in a clause before (计划60个，…; 任务为120公里，…)
+_PLAN_BEFORE = re.compile(r"(?:计划|任务|目标)[^，,。；0-9]{0,12}?[约近超逾]?[0-9]")
 
 
 # Per sentence, not per number: a long sentence with many numbers is read in linear time.

@@ -37,7 +37,7 @@ _VERB = re.compile(
     # routes and services reorganised (新开通优化调整64条)
     r"|优化调整"
     # equipping what was built (为村医配发一体机, 配置健身器材, 购置送餐箱, 增设座椅)
-    r"|配发|配置|分发|赠送|捐赠|购置|添置|增设"
+    r"|配发|配置|分发|赠送|捐赠|购置|添置|增设|设置"
     # the verbs that set a plan (年初确定的30个目标任务): what follows them up to the number names
     # the plan, no thing of its own
     r"|确定|提出|明确|制定|设定|部署|定下|定好|敲定|议定|商定"
@@ -45,7 +45,7 @@ _VERB = re.compile(
 # words between a verb and its number that name nothing (建成了约, 新增各类, 达到近, 承担其中的)
 _FILLER = re.compile(
     r"^(?:了|约|近|超|逾|达|为|共|总计|各类|各种|和|及|并|再|又|已|的|年度|全年|今年|当年|年内|其中"
-    r"|出去|出来|起来|下来|下去|完|好)+"  # a verb's complement in speech (分配出去3126套, 建好了)
+    r"|出去|出来|起来|下来|下去|完|好|到位|完毕)+"  # a complement (分配出去, 建好了, 安装到位)
 )
 _FILLER_END = re.compile(
     r"(?:了|约|近|超过|超|逾|达到|达|为|共|总计|已经|已|均|的|年度|全年|今年|当年|年内|将"

@@ -258,4 +258,10 @@ def not_counted(q: Quantity) -> str | None:
         return "一 and its measure word: 'a' (走进一条…小巷), not a count"
     if q.kind == "fraction_of_people":
         return "a share of the people or firms asked (2/3的受访者), no amount of anything"
+    if q.unit not in (None, "%") and _DONE_OVER_PLAN.search(q.surface):
+        return "the work done over the plan (已建成9/12个), no fraction of a count"
     return None
+
+
+# two whole numbers over a slash, then a measure word (9/12个, 38/60座): done of the plan
+_DONE_OVER_PLAN = re.compile(r"^[0-9]+\s*[/／]\s*[0-9]+\s*[^0-9.\s]")

@@ -8,6 +8,7 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from monitor.figures.brackets import in_brackets_after_total
 from monitor.figures.divisions import (
     _HAN_ONLY,
     _PART,
@@ -146,6 +147,8 @@ def one_kind(making: Making, n: Number) -> str | None:
 def in_part(sentence: str, cuts: list[int], at: int) -> bool:
     """Whether the number at `at` is among the parts of a total: after a 其中 (or a clause that
     opens with 包括/含), with no clause between naming the whole again."""
+    if ("（" in sentence or "(" in sentence) and in_brackets_after_total(sentence, at):
+        return True  # 新建改造公厕60座（新建20座、改造40座）: the total's parts, in brackets
     if "其中" not in sentence and "包括" not in sentence and "含" not in sentence:
         return False
     clause = bisect_right(cuts, at)

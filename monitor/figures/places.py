@@ -124,8 +124,8 @@ _ENTITIES = (
     # …, not a class of companies (境内外上市公司, 新三板挂牌公司, 国有企业集团)
     r"(?<!上市)(?<!挂牌)(?<!国有)(?<!民营)(?<!外资)(?<!平台)(?<!担保)(?<!小贷)(?<!企业)(?:公司|集团)"
 )
-# A district, county or city not in PLACES, where a clause opens with it and goes on with its
-# figures (兴庆区今年新建…, 桑植县新改建…, 其中万州区…): another place, unless it is the target's.
+# A district, county or city not in PLACES opening a clause with its figures (兴庆区今年新建…,
+# 桑植县新改建…, 其中万州区…; 龙伏镇今年…): another place, unless it is the target's.
 _NOT_NAMES = (
     "主城|老城|新城|开发|示范|保护|自贸|试验|功能|服务|核心|地级|县级|市辖|高新|经开|各个|其他|其余"
     "|自治|超市|各县|各区|郊区|城区|市区|县区|辖区|园区|景区|社区|街区|城乡|农村|城镇"
@@ -151,6 +151,9 @@ _LOCAL = (
     # districts listed with their count (鼓楼、台江、仓山三区): those parts, not the whole
     r"|(?:(?<![\u4e00-\u9fff])|(?<=今年)|(?<=去年)|(?<=其中))(?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3}等?"
     r"[两二三四五六七八九十]个?(?:区|县|市)"
+    r"|(?<![\u4e00-\u9fff])(?!" + _NOT_NAMES + r"|[小各全本我该此])"
+    r"[\u4e00-\u9fff]{2,3}(?<![城乡村小])(?:镇|乡|街道)"
+    r"(?=[今去全]年|上半年|[前新已共0-9]|累计|" + WORK_VERB.pattern + r")"
     # a district or county set apart by 在 before a comma (在鼓楼区，今年新建…)
     r"|(?<=在)(?!" + _NOT_NAMES + r")[\u4e00-\u9fff]{2}(?:区|县)(?=[，,])"
     # a district or county named right after its city (西安市未央区, 兰州市城关区): a part of it

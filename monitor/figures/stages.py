@@ -82,6 +82,8 @@ def stage_at(sentence: str, c0: int, at: int) -> str | None:
 _STAGE_AFTER = re.compile(
     r"(?:[\u4e00-\u9fff]{1,8}?(?:已经?|均已|都已)|已经?|均已|都已"
     r"|[\u4e00-\u9fff]{0,6}?项目(?:集中|相继|顺利)?)?(?:全部|基本|陆续)?"
+    # (其中31个完成竣工验收, 已有12个通过竣工验收: reaching the stage is the stage)
+    r"(?:完成|实现|通过)?新?"
     f"({_ANY_STAGE.pattern})"
 )
 

@@ -58,14 +58,16 @@ def _stage(text: str) -> str | None:
 
 
 # People held at a level (参保人数稳定在, 低保对象保持在) or covered by a service at a time (签约
-# 服务覆盖…人): where the count stands; not a flow so held (新增就业稳定在…: 新 before it)
-_HELD = re.compile(r"(?:稳定|保持|维持)在|覆盖(?!率|面)")
+# 服务覆盖…人), things in a state now (在建项目64个, 在营农贸市场, 在运充电站, 在册): where the
+# count stands; not a flow so held (新增就业稳定在…, 新开工在建…: 新 before it)
+_HELD = re.compile(r"(?:稳定|保持|维持)在|覆盖(?!率|面)|在(?:建(?!设)|营|运营?|用|册)")
 _NEW_BEFORE = re.compile(r"新(?!能源|型|兴|区|城|市民)|净增|增加")
 
 
 def held_level(head: str, in_year: re.Pattern[str]) -> bool:
-    """Whether the words before a number (`head`) hold its count at a level or say what a
-    service covers: a stock; coverage said of a year (今年…覆盖) is left to the year."""
+    """Whether the words before a number (`head`) hold its count at a level, say what a service
+    covers or the state its things are in now: a stock; coverage said of a year (今年…覆盖) is
+    left to the year."""
     held = _HELD.search(head)
     if held is None or _NEW_BEFORE.search(head, 0, held.start()):
         return False

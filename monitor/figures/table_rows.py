@@ -13,6 +13,7 @@ from monitor.figures.keywords import may_split, split_matches
 from monitor.figures.nouns import other_measure
 from monitor.figures.place_levels import other_level
 from monitor.figures.places import GENERIC, PLACES, mentions, speaks_for
+from monitor.figures.row_nouns import noun_before_work
 from monitor.figures.table_stages import stage_in
 from monitor.figures.table_units import PLAN_ROW
 from monitor.models import Table, Target
@@ -30,8 +31,7 @@ _DIGIT_FIRST = re.compile(r"[-+－＋−]?\s*[0-9０-９.]")
 _BRACKETS = re.compile(r"[（(][^（）()]*[)）]")  # a unit or a gloss in a label: （万人）
 _SPACES = re.compile(r"[\s\u3000]+")
 _MARK = re.compile(r"\s*(?:[①-⑳*＊※#△▲]+|[(（]注[0-9]*[)）]|注[0-9]+)$")
-# A row of one period (1月, 1—6月, 一季度, 上半年, 2024年9月): the rows are the caption's measure
-# month by month, not things of their own
+# A row of one period (1月, 1—6月, 一季度, 上半年, 2024年9月): the caption's measure month by month
 _PERIOD = re.compile(
     r"(?:(?:(?:19|20)[0-9]{2}\s*年)?(?:(?:[0-9]{1,2}|十?[一二三四五六七八九十])\s*(?:[-—–~至]\s*[0-9]{1,2}\s*)?月份?|"
     r"[一二三四1-4]\s*季度|前三季度|上半年|下半年|全年)|(?:19|20)[0-9]{2}\s*年(?:度|末|底)?)"
@@ -203,7 +203,7 @@ def _own_row(label: str, target: Target) -> bool:
     if end < 0:
         return False
     rest = _BRACKETS.sub("", label[end:])
-    return other_measure(rest) is None
+    return other_measure(rest) is None and noun_before_work(rest) is None
 
 
 # Upkeep of a thing (养护, 维护, 管护, 运维) is other work than building or renewing it

@@ -4,6 +4,7 @@ binding.py."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from monitor.figures import units
@@ -15,6 +16,9 @@ from monitor.models import Target
 if TYPE_CHECKING:
     from monitor.figures.binding import Number
 
+# what the things fall short by, named after them (缺口, 差额, 短缺, 欠账): no work done
+_SHORTFALL = re.compile(r"缺口|差额|短缺|欠账")
+
 
 def between_keyword_and_number(sentence: str, n: Number, target: Target, same: bool) -> str | None:
     """Why the words between the keyword and the number (in the number's own clause: `same`)
@@ -22,6 +26,8 @@ def between_keyword_and_number(sentence: str, n: Number, target: Target, same: b
     the thing drove, another measure or work's extent (养护里程); else other_work's reason."""
     m, keyword = n.match, sentence[n.match.start : n.match.end]
     between = sentence[m.end : n.q.start]
+    if same and (gap := _SHORTFALL.search(between)):  # 停车泊位缺口约3万个: what is missing
+        return f"what is still missing ({gap.group()}), not work done nor a plan"
     same_unit = units.fits(n.q.unit, target.unit)  # else the unit's reason is given
     noun = noun_after(between, target.title) if same and same_unit else None
     if noun is None and same and m.start < m.end < n.q.start:

@@ -1,0 +1,23 @@
+"""A total's parts given in brackets right after it (新建改造公厕60座（新建20座、改造40座）,
+建成口袋公园26个（城区17个、乡镇9个）): parts, as after 其中; not the plan the brackets name
+(（年度目标5000个）, （计划120公里）), read as a pledge."""
+
+from __future__ import annotations
+
+import re
+
+# an amount ending right before the bracket: a number, then its unit word (60座, 9个, 3.6万户)
+_AMOUNT_END = re.compile(r"[0-9][0-9.]*[万亿]?[\u4e00-\u9fff%]{0,3}$")
+# the plan or a period named inside the brackets before the number: not a part
+_PLAN = re.compile(r"目标|任务|计划|年度|全年|预计|同比|增长|下降")
+
+
+def in_brackets_after_total(sentence: str, at: int) -> bool:
+    """Whether the number at `at` is inside brackets that open right after an amount and name
+    no plan before it."""
+    opened = max(sentence.rfind("（", 0, at), sentence.rfind("(", 0, at))
+    if opened <= 0 or max(sentence.rfind("）", opened, at), sentence.rfind(")", opened, at)) >= 0:
+        return False
+    if not _AMOUNT_END.search(sentence, max(0, opened - 8), opened):
+        return False
+    return _PLAN.search(sentence, opened, at) is None
