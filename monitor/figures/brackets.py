@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 
-# an amount ending right before the bracket: a number, then its unit word (60座, 9个, 3.6万户)
-_AMOUNT_END = re.compile(r"[0-9][0-9.]*[万亿]?[\u4e00-\u9fff%]{0,3}$")
-# the plan or a period named inside the brackets before the number: not a part
-_PLAN = re.compile(r"目标|任务|计划|年度|全年|预计|同比|增长|下降")
+# an amount ending right before the bracket: a number, then its unit word (60座, 9个, 3.6万户);
+# not a rate or a share (增长15%左右（…）, 任务的85%（…）): a rate has no parts
+_AMOUNT_END = re.compile(r"[0-9][0-9.]*[万亿]?[\u4e00-\u9fff]{0,3}$")
+# the plan, or a period named inside the brackets before the number (（2024年…）, （去年同期…）:
+# a base or a past level): not a part
+_PLAN = re.compile(r"目标|任务|计划|年度|全年|预计|同比|增长|下降|[0-9]{4}年|去年|上年|同期")
 
 
 def in_brackets_after_total(sentence: str, at: int) -> bool:
