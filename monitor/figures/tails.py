@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from monitor.figures import units
 from monitor.figures.kinds import after_keyword, noun_after, of_phrase_noun, same_head_after
-from monitor.figures.sizes import other_size, work_extent
+from monitor.figures.sizes import other_goods_measure, other_size, work_extent
 from monitor.figures.stages import other_work
 from monitor.models import Target
 
@@ -35,7 +35,9 @@ def between_keyword_and_number(sentence: str, n: Number, target: Target, same: b
         if other:
             return other
     size = same and (
-        other_size(between, keyword, target.title) or work_extent(between, target.title)
+        other_size(between, keyword, target.title)
+        or work_extent(between, target.title)
+        or other_goods_measure(between, keyword, target.title)
     )
     if size:
         return f"another measure of the noun ({size})"
