@@ -35,6 +35,7 @@ from monitor.figures.windows import (
     _HOLIDAY,
     _older_base,
     _over_years,
+    period_before,
     points_since_base,
     yearly_average,
 )
@@ -264,6 +265,8 @@ def out_of_frame(
         points = n.q.unit == "百分点"
         if other := other_share(making.read.text, n.c0, n.q.start, target, points):
             return other  # 占全省的比重为45.3%; …增加值4130亿元，同比增长10.2% for its share
+    if scope == "rate" and (before := period_before(making.read.text, n, target)):
+        return f"a change over the period just before ({before}), beside the year-on-year one"
     if scope == "rate" and (since := _older_base(making.read.text, n, published, target)):
         return f"a change over the years since {since} (比{since}年…), not one year's rate"
     if (

@@ -53,8 +53,11 @@ def _older_base(sentence: str, n: Number, published: date | None, target: Target
 
 # A rate over a window of several years: a yearly average (年均增长, 两年平均增长), a change over
 # N years (比五年前提高, 四年间提高, 三年来增长)
+# (not a year's mean level: 年均浓度, 年均值, 年平均气温; see _ANNUAL_MEAN)
+_ANNUAL_MEAN = r"(?!浓度|值|气温|温度|降水|降雨)"
 _SEVERAL_YEARS = re.compile(
-    r"年均|年(?<!全年)(?<!当年)平均|平均每年|每年平均"  # (全年平均88.2%: the year's own)
+    r"年均" + _ANNUAL_MEAN + r"|年(?<!全年)(?<!当年)平均" + _ANNUAL_MEAN + r"|平均每年|每年平均"
+    # (全年平均88.2%: the year's own)
     r"|(?<![0-9])(?:[两二三四五六七八九十]|[0-9]{1,2})个?年(?:平均|间|来|前|多来)"
 )
 _SPAN_PERIOD = re.compile(r"((?:19|20)[0-9]{2})-((?:19|20)[0-9]{2})")
@@ -83,7 +86,9 @@ _CHANGED = re.compile(r"(?:增长|增加|提高|提升|上升|下降|减少|降�
 
 
 # A count averaged over several years (年均新增370家, 平均每年建成420万亩): no period's count
-_YEARLY_AVERAGE = re.compile(r"年均|年(?<!全年)(?<!当年)平均|平均每年|每年平均")
+_YEARLY_AVERAGE = re.compile(
+    r"年均" + _ANNUAL_MEAN + r"|年(?<!全年)(?<!当年)平均" + _ANNUAL_MEAN + r"|平均每年|每年平均"
+)
 
 
 def yearly_average(head: str, target: Target) -> str | None:
@@ -135,3 +140,23 @@ def base_window(head: str, period: str | None, published: date | None = None) ->
     if end is None or end - base < 2:
         return period
     return f"{base + 1}-{end}"
+
+
+# A change against the period just before (环比, 比上月, 较上季度, 比上年四季度) and one against
+# the same period a year before (同比, 比上年同期, 比上年): the two comparisons statistics give
+_PERIOD_BEFORE = re.compile(r"环比|(?:比|较)(?:上月|上个月|上季度?|上一季度|上年四季度)")
+_YEAR_ON_YEAR = re.compile(r"同比|(?:比|较)(?:上年|去年)(?!四季度|[末底])")
+
+
+def period_before(sentence: str, n: Number, target: Target) -> str | None:
+    """The words of a growth against the period just before (环比增长1.5%), when the sentence
+    also gives a year-on-year one (同比增长6.0%，环比增长1.5%): for a target of a growth rate (in
+    %), another comparison than the one its growth is; alone, it is the sentence's change. A
+    target of an amount takes both; a change in points (增速比上月加快…) is the growth's own."""
+    if target.unit != "%" or n.q.unit != "%" or ("环比" not in n.head and "上" not in n.head):
+        return None
+    found = _PERIOD_BEFORE.search(n.head)
+    if found is None or _YEAR_ON_YEAR.search(n.head):
+        return None
+    rest = sentence[: n.c0] + sentence[n.q.end :]
+    return found.group() if _YEAR_ON_YEAR.search(rest) else None
