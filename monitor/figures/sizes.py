@@ -100,12 +100,19 @@ def _goods_measure(words: str) -> str | None:
     return next((group[0] for group in _GOODS_MEASURES if words.startswith(group)), None)
 
 
-def other_goods_measure(between: str, keyword: str, title: str) -> str | None:
+_ANY_GOODS_MEASURE = re.compile("|".join(w for group in _GOODS_MEASURES for w in group))
+
+
+def other_goods_measure(
+    between: str, keyword: str, title: str, head: str | None = None
+) -> str | None:
     """The measure of goods the words from the keyword to the number (`between`) name when the
-    title names another right after the keyword (保有量 for …新能源汽车产量…); else None."""
+    title names another right after the keyword (保有量 for …新能源汽车产量…); else None. `head`:
+    the number's own clause up to it, when that is a later clause going on from the keyword's
+    (…保有量62.3万辆，较上年末增加11.4万辆): it keeps that measure unless it names one itself."""
     at = title.find(keyword)
     own = _goods_measure(title[at + len(keyword) :]) if at >= 0 and between else None
-    if own is None:
+    if own is None or (head is not None and _ANY_GOODS_MEASURE.search(head)):
         return None
     lead = _GOODS_LEAD.match(between)
     said = _goods_measure(between[lead.end() if lead else 0 :])

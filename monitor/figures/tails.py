@@ -34,11 +34,11 @@ def between_keyword_and_number(sentence: str, n: Number, target: Target, same: b
         other = after_keyword(between, target.title, target.keywords, same_unit)
         if other:
             return other
-    size = same and (
-        other_size(between, keyword, target.title)
-        or work_extent(between, target.title)
-        or other_goods_measure(between, keyword, target.title)
-    )
+    size = (
+        other_size(between, keyword, target.title) or work_extent(between, target.title)
+        if same
+        else None
+    ) or other_goods_measure(between, keyword, target.title, None if same else n.head)
     if size:
         return f"another measure of the noun ({size})"
     return other_work(sentence, n.c0, n.q, target)  # 新建…、改造提升200万亩: upgraded, not new
