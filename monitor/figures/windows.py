@@ -26,6 +26,25 @@ _HOLIDAY = re.compile(
 )
 # A holiday named as a cause (受春节假期影响，1月份…): the figure is of its own period
 _CAUSE = re.compile(r"(?:影响|因素|效应|错月|带动|拉动)")
+# A later clause naming a period of its own (…，今年1—4月累计接待游客…; ，前三季度…): where a
+# holiday's frame ends
+_OWN_PERIOD = re.compile(
+    r"[，,；;]\s*(?:全[市省县区])?(?:今年|全年|本年|年内|[上下]半年|前三季度|[一二三四]季度|截至|截止"
+    r"|前[0-9一二三四五六七八九十两]{1,2}个?月|[0-9一二三四五六七八九十]{1,2}\s*[—\-–~～至到]\s*"
+    r"[0-9一二三四五六七八九十]{1,2}\s*月)"
+)
+
+
+def holiday_of(sentence: str, at: int, target: Target) -> str | None:
+    """The holiday whose few days the number at `at` is of (国庆假期…接待游客486万人次): named
+    before it, not as a cause (受春节假期影响), with no clause between naming a period of its
+    own; None for a target naming a holiday itself."""
+    holiday = _HOLIDAY.search(sentence, 0, at)
+    if holiday is None or _HOLIDAY.search(target.title) or _CAUSE.match(sentence, holiday.end()):
+        return None
+    return None if _OWN_PERIOD.search(sentence, holiday.end(), at) else holiday.group()
+
+
 # A change against a named year's level (比2015年下降31.5%, 与2019年相比增长21.4%)
 _BASE_YEAR = re.compile(
     r"(?:比|较|与|同)((?:19|20)[0-9]{2})\s*年(?:末|底|同期)?(?:相比|比较)?[，,]?"
