@@ -69,8 +69,25 @@ def clause_cuts(sentence: str) -> list[int]:
         if short and sentence[at] in "（(" and sentence[closing] in "）)":
             skip = closing
             continue
+        remark = _remark_end(sentence, at)
+        if remark > 0:
+            skip = remark
+            continue
         kept.append(at)
     return kept
+
+
+# A remark in brackets with no number in it (（以下除特别注明外，均为同比增长）, （快报数）): no
+# clause of its own, whatever pauses it holds; the clause before it goes on after it
+_REMARK = re.compile(r"[^0-9０-９（）()。；;]{2,30}[）)]")
+
+
+def _remark_end(sentence: str, at: int) -> int:
+    """Where the remark in brackets opening at `at` closes, or -1 when none opens there."""
+    if sentence[at] not in "（(":
+        return -1
+    found = _REMARK.match(sentence, at + 1)
+    return found.end() - 1 if found else -1
 
 
 def with_title(title: str, text: str) -> str:
