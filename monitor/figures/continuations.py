@@ -94,6 +94,10 @@ _CONTINUE_VERB = (
     # what the subject's projects cost in all (…，总投资7.9万亿元; …，项目总投资达2100亿元)
     # (a branch a word: the first letters of the branches are looked for first, see _CONTINUES)
     "|总投资|项目总投资|计划总投资|概算总投资|协议总投资"
+    # its rank among others (…，居全国第五位; 位居黄河流域省份前列; 连续多年居全国首位): the
+    # subject ranked, going on to its change after (…，比上年提高0.1个百分点)
+    "|居(?:全国|全省|全市|全区|[\u4e00-\u9fff]{1,8}?)?(?:第|首位|前列|前)|位居|位列|排名|排在"
+    "|连续(?:多|[0-9一二三四五六七八九十两]{1,2})年(?:居|位居|位列|排名)"
     # …，高于2023年完成的1.7万个: the subject's own work of another year, compared
     "|(?:高于|低于|多于|少于)[^，,。；]{0,10}?(?:完成|实现|建成|新增|新建)的(?=[约近超逾]?[0-9])|(?:全年|年度)?(?:目标)?任务[^，,。；]{0,6}?完成|净增"
     # the plan used up or met, its size after (…，届时将用完财政部下达的2860亿元额度)
