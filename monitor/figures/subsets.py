@@ -59,4 +59,6 @@ def subset_before(sentence: str, cuts: list[int], match: _Match, target: Target)
     if found is None:
         return None
     kind = _KIND_TAIL.sub("", found.group())
+    if kind == "外贸" and "口" in sentence[match.start : match.end]:
+        return None  # 外贸进出口, 外贸出口: the trade itself, not a part of it
     return None if kind in target.title else kind
