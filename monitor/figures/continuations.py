@@ -83,6 +83,8 @@ _CONTINUE_VERB = (
     # the basis of the figures after it, a clause of its own (…，扣除价格因素，实际增长4.9%)
     "|(?:(?<=计算)|(?<=因素)|(?<=因素后)|(?<=口径))(?=[，,])"
     "|(?:平均|均值)(?:为|达到|达)?(?=[约近超逾]?[0-9一二三四五六七八九十两])"  # …，全年平均88.2%
+    # …，1—11月平均上涨0.1%: the average of the months' changes, the subject's own
+    "|平均(?:上涨|下降|增长|上升|提高|降低)"
     # …，现在是百分之九十七点一: the level now
     "|(?<=现在|目前|如今)是(?=[约近超逾]?[0-9一二三四五六七八九十两百])"
     # an amount traded (…：前7月交易2316.8亿元; …，今年前4个月成交…)
@@ -94,6 +96,10 @@ _CONTINUE_VERB = (
     # what the subject's projects cost in all (…，总投资7.9万亿元; …，项目总投资达2100亿元)
     # (a branch a word: the first letters of the branches are looked for first, see _CONTINUES)
     "|总投资|项目总投资|计划总投资|概算总投资|协议总投资"
+    # its rank among others (…，居全国第五位; 位居黄河流域省份前列; 连续多年居全国首位): the
+    # subject ranked, going on to its change after (…，比上年提高0.1个百分点)
+    "|居(?:全国|全省|全市|全区|[\u4e00-\u9fff]{1,8}?)?(?:第|首位|前列|前)|位居|位列|排名|排在"
+    "|连续(?:多|[0-9一二三四五六七八九十两]{1,2})年(?:居|位居|位列|排名)"
     # …，高于2023年完成的1.7万个: the subject's own work of another year, compared
     "|(?:高于|低于|多于|少于)[^，,。；]{0,10}?(?:完成|实现|建成|新增|新建)的(?=[约近超逾]?[0-9])|(?:全年|年度)?(?:目标)?任务[^，,。；]{0,6}?完成|净增"
     # the plan used up or met, its size after (…，届时将用完财政部下达的2860亿元额度)

@@ -78,6 +78,8 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
     noun = title_noun(target.title, target.unit)
     if noun and sentence.startswith(noun, at):
         return False  # 21个县 for a target titled 整县试点扩大到25个县: the title's own noun
+    if _head_of_keyword(sentence, q.start, at, target.keywords):
+        return False  # 老旧小区改造已开工1120个小区: the keyword's things, by their head noun
     if _PLACE_CLASS.match(sentence, at):
         return True  # 17个省区市贫困县, 11个设区市社区食堂: a count of places
     if _for_whom(sentence, q.start, at, target):
@@ -112,6 +114,26 @@ def _own_projects(sentence: str, q: Quantity, keywords: tuple[str, ...]) -> bool
         return False
     work = _WORK_OF_KEYWORD.search(sentence, max(0, q.start - 8), q.start)
     return work is not None and sentence[: work.start()].endswith(tuple(keywords))
+def _head_of_keyword(sentence: str, start: int, at: int, keywords: tuple[str, ...]) -> bool:
+    """Whether the noun at `at` after a count (starting at `start`) is the head of a keyword named
+    before it in the count's clause, or in the clause before when that one gives no number of
+    its own (老旧小区改造已开工1120个【小区】; 社区食堂建设提速，已建成68个【食堂】; not
+    新建口袋公园12个，改造提升86个公园: another set of the head's things)."""
+    heads = {k: [k[-n:] for n in range(2, len(k))] for k in keywords}
+    if not any(sentence.startswith(h, at) for hs in heads.values() for h in hs):
+        return False  # (most counts: no keyword's head after them)
+    breaks = [m.end() for m in _CLAUSE.finditer(sentence, 0, start)]
+    clause = breaks[-1] if breaks else 0
+    before = breaks[-2] if len(breaks) > 1 else 0
+    for keyword, hs in heads.items():
+        if not any(sentence.startswith(h, at) for h in hs):
+            continue
+        if keyword in sentence[clause:start]:
+            return True
+        last = sentence[before:clause]  # (5G in 加快5G基站建设 is the keyword's, no number)
+        if clause and keyword in last and not any(c.isdigit() for c in last.replace(keyword, "")):
+            return True
+    return False
 
 
 # The places or bodies a count may count that own the target's things, before 的 (5100余个停车场

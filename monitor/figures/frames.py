@@ -86,7 +86,7 @@ _FORECAST_HINT = re.compile(
 _EXPECTED = re.compile(r"预计(?:可|能够?)?")  # 预计可达93.2%: one word of plan
 _LAST_QUARTER = 10  # by then a headline's 今年 with no word of plan reports the year's work
 _CLOSING_DAYS = 31  # a part of the year reported in its last month is reported as done
-_YEAR_END_NEWS = 2  # the months a year's own figures are published in, after it ended
+_YEAR_END_NEWS = 3  # the months a year's own figures are published in, after it ended
 _YEARS = re.compile(r"(?:19|20)[0-9]{2}")
 _BASE_BEFORE = ("比", "较", "与", "同", "从", "由")  # 比2023年: a base, no date
 
@@ -173,8 +173,8 @@ class Frames(Openings):
 
     def _year_just_ended(self, text: str, clause: str, index: int | None = None) -> bool:
         """Whether a figure read early in a year with no word of the future is of the year before:
-        全年… in January or February, 预计… (a preliminary figure) by March; with `index`, any
-        result in a report (工作报告) read by March."""
+        全年… by March (when statistics bulletins come out), 预计… (a preliminary figure) by
+        March; with `index`, any result in a report (工作报告) read by March."""
         published = self.published
         if published is None or published.month > _PLAN_SEASON_ENDS or _AHEAD.search(text):
             return False

@@ -78,9 +78,9 @@ _NO_NOUN = re.compile(
 )
 
 
-# (after the base it is reckoned from: 分别比上年下降…, 分别较上年增长…)
+# (after the base it is reckoned from: 分别比上年下降…, 分别较上年增长…, 分别同比增长…)
 _RISE = re.compile(
-    r"(?:(?:比|较|与)(?:上年|去年|上一年)(?:同期)?(?:相比)?)?"
+    r"(?:同比|(?:比|较|与)(?:上年|去年|上一年)(?:同期)?(?:相比)?)?"
     r"(?:增长|增加|提高|提升|上升|下降|减少|降低|回落)"
 )
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")

@@ -34,7 +34,10 @@ _GROWTH = re.compile(
 # A change with no comparison word (…9326亿元，增长4.2%; 进出口回落6.5%; 目标是…增长3%左右): the
 # change of whatever the clause's subject is, weighed by binding.rate_of, which asks that subject
 # be the target's (its keyword just before, or its own amount closing the clause before).
-_CHANGE_VERB = r"(?:增长|增加|提高|提升|上升|上涨|回升|下降|减少|降低|回落|下滑|下跌|暴跌|[增减]产)"
+# (a new-media post's arrow after an amount: 1750.8亿件↑21.5%, 248.6亿元↓4.9%)
+_CHANGE_VERB = (
+    r"(?:增长|增加|提高|提升|上升|上涨|回升|下降|减少|降低|回落|下滑|下跌|暴跌|[增减]产|[↑↓]\s*)"
+)
 _BARE_GROWTH = re.compile(
     r"(?:预计|预期|将|力争|争取|要|可望|有望|确保|实现|全年|当月|同期相比)*"
     + _CHANGE_VERB
@@ -46,7 +49,7 @@ _MODAL_BEFORE_CHANGE = re.compile(
 )
 _FALL = re.compile(
     r"(?:下降|减少|降低|回落|下滑|下跌|暴跌|缩减|减产|放缓|负增长|(?<=同比|环比)[降减]|(?<=比上年|比去年)[降减])"
-    r"了?(?:约|近|超过|达)?$|降幅" + r"[^，,。；比较]{0,4}?"
+    r"了?(?:约|近|超过|达)?$|↓\s*$|降幅" + r"[^，,。；比较]{0,4}?"
     r"(?:为|是|达到?|(?:扩大|收窄)(?:至|到))?(?:约|近)?$"
 )
 # A rate named by its noun, given as its level: 增速回落至3.1% (growth slowed to 3.1%, still a

@@ -31,10 +31,10 @@ from monitor.figures.rests import _in_unit, _plan_given, _rest_before_whole, _re
 from monitor.figures.shares import other_share, share_before_plan_done, share_done, share_goes_on
 from monitor.figures.stages import stage_said
 from monitor.figures.windows import (
-    _CAUSE,
-    _HOLIDAY,
     _older_base,
     _over_years,
+    holiday_of,
+    period_before,
     points_since_base,
     yearly_average,
 )
@@ -265,6 +265,8 @@ def out_of_frame(
         points = n.q.unit == "百分点"
         if other := other_share(making.read.text, n.c0, n.q.start, target, points):
             return other  # 占全省的比重为45.3%; …增加值4130亿元，同比增长10.2% for its share
+    if scope == "rate" and (before := period_before(making.read.text, n, target)):
+        return f"a change over the period just before ({before}), beside the year-on-year one"
     if scope == "rate" and (since := _older_base(making.read.text, n, published, target)):
         return f"a change over the years since {since} (比{since}年…), not one year's rate"
     if (
@@ -280,13 +282,8 @@ def out_of_frame(
         return other  # 专项债务余额 for the bonds issued; 总投资 for the investment done
     if scope != "rate" and _due_by_schedule(making.read.text, n.c0, n.q.start):
         return "a quota of the time gone by (按序时进度应完成…), neither the plan nor a result"
-    holiday = _HOLIDAY.search(making.read.text, 0, n.q.start)
-    if (
-        holiday
-        and not _HOLIDAY.search(target.title)
-        and not _CAUSE.match(making.read.text, holiday.end())
-    ):
-        return f"a holiday's figure ({holiday.group()}…): a few days, not the period's"
+    if holiday := holiday_of(making.read.text, n.q.start, target):
+        return f"a holiday's figure ({holiday}…): a few days, not the period's"
     other = _out_of_frame(target, period, scope, kind)
     if not other and _rest_of_plan(making, n, target):
         # 今年确定新建20家，已有6家建成，其余14家计划10月底前完工: a part of the plan given

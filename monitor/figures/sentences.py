@@ -69,8 +69,25 @@ def clause_cuts(sentence: str) -> list[int]:
         if short and sentence[at] in "（(" and sentence[closing] in "）)":
             skip = closing
             continue
+        remark = _remark_end(sentence, at)
+        if remark > 0:
+            skip = remark
+            continue
         kept.append(at)
     return kept
+
+
+# A remark in brackets with no number in it (（以下除特别注明外，均为同比增长）, （快报数）): no
+# clause of its own, whatever pauses it holds; the clause before it goes on after it
+_REMARK = re.compile(r"[^0-9０-９（）()。；;]{2,30}[）)]")
+
+
+def _remark_end(sentence: str, at: int) -> int:
+    """Where the remark in brackets opening at `at` closes, or -1 when none opens there."""
+    if sentence[at] not in "（(":
+        return -1
+    found = _REMARK.match(sentence, at + 1)
+    return found.end() - 1 if found else -1
 
 
 def with_title(title: str, text: str) -> str:
@@ -92,18 +109,25 @@ _CARRY_TIME = re.compile(
 )
 
 
+# A sentence breaking the one before down by time (分季度看，一季度…; 分月看，…; 从月度看，…): it
+# goes on with that one's subject, as a part after a semicolon does
+_BY_TIME = re.compile(r"\s*(?:分|从|按|逐)(?:季度|季|月份|月度|月)(?:来|上)?看[，,：:]")
+
+
 def carried(text: str, ends: list[int], wanted: dict[int, list[Target]]) -> dict[int, list[Target]]:
-    """Sentences after a semicolon that name no target but go on with the one before, and the
-    answer to a reporter's question naming one (记者：社区食堂…能不能完成？局长：今年的任务是…)."""
+    """Sentences after a semicolon that name no target but go on with the one before (and after
+    a full stop, one breaking it down by time: 分季度看，…), and the answer to a reporter's
+    question naming one (记者：社区食堂…能不能完成？局长：今年的任务是…)."""
     out = _answers(text, ends, wanted)
     for index in sorted({**wanted, **out}):
         k = index
         while (
             k + 1 < len(ends)
-            and text[ends[k] - 1] in "；;"
+            and (text[ends[k] - 1] in "；;" or _BY_TIME.match(text, ends[k]) is not None)
             and (k + 1 not in wanted or _opens_unnamed(text, ends[k], wanted[k + 1]))
         ):
-            start = ends[k]
+            by = _BY_TIME.match(text, ends[k]) if text[ends[k] - 1] not in "；;" else None
+            start = by.end() if by else ends[k]
             lead = _CARRY_TIME.match(text, start)
             at = lead.end() if lead else start
             nxt = NEXT_STEP.match(text, start)

@@ -80,3 +80,40 @@ def other_size(between: str, keyword: str, title: str) -> str | None:
     if not did or _A_MEASURE.search(did) or did in between or _LEVEL_VERB.fullmatch(did):
         return None  # the title counts the noun itself (充电桩保有量, 5G基站12万个, 超充站达到…)
     return f"{between.rstrip('为达到约近超过突破是有')}, not {keyword}{did}"
+
+
+# Measures of goods: made, sold, sent abroad, bought abroad, held (产量, 销量, 出口, 进口, 保有量).
+# A target whose title names one right after its keyword (新能源汽车产量) counts no other one
+# its keyword is followed by (新能源汽车保有量, 工业机器人出口, 粮食进口), whatever the unit.
+_GOODS_MEASURES = (
+    ("产量", "生产", "产出"),
+    ("销量", "销售量", "销售"),
+    ("出口",),
+    ("进口",),
+    ("保有量", "保有"),
+)
+_GOODS_LEAD = re.compile(r"(?:的|累计|全年|今年|当年|共|已)*")
+
+
+def _goods_measure(words: str) -> str | None:
+    """The measure of goods `words` open with, as its group's first word."""
+    return next((group[0] for group in _GOODS_MEASURES if words.startswith(group)), None)
+
+
+_ANY_GOODS_MEASURE = re.compile("|".join(w for group in _GOODS_MEASURES for w in group))
+
+
+def other_goods_measure(
+    between: str, keyword: str, title: str, head: str | None = None
+) -> str | None:
+    """The measure of goods the words from the keyword to the number (`between`) name when the
+    title names another right after the keyword (保有量 for …新能源汽车产量…); else None. `head`:
+    the number's own clause up to it, when that is a later clause going on from the keyword's
+    (…保有量62.3万辆，较上年末增加11.4万辆): it keeps that measure unless it names one itself."""
+    at = title.find(keyword)
+    own = _goods_measure(title[at + len(keyword) :]) if at >= 0 and between else None
+    if own is None or (head is not None and _ANY_GOODS_MEASURE.search(head)):
+        return None
+    lead = _GOODS_LEAD.match(between)
+    said = _goods_measure(between[lead.end() if lead else 0 :])
+    return said if said is not None and said != own else None

@@ -43,10 +43,28 @@ def stage_of(text: str) -> str | None:
     return None
 
 
+# The things' age told with a stage before the noun (2000年底前建成的老旧小区, 1998年以前竣工的):
+# a description of them, no stage of the work counted
+_AGE = re.compile(r"(?:前|以前|之前)$")
+
+
+def _stages(sentence: str, start: int, end: int) -> list[re.Match[str]]:
+    """The stage words in sentence[start:end], but those telling the things' age."""
+    found = _ANY_STAGE.finditer(sentence, start, end)
+    return [m for m in found if not _age_told(sentence, m)]
+
+
+def _age_told(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the stage word `m` tells the things' age (…年以前建成的)."""
+    return sentence.startswith("的", m.end()) and bool(
+        _AGE.search(sentence, max(0, m.start() - 2), m.start())
+    )
+
+
 def stage_before(sentence: str, at: int) -> str | None:
     """The stage named last before `at` (新开工580万套，基本建成【360万套】 gives 建成; 计划开工
     3000个，已完成改造【1950个】 too: work completed is finished work)."""
-    found = list(_ANY_STAGE.finditer(sentence, 0, at))
+    found = _stages(sentence, 0, at)
     done = list(_DONE_WORK.finditer(sentence, 0, at)) if "完成" in sentence else []
     if done and (not found or done[-1].start() > found[-1].start()):
         return "建成"
@@ -67,12 +85,12 @@ def stage_at(sentence: str, c0: int, at: int) -> str | None:
     its own, the last one named before it (…开工1.17万个，同比增长8.3%)."""
     if _ANY_STAGE.search(sentence) is None:
         return None  # most sentences name no stage (one test, from the stage words themselves)
-    found = list(_ANY_STAGE.finditer(sentence, c0, at))
+    found = _stages(sentence, c0, at)
     if found:
         return found[-1].group()
     if _OTHER_WORK.search(sentence, c0, at):
         return None
-    found = list(_ANY_STAGE.finditer(sentence, 0, c0))
+    found = _stages(sentence, 0, c0)
     return found[-1].group() if found else None
 
 

@@ -26,6 +26,11 @@ _KIND = re.compile(
     # a stretch along a line (兰海高速贵州段沿线新建, 长江沿岸): a part of the place
     r"|(?:高速|高铁|铁路|公路|国道|省道|运河|长江|黄河|流域|干线|航道)[^，,。；]{0,8}?(?:段|沿线|沿岸)"
     r"(?:沿线|地区|区域)?(?:今年|已|累计|共)*(?:新建|新增|建成|建设|改造|开通|布设)?"
+    # the trade or carriage a flow of goods is of (外贸集装箱, 海铁联运集装箱, 国际及港澳台快递,
+    # 同城快递): a part of the flow
+    r"|(?:外贸|内贸|海铁联运|铁水联运|公铁联运|国际及港澳台|港澳台|同城|异地)"
+    # a river's stretch or basin (渭河干流断面, 汉江流域, 黄河支流断面): a part of the place
+    r"|[\u4e00-\u9fff]{1,3}(?:[江河湖水])(?:干流|支流|流域)(?:断面)?"
     # one kind of investor's capital put in (社会资本参与水利投资, 民间资本投入…): its part
     r"|(?:社会|民间|民营|外商|外来)(?:资本|投资)(?:参与|投入|投向|注入)?)"
     r"(?:累计|今年|已|的|共|新增|享受|获得|发生)*$"
@@ -34,7 +39,9 @@ _KIND = re.compile(
 # The grade of an event right before its name (较大生产安全事故, 重特大事故, 特别重大火灾)
 _GRADE = re.compile(r"(较大|重特大|特别重大|重大)(?:及以上)?的?$")
 _PEOPLE_OR_FIRMS = ("企业", "工商户", "主体", "居民", "群体", "毕业生", "军人", "农民工", "人口")
-_KIND_WORDS = (*_PEOPLE_OR_FIRMS, "行业", "领域", "城市", "段", "沿线", "沿岸", "资本", "投资")
+_KIND_WORDS: tuple[str, ...] = (*_PEOPLE_OR_FIRMS, "行业", "领域", "城市", "段", "沿线", "沿岸")
+_KIND_WORDS += ("资本", "投资", "干流", "支流", "流域", "外贸", "内贸", "联运", "港澳台")
+_KIND_WORDS += ("同城", "异地")
 _KIND_TAIL = re.compile(r"(?:累计|今年|已|的|共|新增|享受|获得|发生)+$")
 
 
@@ -53,4 +60,6 @@ def subset_before(sentence: str, cuts: list[int], match: _Match, target: Target)
     if found is None:
         return None
     kind = _KIND_TAIL.sub("", found.group())
+    if kind == "外贸" and "口" in sentence[match.start : match.end]:
+        return None  # 外贸进出口, 外贸出口: the trade itself, not a part of it
     return None if kind in target.title else kind

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from monitor.figures import units
 from monitor.figures.kinds import after_keyword, noun_after, of_phrase_noun, same_head_after
-from monitor.figures.sizes import other_size, work_extent
+from monitor.figures.sizes import other_goods_measure, other_size, work_extent
 from monitor.figures.stages import other_work
 from monitor.models import Target
 
@@ -40,9 +40,11 @@ def between_keyword_and_number(sentence: str, n: Number, target: Target, same: b
         other = after_keyword(between, target.title, target.keywords, same_unit)
         if other:
             return other
-    size = same and (
+    size = (
         other_size(between, keyword, target.title) or work_extent(between, target.title)
-    )
+        if same
+        else None
+    ) or other_goods_measure(between, keyword, target.title, None if same else n.head)
     if size:
         return f"another measure of the noun ({size})"
     return other_work(sentence, n.c0, n.q, target)  # 新建…、改造提升200万亩: upgraded, not new

@@ -37,6 +37,8 @@ _OF_MEMBERS = re.compile(
 )
 
 
+# A word of striving before a later amount (力争, 争取, 力求, 努力): a stretch aim, not the amount
+_STRIVING = re.compile(r"力争|争取|力求|努力|冲刺")
 # A date of its own opening what follows (到2027年末, 2026年, 明年, “十五五”末)
 _LATER_DATE = re.compile(r"(?:19|20)[0-9]{2}\s*年|明年|十[一二三四五六]五")
 
@@ -73,6 +75,8 @@ def bound(sentence: str, q: Quantity, quantities: Sequence[Quantity], head: str)
         between = sentence[q.end : later.start]
         if _LATER_DATE.search(between):
             break  # …突破1.3万亿元，到2027年末达到1.6万亿元: a goal of another date follows
+        if _STRIVING.search(between):
+            break  # 稳定在800亿斤以上、力争达到820亿斤: a stretch aim beside the floor, a plan
         if units.fits(later.unit, q.unit) and later.value >= q.value and _REACHED.search(between):
             # 首次突破1100亿斤，达到1131亿斤: the threshold crossed, then the amount
             return f"a threshold crossed ({q.surface}); the amount follows ({later.surface})"

@@ -26,6 +26,25 @@ _HOLIDAY = re.compile(
 )
 # A holiday named as a cause (受春节假期影响，1月份…): the figure is of its own period
 _CAUSE = re.compile(r"(?:影响|因素|效应|错月|带动|拉动)")
+# A later clause naming a period of its own (…，今年1—4月累计接待游客…; ，前三季度…): where a
+# holiday's frame ends
+_OWN_PERIOD = re.compile(
+    r"[，,；;]\s*(?:全[市省县区])?(?:今年|全年|本年|年内|[上下]半年|前三季度|[一二三四]季度|截至|截止"
+    r"|前[0-9一二三四五六七八九十两]{1,2}个?月|[0-9一二三四五六七八九十]{1,2}\s*[—\-–~～至到]\s*"
+    r"[0-9一二三四五六七八九十]{1,2}\s*月)"
+)
+
+
+def holiday_of(sentence: str, at: int, target: Target) -> str | None:
+    """The holiday whose few days the number at `at` is of (国庆假期…接待游客486万人次): named
+    before it, not as a cause (受春节假期影响), with no clause between naming a period of its
+    own; None for a target naming a holiday itself."""
+    holiday = _HOLIDAY.search(sentence, 0, at)
+    if holiday is None or _HOLIDAY.search(target.title) or _CAUSE.match(sentence, holiday.end()):
+        return None
+    return None if _OWN_PERIOD.search(sentence, holiday.end(), at) else holiday.group()
+
+
 # A change against a named year's level (比2015年下降31.5%, 与2019年相比增长21.4%)
 _BASE_YEAR = re.compile(
     r"(?:比|较|与|同)((?:19|20)[0-9]{2})\s*年(?:末|底|同期)?(?:相比|比较)?[，,]?"
@@ -53,8 +72,11 @@ def _older_base(sentence: str, n: Number, published: date | None, target: Target
 
 # A rate over a window of several years: a yearly average (年均增长, 两年平均增长), a change over
 # N years (比五年前提高, 四年间提高, 三年来增长)
+# (not a year's mean level: 年均浓度, 年均值, 年平均气温; see _ANNUAL_MEAN)
+_ANNUAL_MEAN = r"(?!浓度|值|气温|温度|降水|降雨)"
 _SEVERAL_YEARS = re.compile(
-    r"年均|年(?<!全年)(?<!当年)平均|平均每年|每年平均"  # (全年平均88.2%: the year's own)
+    r"年均" + _ANNUAL_MEAN + r"|年(?<!全年)(?<!当年)平均" + _ANNUAL_MEAN + r"|平均每年|每年平均"
+    # (全年平均88.2%: the year's own)
     r"|(?<![0-9])(?:[两二三四五六七八九十]|[0-9]{1,2})个?年(?:平均|间|来|前|多来)"
 )
 _SPAN_PERIOD = re.compile(r"((?:19|20)[0-9]{2})-((?:19|20)[0-9]{2})")
@@ -83,7 +105,9 @@ _CHANGED = re.compile(r"(?:增长|增加|提高|提升|上升|下降|减少|降�
 
 
 # A count averaged over several years (年均新增370家, 平均每年建成420万亩): no period's count
-_YEARLY_AVERAGE = re.compile(r"年均|年(?<!全年)(?<!当年)平均|平均每年|每年平均")
+_YEARLY_AVERAGE = re.compile(
+    r"年均" + _ANNUAL_MEAN + r"|年(?<!全年)(?<!当年)平均" + _ANNUAL_MEAN + r"|平均每年|每年平均"
+)
 
 
 def yearly_average(head: str, target: Target) -> str | None:
@@ -135,3 +159,23 @@ def base_window(head: str, period: str | None, published: date | None = None) ->
     if end is None or end - base < 2:
         return period
     return f"{base + 1}-{end}"
+
+
+# A change against the period just before (环比, 比上月, 较上季度, 比上年四季度) and one against
+# the same period a year before (同比, 比上年同期, 比上年): the two comparisons statistics give
+_PERIOD_BEFORE = re.compile(r"环比|(?:比|较)(?:上月|上个月|上季度?|上一季度|上年四季度)")
+_YEAR_ON_YEAR = re.compile(r"同比|(?:比|较)(?:上年|去年)(?!四季度|[末底])")
+
+
+def period_before(sentence: str, n: Number, target: Target) -> str | None:
+    """The words of a growth against the period just before (环比增长1.5%), when the sentence
+    also gives a year-on-year one (同比增长6.0%，环比增长1.5%): for a target of a growth rate (in
+    %), another comparison than the one its growth is; alone, it is the sentence's change. A
+    target of an amount takes both; a change in points (增速比上月加快…) is the growth's own."""
+    if target.unit != "%" or n.q.unit != "%" or ("环比" not in n.head and "上" not in n.head):
+        return None
+    found = _PERIOD_BEFORE.search(n.head)
+    if found is None or _YEAR_ON_YEAR.search(n.head):
+        return None
+    rest = sentence[: n.c0] + sentence[n.q.end :]
+    return found.group() if _YEAR_ON_YEAR.search(rest) else None
