@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from monitor.figures.table_columns import role_of
 from monitor.figures.table_context import plan_said
+from monitor.figures.table_names import item_columns
 from monitor.figures.table_units import period_of
 from monitor.models import Figure, FigureKind, Seen, Table, Target
 
@@ -54,10 +55,11 @@ def _is_text(cell: str) -> bool:
     return len(cell) >= _MIN_TEXT and bool(_HAN.search(cell)) and bool(_DIGIT.search(cell))
 
 
-def _row_name(row: tuple[str, ...], texts: list[int]) -> str:
-    """The row's name: its first cell of words left of its sentences, no index (稳定扩大就业);
+def _row_name(row: tuple[str, ...], items: list[int]) -> str:
+    """The row's name: its first cell of words in the item's columns left of its sentences
+    (table_names: not a category merged down, not the unit in charge), no index (稳定扩大就业);
     its index where it has none (not 市交通运输局, the unit in charge right of them)."""
-    for cell in row[: min(texts)]:
+    for cell in (row[i] for i in items if i < len(row)):
         if cell.strip() and not _INDEX.fullmatch(cell) and _HAN.search(cell):
             return cell.strip()
     return row[0].strip() if row else ""
@@ -96,9 +98,10 @@ def _cells(
     projects = any(_PROJECTS.search(h) for h in table.header)  # each row one project's
     plans = [i for i, h in enumerate(table.header) if role_of(h, published) == "pledge"]
     out: list[_Cell] = []
+    items = item_columns(table, list(range(min(texts))))
     for row in table.rows:
         yearly = any(i < len(row) and row[i].strip() for i in plans)
-        name = _row_name(row, texts)
+        name = _row_name(row, items)
         if projects and not _WHOLE.fullmatch(_GLOSS.sub("", name).strip()):
             continue  # one project's 充电桩600个 is no figure of the city's
         mine = [t for t in targets if not _other_place(name, t)]

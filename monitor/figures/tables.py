@@ -33,6 +33,7 @@ from monitor.figures.table_context import (
 from monitor.figures.table_explain import explain_row, render
 from monitor.figures.table_heads import Column
 from monitor.figures.table_levels import own_level
+from monitor.figures.table_names import name_last
 from monitor.figures.table_rows import (
     change_of,
     label_of,
@@ -107,7 +108,7 @@ def _read_table(
     table = fractions(table, published)  # 完成数/任务数: 42/60, each number in a column
     columns = table_columns.columns(table, published, title)
     columns = reviewed_year(noted_stages(columns, table), table, published)
-    labels = [i for i, c in enumerate(columns) if c.role == "label"]
+    labels = name_last(table, [i for i, c in enumerate(columns) if c.role == "label"])
     values = ("pledge", "achieved", "share", "rate")
     plan = plan_said(table)  # 表中数据为年度计划数: the thing's columns hold its plan
     if not labels or not (plan or any(c.role in values or c.bare for c in columns)):
