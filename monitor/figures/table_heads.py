@@ -87,6 +87,14 @@ _DONE_OF_PLAN = re.compile(
 )
 
 POINTS = ("百分点", "个百分点")
+# A rank among places (全省位次, 增速排位): no amount
+_RANK = re.compile(r"位次|排位|排名|名次|排序|位列")
+# A change against an earlier part of the same year or the month before (比上月, 较一季度, 比1-8月,
+# 比上半年), not against last year's: no growth of the target's
+_EARLIER = re.compile(
+    r"(?:比|较)(?:上月|上期|上季度?|[一二三四1-4]\s*季度|上半年|前三季度|"
+    r"(?:1[0-2]|[1-9])(?:\s*[-—–~至]\s*(?:1[0-2]|[1-9]))?\s*月)"
+)
 _MONTH_ON_MONTH = re.compile(r"环比")
 # A difference written alone (增减, 比上年增加, 同比增减数): an amount in the row's unit, no rate
 _AMOUNT_CHANGE = re.compile(r"(?:同比|比上年|较上年|比去年|较去年)?(?:增减|增加|减少|增减[数量额])")
@@ -192,8 +200,10 @@ def read_words(head: str, published: date | None) -> Column:
         return Column("achieved", "new", unit, period)
     if SINCE_LAST_MONTH.search(words) and unit != "%":  # 较上月增加: the month's own work
         return Column("achieved", "new", unit, period)
-    if _MONTH_ON_MONTH.search(words) and "同比" not in words:
-        return Column("none", None, unit, period)  # 当月环比: against last month, no growth
+    if (_MONTH_ON_MONTH.search(words) and "同比" not in words) or _RANK.search(words):
+        return Column("none", None, unit, period)  # 当月环比: against last month; 全省位次
+    if _EARLIER.search(words):  # 比上月（%）, 增速比一季度（百分点）; 较上月增加 is read above
+        return Column("none", None, unit, period)
     if _RATE.search(words):
         if unit in POINTS and not _OFF_PLAN.search(words):  # 比上年提高（个百分点）: for a
             return Column("rate", "rate", "百分点", period)  # target in % (points_for)
