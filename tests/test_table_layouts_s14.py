@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from monitor.figures.table_text import text_cell_figures
 from monitor.figures.tables import find_table_figures
 from monitor.models import Pledge, Table, Target
@@ -108,3 +110,121 @@ def test_a_category_first_with_a_share_column_reads_the_item() -> None:
     assert ("新建城市书房", "完成率", "achieved", "share_of_pledge", "75 %") in got
     assert ("新建城市书房", "目标任务", "pledge", "new", "12 个") in got
     assert {row for row, *_ in got} == {"新建城市书房"}
+
+
+# --- a rank and a change against an earlier period of the year are no figures -----------------
+
+LX_INDUSTRY = Target(
+    "lx-industry", "临溪县2025年规模以上工业增加值增长7%", ("规模以上工业增加值",), LX, unit="%",
+    pledge=Pledge(Decimal(7), scope="rate"),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "全市排名",
+        "增幅在全省位次",
+        "增速排位",
+        "较上月增减（百分点）",
+        "比1-8月（±百分点）",
+        "增速比上半年提高（个百分点）",
+        "比上月（%）",
+        "较一季度增减（%）",
+    ],
+)
+def test_a_rank_or_a_change_against_an_earlier_part_of_the_year_is_no_figure(head: str) -> None:
+    table = Table(
+        caption="1-9月主要经济指标", unit=None,
+        header=("指标", "1-9月增长（%）", head),
+        rows=(("规模以上工业增加值", "6.9", "3"), ("固定资产投资", "-1.2", "5")),
+    )  # fmt: skip
+    assert read_all(table, LX_INDUSTRY, "临溪县2025年1-9月经济运行情况") == [
+        ("规模以上工业增加值", "1-9月增长（%）", "achieved", "rate", "6.9 %"),
+    ]
+
+
+def test_a_change_on_last_year_in_points_stays_the_rate_of_a_target_in_per_cent() -> None:
+    table = Table(
+        caption="", unit=None,
+        header=("指标", "2025年1-9月（%）", "比上年同期提高（个百分点）"),
+        rows=(("规模以上工业增加值增速", "6.9", "0.8"),),
+    )  # fmt: skip
+    got = read_all(table, LX_INDUSTRY, "临溪县2025年1-9月经济运行情况")
+    assert ("规模以上工业增加值增速", "2025年1-9月（%）", "achieved", "rate", "6.9 %") in got
+
+
+# --- a page whose title opens with another county's or city's name gives nothing ---------------
+
+LX_RETAIL = Target(
+    "lx-retail", "临溪县社会消费品零售总额", ("社会消费品零售总额",), LX, unit="元",
+)  # fmt: skip
+STATS = Table(
+    caption="主要经济指标", unit=None,
+    header=("指标", "单位", "1-9月", "同比增长（%）"),
+    rows=(
+        ("社会消费品零售总额", "亿元", "86.4", "4.9"),
+        ("一般公共预算收入", "亿元", "12.1", "2.2"),
+    ),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "title", ["2025年1-9月青川市主要经济指标", "北岭县2025年前三季度经济运行情况"]
+)
+def test_another_places_statistics_page_gives_nothing(title: str) -> None:
+    assert read_all(STATS, LX_RETAIL, title) == []
+
+
+@pytest.mark.parametrize(
+    "title", ["2025年1-9月临溪县主要经济指标", "云州市临溪县2025年前三季度经济运行", "主要经济指标"]
+)
+def test_the_own_places_statistics_page_still_gives_its_row(title: str) -> None:
+    assert ("社会消费品零售总额", "同比增长（%）", "achieved", "rate", "4.9 %") in read_all(
+        STATS, LX_RETAIL, title
+    )
+
+
+def test_another_countys_list_of_sentences_gives_nothing() -> None:
+    table = Table(
+        caption="民生实事进展（截至9月底）", unit=None,
+        header=("序号", "项目名称", "年度目标", "完成情况", "完成率"),
+        rows=(("1", "城市书房", "新建城市书房6个", "已建成4个", "66.7%"),),
+    )  # fmt: skip
+    assert read_all(table, READING, "北岭县2025年民生实事项目进展情况") == []
+    assert len(read_all(table, READING, "临溪县2025年民生实事项目进展情况")) == 3
+
+
+# --- a short result in words (已建成4个, 建成7座) under the progress header is the result -------
+
+TOILETS = Target(
+    "lx-toilets", "临溪县2025年改造提升公厕40座", ("公厕",), LX, unit="座",
+    pledge=Pledge(Decimal(40)),
+)  # fmt: skip
+
+
+def test_a_short_result_in_words_is_read_as_a_sentence() -> None:
+    table = Table(
+        caption="", unit=None,
+        header=("项目", "年度任务", "进展", "责任单位"),
+        rows=(
+            ("城乡公厕改造提升", "改造提升公厕40座", "完成31座", "县城管局"),
+            ("城市书房", "新建城市书房12个", "已开放9个", "县文旅局"),
+        ),
+    )  # fmt: skip
+    assert read_all(table, TOILETS, "临溪县2025年民生实事第三季度进展") == [
+        ("城乡公厕改造提升", "年度任务", "pledge", "new", "40 座"),
+        ("城乡公厕改造提升", "进展", "achieved", "new", "31 座"),
+    ]
+
+
+def test_a_number_with_its_qualifier_stays_a_number_of_the_table() -> None:
+    table = Table(
+        caption="公厕改造提升进度", unit=None,
+        header=("区域", "年度任务（座）", "已完成（座）"),
+        rows=(("全县", "40", "约31"),),
+    )  # fmt: skip
+    assert read_all(table, TOILETS, "临溪县公厕改造") == [
+        ("全县", "已完成（座）", "achieved", "new", "31 座"),
+        ("全县", "年度任务（座）", "pledge", "new", "40 座"),
+    ]

@@ -9,11 +9,12 @@ import re
 
 from monitor.models import Table
 
-# Words, then an amount and its measure word inside them (新建社区食堂30个, 完成改造27.5公里)
-_FIGURE_IN = re.compile(
-    r"[\u4e00-\u9fff][0-9０-９][0-9０-９.]*\s*[万亿千百]?\s*"
+# An amount and its measure word (30个, 27.5公里); after words, a figure inside them (新建…30个)
+AMOUNT = (
+    r"[0-9０-９][0-9０-９.]*\s*[万亿千百]?\s*"
     r"(?:[个所张座套间户人家处条台部辆栋名项场次吨亩元%％]|公里|千米|米|平方米|公顷|千瓦)"
 )
+FIGURE_IN = re.compile(r"[\u4e00-\u9fff]" + AMOUNT)
 _IN_CHARGE = re.compile(r"责任|牵头|主办|承办|实施主体|部门|建设单位|业主|主管")
 _CATEGORY = re.compile(r"类别|分类|类型|领域|板块|方面|门类")
 
@@ -21,7 +22,7 @@ _CATEGORY = re.compile(r"类别|分类|类型|领域|板块|方面|门类")
 def _sentences(table: Table, i: int) -> bool:
     """Are most cells of column i sentences with a figure inside?"""
     cells = [row[i] for row in table.rows if i < len(row) and row[i].strip()]
-    said = [c for c in cells if _FIGURE_IN.search(c)]
+    said = [c for c in cells if FIGURE_IN.search(c)]
     return bool(said) and len(said) * 2 >= len(cells)
 
 

@@ -17,11 +17,14 @@ from typing import NamedTuple
 
 from monitor.figures.table_columns import role_of
 from monitor.figures.table_context import plan_said
-from monitor.figures.table_names import item_columns
+from monitor.figures.table_names import AMOUNT, item_columns
+from monitor.figures.table_pages import others_page
 from monitor.figures.table_units import period_of
 from monitor.models import Figure, FigureKind, Seen, Table, Target
 
-_MIN_TEXT = 6  # characters: a shorter cell is a name or a number, not a sentence
+_MIN_TEXT = 6  # characters: a shorter cell is a name or a number, not a sentence…
+_FIGURE_AFTER = re.compile(r"[\u4e00-\u9fff]{2}" + AMOUNT)  # …or one with a verb: 已建成4个
+_QUALIFIED = re.compile(r"\s*(?:约|超过?|近|逾|不足|不到|达到?|共|计|累计)?\s*[-+－＋]?[0-9０-９]")
 _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _DIGIT = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万两][个万千百项家所座套台户张人公亩]")
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|区|县|旗|州|盟|镇|乡|街道)(?:[（(].*)?")
@@ -52,7 +55,11 @@ def _text_columns(table: Table) -> list[int]:
 
 
 def _is_text(cell: str) -> bool:
-    return len(cell) >= _MIN_TEXT and bool(_HAN.search(cell)) and bool(_DIGIT.search(cell))
+    """A sentence with a number, or a short one with its figure after a verb (已建成4个, 完成31座),
+    not a number with a qualifier first (约31, 超过280个: a value the table reads)."""
+    if len(cell) >= _MIN_TEXT and _HAN.search(cell) and _DIGIT.search(cell):
+        return True
+    return _FIGURE_AFTER.search(cell) is not None and _QUALIFIED.match(cell) is None
 
 
 def _row_name(row: tuple[str, ...], items: list[int]) -> str:
@@ -99,12 +106,17 @@ def _cells(
     plans = [i for i, h in enumerate(table.header) if role_of(h, published) == "pledge"]
     out: list[_Cell] = []
     items = item_columns(table, list(range(min(texts))))
+    names = " ".join(_row_name(row, items) for row in table.rows)
     for row in table.rows:
         yearly = any(i < len(row) and row[i].strip() for i in plans)
         name = _row_name(row, items)
         if projects and not _WHOLE.fullmatch(_GLOSS.sub("", name).strip()):
             continue  # one project's 充电桩600个 is no figure of the city's
-        mine = [t for t in targets if not _other_place(name, t)]
+        mine = [
+            t
+            for t in targets
+            if not _other_place(name, t) and not others_page(t, table.caption, title, names)
+        ]
         for i in texts:
             cell = row[i] if i < len(row) else ""
             if not _is_text(cell) or not mine:

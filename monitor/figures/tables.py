@@ -34,6 +34,7 @@ from monitor.figures.table_explain import explain_row, render
 from monitor.figures.table_heads import Column
 from monitor.figures.table_levels import own_level
 from monitor.figures.table_names import name_last
+from monitor.figures.table_pages import others_page
 from monitor.figures.table_rows import (
     change_of,
     label_of,
@@ -130,8 +131,8 @@ def _read_table(
     unit = _table_unit(table, title)
     figures: list[Figure] = []
     for target in targets:
-        if not names(labelled, target):
-            continue
+        if not names(labelled, target) or others_page(target, table.caption, title, labelled):
+            continue  # (靖江市主要经济指标 for 泰兴: another place's page)
         mine = items_across(table, _for_target(table, columns, target, published, plan), target)
         across = any(
             c.role in values and names(table.header[i], target) for i, c in enumerate(mine)
