@@ -228,3 +228,38 @@ def test_a_number_with_its_qualifier_stays_a_number_of_the_table() -> None:
         ("全县", "已完成（座）", "achieved", "new", "31 座"),
         ("全县", "年度任务（座）", "pledge", "new", "40 座"),
     ]
+
+
+# --- a header naming both the task and the progress: each figure's own words say which ---------
+
+COMPOUNDS = Target(
+    "lx-compounds", "临溪县2025年改造老旧小区28个", ("老旧小区",), LX, unit="个",
+    pledge=Pledge(Decimal(28)),
+)  # fmt: skip
+
+
+def test_a_cell_under_task_and_progress_keeps_the_plan_a_plan() -> None:
+    table = Table(
+        caption="", unit=None,
+        header=("序号", "实事项目", "任务及进展情况", "牵头部门"),
+        rows=(
+            ("1", "老旧小区改造", "全年计划改造老旧小区28个，目前已完工19个", "县住建局"),
+            ("2", "城市书房", "计划新建城市书房12个，已开放9个", "县文旅局"),
+        ),
+    )  # fmt: skip
+    assert read_all(table, COMPOUNDS, "临溪县2025年民生实事推进情况") == [
+        ("老旧小区改造", "任务及进展情况", "achieved", "new", "19 个"),
+        ("老旧小区改造", "任务及进展情况", "pledge", "new", "28 个"),
+    ]
+
+
+def test_a_cell_under_targets_and_results_with_the_result_first() -> None:
+    table = Table(
+        caption="县民生实事完成情况", unit=None,
+        header=("项目", "目标任务和完成情况"),
+        rows=(("城市书房", "截至9月底已建成城市书房9个，年度目标为新建12个"),),
+    )  # fmt: skip
+    assert read_all(table, READING, "临溪县2025年民生实事") == [
+        ("城市书房", "目标任务和完成情况", "achieved", "new", "9 个"),
+        ("城市书房", "目标任务和完成情况", "pledge", "new", "12 个"),
+    ]

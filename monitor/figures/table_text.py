@@ -36,6 +36,12 @@ _PROJECTS = re.compile(
     r"总投资|投资额|建设地点|建设地址|建设年限|建设周期|起止年限|业主|建设单位|开工时间"
 )
 _REMARK = re.compile(r"备注|备考|说明|附注|问题|原因|措施|下步|打算|建议|责任|牵头|单位$")
+# A header naming the task and the progress both (任务及进展情况, 目标任务和完成情况): each figure's
+# own words in the cell say plan or result
+_BOTH = re.compile(
+    r"(?:目标|任务|计划)[^|]{0,4}?[及和与、/][^|]{0,4}?(?:完成|进展|进度|落实|成效)"
+    r"|(?:完成|进展|进度)[^|]{0,4}?[及和与、/][^|]{0,4}?(?:目标|任务|计划)"
+)
 _STOCK = re.compile(r"以来|总[数量]|保有|余额|存量|累计.{0,8}(?:以来|年)")
 _INDEX = re.compile(r"\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[.、．]?\s*")
 
@@ -123,12 +129,14 @@ def _cells(
                 continue
             head = table.header[i]
             # 老旧小区改造进展情况：已开工85个，…: the row names the thing the cell goes on about
-            role = role_of(head, published)
-            said = f"{name if _HAN.search(name) else ''}{head}{_cue(role, frame)}：{cell}"
+            both = _BOTH.search(head) is not None  # (the cell's own words say which)
+            role = "none" if both else role_of(head, published)
+            told = "none" if both else frame
+            said = f"{name if _HAN.search(name) else ''}{head}{_cue(role, told)}：{cell}"
             line = f"{name} | {head or '—'}: {cell}"
             opens = len(said) - len(cell)
             shift = len(line) - len(said)
-            out.append(_Cell(said, line, shift, opens, (role, frame), mine, yearly))
+            out.append(_Cell(said, line, shift, opens, (role, told), mine, yearly))
     return out
 
 
