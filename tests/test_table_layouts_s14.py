@@ -263,3 +263,34 @@ def test_a_cell_under_targets_and_results_with_the_result_first() -> None:
         ("城市书房", "目标任务和完成情况", "achieved", "new", "9 个"),
         ("城市书房", "目标任务和完成情况", "pledge", "new", "12 个"),
     ]
+
+
+# --- 完成（%） beside a result column is the share done; alone, in a table of rates, the rate ----
+
+
+def test_a_bare_done_in_per_cent_beside_the_result_is_the_share() -> None:
+    table = Table(
+        caption="", unit=None,
+        header=("项目", "单位", "全年任务", "1-9月完成", "完成（%）"),
+        rows=(
+            ("新建城市书房", "个", "12", "9", "75.0"),
+            ("新增养老床位", "张", "200", "150", "75.0"),
+        ),
+    )  # fmt: skip
+    assert read_all(table, READING, "临溪县2025年1-9月民生实事完成情况") == [
+        ("新建城市书房", "1-9月完成", "achieved", "new", "9 个"),
+        ("新建城市书房", "全年任务", "pledge", "new", "12 个"),
+        ("新建城市书房", "完成（%）", "achieved", "share_of_pledge", "75 %"),
+    ]
+
+
+def test_a_done_in_per_cent_with_no_other_result_stays_the_rate_of_a_rate_target() -> None:
+    table = Table(
+        caption="", unit=None,
+        header=("指标", "目标（%）", "完成%"),
+        rows=(("规模以上工业增加值增长", "7", "6.4"), ("固定资产投资增长", "6", "-1.5")),
+    )  # fmt: skip
+    assert read_all(table, LX_INDUSTRY, "临溪县2025年1-9月主要指标完成情况") == [
+        ("规模以上工业增加值增长", "完成%", "achieved", "rate", "6.4 %"),
+        ("规模以上工业增加值增长", "目标（%）", "pledge", "rate", "7 %"),
+    ]

@@ -20,7 +20,7 @@ from monitor.figures.table_heads import (
 )
 from monitor.figures.table_heads import role_of as role_of
 from monitor.figures.table_rows import is_period, label_of, periods_down
-from monitor.figures.table_spans import plan_window, ratio_shares
+from monitor.figures.table_spans import done_in_per_cent, plan_window, ratio_shares
 from monitor.figures.table_stages import stage_in
 from monitor.figures.table_units import HEADER_UNIT as _HEADER_UNIT
 from monitor.figures.table_units import (
@@ -103,6 +103,7 @@ def columns(table: Table, published: date | None, title: str = "") -> list[Colum
     _year_result(out, table.header)
     _fraction_halves(out, table.header, published)
     ratio_shares(out, table)
+    done_in_per_cent(out, table.header)
     plan_window(out, table.header)
     for i, head in enumerate(table.header):  # 较上月增加 of no month the caption names: unread
         if SINCE_LAST_MONTH.search(head) and not caption_month(table.caption):
