@@ -294,3 +294,26 @@ def test_a_done_in_per_cent_with_no_other_result_stays_the_rate_of_a_rate_target
         ("规模以上工业增加值增长", "完成%", "achieved", "rate", "6.4 %"),
         ("规模以上工业增加值增长", "目标（%）", "pledge", "rate", "7 %"),
     ]
+
+
+# --- a row named by its programme, the target's noun only in its task's words ------------------
+
+BEDS = Target(
+    "lx-beds", "临溪县2025年新增养老床位200张", ("养老床位", "床位"), LX, unit="张",
+    pledge=Pledge(Decimal(200)),
+)  # fmt: skip
+
+
+def test_a_programmes_share_counts_for_the_noun_its_task_names() -> None:
+    table = Table(
+        caption="", unit=None,
+        header=("序号", "实事项目", "牵头单位", "工作目标", "推进情况", "完成进度"),
+        rows=(
+            ("1", "养老服务能力提升", "县民政局", "新增养老床位200张，改造敬老院3所",
+             "新增养老床位150张，敬老院改造完成2所", "75%"),
+            ("2", "城乡公厕改造提升", "县城管局", "改造提升公厕40座", "完成31座", "77.5%"),
+        ),
+    )  # fmt: skip
+    got = read_all(table, BEDS, "临溪县2025年民生实事进展")
+    assert ("养老服务能力提升", "完成进度", "achieved", "share_of_pledge", "75 %") in got
+    assert ("养老服务能力提升", "推进情况", "achieved", "new", "150 张") in got
