@@ -317,3 +317,50 @@ def test_a_programmes_share_counts_for_the_noun_its_task_names() -> None:
     got = read_all(table, BEDS, "临溪县2025年民生实事进展")
     assert ("养老服务能力提升", "完成进度", "achieved", "share_of_pledge", "75 %") in got
     assert ("养老服务能力提升", "推进情况", "achieved", "new", "150 张") in got
+
+
+# --- 累计完成 beside the year's task written in words is the year's work so far ---------------
+
+
+def test_a_running_total_beside_a_task_in_words_is_the_years_work() -> None:
+    table = Table(
+        caption="", unit=None,
+        header=("项目", "全年目标任务", "累计完成", "进度"),
+        rows=(("城乡公厕改造提升", "改造提升公厕40座", "31座", "77.5%"),),
+    )  # fmt: skip
+    got = read_all(table, TOILETS, "临溪县2025年1-9月民生实事进展")
+    assert ("城乡公厕改造提升", "累计完成", "achieved", "new", "31 座") in got
+
+
+def test_a_running_total_in_its_unit_column_beside_a_task_in_words() -> None:
+    table = Table(
+        caption="民生工程实施进度（截至9月底）", unit=None,
+        header=("序号", "民生工程", "年度任务", "单位", "累计完成数", "完成比例"),
+        rows=(("1", "公厕改造", "改造提升城乡公厕40座", "座", "33", "82.5%"),),
+    )  # fmt: skip
+    got = read_all(table, TOILETS, "临溪县民生工程进度")
+    assert ("公厕改造", "累计完成数", "achieved", "new", "33 座") in got
+
+
+# --- the whole's row of a sentence list, 合计 in its 序号 column ----------------------------------
+
+PROJECTS = Target(
+    "lx-projects", "临溪县2025年重点项目完成投资90亿元", ("重点项目",), LX, unit="元",
+    pledge=Pledge(Decimal(9_000_000_000)),
+)  # fmt: skip
+
+
+def test_the_wholes_row_of_a_sentence_list_is_named_by_its_words_not_its_index() -> None:
+    table = Table(
+        caption="", unit=None,
+        header=("序号", "项目", "年度目标", "1-9月进展"),
+        rows=(
+            ("1", "县城污水处理厂扩建", "建成新增处理能力2万吨/日", "主体完工，完成投资1.6亿元"),
+            ("合计", "全县重点项目", "年度计划投资90亿元", "完成投资70.2亿元，占年度计划的78%"),
+        ),
+    )  # fmt: skip
+    assert read_all(table, PROJECTS, "临溪县2025年重点项目推进情况") == [
+        ("全县重点项目", "1-9月进展", "achieved", "new", "7020000000 元"),
+        ("全县重点项目", "1-9月进展", "achieved", "share_of_pledge", "78 %"),
+        ("全县重点项目", "年度目标", "pledge", "new", "9000000000 元"),
+    ]

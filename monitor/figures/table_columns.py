@@ -196,6 +196,11 @@ def _years_before(
             columns[i] = column._replace(role="achieved", period=said)
 
 
+def _plan_words(head: str) -> bool:
+    """Does a header over words name the plan (年度任务, 全年目标任务)?"""
+    return read_head(head, None).role == "pledge"
+
+
 def _said(head: str, published: date | None) -> bool:
     """Does a header name a plan, a result or a share by its words (2025年目标, 完成率)?"""
     return read_head(head, published).role in ("pledge", "achieved", "share")
@@ -365,10 +370,12 @@ def _year_to_date(columns: list[Column], header: tuple[str, ...]) -> list[Column
     achieved = [i for i, c in enumerate(columns) if c.role == "achieved"]
     months = [i for i in achieved if _ONE_MONTH.search(header[i]) or MONTH_PART.match(header[i])]
     counts = [i for i in achieved if i not in months]
-    plans = [
+    plans = [  # (a task in words, 年度任务: 改造公厕40座, is the year's plan too)
         i
         for i, c in enumerate(columns)
-        if c.role == "pledge" and c.scope == "new" and not _LONG_PLAN.search(header[i])
+        if (c.role == "pledge" and c.scope == "new")
+        or (c.role == "label" and _plan_words(header[i]))
+        if not _LONG_PLAN.search(header[i])
     ]
     if not (plans or months) or not _one_result_a_stage(counts, header):
         return columns

@@ -43,6 +43,8 @@ _BOTH = re.compile(
     r"|(?:完成|进展|进度)[^|]{0,4}?[及和与、/][^|]{0,4}?(?:目标|任务|计划)"
 )
 _STOCK = re.compile(r"以来|总[数量]|保有|余额|存量|累计.{0,8}(?:以来|年)")
+_OWN_PLAN = re.compile(r"计划|目标|任务|预算|拟|力争|确保")
+_INDEX_HEAD = re.compile(r"序号|编号|序|No\.?|NO\.?")
 _INDEX = re.compile(r"\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[.、．]?\s*")
 
 
@@ -111,12 +113,13 @@ def _cells(
     projects = any(_PROJECTS.search(h) for h in table.header)  # each row one project's
     plans = [i for i, h in enumerate(table.header) if role_of(h, published) == "pledge"]
     out: list[_Cell] = []
-    items = item_columns(table, list(range(min(texts))))
+    heads = [i for i in range(min(texts)) if not _INDEX_HEAD.fullmatch(table.header[i].strip())]
+    items = item_columns(table, heads)  # (合计 in 序号 beside 全县重点项目: the row's words)
     names = " ".join(_row_name(row, items) for row in table.rows)
     for row in table.rows:
         yearly = any(i < len(row) and row[i].strip() for i in plans)
         name = _row_name(row, items)
-        if projects and not _WHOLE.fullmatch(_GLOSS.sub("", name).strip()):
+        if projects and not _whole(name):
             continue  # one project's 充电桩600个 is no figure of the city's
         mine = [
             t
@@ -132,7 +135,9 @@ def _cells(
             both = _BOTH.search(head) is not None  # (the cell's own words say which)
             role = "none" if both else role_of(head, published)
             told = "none" if both else frame
-            said = f"{name if _HAN.search(name) else ''}{head}{_cue(role, told)}：{cell}"
+            # (a cell saying its own plan, 年度计划投资90亿元, needs no cue to cut it off its row)
+            cue = "" if role == "pledge" and _OWN_PLAN.search(cell) else _cue(role, told)
+            said = f"{name if _HAN.search(name) else ''}{head}{cue}：{cell}"
             line = f"{name} | {head or '—'}: {cell}"
             opens = len(said) - len(cell)
             shift = len(line) - len(said)
@@ -178,8 +183,14 @@ def _parts(figures: list[Figure]) -> set[tuple[str, str]]:
         for target, names in rows.items()
         if len(names) > 1
         for name in names
-        if not _WHOLE.fullmatch(_GLOSS.sub("", name).strip())
+        if not _whole(name)
     }
+
+
+def _whole(name: str) -> bool:
+    """Is a row's name the whole (合计, 全市, 全县重点项目: the whole's own item)?"""
+    words = _GLOSS.sub("", name).strip()
+    return _WHOLE.match(words) is not None
 
 
 def explain_text_cells(
