@@ -364,3 +364,28 @@ def test_the_wholes_row_of_a_sentence_list_is_named_by_its_words_not_its_index()
         ("全县重点项目", "1-9月进展", "achieved", "share_of_pledge", "78 %"),
         ("全县重点项目", "年度目标", "pledge", "new", "9000000000 元"),
     ]
+
+
+# --- a running total beside the task, with the money paid out in a column of its own -----------
+
+
+def test_a_running_total_beside_money_paid_out_is_still_the_years_work() -> None:
+    table = Table(
+        caption="1-9月民生工程实施进度", unit=None,
+        header=("项目", "年度任务（座）", "累计完成（座）", "资金拨付（万元）"),
+        rows=(("城乡公厕改造提升", "40", "29", "356"),),
+    )  # fmt: skip
+    assert read_all(table, TOILETS, "临溪县民生工程进度") == [
+        ("城乡公厕改造提升", "年度任务（座）", "pledge", "new", "40 座"),
+        ("城乡公厕改造提升", "累计完成（座）", "achieved", "new", "29 座"),
+    ]
+
+
+def test_a_running_total_and_the_years_investment_beside_a_task_in_words() -> None:
+    table = Table(
+        caption="", unit=None,
+        header=("项目", "年度任务", "累计完成", "完成投资（万元）", "完成率"),
+        rows=(("公厕提升", "改造提升城乡公厕40座", "32座", "410", "80%"),),
+    )  # fmt: skip
+    got = read_all(table, TOILETS, "临溪县2025年民生实事1-9月进展")
+    assert ("公厕提升", "累计完成", "achieved", "new", "32 座") in got

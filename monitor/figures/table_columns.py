@@ -10,7 +10,6 @@ from datetime import date
 
 from monitor.figures.table_heads import (
     FORECAST,
-    POINT,
     STOCK,
     Column,
     Role,
@@ -20,11 +19,11 @@ from monitor.figures.table_heads import (
 )
 from monitor.figures.table_heads import role_of as role_of
 from monitor.figures.table_rows import is_period, label_of, periods_down
+from monitor.figures.table_running import year_to_date
 from monitor.figures.table_spans import done_in_per_cent, plan_window, ratio_shares
 from monitor.figures.table_stages import stage_in
 from monitor.figures.table_units import HEADER_UNIT as _HEADER_UNIT
 from monitor.figures.table_units import (
-    MONTH_PART,
     PLAN_ROW,
     RATE_WORD,
     SINCE_LAST_MONTH,
@@ -48,8 +47,6 @@ _BARE = re.compile(r"数值|数据|数量|数|值|绝对值|绝对数|绝对额|
 # A total's header (合计, 总计): the columns of kinds left of it are its parts
 _TOTAL = re.compile(r"合计|总计|共计|小计|总数")
 # A column of one month (当月, 本月): a 累计 column beside it runs from the year's start
-_ONE_MONTH = re.compile(r"当月|本月|^\s*[0-9０-９]{1,2}\s*月份?\s*$")
-_LONG_PLAN = re.compile(r"规划|总")
 # …also with a qualifier before it (约280, 超1800, 近300); a dash or a slash is no cell at all
 _AMOUNT_FIRST = re.compile(
     r"(?:约|超过?|近|逾|不足|不到|达|[≥≧＞>≤≦＜<]|"
@@ -113,7 +110,7 @@ def columns(table: Table, published: date | None, title: str = "") -> list[Colum
         if out[i].role == "label":  # words after the figures (备注: 超额完成) remark, not label
             out[i] = Column("none", None, None, None)
     _running_down(out, table)
-    return _year_to_date(out, table.header)
+    return year_to_date(out, table.header)
 
 
 _YEAR_ROW = re.compile(r"\s*(?:19|20)[0-9]{2}\s*年(?:度|末|底)?\s*")
@@ -194,11 +191,6 @@ def _years_before(
             columns[i] = column._replace(period=str(year - 1))
         elif FORECAST.search(head) and said and published and year < published.year:
             columns[i] = column._replace(role="achieved", period=said)
-
-
-def _plan_words(head: str) -> bool:
-    """Does a header over words name the plan (年度任务, 全年目标任务)?"""
-    return read_head(head, None).role == "pledge"
 
 
 def _said(head: str, published: date | None) -> bool:
@@ -361,39 +353,3 @@ def _rate_of_plan(columns: list[Column]) -> None:
         left = next((c for c in reversed(columns[:i]) if c.role in ("pledge", "achieved")), None)
         if left is not None and left.role == "pledge" and left.scope != "rate":
             columns[i] = column._replace(role="pledge")
-
-
-def _year_to_date(columns: list[Column], header: tuple[str, ...]) -> list[Column]:
-    """A 累计完成 column beside the year's task or one month's figure (当月), and no other result
-    of the year, is the year's running total (new, as E7 counts year-to-date), not a stock:
-    全年任务 | 累计完成 | 完成比例, 当月新增 | 累计新增."""
-    achieved = [i for i, c in enumerate(columns) if c.role == "achieved"]
-    months = [i for i in achieved if _ONE_MONTH.search(header[i]) or MONTH_PART.match(header[i])]
-    counts = [i for i in achieved if i not in months]
-    plans = [  # (a task in words, 年度任务: 改造公厕40座, is the year's plan too)
-        i
-        for i, c in enumerate(columns)
-        if (c.role == "pledge" and c.scope == "new")
-        or (c.role == "label" and _plan_words(header[i]))
-        if not _LONG_PLAN.search(header[i])
-    ]
-    if not (plans or months) or not _one_result_a_stage(counts, header):
-        return columns
-    for i in counts:
-        rest = header[i].replace("累计", "", 1)
-        point = POINT.fullmatch(_HEADER_UNIT.sub("", header[i]).strip()) is not None  # 截至8月底
-        if columns[i].scope != "cumulative" or (rest == header[i] and not point):
-            continue  # no 累计 nor a date alone
-        if STOCK.search(rest):
-            continue  # another stock word beside it (累计总数): a stock still
-        columns[i] = columns[i]._replace(scope="new")
-    return columns
-
-
-def _one_result_a_stage(counts: list[int], header: tuple[str, ...]) -> bool:
-    """Whether the year's result columns are one, or one a stage of the work (累计开工 | 累计完工:
-    each stage's running total of the year)."""
-    if len(counts) <= 1:
-        return len(counts) == 1
-    stages = [stage_in(header[i]) for i in counts]
-    return None not in stages and len(set(stages)) == len(stages)
