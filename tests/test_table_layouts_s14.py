@@ -389,3 +389,61 @@ def test_a_running_total_and_the_years_investment_beside_a_task_in_words() -> No
     )  # fmt: skip
     got = read_all(table, TOILETS, "临溪县2025年民生实事1-9月进展")
     assert ("公厕提升", "累计完成", "achieved", "new", "32 座") in got
+
+
+# --- a share right after money in a progress cell is the money's, not the count's ---------------
+
+PARKS = Target(
+    "lx-parks", "临溪县2025年新建口袋公园10个", ("口袋公园",), LX, unit="个",
+    pledge=Pledge(Decimal(10)),
+)  # fmt: skip
+ROADS = Target(
+    "lx-roads", "临溪县2025年改造城区道路15公里", ("城区道路", "道路"), LX, unit="公里",
+    pledge=Pledge(Decimal(15)),
+)  # fmt: skip
+
+
+def test_a_share_after_the_investment_is_no_share_of_the_length() -> None:
+    table = Table(
+        caption="", unit=None,
+        header=("项目名称", "建设任务", "截至9月底进展"),
+        rows=(
+            ("城区道路改造", "改造城区道路15公里",
+             "完成道路改造12公里，完成投资3.2亿元，占年度计划投资的76%"),
+        ),
+    )  # fmt: skip
+    assert read_all(table, ROADS, "临溪县2025年重点民生项目进展") == [
+        ("城区道路改造", "建设任务", "pledge", "new", "15 千米"),
+        ("城区道路改造", "截至9月底进展", "achieved", "new", "12 千米"),
+    ]
+
+
+def test_a_share_after_money_first_and_the_count_after_it() -> None:
+    table = Table(
+        caption="", unit=None,
+        header=("实事", "目标", "进展"),
+        rows=(("口袋公园", "新建口袋公园10个", "累计投资1500万元，为年计划的90%；建成8个"),),
+    )  # fmt: skip
+    got = read_all(table, PARKS, "临溪县2025年民生实事进展")
+    assert ("口袋公园", "进展", "achieved", "new", "8 个") in got
+    assert not [g for g in got if g[3] == "share_of_pledge"]
+
+
+def test_a_count_in_a_cells_second_sentence_is_placed_in_its_cell() -> None:
+    table = Table(
+        caption="", unit=None,
+        header=("实事", "目标", "进展"),
+        rows=(("口袋公园", "新建口袋公园10个", "完成选址10处；建成口袋公园8个"),),
+    )  # fmt: skip
+    figures = text_cell_figures(table, [PARKS], published=DAY, title="临溪县民生实事")
+    assert [f.sentence[f.start : f.end] for f in figures] == ["10个", "8个"]
+
+
+def test_a_share_right_after_the_count_stays_its_share() -> None:
+    table = Table(
+        caption="", unit=None,
+        header=("实事", "目标", "进展"),
+        rows=(("口袋公园", "新建口袋公园10个", "建成口袋公园8个，占年度任务的80%"),),
+    )  # fmt: skip
+    got = read_all(table, PARKS, "临溪县2025年民生实事进展")
+    assert ("口袋公园", "进展", "achieved", "share_of_pledge", "80 %") in got

@@ -43,6 +43,10 @@ _BOTH = re.compile(
     r"|(?:完成|进展|进度)[^|]{0,4}?[及和与、/][^|]{0,4}?(?:目标|任务|计划)"
 )
 _STOCK = re.compile(r"以来|总[数量]|保有|余额|存量|累计.{0,8}(?:以来|年)")
+_MONEY = ("元", "万元", "亿元")
+_MONEY_BEFORE = re.compile(
+    r"[0-9０-９][0-9０-９.]*\s*[万亿]?元[^0-9０-９%％，,；;。]{0,3}[，,]?[^0-9０-９%％；;。]{0,10}$"
+)
 _OWN_PLAN = re.compile(r"计划|目标|任务|预算|拟|力争|确保")
 _INDEX_HEAD = re.compile(r"序号|编号|序|No\.?|NO\.?")
 _INDEX = re.compile(r"\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[.、．]?\s*")
@@ -160,11 +164,23 @@ def text_cell_figures(
     year = _year(table, title, published)
     out: list[Figure] = []
     for c in _cells(table, targets, published, title):
+        money = {t.id for t in c.targets if t.unit in _MONEY}
         for figure in find_figures(c.said, c.targets, published=published, region=region):
-            if figure.start >= c.opens:  # (not a number of the header's own: 2024年目标)
-                out.append(_in_row(figure, c, year))
+            at = _at(figure.sentence, c)  # (a sentence of the cell after its ；)
+            if at + figure.start < c.opens:  # (not a number of the header's own: 2024年目标)
+                continue
+            if figure.target_id not in money and _after_money(figure):
+                continue  # 完成投资2.1亿元，占年度计划的84%: the money's share, not the count's
+            out.append(_in_row(figure, c, year))
     parts = _parts(out)
     return [f for f in out if (f.target_id, _name(f)) not in parts]
+
+
+def _after_money(figure: Figure) -> bool:
+    """Is a share of the plan written right after an amount of money (…投资1.2亿元，占年度计划的
+    80%; 累计投资1500万元，为年计划的90%)?"""
+    before = figure.sentence[: figure.start]
+    return figure.scope == "share_of_pledge" and _MONEY_BEFORE.search(before) is not None
 
 
 def _name(figure: Figure) -> str:
@@ -204,10 +220,11 @@ def explain_text_cells(
     out: list[Seen] = []
     for c in _cells(table, targets, published, title):
         for seen in explain("", c.said, c.targets, published=published):
-            if seen.start < c.opens:
+            at = _at(seen.sentence, c)
+            if at + seen.start < c.opens:
                 continue
             figure = seen.figure and _in_row(seen.figure, c, year)
-            start, end = seen.start + c.shift, seen.end + c.shift
+            start, end = seen.start + at + c.shift, seen.end + at + c.shift
             out.append(replace(seen, sentence=c.line, start=start, end=end, figure=figure))
     parts = _parts([s.figure for s in out if s.figure is not None])
     why = "one of several rows giving it (projects or places): a part, not the whole"
@@ -243,6 +260,11 @@ def _frame(table: Table, title: str, published: date | None) -> str:
     return "none"
 
 
+def _at(sentence: str, cell: _Cell) -> int:
+    """Where a sentence the reader read begins in the cell's text (after a ；, a second one)."""
+    return max(cell.said.find(sentence), 0)
+
+
 def _in_row(figure: Figure, cell: _Cell, year: str | None) -> Figure:
     """The cell's figure placed in its row's line, its kind from the column's role, else the
     table's frame, else as the sentence reads; a plan so told is of the table's year, and a
@@ -258,7 +280,8 @@ def _in_row(figure: Figure, cell: _Cell, year: str | None) -> Figure:
         kind = "pledge" if said == "pledge" else "achieved"
         if kind == "pledge" and figure.kind == "achieved" and figure.scope == "new":
             period = year or period  # 全年新增就业3万人 read as last year's result
-    start, end = figure.start + shift, figure.end + shift
+    at = _at(figure.sentence, cell)
+    start, end = figure.start + at + shift, figure.end + at + shift
     quantity = replace(figure.quantity, start=start, end=end)
     why = f"table text cell: {figure.why}" if figure.why else "table text cell"
     return replace(
