@@ -447,3 +447,54 @@ def test_a_share_right_after_the_count_stays_its_share() -> None:
     )  # fmt: skip
     got = read_all(table, PARKS, "临溪县2025年民生实事进展")
     assert ("口袋公园", "进展", "achieved", "share_of_pledge", "80 %") in got
+
+
+# --- 1-本月累计 beside 本月: the year's running total, not one month's, nor a stock -------------
+
+RETAIL = LX_RETAIL
+
+
+@pytest.mark.parametrize("head", ["1-本月累计", "1—本月", "本年累计"])
+def test_the_running_total_from_january_beside_this_month_is_the_years(head: str) -> None:
+    table = Table(
+        caption="", unit=None,
+        header=("指标", "计量单位", "本月", head, "累计比去年同期增长%"),
+        rows=(("社会消费品零售总额", "万元", "138200", "1268000", "5.6"),),
+    )  # fmt: skip
+    got = read_all(table, RETAIL, "临溪县2025年10月主要经济指标")
+    assert ("社会消费品零售总额", head, "achieved", "new", "12680000000 元") in got
+    assert ("社会消费品零售总额", "本月", "achieved", "new", "1382000000 元") in got
+
+
+# --- a progress cell naming no thing, in a row whose task cell names the target's --------------
+
+PIPES = Target(
+    "lx-pipes", "临溪县2025年新建改造农村供水管网80公里", ("供水管网",), LX, unit="公里",
+    pledge=Pledge(Decimal(80)),
+)  # fmt: skip
+
+
+def test_a_progress_cell_goes_on_about_the_thing_its_rows_task_names() -> None:
+    table = Table(
+        caption="", unit=None,
+        header=("序号", "项目名称", "年度目标任务", "完成情况"),
+        rows=(("1", "农村饮水安全提升", "新建改造农村供水管网80公里", "完成管网铺设61.5公里"),),
+    )  # fmt: skip
+    got = read_all(table, PIPES, "临溪县2025年为民办实事项目进展")
+    assert ("农村饮水安全提升", "完成情况", "achieved", "new", "61.5 千米") in got
+
+
+def test_the_wholes_row_of_places_goes_on_about_its_task_too() -> None:
+    table = Table(
+        caption="", unit=None,
+        header=("序号", "片区", "年度任务", "完成情况"),
+        rows=(
+            ("1", "城东片区", "新建口袋公园4个", "建成3个"),
+            ("2", "城西片区", "新建口袋公园6个", "建成5个"),
+            ("", "全县合计", "新建口袋公园10个", "建成8个"),
+        ),
+    )  # fmt: skip
+    assert read_all(table, PARKS, "临溪县2025年口袋公园建设进展") == [
+        ("全县合计", "完成情况", "achieved", "new", "8 个"),
+        ("全县合计", "年度任务", "pledge", "new", "10 个"),
+    ]

@@ -19,6 +19,7 @@ from monitor.figures.table_columns import role_of
 from monitor.figures.table_context import plan_said
 from monitor.figures.table_names import AMOUNT, item_columns
 from monitor.figures.table_pages import others_page
+from monitor.figures.table_rows import names
 from monitor.figures.table_units import period_of
 from monitor.models import Figure, FigureKind, Seen, Table, Target
 
@@ -119,7 +120,7 @@ def _cells(
     out: list[_Cell] = []
     heads = [i for i in range(min(texts)) if not _INDEX_HEAD.fullmatch(table.header[i].strip())]
     items = item_columns(table, heads)  # (合计 in 序号 beside 全县重点项目: the row's words)
-    names = " ".join(_row_name(row, items) for row in table.rows)
+    everyone = " ".join(_row_name(row, items) for row in table.rows)
     for row in table.rows:
         yearly = any(i < len(row) and row[i].strip() for i in plans)
         name = _row_name(row, items)
@@ -128,25 +129,43 @@ def _cells(
         mine = [
             t
             for t in targets
-            if not _other_place(name, t) and not others_page(t, table.caption, title, names)
+            if not _other_place(name, t) and not others_page(t, table.caption, title, everyone)
         ]
+        subject = _subject(row, texts, name, mine)  # (农村饮水安全提升 | …供水管网80公里)
         for i in texts:
             cell = row[i] if i < len(row) else ""
             if not _is_text(cell) or not mine:
                 continue
             head = table.header[i]
+            thing = subject if subject and not any(names(cell, t) for t in mine) else ""
             # 老旧小区改造进展情况：已开工85个，…: the row names the thing the cell goes on about
             both = _BOTH.search(head) is not None  # (the cell's own words say which)
             role = "none" if both else role_of(head, published)
             told = "none" if both else frame
             # (a cell saying its own plan, 年度计划投资90亿元, needs no cue to cut it off its row)
             cue = "" if role == "pledge" and _OWN_PLAN.search(cell) else _cue(role, told)
-            said = f"{name if _HAN.search(name) else ''}{head}{cue}：{cell}"
+            said = f"{name if _HAN.search(name) else ''}{thing}{head}{cue}：{cell}"
             line = f"{name} | {head or '—'}: {cell}"
             opens = len(said) - len(cell)
             shift = len(line) - len(said)
             out.append(_Cell(said, line, shift, opens, (role, told), mine, yearly))
     return out
+
+
+def _subject(row: tuple[str, ...], texts: list[int], name: str, targets: list[Target]) -> str:
+    """The keyword of the one target a row's sentences name where its name names none (农村饮水
+    安全提升 | 新建改造农村供水管网80公里 | 完成管网铺设61.5公里): what its other cells go on
+    about; "" where the name names one, or the sentences name several targets or none."""
+    if any(names(name, t) for t in targets):
+        return ""
+    cells = [row[i] for i in texts if i < len(row)]
+    found = {
+        t.id: k
+        for t in targets
+        for k in t.keywords[::-1]
+        if "…" not in k and any(k in c for c in cells)
+    }
+    return next(iter(found.values())) if len(found) == 1 else ""
 
 
 def text_cell_figures(
