@@ -498,3 +498,42 @@ def test_the_wholes_row_of_places_goes_on_about_its_task_too() -> None:
         ("全县合计", "完成情况", "achieved", "new", "8 个"),
         ("全县合计", "年度任务", "pledge", "new", "10 个"),
     ]
+
+
+# --- places down, indicators across, each amount with its growth right of it -------------------
+
+CITY_RETAIL = Target(
+    "yz-retail", "云州市社会消费品零售总额", ("社会消费品零售总额",), ("云州市", "云州", "全市"),
+    unit="元",
+)  # fmt: skip
+BY_COUNTY = "云州市2025年1-10月各县市区主要经济指标"
+COUNTIES = (("全市", "980.2", "5.1", "—", "6.2"), ("临溪县", "126.8", "5.6", "—", "7.4"))
+
+
+def test_an_indicator_across_is_the_places_result_and_the_growth_beside_it_its_rate() -> None:
+    table = Table(
+        caption="各县（市、区）主要经济指标", unit=None,
+        header=("县（市、区）", "社会消费品零售总额（亿元）", "增速（%）",
+                "规模以上工业增加值（亿元）", "增速（%）"),
+        rows=COUNTIES,
+    )  # fmt: skip
+    assert read_all(table, LX_RETAIL, BY_COUNTY) == [
+        ("临溪县", "增速（%）", "achieved", "rate", "5.6 %"),
+        ("临溪县", "社会消费品零售总额（亿元）", "achieved", "new", "12680000000 元"),
+    ]
+    assert read_all(table, LX_INDUSTRY, BY_COUNTY) == [
+        ("临溪县", "增速（%）", "achieved", "rate", "7.4 %"),
+    ]
+
+
+def test_indicators_over_amount_and_growth_give_the_amount_too() -> None:
+    table = Table(
+        caption="分县（市、区）主要指标", unit=None,
+        header=("地区", "社会消费品零售总额|1-10月（亿元）", "社会消费品零售总额|增长（%）",
+                "规上工业增加值|1-10月（亿元）", "规上工业增加值|增长（%）"),
+        rows=COUNTIES,
+    )  # fmt: skip
+    assert read_all(table, CITY_RETAIL, BY_COUNTY) == [
+        ("全市", "社会消费品零售总额|1-10月（亿元）", "achieved", "new", "98020000000 元"),
+        ("全市", "社会消费品零售总额|增长（%）", "achieved", "rate", "5.1 %"),
+    ]

@@ -10,6 +10,7 @@ from datetime import date
 
 from monitor.figures.table_heads import (
     FORECAST,
+    POINTS,
     STOCK,
     Column,
     Role,
@@ -281,7 +282,7 @@ def _bare_values(
     are across and no column names a role (区 | 充电桩（个） | 充电站（座）), holds what the
     caption, else the article's title, says the table holds (1-9月…主要指标: results; 2025年目标:
     plans); nothing when neither says."""
-    things = not any(c.role in ("pledge", "achieved", "share", "rate") for c in columns)
+    things = not any(c.role in ("pledge", "achieved", "share") for c in columns)  # (增速 beside)
     bare = [
         i
         for i, (c, h) in enumerate(zip(columns, header, strict=False))
@@ -311,8 +312,8 @@ def _bare_values(
 def _thing(head: str) -> bool:
     """Is a header a thing's name and its unit alone (充电桩（个）): in a table of things across
     with no role of their own, the caption's work is each one's (1-9月新建…统计)?"""
-    words = words_of(head)
-    return bool(header_unit(head)) and _NOUN.fullmatch(words) is not None
+    words, unit = words_of(head), header_unit(head)  # (not 比上月（%）: no amount in %)
+    return bool(unit) and unit not in ("%", "％", *POINTS) and _NOUN.fullmatch(words) is not None
 
 
 _NOUN = re.compile(r"[\u4e00-\u9fff]{2,10}")
