@@ -537,3 +537,43 @@ def test_indicators_over_amount_and_growth_give_the_amount_too() -> None:
         ("全市", "社会消费品零售总额|1-10月（亿元）", "achieved", "new", "98020000000 元"),
         ("全市", "社会消费品零售总额|增长（%）", "achieved", "rate", "5.1 %"),
     ]
+
+
+# --- a number with a remark in brackets (100%（已完成）) is the number --------------------------
+
+
+def test_a_share_with_a_remark_in_brackets_is_the_share() -> None:
+    table = Table(
+        caption="", unit=None,
+        header=("项目", "年度目标（个）", "已建成（个）", "完成率"),
+        rows=(("口袋公园", "10", "10（提前完成）", "100%（已完成）"),),
+    )  # fmt: skip
+    assert read_all(table, PARKS, "临溪县2025年民生实事进展") == [
+        ("口袋公园", "完成率", "achieved", "share_of_pledge", "100 %"),
+        ("口袋公园", "已建成（个）", "achieved", "new", "10 个"),
+        ("口袋公园", "年度目标（个）", "pledge", "new", "10 个"),
+    ]
+
+
+def test_a_count_with_a_unit_in_brackets_keeps_its_unit() -> None:
+    table = Table(
+        caption="", unit=None,
+        header=("项目", "年度任务", "完成"),
+        rows=(("充电设施建设资金", "2400（万元）", "1900（万元）"),),
+    )  # fmt: skip
+    assert read_all(table, PARKS, "临溪县2025年口袋公园建设进展") == []
+
+
+# --- a project's content (建设内容: 新建口袋公园10个) is its plan, whatever the caption says ---
+
+
+@pytest.mark.parametrize("head", ["建设内容", "主要建设内容及规模"])
+def test_a_projects_content_is_its_plan_under_a_caption_of_progress(head: str) -> None:
+    table = Table(
+        caption="", unit=None,
+        header=("项目", head, "计划投资（万元）", "完成投资（万元）"),
+        rows=(("口袋公园建设", "新建口袋公园10个", "2400", "1900"),),
+    )  # fmt: skip
+    assert read_all(table, PARKS, "临溪县2025年民生实事项目进展（截至10月底）") == [
+        ("口袋公园建设", head, "pledge", "new", "10 个"),
+    ]

@@ -48,6 +48,14 @@ _MONEY = ("元", "万元", "亿元")
 _MONEY_BEFORE = re.compile(
     r"[0-9０-９][0-9０-９.]*\s*[万亿]?元[^0-9０-９%％，,；;。]{0,3}[，,]?[^0-9０-９%％；;。]{0,10}$"
 )
+# A project's content or scale (建设内容, 主要建设内容及规模): what it is to build, its plan
+_CONTENT = re.compile(r"[\u4e00-\u9fff]{0,4}(?:内容|规模)(?:及(?:内容|规模))?")
+
+
+def _content_role(head: str) -> str | None:
+    return "pledge" if _CONTENT.fullmatch(head.strip()) else None
+
+
 _OWN_PLAN = re.compile(r"计划|目标|任务|预算|拟|力争|确保")
 _INDEX_HEAD = re.compile(r"序号|编号|序|No\.?|NO\.?")
 _INDEX = re.compile(r"\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[.、．]?\s*")
@@ -140,7 +148,7 @@ def _cells(
             thing = subject if subject and not any(names(cell, t) for t in mine) else ""
             # 老旧小区改造进展情况：已开工85个，…: the row names the thing the cell goes on about
             both = _BOTH.search(head) is not None  # (the cell's own words say which)
-            role = "none" if both else role_of(head, published)
+            role = "none" if both else _content_role(head) or role_of(head, published)
             told = "none" if both else frame
             # (a cell saying its own plan, 年度计划投资90亿元, needs no cue to cut it off its row)
             cue = "" if role == "pledge" and _OWN_PLAN.search(cell) else _cue(role, told)
