@@ -577,3 +577,38 @@ def test_a_projects_content_is_its_plan_under_a_caption_of_progress(head: str) -
     assert read_all(table, PARKS, "临溪县2025年民生实事项目进展（截至10月底）") == [
         ("口袋公园建设", head, "pledge", "new", "10 个"),
     ]
+
+
+# --- 进展, 推进情况, 落实情况 over the results: the work done, under a caption naming neither -----
+
+SPACES = Target(
+    "lx-spaces", "临溪县2025年新增公共停车泊位3000个", ("停车泊位", "泊位"), LX, unit="个",
+    pledge=Pledge(Decimal(3000)),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("head", ["工作进展", "推进情况", "落实情况", "目前进展"])
+def test_progress_headers_hold_the_results(head: str) -> None:
+    table = Table(
+        caption="", unit=None,
+        header=("项目", "年度任务", head),
+        rows=(("公共停车泊位", "新增公共停车泊位3000个", "新增2650个"),),
+    )  # fmt: skip
+    assert read_all(table, SPACES, "临溪县2025年民生实事") == sorted(
+        [
+            ("公共停车泊位", head, "achieved", "new", "2650 个"),
+            ("公共停车泊位", "年度任务", "pledge", "new", "3000 个"),
+        ]
+    )
+
+
+def test_a_progress_column_of_numbers_holds_the_results() -> None:
+    table = Table(
+        caption="", unit=None,
+        header=("项目", "年度任务（个）", "进展（个）"),
+        rows=(("新增公共停车泊位", "3000", "2650"),),
+    )  # fmt: skip
+    assert read_all(table, SPACES, "临溪县2025年民生实事") == [
+        ("新增公共停车泊位", "年度任务（个）", "pledge", "new", "3000 个"),
+        ("新增公共停车泊位", "进展（个）", "achieved", "new", "2650 个"),
+    ]

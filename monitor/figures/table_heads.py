@@ -37,6 +37,8 @@ _ACHIEVED = re.compile(
     r"本期|报告期|当前"  # a bulletin's current period, a monitoring table's 当前值
 )
 
+# A column of the progress made (工作进展, 推进情况, 落实情况): the results
+_PROGRESS = re.compile(r"进展|推进情况|落实情况")
 # A per cent alone heading a column (…| 已建成 | %): the share of the plan done
 _PER_CENT_ALONE = re.compile(r"\s*[（(]?\s*[%％]\s*[)）]?\s*")
 # A span of years (2021-2024年, 2021—2025年): a window's total, not a stock
@@ -149,7 +151,10 @@ def read_head(head: str, published: date | None) -> Column:
             return Column("none", None, header_unit(head), None)
         found = read_words(_PARTS.sub("", head).lstrip(":： "), published)
         return found if found.role == "achieved" else Column("none", None, found.unit, None)
-    return read_words(head, published)
+    found = read_words(head, published)
+    if found.role == "none" and _PROGRESS.search(head):  # 工作进展, 推进情况 over the work done
+        return Column("achieved", "new", found.unit, found.period)  # (not a caption's frame)
+    return found
 
 
 def _merged(head: str, published: date | None) -> Column:
