@@ -612,3 +612,25 @@ def test_a_progress_column_of_numbers_holds_the_results() -> None:
         ("新增公共停车泊位", "年度任务（个）", "pledge", "new", "3000 个"),
         ("新增公共停车泊位", "进展（个）", "achieved", "new", "2650 个"),
     ]
+
+
+# --- a unit note in the caption's brackets naming the amounts' unit and % ----------------------
+
+
+@pytest.mark.parametrize(
+    ("caption", "title"),
+    [
+        ("主要经济指标（单位：亿元、%）", "临溪县2025年1-10月主要经济指标"),
+        ("", "临溪县2025年1-10月主要经济指标（单位：亿元，%）"),
+    ],
+)
+def test_the_amounts_take_the_unit_the_note_in_brackets_names(caption: str, title: str) -> None:
+    table = Table(
+        caption=caption, unit=None,
+        header=("指标", "1-10月", "同比增长"),
+        rows=(("社会消费品零售总额", "126.8", "5.6"), ("规模以上工业增加值", "—", "7.2")),
+    )  # fmt: skip
+    assert read_all(table, LX_RETAIL, title) == [
+        ("社会消费品零售总额", "1-10月", "achieved", "new", "12680000000 元"),
+        ("社会消费品零售总额", "同比增长", "achieved", "rate", "5.6 %"),
+    ]
