@@ -9,10 +9,12 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 from monitor.figures.table_text import text_cell_figures
 from monitor.figures.tables import find_table_figures
 from monitor.models import Pledge, Table, Target
+from monitor.pages.tables import read_table
 
 DAY = date(2025, 10, 12)
 LX = ("临溪县", "临溪", "全县")
@@ -633,4 +635,31 @@ def test_the_amounts_take_the_unit_the_note_in_brackets_names(caption: str, titl
     assert read_all(table, LX_RETAIL, title) == [
         ("社会消费品零售总额", "1-10月", "achieved", "new", "12680000000 元"),
         ("社会消费品零售总额", "同比增长", "achieved", "rate", "5.6 %"),
+    ]
+
+
+# --- a row of one cell across the table under its header is a section of the body ---------------
+
+
+def _parsed(markup: str) -> Table:
+    node = LexborHTMLParser(markup).css_first("table")
+    assert node is not None
+    table = read_table(node)
+    assert table is not None
+    return table
+
+
+@pytest.mark.parametrize("tag", ["th", "td"])
+def test_a_category_row_across_the_table_is_no_header_row(tag: str) -> None:
+    table = _parsed(
+        "<table><tr><th>序号</th><th>实事项目</th><th>年度目标</th><th>完成情况</th></tr>"
+        f'<tr><{tag} colspan="4">一、文化类</{tag}></tr>'
+        "<tr><td>1</td><td>城市书房</td><td>新建城市书房12个</td><td>已建成9个</td></tr>"
+        f'<tr><{tag} colspan="4">二、民生保障类</{tag}></tr>'
+        "<tr><td>2</td><td>社区食堂</td><td>新建社区食堂30个</td><td>已建成24个</td></tr></table>"
+    )
+    assert table.header == ("序号", "实事项目", "年度目标", "完成情况")
+    assert read_all(table, READING, "临溪县2025年民生实事推进情况") == [
+        ("城市书房", "完成情况", "achieved", "new", "9 个"),
+        ("城市书房", "年度目标", "pledge", "new", "12 个"),
     ]
