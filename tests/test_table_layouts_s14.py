@@ -663,3 +663,39 @@ def test_a_category_row_across_the_table_is_no_header_row(tag: str) -> None:
         ("城市书房", "完成情况", "achieved", "new", "9 个"),
         ("城市书房", "年度目标", "pledge", "new", "12 个"),
     ]
+
+
+# --- the year's money allocated (年度资金, 下达资金) is the plan, its paid share (拨付率) a share --
+
+FUNDS = Target(
+    "lx-funds", "临溪县2025年民生工程投入资金5亿元", ("民生工程",), LX, unit="元",
+    pledge=Pledge(Decimal(500_000_000)),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("plan", "paid", "share"),
+    [("年度资金（万元）", "已拨付（万元）", "拨付率"), ("下达资金（万元）", "已支付（万元）", "支付率")],
+)
+def test_the_years_money_and_the_share_paid(plan: str, paid: str, share: str) -> None:
+    table = Table(
+        caption="民生工程资金使用情况", unit=None,
+        header=("项目", plan, paid, share),
+        rows=(("城乡低保", "12000", "10200", "85%"), ("合计", "50000", "39000", "78%")),
+    )  # fmt: skip
+    assert read_all(table, FUNDS, "临溪县2025年1-9月民生工程资金情况") == sorted(
+        [
+            ("合计", plan, "pledge", "new", "500000000 元"),
+            ("合计", paid, "achieved", "new", "390000000 元"),
+            ("合计", share, "achieved", "share_of_pledge", "78 %"),
+        ]
+    )
+
+
+def test_the_share_paid_of_money_is_no_share_of_a_count() -> None:
+    table = Table(
+        caption="口袋公园建设资金拨付情况", unit=None,
+        header=("片区", "年度资金（万元）", "已拨付（万元）", "拨付率"),
+        rows=(("城东片区", "800", "640", "80%"), ("全县", "2400", "1900", "79.2%")),
+    )  # fmt: skip
+    assert read_all(table, PARKS, "临溪县2025年口袋公园建设资金情况") == []

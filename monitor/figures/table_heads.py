@@ -22,7 +22,7 @@ _STAGE_RATE = (
 )
 _SHARE = re.compile(
     r"完成率|进度|占.{0,6}(?:%|％|比|计划|任务|目标|预算)|比例|比重|执行率|到位率|兑现率|实现率|"
-    r"落实率|达成率|完成比|完成度|达成度|" + _STAGE_RATE
+    r"落实率|达成率|完成比|完成度|达成度|拨付率|支付率|发放率|" + _STAGE_RATE
 )
 
 # …and what the year is due to do (今年应完成, 全年应完成): its plan
@@ -44,7 +44,8 @@ _PER_CENT_ALONE = re.compile(r"\s*[（(]?\s*[%％]\s*[)）]?\s*")
 # A span of years (2021-2024年, 2021—2025年): a window's total, not a stock
 _SPAN = re.compile(r"((?:19|20)[0-9]{2})\s*年?\s*[-—–~至]\s*((?:19|20)[0-9]{2})\s*年?")
 
-_PLEDGE = re.compile(r"任务|目标|计划|预算|规划|指标值")
+# …and the year's money allocated (年度资金, 全年投资, 下达资金): the plan for it
+_PLEDGE = re.compile(r"任务|目标|计划|预算|规划|指标值|(?:年度|全年)(?:资金|投资|投入)|下达")
 
 # A header whose last word is the plan is the plan, whatever work it names first (年度完工计划,
 # 全年建成目标, 省定目标): Chinese puts the head noun last. Not 已完成计划 (a result).

@@ -262,7 +262,7 @@ def _row_figures(
     if not same_measure(unit, target) and target.unit not in ("%", "％"):  # (a growth target
         return []  # takes a 亿元 row's rates) 充电桩建设资金 in 万元 is no count of 充电桩
     read = read_cells(row, columns, spans, target, unit)
-    if _other_unit(row, columns, spans, read):  # 12个 | 11个 | 91.7% for a target of 人
+    if _other_unit(row, columns, spans, read, count=target.unit not in ("%", "％")):  # 12个 | 11个
         for i, _, _ in read:
             dropped[i] = "the row's amounts are in a unit that cannot count the target's"
         return []
@@ -314,14 +314,20 @@ def _written(
 
 
 def _other_unit(
-    row: tuple[str, ...], columns: list[Column], spans: dict[int, tuple[int, int]], read: list[Read]
+    row: tuple[str, ...],
+    columns: list[Column],
+    spans: dict[int, tuple[int, int]],
+    read: list[Read],
+    *,
+    count: bool,
 ) -> bool:
-    """Does the row write its amounts in a unit of their own (12个) that none of them could be
-    read in for the target (人)? Its shares and rates are then of that other thing too."""
+    """Are the row's amounts in a unit of their own (12个; for a `count`, their headers' too: 已拨付
+    （万元）) none could be read in for the target (人)? Its shares (91.7%, 拨付率) are theirs."""
     amounts = [i for i in spans if columns[i].role in ("pledge", "achieved")]
     if not amounts or any(columns[i].role in ("pledge", "achieved") for i, _, _ in read):
         return False
-    return any((q := parse_quantity(row[i])) is not None and q.unit for i in amounts)
+    written = [(q := parse_quantity(row[i])) is not None and q.unit for i in amounts]
+    return any(written) or (count and all(columns[i].unit for i in amounts))
 
 
 _ADDED_HEAD = re.compile(r"增加|新增|净增|增量")
