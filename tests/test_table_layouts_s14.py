@@ -665,7 +665,7 @@ def test_a_category_row_across_the_table_is_no_header_row(tag: str) -> None:
     ]
 
 
-# --- the year's money allocated (年度资金, 下达资金) is the plan, its paid share (拨付率) a share --
+# --- the year's money allocated (年度资金, 下达资金) is the plan, the share paid (拨付率) a share
 
 FUNDS = Target(
     "lx-funds", "临溪县2025年民生工程投入资金5亿元", ("民生工程",), LX, unit="元",
@@ -675,7 +675,10 @@ FUNDS = Target(
 
 @pytest.mark.parametrize(
     ("plan", "paid", "share"),
-    [("年度资金（万元）", "已拨付（万元）", "拨付率"), ("下达资金（万元）", "已支付（万元）", "支付率")],
+    [
+        ("年度资金（万元）", "已拨付（万元）", "拨付率"),
+        ("下达资金（万元）", "已支付（万元）", "支付率"),
+    ],
 )
 def test_the_years_money_and_the_share_paid(plan: str, paid: str, share: str) -> None:
     table = Table(
@@ -699,3 +702,30 @@ def test_the_share_paid_of_money_is_no_share_of_a_count() -> None:
         rows=(("城东片区", "800", "640", "80%"), ("全县", "2400", "1900", "79.2%")),
     )  # fmt: skip
     assert read_all(table, PARKS, "临溪县2025年口袋公园建设资金情况") == []
+
+
+# --- a bare value under an indicator's group (零售总额|绝对值（亿元）) takes the frame
+
+
+def test_a_bare_amount_under_an_indicators_group_is_the_result_the_title_frames() -> None:
+    table = Table(
+        caption="分地区主要指标", unit=None,
+        header=("地区", "社会消费品零售总额|绝对值（亿元）", "社会消费品零售总额|增速（%）",
+                "固定资产投资|增速（%）"),
+        rows=(("全市", "980.2", "5.1", "3.3"), ("临溪县", "126.8", "5.6", "4.0")),
+    )  # fmt: skip
+    assert read_all(table, LX_RETAIL, "云州市2025年前三季度各县市区主要经济指标") == [
+        ("临溪县", "社会消费品零售总额|增速（%）", "achieved", "rate", "5.6 %"),
+        ("临溪县", "社会消费品零售总额|绝对值（亿元）", "achieved", "new", "12680000000 元"),
+    ]
+
+
+def test_quarters_down_with_indicator_groups_over_bare_values() -> None:
+    table = Table(
+        caption="主要指标（累计）", unit=None,
+        header=("时间", "社会消费品零售总额|绝对值（亿元）", "社会消费品零售总额|增速（%）"),
+        rows=(("1-3月", "41.2", "4.4"), ("1-6月", "83.9", "4.8")),
+    )  # fmt: skip
+    got = read_all(table, LX_RETAIL, "临溪县2025年上半年主要经济指标")
+    assert ("1-6月", "社会消费品零售总额|绝对值（亿元）", "achieved", "new", "8390000000 元") in got
+    assert ("1-3月", "社会消费品零售总额|增速（%）", "achieved", "rate", "4.4 %") in got

@@ -128,6 +128,7 @@ def _running_down(columns: list[Column], table: Table) -> None:
     for i, (column, head) in enumerate(zip(columns, table.header, strict=False)):
         rest = head.replace("累计", "", 1)
         running = rest != head and not STOCK.search(rest)  # 累计建成, not 累计总数
+        running = running or (column.bare and "累计" in table.caption)  # 主要指标（累计）
         if column.role == "achieved" and column.scope == "cumulative" and running:
             columns[i] = column._replace(scope="new")
 
@@ -288,8 +289,8 @@ def _bare_values(
         for i, (c, h) in enumerate(zip(columns, header, strict=False))
         if c.role == "none"
         and c.part_of is None
-        and "|" not in h
-        and (_BARE.fullmatch(words_of(h)) or (things and _thing(h)))
+        and ("|" not in h or _grouped(h))
+        and (_BARE.fullmatch(words_of(h.rsplit("|", 1)[-1])) or (things and _thing(h)))
     ]
     if not bare:
         return
@@ -307,6 +308,12 @@ def _bare_values(
             continue
         scope = frame.scope if frame.scope in ("new", "cumulative") else "new"
         columns[i] = Column(frame.role, scope, header_unit(header[i]), frame.period, bare=True)
+
+
+def _grouped(head: str) -> bool:
+    """Is a header a bare value under a thing's group (社会消费品零售总额|总量（亿元）), no part?"""
+    *group, last = head.split("|")
+    return not re.match(r"其中|含|包括", group[0]) and _BARE.fullmatch(words_of(last)) is not None
 
 
 def _thing(head: str) -> bool:
