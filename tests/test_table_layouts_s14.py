@@ -729,3 +729,38 @@ def test_quarters_down_with_indicator_groups_over_bare_values() -> None:
     got = read_all(table, LX_RETAIL, "临溪县2025年上半年主要经济指标")
     assert ("1-6月", "社会消费品零售总额|绝对值（亿元）", "achieved", "new", "8390000000 元") in got
     assert ("1-3月", "社会消费品零售总额|增速（%）", "achieved", "rate", "4.4 %") in got
+
+
+# --- rows in pairs, an item's plan and its progress, the role in a column of its own ------------
+
+
+def test_rows_in_pairs_of_plan_and_progress_are_read_by_their_role() -> None:
+    table = Table(
+        caption="", unit=None,
+        header=("实事名称", "事项", "具体情况", "责任部门"),
+        rows=(
+            ("城市书房", "年度计划", "新建城市书房12个", "县文旅局"),
+            ("城市书房", "1-9月完成", "建成开放城市书房9个，完成计划的75%", "县文旅局"),
+            ("社区食堂", "年度计划", "新建社区食堂30个", "县民政局"),
+            ("社区食堂", "1-9月完成", "建成24个", "县民政局"),
+        ),
+    )  # fmt: skip
+    assert read_all(table, READING, "临溪县2025年民生实事进展") == [
+        ("城市书房 1-9月完成", "具体情况", "achieved", "new", "9 个"),
+        ("城市书房 1-9月完成", "具体情况", "achieved", "share_of_pledge", "75 %"),
+        ("城市书房 年度计划", "具体情况", "pledge", "new", "12 个"),
+    ]
+
+
+def test_a_date_in_a_label_makes_no_sentence_column() -> None:
+    table = Table(
+        caption="", unit=None,
+        header=("项目", "节点", "内容"),
+        rows=(
+            ("城市书房", "2025年目标", "新建城市书房12个"),
+            ("城市书房", "截至9月30日进展", "已建成城市书房9个"),
+        ),
+    )  # fmt: skip
+    got = read_all(table, READING, "临溪县民生实事")
+    assert ("城市书房 2025年目标", "内容", "pledge", "new", "12 个") in got
+    assert ("城市书房 截至9月30日进展", "内容", "achieved", "new", "9 个") in got

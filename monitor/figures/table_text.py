@@ -27,6 +27,9 @@ _MIN_TEXT = 6  # characters: a shorter cell is a name or a number, not a sentenc
 _FIGURE_AFTER = re.compile(r"[\u4e00-\u9fff]{2}" + AMOUNT)  # …or one with a verb: 已建成4个
 _QUALIFIED = re.compile(r"\s*(?:约|超过?|近|逾|不足|不到|达到?|共|计|累计)?\s*[-+－＋]?[0-9０-９]")
 _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+_DATE = re.compile(
+    r"(?:(?:19|20)[0-9]{2}\s*年)|[0-9０-９]{1,2}\s*(?:[-—–~至]\s*[0-9０-９]{1,2}\s*)?[月日号]"
+)
 _DIGIT = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万两][个万千百项家所座套台户张人公亩]")
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|区|县|旗|州|盟|镇|乡|街道)(?:[（(].*)?")
 _NOT_PLACE = re.compile(r"(?:小|社|园|景|街|片|校|厂|矿|库)区")
@@ -78,8 +81,8 @@ def _text_columns(table: Table) -> list[int]:
 def _is_text(cell: str) -> bool:
     """A sentence with a number, or a short one with its figure after a verb (已建成4个, 完成31座),
     not a number with a qualifier first (约31, 超过280个: a value the table reads)."""
-    if len(cell) >= _MIN_TEXT and _HAN.search(cell) and _DIGIT.search(cell):
-        return True
+    if len(cell) >= _MIN_TEXT and _HAN.search(cell) and _DIGIT.search(_DATE.sub("", cell)):
+        return True  # (not 截至9月30日进展, 1-9月完成: a date is no figure)
     return _FIGURE_AFTER.search(cell) is not None and _QUALIFIED.match(cell) is None
 
 
@@ -116,6 +119,17 @@ class _Cell(NamedTuple):
     yearly: bool  # the row has the year's plan beside it: a result is the year's so far
 
 
+class _Row(NamedTuple):
+    """A row of a sentence list as its cells are read: its name, its own role (年度计划 | 1-9月完成
+    in a column of their own: rows in pairs), the thing its task names, its targets."""
+
+    name: str
+    step: str
+    subject: str
+    targets: list[Target]
+    yearly: bool
+
+
 def _cells(
     table: Table, targets: Sequence[Target], published: date | None, title: str
 ) -> list[_Cell]:
@@ -127,10 +141,10 @@ def _cells(
     plans = [i for i, h in enumerate(table.header) if role_of(h, published) == "pledge"]
     out: list[_Cell] = []
     heads = [i for i in range(min(texts)) if not _INDEX_HEAD.fullmatch(table.header[i].strip())]
-    items = item_columns(table, heads)  # (合计 in 序号 beside 全县重点项目: the row's words)
+    steps = _role_column(table, heads, published)
+    items = item_columns(table, [i for i in heads if i != steps])  # (合计 in 序号: no name)
     everyone = " ".join(_row_name(row, items) for row in table.rows)
     for row in table.rows:
-        yearly = any(i < len(row) and row[i].strip() for i in plans)
         name = _row_name(row, items)
         if projects and not _whole(name):
             continue  # one project's 充电桩600个 is no figure of the city's
@@ -139,25 +153,44 @@ def _cells(
             for t in targets
             if not _other_place(name, t) and not others_page(t, table.caption, title, everyone)
         ]
+        step = row[steps].strip() if steps is not None and steps < len(row) else ""
         subject = _subject(row, texts, name, mine)  # (农村饮水安全提升 | …供水管网80公里)
+        yearly = any(i < len(row) and row[i].strip() for i in plans)
+        said = _Row(name, step, subject, mine, yearly)
         for i in texts:
             cell = row[i] if i < len(row) else ""
-            if not _is_text(cell) or not mine:
-                continue
-            head = table.header[i]
-            thing = subject if subject and not any(names(cell, t) for t in mine) else ""
-            # 老旧小区改造进展情况：已开工85个，…: the row names the thing the cell goes on about
-            both = _BOTH.search(head) is not None  # (the cell's own words say which)
-            role = "none" if both else _content_role(head) or role_of(head, published)
-            told = "none" if both else frame
-            # (a cell saying its own plan, 年度计划投资90亿元, needs no cue to cut it off its row)
-            cue = "" if role == "pledge" and _OWN_PLAN.search(cell) else _cue(role, told)
-            said = f"{name if _HAN.search(name) else ''}{thing}{head}{cue}：{cell}"
-            line = f"{name} | {head or '—'}: {cell}"
-            opens = len(said) - len(cell)
-            shift = len(line) - len(said)
-            out.append(_Cell(said, line, shift, opens, (role, told), mine, yearly))
+            if _is_text(cell) and mine:
+                out.append(_one(table.header[i], cell, said, frame, published))
     return out
+
+
+def _one(head: str, cell: str, row: _Row, frame: str, published: date | None) -> _Cell:
+    """One text cell as the reader reads it, headed by its row's name and its column's header."""
+    thing = row.subject if row.subject and not any(names(cell, t) for t in row.targets) else ""
+    # 老旧小区改造进展情况：已开工85个，…: the row names the thing the cell goes on about
+    both = _BOTH.search(head) is not None  # (the cell's own words say which)
+    role = "none" if both else _content_role(head) or role_of(head, published)
+    role = role_of(row.step, published) if row.step else role  # 年度计划 | 1-9月完成: the row's
+    told = "none" if both else frame
+    # (a cell saying its own plan, 年度计划投资90亿元, needs no cue to cut it off its row)
+    cue = "" if role == "pledge" and _OWN_PLAN.search(cell) else _cue(role, told)
+    name = row.name if _HAN.search(row.name) else ""
+    said = f"{name}{thing}{row.step}{head}{cue}：{cell}"
+    line = f"{f'{row.name} {row.step}' if row.step else row.name} | {head or '—'}: {cell}"
+    opens = len(said) - len(cell)
+    shift = len(line) - len(said)
+    return _Cell(said, line, shift, opens, (role, told), row.targets, row.yearly)
+
+
+def _role_column(table: Table, heads: list[int], published: date | None) -> int | None:
+    """The column left of the sentences naming each row's role, plan or result by turns (年度计划
+    | 1-9月完成 under each item: rows in pairs), if there is one."""
+    for i in heads:
+        cells = [row[i] for row in table.rows if i < len(row) and row[i].strip()]
+        roles = [role_of(c, published) for c in cells]
+        if len(cells) >= 2 and set(roles) == {"pledge", "achieved"}:
+            return i
+    return None
 
 
 def _subject(row: tuple[str, ...], texts: list[int], name: str, targets: list[Target]) -> str:
@@ -211,7 +244,8 @@ def _after_money(figure: Figure) -> bool:
 
 
 def _name(figure: Figure) -> str:
-    return figure.sentence.split(" | ", 1)[0]
+    """The item a figure's row is of (城市书房, not 城市书房 1-9月完成: one item's two rows)."""
+    return figure.sentence.split(" | ", 1)[0].split(" ", 1)[0]
 
 
 def _parts(figures: list[Figure]) -> set[tuple[str, str]]:
