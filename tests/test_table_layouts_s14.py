@@ -456,7 +456,7 @@ def test_a_share_right_after_the_count_stays_its_share() -> None:
 RETAIL = LX_RETAIL
 
 
-@pytest.mark.parametrize("head", ["1-本月累计", "1—本月", "本年累计"])
+@pytest.mark.parametrize("head", ["1-本月累计", "1—本月", "本年累计", "本月止累计", "截至本月累计"])
 def test_the_running_total_from_january_beside_this_month_is_the_years(head: str) -> None:
     table = Table(
         caption="", unit=None,

@@ -12,8 +12,10 @@ from monitor.figures.table_stages import stage_in
 from monitor.figures.table_units import HEADER_UNIT as _HEADER_UNIT
 from monitor.figures.table_units import MONTH_PART, header_unit
 
-# One month's column (本月, 当月, 10月), not a span to it (1-本月累计: the year's running total)
-_ONE_MONTH = re.compile(r"(?<![-—–~至])\s*(?:当月|本月)|^\s*[0-9０-９]{1,2}\s*月份?\s*$")
+# One month's column (本月, 当月, 10月), not a span to it (1-本月累计, 本月止累计: the year's)
+_ONE_MONTH = re.compile(
+    r"(?<![-—–~至])\s*(?:当月|本月)(?!止|末|累计)|^\s*[0-9０-９]{1,2}\s*月份?\s*$"
+)
 _LONG_PLAN = re.compile(r"规划|总")
 _MONEY = ("元", "万元", "亿元", "万亿元")
 
