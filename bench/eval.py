@@ -1,8 +1,8 @@
 """Score the reading stages on an evals folder laid out like ../shared/evals/dev.
 
 Prints a table per set, then as its last line one JSON object with the headline scores.
-Usage: scripts/eval [--data DIR] [--only e1|e2|e3|e7|team|team_X|tables|tables_c|tables_d|tables_e]
-       [--no-peers] [--corpus DIR]
+Usage: scripts/eval [--data DIR] [--only e1|e2|e3|e7|team|team_X|tables|tables_c|tables_d|tables_e
+       |tables_f] [--no-peers] [--corpus DIR]
 `--corpus DIR` scores another folder laid out like tests/data/reading (a held-out set) as the team
 corpus (and its tables, if it has tables.jsonl); built first with its build.py --dir DIR.
 `team_X` is another author's corpus in tests/data/reading_X (`team_b` by a second author,
@@ -13,7 +13,9 @@ above or below, units in titles, month rows, tables on their side), also scored 
 and so is `tables_d`, tests/data/tables_d (session 7's: a 合计 column, 区 | 街道 labels, units in
 cells, a pledge in the caption, two tables for two years, key-value bulletins, rankings…), and
 so is `tables_e`, tests/data/tables_e (session 13's, written blind: two-level headers, periods
-across, unit rows, rowspan categories, totals on top, th-less tables…).
+across, unit rows, rowspan categories, totals on top, th-less tables…), and so is `tables_f`,
+tests/data/tables_f (session 14's, written blind: 民生实事 lists with the pledge and the result in
+words inside the cells, statistics pages with 单位 columns, 其中 sub-rows and periods across).
 """
 
 from __future__ import annotations
@@ -41,8 +43,21 @@ TABLE_SETS = {
     "tables_c": HERE.parent / "tests" / "data" / "tables_c",
     "tables_d": HERE.parent / "tests" / "data" / "tables_d",
     "tables_e": HERE.parent / "tests" / "data" / "tables_e",
+    "tables_f": HERE.parent / "tests" / "data" / "tables_f",
 }
-SETS = ("e1", "e2", "e3", "e7", "team", *OTHERS, "tables", "tables_c", "tables_d", "tables_e")
+SETS = (
+    "e1",
+    "e2",
+    "e3",
+    "e7",
+    "team",
+    *OTHERS,
+    "tables",
+    "tables_c",
+    "tables_d",
+    "tables_e",
+    "tables_f",
+)
 _NEED_DATA = ("e1", "e2", "e3", "e7")  # the sets read from --data; the others are in the repo
 KEYS = (
     "e1_accuracy",
@@ -72,6 +87,9 @@ KEYS = (
     "tables_e_precision",
     "tables_e_recall",
     "tables_e_swaps",
+    "tables_f_precision",
+    "tables_f_recall",
+    "tables_f_swaps",
     "pages_per_s",
 )
 

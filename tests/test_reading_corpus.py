@@ -341,9 +341,9 @@ def test_nothing_is_copied_from_the_e7_dev_set(folder: Path) -> None:
             assert not copied, f"{item['id']} shares {copied[0]!r} with an E7 dev text"
 
 
-# --- the table corpora (tests/data/tables_c, tables_d, tables_e): built from their sources, labels
-# checked; each folder and its labels' id prefix
-TABLE_CORPORA = {"tables_c": "tb", "tables_d": "td", "tables_e": "te"}
+# --- the table corpora (tests/data/tables_c, tables_d, tables_e, tables_f): built from their
+# sources, labels checked; each folder and its labels' id prefix
+TABLE_CORPORA = {"tables_c": "tb", "tables_d": "td", "tables_e": "te", "tables_f": "tf"}
 TABLES_TC = [
     (name, t)
     for name in TABLE_CORPORA

@@ -83,7 +83,7 @@ def test_progress_tables_hold_their_floors(corpus: str) -> None:
     _check(metrics, "tables", FLOORS.get(own, FLOORS["tables"]))
 
 
-@pytest.mark.parametrize("corpus", ["tables_c", "tables_d", "tables_e"])
+@pytest.mark.parametrize("corpus", ["tables_c", "tables_d", "tables_e", "tables_f"])
 def test_table_corpus_holds_its_floors(corpus: str) -> None:
     """tests/data/tables_c and tables_d: the layouts the other corpora lack (merged headers,
     totals above or below, a province's table for one city, units in titles, month rows; a 合计

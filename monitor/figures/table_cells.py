@@ -29,6 +29,11 @@ _COMPARED |= {"＜": "不到", "<": "不到"}
 _PART_GLOSS = re.compile(r"\s*[（(](?:含|其中|包括)[^（）()]*[)）]\s*$")
 # …or its share in brackets (42（70%）): no part of the count
 _SHARE_GLOSS = re.compile(r"(?<=[0-9０-９])\s*[（(]\s*[0-9０-９.．]+\s*[%％]\s*[)）]\s*$")
+# …or a remark on its progress in brackets (100%（已完成）, 9（提前完成）, 62%（滞后）), not a unit
+_REMARK = re.compile(
+    r"(?<=[0-9０-９%％])\s*[（(][^（）()0-9０-９]*"
+    r"(?:完成|滞后|提前|超额|正常|推进|在建|验收|进行中|未)[^（）()0-9０-９]*[)）]\s*$"
+)
 _RATIO = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*/\s*([1-9][0-9]*(?:\.[0-9]+)?)\s*")
 _RATE_SAID = re.compile(r"\s*" + RATE_WORD + r"\s*(?=[0-9０-９])")
 _FALL_WORD = re.compile(r"下降|减少|降低|回落")
@@ -85,6 +90,7 @@ def cell_of(
     """The cell's quantity in the target's unit (a % for shares and rates) and whether it is a
     fall; None for an empty cell, a dash, or an amount in another unit."""
     cell = _PART_GLOSS.sub("", unmarked(cell))  # 38.2* with its footnote's mark; 100（含改建49）
+    cell = _REMARK.sub("", cell)  # 100%（已完成）, 10（提前完成）: the number and a remark
     cell = cell if percent else _SHARE_GLOSS.sub("", cell)
     if percent and (ratio := _RATIO.fullmatch(cell)):  # 42/60 under 完成率: 70%
         cell = f"{Decimal(ratio.group(1)) * 100 / Decimal(ratio.group(2)):.1f}%"

@@ -10,7 +10,7 @@ from datetime import date
 
 from monitor.figures.table_heads import (
     FORECAST,
-    POINT,
+    POINTS,
     STOCK,
     Column,
     Role,
@@ -20,11 +20,11 @@ from monitor.figures.table_heads import (
 )
 from monitor.figures.table_heads import role_of as role_of
 from monitor.figures.table_rows import is_period, label_of, periods_down
-from monitor.figures.table_spans import plan_window, ratio_shares
+from monitor.figures.table_running import year_to_date
+from monitor.figures.table_spans import done_in_per_cent, plan_window, ratio_shares
 from monitor.figures.table_stages import stage_in
 from monitor.figures.table_units import HEADER_UNIT as _HEADER_UNIT
 from monitor.figures.table_units import (
-    MONTH_PART,
     PLAN_ROW,
     RATE_WORD,
     SINCE_LAST_MONTH,
@@ -48,8 +48,6 @@ _BARE = re.compile(r"数值|数据|数量|数|值|绝对值|绝对数|绝对额|
 # A total's header (合计, 总计): the columns of kinds left of it are its parts
 _TOTAL = re.compile(r"合计|总计|共计|小计|总数")
 # A column of one month (当月, 本月): a 累计 column beside it runs from the year's start
-_ONE_MONTH = re.compile(r"当月|本月|^\s*[0-9０-９]{1,2}\s*月份?\s*$")
-_LONG_PLAN = re.compile(r"规划|总")
 # …also with a qualifier before it (约280, 超1800, 近300); a dash or a slash is no cell at all
 _AMOUNT_FIRST = re.compile(
     r"(?:约|超过?|近|逾|不足|不到|达|[≥≧＞>≤≦＜<]|"
@@ -103,6 +101,7 @@ def columns(table: Table, published: date | None, title: str = "") -> list[Colum
     _year_result(out, table.header)
     _fraction_halves(out, table.header, published)
     ratio_shares(out, table)
+    done_in_per_cent(out, table.header)
     plan_window(out, table.header)
     for i, head in enumerate(table.header):  # 较上月增加 of no month the caption names: unread
         if SINCE_LAST_MONTH.search(head) and not caption_month(table.caption):
@@ -112,7 +111,7 @@ def columns(table: Table, published: date | None, title: str = "") -> list[Colum
         if out[i].role == "label":  # words after the figures (备注: 超额完成) remark, not label
             out[i] = Column("none", None, None, None)
     _running_down(out, table)
-    return _year_to_date(out, table.header)
+    return year_to_date(out, table.header)
 
 
 _YEAR_ROW = re.compile(r"\s*(?:19|20)[0-9]{2}\s*年(?:度|末|底)?\s*")
@@ -129,6 +128,7 @@ def _running_down(columns: list[Column], table: Table) -> None:
     for i, (column, head) in enumerate(zip(columns, table.header, strict=False)):
         rest = head.replace("累计", "", 1)
         running = rest != head and not STOCK.search(rest)  # 累计建成, not 累计总数
+        running = running or (column.bare and "累计" in table.caption)  # 主要指标（累计）
         if column.role == "achieved" and column.scope == "cumulative" and running:
             columns[i] = column._replace(scope="new")
 
@@ -283,14 +283,14 @@ def _bare_values(
     are across and no column names a role (区 | 充电桩（个） | 充电站（座）), holds what the
     caption, else the article's title, says the table holds (1-9月…主要指标: results; 2025年目标:
     plans); nothing when neither says."""
-    things = not any(c.role in ("pledge", "achieved", "share", "rate") for c in columns)
+    things = not any(c.role in ("pledge", "achieved", "share") for c in columns)  # (增速 beside)
     bare = [
         i
         for i, (c, h) in enumerate(zip(columns, header, strict=False))
         if c.role == "none"
         and c.part_of is None
-        and "|" not in h
-        and (_BARE.fullmatch(words_of(h)) or (things and _thing(h)))
+        and ("|" not in h or _grouped(h))
+        and (_BARE.fullmatch(words_of(h.rsplit("|", 1)[-1])) or (things and _thing(h)))
     ]
     if not bare:
         return
@@ -310,11 +310,17 @@ def _bare_values(
         columns[i] = Column(frame.role, scope, header_unit(header[i]), frame.period, bare=True)
 
 
+def _grouped(head: str) -> bool:
+    """Is a header a bare value under a thing's group (社会消费品零售总额|总量（亿元）), no part?"""
+    *group, last = head.split("|")
+    return not re.match(r"其中|含|包括", group[0]) and _BARE.fullmatch(words_of(last)) is not None
+
+
 def _thing(head: str) -> bool:
     """Is a header a thing's name and its unit alone (充电桩（个）): in a table of things across
     with no role of their own, the caption's work is each one's (1-9月新建…统计)?"""
-    words = words_of(head)
-    return bool(header_unit(head)) and _NOUN.fullmatch(words) is not None
+    words, unit = words_of(head), header_unit(head)  # (not 比上月（%）: no amount in %)
+    return bool(unit) and unit not in ("%", "％", *POINTS) and _NOUN.fullmatch(words) is not None
 
 
 _NOUN = re.compile(r"[\u4e00-\u9fff]{2,10}")
@@ -355,37 +361,3 @@ def _rate_of_plan(columns: list[Column]) -> None:
         left = next((c for c in reversed(columns[:i]) if c.role in ("pledge", "achieved")), None)
         if left is not None and left.role == "pledge" and left.scope != "rate":
             columns[i] = column._replace(role="pledge")
-
-
-def _year_to_date(columns: list[Column], header: tuple[str, ...]) -> list[Column]:
-    """A 累计完成 column beside the year's task or one month's figure (当月), and no other result
-    of the year, is the year's running total (new, as E7 counts year-to-date), not a stock:
-    全年任务 | 累计完成 | 完成比例, 当月新增 | 累计新增."""
-    achieved = [i for i, c in enumerate(columns) if c.role == "achieved"]
-    months = [i for i in achieved if _ONE_MONTH.search(header[i]) or MONTH_PART.match(header[i])]
-    counts = [i for i in achieved if i not in months]
-    plans = [
-        i
-        for i, c in enumerate(columns)
-        if c.role == "pledge" and c.scope == "new" and not _LONG_PLAN.search(header[i])
-    ]
-    if not (plans or months) or not _one_result_a_stage(counts, header):
-        return columns
-    for i in counts:
-        rest = header[i].replace("累计", "", 1)
-        point = POINT.fullmatch(_HEADER_UNIT.sub("", header[i]).strip()) is not None  # 截至8月底
-        if columns[i].scope != "cumulative" or (rest == header[i] and not point):
-            continue  # no 累计 nor a date alone
-        if STOCK.search(rest):
-            continue  # another stock word beside it (累计总数): a stock still
-        columns[i] = columns[i]._replace(scope="new")
-    return columns
-
-
-def _one_result_a_stage(counts: list[int], header: tuple[str, ...]) -> bool:
-    """Whether the year's result columns are one, or one a stage of the work (累计开工 | 累计完工:
-    each stage's running total of the year)."""
-    if len(counts) <= 1:
-        return len(counts) == 1
-    stages = [stage_in(header[i]) for i in counts]
-    return None not in stages and len(set(stages)) == len(stages)

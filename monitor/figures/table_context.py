@@ -227,14 +227,25 @@ def items_across(table: Table, columns: list[Column], target: Target) -> list[Co
     for i, column in enumerate(columns):
         if named[i]:
             mine = True
-        elif column.role in values and other_item(heads[i], target):
-            mine = False
+        elif column.role in values and (other_item(heads[i], target) or _indicator(heads[i])):
+            mine = False  # (社零（亿元） | 增速（%） | 规上工业增加值（亿元） | 增速（%）)
         other = other_item(heads[i], target) or other_measure(heads[i], target)
         keep = named[i] or column.role not in values or (mine and not other)
         # 老年食堂（个）|年度任务 … 助餐点（个）|年度任务: a group naming another item, no role
         keep = keep and not (own and groups[i] not in own and not _role_group(groups[i]))
         out.append(column if keep else column._replace(role="none"))
     return out
+
+
+_NOUN = re.compile(r"[\u4e00-\u9fff]{2,12}")
+
+
+def _indicator(head: str) -> bool:
+    """Is a header another indicator's name with its unit (规上工业增加值（亿元）), no role's?"""
+    words = HEADER_UNIT.sub("", head).strip()
+    if not header_unit(head) or "|" in head or not _NOUN.fullmatch(words):
+        return False
+    return role_of(words, None) == "none"
 
 
 def _role_group(group: str) -> bool:

@@ -22,7 +22,7 @@ _STAGE_RATE = (
 )
 _SHARE = re.compile(
     r"完成率|进度|占.{0,6}(?:%|％|比|计划|任务|目标|预算)|比例|比重|执行率|到位率|兑现率|实现率|"
-    r"落实率|达成率|完成比|完成度|达成度|" + _STAGE_RATE
+    r"落实率|达成率|完成比|完成度|达成度|拨付率|支付率|发放率|" + _STAGE_RATE
 )
 
 # …and what the year is due to do (今年应完成, 全年应完成): its plan
@@ -37,12 +37,15 @@ _ACHIEVED = re.compile(
     r"本期|报告期|当前"  # a bulletin's current period, a monitoring table's 当前值
 )
 
+# A column of the progress made (工作进展, 推进情况, 落实情况): the results
+_PROGRESS = re.compile(r"进展|推进情况|落实情况")
 # A per cent alone heading a column (…| 已建成 | %): the share of the plan done
 _PER_CENT_ALONE = re.compile(r"\s*[（(]?\s*[%％]\s*[)）]?\s*")
 # A span of years (2021-2024年, 2021—2025年): a window's total, not a stock
 _SPAN = re.compile(r"((?:19|20)[0-9]{2})\s*年?\s*[-—–~至]\s*((?:19|20)[0-9]{2})\s*年?")
 
-_PLEDGE = re.compile(r"任务|目标|计划|预算|规划|指标值")
+# …and the year's money allocated (年度资金, 全年投资, 下达资金): the plan for it
+_PLEDGE = re.compile(r"任务|目标|计划|预算|规划|指标值|(?:年度|全年)(?:资金|投资|投入)|下达")
 
 # A header whose last word is the plan is the plan, whatever work it names first (年度完工计划,
 # 全年建成目标, 省定目标): Chinese puts the head noun last. Not 已完成计划 (a result).
@@ -87,6 +90,14 @@ _DONE_OF_PLAN = re.compile(
 )
 
 POINTS = ("百分点", "个百分点")
+# A rank among places (全省位次, 增速排位): no amount
+_RANK = re.compile(r"位次|排位|排名|名次|排序|位列")
+# A change against an earlier part of the same year or the month before (比上月, 较一季度, 比1-8月,
+# 比上半年), not against last year's: no growth of the target's
+_EARLIER = re.compile(
+    r"(?:比|较)(?:上月|上期|上季度?|[一二三四1-4]\s*季度|上半年|前三季度|"
+    r"(?:1[0-2]|[1-9])(?:\s*[-—–~至]\s*(?:1[0-2]|[1-9]))?\s*月)"
+)
 _MONTH_ON_MONTH = re.compile(r"环比")
 # A difference written alone (增减, 比上年增加, 同比增减数): an amount in the row's unit, no rate
 _AMOUNT_CHANGE = re.compile(r"(?:同比|比上年|较上年|比去年|较去年)?(?:增减|增加|减少|增减[数量额])")
@@ -141,7 +152,10 @@ def read_head(head: str, published: date | None) -> Column:
             return Column("none", None, header_unit(head), None)
         found = read_words(_PARTS.sub("", head).lstrip(":： "), published)
         return found if found.role == "achieved" else Column("none", None, found.unit, None)
-    return read_words(head, published)
+    found = read_words(head, published)
+    if found.role == "none" and _PROGRESS.search(head):  # 工作进展, 推进情况 over the work done
+        return Column("achieved", "new", found.unit, found.period)  # (not a caption's frame)
+    return found
 
 
 def _merged(head: str, published: date | None) -> Column:
@@ -192,8 +206,10 @@ def read_words(head: str, published: date | None) -> Column:
         return Column("achieved", "new", unit, period)
     if SINCE_LAST_MONTH.search(words) and unit != "%":  # 较上月增加: the month's own work
         return Column("achieved", "new", unit, period)
-    if _MONTH_ON_MONTH.search(words) and "同比" not in words:
-        return Column("none", None, unit, period)  # 当月环比: against last month, no growth
+    if (_MONTH_ON_MONTH.search(words) and "同比" not in words) or _RANK.search(words):
+        return Column("none", None, unit, period)  # 当月环比: against last month; 全省位次
+    if _EARLIER.search(words):  # 比上月（%）, 增速比一季度（百分点）; 较上月增加 is read above
+        return Column("none", None, unit, period)
     if _RATE.search(words):
         if unit in POINTS and not _OFF_PLAN.search(words):  # 比上年提高（个百分点）: for a
             return Column("rate", "rate", "百分点", period)  # target in % (points_for)

@@ -286,7 +286,7 @@ def _named(
         for k, (row, label) in enumerate(rows)
         if label
         and (not _PART.match(label) or _part_is_own(label, rows[k - 1][1] if k else "", target))
-        and _own_row(" ".join(bare(row[i]) for i in labels if i < len(row)), target)
+        and _own_row(" ".join(bare(row[i]) for i in sorted(labels) if i < len(row)), target)
     ]
     growth = [  # 地区生产总值（亿元） above 增长（%）: the growth row is the named row's
         rows[k + 1]

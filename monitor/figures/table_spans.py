@@ -45,3 +45,20 @@ def ratio_shares(columns: list[Column], table: Table) -> None:
             and any(float(c) < 1 for c in cells)
         ):
             columns[i] = column._replace(ratio=True)
+
+
+# A result word alone in per cent (完成（%）, 执行%, 实现%): the share done beside a count
+_DONE_IN_PER_CENT = re.compile(
+    r"\s*(?:累计)?(?:完成|执行|实现|达成)(?:情况)?\s*[（(]?\s*[%％]\s*[)）]?\s*"
+)
+
+
+def done_in_per_cent(columns: list[Column], header: tuple[str, ...]) -> None:
+    """A result word alone in per cent (完成（%）) right of a result counted in another unit
+    (1-9月完成 | 完成（%）) is the share of the plan done; with no such result beside it (目标（%）
+    | 完成%, a table of rates) it stays the result."""
+    for i, head in enumerate(header):
+        if columns[i].role != "achieved" or not _DONE_IN_PER_CENT.fullmatch(head):
+            continue
+        if any(c.role == "achieved" and c.unit not in ("%", "％") for c in columns[:i]):
+            columns[i] = Column("share", "share_of_pledge", "%", columns[i].period)

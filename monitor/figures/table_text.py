@@ -17,11 +17,19 @@ from typing import NamedTuple
 
 from monitor.figures.table_columns import role_of
 from monitor.figures.table_context import plan_said
+from monitor.figures.table_names import AMOUNT, item_columns
+from monitor.figures.table_pages import others_page
+from monitor.figures.table_rows import names
 from monitor.figures.table_units import period_of
 from monitor.models import Figure, FigureKind, Seen, Table, Target
 
-_MIN_TEXT = 6  # characters: a shorter cell is a name or a number, not a sentence
+_MIN_TEXT = 6  # characters: a shorter cell is a name or a number, not a sentence…
+_FIGURE_AFTER = re.compile(r"[\u4e00-\u9fff]{2}" + AMOUNT)  # …or one with a verb: 已建成4个
+_QUALIFIED = re.compile(r"\s*(?:约|超过?|近|逾|不足|不到|达到?|共|计|累计)?\s*[-+－＋]?[0-9０-９]")
 _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+_DATE = re.compile(
+    r"(?:(?:19|20)[0-9]{2}\s*年)|[0-9０-９]{1,2}\s*(?:[-—–~至]\s*[0-9０-９]{1,2}\s*)?[月日号]"
+)
 _DIGIT = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万两][个万千百项家所座套台户张人公亩]")
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|区|县|旗|州|盟|镇|乡|街道)(?:[（(].*)?")
 _NOT_PLACE = re.compile(r"(?:小|社|园|景|街|片|校|厂|矿|库)区")
@@ -32,7 +40,27 @@ _PROJECTS = re.compile(
     r"总投资|投资额|建设地点|建设地址|建设年限|建设周期|起止年限|业主|建设单位|开工时间"
 )
 _REMARK = re.compile(r"备注|备考|说明|附注|问题|原因|措施|下步|打算|建议|责任|牵头|单位$")
+# A header naming the task and the progress both (任务及进展情况, 目标任务和完成情况): each figure's
+# own words in the cell say plan or result
+_BOTH = re.compile(
+    r"(?:目标|任务|计划)[^|]{0,4}?[及和与、/][^|]{0,4}?(?:完成|进展|进度|落实|成效)"
+    r"|(?:完成|进展|进度)[^|]{0,4}?[及和与、/][^|]{0,4}?(?:目标|任务|计划)"
+)
 _STOCK = re.compile(r"以来|总[数量]|保有|余额|存量|累计.{0,8}(?:以来|年)")
+_MONEY = ("元", "万元", "亿元")
+_MONEY_BEFORE = re.compile(
+    r"[0-9０-９][0-9０-９.]*\s*[万亿]?元[^0-9０-９%％，,；;。]{0,3}[，,]?[^0-9０-９%％；;。]{0,10}$"
+)
+# A project's content or scale (建设内容, 主要建设内容及规模): what it is to build, its plan
+_CONTENT = re.compile(r"[\u4e00-\u9fff]{0,4}(?:内容|规模)(?:及(?:内容|规模))?")
+
+
+def _content_role(head: str) -> str | None:
+    return "pledge" if _CONTENT.fullmatch(head.strip()) else None
+
+
+_OWN_PLAN = re.compile(r"计划|目标|任务|预算|拟|力争|确保")
+_INDEX_HEAD = re.compile(r"序号|编号|序|No\.?|NO\.?")
 _INDEX = re.compile(r"\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[.、．]?\s*")
 
 
@@ -51,13 +79,18 @@ def _text_columns(table: Table) -> list[int]:
 
 
 def _is_text(cell: str) -> bool:
-    return len(cell) >= _MIN_TEXT and bool(_HAN.search(cell)) and bool(_DIGIT.search(cell))
+    """A sentence with a number, or a short one with its figure after a verb (已建成4个, 完成31座),
+    not a number with a qualifier first (约31, 超过280个: a value the table reads)."""
+    if len(cell) >= _MIN_TEXT and _HAN.search(cell) and _DIGIT.search(_DATE.sub("", cell)):
+        return True  # (not 截至9月30日进展, 1-9月完成: a date is no figure)
+    return _FIGURE_AFTER.search(cell) is not None and _QUALIFIED.match(cell) is None
 
 
-def _row_name(row: tuple[str, ...], texts: list[int]) -> str:
-    """The row's name: its first cell of words left of its sentences, no index (稳定扩大就业);
+def _row_name(row: tuple[str, ...], items: list[int]) -> str:
+    """The row's name: its first cell of words in the item's columns left of its sentences
+    (table_names: not a category merged down, not the unit in charge), no index (稳定扩大就业);
     its index where it has none (not 市交通运输局, the unit in charge right of them)."""
-    for cell in row[: min(texts)]:
+    for cell in (row[i] for i in items if i < len(row)):
         if cell.strip() and not _INDEX.fullmatch(cell) and _HAN.search(cell):
             return cell.strip()
     return row[0].strip() if row else ""
@@ -86,6 +119,17 @@ class _Cell(NamedTuple):
     yearly: bool  # the row has the year's plan beside it: a result is the year's so far
 
 
+class _Row(NamedTuple):
+    """A row of a sentence list as its cells are read: its name, its own role (年度计划 | 1-9月完成
+    in a column of their own: rows in pairs), the thing its task names, its targets."""
+
+    name: str
+    step: str
+    subject: str
+    targets: list[Target]
+    yearly: bool
+
+
 def _cells(
     table: Table, targets: Sequence[Target], published: date | None, title: str
 ) -> list[_Cell]:
@@ -96,25 +140,73 @@ def _cells(
     projects = any(_PROJECTS.search(h) for h in table.header)  # each row one project's
     plans = [i for i, h in enumerate(table.header) if role_of(h, published) == "pledge"]
     out: list[_Cell] = []
+    heads = [i for i in range(min(texts)) if not _INDEX_HEAD.fullmatch(table.header[i].strip())]
+    steps = _role_column(table, heads, published)
+    items = item_columns(table, [i for i in heads if i != steps])  # (合计 in 序号: no name)
+    everyone = " ".join(_row_name(row, items) for row in table.rows)
     for row in table.rows:
-        yearly = any(i < len(row) and row[i].strip() for i in plans)
-        name = _row_name(row, texts)
-        if projects and not _WHOLE.fullmatch(_GLOSS.sub("", name).strip()):
+        name = _row_name(row, items)
+        if projects and not _whole(name):
             continue  # one project's 充电桩600个 is no figure of the city's
-        mine = [t for t in targets if not _other_place(name, t)]
+        mine = [
+            t
+            for t in targets
+            if not _other_place(name, t) and not others_page(t, table.caption, title, everyone)
+        ]
+        step = row[steps].strip() if steps is not None and steps < len(row) else ""
+        subject = _subject(row, texts, name, mine)  # (农村饮水安全提升 | …供水管网80公里)
+        yearly = any(i < len(row) and row[i].strip() for i in plans)
+        said = _Row(name, step, subject, mine, yearly)
         for i in texts:
             cell = row[i] if i < len(row) else ""
-            if not _is_text(cell) or not mine:
-                continue
-            head = table.header[i]
-            # 老旧小区改造进展情况：已开工85个，…: the row names the thing the cell goes on about
-            role = role_of(head, published)
-            said = f"{name if _HAN.search(name) else ''}{head}{_cue(role, frame)}：{cell}"
-            line = f"{name} | {head or '—'}: {cell}"
-            opens = len(said) - len(cell)
-            shift = len(line) - len(said)
-            out.append(_Cell(said, line, shift, opens, (role, frame), mine, yearly))
+            if _is_text(cell) and mine:
+                out.append(_one(table.header[i], cell, said, frame, published))
     return out
+
+
+def _one(head: str, cell: str, row: _Row, frame: str, published: date | None) -> _Cell:
+    """One text cell as the reader reads it, headed by its row's name and its column's header."""
+    thing = row.subject if row.subject and not any(names(cell, t) for t in row.targets) else ""
+    # 老旧小区改造进展情况：已开工85个，…: the row names the thing the cell goes on about
+    both = _BOTH.search(head) is not None  # (the cell's own words say which)
+    role = "none" if both else _content_role(head) or role_of(head, published)
+    role = role_of(row.step, published) if row.step else role  # 年度计划 | 1-9月完成: the row's
+    told = "none" if both else frame
+    # (a cell saying its own plan, 年度计划投资90亿元, needs no cue to cut it off its row)
+    cue = "" if role == "pledge" and _OWN_PLAN.search(cell) else _cue(role, told)
+    name = row.name if _HAN.search(row.name) else ""
+    said = f"{name}{thing}{row.step}{head}{cue}：{cell}"
+    line = f"{f'{row.name} {row.step}' if row.step else row.name} | {head or '—'}: {cell}"
+    opens = len(said) - len(cell)
+    shift = len(line) - len(said)
+    return _Cell(said, line, shift, opens, (role, told), row.targets, row.yearly)
+
+
+def _role_column(table: Table, heads: list[int], published: date | None) -> int | None:
+    """The column left of the sentences naming each row's role, plan or result by turns (年度计划
+    | 1-9月完成 under each item: rows in pairs), if there is one."""
+    for i in heads:
+        cells = [row[i] for row in table.rows if i < len(row) and row[i].strip()]
+        roles = [role_of(c, published) for c in cells]
+        if len(cells) >= 2 and set(roles) == {"pledge", "achieved"}:
+            return i
+    return None
+
+
+def _subject(row: tuple[str, ...], texts: list[int], name: str, targets: list[Target]) -> str:
+    """The keyword of the one target a row's sentences name where its name names none (农村饮水
+    安全提升 | 新建改造农村供水管网80公里 | 完成管网铺设61.5公里): what its other cells go on
+    about; "" where the name names one, or the sentences name several targets or none."""
+    if any(names(name, t) for t in targets):
+        return ""
+    cells = [row[i] for i in texts if i < len(row)]
+    found = {
+        t.id: k
+        for t in targets
+        for k in t.keywords[::-1]
+        if "…" not in k and any(k in c for c in cells)
+    }
+    return next(iter(found.values())) if len(found) == 1 else ""
 
 
 def text_cell_figures(
@@ -132,15 +224,28 @@ def text_cell_figures(
     year = _year(table, title, published)
     out: list[Figure] = []
     for c in _cells(table, targets, published, title):
+        money = {t.id for t in c.targets if t.unit in _MONEY}
         for figure in find_figures(c.said, c.targets, published=published, region=region):
-            if figure.start >= c.opens:  # (not a number of the header's own: 2024年目标)
-                out.append(_in_row(figure, c, year))
+            at = _at(figure.sentence, c)  # (a sentence of the cell after its ；)
+            if at + figure.start < c.opens:  # (not a number of the header's own: 2024年目标)
+                continue
+            if figure.target_id not in money and _after_money(figure):
+                continue  # 完成投资2.1亿元，占年度计划的84%: the money's share, not the count's
+            out.append(_in_row(figure, c, year))
     parts = _parts(out)
     return [f for f in out if (f.target_id, _name(f)) not in parts]
 
 
+def _after_money(figure: Figure) -> bool:
+    """Is a share of the plan written right after an amount of money (…投资1.2亿元，占年度计划的
+    80%; 累计投资1500万元，为年计划的90%)?"""
+    before = figure.sentence[: figure.start]
+    return figure.scope == "share_of_pledge" and _MONEY_BEFORE.search(before) is not None
+
+
 def _name(figure: Figure) -> str:
-    return figure.sentence.split(" | ", 1)[0]
+    """The item a figure's row is of (城市书房, not 城市书房 1-9月完成: one item's two rows)."""
+    return figure.sentence.split(" | ", 1)[0].split(" ", 1)[0]
 
 
 def _parts(figures: list[Figure]) -> set[tuple[str, str]]:
@@ -155,8 +260,14 @@ def _parts(figures: list[Figure]) -> set[tuple[str, str]]:
         for target, names in rows.items()
         if len(names) > 1
         for name in names
-        if not _WHOLE.fullmatch(_GLOSS.sub("", name).strip())
+        if not _whole(name)
     }
+
+
+def _whole(name: str) -> bool:
+    """Is a row's name the whole (合计, 全市, 全县重点项目: the whole's own item)?"""
+    words = _GLOSS.sub("", name).strip()
+    return _WHOLE.match(words) is not None
 
 
 def explain_text_cells(
@@ -170,10 +281,11 @@ def explain_text_cells(
     out: list[Seen] = []
     for c in _cells(table, targets, published, title):
         for seen in explain("", c.said, c.targets, published=published):
-            if seen.start < c.opens:
+            at = _at(seen.sentence, c)
+            if at + seen.start < c.opens:
                 continue
             figure = seen.figure and _in_row(seen.figure, c, year)
-            start, end = seen.start + c.shift, seen.end + c.shift
+            start, end = seen.start + at + c.shift, seen.end + at + c.shift
             out.append(replace(seen, sentence=c.line, start=start, end=end, figure=figure))
     parts = _parts([s.figure for s in out if s.figure is not None])
     why = "one of several rows giving it (projects or places): a part, not the whole"
@@ -209,6 +321,11 @@ def _frame(table: Table, title: str, published: date | None) -> str:
     return "none"
 
 
+def _at(sentence: str, cell: _Cell) -> int:
+    """Where a sentence the reader read begins in the cell's text (after a ；, a second one)."""
+    return max(cell.said.find(sentence), 0)
+
+
 def _in_row(figure: Figure, cell: _Cell, year: str | None) -> Figure:
     """The cell's figure placed in its row's line, its kind from the column's role, else the
     table's frame, else as the sentence reads; a plan so told is of the table's year, and a
@@ -224,7 +341,8 @@ def _in_row(figure: Figure, cell: _Cell, year: str | None) -> Figure:
         kind = "pledge" if said == "pledge" else "achieved"
         if kind == "pledge" and figure.kind == "achieved" and figure.scope == "new":
             period = year or period  # 全年新增就业3万人 read as last year's result
-    start, end = figure.start + shift, figure.end + shift
+    at = _at(figure.sentence, cell)
+    start, end = figure.start + at + shift, figure.end + at + shift
     quantity = replace(figure.quantity, start=start, end=end)
     why = f"table text cell: {figure.why}" if figure.why else "table text cell"
     return replace(

@@ -11,11 +11,12 @@ YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年?")
 HEADER_UNIT = re.compile(r"[（(]([^（）()]{1,8})[)）]\s*$")
 _PERCENT = re.compile(r"[%％]")
 _UNIT_PARTS = re.compile(r"[/、,，]")
+_UNIT_NOTE = re.compile(r"[（(]\s*(?:计量)?单位\s*[:：]\s*([^（）()]{1,12})[)）]\s*$")
 
 
 def header_unit(head: str) -> str | None:
     """The unit a header or label writes in brackets at its end (年度任务（万个） → 万个)."""
-    found = HEADER_UNIT.search(head)
+    found = _UNIT_NOTE.search(head) or HEADER_UNIT.search(head)  # （单位：亿元、%）: 亿元
     if found:
         written = _UNIT_PARTS.split(found.group(1))[0].strip()
         if _PERCENT.fullmatch(written) or units.normalise(written) in units.CANONICAL.values():

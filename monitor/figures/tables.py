@@ -33,6 +33,8 @@ from monitor.figures.table_context import (
 from monitor.figures.table_explain import explain_row, render
 from monitor.figures.table_heads import Column
 from monitor.figures.table_levels import own_level
+from monitor.figures.table_names import name_last
+from monitor.figures.table_pages import others_page
 from monitor.figures.table_rows import (
     change_of,
     label_of,
@@ -107,7 +109,7 @@ def _read_table(
     table = fractions(table, published)  # 完成数/任务数: 42/60, each number in a column
     columns = table_columns.columns(table, published, title)
     columns = reviewed_year(noted_stages(columns, table), table, published)
-    labels = [i for i, c in enumerate(columns) if c.role == "label"]
+    labels = name_last(table, [i for i, c in enumerate(columns) if c.role == "label"])
     values = ("pledge", "achieved", "share", "rate")
     plan = plan_said(table)  # 表中数据为年度计划数: the thing's columns hold its plan
     if not labels or not (plan or any(c.role in values or c.bare for c in columns)):
@@ -129,8 +131,8 @@ def _read_table(
     unit = _table_unit(table, title)
     figures: list[Figure] = []
     for target in targets:
-        if not names(labelled, target):
-            continue
+        if not names(labelled, target) or others_page(target, table.caption, title, labelled):
+            continue  # (靖江市主要经济指标 for 泰兴: another place's page)
         mine = items_across(table, _for_target(table, columns, target, published, plan), target)
         across = any(
             c.role in values and names(table.header[i], target) for i, c in enumerate(mine)
@@ -260,7 +262,7 @@ def _row_figures(
     if not same_measure(unit, target) and target.unit not in ("%", "％"):  # (a growth target
         return []  # takes a 亿元 row's rates) 充电桩建设资金 in 万元 is no count of 充电桩
     read = read_cells(row, columns, spans, target, unit)
-    if _other_unit(row, columns, spans, read):  # 12个 | 11个 | 91.7% for a target of 人
+    if _other_unit(row, columns, spans, read, count=target.unit not in ("%", "％")):  # 12个 | 11个
         for i, _, _ in read:
             dropped[i] = "the row's amounts are in a unit that cannot count the target's"
         return []
@@ -312,14 +314,20 @@ def _written(
 
 
 def _other_unit(
-    row: tuple[str, ...], columns: list[Column], spans: dict[int, tuple[int, int]], read: list[Read]
+    row: tuple[str, ...],
+    columns: list[Column],
+    spans: dict[int, tuple[int, int]],
+    read: list[Read],
+    *,
+    count: bool,
 ) -> bool:
-    """Does the row write its amounts in a unit of their own (12个) that none of them could be
-    read in for the target (人)? Its shares and rates are then of that other thing too."""
+    """Are the row's amounts in a unit of their own (12个; for a `count`, their headers' too: 已拨付
+    （万元）) none could be read in for the target (人)? Its shares (91.7%, 拨付率) are theirs."""
     amounts = [i for i in spans if columns[i].role in ("pledge", "achieved")]
     if not amounts or any(columns[i].role in ("pledge", "achieved") for i, _, _ in read):
         return False
-    return any((q := parse_quantity(row[i])) is not None and q.unit for i in amounts)
+    written = [(q := parse_quantity(row[i])) is not None and q.unit for i in amounts]
+    return any(written) or (count and all(columns[i].unit for i in amounts))
 
 
 _ADDED_HEAD = re.compile(r"增加|新增|净增|增量")

@@ -269,12 +269,9 @@ def _named_figures(grid: list[list[str]], at: int) -> bool:
     not a name a merged cell above spreads down (指标 over 2023 | 2024): a body row, in a table
     whose editor wrote every cell as a <th>?"""
     row = grid[at]
-    return (
-        at > 0
-        and bool(row[0])
-        and row[0] != grid[at - 1][0]
-        and any(_is_number(cell) or _AMOUNT.fullmatch(cell) for cell in row[1:])
-    )
+    across = len(set(row)) == 1  # (or a row of one cell across, 一、教育类: a body's section)
+    figures = any(_is_number(cell) or _AMOUNT.fullmatch(cell) for cell in row[1:])
+    return at > 0 and (across or (bool(row[0]) and row[0] != grid[at - 1][0] and figures))
 
 
 def _flatten(rows: list[list[str]], column: int) -> str:

@@ -1,0 +1,57 @@
+"""Which cell names a row of a list of tasks or projects: the item's own name (社区食堂建设), not a
+sentence holding the task's or the progress's figures (新建社区食堂30个 | 已建成24个), not the unit
+in charge of it (县民政局 under 牵头单位), not a category merged down beside the items (文化惠民 |
+城市书房)."""
+
+from __future__ import annotations
+
+import re
+
+from monitor.models import Table
+
+# An amount and its measure word (30个, 27.5公里); after words, a figure inside them (新建…30个)
+AMOUNT = (
+    r"[0-9０-９][0-9０-９.]*\s*[万亿千百]?\s*"
+    r"(?:[个所张座套间户人家处条台部辆栋名项场次吨亩元%％]|公里|千米|米|平方米|公顷|千瓦)"
+)
+FIGURE_IN = re.compile(r"[\u4e00-\u9fff]" + AMOUNT)
+_IN_CHARGE = re.compile(r"责任|牵头|主办|承办|实施主体|部门|建设单位|业主|主管")
+_CATEGORY = re.compile(r"类别|分类|类型|领域|板块|方面|门类")
+
+
+def _sentences(table: Table, i: int) -> bool:
+    """Are most cells of column i sentences with a figure inside?"""
+    cells = [row[i] for row in table.rows if i < len(row) and row[i].strip()]
+    said = [c for c in cells if FIGURE_IN.search(c)]
+    return bool(said) and len(said) * 2 >= len(cells)
+
+
+def _category(table: Table, i: int) -> bool:
+    """Is column i a category over the items (领域, 类别; or one word merged down over rows)?"""
+    if _CATEGORY.search(table.header[i]):
+        return True
+    cells = [row[i] for row in table.rows if i < len(row) and row[i].strip()]
+    return len(cells) >= 2 and len(set(cells)) < len(cells)
+
+
+def item_columns(table: Table, columns: list[int]) -> list[int]:
+    """Of the word columns `columns`, those naming each row's item: not sentences, not the unit
+    in charge, not a category when an item's column is beside it; `columns` when none is left."""
+    names = [
+        i
+        for i in columns
+        if i < len(table.header)
+        and not _IN_CHARGE.search(table.header[i])
+        and not _sentences(table, i)
+    ]
+    items = [i for i in names if not _category(table, i)]
+    return items or names or columns
+
+
+def name_last(table: Table, labels: list[int]) -> list[int]:
+    """The label columns with those naming each row's item last, where the row's label is read
+    (table_rows.label_of): sentences, the unit in charge and categories before them."""
+    if len(labels) < 2:
+        return labels
+    items = item_columns(table, labels)
+    return [i for i in labels if i not in items] + items
