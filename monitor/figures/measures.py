@@ -71,7 +71,10 @@ _FLOW_TOTAL = re.compile(
 )
 _NAMED_YEAR = re.compile(r"(?<!截至)(?<!截止)(?<!到)(?<!至)[0-9]{4}\s*年(?![底末]|[0-9]{1,2}月底)")
 # 已建成X with no period at all: a running total
-_DONE_SO_FAR = re.compile(r"已(?:经)?(?:累计)?(?:建成|建设|完成|开通|改造|实施)")
+# (…and bodies formed so far, 已组建医共体118个, 已建立/成立/设立…: the founding verbs)
+_DONE_SO_FAR = re.compile(
+    r"已(?:经)?(?:累计)?(?:建成|建设|完成|开通|改造|实施|组建|建立|成立|设立)"
+)
 # …or progress toward the plan named beside it (已建成460个，完成率达92%): the plan's period
 _YEAR_WORDS = re.compile(
     r"年度|全年|年内|今年|当年|[0-9]{4}\s*年|去年|上年|(?:完成|开工|完工|建成|竣工)率|任务"
