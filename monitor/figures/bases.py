@@ -19,7 +19,9 @@ def without_base(text: str) -> str:
 
 
 # the year a base names (在【去年】新建…的基础上, 在【2023年】…): the year its figure is of
+# …or this year's work said done in it (在今年已建成…, 在已完成…的基础上): a result of this year
 _BASE_YEAR = re.compile(r"去年|上年|前年|((?:19|20)[0-9]{2})\s*年")
+_DONE_IN_BASE = re.compile(r"已经?(?:累计)?(?:建成|完成|新建|新增|开工|改造|实施|筹集|发放)")
 
 
 def on_base(sentence: str, at: int, published: date | None) -> tuple[FigureKind, str] | None:
@@ -41,6 +43,13 @@ def on_base(sentence: str, at: int, published: date | None) -> tuple[FigureKind,
         year = _BASE_YEAR.search(sentence, base.start(), at)
         if year is not None and year.group(1):
             return "achieved", year.group(1)
+        if (
+            year is None
+            and published is not None
+            and _DONE_IN_BASE.search(sentence, base.start(), at)
+        ):
+            # (将在今年已建成112个…的基础上，确保…: work done, whatever is planned on it)
+            return "achieved", str(published.year)
         if year is None or published is None:
             return None
         back = 2 if year.group() == "前年" else 1

@@ -47,7 +47,7 @@ from monitor.figures.sets import whole_set
 from monitor.figures.shares import whole_named_again
 from monitor.figures.sizes import existing_changed
 from monitor.figures.stages import going_on, stage_of, stage_refused
-from monitor.figures.subsets import subset_before
+from monitor.figures.subsets import group_rate, subset_before
 from monitor.figures.tails import between_keyword_and_number
 from monitor.figures.tiers import own_tier
 from monitor.figures.wholes import kind_beside_whole
@@ -175,6 +175,9 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     if kind:
         # 小微企业新增减税降费, 退役军人等重点群体新增就业: one kind's figure, not the whole
         return f"a subset ({kind}), not the whole"
+    group = group_rate(n.head, target) if q.unit == "%" else None
+    if group:  # 脱贫人口签约率保持在99%以上 after the whole's 签约率: one group's rate
+        return f"a subset ({group}), one group's rate, not the whole's"
     kind = _kind_or_size(sentence, making.read.cuts, n, target)
     if kind:
         if not kind.startswith("a wider"):  # the parts of a wider thing may be the target's
@@ -253,13 +256,18 @@ def _after_example(sentence: str, cuts: list[int], n: Number) -> bool:
     before = cuts[k - 2] + 1 if k >= 2 else 0
     if cuts[k - 1] != c0 - 1 or before <= n.match.start < c0:
         return False
-    return bool(_EXAMPLE_NAMED.fullmatch(sentence, before, c0 - 1))
+    # (…，比如在康复机构内设特教班，全省今年已为2.4万名…: the whole place again, past the example)
+    return bool(_EXAMPLE_NAMED.fullmatch(sentence, before, c0 - 1)) and not _WHOLE_AGAIN.match(
+        sentence, c0
+    )
 
 
 # One part alone (光他们社区就有…, 单是老城区就…): a part; a period alone (光上半年就…) is its own
 _ALONE = re.compile(
     r"(?:光|单是|单单)(?!今年|去年|上半年|下半年|[一二三四]季度|[0-9]+月)[^，,。；]{1,12}?就"
 )
+# A clause opening with the whole place (全省, 全市): the whole again, not the example before it
+_WHOLE_AGAIN = re.compile(r"\s*全(?:国|省|市|区|县|州|盟)")
 # A clause naming only the example (比如经开区, 例如江北新区)
 _EXAMPLE_NAMED = re.compile(r"\s*(?:比如|例如|譬如|诸如)[\u4e00-\u9fff“”]{1,12}")
 

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from monitor.figures.access import other_access
+from monitor.figures.asides import without_notes
 from monitor.figures.held import goods_of_scheme, held_inside
 from monitor.figures.nouns import (
     _NOT_HAN,
@@ -332,6 +333,7 @@ def after_keyword(
     """Why the words from the keyword to its number (`between`) make the number another noun's:
     what the thing drove (带动社会投资), a part named inside its things (中的…项目), a noun of its
     own after a verb, in the target's unit (结合口袋公园建设新增座椅620个); None."""
+    between = without_notes(between)  # (养老床位（含社区…床位）达…: a note, no noun counted)
     drove = _DROVE.search(between)
     if drove and drove.group() not in title:
         return f"what the thing drove ({between[drove.start() :]}…), another noun"

@@ -8,6 +8,7 @@ from datetime import date
 
 from monitor.figures.measures import _ADDITION, _EVENTS, _FLOW, _IN_YEAR, _SPAN, scope_of
 from monitor.figures.stock_flow import total_after_additions
+from monitor.figures.units import same_family
 from monitor.models import FigureScope, Quantity, Target
 from monitor.units import normalise
 
@@ -184,8 +185,9 @@ def year_progress(
         return False
     if published.year != pledge.by.year or _SEVERAL_YEARS.search(target.title):
         return False
-    if q.unit is None or normalise(q.unit) != normalise(target.unit):
-        return False
+    have, want = normalise(q.unit), normalise(target.unit)
+    if q.unit is None or (have != want and not same_family(have, want)):
+        return False  # (已救助1.05万名 for a target in 人: a measure word of its family)
     if _STOCK_NAMED.search(sentence, c0, c1) or _YEAR_PART_AFTER.search(sentence, c1):
         return False
     return q.value <= pledge.value

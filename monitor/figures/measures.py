@@ -45,6 +45,8 @@ _PERCENT = frozenset({"%", "‰", "百分点"})
 _STOCK = re.compile(
     r"总(?:数|量|[人户]数|里程|规模|面积|容量|额)|总长度?(?=已|约|为|达|近|超|突破|破|增至)|运营里程|保有量|装机|共有|全国有|已有|现有|拥有"
     r"|实有|余额|存量|存栏"  # (存栏: head on hand; in operation, enrolled, on the register:)
+    # the whole of a noun, its number right after (总托位1260个, 总床位3.2万张; not 总投资, 总计)
+    r"|总(?!投资|收入|产|支出|计|共|体|结|部)[\u4e00-\u9fff]{2}(?=[0-9])"
     # the scale a count of things has reached or is to pass (5G基站规模将超过8万个, 机架规模达到…;
     # not a sum of money's: 发放规模达到2.5亿元, see _scale_of_money)
     r"|规模(?=(?:已经?|将|可|要)?(?:达到?|超过|突破|增至|扩大到|扩大至))"
@@ -69,7 +71,10 @@ _FLOW_TOTAL = re.compile(
 )
 _NAMED_YEAR = re.compile(r"(?<!截至)(?<!截止)(?<!到)(?<!至)[0-9]{4}\s*年(?![底末]|[0-9]{1,2}月底)")
 # 已建成X with no period at all: a running total
-_DONE_SO_FAR = re.compile(r"已(?:经)?(?:累计)?(?:建成|建设|完成|开通|改造|实施)")
+# (…and bodies formed so far, 已组建医共体118个, 已建立/成立/设立…: the founding verbs)
+_DONE_SO_FAR = re.compile(
+    r"已(?:经)?(?:累计)?(?:建成|建设|完成|开通|改造|实施|组建|建立|成立|设立)"
+)
 # …or progress toward the plan named beside it (已建成460个，完成率达92%): the plan's period
 _YEAR_WORDS = re.compile(
     r"年度|全年|年内|今年|当年|[0-9]{4}\s*年|去年|上年|(?:完成|开工|完工|建成|竣工)率|任务"
@@ -131,7 +136,11 @@ _EVENTS = frozenset({"人次", "次", "场次", "架次", "车次", "艘次", "�
 _EVENTS |= {"家次", "例次", "起", "宗", "亩次", "辆次", "船次"}
 _EVENTS |= {"场"}  # (演出5.2万场, 赛事300场: events held; venues are 个, 座, 块)
 _MONEY = frozenset({"元", "美元", "欧元"})  # (a scale of money: a period's sum, not a level)
-_PER_HEAD = re.compile(r"每(?:千|万|百|十万)?(?:人|人口|户|平方公里)|平均|人均")
+# (千人口托位数, 万人口全科医生数: per head with 每 left out, not after a number: 500万人口)
+_PER_HEAD = re.compile(
+    r"每(?:千|万|百|十万)?(?:人|人口|户|平方公里)|平均|人均"
+    r"|千(?<![0-9一二三四五六七八九十百千万]千)人口|万(?<![0-9一二三四五六七八九十百千万]万)人口"
+)
 _LEVEL_HEAD = re.compile(  # …，达到14130亿斤; …，去年达到108.6亿件; …，有望达到7.1亿吨
     r"[，,\s]*(?:去年|今年|上年|全年|当年|(?:19|20)[0-9]{2}\s*年)?"
     r"(?:已经?|(?:将|有望|可望|预计|力争|争取|确保)(?:可|能)?)?(?:达到|达|为|增至|升至)"

@@ -9,10 +9,11 @@ import re
 # A district, street or town named right after the place it is in (福州鼓楼区, 西湖区北山街道,
 # 德清县新市镇, 合肥高新区): a part of that place, whose figure is not the whole's. Only after a
 # place's own name (全市棚户区 is no place), and not a common noun ending like one (居民小区,
-# 示范区, 建成区, 城区, 园区)
+# 示范区, 建成区, 城区, 园区), nor a word of the county as a scope (安徽紧密型县域医共体, 县城)
 _PART_NAMED_AFTER = re.compile(
     r"(?![市省全各城郊主中心老已将今去前共累])[\u4e00-\u9fff]{2,3}?(?:区|县|街道|镇)"
-    r"(?![\u4e00-\u9fff]?[区县镇]|生产总值)"  # (云南实现地区生产总值: the output, no part)
+    # (云南实现地区生产总值: the output, no part)
+    r"(?![\u4e00-\u9fff]?[区县镇]|生产总值|(?<=县)[域城]|(?<=区)域)"
     r"(?<!小区|社区|园区|户区|成区|范区|城区|片区|库区|山区|景区|街区|辖区|市区|郊区|矿区|牧区"
     r"|林区|业区|发区|验区|保区|点区|乡镇|城镇|村镇|集镇"
     r"|整县|整区|整镇)"  # 山东延包整县试点: the whole county's roll-out, no part's name

@@ -126,7 +126,9 @@ def _itself(between: str, unit: str | None) -> bool:
 
 # People named by a noun phrase after a bare number (126万农村人口, 150万建档立卡群众): a count
 # of people, in 人, whatever the target's unit
-_PEOPLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:人口|群众|居民|农民|职工)")
+_PEOPLE_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{0,6}?(?:人口|群众|居民|农民|职工|学生|儿童|老人|老年人|患者|妇女|残疾人)"
+)
 
 
 def in_unit(making: Making, n: Number, target: Target) -> Quantity | None:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from monitor.figures.nouns import per_head_title
 from monitor.models import Target
 
 # An increase over the start of the period (比年初增加8400张, 较上年末新增1.6万个): what the
@@ -90,10 +91,12 @@ def since_period_start(head: str, targets: Sequence[Target] = ()) -> bool:
         return False
     if _SINCE_START.search(head):
         return True
+    # (not of a figure per head: 千人口托位数…，比上年增加0.65个 is a ratio's change, no addition)
     return (
         bool(targets)
         and _SINCE_LAST_YEAR.search(head) is not None
         and all(map(stock_target, targets))
+        and not any(per_head_title(t.title + "".join(t.keywords)) for t in targets)
     )
 
 

@@ -20,7 +20,16 @@ from monitor.models import Quantity, Target
 # 通车, 交工通车; a title's 新增…通车里程) are built ones.
 _STAGES = (
     ("开工", re.compile(r"开工")),
-    ("建成", re.compile(r"基本建成|建成(?:交付|通车)?|竣工(?:交付)?|完工|通车")),
+    # (schools, canteens, homes put into use, 投入使用/投用, are built ones too; after 建成 or 完工
+    # it is no stage word of its own: 建成投用 is 建成)
+    (
+        "建成",
+        re.compile(
+            r"基本建成|建成(?:交付|通车)?|竣工(?:交付)?|完工|通车|投(?<!成投)(?<!工投)(?:入使用|用)"
+            # (opened to use: 开园, 开业, 启用, 投运; not after 建成: 建成开园 is 建成)
+            r"|开(?<!成开)(?<!工开)(?:园|业)|启(?<!成启)(?<!工启)用|投(?<!成投)(?<!工投)(?:运|入运营)"
+        ),
+    ),
     ("筹集", re.compile(r"筹集(?<!建设筹集)(?!建设)")),
     ("分配", re.compile(r"分配|配租|配售|供应(?!链)")),
     ("交付", re.compile(r"交付")),
@@ -126,11 +135,23 @@ _STAGE_RIGHT = re.compile(
 )
 
 
+# …and after a word of the kind of work before the noun and a time after it (108所新建改扩建中小学
+# 幼儿园秋季学期投入使用, 46个新建农贸市场国庆前投用): the things, when they reached the stage
+_WORK_BEFORE = re.compile(r"(?:新建|改扩建|新改扩建|改建|扩建|新增|续建)+")
+_WHEN_THEN = re.compile(
+    r"(?:[0-9\u4e00-\u9fff]{0,5}?(?:学期|季度|年底|年内|月底|月份|日|节前|前|近日|日前|如期|按期|正式)){1,2}"
+)
+
+
 def _stage_after_noun(sentence: str, end: int, c1: int, keywords: tuple[str, ...]) -> str | None:
     """The stage said right after the number (ending at `end`) and one of `keywords`."""
+    work = _WORK_BEFORE.match(sentence, end, c1)
+    at = work.end() if work else end
     for keyword in keywords:
-        if keyword and sentence.startswith(keyword, end):
-            m = _STAGE_RIGHT.match(sentence, end + len(keyword), c1)
+        if keyword and sentence.startswith(keyword, at):
+            m = _STAGE_RIGHT.match(sentence, at + len(keyword), c1)
+            if m is None and (when := _WHEN_THEN.match(sentence, at + len(keyword), c1)):
+                m = _STAGE_RIGHT.match(sentence, when.end(), c1)
             return m.group(1) if m else None
     return None
 

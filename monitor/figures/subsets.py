@@ -63,3 +63,30 @@ def subset_before(sentence: str, cuts: list[int], match: _Match, target: Target)
     if kind == "外贸" and "口" in sentence[match.start : match.end]:
         return None  # 外贸进出口, 外贸出口: the trade itself, not a part of it
     return None if kind in target.title else kind
+
+
+# A group of people right before a rate's own word (脱贫人口签约率, 困难群众参保率, 患者签约率,
+# 农村学生近视率): that group's rate, a part of the whole the target's rate measures; the
+# whole's own words sit between a group and the rate (重点人群家庭医生签约率 is the whole's)
+# (…and a kind of area, 农村地区毛入园率: one word, 毛, may stand between it and the rate)
+_GROUP = re.compile(
+    r"(?:人口|人群|群众|老年人|老人|儿童|学生|患者|妇女|孕产妇|残疾人|人员|对象|职工|农民"
+    r"|(?:农村|城镇|城市|乡村|山区|民族|边远|偏远)地区)的?(?:毛|净)?$"
+)
+
+
+def group_rate(head: str, target: Target) -> str | None:
+    """The group of people a rate in `head` (its clause up to the number) is of, when the
+    rate's word is the tail of one of the target's keywords (签约率 of 家庭医生签约率) and the
+    target's title does not name the group; None else."""
+    if "率" not in head:
+        return None  # most clauses name no rate
+    for keyword in target.keywords:
+        if not keyword.endswith("率") or len(keyword) < 3:
+            continue
+        tail = keyword[-3:]
+        at = head.rfind(tail)
+        group = _GROUP.search(head, 0, at) if at > 0 else None
+        if group is not None and group.group().rstrip("的毛净") not in target.title:
+            return head[max(0, group.start() - 4) : at]
+    return None
