@@ -187,6 +187,23 @@ def test_the_own_places_statistics_page_still_gives_its_row(title: str) -> None:
     )
 
 
+YL_RETAIL = Target(
+    "yl-retail", "云岭省社会消费品零售总额", ("社会消费品零售总额",), ("云岭省", "云岭", "全省"),
+    unit="元",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["2025年1-9月设区市主要经济指标", "2025年前三季度地级市经济运行情况", "县级市主要经济指标"],
+)
+def test_a_class_of_places_at_a_titles_head_is_no_other_place(title: str) -> None:
+    # (session 14, lead) 设区市, 地级市, 县级市 name a class of places, not one place of its own
+    assert ("社会消费品零售总额", "同比增长（%）", "achieved", "rate", "4.9 %") in read_all(
+        STATS, YL_RETAIL, title
+    )
+
+
 def test_another_countys_list_of_sentences_gives_nothing() -> None:
     table = Table(
         caption="民生实事进展（截至9月底）", unit=None,
