@@ -6,7 +6,10 @@ import re
 from datetime import date
 
 _PLAN = re.compile(r"“?(十[一二三四五六七八九]|[一二三四五六七八九])五”?(?:规划|时期|期间)")
-_PLAN_SINCE = re.compile(r"“?(十[一二三四五六七八九]|[一二三四五六七八九])五”?以来")
+# (the plan's name right before the sum of its work, “十四五”累计营造林…: since it began, too)
+_PLAN_SINCE = re.compile(
+    r"“?(十[一二三四五六七八九]|[一二三四五六七八九])五”?(?:以来|(?=累计|共计|合计|共建成|共完成))"
+)
 # The end of a five-year plan (“十五五”末, “十四五”期末, 十四五规划期末)
 _PLAN_END = re.compile(
     r"“?(十[一二三四五六七八九]|[一二三四五六七八九])五”?(?:规划)?(?:时期|期)?末"

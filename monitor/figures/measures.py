@@ -28,7 +28,7 @@ from monitor.figures.scope_words import (
 )
 from monitor.figures.since import SUM_CLAUSE as SUM_CLAUSE
 from monitor.figures.since import compared_before as compared_before
-from monitor.figures.since import level_before_change, since_launch, year_summed
+from monitor.figures.since import dated_then_since, level_before_change, since_launch, year_summed
 from monitor.figures.since import since_period_start as since_period_start
 from monitor.figures.since import since_window as since_window
 from monitor.figures.since import sum_after as sum_after
@@ -171,8 +171,9 @@ _SPAN = re.compile(  # not 近年来: no start given; 2020年至2024年, 过去�
     r"(?:(?<![近多几])(?:以来|年来)|期间|时期|过去[二两三四五六七八九十0-9]{1,2}年"
     r"|[0-9]{4}\s*年?\s*(?:至|到|—|－|-|~|～)\s*(?:[0-9]{4}\s*年|今年?)"
     r"|(?<![近多几])[二两三四五六七八九十0-9]{1,2}年(?:间|来)?(?:合计|累计|共计)"
-    r"|近[二两三四五六七八九十0-9]{1,2}年(?!前)|十[一二三四五]五”?[前头][一二三四两]年)"
-)  # (近三年, “十四五”前四年: the years counted back from now, or the plan's first ones)
+    r"|近[二两三四五六七八九十0-9]{1,2}年(?!前)|十[一二三四五]五”?(?:[前头][一二三四两]年"
+    r"|(?=累计|共计|合计|共建成|共完成)))"
+)  # (近三年, “十四五”前四年, “十四五”累计: the years counted back from now, or the plan's)
 _SPAN_END = re.compile(r"(?:(?<=以来)|(?<=[0-9]年))(?:至|到|截至)今年")
 _AS_OF_STOCK = re.compile(
     r"(?:截至|截止)[^，,。；]{0,8}(?:年底|年末|目前|现在|底前|[0-9]{4}\s*年(?!\s*[0-9一二三四五六七八九十]{1,2}\s*月))"
@@ -206,7 +207,9 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     # the year's work: said in this clause, or by a time phrase opening the sentence (今年1—6月，…)
     opening = sentence[: opening_end(sentence)]
     own_year = "今年" in _SPAN_END.sub("", opening)  # (…以来至今年9月: 今年 ends the span)
-    since = c0 <= len(opening) + 1 and _SPAN.search(opening) and not own_year
+    since = (c0 <= len(opening) + 1 and _SPAN.search(opening) and not own_year) or dated_then_since(
+        sentence, c0, _SPAN
+    )
     if since and _CUMULATIVE.search(clause):
         return "new"  # 自2016年…以来，累计下达…; “十四五”以来截至9月底，累计筹集…; …，借阅累计达到…
     if _YEARS_PLAN_AFTER.match(sentence, q.end):
