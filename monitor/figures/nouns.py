@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from monitor.figures import units
+from monitor.figures.stock_flow import said_again
 from monitor.figures.titled import title_measures
 from monitor.models import Quantity, Target
 
@@ -126,15 +127,18 @@ def driven_by(head: str) -> str | None:
     return subject + found.group() if _HAN_WORD.fullmatch(subject) else None
 
 
-def noun_of(head: str, targets: tuple[Target, ...]) -> str | None:
+def noun_of(head: str, targets: tuple[Target, ...], before: str = "") -> str | None:
     """own_noun for a clause going on after the keyword of `targets`: their keywords and the
-    measures their titles name are theirs; what a subject of its own drove is that subject's."""
+    measures their titles name are theirs; what a subject of its own drove is that subject's;
+    the additions' verb said again (`before`: the sentence before the clause) is none."""
     driven = driven_by(head)
     if driven:
         return driven
     words = tuple(k for t in targets for k in t.keywords)
     said = tuple(m for t in targets for m in title_measures(t.title, t.keywords))
     noun = own_noun(head, words, said)
+    if noun and said_again(before, noun):
+        return None  # 新增接入充电桩1.1万个，累计接入12.6万个: the verb again, no noun
     if noun and _PEOPLE.fullmatch(noun) and all(units.normalise(t.unit) == "人" for t in targets):
         return None  # …，其中今年新增签约居民58万人: the people a target of people counts
     # (…，今年已完成标准化改造205个 for 标准化改造村卫生室: the title's own words, its work)

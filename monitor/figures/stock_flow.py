@@ -39,7 +39,9 @@ def total_after_additions(sentence: str, c0: int, head: str, in_year: re.Pattern
     if c0 == 0 or ("累计" not in head and "到" not in head and "至" not in head):
         return False  # (most clauses: neither word, nothing to read further)
     total = _TOTAL.search(head) or _RISEN_TO.search(head)
-    if total is None or in_year.search(head) or _OWN_START.search(head) or _BARE.fullmatch(head):
+    if total is None or in_year.search(head) or _OWN_START.search(head):
+        return False
+    if _BARE.fullmatch(head) and not _verb_again(sentence[:c0], head[total.end() :]):
         return False
     if total.re is _RISEN_TO and (total.start() < 2 or _ADDED.search(head)):
         return False  # (…，达到8.5万个: the additions' own number, their subject not said again)
@@ -50,6 +52,19 @@ def total_after_additions(sentence: str, c0: int, head: str, in_year: re.Pattern
     if not _ADDED.search(before) and (len(verb) < 2 or verb not in before):
         return False
     return _stage(head[total.end() :]) in (None, _stage(before))
+
+
+def _verb_again(before: str, after_total: str) -> bool:
+    """Whether a bare 累计 clause says again the verb the additions before it were said with, with
+    no 新 (新增并网…，累计并网…; 新增登记…，累计登记…): the same act summed over all time, the
+    stock."""
+    return said_again(before, after_total[:2])
+
+
+def said_again(before: str, word: str) -> bool:
+    """Whether `word` (two letters or more) was said right after a word of addition before
+    (新增接入充电桩…，累计接入…: 接入 is the additions' verb again, no noun of its own)."""
+    return len(word) >= 2 and re.search("(?:新增|新|净增)" + re.escape(word), before) is not None
 
 
 def _stage(text: str) -> str | None:
