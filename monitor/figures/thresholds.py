@@ -37,6 +37,12 @@ _OF_MEMBERS = re.compile(
 )
 
 
+# Additions said before the number, a stock named after it: two amounts of two scopes, the one
+# no threshold of the other
+_ADDED = re.compile(r"新增|新建|新开工|新改建|净增")
+_STOCK_NAMED = re.compile(r"总数|总量|保有量|存量|累计")
+
+
 # A date of its own opening what follows (到2027年末, 2026年, 明年, “十五五”末)
 _LATER_DATE = re.compile(r"(?:19|20)[0-9]{2}\s*年|明年|十[一二三四五六]五")
 
@@ -73,6 +79,8 @@ def bound(sentence: str, q: Quantity, quantities: Sequence[Quantity], head: str)
         between = sentence[q.end : later.start]
         if _LATER_DATE.search(between):
             break  # …突破1.3万亿元，到2027年末达到1.6万亿元: a goal of another date follows
+        if _STOCK_NAMED.search(between) and _ADDED.search(head):
+            break  # 新建充电桩5万个以上，…充电桩总数达到25万个: the additions, then the stock
         if units.fits(later.unit, q.unit) and later.value >= q.value and _REACHED.search(between):
             # 首次突破1100亿斤，达到1131亿斤: the threshold crossed, then the amount
             return f"a threshold crossed ({q.surface}); the amount follows ({later.surface})"
