@@ -34,7 +34,7 @@ from monitor.figures.since import since_window as since_window
 from monitor.figures.since import sum_after as sum_after
 from monitor.figures.so_far import _PART_OF_YEAR as _PART_OF_YEAR
 from monitor.figures.so_far import under_way as under_way
-from monitor.figures.stock_flow import held_level, total_after_additions
+from monitor.figures.stock_flow import held_level, listed_after_a_stock, total_after_additions
 from monitor.models import FigureScope, Quantity
 
 _PERCENT = frozenset({"%", "‰", "百分点"})
@@ -244,6 +244,8 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     passed = _passed_a_level(head, q) and not _ADDITION.search(clause)
     if passed and not _named_a_period(sentence, c0, head):
         return "cumulative"  # 我国专精特新“小巨人”企业突破1.4万家: where the count stands
+    if c0 and listed_after_a_stock(sentence, q.start):
+        return "cumulative"  # 现有养老机构1860家，床位21.4万张，其中护理型床位13.2万张
     return "new"
 
 

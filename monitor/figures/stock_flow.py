@@ -85,3 +85,19 @@ def held_level(head: str, in_year: re.Pattern[str]) -> bool:
     if held is None or _NEW_BEFORE.search(head, 0, held.start()):
         return False
     return held.group() != "覆盖" or not in_year.search(head)
+
+
+# What a place has now, said in the sentence's first clause (河南现有养老机构1860家, 全县共有…)
+_HAS_NOW = re.compile(r"^[^，,。；;0-9]{0,12}?(?:现有|共有|拥有|实有)")
+# a word of addition or of a period between it and a later number: that number's own scope
+_OWN_SCOPE = re.compile(
+    r"新(?!能源|型|兴|区|城)|净增|增加|今年|当年|本年|[0-9]{4}\s*年|以来|[；;。]"
+)
+
+
+def listed_after_a_stock(sentence: str, start: int) -> bool:
+    """Whether the number at `start` goes on with a list of what a place has now, opened by the
+    sentence's first clause (河南现有养老机构1860家，床位21.4万张，其中护理型床位13.2万张): the
+    same stock, unless a word of addition or of a period comes between (…；今年新建…)."""
+    has = _HAS_NOW.match(sentence) if sentence.find("有", 0, start) > 0 else None
+    return has is not None and _OWN_SCOPE.search(sentence, has.end(), start) is None
