@@ -237,6 +237,12 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
         return "new"  # …累计完成1250万亩，2024年完成462万亩: that year's work, not the total
     if _CUMULATIVE.search(sentence, 0, c0) or _reached_level(head):
         return "cumulative"
+    return _so_far(sentence, c0, clause, head, q)
+
+
+def _so_far(sentence: str, c0: int, clause: str, head: str, q: Quantity) -> FigureScope:
+    """scope_of's last resort: a level when the sentence says what stands so far or now (已建成,
+    突破, 现有…), else the period's additions."""
     if (_as_of_stock(sentence) and "已" in sentence[: q.start]) or _SO_FAR.match(sentence):
         return "cumulative"
     if _DONE_SO_FAR.search(clause) and not _named_a_period(sentence, c0, head):
