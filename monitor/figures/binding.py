@@ -47,6 +47,7 @@ from monitor.figures.sets import whole_set
 from monitor.figures.shares import whole_named_again
 from monitor.figures.sizes import existing_changed
 from monitor.figures.stages import going_on, stage_of, stage_refused
+from monitor.figures.stock_flow import goal_of_the_stock
 from monitor.figures.subsets import subset_before
 from monitor.figures.tails import between_keyword_and_number
 from monitor.figures.tiers import own_tier
@@ -116,6 +117,8 @@ class Making:
         words name no period or work of their own (今年新建8000个的目标 is of the year)."""
         if not n.task or _OWN_SCOPE.search(n.head):
             return None
+        if goal_of_the_stock(self.read.text, n.c0, n.head):
+            return "cumulative"  # 累计建成…，…，距年底建成25万个的目标: the total's goal
         return self.scopes.get(target_id)
 
     def restated(self) -> dict[int, Quantity]:

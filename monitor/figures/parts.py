@@ -29,7 +29,9 @@ _WHOLE_AGAIN = re.compile(
     # (共 alone, not a word it opens: 共享停车泊位, 共建, 共同)
     r"\s*(?:累计|总计|合计|共计|总数|总量|全年|全省|全市|全区|全县|全国|共(?![享建同治用管])"
     # the whole's progress toward its plan (…，其中人工造林86万亩，完成年度任务的68.7%)
-    r"|(?:已经?)?完成(?:了)?(?:年度|全年|今年)(?:目标)?(?:任务|计划|目标)的)"
+    r"|(?:已经?)?完成(?:了)?(?:年度|全年|今年)(?:目标)?(?:任务|计划|目标)的"
+    # …or the way still to its goal (…，距年底建成25万个的目标还差…; 离年度60个的目标仅差8个)
+    r"|距离?(?=[^，,。；;]{0,16}?目标)|离(?=[^，,。；;]{0,16}?目标))"
 )
 # A stock named at a clause's head after a period's part (…，其中今年完成560公里，农村公路总里程
 # 达到1.56万公里): the whole again, a level, not that period's own figure

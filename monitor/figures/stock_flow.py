@@ -101,3 +101,17 @@ def listed_after_a_stock(sentence: str, start: int) -> bool:
     same stock, unless a word of addition or of a period comes between (…；今年新建…)."""
     has = _HAS_NOW.match(sentence) if sentence.find("有", 0, start) > 0 else None
     return has is not None and _OWN_SCOPE.search(sentence, has.end(), start) is None
+
+
+# The way still to a goal (距年底建成25万个的目标, 离…目标): the goal's words before its number
+_TO_THE_GOAL = re.compile(r"(?:距离?|离)[^，,。；;0-9]{0,10}$")
+
+
+def goal_of_the_stock(sentence: str, c0: int, head: str) -> bool:
+    """Whether the number after `head` is a goal the sentence measures a running total against,
+    said with the total's own verb (累计建成充电桩22.8万个，…，距年底建成25万个的目标): the level
+    to reach, not additions; not a goal of additions (…，距全年新增5000个的目标)."""
+    if not head.startswith(("距", "离")) or not _TO_THE_GOAL.match(head):
+        return False  # (most clauses: no goal ahead)
+    verb = head[-2:]
+    return not _ADDED.search(head) and sentence.find("累计" + verb, 0, c0) >= 0
