@@ -43,7 +43,7 @@ _PERCENT = frozenset({"%", "‰", "百分点"})
 # to hold against a year named elsewhere in the sentence.
 # A balance (贷款余额, 存款余额) is what stands at a date, whatever flowed in or out before it.
 _STOCK = re.compile(
-    r"总(?:数|量|[人户]数|里程|规模|面积|容量|额)|总长度?(?=已|约|为|达|近|超|突破|破|增至)|运营里程|保有量|装机|共有|全国有|已有|现有|拥有"
+    r"总(?:数|量|[人户]数|里程|规模|面积|容量|额)|总长度?(?=已|约|为|达|近|超|突破|破|增至)|(?:运营|营运|通车)里程|保有量|装机|共有|全国有|已有|现有|拥有"
     r"|实有|余额|存量|存栏"  # (存栏: head on hand; in operation, enrolled, on the register:)
     # the scale a count of things has reached or is to pass (5G基站规模将超过8万个, 机架规模达到…;
     # not a sum of money's: 发放规模达到2.5亿元, see _scale_of_money)

@@ -147,7 +147,7 @@ def noun_of(head: str, targets: tuple[Target, ...], before: str = "") -> str | N
 
 # What is measured of the thing itself when a rate follows its keyword (5G基站数量同比增长31%)
 _SAME_MEASURE = re.compile(
-    r"(?:的)?(?:建设|累计|新增|新建|治理|整治|改造)?(?:数量|总数|总量|个数|总?[人户]数|数|规模|容量|装机容量|装机|总里程|里程"
+    r"(?:的)?(?:建设|累计|新增|新建|治理|整治|改造)?(?:数量|总数|总量|个数|总?[人户]数|数|规模|容量|装机容量|装机|总里程|(?:通车|运营|营运)?里程"
     r"|河长|长度|岸线"
     r"|面积|保有量|存量|产量|总额|额|总规模|平均浓度|浓度|[\u4e00-\u9fff]{0,2}?(?:台数|场次|件数|宗数)"
     # the amount of the work counted (完工量同比增长18.2%); another stage's is refused by stage

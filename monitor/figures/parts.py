@@ -97,7 +97,8 @@ def _opens_with(opening: str, regions: tuple[str, ...]) -> bool:
 
 _WHOLE_WORDS = frozenset(("全市", "全省", "全区", "全县", "本市", "本省", "全国", "我国", "各地"))
 # …，新建的5G基站中室内基站900个; 新建绿道里滨水绿道有22公里: the noun named again with 中/里
-_INSIDE = re.compile(r"的?(?:当中|之中|中|里)(?![国心小央部山华东西南北])")
+# (not 里程: the network's length, 农村公路里程达到…)
+_INSIDE = re.compile(r"的?(?:当中|之中|中|里(?!程))(?![国心小央部山华东西南北])")
 
 
 def named_part(sentence: str, own: list[_Match], at: int) -> bool:
