@@ -41,7 +41,11 @@ def total_after_additions(sentence: str, c0: int, head: str, in_year: re.Pattern
     total = _TOTAL.search(head) or _RISEN_TO.search(head)
     if total is None or in_year.search(head) or _OWN_START.search(head):
         return False
-    if _BARE.fullmatch(head) and not _verb_again(sentence[:c0], head[total.end() :]):
+    if _BARE.fullmatch(head) and not (
+        _verb_again(sentence[:c0], head[total.end() :])
+        or _LEVEL_VERB.match(head, total.end())
+        or sentence.startswith(("突破", "超过", "超", "逾"), c0 + len(head))
+    ):
         return False
     if total.re is _RISEN_TO and (total.start() < 2 or _ADDED.search(head)):
         return False  # (…，达到8.5万个: the additions' own number, their subject not said again)
@@ -52,6 +56,10 @@ def total_after_additions(sentence: str, c0: int, head: str, in_year: re.Pattern
     if not _ADDED.search(before) and (len(verb) < 2 or verb not in before):
         return False
     return _stage(head[total.end() :]) in (None, _stage(before))
+
+
+# a level reached (…，累计达到4.2万张; 累计突破…): where the thing stands after the additions
+_LEVEL_VERB = re.compile(r"(?:已经?)?(?:达到?|增至|增加到|突破|超过)$")
 
 
 def _verb_again(before: str, after_total: str) -> bool:
