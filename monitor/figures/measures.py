@@ -34,7 +34,12 @@ from monitor.figures.since import since_window as since_window
 from monitor.figures.since import sum_after as sum_after
 from monitor.figures.so_far import _PART_OF_YEAR as _PART_OF_YEAR
 from monitor.figures.so_far import under_way as under_way
-from monitor.figures.stock_flow import held_level, listed_after_a_stock, total_after_additions
+from monitor.figures.stock_flow import (
+    added_to_a_month,
+    held_level,
+    listed_after_a_stock,
+    total_after_additions,
+)
 from monitor.models import FigureScope, Quantity
 
 _PERCENT = frozenset({"%", "‰", "百分点"})
@@ -226,7 +231,9 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
         return "new"  # 今年下达的额度2600亿元，截至9月末累计发行…: the year's quota, used so far
     if _reaches_additions(sentence, c0, clause) or _year_events(q, opening):
         return "new"  # …，新开工项目将达到185个; 完成投资1200亿元、力争达到1300亿元: additions
-    if _STOCK_VERB.search(clause) or _CUMULATIVE.search(clause):
+    if (_STOCK_VERB.search(clause) or _CUMULATIVE.search(clause)) and not added_to_a_month(
+        sentence, clause
+    ):
         return "cumulative"
     # (温州城市书房已达172家，其中今年新开9家; …共58家，今年新建成12家: the year is the part's)
     later = _LATER_YEAR.search(sentence, c1)
