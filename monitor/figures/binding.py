@@ -51,7 +51,7 @@ from monitor.figures.stock_flow import goal_of_the_stock
 from monitor.figures.subsets import subset_before
 from monitor.figures.tails import between_keyword_and_number
 from monitor.figures.tiers import own_tier
-from monitor.figures.wholes import kind_beside_whole
+from monitor.figures.wholes import kind_beside_whole, whole_of_titled_kind
 from monitor.models import FigureKind, FigureScope, Quantity, Seen, Target
 
 
@@ -353,6 +353,10 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
     inside = inside_those(head)
     if inside:
         return f"a subset: those inside what was named before ({inside}…)"
+    if wider := whole_of_titled_kind(
+        sentence, m.start, n.q.end, keyword, target.title, target.keywords
+    ):
+        return f"a superset: every kind of {keyword}, wider than the title's {wider} after it"
     kind = (
         other_kind(head, keyword, target.title, sentence[c0 - 1 : c0] == "、")
         or kind_beside_whole(sentence, c0, m.start, keyword, target.title, target.keywords)
