@@ -40,7 +40,7 @@ _OF_MEMBERS = re.compile(
 # Additions said before the number, a stock named after it: two amounts of two scopes, the one
 # no threshold of the other
 _ADDED = re.compile(r"新增|新建|新开工|新改建|净增")
-_STOCK_NAMED = re.compile(r"总数|总量|保有量|存量|累计")
+_STOCK_NAMED = re.compile(r"总(?:数|量|长度?|里程|规模|面积|容量)|保有量|存量|累计")
 
 
 # A date of its own opening what follows (到2027年末, 2026年, 明年, “十五五”末)
