@@ -92,12 +92,17 @@ _ADDED_BEFORE_STOCK = re.compile(
 )
 
 
+_WORK_WORDS = ("建设", "改造", "新建", "开工", "完工", "建成", "完成", "实施", "改建")
+
+
 def _added_stock(clause: str, stock: re.Match[str], head: str) -> bool:
     """Whether a stock word (装机, 运营里程) is said of additions: a word of addition before it,
     the thing's name between (新增并网新能源装机), or right after it, before the number
     (装机新增)."""
     if _ADDED_JUST_BEFORE.search(head) or _ADDED_AFTER_STOCK.search(head, stock.end()):
         return True  # (风电和光伏发电装机分别新增A和B)
+    if stock.group().startswith("数") and clause.endswith(_WORK_WORDS, 0, stock.start()):
+        return True  # 今年…改造数量达到5100公里, 建设数量: the count of the work, its additions
     return "新" in clause and bool(_ADDED_BEFORE_STOCK.search(clause, 0, stock.start()))
 
 
