@@ -145,6 +145,9 @@ def one_kind(making: Making, n: Number) -> str | None:
     return words if _HAN_ONLY.fullmatch(words) else None
 
 
+_CLOSED = re.compile(r"[）)]")
+
+
 def in_part(sentence: str, cuts: list[int], at: int) -> bool:
     """Whether the number at `at` is among the parts of a total: after a 其中 (or a clause that
     opens with 包括/含), with no clause between naming the whole again."""
@@ -154,12 +157,14 @@ def in_part(sentence: str, cuts: list[int], at: int) -> bool:
     starts = [0, *(c + 1 for c in cuts[:clause])]
     if sentence.rfind("其中", starts[-1], at) >= 0:
         return True  # …，公共充电桩占其中310.2万台: inside the number's own clause
+    # (…4200个（其中公共充电桩1800个），同比增长35%: a part in brackets ends at its bracket)
     for start in reversed(starts):
         if _PART.match(sentence, start):
-            return True
+            return not _CLOSED.search(sentence, start, at)
         if _WHOLE_AGAIN.match(sentence, start) or _STOCK_AGAIN.match(sentence, start):
             return False
-    return sentence.rfind("其中", 0, at) >= 0  # …全市其中… inside a clause
+    part = sentence.rfind("其中", 0, at)  # …全市其中… inside a clause
+    return part >= 0 and not _CLOSED.search(sentence, part, at)
 
 
 def part_of(making: Making, n: Number, target: Target) -> str | None:
