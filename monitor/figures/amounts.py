@@ -25,6 +25,8 @@ def amount_before(sentence: str, quantities: list[Quantity], at: int) -> Quantit
         and q.unit not in shares
         and not _restating(sentence, q)
         and not sentence.startswith("的", q.end)  # (10万元以上的村: a class, no amount)
+        # (…4200个（其中公共充电桩1800个），增长35%: a part in brackets is no amount it changes)
+        and not sentence.startswith(("）", ")"), q.end)
     ]
     return before[-1] if before else None
 

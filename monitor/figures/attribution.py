@@ -263,7 +263,7 @@ def _goes_on(sentence: str, at: int) -> bool:
 
 
 # a word of count after the keyword's head noun (岗位数, 食堂数量): the thing counted again
-_COUNT_WORD = re.compile(r"(?:总)?(?:人?数量?|总数|总量)")
+_COUNT_WORD = re.compile(r"(?:总)?(?:人?数量?|总数|总量|长度|规模)")
 
 
 def _named_again(
@@ -276,6 +276,8 @@ def _named_again(
     if not earlier:
         return None
     m = by_clause[max(earlier)][-1]
+    lead = place_lead(sentence, at)  # (…，全市端口总量达到…: the place, then the head noun)
+    at = lead.end() if lead else at
     head = sentence[m.end - 2 : m.end] if m.end - m.start >= 3 else ""
     word = sentence[at : at + 2]  # (…养老保险新增参保人员14.6万名，参保总人数…: its noun's word)
     again = word.isalpha() and word in sentence[m.end : at]

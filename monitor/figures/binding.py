@@ -6,7 +6,6 @@ refuse a number for a target before its unit is weighed: another noun, another m
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -16,6 +15,7 @@ from monitor.figures.batches import later_batch, one_day
 from monitor.figures.checks import _clause_of, _excluded, listed_as_plan
 from monitor.figures.counting import counts_other, share_refused
 from monitor.figures.cues import EARLIER_LEVEL, PLAN_WORD
+from monitor.figures.examples import after_example
 from monitor.figures.facilities import a_size, around_places, one_facility, one_length
 from monitor.figures.held import scheme_name
 from monitor.figures.kinds import (
@@ -47,10 +47,11 @@ from monitor.figures.sets import whole_set
 from monitor.figures.shares import whole_named_again
 from monitor.figures.sizes import existing_changed
 from monitor.figures.stages import going_on, stage_of, stage_refused
+from monitor.figures.stock_flow import goal_of_the_stock
 from monitor.figures.subsets import group_rate, subset_before
 from monitor.figures.tails import between_keyword_and_number
 from monitor.figures.tiers import own_tier
-from monitor.figures.wholes import kind_beside_whole
+from monitor.figures.wholes import kind_beside_whole, whole_of_titled_kind
 from monitor.models import FigureKind, FigureScope, Quantity, Seen, Target
 
 
@@ -116,6 +117,8 @@ class Making:
         words name no period or work of their own (今年新建8000个的目标 is of the year)."""
         if not n.task or _OWN_SCOPE.search(n.head):
             return None
+        if goal_of_the_stock(self.read.text, n.c0, n.head):
+            return "cumulative"  # 累计建成…，…，距年底建成25万个的目标: the total's goal
         return self.scopes.get(target_id)
 
     def restated(self) -> dict[int, Quantity]:
@@ -225,7 +228,9 @@ def _one_part(making: Making, n: Number, target: Target) -> str | None:
     batch = later_batch(sentence, q.start, target.title, target.keywords)
     if batch:  # 第三批次活动当天，58个重大项目同时开工
         return f"one batch ({batch}…) of the work, not all of it"
-    if _EXAMPLE.match(sentence, n.c0) or _after_example(sentence, making.read.cuts, n):
+    if _EXAMPLE.match(sentence, n.c0) or after_example(
+        sentence, making.read.cuts, n.c0, n.match.start
+    ):
         return "an example (比如…), a part of the whole"  # …，比如沿河建成的绿道就有12公里
     if "就" in n.head and _ALONE.search(n.head):
         return "one part alone (光…就有…), not the whole"  # 光他们社区就有两千多户…
@@ -244,32 +249,10 @@ def _one_part(making: Making, n: Number, target: Target) -> str | None:
     return None
 
 
-def _after_example(sentence: str, cuts: list[int], n: Number) -> bool:
-    """Whether the number's clause goes on from one naming an example that is not the target's
-    thing (…，比如经开区，前三季度…; 比如社区食堂，今年长沙… is the topic, its own)."""
-    if "如" not in sentence:
-        return False  # most sentences: no example word at all
-    c0 = n.c0
-    k = bisect_right(cuts, c0 - 1)
-    if k == 0:
-        return False
-    before = cuts[k - 2] + 1 if k >= 2 else 0
-    if cuts[k - 1] != c0 - 1 or before <= n.match.start < c0:
-        return False
-    # (…，比如在康复机构内设特教班，全省今年已为2.4万名…: the whole place again, past the example)
-    return bool(_EXAMPLE_NAMED.fullmatch(sentence, before, c0 - 1)) and not _WHOLE_AGAIN.match(
-        sentence, c0
-    )
-
-
 # One part alone (光他们社区就有…, 单是老城区就…): a part; a period alone (光上半年就…) is its own
 _ALONE = re.compile(
     r"(?:光|单是|单单)(?!今年|去年|上半年|下半年|[一二三四]季度|[0-9]+月)[^，,。；]{1,12}?就"
 )
-# A clause opening with the whole place (全省, 全市): the whole again, not the example before it
-_WHOLE_AGAIN = re.compile(r"\s*全(?:国|省|市|区|县|州|盟)")
-# A clause naming only the example (比如经开区, 例如江北新区)
-_EXAMPLE_NAMED = re.compile(r"\s*(?:比如|例如|譬如|诸如)[\u4e00-\u9fff“”]{1,12}")
 
 
 def listed_stage(making: Making, n: Number) -> str | None:
@@ -362,6 +345,10 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
     inside = inside_those(head)
     if inside:
         return f"a subset: those inside what was named before ({inside}…)"
+    if wider := whole_of_titled_kind(
+        sentence, m.start, n.q.end, keyword, target.title, target.keywords
+    ):
+        return f"a superset: every kind of {keyword}, wider than the title's {wider} after it"
     kind = (
         other_kind(head, keyword, target.title, sentence[c0 - 1 : c0] == "、")
         or kind_beside_whole(sentence, c0, m.start, keyword, target.title, target.keywords)

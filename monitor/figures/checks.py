@@ -236,7 +236,11 @@ def _target_years(target: Target) -> tuple[int | None, int] | None:
     has none."""
     pledge = target.pledge
     if pledge is not None and pledge.scope == "cumulative":
-        return None
+        # a level to reach: any year's level counts toward it, but not what was added or said
+        # before it was announced (2022年新认定…3200家 for a total pledged in 2025)
+        if pledge.announced is None or pledge.by is None:
+            return None
+        return pledge.announced.year, pledge.by.year
     title_year = _title_year(target)
     if pledge is not None and pledge.by is not None:
         # a pledge announced at an unknown time may be followed from any earlier year (real

@@ -114,6 +114,8 @@ def _own_projects(sentence: str, q: Quantity, keywords: tuple[str, ...]) -> bool
         return False
     work = _WORK_OF_KEYWORD.search(sentence, max(0, q.start - 8), q.start)
     return work is not None and sentence[: work.start()].endswith(tuple(keywords))
+
+
 def _head_of_keyword(sentence: str, start: int, at: int, keywords: tuple[str, ...]) -> bool:
     """Whether the noun at `at` after a count (starting at `start`) is the head of a keyword named
     before it in the count's clause, or in the clause before when that one gives no number of

@@ -12,7 +12,8 @@ from monitor.figures.measures import since_window
 from monitor.figures.windows import base_window
 from monitor.models import FigureScope
 
-_LEVEL_THEN = re.compile(r"年(?:底|末)的[^，,。；]*?[0-9][^，,。；]*?[到至][约近超]?$")
+# (a year's level as the base too: 从2020年的1200家增加到…)
+_LEVEL_THEN = re.compile(r"年(?:底|末)?的[^，,。；]*?[0-9][^，,。；]*?[到至][约近超]?$")
 
 
 def dated_period(

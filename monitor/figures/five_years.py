@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_PLAN = re.compile(r"“?(十[一二三四五六七八九]|[一二三四五六七八九])五”?(?:规划|时期|期间)")
+# (the plan's name right before the sum of its work, “十四五”累计…, “十三五”共新建…: its years)
+_PLAN = re.compile(
+    r"“?(十[一二三四五六七八九]|[一二三四五六七八九])五”?"
+    r"(?:规划|时期|期间|(?=累计|共(?![享同])|合计|总计))"
+)
 _PLAN_SINCE = re.compile(r"“?(十[一二三四五六七八九]|[一二三四五六七八九])五”?以来")
 # The end of a five-year plan (“十五五”末, “十四五”期末, 十四五规划期末)
 _PLAN_END = re.compile(

@@ -222,6 +222,8 @@ _ALL_DUE = re.compile(
 def all_due_after(sentence: str, at: int) -> bool:
     """Whether the clause after `at` (a clause's end) says all its work is due by a time ahead."""
     return _ALL_DUE.match(sentence, at) is not None
+
+
 # A clause giving work done by its verb and amount (完成62个, 实际建成1320盏) in a sentence that
 # goes on to the rate of the plan done (完成率103.3%, 完成进度…, 占年度任务…%)
 _DONE_AMOUNT = re.compile(

@@ -28,13 +28,18 @@ from monitor.figures.scope_words import (
 )
 from monitor.figures.since import SUM_CLAUSE as SUM_CLAUSE
 from monitor.figures.since import compared_before as compared_before
-from monitor.figures.since import level_before_change, since_launch, year_summed
+from monitor.figures.since import dated_then_since, level_before_change, since_launch, year_summed
 from monitor.figures.since import since_period_start as since_period_start
 from monitor.figures.since import since_window as since_window
 from monitor.figures.since import sum_after as sum_after
 from monitor.figures.so_far import _PART_OF_YEAR as _PART_OF_YEAR
 from monitor.figures.so_far import under_way as under_way
-from monitor.figures.stock_flow import held_level, total_after_additions
+from monitor.figures.stock_flow import (
+    added_to_a_month,
+    held_level,
+    listed_after_a_stock,
+    total_after_additions,
+)
 from monitor.models import FigureScope, Quantity
 
 _PERCENT = frozenset({"%", "‰", "百分点"})
@@ -43,7 +48,7 @@ _PERCENT = frozenset({"%", "‰", "百分点"})
 # to hold against a year named elsewhere in the sentence.
 # A balance (贷款余额, 存款余额) is what stands at a date, whatever flowed in or out before it.
 _STOCK = re.compile(
-    r"总(?:数|量|[人户]数|里程|规模|面积|容量|额)|总长度?(?=已|约|为|达|近|超|突破|破|增至)|运营里程|保有量|装机|共有|全国有|已有|现有|拥有"
+    r"总(?:数|量|[人户]数|里程|规模|面积|容量|额)|总长度?(?=已|约|为|达|近|超|突破|破|增至)|(?:运营|营运|通车)里程|保有量|装机|共有|全国有|已有|现有|拥有"
     r"|实有|余额|存量|存栏"  # (存栏: head on hand; in operation, enrolled, on the register:)
     # the whole of a noun, its number right after (总托位1260个, 总床位3.2万张; not 总投资, 总计)
     r"|总(?!投资|收入|产|支出|计|共|体|结|部)[\u4e00-\u9fff]{2}(?=[0-9])"
@@ -92,12 +97,17 @@ _ADDED_BEFORE_STOCK = re.compile(
 )
 
 
+_WORK_WORDS = ("建设", "改造", "新建", "开工", "完工", "建成", "完成", "实施", "改建")
+
+
 def _added_stock(clause: str, stock: re.Match[str], head: str) -> bool:
     """Whether a stock word (装机, 运营里程) is said of additions: a word of addition before it,
     the thing's name between (新增并网新能源装机), or right after it, before the number
     (装机新增)."""
     if _ADDED_JUST_BEFORE.search(head) or _ADDED_AFTER_STOCK.search(head, stock.end()):
         return True  # (风电和光伏发电装机分别新增A和B)
+    if stock.group().startswith("数") and clause.endswith(_WORK_WORDS, 0, stock.start()):
+        return True  # 今年…改造数量达到5100公里, 建设数量: the count of the work, its additions
     return "新" in clause and bool(_ADDED_BEFORE_STOCK.search(clause, 0, stock.start()))
 
 
@@ -180,8 +190,9 @@ _SPAN = re.compile(  # not 近年来: no start given; 2020年至2024年, 过去�
     r"(?:(?<![近多几])(?:以来|年来)|期间|时期|过去[二两三四五六七八九十0-9]{1,2}年"
     r"|[0-9]{4}\s*年?\s*(?:至|到|—|－|-|~|～)\s*(?:[0-9]{4}\s*年|今年?)"
     r"|(?<![近多几])[二两三四五六七八九十0-9]{1,2}年(?:间|来)?(?:合计|累计|共计)"
-    r"|近[二两三四五六七八九十0-9]{1,2}年(?!前)|十[一二三四五]五”?[前头][一二三四两]年)"
-)  # (近三年, “十四五”前四年: the years counted back from now, or the plan's first ones)
+    r"|近[二两三四五六七八九十0-9]{1,2}年(?!前)|十[一二三四五]五”?(?:[前头][一二三四两]年"
+    r"|(?=累计|共(?![享同])|合计|总计)))"
+)  # (近三年, “十四五”前四年, “十四五”累计: the years counted back from now, or the plan's)
 _SPAN_END = re.compile(r"(?:(?<=以来)|(?<=[0-9]年))(?:至|到|截至)今年")
 _AS_OF_STOCK = re.compile(
     r"(?:截至|截止)[^，,。；]{0,8}(?:年底|年末|目前|现在|底前|[0-9]{4}\s*年(?!\s*[0-9一二三四五六七八九十]{1,2}\s*月))"
@@ -215,7 +226,9 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     # the year's work: said in this clause, or by a time phrase opening the sentence (今年1—6月，…)
     opening = sentence[: opening_end(sentence)]
     own_year = "今年" in _SPAN_END.sub("", opening)  # (…以来至今年9月: 今年 ends the span)
-    since = c0 <= len(opening) + 1 and _SPAN.search(opening) and not own_year
+    since = (c0 <= len(opening) + 1 and _SPAN.search(opening) and not own_year) or dated_then_since(
+        sentence, c0, _SPAN
+    )
     if since and _CUMULATIVE.search(clause):
         return "new"  # 自2016年…以来，累计下达…; “十四五”以来截至9月底，累计筹集…; …，借阅累计达到…
     if _YEARS_PLAN_AFTER.match(sentence, q.end):
@@ -232,7 +245,9 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
         return "new"  # 今年下达的额度2600亿元，截至9月末累计发行…: the year's quota, used so far
     if _reaches_additions(sentence, c0, clause) or _year_events(q, opening):
         return "new"  # …，新开工项目将达到185个; 完成投资1200亿元、力争达到1300亿元: additions
-    if _STOCK_VERB.search(clause) or _CUMULATIVE.search(clause):
+    if (_STOCK_VERB.search(clause) or _CUMULATIVE.search(clause)) and not added_to_a_month(
+        sentence, clause
+    ):
         return "cumulative"
     # (温州城市书房已达172家，其中今年新开9家; …共58家，今年新建成12家: the year is the part's)
     later = _LATER_YEAR.search(sentence, c1)
@@ -243,6 +258,12 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
         return "new"  # …累计完成1250万亩，2024年完成462万亩: that year's work, not the total
     if _CUMULATIVE.search(sentence, 0, c0) or _reached_level(head):
         return "cumulative"
+    return _so_far(sentence, c0, clause, head, q)
+
+
+def _so_far(sentence: str, c0: int, clause: str, head: str, q: Quantity) -> FigureScope:
+    """scope_of's last resort: a level when the sentence says what stands so far or now (已建成,
+    突破, 现有…), else the period's additions."""
     if (_as_of_stock(sentence) and "已" in sentence[: q.start]) or _SO_FAR.match(sentence):
         return "cumulative"
     if _DONE_SO_FAR.search(clause) and not _named_a_period(sentence, c0, head):
@@ -250,6 +271,8 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     passed = _passed_a_level(head, q) and not _ADDITION.search(clause)
     if passed and not _named_a_period(sentence, c0, head):
         return "cumulative"  # 我国专精特新“小巨人”企业突破1.4万家: where the count stands
+    if c0 and listed_after_a_stock(sentence, q.start):
+        return "cumulative"  # 现有养老机构1860家，床位21.4万张，其中护理型床位13.2万张
     return "new"
 
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from monitor.figures import units
+from monitor.figures.stock_flow import said_again
 from monitor.figures.titled import title_measures
 from monitor.models import Quantity, Target
 
@@ -128,15 +129,18 @@ def driven_by(head: str) -> str | None:
     return subject + found.group() if _HAN_WORD.fullmatch(subject) else None
 
 
-def noun_of(head: str, targets: tuple[Target, ...]) -> str | None:
+def noun_of(head: str, targets: tuple[Target, ...], before: str = "") -> str | None:
     """own_noun for a clause going on after the keyword of `targets`: their keywords and the
-    measures their titles name are theirs; what a subject of its own drove is that subject's."""
+    measures their titles name are theirs; what a subject of its own drove is that subject's;
+    the additions' verb said again (`before`: the sentence before the clause) is none."""
     driven = driven_by(head)
     if driven:
         return driven
     words = tuple(k for t in targets for k in t.keywords)
     said = tuple(m for t in targets for m in title_measures(t.title, t.keywords))
     noun = own_noun(head, words, said)
+    if noun and said_again(before, noun):
+        return None  # 新增接入充电桩1.1万个，累计接入12.6万个: the verb again, no noun
     if noun and _PEOPLE.fullmatch(noun) and all(units.normalise(t.unit) == "人" for t in targets):
         return None  # …，其中今年新增签约居民58万人: the people a target of people counts
     # (…，今年已完成标准化改造205个 for 标准化改造村卫生室: the title's own words, its work)
@@ -145,7 +149,7 @@ def noun_of(head: str, targets: tuple[Target, ...]) -> str | None:
 
 # What is measured of the thing itself when a rate follows its keyword (5G基站数量同比增长31%)
 _SAME_MEASURE = re.compile(
-    r"(?:的)?(?:建设|累计|新增|新建|治理|整治|改造)?(?:数量|总数|总量|个数|总?[人户]数|数|规模|容量|装机容量|装机|总里程|里程"
+    r"(?:的)?(?:建设|累计|新增|新建|治理|整治|改造)?(?:数量|总数|总量|个数|总?[人户]数|数|规模|容量|装机容量|装机|总里程|(?:通车|运营|营运)?里程"
     r"|河长|长度|岸线"
     r"|面积|保有量|存量|产量|总额|额|总规模|平均浓度|浓度|[\u4e00-\u9fff]{0,2}?(?:台数|场次|件数|宗数)"
     # the amount of the work counted (完工量同比增长18.2%); another stage's is refused by stage

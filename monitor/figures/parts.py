@@ -30,7 +30,9 @@ _WHOLE_AGAIN = re.compile(
     # (共 alone, not a word it opens: 共享停车泊位, 共建, 共同)
     r"\s*(?:累计|总计|合计|共计|总数|总量|全年|全省|全市|全区|全县|全国|共(?![享建同治用管])"
     # the whole's progress toward its plan (…，其中人工造林86万亩，完成年度任务的68.7%)
-    r"|(?:已经?)?完成(?:了)?(?:年度|全年|今年)(?:目标)?(?:任务|计划|目标)的)"
+    r"|(?:已经?)?完成(?:了)?(?:年度|全年|今年)(?:目标)?(?:任务|计划|目标)的"
+    # …or the way still to its goal (…，距年底建成25万个的目标还差…; 离年度60个的目标仅差8个)
+    r"|距离?(?=[^，,。；;]{0,16}?目标)|离(?=[^，,。；;]{0,16}?目标))"
 )
 # A stock named at a clause's head after a period's part (…，其中今年完成560公里，农村公路总里程
 # 达到1.56万公里): the whole again, a level, not that period's own figure
@@ -97,7 +99,8 @@ def _opens_with(opening: str, regions: tuple[str, ...]) -> bool:
 
 _WHOLE_WORDS = frozenset(("全市", "全省", "全区", "全县", "本市", "本省", "全国", "我国", "各地"))
 # …，新建的5G基站中室内基站900个; 新建绿道里滨水绿道有22公里: the noun named again with 中/里
-_INSIDE = re.compile(r"的?(?:当中|之中|中|里)(?![国心小央部山华东西南北])")
+# (not 里程: the network's length, 农村公路里程达到…)
+_INSIDE = re.compile(r"的?(?:当中|之中|中|里(?!程))(?![国心小央部山华东西南北])")
 
 
 def named_part(sentence: str, own: list[_Match], at: int) -> bool:
@@ -144,6 +147,9 @@ def one_kind(making: Making, n: Number) -> str | None:
     return words if _HAN_ONLY.fullmatch(words) else None
 
 
+_CLOSED = re.compile(r"[）)]")
+
+
 def in_part(sentence: str, cuts: list[int], at: int) -> bool:
     """Whether the number at `at` is among the parts of a total: after a 其中 (or a clause that
     opens with 包括/含), with no clause between naming the whole again."""
@@ -155,12 +161,14 @@ def in_part(sentence: str, cuts: list[int], at: int) -> bool:
     starts = [0, *(c + 1 for c in cuts[:clause])]
     if sentence.rfind("其中", starts[-1], at) >= 0:
         return True  # …，公共充电桩占其中310.2万台: inside the number's own clause
+    # (…4200个（其中公共充电桩1800个），同比增长35%: a part in brackets ends at its bracket)
     for start in reversed(starts):
         if _PART.match(sentence, start):
-            return True
+            return not _CLOSED.search(sentence, start, at)
         if _WHOLE_AGAIN.match(sentence, start) or _STOCK_AGAIN.match(sentence, start):
             return False
-    return sentence.rfind("其中", 0, at) >= 0  # …全市其中… inside a clause
+    part = sentence.rfind("其中", 0, at)  # …全市其中… inside a clause
+    return part >= 0 and not _CLOSED.search(sentence, part, at)
 
 
 def part_of(making: Making, n: Number, target: Target) -> str | None:

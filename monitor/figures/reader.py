@@ -243,7 +243,7 @@ class _Article(Regional):
             return None
         noun = None
         if not own and q.unit != "%" and _as_percent(q, sentence[c0 : q.start]) is None:
-            noun = noun_of(sentence[c0 : q.start], match.targets)
+            noun = noun_of(sentence[c0 : q.start], match.targets, sentence[:c0])
         if noun:
             # …，新增便民理发点300余个: a clause going on after the target names its own noun
             making.drop(q, None, f"counts another noun named in its clause ({noun})")

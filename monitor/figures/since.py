@@ -132,7 +132,11 @@ def compared_before(sentence: str, head: str) -> bool:
 
 # Since a programme began, no year named (试点以来, 启动以来): a running total, not a span's work
 _SINCE_LAUNCH = re.compile(r"(?:试点|启动|实施|开通|运行|运营|成立|设立|推行)(?:工作)?以来")
-_DATED = re.compile(r"[0-9]{4}\s*年|十[一二三四五]五|[一二三四五六七八九十两0-9]年(?:来|间)")
+# (a programme named by its length is dated too: 三年行动实施以来, 两年攻坚行动启动以来, its window)
+_DATED = re.compile(
+    r"[0-9]{4}\s*年|十[一二三四五]五|[一二三四五六七八九十两0-9]年(?:来|间"
+    r"|[\u4e00-\u9fff]{0,4}?(?:行动|攻坚|计划|规划|会战))"
+)
 
 
 def since_launch(sentence: str, end: int) -> bool:
@@ -140,3 +144,20 @@ def since_launch(sentence: str, end: int) -> bool:
     全市…累计交易金额1.87万亿元)."""
     found = _SINCE_LAUNCH.search(sentence, 0, end) if sentence.find("以来", 0, end) > 0 else None
     return found is not None and not _DATED.search(sentence, 0, found.end())
+
+
+# A date the work runs to, then the start it ran from, each a phrase of its own (截至9月底，三年行动
+# 实施以来，…): the sentence's opening is both
+_DATE_THEN_SINCE = re.compile(r"截[至止][^，,。；]{0,10}[，,]([^，,。；0-9]{0,24}以来)[，,]")
+
+
+def dated_then_since(sentence: str, c0: int, span: re.Pattern[str]) -> bool:
+    """Whether the clause at `c0` follows an opening of a date and then a dated start (截至9月底，
+    城中村改造三年行动实施以来，广州累计完成…): its total is over that window, as after a
+    start opening the sentence; not a launch with no date (试点以来)."""
+    if not sentence.startswith("截", 0, 1):
+        return False  # (most sentences: no date first)
+    found = _DATE_THEN_SINCE.match(sentence)
+    if found is None or found.end() != c0 or not span.search(found.group(1)):
+        return False
+    return not since_launch(sentence, c0)

@@ -39,7 +39,13 @@ def total_after_additions(sentence: str, c0: int, head: str, in_year: re.Pattern
     if c0 == 0 or ("累计" not in head and "到" not in head and "至" not in head):
         return False  # (most clauses: neither word, nothing to read further)
     total = _TOTAL.search(head) or _RISEN_TO.search(head)
-    if total is None or in_year.search(head) or _OWN_START.search(head) or _BARE.fullmatch(head):
+    if total is None or in_year.search(head) or _OWN_START.search(head):
+        return False
+    if _BARE.fullmatch(head) and not (
+        _verb_again(sentence[:c0], head[total.end() :])
+        or _LEVEL_VERB.match(head, total.end())
+        or sentence.startswith(("突破", "超过", "超", "逾"), c0 + len(head))
+    ):
         return False
     if total.re is _RISEN_TO and (total.start() < 2 or _ADDED.search(head)):
         return False  # (…，达到8.5万个: the additions' own number, their subject not said again)
@@ -50,6 +56,23 @@ def total_after_additions(sentence: str, c0: int, head: str, in_year: re.Pattern
     if not _ADDED.search(before) and (len(verb) < 2 or verb not in before):
         return False
     return _stage(head[total.end() :]) in (None, _stage(before))
+
+
+# a level reached (…，累计达到4.2万张; 累计突破…): where the thing stands after the additions
+_LEVEL_VERB = re.compile(r"(?:已经?)?(?:达到?|增至|增加到|突破|超过)$")
+
+
+def _verb_again(before: str, after_total: str) -> bool:
+    """Whether a bare 累计 clause says again the verb the additions before it were said with, with
+    no 新 (新增并网…，累计并网…; 新增登记…，累计登记…): the same act summed over all time, the
+    stock."""
+    return said_again(before, after_total[:2])
+
+
+def said_again(before: str, word: str) -> bool:
+    """Whether `word` (two letters or more) was said right after a word of addition before
+    (新增接入充电桩…，累计接入…: 接入 is the additions' verb again, no noun of its own)."""
+    return len(word) >= 2 and re.search("(?:新增|新|净增)" + re.escape(word), before) is not None
 
 
 def _stage(text: str) -> str | None:
@@ -72,3 +95,47 @@ def held_level(head: str, in_year: re.Pattern[str]) -> bool:
     if held is None or _NEW_BEFORE.search(head, 0, held.start()):
         return False
     return held.group() != "覆盖" or not in_year.search(head)
+
+
+# What a place has now, said in the sentence's first clause (河南现有养老机构1860家, 全县共有…)
+_HAS_NOW = re.compile(r"^[^，,。；;0-9]{0,12}?(?:现有|共有|拥有|实有)")
+# a word of addition or of a period between it and a later number: that number's own scope
+_OWN_SCOPE = re.compile(
+    r"新(?!能源|型|兴|区|城)|净增|增加|今年|当年|本年|[0-9]{4}\s*年|以来|[；;。]"
+)
+
+
+def listed_after_a_stock(sentence: str, start: int) -> bool:
+    """Whether the number at `start` goes on with a list of what a place has now, opened by the
+    sentence's first clause (河南现有养老机构1860家，床位21.4万张，其中护理型床位13.2万张): the
+    same stock, unless a word of addition or of a period comes between (…；今年新建…)."""
+    has = _HAS_NOW.match(sentence) if sentence.find("有", 0, start) > 0 else None
+    return has is not None and _OWN_SCOPE.search(sentence, has.end(), start) is None
+
+
+# The way still to a goal (距年底建成25万个的目标, 离…目标): the goal's words before its number
+_TO_THE_GOAL = re.compile(r"(?:距离?|离)[^，,。；;0-9]{0,10}$")
+
+
+def goal_of_the_stock(sentence: str, c0: int, head: str) -> bool:
+    """Whether the number after `head` is a goal the sentence measures a running total against,
+    said with the total's own verb (累计建成充电桩22.8万个，…，距年底建成25万个的目标): the level
+    to reach, not additions; not a goal of additions (…，距全年新增5000个的目标)."""
+    if not head.startswith(("距", "离")) or not _TO_THE_GOAL.match(head):
+        return False  # (most clauses: no goal ahead)
+    verb = head[-2:]
+    return not _ADDED.search(head) and sentence.find("累计" + verb, 0, c0) >= 0
+
+
+# 累计 before a verb of addition (累计新增, 累计新建, 累计新改建): the additions summed
+_ADDED_SUM = re.compile(r"累计新(?:增|建|改建|开工|开通)")
+# a date inside a year the work runs to (截至9月底, 截至2025年8月末, 截止10月20日)
+_TO_A_MONTH = re.compile(
+    r"截[至止](?:(?:19|20)[0-9]{2}\s*年|今年)?[0-9一二三四五六七八九十]{1,2}月(?:底|末|[0-9]{1,2}日)"
+)
+
+
+def added_to_a_month(sentence: str, clause: str) -> bool:
+    """Whether the clause sums additions (累计新增…) up to a date inside the year, no start named
+    (截至9月底，江西累计新改建农村公路5100公里): the year's additions so far, not a stock."""
+    return "累计新" in clause and bool(_ADDED_SUM.search(clause) and _TO_A_MONTH.search(sentence))

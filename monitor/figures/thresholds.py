@@ -39,6 +39,14 @@ _OF_MEMBERS = re.compile(
 
 # A word of striving before a later amount (力争, 争取, 力求, 努力): a stretch aim, not the amount
 _STRIVING = re.compile(r"力争|争取|力求|努力|冲刺")
+
+
+# Additions said before the number, a stock named after it: two amounts of two scopes, the one
+# no threshold of the other
+_ADDED = re.compile(r"新增|新建|新开工|新改建|净增")
+_STOCK_NAMED = re.compile(r"总(?:数|量|长度?|里程|规模|面积|容量)|保有量|存量|累计")
+
+
 # A date of its own opening what follows (到2027年末, 2026年, 明年, “十五五”末)
 _LATER_DATE = re.compile(r"(?:19|20)[0-9]{2}\s*年|明年|十[一二三四五六]五")
 
@@ -77,6 +85,8 @@ def bound(sentence: str, q: Quantity, quantities: Sequence[Quantity], head: str)
             break  # …突破1.3万亿元，到2027年末达到1.6万亿元: a goal of another date follows
         if _STRIVING.search(between):
             break  # 稳定在800亿斤以上、力争达到820亿斤: a stretch aim beside the floor, a plan
+        if _STOCK_NAMED.search(between) and _ADDED.search(head):
+            break  # 新建充电桩5万个以上，…充电桩总数达到25万个: the additions, then the stock
         if units.fits(later.unit, q.unit) and later.value >= q.value and _REACHED.search(between):
             # 首次突破1100亿斤，达到1131亿斤: the threshold crossed, then the amount
             return f"a threshold crossed ({q.surface}); the amount follows ({later.surface})"

@@ -70,3 +70,23 @@ def _after_work(sentence: str, keyword: str, before: int) -> bool:
 
 _VERB_END = re.compile(f"(?:{WORK_VERB.pattern})$")
 _COUNT_NEXT = re.compile(r"(?:已|共|累计|达到?|为|约|近|超过?)*[0-9一二三四五六七八九十两]")
+
+
+def whole_of_titled_kind(
+    sentence: str, start: int, end: int, keyword: str, title: str, keywords: tuple[str, ...]
+) -> str | None:
+    """The kind the title names (普惠托位, 护理型床位), given as a 其中 part after the bare noun's
+    whole at `start`..`end` (托位6.1万个，其中普惠托位3.9万个): that whole is every kind of the
+    things, a superset of the target's; None when no such part follows."""
+    for kind in keywords:
+        if kind == keyword or not kind.endswith(keyword) or kind not in title:
+            continue
+        if sentence.endswith(kind, 0, start + len(keyword)):
+            return None  # (the keyword read is the kind's own tail: 普惠托位3.9万个)
+        part = sentence.find("其中" + kind, end)
+        if part >= 0 and not _STOP.search(sentence, end, part):
+            return kind
+    return None
+
+
+_STOP = re.compile(r"[。；;]")
