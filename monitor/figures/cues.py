@@ -248,8 +248,9 @@ def _cue(text: str) -> FigureKind | None:
     return None
 
 
-# A plan named in a since-phrase (行动计划实施以来, 自…方案印发以来): the plan's name, no modal
-_SINCE_AFTER = re.compile(r"[^，,。；0-9]{0,8}?以来")
+# A plan named in a since-phrase (行动计划实施以来, 自…方案印发以来): the plan's name, no modal;
+# the name may end with its years in brackets (…行动计划（2023—2025年）》实施以来)
+_SINCE_AFTER = re.compile(r"(?:[（(][^）)，,。；]{2,16}[）)])?[^，,。；0-9]{0,8}?以来")
 
 
 def _modals_named(text: str) -> bool:
