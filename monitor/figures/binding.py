@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -83,6 +84,11 @@ class Number(NamedTuple):
     period_part: bool = False  # a part named by its period (其中今年…): the period's own figure
 
 
+# A number no keyword owns (…，带动民间投资2130亿元): refused for every target of the sentence, so a
+# rate going on after it (…，同比增长9.2%) is that amount's, not the target's
+NO_NOUN = "no target noun in its clause, nor one the clause goes on with"
+
+
 @dataclass
 class Making:
     """One read sentence's figures being made: the targets given so far, and each drop."""
@@ -128,6 +134,13 @@ class Making:
         if self.trace is not None:
             tid = target.id if target else None
             self.trace.append(Seen(self.read.text, q.start, q.end, q.surface, tid, None, why))
+
+    def refuse(self, q: Quantity, targets: Sequence[Target], why: str) -> None:
+        """Drop a number that counts no target's thing, remembered for each of `targets`: a rate
+        going on after it is that thing's change (…支出5260亿元，比上年预算增长2.5%)."""
+        self.drop(q, None, why)
+        for target in targets:
+            self.refused[(target.id, q.start)] = why
 
 
 # Verbs that only say how much more or less than before (吉林增产26.6亿斤, 同比多增1.2万人)

@@ -22,7 +22,7 @@ from monitor.figures.attribution import (
     _subject,
 )
 from monitor.figures.bases import on_base
-from monitor.figures.binding import Making, Number, Read, refused
+from monitor.figures.binding import NO_NOUN, Making, Number, Read, refused
 from monitor.figures.checks import (
     _NAMED,
     _RATE_UNITS,
@@ -232,7 +232,7 @@ class _Article(Regional):
         if match is None and (restated or q.start in making.restated()):
             match = last_match(read.by_clause, q.start)  # …，全年完成600部的目标…
         if match is None:
-            making.drop(q, None, "no target noun in its clause, nor one the clause goes on with")
+            making.refuse(q, read.targets, NO_NOUN)
             return None
         if is_reference(sentence, c0, c1, q, match):
             making.drop(q, None, "a reference value (比…, 较…, 从…到…), not the figure")
@@ -246,7 +246,7 @@ class _Article(Regional):
             noun = noun_of(sentence[c0 : q.start], match.targets)
         if noun:
             # …，新增便民理发点300余个: a clause going on after the target names its own noun
-            making.drop(q, None, f"counts another noun named in its clause ({noun})")
+            making.refuse(q, match.targets, f"counts another noun named in its clause ({noun})")
             return None
         # 551万农村贫困人口: a bare number right before the keyword counts its subject
         counted = match.start == q.end or q.end in map(_match_start, own)
