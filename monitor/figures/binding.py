@@ -44,7 +44,7 @@ from monitor.figures.numeral_kinds import not_counted
 from monitor.figures.pairs import side_refused
 from monitor.figures.parts import part_of
 from monitor.figures.references import compared_base, plan_compared
-from monitor.figures.sets import whole_set
+from monitor.figures.sets import other_set, whole_set
 from monitor.figures.shares import whole_named_again
 from monitor.figures.sizes import existing_changed
 from monitor.figures.stages import going_on, stage_of, stage_refused
@@ -331,6 +331,8 @@ def _other_amount(making: Making, n: Number, target: Target) -> str | None:
     if q.end == m.start and whole_set(sentence, m.end, n.head, n.task):
         # 38段黑臭水体中35段已消除; 全市86条黑臭水体中，已有79条…: not the work done
         return "the whole set a part is taken from (…中N…), not the figure"
+    if m.end < n.c0 and (others := other_set(sentence, m.end, n.c0)):  # …项目中，已竣工11个
+        return f"counts the members of another set (…{others}中), not the target's"
     if (
         not (EARLIER_LEVEL.search(n.head) and _TO_LEVEL.match(sentence, q.end))
         and counts_other(sentence, q, target)  # (由去年底的63家增加到71家: a level, then the next)
