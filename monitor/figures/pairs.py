@@ -40,6 +40,12 @@ def in_list(making: Making, q: Quantity) -> tuple[_Match | None, str | None, str
         # 杭州、温州分别新建口袋公园74个、41个: the noun after 分别, each value its place's; 厦门、
         # 泉州两市充电桩保有量分别…: the noun the list's last item names
         found = max(after, key=_start) if after else _listed(items[-1], read.targets, q)
+        if found is None:  # …公厕1120座，合肥、芜湖分别完成176座和98座: the noun said before
+            found = max(
+                (m for ms in read.by_clause.values() for m in ms if m.end <= q.start),
+                key=_start,
+                default=None,
+            )
         return found, places[items.index(item)], None
     other = lists.modifying(item, items, read.targets)
     if other:  # 新建农村公路、实施农村公路安全生命防护工程的…分别…: the second is the works'

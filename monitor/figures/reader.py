@@ -216,7 +216,6 @@ class _Article(Regional):
         c0, c1 = clause_bounds(cuts, clause, len(sentence))
         c0 = list_head(making, q, c0)  # 分别为5.1万元、【2.7万元】: the list's clause
         own = read.by_clause.get(clause, [])
-        # a clause without a keyword of its own may continue the previous clause's subject
         if q.start in making.paired:
             match, place, why = in_list(making, q)
             if why:
@@ -225,7 +224,7 @@ class _Article(Regional):
             own = [match] if match and not place else own
         elif own:
             match, place = _attribute(sentence, q, own), None
-        else:
+        else:  # no keyword of its own: the clause may go on with the previous one's subject
             match = _subject(sentence, cuts, read.by_clause, clause)
             place = place_doing(sentence, c0)  # …，余杭区完成4200个: that place's figure
         restated = not own and restates(sentence, q.end)
@@ -242,7 +241,8 @@ class _Article(Regional):
             making.drop(q, None, "its clause names a thing of its own (“…”)")
             return None
         noun = None
-        if not own and q.unit != "%" and _as_percent(q, sentence[c0 : q.start]) is None:
+        listed = place is not None and q.start in making.paired  # (…分别新增5200个和【3900个】)
+        if not (own or listed) and q.unit != "%" and _as_percent(q, sentence[c0 : q.start]) is None:
             noun = noun_of(sentence[c0 : q.start], match.targets)
         if noun:
             # …，新增便民理发点300余个: a clause going on after the target names its own noun
