@@ -149,14 +149,29 @@ def in_part(sentence: str, cuts: list[int], at: int) -> bool:
         return False
     clause = bisect_right(cuts, at)
     starts = [0, *(c + 1 for c in cuts[:clause])]
-    if sentence.rfind("其中", starts[-1], at) >= 0:
+    if _open_part(sentence, sentence.rfind("其中", starts[-1], at), at):
         return True  # …，公共充电桩占其中310.2万台: inside the number's own clause
     for start in reversed(starts):
         if _PART.match(sentence, start):
-            return True
+            return _open_part(sentence, start, at)
         if _WHOLE_AGAIN.match(sentence, start) or _STOCK_AGAIN.match(sentence, start):
             return False
-    return sentence.rfind("其中", 0, at) >= 0  # …全市其中… inside a clause
+    return _open_part(sentence, sentence.rfind("其中", 0, at), at)  # …全市其中… inside a clause
+
+
+def _open_part(sentence: str, said: int, at: int) -> bool:
+    """Whether the 其中 at `said` (-1: none) still holds at `at`: not in a bracket closed before
+    it (…5.3万个（其中公共泊位1.2万个），完成率达88.3%: the total's again)."""
+    if said < 0:
+        return False
+    opened = max(sentence.rfind("（", 0, said), sentence.rfind("(", 0, said))
+    if (
+        opened < 0
+        or max(sentence.rfind("）", opened, said), sentence.rfind(")", opened, said)) >= 0
+    ):
+        return True
+    closed = [i for i in (sentence.find("）", said, at), sentence.find(")", said, at)) if i >= 0]
+    return not closed
 
 
 def part_of(making: Making, n: Number, target: Target) -> str | None:
