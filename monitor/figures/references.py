@@ -80,10 +80,10 @@ def on_year_change(sentence: str, start: int) -> bool:
 
 
 # What a result beat the plan by, the plan's noun right before the number (超过年度计划400亿元,
-# 超出年度目标4200个; not 超过4万个的年度目标, the plan restated)
+# 超出年度目标4200个, 较年初目标多完成4200个; not 超过4万个的年度目标, the plan restated)
 _EXCESS = re.compile(
-    r"(?:超出|超过|高出|多出|多于)了?(?:年度|全年|年初|今年|当年)?(?:计划|目标|任务|预期|预算)"
-    r"(?:任务|目标)?$"
+    r"(?:(?:超出|超过|高出|多出|多于)了?|[比较])(?:年度|全年|年初|今年|当年)?(?:确定的|既定的)?"
+    r"(?:计划|目标|任务|预期|预算)(?:任务|目标)?(?:多(?:完成|出|建成|新增)?了?)?$"
 )
 
 
