@@ -94,6 +94,8 @@ _STAGE_ONLY = re.compile(r"[0-9.]+[万亿千百]*[\u4e00-\u9fff]?|已|今年|全
 def _names_things(items: tuple[str, ...]) -> bool:
     """Whether every item names a thing of its own, not only a stage and its count (完工176座)."""
     return all(len(_STAGE_ONLY.sub("", item)) >= 2 for item in items)
+
+
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
