@@ -36,8 +36,19 @@ _KIND = re.compile(
 # The grade of an event right before its name (较大生产安全事故, 重特大事故, 特别重大火灾)
 _GRADE = re.compile(r"(较大|重特大|特别重大|重大)(?:及以上)?的?$")
 _PEOPLE_OR_FIRMS = ("企业", "工商户", "主体", "居民", "群体", "毕业生", "军人", "农民工", "人口")
-_KIND_WORDS = (*_PEOPLE_OR_FIRMS, "行业", "领域", "城市", "段", "沿线", "沿岸", "资本", "投资")
-_KIND_WORDS += ("民间", "国有", "民营", "私营", "外资", "港澳台")  # (外商投资 has 投资)
+_OWNERS = ("民间", "国有", "民营", "私营", "外资", "港澳台")  # (外商投资 has 投资)
+_KIND_WORDS = (
+    *_PEOPLE_OR_FIRMS,
+    "行业",
+    "领域",
+    "城市",
+    "段",
+    "沿线",
+    "沿岸",
+    "资本",
+    "投资",
+    *_OWNERS,
+)
 _KIND_TAIL = re.compile(r"(?:累计|今年|已|的|共|新增|享受|获得|发生)+$")
 
 
