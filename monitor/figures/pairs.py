@@ -20,6 +20,10 @@ if TYPE_CHECKING:
 _start = attrgetter("start")
 
 
+# the rate of a stage of the work (开工率, 竣工率): a share of the plan, of no noun of its own
+_STAGE_RATE = re.compile(r"(?:新?开工|完工|竣工|建成|投运|通车|交付|完成)率")
+
+
 def in_list(making: Making, q: Quantity) -> tuple[_Match | None, str | None, str | None]:
     """For a number of a 分别 list: the keyword it belongs to, the place it speaks for when the
     list is of places, or why it gives nothing (a list of one noun's parts)."""
@@ -66,6 +70,10 @@ def in_list(making: Making, q: Quantity) -> tuple[_Match | None, str | None, str
     ):
         # 城市和农村的托位分别…, 城乡居民人均可支配收入分别…: one noun's parts, not it
         return None, None, f"one part's value in a 分别 list of parts ({'、'.join(items)})"
+    if not keyed and all(map(_STAGE_RATE.fullmatch, items)):
+        # …开工11个、竣工7个，开工率、竣工率分别达到…: the shares of the thing named before
+        before = [m for ms in read.by_clause.values() for m in ms if m.end <= q.start]
+        return max(before, key=_start, default=None), None, None
     if not keyed and all(map(events.measure_said, items)):
         # …，起数和死亡人数同比分别下降…: the measures of the event named before, each its value
         before = [m for ms in read.by_clause.values() for m in ms if m.start < q.start]
