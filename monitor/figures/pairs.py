@@ -15,7 +15,7 @@ from monitor.figures.checks import _listed
 from monitor.models import Quantity, Target
 
 if TYPE_CHECKING:
-    from monitor.figures.binding import Making
+    from monitor.figures.binding import Making, Read
 
 _start = attrgetter("start")
 
@@ -36,6 +36,8 @@ def in_list(making: Making, q: Quantity) -> tuple[_Match | None, str | None, str
     # 火灾1.2万起、死亡38人，同比分别…: 死亡38人 is the deaths of that 火灾
     item, items = events.completed(item, items), tuple(events.completed(i, items) for i in items)
     said = sentence.rfind("分别", 0, q.start)
+    if shared := _share_of_count(making, q, item, said):  # …分别完成年度计划的101%和106.6%
+        return shared[0], None, shared[1]
     # the keyword between 分别 and the number: the thing a list of places or years counts
     after = [m for ms in read.by_clause.values() for m in ms if said < m.start < q.start]
     regions = tuple(r for t in read.targets for r in t.region)
@@ -158,3 +160,29 @@ def list_period(making: Making, q: Quantity, period: str | None) -> str | None:
         return period[:4] + _PARTS.get(periods[items.index(item)], "")
     year = _YEAR.match(item)
     return year.group(1) if year else period
+
+
+def _share_of_count(
+    making: Making, q: Quantity, item: str, said: int
+) -> tuple[_Match | None, str | None] | None:
+    """For a share of the plan in a 分别 list after clauses holding counts (…项目3460个、完成投资
+    6930亿元，分别完成年度计划的101%和106.6%): the keyword of its clause's count, if that count
+    is a target's, else why not; None when the list is of no such clauses."""
+    read = making.read
+    if q.unit != "%" or not lists.PLAN_SHARE.match(read.text, said + 2):
+        return None
+    counted = _count_in(read, item)
+    if counted is None:
+        return None
+    if not any((t.id, counted.start) in making.given_at for t in read.targets):
+        return None, f"the share of a count that is no target's ({counted.surface})"
+    before = [m for ms in read.by_clause.values() for m in ms if m.end <= counted.start]
+    return max(before, key=_start, default=None), None
+
+
+def _count_in(read: Read, item: str) -> Quantity | None:
+    """The last count (no %) a 分别 list's item, a clause before it, holds; None if none."""
+    at = read.text.find(item) if item else -1
+    inside = [x for x in read.quantities if at <= x.start and x.end <= at + len(item)]
+    counts = [x for x in inside if x.unit != "%"] if at >= 0 else []
+    return counts[-1] if counts else None
