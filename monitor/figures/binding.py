@@ -6,6 +6,7 @@ refuse a number for a target before its unit is weighed: another noun, another m
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -43,7 +44,7 @@ from monitor.figures.numeral_kinds import not_counted
 from monitor.figures.pairs import side_refused
 from monitor.figures.parts import part_of
 from monitor.figures.references import compared_base, plan_compared
-from monitor.figures.sets import whole_set
+from monitor.figures.sets import other_set, whole_set
 from monitor.figures.shares import whole_named_again
 from monitor.figures.sizes import existing_changed
 from monitor.figures.stages import going_on, stage_of, stage_refused
@@ -82,6 +83,11 @@ class Number(NamedTuple):
     task: bool  # 204万套的任务: the size of the plan
     place: str | None = None  # in a 分别 list of places, the number's own (杭州、温州分别…)
     period_part: bool = False  # a part named by its period (其中今年…): the period's own figure
+
+
+# A number no keyword owns (…，带动民间投资2130亿元): refused for every target of the sentence, so a
+# rate going on after it (…，同比增长9.2%) is that amount's, not the target's
+NO_NOUN = "no target noun in its clause, nor one the clause goes on with"
 
 
 @dataclass
@@ -131,6 +137,13 @@ class Making:
         if self.trace is not None:
             tid = target.id if target else None
             self.trace.append(Seen(self.read.text, q.start, q.end, q.surface, tid, None, why))
+
+    def refuse(self, q: Quantity, targets: Sequence[Target], why: str) -> None:
+        """Drop a number that counts no target's thing, remembered for each of `targets`: a rate
+        going on after it is that thing's change (…支出5260亿元，比上年预算增长2.5%)."""
+        self.drop(q, None, why)
+        for target in targets:
+            self.refused[(target.id, q.start)] = why
 
 
 # Verbs that only say how much more or less than before (吉林增产26.6亿斤, 同比多增1.2万人)
@@ -313,6 +326,8 @@ def _other_amount(making: Making, n: Number, target: Target) -> str | None:
     if q.end == m.start and whole_set(sentence, m.end, n.head, n.task):
         # 38段黑臭水体中35段已消除; 全市86条黑臭水体中，已有79条…: not the work done
         return "the whole set a part is taken from (…中N…), not the figure"
+    if m.end < n.c0 and (others := other_set(sentence, m.end, n.c0)):  # …项目中，已竣工11个
+        return f"counts the members of another set (…{others}中), not the target's"
     if (
         not (EARLIER_LEVEL.search(n.head) and _TO_LEVEL.match(sentence, q.end))
         and counts_other(sentence, q, target)  # (由去年底的63家增加到71家: a level, then the next)

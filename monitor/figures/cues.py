@@ -113,7 +113,9 @@ _SET_BEFORE = re.compile(r"原(?:定|计划)(?=" + _PLAN_CLAUSE + ")")
 # one possible first letter to the next (as _ACHIEVED below), six times faster on a sentence.
 _PLEDGE = re.compile(
     r"将(?!近)|" + _PLAN_VERB + r"|提(?<!前提)出(?!了)|力争"
-    r"|目标(?<!全年主要目标)(?!满足|(?:完成|达成|实现|达标)(?:率|度|程度|进度))|预(?<![于出合]预)期|确保"
+    # (目标的1.18倍, 年初目标的118%: the noun a share is of, no plan stated)
+    r"|目标(?<!全年主要目标)(?!满足|的[约近]?[0-9]|(?:完成|达成|实现|达标)(?:率|度|程度|进度))"
+    r"|预(?<![于出合]预)期|确保"
     # (…厅要求，各地…; 会议明确，今年…: a directive, its content after it is work to do)
     r"|要(?:(?<![主重需只必不纲]要)(?![求素点闻])|求(?=[，,：:]|各))|(?<![虚模])拟|预计|预测|预估"
     r"|有望|可望|明(?:年|确(?=[，,：:]))|"
@@ -254,8 +256,9 @@ def _cue(text: str) -> FigureKind | None:
     return None
 
 
-# A plan named in a since-phrase (行动计划实施以来, 自…方案印发以来): the plan's name, no modal
-_SINCE_AFTER = re.compile(r"[^，,。；0-9]{0,8}?以来")
+# A plan named in a since-phrase (行动计划实施以来, 自…方案印发以来): the plan's name, no modal;
+# the name may end with its years in brackets (…行动计划（2023—2025年）》实施以来)
+_SINCE_AFTER = re.compile(r"(?:[（(][^）)，,。；]{2,16}[）)])?[^，,。；0-9]{0,8}?以来")
 
 
 def _modals_named(text: str) -> bool:

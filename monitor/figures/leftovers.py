@@ -11,6 +11,7 @@ import re
 from monitor.figures.binding import Making, Number
 from monitor.figures.renewals import things_not_work
 from monitor.figures.shares import whole_of
+from monitor.figures.since import ADDED_CLAUSE
 from monitor.figures.topics import a_gap
 from monitor.models import Target
 
@@ -78,6 +79,7 @@ _ONLY_THEN = re.compile(r"[^。；;]{0,24}?[，,]?\s*(?:才能|方能|才可|才
 _AND = ("与", "和", "及", "加上")
 _AND_SUM = re.compile(r"[^，,。；0-9]{0,4}?(?:与|和|及|加上)[^，,。；0-9]{1,14}?(?:合计|共计|总计)")
 _SUM = re.compile(r"[^，,。；0-9]{0,4}?(?:两项|二者|两者)?(?:合计|共计|总计)")
+_SUM_WORD = re.compile(r"合计|共计|总计|总量|总额")
 
 
 def measured_otherwise(making: Making, n: Number, target: Target) -> str | None:
@@ -125,8 +127,11 @@ def measured_otherwise(making: Making, n: Number, target: Target) -> str | None:
 
 
 def _summed_with_another(sentence: str, n: Number) -> bool:
-    """Whether the number's keyword is summed with another thing before it (A与B合计…)."""
+    """Whether the number's keyword is summed with another thing before it (A与B合计…), or the
+    number sums what a clause added to the keyword's (…，加上…收入2380亿元等，收入总量5890亿元)."""
     if _AND_SUM.match(sentence, n.match.end, n.q.start):
+        return True
+    if _SUM_WORD.search(n.head) and ADDED_CLAUSE.search(sentence, n.match.end, n.c0):
         return True
     joined = sentence[max(n.c0, n.match.start - 2) : n.match.start].endswith(_AND)
     return joined and bool(_SUM.match(sentence, n.match.end, n.q.start))

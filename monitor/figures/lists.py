@@ -33,10 +33,11 @@ def listed(sentence: str, quantities: list[Quantity]) -> dict[int, tuple[str, tu
         stop_at = _BREAK.search(sentence, at)
         stop = stop_at.start() if stop_at else len(sentence)
         values = [q for q in quantities if at < q.start < stop]
+        share = PLAN_SHARE.match(sentence, at + 2)
         if (
             len(values) > 1
             and _NO_NOUN.fullmatch(sentence, begin, at)
-            and _RISE.match(sentence, at + 2)
+            and (_RISE.match(sentence, at + 2) or share)
         ):
             # …新建口袋公园60个，改造街头游园45处，同比分别增长20%和15%: the clauses before;
             # …分别达到5.2万元和2.6万元，分别增长4.3%和6.1%: the list before, again;
@@ -47,6 +48,7 @@ def listed(sentence: str, quantities: list[Quantity]) -> dict[int, tuple[str, tu
                 or _list_before(sentence, begin, len(values))
                 or nouns
             )
+            nouns = () if share and not _names_things(nouns) else nouns
         elif len(values) > 1 and _MEASURE_ONLY.fullmatch(sentence, begin, at):
             # …新建街头游园、口袋公园和城市书房，数量分别为…: the list of the clause before
             nouns = _list_before(sentence, begin) or nouns
@@ -83,6 +85,17 @@ _RISE = re.compile(
     r"(?:同比|(?:比|较|与)(?:上年|去年|上一年)(?:同期)?(?:相比)?)?"
     r"(?:增长|增加|提高|提升|上升|下降|减少|降低|回落)"
 )
+# …，分别完成年度计划的107%和120%: each clause's share of its own plan, where every clause names
+# a thing of its own (…农村公路1.6万公里、改造危桥600座，…), not only a stage (开工…、完工…)
+PLAN_SHARE = re.compile(r"(?:完成|占|达到)了?(?:年度|全年|年初)?(?:计划|目标|任务)(?:任务)?的")
+_STAGE_ONLY = re.compile(r"[0-9.]+[万亿千百]*[\u4e00-\u9fff]?|已|今年|全年|新?开工|完工|竣工|建成")
+
+
+def _names_things(items: tuple[str, ...]) -> bool:
+    """Whether every item names a thing of its own, not only a stage and its count (完工176座)."""
+    return all(len(_STAGE_ONLY.sub("", item)) >= 2 for item in items)
+
+
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 

@@ -15,9 +15,13 @@ from monitor.figures.checks import _listed
 from monitor.models import Quantity, Target
 
 if TYPE_CHECKING:
-    from monitor.figures.binding import Making
+    from monitor.figures.binding import Making, Read
 
 _start = attrgetter("start")
+
+
+# the rate of a stage of the work (开工率, 竣工率): a share of the plan, of no noun of its own
+_STAGE_RATE = re.compile(r"(?:新?开工|完工|竣工|建成|投运|通车|交付|完成)率")
 
 
 def in_list(making: Making, q: Quantity) -> tuple[_Match | None, str | None, str | None]:
@@ -32,6 +36,8 @@ def in_list(making: Making, q: Quantity) -> tuple[_Match | None, str | None, str
     # 火灾1.2万起、死亡38人，同比分别…: 死亡38人 is the deaths of that 火灾
     item, items = events.completed(item, items), tuple(events.completed(i, items) for i in items)
     said = sentence.rfind("分别", 0, q.start)
+    if shared := _share_of_count(making, q, item, said):  # …分别完成年度计划的101%和106.6%
+        return shared[0], None, shared[1]
     # the keyword between 分别 and the number: the thing a list of places or years counts
     after = [m for ms in read.by_clause.values() for m in ms if said < m.start < q.start]
     regions = tuple(r for t in read.targets for r in t.region)
@@ -40,6 +46,12 @@ def in_list(making: Making, q: Quantity) -> tuple[_Match | None, str | None, str
         # 杭州、温州分别新建口袋公园74个、41个: the noun after 分别, each value its place's; 厦门、
         # 泉州两市充电桩保有量分别…: the noun the list's last item names
         found = max(after, key=_start) if after else _listed(items[-1], read.targets, q)
+        if found is None:  # …公厕1120座，合肥、芜湖分别完成176座和98座: the noun said before
+            found = max(
+                (m for ms in read.by_clause.values() for m in ms if m.end <= q.start),
+                key=_start,
+                default=None,
+            )
         return found, places[items.index(item)], None
     other = lists.modifying(item, items, read.targets)
     if other:  # 新建农村公路、实施农村公路安全生命防护工程的…分别…: the second is the works'
@@ -60,6 +72,10 @@ def in_list(making: Making, q: Quantity) -> tuple[_Match | None, str | None, str
     ):
         # 城市和农村的托位分别…, 城乡居民人均可支配收入分别…: one noun's parts, not it
         return None, None, f"one part's value in a 分别 list of parts ({'、'.join(items)})"
+    if not keyed and all(map(_STAGE_RATE.fullmatch, items)):
+        # …开工11个、竣工7个，开工率、竣工率分别达到…: the shares of the thing named before
+        before = [m for ms in read.by_clause.values() for m in ms if m.end <= q.start]
+        return max(before, key=_start, default=None), None, None
     if not keyed and all(map(events.measure_said, items)):
         # …，起数和死亡人数同比分别下降…: the measures of the event named before, each its value
         before = [m for ms in read.by_clause.values() for m in ms if m.start < q.start]
@@ -144,3 +160,29 @@ def list_period(making: Making, q: Quantity, period: str | None) -> str | None:
         return period[:4] + _PARTS.get(periods[items.index(item)], "")
     year = _YEAR.match(item)
     return year.group(1) if year else period
+
+
+def _share_of_count(
+    making: Making, q: Quantity, item: str, said: int
+) -> tuple[_Match | None, str | None] | None:
+    """For a share of the plan in a 分别 list after clauses holding counts (…项目3460个、完成投资
+    6930亿元，分别完成年度计划的101%和106.6%): the keyword of its clause's count, if that count
+    is a target's, else why not; None when the list is of no such clauses."""
+    read = making.read
+    if q.unit != "%" or not lists.PLAN_SHARE.match(read.text, said + 2):
+        return None
+    counted = _count_in(read, item)
+    if counted is None:
+        return None
+    if not any((t.id, counted.start) in making.given_at for t in read.targets):
+        return None, f"the share of a count that is no target's ({counted.surface})"
+    before = [m for ms in read.by_clause.values() for m in ms if m.end <= counted.start]
+    return max(before, key=_start, default=None), None
+
+
+def _count_in(read: Read, item: str) -> Quantity | None:
+    """The last count (no %) a 分别 list's item, a clause before it, holds; None if none."""
+    at = read.text.find(item) if item else -1
+    inside = [x for x in read.quantities if at <= x.start and x.end <= at + len(item)]
+    counts = [x for x in inside if x.unit != "%"] if at >= 0 else []
+    return counts[-1] if counts else None

@@ -147,9 +147,6 @@ def one_kind(making: Making, n: Number) -> str | None:
     return words if _HAN_ONLY.fullmatch(words) else None
 
 
-_CLOSED = re.compile(r"[）)]")
-
-
 def in_part(sentence: str, cuts: list[int], at: int) -> bool:
     """Whether the number at `at` is among the parts of a total: after a 其中 (or a clause that
     opens with 包括/含), with no clause between naming the whole again."""
@@ -159,16 +156,30 @@ def in_part(sentence: str, cuts: list[int], at: int) -> bool:
         return False
     clause = bisect_right(cuts, at)
     starts = [0, *(c + 1 for c in cuts[:clause])]
-    if sentence.rfind("其中", starts[-1], at) >= 0:
+    if _open_part(sentence, sentence.rfind("其中", starts[-1], at), at):
         return True  # …，公共充电桩占其中310.2万台: inside the number's own clause
     # (…4200个（其中公共充电桩1800个），同比增长35%: a part in brackets ends at its bracket)
     for start in reversed(starts):
         if _PART.match(sentence, start):
-            return not _CLOSED.search(sentence, start, at)
+            return _open_part(sentence, start, at)
         if _WHOLE_AGAIN.match(sentence, start) or _STOCK_AGAIN.match(sentence, start):
             return False
-    part = sentence.rfind("其中", 0, at)  # …全市其中… inside a clause
-    return part >= 0 and not _CLOSED.search(sentence, part, at)
+    return _open_part(sentence, sentence.rfind("其中", 0, at), at)  # …全市其中… inside a clause
+
+
+def _open_part(sentence: str, said: int, at: int) -> bool:
+    """Whether the 其中 at `said` (-1: none) still holds at `at`: not in a bracket closed before
+    it (…5.3万个（其中公共泊位1.2万个），完成率达88.3%: the total's again)."""
+    if said < 0:
+        return False
+    opened = max(sentence.rfind("（", 0, said), sentence.rfind("(", 0, said))
+    if (
+        opened < 0
+        or max(sentence.rfind("）", opened, said), sentence.rfind(")", opened, said)) >= 0
+    ):
+        return True
+    closed = [i for i in (sentence.find("）", said, at), sentence.find(")", said, at)) if i >= 0]
+    return not closed
 
 
 def part_of(making: Making, n: Number, target: Target) -> str | None:

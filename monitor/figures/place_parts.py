@@ -1,6 +1,7 @@
 """The parts of a place named right after it (福州鼓楼区, 德清县新市镇, 苏州工业园区): each a
 place of its own, whose figure is not the whole's; and the rest of a wider place, the named one
-left out (长沙以外的市州, 除武汉外)."""
+left out (长沙以外的市州, 除武汉外); and 各地 told what to do by the page's own document (通知明确，
+各地须…): the localities of the place the page is about."""
 
 from __future__ import annotations
 
@@ -45,3 +46,14 @@ def left_out(text: str, start: int, end: int) -> int:
     if found is None or (found.end() - end == 1 and text[start - 1 : start] != "除"):
         return 0
     return found.end()
+
+
+# 各地 told what to do (要点提出，各地要…; 通知明确，各地须…): the localities the page's own
+# document speaks to, unless a national body tells them (住房城乡建设部要求，各地要…); not 各地需求
+_TOLD = re.compile(r"要(?![求点])|须|需(?!求)|应|务必|必须")
+_NATIONAL_BODY = re.compile(r"国务院|中央|国家|部(?:要求|印发|明确|提出|强调)")
+
+
+def localities_told(text: str, start: int, end: int) -> bool:
+    """Whether 各地 (at `start`..`end`) is told what to do by a document not the nation's."""
+    return bool(_TOLD.match(text, end)) and not _NATIONAL_BODY.search(text, 0, start)

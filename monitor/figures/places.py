@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from monitor.figures.nouns import WORK_VERB
 from monitor.figures.place_levels import at_level, named_like
-from monitor.figures.place_parts import left_out, part_named_after
+from monitor.figures.place_parts import left_out, localities_told, part_named_after
 from monitor.figures.routes import on_route
 
 # The country as a whole. A target whose regions include one of these is a national target.
@@ -330,6 +330,7 @@ def _words(text: str, regions: tuple[str, ...]) -> list[tuple[int, str]]:
         if word == "各地" and (
             (out and out[-1][1] not in NATIONAL)
             or _LOCAL_BODY.search(text, max(0, m.start() - 16), m.start())
+            or localities_told(text, m.start(), m.end())
         ):
             # 全省各地, 河北各地; 河北省住建厅要求，各地要确保…: the localities of the place
             # named before (or of the office speaking: 省水利厅要求各地…), together its work

@@ -22,7 +22,7 @@ from monitor.figures.attribution import (
     _subject,
 )
 from monitor.figures.bases import on_base
-from monitor.figures.binding import Making, Number, Read, refused
+from monitor.figures.binding import NO_NOUN, Making, Number, Read, refused
 from monitor.figures.checks import (
     _NAMED,
     _RATE_UNITS,
@@ -216,7 +216,6 @@ class _Article(Regional):
         c0, c1 = clause_bounds(cuts, clause, len(sentence))
         c0 = list_head(making, q, c0)  # 分别为5.1万元、【2.7万元】: the list's clause
         own = read.by_clause.get(clause, [])
-        # a clause without a keyword of its own may continue the previous clause's subject
         if q.start in making.paired:
             match, place, why = in_list(making, q)
             if why:
@@ -225,14 +224,14 @@ class _Article(Regional):
             own = [match] if match and not place else own
         elif own:
             match, place = _attribute(sentence, q, own), None
-        else:
+        else:  # no keyword of its own: the clause may go on with the previous one's subject
             match = _subject(sentence, cuts, read.by_clause, clause)
             place = place_doing(sentence, c0)  # …，余杭区完成4200个: that place's figure
         restated = not own and restates(sentence, q.end)
         if match is None and (restated or q.start in making.restated()):
             match = last_match(read.by_clause, q.start)  # …，全年完成600部的目标…
         if match is None:
-            making.drop(q, None, "no target noun in its clause, nor one the clause goes on with")
+            making.refuse(q, read.targets, NO_NOUN)
             return None
         if is_reference(sentence, c0, c1, q, match):
             making.drop(q, None, "a reference value (比…, 较…, 从…到…), not the figure")
@@ -242,11 +241,12 @@ class _Article(Regional):
             making.drop(q, None, "its clause names a thing of its own (“…”)")
             return None
         noun = None
-        if not own and q.unit != "%" and _as_percent(q, sentence[c0 : q.start]) is None:
+        listed = place is not None and q.start in making.paired  # (…分别新增5200个和【3900个】)
+        if not (own or listed) and q.unit != "%" and _as_percent(q, sentence[c0 : q.start]) is None:
             noun = noun_of(sentence[c0 : q.start], match.targets, sentence[:c0])
         if noun:
             # …，新增便民理发点300余个: a clause going on after the target names its own noun
-            making.drop(q, None, f"counts another noun named in its clause ({noun})")
+            making.refuse(q, match.targets, f"counts another noun named in its clause ({noun})")
             return None
         # 551万农村贫困人口: a bare number right before the keyword counts its subject
         counted = match.start == q.end or q.end in map(_match_start, own)

@@ -79,6 +79,17 @@ def on_year_change(sentence: str, start: int) -> bool:
     return _ON_YEAR_CHANGE.search(sentence, max(0, start - 6), start) is not None
 
 
+# What a result beat the plan by, the plan's noun right before the number (超过年度计划400亿元,
+# 超出年度目标4200个, 较年初目标多完成4200个; not 超过4万个的年度目标, the plan restated)
+_EXCESS = re.compile(
+    r"(?:(?:超出|超过|高出|多出|多于)了?|[比较])(?:年度|全年|年初|今年|当年)?(?:确定的|既定的)?"
+    r"(?:计划|目标|任务|预期|预算)(?:任务|目标)?(?:多(?:完成|出|建成|新增)?了?)?$"
+)
+
+# …the count done, then by how much it beat the plan, no plan named (超额完成4200个, 多完成36座)
+_OVER_BY = re.compile(r"(?:超额|多)(?:完成|实现)了?$")
+
+
 def is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -> bool:
     """比去年增加5500亿元, 从54万亿元增加到…, 超过原定的近2万亿元: the number is a difference or
     a starting point, not the figure. A growth rate after 比上年 is still the figure, and so is
@@ -90,6 +101,13 @@ def is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) ->
         return False
     if restates(sentence, q.end) or plan_compared(sentence, q.start, q.end):
         return False  # 比省里下达的5万亩任务多出3000亩, 比年度目标300个多12个: the pledge
+    if _EXCESS.search(head):
+        return True  # 超过年度计划400亿元: what the result beat the plan by
+    over = _OVER_BY.search(head) if not sentence.startswith("的", q.end) else None
+    if over and any(c.isdigit() for c in sentence[: c0 + over.start()]):
+        # …6.42万个，超额完成4200个: by how much, after the count done (not 超额完成1万亿元的
+        # 年度投资计划: the plan's size)
+        return True
     if q.unit == "百分点":  # 同比提高4.2个百分点: a per-cent target's change; else a reference
         changed = (
             compared(head)

@@ -23,7 +23,8 @@ _SINCE_START = re.compile(
 # a clause right after a number saying how much it changed since a base point (…参保人数5612万人，
 # 比上年末净增25万人; …志愿者38.2万名，较年初增加1.4万名): the number is the level that changed
 _CHANGE_SINCE_BASE = re.compile(
-    r"[，,]\s*(?:比|较)(?:年初|上月末|(?:上年|去年|上一年)(?:末|底))(?:净增|新增|增加|增长|减少|下降)"
+    r"[，,]\s*(?:比|较)(?:年初|上月末|(?:上年|去年|上一年|(?:19|20)[0-9]{2}\s*年)(?:末|底))"
+    r"(?:净增|新增|增加|增长|减少|下降)"
 )
 _ADDED = re.compile(r"新(?:增|建|开)|净增")
 _PLAN_ENDS = {"十一": 2010, "十二": 2015, "十三": 2020, "十四": 2025}
@@ -61,9 +62,16 @@ def year_summed(sentence: str, c0: int, in_year: re.Pattern[str]) -> bool:
     return "分别" in sentence[:c0] and _WHOLE_SUM.match(sentence, c0 - 1) is not None
 
 
+# A clause adding another thing to what came before (…，加上中央转移支付收入2380亿元等，…; 再加上…;
+# 连同…): a sum after it holds more than the thing before, which is no mere part of it
+ADDED_CLAUSE = re.compile(r"[，,；;]\s*(?:再)?(?:加上|连同|算上)")
+
+
 def sum_after(sentence: str, end: int) -> bool:
-    """Whether a later clause of the sentence sums the parts the number at `end` is among."""
-    return "计" in sentence and SUM_CLAUSE.search(sentence, end) is not None
+    """Whether a later clause of the sentence sums the parts the number at `end` is among (not
+    where a clause adding another thing comes first: …2296亿元，加上…，合计…)."""
+    found = SUM_CLAUSE.search(sentence, end) if "计" in sentence else None
+    return found is not None and not ADDED_CLAUSE.search(sentence, end, found.start())
 
 
 # An increase over last year (较上年增加21万亩) of a stock: over last year's level, what the year
