@@ -28,8 +28,11 @@ def whole_set(sentence: str, end: int, head: str, task: bool) -> bool:
 # A set named after the keyword, of other things it only modifies (…学位的26个建设项目中，;
 # …泊位涉及的40个小区中，; 社区食堂的建设项目中，): the words between the keyword and 中
 _OTHER_SET = re.compile(r"[^，,。；;]{0,16}?的[^，,。；;的]{0,10}?[\u4e00-\u9fff]中[，,]")
-# …but work on the thing (社区食堂建设中, 改造过程中) is no set of other things
-_WORK_ON = re.compile(r"(?:建设|改造|施工|推进|实施|工作|过程|进程)中[，,]$")
+# …but work on the thing (社区食堂建设中, 改造过程中), nor its own task or plan (…400公里的任务中,
+# …的年度计划中), is a set of other things
+_WORK_ON = re.compile(
+    r"(?:建设|改造|施工|推进|实施|工作|过程|进程|任务|计划|目标|指标|清单)中[，,]$"
+)
 
 
 def other_set(sentence: str, end: int, c0: int) -> str | None:
