@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from monitor.figures.cues import _period
 from monitor.figures.months import period_ended as _ended
+from monitor.figures.periods import _period
 from monitor.figures.reader import find_article_figures
 from tests.reading_tables import cases, check_figures, load
 

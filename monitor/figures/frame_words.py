@@ -8,7 +8,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from monitor.figures.cues import _ACHIEVED, _PLEDGE, _YEAR, MODAL
+from monitor.figures.cues import _ACHIEVED, _PLEDGE, MODAL
+from monitor.figures.periods import _YEAR
 from monitor.models import Target
 
 # a year that is no time of the figure's: 2000年底前建成的 (a noun's), 到2025年底前 (a deadline),

@@ -11,7 +11,6 @@ from monitor.figures.bases import without_base
 from monitor.figures.cues import (
     _DONE,
     _cue,
-    _period,
     governing,
 )
 from monitor.figures.frame_words import _frame_year
@@ -33,6 +32,7 @@ from monitor.figures.openings import (
     opens_own_time,
     ruled_before,
 )
+from monitor.figures.periods import _period
 from monitor.figures.sections import is_headline, labelled, report_at
 from monitor.figures.so_far import CHANGE_SINCE, YEAR_BEGUN
 from monitor.models import FigureKind

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from monitor.figures.cues import _YEAR, _achieved, _cue, _period, _pledged, governing, without_sets
+from monitor.figures.cues import _achieved, _cue, _pledged, governing, without_sets
 from monitor.figures.five_years import _PLAN
+from monitor.figures.periods import _YEAR, _period
 from monitor.figures.sections import section_frames, spaced, title_end
 from monitor.models import FigureKind
 

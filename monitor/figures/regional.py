@@ -9,8 +9,9 @@ import re
 from datetime import date
 
 from monitor.figures import speech
-from monitor.figures.cues import A_YEAR, MODAL, _period
+from monitor.figures.cues import A_YEAR, MODAL
 from monitor.figures.frames import Frames
+from monitor.figures.periods import _period
 from monitor.figures.place_clauses import subject_after
 from monitor.figures.places import (
     GENERIC,

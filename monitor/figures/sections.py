@@ -9,7 +9,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from datetime import date
 
-from monitor.figures.cues import _period
+from monitor.figures.periods import _period
 from monitor.models import FigureKind
 
 _PLAN_SEASON_ENDS = 3  # the month by which a year's work reports and plans are published
