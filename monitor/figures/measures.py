@@ -32,12 +32,12 @@ from monitor.figures.since import dated_then_since, level_before_change, since_l
 from monitor.figures.since import since_period_start as since_period_start
 from monitor.figures.since import since_window as since_window
 from monitor.figures.since import sum_after as sum_after
+from monitor.figures.so_far import _LATER_YEAR, scope_so_far
 from monitor.figures.so_far import _PART_OF_YEAR as _PART_OF_YEAR
 from monitor.figures.so_far import under_way as under_way
 from monitor.figures.stock_flow import (
     added_to_a_month,
     held_level,
-    listed_after_a_stock,
     total_after_additions,
 )
 from monitor.models import FigureScope, Quantity
@@ -75,16 +75,6 @@ _FLOW_TOTAL = re.compile(
     r"(?:达到|达|为|突破|超过|[迈跨站登]上|[迈跨]过|迈入)"
 )
 _NAMED_YEAR = re.compile(r"(?<!截至)(?<!截止)(?<!到)(?<!至)[0-9]{4}\s*年(?![底末]|[0-9]{1,2}月底)")
-# 已建成X with no period at all: a running total
-# (…and bodies formed so far, 已组建医共体118个, 已建立/成立/设立…: the founding verbs)
-_DONE_SO_FAR = re.compile(
-    r"已(?:经)?(?:累计)?(?:建成|建设|完成|开通|改造|实施|组建|建立|成立|设立)"
-)
-# …or progress toward the plan named beside it (已建成460个，完成率达92%): the plan's period
-_YEAR_WORDS = re.compile(
-    r"年度|全年|年内|今年|当年|[0-9]{4}\s*年|去年|上年|(?:完成|开工|完工|建成|竣工)率|任务"
-    r"|(?:其余|剩余|余下|剩下)的?[约近0-9一二三四五六七八九十两]"  # (剩余12个…: a plan's rest)
-)
 # …but a count of this year's work stays an addition: 新开工数量已达2.43万个, 新增就业人数
 # (新能源汽车保有量, 新型储能装机: 新 naming a kind of thing, not an addition)
 _FLOW_BEFORE_STOCK = re.compile(
@@ -116,12 +106,6 @@ def _added_stock(clause: str, stock: re.Match[str], head: str) -> bool:
 # it: a search then jumps between those letters; a look-behind first made it try every place.)
 _SINCE_WORK_BEGAN = re.compile(
     r"开累|开(?<![0-9]年开)(?:工|建)(?:建设)?以来|动(?<![0-9]年动)工(?:建设)?以来"
-)
-# A later clause of the sentence that is a part or the year's own (…，其中…; …，今年新建成12家)
-# (a headline's part after a space too: 我国5G基站超过374万个 一季度净增36.9万个)
-_LATER_YEAR = re.compile(
-    r"其中|[，,；;　 ](?:今年|当年|本年|前三季度|[一二三四]季度|[上下]半年"
-    r"|前[0-9一二三四五六七八九十]{1,2}个?月|1[-—–至~][0-9]{1,2}月)"
 )
 # A mark a number is said to pass or a step it climbs onto (突破3万个大关, 迈上4万个新台阶)
 _MARK_AFTER = re.compile(r"新?(?:台阶|大关|关口)")
@@ -194,12 +178,6 @@ _SPAN = re.compile(  # not 近年来: no start given; 2020年至2024年, 过去�
     r"|(?=累计|共(?![享同])|合计|总计)))"
 )  # (近三年, “十四五”前四年, “十四五”累计: the years counted back from now, or the plan's)
 _SPAN_END = re.compile(r"(?:(?<=以来)|(?<=[0-9]年))(?:至|到|截至)今年")
-_AS_OF_STOCK = re.compile(
-    r"(?:截至|截止)[^，,。；]{0,8}(?:年底|年末|目前|现在|底前|[0-9]{4}\s*年(?!\s*[0-9一二三四五六七八九十]{1,2}\s*月))"
-    r"|^目前"  # (not 截至2024年8月底: a date inside the year, the year's work so far)
-)
-# so far, from no start (到目前为止，…建成…; 迄今，…): a running total, 已 or not
-_SO_FAR = re.compile(r"(?:到|至)目前为止|迄今")
 
 
 def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
@@ -258,34 +236,13 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
         return "new"  # …累计完成1250万亩，2024年完成462万亩: that year's work, not the total
     if _CUMULATIVE.search(sentence, 0, c0) or _reached_level(head):
         return "cumulative"
-    return _so_far(sentence, c0, clause, head, q)
-
-
-def _so_far(sentence: str, c0: int, clause: str, head: str, q: Quantity) -> FigureScope:
-    """scope_of's last resort: a level when the sentence says what stands so far or now (已建成,
-    突破, 现有…), else the period's additions."""
-    if (_as_of_stock(sentence) and "已" in sentence[: q.start]) or _SO_FAR.match(sentence):
-        return "cumulative"
-    if _DONE_SO_FAR.search(clause) and not _named_a_period(sentence, c0, head):
-        return "cumulative"  # 福州已建成口袋公园1500多个: no period named, a running total
-    passed = _passed_a_level(head, q) and not _ADDITION.search(clause)
-    if passed and not _named_a_period(sentence, c0, head):
-        return "cumulative"  # 我国专精特新“小巨人”企业突破1.4万家: where the count stands
-    if c0 and listed_after_a_stock(sentence, q.start):
-        return "cumulative"  # 现有养老机构1860家，床位21.4万张，其中护理型床位13.2万张
-    return "new"
+    return scope_so_far(sentence, c0, clause, head, q)
 
 
 def _reached_level(head: str) -> bool:
     """Whether the words before a number say a level was reached (建成充电桩达2万个), not what
     work added reached an amount (新改建农村公路里程达1130公里, 新增用户达3.2万户)."""
     return bool(_LEVEL_VERB.search(head)) and not _ADDED.search(head)
-
-
-def _passed_a_level(head: str, q: Quantity) -> bool:
-    """Whether the count is said to pass or reach a mark (突破1.4万家, 超8.2万个, 逾12万个,
-    总数超过…, 达到…)."""
-    return q.surface.startswith(("突破", "超", "逾")) or head.endswith(("突破", "超过", "达到"))
 
 
 def _named_by_its_words(
@@ -380,26 +337,7 @@ def _a_level(sentence: str, c0: int, clause: str, head: str, opening: str) -> bo
     return c0 > len(opening) and bool(_STOCK_VERB.search(clause))
 
 
-def _named_a_period(sentence: str, c0: int, head: str) -> bool:
-    """Whether the sentence names the year or its plan (年度, 今年, 完成率), or a date inside
-    the year work done runs to (截至8月底，已建成…)."""
-    part = _LATER_YEAR.search(sentence, c0 + len(head))  # (其中今年新建成…; 今年新开的有…)
-    named = _YEAR_WORDS.search(sentence, 0, part.start() if part else len(sentence))
-    if c0 and _PLAN_BEFORE.search(sentence, 0, c0):
-        return True  # 计划60个，已完成62个: the work done toward the plan given before
-    return bool(named) or done_by_a_month(sentence, c0 + len(head), head)
-
-
-# a plan and its amount in a clause before (计划60个，…; 任务为120公里，…)
-_PLAN_BEFORE = re.compile(r"(?:计划|任务|目标)[^，,。；0-9]{0,12}?[约近超逾]?[0-9]")
-
-
 # Per sentence, not per number: a long sentence with many numbers is read in linear time.
 @lru_cache(maxsize=256)
 def _in_year(sentence: str) -> bool:
     return bool(_IN_YEAR.search(sentence))
-
-
-@lru_cache(maxsize=256)
-def _as_of_stock(sentence: str) -> bool:
-    return bool(_AS_OF_STOCK.search(sentence))

@@ -1,5 +1,7 @@
 """Whether a time phrase says the period a figure covers is under way or over (1—10月份,
-截至7月底, 前三季度 once it has ended, 8月末 gone by): a result, not a plan."""
+截至7月底, 前三季度 once it has ended, 8月末 gone by): a result, not a plan. And measures.scope_of's
+last resort (scope_so_far, split from measures.py): a level where the sentence says what stands so
+far or now (已建成, 突破, 现有…) and names no period, else the period's additions."""
 
 from __future__ import annotations
 
@@ -8,7 +10,10 @@ from datetime import date
 from functools import lru_cache
 
 from monitor.figures.cues import MONTH_SPAN
-from monitor.figures.months import past_month_end
+from monitor.figures.months import done_by_a_month, past_month_end
+from monitor.figures.scope_words import _ADDITION
+from monitor.figures.stock_flow import listed_after_a_stock
+from monitor.models import FigureScope, Quantity
 
 # A time phrase saying the period is under way or over: a result, not a plan.
 _TO_DATE = re.compile(
@@ -56,3 +61,68 @@ CHANGE_SINCE = re.compile(
     r"[，,](?:较|比)(?:年初|上年末|去年底|上年底|上年|去年|上月)(?:同期)?"
     r"(?:增加|增长|减少|下降|提高|降低|净增)|[，,]同比(?:增长|下降|增加|减少|提高|降低)"
 )
+
+
+# 已建成X with no period at all: a running total
+# (…and bodies formed so far, 已组建医共体118个, 已建立/成立/设立…: the founding verbs)
+_DONE_SO_FAR = re.compile(
+    r"已(?:经)?(?:累计)?(?:建成|建设|完成|开通|改造|实施|组建|建立|成立|设立)"
+)
+# …or progress toward the plan named beside it (已建成460个，完成率达92%): the plan's period
+_YEAR_WORDS = re.compile(
+    r"年度|全年|年内|今年|当年|[0-9]{4}\s*年|去年|上年|(?:完成|开工|完工|建成|竣工)率|任务"
+    r"|(?:其余|剩余|余下|剩下)的?[约近0-9一二三四五六七八九十两]"  # (剩余12个…: a plan's rest)
+)
+# A later clause of the sentence that is a part or the year's own (…，其中…; …，今年新建成12家)
+# (a headline's part after a space too: 我国5G基站超过374万个 一季度净增36.9万个)
+_LATER_YEAR = re.compile(
+    r"其中|[，,；;　 ](?:今年|当年|本年|前三季度|[一二三四]季度|[上下]半年"
+    r"|前[0-9一二三四五六七八九十]{1,2}个?月|1[-—–至~][0-9]{1,2}月)"
+)
+_AS_OF_STOCK = re.compile(
+    r"(?:截至|截止)[^，,。；]{0,8}(?:年底|年末|目前|现在|底前|[0-9]{4}\s*年(?!\s*[0-9一二三四五六七八九十]{1,2}\s*月))"
+    r"|^目前"  # (not 截至2024年8月底: a date inside the year, the year's work so far)
+)
+# so far, from no start (到目前为止，…建成…; 迄今，…): a running total, 已 or not
+_SO_FAR = re.compile(r"(?:到|至)目前为止|迄今")
+
+
+def scope_so_far(sentence: str, c0: int, clause: str, head: str, q: Quantity) -> FigureScope:
+    """scope_of's last resort: a level when the sentence says what stands so far or now (已建成,
+    突破, 现有…), else the period's additions."""
+    if (_as_of_stock(sentence) and "已" in sentence[: q.start]) or _SO_FAR.match(sentence):
+        return "cumulative"
+    if _DONE_SO_FAR.search(clause) and not _named_a_period(sentence, c0, head):
+        return "cumulative"  # 福州已建成口袋公园1500多个: no period named, a running total
+    passed = _passed_a_level(head, q) and not _ADDITION.search(clause)
+    if passed and not _named_a_period(sentence, c0, head):
+        return "cumulative"  # 我国专精特新“小巨人”企业突破1.4万家: where the count stands
+    if c0 and listed_after_a_stock(sentence, q.start):
+        return "cumulative"  # 现有养老机构1860家，床位21.4万张，其中护理型床位13.2万张
+    return "new"
+
+
+def _passed_a_level(head: str, q: Quantity) -> bool:
+    """Whether the count is said to pass or reach a mark (突破1.4万家, 超8.2万个, 逾12万个,
+    总数超过…, 达到…)."""
+    return q.surface.startswith(("突破", "超", "逾")) or head.endswith(("突破", "超过", "达到"))
+
+
+def _named_a_period(sentence: str, c0: int, head: str) -> bool:
+    """Whether the sentence names the year or its plan (年度, 今年, 完成率), or a date inside
+    the year work done runs to (截至8月底，已建成…)."""
+    part = _LATER_YEAR.search(sentence, c0 + len(head))  # (其中今年新建成…; 今年新开的有…)
+    named = _YEAR_WORDS.search(sentence, 0, part.start() if part else len(sentence))
+    if c0 and _PLAN_BEFORE.search(sentence, 0, c0):
+        return True  # 计划60个，已完成62个: the work done toward the plan given before
+    return bool(named) or done_by_a_month(sentence, c0 + len(head), head)
+
+
+# a plan and its amount in a clause before (计划60个，…; 任务为120公里，…)
+_PLAN_BEFORE = re.compile(r"(?:计划|任务|目标)[^，,。；0-9]{0,12}?[约近超逾]?[0-9]")
+
+
+# Per sentence, not per number (as measures._in_year)
+@lru_cache(maxsize=256)
+def _as_of_stock(sentence: str) -> bool:
+    return bool(_AS_OF_STOCK.search(sentence))
