@@ -33,16 +33,15 @@ from monitor.figures.kinds import (
 from monitor.figures.measures import since_period_start, sum_after
 from monitor.figures.nouns import (
     driven_by,
-    head_of_keyword,
     inside_those,
     other_kind,
     per_head,
     per_head_title,
-    predicate_after,
 )
 from monitor.figures.numeral_kinds import not_counted
 from monitor.figures.pairs import side_refused
 from monitor.figures.parts import part_of
+from monitor.figures.predicates import head_of_keyword, predicate_after
 from monitor.figures.references import compared_base, plan_compared
 from monitor.figures.sets import other_set, whole_set
 from monitor.figures.shares import whole_named_again

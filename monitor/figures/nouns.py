@@ -5,7 +5,6 @@ thing (5G基站单站功耗同比下降12%), a figure per head of population (�
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from functools import lru_cache
 
 from monitor.figures import units
@@ -314,71 +313,6 @@ def inside_those(head: str) -> str | None:
     """The words saying the keyword's things are those inside what the text named before."""
     found = _INSIDE_THOSE.search(head)
     return found.group() if found else None
-
-
-# 已有1350张投入使用, 目前已有15个进场施工, 312座主体工程完工: what the counted things did,
-# no noun of their own
-_PREDICATE = re.compile(
-    r"(?:主体(?:工程|结构)?)?(?:已经?|正在|全部|均|都|陆续|相继|先后|顺利|基本|已经|进场|正式|建成|实现|集中)*"
-    r"(?:" + _VERB.pattern + r"|施工|运行|使用|营业|通车|开业)+(?:了|中)?"
-)
-# (a headline's parts stand apart by a space: …已有35所投入使用 新增学位…)
-_CLAUSE_END = re.compile(r"[，,。；;！？!?\n \u3000]|$")
-
-
-# a clause opening with a count of the head noun of the thing named before (…集中开工活动，86个
-# 项目总投资735亿元; …名单，共1195家企业入选): those things, named again by their head
-_HEADS = ("项目", "企业")
-_COUNT_OPENS = re.compile(r"(?:共|共有|共计)?$")
-
-
-def head_of_keyword(sentence: str, q: Quantity, keywords: Sequence[str]) -> bool:
-    """Whether the count opens its clause and is followed by the bare head noun its keywords end
-    with (86个【项目】 for 省级重点项目): the target's things named again."""
-    head = next((h for h in _HEADS if sentence.startswith(h, q.end)), None)
-    if head is None or not any(k.endswith(head) for k in keywords):
-        return False
-    start = max(sentence.rfind(c, 0, q.start) for c in "，,；;。") + 1
-    return _COUNT_OPENS.fullmatch(sentence, start, q.start) is not None
-
-
-def predicate_after(sentence: str, end: int, start: int = -1) -> bool:
-    """Whether the words after a count up to the clause's end (`end`: where the count ends) say
-    only what the things counted did (…已有1350张投入使用), naming no other noun; after 有
-    (`start`: where the count starts), a verb and its object do too (已有9个投入执勤)."""
-    stop = _CLAUSE_END.search(sentence, end)
-    rest = sentence[end : stop.start() if stop else len(sentence)]
-    if (
-        rest
-        and start > 0
-        and _HAVE.search(sentence, max(0, start - 2), start)
-        and _DID.fullmatch(rest)
-    ):
-        return True
-    return bool(rest) and any(p.fullmatch(rest) for p in (_PREDICATE, _RANK, _GAP))
-
-
-# 有 before a count (已有9个, 共有近30个): the count is the subject of what follows it
-_HAVE = re.compile(r"有[约近超逾]?$")
-# …and what they did, a verb and its object (投入执勤, 通过验收, 接入平台)
-_DONE_ONE = (
-    r"(?:已经?|全部|均|都|陆续|相继|先后|顺利|正式)*(?:" + _VERB.pattern + r"|通过|接入)"
-    r"[\u4e00-\u9fff]{0,2}?(?:了|中)?"
-)
-# (完成改造并恢复供气, 接入平台并投入运营: a second thing done after 并)
-_DID = re.compile(_DONE_ONE + r"(?:(?:并|并且|且)[\u4e00-\u9fff]{2,4}?(?:了|中)?)*")
-
-
-# …离年初确定的35万人尚有差距, …7.2张还差一些: the gap left to a goal, no noun of its own
-_GAP = re.compile(r"(?:还|尚|仍)(?:有|存在)?[一定些不小较大很的]{0,4}差[^，,。；;]{0,10}")
-
-
-# …以212家居全省第二, …位列全国前列: the count's rank among places, no noun of its own
-_RANK = re.compile(
-    r"(?:位?居|位列|排名?|排在|领跑|列)[^，,。；;]{0,10}?"
-    r"(?:第[一二三四五六七八九十0-9]+(?:位|项|条|件|名)?|首位|前列|前[一二三四五六七八九十0-9]+位?"
-    r"|榜首|前茅|末位)"  # (…300条列第三项: its item's place in a list of tasks)
-)
 
 
 # The verbs of work a count follows, for the clauses that go on with a subject (cues.py)
