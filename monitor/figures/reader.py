@@ -23,6 +23,7 @@ from monitor.figures.attribution import (
 )
 from monitor.figures.bases import on_base
 from monitor.figures.binding import NO_NOUN, Making, Number, Read, refused
+from monitor.figures.breakdowns import breaks_down, whole_clause
 from monitor.figures.checks import (
     _NAMED,
     _RATE_UNITS,
@@ -41,7 +42,7 @@ from monitor.figures.nouns import noun_of
 from monitor.figures.numeral_reader import frozen
 from monitor.figures.numerals import find_quantities, may_hold_quantities
 from monitor.figures.pairs import in_list, list_head, list_period
-from monitor.figures.parts import breaks_down, period_part, whole_clause
+from monitor.figures.parts import period_part
 from monitor.figures.place_clauses import place_doing, takes_on
 from monitor.figures.places import mentions, speaks_for
 from monitor.figures.rates import (
