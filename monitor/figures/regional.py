@@ -22,10 +22,10 @@ from monitor.figures.places import (
     mentions,
     places_named,
     same_level,
-    speaker,
     speaks_for,
 )
 from monitor.figures.sections import is_headline
+from monitor.figures.speakers import speaker
 from monitor.models import FigureKind, Target
 
 _LEAD = 300  # a region named this early in the article (dateline, lead) holds for all of it
@@ -279,7 +279,7 @@ class Regional(Frames):
         return not self.region and self._page_speaks_for(target.region) is True
 
     def _page(self) -> tuple[bool, str | None]:
-        """Whether the page names no place at all, and who speaks in it if so (places.speaker)."""
+        """Whether the page names no place at all, and who speaks in it if so (speakers.speaker)."""
         if self._unnamed is None:
             named = bool(places_named(self.text))
             self._unnamed = (not named, None if named else speaker(self.text))
