@@ -18,6 +18,7 @@ from monitor.figures.goals import (
     all_due_after,
     coming_goal,
     done_beside_rate,
+    in_state,
     planned_total,
     set_then_done,
 )
@@ -248,8 +249,13 @@ class Frames(Openings):
                 cue = None
             elif cue == "pledge" and self._preliminary_cue(before, sentence, index):
                 return "achieved"  # 预计达到1.95亿人次，增长14%左右 in a review: its growth too
-            elif cue == "achieved" and ruled:
-                # a modal before governs the clause; 已 after (…新建60个，目前已建成23个) its own
+            elif (
+                cue == "achieved"
+                and ruled
+                and not done_beside_rate(clause, sentence[len(before) :])
+            ):
+                # a modal before governs the clause; 已 after (…新建60个，目前已建成23个) its own;
+                # not the work done the plan's rate follows (计划50座，完工38座，占年度计划的76%)
                 cue = "pledge"
         if cue == "achieved" and set_then_done(clause, sentence[len(before) :], _cue(clause)):
             return "pledge"  # 今年新改建1200公里，截至9月底已完成1030公里: the work set
@@ -262,6 +268,8 @@ class Frames(Openings):
     ) -> FigureKind:
         """_kind for a clause no word of plan or result decides: the year it names, the
         headline, the section's frame, the season, and whether it does something."""
+        if in_state(clause):
+            return "achieved"  # 在建充电站85座，预计年底前全部投运: where the count stands now
         said = self._year_kind(clause) if own_time else self._sentence_year(sentence, index, before)
         if said is not None:
             return said
@@ -271,7 +279,7 @@ class Frames(Openings):
         frame = self.frame(index)[0]
         if frame is not None:
             return frame
-        if self._year_to_come(before or sentence) or all_due_after(sentence, len(before)):
+        if self._year_to_come(before or sentence) or all_due_after(sentence, len(before), clause):
             return "pledge"  # (not a later clause's 今年); …，10月底前全部完工: all of it due
         if _PART_OF_YEAR.search(sentence) and not under_way(sentence, self.published):
             return "mention"  # 上半年新增6000个, read in March: neither plan nor result yet

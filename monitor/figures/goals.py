@@ -219,9 +219,20 @@ _ALL_DUE = re.compile(
 )
 
 
-def all_due_after(sentence: str, at: int) -> bool:
-    """Whether the clause after `at` (a clause's end) says all its work is due by a time ahead."""
-    return _ALL_DUE.match(sentence, at) is not None
+# Things in a state now (在建充电站85座, 在营, 在运): where the count stands; their end no plan
+_IN_STATE = re.compile(r"在(?:建(?!设)|营|运营?|用|册)")
+
+
+def all_due_after(sentence: str, at: int, clause: str = "") -> bool:
+    """Whether the clause after `at` (a clause's end) says all the work of `clause` is due by a
+    time ahead; not of things counted in the state they are in now (今年在建充电站85座，预计年底
+    前全部投运: a stock under way)."""
+    return _ALL_DUE.match(sentence, at) is not None and not in_state(clause)
+
+
+def in_state(clause: str) -> bool:
+    """Whether the clause counts things in the state they are in now (在建, 在营, 在运, 在册)."""
+    return "在" in clause and _IN_STATE.search(clause) is not None
 
 
 # A clause giving work done by its verb and amount (完成62个, 实际建成1320盏) in a sentence that
