@@ -59,6 +59,16 @@ _NUMBERED_HEADING = re.compile(
     re.MULTILINE,
 )
 _NUMBERED_WORDS = re.compile(r"成效|成绩|进展|情况|总结|打算|思路|计划|安排|要点|设想|举措|草案")
+# Where such a heading may start its line (一、, 十二、, （三） at the text's start or after a line
+# break or a space): patterns opening with a letter (、 or a bracket) the engine looks for in C,
+# where _NUMBERED_HEADING's search tries each numeral of the text
+_NUMBERED_MARKS = (
+    re.compile(
+        r"、(?:(?<=(?<!\S)[一二三四五六七八九十]、)|(?<=(?<!\S)[一二三四五六七八九十]{2}、))"
+    ),
+    re.compile(r"（(?<!\S（)"),
+    re.compile(r"\((?<!\S\()"),
+)
 # News on a report naming its review by the verb (报告回顾了2023年的民生工作, 回顾过去一年)
 _REVIEWED = re.compile(
     r"回顾了?(?:(?:19|20)[0-9]{2}\s*年|过去(?:的)?[一五]年|去年)"
@@ -85,19 +95,20 @@ _BRACKETED = re.compile(r"[「“［\[【《]$")
 # A year written bare before a heading's noun (2025民生实事「成绩单」): the year it speaks of
 _BARE_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=[\u4e00-\u9fff「“])")
 # A list of the year's projects announced on a line of its own (成都市2026年民生实事项目公布。)
+_LISTS = ("民生实事", "民心工程", "为民办实事")
 _LIST_RELEASED = re.compile(
-    r"(?:民生实事|民心工程|为民办实事)(?:项目)?(?:清单)?(?:正式)?(?:发布|公布|出炉|揭晓|出台|印发)"
-    r"(?=[。\s]|$)"
+    f"(?:{'|'.join(_LISTS)})(?:项目)?(?:清单)?(?:正式)?(?:发布|公布|出炉|揭晓|出台|印发)(?=[。\\s]|$)"
 )
 # The separators a new-media title puts before its section (…政府工作报告｜过去一年)
 _TITLE_MARKS = (" ", "\u3000", "｜", "丨", "|")
-# Looked for before the patterns: they may match anywhere, so a search tries every place in the
+# Looked for before _HEADING: it may match anywhere, so a search with it tries every place in the
 # text (a tenth of an article's reading); most articles hold none of these words.
 _HEADING_WORDS = _REVIEW_HEADINGS + _PLAN_HEADINGS + _NEUTRAL_HEADINGS
 _DOCUMENT_WORDS = ("计划", "方案", "要点", "规划")
-# The heading's words alone: a pattern that opens with letters the engine looks for in C. The
-# heading's own pattern opens with an optional year, so a search with it tries every place.
-_HEADING_WORD = re.compile("|".join(map(re.escape, _HEADING_WORDS)))
+# The heading's words, where one ends a heading as _HEADING's look-ahead says: a pattern that
+# opens with letters the engine looks for in C. The heading's own pattern opens with an optional
+# year, so a search with it tries every place.
+_HEADING_WORD = re.compile(rf"(?:{'|'.join(map(re.escape, _HEADING_WORDS))})(?=是?[。\s：:”」]|$)")
 # A report's title, a source or a section number on the line of an opening, before a space
 # (山西省政府工作报告 过去一年，…): no figure in it, and short.
 _TITLE_BREAK = re.compile(
@@ -164,8 +175,7 @@ def section_frames(text: str, ends: list[int], published: date | None) -> dict[i
             for m in _MEDIA_HEADING.finditer(text)
             if _media_heading(text, m)
         )
-    if "民" in text:
-        heads.extend((m, None) for m in _LIST_RELEASED.finditer(text))
+    heads.extend((m, None) for m in matches_opening(_LIST_RELEASED, text, _LISTS))
     for m in _headings(text):
         heads.append((m, "review" if m.group(2) else m.group(3)))
     if "回顾" in text:
@@ -176,10 +186,8 @@ def section_frames(text: str, ends: list[int], published: date | None) -> dict[i
                 heads.append((m, "review" if m.group(1) else None))
     if "总结" in text or "评估" in text or "报告" in text:
         heads.extend((m, "summary") for m in _SUMMARY_TITLE.finditer(text))
-    if "、" in text and _NUMBERED_WORDS.search(text):
-        for m in _NUMBERED_HEADING.finditer(text):
-            if m.start() == 0 or text[m.start() - 1].isspace():  # a heading starts its line
-                heads.append((m, "review" if m.group(1) else None))
+    if "、" in text:
+        heads.extend((m, "review" if m.group(1) else None) for m in _numbered_headings(text))
     if "统计公报" in text:  # a bulletin on a year, its title a line of its own: all review
         heads.extend((m, "review") for m in _BULLETIN.finditer(text))
     if any(map(text.__contains__, _DOCUMENT_WORDS)):
@@ -210,6 +218,44 @@ def _years_carried(found: dict[int, Frame]) -> dict[int, Frame]:
             found[index] = (kind, last[1])
         last = found[index]
     return found
+
+
+def matches_opening(
+    pattern: re.Pattern[str], text: str, words: tuple[str, ...]
+) -> list[re.Match[str]]:
+    """What `pattern.finditer(text)` yields, for a pattern whose every match opens with one of
+    `words` and looks at nothing before its start: tried only where those words are (a search
+    with a pattern opening with one of many words tries each place holding a first letter)."""
+    starts: list[int] = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(word, at + 1)
+    found: list[re.Match[str]] = []
+    end = 0
+    for at in sorted(starts):
+        if at >= end and (m := pattern.match(text, at)) is not None:
+            found.append(m)
+            end = m.end()
+    return found
+
+
+def _numbered_headings(text: str) -> list[re.Match[str]]:
+    """What `_NUMBERED_HEADING.finditer(text)` yields that starts its line, the search made only
+    when one of the places where such a heading may start (_NUMBERED_MARKS) holds one."""
+    for marks in _NUMBERED_MARKS:
+        for mark in marks.finditer(text):
+            for start in range(max(0, mark.start() - 2), mark.start() + 1):
+                if (start == 0 or text[start - 1].isspace()) and _NUMBERED_HEADING.match(
+                    text, start
+                ):
+                    return [
+                        m
+                        for m in _NUMBERED_HEADING.finditer(text)
+                        if m.start() == 0 or text[m.start() - 1].isspace()  # starts its line
+                    ]
+    return []
 
 
 _YEAR_BEFORE = 5  # 2024年 before a heading's words

@@ -342,7 +342,7 @@ def _is_reprint(key: str) -> bool:
 
 
 def _is_disclaimer(key: str) -> bool:
-    if _DISCLAIMER_LABEL.match(key):
+    if key.find("声明", 0, 5) >= 0 and _DISCLAIMER_LABEL.match(key):  # 声明 at 0-3, or none
         return True
     # Both sentences say 代表: looking for it first spares a search at every 不 of a line.
     return "代表" in key and _DISCLAIMER.search(key) is not None
