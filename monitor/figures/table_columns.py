@@ -320,10 +320,13 @@ def _thing(head: str) -> bool:
     """Is a header a thing's name and its unit alone (充电桩（个）): in a table of things across
     with no role of their own, the caption's work is each one's (1-9月新建…统计)?"""
     words, unit = words_of(head), header_unit(head)  # (not 比上月（%）: no amount in %)
-    return bool(unit) and unit not in ("%", "％", *POINTS) and _NOUN.fullmatch(words) is not None
+    return bool(unit) and unit not in _NO_AMOUNT and _NOUN.fullmatch(words) is not None
 
 
 _NOUN = re.compile(r"[\u4e00-\u9fff]{2,10}")
+# a unit of a share or of points: no amount (built by concatenation: mypyc 1.x fails on a starred
+# tuple inside `in (...)`, an internal error in visit_star_expr)
+_NO_AMOUNT = ("%", "％") + POINTS  # noqa: RUF005
 _FRAMES = ("pledge", "achieved")
 _BRACKET = re.compile(r"[（()）]")  # a caption's date in brackets (截至8月底) is its frame too
 # A row label's own role word, for a column headed by a value alone (今年新建充电桩任务 | 数值)
