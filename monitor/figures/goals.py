@@ -9,6 +9,7 @@ from datetime import date
 
 from monitor.figures.cues import MODAL, _cue
 from monitor.figures.five_years import plan_end
+from monitor.figures.stock_flow import IN_STATE
 from monitor.models import FigureKind, FigureScope, Quantity, Target
 
 _BY_YEAR = re.compile(r"(?:到|至)((?:19|20)[0-9]{2})年")
@@ -220,7 +221,7 @@ _ALL_DUE = re.compile(
 
 
 # Things in a state now (在建充电站85座, 在营, 在运): where the count stands; their end no plan
-_IN_STATE = re.compile(r"在(?:建(?!设)|营|运营?|用|册)")
+_IN_STATE = re.compile(IN_STATE)
 
 
 def all_due_after(sentence: str, at: int, clause: str = "") -> bool:

@@ -83,7 +83,9 @@ def _stage(text: str) -> str | None:
 # People held at a level (参保人数稳定在, 低保对象保持在) or covered by a service at a time (签约
 # 服务覆盖…人), things in a state now (在建项目64个, 在营农贸市场, 在运充电站, 在册): where the
 # count stands; not a flow so held (新增就业稳定在…, 新开工在建…: 新 before it)
-_HELD = re.compile(r"(?:稳定|保持|维持)在|覆盖(?!率|面)|在(?:建(?!设)|营|运营?|用|册)")
+# things in a state now (在建, 在营, 在运营, 在用, 在册); not 在用地…, 在运行…, 在运输… (a topic)
+IN_STATE = r"在(?:建(?!设)|营|运(?!输|行|用)营?|用(?!地|电|水|气|能|工|户)|册)"
+_HELD = re.compile(r"(?:稳定|保持|维持)在|覆盖(?!率|面)|" + IN_STATE)
 _NEW_BEFORE = re.compile(r"新(?!能源|型|兴|区|城|市民)|净增|增加")
 
 
