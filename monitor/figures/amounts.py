@@ -8,6 +8,7 @@ import re
 
 from monitor.figures import units
 from monitor.figures.binding import Making, Number
+from monitor.figures.brackets import closes_between, open_bracket
 from monitor.figures.checks import _RATE_UNITS
 from monitor.models import Quantity, Target
 
@@ -25,9 +26,8 @@ def amount_before(sentence: str, quantities: list[Quantity], at: int) -> Quantit
         and q.unit not in shares
         and not _restating(sentence, q)
         and not sentence.startswith("的", q.end)  # (10万元以上的村: a class, no amount)
-        # (…4200个（其中公共充电桩1800个），增长35%: a part in brackets is no amount it changes)
-        and not sentence.startswith(("）", ")"), q.end)
-        and not _bracketed(sentence, q, at)  # (…536张（其中护理型床位310张），同比增长12%)
+        # (…536张（其中护理型床位310张），同比增长12%: a part in brackets is no amount it changes)
+        and not _bracketed(sentence, q, at)
     ]
     return before[-1] if before else None
 
@@ -35,13 +35,7 @@ def amount_before(sentence: str, quantities: list[Quantity], at: int) -> Quantit
 def _bracketed(sentence: str, q: Quantity, at: int) -> bool:
     """Whether `q` is inside a bracket that closes before `at`: an aside, not what a rate after
     the bracket goes on from."""
-    opened = max(sentence.rfind("（", 0, q.start), sentence.rfind("(", 0, q.start))
-    if (
-        opened < 0
-        or max(sentence.rfind("）", opened, q.start), sentence.rfind(")", opened, q.start)) >= 0
-    ):
-        return False
-    return any(sentence.find(c, q.end, at) >= 0 for c in "）)")
+    return open_bracket(sentence, q.start) >= 0 and closes_between(sentence, q.end, at)
 
 
 def _restating(sentence: str, q: Quantity) -> bool:

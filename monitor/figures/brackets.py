@@ -14,11 +14,25 @@ _AMOUNT_END = re.compile(r"[0-9][0-9.]*[万亿]?[\u4e00-\u9fff]{0,3}$")
 _PLAN = re.compile(r"目标|任务|计划|年度|全年|预计|同比|增长|下降|[0-9]{4}年|去年|上年|同期")
 
 
+def open_bracket(sentence: str, at: int) -> int:
+    """Where the bracket still open at `at` opened (the last one before it, not closed before
+    it), or -1."""
+    opened = max(sentence.rfind("（", 0, at), sentence.rfind("(", 0, at))
+    if opened < 0 or max(sentence.rfind("）", opened, at), sentence.rfind(")", opened, at)) >= 0:
+        return -1
+    return opened
+
+
+def closes_between(sentence: str, start: int, end: int) -> bool:
+    """Whether a bracket closes in sentence[start:end]."""
+    return sentence.find("）", start, end) >= 0 or sentence.find(")", start, end) >= 0
+
+
 def in_brackets_after_total(sentence: str, at: int) -> bool:
     """Whether the number at `at` is inside brackets that open right after an amount and name
     no plan before it."""
-    opened = max(sentence.rfind("（", 0, at), sentence.rfind("(", 0, at))
-    if opened <= 0 or max(sentence.rfind("）", opened, at), sentence.rfind(")", opened, at)) >= 0:
+    opened = open_bracket(sentence, at)
+    if opened <= 0:
         return False
     if not _AMOUNT_END.search(sentence, max(0, opened - 8), opened):
         return False

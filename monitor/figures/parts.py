@@ -9,7 +9,7 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from monitor.figures.brackets import in_brackets_after_total
+from monitor.figures.brackets import closes_between, in_brackets_after_total, open_bracket
 from monitor.figures.divisions import (
     _HAN_ONLY,
     _PART,
@@ -172,14 +172,7 @@ def _open_part(sentence: str, said: int, at: int) -> bool:
     it (…5.3万个（其中公共泊位1.2万个），完成率达88.3%: the total's again)."""
     if said < 0:
         return False
-    opened = max(sentence.rfind("（", 0, said), sentence.rfind("(", 0, said))
-    if (
-        opened < 0
-        or max(sentence.rfind("）", opened, said), sentence.rfind(")", opened, said)) >= 0
-    ):
-        return True
-    closed = [i for i in (sentence.find("）", said, at), sentence.find(")", said, at)) if i >= 0]
-    return not closed
+    return open_bracket(sentence, said) < 0 or not closes_between(sentence, said, at)
 
 
 def part_of(making: Making, n: Number, target: Target) -> str | None:

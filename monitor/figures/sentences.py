@@ -8,7 +8,7 @@ import re
 from itertools import accumulate, count
 from operator import add
 
-from monitor.figures import asides, speech
+from monitor.figures import speech
 from monitor.figures.attribution import _NUMBER_START, continues
 from monitor.figures.continuations import NEXT_STEP
 from monitor.figures.cues import _CLAUSE
@@ -64,11 +64,7 @@ def clause_cuts(sentence: str) -> list[int]:
             continue
         closing = cuts[i + 1] if i + 1 < len(cuts) else -1
         short = 0 < closing - at - 1 <= _SHORT_ASIDE or bool(
-            closing > at
-            and (
-                _RATE_ASIDE.fullmatch(sentence, at + 1, closing)
-                or asides.NOTE.fullmatch(sentence, at + 1, closing)  # 参保率（不含职工医保）
-            )
+            closing > at and _RATE_ASIDE.fullmatch(sentence, at + 1, closing)
         )
         if short and sentence[at] in "（(" and sentence[closing] in "）)":
             skip = closing
