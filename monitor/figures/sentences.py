@@ -27,6 +27,26 @@ _HEADLINE_BREAK = re.compile(  # (after a closing quote or bracket too: 跑出�
 )
 
 
+# An amount set off by spaces on both sides before the noun it counts (新增 2150张 养老床位, as
+# pages emphasise a figure): the space after it breaks no clause when no figure follows before
+# the next pause (a headline's 新增5.6万个 年度目标完成超九成 has no space before its amount)
+_AMOUNT_AT_END = re.compile(r"[ \u3000][0-9][0-9.]*[\u4e00-\u9fff]{1,3}$")
+_NEXT_PAUSE = re.compile(r"[^，,；;：:。（(]*")
+
+
+def _spaced_amount(sentence: str, at: int) -> bool:
+    """Whether the space at `at` only sets off an amount from the noun it counts (新增 2150张
+    养老床位，…), not a headline's next clause (新建4100个 累计建成3.2万个)."""
+    if sentence[at] not in " \u3000":
+        return False
+    after = _NEXT_PAUSE.match(sentence, at + 1)
+    return (
+        _AMOUNT_AT_END.search(sentence, max(0, at - 16), at) is not None
+        and after is not None
+        and not any(c.isdigit() for c in after.group())
+    )
+
+
 # A list of kinds closed by 等 (冰箱、空调、热水器等8类产品): its items are short nouns with no
 # number, the last one before 等; the list is one noun, its pauses cut no clause
 _LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{1,8}")
@@ -54,7 +74,8 @@ def clause_cuts(sentence: str) -> list[int]:
     if "等" in sentence and "、" in sentence:
         cuts = [at for i, at in enumerate(cuts) if not _in_kinds_list(sentence, cuts, i)]
     if " " in sentence or "\u3000" in sentence:  # a headline's clauses: 新建4100个 累计建成3.2万个
-        cuts = sorted([*cuts, *(m.start() for m in _HEADLINE_BREAK.finditer(sentence))])
+        breaks = (m.start() for m in _HEADLINE_BREAK.finditer(sentence))
+        cuts = [at for at in sorted([*cuts, *breaks]) if not _spaced_amount(sentence, at)]
     if "（" not in sentence and "(" not in sentence:
         return cuts
     kept: list[int] = []
