@@ -81,6 +81,7 @@ def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:
         or listed_as_plan(sentence, end)
         or _inside_listed_plan(sentence, start, end)
         or _SET_THEN_PART.match(sentence, end) is not None
+        or _set_then_completed(sentence, start, end)
         or (
             _YEARS_SET_THEN_PART.match(sentence, end) is not None
             and _OF_A_YEAR.search(sentence, c0, start) is not None
@@ -103,6 +104,20 @@ _PART_DONE = (
     r"(?:开工|完工|竣工|建成|投用|开业|通车|交付|验收|启动|实施)了?[约近超逾]?[0-9一二三四五六七八九十两]"
 )
 _SET_THEN_PART = re.compile(r"[^，,。；;0-9、]{1,16}?" + _PART_DONE)
+# …or then 已完成 a count in the same measure (12个老旧小区改造已完成9个, 3500公里…工程已完成
+# 2960公里); not 已完成 another measure (32个…项目已完成投资4.6亿元)
+_SET_THEN_COMPLETED = re.compile(
+    r"[^，,。；;0-9、]{1,16}?已经?(?:累计)?完成了?[约近超逾]?[0-9][0-9.]*\s*[万亿]?"
+)
+_UNIT_TAIL = re.compile(r"[^0-9.\s万亿]+$")
+
+
+def _set_then_completed(sentence: str, start: int, end: int) -> bool:
+    done = _SET_THEN_COMPLETED.match(sentence, end)
+    unit = _UNIT_TAIL.search(sentence, start, end)
+    return done is not None and unit is not None and sentence.startswith(unit.group(), done.end())
+
+
 # …and a set of the year's before a comma (今年…20个社区卫生服务中心（站）中，已有12个投入使用);
 # a set of no year (全市86条黑臭水体中，已有79条…) is the whole stock, no plan (sets.whole_set)
 # (…or before 已有 with no 中: 今年新建的60个口袋公园已有58个完工; …的3500个托位，目前已有2900个…)
