@@ -13,6 +13,9 @@ _AMOUNT_END = re.compile(r"[0-9][0-9.]*[万亿]?[\u4e00-\u9fff]{0,3}$")
 # a base or a past level): not a part
 _PLAN = re.compile(r"目标|任务|计划|年度|全年|预计|同比|增长|下降|[0-9]{4}年|去年|上年|同期")
 
+# a share alone in the brackets (…已完成5个（63%）, …120条（95.2%）): no part of the count
+_SHARE_ALONE = re.compile(r"\s*[0-9][0-9.]*\s*[%％]\s*[）)]")
+
 
 def open_bracket(sentence: str, at: int) -> int:
     """Where the bracket still open at `at` opened (the last one before it, not closed before
@@ -36,4 +39,6 @@ def in_brackets_after_total(sentence: str, at: int) -> bool:
         return False
     if not _AMOUNT_END.search(sentence, max(0, opened - 8), opened):
         return False
+    if _SHARE_ALONE.match(sentence, opened + 1):
+        return False  # 已完成5个（63%）: the share that count is of something, no part of it
     return _PLAN.search(sentence, opened, at) is None

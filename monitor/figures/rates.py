@@ -28,7 +28,14 @@ from monitor.figures.nouns import measure_before, other_measure, own_measure_cha
 from monitor.figures.plan_words import SCHEDULE_QUOTA
 from monitor.figures.references import level_changed, on_year_change, since_start
 from monitor.figures.rests import _in_unit, _plan_given, _rest_before_whole, _rest_of_plan
-from monitor.figures.shares import other_share, share_before_plan_done, share_done, share_goes_on
+from monitor.figures.shares import (
+    PLAN_NAMED,
+    other_share,
+    share_before_plan_done,
+    share_done,
+    share_goes_on,
+    share_in_brackets,
+)
 from monitor.figures.stages import stage_said
 from monitor.figures.windows import (
     _older_base,
@@ -177,7 +184,7 @@ def percent_of(making: Making, n: Number, target: Target) -> FigureScope | None:
         return None
     return (
         percent_measure(head)
-        or _share_in_brackets(making.read.text, n)
+        or share_in_brackets(making.read.text, n.head, n.c0)
         or share_done(making.read.text, n.head, n.q.start, n.q.end)
         or ("share_of_pledge" if share_before_plan_done(making.read.text, n.q.end) else None)
         or share_of_noun(making, n, target)
@@ -189,11 +196,10 @@ def percent_of(making: Making, n: Number, target: Target) -> FigureScope | None:
 # A share done said bare (…，已完成3900批次，完成近五成; …已完成480公里，占80%) after the plan
 # the sentence names (年度计划, 计划600公里, 确保今年完成…)
 _DONE_BARE = re.compile(r"(?:已经?|共|累计)?完成了?|占")
-_PLAN_NAMED = re.compile(r"(?:年度|全年|今年)(?:计划|目标|任务)|计划[约近超逾]?[0-9]|确保|力争")
 
 
 def _done_bare(sentence: str, n: Number) -> FigureScope | None:
-    if not _DONE_BARE.fullmatch(n.head) or not _PLAN_NAMED.search(sentence, 0, n.c0):
+    if not _DONE_BARE.fullmatch(n.head) or not PLAN_NAMED.search(sentence, 0, n.c0):
         return None
     return "share_of_pledge"
 
@@ -202,15 +208,6 @@ def _done_bare(sentence: str, n: Number) -> FigureScope | None:
 _MONEY_SHARE = re.compile(r"投资|资金|预算|经费|资本金")
 # The share of things at a stage (开工率, 竣工率): of a count, never of an amount of money
 _COUNT_RATE = re.compile(r"(?:开工|完工|竣工|建成|交付|签约|投运)率")
-
-
-def _share_in_brackets(sentence: str, n: Number) -> FigureScope | None:
-    """A % alone in brackets after a share of the plan said in words (完成全年任务过半（52.5%）):
-    that share, in figures."""
-    if n.head.strip() or not n.c0 or sentence[n.c0 - 1] not in "（(":
-        return None
-    start = max(sentence.rfind(c, 0, n.c0 - 1) for c in "，,；;。") + 1
-    return "share_of_pledge" if percent_measure(sentence[start : n.c0 - 1]) else None
 
 
 # a clause that only gives a level (…，达到21.4%; …，回落至3.1%)

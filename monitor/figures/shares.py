@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from monitor.figures.cues import _SHARE_AFTER, _SHARE_NEXT, _SHARE_OF
+from monitor.figures.rate_words import percent_measure
 from monitor.models import FigureKind, FigureScope, Target
 
 # The whole a title's share is of (占【一般公共预算收入】比重, 占【地区生产总值】的比例)
@@ -191,3 +192,33 @@ def whole_named_again(sentence: str, c0: int, head: str) -> str | None:
         if found.group(1) == words or found.group(1).endswith(words):
             return found.group(1)
     return None
+
+
+def share_in_brackets(sentence: str, head: str, c0: int) -> FigureScope | None:
+    """A % alone in brackets after a share of the plan said in words (完成全年任务过半（52.5%）),
+    or after a count done of a plan (今年计划…40个，…已建成31个（77.5%）; 8个…建设已完成5个（63%）):
+    that share, in figures."""
+    if head.rstrip().endswith(("（", "(")):  # the bracket inside the clause
+        start, end = c0, c0 + len(head.rstrip()) - 1
+    elif not head.strip() and c0 and sentence[c0 - 1] in "（(":
+        start, end = max(sentence.rfind(c, 0, c0 - 1) for c in "，,；;。") + 1, c0 - 1
+    else:
+        return None
+    if percent_measure(sentence[start:end]):
+        return "share_of_pledge"
+    done = _DONE_COUNT_END.search(sentence, start, end)
+    if done is None:
+        return None
+    planned = PLAN_NAMED.search(sentence, 0, start) or _SET_BEFORE.search(
+        sentence, start, done.start()
+    )
+    return "share_of_pledge" if planned else None
+
+
+# the plan a sentence names (年度计划, 计划600公里, 确保今年完成…)
+PLAN_NAMED = re.compile(r"(?:年度|全年|今年)(?:计划|目标|任务)|计划[约近超逾]?[0-9]|确保|力争")
+# a count done, ending at the bracket (已完成5个, 已建成31个), and a set of it before (8个…)
+_DONE_COUNT_END = re.compile(
+    r"已经?(?:累计)?[\u4e00-\u9fff]{1,4}?[约近超逾]?[0-9][0-9.]*[万亿]?[\u4e00-\u9fff]{1,3}$"
+)
+_SET_BEFORE = re.compile(r"[0-9]")
