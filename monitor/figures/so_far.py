@@ -92,7 +92,7 @@ def scope_so_far(sentence: str, c0: int, clause: str, head: str, q: Quantity) ->
     突破, 现有…), else the period's additions."""
     if (_as_of_stock(sentence) and "已" in sentence[: q.start]) or _SO_FAR.match(sentence):
         return "cumulative"
-    if _DONE_SO_FAR.search(clause) and not _named_a_period(sentence, c0, head):
+    if _DONE_SO_FAR.search(head) and not _named_a_period(sentence, c0, head):
         return "cumulative"  # 福州已建成口袋公园1500多个: no period named, a running total
     passed = _passed_a_level(head, q) and not _ADDITION.search(clause)
     if passed and not _named_a_period(sentence, c0, head):
@@ -115,9 +115,13 @@ def _named_a_period(sentence: str, c0: int, head: str) -> bool:
     named = _YEAR_WORDS.search(sentence, 0, part.start() if part else len(sentence))
     if c0 and _PLAN_BEFORE.search(sentence, 0, c0):
         return True  # 计划60个，已完成62个: the work done toward the plan given before
+    if _SET_IN_HEAD.match(head):
+        return True  # 12个老旧小区改造已完成9个: the part done of the work set before it
     return bool(named) or done_by_a_month(sentence, c0 + len(head), head)
 
 
+# the work set opening the number's clause, then 已 (12个…改造已完成)
+_SET_IN_HEAD = re.compile(r"[^，,。；]*?[0-9][^，,。；0-9]*已")
 # a plan and its amount in a clause before (计划60个，…; 任务为120公里，…)
 _PLAN_BEFORE = re.compile(r"(?:计划|任务|目标)[^，,。；0-9]{0,12}?[约近超逾]?[0-9]")
 
