@@ -22,7 +22,8 @@ from monitor.figures.goals import (
     planned_total,
     set_then_done,
 )
-from monitor.figures.measures import _ADDITION, _CHANGE_VERB, _PART_OF_YEAR, under_way
+from monitor.figures.items import item_then_progress, named_item, progress_at
+from monitor.figures.measures import _CHANGE_VERB, _PART_OF_YEAR, under_way
 from monitor.figures.months import period_ended as _ended
 from monitor.figures.openings import (
     _NOW,
@@ -36,38 +37,11 @@ from monitor.figures.openings import (
 from monitor.figures.periods import _period
 from monitor.figures.sections import is_headline, labelled, report_at
 from monitor.figures.so_far import CHANGE_SINCE, YEAR_BEGUN
+from monitor.figures.work_words import AHEAD, DOING, REACHED
 from monitor.models import FigureKind
 
 _THIS_YEAR = re.compile(r"今年|明年|全年|年度")
 _YEAR_NOW = re.compile(r"今年(?!以来)")
-# what a clause reporting work says it did (新建, 筹集, 开工 …), when no cue says when
-# (and every verb of work measures knows: 新改建, 铺设, 安置…); 破 before a number passes a mark
-_DOING = re.compile(
-    r"新建|新增|新开工|开工|筹集|改造|发行|建设|增至|突破|超过|达|提供|有"
-    # (从360个增加到501个, 由3.2万户扩大到5.9万户: the level reached)
-    r"|(?:增加|增长|提高|提升|上升|下降|减少|降低|扩大|扩展|拓展)(?:到|至)|[降升扩]至"
-    r"|破(?=[0-9一二三四五六七八九十百千万亿两])|超(?=[0-9一二三四五六七八九十两])"  # 超2.5万台
-    r"|认定|评定|评选|命名|授牌|挂牌|获批"  # acts done and counted
-    # a figure released (苏州发布国家高新技术企业数量1.53万家): one known, not a plan
-    r"|(?:发布|公布|披露|通报)(?=[^，,。；《“]{0,16}?[0-9])"
-    # a stock's level stated (装机总量为2950万千瓦, 总数为18.6万个): where it stands
-    r"|(?:总数|总量|保有量|装机容量|总里程|总规模|数量)(?:已经?)?为(?=[约近超逾0-9一二三四五六七八九十两])|"
-    + _ADDITION.pattern
-)
-# Words of a time still to come: a figure read early in a year with one is not the last year's
-_AHEAD = re.compile(
-    r"今年|明年|本年|(?<!截至)(?<!截止)年[底末]|年内|将(?!近)|未来|下一步|(?:到|至)(?:19|20)[0-9]{2}\s*年"
-)
-# A headline's verbs of a level reached (突破5000个, 达6.6万个, 创新高) and the perfective (用上了):
-# a result, whatever its date
-_REACHED = re.compile(
-    r"破|达|超|创|增至|升至|降至|首次|[迈站登跨]上|[迈跨]入|再?添|了(?<!为了)(?!解)"
-    r"|(?:提[高升]|增[加长]|上升|下降|降低|减少)(?:到|至)"  # 占比提高到54.6%: risen to a level
-    r"|获(?:认定|评|授牌|命名|批准)"  # 首批38项…获认定: recognised, done
-    r"|集中(?:开工|签约|竣工|投产|交付)"  # 首批集中开工重大项目127个: the ceremony held
-)
-
-
 # A clause giving only the change of the amount before it (…，同比增长约21%)
 _CHANGE_GOES_ON = re.compile(r"\s*(?:同比|环比|比上年|比去年)?" + _CHANGE_VERB)
 # A figure said to be measured (初步测算, 初步统计): its 预计 in a period still running may be the
@@ -111,6 +85,8 @@ class Frames(Openings):
         # 中电联预计，2025年全国…增长5%—6%: a body's forecast opens the clause it speaks
         worded = "预计" + clause if said_by and "预计" not in clause else clause
         kind = self._kind(sentence, worded, index, sentence[:c1])
+        if kind != "pledge" and self._item_named(sentence, c1, index):
+            kind = "pledge"  # 3.新增普惠托位2000个。截至10月底，已完成…: the item's plan
         label = labelled(sentence, self.published) if c0 and "：" in sentence[:c0] else None
         if label is not None and _cue(clause) is None:  # 成绩单：新建…; 任务书：新建…
             kind = label[0] or kind
@@ -177,7 +153,7 @@ class Frames(Openings):
         全年… by March (when statistics bulletins come out), 预计… (a preliminary figure) by
         March; with `index`, any result in a report (工作报告) read by March."""
         published = self.published
-        if published is None or published.month > _PLAN_SEASON_ENDS or _AHEAD.search(text):
+        if published is None or published.month > _PLAN_SEASON_ENDS or AHEAD.search(text):
             return False
         if YEAR_BEGUN.search(text):
             return False  # 一季度…，预计全年…: the year's first months named, the year is running
@@ -212,6 +188,15 @@ class Frames(Openings):
         if self._report_at is None:
             self._report_at = report_at(self.text)
         return self._report_at < self.ends[index]
+
+    def _item_named(self, sentence: str, c1: int, index: int) -> bool:
+        """Whether the clause ending at `c1` names a list item by its amount, the progress on it
+        after (3.新增普惠托位2000个。截至…，已完成…; 新增老年助餐点60个：已建成64个)."""
+        if sentence[c1 : c1 + 1] in ("：", ":"):
+            return named_item(sentence[: c1 + 1]) and progress_at(sentence, c1 + 1)
+        return c1 >= len(sentence.rstrip("。；;\n 　")) and item_then_progress(
+            self.text, self.ends, index
+        )
 
     def _kind(self, sentence: str, clause: str, index: int, before: str = "") -> FigureKind:
         if self.published and coming_goal(clause, self.published, sentence):
@@ -285,7 +270,7 @@ class Frames(Openings):
             return "mention"  # 上半年新增6000个, read in March: neither plan nor result yet
         if self._plan_season_headline(index, before):  # 福州新增托位6000个 in February
             return "mention"
-        if _DONE.search(before) or _DOING.search(before):
+        if _DONE.search(before) or DOING.search(before):
             # a clause that does something, or goes on with one that did (…建成绿道1.25万公里，
             # 其中成都8420公里), with no word of the future: news reports results
             return "achieved"
@@ -319,8 +304,8 @@ class Frames(Openings):
         if not self._past_plan_season() or not is_headline(self.text, self.ends, index):
             return None
         if "今年" not in (before or sentence):  # (…4.3万个 今年目标5万个: the goal's 今年)
-            return None if _AHEAD.search(sentence) else "achieved"
-        if _REACHED.search(before) or (self.published and self.published.month >= _LAST_QUARTER):
+            return None if AHEAD.search(sentence) else "achieved"
+        if REACHED.search(before) or (self.published and self.published.month >= _LAST_QUARTER):
             return "achieved"  # 成都今年筹集保障性租赁住房2.6万套 in November: the year's work
         return "mention"
 
@@ -329,7 +314,7 @@ class Frames(Openings):
         year's plans come out is as likely the plan as last year's result, unless its verb says a
         level was reached (增至3.2万个); the body, if it gives the figure, says which."""
         season = self.published is not None and not self._past_plan_season()
-        return season and is_headline(self.text, self.ends, index) and not _REACHED.search(before)
+        return season and is_headline(self.text, self.ends, index) and not REACHED.search(before)
 
     def _so_far(self, sentence: str, clause: str, before: str, ruled: bool = False) -> bool:
         """Whether the sentence's period is under way (1—10月份, 截至7月底), so a clause with no

@@ -12,6 +12,7 @@ from monitor.figures import speech
 from monitor.figures.attribution import _NUMBER_START, continues
 from monitor.figures.continuations import NEXT_STEP
 from monitor.figures.cues import _CLAUSE
+from monitor.figures.items import item_then_progress
 from monitor.models import Target
 
 _END_CHARS = "。！？；!?;\n"  # what ends a sentence
@@ -137,9 +138,13 @@ _BY_TIME = re.compile(r"\s*(?:分|从|按|逐)(?:季度|季|月份|月度|月)(?
 
 def carried(text: str, ends: list[int], wanted: dict[int, list[Target]]) -> dict[int, list[Target]]:
     """Sentences after a semicolon that name no target but go on with the one before (and after
-    a full stop, one breaking it down by time: 分季度看，…), and the answer to a reporter's
+    a full stop, one breaking it down by time: 分季度看，…, or the progress on a list item named
+    before it), and the answer to a reporter's
     question naming one (记者：社区食堂…能不能完成？局长：今年的任务是…)."""
     out = _answers(text, ends, wanted)
+    for index in wanted:  # 3.新增普惠托位2000个。截至10月底，已完成2350个…: the item's progress
+        if index + 1 not in wanted and item_then_progress(text, ends, index):
+            out[index + 1] = wanted[index]
     for index in sorted({**wanted, **out}):
         k = index
         while (

@@ -1,0 +1,51 @@
+"""A list item's heading naming a project by its amount (3.新增普惠托位2000个。 （五）新建口袋公园
+30个; 新增老年助餐点60个：…), then the progress made on it (截至10月底，已完成2350个，完成率117.5%):
+the heading's amount is the plan, the item's name, and the progress goes on with its subject
+though it names it no more. Progress bulletins of 民生实事 lay their items out so."""
+
+from __future__ import annotations
+
+import re
+
+# the item's number or mark (3. 3、 （五） 五、 第五项： ▶)
+_MARKER = re.compile(
+    r"\s*(?:[0-9]{1,2}\s*[.、．](?![0-9])|[（(][一二三四五六七八九十0-9]{1,3}[）)]"
+    r"|[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十0-9]{1,3}[项条件]?[：:、，,]?"
+    r"|[▶►■◆★●•]\s*)?\s*"
+)
+_NAME_MAX = 26  # a project's name is short: a verb, a noun and one amount
+# words a name does not hold: a result's or a report's (已建成…, 累计…, 截至…, 同比…)
+_NOT_A_NAME = re.compile(
+    r"已|完成|建成|累计|截[至止]|实现|达到|共计|超额|同比|增长|下降|以来|目前|，|,"
+)
+_AMOUNT = re.compile(r"[0-9][0-9.]*\s*[万亿]?[^\s0-9.，,。；;：:（()）]")
+# the progress after the name: a time so far, then 已 or the work done (截至10月底，已完成…;
+# 目前已建成…; 今年以来完成…; 已新增…)
+_PROGRESS = re.compile(
+    r"\s*(?:截[至止][^，,；;。]{1,10}?[，,]?|目前|当前|现|今年以来[，,]?|全年)?\s*"
+    r"(?:已经?|累计|实际)(?:[^，,。；;0-9]{0,8}?)[约近超逾]?[0-9]"
+)
+
+
+def named_item(name: str) -> bool:
+    """Whether `name` (a sentence or a clause, with its end mark) is a list item's heading: a
+    project named by one amount and no word of a result."""
+    body = name[_MARKER.match(name).end() :].rstrip("。；;：:\n 　")  # type: ignore[union-attr]
+    return (
+        0 < len(body) <= _NAME_MAX
+        and len(_AMOUNT.findall(body)) == 1
+        and _NOT_A_NAME.search(body) is None
+    )
+
+
+def progress_at(text: str, at: int) -> bool:
+    """Whether the text at `at` reports progress made (截至10月底，已完成2350个)."""
+    return _PROGRESS.match(text, at) is not None
+
+
+def item_then_progress(text: str, ends: list[int], index: int) -> bool:
+    """Whether sentence `index` is a list item's heading and the next one reports its progress."""
+    if index + 1 >= len(ends):
+        return False
+    start = ends[index - 1] if index else 0
+    return named_item(text[start : ends[index]]) and progress_at(text, ends[index])
