@@ -88,6 +88,31 @@ def read_tables(walk: Walk, containers: list[Block]) -> tuple[list[Table], list[
     return tables, inside
 
 
+def around_tables(containers: list[Block]) -> list[Block]:
+    """The containers, each one inside a data table (its header row taken for the body of a page
+    that is one table of figures and little prose) replaced by the block holding the table, so
+    that the table is read as one and the prose around it is the text."""
+    table_id = _ids().table
+    out: list[Block] = []
+    for container in containers:
+        at: Block | None = container
+        for _ in range(3):  # a row, the row group, the table
+            if at is None or at.tag == table_id:
+                break
+            at = at.parent
+        data = (
+            at is not None
+            and at.tag == table_id
+            and at.parent is not None
+            and at.node.css_first("table table") is None  # (one holding a table lays out the page)
+            and read_table(at.node) is not None
+        )
+        whole = at.parent if data and at is not None else container
+        if whole is not None and whole not in out:
+            out.append(whole)
+    return out
+
+
 def _contains(outer: Block, inner: Block) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end and inner.end >= 0
 
