@@ -37,6 +37,8 @@ _ACHIEVED = re.compile(
     r"本期|报告期|当前"  # a bulletin's current period, a monitoring table's 当前值
 )
 
+# 进度 alone, no 率 or % of its own: under a group counting in 人 or 个, the count done so far
+_BARE_PROGRESS = re.compile(r"\s*(?:当前|目前|工作)?进度\s*")
 # A column of the progress made (工作进展, 推进情况, 落实情况): the results
 _PROGRESS = re.compile(r"进展|推进情况|落实情况")
 # A per cent alone heading a column (…| 已建成 | %): the share of the plan done
@@ -169,7 +171,9 @@ def _merged(head: str, published: date | None) -> Column:
     if any(_PARTS.match(part) for part in parts):  # 其中|新建, 基层版（家）|其中已通过认证
         return Column("none", None, unit, None)
     last, group = read_words(parts[-1], published), read_words("".join(parts[:-1]), published)
-    if last.role in ("share", "rate"):
+    if last.role == "share" and _BARE_PROGRESS.fullmatch(parts[-1]) and unit not in (None, "%"):
+        found = Column("achieved", "new", unit, last.period)  # 新增就业（人）|进度: the count
+    elif last.role in ("share", "rate"):
         found = last
     elif _NO_FIGURE.search(head):
         found = Column("none", None, unit, last.period)
