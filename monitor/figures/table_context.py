@@ -13,7 +13,7 @@ from datetime import date
 from monitor.figures.places import mentions, speaks_for
 from monitor.figures.table_cells import same_measure
 from monitor.figures.table_explain import ITEM, ROLE, other_item
-from monitor.figures.table_heads import Column, role_of
+from monitor.figures.table_heads import Column, role_of, split_group
 from monitor.figures.table_levels import other_measure
 from monitor.figures.table_rows import group_of, is_period, label_of, names
 from monitor.figures.table_stages import stage_in
@@ -216,7 +216,8 @@ def items_across(table: Table, columns: list[Column], target: Target) -> list[Co
         if not any(others):
             return columns
         return [c._replace(role="none") if others[i] else c for i, c in enumerate(columns)]
-    groups = [h.rsplit("|", 1)[0] if "|" in h else "" for h in heads]
+    split = [split_group(h) for h in heads]  # (城镇新增就业（人）目标任务: a group, a role)
+    groups = [h.rsplit("|", 1)[0] if "|" in h else "" for h in split]
     own = {  # the groups naming the target in a unit that can count it (not 空调安装（台） for 元)
         g
         for i, g in enumerate(groups)
