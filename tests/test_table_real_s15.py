@@ -11,8 +11,9 @@ import pytest
 
 from monitor.figures.table_columns import columns
 from monitor.figures.table_heads import read_head
-from monitor.figures.tables import find_table_figures
+from monitor.figures.tables import article_figures, find_table_figures
 from monitor.models import Pledge, Table, Target
+from monitor.pages.extract import extract
 
 
 @pytest.mark.parametrize(
@@ -87,3 +88,90 @@ def test_a_group_and_its_role_in_one_header_cell_are_read_as_two(sep: str) -> No
 def test_a_head_whose_bracket_ends_it_is_one_cell() -> None:
     # 年度计划投资（亿元）: its unit ends it, nothing after: no group
     assert read_head("年度计划投资（亿元）", date(2024, 1, 5)).role == "pledge"
+
+
+# --- a table of no named thing (…民生实事项目推进情况表 | 年度计划数 | 已开工数 | 开工率),
+# pointed at by a sentence naming none either (…情况见附件), after the sentence naming the
+# project ---
+
+
+def _pointed_page(project: str, pointer: str, rows: str) -> bytes:
+    return (
+        "<html><head><meta charset=utf-8><title>全市2024年民生实事项目推进情况表</title></head>"
+        "<body><div id=main><h1>全市2024年民生实事项目推进情况表</h1>"
+        f"<p>{project}</p><p>{pointer}</p>"
+        "<h3>全市2024年民生实事项目推进情况表（截至2024年7月底）</h3><table>"
+        "<tr><th>序号</th><th>县 区</th><th>年度计划数</th><th>已开工数</th><th>开工率</th>"
+        "<th>年度计划投资（万元）</th><th>已完成投资（万元）</th></tr>"
+        f"{rows}</table></div></body></html>"
+    ).encode()
+
+
+_PARKS_ROWS = (
+    "<tr><td>1</td><td>东湖区</td><td>30</td><td>27</td><td>90.00%</td><td>5200.5</td>"
+    "<td>2600.1</td></tr><tr><td>2</td><td>西山县</td><td>40</td><td>29</td><td>72.50%</td>"
+    "<td>6100</td><td>2500.4</td></tr><tr><td>全市</td><td></td><td>120</td><td>96</td>"
+    "<td>80.00%</td><td>21000</td><td>9100.7</td></tr>"
+)
+PARKS = Target(
+    "hc-parks", "鹤城市2024年开工建设口袋公园120个", ("口袋公园",), ("鹤城市", "鹤城", "全市"),
+    unit="个", pledge=Pledge(Decimal(120)),
+)  # fmt: skip
+
+
+def _table_reads(page: bytes, target: Target, day: date) -> list[tuple[str, str, str, str]]:
+    article = extract(page, url="http://127.0.0.1/p.html")
+    found = article_figures(article, (target,), published=day)
+    return sorted(
+        (f.sentence.split(" | ", 1)[0], f.kind, f.scope, f"{f.value.normalize():f} {f.unit}")
+        for f in found
+        if " | " in f.sentence
+    )
+
+
+@pytest.mark.parametrize(
+    "pointer", ["全市9个区县推进及投资情况见附件。", "各区县推进情况见附件。"]
+)
+def test_a_table_pointed_at_as_an_attachment_counts_what_the_sentence_before_names(
+    pointer: str,
+) -> None:
+    project = "今年确定的十件民生实事中，口袋公园项目年内计划开工120个，年底前完成投资2.1亿元。"
+    got = _table_reads(_pointed_page(project, pointer, _PARKS_ROWS), PARKS, date(2024, 8, 12))
+    assert got == [
+        ("全市", "achieved", "new", "96 个"),
+        ("全市", "achieved", "share_of_pledge", "80 %"),
+        ("全市", "pledge", "new", "120 个"),
+    ]
+
+
+def test_a_table_pointed_at_after_a_sentence_of_another_thing_is_not_the_targets() -> None:
+    # the sentence before names another project: the table is that one's, none of the parks'
+    project = "今年确定的十件民生实事中，农村供水管网项目年内计划改造管网300公里。"
+    page = _pointed_page(project, "各区县推进情况见附件。", _PARKS_ROWS)
+    assert _table_reads(page, PARKS, date(2024, 8, 12)) == []
+
+
+# --- a share of the money beside a count's (开工率 | 年度计划投资（万元） | 资金支付率): the
+# count's target takes its own share only ---
+
+CHARGERS = Target(
+    "ly-chargers", "柳垭市2024年新建公共充电桩2000个", ("充电桩",), ("柳垭市", "柳垭", "全市"),
+    unit="个", pledge=Pledge(Decimal(2000)),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("money_share", ["投资完成率", "资金拨付率", "年度投资完成比例"])
+def test_a_share_of_the_money_is_no_share_of_a_counts_plan(money_share: str) -> None:
+    table = Table(
+        caption="2024年公共充电桩建设进度（截至6月底）", unit=None,
+        header=("区县", "年度任务（个）", "已建成（个）", "完成率", "计划投资（万元）",
+                "完成投资（万元）", money_share),
+        rows=(
+            ("全市", "2000", "1240", "62%", "30000", "15900", "53%"),
+            ("北岸区", "600", "410", "68.3%", "9000", "5100", "56.7%"),
+        ),
+    )  # fmt: skip
+    got = _read(table, CHARGERS, "柳垭市充电桩建设进展", date(2024, 7, 10))
+    assert [g for g in got if g[2] == "share_of_pledge"] == [
+        ("完成率", "achieved", "share_of_pledge", "62 %")
+    ]

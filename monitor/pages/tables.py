@@ -33,13 +33,14 @@ _UNIT_SAID = re.compile(
     r"(?:计量|数据|长度|面积|金额|数量)?单位\s*(?:[:：]|为|是|均为)\s*([^）)\s，,；;。]{1,20})"
 )
 # A sentence above the table that points at it (…建设情况见下表, 分解如下): what the table is of
-_POINTER = re.compile(r"下表|如下|见表|附表|列表")
+_POINTER = re.compile(r"下表|如下|见表|附表|列表|见附件")
 _TABLE_NO = r"(?:附)?表\s*[0-9０-９]{1,2}[\s:：]"  # below it: a note (注：…, 说明：…) or its title
 _TITLE_BELOW = re.compile(_TABLE_NO + ".{2,60}")  # (表1 2025年…进展情况)
 _NOTE = re.compile(r"(?:注|说明|备注|附注)\s*[0-9０-９]?\s*[:：]|" + _TABLE_NO)
 # a number between words (新建充电桩520个, 完成率82%)
 _FIGURE_IN_WORDS = re.compile(r"[\u4e00-\u9fff][0-9０-９.]+\s*[%％\u4e00-\u9fff]")
 _SENTENCES = re.compile(r"[^。！？；]+[。！？；]?")
+_CLAUSE_MARK = re.compile(r"[，,：:]")  # a sentence of one clause has none
 _MAX_INTRO = 300  # characters: a paragraph above the table longer than this is the article's
 _SENTENCE_END = ("。", "；", "！", "？")
 
@@ -375,9 +376,22 @@ def _intro(node: LexborNode) -> str:
         text = clean(sibling.text())
         if len(text) <= _MAX_INTRO and _POINTER.search(text):
             sentences: list[str] = _SENTENCES.findall(text)
-            return next(s for s in reversed(sentences) if _POINTER.search(s))
+            pointer = next(s for s in reversed(sentences) if _POINTER.search(s))
+            alone = len(sentences) == 1 and not _CLAUSE_MARK.search(pointer)
+            return _said_before(sibling) + pointer if alone else pointer
         sibling = _previous(sibling)
     return ""
+
+
+def _said_before(paragraph: LexborNode) -> str:
+    """The last sentence of the paragraph above one that only points at the table, in one clause
+    (各区县推进情况见附件。): the sentence naming what the pointer speaks of; "" if none."""
+    above = _previous(paragraph)
+    text = clean(above.text()) if above is not None else ""
+    if not text or len(text) > _MAX_INTRO or not text.endswith(_SENTENCE_END):
+        return ""
+    sentences: list[str] = _SENTENCES.findall(text)
+    return sentences[-1] if sentences else ""
 
 
 def _below(node: LexborNode) -> str:
