@@ -175,3 +175,27 @@ def test_a_share_of_the_money_is_no_share_of_a_counts_plan(money_share: str) -> 
     assert [g for g in got if g[2] == "share_of_pledge"] == [
         ("完成率", "achieved", "share_of_pledge", "62 %")
     ]
+
+
+# --- a plan table's total row written with a colon (全市小计：) beside its city, the districts
+# below it (其中：1.东江区) ---
+
+ROADS = Target(
+    "lj-roads", "临江市2024年农村公路提质改造", ("农村公路",), ("临江市", "临江", "全市"),
+    unit="公里",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("total", ["全市小计：", "全市小计:", "合计："])
+def test_a_total_row_written_with_a_colon_is_the_whole(total: str) -> None:
+    table = Table(
+        caption="2024年农村公路提质改造计划表", unit=None,
+        header=("序号", "城市", "县(市、区)", "里程(公里)", "涉及行政村(个)"),
+        rows=(
+            ("", "临江市", total, "310", "96"),
+            ("1", "", "其中：1.东江区", "120", "30"),
+            ("2", "", "2.北岭县", "190", "66"),
+        ),
+    )  # fmt: skip
+    got = _read(table, ROADS, "临江市2024年农村公路提质改造计划", date(2024, 2, 20))
+    assert got == [("里程(公里)", "pledge", "new", "310 千米")]
