@@ -11,6 +11,7 @@ import pytest
 
 from monitor.figures.table_columns import columns
 from monitor.figures.table_heads import read_head
+from monitor.figures.table_text import text_cell_figures
 from monitor.figures.tables import article_figures, find_table_figures
 from monitor.models import Pledge, Table, Target
 from monitor.pages.extract import extract
@@ -199,3 +200,55 @@ def test_a_total_row_written_with_a_colon_is_the_whole(total: str) -> None:
     )  # fmt: skip
     got = _read(table, ROADS, "临江市2024年农村公路提质改造计划", date(2024, 2, 20))
     assert got == [("里程(公里)", "pledge", "new", "310 千米")]
+
+
+# --- an item's name stating its amount (新建社区食堂25个) in a table of results: the name is the
+# task, its amount the plan, whatever the table's caption says of the other columns ---
+
+CANTEENS = Target(
+    "bs-canteens", "白沙区2024年新建社区食堂25个", ("社区食堂",), ("白沙区", "白沙", "全区"),
+    unit="个", pledge=Pledge(Decimal(25)),
+)  # fmt: skip
+
+
+def _all_reads(table: Table, target: Target, title: str, day: date) -> list[tuple[str, ...]]:
+    found = find_table_figures(table, [target], published=day, title=title)
+    found += text_cell_figures(table, [target], published=day, title=title)
+    return sorted((f.kind, f.scope, f"{f.value.normalize():f} {f.unit}") for f in found)
+
+
+@pytest.mark.parametrize(
+    ("caption", "name_head"),
+    [
+        ("2024年白沙区十件实事年终完成情况", "民生项目名称"),
+        ("白沙区民生项目推进情况（截至10月底）", "项目名称"),
+        ("2024年白沙区重点民生工程完成情况一览", "工程名称"),
+    ],
+)
+def test_the_amount_in_an_items_name_is_its_plan(caption: str, name_head: str) -> None:
+    table = Table(
+        caption=caption, unit=None, header=("序号", name_head, "完成情况", "占全年计划"),
+        rows=(
+            ("1", "新建社区食堂25个", "28", "112%"),
+            ("2", "改造提升农贸市场6个", "6", "100%"),
+        ),
+    )  # fmt: skip
+    got = _all_reads(table, CANTEENS, "白沙区民生实事进展", date(2024, 11, 20))
+    assert got == [
+        ("achieved", "new", "28 个"),
+        ("achieved", "share_of_pledge", "112 %"),
+        ("pledge", "new", "25 个"),
+    ]
+
+
+def test_a_plan_in_a_content_cell_is_of_the_tables_year() -> None:
+    table = Table(
+        caption="2023年度县级民生实事进度表（截至11月30日）", unit=None,
+        header=("序号", "项目内容", "当前进度", "牵头单位"),
+        rows=(
+            ("1", "新建社区食堂25个。", "88%", "区民政局"),
+            ("2", "改造提升农贸市场6个。", "100%", "区商务局"),
+        ),
+    )  # fmt: skip
+    found = text_cell_figures(table, [CANTEENS], published=date(2023, 12, 20), title="")
+    assert [(f.kind, f.value, f.period) for f in found] == [("pledge", Decimal(25), "2023")]

@@ -51,8 +51,9 @@ _MONEY = ("元", "万元", "亿元")
 _MONEY_BEFORE = re.compile(
     r"[0-9０-９][0-9０-９.]*\s*[万亿]?元[^0-9０-９%％，,；;。]{0,3}[，,]?[^0-9０-９%％；;。]{0,10}$"
 )
-# A project's content or scale (建设内容, 主要建设内容及规模): what it is to build, its plan
-_CONTENT = re.compile(r"[\u4e00-\u9fff]{0,4}(?:内容|规模)(?:及(?:内容|规模))?")
+# A project's content, scale or name (建设内容, 主要建设内容及规模, 项目名称): what it is to
+# build, its plan (新建社区食堂25个 beside 完成情况 | 28)
+_CONTENT = re.compile(r"[\u4e00-\u9fff]{0,4}(?:内容|规模|名称)(?:及(?:内容|规模))?")
 
 
 def _content_role(head: str) -> str | None:
@@ -339,8 +340,8 @@ def _in_row(figure: Figure, cell: _Cell, year: str | None) -> Figure:
     said = next((r for r in cell.roles if r in ("pledge", "achieved")), None)
     if said and figure.scope not in ("share_of_pledge", "rate"):
         kind = "pledge" if said == "pledge" else "achieved"
-        if kind == "pledge" and figure.kind == "achieved" and figure.scope == "new":
-            period = year or period  # 全年新增就业3万人 read as last year's result
+        if kind == "pledge" and figure.scope == "new" and (figure.kind == "achieved" or not period):
+            period = year or period  # 全年新增就业3万人 read as last year's result; 新建…25个
     at = _at(figure.sentence, cell)
     start, end = figure.start + at + shift, figure.end + at + shift
     quantity = replace(figure.quantity, start=start, end=end)
