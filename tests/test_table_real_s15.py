@@ -252,3 +252,40 @@ def test_a_plan_in_a_content_cell_is_of_the_tables_year() -> None:
     )  # fmt: skip
     found = text_cell_figures(table, [CANTEENS], published=date(2023, 12, 20), title="")
     assert [(f.kind, f.value, f.period) for f in found] == [("pledge", Decimal(25), "2023")]
+
+
+# --- two items' names holding the target's keyword (…普惠性托育托位, …用人单位办托托位): the one
+# whose words the target's title says is the target's; the other counts another thing ---
+
+NURSERY = Target(
+    "qc-nursery", "青川市2025年新增2000个普惠性托育托位", ("托位",), ("青川市", "青川", "全市"),
+    unit="个", pledge=Pledge(Decimal(2000)),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("新增2000个普惠性托育托位", "新增500个用人单位办托托位"),
+        ("新增普惠性托育托位2000个", "新增用人单位办托托位500个"),
+    ],
+)
+def test_of_two_items_sharing_a_keyword_the_titles_own_gives_the_plan(
+    names: tuple[str, str],
+) -> None:
+    table = Table(
+        caption="2025年青川市民生实事完成情况", unit=None,
+        header=("序号", "民生项目名称", "完成情况", "占全年计划"),
+        rows=(("1", names[0], "2150", "107.5%"), ("", names[1], "520", "104%")),
+    )  # fmt: skip
+    found = text_cell_figures(table, [NURSERY], published=date(2025, 12, 20), title="")
+    assert [(f.kind, f.value) for f in found] == [("pledge", Decimal(2000))]
+
+
+def test_two_items_the_title_names_neither_of_stay_parts() -> None:
+    table = Table(
+        caption="2025年青川市民生实事完成情况", unit=None,
+        header=("序号", "民生项目名称", "完成情况", "占全年计划"),
+        rows=(("1", "新增800个社区托位", "850", "106%"), ("2", "新增500个机关托位", "520", "104%")),
+    )  # fmt: skip
+    assert text_cell_figures(table, [NURSERY], published=date(2025, 12, 20), title="") == []
