@@ -28,7 +28,13 @@ from monitor.figures.scope_words import (
 )
 from monitor.figures.since import SUM_CLAUSE as SUM_CLAUSE
 from monitor.figures.since import compared_before as compared_before
-from monitor.figures.since import dated_then_since, level_before_change, since_launch, year_summed
+from monitor.figures.since import (
+    dated_then_since,
+    level_before_change,
+    since_clause_before,
+    since_launch,
+    year_summed,
+)
 from monitor.figures.since import since_period_start as since_period_start
 from monitor.figures.since import since_window as since_window
 from monitor.figures.since import sum_after as sum_after
@@ -209,6 +215,8 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     )
     if since and _CUMULATIVE.search(clause):
         return "new"  # 自2016年…以来，累计下达…; “十四五”以来截至9月底，累计筹集…; …，借阅累计达到…
+    if _CUMULATIVE.search(head) and since_clause_before(sentence, c0, _SPAN):
+        return "new"  # …介绍，2020年以来，全市累计新建…: the window's start in a clause further in
     if _YEARS_PLAN_AFTER.match(sentence, q.end):
         return "new"  # 累计完成2210部，完成年度目标的73.7%: the year's work so far
     if _a_level(sentence, c0, clause, head, opening) or total_after_additions(
