@@ -210,7 +210,7 @@ def _done_bare(sentence: str, n: Number) -> FigureScope | None:
 # The money a share is of (年度投资计划的84%, 资金到位率, 预算执行率): never a count's
 _MONEY_SHARE = re.compile(r"投资|资金|预算|经费|资本金")
 # The share of things at a stage (开工率, 竣工率): of a count, never of an amount of money
-_COUNT_RATE = re.compile(r"(?:开工|完工|竣工|建成|交付|签约|投运)率")
+_COUNT_RATE = re.compile(r"(?:开工|动工|完工|竣工|建成|交付|签约|投运)率")
 
 
 # a clause that only gives a level (…，达到21.4%; …，回落至3.1%)
