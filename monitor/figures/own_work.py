@@ -72,7 +72,14 @@ _TIME_ONLY = re.compile(
 )
 
 
+# A bracketed note of what the count before includes (…2.3万套（含改建2100套），开工率…)
+_INCLUDES = ("含", "包括", "包含", "其中")
+
+
 def remark_on(sentence: str, at: int) -> bool:
-    """Whether the clause at `at` is a remark on what the subject before covers or serves, or
-    holds only a time (截至9月底): passed over by a later clause going on with the subject."""
+    """Whether the clause at `at` is a remark on what the subject before covers or serves, holds
+    only a time (截至9月底), or is a bracketed note of what the count includes: passed over by a
+    later clause going on with the subject."""
+    if sentence[at - 1 : at] in ("（", "(") and sentence.startswith(_INCLUDES, at):
+        return True
     return _REMARK.match(sentence, at) is not None or _TIME_ONLY.match(sentence, at) is not None
