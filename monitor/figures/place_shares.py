@@ -35,7 +35,7 @@ def listed_place_speaks(sentence: str, c0: int, regions: tuple[str, ...]) -> boo
 
 
 def unless_listed(why: str | None, sentence: str, c0: int, regions: tuple[str, ...]) -> str | None:
-    """`why` a share is refused as some places' (…等10个地区开工率超过70%), unless the places are
+    """`why` a share is refused as some places' (…等9个省份完成率超过85%), unless the places are
     listed and one is the target's (listed_place_speaks): then it is that place's as well."""
     return None if why and listed_place_speaks(sentence, c0, regions) else why
 
