@@ -188,7 +188,7 @@ PLAN_AFTER = re.compile(
 PLAN_WORD = r"(?:任务|目标|计划|额度|限额|规划|指标|预算(?![收支])|预期)"  # 完成全年预期的87%
 # A plan's rate or progress (拨付率, 支出进度): not 序时进度 (the year gone by), 形象进度
 PLAN_RATE = (
-    r"(?:(?:开工|完工|竣工|建成|完成|交付|拨付|支付|执行|到位|发行|投运|签约)率"
+    r"(?:(?:开工|动工|完工|竣工|建成|完成|交付|拨付|支付|执行|到位|发行|投运|签约)率"
     r"|(?:支出|拨付|发行|执行|投资|实施|完成|建设|使用)进度)"
 )
 # Months from one to another (1—10月, 1至7月): the year's work so far.

@@ -87,7 +87,10 @@ _EXCESS = re.compile(
 )
 
 # …the count done, then by how much it beat the plan, no plan named (超额完成4200个, 多完成36座)
-_OVER_BY = re.compile(r"(?:超额|多)(?:完成|实现)了?$")
+# or the plan named before the amount (超额完成目标任务5000人, 超额完成全年计划任务6000个)
+_OVER_BY = re.compile(
+    r"(?:超额|多)(?:完成|实现)了?(?:(?:年度|全年|年初)?(?:目标|计划)?(?:任务|目标|计划))?$"
+)
 
 
 def is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -> bool:
