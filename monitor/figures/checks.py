@@ -159,9 +159,12 @@ def _inside_listed_plan(sentence: str, start: int, end: int) -> bool:
 # 占调整预算70亿元的60%: a budget is a plan)
 # a plan set anew before its size (年度任务调整为650台, 目标调增至100个)
 _SET_AGAIN = "(?:调整为|调整到|调增至|调增到|调减至|调减到|提高到|提高至|增加到|增至)?"
+# the plan's noun heading a measure of the work (任务面积12万亩, 计划里程420公里, 任务数量为126个):
+# still the plan's size, the measure named after it
+_PLAN_MEASURE = "(?:(?:面积|里程|规模|总量|总数|数量)(?:为|是)?)?"
 _PLAN_NAMED = re.compile(
     "|".join(
-        f"{period}{work}{plan}(?:任务)?{_SET_AGAIN}$"
+        f"{period}{work}{plan}(?:任务)?{_PLAN_MEASURE}{_SET_AGAIN}$"
         for period in ("年度", "全年", "")
         for work in ("建设", "改造", "")
         for plan in ("目标", "任务", "计划")
