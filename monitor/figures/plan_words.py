@@ -57,7 +57,10 @@ _DECIDED_WORK = (
     # …for whom (确定为三千名孤独症儿童提供康复救助, 明确为5000户加装报警器)
     r"|为[^，,。；]{1,16}?(?:提供|安装|加装|配备|配置|发放|新建|改造|实施|开展|免费)))"
 )
-_HANDED_DOWN = r"[^，,。；已]{0,8}?(?:已经?)?(?:分解|下达)"  # (任务已经下达)
+# (任务已经下达; 目标已经设定, 任务已确定: a plan set, what the clauses after it list is to do)
+_HANDED_DOWN = (
+    r"[^，,。；已]{0,8}?(?:(?:已经?)?(?:分解|下达)|已经?(?:设定|确定|明确|敲定|锁定|制定))"
+)
 # What a year is foreseen to bring or a budget sets (全年可达120万人, 能够突破, 调整预算为2300亿元,
 # 列入民生实事项目, 纳入今年计划): words of plan, a branch a word
 _FORESEEN = "|".join(
