@@ -35,6 +35,7 @@ from monitor.figures.openings import (
     ruled_before,
 )
 from monitor.figures.periods import _period
+from monitor.figures.plan_words import assigned_task
 from monitor.figures.sections import is_headline, labelled, report_at
 from monitor.figures.so_far import CHANGE_SINCE, YEAR_BEGUN
 from monitor.figures.work_words import AHEAD, DOING, REACHED
@@ -255,6 +256,8 @@ class Frames(Openings):
         headline, the section's frame, the season, and whether it does something."""
         if in_state(clause):
             return "achieved"  # 在建充电站85座，预计年底前全部投运: where the count stands now
+        if assigned_task(self.text, self.ends, index):
+            return "pledge"  # 新改建农村公路200公里。（牵头单位：市交通局）: a plan's item
         said = self._year_kind(clause) if own_time else self._sentence_year(sentence, index, before)
         if said is not None:
             return said

@@ -78,3 +78,18 @@ _FORESEEN = "|".join(
 # The amount the time gone by asks for (按序时进度应完成267家, 按时间进度应完成6500公里, 序时任务
 # 为533部, 时序要求…): a quota of the schedule, neither the plan nor a result
 SCHEDULE_QUOTA = re.compile(r"(?:序时|时序|时间)(?:进度|任务|要求|目标)")
+
+# A task's unit in charge, as a plan document names it after each item (（牵头单位：市民政局）,
+# 责任部门：区住建局, （市交通局牵头）, （各区政府负责）): the item is work assigned, a plan
+_IN_CHARGE = re.compile(
+    r"(?:牵头|责任|主责|配合)(?:单位|部门)[：:]|[（(][^（）()。]{2,30}?(?:牵头|负责)[）)]"
+)
+_IN_CHARGE_REACH = 40  # how far after a sentence its item's unit in charge may be named
+
+
+def assigned_task(text: str, ends: list[int], index: int) -> bool:
+    """Whether sentence `index` of `text` (its ends at `ends`) is an item of a plan document:
+    the unit in charge is named in it or right after it (新改建农村公路200公里。（牵头单位：…）)."""
+    start = ends[index - 1] if index else 0
+    reach = ends[index + 1] if index + 1 < len(ends) else ends[index]
+    return _IN_CHARGE.search(text, start, min(reach, ends[index] + _IN_CHARGE_REACH)) is not None
