@@ -88,7 +88,8 @@ class Frames(Openings):
         kind = self._kind(sentence, worded, index, sentence[:c1])
         if kind != "pledge" and self._item_named(sentence, c1, index):
             kind = "pledge"  # 3.新增普惠托位2000个。截至10月底，已完成…: the item's plan
-        label = labelled(sentence, self.published) if c0 and "：" in sentence[:c0] else None
+        colon = c0 and ("：" in sentence[:c0] or ":" in sentence[:c0])
+        label = labelled(sentence, self.published) if colon else None
         if label is not None and _cue(clause) is None:  # 成绩单：新建…; 任务书：新建…
             kind = label[0] or kind
             if label[1] and not _period(clause, self.published, relative=False):

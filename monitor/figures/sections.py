@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from monitor.figures.periods import _period
+from monitor.figures.report_speech import report_speaking
 from monitor.models import FigureKind
 
 _PLAN_SEASON_ENDS = 3  # the month by which a year's work reports and plans are published
@@ -190,6 +191,8 @@ def section_frames(text: str, ends: list[int], published: date | None) -> dict[i
         heads.extend((m, "review" if m.group(1) else None) for m in _numbered_headings(text))
     if "统计公报" in text:  # a bulletin on a year, its title a line of its own: all review
         heads.extend((m, "review") for m in _BULLETIN.finditer(text))
+    if "政府工作报告" in text:  # 政府工作报告：…; 政府工作报告说，…: the report's plan
+        heads.extend((m, "speaker") for m in report_speaking(text, ends))
     if any(map(text.__contains__, _DOCUMENT_WORDS)):
         heads.extend((m, "document") for m in _PLAN_DOCUMENT.finditer(text))
     # the last heading in a sentence holds (a title naming 2025年工作安排, then 一、2024年工作成效),
@@ -306,7 +309,8 @@ def _after_title(line: str) -> int:
 
 # A line's label naming its part of a new-media scorecard (成绩单：新建…；任务书：新建…)
 _LABEL = re.compile(
-    r"[\s①-⑳●▶■◆★·]*(?:(成绩单|完成情况|工作成效|实际完成)|任务书|目标任务|工作打算|新目标)[：:]"
+    r"[\s①-⑳●▶■◆★·]*(?:(成绩单|完成情况|工作成效|实际完成)|任务书|目标任务|工作打算|新目标"
+    r"|[^，,。；：:\s]{0,12}?政府工作报告)[：:]"  # (政府工作报告：新开工…, a headline citing it)
 )
 
 
@@ -377,6 +381,9 @@ def _add(
     frame: FigureKind | None = None
     if what == "document":
         frame = None if past else "pledge"  # last year's plan: its lines may be results
+    elif what == "speaker":  # this year's report, not an earlier one's
+        frame = None if past else "pledge"
+        period = period or (str(published.year) if published else None)
     elif what == "summary":
         frame = "achieved"  # …局2024年工作总结; …规划中期评估: its sentences date themselves
         period = None if period is None or "-" in period else period
