@@ -12,6 +12,7 @@ from monitor.figures.attribution import _Match
 from monitor.figures.cues import _ACHIEVED, _PLEDGE, PLAN_AFTER, PLAN_WORD
 from monitor.figures.keywords import _first_part, _splittable, may_split, split_matches
 from monitor.figures.numeral_reader import frozen
+from monitor.figures.plan_words import quoted_project
 from monitor.figures.references import plan_compared
 from monitor.models import FigureKind, FigureScope, Quantity, Target
 
@@ -87,6 +88,7 @@ def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:
             and _OF_A_YEAR.search(sentence, c0, start) is not None
         )
         or plan_compared(sentence, start, end)  # 比年度目标300个多12个
+        or quoted_project(sentence, start, end)  # 如“新增普惠托育机构40家”等项目
         or _OVER_DONE.search(sentence, max(c0, start - 12), start) is not None  # 3120个/5000个
     )
 

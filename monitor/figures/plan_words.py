@@ -93,3 +93,26 @@ def assigned_task(text: str, ends: list[int], index: int) -> bool:
     start = ends[index - 1] if index else 0
     reach = ends[index + 1] if index + 1 < len(ends) else ends[index]
     return _IN_CHARGE.search(text, start, min(reach, ends[index] + _IN_CHARGE_REACH)) is not None
+
+
+# A project's name quoted with its amount in a list of projects (民生实事项目…如“新增普惠托育机构
+# 40家”“新建社区食堂20个”等; 包括“新改建农村公路300公里”项目): the name gives the project's planned
+# size, whatever the sentence says was done with the projects
+_QUOTE_REACH = 40  # how long a project's quoted name may be
+_NAME_AFTER = re.compile(r"\s*(?:“|等|项目|、|）|\)|民生实事|工程)")
+_NAME_BEFORE = re.compile(r"(?:如|包括|含|、|”|：|:)\s*$")
+
+
+def quoted_project(sentence: str, start: int, end: int) -> bool:
+    """Whether the amount at sentence[start:end] is inside a project's quoted name (“新增…40家”)
+    that opens with a verb of work and stands in a list: another name or 等/项目 after its
+    closing quote, or 如/包括/、 before its opening one."""
+    opened = sentence.rfind("“", max(0, start - _QUOTE_REACH), start)
+    if opened < 0 or "”" in sentence[opened:start]:
+        return False
+    closed = sentence.find("”", end, end + _QUOTE_REACH)
+    if closed < 0 or "“" in sentence[end:closed]:
+        return False
+    if WORK_VERB.match(sentence, opened + 1) is None:
+        return False
+    return bool(_NAME_AFTER.match(sentence, closed + 1) or _NAME_BEFORE.search(sentence, 0, opened))
