@@ -36,7 +36,8 @@ from monitor.figures.openings import (
 )
 from monitor.figures.periods import _period
 from monitor.figures.plan_words import assigned_task
-from monitor.figures.sections import is_headline, labelled, report_at
+from monitor.figures.report_speech import labelled
+from monitor.figures.sections import is_headline, report_at
 from monitor.figures.so_far import CHANGE_SINCE, YEAR_BEGUN
 from monitor.figures.work_words import AHEAD, DOING, REACHED
 from monitor.models import FigureKind
