@@ -71,10 +71,11 @@ def coming_goal(clause: str, published: date, sentence: str = "") -> bool:
 
 # A clause holding only a deadline, with the intent or plan it is set by (争取到2030年，…; 力争
 # 到2027年底，…): it sets the time of the clauses after it, as one opening the sentence does
+# (opening with its words, a search looks for their first letters, not tries every place)
 _DEADLINE_CLAUSE = re.compile(
-    r"(?:^|(?<=[，,；;：:]))\s*(?:争取|力争|计划|确保|预计|努力|要|将)(?:在|到|至)"
-    r"((?:19|20)[0-9]{2})\s*年(?:底|末)?(?:前)?[，,]"
+    r"(?:争取|力争|计划|确保|预计|努力|要|将)(?:在|到|至)((?:19|20)[0-9]{2})\s*年(?:底|末)?(?:前)?[，,]"
 )
+_CLAUSE_OPENS = frozenset("，,；;：: \u3000")
 _NOW_WORDS = re.compile(r"目前|现已|截至|截止|至今|当前")
 
 
@@ -87,7 +88,8 @@ def _deadline_before(sentence: str, clause: str) -> re.Match[str] | None:
         return None
     found = None
     for m in _DEADLINE_CLAUSE.finditer(sentence, 0, at):
-        found = m
+        if m.start() == 0 or sentence[m.start() - 1] in _CLAUSE_OPENS:
+            found = m
     if found is None or any(c in sentence[found.end() : at] for c in "；;。"):
         return None
     return found
