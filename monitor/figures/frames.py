@@ -269,7 +269,7 @@ class Frames(Openings):
         if in_state(clause):
             return "achieved"  # 在建充电站85座，预计年底前全部投运: where the count stands now
         if assigned_task(self.text, self.ends, index):
-            return "pledge"  # 新改建农村公路200公里。（牵头单位：市交通局）: a plan's item
+            return "pledge"  # 新增养老床位600张。（责任单位：区民政局）: a plan's item
         said = self._year_kind(clause) if own_time else self._sentence_year(sentence, index, before)
         if said is not None:
             return said

@@ -89,7 +89,7 @@ _IN_CHARGE_REACH = 40  # how far after a sentence its item's unit in charge may 
 
 def assigned_task(text: str, ends: list[int], index: int) -> bool:
     """Whether sentence `index` of `text` (its ends at `ends`) is an item of a plan document:
-    the unit in charge is named in it or right after it (新改建农村公路200公里。（牵头单位：…）)."""
+    the unit in charge is named in it or right after it (新建口袋公园30个。（牵头单位：…）)."""
     start = ends[index - 1] if index else 0
     reach = ends[index + 1] if index + 1 < len(ends) else ends[index]
     return _IN_CHARGE.search(text, start, min(reach, ends[index] + _IN_CHARGE_REACH)) is not None

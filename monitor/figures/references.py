@@ -87,7 +87,7 @@ _EXCESS = re.compile(
 )
 
 # …the count done, then by how much it beat the plan (超额完成4200个, 多完成36座), the plan
-# named between (超额完成目标任务近8000人, 超额完成年度计划300套)
+# named between (超额完成年度目标任务5000人, 超额完成年度计划300套)
 _OVER_BY = re.compile(
     r"(?:超额|多)(?:完成|实现)了?(?:(?:年度|全年|年初|今年)?(?:目标|计划|预期)?(?:任务|目标|计划))?$"
 )
