@@ -122,7 +122,7 @@ _PLEDGE = re.compile(
     + _DUTY
     # (建议 naming the proposal a reply answers, 代表建议, 第0218号建议, 建议的答复, is none)
     + r"|再(?=[减建新增完开投])|工作任务|建议(?<![号表员]建议)(?!的?(?:办理|答复|复函))"
-    # (部署 ending its clause, 落实…全会部署，, is the noun, a directive followed: no plan)
+    # (部署 ending its clause, 贯彻…决策部署，, is the noun, a directive followed: no plan)
     + r"|部署(?![，,。；;、]|要求|安排)"
     + r"|安排(?!部署)|"
     + _FORESEEN

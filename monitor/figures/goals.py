@@ -69,7 +69,7 @@ def coming_goal(clause: str, published: date, sentence: str = "") -> bool:
     )
 
 
-# A clause holding only a deadline, with the intent or plan it is set by (争取到2030年，…; 力争
+# A clause holding only a deadline, with the intent or plan it is set by (力争到2028年，…; 力争
 # 到2027年底，…): it sets the time of the clauses after it, as one opening the sentence does
 # (opening with its words, a search looks for their first letters, not tries every place)
 _DEADLINE_CLAUSE = re.compile(
