@@ -55,3 +55,30 @@ def name_last(table: Table, labels: list[int]) -> list[int]:
         return labels
     items = item_columns(table, labels)
     return [i for i in labels if i not in items] + items
+
+
+# A row label of a role and no thing (实际完成, 1-9月完成, 完成数, 年度目标（人）): the role of the
+# item the row above names, its next line (新辟线路年度目标 | … , then 实际完成 | …)
+_ROLE_ALONE = re.compile(
+    r"(?:(?:19|20)[0-9]{2}\s*年)?(?:年度|全年|今年|本年|当年|上半年|"
+    r"[0-9０-９]{1,2}\s*(?:[-—–~至]\s*[0-9０-９]{1,2})?\s*月份?)?(?:实际|累计|已|计划|目标)?"
+    r"(?:完成|建成|开工|竣工|完工|目标|任务|计划)(?:任务|目标)?(?:数|值|量|情况|率|比例)?\s*"
+    r"(?:[（(][^）)]{1,6}[)）])?"
+)
+
+Row = tuple[tuple[str, ...], str]
+
+
+def role_rows(rows: list[Row], named: list[Row]) -> list[Row]:
+    """The rows right below a named row (or below another such row) whose label is a role
+    alone: the named item's plan, result or share on its own line."""
+    out: list[Row] = []
+    follows = False
+    for item in rows:
+        if item in named:
+            follows = True
+            continue
+        follows = follows and _ROLE_ALONE.fullmatch(item[1].strip()) is not None
+        if follows:
+            out.append(item)
+    return out

@@ -15,6 +15,7 @@ from monitor.figures.place_levels import other_level
 from monitor.figures.places import GENERIC, PLACES, mentions, speaks_for
 from monitor.figures.row_nouns import noun_before_work
 from monitor.figures.table_stages import stage_in
+from monitor.figures.table_names import role_rows
 from monitor.figures.table_units import PLAN_ROW
 from monitor.models import Table, Target
 
@@ -270,7 +271,7 @@ def rows_for(
             named = []  # the named rows are parts (区域级绿道) of the whole
     return [
         row
-        for row, label in whole + named
+        for row, label in whole + named + role_rows(rows, named)  # (…目标 | 10, then 实际完成)
         if not any(word and word in label for word in target.exclude)
         and region_ok(groups[id(row)] + label, table.caption, title, lead, target, source)
     ]
