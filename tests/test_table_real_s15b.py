@@ -9,8 +9,8 @@ from decimal import Decimal
 
 import pytest
 
-from monitor.figures.tables import article_figures
-from monitor.models import Pledge, Target
+from monitor.figures.tables import article_figures, find_table_figures
+from monitor.models import Pledge, Table, Target
 from monitor.pages.extract import extract
 
 
@@ -108,3 +108,60 @@ def test_the_role_rows_of_one_item_among_several(done: str) -> None:
             (done, "合计", "achieved", "new", "25900 人"),
         ]
     )
+
+
+# --- a 进度 column beside the table's own share column (目标任务 | 进度 | 完成目标(%)), its
+# cells no per cents (19650 beside 109.2): the count done so far, the share being written beside
+# it; the unit in the row's label (新增城镇就业(人)) ---
+
+
+def _cells(table: Table, target: Target, title: str, day: date) -> list[tuple[str, str, str, str]]:
+    found = find_table_figures(table, [target], published=day, title=title)
+    out = []
+    for f in found:
+        begin = f.sentence.rfind(" | ", 0, f.start)
+        head = f.sentence[begin + 3 : f.sentence.find(": ", begin + 3)]
+        out.append((head, f.kind, f.scope, f"{f.value.normalize():f} {f.unit}"))
+    return sorted(out)
+
+
+BZ_JOBS = Target(
+    "bz-jobs", "柏州市2022年城镇新增就业18000人", ("城镇新增就业", "新增就业"),
+    ("柏州市", "柏州", "全市"), unit="人", pledge=Pledge(Decimal(18000)),
+)  # fmt: skip
+GAS = Target(
+    "bz-gas", "柏州市2022年改造燃气管网120公里", ("燃气管网",), ("柏州市", "柏州", "全市"),
+    unit="公里", pledge=Pledge(Decimal(120)),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("share", ["完成目标(%)", "完成率（%）", "完成比例"])
+def test_progress_beside_its_own_share_column_is_the_count_done(share: str) -> None:
+    table = Table(
+        caption="2022年1—10月民生工程推进情况表", unit=None,
+        header=("工程名称", "序号", "项目内容", "目标任务", "牵头单位", "进度", share, "备注"),
+        rows=(
+            ("就业工程", "1", "城镇新增就业(人)", "18000", "市人社局", "19650", "109.2", "超额完成"),
+            ("就业工程", "2", "失业人员再就业(人)", "3000", "市人社局", "2710", "90.3", ""),
+            ("城建工程", "3", "改造燃气管网(公里)", "120", "市住建局", "96", "80.0", "推进中"),
+        ),
+    )  # fmt: skip
+    title = "柏州市2022年1—10月民生工程推进情况"
+    assert _cells(table, BZ_JOBS, title, date(2022, 11, 20)) == sorted(
+        [
+            ("目标任务", "pledge", "new", "18000 人"),
+            ("进度", "achieved", "new", "19650 人"),
+            (share, "achieved", "share_of_pledge", "109.2 %"),
+        ]
+    )
+    assert ("进度", "achieved", "new", "96 千米") in _cells(table, GAS, title, date(2022, 11, 20))
+
+
+def test_progress_in_per_cents_beside_a_share_stays_a_share() -> None:
+    table = Table(
+        caption="2022年民生工程推进情况表", unit=None,
+        header=("项目内容", "目标任务", "进度", "完成率（%）"),
+        rows=(("改造燃气管网(公里)", "120", "80%", "80.0"),),
+    )  # fmt: skip
+    got = _cells(table, GAS, "柏州市民生工程推进情况", date(2022, 11, 20))
+    assert ("进度", "achieved", "share_of_pledge", "80 %") in got

@@ -14,6 +14,7 @@ from monitor.figures.table_heads import (
     STOCK,
     Column,
     Role,
+    bare_progress,
     progress_count,
     read_head,
     read_words,
@@ -118,11 +119,15 @@ def columns(table: Table, published: date | None, title: str = "") -> list[Colum
 
 def _progress_counts(columns: list[Column], table: Table) -> None:
     """A 进度 column under a group counting in an amount unit (新增就业（人）|目标任务 | 进度 |
-    完成比例（%）), its cells no per cents (3650, not 87.0%): the count done so far."""
-    for i, head in enumerate(table.header):
-        unit = progress_count(head) if columns[i].role == "share" else None
+    完成比例（%）), or 进度 alone beside a share column of the table's own (目标任务 | 进度 |
+    完成目标(%)), its cells no per cents (3650, not 87.0%): the count done so far (in the
+    group's unit, else the row's: 城镇新增就业(人))."""
+    shares = [i for i, c in enumerate(columns) if c.role == "share"]
+    for i in shares:
+        unit = progress_count(table.header[i])
+        beside = unit is None and bare_progress(table.header[i]) and len(shares) > 1
         cells = [row[i] for row in table.rows if i < len(row) and row[i].strip()]
-        if unit and cells and not any("%" in c or "％" in c for c in cells):
+        if (unit or beside) and cells and not any("%" in c or "％" in c for c in cells):
             columns[i] = columns[i]._replace(role="achieved", scope="new", unit=unit)
 
 

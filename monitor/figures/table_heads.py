@@ -172,6 +172,11 @@ def progress_count(head: str) -> str | None:
     return unit if group and _BARE_PROGRESS.fullmatch(last) and unit != "%" else None
 
 
+def bare_progress(head: str) -> bool:
+    """Is a header 进度 alone (当前进度), no group, no 率 or %?"""
+    return "|" not in head and _BARE_PROGRESS.fullmatch(head) is not None
+
+
 def read_head(head: str, published: date | None) -> Column:
     """What a value column holds, from its header: role, scope, written unit, period."""
     head = split_group(head)
