@@ -165,3 +165,48 @@ def test_progress_in_per_cents_beside_a_share_stays_a_share() -> None:
     )  # fmt: skip
     got = _cells(table, GAS, "柏州市民生工程推进情况", date(2022, 11, 20))
     assert ("进度", "achieved", "share_of_pledge", "80 %") in got
+
+
+# --- a column of a level the thing stands at (装机容量, 营业里程, 运营里程, 通车里程): where it
+# stands, cumulative, not the period's additions; the additions beside it (新增装机容量, 投产新线,
+# 新开通里程) stay new ---
+
+WIND = Target(
+    "ql-wind", "青岚省风电装机容量", ("风电装机", "风电"), ("青岚省", "青岚", "全省"), unit="千瓦"
+)  # fmt: skip
+METRO = Target(
+    "nz-metro", "南舟市城市轨道交通运营里程", ("轨道交通",), ("南舟市", "南舟", "全市"),
+    unit="公里",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("stock", ["装机容量（万千瓦）", "累计装机（万千瓦）"])
+def test_a_column_of_capacity_installed_is_the_level(stock: str) -> None:
+    table = Table(
+        caption="截至9月底青岚省电源装机情况", unit=None,
+        header=("项目", stock, "新增装机容量（万千瓦）", "同比增长（%）"),
+        rows=(
+            ("全省发电装机容量", "8650", "410", "9.1"),
+            ("风电装机容量", "1320", "95", "20.4"),
+            ("水电装机容量", "2210", "12", "0.6"),
+        ),
+    )  # fmt: skip
+    got = _cells(table, WIND, "青岚省前三季度电力运行情况", date(2025, 10, 20))
+    assert (stock, "achieved", "cumulative", "13200000 千瓦") in got
+    assert ("同比增长（%）", "achieved", "rate", "20.4 %") in got
+    assert not [g for g in got if g[0].startswith("新增") and g[2] != "new"]
+
+
+@pytest.mark.parametrize("length", ["运营里程（公里）", "营业里程（公里）", "通车里程（公里）"])
+def test_a_column_of_the_length_in_service_is_the_level(length: str) -> None:
+    table = Table(
+        caption="2024年南舟市城市轨道交通建设情况", unit=None,
+        header=("项目", "投产新线（公里）", length),
+        rows=(("城市轨道交通", "38.5", "412.6"), ("其中：地铁", "30.1", "356.0")),
+    )  # fmt: skip
+    assert _cells(table, METRO, "南舟市轨道交通线网再延伸", date(2025, 1, 8)) == sorted(
+        [
+            ("投产新线（公里）", "achieved", "new", "38.5 千米"),
+            (length, "achieved", "cumulative", "412.6 千米"),
+        ]
+    )
