@@ -210,3 +210,51 @@ def test_a_column_of_the_length_in_service_is_the_level(length: str) -> None:
             (length, "achieved", "cumulative", "412.6 千米"),
         ]
     )
+
+
+# --- a statistics table of measures by name and unit alone (产量（万吨）), with no period or
+# role in its caption or title, beside a change over the year before (增长（%）): what was
+# measured, the results; the change in amount beside (比上年增减（万吨）) is no level ---
+
+GRAIN = Target(
+    "xl-grain", "西岭省粮食总产量", ("粮食总产量", "粮食产量"), ("西岭省", "西岭", "全省"),
+    unit="吨",
+)  # fmt: skip
+CARS = Target(
+    "hy-nev", "红原市新能源汽车产量", ("新能源汽车",), ("红原市", "红原", "全市"), unit="辆"
+)  # fmt: skip
+
+
+def test_a_measure_beside_its_growth_over_last_year_is_a_result() -> None:
+    table = Table(
+        caption="全省主要农产品产量", unit=None,
+        header=("项目", "产量（万吨）", "比上年增减（万吨）", "增长（%）"),
+        rows=(
+            ("粮食总产量", "3580.4", "42.1", "1.2"),
+            ("油料", "310.2", "-5.0", "-1.6"),
+        ),
+    )  # fmt: skip
+    assert _cells(table, GRAIN, "西岭省粮食生产再获丰收", date(2024, 12, 20)) == sorted(
+        [
+            ("产量（万吨）", "achieved", "new", "35804000 吨"),
+            ("增长（%）", "achieved", "rate", "1.2 %"),
+        ]
+    )
+
+
+def test_an_output_column_beside_its_year_on_year_change_is_a_result() -> None:
+    table = Table(
+        caption="全市主要工业产品产量", unit=None,
+        header=("产品名称", "产量（万辆）", "同比增长（%）"),
+        rows=(("汽车", "85.2", "6.1"), ("新能源汽车", "31.7", "24.8")),
+    )  # fmt: skip
+    got = _cells(table, CARS, "红原市工业经济运行平稳", date(2025, 4, 18))
+    assert ("产量（万辆）", "achieved", "new", "317000 辆") in got
+
+
+def test_a_measure_with_no_change_beside_and_no_frame_says_nothing() -> None:
+    table = Table(
+        caption="全省主要农产品产量", unit=None, header=("项目", "产量（万吨）"),
+        rows=(("粮食总产量", "3580.4"), ("油料", "310.2")),
+    )  # fmt: skip
+    assert _cells(table, GRAIN, "西岭省农业概况", date(2024, 12, 20)) == []

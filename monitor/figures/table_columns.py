@@ -15,6 +15,7 @@ from monitor.figures.table_heads import (
     Column,
     Role,
     bare_progress,
+    names_change,
     progress_count,
     read_head,
     read_words,
@@ -319,12 +320,22 @@ def _bare_values(
         ),
         None,
     )
+    measured = frame is None and _beside_a_change(columns)
     for i in bare:
-        if frame is None:  # no frame: only a row label's own role word can say (for_row)
+        if measured and not names_change(header[i]):  # 产量（万吨） | 增长（%）: what was measured
+            columns[i] = Column("achieved", "new", header_unit(header[i]), None, bare=True)
+        elif frame is None:  # no frame: only a row label's own role word can say (for_row)
             columns[i] = Column("none", None, header_unit(header[i]), None, bare=True)
-            continue
-        scope = frame.scope if frame.scope in ("new", "cumulative") else "new"
-        columns[i] = Column(frame.role, scope, header_unit(header[i]), frame.period, bare=True)
+        else:
+            scope = frame.scope if frame.scope in ("new", "cumulative") else "new"
+            columns[i] = Column(frame.role, scope, header_unit(header[i]), frame.period, bare=True)
+
+
+def _beside_a_change(columns: list[Column]) -> bool:
+    """Does the table give a change over the year before (增长（%）) and no plan: a table of
+    what was measured, whose bare measures are results?"""
+    roles = {c.role for c in columns}
+    return "rate" in roles and "pledge" not in roles
 
 
 def _grouped(head: str) -> bool:

@@ -176,6 +176,11 @@ def progress_count(head: str) -> str | None:
     return unit if group and _BARE_PROGRESS.fullmatch(last) and unit != "%" else None
 
 
+def names_change(head: str) -> bool:
+    """Does a header name a change (增长, 同比, 比上年增减), no level?"""
+    return _RATE.search(words_of(head)) is not None
+
+
 def bare_progress(head: str) -> bool:
     """Is a header 进度 alone (当前进度), no group, no 率 or %?"""
     return "|" not in head and _BARE_PROGRESS.fullmatch(head) is not None
