@@ -258,3 +258,49 @@ def test_a_measure_with_no_change_beside_and_no_frame_says_nothing() -> None:
         rows=(("粮食总产量", "3580.4"), ("油料", "310.2")),
     )  # fmt: skip
     assert _cells(table, GRAIN, "西岭省农业概况", date(2024, 12, 20)) == []
+
+
+# --- the measure across the header (投产新线, 运营里程) and the things down (全省铁路, 其中：…):
+# the row the target's title names (全省铁路营业里程 → 全省铁路) is the target's, not its part ---
+
+RAIL = Target(
+    "xl-rail", "西岭省铁路营业里程", ("铁路营业里程", "营业里程", "投产新线"),
+    ("西岭省", "西岭", "全省"), unit="公里",
+)  # fmt: skip
+PIPES = Target(
+    "cj-pipes", "澄江县城区供水管网总长度", ("管网总长度", "新建管网"), ("澄江县", "澄江", "全县"),
+    unit="公里",
+)  # fmt: skip
+
+
+def test_the_row_the_targets_title_names_under_its_measure_across() -> None:
+    table = Table(
+        caption="2024年西岭省铁路投产新线和营业里程", unit=None,
+        header=("项目", "投产新线（公里）", "营业里程（公里）"),
+        rows=(("全省铁路", "312", "6120"), ("其中：高速铁路", "245", "2380")),
+    )  # fmt: skip
+    assert _cells(table, RAIL, "西岭省铁路网加密成形", date(2025, 1, 6)) == sorted(
+        [
+            ("投产新线（公里）", "achieved", "new", "312 千米"),
+            ("营业里程（公里）", "achieved", "cumulative", "6120 千米"),
+        ]
+    )
+
+
+def test_the_row_the_title_names_in_a_utility_report() -> None:
+    table = Table(
+        caption="2023年澄江县城区供水设施建设情况", unit=None,
+        header=("设施", "新建管网（公里）", "管网总长度（公里）"),
+        rows=(("城区供水管网", "18.6", "402.3"), ("其中：主干管", "4.2", "96.0")),
+    )  # fmt: skip
+    got = _cells(table, PIPES, "澄江县供水保障能力提升", date(2024, 1, 12))
+    assert ("管网总长度（公里）", "achieved", "cumulative", "402.3 千米") in got
+
+
+def test_rows_the_title_does_not_name_stay_out() -> None:
+    table = Table(
+        caption="2024年西岭省交通建设情况", unit=None,
+        header=("项目", "投产新线（公里）", "营业里程（公里）"),
+        rows=(("高速公路", "120", "8200"), ("普通国省道", "300", "21000")),
+    )  # fmt: skip
+    assert _cells(table, RAIL, "西岭省交通建设提速", date(2025, 1, 6)) == []

@@ -111,7 +111,7 @@ FORECAST = re.compile(r"预计|预期(?!目标|指标|值)|预测")
 _HELD = re.compile(r"保有量|存量|总数|总量|余额|实有|期末数|年末数|末到达|到达数")
 # …and the capacity installed or the length in service (装机容量, 运营里程, 营业里程): where the
 # thing stands, unless the header names what was added (新增装机容量, 新开通里程)
-_LEVEL = re.compile(r"装机|(?:运营|营运|营业|通车)里程")
+_LEVEL = re.compile(r"装机|(?:运营|营运|营业|通车|总)里程|总长度")
 _ADDED = re.compile(r"新增|净增|新建|新开|新投|投产|新并网")
 
 # An amount added since the year's start (比年初增加, 较上年末新增): the year's so far, not a rate
