@@ -141,7 +141,7 @@ def test_progress_beside_its_own_share_column_is_the_count_done(share: str) -> N
         caption="2022年1—10月民生工程推进情况表", unit=None,
         header=("工程名称", "序号", "项目内容", "目标任务", "牵头单位", "进度", share, "备注"),
         rows=(
-            ("就业工程", "1", "城镇新增就业(人)", "18000", "市人社局", "19650", "109.2", "超额完成"),
+            ("就业工程", "1", "城镇新增就业(人)", "18000", "市人社局", "19650", "109.2", "超额"),
             ("就业工程", "2", "失业人员再就业(人)", "3000", "市人社局", "2710", "90.3", ""),
             ("城建工程", "3", "改造燃气管网(公里)", "120", "市住建局", "96", "80.0", "推进中"),
         ),
@@ -304,3 +304,23 @@ def test_rows_the_title_does_not_name_stay_out() -> None:
         rows=(("高速公路", "120", "8200"), ("普通国省道", "300", "21000")),
     )  # fmt: skip
     assert _cells(table, RAIL, "西岭省交通建设提速", date(2025, 1, 6)) == []
+
+
+# --- an item's row labelled with its role and the period the role is for (城镇新增就业年度任务,
+# 新建充电桩全年任务（个）): the period word is no noun the keyword modifies ---
+
+CHARGERS = Target(
+    "sy-chargers", "双堰市2025年新建公共充电桩3000个", ("充电桩",), ("双堰市", "双堰", "全市"),
+    unit="个", pledge=Pledge(Decimal(3000)),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("plan", ["新建充电桩年度任务（个）", "新建充电桩全年任务（个）"])
+def test_an_item_row_naming_the_period_of_its_plan_is_the_items(plan: str) -> None:
+    table = Table(
+        caption="双堰市2025年重点民生项目推进情况（截至6月底）", unit=None,
+        header=("项目", "合计"),
+        rows=((plan, "3000"), ("新建充电桩已建成（个）", "1640")),
+    )  # fmt: skip
+    got = _cells(table, CHARGERS, "双堰市民生项目上半年进展", date(2025, 7, 10))
+    assert ("合计", "pledge", "new", "3000 个") in got

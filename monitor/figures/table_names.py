@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from monitor.figures.places import GENERIC
 from monitor.models import Table, Target
 
 # An amount and its measure word (30个, 27.5公里); after words, a figure inside them (新建…30个)
@@ -88,11 +89,12 @@ _PART_FIRST = re.compile(r"其中|包括|含|[(（]?[0-9一二三四五六七八
 _WORDS = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
-def titled(label: str, target: Target, places: tuple[str, ...]) -> bool:
+def titled(label: str, target: Target) -> bool:
     """Does the target's title name the thing a row is labelled with (全国铁路 in 全国铁路营业里程;
     全省铁路, its place word aside, in 西岭省铁路营业里程), the row no part (其中：高铁)?"""
     label = label.strip()
     if _PART_FIRST.match(label) or not _WORDS.fullmatch(label):
         return False
+    places = (*target.region, *GENERIC)
     place = next((p for p in places if p and label.startswith(p) and len(label) > len(p)), "")
     return label in target.title or label[len(place) :] in target.title

@@ -14,8 +14,8 @@ from monitor.figures.nouns import other_measure
 from monitor.figures.place_levels import other_level
 from monitor.figures.places import GENERIC, PLACES, mentions, speaks_for
 from monitor.figures.row_nouns import noun_before_work
-from monitor.figures.table_stages import stage_in, stages_down
 from monitor.figures.table_names import role_rows, titled
+from monitor.figures.table_stages import stage_in, stages_down
 from monitor.figures.table_units import PLAN_ROW
 from monitor.models import Table, Target
 
@@ -255,7 +255,7 @@ def rows_for(
         if not whole and target.region:
             whole = [(row, label) for row, label in rows if _own_place(label, target)]
         if not whole and not named and across:  # 全国铁路 | 营业里程 for 全国铁路营业里程
-            whole = [(row, lb) for row, lb in rows if titled(lb, target, (*target.region, *GENERIC))]
+            whole = [(row, label) for row, label in rows if titled(label, target)]
         flows = [label for _, label in named if not _STOCK_ROW.search(label)]
         kinds = _kinds(named, " ".join([table.caption, title, *(lb for _, lb in whole)]), target)
         if kinds:  # 其中：公共充电桩 for 公共充电桩: the total (充电桩合计) is of every kind
