@@ -55,7 +55,7 @@ _ACROSS = (
 @pytest.mark.parametrize(
     "above",
     [
-        "7.新建社区足球场12片。 牵头领导:陈立新 责任单位:市体育局 配合单位:各区管委会",
+        "（七）新建社区足球场12片，责任单位:市体育局，配合单位:各区管委会",
         "七、新建社区足球场12片（牵头单位：市体育局；协办单位：市住建局）",
         "社区足球场建设 主办单位：市体育局",
     ],
@@ -76,7 +76,7 @@ def test_a_unit_note_above_the_table_is_still_read() -> None:
 
 
 def test_a_row_of_a_role_alone_continues_the_item_above_it() -> None:
-    page = _page("7.新建社区足球场12片。 责任单位:市体育局", _ACROSS)
+    page = _page("（七）新建社区足球场12片，责任单位:市体育局", _ACROSS)
     assert _reads(page, PITCHES, date(2023, 10, 20)) == [
         ("已建成", "合计", "achieved", "new", "8 片"),
         ("新建足球场年度目标", "合计", "pledge", "new", "12 片"),
@@ -126,7 +126,7 @@ def _cells(table: Table, target: Target, title: str, day: date) -> list[tuple[st
 
 
 BZ_JOBS = Target(
-    "bz-jobs", "柏州市2022年城镇新增就业18000人", ("城镇新增就业", "新增就业"),
+    "bz-jobs", "柏州市2022年新增城镇就业18000人", ("新增城镇就业",),
     ("柏州市", "柏州", "全市"), unit="人", pledge=Pledge(Decimal(18000)),
 )  # fmt: skip
 GAS = Target(
@@ -135,21 +135,21 @@ GAS = Target(
 )  # fmt: skip
 
 
-@pytest.mark.parametrize("share", ["完成目标(%)", "完成率（%）", "完成比例"])
+@pytest.mark.parametrize("share", ["完成任务(%)", "完成率（%）", "完成比例"])
 def test_progress_beside_its_own_share_column_is_the_count_done(share: str) -> None:
     table = Table(
-        caption="2022年1—10月民生工程推进情况表", unit=None,
-        header=("工程名称", "序号", "项目内容", "目标任务", "牵头单位", "进度", share, "备注"),
+        caption="柏州市2022年惠民项目推进表（1—10月）", unit=None,
+        header=("编号", "类别", "建设内容", "年度目标任务", "进度", share, "责任部门"),
         rows=(
-            ("就业工程", "1", "城镇新增就业(人)", "18000", "市人社局", "19650", "109.2", "超额"),
-            ("就业工程", "2", "失业人员再就业(人)", "3000", "市人社局", "2710", "90.3", ""),
-            ("城建工程", "3", "改造燃气管网(公里)", "120", "市住建局", "96", "80.0", "推进中"),
+            ("一", "稳岗就业", "新增城镇就业(人)", "18000", "19650", "109.2", "市人社局"),
+            ("二", "稳岗就业", "失业人员再就业(人)", "3000", "2710", "90.3", "市人社局"),
+            ("三", "城市更新", "改造燃气管网(公里)", "120", "96", "80.0", "市住建局"),
         ),
     )  # fmt: skip
     title = "柏州市2022年1—10月民生工程推进情况"
     assert _cells(table, BZ_JOBS, title, date(2022, 11, 20)) == sorted(
         [
-            ("目标任务", "pledge", "new", "18000 人"),
+            ("年度目标任务", "pledge", "new", "18000 人"),
             ("进度", "achieved", "new", "19650 人"),
             (share, "achieved", "share_of_pledge", "109.2 %"),
         ]
@@ -172,7 +172,7 @@ def test_progress_in_per_cents_beside_a_share_stays_a_share() -> None:
 # 新开通里程) stay new ---
 
 WIND = Target(
-    "ql-wind", "青岚省风电装机容量", ("风电装机", "风电"), ("青岚省", "青岚", "全省"), unit="千瓦"
+    "ql-wind", "青岚省风电装机容量", ("风电",), ("青岚省", "青岚", "全省"), unit="千瓦"
 )  # fmt: skip
 METRO = Target(
     "nz-metro", "南舟市城市轨道交通运营里程", ("轨道交通",), ("南舟市", "南舟", "全市"),
@@ -183,12 +183,12 @@ METRO = Target(
 @pytest.mark.parametrize("stock", ["装机容量（万千瓦）", "累计装机（万千瓦）"])
 def test_a_column_of_capacity_installed_is_the_level(stock: str) -> None:
     table = Table(
-        caption="截至9月底青岚省电源装机情况", unit=None,
-        header=("项目", stock, "新增装机容量（万千瓦）", "同比增长（%）"),
+        caption="青岚省电源结构（9月末）", unit=None,
+        header=("电源类型", stock, "新增装机容量（万千瓦）", "同比增长（%）"),
         rows=(
-            ("全省发电装机容量", "8650", "410", "9.1"),
-            ("风电装机容量", "1320", "95", "20.4"),
-            ("水电装机容量", "2210", "12", "0.6"),
+            ("全部电源", "8650", "410", "9.1"),
+            ("风电", "1320", "95", "20.4"),
+            ("水电", "2210", "12", "0.6"),
         ),
     )  # fmt: skip
     got = _cells(table, WIND, "青岚省前三季度电力运行情况", date(2025, 10, 20))
@@ -201,12 +201,12 @@ def test_a_column_of_capacity_installed_is_the_level(stock: str) -> None:
 def test_a_column_of_the_length_in_service_is_the_level(length: str) -> None:
     table = Table(
         caption="2024年南舟市城市轨道交通建设情况", unit=None,
-        header=("项目", "投产新线（公里）", length),
-        rows=(("城市轨道交通", "38.5", "412.6"), ("其中：地铁", "30.1", "356.0")),
+        header=("分类", "当年新开通（公里）", length),
+        rows=(("城市轨道交通", "38.5", "412.6"), ("其中：市域快线", "30.1", "356.0")),
     )  # fmt: skip
     assert _cells(table, METRO, "南舟市轨道交通线网再延伸", date(2025, 1, 8)) == sorted(
         [
-            ("投产新线（公里）", "achieved", "new", "38.5 千米"),
+            ("当年新开通（公里）", "achieved", "new", "38.5 千米"),
             (length, "achieved", "cumulative", "412.6 千米"),
         ]
     )
@@ -217,7 +217,7 @@ def test_a_column_of_the_length_in_service_is_the_level(length: str) -> None:
 # measured, the results; the change in amount beside (比上年增减（万吨）) is no level ---
 
 GRAIN = Target(
-    "xl-grain", "西岭省粮食总产量", ("粮食总产量", "粮食产量"), ("西岭省", "西岭", "全省"),
+    "xl-grain", "西岭省粮食产量", ("粮食产量",), ("西岭省", "西岭", "全省"),
     unit="吨",
 )  # fmt: skip
 CARS = Target(
@@ -228,16 +228,16 @@ CARS = Target(
 def test_a_measure_beside_its_growth_over_last_year_is_a_result() -> None:
     table = Table(
         caption="全省主要农产品产量", unit=None,
-        header=("项目", "产量（万吨）", "比上年增减（万吨）", "增长（%）"),
+        header=("类别", "产量（万吨）", "增减量（万吨）", "比上年增长（%）"),
         rows=(
-            ("粮食总产量", "3580.4", "42.1", "1.2"),
-            ("油料", "310.2", "-5.0", "-1.6"),
+            ("粮食产量", "3580.4", "42.1", "1.2"),
+            ("棉花产量", "31.2", "-0.5", "-1.6"),
         ),
     )  # fmt: skip
     assert _cells(table, GRAIN, "西岭省粮食生产再获丰收", date(2024, 12, 20)) == sorted(
         [
             ("产量（万吨）", "achieved", "new", "35804000 吨"),
-            ("增长（%）", "achieved", "rate", "1.2 %"),
+            ("比上年增长（%）", "achieved", "rate", "1.2 %"),
         ]
     )
 
@@ -255,7 +255,7 @@ def test_an_output_column_beside_its_year_on_year_change_is_a_result() -> None:
 def test_a_measure_with_no_change_beside_and_no_frame_says_nothing() -> None:
     table = Table(
         caption="全省主要农产品产量", unit=None, header=("项目", "产量（万吨）"),
-        rows=(("粮食总产量", "3580.4"), ("油料", "310.2")),
+        rows=(("粮食产量", "3580.4"), ("棉花产量", "31.2")),
     )  # fmt: skip
     assert _cells(table, GRAIN, "西岭省农业概况", date(2024, 12, 20)) == []
 
@@ -264,7 +264,7 @@ def test_a_measure_with_no_change_beside_and_no_frame_says_nothing() -> None:
 # the row the target's title names (全省铁路营业里程 → 全省铁路) is the target's, not its part ---
 
 RAIL = Target(
-    "xl-rail", "西岭省铁路营业里程", ("铁路营业里程", "营业里程", "投产新线"),
+    "xl-rail", "西岭省铁路营业里程", ("铁路营业里程", "营业里程", "新投产里程"),
     ("西岭省", "西岭", "全省"), unit="公里",
 )  # fmt: skip
 PIPES = Target(
@@ -275,13 +275,13 @@ PIPES = Target(
 
 def test_the_row_the_targets_title_names_under_its_measure_across() -> None:
     table = Table(
-        caption="2024年西岭省铁路投产新线和营业里程", unit=None,
-        header=("项目", "投产新线（公里）", "营业里程（公里）"),
-        rows=(("全省铁路", "312", "6120"), ("其中：高速铁路", "245", "2380")),
+        caption="西岭省铁路建设运营情况（2024年）", unit=None,
+        header=("线别", "新投产里程（公里）", "营业里程（公里）"),
+        rows=(("全省铁路", "312", "6120"), ("其中：城际铁路", "245", "2380")),
     )  # fmt: skip
     assert _cells(table, RAIL, "西岭省铁路网加密成形", date(2025, 1, 6)) == sorted(
         [
-            ("投产新线（公里）", "achieved", "new", "312 千米"),
+            ("新投产里程（公里）", "achieved", "new", "312 千米"),
             ("营业里程（公里）", "achieved", "cumulative", "6120 千米"),
         ]
     )
@@ -300,7 +300,7 @@ def test_the_row_the_title_names_in_a_utility_report() -> None:
 def test_rows_the_title_does_not_name_stay_out() -> None:
     table = Table(
         caption="2024年西岭省交通建设情况", unit=None,
-        header=("项目", "投产新线（公里）", "营业里程（公里）"),
+        header=("线别", "新投产里程（公里）", "营业里程（公里）"),
         rows=(("高速公路", "120", "8200"), ("普通国省道", "300", "21000")),
     )  # fmt: skip
     assert _cells(table, RAIL, "西岭省交通建设提速", date(2025, 1, 6)) == []
