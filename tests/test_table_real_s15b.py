@@ -110,7 +110,7 @@ def test_the_role_rows_of_one_item_among_several(done: str) -> None:
     )
 
 
-# --- a 进度 column beside the table's own share column (目标任务 | 进度 | 完成目标(%)), its
+# --- a 进度 column beside the table's own share column (年度目标任务 | 进度 | 完成任务(%)), its
 # cells no per cents (19650 beside 109.2): the count done so far, the share being written beside
 # it; the unit in the row's label (新增城镇就业(人)) ---
 
@@ -168,7 +168,7 @@ def test_progress_in_per_cents_beside_a_share_stays_a_share() -> None:
 
 
 # --- a column of a level the thing stands at (装机容量, 营业里程, 运营里程, 通车里程): where it
-# stands, cumulative, not the period's additions; the additions beside it (新增装机容量, 投产新线,
+# stands, cumulative, not the period's additions; the additions beside it (新增装机容量, 新投产里程,
 # 新开通里程) stay new ---
 
 WIND = Target(
@@ -260,7 +260,7 @@ def test_a_measure_with_no_change_beside_and_no_frame_says_nothing() -> None:
     assert _cells(table, GRAIN, "西岭省农业概况", date(2024, 12, 20)) == []
 
 
-# --- the measure across the header (投产新线, 运营里程) and the things down (全省铁路, 其中：…):
+# --- the measure across the header (新投产里程, 运营里程) and the things down (全省铁路, 其中：…):
 # the row the target's title names (全省铁路营业里程 → 全省铁路) is the target's, not its part ---
 
 RAIL = Target(

@@ -121,8 +121,8 @@ def columns(table: Table, published: date | None, title: str = "") -> list[Colum
 def _progress_counts(columns: list[Column], table: Table) -> None:
     """A 进度 column under a group counting in an amount unit (新增就业（人）|目标任务 | 进度 |
     完成比例（%）), or 进度 alone beside a share column of the table's own (目标任务 | 进度 |
-    完成目标(%)), its cells no per cents (3650, not 87.0%): the count done so far (in the
-    group's unit, else the row's: 城镇新增就业(人))."""
+    完成任务(%)), its cells no per cents (3650, not 87.0%): the count done so far (in the
+    group's unit, else the row's: 新增城镇就业(人))."""
     shares = [i for i, c in enumerate(columns) if c.role == "share"]
     for i in shares:
         unit = progress_count(table.header[i])

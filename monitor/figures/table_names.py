@@ -59,7 +59,7 @@ def name_last(table: Table, labels: list[int]) -> list[int]:
 
 
 # A row label of a role and no thing (实际完成, 1-9月完成, 完成数, 年度目标（人）): the role of the
-# item the row above names, its next line (新辟线路年度目标 | … , then 实际完成 | …)
+# item the row above names, its next line (新建球场年度目标 | … , then 实际完成 | …)
 _ROLE_ALONE = re.compile(
     r"(?:(?:19|20)[0-9]{2}\s*年)?(?:年度|全年|今年|本年|当年|上半年|"
     r"[0-9０-９]{1,2}\s*(?:[-—–~至]\s*[0-9０-９]{1,2})?\s*月份?)?(?:实际|累计|已|计划|目标)?"
@@ -90,8 +90,8 @@ _WORDS = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
 def titled(label: str, target: Target) -> bool:
-    """Does the target's title name the thing a row is labelled with (全国铁路 in 全国铁路营业里程;
-    全省铁路, its place word aside, in 西岭省铁路营业里程), the row no part (其中：高铁)?"""
+    """Does the target's title name the thing a row is labelled with (全省铁路 in 全省铁路营业里程;
+    全省铁路, its place word aside, in 西岭省铁路营业里程), the row no part (其中：城际铁路)?"""
     label = label.strip()
     if _PART_FIRST.match(label) or not _WORDS.fullmatch(label):
         return False

@@ -254,7 +254,7 @@ def rows_for(
             ]
         if not whole and target.region:
             whole = [(row, label) for row, label in rows if _own_place(label, target)]
-        if not whole and not named and across:  # 全国铁路 | 营业里程 for 全国铁路营业里程
+        if not whole and not named and across:  # 全省铁路 | 营业里程 for 全省铁路营业里程
             whole = [(row, label) for row, label in rows if titled(label, target)]
         flows = [label for _, label in named if not _STOCK_ROW.search(label)]
         kinds = _kinds(named, " ".join([table.caption, title, *(lb for _, lb in whole)]), target)

@@ -39,7 +39,7 @@ _CANONICAL = frozenset(units.CANONICAL.values())
 
 def unit_note(text: str) -> str | None:
     """The unit a note names (单位：万元、% → 万元、%); None for a 单位 that is an office, not a
-    unit of measure (责任单位：市交通委, 牵头单位：…: who does the work)."""
+    unit of measure (责任单位：市体育局, 牵头单位：…: who does the work)."""
     found = _UNIT_NOTE.search(text)
     return found.group(1) if found and measure_unit(found.group(1)) else None
 
