@@ -18,7 +18,7 @@ def _page(above: str, table: str, title: str = "2023年市政府惠民实事项�
     return (
         f"<html><head><meta charset=utf-8><title>{title}</title></head><body><div id=main>"
         f"<h1>{title}</h1><p>今年惠民实事项目共30项，各牵头部门加快推进，总体进展顺利。"
-        f"现将1—9月进展情况公布如下，接受市民监督。</p>"
+        f"以下为1—9月各项目推进情况，欢迎市民查阅。</p>"
         f"<p>{above}</p><table>{table}</table></div></body></html>"
     ).encode()
 
