@@ -10,6 +10,8 @@ import re
 _WORK_END = re.compile(r"(?:改造|建设|提升|升级|提质|提档|增效|工程|项目|任务|完成情况)+$")
 # words of building or renewing the thing itself (提质, 综合整治, 新改建, 标准化): no noun
 _BUILDING = re.compile(r"[建改修扩提升新]|整治|综合|标准|规范|达标")
+# the period the work is for (年度任务, 全年任务, 今年任务): no noun
+_SPAN = re.compile(r"年度|全年|今年|当年|本年|上半年|下半年|年内")
 
 
 def noun_before_work(rest: str) -> str | None:
@@ -21,5 +23,7 @@ def noun_before_work(rest: str) -> str | None:
         return None
     noun = rest[: work.start()]
     if not re.fullmatch(r"[\u4e00-\u9fff]+", noun) or _BUILDING.search(noun):
+        return None
+    if _SPAN.fullmatch(noun):  # 年度任务: the period of the plan
         return None
     return noun

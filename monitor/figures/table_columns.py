@@ -14,6 +14,8 @@ from monitor.figures.table_heads import (
     STOCK,
     Column,
     Role,
+    bare_progress,
+    names_change,
     progress_count,
     read_head,
     read_words,
@@ -118,11 +120,15 @@ def columns(table: Table, published: date | None, title: str = "") -> list[Colum
 
 def _progress_counts(columns: list[Column], table: Table) -> None:
     """A 进度 column under a group counting in an amount unit (新增就业（人）|目标任务 | 进度 |
-    完成比例（%）), its cells no per cents (3650, not 87.0%): the count done so far."""
-    for i, head in enumerate(table.header):
-        unit = progress_count(head) if columns[i].role == "share" else None
+    完成比例（%）), or 进度 alone beside a share column of the table's own (目标任务 | 进度 |
+    完成任务(%)), its cells no per cents (3650, not 87.0%): the count done so far (in the
+    group's unit, else the row's: 新增城镇就业(人))."""
+    shares = [i for i, c in enumerate(columns) if c.role == "share"]
+    for i in shares:
+        unit = progress_count(table.header[i])
+        beside = unit is None and bare_progress(table.header[i]) and len(shares) > 1
         cells = [row[i] for row in table.rows if i < len(row) and row[i].strip()]
-        if unit and cells and not any("%" in c or "％" in c for c in cells):
+        if (unit or beside) and cells and not any("%" in c or "％" in c for c in cells):
             columns[i] = columns[i]._replace(role="achieved", scope="new", unit=unit)
 
 
@@ -314,12 +320,22 @@ def _bare_values(
         ),
         None,
     )
+    measured = frame is None and _beside_a_change(columns)
     for i in bare:
-        if frame is None:  # no frame: only a row label's own role word can say (for_row)
+        if measured and not names_change(header[i]):  # 产量（万吨） | 增长（%）: what was measured
+            columns[i] = Column("achieved", "new", header_unit(header[i]), None, bare=True)
+        elif frame is None:  # no frame: only a row label's own role word can say (for_row)
             columns[i] = Column("none", None, header_unit(header[i]), None, bare=True)
-            continue
-        scope = frame.scope if frame.scope in ("new", "cumulative") else "new"
-        columns[i] = Column(frame.role, scope, header_unit(header[i]), frame.period, bare=True)
+        else:
+            scope = frame.scope if frame.scope in ("new", "cumulative") else "new"
+            columns[i] = Column(frame.role, scope, header_unit(header[i]), frame.period, bare=True)
+
+
+def _beside_a_change(columns: list[Column]) -> bool:
+    """Does the table give a change over the year before (增长（%）) and no plan: a table of
+    what was measured, whose bare measures are results?"""
+    roles = {c.role for c in columns}
+    return "rate" in roles and "pledge" not in roles
 
 
 def _grouped(head: str) -> bool:

@@ -31,7 +31,7 @@ _PLEDGE_FIRST = re.compile(r"计划完成|目标任务|任务数|计划数|目�
 _ACHIEVED = re.compile(
     r"完成|实际|实现|已|建成|开工|竣工|完工|累计|新建|新增|到位|达到|执行|实绩|决算|快报|"
     r"[0-9０-９]{1,2}月|"
-    r"签约|交付|交房|投用|投入使用|入住|筹集|供应|配租|"
+    r"签约|交付|交房|投用|投入使用|投产|投运|通车|开通|并网|入住|筹集|供应|配租|"
     r"发放|拨付|兑付|发行|支出|惠及|办理|办结|受理|筛查|接种|培训|安置|"
     r"上半年|下半年|[一二三四]季度|前三季度|当月|本月|当年|本年|"
     r"本期|报告期|当前"  # a bulletin's current period, a monitoring table's 当前值
@@ -109,6 +109,10 @@ FORECAST = re.compile(r"预计|预期(?!目标|指标|值)|预测")
 # A level held (保有量, 余额, 年末实有, 期末数, a telecom bulletin's 10月末到达数): the stock,
 # whatever period it is told for
 _HELD = re.compile(r"保有量|存量|总数|总量|余额|实有|期末数|年末数|末到达|到达数")
+# …and the capacity installed or the length in service (装机容量, 运营里程, 营业里程): where the
+# thing stands, unless the header names what was added (新增装机容量, 新开通里程)
+_LEVEL = re.compile(r"装机|(?:运营|营运|营业|通车|总)里程|总长度")
+_ADDED = re.compile(r"新增|净增|新建|新开|新投|投产|新并网")
 
 # An amount added since the year's start (比年初增加, 较上年末新增): the year's so far, not a rate
 # (or its signed change, 比上年末增减: in the table's unit, what the year added or took away)
@@ -170,6 +174,16 @@ def progress_count(head: str) -> str | None:
     *group, last = split_group(head).split("|")
     unit = next((u for part in reversed(group) if (u := _unit_cell(part))), None)
     return unit if group and _BARE_PROGRESS.fullmatch(last) and unit != "%" else None
+
+
+def names_change(head: str) -> bool:
+    """Does a header name a change (增长, 同比, 比上年增减), no level?"""
+    return _RATE.search(words_of(head)) is not None
+
+
+def bare_progress(head: str) -> bool:
+    """Is a header 进度 alone (当前进度), no group, no 率 or %?"""
+    return "|" not in head and _BARE_PROGRESS.fullmatch(head) is not None
 
 
 def read_head(head: str, published: date | None) -> Column:
@@ -274,7 +288,7 @@ def read_words(head: str, published: date | None) -> Column:
     ):
         scope: FigureScope = "cumulative" if STOCK.search(words) else "new"
         return Column("pledge", scope, unit, period)
-    if _HELD.search(words):  # 充电桩保有量: the stock held, a level
+    if _HELD.search(words) or (_LEVEL.search(words) and not _ADDED.search(words)):  # 保有量
         return Column("achieved", "cumulative", unit, period)
     if _ACHIEVED.search(words) or (period and published and int(period) < published.year):
         stock = STOCK.search(words) and not _IN_PERIOD.search(words.replace("累计", "", 1))

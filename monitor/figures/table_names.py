@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from monitor.models import Table
+from monitor.figures.places import GENERIC
+from monitor.models import Table, Target
 
 # An amount and its measure word (30个, 27.5公里); after words, a figure inside them (新建…30个)
 AMOUNT = (
@@ -55,3 +56,45 @@ def name_last(table: Table, labels: list[int]) -> list[int]:
         return labels
     items = item_columns(table, labels)
     return [i for i in labels if i not in items] + items
+
+
+# A row label of a role and no thing (实际完成, 1-9月完成, 完成数, 年度目标（人）): the role of the
+# item the row above names, its next line (新建球场年度目标 | … , then 实际完成 | …)
+_ROLE_ALONE = re.compile(
+    r"(?:(?:19|20)[0-9]{2}\s*年)?(?:年度|全年|今年|本年|当年|上半年|"
+    r"[0-9０-９]{1,2}\s*(?:[-—–~至]\s*[0-9０-９]{1,2})?\s*月份?)?(?:实际|累计|已|计划|目标)?"
+    r"(?:完成|建成|开工|竣工|完工|目标|任务|计划)(?:任务|目标)?(?:数|值|量|情况|率|比例)?\s*"
+    r"(?:[（(][^）)]{1,6}[)）])?"
+)
+
+Row = tuple[tuple[str, ...], str]
+
+
+def role_rows(rows: list[Row], named: list[Row]) -> list[Row]:
+    """The rows right below a named row (or below another such row) whose label is a role
+    alone: the named item's plan, result or share on its own line."""
+    out: list[Row] = []
+    follows = False
+    for item in rows:
+        if item in named:
+            follows = True
+            continue
+        follows = follows and _ROLE_ALONE.fullmatch(item[1].strip()) is not None
+        if follows:
+            out.append(item)
+    return out
+
+
+_PART_FIRST = re.compile(r"其中|包括|含|[(（]?[0-9一二三四五六七八九十]+[)）.、]")
+_WORDS = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def titled(label: str, target: Target) -> bool:
+    """Does the target's title name the thing a row is labelled with (全省铁路 in 全省铁路营业里程;
+    全省铁路, its place word aside, in 西岭省铁路营业里程), the row no part (其中：城际铁路)?"""
+    label = label.strip()
+    if _PART_FIRST.match(label) or not _WORDS.fullmatch(label):
+        return False
+    places = (*target.region, *GENERIC)
+    place = next((p for p in places if p and label.startswith(p) and len(label) > len(p)), "")
+    return label in target.title or label[len(place) :] in target.title

@@ -14,7 +14,8 @@ from monitor.figures.nouns import other_measure
 from monitor.figures.place_levels import other_level
 from monitor.figures.places import GENERIC, PLACES, mentions, speaks_for
 from monitor.figures.row_nouns import noun_before_work
-from monitor.figures.table_stages import stage_in
+from monitor.figures.table_names import role_rows, titled
+from monitor.figures.table_stages import stage_in, stages_down
 from monitor.figures.table_units import PLAN_ROW
 from monitor.models import Table, Target
 
@@ -187,15 +188,6 @@ def periods_down(table: Table, labels: list[int]) -> bool:
     return len(periods) >= 2 and len(periods) + len(totals) == len(said) and len(totals) <= 1
 
 
-def _stages_down(rows: list[tuple[tuple[str, ...], str]]) -> bool:
-    """Are the rows stages of the caption's work (新开工 | 基本建成 | 分配入住): every labelled row
-    names one and nothing else of its own."""
-    said = [label for _, label in rows if label]
-    return len(said) >= 2 and all(
-        (stage := stage_in(label)) and len(label) <= len(stage) + 2 for label in said
-    )
-
-
 def _own_row(label: str, target: Target) -> bool:
     """A row labelled with the target's keyword that counts it, not a longer noun it modifies
     (单位地区生产总值能耗降低: a rate of 能耗)."""
@@ -242,7 +234,7 @@ def rows_for(
     named = _named(rows, labels, target)
     whole: list[tuple[tuple[str, ...], str]] = []
     if across or any(names(text, target) for text in (table.caption, title, intro)):
-        if not named and (periods_down(table, labels) or _stages_down(rows)):
+        if not named and (periods_down(table, labels) or stages_down([label for _, label in rows])):
             region = region_ok("", table.caption, title, lead, target, source)
             return [row for row, label in rows if label and region]
         whole = [
@@ -262,6 +254,8 @@ def rows_for(
             ]
         if not whole and target.region:
             whole = [(row, label) for row, label in rows if _own_place(label, target)]
+        if not whole and not named and across:  # 全省铁路 | 营业里程 for 全省铁路营业里程
+            whole = [(row, label) for row, label in rows if titled(label, target)]
         flows = [label for _, label in named if not _STOCK_ROW.search(label)]
         kinds = _kinds(named, " ".join([table.caption, title, *(lb for _, lb in whole)]), target)
         if kinds:  # 其中：公共充电桩 for 公共充电桩: the total (充电桩合计) is of every kind
@@ -270,7 +264,7 @@ def rows_for(
             named = []  # the named rows are parts (区域级绿道) of the whole
     return [
         row
-        for row, label in whole + named
+        for row, label in whole + named + role_rows(rows, named)  # (…目标 | 10, then 实际完成)
         if not any(word and word in label for word in target.exclude)
         and region_ok(groups[id(row)] + label, table.caption, title, lead, target, source)
     ]

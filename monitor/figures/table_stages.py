@@ -107,3 +107,12 @@ def share_stage(
         return None
     fits = {s for s, v in counts if abs(v * 100 / plan - share) <= Decimal("0.6")}
     return fits.pop() if len(fits) == 1 else None
+
+
+def stages_down(labels: list[str]) -> bool:
+    """Are a table's row labels stages of the caption's work (新开工 | 基本建成 | 分配入住):
+    every label names one and nothing else of its own."""
+    said = [label for label in labels if label]
+    return len(said) >= 2 and all(
+        (stage := stage_in(label)) and len(label) <= len(stage) + 2 for label in said
+    )

@@ -10,6 +10,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from monitor import units
 from monitor.pages.blocks import clean
 
 _MAX_CAPTION = 80  # characters: a longer line above the table is a paragraph, not its title
@@ -32,9 +33,21 @@ def _text_id() -> int:
     return node.first_child.tag_id
 
 
+_NOTE_PARTS = re.compile(r"[、,，/（(]")
+_CANONICAL = frozenset(units.CANONICAL.values())
+
+
 def unit_note(text: str) -> str | None:
+    """The unit a note names (单位：万元、% → 万元、%); None for a 单位 that is an office, not a
+    unit of measure (责任单位：市体育局, 牵头单位：…: who does the work)."""
     found = _UNIT_NOTE.search(text)
-    return found.group(1) if found else None
+    return found.group(1) if found and measure_unit(found.group(1)) else None
+
+
+def measure_unit(note: str) -> bool:
+    """Does a note's first unit name a unit of measure (万套, 亿元, %), not an office?"""
+    first = _NOTE_PARTS.split(note, 1)[0].strip()
+    return first in ("%", "％") or units.normalise(first) in _CANONICAL
 
 
 def caption_above(node: LexborNode) -> tuple[str | None, str]:

@@ -16,6 +16,7 @@ from monitor.pages.table_around import (
     NOTE,
     TABLE_NO,
     caption_above,
+    measure_unit,
     notes_below,
     pointer_above,
     unit_note,
@@ -180,7 +181,8 @@ def read_table(node: LexborNode) -> Table | None:
         return None
     below = "\n".join([*notes, notes_below(node)]).strip()
     caption = caption or next((n for n in below.split("\n") if _TITLE_BELOW.fullmatch(n)), "")
-    note = note or next((u.group(1) for u in [_UNIT_SAID.search(below)] if u), None)
+    said = _UNIT_SAID.search(below)
+    note = note or (said.group(1) if said and measure_unit(said.group(1)) else None)
     intro = pointer_above(node)
     return Table(caption=caption, unit=note, header=header, rows=body, intro=intro, note=below)
 
