@@ -29,7 +29,7 @@ from monitor.figures.speakers import speaker
 from monitor.models import FigureKind, Target
 
 _LEAD = 300  # a region named this early in the article (dateline, lead) holds for all of it
-_CLAUSE_END = re.compile(r"[，,；;。]")
+_CLAUSE_END, _AVERAGE = re.compile(r"[，,；;。]"), re.compile(r"平均(?:水平)?(?:为|是|达)")
 # Figures a statistics office or a bulletin gives (国家统计局…发布公告，…; 据海关统计; 数据显示)
 _RELEASED = re.compile(
     r"统计局|统计(?:数据)?显示|据[^，,。；]{0,12}统计|数据显示|公告显示|公报显示"
@@ -40,7 +40,6 @@ _NOT_STATED = re.compile(
     r"任务|目标|计划|分解|下达|承担|预计|力争|确保|将|要|上半年|下半年|季度"
     r"|[0-9一二三四五六七八九十]\s*月(?!\s*[0-9一二三四五六七八九十]{1,3}\s*日)"
 )
-_AVERAGE = re.compile(r"平均(?:水平)?(?:为|是|达)")
 # A part of the year a change is compared with (比上半年, 较一季度, 比1—8月): its base
 _BASE_PERIOD = re.compile(
     r"[比较](上半年|前三季度|[一二三四]季度|上月|上季度|[0-9一二三四五六七八九十]{1,2}"
@@ -390,8 +389,9 @@ def _names_own(text: str, regions: tuple[str, ...]) -> bool:
 
 
 def _past_apposition(sentence: str, before: list[Mention]) -> list[Mention]:
-    """The places named before a number, less one named only in an apposition of the place
-    before it (深圳作为广东…大市; 青海作为全国…试点省份): the subject is the place before 作为."""
+    """The places named before a number, less one only where a speaker spoke (在长沙表示) or
+    in an apposition of the place before it (深圳作为广东…大市): the subject is the place before."""
+    before = [m for m in before if not speech.spoken_in(sentence, m.start, m.start + len(m.word))]
     while len(before) > 1:
         prev, last = before[-2], before[-1]
         if sentence[prev.start + len(prev.word) : last.start] != "作为":
