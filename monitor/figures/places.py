@@ -365,6 +365,17 @@ def places_named(text: str) -> set[str]:
 _ENTITY = re.compile(_ENTITIES)
 
 
+def generic_only(text: str) -> str | None:
+    """The level of the generic words (全省, 我省) a text names when it names no other place: a
+    page of that level's place (a plan's excerpt, a notice); None when it names a place or none,
+    or names it as the whole a share is of (占全市的12%: the figure is a part of it)."""
+    named = places_named(text)
+    levels = {_LEVEL_OF_GENERIC.get(w) for w in named}
+    if len(levels) != 1 or None in levels or any("占" + w in text for w in named):
+        return None
+    return levels.pop()
+
+
 def speaks_for(found: list[Mention], regions: tuple[str, ...]) -> bool | None:
     """Whether the last mention in `found` is the target's region: True (its own, or the nation
     for a national target), False (another place, or the nation for a regional target), None

@@ -12,11 +12,12 @@ from monitor.figures import speech
 from monitor.figures.cues import A_YEAR, MODAL
 from monitor.figures.frames import Frames
 from monitor.figures.periods import _period
-from monitor.figures.place_clauses import subject_after
+from monitor.figures.place_clauses import past_apposition, subject_after
 from monitor.figures.places import (
     GENERIC,
     NATIONAL,
     Mention,
+    generic_only,
     is_national,
     level_of,
     mentions,
@@ -145,7 +146,7 @@ class Regional(Frames):
         regions = target.region
         if self._partner(target, sentence, at):
             return False  # 宁波对欧盟进出口2130亿元: trade with a partner, a part of the total
-        before = _past_apposition(sentence, mentions(sentence, regions, 0, at))
+        before = past_apposition(sentence, mentions(sentence, regions, 0, at))
         if before and _plan_owner(sentence, before[-1]):
             # 占全国任务的10%: a share of another's plan; 南阳…，占全省任务的7%: of the
             # watched place's plan, but the work of the place named before
@@ -212,12 +213,13 @@ class Regional(Frames):
         return self.text[: min(_LEAD, s0)]
 
     def _page_speaks_for(self, regions: tuple[str, ...]) -> bool | None:
-        """For a page that names no place at all (an excerpt of a work report under its
-        heading, a notice): whether it speaks for the target's region. A national body speaking
-        (国家统计局, 交通运输部) makes it the nation's, a local office (省民政厅) its level's; else
-        it is taken as the watched region's, whose coverage the analyst set monitor to watch (a
-        source's `region:`, asked before this, says otherwise). None when the page names a
-        place: what it names decides."""
+        """For a page naming no place (a work report's excerpt, a notice), or only one level's
+        generic word (全省: that level's watched place): whether it speaks for the target's
+        region. A national body speaking (国家统计局) makes it the nation's, a local office (省民政
+        厅) its level's; else it is the watched region's (a source's `region:`, asked before
+        this, says otherwise). None when the page names a place: what it names decides."""
+        if level := generic_only(self.text):
+            return level == level_of(regions)
         unnamed, who = self._page()
         if not unnamed or any(word in self.text for word in regions):
             return None
@@ -386,15 +388,3 @@ def _names_own(text: str, regions: tuple[str, ...]) -> bool:
     if any(word in text for word in regions):
         return True
     return any(g in text for g in GENERIC) and any(m.kind == "own" for m in mentions(text, regions))
-
-
-def _past_apposition(sentence: str, before: list[Mention]) -> list[Mention]:
-    """The places named before a number, less one only where a speaker spoke (在长沙表示) or
-    in an apposition of the place before it (深圳作为广东…大市): the subject is the place before."""
-    before = [m for m in before if not speech.spoken_in(sentence, m.start, m.start + len(m.word))]
-    while len(before) > 1:
-        prev, last = before[-2], before[-1]
-        if sentence[prev.start + len(prev.word) : last.start] != "作为":
-            break
-        before = before[:-1]
-    return before
