@@ -60,6 +60,27 @@ _SET = ("定下", "确定", "下达", "控制指标")  # 超过年初定下的60
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
+# A stage a work reached, said right after the work (棚户区改造新开工, 管网改造完工)
+_STAGE = re.compile(r"新?开工|完工|竣工|(?:基本)?建成|交付")
+_PLACE_LEAD = re.compile(r"(?:全[市省区县国]|本[市省]|[今去全]年|目前|已|累计|实现|共)+")
+
+
+def fronted_work(head: str, verbs: list[re.Match[str]]) -> str | None:
+    """The work named before the stage verb the number follows (全市【棚户区改造】新开工8600套,
+    the work's noun and verb as one: 改造 right before 新开工), less a place or time opening it;
+    None when no thing is named before the work's verb (全市改造新开工)."""
+    last, work = verbs[-1], verbs[-2]
+    if work.end() != last.start() or not _STAGE.fullmatch(last.group()):
+        return None
+    if not _WORK_AS_NOUN.fullmatch(work.group()):
+        return None
+    begin = verbs[-3].end() if len(verbs) > 2 else 0
+    thing = head[begin : work.start()]
+    lead = _PLACE_LEAD.match(thing)
+    thing = thing[lead.end() :] if lead else thing
+    return thing + work.group() if _HAN_WORD.fullmatch(thing) else None
+
+
 # Works a text names as nouns after the verb doing them (完成棚户区改造, 实施河道整治)
 _WORK_AS_NOUN = re.compile(r"改造|建设|治理|整治|修复|搬迁|更新|改建|扩建")
 _DOING = re.compile(r"完成|实施|推进|启动|落实")
@@ -82,6 +103,8 @@ def own_noun(head: str, keywords: tuple[str, ...], measures: tuple[str, ...] = (
     ):
         # 完成棚户区改造9.3万套: a work named as a noun (棚户区改造) after the verb doing it
         rest = _FILLER.sub("", head[verbs[-2].end() : verbs[-1].start()])
+    elif not rest and len(verbs) > 1 and (work := fronted_work(head, verbs)):
+        rest = work  # 全市棚户区改造新开工8600套: the work named before its stage verb
     if rest.endswith(("率", *_PLAN_WORDS, *_SET)) or not _HAN_WORD.search(rest) or rest == "其中":
         return None  # 开工率: a rate of the work itself, weighed as a %; 承担其中的: of it
     if _CHANGE_TO.fullmatch(rest):
