@@ -166,7 +166,24 @@ def noun_of(head: str, targets: tuple[Target, ...], before: str = "") -> str | N
     if noun and _PEOPLE.fullmatch(noun) and all(units.normalise(t.unit) == "人" for t in targets):
         return None  # …，其中今年新增签约居民58万人: the people a target of people counts
     # (…，今年已完成标准化改造205个 for 标准化改造村卫生室: the title's own words, its work)
+    noun = noun or _item_before(before, words, said)
     return None if noun and any(noun in t.title for t in targets) else noun
+
+
+_FIRST_DIGIT = re.compile(r"[0-9]")
+
+
+def _item_before(before: str, keywords: tuple[str, ...], measures: tuple[str, ...]) -> str | None:
+    """The noun of the list item right before, joined by 、, when it names one other than the
+    keywords (…新开工公租房1800套、【基本建成900套】): an item naming none goes on with it."""
+    if not before.endswith("、"):
+        return None
+    start = max(before.rfind(c, 0, len(before) - 1) for c in "，,；;。、：:") + 1
+    item = before[start:-1]
+    digit = _FIRST_DIGIT.search(item)
+    if digit is None or any(k in item for k in keywords):
+        return None
+    return own_noun(item[: digit.start()], keywords, measures)
 
 
 # What is measured of the thing itself when a rate follows its keyword (5G基站数量同比增长31%)
