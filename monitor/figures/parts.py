@@ -17,6 +17,7 @@ from monitor.figures.divisions import (
     one_of_the_divisions,
     total_of_a_list,
 )
+from monitor.figures.nouns import WORK_VERB
 from monitor.figures.stages import stage_after, stage_of
 from monitor.models import Target
 
@@ -133,6 +134,10 @@ def inside_set(read: Read, clause: int) -> str | None:
 _PART_OPEN = re.compile(r"\s*(?:其中|包括)[，,：:\s]*")
 
 
+# The verb of the work alone between 其中 and the keyword (其中新建, 其中已建成): no kind
+_WORK_ONLY = re.compile(r"(?:已经?|共|累计)?(?:" + WORK_VERB.pattern + r")+")
+
+
 def one_kind(making: Making, n: Number) -> str | None:
     """In a part opening with 其中/包括, the words naming one kind of the keyword's things before
     it (其中，【普惠性】托位8600个), if there are any: the part is that kind, never the whole."""
@@ -144,6 +149,8 @@ def one_kind(making: Making, n: Number) -> str | None:
     if opened is None or not opened.end() < m.start <= n.q.start:
         return None  # 其中社区食堂45个: the keyword itself is the part, of another whole
     words = sentence[opened.end() : m.start]
+    if _WORK_ONLY.fullmatch(words):
+        return None  # 其中新建社区食堂36个: the work on the thing, no kind of it
     return words if _HAN_ONLY.fullmatch(words) else None
 
 
@@ -193,6 +200,7 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
     if (
         n.after_breakdown
         and (target.id in making.seen or "持平" in sentence[: n.c0])  # (…同比持平，其中城市…)
+        and not _share_of_given(making, n, target.id)
         and not n.period_part
         and not own_place
         and not _names_the_part(making, n)
@@ -326,3 +334,18 @@ def _names_the_part(making: Making, n: Number) -> bool:
     # (…，其中公共充电桩5.6万个，今年以来新建公共充电桩4300个: the part's keyword again)
     keyword = sentence[n.match.start : n.match.end]
     return opened.end() == n.match.start or sentence.startswith(keyword, opened.end())
+
+
+def _share_of_given(making: Making, n: Number, target_id: str) -> bool:
+    """Whether a % comes right after the number this part gave for the target (其中，…新建绿道
+    186公里，占年度计划的103%): that figure's progress, not a part of a total."""
+    if n.q.unit != "%" or not _PLAN_SHARE.search(n.head):
+        return False
+    sentence = making.read.text
+    before = [q.start for q in making.read.quantities if q.start < n.q.start]
+    part = sentence.rfind("其中", 0, n.q.start)
+    return bool(before) and part < before[-1] and (target_id, before[-1]) in making.given_at
+
+
+# A share of the plan (占年度计划的, 完成全年任务的): progress, not a rate of a part
+_PLAN_SHARE = re.compile(r"(?:占|完成)[^，,。；;0-9]{0,8}(?:计划|任务|目标)")
