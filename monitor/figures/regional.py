@@ -242,9 +242,11 @@ class Regional(Frames):
         self, generic: Mention, sentence: str, s0: int, regions: tuple[str, ...]
     ) -> bool:
         """Whether a generic word (全市, 本省) speaks of another place: the nearest place named
-        before it, in its sentence or earlier in its paragraph, is another one of its level."""
+        before it, in its sentence or earlier in its paragraph, else the first the article's
+        lead names (本报福州3月2日讯), is another one of its level."""
         p0 = self.text.rfind("\n", 0, s0) + 1
         earlier = [  # every place word, whatever the target (mentions of no regions)
+            *mentions(self.text, (), 0, min(_LEAD, p0))[:1],
             *mentions(self.text, (), p0, s0),
             *mentions(sentence, (), 0, generic.start),
         ]
