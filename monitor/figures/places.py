@@ -90,6 +90,7 @@ PLACES = tuple(
 _MUNICIPALITIES = frozenset(("北京", "天津", "上海", "重庆"))
 _PROVINCE_SET = frozenset(_PROVINCES.split()) - _MUNICIPALITIES
 _CITY_SET = frozenset(_CITIES.split()) | _MUNICIPALITIES
+_PART_SET = frozenset(_PARTS.split())
 
 
 def same_level(generic: str, place: str) -> bool:
@@ -366,11 +367,11 @@ _ENTITY = re.compile(_ENTITIES)
 
 
 def generic_only(text: str) -> str | None:
-    """The level of the generic words (全省, 我省) a text names when it names no other place: a
-    page of that level's place (a plan's excerpt, a notice); None when it names a place or none,
-    or names it as the whole a share is of (占全市的12%: the figure is a part of it)."""
-    named = places_named(text)
-    levels = {_LEVEL_OF_GENERIC.get(w) for w in named}
+    """The level of the generic words (全省, 我省) or a city's parts (主城区) a text names when it
+    names no other place: a page of that level's place (a plan's excerpt, a notice); None when
+    it names a place or none, or names it as a share's whole (占全市的12%: a part of it)."""
+    named = places_named(text)  # (主城区, 中心城区: a city's part, as only a city's page names)
+    levels = {_LEVEL_OF_GENERIC.get(w, "city" if w in _PART_SET else None) for w in named}
     if len(levels) != 1 or None in levels or any("占" + w in text for w in named):
         return None
     return levels.pop()
