@@ -18,6 +18,7 @@ from monitor.figures.divisions import (
     total_of_a_list,
 )
 from monitor.figures.nouns import WORK_VERB
+from monitor.figures.places import GENERIC
 from monitor.figures.stages import stage_after, stage_of
 from monitor.models import Target
 
@@ -189,6 +190,8 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
     if total_of_a_list(making, q.start):
         return None  # …，其中技改投资142亿元，同比分别增长12.6%和15.3%: 12.6% is the total's
     own_place = own_place_part(sentence, making.read.cuts, q.start, regions)
+    if project := named_project(sentence, n.c0, n.q.start, target):
+        return f"a subset: the figure of one named project ({project})"
     if whole_not_read(making, n, target, own_place):
         # …由国有企业统一代建的216部已全部开工，其中已完工148部: 216 is not the target's
         return "a part (其中…) of a whole not read as the target's"
@@ -349,3 +352,20 @@ def _share_of_given(making: Making, n: Number, target_id: str) -> bool:
 
 # A share of the plan (占年度计划的, 完成全年任务的): progress, not a rate of a part
 _PLAN_SHARE = re.compile(r"(?:占|完成)[^，,。；;0-9]{0,8}(?:计划|任务|目标)")
+
+
+# One project named in quotes, opening the sentence (X医院“康养中心”项目…, “玄武湖环湖”工程…)
+_NAMED_PROJECT = re.compile(r"[^，,。；;]{0,16}?“([^”]{2,16})”(?:项目|工程)")
+
+
+def named_project(sentence: str, c0: int, start: int, target: Target) -> str | None:
+    """The quoted name of the one project a sentence opens on, when the number's clause (from
+    `c0`) goes on with it naming no place of the target's (…“康养中心”项目已投用，新增床位320张):
+    its figure is that project's; None when the name is the target's thing (“社区食堂”项目)."""
+    found = _NAMED_PROJECT.match(sentence)
+    if found is None or any(k in found.group(1) for k in target.keywords):
+        return None
+    clause = sentence[c0:start]
+    if any(w in clause for w in (*target.region, *GENERIC)):
+        return None  # …，全市已建成社区食堂86个: the whole's
+    return found.group(1)
