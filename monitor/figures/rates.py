@@ -30,6 +30,8 @@ from monitor.figures.references import level_changed, on_year_change, since_star
 from monitor.figures.rests import _in_unit, _plan_given, _rest_before_whole, _rest_of_plan
 from monitor.figures.shares import (
     PLAN_NAMED,
+    PROJECTS_RATE,
+    facilities_counted,
     other_share,
     share_before_plan_done,
     share_done,
@@ -178,8 +180,8 @@ def percent_of(making: Making, n: Number, target: Target) -> FigureScope | None:
     money = (target.unit or "").endswith("元")
     if money and _COUNT_RATE.search(head):
         return None  # …已开工138个，开工率86% for a target of money: a share of the projects
-    if _PROJECTS_RATE.match(head) and not any("项目" in k for k in target.keywords):
-        return None  # …新增学位8.2万个，项目主体完工率100%: the share of the projects
+    if PROJECTS_RATE.match(head) and facilities_counted(making.read.text, n.q.start, target):
+        return None  # …学校80所，增加学位8.2万个，项目主体完工率100%: the schools' share
     if not money and _MONEY_SHARE.search(head):
         # …，完成投资2.7亿元，占年度投资计划的84%; 资金到位率90%; 投资完成率72.5%: a share of the
         # money, not of the things a count target counts
@@ -208,9 +210,8 @@ def _done_bare(sentence: str, n: Number) -> FigureScope | None:
 
 # The money a share is of (年度投资计划的84%, 资金到位率, 预算执行率): never a count's
 _MONEY_SHARE = re.compile(r"投资|资金|预算|经费|资本金")
-# The share of the projects at a stage, opening its clause (…，项目开工率95%; …，项目主体完工率
-# 100%): of no other thing's count (not …改造项目开工率82%: the target's own works)
-_PROJECTS_RATE = re.compile(r"项目(?:主体)?(?:开工|完工|竣工|建成|交付|投运)率")
+
+
 # The share of things at a stage (开工率, 竣工率): of a count, never of an amount of money
 _COUNT_RATE = re.compile(r"(?:开工|完工|竣工|建成|交付|签约|投运)率")
 
