@@ -17,6 +17,8 @@ TABLE, TARGETS = load("scope")
 @pytest.mark.parametrize("case", cases(TABLE))
 def test_scope(case: dict[str, Any]) -> None:
     published: date = case["published"]
-    got = find_article_figures("", case["text"], TARGETS, published=published)
+    only = case.get("only")
+    targets = [t for t in TARGETS if t.id in only] if only else TARGETS
+    got = find_article_figures("", case["text"], targets, published=published)
     shown = [(f.target_id, f.quantity.surface, f.kind, f.scope) for f in got]
     check_figures(got, case["want"], ("kind", "scope", "period"), shown)

@@ -159,3 +159,48 @@ def test_a_page_that_is_one_table_is_an_article_without_prose() -> None:
     (read,) = page.tables
     assert read.caption == ""  # the menu above is no caption
     assert read.rows[1] == ("新增普惠托位，覆盖全市。", "300", "120")
+
+
+def _page_of_one_table(table: str) -> bytes:
+    return (
+        "<html><head><title>2022年八项惠民工程进展表_某县人民政府</title></head><body>"
+        "<div class=nav><a href=/>首页</a> &gt; <a href=/gk/>政务公开</a></div>"
+        "<div id=main><h1>2022年八项惠民工程进展表</h1><div class=info>发布时间：2023-01-10</div>"
+        f"<p>2022年八项惠民工程进展情况如下。</p><h3>农村供水保障工程（县水利局）</h3>{table}"
+        "</div><div class=footer>主办单位：某县人民政府</div></body></html>"
+    ).encode()
+
+
+def test_a_page_whose_longest_text_is_a_table_row_keeps_the_table() -> None:
+    # the body scorer takes the header row of long header cells for the body: the table is read
+    # all the same, and the text is the prose around it, not the header row
+    page = extract(
+        _page_of_one_table(
+            "<table><tr><th>乡镇</th><th>新建改造供水管网(公里)年度任务</th>"
+            "<th>新建改造供水管网(公里)完成数</th><th>新建改造供水管网(公里)完成率(%)</th>"
+            "<th>受益人口(人)年度任务</th><th>受益人口(人)完成数</th></tr>"
+            "<tr><td>全县</td><td>120</td><td>131</td><td>109.2</td><td>30000</td><td>31500</td></tr>"
+            "<tr><td>东岭镇</td><td>40</td><td>44</td><td>110</td><td>9000</td><td>9400</td></tr>"
+            "<tr><td>西坪乡</td><td>25</td><td>23</td><td>92</td><td>6000</td><td>5800</td></tr>"
+            "</table>"
+        ),
+        url="http://127.0.0.1/",
+    )
+    (read,) = page.tables
+    assert read.header[1] == "新建改造供水管网(公里)年度任务"
+    assert read.rows[0] == ("全县", "120", "131", "109.2", "30000", "31500")
+    assert "年度任务" not in page.text
+
+
+def test_a_row_of_a_layout_table_holding_the_text_is_no_data_table() -> None:
+    # a row of short cells with no figure is a layout's: no table, the text stays
+    page = extract(
+        _page_of_one_table(
+            "<table><tr><td>农村饮水工程由县水利局牵头实施，各乡镇配合推进。</td>"
+            "<td>项目建成后将惠及沿河各村群众，水质水压均有提升。</td></tr>"
+            "<tr><td>联系人：王工</td><td>电话：见通讯录</td></tr></table>"
+        ),
+        url="http://127.0.0.1/",
+    )
+    assert page.tables == ()
+    assert "县水利局牵头实施" in page.text

@@ -41,6 +41,7 @@ from monitor.figures.nouns import (
 from monitor.figures.numeral_kinds import not_counted
 from monitor.figures.pairs import side_refused
 from monitor.figures.parts import part_of
+from monitor.figures.place_shares import unless_listed
 from monitor.figures.predicates import head_of_keyword, predicate_after
 from monitor.figures.references import compared_base, plan_compared
 from monitor.figures.sets import other_set, whole_set
@@ -172,8 +173,8 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     event = markets.measure_refused(sentence, n, making.paired.get(q.start), target)
     if event:
         return event  # 火灾1.2万起、死亡38人、受伤21人: a target of deaths takes 38 only
-    if why := share_refused(sentence, n.c0, q):  # 仍有4个市州完成率不到三分之一; 过半，达到…
-        return why
+    if why := unless_listed(share_refused(sentence, n.c0, q), sentence, n.c0, target.region):
+        return why  # 仍有4个市州完成率不到三分之一; 过半，达到… (not 河北、浙江等12个省份…)
     side = side_refused(making, q, target)
     if side:
         return side  # 产销分别完成A和B: a sales target takes B
@@ -317,8 +318,8 @@ def _other_amount(making: Making, n: Number, target: Target) -> str | None:
     if _TOTAL_COST.search(n.head) and "总投资" not in target.title:
         return "the total investment of the projects, their cost in all (总投资), not the target's"
     bounds = thresholds.bound(sentence, q, making.read.quantities, n.head)
-    if bounds:
-        return bounds
+    if bounds := unless_listed(bounds, sentence, n.c0, target.region):
+        return bounds  # (河北、浙江等12个省份…超过90%: a level each place listed passes)
     m = n.match
     if not n.c0 <= m.start < n.c1 and (whole := whole_named_again(sentence, n.c0, n.head)):
         return f"the whole a share was taken of ({whole}), not the target's"  # 占…总装机的64.5%

@@ -12,6 +12,7 @@ from monitor.figures.attribution import _Match
 from monitor.figures.cues import _ACHIEVED, _PLEDGE, PLAN_AFTER, PLAN_WORD
 from monitor.figures.keywords import _first_part, _splittable, may_split, split_matches
 from monitor.figures.numeral_reader import frozen
+from monitor.figures.plan_words import quoted_project
 from monitor.figures.references import plan_compared
 from monitor.models import FigureKind, FigureScope, Quantity, Target
 
@@ -87,6 +88,7 @@ def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:
             and _OF_A_YEAR.search(sentence, c0, start) is not None
         )
         or plan_compared(sentence, start, end)  # 比年度目标300个多12个
+        or quoted_project(sentence, start, end)  # 如“新增普惠托育机构40家”等项目
         or _OVER_DONE.search(sentence, max(c0, start - 12), start) is not None  # 3120个/5000个
     )
 
@@ -159,9 +161,12 @@ def _inside_listed_plan(sentence: str, start: int, end: int) -> bool:
 # 占调整预算70亿元的60%: a budget is a plan)
 # a plan set anew before its size (年度任务调整为650台, 目标调增至100个)
 _SET_AGAIN = "(?:调整为|调整到|调增至|调增到|调减至|调减到|提高到|提高至|增加到|增至)?"
+# the plan's noun heading a measure of the work (任务面积12万亩, 计划里程420公里, 任务数量为126个):
+# still the plan's size, the measure named after it
+_PLAN_MEASURE = "(?:(?:面积|里程|规模|总量|总数|数量)(?:为|是)?)?"
 _PLAN_NAMED = re.compile(
     "|".join(
-        f"{period}{work}{plan}(?:任务)?{_SET_AGAIN}$"
+        f"{period}{work}{plan}(?:任务)?{_PLAN_MEASURE}{_SET_AGAIN}$"
         for period in ("年度", "全年", "")
         for work in ("建设", "改造", "")
         for plan in ("目标", "任务", "计划")

@@ -217,33 +217,11 @@ _IN_FIGURES = re.compile(
 )
 
 
-# A share named for the whole (整体完成率, 总体完成进度, 综合完成率): the item's, over all it lists
-_WHOLE_SHARE = re.compile(r"(?:整体|总体|综合)(?:任务)?(?:完成率|完成进度|完成比例|进度)")
-# A list before it: amounts of several works joined by 、 (…食堂48个、助餐点120个，)
-_LISTED = re.compile(r"[0-9][^、，,。；;0-9]{0,8}、[^，,。；;、]{1,24}?[0-9]")
-
-
-def whole_share(sentence: str, c0: int, start: int) -> str | None:
-    """The words of a share named for the whole (整体完成率) in the clause at `c0`, when the same
-    part of the sentence before it lists amounts of several works (已建成社区食堂48个、新增助餐点
-    120个，整体完成率104%): the share is the item's over all of them; None otherwise. Said after
-    one amount alone (已建成52个，整体完成率104%) it stays that amount's."""
-    said = _WHOLE_SHARE.search(sentence, c0, start)
-    if said is None:
-        return None
-    begin = max(sentence.rfind(c, 0, c0) for c in "；;。") + 1
-    return said.group() if _LISTED.search(sentence, begin, c0) else None
-
-
 def share_refused(sentence: str, c0: int, q: Quantity) -> str | None:
     """Why a share is none of the target's own: it is said of some places (仍有4个市州完成率不到
     三分之一), or said in words (过半, 七成, 近六成) and again in figures right after."""
     if places := places_share(sentence, c0, q):
         return f"the share of some places ({places}), not the whole's"
-    if q.unit == "%" and (whole := whole_share(sentence, c0, q.start)):
-        return (
-            f"the share of the whole item ({whole}) after a list of several works, not the target's"
-        )
     if q.unit != "%" or any(c.isdigit() for c in q.surface):
         return None
     if _IN_FIGURES.match(sentence, q.end):  # 完成过半，达到年度任务的57.2%: the 57.2% only

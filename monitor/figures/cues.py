@@ -44,7 +44,7 @@ _CLAUSE = re.compile(
 _ACHIEVED = re.compile(
     # (已列入…计划: listed as a plan; 任务已经下达, 目标已经明确: a plan handed down or set)
     r"已(?!经?(?:列入|纳入|写入|列为))(?!(?<=(?:任务|目标|计划)已)经?(?:下达|分解|明确|确定|敲定"
-    r"|锁定|制定|印发|出台))|累计|截至|截止|目前|至今"
+    r"|锁定|制定|设定|印发|出台))|累计|截至|截止|目前|至今"
     r"|去年(?<![比较同环从由]去年)|上年(?<![比较同环从由]上年)|过去|以来"
     r"|刚刚过去|五年来|一年来|上一年|超额完成|到现在|实际(?<!任务实际)(?<!目标实际)(?<!计划实际)"
     r"(?!上|工作|行动|出发|需要|需求|问题|困难)"  # (在实际工作中力争…: no actual figure)
@@ -121,7 +121,9 @@ _PLEDGE = re.compile(
     + "|"
     + _DUTY
     # (建议 naming the proposal a reply answers, 代表建议, 第0218号建议, 建议的答复, is none)
-    + r"|再(?=[减建新增完开投])|部署|工作任务|建议(?<![号表员]建议)(?!的?(?:办理|答复|复函))"
+    + r"|再(?=[减建新增完开投])|工作任务|建议(?<![号表员]建议)(?!的?(?:办理|答复|复函))"
+    # (部署 ending its clause, 贯彻…决策部署，, is the noun, a directive followed: no plan)
+    + r"|部署(?![，,。；;、]|要求|安排)"
     + r"|安排(?!部署)|"
     + _FORESEEN
     # 今年确定新建城市书房20家, 南宁明确今年改造老旧小区300个: decided, said of work to do
@@ -142,9 +144,7 @@ _PLEDGE = re.compile(
 )
 # A plan's noun that does not state the plan (围绕年度目标, 对照目标任务, 完成年度目标): it
 # governs no other clause, as a modal, a plan stated (目标是/为) or handed down (目标下达) does
-_TARGET_NOUN = re.compile(
-    r"(?:预期)?目标(?:任务)?+(?![是为：:]|[^，,。；已]{0,8}?(?:已经?)?(?:分解|下达))"
-)
+_TARGET_NOUN = re.compile(r"(?:预期)?目标(?:任务)?+(?![是为：:]|" + _HANDED_DOWN + ")")
 
 
 # A clause naming the set what follows is counted in (今年纳入民生实事的行政村中，…; 列入计划的
@@ -188,7 +188,7 @@ PLAN_AFTER = re.compile(
 PLAN_WORD = r"(?:任务|目标|计划|额度|限额|规划|指标|预算(?![收支])|预期)"  # 完成全年预期的87%
 # A plan's rate or progress (拨付率, 支出进度): not 序时进度 (the year gone by), 形象进度
 PLAN_RATE = (
-    r"(?:(?:开工|完工|竣工|建成|完成|交付|拨付|支付|执行|到位|发行|投运|签约)率"
+    r"(?:(?:开工|动工|完工|竣工|建成|完成|交付|拨付|支付|执行|到位|发行|投运|签约)率"
     r"|(?:支出|拨付|发行|执行|投资|实施|完成|建设|使用)进度)"
 )
 # Months from one to another (1—10月, 1至7月): the year's work so far.

@@ -22,7 +22,7 @@ from monitor.figures.goals import (
     planned_total,
     set_then_done,
 )
-from monitor.figures.items import item_then_progress, named_item, progress_at
+from monitor.figures.items import item_then_progress, named_item, progress_at, year_met_after
 from monitor.figures.measures import _CHANGE_VERB, _PART_OF_YEAR, under_way
 from monitor.figures.months import period_ended as _ended
 from monitor.figures.openings import (
@@ -35,7 +35,9 @@ from monitor.figures.openings import (
     ruled_before,
 )
 from monitor.figures.periods import _period
-from monitor.figures.sections import is_headline, labelled, report_at
+from monitor.figures.plan_words import assigned_task
+from monitor.figures.report_speech import labelled
+from monitor.figures.sections import is_headline, report_at
 from monitor.figures.so_far import CHANGE_SINCE, YEAR_BEGUN
 from monitor.figures.work_words import AHEAD, DOING, REACHED
 from monitor.models import FigureKind
@@ -85,9 +87,11 @@ class Frames(Openings):
         # 中电联预计，2025年全国…增长5%—6%: a body's forecast opens the clause it speaks
         worded = "预计" + clause if said_by and "预计" not in clause else clause
         kind = self._kind(sentence, worded, index, sentence[:c1])
-        if kind != "pledge" and self._item_named(sentence, c1, index):
+        item = kind != "pledge" and self._item_named(sentence, c1, index)
+        if item:
             kind = "pledge"  # 3.新增普惠托位2000个。截至10月底，已完成…: the item's plan
-        label = labelled(sentence, self.published) if c0 and "：" in sentence[:c0] else None
+        colon = c0 and ("：" in sentence[:c0] or ":" in sentence[:c0])
+        label = labelled(sentence, self.published) if colon else None
         if label is not None and _cue(clause) is None:  # 成绩单：新建…; 任务书：新建…
             kind = label[0] or kind
             if label[1] and not _period(clause, self.published, relative=False):
@@ -103,6 +107,8 @@ class Frames(Openings):
         if said and said[4:5] in ("H", "Q") and "全年" in clause:
             said = said[:4]  # 下半年要…，确保全年筹集5万套: the year, not the half before
         period = said or _period(sentence[:c1], self.published)  # 全年, 截至9月底: this year
+        if item and not said and self._met_last_year(sentence, index):
+            period = str(self.published.year - 1) if self.published else period
         if kind == "mention" and _ended(period, self.published, _CLOSING_DAYS):
             # 上半年新增6000个, read in July (or in its last weeks): a result, not a plan
             kind = "achieved"
@@ -121,6 +127,13 @@ class Frames(Openings):
         if period is None and self._dated_like_article(kind, index):
             period = self._article_year(kind, index)
         return kind, period
+
+    def _met_last_year(self, sentence: str, index: int) -> bool:
+        """Whether a list item's progress after it says the year's task met, read by March (with
+        no word of the future): the item is the plan of the year just ended."""
+        return self._year_just_ended(sentence, "预计") and year_met_after(
+            self.text, self.ends, index
+        )
 
     def _article_year(self, kind: FigureKind, index: int) -> str | None:
         """The year a headline naming no time speaks of: for a result, an earlier year the lead
@@ -255,6 +268,8 @@ class Frames(Openings):
         headline, the section's frame, the season, and whether it does something."""
         if in_state(clause):
             return "achieved"  # 在建充电站85座，预计年底前全部投运: where the count stands now
+        if assigned_task(self.text, self.ends, index):
+            return "pledge"  # 新增养老床位600张。（责任单位：区民政局）: a plan's item
         said = self._year_kind(clause) if own_time else self._sentence_year(sentence, index, before)
         if said is not None:
             return said

@@ -61,12 +61,38 @@ def coming_goal(clause: str, published: date, sentence: str = "") -> bool:
     if found is None and "已" not in clause and sentence:
         # 到2027年，累计新改建…2万公里: a deadline opening the sentence sets the time of each
         # clause after it that names none of its own
-        found = _BY_YEAR.match(sentence.lstrip("　 "))
+        found = _BY_YEAR.match(sentence.lstrip("　 ")) or _deadline_before(sentence, clause)
     return bool(
         found
         and int(found.group(1)) >= published.year
         and clause[found.start() - 1 : found.start()] != "截"
     )
+
+
+# A clause holding only a deadline, with the intent or plan it is set by (力争到2028年，…; 力争
+# 到2027年底，…): it sets the time of the clauses after it, as one opening the sentence does
+# (opening with its words, a search looks for their first letters, not tries every place)
+_DEADLINE_CLAUSE = re.compile(
+    r"(?:争取|力争|计划|确保|预计|努力|要|将)(?:在|到|至)((?:19|20)[0-9]{2})\s*年(?:底|末)?(?:前)?[，,]"
+)
+_CLAUSE_OPENS = frozenset("，,；;：: \u3000")
+_NOW_WORDS = re.compile(r"目前|现已|截至|截止|至今|当前")
+
+
+def _deadline_before(sentence: str, clause: str) -> re.Match[str] | None:
+    """The last clause before `clause` in `sentence` holding only a deadline (_DEADLINE_CLAUSE),
+    with no other stop than commas between; None where the clause says where things stand now
+    (目前累计建成…)."""
+    at = sentence.find(clause)
+    if at <= 0 or _NOW_WORDS.search(clause):
+        return None
+    found = None
+    for m in _DEADLINE_CLAUSE.finditer(sentence, 0, at):
+        if m.start() == 0 or sentence[m.start() - 1] in _CLAUSE_OPENS:
+            found = m
+    if found is None or any(c in sentence[found.end() : at] for c in "；;。"):
+        return None
+    return found
 
 
 # A deadline in a year named (2025年底前, 2026年前, 2024年末之前): 截至 is no deadline

@@ -21,9 +21,13 @@ _NOT_A_NAME = re.compile(
 _AMOUNT = re.compile(r"[0-9][0-9.]*\s*[万亿]?[^\s0-9.，,。；;：:（()）]")
 # the progress after the name: a time so far, then 已 or the work done (截至10月底，已完成…;
 # 目前已建成…; 今年以来完成…; 已新增…)
+# or the work done, then the plan said met or its rate (建成…620个，提前完成全年目标任务;
+# 新增…336张，完成率112%; …，超额完成年度任务)
 _PROGRESS = re.compile(
     r"\s*(?:截[至止][^，,；;。]{1,10}?[，,]?|目前|当前|现|今年以来[，,]?|全年)?\s*"
-    r"(?:已经?|累计|实际)(?:[^，,。；;0-9]{0,8}?)[约近超逾]?[0-9]"
+    r"(?:(?:已经?|累计|实际)(?:[^，,。；;0-9]{0,8}?)[约近超逾]?[0-9]"
+    r"|(?:完成|建成|新增|新建|改造|开工|筹集)[^，,。；;0-9]{0,12}?[约近超逾]?[0-9][^。；;\n]{0,30}?"
+    r"(?:超额完成|提前完成|完成(?:了)?(?:年度|全年)(?:目标)?任务|完成率))"
 )
 
 
@@ -49,3 +53,15 @@ def item_then_progress(text: str, ends: list[int], index: int) -> bool:
         return False
     start = ends[index - 1] if index else 0
     return named_item(text[start : ends[index]]) and progress_at(text, ends[index])
+
+
+# the progress said as the year's task met (…，超额完成年度任务; 完成率112%)
+_YEAR_MET = re.compile(r"超额完成|提前完成|完成(?:了)?(?:年度|全年)(?:目标)?任务|完成率")
+
+
+def year_met_after(text: str, ends: list[int], index: int) -> bool:
+    """Whether the sentence after sentence `index` says a year's task was met: read by March, the
+    heading before it is the plan of the year just ended."""
+    return (
+        index + 1 < len(ends) and _YEAR_MET.search(text, ends[index], ends[index + 1]) is not None
+    )

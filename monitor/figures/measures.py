@@ -28,7 +28,13 @@ from monitor.figures.scope_words import (
 )
 from monitor.figures.since import SUM_CLAUSE as SUM_CLAUSE
 from monitor.figures.since import compared_before as compared_before
-from monitor.figures.since import dated_then_since, level_before_change, since_launch, year_summed
+from monitor.figures.since import (
+    dated_then_since,
+    level_before_change,
+    since_clause_before,
+    since_launch,
+    year_summed,
+)
 from monitor.figures.since import since_period_start as since_period_start
 from monitor.figures.since import since_window as since_window
 from monitor.figures.since import sum_after as sum_after
@@ -162,11 +168,15 @@ _IN_YEAR = re.compile(
 )
 # A share of the year's plan said after the number: the number is that year's work so far
 # (…，完成省定年度目标任务的82%; …，占市政府下达的4万套年度任务的92.5%), or a one-year plan's own
-# size (4万套年度任务)
+# size (4万套年度任务); of a plan of several years or the whole task (…，占总任务的91%, 完成三年
+# 计划的86%) the work done toward it, new as well (not a level planned for a year, 达到2026年规划
+# 目标的七成: frames.yaml); the number's noun may come between (累计打通46条断头路，占三年
+# 行动计划的92%)
 _YEARS_PLAN_AFTER = re.compile(
-    r"[^。；，,]{0,3}[，,](?:已|已经|共|累计)?(?:超额|提前)?(?:完成|占|达到|达|为|是|相当于)(?:了)?"
+    r"[^。；，,]{0,12}[，,](?:已|已经|共|累计)?(?:超额|提前)?(?:完成|占|达到|达|为|是|相当于)(?:了)?"
     r"[^。；，,]{0,16}?"
-    r"(?:年度|全年)[^。；，,的]{0,4}?(?:任务|计划|目标)|的?(?:年度|全年)(?:目标)?(?:任务|计划)"
+    r"(?:年度|全年|总|[二两三四五]年)[^。；，,的]{0,4}?(?:任务|计划|目标)"
+    r"|的?(?:年度|全年)(?:目标)?(?:任务|计划)"
     r"|[^。；，,]{0,3}[，,](?:年度|全年)?(?:任务|计划)?完成(?:率|进度)"  # …642场，完成率107%
 )
 _SPAN = re.compile(  # not 近年来: no start given; 2020年至2024年, 过去五年, 五年合计: a span
@@ -209,6 +219,8 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     )
     if since and _CUMULATIVE.search(clause):
         return "new"  # 自2016年…以来，累计下达…; “十四五”以来截至9月底，累计筹集…; …，借阅累计达到…
+    if _CUMULATIVE.search(head) and since_clause_before(sentence, c0, _SPAN):
+        return "new"  # …介绍，2020年以来，全市累计新建…: the window's start in a clause further in
     if _YEARS_PLAN_AFTER.match(sentence, q.end):
         return "new"  # 累计完成2210部，完成年度目标的73.7%: the year's work so far
     if _a_level(sentence, c0, clause, head, opening) or total_after_additions(

@@ -54,12 +54,12 @@ def _names_work(title: str, keywords: tuple[str, ...], verb: str) -> bool:
 _DATE_ONLY = re.compile(r"(?:截至|截止|到)[^，,。；]{1,10}?(?:底|末|日|旬)")
 
 
-# A remark on what the subject covers, serves, benefits or involves (…，覆盖全市13个区县，…; 惠及
-# 老年人3.2万人; …1727个、涉及居民22.98万户): a count of another noun, passed over by a later
-# clause going on with the subject
+# A remark on what the subject covers, serves or benefits (…，覆盖全市13个区县，…; 惠及老年人3.2万
+# 人; 涉及群众3.6万人): a count of another noun, passed over by a later clause going on with the
+# subject
 # (…，统筹整合涉农资金2.3亿元，目前已完成8.6万亩: the money the work drew on, a means of it)
 _REMARK = re.compile(
-    r"(?:覆盖|惠及|服务|辐射|带动|受益|涉及)(?![率面])"
+    r"(?:覆盖|惠及|涉及|服务|辐射|带动|受益)(?![率面])"
     r"|[^，,。；0-9]{0,4}?(?:统筹|整合|筹措|落实|投入|争取)[^，,。；0-9]{0,6}?资金"
 )
 
@@ -73,7 +73,14 @@ _TIME_ONLY = re.compile(
 )
 
 
+# A bracketed note of what the count before includes (…2.3万套（含改建2100套），开工率…)
+_INCLUDES = ("含", "包括", "包含", "其中")
+
+
 def remark_on(sentence: str, at: int) -> bool:
-    """Whether the clause at `at` is a remark on what the subject before covers or serves, or
-    holds only a time (截至9月底): passed over by a later clause going on with the subject."""
+    """Whether the clause at `at` is a remark on what the subject before covers or serves, holds
+    only a time (截至9月底), or is a bracketed note of what the count includes: passed over by a
+    later clause going on with the subject."""
+    if sentence[at - 1 : at] in ("（", "(") and sentence.startswith(_INCLUDES, at):
+        return True
     return _REMARK.match(sentence, at) is not None or _TIME_ONLY.match(sentence, at) is not None

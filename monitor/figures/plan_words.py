@@ -57,7 +57,10 @@ _DECIDED_WORK = (
     # …for whom (确定为三千名孤独症儿童提供康复救助, 明确为5000户加装报警器)
     r"|为[^，,。；]{1,16}?(?:提供|安装|加装|配备|配置|发放|新建|改造|实施|开展|免费)))"
 )
-_HANDED_DOWN = r"[^，,。；已]{0,8}?(?:已经?)?(?:分解|下达)"  # (任务已经下达)
+# (任务已经下达; 目标已经设定, 任务已确定: a plan set, what the clauses after it list is to do)
+_HANDED_DOWN = (
+    r"[^，,。；已]{0,8}?(?:(?:已经?)?(?:分解|下达)|已经?(?:设定|确定|明确|敲定|锁定|制定))"
+)
 # What a year is foreseen to bring or a budget sets (全年可达120万人, 能够突破, 调整预算为2300亿元,
 # 列入民生实事项目, 纳入今年计划): words of plan, a branch a word
 _FORESEEN = "|".join(
@@ -75,3 +78,41 @@ _FORESEEN = "|".join(
 # The amount the time gone by asks for (按序时进度应完成267家, 按时间进度应完成6500公里, 序时任务
 # 为533部, 时序要求…): a quota of the schedule, neither the plan nor a result
 SCHEDULE_QUOTA = re.compile(r"(?:序时|时序|时间)(?:进度|任务|要求|目标)")
+
+# A task's unit in charge, as a plan document names it after each item (（牵头单位：市民政局）,
+# 责任部门：区住建局, （市交通局牵头）, （各区政府负责）): the item is work assigned, a plan
+_IN_CHARGE = re.compile(
+    r"(?:牵头|责任|主责|配合)(?:单位|部门)[：:]|[（(][^（）()。]{2,30}?(?:牵头|负责)[）)]"
+)
+_IN_CHARGE_REACH = 40  # how far after a sentence its item's unit in charge may be named
+
+
+def assigned_task(text: str, ends: list[int], index: int) -> bool:
+    """Whether sentence `index` of `text` (its ends at `ends`) is an item of a plan document:
+    the unit in charge is named in it or right after it (新建口袋公园30个。（牵头单位：…）)."""
+    start = ends[index - 1] if index else 0
+    reach = ends[index + 1] if index + 1 < len(ends) else ends[index]
+    return _IN_CHARGE.search(text, start, min(reach, ends[index] + _IN_CHARGE_REACH)) is not None
+
+
+# A project's name quoted with its amount in a list of projects (民生实事项目…如“新增普惠托育机构
+# 40家”“新建社区食堂20个”等; 包括“新改建农村公路300公里”项目): the name gives the project's planned
+# size, whatever the sentence says was done with the projects
+_QUOTE_REACH = 40  # how long a project's quoted name may be
+_NAME_AFTER = re.compile(r"\s*(?:“|等|项目|、|）|\)|民生实事|工程)")
+_NAME_BEFORE = re.compile(r"(?:如|包括|含|、|”|：|:)\s*$")
+
+
+def quoted_project(sentence: str, start: int, end: int) -> bool:
+    """Whether the amount at sentence[start:end] is inside a project's quoted name (“新增…40家”)
+    that opens with a verb of work and stands in a list: another name or 等/项目 after its
+    closing quote, or 如/包括/、 before its opening one."""
+    opened = sentence.rfind("“", max(0, start - _QUOTE_REACH), start)
+    if opened < 0 or "”" in sentence[opened:start]:
+        return False
+    closed = sentence.find("”", end, end + _QUOTE_REACH)
+    if closed < 0 or "“" in sentence[end:closed]:
+        return False
+    if WORK_VERB.match(sentence, opened + 1) is None:
+        return False
+    return bool(_NAME_AFTER.match(sentence, closed + 1) or _NAME_BEFORE.search(sentence, 0, opened))

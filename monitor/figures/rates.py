@@ -37,6 +37,7 @@ from monitor.figures.shares import (
     share_done,
     share_goes_on,
     share_in_brackets,
+    share_of_several,
 )
 from monitor.figures.stages import stage_said
 from monitor.figures.windows import (
@@ -177,6 +178,8 @@ def percent_of(making: Making, n: Number, target: Target) -> FigureScope | None:
     head = n.head
     if n.q.start in making.paired:  # 同比分别增长9.4%和【12.1%】: the words before the list
         head = _EARLIER_VALUES.sub("", head)
+    if share_of_several(making.read.text, head, n.c0):
+        return None  # …、新增托位900个，整体完成率104.2%: the whole item's, of no one work
     money = (target.unit or "").endswith("元")
     if money and _COUNT_RATE.search(head):
         return None  # …已开工138个，开工率86% for a target of money: a share of the projects
@@ -213,7 +216,7 @@ _MONEY_SHARE = re.compile(r"投资|资金|预算|经费|资本金")
 
 
 # The share of things at a stage (开工率, 竣工率): of a count, never of an amount of money
-_COUNT_RATE = re.compile(r"(?:开工|完工|竣工|建成|交付|签约|投运)率")
+_COUNT_RATE = re.compile(r"(?:开工|动工|完工|竣工|建成|交付|签约|投运)率")
 
 
 # a clause that only gives a level (…，达到21.4%; …，回落至3.1%)

@@ -44,6 +44,7 @@ from monitor.figures.numerals import find_quantities, may_hold_quantities
 from monitor.figures.pairs import in_list, list_head, list_period
 from monitor.figures.parts import period_part
 from monitor.figures.place_clauses import place_doing, takes_on
+from monitor.figures.place_shares import after_by_place, listed_place_speaks
 from monitor.figures.places import mentions, speaks_for
 from monitor.figures.rates import (
     counted_stage,
@@ -169,7 +170,7 @@ class _Article(Regional):
         matches = _keyword_matches(sentence, targets) if targets else []
         if carried and targets and (not matches or _CLAUSE.search(sentence, 0, matches[0].start)):
             # …；“十四五”以来累计筹集63万套 (…；明年计划新增10万个，其中…): the subject goes on
-            at = speech.opening(sentence)  # (an answer: after its speaker's 局长：)
+            at = after_by_place(sentence, speech.opening(sentence))  # (after 局长：; 分地区看，)
             matches = [_Match(at, at, tuple(targets)), *matches]
         if not matches:
             return None
@@ -304,8 +305,8 @@ class _Article(Regional):
             making.drop(n.q, target, _unit_differs(n.q, target, n.after))
             return None
         read = making.read
-        said = None
-        if n.place:  # a place the clause opens with: no region word of the target's is another
+        said: bool | None = listed_place_speaks(read.text, n.c0, target.region) or None  # 甲、乙等
+        if n.place and not said:  # a place the clause opens with: no region word of the target's
             said = speaks_for(mentions(n.place, target.region)[:1], target.region) or False
         if said is False or (
             target.region

@@ -86,8 +86,11 @@ _EXCESS = re.compile(
     r"(?:计划|目标|任务|预期|预算)(?:任务|目标)?(?:多(?:完成|出|建成|新增)?了?)?$"
 )
 
-# …the count done, then by how much it beat the plan, no plan named (超额完成4200个, 多完成36座)
-_OVER_BY = re.compile(r"(?:超额|多)(?:完成|实现)了?$")
+# …the count done, then by how much it beat the plan (超额完成4200个, 多完成36座), the plan
+# named between (超额完成年度目标任务5000人, 超额完成全年计划任务6000个, 超额完成年度计划300套)
+_OVER_BY = re.compile(
+    r"(?:超额|多)(?:完成|实现)了?(?:(?:年度|全年|年初|今年)?(?:目标|计划|预期)?(?:任务|目标|计划))?$"
+)
 
 
 def is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -> bool:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
-# Verbs that make a stock unless the clause is the year's work (今年累计达到…, 1至10月累计…)
+# Verbs that make a stock unless the clause is the year's work (今年累计达到…, 1至10月累计…); not
+# 共计划 (共 + 计划: the plans summed, 全市共计划改造126个)
 _STOCK_VERB = re.compile(
-    r"增至|增加到|增长到|达到|总计|共(?:计|建|完成|改造|开工|开通|建成|建设|实施)"
+    r"增至|增加到|增长到|达到|总计|共(?:计(?!划)|建|完成|改造|开工|开通|建成|建设|实施)"
 )
 # Words of work done or things added in the period: a clause with none of them before its number
 # (截至8月底，千兆宽带用户365万户; …，全省节水灌溉面积达到2710万亩) states a level.

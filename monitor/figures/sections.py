@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from datetime import date
 
 from monitor.figures.periods import _period
+from monitor.figures.report_speech import report_speaking
+from monitor.figures.year_lines import year_lines
 from monitor.models import FigureKind
 
 _PLAN_SEASON_ENDS = 3  # the month by which a year's work reports and plans are published
@@ -190,6 +192,10 @@ def section_frames(text: str, ends: list[int], published: date | None) -> dict[i
         heads.extend((m, "review" if m.group(1) else None) for m in _numbered_headings(text))
     if "统计公报" in text:  # a bulletin on a year, its title a line of its own: all review
         heads.extend((m, "review") for m in _BULLETIN.finditer(text))
+    if "\n" in text:  # a line holding only a year: a review of it, or its plan
+        heads.extend((m, "year") for m in year_lines(text))
+    if "政府工作报告" in text:  # 政府工作报告：…; 政府工作报告说，…: the report's plan
+        heads.extend((m, "speaker") for m in report_speaking(text, ends))
     if any(map(text.__contains__, _DOCUMENT_WORDS)):
         heads.extend((m, "document") for m in _PLAN_DOCUMENT.finditer(text))
     # the last heading in a sentence holds (a title naming 2025年工作安排, then 一、2024年工作成效),
@@ -304,24 +310,6 @@ def _after_title(line: str) -> int:
     return max(map(line.rfind, _TITLE_MARKS)) + 1
 
 
-# A line's label naming its part of a new-media scorecard (成绩单：新建…；任务书：新建…)
-_LABEL = re.compile(
-    r"[\s①-⑳●▶■◆★·]*(?:(成绩单|完成情况|工作成效|实际完成)|任务书|目标任务|工作打算|新目标)[：:]"
-)
-
-
-def labelled(sentence: str, published: date | None) -> Frame | None:
-    """The frame a sentence's label opens (成绩单：… results, 任务书：… the year's plans), a
-    scorecard's read by March being the year just ended's; None if it opens with no label."""
-    m = _LABEL.match(sentence)
-    if m is None:
-        return None
-    if not m.group(1):
-        return "pledge", str(published.year) if published else None  # the year's task list
-    early = published is not None and published.month <= _PLAN_SEASON_ENDS
-    return "achieved", str(published.year - 1) if early and published else None
-
-
 def _media_kind(text: str, m: re.Match[str]) -> str | None:
     """What a new-media heading opens: "review", a plan (None), or "both" where its line names a
     scorecard and a task list (2025「成绩单」与2026「任务书」), which frames nothing."""
@@ -368,7 +356,9 @@ def _add(
     # 一、过去五年工作回顾: 2018-2022; a report's title before it on its line is not its time
     # (2025年…政府工作报告 过去一年工作回顾: 2024)
     period = _period(line[_after_title(line) :], published)
-    if period is None and what != "document" and (bare := _BARE_YEAR.search(line)):
+    if what == "year":
+        period = m.group(1)
+    elif period is None and what != "document" and (bare := _BARE_YEAR.search(line)):
         period = bare.group(1)  # 2025民生实事「成绩单」
     if period is None and what == "review" and published and published.month <= _PLAN_SEASON_ENDS:
         period = str(published.year - 1)  # a scorecard read by March: the year just ended
@@ -377,6 +367,9 @@ def _add(
     frame: FigureKind | None = None
     if what == "document":
         frame = None if past else "pledge"  # last year's plan: its lines may be results
+    elif what == "speaker":  # this year's report, not an earlier one's
+        frame = None if past else "pledge"
+        period = period or (str(published.year) if published else None)
     elif what == "summary":
         frame = "achieved"  # …局2024年工作总结; …规划中期评估: its sentences date themselves
         period = None if period is None or "-" in period else period

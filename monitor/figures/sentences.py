@@ -13,6 +13,7 @@ from monitor.figures.attribution import _NUMBER_START, continues
 from monitor.figures.continuations import NEXT_STEP
 from monitor.figures.cues import _CLAUSE
 from monitor.figures.items import item_then_progress
+from monitor.figures.place_shares import BY_PLACE, places_counted
 from monitor.models import Target
 
 _END_CHARS = "。！？；!?;\n"  # what ends a sentence
@@ -136,6 +137,11 @@ _CARRY_TIME = re.compile(
 _BY_TIME = re.compile(r"\s*(?:分|从|按|逐)(?:季度|季|月份|月度|月)(?:来|上)?看[，,：:]")
 
 
+def _breakdown(text: str, at: int) -> re.Match[str] | None:
+    """A breakdown of the sentence before by time (分季度看，) or by place (分地区看，)."""
+    return _BY_TIME.match(text, at) or BY_PLACE.match(text, at)
+
+
 def carried(text: str, ends: list[int], wanted: dict[int, list[Target]]) -> dict[int, list[Target]]:
     """Sentences after a semicolon that name no target but go on with the one before (and after
     a full stop, one breaking it down by time: 分季度看，…, or the progress on a list item named
@@ -149,10 +155,10 @@ def carried(text: str, ends: list[int], wanted: dict[int, list[Target]]) -> dict
         k = index
         while (
             k + 1 < len(ends)
-            and (text[ends[k] - 1] in "；;" or _BY_TIME.match(text, ends[k]) is not None)
+            and (text[ends[k] - 1] in "；;" or _breakdown(text, ends[k]) is not None)
             and (k + 1 not in wanted or _opens_unnamed(text, ends[k], wanted[k + 1]))
         ):
-            by = _BY_TIME.match(text, ends[k]) if text[ends[k] - 1] not in "；;" else None
+            by = _breakdown(text, ends[k]) if text[ends[k] - 1] not in "；;" else None
             start = by.end() if by else ends[k]
             lead = _CARRY_TIME.match(text, start)
             at = lead.end() if lead else start
@@ -161,6 +167,7 @@ def carried(text: str, ends: list[int], wanted: dict[int, list[Target]]) -> dict
                 continues(text, at)
                 or (lead and lead.end() > start and _NUMBER_START.match(text, at))
                 or (nxt and continues(text, nxt.end()))
+                or (by and places_counted(text, at))
             ):
                 break
             carry = wanted.get(index) or out[index]

@@ -244,3 +244,15 @@ def facilities_counted(sentence: str, start: int, target: Target) -> bool:
         if unit and unit != "%" and unit != own and unit not in units.CURRENCIES:
             return True
     return False
+
+
+# A share of the whole (整体完成率, 总体完成进度) after a list of several works (…新建社区食堂18个、
+# 改造无障碍设施430处，整体完成率104.2%): the whole item's progress, of no one work listed
+_WHOLE_RATE = re.compile(r"(?:整体|总体|综合)(?:完成|进度|开工|建成)")
+_AMOUNT_LISTED = re.compile(r"[0-9][^、，,。；;0-9]{0,6}、")
+
+
+def share_of_several(sentence: str, head: str, c0: int) -> bool:
+    """Whether the share whose clause opens at `c0` (`head` its words before the number) is the
+    whole's, after amounts of several works listed with 、 before it."""
+    return _WHOLE_RATE.search(head) is not None and bool(_AMOUNT_LISTED.search(sentence, 0, c0))

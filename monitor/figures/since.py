@@ -169,3 +169,29 @@ def dated_then_since(sentence: str, c0: int, span: re.Pattern[str]) -> bool:
     if found is None or found.end() != c0 or not span.search(found.group(1)):
         return False
     return not since_launch(sentence, c0)
+
+
+# A dated start standing as a clause of its own further into the sentence (…介绍，2020年以来，全市
+# 累计…; …获悉，八年来，…明显改善，累计…): the window of a total said after it, as when it opens
+# the sentence; a clause naming another time between (今年, 上半年, 9月) ends the search, a date
+# the window runs to (截至今年9月底) does not
+_START_CLAUSE = re.compile(r"\s*[^，,；;：:。]{0,24}?(?:以来|年来)\s*")
+_OTHER_TIME = re.compile(r"今年|当年|本年|年内|全年|半年|季度|[0-9一二三四五六七八九十]\s*月")
+_CLAUSE_MARK = re.compile(r"[，,；;：:]")
+
+
+def since_clause_before(sentence: str, c0: int, span: re.Pattern[str]) -> bool:
+    """Whether one of the three clauses before the one at `c0` is a dated start of its own
+    (`span` finds the start's words), with no other time said between."""
+    if c0 < 2 or "来" not in sentence[:c0]:
+        return False  # (most clauses: no start before)
+    marks = [m.start() for m in _CLAUSE_MARK.finditer(sentence, 0, c0 - 1)]
+    stop = c0 - 1
+    for start in reversed([-1, *marks][-3:]):
+        clause = sentence[start + 1 : stop]
+        if _START_CLAUSE.fullmatch(clause) and span.search(clause) and _DATED.search(clause):
+            return True
+        if _OTHER_TIME.search(clause) and not clause.lstrip().startswith(("截至", "截止")):
+            return False
+        stop = start
+    return False

@@ -14,6 +14,7 @@ from monitor.figures.table_heads import (
     STOCK,
     Column,
     Role,
+    progress_count,
     read_head,
     read_words,
     words_of,
@@ -102,6 +103,7 @@ def columns(table: Table, published: date | None, title: str = "") -> list[Colum
     _fraction_halves(out, table.header, published)
     ratio_shares(out, table)
     done_in_per_cent(out, table.header)
+    _progress_counts(out, table)
     plan_window(out, table.header)
     for i, head in enumerate(table.header):  # 较上月增加 of no month the caption names: unread
         if SINCE_LAST_MONTH.search(head) and not caption_month(table.caption):
@@ -112,6 +114,16 @@ def columns(table: Table, published: date | None, title: str = "") -> list[Colum
             out[i] = Column("none", None, None, None)
     _running_down(out, table)
     return year_to_date(out, table.header)
+
+
+def _progress_counts(columns: list[Column], table: Table) -> None:
+    """A 进度 column under a group counting in an amount unit (新增就业（人）|目标任务 | 进度 |
+    完成比例（%）), its cells no per cents (3650, not 87.0%): the count done so far."""
+    for i, head in enumerate(table.header):
+        unit = progress_count(head) if columns[i].role == "share" else None
+        cells = [row[i] for row in table.rows if i < len(row) and row[i].strip()]
+        if unit and cells and not any("%" in c or "％" in c for c in cells):
+            columns[i] = columns[i]._replace(role="achieved", scope="new", unit=unit)
 
 
 _YEAR_ROW = re.compile(r"\s*(?:19|20)[0-9]{2}\s*年(?:度|末|底)?\s*")

@@ -13,7 +13,7 @@ from datetime import date
 from monitor.figures.places import mentions, speaks_for
 from monitor.figures.table_cells import same_measure
 from monitor.figures.table_explain import ITEM, ROLE, other_item
-from monitor.figures.table_heads import Column, role_of
+from monitor.figures.table_heads import Column, role_of, split_group
 from monitor.figures.table_levels import other_measure
 from monitor.figures.table_rows import group_of, is_period, label_of, names
 from monitor.figures.table_stages import stage_in
@@ -48,9 +48,10 @@ _NOT_PLACE = re.compile(r"(?:小|社|园|景|街|片|校|厂|矿|库)区$")
 _GENERIC = re.compile(
     r"现将|各|县|市|区|镇|街道|全|[（）()、，：:\s]|[0-9０-９]|年度|年|月|日|底|以来|截至|"
     r"任务|目标|计划|及|和|与|完成|建成|开工|竣工|情况|进度|进展|建设|工作|推进|实施|通报|公布|列|"
-    r"如下|见下表|下表|详见|见表|附表|列表|有关|相关|主要|具体|分解|的|等|表|见|为|请|将|数据|统计|汇总"
+    r"如下|见下表|下表|详见|见表|附表|列表|有关|相关|主要|具体|分解|的|等|表|见|为|请|将|数据|统计|汇总|"
+    r"附件|个|省|州|投资|资金|到位|项目"
 )
-_POINTER_CLAUSE = re.compile(r"[^，,；;：:]*(?:下表|如下|见表|附表|列表)[^，,；;：:]*")
+_POINTER_CLAUSE = re.compile(r"[^，,；;：:。]*(?:下表|如下|见表|附表|列表|见附件)[^，,；;：:。]*")
 
 
 def intro_text(intro: str) -> str:
@@ -159,8 +160,9 @@ def own_places(columns: list[Column], header: tuple[str, ...], target: Target) -
 
 def own_groups(columns: list[Column], header: tuple[str, ...], target: Target) -> list[Column]:
     """A share or rate under a group of columns that counts in a unit the target's cannot be
-    read in (空调安装（台）|完成率 for a target of 元) is that group's, none of the target's."""
-    out = list(columns)
+    read in (空调安装（台）|完成率 for a target of 元) is that group's, none of the target's; so
+    is a share of the money (own_money)."""
+    out = own_money(columns, header, target)
     for i, (column, head) in enumerate(zip(columns, header, strict=False)):
         if column.role not in ("share", "rate") or "|" not in head:
             continue
@@ -168,6 +170,23 @@ def own_groups(columns: list[Column], header: tuple[str, ...], target: Target) -
         if unit and unit != "%" and not same_measure(unit, target):
             out[i] = column._replace(role="none")
     return out
+
+
+# A share of the money spent or paid (资金拨付率, 预算执行率, 投资完成比例)
+_MONEY_SHARE = re.compile(r"投资|资金|金额|经费|拨付|支付|预算")
+
+
+def own_money(columns: list[Column], header: tuple[str, ...], target: Target) -> list[Column]:
+    """A share of the money (年度计划投资（万元） | 已完成投资（万元） | 资金支付率) is the
+    money's, none of a target counting a thing (个, 公里, 人): its own share is 开工率, 完成率."""
+    if target.unit is None or target.unit.endswith("元") or target.unit in ("%", "％"):
+        return columns
+    return [
+        c._replace(role="none")
+        if c.role == "share" and _MONEY_SHARE.search(HEADER_UNIT.sub("", head.split("|")[-1]))
+        else c
+        for c, head in zip(columns, header, strict=False)
+    ]
 
 
 _OF_WHICH_HEAD = re.compile(r"^(?:其中|含|包括)[:：]?\s*")
@@ -216,7 +235,8 @@ def items_across(table: Table, columns: list[Column], target: Target) -> list[Co
         if not any(others):
             return columns
         return [c._replace(role="none") if others[i] else c for i, c in enumerate(columns)]
-    groups = [h.rsplit("|", 1)[0] if "|" in h else "" for h in heads]
+    split = [split_group(h) for h in heads]  # (城镇新增就业（人）目标任务: a group, a role)
+    groups = [h.rsplit("|", 1)[0] if "|" in h else "" for h in split]
     own = {  # the groups naming the target in a unit that can count it (not 空调安装（台） for 元)
         g
         for i, g in enumerate(groups)

@@ -143,8 +143,38 @@ def words_of(head: str) -> str:
     return _HEADER_UNIT.sub("", head).strip()
 
 
+# A header cell holding a group with its unit and a role after it (城镇新增就业（人）目标任务):
+# two header rows written in one cell
+_GROUP_FIRST = re.compile(r"([^|（）()]{2,}[（(]([^（）()]{1,6})[)）])\s*([^|（）()\s][^|]*)")
+
+
+def split_group(head: str) -> str:
+    """A header of a group and its role in one cell as merged cells are read ("…（人）|目标任务");
+    any other header as it is."""
+    bracket = "）" in head or ")" in head
+    found = _GROUP_FIRST.fullmatch(head) if bracket and "|" not in head else None
+    if found is None or header_unit(found.group(1)) in (None, "%"):
+        return head
+    if read_words(found.group(3), None).role == "none":
+        return head
+    return f"{found.group(1)}|{found.group(3)}"
+
+
+# 进度 alone, no 率 or % of its own: under a group counting in 人 or 个, the count done so far
+_BARE_PROGRESS = re.compile(r"\s*(?:当前|目前|工作)?进度\s*")
+
+
+def progress_count(head: str) -> str | None:
+    """The amount unit of the group over a 进度 column that writes no 率 or % of its own
+    (新增就业（人）|进度): the count done when its cells are no per cents; None for another head."""
+    *group, last = split_group(head).split("|")
+    unit = next((u for part in reversed(group) if (u := _unit_cell(part))), None)
+    return unit if group and _BARE_PROGRESS.fullmatch(last) and unit != "%" else None
+
+
 def read_head(head: str, published: date | None) -> Column:
     """What a value column holds, from its header: role, scope, written unit, period."""
+    head = split_group(head)
     if "|" in head:
         return _merged(head, published)
     if _PARTS.match(head):

@@ -27,10 +27,10 @@ _TOTAL_OF = re.compile(r"(?:合计|总计|共计|总数)$")
 _PART = re.compile(r"其中|包括|含[:：]|[(（]?[0-9一二三四五六七八九十]+[)）]")
 _OF_WHICH = re.compile(r"(?:其中|包括|含)[:：]?\s*")
 _DIGIT_FIRST = re.compile(r"[-+－＋−]?\s*[0-9０-９.]")
-# A footnote's mark after a label or a cell (合计①, 38.2*, 全市（注）): no part of its words
+# A footnote's mark after a label or a cell (合计①, 38.2*, 全市（注）), a label's colon: no words
 _BRACKETS = re.compile(r"[（(][^（）()]*[)）]")  # a unit or a gloss in a label: （万人）
 _SPACES = re.compile(r"[\s\u3000]+")
-_MARK = re.compile(r"\s*(?:[①-⑳*＊※#△▲]+|[(（]注[0-9]*[)）]|注[0-9]+)$")
+_MARK = re.compile(r"\s*(?:[①-⑳*＊※#△▲]+|[(（]注[0-9]*[)）]|注[0-9]+|[:：])$")
 # A row of one period (1月, 1—6月, 一季度, 上半年, 2024年9月): the caption's measure month by month
 _PERIOD = re.compile(
     r"(?:(?:(?:19|20)[0-9]{2}\s*年)?(?:(?:[0-9]{1,2}|十?[一二三四五六七八九十])\s*(?:[-—–~至]\s*[0-9]{1,2}\s*)?月份?|"
@@ -55,7 +55,7 @@ _LOCAL_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?:新区|区|县|旗)")
 
 
 def bare(label: str) -> str:
-    """The label without a footnote's mark (合计① → 合计)."""
+    """The label without a footnote's mark or a closing colon (合计① → 合计, 小计： → 小计)."""
     return _MARK.sub("", label)
 
 

@@ -51,8 +51,9 @@ _MONEY = ("元", "万元", "亿元")
 _MONEY_BEFORE = re.compile(
     r"[0-9０-９][0-9０-９.]*\s*[万亿]?元[^0-9０-９%％，,；;。]{0,3}[，,]?[^0-9０-９%％；;。]{0,10}$"
 )
-# A project's content or scale (建设内容, 主要建设内容及规模): what it is to build, its plan
-_CONTENT = re.compile(r"[\u4e00-\u9fff]{0,4}(?:内容|规模)(?:及(?:内容|规模))?")
+# A project's content, scale or name (建设内容, 主要建设内容及规模, 项目名称): what it is to
+# build, its plan (新建社区食堂25个 beside 完成情况 | 28)
+_CONTENT = re.compile(r"[\u4e00-\u9fff]{0,4}(?:内容|规模|名称)(?:及(?:内容|规模))?")
 
 
 def _content_role(head: str) -> str | None:
@@ -232,7 +233,7 @@ def text_cell_figures(
             if figure.target_id not in money and _after_money(figure):
                 continue  # 完成投资2.1亿元，占年度计划的84%: the money's share, not the count's
             out.append(_in_row(figure, c, year))
-    parts = _parts(out)
+    parts = _parts(out, targets)
     return [f for f in out if (f.target_id, _name(f)) not in parts]
 
 
@@ -248,20 +249,44 @@ def _name(figure: Figure) -> str:
     return figure.sentence.split(" | ", 1)[0].split(" ", 1)[0]
 
 
-def _parts(figures: list[Figure]) -> set[tuple[str, str]]:
+def _parts(figures: list[Figure], targets: Sequence[Target]) -> set[tuple[str, str]]:
     """The (target, row) pairs that are parts: a target's figures from several rows (a list
     of projects or of places, each with its own 充电桩…个) are the rows' own, not the target's,
-    unless one row is the whole (合计, 全市), which alone is kept."""
-    rows: dict[str, set[str]] = {}
+    unless one row is the whole (合计, 全市), which alone is kept, or the one whose words the
+    target's title says (…普惠性托育托位 beside …用人单位办托托位): the others count another
+    thing."""
+    rows: dict[str, dict[str, int]] = {}
+    titles = {t.id: t for t in targets}
     for figure in figures:
-        rows.setdefault(figure.target_id, set()).add(_name(figure))
-    return {
-        (target, name)
-        for target, names in rows.items()
-        if len(names) > 1
-        for name in names
-        if not _whole(name)
-    }
+        fit = _title_fit(figure.sentence.split(": ", 1)[-1], titles[figure.target_id])
+        named = rows.setdefault(figure.target_id, {})
+        named[_name(figure)] = max(named.get(_name(figure), 0), fit)
+    out: set[tuple[str, str]] = set()
+    for target, fit_of in rows.items():
+        fits = [name for name, fit in fit_of.items() if fit >= _FIT]
+        alone = len(fits) == 1 and sum(fit_of.values()) == fit_of[fits[0]]  # the others share 0
+        if len(fit_of) > 1 and alone:
+            out.update((target, name) for name in fit_of if name != fits[0])
+        elif len(fit_of) > 1:
+            out.update((target, name) for name in fit_of if not _whole(name))
+    return out
+
+
+_FIT = 2  # characters before the keyword that the cell and the target's title share
+
+
+def _title_fit(cell: str, target: Target) -> int:
+    """How many characters before the target's keyword the cell shares with its title (普惠性托育
+    托位 in both: 5 or more; 用人单位办托托位 beside …普惠性托育托位: 0)."""
+    best = 0
+    for key in (k for k in target.keywords if k and "…" not in k and k in target.title):
+        at, there = cell.find(key), target.title.find(key)
+        while at >= 0:
+            n = 0
+            while n < min(at, there) and cell[at - 1 - n] == target.title[there - 1 - n]:
+                n += 1
+            best, at = max(best, n), cell.find(key, at + 1)
+    return best
 
 
 def _whole(name: str) -> bool:
@@ -287,7 +312,7 @@ def explain_text_cells(
             figure = seen.figure and _in_row(seen.figure, c, year)
             start, end = seen.start + at + c.shift, seen.end + at + c.shift
             out.append(replace(seen, sentence=c.line, start=start, end=end, figure=figure))
-    parts = _parts([s.figure for s in out if s.figure is not None])
+    parts = _parts([s.figure for s in out if s.figure is not None], targets)
     why = "one of several rows giving it (projects or places): a part, not the whole"
     return [
         replace(s, figure=None, why=why)
@@ -339,8 +364,8 @@ def _in_row(figure: Figure, cell: _Cell, year: str | None) -> Figure:
     said = next((r for r in cell.roles if r in ("pledge", "achieved")), None)
     if said and figure.scope not in ("share_of_pledge", "rate"):
         kind = "pledge" if said == "pledge" else "achieved"
-        if kind == "pledge" and figure.kind == "achieved" and figure.scope == "new":
-            period = year or period  # 全年新增就业3万人 read as last year's result
+        if kind == "pledge" and figure.scope == "new" and (figure.kind == "achieved" or not period):
+            period = year or period  # 全年新增就业3万人 read as last year's result; 新建…25个
     at = _at(figure.sentence, cell)
     start, end = figure.start + at + shift, figure.end + at + shift
     quantity = replace(figure.quantity, start=start, end=end)

@@ -20,7 +20,7 @@ from monitor.pages.dates import META_KEYS, find_date
 from monitor.pages.leads import lead
 from monitor.pages.scoring import best_container
 from monitor.pages.scripted import ScriptArticle, Scripts
-from monitor.pages.tables import read_tables
+from monitor.pages.tables import around_tables, read_tables
 
 __all__ = ["decode", "extract"]
 
@@ -187,7 +187,7 @@ def _body(
         if block is not None:
             containers = [block]
     if not containers:
-        containers = best_container(walk)
+        containers = around_tables(best_container(walk))  # (not a row of a table of figures)
     title_key = _SPACE.sub("", title)
 
     def keep(line: str) -> bool:

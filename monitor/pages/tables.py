@@ -12,12 +12,19 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from monitor.models import Table
 from monitor.pages.blocks import Block, Walk, clean
+from monitor.pages.table_around import (
+    NOTE,
+    TABLE_NO,
+    caption_above,
+    notes_below,
+    pointer_above,
+    unit_note,
+)
 
 MAX_ROWS = 1000  # a data table in an article is far smaller; past this it is a listing
 MAX_COLUMNS = 40
 MAX_SPAN = 100  # a colspan or rowspan above this is markup gone wrong, not a merged cell
 _MAX_CELL = 200  # characters: a longer cell is a paragraph laid out in a table
-_MAX_CAPTION = 80  # characters: a longer line above the table is a paragraph, not its title
 _HEADER_ROWS = 3  # at most this many rows of header cells without <th>
 _NEAR = 3  # levels: a table this close below the body container's parent sits beside the body
 
@@ -27,21 +34,13 @@ _NUMBER = re.compile(r"[-+－＋−—–]?\s*[0-9０-９][0-9０-９,，.．]*\
 _AMOUNT = re.compile(
     r"[-+－＋−]?\s*[0-9０-９][0-9０-９,，.．]*\s*(?:万|亿)?(?![年月日号时])[\u4e00-\u9fff]{1,3}"
 )
-_UNIT_NOTE = re.compile(r"[(（]?\s*(?:计量)?单位\s*[:：]\s*([^）)\s，,；;。]{1,20})")
 # …and in a note below the table, said as a sentence (注：1.表中长度单位为万米；…)
 _UNIT_SAID = re.compile(
     r"(?:计量|数据|长度|面积|金额|数量)?单位\s*(?:[:：]|为|是|均为)\s*([^）)\s，,；;。]{1,20})"
 )
-# A sentence above the table that points at it (…建设情况见下表, 分解如下): what the table is of
-_POINTER = re.compile(r"下表|如下|见表|附表|列表")
-_TABLE_NO = r"(?:附)?表\s*[0-9０-９]{1,2}[\s:：]"  # below it: a note (注：…, 说明：…) or its title
-_TITLE_BELOW = re.compile(_TABLE_NO + ".{2,60}")  # (表1 2025年…进展情况)
-_NOTE = re.compile(r"(?:注|说明|备注|附注)\s*[0-9０-９]?\s*[:：]|" + _TABLE_NO)
+_TITLE_BELOW = re.compile(TABLE_NO + ".{2,60}")  # (表1 2025年…进展情况)
 # a number between words (新建充电桩520个, 完成率82%)
 _FIGURE_IN_WORDS = re.compile(r"[\u4e00-\u9fff][0-9０-９.]+\s*[%％\u4e00-\u9fff]")
-_SENTENCES = re.compile(r"[^。！？；]+[。！？；]?")
-_MAX_INTRO = 300  # characters: a paragraph above the table longer than this is the article's
-_SENTENCE_END = ("。", "；", "！", "？")
 
 
 class _Ids:
@@ -88,6 +87,31 @@ def read_tables(walk: Walk, containers: list[Block]) -> tuple[list[Table], list[
     return tables, inside
 
 
+def around_tables(containers: list[Block]) -> list[Block]:
+    """The containers, each one inside a data table (its header row taken for the body of a page
+    that is one table of figures and little prose) replaced by the block holding the table, so
+    that the table is read as one and the prose around it is the text."""
+    table_id = _ids().table
+    out: list[Block] = []
+    for container in containers:
+        at: Block | None = container
+        for _ in range(3):  # a row, the row group, the table
+            if at is None or at.tag == table_id:
+                break
+            at = at.parent
+        data = (
+            at is not None
+            and at.tag == table_id
+            and at.parent is not None
+            and at.node.css_first("table table") is None  # (one holding a table lays out the page)
+            and read_table(at.node) is not None
+        )
+        whole = at.parent if data and at is not None else container
+        if whole is not None and whole not in out:
+            out.append(whole)
+    return out
+
+
 def _contains(outer: Block, inner: Block) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end and inner.end >= 0
 
@@ -127,26 +151,26 @@ def read_table(node: LexborNode) -> Table | None:
         return None
     if any(len(cell) > _MAX_CELL for row in grid for cell in row):
         return None
-    note, above = _above(node)
+    note, above = caption_above(node)
     # Rows of one merged cell across the table are its title or its unit note; so is a row of
     # the title across all but the last cell and the unit note in that one (…进度表 | 单位：个).
     while grid and (len(set(grid[0])) == 1 or _title_and_unit(grid[0])):
         first = grid.pop(0)
         heads.pop(0)
         text = first[0]
-        note = note or _unit_note(first[-1]) or _unit_note(text)
-        if not caption and not _unit_note(text):
+        note = note or unit_note(first[-1]) or unit_note(text)
+        if not caption and not unit_note(text):
             caption = text
     if len(grid) < 2:
         return None
     caption = caption or above
-    note = note or _unit_note(caption)
+    note = note or unit_note(caption)
     marked = heads[0]  # the first row is a header by its markup (<th>, <thead>)
     count = _header_rows(grid, heads)
     header = tuple(_flatten(grid[:count], column) for column in range(len(grid[0])))
     lines = [row for row in grid[count:] if any(row)]
     notes: list[str] = []  # rows of one merged cell at the bottom saying 注：…: the table's note
-    while lines and len(set(lines[-1])) == 1 and _NOTE.match(lines[-1][0]):
+    while lines and len(set(lines[-1])) == 1 and NOTE.match(lines[-1][0]):
         notes.insert(0, lines.pop()[0])
     body = tuple(tuple(row) for row in lines)
     if not body or not (
@@ -154,10 +178,10 @@ def read_table(node: LexborNode) -> Table | None:
         or (marked and _sentences(body) and len(node.css("a")) * 2 < len(body))
     ):  # (a list of links under a header, 标题 | 日期, is a news list, not a table of work)
         return None
-    below = "\n".join([*notes, _below(node)]).strip()
+    below = "\n".join([*notes, notes_below(node)]).strip()
     caption = caption or next((n for n in below.split("\n") if _TITLE_BELOW.fullmatch(n)), "")
     note = note or next((u.group(1) for u in [_UNIT_SAID.search(below)] if u), None)
-    intro = _intro(node)
+    intro = pointer_above(node)
     return Table(caption=caption, unit=note, header=header, rows=body, intro=intro, note=below)
 
 
@@ -174,7 +198,7 @@ def _sentences(body: tuple[tuple[str, ...], ...]) -> bool:
 
 def _title_and_unit(row: list[str]) -> bool:
     """Is the row a title across all cells but the last, and a unit note in that one?"""
-    return len(row) > 2 and len(set(row[:-1])) == 1 and _unit_note(row[-1]) is not None
+    return len(row) > 2 and len(set(row[:-1])) == 1 and unit_note(row[-1]) is not None
 
 
 def _row(tr: LexborNode, *, head: bool) -> tuple[list[tuple[str, int, int]], bool]:
@@ -286,112 +310,3 @@ def _flatten(rows: list[list[str]], column: int) -> str:
 
 def _is_number(text: str) -> bool:
     return bool(text) and _NUMBER.fullmatch(text) is not None
-
-
-def _unit_note(text: str) -> str | None:
-    found = _UNIT_NOTE.search(text)
-    return found.group(1) if found else None
-
-
-def _above(node: LexborNode) -> tuple[str | None, str]:
-    """The unit note and the caption written just above the table (a heading, a short line),
-    looking past a wrapper that holds the table alone."""
-    at: LexborNode | None = node
-    for _ in range(3):  # out of <div class="table-wrap"><table>…
-        if at is None or _previous(at) is not None or at.parent is None:
-            break
-        at = at.parent
-    note: str | None = None
-    caption = ""
-    sibling = _previous(at) if at is not None else None
-    for _ in range(2):
-        if sibling is None:
-            break
-        text = clean(sibling.text())
-        if (
-            not text
-            or len(text) > _MAX_CAPTION
-            or text.endswith(_SENTENCE_END)
-            or _has_link(sibling)  # a menu or a breadcrumb, not a title
-        ):
-            break
-        unit = _unit_note(text)
-        if unit and note is None:
-            note = unit
-            rest = _UNIT_NOTE.sub("", text).strip("（）() ")
-            if rest:
-                caption = rest
-                break
-        else:
-            caption = text
-            break
-        sibling = _previous(sibling)
-    return note, caption
-
-
-def _outermost(node: LexborNode, step: str) -> LexborNode:
-    """The table, or the wrapper that holds it alone on the side `step` looks to."""
-    at = node
-    for _ in range(3):
-        beside = _previous(at) if step == "prev" else _next(at)
-        if beside is not None or at.parent is None:
-            break
-        at = at.parent
-    return at
-
-
-def _intro(node: LexborNode) -> str:
-    """The sentence of a paragraph just above the table (or above its caption) that points at
-    it (…各区县任务及完成情况见下表。); "" when none does."""
-    sibling = _previous(_outermost(node, "prev"))
-    for _ in range(3):
-        if sibling is None:
-            return ""
-        text = clean(sibling.text())
-        if len(text) <= _MAX_INTRO and _POINTER.search(text):
-            sentences: list[str] = _SENTENCES.findall(text)
-            return next(s for s in reversed(sentences) if _POINTER.search(s))
-        sibling = _previous(sibling)
-    return ""
-
-
-def _below(node: LexborNode) -> str:
-    """The notes written just below the table (注：…, 说明：…), joined; "" when none."""
-    notes: list[str] = []
-    sibling = _next(_outermost(node, "next"))
-    while sibling is not None and len(notes) < 3:
-        text = clean(sibling.text())
-        if not _NOTE.match(text) and not (notes and re.match(r"[0-9０-９]{1,2}\s*[.、．]", text)):
-            break
-        notes.append(text[:_MAX_INTRO])
-        sibling = _next(sibling)
-    return "\n".join(notes)
-
-
-def _next(node: LexborNode) -> LexborNode | None:
-    """The element after node among its siblings (whitespace aside); None at the end or text."""
-    return _sibling(node, forward=True)
-
-
-def _sibling(node: LexborNode, *, forward: bool) -> LexborNode | None:
-    """The element after (before) node among its siblings, whitespace between them aside; None
-    at the end (start) or at text that is not whitespace."""
-    sibling = node.next if forward else node.prev
-    text_id = _ids().text
-    while sibling is not None:
-        if sibling.tag_id == text_id:
-            if (sibling.text_content or "").strip():
-                return None
-        elif sibling.is_element_node:
-            return sibling
-        sibling = sibling.next if forward else sibling.prev
-    return None
-
-
-def _has_link(node: LexborNode) -> bool:
-    return node.tag == "a" or any(child.tag == "a" for child in node.traverse())
-
-
-def _previous(node: LexborNode) -> LexborNode | None:
-    """The element before node among its siblings (whitespace aside); None at the start or text."""
-    return _sibling(node, forward=False)

@@ -1,0 +1,55 @@
+"""Who or what a sentence says it gives: a line's label (成绩单：… results, 任务书：… plans), and
+news on a year's work report giving the report as its speaker (政府工作报告：…, 政府工作报告说，…,
+国务院政府工作报告提出，…): what that sentence and those after it give with no word of their own is
+the report's plan, as a plan document's lines are (sections.section_frames)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from monitor.models import FigureKind
+
+_SCORECARD_SEASON_ENDS = 3  # by March, a scorecard is of the year just ended (as a plan season)
+
+# The report opening a sentence as its speaker, a say-verb or a colon after it; not a review's
+# time right after (政府工作报告说，过去一年…, 去年…: the report's review, its own frame)
+_REPORT_SPEAKS = re.compile(
+    r"[^。，,；;：:！？!?\n]{0,16}?政府工作报告(?:中|里)?(?:说|指出|提出|明确|强调|要求|称)?"
+    r"[：:，,]\s*(?!过去|去年|上年|一年来|五年来|几年来)"
+)
+
+
+def report_speaking(text: str, ends: list[int]) -> list[re.Match[str]]:
+    """The openings of the sentences of `text` (their ends at `ends`) whose speaker is a work
+    report (_REPORT_SPEAKS)."""
+    found = []
+    start = 0
+    for end in ends:
+        while start < end and text[start].isspace():
+            start += 1
+        if "政府工作报告" in text[start : min(end, start + 24)]:
+            m = _REPORT_SPEAKS.match(text, start, end)
+            if m is not None:
+                found.append(m)
+        start = end
+    return found
+
+
+# A line's label naming its part of a new-media scorecard (成绩单：新建…；任务书：新建…)
+_LABEL = re.compile(
+    r"[\s①-⑳●▶■◆★·]*(?:(成绩单|完成情况|工作成效|实际完成)|任务书|目标任务|工作打算|新目标"
+    r"|[^，,。；：:\s]{0,12}?政府工作报告)[：:]"  # (政府工作报告：新开工…, a headline citing it)
+)
+
+
+def labelled(sentence: str, published: date | None) -> tuple[FigureKind | None, str | None] | None:
+    """The frame a sentence's label opens (成绩单：… results, 任务书：… the year's plans), a
+    scorecard's read by March being the year just ended's; None if it opens with no label."""
+    m = _LABEL.match(sentence)
+    if m is None:
+        return None
+    if not m.group(1):
+        return "pledge", str(published.year) if published else None  # the year's task list
+    early = published is not None and published.month <= _SCORECARD_SEASON_ENDS
+    return "achieved", str(published.year - 1) if early and published else None
