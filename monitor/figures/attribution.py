@@ -330,7 +330,7 @@ def _end(cuts: list[int], clause: int, sentence: str) -> int:
     return cuts[clause] if clause < len(cuts) else len(sentence)
 
 
-# Two amounts joined by 和 (及, 与), each before its own noun (新增2000个A和3200个B): the second
+# Two amounts joined by 和 (及, 与), each before its own noun (新增1500个A和2600个B): the second
 # counts the noun after it, and the first the noun between it and 和
 _JOINED = re.compile(r"和|及|与|以及")
 _SAME_NOUN = re.compile(r"[^0-9，,。；;、和与及]*")
@@ -353,7 +353,7 @@ def _attribute(sentence: str, q: Quantity, own: list[_Match]) -> _Match | None:
     after = sorted((m for m in own if q.end <= m.start), key=lambda m: m.start)
     if nearest is not None:
         joined = _JOINED.fullmatch(sentence, nearest.end, q.start) and after
-        # 新增2000个A托位和【3200个】B托位: an amount after 和 counts the noun after it
+        # 新增1500个A托位和【2600个】B托位: an amount after 和 counts the noun after it
         return (
             after[0]
             if joined and _SAME_NOUN.fullmatch(sentence, q.end, after[0].start)

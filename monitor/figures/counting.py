@@ -142,7 +142,7 @@ def _head_of_keyword(sentence: str, start: int, at: int, keywords: tuple[str, ..
             return True
         planned = _PLANNED.search(last) and _DONE.search(sentence, clause, at)
         if clause and keyword in last and planned:
-            return True  # 计划改造2069个老旧小区 目前已开工590个【小区】: the planned things
+            return True  # 计划改造320个老旧小区 目前已开工215个【小区】: the planned things
     return False
 
 

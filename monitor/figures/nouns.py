@@ -58,7 +58,7 @@ _FILLER_END = re.compile(
 _PLAN_WORDS = ("任务", "目标", "计划", "额度", "限额")
 _SET = ("定下", "确定", "下达", "控制指标")  # 超过年初定下的600场: the plan set, its size
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
-# an amount alone, in a unit of its own (1.42万户, 3200套): no noun
+# an amount alone, in a unit of its own (1.8万户, 4500套): no noun
 _AMOUNT_ONLY = re.compile(r"[约近超逾]?[0-9][0-9.]*(?:万|亿)?[\u4e00-\u9fff]{1,2}")
 
 
@@ -108,7 +108,7 @@ def own_noun(head: str, keywords: tuple[str, ...], measures: tuple[str, ...] = (
     elif not rest and len(verbs) > 1 and (work := fronted_work(head, verbs)):
         rest = work  # 全市棚户区改造新开工8600套: the work named before its stage verb
     if _AMOUNT_ONLY.fullmatch(rest):
-        return None  # 已竣工1.42万户【5.26万人】: the same work counted in another unit first
+        return None  # 已竣工1.8万户【7.2万人】: the same work counted in another unit first
     if rest.endswith(("率", *_PLAN_WORDS, *_SET)) or not _HAN_WORD.search(rest) or rest == "其中":
         return None  # 开工率: a rate of the work itself, weighed as a %; 承担其中的: of it
     if _CHANGE_TO.fullmatch(rest):

@@ -184,7 +184,7 @@ def percent_of(making: Making, n: Number, target: Target) -> FigureScope | None:
     if money and _COUNT_RATE.search(head):
         return None  # …已开工138个，开工率86% for a target of money: a share of the projects
     if PROJECTS_RATE.match(head) and facilities_counted(making.read.text, n.q.start, target):
-        return None  # …学校80所，增加学位8.2万个，项目主体完工率100%: the schools' share
+        return None  # …中小学12所，新增学位1.6万个，项目开工率95%: the schools' share
     if not money and _MONEY_SHARE.search(head):
         # …，完成投资2.7亿元，占年度投资计划的84%; 资金到位率90%; 投资完成率72.5%: a share of the
         # money, not of the things a count target counts

@@ -233,7 +233,7 @@ PROJECTS_RATE = re.compile(r"项目(?:主体)?(?:开工|完工|竣工|建成|交
 
 def facilities_counted(sentence: str, start: int, target: Target) -> bool:
     """Whether the sentence counts, before the projects' rate at `start`, things in a measure
-    word of their own (新建、改扩建中小学80所, 医院6家) beside the target's (学位, 床位): the
+    word of their own (新建、改扩建中小学12所, 医院6家) beside the target's (学位, 床位): the
     projects are those facilities', their rate none of the target's (自然村1700个…，项目开工率
     30%: its own works')."""
     if any("项目" in k for k in target.keywords):

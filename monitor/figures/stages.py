@@ -182,7 +182,7 @@ _FIRST_AMOUNT = re.compile(r"[0-9]")
 
 def _list_head(sentence: str, at: int, keywords: tuple[str, ...]) -> int:
     """Where the stage governing the number at `at` is looked for up to: for an item of a 、 list
-    naming the keyword and no stage of its own (…、公租房实物配租1300套、【保障性租赁住房5200套】),
+    naming the keyword and no stage of its own (…、公租房配租1300套、【保障性租赁住房5200套】),
     the list's first amount (its head's verb governs every item), else the number itself."""
     item = sentence.rfind("、", 0, at)
     if item < 0 or not any(k in sentence[item:at] for k in keywords):
