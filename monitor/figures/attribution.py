@@ -330,6 +330,15 @@ def _end(cuts: list[int], clause: int, sentence: str) -> int:
     return cuts[clause] if clause < len(cuts) else len(sentence)
 
 
+# Two amounts joined by 和 (及, 与), each before its own noun (新增1500个A和2600个B): the second
+# counts the noun after it, and the first the noun between it and 和
+_JOINED = re.compile(r"和|及|与|以及")
+_SAME_NOUN = re.compile(r"[^0-9，,。；;、和与及]*")
+_OWN_NOUN_THEN_JOINED = re.compile(
+    r"[^0-9，,。；;、和与及]{2,}(?:和|与|及|以及)[约近超逾]?[0-9一二三四五六七八九十两]"
+)
+
+
 def _attribute(sentence: str, q: Quantity, own: list[_Match]) -> _Match | None:
     """The keyword a number belongs to, among its clause's own (`own`): the one spanning it
     (增发1万亿元国债), the nearest before it, else the first after it (发行1万亿元特别国债) unless
@@ -341,11 +350,19 @@ def _attribute(sentence: str, q: Quantity, own: list[_Match]) -> _Match | None:
             return m
         if m.end <= q.start and (nearest is None or m.end > nearest.end):
             nearest = m
-    if nearest is not None:
-        return nearest
     after = sorted((m for m in own if q.end <= m.start), key=lambda m: m.start)
+    if nearest is not None:
+        joined = _JOINED.fullmatch(sentence, nearest.end, q.start) and after
+        # 新增1500个A托位和【2600个】B托位: an amount after 和 counts the noun after it
+        return (
+            after[0]
+            if joined and _SAME_NOUN.fullmatch(sentence, q.end, after[0].start)
+            else nearest
+        )
     if after:
         first = after[0]
+        if _OWN_NOUN_THEN_JOINED.match(sentence, q.end, first.start):
+            return None  # 新建【800个】换电站和2300个充电桩: the amount counts its own noun
         if first.start == q.end and _PREDICATE.match(sentence, first.end):
             for later in after[1:]:
                 if later.targets != first.targets:

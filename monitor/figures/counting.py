@@ -116,6 +116,11 @@ def _own_projects(sentence: str, q: Quantity, keywords: tuple[str, ...]) -> bool
     return work is not None and sentence[: work.start()].endswith(tuple(keywords))
 
 
+# A plan given in the clause before, then progress on it (…计划新建80个，…已建成64个食堂)
+_PLANNED = re.compile(r"计划|目标|任务")
+_DONE = re.compile(r"已")
+
+
 def _head_of_keyword(sentence: str, start: int, at: int, keywords: tuple[str, ...]) -> bool:
     """Whether the noun at `at` after a count (starting at `start`) is the head of a keyword named
     before it in the count's clause, or in the clause before when that one gives no number of
@@ -135,6 +140,9 @@ def _head_of_keyword(sentence: str, start: int, at: int, keywords: tuple[str, ..
         last = sentence[before:clause]  # (5G in 加快5G基站建设 is the keyword's, no number)
         if clause and keyword in last and not any(c.isdigit() for c in last.replace(keyword, "")):
             return True
+        planned = _PLANNED.search(last) and _DONE.search(sentence, clause, at)
+        if clause and keyword in last and planned:
+            return True  # 计划改造320个老旧小区 目前已开工215个【小区】: the planned things
     return False
 
 

@@ -389,4 +389,7 @@ def kind_after(sentence: str, end: int, start: int, stop: int, target: Target) -
     the keyword at sentence[start:stop] (另有85个社区获评省级老年友好型社区)."""
     head, keyword = sentence[end:start], sentence[start:stop]
     kind = other_kind(head, keyword, target.title) or kind_word(head, target.title, target.keywords)
+    if kind is None and (kind := other_modifier(head, keyword, target.keywords, target.title)):
+        # 2600张居家养老床位 for a target of 护理型床位: another kind than its longer keyword's
+        return f"another kind ({kind}{keyword}) than the target's longer keyword names"
     return f"another kind ({kind}{keyword}) than the target's" if kind else None

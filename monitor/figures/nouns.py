@@ -58,6 +58,29 @@ _FILLER_END = re.compile(
 _PLAN_WORDS = ("任务", "目标", "计划", "额度", "限额")
 _SET = ("定下", "确定", "下达", "控制指标")  # 超过年初定下的600场: the plan set, its size
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
+# an amount alone, in a unit of its own (1.8万户, 4500套): no noun
+_AMOUNT_ONLY = re.compile(r"[约近超逾]?[0-9][0-9.]*(?:万|亿)?[\u4e00-\u9fff]{1,2}")
+
+
+# A stage a work reached, said right after the work (棚户区改造新开工, 管网改造完工)
+_STAGE = re.compile(r"新?开工|完工|竣工|(?:基本)?建成|交付")
+_PLACE_LEAD = re.compile(r"(?:全[市省区县国]|本[市省]|[今去全]年|目前|已|累计|实现|共)+")
+
+
+def fronted_work(head: str, verbs: list[re.Match[str]]) -> str | None:
+    """The work named before the stage verb the number follows (全市【棚户区改造】新开工8600套,
+    the work's noun and verb as one: 改造 right before 新开工), less a place or time opening it;
+    None when no thing is named before the work's verb (全市改造新开工)."""
+    last, work = verbs[-1], verbs[-2]
+    if work.end() != last.start() or not _STAGE.fullmatch(last.group()):
+        return None
+    if not _WORK_AS_NOUN.fullmatch(work.group()):
+        return None
+    begin = verbs[-3].end() if len(verbs) > 2 else 0
+    thing = head[begin : work.start()]
+    lead = _PLACE_LEAD.match(thing)
+    thing = thing[lead.end() :] if lead else thing
+    return thing + work.group() if _HAN_WORD.fullmatch(thing) else None
 
 
 # Works a text names as nouns after the verb doing them (完成棚户区改造, 实施河道整治)
@@ -82,6 +105,10 @@ def own_noun(head: str, keywords: tuple[str, ...], measures: tuple[str, ...] = (
     ):
         # 完成棚户区改造9.3万套: a work named as a noun (棚户区改造) after the verb doing it
         rest = _FILLER.sub("", head[verbs[-2].end() : verbs[-1].start()])
+    elif not rest and len(verbs) > 1 and (work := fronted_work(head, verbs)):
+        rest = work  # 全市棚户区改造新开工8600套: the work named before its stage verb
+    if _AMOUNT_ONLY.fullmatch(rest):
+        return None  # 已竣工1.8万户【7.2万人】: the same work counted in another unit first
     if rest.endswith(("率", *_PLAN_WORDS, *_SET)) or not _HAN_WORD.search(rest) or rest == "其中":
         return None  # 开工率: a rate of the work itself, weighed as a %; 承担其中的: of it
     if _CHANGE_TO.fullmatch(rest):
@@ -143,7 +170,24 @@ def noun_of(head: str, targets: tuple[Target, ...], before: str = "") -> str | N
     if noun and _PEOPLE.fullmatch(noun) and all(units.normalise(t.unit) == "人" for t in targets):
         return None  # …，其中今年新增签约居民58万人: the people a target of people counts
     # (…，今年已完成标准化改造205个 for 标准化改造村卫生室: the title's own words, its work)
+    noun = noun or _item_before(before, words, said)
     return None if noun and any(noun in t.title for t in targets) else noun
+
+
+_FIRST_DIGIT = re.compile(r"[0-9]")
+
+
+def _item_before(before: str, keywords: tuple[str, ...], measures: tuple[str, ...]) -> str | None:
+    """The noun of the list item right before, joined by 、, when it names one other than the
+    keywords (…新开工公租房1800套、【基本建成900套】): an item naming none goes on with it."""
+    if not before.endswith("、"):
+        return None
+    start = max(before.rfind(c, 0, len(before) - 1) for c in "，,；;。、：:") + 1
+    item = before[start:-1]
+    digit = _FIRST_DIGIT.search(item)
+    if digit is None or any(k in item for k in keywords):
+        return None
+    return own_noun(item[: digit.start()], keywords, measures)
 
 
 # What is measured of the thing itself when a rate follows its keyword (5G基站数量同比增长31%)

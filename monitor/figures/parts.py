@@ -17,6 +17,8 @@ from monitor.figures.divisions import (
     one_of_the_divisions,
     total_of_a_list,
 )
+from monitor.figures.nouns import WORK_VERB
+from monitor.figures.places import GENERIC
 from monitor.figures.stages import stage_after, stage_of
 from monitor.models import Target
 
@@ -133,6 +135,10 @@ def inside_set(read: Read, clause: int) -> str | None:
 _PART_OPEN = re.compile(r"\s*(?:其中|包括)[，,：:\s]*")
 
 
+# The verb of the work alone between 其中 and the keyword (其中新建, 其中已建成): no kind
+_WORK_ONLY = re.compile(r"(?:已经?|共|累计)?(?:" + WORK_VERB.pattern + r")+")
+
+
 def one_kind(making: Making, n: Number) -> str | None:
     """In a part opening with 其中/包括, the words naming one kind of the keyword's things before
     it (其中，【普惠性】托位8600个), if there are any: the part is that kind, never the whole."""
@@ -144,6 +150,8 @@ def one_kind(making: Making, n: Number) -> str | None:
     if opened is None or not opened.end() < m.start <= n.q.start:
         return None  # 其中社区食堂45个: the keyword itself is the part, of another whole
     words = sentence[opened.end() : m.start]
+    if _WORK_ONLY.fullmatch(words):
+        return None  # 其中新建社区食堂36个: the work on the thing, no kind of it
     return words if _HAN_ONLY.fullmatch(words) else None
 
 
@@ -182,6 +190,8 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
     if total_of_a_list(making, q.start):
         return None  # …，其中技改投资142亿元，同比分别增长12.6%和15.3%: 12.6% is the total's
     own_place = own_place_part(sentence, making.read.cuts, q.start, regions)
+    if project := named_project(sentence, n.c0, n.q.start, target):
+        return f"a subset: the figure of one named project ({project})"
     if whole_not_read(making, n, target, own_place):
         # …由国有企业统一代建的216部已全部开工，其中已完工148部: 216 is not the target's
         return "a part (其中…) of a whole not read as the target's"
@@ -193,6 +203,7 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
     if (
         n.after_breakdown
         and (target.id in making.seen or "持平" in sentence[: n.c0])  # (…同比持平，其中城市…)
+        and not _share_of_given(making, n, target.id)
         and not n.period_part
         and not own_place
         and not _names_the_part(making, n)
@@ -326,3 +337,35 @@ def _names_the_part(making: Making, n: Number) -> bool:
     # (…，其中公共充电桩5.6万个，今年以来新建公共充电桩4300个: the part's keyword again)
     keyword = sentence[n.match.start : n.match.end]
     return opened.end() == n.match.start or sentence.startswith(keyword, opened.end())
+
+
+def _share_of_given(making: Making, n: Number, target_id: str) -> bool:
+    """Whether a % comes right after the number this part gave for the target (其中，…新建绿道
+    186公里，占年度计划的103%): that figure's progress, not a part of a total."""
+    if n.q.unit != "%" or not _PLAN_SHARE.search(n.head):
+        return False
+    sentence = making.read.text
+    before = [q.start for q in making.read.quantities if q.start < n.q.start]
+    part = sentence.rfind("其中", 0, n.q.start)
+    return bool(before) and part < before[-1] and (target_id, before[-1]) in making.given_at
+
+
+# A share of the plan (占年度计划的, 完成全年任务的): progress, not a rate of a part
+_PLAN_SHARE = re.compile(r"(?:占|完成)[^，,。；;0-9]{0,8}(?:计划|任务|目标)")
+
+
+# One project named in quotes, opening the sentence (X医院“康养中心”项目…, “玄武湖环湖”工程…)
+_NAMED_PROJECT = re.compile(r"[^，,。；;]{0,16}?“([^”]{2,16})”(?:项目|工程)")
+
+
+def named_project(sentence: str, c0: int, start: int, target: Target) -> str | None:
+    """The quoted name of the one project a sentence opens on, when the number's clause (from
+    `c0`) goes on with it naming no place of the target's (…“康养中心”项目已投用，新增床位320张):
+    its figure is that project's; None when the name is the target's thing (“社区食堂”项目)."""
+    found = _NAMED_PROJECT.match(sentence)
+    if found is None or any(k in found.group(1) for k in target.keywords):
+        return None
+    clause = sentence[c0:start]
+    if any(w in clause for w in (*target.region, *GENERIC)):
+        return None  # …，全市已建成社区食堂86个: the whole's
+    return found.group(1)

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
+from monitor.figures import speech
 from monitor.figures.nouns import WORK_VERB
-from monitor.figures.places import GENERIC, NATIONAL, PLACES
+from monitor.figures.places import GENERIC, NATIONAL, PLACES, Mention
 
 # A clause opening with a place goes on with the subject for that place: …，其中深圳7.6万个;
 # …，郑州新增7.1万个; …，今年长沙已建成27个; …，全市今年已建成58个. Its figure then speaks
@@ -156,3 +157,15 @@ def subject_after(sentence: str, at: int, keywords: tuple[str, ...]) -> bool:
     target's is named before it (对照年初定下的300万亩目标，新疆…), or it is in a phrase fronted
     before the subject."""
     return _FRONTED.match(sentence, at) is not None or all(k not in sentence[:at] for k in keywords)
+
+
+def past_apposition(sentence: str, before: list[Mention]) -> list[Mention]:
+    """The places named before a number, less one only where a speaker spoke (在长沙表示) or
+    in an apposition of the place before it (深圳作为广东…大市): the subject is the place before."""
+    before = [m for m in before if not speech.spoken_in(sentence, m.start, m.start + len(m.word))]
+    while len(before) > 1:
+        prev, last = before[-2], before[-1]
+        if sentence[prev.start + len(prev.word) : last.start] != "作为":
+            break
+        before = before[:-1]
+    return before

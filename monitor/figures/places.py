@@ -90,6 +90,7 @@ PLACES = tuple(
 _MUNICIPALITIES = frozenset(("北京", "天津", "上海", "重庆"))
 _PROVINCE_SET = frozenset(_PROVINCES.split()) - _MUNICIPALITIES
 _CITY_SET = frozenset(_CITIES.split()) | _MUNICIPALITIES
+_PART_SET = frozenset(_PARTS.split())
 
 
 def same_level(generic: str, place: str) -> bool:
@@ -140,10 +141,10 @@ _LOCAL = (
     r"(?:(?<![\u4e00-\u9fff])|(?<=其中)|(?<=[在的]))(?!" + _NOT_NAMES + r")"
     r"[\u4e00-\u9fff]{2}(?:区|县|旗|市|州|盟)(?=今年|去年|上半年|前|新|已|累计|共|全年|[0-9])"
     # …, or its own work (锦江区开展…, 成华区实施…) or measure and amount (西咸新区…同比下降17%):
-    # a name of two letters: not a time, nor opening on a word of relation (占地区生产总值), nor
-    # ending on a word for "this" or 地 (今年市里, 末全市, 山地区)
+    # a name of two letters: not a time, nor opening on a word of relation (占地区生产总值; 按片区
+    # 统计开工率: how a rate is counted), nor ending on a word for "this" or 地 (今年市里, 山地区)
     r"|(?<![\u4e00-\u9fff])(?!" + _NOT_NAMES + r"|今年|去年|明年|当年"
-    r"|[占比较为与和对向从于由及等其各全本我该此]|[\u4e00-\u9fff][全本我各该此地])"
+    r"|[占比较为与和对向从于由及等其各全本我该此按据]|[\u4e00-\u9fff][全本我各该此地])"
     r"[\u4e00-\u9fff]{2}(?:新区|区|县)(?=同比|开展|发生|接报|受理|录得|"
     + WORK_VERB.pattern
     + r"|(?!场|民|域|城|级|属|容|政|委|直|值|内|外)[\u4e00-\u9fff]{2,14}?(?:同比|比上年|较上年)?"
@@ -363,6 +364,17 @@ def places_named(text: str) -> set[str]:
 
 
 _ENTITY = re.compile(_ENTITIES)
+
+
+def generic_only(text: str) -> str | None:
+    """The level of the generic words (全省, 我省) or a city's parts (主城区) a text names when it
+    names no other place: a page of that level's place (a plan's excerpt, a notice); None when
+    it names a place or none, or names it as a share's whole (占全市的12%: a part of it)."""
+    named = places_named(text)  # (主城区, 中心城区: a city's part, as only a city's page names)
+    levels = {_LEVEL_OF_GENERIC.get(w, "city" if w in _PART_SET else None) for w in named}
+    if len(levels) != 1 or None in levels or any("占" + w in text for w in named):
+        return None
+    return levels.pop()
 
 
 def speaks_for(found: list[Mention], regions: tuple[str, ...]) -> bool | None:

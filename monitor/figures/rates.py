@@ -30,6 +30,8 @@ from monitor.figures.references import level_changed, on_year_change, since_star
 from monitor.figures.rests import _in_unit, _plan_given, _rest_before_whole, _rest_of_plan
 from monitor.figures.shares import (
     PLAN_NAMED,
+    PROJECTS_RATE,
+    facilities_counted,
     other_share,
     share_before_plan_done,
     share_done,
@@ -181,6 +183,8 @@ def percent_of(making: Making, n: Number, target: Target) -> FigureScope | None:
     money = (target.unit or "").endswith("元")
     if money and _COUNT_RATE.search(head):
         return None  # …已开工138个，开工率86% for a target of money: a share of the projects
+    if PROJECTS_RATE.match(head) and facilities_counted(making.read.text, n.q.start, target):
+        return None  # …中小学12所，新增学位1.6万个，项目开工率95%: the schools' share
     if not money and _MONEY_SHARE.search(head):
         # …，完成投资2.7亿元，占年度投资计划的84%; 资金到位率90%; 投资完成率72.5%: a share of the
         # money, not of the things a count target counts
@@ -209,6 +213,8 @@ def _done_bare(sentence: str, n: Number) -> FigureScope | None:
 
 # The money a share is of (年度投资计划的84%, 资金到位率, 预算执行率): never a count's
 _MONEY_SHARE = re.compile(r"投资|资金|预算|经费|资本金")
+
+
 # The share of things at a stage (开工率, 竣工率): of a count, never of an amount of money
 _COUNT_RATE = re.compile(r"(?:开工|动工|完工|竣工|建成|交付|签约|投运)率")
 

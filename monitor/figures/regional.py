@@ -12,11 +12,12 @@ from monitor.figures import speech
 from monitor.figures.cues import A_YEAR, MODAL
 from monitor.figures.frames import Frames
 from monitor.figures.periods import _period
-from monitor.figures.place_clauses import subject_after
+from monitor.figures.place_clauses import past_apposition, subject_after
 from monitor.figures.places import (
     GENERIC,
     NATIONAL,
     Mention,
+    generic_only,
     is_national,
     level_of,
     mentions,
@@ -29,7 +30,7 @@ from monitor.figures.speakers import speaker
 from monitor.models import FigureKind, Target
 
 _LEAD = 300  # a region named this early in the article (dateline, lead) holds for all of it
-_CLAUSE_END = re.compile(r"[，,；;。]")
+_CLAUSE_END, _AVERAGE = re.compile(r"[，,；;。]"), re.compile(r"平均(?:水平)?(?:为|是|达)")
 # Figures a statistics office or a bulletin gives (国家统计局…发布公告，…; 据海关统计; 数据显示)
 _RELEASED = re.compile(
     r"统计局|统计(?:数据)?显示|据[^，,。；]{0,12}统计|数据显示|公告显示|公报显示"
@@ -40,7 +41,6 @@ _NOT_STATED = re.compile(
     r"任务|目标|计划|分解|下达|承担|预计|力争|确保|将|要|上半年|下半年|季度"
     r"|[0-9一二三四五六七八九十]\s*月(?!\s*[0-9一二三四五六七八九十]{1,3}\s*日)"
 )
-_AVERAGE = re.compile(r"平均(?:水平)?(?:为|是|达)")
 # A part of the year a change is compared with (比上半年, 较一季度, 比1—8月): its base
 _BASE_PERIOD = re.compile(
     r"[比较](上半年|前三季度|[一二三四]季度|上月|上季度|[0-9一二三四五六七八九十]{1,2}"
@@ -146,7 +146,7 @@ class Regional(Frames):
         regions = target.region
         if self._partner(target, sentence, at):
             return False  # 宁波对欧盟进出口2130亿元: trade with a partner, a part of the total
-        before = _past_apposition(sentence, mentions(sentence, regions, 0, at))
+        before = past_apposition(sentence, mentions(sentence, regions, 0, at))
         if before and _plan_owner(sentence, before[-1]):
             # 占全国任务的10%: a share of another's plan; 南阳…，占全省任务的7%: of the
             # watched place's plan, but the work of the place named before
@@ -213,12 +213,13 @@ class Regional(Frames):
         return self.text[: min(_LEAD, s0)]
 
     def _page_speaks_for(self, regions: tuple[str, ...]) -> bool | None:
-        """For a page that names no place at all (an excerpt of a work report under its
-        heading, a notice): whether it speaks for the target's region. A national body speaking
-        (国家统计局, 交通运输部) makes it the nation's, a local office (省民政厅) its level's; else
-        it is taken as the watched region's, whose coverage the analyst set monitor to watch (a
-        source's `region:`, asked before this, says otherwise). None when the page names a
-        place: what it names decides."""
+        """For a page naming no place (a work report's excerpt, a notice), or only one level's
+        generic word (全省: that level's watched place): whether it speaks for the target's
+        region. A national body speaking (国家统计局) makes it the nation's, a local office (省民政
+        厅) its level's; else it is the watched region's (a source's `region:`, asked before
+        this, says otherwise). None when the page names a place: what it names decides."""
+        if level := generic_only(self.text):
+            return level == level_of(regions)
         unnamed, who = self._page()
         if not unnamed or any(word in self.text for word in regions):
             return None
@@ -241,9 +242,11 @@ class Regional(Frames):
         self, generic: Mention, sentence: str, s0: int, regions: tuple[str, ...]
     ) -> bool:
         """Whether a generic word (全市, 本省) speaks of another place: the nearest place named
-        before it, in its sentence or earlier in its paragraph, is another one of its level."""
+        before it, in its sentence or earlier in its paragraph, else the first the article's
+        lead names (本报福州3月2日讯), is another one of its level."""
         p0 = self.text.rfind("\n", 0, s0) + 1
         earlier = [  # every place word, whatever the target (mentions of no regions)
+            *mentions(self.text, (), 0, min(_LEAD, p0))[:1],
             *mentions(self.text, (), p0, s0),
             *mentions(sentence, (), 0, generic.start),
         ]
@@ -387,14 +390,3 @@ def _names_own(text: str, regions: tuple[str, ...]) -> bool:
     if any(word in text for word in regions):
         return True
     return any(g in text for g in GENERIC) and any(m.kind == "own" for m in mentions(text, regions))
-
-
-def _past_apposition(sentence: str, before: list[Mention]) -> list[Mention]:
-    """The places named before a number, less one named only in an apposition of the place
-    before it (深圳作为广东…大市; 青海作为全国…试点省份): the subject is the place before 作为."""
-    while len(before) > 1:
-        prev, last = before[-2], before[-1]
-        if sentence[prev.start + len(prev.word) : last.start] != "作为":
-            break
-        before = before[:-1]
-    return before

@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from monitor.figures import units
 from monitor.figures.cues import _SHARE_AFTER, _SHARE_NEXT, _SHARE_OF
+from monitor.figures.numerals import find_quantities
 from monitor.figures.rate_words import percent_measure
 from monitor.models import FigureKind, FigureScope, Target
 
@@ -222,6 +224,26 @@ _DONE_COUNT_END = re.compile(
     r"已经?(?:累计)?[\u4e00-\u9fff]{1,4}?[约近超逾]?[0-9][0-9.]*[万亿]?[\u4e00-\u9fff]{1,3}$"
 )
 _SET_BEFORE = re.compile(r"[0-9]")
+
+
+# The share of the projects at a stage, opening its clause (…，项目开工率95%; …，项目主体完工率
+# 100%; not …改造项目开工率82%, named by the target's own works)
+PROJECTS_RATE = re.compile(r"项目(?:主体)?(?:开工|完工|竣工|建成|交付|投运)率")
+
+
+def facilities_counted(sentence: str, start: int, target: Target) -> bool:
+    """Whether the sentence counts, before the projects' rate at `start`, things in a measure
+    word of their own (新建、改扩建中小学12所, 医院6家) beside the target's (学位, 床位): the
+    projects are those facilities', their rate none of the target's (自然村1700个…，项目开工率
+    30%: its own works')."""
+    if any("项目" in k for k in target.keywords):
+        return False
+    own = units.normalise(target.unit)
+    for q in find_quantities(sentence[:start]):
+        unit = units.normalise(q.unit) if q.unit else None
+        if unit and unit != "%" and unit != own and unit not in units.CURRENCIES:
+            return True
+    return False
 
 
 # A share of the whole (整体完成率, 总体完成进度) after a list of several works (…新建社区食堂18个、

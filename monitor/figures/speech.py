@@ -82,3 +82,16 @@ def heading(line: str) -> bool:
         and not any(ch.isdigit() for ch in line)
         and "。" not in line
     )
+
+
+# Where a speaker spoke, after the place (…厅长8日在长沙表示，; 在兰州接受采访时说; 在长春召开的
+# 发布会上介绍): a venue, no subject of what is said
+_SPOKE_THERE = re.compile(
+    r"(?:市|省)?(?:(?:接受|召开的|举行的|出席|参加)[^，,。；;]{0,16}?(?:时|上|中))?"
+    r"(?:表示|介绍|透露|指出|宣布|强调|称|说)"
+)
+
+
+def spoken_in(sentence: str, start: int, end: int) -> bool:
+    """Whether the place at sentence[start:end] is only where someone spoke (在长沙表示)."""
+    return sentence[start - 1 : start] == "在" and bool(_SPOKE_THERE.match(sentence, end))

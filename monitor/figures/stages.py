@@ -172,8 +172,26 @@ def other_stage(
     after = stage_after(sentence, c0, q.start, q.end, c1)
     if after is None and _ANY_STAGE.search(sentence, q.end, c1):
         after = _stage_after_noun(sentence, q.end, c1, keywords)
-    said = listed or (stage_of(after) if after else None) or stage_before(sentence, q.start)
+    before = stage_before(sentence, _list_head(sentence, q.start, keywords))
+    said = listed or (stage_of(after) if after else None) or before
     return said if said and said != stage else None
+
+
+_FIRST_AMOUNT = re.compile(r"[0-9]")
+
+
+def _list_head(sentence: str, at: int, keywords: tuple[str, ...]) -> int:
+    """Where the stage governing the number at `at` is looked for up to: for an item of a 、 list
+    naming the keyword and no stage of its own (…、公租房配租1300套、【保障性租赁住房5200套】),
+    the list's first amount (its head's verb governs every item), else the number itself."""
+    item = sentence.rfind("、", 0, at)
+    if item < 0 or not any(k in sentence[item:at] for k in keywords):
+        return at
+    if _stages(sentence, item, at):
+        return at
+    run = max(sentence.rfind(c, 0, item) for c in "，,；;。：:") + 1
+    first = _FIRST_AMOUNT.search(sentence, run, item)
+    return first.start() if first else at
 
 
 def stage_said(sentence: str, c0: int, q: Quantity, c1: int) -> str | None:
