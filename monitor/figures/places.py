@@ -13,7 +13,12 @@ from functools import lru_cache
 
 from monitor.figures.nouns import WORK_VERB
 from monitor.figures.place_levels import at_level, named_like
-from monitor.figures.place_parts import left_out, localities_told, part_named_after
+from monitor.figures.place_parts import (
+    left_out,
+    localities_told,
+    own_parts_counted,
+    part_named_after,
+)
 from monitor.figures.routes import on_route
 from monitor.figures.speakers import _LOCAL_BODY
 
@@ -264,6 +269,8 @@ def _all_mentions(text: str, regions: tuple[str, ...]) -> tuple[Mention, ...]:
     out: list[Mention] = []
     for start, word in _words(text, regions):
         kind = _kind(word, regions)
+        if kind == "place" and own_parts_counted(text, start, word, out[-1:]):
+            continue  # 南昌9个县区128个…: the own place's parts, all of them counted
         if kind is not None:
             out.append(Mention(start, word, kind))
     return tuple(out)

@@ -3,8 +3,7 @@ to the right target, with kind (pledge/achieved/mention), scope, qualifier and p
 target a number is about is in attribution.py, the noun it counts in nouns.py and binding.py,
 parts and wholes (其中…) in parts.py, the checks each number passes in checks.py, the time frame
 in frames.py, the region a number speaks for in regional.py, sentences and clauses in
-sentences.py; `try --explain` in explain.py.
-"""
+sentences.py; `try --explain` in explain.py."""
 
 from __future__ import annotations
 
@@ -54,7 +53,7 @@ from monitor.figures.rates import (
     rate_of,
     signed,
 )
-from monitor.figures.references import is_reference
+from monitor.figures.references import is_reference, restated_reference
 from monitor.figures.regional import Regional
 from monitor.figures.restating import PLAN_NOUNS, last_match, restates
 from monitor.figures.retold import article_figures
@@ -235,7 +234,13 @@ class _Article(Regional):
         if match is None:
             making.refuse(q, read.targets, NO_NOUN)
             return None
-        if is_reference(sentence, c0, c1, q, match):
+        if is_reference(sentence, c0, c1, q, match) or restated_reference(
+            sentence,
+            cuts,
+            making.restated().get(q.start),
+            q,
+            match,  # …增加104万吨（20.8亿斤）
+        ):
             making.drop(q, None, "a reference value (比…, 较…, 从…到…), not the figure")
             return None
         if not own and _NAMED.search(sentence, c0, q.start):

@@ -5,11 +5,13 @@ plan's size."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from monitor.figures.attribution import _Match
 from monitor.figures.cues import _CUT, _FROM, _REFERENCE, EARLIER_LEVEL, EARLIER_WORK
 from monitor.figures.measures import compared, compared_before, since_period_start
 from monitor.figures.restating import restates
+from monitor.figures.sentences import clause_bounds
 from monitor.models import Quantity
 
 # A plan named right before its size, the result set against it (比年度目标300个多12个,
@@ -71,12 +73,16 @@ def since_start(sentence: str, c0: int, at: int) -> bool:
 
 
 # A change of a count over the same period before, right before it (同比减少86人, 环比增加42公里)
-_ON_YEAR_CHANGE = re.compile(r"(?:同比|环比)(?:净增|净减|增加|减少|多|少)了?$")
+# (or over last year named: 比2023年增加104万吨，增长2.6%, the rate of what changed by it)
+_ON_YEAR_CHANGE = re.compile(
+    r"(?:同比|环比|[比较](?:上年|去年|上一年|(?:19|20)[0-9]{2}\s*年))(?:净增|净减|增加|减少|多|少)了?$"
+)
 
 
 def on_year_change(sentence: str, start: int) -> bool:
-    """Whether the count starting at `start` follows 同比/环比 and a change (同比减少86人)."""
-    return _ON_YEAR_CHANGE.search(sentence, max(0, start - 6), start) is not None
+    """Whether the count starting at `start` follows 同比/环比 (or 比上年, 比2023年) and a change
+    (同比减少86人)."""
+    return _ON_YEAR_CHANGE.search(sentence, max(0, start - 12), start) is not None
 
 
 # What a result beat the plan by, the plan's noun right before the number (超过年度计划400亿元,
@@ -132,3 +138,15 @@ def is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) ->
             return True
     tail = sentence[q.end : c1]
     return ("到" in tail or "至" in tail) and bool(_FROM.search(head))
+
+
+def restated_reference(
+    sentence: str, cuts: list[int], partner: Quantity | None, q: Quantity, match: _Match
+) -> bool:
+    """Whether the amount is one given right before it again in another unit (in brackets, after
+    折合) and that one, read in its own clause, is a difference or starting point: 比2023年增加
+    104万吨（20.8亿斤） is the change in either unit."""
+    if partner is None or partner.start > q.start:
+        return False
+    c0, c1 = clause_bounds(cuts, bisect_right(cuts, partner.start), len(sentence))
+    return is_reference(sentence, c0, c1, partner, match)
