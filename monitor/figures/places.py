@@ -144,7 +144,7 @@ _NOT_NAMES = (
 )
 _LOCAL = (
     r"(?:(?<![\u4e00-\u9fff])|(?<=其中)|(?<=[在的]))(?!" + _NOT_NAMES + r")"
-    r"[\u4e00-\u9fff]{2}(?:区|县|旗|市|州|盟)(?=今年|去年|上半年|前|新|已|累计|共|全年|[0-9])"
+    r"[\u4e00-\u9fff]{2}(?:区|县|旗|市|州|盟)(?=今年|去年|上半年|前|新|已|累计|共|全年|有?[0-9])"
     # …, or its own work (锦江区开展…, 成华区实施…) or measure and amount (西咸新区…同比下降17%):
     # a name of two letters: not a time, nor opening on a word of relation (占地区生产总值; 按片区
     # 统计开工率: how a rate is counted), nor ending on a word for "this" or 地 (今年市里, 山地区)
