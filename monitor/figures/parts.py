@@ -340,14 +340,20 @@ def _names_the_part(making: Making, n: Number) -> bool:
 
 
 def _share_of_given(making: Making, n: Number, target_id: str) -> bool:
-    """Whether a % comes right after the number this part gave for the target (其中，…新建绿道
-    186公里，占年度计划的103%): that figure's progress, not a part of a total."""
-    if n.q.unit != "%" or not _PLAN_SHARE.search(n.head):
+    """Whether a % comes after a number this part gave for the target (其中，…新建绿道186公里，
+    占年度计划的103%; 其中，快递业务量…完成1320亿件…，同比分别增长【19.5%】…): that figure's
+    progress or growth, not a part of a total."""
+    if n.q.unit != "%" or not (_PLAN_SHARE.search(n.head) or _GROWTH.search(n.head)):
         return False
     sentence = making.read.text
     before = [q.start for q in making.read.quantities if q.start < n.q.start]
     part = sentence.rfind("其中", 0, n.q.start)
+    if _GROWTH.search(n.head):  # (a growth rate: of any amount the part gave for the target)
+        return any(part < b and (target_id, b) in making.given_at for b in before)
     return bool(before) and part < before[-1] and (target_id, before[-1]) in making.given_at
+
+
+_GROWTH = re.compile(r"(?:同比|比上年|较上年)?(?:分别)?(?:增长|下降)了?$")
 
 
 # A share of the plan (占年度计划的, 完成全年任务的): progress, not a rate of a part
