@@ -341,7 +341,7 @@ def _names_the_part(making: Making, n: Number) -> bool:
 
 def _share_of_given(making: Making, n: Number, target_id: str) -> bool:
     """Whether a % comes after a number this part gave for the target (其中，…新建绿道186公里，
-    占年度计划的103%; 其中，快递业务量…完成1320亿件…，同比分别增长【19.5%】…): that figure's
+    占年度计划的103%; 其中，快递业务量…完成320亿件…，同比分别增长【15.2%】…): that figure's
     progress or growth, not a part of a total."""
     if n.q.unit != "%" or not (_PLAN_SHARE.search(n.head) or _GROWTH.search(n.head)):
         return False

@@ -72,7 +72,7 @@ class _Said(Protocol):
 
 def own_parts_counted(text: str, start: int, word: str, last: Sequence[_Said]) -> bool:
     """Whether a place word at `start` is only 个 and a level after a count right after the
-    target's own place, the `last` region word (全县16个乡镇, 南昌9个县区): its parts counted,
+    target's own place, the `last` region word (全县14个乡镇, 南昌9个县区): its parts counted,
     all of them, no other place (沿线8个县区 is some)."""
     if not word.startswith("个") or not last or last[-1].kind != "own":
         return False

@@ -51,7 +51,7 @@ def between_keyword_and_number(sentence: str, n: Number, target: Target, same: b
 
 
 # A zone or site the keyword's things make up, named right after the keyword a count stands
-# before (打造30万亩高标准农田示范区, 建成10个口袋公园示范点): the count is the zone's
+# before (打造20万亩高标准农田示范片, 建成10个口袋公园示范点): the count is the zone's
 _ZONE = re.compile(r"示范(?:区|片区?|点|村|县|基地|园)|试点|园区|基地")
 
 
