@@ -12,7 +12,7 @@ from monitor.figures.attribution import _Match
 from monitor.figures.cues import _ACHIEVED, _PLEDGE, PLAN_AFTER, PLAN_WORD
 from monitor.figures.keywords import _first_part, _splittable, may_split, split_matches
 from monitor.figures.numeral_reader import frozen
-from monitor.figures.plan_words import quoted_project
+from monitor.figures.plan_words import list_counted, quoted_project
 from monitor.figures.references import plan_compared
 from monitor.models import FigureKind, FigureScope, Quantity, Target
 
@@ -91,6 +91,7 @@ def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:
         or quoted_project(sentence, start, end)  # 如“新增普惠托育机构40家”等项目
         or _OVER_DONE.search(sentence, max(c0, start - 12), start) is not None  # 3120个/5000个
         or _PLAN_BRACKET.search(sentence, max(0, start - 40), start) is not None
+        or list_counted(sentence, c0, start)  # 民生实事…改造项目共42个
     )
 
 

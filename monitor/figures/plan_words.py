@@ -124,3 +124,19 @@ def quoted_project(sentence: str, start: int, end: int) -> bool:
     if WORK_VERB.match(sentence, opened + 1) is None:
         return False
     return bool(_NAME_AFTER.match(sentence, closed + 1) or _NAME_BEFORE.search(sentence, 0, opened))
+
+
+# The year's list of pledged projects named as what is counted, then its total
+# (2024年市级民生实事老旧小区改造项目共42个; 为民办实事口袋公园项目共18个; 民心工程…共计18个):
+# the count of the projects the list holds, its plan's size, whatever stage they have reached
+# since; not a count of work done said inside it (民生实事中已建成…共18个)
+_LIST_COUNTED = re.compile(
+    r"(?:民生实事|为民办实事|实事项目|民心工程)[^，,。；;0-9]{0,14}?(?:共计|总计|合计|一共|共)(?:是|为|有)?$"
+)
+_DONE_INSIDE = re.compile(r"已|完成|建成|完工|竣工|开工|投用")
+
+
+def list_counted(sentence: str, c0: int, start: int) -> bool:
+    """Whether the amount at `start` is the total of a year's listed projects (_LIST_COUNTED)."""
+    found = _LIST_COUNTED.search(sentence, max(c0, start - 30), start)
+    return found is not None and not _DONE_INSIDE.search(found.group())
