@@ -56,14 +56,18 @@ def labelled(sentence: str, published: date | None) -> tuple[FigureKind | None, 
 
 
 # A sentence announcing, under a word of plan, the list of work that follows it (拟从以下五个方面
-# 推进：…; 将为群众办好十件实事：; 要重点抓好以下几件事：): the list's items with no word of their
-# own are that plan's, as a plan section's heading opens; not a review's list (一年来，重点做了
-# 以下工作：; 已从以下…), which has a word of the past before its colon
+# 推进：…; 将为群众办好十件实事：; 要重点抓好以下几件事：; 确定了五项惠民实事，分别为：…): the
+# list's items with no word of their own are that plan's, as a plan section's heading opens; not a
+# review's list (一年来，重点做了以下工作：), which has a word of the past before its colon
 _ANNOUNCES = re.compile(
     r"(?:拟|将(?!近)|要(?![求素点闻])|计划|确定|定下)[^。；;\n：:]{0,24}?"
-    r"(?:以下|如下|下列|[0-9一二三四五六七八九十几两]+(?:件|项)(?:民生)?实事)[^。；;\n：:]{0,12}?[：:]"
+    r"(?:以下|如下|下列|[0-9一二三四五六七八九十几两]+(?:件|项)[^。；;\n：:，,]{0,6}?实事)"
+    r"[^。；;\n：:]{0,12}?[：:]"
 )
-_REVIEWING = re.compile(r"已|过去|去年|上年|一年来|五年来|回顾|了")
+# (确定了…, 已定下…: the plan decided, no review)
+_REVIEWING = re.compile(
+    r"已(?!经?(?:确定|定下))|过去|去年|上年|一年来|五年来|回顾|了(?<!确定了)(?<!定下了)"
+)
 _LIST_POINTERS = ("以下", "如下", "下列", "实事")
 
 
