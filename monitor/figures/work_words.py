@@ -34,3 +34,11 @@ REACHED = re.compile(
     r"|获(?:认定|评|授牌|命名|批准)"  # 首批38项…获认定: recognised, done
     r"|集中(?:开工|签约|竣工|投产|交付)"  # 首批集中开工重大项目127个: the ceremony held
 )
+
+
+# The perfective 了 right after a verb, an amount after it in its clause (打造了口袋公园8个, 建起了
+# …15个): an action completed; not 为了 or 除了 (a purpose, an exception), 不了/得了, 了解
+PERFECTIVE = re.compile(
+    r"了(?<=[\u4e00-\u9fff]了)(?<![为除不得])(?![解却结])"
+    r"(?=[^，,。；;0-9]{0,16}?[0-9一二三四五六七八九十两])"
+)
