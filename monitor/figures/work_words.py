@@ -44,8 +44,8 @@ PERFECTIVE = re.compile(
 )
 
 
-# A level set against a past one after its clause (…1.38万亿斤，比2022年增长1.3%; a bracketed
-# aside between: 6.9亿吨（1.38万亿斤），比上年…): the level measured, a result; the past level
+# A level set against a past one after its clause (…837亿斤，比2022年增长2.2%; a bracketed
+# aside between: 4185万吨（837亿斤），比上年…): the level measured, a result; the past level
 # named by its year (比2022年, 较2022年底) as by 上年 (so_far.CHANGE_SINCE's, and an aside before)
 SET_AGAINST = re.compile(
     r"(?:[）)]|[（(][^（()）]{1,20}[）)])?[，,](?:较|比)"
