@@ -96,8 +96,11 @@ def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:
 
 
 # The plan's noun, then a bracket opened to say what it holds (占年度目标任务（新建…80个）的65%,
-# 全年计划（新改建…300公里）): the amounts inside are the plan's sizes
-_PLAN_BRACKET = re.compile(r"(?:任务|目标|计划|指标)[（(][^（()）]*$")
+# 全年计划（新改建…300公里）): the amounts inside are the plan's sizes; not a result the bracket
+# says (超额完成全年计划（实际建成…56个）, …任务（已建成…）)
+_PLAN_BRACKET = re.compile(
+    r"(?:任务|目标|计划|指标)[（(](?:(?!实际|已|累计|截至|截止|完成|建成|完工|竣工|达到)[^（()）])*$"
+)
 
 
 # An amount done, then a slash before the number (完成3120个/5000个, 建成9/12个): the number is
