@@ -12,7 +12,7 @@ from monitor.figures.attribution import _Match
 from monitor.figures.cues import _ACHIEVED, _PLEDGE, PLAN_AFTER, PLAN_WORD
 from monitor.figures.keywords import _first_part, _splittable, may_split, split_matches
 from monitor.figures.numeral_reader import frozen
-from monitor.figures.plan_words import quoted_project
+from monitor.figures.plan_words import list_counted, quoted_project
 from monitor.figures.references import plan_compared
 from monitor.models import FigureKind, FigureScope, Quantity, Target
 
@@ -75,9 +75,9 @@ def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:
     """Whether the number at sentence[start:end] is the size of a plan: 204万套的任务, 7万套目标,
     计划新建的100个口袋公园, 已将新建中医馆12个列入民生实事项目."""
     return bool(
-        PLAN_AFTER.match(sentence, end)
+        (PLAN_AFTER.match(sentence, end) and not _tally(sentence, start))
         or _PLANNED_BEFORE.search(sentence, c0, start)
-        or _task_to_do(sentence, end)
+        or _task_to_do(sentence, end, start)
         or _named_plan(sentence, c0, start)
         or listed_as_plan(sentence, end)
         or _inside_listed_plan(sentence, start, end)
@@ -90,7 +90,17 @@ def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:
         or plan_compared(sentence, start, end)  # 比年度目标300个多12个
         or quoted_project(sentence, start, end)  # 如“新增普惠托育机构40家”等项目
         or _OVER_DONE.search(sentence, max(c0, start - 12), start) is not None  # 3120个/5000个
+        or _PLAN_BRACKET.search(sentence, max(0, start - 40), start) is not None
+        or list_counted(sentence, c0, start)  # 民生实事…改造项目共42个
     )
+
+
+# The plan's noun, then a bracket opened to say what it holds (占年度目标任务（新建…80个）的65%,
+# 全年计划（新改建…300公里）): the amounts inside are the plan's sizes; not a result the bracket
+# says (超额完成全年计划（实际建成…56个）, …任务（已建成…）)
+_PLAN_BRACKET = re.compile(
+    r"(?:任务|目标|计划|指标)[（(](?:(?!实际|已|累计|截至|截止|完成|建成|完工|竣工|达到)[^（()）])*$"
+)
 
 
 # An amount done, then a slash before the number (完成3120个/5000个, 建成9/12个): the number is
@@ -181,12 +191,21 @@ def _named_plan(sentence: str, c0: int, start: int) -> bool:
     return found is not None and not _COMPARED.search(sentence, c0, found.start())
 
 
-def _task_to_do(sentence: str, end: int) -> bool:
+# 累计 before the verb of work done and the amount (累计完成2.6亿亩…任务, 已经累计完成了1.2万户的
+# …任务): a tally of the work done, which a plan's size is not
+_TALLY_DONE = re.compile(r"累计(?:完成|建成|改造|实施)了?[约近超逾]?$")
+
+
+def _tally(sentence: str, start: int) -> bool:
+    return _TALLY_DONE.search(sentence, max(0, start - 8), start) is not None
+
+
+def _task_to_do(sentence: str, end: int, start: int) -> bool:
     """Whether the number ending at `end` opens a noun phrase naming a task (750万亩高标准农田建设
     任务已完成690万亩: the task's size), not one said to be met (249万人…搬迁建设任务如期完成: what
-    was done)."""
+    was done) nor a tally of work done (累计完成2.6亿亩…建设任务)."""
     phrase = _TASK_PHRASE.match(sentence, end)
-    if phrase is None:
+    if phrase is None or _tally(sentence, start):
         return False
     rest = _CLAUSE_REST.match(sentence, phrase.end())
     tail = rest.group() if rest else ""

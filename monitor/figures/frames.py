@@ -38,8 +38,8 @@ from monitor.figures.periods import _period
 from monitor.figures.plan_words import assigned_task
 from monitor.figures.report_speech import labelled
 from monitor.figures.sections import is_headline, report_at
-from monitor.figures.so_far import CHANGE_SINCE, YEAR_BEGUN
-from monitor.figures.work_words import AHEAD, DOING, REACHED
+from monitor.figures.so_far import YEAR_BEGUN
+from monitor.figures.work_words import AHEAD, DOING, PERFECTIVE, REACHED, SET_AGAINST
 from monitor.models import FigureKind
 
 _THIS_YEAR = re.compile(r"今年|明年|全年|年度")
@@ -285,11 +285,11 @@ class Frames(Openings):
             return "mention"  # 上半年新增6000个, read in March: neither plan nor result yet
         if self._plan_season_headline(index, before):  # 福州新增托位6000个 in February
             return "mention"
-        if _DONE.search(before) or DOING.search(before):
+        if _DONE.search(before) or DOING.search(before) or PERFECTIVE.search(before):
             # a clause that does something, or goes on with one that did (…建成绿道1.25万公里，
-            # 其中成都8420公里), with no word of the future: news reports results
+            # 其中成都8420公里), with no word of the future: news reports results (打造了…8个)
             return "achieved"
-        if "今年" in sentence or CHANGE_SINCE.match(sentence, len(before)):
+        if "今年" in sentence or SET_AGAINST.match(sentence, len(before)):
             # 今年新改建农村公路1.12万公里 once the year's plans are out, with no word of the
             # future: what the year has brought so far; …5.9万户，较年初增加2100户: a level
             # set against a past one, a result

@@ -28,6 +28,11 @@ _PLAN_VERB = (
     # …or any other word of work: what the plan's noun goes on with (的, 完成, 任务, 数, 进度) is
     # not one (全年计划加装电梯300部 as 全年计划新建…)
     r"|(?![的之中内外数表书里执完任目进项总]|[^\u4e00-\u9fff])[\u4e00-\u9fff]{2})))划"
+    # 规划 as a verb right before the work (规划修建村卫生室20个, 规划新建): the work planned;
+    # not the noun (按照规划，…; 城市总体规划) nor a bureau's or a land use's name (规划建设局,
+    # 规划建设用地)
+    + r"|规(?<![按据照依于市县区省城体])划(?=(?:新建|修建|建设|改造|改建|扩建|新增|布局|打造)"
+    r"(?!局|委|部门|管理|用地|和|与))"
 )
 # A duty before the work (今年须新建40个, 必须完成, 需新增, 务必, 应当完成): a plan's. 应 after 供,
 # 相, 响 … is another word (供应, 相应); 需 before no verb of work is a need (群众需求).
@@ -97,9 +102,12 @@ def assigned_task(text: str, ends: list[int], index: int) -> bool:
 
 # A project's name quoted with its amount in a list of projects (民生实事项目…如“新增普惠托育机构
 # 40家”“新建社区食堂20个”等; 包括“新改建农村公路300公里”项目): the name gives the project's planned
-# size, whatever the sentence says was done with the projects
+# size, whatever the sentence says was done with the projects; so is a name put in a plan
 _QUOTE_REACH = 40  # how long a project's quoted name may be
-_NAME_AFTER = re.compile(r"\s*(?:“|等|项目|、|）|\)|民生实事|工程)")
+# (…or put in a plan after it: 将“新建…10个”列为年度实事项目, 把“…”作为今年的重点任务)
+_NAME_AFTER = re.compile(
+    r"\s*(?:“|等|项目|、|）|\)|民生实事|工程|被?(?:列为|列入|纳入|写入|确定为|定为|作为))"
+)
 _NAME_BEFORE = re.compile(r"(?:如|包括|含|、|”|：|:)\s*$")
 
 
@@ -116,3 +124,19 @@ def quoted_project(sentence: str, start: int, end: int) -> bool:
     if WORK_VERB.match(sentence, opened + 1) is None:
         return False
     return bool(_NAME_AFTER.match(sentence, closed + 1) or _NAME_BEFORE.search(sentence, 0, opened))
+
+
+# The year's list of pledged projects named as what is counted, then its total
+# (2024年市级民生实事老旧小区改造项目共42个; 为民办实事口袋公园项目共18个; 民心工程…共计18个):
+# the count of the projects the list holds, its plan's size, whatever stage they have reached
+# since; not a count of work done said inside it (民生实事中已建成…共18个)
+_LIST_COUNTED = re.compile(
+    r"(?:民生实事|为民办实事|实事项目|民心工程)[^，,。；;0-9]{0,14}?(?:共计|总计|合计|一共|共)(?:是|为|有)?$"
+)
+_DONE_INSIDE = re.compile(r"已|完成|建成|完工|竣工|开工|投用")
+
+
+def list_counted(sentence: str, c0: int, start: int) -> bool:
+    """Whether the amount at `start` is the total of a year's listed projects (_LIST_COUNTED)."""
+    found = _LIST_COUNTED.search(sentence, max(c0, start - 30), start)
+    return found is not None and not _DONE_INSIDE.search(found.group())

@@ -53,3 +53,34 @@ def labelled(sentence: str, published: date | None) -> tuple[FigureKind | None, 
         return "pledge", str(published.year) if published else None  # the year's task list
     early = published is not None and published.month <= _SCORECARD_SEASON_ENDS
     return "achieved", str(published.year - 1) if early and published else None
+
+
+# A sentence announcing, under a word of plan, the list of work that follows it (拟从以下五个方面
+# 推进：…; 将为群众办好十件实事：; 要重点抓好以下几件事：; 确定了五项惠民实事，分别为：…): the
+# list's items with no word of their own are that plan's, as a plan section's heading opens; not a
+# review's list (一年来，重点做了以下工作：), which has a word of the past before its colon
+_ANNOUNCES = re.compile(
+    r"(?:拟|将(?<![现特兹]将)(?!近)|要(?<![主重需只必不纲]要)(?![求素点闻])|计划|确定|定下)"
+    r"[^。；;\n：:]{0,24}?"
+    r"(?:以下|如下|下列|[0-9一二三四五六七八九十几两]+(?:件|项)[^。；;\n：:，,]{0,6}?实事)"
+    r"[^。；;\n：:]{0,12}?[：:]"
+)
+# (确定了…, 已定下…: the plan decided, no review; a report's opening, 现将…情况报告如下：, 有关
+# 情况通报如下：, tells what was done)
+_REVIEWING = re.compile(
+    r"已(?!经?(?:确定|定下))|过去|去年|上年|一年来|五年来|回顾|了(?<!确定了)(?<!定下了)"
+    r"|通报|报告|汇报|公布|说明|介绍|总结|公示|通告|反馈|情况|成效|成绩|进展"
+)
+_LIST_POINTERS = ("以下", "如下", "下列", "实事")
+
+
+def announced_lists(text: str) -> list[re.Match[str]]:
+    """The announcements of a list of work to come in `text` (_ANNOUNCES), none of a review's."""
+    if not any(map(text.__contains__, _LIST_POINTERS)):
+        return []
+    found = []
+    for m in _ANNOUNCES.finditer(text):
+        opened = max(text.rfind(mark, 0, m.start()) for mark in "。；;\n") + 1
+        if not _REVIEWING.search(text, opened, m.end()):
+            found.append(m)
+    return found

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from monitor.figures.periods import _period
-from monitor.figures.report_speech import report_speaking
+from monitor.figures.report_speech import announced_lists, report_speaking
 from monitor.figures.year_lines import year_lines
 from monitor.models import FigureKind
 
@@ -196,6 +196,7 @@ def section_frames(text: str, ends: list[int], published: date | None) -> dict[i
         heads.extend((m, "year") for m in year_lines(text))
     if "政府工作报告" in text:  # 政府工作报告：…; 政府工作报告说，…: the report's plan
         heads.extend((m, "speaker") for m in report_speaking(text, ends))
+    heads.extend((m, None) for m in announced_lists(text))  # 将办好以下十件实事：…
     if any(map(text.__contains__, _DOCUMENT_WORDS)):
         heads.extend((m, "document") for m in _PLAN_DOCUMENT.finditer(text))
     # the last heading in a sentence holds (a title naming 2025年工作安排, then 一、2024年工作成效),

@@ -34,3 +34,22 @@ REACHED = re.compile(
     r"|获(?:认定|评|授牌|命名|批准)"  # 首批38项…获认定: recognised, done
     r"|集中(?:开工|签约|竣工|投产|交付)"  # 首批集中开工重大项目127个: the ceremony held
 )
+
+
+# The perfective 了 right after a verb, an amount after it in its clause (打造了口袋公园8个, 建起了
+# …15个): an action completed; not 为了 or 除了 (a purpose, an exception), 不了/得了, 了解
+PERFECTIVE = re.compile(
+    r"了(?<=[\u4e00-\u9fff]了)(?<![为除不得])(?![解却结])"
+    r"(?=[^，,。；;0-9]{0,16}?[0-9一二三四五六七八九十两])"
+)
+
+
+# A level set against a past one after its clause (…837亿斤，比2022年增长2.2%; a bracketed
+# aside between: 4185万吨（837亿斤），比上年…): the level measured, a result; the past level
+# named by its year (比2022年, 较2022年底) as by 上年 (so_far.CHANGE_SINCE's, and an aside before)
+SET_AGAINST = re.compile(
+    r"(?:[）)]|[（(][^（()）]{1,20}[）)])?[，,](?:较|比)"
+    r"(?:(?:19|20)[0-9]{2}\s*年(?:底|末)?|年初|上年末?|去年底?|上年底|上月)(?:同期)?"
+    r"(?:增加|增长|减少|下降|提高|降低|净增)"
+    r"|(?:[）)]|[（(][^（()）]{1,20}[）)])?[，,]同比(?:增长|下降|增加|减少|提高|降低)"
+)
