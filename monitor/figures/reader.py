@@ -234,13 +234,8 @@ class _Article(Regional):
         if match is None:
             making.refuse(q, read.targets, NO_NOUN)
             return None
-        if is_reference(sentence, c0, c1, q, match) or restated_reference(
-            sentence,
-            cuts,
-            making.restated().get(q.start),
-            q,
-            match,  # …增加104万吨（20.8亿斤）
-        ):
+        again = restated_reference(sentence, cuts, making.restated().get(q.start), q, match)
+        if again or is_reference(sentence, c0, c1, q, match):  # (…增加104万吨（20.8亿斤）)
             making.drop(q, None, "a reference value (比…, 较…, 从…到…), not the figure")
             return None
         if not own and _NAMED.search(sentence, c0, q.start):
