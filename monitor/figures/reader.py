@@ -53,7 +53,7 @@ from monitor.figures.rates import (
     rate_of,
     signed,
 )
-from monitor.figures.references import is_reference, restated_reference
+from monitor.figures.references import a_reference
 from monitor.figures.regional import Regional
 from monitor.figures.restating import PLAN_NOUNS, last_match, restates
 from monitor.figures.retold import article_figures
@@ -234,8 +234,7 @@ class _Article(Regional):
         if match is None:
             making.refuse(q, read.targets, NO_NOUN)
             return None
-        again = restated_reference(sentence, cuts, making.restated().get(q.start), q, match)
-        if again or is_reference(sentence, c0, c1, q, match):  # (…增加104万吨（20.8亿斤）)
+        if a_reference(sentence, cuts, (c0, c1), making.restated().get(q.start), q, match):
             making.drop(q, None, "a reference value (比…, 较…, 从…到…), not the figure")
             return None
         if not own and _NAMED.search(sentence, c0, q.start):

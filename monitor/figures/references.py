@@ -140,12 +140,19 @@ def is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) ->
     return ("到" in tail or "至" in tail) and bool(_FROM.search(head))
 
 
-def restated_reference(
-    sentence: str, cuts: list[int], partner: Quantity | None, q: Quantity, match: _Match
+def a_reference(
+    sentence: str,
+    cuts: list[int],
+    clause: tuple[int, int],
+    partner: Quantity | None,
+    q: Quantity,
+    match: _Match,
 ) -> bool:
-    """Whether the amount is one given right before it again in another unit (in brackets, after
-    折合) and that one, read in its own clause, is a difference or starting point: 比2023年增加
-    104万吨（20.8亿斤） is the change in either unit."""
+    """Whether the number in its `clause` is a difference or starting point (is_reference), or
+    gives one said right before it again in another unit (in brackets, after 折合; `partner`),
+    read in that one's clause: 比2023年增加104万吨（20.8亿斤） is the change in either unit."""
+    if is_reference(sentence, *clause, q, match):
+        return True
     if partner is None or partner.start > q.start:
         return False
     c0, c1 = clause_bounds(cuts, bisect_right(cuts, partner.start), len(sentence))
