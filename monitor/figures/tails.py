@@ -57,7 +57,7 @@ _ZONE = re.compile(r"示范(?:区|片区?|点|村|县|基地|园)|试点|园区|
 
 def zone_after(sentence: str, end: int, title: str) -> str | None:
     """Why a count before the keyword ending at `end` is another noun's: a zone or site named
-    right after the keyword (…农田示范区), unless the target's title names it; None else."""
+    right after the keyword (…农田示范片), unless the target's title names it; None else."""
     zone = _ZONE.match(sentence, end)
     if zone is None or zone.group() in title:
         return None
