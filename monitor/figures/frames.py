@@ -24,6 +24,7 @@ from monitor.figures.goals import (
 )
 from monitor.figures.items import item_then_progress, named_item, progress_at
 from monitor.figures.measures import _CHANGE_VERB, _PART_OF_YEAR, under_way
+from monitor.figures.months import months_ahead
 from monitor.figures.months import period_ended as _ended
 from monitor.figures.openings import (
     _NOW,
@@ -95,6 +96,7 @@ class Frames(Openings):
         said = (
             _period(clause, self.published, relative=False)
             or _period(sentence[last_time(sentence, c0) : c1], self.published, relative=False)
+            or months_ahead(sentence[:c1], self.published)  # (1—8月 read in May: last year's)
             or self.frame(index)[1]
         )
         now = str(self.published.year) if self.published else "9999"

@@ -31,6 +31,16 @@ def months_period(text: str, published: date | None) -> str | None:
     return f"{year}{HALF.get(found.group(3) or '', '')}"
 
 
+def months_ahead(text: str, published: date | None) -> str | None:
+    """The year before publication when `text` names months without a year that were still to
+    come when it appeared (1—8月 read in May: last year's), whatever frame the sentences before
+    set (今年…); else None."""
+    if published is None or "月" not in text or _MONTHS.search(text) is None:
+        return None
+    period = months_period(text, published)
+    return period if period and int(period[:4]) < published.year else None
+
+
 # One month named alone (6月份，…; 10月当月…; 9月新能源汽车销量…): that month's flow, not the
 # year's running total (1—10月) nor a point in time (10月底, 10月1日, 自5月以来)
 _ONE_MONTH = re.compile(
