@@ -196,6 +196,7 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
         and not n.period_part
         and not own_place
         and not _names_the_part(making, n)
+        and not _rate_of_the_part_read(making, n, target.id)
     ):
         # 其中…: a part of a total already reported for this target
         return "a part of a breakdown (其中…) of a total already read"
@@ -326,3 +327,13 @@ def _names_the_part(making: Making, n: Number) -> bool:
     # (…，其中公共充电桩5.6万个，今年以来新建公共充电桩4300个: the part's keyword again)
     keyword = sentence[n.match.start : n.match.end]
     return opened.end() == n.match.start or sentence.startswith(keyword, opened.end())
+
+
+def _rate_of_the_part_read(making: Making, n: Number, target_id: str) -> bool:
+    """Whether a per cent after 其中 goes on with a count of the target this same part gave
+    (其中，集装箱吞吐量和…分别完成3500万标箱和…，同比分别增长6.2%和…): that count's rate, no
+    part of it."""
+    if n.q.unit != "%":
+        return False
+    said = making.read.text.rfind("其中", 0, n.q.start)
+    return said >= 0 and any(t == target_id and said < at < n.q.start for t, at in making.given_at)
