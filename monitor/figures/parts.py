@@ -335,5 +335,5 @@ def _rate_of_the_part_read(making: Making, n: Number, target_id: str) -> bool:
     part of it."""
     if n.q.unit != "%":
         return False
-    said = making.read.text.rfind("其中", 0, n.q.start)
-    return said >= 0 and any(t == target_id and said < at < n.q.start for t, at in making.given_at)
+    said = making.read.text.rfind("其中", 0, n.q.start)  # (-1: 其中 opened a part before a ；)
+    return any(t == target_id and said < at < n.q.start for t, at in making.given_at)
