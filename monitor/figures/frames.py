@@ -24,7 +24,7 @@ from monitor.figures.goals import (
 )
 from monitor.figures.items import item_then_progress, named_item, progress_at
 from monitor.figures.measures import _CHANGE_VERB, _PART_OF_YEAR, under_way
-from monitor.figures.months import months_ahead
+from monitor.figures.months import months_ahead, part_ahead
 from monitor.figures.months import period_ended as _ended
 from monitor.figures.openings import (
     _NOW,
@@ -105,6 +105,8 @@ class Frames(Openings):
         if said and said[4:5] in ("H", "Q") and "全年" in clause:
             said = said[:4]  # 下半年要…，确保全年筹集5万套: the year, not the half before
         period = said or _period(sentence[:c1], self.published)  # 全年, 截至9月底: this year
+        if kind != "pledge" and (back := part_ahead(sentence, period, self.published)):
+            said = period = back  # 上半年，全市完成…, read in January: last year's half
         if kind == "mention" and _ended(period, self.published, _CLOSING_DAYS):
             # 上半年新增6000个, read in July (or in its last weeks): a result, not a plan
             kind = "achieved"
