@@ -54,13 +54,17 @@ def scope_for(
     if scope != "new" or not _level_target(target):
         return scope
     head, clause = sentence[c0 : q.start], sentence[c0:c1]
-    # (实现 before a level is reaching it: 力争实现全市…企业超过3200家的目标)
-    worked = _ADDITION.search(head.replace("实现", ""))
+    # (实现 before a level is reaching it: 力争实现全市…企业超过3200家的目标); the words since the
+    # last comma when they name a stock of their own (…，十年增长112万公里，其中高速公路通车里程
+    # 17.7万公里: that rise is another number's; not …新增…，其中高速公路6000公里, a part of it)
+    own = head[max(map(head.rfind, "，,；;")) + 1 :]
+    own = own if _OWN_STOCK.search(own) else head
+    worked = _ADDITION.search(own.replace("实现", ""))
     if worked and _BUILT.search(head) and not _IN_YEAR.search(sentence, 0, q.start):
         worked = None  # 截至10月底，全市已建成公共充电桩2.41万台: built so far, the level
     if worked and worked.group() == "建成" and _BY_A_YEAR.search(sentence, 0, q.start):
         worked = None  # 到2030年累计建成12亿亩: the level to have by then, no new ones named
-    if worked or _NEW_WORD.search(head) or _SPAN.search(sentence, 0, q.start):
+    if worked or _NEW_WORD.search(own) or _SPAN.search(sentence, 0, q.start):
         return scope
     if "增" in head and _INCREMENT.search(head):
         return scope  # 今年1—10月，充电基础设施增量为275.7万台: the increment, not the level
@@ -91,6 +95,8 @@ def _level_target(target: Target) -> bool:
     )
 
 
+# A stock named by its own word in a clause (总数, 保有量, 通车里程, 总长度)
+_OWN_STOCK = re.compile(r"总数|总量|保有量|存量|实有|总规模|(?:营业|通车|运营|营运|总)里程|总长度")
 # The amount the things grew by (增量, 增加量): what was added, not the level
 _INCREMENT = re.compile(r"增量|增加量")
 # A title naming the stock of its things (…应急避难场所数量, …充电桩总量, …保有量), or the length
