@@ -106,7 +106,7 @@ class Frames(Openings):
             said = said[:4]  # 下半年要…，确保全年筹集5万套: the year, not the half before
         period = said or _period(sentence[:c1], self.published)  # 全年, 截至9月底: this year
         if kind != "pledge" and (back := part_ahead(sentence, period, self.published)):
-            said = period = back  # 上半年，全市完成…, read in January: last year's half
+            said = period = back  # 上半年，湘潭市完成…, read in January: last year's half
         if kind == "mention" and _ended(period, self.published, _CLOSING_DAYS):
             # 上半年新增6000个, read in July (or in its last weeks): a result, not a plan
             kind = "achieved"

@@ -48,22 +48,22 @@ def scope_for(
     if scope == "cumulative" and year_progress(sentence, c0, c1, q, target, published):
         return "new"
     if scope == "new" and past_the_years_plan(sentence, c0, q, target, published):
-        return "cumulative"  # 截至4月末，已建成基站16.2万个 beside a year's plan of 6万: the stock
+        return "cumulative"  # 截至8月末，已建成铁塔2.6万座 beside a year's plan of 8000: the stock
     if scope == "new" and q.unit in _CAPACITY and not _ADDED.search(sentence, c0, q.start):
         return "cumulative"  # 到2025年，算力规模超过300EFLOPS: a capacity, not what a year adds
     if scope != "new" or not _level_target(target):
         return scope
     head, clause = sentence[c0 : q.start], sentence[c0:c1]
     # (实现 before a level is reaching it: 力争实现全市…企业超过3200家的目标); the words since the
-    # last comma when they name a stock of their own (…，十年增长112万公里，其中高速公路通车里程
-    # 17.7万公里: that rise is another number's; not …新增…，其中高速公路6000公里, a part of it)
+    # last comma when they name a stock of their own (…，五年增长2600公里，其中城市轨道交通运营里程
+    # 209公里: that rise is another number's; not …新建…，其中滨水绿道80公里, a part of it)
     own = head[max(map(head.rfind, "，,；;")) + 1 :]
     own = own if _OWN_STOCK.search(own) else head
     worked = _ADDITION.search(own.replace("实现", ""))
     if worked and _BUILT.search(head) and not _IN_YEAR.search(sentence, 0, q.start):
         worked = None  # 截至10月底，全市已建成公共充电桩2.41万台: built so far, the level
     if worked and worked.group() == "建成" and _BY_A_YEAR.search(sentence, 0, q.start):
-        worked = None  # 到2030年累计建成12亿亩: the level to have by then, no new ones named
+        worked = None  # 到2027年累计建成3200万亩: the level to have by then, no new ones named
     if worked or _NEW_WORD.search(own) or _SPAN.search(sentence, 0, q.start):
         return scope
     if "增" in head and _INCREMENT.search(head):
@@ -215,7 +215,7 @@ def past_the_years_plan(
 ) -> bool:
     """Whether a count said to be built so far (已建成) in the year of a pledge of one year's
     additions is more than twice that pledge, naming no addition nor the year before it: all there
-    are of the things, the stock (截至4月末，已建成基站16.2万个 for a year's plan of 6万), as an
+    are of the things, the stock (截至8月末，已建成铁塔2.6万座 for a year's plan of 8000), as an
     analyst reads a total no year's work comes near."""
     pledge = target.pledge
     if pledge is None or pledge.scope != "new" or pledge.by is None or published is None:

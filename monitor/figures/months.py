@@ -54,7 +54,7 @@ _PART_DAYS = {
 
 
 def part_ahead(text: str, said: str | None, published: date | None) -> str | None:
-    """The same part of last year when `text` names a half or quarter bare (上半年，全市完成…)
+    """The same part of last year when `text` names a half or quarter bare (上半年，湘潭市完成…)
     that `said` dates in the year published, less than half of it gone by then (上半年 read in
     January), and tells a result: no figure of it is out yet, so those given are last year's;
     else None."""

@@ -232,10 +232,7 @@ class _Article(Regional):
         if match is None:
             making.refuse(q, read.targets, NO_NOUN)
             return None
-        ref = making.restated().get(q.start)  # (增加888万吨（178亿斤）: read as the amount before)
-        ref = ref if ref and ref.start < q.start else q
-        r0 = c0 if ref is q else max(sentence.rfind(ch, 0, ref.start) for ch in "，,；;") + 1
-        if is_reference(sentence, r0, c1, ref, match):
+        if is_reference(sentence, c0, c1, q, match, making.restated().get(q.start)):
             making.drop(q, None, "a reference value (比…, 较…, 从…到…), not the figure")
             return None
         if not own and _NAMED.search(sentence, c0, q.start):
