@@ -93,11 +93,17 @@ _OVER_BY = re.compile(
 )
 
 
-def is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -> bool:
+def is_reference(
+    sentence: str, c0: int, c1: int, q: Quantity, match: _Match, twin: Quantity | None = None
+) -> bool:
     """比去年增加5500亿元, 从54万亿元增加到…, 超过原定的近2万亿元: the number is a difference or
     a starting point, not the figure. A growth rate after 比上年 is still the figure, and so is
     a cut named between the reference and the number (比改革前减轻企业负担5000亿元): a cut is
-    always measured from a baseline."""
+    always measured from a baseline. A number giving again in another unit the amount right
+    before it (`twin`: 增加6万吨（1.2亿斤）) is read as that amount is."""
+    if twin is not None and twin.start < q.start:
+        t0 = max(sentence.rfind(ch, 0, twin.start) for ch in "，,；;") + 1
+        return is_reference(sentence, t0, c1, twin, match)
     head = sentence[c0 : q.start]
     if head.endswith(("的", "的\n")) and (EARLIER_LEVEL.search(head) or EARLIER_WORK.search(head)):
         # 由去年底的63家增加到71家, 比去年实际新增的7.4万个还要多: a figure of an earlier date
