@@ -8,6 +8,7 @@ from datetime import date
 
 from monitor.figures.binding import Read
 from monitor.figures.keywords import _plan, named_in
+from monitor.figures.marks import full_width
 from monitor.figures.numerals import find_quantities
 from monitor.figures.reader import _Article
 from monitor.figures.retold import LEAD, retold
@@ -27,7 +28,7 @@ def explain(
     """Every number in each sentence that names a target (headline first), with the figure it
     became or why it was dropped: what `monitor try --explain` shows. `region` is the source's
     (what a page naming no place speaks for)."""
-    text = with_title(title, text)
+    text = full_width(with_title(title, text))  # (as find_figures reads ASCII marks)
     ends = sentence_ends(text)
     plan = _plan(targets)
     targets = plan.targets  # with their keywords' other spellings

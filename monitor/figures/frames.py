@@ -22,8 +22,9 @@ from monitor.figures.goals import (
     planned_total,
     set_then_done,
 )
-from monitor.figures.items import item_then_progress, named_item, progress_at, year_met_after
+from monitor.figures.items import item_named, year_met_after
 from monitor.figures.measures import _CHANGE_VERB, _PART_OF_YEAR, under_way
+from monitor.figures.months import months_ahead, part_ahead
 from monitor.figures.months import period_ended as _ended
 from monitor.figures.openings import (
     _NOW,
@@ -87,7 +88,7 @@ class Frames(Openings):
         # 中电联预计，2025年全国…增长5%—6%: a body's forecast opens the clause it speaks
         worded = "预计" + clause if said_by and "预计" not in clause else clause
         kind = self._kind(sentence, worded, index, sentence[:c1])
-        item = kind != "pledge" and self._item_named(sentence, c1, index)
+        item = kind != "pledge" and item_named(self.text, self.ends, sentence, c1, index)
         if item:
             kind = "pledge"  # 3.新增普惠托位2000个。截至10月底，已完成…: the item's plan
         colon = c0 and ("：" in sentence[:c0] or ":" in sentence[:c0])
@@ -99,6 +100,7 @@ class Frames(Openings):
         said = (
             _period(clause, self.published, relative=False)
             or _period(sentence[last_time(sentence, c0) : c1], self.published, relative=False)
+            or months_ahead(sentence[:c1], self.published)  # (1—8月 read in May: last year's)
             or self.frame(index)[1]
         )
         now = str(self.published.year) if self.published else "9999"
@@ -109,6 +111,8 @@ class Frames(Openings):
         period = said or _period(sentence[:c1], self.published)  # 全年, 截至9月底: this year
         if item and not said and self._met_last_year(sentence, index):
             period = str(self.published.year - 1) if self.published else period
+        if kind != "pledge" and (back := part_ahead(sentence, period, self.published)):
+            said = period = back  # 上半年，湘潭市完成…, read in January: last year's half
         if kind == "mention" and _ended(period, self.published, _CLOSING_DAYS):
             # 上半年新增6000个, read in July (or in its last weeks): a result, not a plan
             kind = "achieved"
@@ -201,15 +205,6 @@ class Frames(Openings):
         if self._report_at is None:
             self._report_at = report_at(self.text)
         return self._report_at < self.ends[index]
-
-    def _item_named(self, sentence: str, c1: int, index: int) -> bool:
-        """Whether the clause ending at `c1` names a list item by its amount, the progress on it
-        after (3.新增普惠托位2000个。截至…，已完成…; 新增老年助餐点60个：已建成64个)."""
-        if sentence[c1 : c1 + 1] in ("：", ":"):
-            return named_item(sentence[: c1 + 1]) and progress_at(sentence, c1 + 1)
-        return c1 >= len(sentence.rstrip("。；;\n 　")) and item_then_progress(
-            self.text, self.ends, index
-        )
 
     def _kind(self, sentence: str, clause: str, index: int, before: str = "") -> FigureKind:
         if self.published and coming_goal(clause, self.published, sentence):

@@ -65,3 +65,11 @@ def year_met_after(text: str, ends: list[int], index: int) -> bool:
     return (
         index + 1 < len(ends) and _YEAR_MET.search(text, ends[index], ends[index + 1]) is not None
     )
+
+
+def item_named(text: str, ends: list[int], sentence: str, c1: int, index: int) -> bool:
+    """Whether the clause of sentence `index` ending at `c1` names a list item by its amount,
+    the progress on it after (3.新增普惠托位2000个。截至…，已完成…; 新增助餐点60个：已建成64个)."""
+    if sentence[c1 : c1 + 1] in ("：", ":"):
+        return named_item(sentence[: c1 + 1]) and progress_at(sentence, c1 + 1)
+    return c1 >= len(sentence.rstrip("。；;\n 　")) and item_then_progress(text, ends, index)

@@ -268,13 +268,8 @@ def _kind_nouns(target: Target) -> tuple[str, ...]:
     return tuple(k[-2:] + noun for k in target.keywords if k.endswith(_KIND_ENDS))
 
 
-# Where a page writes a space between letters or digits and Chinese (5G 基站, PM2.5 浓度)
-_LATIN_HAN = re.compile(r"(?<=[0-9A-Za-z.])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[0-9A-Za-z])")
-
-
-def spaced(keyword: str) -> str:
-    """The keyword as pages that set letters and digits apart from Chinese write it (5G 基站)."""
-    return _LATIN_HAN.sub(" ", keyword)
+# where Latin letters or digits meet Chinese inside a keyword (5G|基站, PM2.5|浓度)
+_MIXED = re.compile(r"(?<=[0-9A-Za-z])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[0-9A-Za-z])")
 
 
 @lru_cache(maxsize=1024)
@@ -283,8 +278,9 @@ def _spelled(target: Target) -> Target:
     every step of reading weighs them, and its things named by the kind its title counts
     (试点县); itself when they have none (most targets)."""
     more = tuple(v for k in target.keywords for v in variants(k) if v not in target.keywords)
+    # a page spacing Latin letters or digits off Chinese (5G 基站, PM2.5 浓度): the same keyword
+    more += tuple(v for k in target.keywords if (v := _MIXED.sub(" ", k)) != k)
     more += tuple(k for k in _kind_nouns(target) if k not in target.keywords)
-    more += tuple(dict.fromkeys(s for k in target.keywords if (s := spaced(k)) != k))
     # an event named alone before its measures (生产安全事故1846起、死亡702人 for 生产安全事故死亡):
     # which of them is the target's, binding weighs (events.py)
     alone = (event_alone(k) for k in target.keywords)

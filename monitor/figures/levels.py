@@ -47,16 +47,24 @@ def scope_for(
         return "cumulative"  # 参保人数力争稳定在5600万人以上, 目前签约居民68.5万人: a level
     if scope == "cumulative" and year_progress(sentence, c0, c1, q, target, published):
         return "new"
+    if scope == "new" and past_the_years_plan(sentence, c0, q, target, published):
+        return "cumulative"  # 截至8月末，已建成铁塔2.6万座 beside a year's plan of 8000: the stock
     if scope == "new" and q.unit in _CAPACITY and not _ADDED.search(sentence, c0, q.start):
         return "cumulative"  # 到2025年，算力规模超过300EFLOPS: a capacity, not what a year adds
     if scope != "new" or not _level_target(target):
         return scope
     head, clause = sentence[c0 : q.start], sentence[c0:c1]
-    # (实现 before a level is reaching it: 力争实现全市…企业超过3200家的目标)
-    worked = _ADDITION.search(head.replace("实现", ""))
+    # (实现 before a level is reaching it: 力争实现全市…企业超过3200家的目标); the words since the
+    # last comma when they name a stock of their own (…，五年增长2600公里，其中城市轨道交通运营里程
+    # 209公里: that rise is another number's; not …新建…，其中滨水绿道80公里, a part of it)
+    own = head[max(map(head.rfind, "，,；;")) + 1 :]
+    own = own if _OWN_STOCK.search(own) else head
+    worked = _ADDITION.search(own.replace("实现", ""))
     if worked and _BUILT.search(head) and not _IN_YEAR.search(sentence, 0, q.start):
         worked = None  # 截至10月底，全市已建成公共充电桩2.41万台: built so far, the level
-    if worked or _NEW_WORD.search(head) or _SPAN.search(sentence, 0, q.start):
+    if worked and worked.group() == "建成" and _BY_A_YEAR.search(sentence, 0, q.start):
+        worked = None  # 到2027年累计建成3200万亩: the level to have by then, no new ones named
+    if worked or _NEW_WORD.search(own) or _SPAN.search(sentence, 0, q.start):
         return scope
     if "增" in head and _INCREMENT.search(head):
         return scope  # 今年1—10月，充电基础设施增量为275.7万台: the increment, not the level
@@ -87,10 +95,13 @@ def _level_target(target: Target) -> bool:
     )
 
 
+# A stock named by its own word in a clause (总数, 保有量, 通车里程, 总长度)
+_OWN_STOCK = re.compile(r"总数|总量|保有量|存量|实有|总规模|(?:营业|通车|运营|营运|总)里程|总长度")
 # The amount the things grew by (增量, 增加量): what was added, not the level
 _INCREMENT = re.compile(r"增量|增加量")
-# A title naming the stock of its things (…应急避难场所数量, …充电桩总量, …保有量)
-_STOCK_TITLE = re.compile(r"(?:数量|总数|总量|保有量|存量|个数)\s*$")
+# A title naming the stock of its things (…应急避难场所数量, …充电桩总量, …保有量), or the length
+# its network has (…铁路营业里程, …高速公路通车里程, …地铁运营里程)
+_STOCK_TITLE = re.compile(r"(?:数量|总数|总量|保有量|存量|个数|(?:营业|通车|运营|营运|总)里程)\s*$")
 
 
 _SPAN_TO = re.compile(r"([0-9]{4})-([0-9]{4})")
@@ -191,3 +202,32 @@ def year_progress(
     if _STOCK_NAMED.search(sentence, c0, c1) or _YEAR_PART_AFTER.search(sentence, c1):
         return False
     return q.value <= pledge.value
+
+
+# A year work is to be done by (到2030年, 到2025年底)
+_BY_A_YEAR = re.compile(r"到\s*(?:19|20)[0-9]{2}\s*年")
+# Built so far, no word of addition between (已建成, 已建设开通, 已经累计建成; not 已新建…)
+_SO_FAR_BUILT = re.compile(r"已经?(?:累计)?(?:建成|建设|开通|建设开通)")
+
+
+def past_the_years_plan(
+    sentence: str, c0: int, q: Quantity, target: Target, published: date | None
+) -> bool:
+    """Whether a count said to be built so far (已建成) in the year of a pledge of one year's
+    additions is more than twice that pledge, naming no addition nor the year before it: all there
+    are of the things, the stock (截至8月末，已建成铁塔2.6万座 for a year's plan of 8000), as an
+    analyst reads a total no year's work comes near."""
+    pledge = target.pledge
+    if pledge is None or pledge.scope != "new" or pledge.by is None or published is None:
+        return False
+    head = sentence[c0 : q.start]
+    if published.year != pledge.by.year or not _SO_FAR_BUILT.search(head):
+        return False
+    if _NEW_WORD.search(head) or _IN_YEAR.search(sentence, 0, q.start):
+        return False
+    if _SPAN.search(sentence, 0, q.start):
+        return False  # 近两年来共已建设筹集…: what a span of years added, new over it
+    have, want = normalise(q.unit), normalise(target.unit)
+    if q.unit is None or (have != want and not same_family(have, want)):
+        return False
+    return q.value > 2 * pledge.value

@@ -31,6 +31,42 @@ def months_period(text: str, published: date | None) -> str | None:
     return f"{year}{HALF.get(found.group(3) or '', '')}"
 
 
+def months_ahead(text: str, published: date | None) -> str | None:
+    """The year before publication when `text` names months without a year that were still to
+    come when it appeared (1—8月 read in May: last year's), whatever frame the sentences before
+    set (今年…); else None."""
+    if published is None or "月" not in text or _MONTHS.search(text) is None:
+        return None
+    period = months_period(text, published)
+    return period if period and int(period[:4]) < published.year else None
+
+
+# A half or quarter named bare (上半年, 前三季度; not 今年上半年, 2024年上半年), and its days
+_BARE_PART = re.compile(r"(?<![年0-9])(?:上半年|下半年|前三季度|一季度)")
+# words that tell a result (完成, 实现, a comparison with the same part of last year)
+_DONE = re.compile(r"完成|实现|同比|比上年同期|比去年同期")
+_PART_DAYS = {
+    "H1": (1, 1, 6, 30),
+    "H2": (7, 1, 12, 31),
+    "Q1": (1, 1, 3, 31),
+    "Q1-Q3": (1, 1, 9, 30),
+}
+
+
+def part_ahead(text: str, said: str | None, published: date | None) -> str | None:
+    """The same part of last year when `text` names a half or quarter bare (上半年，湘潭市完成…)
+    that `said` dates in the year published, less than half of it gone by then (上半年 read in
+    January), and tells a result: no figure of it is out yet, so those given are last year's;
+    else None."""
+    if published is None or not said or said[:4] != str(published.year):
+        return None
+    days = _PART_DAYS.get(said[4:])
+    if days is None or not _BARE_PART.search(text) or not _DONE.search(text):
+        return None  # (上半年杭州新建…40个, read in March: no word of a result, left unread)
+    start, end = date(published.year, days[0], days[1]), date(published.year, days[2], days[3])
+    return f"{published.year - 1}{said[4:]}" if published < start + (end - start) / 2 else None
+
+
 # One month named alone (6月份，…; 10月当月…; 9月新能源汽车销量…): that month's flow, not the
 # year's running total (1—10月) nor a point in time (10月底, 10月1日, 自5月以来)
 _ONE_MONTH = re.compile(

@@ -50,6 +50,9 @@ _TIME_PART = (  # …a part by its time (其中今年…, 其中1—11月…)
     r"\s*(?:其中|包括)[，,：:]?\s*(?:今年|去年|当年|本年|(?:19|20)[0-9]{2}\s*年|[一二三四]季度|上半年|下半年"
     # (not a deadline: 其中5月底前完成120公里 is a tranche of the plan, no period's figure)
     r"|[0-9一二三四五六七八九十]{1,2}\s*月(?!(?:底|末|中旬|下旬|份)?前)|“?十[一二三四五]五”?(?:以来|期间)"
+    # (…总数5.6万座，其中1—6月新建3100座; 其中前三季度…: the months' additions)
+    r"|[0-9一二三四五六七八九十]{1,2}\s*[—\-–－~～至到]\s*[0-9一二三四五六七八九十]{1,2}\s*月"
+    r"|前[0-9一二三四五六七八九十两]{1,2}个?月|前三季度"
 )
 _PERIOD_PART = re.compile(
     _TIME_PART
@@ -203,10 +206,10 @@ def part_of(making: Making, n: Number, target: Target) -> str | None:
     if (
         n.after_breakdown
         and (target.id in making.seen or "持平" in sentence[: n.c0])  # (…同比持平，其中城市…)
-        and not _share_of_given(making, n, target.id)
         and not n.period_part
         and not own_place
         and not _names_the_part(making, n)
+        and not _rate_of_the_part_read(making, n, target.id)
     ):
         # 其中…: a part of a total already reported for this target
         return "a part of a breakdown (其中…) of a total already read"
@@ -339,27 +342,6 @@ def _names_the_part(making: Making, n: Number) -> bool:
     return opened.end() == n.match.start or sentence.startswith(keyword, opened.end())
 
 
-def _share_of_given(making: Making, n: Number, target_id: str) -> bool:
-    """Whether a % comes after a number this part gave for the target (其中，…新建绿道186公里，
-    占年度计划的103%; 其中，快递业务量…完成320亿件…，同比分别增长【15.2%】…): that figure's
-    progress or growth, not a part of a total."""
-    if n.q.unit != "%" or not (_PLAN_SHARE.search(n.head) or _GROWTH.search(n.head)):
-        return False
-    sentence = making.read.text
-    before = [q.start for q in making.read.quantities if q.start < n.q.start]
-    part = sentence.rfind("其中", 0, n.q.start)
-    if _GROWTH.search(n.head):  # (a growth rate: of any amount the part gave for the target)
-        return any(part < b and (target_id, b) in making.given_at for b in before)
-    return bool(before) and part < before[-1] and (target_id, before[-1]) in making.given_at
-
-
-_GROWTH = re.compile(r"(?:同比|比上年|较上年)?(?:分别)?(?:增长|下降)了?$")
-
-
-# A share of the plan (占年度计划的, 完成全年任务的): progress, not a rate of a part
-_PLAN_SHARE = re.compile(r"(?:占|完成)[^，,。；;0-9]{0,8}(?:计划|任务|目标)")
-
-
 # One project named in quotes, opening the sentence (X医院“康养中心”项目…, “玄武湖环湖”工程…)
 _NAMED_PROJECT = re.compile(r"[^，,。；;]{0,16}?“([^”]{2,16})”(?:项目|工程)")
 
@@ -375,3 +357,13 @@ def named_project(sentence: str, c0: int, start: int, target: Target) -> str | N
     if any(w in clause for w in (*target.region, *GENERIC)):
         return None  # …，全市已建成社区食堂86个: the whole's
     return found.group(1)
+
+
+def _rate_of_the_part_read(making: Making, n: Number, target_id: str) -> bool:
+    """Whether a per cent after 其中 goes on with a count of the target this same part gave
+    (其中，集装箱吞吐量和…分别完成3500万标箱和…，同比分别增长6.2%和…): that count's rate, no
+    part of it."""
+    if n.q.unit != "%":
+        return False
+    said = making.read.text.rfind("其中", 0, n.q.start)  # (-1: 其中 opened a part before a ；)
+    return any(t == target_id and said < at < n.q.start for t, at in making.given_at)

@@ -13,7 +13,10 @@ from monitor.figures.five_years import plan_end, plan_named, plan_year, year_bac
 from monitor.figures.months import HALF as _HALF
 from monitor.figures.months import months_period as _months_period
 
-_LAST_YEAR = re.compile(r"去年(?<![比较同从由]去年)|上年(?<![比较同从由]上年)")
+# (not 自去年末以来: since then, this year's)
+_LAST_YEAR = re.compile(
+    r"去年(?<![比较同从由]去年)(?![底末]以来)|上年(?<![比较同从由]上年)(?![底末]以来)"
+)
 _YEAR = re.compile(  # (?<![0-9])((?:19|20)[0-9]{2})\s*年, the look-behind after the first letter
     r"((?:1(?<![0-9]1)9|2(?<![0-9]2)0)[0-9]{2})\s*年(?:度)?(上半年|下半年|一季度|前三季度)?"
 )

@@ -141,6 +141,7 @@ _NOT_NAMES = (
     "|棚户|棚改|安置|禁燃|限行|易地|搬迁|禁养|限养|划定|城郊|近郊|远郊|农牧|牧区"
     "|项目|规划|实验|先行|改造|施工|灌溉|移民"  # zones named by their use: 项目区, 规划区
     "|[日月年]"  # 5日本市…, 3月本市…: a date's last word before 本市, no place
+    "|按"  # a basis a share is reckoned on (按小区数计…, 按城区人口算), no place's name
 )
 _LOCAL = (
     r"(?:(?<![\u4e00-\u9fff])|(?<=其中)|(?<=[在的]))(?!" + _NOT_NAMES + r")"

@@ -3,7 +3,8 @@ to the right target, with kind (pledge/achieved/mention), scope, qualifier and p
 target a number is about is in attribution.py, the noun it counts in nouns.py and binding.py,
 parts and wholes (其中…) in parts.py, the checks each number passes in checks.py, the time frame
 in frames.py, the region a number speaks for in regional.py, sentences and clauses in
-sentences.py; `try --explain` in explain.py."""
+sentences.py; `try --explain` in explain.py.
+"""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ from monitor.figures.frame_words import unnamed
 from monitor.figures.goals import pledge_said_again
 from monitor.figures.keywords import _first_part, _plan, split_sentences
 from monitor.figures.levels import scope_for
+from monitor.figures.marks import full_width, restored
 from monitor.figures.nouns import noun_of
 from monitor.figures.numeral_reader import frozen
 from monitor.figures.numerals import find_quantities, may_hold_quantities
@@ -45,15 +47,8 @@ from monitor.figures.parts import period_part
 from monitor.figures.place_clauses import place_doing, takes_on
 from monitor.figures.place_shares import after_by_place, listed_place_speaks
 from monitor.figures.places import mentions, speaks_for
-from monitor.figures.rates import (
-    counted_stage,
-    in_unit,
-    out_of_frame,
-    percent_of,
-    rate_of,
-    signed,
-)
-from monitor.figures.references import a_reference
+from monitor.figures.rates import counted_stage, in_unit, out_of_frame, percent_of, rate_of, signed
+from monitor.figures.references import is_reference
 from monitor.figures.regional import Regional
 from monitor.figures.restating import PLAN_NOUNS, last_match, restates
 from monitor.figures.retold import article_figures
@@ -86,6 +81,9 @@ def find_figures(
     """
     if not text or not targets:
         return []
+    if (marked := full_width(text)) is not text:  # (“十四五”期间,…: ASCII marks read as ，)
+        found = find_figures(marked, targets, published=published, region=region)
+        return restored(found, text, marked)
     first: list[tuple[Target, str, int]] = []  # each keyword's first place in the text
     plan = _plan(targets)
     for target, part in plan.words:
@@ -234,7 +232,7 @@ class _Article(Regional):
         if match is None:
             making.refuse(q, read.targets, NO_NOUN)
             return None
-        if a_reference(sentence, cuts, (c0, c1), making.restated().get(q.start), q, match):
+        if is_reference(sentence, c0, c1, q, match, making.restated().get(q.start)):
             making.drop(q, None, "a reference value (比…, 较…, 从…到…), not the figure")
             return None
         if not own and _NAMED.search(sentence, c0, q.start):

@@ -5,13 +5,11 @@ plan's size."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from monitor.figures.attribution import _Match
 from monitor.figures.cues import _CUT, _FROM, _REFERENCE, EARLIER_LEVEL, EARLIER_WORK
 from monitor.figures.measures import compared, compared_before, since_period_start
 from monitor.figures.restating import restates
-from monitor.figures.sentences import clause_bounds
 from monitor.models import Quantity
 
 # A plan named right before its size, the result set against it (比年度目标300个多12个,
@@ -73,8 +71,10 @@ def since_start(sentence: str, c0: int, at: int) -> bool:
 
 
 # A change of a count over the same period before, right before it (同比减少86人, 环比增加42公里)
-# (or over last year named: 比2023年增加104万吨，增长2.6%, the rate of what changed by it)
-_ON_YEAR_CHANGE = re.compile(
+_ON_YEAR_CHANGE = re.compile(r"(?:同比|环比)(?:净增|净减|增加|减少|多|少)了?$")
+# (or over last year named, for a rate after it: 比2023年增加104万吨，增长2.6%, the rate of what
+# changed by it)
+_OVER_YEAR_CHANGE = re.compile(
     r"(?:同比|环比|[比较](?:上年|去年|上一年|(?:19|20)[0-9]{2}\s*年))(?:净增|净减|增加|减少|多|少)了?$"
 )
 
@@ -82,7 +82,7 @@ _ON_YEAR_CHANGE = re.compile(
 def on_year_change(sentence: str, start: int) -> bool:
     """Whether the count starting at `start` follows 同比/环比 (or 比上年, 比2023年) and a change
     (同比减少86人)."""
-    return _ON_YEAR_CHANGE.search(sentence, max(0, start - 12), start) is not None
+    return _OVER_YEAR_CHANGE.search(sentence, max(0, start - 12), start) is not None
 
 
 # What a result beat the plan by, the plan's noun right before the number (超过年度计划400亿元,
@@ -99,11 +99,17 @@ _OVER_BY = re.compile(
 )
 
 
-def is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) -> bool:
+def is_reference(
+    sentence: str, c0: int, c1: int, q: Quantity, match: _Match, twin: Quantity | None = None
+) -> bool:
     """比去年增加5500亿元, 从54万亿元增加到…, 超过原定的近2万亿元: the number is a difference or
     a starting point, not the figure. A growth rate after 比上年 is still the figure, and so is
     a cut named between the reference and the number (比改革前减轻企业负担5000亿元): a cut is
-    always measured from a baseline."""
+    always measured from a baseline. A number giving again in another unit the amount right
+    before it (`twin`: 增加6万吨（1.2亿斤）) is read as that amount is."""
+    if twin is not None and twin.start < q.start:
+        t0 = max(sentence.rfind(ch, 0, twin.start) for ch in "，,；;") + 1
+        return is_reference(sentence, t0, c1, twin, match)
     head = sentence[c0 : q.start]
     if head.endswith(("的", "的\n")) and (EARLIER_LEVEL.search(head) or EARLIER_WORK.search(head)):
         # 由去年底的63家增加到71家, 比去年实际新增的7.4万个还要多: a figure of an earlier date
@@ -138,22 +144,3 @@ def is_reference(sentence: str, c0: int, c1: int, q: Quantity, match: _Match) ->
             return True
     tail = sentence[q.end : c1]
     return ("到" in tail or "至" in tail) and bool(_FROM.search(head))
-
-
-def a_reference(
-    sentence: str,
-    cuts: list[int],
-    clause: tuple[int, int],
-    partner: Quantity | None,
-    q: Quantity,
-    match: _Match,
-) -> bool:
-    """Whether the number in its `clause` is a difference or starting point (is_reference), or
-    gives one said right before it again in another unit (in brackets, after 折合; `partner`),
-    read in that one's clause: 比2023年增加104万吨（20.8亿斤） is the change in either unit."""
-    if is_reference(sentence, *clause, q, match):
-        return True
-    if partner is None or partner.start > q.start:
-        return False
-    c0, c1 = clause_bounds(cuts, bisect_right(cuts, partner.start), len(sentence))
-    return is_reference(sentence, c0, c1, partner, match)

@@ -79,6 +79,8 @@ def other_size(between: str, keyword: str, title: str) -> str | None:
     did = did[: m.start()] if (m := _NOT_HAN.search(did)) else did  # （年度目标）: a note
     if not did or _A_MEASURE.search(did) or did in between or _LEVEL_VERB.fullmatch(did):
         return None  # the title counts the noun itself (充电桩保有量, 5G基站12万个, 超充站达到…)
+    if _MAKE_WORK.fullmatch(did):
+        return None  # 充电桩建设: the things built, whose number in all is their stock
     return f"{between.rstrip('为达到约近超过突破是有')}, not {keyword}{did}"
 
 

@@ -82,6 +82,7 @@ _LATER_YEAR = re.compile(
 _AS_OF_STOCK = re.compile(
     r"(?:截至|截止)[^，,。；]{0,8}(?:年底|年末|目前|现在|底前|[0-9]{4}\s*年(?!\s*[0-9一二三四五六七八九十]{1,2}\s*月))"
     r"|^目前"  # (not 截至2024年8月底: a date inside the year, the year's work so far)
+    r"|(?<![计划将要争保])到(?:19|20)[0-9]{2}\s*年[底末]"  # 到2010年底，…已修建96个: as of then
 )
 # so far, from no start (到目前为止，…建成…; 迄今，…): a running total, 已 or not
 _SO_FAR = re.compile(r"(?:到|至)目前为止|迄今")
