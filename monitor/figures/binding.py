@@ -50,7 +50,7 @@ from monitor.figures.sizes import existing_changed
 from monitor.figures.stages import going_on, stage_of, stage_refused
 from monitor.figures.stock_flow import goal_of_the_stock
 from monitor.figures.subsets import group_rate, subset_before
-from monitor.figures.tails import between_keyword_and_number
+from monitor.figures.tails import between_keyword_and_number, zone_after
 from monitor.figures.tiers import own_tier
 from monitor.figures.wholes import kind_beside_whole, whole_of_titled_kind
 from monitor.models import FigureKind, FigureScope, Quantity, Seen, Target
@@ -351,7 +351,9 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
     m, c0 = n.match, n.c0
     if not c0 <= m.start < n.q.start:
         if n.q.end <= m.start < n.c1:  # 另有85个社区获评省级老年友好型社区: its kind after it
-            return kind_after(sentence, n.q.end, n.match.start, n.match.end, target)
+            return kind_after(sentence, n.q.end, m.start, m.end, target) or zone_after(
+                sentence, m.end, target.title
+            )
         if m.end > n.c0 or m.start == m.end:
             return None
         # …超级充电桩500个，计划年底前再建200个: a clause going on with a kind is of that kind

@@ -45,6 +45,8 @@ _AFTER_COUNT_OK = frozenset(
 # the period's additions named as a set (今年新建的48个中有31个…, 新增的3200个中，…)
 _SET_OF_ADDED = re.compile(r"(?:新建|新增|建成|新开工|开工|完成|改造)的(?:约|近|超过|超)?$")
 _AMONG = re.compile(r"中(?:有|，|,|的)")
+# another count between this one and the keyword (14个乡镇260个卫生室): the keyword is that one's
+_COUNT_BETWEEN = re.compile(r"[0-9０-９][0-9０-９.]*\s*(?:万|亿)?[个座所家处条张套间户台辆名人]")
 _REACH = 12  # how far after a count a target's keyword may follow as its noun (40多个高品质“…”X)
 _PERCENT_UNITS = frozenset({"%", "‰", "百分点"})
 
@@ -89,6 +91,8 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
         at = window.find(_first_part(keyword))
         # 40多个高品质“一刻钟”便民生活圈: the keyword is the noun, with no break or verb before it
         reached = 0 <= at <= _REACH and not _CLAUSE.search(window, 0, at)
+        if reached and _COUNT_BETWEEN.search(window, 0, at):
+            return True  # 14个乡镇【260个】卫生室: the keyword is the nearer count's
         if reached and _OWNER_BEFORE.fullmatch(window, 0, at):
             return True  # 5100余个停车场的停车泊位: a count of the places that hold the things
         if reached and (

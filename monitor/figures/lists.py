@@ -86,9 +86,10 @@ _RISE = re.compile(
     r"(?:增长|增加|提高|提升|上升|下降|减少|降低|回落)"
 )
 # …，分别完成年度计划的107%和120%: each clause's share of its own plan, where every clause names
-# a thing of its own (…农村公路1.6万公里、改造危桥600座，…), not only a stage (开工…、完工…)
+# a thing of its own (…农村公路1.6万公里、改造危桥600座，…), not only a stage (开工…、完工…);
+# the plan by its amount or number (…任务量的, …计划数的)
 PLAN_SHARE = re.compile(
-    r"(?:完成|占|达到)了?(?:年度|全年|年初|[两三四五]年)?(?:目标)?总?(?:计划|目标|任务)(?:任务)?量?的"
+    r"(?:完成|占|达到)了?(?:年度|全年|年初|[两三四五]年)?(?:目标)?总?(?:计划|目标|任务)(?:任务)?[量数]?的"
 )
 _STAGE_ONLY = re.compile(r"[0-9.]+[万亿千百]*[\u4e00-\u9fff]?|已|今年|全年|新?开工|完工|竣工|建成")
 

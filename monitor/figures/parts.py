@@ -89,7 +89,7 @@ def own_place_part(sentence: str, cuts: list[int], at: int, regions: tuple[str, 
     start = _part_start(sentence, cuts, at)
     if start is None:
         return False
-    return _opens_with(sentence[start : start + 12].lstrip()[2:], regions)
+    return _opens_with(sentence[start : start + 14].lstrip()[2:].lstrip("，,：: "), regions)
 
 
 def _opens_with(opening: str, regions: tuple[str, ...]) -> bool:

@@ -6,6 +6,8 @@ left out (长沙以外的市州, 除武汉外); and 各地 told what to do by th
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Protocol
 
 # A district, street or town named right after the place it is in (福州鼓楼区, 西湖区北山街道,
 # 德清县新市镇, 合肥高新区): a part of that place, whose figure is not the whole's. Only after a
@@ -57,3 +59,21 @@ _NATIONAL_BODY = re.compile(r"国务院|中央|国家|部(?:要求|印发|明确
 def localities_told(text: str, start: int, end: int) -> bool:
     """Whether 各地 (at `start`..`end`) is told what to do by a document not the nation's."""
     return bool(_TOLD.match(text, end)) and not _NATIONAL_BODY.search(text, 0, start)
+
+
+_COUNT = re.compile(r"\s*[0-9０-９]+\s*")
+
+
+class _Said(Protocol):
+    kind: str
+    start: int
+    word: str
+
+
+def own_parts_counted(text: str, start: int, word: str, last: Sequence[_Said]) -> bool:
+    """Whether a place word at `start` is only 个 and a level after a count right after the
+    target's own place, the `last` region word (全县14个乡镇, 南昌9个县区): its parts counted,
+    all of them, no other place (沿线8个县区 is some)."""
+    if not word.startswith("个") or not last or last[-1].kind != "own":
+        return False
+    return _COUNT.fullmatch(text, last[-1].start + len(last[-1].word), start) is not None

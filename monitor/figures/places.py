@@ -13,7 +13,12 @@ from functools import lru_cache
 
 from monitor.figures.nouns import WORK_VERB
 from monitor.figures.place_levels import at_level, named_like
-from monitor.figures.place_parts import left_out, localities_told, part_named_after
+from monitor.figures.place_parts import (
+    left_out,
+    localities_told,
+    own_parts_counted,
+    part_named_after,
+)
 from monitor.figures.routes import on_route
 from monitor.figures.speakers import _LOCAL_BODY
 
@@ -140,7 +145,7 @@ _NOT_NAMES = (
 )
 _LOCAL = (
     r"(?:(?<![\u4e00-\u9fff])|(?<=其中)|(?<=[在的]))(?!" + _NOT_NAMES + r")"
-    r"[\u4e00-\u9fff]{2}(?:区|县|旗|市|州|盟)(?=今年|去年|上半年|前|新|已|累计|共|全年|[0-9])"
+    r"[\u4e00-\u9fff]{2}(?:区|县|旗|市|州|盟)(?=今年|去年|上半年|前|新|已|累计|共|全年|有?[0-9])"
     # …, or its own work (锦江区开展…, 成华区实施…) or measure and amount (西咸新区…同比下降17%):
     # a name of two letters: not a time, nor opening on a word of relation (占地区生产总值; 按片区
     # 统计开工率: how a rate is counted), nor ending on a word for "this" or 地 (今年市里, 山地区)
@@ -238,7 +243,8 @@ _DONE_AGAINST = re.compile(r"(?:完成|落实|对照|承接|承担|为|占|是|�
 _HONOUR_AFTER = re.compile(r"(?:示范|文明|先进|百强|优秀|模范|五星|标杆)")
 _RANKED_AFTER = re.compile(
     r"的?(?:第[一二三四五六七八九十0-9]+(?![0-9一二三四五六七八九十]|批|次|届|期|轮|个|项|阶段)"
-    r"|首位|前列|前茅|之首|平均水平|同类|最(?:多|高|大|快|长|好|优|低|少))"  # (全省最多)
+    r"|首位|前列|前茅|之首|平均水平|同类|首个|首家"  # (全省最多, 全球规模最大的光伏产业链)
+    r"|(?:规模|总量|体量|覆盖面)?最(?:多|高|大|快|长|好|优|低|少))"
     # who handed the plan down (完成长沙市下达任务的107%, 超额完成绍兴市下达的160台任务): the
     # work is the place the plan was handed to
     r"|[市省区县]?(?:政府)?下达的?(?=[^，,。；]{0,8}?(?:任务|目标|计划|指标|额度|限额))"
@@ -265,6 +271,8 @@ def _all_mentions(text: str, regions: tuple[str, ...]) -> tuple[Mention, ...]:
     out: list[Mention] = []
     for start, word in _words(text, regions):
         kind = _kind(word, regions)
+        if kind == "place" and own_parts_counted(text, start, word, out[-1:]):
+            continue  # 南昌9个县区128个…: the own place's parts, all of them counted
         if kind is not None:
             out.append(Mention(start, word, kind))
     return tuple(out)

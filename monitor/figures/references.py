@@ -72,11 +72,17 @@ def since_start(sentence: str, c0: int, at: int) -> bool:
 
 # A change of a count over the same period before, right before it (同比减少86人, 环比增加42公里)
 _ON_YEAR_CHANGE = re.compile(r"(?:同比|环比)(?:净增|净减|增加|减少|多|少)了?$")
+# (or over last year named, for a rate after it: 比2023年增加104万吨，增长2.6%, the rate of what
+# changed by it)
+_OVER_YEAR_CHANGE = re.compile(
+    r"(?:同比|环比|[比较](?:上年|去年|上一年|(?:19|20)[0-9]{2}\s*年))(?:净增|净减|增加|减少|多|少)了?$"
+)
 
 
 def on_year_change(sentence: str, start: int) -> bool:
-    """Whether the count starting at `start` follows 同比/环比 and a change (同比减少86人)."""
-    return _ON_YEAR_CHANGE.search(sentence, max(0, start - 6), start) is not None
+    """Whether the count starting at `start` follows 同比/环比 (or 比上年, 比2023年) and a change
+    (同比减少86人)."""
+    return _OVER_YEAR_CHANGE.search(sentence, max(0, start - 12), start) is not None
 
 
 # What a result beat the plan by, the plan's noun right before the number (超过年度计划400亿元,

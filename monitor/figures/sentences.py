@@ -137,9 +137,15 @@ _CARRY_TIME = re.compile(
 _BY_TIME = re.compile(r"\s*(?:分|从|按|逐)(?:季度|季|月份|月度|月)(?:来|上)?看[，,：:]")
 
 
+# …or a sentence giving its parts place by place (。其中鼓楼区2100个，…；台江区…)
+_PARTS_BY_PLACE = re.compile(
+    r"\s*其中[，,：:]?(?=[\u4e00-\u9fff]{2,5}?(?:区|县|市|州|镇|街道)[约近超逾]?[0-9])"
+)
+
+
 def _breakdown(text: str, at: int) -> re.Match[str] | None:
-    """A breakdown of the sentence before by time (分季度看，) or by place (分地区看，)."""
-    return _BY_TIME.match(text, at) or BY_PLACE.match(text, at)
+    """A breakdown of the sentence before by time (分季度看，) or by place (分地区看，其中甲区…)."""
+    return _BY_TIME.match(text, at) or BY_PLACE.match(text, at) or _PARTS_BY_PLACE.match(text, at)
 
 
 def carried(text: str, ends: list[int], wanted: dict[int, list[Target]]) -> dict[int, list[Target]]:
@@ -167,7 +173,7 @@ def carried(text: str, ends: list[int], wanted: dict[int, list[Target]]) -> dict
                 continues(text, at)
                 or (lead and lead.end() > start and _NUMBER_START.match(text, at))
                 or (nxt and continues(text, nxt.end()))
-                or (by and places_counted(text, at))
+                or (by and (places_counted(text, at) or by.re is _PARTS_BY_PLACE))
             ):
                 break
             carry = wanted.get(index) or out[index]

@@ -255,10 +255,11 @@ def stage_refused(
 # Work on things already there (改造提升, 提质改造, 升级改造, 改扩建) and building new ones (新建,
 # 新增): a work report lists both for one thing (新建高标准农田750万亩、改造提升200万亩), and a
 # target whose title names one of them only takes the other's count from none.
-# (改建 is work on things there too, 新改建 both works: 新建和改建户厕, 新改建农村公路)
-_UPGRADE = re.compile(r"改造|提质|提档|升级|改扩建|提升改造|改建")
-# (新增开工…: more starts; 新开通, 新开设 a line or service opened: new, as 新建; not 新开工)
-_NEW = re.compile(r"新建|新增(?!开工|完工|竣工)|新改建|新扩建|新开(?:通|设|辟)")
+# (改建 is work on things there too, 新改建 both works: 新建和改建户厕, 新改建农村公路; routes
+# and ways made better, 优化调整线路, 优化提升绿道, are those there too)
+_UPGRADE = re.compile(r"改造|提质|提档|升级|改扩建|提升改造|改建|优化")
+# (新增开工…: more starts; 新开通, 新开设, 新辟 a line or service opened: new, as 新建; not 新开工)
+_NEW = re.compile(r"新建|新增(?!开工|完工|竣工)|新改建|新扩建|新开(?:通|设|辟)|新辟")
 
 
 @lru_cache(maxsize=256)  # asked for each number with the target's title and keywords

@@ -48,3 +48,17 @@ def between_keyword_and_number(sentence: str, n: Number, target: Target, same: b
     if size:
         return f"another measure of the noun ({size})"
     return other_work(sentence, n.c0, n.q, target)  # 新建…、改造提升200万亩: upgraded, not new
+
+
+# A zone or site the keyword's things make up, named right after the keyword a count stands
+# before (打造20万亩高标准农田示范片, 建成10个口袋公园示范点): the count is the zone's
+_ZONE = re.compile(r"示范(?:区|片区?|点|村|县|基地|园)|试点|园区|基地")
+
+
+def zone_after(sentence: str, end: int, title: str) -> str | None:
+    """Why a count before the keyword ending at `end` is another noun's: a zone or site named
+    right after the keyword (…农田示范片), unless the target's title names it; None else."""
+    zone = _ZONE.match(sentence, end)
+    if zone is None or zone.group() in title:
+        return None
+    return f"counts another noun (a zone or site: {zone.group()})"
