@@ -18,7 +18,13 @@ _NAME_MAX = 26  # a project's name is short: a verb, a noun and one amount
 _NOT_A_NAME = re.compile(
     r"已|完成|建成|累计|截[至止]|实现|达到|共计|超额|同比|增长|下降|以来|目前|，|,"
 )
-_AMOUNT = re.compile(r"[0-9][0-9.]*\s*[万亿]?[^\s0-9.，,。；;：:（()）]")
+# a count of things: digits, then a word of their measure (300个, 1.2万套); not a digit of a name
+# (5G, PM2.5) nor a date (2024年, 10月底)
+COUNT = (
+    r"(?<![A-Za-z0-9.])[0-9][0-9.]*\s*[万亿]?(?![年月日号时点])"
+    r"[^\sA-Za-z0-9.，,。；;：:、（()）%％]"
+)
+_AMOUNT = re.compile(COUNT)
 # the progress after the name: a time so far, then 已 or the work done (截至10月底，已完成…;
 # 目前已建成…; 今年以来完成…; 已新增…)
 # or the work done, then the plan said met or its rate (建成…620个，提前完成全年目标任务;

@@ -27,7 +27,9 @@ def listed_place_speaks(sentence: str, c0: int, regions: tuple[str, ...]) -> boo
     may cut the clauses) that names one of the target's places: its share is that place's too."""
     if "、" not in sentence[: c0 + 8] or "个" not in sentence:
         return False  # (most clauses: no list of places)
-    for found in _PLACES_COUNTED.finditer(sentence, 0, sentence.find("个", c0) + 8):
+    counted = sentence.find("个", c0)
+    end = counted + 8 if counted >= 0 else len(sentence)
+    for found in _PLACES_COUNTED.finditer(sentence, 0, end):
         if found.start() <= c0 <= found.end():
             names = found.group(1).split("、")
             return any(n.endswith((r, r.rstrip("省市县区"))) for n in names for r in regions)

@@ -375,10 +375,10 @@ def places_named(text: str) -> set[str]:
 _ENTITY = re.compile(_ENTITIES)
 
 
+@lru_cache(maxsize=64)  # (asked per figure of a page naming no place)
 def generic_only(text: str) -> str | None:
-    """The level of the generic words (全省, 我省) or a city's parts (主城区) a text names when it
-    names no other place: a page of that level's place (a plan's excerpt, a notice); None when
-    it names a place or none, or names it as a share's whole (占全市的12%: a part of it)."""
+    """The level of the generic words (全省, 我省) or city parts (主城区) a text names alone: a page
+    of that level's place; None for a place named, none, or a share's whole (占全市的12%)."""
     named = places_named(text)  # (主城区, 中心城区: a city's part, as only a city's page names)
     levels = {_LEVEL_OF_GENERIC.get(w, "city" if w in _PART_SET else None) for w in named}
     if len(levels) != 1 or None in levels or any("占" + w in text for w in named):

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from monitor.figures import units
 from monitor.figures.cues import _SHARE_AFTER, _SHARE_NEXT, _SHARE_OF
+from monitor.figures.items import COUNT
 from monitor.figures.numerals import find_quantities
 from monitor.figures.rate_words import percent_measure
 from monitor.models import FigureKind, FigureScope, Target
@@ -217,13 +218,15 @@ def share_in_brackets(sentence: str, head: str, c0: int) -> FigureScope | None:
     return "share_of_pledge" if planned else None
 
 
-# the plan a sentence names (年度计划, 计划600公里, 确保今年完成…)
-PLAN_NAMED = re.compile(r"(?:年度|全年|今年)(?:计划|目标|任务)|计划[约近超逾]?[0-9]|确保|力争")
+# the plan a sentence names (年度计划, 计划600公里, 计划新建…50个, 确保今年完成…)
+PLAN_NAMED = re.compile(
+    r"(?:年度|全年|今年)(?:计划|目标|任务)|计划[^，,。；;]{0,12}?[0-9]|确保|力争"
+)
 # a count done, ending at the bracket (已完成5个, 已建成31个), and a set of it before (8个…)
 _DONE_COUNT_END = re.compile(
     r"已经?(?:累计)?[\u4e00-\u9fff]{1,4}?[约近超逾]?[0-9][0-9.]*[万亿]?[\u4e00-\u9fff]{1,3}$"
 )
-_SET_BEFORE = re.compile(r"[0-9]")
+_SET_BEFORE = re.compile(COUNT)
 
 
 # The share of the projects at a stage, opening its clause (…，项目开工率95%; …，项目主体完工率

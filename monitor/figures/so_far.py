@@ -10,6 +10,7 @@ from datetime import date
 from functools import lru_cache
 
 from monitor.figures.cues import MONTH_SPAN
+from monitor.figures.items import COUNT
 from monitor.figures.months import done_by_a_month, past_month_end
 from monitor.figures.scope_words import _ADDITION
 from monitor.figures.stock_flow import listed_after_a_stock
@@ -55,11 +56,6 @@ def under_way(text: str, published: date | None) -> bool:
 YEAR_BEGUN = re.compile(
     r"(?=[一首开年前1-3二三])(?<!去年)(?<!上年)(?:一季度|首季|开年以来|年初以来|前[两二三]个月"
     r"|(?<![0-9十])[1-3一二三]\s*(?:[—\-－~～至到]\s*[2-3二三]\s*)?月份?(?![底末]))"
-)
-# A clause right after a level setting it against a past one (，较年初增加…; ，同比增长…)
-CHANGE_SINCE = re.compile(
-    r"[，,](?:较|比)(?:年初|上年末|去年底|上年底|上年|去年|上月)(?:同期)?"
-    r"(?:增加|增长|减少|下降|提高|降低|净增)|[，,]同比(?:增长|下降|增加|减少|提高|降低)"
 )
 
 
@@ -122,7 +118,7 @@ def _named_a_period(sentence: str, c0: int, head: str) -> bool:
 
 
 # the work set opening the number's clause, then 已 (12个…改造已完成)
-_SET_IN_HEAD = re.compile(r"[^，,。；]*?[0-9][^，,。；0-9]*已")
+_SET_IN_HEAD = re.compile(r"[^，,。；]*?" + COUNT + r"[^，,。；0-9]*已")
 # a plan and its amount in a clause before (计划60个，…; 任务为120公里，…)
 _PLAN_BEFORE = re.compile(r"(?:计划|任务|目标)[^，,。；0-9]{0,12}?[约近超逾]?[0-9]")
 

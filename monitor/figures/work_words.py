@@ -40,13 +40,15 @@ REACHED = re.compile(
 # …15个): an action completed; not 为了 or 除了 (a purpose, an exception), 不了/得了, 了解
 PERFECTIVE = re.compile(
     r"了(?<=[\u4e00-\u9fff]了)(?<![为除不得])(?![解却结])"
-    r"(?=[^，,。；;0-9]{0,16}?[0-9一二三四五六七八九十两])"
+    # (an amount: digits, or numerals before a measure word; not the 一 of 一系列, 进一步, 统一)
+    r"(?=[^，,。；;0-9]{0,16}?(?:[0-9]|[一二三四五六七八九十两百千]+[万亿]?"
+    r"[个座所家条套户张处项件台辆亩栋间名人公千平]))"
 )
 
 
 # A level set against a past one after its clause (…837亿斤，比2022年增长2.2%; a bracketed
 # aside between: 4185万吨（837亿斤），比上年…): the level measured, a result; the past level
-# named by its year (比2022年, 较2022年底) as by 上年 (so_far.CHANGE_SINCE's, and an aside before)
+# named by its year (比2022年, 较2022年底) as by 上年 (as 较上年…, and an aside before)
 SET_AGAINST = re.compile(
     r"(?:[）)]|[（(][^（()）]{1,20}[）)])?[，,](?:较|比)"
     r"(?:(?:19|20)[0-9]{2}\s*年(?:底|末)?|年初|上年末?|去年底?|上年底|上月)(?:同期)?"
