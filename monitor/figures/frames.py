@@ -88,7 +88,9 @@ class Frames(Openings):
         # 中电联预计，2025年全国…增长5%—6%: a body's forecast opens the clause it speaks
         worded = "预计" + clause if said_by and "预计" not in clause else clause
         kind = self._kind(sentence, worded, index, sentence[:c1])
-        item = kind != "pledge" and item_named(self.text, self.ends, sentence, c1, index)
+        item = kind != "pledge" and item_named(
+            self.text, self.ends, sentence, c1, index, self.published
+        )
         if item:
             kind = "pledge"  # 3.新增普惠托位2000个。截至10月底，已完成…: the item's plan
         colon = c0 and ("：" in sentence[:c0] or ":" in sentence[:c0])

@@ -6,6 +6,7 @@ though it names it no more. Progress bulletins of 民生实事 lay their items o
 from __future__ import annotations
 
 import re
+from datetime import date
 
 # the item's number or mark (3. 3、 （五） 五、 第五项： ▶)
 _MARKER = re.compile(
@@ -16,7 +17,7 @@ _MARKER = re.compile(
 _NAME_MAX = 26  # a project's name is short: a verb, a noun and one amount
 # words a name does not hold: a result's or a report's (已建成…, 累计…, 截至…, 同比…)
 _NOT_A_NAME = re.compile(
-    r"已|完成|建成|累计|截[至止]|实现|达到|共计|超额|同比|增长|下降|以来|目前|，|,"
+    r"已|完成|建成|累计|截[至止]|实现|达到|共计|超额|同比|增长|下降|以来|目前|，|,|去年|上年|前年"
 )
 # a count of things: digits, then a word of their measure (300个, 1.2万套); not a digit of a name
 # (5G, PM2.5) nor a date (2024年, 10月底)
@@ -61,6 +62,7 @@ def item_then_progress(text: str, ends: list[int], index: int) -> bool:
     return named_item(text[start : ends[index]]) and progress_at(text, ends[index])
 
 
+_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
 # the progress said as the year's task met (…，超额完成年度任务; 完成率112%)
 _YEAR_MET = re.compile(r"超额完成|提前完成|完成(?:了)?(?:年度|全年)(?:目标)?任务|完成率")
 
@@ -73,9 +75,15 @@ def year_met_after(text: str, ends: list[int], index: int) -> bool:
     )
 
 
-def item_named(text: str, ends: list[int], sentence: str, c1: int, index: int) -> bool:
+def item_named(
+    text: str, ends: list[int], sentence: str, c1: int, index: int, published: date | None = None
+) -> bool:
     """Whether the clause of sentence `index` ending at `c1` names a list item by its amount,
-    the progress on it after (3.新增普惠托位2000个。截至…，已完成…; 新增助餐点60个：已建成64个)."""
+    the progress on it after (3.新增普惠托位2000个。截至…，已完成…; 新增助餐点60个：已建成64个);
+    not one naming a year before the year `published` (2023年新建…40个。目前已建成…: done)."""
+    named = _YEAR.search(sentence, 0, c1)
+    if published and named is not None and int(named.group(1)) < published.year:
+        return False
     if sentence[c1 : c1 + 1] in ("：", ":"):
         return named_item(sentence[: c1 + 1]) and progress_at(sentence, c1 + 1)
     return c1 >= len(sentence.rstrip("。；;\n 　")) and item_then_progress(text, ends, index)
