@@ -24,11 +24,10 @@ from monitor.figures.goals import (
 )
 from monitor.figures.items import item_named, year_met_after
 from monitor.figures.measures import _CHANGE_VERB, _PART_OF_YEAR, under_way
-from monitor.figures.months import months_ahead, part_ahead
+from monitor.figures.months import PLAN_SEASON_ENDS, months_ahead, part_ahead
 from monitor.figures.months import period_ended as _ended
 from monitor.figures.openings import (
     _NOW,
-    _PLAN_SEASON_ENDS,
     Openings,
     _without_own_times,
     last_time,
@@ -172,7 +171,7 @@ class Frames(Openings):
         全年… by March (when statistics bulletins come out), 预计… (a preliminary figure) by
         March; with `index`, any result in a report (工作报告) read by March."""
         published = self.published
-        if published is None or published.month > _PLAN_SEASON_ENDS or AHEAD.search(text):
+        if published is None or published.month > PLAN_SEASON_ENDS or AHEAD.search(text):
             return False
         if YEAR_BEGUN.search(text):
             return False  # 一季度…，预计全年…: the year's first months named, the year is running

@@ -26,6 +26,8 @@ COUNT = (
     r"[^\sA-Za-z0-9.，,。；;：:、（()）%％]"
 )
 _AMOUNT = re.compile(COUNT)
+# the year's task said met, or its rate (…，超额完成年度任务; 完成率112%)
+_MET = r"超额完成|提前完成|完成(?:了)?(?:年度|全年)(?:目标)?任务|完成率"
 # the progress after the name: a time so far, then 已 or the work done (截至10月底，已完成…;
 # 目前已建成…; 今年以来完成…; 已新增…)
 # or the work done, then the plan said met or its rate (建成…620个，提前完成全年目标任务;
@@ -34,7 +36,7 @@ _PROGRESS = re.compile(
     r"\s*(?:截[至止][^，,；;。]{1,10}?[，,]?|目前|当前|现|今年以来[，,]?|全年)?\s*"
     r"(?:(?:已经?|累计|实际)(?:[^，,。；;0-9]{0,8}?)[约近超逾]?[0-9]"
     r"|(?:完成|建成|新增|新建|改造|开工|筹集)[^，,。；;0-9]{0,12}?[约近超逾]?[0-9][^。；;\n]{0,30}?"
-    r"(?:超额完成|提前完成|完成(?:了)?(?:年度|全年)(?:目标)?任务|完成率))"
+    r"(?:" + _MET + "))"
 )
 
 
@@ -64,7 +66,7 @@ def item_then_progress(text: str, ends: list[int], index: int) -> bool:
 
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
 # the progress said as the year's task met (…，超额完成年度任务; 完成率112%)
-_YEAR_MET = re.compile(r"超额完成|提前完成|完成(?:了)?(?:年度|全年)(?:目标)?任务|完成率")
+_YEAR_MET = re.compile(_MET)
 
 
 def year_met_after(text: str, ends: list[int], index: int) -> bool:

@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+# the month by which a year's work reports and plans (and scorecards of the year before) are out
+PLAN_SEASON_ENDS = 3
+
 HALF = {"上半年": "H1", "下半年": "H2", "一季度": "Q1", "前三季度": "Q1-Q3"}
 
 # 截至9月底, 1—10月, 前11个月, 前三季度: a time so far in a year the text does not name

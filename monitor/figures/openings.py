@@ -9,6 +9,7 @@ from datetime import date
 
 from monitor.figures.cues import _achieved, _cue, _pledged, governing, without_sets
 from monitor.figures.five_years import _PLAN
+from monitor.figures.months import PLAN_SEASON_ENDS
 from monitor.figures.periods import _YEAR, _period
 from monitor.figures.sections import section_frames, spaced, title_end
 from monitor.models import FigureKind
@@ -39,7 +40,6 @@ _MAY_OPEN = _SPACES | frozenset("—－（(一二三四五六七八九十" + "�
 _MAY_OPEN |= frozenset("过去上刚今明新12")
 _PLAN_NTH = "十一二三四五六七八九"
 _FRAME_NEXT = re.compile(r"明年")
-_PLAN_SEASON_ENDS = 3  # the month by which a year's work reports and plans are published
 
 # A clause opening with a time of its own (…，今年，我们将…; …；2025年计划…): the time the clauses
 # after it speak of, until the next. (The mark first: a search jumps from mark to mark.)
@@ -162,7 +162,7 @@ class Openings:
     def _past_plan_season(self) -> bool:
         """Whether the year's plans are out when the article appeared: work reports and plans
         come by March; after that, 今年新建X with no word of the future reports what was done."""
-        return self.published is not None and self.published.month > _PLAN_SEASON_ENDS
+        return self.published is not None and self.published.month > PLAN_SEASON_ENDS
 
     def _headings(self) -> dict[int, tuple[FigureKind | None, str | None]]:
         if self._heading_frames is None:

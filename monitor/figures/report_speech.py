@@ -8,9 +8,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from monitor.figures.months import PLAN_SEASON_ENDS
 from monitor.models import FigureKind
-
-_SCORECARD_SEASON_ENDS = 3  # by March, a scorecard is of the year just ended (as a plan season)
 
 # The report opening a sentence as its speaker, a say-verb or a colon after it; not a review's
 # time right after (政府工作报告说，过去一年…, 去年…: the report's review, its own frame)
@@ -51,7 +50,7 @@ def labelled(sentence: str, published: date | None) -> tuple[FigureKind | None, 
         return None
     if not m.group(1):
         return "pledge", str(published.year) if published else None  # the year's task list
-    early = published is not None and published.month <= _SCORECARD_SEASON_ENDS
+    early = published is not None and published.month <= PLAN_SEASON_ENDS
     return "achieved", str(published.year - 1) if early and published else None
 
 

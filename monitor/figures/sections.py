@@ -9,12 +9,12 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from datetime import date
 
+from monitor.figures.months import PLAN_SEASON_ENDS
 from monitor.figures.periods import _period
 from monitor.figures.report_speech import announced_lists, report_speaking
 from monitor.figures.year_lines import year_lines
 from monitor.models import FigureKind
 
-_PLAN_SEASON_ENDS = 3  # the month by which a year's work reports and plans are published
 Frame = tuple[FigureKind | None, str | None]  # the kind a section's figures take, and its period
 
 # A report's section heading: 一、2024年工作回顾 (a review), 二、2025年重点工作 (a plan),
@@ -302,7 +302,7 @@ def _planned(year: int | None, published: date | None) -> bool:
     by March (this year's 主要工作 in December is its summary: no frame)."""
     if year is None or published is None:
         return False
-    return year > published.year or published.month <= _PLAN_SEASON_ENDS
+    return year > published.year or published.month <= PLAN_SEASON_ENDS
 
 
 def _after_title(line: str) -> int:
@@ -361,7 +361,7 @@ def _add(
         period = m.group(1)
     elif period is None and what != "document" and (bare := _BARE_YEAR.search(line)):
         period = bare.group(1)  # 2025民生实事「成绩单」
-    if period is None and what == "review" and published and published.month <= _PLAN_SEASON_ENDS:
+    if period is None and what == "review" and published and published.month <= PLAN_SEASON_ENDS:
         period = str(published.year - 1)  # a scorecard read by March: the year just ended
     year = int(period[:4]) if period and period[:4].isdigit() else None
     past = year is not None and published is not None and year < published.year

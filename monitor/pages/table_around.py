@@ -26,6 +26,7 @@ _SENTENCE_END = ("。", "；", "！", "？")
 
 
 @functools.cache
+@functools.cache
 def _text_id() -> int:
     """Lexbor's number for a text node."""
     node = LexborHTMLParser("<p>x</p>").css_first("p")
