@@ -240,7 +240,10 @@ def _headline_whole(text: str, ends: list[int]) -> list[int]:
     line = len(text) if line < 0 else line
     if ends[0] >= line or line > _HEADLINE_MAX or "。" in text[:line] or "；" in text[:line]:
         return ends
-    return [e for e in ends if e > line or text[e - 1] not in _HEADLINE_MARKS]
+    kept = [e for e in ends if e > line or text[e - 1] not in _HEADLINE_MARKS]
+    if not kept or kept[-1] < len(text):  # (福州新增托位6000个！家长点赞！: the text is one)
+        kept.append(len(text))
+    return kept
 
 
 def clause_bounds(cuts: list[int], clause: int, length: int) -> tuple[int, int]:
