@@ -13,7 +13,7 @@ from monitor.figures.cues import (
     _cue,
     governing,
 )
-from monitor.figures.frame_words import _frame_year
+from monitor.figures.frame_words import _frame_year, expected_rate
 from monitor.figures.goals import (
     all_due_after,
     coming_goal,
@@ -198,7 +198,7 @@ class Frames(Openings):
             return True
         if not self._year_just_ended(sentence, "预计"):
             return False
-        return "全年" in sentence or self._in_report(index)
+        return "全年" in sentence or self._in_report(index) or expected_rate(sentence)
 
     def _in_report(self, index: int) -> bool:
         """Whether the text up to sentence `index` names a report on a year (政府工作报告,
