@@ -44,3 +44,22 @@ def unnamed(sentence: str, targets: Sequence[Target]) -> str:
             if keyword in sentence and _cue_words_in(keyword):
                 sentence = sentence.replace(keyword, "□" * len(keyword))
     return sentence
+
+
+# 预计 and a rate of change (预计增长5.6%, 能耗预计下降3.2%左右): said early in a year of no time to
+# come, the year just ended's first figure (a forecast for this year names it, 今年…预计增长6%;
+# one for a holiday or a season coming names that: 预计春运期间…增长8%)
+_EXPECTED_RATE = re.compile(
+    r"预计[^，,。；;0-9]{0,16}?(?:增长|增速|提高|下降|回落|降低)(?:了|为|达到?)?[约近超]?[0-9][0-9.]*%"
+)
+_COMING_SEASON = re.compile(r"春运|春节|假期|黄金周|寒假|暑期|节日|节假日|元宵|清明|五一|汛期")
+# a time named (预计上半年…, 预计3月份…, 预计2025年…): the frame is that time's, read elsewhere
+_TIME_NAMED = re.compile(r"(?:19|20)[0-9]{2}\s*年|季度|半年|[0-9一二三四五六七八九十]+月")
+
+
+def expected_rate(sentence: str) -> bool:
+    """Whether the sentence gives a rate of change under 预计 and names no season, holiday, part
+    of a year or year (see _EXPECTED_RATE)."""
+    if "预计" not in sentence or _COMING_SEASON.search(sentence) or _TIME_NAMED.search(sentence):
+        return False
+    return _EXPECTED_RATE.search(sentence) is not None

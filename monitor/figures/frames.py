@@ -13,7 +13,7 @@ from monitor.figures.cues import (
     _cue,
     governing,
 )
-from monitor.figures.frame_words import _frame_year
+from monitor.figures.frame_words import _frame_year, expected_rate
 from monitor.figures.goals import (
     all_due_after,
     coming_goal,
@@ -36,6 +36,7 @@ from monitor.figures.openings import (
 )
 from monitor.figures.periods import _period
 from monitor.figures.plan_words import assigned_task
+from monitor.figures.ranks import ranked
 from monitor.figures.report_speech import labelled
 from monitor.figures.sections import is_headline, report_at
 from monitor.figures.so_far import YEAR_BEGUN
@@ -198,7 +199,7 @@ class Frames(Openings):
             return True
         if not self._year_just_ended(sentence, "预计"):
             return False
-        return "全年" in sentence or self._in_report(index)
+        return "全年" in sentence or self._in_report(index) or expected_rate(sentence)
 
     def _in_report(self, index: int) -> bool:
         """Whether the text up to sentence `index` names a report on a year (政府工作报告,
@@ -280,7 +281,7 @@ class Frames(Openings):
         if _PART_OF_YEAR.search(sentence) and not under_way(sentence, self.published):
             return "mention"  # 上半年新增6000个, read in March: neither plan nor result yet
         if self._plan_season_headline(index, before):  # 福州新增托位6000个 in February
-            return "mention"
+            return "achieved" if ranked(sentence) else "mention"  # (…里程全国第一: it stands)
         if _DONE.search(before) or DOING.search(before) or PERFECTIVE.search(before):
             # a clause that does something, or goes on with one that did (…建成绿道1.25万公里，
             # 其中成都8420公里), with no word of the future: news reports results (打造了…8个)

@@ -16,6 +16,10 @@ from monitor.models import FigureKind
 
 _FRAME_HEAD = re.compile(  # ——, 一、, 一是, （一）: what may precede an opening time phrase
     r"(?:[\s—－]+|[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十0-9]+[）)])*"
+    # where the news comes from, said before it (据统计，…; 根据各地上报汇总，…; 记者从…获悉：…):
+    # the time phrase after it opens the sentence as well
+    r"(?:(?:(?:据|根据)[^，,。；;：:]{0,24}?(?:统计|汇总|数据|测算|核算|监测|显示|介绍|了解|获悉)"
+    r"|记者[^，,。；;：:]{0,24}?(?:获悉|了解到))[，,：:]\s*)?"
     # a report's greeting and the verbs that take a section's time as their object (各位代表，
     # 过去一年…; 回顾一年来的工作; 做好今年工作，要…; 展望新的一年)
     r"(?:各位代表[，,！!]|同志们[，,！!])?(?:回顾|做好|展望)?"
@@ -36,7 +40,7 @@ _FRAME_OPENS = re.compile(
 # _FRAME_OPENS does (去年, 2019年), but for “, which opens one only before _PLAN_NTH (“十四五”).
 # Not a line break: a sentence starting with one is only that (after a full stop), a blank.
 _SPACES = frozenset(filter(str.isspace, map(chr, range(0x3001)))) - {"\n"}
-_MAY_OPEN = _SPACES | frozenset("—－（(一二三四五六七八九十" + "各同回做展自从")
+_MAY_OPEN = _SPACES | frozenset("—－（(一二三四五六七八九十" + "各同回做展自从" + "据根记")
 _MAY_OPEN |= frozenset("过去上刚今明新12")
 _PLAN_NTH = "十一二三四五六七八九"
 _FRAME_NEXT = re.compile(r"明年")
