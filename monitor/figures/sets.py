@@ -1,11 +1,14 @@
 """A set a part is taken from (38段黑臭水体中35段已消除; 全市86条黑臭水体中，已有79条…): the
 count before the keyword names the whole set, not the work done. Split from parts.py. And a set
 of other things the keyword only modifies (…学位的26个建设项目中，已竣工11个): what the clauses
-after it count are that set's members."""
+after it count are that set's members. And a wider class the keyword names one example of
+(供水等各类管网): what a number of that class counts is more than the keyword's things."""
 
 from __future__ import annotations
 
 import re
+
+from monitor.models import Quantity
 
 _SET_MADE = re.compile(r"新建|新增|建成|完成|改造|筹集|开工|新开|实施|发放")
 _PART_TAKEN = re.compile(  # (…中，已有79条完成整治: the part in the clause after it too)
@@ -42,3 +45,33 @@ def other_set(sentence: str, end: int, c0: int) -> str | None:
     if found is None or found.end() != c0 or _WORK_ON.search(found.group()):
         return None
     return found.group()[:-2]
+
+
+# A class the keyword names one example of (供水等各类管网, 口袋公园等小微绿地): 等, not 等于/等级,
+# then the class's words; a count after 等 (…等12个口袋公园) counts the keyword's own things
+_CLASS_AFTER = re.compile(
+    r"等(?![于待级同候次])(?:各类|各种|多种|多类|其他|其它|一批)?[\u4e00-\u9fff]"
+)
+# what may stand between a number and the example after it (约420公里的污水等…)
+_NUMBER_THEN_EXAMPLE = re.compile(r"的?[\u4e00-\u9fff]{0,4}")
+
+
+def wider_class(
+    sentence: str, start: int, end: int, q: Quantity, c0: int, words: tuple[str, ...]
+) -> str | None:
+    """Why the number counts a wider class the keyword at `start`-`end` names one example of
+    (改造燃气等各类管道860公里; 约420公里的燃气等地下管网), more than the target's thing; the
+    number in the clause from `c0`, the class's words naming none of the target's (`words`)."""
+    if sentence[end : end + 1] != "等" or not _CLASS_AFTER.match(sentence, end):
+        return None
+    if q.start >= end:
+        between = sentence[end : q.start]
+        if (
+            start < c0
+            or any(c in between for c in "，,。；;：:")
+            or any(w in between for w in words)
+        ):
+            return None
+    elif q.end < c0 or not _NUMBER_THEN_EXAMPLE.fullmatch(sentence, q.end, start):
+        return None
+    return f"a wider class ({sentence[start:end]}等…), more than the target's thing"
