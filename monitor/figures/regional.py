@@ -13,6 +13,7 @@ from monitor.figures.cues import A_YEAR, MODAL
 from monitor.figures.frames import Frames
 from monitor.figures.periods import _period
 from monitor.figures.place_clauses import past_apposition, subject_after
+from monitor.figures.place_parts import ranked_among_parts
 from monitor.figures.places import (
     GENERIC,
     NATIONAL,
@@ -177,6 +178,8 @@ class Regional(Frames):
             # a sentence naming no place: a national figure (unless the source speaks for a
             # region, or a page naming no place is a local office's). An earlier sentence's
             # place is as often a speaker's or a meeting's as the subject's: it does not carry.
+            if ranked_among_parts(sentence, mentions(sentence, regions)):
+                return False  # …，总产量稳居全国各产粮大省前五: a province's
             source = self._source_speaks_for(regions)
             if source is None and local_page(self.text, mentions(self.text, regions)):
                 return False  # 宁波市人大常委会…。（四）已建成老年助餐点120个: the city's own
