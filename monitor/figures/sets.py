@@ -7,8 +7,13 @@ after it count are that set's members. And a wider class the keyword names one e
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from monitor.models import Quantity
+from monitor.figures import units
+from monitor.models import Target
+
+if TYPE_CHECKING:
+    from monitor.figures.binding import Number
 
 _SET_MADE = re.compile(r"新建|新增|建成|完成|改造|筹集|开工|新开|实施|发放")
 _PART_TAKEN = re.compile(  # (…中，已有79条完成整治: the part in the clause after it too)
@@ -56,22 +61,34 @@ _CLASS_AFTER = re.compile(
 _NUMBER_THEN_EXAMPLE = re.compile(r"的?[\u4e00-\u9fff]{0,4}")
 
 
-def wider_class(
-    sentence: str, start: int, end: int, q: Quantity, c0: int, words: tuple[str, ...]
-) -> str | None:
-    """Why the number counts a wider class the keyword at `start`-`end` names one example of
-    (改造燃气等各类管道860公里; 约420公里的燃气等地下管网), more than the target's thing; the
-    number in the clause from `c0`, the class's words naming none of the target's (`words`)."""
+def wider_class(sentence: str, n: Number, target: Target) -> str | None:
+    """Why the number counts a wider class the keyword names one example of (改造供水等各类管网
+    860公里; 约420公里的污水等地下管网), more than the target's thing: the number in the
+    keyword's clause, the class's words naming none of the target's keywords."""
+    start, end, q, c0 = n.match.start, n.match.end, n.q, n.c0
     if sentence[end : end + 1] != "等" or not _CLASS_AFTER.match(sentence, end):
         return None
     if q.start >= end:
         between = sentence[end : q.start]
-        if (
-            start < c0
-            or any(c in between for c in "，,。；;：:")
-            or any(w in between for w in words)
-        ):
+        if start < c0 or any(c in between for c in "，,。；;：:"):
+            return None
+        if any(w in between for w in target.keywords):
             return None
     elif q.end < c0 or not _NUMBER_THEN_EXAMPLE.fullmatch(sentence, q.end, start):
         return None
     return f"a wider class ({sentence[start:end]}等…), more than the target's thing"
+
+
+# A share said to be counted by a measure word (按户数计完成率为106%, 按人数计): in that unit
+_BASIS = re.compile(r"按([户人套栋间座个部台辆家所张])数?计")
+
+
+def other_basis(sentence: str, n: Number, target: Target) -> str | None:
+    """Why a share counted by a measure word in its clause (按户数计…106%) is no share of a
+    target counted in another unit (个); None when it names none, or the target's own."""
+    if n.q.unit != "%" or "按" not in sentence:
+        return None
+    basis = _BASIS.search(sentence, n.c0, n.q.start)
+    if basis is None or units.fits(basis.group(1), target.unit):
+        return None
+    return f"a share counted in another unit ({basis.group()}), not the target's {target.unit}"
