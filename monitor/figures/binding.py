@@ -44,7 +44,7 @@ from monitor.figures.parts import part_of
 from monitor.figures.place_shares import unless_listed
 from monitor.figures.predicates import head_of_keyword, predicate_after
 from monitor.figures.references import compared_base, plan_compared
-from monitor.figures.sets import other_set, whole_set
+from monitor.figures.sets import other_basis, other_set, whole_set, wider_class
 from monitor.figures.shares import whole_named_again
 from monitor.figures.sizes import existing_changed
 from monitor.figures.stages import going_on, stage_of, stage_refused
@@ -284,14 +284,12 @@ def listed_stage(making: Making, n: Number) -> str | None:
 
 _STAGE_WORD = re.compile(r"基本建成|建成|竣工|完工|开工|筹集|交付|签约")
 
-
 _PLAN_BASE = re.compile(r"占[^，,。；]{0,8}?(?:预算|计划|任务|目标|额度|限额)[^，,。；]{0,3}$")
 _BASE_OF_SHARE = re.compile(
     r"的(?:[约近超]?[0-9.]+\s*%|[一二三四五六七八九十]成|[一二三四五六七八九十]+分之)"
 )
 _TO_LEVEL = re.compile(r"(?:增加|增长|提高|提升|上升|下降|减少|降低|增|升|降|减)(?:到|至)")
 # (…700辆公交车中新能源车型不少于600辆: a kind of them named before the part's number)
-
 
 # what projects cost in all, over their years (计划总投资, 项目总投资达): no year's investment
 _TOTAL_COST = re.compile(r"总投资额?(?:约|近|达到?|为|超过|逾|共|计)*$")
@@ -328,6 +326,8 @@ def _other_amount(making: Making, n: Number, target: Target) -> str | None:
         return "the whole set a part is taken from (…中N…), not the figure"
     if m.end < n.c0 and (others := other_set(sentence, m.end, n.c0)):  # …项目中，已竣工11个
         return f"counts the members of another set (…{others}中), not the target's"
+    if why := wider_class(sentence, n, target) or other_basis(sentence, n, target):
+        return why  # 供水等各类管网860公里: a wider class; 按户数计…106%: another unit's share
     if (
         not (EARLIER_LEVEL.search(n.head) and _TO_LEVEL.match(sentence, q.end))
         and counts_other(sentence, q, target)  # (由去年底的63家增加到71家: a level, then the next)

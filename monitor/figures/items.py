@@ -1,7 +1,8 @@
 """A list item's heading naming a project by its amount (3.新增普惠托位2000个。 （五）新建口袋公园
 30个; 新增老年助餐点60个：…), then the progress made on it (截至10月底，已完成2350个，完成率117.5%):
 the heading's amount is the plan, the item's name, and the progress goes on with its subject
-though it names it no more. Progress bulletins of 民生实事 lay their items out so."""
+though it names it no more. Progress bulletins of 民生实事 lay their items out so, and progress
+reports state the year's task in a sentence of its own (…任务为80个。截至4月30日，已开工31个)."""
 
 from __future__ import annotations
 
@@ -51,17 +52,44 @@ def named_item(name: str) -> bool:
     )
 
 
+# …or a date so far, then the work done right after it (截至5月31日，新开工42个)
+_DATED_WORK = re.compile(
+    r"\s*截[至止][^，,；;。]{1,10}?[，,]\s*(?:新开工|开工|完工|竣工|建成|新建|新增|筹集|改造)"
+    r"[约近超逾]?[0-9]"
+)
+
+
 def progress_at(text: str, at: int) -> bool:
     """Whether the text at `at` reports progress made (截至10月底，已完成2350个)."""
-    return _PROGRESS.match(text, at) is not None
+    return _PROGRESS.match(text, at) is not None or _DATED_WORK.match(text, at) is not None
+
+
+# a sentence that only states the year's task, its size closing it (…年度目标任务为80个。; …的计划
+# 是300个。): the subject of the progress reported next
+_TASK_STATED = re.compile(
+    r"(?:任务|计划|目标)(?:数|量)?(?:为|是|定为)[约近]?[0-9][0-9.]*\s*[万亿]?"
+    r"[^\s0-9A-Za-z，,。；;：:、%％]{1,4}[。；;]?\s*$"
+)
+_DONE = re.compile(r"已|完成|建成|累计|实现|达到|超额|同比|增长|下降|以来|去年|上年")
 
 
 def item_then_progress(text: str, ends: list[int], index: int) -> bool:
-    """Whether sentence `index` is a list item's heading and the next one reports its progress."""
+    """Whether sentence `index` is a list item's heading, or states the year's task alone (…目标
+    任务为80个。), and the next one reports its progress (截至4月30日，已开工31个)."""
     if index + 1 >= len(ends):
         return False
     start = ends[index - 1] if index else 0
-    return named_item(text[start : ends[index]]) and progress_at(text, ends[index])
+    heading = text[start : ends[index]]
+    stated = heading[heading.rfind("：") + 1 :]  # (…作如下说明：今年…的年度计划为80个。)
+    return progress_at(text, ends[index]) and (named_item(heading) or _task_stated(stated))
+
+
+def _task_stated(sentence: str) -> bool:
+    return (
+        len(_AMOUNT.findall(sentence)) == 1
+        and _TASK_STATED.search(sentence) is not None
+        and _DONE.search(sentence) is None
+    )
 
 
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")

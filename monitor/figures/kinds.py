@@ -115,8 +115,8 @@ def wider_than_titled(head: str, keyword: str, title: str) -> str | None:
         at = title.find(keyword)
         verbs = list(_VERB.finditer(title, 0, at)) if at > 0 else []
         named = title[verbs[-1].end() : at] if verbs else ""
-        if named and not _NOT_HAN.search(named):
-            return named
+        if named and not _NOT_HAN.search(named) and not _ALL_KINDS.search(named):
+            return named  # (a title naming every kind too, 改造各类农贸市场…, none narrower)
     titled = _titled_kind(title, keyword)
     if titled is None or titled in head:
         return None

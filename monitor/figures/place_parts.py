@@ -77,3 +77,19 @@ def own_parts_counted(text: str, start: int, word: str, last: Sequence[_Said]) -
     if not word.startswith("个") or not last or last[-1].kind != "own":
         return False
     return _COUNT.fullmatch(text, last[-1].start + len(last[-1].word), start) is not None
+
+
+# A subject ranked among the nation's provinces or cities (稳居全国各产粮大省前五, 位列全国
+# 大中城市前五, 位居全国各省份第三): a province or a city, never the nation itself
+_RANKED_AMONG_PARTS = re.compile(
+    r"(?:居|位居|位列|排名|排在|列)全国[\u4e00-\u9fff0-9]{0,8}?(?:省份|省区|省市|省|城市|地市)"
+    r"[\u4e00-\u9fff0-9]{0,3}?(?:第|首位|前列|前[0-9一二三四五六七八九十]|榜首)"
+)
+
+
+def ranked_among_parts(sentence: str, found: Sequence[_Said]) -> bool:
+    """Whether the sentence ranks its subject among the nation's provinces or cities, naming no
+    place (`found`: its region words) that could be the one ranked (其中黑龙江…居全国各省第一)."""
+    if "全国" not in sentence or _RANKED_AMONG_PARTS.search(sentence) is None:
+        return False
+    return not any(m.kind == "place" for m in found)

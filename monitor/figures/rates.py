@@ -139,6 +139,9 @@ def _itself(between: str, unit: str | None) -> bool:
 _PEOPLE_AFTER = re.compile(
     r"[\u4e00-\u9fff]{0,6}?(?:人口|群众|居民|农民|职工|学生|儿童|老人|老年人|患者|妇女|残疾人)"
 )
+_MONEY_AFTER = re.compile(
+    r"的[\u4e00-\u9fff]{0,4}?(?:投资|资金|收入|产值|营收|销售额|成交额|贷款|补贴)"
+)
 
 
 def in_unit(making: Making, n: Number, target: Target) -> Quantity | None:
@@ -147,6 +150,8 @@ def in_unit(making: Making, n: Number, target: Target) -> Quantity | None:
     q = n.q
     if q.unit is None and _PEOPLE_AFTER.match(making.read.text, q.end):
         return _fit_unit(replace(q, unit="人"), target, "")  # 巩固提升126万农村人口供水保障水平
+    if q.unit is None and _MONEY_AFTER.match(making.read.text, q.end):
+        return _fit_unit(replace(q, unit="元"), target, "")  # 共完成了36亿的投资: a sum of money
     return _fit_unit(q, target, n.after) or in_points(making, n, target)
 
 

@@ -13,6 +13,7 @@ from monitor.figures.cues import A_YEAR, MODAL
 from monitor.figures.frames import Frames
 from monitor.figures.periods import _period
 from monitor.figures.place_clauses import past_apposition, subject_after
+from monitor.figures.place_parts import ranked_among_parts
 from monitor.figures.places import (
     GENERIC,
     NATIONAL,
@@ -26,7 +27,7 @@ from monitor.figures.places import (
     speaks_for,
 )
 from monitor.figures.sections import is_headline
-from monitor.figures.speakers import speaker
+from monitor.figures.speakers import local_page, speaker
 from monitor.models import FigureKind, Target
 
 _LEAD = 300  # a region named this early in the article (dateline, lead) holds for all of it
@@ -177,7 +178,11 @@ class Regional(Frames):
             # a sentence naming no place: a national figure (unless the source speaks for a
             # region, or a page naming no place is a local office's). An earlier sentence's
             # place is as often a speaker's or a meeting's as the subject's: it does not carry.
+            if ranked_among_parts(sentence, mentions(sentence, regions)):
+                return False  # …，总产量稳居全国各产粮大省前五: a province's
             source = self._source_speaks_for(regions)
+            if source is None and local_page(self.text, mentions(self.text, regions)):
+                return False  # 宁波市人大常委会…。（四）已建成老年助餐点120个: the city's own
             return source if source is not None else self._page_speaks_for(regions) is not False
         if said is None:
             p0 = self.text.rfind("\n", 0, s0) + 1

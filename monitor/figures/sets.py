@@ -1,11 +1,19 @@
 """A set a part is taken from (38段黑臭水体中35段已消除; 全市86条黑臭水体中，已有79条…): the
 count before the keyword names the whole set, not the work done. Split from parts.py. And a set
 of other things the keyword only modifies (…学位的26个建设项目中，已竣工11个): what the clauses
-after it count are that set's members."""
+after it count are that set's members. And a wider class the keyword names one example of
+(供水等各类管网): what a number of that class counts is more than the keyword's things."""
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+from monitor.figures import units
+from monitor.models import Target
+
+if TYPE_CHECKING:
+    from monitor.figures.binding import Number
 
 _SET_MADE = re.compile(r"新建|新增|建成|完成|改造|筹集|开工|新开|实施|发放")
 _PART_TAKEN = re.compile(  # (…中，已有79条完成整治: the part in the clause after it too)
@@ -42,3 +50,45 @@ def other_set(sentence: str, end: int, c0: int) -> str | None:
     if found is None or found.end() != c0 or _WORK_ON.search(found.group()):
         return None
     return found.group()[:-2]
+
+
+# A class the keyword names one example of (供水等各类管网, 口袋公园等小微绿地): 等, not 等于/等级,
+# then the class's words; a count after 等 (…等12个口袋公园) counts the keyword's own things
+_CLASS_AFTER = re.compile(
+    r"等(?![于待级同候次])(?:各类|各种|多种|多类|其他|其它|一批)?[\u4e00-\u9fff]"
+)
+# what may stand between a number and the example after it (约420公里的污水等…)
+_NUMBER_THEN_EXAMPLE = re.compile(r"的?[\u4e00-\u9fff]{0,4}")
+
+
+def wider_class(sentence: str, n: Number, target: Target) -> str | None:
+    """Why the number counts a wider class the keyword names one example of (改造供水等各类管网
+    860公里; 约420公里的污水等地下管网), more than the target's thing: the number in the
+    keyword's clause, the class's words naming none of the target's keywords."""
+    start, end, q, c0 = n.match.start, n.match.end, n.q, n.c0
+    if sentence[end : end + 1] != "等" or not _CLASS_AFTER.match(sentence, end):
+        return None
+    if q.start >= end:
+        between = sentence[end : q.start]
+        if start < c0 or any(c in between for c in "，,。；;：:"):
+            return None
+        if any(w in between for w in target.keywords):
+            return None
+    elif q.end < c0 or not _NUMBER_THEN_EXAMPLE.fullmatch(sentence, q.end, start):
+        return None
+    return f"a wider class ({sentence[start:end]}等…), more than the target's thing"
+
+
+# A share said to be counted by a measure word (按户数计完成率为106%, 按人数计): in that unit
+_BASIS = re.compile(r"按([户人套栋间座个部台辆家所张])数?计")
+
+
+def other_basis(sentence: str, n: Number, target: Target) -> str | None:
+    """Why a share counted by a measure word in its clause (按户数计…106%) is no share of a
+    target counted in another unit (个); None when it names none, or the target's own."""
+    if n.q.unit != "%" or "按" not in sentence:
+        return None
+    basis = _BASIS.search(sentence, n.c0, n.q.start)
+    if basis is None or units.fits(basis.group(1), target.unit):
+        return None
+    return f"a share counted in another unit ({basis.group()}), not the target's {target.unit}"

@@ -1,10 +1,16 @@
 """Who speaks on a page that names no place (speaker): a national body (国家统计局, 交通运输部,
 国务院) or a province's, city's or county's own office (省民政厅, 据市统计局, 县政府); places.py
-reads an office's 各地 (省水利厅要求各地…) with the same pattern. Split from places.py."""
+reads an office's 各地 (省水利厅要求各地…) with the same pattern. Split from places.py. And a
+page that is a local body's (local_page: 宁波市人大常委会…), whose figures are its place's."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from monitor.figures.places import Mention
 
 # Who speaks on a page that names no place: a national body (国家统计局, 交通运输部, 国务院) or a
 # province's, city's or county's own office (省民政厅, 据市统计局, 县政府).
@@ -28,3 +34,19 @@ def speaker(text: str) -> str | None:
         return "nation"
     local = _LOCAL_BODY.search(text)
     return _BODY_LEVELS[local.group(1)] if local else None
+
+
+# A place's own body right after its name (宁波市人大, 绵阳市政府, 西安市委, 第N届人民代表大会)
+_BODY_AFTER_PLACE = re.compile(
+    r"[省市区县州]?(?:第[一二三四五六七八九十]{1,3}届)?(?:人民代表大会|人大|人民政府|政府|政协|[省市区县]委)"
+)
+
+
+def local_page(text: str, found: Sequence[Mention]) -> bool:
+    """Whether a page is a local body's (宁波市人大常委会昨日听取了…报告): its only
+    region words (`found`, for a national target) name places, one of them with its own body
+    after it, and no national body speaks in it. A figure it gives with no place is that
+    place's, not the nation's."""
+    if not found or any(m.kind != "place" for m in found) or _NATIONAL_BODY.search(text):
+        return False
+    return any(_BODY_AFTER_PLACE.match(text, m.start + len(m.word)) for m in found)
