@@ -87,7 +87,9 @@ _SO_FAR = re.compile(r"(?:到|至)目前为止|迄今")
 def scope_so_far(sentence: str, c0: int, clause: str, head: str, q: Quantity) -> FigureScope:
     """scope_of's last resort: a level when the sentence says what stands so far or now (已建成,
     突破, 现有…), else the period's additions."""
-    if (_as_of_stock(sentence) and "已" in sentence[: q.start]) or _SO_FAR.match(sentence):
+    if _SO_FAR.match(sentence) or (
+        _as_of_stock(sentence) and "已" in sentence[: q.start] and "年度" not in head
+    ):  # (截至目前，已完成2024年度农村公路新改建…: the year's things so far)
         return "cumulative"
     if _DONE_SO_FAR.search(head) and not _named_a_period(sentence, c0, head):
         return "cumulative"  # 福州已建成口袋公园1500多个: no period named, a running total
