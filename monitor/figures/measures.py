@@ -160,6 +160,25 @@ def _year_events(q: Quantity, opening: str) -> bool:
     return q.unit in _EVENTS and _YEAR_OPENING.fullmatch(opening) is not None
 
 
+# 共 before a verb of doing (共实施, 共改造, 共完成), not of reaching or having (共建成, 共有)
+_SUMMED_WORK = re.compile(r"共(?:新开工|新建|实施|完成|改造|开工|建设|筹集)")
+
+
+def _year_summed(sentence: str, c0: int, head: str, q: Quantity, opening: str) -> bool:
+    """Whether the number sums a past year's events or work: _year_events, _year_work_summed."""
+    return _year_events(q, opening) or _year_work_summed(sentence, c0, head)
+
+
+def _year_work_summed(sentence: str, c0: int, head: str) -> bool:
+    """Whether the words before the number sum the work done in a past year standing alone as the
+    clause before (2023年，全省共改造提升农村公路…; …获悉：去年，全市共完成…): that year's
+    work, not a stock."""
+    if "共" not in head or not c0 or not _SUMMED_WORK.search(head):
+        return False
+    start = max(sentence.rfind(c, 0, c0 - 1) for c in "，,；;：:。") + 1
+    return _YEAR_OPENING.fullmatch(sentence, start, c0 - 1) is not None
+
+
 _IN_YEAR = re.compile(
     r"(?=[今全年当本前上下0-9一二三四五六七八九十])"
     r"(?:(?<!截至)(?<!截止)(?<!到)今年(?![0-9一二三四五六七八九十]+月)|全年|年内|当年|本年"
@@ -234,7 +253,7 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
         return "new"
     if c0 and _CUMULATIVE.search(clause) and _YEARS_QUOTA.search(sentence, 0, c0):
         return "new"  # 今年下达的额度2600亿元，截至9月末累计发行…: the year's quota, used so far
-    if _reaches_additions(sentence, c0, clause) or _year_events(q, opening):
+    if _reaches_additions(sentence, c0, clause) or _year_summed(sentence, c0, head, q, opening):
         return "new"  # …，新开工项目将达到185个; 完成投资1200亿元、力争达到1300亿元: additions
     if (_STOCK_VERB.search(clause) or _CUMULATIVE.search(clause)) and not added_to_a_month(
         sentence, clause

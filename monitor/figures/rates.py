@@ -31,6 +31,7 @@ from monitor.figures.rests import _in_unit, _plan_given, _rest_before_whole, _re
 from monitor.figures.shares import (
     PLAN_NAMED,
     PROJECTS_RATE,
+    counted_otherwise,
     facilities_counted,
     other_share,
     share_before_plan_done,
@@ -183,6 +184,8 @@ def percent_of(making: Making, n: Number, target: Target) -> FigureScope | None:
     head = n.head
     if n.q.start in making.paired:  # 同比分别增长9.4%和【12.1%】: the words before the list
         head = _EARLIER_VALUES.sub("", head)
+    if counted_otherwise(head, target.unit):
+        return None  # …，按户数计开工率为97.2% for compounds counted by 个: another measure's share
     if share_of_several(making.read.text, head, n.c0):
         return None  # …、新增托位900个，整体完成率104.2%: the whole item's, of no one work
     money = (target.unit or "").endswith("元")

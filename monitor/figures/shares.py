@@ -259,3 +259,22 @@ def share_of_several(sentence: str, head: str, c0: int) -> bool:
     """Whether the share whose clause opens at `c0` (`head` its words before the number) is the
     whole's, after amounts of several works listed with 、 before it."""
     return _WHOLE_RATE.search(head) is not None and bool(_AMOUNT_LISTED.search(sentence, 0, c0))
+
+
+# The measure a share is counted by (按户数计开工率97.2%, 按建筑面积计, 按项目个数计): the letters
+# before 数/量 name its measure word; a basis that names a noun (按小区数计) says no unit
+_BASIS = re.compile(r"按([\u4e00-\u9fff]{1,6}?)(?:总?数|量)?计算?")
+_BASIS_UNITS = {"面积": "平方米", "里程": "公里", "长度": "公里", "投资": "元", "资金": "元"}
+
+
+def counted_otherwise(head: str, unit: str | None) -> bool:
+    """Whether a share before its number is counted by another measure than the target's unit
+    (按户数计开工率 for compounds counted by 个), so is none of the target's."""
+    found = _BASIS.search(head) if "按" in head else None
+    if found is None or unit is None:
+        return False
+    basis = found.group(1)
+    said = next((u for word, u in _BASIS_UNITS.items() if basis.endswith(word)), None)
+    if said is None and (word := units.read_unit(basis, len(basis) - 1)) is not None:
+        said = word[0]  # 户数, 套数, 人数, 项目个数: a measure word before 数
+    return said is not None and not units.fits(said, unit)

@@ -12,7 +12,7 @@ from functools import lru_cache
 from monitor.figures.cues import MONTH_SPAN
 from monitor.figures.items import COUNT
 from monitor.figures.months import done_by_a_month, past_month_end
-from monitor.figures.scope_words import _ADDITION
+from monitor.figures.scope_words import _ADDITION, _added_before
 from monitor.figures.stock_flow import listed_after_a_stock
 from monitor.models import FigureScope, Quantity
 
@@ -87,11 +87,15 @@ _SO_FAR = re.compile(r"(?:到|至)目前为止|迄今")
 def scope_so_far(sentence: str, c0: int, clause: str, head: str, q: Quantity) -> FigureScope:
     """scope_of's last resort: a level when the sentence says what stands so far or now (已建成,
     突破, 现有…), else the period's additions."""
-    if (_as_of_stock(sentence) and "已" in sentence[: q.start]) or _SO_FAR.match(sentence):
+    if _SO_FAR.match(sentence) or (
+        _as_of_stock(sentence) and "已" in sentence[: q.start] and "年度" not in head
+    ):  # (截至目前，已完成2024年度农村公路新改建…: the year's things so far)
         return "cumulative"
     if _DONE_SO_FAR.search(head) and not _named_a_period(sentence, c0, head):
         return "cumulative"  # 福州已建成口袋公园1500多个: no period named, a running total
     passed = _passed_a_level(head, q) and not _ADDITION.search(clause)
+    if passed and sentence[c0 - 1 : c0] == "、" and _added_before(sentence, c0):
+        return "new"  # 新增养老床位超3000张、普惠托位超6000个: the verb the list opens with
     if passed and not _named_a_period(sentence, c0, head):
         return "cumulative"  # 我国专精特新“小巨人”企业突破1.4万家: where the count stands
     if c0 and listed_after_a_stock(sentence, q.start):
