@@ -44,7 +44,7 @@ from monitor.figures.parts import part_of
 from monitor.figures.place_shares import unless_listed
 from monitor.figures.predicates import head_of_keyword, predicate_after
 from monitor.figures.references import compared_base, plan_compared
-from monitor.figures.sets import other_basis, other_set, whole_set, wider_class
+from monitor.figures.sets import other_set, whole_set, wider_class
 from monitor.figures.shares import whole_named_again
 from monitor.figures.sizes import existing_changed
 from monitor.figures.stages import going_on, stage_of, stage_refused
@@ -326,8 +326,8 @@ def _other_amount(making: Making, n: Number, target: Target) -> str | None:
         return "the whole set a part is taken from (…中N…), not the figure"
     if m.end < n.c0 and (others := other_set(sentence, m.end, n.c0)):  # …项目中，已竣工11个
         return f"counts the members of another set (…{others}中), not the target's"
-    if why := wider_class(sentence, n, target) or other_basis(sentence, n, target):
-        return why  # 供水等各类管网860公里: a wider class; 按户数计…106%: another unit's share
+    if why := wider_class(sentence, n, target):
+        return why  # 改造供水等各类管网860公里: the class the keyword is one example of
     if (
         not (EARLIER_LEVEL.search(n.head) and _TO_LEVEL.match(sentence, q.end))
         and counts_other(sentence, q, target)  # (由去年底的63家增加到71家: a level, then the next)

@@ -27,7 +27,13 @@ from monitor.figures.measures import (
 from monitor.figures.nouns import measure_before, other_measure, own_measure_changed
 from monitor.figures.plan_words import SCHEDULE_QUOTA
 from monitor.figures.references import level_changed, on_year_change, since_start
-from monitor.figures.rests import _in_unit, _plan_given, _rest_before_whole, _rest_of_plan
+from monitor.figures.rests import (
+    _in_unit,
+    _plan_given,
+    _rest_before_whole,
+    _rest_of_plan,
+    unit_after,
+)
 from monitor.figures.shares import (
     PLAN_NAMED,
     PROJECTS_RATE,
@@ -135,24 +141,12 @@ def _itself(between: str, unit: str | None) -> bool:
     return units_of is None or unit is None or unit.endswith(units_of)
 
 
-# People named by a noun phrase after a bare number (126万农村人口, 150万建档立卡群众): a count
-# of people, in 人, whatever the target's unit
-_PEOPLE_AFTER = re.compile(
-    r"[\u4e00-\u9fff]{0,6}?(?:人口|群众|居民|农民|职工|学生|儿童|老人|老年人|患者|妇女|残疾人)"
-)
-_MONEY_AFTER = re.compile(
-    r"的[\u4e00-\u9fff]{0,4}?(?:投资|资金|收入|产值|营收|销售额|成交额|贷款|补贴)"
-)
-
-
 def in_unit(making: Making, n: Number, target: Target) -> Quantity | None:
     """The number in the target's unit (万套 is 套; a bare number its unit, or 人 when people
     follow it), or a per-cent target's change in points; None when it is neither."""
     q = n.q
-    if q.unit is None and _PEOPLE_AFTER.match(making.read.text, q.end):
-        return _fit_unit(replace(q, unit="人"), target, "")  # 巩固提升126万农村人口供水保障水平
-    if q.unit is None and _MONEY_AFTER.match(making.read.text, q.end):
-        return _fit_unit(replace(q, unit="元"), target, "")  # 共完成了36亿的投资: a sum of money
+    if q.unit is None and (unit := unit_after(making.read.text, q.end)):
+        return _fit_unit(replace(q, unit=unit), target, "")  # 126万农村人口; 36亿的投资
     return _fit_unit(q, target, n.after) or in_points(making, n, target)
 
 

@@ -67,3 +67,21 @@ def _in_unit(q: Quantity, unit: str | None) -> bool:
     if have is None or want is None or have == want or units.same_family(have, want):
         return True
     return units.convert(q.value, have, want) is not None
+
+
+# People named by a noun phrase after a bare number (126万农村人口, 150万建档立卡群众): a count
+# of people, in 人, whatever the target's unit; a word of money after 的 (36亿的投资, 120亿的财政
+# 资金): a sum of money, in 元
+_PEOPLE_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{0,6}?(?:人口|群众|居民|农民|职工|学生|儿童|老人|老年人|患者|妇女|残疾人)"
+)
+_MONEY_AFTER = re.compile(
+    r"的[\u4e00-\u9fff]{0,4}?(?:投资|资金|收入|产值|营收|销售额|成交额|贷款|补贴)"
+)
+
+
+def unit_after(sentence: str, end: int) -> str | None:
+    """The unit the words after a bare number ending at `end` give it: 人 or 元; None if none."""
+    if _PEOPLE_AFTER.match(sentence, end):
+        return "人"
+    return "元" if _MONEY_AFTER.match(sentence, end) else None

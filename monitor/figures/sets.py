@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from monitor.figures import units
 from monitor.models import Target
 
 if TYPE_CHECKING:
@@ -77,18 +76,3 @@ def wider_class(sentence: str, n: Number, target: Target) -> str | None:
     elif q.end < c0 or not _NUMBER_THEN_EXAMPLE.fullmatch(sentence, q.end, start):
         return None
     return f"a wider class ({sentence[start:end]}等…), more than the target's thing"
-
-
-# A share said to be counted by a measure word (按户数计完成率为106%, 按人数计): in that unit
-_BASIS = re.compile(r"按([户人套栋间座个部台辆家所张])数?计")
-
-
-def other_basis(sentence: str, n: Number, target: Target) -> str | None:
-    """Why a share counted by a measure word in its clause (按户数计…106%) is no share of a
-    target counted in another unit (个); None when it names none, or the target's own."""
-    if n.q.unit != "%" or "按" not in sentence:
-        return None
-    basis = _BASIS.search(sentence, n.c0, n.q.start)
-    if basis is None or units.fits(basis.group(1), target.unit):
-        return None
-    return f"a share counted in another unit ({basis.group()}), not the target's {target.unit}"
