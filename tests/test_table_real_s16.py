@@ -113,3 +113,52 @@ def test_a_count_target_takes_no_change_in_words_as_its_amount() -> None:
     page = _page("关于云溪市2025年计划执行情况的报告", "<p>见下表。</p>", table)
     assert _reads(page, firms, date(2026, 2, 10)) == []
 
+
+# --- a statistics yearbook's series (项目 | 2019 | 2020 | … under a caption of a count, …机构数 or
+# …床位数): each cell is the count standing at the year's end, a level (cumulative), not what the
+# year added; a series of what was done in each year (新增…, …竣工…) stays the year's own ---
+
+SHELTERS = Target(
+    "ql-shelters", "青岚省社区养老服务站数", ("社区养老服务站",), ("青岚省", "青岚", "全省"),
+    unit="个",
+)  # fmt: skip
+DOCTORS = Target(
+    "ql-doctors", "青岚省执业医师数", ("执业医师",), ("青岚省", "青岚", "全省"), unit="人",
+)  # fmt: skip
+
+
+def _yearbook(caption: str, rows: str, title: str = "青岚统计年鉴2024") -> bytes:
+    head = "<tr><th>项目</th><th>2019</th><th>2020</th><th>2021</th><th>2022</th></tr>"
+    return _page(title, f"<p>{caption}</p><p>单位：个</p>", head + rows)
+
+
+def test_a_yearbook_series_of_a_count_is_the_level_each_year() -> None:
+    rows = (
+        _row("合计", "812", "845", "860", "902")
+        + _row("社区养老服务站", "301", "322", "340", "371")
+        + _row("乡镇敬老院", "511", "523", "520", "531")
+    )
+    page = _yearbook("表7-2 养老服务机构数(2019-2022年)", rows)
+    assert _reads(page, SHELTERS, date(2023, 12, 31)) == [
+        ("社区养老服务站", year, "achieved", "cumulative", f"{n} 个", "")
+        for year, n in (("2019", 301), ("2020", 322), ("2021", 340), ("2022", 371))
+    ]
+
+
+def test_a_series_of_staff_counts_in_a_health_bulletin() -> None:
+    rows = _row("执业医师数", "2204", "2391", "2475", "2630") + _row(
+        "注册护士数", "2788", "2950", "3107", "3321"
+    )
+    page = _yearbook(
+        "表3 全省卫生人员情况", rows.replace("单位：个", ""), title="青岚省卫生健康事业发展统计公报"
+    ).replace("单位：个".encode(), "单位：人".encode())
+    assert [r[3] for r in _reads(page, DOCTORS, date(2023, 6, 30))] == ["cumulative"] * 4
+
+
+def test_a_yearbook_series_of_the_years_work_stays_new() -> None:
+    """Must not change: each year's additions (新增…) are the year's own."""
+    rows = _row("新增社区养老服务站", "21", "25", "18", "31") + _row(
+        "新增乡镇敬老院", "4", "6", "2", "5"
+    )
+    page = _yearbook("表7-5 新增养老服务设施数(2019-2022年)", rows)
+    assert [r[3] for r in _reads(page, SHELTERS, date(2023, 12, 31))] == ["new"] * 4

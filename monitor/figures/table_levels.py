@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from monitor.figures.table_heads import Column, words_of
-from monitor.models import Target
+from monitor.models import Table, Target
 
 
 def own_level(columns: list[Column], header: tuple[str, ...], target: Target) -> list[Column]:
@@ -48,3 +48,27 @@ def other_measure(head: str, target: Target) -> bool:
         return False
     item = found.group(1)
     return not _NO_MEASURE.search(item) and not any(k in item or item in k for k in target.keywords)
+
+
+# A column headed by one year alone (2021, 2021年, 2021年末): a point of a yearbook's series
+_YEAR_HEAD = re.compile(r"\s*(?:19|20)[0-9]{2}\s*(?:年(?:末|底)?)?\s*")
+# The name of a count of things that are (机构数, 床位数, 执业医师数, 数量), ending the words
+_COUNT_NAME = re.compile(r"[\u4e00-\u9fff]数量?(?![\u4e00-\u9fff])")
+# …and words of work done or a flow in the year (新增, 竣工, 产量, 人次): the year's own
+_FLOW = re.compile(
+    r"新增|新建|新开|增加|净增|增长|减少|当年|本年|全年|开工|竣工|建成|完成|改造|培训|接待|"
+    r"出生|死亡|发放|销售|产量|生产|招生|毕业|人次|投资|实现"
+)
+_SERIES = 3  # years across, at least: a series, not a plan beside its result
+
+
+def series_count(label: str, head: str, table: Table) -> bool:
+    """Is a cell a point of a yearbook's series (项目 | 2019 | 2020 | 2021 …) counting things
+    that are (…机构数, 床位数: its row or caption names a count, and no work or flow)? Such a
+    count is the level at the year's end (cumulative), not what the year added."""
+    if not _YEAR_HEAD.fullmatch(head):
+        return False
+    if sum(_YEAR_HEAD.fullmatch(h) is not None for h in table.header) < _SERIES:
+        return False
+    words = f"{label} {table.caption}"
+    return _COUNT_NAME.search(words) is not None and _FLOW.search(words) is None

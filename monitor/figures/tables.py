@@ -32,7 +32,7 @@ from monitor.figures.table_context import (
 )
 from monitor.figures.table_explain import explain_row, render
 from monitor.figures.table_heads import Column
-from monitor.figures.table_levels import own_level
+from monitor.figures.table_levels import own_level, series_count
 from monitor.figures.table_names import name_last
 from monitor.figures.table_pages import others_page
 from monitor.figures.table_rows import (
@@ -275,7 +275,7 @@ def _row_figures(
             continue  # an earlier stage than the target's (已签约 for a 竣工 target)
         column, (start, end), stage = columns[i], spans[i], stages[i]
         kind: FigureKind = "pledge" if column.role == "pledge" else "achieved"
-        level = _level(stock, label, table.header[i], target, table.header)  # 参保人数
+        level = _level(stock, label, table.header[i], target, table)  # 参保人数; 机构数 | 2021
         scope = _scope(column, target, change=change, stock=level)
         if change and column.role in ("pledge", "achieved"):
             direction = direction or ("down" if fall else None)
@@ -333,12 +333,12 @@ def _other_unit(
 _ADDED_HEAD = re.compile(r"增加|新增|净增|增量")
 
 
-def _level(stock: bool, label: str, head: str, target: Target, header: tuple[str, ...]) -> bool:
+def _level(stock: bool, label: str, head: str, target: Target, table: Table) -> bool:
     """Whether a cell is a level: in a stock row, but for a column of the additions (比上年末
-    增加); or as stock_level finds it (参保人数 under a year's column)."""
+    增加); as stock_level finds it (参保人数 under a year's column); a yearbook's 机构数 | 2021."""
     if stock and not _ADDED_HEAD.search(head):
         return True
-    return stock_level(label, head, target, header)
+    return stock_level(label, head, target, table.header) or series_count(label, head, table)
 
 
 def _scope(column: Column, target: Target, *, change: bool, stock: bool) -> FigureScope:
