@@ -162,3 +162,61 @@ def test_a_yearbook_series_of_the_years_work_stays_new() -> None:
     )
     page = _yearbook("表7-5 新增养老服务设施数(2019-2022年)", rows)
     assert [r[3] for r in _reads(page, SHELTERS, date(2023, 12, 31))] == ["new"] * 4
+
+
+# --- a header of one row that writes its group and its role in one cell (惠及居民(万户)开工率): the
+# share belongs to the group whose unit the bracket names, not to a target counting in 个 ---
+
+COMPOUNDS = Target(
+    "ql-compounds", "青岚省2025年新开工改造老旧小区800个", ("改造小区", "老旧小区"),
+    ("青岚省", "青岚", "全省"), unit="个", pledge=Pledge(Decimal(800)),
+)  # fmt: skip
+ROADS = Target(
+    "hx-roads", "河溪县2024年新改建农村公路120公里", ("农村公路",), ("河溪县", "河溪", "全县"),
+    unit="公里", pledge=Pledge(Decimal(120)),
+)  # fmt: skip
+
+
+def test_a_share_under_another_units_group_in_one_header_cell() -> None:
+    head = "<tr>" + "".join(
+        f"<th>{h}</th>"
+        for h in (
+            "地区", "改造小区数(个)年度任务", "改造小区数(个)已开工", "改造小区数(个)开工率",
+            "惠及居民(万户)年度任务", "惠及居民(万户)已开工", "惠及居民(万户)开工率",
+        )
+    ) + "</tr>"  # fmt: skip
+    rows = _row("青岚省", "800", "616", "77.0%", "12.40", "10.05", "81.0%") + _row(
+        "白沙省", "520", "390", "75.0%", "8.01", "6.23", "77.8%"
+    )
+    page = _page("青岚省老旧小区改造进展情况（截至6月末）", "<p>进展如下。</p>", head + rows)
+    reads = _reads(page, COMPOUNDS, date(2025, 7, 10))
+    assert [(r[1], r[2], r[3]) for r in reads if r[0] == "青岚省"] == [
+        ("改造小区数(个)已开工", "achieved", "new"),
+        ("改造小区数(个)年度任务", "pledge", "new"),
+        ("改造小区数(个)开工率", "achieved", "share_of_pledge"),
+    ]
+
+
+def test_a_road_table_with_a_group_of_people_in_one_header_cell() -> None:
+    head = "<tr>" + "".join(
+        f"<th>{h}</th>"
+        for h in ("项目", "里程(公里)计划", "里程(公里)完成", "受益人口(万人)完成率")
+    ) + "</tr>"  # fmt: skip
+    rows = _row("农村公路新改建", "120", "96", "88.0%") + _row("危桥改造", "15", "9", "60.0%")
+    page = _page("河溪县2024年交通重点工作进展", "<p>截至10月底进展如下。</p>", head + rows)
+    assert [r[1] for r in _reads(page, ROADS, date(2024, 11, 5))] == [
+        "里程(公里)完成",
+        "里程(公里)计划",
+    ]
+
+
+def test_a_share_whose_bracket_ends_the_header_stays_read() -> None:
+    """Must not change: 完成率(%) holds the target's own share."""
+    head = "<tr><th>项目</th><th>计划(公里)</th><th>完成(公里)</th><th>完成率(%)</th></tr>"
+    rows = _row("农村公路新改建", "120", "96", "80.0") + _row("危桥改造", "15", "9", "60.0")
+    page = _page("河溪县2024年交通重点工作进展", "<p>截至10月底进展如下。</p>", head + rows)
+    assert [r[1] for r in _reads(page, ROADS, date(2024, 11, 5))] == [
+        "完成(公里)",
+        "完成率(%)",
+        "计划(公里)",
+    ]

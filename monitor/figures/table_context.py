@@ -158,15 +158,20 @@ def own_places(columns: list[Column], header: tuple[str, ...], target: Target) -
     ]
 
 
+# A group and its role in one header cell (惠及居民(万户)开工率): the group, its bracket ending it
+_GROUP_FIRST = re.compile(r"^(.+?[)）])\s*(?=[^()（）|\s])[^()（）|]+$")
+
+
 def own_groups(columns: list[Column], header: tuple[str, ...], target: Target) -> list[Column]:
     """A share or rate under a group of columns that counts in a unit the target's cannot be
-    read in (空调安装（台）|完成率 for a target of 元) is that group's, none of the target's; so
-    is a share of the money (own_money)."""
+    read in (空调安装（台）|完成率 for a target of 元; 惠及居民(万户)开工率 for 个) is that group's,
+    none of the target's; so is a share of the money (own_money)."""
     out = own_money(columns, header, target)
     for i, (column, head) in enumerate(zip(columns, header, strict=False)):
-        if column.role not in ("share", "rate") or "|" not in head:
+        groups = head.split("|")[:-1] if "|" in head else _GROUP_FIRST.findall(head)
+        if column.role not in ("share", "rate") or not groups:
             continue
-        unit = next((u for part in head.split("|")[:-1] if (u := header_unit(part))), None)
+        unit = next((u for part in groups if (u := header_unit(part))), None)
         if unit and unit != "%" and not same_measure(unit, target):
             out[i] = column._replace(role="none")
     return out
