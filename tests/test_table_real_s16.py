@@ -220,3 +220,79 @@ def test_a_share_whose_bracket_ends_the_header_stays_read() -> None:
         "完成率(%)",
         "计划(公里)",
     ]
+
+
+# --- measures across (断面 | 水质优良比例（%） | 氨氮浓度（毫克/升） | 氨氮同比（%）): a per-cent
+# column named by a measure of its own before its 比例 (水质优良比例, 公办园在园幼儿比例) is that
+# measure's, no share of the target's plan, where another column names the target ---
+
+AMMONIA = Target(
+    "hx-ammonia", "河溪县氨氮浓度", ("氨氮",), ("河溪县", "河溪", "全县"), unit="毫克/升",
+)  # fmt: skip
+KINDERGARTENS = Target(
+    "ql-kindergartens", "青岚省2024年新增普惠性幼儿园150所", ("普惠性幼儿园",),
+    ("青岚省", "青岚", "全省"), unit="所", pledge=Pledge(Decimal(150)),
+)  # fmt: skip
+
+
+def _heads(*heads: str) -> str:
+    return "<tr>" + "".join(f"<th>{h}</th>" for h in heads) + "</tr>"
+
+
+def test_a_measure_of_its_own_before_its_share_word_is_no_share_of_the_plan() -> None:
+    table = (
+        _heads("区域", "水质优良比例（%）", "氨氮浓度（毫克/升）", "氨氮同比（%）")
+        + _row("河溪县", "82.5", "0.41", "-6.2")
+        + _row("白沙县", "77.0", "0.52", "-3.1")
+    )
+    page = _page("1-9月各县区地表水环境质量", "<p>各县区水质情况如下。</p>", table)
+    reads = _reads(page, AMMONIA, date(2024, 10, 15))
+    assert [r[1] for r in reads if r[0] == "河溪县"] == ["氨氮同比（%）"]
+
+
+def test_a_share_of_children_beside_the_kindergartens_is_not_their_share() -> None:
+    table = (
+        _heads("地区", "公办园在园幼儿比例（%）", "新增普惠性幼儿园（所）", "完成年度任务（%）")
+        + _row("青岚省", "91.2", "126", "84.0")
+        + _row("白沙省", "89.5", "98", "81.7")
+    )
+    page = _page("2024年学前教育发展情况通报", "<p>截至10月底各地情况如下。</p>", table)
+    reads = _reads(page, KINDERGARTENS, date(2024, 11, 20))
+    assert [(r[1], r[3]) for r in reads if r[0] == "青岚省"] == [
+        ("完成年度任务（%）", "share_of_pledge"),
+        ("新增普惠性幼儿园（所）", "new"),
+    ]
+
+
+def test_a_share_of_the_plan_after_the_targets_columns_stays_read() -> None:
+    """Must not change: 完成比例 names no measure of its own."""
+    table = (
+        _heads("地区", "新增普惠性幼儿园计划（所）", "新增普惠性幼儿园完成（所）", "完成比例（%）")
+        + _row("青岚省", "150", "126", "84.0")
+        + _row("白沙省", "120", "98", "81.7")
+    )
+    page = _page("2024年学前教育发展情况通报", "<p>截至10月底各地情况如下。</p>", table)
+    reads = _reads(page, KINDERGARTENS, date(2024, 11, 20))
+    assert [r[1] for r in reads if r[0] == "青岚省"] == [
+        "完成比例（%）",
+        "新增普惠性幼儿园完成（所）",
+        "新增普惠性幼儿园计划（所）",
+    ]
+
+
+def test_a_share_of_migrant_workers_beside_new_jobs_in_a_monthly_release() -> None:
+    jobs = Target(
+        "ql-jobs", "青岚省2024年城镇新增就业60万人", ("城镇新增就业",), ("青岚省", "青岚", "全省"),
+        unit="万人", pledge=Pledge(Decimal(60)),
+    )  # fmt: skip
+    table = (
+        _heads("地区", "农民工就业比重（%）", "城镇新增就业（万人）", "城镇新增就业同比（%）")
+        + _row("青岚省", "5.1", "41.3", "2.4")
+        + _row("白沙省", "5.4", "30.2", "-1.2")
+    )
+    page = _page("1-8月各省就业形势", "<p>各省主要就业指标如下。</p>", table)
+    reads = _reads(page, jobs, date(2024, 9, 20))
+    assert [r[1] for r in reads if r[0] == "青岚省"] == [
+        "城镇新增就业同比（%）",
+        "城镇新增就业（万人）",
+    ]

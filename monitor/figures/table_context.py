@@ -255,6 +255,7 @@ def items_across(table: Table, columns: list[Column], target: Target) -> list[Co
         elif column.role in values and (other_item(heads[i], target) or _indicator(heads[i])):
             mine = False  # (社零（亿元） | 增速（%） | 规上工业增加值（亿元） | 增速（%）)
         other = other_item(heads[i], target) or other_measure(heads[i], target)
+        other = other or (column.role == "share" and _own_share(heads[i]))  # 水质优良比例
         keep = named[i] or column.role not in values or (mine and not other)
         # 老年食堂（个）|年度任务 … 助餐点（个）|年度任务: a group naming another item, no role
         keep = keep and not (own and groups[i] not in own and not _role_group(groups[i]))
@@ -271,6 +272,17 @@ def _indicator(head: str) -> bool:
     if not header_unit(head) or "|" in head or not _NOUN.fullmatch(words):
         return False
     return role_of(words, None) == "none"
+
+
+# A share word closing a measure's name (水质优良比例, 毛入园率, 失业率)
+_SHARE_END = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:比例|比重|率)")
+
+
+def _own_share(head: str) -> bool:
+    """Is a per-cent header the name of a measure of its own (水质优良比例（%）), its words before
+    the share word naming no role (完成, 开工, 占年度目标): no share of a plan?"""
+    found = _SHARE_END.fullmatch(HEADER_UNIT.sub("", head.rsplit("|", 1)[-1]).strip())
+    return found is not None and role_of(found.group(1), None) == "none"
 
 
 def _role_group(group: str) -> bool:
