@@ -296,3 +296,41 @@ def test_a_share_of_migrant_workers_beside_new_jobs_in_a_monthly_release() -> No
         "城镇新增就业同比（%）",
         "城镇新增就业（万人）",
     ]
+
+
+# --- a change against an average of years (同比 三年均值, 较近五年平均): no rate of the year over
+# the year before; the column against last year beside it stays the rate ---
+
+
+def test_a_change_against_a_years_average_is_no_rate_of_the_year() -> None:
+    dioxide = Target(
+        "hx-no2", "河溪县二氧化氮浓度", ("二氧化氮",), ("河溪县", "河溪", "全县"),
+        unit="微克/立方米",
+    )  # fmt: skip
+    table = (
+        _heads(
+            "县区",
+            "二氧化氮浓度（微克/立方米）",
+            "二氧化氮同比（%）",
+            "二氧化氮较近三年平均增长（%）",
+        )
+        + _row("河溪县", "21", "-6.2", "-9.8")
+        + _row("白沙县", "25", "-3.1", "1.4")
+    )
+    page = _page("1-9月各县区环境空气质量", "<p>各县区空气质量情况如下。</p>", table)
+    reads = _reads(page, dioxide, date(2024, 10, 15))
+    assert [r[1] for r in reads if r[0] == "河溪县"] == ["二氧化氮同比（%）"]
+
+
+def test_a_rise_against_a_five_year_mean_in_a_tourism_table() -> None:
+    visitors = Target(
+        "hx-visitors", "河溪县接待游客人次增长", ("接待游客",), ("河溪县", "河溪", "全县"),
+        unit="%",
+    )  # fmt: skip
+    table = (
+        _heads("指标", "1-9月", "比上年增长（%）", "较近五年平均增长（%）")
+        + _row("接待游客（万人次）", "812.6", "12.4", "30.5")
+        + _row("旅游收入（亿元）", "65.2", "9.8", "21.0")
+    )
+    page = _page("河溪县前三季度文旅市场运行情况", "<p>全县文旅市场持续回暖。</p>", table)
+    assert [r[1] for r in _reads(page, visitors, date(2024, 10, 12))] == ["比上年增长（%）"]

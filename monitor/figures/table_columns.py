@@ -26,8 +26,8 @@ from monitor.figures.table_rows import is_period, label_of, periods_down
 from monitor.figures.table_running import year_to_date
 from monitor.figures.table_spans import done_in_per_cent, plan_window, ratio_shares
 from monitor.figures.table_stages import stage_in
-from monitor.figures.table_units import HEADER_UNIT as _HEADER_UNIT
 from monitor.figures.table_units import (
+    AGAINST_MEAN,
     PLAN_ROW,
     RATE_WORD,
     SINCE_LAST_MONTH,
@@ -35,6 +35,7 @@ from monitor.figures.table_units import (
     header_unit,
     period_of,
 )
+from monitor.figures.table_units import HEADER_UNIT as _HEADER_UNIT
 from monitor.models import Table, Target
 
 # A header over the rows' names (项目类别, 指标名称, 地区, 月份): its cells are labels, even where
@@ -108,7 +109,9 @@ def columns(table: Table, published: date | None, title: str = "") -> list[Colum
     _progress_counts(out, table)
     plan_window(out, table.header)
     for i, head in enumerate(table.header):  # 较上月增加 of no month the caption names: unread
-        if SINCE_LAST_MONTH.search(head) and not caption_month(table.caption):
+        if (SINCE_LAST_MONTH.search(head) and not caption_month(table.caption)) or (
+            out[i].role == "rate" and AGAINST_MEAN.search(head)  # 同比 三年均值
+        ):
             out[i] = Column("none", None, None, None)
     first = next((i for i, c in enumerate(out) if c.role in values), None)
     for i in range(first + 1 if first is not None else len(out), len(out)):
