@@ -334,3 +334,53 @@ def test_a_rise_against_a_five_year_mean_in_a_tourism_table() -> None:
     )
     page = _page("河溪县前三季度文旅市场运行情况", "<p>全县文旅市场持续回暖。</p>", table)
     assert [r[1] for r in _reads(page, visitors, date(2024, 10, 12))] == ["比上年增长（%）"]
+
+
+# --- one item's rows at two stages (保障性租赁住房 开工 / 保障性租赁住房 竣工): for a target of one
+# stage, the row of a later stage is another measure where a row of the target's own stage is
+# there; a later stage's row alone stays read as it was ---
+
+RENTALS = Target(
+    "ql-rentals", "青岚省2024年保障性租赁住房开工", ("保障性租赁住房",), ("青岚省", "青岚", "全省"),
+    unit="套",
+)  # fmt: skip
+_LIST_HEAD = _heads("工程", "完成", "占年度任务")
+
+
+def test_a_later_stages_row_beside_the_targets_own_is_another_measure() -> None:
+    table = (
+        _LIST_HEAD
+        + _row("保障性租赁住房 开工", "4.2万套", "105%")
+        + _row("保障性租赁住房 竣工", "3.1万套", "98.4%")
+        + _row("城镇老旧小区改造", "1260个", "100%")
+    )
+    page = _page("青岚省十项民生工程进展情况", "<p>截至11月底，各项工程进展如下。</p>", table)
+    assert [r[0] for r in _reads(page, RENTALS, date(2024, 12, 5))] == [
+        "保障性租赁住房 开工",
+        "保障性租赁住房 开工",
+    ]
+
+
+def test_rows_of_houses_started_and_finished_in_a_county_bulletin() -> None:
+    houses = Target(
+        "hx-houses", "河溪县2023年农村危房改造开工", ("农村危房改造",), ("河溪县", "河溪", "全县"),
+        unit="户",
+    )  # fmt: skip
+    table = (
+        _heads("项目", "完成（户）", "占年度任务（%）")
+        + _row("农村危房改造（开工）", "410", "102.5")
+        + _row("农村危房改造（竣工）", "362", "90.5")
+    )
+    page = _page("河溪县2023年乡村建设工作进展", "<p>各项工作进展如下。</p>", table)
+    assert {r[0] for r in _reads(page, houses, date(2023, 12, 1))} == {"农村危房改造（开工）"}
+
+
+def test_a_later_stages_row_alone_stays_read() -> None:
+    """Must not change: no row of the target's own stage, the later one's as before."""
+    table = (
+        _LIST_HEAD
+        + _row("保障性租赁住房 竣工", "3.1万套", "98.4%")
+        + _row("城镇老旧小区改造", "1260个", "100%")
+    )
+    page = _page("青岚省十项民生工程进展情况", "<p>截至11月底，各项工程进展如下。</p>", table)
+    assert len(_reads(page, RENTALS, date(2024, 12, 5))) == 2

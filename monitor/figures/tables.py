@@ -49,6 +49,7 @@ from monitor.figures.table_stages import (
     earlier,
     measure_of,
     own_or_later,
+    own_stage_rows,
     share_stage,
     stage_in,
     stages_of,
@@ -117,8 +118,7 @@ def _read_table(
     intro = intro_text(table.intro)  # …托育点…，各区县建设情况见下表: what the table is of
     said = period_of(table.caption) or period_of(title)  # a period written, not guessed
     period = said or (str(published.year) if published else None)
-    # Every place a target's row is found by (the caption, the title, a row's label cells),
-    # searched once: a target that none of them names has no row here.
+    # Where a target's row is found (caption, title, intro, header, labels): none names it, no row
     labelled = "\n".join(
         [
             table.caption,
@@ -137,10 +137,11 @@ def _read_table(
         across = any(
             c.role in values and names(table.header[i], target) for i, c in enumerate(mine)
         )
-        for row in wholes_only(
+        got = wholes_only(
             rows_for(table, target, labels, title, lead, across=across, source=region, intro=intro),
             labels,
-        ):
+        )
+        for row in own_stage_rows(got, [label_of(r, labels) for r in got], target):
             own = table_columns.for_row(mine, label_of(row, labels))  # 数值 under …任务: a plan
             row_unit = _row_unit(row, own, labels) or unit
             dropped: dict[int, str] = {}
@@ -211,8 +212,7 @@ def article_figures(
     published: date | None,
     region: tuple[str, ...] = (),
 ) -> list[Figure]:
-    """The figures of an article: its headline and text (reader.find_article_figures), then
-    its tables."""
+    """An article's figures: its headline and text (reader.find_article_figures), its tables."""
     from monitor.figures.reader import find_article_figures
 
     found = find_article_figures(
