@@ -384,3 +384,53 @@ def test_a_later_stages_row_alone_stays_read() -> None:
     )
     page = _page("青岚省十项民生工程进展情况", "<p>截至11月底，各项工程进展如下。</p>", table)
     assert len(_reads(page, RENTALS, date(2024, 12, 5))) == 2
+
+
+# --- 完成 with the plan as its object (完成年度目标任务的, 完成全年计划) over per cents, beside
+# the plan or a result counted in amounts: the share of the plan done, not a second plan ---
+
+STATIONS = Target(
+    "hx-stations", "河溪县2024年新建充电站40座", ("充电站",), ("河溪县", "河溪", "全县"),
+    unit="座", pledge=Pledge(Decimal(40)),
+)  # fmt: skip
+
+
+def test_done_with_the_year_plan_as_its_object_in_per_cent_is_the_share() -> None:
+    table = (
+        _heads("项目", "年度目标任务", "截至8月底", "完成年度目标任务的")
+        + _row("新建充电站", "40座", "26座", "65.0%")
+        + _row("新建充电桩", "600个", "410个", "68.3%")
+    )
+    page = _page("河溪县1-8月新能源基础设施建设进展", "<p>现将进展情况通报如下：</p>", table)
+    assert [(r[1], r[3]) for r in _reads(page, STATIONS, date(2024, 9, 6))] == [
+        ("完成年度目标任务的", "share_of_pledge"),
+        ("年度目标任务", "new"),
+        ("截至8月底", "new"),
+    ]
+
+
+def test_done_with_the_plan_beside_a_result_in_a_year_end_list() -> None:
+    table = (
+        _heads("事项", "完成", "完成全年计划")
+        + _row("新建充电站", "43座", "107.5%")
+        + _row("新建充电桩", "655个", "109.2%")
+    )
+    page = _page("河溪县2024年民生实事完成情况", "<p>全县民生实事全部完成。</p>", table)
+    assert [(r[1], r[3]) for r in _reads(page, STATIONS, date(2025, 1, 10))] == [
+        ("完成", "new"),
+        ("完成全年计划", "share_of_pledge"),
+    ]
+
+
+def test_a_plan_column_of_amounts_stays_the_plan() -> None:
+    """Must not change: 年度目标任务 over amounts is the plan."""
+    table = (
+        _heads("项目", "年度目标任务", "已完成")
+        + _row("新建充电站", "40座", "26座")
+        + _row("新建充电桩", "600个", "410个")
+    )
+    page = _page("河溪县1-8月新能源基础设施建设进展", "<p>现将进展情况通报如下：</p>", table)
+    assert [(r[1], r[2]) for r in _reads(page, STATIONS, date(2024, 9, 6))] == [
+        ("已完成", "achieved"),
+        ("年度目标任务", "pledge"),
+    ]

@@ -24,7 +24,7 @@ from monitor.figures.table_heads import (
 from monitor.figures.table_heads import role_of as role_of
 from monitor.figures.table_rows import is_period, label_of, periods_down
 from monitor.figures.table_running import year_to_date
-from monitor.figures.table_spans import done_in_per_cent, plan_window, ratio_shares
+from monitor.figures.table_spans import done_in_per_cent, done_of_plan, plan_window, ratio_shares
 from monitor.figures.table_stages import stage_in
 from monitor.figures.table_units import (
     AGAINST_MEAN,
@@ -106,6 +106,7 @@ def columns(table: Table, published: date | None, title: str = "") -> list[Colum
     _fraction_halves(out, table.header, published)
     ratio_shares(out, table)
     done_in_per_cent(out, table.header)
+    done_of_plan(out, table)  # 完成年度目标任务的 | 65.0%
     _progress_counts(out, table)
     plan_window(out, table.header)
     for i, head in enumerate(table.header):  # 较上月增加 of no month the caption names: unread
