@@ -434,3 +434,52 @@ def test_a_plan_column_of_amounts_stays_the_plan() -> None:
         ("已完成", "achieved"),
         ("年度目标任务", "pledge"),
     ]
+
+
+# --- rows of one work at its stages under a caption naming it (危房改造开工 / 危房改造竣工 under
+# …危房改造目标任务完成情况): each row a stage, not parts of a whole; the target's stage is read ---
+
+_STAGE_ROWS = (
+    _heads("项目", "年度目标任务", "截至9月底", "完成率")
+    + _row("农村低收入群体住房保障", "900户", "640户", "71.1%")
+    + _row("农村危房改造开工", "1200户", "1010户", "84.2%")
+    + _row("农村危房改造竣工", "1200户", "730户", "60.8%")
+)
+_STAGE_TITLE = "河溪县1-9月农村住房保障、农村危房改造目标任务完成情况"
+
+
+def test_rows_of_one_work_at_its_stages_are_no_parts_starts() -> None:
+    starts = Target(
+        "hx-starts", "河溪县2024年农村危房改造开工1200户", ("农村危房改造",),
+        ("河溪县", "河溪", "全县"), unit="户", pledge=Pledge(Decimal(1200)),
+    )  # fmt: skip
+    page = _page(_STAGE_TITLE, "<p>现将进展情况通报如下：</p>", _STAGE_ROWS)
+    assert [(r[0], r[1]) for r in _reads(page, starts, date(2024, 10, 8))] == [
+        ("农村危房改造开工", "完成率"),
+        ("农村危房改造开工", "年度目标任务"),
+        ("农村危房改造开工", "截至9月底"),
+    ]
+
+
+def test_rows_of_one_work_at_its_stages_are_no_parts_completions() -> None:
+    done = Target(
+        "hx-done", "河溪县2024年农村危房改造竣工1200户", ("农村危房改造",),
+        ("河溪县", "河溪", "全县"), unit="户", pledge=Pledge(Decimal(1200)),
+    )  # fmt: skip
+    page = _page(_STAGE_TITLE, "<p>现将进展情况通报如下：</p>", _STAGE_ROWS)
+    assert {r[0] for r in _reads(page, done, date(2024, 10, 8))} == {"农村危房改造竣工"}
+
+
+def test_rows_of_parts_under_a_caption_naming_the_work_stay_unread() -> None:
+    """Must not change: 城区 / 乡镇 rows are parts of the county's whole, which no row gives."""
+    table = (
+        _heads("项目", "年度目标任务", "截至9月底")
+        + _row("城区新建充电站", "25座", "19座")
+        + _row("乡镇新建充电站", "15座", "8座")
+    )
+    page = _page(
+        "河溪县1-9月充电站建设目标任务完成情况",
+        "<p>全县加快充电站建设，现将各片区进展情况通报如下。</p>",
+        table,
+    )
+    assert _reads(page, STATIONS, date(2024, 10, 8)) == []

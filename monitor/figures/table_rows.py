@@ -257,10 +257,11 @@ def rows_for(
         if not whole and not named and across:  # 全省铁路 | 营业里程 for 全省铁路营业里程
             whole = [(row, label) for row, label in rows if titled(label, target)]
         flows = [label for _, label in named if not _STOCK_ROW.search(label)]
+        flows = [] if len({stage_in(f) for f in flows} - {None}) == len(flows) else flows  # 竣工
         kinds = _kinds(named, " ".join([table.caption, title, *(lb for _, lb in whole)]), target)
         if kinds:  # 其中：公共充电桩 for 公共充电桩: the total (充电桩合计) is of every kind
             whole, named = [], kinds
-        elif whole or len(flows) > 1:  # (one row and its stock, 累计建成…, are no parts)
+        elif whole or len(flows) > 1:  # (one row and its stock, 累计建成…, or its stages: no parts)
             named = []  # the named rows are parts (区域级绿道) of the whole
     return [
         row
