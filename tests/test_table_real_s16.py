@@ -483,3 +483,55 @@ def test_rows_of_parts_under_a_caption_naming_the_work_stay_unread() -> None:
         table,
     )
     assert _reads(page, STATIONS, date(2024, 10, 8)) == []
+
+
+# --- a header of a work verb over the generic 项目 (开工改造项目, 新开工项目, 完工建设项目): the
+# table's own projects, the row's thing, no other item; a named other thing stays another item ---
+
+GAS = Target(
+    "hx-gas", "河溪县2024年城市燃气管道老化更新改造开工30个", ("燃气管道老化更新改造", "燃气管道"),
+    ("河溪县", "河溪", "全县"), unit="个", pledge=Pledge(Decimal(30)),
+)  # fmt: skip
+
+
+def test_started_projects_are_the_rows_own_work() -> None:
+    table = (
+        _heads("项目", "年度任务", "新开工项目", "开工率")
+        + _row("燃气管道老化更新改造", "30个", "24个", "80.0%")
+        + _row("供水管网改造", "12个", "9个", "75.0%")
+    )
+    page = _page("河溪县城市更新项目1-9月进展", "<p>全县城市更新项目进展如下。</p>", table)
+    assert [r[1] for r in _reads(page, GAS, date(2024, 10, 9))] == [
+        "年度任务",
+        "开工率",
+        "新开工项目",
+    ]
+
+
+def test_projects_of_renewal_started_in_a_years_table() -> None:
+    table = (
+        _heads("片区", "计划改造项目", "开工改造项目", "开工比例")
+        + _row("全县", "30个", "27个", "90.0%")
+        + _row("城东片区", "12个", "11个", "91.7%")
+    )
+    page = _page(
+        "河溪县2024年燃气管道老化更新改造进展",
+        "<p>全县燃气管道老化更新改造稳步推进。</p>",
+        table,
+    )
+    assert [r[1] for r in _reads(page, GAS, date(2024, 11, 2))] == [
+        "开工改造项目",
+        "开工比例",
+        "计划改造项目",
+    ]
+
+
+def test_a_named_other_thing_stays_another_item() -> None:
+    """Must not change: 新建调压站 names a thing of its own."""
+    table = (
+        _heads("项目", "年度任务", "已开工", "新建调压站")
+        + _row("燃气管道老化更新改造", "30个", "24个", "3座")
+        + _row("供水管网改造", "12个", "9个", "")
+    )
+    page = _page("河溪县城市更新项目1-9月进展", "<p>全县城市更新项目进展如下。</p>", table)
+    assert [r[1] for r in _reads(page, GAS, date(2024, 10, 9))] == ["已开工", "年度任务"]
