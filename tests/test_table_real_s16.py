@@ -535,3 +535,46 @@ def test_a_named_other_thing_stays_another_item() -> None:
     )
     page = _page("河溪县城市更新项目1-9月进展", "<p>全县城市更新项目进展如下。</p>", table)
     assert [r[1] for r in _reads(page, GAS, date(2024, 10, 9))] == ["已开工", "年度任务"]
+
+
+# --- 为/占 with the plan as its object (为计划的, 为年计划, 占全年计划的) over per cents beside a
+# result: the share of the plan done ---
+
+
+def test_is_of_the_plan_in_per_cent_beside_a_result_is_the_share() -> None:
+    table = (
+        _heads("序号", "实事项目", "完成", "为计划的")
+        + _row("1", "新建充电站", "43座", "107.5%")
+        + _row("2", "新建充电桩", "655个", "109.2%")
+    )
+    page = _page("河溪县2024年实事项目完成情况", "<p>全县实事项目全部完成。</p>", table)
+    assert [(r[1], r[3]) for r in _reads(page, STATIONS, date(2025, 1, 10))] == [
+        ("为计划的", "share_of_pledge"),
+        ("完成", "new"),
+    ]
+
+
+def test_of_the_years_plan_in_a_monthly_bulletin() -> None:
+    table = (
+        _heads("项目", "1-10月完成", "占全年计划的")
+        + _row("新建充电站", "33座", "82.5%")
+        + _row("新建充电桩", "520个", "86.7%")
+    )
+    page = _page("河溪县1-10月新能源基础设施建设情况", "<p>1-10月建设情况如下。</p>", table)
+    assert [(r[1], r[3]) for r in _reads(page, STATIONS, date(2024, 11, 8))] == [
+        ("1-10月完成", "new"),
+        ("占全年计划的", "share_of_pledge"),
+    ]
+
+
+def test_is_of_the_years_plan_in_a_roads_year_end_report() -> None:
+    table = (
+        _heads("项目", "全年完成", "为年度计划")
+        + _row("农村公路新改建", "131公里", "109.2%")
+        + _row("危桥改造", "16座", "106.7%")
+    )
+    page = _page("河溪县2024年交通建设年终总结", "<p>全年交通建设任务全面完成。</p>", table)
+    assert [(r[1], r[3]) for r in _reads(page, ROADS, date(2025, 1, 15))] == [
+        ("为年度计划", "share_of_pledge"),
+        ("全年完成", "new"),
+    ]

@@ -64,17 +64,17 @@ def done_in_per_cent(columns: list[Column], header: tuple[str, ...]) -> None:
             columns[i] = Column("share", "share_of_pledge", "%", columns[i].period)
 
 
-# 完成 with the plan as its object (完成年度目标任务的, 完成全年计划, 完成目标任务（%）)
+# 完成, 为 or 占 with the plan as its object (完成年度目标任务的, 完成全年计划, 为计划的)
 _DONE_OF_PLAN = re.compile(
-    r"\s*(?:累计)?完成(?:了)?(?:年度|全年|本年)?(?:目标)?(?:任务|计划|目标)(?:的)?"
+    r"\s*(?:(?:累计)?完成(?:了)?|为|占)(?:年度|全年|本年|年)?(?:目标)?(?:任务|计划|目标)(?:的)?"
     r"(?:比例|进度)?\s*(?:[（(]\s*[%％]\s*[)）])?\s*"
 )
 _PER_CENT_CELL = re.compile(r"\s*[0-9０-９][0-9０-９.．]*\s*[%％]\s*")
 
 
 def done_of_plan(columns: list[Column], table: Table) -> None:
-    """A header of 完成 with the plan as its object (完成年度目标任务的) over cells all in per
-    cent, beside the plan or a result counted in amounts: the share of the plan done, not a
+    """A header of 完成 (为, 占) with the plan as its object (完成年度目标任务的) over cells all
+    in per cent, beside the plan or a result counted in amounts: the share of the plan done, not a
     second plan (as its 目标任务 alone would read)."""
     for i, head in enumerate(table.header):
         if columns[i].role == "share" or not _DONE_OF_PLAN.fullmatch(head):
