@@ -4,6 +4,7 @@ own wording): a plan-execution table whose cells write the change in words befor
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -578,3 +579,51 @@ def test_is_of_the_years_plan_in_a_roads_year_end_report() -> None:
         ("为年度计划", "share_of_pledge"),
         ("全年完成", "new"),
     ]
+
+
+# --- 完成进度 over counts (330个) beside a share column of its own (完成率): the count done so far,
+# as 进度 alone already was ---
+
+
+def test_progress_done_over_counts_beside_the_share_is_the_count() -> None:
+    table = (
+        _heads("县区", "项目名称", "年度目标任务", "完成进度", "完成率")
+        + _row("河溪县", "新建充电站", "40个", "26个", "65.0%")
+        + _row("河溪县", "新建充电桩", "600个", "410个", "68.3%")
+    )
+    page = _page("1-8月民生项目各县区进展情况表", "<p>各县区进展情况如下。</p>", table)
+    stations = replace(STATIONS, unit="个")
+    assert [(r[1], r[2], r[3]) for r in _reads(page, stations, date(2024, 9, 6))] == [
+        ("完成率", "achieved", "share_of_pledge"),
+        ("完成进度", "achieved", "new"),
+        ("年度目标任务", "pledge", "new"),
+    ]
+
+
+def test_actual_progress_over_people_in_a_jobs_table() -> None:
+    jobs = Target(
+        "hx-jobs", "河溪县2024年城镇新增就业3000人", ("城镇新增就业",), ("河溪县", "河溪", "全县"),
+        unit="人", pledge=Pledge(Decimal(3000)),
+    )  # fmt: skip
+    table = (
+        _heads("指标", "目标任务", "实际进度", "完成比例")
+        + _row("城镇新增就业", "3000人", "2460人", "82.0%")
+        + _row("失业人员再就业", "800人", "610人", "76.3%")
+    )
+    page = _page("河溪县1-9月就业工作进展", "<p>全县就业形势总体稳定。</p>", table)
+    assert [r[1] for r in _reads(page, jobs, date(2024, 10, 10))] == [
+        "完成比例",
+        "实际进度",
+        "目标任务",
+    ]
+
+
+def test_progress_done_in_per_cents_stays_a_share() -> None:
+    """Must not change: 完成进度 over per cents is the share."""
+    table = (
+        _heads("项目", "年度目标任务", "完成进度")
+        + _row("新建充电站", "40座", "65%")
+        + _row("新建充电桩", "600个", "68.3%")
+    )
+    page = _page("河溪县1-8月新能源基础设施建设进展", "<p>现将进展情况通报如下：</p>", table)
+    assert [r[3] for r in _reads(page, STATIONS, date(2024, 9, 6))] == ["share_of_pledge", "new"]
