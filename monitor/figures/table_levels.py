@@ -1,12 +1,13 @@
 """Tables whose columns name what they measure (城市 | PM2.5浓度（微克/立方米） |
 优良天数比例（%） | …同比变化（百分点）), rows the places: a per-cent target's own column is its
-level, whatever share word its keyword holds (比例, 覆盖率), and a column naming another measure
-is that measure's."""
+level, whatever share word its keyword holds (比例, 覆盖率), as is the column naming a target in
+a unit of a ratio (微克/立方米) in that unit; a column naming another measure is that measure's."""
 
 from __future__ import annotations
 
 import re
 
+from monitor.figures import units
 from monitor.figures.table_heads import Column, words_of
 from monitor.models import Table, Target
 
@@ -14,12 +15,38 @@ from monitor.models import Table, Target
 def own_level(columns: list[Column], header: tuple[str, ...], target: Target) -> list[Column]:
     """A per-cent target's column headed by its keyword alone (优良天数比例（%）, 森林覆盖率（%）)
     holds its level: a rate (as a level in per cent is), not a share of the plan."""
+    if target.unit and "/" in target.unit:
+        return _ratio_levels(columns, header, target)
     if target.unit not in ("%", "％"):
         return columns
     out = []
     for column, head in zip(columns, header, strict=False):
         if column.role in ("share", "none") and _names_only(words_of(head), target.keywords):
             column = column._replace(role="rate", scope="rate", unit="%")
+        out.append(column)
+    return out
+
+
+# A unit in brackets ending a header (（微克/立方米）, (μg/m3))
+_BRACKET_UNIT = re.compile(r"[（(]\s*([^（）()]+?)\s*[)）]\s*$")
+
+
+def _ratio_levels(columns: list[Column], header: tuple[str, ...], target: Target) -> list[Column]:
+    """A target in a unit of a ratio (微克/立方米): a column of no role naming its keyword in
+    that unit (二氧化氮浓度（微克/立方米）), with no change word, holds its level then."""
+    want = units.normalise(target.unit or "")
+    out = []
+    for column, head in zip(columns, header, strict=False):
+        found = _BRACKET_UNIT.search(head.rsplit("|", 1)[-1])
+        if (
+            column.role == "none"
+            and found
+            and want
+            and units.normalise(found.group(1)) == want
+            and any(k and k in head for k in target.keywords)
+            and not _MEASURE_CHANGED.match(words_of(head))
+        ):
+            column = column._replace(role="achieved", scope="cumulative", unit=target.unit)
         out.append(column)
     return out
 
