@@ -679,3 +679,50 @@ def test_a_count_column_of_the_target_in_a_places_table_stays_as_it_was() -> Non
     page = _page("1-9月各县区充电设施情况", "<p>各县区充电设施情况如下。</p>", table)
     before = [(r[1], r[3]) for r in _reads(page, STATIONS, date(2024, 10, 15)) if r[0] == "河溪县"]
     assert ("充电站（座）", "cumulative") not in before
+
+
+# --- a yearbook's series with the years down (年份 | 公共图书馆(个) | 图书馆藏书数(万册) | …): each
+# measure's column holds each year's value, a count of things that are read as the level ---
+
+BOOKS = Target(
+    "ql-books", "青岚市公共图书馆藏书数", ("图书馆藏书", "藏书数"), ("青岚市", "青岚", "全市"),
+    unit="万册",
+)  # fmt: skip
+
+
+def _years_down(head0: str) -> str:
+    return (
+        _heads(head0, "公共图书馆(个)", "图书馆藏书数(万册)", "博物馆(个)")
+        + _row("2019", "14", "812", "9")
+        + _row("2020", "14", "845", "10")
+        + _row("2021", "15", "871", "10")
+    )
+
+
+def test_a_yearbook_with_the_years_down_reads_each_years_level() -> None:
+    page = _page(
+        "青岚统计年鉴2022", "<p>表12-4 文化事业基本情况(2019—2021年)</p>", _years_down("年份")
+    )
+    reads = _reads(page, BOOKS, date(2022, 12, 31))
+    assert [(r[0], r[2], r[3], r[4]) for r in reads] == [
+        ("2019", "achieved", "cumulative", "8120000 册"),
+        ("2020", "achieved", "cumulative", "8450000 册"),
+        ("2021", "achieved", "cumulative", "8710000 册"),
+    ]
+
+
+def test_years_down_under_a_spaced_header_in_a_bulletin() -> None:
+    page = _page("青岚市文化事业发展统计公报", "<p>近年主要指标如下。</p>", _years_down("年 份"))
+    assert [r[0] for r in _reads(page, BOOKS, date(2022, 6, 30))] == ["2019", "2020", "2021"]
+
+
+def test_years_down_of_the_years_additions_stay_new() -> None:
+    """Must not change kind-wise: each year's additions (新增…) are the year's own, no level."""
+    table = (
+        _heads("年份", "新增图书馆藏书(万册)", "新建博物馆(个)")
+        + _row("2019", "31", "1")
+        + _row("2020", "33", "1")
+        + _row("2021", "26", "0")
+    )
+    page = _page("青岚统计年鉴2022", "<p>表12-5 文化设施新增情况</p>", table)
+    assert {r[3] for r in _reads(page, BOOKS, date(2022, 12, 31))} <= {"new"}

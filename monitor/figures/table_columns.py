@@ -36,6 +36,7 @@ from monitor.figures.table_units import (
     period_of,
 )
 from monitor.figures.table_units import HEADER_UNIT as _HEADER_UNIT
+from monitor.figures.table_years import years_down
 from monitor.models import Table, Target
 
 # A header over the rows' names (项目类别, 指标名称, 地区, 月份): its cells are labels, even where
@@ -91,6 +92,7 @@ def columns(table: Table, published: date | None, title: str = "") -> list[Colum
         else:  # (a header of a role keeps it over cells in words: 2025年目标 | 与经济增长同步)
             out.append(read_head(head, published)._replace(stage=stage_in(head)))
     values = ("pledge", "achieved", "share", "rate")
+    years_down(out, table)  # 年份 | 床位数(张) over 2019 | 2020 …: a yearbook's series
     _names_first(out, wordy)
     labels = [i for i, c in enumerate(out) if c.role == "label"]
     for i in labels[1:]:  # 批次 | 发行时间: the date a row's batch was issued, not its name

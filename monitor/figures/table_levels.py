@@ -86,16 +86,22 @@ _FLOW = re.compile(
     r"新增|新建|新开|增加|净增|增长|减少|当年|本年|全年|开工|竣工|建成|完成|改造|培训|接待|"
     r"出生|死亡|发放|销售|产量|生产|招生|毕业|人次|投资|实现"
 )
-_SERIES = 3  # years across, at least: a series, not a plan beside its result
+
+
+_SERIES = 3  # years, at least: a series, not a plan beside its result
 
 
 def series_count(label: str, head: str, table: Table) -> bool:
-    """Is a cell a point of a yearbook's series (项目 | 2019 | 2020 | 2021 …) counting things
-    that are (…机构数, 床位数: its row or caption names a count, and no work or flow)? Such a
-    count is the level at the year's end (cumulative), not what the year added."""
-    if not _YEAR_HEAD.fullmatch(head):
+    """Is a cell a point of a yearbook's series (项目 | 2019 | 2020 | 2021 …, or the years down)
+    counting things that are (…机构数, 床位数: its row or caption names a count, and no work or
+    flow)? Such a count is the level at the year's end (cumulative), not what the year added."""
+    down = not _YEAR_HEAD.fullmatch(head)  # (年份 | 床位数(张) with the years down)
+    point, name = (label, head) if down else (head, label)
+    axis = [row[0] for row in table.rows if row] if down else table.header
+    if (
+        not _YEAR_HEAD.fullmatch(point)
+        or sum(_YEAR_HEAD.fullmatch(h) is not None for h in axis) < _SERIES
+    ):
         return False
-    if sum(_YEAR_HEAD.fullmatch(h) is not None for h in table.header) < _SERIES:
-        return False
-    words = f"{label} {table.caption}"
+    words = f"{name} {table.caption}"
     return _COUNT_NAME.search(words) is not None and _FLOW.search(words) is None
