@@ -726,3 +726,49 @@ def test_years_down_of_the_years_additions_stay_new() -> None:
     )
     page = _page("青岚统计年鉴2022", "<p>表12-5 文化设施新增情况</p>", table)
     assert {r[3] for r in _reads(page, BOOKS, date(2022, 12, 31))} <= {"new"}
+
+
+# --- a stage's progress over per cents (开工进展 | 96.0%, 建设进展 | 88.5%): the share of the
+# year's task the stage has reached, no other item (进展 is a role word, as 进度 and 情况 are) ---
+
+
+def test_a_stages_progress_in_per_cent_by_province_is_the_share() -> None:
+    table = (
+        _heads("地区", "开工进展")
+        + _row("青岚", "96.0%")
+        + _row("白沙", "88.4%")
+        + _row("河溪", "41.2%")
+    )
+    page = _page(
+        "上半年全国老旧小区改造开工过半",
+        "<p>1-6月全国新开工改造老旧小区过半，各地开工进展如下表。</p>",
+        table,
+    )
+    compounds = replace(COMPOUNDS, region=("青岚", "青岚省", "全省"))
+    assert [(r[0], r[2], r[3], r[4]) for r in _reads(page, compounds, date(2024, 7, 20))] == [
+        ("青岚", "achieved", "share_of_pledge", "96 %")
+    ]
+
+
+def test_a_completion_progress_in_per_cent_in_a_county_list() -> None:
+    table = (
+        _heads("项目", "年度任务", "建设进展")
+        + _row("农村公路新改建", "120公里", "88.5%")
+        + _row("危桥改造", "15座", "60.0%")
+    )
+    page = _page("河溪县2024年交通重点工作进展", "<p>截至10月底进展如下。</p>", table)
+    assert [(r[1], r[3]) for r in _reads(page, ROADS, date(2024, 11, 5))] == [
+        ("年度任务", "new"),
+        ("建设进展", "share_of_pledge"),
+    ]
+
+
+def test_a_stages_progress_over_counts_stays_a_count() -> None:
+    """Must not change: 开工进展 over counts (24个) is no share."""
+    table = (
+        _heads("项目", "年度任务", "开工进展")
+        + _row("燃气管道老化更新改造", "30个", "24个")
+        + _row("供水管网改造", "12个", "9个")
+    )
+    page = _page("河溪县城市更新项目1-9月进展", "<p>全县城市更新项目进展如下。</p>", table)
+    assert "share_of_pledge" not in [r[3] for r in _reads(page, GAS, date(2024, 10, 9))]
