@@ -242,7 +242,7 @@ def _heads(*heads: str) -> str:
 
 def test_a_measure_of_its_own_before_its_share_word_is_no_share_of_the_plan() -> None:
     table = (
-        _heads("区域", "水质优良比例（%）", "氨氮浓度（毫克/升）", "氨氮同比（%）")
+        _heads("县区", "水质优良比例（%）", "氨氮浓度（毫克/升）", "氨氮同比（%）")
         + _row("河溪县", "82.5", "0.41", "-6.2")
         + _row("白沙县", "77.0", "0.52", "-3.1")
     )
@@ -345,7 +345,7 @@ RENTALS = Target(
     "ql-rentals", "青岚省2024年保障性租赁住房开工", ("保障性租赁住房",), ("青岚省", "青岚", "全省"),
     unit="套",
 )  # fmt: skip
-_LIST_HEAD = _heads("工程", "完成", "占年度任务")
+_LIST_HEAD = _heads("民生工程", "完成量", "占全年任务")
 
 
 def test_a_later_stages_row_beside_the_targets_own_is_another_measure() -> None:
@@ -398,15 +398,15 @@ STATIONS = Target(
 
 def test_done_with_the_year_plan_as_its_object_in_per_cent_is_the_share() -> None:
     table = (
-        _heads("项目", "年度目标任务", "截至8月底", "完成年度目标任务的")
+        _heads("项目", "全年任务", "1-8月完成", "完成全年目标任务的")
         + _row("新建充电站", "40座", "26座", "65.0%")
         + _row("新建充电桩", "600个", "410个", "68.3%")
     )
     page = _page("河溪县1-8月新能源基础设施建设进展", "<p>现将进展情况通报如下：</p>", table)
     assert [(r[1], r[3]) for r in _reads(page, STATIONS, date(2024, 9, 6))] == [
-        ("完成年度目标任务的", "share_of_pledge"),
-        ("年度目标任务", "new"),
-        ("截至8月底", "new"),
+        ("1-8月完成", "new"),
+        ("全年任务", "new"),
+        ("完成全年目标任务的", "share_of_pledge"),
     ]
 
 
@@ -511,7 +511,7 @@ def test_started_projects_are_the_rows_own_work() -> None:
 
 def test_projects_of_renewal_started_in_a_years_table() -> None:
     table = (
-        _heads("片区", "计划改造项目", "开工改造项目", "开工比例")
+        _heads("片区", "年度任务", "开工改造项目", "开工比例")
         + _row("全县", "30个", "27个", "90.0%")
         + _row("城东片区", "12个", "11个", "91.7%")
     )
@@ -521,9 +521,9 @@ def test_projects_of_renewal_started_in_a_years_table() -> None:
         table,
     )
     assert [r[1] for r in _reads(page, GAS, date(2024, 11, 2))] == [
+        "年度任务",
         "开工改造项目",
         "开工比例",
-        "计划改造项目",
     ]
 
 
@@ -544,14 +544,14 @@ def test_a_named_other_thing_stays_another_item() -> None:
 
 def test_is_of_the_plan_in_per_cent_beside_a_result_is_the_share() -> None:
     table = (
-        _heads("序号", "实事项目", "完成", "为计划的")
+        _heads("编号", "项目", "完成数", "为计划的")
         + _row("1", "新建充电站", "43座", "107.5%")
         + _row("2", "新建充电桩", "655个", "109.2%")
     )
     page = _page("河溪县2024年实事项目完成情况", "<p>全县实事项目全部完成。</p>", table)
     assert [(r[1], r[3]) for r in _reads(page, STATIONS, date(2025, 1, 10))] == [
         ("为计划的", "share_of_pledge"),
-        ("完成", "new"),
+        ("完成数", "new"),
     ]
 
 
@@ -587,16 +587,16 @@ def test_is_of_the_years_plan_in_a_roads_year_end_report() -> None:
 
 def test_progress_done_over_counts_beside_the_share_is_the_count() -> None:
     table = (
-        _heads("县区", "项目名称", "年度目标任务", "完成进度", "完成率")
+        _heads("区县", "事项", "全年任务", "完成进度", "完成比例")
         + _row("河溪县", "新建充电站", "40个", "26个", "65.0%")
         + _row("河溪县", "新建充电桩", "600个", "410个", "68.3%")
     )
     page = _page("1-8月民生项目各县区进展情况表", "<p>各县区进展情况如下。</p>", table)
     stations = replace(STATIONS, unit="个")
     assert [(r[1], r[2], r[3]) for r in _reads(page, stations, date(2024, 9, 6))] == [
-        ("完成率", "achieved", "share_of_pledge"),
+        ("全年任务", "pledge", "new"),
+        ("完成比例", "achieved", "share_of_pledge"),
         ("完成进度", "achieved", "new"),
-        ("年度目标任务", "pledge", "new"),
     ]
 
 
@@ -734,7 +734,7 @@ def test_years_down_of_the_years_additions_stay_new() -> None:
 
 def test_a_stages_progress_in_per_cent_by_province_is_the_share() -> None:
     table = (
-        _heads("地区", "开工进展")
+        _heads("省份", "开工进展")
         + _row("青岚", "96.0%")
         + _row("白沙", "88.4%")
         + _row("河溪", "41.2%")
