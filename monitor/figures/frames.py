@@ -37,7 +37,7 @@ from monitor.figures.openings import (
 from monitor.figures.periods import _period
 from monitor.figures.plan_words import assigned_task
 from monitor.figures.ranks import ranked
-from monitor.figures.report_speech import labelled
+from monitor.figures.report_speech import labelled, put_forward
 from monitor.figures.sections import is_headline, report_at
 from monitor.figures.so_far import YEAR_BEGUN
 from monitor.figures.work_words import AHEAD, DOING, PERFECTIVE, REACHED, SET_AGAINST
@@ -229,6 +229,8 @@ class Frames(Openings):
         if cue != "achieved" and weak and self._so_far(sentence, clause, before, ruled):
             cue = "achieved"
         own_time = clause != sentence and opens_own_time(clause)
+        if put_forward(before or clause):
+            return cue or "pledge"  # 方案提出，2024年新建…: the plan the document put forward
         if cue is None and clause != sentence and not own_time:
             # the sentence's other clauses, but for those that speak of a time of their own
             # (…，今年新增1万张，去年全省已新增9860张: 去年 does not make the 1万张 a result)
