@@ -108,7 +108,8 @@ _QUOTE_REACH = 40  # how long a project's quoted name may be
 _NAME_AFTER = re.compile(
     r"\s*(?:“|等|项目|、|）|\)|民生实事|工程|被?(?:列为|列入|纳入|写入|确定为|定为|作为))"
 )
-_NAME_BEFORE = re.compile(r"(?:如|包括|含|、|”|：|:)\s*$")
+# (…or after the plan's noun it is the words of: 今年确定的实事任务的“新建…3000公里”已完成)
+_NAME_BEFORE = re.compile(r"(?:如|包括|含|、|”|：|:|(?:任务|目标|计划|实事)的)\s*$")
 
 
 def quoted_project(sentence: str, start: int, end: int) -> bool:
