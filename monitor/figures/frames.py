@@ -8,11 +8,7 @@ import re
 from datetime import date
 
 from monitor.figures.bases import without_base
-from monitor.figures.cues import (
-    _DONE,
-    _cue,
-    governing,
-)
+from monitor.figures.cues import _DONE, _cue, governing
 from monitor.figures.frame_words import _frame_year, expected_rate
 from monitor.figures.goals import (
     all_due_after,
@@ -20,6 +16,7 @@ from monitor.figures.goals import (
     done_beside_rate,
     in_state,
     planned_total,
+    rate_of_before,
     set_then_done,
 )
 from monitor.figures.items import item_named, year_met_after
@@ -212,6 +209,8 @@ class Frames(Openings):
         if self.published and coming_goal(clause, self.published, sentence):
             return "pledge"  # 到2025年…达到4.5个; 到年底…累计建成28万个 in March
         cue = _cue(clause)
+        if cue is None and (prior := rate_of_before(clause, before)) is not None:
+            return self._kind(sentence, prior[0], index, prior[1])  # …612亿元，同比增长7.5%
         if (
             cue == "achieved"
             and before.endswith(clause)

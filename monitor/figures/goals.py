@@ -274,3 +274,30 @@ def done_beside_rate(clause: str, rest: str) -> bool:
     """Whether the clause gives work done with the plan's rate after it in its sentence (`rest`):
     the plan word of a clause before (计划60个，完成62个，完成率103.3%) does not make it a plan."""
     return bool(_DONE_AMOUNT.match(clause)) and bool(_RATE_AFTER.search(rest))
+
+
+# A clause giving only a rate of change, with no subject or verb of work of its own (…，同比增长
+# 7.5%; …，比上年同期下降3.1%): the change of the amount the clause before gave
+_RATE_ONLY = re.compile(
+    r"(?:同比|环比|比上年同期|比去年同期|比上年|比去年|较上年同期|较去年同期|较上年|较去年)"
+    r"(?:增长|下降|增加|减少|提高|回落)了?[约近超逾]?[0-9]"
+)
+# (not a clause comparing with another amount, 比年度目标30个多4个: the rate is the figure's own)
+_SET_AGAINST_BEFORE = re.compile(r"\s*(?:比|较|相比|高于|低于|多于|少于|超过|超出|占|与)")
+_AMOUNT_END = re.compile(r"[0-9][0-9.]*\s*[万亿]?[\u4e00-\u9fff]{0,3}(?:以上|左右)?$")
+
+
+def rate_of_before(clause: str, before: str) -> tuple[str, str] | None:
+    """The clause before `clause` and the sentence up to it (`before` ends with `clause`), when
+    `clause` is only the rate of change of the amount that clause ends with (1—8月完成投资612亿元，
+    同比增长7.5%): the rate is read in that clause's frame. None if not so."""
+    if not before.endswith(clause) or _RATE_ONLY.match(clause) is None:
+        return None
+    head = before[: len(before) - len(clause)]
+    if not head.endswith(("，", ",")):
+        return None
+    head = head[:-1]
+    last = head[max(map(head.rfind, "，,；;：:")) + 1 :]
+    if not _AMOUNT_END.search(head) or _SET_AGAINST_BEFORE.match(last):
+        return None
+    return last, head
