@@ -211,11 +211,8 @@ class Frames(Openings):
         cue = _cue(clause)
         if cue is None and (prior := rate_of_before(clause, before)) is not None:
             return self._kind(sentence, prior[0], index, prior[1])  # …612亿元，同比增长7.5%
-        if (
-            cue == "achieved"
-            and before.endswith(clause)
-            and planned_total(clause, before[: -len(clause)])
-        ):
+        prior = planned_total(clause, before) if cue == "achieved" else None
+        if prior and self._kind(sentence, prior[0], index, prior[1]) == "pledge":
             return "pledge"  # …将新改建1.5万公里，累计达到27万公里: the total the plan brings
         if cue == "pledge" and self._preliminary_cue(clause, sentence, index, before):
             return "achieved"  # 预计增长5.8%左右 in a review of a year gone by

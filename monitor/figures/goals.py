@@ -203,14 +203,15 @@ _TOTAL_TO_REACH = re.compile(
 _NOW = re.compile(r"截至|截止|目前|至今|现在|已")
 
 
-def planned_total(clause: str, before: str) -> bool:
-    """Whether the clause gives the total the plan of the clause right before it brings (its
-    words before it: `before`), not a total reached by now."""
-    if not _TOTAL_TO_REACH.match(clause) or _NOW.search(clause):
-        return False
-    before = before.rstrip("，,；; 　")
-    last = before[max(before.rfind(c) for c in "，,；;") + 1 :]
-    return bool(last) and MODAL.search(last) is not None and not _NOW.search(last)
+def planned_total(clause: str, before: str) -> tuple[str, str] | None:
+    """The clause right before `clause` and the sentence up to it (`before` ends with `clause`),
+    when `clause` gives the total the work of that clause brings, not a total reached by now
+    (截至目前累计建成…): the total is the plan's if that clause is a plan (frames._kind)."""
+    if not before.endswith(clause) or not _TOTAL_TO_REACH.match(clause) or _NOW.search(clause):
+        return None
+    head = before[: len(before) - len(clause)].rstrip("，,；; 　")
+    last = head[max(head.rfind(c) for c in "，,；;") + 1 :]
+    return (last, head) if last and not _NOW.search(last) else None
 
 
 # A bare amount of work, then the part of it done so far (今年新改建农村公路1200公里，截至9月底，
