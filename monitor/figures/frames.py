@@ -15,6 +15,7 @@ from monitor.figures.goals import (
     coming_goal,
     done_beside_rate,
     in_state,
+    month_gone,
     planned_total,
     rate_of_before,
     set_then_done,
@@ -276,6 +277,8 @@ class Frames(Openings):
             return frame
         if self._year_to_come(before or sentence) or all_due_after(sentence, len(before), clause):
             return "pledge"  # (not a later clause's 今年); …，10月底前全部完工: all of it due
+        if month_gone(before or sentence, self.published):
+            return "achieved"  # 南京2月加装电梯86部, read in March: the month's
         if _PART_OF_YEAR.search(sentence) and not under_way(sentence, self.published):
             return "mention"  # 上半年新增6000个, read in March: neither plan nor result yet
         if self._plan_season_headline(index, before):  # 福州新增托位6000个 in February

@@ -302,3 +302,20 @@ def rate_of_before(clause: str, before: str) -> tuple[str, str] | None:
     if not _AMOUNT_END.search(head) or _SET_AGAINST_BEFORE.match(last):
         return None
     return last, head
+
+
+# One month named (1月, 2月份), not a day of it (1月15日), its end or start (6月底, 3月初), a span
+# (1—2月) or a deadline (6月前)
+_ONE_MONTH = re.compile(
+    r"(?<![0-9—\-–至到~～])(1[0-2]|[1-9])月(?:份)?(?![0-9日号底末中上下初旬前以])"
+)
+_OTHER_YEAR = re.compile(r"[0-9]{4}\s*年|去年|上年|明年|前年")
+
+
+def month_gone(text: str, published: date | None) -> bool:
+    """Whether `text` names one month of the year published in that has ended (南京2月加装电梯
+    86部, read in March): the figure is that month's result, no plan."""
+    if published is None or "月" not in text or _OTHER_YEAR.search(text):
+        return False
+    months = [int(m.group(1)) for m in _ONE_MONTH.finditer(text)]
+    return len(months) == 1 and months[0] < published.month
