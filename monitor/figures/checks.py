@@ -14,6 +14,7 @@ from monitor.figures.keywords import _first_part, _splittable, may_split, split_
 from monitor.figures.numeral_reader import frozen
 from monitor.figures.plan_words import list_counted, quoted_project
 from monitor.figures.references import plan_compared
+from monitor.figures.task_done import done_of_task
 from monitor.models import FigureKind, FigureScope, Quantity, Target
 
 _RATE_UNITS = frozenset({"%", "‰", "百分点"})
@@ -188,7 +189,9 @@ _COMPARED = re.compile(r"[于过出比较差距离超]$")
 
 def _named_plan(sentence: str, c0: int, start: int) -> bool:
     found = _PLAN_NAMED.search(sentence, c0, start)
-    return found is not None and not _COMPARED.search(sentence, c0, found.start())
+    if found is None or _COMPARED.search(sentence, c0, found.start()):
+        return False
+    return not done_of_task(sentence, c0, found.start(), found.end(), start)
 
 
 # 累计 before the verb of work done and the amount (累计完成2.6亿亩…任务, 已经累计完成了1.2万户的
