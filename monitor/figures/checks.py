@@ -373,6 +373,12 @@ def _listed(noun: str, targets: list[Target], q: Quantity) -> _Match | None:
 def _item_names(noun: str, keyword: str) -> bool:
     """Whether a list's item names the keyword, or the keyword split by an aspect word (光伏发电
     新增装机 for 光伏发电装机)."""
-    if _first_part(keyword) in noun:
-        return True
+    part = _first_part(keyword)
+    if (at := noun.find(part)) >= 0:
+        return not _GROUP_AFTER.fullmatch(noun, at + len(part))  # (就业困难人员: people, below)
     return _splittable(keyword) and may_split(noun, keyword) and bool(split_matches(noun, keyword))
+
+
+# People named by a phrase the keyword opens (就业困难人员, 就业见习人员 for 就业; not 就业人员,
+# the keyword's own people): a group of people, not the keyword's thing
+_GROUP_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:人员|群体|人群|家庭|对象)")
