@@ -104,6 +104,21 @@ def test_a_half_year_report_in_another_genre() -> None:
     ]
 
 
+def test_every_word_of_change_the_cells_may_say_makes_a_table() -> None:
+    """review2: the page finds the table by the same words of change the cells are read with
+    (比上年增长, 增加, 上升, 减少), not only 增长/下降/提高/降低/回落."""
+    table = (
+        _row("主要指标", "全年计划", "1-6月完成", "备注")
+        + _row("社会消费品零售总额", "比上年增长6%", "上升4.2%", "")
+        + _row("外贸进出口总额", "增加3%", "减少1.1%", "")
+    )
+    page = _page("临平县上半年经济运行情况通报", "<p>上半年全县主要指标如下表。</p>", table)
+    assert _reads(page, RETAIL, date(2024, 7, 20)) == [
+        ("社会消费品零售总额", "1-6月完成", "achieved", "rate", "4.2 %", ""),
+        ("社会消费品零售总额", "全年计划", "pledge", "rate", "6 %", ""),
+    ]
+
+
 def test_a_count_target_takes_no_change_in_words_as_its_amount() -> None:
     """Must not change: a target counted in 家 reads no 增长5% cell as 5 家."""
     firms = Target(

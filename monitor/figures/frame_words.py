@@ -53,12 +53,12 @@ _EXPECTED_RATE = re.compile(
     r"预计[^，,。；;0-9]{0,16}?(?:增长|增速|提高|下降|回落|降低)(?:了|为|达到?)?[约近超]?[0-9][0-9.]*%"
 )
 _COMING_SEASON = re.compile(r"春运|春节|假期|黄金周|寒假|暑期|节日|节假日|元宵|清明|五一|汛期")
-# a time named (预计上半年…, 预计3月份…, 预计2025年…), or by its distance (下月起, 下一季, 后期):
-# the frame is that time's, read elsewhere
-_TIME_NAMED = re.compile(
-    r"(?:19|20)[0-9]{2}\s*年|季度|半年|[0-9一二三四五六七八九十]+月"
-    r"|下(?:个|一)?(?:月|季|阶段|周)|后期|后续|今后|接下来"
-)
+# a time named (预计上半年…, 预计3月份…, 预计2025年…): the frame is that time's, read elsewhere
+_TIME_NAMED = re.compile(r"(?:19|20)[0-9]{2}\s*年|季度|半年|[0-9一二三四五六七八九十]+月")
+# …or one named by its distance (预计下月起…, 预计下一季…, 预计后期…) in the forecast's own
+# clause, not in another (…增长5.5%左右，为今后发展打下基础: 今后 is not the rate's time)
+_TIME_AHEAD = re.compile(r"下(?:个|一)?(?:月|季|阶段|周)|后期|后续|今后|接下来")
+_CLAUSE_MARK = re.compile(r"[，,。；;]")
 
 
 def expected_rate(sentence: str) -> bool:
@@ -66,4 +66,8 @@ def expected_rate(sentence: str) -> bool:
     of a year or year (see _EXPECTED_RATE)."""
     if "预计" not in sentence or _COMING_SEASON.search(sentence) or _TIME_NAMED.search(sentence):
         return False
-    return _EXPECTED_RATE.search(sentence) is not None
+    found = _EXPECTED_RATE.search(sentence)
+    if found is None:
+        return False
+    opens = max((m.end() for m in _CLAUSE_MARK.finditer(sentence, 0, found.start())), default=0)
+    return _TIME_AHEAD.search(sentence, opens, found.end()) is None

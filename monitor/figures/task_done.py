@@ -16,6 +16,9 @@ _WORK_TASK = re.compile(r"(?:建设|改造)?任务")
 # 4500公里 in the year's work plan) says the same words of the work to do
 _SO_FAR_DONE = re.compile(r"已|共(?=完成)|累计|截[至止]|目前|以来|至今")
 _CLAUSE_REST = re.compile(r"[^，,。；;]*")
+# an amount, not a date (2315个, 1.2万; not 9月底, 2024年): words before the clause giving one
+# are a clause of their own figure, whose 已 or 累计 says nothing of this one (去年已完成…2000个，…)
+_AMOUNT = re.compile(r"[0-9](?![0-9.]*\s*(?:年|月|日|号))")
 
 
 def done_of_task(sentence: str, c0: int, t0: int, t1: int, start: int) -> bool:
@@ -27,4 +30,7 @@ def done_of_task(sentence: str, c0: int, t0: int, t1: int, start: int) -> bool:
     if _DONE_VERB.search(sentence, c0, t0) is None or _PLEDGE.search(sentence, c0, t0):
         return False
     rest = _CLAUSE_REST.match(sentence, start)
-    return "的" not in (rest.group() if rest else "") and bool(_SO_FAR_DONE.search(sentence, 0, t0))
+    if "的" in (rest.group() if rest else ""):
+        return False
+    opener = _AMOUNT.search(sentence, 0, c0) is None  # (截至9月底，…; 今年以来，…: no figure)
+    return bool(_SO_FAR_DONE.search(sentence, 0 if opener else c0, t0))

@@ -31,9 +31,11 @@ _NEAR = 3  # levels: a table this close below the body container's parent sits b
 
 # A cell that is a number: 1,244 / 82% / -6.8 / 2.26万 / ＋3.4
 _NUMBER = re.compile(r"[-+－＋−—–]?\s*[0-9０-９][0-9０-９,，.．]*\s*(?:[%％‰]|万|亿|万亿)?")
-# …or a change said in words before its per cent (增长6%左右, 下降2.3%: a plan-execution table's)
+# …or a change said in words before its per cent (增长6%左右, 比上年下降2.3%: a plan-execution
+# table's), in the words figures.table_units.RATE_WORD reads the cells with
 _RATE_CELL = re.compile(
-    r"(?:同比)?(?:增长|下降|提高|降低|回落)\s*[0-9０-９][0-9０-９.．]*\s*[%％](?:左右|以上|以内)?"
+    r"(?:同比|比上年|较上年)?(?:增长|增加|上升|提高|下降|减少|降低|回落)"
+    r"\s*[0-9０-９][0-9０-９.．]*\s*[%％](?:左右|以上|以内)?"
 )
 # …or an amount with its measure word (18个, 5.6万人, 120公里), not a date (2024年, 9月)
 _AMOUNT = re.compile(
