@@ -226,7 +226,7 @@ class Frames(Openings):
         if cue != "achieved" and weak and self._so_far(sentence, clause, before, ruled):
             cue = "achieved"
         own_time = clause != sentence and opens_own_time(clause)
-        if put_forward(before or clause):
+        if put_forward(before or clause) and (cue or _cue(sentence) != "achieved"):
             return cue or "pledge"  # 方案提出，2024年新建…: the plan the document put forward
         if cue is None and clause != sentence and not own_time:
             # the sentence's other clauses, but for those that speak of a time of their own
