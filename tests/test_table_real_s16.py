@@ -180,6 +180,23 @@ def test_a_yearbook_series_of_the_years_work_stays_new() -> None:
     assert [r[3] for r in _reads(page, SHELTERS, date(2023, 12, 31))] == ["new"] * 4
 
 
+PATENTS = Target(
+    "ql-patents", "青岚省发明专利授权量", ("发明专利授权",), ("青岚省", "青岚", "全省"), unit="件",
+)  # fmt: skip
+
+
+def test_a_yearbook_series_of_events_counted_stays_new() -> None:
+    """Must not change (found in the second review): a count of what happens in each year (专利
+    授权数, 事故数, 游客人数) is that year's flow, not a level standing at its end."""
+    rows = _row("发明专利授权数", "1204", "1391", "1475", "1630") + _row(
+        "实用新型专利授权数", "5788", "5950", "6107", "6321"
+    )
+    page = _yearbook("表9-1 专利申请和授权数(2019-2022年)", rows).replace(
+        "单位：个".encode(), "单位：件".encode()
+    )
+    assert [r[3] for r in _reads(page, PATENTS, date(2023, 12, 31))] == ["new"] * 4
+
+
 # --- a header of one row that writes its group and its role in one cell (惠及居民(万户)开工率): the
 # share belongs to the group whose unit the bracket names, not to a target counting in 个 ---
 
@@ -693,7 +710,7 @@ def test_a_count_column_of_the_target_in_a_places_table_stays_as_it_was() -> Non
     )
     page = _page("1-9月各县区充电设施情况", "<p>各县区充电设施情况如下。</p>", table)
     before = [(r[1], r[3]) for r in _reads(page, STATIONS, date(2024, 10, 15)) if r[0] == "河溪县"]
-    assert ("充电站（座）", "cumulative") not in before
+    assert before == [("充电站同比（%）", "rate"), ("充电站（座）", "new")]
 
 
 # --- a yearbook's series with the years down (年份 | 公共图书馆(个) | 图书馆藏书数(万册) | …): each
@@ -740,7 +757,11 @@ def test_years_down_of_the_years_additions_stay_new() -> None:
         + _row("2021", "26", "0")
     )
     page = _page("青岚统计年鉴2022", "<p>表12-5 文化设施新增情况</p>", table)
-    assert {r[3] for r in _reads(page, BOOKS, date(2022, 12, 31))} <= {"new"}
+    assert [(r[0], r[3]) for r in _reads(page, BOOKS, date(2022, 12, 31))] == [
+        ("2019", "new"),
+        ("2020", "new"),
+        ("2021", "new"),
+    ]
 
 
 # --- a stage's progress over per cents (开工进展 | 96.0%, 建设进展 | 88.5%): the share of the
@@ -786,4 +807,7 @@ def test_a_stages_progress_over_counts_stays_a_count() -> None:
         + _row("供水管网改造", "12个", "9个")
     )
     page = _page("河溪县城市更新项目1-9月进展", "<p>全县城市更新项目进展如下。</p>", table)
-    assert "share_of_pledge" not in [r[3] for r in _reads(page, GAS, date(2024, 10, 9))]
+    assert [(r[1], r[2], r[3]) for r in _reads(page, GAS, date(2024, 10, 9))] == [
+        ("年度任务", "pledge", "new"),
+        ("开工进展", "achieved", "new"),
+    ]
