@@ -38,7 +38,7 @@ from monitor.figures.since import (
 from monitor.figures.since import since_period_start as since_period_start
 from monitor.figures.since import since_window as since_window
 from monitor.figures.since import sum_after as sum_after
-from monitor.figures.so_far import _LATER_YEAR, scope_so_far
+from monitor.figures.so_far import _DONE_SO_FAR, _LATER_YEAR, scope_so_far
 from monitor.figures.so_far import _PART_OF_YEAR as _PART_OF_YEAR
 from monitor.figures.so_far import under_way as under_way
 from monitor.figures.stock_flow import (
@@ -239,8 +239,10 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     )
     if since and _CUMULATIVE.search(clause):
         return "new"  # 自2016年…以来，累计下达…; “十四五”以来截至9月底，累计筹集…; …，借阅累计达到…
-    if _CUMULATIVE.search(head) and since_clause_before(sentence, c0, _SPAN):
-        return "new"  # …介绍，2020年以来，全市累计新建…: the window's start in a clause further in
+    if (_CUMULATIVE.search(head) or _DONE_SO_FAR.search(head)) and since_clause_before(
+        sentence, c0, _SPAN
+    ):  # …介绍，2020年以来，全市累计新建…; …获悉，从2020年至今，全市已建成…
+        return "new"  # the window's start in a clause further in: the work done over it
     if _YEARS_PLAN_AFTER.match(sentence, q.end):
         return "new"  # 累计完成2210部，完成年度目标的73.7%: the year's work so far
     if _a_level(sentence, c0, clause, head, opening) or total_after_additions(
