@@ -89,12 +89,19 @@ _HELD = re.compile(r"(?:稳定|保持|维持)在|覆盖(?!率|面)|" + IN_STATE)
 _NEW_BEFORE = re.compile(r"新(?!能源|型|兴|区|城|市民)|净增|增加")
 
 
+# a verb of work right before the number (在建重大项目完成投资…, …投资完成…): what the things in
+# that state did, the period's, not their count
+_WORK_DONE_END = re.compile(r"(?:完成|(?<!总)(?<!计划)投资额?)了?(?:约|近)?$")
+
+
 def held_level(head: str, in_year: re.Pattern[str]) -> bool:
     """Whether the words before a number (`head`) hold its count at a level, say what a service
     covers or the state its things are in now: a stock; coverage said of a year (今年…覆盖) is
-    left to the year."""
+    left to the year, and what things in a state did (在建项目完成投资…) to the work."""
     held = _HELD.search(head)
     if held is None or _NEW_BEFORE.search(head, 0, held.start()):
+        return False
+    if held.group().startswith("在") and _WORK_DONE_END.search(head, held.end()):
         return False
     return held.group() != "覆盖" or not in_year.search(head)
 
