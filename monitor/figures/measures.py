@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from monitor.figures.cues import EARLIER_LEVEL, MODAL, MONTH_SPAN
-from monitor.figures.months import done_by_a_month, opening_end
+from monitor.figures.months import done_by_a_month, opening_past_source
 from monitor.figures.place_clauses import whole_in_share
 from monitor.figures.rate_words import _CHANGE_VERB as _CHANGE_VERB
 from monitor.figures.rate_words import compared as compared
@@ -222,8 +222,9 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     named = _named_by_its_words(sentence, c0, clause, head, q)
     if named is not None:
         return named
+    opening = sentence[: opening_past_source(sentence)]  # (据统计，今年一季度，…: its time)
     if _SINCE_WORK_BEGAN.search(head) or (
-        c0 <= opening_end(sentence) + 1
+        c0 <= len(opening) + 1
         and (_SINCE_WORK_BEGAN.search(sentence, 0, c0) or since_launch(sentence, c1))
     ):
         return "cumulative"  # 开工以来开累完成投资126亿元; 试点以来，…累计… (no start dated)
@@ -232,7 +233,6 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     if c0 and year_summed(sentence, c0, _IN_YEAR):
         return "new"  # …今年已全部发行完毕，共计3120亿元: the sum of the year's work
     # the year's work: said in this clause, or by a time phrase opening the sentence (今年1—6月，…)
-    opening = sentence[: opening_end(sentence)]
     own_year = "今年" in _SPAN_END.sub("", opening)  # (…以来至今年9月: 今年 ends the span)
     since = (c0 <= len(opening) + 1 and _SPAN.search(opening) and not own_year) or dated_then_since(
         sentence, c0, _SPAN
