@@ -56,8 +56,9 @@ _PERCENT = frozenset({"%", "‰", "百分点"})
 _STOCK = re.compile(
     r"总(?:数|量|[人户]数|里程|规模|面积|容量|额)|总长度?(?=已|约|为|达|近|超|突破|破|增至)|(?:运营|营运|通车|营业)里程|保有量|装机|共有|全国有|已有|现有|拥有"
     r"|实有|余额|存量|存栏"  # (存栏: head on hand; in operation, enrolled, on the register:)
-    # the whole of a noun, its number right after (总托位1260个, 总床位3.2万张; not 总投资, 总计)
-    r"|总(?!投资|收入|产|支出|计|共|体|结|部)[\u4e00-\u9fff]{2}(?=[0-9])"
+    # the whole of a noun, its number right after (总托位1260个, 总床位3.2万张; not 总投资, 总计,
+    # nor 总任务: the work set to be done)
+    r"|总(?!投资|收入|产|支出|计|共|体|结|部|任务)[\u4e00-\u9fff]{2}(?=[0-9])"
     # the scale a count of things has reached or is to pass (5G基站规模将超过8万个, 机架规模达到…;
     # not a sum of money's: 发放规模达到2.5亿元, see _scale_of_money)
     r"|规模(?=(?:已经?|将|可|要)?(?:达到?|超过|突破|增至|扩大到|扩大至))"
