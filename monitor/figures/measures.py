@@ -322,6 +322,12 @@ def _named_by_its_words(
             continue  # 今年已有1800多户…完成, 今年共有412家…: the year's so far, not a stock
         if m.group() == "规模" and q.unit in _MONEY:
             continue  # 消费券发放规模达到2.5亿元: a sum of money's scale, the period's
+        if (
+            m.group()[0] == "总"
+            and _DONE_BEFORE.search(clause, 0, m.start())
+            and _YEARS_PLAN_AFTER.match(sentence, q.end)
+        ):
+            continue  # 已完成造林总面积…，占总任务…的N%: the work done toward it, as 累计…
         if not _FLOW_BEFORE_STOCK.search(clause, 0, m.start()) and not _added_stock(
             clause, m, head
         ):
@@ -335,6 +341,8 @@ def _named_by_its_words(
     return None
 
 
+# a verb of work done before a 总 noun (已完成造林总面积…, 已建成…总数…)
+_DONE_BEFORE = re.compile(r"已(?:经)?(?:累计)?(?:完成|建成)")
 # a month the year's count runs to, before its level verb (…，截至11月底达到1.3万张)
 _TO_MONTH = re.compile(r"^(?:截至|截止|到)[0-9一二三四五六七八九十]{1,2}月(?:底|末)?")
 
