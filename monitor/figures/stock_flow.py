@@ -136,8 +136,10 @@ def goal_of_the_stock(sentence: str, c0: int, head: str) -> bool:
     return not _ADDED.search(head) and sentence.find("累计" + verb, 0, c0) >= 0
 
 
-# 累计 before a verb of addition (累计新增, 累计新建, 累计新改建): the additions summed
-_ADDED_SUM = re.compile(r"累计新(?:增|建|改建|开工|开通)")
+# 累计 before a verb of addition (累计新增, 累计新建, 累计新改建), or before a verb and things named
+# as the period's additions (累计发行新增专项债券, 累计实现城镇新增就业): the additions summed; not
+# 累计完成新改建…, a kind of work whose total may run over many years
+_ADDED_SUM = re.compile(r"累计(?:新(?:增|建|改建|开工|开通)|[\u4e00-\u9fff]{2,4}?新增)")
 # a date inside a year the work runs to (截至9月底, 截至2025年8月末, 截止10月20日)
 _TO_A_MONTH = re.compile(
     r"截[至止](?:(?:19|20)[0-9]{2}\s*年|今年)?[0-9一二三四五六七八九十]{1,2}月(?:底|末|[0-9]{1,2}日)"
@@ -147,4 +149,6 @@ _TO_A_MONTH = re.compile(
 def added_to_a_month(sentence: str, clause: str) -> bool:
     """Whether the clause sums additions (累计新增…) up to a date inside the year, no start named
     (截至9月底，江西累计新改建农村公路5100公里): the year's additions so far, not a stock."""
-    return "累计新" in clause and bool(_ADDED_SUM.search(clause) and _TO_A_MONTH.search(sentence))
+    if "累计" not in clause or "新" not in clause:
+        return False  # (most clauses)
+    return bool(_ADDED_SUM.search(clause) and _TO_A_MONTH.search(sentence))
