@@ -240,10 +240,8 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     )
     if since and _CUMULATIVE.search(clause):
         return "new"  # 自2016年…以来，累计下达…; “十四五”以来截至9月底，累计筹集…; …，借阅累计达到…
-    if (_CUMULATIVE.search(head) or _DONE_SO_FAR.search(head)) and since_clause_before(
-        sentence, c0, _SPAN
-    ):  # …介绍，2020年以来，全市累计新建…; …获悉，从2020年至今，全市已建成…
-        return "new"  # the window's start in a clause further in: the work done over it
+    if _window_before(sentence, c0, head):
+        return "new"  # …介绍，2020年以来，全市累计新建…; …获悉，从2020年至今，全市已建成…
     if _YEARS_PLAN_AFTER.match(sentence, q.end):
         return "new"  # 累计完成2210部，完成年度目标的73.7%: the year's work so far
     if _a_level(sentence, c0, clause, head, opening) or total_after_additions(
@@ -272,6 +270,13 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     if _CUMULATIVE.search(sentence, 0, c0) or _reached_level(head):
         return "cumulative"
     return scope_so_far(sentence, c0, clause, head, q)
+
+
+def _window_before(sentence: str, c0: int, head: str) -> bool:
+    """Whether a dated start in a clause further in (…介绍，2020年以来，…; …获悉，从2020年至今，…)
+    opens the window of the total or the work done said after it (累计…, 已建成…)."""
+    summed = _CUMULATIVE.search(head) or _DONE_SO_FAR.search(head)
+    return bool(summed) and since_clause_before(sentence, c0, _SPAN)
 
 
 def _reached_level(head: str) -> bool:
