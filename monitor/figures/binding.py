@@ -46,6 +46,7 @@ from monitor.figures.predicates import head_of_keyword, predicate_after
 from monitor.figures.references import compared_base, plan_compared
 from monitor.figures.sets import other_set, whole_set, wider_class
 from monitor.figures.shares import whole_named_again
+from monitor.figures.siblings import sibling_refused
 from monitor.figures.sizes import existing_changed
 from monitor.figures.stages import going_on, stage_of, stage_refused
 from monitor.figures.stock_flow import goal_of_the_stock
@@ -178,15 +179,14 @@ def refused(making: Making, n: Number, target: Target) -> str | None:
     side = side_refused(making, q, target)
     if side:
         return side  # 产销分别完成A和B: a sales target takes B
-    other = _other_amount(making, n, target)
-    if other:
+    if other := _other_amount(making, n, target):
         return other
-    part = part_of(making, n, target)
-    if part:
+    if part := part_of(making, n, target):
         return part
-    one = _one_part(making, n, target)
-    if one:
+    if one := _one_part(making, n, target):
         return one
+    if other := sibling_refused(making, n, target):  # …；完成商业投资… after 完成工业投资…
+        return other
     kind = subset_before(sentence, making.read.cuts, n.match, target)
     if kind:
         # 小微企业新增减税降费, 退役军人等重点群体新增就业: one kind's figure, not the whole

@@ -10,10 +10,10 @@ from functools import lru_cache
 
 from monitor.figures.attribution import _Match
 from monitor.figures.cues import _ACHIEVED, _PLEDGE, PLAN_AFTER, PLAN_WORD
-from monitor.figures.keywords import _first_part, _splittable, may_split, split_matches
 from monitor.figures.numeral_reader import frozen
 from monitor.figures.plan_words import list_counted, quoted_project
 from monitor.figures.references import plan_compared
+from monitor.figures.task_done import done_of_task
 from monitor.models import FigureKind, FigureScope, Quantity, Target
 
 _RATE_UNITS = frozenset({"%", "‰", "百分点"})
@@ -188,7 +188,9 @@ _COMPARED = re.compile(r"[于过出比较差距离超]$")
 
 def _named_plan(sentence: str, c0: int, start: int) -> bool:
     found = _PLAN_NAMED.search(sentence, c0, start)
-    return found is not None and not _COMPARED.search(sentence, c0, found.start())
+    if found is None or _COMPARED.search(sentence, c0, found.start()):
+        return False
+    return not done_of_task(sentence, c0, found.start(), found.end(), start)
 
 
 # 累计 before the verb of work done and the amount (累计完成2.6亿亩…任务, 已经累计完成了1.2万户的
@@ -362,17 +364,3 @@ def _why(
 def _cue_word(text: str, kind: FigureKind) -> str | None:
     found = _KIND_WORDS[kind].search(text) if kind in _KIND_WORDS else None
     return found.group() if found else None
-
-
-def _listed(noun: str, targets: list[Target], q: Quantity) -> _Match | None:
-    """The targets whose keyword the noun paired with `q` in a 分别 list holds."""
-    mine = tuple(t for t in targets if any(_item_names(noun, k) for k in t.keywords))
-    return _Match(q.start, q.start, mine) if mine else None
-
-
-def _item_names(noun: str, keyword: str) -> bool:
-    """Whether a list's item names the keyword, or the keyword split by an aspect word (光伏发电
-    新增装机 for 光伏发电装机)."""
-    if _first_part(keyword) in noun:
-        return True
-    return _splittable(keyword) and may_split(noun, keyword) and bool(split_matches(noun, keyword))

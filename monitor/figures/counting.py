@@ -156,8 +156,9 @@ _OWNER_BEFORE = re.compile(
     r"[\u4e00-\u9fff]{0,6}?(?:场|站|区|院|校|村|园|馆|厂|店|楼|单位|企业|街道|乡镇|家庭)的"
 )
 # Classes of places a count may count before the target's noun (23个省份5G基站…)
-_PLACE_CLASS = re.compile(
+_PLACE_CLASS = re.compile(  # (…or one place word alone: 五个区, 3个县; not 区级, 县域, 市属, 市场)
     r"省区市|省（区、市）|省份|省区|省市|地市|设区市|城市|市县|县市|区县|县区|地区"
+    r"|[省市区县](?![级属直管域场民政容])"
 )
 _BROUGHT = re.compile(r"所?带来(?:的|了)")
 # (…5.8万个的基础上: the base a plan is built on, the thing's own earlier figure)

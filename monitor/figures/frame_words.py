@@ -53,8 +53,12 @@ _EXPECTED_RATE = re.compile(
     r"预计[^，,。；;0-9]{0,16}?(?:增长|增速|提高|下降|回落|降低)(?:了|为|达到?)?[约近超]?[0-9][0-9.]*%"
 )
 _COMING_SEASON = re.compile(r"春运|春节|假期|黄金周|寒假|暑期|节日|节假日|元宵|清明|五一|汛期")
-# a time named (预计上半年…, 预计3月份…, 预计2025年…): the frame is that time's, read elsewhere
-_TIME_NAMED = re.compile(r"(?:19|20)[0-9]{2}\s*年|季度|半年|[0-9一二三四五六七八九十]+月")
+# a time named (预计上半年…, 预计3月份…, 预计2025年…), or by its distance (下月起, 下一季, 后期):
+# the frame is that time's, read elsewhere
+_TIME_NAMED = re.compile(
+    r"(?:19|20)[0-9]{2}\s*年|季度|半年|[0-9一二三四五六七八九十]+月"
+    r"|下(?:个|一)?(?:月|季|阶段|周)|后期|后续|今后|接下来"
+)
 
 
 def expected_rate(sentence: str) -> bool:

@@ -8,18 +8,16 @@ import re
 from datetime import date
 
 from monitor.figures.bases import without_base
-from monitor.figures.cues import (
-    _DONE,
-    _cue,
-    governing,
-)
+from monitor.figures.cues import _DONE, _cue, governing
 from monitor.figures.frame_words import _frame_year, expected_rate
 from monitor.figures.goals import (
     all_due_after,
     coming_goal,
     done_beside_rate,
     in_state,
+    month_gone,
     planned_total,
+    rate_of_before,
     set_then_done,
 )
 from monitor.figures.items import item_named, year_met_after
@@ -37,7 +35,7 @@ from monitor.figures.openings import (
 from monitor.figures.periods import _period
 from monitor.figures.plan_words import assigned_task
 from monitor.figures.ranks import ranked
-from monitor.figures.report_speech import labelled
+from monitor.figures.report_speech import labelled, put_forward
 from monitor.figures.sections import is_headline, report_at
 from monitor.figures.so_far import YEAR_BEGUN
 from monitor.figures.work_words import AHEAD, DOING, PERFECTIVE, REACHED, SET_AGAINST
@@ -212,11 +210,10 @@ class Frames(Openings):
         if self.published and coming_goal(clause, self.published, sentence):
             return "pledge"  # 到2025年…达到4.5个; 到年底…累计建成28万个 in March
         cue = _cue(clause)
-        if (
-            cue == "achieved"
-            and before.endswith(clause)
-            and planned_total(clause, before[: -len(clause)])
-        ):
+        if cue is None and (prior := rate_of_before(clause, before)) is not None:
+            return self._kind(sentence, prior[0], index, prior[1])  # …612亿元，同比增长7.5%
+        prior = planned_total(clause, before) if cue == "achieved" else None
+        if prior and self._kind(sentence, prior[0], index, prior[1]) == "pledge":
             return "pledge"  # …将新改建1.5万公里，累计达到27万公里: the total the plan brings
         if cue == "pledge" and self._preliminary_cue(clause, sentence, index, before):
             return "achieved"  # 预计增长5.8%左右 in a review of a year gone by
@@ -229,6 +226,8 @@ class Frames(Openings):
         if cue != "achieved" and weak and self._so_far(sentence, clause, before, ruled):
             cue = "achieved"
         own_time = clause != sentence and opens_own_time(clause)
+        if put_forward(before or clause):
+            return cue or "pledge"  # 方案提出，2024年新建…: the plan the document put forward
         if cue is None and clause != sentence and not own_time:
             # the sentence's other clauses, but for those that speak of a time of their own
             # (…，今年新增1万张，去年全省已新增9860张: 去年 does not make the 1万张 a result)
@@ -278,6 +277,8 @@ class Frames(Openings):
             return frame
         if self._year_to_come(before or sentence) or all_due_after(sentence, len(before), clause):
             return "pledge"  # (not a later clause's 今年); …，10月底前全部完工: all of it due
+        if month_gone(before or sentence, self.published):
+            return "achieved"  # 南京2月加装电梯86部, read in March: the month's
         if _PART_OF_YEAR.search(sentence) and not under_way(sentence, self.published):
             return "mention"  # 上半年新增6000个, read in March: neither plan nor result yet
         if self._plan_season_headline(index, before):  # 福州新增托位6000个 in February

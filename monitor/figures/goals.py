@@ -203,14 +203,15 @@ _TOTAL_TO_REACH = re.compile(
 _NOW = re.compile(r"截至|截止|目前|至今|现在|已")
 
 
-def planned_total(clause: str, before: str) -> bool:
-    """Whether the clause gives the total the plan of the clause right before it brings (its
-    words before it: `before`), not a total reached by now."""
-    if not _TOTAL_TO_REACH.match(clause) or _NOW.search(clause):
-        return False
-    before = before.rstrip("，,；; 　")
-    last = before[max(before.rfind(c) for c in "，,；;") + 1 :]
-    return bool(last) and MODAL.search(last) is not None and not _NOW.search(last)
+def planned_total(clause: str, before: str) -> tuple[str, str] | None:
+    """The clause right before `clause` and the sentence up to it (`before` ends with `clause`),
+    when `clause` gives the total the work of that clause brings, not a total reached by now
+    (截至目前累计建成…): the total is the plan's if that clause is a plan (frames._kind)."""
+    if not before.endswith(clause) or not _TOTAL_TO_REACH.match(clause) or _NOW.search(clause):
+        return None
+    head = before[: len(before) - len(clause)].rstrip("，,；; 　")
+    last = head[max(head.rfind(c) for c in "，,；;") + 1 :]
+    return (last, head) if last and not _NOW.search(last) else None
 
 
 # A bare amount of work, then the part of it done so far (今年新改建农村公路1200公里，截至9月底，
@@ -274,3 +275,47 @@ def done_beside_rate(clause: str, rest: str) -> bool:
     """Whether the clause gives work done with the plan's rate after it in its sentence (`rest`):
     the plan word of a clause before (计划60个，完成62个，完成率103.3%) does not make it a plan."""
     return bool(_DONE_AMOUNT.match(clause)) and bool(_RATE_AFTER.search(rest))
+
+
+# A clause giving only a rate of change, with no subject or verb of work of its own (…，同比增长
+# 7.5%; …，比上年同期下降3.1%): the change of the amount the clause before gave
+_RATE_ONLY = re.compile(
+    r"(?:同比|环比|比上年同期|比去年同期|比上年|比去年|较上年同期|较去年同期|较上年|较去年)"
+    r"(?:增长|下降|增加|减少|提高|回落)了?[约近超逾]?[0-9]"
+)
+# (not a clause comparing with another amount, 比年度目标30个多4个: the rate is the figure's own)
+_SET_AGAINST_BEFORE = re.compile(r"\s*(?:比|较|相比|高于|低于|多于|少于|超过|超出|占|与)")
+_AMOUNT_END = re.compile(r"[0-9][0-9.]*\s*[万亿]?[\u4e00-\u9fff]{0,3}(?:以上|左右)?$")
+
+
+def rate_of_before(clause: str, before: str) -> tuple[str, str] | None:
+    """The clause before `clause` and the sentence up to it (`before` ends with `clause`), when
+    `clause` is only the rate of change of the amount that clause ends with (1—8月完成投资612亿元，
+    同比增长7.5%): the rate is read in that clause's frame. None if not so."""
+    if not before.endswith(clause) or _RATE_ONLY.match(clause) is None:
+        return None
+    head = before[: len(before) - len(clause)]
+    if not head.endswith(("，", ",")):
+        return None
+    head = head[:-1]
+    last = head[max(map(head.rfind, "，,；;：:")) + 1 :]
+    if not _AMOUNT_END.search(head) or _SET_AGAINST_BEFORE.match(last):
+        return None
+    return last, head
+
+
+# One month named (1月, 2月份), not a day of it (1月15日), its end or start (6月底, 3月初), a span
+# (1—2月) or a deadline (6月前)
+_ONE_MONTH = re.compile(
+    r"(?<![0-9—\-–至到~～])(1[0-2]|[1-9])月(?:份)?(?![0-9日号底末中上下初旬前以])"
+)
+_OTHER_YEAR = re.compile(r"[0-9]{4}\s*年|去年|上年|明年|前年")
+
+
+def month_gone(text: str, published: date | None) -> bool:
+    """Whether `text` names one month of the year published in that has ended (南京2月加装电梯
+    86部, read in March): the figure is that month's result, no plan."""
+    if published is None or "月" not in text or _OTHER_YEAR.search(text):
+        return False
+    months = [int(m.group(1)) for m in _ONE_MONTH.finditer(text)]
+    return len(months) == 1 and months[0] < published.month

@@ -386,8 +386,11 @@ def put_forward(head: str, between: str = "", title: str = "") -> str | None:
 
 def kind_after(sentence: str, end: int, start: int, stop: int, target: Target) -> str | None:
     """Why the things a number (ending at `end`) counts are another kind, named after it before
-    the keyword at sentence[start:stop] (另有85个社区获评省级老年友好型社区)."""
+    the keyword at sentence[start:stop] (另有85个社区获评省级老年友好型社区), or put forward for
+    it, the keyword's request after it (300多户家庭提交了适老化改造申请)."""
     head, keyword = sentence[end:start], sentence[start:stop]
+    if (asked := _PUT_FORWARD.match(sentence, stop)) and asked.group() not in target.title:
+        return f"those put forward ({keyword}{asked.group()}), not those the work gave"
     kind = other_kind(head, keyword, target.title) or kind_word(head, target.title, target.keywords)
     if kind is None and (kind := other_modifier(head, keyword, target.keywords, target.title)):
         # 2600张居家养老床位 for a target of 护理型床位: another kind than its longer keyword's

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from monitor.figures import events, lists
 from monitor.figures.attribution import _Match
-from monitor.figures.checks import _listed
+from monitor.figures.keywords import _first_part, _splittable, may_split, split_matches
 from monitor.models import Quantity, Target
 
 if TYPE_CHECKING:
@@ -186,3 +186,39 @@ def _count_in(read: Read, item: str) -> Quantity | None:
     inside = [x for x in read.quantities if at <= x.start and x.end <= at + len(item)]
     counts = [x for x in inside if x.unit != "%"] if at >= 0 else []
     return counts[-1] if counts else None
+
+
+def _listed(noun: str, targets: list[Target], q: Quantity) -> _Match | None:
+    """The targets whose keyword the noun paired with `q` in a 分别 list holds."""
+    mine = tuple(
+        t
+        for t in targets
+        if any(_item_names(noun, k) for k in t.keywords) and not _count_of(noun, t)
+    )
+    return _Match(q.start, q.start, mine) if mine else None
+
+
+def _item_names(noun: str, keyword: str) -> bool:
+    """Whether a list's item names the keyword, or the keyword split by an aspect word (光伏发电
+    新增装机 for 光伏发电装机)."""
+    part = _first_part(keyword)
+    if (at := noun.find(part)) >= 0:
+        return not _GROUP_AFTER.fullmatch(noun, at + len(part))  # (就业困难人员: people, below)
+    return _splittable(keyword) and may_split(noun, keyword) and bool(split_matches(noun, keyword))
+
+
+# People named by a phrase the keyword opens (就业困难人员, 就业见习人员 for 就业; not 就业人员,
+# the keyword's own people): a group of people, not the keyword's thing
+_GROUP_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:人员|群体|人群|家庭|对象)")
+
+
+_COUNT_WORD = re.compile(r"(?:个数|数量|总数)$")
+
+
+def _count_of(noun: str, target: Target) -> bool:
+    """Whether a list's item is the count of the keyword's things (重点项目个数, …数量, …总数)
+    while the target measures them in money (项目投资, in 元): another measure, not the target's."""
+    count = _COUNT_WORD.search(noun)
+    if count is None or not (target.unit or "").endswith("元"):
+        return False
+    return any(noun[: count.start()].endswith(k) for k in target.keywords)

@@ -24,6 +24,8 @@ _PLAN_VERB = (
     r"计(?<![成过比较定原]计)(?!划执行|划的[约近]?[0-9])(?:(?<!全年计)(?<!年度计)|(?=划(?:再|要|将)?"
     r"(?:新|建|改|筹|开工|实施|巩固|提升|发行|安排|投资|培育|种植|治理|完工|竣工|发放|投放"
     r"|认定|评定|评选|整治|引进|招引|铺设|修建|扩建|安置|供应|出让|提供|打造|创建|培训|帮扶"
+    # (年度计划完成投资860亿元: the investment the plan is to make; not 年度计划完成了…, 完成率)
+    r"|完成投资"
     r"|举办|开展|复耕|造林|栽植|吸纳|接待|转移|设立|开设|开通|上线|打通|消除|修复|收储"
     # …or any other word of work: what the plan's noun goes on with (的, 完成, 任务, 数, 进度) is
     # not one (全年计划加装电梯300部 as 全年计划新建…)
@@ -108,7 +110,8 @@ _QUOTE_REACH = 40  # how long a project's quoted name may be
 _NAME_AFTER = re.compile(
     r"\s*(?:“|等|项目|、|）|\)|民生实事|工程|被?(?:列为|列入|纳入|写入|确定为|定为|作为))"
 )
-_NAME_BEFORE = re.compile(r"(?:如|包括|含|、|”|：|:)\s*$")
+# (…or after the plan's noun it is the words of: 今年确定的实事任务的“新建…3000公里”已完成)
+_NAME_BEFORE = re.compile(r"(?:如|包括|含|、|”|：|:|(?:任务|目标|计划|实事)的)\s*$")
 
 
 def quoted_project(sentence: str, start: int, end: int) -> bool:

@@ -36,6 +36,12 @@ def compared_base(sentence: str, start: int, end: int) -> bool:
 # 比/较 opening the phrase the number ends (a year's digits in it: 较2023年全年的), and the change
 # right after it
 _COMPARED_WITH = re.compile(r"[比较](?:(?:19|20)[0-9]{2}|[^，,。；;0-9]){0,14}$")
+# …or the base named right before a bracket holding its value (较上年同期（3.4%）, 比上年(4.7%));
+# not 较 as an adverb (增长较快（5.3%）) nor 比 of a ratio (比重, 比例)
+_BASE_NAMED = re.compile(
+    r"(?<![同环])[比较](?![快慢多少大小高低好为强弱例重率较])"
+    r"(?:(?:19|20)[0-9]{2}|[^，,。；;0-9（(]){1,14}[（(]$"
+)
 _CHANGE_AFTER = re.compile(r"多|少|增加|增长|减少|下降|提高|降低|高出|低出|上升")
 
 
@@ -111,6 +117,8 @@ def is_reference(
         t0 = max(sentence.rfind(ch, 0, twin.start) for ch in "，,；;") + 1
         return is_reference(sentence, t0, c1, twin, match)
     head = sentence[c0 : q.start]
+    if head.endswith(("（", "(")) and _BASE_NAMED.search(head):
+        return True  # 较去年同期（-1.1%）提高…: the base's value, in brackets after its name
     if head.endswith(("的", "的\n")) and (EARLIER_LEVEL.search(head) or EARLIER_WORK.search(head)):
         # 由去年底的63家增加到71家, 比去年实际新增的7.4万个还要多: a figure of an earlier date
         return False

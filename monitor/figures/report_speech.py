@@ -19,6 +19,29 @@ _REPORT_SPEAKS = re.compile(
 )
 
 
+# A document or meeting that sets, its content after a mark opening with a year (方案提出，2024年
+# …; 规划纲要明确，2023年…; 会议提出：…): the plan put forward; not what it shows or points out
+# (报告显示，…; 报告指出，…), nor a span to now (2021年以来…)
+_DOCUMENT_SETS = re.compile(
+    r"(?:报告|规划|纲要|方案|意见|会议|文件|通知|要点)(?:中|里)?(?:提出|明确)[，,：:]\s*"
+    r"(?:19|20)[0-9]{2}\s*年(?!以来|[底末]|度?(?:以|之)?前)"
+)
+# …until a clause opens with a time of its own or a semicolon closes the part
+_TIME_AGAIN = re.compile(
+    r"[；;]|[，,]\s*(?:今年|明年|去年|上年|过去|目前|截[至止]|(?:19|20)[0-9]{2}\s*年)"
+)
+
+
+def put_forward(head: str) -> bool:
+    """Whether the clause `head` ends with (the sentence up to its end) is what a document or
+    meeting put forward (方案提出，2024年新建停车位…、改造城镇老旧小区…): the year is the
+    plan's, not a time that makes the clause a result of a year gone by."""
+    if "提出" not in head and "明确" not in head:
+        return False
+    found = list(_DOCUMENT_SETS.finditer(head))
+    return bool(found) and _TIME_AGAIN.search(head, found[-1].end()) is None
+
+
 def report_speaking(text: str, ends: list[int]) -> list[re.Match[str]]:
     """The openings of the sentences of `text` (their ends at `ends`) whose speaker is a work
     report (_REPORT_SPEAKS)."""

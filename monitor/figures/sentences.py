@@ -13,6 +13,7 @@ from monitor.figures.attribution import _NUMBER_START, continues
 from monitor.figures.continuations import NEXT_STEP
 from monitor.figures.cues import _CLAUSE
 from monitor.figures.items import item_then_progress
+from monitor.figures.numerals import find_quantities
 from monitor.figures.place_shares import BY_PLACE, places_counted
 from monitor.models import Target
 
@@ -34,6 +35,23 @@ _HEADLINE_BREAK = re.compile(  # (after a closing quote or bracket too: 跑出�
 # the next pause (a headline's 新增5.6万个 年度目标完成超九成 has no space before its amount)
 _AMOUNT_AT_END = re.compile(r"[ \u3000][0-9][0-9.]*[\u4e00-\u9fff]{1,3}$")
 _NEXT_PAUSE = re.compile(r"[^，,；;：:。（(]*")
+
+
+# A headline's part that is only an amount (…年度任务 超820公里): what may open one
+_LONE_OPENS = re.compile(r"(?:超过?|逾|近|约|达|突破)?[0-9０-９]")
+_PART_END = re.compile(r"[^ \u3000，,；;：:。！!？?（(]*")
+
+
+def _lone_amount(sentence: str, at: int) -> bool:
+    """Whether the space at `at` sets off a headline's last words that are only an amount (…任务
+    超820公里, …提前完成 47.3万人): no noun or verb of its own, the amount of the part before."""
+    if sentence[at] not in " \u3000" or not _LONE_OPENS.match(sentence, at + 1):
+        return False
+    part = _PART_END.match(sentence, at + 1)
+    if part is None:
+        return False
+    found = find_quantities(part.group())
+    return len(found) == 1 and found[0].start == 0 and found[0].end == len(part.group())
 
 
 def _spaced_amount(sentence: str, at: int) -> bool:
@@ -77,7 +95,11 @@ def clause_cuts(sentence: str) -> list[int]:
         cuts = [at for i, at in enumerate(cuts) if not _in_kinds_list(sentence, cuts, i)]
     if " " in sentence or "\u3000" in sentence:  # a headline's clauses: 新建4100个 累计建成3.2万个
         breaks = (m.start() for m in _HEADLINE_BREAK.finditer(sentence))
-        cuts = [at for at in sorted([*cuts, *breaks]) if not _spaced_amount(sentence, at)]
+        cuts = [
+            at
+            for at in sorted([*cuts, *breaks])
+            if not (_spaced_amount(sentence, at) or _lone_amount(sentence, at))
+        ]
     if "（" not in sentence and "(" not in sentence:
         return cuts
     kept: list[int] = []

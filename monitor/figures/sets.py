@@ -56,8 +56,9 @@ def other_set(sentence: str, end: int, c0: int) -> str | None:
 _CLASS_AFTER = re.compile(
     r"等(?![于待级同候次])(?:各类|各种|多种|多类|其他|其它|一批)?[\u4e00-\u9fff]"
 )
-# what may stand between a number and the example after it (约420公里的污水等…)
-_NUMBER_THEN_EXAMPLE = re.compile(r"的?[\u4e00-\u9fff]{0,4}")
+# what may stand between a number and the example after it (约420公里的污水等…): 的 and the
+# example's first words; with no 的 (28个口袋公园等…) the count is the keyword's own
+_NUMBER_THEN_EXAMPLE = re.compile(r"的[\u4e00-\u9fff]{0,4}")
 
 
 def wider_class(sentence: str, n: Number, target: Target) -> str | None:

@@ -263,7 +263,7 @@ def share_of_several(sentence: str, head: str, c0: int) -> bool:
 
 # The measure a share is counted by (按户数计开工率97.2%, 按建筑面积计, 按项目个数计): the letters
 # before 数/量 name its measure word; a basis that names a noun (按小区数计) says no unit
-_BASIS = re.compile(r"按([\u4e00-\u9fff]{1,6}?)(?:总?数|量)?计算?")
+_BASIS = re.compile(r"按([\u4e00-\u9fff]{1,6}?)(总?数|量)?计(?!划)算?")
 _BASIS_UNITS = {"面积": "平方米", "里程": "公里", "长度": "公里", "投资": "元", "资金": "元"}
 
 
@@ -275,6 +275,7 @@ def counted_otherwise(head: str, unit: str | None) -> bool:
         return False
     basis = found.group(1)
     said = next((u for word, u in _BASIS_UNITS.items() if basis.endswith(word)), None)
-    if said is None and (word := units.read_unit(basis, len(basis) - 1)) is not None:
-        said = word[0]  # 户数, 套数, 人数, 项目个数: a measure word before 数
+    if said is None and (found.group(2) or len(basis) == 1):  # (not 按年度计划, 按进度计)
+        word = units.read_unit(basis, len(basis) - 1)
+        said = word[0] if word is not None else None  # 户数, 套数, 项目个数, 按户计
     return said is not None and not units.fits(said, unit)

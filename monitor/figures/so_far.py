@@ -80,6 +80,8 @@ _AS_OF_STOCK = re.compile(
     r"|^目前"  # (not 截至2024年8月底: a date inside the year, the year's work so far)
     r"|(?<![计划将要争保])到(?:19|20)[0-9]{2}\s*年[底末]"  # 到2010年底，…已修建96个: as of then
 )
+# things dated by their year (2024年度…项目, 今年度, 本年度), not 跨年度 nor a bare 年度重点…
+_YEARS_THINGS = re.compile(r"(?:(?:19|20)[0-9]{2}\s*|今|本|当)年度")
 # so far, from no start (到目前为止，…建成…; 迄今，…): a running total, 已 or not
 _SO_FAR = re.compile(r"(?:到|至)目前为止|迄今")
 
@@ -90,7 +92,7 @@ def scope_so_far(sentence: str, c0: int, clause: str, head: str, q: Quantity) ->
     if _SO_FAR.match(sentence) or (
         _as_of_stock(sentence)
         and "已" in sentence[: q.start]
-        and "年度" not in head
+        and not _YEARS_THINGS.search(head)
         and not _PART_OF_SET.match(head)
     ):  # (截至目前，已完成2024年度农村公路新改建…: the year's things so far; 截至目前，确定的
         return "cumulative"  # 120个项目已开工96个: the part done of the set named before 已)

@@ -97,7 +97,8 @@ def cell_of(
     if cell[:1] in _COMPARED:  # ≥3000个, ≤5%: a bound, said in words
         cell = _COMPARED[cell[0]] + cell[1:].lstrip()
     sign = _SIGN.match(cell)
-    said = _RATE_SAID.match(cell) if percent and not sign else None  # 增长24.1%, 下降7.7%
+    rate = percent or _PERCENT.fullmatch(target.unit or "") is not None  # (a growth target's)
+    said = _RATE_SAID.match(cell) if rate and not sign else None  # 增长24.1%, 下降7.7%
     bare = cell[sign.end() :] if sign else cell[said.end() :] if said else cell
     quantity = parse_quantity(bare)
     if quantity is None:

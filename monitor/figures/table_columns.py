@@ -24,10 +24,10 @@ from monitor.figures.table_heads import (
 from monitor.figures.table_heads import role_of as role_of
 from monitor.figures.table_rows import is_period, label_of, periods_down
 from monitor.figures.table_running import year_to_date
-from monitor.figures.table_spans import done_in_per_cent, plan_window, ratio_shares
+from monitor.figures.table_spans import done_in_per_cent, done_of_plan, plan_window, ratio_shares
 from monitor.figures.table_stages import stage_in
-from monitor.figures.table_units import HEADER_UNIT as _HEADER_UNIT
 from monitor.figures.table_units import (
+    AGAINST_MEAN,
     PLAN_ROW,
     RATE_WORD,
     SINCE_LAST_MONTH,
@@ -35,6 +35,8 @@ from monitor.figures.table_units import (
     header_unit,
     period_of,
 )
+from monitor.figures.table_units import HEADER_UNIT as _HEADER_UNIT
+from monitor.figures.table_years import years_down
 from monitor.models import Table, Target
 
 # A header over the rows' names (项目类别, 指标名称, 地区, 月份): its cells are labels, even where
@@ -90,6 +92,7 @@ def columns(table: Table, published: date | None, title: str = "") -> list[Colum
         else:  # (a header of a role keeps it over cells in words: 2025年目标 | 与经济增长同步)
             out.append(read_head(head, published)._replace(stage=stage_in(head)))
     values = ("pledge", "achieved", "share", "rate")
+    years_down(out, table)  # 年份 | 床位数(张) over 2019 | 2020 …: a yearbook's series
     _names_first(out, wordy)
     labels = [i for i, c in enumerate(out) if c.role == "label"]
     for i in labels[1:]:  # 批次 | 发行时间: the date a row's batch was issued, not its name
@@ -105,10 +108,13 @@ def columns(table: Table, published: date | None, title: str = "") -> list[Colum
     _fraction_halves(out, table.header, published)
     ratio_shares(out, table)
     done_in_per_cent(out, table.header)
+    done_of_plan(out, table)  # 完成年度目标任务的 | 65.0%
     _progress_counts(out, table)
     plan_window(out, table.header)
     for i, head in enumerate(table.header):  # 较上月增加 of no month the caption names: unread
-        if SINCE_LAST_MONTH.search(head) and not caption_month(table.caption):
+        if (SINCE_LAST_MONTH.search(head) and not caption_month(table.caption)) or (
+            out[i].role == "rate" and AGAINST_MEAN.search(head)  # 同比 三年均值
+        ):
             out[i] = Column("none", None, None, None)
     first = next((i for i, c in enumerate(out) if c.role in values), None)
     for i in range(first + 1 if first is not None else len(out), len(out)):

@@ -158,15 +158,20 @@ def own_places(columns: list[Column], header: tuple[str, ...], target: Target) -
     ]
 
 
+# A group and its role in one header cell (惠及居民(万户)开工率): the group, its bracket ending it
+_GROUP_FIRST = re.compile(r"^(.+?[)）])\s*(?=[^()（）|\s])[^()（）|]+$")
+
+
 def own_groups(columns: list[Column], header: tuple[str, ...], target: Target) -> list[Column]:
     """A share or rate under a group of columns that counts in a unit the target's cannot be
-    read in (空调安装（台）|完成率 for a target of 元) is that group's, none of the target's; so
-    is a share of the money (own_money)."""
+    read in (空调安装（台）|完成率 for a target of 元; 惠及居民(万户)开工率 for 个) is that group's,
+    none of the target's; so is a share of the money (own_money)."""
     out = own_money(columns, header, target)
     for i, (column, head) in enumerate(zip(columns, header, strict=False)):
-        if column.role not in ("share", "rate") or "|" not in head:
+        groups = head.split("|")[:-1] if "|" in head else _GROUP_FIRST.findall(head)
+        if column.role not in ("share", "rate") or not groups:
             continue
-        unit = next((u for part in head.split("|")[:-1] if (u := header_unit(part))), None)
+        unit = next((u for part in groups if (u := header_unit(part))), None)
         if unit and unit != "%" and not same_measure(unit, target):
             out[i] = column._replace(role="none")
     return out
@@ -250,6 +255,7 @@ def items_across(table: Table, columns: list[Column], target: Target) -> list[Co
         elif column.role in values and (other_item(heads[i], target) or _indicator(heads[i])):
             mine = False  # (社零（亿元） | 增速（%） | 规上工业增加值（亿元） | 增速（%）)
         other = other_item(heads[i], target) or other_measure(heads[i], target)
+        other = other or (column.role == "share" and _own_share(heads[i]))  # 水质优良比例
         keep = named[i] or column.role not in values or (mine and not other)
         # 老年食堂（个）|年度任务 … 助餐点（个）|年度任务: a group naming another item, no role
         keep = keep and not (own and groups[i] not in own and not _role_group(groups[i]))
@@ -266,6 +272,17 @@ def _indicator(head: str) -> bool:
     if not header_unit(head) or "|" in head or not _NOUN.fullmatch(words):
         return False
     return role_of(words, None) == "none"
+
+
+# A share word closing a measure's name (水质优良比例, 毛入园率, 失业率)
+_SHARE_END = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:比例|比重|率)")
+
+
+def _own_share(head: str) -> bool:
+    """Is a per-cent header the name of a measure of its own (水质优良比例（%）), its words before
+    the share word naming no role (完成, 开工, 占年度目标): no share of a plan?"""
+    found = _SHARE_END.fullmatch(HEADER_UNIT.sub("", head.rsplit("|", 1)[-1]).strip())
+    return found is not None and role_of(found.group(1), None) == "none"
 
 
 def _role_group(group: str) -> bool:

@@ -15,8 +15,9 @@ from monitor.models import Figure, Seen, Table, Target
 # A header naming a thing added (新建社区食堂（个）): the item a column of items across counts
 ITEM = re.compile(r"(?:新增|新建|新开工|开工|改造|建设|建成|完成)([\u4e00-\u9fff]{2,})")
 ROLE = re.compile(
-    r"计划|任务|目标|预算|规划|指标|进度|比例|率|数|情况|里程|数量|面积|投资|总|"
+    r"计划|任务|目标|预算|规划|指标|进度|进展|比例|率|数|情况|里程|数量|面积|投资|总|"
     r"^(?:改造|建设|建成|完成|开工|竣工|完工|通车|投运|投产|交付)$"
+    r"|^(?:改造|建设|新建)?项目$"  # (开工改造项目, 新开工项目: the table's own projects)
 )
 # What a header may say before the item it names: done, so far (累计完成路基, 1-9月新建学校)
 _BEFORE_ITEM = re.compile(r"^(?:其中[:：]?)?(?:累计|已|已经|本年|当年|今年|年度|全年)?")

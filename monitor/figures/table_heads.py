@@ -165,7 +165,7 @@ def split_group(head: str) -> str:
 
 
 # 进度 alone, no 率 or % of its own: under a group counting in 人 or 个, the count done so far
-_BARE_PROGRESS = re.compile(r"\s*(?:当前|目前|工作)?进度\s*")
+_BARE_PROGRESS = re.compile(r"\s*(?:当前|目前|工作|完成|实际|实际完成|累计完成)?进度\s*")
 
 
 def progress_count(head: str) -> str | None:
@@ -182,7 +182,7 @@ def names_change(head: str) -> bool:
 
 
 def bare_progress(head: str) -> bool:
-    """Is a header 进度 alone (当前进度), no group, no 率 or %?"""
+    """Is a header 进度 alone (当前进度, 完成进度), no group, no 率 or %?"""
     return "|" not in head and _BARE_PROGRESS.fullmatch(head) is not None
 
 

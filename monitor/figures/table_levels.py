@@ -1,25 +1,52 @@
 """Tables whose columns name what they measure (城市 | PM2.5浓度（微克/立方米） |
 优良天数比例（%） | …同比变化（百分点）), rows the places: a per-cent target's own column is its
-level, whatever share word its keyword holds (比例, 覆盖率), and a column naming another measure
-is that measure's."""
+level, whatever share word its keyword holds (比例, 覆盖率), as is the column naming a target in
+a unit of a ratio (微克/立方米) in that unit; a column naming another measure is that measure's."""
 
 from __future__ import annotations
 
 import re
 
+from monitor.figures import units
 from monitor.figures.table_heads import Column, words_of
-from monitor.models import Target
+from monitor.models import Table, Target
 
 
 def own_level(columns: list[Column], header: tuple[str, ...], target: Target) -> list[Column]:
     """A per-cent target's column headed by its keyword alone (优良天数比例（%）, 森林覆盖率（%）)
     holds its level: a rate (as a level in per cent is), not a share of the plan."""
+    if target.unit and "/" in target.unit:
+        return _ratio_levels(columns, header, target)
     if target.unit not in ("%", "％"):
         return columns
     out = []
     for column, head in zip(columns, header, strict=False):
         if column.role in ("share", "none") and _names_only(words_of(head), target.keywords):
             column = column._replace(role="rate", scope="rate", unit="%")
+        out.append(column)
+    return out
+
+
+# A unit in brackets ending a header (（微克/立方米）, (μg/m3))
+_BRACKET_UNIT = re.compile(r"[（(]\s*([^（）()]+?)\s*[)）]\s*$")
+
+
+def _ratio_levels(columns: list[Column], header: tuple[str, ...], target: Target) -> list[Column]:
+    """A target in a unit of a ratio (微克/立方米): a column of no role naming its keyword in
+    that unit (二氧化氮浓度（微克/立方米）), with no change word, holds its level then."""
+    want = units.normalise(target.unit or "")
+    out = []
+    for column, head in zip(columns, header, strict=False):
+        found = _BRACKET_UNIT.search(head.rsplit("|", 1)[-1])
+        if (
+            column.role == "none"
+            and found
+            and want
+            and units.normalise(found.group(1)) == want
+            and any(k and k in head for k in target.keywords)
+            and not _MEASURE_CHANGED.match(words_of(head))
+        ):
+            column = column._replace(role="achieved", scope="cumulative", unit=target.unit)
         out.append(column)
     return out
 
@@ -48,3 +75,33 @@ def other_measure(head: str, target: Target) -> bool:
         return False
     item = found.group(1)
     return not _NO_MEASURE.search(item) and not any(k in item or item in k for k in target.keywords)
+
+
+# A column headed by one year alone (2021, 2021年, 2021年末): a point of a yearbook's series
+_YEAR_HEAD = re.compile(r"\s*(?:19|20)[0-9]{2}\s*(?:年(?:末|底)?)?\s*")
+# The name of a count of things that are (机构数, 床位数, 执业医师数, 数量), ending the words
+_COUNT_NAME = re.compile(r"[\u4e00-\u9fff]数量?(?![\u4e00-\u9fff])")
+# …and words of work done or a flow in the year (新增, 竣工, 产量, 人次): the year's own
+_FLOW = re.compile(
+    r"新增|新建|新开|增加|净增|增长|减少|当年|本年|全年|开工|竣工|建成|完成|改造|培训|接待|"
+    r"出生|死亡|发放|销售|产量|生产|招生|毕业|人次|投资|实现"
+)
+
+
+_SERIES = 3  # years, at least: a series, not a plan beside its result
+
+
+def series_count(label: str, head: str, table: Table) -> bool:
+    """Is a cell a point of a yearbook's series (项目 | 2019 | 2020 | 2021 …, or the years down)
+    counting things that are (…机构数, 床位数: its row or caption names a count, and no work or
+    flow)? Such a count is the level at the year's end (cumulative), not what the year added."""
+    down = not _YEAR_HEAD.fullmatch(head)  # (年份 | 床位数(张) with the years down)
+    point, name = (label, head) if down else (head, label)
+    axis = [row[0] for row in table.rows if row] if down else table.header
+    if (
+        not _YEAR_HEAD.fullmatch(point)
+        or sum(_YEAR_HEAD.fullmatch(h) is not None for h in axis) < _SERIES
+    ):
+        return False
+    words = f"{name} {table.caption}"
+    return _COUNT_NAME.search(words) is not None and _FLOW.search(words) is None

@@ -17,6 +17,7 @@ from monitor.figures.row_nouns import noun_before_work
 from monitor.figures.table_names import role_rows, titled
 from monitor.figures.table_stages import stage_in, stages_down
 from monitor.figures.table_units import PLAN_ROW
+from monitor.figures.table_years import BARE_YEAR
 from monitor.models import Table, Target
 
 # A row of the whole: 合计, 全省合计, 总计, 全市
@@ -174,8 +175,8 @@ def is_period(cell: str) -> bool:
 
 
 def year_of(label: str) -> str | None:
-    """The year a row of one period names (2022年, 2024年1-9月), else None."""
-    found = A_YEAR.match(label) if is_period(label) else None
+    """The year a row of one period names (2022年, 2024年1-9月, a yearbook's 2021), else None."""
+    found = A_YEAR.match(label) if is_period(label) else BARE_YEAR.fullmatch(label)  # (2021)
     return found.group(1) if found else None
 
 
@@ -183,7 +184,7 @@ def periods_down(table: Table, labels: list[int]) -> bool:
     """Are the rows periods (1月 … 6月, 一季度 …): every labelled row a month or a quarter, or
     their total (累计, 合计) below them, or the year's plan (全年目标) beside them."""
     said = [_plain(label) for row in table.rows if (label := label_of(row, labels))]
-    periods = [label for label in said if is_period(label)]
+    periods = [label for label in said if is_period(label) or BARE_YEAR.fullmatch(label)]
     totals = [x for x in said if not is_period(x) and _OR_PLAN.fullmatch(x)]
     return len(periods) >= 2 and len(periods) + len(totals) == len(said) and len(totals) <= 1
 
@@ -257,10 +258,11 @@ def rows_for(
         if not whole and not named and across:  # 全省铁路 | 营业里程 for 全省铁路营业里程
             whole = [(row, label) for row, label in rows if titled(label, target)]
         flows = [label for _, label in named if not _STOCK_ROW.search(label)]
+        flows = [] if len({stage_in(f) for f in flows} - {None}) == len(flows) else flows  # 竣工
         kinds = _kinds(named, " ".join([table.caption, title, *(lb for _, lb in whole)]), target)
         if kinds:  # 其中：公共充电桩 for 公共充电桩: the total (充电桩合计) is of every kind
             whole, named = [], kinds
-        elif whole or len(flows) > 1:  # (one row and its stock, 累计建成…, are no parts)
+        elif whole or len(flows) > 1:  # (one row and its stock, 累计建成…, or its stages: no parts)
             named = []  # the named rows are parts (区域级绿道) of the whole
     return [
         row

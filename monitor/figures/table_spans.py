@@ -62,3 +62,40 @@ def done_in_per_cent(columns: list[Column], header: tuple[str, ...]) -> None:
             continue
         if any(c.role == "achieved" and c.unit not in ("%", "％") for c in columns[:i]):
             columns[i] = Column("share", "share_of_pledge", "%", columns[i].period)
+
+
+# 完成, 为 or 占 with the plan as its object (完成年度目标任务的, 完成全年计划, 为计划的)
+_DONE_OF_PLAN = re.compile(
+    r"\s*(?:(?:累计)?完成(?:了)?|为|占)(?:年度|全年|本年|年)?(?:目标)?(?:任务|计划|目标)(?:的)?"
+    r"(?:比例|进度)?\s*(?:[（(]\s*[%％]\s*[)）])?\s*"
+)
+_PER_CENT_CELL = re.compile(r"\s*[0-9０-９][0-9０-９.．]*\s*[%％]\s*")
+
+
+def done_of_plan(columns: list[Column], table: Table) -> None:
+    """A header of 完成 (为, 占) with the plan as its object (完成年度目标任务的) over cells
+    all in per cent, beside the plan or a result counted in amounts: the share of the plan done,
+    not a second plan (as its 目标任务 alone would read); so is a stage's progress (开工进展)."""
+    for i, head in enumerate(table.header):
+        if columns[i].role == "share" or not _DONE_OF_PLAN.fullmatch(head):
+            continue
+        cells = [row[i] for row in table.rows if i < len(row) and not _EMPTY.fullmatch(row[i])]
+        if not cells or not all(_PER_CENT_CELL.fullmatch(c) for c in cells):
+            continue
+        if any(c.role in ("pledge", "achieved") and j != i for j, c in enumerate(columns)):
+            columns[i] = Column("share", "share_of_pledge", "%", columns[i].period)
+    _progress_in_per_cent(columns, table)
+
+
+_PROGRESS_SAID = re.compile(r"\s*(?:开工|完工|竣工|建成|完成|建设|工程)?进展\s*")  # 开工进展
+
+
+def _progress_in_per_cent(columns: list[Column], table: Table) -> None:
+    """A stage's progress (开工进展, 进展) over cells all in per cent is the share of the task
+    the stage has reached, as 开工进度 already reads, not a count done."""
+    for i, head in enumerate(table.header):
+        if columns[i].role != "achieved" or not _PROGRESS_SAID.fullmatch(head):
+            continue
+        cells = [row[i] for row in table.rows if i < len(row) and not _EMPTY.fullmatch(row[i])]
+        if cells and all(_PER_CENT_CELL.fullmatch(c) for c in cells):
+            columns[i] = Column("share", "share_of_pledge", "%", columns[i].period)

@@ -14,7 +14,10 @@ from collections.abc import Sequence
 from decimal import Decimal
 from functools import lru_cache
 
+from monitor.figures.stages import stage_of
 from monitor.models import Target
+
+_BUILDING = ("开工", "建成")  # the stages of building (新开工, 竣工, 基本建成 as stage_of has them)
 
 # Each chain is one kind of work's stages, earliest first; a stage's words, the first its name.
 _CHAINS: tuple[tuple[tuple[str, ...], ...], ...] = (
@@ -116,3 +119,19 @@ def stages_down(labels: list[str]) -> bool:
     return len(said) >= 2 and all(
         (stage := stage_in(label)) and len(label) <= len(stage) + 2 for label in said
     )
+
+
+def own_stage_rows(
+    rows: list[tuple[str, ...]], names: list[str], target: Target
+) -> list[tuple[str, ...]]:
+    """The target's rows (named `names`), less those of a later stage of building where a row of
+    its own stage is there too (保障性租赁住房 开工 | … 竣工 for a 开工 target): the later one
+    counts another measure, as a later stage's column beside the target's own does (a stage of
+    raising homes, 筹集 before 供应, keeps its later rows with their measure)."""
+    own = stages_of(target)
+    named = [stage_in(name) for name in names]
+    if not own or stage_of(own[0]) not in _BUILDING:
+        return rows
+    if not any(s and own_or_later(s, own) == 0 for s in named):
+        return rows
+    return [row for row, s in zip(rows, named, strict=True) if not s or own_or_later(s, own) != 1]

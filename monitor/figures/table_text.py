@@ -20,13 +20,17 @@ from monitor.figures.table_context import plan_said
 from monitor.figures.table_names import AMOUNT, item_columns
 from monitor.figures.table_pages import others_page
 from monitor.figures.table_rows import names
-from monitor.figures.table_units import period_of
+from monitor.figures.table_units import RATE_WORD, period_of
 from monitor.models import Figure, FigureKind, Seen, Table, Target
 
 _MIN_TEXT = 6  # characters: a shorter cell is a name or a number, not a sentence…
 _FIGURE_AFTER = re.compile(r"[\u4e00-\u9fff]{2}" + AMOUNT)  # …or one with a verb: 已建成4个
 _QUALIFIED = re.compile(r"\s*(?:约|超过?|近|逾|不足|不到|达到?|共|计|累计)?\s*[-+－＋]?[0-9０-９]")
 _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+# A change said in words before its per cent alone (增长4.2%, 下降1.1%左右): a value the table reads
+_RATE_ALONE = re.compile(
+    r"\s*" + RATE_WORD + r"\s*[0-9０-９][0-9０-９.．]*\s*[%％](?:左右|以上|以内)?\s*"
+)
 _DATE = re.compile(
     r"(?:(?:19|20)[0-9]{2}\s*年)|[0-9０-９]{1,2}\s*(?:[-—–~至]\s*[0-9０-９]{1,2}\s*)?[月日号]"
 )
@@ -81,7 +85,10 @@ def _text_columns(table: Table) -> list[int]:
 
 def _is_text(cell: str) -> bool:
     """A sentence with a number, or a short one with its figure after a verb (已建成4个, 完成31座),
-    not a number with a qualifier first (约31, 超过280个: a value the table reads)."""
+    not a number with a qualifier first (约31, 超过280个: a value the table reads) nor a change
+    said before its per cent (增长4.2%)."""
+    if _RATE_ALONE.fullmatch(cell):
+        return False
     if len(cell) >= _MIN_TEXT and _HAN.search(cell) and _DIGIT.search(_DATE.sub("", cell)):
         return True  # (not 截至9月30日进展, 1-9月完成: a date is no figure)
     return _FIGURE_AFTER.search(cell) is not None and _QUALIFIED.match(cell) is None

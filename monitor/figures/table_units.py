@@ -44,6 +44,8 @@ MONTH_PART = re.compile(
 
 
 # An amount added since last month (较上月增加, 比上月末新增): the month's own work
+# A change against an average of years (同比 三年均值, 较近五年平均增长): no rate over last year
+AGAINST_MEAN = re.compile(r"[0-9一二三四五六七八九十两几]\s*年(?:的)?(?:均值|平均)")
 SINCE_LAST_MONTH = re.compile(r"(?:比|较)上月末?(?:增加|新增|净增|多增)|环比(?:增加|新增|净增)")
 # The one month a caption reports (2025年8月各区县…), not a span (1-8月) nor a day (8月底)
 _CAPTION_MONTH = re.compile(r"(?<![0-9\-—–~至])(1[0-2]|[1-9])\s*月份?(?![底末0-9])")

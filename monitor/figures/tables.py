@@ -32,7 +32,7 @@ from monitor.figures.table_context import (
 )
 from monitor.figures.table_explain import explain_row, render
 from monitor.figures.table_heads import Column
-from monitor.figures.table_levels import own_level
+from monitor.figures.table_levels import own_level, series_count
 from monitor.figures.table_names import name_last
 from monitor.figures.table_pages import others_page
 from monitor.figures.table_rows import (
@@ -49,6 +49,7 @@ from monitor.figures.table_stages import (
     earlier,
     measure_of,
     own_or_later,
+    own_stage_rows,
     share_stage,
     stage_in,
     stages_of,
@@ -117,8 +118,7 @@ def _read_table(
     intro = intro_text(table.intro)  # …托育点…，各区县建设情况见下表: what the table is of
     said = period_of(table.caption) or period_of(title)  # a period written, not guessed
     period = said or (str(published.year) if published else None)
-    # Every place a target's row is found by (the caption, the title, a row's label cells),
-    # searched once: a target that none of them names has no row here.
+    # Where a target's row is found (caption, title, intro, header, labels): none names it, no row
     labelled = "\n".join(
         [
             table.caption,
@@ -137,10 +137,11 @@ def _read_table(
         across = any(
             c.role in values and names(table.header[i], target) for i, c in enumerate(mine)
         )
-        for row in wholes_only(
+        got = wholes_only(
             rows_for(table, target, labels, title, lead, across=across, source=region, intro=intro),
             labels,
-        ):
+        )
+        for row in own_stage_rows(got, [label_of(r, labels) for r in got], target):
             own = table_columns.for_row(mine, label_of(row, labels))  # 数值 under …任务: a plan
             row_unit = _row_unit(row, own, labels) or unit
             dropped: dict[int, str] = {}
@@ -211,8 +212,7 @@ def article_figures(
     published: date | None,
     region: tuple[str, ...] = (),
 ) -> list[Figure]:
-    """The figures of an article: its headline and text (reader.find_article_figures), then
-    its tables."""
+    """An article's figures: its headline and text (reader.find_article_figures), its tables."""
     from monitor.figures.reader import find_article_figures
 
     found = find_article_figures(
@@ -275,7 +275,7 @@ def _row_figures(
             continue  # an earlier stage than the target's (已签约 for a 竣工 target)
         column, (start, end), stage = columns[i], spans[i], stages[i]
         kind: FigureKind = "pledge" if column.role == "pledge" else "achieved"
-        level = _level(stock, label, table.header[i], target, table.header)  # 参保人数
+        level = _level(stock, label, table.header[i], target, table)  # 参保人数; 机构数 | 2021
         scope = _scope(column, target, change=change, stock=level)
         if change and column.role in ("pledge", "achieved"):
             direction = direction or ("down" if fall else None)
@@ -333,12 +333,12 @@ def _other_unit(
 _ADDED_HEAD = re.compile(r"增加|新增|净增|增量")
 
 
-def _level(stock: bool, label: str, head: str, target: Target, header: tuple[str, ...]) -> bool:
+def _level(stock: bool, label: str, head: str, target: Target, table: Table) -> bool:
     """Whether a cell is a level: in a stock row, but for a column of the additions (比上年末
-    增加); or as stock_level finds it (参保人数 under a year's column)."""
+    增加); as stock_level finds it (参保人数 under a year's column); a yearbook's 机构数 | 2021."""
     if stock and not _ADDED_HEAD.search(head):
         return True
-    return stock_level(label, head, target, header)
+    return stock_level(label, head, target, table.header) or series_count(label, head, table)
 
 
 def _scope(column: Column, target: Target, *, change: bool, stock: bool) -> FigureScope:

@@ -28,6 +28,8 @@ def between_keyword_and_number(sentence: str, n: Number, target: Target, same: b
     between = sentence[m.end : n.q.start]
     if same and (gap := _SHORTFALL.search(between)):  # 停车泊位缺口约3万个: what is missing
         return f"what is still missing ({gap.group()}), not work done nor a plan"
+    if same and _projects_beside_things(sentence, between, keyword, n.q.end, target.title):
+        return f"counts another noun ({keyword}项目): the things are counted beside it"
     same_unit = units.fits(n.q.unit, target.unit)  # else the unit's reason is given
     noun = noun_after(between, target.title) if same and same_unit else None
     if noun is None and same and m.start < m.end < n.q.start:
@@ -62,3 +64,25 @@ def zone_after(sentence: str, end: int, title: str) -> str | None:
     if zone is None or zone.group() in title:
         return None
     return f"counts another noun (a zone or site: {zone.group()})"
+
+
+# The projects of the work counted, then its things counted beside them (…改造项目73个、小区693个;
+# …建设项目12个、公园40个): the first counts projects, the second the keyword's own things
+_PROJECTS = re.compile(r"项目(?:已经?|累计|共|达到|达|为|约|近|超过|有)*")
+_THINGS_NEXT = re.compile(
+    r"[、，,]([\u4e00-\u9fff]{2,4}?)(?:共|约|近|超过|达)?[0-9一二两三四五六七八九十]"
+)
+
+
+def _projects_beside_things(
+    sentence: str, between: str, keyword: str, end: int, title: str
+) -> bool:
+    """Whether the words before the number (`between`) name the keyword's projects, and the next
+    list item, from `end`, counts things the keyword names (小区 of 老旧小区改造); not when the
+    title names projects."""
+    if "项目" in title or not _PROJECTS.fullmatch(between):
+        return False
+    things = _THINGS_NEXT.match(sentence, end)
+    if things is None:
+        return False
+    return things.group(1) in keyword

@@ -31,6 +31,10 @@ _NEAR = 3  # levels: a table this close below the body container's parent sits b
 
 # A cell that is a number: 1,244 / 82% / -6.8 / 2.26万 / ＋3.4
 _NUMBER = re.compile(r"[-+－＋−—–]?\s*[0-9０-９][0-9０-９,，.．]*\s*(?:[%％‰]|万|亿|万亿)?")
+# …or a change said in words before its per cent (增长6%左右, 下降2.3%: a plan-execution table's)
+_RATE_CELL = re.compile(
+    r"(?:同比)?(?:增长|下降|提高|降低|回落)\s*[0-9０-９][0-9０-９.．]*\s*[%％](?:左右|以上|以内)?"
+)
 # …or an amount with its measure word (18个, 5.6万人, 120公里), not a date (2024年, 9月)
 _AMOUNT = re.compile(
     r"[-+－＋−]?\s*[0-9０-９][0-9０-９,，.．]*\s*(?:万|亿)?(?![年月日号时])[\u4e00-\u9fff]{1,3}"
@@ -311,4 +315,4 @@ def _flatten(rows: list[list[str]], column: int) -> str:
 
 
 def _is_number(text: str) -> bool:
-    return bool(text) and _NUMBER.fullmatch(text) is not None
+    return bool(text) and (_NUMBER.fullmatch(text) or _RATE_CELL.fullmatch(text)) is not None
