@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from monitor.figures.cues import EARLIER_LEVEL, MODAL, MONTH_SPAN
-from monitor.figures.months import done_by_a_month, opening_end
+from monitor.figures.months import done_by_a_month, opening_past_source
 from monitor.figures.place_clauses import whole_in_share
 from monitor.figures.rate_words import _CHANGE_VERB as _CHANGE_VERB
 from monitor.figures.rate_words import compared as compared
@@ -38,7 +38,7 @@ from monitor.figures.since import (
 from monitor.figures.since import since_period_start as since_period_start
 from monitor.figures.since import since_window as since_window
 from monitor.figures.since import sum_after as sum_after
-from monitor.figures.so_far import _LATER_YEAR, scope_so_far
+from monitor.figures.so_far import _DONE_SO_FAR, _LATER_YEAR, scope_so_far
 from monitor.figures.so_far import _PART_OF_YEAR as _PART_OF_YEAR
 from monitor.figures.so_far import under_way as under_way
 from monitor.figures.stock_flow import (
@@ -56,8 +56,9 @@ _PERCENT = frozenset({"%", "‰", "百分点"})
 _STOCK = re.compile(
     r"总(?:数|量|[人户]数|里程|规模|面积|容量|额)|总长度?(?=已|约|为|达|近|超|突破|破|增至)|(?:运营|营运|通车|营业)里程|保有量|装机|共有|全国有|已有|现有|拥有"
     r"|实有|余额|存量|存栏"  # (存栏: head on hand; in operation, enrolled, on the register:)
-    # the whole of a noun, its number right after (总托位1260个, 总床位3.2万张; not 总投资, 总计)
-    r"|总(?!投资|收入|产|支出|计|共|体|结|部)[\u4e00-\u9fff]{2}(?=[0-9])"
+    # the whole of a noun, its number right after (总托位1260个, 总床位3.2万张; not 总投资, 总计,
+    # nor 总任务: the work set to be done)
+    r"|总(?!投资|收入|产|支出|计|共|体|结|部|任务)[\u4e00-\u9fff]{2}(?=[0-9])"
     # the scale a count of things has reached or is to pass (5G基站规模将超过8万个, 机架规模达到…;
     # not a sum of money's: 发放规模达到2.5亿元, see _scale_of_money)
     r"|规模(?=(?:已经?|将|可|要)?(?:达到?|超过|突破|增至|扩大到|扩大至))"
@@ -222,8 +223,9 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     named = _named_by_its_words(sentence, c0, clause, head, q)
     if named is not None:
         return named
+    opening = sentence[: opening_past_source(sentence)]  # (据统计，今年一季度，…: its time)
     if _SINCE_WORK_BEGAN.search(head) or (
-        c0 <= opening_end(sentence) + 1
+        c0 <= len(opening) + 1
         and (_SINCE_WORK_BEGAN.search(sentence, 0, c0) or since_launch(sentence, c1))
     ):
         return "cumulative"  # 开工以来开累完成投资126亿元; 试点以来，…累计… (no start dated)
@@ -232,15 +234,14 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     if c0 and year_summed(sentence, c0, _IN_YEAR):
         return "new"  # …今年已全部发行完毕，共计3120亿元: the sum of the year's work
     # the year's work: said in this clause, or by a time phrase opening the sentence (今年1—6月，…)
-    opening = sentence[: opening_end(sentence)]
     own_year = "今年" in _SPAN_END.sub("", opening)  # (…以来至今年9月: 今年 ends the span)
     since = (c0 <= len(opening) + 1 and _SPAN.search(opening) and not own_year) or dated_then_since(
         sentence, c0, _SPAN
     )
     if since and _CUMULATIVE.search(clause):
         return "new"  # 自2016年…以来，累计下达…; “十四五”以来截至9月底，累计筹集…; …，借阅累计达到…
-    if _CUMULATIVE.search(head) and since_clause_before(sentence, c0, _SPAN):
-        return "new"  # …介绍，2020年以来，全市累计新建…: the window's start in a clause further in
+    if _window_before(sentence, c0, head):
+        return "new"  # …介绍，2020年以来，全市累计新建…; …获悉，从2020年至今，全市已建成…
     if _YEARS_PLAN_AFTER.match(sentence, q.end):
         return "new"  # 累计完成2210部，完成年度目标的73.7%: the year's work so far
     if _a_level(sentence, c0, clause, head, opening) or total_after_additions(
@@ -269,6 +270,13 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     if _CUMULATIVE.search(sentence, 0, c0) or _reached_level(head):
         return "cumulative"
     return scope_so_far(sentence, c0, clause, head, q)
+
+
+def _window_before(sentence: str, c0: int, head: str) -> bool:
+    """Whether a dated start in a clause further in (…介绍，2020年以来，…; …获悉，从2020年至今，…)
+    opens the window of the total or the work done said after it (累计…, 已建成…)."""
+    summed = _CUMULATIVE.search(head) or _DONE_SO_FAR.search(head)
+    return bool(summed) and since_clause_before(sentence, c0, _SPAN)
 
 
 def _reached_level(head: str) -> bool:
@@ -319,6 +327,12 @@ def _named_by_its_words(
             continue  # 今年已有1800多户…完成, 今年共有412家…: the year's so far, not a stock
         if m.group() == "规模" and q.unit in _MONEY:
             continue  # 消费券发放规模达到2.5亿元: a sum of money's scale, the period's
+        if (
+            m.group()[0] == "总"
+            and _DONE_BEFORE.search(clause, 0, m.start())
+            and _YEARS_PLAN_AFTER.match(sentence, q.end)
+        ):
+            continue  # 已完成造林总面积…，占总任务…的N%: the work done toward it, as 累计…
         if not _FLOW_BEFORE_STOCK.search(clause, 0, m.start()) and not _added_stock(
             clause, m, head
         ):
@@ -332,6 +346,8 @@ def _named_by_its_words(
     return None
 
 
+# a verb of work done before a 总 noun (已完成造林总面积…, 已建成…总数…)
+_DONE_BEFORE = re.compile(r"已(?:经)?(?:累计)?(?:完成|建成)")
 # a month the year's count runs to, before its level verb (…，截至11月底达到1.3万张)
 _TO_MONTH = re.compile(r"^(?:截至|截止|到)[0-9一二三四五六七八九十]{1,2}月(?:底|末)?")
 

@@ -120,6 +120,23 @@ def opening_end(sentence: str) -> int:
     return comma
 
 
+# Where the news comes from, said first (据统计，…; 根据各地上报数据，…; 记者从…获悉，…): the time
+# phrase after it opens the sentence as well (as openings._FRAME_HEAD reads it for frames)
+_SOURCE_FIRST = re.compile(
+    r"(?:(?:据|根据)[^，,。；;：:]{0,24}?(?:统计|汇总|数据|测算|核算|监测|显示|介绍|了解|获悉)"
+    r"|记者[^，,。；;：:]{0,24}?(?:获悉|了解到))[，,：:]"
+)
+
+
+def opening_past_source(sentence: str) -> int:
+    """opening_end, past a source said first: 据统计，今年一季度，… opens on 今年一季度 (the end
+    given is in `sentence`, the source kept before it); the source alone when nothing near
+    follows it as an opening."""
+    found = _SOURCE_FIRST.match(sentence) if sentence[:1] in "据根记" else None
+    after = opening_end(sentence[found.end() :]) if found else 0
+    return found.end() + after if found and after > 0 else opening_end(sentence)
+
+
 # A long opening phrase that is only a start (自2016年实施…以来，“十四五”以来截至9月底，)
 _SINCE_OPENING = re.compile(
     r"^(?!.*(?<![至到])今年)[^，,。；]*以来"

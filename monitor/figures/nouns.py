@@ -206,7 +206,8 @@ _RATE_VERB_END = re.compile(
     r"(?:增长|下降|提高|上升|降低|减少|增加|回落|改善|提升|增速为|增幅为|增速|增幅)(?:了|约|达|为)*$"
 )
 
-_REFERENCE_END = re.compile(r"[比较与][^，,。；;]*$")  # 游客量比去年: the measure is before it
+# 游客量比去年: the measure is before it (not the 比 of 占比: 占比较上年末提高…, a share's change)
+_REFERENCE_END = re.compile(r"(?:(?<!占)比|[较与])[^，,。；;]*$")
 
 
 def other_measure(between: str, unit: str | None = None) -> str | None:

@@ -174,11 +174,15 @@ def dated_then_since(sentence: str, c0: int, span: re.Pattern[str]) -> bool:
 # A span of two named years standing as a clause (…介绍，2020年至2024年，全省累计…): a window too
 _SPAN_OF_YEARS = r"(?:19|20)[0-9]{2}\s*年?\s*(?:至|到|—|－|-|~|～)\s*(?:19|20)[0-9]{2}\s*年"
 _TWO_YEARS = re.compile(_SPAN_OF_YEARS)
+# …or from a named year up to now (…获悉，从2020年至今，…; 自2021年至今): the window to the date
+_TO_NOW = r"[从自]?(?:19|20)[0-9]{2}\s*年(?:至|到)今"
 # A dated start standing as a clause of its own further into the sentence (…介绍，2020年以来，全市
 # 累计…; …获悉，八年来，…明显改善，累计…): the window of a total said after it, as when it opens
 # the sentence; a clause naming another time between (今年, 上半年, 9月) ends the search, a date
 # the window runs to (截至今年9月底) does not
-_START_CLAUSE = re.compile(r"\s*(?:[^，,；;：:。]{0,24}?(?:以来|年来)|" + _SPAN_OF_YEARS + r")\s*")
+_START_CLAUSE = re.compile(
+    r"\s*(?:[^，,；;：:。]{0,24}?(?:以来|年来)|" + _SPAN_OF_YEARS + "|" + _TO_NOW + r")\s*"
+)
 _OTHER_TIME = re.compile(r"今年|当年|本年|年内|全年|半年|季度|[0-9一二三四五六七八九十]\s*月")
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
 
@@ -186,7 +190,11 @@ _CLAUSE_MARK = re.compile(r"[，,；;：:]")
 def since_clause_before(sentence: str, c0: int, span: re.Pattern[str]) -> bool:
     """Whether one of the three clauses before the one at `c0` is a dated start of its own
     (`span` finds the start's words), with no other time said between."""
-    if c0 < 2 or ("来" not in sentence[:c0] and not _TWO_YEARS.search(sentence, 0, c0)):
+    if c0 < 2 or (
+        "来" not in sentence[:c0]
+        and "今" not in sentence[:c0]
+        and not _TWO_YEARS.search(sentence, 0, c0)
+    ):
         return False  # (most clauses: no start before)
     marks = [m.start() for m in _CLAUSE_MARK.finditer(sentence, 0, c0 - 1)]
     stop = c0 - 1

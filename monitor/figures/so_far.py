@@ -90,9 +90,12 @@ def scope_so_far(sentence: str, c0: int, clause: str, head: str, q: Quantity) ->
     """scope_of's last resort: a level when the sentence says what stands so far or now (已建成,
     突破, 现有…), else the period's additions."""
     if _SO_FAR.match(sentence) or (
-        _as_of_stock(sentence) and "已" in sentence[: q.start] and not _YEARS_THINGS.search(head)
-    ):  # (截至目前，已完成2024年度农村公路新改建…: the year's things so far)
-        return "cumulative"
+        _as_of_stock(sentence)
+        and "已" in sentence[: q.start]
+        and not _YEARS_THINGS.search(head)
+        and not _PART_OF_SET.match(head)
+    ):  # (截至目前，已完成2024年度农村公路新改建…: the year's things so far; 截至目前，确定的
+        return "cumulative"  # 120个项目已开工96个: the part done of the set named before 已)
     if _DONE_SO_FAR.search(head) and not _named_a_period(sentence, c0, head):
         return "cumulative"  # 福州已建成口袋公园1500多个: no period named, a running total
     passed = _passed_a_level(head, q) and not _ADDITION.search(clause)
@@ -125,6 +128,11 @@ def _named_a_period(sentence: str, c0: int, head: str) -> bool:
 
 # the work set opening the number's clause, then 已 (12个…改造已完成)
 _SET_IN_HEAD = re.compile(r"[^，,。；]*?" + COUNT + r"[^，,。；0-9]*已")
+# …the set, then 已 and its verb alone, the number right after (120个重点项目已开工96个; not
+# 12个区已建成口袋公园120个, the things named again after the verb)
+_PART_OF_SET = re.compile(
+    r"[^，,。；]*?" + COUNT + r"[^，,。；0-9]*已(?:经)?(?:全部)?(?:开工|完工|建成|完成|竣工|启动)$"
+)
 # a plan and its amount in a clause before (计划60个，…; 任务为120公里，…)
 _PLAN_BEFORE = re.compile(r"(?:计划|任务|目标)[^，,。；0-9]{0,12}?[约近超逾]?[0-9]")
 

@@ -89,12 +89,19 @@ _HELD = re.compile(r"(?:稳定|保持|维持)在|覆盖(?!率|面)|" + IN_STATE)
 _NEW_BEFORE = re.compile(r"新(?!能源|型|兴|区|城|市民)|净增|增加")
 
 
+# a verb of work right before the number (在建重大项目完成投资…, …投资完成…): what the things in
+# that state did, the period's, not their count
+_WORK_DONE_END = re.compile(r"(?:完成|(?<!总)(?<!计划)投资额?)了?(?:约|近)?$")
+
+
 def held_level(head: str, in_year: re.Pattern[str]) -> bool:
     """Whether the words before a number (`head`) hold its count at a level, say what a service
     covers or the state its things are in now: a stock; coverage said of a year (今年…覆盖) is
-    left to the year."""
+    left to the year, and what things in a state did (在建项目完成投资…) to the work."""
     held = _HELD.search(head)
     if held is None or _NEW_BEFORE.search(head, 0, held.start()):
+        return False
+    if held.group().startswith("在") and _WORK_DONE_END.search(head, held.end()):
         return False
     return held.group() != "覆盖" or not in_year.search(head)
 
@@ -129,8 +136,10 @@ def goal_of_the_stock(sentence: str, c0: int, head: str) -> bool:
     return not _ADDED.search(head) and sentence.find("累计" + verb, 0, c0) >= 0
 
 
-# 累计 before a verb of addition (累计新增, 累计新建, 累计新改建): the additions summed
-_ADDED_SUM = re.compile(r"累计新(?:增|建|改建|开工|开通)")
+# 累计 before a verb of addition (累计新增, 累计新建, 累计新改建), or before a verb and things named
+# as the period's additions (累计发行新增专项债券, 累计实现城镇新增就业): the additions summed; not
+# 累计完成新改建…, a kind of work whose total may run over many years
+_ADDED_SUM = re.compile(r"累计(?:新(?:增|建|改建|开工|开通)|[\u4e00-\u9fff]{2,4}?新增)")
 # a date inside a year the work runs to (截至9月底, 截至2025年8月末, 截止10月20日)
 _TO_A_MONTH = re.compile(
     r"截[至止](?:(?:19|20)[0-9]{2}\s*年|今年)?[0-9一二三四五六七八九十]{1,2}月(?:底|末|[0-9]{1,2}日)"
@@ -140,4 +149,6 @@ _TO_A_MONTH = re.compile(
 def added_to_a_month(sentence: str, clause: str) -> bool:
     """Whether the clause sums additions (累计新增…) up to a date inside the year, no start named
     (截至9月底，江西累计新改建农村公路5100公里): the year's additions so far, not a stock."""
-    return "累计新" in clause and bool(_ADDED_SUM.search(clause) and _TO_A_MONTH.search(sentence))
+    if "累计" not in clause or "新" not in clause:
+        return False  # (most clauses)
+    return bool(_ADDED_SUM.search(clause) and _TO_A_MONTH.search(sentence))
