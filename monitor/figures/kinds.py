@@ -387,7 +387,7 @@ def put_forward(head: str, between: str = "", title: str = "") -> str | None:
 def kind_after(sentence: str, end: int, start: int, stop: int, target: Target) -> str | None:
     """Why the things a number (ending at `end`) counts are another kind, named after it before
     the keyword at sentence[start:stop] (另有85个社区获评省级老年友好型社区), or put forward for
-    it, the keyword's request after it (300多户家庭提交了适老化改造申请)."""
+    it, the keyword's request after it (120户老人递交了居家适老化改造申请书)."""
     head, keyword = sentence[end:start], sentence[start:stop]
     if (asked := _PUT_FORWARD.match(sentence, stop)) and asked.group() not in target.title:
         return f"those put forward ({keyword}{asked.group()}), not those the work gave"
