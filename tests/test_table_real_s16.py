@@ -811,3 +811,24 @@ def test_a_stages_progress_over_counts_stays_a_count() -> None:
         ("年度任务", "pledge", "new"),
         ("开工进展", "achieved", "new"),
     ]
+
+
+NURSES = Target("ql-nurses", "青岚省注册护士", ("注册护士",), ("青岚省", "青岚", "全省"), unit="人")
+MARKETS = Target(
+    "ql-markets", "青岚省商品交易市场", ("交易市场",), ("青岚省", "青岚", "全省"), unit="个"
+)
+
+
+def test_a_series_of_people_or_places_named_by_an_event_word_stays_a_level() -> None:
+    """review3: words of events (注册, 登记, 交易, 门诊) also name people and places that are
+    (注册护士数, 城镇登记失业人数, 交易市场数, 门诊部数): such a series is the level at each
+    year's end."""
+    rows = _row("执业医师数", "2204", "2391", "2475", "2630") + _row(
+        "注册护士数", "2788", "2950", "3107", "3321"
+    )
+    page = _yearbook("表3 全省卫生人员情况", rows, title="青岚省卫生健康事业发展统计公报").replace(
+        "单位：个".encode(), "单位：人".encode()
+    )
+    assert [r[3] for r in _reads(page, NURSES, date(2023, 6, 30))] == ["cumulative"] * 4
+    page = _yearbook("表6 全省商品市场情况", _row("商品交易市场数", "204", "231", "247", "263"))
+    assert [r[3] for r in _reads(page, MARKETS, date(2023, 6, 30))] == ["cumulative"] * 4

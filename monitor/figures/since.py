@@ -192,7 +192,8 @@ def since_clause_before(sentence: str, c0: int, span: re.Pattern[str]) -> bool:
     (`span` finds the start's words), with no other time said between."""
     if c0 < 2 or (
         "来" not in sentence[:c0]
-        and "今" not in sentence[:c0]
+        and "至今" not in sentence[:c0]
+        and "到今" not in sentence[:c0]
         and not _TWO_YEARS.search(sentence, 0, c0)
     ):
         return False  # (most clauses: no start before)

@@ -93,7 +93,7 @@ def scope_so_far(sentence: str, c0: int, clause: str, head: str, q: Quantity) ->
         _as_of_stock(sentence)
         and "已" in sentence[: q.start]
         and not _YEARS_THINGS.search(head)
-        and not _PART_OF_SET.match(head)
+        and not _part_of_set(sentence, head, q)
     ):  # (截至目前，已完成2024年度农村公路新改建…: the year's things so far; 截至目前，确定的
         return "cumulative"  # 120个项目已开工96个: the part done of the set named before 已)
     if _DONE_SO_FAR.search(head) and not _named_a_period(sentence, c0, head):
@@ -133,6 +133,15 @@ _SET_IN_HEAD = re.compile(r"[^，,。；]*?" + COUNT + r"[^，,。；0-9]*已")
 _PART_OF_SET = re.compile(
     r"[^，,。；]*?" + COUNT + r"[^，,。；0-9]*已(?:经)?(?:全部)?(?:开工|完工|建成|完成|竣工|启动)$"
 )
+
+
+def _part_of_set(sentence: str, head: str, q: Quantity) -> bool:
+    """Whether the number counts the part done of the set named before 已, nothing named after it
+    (120个重点项目已开工96个; not 12个区已建成120个口袋公园, the things named after the number)."""
+    return bool(_PART_OF_SET.match(head)) and not _NOUN_AFTER.match(sentence, q.end)
+
+
+_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{2}")
 # a plan and its amount in a clause before (计划60个，…; 任务为120公里，…)
 _PLAN_BEFORE = re.compile(r"(?:计划|任务|目标)[^，,。；0-9]{0,12}?[约近超逾]?[0-9]")
 

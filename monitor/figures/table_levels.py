@@ -82,11 +82,13 @@ _YEAR_HEAD = re.compile(r"\s*(?:19|20)[0-9]{2}\s*(?:年(?:末|底)?)?\s*")
 # The name of a count of things that are (机构数, 床位数, 执业医师数, 数量), ending the words
 _COUNT_NAME = re.compile(r"[\u4e00-\u9fff]数量?(?![\u4e00-\u9fff])")
 # …and words of work done or a flow in the year (新增, 竣工, 产量, 人次): the year's own
-# (events and dealings counted as they happen: 专利授权数, 交通事故数, 游客人数, 受理数)
+# (events and dealings counted as they happen: 专利授权数, 交通事故数, 游客人数, 受理数; not the
+# people or places an event word names, who are: 注册护士数, 登记失业人数, 交易市场数, 门诊部数)
 _FLOW = re.compile(
     r"新增|新建|新开|增加|净增|增长|减少|当年|本年|全年|开工|竣工|建成|完成|改造|培训|接待|"
     r"出生|死亡|发放|销售|产量|生产|招生|毕业|人次|投资|实现|授权|申请|事故|案件|发生|受理|办理|"
-    r"登记|注册|立案|游客|旅客|客运|货运|诊疗|门诊|住院|出院|入境|出境|成交|交易"
+    r"立案|游客|旅客|入境|出境|成交|(?:交易|客运|货运)(?:量|额|[件笔次]数)|"
+    r"(?:诊疗|门诊|住院|出院)(?:量|人数|[次例]数)|(?:登记|注册)(?:量|[件笔次户]数)"
 )
 
 
