@@ -129,6 +129,22 @@ def _month_ahead(clause: str, published: date) -> bool:
     return month >= published.month
 
 
+def year_to_come(read: tuple[FigureKind, FigureScope, str | None], published: date | None) -> bool:
+    """Whether a year's work read as done (`read`: kind, scope, period) is dated to a year after
+    the one published in, which cannot be: what that year is to do, its pledge (会议明确，2025年
+    新建口袋公园60个，一季度已建成12个, read in 2024); not a stock, whose period may be a deadline
+    its clause took from another (到2025年底累计建成3万个，截至目前已累计建成2.6万个)."""
+    kind, scope, period = read
+    return (
+        kind == "achieved"
+        and scope == "new"
+        and published is not None
+        and period is not None
+        and period.isdigit()
+        and int(period) > published.year
+    )
+
+
 def pledge_said_again(
     quantity: Quantity,
     target: Target,

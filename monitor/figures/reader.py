@@ -35,7 +35,7 @@ from monitor.figures.checks import (
 from monitor.figures.cues import _CHANGE, _CLAUSE
 from monitor.figures.dated import dated_period
 from monitor.figures.frame_words import unnamed
-from monitor.figures.goals import pledge_said_again
+from monitor.figures.goals import pledge_said_again, year_to_come
 from monitor.figures.keywords import _first_part, _plan, split_sentences
 from monitor.figures.levels import scope_for
 from monitor.figures.marks import full_width, restored
@@ -342,8 +342,12 @@ class _Article(Regional):
             period = dated_period(n.head, scope, period, self.published)
         if measure == "share_of_pledge":  # 完成年度任务的83%: progress so far, unless planned
             kind = share_kind(sentence, c0, n.head, kind, target.id in making.pledged)
-        elif (n.task and measure is None) or pledge_said_again(
-            quantity, target, (kind, scope, period), sentence, self.published, (c0, c1)
+        elif (
+            (n.task and measure is None)
+            or year_to_come((kind, scope, period), self.published)
+            or pledge_said_again(
+                quantity, target, (kind, scope, period), sentence, self.published, (c0, c1)
+            )
         ):
             kind = "pledge"  # (今年改造老旧小区200个 in August, for a pledge of 200: said again)
         other = out_of_frame(making, n, target, (period, scope, kind), self.published)
