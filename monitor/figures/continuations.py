@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from monitor.figures import speech
-from monitor.figures.cues import MONTH_SPAN, PLAN_RATE
+from monitor.figures.cues import MONTH_SPAN, PLAN_RATE, SHARE_BASIS
 from monitor.figures.nouns import WORK_VERB
 
 # …下一步将加大选址力度，力争全年建成80个: a clause that says what comes next, with no number,
@@ -52,9 +52,10 @@ _CONTINUE_HOW = (
     "同比|环比|同口径|可比口径|按可比口径|按年|按(?:可比|不变|现行?|当年)价格?计算|扣除价格因素后?|比上年|比去年|年均|全年|今年|去年|上年|明年|其中|并|且|已|已经|累计|共|将|计划|预计|力争|再|先|还|又|可|能够|全部|有望|可望|全[市省区县]"
     "|同时|拟|要|基本|全面|新|确保|争取|超额|提前|实际|尚未|未|继续|持续|能|年度|当年|本年|仅|只|就|才(?!能)"
     # the measure a share is counted by (…，按小区数计完成年度目标任务的95%; 按户数计…: shares.py)
-    "|按[\u4e00-\u9fff]{1,6}?(?:总?数|量)?计(?!划)算?"
+    + "|"
+    + SHARE_BASIS
     # a duty or an intent (…，须确保年底前建成投运…; 必须完成, 应当; 打算再新增): a modal as 要 is
-    "|必须|务必|须|需要?|应当?(?!急)|打算|准备(?!工作)|目标(?=再|新|要|将|力争|确保)"
+    + "|必须|务必|须|需要?|应当?(?!急)|打算|准备(?!工作)|目标(?=再|新|要|将|力争|确保)"
     "|甚至|乃至|名义"  # (…可以如期完成，甚至有望突破2.2万个: more than the plan; 同比名义增长)
     # a turn or "as well" names no subject (…，同比减少2.1%，但仍完成了年度任务的56.6%)
     "|但是?|而|仍然?|依然|也|均|都"

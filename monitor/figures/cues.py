@@ -187,6 +187,10 @@ PLAN_AFTER = re.compile(
 # A plan a share is taken of (占下达限额的69.5%, 为年度目标的1.12倍; not 一般公共预算收入)
 PLAN_WORD = r"(?:任务|目标|计划|额度|限额|规划|指标|预算(?![收支])|预期)"  # 完成全年预期的87%
 # A plan's rate or progress (拨付率, 支出进度): not 序时进度 (the year gone by), 形象进度
+# The basis a share is counted on (按小区数计, 按户数计, 按建筑面积计; not 按…计划): the basis in
+# group 1, 数 or 量 after it in group 2 (shares.counted_otherwise; continuations reads the clause
+# it opens as going on with the subject)
+SHARE_BASIS = r"按([\u4e00-\u9fff]{1,6}?)(总?数|量)?计(?!划)算?"
 PLAN_RATE = (
     r"(?:(?:开工|动工|完工|竣工|建成|完成|交付|拨付|支付|执行|到位|发行|投运|签约)率"
     r"|(?:支出|拨付|发行|执行|投资|实施|完成|建设|使用)进度)"

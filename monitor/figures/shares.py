@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from monitor.figures import units
-from monitor.figures.cues import _SHARE_AFTER, _SHARE_NEXT, _SHARE_OF
+from monitor.figures.cues import _SHARE_AFTER, _SHARE_NEXT, _SHARE_OF, SHARE_BASIS
 from monitor.figures.items import COUNT
 from monitor.figures.numerals import find_quantities
 from monitor.figures.rate_words import percent_measure
@@ -263,7 +263,7 @@ def share_of_several(sentence: str, head: str, c0: int) -> bool:
 
 # The measure a share is counted by (按户数计开工率97.2%, 按建筑面积计, 按项目个数计): the letters
 # before 数/量 name its measure word; a basis that names a noun (按小区数计) says no unit
-_BASIS = re.compile(r"按([\u4e00-\u9fff]{1,6}?)(总?数|量)?计(?!划)算?")
+_BASIS = re.compile(SHARE_BASIS)
 _BASIS_UNITS = {"面积": "平方米", "里程": "公里", "长度": "公里", "投资": "元", "资金": "元"}
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -27,10 +28,17 @@ _LOCAL_BODY = re.compile(
 _BODY_LEVELS = {"省": "province", "市": "city", "县": "county"}
 
 
+@lru_cache(maxsize=16)
+def national_body_speaks(text: str) -> bool:
+    """Whether a national body is named in the text (asked once per article: local_page asks it
+    for each figure of a national target that a sentence names no place for)."""
+    return _NATIONAL_BODY.search(text) is not None
+
+
 def speaker(text: str) -> str | None:
     """Who a page that names no place speaks as: "nation" for a national body, the level of a
     local office (province, city, county), or None when it names none."""
-    if _NATIONAL_BODY.search(text):
+    if national_body_speaks(text):
         return "nation"
     local = _LOCAL_BODY.search(text)
     return _BODY_LEVELS[local.group(1)] if local else None
@@ -47,6 +55,6 @@ def local_page(text: str, found: Sequence[Mention]) -> bool:
     region words (`found`, for a national target) name places, one of them with its own body
     after it, and no national body speaks in it. A figure it gives with no place is that
     place's, not the nation's."""
-    if not found or any(m.kind != "place" for m in found) or _NATIONAL_BODY.search(text):
+    if not found or any(m.kind != "place" for m in found) or national_body_speaks(text):
         return False
     return any(_BODY_AFTER_PLACE.match(text, m.start + len(m.word)) for m in found)

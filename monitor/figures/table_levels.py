@@ -9,6 +9,7 @@ import re
 
 from monitor.figures import units
 from monitor.figures.table_heads import Column, words_of
+from monitor.figures.table_years import SERIES
 from monitor.models import Table, Target
 
 
@@ -92,9 +93,6 @@ _FLOW = re.compile(
 )
 
 
-_SERIES = 3  # years, at least: a series, not a plan beside its result
-
-
 def series_count(label: str, head: str, table: Table) -> bool:
     """Is a cell a point of a yearbook's series (项目 | 2019 | 2020 | 2021 …, or the years down)
     counting things that are (…机构数, 床位数: its row or caption names a count, and no work or
@@ -104,7 +102,7 @@ def series_count(label: str, head: str, table: Table) -> bool:
     axis = [row[0] for row in table.rows if row] if down else table.header
     if (
         not _YEAR_HEAD.fullmatch(point)
-        or sum(_YEAR_HEAD.fullmatch(h) is not None for h in axis) < _SERIES
+        or sum(_YEAR_HEAD.fullmatch(h) is not None for h in axis) < SERIES
     ):
         return False
     words = f"{name} {table.caption}"

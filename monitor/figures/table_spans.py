@@ -79,8 +79,7 @@ def done_of_plan(columns: list[Column], table: Table) -> None:
     for i, head in enumerate(table.header):
         if columns[i].role == "share" or not _DONE_OF_PLAN.fullmatch(head):
             continue
-        cells = [row[i] for row in table.rows if i < len(row) and not _EMPTY.fullmatch(row[i])]
-        if not cells or not all(_PER_CENT_CELL.fullmatch(c) for c in cells):
+        if not _all_per_cent(table, i):
             continue
         if any(c.role in ("pledge", "achieved") and j != i for j, c in enumerate(columns)):
             columns[i] = Column("share", "share_of_pledge", "%", columns[i].period)
@@ -96,6 +95,11 @@ def _progress_in_per_cent(columns: list[Column], table: Table) -> None:
     for i, head in enumerate(table.header):
         if columns[i].role != "achieved" or not _PROGRESS_SAID.fullmatch(head):
             continue
-        cells = [row[i] for row in table.rows if i < len(row) and not _EMPTY.fullmatch(row[i])]
-        if cells and all(_PER_CENT_CELL.fullmatch(c) for c in cells):
+        if _all_per_cent(table, i):
             columns[i] = Column("share", "share_of_pledge", "%", columns[i].period)
+
+
+def _all_per_cent(table: Table, i: int) -> bool:
+    """Whether column `i` has cells, and every one that is not empty is in per cent."""
+    cells = [row[i] for row in table.rows if i < len(row) and not _EMPTY.fullmatch(row[i])]
+    return bool(cells) and all(_PER_CENT_CELL.fullmatch(c) for c in cells)

@@ -13,7 +13,7 @@ from monitor.models import Table
 
 BARE_YEAR = re.compile(r"\s*((?:19|20)[0-9]{2})\s*")  # a year alone as a row's name: 2021
 _YEAR_HEAD = re.compile(r"\s*年\s*(?:份|度)?\s*")  # 年份, 年 份, 年度
-_SERIES = 3  # years down, at least
+SERIES = 3  # years, at least: a series, not a plan beside its result
 
 
 def years_down(columns: list[Column], table: Table) -> None:
@@ -22,7 +22,7 @@ def years_down(columns: list[Column], table: Table) -> None:
     if not table.header or not _YEAR_HEAD.fullmatch(table.header[0]):
         return
     firsts = [row[0] for row in table.rows if row and row[0].strip()]
-    if len(firsts) < _SERIES or not all(BARE_YEAR.fullmatch(c) for c in firsts):
+    if len(firsts) < SERIES or not all(BARE_YEAR.fullmatch(c) for c in firsts):
         return
     columns[0] = Column("label", None, None, None)
     for i in range(1, len(columns)):
