@@ -143,13 +143,15 @@ _NOT_NAMES = (
     "|[日月年]"  # 5日本市…, 3月本市…: a date's last word before 本市, no place
     "|按"  # a basis a share is reckoned on (按小区数计…, 按城区人口算), no place's name
 )
+# …, or right after a time word (今年西夏区…, 1—9月兴庆区…, 近年来贺兰县…; not 今年各市县, 年内)
+_AFTER_TIME = r"(?<=[年月来])(?![各全本我该此内底初末中度])"
 _LOCAL = (
-    r"(?:(?<![\u4e00-\u9fff])|(?<=其中)|(?<=[在的]))(?!" + _NOT_NAMES + r")"
+    r"(?:(?<![\u4e00-\u9fff])|(?<=其中)|(?<=[在的])|" + _AFTER_TIME + r")(?!" + _NOT_NAMES + r")"
     r"[\u4e00-\u9fff]{2}(?:区|县|旗|市|州|盟)(?=今年|去年|上半年|前|新|已|累计|共|全年|有?[0-9])"
     # …, or its own work (锦江区开展…, 成华区实施…) or measure and amount (西咸新区…同比下降17%):
     # a name of two letters: not a time, nor opening on a word of relation (占地区生产总值; 按片区
     # 统计开工率: how a rate is counted), nor ending on a word for "this" or 地 (今年市里, 山地区)
-    r"|(?<![\u4e00-\u9fff])(?!" + _NOT_NAMES + r"|今年|去年|明年|当年"
+    r"|(?:(?<![\u4e00-\u9fff])|" + _AFTER_TIME + r")(?!" + _NOT_NAMES + r"|今年|去年|明年|当年"
     r"|[占比较为与和对向从于由及等其各全本我该此按据]|[\u4e00-\u9fff][全本我各该此地])"
     r"[\u4e00-\u9fff]{2}(?:新区|区|县)(?=同比|开展|发生|接报|受理|录得|"
     + WORK_VERB.pattern
@@ -168,9 +170,7 @@ _LOCAL = (
     r"|(?<=市)(?!" + _NOT_NAMES + r")[\u4e00-\u9fff]{2}(?:区|县)(?!域|[\u4e00-\u9fff]{0,2}[区县])"
 )
 
-
-# A place left unnamed (某地, 某市): a place, and not the watched one
-_SOME = r"某(?:地|省|市|县|区)"
+_SOME = r"某(?:地|省|市|县|区)"  # a place left unnamed (某地, 某市): not the watched one
 
 
 class Mention:
