@@ -14,6 +14,7 @@ from monitor.figures.reader import _Article
 from monitor.figures.retold import LEAD, retold
 from monitor.figures.sections import is_headline
 from monitor.figures.sentences import _MAX_SENTENCE, carried, sentence_ends, with_title
+from monitor.figures.spacing import seen_given_back, squeezed
 from monitor.models import Figure, Seen, Target
 
 
@@ -28,7 +29,16 @@ def explain(
     """Every number in each sentence that names a target (headline first), with the figure it
     became or why it was dropped: what `monitor try --explain` shows. `region` is the source's
     (what a page naming no place speaks for)."""
-    text = full_width(with_title(title, text))  # (as find_figures reads ASCII marks)
+    page = full_width(with_title(title, text))  # (as find_figures reads ASCII marks)
+    spaced = squeezed(page)  # (and numbers typed with a space: 建成 60.3万套)
+    if spaced is not None:
+        return seen_given_back(_explained(spaced[0], targets, published, region), page, *spaced)
+    return _explained(page, targets, published, region)
+
+
+def _explained(
+    text: str, targets: Sequence[Target], published: date | None, region: tuple[str, ...]
+) -> list[Seen]:
     ends = sentence_ends(text)
     plan = _plan(targets)
     targets = plan.targets  # with their keywords' other spellings

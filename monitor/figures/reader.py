@@ -62,6 +62,7 @@ from monitor.figures.sentences import (
     with_title,
 )
 from monitor.figures.shares import plan_share_of_rate, share_kind
+from monitor.figures.spacing import given_back, squeezed
 from monitor.models import Figure, FigureScope, Quantity, Seen, Target
 
 
@@ -81,15 +82,14 @@ def find_figures(
     """
     if not text or not targets:
         return []
+    if (spaced := squeezed(text)) is not None:  # (建成 60.3万套, 开工率 76.3%: read unspaced)
+        found = find_figures(spaced[0], targets, published=published, region=region)
+        return given_back(found, text, *spaced)
     if (marked := full_width(text)) is not text:  # (“十四五”期间,…: ASCII marks read as ，)
         found = find_figures(marked, targets, published=published, region=region)
         return restored(found, text, marked)
-    first: list[tuple[Target, str, int]] = []  # each keyword's first place in the text
-    plan = _plan(targets)
-    for target, part in plan.words:
-        pos = text.find(part)
-        if pos >= 0:
-            first.append((target, part, pos))
+    plan = _plan(targets)  # (and each keyword's first place in the text:)
+    first = [(target, part, pos) for target, part in plan.words if (pos := text.find(part)) >= 0]
     splits = plan.splits if plan.split_any and plan.split_any.search(text) else []
     if not first and not splits:
         return []

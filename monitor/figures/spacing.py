@@ -1,0 +1,131 @@
+"""Pages typed with a space between a number and the words around it (建成 60.3万套, 到 2027 年,
+开工率 76.3%, 截至 6月底; a web page's non-breaking space, a full-width one): read as if written
+without it, which the reading rules know, the figures then given back with the page's own
+sentences and spans. A space after an amount is left (新建45个 85%在社区: a headline's clauses)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from monitor.models import Figure, Seen
+
+_SPACES = " \u00a0\u3000"  # a space, a web page's non-breaking one (&nbsp;), a full-width one
+_WORD = re.compile(r"[\u4e00-\u9fff]")
+# an amount right before the space: its unit, not a word the number belongs to (45个 85%…)
+_AMOUNT_BEFORE = re.compile(r"[0-9][0-9.]*[万亿千百]?[\u4e00-\u9fff%％]{0,3}$")
+_DATE_WORDS = "年月日号"
+# an amount with a space after it too, before a word (新增 2150张 护理型…): left as typed
+_SET_OFF = re.compile(
+    f"[0-9][0-9.,]*[{_SPACES}]*[万亿千百]*[\u4e00-\u9fff]{{1,3}}[{_SPACES}]+(?=[\u4e00-\u9fff])"
+)
+_DIGITS = "0123456789"
+
+
+def _spaces(text: str) -> list[int]:
+    """Where `text` has a space of any of the three kinds, in order."""
+    out: list[int] = []
+    for space in _SPACES:
+        at = text.find(space)
+        while at >= 0:
+            out.append(at)
+            at = text.find(space, at + 1)
+    return sorted(out)
+
+
+def squeezed(text: str) -> tuple[str, list[int]] | None:
+    """`text` without the spaces between a number and a word, and for each of its letters the
+    place of that letter in `text`; None when `text` has no such space."""
+    cuts: list[tuple[int, int]] = []
+    b = 0
+    for a in _spaces(text):  # (str.find: a regex's class would test every letter, 6x slower)
+        if a < b:
+            continue  # (inside the run before)
+        b = a + 1
+        while b < len(text) and text[b] in _SPACES:
+            b += 1
+        if a == 0 or b == len(text):
+            continue
+        left, right = text[a - 1], text[b]
+        if left in _DIGITS and (_WORD.match(right) or right in "%％"):
+            cuts.append((a, b))  # 60.3 万套, 2027 年, 184.1 %
+        elif right in _DIGITS and (_WORD.match(left) or left in "：:"):
+            if left not in _DATE_WORDS and _AMOUNT_BEFORE.search(text, max(0, a - 8), a):
+                continue  # 新建45个 85%在社区: two clauses of a headline
+            set_off = _SET_OFF.match(text, b)
+            if set_off and not any(w in set_off.group() for w in _DATE_WORDS):
+                continue  # 新增 2150张 护理型床位: an amount set off on both sides (sentences.py)
+            cuts.append((a, b))  # 建成 60.3万套, 截至 6月底, 达到 93.8%
+    if not cuts:
+        return None
+    parts: list[str] = []
+    back: list[int] = []
+    at = 0
+    for a, b in cuts:
+        parts.append(text[at:a])
+        back.extend(range(at, a))
+        at = b
+    parts.append(text[at:])
+    back.extend(range(at, len(text)))
+    return "".join(parts), back
+
+
+def _span(back: list[int], s0: int, start: int, end: int) -> tuple[int, int]:
+    """The span [start, end) of a sentence at `s0` of the squeezed text, in the page's text."""
+    if end <= start:
+        at = back[s0 + start] if s0 + start < len(back) else back[-1] + 1
+        return at, at
+    return back[s0 + start], back[s0 + end - 1] + 1
+
+
+def _found_at(squeezed_text: str, sentence: str, cursor: int) -> int:
+    at = squeezed_text.find(sentence, cursor)
+    return squeezed_text.find(sentence) if at < 0 else at
+
+
+def given_back(
+    found: Sequence[Figure], text: str, squeezed_text: str, back: list[int]
+) -> list[Figure]:
+    """The figures read in `squeezed_text` (squeezed from `text`), each with its sentence and
+    spans as `text` has them."""
+    out: list[Figure] = []
+    cursor = 0
+    for fig in found:
+        at = _found_at(squeezed_text, fig.sentence, cursor)
+        if at < 0 or not fig.sentence:  # (a headline put before the text: kept as read)
+            out.append(fig)
+            continue
+        cursor = at
+        o0, o1 = _span(back, at, 0, len(fig.sentence))
+        f0, f1 = _span(back, at, fig.start, fig.end)
+        q = fig.quantity
+        q0, q1 = _span(back, at, q.start, q.end) if q.end > q.start else (f0, f1)
+        quantity = replace(q, start=q0 - o0, end=q1 - o0, surface=text[q0:q1] or q.surface)
+        out.append(
+            replace(fig, sentence=text[o0:o1], start=f0 - o0, end=f1 - o0, quantity=quantity)
+        )
+    return out
+
+
+def seen_given_back(
+    seen: Sequence[Seen], text: str, squeezed_text: str, back: list[int]
+) -> list[Seen]:
+    """`given_back` for what `monitor try --explain` shows."""
+    out: list[Seen] = []
+    for s in seen:
+        at = _found_at(squeezed_text, s.sentence, 0)
+        if at < 0 or not s.sentence:
+            out.append(s)
+            continue
+        o0, o1 = _span(back, at, 0, len(s.sentence))
+        n0, n1 = _span(back, at, s.start, s.end)
+        figure = given_back([s.figure], text, squeezed_text, back)[0] if s.figure else None
+        surface = text[n0:n1] or s.surface
+        sentence = text[o0:o1]
+        out.append(
+            replace(
+                s, sentence=sentence, start=n0 - o0, end=n1 - o0, surface=surface, figure=figure
+            )
+        )
+    return out

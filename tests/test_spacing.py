@@ -1,0 +1,81 @@
+"""A page typed with a space between a number and its words (建成 60.3万套, 2027 年, 率 76.3%),
+or with a web page's non-breaking or full-width space there, reads as the same page without it:
+every case of the reading tables, spaced so, gives the same figures, with the page's own
+sentence and spans (figures/spacing.py)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+import pytest
+
+from monitor.figures.explain import explain
+from monitor.figures.reader import find_article_figures, find_figures
+from monitor.figures.spacing import squeezed
+from monitor.models import Target
+from tests.reading_tables import load
+
+_TABLES = ("reading_rules", "binding", "frames", "scope_kinds", "regions", "measures")
+# a space after a number, before its unit or word (60.3万套 → 60.3 万套, 76.3% → 76.3 %)
+_AFTER_NUMBER = re.compile(r"(?<=[0-9])(?=[\u4e00-\u9fff%])")
+
+
+def _every_case() -> list[Any]:
+    out = []
+    for name in _TABLES:
+        table, targets = load(name)
+        out.extend(
+            pytest.param(c, targets, id=f"{name}:{c['id']}")
+            for c in table["cases"]
+            if "open" not in c
+        )
+    return out
+
+
+def _read(case: dict[str, Any], targets: list[Target], text: str) -> list[tuple[Any, ...]]:
+    published = case.get("published", date(2024, 9, 20))
+    only = [t for t in targets if t.id in case.get("only", [t.id])]
+    found = find_article_figures(case.get("title", ""), text, only, published=published)
+    for f in found:  # each figure's span is its surface in its own sentence, as the page has it
+        assert f.sentence[f.start : f.end] == f.quantity.surface, f
+        assert f.sentence in text or f.sentence == case.get("title", "").strip(), f
+    return [(f.target_id, f.value, f.kind, f.scope, f.period) for f in found]
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u3000"], ids=["space", "nbsp", "ideographic"])
+@pytest.mark.parametrize(("case", "targets"), _every_case())
+def test_a_space_after_each_number_reads_the_same(
+    case: dict[str, Any], targets: list[Target], space: str
+) -> None:
+    text = "\n".join([*str(case.get("context", "")).splitlines(), case["text"]]).strip()
+    spaced = _AFTER_NUMBER.sub(space, text)
+    assert _read(case, targets, spaced) == _read(case, targets, text)
+
+
+def test_a_text_without_such_a_space_is_read_as_it_is() -> None:
+    assert squeezed("截至9月底，已建成社区食堂120个。") is None
+    assert squeezed("新建社区食堂45个 85%在社区中心") is None  # a headline's two clauses
+
+
+def test_a_space_before_a_number_is_dropped_but_after_an_amount_kept() -> None:
+    text = "截至 9月底，已建成 120 个，开工率达到\u00a076.3%；新增 2150张 护理型床位"
+    got = squeezed(text)
+    assert got is not None
+    plain, back = got
+    assert plain == "截至9月底，已建成120个，开工率达到76.3%；新增 2150张 护理型床位"
+    assert all(plain[i] == text[back[i]] for i in range(len(plain)))
+
+
+def test_figures_and_their_explanation_keep_the_pages_own_text() -> None:
+    target = Target(id="c", title="社区食堂", keywords=("社区食堂",), region=("长沙",), unit="个")
+    text = "截至 6月底，长沙新开工社区食堂项目 29 个，开工率 76.3%。"
+    found = find_figures(text, [target], published=date(2024, 7, 27))
+    assert [(f.quantity.surface, f.scope) for f in found] == [
+        ("29 个", "new"),
+        ("76.3%", "share_of_pledge"),
+    ]
+    assert all(f.sentence == text for f in found)
+    seen = explain("", text, [target], published=date(2024, 7, 27))
+    assert {(x.sentence, x.surface) for x in seen if x.figure} == {(text, "29 个"), (text, "76.3%")}
