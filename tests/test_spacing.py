@@ -1,7 +1,8 @@
 """A page typed with a space between a number and its words (建成 60.3万套, 2027 年, 率 76.3%),
 or with a web page's non-breaking or full-width space there, reads as the same page without it:
 every case of the reading tables, spaced so, gives the same figures, with the page's own
-sentence and spans (figures/spacing.py)."""
+sentence and spans (figures/spacing.py). So does one typed with full-width digits (２０２５年)
+or ASCII double quotes ("…") (figures/marks.py)."""
 
 from __future__ import annotations
 
@@ -52,6 +53,24 @@ def test_a_space_after_each_number_reads_the_same(
     text = "\n".join([*str(case.get("context", "")).splitlines(), case["text"]]).strip()
     spaced = _AFTER_NUMBER.sub(space, text)
     assert _read(case, targets, spaced) == _read(case, targets, text)
+
+
+_FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+@pytest.mark.parametrize("typed", ["digits", "quotes"])
+@pytest.mark.parametrize(("case", "targets"), _every_case())
+def test_full_width_digits_or_ascii_quotes_read_the_same(
+    case: dict[str, Any], targets: list[Target], typed: str
+) -> None:
+    text = "\n".join([*str(case.get("context", "")).splitlines(), case["text"]]).strip()
+    if typed == "digits":
+        retyped = text.translate(_FULL_WIDTH)
+    else:
+        retyped = text.replace("“", '"').replace("”", '"')
+    if retyped == text:
+        return
+    assert _read(case, targets, retyped) == _read(case, targets, text)
 
 
 def test_a_text_without_such_a_space_is_read_as_it_is() -> None:

@@ -8,7 +8,7 @@ from datetime import date
 
 from monitor.figures.binding import Read
 from monitor.figures.keywords import _plan, named_in
-from monitor.figures.marks import full_width
+from monitor.figures.marks import full_width, seen_restored
 from monitor.figures.numerals import find_quantities
 from monitor.figures.reader import _Article
 from monitor.figures.retold import LEAD, retold
@@ -29,11 +29,14 @@ def explain(
     """Every number in each sentence that names a target (headline first), with the figure it
     became or why it was dropped: what `monitor try --explain` shows. `region` is the source's
     (what a page naming no place speaks for)."""
-    page = full_width(with_title(title, text))  # (as find_figures reads ASCII marks)
-    spaced = squeezed(page)  # (and numbers typed with a space: 建成 60.3万套)
-    if spaced is not None:
-        return seen_given_back(_explained(spaced[0], targets, published, region), page, *spaced)
-    return _explained(page, targets, published, region)
+    page = with_title(title, text)  # read as find_figures reads it, then given back:
+    spaced = squeezed(page)  # numbers typed with a space (建成 60.3万套)
+    unspaced = spaced[0] if spaced is not None else page
+    marked = full_width(unspaced)  # ASCII marks and quotes, full-width digits
+    seen = _explained(marked, targets, published, region)
+    if marked is not unspaced:
+        seen = seen_restored(seen, unspaced, marked)
+    return seen if spaced is None else seen_given_back(seen, page, *spaced)
 
 
 def _explained(

@@ -1,7 +1,7 @@
 """Pages typed with ASCII marks where Chinese uses full-width ones (“十四五”期间,…; 其中:…;
-…36个(含改建8个)): read as if written with ，；：（）, which the reading rules know, the figures
-then given back with the page's own sentences (each mark one letter for one, so every offset
-holds)."""
+…36个(含改建8个); "新建…"列为实事), or with full-width digits (２０２５年, １２０个): read as if
+written with ，；：（）“” and 0-9, which the reading rules know, the figures then given back
+with the page's own sentences (each mark one letter for one, so every offset holds)."""
 
 from __future__ import annotations
 
@@ -9,18 +9,48 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from monitor.models import Figure
+from monitor.models import Figure, Seen
 
 # a comma or colon between digits is a number's (1,234; 10:30), not a clause's
 _ASCII = re.compile(r"(?<![0-9]),|,(?![0-9])|;|(?<![0-9]):|:(?![0-9])|\(|\)")
 _FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）"}
 
 
+_FULL_WIDTH_DIGITS = "０１２３４５６７８９"
+_FULL_WIDTH_NUMBER = re.compile("[０-９][０-９．]*")
+_ASCII_DIGITS = str.maketrans({**{d: str(i) for i, d in enumerate(_FULL_WIDTH_DIGITS)}, "．": "."})
+_FULL_WIDTH_POINT = re.compile("(?<=[0-9])．(?=[0-9])")
+_QUOTE_OR_LINE = re.compile('["\n]')
+
+
 def full_width(text: str) -> str:
-    """`text` with its clause marks full-width; `text` itself when it has no ASCII one."""
-    if "," not in text and ";" not in text and ":" not in text and "(" not in text:
-        return text
-    return _ASCII.sub(lambda m: _FULL[m.group()], text)
+    """`text` with its clause marks and quotes full-width and its digits ASCII; `text` itself
+    when it has none to change."""
+    out = text
+    if "," in out or ";" in out or ":" in out or "(" in out:
+        out = _ASCII.sub(lambda m: _FULL[m.group()], out)
+    if '"' in out:
+        out = _paired(out)
+    if any(digit in out for digit in _FULL_WIDTH_DIGITS):
+        out = _FULL_WIDTH_NUMBER.sub(lambda m: m.group().translate(_ASCII_DIGITS), out)
+    if "．" in out:  # 12．5万套
+        out = _FULL_WIDTH_POINT.sub(".", out)
+    return out
+
+
+def _paired(text: str) -> str:
+    """ASCII double quotes as “…”, the first of a line opening, the next closing."""
+    opened = False
+
+    def quote(m: re.Match[str]) -> str:
+        nonlocal opened
+        if m.group() == "\n":
+            opened = False
+            return "\n"
+        opened = not opened
+        return "“" if opened else "”"
+
+    return _QUOTE_OR_LINE.sub(quote, text)
 
 
 def restored(found: Sequence[Figure], text: str, marked: str) -> list[Figure]:
@@ -36,5 +66,23 @@ def restored(found: Sequence[Figure], text: str, marked: str) -> list[Figure]:
             out.append(fig)
             continue
         cursor = at
-        out.append(replace(fig, sentence=text[at : at + len(fig.sentence)]))
+        sentence = text[at : at + len(fig.sentence)]
+        q = fig.quantity  # (１２０个 as the page has it)
+        quantity = replace(q, surface=sentence[q.start : q.end]) if q.end > q.start else q
+        out.append(replace(fig, sentence=sentence, quantity=quantity))
+    return out
+
+
+def seen_restored(seen: Sequence[Seen], text: str, marked: str) -> list[Seen]:
+    """`restored` for what `monitor try --explain` shows."""
+    out: list[Seen] = []
+    for s in seen:
+        at = marked.find(s.sentence) if s.sentence else -1
+        if at < 0:
+            out.append(s)
+            continue
+        sentence = text[at : at + len(s.sentence)]
+        figure = restored([s.figure], text, marked)[0] if s.figure else None
+        surface = sentence[s.start : s.end] or s.surface
+        out.append(replace(s, sentence=sentence, surface=surface, figure=figure))
     return out
