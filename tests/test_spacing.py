@@ -2,7 +2,7 @@
 or with a web page's non-breaking or full-width space there, reads as the same page without it:
 every case of the reading tables, spaced so, gives the same figures, with the page's own
 sentence and spans (figures/spacing.py). So does one typed with full-width digits (２０２５年)
-or ASCII double quotes ("…") (figures/marks.py)."""
+or ASCII double quotes ("…") (figures/marks.py), or with commas between thousands (1,230)."""
 
 from __future__ import annotations
 
@@ -60,16 +60,26 @@ def test_a_space_after_each_number_reads_the_same(
 _FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
-@pytest.mark.parametrize("typed", ["digits", "quotes"])
+_THOUSANDS = re.compile(r"(?<![0-9.,])[1-9][0-9]{3,}(?![0-9.])")
+
+
+def _with_commas(m: re.Match[str]) -> str:
+    """1230 as 1,230 (not a year: 2024)."""
+    return m.group() if 1900 <= int(m.group()) <= 2100 else f"{int(m.group()):,}"
+
+
+@pytest.mark.parametrize("typed", ["digits", "quotes", "thousands"])
 @pytest.mark.parametrize(("case", "targets"), _every_case())
-def test_full_width_digits_or_ascii_quotes_read_the_same(
+def test_full_width_digits_ascii_quotes_or_thousands_commas_read_the_same(
     case: dict[str, Any], targets: list[Target], typed: str
 ) -> None:
     text = "\n".join([*str(case.get("context", "")).splitlines(), case["text"]]).strip()
     if typed == "digits":
         retyped = text.translate(_FULL_WIDTH)
-    else:
+    elif typed == "quotes":
         retyped = text.replace("“", '"').replace("”", '"')
+    else:
+        retyped = _THOUSANDS.sub(_with_commas, text)
     if retyped == text:
         return
     assert _read(case, targets, retyped) == _read(case, targets, text)

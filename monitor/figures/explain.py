@@ -30,13 +30,12 @@ def explain(
     became or why it was dropped: what `monitor try --explain` shows. `region` is the source's
     (what a page naming no place speaks for)."""
     page = with_title(title, text)  # read as find_figures reads it, then given back:
-    spaced = squeezed(page)  # numbers typed with a space (建成 60.3万套)
-    unspaced = spaced[0] if spaced is not None else page
-    marked = full_width(unspaced)  # ASCII marks and quotes, full-width digits
-    seen = _explained(marked, targets, published, region)
-    if marked is not unspaced:
-        seen = seen_restored(seen, unspaced, marked)
-    return seen if spaced is None else seen_given_back(seen, page, *spaced)
+    marked = full_width(page)  # ASCII marks and quotes, full-width digits
+    spaced = squeezed(marked)  # numbers typed with a space (建成 60.3万套) or 1,230
+    seen = _explained(spaced[0] if spaced is not None else marked, targets, published, region)
+    if spaced is not None:
+        seen = seen_given_back(seen, marked, *spaced)
+    return seen if marked is page else seen_restored(seen, page, marked)
 
 
 def _explained(

@@ -24,17 +24,17 @@ _QUOTE_OR_LINE = re.compile('["\n]')
 
 
 def full_width(text: str) -> str:
-    """`text` with its clause marks and quotes full-width and its digits ASCII; `text` itself
-    when it has none to change."""
+    """`text` with its digits ASCII and its clause marks and quotes full-width; `text` itself
+    when it has none to change. (Digits first: 1,230 typed １,２３０ keeps its comma a number's.)"""
     out = text
-    if "," in out or ";" in out or ":" in out or "(" in out:
-        out = _ASCII.sub(lambda m: _FULL[m.group()], out)
-    if '"' in out:
-        out = _paired(out)
     if any(digit in out for digit in _FULL_WIDTH_DIGITS):
         out = _FULL_WIDTH_NUMBER.sub(lambda m: m.group().translate(_ASCII_DIGITS), out)
     if "．" in out:  # 12．5万套
         out = _FULL_WIDTH_POINT.sub(".", out)
+    if "," in out or ";" in out or ":" in out or "(" in out:
+        out = _ASCII.sub(lambda m: _FULL[m.group()], out)
+    if '"' in out:
+        out = _paired(out)
     return out
 
 

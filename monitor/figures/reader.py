@@ -82,12 +82,12 @@ def find_figures(
     """
     if not text or not targets:
         return []
-    if (spaced := squeezed(text)) is not None:  # (建成 60.3万套, 开工率 76.3%: read unspaced)
-        found = find_figures(spaced[0], targets, published=published, region=region)
-        return given_back(found, text, *spaced)
     if (marked := full_width(text)) is not text:  # (“十四五”期间,…: ASCII marks read as ，)
         found = find_figures(marked, targets, published=published, region=region)
         return restored(found, text, marked)
+    if (spaced := squeezed(text)) is not None:  # (建成 60.3万套, 开工率 76.3%: read unspaced)
+        found = find_figures(spaced[0], targets, published=published, region=region)
+        return given_back(found, text, *spaced)
     plan = _plan(targets)  # (and each keyword's first place in the text:)
     first = [(target, part, pos) for target, part in plan.words if (pos := text.find(part)) >= 0]
     splits = plan.splits if plan.split_any and plan.split_any.search(text) else []

@@ -1,7 +1,8 @@
 """Pages typed with a space between a number and the words around it (建成 60.3万套, 到 2027 年,
-开工率 76.3%, 截至 6月底; a web page's non-breaking space, a full-width one): read as if written
-without it, which the reading rules know, the figures then given back with the page's own
-sentences and spans. A space after an amount is left (新建45个 85%在社区: a headline's clauses)."""
+开工率 76.3%, 截至 6月底; a web page's non-breaking space, a full-width one), or with commas
+between a number's thousands (新开工3,861套): read as if written without them, which the reading
+rules know, the figures then given back with the page's own sentences and spans. A space after
+an amount is left (新建45个 85%在社区: a headline's clauses)."""
 
 from __future__ import annotations
 
@@ -34,9 +35,26 @@ def _spaces(text: str) -> list[int]:
     return sorted(out)
 
 
+def _thousands(text: str) -> list[tuple[int, int]]:
+    """The commas between a number's thousands (1,230; 12,345,678), not a list's (2,3)."""
+    out: list[tuple[int, int]] = []
+    at = text.find(",")
+    while at >= 0:
+        if (
+            at
+            and text[at - 1] in _DIGITS
+            and text[at + 1 : at + 4].isdigit()
+            and text[at + 1 : at + 4].isascii()
+            and (at + 4 == len(text) or text[at + 4] not in _DIGITS)
+        ):
+            out.append((at, at + 1))
+        at = text.find(",", at + 1)
+    return out
+
+
 def squeezed(text: str) -> tuple[str, list[int]] | None:
-    """`text` without the spaces between a number and a word, and for each of its letters the
-    place of that letter in `text`; None when `text` has no such space."""
+    """`text` without the spaces between a number and a word and its thousands' commas, and for
+    each of its letters the place of that letter in `text`; None when `text` has none."""
     cuts: list[tuple[int, int]] = []
     b = 0
     for a in _spaces(text):  # (str.find: a regex's class would test every letter, 6x slower)
@@ -57,8 +75,10 @@ def squeezed(text: str) -> tuple[str, list[int]] | None:
             if set_off and not any(w in set_off.group() for w in _DATE_WORDS):
                 continue  # 新增 2150张 护理型床位: an amount set off on both sides (sentences.py)
             cuts.append((a, b))  # 建成 60.3万套, 截至 6月底, 达到 93.8%
+    cuts.extend(_thousands(text))
     if not cuts:
         return None
+    cuts.sort()
     parts: list[str] = []
     back: list[int] = []
     at = 0
