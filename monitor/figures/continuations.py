@@ -8,6 +8,7 @@ import re
 
 from monitor.figures import speech
 from monitor.figures.cues import MONTH_SPAN, PLAN_RATE, SHARE_BASIS
+from monitor.figures.firsts import opening
 from monitor.figures.nouns import WORK_VERB
 
 # …下一步将加大选址力度，力争全年建成80个: a clause that says what comes next, with no number,
@@ -174,6 +175,7 @@ _AMOUNT_THEN_VERB = re.compile(
     f"[\u4e00-\u9fff]{{1,2}}?(?:全部|均|都|已经?|将|要|可|陆续)*(?:{_DONE_AFTER})"
 )
 _DONE_AFTER_WORDS = re.compile(_DONE_AFTER)
+_DONE_AFTER_WORDS = opening(_DONE_AFTER_WORDS)  # searched only where a match can start (firsts.py)
 _DONE_REACH = 24  # characters from a clause's start its verb of a thing done ends by
 
 

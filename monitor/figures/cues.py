@@ -8,6 +8,7 @@ import re
 
 from monitor.figures import speech
 from monitor.figures.bases import without_base, without_compared, without_followed
+from monitor.figures.firsts import opening
 from monitor.figures.plan_words import (
     _DECIDED_WORK,
     _DUTY,
@@ -87,6 +88,7 @@ MODAL = re.compile(
     + r"|要(?<![主重需只必不纲]要)(?![求素点闻])|"
     + _DUTY
 )
+MODAL = opening(MODAL)  # searched only where a match can start (firsts.py)
 # After a count, words that go on with it, not a noun it counts (在A至B之间, 1.1万套力争…开工,
 # …的7.4万个还要多: a comparison of the count)
 GOES_ON = re.compile(
@@ -142,6 +144,7 @@ _PLEDGE = re.compile(
     # the plan's size said in speech (义诊任务实际是600场, 今年的任务是100个)
     + r"|任务(?:实际|其实|原本)?(?:是|为)(?=[约近超逾]?[0-9一二三四五六七八九十两])"
 )
+_PLEDGE = opening(_PLEDGE)  # searched only where a match can start (firsts.py)
 # A plan's noun that does not state the plan (围绕年度目标, 对照目标任务, 完成年度目标): it
 # governs no other clause, as a modal, a plan stated (目标是/为) or handed down (目标下达) does
 _TARGET_NOUN = re.compile(r"(?:预期)?目标(?:任务)?+(?![是为：:]|" + _HANDED_DOWN + ")")
