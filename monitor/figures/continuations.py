@@ -27,6 +27,7 @@ HANDLED = re.compile(
     r"(?:加快|全力|有序|稳步|扎实)?(?:分解|下达|落实|细化|压实|推进|调度)+"
     r"(?:到|至|给)?(?:各[地区县市州]+|各地|基层)?[，,]"
 )
+HANDLED = opening(HANDLED)  # searched only where a match can start (firsts.py)
 # A clause that starts with these continues the previous clause's subject (…，增长6.1%).
 _CONTINUE_WHEN = (
     r"近?[五十]年|过去[一五]年|[0-9]+年|[两三四五六七八九]年(?:来|间)?|截[至止][^，,。；]{0,8}?(?=已|累计|共|完成|新|达)|目前"

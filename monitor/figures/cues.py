@@ -37,6 +37,7 @@ _CLAUSE = re.compile(
     # an ellipsis where a quote leaves words out (…35家……今年，…): what follows is another clause
     r"|……"
 )
+_CLAUSE = opening(_CLAUSE)  # searched only where a match can start (firsts.py)
 
 # Cues, read in the clause first and then in the sentence (see _kind for the order).
 # In these patterns every alternative starts with a letter and any look-behind comes after it
@@ -187,6 +188,7 @@ PLAN_AFTER = re.compile(
     # 2860亿元额度: a quota handed down)
     r"|(?:年度|全年|预期|规划)?" + PLAN_WORK + r"?(?:目标|任务|额度|限额|民生实事))"
 )
+PLAN_AFTER = opening(PLAN_AFTER)  # searched only where a match can start (firsts.py)
 # A plan a share is taken of (占下达限额的69.5%, 为年度目标的1.12倍; not 一般公共预算收入)
 PLAN_WORD = r"(?:任务|目标|计划|额度|限额|规划|指标|预算(?![收支])|预期)"  # 完成全年预期的87%
 # A plan's rate or progress (拨付率, 支出进度): not 序时进度 (the year gone by), 形象进度
