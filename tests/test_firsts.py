@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from monitor.figures import firsts
 from monitor.figures.firsts import opening
 
 # Alternatives opening with a look-behind, a group or an optional word: re finds no first letters
@@ -34,7 +35,8 @@ LETTERS = "拟将近力争确保要主重虚模目标任务是为0123至到截�
 def test_a_look_ahead_of_first_letters_and_the_same_matches(text: str) -> None:
     plain = re.compile(text)
     opened = opening(plain)
-    assert opened.pattern.startswith("(?=[") and opened.pattern.endswith(f"(?:{text})")
+    assert opened.pattern.startswith("(?#first letters)(?=[")
+    assert opened.pattern.endswith(f"(?:{text})")
     rng = random.Random(text)
     for _ in range(3000):
         s = "".join(rng.choice(LETTERS) for _ in range(rng.randint(0, 14)))
@@ -53,4 +55,18 @@ def test_left_as_it_is_when_any_place_may_start_a_match(text: str) -> None:
 
 def test_the_look_ahead_holds_every_first_letter() -> None:
     opened = opening(re.compile(r"(?<!x)甲|(?:乙|丙?丁)|[a-c]{1,2}"))
-    assert opened.pattern.startswith("(?=[abc丁丙乙甲])")
+    assert opened.pattern.startswith("(?#first letters)(?=[abc丁丙乙甲])")
+
+
+def test_what_the_build_recorded_is_taken_without_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    plain = re.compile(r"(?<!x)甲|(?:乙|丙?丁)")
+    made = opening(plain).pattern
+    monkeypatch.setitem(firsts._MADE, (plain.pattern, plain.flags), made)
+
+    class NoParser:
+        @staticmethod
+        def parse(*args: object) -> None:
+            raise AssertionError("parsed again")
+
+    monkeypatch.setattr(firsts, "_parser", NoParser)
+    assert opening(plain).pattern == made

@@ -30,6 +30,8 @@ from re._constants import (  # type: ignore[import-not-found]  # to ask what a p
 from typing import Any
 
 _MOST = 400  # letters: a look-ahead of more than these tells little and costs a longer class
+_MARK = "(?#first letters)"  # opens a pattern `opening` made (a comment: re reads past it)
+_MADE: dict[tuple[str, int], str] = {}  # (a pattern, its flags) → what `opening` made of it
 
 
 class _AnyLetter(Exception):
@@ -42,6 +44,9 @@ def opening(pattern: re.Pattern[str]) -> re.Pattern[str]:
     letter or be empty (or the pattern ignores case)."""
     if pattern.flags & re.IGNORECASE:
         return pattern
+    made = _made().get((pattern.pattern, pattern.flags))
+    if made is not None:  # the build recorded it: no parse (~5 ms for the longest patterns)
+        return re.compile(made, pattern.flags)
     try:
         parsed = _parser.parse(pattern.pattern, pattern.flags)
         opens = _compiler._get_literal_prefix(parsed, pattern.flags)[0]
@@ -58,9 +63,22 @@ def opening(pattern: re.Pattern[str]) -> re.Pattern[str]:
         return pattern
     ahead = "".join(map(re.escape, sorted(letters)))
     try:
-        return re.compile(f"(?=[{ahead}])(?:{pattern.pattern})", pattern.flags)
+        return re.compile(f"{_MARK}(?=[{ahead}])(?:{pattern.pattern})", pattern.flags)
     except re.error:  # (flags set in the pattern's text must open it)
         return pattern
+
+
+def _made() -> dict[tuple[str, int], str]:
+    """What `opening` made of each pattern, from the patterns `scripts/native` recorded (see
+    monitor/native.py: a pattern it made is one of those a run compiles at its start)."""
+    if not _MADE:
+        recorded = getattr(_compiler.compile, "recorded", None) or {}
+        for text, flags in recorded:
+            if isinstance(text, str) and text.startswith(_MARK):
+                inner = text[text.index("])(?:", len(_MARK)) + 5 : -1]  # (a class holds no ])
+                _MADE[(inner, flags)] = text
+        _MADE[("", -1)] = ""  # looked for once, found or not
+    return _MADE
 
 
 def _first(items: list[tuple[Any, Any]], letters: set[str]) -> bool:
