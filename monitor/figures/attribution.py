@@ -11,6 +11,7 @@ from typing import NamedTuple
 from monitor.figures import cues, events, speech, units
 from monitor.figures.continuations import HANDLED, NEXT_STEP, continues_at, continues_with, remark
 from monitor.figures.cues import _CLAUSE, _PART_OF_RESIDENTS, _PREDICATE
+from monitor.figures.firsts import opening
 from monitor.figures.fronted import fronted, fronted_from
 from monitor.figures.held import scheme_name
 from monitor.figures.keywords import _splittable, may_split, split_matches
@@ -72,6 +73,7 @@ _RATE_OPENS = re.compile(
     r"(?:目前|当前|现在|截至目前)?"
     r"(?:(?:19|20)[0-9]{2}\s*年\s*)?(?:" + cues.MONTH_SPAN + r"\s*份?)?" + _RATE_WORDS
 )
+_RATE_OPENS = opening(_RATE_OPENS)  # searched only where a match can start (firsts.py)
 # …or after a place, the things the rate is of (…，全市居民小区覆盖率达到92.8%)
 _PLACE_RATE_OPENS = re.compile(r"[\u4e00-\u9fff]{0,4}?" + _RATE_WORDS)
 

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from monitor.figures.attribution import _Match
 from monitor.figures.cues import _ACHIEVED, _PLEDGE, PLAN_AFTER, PLAN_WORD
+from monitor.figures.firsts import opening
 from monitor.figures.numeral_reader import frozen
 from monitor.figures.plan_words import list_counted, quoted_project
 from monitor.figures.references import plan_compared
@@ -54,6 +55,7 @@ _PLANNED_BEFORE = re.compile(
     + r"|要[^，,。；已]{0,8}的[^，,。；已的]{1,10}?是$"
     + r"|(?<![超比离距差过于达成])目标$|(?:年度|全年)(?:目标|任务|计划)$|控制指标$"
 )
+_PLANNED_BEFORE = opening(_PLANNED_BEFORE)  # searched only where a match can start (firsts.py)
 # 今年750万亩高标准农田建设任务已完成…: the number opens a noun phrase that ends in the task
 _CLAUSE_REST = re.compile(r"[^，,。；;]*")
 # (not a step before the work: 8万个公办学位的任务已完成选址, …已完成立项、招标: still the plan)

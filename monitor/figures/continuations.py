@@ -8,6 +8,7 @@ import re
 
 from monitor.figures import speech
 from monitor.figures.cues import MONTH_SPAN, PLAN_RATE, SHARE_BASIS
+from monitor.figures.firsts import opening
 from monitor.figures.nouns import WORK_VERB
 
 # …下一步将加大选址力度，力争全年建成80个: a clause that says what comes next, with no number,
@@ -26,6 +27,7 @@ HANDLED = re.compile(
     r"(?:加快|全力|有序|稳步|扎实)?(?:分解|下达|落实|细化|压实|推进|调度)+"
     r"(?:到|至|给)?(?:各[地区县市州]+|各地|基层)?[，,]"
 )
+HANDLED = opening(HANDLED)  # searched only where a match can start (firsts.py)
 # A clause that starts with these continues the previous clause's subject (…，增长6.1%).
 _CONTINUE_WHEN = (
     r"近?[五十]年|过去[一五]年|[0-9]+年|[两三四五六七八九]年(?:来|间)?|截[至止][^，,。；]{0,8}?(?=已|累计|共|完成|新|达)|目前"
@@ -174,6 +176,7 @@ _AMOUNT_THEN_VERB = re.compile(
     f"[\u4e00-\u9fff]{{1,2}}?(?:全部|均|都|已经?|将|要|可|陆续)*(?:{_DONE_AFTER})"
 )
 _DONE_AFTER_WORDS = re.compile(_DONE_AFTER)
+_DONE_AFTER_WORDS = opening(_DONE_AFTER_WORDS)  # searched only where a match can start (firsts.py)
 _DONE_REACH = 24  # characters from a clause's start its verb of a thing done ends by
 
 

@@ -8,6 +8,7 @@ import re
 
 from monitor.figures import speech
 from monitor.figures.bases import without_base, without_compared, without_followed
+from monitor.figures.firsts import opening
 from monitor.figures.plan_words import (
     _DECIDED_WORK,
     _DUTY,
@@ -25,16 +26,16 @@ from monitor.models import FigureKind
 
 # what breaks a sentence into clauses: 、：() always, a comma unless it groups thousands (1,860个,
 # 95，420个); one letter class first, so that a search jumps from break to break (4x faster).
+_BREAKS = r"、：:（）(),，" + speech.MARKS  # (MARKS: a new-media line's items, ▶开工35个)
 _CLAUSE = re.compile(
-    r"[、：:（）(),，"
-    + speech.MARKS  # a new-media line's items (▶开工35个　▶完工19个, ［12个］ 今年计划…)
-    + r"](?:(?<![0-9][,，])|(?<=[,，])(?![0-9]{3}(?![0-9])))"
+    rf"[{_BREAKS} \u3000…]"
+    rf"(?:(?<=[{_BREAKS}])(?:(?<![0-9][,，])|(?<=[,，])(?![0-9]{{3}}(?![0-9])))"
     # a space between words, as headlines part their clauses (…降幅达13.9% 事故总量降17.4%)
     # (and a part opening with its months or year: …2.31万公里 1—9月新改建860公里)
-    r"|[ \u3000](?<=[\u4e00-\u9fff%][ \u3000])"
+    r"|(?<=[\u4e00-\u9fff%][ \u3000])"
     r"(?=[\u4e00-\u9fff]|[0-9]{1,4}(?:[-—–~至][0-9]{1,2})?[年月])"
     # an ellipsis where a quote leaves words out (…35家……今年，…): what follows is another clause
-    r"|……"
+    r"|(?<=…)…)"
 )
 
 # Cues, read in the clause first and then in the sentence (see _kind for the order).
@@ -87,6 +88,7 @@ MODAL = re.compile(
     + r"|要(?<![主重需只必不纲]要)(?![求素点闻])|"
     + _DUTY
 )
+MODAL = opening(MODAL)  # searched only where a match can start (firsts.py)
 # After a count, words that go on with it, not a noun it counts (在A至B之间, 1.1万套力争…开工,
 # …的7.4万个还要多: a comparison of the count)
 GOES_ON = re.compile(
@@ -142,6 +144,7 @@ _PLEDGE = re.compile(
     # the plan's size said in speech (义诊任务实际是600场, 今年的任务是100个)
     + r"|任务(?:实际|其实|原本)?(?:是|为)(?=[约近超逾]?[0-9一二三四五六七八九十两])"
 )
+_PLEDGE = opening(_PLEDGE)  # searched only where a match can start (firsts.py)
 # A plan's noun that does not state the plan (围绕年度目标, 对照目标任务, 完成年度目标): it
 # governs no other clause, as a modal, a plan stated (目标是/为) or handed down (目标下达) does
 _TARGET_NOUN = re.compile(r"(?:预期)?目标(?:任务)?+(?![是为：:]|" + _HANDED_DOWN + ")")
@@ -184,6 +187,7 @@ PLAN_AFTER = re.compile(
     # 2860亿元额度: a quota handed down)
     r"|(?:年度|全年|预期|规划)?" + PLAN_WORK + r"?(?:目标|任务|额度|限额|民生实事))"
 )
+PLAN_AFTER = opening(PLAN_AFTER)  # searched only where a match can start (firsts.py)
 # A plan a share is taken of (占下达限额的69.5%, 为年度目标的1.12倍; not 一般公共预算收入)
 PLAN_WORD = r"(?:任务|目标|计划|额度|限额|规划|指标|预算(?![收支])|预期)"  # 完成全年预期的87%
 # A plan's rate or progress (拨付率, 支出进度): not 序时进度 (the year gone by), 形象进度

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from monitor.figures.firsts import opening
+
 # (the plan's name right before the sum of its work, “十四五”累计…, “十三五”共新建…: its years)
 _PLAN = re.compile(
     r"“?(十[一二三四五六七八九]|[一二三四五六七八九])五”?"
@@ -86,6 +88,7 @@ _YEARS_BACK = re.compile(
     # 三年新改建, 3年超1.5万个: or before the mark their sum passed)
     r"|(?=累计|共|合计|新增|新建|新开工|新改建|改建|建成|筹集|完成|改造|开工|超|突破|逾))"
 )
+_YEARS_BACK = opening(_YEARS_BACK)  # searched only where a match can start (firsts.py)
 # a plan's first years (“十四五”前三年, 头两年): a span of their own
 _PLAN_FIRST_YEARS = re.compile(
     r"(十[一二三四五六七八九]|[一二三四五六七八九])五”?(?:规划|时期)?的?[前头]([二两三四])年"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TypeVar
 
+from monitor.figures.firsts import opening
 from monitor.figures.nouns import WORK_VERB
 
 T = TypeVar("T")
@@ -27,6 +28,7 @@ _BARE = re.compile(
     r"|" + _AMOUNT + r"的?(?:年度|全年)?(?:目标|任务)(?:任务)?"
     r"(?:已经?)?(?:提前|超额|全部|全面)?(?:完成|实现|达成)[！!]?)"
 )
+_BARE = opening(_BARE)  # searched only where a match can start (firsts.py)
 
 
 def fronted(sentence: str, cuts: list[int], by_clause: dict[int, list[T]], clause: int) -> T | None:

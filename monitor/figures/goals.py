@@ -165,7 +165,7 @@ def pledge_said_again(
     text = sentence[:c1]
     kind, scope, period, value = *read, quantity.value
     clause = text[c0:]
-    if exceeds(clause, quantity.start - c0) or _SHARE_AFTER.match(sentence, c1):
+    if exceeds(clause, quantity.start - c0) or _share_after(sentence, c1):
         return False
     pledge = target.pledge
     # (a title's amount in no clear frame too: 福州今年新增托位6000个 in May, for a pledge of 6000)
@@ -193,6 +193,14 @@ _SHARE_AFTER = re.compile(
     r"[，,　 ](?:[^。；，,　 ]{0,12}?(?:任务|计划|目标)的?|[^。；，,　 ]{0,4}?率(?:为|达到?)?)"
     r"[0-9０-９.]+%"
 )
+
+
+def _share_after(sentence: str, c1: int) -> bool:
+    """Whether the clause after c1 gives the share of the plan (_SHARE_AFTER), which ends in
+    %: looked for only where a % follows (a match tried each of its ways up to 16 letters)."""
+    return sentence.find("%", c1) >= 0 and _SHARE_AFTER.match(sentence, c1) is not None
+
+
 _UNSAID = ("achieved", "mention")  # read as a result by its date alone, or in no frame at all
 # a clause's own time words: 今年新建12万亩 after …已完工8.6万亩 is the plan said again
 _OWN_YEAR = re.compile(r"今年|全年|年度|本年")

@@ -15,6 +15,7 @@ from itertools import permutations
 from typing import NamedTuple
 
 from monitor.figures.events import event_alone
+from monitor.figures.firsts import opening
 from monitor.models import Target
 
 
@@ -50,6 +51,7 @@ LIST_WORD = (
     r"(?:以及|、|(?<![普涉波危顾以])及(?!时|格)|(?<![参给])与|(?<![温平祥缓])和(?![美谐平睦]))"
 )
 _JOIN = re.compile(LIST_WORD)
+_JOIN = opening(_JOIN)  # searched only where a match can start (firsts.py)
 
 
 @lru_cache(maxsize=1024)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from monitor.figures.firsts import opening
 from monitor.figures.measures import _ADDITION, _EVENTS, _FLOW, _IN_YEAR, _SPAN, scope_of
 from monitor.figures.stock_flow import total_after_additions
 from monitor.figures.units import same_family
@@ -102,6 +103,7 @@ _INCREMENT = re.compile(r"增量|增加量")
 # A title naming the stock of its things (…应急避难场所数量, …充电桩总量, …保有量), or the length
 # its network has (…铁路营业里程, …高速公路通车里程, …地铁运营里程)
 _STOCK_TITLE = re.compile(r"(?:数量|总数|总量|保有量|存量|个数|(?:营业|通车|运营|营运|总)里程)\s*$")
+_STOCK_TITLE = opening(_STOCK_TITLE)  # searched only where a match can start (firsts.py)
 
 
 _SPAN_TO = re.compile(r"([0-9]{4})-([0-9]{4})")
@@ -130,6 +132,7 @@ def window_total(
 _HELD_AT = re.compile(r"(?:稳定|保持|维持)在(?:约|近)?$")
 # A count said of the present (目前, 现阶段), not of the work so far (截至目前, 到目前)
 _AT_PRESENT = re.compile(r"(?<!截至)(?<!截止)(?<!到)目前|现阶段")
+_AT_PRESENT = opening(_AT_PRESENT)  # searched only where a match can start (firsts.py)
 _PASSED = ("突破", "跨越")
 # words of work or additions before such a count (目前已完成改造300个, 目前新增…): its work
 _WORK = re.compile(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from monitor.figures.firsts import opening
 from monitor.figures.keywords import LIST_WORD, _first_part
 from monitor.figures.nouns import WORK_VERB as _VERB
 from monitor.figures.places import mentions
@@ -13,6 +14,7 @@ from monitor.models import Quantity, Target
 _RESPECTIVELY = "分别"
 _BREAK = re.compile(r"[，。；：,;:]")
 _ITEM = re.compile(LIST_WORD)
+_ITEM = opening(_ITEM)  # searched only where a match can start (firsts.py)
 
 
 def pairs(sentence: str, quantities: list[Quantity]) -> dict[int, str]:

@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from monitor.figures.cues import EARLIER_LEVEL, MODAL, MONTH_SPAN
+from monitor.figures.firsts import opening
 from monitor.figures.months import done_by_a_month, opening_past_source
 from monitor.figures.place_clauses import whole_in_share
 from monitor.figures.rate_words import _CHANGE_VERB as _CHANGE_VERB
@@ -66,6 +67,7 @@ _STOCK = re.compile(
     # (not 死亡人数为168人: people dying or hurt over a period are its flow, never a stock)
     r"|数(?<!亡人数)(?<!伤人数)(?<!难人数)量?(?:已经?)?(?:达到?|超过|突破|约|近|为)|数量(?=[0-9])"
 )
+_STOCK = opening(_STOCK)  # searched only where a match can start (firsts.py)
 # A flow is measured over a period, never held: a year's output, trade, revenue or sales is the
 # period's, however total its noun (总产量, 进出口总额, 社会消费品零售总额, 旅游总收入).
 _FLOW = re.compile(
@@ -209,6 +211,7 @@ _SPAN = re.compile(  # not 近年来: no start given; 2020年至2024年, 过去�
     r"|(?=累计|共(?![享同])|合计|总计)))"
 )  # (近三年, “十四五”前四年, “十四五”累计: the years counted back from now, or the plan's)
 _SPAN_END = re.compile(r"(?:(?<=以来)|(?<=[0-9]年))(?:至|到|截至)今年")
+_SPAN_END = opening(_SPAN_END)  # searched only where a match can start (firsts.py)
 
 
 def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from monitor.figures.firsts import opening
 from monitor.figures.nouns import WORK_VERB
 
 # 去年 and 上年 name a year, no aspect: a plan set in it (去年提出…, 去年计划…, 去年的目标是…,
@@ -92,6 +93,7 @@ SCHEDULE_QUOTA = re.compile(r"(?:序时|时序|时间)(?:进度|任务|要求|�
 _IN_CHARGE = re.compile(
     r"(?:牵头|责任|主责|配合)(?:单位|部门)[：:]|[（(][^（）()。]{2,30}?(?:牵头|负责)[）)]"
 )
+_IN_CHARGE = opening(_IN_CHARGE)  # searched only where a match can start (firsts.py)
 _IN_CHARGE_REACH = 40  # how far after a sentence its item's unit in charge may be named
 
 

@@ -8,6 +8,7 @@ import re
 
 from monitor.figures.attribution import _Match
 from monitor.figures.cues import _CUT, _FROM, _REFERENCE, EARLIER_LEVEL, EARLIER_WORK
+from monitor.figures.firsts import opening
 from monitor.figures.measures import compared, compared_before, since_period_start
 from monitor.figures.restating import restates
 from monitor.models import Quantity
@@ -97,6 +98,7 @@ _EXCESS = re.compile(
     r"(?:(?:超出|超过|高出|多出|多于)了?|[比较])(?:年度|全年|年初|今年|当年)?(?:确定的|既定的)?"
     r"(?:计划|目标|任务|预期|预算)(?:任务|目标)?(?:多(?:完成|出|建成|新增)?了?)?$"
 )
+_EXCESS = opening(_EXCESS)  # searched only where a match can start (firsts.py)
 
 # …the count done, then by how much it beat the plan (超额完成4200个, 多完成36座), the plan
 # named between (超额完成年度目标任务5000人, 超额完成全年计划任务6000个, 超额完成年度计划300套)

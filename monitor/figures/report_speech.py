@@ -97,12 +97,33 @@ _LIST_POINTERS = ("以下", "如下", "下列", "实事")
 
 
 def announced_lists(text: str) -> list[re.Match[str]]:
-    """The announcements of a list of work to come in `text` (_ANNOUNCES), none of a review's."""
-    if not any(map(text.__contains__, _LIST_POINTERS)):
+    """The announcements of a list of work to come in `text` (_ANNOUNCES), none of a review's.
+
+    What `_ANNOUNCES.finditer(text)` yields, searched only in the stretches that end at a
+    colon: a match holds no full stop, semicolon, line break or colon but the colon it ends at,
+    so it lies in the stretch after the last of those before that colon (one match at most a
+    stretch). A search of the whole text tried the pattern at each 将, 要, 计… of it (~10 us an
+    article; most hold no colon, which `find` tells in a fraction of a microsecond)."""
+    colons = _places(text, "：") + _places(text, ":")
+    if not colons or not any(map(text.__contains__, _LIST_POINTERS)):
         return []
     found = []
-    for m in _ANNOUNCES.finditer(text):
+    for colon in sorted(colons):
+        start = max(text.rfind(mark, 0, colon) for mark in "。；;\n：:") + 1
+        m = _ANNOUNCES.search(text, start, colon + 1)
+        if m is None:
+            continue
         opened = max(text.rfind(mark, 0, m.start()) for mark in "。；;\n") + 1
         if not _REVIEWING.search(text, opened, m.end()):
             found.append(m)
     return found
+
+
+def _places(text: str, letter: str) -> list[int]:
+    """Where `letter` is in `text`."""
+    places = []
+    at = text.find(letter)
+    while at >= 0:
+        places.append(at)
+        at = text.find(letter, at + 1)
+    return places

@@ -7,6 +7,7 @@ import re
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
+from monitor.figures.firsts import opening
 from monitor.figures.plan_words import PLAN_WORK
 
 if TYPE_CHECKING:
@@ -19,6 +20,7 @@ _RESTATES = re.compile(
     r"(?:" + PLAN_WORK + r"|民生实事)?"  # (50处整治任务: the work's plan)
     r"(?:预期|发行)?(?:目标|任务|计划(?![内外])|额度|限额)(?!完成率|进度)"
 )
+_RESTATES = opening(_RESTATES)  # searched only where a match can start (firsts.py)
 PLAN_NOUNS = ("目标", "任务", "的计划")  # (…，按照全年推广8万辆的计划，…: the plan restated)
 # a clause ending with a plan's size and noun (对照年初定下的300万亩目标，), before the subject
 _RESTATED_BEFORE = re.compile(

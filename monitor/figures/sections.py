@@ -180,24 +180,24 @@ def section_frames(text: str, ends: list[int], published: date | None) -> dict[i
     heads.extend((m, None) for m in matches_opening(_LIST_RELEASED, text, _LISTS))
     for m in _headings(text):
         heads.append((m, "review" if m.group(2) else m.group(3)))
-    if "回顾" in text:
+    if _holds(text, "回顾"):
         heads.extend((m, "review") for m in _REVIEWED.finditer(text))
-    if "打算" in text or "完成情况" in text or "下半年工作" in text:
+    if _holds(text, "打算", "完成情况", "下半年工作"):
         for m in _HALF_HEADING.finditer(text):
             if m.end() - m.start() > 2:  # not a bare 计划 after a space
                 heads.append((m, "review" if m.group(1) else None))
-    if "总结" in text or "评估" in text or "报告" in text:
+    if _holds(text, "总结", "评估", "报告"):
         heads.extend((m, "summary") for m in _SUMMARY_TITLE.finditer(text))
     if "、" in text:
         heads.extend((m, "review" if m.group(1) else None) for m in _numbered_headings(text))
-    if "统计公报" in text:  # a bulletin on a year, its title a line of its own: all review
+    if _holds(text, "统计公报"):  # a bulletin on a year, its title a line of its own: all review
         heads.extend((m, "review") for m in _BULLETIN.finditer(text))
     if "\n" in text:  # a line holding only a year: a review of it, or its plan
         heads.extend((m, "year") for m in year_lines(text))
-    if "政府工作报告" in text:  # 政府工作报告：…; 政府工作报告说，…: the report's plan
+    if _holds(text, "政府工作报告"):  # 政府工作报告：…; 政府工作报告说，…: the report's plan
         heads.extend((m, "speaker") for m in report_speaking(text, ends))
     heads.extend((m, None) for m in announced_lists(text))  # 将办好以下十件实事：…
-    if any(map(text.__contains__, _DOCUMENT_WORDS)):
+    if _holds(text, *_DOCUMENT_WORDS):
         heads.extend((m, "document") for m in _PLAN_DOCUMENT.finditer(text))
     # the last heading in a sentence holds (a title naming 2025年工作安排, then 一、2024年工作成效),
     # with the period of one before it if it names none (二、2025年重点工作 （六）…民生实事)
@@ -213,6 +213,13 @@ def section_frames(text: str, ends: list[int], published: date | None) -> dict[i
         elif frame is not None and before is not None and frame[1] is None:
             found[index] = (frame[0], before[1])
     return _years_carried(found)
+
+
+def _holds(text: str, *words: str) -> bool:
+    """Whether `text` holds one of `words`, each looked for only where its last letter is in it:
+    `in` finds one letter at C speed (memchr), a word of Chinese letters letter by letter (~1 ns
+    each, ~1.2 us an article), and most articles hold none of these words."""
+    return any(word[-1] in text and word in text for word in words)
 
 
 def _years_carried(found: dict[int, Frame]) -> dict[int, Frame]:

@@ -10,6 +10,7 @@ from datetime import date
 from functools import lru_cache
 
 from monitor.figures.cues import MONTH_SPAN
+from monitor.figures.firsts import opening
 from monitor.figures.items import COUNT
 from monitor.figures.months import done_by_a_month, past_month_end
 from monitor.figures.scope_words import _ADDITION, _added_before
@@ -80,6 +81,7 @@ _AS_OF_STOCK = re.compile(
     r"|^目前"  # (not 截至2024年8月底: a date inside the year, the year's work so far)
     r"|(?<![计划将要争保])到(?:19|20)[0-9]{2}\s*年[底末]"  # 到2010年底，…已修建96个: as of then
 )
+_AS_OF_STOCK = opening(_AS_OF_STOCK)  # searched only where a match can start (firsts.py)
 # things dated by their year (2024年度…项目, 今年度, 本年度), not 跨年度 nor a bare 年度重点…
 _YEARS_THINGS = re.compile(r"(?:(?:19|20)[0-9]{2}\s*|今|本|当)年度")
 # so far, from no start (到目前为止，…建成…; 迄今，…): a running total, 已 or not

@@ -8,6 +8,7 @@ import re
 from datetime import date
 from typing import Literal, NamedTuple
 
+from monitor.figures.firsts import opening
 from monitor.figures.table_units import HEADER_UNIT as _HEADER_UNIT
 from monitor.figures.table_units import MONTH_PART, SINCE_LAST_MONTH, header_unit
 from monitor.figures.table_units import YEAR as _YEAR
@@ -24,6 +25,7 @@ _SHARE = re.compile(
     r"完成率|进度|占.{0,6}(?:%|％|比|计划|任务|目标|预算)|比例|比重|执行率|到位率|兑现率|实现率|"
     r"落实率|达成率|完成比|完成度|达成度|拨付率|支付率|发放率|" + _STAGE_RATE
 )
+_SHARE = opening(_SHARE)  # searched only where a match can start (firsts.py)
 
 # …and what the year is due to do (今年应完成, 全年应完成): its plan
 _PLEDGE_FIRST = re.compile(r"计划完成|目标任务|任务数|计划数|目标值|预算数|预期|应完成|应达到")
@@ -36,6 +38,7 @@ _ACHIEVED = re.compile(
     r"上半年|下半年|[一二三四]季度|前三季度|当月|本月|当年|本年|"
     r"本期|报告期|当前"  # a bulletin's current period, a monitoring table's 当前值
 )
+_ACHIEVED = opening(_ACHIEVED)  # searched only where a match can start (firsts.py)
 
 # A column of the progress made (工作进展, 推进情况, 落实情况): the results
 _PROGRESS = re.compile(r"进展|推进情况|落实情况")

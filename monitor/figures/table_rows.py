@@ -33,6 +33,7 @@ _DIGIT_FIRST = re.compile(r"[-+－＋−]?\s*[0-9０-９.]")
 _BRACKETS = re.compile(r"[（(][^（）()]*[)）]")  # a unit or a gloss in a label: （万人）
 _SPACES = re.compile(r"[\s\u3000]+")
 _MARK = re.compile(r"\s*(?:[①-⑳*＊※#△▲]+|[(（]注[0-9]*[)）]|注[0-9]+|[:：])$")
+_MARK_ENDS = frozenset("*＊※#△▲)）0123456789:：" + "".join(map(chr, range(0x2460, 0x2474))))
 # A row of one period (1月, 1—6月, 一季度, 上半年, 2024年9月): the caption's measure month by month
 _PERIOD = re.compile(
     r"(?:(?:(?:19|20)[0-9]{2}\s*年)?(?:(?:[0-9]{1,2}|十?[一二三四五六七八九十])\s*(?:[-—–~至]\s*[0-9]{1,2}\s*)?月份?|"
@@ -57,8 +58,10 @@ _LOCAL_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?:新区|区|县|旗)")
 
 
 def bare(label: str) -> str:
-    """The label without a footnote's mark or a closing colon (合计① → 合计, 小计： → 小计)."""
-    return _MARK.sub("", label)
+    """The label without a footnote's mark or a closing colon (合计① → 合计, 小计： → 小计); _MARK
+    tried only on a label whose last letter (before a closing line break) is one it ends with."""
+    end = label[-2:-1] if label.endswith("\n") else label[-1:]
+    return _MARK.sub("", label) if end in _MARK_ENDS else label
 
 
 def _plain(label: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from monitor.figures.firsts import opening
 from monitor.figures.measures import _ADDITION as ADDITION
 
 # what a clause reporting work says it did (新建, 筹集, 开工 …), when no cue says when
@@ -22,6 +23,7 @@ DOING = re.compile(
     r"|(?:总数|总量|保有量|装机容量|总里程|总规模|数量)(?:已经?)?为(?=[约近超逾0-9一二三四五六七八九十两])|"
     + ADDITION.pattern
 )
+DOING = opening(DOING)  # searched only where a match can start (firsts.py)
 # Words of a time still to come: a figure read early in a year with one is not the last year's
 AHEAD = re.compile(
     r"今年|明年|本年|(?<!截至)(?<!截止)年[底末]|年内|将(?!近)|未来|下一步|(?:到|至)(?:19|20)[0-9]{2}\s*年"
