@@ -90,6 +90,13 @@ def test_a_text_without_such_a_space_is_read_as_it_is() -> None:
     assert squeezed("新建社区食堂45个 85%在社区中心") is None  # a headline's two clauses
 
 
+def test_only_a_numbers_thousands_commas_are_dropped() -> None:
+    text = "新建1,230个，投资12,345,678元；2,3个；2023,100个"
+    got = squeezed(text)
+    assert got is not None
+    assert got[0] == "新建1230个，投资12345678元；2,3个；2023,100个"
+
+
 def test_a_space_before_a_number_is_dropped_but_after_an_amount_kept() -> None:
     text = "截至 9月底，已建成 120 个，开工率达到\u00a076.3%；新增 2150张 护理型床位"
     got = squeezed(text)

@@ -36,7 +36,8 @@ def _spaces(text: str) -> list[int]:
 
 
 def _thousands(text: str) -> list[tuple[int, int]]:
-    """The commas between a number's thousands (1,230; 12,345,678), not a list's (2,3)."""
+    """The commas between a number's thousands (1,230; 12,345,678): three digits after each,
+    one to three before the first; not a list's (2,3) nor after a year (2023,100个)."""
     out: list[tuple[int, int]] = []
     at = text.find(",")
     while at >= 0:
@@ -46,10 +47,21 @@ def _thousands(text: str) -> list[tuple[int, int]]:
             and text[at + 1 : at + 4].isdigit()
             and text[at + 1 : at + 4].isascii()
             and (at + 4 == len(text) or text[at + 4] not in _DIGITS)
+            and _group_before(text, at)
         ):
             out.append((at, at + 1))
         at = text.find(",", at + 1)
     return out
+
+
+def _group_before(text: str, at: int) -> bool:
+    """Whether the digits before the comma at `at` are a number's first group (1-3 digits) or
+    a whole group after another comma (3)."""
+    start = at
+    while start and text[start - 1] in _DIGITS:
+        start -= 1
+    digits = at - start
+    return digits == 3 if start and text[start - 1] == "," else digits <= 3
 
 
 def squeezed(text: str) -> tuple[str, list[int]] | None:
