@@ -35,7 +35,7 @@ def full_width(text: str) -> str:
         out = _ASCII.sub(lambda m: _FULL[m.group()], out)
     if '"' in out:
         out = _paired(out)
-    return out
+    return text if out == text else out  # (callers test `is`: an equal copy would read again)
 
 
 def _paired(text: str) -> str:
