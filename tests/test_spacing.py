@@ -2,7 +2,8 @@
 or with a web page's non-breaking or full-width space there, reads as the same page without it:
 every case of the reading tables, spaced so, gives the same figures, with the page's own
 sentence and spans (figures/spacing.py). So does one typed with full-width digits (２０２５年)
-or ASCII double quotes ("…") (figures/marks.py), or with commas between thousands (1,230)."""
+or ASCII double quotes ("…") or full stops (.) (figures/marks.py), or with commas between
+thousands (1,230)."""
 
 from __future__ import annotations
 
@@ -68,7 +69,7 @@ def _with_commas(m: re.Match[str]) -> str:
     return m.group() if 1900 <= int(m.group()) <= 2100 else f"{int(m.group()):,}"
 
 
-@pytest.mark.parametrize("typed", ["digits", "quotes", "thousands"])
+@pytest.mark.parametrize("typed", ["digits", "quotes", "thousands", "stops"])
 @pytest.mark.parametrize(("case", "targets"), _every_case())
 def test_full_width_digits_ascii_quotes_or_thousands_commas_read_the_same(
     case: dict[str, Any], targets: list[Target], typed: str
@@ -78,6 +79,8 @@ def test_full_width_digits_ascii_quotes_or_thousands_commas_read_the_same(
         retyped = text.translate(_FULL_WIDTH)
     elif typed == "quotes":
         retyped = text.replace("“", '"').replace("”", '"')
+    elif typed == "stops":
+        retyped = text.replace("。", ".")
     else:
         retyped = _THOUSANDS.sub(_with_commas, text)
     if retyped == text:

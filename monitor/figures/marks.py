@@ -1,7 +1,7 @@
 """Pages typed with ASCII marks where Chinese uses full-width ones (“十四五”期间,…; 其中:…;
-…36个(含改建8个); "新建…"列为实事), or with full-width digits (２０２５年, １２０个): read as if
-written with ，；：（）“” and 0-9, which the reading rules know, the figures then given back
-with the page's own sentences (each mark one letter for one, so every offset holds)."""
+…36个(含改建8个); "新建…"列为实事; 进行改造.), or with full-width digits (２０２５年, １２０个):
+read as if written with ，；：（）“”。 and 0-9, which the reading rules know, the figures then
+given back with the page's own sentences (each mark one letter for one, so every offset holds)."""
 
 from __future__ import annotations
 
@@ -35,7 +35,36 @@ def full_width(text: str) -> str:
         out = _ASCII.sub(lambda m: _FULL[m.group()], out)
     if '"' in out:
         out = _paired(out)
+    if "." in out:
+        out = _full_stops(out)
     return text if out == text else out  # (callers test `is`: an equal copy would read again)
+
+
+# an ASCII full stop after a word, a per cent or a closing mark, before a word, a mark, a space
+# or the end (超年度目标12.8%.建成…; 进行改造.): the sentence's end, not a decimal point or a URL's
+_STOP_AFTER = re.compile(r"[\u4e00-\u9fff%％”’）》」]")
+_STOP_BEFORE = re.compile(r"[\u4e00-\u9fff“‘（《「\s]")
+
+
+def _full_stops(text: str) -> str:
+    """`text` with its ASCII full stops that end a Chinese sentence as 。 (found with str.find:
+    most texts hold a decimal point, and a pattern would test every letter)."""
+    stops: list[int] = []
+    at = text.find(".")
+    while at >= 0:
+        if (
+            at
+            and _STOP_AFTER.match(text, at - 1)
+            and (at + 1 == len(text) or _STOP_BEFORE.match(text, at + 1))
+        ):
+            stops.append(at)
+        at = text.find(".", at + 1)
+    if not stops:
+        return text
+    letters = list(text)
+    for at in stops:
+        letters[at] = "。"
+    return "".join(letters)
 
 
 def _paired(text: str) -> str:
