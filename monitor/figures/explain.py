@@ -8,7 +8,7 @@ from datetime import date
 
 from monitor.figures.binding import Read
 from monitor.figures.keywords import _plan, named_in
-from monitor.figures.marks import full_width, seen_restored
+from monitor.figures.marks import full_width
 from monitor.figures.numerals import find_quantities
 from monitor.figures.reader import _Article
 from monitor.figures.retold import LEAD, retold
@@ -35,7 +35,7 @@ def explain(
     seen = _explained(spaced[0] if spaced is not None else marked, targets, published, region)
     if spaced is not None:
         seen = seen_given_back(seen, marked, *spaced)
-    return seen if marked is page else seen_restored(seen, page, marked)
+    return seen if marked is page else seen_given_back(seen, page, marked, None)
 
 
 def _explained(

@@ -117,3 +117,15 @@ def _first(items: list[tuple[Any, Any]], letters: set[str]) -> bool:
         elif op is not ASSERT and op is not ASSERT_NOT and op is not AT:
             raise _AnyLetter  # any letter (.), a letter not given (NOT_LITERAL), a group's text
     return True  # (look-arounds and anchors take no letter: what follows them starts the match)
+
+
+def places_of(text: str, words: tuple[str, ...] | str) -> list[int]:
+    """Where `text` holds any of `words` (or of the letters of a string), in order: found with
+    str.find, which looks for a letter with memchr, where a pattern's class tests every letter."""
+    at_all: list[int] = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            at_all.append(at)
+            at = text.find(word, at + 1)
+    return sorted(at_all)

@@ -1,15 +1,14 @@
 """Pages typed with ASCII marks where Chinese uses full-width ones (“十四五”期间,…; 其中:…;
 …36个(含改建8个); "新建…"列为实事; 进行改造.), or with full-width digits (２０２５年, １２０个):
 read as if written with ，；：（）“”。 and 0-9, which the reading rules know, the figures then
-given back with the page's own sentences (each mark one letter for one, so every offset holds)."""
+given back with the page's own sentences (each mark one letter for one, so every offset holds:
+spacing.given_back with no map)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import replace
 
-from monitor.models import Figure, Seen
+from monitor.figures.firsts import places_of
 
 # a comma or colon between digits is a number's (1,234; 10:30), not a clause's
 _ASCII = re.compile(r"(?<![0-9]),|,(?![0-9])|;|(?<![0-9]):|:(?![0-9])|\(|\)")
@@ -49,16 +48,13 @@ _STOP_BEFORE = re.compile(r"[\u4e00-\u9fff“‘（《「\s]")
 def _full_stops(text: str) -> str:
     """`text` with its ASCII full stops that end a Chinese sentence as 。 (found with str.find:
     most texts hold a decimal point, and a pattern would test every letter)."""
-    stops: list[int] = []
-    at = text.find(".")
-    while at >= 0:
-        if (
-            at
-            and _STOP_AFTER.match(text, at - 1)
-            and (at + 1 == len(text) or _STOP_BEFORE.match(text, at + 1))
-        ):
-            stops.append(at)
-        at = text.find(".", at + 1)
+    stops = [
+        at
+        for at in places_of(text, ".")
+        if at
+        and _STOP_AFTER.match(text, at - 1)
+        and (at + 1 == len(text) or _STOP_BEFORE.match(text, at + 1))
+    ]
     if not stops:
         return text
     letters = list(text)
@@ -80,38 +76,3 @@ def _paired(text: str) -> str:
         return "“" if opened else "”"
 
     return _QUOTE_OR_LINE.sub(quote, text)
-
-
-def restored(found: Sequence[Figure], text: str, marked: str) -> list[Figure]:
-    """The figures read in `marked` (full_width of `text`), each with its sentence as `text`
-    has it."""
-    out: list[Figure] = []
-    cursor = 0
-    for fig in found:
-        at = marked.find(fig.sentence, cursor)
-        if at < 0:
-            at = marked.find(fig.sentence)
-        if at < 0:  # (a headline put before the text: kept as read)
-            out.append(fig)
-            continue
-        cursor = at
-        sentence = text[at : at + len(fig.sentence)]
-        q = fig.quantity  # (１２０个 as the page has it)
-        quantity = replace(q, surface=sentence[q.start : q.end]) if q.end > q.start else q
-        out.append(replace(fig, sentence=sentence, quantity=quantity))
-    return out
-
-
-def seen_restored(seen: Sequence[Seen], text: str, marked: str) -> list[Seen]:
-    """`restored` for what `monitor try --explain` shows."""
-    out: list[Seen] = []
-    for s in seen:
-        at = marked.find(s.sentence) if s.sentence else -1
-        if at < 0:
-            out.append(s)
-            continue
-        sentence = text[at : at + len(s.sentence)]
-        figure = restored([s.figure], text, marked)[0] if s.figure else None
-        surface = sentence[s.start : s.end] or s.surface
-        out.append(replace(s, sentence=sentence, surface=surface, figure=figure))
-    return out

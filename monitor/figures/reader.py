@@ -38,7 +38,7 @@ from monitor.figures.frame_words import unnamed
 from monitor.figures.goals import pledge_said_again, year_to_come
 from monitor.figures.keywords import _first_part, _plan, split_sentences
 from monitor.figures.levels import scope_for
-from monitor.figures.marks import full_width, restored
+from monitor.figures.marks import full_width
 from monitor.figures.nouns import noun_of
 from monitor.figures.numeral_reader import frozen
 from monitor.figures.numerals import find_quantities, may_hold_quantities
@@ -84,7 +84,7 @@ def find_figures(
         return []
     if (marked := full_width(text)) is not text:  # (“十四五”期间,…: ASCII marks read as ，)
         found = find_figures(marked, targets, published=published, region=region)
-        return restored(found, text, marked)
+        return given_back(found, text, marked, None)
     if (spaced := squeezed(text)) is not None:  # (建成 60.3万套, 开工率 76.3%: read unspaced)
         found = find_figures(spaced[0], targets, published=published, region=region)
         return given_back(found, text, *spaced)

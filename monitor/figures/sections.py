@@ -9,6 +9,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from datetime import date
 
+from monitor.figures.firsts import places_of
 from monitor.figures.months import PLAN_SEASON_ENDS
 from monitor.figures.periods import _period
 from monitor.figures.report_speech import announced_lists, report_speaking
@@ -240,15 +241,9 @@ def matches_opening(
     """What `pattern.finditer(text)` yields, for a pattern whose every match opens with one of
     `words` and looks at nothing before its start: tried only where those words are (a search
     with a pattern opening with one of many words tries each place holding a first letter)."""
-    starts: list[int] = []
-    for word in words:
-        at = text.find(word)
-        while at >= 0:
-            starts.append(at)
-            at = text.find(word, at + 1)
     found: list[re.Match[str]] = []
     end = 0
-    for at in sorted(starts):
+    for at in places_of(text, words):
         if at >= end and (m := pattern.match(text, at)) is not None:
             found.append(m)
             end = m.end()

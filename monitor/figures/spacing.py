@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from monitor.figures.firsts import places_of
 from monitor.models import Figure, Seen
 
 _SPACES = " \u00a0\u3000"  # a space, a web page's non-breaking one (&nbsp;), a full-width one
@@ -24,34 +25,19 @@ _SET_OFF = re.compile(
 _DIGITS = "0123456789"
 
 
-def _spaces(text: str) -> list[int]:
-    """Where `text` has a space of any of the three kinds, in order."""
-    out: list[int] = []
-    for space in _SPACES:
-        at = text.find(space)
-        while at >= 0:
-            out.append(at)
-            at = text.find(space, at + 1)
-    return sorted(out)
-
-
 def _thousands(text: str) -> list[tuple[int, int]]:
     """The commas between a number's thousands (1,230; 12,345,678): three digits after each,
     one to three before the first; not a list's (2,3) nor after a year (2023,100个)."""
-    out: list[tuple[int, int]] = []
-    at = text.find(",")
-    while at >= 0:
-        if (
-            at
-            and text[at - 1] in _DIGITS
-            and text[at + 1 : at + 4].isdigit()
-            and text[at + 1 : at + 4].isascii()
-            and (at + 4 == len(text) or text[at + 4] not in _DIGITS)
-            and _group_before(text, at)
-        ):
-            out.append((at, at + 1))
-        at = text.find(",", at + 1)
-    return out
+    return [
+        (at, at + 1)
+        for at in places_of(text, ",")
+        if at
+        and text[at - 1] in _DIGITS
+        and text[at + 1 : at + 4].isdigit()
+        and text[at + 1 : at + 4].isascii()
+        and (at + 4 == len(text) or text[at + 4] not in _DIGITS)
+        and _group_before(text, at)
+    ]
 
 
 def _group_before(text: str, at: int) -> bool:
@@ -69,7 +55,7 @@ def squeezed(text: str) -> tuple[str, list[int]] | None:
     each of its letters the place of that letter in `text`; None when `text` has none."""
     cuts: list[tuple[int, int]] = []
     b = 0
-    for a in _spaces(text):  # (str.find: a regex's class would test every letter, 6x slower)
+    for a in places_of(text, _SPACES):  # (a regex's class would test every letter, 6x slower)
         if a < b:
             continue  # (inside the run before)
         b = a + 1
@@ -103,8 +89,11 @@ def squeezed(text: str) -> tuple[str, list[int]] | None:
     return "".join(parts), back
 
 
-def _span(back: list[int], s0: int, start: int, end: int) -> tuple[int, int]:
-    """The span [start, end) of a sentence at `s0` of the squeezed text, in the page's text."""
+def _span(back: list[int] | None, s0: int, start: int, end: int) -> tuple[int, int]:
+    """The span [start, end) of a sentence at `s0` of the squeezed text, in the page's text
+    (`back` None: the two texts letter for letter, as marks.full_width makes them)."""
+    if back is None:
+        return s0 + start, s0 + end
     if end <= start:
         at = back[s0 + start] if s0 + start < len(back) else back[-1] + 1
         return at, at
@@ -117,10 +106,10 @@ def _found_at(squeezed_text: str, sentence: str, cursor: int) -> int:
 
 
 def given_back(
-    found: Sequence[Figure], text: str, squeezed_text: str, back: list[int]
+    found: Sequence[Figure], text: str, squeezed_text: str, back: list[int] | None
 ) -> list[Figure]:
-    """The figures read in `squeezed_text` (squeezed from `text`), each with its sentence and
-    spans as `text` has them."""
+    """The figures read in `squeezed_text` (squeezed from `text`, or marked from it letter for
+    letter when `back` is None), each with its sentence, spans and surface as `text` has them."""
     out: list[Figure] = []
     cursor = 0
     for fig in found:
@@ -141,7 +130,7 @@ def given_back(
 
 
 def seen_given_back(
-    seen: Sequence[Seen], text: str, squeezed_text: str, back: list[int]
+    seen: Sequence[Seen], text: str, squeezed_text: str, back: list[int] | None
 ) -> list[Seen]:
     """`given_back` for what `monitor try --explain` shows."""
     out: list[Seen] = []
