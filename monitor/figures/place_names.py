@@ -43,6 +43,12 @@ UNNAMED_PLACE = (
     r"|(?<![\u4e00-\u9fff])(?!" + _NOT_NAMES + r"|[小各全本我该此])"
     r"[\u4e00-\u9fff]{2,3}(?<![城乡村小])(?:镇|乡|街道)"
     r"(?=[今去全]年|上半年|[前新已共0-9]|累计|" + WORK_VERB.pattern + r")"
+    # a district or county opening a sentence as its subject, before its plan, manner or scene
+    # (秦淮区将新增…, 鼓楼区在提升…中, 来安县加快推进…, 河北区的…; not 提高县域…, 该片区将…)
+    r"|(?<![\u4e00-\u9fff0-9])(?!" + _NOT_NAMES + r"|[占比较为与和对向从于由及等其各全本我"
+    r"该此按据把分所是在将使让一二三四五六七八九十两几多每])[\u4e00-\u9fff]{2}(?:区|县|旗)"
+    r"(?=将|计划|拟|要|力争|还|也|则|正在|继续|持续|进一步|在|把|以|通过|围绕|按照|结合|依托|针对"
+    r"|聚焦|加快|加大|大力|全力|着力|积极|深入|扎实|的(?![0-9]))"
     # a district or county set apart by 在 before a comma (在鼓楼区，今年新建…)
     r"|(?<=在)(?!" + _NOT_NAMES + r")[\u4e00-\u9fff]{2}(?:区|县)(?=[，,])"
     # a district or county named right after its city (西安市未央区, 兰州市城关区): a part of it
