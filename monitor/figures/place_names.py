@@ -19,6 +19,7 @@ _NOT_NAMES = (
     "|[今去明当全上近往]年"  # 今年区政府…, 去年市…: a time, then the place's level word
     "|按"  # a basis a share is reckoned on (按小区数计…, 按城区人口算), no place's name
     "|[省市县区州旗盟]委"  # 市委市政府, 县委县政府: the bodies of the place the text is about
+    "|[市省县区]|个(?![县区])"  # 市城市管理局: the place's own office; 620个社区: a count
 )
 # …, or after a time word or 为/从/据/和 (今年西夏区…, 为金凤区…; not 今年各市县, 年内)
 _AFTER_WORD = r"(?:(?<=[年月来为从据和与及])|(?<=目前))(?![各全本我该此内底初末中度])"

@@ -12,9 +12,10 @@ from typing import Protocol
 # A district, street or town named right after the place it is in (福州鼓楼区, 西湖区北山街道,
 # 德清县新市镇, 合肥高新区): a part of that place, whose figure is not the whole's. Only after a
 # place's own name (全市棚户区 is no place), and not a common noun ending like one (居民小区,
-# 示范区, 建成区, 城区, 园区), nor a word of the county as a scope (安徽紧密型县域医共体, 县城)
+# 示范区, 建成区, 城区, 园区), nor a word of the county as a scope (安徽紧密型县域医共体, 县城),
+# nor the region's own level word after its name (内蒙古自治区: the region itself)
 _PART_NAMED_AFTER = re.compile(
-    r"(?![市省全各城郊主中心老已将今去前共累])[\u4e00-\u9fff]{2,3}?(?:区|县|街道|镇)"
+    r"(?![市省全各城郊主中心老已将今去前共累]|自治)[\u4e00-\u9fff]{2,3}?(?:区|县|街道|镇)"
     # (云南实现地区生产总值: the output, no part)
     r"(?![\u4e00-\u9fff]?[区县镇]|生产总值|(?<=县)[域城]|(?<=区)域)"
     r"(?<!小区|社区|园区|户区|成区|范区|城区|片区|库区|山区|景区|街区|辖区|市区|郊区|矿区|牧区"

@@ -271,6 +271,7 @@ _TIER_WORDS = frozenset((*GENERIC, "自治区", "省", "市", "县", "区", "州
 
 
 _AROUND = re.compile(r"及其?周边")
+_CITY_TITLES = ("国家", "区域", "区域性", "副", "省域")
 # 城市, 都市, 超市, 门市: the letter before 市内 that ends a noun
 _CITY_NOUN_ENDS = frozenset("城都超门")
 
@@ -294,6 +295,8 @@ def _words(text: str, regions: tuple[str, ...]) -> list[tuple[int, str]]:
             continue  # 位居全国第一: the place it is ranked in, not its subject
         if word in NATIONAL and _HONOUR_AFTER.match(text, m.end()):
             continue  # 全国示范性老年友好型社区, 全国文明村镇: a title's rank, not a place
+        if word == "中心城市" and text.endswith(_CITY_TITLES, 0, m.start()):
+            continue  # 国家中心城市, 区域中心城市: a city's title, not a part of it
         if word == "市内" and m.start() and text[m.start() - 1] in _CITY_NOUN_ENDS:
             continue  # 城市内涝, 超市内: no 市内 (within the city) there
         if text[m.end() : m.end() + 1] == "级" and not _own_tier(word, regions):
