@@ -1,6 +1,7 @@
 """Words of a sentence that say nothing of a figure's frame: the first year that dates what it
 says, not a noun's, a deadline's or a base's (_frame_year), and a programme's name holding a word
-of plan or result (营养改善计划: unnamed). Split from frames.py."""
+of plan or result (营养改善计划: unnamed). Split from frames.py. And the figures that say their
+frame by themselves: a level given to its last unit (837.9亿斤) is measured."""
 
 from __future__ import annotations
 
@@ -71,3 +72,16 @@ def expected_rate(sentence: str) -> bool:
         return False
     opens = max((m.end() for m in _CLAUSE_MARK.finditer(sentence, 0, found.start())), default=0)
     return _TIME_AHEAD.search(sentence, opens, found.end()) is None
+
+
+# An amount given to its last unit (837.9亿斤, 31206元, 1576亿千瓦时), not a date, a share, an
+# ordinal or a rough one (以上, 左右, 余, 多): a measured level, where a plan's is round
+_AMOUNT = re.compile(
+    r"(?<![0-9.第])([0-9]+(?:\.[0-9]+)?)(?![0-9.]|\s*(?:年|月|日|号|%|％|个百分点|[以左余多]))"
+)
+
+
+def precise_level(clause: str) -> bool:
+    """Whether a clause states an amount with three significant digits or more (837.9, 31206,
+    1576; not 800, 1.2 or 2000)."""
+    return any(len(m.group(1).replace(".", "").strip("0")) >= 3 for m in _AMOUNT.finditer(clause))

@@ -10,6 +10,7 @@ from datetime import date
 
 from monitor.figures import speech
 from monitor.figures.cues import A_YEAR, MODAL
+from monitor.figures.frame_words import precise_level
 from monitor.figures.frames import Frames
 from monitor.figures.periods import _period
 from monitor.figures.place_clauses import past_apposition, subject_after
@@ -76,8 +77,8 @@ class Regional(Frames):
 
     def when(self, sentence: str, c0: int, c1: int, index: int) -> tuple[FigureKind, str | None]:
         """As Frames.when; a clause whose frame is unclear is a result when it states known
-        figures: a statistics office's, an average, or a place's beside another's. A part of
-        the year a change is compared with (增速比上半年加快…) is its base, not its period."""
+        figures: a statistics office's, an average, a place's beside another's, a level given to
+        its last unit (837.9亿斤). A part of the year a change is compared with is its base."""
         base = (
             _BASE_PERIOD.search(sentence, c0, c1) if "比" in sentence or "较" in sentence else None
         )
@@ -93,6 +94,8 @@ class Regional(Frames):
             before, since = self.when(self.text[p0:p1], 0, p1 - p0, index - 1)
             if before == "achieved":
                 kind, period = before, period or since
+        if kind == "mention" and precise_level(sentence[c0:c1]):  # 粮食总产量837.9亿斤: measured
+            kind = "mention" if _NOT_STATED.search(sentence) else "achieved"
         if "当月" in sentence[c0:c1]:  # …，9月当月上涨0.6%: that month's own figure
             period = _period(sentence[c0:c1], self.published) or period
         if kind == "pledge" and self._last_years_goal(sentence[:c1], sentence[c0:c1]):
