@@ -230,7 +230,7 @@ def _unquoted(text: str) -> str:
 # What may stand right before a keyword and still be the target's things: a place, a time, a
 # word for all of them (全省自来水普及率, 目前近视率, 平均…)
 _NO_KIND = re.compile(
-    r"(?:各[级类种式]|所有|全部|平均|整体|总体|全面|目前|当前|实际|累计|现有|已有|共有"
+    r"(?:各[级类种式]|所有|全部|平均|整体|总体|全面|目前|当前|实际|累计|现有|已有|共有|实现|完成|达到"
     # (山东一季度新增就业, 春季造林, 冬春水利建设: a time, a season, no kind)
     r"|季度|冬春|[年月周旬底末季的了已共为达约近])$"
 )
@@ -243,12 +243,15 @@ def other_modifier(head: str, keyword: str, keywords: tuple[str, ...], title: st
     another kind. None when no longer keyword names a kind, or the words before are the title's,
     a place's or a time's."""
     kinds = [k[: -len(keyword)] for k in keywords if len(k) > len(keyword) and k.endswith(keyword)]
+    kinds = [kind for kind in kinds if not _WORK_ONLY.fullmatch(kind)]
     if not kinds:  # most targets: no keyword naming a kind
         return _other_area(head, keyword, title) or other_access(head, title)
     tail = _HAN_TAIL.search(_words_before(head))
     if tail is None:
         return None
     words = tail.group()
+    if len(kinds) == 1 and kinds[0] in words[-len(kinds[0]) - 3 :]:
+        return None  # 国内旅游出游 for 国内出游: the longer keyword's kind, a word set inside it
     for kind in kinds:  # 户籍人口 beside 常住人口: what differs before the shared 人口
         shared = 0
         while shared < min(len(kind), len(words)) and kind[-1 - shared] == words[-1 - shared]:
@@ -264,6 +267,8 @@ def other_modifier(head: str, keyword: str, keywords: tuple[str, ...], title: st
 
 
 _HAN_TAIL = re.compile(r"[\u4e00-\u9fff]+$")
+# a keyword's verb of work, in its other word order (改造老旧小区 beside 老旧小区): no kind
+_WORK_ONLY = re.compile(r"(?:改造|提升|改建|扩建|加装|治理|整治|修缮|新增|新建|建设)+")
 # Town and country, each the other's kind (农村电网供电可靠率 in a title, 城市电网供电可靠率 said)
 _AREAS = (("农村", "乡村"), ("城市", "城镇", "城区"))
 
