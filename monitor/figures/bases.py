@@ -9,7 +9,7 @@ from datetime import date
 
 from monitor.models import FigureKind
 
-_ON_BASE = re.compile(r"在[^，,。；]{0,24}?基础上")
+_ON_BASE = re.compile(r"在[^，,。；]{0,40}?基础上")
 
 
 def without_base(text: str) -> str:
