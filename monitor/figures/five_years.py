@@ -123,6 +123,8 @@ def years_back(text: str, published: date) -> str | None:
     if n < 2:
         return None
     if found.group(2) and found.group().endswith("年") and _PLANNED.search(text):  # 计划三年新建
+        if text.endswith("明后", 0, found.start()):  # 明后两年: the two years after this one
+            return f"{published.year + 1}-{published.year + n}"
         return f"{published.year}-{published.year + n - 1}"
     past = found.group(1) is not None and "过去" in found.group()  # (the full years before)
     end = published.year - 1 if past or published.month <= 3 else published.year
