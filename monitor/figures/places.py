@@ -351,6 +351,17 @@ def generic_only(text: str) -> str | None:
     return levels.pop()
 
 
+def first_named(found: list[Mention]) -> list[Mention]:
+    """The first place named and the parts named right after it (上海普陀, 福州鼓楼区): the last
+    of them is the one meant."""
+    out = found[:1]
+    for m in found[1:]:
+        if m.start != out[-1].start + len(out[-1].word):
+            break
+        out.append(m)
+    return out
+
+
 def speaks_for(found: list[Mention], regions: tuple[str, ...]) -> bool | None:
     """Whether the last mention in `found` is the target's region: True (its own, or the nation
     for a national target), False (another place, or the nation for a regional target), None

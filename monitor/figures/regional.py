@@ -19,6 +19,7 @@ from monitor.figures.places import (
     GENERIC,
     NATIONAL,
     Mention,
+    first_named,
     generic_only,
     is_national,
     level_of,
@@ -191,7 +192,7 @@ class Regional(Frames):
             p0 = self.text.rfind("\n", 0, s0) + 1
             said = speaks_for(mentions(self.text, regions, p0, s0), regions)
         if said is None:  # the article's lead, before this sentence (a headline's: after it)
-            said = speaks_for(mentions(self._lead(s0), regions)[:1], regions)
+            said = speaks_for(first_named(mentions(self._lead(s0), regions)), regions)
         if said is None:  # “…年初定的是100个。”合肥市民政局副局长说。: who said it, after
             said_by = speech.SAID_AFTER.match(self.text, s0 + len(sentence))
             if said_by:
