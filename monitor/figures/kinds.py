@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from monitor.figures.access import other_access
+from monitor.figures.access import other_access, other_area
 from monitor.figures.asides import without_notes
 from monitor.figures.held import goods_of_scheme, held_inside
 from monitor.figures.nouns import (
@@ -243,9 +243,9 @@ def other_modifier(head: str, keyword: str, keywords: tuple[str, ...], title: st
     another kind. None when no longer keyword names a kind, or the words before are the title's,
     a place's or a time's."""
     kinds = [k[: -len(keyword)] for k in keywords if len(k) > len(keyword) and k.endswith(keyword)]
-    kinds = [kind for kind in kinds if not _WORK_ONLY.fullmatch(kind)]
+    kinds = [kind for kind in kinds if not _WORK_ONLY.fullmatch(kind)]  # (改造老旧小区: no kind)
     if not kinds:  # most targets: no keyword naming a kind
-        return _other_area(head, keyword, title) or other_access(head, title)
+        return other_area(head, keyword, title) or other_access(head, title)
     tail = _HAN_TAIL.search(_words_before(head))
     if tail is None:
         return None
@@ -267,27 +267,7 @@ def other_modifier(head: str, keyword: str, keywords: tuple[str, ...], title: st
 
 
 _HAN_TAIL = re.compile(r"[\u4e00-\u9fff]+$")
-# a keyword's verb of work, in its other word order (改造老旧小区 beside 老旧小区): no kind
-_WORK_ONLY = re.compile(r"(?:改造|提升|改建|扩建|加装|治理|整治|修缮|新增|新建|建设)+")
-# Town and country, each the other's kind (农村电网供电可靠率 in a title, 城市电网供电可靠率 said)
-_AREAS = (("农村", "乡村"), ("城市", "城镇", "城区"))
-
-
-def _other_area(head: str, keyword: str, title: str) -> str | None:
-    """The other of town and country named right before the keyword (`head`: its clause up to it;
-    a word or two between: 电网) where the title names one before it: 城市电网供电可靠率 for a
-    target titled 农村电网供电可靠率."""
-    at = title.find(keyword)
-    if at < 0:
-        return None
-    before = title[max(0, at - 6) : at]
-    for own, other in (_AREAS, _AREAS[::-1]):
-        if any(w in before for w in own):
-            said = re.search("(" + "|".join(other) + r")[\u4e00-\u9fff]{0,3}$", head)
-            return said.group(1) if said else None
-    return None
-
-
+_WORK_ONLY = re.compile(r"(?:改造|提升|改建|扩建|加装|治理|整治|修缮|新增|新建|建设)+")  # no kind
 _PLACE_WORDS = frozenset((*PLACES, *GENERIC))
 
 

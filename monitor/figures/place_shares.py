@@ -1,6 +1,7 @@
 """Shares given place by place after the whole's figure (…全国新开工…4.9万个。分省份看，河北、
 浙江等12个省份开工率超过90%): the sentence goes on with the subject of the one before, and each
-place listed has the share its clause gives."""
+place listed has the share its clause gives. And a partner's share of a total (对东盟进出口): a
+part, not the region's total (trade_partner)."""
 
 from __future__ import annotations
 
@@ -50,3 +51,22 @@ def after_by_place(sentence: str, at: int) -> int:
         return at
     listed = places_counted(sentence, found.end())  # (…，甲、乙、丙8个地区…: the last one's clause)
     return sentence.rfind("、", 0, listed.end(1)) + 1 if listed else found.end()
+
+
+# A partner's share of a total (对东盟进出口, 对“一带一路”沿线国家出口): not the region's total
+_DEALINGS = ("进出口", "出口", "进口", "贸易", "外贸", "投资", "直接投资", "实际使用外资")
+_PARTNER = re.compile(
+    r"(?<![相针面绝反核应])对(?!外|比|于|此|照)[^，,。；;、\s]{1,14}$"
+    r"|与[^，,。；;、\s]{0,10}(?:国|盟|RCEP|经济体|沿线)[^，,。；;、\s]{0,6}$"
+)
+
+
+def trade_partner(keywords: tuple[str, ...], sentence: str, at: int) -> bool:
+    """Whether the target's keyword nearest before `at` is of trade or dealings with a
+    partner (对东盟进出口): the partner's share, not the region's total."""
+    pos = max(sentence.rfind(k, 0, at) for k in keywords)
+    return (
+        pos > 0
+        and sentence.startswith(_DEALINGS, pos)
+        and bool(_PARTNER.search(sentence, max(0, pos - 16), pos))
+    )

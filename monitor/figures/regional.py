@@ -15,6 +15,7 @@ from monitor.figures.frames import Frames
 from monitor.figures.periods import _period
 from monitor.figures.place_clauses import past_apposition, subject_after
 from monitor.figures.place_parts import ranked_among_parts
+from monitor.figures.place_shares import trade_partner
 from monitor.figures.places import (
     GENERIC,
     NATIONAL,
@@ -57,12 +58,6 @@ _LEVEL_STATED = re.compile(
     r"(?:总长|总里程|运营里程|通车里程|总长度|保有量|总数|覆盖率|普及率)(?:已经?)?"
     r"(?:约|为|达到|达|近|超过|突破|稳定在)?[约近超]?[0-9一二三四五六七八九十两]"
     r"|[\u4e00-\u9fff]率(?:已经?)?(?:约|为|达到|达|近|超过|稳定在)?[约近超]?[0-9.]+[%％]"
-)
-# A partner's share of a total (对东盟进出口, 对“一带一路”沿线国家出口): not the region's total
-_DEALINGS = ("进出口", "出口", "进口", "贸易", "外贸", "投资", "直接投资", "实际使用外资")
-_PARTNER = re.compile(
-    r"(?<![相针面绝反核应])对(?!外|比|于|此|照)[^，,。；;、\s]{1,14}$"
-    r"|与[^，,。；;、\s]{0,10}(?:国|盟|RCEP|经济体|沿线)[^，,。；;、\s]{0,6}$"
 )
 
 
@@ -149,7 +144,7 @@ class Regional(Frames):
         region word before it decides (在福州，…), else one later in the sentence; for a regional
         target also the paragraph before it and the article's lead."""
         regions = target.region
-        if self._partner(target, sentence, at):
+        if trade_partner(target.keywords, sentence, at):
             return False  # 宁波对欧盟进出口2130亿元: trade with a partner, a part of the total
         before = past_apposition(sentence, mentions(sentence, regions, 0, at))
         if before and _plan_owner(sentence, before[-1]):
@@ -235,17 +230,6 @@ class Regional(Frames):
         if is_national(regions):
             return who in (None, "nation")
         return who is None or (who != "nation" and level_of(regions) in (None, who))
-
-    @staticmethod
-    def _partner(target: Target, sentence: str, at: int) -> bool:
-        """Whether the target's keyword nearest before `at` is of trade or dealings with a
-        partner (对东盟进出口): the partner's share, not the region's total."""
-        pos = max(sentence.rfind(k, 0, at) for k in target.keywords)
-        return (
-            pos > 0
-            and sentence.startswith(_DEALINGS, pos)
-            and bool(_PARTNER.search(sentence, max(0, pos - 16), pos))
-        )
 
     def _elsewhere(
         self, generic: Mention, sentence: str, s0: int, regions: tuple[str, ...]
