@@ -50,6 +50,7 @@ _BASE_PERIOD = re.compile(
     r"[比较](上半年|前三季度|[一二三四]季度|上月|上季度|[0-9一二三四五六七八九十]{1,2}"
     r"(?:\s*[—\-–－至到~]\s*[0-9一二三四五六七八九十]{1,2})?\s*月份?)(?![底末]|[0-9])"
 )
+_SHARE_OF_WHOLE = re.compile(r"[，,、]?占(?:全国|全省|全市|全区|全县|全球)")
 # A goal said met or kept within beside a result (低于3%左右的预期目标, 完成65万人的年度目标)
 _GOAL_MET = re.compile(r"(?:低于|高于|好于|超过|完成|实现了?|控制在)[^，,。；]{0,16}?目标")
 # A level named by its own noun, stated with no verb of work (线网总长约509千米, 运营里程为62公里,
@@ -91,7 +92,9 @@ class Regional(Frames):
             if before == "achieved":
                 kind, period = before, period or since
         if kind == "mention" and precise_level(sentence[c0:c1]):  # 粮食总产量837.9亿斤: measured
-            kind = "mention" if _NOT_STATED.search(sentence) else "achieved"
+            # (…，占全国粮食总产量的78.2%: as often a part's as the whole's; left unread)
+            kept = _NOT_STATED.search(sentence) or _SHARE_OF_WHOLE.match(sentence, c1)
+            kind = "mention" if kept else "achieved"
         if "当月" in sentence[c0:c1]:  # …，9月当月上涨0.6%: that month's own figure
             period = _period(sentence[c0:c1], self.published) or period
         if kind == "pledge" and self._last_years_goal(sentence[:c1], sentence[c0:c1]):
