@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from monitor.figures.firsts import opening
 from monitor.figures.nouns import WORK_VERB
+from monitor.figures.place_clauses import place_lead
 
 T = TypeVar("T")
 
@@ -39,9 +40,27 @@ def fronted(sentence: str, cuts: list[int], by_clause: dict[int, list[T]], claus
         return None
     for k in range(first):
         start = cuts[k - 1] + 1 if k > 0 else 0
-        if start < cuts[k] and not _BARE.fullmatch(sentence, start, cuts[k]):
+        if start < cuts[k] and not _bare(sentence, start, cuts[k]):
             return None
     return by_clause[first][0]
+
+
+# a time opening the sentence, alone in its clause (截至目前，…; 今年以来，…)
+_TIME_ONLY = re.compile(
+    r"(?:截[至止]到?(?:目前|今年|[0-9]{1,2}月(?:份|底|末)?)|今年以来|年初以来|目前|今年|去年"
+    r"|上半年|前三季度|[一二三四]季度|(?:[0-9]{1,2}\s*[—\-–至到]\s*)?[0-9]{1,2}月(?:份|底|末)?)"
+)
+
+
+def _bare(sentence: str, start: int, end: int) -> bool:
+    """Whether sentence[start:end] is a bare figure of work (开工322部), after a place opening it
+    (辽宁省已新开工1366个), or a time alone (截至目前)."""
+    if _BARE.fullmatch(sentence, start, end) or _TIME_ONLY.fullmatch(sentence, start, end):
+        return True
+    lead = place_lead(sentence, start)
+    if lead is None or lead.end() >= end:
+        return False
+    return _BARE.fullmatch(sentence, lead.end(), end) is not None
 
 
 def fronted_from(sentence: str, cuts: list[int], by_clause: dict[int, list[T]]) -> int | None:
