@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from monitor.figures.binding import Read
-from monitor.figures.keywords import _plan, named_in
+from monitor.figures.keywords import named_in, plan_found
 from monitor.figures.marks import full_width
 from monitor.figures.numerals import find_quantities
 from monitor.figures.reader import _Article
@@ -42,7 +42,7 @@ def _explained(
     text: str, targets: Sequence[Target], published: date | None, region: tuple[str, ...]
 ) -> list[Seen]:
     ends = sentence_ends(text)
-    plan = _plan(targets)
+    plan = plan_found(targets, text)[0]
     targets = plan.targets  # with their keywords' other spellings
     reader = _Article(text, ends, published, plan.plain, region)
     seen: list[Seen] = []

@@ -294,3 +294,72 @@ def _spelled(target: Target) -> Target:
 def _first_parts(keywords: tuple[str, ...]) -> tuple[str, ...]:
     """The distinct, non-empty first parts of a target's keywords, in order."""
     return tuple(dict.fromkeys(p for p in map(_first_part, keywords) if p))
+
+
+# A compound keyword's head noun after a verb of work on it (老旧小区 named, then 已开工小区1110个,
+# 新开工改造小区355个): the keyword's things, said short in an article that has named them in full
+_HEAD_VERBS = ("改造", "开工", "完工", "竣工", "整治", "建成")
+_TRAILING_WORK = re.compile(rf"(?:{_WORKS}|建设)+$")
+
+
+_NO_HEAD = re.compile(r"[率量额数]$|面积|规模|比例|项目|工程|任务|资金|长度|里程")
+
+
+@lru_cache(maxsize=1024)
+def _head(keyword: str) -> str | None:
+    """The head noun of a compound keyword naming a thing (老旧小区改造: 小区), if it has one."""
+    thing = _TRAILING_WORK.sub("", keyword)  # 老旧小区改造: 老旧小区
+    if len(thing) < 4 or "…" in thing or _NO_HEAD.search(thing[-2:]):
+        return None  # (新开工面积, 重点项目: a measure or a word for any work, no thing's name)
+    return thing[-2:]
+
+
+_NEAR = 1000  # how far after the keyword's first place its short form is looked for
+
+
+def _said_short(text: str, head: str, keyword: str, at: int) -> list[str]:
+    """The head after a verb of work (开工小区), said within _NEAR letters after `at` (where
+    `text` first names `keyword`) in a sentence that does not name `keyword` in full."""
+    out: list[str] = []
+    stop = at + _NEAR
+    at = text.find(head, at + 2, stop)
+    while at >= 0:
+        short = text[at - 2 : at + len(head)]
+        if short[:2] in _HEAD_VERBS and short not in out:
+            start = max(text.rfind(m, 0, at) for m in "。！？\n") + 1
+            ends = [e for m in "。！？\n" if (e := text.find(m, at, stop)) >= 0]
+            if keyword not in text[start : min(ends, default=stop)]:
+                out.append(short)
+        at = text.find(head, at + 1, stop)
+    return out
+
+
+def widened(targets: Sequence[Target], text: str, named: dict[str, int]) -> Sequence[Target]:
+    """The targets, each with its compound keyword's head noun after a verb of work (开工小区 for
+    老旧小区) as a keyword too, where `text` names the keyword in full (`named`: where each
+    keyword's first part first stands) and soon after says the short form in a sentence that
+    does not; `targets` itself when none does (most articles)."""
+    out: list[Target] | None = None
+    for i, target in enumerate(targets):
+        extra: list[str] = []
+        for keyword in target.keywords:
+            if (head := _head(keyword)) is None or (at := named.get(keyword)) is None:
+                continue
+            extra += [k for k in _said_short(text, head, keyword, at) if k not in extra]
+        extra = [k for k in extra if k not in target.keywords]
+        if extra:
+            out = out if out is not None else list(targets)
+            out[i] = replace(target, keywords=(*target.keywords, *extra))
+    return targets if out is None else out
+
+
+def plan_found(
+    targets: Sequence[Target], text: str
+) -> tuple[_Plan, list[tuple[Target, str, int]]]:
+    """The plan for `targets` (widened for this text) and each keyword's first place in it."""
+    plan = _plan(targets)
+    first = [(target, part, pos) for target, part in plan.words if (pos := text.find(part)) >= 0]
+    if first and (wide := widened(targets, text, {p: at for _, p, at in first})) is not targets:
+        plan = _plan(wide)
+        first = [(t, part, pos) for t, part in plan.words if (pos := text.find(part)) >= 0]
+    return plan, first

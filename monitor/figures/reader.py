@@ -36,7 +36,7 @@ from monitor.figures.cues import _CHANGE, _CLAUSE
 from monitor.figures.dated import dated_period
 from monitor.figures.frame_words import unnamed
 from monitor.figures.goals import pledge_said_again, year_to_come
-from monitor.figures.keywords import _first_part, _plan, split_sentences
+from monitor.figures.keywords import _first_part, plan_found, split_sentences
 from monitor.figures.levels import scope_for
 from monitor.figures.marks import full_width
 from monitor.figures.nouns import noun_of
@@ -88,8 +88,7 @@ def find_figures(
     if (spaced := squeezed(text)) is not None:  # (建成 60.3万套, 开工率 76.3%: read unspaced)
         found = find_figures(spaced[0], targets, published=published, region=region)
         return given_back(found, text, *spaced)
-    plan = _plan(targets)  # (and each keyword's first place in the text:)
-    first = [(target, part, pos) for target, part in plan.words if (pos := text.find(part)) >= 0]
+    plan, first = plan_found(targets, text)  # (and each keyword's first place in the text)
     splits = plan.splits if plan.split_any and plan.split_any.search(text) else []
     if not first and not splits:
         return []
