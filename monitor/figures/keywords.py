@@ -319,7 +319,7 @@ _NEAR = 1000  # how far after the keyword's first place its short form is looked
 
 def _said_short(text: str, head: str, keyword: str, at: int) -> list[str]:
     """The head after a verb of work (开工小区), said within _NEAR letters after `at` (where
-    `text` first names `keyword`) in a sentence that does not name `keyword` in full."""
+    `text` first names `keyword`) in a sentence that does not name `keyword` in full before it."""
     out: list[str] = []
     stop = at + _NEAR
     at = text.find(head, at + 2, stop)
@@ -327,8 +327,7 @@ def _said_short(text: str, head: str, keyword: str, at: int) -> list[str]:
         short = text[at - 2 : at + len(head)]
         if short[:2] in _HEAD_VERBS and short not in out:
             start = max(text.rfind(m, 0, at) for m in "。！？\n") + 1
-            ends = [e for m in "。！？\n" if (e := text.find(m, at, stop)) >= 0]
-            if keyword not in text[start : min(ends, default=stop)]:
+            if keyword not in text[start:at]:
                 out.append(short)
         at = text.find(head, at + 1, stop)
     return out
@@ -338,7 +337,7 @@ def widened(targets: Sequence[Target], text: str, named: dict[str, int]) -> Sequ
     """The targets, each with its compound keyword's head noun after a verb of work (开工小区 for
     老旧小区) as a keyword too, where `text` names the keyword in full (`named`: where each
     keyword's first part first stands) and soon after says the short form in a sentence that
-    does not; `targets` itself when none does (most articles)."""
+    has not named it before; `targets` itself when none does (most articles)."""
     out: list[Target] | None = None
     for i, target in enumerate(targets):
         extra: list[str] = []
@@ -353,9 +352,7 @@ def widened(targets: Sequence[Target], text: str, named: dict[str, int]) -> Sequ
     return targets if out is None else out
 
 
-def plan_found(
-    targets: Sequence[Target], text: str
-) -> tuple[_Plan, list[tuple[Target, str, int]]]:
+def plan_found(targets: Sequence[Target], text: str) -> tuple[_Plan, list[tuple[Target, str, int]]]:
     """The plan for `targets` (widened for this text) and each keyword's first place in it."""
     plan = _plan(targets)
     first = [(target, part, pos) for target, part in plan.words if (pos := text.find(part)) >= 0]
