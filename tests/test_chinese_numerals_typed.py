@@ -26,6 +26,7 @@ _AMOUNT = re.compile(
     r"(?<![0-9.,:：A-Za-z０-９第\-—~～])([1-9][0-9]*)(?![0-9.,:：A-Za-z%％\-—~～])([多余]?)(万亿|亿|万)?"
 )
 # what a number before it is not an amount of: a year, month, day, hour, per cent points
+_SPACED = re.compile("[ \u00a0\u3000]+(?=\x01)|(?<=\x02)[ \u00a0\u3000]+")
 _NOT_AMOUNT = re.compile(r"年|月|日|号|时|点|个百分点|百分点|周岁|岁")
 
 
@@ -79,6 +80,9 @@ def retyped(text: str, numbers: set[int]) -> str:
     def one(m: re.Match[str]) -> str:
         digits, more, big = m.group(1), m.group(2), m.group(3) or ""
         after = text[m.end() : m.end() + 4]
+        near = text[max(0, m.start() - 4) : m.start()] + text[m.end() : m.end() + 4]
+        if "/" in near or "／" in near:
+            return m.group()  # 22个/30个, 26/30个: a progress count's typography, in digits
         if int(digits) * _BIG.get(big, 1) not in numbers or (not more and not big and _NOT_AMOUNT.match(after)):
             return m.group()
         if big and int(digits) >= 10**4:
@@ -87,9 +91,10 @@ def retyped(text: str, numbers: set[int]) -> str:
         measure = bool(big) or bool(re.match(r"[\u4e00-\u9fff]", after))
         if cn == "二" and measure or cn[:2] in {"二千", "二万", "二亿"}:
             cn = "两" + cn[1:]
-        return cn + more + big
+        return "\x01" + cn + more + big + "\x02"
 
-    return _AMOUNT.sub(one, text)
+    # a space typed between digits and words (建成 120 个) is not typed around Chinese numerals
+    return _SPACED.sub("", _AMOUNT.sub(one, text)).replace("\x01", "").replace("\x02", "")
 
 
 def _every_case() -> list[Any]:
