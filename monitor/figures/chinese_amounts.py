@@ -21,7 +21,14 @@ from monitor.models import Target
 
 _BIG_WORDS = "万亿"
 _SPACES = " \u00a0\u3000"
-_RUN = re.compile("[零〇一二两三四五六七八九十百千万亿]+")
+_NUMERALS = "零〇一二两三四五六七八九十百千万亿"
+_UNIT_FIRST = "[" + "".join(sorted({re.escape(w[0]) for w in units.CANONICAL})) + "]"
+# a whole run of numerals, not after 第, a digit or a point, with 多/余 and 万/亿 or a measure
+# word's first letter after it: a quick scan (its first letter first, then what is before it)
+_RUN = re.compile(
+    f"[{_NUMERALS}](?<![第{_NUMERALS}0-9.][{_NUMERALS}])[{_NUMERALS}]*"
+    f"(?:(?<=[万亿])|(?=[多余]?(?:[万亿]|[ \u00a0\u3000]?{_UNIT_FIRST})))"
+)
 _HAS_NUMERAL = re.compile("[二两三四五六七八九十百千]")  # 一 alone is never retyped
 _ONE_BIG = re.compile("一[万亿]")  # …but 一万, 一亿 are
 _DIGIT_CHARS = frozenset("一二两三四五六七八九")
@@ -53,14 +60,14 @@ def in_digits(text: str, targets: Iterable[Target] = ()) -> tuple[str, list[int]
     """`text` with its amounts in Chinese numerals written in digits, and for each of its letters
     the place of the letter it stands for in `text` (a number's digits spread over its numerals);
     None when it has none. The targets' own words are left as written (七台河, 十五分钟生活圈)."""
-    if _HAS_NUMERAL.search(text) is None and _ONE_BIG.search(text) is None:
-        return None
-    kept = [(m.start(), m.end()) for w in _own_words(targets) for m in _all(text, w)]
+    kept: list[tuple[int, int]] | None = None
     parts: list[str] = []
     back: list[int] = []
     at = 0
     for m in _RUN.finditer(text):
         a, b = m.start(), m.end()
+        if kept is None:
+            kept = [(w.start(), w.end()) for k in _own_words(targets) for w in _all(text, k)]
         number = _number(text, a, b, kept)
         if number is None:
             continue
