@@ -4,10 +4,11 @@ which the reading rules know (many of them look for a digit: 已完成42个, 计
 then given back with the page's own sentences and spans (spacing.given_back with a map).
 
 Only an amount is retyped: an integer run of numerals with a measure word after it, or ending in
-万/亿. Left as written: 一 alone (一批, 一体化, 进一步, 一个), a bare 百/千/万 (千家万户, 近百个),
-numbers side by side (三四个, 五六十个), digits read one by one (二〇二五), ordinals (第三批),
-dates, durations and ages (十月, 三年, 五天, 六十岁), fractions and per cents (三分之一, 百分之
-五), a unit's own 千 (五千瓦, 三千米 keep 千瓦, 千米) and any target's own words (七台河)."""
+万/亿; two numbers side by side are the range their digits make (三四十个 30-40个, 十七八个
+17-18个). Left as written: 一 alone (一批, 一体化, 进一步, 一个), a bare 百/千/万 (千家万户; 近百个
+is read so already), digits read one by one (二〇二五), ordinals (第三批), dates, durations and
+ages (十月, 三年, 两个月, 五天, 六十岁), fractions and per cents (三分之一, 百分之五), decimals
+(一点五万), a unit's own 千 (五千瓦, 三千米 keep 千瓦, 千米), 七台河 and the targets' own words."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import re
 from collections.abc import Iterable
 
 from monitor.figures import units
-from monitor.figures.magnitudes import _cn_integer
+from monitor.figures.magnitudes import _DIGITS, _cn_integer
 from monitor.figures.places import PLACES
 from monitor.models import Target
 
@@ -33,6 +34,8 @@ _HAS_NUMERAL = re.compile("[二两三四五六七八九十百千]")  # 一 alone
 _ONE_BIG = re.compile("一[万亿]")  # …but 一万, 一亿 are
 _DIGIT_CHARS = frozenset("一二两三四五六七八九")
 _MAGNITUDE = frozenset("十百千万亿")
+_TWO_NUMBERS = re.compile("(十?)([一两二三四五六七八])([二两三四五六七八九])([十百千]?)")
+_SCALES = {"": 1, "十": 10, "百": 100, "千": 1000}
 # what a run after these is not an amount of: 第三, 周三, 星期五, 初五, 三分之一, 百分之五;
 # nor the decimals after a point (一点五万), nor 数十, 几十, 每十万
 _NOT_AFTER = ("第", "周", "星期", "礼拜", "初", "之", "点", "點", "数", "几", "每")
@@ -105,12 +108,29 @@ def _number(text: str, a: int, b: int, kept: list[tuple[int, int]]) -> tuple[int
         head = run  # 一万二千, 一亿五千万: the whole number in digits
     if not head or (head[0] not in _DIGIT_CHARS and head[0] != "十"):
         return None  # 千家万户, 百万: a bare magnitude
+    if (between := _side_by_side(head)) is not None:
+        return a + len(head), between  # 三四个 3-4个, 二三十 20-30, 十七八 17-18
     if len(head) > 1 and not any(ch in _MAGNITUDE for ch in head):
-        return None  # 三四个, 二〇二五: numbers side by side, digits one by one
+        return None  # 二〇二五: digits one by one
     value = _cn_integer(head)
     if value is None or (value < 2 and head == run):
         return None
     return a + len(head), str(value)
+
+
+def _side_by_side(head: str) -> str | None:
+    """Two numbers side by side, the second one more (or 三五: a few), as the range their digits
+    make: 三四 3-4, 两三百 200-300, 十七八 17-18; None for any other run."""
+    m = _TWO_NUMBERS.fullmatch(head)
+    if m is None:
+        return None
+    ten, first, second, scale = m.groups()
+    low, high = _DIGITS[first], _DIGITS[second]
+    if (high != low + 1 and (low, high) != (3, 5)) or (ten and scale):
+        return None
+    times = _SCALES[scale]
+    base = 10 if ten else 0
+    return f"{base + low * times}-{base + high * times}"
 
 
 def _all(text: str, word: str) -> Iterable[re.Match[str]]:
