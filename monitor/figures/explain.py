@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from monitor.figures.binding import Read
+from monitor.figures.chinese_amounts import in_digits
 from monitor.figures.keywords import named_in, plan_found
 from monitor.figures.marks import full_width
 from monitor.figures.numerals import find_quantities
@@ -31,10 +32,14 @@ def explain(
     (what a page naming no place speaks for)."""
     page = with_title(title, text)  # read as find_figures reads it, then given back:
     marked = full_width(page)  # ASCII marks and quotes, full-width digits
-    spaced = squeezed(marked)  # numbers typed with a space (建成 60.3万套) or 1,230
-    seen = _explained(spaced[0] if spaced is not None else marked, targets, published, region)
+    written = in_digits(marked, targets)  # amounts in Chinese numerals (四十五个)
+    digits = written[0] if written is not None else marked
+    spaced = squeezed(digits)  # numbers typed with a space (建成 60.3万套) or 1,230
+    seen = _explained(spaced[0] if spaced is not None else digits, targets, published, region)
     if spaced is not None:
-        seen = seen_given_back(seen, marked, *spaced)
+        seen = seen_given_back(seen, digits, *spaced)
+    if written is not None:
+        seen = seen_given_back(seen, marked, *written)
     return seen if marked is page else seen_given_back(seen, page, marked, None)
 
 

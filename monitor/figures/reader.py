@@ -38,7 +38,6 @@ from monitor.figures.frame_words import unnamed
 from monitor.figures.goals import pledge_said_again, year_to_come
 from monitor.figures.keywords import _first_part, plan_found, split_sentences
 from monitor.figures.levels import scope_for
-from monitor.figures.marks import full_width
 from monitor.figures.nouns import noun_of
 from monitor.figures.numeral_reader import frozen
 from monitor.figures.numerals import find_quantities, may_hold_quantities
@@ -52,6 +51,7 @@ from monitor.figures.references import is_reference
 from monitor.figures.regional import Regional
 from monitor.figures.restating import PLAN_NOUNS, last_match, restates
 from monitor.figures.retold import article_figures
+from monitor.figures.retyping import retyped
 from monitor.figures.sections import is_headline
 from monitor.figures.sentences import (
     _MAX_SENTENCE,
@@ -62,7 +62,7 @@ from monitor.figures.sentences import (
     with_title,
 )
 from monitor.figures.shares import plan_share_of_rate, share_kind
-from monitor.figures.spacing import given_back, squeezed
+from monitor.figures.spacing import given_back
 from monitor.models import Figure, FigureScope, Quantity, Seen, Target
 
 
@@ -82,12 +82,9 @@ def find_figures(
     """
     if not text or not targets:
         return []
-    if (marked := full_width(text)) is not text:  # (“十四五”期间,…: ASCII marks read as ，)
-        found = find_figures(marked, targets, published=published, region=region)
-        return given_back(found, text, marked, None)
-    if (spaced := squeezed(text)) is not None:  # (建成 60.3万套, 开工率 76.3%: read unspaced)
-        found = find_figures(spaced[0], targets, published=published, region=region)
-        return given_back(found, text, *spaced)
+    if (page := retyped(text, targets)) is not None:  # (“十四五”期间,…; 四十五个; 建成 60.3万套)
+        found = find_figures(page[0], targets, published=published, region=region)
+        return given_back(found, text, *page)
     plan, first = plan_found(targets, text)  # (and each keyword's first place in the text)
     splits = plan.splits if plan.split_any and plan.split_any.search(text) else []
     if not first and not splits:

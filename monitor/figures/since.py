@@ -40,7 +40,7 @@ def level_before_change(sentence: str, head: str, end: int) -> bool:
 # A clause summing the parts before it (…，合计4780公里; …，两项合计超过3.1万亿元)
 # (…，厦门、泉州分别新增…，全省合计新增6.1万个: the whole place's sum of its places' figures)
 SUM_CLAUSE = re.compile(
-    r"[，,；;]\s*(?:[两三四五六七八九十]项|以上|上述|全[省市区县])?(?:合计|共计|总计)"
+    r"[，,；;]\s*(?:[两三四五六七八九十2-9]项|以上|上述|全[省市区县])?(?:合计|共计|总计)"
 )
 
 
