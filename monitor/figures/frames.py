@@ -22,6 +22,7 @@ from monitor.figures.goals import (
 )
 from monitor.figures.items import item_named, year_met_after
 from monitor.figures.measures import _CHANGE_VERB, _PART_OF_YEAR, under_way
+from monitor.figures.so_far import PART_OR_FIRST_MONTHS
 from monitor.figures.months import PLAN_SEASON_ENDS, months_ahead, part_ahead
 from monitor.figures.months import period_ended as _ended
 from monitor.figures.openings import (
@@ -188,7 +189,7 @@ class Frames(Openings):
         if self._reviewed(sentence, index):  # (not 预计今年… before December: a forecast)
             return not (_YEAR_NOW.search(text) and (self.published or date.max).month < 12)
         # (the part nearest the figure: …上半年…，下半年预计新增…: not the half gone by)
-        part = next(reversed(list(_PART_OF_YEAR.finditer(text))), None)
+        part = next(reversed(list(PART_OR_FIRST_MONTHS.finditer(text))), None)
         if (
             part
             and "全年" not in text[part.end() :]  # 前三季度…，预计全年可达…: the year's

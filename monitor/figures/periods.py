@@ -12,6 +12,7 @@ from monitor.figures.cutoffs import cutoff
 from monitor.figures.five_years import plan_end, plan_named, plan_year, year_back, years_back
 from monitor.figures.months import HALF as _HALF
 from monitor.figures.months import months_period as _months_period
+from monitor.figures.months import first_half_named, part_at
 
 # (not 自去年末以来: since then, this year's)
 _LAST_YEAR = re.compile(
@@ -43,7 +44,7 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
         return None
     if "基础上" in text:  # 今年将在去年新建6.4万个的基础上，再新建7万个: the base's year is not it
         text = without_base(text)
-    if "年" not in text and "五" not in text:
+    if "年" not in text and "五" not in text and not first_half_named(text):
         # every period below is written with 年, or is a plan (十三五); but for months
         if relative and ("月" in text or "季度" in text):
             return _months_period(text, published)
@@ -60,7 +61,7 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
         begun = years[-2] if len(years) > 1 and not last.group(2) else None
         if begun and _SPAN_TO.fullmatch(text, begun.end(), last.start()):
             return f"{begun.group(1)}-{last.group(1)}"  # 2020年至2024年: the whole span
-        return last.group(1) + _HALF.get(last.group(2) or "", "")
+        return last.group(1) + (_HALF.get(last.group(2) or "") or part_at(text, last.end()))
     end = plan_end(text) if "末" in text else None
     if end is not None:  # “十五五”末: the plan's last year
         return str(end)
@@ -78,11 +79,13 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
     y = published.year
     if (span := years_back(text, published)) is not None:
         return span  # 过去五年, 三年来, 近三年: the years looked back on
-    half = "H1" if "上半年" in text else "H2" if "下半年" in text else ""
-    if _LAST_YEAR.search(text) or (back := year_back(text, published)):
-        return f"{y - 1 if _LAST_YEAR.search(text) else back}{half}"
-    if "今年" in text or half:
-        return f"{y}{half}"
+    half = "H1" if first_half_named(text) else "H2" if "下半年" in text else ""
+    if last_year := _LAST_YEAR.search(text):  # 去年1—9月: last year's first three quarters
+        return f"{y - 1}{half or part_at(text, last_year.end())}"
+    if back := year_back(text, published):
+        return f"{back}{half}"
+    if "今年" in text or half:  # 今年前三季度, 今年1—6月: its part of the year
+        return f"{y}{half or part_at(text, text.find('今年') + 2) if '今年' in text else half}"
     if "明年" in text:
         return str(y + 1)
     if "新的一年" in text:  # read in a year's first half, that year; in its last months, the next
