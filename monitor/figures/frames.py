@@ -22,7 +22,6 @@ from monitor.figures.goals import (
 )
 from monitor.figures.items import item_named, year_met_after
 from monitor.figures.measures import _CHANGE_VERB, _PART_OF_YEAR, under_way
-from monitor.figures.so_far import PART_OR_FIRST_MONTHS
 from monitor.figures.months import PLAN_SEASON_ENDS, months_ahead, part_ahead
 from monitor.figures.months import period_ended as _ended
 from monitor.figures.openings import (
@@ -38,7 +37,7 @@ from monitor.figures.plan_words import assigned_task
 from monitor.figures.ranks import ranked
 from monitor.figures.report_speech import labelled, put_forward
 from monitor.figures.sections import is_headline, report_at
-from monitor.figures.so_far import YEAR_BEGUN
+from monitor.figures.so_far import PART_OR_FIRST_MONTHS, YEAR_BEGUN
 from monitor.figures.work_words import AHEAD, DOING, PERFECTIVE, REACHED, SET_AGAINST
 from monitor.models import FigureKind
 

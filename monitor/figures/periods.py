@@ -11,8 +11,8 @@ from monitor.figures.bases import without_base
 from monitor.figures.cutoffs import cutoff
 from monitor.figures.five_years import plan_end, plan_named, plan_year, year_back, years_back
 from monitor.figures.months import HALF as _HALF
+from monitor.figures.months import first_half_named, part_at, since_new_year
 from monitor.figures.months import months_period as _months_period
-from monitor.figures.months import first_half_named, part_at
 
 # (not 自去年末以来: since then, this year's)
 _LAST_YEAR = re.compile(
@@ -84,8 +84,8 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
         return f"{y - 1}{half or part_at(text, last_year.end())}"
     if back := year_back(text, published):
         return f"{back}{half}"
-    if "今年" in text or half:  # 今年前三季度, 今年1—6月: its part of the year
-        return f"{y}{half or part_at(text, text.find('今年') + 2) if '今年' in text else half}"
+    if "今年" in text or half or since_new_year(text):  # 今年1—6月: its part; 年初以来
+        return f"{y}{half or (part_at(text, text.find('今年') + 2) if '今年' in text else '')}"
     if "明年" in text:
         return str(y + 1)
     if "新的一年" in text:  # read in a year's first half, that year; in its last months, the next

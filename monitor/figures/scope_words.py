@@ -20,8 +20,11 @@ _ADDITION = re.compile(
     r"|支付|拨付|兑付|追回|追发|追讨|资助|减免"
     r"|开发(?!区)|募集"  # posts created or gathered (开发公益性岗位, 募集见习岗位)
 )
-# not 截至今年; nor 合计, a sum of the parts before it, which takes their period (今年…，合计…)
-_CUMULATIVE = re.compile(r"累计|累积|至(?<!截至)今(?!年)|历年")  # (2021年至今年9月: a span's end)
+# not 截至今年, nor 年初至今 (the year's); nor 合计, a sum of the parts before it, which takes
+# their period (今年…，合计…)
+_CUMULATIVE = re.compile(
+    r"累计|累积|(?<!年初)至(?<!截至)今(?!年)|历年"
+)  # (2021年至今年9月: a span's end)
 # the words of things added (新建, 新增): not 新能源, 新型 (_FLOW_BEFORE_STOCK's kinds)
 _ADDED = re.compile(r"新(?:增|建|开工|开|改建)|净增")
 

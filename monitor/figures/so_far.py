@@ -12,16 +12,18 @@ from functools import lru_cache
 from monitor.figures.cues import MONTH_SPAN
 from monitor.figures.firsts import opening
 from monitor.figures.items import COUNT
-from monitor.figures.months import done_by_a_month, past_month_end
+from monitor.figures.months import SINCE_NEW_YEAR, done_by_a_month, past_month_end
 from monitor.figures.scope_words import _ADDITION, _added_before
 from monitor.figures.stock_flow import listed_after_a_stock
 from monitor.models import FigureScope, Quantity
 
 # A time phrase saying the period is under way or over: a result, not a plan.
 _TO_DATE = re.compile(
-    r"(?=[0-9一二三四五六七八九十前截今同环提超])(?:"
+    r"(?=[0-9一二三四五六七八九十前截今同环提超年开自从])(?:"
     + MONTH_SPAN
-    + r"|前[一二三四五六七八九十两0-9]{1,2}个?月|截至|截止|今年以来|同比|环比|提前完成|超额完成)"
+    + r"|前[一二三四五六七八九十两0-9]{1,2}个?月|截至|截止|"
+    + SINCE_NEW_YEAR
+    + r"|同比|环比|提前完成|超额完成)"
 )
 _PART_OF_YEAR = re.compile(r"(上半年|下半年|前三季度|一季度|二季度|三季度|四季度)")
 # ...or its first months (1—6月, 前9个月), the same parts said otherwise (a forecast's time gone by)
