@@ -32,7 +32,7 @@ from monitor.figures.openings import (
     opens_own_time,
     ruled_before,
 )
-from monitor.figures.periods import _period
+from monitor.figures.periods import THE_YEAR, _period
 from monitor.figures.plan_words import assigned_task
 from monitor.figures.ranks import ranked
 from monitor.figures.report_speech import labelled, put_forward
@@ -106,7 +106,7 @@ class Frames(Openings):
         now = str(self.published.year) if self.published else "9999"
         if said and said[:4] > now and _NOW.match(clause.lstrip("　 ")):
             said = now  # …到2027年…将突破1000公里，目前已建成606公里: now, not the goal's year
-        if said and said[4:5] in ("H", "Q") and "全年" in clause:
+        if said and said[4:5] in ("H", "Q") and "全年" in clause and THE_YEAR.search(clause):
             said = said[:4]  # 下半年要…，确保全年筹集5万套: the year, not the half before
         period = said or _period(sentence[:c1], self.published)  # 全年, 截至9月底: this year
         if item and not said and self._met_last_year(sentence, index):

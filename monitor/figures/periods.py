@@ -92,7 +92,7 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
         return str(y if published.month <= 6 else y + 1)
     if not relative:
         return None
-    if _THE_YEAR.search(text):
+    if THE_YEAR.search(text):
         return str(y)  # 全年新建216家, 年内完工: the year published in
     return _months_period(text, published)
 
@@ -118,4 +118,8 @@ def _dating_years(text: str, published: date | None) -> list[re.Match[str]]:
 _BARE_START = re.compile(
     r"(?<![0-9])((?:19|20)[0-9]{2})\s*[—\-–－~～至到]\s*(?=(?:19|20)[0-9]{2}\s*年)"
 )
-_THE_YEAR = re.compile(r"全年|年内|本年|当年")
+# the year published in (全年新建216家, 年内完工, 年度计划新建…); not the plan a share is of
+# (…，前三季度…，完成全年任务的79%: the share's period is the part's, as with 年度任务的)
+THE_YEAR = re.compile(
+    r"全年(?!(?:目标|任务|计划)+的)|年度(?=目标|任务|计划)(?!(?:目标|任务|计划)+的)|年内|本年|当年"
+)
