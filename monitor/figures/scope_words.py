@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 # Verbs that make a stock unless the clause is the year's work (今年累计达到…, 1至10月累计…); not
-# 共计划 (共 + 计划: the plans summed, 全市共计划改造126个)
+# 共计划 (共 + 计划: the plans summed, 全市共计划改造126个); 达 before a number is 达到
 _STOCK_VERB = re.compile(
-    r"增至|增加到|增长到|达到|总计|共(?:计(?!划)|建|完成|改造|开工|开通|建成|建设|实施)"
+    r"增至|增加到|增长到|达到|达(?=[约近超逾]?[0-9０-９一二三四五六七八九十两])|总计"
+    r"|共(?:计(?!划)|建|完成|改造|开工|开通|建成|建设|实施)"
 )
 # Words of work done or things added in the period: a clause with none of them before its number
 # (截至8月底，千兆宽带用户365万户; …，全省节水灌溉面积达到2710万亩) states a level.
@@ -30,12 +31,12 @@ _ADDED = re.compile(r"新(?:增|建|开工|开|改建)|净增")
 
 
 def _reaches_additions(sentence: str, c0: int, clause: str) -> bool:
-    """Whether 达到 in the clause is reached by additions, not a stock: the things added named in
-    its clause (新开工项目将达到…), or a list item going on with them (…、力争达到…)."""
+    """Whether 达到 (达) in the clause is reached by additions, not a stock: the things added named
+    in its clause (新开工项目将达到…), or a list item going on with them (…、力争达到…)."""
     if (
-        "达到" not in clause
+        "达" not in clause
         or _CUMULATIVE.search(clause)
-        or _STOCK_VERB.findall(clause) != ["达到"]
+        or _STOCK_VERB.findall(clause) not in (["达到"], ["达"])
     ):
         return False
     if _ADDED.search(clause):
