@@ -134,7 +134,7 @@ def test_a_family_finds_its_wording_only_in_its_slot() -> None:
     assert by["plan"].retype("今年计划新建口袋公园100个", 0) == "今年拟新建口袋公园100个"
     assert by["plan"].retype("按计划完成", 0) == "按计划完成"  # as planned: a result
     assert by["plan"].retype("完成年度计划的80%", 0) == "完成年度计划的80%"  # the plan, a noun
-    assert by["cumulative"].retype("公共停车位共120个", 1) == "公共停车位共计120个"
+    assert by["summed"].retype("公共停车位共120个", 1) == "公共停车位共计120个"
     assert by["months_from_january"].retype("今年1-9月，", 4) == "今年前9个月，"
     assert by["first_quarter"].retype("第一季度", 0) == "一季度"
     assert by["month_end"].retype("截至9月底，线底", 1) == "截至9月末，线底"

@@ -70,7 +70,7 @@ YEAR_BEGUN = re.compile(
 # 已建成X with no period at all: a running total
 # (…and bodies formed so far, 已组建医共体118个, 已建立/成立/设立…: the founding verbs)
 _DONE_SO_FAR = re.compile(
-    r"已(?:经)?(?:累计)?(?:建成|建设|完成|开通|改造|实施|组建|建立|成立|设立)"
+    r"已(?:经)?(?:累计)?(?:建成|建设|完成|开通|改造|实施|组建|建立|成立|设立|完工|竣工|落成|投入使用|交付使用)"
 )
 # …or progress toward the plan named beside it (已建成460个，完成率达92%): the plan's period
 _YEAR_WORDS = re.compile(
