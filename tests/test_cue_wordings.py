@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,11 @@ from tests.reading_tables import load
 _TABLES = ("reading_rules", "binding", "frames", "scope_kinds", "regions", "measures")
 _FAMILIES = Path(__file__).parent / "data" / "cue_families.yaml"
 _MONTH = "(?P<n{i}>1[0-2]|[1-9])"
+# Retyped cases still read otherwise, by family, with the cause (tests/data/cue_open.yaml): strict
+# xfails, so that one read right fails the suite until its line goes
+_OPEN: dict[str, dict[str, Any]] = yaml.safe_load(
+    (Path(__file__).parent / "data" / "cue_open.yaml").read_text(encoding="utf-8")
+)
 
 
 class Family:
@@ -78,6 +84,7 @@ def _text(case: dict[str, Any]) -> str:
     return "\n".join([*str(case.get("context", "")).splitlines(), case["text"]]).strip()
 
 
+@cache
 def _retyped_cases() -> list[Any]:
     """Each case (but those read wrong yet) and family whose wording it has, retyped."""
     out: list[Any] = []
@@ -95,7 +102,14 @@ def _retyped_cases() -> list[Any]:
                 if retyped == text:
                     continue
                 turns[fam.name] = turn + 1
-                out.append(pytest.param(c, targets, retyped, id=f"{name}:{c['id']}:{fam.name}"))
+                key = f"{name}:{c['id']}:{fam.name}"
+                open_ = _OPEN.get(fam.name, {})
+                marks = (
+                    [pytest.mark.xfail(reason=open_["cause"], strict=True)]
+                    if f"{name}:{c['id']}" in open_.get("cases", ())
+                    else []
+                )
+                out.append(pytest.param(c, targets, retyped, id=key, marks=marks))
     return out
 
 
@@ -109,11 +123,22 @@ def _read(case: dict[str, Any], targets: list[Target], text: str) -> list[tuple[
     return [(f.target_id, f.value, f.kind, f.scope, f.period) for f in found]
 
 
+_AS_WRITTEN: dict[str, list[tuple[Any, ...]]] = {}
+
+
+def _as_written(case: dict[str, Any], targets: list[Target], key: str) -> list[tuple[Any, ...]]:
+    """The case as the team wrote it, read once for all the families retyped in it."""
+    if key not in _AS_WRITTEN:
+        _AS_WRITTEN[key] = _read(case, targets, _text(case))
+    return _AS_WRITTEN[key]
+
+
 @pytest.mark.parametrize(("case", "targets", "retyped"), _retyped_cases())
 def test_a_cue_in_another_wording_reads_the_same(
-    case: dict[str, Any], targets: list[Target], retyped: str
+    request: pytest.FixtureRequest, case: dict[str, Any], targets: list[Target], retyped: str
 ) -> None:
-    assert _read(case, targets, retyped) == _read(case, targets, _text(case)), retyped
+    key = request.node.callspec.id.rsplit(":", 1)[0]
+    assert _read(case, targets, retyped) == _as_written(case, targets, key), retyped
 
 
 def test_every_member_of_a_family_is_used_somewhere() -> None:
