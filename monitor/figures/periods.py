@@ -121,5 +121,5 @@ _BARE_START = re.compile(
 # the year published in (全年新建216家, 年内完工, 年度计划新建…); not the plan a share is of
 # (…，前三季度…，完成全年任务的79%: the share's period is the part's, as with 年度任务的)
 THE_YEAR = re.compile(
-    r"全年(?!(?:目标|任务|计划)+的)|年度(?=目标|任务|计划)(?!(?:目标|任务|计划)+的)|年内|本年|当年"
+    r"全年(?!(?:目标|任务|计划)+的)|年度(?=目标|任务|计划)(?!(?:目标|任务|计划)+的)|年内|(?<![0-9去明])年底前|本年|当年"
 )

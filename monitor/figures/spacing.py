@@ -41,13 +41,17 @@ def _thousands(text: str) -> list[tuple[int, int]]:
 
 
 def _as_of_to(text: str) -> list[tuple[int, int]]:
-    """The 到 of 截止到, 截至到 before a date (截止到9月底, 截至到目前): 截止, 截至 said with it,
-    read without it as the reading rules know the cue."""
-    return [
+    """The 到 of 截止到, 截至到 before a date (截止到9月底, 截至到目前), the 今 of 今年内 and the
+    之 of 底之前 (年底之前): 截止, 年内, 年底前 said with a letter more, read without it as the
+    reading rules know the cue."""
+    cuts = [
         (at + 2, at + 3)
         for at in places_of(text, ("截止到", "截至到"))
         if _AS_OF_DATE.match(text, at + 3)
     ]
+    cuts.extend((at, at + 1) for at in places_of(text, ("今年内",)))
+    cuts.extend((at + 1, at + 2) for at in places_of(text, ("底之前",)))
+    return cuts
 
 
 _AS_OF_DATE = re.compile(
@@ -90,7 +94,7 @@ def squeezed(text: str) -> tuple[str, list[int]] | None:
                 continue  # 新增 2150张 护理型床位: an amount set off on both sides (sentences.py)
             cuts.append((a, b))  # 建成 60.3万套, 截至 6月底, 达到 93.8%
     cuts.extend(_thousands(text))
-    if "到" in text:
+    if "到" in text or "内" in text or "之前" in text:
         cuts.extend(_as_of_to(text))
     if not cuts:
         return None
