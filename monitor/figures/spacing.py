@@ -41,9 +41,9 @@ def _thousands(text: str) -> list[tuple[int, int]]:
 
 
 def _as_of_to(text: str) -> list[tuple[int, int]]:
-    """The 到 of 截止到, 截至到 before a date (截止到9月底, 截至到目前), the 今 of 今年内 and the
-    之 of 底之前 (年底之前): 截止, 年内, 年底前 said with a letter more, read without it as the
-    reading rules know the cue."""
+    """The 到 of 截止到, 截至到 before a date (截止到9月底, 截至到目前), the 今 of 今年内, the 之
+    of 底之前 (年底之前) and the 共 of 累计共: 截止, 年内, 年底前, 累计 said with a letter more,
+    read without it as the reading rules know the cue."""
     cuts = [
         (at + 2, at + 3)
         for at in places_of(text, ("截止到", "截至到"))
@@ -51,6 +51,7 @@ def _as_of_to(text: str) -> list[tuple[int, int]]:
     ]
     cuts.extend((at, at + 1) for at in places_of(text, ("今年内",)))
     cuts.extend((at + 1, at + 2) for at in places_of(text, ("底之前",)))
+    cuts.extend((at + 2, at + 3) for at in places_of(text, ("累计共",)))  # (累计共新建: 累计)
     return cuts
 
 
@@ -94,7 +95,7 @@ def squeezed(text: str) -> tuple[str, list[int]] | None:
                 continue  # 新增 2150张 护理型床位: an amount set off on both sides (sentences.py)
             cuts.append((a, b))  # 建成 60.3万套, 截至 6月底, 达到 93.8%
     cuts.extend(_thousands(text))
-    if "到" in text or "内" in text or "之前" in text:
+    if "到" in text or "内" in text or "之前" in text or "累计共" in text:
         cuts.extend(_as_of_to(text))
     if not cuts:
         return None
