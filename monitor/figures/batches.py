@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from monitor.figures.months import SINCE_NEW_YEAR
+
 # An event's own day counted (招聘会当天共有…进场; 活动当日吸引…; 当天180家单位提供…; 活动当天，
 # 15个…同时开园): not a reporter's day (记者当天获悉) or a publishing one (当天发布的数据显示)
 _ONE_DAY = re.compile(
@@ -25,7 +27,9 @@ def one_day(sentence: str, at: int) -> bool:
 
 # A later batch of the year's work (第四批重大项目集中开工): one batch, not the year so far
 _LATER_BATCH = re.compile(r"第[二三四五六七八九十]+(?:批次?|轮)")
-_IN_ALL = re.compile(r"累计|共计|总计|合计|今年以来|全年|此前|全省|全市|全区|全县|全国")
+_IN_ALL = re.compile(
+    r"累计|共计|总计|合计|" + SINCE_NEW_YEAR + r"|全年|此前|全省|全市|全区|全县|全国"
+)
 # …第三批次活动当天，58个…: the clause before names that batch's event
 _EVENT_END = re.compile(r"(?:当天|当日|现场|活动上|仪式上)$")
 

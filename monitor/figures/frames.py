@@ -32,12 +32,12 @@ from monitor.figures.openings import (
     opens_own_time,
     ruled_before,
 )
-from monitor.figures.periods import _period
+from monitor.figures.periods import THE_YEAR, _period
 from monitor.figures.plan_words import assigned_task
 from monitor.figures.ranks import ranked
 from monitor.figures.report_speech import labelled, put_forward
 from monitor.figures.sections import is_headline, report_at
-from monitor.figures.so_far import YEAR_BEGUN
+from monitor.figures.so_far import PART_OR_FIRST_MONTHS, YEAR_BEGUN
 from monitor.figures.work_words import AHEAD, DOING, PERFECTIVE, REACHED, SET_AGAINST
 from monitor.models import FigureKind
 
@@ -106,7 +106,7 @@ class Frames(Openings):
         now = str(self.published.year) if self.published else "9999"
         if said and said[:4] > now and _NOW.match(clause.lstrip("　 ")):
             said = now  # …到2027年…将突破1000公里，目前已建成606公里: now, not the goal's year
-        if said and said[4:5] in ("H", "Q") and "全年" in clause:
+        if said and said[4:5] in ("H", "Q") and "全年" in clause and THE_YEAR.search(clause):
             said = said[:4]  # 下半年要…，确保全年筹集5万套: the year, not the half before
         period = said or _period(sentence[:c1], self.published)  # 全年, 截至9月底: this year
         if item and not said and self._met_last_year(sentence, index):
@@ -188,7 +188,7 @@ class Frames(Openings):
         if self._reviewed(sentence, index):  # (not 预计今年… before December: a forecast)
             return not (_YEAR_NOW.search(text) and (self.published or date.max).month < 12)
         # (the part nearest the figure: …上半年…，下半年预计新增…: not the half gone by)
-        part = next(reversed(list(_PART_OF_YEAR.finditer(text))), None)
+        part = next(reversed(list(PART_OR_FIRST_MONTHS.finditer(text))), None)
         if (
             part
             and "全年" not in text[part.end() :]  # 前三季度…，预计全年可达…: the year's

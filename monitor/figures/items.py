@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from monitor.figures.months import SINCE_NEW_YEAR
+
 # the item's number or mark (3. 3、 （五） 五、 第五项： ▶)
 _MARKER = re.compile(
     r"\s*(?:[0-9]{1,2}\s*[.、．](?![0-9])|[（(][一二三四五六七八九十0-9]{1,3}[）)]"
@@ -34,7 +36,7 @@ _MET = r"超额完成|提前完成|完成(?:了)?(?:年度|全年)(?:目标)?任
 # or the work done, then the plan said met or its rate (建成…620个，提前完成全年目标任务;
 # 新增…336张，完成率112%; …，超额完成年度任务)
 _PROGRESS = re.compile(
-    r"\s*(?:截[至止][^，,；;。]{1,10}?[，,]?|目前|当前|现|今年以来[，,]?|全年)?\s*"
+    r"\s*(?:截[至止][^，,；;。]{1,10}?[，,]?|目前|当前|现|" + SINCE_NEW_YEAR + r"[，,]?|全年)?\s*"
     r"(?:(?:已经?|累计|实际)(?:[^，,。；;0-9]{0,8}?)[约近超逾]?[0-9]"
     r"|(?:完成|建成|新增|新建|改造|开工|筹集)[^，,。；;0-9]{0,12}?[约近超逾]?[0-9][^。；;\n]{0,30}?"
     r"(?:" + _MET + "))"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from monitor.figures import months
 from monitor.figures.cues import EARLIER_LEVEL, MODAL, MONTH_SPAN
 from monitor.figures.firsts import opening
 from monitor.figures.months import done_by_a_month, opening_past_source
@@ -183,9 +184,10 @@ def _year_work_summed(sentence: str, c0: int, head: str) -> bool:
 
 
 _IN_YEAR = re.compile(
-    r"(?=[今全年当本前上下0-9一二三四五六七八九十])"
+    r"(?=[今全年当本前上下0-9一二三四五六七八九十开自从])"
     r"(?:(?<!截至)(?<!截止)(?<!到)今年(?![0-9一二三四五六七八九十]+月)|全年|年内|当年|本年"
-    r"|" + MONTH_SPAN + r"|前[一二三四五六七八九十两0-9]{1,2}个?月"
+    + f"|{months.SINCE_NEW_YEAR}|{MONTH_SPAN}|"
+    r"前[一二三四五六七八九十两0-9]{1,2}个?月"
     r"|(?:前[一二三]季度|[一二三四]季度|上半年|下半年)(?![末底]))"  # (not 二季度末: a point)
 )
 # A share of the year's plan said after the number: the number is that year's work so far
@@ -237,7 +239,8 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     if c0 and year_summed(sentence, c0, _IN_YEAR):
         return "new"  # …今年已全部发行完毕，共计3120亿元: the sum of the year's work
     # the year's work: said in this clause, or by a time phrase opening the sentence (今年1—6月，…)
-    own_year = "今年" in _SPAN_END.sub("", opening)  # (…以来至今年9月: 今年 ends the span)
+    # (…以来至今年9月: 今年 ends the span; 年初以来: the year's)
+    own_year = "今年" in _SPAN_END.sub("", opening) or months.since_new_year(opening)
     since = (c0 <= len(opening) + 1 and _SPAN.search(opening) and not own_year) or dated_then_since(
         sentence, c0, _SPAN
     )

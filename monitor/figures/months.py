@@ -6,10 +6,55 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+# From the year's start to now, in its common wordings (今年以来, 年初以来, 开年以来, 自年初以来,
+# 年初至今; not 去年年初以来 nor 2023年年初以来, another year's)
+SINCE_NEW_YEAR = r"(?:今年(?:年初)?以来|(?:自|从)?(?<![0-9年])年初(?:以来|至今)|开年以来)"
+_SINCE_NEW_YEAR = re.compile(SINCE_NEW_YEAR)
+
+
+def since_new_year(text: str) -> bool:
+    """Whether `text` speaks of the year so far without 今年 (年初以来, 开年以来)."""
+    return ("年初" in text or "开年" in text) and _SINCE_NEW_YEAR.search(text) is not None
+
+
 # the month by which a year's work reports and plans (and scorecards of the year before) are out
 PLAN_SEASON_ENDS = 3
 
 HALF = {"上半年": "H1", "下半年": "H2", "一季度": "Q1", "前三季度": "Q1-Q3"}
+# The year's first months said as a span (1—9月, 1月至6月, 一至三月, 前9个月, 前三个月): the same
+# part of the year as 前三季度, 上半年, 一季度 (the reader writes it so, whichever wording is used)
+_FIRST_MONTHS = re.compile(
+    r"\s*(?:第?(一季度)|(前三季度)|(?:1|一)\s*(?:月份?)?\s*[—\-–－~～至到]\s*([369三六九])\s*月份?"
+    r"|前([369三六九])个?月份?)(?![底末初中上下旬0-9日号])"
+)
+_BY_LAST_MONTH = {"3": "Q1", "三": "Q1", "6": "H1", "六": "H1", "9": "Q1-Q3", "九": "Q1-Q3"}
+
+
+# 1—6月, 前6个月 anywhere in a text: its first half, as 上半年 is (not a base: 增速比上半年回升…)
+_HALF_NOT_BASE = re.compile(r"(?<![比较与])上半年")
+_FIRST_HALF = re.compile(
+    r"(?<![0-9比较与])1\s*(?:月份?)?\s*[—\-–－~～至到]\s*6\s*月(?![底末初中上下旬0-9日号])"
+    r"|(?<![比较与])前[6六]个?月"
+)
+
+
+def first_half_named(text: str) -> bool:
+    """Whether `text` names the year's first half in months (1—6月, 前6个月), as 上半年."""
+    if "上半年" in text and _HALF_NOT_BASE.search(text):
+        return True
+    return "月" in text and _FIRST_HALF.search(text) is not None
+
+
+def part_at(text: str, at: int) -> str:
+    """The part of a year named at `at` (after a year: 2024年1—9月, 今年前6个月, 今年前三季度) as a
+    span of its first months, or as 第一季度 or 前三季度: Q1-Q3, H1, Q1; else ''."""
+    found = _FIRST_MONTHS.match(text, at)
+    if found is None:
+        return ""
+    if found.group(1) or found.group(2):
+        return "Q1" if found.group(1) else "Q1-Q3"
+    return _BY_LAST_MONTH[found.group(3) or found.group(4)]
+
 
 # 截至9月底, 1—10月, 前11个月, 前三季度: a time so far in a year the text does not name
 _MONTHS = re.compile(
@@ -31,7 +76,7 @@ def months_period(text: str, published: date | None) -> str | None:
     month = found.group(1) or found.group(2)
     n = int(month) if month and month.isdigit() else _CN_MONTH.get(month or "", 0)
     year = published.year - 1 if n > published.month else published.year
-    return f"{year}{HALF.get(found.group(3) or '', '')}"
+    return f"{year}{HALF.get(found.group(3) or '') or part_at(text, found.start())}"
 
 
 def months_ahead(text: str, published: date | None) -> str | None:

@@ -9,7 +9,7 @@ from datetime import date
 
 from monitor.figures.cues import _achieved, _cue, _pledged, governing, without_sets
 from monitor.figures.five_years import _PLAN
-from monitor.figures.months import PLAN_SEASON_ENDS
+from monitor.figures.months import PLAN_SEASON_ENDS, SINCE_NEW_YEAR
 from monitor.figures.periods import _YEAR, _period
 from monitor.figures.sections import section_frames, spaced, title_end
 from monitor.models import FigureKind
@@ -26,9 +26,9 @@ _FRAME_HEAD = re.compile(  # ——, 一、, 一是, （一）: what may precede
     r"(?:自|从(?=[0-9“十]))?"  # (自2022年全面启动…以来，…: the window the sentences after it sum)
 )
 _FRAME_PAST = re.compile(
-    r"过去(?:的)?一年|一年来|过去(?:的)?五年|五年来|去年|上年|刚刚过去|今年以来"
+    r"过去(?:的)?一年|一年来|过去(?:的)?五年|五年来|去年|上年|刚刚过去|" + SINCE_NEW_YEAR
 )
-_FRAME_NOW = re.compile(r"今年(?!以来)|明年|新的一年")
+_FRAME_NOW = re.compile(r"今年(?!以来|年初以来)|明年|新的一年")
 # Every way the frames above can open, in one pattern: a quick test before reading them.
 _FRAME_OPENS = re.compile(
     r"过去|一年来|五年来|去年|上年|刚刚过去|今年|明年|新的一年"

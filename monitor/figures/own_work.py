@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from monitor.figures.months import SINCE_NEW_YEAR
+
 if TYPE_CHECKING:
     from monitor.figures.attribution import _Match
 
@@ -69,7 +71,7 @@ _REMARK = re.compile(
 _MONTHS = r"[0-9一二三四五六七八九十]{1,2}(?:\s*[—\-–至到]\s*[0-9一二三四五六七八九十]{1,2})?\s*月"
 _TIME_ONLY = re.compile(
     r"(?:截至|截止|到)?(?:[0-9]{4}\s*年)?(?:" + _MONTHS + r"(?:份|底|末|中旬|下旬)?"
-    r"|[一二三四]季度末?|上半年|前三季度|目前|今年以来)(?=[，,])"
+    r"|[一二三四]季度末?|上半年|前三季度|目前|" + SINCE_NEW_YEAR + r")(?=[，,])"
 )
 
 

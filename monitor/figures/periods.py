@@ -11,6 +11,7 @@ from monitor.figures.bases import without_base
 from monitor.figures.cutoffs import cutoff
 from monitor.figures.five_years import plan_end, plan_named, plan_year, year_back, years_back
 from monitor.figures.months import HALF as _HALF
+from monitor.figures.months import first_half_named, part_at, since_new_year
 from monitor.figures.months import months_period as _months_period
 
 # (not 自去年末以来: since then, this year's)
@@ -43,7 +44,7 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
         return None
     if "基础上" in text:  # 今年将在去年新建6.4万个的基础上，再新建7万个: the base's year is not it
         text = without_base(text)
-    if "年" not in text and "五" not in text:
+    if "年" not in text and "五" not in text and not first_half_named(text):
         # every period below is written with 年, or is a plan (十三五); but for months
         if relative and ("月" in text or "季度" in text):
             return _months_period(text, published)
@@ -60,7 +61,7 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
         begun = years[-2] if len(years) > 1 and not last.group(2) else None
         if begun and _SPAN_TO.fullmatch(text, begun.end(), last.start()):
             return f"{begun.group(1)}-{last.group(1)}"  # 2020年至2024年: the whole span
-        return last.group(1) + _HALF.get(last.group(2) or "", "")
+        return last.group(1) + (_HALF.get(last.group(2) or "") or part_at(text, last.end()))
     end = plan_end(text) if "末" in text else None
     if end is not None:  # “十五五”末: the plan's last year
         return str(end)
@@ -78,18 +79,20 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
     y = published.year
     if (span := years_back(text, published)) is not None:
         return span  # 过去五年, 三年来, 近三年: the years looked back on
-    half = "H1" if "上半年" in text else "H2" if "下半年" in text else ""
-    if _LAST_YEAR.search(text) or (back := year_back(text, published)):
-        return f"{y - 1 if _LAST_YEAR.search(text) else back}{half}"
-    if "今年" in text or half:
-        return f"{y}{half}"
+    half = "H1" if first_half_named(text) else "H2" if "下半年" in text else ""
+    if last_year := _LAST_YEAR.search(text):  # 去年1—9月: last year's first three quarters
+        return f"{y - 1}{half or part_at(text, last_year.end())}"
+    if back := year_back(text, published):
+        return f"{back}{half}"
+    if "今年" in text or half or since_new_year(text):  # 今年1—6月: its part; 年初以来
+        return f"{y}{half or (part_at(text, text.find('今年') + 2) if '今年' in text else '')}"
     if "明年" in text:
         return str(y + 1)
     if "新的一年" in text:  # read in a year's first half, that year; in its last months, the next
         return str(y if published.month <= 6 else y + 1)
     if not relative:
         return None
-    if _THE_YEAR.search(text):
+    if THE_YEAR.search(text):
         return str(y)  # 全年新建216家, 年内完工: the year published in
     return _months_period(text, published)
 
@@ -115,4 +118,8 @@ def _dating_years(text: str, published: date | None) -> list[re.Match[str]]:
 _BARE_START = re.compile(
     r"(?<![0-9])((?:19|20)[0-9]{2})\s*[—\-–－~～至到]\s*(?=(?:19|20)[0-9]{2}\s*年)"
 )
-_THE_YEAR = re.compile(r"全年|年内|本年|当年")
+# the year published in (全年新建216家, 年内完工, 年度计划新建…); not the plan a share is of
+# (…，前三季度…，完成全年任务的79%: the share's period is the part's, as with 年度任务的)
+THE_YEAR = re.compile(
+    r"全年(?!(?:目标|任务|计划)+的)|年度(?=目标|任务|计划)(?!(?:目标|任务|计划)+的)|年内|(?<![0-9去明])年底前|本年|当年"
+)

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 # Verbs that make a stock unless the clause is the year's work (今年累计达到…, 1至10月累计…); not
-# 共计划 (共 + 计划: the plans summed, 全市共计划改造126个)
+# 共计划 (共 + 计划: the plans summed, 全市共计划改造126个); 达 before a number is 达到
 _STOCK_VERB = re.compile(
-    r"增至|增加到|增长到|达到|总计|共(?:计(?!划)|建|完成|改造|开工|开通|建成|建设|实施)"
+    r"增至|增加到|增长到|达到|达(?=[约近超逾]?[0-9０-９一二三四五六七八九十两])|总计"
+    r"|共(?:计(?!划)|建|完成|改造|开工|开通|建成|建设|实施)"
 )
 # Words of work done or things added in the period: a clause with none of them before its number
 # (截至8月底，千兆宽带用户365万户; …，全省节水灌溉面积达到2710万亩) states a level.
@@ -20,19 +21,22 @@ _ADDITION = re.compile(
     r"|支付|拨付|兑付|追回|追发|追讨|资助|减免"
     r"|开发(?!区)|募集"  # posts created or gathered (开发公益性岗位, 募集见习岗位)
 )
-# not 截至今年; nor 合计, a sum of the parts before it, which takes their period (今年…，合计…)
-_CUMULATIVE = re.compile(r"累计|累积|至(?<!截至)今(?!年)|历年")  # (2021年至今年9月: a span's end)
+# not 截至今年, nor 年初至今 (the year's); nor 合计, a sum of the parts before it, which takes
+# their period (今年…，合计…)
+_CUMULATIVE = re.compile(
+    r"累计|累积|(?<!年初)至(?<!截至)今(?!年)|历年"
+)  # (2021年至今年9月: a span's end)
 # the words of things added (新建, 新增): not 新能源, 新型 (_FLOW_BEFORE_STOCK's kinds)
 _ADDED = re.compile(r"新(?:增|建|开工|开|改建)|净增")
 
 
 def _reaches_additions(sentence: str, c0: int, clause: str) -> bool:
-    """Whether 达到 in the clause is reached by additions, not a stock: the things added named in
-    its clause (新开工项目将达到…), or a list item going on with them (…、力争达到…)."""
+    """Whether 达到 (达) in the clause is reached by additions, not a stock: the things added named
+    in its clause (新开工项目将达到…), or a list item going on with them (…、力争达到…)."""
     if (
-        "达到" not in clause
+        "达" not in clause
         or _CUMULATIVE.search(clause)
-        or _STOCK_VERB.findall(clause) != ["达到"]
+        or _STOCK_VERB.findall(clause) not in (["达到"], ["达"])
     ):
         return False
     if _ADDED.search(clause):

@@ -12,18 +12,25 @@ from functools import lru_cache
 from monitor.figures.cues import MONTH_SPAN
 from monitor.figures.firsts import opening
 from monitor.figures.items import COUNT
-from monitor.figures.months import done_by_a_month, past_month_end
+from monitor.figures.months import SINCE_NEW_YEAR, done_by_a_month, past_month_end
 from monitor.figures.scope_words import _ADDITION, _added_before
 from monitor.figures.stock_flow import listed_after_a_stock
 from monitor.models import FigureScope, Quantity
 
 # A time phrase saying the period is under way or over: a result, not a plan.
 _TO_DATE = re.compile(
-    r"(?=[0-9一二三四五六七八九十前截今同环提超])(?:"
+    r"(?=[0-9一二三四五六七八九十前截今同环提超年开自从])(?:"
     + MONTH_SPAN
-    + r"|前[一二三四五六七八九十两0-9]{1,2}个?月|截至|截止|今年以来|同比|环比|提前完成|超额完成)"
+    + r"|前[一二三四五六七八九十两0-9]{1,2}个?月|截至|截止|"
+    + SINCE_NEW_YEAR
+    + r"|同比|环比|提前完成|超额完成)"
 )
 _PART_OF_YEAR = re.compile(r"(上半年|下半年|前三季度|一季度|二季度|三季度|四季度)")
+# ...or its first months (1—6月, 前9个月), the same parts said otherwise (a forecast's time gone by)
+PART_OR_FIRST_MONTHS = re.compile(
+    _PART_OF_YEAR.pattern + r"|(?<![0-9])1\s*[—\-–－~～至到]\s*[0-9]{1,2}\s*月份?(?![底末])"
+    r"|前[0-9一二三四五六七八九十两]{1,2}个?月"
+)
 _PART_END = {
     "一季度": (3, 31),
     "上半年": (6, 30),
@@ -63,7 +70,7 @@ YEAR_BEGUN = re.compile(
 # 已建成X with no period at all: a running total
 # (…and bodies formed so far, 已组建医共体118个, 已建立/成立/设立…: the founding verbs)
 _DONE_SO_FAR = re.compile(
-    r"已(?:经)?(?:累计)?(?:建成|建设|完成|开通|改造|实施|组建|建立|成立|设立)"
+    r"已(?:经)?(?:累计)?(?:建成|建设|完成|开通|改造|实施|组建|建立|成立|设立|完工|竣工|落成|投入使用|交付使用)"
 )
 # …or progress toward the plan named beside it (已建成460个，完成率达92%): the plan's period
 _YEAR_WORDS = re.compile(

@@ -40,6 +40,26 @@ def _thousands(text: str) -> list[tuple[int, int]]:
     ]
 
 
+def _as_of_to(text: str) -> list[tuple[int, int]]:
+    """The 到 of 截止到, 截至到 before a date (截止到9月底, 截至到目前), the 今 of 今年内, the 之
+    of 底之前 (年底之前) and the 共 of 累计共: 截止, 年内, 年底前, 累计 said with a letter more,
+    read without it as the reading rules know the cue."""
+    cuts = [
+        (at + 2, at + 3)
+        for at in places_of(text, ("截止到", "截至到"))
+        if _AS_OF_DATE.match(text, at + 3)
+    ]
+    cuts.extend((at, at + 1) for at in places_of(text, ("今年内",)))
+    cuts.extend((at + 1, at + 2) for at in places_of(text, ("底之前",)))
+    cuts.extend((at + 2, at + 3) for at in places_of(text, ("累计共",)))  # (累计共新建: 累计)
+    return cuts
+
+
+_AS_OF_DATE = re.compile(
+    r"\s*(?:[0-9０-９]|今年|去年|上年|本年|当年|目前|当前|年底|年末|本月|上月)"
+)
+
+
 def _group_before(text: str, at: int) -> bool:
     """Whether the digits before the comma at `at` are a number's first group (1-3 digits) or
     a whole group after another comma (3)."""
@@ -51,8 +71,9 @@ def _group_before(text: str, at: int) -> bool:
 
 
 def squeezed(text: str) -> tuple[str, list[int]] | None:
-    """`text` without the spaces between a number and a word and its thousands' commas, and for
-    each of its letters the place of that letter in `text`; None when `text` has none."""
+    """`text` without the spaces between a number and a word, its thousands' commas and the 到 of
+    截止到, and for each of its letters the place of that letter in `text`; None when `text` has
+    none."""
     cuts: list[tuple[int, int]] = []
     b = 0
     for a in places_of(text, _SPACES):  # (a regex's class would test every letter, 6x slower)
@@ -74,6 +95,8 @@ def squeezed(text: str) -> tuple[str, list[int]] | None:
                 continue  # 新增 2150张 护理型床位: an amount set off on both sides (sentences.py)
             cuts.append((a, b))  # 建成 60.3万套, 截至 6月底, 达到 93.8%
     cuts.extend(_thousands(text))
+    if "到" in text or "内" in text or "之前" in text or "累计共" in text:
+        cuts.extend(_as_of_to(text))
     if not cuts:
         return None
     cuts.sort()
