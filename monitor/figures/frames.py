@@ -63,6 +63,7 @@ _EXPECTED = re.compile(r"预计(?:可|能够?)?")  # 预计可达93.2%: one word
 _LAST_QUARTER = 10  # by then a headline's 今年 with no word of plan reports the year's work
 _CLOSING_DAYS = 31  # a part of the year reported in its last month is reported as done
 _YEAR_END_NEWS = 3  # the months a year's own figures are published in, after it ended
+_YEARS_GOAL = re.compile(r"年度(?:目标|任务|计划)")  # the year's goal, as 全年 is its whole
 _YEARS = re.compile(r"(?:19|20)[0-9]{2}")
 _BASE_BEFORE = ("比", "较", "与", "同", "从", "由")  # 比2023年: a base, no date
 
@@ -174,8 +175,8 @@ class Frames(Openings):
             return False
         if YEAR_BEGUN.search(text):
             return False  # 一季度…，预计全年…: the year's first months named, the year is running
-        if "全年" in text and published.month <= _YEAR_END_NEWS:
-            return True
+        if ("全年" in text or _YEARS_GOAL.search(text)) and published.month <= _YEAR_END_NEWS:
+            return True  # (…，超额完成1万套的年度目标任务, in January: the year just ended's)
         return "预计" in clause or (index is not None and self._in_report(index))
 
     def _preliminary(self, sentence: str, index: int, before: str = "") -> bool:
