@@ -63,14 +63,14 @@ def in_digits(text: str, targets: Iterable[Target] = ()) -> tuple[str, list[int]
     """`text` with its amounts in Chinese numerals written in digits, and for each of its letters
     the place of the letter it stands for in `text` (a number's digits spread over its numerals);
     None when it has none. The targets' own words are left as written (七台河, 十五分钟生活圈)."""
-    kept: list[tuple[int, int]] | None = None
+    kept: tuple[str, ...] | None = None
     parts: list[str] = []
     back: list[int] = []
     at = 0
     for m in _RUN.finditer(text):
         a, b = m.start(), m.end()
         if kept is None:
-            kept = [(w.start(), w.end()) for k in _own_words(targets) for w in _all(text, k)]
+            kept = _own_words(targets)
         number = _number(text, a, b, kept)
         if number is None:
             continue
@@ -88,7 +88,7 @@ def in_digits(text: str, targets: Iterable[Target] = ()) -> tuple[str, list[int]
     return "".join(parts), back
 
 
-def _number(text: str, a: int, b: int, kept: list[tuple[int, int]]) -> tuple[int, str] | None:
+def _number(text: str, a: int, b: int, kept: tuple[str, ...]) -> tuple[int, str] | None:
     """The run text[a:b] as digits, and where the retyped part ends (its magnitude word kept);
     None when it is no amount to retype."""
     if b > a + 1 and text[b - 1] == "千" and units.read_unit(text, b - 1):
@@ -98,7 +98,7 @@ def _number(text: str, a: int, b: int, kept: list[tuple[int, int]]) -> tuple[int
         return None  # 一 alone: 一批, 一体化, 进一步, 一个
     if (a and _LETTER_OR_DIGIT.match(text, a - 1)) or _LETTER_OR_DIGIT.match(text, b):
         return None  # 5千, 三G
-    if text.endswith(_NOT_AFTER, 0, a) or any(s < b and a < e for s, e in kept):
+    if text.endswith(_NOT_AFTER, 0, a) or _in_own_word(text, a, b, kept):
         return None  # 第三批, 周五, 三分之一, 数十个; a target's own word
     if not _counts(text, b):
         return None
@@ -133,8 +133,10 @@ def _side_by_side(head: str) -> str | None:
     return f"{base + low * times}-{base + high * times}"
 
 
-def _all(text: str, word: str) -> Iterable[re.Match[str]]:
-    return re.finditer(re.escape(word), text)
+def _in_own_word(text: str, a: int, b: int, words: tuple[str, ...]) -> bool:
+    """Whether one of `words` stands over text[a:b] (looked for around it only, not in all the
+    page: a page holds few runs and the words are many)."""
+    return any(text.find(w, max(0, a - len(w) + 1), b + len(w) - 1) >= 0 for w in words)
 
 
 def _own_words(targets: Iterable[Target]) -> tuple[str, ...]:
