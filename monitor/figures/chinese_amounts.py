@@ -27,7 +27,8 @@ _UNIT_FIRST = "[" + "".join(sorted({re.escape(w[0]) for w in units.CANONICAL})) 
 # a whole run of numerals, not after 第, a digit or a point, with 多/余 and 万/亿 or a measure
 # word's first letter after it: a quick scan (its first letter first, then what is before it)
 _RUN = re.compile(
-    f"[{_NUMERALS}](?<![第{_NUMERALS}0-9.][{_NUMERALS}])[{_NUMERALS}]*"
+    f"[{_NUMERALS}](?!(?<=一)[^{_NUMERALS}])"  # (a lone 一, never retyped: 一个, 一批, 进一步)
+    f"(?<![第{_NUMERALS}0-9.][{_NUMERALS}])[{_NUMERALS}]*"
     f"(?:(?<=[万亿])|(?=[多余]?(?:[万亿]|[ \u00a0\u3000]?{_UNIT_FIRST})))"
 )
 _HAS_NUMERAL = re.compile("[二两三四五六七八九十百千]")  # 一 alone is never retyped

@@ -62,7 +62,7 @@ from monitor.figures.sentences import (
     with_title,
 )
 from monitor.figures.shares import plan_share_of_rate, share_kind
-from monitor.figures.spacing import given_back
+from monitor.figures.spacing import given_back, squeezed
 from monitor.models import Figure, FigureScope, Quantity, Seen, Target
 
 
@@ -82,13 +82,17 @@ def find_figures(
     """
     if not text or not targets:
         return []
-    if (page := retyped(text, targets)) is not None:  # (“十四五”期间,…; 四十五个; 建成 60.3万套)
-        found = find_figures(page[0], targets, published=published, region=region)
-        return given_back(found, text, *page)
+    if (page := retyped(text, targets, marks_only=True)) is not None:  # (“十四五”期间,…)
+        return given_back(
+            find_figures(page[0], targets, published=published, region=region), text, *page
+        )
     plan, first = plan_found(targets, text)  # (and each keyword's first place in the text)
     splits = plan.splits if plan.split_any and plan.split_any.search(text) else []
-    if not first and not splits:
-        return []
+    if not first and not splits and squeezed(text) is None:
+        return []  # (a page naming no target, unless spaced (PM2.5 平均浓度), reads nothing)
+    if (page := retyped(text, targets)) is not None:  # (四十五个; 建成 60.3万套)
+        found = find_figures(page[0], targets, published=published, region=region)
+        return given_back(found, text, *page)
     ends = sentence_ends(text)
     reader = _Article(text, ends, published, plan.plain, region)
     wanted: dict[int, list[Target]] = {}
