@@ -5,6 +5,7 @@ checks every table runs on a case's figures and on the numbers it says are dropp
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -12,9 +13,13 @@ from typing import Any
 import pytest
 import yaml
 
+from monitor.figures.reader import find_article_figures
 from monitor.models import Figure, Pledge, Seen, Target
 
 DATA = Path(__file__).parent / "data"
+# The tables whose every case the consistency tests retype (spacing, Chinese numerals, cue
+# wordings): the same sentence typed otherwise must read the same
+RETYPED_TABLES = ("reading_rules", "binding", "frames", "scope_kinds", "regions", "measures")
 
 
 def load(name: str) -> tuple[dict[str, Any], list[Target]]:
@@ -73,3 +78,24 @@ def check_dropped(seen: Sequence[Seen], dropped: dict[Any, str]) -> None:
         whys = [s.why for s in seen if s.surface == str(surface) and s.figure is None]
         assert whys, f"{surface}: not seen, or read as a figure"
         assert any(because in why for why in whys), (surface, whys)
+
+
+def case_text(case: dict[str, Any]) -> str:
+    """A case's context lines and its text, as one page."""
+    return "\n".join([*str(case.get("context", "")).splitlines(), case["text"]]).strip()
+
+
+def read_as_typed(
+    case: dict[str, Any], targets: list[Target], text: str, title: str | None = None
+) -> list[tuple[Any, ...]]:
+    """The figures a case's page reads, typed as `text` (and `title`, else the case's): target,
+    value, kind, scope, period; each figure's span is its surface in its own sentence, as the
+    page has it."""
+    title = case.get("title", "") if title is None else title
+    published = case.get("published", date(2024, 9, 20))
+    only = [t for t in targets if t.id in case.get("only", [t.id])]
+    found = find_article_figures(title, text, only, published=published)
+    for f in found:
+        assert f.sentence[f.start : f.end] == f.quantity.surface, f
+        assert f.sentence in text or f.sentence == title.strip(), f
+    return [(f.target_id, f.value, f.kind, f.scope, f.period) for f in found]

@@ -7,17 +7,14 @@ Years, dates, decimals (1.2万 stays), per cents, ordinals (第3) and ranges sta
 from __future__ import annotations
 
 import re
-from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import pytest
 
-from monitor.figures.reader import find_article_figures
 from monitor.models import Target
-from tests.reading_tables import load
+from tests.reading_tables import RETYPED_TABLES, case_text, load, read_as_typed
 
-_TABLES = ("reading_rules", "binding", "frames", "scope_kinds", "regions", "measures")
 _DIGIT = "零一二三四五六七八九"
 _BIG = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
 # an integer amount: no decimal, no letter or digit of a code (5G, PM2.5), no ordinal (第3), no
@@ -99,13 +96,13 @@ def retyped(text: str, numbers: set[int]) -> str:
 
 def _every_case() -> list[Any]:
     out: list[Any] = []
-    for name in _TABLES:
+    for name in RETYPED_TABLES:
         table, targets = load(name)
         for c in table["cases"]:
             if "open" in c:
                 continue
             numbers = _numbers(c)
-            text = "\n".join([*str(c.get("context", "")).splitlines(), c["text"]]).strip()
+            text = case_text(c)
             title = str(c.get("title", ""))
             new_text, new_title = retyped(text, numbers), retyped(title, numbers)
             if (new_text, new_title) == (text, title):
@@ -118,18 +115,6 @@ def _every_case() -> list[Any]:
     return out
 
 
-def _read(
-    case: dict[str, Any], targets: list[Target], text: str, title: str
-) -> list[tuple[Any, ...]]:
-    published = case.get("published", date(2024, 9, 20))
-    only = [t for t in targets if t.id in case.get("only", [t.id])]
-    found = find_article_figures(title, text, only, published=published)
-    for f in found:  # each figure's span is its surface in its own sentence, as the page has it
-        assert f.sentence[f.start : f.end] == f.quantity.surface, f
-        assert f.sentence in text or f.sentence == title.strip(), f
-    return [(f.target_id, f.value, f.kind, f.scope, f.period) for f in found]
-
-
 @pytest.mark.parametrize(("case", "targets", "digits", "chinese_typed"), _every_case())
 def test_amounts_written_in_chinese_read_as_their_digits(
     case: dict[str, Any],
@@ -137,7 +122,9 @@ def test_amounts_written_in_chinese_read_as_their_digits(
     digits: tuple[str, str],
     chinese_typed: tuple[str, str],
 ) -> None:
-    assert _read(case, targets, *chinese_typed) == _read(case, targets, *digits), chinese_typed
+    assert read_as_typed(case, targets, *chinese_typed) == read_as_typed(case, targets, *digits), (
+        chinese_typed
+    )
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import zlib
-from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -17,11 +16,9 @@ from typing import Any
 import pytest
 import yaml
 
-from monitor.figures.reader import find_article_figures
 from monitor.models import Target
-from tests.reading_tables import load
+from tests.reading_tables import RETYPED_TABLES, case_text, load, read_as_typed
 
-_TABLES = ("reading_rules", "binding", "frames", "scope_kinds", "regions", "measures")
 _FAMILIES = Path(__file__).parent / "data" / "cue_families.yaml"
 _MONTH = "(?P<n{i}>1[0-2]|[1-9])"
 # Retyped cases still read otherwise, by family, with the cause (tests/data/cue_open.yaml): strict
@@ -81,21 +78,17 @@ def families() -> list[Family]:
     return [Family(f, verbs, spec["number"]) for f in spec["families"]]
 
 
-def _text(case: dict[str, Any]) -> str:
-    return "\n".join([*str(case.get("context", "")).splitlines(), case["text"]]).strip()
-
-
 @cache
 def _retyped_cases() -> list[Any]:
     """Each case (but those read wrong yet) and family whose wording it has, retyped."""
     out: list[Any] = []
     fams = families()
-    for name in _TABLES:
+    for name in RETYPED_TABLES:
         table, targets = load(name)
         for c in table["cases"]:
             if "open" in c:
                 continue
-            text = _text(c)
+            text = case_text(c)
             # the member put in is the case's own (a hash of its id), so that adding a case
             # to a table changes no other case's retyping
             turn = zlib.crc32(f"{name}:{c['id']}".encode())
@@ -114,23 +107,13 @@ def _retyped_cases() -> list[Any]:
     return out
 
 
-def _read(case: dict[str, Any], targets: list[Target], text: str) -> list[tuple[Any, ...]]:
-    published = case.get("published", date(2024, 9, 20))
-    only = [t for t in targets if t.id in case.get("only", [t.id])]
-    found = find_article_figures(case.get("title", ""), text, only, published=published)
-    for f in found:  # each figure's span is its surface in its own sentence, as the page has it
-        assert f.sentence[f.start : f.end] == f.quantity.surface, f
-        assert f.sentence in text or f.sentence == case.get("title", "").strip(), f
-    return [(f.target_id, f.value, f.kind, f.scope, f.period) for f in found]
-
-
 _AS_WRITTEN: dict[str, list[tuple[Any, ...]]] = {}
 
 
 def _as_written(case: dict[str, Any], targets: list[Target], key: str) -> list[tuple[Any, ...]]:
     """The case as the team wrote it, read once for all the families retyped in it."""
     if key not in _AS_WRITTEN:
-        _AS_WRITTEN[key] = _read(case, targets, _text(case))
+        _AS_WRITTEN[key] = read_as_typed(case, targets, case_text(case))
     return _AS_WRITTEN[key]
 
 
@@ -139,7 +122,7 @@ def test_a_cue_in_another_wording_reads_the_same(
     request: pytest.FixtureRequest, case: dict[str, Any], targets: list[Target], retyped: str
 ) -> None:
     key = request.node.callspec.id.rsplit(":", 1)[0]
-    assert _read(case, targets, retyped) == _as_written(case, targets, key), retyped
+    assert read_as_typed(case, targets, retyped) == _as_written(case, targets, key), retyped
 
 
 def test_every_member_of_a_family_is_used_somewhere() -> None:
@@ -147,7 +130,7 @@ def test_every_member_of_a_family_is_used_somewhere() -> None:
     used: dict[str, set[str]] = {}
     for p in _retyped_cases():
         fam = p.id.rsplit(":", 1)[1]
-        used.setdefault(fam, set()).update((p.values[2], _text(p.values[0])))
+        used.setdefault(fam, set()).update((p.values[2], case_text(p.values[0])))
     for fam in families():
         texts = used.get(fam.name, set())
         for m in fam.members:

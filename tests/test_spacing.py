@@ -14,12 +14,11 @@ from typing import Any
 import pytest
 
 from monitor.figures.explain import explain
-from monitor.figures.reader import find_article_figures, find_figures
+from monitor.figures.reader import find_figures
 from monitor.figures.spacing import squeezed
 from monitor.models import Target
-from tests.reading_tables import load
+from tests.reading_tables import RETYPED_TABLES, case_text, load, read_as_typed
 
-_TABLES = ("reading_rules", "binding", "frames", "scope_kinds", "regions", "measures")
 # a space after a number, before its unit or word (60.3万套 → 60.3 万套, 76.3% → 76.3 %)
 _AFTER_NUMBER = re.compile(r"(?<=[0-9])(?=[\u4e00-\u9fff%])")
 _SPACES = (" ", "\u00a0", "\u3000")  # a space, a web page's non-breaking one, a full-width one
@@ -29,7 +28,7 @@ def _every_case(*, with_space: bool = False) -> list[Any]:
     """Every case of the tables (but those read wrong yet); `with_space`: each with one of the
     three spaces in turn."""
     out: list[Any] = []
-    for name in _TABLES:
+    for name in RETYPED_TABLES:
         table, targets = load(name)
         for c in table["cases"]:
             if "open" in c:
@@ -39,23 +38,13 @@ def _every_case(*, with_space: bool = False) -> list[Any]:
     return out
 
 
-def _read(case: dict[str, Any], targets: list[Target], text: str) -> list[tuple[Any, ...]]:
-    published = case.get("published", date(2024, 9, 20))
-    only = [t for t in targets if t.id in case.get("only", [t.id])]
-    found = find_article_figures(case.get("title", ""), text, only, published=published)
-    for f in found:  # each figure's span is its surface in its own sentence, as the page has it
-        assert f.sentence[f.start : f.end] == f.quantity.surface, f
-        assert f.sentence in text or f.sentence == case.get("title", "").strip(), f
-    return [(f.target_id, f.value, f.kind, f.scope, f.period) for f in found]
-
-
 @pytest.mark.parametrize(("case", "targets", "space"), _every_case(with_space=True))
 def test_a_space_after_each_number_reads_the_same(
     case: dict[str, Any], targets: list[Target], space: str
 ) -> None:
-    text = "\n".join([*str(case.get("context", "")).splitlines(), case["text"]]).strip()
+    text = case_text(case)
     spaced = _AFTER_NUMBER.sub(space, text)
-    assert _read(case, targets, spaced) == _read(case, targets, text)
+    assert read_as_typed(case, targets, spaced) == read_as_typed(case, targets, text)
 
 
 _FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -74,7 +63,7 @@ def _with_commas(m: re.Match[str]) -> str:
 def test_full_width_digits_ascii_quotes_or_thousands_commas_read_the_same(
     case: dict[str, Any], targets: list[Target], typed: str
 ) -> None:
-    text = "\n".join([*str(case.get("context", "")).splitlines(), case["text"]]).strip()
+    text = case_text(case)
     if typed == "digits":
         retyped = text.translate(_FULL_WIDTH)
     elif typed == "quotes":
@@ -85,7 +74,7 @@ def test_full_width_digits_ascii_quotes_or_thousands_commas_read_the_same(
         retyped = _THOUSANDS.sub(_with_commas, text)
     if retyped == text:
         return
-    assert _read(case, targets, retyped) == _read(case, targets, text)
+    assert read_as_typed(case, targets, retyped) == read_as_typed(case, targets, text)
 
 
 def test_a_text_without_such_a_space_is_read_as_it_is() -> None:

@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from monitor.figures.firsts import opening
 from monitor.figures.nouns import WORK_VERB
-from monitor.figures.place_clauses import place_lead
+from monitor.figures.place_clauses import LEAD_TIME, place_lead
 
 T = TypeVar("T")
 
@@ -47,8 +47,7 @@ def fronted(sentence: str, cuts: list[int], by_clause: dict[int, list[T]], claus
 
 # a time opening the sentence, alone in its clause (截至目前，…; 今年以来，…)
 _TIME_ONLY = re.compile(
-    r"(?:截[至止]到?(?:目前|今年|[0-9]{1,2}月(?:份|底|末)?)|今年以来|年初以来|目前|今年|去年"
-    r"|上半年|前三季度|[一二三四]季度|(?:[0-9]{1,2}\s*[—\-–至到]\s*)?[0-9]{1,2}月(?:份|底|末)?)"
+    r"(?:截[至止]到?(?:目前|今年|[0-9]{1,2}月(?:份|底|末)?)|年初以来|目前|" + LEAD_TIME + ")"
 )
 
 

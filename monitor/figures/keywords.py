@@ -37,10 +37,10 @@ _ASPECT_FIRST = re.compile(r"(?<=[\u4e00-\u9fff]{2})(新增|新建|累计)(?=[\u
 # Verbs of work on things already there that a keyword may name after its thing or before it
 # (城中村改造, 改造城中村; 加装电梯, 电梯加装); two of them in either order (改造提升, 提升改造).
 # Verbs that also make nouns of their own (建设用地, 城市更新, 城市建设) are left out.
-_WORKS = "改造|提升|改建|扩建|加装|治理|整治|修缮"
-_THING_THEN_WORK = re.compile(rf"([\u4e00-\u9fff]{{2,}}?)((?:{_WORKS}){{1,2}})")
-_WORK_THEN_THING = re.compile(rf"((?:{_WORKS}){{1,2}})([\u4e00-\u9fff]{{2,}})")
-_ONE_WORK = re.compile(_WORKS)
+WORKS = "改造|提升|改建|扩建|加装|治理|整治|修缮"
+_THING_THEN_WORK = re.compile(rf"([\u4e00-\u9fff]{{2,}}?)((?:{WORKS}){{1,2}})")
+_WORK_THEN_THING = re.compile(rf"((?:{WORKS}){{1,2}})([\u4e00-\u9fff]{{2,}})")
+_ONE_WORK = re.compile(WORKS)
 # The words for a share a keyword may end with, one for another (优良天数比例, …占比, …比重)
 _SHARE_WORDS = ("比例", "占比", "比重")
 _SHARE_WORD = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:比例|占比|比重)$")
@@ -299,7 +299,7 @@ def _first_parts(keywords: tuple[str, ...]) -> tuple[str, ...]:
 # A compound keyword's head noun after a verb of work on it (老旧小区 named, then 已开工小区1110个,
 # 新开工改造小区355个): the keyword's things, said short in an article that has named them in full
 _HEAD_VERBS = ("改造", "开工", "完工", "竣工", "整治", "建成")
-_TRAILING_WORK = re.compile(rf"(?:{_WORKS}|建设)+$")
+_TRAILING_WORK = re.compile(rf"(?:{WORKS}|建设)+$")
 
 
 _NO_HEAD = re.compile(r"[率量额数]$|面积|规模|比例|项目|工程|任务|资金|长度|里程")

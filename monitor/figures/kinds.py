@@ -11,6 +11,7 @@ from functools import lru_cache
 from monitor.figures.access import other_access, other_area
 from monitor.figures.asides import without_notes
 from monitor.figures.held import goods_of_scheme, held_inside
+from monitor.figures.keywords import WORKS
 from monitor.figures.nouns import (
     _NOT_HAN,
     WORK_VERB,
@@ -267,7 +268,7 @@ def other_modifier(head: str, keyword: str, keywords: tuple[str, ...], title: st
 
 
 _HAN_TAIL = re.compile(r"[\u4e00-\u9fff]+$")
-_WORK_ONLY = re.compile(r"(?:改造|提升|改建|扩建|加装|治理|整治|修缮|新增|新建|建设)+")  # no kind
+_WORK_ONLY = re.compile(rf"(?:{WORKS}|新增|新建|建设)+")  # a keyword's own work: no kind
 _PLACE_WORDS = frozenset((*PLACES, *GENERIC))
 
 

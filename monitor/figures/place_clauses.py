@@ -16,13 +16,13 @@ from monitor.figures.places import GENERIC, NATIONAL, PLACES, Mention
 # for that place.
 # A place may be followed by its own generic word or by 平均 (甘肃全省为…; 全国平均为…).
 # (a time may open it before the place: …，今年以来贵州新建1.1万个; …，9月份杭州新建9个)
-_LEAD_TIME = (
+LEAD_TIME = (
     r"同期|" + SINCE_NEW_YEAR + r"|今年|去年|上半年|下半年|前三季度|[一二三四]季度"
     r"|(?:[0-9]{1,2}\s*[—\-–至到]\s*)?[0-9]{1,2}月(?:份|底|末)?"
 )
 _PLACE_LEAD = re.compile(
     r"(?:其中|而|在|"
-    + _LEAD_TIME
+    + LEAD_TIME
     + r")?(?:"
     + "|".join(sorted(map(re.escape, {*PLACES, *NATIONAL, *GENERIC}), key=len, reverse=True))
     + r")(?:市|省|区|县|州)?(?:全省|全市|全区|全县)?(?:"
