@@ -2,13 +2,15 @@
 …36个(含改建8个); "新建…"列为实事; 进行改造.), or with full-width digits (２０２５年, １２０个):
 read as if written with ，；：（）“”。 and 0-9, which the reading rules know, the figures then
 given back with the page's own sentences (each mark one letter for one, so every offset holds:
-spacing.given_back with no map)."""
+spacing.given_back with no map). Pages in traditional letters (萬, 區) are read in simplified ones
+the same way (traditional.py)."""
 
 from __future__ import annotations
 
 import re
 
 from monitor.figures.firsts import places_of
+from monitor.figures.traditional import simplified
 
 # a comma or colon between digits is a number's (1,234; 10:30), not a clause's
 _ASCII = re.compile(r"(?<![0-9]),|,(?![0-9])|;|(?<![0-9]):|:(?![0-9])|\(|\)")
@@ -23,9 +25,10 @@ _QUOTE_OR_LINE = re.compile('["\n]')
 
 
 def full_width(text: str) -> str:
-    """`text` with its digits ASCII and its clause marks and quotes full-width; `text` itself
-    when it has none to change. (Digits first: 1,230 typed １,２３０ keeps its comma a number's.)"""
-    out = text
+    """`text` with its digits ASCII, its clause marks and quotes full-width and its letters
+    simplified (萬, 區: traditional.py); `text` itself when it has none to change. Letter for
+    letter. (Digits first: 1,230 typed １,２３０ keeps its comma a number's.)"""
+    out = simplified(text)
     if any(digit in out for digit in _FULL_WIDTH_DIGITS):
         out = _FULL_WIDTH_NUMBER.sub(lambda m: m.group().translate(_ASCII_DIGITS), out)
     if "．" in out:  # 12．5万套

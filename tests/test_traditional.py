@@ -1,0 +1,77 @@
+"""A page written in traditional letters (萬, 億, 區, 產: a mirror or a Hong Kong page of mainland
+news) reads as the same page in simplified ones: every case of the reading tables, each letter
+written in its traditional form (OpenCC's s2t, letter for letter), gives the same figures, with
+the page's own sentences and spans (figures/traditional.py). The watchlist stays simplified."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from typing import Any
+
+import opencc
+import pytest
+
+from monitor.figures.explain import explain
+from monitor.figures.reader import find_figures
+from monitor.figures.traditional import simplified
+from monitor.models import Target
+from tests.reading_tables import RETYPED_TABLES, case_text, load, read_as_typed
+
+
+@cache
+def _to_traditional() -> dict[int, str]:
+    """Each simplified letter and its traditional one, one letter at a time (the phrase rules of
+    OpenCC would change lengths, and a page's letters are what the reader meets)."""
+    letters = [chr(code) for code in range(0x4E00, 0xA000)]
+    written = opencc.OpenCC("s2t").convert("\n".join(letters)).split("\n")
+    return {ord(a): b for a, b in zip(letters, written, strict=True) if a != b and len(b) == 1}
+
+
+def _every_case() -> list[Any]:
+    out: list[Any] = []
+    for name in RETYPED_TABLES:
+        table, targets = load(name)
+        out += [
+            pytest.param(c, targets, id=f"{name}:{c['id']}")
+            for c in table["cases"]
+            if "open" not in c
+        ]
+    return out
+
+
+@pytest.mark.parametrize(("case", "targets"), _every_case())
+def test_a_page_in_traditional_letters_reads_the_same(
+    case: dict[str, Any], targets: list[Target]
+) -> None:
+    text = case_text(case)
+    written = text.translate(_to_traditional())
+    if written == text:
+        return
+    title = str(case.get("title", "")).translate(_to_traditional())
+    assert read_as_typed(case, targets, written, title) == read_as_typed(case, targets, text)
+
+
+_TARGET = Target(id="x", title="学位", keywords=("学位",), region=("深圳", "全市"), unit="个")
+
+
+def test_figures_and_their_explanation_keep_the_pages_own_letters() -> None:
+    text = "截至10月底，深圳全市今年已新增公辦學位4.2萬個，完成年度任務的84%。"
+    found = find_figures(text, [_TARGET], published=date(2025, 11, 3))
+    assert [(f.quantity.surface, f.kind, f.scope) for f in found] == [
+        ("4.2萬個", "achieved", "new"),
+        ("84%", "achieved", "share_of_pledge"),
+    ]
+    assert found[0].value == 42000
+    assert all(f.sentence == text for f in found)
+    seen = explain("", text, [_TARGET], published=date(2025, 11, 3))
+    assert {(s.sentence, s.surface) for s in seen if s.figure} == {
+        (text, "4.2萬個"),
+        (text, "84%"),
+    }
+
+
+def test_a_simplified_page_naming_a_traditional_word_is_left_as_it_is() -> None:
+    text = "乾隆年间修建的书院今年改建完成，全市新增学位1200个，於今年秋季投入使用。" * 3
+    assert simplified(text) is text
+    assert simplified("全市新增学位1200个。") == "全市新增学位1200个。"
