@@ -30,10 +30,13 @@ _TO_NOW = re.compile(r"\s*(?:至|到)\s*(?:今年|今|目前|现在)")
 
 def _since(text: str, y0: int, y1: int) -> bool:
     """Whether the year at text[y0:y1] starts a span to now: 2021年以来, 自2016年实施…机制以来,
-    2021年至今年9月."""
+    2021年至今年9月, 自2018年开始."""
     if text.startswith("以来", y1) or _TO_NOW.match(text, y1):
         return True
-    return text[y0 - 1 : y0] in ("自", "从") and bool(_SINCE_WORDS.match(text, y1))
+    # (自2016年实施补偿机制以来; 自2018年开始, 从2019年起: on from that year)
+    return text[y0 - 1 : y0] in ("自", "从") and (
+        bool(_SINCE_WORDS.match(text, y1)) or text.startswith(("开始", "起"), y1)
+    )
 
 
 def _period(text: str, published: date | None, relative: bool = True) -> str | None:

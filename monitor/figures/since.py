@@ -174,14 +174,23 @@ def dated_then_since(sentence: str, c0: int, span: re.Pattern[str]) -> bool:
 # A span of two named years standing as a clause (…介绍，2020年至2024年，全省累计…): a window too
 _SPAN_OF_YEARS = r"(?:19|20)[0-9]{2}\s*年?\s*(?:至|到|—|－|-|~|～)\s*(?:19|20)[0-9]{2}\s*年"
 _TWO_YEARS = re.compile(_SPAN_OF_YEARS)
-# …or from a named year up to now (…获悉，从2020年至今，…; 自2021年至今): the window to the date
-_TO_NOW = r"[从自]?(?:19|20)[0-9]{2}\s*年(?:至|到)今"
+# …or from a named year up to now (…获悉，从2020年至今，…; 自2021年至今; 自2016年至今年3月底) or
+# on (自2018年开始，…; 从2019年起，…): the window to the date
+_TO_NOW = (
+    r"[从自]?(?:19|20)[0-9]{2}\s*年(?:至|到)今(?:年(?:[0-9一二三四五六七八九十]{1,2}月)?[底末]?)?"
+    r"|[从自](?:19|20)[0-9]{2}\s*年(?:开始|起)"
+)
 # A dated start standing as a clause of its own further into the sentence (…介绍，2020年以来，全市
 # 累计…; …获悉，八年来，…明显改善，累计…): the window of a total said after it, as when it opens
 # the sentence; a clause naming another time between (今年, 上半年, 9月) ends the search, a date
 # the window runs to (截至今年9月底) does not
+# (…获悉，“十三五”期间，全区累计…: a plan's years, dated by its name)
 _START_CLAUSE = re.compile(
-    r"\s*(?:[^，,；;：:。]{0,24}?(?:以来|年来)|" + _SPAN_OF_YEARS + "|" + _TO_NOW + r")\s*"
+    r"\s*(?:[^，,；;：:。]{0,24}?(?:以来|年来)|[^，,；;：:。]{0,12}?(?:期间|时期)|"
+    + _SPAN_OF_YEARS
+    + "|"
+    + _TO_NOW
+    + r")\s*"
 )
 _OTHER_TIME = re.compile(r"今年|当年|本年|年内|全年|半年|季度|[0-9一二三四五六七八九十]\s*月")
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
@@ -194,6 +203,10 @@ def since_clause_before(sentence: str, c0: int, span: re.Pattern[str]) -> bool:
         "来" not in sentence[:c0]
         and "至今" not in sentence[:c0]
         and "到今" not in sentence[:c0]
+        and "期间" not in sentence[:c0]
+        and "时期" not in sentence[:c0]
+        and "年开始" not in sentence[:c0]
+        and "年起" not in sentence[:c0]
         and not _TWO_YEARS.search(sentence, 0, c0)
     ):
         return False  # (most clauses: no start before)
