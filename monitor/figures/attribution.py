@@ -27,6 +27,7 @@ from monitor.figures.place_clauses import (
     place_lead,
     whole_in_share,
 )
+from monitor.figures.predicates import counted_then_head
 from monitor.figures.restating import restated_before
 from monitor.figures.shares import share_of_it
 from monitor.figures.titled import titled_measure
@@ -175,6 +176,8 @@ def _occurrences(sentence: str, keyword: str) -> list[tuple[int, int]]:
     if _splittable(keyword) and may_split(sentence, keyword):
         out.extend(m.span() for m in split_matches(sentence, keyword))
         out.sort()
+    if out and len(keyword) >= 4 and keyword[-2:].isalpha():
+        out.extend(_head_after_count(sentence, keyword[-2:], out[0][1]))  # …，已开工900个小区
     if out and "以旧换新" in keyword and (short := scheme_name(keyword)):
         # …以旧换新以来，…，以旧换新购买新车10.3万辆: the scheme named again by its short name
         taken = {b for _, b in out}
@@ -183,6 +186,18 @@ def _occurrences(sentence: str, keyword: str) -> list[tuple[int, int]]:
             if pos + len(short) not in taken:
                 out.append((pos, pos + len(short)))
             pos = sentence.find(short, pos + 1)
+    return out
+
+
+def _head_after_count(sentence: str, head: str, after: int) -> list[tuple[int, int]]:
+    """Where the keyword's head noun (`head`: 小区 of 老旧小区) ends a clause of work on a count
+    of them after the keyword's first place in the sentence (`after`)."""
+    out: list[tuple[int, int]] = []
+    pos = sentence.find(head, after)
+    while pos >= 0:
+        if counted_then_head(sentence, pos):
+            out.append((pos, pos + 2))
+        pos = sentence.find(head, pos + 2)
     return out
 
 

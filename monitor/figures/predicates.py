@@ -30,12 +30,36 @@ _COUNT_OPENS = re.compile(r"(?:共|共有|共计)?$")
 
 def head_of_keyword(sentence: str, q: Quantity, keywords: Sequence[str]) -> bool:
     """Whether the count opens its clause and is followed by the bare head noun its keywords end
-    with (86个【项目】 for 省级重点项目): the target's things named again."""
+    with (86个【项目】 for 省级重点项目), or a clause of work on a count ends in the head noun of
+    a keyword of four letters or more (已开工900个【小区】 for 老旧小区): the target's things
+    named again."""
     head = next((h for h in _HEADS if sentence.startswith(h, q.end)), None)
-    if head is None or not any(k.endswith(head) for k in keywords):
+    if head is not None and any(k.endswith(head) for k in keywords):
+        start = max(sentence.rfind(c, 0, q.start) for c in "，,；;。") + 1
+        return _COUNT_OPENS.fullmatch(sentence, start, q.start) is not None
+    return any(
+        len(k) >= 4 and sentence.startswith(k[-2:], q.end) and counted_then_head(sentence, q.end)
+        for k in keywords
+    )
+
+
+# a clause of work ending in a count of things (…老旧小区改造…，已开工900个小区; 新开工改造312个
+# 小区): the keyword's head noun after the count names its things again
+_WORK_ON_COUNT = re.compile(
+    r"(?:已经?|累计|共|新|当年|今年|目前|现已|全年)*"
+    r"(?:开工|完工|竣工|建成|完成|改造|改建|扩建|新建|整治|实施|启动|验收|交付|建设)+了?"
+    r"[约近超逾]?[0-9][0-9.]*[万亿]?[个座处所家套户条]$"
+)
+_HEAD_ENDS = re.compile(r"[，,。；;！？!?]|$")
+
+
+def counted_then_head(sentence: str, at: int) -> bool:
+    """Whether a two-letter head noun at `at` ends its clause, after a clause of work on a count
+    of things (已开工900个【小区】, 累计建成56个【公园】)."""
+    if not _HEAD_ENDS.match(sentence, at + 2):
         return False
-    start = max(sentence.rfind(c, 0, q.start) for c in "，,；;。") + 1
-    return _COUNT_OPENS.fullmatch(sentence, start, q.start) is not None
+    start = max(sentence.rfind(c, 0, at) for c in "，,；;：:") + 1
+    return _WORK_ON_COUNT.search(sentence, start, at) is not None
 
 
 def predicate_after(sentence: str, end: int, start: int = -1) -> bool:
