@@ -95,8 +95,12 @@ def _deadline_before(sentence: str, clause: str) -> re.Match[str] | None:
     return found
 
 
-# A deadline in a year named (2025年底前, 2026年前, 2024年末之前): 截至 is no deadline
-_DEADLINE = re.compile(r"(?<!截至)(?<!截止)((?:19|20)[0-9]{2})\s*年(?:底|末)?(?:以前|之前|前)")
+# A deadline in a year named (2025年底前, 2026年前, 2024年末之前): 截至 is no deadline, nor the
+# year's first months (2024年前7个月, 2024年前三季度)
+_DEADLINE = re.compile(
+    r"(?<!截至)(?<!截止)((?:19|20)[0-9]{2})\s*年(?:底|末)?"
+    r"(?:以前|之前|前(?![0-9一二三四五六七八九十两]{1,2}个?月|[一二三]季度))"
+)
 
 
 def _deadline_ahead(clause: str, published: date) -> bool:
