@@ -5,6 +5,7 @@ share is of). Their figures then speak for the place, as the region rules (regio
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from monitor.figures import speech
 from monitor.figures.months import SINCE_NEW_YEAR
@@ -163,12 +164,34 @@ def subject_after(sentence: str, at: int, keywords: tuple[str, ...]) -> bool:
 
 
 def past_apposition(sentence: str, before: list[Mention]) -> list[Mention]:
-    """The places named before a number, less one only where a speaker spoke (在长沙表示) or
-    in an apposition of the place before it (深圳作为广东…大市): the subject is the place before."""
+    """The places named before a number, less one only where a speaker spoke (在长沙表示), in
+    an apposition of the place before it (深圳作为广东…大市), or where the place before has its
+    work done (银川市已在兴庆区、金凤区陆续建设了…): the subject is the place before."""
     before = [m for m in before if not speech.spoken_in(sentence, m.start, m.start + len(m.word))]
     while len(before) > 1:
         prev, last = before[-2], before[-1]
         if sentence[prev.start + len(prev.word) : last.start] != "作为":
             break
         before = before[:-1]
+    return _past_sites(sentence, before)
+
+
+# the subject place, then where it works (…已在A、B等地; …将在A和B): its sites, not its subject
+_AT_SITES = re.compile(r"(?:已经?|将|还|又|先后|陆续|分别|今年|累计|共|也|正)*在")
+_SITES_GAP = re.compile(r"、|和|及|与|以及")
+
+
+def _past_sites(sentence: str, before: list[Mention]) -> list[Mention]:
+    """The places named before a number, less those listed as sites of the work right after the
+    place before them (银川市已在兴庆区、金凤区、西夏区建设了52个: 银川市's)."""
+    for k in range(1, len(before)):
+        prev, run = before[k - 1], before[k:]
+        if not _AT_SITES.fullmatch(sentence, prev.start + len(prev.word), run[0].start):
+            continue
+        if all(  # (a name may overlap the one before: 和雨花区 and 雨花区)
+            b.start <= a.start + len(a.word)
+            or _SITES_GAP.fullmatch(sentence, a.start + len(a.word), b.start)
+            for a, b in pairwise(run)
+        ):
+            return before[:k]
     return before
