@@ -37,7 +37,7 @@ from monitor.figures.plan_words import assigned_task
 from monitor.figures.ranks import ranked
 from monitor.figures.report_speech import labelled, put_forward
 from monitor.figures.sections import is_headline, report_at
-from monitor.figures.so_far import PART_OR_FIRST_MONTHS, YEAR_BEGUN
+from monitor.figures.so_far import PART_OR_FIRST_MONTHS, year_begun
 from monitor.figures.work_words import AHEAD, DOING, PERFECTIVE, REACHED, SET_AGAINST
 from monitor.models import FigureKind
 
@@ -173,7 +173,7 @@ class Frames(Openings):
         published = self.published
         if published is None or published.month > PLAN_SEASON_ENDS or AHEAD.search(text):
             return False
-        if YEAR_BEGUN.search(text):
+        if year_begun(text):
             return False  # 一季度…，预计全年…: the year's first months named, the year is running
         if ("全年" in text or _YEARS_GOAL.search(text)) and published.month <= _YEAR_END_NEWS:
             return True  # (…，超额完成1万套的年度目标任务, in January: the year just ended's)

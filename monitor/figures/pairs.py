@@ -6,6 +6,7 @@ why it gives nothing (城市和农村的托位分别…: one noun's parts)."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
@@ -142,23 +143,31 @@ _YEAR = re.compile(r"([0-9]{4})年")
 
 
 # The parts of a year a list's item may name, as the reader writes them (2024Q1)
-_PARTS = {"一季度": "Q1", "上半年": "H1", "前三季度": "Q1-Q3", "下半年": "H2"}
+_PARTS = {"一季度": "Q1", "上半年": "H1", "前三季度": "Q1-Q3", "下半年": "H2", "全年": ""}
 
 
-def list_period(making: Making, q: Quantity, period: str | None) -> str | None:
+def list_period(
+    making: Making, q: Quantity, period: str | None, done: date | None = None
+) -> str | None:
     """The year of the item a value of a list of periods is paired with (2023年和2024年，厦门分别
     新建…: 5200个 is 2023's), or its part of the year (一季度、上半年地区生产总值分别增长…: the
-    first value is 2024Q1's, 1—5月 the year's so far), else `period` as the clause gave it."""
+    first value is 2024Q1's, 1—5月 the year's so far), else `period` as the clause gave it. With
+    `done` (a result's date), a year told whole to 全年 in a year not over is the year before."""
     paired = making.paired.get(q.start)
     if paired is None:
         return period
     item, items = paired
+    whole = any(i.startswith("全年") for i in items)  # (一季度、…、全年全市GDP分别增长…)
+    if whole and done and period and period[:4] == str(done.year) and done.month < 12:
+        period = str(done.year - 1) + period[4:]
     if not lists.is_period(item):
         periods = lists.periods_of_noun(items, making.read.targets)
         if not periods or period is None or not period[:4].isdigit():
             return period
         return period[:4] + _PARTS.get(periods[items.index(item)], "")
     year = _YEAR.match(item)
+    if year is None and period and period[:4].isdigit() and item in _PARTS:
+        return period[:4] + _PARTS[item]  # 一季度、上半年、全年全市GDP分别增长…: 一季度's
     return year.group(1) if year else period
 
 

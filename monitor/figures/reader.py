@@ -330,7 +330,7 @@ class _Article(Regional):
         if clause not in making.when:
             making.when[clause] = self.when(unnamed(sentence, read.targets), c0, c1, read.at)
         kind, period = on_base(sentence, n.q.start, self.published) or making.when[clause]
-        period = list_period(making, n.q, period)  # 2023年和2024年，…分别…: each value's year
+        period = list_period(making, n.q, period, self.published if kind == "achieved" else None)
         scope = (
             measure
             or making.plan_scope(n, target.id)

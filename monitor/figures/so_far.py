@@ -67,6 +67,16 @@ YEAR_BEGUN = re.compile(
 )
 
 
+# …or the year told whole, part by part (一季度、上半年、前三季度、全年…分别增长): it is over
+_TOLD_WHOLE = re.compile(r"(?:一季度|上半年|前三季度)[、和][^，,。；;]{0,12}?全年")
+
+
+def year_begun(text: str) -> bool:
+    """Whether `text` names the first months of a year (YEAR_BEGUN), not as the first parts of a
+    whole year it tells (一季度、上半年、前三季度、全年全市GDP分别增长…)."""
+    return YEAR_BEGUN.search(text) is not None and _TOLD_WHOLE.search(text) is None
+
+
 # 已建成X with no period at all: a running total
 # (…and bodies formed so far, 已组建医共体118个, 已建立/成立/设立…: the founding verbs)
 _DONE_SO_FAR = re.compile(
