@@ -7,6 +7,7 @@ import re
 
 from monitor.figures.firsts import opening
 from monitor.figures.keywords import LIST_WORD, _first_part
+from monitor.figures.list_periods import bare_periods, is_period
 from monitor.figures.nouns import WORK_VERB as _VERB
 from monitor.figures.places import mentions
 from monitor.models import Quantity, Target
@@ -58,6 +59,8 @@ def listed(sentence: str, quantities: list[Quantity]) -> dict[int, tuple[str, tu
             # 2023年和2024年，厦门分别新建…: the periods of the clause before, each value its own
             periods = _list_before(sentence, begin, len(values))
             nouns = periods if periods and all(map(is_period, periods)) else nouns
+        if len(nouns) == len(values) > 1 and (bare := bare_periods(nouns)):
+            nouns = bare  # 2021年、2022年沈阳分别建成…; 杭州2022年、2023年…: the periods
         if len(values) > 1 and len(nouns) != len(values):
             # 新建和改建的高速公路、国省干线、农村公路分别…: the items after the words they share
             nouns = _after_shared(sentence[begin:at], len(values)) or nouns
@@ -188,18 +191,6 @@ def _counted(head: str) -> str:
         return head[verbs[-1].end() :]
     # (服务业增加值1020亿元: 增加 inside the noun leaves one letter after it: the noun is the head)
     return head
-
-
-_PERIOD = re.compile(
-    r"(?:[0-9]{4}|今|去|前|明)年(?:度|底|末|全年)?|(?:[0-9]{4}\s*年)?(?:[一二三四1-4]季度|[上下]半年|全年"
-    r"|前三季度|前[0-9一二三四五六七八九十两]{1,2}个?月(?:份)?"
-    r"|(?:[0-9]{1,2}\s*[—\-–－~～至到]\s*)?[0-9]{1,2}月(?:份|底|末)?)"
-)
-
-
-def is_period(item: str) -> bool:
-    """Whether a list item is a period (2023年, 上半年, 3月底): the values are its figures."""
-    return _PERIOD.fullmatch(item) is not None
 
 
 # The whole of a place, before a period in a list's first item (全省一季度、上半年…)

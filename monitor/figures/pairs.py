@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from monitor.figures import events, lists
 from monitor.figures.attribution import _Match
 from monitor.figures.keywords import _first_part, _splittable, may_split, split_matches
+from monitor.figures.periods import _period
 from monitor.models import Quantity, Target
 
 if TYPE_CHECKING:
@@ -60,9 +61,10 @@ def in_list(making: Making, q: Quantity) -> tuple[_Match | None, str | None, str
     if any(lists.modifying(i, items, read.targets) for i in items):
         return _listed(item, read.targets, q), None, None  # the item naming the thing itself
     keyed = [i for i in items if _listed(i, read.targets, q)]
-    if not keyed and after and all(map(lists.is_period, items)):
+    if not keyed and all(map(lists.is_period, items)) and (near := _period_noun(read, said, q)):
         # 2023年和2024年，厦门分别新建充电桩5200个和6800个: the items name no thing of their own
-        return max(after, key=_start), None, None
+        # (…分别建成1070座和1000座“口袋公园”: the noun after the values, in their clause)
+        return near, None, None
     if len(items) == 1 and fused(item):
         return _listed(item, read.targets, q), None, None  # 产销分别…: read by side_refused
     if keyed == [items[-1]] and lists.periods_of_noun(items, read.targets):
@@ -82,6 +84,25 @@ def in_list(making: Making, q: Quantity) -> tuple[_Match | None, str | None, str
         before = [m for ms in read.by_clause.values() for m in ms if m.start < q.start]
         return (max(before, key=_start) if before else None), None, None
     return _listed(item, read.targets, q), None, None
+
+
+_CLAUSE_BREAK = re.compile(r"[，,。；;！？!?]")
+
+
+def _period_noun(read: Read, said: int, q: Quantity) -> _Match | None:
+    """The keyword a list of periods counts: the last between 分别 (at `said`) and the value,
+    else the first after the values in their clause, else the last in the list before 分别."""
+    found = [m for ms in read.by_clause.values() for m in ms]
+    between = [m for m in found if said < m.start < q.start]
+    if between:
+        return max(between, key=_start)
+    stop = _CLAUSE_BREAK.search(read.text, q.end)
+    end = stop.start() if stop else len(read.text)
+    later = [m for m in found if q.end <= m.start < end]
+    if later:
+        return min(later, key=_start)
+    begin = max(read.text.rfind(c, 0, said) for c in "，,。；;") + 1
+    return max((m for m in found if begin <= m.start and m.end <= said), key=_start, default=None)
 
 
 # Each side of a word naming two things at once (lists.FUSED_PAIR), with the words a target
@@ -142,10 +163,6 @@ def list_head(making: Making, q: Quantity, c0: int) -> int:
 _YEAR = re.compile(r"([0-9]{4})年")
 
 
-# The parts of a year a list's item may name, as the reader writes them (2024Q1)
-_PARTS = {"一季度": "Q1", "上半年": "H1", "前三季度": "Q1-Q3", "下半年": "H2", "全年": ""}
-
-
 def list_period(
     making: Making, q: Quantity, period: str | None, done: date | None = None
 ) -> str | None:
@@ -164,11 +181,22 @@ def list_period(
         periods = lists.periods_of_noun(items, making.read.targets)
         if not periods or period is None or not period[:4].isdigit():
             return period
-        return period[:4] + _PARTS.get(periods[items.index(item)], "")
+        return period[:4] + (_part(periods[items.index(item)]) or "")
     year = _YEAR.match(item)
-    if year is None and period and period[:4].isdigit() and item in _PARTS:
-        return period[:4] + _PARTS[item]  # 一季度、上半年、全年全市GDP分别增长…: 一季度's
+    part = _part(item) if year is None and period and period[:4].isdigit() else None
+    if part is not None and period:
+        return period[:4] + part  # 一季度、上半年、全年全市GDP分别增长…: 一季度's
     return year.group(1) if year else period
+
+
+_ANY_YEAR = date(2000, 12, 31)
+
+
+def _part(item: str) -> str | None:
+    """The part of a year a list's item names as the reader writes it (一季度, 1—3月: Q1; 全年:
+    ''), None if it names none."""
+    said = _period(item, _ANY_YEAR)
+    return said[4:] if said and said[:4] == "2000" else None
 
 
 def _share_of_count(

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from monitor.figures import events, markets
+from monitor.figures import events, markets, units
 from monitor.figures.amounts import amount_before, own_amount_before
 from monitor.figures.bases import without_compared
 from monitor.figures.binding import Making, Number, listed_stage
@@ -147,6 +147,8 @@ def in_unit(making: Making, n: Number, target: Target) -> Quantity | None:
     q = n.q
     if q.unit is None and (unit := unit_after(making.read.text, q.end)):
         return _fit_unit(replace(q, unit=unit), target, "")  # 126万农村人口; 36亿的投资
+    if units.place_counted(making.read.text, q, target.unit, target.keywords):
+        return q  # 口袋公园1070座 for a target in 个
     return _fit_unit(q, target, n.after) or in_points(making, n, target)
 
 

@@ -68,7 +68,10 @@ YEAR_BEGUN = re.compile(
 
 
 # …or the year told whole, part by part (一季度、上半年、前三季度、全年…分别增长): it is over
-_TOLD_WHOLE = re.compile(r"(?:一季度|上半年|前三季度)[、和][^，,。；;]{0,12}?全年")
+_TOLD_WHOLE = re.compile(
+    r"(?:第?一季度|上半年|前三季度|1\s*[—\-–－~～至到]\s*[0-9]{1,2}\s*月|前[0-9一二三四五六七八九十]{1,2}个?月)"
+    r"[、和][^，,。；;]{0,16}?全年"
+)
 
 
 def year_begun(text: str) -> bool:

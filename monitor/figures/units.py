@@ -121,19 +121,35 @@ def generic_for(written: str | None, wanted: str | None, keywords: tuple[str, ..
     for a target in 家). Not the other way: 家 after a count of a target in 个 is mostly another
     noun's (充电桩运营企业23家, 示范性托育机构186家). And a station counted by its own word or 座
     for a target in 个 whose noun is a station (5G基站1.8万站, 换电站120站), a place by 座 or 处
-    (口袋公园1070座, 15处口袋公园), and projects by 个, 件 or 项 whichever the target counts in."""
+    (口袋公园1070座, 15处口袋公园: place_counted), and projects by 个, 件 or 项 whichever the
+    target counts in."""
     if written in ("站", "座"):  # (5G基站3200座: a station, as a tower or a building, by 座)
-        if wanted == "个" and any(k.endswith("站") for k in keywords):
-            return True
-    if written in ("座", "处"):  # (口袋公园1070座, 15处口袋公园, 公厕120座: a place or a building)
-        return wanted == "个" and any(k.endswith(_PLACES) for k in keywords)
+        return wanted == "个" and any(k.endswith("站") for k in keywords)
     if {written, wanted} <= _PROJECT_WORDS and written != wanted:
         return any(k.endswith(_PROJECTS) for k in keywords)  # 实事项目18个 for a target in 件
     return written == "个" and wanted == "家"
 
 
-# Things that stand in a place, counted by 座 or 处 as well as 个 (公园, 广场, 场馆, 公厕, 桥, 服务点)
+# Things that stand in a place, counted by 座 or 处 as well as 个 (公园, 广场, 公厕, 桥, 服务点)
 _PLACES = ("园", "场", "馆", "厕", "厕所", "桥", "亭", "点", "驿站")
+_QUOTES = "“”\"'‘’"
+
+
+def place_counted(
+    sentence: str, q: Quantity, wanted: str | None, keywords: tuple[str, ...]
+) -> bool:
+    """Whether a count in 座 or 处 counts a target's places in 个, its keyword right beside it
+    (口袋公园1070座, 15处“口袋公园”, 公厕120座), not a count of other work on them after it
+    (口袋公园建设…，完成绿化提升5处)."""
+    if q.unit not in ("座", "处") or normalise(wanted) != "个":
+        return False
+    before = sentence[max(0, q.start - 12) : q.start].rstrip(_QUOTES)
+    after = sentence[q.end : q.end + 12].lstrip(_QUOTES)
+    return any(
+        k.endswith(_PLACES) and (before.endswith(k) or after.startswith(k)) for k in keywords
+    )
+
+
 # Projects and matters, counted by 个, 件 or 项 alike (民生实事项目18个, 十件实事, 12项工程)
 _PROJECT_WORDS = frozenset(("个", "件", "项"))
 _PROJECTS = ("项目", "事项", "实事", "工程")
