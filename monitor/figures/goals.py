@@ -57,6 +57,8 @@ def coming_goal(clause: str, published: date, sentence: str = "") -> bool:
         return True  # 2025年底前口袋公园达到150个, read in 2024: a goal with its deadline
     if "月" in clause and "已" not in clause and _month_ahead(clause, published):
         return True  # …，剩余6个11月底前完工, read in October: work still to be done
+    if "年" in sentence and "已" not in clause and _span_ahead(sentence, clause, published):
+        return True  # 《通知》提出，2019年至2022年，…规模累计达到3.2万个, read in 2019: a plan
     found = _BY_YEAR.search(clause) if "年" in clause else None
     if found is None and "已" not in clause and sentence:
         # 到2027年，累计新改建…2万公里: a deadline opening the sentence sets the time of each
@@ -77,6 +79,27 @@ _DEADLINE_CLAUSE = re.compile(
 )
 _CLAUSE_OPENS = frozenset("，,；;：: \u3000")
 _NOW_WORDS = re.compile(r"目前|现已|截至|截止|至今|当前")
+
+
+# A span of years standing as a clause (…提出，2019年至2022年，…): the time of the clauses after it
+_SPAN_CLAUSE = re.compile(
+    r"(?:19|20)[0-9]{2}\s*年?\s*(?:至|到|—|－|-|~)\s*((?:19|20)[0-9]{2})\s*年[，,]"
+)
+
+
+def _span_ahead(sentence: str, clause: str, published: date) -> bool:
+    """Whether a span of years standing as a clause before `clause`, commas only between, ends
+    after the year published (2019年至2022年, read in 2019): what it sets is still to come."""
+    at = sentence.find(clause)
+    if at <= 0 or _NOW_WORDS.search(clause):
+        return False
+    found = None
+    for m in _SPAN_CLAUSE.finditer(sentence, 0, at):
+        if m.start() == 0 or sentence[m.start() - 1] in _CLAUSE_OPENS:
+            found = m
+    if found is None or any(c in sentence[found.end() : at] for c in "；;。"):
+        return False
+    return int(found.group(1)) > published.year
 
 
 def _deadline_before(sentence: str, clause: str) -> re.Match[str] | None:

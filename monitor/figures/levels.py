@@ -209,6 +209,9 @@ def year_progress(
 
 # A year work is to be done by (到2030年, 到2025年底)
 _BY_A_YEAR = re.compile(r"到\s*(?:19|20)[0-9]{2}\s*年")
+# …or now, opening the sentence (目前，全市建成开通…; 截至目前，建成…)
+_NOW_OPENS = re.compile(r"(?:截至|截止|到)?目前|现在|当前")
+_BUILT_NOW = re.compile(r"(?<!新)(?:建成|建设|开通)")
 # Built so far, no word of addition between (已建成, 已建设开通, 已经累计建成; not 已新建…)
 _SO_FAR_BUILT = re.compile(r"已经?(?:累计)?(?:建成|建设|开通|建设开通)")
 
@@ -224,7 +227,10 @@ def past_the_years_plan(
     if pledge is None or pledge.scope != "new" or pledge.by is None or published is None:
         return False
     head = sentence[c0 : q.start]
-    if published.year != pledge.by.year or not _SO_FAR_BUILT.search(head):
+    so_far = _SO_FAR_BUILT.search(head) or (  # (目前，全市建成开通5G基站超1.1万个: so far too)
+        _NOW_OPENS.match(sentence) and _BUILT_NOW.search(head)
+    )
+    if published.year != pledge.by.year or not so_far:
         return False
     if _NEW_WORD.search(head) or _IN_YEAR.search(sentence, 0, q.start):
         return False
