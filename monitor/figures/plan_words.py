@@ -32,10 +32,10 @@ _PLAN_VERB = (
     # …or any other word of work: what the plan's noun goes on with (的, 完成, 任务, 数, 进度) is
     # not one (全年计划加装电梯300部 as 全年计划新建…)
     r"|(?![的之中内外数表书里执完任目进项总]|[^\u4e00-\u9fff])[\u4e00-\u9fff]{2})))划"
-    # 规划 as a verb right before the work (规划修建村卫生室20个, 规划新建): the work planned;
-    # not the noun (按照规划，…; 城市总体规划) nor a bureau's or a land use's name (规划建设局,
-    # 规划建设用地)
-    + r"|规(?<![按据照依于市县区省城体])划(?=(?:新建|修建|建设|改造|改建|扩建|新增|布局|打造)"
+    # 规划 as a verb right before the work (规划修建村卫生室20个, 规划新建, 规划实现): the work
+    # planned; not the noun (按照规划，…; 城市总体规划) nor a bureau's or a land use's name
+    # (规划建设局, 规划建设用地)
+    + r"|规(?<![按据照依于市县区省城体])划(?=(?:新建|修建|建设|改造|改建|扩建|新增|布局|打造|实现)"
     r"(?!局|委|部门|管理|用地|和|与))"
 )
 # A duty before the work (今年须新建40个, 必须完成, 需新增, 务必, 应当完成): a plan's. 应 after 供,
