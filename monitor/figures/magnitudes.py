@@ -46,7 +46,9 @@ _NUMERAL = frozenset(_CN_CHARS)
 # One run of numeral material; classes only, so it is linear on any input.
 _RUN = re.compile(
     rf"(?![{_POINT}])"  # 点 is a decimal point inside a run, never its start: 助餐点307个
-    rf"(?:\.[0-9]+|[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|[{_CN_CHARS}]|[{_POINT}](?=[0-9{_CN_CHARS}]))+"
+    # (digits glued to a letter after 万 or 亿 open a name: 新建60万5G基站 is 60万 before 5G基站)
+    rf"(?:\.[0-9]+|(?<![万亿])[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|(?<=[万亿])(?![0-9]+[A-Za-z])[0-9]+"
+    rf"(?:\.[0-9]+)?|[{_CN_CHARS}]|[{_POINT}](?=[0-9{_CN_CHARS}]))+"
 )
 _ARABIC = re.compile(r"[0-9]+(?:[,，][0-9]{3})*(?:\.[0-9]+)?|\.[0-9]+")
 _ARABIC_DECIMAL = re.compile(r"([0-9]*\.[0-9]+)([" + "".join(_SMALL) + "".join(_BIG) + r"]*)")
