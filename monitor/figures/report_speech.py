@@ -61,7 +61,9 @@ def report_speaking(text: str, ends: list[int]) -> list[re.Match[str]]:
 # A line's label naming its part of a new-media scorecard (成绩单：新建…；任务书：新建…)
 _LABEL = re.compile(
     r"[\s①-⑳●▶■◆★·]*(?:(成绩单|完成情况|工作成效|实际完成)|任务书|目标任务|工作打算|新目标"
-    r"|[^，,。；：:\s]{0,12}?政府工作报告)[：:]"  # (政府工作报告：新开工…, a headline citing it)
+    r"|[^，,。；：:\s]{0,12}?政府工作报告"  # (政府工作报告：新开工…, a headline citing it)
+    # (今年的目标与去年基本持平：…; 全年目标：…: this year's goal, then its items)
+    r"|(?:今年的?|全年|年度|本年度?的?)(?:主要)?目标[^，,。；：:\s]{0,10}?)[：:]"
 )
 
 
