@@ -75,9 +75,9 @@ def expected_rate(sentence: str) -> bool:
 
 
 # An amount of a flow given to its last unit (837.9亿斤, 31206元, 1576亿千瓦时), or a rate so
-# given (优良天数比例90.7%): a measured level, where a plan's is round. Not a date or a span's ends (2024—2025学年), a share, an ordinal,
-# a rough amount (以上, 左右, 余, 多), nor a count of things (受益学生386万人, 床位823.8万张): a
-# stock, whose scope the clause leaves open
+# given (优良天数比例90.7%): a measured level, where a plan's is round. Not a date or a span's
+# ends (2024—2025学年), an ordinal, a rough amount (以上, 左右, 余, 多), nor a count of things
+# (受益学生386万人, 床位823.8万张): a stock, whose scope the clause leaves open
 _AMOUNT = re.compile(
     r"(?<![0-9.第—\-–~])([0-9]+(?:\.[0-9]+)?)"
     r"(?![0-9.]|\s*(?:年|月|日|号|个百分点|[以左余多—\-–~至到]"

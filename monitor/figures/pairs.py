@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from monitor.figures import events, lists
 from monitor.figures.attribution import _Match
 from monitor.figures.keywords import _first_part, _splittable, may_split, split_matches
+from monitor.figures.list_periods import is_period
 from monitor.figures.periods import _period
 from monitor.models import Quantity, Target
 
@@ -61,7 +62,7 @@ def in_list(making: Making, q: Quantity) -> tuple[_Match | None, str | None, str
     if any(lists.modifying(i, items, read.targets) for i in items):
         return _listed(item, read.targets, q), None, None  # the item naming the thing itself
     keyed = [i for i in items if _listed(i, read.targets, q)]
-    if not keyed and all(map(lists.is_period, items)) and (near := _period_noun(read, said, q)):
+    if not keyed and all(map(is_period, items)) and (near := _period_noun(read, said, q)):
         # 2023年和2024年，厦门分别新建充电桩5200个和6800个: the items name no thing of their own
         # (…分别建成1070座和1000座“口袋公园”: the noun after the values, in their clause)
         return near, None, None
@@ -177,7 +178,7 @@ def list_period(
     whole = any(i.startswith("全年") for i in items)  # (一季度、…、全年全市GDP分别增长…)
     if whole and done and period and period[:4] == str(done.year) and done.month < 12:
         period = str(done.year - 1) + period[4:]
-    if not lists.is_period(item):
+    if not is_period(item):
         periods = lists.periods_of_noun(items, making.read.targets)
         if not periods or period is None or not period[:4].isdigit():
             return period
