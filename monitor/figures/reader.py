@@ -51,7 +51,7 @@ from monitor.figures.references import is_reference
 from monitor.figures.regional import Regional
 from monitor.figures.restating import PLAN_NOUNS, last_match, restates
 from monitor.figures.retold import article_figures
-from monitor.figures.retyping import retyped
+from monitor.figures.retyping import marked, retyped
 from monitor.figures.sections import is_headline
 from monitor.figures.sentences import (
     _MAX_SENTENCE,
@@ -82,9 +82,9 @@ def find_figures(
     """
     if not text or not targets:
         return []
-    if (page := retyped(text, targets, marks_only=True)) is not None:  # (“十四五”期间,…)
+    if (marks := marked(text)) is not None:  # (“十四五”期间,…)
         return given_back(
-            find_figures(page[0], targets, published=published, region=region), text, *page
+            find_figures(marks[0], targets, published=published, region=region), text, *marks
         )
     plan, first = plan_found(targets, text)  # (and each keyword's first place in the text)
     splits = plan.splits if plan.split_any and plan.split_any.search(text) else []
