@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from monitor.figures import units
 from monitor.figures.magnitudes import _DIGITS, _cn_integer
+from monitor.figures.offsets import Back
 from monitor.figures.places import PLACES
 from monitor.models import Target
 
@@ -60,13 +61,13 @@ def _counts(text: str, end: int) -> bool:
     return _SPAN_OF_TIME.match(text, unit[1]) is None  # 两个月, 三个工作日: a duration
 
 
-def in_digits(text: str, targets: Iterable[Target] = ()) -> tuple[str, list[int]] | None:
+def in_digits(text: str, targets: Iterable[Target] = ()) -> tuple[str, Back] | None:
     """`text` with its amounts in Chinese numerals written in digits, and for each of its letters
     the place of the letter it stands for in `text` (a number's digits spread over its numerals);
     None when it has none. The targets' own words are left as written (七台河, 十五分钟生活圈)."""
     kept: tuple[str, ...] | None = None
     parts: list[str] = []
-    back: list[int] = []
+    edits: list[tuple[int, int, int]] = []
     at = 0
     for m in _RUN.finditer(text):
         a, b = m.start(), m.end()
@@ -77,16 +78,13 @@ def in_digits(text: str, targets: Iterable[Target] = ()) -> tuple[str, list[int]
             continue
         b, digits = number
         parts.append(text[at:a])
-        back.extend(range(at, a))
         parts.append(digits)
-        n, span = len(digits), b - a
-        back.extend(a + (j * (span - 1)) // (n - 1) if n > 1 else a for j in range(n))
+        edits.append((a, b, len(digits)))
         at = b
     if not parts:
         return None
     parts.append(text[at:])
-    back.extend(range(at, len(text)))
-    return "".join(parts), back
+    return "".join(parts), Back(len(text), edits)
 
 
 def _number(text: str, a: int, b: int, kept: tuple[str, ...]) -> tuple[int, str] | None:

@@ -199,6 +199,7 @@ class _Plan(NamedTuple):
     plain: bool  # no target has exclude or region words: a sentence naming one is about it
     splits: list[tuple[Target, str]]  # each target with each keyword an aspect word may split
     split_any: AnySplit | None  # any of them split: one search a text, most find none
+    heads: list[tuple[int, str, str]]  # the given targets' keywords with a head noun (widened)
 
 
 # Plans by the identity of a tuple of targets: a pass reads every article for the same targets,
@@ -239,6 +240,12 @@ def _made_plan(targets: Sequence[Target]) -> _Plan:
         plain=not any(t.exclude or t.region for t in spelled),
         splits=[(t, k) for t in spelled for k in dict.fromkeys(t.keywords) if _splittable(k)],
         split_any=any_split([k for t in spelled for k in t.keywords]),
+        heads=[
+            (i, k, head)
+            for i, t in enumerate(targets)
+            for k in t.keywords
+            if (head := _head(k)) is not None
+        ],
     )
 
 
@@ -333,30 +340,52 @@ def _said_short(text: str, head: str, keyword: str, at: int) -> list[str]:
     return out
 
 
-def widened(targets: Sequence[Target], text: str, named: dict[str, int]) -> Sequence[Target]:
+def widened(
+    targets: Sequence[Target], text: str, named: dict[str, int], heads: list[tuple[int, str, str]]
+) -> Sequence[Target]:
     """The targets, each with its compound keyword's head noun after a verb of work (开工小区 for
     老旧小区) as a keyword too, where `text` names the keyword in full (`named`: where each
     keyword's first part first stands) and soon after says the short form in a sentence that
-    has not named it before; `targets` itself when none does (most articles)."""
-    out: list[Target] | None = None
-    for i, target in enumerate(targets):
-        extra: list[str] = []
-        for keyword in target.keywords:
-            if (head := _head(keyword)) is None or (at := named.get(keyword)) is None:
-                continue
+    has not named it before; `targets` itself when none does (most articles). `heads`: each
+    keyword with a head noun (_head), with its target's index, in order."""
+    extras: dict[int, list[str]] = {}
+    for i, keyword, head in heads:
+        if (at := named.get(keyword)) is not None:
+            extra = extras.setdefault(i, [])
             extra += [k for k in _said_short(text, head, keyword, at) if k not in extra]
-        extra = [k for k in extra if k not in target.keywords]
-        if extra:
+    out: list[Target] | None = None
+    for i, extra in extras.items():
+        target = targets[i]
+        if more := [k for k in extra if k not in target.keywords]:
             out = out if out is not None else list(targets)
-            out[i] = replace(target, keywords=(*target.keywords, *extra))
+            out[i] = replace(target, keywords=(*target.keywords, *more))
     return targets if out is None else out
 
 
-def plan_found(targets: Sequence[Target], text: str) -> tuple[_Plan, list[tuple[Target, str, int]]]:
-    """The plan for `targets` (widened for this text) and each keyword's first place in it."""
+Found = tuple[_Plan, list[tuple[Target, str, int]]]  # a plan, each keyword's first place
+
+
+def first_found(targets: Sequence[Target], text: str) -> Found | None:
+    """The plan for `targets` and each keyword's first place in `text`; None when `text` names
+    none of them, not even split by an aspect word (find_figures reads no more of it)."""
     plan = _plan(targets)
     first = [(target, part, pos) for target, part in plan.words if (pos := text.find(part)) >= 0]
-    if first and (wide := widened(targets, text, {p: at for _, p, at in first})) is not targets:
+    if not first and (plan.split_any is None or plan.split_any.search(text) is None):
+        return None
+    return plan, first
+
+
+def plan_found(
+    targets: Sequence[Target], text: str, found: Found | None = None
+) -> tuple[_Plan, list[tuple[Target, str, int]], list[tuple[Target, str]]]:
+    """The plan for `targets` (widened for this text), each keyword's first place in it and the
+    keywords it names split (`found`: what first_found gave for it, if called)."""
+    plan, first = found or (_plan(targets), [])
+    if found is None:
+        first = [(t, part, pos) for t, part in plan.words if (pos := text.find(part)) >= 0]
+    named = {p: at for _, p, at in first}
+    if first and (wide := widened(targets, text, named, plan.heads)) is not targets:
         plan = _plan(wide)
         first = [(t, part, pos) for t, part in plan.words if (pos := text.find(part)) >= 0]
-    return plan, first
+    splits = plan.splits if plan.split_any and plan.split_any.search(text) else []
+    return plan, first, splits

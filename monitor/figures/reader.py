@@ -36,7 +36,7 @@ from monitor.figures.cues import _CHANGE, _CLAUSE
 from monitor.figures.dated import dated_period
 from monitor.figures.frame_words import unnamed
 from monitor.figures.goals import pledge_said_again, year_to_come
-from monitor.figures.keywords import _first_part, plan_found, split_sentences
+from monitor.figures.keywords import _first_part, first_found, plan_found, split_sentences
 from monitor.figures.levels import scope_for
 from monitor.figures.nouns import noun_of
 from monitor.figures.numeral_reader import frozen
@@ -51,7 +51,7 @@ from monitor.figures.references import is_reference
 from monitor.figures.regional import Regional
 from monitor.figures.restating import PLAN_NOUNS, last_match, restates
 from monitor.figures.retold import article_figures
-from monitor.figures.retyping import retyped
+from monitor.figures.retyping import marked, retyped
 from monitor.figures.sections import is_headline
 from monitor.figures.sentences import (
     _MAX_SENTENCE,
@@ -82,17 +82,17 @@ def find_figures(
     """
     if not text or not targets:
         return []
-    if (page := retyped(text, targets, marks_only=True)) is not None:  # (“十四五”期间,…)
+    if (marks := marked(text)) is not None:  # (“十四五”期间,…)
         return given_back(
-            find_figures(page[0], targets, published=published, region=region), text, *page
+            find_figures(marks[0], targets, published=published, region=region), text, *marks
         )
-    plan, first = plan_found(targets, text)  # (and each keyword's first place in the text)
-    splits = plan.splits if plan.split_any and plan.split_any.search(text) else []
-    if not first and not splits and squeezed(text) is None:
+    named = first_found(targets, text)  # (each keyword's first place in the text)
+    if named is None and squeezed(text) is None:
         return []  # (a page naming no target, unless spaced (PM2.5 平均浓度), reads nothing)
     if (page := retyped(text, targets)) is not None:  # (四十五个; 建成 60.3万套)
         found = find_figures(page[0], targets, published=published, region=region)
         return given_back(found, text, *page)
+    plan, first, splits = plan_found(targets, text, named)  # (widened for this text)
     ends = sentence_ends(text)
     reader = _Article(text, ends, published, plan.plain, region)
     wanted: dict[int, list[Target]] = {}

@@ -9,18 +9,18 @@ from collections.abc import Sequence
 
 from monitor.figures.chinese_amounts import in_digits
 from monitor.figures.marks import full_width
+from monitor.figures.offsets import Back
 from monitor.figures.spacing import squeezed
 from monitor.models import Target
 
 
-def retyped(
-    text: str, targets: Sequence[Target], *, marks_only: bool = False
-) -> tuple[str, list[int] | None] | None:
-    """`text` retyped one way, and for each of its letters the place of that letter in `text`
-    (None: letter for letter); None when `text` needs no retyping (`marks_only`: of its marks
-    and full-width digits, which keywords may hold too)."""
-    if (marked := full_width(text)) is not text:  # (“十四五”期间,…: ASCII marks read as ，)
-        return marked, None
-    if marks_only:
-        return None
+def marked(text: str) -> tuple[str, None] | None:
+    """`text` with ASCII marks and full-width digits as Chinese types them, letter for letter (no
+    map: None); None when it has none (“十四五”期间,…: ASCII marks read as ，)."""
+    return None if (out := full_width(text)) is text else (out, None)
+
+
+def retyped(text: str, targets: Sequence[Target]) -> tuple[str, Back] | None:
+    """`text`, whose marks are as Chinese types them (`marked` gave None), retyped one way, and
+    for each of its letters the place of that letter in `text`; None when it needs no retyping."""
     return in_digits(text, targets) or squeezed(text)  # (四十五个; 建成 60.3万套, 开工率 76.3%)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from monitor.figures.firsts import places_of
+from monitor.figures.offsets import Back
 from monitor.models import Figure, Seen
 
 _SPACES = " \u00a0\u3000"  # a space, a web page's non-breaking one (&nbsp;), a full-width one
@@ -70,7 +71,7 @@ def _group_before(text: str, at: int) -> bool:
     return digits == 3 if start and text[start - 1] == "," else digits <= 3
 
 
-def squeezed(text: str) -> tuple[str, list[int]] | None:
+def squeezed(text: str) -> tuple[str, Back] | None:
     """`text` without the spaces between a number and a word, its thousands' commas and the 到 of
     截止到, and for each of its letters the place of that letter in `text`; None when `text` has
     none."""
@@ -99,28 +100,25 @@ def squeezed(text: str) -> tuple[str, list[int]] | None:
         cuts.extend(_as_of_to(text))
     if not cuts:
         return None
-    cuts.sort()
+    cuts.sort()  # (apart: each cut is of its own letters, a space, a comma, 到, 今, 之 or 共)
     parts: list[str] = []
-    back: list[int] = []
     at = 0
     for a, b in cuts:
         parts.append(text[at:a])
-        back.extend(range(at, a))
         at = b
     parts.append(text[at:])
-    back.extend(range(at, len(text)))
-    return "".join(parts), back
+    return "".join(parts), Back(len(text), [(a, b, 0) for a, b in cuts])
 
 
-def _span(back: list[int] | None, s0: int, start: int, end: int) -> tuple[int, int]:
+def _span(back: Back | None, s0: int, start: int, end: int) -> tuple[int, int]:
     """The span [start, end) of a sentence at `s0` of the squeezed text, in the page's text
     (`back` None: the two texts letter for letter, as marks.full_width makes them)."""
     if back is None:
         return s0 + start, s0 + end
     if end <= start:
-        at = back[s0 + start] if s0 + start < len(back) else back[-1] + 1
+        at = back.at(s0 + start) if s0 + start < len(back) else back.at(len(back) - 1) + 1
         return at, at
-    return back[s0 + start], back[s0 + end - 1] + 1
+    return back.at(s0 + start), back.at(s0 + end - 1) + 1
 
 
 def _found_at(squeezed_text: str, sentence: str, cursor: int) -> int:
@@ -129,7 +127,7 @@ def _found_at(squeezed_text: str, sentence: str, cursor: int) -> int:
 
 
 def given_back(
-    found: Sequence[Figure], text: str, squeezed_text: str, back: list[int] | None
+    found: Sequence[Figure], text: str, squeezed_text: str, back: Back | None
 ) -> list[Figure]:
     """The figures read in `squeezed_text` (squeezed from `text`, or marked from it letter for
     letter when `back` is None), each with its sentence, spans and surface as `text` has them."""
@@ -153,7 +151,7 @@ def given_back(
 
 
 def seen_given_back(
-    seen: Sequence[Seen], text: str, squeezed_text: str, back: list[int] | None
+    seen: Sequence[Seen], text: str, squeezed_text: str, back: Back | None
 ) -> list[Seen]:
     """`given_back` for what `monitor try --explain` shows."""
     out: list[Seen] = []
