@@ -90,27 +90,26 @@ _SPAN_CLAUSE = re.compile(
 def _span_ahead(sentence: str, clause: str, published: date) -> bool:
     """Whether a span of years standing as a clause before `clause`, commas only between, ends
     after the year published (2019年至2022年, read in 2019): what it sets is still to come."""
-    at = sentence.find(clause)
-    if at <= 0 or _NOW_WORDS.search(clause):
-        return False
-    found = None
-    for m in _SPAN_CLAUSE.finditer(sentence, 0, at):
-        if m.start() == 0 or sentence[m.start() - 1] in _CLAUSE_OPENS:
-            found = m
-    if found is None or any(c in sentence[found.end() : at] for c in "；;。"):
-        return False
-    return int(found.group(1)) > published.year
+    found = _clause_before(_SPAN_CLAUSE, sentence, clause)
+    return found is not None and int(found.group(1)) > published.year
 
 
 def _deadline_before(sentence: str, clause: str) -> re.Match[str] | None:
     """The last clause before `clause` in `sentence` holding only a deadline (_DEADLINE_CLAUSE),
     with no other stop than commas between; None where the clause says where things stand now
     (目前累计建成…)."""
+    return _clause_before(_DEADLINE_CLAUSE, sentence, clause)
+
+
+def _clause_before(pattern: re.Pattern[str], sentence: str, clause: str) -> re.Match[str] | None:
+    """The last clause before `clause` in `sentence` that opens with a match of `pattern`, with
+    no other stop than commas between; None where `clause` says where things stand now
+    (目前累计建成…)."""
     at = sentence.find(clause)
     if at <= 0 or _NOW_WORDS.search(clause):
         return None
     found = None
-    for m in _DEADLINE_CLAUSE.finditer(sentence, 0, at):
+    for m in pattern.finditer(sentence, 0, at):
         if m.start() == 0 or sentence[m.start() - 1] in _CLAUSE_OPENS:
             found = m
     if found is None or any(c in sentence[found.end() : at] for c in "；;。"):
