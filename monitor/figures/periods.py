@@ -18,8 +18,11 @@ from monitor.figures.months import months_period as _months_period
 _LAST_YEAR = re.compile(
     r"去年(?<![比较同从由]去年)(?![底末]以来)|上年(?<![比较同从由]上年)(?![底末]以来)"
 )
-_YEAR = re.compile(  # (?<![0-9])((?:19|20)[0-9]{2})\s*年, the look-behind after the first letter
-    r"((?:1(?<![0-9]1)9|2(?<![0-9]2)0)[0-9]{2})\s*年(?:度)?(上半年|下半年|一季度|前三季度)?"
+# (?<![0-9])((?:19|20)[0-9]{2})\s*年, the look-behind after the first letter; or the year
+# written bare before the part of it it names (2022全年, 2023上半年)
+_YEAR = re.compile(
+    r"((?:1(?<![0-9]1)9|2(?<![0-9]2)0)[0-9]{2})"
+    r"(?:\s*年(?:度)?|(?=全年|年度|上半年|下半年|一季度|前三季度))(上半年|下半年|一季度|前三季度)?"
 )
 _SPAN_TO = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*")  # 2020年至2024年
 _SINCE_WORDS = re.compile(r"[^，,。；;0-9]{1,14}?以来")  # 自2016年实施补偿机制以来
