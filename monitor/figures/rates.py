@@ -48,9 +48,9 @@ from monitor.figures.shares import (
 )
 from monitor.figures.stages import stage_said
 from monitor.figures.windows import (
-    _older_base,
     _over_years,
     holiday_of,
+    other_base,
     period_before,
     points_since_base,
     yearly_average,
@@ -279,8 +279,8 @@ def out_of_frame(
             return other  # 占全省的比重为45.3%; …增加值4130亿元，同比增长10.2% for its share
     if scope == "rate" and (before := period_before(making.read.text, n, target)):
         return f"a change over the period just before ({before}), beside the year-on-year one"
-    if scope == "rate" and (since := _older_base(making.read.text, n, published, target)):
-        return f"a change over the years since {since} (比{since}年…), not one year's rate"
+    if scope == "rate" and (base := other_base(making.read.text, n, published, target)):
+        return base  # 较三年均值下降4.4%; 比2015年下降31.5%
     if (
         scope == "rate"
         and not points_since_base(n.head, n.q, target)  # 较2020年提高了9.3个百分点: its years

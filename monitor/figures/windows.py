@@ -179,3 +179,22 @@ def period_before(sentence: str, n: Number, target: Target) -> str | None:
         return None
     rest = sentence[: n.c0] + sentence[n.q.end :]
     return found.group() if _YEAR_ON_YEAR.search(rest) else None
+
+
+# A change against an average (较三年均值下降4.4%, 比近五年同期平均值上升0.9个百分点, 较全国平均水平
+# 高2.1个百分点): set against no period before it, so no change of the period's; the base the last
+# one of the clause up to the number (…，同比下降11.2%，较三年均值…: the 同比 one is the period's)
+_AGAINST_MEAN = re.compile(
+    r"(?:较|比|与|同|相比)[^，,。；;0-9%]{0,16}?(?:[0-9—\-–~至]+年)?[^，,。；;0-9%]{0,8}?"
+    r"(?:均值|平均值|平均水平|平均数)(?:相比)?[^，,。；;0-9%]{0,6}$"
+)
+
+
+def other_base(text: str, n: Number, published: date | None, target: Target) -> str | None:
+    """Why a change `n` states is not one over the period before: it is set against an average
+    (较三年均值…) or against an older base year (比2015年下降31.5%)."""
+    if n.q.unit in ("%", "百分点") and "均" in n.head and (mean := _AGAINST_MEAN.search(n.head)):
+        return f"a change against an average ({mean.group()}…), not over a period before"
+    if since := _older_base(text, n, published, target):
+        return f"a change over the years since {since} (比{since}年…), not one year's rate"
+    return None
