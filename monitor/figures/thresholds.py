@@ -20,7 +20,11 @@ _CROSSED_AFTER = re.compile(r"(?:大关|关口|台阶|新台阶|门槛)")
 _ROUGHLY = re.compile(r"[^超突破逾]*[0-9一二三四五六七八九十百千][万亿]?[余多][^以]*")
 _REACHED = re.compile(r"(?:达到|达|为|至|是|增至|升至|突破)\s*$")
 # …以上的商贸企业, 500万元以下的项目: the things of that size, not the plan's amount (…以上的目标)
-_SIZE_CLASS = re.compile(r"的(?!目标|任务|计划|预期|水平|规模|增长|高位)")
+# (or with no 的, before the projects or firms named: 亿元以上在建省外投资项目, 10亿元以上项目10个)
+_SIZE_CLASS = re.compile(
+    r"的(?!目标|任务|计划|预期|水平|规模|增长|高位)"
+    r"|(?:(?!完成|实现|达到|建成|投资额)[^，,。；;：:0-9、“”（(]){0,10}?(?:项目|企业)"
+)
 _PART = re.compile(r"[，,]\s*(?:其中|包括|含)")
 # a count or share of places or sites that a per-cent level is said of (12个市, 2/3的城市)
 _PLACES = r"(?:市|城市|县|区|州|盟|省份?|断面|站点|监测点)"
