@@ -52,6 +52,8 @@ def scope_for(
         return "cumulative"  # 截至8月末，已建成铁塔2.6万座 beside a year's plan of 8000: the stock
     if scope == "new" and q.unit in _CAPACITY and not _ADDED.search(sentence, c0, q.start):
         return "cumulative"  # 到2025年，算力规模超过300EFLOPS: a capacity, not what a year adds
+    if scope == "new" and pledge_restated(q, target, period):
+        return "cumulative"  # 到2022年建设5G基站3.2万个, the level pledged: the pledge said again
     if scope != "new" or not _level_target(target):
         return scope
     head, clause = sentence[c0 : q.start], sentence[c0:c1]
@@ -240,3 +242,16 @@ def past_the_years_plan(
     if q.unit is None or (have != want and not same_family(have, want)):
         return False
     return q.value > 2 * pledge.value
+
+
+def pledge_restated(q: Quantity, target: Target, period: str | None) -> bool:
+    """Whether `q` is the target's pledge of a level said again: its amount, in the target's unit,
+    of the pledge's year (到2022年…建设5G基站3.2万个 for a pledge of 3.2万 by 2022: the level to
+    reach, though its verb is one of work)."""
+    pledge = target.pledge
+    if pledge is None or pledge.scope != "cumulative" or pledge.by is None or period is None:
+        return False
+    if q.value != pledge.value or period[-4:] != str(pledge.by.year):
+        return False
+    have, want = normalise(q.unit), normalise(target.unit)
+    return q.unit is not None and (have == want or same_family(have, want))
