@@ -69,6 +69,8 @@ def scope_for(
         worked = None  # 到2027年累计建成3200万亩: the level to have by then, no new ones named
     if worked or _NEW_WORD.search(own) or _SPAN.search(sentence, 0, q.start):
         return scope
+    if "累计" in own and own is head and _IN_YEAR.search(sentence, 0, q.start):
+        return scope  # 今年1月至10月，累计推广应用新能源汽车8.2万辆: the year's so far
     if "增" in head and _INCREMENT.search(head):
         return scope  # 今年1—10月，充电基础设施增量为275.7万台: the increment, not the level
     if _POINTER.search(head) and (

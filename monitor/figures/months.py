@@ -169,7 +169,9 @@ def opening_end(sentence: str) -> int:
 # phrase after it opens the sentence as well (as openings._FRAME_HEAD reads it for frames)
 _SOURCE_FIRST = re.compile(
     r"(?:(?:据|根据)[^，,。；;：:]{0,24}?(?:统计|汇总|数据|测算|核算|监测|显示|介绍|了解|获悉)"
-    r"|记者[^，,。；;：:]{0,24}?(?:获悉|了解到))[，,：:]"
+    r"|记者[^，,。；;：:]{0,24}?(?:获悉|了解到)"
+    # (or one who speaks, named first: 刘立武说，…; 省商务厅负责人介绍，…; 数据显示，…)
+    r"|[^，,。；;：:0-9]{1,16}?(?:说|表示|介绍|指出|透露|获悉|了解到|显示))[，,：:]"
 )
 
 
@@ -177,7 +179,7 @@ def opening_past_source(sentence: str) -> int:
     """opening_end, past a source said first: 据统计，今年一季度，… opens on 今年一季度 (the end
     given is in `sentence`, the source kept before it); the source alone when nothing near
     follows it as an opening."""
-    found = _SOURCE_FIRST.match(sentence) if sentence[:1] in "据根记" else None
+    found = _SOURCE_FIRST.match(sentence)
     after = opening_end(sentence[found.end() :]) if found else 0
     return found.end() + after if found and after > 0 else opening_end(sentence)
 
