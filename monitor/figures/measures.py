@@ -20,6 +20,7 @@ from monitor.figures.rate_words import without_modals as without_modals
 from monitor.figures.scope_words import (
     _ADDED,
     _CUMULATIVE,
+    _SHARES_OF_YEARS_PLAN,
     _STOCK_VERB,
     _added_before,
     _clause_before,
@@ -249,7 +250,7 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
         return "new"  # 自2016年…以来，累计下达…; “十四五”以来截至9月底，累计筹集…; …，借阅累计达到…
     if _window_before(sentence, c0, head):
         return "new"  # …介绍，2020年以来，全市累计新建…; …获悉，从2020年至今，全市已建成…
-    if _YEARS_PLAN_AFTER.match(sentence, q.end):
+    if _YEARS_PLAN_AFTER.match(sentence, q.end) or _SHARES_OF_YEARS_PLAN.search(sentence, q.end):
         return "new"  # 累计完成2210部，完成年度目标的73.7%: the year's work so far
     if _a_level(sentence, c0, clause, head, opening) or total_after_additions(
         sentence, c0, head, _IN_YEAR

@@ -54,3 +54,10 @@ def _clause_before(sentence: str, c0: int) -> int:
     """Where the clause before the one starting at c0 (after a break, or at it) starts."""
     end = c0 - 1 if sentence[c0 - 1 : c0] in "，,；;" else c0
     return max(sentence.rfind(ch, 0, end) for ch in "，,；;。\n") + 1
+
+
+# A list of shares of the year's plan closing the sentence (…累计新建农村公路5813公里，改造危桥618
+# 座，分别完成年度目标任务的116%、124%): each amount before it is the year's work so far
+_SHARES_OF_YEARS_PLAN = re.compile(
+    r"分别(?:超额)?(?:完成|占|达到|为)(?:了)?[^。；，,]{0,12}?(?:年度|全年)[^。；，,的]{0,4}?(?:任务|计划|目标)"
+)
