@@ -65,6 +65,12 @@ _TIME_AHEAD = re.compile(r"下(?:个|一)?(?:月|季|阶段|周)|后期|后续|�
 _CLAUSE_MARK = re.compile(r"[，,。；;]")
 
 
+def expected_in(clause: str, text: str) -> bool:
+    """Whether 预计 governs a clause: said in it, or before it as a rate's (预计，全省…增长6.1%:
+    the clause after the mark is 预计's too); `text` the sentence up to the clause's end."""
+    return "预计" in clause or expected_rate(text)
+
+
 def expected_rate(sentence: str) -> bool:
     """Whether the sentence gives a rate of change under 预计 and names no season, holiday, part
     of a year or year (see _EXPECTED_RATE)."""

@@ -9,7 +9,7 @@ from datetime import date
 
 from monitor.figures.bases import without_base
 from monitor.figures.cues import _DONE, _cue, governing
-from monitor.figures.frame_words import _frame_year, expected_rate
+from monitor.figures.frame_words import _frame_year, expected_in, expected_rate
 from monitor.figures.goals import (
     all_due_after,
     coming_goal,
@@ -177,12 +177,7 @@ class Frames(Openings):
             return False  # 一季度…，预计全年…: the year's first months named, the year is running
         if ("全年" in text or _YEARS_GOAL.search(text)) and published.month <= _YEAR_END_NEWS:
             return True  # (…，超额完成1万套的年度目标任务, in January: the year just ended's)
-        # (预计，全省…增长6.1%: the clause after the mark is 预计's too)
-        return (
-            "预计" in clause
-            or expected_rate(text)
-            or (index is not None and self._in_report(index))
-        )
+        return expected_in(clause, text) or (index is not None and self._in_report(index))
 
     def _preliminary(self, sentence: str, index: int, before: str = "") -> bool:
         """Whether a 预计 figure is a preliminary result: it speaks of a past year or stands in a
