@@ -27,7 +27,7 @@ from monitor.figures.place_clauses import (
     place_lead,
     whole_in_share,
 )
-from monitor.figures.predicates import counted_then_head
+from monitor.figures.predicates import counted_then_head, head_then_count
 from monitor.figures.restating import restated_before
 from monitor.figures.shares import share_of_it
 from monitor.figures.titled import titled_measure
@@ -191,11 +191,12 @@ def _occurrences(sentence: str, keyword: str) -> list[tuple[int, int]]:
 
 def _head_after_count(sentence: str, head: str, after: int) -> list[tuple[int, int]]:
     """Where the keyword's head noun (`head`: 小区 of 老旧小区) ends a clause of work on a count
-    of them after the keyword's first place in the sentence (`after`)."""
+    of them, or opens a list item or follows a verb of work with the count right after it
+    (、小区693个), after the keyword's first place in the sentence (`after`)."""
     out: list[tuple[int, int]] = []
     pos = sentence.find(head, after)
     while pos >= 0:
-        if counted_then_head(sentence, pos):
+        if counted_then_head(sentence, pos) or head_then_count(sentence, pos):
             out.append((pos, pos + 2))
         pos = sentence.find(head, pos + 2)
     return out

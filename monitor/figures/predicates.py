@@ -53,6 +53,21 @@ _WORK_ON_COUNT = re.compile(
 _HEAD_ENDS = re.compile(r"[，,。；;！？!?]|$")
 
 
+# a list item or a clause of work naming the head noun right before its count (…改造项目73个、
+# 【小区】693个; 涉及改造【小区】2761个)
+# (things counted, not amounts: 、出口1912亿元 is no item of 外贸进出口)
+_ITEM_OR_WORK_BEFORE = re.compile(r"(?:、|(?:涉及|开工|完工|完成|改造|新开工|建成)了?)$")
+_COUNT_NEXT = re.compile(r"(?:共|约|近|超过|达)?[0-9][0-9.]*[万]?[个座处所家套户条张]")
+
+
+def head_then_count(sentence: str, at: int) -> bool:
+    """Whether a two-letter head noun at `at` opens a list item or follows a verb of work, a
+    count right after it (…改造项目73个、【小区】693个; 在建项目170个，涉及改造【小区】2761个)."""
+    return bool(
+        _COUNT_NEXT.match(sentence, at + 2) and _ITEM_OR_WORK_BEFORE.search(sentence, 0, at)
+    )
+
+
 def counted_then_head(sentence: str, at: int) -> bool:
     """Whether a two-letter head noun at `at` ends its clause, after a clause of work on a count
     of things (已开工900个【小区】, 累计建成56个【公园】)."""

@@ -68,7 +68,10 @@ def zone_after(sentence: str, end: int, title: str) -> str | None:
 
 # The projects of the work counted, then its things counted beside them (…改造项目73个、小区693个;
 # …建设项目12个、公园40个): the first counts projects, the second the keyword's own things
-_PROJECTS = re.compile(r"项目(?:已经?|累计|共|达到|达|为|约|近|超过|有)*")
+# (the work's name may come between: 老旧小区 改造项目73个)
+_PROJECTS = re.compile(
+    r"(?:改造|建设|整治|综合整治|更新|提升|改建)?项目(?:已经?|累计|共|达到|达|为|约|近|超过|有)*"
+)
 _THINGS_NEXT = re.compile(
     r"[、，,]([\u4e00-\u9fff]{2,4}?)(?:共|约|近|超过|达)?[0-9一二两三四五六七八九十]"
 )
