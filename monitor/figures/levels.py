@@ -201,7 +201,8 @@ def year_progress(
     pledge = target.pledge
     if pledge is None or pledge.scope != "new" or pledge.by is None or published is None:
         return False
-    if published.year != pledge.by.year or _SEVERAL_YEARS.search(target.title):
+    several = _SEVERAL_YEARS.search(target.title)
+    if published.year > pledge.by.year or (published.year != pledge.by.year and not several):
         return False
     have, want = normalise(q.unit), normalise(target.unit)
     if q.unit is None or (have != want and not same_family(have, want)):
