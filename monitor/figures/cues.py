@@ -77,9 +77,13 @@ _TARGET_MET = re.compile(
 )
 # A forecast in speech (全年义诊场次应该在650场上下, 应该能超过…): what the speaker expects
 _SPOKEN_FORECAST = r"应该(?=在|能|会|可以|可望|达|超|突破|有|[约近0-9一二三四五六七八九十两])"
+# 将 of the future (将新建…), not 将 taking an object (将充电设施作为…加以推进, 将…列为民生实事: what
+# was done with the things) nor 将近
+_WILL = r"将(?!近)(?![^，,。；;0-9]{1,20}?(?:作为|列为|列入|纳入|视为|当作))"
 # The words that put what follows under a plan (力争实现…目标, 确保累计完成…): modals of intent.
 MODAL = re.compile(
-    r"将(?!近)|力争|确保|"
+    _WILL
+    + r"|力争|确保|"
     + _STRIVE
     + r"|(?<![虚模])拟|预计|有望|可望|"
     + _SPOKEN_FORECAST
@@ -110,7 +114,7 @@ _SET_BEFORE = re.compile(r"原(?:定|计划)(?=" + _PLAN_CLAUSE + ")")
 # Every alternative of _PLEDGE starts with a letter of its own, not a group: re then jumps from
 # one possible first letter to the next (as _ACHIEVED below), six times faster on a sentence.
 _PLEDGE = re.compile(
-    r"将(?!近)|" + _PLAN_VERB + r"|提(?<!前提)出(?!了)|力争"
+    _WILL + r"|" + _PLAN_VERB + r"|提(?<!前提)出(?!了)|力争"
     # (目标的1.18倍, 年初目标的118%: the noun a share is of, no plan stated)
     r"|目标(?<!全年主要目标)(?!满足|的[约近]?[0-9]|(?:完成|达成|实现|达标)(?:率|度|程度|进度))"
     # (not expectations as a noun: 稳就业、稳预期, 提振预期, 改善社会预期, 预期管理)
