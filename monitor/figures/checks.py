@@ -68,7 +68,9 @@ _TASK_PHRASE = re.compile(
     # (not across a bracket: 共建成116个（目标100个） gives the plan beside the result)
     # (…学位民生实事, …农贸市场20个民生实事项目: the year's listed project, a plan's task too)
     # (not across a sentence's end: 新增泊位4600个！这项民生实事… is a result, then a remark)
-    r"[^\s，,。；：:、的0-9完成已达超占（()）！？!?]{1,14}?(?:的(?=任务|民生实事))?"
+    # (a digit only as a name's: 新建1万个5G基站的任务目标)
+    r"(?:[^\s，,。；：:、的0-9完成已达超占（()）！？!?]|[0-9](?=[A-Za-z])){1,14}?"
+    r"(?:的(?=任务|民生实事))?"
     r"(?:任务|目标|民生实事)(?!书|值)"
 )
 
