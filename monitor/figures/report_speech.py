@@ -96,6 +96,16 @@ _REVIEWING = re.compile(
     r"|通报|报告|汇报|公布|说明|介绍|总结|公示|通告|反馈|情况|成效|成绩|进展"
 )
 _LIST_POINTERS = ("以下", "如下", "下列", "实事")
+# …or a sentence naming them right after one that announces them (…将集中办好10件为民实事。10件
+# 实事是：…)
+_WORKS_NAMED = re.compile(
+    r"\s*[0-9一二三四五六七八九十]{1,3}(?:件|项)(?:为民|民生|惠民)?实事(?:项目)?"
+    r"(?:是|为|包括|分别是|分别为)?[：:]"
+)
+_WORKS_ANNOUNCED = re.compile(
+    r"(?:拟|将(?<![现特兹]将)(?!近)|要(?<![主重需只必不纲]要)(?![求素点闻])|计划)"
+    r"[^。；;\n：:]{0,30}?实事"
+)
 
 
 def announced_lists(text: str) -> list[re.Match[str]]:
@@ -114,7 +124,11 @@ def announced_lists(text: str) -> list[re.Match[str]]:
         start = max(text.rfind(mark, 0, colon) for mark in "。；;\n：:") + 1
         m = _ANNOUNCES.search(text, start, colon + 1)
         if m is None:
-            continue
+            m = _WORKS_NAMED.match(text, start, colon + 1)
+            if m is None or not _WORKS_ANNOUNCED.search(
+                text, text.rfind("。", 0, start - 1) + 1, start
+            ):
+                continue
         opened = max(text.rfind(mark, 0, m.start()) for mark in "。；;\n") + 1
         if not _REVIEWING.search(text, opened, m.end()):
             found.append(m)
