@@ -263,8 +263,8 @@ class Frames(Openings):
     ) -> FigureKind:
         """_kind for a clause no word of plan or result decides: the year it names, the
         headline, the section's frame, the season, and whether it does something."""
-        if in_state(clause):
-            return "achieved"  # 在建充电站85座，预计年底前全部投运: where the count stands now
+        if in_state(clause) or done_beside_rate(clause, sentence[len(before) :]):
+            return "achieved"  # 在建充电站85座，…; 完成投资64.3亿元，投资完成率46.8%: a result
         if assigned_task(self.text, self.ends, index):
             return "pledge"  # 新增养老床位600张。（责任单位：区民政局）: a plan's item
         said = self._year_kind(clause) if own_time else self._sentence_year(sentence, index, before)

@@ -316,7 +316,7 @@ def in_state(clause: str) -> bool:
 # A clause giving work done by its verb and amount (完成62个, 实际建成1320盏) in a sentence that
 # goes on to the rate of the plan done (完成率103.3%, 完成进度…, 占年度任务…%)
 _DONE_AMOUNT = re.compile(
-    r"\s*(?:实际|累计|共)?(?:完成|建成|完工|竣工|开工|实现)了?[约近超逾]?[0-9]"
+    r"\s*(?:实际|累计|共)?(?:完成|建成|完工|竣工|开工|实现)了?(?:投资)?[约近超逾]?[0-9]"
 )
 _RATE_AFTER = re.compile(r"完成(?:率|进度|比例)|占[^，,。；]{0,8}?(?:任务|计划|目标)")
 

@@ -149,6 +149,7 @@ _CARRY_TIME = re.compile(
     + r"(?:“?十?[一二三四五六七八九]五”?(?:以来|期间)|(?:19|20)[0-9]{2}\s*年(?:以来)?"
     r"|今年(?:以来)?|去年"
     r"|前三季度|上半年|[一二三四]季度|截[至止][^，,；;。]{1,8}?(?=[，,]|已|累计)"
+    r"|(?:今年)?[0-9一二三四五六七八九十]{1,2}\s*月?份?\s*[至到—\-–~－]\s*[0-9一二三四五六七八九十]{1,2}\s*月份?"
     r"|[0-9一二三四五六七八九十]{1,2}月(?:末|底)|年末|年底)?[，,]?"
     r"(?:全省|全市|全国|全区)?"
 )
@@ -163,6 +164,22 @@ _BY_TIME = re.compile(r"\s*(?:分|从|按|逐)(?:季度|季|月份|月度|月)(?
 _PARTS_BY_PLACE = re.compile(
     r"\s*其中[，,：:]?(?=[\u4e00-\u9fff]{2,5}?(?:区|县|市|州|镇|街道)[约近超逾]?[0-9])"
 )
+
+
+# A sentence after a full stop that opens with no subject of its own, but for a time or 其中 (。截至
+# 8月底，已开工…; 。1至7月，累计完成投资…; 。其中，已完成改造429个): the work of the one before goes on
+_AFTER_STOP = re.compile(r"\s*其中[，,]")
+
+
+def _goes_on_after_stop(text: str, at: int) -> bool:
+    """Whether the sentence at `at`, after a full stop, goes on with the subject before it."""
+    if text[at - 1 : at] != "。":
+        return False
+    lead = _AFTER_STOP.match(text, at) or _CARRY_TIME.match(text, at)
+    at = lead.end() if lead else at
+    first = _CLAUSE.search(text, at)  # (not a list's heading: 。按…分为四类：竣工项目22个，…)
+    colon = text.find("：", at, first.end() if first else len(text))
+    return colon < 0 and continues(text, at)
 
 
 def _breakdown(text: str, at: int) -> re.Match[str] | None:
@@ -183,12 +200,16 @@ def carried(text: str, ends: list[int], wanted: dict[int, list[Target]]) -> dict
         k = index
         while (
             k + 1 < len(ends)
-            and (text[ends[k] - 1] in "；;" or _breakdown(text, ends[k]) is not None)
+            and (
+                text[ends[k] - 1] in "；;"
+                or _breakdown(text, ends[k]) is not None
+                or _goes_on_after_stop(text, ends[k])
+            )
             and (k + 1 not in wanted or _opens_unnamed(text, ends[k], wanted[k + 1]))
         ):
             by = _breakdown(text, ends[k]) if text[ends[k] - 1] not in "；;" else None
             start = by.end() if by else ends[k]
-            lead = _CARRY_TIME.match(text, start)
+            lead = _AFTER_STOP.match(text, start) or _CARRY_TIME.match(text, start)
             at = lead.end() if lead else start
             nxt = NEXT_STEP.match(text, start)
             if not (
