@@ -161,8 +161,13 @@ def opening_end(sentence: str) -> int:
     comma = sentence.find("，", 0, 11)
     if comma < 0:
         comma = sentence.find("，", 0, 25)
+        if comma > 0 and _YEARS_OPENING.fullmatch(sentence, 0, comma):
+            return comma  # 2016年至2018年，: a span of years, longer than most openings
         return comma if comma > 0 and _SINCE_OPENING.search(sentence, 0, comma) else 0
     return comma
+
+
+_YEARS_OPENING = re.compile(r"\s*(?:19|20)[0-9]{2}\s*年?\s*[至到—－\-~～]\s*(?:19|20)[0-9]{2}\s*年")
 
 
 # Where the news comes from, said first (据统计，…; 根据各地上报数据，…; 记者从…获悉，…): the time
