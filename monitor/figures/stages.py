@@ -38,6 +38,10 @@ _STAGES = (
     ("拆除", re.compile(r"拆除|拆迁")),
     ("在建", re.compile(r"在建|续建")),
 )
+# Homes let in a clause of their own (供应分配5万套, 供应3.4万套; not 住房供应体系), and words of
+# raising or building them (建设筹集, 开工)
+_LET = re.compile(r"分配|配租|配售|供应(?!链|体系)")
+_RAISED = re.compile(r"筹集|建设|新建|开工")
 # every branch of the stage words opens with a letter (not a group or a look-behind): a search
 # then jumps between those letters, and most places in a sentence are never tried
 _ANY_STAGE = re.compile("|".join(p.pattern for _, p in _STAGES))
@@ -248,6 +252,11 @@ def stage_refused(
     said = other_stage(sentence, c0, q, c1, stage, listed, keywords) if stage else None
     if said:
         return f"another stage ({said}) than the target's ({stage})"
+    if stage is None and ("建设筹集" in words or "筹集建设" in words):
+        # a whole programme's target (建设筹集…4万套) counts no homes let (…、供应分配5万套)
+        head = sentence[c0 : q.start]
+        if _LET.search(head) and not _RAISED.search(head):
+            return "another stage (分配) than the target's (建设筹集): homes let, not raised"
     step = step_before_work(sentence, c0, q, c1, words)
     return f"a step before any work ({step}): nothing built yet" if step else None
 
