@@ -51,6 +51,7 @@ from monitor.figures.windows import (
     _over_years,
     holiday_of,
     other_base,
+    part_year_plan,
     period_before,
     points_since_base,
     yearly_average,
@@ -252,9 +253,7 @@ def share_of_noun(making: Making, n: Number, target: Target) -> FigureScope | No
     if named is None:
         return None
     doing = sentence[n.q.end + 1 + len(named) : n.c1]
-    rest = target.title.replace(
-        named, ""
-    )  # 全国农村贫困人口脱贫: what the target counts them doing
+    rest = target.title.replace(named, "")  # (全国农村贫困人口脱贫: what they are counted doing)
     pairs = {rest[i : i + 2] for i in range(len(rest) - 1)}
     return "rate" if any(p in doing for p in pairs if _HAN_PAIR.fullmatch(p)) else None
 
@@ -269,9 +268,9 @@ def out_of_frame(
     when: tuple[str | None, FigureScope, FigureKind],
     published: date | None = None,
 ) -> str | None:
-    """Why a figure read in its frame is not given: another period than the target's, no frame
-    at all (checks._out_of_frame), a change over the years since an older base, or a planned
-    growth restating the plan's amount. `when`: the figure's period, scope and kind."""
+    """Why a figure read in its frame is not given: another period (checks._out_of_frame), a
+    change over other years or against an average, a share of a part-year plan, a restated
+    plan's growth… (each check below says which). `when`: the figure's period, scope, kind."""
     period, scope, kind = when
     if target.unit == "%" and n.q.unit in _RATE_UNITS:
         points = n.q.unit == "百分点"
@@ -292,6 +291,8 @@ def out_of_frame(
         return f"an average a year over several years ({average}…), not a period's count"
     if scope != "rate" and (other := other_amount(n.head, target)):
         return other  # 专项债务余额 for the bonds issued; 总投资 for the investment done
+    if scope == "share_of_pledge" and (part := part_year_plan(n.head)):  # 完成1-4月投资计划的…
+        return part
     if scope != "rate" and _due_by_schedule(making.read.text, n.c0, n.q.start):
         return "a quota of the time gone by (按序时进度应完成…), neither the plan nor a result"
     if holiday := holiday_of(making.read.text, n.q.start, target):

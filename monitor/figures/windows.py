@@ -7,7 +7,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from monitor.figures.cues import A_YEAR
+from monitor.figures.cues import A_YEAR, MONTH_SPAN
 from monitor.figures.five_years import plan_named
 from monitor.models import Quantity, Target
 
@@ -198,3 +198,19 @@ def other_base(text: str, n: Number, published: date | None, target: Target) -> 
     if since := _older_base(text, n, published, target):
         return f"a change over the years since {since} (比{since}年…), not one year's rate"
     return None
+
+
+# A share of a plan for a part of the year (完成1-4月投资计划的132.1%, 占上半年计划的…): progress
+# against that part's plan, not the year's
+_PART_YEAR_PLAN = re.compile(
+    rf"(?:{MONTH_SPAN}份?|前[0-9一二三四五六七八九十]{{1,2}}个?月"
+    r"|上半年|一季度|前三季度|[一二三四]季度)[^，,。；;0-9]{0,6}?(?:计划|任务|目标)的?$"
+)
+
+
+def part_year_plan(head: str) -> str | None:
+    """Why a share of a plan said before it (`head`: its clause up to it) is not the year's."""
+    found = _PART_YEAR_PLAN.search(head) if ("计划" in head or "任务" in head) else None
+    return (
+        f"a share of a part of the year's plan ({found.group()}), not the year's" if found else None
+    )
