@@ -178,6 +178,10 @@ class Walk:
         None for an element outside the tree or inside a dropped one."""
         if not node.is_element_node:
             return None
+        wanted = node.mem_id  # a body selector names a block: found before a map of all is made
+        for found in self.all_blocks:
+            if found.node.mem_id == wanted:
+                return found
         by_node = {block.node.mem_id: block for block in self.all_blocks}
         at: LexborNode | None = node
         while at is not None:  # up to the nearest block, unless a dropped element comes first
