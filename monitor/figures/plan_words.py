@@ -110,11 +110,16 @@ def assigned_task(text: str, ends: list[int], index: int) -> bool:
 # size, whatever the sentence says was done with the projects; so is a name put in a plan
 _QUOTE_REACH = 40  # how long a project's quoted name may be
 # (…or put in a plan after it: 将“新建…10个”列为年度实事项目, 把“…”作为今年的重点任务)
+# (“…”已被省委省政府列为…任务: by whom, between)
 _NAME_AFTER = re.compile(
-    r"\s*(?:“|等|项目|、|）|\)|民生实事|工程|被?(?:列为|列入|纳入|写入|确定为|定为|作为))"
+    r"\s*(?:“|等|项目|、|）|\)|民生实事|工程"
+    r"|(?:已经?)?被?[^，,。；;“”0-9]{0,10}?(?:列为|列入|纳入|写入|确定为|定为|作为))"
 )
-# (…or after the plan's noun it is the words of: 今年确定的实事任务的“新建…3000公里”已完成)
-_NAME_BEFORE = re.compile(r"(?:如|包括|含|、|”|：|:|(?:任务|目标|计划|实事)的)\s*$")
+# (…or after the plan's noun it is the words of: 今年确定的实事任务的“新建…3000公里”已完成; 目标
+# 则是“新增…3.1万个以上”)
+_NAME_BEFORE = re.compile(
+    r"(?:如|包括|含|、|”|：|:|(?:任务|目标|计划|实事)(?:的|(?:则|就|也|还)?(?:是|为)[：:]?))\s*$"
+)
 
 
 def quoted_project(sentence: str, start: int, end: int) -> bool:
