@@ -199,7 +199,8 @@ def _named_plan(sentence: str, c0: int, start: int) -> bool:
 
 # 累计 before the verb of work done and the amount (累计完成2.6亿亩…任务, 已经累计完成了1.2万户的
 # …任务): a tally of the work done, which a plan's size is not
-_TALLY_DONE = re.compile(r"累计(?:完成|建成|改造|实施)了?[约近超逾]?$")
+# (累计完成…; 共完成建设…, 全部完成…: the task's amount done, a sum of work)
+_TALLY_DONE = re.compile(r"(?:累计|共|共计|全部|已)(?:完成|建成|改造|实施)(?:建设)?了?[约近超逾]?$")
 
 
 def _tally(sentence: str, start: int) -> bool:
