@@ -4,6 +4,7 @@ if any, tables.yaml, each built with `python tests/data/reading/build.py --dir D
     python bench/real_sets.py DIR [DIR ...]           # P / R / swaps per set, pooled, by class
     python bench/real_sets.py -v DIR [DIR ...]        # and every miss, extra and swap
     python bench/real_sets.py --why DIR [DIR ...]     # why each missed figure was not given
+    python bench/real_sets.py --why --all DIR [DIR ...]   # …with every example, not three
 
 Scored strictly as scripts/eval scores the team corpus (value, kind, scope, span; tables by row
 and column). The sets themselves are real third-party text: keep them outside the repository
@@ -131,7 +132,7 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 2
     if "--why" in argv:
-        print(why_missed(folders))
+        print(why_missed(folders, examples=1_000_000 if "--all" in argv else 3))
     else:
         print(score(folders, verbose="-v" in argv))
     return 0
