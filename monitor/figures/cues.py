@@ -170,7 +170,18 @@ def governing(text: str) -> str:
     """`text` without the plan nouns that only name a plan and the clauses naming a set: what
     may put another clause under a plan (围绕年度目标，新建口袋公园32个 reports a result)."""
     text = without_sets(text)
+    if (
+        "争取" in text or "安排" in text
+    ):  # (安排“三农”资金1137.8亿元，…粮食总产466亿斤: its own object)
+        text = _FUNDS_TAKEN.sub("", text)
     return _TARGET_NOUN.sub("", text) if "目标" in text else text
+
+
+# Funds secured or allotted, with their amount (争取…政策资金超过300亿元, 安排“三农”资金1137.8亿元):
+# the verb's own object, no plan of the clauses after it
+_FUNDS_TAKEN = re.compile(
+    r"(?:争取|安排)[^，,。；;0-9]{0,16}?(?:资金|国债|债券|经费)[^，,。；;0-9]{0,6}?[0-9][^，,。；;]*"
+)
 
 
 # 把涨幅控制在3%左右: an aim, not a result; read only where 把 is.
