@@ -78,8 +78,8 @@ _TARGET_MET = re.compile(
 )
 # A forecast in speech (全年义诊场次应该在650场上下, 应该能超过…): what the speaker expects
 _SPOKEN_FORECAST = r"应该(?=在|能|会|可以|可望|达|超|突破|有|[约近0-9一二三四五六七八九十两])"
-# 将 of the future (将新建…), not 将 taking an object (将充电设施作为…加以推进, 将…列为民生实事: what
-# was done with the things) nor 将近
+# 将 of the future (将新建…), not 将 taking an object (将充电设施作为…加以推进, 将…列为
+# 民生实事: what was done with the things) nor 将近
 _WILL = r"将(?!近)(?![^，,。；;0-9]{1,20}?(?:作为|列为|列入|纳入|视为|当作))"
 # The words that put what follows under a plan (力争实现…目标, 确保累计完成…): modals of intent.
 MODAL = re.compile(

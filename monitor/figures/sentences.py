@@ -166,8 +166,9 @@ _PARTS_BY_PLACE = re.compile(
 )
 
 
-# A sentence after a full stop that opens with no subject of its own, but for a time or 其中 (。截至
-# 8月底，已开工…; 。1至7月，累计完成投资…; 。其中，已完成改造429个): the work of the one before goes on
+# A sentence after a full stop that opens with no subject of its own, but for a time or 其中
+# (。截至8月底，已开工…; 。1至7月，累计完成投资…; 。其中，已完成改造429个): the work of the one
+# before goes on
 _AFTER_STOP = re.compile(r"\s*其中[，,]")
 
 
