@@ -170,9 +170,8 @@ def governing(text: str) -> str:
     """`text` without the plan nouns that only name a plan and the clauses naming a set: what
     may put another clause under a plan (围绕年度目标，新建口袋公园32个 reports a result)."""
     text = without_sets(text)
-    if (
-        "争取" in text or "安排" in text
-    ):  # (安排“三农”资金1137.8亿元，…粮食总产466亿斤: its own object)
+    # (安排“三农”资金1137.8亿元，…粮食总产466亿斤: the funds are the verb's own object)
+    if "争取" in text or "安排" in text:
         text = _FUNDS_TAKEN.sub("", text)
     return _TARGET_NOUN.sub("", text) if "目标" in text else text
 

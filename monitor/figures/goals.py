@@ -9,6 +9,7 @@ from datetime import date
 
 from monitor.figures.cues import MODAL, _cue
 from monitor.figures.five_years import plan_end
+from monitor.figures.months import YEAR_SPAN
 from monitor.figures.stock_flow import IN_STATE
 from monitor.models import FigureKind, FigureScope, Quantity, Target
 
@@ -82,9 +83,7 @@ _NOW_WORDS = re.compile(r"目前|现已|截至|截止|至今|当前")
 
 
 # A span of years standing as a clause (…提出，2019年至2022年，…): the time of the clauses after it
-_SPAN_CLAUSE = re.compile(
-    r"(?:19|20)[0-9]{2}\s*年?\s*(?:至|到|—|－|-|~)\s*((?:19|20)[0-9]{2})\s*年[，,]"
-)
+_SPAN_CLAUSE = re.compile(YEAR_SPAN + r"[，,]")
 
 
 def _span_ahead(sentence: str, clause: str, published: date) -> bool:

@@ -167,7 +167,9 @@ def opening_end(sentence: str) -> int:
     return comma
 
 
-_YEARS_OPENING = re.compile(r"\s*(?:19|20)[0-9]{2}\s*年?\s*[至到—－\-~～]\s*(?:19|20)[0-9]{2}\s*年")
+# A span of years (2016年至2018年, 2019—2022年), its last year in group 1
+YEAR_SPAN = r"(?:19|20)[0-9]{2}\s*年?\s*[至到—－\-~～]\s*((?:19|20)[0-9]{2})\s*年"
+_YEARS_OPENING = re.compile(r"\s*" + YEAR_SPAN)
 
 
 # Where the news comes from, said first (据统计，…; 根据各地上报数据，…; 记者从…获悉，…): the time

@@ -64,7 +64,8 @@ def head_then_count(sentence: str, at: int) -> bool:
     """Whether a two-letter head noun at `at` opens a list item or follows a verb of work, a
     count right after it (…改造项目73个、【小区】693个; 在建项目170个，涉及改造【小区】2761个)."""
     return bool(
-        _COUNT_NEXT.match(sentence, at + 2) and _ITEM_OR_WORK_BEFORE.search(sentence, 0, at)
+        _COUNT_NEXT.match(sentence, at + 2)
+        and _ITEM_OR_WORK_BEFORE.search(sentence, max(0, at - 4), at)  # (新开工了: 4 letters)
     )
 
 

@@ -11,7 +11,7 @@ from operator import add
 from monitor.figures import speech
 from monitor.figures.attribution import _NUMBER_START, continues
 from monitor.figures.continuations import NEXT_STEP
-from monitor.figures.cues import _CLAUSE
+from monitor.figures.cues import _CLAUSE, MONTH_SPAN
 from monitor.figures.items import item_then_progress
 from monitor.figures.numerals import find_quantities
 from monitor.figures.place_shares import BY_PLACE, places_counted
@@ -149,7 +149,7 @@ _CARRY_TIME = re.compile(
     + r"(?:“?十?[一二三四五六七八九]五”?(?:以来|期间)|(?:19|20)[0-9]{2}\s*年(?:以来)?"
     r"|今年(?:以来)?|去年"
     r"|前三季度|上半年|[一二三四]季度|截[至止][^，,；;。]{1,8}?(?=[，,]|已|累计)"
-    r"|(?:今年)?[0-9一二三四五六七八九十]{1,2}\s*月?份?\s*[至到—\-–~－]\s*[0-9一二三四五六七八九十]{1,2}\s*月份?"
+    rf"|(?:今年)?{MONTH_SPAN}份?"
     r"|[0-9一二三四五六七八九十]{1,2}月(?:末|底)|年末|年底)?[，,]?"
     r"(?:全省|全市|全国|全区)?"
 )
@@ -172,12 +172,17 @@ _PARTS_BY_PLACE = re.compile(
 _AFTER_STOP = re.compile(r"\s*其中[，,]")
 
 
+def _lead_end(text: str, at: int) -> int:
+    """Where the part at `at` goes on past a 其中 or a time opening it (_CARRY_TIME)."""
+    lead = _AFTER_STOP.match(text, at) or _CARRY_TIME.match(text, at)
+    return lead.end() if lead else at
+
+
 def _goes_on_after_stop(text: str, at: int) -> bool:
     """Whether the sentence at `at`, after a full stop, goes on with the subject before it."""
     if text[at - 1 : at] != "。":
         return False
-    lead = _AFTER_STOP.match(text, at) or _CARRY_TIME.match(text, at)
-    at = lead.end() if lead else at
+    at = _lead_end(text, at)
     first = _CLAUSE.search(text, at)  # (not a list's heading: 。按…分为四类：竣工项目22个，…)
     colon = text.find("：", at, first.end() if first else len(text))
     return colon < 0 and continues(text, at)
@@ -210,12 +215,11 @@ def carried(text: str, ends: list[int], wanted: dict[int, list[Target]]) -> dict
         ):
             by = _breakdown(text, ends[k]) if text[ends[k] - 1] not in "；;" else None
             start = by.end() if by else ends[k]
-            lead = _AFTER_STOP.match(text, start) or _CARRY_TIME.match(text, start)
-            at = lead.end() if lead else start
+            at = _lead_end(text, start)
             nxt = NEXT_STEP.match(text, start)
             if not (
                 continues(text, at)
-                or (lead and lead.end() > start and _NUMBER_START.match(text, at))
+                or (at > start and _NUMBER_START.match(text, at))
                 or (nxt and continues(text, nxt.end()))
                 or (by and (places_counted(text, at) or by.re is _PARTS_BY_PLACE))
             ):
