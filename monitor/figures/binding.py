@@ -377,9 +377,9 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
     if kind:
         return f"another kind ({kind}{keyword}) than the target's"
     # (a scheme's short name, 以旧换新 after 家电以旧换新, is the scheme: no kind before it)
-    short = any(scheme_name(k) == keyword for k in target.keywords)
-    kind = None if short else other_modifier(head, keyword, target.keywords, target.title)
-    if kind:  # 城区自来水普及率 for a target of 农村自来水普及率 (keyword 自来水普及率 too)
+    if not any(scheme_name(k) == keyword for k in target.keywords) and (
+        kind := other_modifier(head, keyword, target.keywords, target.title, target.region)
+    ):  # 城区自来水普及率 for a target of 农村自来水普及率 (keyword 自来水普及率 too)
         return f"another kind ({kind}{keyword}) than the target's longer keyword names"
     age = age_group(head, target.title)
     if age:

@@ -237,7 +237,9 @@ _NO_KIND = re.compile(
 )
 
 
-def other_modifier(head: str, keyword: str, keywords: tuple[str, ...], title: str) -> str | None:
+def other_modifier(
+    head: str, keyword: str, keywords: tuple[str, ...], title: str, regions: tuple[str, ...] = ()
+) -> str | None:
     """The other kind named right before a keyword (`head`: its clause up to it) when the target
     has a longer keyword naming its own kind of the same things (农村自来水普及率 beside 自来水
     普及率; 青年人才驿站 beside 人才驿站): 城区自来水普及率, 高校人才驿站, 新发近视率 count
@@ -251,6 +253,8 @@ def other_modifier(head: str, keyword: str, keywords: tuple[str, ...], title: st
     if tail is None:
         return None
     words = tail.group()
+    if words.endswith(regions) or any(words.endswith(w) for w in _PLACE_WORDS):
+        return None  # 全区生产总值, 青山区生产总值 beside 地区生产总值: the place's own, no kind
     if len(kinds) == 1 and kinds[0] in words[-len(kinds[0]) - 3 :]:
         return None  # 国内旅游出游 for 国内出游: the longer keyword's kind, a word set inside it
     for kind in kinds:  # 户籍人口 beside 常住人口: what differs before the shared 人口
@@ -378,7 +382,9 @@ def kind_after(sentence: str, end: int, start: int, stop: int, target: Target) -
     if (asked := _PUT_FORWARD.match(sentence, stop)) and asked.group() not in target.title:
         return f"those put forward ({keyword}{asked.group()}), not those the work gave"
     kind = other_kind(head, keyword, target.title) or kind_word(head, target.title, target.keywords)
-    if kind is None and (kind := other_modifier(head, keyword, target.keywords, target.title)):
+    if kind is None and (
+        kind := other_modifier(head, keyword, target.keywords, target.title, target.region)
+    ):
         # 2600张居家养老床位 for a target of 护理型床位: another kind than its longer keyword's
         return f"another kind ({kind}{keyword}) than the target's longer keyword names"
     return f"another kind ({kind}{keyword}) than the target's" if kind else None
