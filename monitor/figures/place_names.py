@@ -20,6 +20,9 @@ _NOT_NAMES = (
     "|按"  # a basis a share is reckoned on (按小区数计…, 按城区人口算), no place's name
     "|[省市县区州旗盟]委"  # 市委市政府, 县委县政府: the bodies of the place the text is about
     "|[市省县区]|个(?![县区])"  # 市城市管理局: the place's own office; 620个社区: a count
+    # a verb or a word of relation before the level's own word (完成区人代会批准…, 根据市政府…,
+    # 为全市…之一): no name
+    "|根据|依据|依照|按照|遵照|对照|完成|实现|通过|经过|成为|作为|获评|荣获|入选|为"
 )
 # …, or after a time word or 为/从/据/和 (今年西夏区…, 为金凤区…; not 今年各市县, 年内)
 _AFTER_WORD = r"(?:(?<=[年月来为从据和与及])|(?<=目前))(?![各全本我该此内底初末中度])"

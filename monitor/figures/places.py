@@ -197,7 +197,7 @@ _AGENCY_WORDS = frozenset({"国家", "中国"})
 # another one. (占全国的10% is left to name the share's whole.)
 _RANKED_IN = re.compile(
     r"(?:居|位列|列|高于|低于|快于|慢于|好于|优于|超过|领先|相当于|跻身|分解到|分解至|下达到|下达至"
-    r"|分配到|分配至|分到)$"
+    r"|分配到|分配至|分到|获评|荣获|入选|评为|授予|命名为)$"  # (获评全省…示范区: a title's giver)
 )
 # Work done against a plan, before the place that handed it down (完成长沙市下达…)
 _DONE_AGAINST = re.compile(r"(?:完成|落实|对照|承接|承担|为|占|是|达到)[^，,。；]{0,12}$")
@@ -205,7 +205,9 @@ _DONE_AGAINST = re.compile(r"(?:完成|落实|对照|承接|承担|为|占|是|�
 _HONOUR_AFTER = re.compile(r"(?:示范|文明|先进|百强|优秀|模范|五星|标杆)")
 _RANKED_AFTER = re.compile(
     r"的?(?:第[一二三四五六七八九十0-9]+(?![0-9一二三四五六七八九十]|批|次|届|期|轮|个|项|阶段)"
-    r"|首位|前列|前茅|之首|平均水平|同类|首个|首家"  # (全省最多, 全球规模最大的光伏产业链)
+    r"|首位|前列|前茅|之首|平均水平|同类|首个|首家|唯一"  # (全省最多, 全球规模最大的光伏产业链)
+    # (保持全市前三, not 全市前三季度; 全市6个…的辖区之一: one of the place's parts)
+    r"|前[一二三四五六七八九十0-9]{1,2}(?![季个年月批次周天日届期轮0-9])|[^，,。；]{0,20}?之一"
     r"|(?:规模|总量|体量|覆盖面)?最(?:多|高|大|快|长|好|优|低|少))"
     # who handed the plan down (完成长沙市下达任务的107%, 超额完成绍兴市下达的160台任务): the
     # work is the place the plan was handed to
