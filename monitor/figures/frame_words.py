@@ -51,10 +51,10 @@ def unnamed(sentence: str, targets: Sequence[Target]) -> str:
 # come, the year just ended's first figure (a forecast for this year names it, 今年…预计增长6%;
 # one for a holiday or a season coming names that: 预计春运期间…增长8%)
 # (预计，全省生产总值增长7.5%以上 with a mark after 预计; 预计全省生产总值2.97万亿元、增长8%以上
-# with the level before its rate)
+# with the level before its rate, 同比 before it or not)
 _EXPECTED_RATE = re.compile(
     r"预计[，,]?[^，,。；;0-9]{0,16}?(?:(?:完成|实现|达到?)?[0-9][0-9.]*[万亿]*元[、，,])?"
-    r"(?:增长|增速|提高|下降|回落|降低)(?:了|为|达到?)?[约近超]?[0-9][0-9.]*%"
+    r"(?:同比|比上年|较上年)?(?:增长|增速|提高|下降|回落|降低)(?:了|为|达到?)?[约近超]?[0-9][0-9.]*%"
 )
 _COMING_SEASON = re.compile(r"春运|春节|假期|黄金周|寒假|暑期|节日|节假日|元宵|清明|五一|汛期")
 # a time named (预计上半年…, 预计3月份…, 预计2025年…): the frame is that time's, read elsewhere
