@@ -63,14 +63,14 @@ _MET_AFTER = re.compile(
     r"(?:已|均|都|全部|如期|提前|超额|全面|顺利|基本)*(?:完成|实现|落实)"
     r"(?!了?(?:审批|备案|选址|立项|签约|核准|报建|招标|设计|前期|规划|方案|分解))"
 )
-# (为5万户居民家庭安装燃气泄漏报警器的任务: a long name, joined to 任务 by 的)
+# (为5万户居民家庭安装燃气泄漏报警器的任务, …新建40个口袋公园的目标: a long name, joined by 的)
 _TASK_PHRASE = re.compile(
     # (not across a bracket: 共建成116个（目标100个） gives the plan beside the result)
     # (…学位民生实事, …农贸市场20个民生实事项目: the year's listed project, a plan's task too)
     # (not across a sentence's end: 新增泊位4600个！这项民生实事… is a result, then a remark)
     # (a digit only as a name's: 新建1万个5G基站的任务目标)
     r"(?:[^\s，,。；：:、的0-9完成已达超占（()）！？!?]|[0-9](?=[A-Za-z])){1,14}?"
-    r"(?:的(?=任务|民生实事))?"
+    r"(?:的(?=任务|目标|民生实事))?"
     r"(?:任务|目标|民生实事)(?!书|值)"
 )
 
