@@ -54,7 +54,7 @@ def unnamed(sentence: str, targets: Sequence[Target]) -> str:
 # with the level before its rate, 同比 before it or not)
 _EXPECTED_RATE = re.compile(
     r"预计[，,]?[^，,。；;0-9]{0,16}?(?:(?:完成|实现|达到?)?[0-9][0-9.]*[万亿]*元[、，,])?"
-    r"(?:同比|比上年|较上年)?(?:增长|增速|提高|下降|回落|降低)(?:了|为|达到?)?[约近超]?[0-9][0-9.]*%"
+    r"(?:同比|[比较]上年(?:同期)?)?(?:增长|增速|提高|下降|回落|降低)(?:了|为|达到?)?[约近超]?[0-9][0-9.]*%"
 )
 _COMING_SEASON = re.compile(r"春运|春节|假期|黄金周|寒假|暑期|节日|节假日|元宵|清明|五一|汛期")
 # a time named (预计上半年…, 预计3月份…, 预计2025年…): the frame is that time's, read elsewhere

@@ -10,7 +10,7 @@ from itertools import pairwise
 from monitor.figures import speech
 from monitor.figures.months import SINCE_NEW_YEAR
 from monitor.figures.nouns import WORK_VERB
-from monitor.figures.places import GENERIC, NATIONAL, PLACES, Mention
+from monitor.figures.places import GENERIC, NATIONAL, PLACES, Mention, mentions
 
 # A clause opening with a place goes on with the subject for that place: …，其中深圳7.6万个;
 # …，郑州新增7.1万个; …，今年长沙已建成27个; …，全市今年已建成58个. Its figure then speaks
@@ -195,3 +195,52 @@ def _past_sites(sentence: str, before: list[Mention]) -> list[Mention]:
         ):
             return before[:k]
     return before
+
+
+def share_whole(text: str, mention: Mention) -> bool:
+    """Whether the place is the whole of a share (占全市…, 占安徽全省比重) or a part (其中宁波…)."""
+    return text.endswith(("占", "其中", "其中，", "其中,"), 0, mention.start)
+
+
+def earlier_share_whole(sentence: str, mention: Mention, at: int) -> bool:
+    """Whether the place is the whole of a share (占全市…) in a clause before the number's."""
+    return sentence.endswith("占", 0, mention.start) and any(
+        c in "，,；;" for c in sentence[mention.start : at]
+    )
+
+
+def goes_on_with_own(sentence: str, regions: tuple[str, ...], at: int) -> bool:
+    """Whether the sentence names only the target's region, after the number, not as a part
+    of it (…，其中宁波…) or a share (占…), nor by its name as the subject of a figure of its
+    own (…，杭州今年以来新建36个: a part's figure, then the city's). Its own word for itself
+    (今年新建38个，全市累计建成216个) goes on with the same subject, figure or not."""
+    found = mentions(sentence, regions)
+    if not found:
+        return False
+    part = _PART_WORDS.search(sentence, _clause_start(sentence, at, found[0].start), found[0].start)
+    if (
+        part
+        and part.end() == found[0].start
+        and _WHOLE_OF_KIND.match(sentence, found[0].start + len(found[0].word))
+    ):
+        part = None  # 占全省电力总装机的64%: a kind of the place's things, not a part of it
+    return (
+        all(m.kind == "own" for m in found)
+        and found[0].start > at
+        and not part
+        and (
+            all(m.word in GENERIC for m in found)
+            or not any(c.isdigit() for c in sentence[found[0].start :])
+        )
+    )
+
+
+def _clause_start(sentence: str, at: int, place: int) -> int:
+    """Where the clause holding the place at `place` starts, not before `at`: a part word of
+    another clause between (…，…占比12%，全市…) makes no part of the place."""
+    return max(at, *(sentence.rfind(c, at, place) + 1 for c in "，,；;"))
+
+
+_PART_WORDS = re.compile(r"其中|包括|含|占|(?<![同环])比|较|相当于|分别")
+# after 占 and the place, a whole of another kind (占全省【电力总装机】的): no plan, nor the place
+_WHOLE_OF_KIND = re.compile(r"(?!任务|目标|计划|比重|比例)[\u4e00-\u9fff]{2,12}?(?:的|比重|比例)")

@@ -131,6 +131,7 @@ _ENTITIES = (
     r"中国(?:移动|电信|联通|铁塔|广电)|国家电网|南方电网|[\u4e00-\u9fff]{2,6}"
     # …, not a class of companies (境内外上市公司, 新三板挂牌公司, 国有企业集团)
     r"(?<!上市)(?<!挂牌)(?<!国有)(?<!民营)(?<!外资)(?<!平台)(?<!担保)(?<!小贷)(?<!企业)(?:公司|集团)"
+    r"(?<!医疗集团)(?<!教育集团)"  # (紧密型城市医疗集团, 教育集团: things a plan counts)
 )
 _SOME = r"某(?:地|省|市|县|区)"  # a place left unnamed (某地, 某市): not the watched one
 
@@ -290,6 +291,8 @@ def _words(text: str, regions: tuple[str, ...]) -> list[tuple[int, str]]:
             continue
         if word in _PLACE_SET and _across_words(text, m.start(), word):
             continue  # 新增城镇就业: no 增城 there
+        if word in _PLACE_SET and _NAMED_FOR.match(text, m.end()):
+            continue  # 黄浦江, 延安路, 通州院区: a river, a street or a campus named for it
         after = _RANKED_AFTER.match(text, m.end())
         if after and "下达" in after.group() and not _DONE_AGAINST.search(text, 0, m.start()):
             after = None  # 今年河南省下达…任务750万亩: the place's own plan, handed on
@@ -331,6 +334,7 @@ def _words(text: str, regions: tuple[str, ...]) -> list[tuple[int, str]]:
     return out
 
 
+_NAMED_FOR = re.compile(r"[江路]|院区|校区|分院|分校")
 _NOT_PROPER = frozenset((*GENERIC, *NATIONAL, "各地", "全国各地"))
 
 

@@ -13,7 +13,13 @@ from monitor.figures.cues import A_YEAR, MODAL
 from monitor.figures.frame_words import precise_level
 from monitor.figures.frames import Frames
 from monitor.figures.periods import _period
-from monitor.figures.place_clauses import past_apposition, subject_after
+from monitor.figures.place_clauses import (
+    earlier_share_whole,
+    goes_on_with_own,
+    past_apposition,
+    share_whole,
+    subject_after,
+)
 from monitor.figures.place_parts import ranked_among_parts
 from monitor.figures.place_shares import trade_partner
 from monitor.figures.places import (
@@ -150,6 +156,8 @@ class Regional(Frames):
         if trade_partner(target.keywords, sentence, at):
             return False  # 宁波对欧盟进出口2130亿元: trade with a partner, a part of the total
         before = past_apposition(sentence, mentions(sentence, regions, 0, at))
+        # 占全市…的比重为69.3%，同比增长5.4%: a share's whole in an earlier clause is no subject
+        before = [m for m in before if not earlier_share_whole(sentence, m, at)]
         if before and _plan_owner(sentence, before[-1]):
             # 占全国任务的10%: a share of another's plan; 南阳…，占全省任务的7%: of the
             # watched place's plan, but the work of the place named before
@@ -186,9 +194,13 @@ class Regional(Frames):
             if source is None and local_page(self.text, mentions(self.text, regions)):
                 return False  # 宁波市人大常委会…。（四）已建成老年助餐点120个: the city's own
             return source if source is not None else self._page_speaks_for(regions) is not False
-        if said is None:
-            p0 = self.text.rfind("\n", 0, s0) + 1
-            said = speaks_for(mentions(self.text, regions, p0, s0), regions)
+        return self._said_around(regions, sentence, s0, at) if said is None else said
+
+    def _said_around(self, regions: tuple[str, ...], sentence: str, s0: int, at: int) -> bool:
+        """Whose figure a sentence naming no place for it gives, from the page around it: the
+        paragraph before, the lead, who said it, the source, the page's places."""
+        p0 = self.text.rfind("\n", 0, s0) + 1
+        said = speaks_for(mentions(self.text, regions, p0, s0), regions)
         if said is None:  # the article's lead, before this sentence (a headline's: after it)
             said = speaks_for(first_named(mentions(self._lead(s0), regions)), regions)
         if said is None:  # “…年初定的是100个。”合肥市民政局副局长说。: who said it, after
@@ -197,11 +209,19 @@ class Regional(Frames):
                 said = speaks_for(mentions(said_by.group(), regions)[:1], regions)
         if said is None:
             said = self._source_speaks_for(regions)
-        if said is None and _goes_on_with_own(self._run(sentence, s0), regions, at):
+        if said is None and goes_on_with_own(self._run(sentence, s0), regions, at):
             said = True  # 粮食总产量达到838亿斤，吉林连续多年…: the sentence's only place
+        if said is None and self._names_own_alone(regions, s0, s0 + len(sentence)):
+            said = True  # a page naming the target's place alone (after the number), no whole
         if said is None:
             said = self._page_speaks_for(regions)
         return is_national(regions) if said is None else said
+
+    def _names_own_alone(self, regions: tuple[str, ...], s0: int, s1: int) -> bool:
+        """Whether the page, outside the sentence at s0:s1, names the target's place and no other,
+        nor it as a share's whole or a part (占全省…, 其中宁波…)."""
+        page = [m for m in mentions(self.text, regions) if not s0 <= m.start < s1]
+        return bool(page) and all(m.kind == "own" and not share_whole(self.text, m) for m in page)
 
     def _run(self, sentence: str, s0: int) -> str:
         """The sentence with the parts after it up to the full stop, where it ends with a
@@ -297,32 +317,6 @@ class Regional(Frames):
         return f"no region word of the target ({words}) in the sentence or its context"
 
 
-def _goes_on_with_own(sentence: str, regions: tuple[str, ...], at: int) -> bool:
-    """Whether the sentence names only the target's region, after the number, not as a part
-    of it (…，其中宁波…) or a share (占…), nor by its name as the subject of a figure of its
-    own (…，杭州今年以来新建36个: a part's figure, then the city's). Its own word for itself
-    (今年新建38个，全市累计建成216个) goes on with the same subject, figure or not."""
-    found = mentions(sentence, regions)
-    if not found:
-        return False
-    part = _PART_WORDS.search(sentence, _clause_start(sentence, at, found[0].start), found[0].start)
-    if (
-        part
-        and part.end() == found[0].start
-        and _WHOLE_OF_KIND.match(sentence, found[0].start + len(found[0].word))
-    ):
-        part = None  # 占全省电力总装机的64%: a kind of the place's things, not a part of it
-    return (
-        all(m.kind == "own" for m in found)
-        and found[0].start > at
-        and not part
-        and (
-            all(m.word in GENERIC for m in found)
-            or not any(c.isdigit() for c in sentence[found[0].start :])
-        )
-    )
-
-
 # A place whose plan a share is of (占全省任务的7%, 完成全市年度目标的80%): the plan's owner,
 # not the subject whose work the share measures (南阳…，占全省任务的7% is 南阳's)
 _PLAN_OF = re.compile(r"(?:下达|分解|确定)?的?(?:年度|全年)?(?:建设)?(?:目标)?(?:任务|目标|计划)")
@@ -359,12 +353,6 @@ def _own_part_after(sentence: str, regions: tuple[str, ...], at: int) -> bool:
 _RANKED = re.compile(r"居|占|位列|位居|排名|排在|列第")
 
 
-def _clause_start(sentence: str, at: int, place: int) -> int:
-    """Where the clause holding the place at `place` starts, not before `at`: a part word of
-    another clause between (…，…占比12%，全市…) makes no part of the place."""
-    return max(at, *(sentence.rfind(c, at, place) + 1 for c in "，,；;"))
-
-
 def _clause_end(sentence: str, at: int) -> int:
     found = _CLAUSE_END.search(sentence, at)
     return found.start() if found else len(sentence)
@@ -375,9 +363,6 @@ _WITHIN = ("经济", "高新", "开发区", "园区", "工业园", "产业园", 
 
 
 _FULL_STOP = re.compile(r"[。！？!?\n]")
-_PART_WORDS = re.compile(r"其中|包括|含|占|(?<![同环])比|较|相当于|分别")
-# after 占 and the place, a whole of another kind (占全省【电力总装机】的): no plan, nor the place
-_WHOLE_OF_KIND = re.compile(r"(?!任务|目标|计划|比重|比例)[\u4e00-\u9fff]{2,12}?(?:的|比重|比例)")
 
 
 def _names_own(text: str, regions: tuple[str, ...]) -> bool:
