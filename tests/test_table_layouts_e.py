@@ -347,14 +347,16 @@ NUMBERED = """<html><head><meta charset="utf-8"><title>白河市2025年城建重
 </table></div></body></html>"""
 
 
-def test_a_task_list_numbered_only_names_its_rows_by_number() -> None:
-    # no word of plan in the cell nor in its header: the table's title gives the frame
+def test_a_task_list_numbered_only_names_its_rows_by_their_content() -> None:
+    # no word of plan in the cell nor in its header: the table's title gives the frame; the row
+    # is named by its content sentence (session 21; until then by its number, 2), not 市卫健委
+    # (the unit in charge right of it)
     article = extract(NUMBERED.encode(), url="http://127.0.0.1/n.html")
     from monitor.figures.tables import article_figures
 
     found = article_figures(article, [NURSERY], published=date(2025, 2, 20))
     assert [(f.kind, f.period, f.sentence.split(" | ")[0]) for f in found] == [
-        ("pledge", "2025", "2")  # row 2, not 市卫健委 (the unit in charge right of it)
+        ("pledge", "2025", "新增社区托育点25个")
     ]
 
 

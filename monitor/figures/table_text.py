@@ -94,11 +94,13 @@ def _is_text(cell: str) -> bool:
     return _FIGURE_AFTER.search(cell) is not None and _QUALIFIED.match(cell) is None
 
 
-def _row_name(row: tuple[str, ...], items: list[int]) -> str:
+def _row_name(row: tuple[str, ...], items: list[int], content: int | None = None) -> str:
     """The row's name: its first cell of words in the item's columns left of its sentences
     (table_names: not a category merged down, not the unit in charge), no index (稳定扩大就业);
-    its index where it has none (not 市交通运输局, the unit in charge right of them)."""
-    for cell in (row[i] for i in items if i < len(row)):
+    where it has none, its content's sentence (序号 | 项目内容: 新增…47台。), else its index (not
+    市交通运输局, the unit in charge right of them)."""
+    for i in [*items, *([] if content is None else [content])]:
+        cell = row[i] if i < len(row) else ""
         if cell.strip() and not _INDEX.fullmatch(cell) and _HAN.search(cell):
             return cell.strip()
     return row[0].strip() if row else ""
@@ -151,9 +153,11 @@ def _cells(
     heads = [i for i in range(min(texts)) if not _INDEX_HEAD.fullmatch(table.header[i].strip())]
     steps = _role_column(table, heads, published)
     items = item_columns(table, [i for i in heads if i != steps])  # (合计 in 序号: no name)
-    everyone = " ".join(_row_name(row, items) for row in table.rows)
+    content = next((i for i in texts if _content_role(table.header[i])), None)
+    content = None if items else content  # (a content column beside a name column: no name)
+    everyone = " ".join(_row_name(row, items, content) for row in table.rows)
     for row in table.rows:
-        name = _row_name(row, items)
+        name = _row_name(row, items, content)
         if projects and not _whole(name):
             continue  # one project's 充电桩600个 is no figure of the city's
         mine = [
@@ -182,7 +186,7 @@ def _one(head: str, cell: str, row: _Row, frame: str, published: date | None) ->
     told = "none" if both else frame
     # (a cell saying its own plan, 年度计划投资90亿元, needs no cue to cut it off its row)
     cue = "" if role == "pledge" and _OWN_PLAN.search(cell) else _cue(role, told)
-    name = row.name if _HAN.search(row.name) else ""
+    name = row.name.rstrip("。；;") if _HAN.search(row.name) else ""
     said = f"{name}{thing}{row.step}{head}{cue}：{cell}"
     line = f"{f'{row.name} {row.step}' if row.step else row.name} | {head or '—'}: {cell}"
     opens = len(said) - len(cell)

@@ -1,0 +1,46 @@
+"""Which words name a row of a task list whose only words are its content sentences (session 21;
+the tables are our own wording): the digest quotes the row by its sentence, never by its 序号."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from monitor.figures.table_text import text_cell_figures
+from monitor.models import Figure, Pledge, Table, Target
+
+DEFIBRILLATORS = Target(
+    "ls-aed", "鹿山县2024年新增配置自动体外除颤仪60台", ("自动体外除颤仪",),
+    ("鹿山县", "鹿山", "全县"), unit="台", pledge=Pledge(Decimal(60)),
+)  # fmt: skip
+
+
+def _rows(found: list[Figure]) -> list[tuple[str, Decimal]]:
+    return [(f.sentence.split(" | ", 1)[0], f.value) for f in found]
+
+
+def test_a_row_with_only_an_index_and_its_content_is_named_by_the_content() -> None:
+    table = Table(
+        caption="2024年县级民生实事项目进展情况表", unit=None,
+        header=("序号", "项目内容", "牵头单位", "进展情况"),
+        rows=(
+            ("1", "为全县学校配齐心理辅导室28间。", "县教育局", "已完成选址。"),
+            ("2", "在车站和公园等公共场所新增配置自动体外除颤仪60台。", "县卫健局", "已完成采购。"),
+        ),
+    )  # fmt: skip
+    found = text_cell_figures(table, [DEFIBRILLATORS], published=date(2024, 5, 20), title="")
+    assert _rows(found) == [("在车站和公园等公共场所新增配置自动体外除颤仪60台。", Decimal(60))]
+    assert [f.kind for f in found] == ["pledge"]
+
+
+def test_a_name_column_beside_the_content_still_names_the_row() -> None:
+    table = Table(
+        caption="2024年县级民生实事项目进展情况表", unit=None,
+        header=("序号", "项目名称", "建设内容", "牵头单位"),
+        rows=(
+            ("1", "心理辅导室建设", "为全县学校配齐心理辅导室28间。", "县教育局"),
+            ("2", "公共场所急救设备配置", "新增配置自动体外除颤仪60台。", "县卫健局"),
+        ),
+    )  # fmt: skip
+    found = text_cell_figures(table, [DEFIBRILLATORS], published=date(2024, 5, 20), title="")
+    assert _rows(found) == [("公共场所急救设备配置", Decimal(60))]
