@@ -26,6 +26,7 @@ _SHARE_HEAD = re.compile(
     r"(?:已|为|达到?|是|约|近|超过|从|由)*(?=[约近超逾]?[0-9]|$)"
 )
 # A growth of an amount, in per cent (同比增长10.2%, 增长4.1%): not a share's change in points
+_GLOSS = re.compile(r"[（(][^（）()]+[)）]")  # a bracket naming what the share is
 _GROWTH = re.compile(r"(?:增长|增加|下降|减少)了?(?:约|近|超过)?$")
 _FIRST_NUMBER = re.compile(r"[约近超逾]?[0-9]")
 _HAN_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
@@ -67,6 +68,9 @@ def other_share(sentence: str, c0: int, start: int, target: Target, points: bool
         said = _SHARE_HEAD.search(before)
     if said is not None:
         named = said.group(1)
+        gloss = _GLOSS.search(named)
+        if gloss and any(k in gloss.group() for k in target.keywords):
+            return None  # 占常住人口比重（常住人口城镇化率）为66.34%: the share the target names
         if whole is None or (whole and not _pairs(named) & _pairs(whole)):
             return f"a share of another whole (占{named}…), not the target's figure"
         return None
