@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from monitor.figures.events import event_alone
 from monitor.figures.firsts import opening
+from monitor.figures.short_forms import short_forms
 from monitor.models import Target
 
 
@@ -281,25 +282,6 @@ def _kind_nouns(target: Target) -> tuple[str, ...]:
 _MIXED = re.compile(r"(?<=[0-9A-Za-z])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[0-9A-Za-z])")
 
 
-# The short forms statistics and news write for a long name, either way (规上工业增加值 and
-# 规模以上工业增加值; 固投 and 固定资产投资; 保租房 and 保障性租赁住房)
-_SHORT_FORMS = (
-    ("规上", "规模以上"),
-    ("固投", "固定资产投资"),
-    ("保租房", "保障性租赁住房"),
-    ("高标农田", "高标准农田"),
-)
-
-
-def _short_forms(keyword: str) -> tuple[str, ...]:
-    """The keyword with a long name written short, or a short one written long."""
-    return tuple(
-        keyword.replace(long, short) if long in keyword else keyword.replace(short, long)
-        for short, long in _SHORT_FORMS
-        if long in keyword or short in keyword
-    )
-
-
 @lru_cache(maxsize=1024)
 def _spelled(target: Target) -> Target:
     """The target with its keywords' other spellings (keywords.variants) added to them, as
@@ -308,7 +290,7 @@ def _spelled(target: Target) -> Target:
     more = tuple(v for k in target.keywords for v in variants(k) if v not in target.keywords)
     # a page spacing Latin letters or digits off Chinese (5G 基站, PM2.5 浓度): the same keyword
     more += tuple(v for k in target.keywords if (v := _MIXED.sub(" ", k)) != k)
-    more += tuple(s for k in target.keywords for s in _short_forms(k) if s not in target.keywords)
+    more += tuple(s for k in target.keywords for s in short_forms(k) if s not in target.keywords)
     more += tuple(k for k in _kind_nouns(target) if k not in target.keywords)
     # an event named alone before its measures (生产安全事故1846起、死亡702人 for 生产安全事故死亡):
     # which of them is the target's, binding weighs (events.py)
