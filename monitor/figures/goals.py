@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from monitor.figures.cues import MODAL, _cue
+from monitor.figures.cues import _PLEDGE, MODAL, _cue
 from monitor.figures.five_years import plan_end
 from monitor.figures.months import YEAR_SPAN
 from monitor.figures.stock_flow import IN_STATE
@@ -152,6 +152,20 @@ def _month_ahead(clause: str, published: date) -> bool:
     word = found.group(1)
     month = int(word) if word.isdigit() else _MONTHS[word]
     return month >= published.month
+
+
+def done_in_past(head: str, period: str | None, published: date | None) -> bool:
+    """Whether a task's amount after 完成 (完成国土绿化任务1.27亿亩) is dated to a year before the
+    one published in, with no word of plan: the work done that year, not its task's size."""
+    return (
+        "完成" in head
+        and head.endswith("任务")  # (not 超额完成40所的年度目标任务: the plan's size after 完成)
+        and published is not None
+        and period is not None
+        and period.isdigit()
+        and int(period) < published.year
+        and _PLEDGE.search(head) is None
+    )
 
 
 def year_to_come(read: tuple[FigureKind, FigureScope, str | None], published: date | None) -> bool:

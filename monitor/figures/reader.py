@@ -35,7 +35,7 @@ from monitor.figures.checks import (
 from monitor.figures.cues import _CHANGE, _CLAUSE
 from monitor.figures.dated import dated_period
 from monitor.figures.frame_words import unnamed
-from monitor.figures.goals import pledge_said_again, year_to_come
+from monitor.figures.goals import done_in_past, pledge_said_again, year_to_come
 from monitor.figures.keywords import _first_part, first_found, plan_found, split_sentences
 from monitor.figures.levels import scope_for
 from monitor.figures.nouns import noun_of
@@ -343,7 +343,7 @@ class _Article(Regional):
         if measure == "share_of_pledge":  # 完成年度任务的83%: progress so far, unless planned
             kind = share_kind(sentence, c0, n.head, kind, target.id in making.pledged)
         elif (
-            (n.task and measure is None)
+            (n.task and measure is None and not done_in_past(n.head, period, self.published))
             or year_to_come((kind, scope, period), self.published)
             or pledge_said_again(
                 quantity, target, (kind, scope, period), sentence, self.published, (c0, c1)
