@@ -25,6 +25,7 @@ from monitor.figures.scope_words import (
     _added_before,
     _clause_before,
     _reaches_additions,
+    last_years_tally,
 )
 from monitor.figures.scope_words import (
     _ADDITION as _ADDITION,
@@ -76,7 +77,7 @@ _FLOW = re.compile(
     r"产量|产值|发电量|用电量|收入|营收|进出口|出口额|进口额|销售额|销量|成交额|交易额|零售总额"
     r"|增加值|吞吐量|货运量|客运量|接待游客|游客量|业务量|资金总?规模"  # (a year's funds in all)
     r"|零售额|营业额|支出|税收|出栏"  # (网络零售额, 一般公共预算支出: a year's, in statistics)
-    r"|社零"  # (社零总额, 社零额: the retail total's short name)
+    r"|社零|社消零"  # (社零总额, 社消零总量: the retail total's short names)
     r"|以旧换新|换新|下乡"  # (a scheme for goods: its count is of goods traded over a period)
 )
 # A flow's total, in a clause after the one naming it (…收入增长4.1%，总量达到486亿元)
@@ -248,7 +249,7 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     )
     if since and _CUMULATIVE.search(clause):
         return "new"  # 自2016年…以来，累计下达…; “十四五”以来截至9月底，累计筹集…; …，借阅累计达到…
-    if _window_before(sentence, c0, head):
+    if _window_before(sentence, c0, head) or last_years_tally(sentence, q.start):
         return "new"  # …介绍，2020年以来，全市累计新建…; …获悉，从2020年至今，全市已建成…
     if _YEARS_PLAN_AFTER.match(sentence, q.end) or _SHARES_OF_YEARS_PLAN.search(sentence, q.end):
         return "new"  # 累计完成2210部，完成年度目标的73.7%: the year's work so far

@@ -86,8 +86,8 @@ def _period(text: str, published: date | None, relative: bool = True) -> str | N
     if (span := years_back(text, published)) is not None:
         return span  # 过去五年, 三年来, 近三年: the years looked back on
     half = "H1" if first_half_named(text) else "H2" if "下半年" in text else ""
-    if last_year := _LAST_YEAR.search(text):  # 去年1—9月: last year's first three quarters
-        return f"{y - 1}{half or part_at(text, last_year.end())}"
+    if last_year := _LAST_YEAR.search(text):  # 去年1—9月: its first three quarters; 去年以来
+        return _last_years(text, last_year.end(), y, half)
     if back := year_back(text, published):
         return f"{back}{half}"
     if "今年" in text or half or since_new_year(text):  # 今年1—6月: its part; 年初以来
@@ -129,3 +129,11 @@ _BARE_START = re.compile(
 THE_YEAR = re.compile(
     r"全年(?!(?:目标|任务|计划)+的)|年度(?=目标|任务|计划)(?!(?:目标|任务|计划)+的)|年内|(?<![0-9去明])年底前|本年|当年"
 )
+
+
+def _last_years(text: str, end: int, y: int, half: str) -> str:
+    """The period of 去年 ending at `end` in a text published in year `y`: last year or its part,
+    or the span from it to now (去年以来)."""
+    if text.startswith("以来", end):
+        return f"{y - 1}-{y}"
+    return f"{y - 1}{half or part_at(text, end)}"

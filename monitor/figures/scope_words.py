@@ -61,3 +61,16 @@ def _clause_before(sentence: str, c0: int) -> int:
 _SHARES_OF_YEARS_PLAN = re.compile(
     r"分别(?:超额)?(?:完成|占|达到|为)(?:了)?[^。；，,]{0,12}?(?:年度|全年)[^。；，,的]{0,4}?(?:任务|计划|目标)"
 )
+
+
+# Last year's running total of work (去年全省累计完成营造林1083万亩): that year's work, as this
+# year's is; not a stock dated by it (去年达到8.2万个, 截止去年年底…已建成…)
+_LAST_YEARS_TALLY = re.compile(
+    r"(?<![比较于至到止])去年(?![末底]|年[末底]|以来|同期)[^，,。；;0-9]{0,12}?累计"
+    r"(?:完成|新增|新建|建成|实施|改造|开工|发放|培训|接待|筹集)"
+)
+
+
+def last_years_tally(sentence: str, at: int) -> bool:
+    """Whether last year's running total of work is said before the number at `at`."""
+    return "去年" in sentence and _LAST_YEARS_TALLY.search(sentence, 0, at) is not None
