@@ -384,7 +384,13 @@ class Frames(Openings):
         if self._year_kind(sentence) == "achieved":
             return True
         kind, period = self.frame(index)
-        return kind == "achieved" and not self._running(period)
+        return kind == "achieved" and (not self._running(period) or self._closing(period))
+
+    def _closing(self, period: str | None) -> bool:
+        """Whether a review's period is the whole year published in, read in its last month (a
+        year-end summary, …局2025年工作总结 in December): its 预计全年… is the first result."""
+        published = self.published
+        return published is not None and published.month == 12 and period == str(published.year)
 
     def _running(self, period: str | None) -> bool:
         """Whether a period reaches into the year the text was published in (今年以来, 2024年1—10月
