@@ -206,6 +206,8 @@ def continues_at(sentence: str, at: int) -> bool:
     return said is not None and continues_with(sentence, said.end())
 
 
+# How the figure before was reckoned (…4815.49亿元，按不变价核算，比上年同期增长6.6%): an aside
+_RECKONED = re.compile(r"按[^，,。；;0-9]{1,10}?(?:计算|核算)(?=[，,])")
 # The subject set against another place or the schedule (…，高于全国1.5个百分点，增速比…)
 _COMPARED_TO = re.compile(r"(?:高于|低于|快于|慢于)")
 
@@ -217,6 +219,7 @@ def continues_with(sentence: str, at: int) -> bool:
         _CONTINUES.match(sentence, at)
         or _COMPARED_TO.match(sentence, at)
         or _HEAD_COUNTED.match(sentence, at)
+        or (sentence.startswith("按", at) and _RECKONED.match(sentence, at))
     ):
         return True
     cause = _CAUSE_OPENS.match(sentence, at) if sentence.startswith(_CAUSE_FIRST, at) else None
