@@ -131,6 +131,8 @@ _PLEDGE = re.compile(
     # (建议 naming the proposal a reply answers, 代表建议, 第0218号建议, 建议的答复, is none)
     # (再 as a noun's first letter in a list, 含再投资、留存收益, 外商再投资, is none)
     + r"|(?<![含括、商])再(?=[减建新增完开投])|工作任务"
+    # the plan's number stated (…24.8亿元（任务数23亿元）; 计划数为120个), not one done (完成任务数)
+    + r"|(?<!成)(?:任务|计划)数(?=为?[约近超]?[0-9])"
     + r"|建议(?<![号表员]建议)(?!的?(?:办理|答复|复函))"
     # (部署 ending its clause, 贯彻…决策部署，, is the noun, a directive followed: no plan)
     + r"|部署(?![，,。；;、]|要求|安排)"
