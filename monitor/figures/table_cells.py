@@ -64,13 +64,13 @@ def read_cells(
     return read
 
 
-def note_amount(note: str | None) -> str | None:
-    """The amount unit of a table's note (单位：万套（间） → 万套; 万亩、% → 万亩)."""
-    for part in _NOTE_PARTS.split(note or ""):
-        part = _GLOSS.sub("", part).strip()  # a gloss: 套（间）, even half cut off
-        if part and not _PERCENT.fullmatch(part):
-            return part
-    return None
+def note_amount(note: str | None, target: Target | None = None) -> str | None:
+    """The amount unit of a table's note (单位：万套（间） → 万套; 万亩、% → 万亩); of a note naming
+    several (单位：个、亿元, the columns' in turn), the one that can count the target's unit."""
+    parts = [_GLOSS.sub("", p).strip() for p in _NOTE_PARTS.split(note or "")]  # (套（间）)
+    parts = [p for p in parts if p and not _PERCENT.fullmatch(p)]
+    mine = [p for p in parts if target is not None and same_measure(p, target)]
+    return (mine or parts or [None])[0]
 
 
 def same_measure(written: str | None, target: Target) -> bool:

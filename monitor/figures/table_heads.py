@@ -36,8 +36,8 @@ _ACHIEVED = re.compile(
     r"签约|交付|交房|投用|投入使用|投产|投运|通车|开通|并网|入住|筹集|供应|配租|"
     r"发放|拨付|兑付|发行|支出|惠及|办理|办结|受理|筛查|接种|培训|安置|"
     r"上半年|下半年|[一二三四]季度|前三季度|当月|本月|当年|本年|"
-    r"本期|报告期|当前"  # a bulletin's current period, a monitoring table's 当前值
-)
+    r"本期|报告期|当前|实测|监测值"  # a bulletin's current period, a monitoring table's 当前值,
+)  # (…, an air-quality table's 实测值, 监测值: the level measured)
 _ACHIEVED = opening(_ACHIEVED)  # searched only where a match can start (firsts.py)
 
 # A column of the progress made (工作进展, 推进情况, 落实情况): the results

@@ -128,9 +128,9 @@ def _read_table(
             *(" ".join(row[i] for i in labels if i < len(row)) for row in table.rows),
         ]
     )
-    unit = _table_unit(table, title)
     figures: list[Figure] = []
     for target in targets:
+        unit = _table_unit(table, title, target)
         if not names(labelled, target) or others_page(target, table.caption, title, labelled):
             continue  # (靖江市主要经济指标 for 泰兴: another place's page)
         mine = items_across(table, _for_target(table, columns, target, published, plan), target)
@@ -166,13 +166,13 @@ def _for_target(
     return own_places(own, table.header, target)
 
 
-def _table_unit(table: Table, title: str) -> str | None:
+def _table_unit(table: Table, title: str, target: Target) -> str | None:
     """The amount unit of the whole table: its note (单位：万套, also in the header's corner
     cell), else a unit in brackets ending its caption or the article's title (…完成情况（万亩）);
     never a bare %."""
     corner = next((m.group(1) for h in table.header if (m := _UNIT_CELL.search(h))), None)
     for unit in (
-        note_amount(table.unit or corner),
+        note_amount(table.unit or corner, target),
         header_unit(table.caption),
         header_unit(title),
     ):

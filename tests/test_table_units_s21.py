@@ -1,0 +1,50 @@
+"""Table headers and notes met on real pages in session 21 (the tables are our own wording): a
+monitoring table's 实测值 column is the level measured, and a note naming several units (单位：个、
+亿元, the columns' in turn) gives each target the one that can count it."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from monitor.figures.tables import find_table_figures
+from monitor.models import Pledge, Table, Target
+
+GOOD_DAYS = Target(
+    "xa-good-days", "西安空气质量优良天数比例", ("优良天数比例", "优良天数率"),
+    ("西安市", "西安", "全市"), unit="%",
+)  # fmt: skip
+PROJECTS = Target(
+    "hh-projects", "怀化2024年重点建设项目年投资计划90亿元", ("重点建设项目", "重点项目"),
+    ("怀化市", "怀化", "全市"), unit="元", pledge=Pledge(Decimal(9_000_000_000)),
+)  # fmt: skip
+
+
+def _read(table: Table, target: Target, day: date) -> list[tuple[str, str, Decimal]]:
+    found = find_table_figures(table, [target], published=day, title="")
+    return [(f.kind, f.scope, f.value) for f in found]
+
+
+def test_a_measured_value_column_is_the_level_read() -> None:
+    table = Table(
+        caption="1-8月全省重点城市空气质量状况", unit=None,
+        header=("城市", "优良天数率|实测值(%)", "优良天数率|同比(百分点)"),
+        rows=(("西安市", "71.3", "1.8"), ("宝鸡市", "74.0", "-0.6")),
+    )  # fmt: skip
+    assert _read(table, GOOD_DAYS, date(2024, 9, 15)) == [
+        ("achieved", "rate", Decimal("71.3")),
+        ("achieved", "rate", Decimal("1.8")),
+    ]
+
+
+def test_a_note_of_several_units_gives_the_target_its_own() -> None:
+    table = Table(
+        caption="1-6月市重点项目投资完成情况汇总表", unit="个、亿元",
+        header=("区县", "项目个数", "年投资计划", "完成投资额", "年计划投资完成率"),
+        rows=(("全市", "128", "90.0", "52.6", "58.4%"), ("鹤城区", "21", "15.2", "9.1", "59.9%")),
+    )  # fmt: skip
+    assert _read(table, PROJECTS, date(2024, 7, 20)) == [
+        ("pledge", "new", Decimal("9000000000")),
+        ("achieved", "new", Decimal("5260000000")),
+        ("achieved", "share_of_pledge", Decimal("58.4")),
+    ]
