@@ -70,7 +70,7 @@ def note_amount(note: str | None, target: Target | None = None) -> str | None:
     parts = [_GLOSS.sub("", p).strip() for p in _NOTE_PARTS.split(note or "")]  # (套（间）)
     parts = [p for p in parts if p and not _PERCENT.fullmatch(p)]
     mine = [p for p in parts if target is not None and same_measure(p, target)]
-    return (mine or parts or [None])[0]
+    return (mine or parts)[0] if parts else None
 
 
 def same_measure(written: str | None, target: Target) -> bool:
