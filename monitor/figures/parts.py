@@ -186,10 +186,20 @@ def _open_part(sentence: str, said: int, at: int) -> bool:
     return open_bracket(sentence, said) < 0 or not closes_between(sentence, said, at)
 
 
+# A sentence opening a breakdown by a kind of its own (按责任部门来看，…; 从各专班推进情况看，…;
+# 分领域看：…): each figure after it is one kind's part (by place or time: place_shares, sentences)
+_BY_KIND = re.compile(
+    r"(?:按|从|分)各?(?:责任)?(?:部门|单位|领域|行业|产业|类别|类型|专班|板块|主体|门类|项目类型)"
+    r"[^，,：:。0-9]{0,6}?(?:来|上)?看[，,：:]"
+)
+
+
 def part_of(making: Making, n: Number, target: Target) -> str | None:
     """Why the number is a part of the target's thing, not its total: after 其中 with the total
     read already, one kind of it after 其中, or a part of a set named before (…X中，); None."""
     sentence, q, regions = making.read.text, n.q, target.region
+    if sentence[:1] in "按从分" and (by := _BY_KIND.match(sentence)):
+        return f"a part of a breakdown ({by.group()[:-1]}): one kind's, not the whole"
     if total_of_a_list(making, q.start):
         return None  # …，其中技改投资142亿元，同比分别增长12.6%和15.3%: 12.6% is the total's
     own_place = own_place_part(sentence, making.read.cuts, q.start, regions)
