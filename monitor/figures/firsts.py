@@ -119,13 +119,23 @@ def _first(items: list[tuple[Any, Any]], letters: set[str]) -> bool:
     return True  # (look-arounds and anchors take no letter: what follows them starts the match)
 
 
+def find_word(text: str, word: str, start: int = 0) -> int:
+    """text.find(word, start), from the place of the word's first letter: str.find looks for one
+    letter with memchr (~0.03 ns a letter of a page), for a word of two or more letter by letter
+    (~1 ns), so a word whose first letter the page lacks, or holds late, is found at once."""
+    at = text.find(word[:1], start)
+    if at < 0 or text.startswith(word, at):
+        return at
+    return text.find(word, at + 1)
+
+
 def places_of(text: str, words: tuple[str, ...] | str) -> list[int]:
     """Where `text` holds any of `words` (or of the letters of a string), in order: found with
     str.find, which looks for a letter with memchr, where a pattern's class tests every letter."""
     at_all: list[int] = []
     for word in words:
-        at = text.find(word)
+        at = find_word(text, word)
         while at >= 0:
             at_all.append(at)
-            at = text.find(word, at + 1)
+            at = find_word(text, word, at + 1)
     return sorted(at_all)
