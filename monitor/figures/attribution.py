@@ -11,7 +11,7 @@ from typing import NamedTuple
 from monitor.figures import cues, events, speech, units
 from monitor.figures.continuations import HANDLED, NEXT_STEP, continues_at, continues_with, remark
 from monitor.figures.cues import _CLAUSE, _PART_OF_RESIDENTS, _PREDICATE
-from monitor.figures.firsts import opening
+from monitor.figures.firsts import Opening, opening
 from monitor.figures.fronted import fronted, fronted_from
 from monitor.figures.held import scheme_name
 from monitor.figures.keywords import _splittable, may_split, split_matches
@@ -55,9 +55,11 @@ _MEASURE_OPENS = re.compile(
 # A clause opening with a stage word and a verb of work before its amount (…、主体完工4.4万套、交付
 # 2.3万套; …，基本建成1.9万套), or with a rate of the thing (…已建成2.36万个，覆盖率达到91.5%;
 # …，全省覆盖率为91.5%): it goes on with the subject
-_STAGE_OPENS = re.compile(
-    r"(?:已经?|均已)?(?:主体|基本|全面|全部|整体|顺利|正式)(?:" + WORK_VERB.pattern + r")+了?"
-    r"(?=[约近超逾]?[0-9一二三四五六七八九十两])"
+_STAGE_OPENS = Opening(
+    re.compile(
+        r"(?:已经?|均已)?(?:主体|基本|全面|全部|整体|顺利|正式)(?:" + WORK_VERB.pattern + r")+了?"
+        r"(?=[约近超逾]?[0-9一二三四五六七八九十两])"
+    )
 )
 _RATE_WORDS = (
     r"(?:(?:覆盖|普及|入园|就诊|供养|治理|达标|优良|利用|处理|参保|签约|接种|到位|执行|拨付|交付|入住"

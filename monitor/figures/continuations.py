@@ -8,7 +8,7 @@ import re
 
 from monitor.figures import speech
 from monitor.figures.cues import MONTH_SPAN, PLAN_RATE, SHARE_BASIS
-from monitor.figures.firsts import opening
+from monitor.figures.firsts import Opening, opening
 from monitor.figures.nouns import WORK_VERB
 
 # …下一步将加大选址力度，力争全年建成80个: a clause that says what comes next, with no number,
@@ -190,7 +190,7 @@ _CAUSE_FIRST = ("受", "由于", "因")
 _CAUSE_OPENS = re.compile(r"(?:受|由于|因)[^，,。；;0-9]{1,14}?(?:影响|因素|带动|拉动)[，,]?")
 # …集中开工活动，86个项目总投资735亿元; …名单，共1195家企业入选: the things named before, counted
 # by their head noun
-_HEAD_COUNTED = re.compile(r"(?:共|共有|共计)?[0-9][0-9,]*(?:个|家|项)(?:项目|企业)")
+_HEAD_COUNTED = Opening(re.compile(r"(?:共|共有|共计)?[0-9][0-9,]*(?:个|家|项)(?:项目|企业)"))
 
 
 def continues_at(sentence: str, at: int) -> bool:
@@ -209,7 +209,7 @@ def continues_at(sentence: str, at: int) -> bool:
 # How the figure before was reckoned (…4815.49亿元，按不变价核算，比上年同期增长6.6%): an aside
 _RECKONED = re.compile(r"按[^，,。；;0-9]{1,10}?(?:计算|核算)(?=[，,])")
 # The subject set against another place or the schedule (…，高于全国1.5个百分点，增速比…)
-_COMPARED_TO = re.compile(r"(?:高于|低于|快于|慢于)")
+_COMPARED_TO = Opening(re.compile(r"(?:高于|低于|快于|慢于)"))
 
 
 def continues_with(sentence: str, at: int) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from monitor.figures import cues, units
 from monitor.figures.cues import _CLAUSE, PLAN_AFTER
+from monitor.figures.firsts import Opening
 from monitor.figures.keywords import _first_part, title_noun
 from monitor.models import Quantity, Target
 
@@ -44,7 +45,7 @@ _AFTER_COUNT_OK = frozenset(
 )
 # the period's additions named as a set (今年新建的48个中有31个…, 新增的3200个中，…)
 _SET_OF_ADDED = re.compile(r"(?:新建|新增|建成|新开工|开工|完成|改造)的(?:约|近|超过|超)?$")
-_AMONG = re.compile(r"中(?:有|，|,|的)")
+_AMONG = Opening(re.compile(r"中(?:有|，|,|的)"))
 # another count between this one and the keyword (14个乡镇260个卫生室): the keyword is that one's
 _COUNT_BETWEEN = re.compile(r"[0-9０-９][0-9０-９.]*\s*(?:万|亿)?[个座所家处条张套间户台辆名人]")
 _REACH = 12  # how far after a count a target's keyword may follow as its noun (40多个高品质“…”X)
@@ -160,7 +161,7 @@ _PLACE_CLASS = re.compile(  # (…or one place word alone: 五个区, 3个县; n
     r"省区市|省（区、市）|省份|省区|省市|地市|设区市|城市|市县|县市|区县|县区|地区"
     r"|[省市区县](?![级属直管域场民政容])"
 )
-_BROUGHT = re.compile(r"所?带来(?:的|了)")
+_BROUGHT = Opening(re.compile(r"所?带来(?:的|了)"))
 # (…5.8万个的基础上: the base a plan is built on, the thing's own earlier figure)
 _LEVEL_NOUN = re.compile(r"(?:较高|历史|新的?)?(?:水平|规模|高位|量级|区间)|基础上")
 _PLAN_NOUN = re.compile(r"(?:年度|全年)?(?:建设|改造)?(?:目标)?(?:任务|目标|计划)")

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from monitor.figures import speech
 from monitor.figures.bases import without_base, without_compared, without_followed
-from monitor.figures.firsts import opening
+from monitor.figures.firsts import Opening, opening
 from monitor.figures.plan_words import (
     _DECIDED_WORK,
     _DUTY,
@@ -101,11 +101,15 @@ GOES_ON = re.compile(
     + MODAL.pattern
 )
 # A clause opening with the rest of the things counted before (其余3段, 剩余120公里, 余下11个)
-REST_OPENS = re.compile(r"(?:其余|剩余|余下|剩下)的?(?=[约近超逾0-9一二三四五六七八九十两])")
+REST_OPENS = Opening(
+    re.compile(r"(?:其余|剩余|余下|剩下)的?(?=[约近超逾0-9一二三四五六七八九十两])")
+)
 # …or a batch of them (首批45家已于4月完成评定: a result; 第二批30个将于…: the plan's tranche)
-BATCH_OPENS = re.compile(
-    r"(?:首批|头批|首轮|第[一二三四五六七八九十]批|第[一二三四五六七八九十]轮)的?"
-    r"(?=[约近超逾0-9一二三四五六七八九十两])"
+BATCH_OPENS = Opening(
+    re.compile(
+        r"(?:首批|头批|首轮|第[一二三四五六七八九十]批|第[一二三四五六七八九十]轮)的?"
+        r"(?=[约近超逾0-9一二三四五六七八九十两])"
+    )
 )
 # Achieved cues saying only "so far" or "in all" (累计, 截至, 全部): a plan's under a modal; 实际
 # is, naming the measure (力争实际到位资金…, 确保实际使用外资增长8%).

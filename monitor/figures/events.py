@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from monitor.figures.firsts import Opening
 from monitor.models import Quantity, Target
 
 if TYPE_CHECKING:
@@ -117,9 +118,11 @@ def refused(
 
 # A clause opening with a measure of an event before its amount (…火灾1.2万起、死亡38人、受伤
 # 21人; …，直接经济损失1.3亿元): it goes on with the event named before
-MEASURE_OPENS = re.compile(
-    r"(?:共|累计)?(?:造成)?(?:死亡|遇难|受伤|直接经济损失|经济损失)(?:人数)?(?:为|达到?|约)?"
-    r"(?=[约近超逾]?[0-9一二三四五六七八九十两])"
+MEASURE_OPENS = Opening(
+    re.compile(
+        r"(?:共|累计)?(?:造成)?(?:死亡|遇难|受伤|直接经济损失|经济损失)(?:人数)?(?:为|达到?|约)?"
+        r"(?=[约近超逾]?[0-9一二三四五六七八九十两])"
+    )
 )
 
 

@@ -8,6 +8,7 @@ import re
 from datetime import date
 
 from monitor.figures.cues import _PLEDGE, MODAL, _cue
+from monitor.figures.firsts import Opening
 from monitor.figures.five_years import plan_end
 from monitor.figures.months import YEAR_SPAN
 from monitor.figures.stock_flow import IN_STATE
@@ -342,9 +343,11 @@ def done_beside_rate(clause: str, rest: str) -> bool:
 
 # A clause giving only a rate of change, with no subject or verb of work of its own (…，同比增长
 # 7.5%; …，比上年同期下降3.1%): the change of the amount the clause before gave
-_RATE_ONLY = re.compile(
-    r"(?:同比|环比|比上年同期|比去年同期|比上年|比去年|较上年同期|较去年同期|较上年|较去年)"
-    r"(?:增长|下降|增加|减少|提高|回落)了?[约近超逾]?[0-9]"
+_RATE_ONLY = Opening(
+    re.compile(
+        r"(?:同比|环比|比上年同期|比去年同期|比上年|比去年|较上年同期|较去年同期|较上年|较去年)"
+        r"(?:增长|下降|增加|减少|提高|回落)了?[约近超逾]?[0-9]"
+    )
 )
 # (not a clause comparing with another amount, 比年度目标30个多4个: the rate is the figure's own)
 _SET_AGAINST_BEFORE = re.compile(r"\s*(?:比|较|相比|高于|低于|多于|少于|超过|超出|占|与)")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from monitor.figures.binding import Making, Number
+from monitor.figures.firsts import Opening
 from monitor.figures.renewals import things_not_work
 from monitor.figures.shares import whole_of
 from monitor.figures.since import ADDED_CLAUSE
@@ -25,9 +26,11 @@ _TO_BE_DONE = re.compile(
     f"待{_WORK_TO_DO}|尚未(?=[^，,。；]{{2,3}}的){_WORK_TO_DO}|未(?=[^，,。；]{{2,3}}的){_WORK_TO_DO}"
 )
 # The rest of the things counted (剩余0.3亿元, 其余82座, 今年剩余的4000万元)
-_REST = re.compile(
-    r"(?:今年|全年|年内|目前)?(?:其余|剩余|余下|剩下|尚余)的?"
-    r"(?=[约近超逾0-9一二三四五六七八九十两])"
+_REST = Opening(
+    re.compile(
+        r"(?:今年|全年|年内|目前)?(?:其余|剩余|余下|剩下|尚余)的?"
+        r"(?=[约近超逾0-9一二三四五六七八九十两])"
+    )
 )
 _PLAN_NAMED = re.compile(r"任务|目标|计划")
 # A figure an earlier plan set (上一轮规划确定的…面积为43.8万亩, 原规划划定的): neither the plan

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from monitor.figures import months
 from monitor.figures.cues import EARLIER_LEVEL, MODAL, MONTH_SPAN
-from monitor.figures.firsts import opening
+from monitor.figures.firsts import Opening, opening
 from monitor.figures.months import done_by_a_month, opening_past_source
 from monitor.figures.place_clauses import whole_in_share
 from monitor.figures.rate_words import _CHANGE_VERB as _CHANGE_VERB
@@ -120,7 +120,7 @@ _SINCE_WORK_BEGAN = re.compile(
     r"开累|开(?<![0-9]年开)(?:工|建)(?:建设)?以来|动(?<![0-9]年动)工(?:建设)?以来"
 )
 # A mark a number is said to pass or a step it climbs onto (突破3万个大关, 迈上4万个新台阶)
-_MARK_AFTER = re.compile(r"新?(?:台阶|大关|关口)")
+_MARK_AFTER = Opening(re.compile(r"新?(?:台阶|大关|关口)"))
 # A count right after the verb adding it (新增14家, 新建2座): the addition
 _ADDED_JUST_BEFORE = re.compile(r"(?:新增|新建|新开|净增)了?(?:约|近|超过|超|逾)?$")
 # A one-year quota or allocation (今年下达的额度, 今年新增专项债券限额, 今年安排…资金): what a 累计

@@ -8,6 +8,7 @@ import re
 from itertools import pairwise
 
 from monitor.figures import speech
+from monitor.figures.firsts import Opening
 from monitor.figures.months import SINCE_NEW_YEAR
 from monitor.figures.nouns import WORK_VERB
 from monitor.figures.places import GENERIC, NATIONAL, PLACES, Mention, mentions
@@ -69,7 +70,7 @@ def for_the_place(sentence: str, at: int, end: int) -> bool:
 
 # A share opening a clause, of a whole named with its place and amount (…，占全市52家的近三成;
 # …，约占全省已装3.4万台的两成): the whole is that place's amount of the subject
-_SHARE_OPENS = re.compile(r"(?:约|近|仅|只|已)?占")
+_SHARE_OPENS = Opening(re.compile(r"(?:约|近|仅|只|已)?占"))
 _WHOLE_AMOUNT = re.compile(
     r"[^，,。；;0-9]{0,6}?[约近超逾]?[0-9一二三四五六七八九十两][^，,。；;]{0,12}?的"
 )
@@ -115,9 +116,11 @@ _TAKES_ON_END = re.compile(
 )
 # …，分解给湖南的是600座; …，下达给南宁市的任务为180座: a place's share of a task handed down
 # to it (分解到各地 is read in places.py as handed down to others)
-_HANDED_TO = re.compile(
-    r"(?:分解|下达|分配|下发)给"
-    r"(?=[\u4e00-\u9fff]{1,8}?的?(?:任务|目标)?(?:为|是)?[约近0-9一二三四五六七八九十两])"
+_HANDED_TO = Opening(
+    re.compile(
+        r"(?:分解|下达|分配|下发)给"
+        r"(?=[\u4e00-\u9fff]{1,8}?的?(?:任务|目标)?(?:为|是)?[约近0-9一二三四五六七八九十两])"
+    )
 )
 # …，九江以212家居全省第二: a place ranked by its amount
 _RANKED_BY = re.compile(

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from monitor.figures.firsts import Opening
 from monitor.figures.nouns import per_head_title
 from monitor.models import Target
 
@@ -22,9 +23,11 @@ _SINCE_START = re.compile(
 )
 # a clause right after a number saying how much it changed since a base point (…参保人数5612万人，
 # 比上年末净增25万人; …志愿者38.2万名，较年初增加1.4万名): the number is the level that changed
-_CHANGE_SINCE_BASE = re.compile(
-    r"[，,]\s*(?:比|较)(?:年初|上月末|(?:上年|去年|上一年|(?:19|20)[0-9]{2}\s*年)(?:末|底))"
-    r"(?:净增|新增|增加|增长|减少|下降)"
+_CHANGE_SINCE_BASE = Opening(
+    re.compile(
+        r"[，,]\s*(?:比|较)(?:年初|上月末|(?:上年|去年|上一年|(?:19|20)[0-9]{2}\s*年)(?:末|底))"
+        r"(?:净增|新增|增加|增长|减少|下降)"
+    )
 )
 _ADDED = re.compile(r"新(?:增|建|开)|净增")
 _PLAN_ENDS = {"十一": 2010, "十二": 2015, "十三": 2020, "十四": 2025}

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import fields, replace
 from typing import Any, TypeVar
 
-from monitor.figures.firsts import places_of
+from monitor.figures.firsts import find_word, places_of
 from monitor.figures.offsets import Back
 from monitor.models import Figure, Quantity, Seen
 
@@ -97,7 +97,12 @@ def squeezed(text: str) -> tuple[str, Back] | None:
                 continue  # 新增 2150张 护理型床位: an amount set off on both sides (sentences.py)
             cuts.append((a, b))  # 建成 60.3万套, 截至 6月底, 达到 93.8%
     cuts.extend(_thousands(text))
-    if "到" in text or "内" in text or "之前" in text or "累计共" in text:
+    if (
+        "到" in text
+        or "内" in text
+        or find_word(text, "之前") >= 0
+        or find_word(text, "累计共") >= 0
+    ):
         cuts.extend(_as_of_to(text))
     if not cuts:
         return None

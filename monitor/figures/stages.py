@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from monitor.figures.firsts import Opening
 from monitor.models import Quantity, Target
 
 # The stage of work a count is of, where a target counts one stage (新开工 vs 基本建成): coverage
@@ -315,9 +316,11 @@ def other_work(sentence: str, c0: int, q: Quantity, target: Target) -> str | Non
 
 # Words after a count saying its work is still going on (62条正在施工, 4个仍在建设, 正在紧张施工中),
 # or going well (19个项目进展顺利, 6个项目进展良好, 1个项目有序推进), the things maybe named again
-_UNDER_WAY = re.compile(
-    r"(?:项目|工程|事项|件事)?(?:均|都|仍|尚|还)?(?:(?:正在|正|仍在|尚在|还在|在)(?:紧张|加紧|加快|抓紧|有序)?"
-    r"(?:施工|建设|推进|实施|装修|改造|整治|招标|设计)|进展(?:顺利|良好)|(?:有序|稳步|顺利)推进)"
+_UNDER_WAY = Opening(
+    re.compile(
+        r"(?:项目|工程|事项|件事)?(?:均|都|仍|尚|还)?(?:(?:正在|正|仍在|尚在|还在|在)(?:紧张|加紧|加快|抓紧|有序)?"
+        r"(?:施工|建设|推进|实施|装修|改造|整治|招标|设计)|进展(?:顺利|良好)|(?:有序|稳步|顺利)推进)"
+    )
 )
 
 

@@ -9,13 +9,14 @@ import re
 from collections.abc import Sequence
 
 from monitor.figures import units
+from monitor.figures.firsts import Opening
 from monitor.models import Quantity
 
 # 连续三年, 连续5年, 连续多年: the clause speaks of each of those years, not of one
 _RUN_OF_YEARS = re.compile(r"连续(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3}|多|几)(?:余|多)?个?年")
 # a threshold crossed: 突破/超过 (the at_least qualifier), 迈上/站上…新台阶, …大关
 _CROSSED_BEFORE = re.compile(r"(?:迈上|站上|跨上|跃上|跨越|冲上|登上)$")
-_CROSSED_AFTER = re.compile(r"(?:大关|关口|台阶|新台阶|门槛)")
+_CROSSED_AFTER = Opening(re.compile(r"(?:大关|关口|台阶|新台阶|门槛)"))
 # an amount given roughly (5600余公里, 320多公里): more than it by a little, no threshold crossed
 _ROUGHLY = re.compile(r"[^超突破逾]*[0-9一二三四五六七八九十百千][万亿]?[余多][^以]*")
 _REACHED = re.compile(r"(?:达到|达|为|至|是|增至|升至|突破)\s*$")

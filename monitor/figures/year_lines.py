@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import re
 
-_YEAR_LINE = re.compile(r"[ \t\u3000]*((?:19|20)[0-9]{2})[ \t\u3000]*年?[ \t\u3000]*(?=\n|$)")
+from monitor.figures.firsts import Opening
+
+_YEAR_LINE = Opening(
+    re.compile(r"[ \t\u3000]*((?:19|20)[0-9]{2})[ \t\u3000]*年?[ \t\u3000]*(?=\n|$)")
+)
 
 
 def year_lines(text: str) -> list[re.Match[str]]:
