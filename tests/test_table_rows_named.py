@@ -44,3 +44,40 @@ def test_a_name_column_beside_the_content_still_names_the_row() -> None:
     )  # fmt: skip
     found = text_cell_figures(table, [DEFIBRILLATORS], published=date(2024, 5, 20), title="")
     assert _rows(found) == [("公共场所急救设备配置", Decimal(60))]
+
+
+FIRST_AID = Target(
+    "ls-first-aid", "鹿山县2024年培训应急救护人员300人", ("应急救护",),
+    ("鹿山县", "鹿山", "全县"), unit="人", pledge=Pledge(Decimal(300)),
+)  # fmt: skip
+
+DONE_TRAINING = "已完成。 已落实培训场地，培训216人，完成进度72%。"
+DONE_BUYING = "已完成采购，完成投资90万元，占年度计划的75%。"
+
+
+def test_a_progress_cell_naming_no_keyword_is_read_clause_by_clause() -> None:
+    # the row's content names the thing; its progress cell goes on with it clause by clause
+    table = Table(
+        caption="2024年县级民生实事项目进展情况表", unit=None,
+        header=("序号", "项目内容", "牵头单位", "落实情况"),
+        rows=(
+            ("1", "培训应急救护人员300人。", "县红十字会", DONE_TRAINING),
+            ("2", "新增配置自动体外除颤仪60台。", "县卫健局", DONE_BUYING),
+        ),
+    )  # fmt: skip
+    found = text_cell_figures(table, [FIRST_AID], published=date(2024, 6, 20), title="")
+    assert [(f.kind, f.scope, f.value) for f in found] == [
+        ("pledge", "new", Decimal(300)),
+        ("achieved", "new", Decimal(216)),
+        ("achieved", "share_of_pledge", Decimal(72)),
+    ]
+
+
+def test_a_share_after_money_in_a_progress_cell_is_the_moneys() -> None:
+    table = Table(
+        caption="2024年县级民生实事项目进展情况表", unit=None,
+        header=("序号", "项目内容", "牵头单位", "落实情况"),
+        rows=(("1", "新增配置自动体外除颤仪60台。", "县卫健局", DONE_BUYING),),
+    )  # fmt: skip
+    found = text_cell_figures(table, [DEFIBRILLATORS], published=date(2024, 6, 20), title="")
+    assert [(f.kind, f.value) for f in found] == [("pledge", Decimal(60))]

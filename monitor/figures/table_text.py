@@ -19,6 +19,7 @@ from monitor.figures.table_columns import role_of
 from monitor.figures.table_context import plan_said
 from monitor.figures.table_names import AMOUNT, item_columns
 from monitor.figures.table_pages import others_page
+from monitor.figures.table_progress import progress_clauses, role_column, row_subject
 from monitor.figures.table_rows import names
 from monitor.figures.table_units import RATE_WORD, period_of
 from monitor.models import Figure, FigureKind, Seen, Table, Target
@@ -127,6 +128,7 @@ class _Cell(NamedTuple):
     roles: tuple[str, str]  # the column's role, the table's frame
     targets: list[Target]
     yearly: bool  # the row has the year's plan beside it: a result is the year's so far
+    clauses: tuple[_Cell, ...] = ()  # a progress cell's clauses, read if it gives nothing whole
 
 
 class _Row(NamedTuple):
@@ -151,7 +153,7 @@ def _cells(
     plans = [i for i, h in enumerate(table.header) if role_of(h, published) == "pledge"]
     out: list[_Cell] = []
     heads = [i for i in range(min(texts)) if not _INDEX_HEAD.fullmatch(table.header[i].strip())]
-    steps = _role_column(table, heads, published)
+    steps = role_column(table, heads, published)
     items = item_columns(table, [i for i in heads if i != steps])  # (合计 in 序号: no name)
     content = next((i for i in texts if _content_role(table.header[i])), None)
     content = None if items else content  # (a content column beside a name column: no name)
@@ -166,13 +168,14 @@ def _cells(
             if not _other_place(name, t) and not others_page(t, table.caption, title, everyone)
         ]
         step = row[steps].strip() if steps is not None and steps < len(row) else ""
-        subject = _subject(row, texts, name, mine)  # (农村饮水安全提升 | …供水管网80公里)
+        subject = row_subject(row, texts, name, mine)  # (农村饮水安全提升 | …供水管网80公里)
         yearly = any(i < len(row) and row[i].strip() for i in plans)
         said = _Row(name, step, subject, mine, yearly)
         for i in texts:
             cell = row[i] if i < len(row) else ""
             if _is_text(cell) and mine:
-                out.append(_one(table.header[i], cell, said, frame, published))
+                one = _one(table.header[i], cell, said, frame, published)
+                out.append(one._replace(clauses=tuple(progress_clauses(one, cell, name, mine))))
     return out
 
 
@@ -194,33 +197,6 @@ def _one(head: str, cell: str, row: _Row, frame: str, published: date | None) ->
     return _Cell(said, line, shift, opens, (role, told), row.targets, row.yearly)
 
 
-def _role_column(table: Table, heads: list[int], published: date | None) -> int | None:
-    """The column left of the sentences naming each row's role, plan or result by turns (年度计划
-    | 1-9月完成 under each item: rows in pairs), if there is one."""
-    for i in heads:
-        cells = [row[i] for row in table.rows if i < len(row) and row[i].strip()]
-        roles = [role_of(c, published) for c in cells]
-        if len(cells) >= 2 and set(roles) == {"pledge", "achieved"}:
-            return i
-    return None
-
-
-def _subject(row: tuple[str, ...], texts: list[int], name: str, targets: list[Target]) -> str:
-    """The keyword of the one target a row's sentences name where its name names none (农村饮水
-    安全提升 | 新建改造农村供水管网80公里 | 完成管网铺设61.5公里): what its other cells go on
-    about; "" where the name names one, or the sentences name several targets or none."""
-    if any(names(name, t) for t in targets):
-        return ""
-    cells = [row[i] for i in texts if i < len(row)]
-    found = {
-        t.id: k
-        for t in targets
-        for k in t.keywords[::-1]
-        if "…" not in k and any(k in c for c in cells)
-    }
-    return next(iter(found.values())) if len(found) == 1 else ""
-
-
 def text_cell_figures(
     table: Table,
     targets: Sequence[Target],
@@ -235,17 +211,30 @@ def text_cell_figures(
 
     year = _year(table, title, published)
     out: list[Figure] = []
-    for c in _cells(table, targets, published, title):
-        money = {t.id for t in c.targets if t.unit in _MONEY}
-        for figure in find_figures(c.said, c.targets, published=published, region=region):
-            at = _at(figure.sentence, c)  # (a sentence of the cell after its ；)
-            if at + figure.start < c.opens:  # (not a number of the header's own: 2024年目标)
-                continue
-            if figure.target_id not in money and _after_money(figure):
-                continue  # 完成投资2.1亿元，占年度计划的84%: the money's share, not the count's
-            out.append(_in_row(figure, c, year))
+
+    def read(c: _Cell) -> list[Figure]:
+        found = find_figures(c.said, c.targets, published=published, region=region)
+        return _cell_figures(c, found, year)
+
+    for whole in _cells(table, targets, published, title):
+        # (培训188人，完成进度80% under 落实情况, nothing read whole: each clause the row's thing's)
+        out.extend(read(whole) or [f for c in whole.clauses for f in read(c)])
     parts = _parts(out, targets)
     return [f for f in out if (f.target_id, _name(f)) not in parts]
+
+
+def _cell_figures(c: _Cell, found: list[Figure], year: str | None) -> list[Figure]:
+    """The figures read in a cell's text that are the cell's, placed in its row's line."""
+    money = {t.id for t in c.targets if t.unit in _MONEY}
+    out = []
+    for figure in found:
+        at = _at(figure.sentence, c)  # (a sentence of the cell after its ；)
+        if at + figure.start < c.opens:  # (not a number of the header's own: 2024年目标)
+            continue
+        if figure.target_id not in money and _after_money(figure):
+            continue  # 完成投资2.1亿元，占年度计划的84%: the money's share, not the count's
+        out.append(_in_row(figure, c, year))
+    return out
 
 
 def _after_money(figure: Figure) -> bool:
@@ -315,14 +304,22 @@ def explain_text_cells(
 
     year = _year(table, title, published)
     out: list[Seen] = []
-    for c in _cells(table, targets, published, title):
+
+    def seen_in(c: _Cell) -> list[Seen]:
+        got = []
         for seen in explain("", c.said, c.targets, published=published):
             at = _at(seen.sentence, c)
             if at + seen.start < c.opens:
                 continue
             figure = seen.figure and _in_row(seen.figure, c, year)
             start, end = seen.start + at + c.shift, seen.end + at + c.shift
-            out.append(replace(seen, sentence=c.line, start=start, end=end, figure=figure))
+            got.append(replace(seen, sentence=c.line, start=start, end=end, figure=figure))
+        return got
+
+    for whole in _cells(table, targets, published, title):
+        got = seen_in(whole)
+        clauses = [s for c in whole.clauses for s in seen_in(c)]  # (as text_cell_figures)
+        out.extend(clauses if clauses and not any(s.figure for s in got) else got)
     parts = _parts([s.figure for s in out if s.figure is not None], targets)
     why = "one of several rows giving it (projects or places): a part, not the whole"
     return [
