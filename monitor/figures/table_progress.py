@@ -53,6 +53,8 @@ def progress_clauses(cell: _Cell, text: str, name: str, targets: list[Target]) -
     cell, read whole."""
     if cell.roles[0] != "achieved" or any(names(text, t) for t in targets):
         return []
+    if text.lstrip()[:1].isdigit():
+        return []  # 10（提前完成）: a number with a remark, the table's own cell
     thing = next((k for t in targets for k in t.keywords if "…" not in k and k in name), "")
     if not thing:
         return []
