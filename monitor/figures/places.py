@@ -334,7 +334,8 @@ def _words(text: str, regions: tuple[str, ...]) -> list[tuple[int, str]]:
     return out
 
 
-_NAMED_FOR = re.compile(r"[江路]|院区|校区|分院|分校")
+# (not the place's parts named after it: 武汉江汉区, 南京江宁区, 唐山路北区)
+_NAMED_FOR = re.compile(r"江(?=[两沿畔边滨水上下流岸段大隧])|路(?![北南桥]区)|院区|校区|分院|分校")
 _NOT_PROPER = frozenset((*GENERIC, *NATIONAL, "各地", "全国各地"))
 
 
