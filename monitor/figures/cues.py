@@ -138,7 +138,7 @@ _PLEDGE = re.compile(
     # the plan's number stated (…24.8亿元（任务数23亿元）; 计划数为120个), not one done (完成任务数)
     + r"|(?<!成)(?:任务|计划)数(?=为?[约近超]?[0-9])"
     # a floor set (新建口袋公园不少于50个, 数量不低于6000个) where no word says it was reached
-    + r"|不[少低]于(?=[约近]?[0-9一二三四五六七八九十两])"
+    + r"|(?<![都均])不[少低]于(?=[约近]?[0-9一二三四五六七八九十两])"  # (各市都不低于: each)
     + r"|建议(?<![号表员]建议)(?!的?(?:办理|答复|复函))"
     # (部署 ending its clause, 贯彻…决策部署，, is the noun, a directive followed: no plan)
     + r"|部署(?![，,。；;、]|要求|安排)"

@@ -253,7 +253,7 @@ def other_modifier(
     if tail is None:
         return None
     words = tail.group()
-    if words.endswith(regions) or any(words.endswith(w) for w in _PLACE_WORDS):
+    if words.endswith(regions) or words.endswith(_PLACE_ENDS):
         return None  # 全区生产总值, 青山区生产总值 beside 地区生产总值: the place's own, no kind
     if len(kinds) == 1 and kinds[0] in words[-len(kinds[0]) - 3 :]:
         return None  # 国内旅游出游 for 国内出游: the longer keyword's kind, a word set inside it
@@ -274,6 +274,7 @@ def other_modifier(
 _HAN_TAIL = re.compile(r"[\u4e00-\u9fff]+$")
 _WORK_ONLY = re.compile(rf"(?:{WORKS}|新增|新建|建设)+")  # a keyword's own work: no kind
 _PLACE_WORDS = frozenset((*PLACES, *GENERIC))
+_PLACE_ENDS = tuple(_PLACE_WORDS)
 
 
 def _place_word(word: str) -> bool:
