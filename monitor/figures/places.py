@@ -198,7 +198,8 @@ _AGENCY_WORDS = frozenset({"国家", "中国"})
 # another one. (占全国的10% is left to name the share's whole.)
 _RANKED_IN = re.compile(
     r"(?:居|位列|列|高于|低于|快于|慢于|好于|优于|超过|领先|相当于|跻身|分解到|分解至|下达到|下达至"
-    r"|分配到|分配至|分到|获评|荣获|入选|评为|授予|命名为)$"  # (获评全省…示范区: a title's giver)
+    r"|分配到|分配至|分到|获评|荣获|入选|评为|授予|命名为"  # (获评全省…示范区: a title's giver)
+    r"|奔向|前往|去往|发往|开往|驶往|飞往)$"  # (…专列驶出，奔向江苏: a destination)
 )
 # Work done against a plan, before the place that handed it down (完成长沙市下达…)
 _DONE_AGAINST = re.compile(r"(?:完成|落实|对照|承接|承担|为|占|是|达到)[^，,。；]{0,12}$")
@@ -335,7 +336,9 @@ def _words(text: str, regions: tuple[str, ...]) -> list[tuple[int, str]]:
 
 
 # (not the place's parts named after it: 武汉江汉区, 南京江宁区, 唐山路北区)
-_NAMED_FOR = re.compile(r"江(?=[两沿畔边滨水上下流岸段大隧])|路(?![北南桥]区)|院区|校区|分院|分校")
+_NAMED_FOR = re.compile(
+    r"江(?=[两沿畔边滨水上下流岸段大隧])|路(?![北南桥]区)|院区|校区|分院|分校|号(?=[”\"]|专列|列车)"
+)  # (…, or a train: “江苏号”务工专列)
 _NOT_PROPER = frozenset((*GENERIC, *NATIONAL, "各地", "全国各地"))
 
 
