@@ -48,9 +48,9 @@ def row_subject(row: tuple[str, ...], texts: list[int], name: str, targets: list
 
 
 def progress_clauses(cell: _Cell, text: str, name: str, targets: list[Target]) -> list[_Cell]:
-    """A result column's cell that names none of the targets its row's name names, read clause
-    by clause, each after the row's thing (应急救护培训188人, 应急救护完成进度80%); [] for any other
-    cell, read whole."""
+    """The clauses of a result column's cell that names none of the targets its row's name
+    names, each after the row's thing (应急救护培训188人, 应急救护完成进度80%): what table_text
+    reads where the cell read whole gives nothing; [] for any other cell."""
     if cell.roles[0] != "achieved" or any(names(text, t) for t in targets):
         return []
     if text.lstrip()[:1].isdigit():
@@ -65,7 +65,7 @@ def progress_clauses(cell: _Cell, text: str, name: str, targets: list[Target]) -
         if _SHARE_OF_MONEY.search(before):
             continue  # 完成投资2.1亿元，占年度计划的84%: the money's share, not the thing's
         if any(c.isdigit() for c in clause):
-            said = f"{head}{thing}{m.group()}"
+            said = f"{head}{thing}{clause}"
             shift = cell.opens + cell.shift + m.start() - len(head) - len(thing)
             out.append(cell._replace(said=said, shift=shift, opens=len(head) + len(thing)))
     return out
