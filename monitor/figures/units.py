@@ -118,22 +118,16 @@ def same_family(a: str | None, b: str | None) -> bool:
 
 def generic_for(written: str | None, wanted: str | None, keywords: tuple[str, ...] = ()) -> bool:
     """Whether a count in the general measure word 个 counts a target's venues in 家 (城市书房21个
-    for a target in 家). Not the other way but for venues (老年食堂1600家): 家 after a count of a
-    target in 个 is mostly another noun's (充电桩运营企业23家, 示范性托育机构186家). And a station
-    counted by its own word or 座 for a target in 个 whose noun is a station (5G基站1.8万站,
-    换电站120站), a place by 座 or 处 (口袋公园1070座, 15处口袋公园: place_counted), and projects by
-    个, 件 or 项 whichever the target counts in."""
+    for a target in 家). Not the other way: 家 after a count of a target in 个 is mostly another
+    noun's (充电桩运营企业23家, 示范性托育机构186家). And a station counted by its own word or 座
+    for a target in 个 whose noun is a station (5G基站1.8万站, 换电站120站), a place by 座 or 处
+    (口袋公园1070座, 15处口袋公园: place_counted), and projects by 个, 件 or 项 whichever the
+    target counts in."""
     if written in ("站", "座"):  # (5G基站3200座: a station, as a tower or a building, by 座)
         return wanted == "个" and any(k.endswith("站") for k in keywords)
     if {written, wanted} <= _PROJECT_WORDS and written != wanted:
         return any(k.endswith(_PROJECTS) for k in keywords)  # 实事项目18个 for a target in 件
-    if written == "家" and wanted == "个":  # 老年食堂近1600家, 5家助餐点: venues, by 家 too
-        return any(k.endswith(_VENUES) for k in keywords)
     return written == "个" and wanted == "家"
-
-
-# Venues a count names by 家 as well as by 个 (老年食堂, 助餐点, 养老院): not companies or bodies
-_VENUES = ("食堂", "餐厅", "助餐点", "养老院", "敬老院", "超市", "书店", "药店", "便利店")
 
 
 # Things that stand in a place, counted by 座 or 处 as well as 个 (公园, 广场, 公厕, 桥, 服务点)
