@@ -15,18 +15,20 @@ DEFIBRILLATORS = Target(
 )  # fmt: skip
 
 
+def _list(header: tuple[str, ...], *rows: tuple[str, ...]) -> Table:
+    """A county's list of its yearly works, as these tests lay it out."""
+    return Table(caption="2024年县级民生实事项目进展情况表", unit=None, header=header, rows=rows)
+
+
 def _rows(found: list[Figure]) -> list[tuple[str, Decimal]]:
     return [(f.sentence.split(" | ", 1)[0], f.value) for f in found]
 
 
 def test_a_row_with_only_an_index_and_its_content_is_named_by_the_content() -> None:
-    table = Table(
-        caption="2024年县级民生实事项目进展情况表", unit=None,
-        header=("序号", "项目内容", "牵头单位", "进展情况"),
-        rows=(
-            ("1", "为全县学校配齐心理辅导室28间。", "县教育局", "已完成选址。"),
-            ("2", "在车站和公园等公共场所新增配置自动体外除颤仪60台。", "县卫健局", "已完成采购。"),
-        ),
+    table = _list(
+        ("序号", "项目内容", "牵头单位", "进展情况"),
+        ("1", "为全县学校配齐心理辅导室28间。", "县教育局", "已完成选址。"),
+        ("2", "在车站和公园等公共场所新增配置自动体外除颤仪60台。", "县卫健局", "已完成采购。"),
     )  # fmt: skip
     found = text_cell_figures(table, [DEFIBRILLATORS], published=date(2024, 5, 20), title="")
     assert _rows(found) == [("在车站和公园等公共场所新增配置自动体外除颤仪60台。", Decimal(60))]
@@ -34,13 +36,10 @@ def test_a_row_with_only_an_index_and_its_content_is_named_by_the_content() -> N
 
 
 def test_a_name_column_beside_the_content_still_names_the_row() -> None:
-    table = Table(
-        caption="2024年县级民生实事项目进展情况表", unit=None,
-        header=("序号", "项目名称", "建设内容", "牵头单位"),
-        rows=(
-            ("1", "心理辅导室建设", "为全县学校配齐心理辅导室28间。", "县教育局"),
-            ("2", "公共场所急救设备配置", "新增配置自动体外除颤仪60台。", "县卫健局"),
-        ),
+    table = _list(
+        ("序号", "项目名称", "建设内容", "牵头单位"),
+        ("1", "心理辅导室建设", "为全县学校配齐心理辅导室28间。", "县教育局"),
+        ("2", "公共场所急救设备配置", "新增配置自动体外除颤仪60台。", "县卫健局"),
     )  # fmt: skip
     found = text_cell_figures(table, [DEFIBRILLATORS], published=date(2024, 5, 20), title="")
     assert _rows(found) == [("公共场所急救设备配置", Decimal(60))]
@@ -53,18 +52,16 @@ FIRST_AID = Target(
 
 DONE_TRAINING = "已完成。 已落实培训场地，培训216人，完成进度72%。"
 DONE_BUYING = "已完成采购，完成投资90万元，占年度计划的75%。"
+PROGRESS = ("序号", "项目内容", "牵头单位", "落实情况")
 
 
 def test_a_progress_cell_naming_no_keyword_is_read_clause_by_clause() -> None:
     # the row's content names the thing; its progress cell goes on with it clause by clause
-    table = Table(
-        caption="2024年县级民生实事项目进展情况表", unit=None,
-        header=("序号", "项目内容", "牵头单位", "落实情况"),
-        rows=(
-            ("1", "培训应急救护人员300人。", "县红十字会", DONE_TRAINING),
-            ("2", "新增配置自动体外除颤仪60台。", "县卫健局", DONE_BUYING),
-        ),
-    )  # fmt: skip
+    table = _list(
+        PROGRESS,
+        ("1", "培训应急救护人员300人。", "县红十字会", DONE_TRAINING),
+        ("2", "新增配置自动体外除颤仪60台。", "县卫健局", DONE_BUYING),
+    )
     found = text_cell_figures(table, [FIRST_AID], published=date(2024, 6, 20), title="")
     assert [(f.kind, f.scope, f.value) for f in found] == [
         ("pledge", "new", Decimal(300)),
@@ -74,10 +71,6 @@ def test_a_progress_cell_naming_no_keyword_is_read_clause_by_clause() -> None:
 
 
 def test_a_share_after_money_in_a_progress_cell_is_the_moneys() -> None:
-    table = Table(
-        caption="2024年县级民生实事项目进展情况表", unit=None,
-        header=("序号", "项目内容", "牵头单位", "落实情况"),
-        rows=(("1", "新增配置自动体外除颤仪60台。", "县卫健局", DONE_BUYING),),
-    )  # fmt: skip
+    table = _list(PROGRESS, ("1", "新增配置自动体外除颤仪60台。", "县卫健局", DONE_BUYING))
     found = text_cell_figures(table, [DEFIBRILLATORS], published=date(2024, 6, 20), title="")
     assert [(f.kind, f.value) for f in found] == [("pledge", Decimal(60))]

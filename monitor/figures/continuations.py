@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from monitor.figures import speech
-from monitor.figures.cues import MONTH_SPAN, PLAN_RATE, SHARE_BASIS
+from monitor.figures.cues import MONTH_SPAN, PLAN_RATE, PRICE_BASIS, SHARE_BASIS
 from monitor.figures.firsts import Opening, opening
 from monitor.figures.nouns import WORK_VERB
 
@@ -15,7 +15,7 @@ from monitor.figures.nouns import WORK_VERB
 # before one going on with the subject (its plan for the rest of the year): passed over
 # …, and a remark on how the rest is reckoned (照此测算，全年有望突破…; 按目前进度，…)
 NEXT_STEP = re.compile(
-    r"(?:下半年|下一步|接下来|今后|四季度|年内|按(?:可比|不变|现行?|当年)价格?计算|扣除价格因素"
+    r"(?:下半年|下一步|接下来|今后|四季度|年内|" + PRICE_BASIS + r"|扣除价格因素"
     r"|(?:按照|依照|根据|[照按据以依])(?:此|这|目前|当前|现有)(?=[^，,；;。0-9０-９]{0,6}?(?:测算|推算|计算|估算|进度|速度|势头|趋势)))"
     r"[^，,；;。0-9０-９]{0,14}[，,]"
 )
@@ -51,7 +51,7 @@ _CONTINUE_WHEN = (
     + r"|(?<=[今去全]年)一年(?:下来|里|内|中)?"  # …，今年一年就完成了1580公里
 )
 _CONTINUE_HOW = (
-    "同比|环比|同口径|可比口径|按可比口径|按年|按(?:可比|不变|现行?|当年)价格?计算|扣除价格因素后?|比上年|比去年|年均|全年|今年|去年|上年|明年|其中|并|且|已|已经|累计|共|将|计划|预计|力争|再|先|还|又|可|能够|全部|有望|可望|全[市省区县]"
+    f"同比|环比|同口径|可比口径|按可比口径|按年|{PRICE_BASIS}|扣除价格因素后?|比上年|比去年|年均|全年|今年|去年|上年|明年|其中|并|且|已|已经|累计|共|将|计划|预计|力争|再|先|还|又|可|能够|全部|有望|可望|全[市省区县]"
     "|同时|拟|要|基本|全面|新|确保|争取|超额|提前|实际|尚未|未|继续|持续|能|年度|当年|本年|仅|只|就|才(?!能)"
     # the measure a share is counted by (…，按小区数计完成年度目标任务的95%; 按户数计…: shares.py)
     + "|"
@@ -93,7 +93,7 @@ _CONTINUE_VERB = (
     "|总(?:运营|通车)?[\u4e00-\u9fff]{1,2}?(?=达到|达|为|突破|超过|增至|增加到|提高到|提升至|[超逾](?=[0-9约近]))"
     "|(?<=同比)[增降](?=[0-9约近])"  # …，同比增11.3%: a headline's or a bulletin's short verb
     # the basis of the figures after it, a clause of its own (…，扣除价格因素，实际增长4.9%)
-    "|(?:(?<=计算)|(?<=因素)|(?<=因素后)|(?<=口径))(?=[，,])"
+    "|(?:(?<=计算)|(?<=核算)|(?<=因素)|(?<=因素后)|(?<=口径))(?=[，,])"
     "|(?:平均|均值)(?:为|达到|达)?(?=[约近超逾]?[0-9一二三四五六七八九十两])"  # …，全年平均88.2%
     # …，1—11月平均上涨0.1%: the average of the months' changes, the subject's own
     "|平均(?:上涨|下降|增长|上升|提高|降低)"
@@ -206,8 +206,6 @@ def continues_at(sentence: str, at: int) -> bool:
     return said is not None and continues_with(sentence, said.end())
 
 
-# How the figure before was reckoned (…4815.49亿元，按不变价核算，比上年同期增长6.6%): an aside
-_RECKONED = re.compile(r"按[^，,。；;0-9]{1,10}?(?:计算|核算)(?=[，,])")
 # The subject set against another place or the schedule (…，高于全国1.5个百分点，增速比…)
 _COMPARED_TO = Opening(re.compile(r"(?:高于|低于|快于|慢于)"))
 
@@ -219,7 +217,6 @@ def continues_with(sentence: str, at: int) -> bool:
         _CONTINUES.match(sentence, at)
         or _COMPARED_TO.match(sentence, at)
         or _HEAD_COUNTED.match(sentence, at)
-        or (sentence.startswith("按", at) and _RECKONED.match(sentence, at))
     ):
         return True
     cause = _CAUSE_OPENS.match(sentence, at) if sentence.startswith(_CAUSE_FIRST, at) else None

@@ -221,6 +221,8 @@ PLAN_WORD = r"(?:任务|目标|计划|额度|限额|规划|指标|预算(?![收�
 # group 1, 数 or 量 after it in group 2 (shares.counted_otherwise; continuations reads the clause
 # it opens as going on with the subject)
 SHARE_BASIS = r"按([\u4e00-\u9fff]{1,6}?)(总?数|量)?计(?!划)算?"
+# The price basis a growth was reckoned at (按不变价计算, 按可比价格核算): an aside, no noun
+PRICE_BASIS = r"按(?:可比|不变|现行?|当年)价格?[计核]算"
 PLAN_RATE = (
     r"(?:(?:开工|动工|完工|竣工|建成|完成|交付|拨付|支付|执行|到位|发行|投运|签约)率"
     r"|(?:支出|拨付|发行|执行|投资|实施|完成|建设|使用)进度)"

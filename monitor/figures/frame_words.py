@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from monitor.figures.cues import _ACHIEVED, _PLEDGE, MODAL
+from monitor.figures.cues import _ACHIEVED, _PLEDGE, MODAL, PRICE_BASIS
 from monitor.figures.periods import _YEAR
 from monitor.models import Target
 
@@ -54,7 +54,7 @@ def unnamed(sentence: str, targets: Sequence[Target]) -> str:
 # with the level before its rate, 同比 before it or not)
 _EXPECTED_RATE = re.compile(
     r"预计[，,]?[^，,。；;0-9]{0,16}?(?:(?:完成|实现|达到?)?[0-9][0-9.]*[万亿]*元[、，,])?"
-    r"(?:按[^，,。；;0-9]{1,10}?计算[，,])?"  # (…73.8亿元，按不变价计算，同比增长6.2%)
+    rf"(?:{PRICE_BASIS}[，,])?"  # (…73.8亿元，按不变价计算，同比增长6.2%)
     r"(?:同比|[比较]上年(?:同期)?)?(?:增长|增速|提高|下降|回落|降低)(?:了|为|达到?)?[约近超]?[0-9][0-9.]*%"
 )
 _COMING_SEASON = re.compile(r"春运|春节|假期|黄金周|寒假|暑期|节日|节假日|元宵|清明|五一|汛期")

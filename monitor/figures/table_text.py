@@ -155,8 +155,8 @@ def _cells(
     heads = [i for i in range(min(texts)) if not _INDEX_HEAD.fullmatch(table.header[i].strip())]
     steps = role_column(table, heads, published)
     items = item_columns(table, [i for i in heads if i != steps])  # (合计 in 序号: no name)
-    content = next((i for i in texts if _content_role(table.header[i])), None)
-    content = None if items else content  # (a content column beside a name column: no name)
+    # (a content column names the row only where no name column stands beside it)
+    content = None if items else next((i for i in texts if _content_role(table.header[i])), None)
     everyone = " ".join(_row_name(row, items, content) for row in table.rows)
     for row in table.rows:
         name = _row_name(row, items, content)
