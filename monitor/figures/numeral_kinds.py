@@ -40,6 +40,8 @@ _TIME_WORD = {
     "周": "周",
 }
 _DATE_WORDS = frozenset({"年", "月", "日", "号", "號"})
+# what a list item's index can follow: a line's or a clause's start, or a mark of a key item (*1.)
+_OPENING = "\n\r \t；;。，,：:（(*＊★☆※▲△●○■□◆◇•"
 _OPENS_NAME = "“《「\"'"  # 2023“数字经济…”: a year naming an event
 # A share of a group of people, not an amount of anything: 2/3受访者, 三分之一的居民
 _PEOPLE = re.compile(
@@ -161,7 +163,7 @@ def _is_figure(t: str, q: Quantity, i: int, run: str, before: str, after: str) -
         return False
     if q.end < len(t) and t[q.end].isascii() and t[q.end].isalpha():
         return False
-    opens = q.start == 0 or t[q.start - 1] in "\n\r \t；;。，,：:（("
+    opens = q.start == 0 or t[q.start - 1] in _OPENING
     if cn:
         if run == "一" and q.start > 0 and t[q.start - 1] in _WORD_BEFORE_ONE:
             return False
