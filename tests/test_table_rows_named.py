@@ -74,3 +74,46 @@ def test_a_share_after_money_in_a_progress_cell_is_the_moneys() -> None:
     table = _list(PROGRESS, ("1", "新增配置自动体外除颤仪60台。", "县卫健局", DONE_BUYING))
     found = text_cell_figures(table, [DEFIBRILLATORS], published=date(2024, 6, 20), title="")
     assert [(f.kind, f.value) for f in found] == [("pledge", Decimal(60))]
+
+
+# Session 22: a row's task sentence names it where its other word cells are a place and a
+# category merged down over the rows (县区 | 行动 | 年度目标任务 | 完成进度), or where its only
+# words are its content and requirement (序号 | 工作内容与要求 | 进展情况 | 责任单位).
+COUNTY_ACTIONS = ("县区", "行动名称", "年度目标任务", "完成进度")
+AED_TASK = "*1.新增配置自动体外除颤仪60台"
+AED_ROW = ("鹿山县", "二、健康守护行动（2项）", AED_TASK, "完成42台，完成率70%")
+AID_ROW = ("鹿山县", "二、健康守护行动（2项）", "2.培训应急救护人员300人", "完成216人，完成率72%")
+
+
+def test_a_task_sentence_names_the_row_under_a_county_and_an_action_merged_down() -> None:
+    table = _list(COUNTY_ACTIONS, AED_ROW, AID_ROW)
+    found = text_cell_figures(table, [DEFIBRILLATORS], published=date(2024, 4, 10), title="")
+    assert [(name, value) for name, value in _rows(found)] == [
+        (AED_TASK, Decimal(60)),
+        (AED_TASK, Decimal(42)),
+        (AED_TASK, Decimal(70)),
+    ]
+    assert [(f.kind, f.scope) for f in found] == [
+        ("pledge", "new"),
+        ("achieved", "new"),
+        ("achieved", "share_of_pledge"),
+    ]
+
+
+def test_rows_under_another_county_merged_down_give_nothing() -> None:
+    other = ("青川县", AED_ROW[1], "*1.新增配置自动体外除颤仪45台", "完成45台，完成率100%")
+    table = _list(COUNTY_ACTIONS, AED_ROW, AID_ROW, other, (*other[:2], *AID_ROW[2:]))
+    found = text_cell_figures(table, [DEFIBRILLATORS], published=date(2024, 4, 10), title="")
+    assert [value for _, value in _rows(found)] == [Decimal(60), Decimal(42), Decimal(70)]
+
+
+def test_a_content_and_requirement_column_names_the_row_beside_an_index() -> None:
+    table = _list(
+        ("序号", "工作内容与要求", "进展情况", "责任单位"),
+        ("1", "推进校园心理健康服务，为全县学校配齐心理辅导室28间。", "已完成选址。", "县教育局"),
+        ("2", "在车站、公园等公共场所新增配置自动体外除颤仪60台。", "已完成采购42台。", "县卫健局"),
+    )  # fmt: skip
+    found = text_cell_figures(table, [DEFIBRILLATORS], published=date(2024, 6, 20), title="")
+    named = "在车站、公园等公共场所新增配置自动体外除颤仪60台。"
+    assert _rows(found) == [(named, Decimal(60)), (named, Decimal(42))]
+    assert [f.kind for f in found] == ["pledge", "achieved"]

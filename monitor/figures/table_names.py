@@ -6,8 +6,10 @@ in charge of it (县民政局 under 牵头单位), not a category merged down be
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from monitor.figures.places import GENERIC
+from monitor.figures.table_heads import role_of
 from monitor.models import Table, Target
 
 # An amount and its measure word (30个, 27.5公里); after words, a figure inside them (新建…30个)
@@ -27,7 +29,7 @@ def _sentences(table: Table, i: int) -> bool:
     return bool(said) and len(said) * 2 >= len(cells)
 
 
-def _category(table: Table, i: int) -> bool:
+def category(table: Table, i: int) -> bool:
     """Is column i a category over the items (领域, 类别; or one word merged down over rows)?"""
     if _CATEGORY.search(table.header[i]):
         return True
@@ -45,7 +47,7 @@ def item_columns(table: Table, columns: list[int]) -> list[int]:
         and not _IN_CHARGE.search(table.header[i])
         and not _sentences(table, i)
     ]
-    items = [i for i in names if not _category(table, i)]
+    items = [i for i in names if not category(table, i)]
     return items or names or columns
 
 
@@ -98,3 +100,42 @@ def titled(label: str, target: Target) -> bool:
     places = (*target.region, *GENERIC)
     place = next((p for p in places if p and label.startswith(p) and len(label) > len(p)), "")
     return label in target.title or label[len(place) :] in target.title
+
+
+# A project's content, scale or name (建设内容, 主要建设内容及规模, 项目名称, 工作内容与要求):
+# what it is to build, its plan (新建社区食堂25个 beside 完成情况 | 28)
+CONTENT_HEAD = re.compile(
+    r"[\u4e00-\u9fff]{0,4}(?:内容|规模|名称)(?:[及与和](?:内容|规模|要求|目标))?"
+)
+
+
+def content_role(head: str) -> str | None:
+    """The role of a project's content's column (建设内容: its plan), else None."""
+    return "pledge" if CONTENT_HEAD.fullmatch(head.strip()) else None
+
+
+_INDEX = re.compile(r"\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[.、．]?\s*")
+_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
+def row_name(row: tuple[str, ...], items: list[int], content: int | None = None) -> str:
+    """The row's name: its task's or content's sentence where no item's column names it (序号 |
+    项目内容: 新增…47台。; 县区 | 行动 merged down | 年度目标任务: 2.募集见习岗位325个), else its
+    first cell of words in the item's columns left of its sentences (item_columns: not a category
+    merged down, not the unit in charge), no index (稳定扩大就业), else its index (not
+    市交通运输局, the unit in charge right of them)."""
+    for i in [*([] if content is None else [content]), *items]:
+        cell = row[i] if i < len(row) else ""
+        if cell.strip() and not _INDEX.fullmatch(cell) and _HAN.search(cell):
+            return cell.strip()
+    return row[0].strip() if row else ""
+
+
+def task_column(table: Table, texts: list[int], published: date | None) -> int | None:
+    """The first sentence column saying each row's task or content (项目内容, 年度目标任务), not
+    a category merged down over them (项目名称: 一、就业促进行动（6项指标）)."""
+    for i in texts:
+        head = table.header[i]
+        if (content_role(head) or role_of(head, published) == "pledge") and not category(table, i):
+            return i
+    return None

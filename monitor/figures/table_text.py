@@ -17,7 +17,14 @@ from typing import NamedTuple
 
 from monitor.figures.table_columns import role_of
 from monitor.figures.table_context import plan_said
-from monitor.figures.table_names import AMOUNT, item_columns
+from monitor.figures.table_names import (
+    AMOUNT,
+    category,
+    content_role,
+    item_columns,
+    row_name,
+    task_column,
+)
 from monitor.figures.table_pages import others_page
 from monitor.figures.table_progress import progress_clauses, role_column, row_subject
 from monitor.figures.table_rows import names
@@ -56,18 +63,8 @@ _MONEY = ("元", "万元", "亿元")
 _MONEY_BEFORE = re.compile(
     r"[0-9０-９][0-9０-９.]*\s*[万亿]?元[^0-9０-９%％，,；;。]{0,3}[，,]?[^0-9０-９%％；;。]{0,10}$"
 )
-# A project's content, scale or name (建设内容, 主要建设内容及规模, 项目名称): what it is to
-# build, its plan (新建社区食堂25个 beside 完成情况 | 28)
-_CONTENT = re.compile(r"[\u4e00-\u9fff]{0,4}(?:内容|规模|名称)(?:及(?:内容|规模))?")
-
-
-def _content_role(head: str) -> str | None:
-    return "pledge" if _CONTENT.fullmatch(head.strip()) else None
-
-
 _OWN_PLAN = re.compile(r"计划|目标|任务|预算|拟|力争|确保")
 _INDEX_HEAD = re.compile(r"序号|编号|序|No\.?|NO\.?")
-_INDEX = re.compile(r"\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[.、．]?\s*")
 
 
 def _text_columns(table: Table) -> list[int]:
@@ -93,18 +90,6 @@ def _is_text(cell: str) -> bool:
     if len(cell) >= _MIN_TEXT and _HAN.search(cell) and _DIGIT.search(_DATE.sub("", cell)):
         return True  # (not 截至9月30日进展, 1-9月完成: a date is no figure)
     return _FIGURE_AFTER.search(cell) is not None and _QUALIFIED.match(cell) is None
-
-
-def _row_name(row: tuple[str, ...], items: list[int], content: int | None = None) -> str:
-    """The row's name: its first cell of words in the item's columns left of its sentences
-    (table_names: not a category merged down, not the unit in charge), no index (稳定扩大就业);
-    where it has none, its content's sentence (序号 | 项目内容: 新增…47台。), else its index (not
-    市交通运输局, the unit in charge right of them)."""
-    for i in [*items, *([] if content is None else [content])]:
-        cell = row[i] if i < len(row) else ""
-        if cell.strip() and not _INDEX.fullmatch(cell) and _HAN.search(cell):
-            return cell.strip()
-    return row[0].strip() if row else ""
 
 
 def _other_place(name: str, target: Target) -> bool:
@@ -155,17 +140,21 @@ def _cells(
     heads = [i for i in range(min(texts)) if not _INDEX_HEAD.fullmatch(table.header[i].strip())]
     steps = role_column(table, heads, published)
     items = item_columns(table, [i for i in heads if i != steps])  # (合计 in 序号: no name)
-    # (a content column names the row only where no name column stands beside it)
-    content = None if items else next((i for i in texts if _content_role(table.header[i])), None)
-    everyone = " ".join(_row_name(row, items, content) for row in table.rows)
+    # (县区 | 行动 merged down over the tasks; not an item's name over its plan's and result's rows)
+    groups = items if steps is None and all(category(table, i) for i in items) else []
+    # (a task's or content's column names the row only where no item's column stands beside it)
+    content = None if items and not groups else task_column(table, texts, published)
+    everyone = " ".join(row_name(row, items, content) for row in table.rows)
     for row in table.rows:
-        name = _row_name(row, items, content)
+        name = row_name(row, items, content)
         if projects and not _whole(name):
             continue  # one project's 充电桩600个 is no figure of the city's
+        places = [name, *(row[i].strip() for i in groups if i < len(row))]
         mine = [
             t
             for t in targets
-            if not _other_place(name, t) and not others_page(t, table.caption, title, everyone)
+            if not any(_other_place(p, t) for p in places)
+            and not others_page(t, table.caption, title, everyone)
         ]
         step = row[steps].strip() if steps is not None and steps < len(row) else ""
         subject = row_subject(row, texts, name, mine)  # (农村饮水安全提升 | …供水管网80公里)
@@ -184,7 +173,7 @@ def _one(head: str, cell: str, row: _Row, frame: str, published: date | None) ->
     thing = row.subject if row.subject and not any(names(cell, t) for t in row.targets) else ""
     # 老旧小区改造进展情况：已开工85个，…: the row names the thing the cell goes on about
     both = _BOTH.search(head) is not None  # (the cell's own words say which)
-    role = "none" if both else _content_role(head) or role_of(head, published)
+    role = "none" if both else content_role(head) or role_of(head, published)
     role = role_of(row.step, published) if row.step else role  # 年度计划 | 1-9月完成: the row's
     told = "none" if both else frame
     # (a cell saying its own plan, 年度计划投资90亿元, needs no cue to cut it off its row)
