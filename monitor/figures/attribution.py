@@ -9,6 +9,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from monitor.figures import cues, events, speech, units
+from monitor.figures.brackets import gloss_end
 from monitor.figures.continuations import HANDLED, NEXT_STEP, continues_at, continues_with, remark
 from monitor.figures.cues import _CLAUSE, _PART_OF_RESIDENTS, _PREDICATE
 from monitor.figures.firsts import Opening, opening
@@ -372,6 +373,10 @@ def _attribute(sentence: str, q: Quantity, own: list[_Match]) -> _Match | None:
             nearest = m
     after = sorted((m for m in own if q.end <= m.start), key=lambda m: m.start)
     if nearest is not None:
+        glossed = [
+            g for g in own if g.end == gloss_end(sentence, nearest.start)
+        ]  # 老年食堂（助餐点）
+        nearest = next((g for g in glossed if g.targets == nearest.targets), nearest)
         joined = _JOINED.fullmatch(sentence, nearest.end, q.start) and after
         # 新增1500个A托位和【2600个】B托位: an amount after 和 counts the noun after it
         return (

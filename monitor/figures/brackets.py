@@ -26,6 +26,12 @@ def open_bracket(sentence: str, at: int) -> int:
     return opened
 
 
+def gloss_end(sentence: str, start: int) -> int:
+    """Where the words end that a bracket opening right before `start` glosses (老年食堂（助餐点）:
+    the kind said before the first names both), or -1."""
+    return start - 1 if start >= 1 and sentence[start - 1] in "（(" else -1
+
+
 def closes_between(sentence: str, start: int, end: int) -> bool:
     """Whether a bracket closes in sentence[start:end]."""
     return sentence.find("）", start, end) >= 0 or sentence.find(")", start, end) >= 0
