@@ -64,6 +64,21 @@ def read_cells(
     return read
 
 
+def amounts_said(row: tuple[str, ...], columns: list[Column]) -> list[Column]:
+    """The columns, those of a plan or a result of growth (预期增长（%）) as amounts where the
+    row's cell writes an amount in a unit of its own (城镇新增就业 | 2.7万人以上 | 1.34万人)."""
+    return [
+        c._replace(scope=None, unit=None)
+        if c.role in ("pledge", "achieved")
+        and c.scope == "rate"
+        and i < len(row)
+        and (q := parse_quantity(unmarked(row[i]))) is not None
+        and q.unit not in (None, "%")
+        else c
+        for i, c in enumerate(columns)
+    ]
+
+
 def note_amount(note: str | None, target: Target | None = None) -> str | None:
     """The amount unit of a table's note (单位：万套（间） → 万套; 万亩、% → 万亩); of a note naming
     several (单位：个、亿元, the columns' in turn), the one that can count the target's unit."""

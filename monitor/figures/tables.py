@@ -16,7 +16,7 @@ from monitor.figures import table_columns
 from monitor.figures.checks import _out_of_frame
 from monitor.figures.numerals import parse_quantity
 from monitor.figures.stages import stage_of
-from monitor.figures.table_cells import Read, note_amount, read_cells, same_measure
+from monitor.figures.table_cells import Read, amounts_said, note_amount, read_cells, same_measure
 from monitor.figures.table_context import (
     as_plan,
     intro_text,
@@ -261,6 +261,7 @@ def _row_figures(
     sentence, spans = render(table, row, columns, labels)
     if not same_measure(unit, target) and target.unit not in ("%", "％"):  # (a growth target
         return []  # takes a 亿元 row's rates) 充电桩建设资金 in 万元 is no count of 充电桩
+    columns = amounts_said(row, columns)  # 城镇新增就业 | 预期增长（%）: 2.7万人以上, an amount
     read = read_cells(row, columns, spans, target, unit)
     if _other_unit(row, columns, spans, read, count=target.unit not in ("%", "％")):  # 12个 | 11个
         for i, _, _ in read:
@@ -307,8 +308,7 @@ def _row_figures(
 def _written(
     table: Table, i: int, label: str, own: str | None, period: str | None, scope: str
 ) -> str | None:
-    """The period a cell writes: its row's or column's one year (`own`), or one month's (8月 |
-    本月; 其中：9月建成; 较上月增加 in a table of one month); None where it writes none."""
+    """The period a cell writes: its row's or column's year (`own`), or a month's (8月 | 本月)."""
     written = year_of(label) or own
     return month_flow(label, table.header[i], written or period, scope, table.caption) or written
 
