@@ -196,6 +196,9 @@ CANONICAL: dict[str, str] = {
     "部": "部",
     "篇": "篇",
     "册": "册",
+    # licences and certificates (资质8本), and stretches of a river or road (黑臭水体38段)
+    "本": "本",
+    "段": "段",
     "站": "站",  # 5G基站1.8万站: a station counted by its own word
     "种": "种",
     "盏": "盏",
