@@ -26,6 +26,7 @@ from monitor.figures.scope_words import (
     _clause_before,
     _reaches_additions,
     last_years_tally,
+    no_start,
 )
 from monitor.figures.scope_words import (
     _ADDITION as _ADDITION,
@@ -36,7 +37,6 @@ from monitor.figures.since import (
     dated_then_since,
     level_before_change,
     since_clause_before,
-    since_launch,
     year_summed,
 )
 from monitor.figures.since import since_period_start as since_period_start
@@ -113,12 +113,6 @@ def _added_stock(clause: str, stock: re.Match[str], head: str) -> bool:
     return "新" in clause and bool(_ADDED_BEFORE_STOCK.search(clause, 0, stock.start()))
 
 
-# A project's running total since its works began, naming no year (开累完成投资, 开工以来累计):
-# a stock of work done, not the year's. (Each branch opens with a letter, its look-behind after
-# it: a search then jumps between those letters; a look-behind first made it try every place.)
-_SINCE_WORK_BEGAN = re.compile(
-    r"开累|开(?<![0-9]年开)(?:工|建)(?:建设)?以来|动(?<![0-9]年动)工(?:建设)?以来"
-)
 # A mark a number is said to pass or a step it climbs onto (突破3万个大关, 迈上4万个新台阶)
 _MARK_AFTER = Opening(re.compile(r"新?(?:台阶|大关|关口)"))
 # A count right after the verb adding it (新增14家, 新建2座): the addition
@@ -232,10 +226,7 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     if named is not None:
         return named
     opening = sentence[: opening_past_source(sentence)]  # (据统计，今年一季度，…: its time)
-    if _SINCE_WORK_BEGAN.search(head) or (
-        c0 <= len(opening) + 1
-        and (_SINCE_WORK_BEGAN.search(sentence, 0, c0) or since_launch(sentence, c1))
-    ):
+    if no_start(sentence, c0, c1, head, len(opening)):
         return "cumulative"  # 开工以来开累完成投资126亿元; 试点以来，…累计… (no start dated)
     if _ADDED_JUST_BEFORE.search(head) and not _CUMULATIVE.search(head):
         return "new"  # 新增14家…达到推荐标准: the count added, whatever its clause goes on to say

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from monitor.figures.since import since_launch
+
 # Verbs that make a stock unless the clause is the year's work (今年累计达到…, 1至10月累计…); not
 # 共计划 (共 + 计划: the plans summed, 全市共计划改造126个); 达 before a number is 达到
 _STOCK_VERB = re.compile(
@@ -74,3 +76,38 @@ _LAST_YEARS_TALLY = re.compile(
 def last_years_tally(sentence: str, at: int) -> bool:
     """Whether last year's running total of work is said before the number at `at`."""
     return "去年" in sentence and _LAST_YEARS_TALLY.search(sentence, 0, at) is not None
+
+
+# A run of years named with no start opening the sentence (经过几年的整治，多年来，近年来): what its
+# clauses total is a stock with no start, unless a time named after it dates them (今年以来…)
+_UNDATED_YEARS = re.compile(
+    r"(?:经过|经)(?:近|这)?(?:几|多|数|十几|十多)年(?:来)?[^，,。；;0-9]{0,8}[，,]"
+    r"|(?:近|多|几|这几|这些|十几|十多)年来[，,]"
+)
+_DATED = re.compile(r"今年|去年|[0-9]{4}\s*年|[0-9]{1,2}\s*月|[上下]半年|[一二三四]季度")
+
+
+def undated_years(sentence: str, c0: int, at: int) -> bool:
+    """Whether the sentence opens with a run of years named with no start (近年来，…) that
+    the number at `at`, in the clause at c0, is under: no time named between them."""
+    found = _UNDATED_YEARS.match(sentence)
+    return found is not None and found.end() <= c0 and not _DATED.search(sentence, 0, at)
+
+
+# A project's running total since its works began, naming no year (开累完成投资, 开工以来累计):
+# a stock of work done, not the year's. (Each branch opens with a letter, its look-behind after
+# it: a search then jumps between those letters; a look-behind first made it try every place.)
+_SINCE_WORK_BEGAN = re.compile(
+    r"开累|开(?<![0-9]年开)(?:工|建)(?:建设)?以来|动(?<![0-9]年动)工(?:建设)?以来"
+)
+
+
+def no_start(sentence: str, c0: int, c1: int, head: str, opening: int) -> bool:
+    """Whether the clause at c0 (`head` up to its number) totals work since a start no year
+    dates: since the works began (开工以来开累…), a launch (试点以来，…), a run of years
+    (近年来，…); `opening` the length of the sentence's opening (据统计，…)."""
+    if _SINCE_WORK_BEGAN.search(head) or undated_years(sentence, c0, c0 + len(head)):
+        return True
+    return c0 <= opening + 1 and (
+        _SINCE_WORK_BEGAN.search(sentence, 0, c0) is not None or since_launch(sentence, c1)
+    )
