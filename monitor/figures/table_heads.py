@@ -240,11 +240,16 @@ def _unit_cell(part: str) -> str | None:
     return header_unit(f"（{part.strip()}）")
 
 
+# The name of a revenue or spending of a budget (一般公共预算收入, 政府性基金预算支出): a measure,
+# its 预算 no word of plan
+_BUDGET_NAME = re.compile(r"(?<=公共|基金|经营)预算(?=收入|支出)")
+
+
 def read_words(head: str, published: date | None) -> Column:
     if _PER_CENT_ALONE.fullmatch(head):  # 年度任务 | 已建成 | %: the share done
         return Column("share", "share_of_pledge", "%", None)
     unit = header_unit(head)
-    words = _HEADER_UNIT.sub("", head)
+    words = _BUDGET_NAME.sub("", _HEADER_UNIT.sub("", head))  # (一般公共预算收入: no plan)
     if span := _SPAN.search(words):  # 2021-2024年累计完成: what the span added, over the span
         return _over_span(words, span, unit, published)
     year = _YEAR.search(words)

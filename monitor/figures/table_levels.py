@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from monitor.figures import units
-from monitor.figures.table_heads import Column, words_of
+from monitor.figures.table_heads import STOCK, Column, words_of
 from monitor.figures.table_years import SERIES
 from monitor.models import Table, Target
 
@@ -19,12 +19,37 @@ def own_level(columns: list[Column], header: tuple[str, ...], target: Target) ->
     if target.unit and "/" in target.unit:
         return _ratio_levels(columns, header, target)
     if target.unit not in ("%", "％"):
-        return columns
+        return _measured(columns, header, target)
     out = []
     for column, head in zip(columns, header, strict=False):
         if column.role in ("share", "none") and _names_only(words_of(head), target.keywords):
             column = column._replace(role="rate", scope="rate", unit="%")
         out.append(column)
+    return out
+
+
+def _measured(columns: list[Column], header: tuple[str, ...], target: Target) -> list[Column]:
+    """In a table of what was measured, beside its changes or its plans (省区市 | 旅游总收入(亿元) |
+    同比增长 | 接待游客总数(万人次) | 同比增长; 县区 | 年度目标 | 一般公共预算收入), a column of
+    no role headed by the target's keyword alone holds its result, and each change column is
+    the measure's on its left: another's is not the target's."""
+    if not any(c.role in ("rate", "pledge") for c in columns):
+        return columns
+    own = [
+        c.role == "none" and _names_only(words_of(h), target.keywords)
+        for c, h in zip(columns, header, strict=False)
+    ]
+    if not any(own):
+        return columns
+    out = []
+    for i, (c, head) in enumerate(zip(columns, header, strict=False)):
+        if own[i]:
+            c = c._replace(role="achieved", scope="cumulative" if STOCK.search(head) else "new")
+        elif c.scope == "rate" and i and own[i - 1]:
+            c = c._replace(role="rate")  # (…| 一般公共预算收入 | 同比增长: its own, measured)
+        elif c.role == "rate" and i and columns[i - 1].role in ("none", "achieved"):
+            c = c._replace(role="none")  # (同比增长 after 接待游客总数: the visitors')
+        out.append(c)
     return out
 
 
