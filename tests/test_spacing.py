@@ -58,7 +58,17 @@ def _with_commas(m: re.Match[str]) -> str:
     return m.group() if 1900 <= int(m.group()) <= 2100 else f"{int(m.group()):,}"
 
 
-@pytest.mark.parametrize("typed", ["digits", "quotes", "thousands", "stops"])
+# a mirror site's reading aid: a syllable with its tone mark in brackets after a letter (农(nóng)村)
+_A_LETTER = re.compile(r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])")
+
+
+def _with_syllables(text: str) -> str:
+    """`text` with a toned syllable in brackets after every third letter of two or more."""
+    seen = iter(range(len(text)))
+    return _A_LETTER.sub(lambda m: "(nóng)" if next(seen) % 3 == 0 else "", text)
+
+
+@pytest.mark.parametrize("typed", ["digits", "quotes", "thousands", "stops", "syllables"])
 @pytest.mark.parametrize(("case", "targets"), _every_case())
 def test_full_width_digits_ascii_quotes_or_thousands_commas_read_the_same(
     case: dict[str, Any], targets: list[Target], typed: str
@@ -70,6 +80,8 @@ def test_full_width_digits_ascii_quotes_or_thousands_commas_read_the_same(
         retyped = text.replace("“", '"').replace("”", '"')
     elif typed == "stops":
         retyped = text.replace("。", ".")
+    elif typed == "syllables":
+        retyped = _with_syllables(text)
     else:
         retyped = _THOUSANDS.sub(_with_commas, text)
     if retyped == text:

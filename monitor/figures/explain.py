@@ -15,7 +15,7 @@ from monitor.figures.reader import _Article
 from monitor.figures.retold import LEAD, retold
 from monitor.figures.sections import is_headline
 from monitor.figures.sentences import _MAX_SENTENCE, carried, sentence_ends, with_title
-from monitor.figures.spacing import seen_given_back, squeezed
+from monitor.figures.spacing import seen_given_back, squeezed, unglossed
 from monitor.models import Figure, Seen, Target
 
 
@@ -32,14 +32,18 @@ def explain(
     (what a page naming no place speaks for)."""
     page = with_title(title, text)  # read as find_figures reads it, then given back:
     marked = full_width(page)  # ASCII marks and quotes, full-width digits
-    written = in_digits(marked, targets)  # amounts in Chinese numerals (四十五个)
-    digits = written[0] if written is not None else marked
+    glossed = unglossed(marked)  # a mirror site's toned syllables (農(nóng)村)
+    plain = glossed[0] if glossed is not None else marked
+    written = in_digits(plain, targets)  # amounts in Chinese numerals (四十五个)
+    digits = written[0] if written is not None else plain
     spaced = squeezed(digits)  # numbers typed with a space (建成 60.3万套) or 1,230
     seen = _explained(spaced[0] if spaced is not None else digits, targets, published, region)
     if spaced is not None:
         seen = seen_given_back(seen, digits, *spaced)
     if written is not None:
-        seen = seen_given_back(seen, marked, *written)
+        seen = seen_given_back(seen, plain, *written)
+    if glossed is not None:
+        seen = seen_given_back(seen, marked, *glossed)
     return seen if marked is page else seen_given_back(seen, page, marked, None)
 
 

@@ -62,7 +62,7 @@ from monitor.figures.sentences import (
     with_title,
 )
 from monitor.figures.shares import plan_share_of_rate, share_kind
-from monitor.figures.spacing import given_back, squeezed
+from monitor.figures.spacing import given_back, squeezed, unglossed
 from monitor.models import Figure, FigureScope, Quantity, Seen, Target
 
 
@@ -87,7 +87,7 @@ def find_figures(
             find_figures(marks[0], targets, published=published, region=region), text, *marks
         )
     named = first_found(targets, text)  # (each keyword's first place in the text)
-    if named is None and squeezed(text) is None:
+    if named is None and squeezed(text) is None and unglossed(text) is None:
         return []  # (a page naming no target, unless spaced (PM2.5 平均浓度), reads nothing)
     if (page := retyped(text, targets)) is not None:  # (四十五个; 建成 60.3万套)
         found = find_figures(page[0], targets, published=published, region=region)

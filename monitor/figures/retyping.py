@@ -1,5 +1,6 @@
 """A page typed otherwise than the reading rules know it, retyped as they know it, one way at a
-time: ASCII marks and full-width digits (marks.py), amounts in Chinese numerals (四十五个,
+time: ASCII marks and full-width digits (marks.py), a mirror site's toned syllables in brackets
+(農(nóng)村, spacing.unglossed), amounts in Chinese numerals (四十五个,
 chinese_amounts.py), a space beside a number or commas between its thousands (spacing.py). The
 figures read in the retyped page go back to the page's own text with spacing.given_back."""
 
@@ -10,7 +11,7 @@ from collections.abc import Sequence
 from monitor.figures.chinese_amounts import in_digits
 from monitor.figures.marks import full_width
 from monitor.figures.offsets import Back
-from monitor.figures.spacing import squeezed
+from monitor.figures.spacing import squeezed, unglossed
 from monitor.models import Target
 
 
@@ -23,4 +24,5 @@ def marked(text: str) -> tuple[str, None] | None:
 def retyped(text: str, targets: Sequence[Target]) -> tuple[str, Back] | None:
     """`text`, whose marks are as Chinese types them (`marked` gave None), retyped one way, and
     for each of its letters the place of that letter in `text`; None when it needs no retyping."""
-    return in_digits(text, targets) or squeezed(text)  # (四十五个; 建成 60.3万套, 开工率 76.3%)
+    # (農(nóng)村 first: 两(liǎng)三百个; then 四十五个; 建成 60.3万套, 开工率 76.3%)
+    return unglossed(text) or in_digits(text, targets) or squeezed(text)

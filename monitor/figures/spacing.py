@@ -42,6 +42,31 @@ def _thousands(text: str) -> list[tuple[int, int]]:
     ]
 
 
+# a syllable with its tone mark in brackets right after a letter (農(nóng)村, 就業(yè)): a mirror
+# site's reading aid, no word of the text
+_SYLLABLE = re.compile(r"[(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）]")
+
+
+def unglossed(text: str) -> tuple[str, Back] | None:
+    """`text` without the toned syllables in brackets after its letters (農(nóng)村公路: (nóng)),
+    and for each of its letters the place of that letter in `text`; None when it has none.
+    (Before amounts in Chinese numerals are read: 两(liǎng)三百个.)"""
+    if "(" not in text and "（" not in text:
+        return None
+    cuts = [
+        (at, found.end())
+        for at in places_of(text, "(（")
+        if at and _WORD.match(text[at - 1]) and (found := _SYLLABLE.match(text, at))
+    ]
+    if not cuts:
+        return None
+    parts, at = [], 0
+    for a, b in cuts:
+        parts.append(text[at:a])
+        at = b
+    return "".join([*parts, text[at:]]), Back(len(text), [(a, b, 0) for a, b in cuts])
+
+
 def _as_of_to(text: str) -> list[tuple[int, int]]:
     """The 到 of 截止到, 截至到 before a date (截止到9月底, 截至到目前), the 今 of 今年内, the 之
     of 底之前 (年底之前) and the 共 of 累计共: 截止, 年内, 年底前, 累计 said with a letter more,
