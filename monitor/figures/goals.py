@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from monitor.figures.announcing import announced_again
 from monitor.figures.cues import _PLEDGE, MODAL, _cue
 from monitor.figures.firsts import Opening
 from monitor.figures.five_years import plan_end
@@ -200,13 +201,16 @@ def pledge_said_again(
     200), not said to be passed (超200个) nor given with its share of the plan (开工300个，开工率
     100%: the year's work so far). Nor a clause with no time of its own that sizes the work the
     clause before it says is done or under way (…项目已全面开工，开工面积18万亩): the whole
-    pledge started, not restated."""
+    pledge started, not restated. In the month the pledge is announced, its size said with a
+    bare verb of work, done or not (建成14个…。), is it too (announcing.py)."""
     c0, c1 = span
     text = sentence[:c1]
     kind, scope, period, value = *read, quantity.value
     clause = text[c0:]
     if exceeds(clause, quantity.start - c0) or _share_after(sentence, c1):
         return False
+    if announced_again(quantity, target, read, clause, published):
+        return True  # 建成14个高品质生活服务圈。 on the day a pledge of 14 is announced
     pledge = target.pledge
     # (a title's amount in no clear frame too: 福州今年新增托位6000个 in May, for a pledge of 6000)
     if kind not in _UNSAID or scope != "new" or pledge is None or pledge.scope != "new":
