@@ -7,12 +7,24 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from decimal import Decimal
 
 from monitor.models import FigureKind, FigureScope, Quantity, Target
 
 _DAYS = timedelta(days=31)  # how long after its announcement a page still announces it
 # a word of a result or a time past: the count is work done (已建成, 建成了, 截至…, 累计…)
 _DONE = re.compile(r"已|了|截至|截止|累计|实际|超额|提前|去年|上年|以来|过去|共计")
+
+
+_ROUNDED = Decimal("0.02")  # how far a rounded size (近4900个 for 4897) may be from the pledge's
+
+
+def pledge_size(quantity: Quantity, pledge: Decimal) -> bool:
+    """Whether `quantity` is the pledge's size: the same, or rounded to it (近4900个, 约1.2万套)."""
+    if quantity.value == pledge:
+        return True
+    near = quantity.qualifier in ("nearly", "about") and pledge > 0
+    return near and abs(quantity.value - pledge) <= _ROUNDED * pledge
 
 
 def announced_again(
@@ -29,7 +41,7 @@ def announced_again(
     pledge = target.pledge
     if kind != "achieved" or pledge is None or pledge.announced is None or published is None:
         return False
-    if quantity.value != pledge.value or scope != pledge.scope:
+    if not pledge_size(quantity, pledge.value) or scope != pledge.scope:
         return False
     if not pledge.announced <= published <= pledge.announced + _DAYS:
         return False

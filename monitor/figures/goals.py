@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from monitor.figures.announcing import announced_again
+from monitor.figures.announcing import announced_again, pledge_size
 from monitor.figures.cues import _PLEDGE, MODAL, _cue
 from monitor.figures.firsts import Opening
 from monitor.figures.five_years import plan_end
@@ -205,7 +205,7 @@ def pledge_said_again(
     bare verb of work, done or not (建成14个…。), is it too (announcing.py)."""
     c0, c1 = span
     text = sentence[:c1]
-    kind, scope, period, value = *read, quantity.value
+    kind, scope, period = read
     clause = text[c0:]
     if exceeds(clause, quantity.start - c0) or _share_after(sentence, c1):
         return False
@@ -217,7 +217,7 @@ def pledge_said_again(
         return False
     if pledge.by is None or published is None:
         return False
-    if value != pledge.value or period not in (None, str(pledge.by.year)):
+    if not pledge_size(quantity, pledge.value) or period not in (None, str(pledge.by.year)):
         return False  # no year named: a task list early in the year (新建5G基站4万个)
     if kind == "mention" and period is None:
         return False  # 福州新增托位6000个 in January: as likely last year's result
