@@ -99,6 +99,11 @@ _CITY_SET = frozenset(_CITIES.split()) | _MUNICIPALITIES
 _PART_SET = frozenset(_PARTS.split())
 
 
+def city_part(word: str) -> bool:
+    """Whether a place word is a part of a city, not all of it (主城区, 中心城区)."""
+    return word in _PART_SET
+
+
 def same_level(generic: str, place: str) -> bool:
     """Whether a named place is of the level a generic word speaks of: 宁波 for 全市, 江苏 for
     全省 (全区 and 全县 are left alone: a district's name is rarely in PLACES)."""

@@ -26,6 +26,7 @@ from monitor.figures.places import (
     GENERIC,
     NATIONAL,
     Mention,
+    city_part,
     first_named,
     generic_only,
     is_national,
@@ -200,9 +201,12 @@ class Regional(Frames):
         """Whose figure a sentence naming no place for it gives, from the page around it: the
         paragraph before, the lead, who said it, the source, the page's places."""
         p0 = self.text.rfind("\n", 0, s0) + 1
-        said = speaks_for(mentions(self.text, regions, p0, s0), regions)
+        # (启动中心城区…60处。加装…: a city's part scopes its own sentence's item, not the page)
+        before = [m for m in mentions(self.text, regions, p0, s0) if not city_part(m.word)]
+        said = speaks_for(before, regions)
         if said is None:  # the article's lead, before this sentence (a headline's: after it)
-            said = speaks_for(first_named(mentions(self._lead(s0), regions)), regions)
+            lead = [m for m in mentions(self._lead(s0), regions) if not city_part(m.word)]
+            said = speaks_for(first_named(lead), regions)
         if said is None:  # “…年初定的是100个。”合肥市民政局副局长说。: who said it, after
             said_by = speech.SAID_AFTER.match(self.text, s0 + len(sentence))
             if said_by:
