@@ -74,7 +74,8 @@ _STOCK = opening(_STOCK)  # searched only where a match can start (firsts.py)
 # A flow is measured over a period, never held: a year's output, trade, revenue or sales is the
 # period's, however total its noun (总产量, 进出口总额, 社会消费品零售总额, 旅游总收入).
 _FLOW = re.compile(
-    r"产量|产值|发电量|用电量|收入|营收|进出口|出口额|进口额|销售额|销量|成交额|交易额|零售总额"
+    r"产量|产值|发电量|用电量|收入|营收|进出口|出口额|进口额|销售额|销量|成交总?额|交易总?额|零售总额"
+    r"|生产总值|GDP|总产(?!业)"  # (a year's output: 地区生产总值达到4.72万亿元, 粮食总产达到…)
     r"|增加值|吞吐量|货运量|客运量|接待游客|游客量|业务量|资金总?规模"  # (a year's funds in all)
     r"|零售额|营业额|支出|税收|出栏"  # (网络零售额, 一般公共预算支出: a year's, in statistics)
     r"|社零|社消零"  # (社零总额, 社消零总量: the retail total's short names)
