@@ -71,6 +71,8 @@ def in_list(making: Making, q: Quantity) -> tuple[_Match | None, str | None, str
     if keyed == [items[-1]] and lists.periods_of_noun(items, read.targets):
         # 一季度、上半年地区生产总值分别增长…: the noun's values, period by period
         return _listed(items[-1], read.targets, q), None, None
+    if by_kind := _by_kind(item, items, read.targets, q):
+        return by_kind  # 城镇和农村常住居民人均可支配收入分别…, for a target of 城镇's
     if (keyed == [items[-1]] and lists.modified(items[-1], read.targets)) or (
         len(keyed) == len(items) and lists.kinds(items, read.targets)
     ):
@@ -85,6 +87,36 @@ def in_list(making: Making, q: Quantity) -> tuple[_Match | None, str | None, str
         before = [m for ms in read.by_clause.values() for m in ms if m.start < q.start]
         return (max(before, key=_start) if before else None), None, None
     return _listed(item, read.targets, q), None, None
+
+
+def _by_kind(
+    item: str, items: tuple[str, ...], targets: list[Target], q: Quantity
+) -> tuple[_Match | None, None, str | None] | None:
+    """For a list whose items a target's keywords tell apart by kind (城镇常住居民人均可支配收入
+    beside 农村…人均可支配收入): the item's keyword if it names the target's own kind, else why
+    it gives nothing; None when no target's longer keyword names one of the items."""
+    kinds = [t for t in targets if any(_sibling_kind(i, items, t) for i in items)]
+    if not kinds:
+        return None
+    mine = [t for t in kinds if not _sibling_kind(item, items, t)]
+    if mine:
+        return _listed(item, mine, q), None, None
+    return None, None, f"another kind ({item}) than a longer keyword names, in a 分别 list"
+
+
+def _sibling_kind(item: str, items: tuple[str, ...], target: Target) -> bool:
+    """Whether another item of the list names a longer keyword of the target than this one does,
+    which ends with this one's (城镇常住居民人均可支配收入 beside 农村…人均可支配收入): the
+    longer names the target's own kind, this item another."""
+    named = [k for k in target.keywords if _item_names(item, k)]
+    if not named:
+        return False
+    mine = max(map(len, named))
+    return any(
+        len(k) > mine and k.endswith(short) and any(_item_names(o, k) for o in items if o != item)
+        for k in target.keywords
+        for short in named
+    )
 
 
 _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?]")
