@@ -34,12 +34,14 @@ def announced_again(
     clause: str,
     published: date | None,
 ) -> bool:
-    """Whether a count read as a result (`read`: kind, scope, period) is the target's pledge
-    said in the month it was announced: its size, in no other year, with no word of a result
-    in its clause."""
+    """Whether a count read as a result or in no clear frame (`read`: kind, scope, period) is the
+    target's pledge said in the month it was announced: its size, in no other year, with no
+    word of a result in its clause."""
     kind, scope, period = read
     pledge = target.pledge
-    if kind != "achieved" or pledge is None or pledge.announced is None or published is None:
+    if kind not in ("achieved", "mention") or pledge is None or pledge.announced is None:
+        return False
+    if published is None:
         return False
     if not pledge_size(quantity, pledge.value) or scope != pledge.scope:
         return False
