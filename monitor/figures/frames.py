@@ -38,7 +38,7 @@ from monitor.figures.ranks import ranked
 from monitor.figures.report_speech import labelled, put_forward
 from monitor.figures.sections import is_headline, report_at
 from monitor.figures.so_far import PART_OR_FIRST_MONTHS, year_begun
-from monitor.figures.work_words import AHEAD, DOING, PERFECTIVE, REACHED, SET_AGAINST
+from monitor.figures.work_words import AHEAD, DOING, REACHED, SET_AGAINST, told_done
 from monitor.models import FigureKind
 
 _THIS_YEAR = re.compile(r"今年|明年|全年|年度")
@@ -284,7 +284,7 @@ class Frames(Openings):
             return "mention"  # 上半年新增6000个, read in March: neither plan nor result yet
         if self._plan_season_headline(index, before):  # 福州新增托位6000个 in February
             return "achieved" if ranked(sentence) else "mention"  # (…里程全国第一: it stands)
-        if _DONE.search(before) or DOING.search(before) or PERFECTIVE.search(before):
+        if _DONE.search(before) or DOING.search(before) or told_done(before):
             # a clause that does something, or goes on with one that did (…建成绿道1.25万公里，
             # 其中成都8420公里), with no word of the future: news reports results (打造了…8个)
             return "achieved"

@@ -57,3 +57,16 @@ SET_AGAINST = re.compile(
     r"(?:增加|增长|减少|下降|提高|降低|净增)"
     r"|(?:[）)]|[（(][^（()）]{1,20}[）)])?[，,]同比(?:增长|下降|增加|减少|提高|降低)"
 )
+
+
+# A verb with its perfective 了 in a clause before the number's (进一步加强了课后服务，开设暑托班
+# 556个): the sentence tells what was done (not 为了, 除了, 了解, 不得了)
+_NARRATED = re.compile(r"[\u4e00-\u9fff]了(?<![为除得]了)(?![解却结])[^。；;]*[，,]")
+
+
+def told_done(before: str) -> bool:
+    """Whether the words before a number (its sentence up to it) tell work done: a perfective
+    with an amount after it (用上了1200个), or one in an earlier clause with no time to come."""
+    if PERFECTIVE.search(before):
+        return True
+    return _NARRATED.search(before) is not None and AHEAD.search(before) is None
