@@ -58,3 +58,19 @@ def test_beside_a_plan_the_column_of_the_keyword_is_the_result_and_its_change_it
         ("achieved", "new", Decimal("5840000000"), None),
         ("achieved", "rate", Decimal("6.3"), None),
     ]
+
+
+def test_a_growth_under_a_plans_merged_header_is_planned() -> None:
+    reviewed = Table(
+        caption="2023年主要经济指标完成情况", unit=None,
+        header=("指标名称", "单位", "年度目标|增长（%）", "完成情况|绝对值",
+                "完成情况|增长（%）"),
+        rows=(("一般公共预算收入", "亿元", "5", "38.2", "7.1"),
+              ("税收收入", "亿元", "4", "30.5", "2.2")),
+    )  # fmt: skip
+    found = find_table_figures(reviewed, [REVENUE], published=date(2024, 1, 20), title="")
+    assert [(f.kind, f.scope, f.value) for f in found] == [
+        ("pledge", "rate", Decimal(5)),
+        ("achieved", "new", Decimal("3820000000")),
+        ("achieved", "rate", Decimal("7.1")),
+    ]

@@ -207,16 +207,18 @@ def read_head(head: str, published: date | None) -> Column:
 
 def _merged(head: str, published: date | None) -> Column:
     """A column under merged header cells ("年度计划（个）|开工"): a group of parts, or a part
-    below its group (今年已建成 | 其中已通过认证), gives nothing;
-    a share or rate below is one; a plan's group holds plans of the stages or measures below
-    it unless one of them says it is done; else the words as one header. The unit is the
-    lowest cell's that writes one (新增装机（万千瓦）|年度目标 → 万千瓦)."""
+    below its group (今年已建成 | 其中已通过认证), gives nothing; a share or rate below is one
+    (below a plan's group, 年度目标|增长（%）, the growth planned); a plan's group holds plans of
+    the stages or measures below it unless one of them says it is done; else the words as one
+    header. The unit is the lowest cell's that writes one (新增装机（万千瓦）|年度目标 → 万千瓦)."""
     parts = head.split("|")
     unit = next((u for part in reversed(parts) if (u := _unit_cell(part))), None)
     if any(_PARTS.match(part) for part in parts):  # 其中|新建, 基层版（家）|其中已通过认证
         return Column("none", None, unit, None)
     last, group = read_words(parts[-1], published), read_words("".join(parts[:-1]), published)
-    if last.role in ("share", "rate"):
+    if last.role == "rate" and group.role == "pledge":
+        found = last._replace(role="pledge")  # 年度目标|增长（%）: the growth planned
+    elif last.role in ("share", "rate"):
         found = last
     elif _NO_FIGURE.search(head):
         found = Column("none", None, unit, last.period)
