@@ -122,6 +122,22 @@ def test_one_months_flow_is_not_the_years_progress(store: Store) -> None:
     assert [e.observation.figure.value for e in u.others] == [12]  # shown, not as progress
 
 
+def test_one_later_quarters_flow_is_not_the_years_progress(store: Store) -> None:
+    # a table's 二季度 column (2024Q2) is that quarter's own; the first quarter runs from January
+    s = "口袋公园 | 二季度: 3"
+    pending = _observe(
+        store, "http://a/13", s, "3", 3, "2024-07-10 10:00", scope="new", period="2024Q2"
+    )
+    u = diff.update(CIRCLES, pending, [], today=date(2024, 7, 11))
+    assert not u.moved
+    assert [e.observation.figure.value for e in u.others] == [3]
+    first = "口袋公园 | 一季度: 2"
+    pending = _observe(
+        store, "http://a/14", first, "2", 2, "2024-04-10 10:00", scope="new", period="2024Q1"
+    )
+    assert diff.update(CIRCLES, pending, [], today=date(2024, 7, 11)).moved
+
+
 def test_a_span_is_progress_toward_a_pledge_over_that_span(store: Store) -> None:
     plan = Target(
         id="circles",

@@ -57,18 +57,27 @@ def caption_month(caption: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
+# A column or row of one quarter's own amount (二季度, 第三季度, 四季度完成; not 前三季度, 1-3季度)
+_ONE_QUARTER = re.compile(r"(?:(?:19|20)[0-9]{2}\s*年)?第?([一二三四1-4])季度(?:完成|新增|新建)?")
+_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
 def month_flow(
     label: str, head: str, year: str | None, scope: str, caption: str = ""
 ) -> str | None:
     """The period of a cell in a month's row under a column of that month's own amount (8月 |
-    本月: 2024M08), or under 较上月增加 in a table whose caption names its month; None for a
-    running total's column (累计), a rate or a row of no one month."""
+    本月: 2024M08), or under 较上月增加 in a table whose caption names its month, or in one
+    quarter's column or row (二季度: 2024Q2); None for a running total's column (累计), a rate or
+    a row of no one month."""
     if SINCE_LAST_MONTH.search(head):
         month = caption_month(caption)
         return f"{year[:4]}M{month:02d}" if month and year else None
     part = MONTH_PART.match(head)  # 其中：9月建成 beside 截至9月底累计: September's own
     if part and year and scope != "rate":
         return f"{year[:4]}M{int(part.group(1)):02d}"
+    quarter = _ONE_QUARTER.fullmatch(head.strip()) or _ONE_QUARTER.fullmatch(label.strip())
+    if quarter and year and scope == "new" and not _RUNNING.search(head):  # 二季度: 2024Q2
+        return f"{year[:4]}Q{_QUARTERS[quarter.group(1)]}"
     found = _ONE_MONTH.fullmatch(label.strip())
     if found is None or not year or scope == "rate" or _RUNNING.search(head):
         return None

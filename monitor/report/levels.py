@@ -86,13 +86,16 @@ def is_progress(obs: Observation, target: Target) -> bool:
     if fig.measure and not counts_stage(fig.measure, target):
         return False  # 开工2860个 beside 完工740个: one stage's series, never both mixed
     period = fig.period
-    if period and fig.scope == "new" and period[4:5] == "M":
-        return False  # 11月当月新增3.7万人 (2024M11): one month's flow, not the year's so far
+    if period and fig.scope == "new" and (period[4:5] == "M" or period[4:] in _LATER_PARTS):
+        return False  # 11月当月新增3.7万人 (2024M11), 二季度 (2024Q2): not the year's so far
     if period and target.pledge and target.pledge.announced:
         year = period[:4]
         if year.isdigit() and "-" not in period and int(year) < target.pledge.announced.year:
             return False
     return not (period and fig.scope == "new" and _span_before(period, target))
+
+
+_LATER_PARTS = ("Q2", "Q3", "Q4", "H2")  # a part of the year that does not start with it
 
 
 def _span_before(period: str, target: Target) -> bool:
