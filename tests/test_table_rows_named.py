@@ -117,3 +117,15 @@ def test_a_content_and_requirement_column_names_the_row_beside_an_index() -> Non
     named = "在车站、公园等公共场所新增配置自动体外除颤仪60台。"
     assert _rows(found) == [(named, Decimal(60)), (named, Decimal(42))]
     assert [f.kind for f in found] == ["pledge", "achieved"]
+
+
+def test_an_items_task_in_its_name_column_is_the_plan() -> None:
+    # 实事项目 | 完成数 | 完成进度: the item named by its task (新增配置…60台) is the plan, read
+    # in the autumn too; the result is in its own column
+    table = _list(
+        ("实事项目", "完成数", "完成进度"),
+        ("新增配置自动体外除颤仪60台", "42", "70%"),
+        ("培训应急救护人员300人", "216", "72%"),
+    )
+    found = text_cell_figures(table, [DEFIBRILLATORS], published=date(2024, 10, 10), title="")
+    assert [(f.kind, f.value) for f in found] == [("pledge", Decimal(60))]
