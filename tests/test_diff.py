@@ -138,6 +138,17 @@ def test_one_later_quarters_flow_is_not_the_years_progress(store: Store) -> None
     assert diff.update(CIRCLES, pending, [], today=date(2024, 7, 11)).moved
 
 
+def test_an_undated_result_from_before_the_pledge_is_not_its_progress(store: Store) -> None:
+    # CIRCLES' pledge was made on 2024-01-22; a review out a week before it gives last year's work
+    s = "新建一刻钟便民生活圈45个。"
+    pending = _observe(store, "http://a/15", s, "45个", 45, "2024-01-15 10:00", scope="new")
+    u = diff.update(CIRCLES, pending, [], today=date(2024, 1, 23))
+    assert not u.moved
+    later = "新建一刻钟便民生活圈12个。"
+    pending = _observe(store, "http://a/16", later, "12个", 12, "2024-04-15 10:00", scope="new")
+    assert diff.update(CIRCLES, pending, [], today=date(2024, 4, 16)).moved
+
+
 def test_a_span_is_progress_toward_a_pledge_over_that_span(store: Store) -> None:
     plan = Target(
         id="circles",

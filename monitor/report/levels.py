@@ -92,10 +92,18 @@ def is_progress(obs: Observation, target: Target) -> bool:
         year = period[:4]
         if year.isdigit() and "-" not in period and int(year) < target.pledge.announced.year:
             return False
+    if not period and _before_pledge(obs, target):
+        return False  # 新建45个, undated, on a page out before the pledge was made: earlier work
     return not (period and fig.scope == "new" and _span_before(period, target))
 
 
 _LATER_PARTS = ("Q2", "Q3", "Q4", "H2")  # a part of the year that does not start with it
+
+
+def _before_pledge(obs: Observation, target: Target) -> bool:
+    """Whether the figure's page came out before the target's pledge was announced."""
+    pledge, published = target.pledge, obs.published
+    return bool(pledge and pledge.announced and published and published.date() < pledge.announced)
 
 
 def _span_before(period: str, target: Target) -> bool:
