@@ -373,9 +373,8 @@ def _attribute(sentence: str, q: Quantity, own: list[_Match]) -> _Match | None:
             nearest = m
     after = sorted((m for m in own if q.end <= m.start), key=lambda m: m.start)
     if nearest is not None:
-        glossed = [
-            g for g in own if g.end == gloss_end(sentence, nearest.start)
-        ]  # 老年食堂（助餐点）
+        # 农村老年食堂（助餐点）: the keyword in brackets glosses the one right before it
+        glossed = [g for g in own if g.end == gloss_end(sentence, nearest.start)]
         nearest = next((g for g in glossed if g.targets == nearest.targets), nearest)
         joined = _JOINED.fullmatch(sentence, nearest.end, q.start) and after
         # 新增1500个A托位和【2600个】B托位: an amount after 和 counts the noun after it

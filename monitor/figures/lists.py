@@ -324,16 +324,18 @@ def list_total(sentence: str, start: int, end: int, q: Quantity, words: str) -> 
 def completed(item: str, items: tuple[str, ...], targets: list[Target]) -> str:
     """An earlier item of a list whose last item ends with words the items share (城镇、农村居民
     人均可支配收入: 城镇 is 城镇居民人均可支配收入), when the item ends with a target's keyword's
-    first words and the last item with the rest of it; else the item as it is."""
+    first words and the last item with the rest of it (the longest such rest, whichever target's
+    keyword it completes: 城镇和农村常住居民… share 常住居民…); else the item as it is."""
     last = items[-1]
     if item == last or len(items) < 2:
         return item
+    shared = ""  # the longest words the last item ends with that complete a keyword
     for target in targets:
         for keyword in target.keywords:
             for cut in range(len(keyword) - 2, 1, -1):  # the item ends with its first words
                 if item.endswith(keyword[:cut]) and last.endswith(keyword[cut:]):
-                    return item + keyword[cut:]  # (合肥)城镇居民 and 人均可支配收入
-    return item
+                    shared = max(shared, keyword[cut:], key=len)  # (合肥)城镇居民 + 人均可支配收入
+    return item + shared
 
 
 def place_of(item: str, regions: tuple[str, ...]) -> str | None:

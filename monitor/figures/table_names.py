@@ -102,9 +102,9 @@ def titled(label: str, target: Target) -> bool:
     return label in target.title or label[len(place) :] in target.title
 
 
-# A project's content, scale or name (建设内容, 主要建设内容及规模, 项目名称, 工作内容与要求, 实事
-# 项目: 新建口袋公园12个 names the item by its task):
-# what it is to build, its plan (新建社区食堂25个 beside 完成情况 | 28)
+# A column of a project's content, scale or name (建设内容, 主要建设内容及规模, 项目名称, 工作内容
+# 与要求), or of the items named by their tasks (实事项目: 新建口袋公园12个): what it is to build,
+# its plan (新建社区食堂25个 beside 完成情况 | 28)
 CONTENT_HEAD = re.compile(
     r"[\u4e00-\u9fff]{0,4}(?:内容|规模|名称|项目|事项)(?:[及与和](?:内容|规模|要求|目标))?"
 )
