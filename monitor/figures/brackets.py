@@ -17,6 +17,14 @@ _PLAN = re.compile(r"目标|任务|计划|年度|全年|预计|同比|增长|下
 _SHARE_ALONE = re.compile(r"\s*[0-9][0-9.]*\s*[%％]\s*[）)]")
 
 
+# The plan's noun, then a bracket opened to say what it holds (占年度目标任务（新建…80个）的65%,
+# 全年计划（新改建…300公里）): the amounts inside are the plan's sizes; not a result the bracket
+# says (超额完成全年计划（实际建成…56个）, …任务（已建成…）)
+PLAN_BRACKET = re.compile(
+    r"(?:任务|目标|计划|指标)[（(](?:(?!实际|已|累计|截至|截止|完成|建成|完工|竣工|达到)[^（()）])*$"
+)
+
+
 def open_bracket(sentence: str, at: int) -> int:
     """Where the bracket still open at `at` opened (the last one before it, not closed before
     it), or -1."""

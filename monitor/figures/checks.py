@@ -9,6 +9,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from monitor.figures.attribution import _Match
+from monitor.figures.brackets import PLAN_BRACKET
 from monitor.figures.cues import _ACHIEVED, _PLEDGE, PLAN_AFTER, PLAN_WORD
 from monitor.figures.firsts import opening
 from monitor.figures.numeral_reader import frozen
@@ -94,17 +95,9 @@ def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:
         or plan_compared(sentence, start, end)  # 比年度目标300个多12个
         or quoted_project(sentence, start, end)  # 如“新增普惠托育机构40家”等项目
         or _OVER_DONE.search(sentence, max(c0, start - 12), start) is not None  # 3120个/5000个
-        or _PLAN_BRACKET.search(sentence, max(0, start - 40), start) is not None
+        or PLAN_BRACKET.search(sentence, max(0, start - 40), start) is not None
         or list_counted(sentence, c0, start)  # 民生实事…改造项目共42个
     )
-
-
-# The plan's noun, then a bracket opened to say what it holds (占年度目标任务（新建…80个）的65%,
-# 全年计划（新改建…300公里）): the amounts inside are the plan's sizes; not a result the bracket
-# says (超额完成全年计划（实际建成…56个）, …任务（已建成…）)
-_PLAN_BRACKET = re.compile(
-    r"(?:任务|目标|计划|指标)[（(](?:(?!实际|已|累计|截至|截止|完成|建成|完工|竣工|达到)[^（()）])*$"
-)
 
 
 # An amount done, then a slash before the number (完成3120个/5000个, 建成9/12个): the number is

@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from monitor.figures import units
+from monitor.figures.brackets import PLAN_BRACKET
 from monitor.figures.stock_flow import said_again
 from monitor.figures.titled import title_measures
 from monitor.models import Quantity, Target
@@ -162,7 +163,7 @@ def noun_of(head: str, targets: tuple[Target, ...], before: str = "") -> str | N
     driven = driven_by(head)
     if driven:
         return driven
-    if _IN_PLAN_BRACKET.search(head):
+    if PLAN_BRACKET.search(head):
         return None  # 完成年度目标（12个）的83.3%: the plan's size, said in its brackets
     words = tuple(k for t in targets for k in t.keywords)
     said = tuple(m for t in targets for m in title_measures(t.title, t.keywords))
@@ -177,8 +178,6 @@ def noun_of(head: str, targets: tuple[Target, ...], before: str = "") -> str | N
 
 
 _FIRST_DIGIT = re.compile(r"[0-9]")
-# a plan's word, then a bracket opened before the number (年度目标（12个）, 任务（新建…）)
-_IN_PLAN_BRACKET = re.compile(r"(?:任务|目标|计划|指标)[（(][^（()）]*$")
 
 
 def _item_before(before: str, keywords: tuple[str, ...], measures: tuple[str, ...]) -> str | None:

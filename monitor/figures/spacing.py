@@ -60,11 +60,7 @@ def unglossed(text: str) -> tuple[str, Back] | None:
     ]
     if not cuts:
         return None
-    parts, at = [], 0
-    for a, b in cuts:
-        parts.append(text[at:a])
-        at = b
-    return "".join([*parts, text[at:]]), Back(len(text), [(a, b, 0) for a, b in cuts])
+    return _cut(text, cuts)
 
 
 def _as_of_to(text: str) -> list[tuple[int, int]]:
@@ -132,6 +128,12 @@ def squeezed(text: str) -> tuple[str, Back] | None:
     if not cuts:
         return None
     cuts.sort()  # (apart: each cut is of its own letters, a space, a comma, 到, 今, 之 or 共)
+    return _cut(text, cuts)
+
+
+def _cut(text: str, cuts: list[tuple[int, int]]) -> tuple[str, Back]:
+    """`text` without the letters of `cuts` (in order, apart), and the place of each letter left
+    in `text`."""
     parts: list[str] = []
     at = 0
     for a, b in cuts:
