@@ -32,6 +32,7 @@ from monitor.figures.table_context import (
 )
 from monitor.figures.table_explain import explain_row, render
 from monitor.figures.table_heads import Column
+from monitor.figures.table_letters import in_simplified
 from monitor.figures.table_levels import own_level, series_count
 from monitor.figures.table_names import name_last
 from monitor.figures.table_pages import others_page
@@ -56,15 +57,7 @@ from monitor.figures.table_stages import (
 )
 from monitor.figures.table_text import explain_text_cells, text_cell_figures
 from monitor.figures.table_units import header_unit, month_flow, period_of
-from monitor.models import (
-    Article,
-    Figure,
-    FigureKind,
-    FigureScope,
-    Seen,
-    Table,
-    Target,
-)
+from monitor.models import Article, Figure, FigureKind, FigureScope, Seen, Table, Target
 
 _UNIT_CELL = re.compile(r"单位\s*[:：]\s*([^）)\s，,；;|]{1,10})")  # a header cell: 单位：万套
 _LEAD = 300  # characters of the article's text that may name its region
@@ -193,15 +186,7 @@ def explain_tables(
     """Each cell of the table rows that count a target, with the figure it became or why not."""
     seen: list[Seen] = []
     for table in article.tables:
-        find_table_figures(
-            table,
-            targets,
-            published=published,
-            title=article.title,
-            lead=article.text[:_LEAD],
-            trace=seen,
-        )
-        seen.extend(explain_text_cells(table, targets, published=published, title=article.title))
+        _whole(table, targets, published, article, (), seen)
     return seen
 
 
@@ -219,22 +204,31 @@ def article_figures(
         article.title, article.text, targets, published=published, region=region
     )
     for table in article.tables:
-        found.extend(
-            find_table_figures(
-                table,
-                targets,
-                published=published,
-                title=article.title,
-                lead=article.text[:_LEAD],
-                region=region,
-            )
-        )
-        found.extend(  # 目标任务: 新建公共充电桩5000个，…: a sentence in a cell
-            text_cell_figures(
-                table, targets, published=published, title=article.title, region=region
-            )
-        )
+        found.extend(_whole(table, targets, published, article, region, None))
     return found
+
+
+def _whole(
+    table: Table,
+    targets: Sequence[Target],
+    published: date | None,
+    article: Article,
+    region: tuple[str, ...],
+    trace: list[Seen] | None,
+) -> list[Figure]:
+    """A table's figures, of its numbers and of sentences in its cells (目标任务: 新建…5000个),
+    in simplified letters where it is written in traditional (table_letters)."""
+
+    def read(table: Table, title: str, lead: str, seen: list[Seen] | None) -> list[Figure]:
+        found = find_table_figures(
+            table, targets, published=published, title=title, lead=lead, region=region, trace=seen
+        )
+        found += text_cell_figures(table, targets, published=published, title=title, region=region)
+        if seen is not None:
+            seen.extend(explain_text_cells(table, targets, published=published, title=title))
+        return found
+
+    return in_simplified(read, table, article.title, article.text[:_LEAD], trace)
 
 
 def table_text(table: Table) -> str:
