@@ -129,3 +129,45 @@ def test_an_items_task_in_its_name_column_is_the_plan() -> None:
     )
     found = text_cell_figures(table, [DEFIBRILLATORS], published=date(2024, 10, 10), title="")
     assert [(f.kind, f.value) for f in found] == [("pledge", Decimal(60))]
+
+
+HOME_CARE = Target(
+    "ls-home-care", "鹿山县2024年完成居家适老化改造800户", ("适老化改造",),
+    ("鹿山县", "鹿山", "全县"), unit="户", pledge=Pledge(Decimal(800)),
+)  # fmt: skip
+
+
+def test_columns_of_numbers_alone_name_no_row() -> None:
+    # a report's batch and its task's number stand left of the task: the task's sentence names it
+    table = _list(
+        ("报送批次", "任务编号", "任务事项", "进展"),
+        ("3", "118", "新建社区食堂6个，完成居家适老化改造800户。", "已改造610户，完成率76.3%。"),
+        ("3", "121", "新增公办幼儿园学位900个。", "已新增学位900个。"),
+    )  # fmt: skip
+    found = text_cell_figures(table, [HOME_CARE], published=date(2024, 9, 30), title="")
+    task = "新建社区食堂6个，完成居家适老化改造800户。"
+    assert set(_rows(found)) == {
+        (task, Decimal(800)),
+        (task, Decimal(610)),
+        (task, Decimal("76.3")),
+    }
+
+
+def test_a_plan_said_so_in_a_progress_cell_stays_the_plan() -> None:
+    # the progress cell restates each plan (计划完成…800户) before its result: the plan is no
+    # result; a share right after another unit's amount (已建成5家，完成率83%) is that amount's
+    table = _list(
+        ("序号", "任务事项", "进展"),
+        (
+            "1",
+            "提升养老服务水平",
+            "计划新建养老服务站6家，已建成5家，完成率83%；计划完成居家适老化改造800户，"
+            "已完成640户，完成率80%。",
+        ),
+    )
+    found = text_cell_figures(table, [HOME_CARE], published=date(2024, 9, 30), title="")
+    assert sorted((f.kind, f.scope, f.value) for f in found) == [
+        ("achieved", "new", Decimal(640)),
+        ("achieved", "share_of_pledge", Decimal(80)),
+        ("pledge", "new", Decimal(800)),
+    ]

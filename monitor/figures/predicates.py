@@ -115,3 +115,19 @@ _RANK = re.compile(
     r"(?:第[一二三四五六七八九十0-9]+(?:位|项|条|件|名)?|首位|前列|前[一二三四五六七八九十0-9]+位?"
     r"|榜首|前茅|末位)"  # (…300条列第三项: its item's place in a list of tasks)
 )
+
+
+# A count then a noun of its own (计划新增3个嵌入式养老服务机构, 新建54家养老服务站): not a count
+# then a qualifier, a span of time or what the things did (3个以上, 3个月, 40户已入住)
+_COUNT_THEN_NOUN = re.compile(
+    r"[0-9][0-9.]*[万千]?(?:个|家|所|座|套|户|处|条|台|辆|名|张|间|栋|项)"
+    r"(?![已均全正在完建开投的中以左多余次年月天周百千万亿共约近超和及与、])([\u4e00-\u9fff]{2})"
+)
+
+
+def counts_own_noun(sentence: str, start: int, end: int, keywords: Sequence[str]) -> bool:
+    """Whether the clause from `start` to `end` counts a thing it names after the count, not
+    the keywords' own head (已开工900个小区 for 老旧小区): its own subject, so what follows goes
+    on with that thing, not with the one before."""
+    found = _COUNT_THEN_NOUN.search(sentence, start, end)
+    return found is not None and not any(found.group(1) in k for k in keywords)

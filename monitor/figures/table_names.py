@@ -19,6 +19,7 @@ AMOUNT = (
 )
 FIGURE_IN = re.compile(r"[\u4e00-\u9fff]" + AMOUNT)
 _IN_CHARGE = re.compile(r"责任|牵头|主办|承办|实施主体|部门|建设单位|业主|主管")
+_LETTER = re.compile(r"[\u4e00-\u9fff]")
 _CATEGORY = re.compile(r"类别|分类|类型|领域|板块|方面|门类")
 
 
@@ -27,6 +28,11 @@ def _sentences(table: Table, i: int) -> bool:
     cells = [row[i] for row in table.rows if i < len(row) and row[i].strip()]
     said = [c for c in cells if FIGURE_IN.search(c)]
     return bool(said) and len(said) * 2 >= len(cells)
+
+
+def _numbers(table: Table, i: int) -> bool:
+    """Is column i numbers or codes alone (任务序号 | 210, 报送次数 | 2): no item's name?"""
+    return not any(_LETTER.search(row[i]) for row in table.rows if i < len(row))
 
 
 def category(table: Table, i: int) -> bool:
@@ -46,9 +52,10 @@ def item_columns(table: Table, columns: list[int]) -> list[int]:
         if i < len(table.header)
         and not _IN_CHARGE.search(table.header[i])
         and not _sentences(table, i)
+        and not _numbers(table, i)
     ]
     items = [i for i in names if not category(table, i)]
-    return items or names or columns
+    return items or names or [i for i in columns if not _numbers(table, i)]
 
 
 def name_last(table: Table, labels: list[int]) -> list[int]:

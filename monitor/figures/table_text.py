@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import date
 from typing import NamedTuple
 
+from monitor.figures.table_cells import same_measure
 from monitor.figures.table_columns import role_of
 from monitor.figures.table_context import plan_said
 from monitor.figures.table_names import (
@@ -59,9 +60,11 @@ _BOTH = re.compile(
     r"|(?:完成|进展|进度)[^|]{0,4}?[及和与、/][^|]{0,4}?(?:目标|任务|计划)"
 )
 _STOCK = re.compile(r"以来|总[数量]|保有|余额|存量|累计.{0,8}(?:以来|年)")
-_MONEY = ("元", "万元", "亿元")
-_MONEY_BEFORE = re.compile(
-    r"[0-9０-９][0-9０-９.]*\s*[万亿]?元[^0-9０-９%％，,；;。]{0,3}[，,]?[^0-9０-９%％；;。]{0,10}$"
+# An amount and its unit right before a share of the plan (…投资1.2亿元，占年度计划的80%;
+# 已完成54家，完成率84.4%): the share is that amount's
+_AMOUNT_BEFORE = re.compile(
+    r"[0-9０-９][0-9０-９.]*\s*[万亿千]?(元|个|家|所|座|套|户|处|条|台|辆|名|人|张|间|栋|公里|米|亩)"
+    r"[^0-9０-９%％，,；;。]{0,3}[，,]?[^0-9０-９%％；;。]{0,10}$"
 )
 _OWN_PLAN = re.compile(r"计划|目标|任务|预算|拟|力争|确保")
 _INDEX_HEAD = re.compile(r"序号|编号|序|No\.?|NO\.?")
@@ -214,23 +217,32 @@ def text_cell_figures(
 
 def _cell_figures(c: _Cell, found: list[Figure], year: str | None) -> list[Figure]:
     """The figures read in a cell's text that are the cell's, placed in its row's line."""
-    money = {t.id for t in c.targets if t.unit in _MONEY}
+    targets = {t.id: t for t in c.targets}
     out = []
     for figure in found:
         at = _at(figure.sentence, c)  # (a sentence of the cell after its ；)
         if at + figure.start < c.opens:  # (not a number of the header's own: 2024年目标)
             continue
-        if figure.target_id not in money and _after_money(figure):
+        if _after_other(figure, targets[figure.target_id]):
             continue  # 完成投资2.1亿元，占年度计划的84%: the money's share, not the count's
         out.append(_in_row(figure, c, year))
     return out
 
 
-def _after_money(figure: Figure) -> bool:
-    """Is a share of the plan written right after an amount of money (…投资1.2亿元，占年度计划的
-    80%; 累计投资1500万元，为年计划的90%)?"""
-    before = figure.sentence[: figure.start]
-    return figure.scope == "share_of_pledge" and _MONEY_BEFORE.search(before) is not None
+def _planned(figure: Figure) -> bool:
+    """Does a word of plan open the figure's own clause (计划完成…5000户; 目标新增…)?"""
+    text = figure.sentence
+    start = max(text.rfind(c, 0, figure.start) for c in "，,；;。：:") + 1
+    return _OWN_PLAN.search(text, start, figure.start) is not None
+
+
+def _after_other(figure: Figure, target: Target) -> bool:
+    """Is a share of the plan written right after an amount in a unit that cannot count the
+    target (…投资1.2亿元，占年度计划的80%; 已完成54家，完成率84.4% for a count of 户)?"""
+    if figure.scope != "share_of_pledge":
+        return False
+    before = _AMOUNT_BEFORE.search(figure.sentence[: figure.start])
+    return before is not None and not same_measure(before.group(1), target)
 
 
 def _name(figure: Figure) -> str:
@@ -359,6 +371,8 @@ def _in_row(figure: Figure, cell: _Cell, year: str | None) -> Figure:
     if scope == "cumulative" and cell.yearly and not _STOCK.search(cell.said, cell.opens):
         scope = "new"  # 年度目标 2.8万人 | 完成情况 已完成2.65万人
     said = next((r for r in cell.roles if r in ("pledge", "achieved")), None)
+    if said == "achieved" and figure.kind == "pledge" and _planned(figure):
+        said = None  # 进展 | …；计划完成家庭适老化改造5000户，已完成4322户: the plan, said so
     if said and figure.scope not in ("share_of_pledge", "rate"):
         kind = "pledge" if said == "pledge" else "achieved"
         if kind == "pledge" and figure.scope == "new" and (figure.kind == "achieved" or not period):
