@@ -81,6 +81,11 @@ def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:
     计划新建的100个口袋公园, 已将新建中医馆12个列入民生实事项目."""
     return bool(
         (PLAN_AFTER.match(sentence, end) and not _tally(sentence, start))
+        or (  # 完成…同比下降4%、重污染天数同比减少6%的改善目标: the first of the goal's figures
+            (more := _MORE_OF_PLAN.match(sentence, end)) is not None
+            and PLAN_AFTER.match(sentence, more.end()) is not None
+            and not _tally(sentence, start)
+        )
         or _PLANNED_BEFORE.search(sentence, c0, start)
         or _task_to_do(sentence, end, start)
         or _named_plan(sentence, c0, start)
@@ -98,6 +103,13 @@ def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:
         or PLAN_BRACKET.search(sentence, max(0, start - 40), start) is not None
         or list_counted(sentence, c0, start)  # 民生实事…改造项目共42个
     )
+
+
+# More figures of the same plan after a pause (…下降4%、重污染天数减少6%的…目标; 新增就业5万人、
+# 培训2万人次的任务): the plan's noun after the last is each one's
+_MORE_OF_PLAN = re.compile(
+    r"(?:、[^，,。；;、0-9]{1,16}?[0-9][0-9.]*\s*(?:%|％|个百分点|[万亿千]?[\u4e00-\u9fff]{0,2}))+"
+)
 
 
 # An amount done, then a slash before the number (完成3120个/5000个, 建成9/12个): the number is
