@@ -185,7 +185,17 @@ def governing(text: str) -> str:
     # (安排“三农”资金1137.8亿元，…粮食总产466亿斤: the funds are the verb's own object)
     if "争取" in text or "安排" in text:
         text = _FUNDS_TAKEN.sub("", text)
+    if "计划" in text or "方案" in text:  # (实施…三年行动计划，补建…: the programme carried out)
+        text = _PROGRAMME_RUN.sub("", text)
     return _TARGET_NOUN.sub("", text) if "目标" in text else text
+
+
+# A programme named as what is carried out (实施便民店建设提升三年行动计划, 深入实施…方案): its
+# name, no modal over the clauses after it
+_PROGRAMME_RUN = re.compile(
+    r"(?:深入|全面|扎实|持续)?(?:实施|开展|推进|落实|深化)(?:了|好)?[^，,。；;0-9]{2,24}?(?:计划|方案)"
+    r"(?=[，,。；;]|$)"
+)
 
 
 # Funds secured or allotted, with their amount (争取…政策资金超过300亿元, 安排“三农”资金1137.8亿元):
