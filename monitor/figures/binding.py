@@ -31,13 +31,7 @@ from monitor.figures.kinds import (
     wider_than_titled,
 )
 from monitor.figures.measures import since_period_start, sum_after
-from monitor.figures.nouns import (
-    driven_by,
-    inside_those,
-    other_kind,
-    per_head,
-    per_head_title,
-)
+from monitor.figures.nouns import driven_by, inside_those, other_kind, per_head, per_head_title
 from monitor.figures.numeral_kinds import not_counted
 from monitor.figures.pairs import side_refused
 from monitor.figures.parts import part_of
@@ -105,6 +99,7 @@ class Making:
     pairs: dict[int, Quantity] | None = None  # amounts given again in another unit, by start
     scopes: dict[str, FigureScope] = field(default_factory=dict)  # each target's last figure's
     pledged: set[str] = field(default_factory=set)  # targets given a pledge by this sentence
+    last: dict[str, FigureKind] = field(default_factory=dict)  # each target's last figure's kind
     refused: dict[tuple[str, int], str] = field(default_factory=dict)  # why, by (target, start)
     given_at: set[tuple[str, int]] = field(default_factory=set)  # (target, start) of each figure
 
@@ -115,6 +110,7 @@ class Making:
         self.given_at.add((target_id, at))
         if kind == "pledge":
             self.pledged.add(target_id)
+        self.last[target_id] = kind
         if scope in ("new", "cumulative"):
             self.scopes[target_id] = scope
 

@@ -99,3 +99,8 @@ def precise_level(clause: str) -> bool:
     """Whether a clause states an amount with three significant digits or more (837.9, 31206,
     1576; not 800, 1.2 or 2000)."""
     return any(len(m.group(1).replace(".", "").strip("0")) >= 3 for m in _AMOUNT.finditer(clause))
+
+
+# A plan's line, then its outcome after a colon (——固定资产投资完成365亿元：预计全年完成380亿元;
+# …增长6%：实际增长6.3%), as a plan-execution report lays its targets out
+OUTCOME_AFTER = re.compile(r"[：:]\s*(?:全年)?(?:预计|实际|执行|初步统计|据初步统计|初步核算)")

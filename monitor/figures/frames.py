@@ -9,7 +9,7 @@ from datetime import date
 
 from monitor.figures.bases import without_base
 from monitor.figures.cues import _DONE, _cue, governing
-from monitor.figures.frame_words import _frame_year, expected_in, expected_rate
+from monitor.figures.frame_words import OUTCOME_AFTER, _frame_year, expected_in, expected_rate
 from monitor.figures.goals import (
     all_due_after,
     coming_goal,
@@ -90,7 +90,7 @@ class Frames(Openings):
         item = kind != "pledge" and item_named(
             self.text, self.ends, sentence, c1, index, self.published
         )
-        if item:
+        if item or (kind != "pledge" and OUTCOME_AFTER.match(sentence, c1)):
             kind = "pledge"  # 3.新增普惠托位2000个。截至10月底，已完成…: the item's plan
         colon = c0 and ("：" in sentence[:c0] or ":" in sentence[:c0])
         label = labelled(sentence, self.published) if colon else None

@@ -341,7 +341,7 @@ class _Article(Regional):
         if "年" in n.head or "五" in n.head:  # 比2020年底增加21家 (2021-2024); 较“十三五”末…
             period = dated_period(n.head, scope, period, self.published)
         if measure == "share_of_pledge":  # 完成年度任务的83%: progress so far, unless planned
-            kind = share_kind(sentence, c0, n.head, kind, target.id in making.pledged)
+            kind = share_kind(sentence, c0, n.head, kind, making.last.get(target.id) == "pledge")
         elif (
             (n.task and measure is None and not done_in_past(n.head, period, self.published))
             or year_to_come((kind, scope, period), self.published)

@@ -170,8 +170,9 @@ def share_kind(sentence: str, c0: int, head: str, kind: FigureKind, pledged: boo
     """The kind of a share of the pledge in the clause at `c0` (the words before it `head`),
     whose clause's frame says `kind`: that frame when the share is said as a plan or forecast;
     a pledge when its clause only says how much of the plan the forecast before it is
-    (…，预计全年可达380万亩，完成年度任务的108%左右; `pledged`: the clause before gave the
-    target a pledge); else progress so far."""
+    (…，预计全年可达380万亩，完成年度任务的108%左右; `pledged`: the target's last figure
+    before it is a pledge, not a forecast read as the year's first result); else progress so
+    far."""
     if _PLEDGED_SHARE.search(head):
         return kind
     if pledged and c0 and _OF_THE_PLAN.match(head):
