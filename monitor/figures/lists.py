@@ -37,6 +37,9 @@ def listed(sentence: str, quantities: list[Quantity]) -> dict[int, tuple[str, tu
         stop = stop_at.start() if stop_at else len(sentence)
         values = [q for q in quantities if at < q.start < stop]
         share = PLAN_SHARE.match(sentence, at + 2)
+        sizes = [q for q in values if share and q.start < share.end()]  # (…（1700公里、…）的)
+        sizes = sizes if len(values) == 2 * len(sizes) else []
+        count = len(values) - len(sizes)
         if (
             len(values) > 1
             and _NO_NOUN.fullmatch(sentence, begin, at)
@@ -46,9 +49,9 @@ def listed(sentence: str, quantities: list[Quantity]) -> dict[int, tuple[str, tu
             # …分别达到5.2万元和2.6万元，分别增长4.3%和6.1%: the list before, again;
             # 零售总额和固定资产投资保持平稳，分别增长…: the list of the clause before
             nouns = (
-                (before if len(before) == len(values) or _one_pair(before, values) else ())
-                or _clauses_before(sentence, begin, len(values), quantities)
-                or _list_before(sentence, begin, len(values))
+                (before if len(before) == count or _one_pair(before, values) else ())
+                or _clauses_before(sentence, begin, count, quantities)
+                or _list_before(sentence, begin, count)
                 or nouns
             )
             nouns = () if share and not _names_things(nouns) else nouns
@@ -66,6 +69,9 @@ def listed(sentence: str, quantities: list[Quantity]) -> dict[int, tuple[str, tu
             nouns = _after_shared(sentence[begin:at], len(values)) or nouns
         if len(nouns) > 1 or _one_pair(nouns, values):
             before = nouns
+        if sizes:  # (each item's plan in the brackets, then each one's share: paired alike)
+            values = [*sizes, *(q for q in values if q not in sizes)]
+            nouns = nouns * 2 if len(nouns) == len(sizes) else nouns
         if len(nouns) > 1 and len(nouns) == len(values):
             for noun, q in zip(nouns, values, strict=True):
                 out[q.start] = (noun, nouns)
@@ -93,8 +99,10 @@ _RISE = re.compile(
 # …，分别完成年度计划的107%和120%: each clause's share of its own plan, where every clause names
 # a thing of its own (…农村公路1.6万公里、改造危桥600座，…), not only a stage (开工…、完工…);
 # the plan by its amount or number (…任务量的, …计划数的)
+# (分别占厅年度目标（1700公里、11400公里）的…: the body setting it, each plan's size in brackets)
 PLAN_SHARE = re.compile(
-    r"(?:完成|占|达到)了?(?:年度|全年|年初|[两三四五]年)?(?:目标)?总?(?:计划|目标|任务)(?:任务)?[量数]?的"
+    r"(?:完成|占|达到)了?[\u4e00-\u9fff]?(?:年度|全年|年初|[两三四五]年)?(?:目标)?总?(?:计划|目标|任务)"
+    r"(?:任务)?[量数]?(?:[（(][^）)，,。；]{1,30}[)）])?的"
 )
 _STAGE_ONLY = re.compile(r"[0-9.]+[万亿千百]*[\u4e00-\u9fff]?|已|今年|全年|新?开工|完工|竣工|建成")
 

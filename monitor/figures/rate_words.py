@@ -16,6 +16,8 @@ _SHARE_OF_PLAN = re.compile(
     r"(?:(?:完成|占|达到|达|实现|为|是|相当于)了?[^，,。；：:]{0,20}?"
     + _PLAN_WORD
     + r"[^，,。；：:]{0,10}?"  # (占调整预算45.6亿元的61.2%)
+    # (分别占年度目标（1700公里、11400公里）的138.6%、…: the plans' sizes in brackets)
+    + r"(?:[（(][^）)，,。；]{1,30}[)）][^，,。；：:]{0,3}?)?"
     r"|" + _PLAN_WORD + r"[^，,。；：:]{0,8}?(?:完成|进度)(?:了|达到?|超过|为)?[^，,。；：:]{0,3}?"
     r"|(?:" + PLAN_RATE + r"|(?<!序时)(?<!形象)进度)"  # (完成率仅为38%, 进度只有41%, 才达到)
     r"(?:分别|已|已经|可|将|能|有望|仅|只有?|才)?(?:达到|达|为|超过)?了?)$"
@@ -97,3 +99,16 @@ def compared(head: str) -> bool:
 def is_fall(head: str) -> bool:
     """下降30%: the words before the number say it went down."""
     return bool(_FALL.search(head))
+
+
+_VALUES_BEFORE = re.compile(r"(?:[0-9.]+\s*%\s*(?:和|、|及|与)\s*)+$")
+
+
+def widened_head(text: str, c0: int, start: int, head: str) -> str:
+    """The words before a share (`head`, from its clause's start `c0`) when a bracket or a list
+    cuts them all off (分别占年度目标（1700公里、11400公里）的138.6%、【147.4%】): from the clause
+    the bracket stands in, the list's earlier values left out; else `head`."""
+    if text[c0 - 1 : c0] not in ("）", ")", "、") or head.strip(" 的"):
+        return head  # (…、按户数计开工率为101.1%: words of its own)
+    at = max(text.rfind(c, 0, start) for c in "，,。；;：:") + 1
+    return _VALUES_BEFORE.sub("", text[at:start])

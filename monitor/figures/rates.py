@@ -17,15 +17,10 @@ from monitor.figures.counting import _fit_unit
 from monitor.figures.cues import BATCH_OPENS
 from monitor.figures.leftovers import measured_otherwise
 from monitor.figures.levels import other_amount
-from monitor.figures.measures import (
-    compared,
-    compared_before,
-    is_fall,
-    percent_measure,
-    without_modals,
-)
+from monitor.figures.measures import compared, compared_before, is_fall, without_modals
 from monitor.figures.nouns import measure_before, other_measure, own_measure_changed
 from monitor.figures.plan_words import SCHEDULE_QUOTA
+from monitor.figures.rate_words import percent_measure, widened_head
 from monitor.figures.references import level_changed, on_year_change, since_start
 from monitor.figures.rests import (
     _in_unit,
@@ -178,7 +173,7 @@ _GROWTH_TITLE = re.compile(r"增长|增速|增幅|涨幅")  # a target of a grow
 def percent_of(making: Making, n: Number, target: Target) -> FigureScope | None:
     """What a % number of a count target measures: progress toward the pledge, its growth, or
     the share of its own things doing what it counts; None for a share of something else."""
-    head = n.head
+    head = widened_head(making.read.text, n.c0, n.q.start, n.head)
     if n.q.start in making.paired:  # 同比分别增长9.4%和【12.1%】: the words before the list
         head = _EARLIER_VALUES.sub("", head)
     if counted_otherwise(head, target.unit):
