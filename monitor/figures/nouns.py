@@ -163,8 +163,8 @@ def noun_of(head: str, targets: tuple[Target, ...], before: str = "") -> str | N
     driven = driven_by(head)
     if driven:
         return driven
-    if PLAN_BRACKET.search(head):
-        return None  # 完成年度目标（12个）的83.3%: the plan's size, said in its brackets
+    if PLAN_BRACKET.search(head) or _SET_BEFORE.search(head):
+        return None  # 完成年度目标（12个）的83.3%, 超额完成原定的900万人: the plan's size
     words = tuple(k for t in targets for k in t.keywords)
     said = tuple(m for t in targets for m in title_measures(t.title, t.keywords))
     noun = own_noun(head, words, said)
@@ -178,6 +178,7 @@ def noun_of(head: str, targets: tuple[Target, ...], before: str = "") -> str | N
 
 
 _FIRST_DIGIT = re.compile(r"[0-9]")
+_SET_BEFORE = re.compile(r"(?:原定|预定|既定|原计划)的?$")  # a plan set before, its size after
 
 
 def _item_before(before: str, keywords: tuple[str, ...], measures: tuple[str, ...]) -> str | None:
