@@ -7,7 +7,8 @@ from datetime import date
 from decimal import Decimal
 
 from monitor.figures.table_text import text_cell_figures
-from monitor.models import Figure, Pledge, Table, Target
+from monitor.figures.tables import article_figures
+from monitor.models import Article, Figure, Pledge, Table, Target
 
 DEFIBRILLATORS = Target(
     "ls-aed", "鹿山县2024年新增配置自动体外除颤仪60台", ("自动体外除颤仪",),
@@ -170,4 +171,24 @@ def test_a_plan_said_so_in_a_progress_cell_stays_the_plan() -> None:
         ("achieved", "new", Decimal(640)),
         ("achieved", "share_of_pledge", Decimal(80)),
         ("pledge", "new", Decimal(800)),
+    ]
+
+
+FLU_SHOTS = Target(
+    "ls-flu", "鹿山县2024年为老年人免费接种流感疫苗3万人", ("流感疫苗",),
+    ("鹿山县", "鹿山", "全县"), unit="人", pledge=Pledge(Decimal(30000)),
+)  # fmt: skip
+
+
+def test_an_age_in_the_items_name_is_no_count() -> None:
+    # 60周岁以上 names whom the work is for: an age, not 60 people planned
+    table = _list(
+        ("序号", "实事名称", "指标任务", "进展情况"),
+        ("1", "为60周岁以上老年人免费接种流感疫苗", "3万人以上", "截至10月底已接种2.1万人。"),
+    )  # fmt: skip
+    page = Article("http://127.0.0.1/t.html", "鹿山县民生实事进展", None, "", (table,))
+    found = article_figures(page, [FLU_SHOTS], published=date(2024, 11, 5))
+    assert sorted((f.kind, f.value) for f in found) == [
+        ("achieved", Decimal(21000)),
+        ("pledge", Decimal(30000)),
     ]
