@@ -94,3 +94,13 @@ def ranked_among_parts(sentence: str, found: Sequence[_Said]) -> bool:
     if "全国" not in sentence or _RANKED_AMONG_PARTS.search(sentence) is None:
         return False
     return not any(m.kind == "place" for m in found)
+
+
+# A place word opening a meeting's name (全国住房城乡建设工作会议, 全省两会): the meeting's, no
+# subject whose figures follow
+_MEETING_AFTER = re.compile(r"[^\s，,。；;、：:“”]{0,14}?(?:会议|大会|两会|论坛|峰会)")
+
+
+def meeting_named(text: str, end: int) -> bool:
+    """Whether the place word ending at `end` opens the name of a meeting."""
+    return _MEETING_AFTER.match(text, end) is not None

@@ -20,7 +20,7 @@ from monitor.figures.place_clauses import (
     share_whole,
     subject_after,
 )
-from monitor.figures.place_parts import ranked_among_parts
+from monitor.figures.place_parts import meeting_named, ranked_among_parts
 from monitor.figures.place_shares import trade_partner
 from monitor.figures.places import (
     GENERIC,
@@ -202,7 +202,12 @@ class Regional(Frames):
         paragraph before, the lead, who said it, the source, the page's places."""
         p0 = self.text.rfind("\n", 0, s0) + 1
         # (启动中心城区…60处。加装…: a city's part scopes its own sentence's item, not the page)
-        before = [m for m in mentions(self.text, regions, p0, s0) if not city_part(m.word)]
+        # (…贯彻落实全国住房城乡建设工作会议精神: a meeting's name, no subject)
+        before = [
+            m
+            for m in mentions(self.text, regions, p0, s0)
+            if not city_part(m.word) and not meeting_named(self.text, m.start + len(m.word))
+        ]
         said = speaks_for(before, regions)
         if said is None:  # the article's lead, before this sentence (a headline's: after it)
             lead = [m for m in mentions(self._lead(s0), regions) if not city_part(m.word)]
