@@ -174,7 +174,11 @@ def _year_work_summed(sentence: str, c0: int, head: str) -> bool:
     """Whether the words before the number sum the work done in a past year standing alone as the
     clause before (2023年，全省共改造提升农村公路…; …获悉：去年，全市共完成…): that year's
     work, not a stock."""
-    if "共" not in head or not c0 or not _SUMMED_WORK.search(head):
+    if "共" not in head:
+        return False
+    if _YEAR_OPENING.match(head) and not _SPAN.search(head) and _ADDITION.search(head):
+        return True  # 2021年…增种林荫共计51处: a year opening the clause, its work summed
+    if not c0 or not _SUMMED_WORK.search(head):
         return False
     start = max(sentence.rfind(c, 0, c0 - 1) for c in "，,；;：:。") + 1
     return _YEAR_OPENING.fullmatch(sentence, start, c0 - 1) is not None
