@@ -13,7 +13,7 @@ from monitor.figures.brackets import PLAN_BRACKET
 from monitor.figures.cues import _ACHIEVED, _PLEDGE, PLAN_AFTER, PLAN_WORD
 from monitor.figures.firsts import opening
 from monitor.figures.numeral_reader import frozen
-from monitor.figures.plan_words import list_counted, quoted_project
+from monitor.figures.plan_words import list_counted, project_size, quoted_project
 from monitor.figures.references import plan_compared
 from monitor.figures.task_done import done_of_task
 from monitor.models import FigureKind, FigureScope, Quantity, Target
@@ -102,6 +102,7 @@ def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:
         or _OVER_DONE.search(sentence, max(c0, start - 12), start) is not None  # 3120个/5000个
         or PLAN_BRACKET.search(sentence, max(0, start - 40), start) is not None
         or list_counted(sentence, c0, start)  # 民生实事…改造项目共42个
+        or project_size(sentence, end)  # 3万亩高标准农田项目建设成效显著: the project's size
     )
 
 

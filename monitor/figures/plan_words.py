@@ -151,3 +151,30 @@ def list_counted(sentence: str, c0: int, start: int) -> bool:
     """Whether the amount at `start` is the total of a year's listed projects (_LIST_COUNTED)."""
     found = _LIST_COUNTED.search(sentence, max(c0, start - 30), start)
     return found is not None and not _DONE_INSIDE.search(found.group())
+
+
+# the rest of a clause after a point in it
+_REST = re.compile(r"[^，,。；;]*")
+# A count naming the size of a project or works it opens (3万亩高标准农田项目建设成效显著, 52处
+# 乡村供水工程已完成投资…): the project as planned, unless its clause says the whole of it done
+# or begun (…除险加固工程如期完成主体工程建设; …改造工程已全部竣工, 全面开工); not a count of
+# projects (86个项目总投资…: two letters at least name the thing before 项目)
+_PROJECT_AFTER = re.compile(
+    r"(?:(?![为是已将的和与及])[\u4e00-\u9fff“”]){2,14}?(?:建设|改造|提升|整治|更新|治理)?"
+    r"(?:项目|工程)(?!中|里|的)"
+)
+_WHOLE_DONE = re.compile(
+    r"(?:如期|全部|全面|顺利|已经?|均)+(?:完成(?!投资|了?(?:招标|招投标|选址|立项|设计|前期))"
+    r"|建成|竣工|完工|交付|开工|启动)"
+)
+_DONE_NEXT = re.compile(r"(?:建设)?(?:完工|竣工|建成|开工|投用|投运|交付)")  # (…产业项目开工建设)
+
+
+def project_size(sentence: str, end: int) -> bool:
+    """Whether the count ending at `end` names the size of a project it opens, as planned."""
+    after = _PROJECT_AFTER.match(sentence, end)
+    if after is None:
+        return False
+    rest = _REST.match(sentence, after.end())
+    tail = rest.group() if rest else ""
+    return _WHOLE_DONE.search(tail) is None and _DONE_NEXT.match(tail) is None
