@@ -25,6 +25,7 @@ _SET_OFF = re.compile(
     f"[0-9][0-9.,]*[{_SPACES}]*[万亿千百]*[\u4e00-\u9fff]{{1,3}}[{_SPACES}]+(?=[\u4e00-\u9fff])"
 )
 _DIGITS = "0123456789"
+_MARKS = "，,。；;、"  # the marks a space beside is no break of its own
 
 
 def _thousands(text: str) -> list[tuple[int, int]]:
@@ -94,9 +95,9 @@ def _group_before(text: str, at: int) -> bool:
 
 
 def squeezed(text: str) -> tuple[str, Back] | None:
-    """`text` without the spaces between a number and a word, its thousands' commas and the 到 of
-    截止到, and for each of its letters the place of that letter in `text`; None when `text` has
-    none."""
+    """`text` without the spaces between a number and a word or beside a comma, its thousands'
+    commas and the 到 of 截止到, and for each of its letters the place of that letter in `text`;
+    None when `text` has none."""
     cuts: list[tuple[int, int]] = []
     b = 0
     for a in places_of(text, _SPACES):  # (a regex's class would test every letter, 6x slower)
@@ -108,7 +109,9 @@ def squeezed(text: str) -> tuple[str, Back] | None:
         if a == 0 or b == len(text):
             continue
         left, right = text[a - 1], text[b]
-        if left in _DIGITS and (_WORD.match(right) or right in "%％"):
+        if left in _MARKS or right in _MARKS:
+            cuts.append((a, b))  # …比例为74.9% , 同比上升3.9个百分点: a page spacing its commas
+        elif left in _DIGITS and (_WORD.match(right) or right in "%％"):
             cuts.append((a, b))  # 60.3 万套, 2027 年, 184.1 %
         elif right in _DIGITS and (_WORD.match(left) or left in "：:"):
             if left not in _DATE_WORDS and _AMOUNT_BEFORE.search(text, max(0, a - 8), a):
