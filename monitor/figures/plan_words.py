@@ -170,10 +170,17 @@ _WHOLE_DONE = re.compile(
 _DONE_NEXT = re.compile(r"(?:建设)?(?:完工|竣工|建成|开工|投用|投运|交付)")  # (…产业项目开工建设)
 
 
-def project_size(sentence: str, end: int) -> bool:
-    """Whether the count ending at `end` names the size of a project it opens, as planned."""
+# A verb of the work before the count (已建成168个灾后恢复重建项目): the projects counted as worked
+_WORKED_BEFORE = re.compile(
+    r"建成|完成|完工|竣工|开工|新建|新增|改造|改建|扩建|实施|启动|投用|交付|验收|办结"
+)
+
+
+def project_size(sentence: str, c0: int, start: int, end: int) -> bool:
+    """Whether the count at `start`-`end` (its clause opening at `c0`) names the size of a
+    project it opens, as planned."""
     after = _PROJECT_AFTER.match(sentence, end)
-    if after is None:
+    if after is None or _WORKED_BEFORE.search(sentence, c0, start):
         return False
     rest = _REST.match(sentence, after.end())
     tail = rest.group() if rest else ""
