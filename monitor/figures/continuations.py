@@ -243,6 +243,8 @@ _NO_SUBJECT = re.compile(
     # a slogan in quotes as all a verb has (实现“时间过半、任务过半”, 跑出“加速度”, 交出一份
     # “满意答卷”): a remark on the subject, no thing of its own
     "|(?:实现|保持|呈现|跑出|交出|打出|迎来|取得|跑赢)了?[^，,。；“0-9]{0,4}“"
+    # a rank (…，排湘潭市第一，…; 位居全省前列): a remark on the subject, no thing of its own
+    "|(?:排名?|位居|位列|稳居|跃居|居)在?[^，,。；;0-9]{0,10}?(?:第|前列|首位|前[一二三四五六七八九十])"
 )
 
 
