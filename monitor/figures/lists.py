@@ -43,7 +43,7 @@ def listed(sentence: str, quantities: list[Quantity]) -> dict[int, tuple[str, tu
         if (
             len(values) > 1
             and _NO_NOUN.fullmatch(sentence, begin, at)
-            and (_RISE.match(sentence, at + 2) or share)
+            and (_RISE.match(sentence, at + 2) or share or _PACE.search(sentence, begin, at))
         ):
             # …新建口袋公园60个，改造街头游园45处，同比分别增长20%和15%: the clauses before;
             # …分别达到5.2万元和2.6万元，分别增长4.3%和6.1%: the list before, again;
@@ -91,6 +91,8 @@ _NO_NOUN = re.compile(
 )
 
 
+# (…，增速分别为9.1%、5.0%: the pace named before 分别, the values after it its own)
+_PACE = re.compile(r"增速|增幅|涨幅|降幅")
 # (after the base it is reckoned from: 分别比上年下降…, 分别较上年增长…, 分别同比增长…)
 _RISE = re.compile(
     r"(?:同比|(?:比|较|与)(?:上年|去年|上一年)(?:同期)?(?:相比)?)?"
