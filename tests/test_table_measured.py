@@ -74,3 +74,28 @@ def test_a_growth_under_a_plans_merged_header_is_planned() -> None:
         ("achieved", "new", Decimal("3820000000")),
         ("achieved", "rate", Decimal("7.1")),
     ]
+
+
+REVENUE_GROWTH = Target(
+    "lc-revenue-growth", "鹿城区2024年一般公共预算收入增长5%", ("一般公共预算收入",),
+    ("鹿城区", "鹿城", "全区"), unit="%",
+)  # fmt: skip
+
+
+def test_a_rate_column_keeps_its_role_over_cells_in_words() -> None:
+    # a plan-execution table: its growth column holds words in most rows (与经济增长同步), a
+    # growth in the target's: the column is still the rate done, not a column of labels
+    table = Table(
+        caption="2024年主要指标完成情况",
+        unit=None,
+        header=("指标名称", "2024年目标", "1-9月完成情况|增速"),
+        rows=(
+            ("地区生产总值", "增长6%左右", "预计与全省平均水平持平"),
+            ("一般公共预算收入", "增长5%", "3.6%"),
+            ("城乡居民人均可支配收入", "与经济增长同步", "预计与经济增长基本同步"),
+        ),
+    )
+    assert _read(table, REVENUE_GROWTH) == [
+        ("pledge", "rate", Decimal(5), None),
+        ("achieved", "rate", Decimal("3.6"), None),
+    ]

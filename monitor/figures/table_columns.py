@@ -99,7 +99,7 @@ def columns(table: Table, published: date | None, title: str = "") -> list[Colum
         out[i] = Column("none", None, None, None) if dates[i] else out[i]
     said = period_of(table.caption) or period_of(title)
     _years_before(out, table.header, said, published)
-    _rate_of_plan(out)
+    _rate_of_plan(out, table.header)
     _plan_of_the_year(out, table.header, published)
     _years_of_a_plan(out, table.header, table.caption, published)
     _parts_of_totals(out, table.header, published)
@@ -220,8 +220,8 @@ def _years_before(
 
 
 def _said(head: str, published: date | None) -> bool:
-    """Does a header name a plan, a result or a share by its words (2025年目标, 完成率)?"""
-    return read_head(head, published).role in ("pledge", "achieved", "share")
+    """Does a header name a plan, a result, a share or a rate (2025年目标, 完成率, 完成|增速)?"""
+    return read_head(head, published).role in ("pledge", "achieved", "share", "rate")
 
 
 def _plan_of_the_year(
@@ -389,11 +389,11 @@ def for_row(columns: list[Column], label: str) -> list[Column]:
     return [c._replace(role=role, scope=c.scope or "new") if c.bare else c for c in columns]
 
 
-def _rate_of_plan(columns: list[Column]) -> None:
+def _rate_of_plan(columns: list[Column], header: tuple[str, ...]) -> None:
     """A rate right of the plan, with no result between (2024年计划 | 比上年增长（%）), is the
-    plan's: a planned growth."""
+    plan's: a planned growth; not one its own header says done (1-9月完成情况|增速)."""
     for i, column in enumerate(columns):
-        if column.role != "rate":
+        if column.role != "rate" or _LABEL_DONE.search(header[i]):
             continue
         left = next((c for c in reversed(columns[:i]) if c.role in ("pledge", "achieved")), None)
         if left is not None and left.role == "pledge" and left.scope != "rate":
