@@ -192,3 +192,22 @@ def test_an_age_in_the_items_name_is_no_count() -> None:
         ("achieved", Decimal(21000)),
         ("pledge", Decimal(30000)),
     ]
+
+
+NURSERY = Target(
+    "ls-nursery", "鹿山县2024年新增公办幼儿园托班托额600个", ("托班托额", "托额"),
+    ("鹿山县", "鹿山", "全县"), unit="个", pledge=Pledge(Decimal(600)),
+)  # fmt: skip
+
+
+def test_of_rows_sharing_a_keyword_the_one_the_title_names_whatever_its_size() -> None:
+    # two tasks' rows both end in 托额; the title names 公办幼儿园托班, the other row 社区托育点:
+    # the task's size in the label (新增600个…) is no word that tells them apart
+    table = _list(
+        ("序号", "实事项目名称", "完成情况", "占全年计划"),
+        ("1", "新增600个公办幼儿园托班托额", "642", "107%"),
+        ("2", "新增1500个社区托育点托额", "1710", "114%"),
+    )  # fmt: skip
+    page = Article("http://127.0.0.1/t.html", "鹿山县民生实事完成情况", None, "", (table,))
+    found = article_figures(page, [NURSERY], published=date(2024, 12, 20))
+    assert {f.sentence.split(" | ")[0] for f in found} == {"新增600个公办幼儿园托班托额"}

@@ -147,3 +147,12 @@ def task_column(table: Table, texts: list[int], published: date | None) -> int |
         if (content_role(head) or role_of(head, published) == "pledge") and not category(table, i):
             return i
     return None
+
+
+# A task's size in a row label (新增3000个公办幼儿园托班托额): no word of the thing
+_TASK_SIZE = re.compile(AMOUNT)
+
+
+def thing_words(label: str) -> str:
+    """A row label without its task's size: the words naming its thing and its work."""
+    return _TASK_SIZE.sub("", label)

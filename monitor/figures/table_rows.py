@@ -14,7 +14,7 @@ from monitor.figures.nouns import other_measure
 from monitor.figures.place_levels import other_level
 from monitor.figures.places import GENERIC, PLACES, mentions, speaks_for
 from monitor.figures.row_nouns import noun_before_work
-from monitor.figures.table_names import role_rows, titled
+from monitor.figures.table_names import role_rows, thing_words, titled
 from monitor.figures.table_stages import stage_in, stages_down
 from monitor.figures.table_units import PLAN_ROW
 from monitor.figures.table_years import BARE_YEAR
@@ -299,7 +299,7 @@ def _rest(label: str, target: Target) -> tuple[str, str]:
     """A row label's words before and after the shortest of the target's keywords in it, the
     broadest (开发城镇公益性岗位 → 开发城镇, "" for keywords 乡村公益性岗位, 公益性岗位), without
     units in brackets."""
-    label = _BRACKETS.sub("", _OF_WHICH.sub("", label, count=1))
+    label = thing_words(_BRACKETS.sub("", _OF_WHICH.sub("", label, count=1)))  # (新增3000个…)
     for keyword in sorted(target.keywords, key=len):
         at = label.find(keyword) if "…" not in keyword else -1
         if at >= 0:
