@@ -8,7 +8,8 @@ Only an amount is retyped: an integer run of numerals with a measure word after 
 17-18个). Left as written: 一 alone (一批, 一体化, 进一步, 一个), a bare 百/千/万 (千家万户; 近百个
 is read so already), digits read one by one (二〇二五), ordinals (第三批), dates, durations and
 ages (十月, 三年, 两个月, 五天, 六十岁), fractions and per cents (三分之一, 百分之五), decimals
-(一点五万), a unit's own 千 (五千瓦, 三千米 keep 千瓦, 千米), 七台河 and the targets' own words."""
+(一点五万), a unit's own 千 (五千瓦, 三千米 keep 千瓦, 千米), 七台河 and the targets' own words.
+A bare 百 or 千 is an amount right after a verb of building (新建百个口袋公园: 100个) only."""
 
 from __future__ import annotations
 
@@ -36,6 +37,8 @@ _HAS_NUMERAL = re.compile("[二两三四五六七八九十百千]")  # 一 alone
 _ONE_BIG = re.compile("一[万亿]")  # …but 一万, 一亿 are
 _DIGIT_CHARS = frozenset("一二两三四五六七八九")
 _MAGNITUDE = frozenset("十百千万亿")
+# a verb of building right before a bare 百 or 千 and its measure word (布局建设百个…中心)
+_BUILT_BEFORE = re.compile(r"(?:建设|新建|建成|打造|布局|培育|创建|推出|改造|实施)$")
 _TWO_NUMBERS = re.compile("(十?)([一两二三四五六七八])([二两三四五六七八九])([十百千]?)")
 _SCALES = {"": 1, "十": 10, "百": 100, "千": 1000}
 # what a run after these is not an amount of: 第三, 周三, 星期五, 初五, 三分之一, 百分之五;
@@ -101,6 +104,8 @@ def _number(text: str, a: int, b: int, kept: tuple[str, ...]) -> tuple[int, str]
         return None  # 第三批, 周五, 三分之一, 数十个; a target's own word
     if not _counts(text, b):
         return None
+    if run in ("百", "千") and _BUILT_BEFORE.search(text, max(0, a - 4), a):
+        return b, "100" if run == "百" else "1000"  # 新建百个“口袋公园”: a hundred of them
     # the retyped part: the run without the magnitude words that end it (两万 → 2万)
     head = run.rstrip(_BIG_WORDS)
     if any(ch in _BIG_WORDS for ch in head):

@@ -37,6 +37,8 @@ _PLAN_VERB = (
     # (规划建设局, 规划建设用地)
     + r"|规(?<![按据照依于市县区省城体])划(?=(?:新建|修建|建设|改造|改建|扩建|新增|布局|打造|实现)"
     r"(?!局|委|部门|管理|用地|和|与))"
+    # 布局 as a verb before the work (布局建设100个街道区域养老服务中心): the work laid out
+     + r"|(?<![已经])布局(?=建设|新建|打造)"
 )
 # A duty before the work (今年须新建40个, 必须完成, 需新增, 务必, 应当完成): a plan's. 应 after 供,
 # 相, 响 … is another word (供应, 相应); 需 before no verb of work is a need (群众需求).
