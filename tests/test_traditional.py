@@ -5,6 +5,7 @@ the page's own sentences and spans (figures/traditional.py). The watchlist stays
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from functools import cache
 from typing import Any
@@ -50,6 +51,25 @@ def test_a_page_in_traditional_letters_reads_the_same(
         return
     title = str(case.get("title", "")).translate(_to_traditional())
     assert read_as_typed(case, targets, written, title) == read_as_typed(case, targets, text)
+
+
+@pytest.mark.parametrize(("case", "targets"), _every_case())
+def test_keywords_typed_in_traditional_letters_read_the_same(
+    case: dict[str, Any], targets: list[Target]
+) -> None:
+    # a watcher of a mirror or Hong Kong page may type the keywords as the page writes them
+    text = case_text(case)
+    written = text.translate(_to_traditional())
+    if written == text:
+        return
+    typed = [
+        replace(t, keywords=tuple(k.translate(_to_traditional()) for k in t.keywords))
+        for t in targets
+    ]
+    title = str(case.get("title", "")).translate(_to_traditional())
+    assert read_as_typed(case, typed, written, title) == read_as_typed(
+        case, targets, written, title
+    )
 
 
 _TARGET = Target(id="x", title="学位", keywords=("学位",), region=("深圳", "全市"), unit="个")
