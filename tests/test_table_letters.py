@@ -78,3 +78,18 @@ def test_explain_quotes_the_cells_in_the_pages_letters() -> None:
     seen = explain_tables(_page(table), [READING_ROOMS], published=date(2024, 9, 10))
     assert [(s.surface, s.figure is not None) for s in seen] == [("12", True), ("9", True)]
     assert all(s.sentence.startswith("城市書房 | ") for s in seen)
+
+
+def test_a_keyword_typed_in_traditional_letters_names_the_row() -> None:
+    typed = Target(
+        "hs-reading-t", "禾山縣2024年新建城市書房12個", ("城市書房",), ("禾山縣", "全縣"),
+        unit="个", pledge=Pledge(Decimal(12)),
+    )  # fmt: skip
+    table = Table(
+        caption="",
+        unit=None,
+        header=("序號", "項目名稱", "年度目標（個）", "完成數（個）"),
+        rows=(("1", "城市書房", "12", "9"), ("2", "口袋公園", "20", "23")),
+    )
+    found = article_figures(_page(table), [typed], published=date(2024, 9, 10))
+    assert [(f.kind, f.value) for f in found] == [("pledge", Decimal(12)), ("achieved", Decimal(9))]

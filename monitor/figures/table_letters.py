@@ -10,11 +10,11 @@ only (衛 → 卫) goes back to that letter; a letter with two origins in the ta
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from monitor.figures.traditional import simplified
-from monitor.models import Figure, Seen, Table
+from monitor.figures.traditional import keyword_simplified, simplified
+from monitor.models import Figure, Seen, Table, Target
 
 Back = Callable[[str], str]
 Reader = Callable[[Table, str, str, list[Seen] | None], list[Figure]]
@@ -70,3 +70,14 @@ def seen_back(seen: Seen, back: Back) -> Seen:
     """A traced cell quoting the page's own letters."""
     figure = figure_back(seen.figure, back) if seen.figure is not None else None
     return replace(seen, sentence=back(seen.sentence), surface=back(seen.surface), figure=figure)
+
+
+def keywords_simplified(targets: Sequence[Target]) -> list[Target]:
+    """The targets with their keywords in simplified letters too (公路建設完成投資), for a table
+    read in simplified ones."""
+    return [
+        replace(
+            t, keywords=tuple(dict.fromkeys((*t.keywords, *map(keyword_simplified, t.keywords))))
+        )
+        for t in targets
+    ]

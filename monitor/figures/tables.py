@@ -32,7 +32,7 @@ from monitor.figures.table_context import (
 )
 from monitor.figures.table_explain import explain_row, render
 from monitor.figures.table_heads import Column
-from monitor.figures.table_letters import in_simplified
+from monitor.figures.table_letters import in_simplified, keywords_simplified
 from monitor.figures.table_levels import own_level, series_count
 from monitor.figures.table_names import name_last
 from monitor.figures.table_pages import others_page
@@ -219,13 +219,14 @@ def _whole(
     """A table's figures, of its numbers and of sentences in its cells (目标任务: 新建…5000个),
     in simplified letters where it is written in traditional (table_letters)."""
 
-    def read(table: Table, title: str, lead: str, seen: list[Seen] | None) -> list[Figure]:
+    def read(typed: Table, title: str, lead: str, seen: list[Seen] | None) -> list[Figure]:
+        mine = targets if typed is table else keywords_simplified(targets)  # (公路建設完成投資)
         found = find_table_figures(
-            table, targets, published=published, title=title, lead=lead, region=region, trace=seen
+            typed, mine, published=published, title=title, lead=lead, region=region, trace=seen
         )
-        found += text_cell_figures(table, targets, published=published, title=title, region=region)
+        found += text_cell_figures(typed, mine, published=published, title=title, region=region)
         if seen is not None:
-            seen.extend(explain_text_cells(table, targets, published=published, title=title))
+            seen.extend(explain_text_cells(typed, mine, published=published, title=title))
         return found
 
     return in_simplified(read, table, article.title, article.text[:_LEAD], trace)
