@@ -15,7 +15,7 @@ from monitor.models import Quantity
 # 已有1350张投入使用, 目前已有15个进场施工, 312座主体工程完工: what the counted things did,
 # no noun of their own
 _PREDICATE = re.compile(
-    r"(?:主体(?:工程|结构)?)?(?:已经?|正在|全部|均|都|陆续|相继|先后|顺利|基本|已经|进场|正式|建成|实现|集中)*"
+    r"(?:主体(?:工程|结构)?)?(?:已经?|正在|全部|均|都|陆续|相继|先后|顺利|基本|已经|进场|正式|建成|实现|集中|开始)*"
     r"(?:" + WORK_VERB.pattern + r"|施工|运行|使用|营业|通车|开业)+(?:了|中)?"
 )
 # (a headline's parts stand apart by a space: …已有35所投入使用 新增学位…)
@@ -38,7 +38,10 @@ def head_of_keyword(sentence: str, q: Quantity, keywords: Sequence[str]) -> bool
         start = max(sentence.rfind(c, 0, q.start) for c in "，,；;。") + 1
         return _COUNT_OPENS.fullmatch(sentence, start, q.start) is not None
     return any(
-        len(k) >= 4 and sentence.startswith(k[-2:], q.end) and counted_then_head(sentence, q.end)
+        len(k) >= 4
+        and sentence.startswith(k[-2:], q.end)
+        # (…，已有407个【小区】开始施工: the head, then what the things did)
+        and (counted_then_head(sentence, q.end) or predicate_after(sentence, q.end + 2, q.start))
         for k in keywords
     )
 
