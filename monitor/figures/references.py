@@ -96,7 +96,7 @@ def on_year_change(sentence: str, start: int) -> bool:
 # 超出年度目标4200个, 较年初目标多完成4200个; not 超过4万个的年度目标, the plan restated)
 _EXCESS = re.compile(
     r"(?:(?:超出|超过|高出|多出|多于)了?|[比较])(?:年度|全年|年初|今年|当年)?(?:确定的|既定的)?"
-    r"(?:计划|目标|任务|预期|预算)(?:任务|目标)?(?:多(?:完成|出|建成|新增)?了?)?$"
+    r"(?:计划|目标|任务|预期|预算)(?:任务|目标)?(?:多(?:完成|出|建成|新增)?了?|(?:提高|高出|增加)了?)?$"
 )
 _EXCESS = opening(_EXCESS)  # searched only where a match can start (firsts.py)
 
@@ -127,7 +127,7 @@ def is_reference(
     if restates(sentence, q.end) or plan_compared(sentence, q.start, q.end):
         return False  # 比省里下达的5万亩任务多出3000亩, 比年度目标300个多12个: the pledge
     if _EXCESS.search(head):
-        return True  # 超过年度计划400亿元: what the result beat the plan by
+        return True  # 超过年度计划400亿元, 比年度目标提高了2个百分点: what the result beat it by
     over = _OVER_BY.search(head) if not sentence.startswith("的", q.end) else None
     if over and any(c.isdigit() for c in sentence[: c0 + over.start()]):
         # …6.42万个，超额完成4200个: by how much, after the count done (not 超额完成1万亿元的
