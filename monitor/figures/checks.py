@@ -102,9 +102,7 @@ def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:
         or _OVER_DONE.search(sentence, max(c0, start - 12), start) is not None  # 3120个/5000个
         or PLAN_BRACKET.search(sentence, max(0, start - 40), start) is not None
         or list_counted(sentence, c0, start)  # 民生实事…改造项目共42个
-        or project_size(
-            sentence, c0, start, end
-        )  # 3万亩高标准农田项目建设成效显著: the project's size
+        or project_size(sentence, c0, start, end)  # 3万亩…农田项目建设…: a project's size
     )
 
 
