@@ -153,7 +153,7 @@ CANONICAL: dict[str, str] = {
     # 套（间）: homes counted as flats or rooms, still 套; the bracket stays in the surface
     "套（间）": "套",
     "套(间)": "套",
-    "套间": "套",  # (筹集保障性租赁住房5000套间: 套（间） written without its brackets)
+    "套间": "套",  # (筹集保障性租赁住房4000套间: 套（间） written without its brackets)
     "套/间": "套",
     "套（户）": "套",
     "套(户)": "套",

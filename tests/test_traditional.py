@@ -41,15 +41,23 @@ def _every_case() -> list[Any]:
     return out
 
 
+def _written(case: dict[str, Any]) -> tuple[str, str, str] | None:
+    """The case's text, that text and its title in traditional letters; None when it has no
+    letter to change."""
+    text = case_text(case)
+    written = text.translate(_to_traditional())
+    if written == text:
+        return None
+    return text, written, str(case.get("title", "")).translate(_to_traditional())
+
+
 @pytest.mark.parametrize(("case", "targets"), _every_case())
 def test_a_page_in_traditional_letters_reads_the_same(
     case: dict[str, Any], targets: list[Target]
 ) -> None:
-    text = case_text(case)
-    written = text.translate(_to_traditional())
-    if written == text:
+    if (typed := _written(case)) is None:
         return
-    title = str(case.get("title", "")).translate(_to_traditional())
+    text, written, title = typed
     assert read_as_typed(case, targets, written, title) == read_as_typed(case, targets, text)
 
 
@@ -58,16 +66,14 @@ def test_keywords_typed_in_traditional_letters_read_the_same(
     case: dict[str, Any], targets: list[Target]
 ) -> None:
     # a watcher of a mirror or Hong Kong page may type the keywords as the page writes them
-    text = case_text(case)
-    written = text.translate(_to_traditional())
-    if written == text:
+    if (typed := _written(case)) is None:
         return
-    typed = [
+    _, written, title = typed
+    keyed = [
         replace(t, keywords=tuple(k.translate(_to_traditional()) for k in t.keywords))
         for t in targets
     ]
-    title = str(case.get("title", "")).translate(_to_traditional())
-    assert read_as_typed(case, typed, written, title) == read_as_typed(
+    assert read_as_typed(case, keyed, written, title) == read_as_typed(
         case, targets, written, title
     )
 

@@ -81,7 +81,7 @@ def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:
     计划新建的100个口袋公园, 已将新建中医馆12个列入民生实事项目."""
     return bool(
         (PLAN_AFTER.match(sentence, end) and not _tally(sentence, start))
-        or (  # 完成…同比下降4%、重污染天数同比减少6%的改善目标: the first of the goal's figures
+        or (  # 完成…浓度下降5%、重污染天数减少8%的年度目标: the first of the goal's figures
             (more := _MORE_OF_PLAN.match(sentence, end)) is not None
             and PLAN_AFTER.match(sentence, more.end()) is not None
             and not _tally(sentence, start)
@@ -102,11 +102,11 @@ def plan_size(sentence: str, c0: int, start: int, end: int) -> bool:
         or _OVER_DONE.search(sentence, max(c0, start - 12), start) is not None  # 3120个/5000个
         or PLAN_BRACKET.search(sentence, max(0, start - 40), start) is not None
         or list_counted(sentence, c0, start)  # 民生实事…改造项目共42个
-        or project_size(sentence, c0, start, end)  # 3万亩…农田项目建设…: a project's size
+        or project_size(sentence, c0, start, end)  # 2万亩…农田项目进展顺利: a project's size
     )
 
 
-# More figures of the same plan after a pause (…下降4%、重污染天数减少6%的…目标; 新增就业5万人、
+# More figures of the same plan after a pause (…下降5%、重污染天数减少8%的…目标; 新增就业5万人、
 # 培训2万人次的任务): the plan's noun after the last is each one's
 _MORE_OF_PLAN = re.compile(
     r"(?:、[^，,。；;、0-9]{1,16}?[0-9][0-9.]*\s*(?:%|％|个百分点|[万亿千]?[\u4e00-\u9fff]{0,2}))+"

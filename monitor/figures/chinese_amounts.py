@@ -37,7 +37,7 @@ _HAS_NUMERAL = re.compile("[二两三四五六七八九十百千]")  # 一 alone
 _ONE_BIG = re.compile("一[万亿]")  # …but 一万, 一亿 are
 _DIGIT_CHARS = frozenset("一二两三四五六七八九")
 _MAGNITUDE = frozenset("十百千万亿")
-# a verb of building right before a bare 百 or 千 and its measure word (布局建设百个…中心)
+# a verb of building right before a bare 百 or 千 and its measure word (布局建设百个…驿站)
 _BUILT_BEFORE = re.compile(r"(?:建设|新建|建成|打造|布局|培育|创建|推出|改造|实施)$")
 _TWO_NUMBERS = re.compile("(十?)([一两二三四五六七八])([二两三四五六七八九])([十百千]?)")
 _SCALES = {"": 1, "十": 10, "百": 100, "千": 1000}
@@ -105,7 +105,7 @@ def _number(text: str, a: int, b: int, kept: tuple[str, ...]) -> tuple[int, str]
     if not _counts(text, b):
         return None
     if run in ("百", "千") and _BUILT_BEFORE.search(text, max(0, a - 4), a):
-        return b, "100" if run == "百" else "1000"  # 新建百个“口袋公园”: a hundred of them
+        return b, "100" if run == "百" else "1000"  # 新建百个城市书房: a hundred of them
     # the retyped part: the run without the magnitude words that end it (两万 → 2万)
     head = run.rstrip(_BIG_WORDS)
     if any(ch in _BIG_WORDS for ch in head):

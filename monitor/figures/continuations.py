@@ -53,7 +53,7 @@ _CONTINUE_WHEN = (
 _CONTINUE_HOW = (
     f"同比|环比|同口径|可比口径|按可比口径|按年|{PRICE_BASIS}|扣除价格因素后?|比上年|比去年|年均|全年|今年|去年|上年|明年|其中|并|且|已|已经|累计|共|将|计划|预计|力争|再|先|还|又|可|能够|全部|有望|可望|全[市省区县]"
     "|同时|拟|要|基本|全面|新|确保|争取|超额|提前|实际|尚未|未|继续|持续|能|年度|当年|本年|仅|只|就|才(?!能)"
-    "|年累计"  # (…当月完成投资9.54亿元，年累计完成投资63.79亿元: the year's so far)
+    "|年累计"  # (…当月完成投资2.1亿元，年累计完成投资18.6亿元: the year's so far)
     # the measure a share is counted by (…，按小区数计完成年度目标任务的95%; 按户数计…: shares.py)
     + "|"
     + SHARE_BASIS
@@ -243,7 +243,7 @@ _NO_SUBJECT = re.compile(
     # a slogan in quotes as all a verb has (实现“时间过半、任务过半”, 跑出“加速度”, 交出一份
     # “满意答卷”): a remark on the subject, no thing of its own
     "|(?:实现|保持|呈现|跑出|交出|打出|迎来|取得|跑赢)了?[^，,。；“0-9]{0,4}“"
-    # a rank (…，排湘潭市第一，…; 位居全省前列): a remark on the subject, no thing of its own
+    # a rank (…，排全市第一，…; 位居全省前列): a remark on the subject, no thing of its own
     "|(?:排名?|位居|位列|稳居|跃居|居)在?[^，,。；;0-9]{0,10}?(?:第|前列|首位|前[一二三四五六七八九十])"
 )
 

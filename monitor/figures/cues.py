@@ -67,7 +67,7 @@ _TARGET_MET = re.compile(
     r"(?:超过|好于|高于|超出|优于|迈过|跨过|越过)[^，,。；]{0,16}?(?:目标|(?:定下|确定|下达)的)"
     r"|目标(?:任务)?(?:顺利|全面|如期|圆满|胜利|较好)(?:实现|完成)"
     r"|(?:提前|超额)(?:完成|实现)了?[^，,。；]{0,12}?(?:目标|任务|计划)"
-    # (全面完成高新技术企业三年倍增计划: the plan done, named whole, no share of it)
+    # (全面完成科技企业三年培育计划: the plan done, named whole, no share of it)
     r"|(?:全面|圆满|顺利|如期|胜利)(?:完成|实现)了?[^，,。；0-9]{0,16}?(?:目标|任务|计划)(?![0-9的])"
     # (完成2025年目标的75%: a year names the plan, no other number; 占年度目标的96%: a share of
     # it, said with 占)
@@ -190,7 +190,7 @@ def governing(text: str) -> str:
     return _TARGET_NOUN.sub("", text) if "目标" in text else text
 
 
-# A programme named as what is carried out (实施便民店建设提升三年行动计划, 深入实施…方案): its
+# A programme named as what is carried out (实施城市书房建设三年行动计划, 深入实施…方案): its
 # name, no modal over the clauses after it
 _PROGRAMME_RUN = re.compile(
     r"(?:深入|全面|扎实|持续)?(?:实施|开展|推进|落实|深化)(?:了|好)?[^，,。；;0-9]{2,24}?(?:计划|方案)"

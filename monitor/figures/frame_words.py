@@ -101,6 +101,6 @@ def precise_level(clause: str) -> bool:
     return any(len(m.group(1).replace(".", "").strip("0")) >= 3 for m in _AMOUNT.finditer(clause))
 
 
-# A plan's line, then its outcome after a colon (——固定资产投资完成365亿元：预计全年完成380亿元;
+# A plan's line, then its outcome after a colon (——城镇新增就业3.5万人：预计全年新增3.8万人;
 # …增长6%：实际增长6.3%), as a plan-execution report lays its targets out
 OUTCOME_AFTER = re.compile(r"[：:]\s*(?:全年)?(?:预计|实际|执行|初步统计|据初步统计|初步核算)")

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from monitor.figures.events import event_alone
 from monitor.figures.firsts import opening
 from monitor.figures.short_forms import short_forms
-from monitor.figures.traditional import keyword_simplified
+from monitor.figures.traditional import with_simplified
 from monitor.models import Target
 
 
@@ -288,8 +288,8 @@ def _spelled(target: Target) -> Target:
     """The target with its keywords' other spellings (keywords.variants) added to them, as
     every step of reading weighs them, and its things named by the kind its title counts
     (试点县); itself when they have none (most targets). A keyword typed in traditional letters
-    (公路建設完成投資) is read in simplified ones too, as a traditional page is (traditional.py)."""
-    typed = tuple(dict.fromkeys((*target.keywords, *map(keyword_simplified, target.keywords))))
+    (城市書房) is read in simplified ones too, as a traditional page is (traditional.py)."""
+    typed = with_simplified(target.keywords)
     target = target if typed == target.keywords else replace(target, keywords=typed)
     more = tuple(v for k in target.keywords for v in variants(k) if v not in target.keywords)
     # a page spacing Latin letters or digits off Chinese (5G 基站, PM2.5 浓度): the same keyword

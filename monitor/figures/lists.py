@@ -37,7 +37,7 @@ def listed(sentence: str, quantities: list[Quantity]) -> dict[int, tuple[str, tu
         stop = stop_at.start() if stop_at else len(sentence)
         values = [q for q in quantities if at < q.start < stop]
         share = PLAN_SHARE.match(sentence, at + 2)
-        sizes = [q for q in values if share and q.start < share.end()]  # (…（1700公里、…）的)
+        sizes = [q for q in values if share and q.start < share.end()]  # (…（100公里、…）的)
         sizes = sizes if len(values) == 2 * len(sizes) else []
         count = len(values) - len(sizes)
         if (
@@ -91,7 +91,7 @@ _NO_NOUN = re.compile(
 )
 
 
-# (…，增速分别为9.1%、5.0%: the pace named before 分别, the values after it its own)
+# (…，增速分别为5.1%、6.8%: the pace named before 分别, the values after it its own)
 _PACE = re.compile(r"增速|增幅|涨幅|降幅")
 # (after the base it is reckoned from: 分别比上年下降…, 分别较上年增长…, 分别同比增长…)
 _RISE = re.compile(
@@ -101,7 +101,7 @@ _RISE = re.compile(
 # …，分别完成年度计划的107%和120%: each clause's share of its own plan, where every clause names
 # a thing of its own (…农村公路1.6万公里、改造危桥600座，…), not only a stage (开工…、完工…);
 # the plan by its amount or number (…任务量的, …计划数的)
-# (分别占厅年度目标（1700公里、11400公里）的…: the body setting it, each plan's size in brackets)
+# (分别占市年度目标（100公里、800公里）的…: the body setting it, each plan's size in brackets)
 PLAN_SHARE = re.compile(
     r"(?:完成|占|达到)了?[\u4e00-\u9fff]?(?:年度|全年|年初|[两三四五]年)?(?:目标)?总?(?:计划|目标|任务)"
     r"(?:任务)?[量数]?(?:[（(][^）)，,。；]{1,30}[)）])?的"

@@ -121,7 +121,7 @@ _ADDED_JUST_BEFORE = re.compile(r"(?:新增|新建|新开|净增)了?(?:约|近|
 # A one-year quota or allocation (今年下达的额度, 今年新增专项债券限额, 今年安排…资金): what a 累计
 # after it counts toward is the year's use of it, not a stock
 _YEARS_QUOTA = re.compile(r"(?:今年|全年|年度|本年)[^。；，,]{0,14}?(?:额度|限额|安排|下达)")
-# …or a plan of the year, then a sum to a date (2022年计划新启动…209部，截止到…共开工256部)
+# …or a plan of the year, then a sum to a date (2024年计划新增…120部，截至…共开工131部)
 _YEARS_PLAN = re.compile(r"(?:(?:19|20)[0-9]{2}\s*年度?|今年|全年|本年)计划")
 _AIMED = re.compile(MODAL.pattern + "|目标")  # the modals of intent, and a plan's own word
 # the end of a quarter, a half or a month opening the sentence (二季度末，…; 6月末，…): a point in
@@ -179,7 +179,7 @@ def _year_work_summed(sentence: str, c0: int, head: str) -> bool:
     if "共" not in head:
         return False
     if _YEAR_OPENING.match(head) and not _SPAN.search(head) and _ADDITION.search(head):
-        return True  # 2021年…增种林荫共计51处: a year opening the clause, its work summed
+        return True  # 2024年…补植行道树共计36处: a year opening the clause, its work summed
     if not c0 or not _SUMMED_WORK.search(head):
         return False
     start = max(sentence.rfind(c, 0, c0 - 1) for c in "，,；;：:。") + 1
@@ -262,7 +262,7 @@ def scope_of(sentence: str, c0: int, c1: int, q: Quantity) -> FigureScope:
     if c0 and _CUMULATIVE.search(clause) and _YEARS_QUOTA.search(sentence, 0, c0):
         return "new"  # 今年下达的额度2600亿元，截至9月末累计发行…: the year's quota, used so far
     if c0 and "共" in head and "截" in head and _YEARS_PLAN.search(sentence, 0, c0):
-        return "new"  # 2022年计划…209部，截止到2022年12月共开工256部: the year's so far
+        return "new"  # 2024年计划…120部，截至10月底共开工131部: the year's so far
     if _reaches_additions(sentence, c0, clause) or _year_summed(sentence, c0, head, q, opening):
         return "new"  # …，新开工项目将达到185个; 完成投资1200亿元、力争达到1300亿元: additions
     if (_STOCK_VERB.search(clause) or _CUMULATIVE.search(clause)) and not added_to_a_month(

@@ -164,7 +164,7 @@ def noun_of(head: str, targets: tuple[Target, ...], before: str = "") -> str | N
     if driven:
         return driven
     if PLAN_BRACKET.search(head) or _SET_BEFORE.search(head):
-        return None  # 完成年度目标（12个）的83.3%, 超额完成原定的900万人: the plan's size
+        return None  # 完成年度目标（12个）的83.3%, 超额完成原定的3.5万人: the plan's size
     words = tuple(k for t in targets for k in t.keywords)
     said = tuple(m for t in targets for m in title_measures(t.title, t.keywords))
     noun = own_noun(head, words, said)

@@ -246,7 +246,7 @@ def _share_of_count(
         return None
     if not any((t.id, counted.start) in making.given_at for t in read.targets):
         return None, f"the share of a count that is no target's ({counted.surface})"
-    # (…改建254万户农村户厕: the keyword the item names after its count, else the last before)
+    # (…改造2400户农村卫生户厕: the keyword the item names after its count, else the last before)
     end = read.text.find(item) + len(item)
     after = [m for ms in read.by_clause.values() for m in ms if counted.end <= m.start < end]
     before = [m for ms in read.by_clause.values() for m in ms if m.end <= counted.start]

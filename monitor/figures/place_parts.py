@@ -96,7 +96,7 @@ def ranked_among_parts(sentence: str, found: Sequence[_Said]) -> bool:
     return not any(m.kind == "place" for m in found)
 
 
-# A place word opening a meeting's name (全国住房城乡建设工作会议, 全省两会): the meeting's, no
+# A place word opening a meeting's name (全国…工作会议, 全省两会): the meeting's, no
 # subject whose figures follow
 _MEETING_AFTER = re.compile(r"[^\s，,。；;、：:“”]{0,14}?(?:会议|大会|两会|论坛|峰会)")
 

@@ -199,11 +199,11 @@ _DATELINE = re.compile(rf"\s*{_DIGIT}{{1,2}}月{_DIGIT}{{1,3}}日")
 # agency (国家统计局, 中国移动) whose figure may well be regional
 _AGENCY_WORDS = frozenset({"国家", "中国"})
 # A place the figure is only ranked in or compared with (位居全国第一, 居全省首位, 高于全国平均,
-# 增速快于厦门, 排湘潭市第一; not 安排全市…, arranging), or where a task is handed down to (分解到
+# 增速快于厦门, 排全省第二; not 安排全市…, arranging), or where a task is handed down to (分解到
 # 各地, 下达至各市): the subject is another one. (占全国的10% is left to name the share's whole.)
 _RANKED_IN = re.compile(
     r"(?:居|位列|列|(?<!安)(?<!编)排(?:名|在|位)?|高于|低于|快于|慢于|好于|优于|超过|领先|相当于|跻身|分解到|分解至|下达到|下达至"
-    r"|高出|低出|超出"  # (…同比增长10.2%，高出全市4.2个百分点: the place compared with)
+    r"|高出|低出|超出"  # (…增长12%，高出全市3.5个百分点: the place compared with)
     r"|分配到|分配至|分到|获评|荣获|入选|评为|授予|命名为"  # (获评全省…示范区: a title's giver)
     r"|奔向|前往|去往|发往|开往|驶往|飞往)$"  # (…专列驶出，奔向江苏: a destination)
 )

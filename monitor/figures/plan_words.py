@@ -37,7 +37,7 @@ _PLAN_VERB = (
     # (规划建设局, 规划建设用地)
     + r"|规(?<![按据照依于市县区省城体])划(?=(?:新建|修建|建设|改造|改建|扩建|新增|布局|打造|实现)"
     r"(?!局|委|部门|管理|用地|和|与))"
-    # 布局 as a verb before the work (布局建设100个街道区域养老服务中心): the work laid out
+    # 布局 as a verb before the work (布局建设60个社区养老驿站): the work laid out
      + r"|(?<![已经])布局(?=建设|新建|打造)"
 )
 # A duty before the work (今年须新建40个, 必须完成, 需新增, 务必, 应当完成): a plan's. 应 after 供,
@@ -157,10 +157,10 @@ def list_counted(sentence: str, c0: int, start: int) -> bool:
 
 # the rest of a clause after a point in it
 _REST = re.compile(r"[^，,。；;]*")
-# A count naming the size of a project or works it opens (3万亩高标准农田项目建设成效显著, 52处
-# 乡村供水工程已完成投资…): the project as planned, unless its clause says the whole of it done
-# or begun (…除险加固工程如期完成主体工程建设; …改造工程已全部竣工, 全面开工); not a count of
-# projects (86个项目总投资…: two letters at least name the thing before 项目)
+# A count naming the size of a project or works it opens (2万亩高标准农田建设项目进展顺利, 36处
+# 农村供水工程已完成投资…): the project as planned, unless its clause says the whole of it done
+# or begun (…加固工程已全部建成; …改造工程已全部竣工, 全面开工); not a count of
+# projects (40个项目总投资…: two letters at least name the thing before 项目)
 _PROJECT_AFTER = re.compile(
     r"(?:(?![为是已将的和与及])[\u4e00-\u9fff“”]){2,14}?(?:建设|改造|提升|整治|更新|治理)?"
     r"(?:项目|工程)(?!中|里|的)"
@@ -172,7 +172,7 @@ _WHOLE_DONE = re.compile(
 _DONE_NEXT = re.compile(r"(?:建设)?(?:完工|竣工|建成|开工|投用|投运|交付)")  # (…产业项目开工建设)
 
 
-# A verb of the work before the count (已建成168个灾后恢复重建项目): the projects counted as worked
+# A verb of the work before the count (已建成36个灾后恢复重建项目): the projects counted as worked
 _WORKED_BEFORE = re.compile(
     r"建成|完成|完工|竣工|开工|新建|新增|改造|改建|扩建|实施|启动|投用|交付|验收|办结"
 )

@@ -40,7 +40,7 @@ def head_of_keyword(sentence: str, q: Quantity, keywords: Sequence[str]) -> bool
     return any(
         len(k) >= 4
         and sentence.startswith(k[-2:], q.end)
-        # (…，已有407个【小区】开始施工: the head, then what the things did)
+        # (…，已有86个【小区】开始施工: the head, then what the things did)
         and (counted_then_head(sentence, q.end) or predicate_after(sentence, q.end + 2, q.start))
         for k in keywords
     )
@@ -120,7 +120,7 @@ _RANK = re.compile(
 )
 
 
-# A count then a noun of its own (计划新增3个嵌入式养老服务机构, 新建54家养老服务站): not a count
+# A count then a noun of its own (计划新增4个日间照料中心, 新建20家养老服务站): not a count
 # then a qualifier, a span of time or what the things did (3个以上, 3个月, 40户已入住)
 _COUNT_THEN_NOUN = re.compile(
     r"[0-9][0-9.]*[万千]?(?:个|家|所|座|套|户|处|条|台|辆|名|张|间|栋|项)"

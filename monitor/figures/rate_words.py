@@ -16,7 +16,7 @@ _SHARE_OF_PLAN = re.compile(
     r"(?:(?:完成|占|达到|达|实现|为|是|相当于)了?[^，,。；：:]{0,20}?"
     + _PLAN_WORD
     + r"[^，,。；：:]{0,10}?"  # (占调整预算45.6亿元的61.2%)
-    # (分别占年度目标（1700公里、11400公里）的138.6%、…: the plans' sizes in brackets)
+    # (分别占年度目标（100公里、800公里）的120%、…: the plans' sizes in brackets)
     + r"(?:[（(][^）)，,。；]{1,30}[)）][^，,。；：:]{0,3}?)?"
     r"|" + _PLAN_WORD + r"[^，,。；：:]{0,8}?(?:完成|进度)(?:了|达到?|超过|为)?[^，,。；：:]{0,3}?"
     r"|(?:" + PLAN_RATE + r"|(?<!序时)(?<!形象)进度)"  # (完成率仅为38%, 进度只有41%, 才达到)
@@ -101,14 +101,15 @@ def is_fall(head: str) -> bool:
     return bool(_FALL.search(head))
 
 
-_VALUES_BEFORE = re.compile(r"(?:[0-9.]+\s*%\s*(?:和|、|及|与)\s*)+$")
+# the values of a list before a number of it (分别增长9.4%和【12.1%】; …的120%、【107.5%】)
+EARLIER_VALUES = re.compile(r"(?:[0-9.]+\s*%\s*(?:和|、|及|与|，|,)\s*)+$")
 
 
 def widened_head(text: str, c0: int, start: int, head: str) -> str:
     """The words before a share (`head`, from its clause's start `c0`) when a bracket or a list
-    cuts them all off (分别占年度目标（1700公里、11400公里）的138.6%、【147.4%】): from the clause
+    cuts them all off (分别占年度目标（100公里、800公里）的120%、【107.5%】): from the clause
     the bracket stands in, the list's earlier values left out; else `head`."""
     if text[c0 - 1 : c0] not in ("）", ")", "、") or head.strip(" 的"):
-        return head  # (…、按户数计开工率为101.1%: words of its own)
+        return head  # (…、按户数计开工率为98%: words of its own)
     at = max(text.rfind(c, 0, start) for c in "，,。；;：:") + 1
-    return _VALUES_BEFORE.sub("", text[at:start])
+    return EARLIER_VALUES.sub("", text[at:start])

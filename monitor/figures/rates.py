@@ -20,7 +20,7 @@ from monitor.figures.levels import other_amount
 from monitor.figures.measures import compared, compared_before, is_fall, without_modals
 from monitor.figures.nouns import measure_before, other_measure, own_measure_changed
 from monitor.figures.plan_words import SCHEDULE_QUOTA
-from monitor.figures.rate_words import percent_measure, widened_head
+from monitor.figures.rate_words import EARLIER_VALUES, percent_measure, widened_head
 from monitor.figures.references import level_changed, on_year_change, since_start
 from monitor.figures.rests import (
     _in_unit,
@@ -175,7 +175,7 @@ def percent_of(making: Making, n: Number, target: Target) -> FigureScope | None:
     the share of its own things doing what it counts; None for a share of something else."""
     head = widened_head(making.read.text, n.c0, n.q.start, n.head)
     if n.q.start in making.paired:  # 同比分别增长9.4%和【12.1%】: the words before the list
-        head = _EARLIER_VALUES.sub("", head)
+        head = EARLIER_VALUES.sub("", head)
     if counted_otherwise(head, target.unit):
         return None  # …，按户数计开工率为97.2% for compounds counted by 个: another measure's share
     if share_of_several(making.read.text, head, n.c0):
@@ -232,10 +232,6 @@ def _own_rate_goes_on(making: Making, n: Number, target: Target) -> bool:
     sentence = making.read.text
     before = sentence[max(sentence.rfind(c, 0, n.c0 - 1) for c in "，,；;。") + 1 : n.c0]
     return any(k + r in before for k in target.keywords for r in _RATE_NOUNS)
-
-
-# The values of a 分别 list before a number (9.4%和, 12%、8%、)
-_EARLIER_VALUES = re.compile(r"(?:[0-9.]+\s*%\s*(?:和|、|及|与|，|,)\s*)+$")
 
 
 def share_of_noun(making: Making, n: Number, target: Target) -> FigureScope | None:

@@ -202,7 +202,7 @@ class Regional(Frames):
         paragraph before, the lead, who said it, the source, the page's places."""
         p0 = self.text.rfind("\n", 0, s0) + 1
         # (启动中心城区…60处。加装…: a city's part scopes its own sentence's item, not the page)
-        # (…贯彻落实全国住房城乡建设工作会议精神: a meeting's name, no subject)
+        # (…贯彻落实全国…工作会议精神: a meeting's name, no subject)
         before = [
             m
             for m in mentions(self.text, regions, p0, s0)

@@ -227,15 +227,15 @@ def carried(text: str, ends: list[int], wanted: dict[int, list[Target]]) -> dict
                 break
             carry = wanted.get(index) or out[index]
             if k + 1 not in wanted and _own_thing(text, at, carry):
-                break  # …；计划新增3个嵌入式养老机构，已全部开工，完工3家，完成率100%
+                break  # …；计划新增4个日间照料中心，已全部开工，建成4个，完成率100%
             out[k + 1] = [*carry, *(t for t in wanted.get(k + 1, ()) if t not in carry)]
             k += 1
     return out
 
 
 def _own_thing(text: str, at: int, targets: list[Target]) -> bool:
-    """Whether the part at `at` counts a thing of its own in its first clause (…；计划新增3个
-    嵌入式养老服务机构，…): its own subject, not the one before."""
+    """Whether the part at `at` counts a thing of its own in its first clause (…；计划新增4个
+    日间照料中心，…): its own subject, not the one before."""
     first = _CLAUSE.search(text, at)
     keywords = [k for t in targets for k in t.keywords]
     return counts_own_noun(text, at, first.start() if first else len(text), keywords)

@@ -1,4 +1,4 @@
-"""Tables on pages written in traditional letters (實事內容 | 完成情況, 新改擴建村衛生室5家) read as
+"""Tables on pages written in traditional letters (實事內容 | 完成情況, 新建城市書房12個) read as
 simplified ones, as the page's sentences are (traditional.py): a column head is known by the
 same words either way, and a target's keywords name the rows. The figures go back to the page's
 own letters, so a row label and a quote are the table's.
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from monitor.figures.traditional import keyword_simplified, simplified
+from monitor.figures.traditional import simplified, with_simplified
 from monitor.models import Figure, Seen, Table, Target
 
 Back = Callable[[str], str]
@@ -73,11 +73,6 @@ def seen_back(seen: Seen, back: Back) -> Seen:
 
 
 def keywords_simplified(targets: Sequence[Target]) -> list[Target]:
-    """The targets with their keywords in simplified letters too (公路建設完成投資), for a table
+    """The targets with their keywords in simplified letters too (城市書房), for a table
     read in simplified ones."""
-    return [
-        replace(
-            t, keywords=tuple(dict.fromkeys((*t.keywords, *map(keyword_simplified, t.keywords))))
-        )
-        for t in targets
-    ]
+    return [replace(t, keywords=with_simplified(t.keywords)) for t in targets]

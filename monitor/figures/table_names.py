@@ -31,7 +31,7 @@ def _sentences(table: Table, i: int) -> bool:
 
 
 def _numbers(table: Table, i: int) -> bool:
-    """Is column i numbers or codes alone (任务序号 | 210, 报送次数 | 2): no item's name?"""
+    """Is column i numbers or codes alone (任务编号 | 118, 报送批次 | 3): no item's name?"""
     return not any(_LETTER.search(row[i]) for row in table.rows if i < len(row))
 
 
@@ -149,7 +149,7 @@ def task_column(table: Table, texts: list[int], published: date | None) -> int |
     return None
 
 
-# A task's size in a row label (新增3000个公办幼儿园托班托额): no word of the thing
+# A task's size in a row label (新建12个城市书房): no word of the thing
 _TASK_SIZE = re.compile(AMOUNT)
 
 

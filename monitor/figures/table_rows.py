@@ -299,7 +299,7 @@ def _rest(label: str, target: Target) -> tuple[str, str]:
     """A row label's words before and after the shortest of the target's keywords in it, the
     broadest (开发城镇公益性岗位 → 开发城镇, "" for keywords 乡村公益性岗位, 公益性岗位), without
     units in brackets."""
-    label = thing_words(_BRACKETS.sub("", _OF_WHICH.sub("", label, count=1)))  # (新增3000个…)
+    label = thing_words(_BRACKETS.sub("", _OF_WHICH.sub("", label, count=1)))  # (新建12个…)
     for keyword in sorted(target.keywords, key=len):
         at = label.find(keyword) if "…" not in keyword else -1
         if at >= 0:

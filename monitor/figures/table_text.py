@@ -61,7 +61,7 @@ _BOTH = re.compile(
 )
 _STOCK = re.compile(r"以来|总[数量]|保有|余额|存量|累计.{0,8}(?:以来|年)")
 # An amount and its unit right before a share of the plan (…投资1.2亿元，占年度计划的80%;
-# 已完成54家，完成率84.4%): the share is that amount's
+# 已建成5家，完成率83%): the share is that amount's
 _AMOUNT_BEFORE = re.compile(
     r"[0-9０-９][0-9０-９.]*\s*[万亿千]?(元|个|家|所|座|套|户|处|条|台|辆|名|人|张|间|栋|公里|米|亩)"
     r"[^0-9０-９%％，,；;。]{0,3}[，,]?[^0-9０-９%％；;。]{0,10}$"
@@ -230,7 +230,7 @@ def _cell_figures(c: _Cell, found: list[Figure], year: str | None) -> list[Figur
 
 
 def _planned(figure: Figure) -> bool:
-    """Does a word of plan open the figure's own clause (计划完成…5000户; 目标新增…)?"""
+    """Does a word of plan open the figure's own clause (计划完成…800户; 目标新增…)?"""
     text = figure.sentence
     start = max(text.rfind(c, 0, figure.start) for c in "，,；;。：:") + 1
     return _OWN_PLAN.search(text, start, figure.start) is not None
@@ -238,7 +238,7 @@ def _planned(figure: Figure) -> bool:
 
 def _after_other(figure: Figure, target: Target) -> bool:
     """Is a share of the plan written right after an amount in a unit that cannot count the
-    target (…投资1.2亿元，占年度计划的80%; 已完成54家，完成率84.4% for a count of 户)?"""
+    target (…投资1.2亿元，占年度计划的80%; 已建成5家，完成率83% for a count of 户)?"""
     if figure.scope != "share_of_pledge":
         return False
     before = _AMOUNT_BEFORE.search(figure.sentence[: figure.start])
@@ -372,7 +372,7 @@ def _in_row(figure: Figure, cell: _Cell, year: str | None) -> Figure:
         scope = "new"  # 年度目标 2.8万人 | 完成情况 已完成2.65万人
     said = next((r for r in cell.roles if r in ("pledge", "achieved")), None)
     if said == "achieved" and figure.kind == "pledge" and _planned(figure):
-        said = None  # 进展 | …；计划完成家庭适老化改造5000户，已完成4322户: the plan, said so
+        said = None  # 进展 | …；计划完成居家适老化改造800户，已完成640户: the plan, said so
     if said and figure.scope not in ("share_of_pledge", "rate"):
         kind = "pledge" if said == "pledge" else "achieved"
         if kind == "pledge" and figure.scope == "new" and (figure.kind == "achieved" or not period):

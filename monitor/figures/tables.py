@@ -220,14 +220,16 @@ def _whole(
     in simplified letters where it is written in traditional (table_letters)."""
 
     def read(typed: Table, title: str, lead: str, seen: list[Seen] | None) -> list[Figure]:
-        mine = targets if typed is table else keywords_simplified(targets)  # (公路建設完成投資)
+        mine = targets if typed is table else keywords_simplified(targets)  # (城市書房)
         found = find_table_figures(
             typed, mine, published=published, title=title, lead=lead, region=region, trace=seen
         )
-        found += text_cell_figures(typed, mine, published=published, title=title, region=region)
-        if seen is not None:
+        if seen is not None:  # (explain: the text cells traced, their figures not wanted)
             seen.extend(explain_text_cells(typed, mine, published=published, title=title))
-        return found
+            return found
+        return found + text_cell_figures(
+            typed, mine, published=published, title=title, region=region
+        )
 
     return in_simplified(read, table, article.title, article.text[:_LEAD], trace)
 

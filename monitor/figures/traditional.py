@@ -57,6 +57,11 @@ def simplified(text: str) -> str:
 
 @cache
 def keyword_simplified(keyword: str) -> str:
-    """A keyword typed in traditional letters (公路建設完成投資) in simplified ones, as a
+    """A keyword typed in traditional letters (城市書房) in simplified ones, as a
     traditional page is read (OpenCC's table, loaded once: some 20 ms)."""
     return keyword.translate(_table()) if _CJK.search(keyword) else keyword
+
+
+def with_simplified(keywords: tuple[str, ...]) -> tuple[str, ...]:
+    """`keywords` and, after them, those typed in traditional letters in simplified ones."""
+    return tuple(dict.fromkeys((*keywords, *map(keyword_simplified, keywords))))
