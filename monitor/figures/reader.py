@@ -41,6 +41,7 @@ from monitor.figures.levels import scope_for
 from monitor.figures.nouns import noun_of
 from monitor.figures.numeral_reader import frozen
 from monitor.figures.numerals import find_quantities, may_hold_quantities
+from monitor.figures.one_value import one_value
 from monitor.figures.pairs import in_list, list_head, list_period
 from monitor.figures.parts import period_part
 from monitor.figures.place_clauses import place_doing, takes_on
@@ -201,10 +202,9 @@ class _Article(Regional):
             if number is None:
                 continue
             for target in number.match.targets:
-                figure = self._figure(making, number, target)
-                if figure is not None:
+                if (figure := self._figure(making, number, target)) is not None:
                     figures.append(figure)
-        return figures
+        return one_value(figures, {t.id: t for t in read.targets}, making.drop)
 
     def _place(self, making: Making, q: Quantity) -> Number | None:
         """The number in its clause, tied to the keyword it belongs to; None (and why, in the
