@@ -59,12 +59,12 @@ _ACHIEVED = re.compile(
         for verb in ("完成", "建成", "竣工", "完工", "开工", "新建", "新增", "改造")
     )
 )
-# A target beaten or met is a result (超过全年预期目标, 落户目标顺利实现, 好于预期目标, 提前实现
-# “十四五”目标, 完成年度目标的108%, 实现了年初确定的…目标): the plan is the object of a verb of
-# completion, a noun, not a pledge. Read only where 目标/任务/计划 is, and not under a modal
-# (确保完成全年目标, 力争实现…的目标 are pledges: see _met).
+# A target beaten or met is a result (超过全年预期目标, 超出计划2个, 落户目标顺利实现, 好于预期
+# 目标, 提前实现“十四五”目标, 完成年度目标的108%, 实现了年初确定的…目标): the plan is the object
+# of a verb of completion, a noun, not a pledge. Read only where 目标/任务/计划 is, and not under a
+# modal (确保完成全年目标, 力争实现…的目标 are pledges: see _met).
 _TARGET_MET = re.compile(
-    r"(?:超过|好于|高于|超出|优于|迈过|跨过|越过)[^，,。；]{0,16}?(?:目标|(?:定下|确定|下达)的)"
+    r"(?:超过|好于|高于|超出|优于|迈过|跨过|越过)[^，,。；]{0,16}?(?:目标|计划|(?:定下|确定|下达)的)"
     r"|目标(?:任务)?(?:顺利|全面|如期|圆满|胜利|较好)(?:实现|完成)"
     r"|(?:提前|超额)(?:完成|实现)了?[^，,。；]{0,12}?(?:目标|任务|计划)"
     # (全面完成科技企业三年培育计划: the plan done, named whole, no share of it)
