@@ -19,6 +19,7 @@ from monitor.figures.leftovers import measured_otherwise
 from monitor.figures.levels import other_amount
 from monitor.figures.measures import compared, compared_before, is_fall, without_modals
 from monitor.figures.nouns import measure_before, other_measure, own_measure_changed
+from monitor.figures.other_counts import COUNT_RATE, counts_another, of_another_count
 from monitor.figures.plan_words import SCHEDULE_QUOTA
 from monitor.figures.rate_words import EARLIER_VALUES, percent_measure, widened_head
 from monitor.figures.references import level_changed, on_year_change, since_start
@@ -77,7 +78,7 @@ def rate_of(making: Making, n: Number, target: Target) -> str | None:
         # …，带动投资9.6亿元，增长20%: a change of the amount just before it, not the target's
         before = amount_before(making.read.text, making.read.quantities, n.q.start)
         if before is not None and (
-            _counts_another(making, target, before)  # …合同金额5620亿元，同比增长11.6%
+            counts_another(making, target, before)  # …合同金额5620亿元，同比增长11.6%
             or not _in_unit(before, target.unit)
             or markets.refused(making.read.text, 0, n.match.end, before.start, target)
         ):
@@ -181,7 +182,7 @@ def percent_of(making: Making, n: Number, target: Target) -> FigureScope | None:
     if share_of_several(making.read.text, head, n.c0):
         return None  # …、新增托位900个，整体完成率104.2%: the whole item's, of no one work
     money = (target.unit or "").endswith("元")
-    if money and _COUNT_RATE.search(head):
+    if money and COUNT_RATE.search(head):
         return None  # …已开工138个，开工率86% for a target of money: a share of the projects
     if PROJECTS_RATE.match(head) and facilities_counted(making.read.text, n.q.start, target):
         return None  # …中小学12所，新增学位1.6万个，项目开工率95%: the schools' share
@@ -189,7 +190,7 @@ def percent_of(making: Making, n: Number, target: Target) -> FigureScope | None:
         # …，完成投资2.7亿元，占年度投资计划的84%; 资金到位率90%; 投资完成率72.5%: a share of the
         # money, not of the things a count target counts
         return None
-    return (
+    measure = (
         percent_measure(head)
         or share_in_brackets(making.read.text, n.head, n.c0)
         or share_done(making.read.text, n.head, n.q.start, n.q.end)
@@ -198,6 +199,9 @@ def percent_of(making: Making, n: Number, target: Target) -> FigureScope | None:
         or ("rate" if _own_rate_goes_on(making, n, target) else None)
         or _done_bare(making.read.text, n)
     )
+    if measure == "share_of_pledge" and of_another_count(making, n, target):
+        return None  # …，完成护栏建设870公里，完成率102%: the share of the 870公里's plan
+    return measure
 
 
 # A share done said bare (…，已完成3900批次，完成近五成; …已完成480公里，占80%) after the plan
@@ -213,10 +217,6 @@ def _done_bare(sentence: str, n: Number) -> FigureScope | None:
 
 # The money a share is of (年度投资计划的84%, 资金到位率, 预算执行率): never a count's
 _MONEY_SHARE = re.compile(r"投资|资金|预算|经费|资本金")
-
-
-# The share of things at a stage (开工率, 竣工率): of a count, never of an amount of money
-_COUNT_RATE = re.compile(r"(?:开工|动工|完工|竣工|建成|交付|签约|投运)率")
 
 
 # a clause that only gives a level (…，达到21.4%; …，回落至3.1%)
@@ -345,17 +345,6 @@ def _rate_target(targets: list[Target], target: Target, sentence: str) -> str | 
         ):
             return f"the figure of target {other.id}, in {other.unit}"
     return None
-
-
-# refusals that leave the thing counted the target's (…比上年同期增加41亿元，增长12.7%)
-_NOT_ANOTHER = ("a change over", "the same amount in another unit")
-
-
-def _counts_another(making: Making, target: Target, q: Quantity) -> bool:
-    """Whether the amount `q` was refused for the target as a count of another thing (another
-    noun, a part, a subset, another stage): a growth rate going on with it is that thing's."""
-    why = making.refused.get((target.id, q.start))
-    return why is not None and not why.startswith(_NOT_ANOTHER)
 
 
 _RATE_UNITS = frozenset({"%", "‰", "百分点"})
