@@ -42,6 +42,20 @@ _OF_MEMBERS = re.compile(
 )
 
 
+# …or an amount each of some places passes, counted with 有 (全国有11个省份完成投资超过200亿元;
+# not 全市12个区县累计建成…超过500个, their sum)
+_HAD_MEMBERS = re.compile(r"有(?:[0-9一二三四五六七八九十两]+个)[^，,。；0-9]{0,6}?" + _PLACES)
+
+
+_PASSED = re.compile(r"(?:超过|超|突破|高于|达到|在)了?\s*$")
+
+
+def _had(sentence: str, q: Quantity) -> re.Match[str] | None:
+    """The places counted with 有 in the number's clause before it, each passing it."""
+    clause = max(sentence.rfind(mark, 0, q.start) for mark in "，,。；;")
+    return _HAD_MEMBERS.search(sentence, clause + 1, q.start)
+
+
 # A word of striving before a later amount (力争, 争取, 力求, 努力): a stretch aim, not the amount
 _STRIVING = re.compile(r"力争|争取|力求|努力|冲刺")
 
@@ -70,6 +84,9 @@ def bound(sentence: str, q: Quantity, quantities: Sequence[Quantity], head: str)
     crossed = (q.qualifier == "at_least" and not _ROUGHLY.fullmatch(q.surface)) or bool(
         _CROSSED_BEFORE.search(head) or _CROSSED_AFTER.match(sentence, q.end)
     )
+    if q.unit != "%" and (crossed or _PASSED.search(head)) and (members := _had(sentence, q)):
+        # 全国有11个省份完成投资超过了200亿元: what each of them passed, not the whole's amount
+        return f"a level some members pass ({members.group()}…), not the whole's"
     if not crossed:
         return None  # most numbers: exact, no word of crossing
     members = _MEMBERS.search(sentence, 0, q.start) if q.unit == "%" else None
