@@ -38,6 +38,7 @@ from monitor.figures.parts import part_of
 from monitor.figures.place_shares import unless_listed
 from monitor.figures.predicates import head_of_keyword, predicate_after
 from monitor.figures.references import compared_base, plan_compared
+from monitor.figures.school_places import other_level
 from monitor.figures.sets import other_set, whole_set, wider_class
 from monitor.figures.shares import whole_named_again
 from monitor.figures.siblings import sibling_refused
@@ -393,4 +394,7 @@ def _kind_or_size(sentence: str, cuts: list[int], n: Number, target: Target) -> 
         return f"those put forward ({asked}…), not those the work gave"
     if drove := driven_by(head):  # 周边商业项目带动新建口袋公园12个: that subject's work
         return f"what a subject of its own drove ({drove}…), not the target's count"
-    return between_keyword_and_number(sentence, n, target, c0 == n.c0)
+    # (…，新建幼儿园6所、新增学位2700个 for a target of 中小学学位: the kindergartens' places)
+    return between_keyword_and_number(sentence, n, target, c0 == n.c0) or other_level(
+        sentence, m.start, m.end, target
+    )
