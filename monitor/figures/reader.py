@@ -32,6 +32,7 @@ from monitor.figures.checks import (
     _why,
     plan_size,
 )
+from monitor.figures.consistency import consistent
 from monitor.figures.cues import _CHANGE, _CLAUSE
 from monitor.figures.dated import dated_period
 from monitor.figures.frame_words import unnamed
@@ -41,7 +42,6 @@ from monitor.figures.levels import scope_for
 from monitor.figures.nouns import noun_of
 from monitor.figures.numeral_reader import frozen
 from monitor.figures.numerals import find_quantities, may_hold_quantities
-from monitor.figures.one_value import one_value
 from monitor.figures.pairs import in_list, list_head, list_period
 from monitor.figures.parts import period_part
 from monitor.figures.place_clauses import place_doing, takes_on
@@ -204,7 +204,7 @@ class _Article(Regional):
             for target in number.match.targets:
                 if (figure := self._figure(making, number, target)) is not None:
                     figures.append(figure)
-        return one_value(figures, {t.id: t for t in read.targets}, making.drop)
+        return consistent(figures, read.targets, making.drop)
 
     def _place(self, making: Making, q: Quantity) -> Number | None:
         """The number in its clause, tied to the keyword it belongs to; None (and why, in the

@@ -1,0 +1,24 @@
+"""The checks made on one sentence's figures together, after each was read on its own: a plan of
+another size than the target's pledge is another plan (plan_sizes), and two amounts done of one
+figure count two things (one_value)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from monitor.figures.one_value import one_value
+from monitor.figures.plan_sizes import other_plans
+from monitor.models import Figure, Quantity, Target
+
+
+def consistent(
+    figures: list[Figure],
+    targets: Sequence[Target],
+    drop: Callable[[Quantity, Target | None, str], None],
+) -> list[Figure]:
+    """One sentence's `figures` (in order) for `targets`, without those the checks leave out;
+    each left out is told to `drop` with the reason."""
+    if not figures:
+        return figures
+    by_id = {t.id: t for t in targets}
+    return one_value(other_plans(figures, by_id, drop), by_id, drop)
