@@ -348,9 +348,10 @@ def after_keyword(
 
 
 # a noun of its own: three characters or more, or two naming a slot or a fitting inside the
-# keyword's thing (农贸市场新增摊位, 食堂新增餐位, 公园增设座椅); a shorter word after a verb is a
-# measure of the thing (完成投资) or another verb (投入执勤)
-_THING_WORD = re.compile(r".{3,}|[\u4e00-\u9fff][位椅桌柜灯桩亭]")
+# keyword's thing (农贸市场新增摊位, 食堂新增餐位, 公园增设座椅) or a structure of its own
+# (新建杆塔, 改造泵站, 建成场馆); a shorter word after a verb is a measure of the thing (完成投资)
+# or another verb (投入执勤)
+_THING_WORD = re.compile(r".{3,}|[\u4e00-\u9fff][位椅桌柜灯桩亭杆塔站馆厂桥井]")
 
 
 def _thing(noun: str) -> bool:
