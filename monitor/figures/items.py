@@ -63,9 +63,18 @@ _DATED_WORK = re.compile(
 )
 
 
+# a label that says what follows is the progress, whatever its words (进展情况：已完成任务，…;
+# 完成情况 全年共计完成86处), as a progress report's row or bulletin lays it out
+_LABELLED = re.compile(r"\s*(?:进展|完成|推进|落实|实施|办理)情况\s*[：:\s]")
+
+
 def progress_at(text: str, at: int) -> bool:
-    """Whether the text at `at` reports progress made (截至10月底，已完成2350个)."""
-    return _PROGRESS.match(text, at) is not None or _DATED_WORK.match(text, at) is not None
+    """Whether the text at `at` reports progress made (截至10月底，已完成2350个; 进展情况：…)."""
+    return (
+        _PROGRESS.match(text, at) is not None
+        or _DATED_WORK.match(text, at) is not None
+        or _LABELLED.match(text, at) is not None
+    )
 
 
 # a sentence that only states the year's task, its size closing it (…年度目标任务为80个。; …的计划

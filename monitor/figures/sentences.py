@@ -183,7 +183,7 @@ def _goes_on_after_stop(text: str, at: int) -> bool:
     """Whether the sentence at `at`, after a full stop, goes on with the subject before it."""
     if text[at - 1 : at] != "。":
         return False
-    at = _lead_end(text, at)
+    at = _lead_end(text, _past_blank(text, at))
     first = _CLAUSE.search(text, at)  # (not a list's heading: 。按…分为四类：竣工项目22个，…)
     colon = text.find("：", at, first.end() if first else len(text))
     return colon < 0 and continues(text, at)
@@ -201,21 +201,23 @@ def carried(text: str, ends: list[int], wanted: dict[int, list[Target]]) -> dict
     question naming one (记者：社区食堂…能不能完成？局长：今年的任务是…)."""
     out = _answers(text, ends, wanted)
     for index in wanted:  # 3.新增普惠托位2000个。截至10月底，已完成2350个…: the item's progress
-        if index + 1 not in wanted and item_then_progress(text, ends, index):
-            out[index + 1] = wanted[index]
+        after = _after_blank(text, ends, index)
+        if after not in wanted and item_then_progress(text, ends, index):
+            out[after] = wanted[index]
     for index in sorted({**wanted, **out}):
         k = index
         while (
-            k + 1 < len(ends)
+            (j := _after_blank(text, ends, k)) < len(ends)
             and (
                 text[ends[k] - 1] in "；;"
-                or _breakdown(text, ends[k]) is not None
+                or _breakdown(text, _past_blank(text, ends[k])) is not None
                 or _goes_on_after_stop(text, ends[k])
             )
-            and (k + 1 not in wanted or _opens_unnamed(text, ends[k], wanted[k + 1]))
+            and (j not in wanted or _opens_unnamed(text, ends[j - 1], wanted[j]))
         ):
-            by = _breakdown(text, ends[k]) if text[ends[k] - 1] not in "；;" else None
-            start = by.end() if by else ends[k]
+            at_next = _past_blank(text, ends[k])
+            by = _breakdown(text, at_next) if text[ends[k] - 1] not in "；;" else None
+            start = by.end() if by else at_next
             at = _lead_end(text, start)
             nxt = NEXT_STEP.match(text, start)
             if not (
@@ -226,11 +228,26 @@ def carried(text: str, ends: list[int], wanted: dict[int, list[Target]]) -> dict
             ):
                 break
             carry = wanted.get(index) or out[index]
-            if k + 1 not in wanted and _own_thing(text, at, carry):
+            if j not in wanted and _own_thing(text, at, carry):
                 break  # …；计划新增4个日间照料中心，已全部开工，建成4个，完成率100%
-            out[k + 1] = [*carry, *(t for t in wanted.get(k + 1, ()) if t not in carry)]
-            k += 1
+            out[j] = [*carry, *(t for t in wanted.get(j, ()) if t not in carry)]
+            k = j
     return out
+
+
+def _after_blank(text: str, ends: list[int], index: int) -> int:
+    """The sentence after sentence `index`, past any that are only a line break (…。\n截至…)."""
+    j = index + 1
+    while j < len(ends) and not text[ends[j - 1] : ends[j]].strip():
+        j += 1
+    return j
+
+
+def _past_blank(text: str, at: int) -> int:
+    """`at`, past the spaces and line breaks there (a new paragraph's start)."""
+    while at < len(text) and text[at] in " \t\r\n\u3000":
+        at += 1
+    return at
 
 
 def _own_thing(text: str, at: int, targets: list[Target]) -> bool:
