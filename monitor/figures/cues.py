@@ -59,7 +59,7 @@ _ACHIEVED = re.compile(
         for verb in ("完成", "建成", "竣工", "完工", "开工", "新建", "新增", "改造")
     )
 )
-# A target beaten or met is a result (超过全年预期目标, 超出计划2个, 落户目标顺利实现, 好于预期
+# A target beaten or met is a result (超过全年预期目标, 超出计划40个, 落户目标顺利实现, 好于预期
 # 目标, 提前实现“十四五”目标, 完成年度目标的108%, 实现了年初确定的…目标): the plan is the object
 # of a verb of completion, a noun, not a pledge. Read only where 目标/任务/计划 is, and not under a
 # modal (确保完成全年目标, 力争实现…的目标 are pledges: see _met).

@@ -63,8 +63,8 @@ _DATED_WORK = re.compile(
 )
 
 
-# a label that says what follows is the progress, whatever its words (进展情况：已完成任务，…;
-# 完成情况 全年共计完成86处), as a progress report's row or bulletin lays it out
+# a label that says what follows is the progress, whatever its words (进展情况：已全部完成，…;
+# 完成情况 全年共建成43个), as a progress report's row or bulletin lays it out
 _LABELLED = re.compile(r"\s*(?:进展|完成|推进|落实|实施|办理)情况\s*[：:\s]")
 
 

@@ -1,6 +1,6 @@
 """Amounts refused for a target as counts of another thing, and what goes on with them: a
 growth rate after one (…合同金额5620亿元，同比增长11.6%) or a share of plan right after one
-(…，完成护栏建设870公里，完成率102%) is that thing's, not the target's. Split from rates.py."""
+(…，完成护栏建设640公里，完成率98%) is that thing's, not the target's. Split from rates.py."""
 
 from __future__ import annotations
 
@@ -34,9 +34,9 @@ def of_another_count(making: Making, n: Number, target: Target) -> bool:
     if not _CUT.search(sentence, before.end, n.q.start):
         return False  # …等9个省份完成率超过85%: the count of those whose share it is
     if (before.unit or "").endswith("元") and COUNT_RATE.search(n.head):
-        return False  # …，完成投资91.9亿元，开工率达到101%: a stage's share is of no money
+        return False  # …，完成投资12.4亿元，开工率达到96%: a stage's share is of no money
     why = making.refused.get((target.id, before.start), "")
-    # (…、惠及居民795万户，开工率87.9%: the people the work reached, no work of their own)
+    # (…、惠及居民2.6万户，开工率91%: the people the work reached, no work of their own)
     return why.startswith("counts another noun") and not _REACHED.search(
         sentence, max(0, before.start - 12), before.start
     )

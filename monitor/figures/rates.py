@@ -200,7 +200,7 @@ def percent_of(making: Making, n: Number, target: Target) -> FigureScope | None:
         or _done_bare(making.read.text, n)
     )
     if measure == "share_of_pledge" and of_another_count(making, n, target):
-        return None  # …，完成护栏建设870公里，完成率102%: the share of the 870公里's plan
+        return None  # …，完成护栏建设640公里，完成率98%: the share of the 640公里's plan
     return measure
 
 

@@ -42,7 +42,7 @@ _OF_MEMBERS = re.compile(
 )
 
 
-# …or an amount each of some places passes, counted with 有 (全国有11个省份完成投资超过200亿元;
+# …or an amount each of some places passes, counted with 有 (全国有8个省份完成投资超过300亿元;
 # not 全市12个区县累计建成…超过500个, their sum)
 _HAD_MEMBERS = re.compile(r"有(?:[0-9一二三四五六七八九十两]+个)[^，,。；0-9]{0,6}?" + _PLACES)
 
@@ -85,7 +85,7 @@ def bound(sentence: str, q: Quantity, quantities: Sequence[Quantity], head: str)
         _CROSSED_BEFORE.search(head) or _CROSSED_AFTER.match(sentence, q.end)
     )
     if q.unit != "%" and (crossed or _PASSED.search(head)) and (members := _had(sentence, q)):
-        # 全国有11个省份完成投资超过了200亿元: what each of them passed, not the whole's amount
+        # 全国有8个省份完成投资超过了300亿元: what each of them passed, not the whole's amount
         return f"a level some members pass ({members.group()}…), not the whole's"
     if not crossed:
         return None  # most numbers: exact, no word of crossing
