@@ -10,6 +10,7 @@ three-year 1000公里).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from monitor.figures import units
@@ -43,13 +44,23 @@ def other_plans(figures: list[Figure], targets: dict[str, Target], drop: Drop) -
     return kept
 
 
+# A level the plan raises the things to (提升到, 增加至): where they will stand, no additions
+_RAISED_TO = re.compile(r"(?:提升|提高|增加|增长|扩大|增)(?:到|至)[约近超逾]?$")
+# A title naming a span of years or a plan of several (2024—2026年, 三年行动, “十四五”)
+_YEARS_SPAN = re.compile(
+    r"(?:19|20)[0-9]{2}\s*(?:年)?\s*[-—–~～至到]\s*(?:19|20)?[0-9]{2}|[两三四五]年|十[一二三四五六]五"
+)
+
+
 def _over_years(target: Target | None) -> bool:
-    """Whether the target's pledge runs over more than a year (三年行动…1500公里): a year's plan
-    is a part of it, smaller than the whole (今年计划新建480公里)."""
+    """Whether the target's pledge runs over more than a year (三年行动…1000公里): a year's plan
+    is a part of it, smaller than the whole (今年计划新建300公里)."""
     pledge = target.pledge if target else None
-    return bool(
-        pledge and pledge.by and pledge.announced and pledge.by.year > pledge.announced.year
-    )
+    if target is None or pledge is None:
+        return False
+    if pledge.by and pledge.announced:
+        return pledge.by.year > pledge.announced.year
+    return _YEARS_SPAN.search(target.title) is not None
 
 
 def _pledge_size(figure: Figure, target: Target) -> float | None:
@@ -62,5 +73,7 @@ def _pledge_size(figure: Figure, target: Target) -> float | None:
         return None
     if figure.period and (pledge.by is None or figure.period != str(pledge.by.year)):
         return None  # “十四五”期间…650万套, 下半年…2.5万个: a plan of its own period, said as such
+    if _RAISED_TO.search(figure.sentence, max(0, figure.start - 6), figure.start):
+        return None  # 托位数将提升到4万个: a level to reach, not the additions a pledge counts
     size = units.convert(pledge.value, target.unit, figure.unit)
     return float(size) if size else None

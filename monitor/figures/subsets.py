@@ -37,10 +37,11 @@ _KIND = re.compile(
     r"|(?:社会|民间|民营|外商|外来)(?:资本|投资)(?:参与|投入|投向|注入)?"
     # one owner's part (民间固定资产投资, 国有控股…, 外商投资企业进出口)
     r"|(?:民间|国有(?:控股)?|民营|私营|外商投资|外资|港澳台)(?:企业|单位|经济)?"
-    # whose the things are (个人充电设施, 家庭养老床位; not 公共: a plan of chargers is mostly of
-    # public ones; not one of a pair, 为企业和个人减税) and the retail of firms above the line
+    # whose the things are (个人充电设施, 自用充电桩; not 公共: a plan of chargers is mostly of
+    # public ones; not 家庭: 家庭养老床位 alone is read, a kind of the beds; not one of a pair,
+    # 为企业和个人减税) and the retail of firms above the line
     # (限上社零): one kind of the target's things, a part of them
-    r"|(?<![非和与及、])(?:专用|私人|个人|自用|家庭|限上|限额以上))"
+    r"|(?<![非和与及、])(?:专用|私人|个人|自用|限上|限额以上))"
     r"(?:累计|今年|已|的|共|新增|享受|获得|发生)*$"
 )
 
@@ -51,7 +52,7 @@ _OWNERS = ("民间", "国有", "民营", "私营", "外资", "港澳台")  # (�
 _KIND_WORDS: tuple[str, ...] = (*_PEOPLE_OR_FIRMS, "行业", "领域", "城市", "段", "沿线", "沿岸")
 _KIND_WORDS += ("资本", "投资", "干流", "支流", "流域", "外贸", "内贸", "联运", "港澳台")
 _KIND_WORDS += ("同城", "异地", *_OWNERS)
-_WHOSE = ("专用", "私人", "个人", "自用", "家庭")
+_WHOSE = ("专用", "私人", "个人", "自用")
 _WHOSE_TITLE = ("公共", *_WHOSE)
 _KIND_WORDS += (*_WHOSE, "限上", "限额以上")
 _KIND_TAIL = re.compile(r"(?:累计|今年|已|的|共|新增|享受|获得|发生)+$")
