@@ -4,17 +4,17 @@ figure count two things (one_value)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from monitor.figures.one_value import one_value
+from monitor.figures.one_value import Drop, one_value
 from monitor.figures.plan_sizes import other_plans
-from monitor.models import Figure, Quantity, Target
+from monitor.models import Figure, Target
 
 
 def consistent(
     figures: list[Figure],
     targets: Sequence[Target],
-    drop: Callable[[Quantity, Target | None, str], None],
+    drop: Drop,
 ) -> list[Figure]:
     """One sentence's `figures` (in order) for `targets`, without those the checks leave out;
     each left out is told to `drop` with the reason."""

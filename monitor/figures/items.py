@@ -35,9 +35,11 @@ _MET = r"超额完成|提前完成|完成(?:了)?(?:年度|全年)(?:目标)?任
 # 目前已建成…; 今年以来完成…; 已新增…)
 # or the work done, then the plan said met or its rate (建成…620个，提前完成全年目标任务;
 # 新增…336张，完成率112%; …，超额完成年度任务)
+# the words of a label before the progress (进展情况：…, 完成：…)
+_LABEL = "(?:进展|完成|推进|落实|实施)"
 _PROGRESS = re.compile(
     # (a label of the progress first: 进展情况：已建成10个…)
-    r"\s*(?:(?:进展|完成|推进|落实|实施)(?:情况)?\s*[：:]\s*)?"
+    r"\s*(?:" + _LABEL + r"(?:情况)?\s*[：:]\s*)?"
     r"(?:截[至止][^，,；;。]{1,10}?[，,]?|目前|当前|现|" + SINCE_NEW_YEAR + r"[，,]?|全年)?\s*"
     r"(?:(?:已经?|累计|实际)(?:[^，,。；;0-9]{0,8}?)[约近超逾]?[0-9]"
     r"|(?:完成|建成|新增|新建|改造|开工|筹集)[^，,。；;0-9]{0,12}?[约近超逾]?[0-9][^。；;\n]{0,30}?"
@@ -65,7 +67,7 @@ _DATED_WORK = re.compile(
 
 # a label that says what follows is the progress, whatever its words (进展情况：已全部完成，…;
 # 完成情况 全年共建成43个), as a progress report's row or bulletin lays it out
-_LABELLED = re.compile(r"\s*(?:进展|完成|推进|落实|实施|办理)情况\s*[：:\s]")
+_LABELLED = re.compile(r"\s*(?:" + _LABEL + r"|办理)情况\s*[：:\s]")
 
 
 def progress_at(text: str, at: int) -> bool:

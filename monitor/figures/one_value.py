@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from monitor.models import Figure, Quantity, Target
 
+# How a check says it left a number out, and why (Making.drop: the trace `--explain` shows)
 Drop = Callable[[Quantity, Target | None, str], None]
 
 # Words between the two that make them two readings of one thing: a time of its own (其中3月份,

@@ -11,12 +11,10 @@ three-year 1000公里).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from monitor.figures import units
-from monitor.models import Figure, Quantity, Target
-
-Drop = Callable[[Quantity, Target | None, str], None]
+from monitor.figures.one_value import Drop
+from monitor.models import Figure, Target
 
 # How far a plan may stand from the pledge and still be that pledge, raised or cut
 _LOW, _HIGH = 0.5, 2
