@@ -18,8 +18,9 @@ _FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）"}
 
 
 _FULL_WIDTH_DIGITS = "０１２３４５６７８９"
-_FULL_WIDTH_NUMBER = re.compile("[０-９][０-９．]*")
-_ASCII_DIGITS = str.maketrans({**{d: str(i) for i, d in enumerate(_FULL_WIDTH_DIGITS)}, "．": "."})
+_FULL_WIDTH_NUMBER = re.compile("[０-９][０-９．﹒]*")  # ﹒: a small full stop as the point
+_POINTS = {"．": ".", "﹒": "."}
+_ASCII_DIGITS = str.maketrans({**{d: str(i) for i, d in enumerate(_FULL_WIDTH_DIGITS)}, **_POINTS})
 _FULL_WIDTH_POINT = re.compile("(?<=[0-9])．(?=[0-9])")
 _QUOTE_OR_LINE = re.compile('["\n]')
 

@@ -46,6 +46,7 @@ from monitor.figures.so_far import _DONE_SO_FAR, _LATER_YEAR, scope_so_far
 from monitor.figures.so_far import _PART_OF_YEAR as _PART_OF_YEAR
 from monitor.figures.so_far import under_way as under_way
 from monitor.figures.stock_flow import (
+    added_summed,
     added_to_a_month,
     held_level,
     total_after_additions,
@@ -98,7 +99,6 @@ _ADDED_AFTER_STOCK = re.compile(r"新增|净增")  # after the stock word, befor
 _ADDED_BEFORE_STOCK = re.compile(
     r"(?:新增|新建|净增)(?:并网|投运|投产|建成|开通)?[^，,。；0-9]{0,8}$"
 )
-
 
 _WORK_WORDS = ("建设", "改造", "新建", "开工", "完工", "建成", "完成", "实施", "改建")
 
@@ -300,8 +300,8 @@ def _named_by_its_words(
     """What the words right around a number name it, whatever the sentence's time: a level by its
     unit, noun or mark (浓度35微克/立方米, 总数, 突破3万个大关), a flow or the additions since the
     period began (粮食产量, 比年初增加); None if they name neither."""
-    if since_period_start(head):
-        return "new"  # 比年初增加8400张: what the period has added
+    if since_period_start(head) or added_summed(head):
+        return "new"  # 比年初增加8400张: what the period has added; 累计新增学位…: additions summed
     if c0 and _OWN_START_TOTAL.match(head):
         return "new"  # …，“十四五”以来累计达到48个; …，2021年以来总数达到329家: over the span
     if q.unit in _EVENTS and not _CUMULATIVE.search(head):

@@ -152,3 +152,16 @@ def added_to_a_month(sentence: str, clause: str) -> bool:
     if "累计" not in clause or "新" not in clause:
         return False  # (most clauses)
     return bool(_ADDED_SUM.search(clause) and _TO_A_MONTH.search(sentence))
+
+
+# 新增 or 净增 beside 累计 (累计新增学位…, 累计发行新增债券…, 城镇新增就业累计达到…): the word says
+# the things were added; summed, they stay additions (over the span the text gives, or the year
+# up to now), never a stock
+_ADDED_SUMMED = re.compile(
+    r"累计[\u4e00-\u9fff]{0,4}?(?:新增|净增)|(?:新增|净增)[\u4e00-\u9fff]{0,6}?累计"
+)
+
+
+def added_summed(head: str) -> bool:
+    """Whether the words before a number sum things the text calls added (see _ADDED_SUMMED)."""
+    return "累计" in head and bool(_ADDED_SUMMED.search(head))
