@@ -59,6 +59,7 @@ from monitor.figures.sentences import (
     carried,
     clause_bounds,
     clause_cuts,
+    past_time_clause,
     sentence_ends,
     with_title,
 )
@@ -77,9 +78,8 @@ def find_figures(
     """Every figure `text` gives for one of `targets`, in reading order.
 
     A sentence counts for a target when it holds one of its keywords, none of its `exclude`
-    words and, if the target names regions, a region word in the sentence, its paragraph or
-    the article's lead, or the source's `region` when the text names none. `published` anchors
-    今年, 去年 and 过去五年 to years.
+    words and, if the target names regions, a region word in the sentence, its paragraph or the
+    article's lead, or the source's `region` when the text names none. `published` anchors 今年.
     """
     if not text or not targets:
         return []
@@ -109,8 +109,7 @@ def find_figures(
             bucket = wanted.setdefault(index, [])
             if target not in bucket:
                 bucket.append(target)
-    # Every sentence is read first, then their figures are made: each step's code runs for all
-    # sentences back to back, which is quicker than taking one sentence through both in turn.
+    # Every sentence is read first, then figures made: each step runs for all (quicker so).
     going_on = carried(text, ends, wanted)
     wanted.update(going_on)
     read = [
@@ -168,7 +167,8 @@ class _Article(Regional):
         matches = _keyword_matches(sentence, targets) if targets else []
         if carried and targets and (not matches or _CLAUSE.search(sentence, 0, matches[0].start)):
             # …；“十四五”以来累计筹集63万套 (…；明年计划新增10万个，其中…): the subject goes on
-            at = after_by_place(sentence, speech.opening(sentence))  # (after 局长：; 分地区看，)
+            # (after 局长：; 分地区看，; a time alone, 1—8月份，累计完成投资…: the clause after it)
+            at = past_time_clause(sentence, after_by_place(sentence, speech.opening(sentence)))
             matches = [_Match(at, at, tuple(targets)), *matches]
         if not matches:
             return None

@@ -173,6 +173,13 @@ _PARTS_BY_PLACE = re.compile(
 _AFTER_STOP = re.compile(r"\s*其中[，,]")
 
 
+def past_time_clause(sentence: str, at: int) -> int:
+    """Where the clause after a time alone opening at `at` starts (1—8月份，累计完成投资…: the
+    subject carried into the sentence is the next clause's); `at` if none opens there."""
+    lead = _CARRY_TIME.match(sentence, at)
+    return lead.end() if lead and sentence[lead.end() - 1 : lead.end()] in "，," else at
+
+
 def _lead_end(text: str, at: int) -> int:
     """Where the part at `at` goes on past a 其中 or a time opening it (_CARRY_TIME)."""
     lead = _AFTER_STOP.match(text, at) or _CARRY_TIME.match(text, at)
@@ -232,6 +239,32 @@ def carried(text: str, ends: list[int], wanted: dict[int, list[Target]]) -> dict
                 break  # …；计划新增4个日间照料中心，已全部开工，建成4个，完成率100%
             out[j] = [*carry, *(t for t in wanted.get(j, ()) if t not in carry)]
             k = j
+    return _after_parts(text, ends, wanted, out)
+
+
+def _after_parts(
+    text: str, ends: list[int], wanted: dict[int, list[Target]], out: dict[int, list[Target]]
+) -> dict[int, list[Target]]:
+    """`out` with the sentence after a breakdown into parts (。其中，续建项目…；新开项目…。) that
+    goes on with no subject of its own (累计完成投资…，为年投资计划的74.1%): the whole's work
+    again, the subject of the sentence the parts broke down, not the last part's."""
+    for index in sorted({**wanted, **out}):
+        at = _past_blank(text, ends[index - 1]) if index else 0
+        if text[ends[index] - 1] != "。" or _AFTER_STOP.match(text, at):
+            continue  # (the parts' own sentences, and those that end on a semicolon)
+        k = _after_blank(text, ends, index)
+        if k >= len(ends) or not _AFTER_STOP.match(text, _past_blank(text, ends[index])):
+            continue
+        while k < len(ends) and text[ends[k] - 1] in "；;":
+            k = _after_blank(text, ends, k)  # (the parts run on to the full stop)
+        j = _after_blank(text, ends, k)
+        if (
+            j < len(ends)
+            and j not in wanted
+            and j not in out
+            and _goes_on_after_stop(text, ends[k])
+        ):
+            out[j] = wanted.get(index) or out[index]
     return out
 
 
