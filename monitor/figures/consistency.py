@@ -1,11 +1,13 @@
 """The checks made on one sentence's figures together, after each was read on its own: a plan of
-another size than the target's pledge is another plan (plan_sizes), and two amounts done of one
-figure count two things (one_value)."""
+another size than the target's pledge is another plan (plan_sizes), two amounts done of one
+figure count two things (one_value), and a kind of the things after their whole is a part
+(kinds_after)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from monitor.figures.kinds_after import kinds_after
 from monitor.figures.one_value import Drop, one_value
 from monitor.figures.plan_sizes import other_plans
 from monitor.models import Figure, Target
@@ -21,4 +23,4 @@ def consistent(
     if not figures:
         return figures
     by_id = {t.id: t for t in targets}
-    return one_value(other_plans(figures, by_id, drop), by_id, drop)
+    return kinds_after(one_value(other_plans(figures, by_id, drop), by_id, drop), by_id, drop)

@@ -19,6 +19,7 @@ from monitor.figures.table_heads import (
     progress_count,
     read_head,
     read_words,
+    squashed,
     words_of,
 )
 from monitor.figures.table_heads import role_of as role_of
@@ -39,8 +40,7 @@ from monitor.figures.table_units import HEADER_UNIT as _HEADER_UNIT
 from monitor.figures.table_years import years_down
 from monitor.models import Table, Target
 
-# A header over the rows' names (项目类别, 指标名称, 地区, 月份): its cells are labels, even where
-# some open with a number (35千伏及以上电网, 5G基站, 110千伏变电站)
+# A header over rows' names (项目类别, 指标名称): labels, even opening with a number (5G基站)
 _LABEL_HEAD = re.compile(
     r"[\u4e00-\u9fff]{0,6}(?:名称|类别|类型|分类|内容|事项)|(?:主要)?(?:项目|工程|指标)|"
     r"地区|区域|地市|市州|县区|区县|县[（(]市、?区[)）]|月份|时间|行业|领域"
@@ -72,7 +72,7 @@ def columns(table: Table, published: date | None, title: str = "") -> list[Colum
     out: list[Column] = []
     wordy: list[bool] = []  # a column with a cell in words (合计 below 500千伏, 220千伏)
     dates: list[bool] = []  # a column of dates alone (发行时间: 2025年2月)
-    for i, head in enumerate(table.header):
+    for i, head in enumerate(map(squashed, table.header)):  # (序 号, 单 位: spread over a cell)
         cells = [row[i] for row in table.rows if i < len(row) and not _EMPTY.fullmatch(row[i])]
         dates.append(bool(cells) and all(is_period(c) for c in cells))
         numbers = sum(

@@ -145,6 +145,16 @@ class Column(NamedTuple):
     ratio: bool = False  # a share written as a ratio (完成率 | 0.75): its value times 100
 
 
+# Spaces set between a header's letters to spread it over its cell (项 目 内 容, 序 号, 单 位)
+_SPREAD = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000\xa0]+(?=[\u4e00-\u9fff])")
+
+
+def squashed(head: str) -> str:
+    """A header cell's words with the spaces that spread its letters taken out (项 目 内 容 →
+    项目内容): read by their words; the table still shows the cell as written."""
+    return _SPREAD.sub("", head) if " " in head or "\u3000" in head or "\xa0" in head else head
+
+
 def words_of(head: str) -> str:
     """A header cell's words without its unit in brackets (合计（个） → 合计)."""
     return _HEADER_UNIT.sub("", head).strip()
@@ -191,7 +201,7 @@ def bare_progress(head: str) -> bool:
 
 def read_head(head: str, published: date | None) -> Column:
     """What a value column holds, from its header: role, scope, written unit, period."""
-    head = split_group(head)
+    head = split_group(squashed(head))
     if "|" in head:
         return _merged(head, published)
     if _PARTS.match(head):

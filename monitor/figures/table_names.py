@@ -9,7 +9,7 @@ import re
 from datetime import date
 
 from monitor.figures.places import GENERIC
-from monitor.figures.table_heads import role_of
+from monitor.figures.table_heads import role_of, squashed
 from monitor.models import Table, Target
 
 # An amount and its measure word (30个, 27.5公里); after words, a figure inside them (新建…30个)
@@ -119,7 +119,7 @@ CONTENT_HEAD = re.compile(
 
 def content_role(head: str) -> str | None:
     """The role of a project's content's column (建设内容: its plan), else None."""
-    return "pledge" if CONTENT_HEAD.fullmatch(head.strip()) else None
+    return "pledge" if CONTENT_HEAD.fullmatch(squashed(head).strip()) else None
 
 
 _INDEX = re.compile(r"\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[.、．]?\s*")

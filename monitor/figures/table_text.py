@@ -18,6 +18,7 @@ from typing import NamedTuple
 from monitor.figures.table_cells import same_measure
 from monitor.figures.table_columns import role_of
 from monitor.figures.table_context import plan_said
+from monitor.figures.table_heads import squashed
 from monitor.figures.table_names import (
     AMOUNT,
     category,
@@ -29,7 +30,7 @@ from monitor.figures.table_names import (
 from monitor.figures.table_pages import others_page
 from monitor.figures.table_progress import progress_clauses, role_column, row_subject
 from monitor.figures.table_rows import names
-from monitor.figures.table_units import RATE_WORD, period_of
+from monitor.figures.table_units import RATE_WORD, read_as_of, table_year
 from monitor.models import Figure, FigureKind, Seen, Table, Target
 
 _MIN_TEXT = 6  # characters: a shorter cell is a name or a number, not a sentence…
@@ -140,7 +141,9 @@ def _cells(
     projects = any(_PROJECTS.search(h) for h in table.header)  # each row one project's
     plans = [i for i, h in enumerate(table.header) if role_of(h, published) == "pledge"]
     out: list[_Cell] = []
-    heads = [i for i in range(min(texts)) if not _INDEX_HEAD.fullmatch(table.header[i].strip())]
+    heads = [
+        i for i in range(min(texts)) if not _INDEX_HEAD.fullmatch(squashed(table.header[i]).strip())
+    ]
     steps = role_column(table, heads, published)
     items = item_columns(table, [i for i in heads if i != steps])  # (合计 in 序号: no name)
     # (县区 | 行动 merged down over the tasks; not an item's name over its plan's and result's rows)
@@ -201,11 +204,12 @@ def text_cell_figures(
     line ("name | header: cell") with the figure's span inside the cell."""
     from monitor.figures.reader import find_figures
 
-    year = _year(table, title, published)
+    year = table_year(table, title, published)
+    as_of = read_as_of(year, published)
     out: list[Figure] = []
 
     def read(c: _Cell) -> list[Figure]:
-        found = find_figures(c.said, c.targets, published=published, region=region)
+        found = find_figures(c.said, c.targets, published=as_of, region=region)
         return _cell_figures(c, found, year)
 
     for whole in _cells(table, targets, published, title):
@@ -303,12 +307,13 @@ def explain_text_cells(
     not (`monitor try --explain`)."""
     from monitor.figures.explain import explain
 
-    year = _year(table, title, published)
+    year = table_year(table, title, published)
+    as_of = read_as_of(year, published)
     out: list[Seen] = []
 
     def seen_in(c: _Cell) -> list[Seen]:
         got = []
-        for seen in explain("", c.said, c.targets, published=published):
+        for seen in explain("", c.said, c.targets, published=as_of):
             at = _at(seen.sentence, c)
             if at + seen.start < c.opens:
                 continue
@@ -329,12 +334,6 @@ def explain_text_cells(
         else s
         for s in out
     ]
-
-
-def _year(table: Table, title: str, published: date | None) -> str | None:
-    """The year the table's caption or title names, else the year of publication."""
-    said = period_of(table.caption) or period_of(title)
-    return said or (str(published.year) if published else None)
 
 
 def _cue(role: str, frame: str) -> str:

@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from monitor.figures import units
+from monitor.models import Table
 
 YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年?")
 HEADER_UNIT = re.compile(r"[（(]([^（）()]{1,8})[)）]\s*$")
@@ -92,3 +94,18 @@ RATE_WORD = r"(?:同比|比上年|较上年)?(?:增长|增加|上升|提高|下�
 PLAN_ROW = re.compile(
     r"(?:(?:19|20)[0-9]{2}\s*年)?(?:全年|年度|今年|本年)?(?:目标|任务|计划)(?:数|值)?"
 )
+
+
+def table_year(table: Table, title: str, published: date | None) -> str | None:
+    """The year the table's caption or title names, else the year of publication."""
+    said = period_of(table.caption) or period_of(title)
+    return said or (str(published.year) if published else None)
+
+
+def read_as_of(year: str | None, published: date | None) -> date | None:
+    """When a table's cells are read: the last day of the earlier year its caption or title
+    names (2022年度民生实事项目完成情况, out in January 2023: each task is 2022's), else the day
+    it was published."""
+    if published is None or year is None or not year.isdigit() or int(year) >= published.year:
+        return published
+    return date(int(year), 12, 31)
