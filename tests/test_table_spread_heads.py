@@ -54,3 +54,13 @@ def test_a_kind_after_its_whole_in_a_task_is_a_part() -> None:
     table = _done(("序号", "项目内容", "年度完成情况", "责任单位"), *ROWS)
     found = text_cell_figures(table, [NURSERY], published=date(2024, 12, 20), title="")
     assert Decimal(700) not in [f.value for f in found]
+
+
+def test_a_header_in_traditional_letters_is_read_by_its_words() -> None:
+    # 序號 | 項目內容 | 完成情況: an index, the content (the plan) and the progress
+    table = _done(("序號", "項目內容", "完成情況", "責任單位"), *ROWS)
+    found = text_cell_figures(table, [NURSERY], published=date(2024, 12, 20), title="")
+    assert [(f.kind, f.value) for f in found] == [
+        ("pledge", Decimal(1200)),
+        ("achieved", Decimal(1236)),
+    ]

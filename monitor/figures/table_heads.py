@@ -12,6 +12,7 @@ from monitor.figures.firsts import opening
 from monitor.figures.table_units import HEADER_UNIT as _HEADER_UNIT
 from monitor.figures.table_units import MONTH_PART, SINCE_LAST_MONTH, header_unit
 from monitor.figures.table_units import YEAR as _YEAR
+from monitor.figures.traditional import simplified
 from monitor.models import FigureScope
 
 Role = Literal["index", "unit", "label", "pledge", "achieved", "share", "rate", "none"]
@@ -150,8 +151,10 @@ _SPREAD = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000\xa0]+(?=[\u4e00-\u9fff])")
 
 
 def squashed(head: str) -> str:
-    """A header cell's words with the spaces that spread its letters taken out (项 目 内 容 →
-    项目内容): read by their words; the table still shows the cell as written."""
+    """A header cell's words as the rules read them: the spaces that spread its letters taken
+    out (项 目 内 容 → 项目内容), traditional letters simplified (實事內容 → 实事内容); the table
+    still shows the cell as written."""
+    head = simplified(head)
     return _SPREAD.sub("", head) if " " in head or "\u3000" in head or "\xa0" in head else head
 
 

@@ -174,6 +174,10 @@ def _cells(
     return out
 
 
+# a task's size in a row's name (1200个, 2.5万套), not its dates (2024年, 6月底)
+_NUMERAL = re.compile(r"(?:[0-9][0-9.,，]*[0-9]|[0-9])(?![0-9.,，]|\s*[年月日号])")
+
+
 def _one(head: str, cell: str, row: _Row, frame: str, published: date | None) -> _Cell:
     """One text cell as the reader reads it, headed by its row's name and its column's header."""
     thing = row.subject if row.subject and not any(names(cell, t) for t in row.targets) else ""
@@ -185,6 +189,8 @@ def _one(head: str, cell: str, row: _Row, frame: str, published: date | None) ->
     # (a cell saying its own plan, 年度计划投资90亿元, needs no cue to cut it off its row)
     cue = "" if role == "pledge" and _OWN_PLAN.search(cell) else _cue(role, told)
     name = row.name.rstrip("。；;") if _HAN.search(row.name) else ""
+    if role != "pledge" and _NUMERAL.search(name):  # (新增托位1200个 | 完成情况: 新增托位1236个)
+        name = _NUMERAL.sub(lambda m: "□" * len(m.group()), name)  # its task's size is no result
     said = f"{name}{thing}{row.step}{head}{cue}：{cell}"
     line = f"{f'{row.name} {row.step}' if row.step else row.name} | {head or '—'}: {cell}"
     opens = len(said) - len(cell)
