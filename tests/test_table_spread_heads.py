@@ -64,3 +64,12 @@ def test_a_header_in_traditional_letters_is_read_by_its_words() -> None:
         ("pledge", Decimal(1200)),
         ("achieved", Decimal(1236)),
     ]
+
+
+def test_the_tasks_size_in_the_rows_name_is_no_second_value_of_its_progress() -> None:
+    # 新增托位1200个 names the row of the progress cell 新增托位1236个: the task, not a result
+    table = _done(("序号", "项目内容", "完成情况", "责任单位"), *ROWS)
+    found = text_cell_figures(table, [NURSERY], published=date(2024, 12, 20), title="")
+    assert [(f.kind, f.value) for f in found if f.kind == "achieved"] == [
+        ("achieved", Decimal(1236))
+    ]
