@@ -91,7 +91,7 @@ _YEARS_BACK = re.compile(
 _YEARS_BACK = opening(_YEARS_BACK)  # searched only where a match can start (firsts.py)
 # a plan's first years (“十四五”前三年, 头两年): a span of their own
 _PLAN_FIRST_YEARS = re.compile(
-    r"(十[一二三四五六七八九]|[一二三四五六七八九])五”?(?:规划|时期)?的?[前头]([二两三四])年"
+    r"(十[一二三四五六七八九]|[一二三四五六七八九])五”?(?:规划|时期)?的?[前头]([二两三四2-4])年"
 )
 # what every branch of _YEARS_BACK holds, opening with a letter: a quick test before it
 _MAY_LOOK_BACK = re.compile(
@@ -110,7 +110,8 @@ def years_back(text: str, published: date) -> str | None:
     plan = _PLAN_FIRST_YEARS.search(text) if "五" in text else None
     if plan is not None:  # “十四五”前三年: the plan's first three years
         first = _first_year(_plan_number(plan.group(1)))
-        return f"{first}-{first + _TENS[plan.group(2)] - 1}"
+        count = plan.group(2)
+        return f"{first}-{first + (int(count) if count.isdigit() else _TENS[count]) - 1}"
     found = _YEARS_BACK.search(text) if _MAY_LOOK_BACK.search(text) else None
     if found is None:
         return None
