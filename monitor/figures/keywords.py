@@ -30,7 +30,7 @@ def _first_part(keyword: str) -> str:
 # People named inside it (农村人口供水, 农村人口的饮水 for 农村供水, 农村饮水) say whom it serves;
 # a state word (燃气老化管道, 供水老旧管网 for 燃气管道, 供水管网) says which of them are worked on.
 # a line or a network in operation (公交运营线路, 公交新开通线路 for 公交线路) is the line.
-_ASPECT = "新增|累计|新|总|并网|在建|人口的?|老化|老旧|运营|营运|开通|通车"
+_ASPECT = "新增|累计|新|总|并网|在建|人口的?|老化|老旧|运营|营运|开通|通车|完成"
 _HEAD = 2
 
 
