@@ -60,7 +60,7 @@ _FORECAST_HINT = re.compile(
     "预[计测估]" + "".join(f"|{c}(?:此|这|目前|当前|现有)" for c in "照按据以依")
 )
 _EXPECTED = re.compile(r"预计(?:可|能够?)?")  # 预计可达93.2%: one word of plan
-_LAST_QUARTER = 10  # by then a headline's 今年 with no word of plan reports the year's work
+_REPORTS_FROM = 8  # from August a headline's 今年 with no word of plan reports the year's work
 _CLOSING_DAYS = 31  # a part of the year reported in its last month is reported as done
 _YEAR_END_NEWS = 3  # the months a year's own figures are published in, after it ended
 _YEARS_GOAL = re.compile(r"年度(?:目标|任务|计划)")  # the year's goal, as 全年 is its whole
@@ -309,9 +309,10 @@ class Frames(Openings):
 
     def _headline_kind(self, sentence: str, index: int, before: str) -> FigureKind | None:
         """A headline with no word of plan or result, once the year's plans are out. With 今年:
-        a result when its verb says one was reached (突破, 达, 创) or the year is in its last
-        quarter; else a headline announcing the year's figure may give the plan as well as the
-        progress (江苏：今年新增护理型养老床位1万张, in May): unclear, dropped. Without it and
+        a result when its verb says one was reached (突破, 达, 创) or the year is past July
+        (labelled coverage: such headlines from August on report the year's work); else a
+        headline announcing the year's figure may give the plan as well as the progress
+        (江苏：今年新增护理型养老床位1万张, in May): unclear, dropped. Without it and
         with no time to come (年内, 年底, 到2025年): news headlines report what happened, verbless
         or in a figure of speech (河南粮食产量1386亿斤, 站上…台阶, 再添30座): a result. None if
         no such headline."""
@@ -319,7 +320,7 @@ class Frames(Openings):
             return None
         if "今年" not in (before or sentence):  # (…4.3万个 今年目标5万个: the goal's 今年)
             return None if AHEAD.search(sentence) else "achieved"
-        if REACHED.search(before) or (self.published and self.published.month >= _LAST_QUARTER):
+        if REACHED.search(before) or (self.published and self.published.month >= _REPORTS_FROM):
             return "achieved"  # 成都今年筹集保障性租赁住房2.6万套 in November: the year's work
         return "mention"
 
