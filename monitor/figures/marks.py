@@ -43,10 +43,11 @@ def full_width(text: str) -> str:
     return text if out == text else out  # (callers test `is`: an equal copy would read again)
 
 
-# an ASCII full stop after a word, a per cent or a closing mark, before a word, a mark, a space
-# or the end (超年度目标12.8%.建成…; 进行改造.): the sentence's end, not a decimal point or a URL's
+# an ASCII full stop after a word, a per cent or a closing mark, before a word, a mark, a space,
+# a digit or the end (超年度目标12.8%.建成…; 进行改造.; 投资300亿元.1—7月份…): the sentence's end,
+# not a decimal point (a digit before it) or a URL's
 _STOP_AFTER = re.compile(r"[\u4e00-\u9fff%％”’）》」]")
-_STOP_BEFORE = re.compile(r"[\u4e00-\u9fff“‘（《「\s]")
+_STOP_BEFORE = re.compile(r"[\u4e00-\u9fff“‘（《「\s0-9]")
 
 
 def _full_stops(text: str) -> str:
