@@ -52,6 +52,10 @@ _ACHIEVED = re.compile(
     r"(?!上|工作|行动|出发|需要|需求|问题|困难)"  # (在实际工作中力争…: no actual figure)
     # 3000个老旧小区全部开工 (not 年底前全部完工, 6月底前全部开工: a deadline ahead, the plan's)
     r"|全部(?<!前全部)(?=开工|完工|竣工|建成|完成|投用|投运|交付|通车|验收)"
+    # (…项目，如期完成: done on time; not 年底前如期完成, a deadline ahead)
+    # (not under a modal: 确保如期完成, 将按期建成)
+    r"|如期(?<![前保争要将能够可]如期)(?=完成|建成|完工|竣工|交付|投用)"
+    r"|按期(?<![前保争要将能够可]按期)(?=完成|建成|完工|竣工|交付|办结)"
     # the perfective right before the amount (完成了45个, 建成了3座); a branch a verb, so that
     # every branch opens with a letter and re jumps between them (a group first: 4x slower)
     + "".join(
