@@ -53,7 +53,7 @@ _PERCENT_UNITS = frozenset({"%", "‰", "百分点"})
 
 
 _QUOTES = ("“", "「", "『", "‘", '"')
-# a thing named in quotes (“宝宝屋”), not “十四五”: a period
+# a thing named in quotes (“育儿驿站”), not “十四五”: a period
 _QUOTED_NOUN = re.compile(r"(?!十[一二三四五六七八九]五)[\u4e00-\u9fff]")
 
 
@@ -77,7 +77,7 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
     if _AMONG.match(sentence, at) and _SET_OF_ADDED.search(sentence, 0, q.start):
         return False  # 今年新建的48个中有31个…: the additions, a part of which follows
     if sentence.startswith(_QUOTES, at) and _QUOTED_NOUN.match(sentence, at + 1):
-        at += 1  # 新增2个“宝宝屋”: the thing in quotes is the noun counted
+        at += 1  # 新增3个“育儿驿站”: the thing in quotes is the noun counted
     nxt = sentence[at : at + 1]
     if not nxt or nxt in _AFTER_COUNT_OK or not _is_han(nxt) or cues.GOES_ON.match(sentence, at):
         return False  # 在A至B之间; …，剩余1.1万套力争11月底前开工: the count is the modal's subject

@@ -1,6 +1,6 @@
-"""A kind of the things after their whole: a sentence that gives the target's things bare, then a
-kind of them named by a word before the keyword, past a comma (新增托位1140个，普惠托位685个), gives
-the kind as a part of the whole, not another value of it (after 、 or a verb of its own,
+"""A kind of the things after their whole: a sentence that gives the target's things bare, then
+a kind of them named by a word before the keyword, past a comma (计划新增托位1200个，普惠托位700个),
+gives the kind as a part of the whole, not another value of it (after 、 or a verb of its own,
 wholes.kind_beside_whole tells it). The part is left out where the whole was read before it, of
 the same kind, scope, period and unit, and is the smaller; a kind alone (普惠托位 with no whole
 before it), or one the target's title names, is the target's own.
@@ -16,7 +16,7 @@ from monitor.models import Figure, Target
 
 _CLAUSE_MARK = re.compile(r"[，,；;。：:、（(]")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{1,4}$")
-_REACH = 8  # letters between the keyword and its amount (普惠托位685个; 公共充电桩达8600个)
+_REACH = 8  # letters between the keyword and its amount (普惠托位700个; 公共充电桩达8600个)
 # words before a keyword that say when or how, not which kind (今年, 全市, 累计, 已)
 _NO_KIND = re.compile(r"(?:今年|去年|全年|全[省市区县国]|本[省市]|累计|共|已经?|其中|目前|新)$")
 
@@ -49,7 +49,7 @@ def kinds_after(figures: list[Figure], targets: dict[str, Target], drop: Drop) -
 
 def _kind_word(figure: Figure, target: Target) -> str | None:
     """The word naming a kind of the target's things right before its keyword ahead of the
-    amount (普惠 in 普惠托位685个); None where the keyword stands bare (新增托位1140个) or no
+    amount (普惠 in 普惠托位700个); None where the keyword stands bare (新增托位1200个) or no
     keyword is near."""
     sentence = figure.sentence
     head = sentence[max(0, figure.start - 24) : figure.start]

@@ -24,7 +24,7 @@ _FRAME_HEAD = re.compile(  # ——, 一、, 一是, （一）: what may precede
     # 过去一年…; 回顾一年来的工作; 做好今年工作，要…; 展望新的一年)
     r"(?:各位代表[，,！!]|同志们[，,！!])?(?:回顾|做好|展望)?"
     r"(?:自|从(?=[0-9“十]))?"  # (自2022年全面启动…以来，…: the window the sentences after it sum)
-    # the goals a list is set by (根据明年预期目标，要完成…；新改建…): their time opens it
+    # the goals a list is set by (根据明年工作目标，要完成…；新建…): their time opens it
     r"(?:(?:根据|按照|对照|围绕)(?=明年|今年|新的一年|(?:19|20)[0-9]{2}\s*年))?"
 )
 _FRAME_PAST = re.compile(

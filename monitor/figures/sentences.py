@@ -246,7 +246,7 @@ def _after_parts(
     text: str, ends: list[int], wanted: dict[int, list[Target]], out: dict[int, list[Target]]
 ) -> dict[int, list[Target]]:
     """`out` with the sentence after a breakdown into parts (。其中，续建项目…；新开项目…。) that
-    goes on with no subject of its own (累计完成投资…，为年投资计划的74.1%): the whole's work
+    goes on with no subject of its own (累计完成投资…，为年投资计划的61.8%): the whole's work
     again, the subject of the sentence the parts broke down, not the last part's."""
     for index in sorted({**wanted, **out}):
         at = _past_blank(text, ends[index - 1]) if index else 0

@@ -104,7 +104,7 @@ def table_year(table: Table, title: str, published: date | None) -> str | None:
 
 def read_as_of(year: str | None, published: date | None) -> date | None:
     """When a table's cells are read: the last day of the earlier year its caption or title
-    names (2022年度民生实事项目完成情况, out in January 2023: each task is 2022's), else the day
+    names (2024年度民生实事项目完成情况, out in January 2025: each task is 2024's), else the day
     it was published."""
     if published is None or year is None or not year.isdigit() or int(year) >= published.year:
         return published
