@@ -28,13 +28,14 @@ ROWS = (
 )
 
 
+# the row's task (the plan) and its progress cell's amount (the result), in that order
+PLAN_AND_RESULT = [("pledge", Decimal(1200)), ("achieved", Decimal(1236))]
+
+
 def test_a_spaced_content_header_names_the_row_and_holds_the_pledge() -> None:
     table = _done(("序 号", "项 目 内 容", "年度完成情况", "责任单位"), *ROWS)
     found = text_cell_figures(table, [NURSERY], published=date(2024, 12, 20), title="")
-    assert [(f.kind, f.value) for f in found] == [
-        ("pledge", Decimal(1200)),
-        ("achieved", Decimal(1236)),
-    ]
+    assert [(f.kind, f.value) for f in found] == PLAN_AND_RESULT
     assert {f.sentence.partition(" | ")[0] for f in found} == {"新增托位1200个，普惠托位700个"}
 
 
@@ -42,10 +43,7 @@ def test_the_year_a_caption_names_dates_its_tasks_read_the_next_january() -> Non
     # out in January 2025, the table reports 2024: its tasks are 2024's pledge, not 2025's plan
     table = _done(("序号", "项目内容", "年度完成情况", "责任单位"), *ROWS)
     found = text_cell_figures(table, [NURSERY], published=date(2025, 1, 12), title="")
-    assert [(f.kind, f.value) for f in found] == [
-        ("pledge", Decimal(1200)),
-        ("achieved", Decimal(1236)),
-    ]
+    assert [(f.kind, f.value) for f in found] == PLAN_AND_RESULT
     assert found[0].period == "2024"
 
 
@@ -60,10 +58,7 @@ def test_a_header_in_traditional_letters_is_read_by_its_words() -> None:
     # 序號 | 項目內容 | 完成情況: an index, the content (the plan) and the progress
     table = _done(("序號", "項目內容", "完成情況", "責任單位"), *ROWS)
     found = text_cell_figures(table, [NURSERY], published=date(2024, 12, 20), title="")
-    assert [(f.kind, f.value) for f in found] == [
-        ("pledge", Decimal(1200)),
-        ("achieved", Decimal(1236)),
-    ]
+    assert [(f.kind, f.value) for f in found] == PLAN_AND_RESULT
 
 
 def test_the_tasks_size_in_the_rows_name_is_no_second_value_of_its_progress() -> None:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from monitor.figures.nouns import WORK_VERB
+from monitor.figures.one_value import _CLAUSE_END as _CLAUSE_MARK
 from monitor.figures.one_value import Drop
 from monitor.models import Figure, Target
 
-_CLAUSE_MARK = re.compile(r"[，,；;。：:、（(]")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{1,4}$")
 _REACH = 8  # letters between the keyword and its amount (普惠托位700个; 公共充电桩达8600个)
 # words before a keyword that say when or how, not which kind (今年, 全市, 累计, 已)
