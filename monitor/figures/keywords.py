@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from monitor.figures.events import event_alone
 from monitor.figures.firsts import opening
-from monitor.figures.short_forms import short_forms
+from monitor.figures.short_forms import both_sides, short_forms
 from monitor.figures.traditional import with_simplified
 from monitor.models import Target
 
@@ -71,6 +71,8 @@ def variants(keyword: str) -> tuple[str, ...]:
     share = _SHARE_WORD.search(keyword)
     if share:  # 优良天数比例: 优良天数占比, 优良天数比重 (one measure, three words for it)
         out.extend(keyword[: share.start()] + w for w in _SHARE_WORDS)
+    if both := both_sides(keyword):  # 城镇居民…: 城乡居民…分别 (pairs.side_refused)
+        out.append(both)
     aspect = _ASPECT_FIRST.search(keyword)
     if aspect:  # 城镇新增就业: 新增城镇就业
         out.append(aspect.group() + keyword[: aspect.start()] + keyword[aspect.end() :])

@@ -144,7 +144,7 @@ def _one_pair(nouns: tuple[str, ...], values: list[Quantity]) -> bool:
 
 
 # Words naming two things at once (产销: output and sales; pairs.py says which side is which)
-FUSED_PAIR = re.compile(r"产销|进出口|收支|存贷款")
+FUSED_PAIR = re.compile(r"产销|进出口|收支|存贷款|城乡")
 
 
 def _list_before(sentence: str, begin: int, count: int = 0) -> tuple[str, ...]:

@@ -15,6 +15,7 @@ from monitor.figures.attribution import _Match
 from monitor.figures.keywords import _first_part, _splittable, may_split, split_matches
 from monitor.figures.list_periods import is_period
 from monitor.figures.periods import _period
+from monitor.figures.short_forms import BOTH_SIDES
 from monitor.models import Quantity, Target
 
 if TYPE_CHECKING:
@@ -145,6 +146,7 @@ _FUSED = {
     "进出口": (("进口",), ("出口",)),
     "收支": (("收入",), ("支出",)),
     "存贷款": (("存款",), ("贷款",)),
+    "城乡": (("城镇", "城市"), ("农村", "乡村")),
 }
 
 
@@ -160,10 +162,14 @@ def side_refused(making: Making, q: Quantity, target: Target) -> str | None:
     is the target's side, or the number is no such value."""
     paired = making.paired.get(q.start)
     if paired is None or len(paired[1]) != 1:
-        return None
+        return _both_sides(making, q, target)
     word = fused(paired[0])
-    if word is None:
-        return None
+    if word is None or (
+        word == BOTH_SIDES and any(_own_both(k, target.keywords) for k in target.keywords)
+    ):
+        return (
+            None  # (城乡居民…分别…: a target of both sides takes each value, as a list's one item)
+        )
     sentence = making.read.text
     said = sentence.rfind("分别", 0, q.start)
     stop = sentence.find("分别", said + 2)
@@ -177,6 +183,29 @@ def side_refused(making: Making, q: Quantity, target: Target) -> str | None:
     if any(w in words for w in mine) and not any(w in words for w in other):
         return None
     return f"the {'first' if side == 0 else 'second'} of {word}'s pair, not the target's side"
+
+
+def _both_sides(making: Making, q: Quantity, target: Target) -> str | None:
+    """Why a number of 城乡… outside a 分别 pair is not the figure of a target of one side
+    (城镇居民…, named by 城乡居民… only as keywords.variants spells it): it is both sides'."""
+    sentence = making.read.text
+    at = sentence.rfind(BOTH_SIDES, 0, q.start)
+    if at < 0 or any(_own_both(k, target.keywords) for k in target.keywords):
+        return None  # (a target of 城乡居民… itself)
+    rest = sentence[at + 2 : q.start]
+    sides = [k for k in target.keywords if k[:2] in _SIDES and rest.startswith(k[2:])]
+    if not sides or any(k in rest for k in target.keywords):
+        return None
+    return f"{BOTH_SIDES} names both sides at once; the target counts one ({sides[0][:2]})"
+
+
+_SIDES = frozenset(w for side in _FUSED[BOTH_SIDES] for w in side)
+
+
+def _own_both(keyword: str, keywords: tuple[str, ...]) -> bool:
+    """Whether the keyword names both sides and is no spelling of a one-side keyword."""
+    rest = keyword[2:]
+    return keyword.startswith(BOTH_SIDES) and not any(s + rest in keywords for s in _SIDES)
 
 
 def list_head(making: Making, q: Quantity, c0: int) -> int:

@@ -20,3 +20,17 @@ def short_forms(keyword: str) -> tuple[str, ...]:
         for short, long in _SHORT_FORMS
         if long in keyword or short in keyword
     )
+
+
+# One side of 城乡 (the towns, the countryside) a keyword may open with, and the word for both
+_TOWN_OR_COUNTRY = frozenset(("城镇", "城市", "农村", "乡村"))
+BOTH_SIDES = "城乡"
+
+
+def both_sides(keyword: str) -> str | None:
+    """The keyword of one side (城镇居民人均可支配收入) as a text names it with the other at
+    once (城乡居民人均可支配收入), whose 分别 pair gives each side its value; alone it is the
+    whole's (pairs.py). None for a keyword of no side, or too short to be sure of."""
+    if keyword[:2] in _TOWN_OR_COUNTRY and len(keyword) >= 6:
+        return BOTH_SIDES + keyword[2:]
+    return None
