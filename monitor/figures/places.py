@@ -205,7 +205,8 @@ _RANKED_IN = re.compile(
     r"(?:居|位列|列|(?<!安)(?<!编)排(?:名|在|位)?|高于|低于|快于|慢于|好于|优于|超过|领先|相当于|跻身|分解到|分解至|下达到|下达至"
     r"|高出|低出|超出"  # (…增长12%，高出全市3.5个百分点: the place compared with)
     r"|分配到|分配至|分到|获评|荣获|入选|评为|授予|命名为"  # (获评全省…示范区: a title's giver)
-    r"|奔向|前往|去往|发往|开往|驶往|飞往)$"  # (…专列驶出，奔向江苏: a destination)
+    r"|奔向|前往|去往|发往|开往|驶往|飞往"  # (…专列驶出，奔向江苏: a destination)
+    r"|(?<![占对])比|(?<![比相])较|相较|不含|不包括|不包含)$"  # (比全国平均快; 全省(不含厦门市))
 )
 # Work done against a plan, before the place that handed it down (完成长沙市下达…)
 _DONE_AGAINST = re.compile(r"(?:完成|落实|对照|承接|承担|为|占|是|达到)[^，,。；]{0,12}$")
@@ -298,8 +299,10 @@ def _words(text: str, regions: tuple[str, ...]) -> list[tuple[int, str]]:
             continue
         if word in _PLACE_SET and _across_words(text, m.start(), word):
             continue  # 新增城镇就业: no 增城 there
-        if word in _PLACE_SET and _NAMED_FOR.match(text, m.end()):
-            continue  # 黄浦江, 延安路, 通州院区: a river, a street or a campus named for it
+        if (word in _PLACE_SET and _NAMED_FOR.match(text, m.end())) or (
+            word not in _NOT_PROPER and _BODY.match(text, m.end())
+        ):
+            continue  # 黄浦江, 延安路, 通州院区, 福田区人民医院: a river, a street, a body named for it
         after = _RANKED_AFTER.match(text, m.end())
         if after and "下达" in after.group() and not _DONE_AGAINST.search(text, 0, m.start()):
             after = None  # 今年河南省下达…任务750万亩: the place's own plan, handed on
@@ -345,6 +348,11 @@ def _words(text: str, regions: tuple[str, ...]) -> list[tuple[int, str]]:
 _NAMED_FOR = re.compile(
     r"江(?=[两沿畔边滨水上下流岸段大隧])|路(?![北南桥]区)|院区|校区|分院|分校|号(?=[”\"]|专列|列车)"
 )  # (…, or a train: “江苏号”务工专列)
+# A school or a hospital named for a place (福田区人民医院, 南山区第二实验学校, 宝安中心医院)
+_BODY = re.compile(
+    r"[区县市]?(?:(?:人民|中心|中|妇幼保健|儿童)?医院|大学|学院"  # (颍州区学校食堂: the district's
+    r"|(?:第?[一二三四五六七八九十]|实验|外国语)+(?:中学|小学|学校|幼儿园))"  # schools, no name)
+)
 _NOT_PROPER = frozenset((*GENERIC, *NATIONAL, "各地", "全国各地"))
 
 
