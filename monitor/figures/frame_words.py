@@ -9,7 +9,9 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from monitor.figures.bases import without_base
 from monitor.figures.cues import _ACHIEVED, _PLEDGE, MODAL, PRICE_BASIS
+from monitor.figures.five_years import plan_year
 from monitor.figures.periods import _YEAR
 from monitor.models import Target
 
@@ -28,6 +30,17 @@ def _frame_year(sentence: str) -> re.Match[str] | None:
         if year.group(2) or not _MODIFIER_YEAR.match(sentence, year.end()):
             return year
     return None
+
+
+def year_of(sentence: str) -> int | None:
+    """The year the sentence dates its figures by (2024年新建…; “十五五”开局之年: 2026), not a
+    year inside a noun phrase, a deadline or a base (在2025年…的基础上); None if it names none."""
+    if "基础上" in sentence:
+        sentence = without_base(sentence)
+    found = _frame_year(sentence) if "年" in sentence else None
+    if found is not None:
+        return int(found.group(1))
+    return plan_year(sentence) if "五" in sentence else None
 
 
 @lru_cache(maxsize=1024)

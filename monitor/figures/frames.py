@@ -7,9 +7,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from monitor.figures.bases import without_base
 from monitor.figures.cues import _DONE, _cue, governing
-from monitor.figures.frame_words import OUTCOME_AFTER, _frame_year, expected_in, expected_rate
+from monitor.figures.frame_words import (
+    OUTCOME_AFTER,
+    _frame_year,
+    expected_in,
+    expected_rate,
+    year_of,
+)
 from monitor.figures.goals import (
     all_due_after,
     coming_goal,
@@ -346,13 +351,8 @@ class Frames(Openings):
         """今年新建X, …提出，2024年新建X read in the plan season: what the year is to bring."""
         if self._past_plan_season():
             return False
-        return "今年" in sentence or self._names_this_year(sentence)
-
-    def _names_this_year(self, sentence: str) -> bool:
-        """Whether the sentence dates its figures by the year it was published in (2024年新建…
-        read in 2024), not a year inside a noun phrase or a deadline."""
-        year = _frame_year(sentence) if "年" in sentence else None
-        return bool(year and self.published and int(year.group(1)) == self.published.year)
+        year = self.published.year if self.published else 0  # (2024年新建… read in 2024)
+        return "今年" in sentence or year_of(sentence) == year
 
     def _sentence_year(self, sentence: str, index: int, before: str) -> FigureKind | None:
         """_year_kind of the sentence (once a sentence, not once a clause), but a year only a
@@ -367,16 +367,10 @@ class Frames(Openings):
     def _year_kind(self, sentence: str) -> FigureKind | None:
         """A past year named in the sentence makes a result, a coming one a plan; not a year
         inside a noun phrase (2000年底前建成的老旧小区) or a deadline (…年底前)."""
-        if "基础上" in sentence:
-            sentence = without_base(sentence)  # 在2023年新增…的基础上: the base's year
-        year = _frame_year(sentence) if "年" in sentence else None
-        if year and self.published:
-            y = int(year.group(1))
-            if y < self.published.year:
-                return "achieved"
-            if y > self.published.year:
-                return "pledge"
-        return None
+        year = year_of(sentence) if self.published else None  # (not 在2023年…的基础上: a base's)
+        if year is None or self.published is None or year == self.published.year:
+            return None
+        return "achieved" if year < self.published.year else "pledge"
 
     def _reviewed(self, sentence: str, index: int) -> bool:
         """Whether the sentence speaks of a past year or stands in a review's frame: one of a

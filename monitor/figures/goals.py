@@ -56,8 +56,12 @@ def coming_goal(clause: str, published: date, sentence: str = "") -> bool:
     end = plan_end(clause) if "末" in clause else None
     if end is not None and end >= published.year and "截" not in clause:
         return True  # “十五五”末…累计达到8000部: a goal for the plan's last year
-    if "前" in clause and "已" not in clause and _deadline_ahead(clause, published):
-        return True  # 2025年底前口袋公园达到150个, read in 2024: a goal with its deadline
+    if (
+        "已" not in clause
+        and any(w in clause for w in "前底末")
+        and _deadline_ahead(clause, published)
+    ):
+        return True  # 2025年底(前)口袋公园达到150个, read in 2024: a goal with its deadline
     if "月" in clause and "已" not in clause and _month_ahead(clause, published):
         return True  # …，剩余6个11月底前完工, read in October: work still to be done
     if "年" in sentence and "已" not in clause and _span_ahead(sentence, clause, published):
@@ -120,9 +124,13 @@ def _clause_before(pattern: re.Pattern[str], sentence: str, clause: str) -> re.M
 
 # A deadline in a year named (2025年底前, 2026年前, 2024年末之前): 截至 is no deadline, nor the
 # year's first months (2024年前7个月, 2024年前三季度)
+_BEFORE = r"(?:以前|之前|前(?![0-9一二三四五六七八九十两]{1,2}个?月|[一二三]季度))"
 _DEADLINE = re.compile(
-    r"(?<!截至)(?<!截止)((?:19|20)[0-9]{2})\s*年(?:底|末)?"
-    r"(?:以前|之前|前(?![0-9一二三四五六七八九十两]{1,2}个?月|[一二三]季度))"
+    r"(?<!截至)(?<!截止)((?:19|20)[0-9]{2})\s*年(?:(?:底|末)(?!以来)(?:"
+    + _BEFORE
+    + ")?|"
+    + _BEFORE
+    + ")"
 )
 
 

@@ -302,7 +302,7 @@ def _words(text: str, regions: tuple[str, ...]) -> list[tuple[int, str]]:
         if (word in _PLACE_SET and _NAMED_FOR.match(text, m.end())) or (
             word not in _NOT_PROPER and _BODY.match(text, m.end())
         ):
-            continue  # 黄浦江, 延安路, 通州院区, 福田区人民医院: a river, a street, a body named for it
+            continue  # 黄浦江, 延安路, 通州院区, 福田区人民医院: a river, a street, a body
         after = _RANKED_AFTER.match(text, m.end())
         if after and "下达" in after.group() and not _DONE_AGAINST.search(text, 0, m.start()):
             after = None  # 今年河南省下达…任务750万亩: the place's own plan, handed on
