@@ -90,6 +90,8 @@ def counts_other(sentence: str, q: Quantity, target: Target) -> bool:
         return False  # 21个县 for a target titled 整县试点扩大到25个县: the title's own noun
     if _head_of_keyword(sentence, q.start, at, target.keywords):
         return False  # 老旧小区改造已开工1120个小区: the keyword's things, by their head noun
+    if levels := cues.LEVELS_LISTED.match(sentence, at):
+        at = levels.end()  # 246个街道、乡镇医保服务点: the levels the things stand at, then them
     if _PLACE_CLASS.match(sentence, at):
         return True  # 17个省区市贫困县, 11个设区市社区食堂: a count of places
     if _for_whom(sentence, q.start, at, target):
@@ -171,7 +173,10 @@ _PLACE_CLASS = re.compile(  # (…or one place word alone: 五个区, 3个县; n
 _BROUGHT = Opening(re.compile(r"所?带来(?:的|了)"))
 # (…5.8万个的基础上: the base a plan is built on, the thing's own earlier figure)
 _LEVEL_NOUN = re.compile(r"(?:较高|历史|新的?)?(?:水平|规模|高位|量级|区间)|基础上")
-_PLAN_NOUN = re.compile(r"(?:年度|全年)?(?:建设|改造)?(?:目标)?(?:任务|目标|计划)")
+# (…22.99万亩的田间主体工程: the works of that size, the plan's too)
+_PLAN_NOUN = re.compile(
+    r"(?:年度|全年)?(?:建设|改造)?(?:目标)?(?:任务|目标|计划)|[\u4e00-\u9fff]{0,6}?工程"
+)
 # A verb between a count and a later keyword: the count was the subject's (58个试点城市共建成…)
 _VERB_BETWEEN = re.compile(
     r"共(?<!公共)|已|将|建|完成|开工|实现|达|新增|改造|覆盖|累计|计划|有|提供|是|带动|辐射"

@@ -302,9 +302,9 @@ _ITEMS_THEN_SHARED = re.compile(f"({_ITEMS}){_SHARED}")
 _ONLY_SHARED = re.compile(_SHARED)
 _ITEMS_TO_END = re.compile(f"({_ITEMS})(?:等[\u4e00-\u9fff]{{0,4}}?)?(?=[，。；,;！？]|$)")
 # Words no item of a list of things holds: a comparison (与去年同期相比), a time, a plan, a
-# measure of the whole
+# measure of the whole, a programme of its own (学位扩充工程、城镇新增就业30万人: the jobs')
 _NO_ITEM = re.compile(
-    r"上年|去年|同期|相比|同比|今年|全年|年度|以来|期间|将|预计|计划|力争|规模|总数|数量|总量|合计"
+    r"上年|去年|工程|行动|同期|相比|同比|今年|全年|年度|以来|期间|将|预计|计划|力争|规模|总数|数量|总量|合计"
 )
 
 

@@ -11,7 +11,7 @@ from operator import add
 from monitor.figures import speech
 from monitor.figures.attribution import _NUMBER_START, continues
 from monitor.figures.continuations import NEXT_STEP
-from monitor.figures.cues import _CLAUSE, MONTH_SPAN
+from monitor.figures.cues import _CLAUSE, LEVELS_LISTED, MONTH_SPAN
 from monitor.figures.items import item_then_progress
 from monitor.figures.numerals import find_quantities
 from monitor.figures.place_shares import BY_PLACE, places_counted
@@ -87,11 +87,24 @@ def _in_kinds_list(sentence: str, cuts: list[int], i: int) -> bool:
     return False
 
 
+def _levels_listed(sentence: str) -> set[int]:
+    """The pauses inside two levels of place listed after a count (246个街道、乡镇…)."""
+    found = LEVELS_LISTED.finditer(sentence)
+    return {
+        m.start() + m.group().index("、") for m in found if _COUNTED.search(sentence, 0, m.start())
+    }
+
+
+_COUNTED = re.compile(r"[0-9][个家所处座]$")
+
+
 def clause_cuts(sentence: str) -> list[int]:
     """Where the sentence's clauses break (at ，、：and brackets), but for a short bracketed
     note on a unit (204万套（间）的任务…), which leaves the clause whole, and the pauses of a list
     of kinds closed by 等 (销售冰箱、空调、热水器等8类产品215.3万台: one noun)."""
     cuts = list(map(re.Match.start, _CLAUSE.finditer(sentence)))
+    if "、" in sentence and (pairs := _levels_listed(sentence)):
+        cuts = [at for at in cuts if at not in pairs]  # 246个街道、乡镇服务点: one noun
     if "等" in sentence and "、" in sentence:
         cuts = [at for i, at in enumerate(cuts) if not _in_kinds_list(sentence, cuts, i)]
     if " " in sentence or "\u3000" in sentence:  # a headline's clauses: 新建4100个 累计建成3.2万个
