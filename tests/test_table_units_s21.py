@@ -48,3 +48,22 @@ def test_a_note_of_several_units_gives_the_target_its_own() -> None:
         ("achieved", "new", Decimal("5260000000")),
         ("achieved", "share_of_pledge", Decimal("58.4")),
     ]
+
+
+INCOME_GROWTH = Target(
+    "hy-income-growth", "禾阳区城镇居民人均可支配收入增长", ("城镇居民人均可支配收入",),
+    ("禾阳区", "禾阳"), unit="%",
+)  # fmt: skip
+
+
+def test_a_column_of_the_amount_is_no_level_of_a_growth_target() -> None:
+    # session 26: for a target in %, the column naming its keyword in 元 holds the amount, not
+    # its level in per cent; the growth column beside it is the target's
+    table = Table(
+        caption="前三季度各区城镇居民人均可支配收入", unit=None,
+        header=("区县名称", "城镇居民人均可支配收入(元)", "比上年同期增长(%)"),
+        rows=(("禾阳区", "41250", "5.1"), ("青川区", "39870", "4.6")),
+    )  # fmt: skip
+    assert _read(table, INCOME_GROWTH, date(2024, 10, 25)) == [
+        ("achieved", "rate", Decimal("5.1")),
+    ]

@@ -134,3 +134,31 @@ def counts_own_noun(sentence: str, start: int, end: int, keywords: Sequence[str]
     on with that thing, not with the one before."""
     found = _COUNT_THEN_NOUN.search(sentence, start, end)
     return found is not None and not any(found.group(1) in k for k in keywords)
+
+
+# Work on a thing named right before its count (…；全省完成森林抚育任务78.1万亩; 完成义务植树
+# 1.2亿株): the thing, less a word for the plan or the measure it ends with
+_DONE_THEN_NOUN = re.compile(
+    r"(?:全[省市区县])?(?:共|累计|已)?(?:完成|新建|建成|实施|开展|种植|栽植)"
+    r"([\u4e00-\u9fff]{4,12}?)(?:任务|计划|工程)?(?=[约近超逾]?[0-9])"
+)
+
+
+def own_noun(sentence: str, start: int, keywords: Sequence[str]) -> str | None:
+    """The thing the clause at `start` opens with work on before its count, sharing no word with
+    the keywords (…；全省完成森林抚育任务78.1万亩 for 封山育林): its own subject, not the one
+    before; None if it opens with no such work."""
+    found = _DONE_THEN_NOUN.match(sentence, start)
+    if found is None:
+        return None
+    noun = found.group(1)  # (sharing a word with a keyword: another kind, siblings.sibling_noun)
+    shared = any(k[i : i + 2] in noun for k in keywords for i in range(len(k) - 1))
+    return None if shared or _NO_THING.search(noun) else noun
+
+
+# a plan, its share or a sum of money (完成年度任务的90%, 完成全年投资…), or the work on the
+# subject and its measure (已完成治理河长386公里): no thing of its own
+_NO_THING = re.compile(
+    r"的|任务|计划|目标|年度|全年|投资|资金|规模|总量|数量|同比|环比|增长|增速|比重|比例|占比|面积"
+    r"|^(?:治理|改造|整治|修复)"
+)

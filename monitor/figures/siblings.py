@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from monitor.figures.continuations import _CONTINUES
 from monitor.figures.cues import PLAN_WORD
 from monitor.figures.nouns import WORK_VERB
+from monitor.figures.predicates import own_noun
 from monitor.models import Target
 
 if TYPE_CHECKING:
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 _RATES = ("%", "百分点")
 _OWN_THING = "the clause names its own thing"
 _WHY = "another kind ({}) than the target's: " + _OWN_THING
+_OTHER = "counts another noun ({}), after its verb: " + _OWN_THING
 # a share of the plan (…，完成年度目标任务的49%): of the amount just before it
 _PLAN_SHARE = re.compile(PLAN_WORD + r"的?$")
 
@@ -31,6 +33,8 @@ def sibling_refused(making: Making, n: Number, target: Target) -> str | None:
         return None
     if other := sibling_noun(sentence, n.c0, n.q.start, target):
         return _WHY.format(other)
+    if (other := own_noun(sentence, n.c0, target.keywords)) and n.q.start < n.c0 + 20:
+        return _OTHER.format(other)  # …；全省完成森林抚育任务78.1万亩 for 封山育林
     if n.q.unit != "%" or not _PLAN_SHARE.search(n.head):
         return None
     before = [x for x in making.read.quantities if x.start < n.q.start and x.unit not in _RATES]

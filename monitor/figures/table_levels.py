@@ -22,7 +22,11 @@ def own_level(columns: list[Column], header: tuple[str, ...], target: Target) ->
         return _measured(columns, header, target)
     out = []
     for column, head in zip(columns, header, strict=False):
-        if column.role in ("share", "none") and _names_only(words_of(head), target.keywords):
+        if (
+            column.role in ("share", "none")
+            and column.unit in (None, "%", "％")  # (not …人均可支配收入（元）: the amount)
+            and _names_only(words_of(head), target.keywords)
+        ):
             column = column._replace(role="rate", scope="rate", unit="%")
         out.append(column)
     return out
