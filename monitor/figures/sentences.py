@@ -5,8 +5,6 @@ sentence, and the parts after a semicolon that go on with the subject before the
 from __future__ import annotations
 
 import re
-from itertools import accumulate, count
-from operator import add
 
 from monitor.figures import speech
 from monitor.figures.attribution import _NUMBER_START, continues
@@ -341,10 +339,13 @@ def sentence_ends(text: str) -> list[int]:
     """Where each sentence ends (after its 。, ！, ；, newline…); the last ends with the text."""
     ends: list[int] = []
     for ch in _END_CHARS:
-        if ch in text:  # the offsets after each `ch`, from the lengths of the pieces between
-            pieces = text.split(ch)
-            pieces.pop()
-            ends.extend(map(add, accumulate(map(len, pieces)), count(1)))
+        # the offset after each `ch`, found with str.find (memchr): compiled, half the time of
+        # the pieces' lengths summed after text.split(ch), which makes a string of each piece
+        at = text.find(ch)
+        while at >= 0:
+            at += 1
+            ends.append(at)
+            at = text.find(ch, at)
     ends.sort()
     if not ends or ends[-1] < len(text):
         ends.append(len(text))
