@@ -97,6 +97,21 @@ def test_figures_and_their_explanation_keep_the_pages_own_letters() -> None:
     }
 
 
+def test_region_words_typed_in_traditional_letters_are_places() -> None:
+    # session 26: a watcher of a Hong Kong page may type its place words as it writes them
+    # (內地, 全國): they name the place, not a kind of the keyword's thing (内地新增就业)
+    jobs = Target(
+        id="jobs", title="全国城镇新增就业", keywords=("城镇新增就业", "新增就業"),
+        region=("全國", "內地"), unit="人",
+    )  # fmt: skip
+    text = "首10月內地新增就業1,032萬人，完成全年目標的94%。"
+    found = find_figures(text, [jobs], published=date(2024, 11, 20))
+    assert [(f.quantity.surface, f.kind, f.scope) for f in found] == [
+        ("1,032萬人", "achieved", "new"),
+        ("94%", "achieved", "share_of_pledge"),
+    ]
+
+
 def test_a_simplified_page_naming_a_traditional_word_is_left_as_it_is() -> None:
     text = "乾隆年间修建的书院今年改建完成，全市新增学位1200个，於今年秋季投入使用。" * 3
     assert simplified(text) is text

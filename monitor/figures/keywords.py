@@ -291,8 +291,9 @@ def _spelled(target: Target) -> Target:
     every step of reading weighs them, and its things named by the kind its title counts
     (试点县); itself when they have none (most targets). A keyword typed in traditional letters
     (城市書房) is read in simplified ones too, as a traditional page is (traditional.py)."""
-    typed = with_simplified(target.keywords)
-    target = target if typed == target.keywords else replace(target, keywords=typed)
+    typed, places = with_simplified(target.keywords), with_simplified(target.region)  # (內地)
+    if typed != target.keywords or places != target.region:
+        target = replace(target, keywords=typed, region=places)
     more = tuple(v for k in target.keywords for v in variants(k) if v not in target.keywords)
     # a page spacing Latin letters or digits off Chinese (5G 基站, PM2.5 浓度): the same keyword
     more += tuple(v for k in target.keywords if (v := _MIXED.sub(" ", k)) != k)
