@@ -112,6 +112,14 @@ def test_region_words_typed_in_traditional_letters_are_places() -> None:
     ]
 
 
+def test_a_plan_spelled_the_taiwan_way_is_a_plan() -> None:
+    # session 26: 計畫 (and 規畫) is 计划 where the page writes it so; letter for letter it would be
+    # 计画, no word of plan, and the plan's size restated as done would read as a result
+    text = "據報導，深圳今年的新增學位計畫4.2萬個已提前完成。"
+    found = find_figures(text, [_TARGET], published=date(2025, 11, 3))
+    assert [(f.quantity.surface, f.kind) for f in found] == [("4.2萬個", "pledge")]
+
+
 def test_a_simplified_page_naming_a_traditional_word_is_left_as_it_is() -> None:
     text = "乾隆年间修建的书院今年改建完成，全市新增学位1200个，於今年秋季投入使用。" * 3
     assert simplified(text) is text

@@ -52,7 +52,11 @@ def simplified(text: str) -> str:
     changed = sum(a != b for a, b in zip(text, out, strict=True))
     if changed * _SHARE < len(_CJK.findall(text)):
         return text  # a simplified page quoting a traditional name or two
-    return out
+    # 計畫, 規畫 (Taiwan's and Hong Kong's spelling of 计划, 规划): 畫 is 画 only letter for letter
+    return _PLANNED.sub(lambda m: m.group(1) + "划", out) if "画" in out else out
+
+
+_PLANNED = re.compile("([计规筹策])画")
 
 
 @cache
