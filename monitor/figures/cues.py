@@ -302,8 +302,9 @@ def _cue(text: str) -> FigureKind | None:
     if "的" in text and ("比" in text or "较" in text):
         text = without_compared(text)
     if _achieved(text):
-        if (MODAL.search(text) or _FLOOR.search(text)) and _only_so_far(text):
-            return "pledge" if not _modals_named(text) or _FLOOR.search(text) else "achieved"
+        ruled = (MODAL.search(text) and not _modals_named(text)) or _FLOOR.search(text)
+        if ruled and _only_so_far(text):
+            return "pledge"
         return "pledge" if _past_plan(text) else "achieved"
     if _PLEDGE.search(text) or ("把" in text and _AIM.search(text)):
         return "pledge"

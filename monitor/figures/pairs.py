@@ -164,12 +164,11 @@ def side_refused(making: Making, q: Quantity, target: Target) -> str | None:
     if paired is None or len(paired[1]) != 1:
         return _both_sides(making, q, target)
     word = fused(paired[0])
+    # (城乡居民…分别… for a target of both sides: it takes each value, as a list's one item)
     if word is None or (
         word == BOTH_SIDES and any(_own_both(k, target.keywords) for k in target.keywords)
     ):
-        return (
-            None  # (城乡居民…分别…: a target of both sides takes each value, as a list's one item)
-        )
+        return None
     sentence = making.read.text
     said = sentence.rfind("分别", 0, q.start)
     stop = sentence.find("分别", said + 2)
