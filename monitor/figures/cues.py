@@ -126,6 +126,10 @@ BATCH_OPENS = Opening(
 # is, naming the measure (力争实际到位资金…, 确保实际使用外资增长8%).
 _SO_FAR = frozenset({"累计", "截至", "截止", "目前", "至今", "以来", "全部", "实际"})
 _SET_BEFORE = re.compile(r"原(?:定|计划)(?=" + _PLAN_CLAUSE + ")")
+# a floor set for a count (新建口袋公园不少于50个; 年底累计建成…不少于10个): a plan's, and a
+# goal over 累计 as a modal is (_cue); not 都不低于 (each of them)
+_FLOOR_SOURCE = r"(?<![都均])不[少低]于(?=[约近]?[0-9一二三四五六七八九十两])"
+_FLOOR = re.compile(_FLOOR_SOURCE)
 # 目标 inside a measure's name is no plan (生态流量保障目标满足程度为93.6%, 目标完成率98%).
 # Every alternative of _PLEDGE starts with a letter of its own, not a group: re then jumps from
 # one possible first letter to the next (as _ACHIEVED below), six times faster on a sentence.
@@ -149,7 +153,8 @@ _PLEDGE = re.compile(
     # the plan's number stated (…24.8亿元（任务数23亿元）; 计划数为120个), not one done (完成任务数)
     + r"|(?<!成)(?:任务|计划)数(?=为?[约近超]?[0-9])"
     # a floor set (新建口袋公园不少于50个, 数量不低于6000个) where no word says it was reached
-    + r"|(?<![都均])不[少低]于(?=[约近]?[0-9一二三四五六七八九十两])"  # (各市都不低于: each)
+    + r"|"
+    + _FLOOR_SOURCE  # (各市都不低于: each)
     + r"|建议(?<![号表员]建议)(?!的?(?:办理|答复|复函))"
     # (部署 ending its clause, 贯彻…决策部署，, is the noun, a directive followed: no plan)
     + r"|部署(?![，,。；;、]|要求|安排)"
@@ -281,10 +286,6 @@ EARLIER_WORK = _earlier(
 _FROM = re.compile(r"[从由][^，,。；0-9]{0,4}$")
 # A year named in words (2016年, 2024 年): its digits in group 1
 A_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
-
-
-# a floor set for a count (年底累计建成…不少于10个): a goal, as a modal is, over 累计
-_FLOOR = re.compile(r"(?<![都均])不[少低]于(?=[约近]?[0-9一二三四五六七八九十两])")
 
 
 # A clause is asked again by the rules of its figure (frames, openings, goals) and by those of
