@@ -10,6 +10,7 @@ from monitor.figures import speech
 from monitor.figures.cues import MONTH_SPAN, PLAN_RATE, PRICE_BASIS, SHARE_BASIS
 from monitor.figures.firsts import Opening, opening
 from monitor.figures.nouns import WORK_VERB
+from monitor.figures.shares import share_again
 
 # …下一步将加大选址力度，力争全年建成80个: a clause that says what comes next, with no number,
 # before one going on with the subject (its plan for the rest of the year): passed over
@@ -37,6 +38,8 @@ _CONTINUE_WHEN = (
     r"|前[一二三四五六七八九十两0-9]{1,2}个?月|[上下]半年|前三季度|[一二三四]季度"
     r"|(?:仅|仅用|短短|不到)(?:半年|[一二三四五六七八九十两0-9]{1,2}个月)(?:时间|内|来|里)?"
     r"|[比较][^，,。；]{1,16}?(?=增长|提高|增加|下降|减少|降低|上升|净增|新增)"
+    # the same base named with 与…相比 (…，与去年同期相比增长20.6%): a change of the subject
+    r"|(?:与|同|和|跟)[^，,。；]{1,14}?相比较?(?=增长|提高|增加|下降|减少|降低|上升|净增|新增)"
     r"|“?十[一二三四五]五”?(?:以来|期间|时期)"
     r"|(?:到|至)?今?年[底末]前?|年内|(?:今年|年初|开年)以来|当月|(?:到|至)[0-9]{4}\s*年[底末]?前?"
     r"|自?(?:去年|上年)[底末]以来"  # (…达到32万个，自去年底以来净增6.8万个: since then)
@@ -149,7 +152,7 @@ _CONTINUE_VERB = (
 )
 _CONTINUES = re.compile(
     # the letters a continuation can start with, looked at first: most clauses fail there
-    "(?=[近五十过0-9截目上前一二三四六七八九比较全年任“到至汛暑开春国元入供秋雨自高短不"
+    "(?=[近五十过0-9截目上前一二三四六七八九比较全年任“到至汛暑开春国元入供秋雨自高短不与和跟"
     + "".join(sorted({word[0] for word in f"{_CONTINUE_HOW}|{_CONTINUE_VERB}".split("|")}))
     # an aim may come before the time (力争“十四五”期间累计筹集…, 并力争2025年累计完成…)
     + f"{speech.FIRST}]){speech.SAY}(?:{_CONTINUE_HOW})*(?:{_CONTINUE_WHEN})?(?:{speech.WHO})?"
@@ -206,7 +209,9 @@ def continues_at(sentence: str, at: int) -> bool:
     if states and _ISSUED.search(sentence, 0, at) and continues_with(sentence, states.end()):
         return True
     said = SAID_BY.match(sentence, at) if "预" in sentence[at : at + 20] else None
-    return said is not None and continues_with(sentence, said.end())
+    if said is not None and continues_with(sentence, said.end()):
+        return True
+    return share_again(sentence, at)
 
 
 # The subject set against another place or the schedule (…，高于全国1.5个百分点，增速比…)

@@ -36,6 +36,7 @@ from monitor.figures.shares import (
     counted_otherwise,
     facilities_counted,
     other_share,
+    share_again,
     share_before_plan_done,
     share_done,
     share_goes_on,
@@ -146,6 +147,9 @@ def in_unit(making: Making, n: Number, target: Target) -> Quantity | None:
         return _fit_unit(replace(q, unit=unit), target, "")  # 126万农村人口; 36亿的投资
     if units.place_counted(making.read.text, q, target.unit, target.keywords):
         return q  # 口袋公园1070座 for a target in 个
+    bare = not ("\u4e00" <= n.after[:1] <= "\u9fff")
+    if units.counted_again(making.read.text, q, bare, target.unit, target.keywords):
+        return replace(q, unit=units.normalise(target.unit))  # …服务站64个，已完成54家
     return _fit_unit(q, target, n.after) or in_points(making, n, target)
 
 
@@ -198,6 +202,7 @@ def percent_of(making: Making, n: Number, target: Target) -> FigureScope | None:
         or share_of_noun(making, n, target)
         or ("rate" if _own_rate_goes_on(making, n, target) else None)
         or _done_bare(making.read.text, n)
+        or ("share_of_pledge" if share_again(making.read.text, n.c0) else None)
     )
     if measure == "share_of_pledge" and of_another_count(making, n, target):
         return None  # …，完成护栏建设640公里，完成率98%: the share of the 640公里's plan

@@ -146,7 +146,7 @@ def is_reference(
     if q.unit not in ("%", "倍") and _ON_YEAR_CHANGE.search(head):
         return True  # 死亡人数同比减少86人: the change over last year's, not the level
     refs = list(_REFERENCE.finditer(head)) if _REFERENCE.search(head) else []  # mostly none
-    if refs and not (q.unit in ("%", "倍") and refs[-1].group().startswith(("比", "较"))):
+    if refs and not (q.unit in ("%", "倍") and refs[-1].group().startswith(("比", "较", "相比"))):
         cut = c0 + refs[-1].end() <= match.start < q.start and bool(
             _CUT.search(sentence, c0 + refs[-1].end(), match.end)
         )

@@ -120,6 +120,22 @@ def share_before_plan_done(sentence: str, end: int) -> bool:
     return _BEFORE_PLAN_DONE.match(sentence, end) is not None
 
 
+# A share of a second plan after the first's, its verb left out (…，完成省定任务的130%，市定任务的
+# 127%): the clause before gave the first share with its 完成
+_SHARE_AGAIN = re.compile(r"[^，,。；;0-9]{1,12}?(?:目标任务|任务|计划|目标)的[0-9.]{1,6}%")
+_SHARE_BEFORE = re.compile(r"完成[^，,。；;]{1,16}?的[0-9.]{1,6}%[，,、]$")
+
+
+def share_again(sentence: str, at: int) -> bool:
+    """Whether the clause at `at` gives a second plan's share, the 完成 of the share right
+    before it left out (…完成省定任务的130%，市定任务的127%)."""
+    return (
+        sentence.endswith("%", 0, at - 1)
+        and _SHARE_AGAIN.match(sentence, at) is not None
+        and _SHARE_BEFORE.search(sentence, max(0, at - 30), at) is not None
+    )
+
+
 # A per-cent target's progress toward its plan, said as a share of it (完成“十四五”目标任务的
 # 70.6%, 规划目标完成进度为98.2%): its share_of_pledge, not a level of the rate
 _PLAN_SHARE_OF_RATE = re.compile(

@@ -138,16 +138,44 @@ _QUOTES = "“”\"'‘’"
 def place_counted(
     sentence: str, q: Quantity, wanted: str | None, keywords: tuple[str, ...]
 ) -> bool:
-    """Whether a count in 座 or 处 counts a target's places in 个, its keyword right beside it
-    (口袋公园1070座, 15处“口袋公园”, 公厕120座), not a count of other work on them after it
-    (口袋公园建设…，完成绿化提升5处)."""
-    if q.unit not in ("座", "处") or normalise(wanted) != "个":
+    """Whether a count in another measure word than the target's counts its things anyway, its
+    keyword right beside it: places by 座 or 处 for a target in 个 and by 个 for one in 座 or 处
+    (口袋公园1070座, 15处“口袋公园”, 10个体育公园 for a target in 座), institutions by 家 or 所
+    for one in 个 (村级养老服务站54家); not a count of other work on them after it (口袋公园
+    建设…，完成绿化提升5处), nor of another noun between (充电桩运营企业23家)."""
+    have, want = q.unit, normalise(wanted)
+    if (have, want) in _PLACE_WORDS:
+        own = [k for k in keywords if k.endswith(_PLACES)]
+    elif (have, want) in _INSTITUTION_WORDS:
+        own = list(keywords)
+    else:
         return False
     before = sentence[max(0, q.start - 12) : q.start].rstrip(_QUOTES)
     after = sentence[q.end : q.end + 12].lstrip(_QUOTES)
-    return any(
-        k.endswith(_PLACES) and (before.endswith(k) or after.startswith(k)) for k in keywords
-    )
+    return any(before.endswith(k) or after.startswith(k) for k in own)
+
+
+_PLACE_WORDS = frozenset((("座", "个"), ("处", "个"), ("个", "座"), ("个", "处")))
+_INSTITUTION_WORDS = frozenset((("家", "个"), ("所", "个")))
+# the target's things counted in its own unit earlier in the sentence (新增村级养老服务站64个，
+# 目前已完成54家): a bare count after it in 家 or 所 is of those things
+_COUNTED_EARLIER = re.compile(r"[0-9０-９][0-9０-９.]*\s*万?个")
+
+
+def counted_again(
+    sentence: str, q: Quantity, bare: bool, wanted: str | None, keywords: tuple[str, ...]
+) -> bool:
+    """Whether a bare count (`bare`: no noun after it) in 家, 所, 座 or 处 gives again the things
+    a count in 个 of the target's keyword earlier in the sentence counted (…养老服务站64个，目前
+    已完成54家): the same things, so the same unit."""
+    if not bare or q.unit not in ("家", "所", "座", "处") or normalise(wanted) != "个":
+        return False
+    before = sentence[max(0, q.start - 40) : q.start]
+    for k in keywords:
+        at = before.rfind(k)
+        if at >= 0 and _COUNTED_EARLIER.match(before, at + len(k)):
+            return True
+    return False
 
 
 # Projects and matters, counted by 个, 件 or 项 alike (民生实事项目18个, 十件实事, 12项工程)
