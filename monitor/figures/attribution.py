@@ -31,6 +31,7 @@ from monitor.figures.place_clauses import (
 from monitor.figures.predicates import counted_then_head, head_then_count
 from monitor.figures.restating import restated_before
 from monitor.figures.shares import share_of_it
+from monitor.figures.subject_ends import carried_own, names_own
 from monitor.figures.titled import titled_measure
 from monitor.figures.topics import topic_of
 from monitor.models import Quantity, Target
@@ -256,11 +257,15 @@ def _subject(
             return again  # …，岗位数同比增长11.2%; …，目前在保家庭达到6.3万户: counted again
         if not _goes_on(sentence, at) and (clause == first or not remark_on(sentence, at)):
             return None  # (…，覆盖全市13个区县，今年新开了24家: the remark is passed over)
+        if clause != first and names_own(sentence, at, by_clause, clause):
+            return None  # …，计划完成家庭适老化改造5000户，已完成4322户，完成率86.4%: its own
         clause -= 1
         # …8.6万个，随着一批新校年底前投入使用，预计全年新增10.5万个: a remark with no amount
         # between a clause going on and its subject is passed over (as _about_span does)
         while clause > 0 and not by_clause.get(clause) and remark(sentence, cuts, clause):
             clause -= 1
+        if carried_own(sentence, by_clause, clause):
+            return None  # …；计划完成家庭适老化改造5000户，…: the subject carried over ； ends
     return by_clause[clause][-1]
 
 
@@ -393,6 +398,3 @@ def _attribute(sentence: str, q: Quantity, own: list[_Match]) -> _Match | None:
                     return later
         return first
     return None
-
-
-# A rise since the end of last year is the year's addition (比上年末净增71.2万个)

@@ -81,11 +81,6 @@ class Number(NamedTuple):
     period_part: bool = False  # a part named by its period (其中今年…): the period's own figure
 
 
-# A number no keyword owns (…，带动民间投资2130亿元): refused for every target of the sentence, so a
-# rate going on after it (…，同比增长9.2%) is that amount's, not the target's
-NO_NOUN = "no target noun in its clause, nor one the clause goes on with"
-
-
 @dataclass
 class Making:
     """One read sentence's figures being made: the targets given so far, and each drop."""

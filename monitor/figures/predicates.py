@@ -139,7 +139,7 @@ def counts_own_noun(sentence: str, start: int, end: int, keywords: Sequence[str]
 # Work on a thing named right before its count (…；全省完成森林抚育任务78.1万亩; 完成义务植树
 # 1.2亿株): the thing, less a word for the plan or the measure it ends with
 _DONE_THEN_NOUN = re.compile(
-    r"(?:全[省市区县])?(?:共|累计|已)?(?:完成|新建|建成|实施|开展|种植|栽植)"
+    r"(?:全[省市区县])?(?:计划|共|累计|已)?(?:完成|新建|建成|实施|开展|种植|栽植)"
     r"([\u4e00-\u9fff]{4,12}?)(?:任务|计划|工程)?(?=[约近超逾]?[0-9])"
 )
 

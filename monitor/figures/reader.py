@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import date
 
-from monitor.figures import lists, speech, units
+from monitor.figures import lists, speech, subject_ends, units
 from monitor.figures.attribution import (
     _about_span,
     _attribute,
@@ -22,7 +22,7 @@ from monitor.figures.attribution import (
     _subject,
 )
 from monitor.figures.bases import on_base
-from monitor.figures.binding import NO_NOUN, Making, Number, Read, refused
+from monitor.figures.binding import Making, Number, Read, refused
 from monitor.figures.breakdowns import breaks_down, whole_clause
 from monitor.figures.checks import (
     _NAMED,
@@ -126,8 +126,7 @@ def find_article_figures(
     published: date | None = None,
     region: tuple[str, ...] = (),
 ) -> list[Figure]:
-    """The figures of an article, its headline read as its first sentence (dated like it); a
-    headline figure the body restates is left to the body, whose sentence says more."""
+    """An article's figures, its headline read as its first sentence (the body's if it says it)."""
     found = find_figures(with_title(title, text), targets, published=published, region=region)
     head = title.strip()
     if not head or not any(f.sentence == head for f in found):
@@ -230,7 +229,7 @@ class _Article(Regional):
         if match is None and (restated or q.start in making.restated()):
             match = last_match(read.by_clause, q.start)  # …，全年完成600部的目标…
         if match is None:
-            making.refuse(q, read.targets, NO_NOUN)
+            making.refuse(q, read.targets, subject_ends.unowned(read, clause))
             return None
         if is_reference(sentence, c0, c1, q, match, making.restated().get(q.start)):
             making.drop(q, None, "a reference value (比…, 较…, 从…到…), not the figure")
