@@ -28,10 +28,12 @@ from monitor.models import FigureKind
 # what breaks a sentence into clauses: 、：() always, a comma unless it groups thousands (1,860个,
 # 95，420个); one letter class first, so that a search jumps from break to break (4x faster).
 _BREAKS = r"、：:（）(),，" + speech.MARKS  # (MARKS: a new-media line's items, ▶开工35个)
-# Two levels of place listed before the things a count counts (246个街道、乡镇医保服务点, 320个
-# 镇、街道便民服务中心): one noun phrase, its pause no clause break (sentences, counting)
+# Levels of place listed before the things a count counts (246个街道、乡镇医保服务点, 320个
+# 镇、街道便民服务中心), or the tiers of a title (11家全国、省、市最美…): one noun phrase, its
+# pauses no clause breaks (sentences, counting)
 LEVELS_LISTED = re.compile(
-    r"(?:街道|乡镇|镇|乡|村|社区)、(?:街道|乡镇|镇|乡|村|社区)(?=[\u4e00-\u9fff])"
+    r"(?:全国|国家|省|市|县|区|街道|乡镇|镇|乡|村|社区)级?"
+    r"(?:、(?:省|市|县|区|街道|乡镇|镇|乡|村|社区)级?)+(?=[\u4e00-\u9fff])"
 )
 _CLAUSE = re.compile(
     rf"[{_BREAKS} \u3000…]"

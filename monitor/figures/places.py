@@ -210,8 +210,8 @@ _RANKED_IN = re.compile(
 )
 # Work done against a plan, before the place that handed it down (完成长沙市下达…)
 _DONE_AGAINST = re.compile(r"(?:完成|落实|对照|承接|承担|为|占|是|达到)[^，,。；]{0,12}$")
-# A national title right after a national word (全国示范性…社区, 全国文明村镇, 全国百强…)
-_HONOUR_AFTER = re.compile(r"(?:示范|文明|先进|百强|优秀|模范|五星|标杆)")
+# A national title right after a national word (全国示范性…社区, 全国文明村镇; 全国、省、市最美…)
+_HONOUR_AFTER = re.compile(r"(?:、[省市县区]级?)*(?:示范|文明|先进|百强|优秀|模范|五星|标杆|最美)")
 _RANKED_AFTER = re.compile(
     r"的?(?:第[一二三四五六七八九十0-9]+(?![0-9一二三四五六七八九十]|批|次|届|期|轮|个|项|阶段)"
     r"|首位|前列|前茅|之首|平均水平|同类|首个|首家|唯一|领先"  # (全省最多; 保持全国领先)

@@ -86,10 +86,14 @@ def _in_kinds_list(sentence: str, cuts: list[int], i: int) -> bool:
 
 
 def _levels_listed(sentence: str) -> set[int]:
-    """The pauses inside two levels of place listed after a count (246个街道、乡镇…)."""
+    """The pauses inside levels of place listed after a count (246个街道、乡镇…)."""
     found = LEVELS_LISTED.finditer(sentence)
     return {
-        m.start() + m.group().index("、") for m in found if _COUNTED.search(sentence, 0, m.start())
+        m.start() + i
+        for m in found
+        if _COUNTED.search(sentence, 0, m.start())
+        for i, ch in enumerate(m.group())
+        if ch == "、"
     }
 
 
