@@ -83,10 +83,12 @@ def year_back(text: str, published: date) -> int:
 # 近年来 (no N), a year's own digits (2023年来) nor a run of years (连续三年, 每年)
 _YEARS_BACK = re.compile(
     r"(?:过去(?:的)?|近)([二两三四五六七八九十]{1,2}|[0-9]{1,2})个?年(?![前后底末])"
-    r"|(?<![0-9年续每第])([二两三四五六七八九十]{1,2}|[0-9]{1,2})年(?:来|以来|间"
+    r"|(?<![0-9.年续每第])([二两三四五六七八九十]{1,2}|[0-9]{1,2})年(?:来|以来|间"
     # (三年筹集, 四年累计新增: N years before the verb of the work they summed; a title's
-    # 三年新改建, 3年超1.5万个: or before the mark their sum passed)
-    r"|(?=累计|共|合计|新增|新建|新开工|新改建|改建|建成|筹集|完成|改造|开工|超|突破|逾))"
+    # 三年新改建, 3年超1.5万个: or before the mark their sum passed; 五年年均增长, 十年增加…: or
+    # before the change over them)
+    r"|(?=累计|共|合计|新增|新建|新开工|新改建|改建|建成|筹集|完成|改造|开工|超|突破|逾"
+    r"|年均|增加|增长|提高))"
 )
 _YEARS_BACK = opening(_YEARS_BACK)  # searched only where a match can start (firsts.py)
 # a plan's first years (“十四五”前三年, 头两年): a span of their own
@@ -96,7 +98,7 @@ _PLAN_FIRST_YEARS = re.compile(
 # what every branch of _YEARS_BACK holds, opening with a letter: a quick test before it
 _MAY_LOOK_BACK = re.compile(
     r"过去|近|年(?:来|以来|间|累计|共|合计|新增|新建|新开工|新改建|改建|建成|筹集|完成|改造|开工"
-    r"|超|突破|逾)"
+    r"|超|突破|逾|年均|增加|增长|提高)"
 )
 # a plan's words: N years before the verb of the work are then the years to come
 _PLANNED = re.compile(r"计划|将|力争|争取|拟|确保|用[^，,。；]{0,4}时间|目标")

@@ -20,6 +20,7 @@ from monitor.figures.levels import other_amount
 from monitor.figures.measures import compared, compared_before, is_fall, without_modals
 from monitor.figures.nouns import measure_before, other_measure, own_measure_changed
 from monitor.figures.other_counts import COUNT_RATE, counts_another, of_another_count
+from monitor.figures.periods import _period
 from monitor.figures.plan_words import SCHEDULE_QUOTA
 from monitor.figures.rate_words import EARLIER_VALUES, percent_measure, widened_head
 from monitor.figures.references import level_changed, on_year_change, since_start
@@ -220,6 +221,16 @@ def _done_bare(sentence: str, n: Number) -> FigureScope | None:
     return "share_of_pledge"
 
 
+def _window(making: Making, n: Number, published: date | None) -> str | None:
+    """The period a yearly average's own words name, from the last comma before it (…，十年增加
+    70万亿元、年均增长6.2%: 2013-2022), else its sentence's (五年来，…年均增长4.6%: 2020-2024)."""
+    if "均" not in n.head:
+        return None
+    text = making.read.text
+    part = text[max(text.rfind("，", 0, n.q.start), text.rfind(",", 0, n.q.start)) + 1 : n.q.start]
+    return _period(part, published, relative=False) or _period(text, published)
+
+
 # The money a share is of (年度投资计划的84%, 资金到位率, 预算执行率): never a count's
 _MONEY_SHARE = re.compile(r"投资|资金|预算|经费|资本金")
 
@@ -280,7 +291,7 @@ def out_of_frame(
         scope == "rate"
         and not points_since_base(n.head, n.q, target)  # 较2020年提高了9.3个百分点: its years
         and not (n.q.unit == "百分点" and since_start(making.read.text, n.c0, n.q.start))
-        and (years := _over_years(n.head, period, target))
+        and (years := _over_years(n.head, period, target, _window(making, n, published)))
     ):
         return f"a rate over several years ({years}), not one period's"
     if scope != "rate" and (average := yearly_average(n.head, target)):

@@ -82,19 +82,26 @@ _SEVERAL_YEARS = re.compile(
 _SPAN_PERIOD = re.compile(r"((?:19|20)[0-9]{2})-((?:19|20)[0-9]{2})")
 
 
-def _over_years(head: str, period: str | None, target: Target) -> str | None:
+def _over_years(
+    head: str, period: str | None, target: Target, named: str | None = None
+) -> str | None:
     """The words or the span (2021-2023) that make a change one over several years, unless the
     target tracks such a rate (its title says 年均) or the change over its own plan's years
-    (“十四五”以来累计下降14.6% for a target of “十四五”期间…下降16%)."""
+    (“十四五”以来累计下降14.6% for a target of “十四五”期间…下降16%), or it is a yearly rate over
+    the window its own sentence names (`named`, that sentence's period: 五年来…年均增长4.6%)."""
     if "年均" in target.title or any("年均" in k for k in target.keywords):
         return None
     span = _SPAN_PERIOD.fullmatch(period or "")
     if span and int(span.group(1)) - 1 == _plan_base(target):
         return None
     found = _SEVERAL_YEARS.search(head)
+    # 五年来…年均增长4.6%: a yearly rate over the window its sentence names, that span its period
+    # (a window only a heading before names is left: its years are less sure)
+    windowed = span is not None and span.group(1) != span.group(2) and named == period
+    if found and "均" in found.group() and windowed:
+        return None
     if found:
         return found.group()
-    span = _SPAN_PERIOD.fullmatch(period or "")
     if span is None or span.group(1) == span.group(2) or not _CHANGED.search(head):
         return None  # 贫困发生率从10.2%下降到3.1%: a level at the span's end, not its change
     return period
