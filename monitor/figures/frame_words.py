@@ -45,8 +45,15 @@ def year_of(sentence: str) -> int | None:
 
 @lru_cache(maxsize=1024)
 def _cue_words_in(keyword: str) -> bool:
-    """Whether a target's keyword holds a word of plan or result (营养改善计划, 强基计划)."""
+    """Whether a target's keyword holds a word of plan or result (营养改善计划, 强基计划) that
+    names a programme, not the year's plan itself (年度计划投资: its figure is the plan's size)."""
+    if _YEARS_PLAN.search(keyword):
+        return False
     return bool(_PLEDGE.search(keyword) or _ACHIEVED.search(keyword) or MODAL.search(keyword))
+
+
+# the year's plan as the keyword's own measure (年度计划投资, 全年目标任务, 计划投资)
+_YEARS_PLAN = re.compile(r"(?:年度|全年|年初)(?:计划|目标|任务|预算)|计划(?:总)?投资")
 
 
 def unnamed(sentence: str, targets: Sequence[Target]) -> str:
