@@ -152,6 +152,8 @@ _PLEDGE = re.compile(
     # (建议 naming the proposal a reply answers, 代表建议, 第0218号建议, 建议的答复, is none)
     # (再 as a noun's first letter in a list, 含再投资、留存收益, 外商再投资, is none)
     + r"|(?<![含括、商])再(?=[减建新增完开投])|工作任务"
+    # the scope a programme's work covers (此次改造范围涵盖…等7个小区): what it is to do
+    + r"|范围(?:涵盖|包括|包含|涉及)"
     # the plan's number stated (…24.8亿元（任务数23亿元）; 计划数为120个), not one done (完成任务数)
     + r"|(?<!成)(?:任务|计划)数(?=为?[约近超]?[0-9])"
     # a floor set (新建口袋公园不少于50个, 数量不低于6000个) where no word says it was reached
