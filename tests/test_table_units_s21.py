@@ -67,3 +67,26 @@ def test_a_column_of_the_amount_is_no_level_of_a_growth_target() -> None:
     assert _read(table, INCOME_GROWTH, date(2024, 10, 25)) == [
         ("achieved", "rate", Decimal("5.1")),
     ]
+
+
+NURSERY = Target(
+    "hy-nursery-places", "禾阳市2024年新增2000个公办幼儿园托班托位", ("公办幼儿园托班", "托位"),
+    ("禾阳市", "禾阳", "全市"), unit="个", pledge=Pledge(Decimal(2000)),
+)  # fmt: skip
+
+
+def test_a_row_whose_own_words_the_title_says_past_its_count() -> None:
+    # session 27: rows telling kinds of the keyword's things apart by their words (…公办幼儿园托班
+    # 托位, …社区嵌入式托位) keep the one whose words the title says, its count in between
+    # (新增2000个公办幼儿园托班托位) read past; the other row counts another kind
+    table = Table(
+        caption="禾阳市2024年为民办实事项目推进情况", unit=None,
+        header=("序号", "实事项目", "完成情况", "占全年计划"),
+        rows=(
+            ("1", "新增2000个公办幼儿园托班托位", "2310", "116%"),
+            ("2", "新增5000个社区嵌入式托位", "5650", "113%"),
+        ),
+    )  # fmt: skip
+    got = _read(table, NURSERY, date(2024, 11, 6))
+    assert ("achieved", "new", Decimal(2310)) in got
+    assert not [v for _, _, v in got if v in (Decimal(5650), Decimal(113))]

@@ -60,7 +60,8 @@ _STRIVE = r"争(?<!累计争)(?<![共已成功先后经]争)(?<!共计争)(?<!�
 # What a plan set before says it was to do (原定今年新增养老床位2000张): a verb of work opening the
 # rest of its clause, whose number is the plan's size, not a reference to compare with
 _PLAN_CLAUSE = (
-    r"[^，,。；的]{0,10}?(?:新建|新增|建成|完成|改造|筹集|开工|建设|实施|发行|安排|投资|筹建|提供|开展|举办)"
+    r"[^，,。；的]{0,10}?(?:新建|新增|建成|完成|改造|筹集|开工|建设|实施|发行|安排|投资|筹建|提供"
+    r"|开展|举办)"
 )
 _DECIDED_WORK = (
     r"(?=(?:今年|全年|年内|明年|20[0-9]{2}\s*年)?(?:全[市省区])?"

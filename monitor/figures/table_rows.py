@@ -318,11 +318,12 @@ def _siblings(
     if len(named) < 2:
         return named
     fits: list[bool | None] = []  # None: nothing of its own beside it, or a stage of work
+    title = f"{target.title} {thing_words(target.title)}"  # (新增3000个…: 新增… too)
     for _, label in named:
         before, after = _rest(label, target)
         words = [w for w in (before, after) if w]
         staged = any(stage_in(w) for w in words)  # 供应… beside 筹集…: table_stages weighs it
-        fits.append(all(w in target.title for w in words) if words and not staged else None)
+        fits.append(all(w in title for w in words) if words and not staged else None)
     if True not in fits or False not in fits:
         return named
     return [
