@@ -220,6 +220,8 @@ def goes_on_with_own(sentence: str, regions: tuple[str, ...], at: int) -> bool:
     found = mentions(sentence, regions)
     if not found:
         return False
+    if (cut := sentence.find("其中", found[0].start)) > 0:  # …全市累计建成12个，其中甲县1个…
+        found = [m for m in found if m.start < cut]  # (the breakdown's places are its parts)
     part = _PART_WORDS.search(sentence, _clause_start(sentence, at, found[0].start), found[0].start)
     if (
         part
