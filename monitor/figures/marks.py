@@ -11,6 +11,7 @@ import re
 
 from monitor.figures.firsts import places_of
 from monitor.figures.traditional import simplified
+from monitor.figures.wordings import as_known
 
 # a comma or colon between digits is a number's (1,234; 10:30), not a clause's
 _ASCII = re.compile(r"(?<![0-9]),|,(?![0-9])|;|(?<![0-9]):|:(?![0-9])|\(|\)")
@@ -29,7 +30,7 @@ def full_width(text: str) -> str:
     """`text` with its digits ASCII, its clause marks and quotes full-width and its letters
     simplified (萬, 區: traditional.py); `text` itself when it has none to change. Letter for
     letter. (Digits first: 1,230 typed １,２３０ keeps its comma a number's.)"""
-    out = simplified(text)
+    out = as_known(simplified(text))  # (已落成 as 已建成: wordings.py)
     if any(digit in out for digit in _FULL_WIDTH_DIGITS):
         out = _FULL_WIDTH_NUMBER.sub(lambda m: m.group().translate(_ASCII_DIGITS), out)
     if "．" in out:  # 12．5万套
