@@ -146,7 +146,7 @@ def in_unit(making: Making, n: Number, target: Target) -> Quantity | None:
     q = n.q
     if q.unit is None and (unit := unit_after(making.read.text, q.end)):
         return _fit_unit(replace(q, unit=unit), target, "")  # 126万农村人口; 36亿的投资
-    if units.place_counted(making.read.text, q, target.unit, target.keywords):
+    if units.place_counted(making.read.text, q, target.unit, target.keywords, target.title):
         return q  # 口袋公园1070座 for a target in 个
     bare = not ("\u4e00" <= n.after[:1] <= "\u9fff")
     if units.counted_again(making.read.text, q, bare, target.unit, target.keywords):

@@ -136,13 +136,14 @@ _QUOTES = "“”\"'‘’"
 
 
 def place_counted(
-    sentence: str, q: Quantity, wanted: str | None, keywords: tuple[str, ...]
+    sentence: str, q: Quantity, wanted: str | None, keywords: tuple[str, ...], title: str = ""
 ) -> bool:
     """Whether a count in another measure word than the target's counts its things anyway, its
     keyword right beside it: places by 座 or 处 for a target in 个 and by 个 for one in 座 or 处
     (口袋公园1070座, 15处“口袋公园”, 10个体育公园 for a target in 座), institutions by 家 or 所
     for one in 个 (村级养老服务站54家); not a count of other work on them after it (口袋公园
-    建设…，完成绿化提升5处), nor of another noun between (充电桩运营企业23家)."""
+    建设…，完成绿化提升5处), nor of another noun between (充电桩运营企业23家), nor a keyword
+    other than the one the target's `title` counts in its unit (中小学14所 for …新增学位2.1万个)."""
     have, want = q.unit, normalise(wanted)
     if (have, want) in _PLACE_WORDS:
         own = [k for k in keywords if k.endswith(_PLACES)]
@@ -150,9 +151,21 @@ def place_counted(
         own = list(keywords)
     else:
         return False
+    counted = _title_counts(title, keywords)  # (…中小学新增学位2.1万个: the unit is 学位's)
+    own = [k for k in own if not counted or k in counted]
     before = sentence[max(0, q.start - 12) : q.start].rstrip(_QUOTES)
     after = sentence[q.end : q.end + 12].lstrip(_QUOTES)
     return any(before.endswith(k) or after.startswith(k) for k in own)
+
+
+# a title's amount, not its year (…2024年新增学位2.1万个: 2.1万)
+_TITLE_AMOUNT = re.compile(r"(?<![0-9.])(?:约|近|超过?)?[0-9][0-9.]*[万亿]?(?![0-9.]|年)")
+
+
+def _title_counts(title: str, keywords: tuple[str, ...]) -> list[str]:
+    """The keywords a target's title names right before its amount (新增学位2.1万个: 学位)."""
+    found = _TITLE_AMOUNT.search(title) if title else None
+    return [k for k in keywords if title.endswith(k, 0, found.start())] if found else []
 
 
 _PLACE_WORDS = frozenset((("座", "个"), ("处", "个"), ("个", "座"), ("个", "处")))
