@@ -126,7 +126,8 @@ def find_article_figures(
     published: date | None = None,
     region: tuple[str, ...] = (),
 ) -> list[Figure]:
-    """An article's figures, its headline read as its first sentence (the body's if it says it)."""
+    """The figures of an article, its headline read as its first sentence (dated like it); a
+    headline figure the body restates is left to the body, whose sentence says more."""
     found = find_figures(with_title(title, text), targets, published=published, region=region)
     head = title.strip()
     if not head or not any(f.sentence == head for f in found):
