@@ -104,6 +104,11 @@ _AS_OF_STOCK = re.compile(
 _AS_OF_STOCK = opening(_AS_OF_STOCK)  # searched only where a match can start (firsts.py)
 # things dated by their year (2024年度…项目, 今年度, 本年度), not 跨年度 nor a bare 年度重点…
 _YEARS_THINGS = re.compile(r"(?:(?:19|20)[0-9]{2}\s*|今|本|当)年度")
+# the share of the year's plan the count is, said right after it (…，完成率95.4%; …，完成年度任务
+# 的80%): the year's work so far, not a stock
+_SHARE_OF_PLAN_AFTER = re.compile(
+    r"[^，,。；;0-9]{0,8}[，,]\s*(?:(?:任务)?完成率|完成(?:年度|全年)(?:目标)?(?:任务|计划))"
+)
 # so far, from no start (到目前为止，…建成…; 迄今，…): a running total, 已 or not
 _SO_FAR = re.compile(r"(?:到|至)目前为止|迄今")
 
@@ -116,9 +121,14 @@ def scope_so_far(sentence: str, c0: int, clause: str, head: str, q: Quantity) ->
         and "已" in sentence[: q.start]
         and not _YEARS_THINGS.search(head)
         and not _part_of_set(sentence, head, q)
+        and not _SHARE_OF_PLAN_AFTER.match(sentence, q.end)  # (…已完成250部，完成率95.4%)
     ):  # (截至目前，已完成2024年度农村公路新改建…: the year's things so far; 截至目前，确定的
         return "cumulative"  # 120个项目已开工96个: the part done of the set named before 已)
-    if _DONE_SO_FAR.search(head) and not _named_a_period(sentence, c0, head):
+    if (
+        _DONE_SO_FAR.search(head)
+        and not _named_a_period(sentence, c0, head)
+        and not _SHARE_OF_PLAN_AFTER.match(sentence, q.end)
+    ):
         return "cumulative"  # 福州已建成口袋公园1500多个: no period named, a running total
     passed = _passed_a_level(head, q) and not _ADDITION.search(clause)
     if passed and sentence[c0 - 1 : c0] == "、" and _added_before(sentence, c0):
