@@ -3,7 +3,8 @@
 read as if written with ，；：（）“”。 and 0-9, which the reading rules know, the figures then
 given back with the page's own sentences (each mark one letter for one, so every offset holds:
 spacing.given_back with no map). Pages in traditional letters (萬, 區) are read in simplified ones
-the same way (traditional.py)."""
+the same way (traditional.py), and three result wordings as the rules know them (已落成 as 已建成:
+wordings.py)."""
 
 from __future__ import annotations
 
