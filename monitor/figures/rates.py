@@ -13,7 +13,7 @@ from monitor.figures.amounts import amount_before, own_amount_before
 from monitor.figures.bases import without_compared
 from monitor.figures.binding import Making, Number, listed_stage
 from monitor.figures.checks import _out_of_frame
-from monitor.figures.counting import _fit_unit
+from monitor.figures.counting import _fit_unit, _is_han
 from monitor.figures.cues import BATCH_OPENS
 from monitor.figures.leftovers import measured_otherwise
 from monitor.figures.levels import other_amount
@@ -148,7 +148,7 @@ def in_unit(making: Making, n: Number, target: Target) -> Quantity | None:
         return _fit_unit(replace(q, unit=unit), target, "")  # 126万农村人口; 36亿的投资
     if units.place_counted(making.read.text, q, target.unit, target.keywords, target.title):
         return q  # 口袋公园1070座 for a target in 个
-    bare = not ("\u4e00" <= n.after[:1] <= "\u9fff")
+    bare = not _is_han(n.after[:1])
     if units.counted_again(making.read.text, q, bare, target.unit, target.keywords):
         return replace(q, unit=units.normalise(target.unit))  # …服务站64个，已完成54家
     return _fit_unit(q, target, n.after) or in_points(making, n, target)

@@ -38,13 +38,18 @@ def names_own(
     return own_noun(sentence, at, keywords)
 
 
+def _carried_own(
+    sentence: str, by_clause: Mapping[int, Sequence[_Span]], clause: int
+) -> str | None:
+    """The thing of its own the clause names when its subject is one carried from the sentence
+    before (a span of no letters) and it opens with work on that thing (…；计划完成…改造5000户)."""
+    carried = next((m for m in by_clause.get(clause, ()) if m.start == m.end), None)
+    return names_own(sentence, carried.start, by_clause, clause + 1) if carried else None
+
+
 def carried_own(sentence: str, by_clause: Mapping[int, Sequence[_Span]], clause: int) -> bool:
-    """Whether the clause's only subject is one carried from the sentence before (a span of no
-    letters) and the clause opens with work on a thing of its own (…；计划完成…改造5000户)."""
-    carried = [m for m in by_clause.get(clause, ()) if m.start == m.end]
-    return (
-        bool(carried) and names_own(sentence, carried[0].start, by_clause, clause + 1) is not None
-    )
+    """Whether the clause's carried subject ends there (_carried_own names a thing)."""
+    return _carried_own(sentence, by_clause, clause) is not None
 
 
 # A number no keyword owns (…，带动民间投资2130亿元): refused for every target of the sentence, so a
@@ -71,8 +76,7 @@ def unowned(read: _Sentence, clause: int) -> str:
     for k in range(clause, -1, -1):
         spans = by_clause.get(k)
         if spans:
-            carried = [m for m in spans if m.start == m.end]
-            noun = names_own(sentence, carried[0].start, by_clause, k + 1) if carried else None
+            noun = _carried_own(sentence, by_clause, k)
             return _OF_OWN.format(noun) if noun else NO_NOUN
         if (noun := names_own(sentence, cuts[k - 1] + 1 if k else 0, by_clause, k)) is not None:
             return _OF_OWN.format(noun)
