@@ -28,8 +28,13 @@ def amount_before(sentence: str, quantities: list[Quantity], at: int) -> Quantit
         and not sentence.startswith("的", q.end)  # (10万元以上的村: a class, no amount)
         # (…536张（其中护理型床位310张），同比增长12%: a part in brackets is no amount it changes)
         and not _bracketed(sentence, q, at)
+        # (…，全市20个区县排名第7，同比下降9.84%: the places a rank is among, no amount)
+        and not _AMONG_RANKED.match(sentence, q.end)
     ]
     return before[-1] if before else None
+
+
+_AMONG_RANKED = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:中|之中)?并?列?(?:排名|排位|排第|排在)")
 
 
 def _bracketed(sentence: str, q: Quantity, at: int) -> bool:

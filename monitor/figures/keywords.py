@@ -17,6 +17,7 @@ from typing import NamedTuple
 from monitor.figures.events import event_alone
 from monitor.figures.firsts import opening
 from monitor.figures.short_forms import both_sides, short_forms
+from monitor.figures.titled_parts import with_titled_parts
 from monitor.figures.traditional import with_simplified
 from monitor.models import Target
 
@@ -27,9 +28,8 @@ def _first_part(keyword: str) -> str:
 
 # An aspect word inside a compound keyword (光伏新增装机, 光伏累计装机 for 光伏装机): the compound's
 # head noun (its last two letters) keeps what is counted, the word says which figure it is.
-# People named inside it (农村人口供水, 农村人口的饮水 for 农村供水, 农村饮水) say whom it serves;
-# a state word (燃气老化管道, 供水老旧管网 for 燃气管道, 供水管网) says which of them are worked on.
-# a line or a network in operation (公交运营线路, 公交新开通线路 for 公交线路) is the line.
+# People named inside it (农村人口供水 for 农村供水) say whom it serves; a state word (燃气老化管道
+# for 燃气管道) which are worked on; a line in operation (公交新开通线路 for 公交线路) is the line.
 _ASPECT = "新增|累计|新|总|并网|在建|人口的?|老化|老旧|运营|营运|开通|通车|完成"
 _HEAD = 2
 
@@ -52,8 +52,7 @@ _JOINS = ("和", "、", "及", "与")
 LIST_WORD = (
     r"(?:以及|、|(?<![普涉波危顾以])及(?!时|格)|(?<![参给])与|(?<![温平祥缓])和(?![美谐平睦]))"
 )
-_JOIN = re.compile(LIST_WORD)
-_JOIN = opening(_JOIN)  # searched only where a match can start (firsts.py)
+_JOIN = opening(re.compile(LIST_WORD))  # searched only where a match can start (firsts.py)
 
 
 @lru_cache(maxsize=1024)
@@ -292,6 +291,7 @@ def _spelled(target: Target) -> Target:
     (试点县); itself when they have none (most targets). A keyword typed in traditional letters
     (城市書房) is read in simplified ones too, as a traditional page is (traditional.py)."""
     typed, places = with_simplified(target.keywords), with_simplified(target.region)  # (內地)
+    places = with_titled_parts(target.title, places)  # (黔西南州中心城市…: its part, its own)
     if typed != target.keywords or places != target.region:
         target = replace(target, keywords=typed, region=places)
     more = tuple(v for k in target.keywords for v in variants(k) if v not in target.keywords)

@@ -87,6 +87,14 @@ _SUM = re.compile(r"[^，,。；0-9]{0,4}?(?:[两2-9]项|二者|两者)?(?:合�
 _SUM_WORD = re.compile(r"合计|共计|总计|总量|总额")
 
 
+def _share_named(head: str, ratio: re.Match[str], target: Target) -> bool:
+    """Whether a share word (占比, 比重, 比例) is the target's: it tracks a share of a whole, or
+    the word opens the number's clause, going on with the subject before it."""
+    if ratio.group(1) not in ("占比", "比重", "比例"):
+        return False
+    return whole_of(target) is not None or not head[: ratio.start()].strip()
+
+
 def measured_otherwise(making: Making, n: Number, target: Target) -> str | None:
     """Why the number measures something else of the target than its total, or None."""
     sentence = making.read.text
@@ -101,8 +109,9 @@ def measured_otherwise(making: Making, n: Number, target: Target) -> str | None:
             n.head[max(0, ratio.start() - 2) : ratio.start()].endswith(_POINTERS)
             or ratio.group(1) in target.title
             or any(ratio.group(1) in k for k in target.keywords)
-            # (…，其中民生支出3360亿元，占比72.9% for 民生支出占…比重: the share it tracks)
-            or (ratio.group(1) in ("占比", "比重", "比例") and whole_of(target) is not None)
+            # (…，其中民生支出3360亿元，占比72.9% for 民生支出占…比重: the share it tracks; …水质
+            # 断面67个，比例为98.5%: the subject's share, the ratio word its clause's first)
+            or _share_named(n.head, ratio, target)
         )
         if ratio and not named:  # (…的村占比达到65% for a target titled …的村占比: its own)
             return f"a ratio of another thing ({ratio.group(1)}), not the target's level"

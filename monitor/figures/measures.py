@@ -304,8 +304,8 @@ def _named_by_its_words(
         return "new"  # 比年初增加8400张: what the period has added; 累计新增学位…: additions summed
     if c0 and _OWN_START_TOTAL.match(head):
         return "new"  # …，“十四五”以来累计达到48个; …，2021年以来总数达到329家: over the span
-    if q.unit in _EVENTS and not _CUMULATIVE.search(head):
-        return "new"  # 接诊人次达到860万, 火灾3390起: visits, checks, incidents over a period
+    if (q.unit in _EVENTS or (q.unit == "天" and "天数" in head)) and not _CUMULATIVE.search(head):
+        return "new"  # 接诊人次达到860万, 雾霾天数41天: events, days of a kind in a period
     if (
         q.unit in _LEVEL_UNITS
         or _PER_HEAD.search(head.rpartition("——")[2])
