@@ -34,7 +34,7 @@ _FRAME_NOW = re.compile(r"今年(?!以来|年初以来)|明年|新的一年")
 # Every way the frames above can open, in one pattern: a quick test before reading them.
 _FRAME_OPENS = re.compile(
     r"过去|一年来|五年来|去年|上年|刚刚过去|今年|明年|新的一年"
-    r"|“?十?[一二三四五六七八九]五|(?:19|20)[0-9]{2}\s*年"
+    r"|“?十?[一二三四五六七八九]五|(?:19|20)[0-9]{2}\s*年|年初(?:以来|至今)|开年以来"
 )
 
 # The letters a sentence opening a frame can start with: a space (bounds() skips it; every one
@@ -43,7 +43,7 @@ _FRAME_OPENS = re.compile(
 # Not a line break: a sentence starting with one is only that (after a full stop), a blank.
 _SPACES = frozenset(filter(str.isspace, map(chr, range(0x3001)))) - {"\n"}
 _MAY_OPEN = _SPACES | frozenset("—－（(一二三四五六七八九十" + "各同回做展自从" + "据根记")
-_MAY_OPEN |= frozenset("过去上刚今明新12")
+_MAY_OPEN |= frozenset("过去上刚今明新12年开")
 _PLAN_NTH = "十一二三四五六七八九"
 _FRAME_NEXT = re.compile(r"明年")
 

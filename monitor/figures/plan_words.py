@@ -45,9 +45,11 @@ _PLAN_VERB = (
 # (a branch a word, each opening with a letter, not a group: _PLEDGE and MODAL's searches then
 # jump between the letters their branches open with instead of trying every place)
 # An intent before the work (打算再新增5000张, 准备新建…) is read as a duty is.
+# …or before a level to hold to (全年需控制在10天以内, 须保持在95%以上, 必须降到…): a limit set
+_HOLD = r"控制在|控制到|保持在|稳定在|降[至到]|压减到|压降到|不[超低高少多]于"
 _DUTY_WHEN = r"(?:在[^，,。；]{1,8}?前|今年|全年|年内|年底前|明年|(?:19|20)[0-9]{2}\s*年)?"
 _DUTY = "|".join(
-    word + _DUTY_WHEN + r"(?:再|还|要|将)?新?(?=" + WORK_VERB.pattern + ")"
+    word + _DUTY_WHEN + r"(?:再|还|要|将)?新?(?=" + WORK_VERB.pattern + "|" + _HOLD + ")"
     for word in (
         *("必须", "务必", "须(?<![无毋]须)", "需(?<![所急]需)要?"),
         "应(?<![供相响适对反效呼答]应)当?(?!急)",

@@ -57,6 +57,9 @@ _BASE_PERIOD = re.compile(
     r"[比较](上半年|前三季度|[一二三四]季度|上月|上季度|[0-9一二三四五六七八九十]{1,2}"
     r"(?:\s*[—\-–－至到~]\s*[0-9一二三四五六七八九十]{1,2})?\s*月份?)(?![底末]|[0-9])"
 )
+# the same time a year before, the next clause (…为12天，去年同期为26天): the level now, compared
+_SAME_TIME_BEFORE = re.compile(r"[，,](?:去年|上年)同期(?:为|是|有)")
+_SAME_TIME_BASE = re.compile(r"(?<=[，,])(?:去年|上年)(?=同期(?:为|是|有))")
 _SHARE_OF_WHOLE = re.compile(r"[，,、]?占(?:全国|全省|全市|全区|全县|全球)")
 # A goal said met or kept within beside a result (低于3%左右的预期目标, 完成65万人的年度目标)
 _GOAL_MET = re.compile(r"(?:低于|高于|好于|超过|完成|实现了?|控制在)[^，,。；]{0,16}?目标")
@@ -67,6 +70,10 @@ _LEVEL_STATED = re.compile(
     r"(?:约|为|达到|达|近|超过|突破|稳定在)?[约近超]?[0-9一二三四五六七八九十两]"
     r"|[\u4e00-\u9fff]率(?:已经?)?(?:约|为|达到|达|近|超过|稳定在)?[约近超]?[0-9.]+[%％]"
 )
+
+
+def _masked(found: re.Match[str]) -> str:
+    return "□" * len(found.group())
 
 
 class Regional(Frames):
@@ -88,6 +95,8 @@ class Regional(Frames):
         )
         if base is not None:
             sentence = sentence[: base.start(1)] + "□" * len(base[1]) + sentence[base.end(1) :]
+        if c0 and "同期" in sentence[:c0]:  # (…为41个，去年同期为29个，全年要…: a base's year)
+            sentence = _SAME_TIME_BASE.sub(_masked, sentence[:c0]) + sentence[c0:]
         kind, period = super().when(sentence, c0, c1, index)
         if kind == "mention" and self._stated(sentence, c0, c1, index):
             kind = "achieved"
@@ -127,6 +136,8 @@ class Regional(Frames):
         office or bulletin gives them (in its sentence or the one before), it gives an average
         (全国平均为86.9%), or it is in a sentence comparing places, at or after the first place
         it names (兰州为79.6%，全省为86.3%; 福建…，其中厦门…，增长4.2%)."""
+        if _SAME_TIME_BEFORE.match(sentence, c1) and not _NOT_STATED.search(sentence, c0, c1):
+            return True  # 重污染天数为12天，去年同期为26天: now, set beside a year before
         if _NOT_STATED.search(sentence):
             return False
         if _RELEASED.search(sentence) or _AVERAGE.search(sentence, c0, c1):
