@@ -66,6 +66,8 @@ _FORECAST_HINT = re.compile(
 )
 _EXPECTED = re.compile(r"预计(?:可|能够?)?")  # 预计可达93.2%: one word of plan
 _REPORTS_FROM = 8  # from August a headline's 今年 with no word of plan reports the year's work
+_PLAN_DONE = re.compile(r"完成[^，,。；]{0,8}?(?:计划|目标|任务)的?[0-9]")
+_NEXT_YEARS = re.compile(r"明年|将(?!近)|未来|下一步|(?:到|至)(?:19|20)[0-9]{2}\s*年")
 _CLOSING_DAYS = 31  # a part of the year reported in its last month is reported as done
 _YEAR_END_NEWS = 3  # the months a year's own figures are published in, after it ended
 _YEARS_GOAL = re.compile(r"年度(?:目标|任务|计划)")  # the year's goal, as 全年 is its whole
@@ -201,6 +203,10 @@ class Frames(Openings):
             and _ended(_period(part.group(), self.published), self.published)
         ):
             return True
+        if part and self._closing(self.published and str(self.published.year)):
+            # 1—10月…，全年预计完成600亿元，完成年计划的97% in December: the year's first result
+            done = _PLAN_DONE.search(sentence, len(before)) and "全年" in text[part.end() :]
+            return bool(done) and not _NEXT_YEARS.search(text)
         if not self._year_just_ended(sentence, "预计"):
             return False
         return "全年" in sentence or self._in_report(index) or expected_rate(sentence)
