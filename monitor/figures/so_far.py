@@ -28,7 +28,8 @@ _TO_DATE = re.compile(
 _PART_OF_YEAR = re.compile(r"(上半年|下半年|前三季度|一季度|二季度|三季度|四季度)")
 # ...or its first months (1—6月, 前9个月), the same parts said otherwise (a forecast's time gone by)
 PART_OR_FIRST_MONTHS = re.compile(
-    _PART_OF_YEAR.pattern + r"|(?<![0-9])1\s*(?:月份?)?\s*[—\-–－~～至到]\s*[0-9]{1,2}\s*月份?(?![底末])"
+    _PART_OF_YEAR.pattern
+    + r"|(?<![0-9])1\s*(?:月份?)?\s*[—\-–－~～至到]\s*[0-9]{1,2}\s*月份?(?![底末])"
     r"|前[0-9一二三四五六七八九十两]{1,2}个?月"
 )
 _PART_END = {
