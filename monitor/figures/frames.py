@@ -203,7 +203,7 @@ class Frames(Openings):
             and _ended(_period(part.group(), self.published), self.published)
         ):
             return True
-        if part and self._closing(self.published and str(self.published.year)):
+        if part and self._closing(str(self.published.year) if self.published else None):
             # 1—10月…，全年预计完成600亿元，完成年计划的97% in December: the year's first result
             done = _PLAN_DONE.search(sentence, len(before)) and "全年" in text[part.end() :]
             return bool(done) and not _NEXT_YEARS.search(text)
