@@ -70,7 +70,9 @@ _REMARK = re.compile(
 # after it goes on with the subject before it
 _MONTHS = r"[0-9一二三四五六七八九十]{1,2}(?:\s*[—\-–至到]\s*[0-9一二三四五六七八九十]{1,2})?\s*月"
 _TIME_ONLY = re.compile(
-    r"(?:截至|截止|到)?(?:[0-9]{4}\s*年)?(?:" + _MONTHS + r"(?:份|底|末|中旬|下旬)?"
+    r"(?:截至|截止|到)?(?:[0-9]{4}\s*年)?(?:"
+    + _MONTHS
+    + r"(?:份|底|末|中旬|下旬|\s*[0-9]{1,2}\s*日)?"  # (截止5月12日: a day of it too)
     r"|[一二三四]季度末?|上半年|前三季度|目前|" + SINCE_NEW_YEAR + r")(?=[，,])"
 )
 
