@@ -74,15 +74,18 @@ def opens_own_time(clause: str) -> bool:
     return _OWN_TIME.match(clause, turn.end() if turn else 0) is not None
 
 
-def _without_own_times(sentence: str) -> str:
+def _without_own_times(sentence: str, opening: bool = False) -> str:
     """The sentence without the clauses that speak of a time of their own and give a figure of
-    their own (…，去年全省已新增9860张): what the rest of it says, for a clause with no cue."""
+    their own (…，去年全省已新增9860张): what the rest of it says, for a clause with no cue. With
+    `opening`, the first clause's time is the one the sentence opens with: it is kept."""
     if not _OWN_TIME.search(sentence):
         return sentence
     kept = []
     for piece in _PIECES.finditer(sentence):
         text = piece.group()
-        if opens_own_time(text) and any(c.isdigit() for c in text[4:]):
+        if opening and piece.start() == 0:
+            pass  # (2024年全市将完成…，改造…: the year the sentence is framed by, its modal)
+        elif opens_own_time(text) and any(c.isdigit() for c in text[4:]):
             continue
         kept.append(text)
     return "，".join(kept)
@@ -222,7 +225,7 @@ class Openings:
             # (a later clause of its own time says nothing of this year's: 今年新建26家，
             # 明年计划再建30家 is this year's result in a year-end summary)
             # (nor a clause naming the set counted in: 今年纳入民生实事的行政村中，…)
-            sentence = without_sets(_without_own_times(sentence))
+            sentence = without_sets(_without_own_times(sentence, opening=True))
             if _achieved(sentence):
                 return "achieved", period
             if _pledged(sentence) or _FRAME_NEXT.match(opening) or not self._past_plan_season():

@@ -28,7 +28,7 @@ _PLAN_VERB = (
     r"|认定|评定|评选|整治|引进|招引|铺设|修建|扩建|安置|供应|出让|提供|打造|创建|培训|帮扶"
     # (年度计划完成投资860亿元: the investment the plan is to make; not 年度计划完成了…, 完成率,
     # nor the plan's investment as a whole a share is of: 占全年计划完成投资的68%)
-    r"|完成投资(?!的)"
+    r"|完成[\u4e00-\u9fff]{0,8}?投资(?!的)"  # (全年计划完成农村公路投资2500亿元: the same)
     r"|举办|开展|复耕|造林|栽植|吸纳|接待|转移|设立|开设|开通|上线|打通|消除|修复|收储"
     # …or any other word of work: what the plan's noun goes on with (的, 完成, 任务, 数, 进度) is
     # not one (全年计划加装电梯300部 as 全年计划新建…)
