@@ -17,7 +17,11 @@ from monitor.models import Target
 
 # a year that is no time of the figure's: 2000年底前建成的 (a noun's), 到2025年底前 (a deadline),
 # 完成2025年目标的75% (the plan's name)
-_MODIFIER_YEAR = re.compile(r"[底末]?(?:以?前|之前)|度?的?(?:规划)?(?:目标|任务)(?:任务)?的")
+_MODIFIER_YEAR = re.compile(
+    r"[底末]?(?:以?前|之前)|度?的?(?:规划)?(?:目标|任务)(?:任务)?的"
+    # a meeting's name (记者从2025年全省交通运输工作会上获悉，2024年…): no time of its figures
+    r"|(?:(?!召开|举办|举行|组织|开展)[^，,。；0-9]){0,14}?(?:工作会议?|大会|座谈会|推进会)(?:上|期间)"
+)
 _BASE_WORDS = ("比", "较", "与", "同", "由")  # (从2021年起 starts a span: it dates one)
 
 
