@@ -255,6 +255,9 @@ def other_modifier(
     words = tail.group()
     if words.endswith(regions) or words.endswith(_PLACE_ENDS):
         return None  # 全区生产总值, 青山区生产总值 beside 地区生产总值: the place's own, no kind
+    tier = words[-1] in _TIERS and words[-2:-1] in ("", "个", "项") and words[-1] not in kinds
+    if tier and any(k in _TIERS for k in kinds):  # 38个省重点项目 beside 市重点项目: another tier's
+        return words[-1]
     if len(kinds) == 1 and kinds[0] in words[-len(kinds[0]) - 3 :]:
         return None  # 国内旅游出游 for 国内出游: the longer keyword's kind, a word set inside it
     for kind in kinds:  # 户籍人口 beside 常住人口: what differs before the shared 人口
@@ -272,6 +275,7 @@ def other_modifier(
 
 
 _HAN_TAIL = re.compile(r"[\u4e00-\u9fff]+$")
+_TIERS = ("省", "市", "县", "区")
 _WORK_ONLY = re.compile(rf"(?:{WORKS}|新增|新建|建设)+")  # a keyword's own work: no kind
 _PLACE_WORDS = frozenset((*PLACES, *GENERIC))
 _PLACE_ENDS = tuple(_PLACE_WORDS)
