@@ -57,8 +57,8 @@ _BASE_PERIOD = re.compile(
     r"[比较](上半年|前三季度|[一二三四]季度|上月|上季度|[0-9一二三四五六七八九十]{1,2}"
     r"(?:\s*[—\-–－至到~]\s*[0-9一二三四五六七八九十]{1,2})?\s*月份?)(?![底末]|[0-9])"
 )
-# the same time a year before, the next clause (…为12天，去年同期为26天): the level now, compared
-_SAME_TIME_BEFORE = re.compile(r"[，,](?:去年|上年)同期(?:为|是|有)")
+# the same time a year before, a clause of its own (…为12天，去年同期为26天): the level now is set
+# beside it, stated; and that base's year dates no clause after it
 _SAME_TIME_BASE = re.compile(r"(?<=[，,])(?:去年|上年)(?=同期(?:为|是|有))")
 _SHARE_OF_WHOLE = re.compile(r"[，,、]?占(?:全国|全省|全市|全区|全县|全球)")
 # A goal said met or kept within beside a result (低于3%左右的预期目标, 完成65万人的年度目标)
@@ -136,7 +136,7 @@ class Regional(Frames):
         office or bulletin gives them (in its sentence or the one before), it gives an average
         (全国平均为86.9%), or it is in a sentence comparing places, at or after the first place
         it names (兰州为79.6%，全省为86.3%; 福建…，其中厦门…，增长4.2%)."""
-        if _SAME_TIME_BEFORE.match(sentence, c1) and not _NOT_STATED.search(sentence, c0, c1):
+        if _SAME_TIME_BASE.match(sentence, c1 + 1) and not _NOT_STATED.search(sentence, c0, c1):
             return True  # 重污染天数为12天，去年同期为26天: now, set beside a year before
         if _NOT_STATED.search(sentence):
             return False

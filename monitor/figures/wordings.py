@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import re
 
-_KNOWN = {"已落成": "已建成", "已投入使用": "已经建成了", "已建设完成": "已经建成了"}
-_KNOWN["动工"] = "开工"
+_KNOWN = {
+    "已落成": "已建成",
+    "已投入使用": "已经建成了",
+    "已建设完成": "已经建成了",
+    "动工": "开工",
+}
 _OTHER = re.compile("|".join(_KNOWN))
 
 
