@@ -43,7 +43,7 @@ from monitor.figures.ranks import ranked
 from monitor.figures.report_speech import labelled, put_forward
 from monitor.figures.sections import is_headline, report_at
 from monitor.figures.so_far import PART_OR_FIRST_MONTHS, year_begun
-from monitor.figures.work_words import AHEAD, DOING, REACHED, SET_AGAINST, told_done
+from monitor.figures.work_words import AHEAD, DOING, NEXT_YEARS, REACHED, SET_AGAINST, told_done
 from monitor.models import FigureKind
 
 _THIS_YEAR = re.compile(r"今年|明年|全年|年度")
@@ -67,7 +67,7 @@ _FORECAST_HINT = re.compile(
 _EXPECTED = re.compile(r"预计(?:可|能够?)?")  # 预计可达93.2%: one word of plan
 _REPORTS_FROM = 8  # from August a headline's 今年 with no word of plan reports the year's work
 _PLAN_DONE = re.compile(r"完成[^，,。；]{0,8}?(?:计划|目标|任务)的?[0-9]")
-_NEXT_YEARS = re.compile(r"明年|将(?!近)|未来|下一步|(?:到|至)(?:19|20)[0-9]{2}\s*年")
+_NEXT_YEARS = re.compile(NEXT_YEARS)
 _CLOSING_DAYS = 31  # a part of the year reported in its last month is reported as done
 _YEAR_END_NEWS = 3  # the months a year's own figures are published in, after it ended
 _YEARS_GOAL = re.compile(r"年度(?:目标|任务|计划)")  # the year's goal, as 全年 is its whole

@@ -83,9 +83,12 @@ def _without_own_times(sentence: str, opening: bool = False) -> str:
     kept = []
     for piece in _PIECES.finditer(sentence):
         text = piece.group()
-        if opening and piece.start() == 0:
-            pass  # (2024年全市将完成…，改造…: the year the sentence is framed by, its modal)
-        elif opens_own_time(text) and any(c.isdigit() for c in text[4:]):
+        # (2024年全市将完成…，改造…: with `opening`, the first piece's year frames the sentence)
+        if (
+            (piece.start() or not opening)
+            and opens_own_time(text)
+            and any(map(str.isdigit, text[4:]))
+        ):
             continue
         kept.append(text)
     return "，".join(kept)

@@ -25,9 +25,9 @@ DOING = re.compile(
 )
 DOING = opening(DOING)  # searched only where a match can start (firsts.py)
 # Words of a time still to come: a figure read early in a year with one is not the last year's
-AHEAD = re.compile(
-    r"今年|明年|本年|(?<!截至)(?<!截止)年[底末]|年内|将(?!近)|未来|下一步|(?:到|至)(?:19|20)[0-9]{2}\s*年"
-)
+# (NEXT_YEARS: those past the year a text is in; a December year-end summary's 全年预计 is not)
+NEXT_YEARS = r"明年|将(?!近)|未来|下一步|(?:到|至)(?:19|20)[0-9]{2}\s*年"
+AHEAD = re.compile(r"今年|本年|(?<!截至)(?<!截止)年[底末]|年内|" + NEXT_YEARS)
 # A headline's verbs of a level reached (突破5000个, 达6.6万个, 创新高) and the perfective (用上了):
 # a result, whatever its date
 REACHED = re.compile(
